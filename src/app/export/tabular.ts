@@ -1,0 +1,64 @@
+import ExcelJS from 'exceljs';
+
+/**
+ * One way to turn a list into a table a person can take away: text for a terminal, CSV, XLSX.
+ * Every list the product shows (API export endpoints, CLI --format) goes through here.
+ */
+export type Cell = string | number | boolean | null | undefined;
+
+export interface Column<T> {
+  header: string;
+  value: (row: T) => Cell;
+  /** Right-align in text tables; numeric cell in XLSX. */
+  numeric?: boolean;
+  /** XLSX number format, e.g. '£#,##0.00' or '0.00%'. */
+  numberFormat?: string;
+}
+
+export interface Sheet<T> {
+  name: string;
+  rows: readonly T[];
+  columns: readonly Column<T>[];
+}
+
+function cellText(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+/** RFC 4180: quote a field only when it holds a comma, quote, CR or LF; also neutralise spreadsheet formulas. */
+function csvField(value: Cell): string {
+  let text = cellText(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function toCsv<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
+  const lines = [columns.map((c) => csvField(c.header)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvField(c.value(row))).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function toTextTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
+  const body = rows.map((row) => columns.map((c) => cellText(c.value(row))));
+  const widths = columns.map((c, i) => Math.max(c.header.length, ...body.map((cells) => cells[i]!.length)));
+  const pad = (text: string, i: number) => (columns[i]!.numeric ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
+  const line = (cells: string[]) => cells.map(pad).join('  ').trimEnd();
+  return [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n') + '\n';
+}
+
+export async function toXlsx(sheets: readonly Sheet<any>[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'atscale';
+  for (const sheet of sheets) {
+    const ws = workbook.addWorksheet(sheet.name.slice(0, 31));
+    ws.columns = sheet.columns.map((c) => ({ header: c.header, width: Math.max(10, Math.min(50, c.header.length + 4)) }));
+    ws.getRow(1).font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    for (const row of sheet.rows) ws.addRow(sheet.columns.map((c) => c.value(row) ?? null));
+    sheet.columns.forEach((c, i) => {
+      if (c.numberFormat) ws.getColumn(i + 1).numFmt = c.numberFormat;
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,23 @@
+import { Command } from 'commander';
+import { reportError } from './output.js';
+import { registerQualityCommands } from './commands/quality.js';
+import { registerSchemeCommands } from './commands/scheme.js';
+
+/**
+ * `atscale` — the command line. Each command module registers its commands here and calls the
+ * same use cases as the API (src/app), so the CLI and the web can never disagree.
+ */
+export function buildProgram(): Command {
+  const program = new Command();
+  program.name('atscale').description('atscale: primary care at scale — registry, schemes, finance, governance, quality').showHelpAfterError();
+  registerSchemeCommands(program);
+  registerQualityCommands(program);
+  return program;
+}
+
+const isMain = process.argv[1] && /(^|[\\/])main\.(ts|js)$/.test(process.argv[1]);
+if (isMain) {
+  buildProgram()
+    .parseAsync(process.argv)
+    .catch((error) => reportError(error));
+}

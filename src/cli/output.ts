@@ -1,0 +1,55 @@
+import { writeFileSync } from 'node:fs';
+import { AppError, describeProblem } from '../domain/errors.js';
+import { type Column, toCsv, toTextTable, toXlsx } from '../app/export/tabular.js';
+
+export type OutputFormat = 'table' | 'text' | 'csv' | 'json' | 'xlsx';
+
+/** The CLI's half of the one error mapping: AppError kind → exit code. */
+const exitCodes: Record<AppError['kind'], number> = {
+  invalid: 2,
+  unauthenticated: 3,
+  forbidden: 3,
+  not_found: 4,
+  conflict: 5,
+  too_large: 2,
+  unsupported: 2,
+  rate_limited: 6,
+  unavailable: 7,
+};
+
+export function exitCodeFor(error: unknown): number {
+  return error instanceof AppError ? exitCodes[error.kind] : 1;
+}
+
+/** Prints an error for a person and sets the exit code. Problems are listed one per line with file, line and column. */
+export function reportError(error: unknown): void {
+  if (error instanceof AppError) {
+    process.stderr.write(`atscale: ${error.message}\n`);
+    for (const p of error.problems.slice(0, 50)) process.stderr.write(`  ${describeProblem(p)}\n`);
+    if (error.problems.length > 50) process.stderr.write(`  … and ${error.problems.length - 50} more\n`);
+  } else {
+    process.stderr.write(`atscale: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exitCode = exitCodeFor(error);
+}
+
+/** Writes rows in the chosen format to a file (--out) or standard output. */
+export async function writeRows<T>(rows: readonly T[], columns: readonly Column<T>[], format: OutputFormat, options: { out?: string; json?: unknown; sheetName?: string } = {}): Promise<void> {
+  let content: string | Buffer;
+  switch (format) {
+    case 'json':
+      content = `${JSON.stringify(options.json ?? rows, null, 2)}\n`;
+      break;
+    case 'csv':
+      content = toCsv(rows, columns);
+      break;
+    case 'xlsx':
+      if (!options.out) throw new AppError('invalid', '--format xlsx needs --out <file.xlsx>');
+      content = await toXlsx([{ name: options.sheetName ?? 'Sheet1', rows, columns }]);
+      break;
+    default:
+      content = toTextTable(rows, columns);
+  }
+  if (options.out) writeFileSync(options.out, content);
+  else process.stdout.write(content);
+}
