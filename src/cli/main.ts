@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { reportError } from './output.js';
 import { registerQualityCommands } from './commands/quality.js';
+import { registerRegistryCommands } from './commands/registry.js';
 import { registerSchemeCommands } from './commands/scheme.js';
+import { registerServerCommands } from './commands/server.js';
 
 /**
  * `atscale` — the command line. Each command module registers its commands here and calls the
@@ -10,6 +12,8 @@ import { registerSchemeCommands } from './commands/scheme.js';
 export function buildProgram(): Command {
   const program = new Command();
   program.name('atscale').description('atscale: primary care at scale — registry, schemes, finance, governance, quality').showHelpAfterError();
+  registerServerCommands(program);
+  registerRegistryCommands(program);
   registerSchemeCommands(program);
   registerQualityCommands(program);
   return program;

@@ -1,0 +1,58 @@
+import '@fastify/cookie';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { resolveSession } from '../app/auth/sessions.js';
+import { type Actor, cliActor } from '../app/context.js';
+import type { Db } from '../db/client.js';
+import { AppError } from '../domain/errors.js';
+
+export const sessionCookie = 'atscale_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+    csrfToken?: string;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without signing in (health, sign-in, OpenAPI). */
+    public?: boolean;
+  }
+}
+
+const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * Who is asking: a session cookie (the web), or the bearer token the server wrote into its lock
+ * file for the CLI on the same machine. State-changing requests made with a cookie must carry the
+ * session's CSRF token in `x-csrf-token`; a bearer token cannot be sent by a browser on its own.
+ */
+export function registerAuth(app: FastifyInstance, db: Db, cliToken: string | undefined) {
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ') && cliToken && sameSecret(authorization.slice(7), cliToken)) {
+      request.actor = cliActor(String(request.headers['x-atscale-user'] ?? 'cli'));
+    } else {
+      const token = request.cookies[sessionCookie];
+      if (token) {
+        const session = await resolveSession(db, token);
+        if (session) {
+          request.actor = session.actor;
+          request.csrfToken = session.csrfToken;
+        }
+      }
+      const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+      if (unsafe && request.csrfToken) {
+        const sent = request.headers['x-csrf-token'];
+        if (typeof sent !== 'string' || !sameSecret(sent, request.csrfToken)) throw new AppError('forbidden', 'The form has expired or did not come from atscale. Reload the page and try again');
+      }
+    }
+    if (!request.actor && !request.routeOptions.config?.public && request.url.startsWith('/api/')) {
+      throw new AppError('unauthenticated', 'Sign in to continue');
+    }
+  });
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated', 'Sign in to continue');
+  return request.actor;
+}

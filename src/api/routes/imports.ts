@@ -1,0 +1,40 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { authorize } from '../../app/permissions.js';
+import { importNhsFile } from '../../app/registry/import-file.js';
+import { importKinds, type ImportKind } from '../../app/registry/import-report.js';
+import { actorOf } from '../auth.js';
+import type { ServerDeps } from '../server.js';
+import { readUpload } from './uploads.js';
+
+const extensionsFor: Record<ImportKind, string[]> = { ods: ['.csv'], 'list-sizes': ['.csv'], pcns: ['.csv', '.xlsx'] };
+const permissionFor = { ods: 'practice', 'list-sizes': 'list_size', pcns: 'pcn' } as const;
+
+/** NHS file uploads run as background jobs; the client follows /api/jobs/:id for progress and the report. */
+export async function registerImportRoutes(app: FastifyInstance, deps: ServerDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
+
+  r.post('/api/imports/:kind', { schema: { tags: ['imports'], summary: 'Upload an NHS file (ODS epraccur, patients registered, ePCN or PCN mapping); returns a job', params: z.object({ kind: z.enum(importKinds) }), consumes: ['multipart/form-data'] } }, async (request, reply) => {
+    const ctx = ctxOf(request);
+    const kind = request.params.kind;
+    authorize(ctx.actor, permissionFor[kind], 'import');
+    const upload = await readUpload(request, extensionsFor[kind]);
+    const options = { skipUnknown: upload.fields.skipUnknown === 'true', asOf: /^\d{4}-\d{2}-\d{2}$/.test(upload.fields.asOf ?? '') ? upload.fields.asOf : undefined };
+    const job = await deps.jobs.start(ctx.actor, `import ${kind}`, upload.name, async (progress) => {
+      const report = await importNhsFile(ctx, kind, upload, { ...options, onProgress: (done, total, phase) => progress(done, total, phase) });
+      const failed = report.rejected > 0;
+      return {
+        result: report as unknown as Record<string, unknown>,
+        failed,
+        message: failed ? `${report.rejected} rows rejected; nothing was imported` : `${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged`,
+      };
+    });
+    reply.status(202);
+    return job;
+  });
+  r.get('/api/jobs/:id', { schema: { tags: ['imports'], summary: 'A job: status, progress and result', params: z.object({ id: z.string().uuid() }) } }, async (request) => deps.jobs.get(actorOf(request), request.params.id));
+  r.get('/api/jobs', { schema: { tags: ['imports'], summary: 'Recent jobs' } }, async (request) => ({ items: await deps.jobs.recent(actorOf(request)) }));
+}

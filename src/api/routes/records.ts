@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listAudit } from '../../app/audit.js';
+import type { AppContext } from '../../app/context.js';
+import { type Column, toCsv, toXlsx } from '../../app/export/tabular.js';
+import { importRecordsCsv } from '../../app/records/import-csv.js';
+import { listQuerySchema } from '../../app/records/list-query.js';
+import type { AnyRecordType } from '../../app/records/record-type.js';
+import { createRecord, deleteRecord, getRecord, listAllRecords, listRecords, updateRecord } from '../../app/records/records.js';
+import { recordTypes } from '../../app/records/registry.js';
+import { AppError } from '../../domain/errors.js';
+import { actorOf } from '../auth.js';
+import type { ServerDeps } from '../server.js';
+import { readUpload } from './uploads.js';
+
+const versionBody = z.object({ rowVersion: z.coerce.number().int().min(1) });
+const idParams = z.object({ id: z.string().min(1).max(40) });
+
+/** Query parameters other than paging/sorting are field filters (e.g. ?commissioner=03W&status=active). */
+function splitQuery(query: Record<string, string>) {
+  const { q, sort, dir, page, pageSize, ...filters } = query;
+  return { base: listQuerySchema.parse({ q, sort, dir, page, pageSize }), filters };
+}
+
+export function exportColumns(type: AnyRecordType): Column<Record<string, unknown>>[] {
+  return Object.entries(type.fields).map(([key, field]) => ({ header: field.header, value: (row) => row[key] as never, numeric: field.kind === 'integer' }));
+}
+
+/** One set of routes serves every record type: list, export, get, create, update, delete, import, audit history. */
+export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
+
+  r.get('/api/audit', { schema: { tags: ['audit'], summary: 'Audit log (admins)', querystring: z.object({ recordType: z.string().optional(), recordId: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).optional(), offset: z.coerce.number().int().min(0).optional() }) } }, async (request) => ({
+    items: await listAudit(ctxOf(request), request.query),
+  }));
+
+  for (const [plural, type] of Object.entries(recordTypes)) {
+    const tags = [plural];
+    r.get(`/api/${plural}`, { schema: { tags, summary: `List ${plural} (filter by field, sort, page)`, querystring: z.record(z.string(), z.string()) } }, async (request) => {
+      const { base, filters } = splitQuery(request.query);
+      return listRecords(ctxOf(request), type, { ...base, filters });
+    });
+    r.get(`/api/${plural}/export.:format`, { schema: { tags, summary: `Export ${plural} as CSV or XLSX`, params: z.object({ format: z.enum(['csv', 'xlsx']) }), querystring: z.record(z.string(), z.string()) } }, async (request, reply) => {
+      const { base, filters } = splitQuery(request.query);
+      const rows = await listAllRecords(ctxOf(request), type, { ...base, filters });
+      return sendTable(reply, plural, request.params.format, rows, exportColumns(type));
+    });
+    r.get(`/api/${plural}/:id`, { schema: { tags, summary: `Get one of ${plural}`, params: idParams } }, async (request) => getRecord(ctxOf(request), type, request.params.id));
+    r.get(`/api/${plural}/:id/audit`, { schema: { tags, summary: `Audit history of one of ${plural}`, params: idParams } }, async (request) => ({
+      items: await listAudit(ctxOf(request), { recordType: type.name, recordId: String(type.parseId(request.params.id)) }),
+    }));
+    r.post(`/api/${plural}`, { schema: { tags, summary: `Create one of ${plural}`, body: type.createSchema as z.ZodType<Record<string, unknown>> } }, async (request, reply) => {
+      reply.status(201);
+      return createRecord(ctxOf(request), type, request.body);
+    });
+    r.patch(`/api/${plural}/:id`, { schema: { tags, summary: `Change one of ${plural}; send the rowVersion you read`, params: idParams, body: z.intersection(versionBody, type.updateSchema as z.ZodType<Record<string, unknown>>) } }, async (request) => {
+      const { rowVersion, ...changes } = request.body as { rowVersion: number };
+      return updateRecord(ctxOf(request), type, request.params.id, changes, rowVersion);
+    });
+    r.delete(`/api/${plural}/:id`, { schema: { tags, summary: `Delete one of ${plural}; send the rowVersion you read`, params: idParams, querystring: versionBody } }, async (request) => {
+      await deleteRecord(ctxOf(request), type, request.params.id, request.query.rowVersion);
+      return { deleted: true };
+    });
+    r.post(`/api/${plural}/import`, { schema: { tags, summary: `Create ${plural} from a CSV file (all or nothing)`, consumes: ['multipart/form-data'] } }, async (request) => {
+      const upload = await readUpload(request, ['.csv']);
+      return importRecordsCsv(ctxOf(request), type, upload);
+    });
+  }
+}
+
+export async function sendTable<T>(reply: FastifyReply, name: string, format: 'csv' | 'xlsx', rows: readonly T[], columns: readonly Column<T>[]) {
+  const stamp = new Date().toISOString().slice(0, 10);
+  if (format === 'csv') {
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}-${stamp}.csv"`).send(toCsv(rows, columns));
+  }
+  if (format === 'xlsx') {
+    const body = await toXlsx([{ name, rows, columns }]);
+    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${name}-${stamp}.xlsx"`).send(body);
+  }
+  throw new AppError('invalid', 'Choose csv or xlsx');
+}

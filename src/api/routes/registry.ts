@@ -1,0 +1,34 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { loadDemo } from '../../app/demo/load-demo.js';
+import { addMembers, addMembersSchema } from '../../app/groups/add-members.js';
+import { authorize } from '../../app/permissions.js';
+import { getGroupSummary, getPracticeDetails, listOrganisations } from '../../app/registry/practice-details.js';
+import { actorOf } from '../auth.js';
+import type { ServerDeps } from '../server.js';
+
+export async function registerRegistryRoutes(app: FastifyInstance, deps: ServerDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
+
+  r.get('/api/practices/:code/details', { schema: { tags: ['practices'], summary: 'A practice with its list sizes over time, groups, PCN history and changes', params: z.object({ code: z.string().min(3).max(10) }) } }, async (request) =>
+    getPracticeDetails(ctxOf(request), request.params.code),
+  );
+  r.get('/api/organisations', { schema: { tags: ['registry'], summary: 'Commissioners, PCNs, ICBs and regions', querystring: z.object({ kind: z.enum(['region', 'icb', 'sub_icb', 'pcn']).optional() }) } }, async (request) => ({
+    items: await listOrganisations(ctxOf(request), request.query.kind),
+  }));
+  r.get('/api/groups/:id/summary', { schema: { tags: ['groups'], summary: 'A federation or locality: its localities, current member practices and total list', params: z.object({ id: z.coerce.number().int().positive() }), querystring: z.object({ on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }) } }, async (request) =>
+    getGroupSummary(ctxOf(request), request.params.id, request.query.on),
+  );
+  r.post('/api/groups/:id/members', { schema: { tags: ['groups'], summary: 'Add member practices by commissioner, by PCN or one by one', params: z.object({ id: z.coerce.number().int().positive() }), body: addMembersSchema } }, async (request, reply) => {
+    reply.status(201);
+    return addMembers(ctxOf(request), request.params.id, request.body);
+  });
+  r.post('/api/demo', { schema: { tags: ['registry'], summary: 'Load the demo federation (admins)' } }, async (request) => {
+    const ctx = ctxOf(request);
+    authorize(ctx.actor, 'group', 'create');
+    return loadDemo(ctx);
+  });
+}

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sessionLifetimeMs, signIn, signOut } from '../../app/auth/sessions.js';
+import { roleLabels } from '../../app/context.js';
+import { actorOf, sessionCookie } from '../auth.js';
+import type { ServerDeps } from '../server.js';
+
+const signInBody = z.object({ email: z.string().trim().min(1, 'Enter your email address'), password: z.string().min(1, 'Enter your password') });
+
+export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/session',
+    {
+      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}:${String((req.body as { email?: string })?.email ?? '').toLowerCase()}` } },
+      schema: { tags: ['session'], summary: 'Sign in', body: signInBody },
+    },
+    async (request, reply) => {
+      const result = await signIn(deps.db, request.body.email, request.body.password);
+      reply.setCookie(sessionCookie, result.token, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/', maxAge: sessionLifetimeMs / 1000 });
+      return { user: presentActor(result.actor), csrfToken: result.csrfToken };
+    },
+  );
+  r.get('/api/session', { schema: { tags: ['session'], summary: 'Who is signed in' } }, async (request) => ({ user: presentActor(actorOf(request)), csrfToken: request.csrfToken ?? null }));
+  r.delete('/api/session', { config: { public: true }, schema: { tags: ['session'], summary: 'Sign out' } }, async (request, reply) => {
+    const token = request.cookies[sessionCookie];
+    if (token) await signOut(deps.db, token);
+    reply.clearCookie(sessionCookie, { path: '/' });
+    return { signedOut: true };
+  });
+}
+
+function presentActor(actor: ReturnType<typeof actorOf>) {
+  return { id: actor.userId, label: actor.label, role: actor.role, roleLabel: roleLabels[actor.role], practiceCodes: actor.practiceCodes };
+}

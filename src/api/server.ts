@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { JobRunner } from '../app/jobs/jobs.js';
+import type { Database } from '../db/client.js';
+import { registerAuth } from './auth.js';
+import { errorHandler } from './errors.js';
+import { registerImportRoutes } from './routes/imports.js';
+import { registerRecordRoutes } from './routes/records.js';
+import { registerRegistryRoutes } from './routes/registry.js';
+import { registerSessionRoutes } from './routes/session.js';
+
+export interface ServerOptions {
+  database: Database;
+  /** The token the CLI on this machine presents while the server owns the embedded database. */
+  cliToken?: string;
+  maxUploadBytes?: number;
+  secureCookies?: boolean;
+  /** The built web app (dist/web); absent in API-only tests. */
+  webRoot?: string;
+  logger?: boolean;
+}
+
+export type App = FastifyInstance;
+
+/** Builds the HTTP server: one Fastify app serving the JSON API under /api and the web app. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: false }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  await app.register(swagger, {
+    openapi: { info: { title: 'atscale API', version: '0.1.0', description: 'Registry, groups, users, imports and audit for GP federations and PCNs.' } },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: options.maxUploadBytes ?? 50 * 1024 * 1024, files: 1 } });
+  await app.register(rateLimit, { global: false });
+
+  const { database } = options;
+  const jobs = new JobRunner(database.db);
+  registerAuth(app, database.db, options.cliToken);
+  const deps = { db: database.db, jobs, secureCookies: options.secureCookies ?? false, database };
+
+  app.get('/api/health', { config: { public: true } }, async () => ({ status: 'ok', database: database.kind }));
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  await registerSessionRoutes(app, deps);
+  await registerRegistryRoutes(app, deps);
+  await registerImportRoutes(app, deps);
+  await registerRecordRoutes(app, deps);
+
+  if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
+    // The web app routes in the browser: any other GET that is not the API gets index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      return reply.status(404).send({ error: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}`, problems: [] });
+    });
+  } else {
+    app.setNotFoundHandler((request, reply) => reply.status(404).send({ error: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}`, problems: [] }));
+  }
+  return app;
+}
+
+export type ServerDeps = { db: Database['db']; jobs: JobRunner; secureCookies: boolean; database: Database };

@@ -1,0 +1,55 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import { AppError } from '../../domain/errors.js';
+import type { Db } from '../../db/client.js';
+import { sessions, userPractices, users } from '../../db/schema/index.js';
+import { recordAudit } from '../audit.js';
+import type { Actor, Role } from '../context.js';
+import { decoyHash, verifyPassword } from '../users/passwords.js';
+
+export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+export interface SignedIn {
+  token: string;
+  csrfToken: string;
+  actor: Actor;
+  expiresAt: Date;
+}
+
+async function actorFor(db: Db, user: { id: number; name: string; email: string; role: string }): Promise<Actor> {
+  const codes = await db.select({ code: userPractices.practiceCode }).from(userPractices).where(eq(userPractices.userId, user.id));
+  return { userId: user.id, label: `${user.name} <${user.email}>`, role: user.role as Role, practiceCodes: codes.map((c) => c.code) };
+}
+
+/** Checks an email and password; the same message whether the email or the password was wrong. */
+export async function signIn(db: Db, email: string, password: string, now = new Date()): Promise<SignedIn> {
+  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+  const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+  if (!user || !ok || user.disabled) throw new AppError('unauthenticated', 'The email address or password is not right');
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  await db.insert(sessions).values({ id: tokenHash(token), userId: user.id, csrfToken, expiresAt });
+  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
+  const actor = await actorFor(db, user);
+  await recordAudit(db, actor, { recordType: 'session', recordId: user.id, action: 'create', summary: 'signed in' });
+  return { token, csrfToken, actor, expiresAt };
+}
+
+export async function resolveSession(db: Db, token: string, now = new Date()): Promise<{ actor: Actor; csrfToken: string } | undefined> {
+  const [row] = await db
+    .select({ user: users, csrfToken: sessions.csrfToken })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, tokenHash(token)), gt(sessions.expiresAt, now)));
+  if (!row || row.user.disabled) return undefined;
+  return { actor: await actorFor(db, row.user), csrfToken: row.csrfToken };
+}
+
+export async function signOut(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, tokenHash(token)));
+}

@@ -1,0 +1,62 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { getTableName, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { AppError } from '../../domain/errors.js';
+import type { Database } from '../../db/client.js';
+import { auditLog, groupMemberships, jobs, listSizes, organisations, pcnMemberships, practiceGroups, practiceHistory, practices, userPractices, users } from '../../db/schema/index.js';
+
+/** Every table, in an order that restores cleanly. Sessions are not backed up: a restore signs everyone out. */
+const tables: PgTable[] = [organisations, practices, practiceHistory, listSizes, pcnMemberships, practiceGroups, groupMemberships, users, userPractices, jobs, auditLog];
+
+interface BackupFile {
+  format: 'atscale-backup';
+  version: 1;
+  createdAt: string;
+  migrations: number;
+  tables: Record<string, Record<string, unknown>[]>;
+}
+
+async function migrationCount(database: Database): Promise<number> {
+  const rows = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
+  return rows[0]?.n ?? 0;
+}
+
+/** A logical backup (every row of every table as JSON, gzipped): the same on PGlite and PostgreSQL, and movable between them. */
+export async function createBackup(database: Database): Promise<Buffer> {
+  const file: BackupFile = { format: 'atscale-backup', version: 1, createdAt: new Date().toISOString(), migrations: await migrationCount(database), tables: {} };
+  for (const table of tables) {
+    const name = getTableName(table);
+    file.tables[name] = await database.query(`SELECT row_to_json(t)::text AS j FROM "${name}" t`).then((rows) => rows.map((r) => JSON.parse(String((r as { j: string }).j))));
+  }
+  return gzipSync(JSON.stringify(file));
+}
+
+/** Replaces everything stored with the backup's contents, in one transaction: all of it or none. */
+export async function restoreBackup(database: Database, content: Buffer): Promise<Record<string, number>> {
+  let file: BackupFile;
+  try {
+    file = JSON.parse(gunzipSync(content).toString('utf8')) as BackupFile;
+  } catch {
+    throw new AppError('invalid', 'That file is not an atscale backup (expected a gzipped JSON file made by atscale backup)');
+  }
+  if (file.format !== 'atscale-backup') throw new AppError('invalid', 'That file is not an atscale backup');
+  const migrations = await migrationCount(database);
+  if (file.migrations > migrations) throw new AppError('invalid', `The backup was made by a newer atscale (${file.migrations} migrations; this database has ${migrations}). Update atscale first.`);
+  const counts: Record<string, number> = {};
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`TRUNCATE ${[...tables.map((t) => `"${getTableName(t)}"`), '"sessions"'].join(', ')}`));
+    for (const table of tables) {
+      const name = getTableName(table);
+      const rows = file.tables[name] ?? [];
+      counts[name] = rows.length;
+      for (let i = 0; i < rows.length; i += 2000) {
+        const chunk = JSON.stringify(rows.slice(i, i + 2000));
+        await tx.execute(sql`INSERT INTO ${sql.raw(`"${name}"`)} SELECT * FROM json_populate_recordset(NULL::${sql.raw(`"${name}"`)}, ${chunk}::json)`);
+      }
+      const serial = await tx.execute(sql`SELECT pg_get_serial_sequence(${name}, 'id') AS seq`);
+      const seq = (serial as unknown as { rows: { seq: string | null }[] }).rows[0]?.seq;
+      if (seq) await tx.execute(sql.raw(`SELECT setval('${seq}', COALESCE((SELECT max(id) FROM "${name}"), 0) + 1, false)`));
+    }
+  });
+  return counts;
+}

@@ -1,0 +1,29 @@
+import type { Db } from '../db/client.js';
+
+export const roles = ['admin', 'practice_manager', 'commissioner', 'clinician'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  admin: 'Federation admin',
+  practice_manager: 'Practice manager',
+  commissioner: 'Commissioner (read only)',
+  clinician: 'Clinician',
+};
+
+/** Who is doing something: a signed-in user, the CLI on the server's machine, or the system itself (demo load). */
+export interface Actor {
+  userId: number | null;
+  label: string;
+  role: Role;
+  /** ODS codes of the practices a practice manager or clinician works for. */
+  practiceCodes: readonly string[];
+}
+
+export const systemActor: Actor = { userId: null, label: 'system', role: 'admin', practiceCodes: [] };
+export const cliActor = (user = process.env.USER ?? 'unknown'): Actor => ({ userId: null, label: `cli:${user}`, role: 'admin', practiceCodes: [] });
+
+/** What every use case receives: the database and who is asking. */
+export interface AppContext {
+  db: Db;
+  actor: Actor;
+}

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
+import Papa from 'papaparse';
+import { bulkUpsert } from '../../db/bulk.js';
+import { practiceGroups, practices, users } from '../../db/schema/index.js';
+import { recordAudit } from '../audit.js';
+import { type AppContext, systemActor } from '../context.js';
+import { groupRecord } from '../groups/group-record.js';
+import { membershipRecord } from '../groups/membership-record.js';
+import { insertPrepared } from '../records/records.js';
+import { organisationColumns, type OrganisationRow } from '../registry/organisations.js';
+import { userRecord } from '../users/user-record.js';
+
+export const demoFolder = join(dirname(fileURLToPath(import.meta.url)), '../../../demo');
+export const demoFederationName = 'East Leicestershire & Rutland GP Federation';
+/** The seed's list sizes are from the winter access scheme list, about January 2018. */
+export const demoListSizeDate = '2018-01-01';
+/** Membership starts with the 2017/18 financial year, the first year of the seed's schemes. */
+const membershipStart = '2017-04-01';
+/** Facts from ODS: Narborough moved to Leicester City CCG in April 2019; Two Shires closed on 30 June 2020. */
+const membershipEnds: Record<string, string> = { C82119: '2019-03-31', C82036: '2020-06-30' };
+
+export const demoUsers = [
+  { email: 'admin@elr-federation.example', name: 'Jo Walker', role: 'admin', password: 'demo-admin-password', practiceCodes: [] },
+  { email: 'pm.kibworth@elr-federation.example', name: 'Priya Patel', role: 'practice_manager', password: 'demo-manager-password', practiceCodes: ['C82001'] },
+  { email: 'commissioner@elr-ccg.example', name: 'Chris Morgan', role: 'commissioner', password: 'demo-commissioner-password', practiceCodes: [] },
+  { email: 'clinician@elr-federation.example', name: 'Dr Sam Okafor', role: 'clinician', password: 'demo-clinician-password', practiceCodes: ['C82009'] },
+] as const;
+
+const readCsv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(demoFolder, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
+
+/** Loads the demo federation once; a second run changes nothing and says so. */
+export async function loadDemo(ctx: AppContext = { db: undefined as never, actor: systemActor }): Promise<{ loaded: boolean; message: string }> {
+  return ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx as never };
+    const [already] = await tx.select().from(practiceGroups).where(eq(practiceGroups.name, demoFederationName));
+    if (already) return { loaded: false, message: `The demo federation is already loaded (${demoFederationName}).` };
+
+    const seedPractices = readCsv('elr-practices.csv');
+    const odsCodes = new Map(readCsv('elr-practice-ods-codes.csv').map((r) => [r.practice!, r]));
+    const pcns = readCsv('elr-pcns.csv');
+    const orgs = new Map<string, OrganisationRow>();
+    orgs.set('QK1', { code: 'QK1', name: 'NHS Leicester, Leicestershire and Rutland Integrated Care Board', kind: 'icb', parentCode: null });
+    orgs.set('03W', { code: '03W', name: 'NHS East Leicestershire and Rutland CCG (now LLR ICB sub-ICB location 03W)', kind: 'sub_icb', parentCode: 'QK1' });
+    for (const p of pcns) orgs.set(p.pcn_code!, { code: p.pcn_code!, name: p.pcn_name!, kind: 'pcn', parentCode: p.sub_icb_code! });
+    await bulkUpsert(txCtx.db, 'organisations', organisationColumns, [...orgs.values()], 'nothing');
+
+    // Practices the registry does not hold yet (a real ODS import wins over the demo's facts).
+    const known = new Set((await tx.select({ code: practices.odsCode }).from(practices)).map((p) => p.code));
+    const pcnOf = new Map(pcns.map((p) => [p.ods_code!, p]));
+    const rows = seedPractices.map((s) => {
+      const ods = odsCodes.get(s.practice!);
+      if (!ods) throw new Error(`demo data: no ODS code for ${s.practice}`);
+      return { seed: s, ods };
+    });
+    const fresh = rows.filter((r) => !known.has(r.ods.ods_code!));
+    await tx.insert(practices).values(
+      fresh.map(({ seed, ods }) => ({
+        odsCode: ods.ods_code!,
+        name: ods.ods_name!,
+        localName: seed.practice!,
+        postcode: ods.postcode || null,
+        status: membershipEnds[ods.ods_code!] === '2020-06-30' ? 'closed' : 'active',
+        statusRaw: membershipEnds[ods.ods_code!] === '2020-06-30' ? 'C' : 'A',
+        prescribingSetting: '4',
+        isGpPractice: true,
+        commissionerCode: ods.ods_code === 'C82119' ? '04C' : '03W',
+        pcnCode: pcnOf.get(ods.ods_code!)?.pcn_code ?? null,
+        icbCode: 'QK1',
+        closeDate: ods.ods_code === 'C82036' ? '2020-06-30' : null,
+        sourceDate: '2018-06-01',
+      })),
+    );
+    await bulkUpsert(
+      txCtx.db,
+      'list_sizes',
+      [
+        { name: 'ods_code', type: 'text', value: (r: (typeof rows)[number]) => r.ods.ods_code },
+        { name: 'snapshot_date', type: 'date', value: () => demoListSizeDate },
+        { name: 'patients', type: 'int', value: (r: (typeof rows)[number]) => Number(r.seed.list_size) },
+      ],
+      rows,
+      'nothing',
+    );
+
+    const [federation] = await insertPrepared(txCtx, groupRecord, [{ name: demoFederationName, kind: 'federation', commissionerCode: '03W', description: 'GP federation owned by its 31 member practices in East Leicestershire and Rutland.' }]);
+    const localityNames = [...new Set(seedPractices.map((s) => s.locality!))];
+    const localities = await insertPrepared(txCtx, groupRecord, localityNames.map((name) => ({ name, kind: 'locality', parentId: federation!.id, commissionerCode: '03W' })));
+    const localityId = new Map(localities.map((l) => [l.name as string, l.id as number]));
+    const memberships = rows.flatMap(({ seed, ods }) => {
+      const base = { practiceCode: ods.ods_code!, startDate: membershipStart, endDate: membershipEnds[ods.ods_code!] ?? null };
+      return [
+        { ...base, groupId: federation!.id as number },
+        { ...base, groupId: localityId.get(seed.locality!)! },
+      ];
+    });
+    await insertPrepared(txCtx, membershipRecord, memberships);
+    const [anyUser] = await tx.select({ id: users.id }).from(users).limit(1);
+    if (!anyUser) await insertPrepared(txCtx, userRecord, demoUsers.map((u) => ({ ...u, practiceCodes: [...u.practiceCodes] })));
+    await recordAudit(txCtx.db, ctx.actor, { recordType: 'demo', recordId: 'elr', action: 'import', summary: `Loaded the demo federation: ${rows.length} practices in ${localityNames.length} localities` });
+    return { loaded: true, message: `Loaded ${demoFederationName}: ${rows.length} practices in ${localityNames.length} localities.` };
+  });
+}

@@ -1,0 +1,64 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { conflict, invalid } from '../../domain/errors.js';
+import { practiceGroups } from '../../db/schema/index.js';
+import type { RecordType } from '../records/record-type.js';
+
+export const groupKinds = ['federation', 'pcn', 'icb_footprint', 'locality', 'peer_group'] as const;
+export const groupKindLabels: Record<(typeof groupKinds)[number], string> = {
+  federation: 'Federation',
+  pcn: 'Primary care network',
+  icb_footprint: 'ICB footprint',
+  locality: 'Locality (hub)',
+  peer_group: 'Peer group',
+};
+
+const groupInput = z.object({
+  name: z.string().trim().min(1, 'Enter a name').max(120),
+  kind: z.enum(groupKinds, { message: 'Choose federation, pcn, icb_footprint, locality or peer_group' }),
+  parentId: z.coerce.number().int().positive().nullable().optional(),
+  commissionerCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{3,5}$/, 'must be a commissioner code such as 03W').nullable().optional(),
+  description: z.string().trim().max(2000).nullable().optional(),
+});
+
+const id = z.coerce.number().int().positive();
+
+export const groupRecord: RecordType<z.infer<typeof groupInput>> = {
+  name: 'group',
+  label: 'group',
+  table: practiceGroups,
+  source: practiceGroups,
+  idColumn: practiceGroups.id,
+  sourceIdColumn: practiceGroups.id,
+  versionColumn: practiceGroups.rowVersion,
+  parseId: (raw) => id.parse(raw),
+  fields: {
+    id: { header: 'ID', column: practiceGroups.id, kind: 'integer', filter: 'exact', sortable: true },
+    name: { header: 'Name', column: practiceGroups.name, kind: 'text', filter: 'search', sortable: true },
+    kind: { header: 'Kind', column: practiceGroups.kind, kind: 'text', filter: 'exact', sortable: true },
+    parentId: { header: 'Part of', column: practiceGroups.parentId, kind: 'integer', filter: 'exact', sortable: true },
+    commissionerCode: { header: 'Commissioner', column: practiceGroups.commissionerCode, kind: 'text', filter: 'exact', sortable: true },
+  },
+  defaultSort: 'name',
+  createSchema: groupInput,
+  updateSchema: groupInput.partial(),
+  async prepare(db, input, existing) {
+    const kind = input.kind ?? (existing?.kind as string);
+    const name = input.name ?? (existing?.name as string);
+    if (input.parentId) {
+      const [parent] = await db.select().from(practiceGroups).where(eq(practiceGroups.id, input.parentId));
+      if (!parent) throw invalid('The group it is part of does not exist', [{ field: 'parentId', message: `no group ${input.parentId}` }]);
+      if (existing && input.parentId === existing.id) throw invalid('A group cannot be part of itself', [{ field: 'parentId', message: 'cannot be itself' }]);
+    }
+    if (kind === 'locality' && !(input.parentId ?? existing?.parentId)) {
+      throw invalid('A locality must be part of a federation, PCN or ICB footprint', [{ field: 'parentId', message: 'Choose the federation this locality is part of' }]);
+    }
+    const clash = await db
+      .select({ id: practiceGroups.id })
+      .from(practiceGroups)
+      .where(and(eq(practiceGroups.kind, kind), eq(practiceGroups.name, name), existing ? ne(practiceGroups.id, existing.id as number) : undefined));
+    if (clash.length) throw conflict(`There is already a ${kind.replace('_', ' ')} called "${name}"`);
+    return { ...input };
+  },
+  present: (row) => row,
+};

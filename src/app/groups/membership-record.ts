@@ -1,0 +1,73 @@
+import { and, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
+import { z } from 'zod';
+import { conflict, invalid } from '../../domain/errors.js';
+import { groupMemberships, membershipOverview, practiceGroups } from '../../db/schema/index.js';
+import { practiceExists } from '../registry/practice-record.js';
+import type { RecordType } from '../records/record-type.js';
+
+const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real date');
+
+const membershipInput = z.object({
+  groupId: z.coerce.number().int().positive(),
+  practiceCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{3,10}$/, 'must be an ODS code such as C82001'),
+  startDate: isoDate,
+  endDate: isoDate.nullable().optional(),
+});
+
+const id = z.coerce.number().int().positive();
+const far = '9999-12-31';
+
+export const membershipRecord: RecordType<z.infer<typeof membershipInput>> = {
+  name: 'membership',
+  label: 'membership',
+  table: groupMemberships,
+  source: membershipOverview,
+  idColumn: groupMemberships.id,
+  sourceIdColumn: membershipOverview.id,
+  versionColumn: groupMemberships.rowVersion,
+  parseId: (raw) => id.parse(raw),
+  fields: {
+    id: { header: 'ID', column: membershipOverview.id, kind: 'integer', sortable: true },
+    groupId: { header: 'Group ID', column: membershipOverview.groupId, kind: 'integer', filter: 'exact', sortable: true },
+    groupName: { header: 'Group', column: membershipOverview.groupName, kind: 'text', filter: 'search', sortable: true },
+    groupKind: { header: 'Group kind', column: membershipOverview.groupKind, kind: 'text', filter: 'exact', sortable: true },
+    groupParentId: { header: 'Parent group ID', column: membershipOverview.groupParentId, kind: 'integer', filter: 'exact' },
+    practiceCode: { header: 'ODS code', column: membershipOverview.practiceCode, kind: 'text', filter: 'exact', sortable: true },
+    practiceName: { header: 'Practice', column: membershipOverview.practiceName, kind: 'text', filter: 'search', sortable: true },
+    startDate: { header: 'From', column: membershipOverview.startDate, kind: 'date', sortable: true },
+    endDate: { header: 'Until', column: membershipOverview.endDate, kind: 'date', sortable: true },
+    current: { header: 'Current', column: membershipOverview.current, kind: 'boolean', filter: 'exact' },
+  },
+  defaultSort: 'practiceName',
+  createSchema: membershipInput,
+  updateSchema: membershipInput.partial(),
+  practiceCodeOf: (row) => String(row.practiceCode),
+  async prepare(db, input, existing) {
+    const merged = { ...existing, ...input } as z.infer<typeof membershipInput> & { id?: number };
+    const [group] = await db.select().from(practiceGroups).where(eq(practiceGroups.id, merged.groupId));
+    if (!group) throw invalid('That group does not exist', [{ field: 'groupId', message: `no group ${merged.groupId}` }]);
+    if (!(await practiceExists(db, merged.practiceCode))) {
+      throw invalid(`There is no practice ${merged.practiceCode} in the registry`, [{ field: 'practiceCode', message: `unknown practice ${merged.practiceCode}: import the ODS file first` }]);
+    }
+    if (merged.endDate && merged.endDate < merged.startDate) throw invalid('The end date is before the start date', [{ field: 'endDate', message: 'must be on or after the start date' }]);
+    // A practice is in a group once at a time; memberships of the same group must not overlap.
+    const overlapping = await db
+      .select({ id: groupMemberships.id, startDate: groupMemberships.startDate, endDate: groupMemberships.endDate })
+      .from(groupMemberships)
+      .where(
+        and(
+          eq(groupMemberships.groupId, merged.groupId),
+          eq(groupMemberships.practiceCode, merged.practiceCode),
+          existing ? ne(groupMemberships.id, existing.id as number) : undefined,
+          lte(groupMemberships.startDate, merged.endDate ?? far),
+          or(isNull(groupMemberships.endDate), gte(groupMemberships.endDate, merged.startDate)),
+        ),
+      );
+    if (overlapping.length) {
+      const o = overlapping[0]!;
+      throw conflict(`${merged.practiceCode} is already in ${group.name} from ${o.startDate}${o.endDate ? ` to ${o.endDate}` : ''}; end that membership first`);
+    }
+    return { groupId: merged.groupId, practiceCode: merged.practiceCode, startDate: merged.startDate, endDate: merged.endDate ?? null };
+  },
+  present: (row) => row,
+};

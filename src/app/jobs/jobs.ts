@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { desc, eq } from 'drizzle-orm';
+import { AppError, notFound } from '../../domain/errors.js';
+import type { Db } from '../../db/client.js';
+import { jobs } from '../../db/schema/index.js';
+import type { Actor } from '../context.js';
+import { authorize } from '../permissions.js';
+
+export interface JobView {
+  id: string;
+  kind: string;
+  fileName: string | null;
+  status: 'running' | 'succeeded' | 'failed';
+  progressDone: number;
+  progressTotal: number;
+  message: string | null;
+  result: Record<string, unknown> | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/**
+ * Long work runs in the background of the server and reports progress. Progress lives in memory
+ * (an import holds the database in a transaction, and PGlite serves one transaction at a time);
+ * the start and the outcome are stored.
+ */
+export class JobRunner {
+  private readonly live = new Map<string, JobView>();
+
+  constructor(private readonly db: Db) {}
+
+  async start(actor: Actor, kind: string, fileName: string | null, work: (progress: (done: number, total: number, message: string) => void) => Promise<{ result: Record<string, unknown>; failed?: boolean; message: string }>): Promise<JobView> {
+    const id = randomUUID();
+    const job: JobView = { id, kind, fileName, status: 'running', progressDone: 0, progressTotal: 0, message: 'Starting', result: null, createdAt: new Date().toISOString(), finishedAt: null };
+    this.live.set(id, job);
+    await this.db.insert(jobs).values({ id, kind, fileName, status: 'running', createdBy: actor.userId });
+    const finish = async (status: JobView['status'], message: string, result: Record<string, unknown>) => {
+      Object.assign(job, { status, message, result, finishedAt: new Date().toISOString() });
+      await this.db.update(jobs).set({ status, message, result, progressDone: job.progressDone, progressTotal: job.progressTotal, finishedAt: new Date() }).where(eq(jobs.id, id));
+      setTimeout(() => this.live.delete(id), 60_000).unref();
+    };
+    void (async () => {
+      try {
+        const outcome = await work((done, total, message) => Object.assign(job, { progressDone: done, progressTotal: total, message }));
+        await finish(outcome.failed ? 'failed' : 'succeeded', outcome.message, outcome.result);
+      } catch (error) {
+        const message = error instanceof AppError ? error.message : 'The job failed on the server';
+        const problems = error instanceof AppError ? error.problems : [];
+        await finish('failed', message, { problems }).catch(() => undefined);
+      }
+    })();
+    return { ...job };
+  }
+
+  async get(actor: Actor, id: string): Promise<JobView> {
+    authorize(actor, 'job', 'read');
+    const live = this.live.get(id);
+    if (live) return { ...live };
+    const [row] = await this.db.select().from(jobs).where(eq(jobs.id, id));
+    if (!row) throw notFound(`Job ${id}`);
+    return present(row);
+  }
+
+  async recent(actor: Actor, limit = 20): Promise<JobView[]> {
+    authorize(actor, 'job', 'read');
+    const rows = await this.db.select().from(jobs).orderBy(desc(jobs.createdAt)).limit(limit);
+    return rows.map((r) => this.live.get(r.id) ?? present(r));
+  }
+
+  /** Resolves when a job has finished (used by the CLI and tests). */
+  async wait(actor: Actor, id: string, onProgress?: (job: JobView) => void): Promise<JobView> {
+    for (;;) {
+      const job = await this.get(actor, id);
+      onProgress?.(job);
+      if (job.status !== 'running') return job;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+function present(row: typeof jobs.$inferSelect): JobView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    fileName: row.fileName,
+    status: row.status as JobView['status'],
+    progressDone: row.progressDone,
+    progressTotal: row.progressTotal,
+    message: row.message,
+    result: row.result ?? null,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}

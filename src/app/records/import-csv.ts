@@ -1,0 +1,73 @@
+import Papa from 'papaparse';
+import { AppError, invalid, type Problem } from '../../domain/errors.js';
+import { decodeText } from '../../domain/registry/index.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+import type { AnyRecordType } from './record-type.js';
+import { insertPrepared } from './records.js';
+import { zodProblems } from './zod-problems.js';
+
+const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * Creates records from a CSV file: a header row naming the fields (by their key, e.g. practiceCode,
+ * or their column header, e.g. "ODS code"), one record a row. Every row is checked first; if any is
+ * wrong, nothing is written and every problem is reported with its line and column.
+ */
+export async function importRecordsCsv(ctx: AppContext, type: AnyRecordType, file: { name: string; content: Uint8Array }) {
+  authorize(ctx.actor, type.name, 'import');
+  const parsed = Papa.parse<string[]>(decodeText(file.content), { skipEmptyLines: 'greedy' });
+  const [header, ...rows] = parsed.data;
+  if (!header?.length) throw invalid(`${file.name} is empty`, [{ file: file.name, line: 1, message: 'no header row' }]);
+  const shape = (type.createSchema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+  const keyByName = new Map<string, string>();
+  for (const key of Object.keys(shape)) keyByName.set(normalise(key), key);
+  for (const [key, field] of Object.entries(type.fields)) if (key in shape) keyByName.set(normalise(field.header), key);
+  const problems: Problem[] = [];
+  const keys = header.map((h, i) => {
+    const key = keyByName.get(normalise(h));
+    if (!key) problems.push({ file: file.name, line: 1, column: i + 1, message: `unknown column "${h}"; expected ${Object.keys(shape).join(', ')}` });
+    return key;
+  });
+  if (problems.length) throw invalid(`${file.name} has columns atscale does not know`, problems);
+
+  const inputs: Record<string, unknown>[] = [];
+  rows.forEach((cells, index) => {
+    const line = index + 2;
+    if (cells.length !== header.length) {
+      problems.push({ file: file.name, line, message: `expected ${header.length} fields, found ${cells.length}` });
+      return;
+    }
+    const raw: Record<string, unknown> = {};
+    keys.forEach((key, i) => {
+      const cell = cells[i]!.trim();
+      if (key && cell !== '') raw[key] = cell === 'true' || cell === 'false' ? cell === 'true' : cell;
+    });
+    const result = type.createSchema.safeParse(raw);
+    if (!result.success) problems.push(...zodProblems(result.error, { file: file.name, line }).map((p) => ({ ...p, column: columnLabel(header, keys, p.column) })));
+    else inputs.push({ ...(result.data as object), __line: line });
+  });
+  if (problems.length) throw invalid(`${file.name}: ${problems.length} problems; nothing was imported`, problems);
+
+  return ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx as never };
+    for (const input of inputs) {
+      try {
+        await type.prepare(txCtx.db, input, undefined);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const column = error.problems[0]?.field;
+        problems.push({ file: file.name, line: input.__line as number, column: column ? columnLabel(header, keys, column) : undefined, message: error.message });
+      }
+    }
+    if (problems.length) throw invalid(`${file.name}: ${problems.length} problems; nothing was imported`, problems);
+    const created = await insertPrepared(txCtx, type, inputs.map(({ __line: _line, ...rest }) => rest));
+    return { inserted: created.length, updated: 0, unchanged: 0, rejected: 0, errors: [] as Problem[] };
+  });
+}
+
+function columnLabel(header: string[], keys: (string | undefined)[], field: string | number | undefined): string | number | undefined {
+  if (typeof field !== 'string') return field;
+  const index = keys.indexOf(field.split('.')[0]);
+  return index >= 0 ? `${index + 1} (${header[index]})` : field;
+}

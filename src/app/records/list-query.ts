@@ -1,0 +1,56 @@
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { invalid } from '../../domain/errors.js';
+import type { Actor } from '../context.js';
+import type { AnyRecordType, FieldDef } from './record-type.js';
+
+/** Paging, sorting and free-text search, shared by every list. Field filters come on top, by field name. */
+export const listQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  sort: z.string().max(60).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(50),
+});
+
+export type ListQuery = z.infer<typeof listQuerySchema> & { filters?: Record<string, string> };
+
+function filterValue(field: FieldDef, name: string, raw: string): unknown {
+  switch (field.kind) {
+    case 'integer': {
+      const n = Number(raw);
+      if (!Number.isInteger(n)) throw invalid(`Filter ${name} must be a whole number`, [{ field: name, message: 'must be a whole number' }]);
+      return n;
+    }
+    case 'boolean':
+      if (raw !== 'true' && raw !== 'false') throw invalid(`Filter ${name} must be true or false`, [{ field: name, message: 'must be true or false' }]);
+      return raw === 'true';
+    case 'date':
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw invalid(`Filter ${name} must be a date (YYYY-MM-DD)`, [{ field: name, message: 'must be a date' }]);
+      return raw;
+    default:
+      return raw;
+  }
+}
+
+/** Builds WHERE and ORDER BY for a list; unknown filter or sort names are refused, not ignored. */
+export function buildListClauses(type: AnyRecordType, query: ListQuery, actor: Actor): { where: SQL | undefined; orderBy: SQL[] } {
+  const conditions: (SQL | undefined)[] = [type.readScope?.(actor)];
+  for (const [name, raw] of Object.entries(query.filters ?? {})) {
+    const field = type.fields[name];
+    if (!field?.filter) throw invalid(`Cannot filter ${type.label} records by "${name}"`, [{ field: name, message: 'unknown filter' }]);
+    const value = filterValue(field, name, raw);
+    conditions.push(field.filter === 'search' ? ilike(field.column as never, `%${raw}%`) : eq(field.column as never, value));
+  }
+  if (query.q) {
+    const searchable = Object.values(type.fields).filter((f) => f.filter === 'search');
+    if (searchable.length) conditions.push(or(...searchable.map((f) => ilike(f.column as never, `%${query.q}%`))));
+  }
+  const sortName = query.sort ?? type.defaultSort;
+  const sortField = type.fields[sortName];
+  if (!sortField?.sortable) throw invalid(`Cannot sort ${type.label} records by "${sortName}"`, [{ field: 'sort', message: 'unknown sort' }]);
+  const direction = query.dir === 'desc' ? desc : asc;
+  const orderBy = [sortField.kind === 'text' ? direction(sql`lower(${sortField.column})`) : direction(sortField.column as never), asc(type.sourceIdColumn)];
+  const present = conditions.filter((c): c is SQL => c !== undefined);
+  return { where: present.length ? and(...present) : undefined, orderBy };
+}

@@ -1,0 +1,53 @@
+import type { SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable, PgView } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../context.js';
+import type { RecordTypeName } from '../permissions.js';
+
+export type FieldKind = 'text' | 'integer' | 'date' | 'boolean';
+
+/** A column a list can show, filter (exact match, or `search` for part of the text) and sort by. */
+export interface FieldDef {
+  header: string;
+  column: AnyPgColumn | SQL;
+  kind: FieldKind;
+  filter?: 'exact' | 'search';
+  sortable?: boolean;
+}
+
+/**
+ * One record type, declared once: where it is stored, how lists show it, what input is valid,
+ * how it names its practice (for "own practice" permissions). The generic use cases in
+ * records.ts give every record type list/filter/sort/page, get, create, update with optimistic
+ * concurrency, delete, audit, CSV/XLSX export and CSV import.
+ */
+export interface RecordType<Input extends Record<string, unknown> = Record<string, unknown>> {
+  name: RecordTypeName;
+  /** Singular, for messages: "locality". */
+  label: string;
+  /** Where writes go. */
+  table: PgTable;
+  /** What lists and reads use: the table, or a view that joins what a person needs to see. */
+  source: PgTable | PgView;
+  idColumn: AnyPgColumn;
+  sourceIdColumn: AnyPgColumn;
+  versionColumn: AnyPgColumn;
+  parseId(raw: string): string | number;
+  fields: Record<string, FieldDef>;
+  defaultSort: string;
+  createSchema: z.ZodType<Input>;
+  updateSchema: z.ZodType<Partial<Input>>;
+  /** The practice a record belongs to, for `own_practice` permission rules. */
+  practiceCodeOf?(row: Record<string, unknown>): string | null;
+  /** Limits what an actor may list and read (e.g. a user list). */
+  readScope?(actor: Actor): SQL | undefined;
+  /** Checks rules that span records (the practice exists, dates in order) and returns the values to store. */
+  prepare(db: Db, input: Partial<Input>, existing: Record<string, unknown> | undefined): Promise<Record<string, unknown>>;
+  /** Writes what lives beside the row (e.g. a user's practices). */
+  afterWrite?(db: Db, id: string | number, input: Partial<Input>): Promise<void>;
+  /** Shapes a row for the API, CLI and audit (never a password hash). */
+  present(row: Record<string, unknown>): Record<string, unknown>;
+}
+
+export type AnyRecordType = RecordType<any>;

@@ -1,0 +1,146 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import { conflict, invalid, notFound } from '../../domain/errors.js';
+import { type AuditEntry, recordAudit } from '../audit.js';
+import type { AppContext } from '../context.js';
+import { authorize, isAllowed } from '../permissions.js';
+import { buildListClauses, type ListQuery } from './list-query.js';
+import type { AnyRecordType } from './record-type.js';
+import { zodProblems } from './zod-problems.js';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export async function listRecords(ctx: AppContext, type: AnyRecordType, query: ListQuery): Promise<Page<Record<string, unknown>>> {
+  authorize(ctx.actor, type.name, 'read');
+  const { where, orderBy } = buildListClauses(type, query, ctx.actor);
+  const [totalRow] = (await ctx.db.select({ n: count() }).from(type.source as never).where(where)) as { n: number }[];
+  const rows = await ctx.db
+    .select()
+    .from(type.source as never)
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { items: rows.map((r) => type.present(r as Record<string, unknown>)), total: Number(totalRow?.n ?? 0), page: query.page, pageSize: query.pageSize };
+}
+
+/** Every matching record, for export (no paging). */
+export async function listAllRecords(ctx: AppContext, type: AnyRecordType, query: Omit<ListQuery, 'page' | 'pageSize'>) {
+  authorize(ctx.actor, type.name, 'read');
+  const { where, orderBy } = buildListClauses(type, { ...query, page: 1, pageSize: 1 }, ctx.actor);
+  const rows = await ctx.db.select().from(type.source as never).where(where).orderBy(...orderBy);
+  return rows.map((r) => type.present(r as Record<string, unknown>));
+}
+
+async function loadRow(ctx: AppContext, type: AnyRecordType, id: string | number, from: 'source' | 'table' = 'source') {
+  const source = from === 'source' ? type.source : type.table;
+  const idColumn = from === 'source' ? type.sourceIdColumn : type.idColumn;
+  const scope = from === 'source' ? type.readScope?.(ctx.actor) : undefined;
+  const [row] = await ctx.db.select().from(source as never).where(and(eq(idColumn, id), scope)).limit(1);
+  return row as Record<string, unknown> | undefined;
+}
+
+export async function getRecord(ctx: AppContext, type: AnyRecordType, rawId: string) {
+  authorize(ctx.actor, type.name, 'read');
+  const row = await loadRow(ctx, type, type.parseId(rawId));
+  if (!row) throw notFound(`${capitalise(type.label)} ${rawId}`);
+  return type.present(row);
+}
+
+function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: unknown } }, input: unknown, label: string): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw invalid(`The ${label} is not valid`, zodProblems(parsed.error));
+  return parsed.data;
+}
+
+export async function createRecord(ctx: AppContext, type: AnyRecordType, input: unknown) {
+  const data = parseInput(type.createSchema, input, type.label);
+  authorize(ctx.actor, type.name, 'create', type.practiceCodeOf?.(data));
+  return ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx as never };
+    const [created] = await insertPrepared(txCtx, type, [data]);
+    return created!;
+  });
+}
+
+/** Inserts already-parsed inputs inside the caller's transaction, with one audit row each. */
+export async function insertPrepared(ctx: AppContext, type: AnyRecordType, inputs: Record<string, unknown>[]) {
+  const results: Record<string, unknown>[] = [];
+  const audits: AuditEntry[] = [];
+  for (const data of inputs) {
+    const values = await type.prepare(ctx.db, data, undefined);
+    const [row] = await ctx.db.insert(type.table).values(values as never).returning();
+    const id = (row as Record<string, unknown>)[columnKey(type)] as string | number;
+    await type.afterWrite?.(ctx.db, id, data);
+    const presented = type.present((await loadRow(ctx, type, id)) ?? (row as Record<string, unknown>));
+    audits.push({ recordType: type.name, recordId: id, action: 'create', after: presented });
+    results.push(presented);
+  }
+  await recordAudit(ctx.db, ctx.actor, audits);
+  return results;
+}
+
+/**
+ * Optimistic concurrency: the caller sends the rowVersion it read. The update only applies if the
+ * stored row still has it; otherwise someone else changed it first and the caller gets a conflict.
+ */
+export async function updateRecord(ctx: AppContext, type: AnyRecordType, rawId: string, input: unknown, expectedVersion: number) {
+  const id = type.parseId(rawId);
+  const data = parseInput(type.updateSchema, input, type.label);
+  return ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx as never };
+    const existing = await loadRow(txCtx, type, id, 'table');
+    if (!existing) throw notFound(`${capitalise(type.label)} ${rawId}`);
+    authorize(ctx.actor, type.name, 'update', type.practiceCodeOf?.(existing));
+    const before = type.present((await loadRow(txCtx, type, id)) ?? existing);
+    const values = await type.prepare(txCtx.db, data, existing);
+    const updated = await tx
+      .update(type.table)
+      .set({ ...values, rowVersion: sql`${type.versionColumn} + 1`, updatedAt: new Date() } as never)
+      .where(and(eq(type.idColumn, id), eq(type.versionColumn, expectedVersion)))
+      .returning();
+    if (updated.length === 0) {
+      throw conflict(`This ${type.label} was changed by someone else since you opened it (you had version ${expectedVersion}, it is now version ${String(existing[versionKey(type)])}). Reload it and make your change again.`, {
+        currentVersion: existing[versionKey(type)],
+      });
+    }
+    await type.afterWrite?.(txCtx.db, id, data);
+    const after = type.present((await loadRow(txCtx, type, id))!);
+    await recordAudit(txCtx.db, ctx.actor, { recordType: type.name, recordId: id, action: 'update', before, after });
+    return after;
+  });
+}
+
+export async function deleteRecord(ctx: AppContext, type: AnyRecordType, rawId: string, expectedVersion: number) {
+  const id = type.parseId(rawId);
+  await ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx as never };
+    const existing = await loadRow(txCtx, type, id, 'table');
+    if (!existing) throw notFound(`${capitalise(type.label)} ${rawId}`);
+    authorize(ctx.actor, type.name, 'delete', type.practiceCodeOf?.(existing));
+    const before = type.present((await loadRow(txCtx, type, id)) ?? existing);
+    const deleted = await tx.delete(type.table).where(and(eq(type.idColumn, id), eq(type.versionColumn, expectedVersion))).returning();
+    if (deleted.length === 0) throw conflict(`This ${type.label} was changed by someone else since you opened it. Reload it and try again.`, { currentVersion: existing[versionKey(type)] });
+    await recordAudit(txCtx.db, ctx.actor, { recordType: type.name, recordId: id, action: 'delete', before });
+  });
+}
+
+export function canEdit(ctx: AppContext, type: AnyRecordType, row: Record<string, unknown>): boolean {
+  return isAllowed(ctx.actor, type.name, 'update', type.practiceCodeOf?.(row));
+}
+
+const columnKey = (type: AnyRecordType) => keyOf(type.table, type.idColumn);
+const versionKey = (type: AnyRecordType) => keyOf(type.table, type.versionColumn);
+
+/** The property name Drizzle uses for a column of a table (e.g. odsCode for ods_code). */
+function keyOf(table: object, column: object): string {
+  const entry = Object.entries(table).find(([, value]) => value === column);
+  if (!entry) throw new Error('column does not belong to table');
+  return entry[0];
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,23 @@
+import { wrongNhsFileProblem } from '../../domain/registry/index.js';
+import type { AppContext } from '../context.js';
+import { type ImportKind, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
+import { importListSizesFile } from './import-list-sizes.js';
+import { importOdsFile } from './import-ods.js';
+import { importPcnFile } from './import-pcns.js';
+
+/** Imports one NHS file of the kind the user chose, refusing a file of another kind with a clear message. */
+export async function importNhsFile(ctx: AppContext, kind: ImportKind, file: { name: string; content: Uint8Array }, options: ImportOptions = {}): Promise<ImportReport> {
+  const head = file.content.subarray(0, 8192);
+  if (kind === 'ods' || kind === 'list-sizes') {
+    const wrong = wrongNhsFileProblem(head, file.name, kind === 'ods' ? 'epraccur' : 'patients-registered');
+    if (wrong) return rejectedReport(kind, file.name, [wrong]);
+  }
+  switch (kind) {
+    case 'ods':
+      return importOdsFile(ctx, file, options);
+    case 'list-sizes':
+      return importListSizesFile(ctx, file, options);
+    case 'pcns':
+      return importPcnFile(ctx, file, options);
+  }
+}

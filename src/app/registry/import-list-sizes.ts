@@ -1,0 +1,76 @@
+import { eq } from 'drizzle-orm';
+import { decodeText, parsePatientsRegistered } from '../../domain/registry/index.js';
+import type { Problem } from '../../domain/errors.js';
+import { bulkUpsert } from '../../db/bulk.js';
+import { listSizes, practices } from '../../db/schema/index.js';
+import { recordAudit } from '../audit.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+import { emptyReport, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
+
+interface ListSizeRow {
+  odsCode: string;
+  patients: number;
+  commissionerCode: string | null;
+}
+
+/**
+ * Imports a "Patients registered at a GP practice" totals file as one dated list-size snapshot per
+ * practice. A practice the registry does not know is an error (import the ODS file first), unless
+ * the user asks to skip those rows, when they are listed instead.
+ */
+export async function importListSizesFile(ctx: AppContext, file: { name: string; content: Uint8Array }, options: ImportOptions = {}): Promise<ImportReport> {
+  authorize(ctx.actor, 'list_size', 'import');
+  const parsed = parsePatientsRegistered(decodeText(file.content), file.name);
+  if (parsed.problems.length) return rejectedReport('list-sizes', file.name, parsed.problems, parsed.extractDate ?? null);
+  const snapshotDate = parsed.extractDate;
+
+  return ctx.db.transaction(async (tx) => {
+    const known = new Set((await tx.select({ code: practices.odsCode }).from(practices)).map((p) => p.code));
+    const unknown: Problem[] = [];
+    const rows: ListSizeRow[] = [];
+    for (const row of parsed.rows) {
+      if (known.has(row.odsCode)) rows.push({ odsCode: row.odsCode, patients: row.patients, commissionerCode: row.commissionerCode || null });
+      else unknown.push({ file: file.name, line: row.line, column: 'CODE', message: `practice ${row.odsCode} is not in the registry; import an ODS file that includes it first` });
+    }
+    if (unknown.length && !options.skipUnknown) return rejectedReport('list-sizes', file.name, unknown, snapshotDate);
+    const report = emptyReport('list-sizes', file.name, snapshotDate);
+    if (unknown.length) {
+      report.skipped = unknown.length;
+      report.notes.push(`Skipped ${unknown.length} rows for practices not in the registry: ${unknown.map((u) => u.message.split(' ')[1]).join(', ')}`);
+    }
+    const stored = new Map((await tx.select().from(listSizes).where(eq(listSizes.snapshotDate, snapshotDate))).map((l) => [l.odsCode, l]));
+    const writes: ListSizeRow[] = [];
+    const changes: { recordType: string; recordId: string; action: 'update'; before: unknown; after: unknown }[] = [];
+    for (const row of rows) {
+      const current = stored.get(row.odsCode);
+      if (!current) {
+        report.inserted++;
+        writes.push(row);
+      } else if (current.patients !== row.patients || (current.commissionerCode ?? null) !== row.commissionerCode) {
+        report.updated++;
+        writes.push(row);
+        changes.push({ recordType: 'list_size', recordId: `${row.odsCode}@${snapshotDate}`, action: 'update', before: { patients: current.patients }, after: { patients: row.patients } });
+      } else report.unchanged++;
+    }
+    options.onProgress?.(0, writes.length, 'Saving');
+    await bulkUpsert(
+      tx as never,
+      'list_sizes',
+      [
+        { name: 'ods_code', type: 'text', value: (r: ListSizeRow) => r.odsCode },
+        { name: 'snapshot_date', type: 'date', value: () => snapshotDate },
+        { name: 'patients', type: 'int', value: (r: ListSizeRow) => r.patients },
+        { name: 'commissioner_code', type: 'text', value: (r: ListSizeRow) => r.commissionerCode },
+      ],
+      writes,
+      { target: ['ods_code', 'snapshot_date'], update: ['patients', 'commissioner_code'] },
+    );
+    await recordAudit(tx as never, ctx.actor, [
+      ...changes,
+      { recordType: 'import', recordId: file.name, action: 'import', after: { ...report, errors: undefined }, summary: `List sizes at ${snapshotDate} from ${file.name}: ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged` },
+    ]);
+    options.onProgress?.(writes.length, writes.length, 'Saved');
+    return report;
+  });
+}

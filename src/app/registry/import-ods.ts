@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import { decodeText, type OdsPracticeRecord, parseEpraccur } from '../../domain/registry/index.js';
+import { bulkUpsert, type BulkColumn } from '../../db/bulk.js';
+import { practices } from '../../db/schema/index.js';
+import { recordAudit } from '../audit.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+import { emptyReport, type ImportOptions, type ImportReport, rejectedReport, sameValue } from './import-report.js';
+import { historyColumns, type HistoryRow } from './practice-history.js';
+
+type PracticeValues = typeof practices.$inferInsert;
+
+/** The fields an ODS file is the authority for; a difference in any of them is an update. */
+const odsFields = ['name', 'postcode', 'address', 'status', 'statusRaw', 'prescribingSetting', 'isGpPractice', 'nationalGrouping', 'highLevelGeography', 'commissionerCode', 'providerCode', 'openDate', 'closeDate', 'joinParentDate', 'leftParentDate', 'phone'] as const;
+/** The changes worth keeping as history of a practice. */
+const historyFields = ['name', 'status', 'commissionerCode', 'closeDate'] as const;
+
+function toValues(r: OdsPracticeRecord, sourceDate: string): PracticeValues {
+  return {
+    odsCode: r.odsCode,
+    name: r.name,
+    postcode: r.postcode || null,
+    address: r.addressLines.join(', ') || null,
+    status: r.status,
+    statusRaw: r.statusRaw,
+    prescribingSetting: r.prescribingSetting,
+    isGpPractice: r.isGpPractice,
+    nationalGrouping: r.nationalGrouping || null,
+    highLevelGeography: r.highLevelHealthGeography || null,
+    commissionerCode: r.commissionerCode || null,
+    providerCode: r.providerCode || null,
+    openDate: r.openDate,
+    closeDate: r.closeDate,
+    joinParentDate: r.joinParentDate,
+    leftParentDate: r.leftParentDate,
+    phone: r.phone || null,
+    sourceDate,
+  };
+}
+
+/** ODS files carry no release date: take the latest date in the file, unless the user gives one. */
+function referenceDateOf(records: OdsPracticeRecord[]): string {
+  let latest = '1970-01-01';
+  for (const r of records) for (const d of [r.openDate, r.closeDate, r.joinParentDate, r.leftParentDate]) if (d && d > latest) latest = d;
+  return latest;
+}
+
+const practiceColumns: BulkColumn<PracticeValues>[] = [
+  { name: 'ods_code', type: 'text', value: (r) => r.odsCode },
+  { name: 'name', type: 'text', value: (r) => r.name },
+  { name: 'postcode', type: 'text', value: (r) => r.postcode },
+  { name: 'address', type: 'text', value: (r) => r.address },
+  { name: 'status', type: 'text', value: (r) => r.status },
+  { name: 'status_raw', type: 'text', value: (r) => r.statusRaw },
+  { name: 'prescribing_setting', type: 'text', value: (r) => r.prescribingSetting },
+  { name: 'is_gp_practice', type: 'bool', value: (r) => r.isGpPractice },
+  { name: 'national_grouping', type: 'text', value: (r) => r.nationalGrouping },
+  { name: 'high_level_geography', type: 'text', value: (r) => r.highLevelGeography },
+  { name: 'commissioner_code', type: 'text', value: (r) => r.commissionerCode },
+  { name: 'provider_code', type: 'text', value: (r) => r.providerCode },
+  { name: 'open_date', type: 'date', value: (r) => r.openDate },
+  { name: 'close_date', type: 'date', value: (r) => r.closeDate },
+  { name: 'join_parent_date', type: 'date', value: (r) => r.joinParentDate },
+  { name: 'left_parent_date', type: 'date', value: (r) => r.leftParentDate },
+  { name: 'phone', type: 'text', value: (r) => r.phone },
+  { name: 'source_date', type: 'date', value: (r) => r.sourceDate },
+];
+
+/**
+ * Imports an ODS epraccur file: every row (all prescribing settings) is kept; a practice missing
+ * from a newer file is left as it was (ODS drops old records; absence is not closure); a file
+ * older than what is stored does not overwrite newer facts.
+ */
+export async function importOdsFile(ctx: AppContext, file: { name: string; content: Uint8Array }, options: ImportOptions = {}): Promise<ImportReport> {
+  authorize(ctx.actor, 'practice', 'import');
+  const parsed = parseEpraccur(decodeText(file.content), file.name, { onProgress: (d, t) => options.onProgress?.(d, t, 'Checking rows') });
+  if (parsed.problems.length) return rejectedReport('ods', file.name, parsed.problems);
+  const asOf = options.asOf ?? referenceDateOf(parsed.records);
+  const report = emptyReport('ods', file.name, asOf);
+
+  return ctx.db.transaction(async (tx) => {
+    const existing = new Map((await tx.select().from(practices)).map((p) => [p.odsCode, p]));
+    const writes: PracticeValues[] = [];
+    const history: HistoryRow[] = [];
+    const audits: { recordType: string; recordId: string; action: 'update'; before: unknown; after: unknown }[] = [];
+    let older = 0;
+    for (const record of parsed.records) {
+      const values = toValues(record, asOf);
+      const current = existing.get(record.odsCode);
+      if (!current) {
+        report.inserted++;
+        writes.push(values);
+        history.push({ odsCode: values.odsCode, validFrom: values.openDate && values.openDate < asOf ? values.openDate : asOf, changedFields: ['created'], snapshot: pick(values, historyFields) });
+        continue;
+      }
+      const changed = odsFields.filter((f) => !sameValue(current[f], values[f]));
+      if (changed.length === 0) report.unchanged++;
+      else if (current.sourceDate && current.sourceDate > asOf) {
+        older++;
+        report.unchanged++;
+      } else {
+        report.updated++;
+        writes.push(values);
+        audits.push({ recordType: 'practice', recordId: record.odsCode, action: 'update', before: pick(current, changed), after: pick(values, changed) });
+        const changedHistory = historyFields.filter((f) => changed.includes(f));
+        if (changedHistory.length) history.push({ odsCode: record.odsCode, validFrom: asOf, changedFields: changedHistory, snapshot: pick(values, historyFields) });
+      }
+    }
+    if (older) report.notes.push(`${older} practices already hold facts newer than this file (${asOf}); they were left as they are.`);
+    options.onProgress?.(0, writes.length, 'Saving');
+    await bulkUpsert(tx as never, 'practices', practiceColumns, writes, {
+      target: ['ods_code'],
+      update: practiceColumns.slice(1).map((c) => c.name),
+    });
+    // Only rows that really changed get a new version, so a stale web edit still conflicts.
+    if (report.updated) await tx.execute(sql`UPDATE practices SET row_version = row_version + 1, updated_at = now() WHERE ods_code = ANY(${sql.param(audits.map((a) => a.recordId))}::text[])`);
+    await bulkUpsert(tx as never, 'practice_history', historyColumns, history, undefined);
+    await recordAudit(tx as never, ctx.actor, [
+      ...audits,
+      { recordType: 'import', recordId: file.name, action: 'import', after: { ...report, errors: undefined }, summary: `ODS import ${file.name}: ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged` },
+    ]);
+    options.onProgress?.(writes.length, writes.length, 'Saved');
+    return report;
+  });
+}
+
+export function pick<T extends object>(source: T, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((k) => [k, (source as Record<string, unknown>)[k] ?? null]));
+}

@@ -1,0 +1,143 @@
+import { sql } from 'drizzle-orm';
+import { decodeText, detectNhsFile, parseEpcnWorkbook, parsePracticeMap } from '../../domain/registry/index.js';
+import type { Problem } from '../../domain/errors.js';
+import { bulkUpsert } from '../../db/bulk.js';
+import { pcnMemberships, practices } from '../../db/schema/index.js';
+import { recordAudit } from '../audit.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+import { emptyReport, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
+import { historyColumns, type HistoryRow } from './practice-history.js';
+import { organisationColumns, type OrganisationRow } from './organisations.js';
+
+interface Membership {
+  practiceCode: string;
+  pcnCode: string;
+  startDate: string;
+  endDate: string | null;
+  line?: number;
+}
+
+const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Imports PCN membership from either NHS source: the ODS ePCN workbook (memberships with their
+ * own start and end dates, history included) or the practice → PCN / sub-ICB / ICB mapping file
+ * published with the patients-registered data (the membership on its extract date).
+ */
+export async function importPcnFile(ctx: AppContext, file: { name: string; content: Uint8Array }, options: ImportOptions = {}): Promise<ImportReport> {
+  authorize(ctx.actor, 'pcn', 'import');
+  const kind = detectNhsFile(file.content.subarray(0, 4096), file.name);
+  let orgs: OrganisationRow[] = [];
+  let incoming: Membership[] = [];
+  let referenceDate: string;
+  const extra = new Map<string, { icbCode: string | null; supplier: string | null }>();
+  let problems: Problem[];
+  if (kind === 'epcn') {
+    const parsed = await parseEpcnWorkbook(Buffer.from(file.content), file.name);
+    problems = parsed.problems;
+    orgs = parsed.pcns.map((p) => ({ code: p.code, name: p.name, kind: 'pcn', parentCode: p.subIcbCode || null, openDate: p.openDate, closeDate: p.closeDate }));
+    incoming = parsed.memberships.map((m) => ({ practiceCode: m.practiceCode, pcnCode: m.pcnCode, startDate: m.startDate, endDate: m.endDate, line: m.line }));
+    referenceDate = options.asOf ?? incoming.reduce((d, m) => [m.startDate, m.endDate ?? ''].reduce((a, b) => (b > a ? b : a), d), '1970-01-01');
+  } else if (kind === 'practice-map') {
+    const parsed = parsePracticeMap(decodeText(file.content), file.name);
+    problems = parsed.problems;
+    referenceDate = parsed.extractDate;
+    const seen = new Map<string, OrganisationRow>();
+    for (const r of parsed.rows) {
+      if (r.regionCode) seen.set(r.regionCode, { code: r.regionCode, name: r.regionName, kind: 'region', parentCode: null });
+      if (r.icbCode) seen.set(r.icbCode, { code: r.icbCode, name: r.icbName, kind: 'icb', parentCode: r.regionCode || null });
+      if (r.subIcbCode) seen.set(r.subIcbCode, { code: r.subIcbCode, name: r.subIcbName, kind: 'sub_icb', parentCode: r.icbCode || null });
+      if (r.pcnCode) seen.set(r.pcnCode, { code: r.pcnCode, name: r.pcnName ?? r.pcnCode, kind: 'pcn', parentCode: r.subIcbCode || null });
+      extra.set(r.practiceCode, { icbCode: r.icbCode || null, supplier: r.supplier || null });
+      if (r.pcnCode) incoming.push({ practiceCode: r.practiceCode, pcnCode: r.pcnCode, startDate: referenceDate, endDate: null, line: r.line });
+    }
+    orgs = [...seen.values()];
+  } else {
+    return rejectedReport('pcns', file.name, [{ file: file.name, message: 'this is not a PCN file: expected the ODS ePCN workbook (ePCN.xlsx) or the gp-reg-pat-prac-map CSV' }]);
+  }
+  if (problems.length) return rejectedReport('pcns', file.name, problems, referenceDate);
+  const report = emptyReport('pcns', file.name, referenceDate);
+
+  return ctx.db.transaction(async (tx) => {
+    const stored = new Map((await tx.select().from(practices)).map((p) => [p.odsCode, p]));
+    const unknown = incoming.filter((m) => !stored.has(m.practiceCode));
+    if (unknown.length && !options.skipUnknown) {
+      return rejectedReport('pcns', file.name, unknown.map((m) => ({ file: file.name, line: m.line, column: 'practice code', message: `practice ${m.practiceCode} is not in the registry; import an ODS file that includes it first` })), referenceDate);
+    }
+    if (unknown.length) {
+      report.skipped = unknown.length;
+      report.notes.push(`Skipped ${unknown.length} memberships of practices not in the registry: ${[...new Set(unknown.map((u) => u.practiceCode))].join(', ')}`);
+    }
+    const memberships = incoming.filter((m) => stored.has(m.practiceCode));
+    await bulkUpsert(tx as never, 'organisations', organisationColumns, orgs, { target: ['code'], update: ['name', 'kind', 'parent_code', 'open_date', 'close_date', 'updated_at'] });
+    report.notes.push(`${orgs.length} organisations (PCNs and their commissioners) named or renamed.`);
+
+    const existing = await tx.select().from(pcnMemberships);
+    const key = (m: { practiceCode: string; pcnCode: string; startDate: string }) => `${m.practiceCode}|${m.pcnCode}|${m.startDate}`;
+    const byKey = new Map(existing.map((m) => [key(m), m]));
+    const openByPractice = new Map(existing.filter((m) => !m.endDate).map((m) => [m.practiceCode, m]));
+    const writes: Membership[] = [];
+    const source = kind === 'epcn' ? 'ODS ePCN' : 'patients registered mapping';
+    for (const m of memberships) {
+      const same = byKey.get(key(m));
+      const open = openByPractice.get(m.practiceCode);
+      if (kind === 'practice-map' && open?.pcnCode === m.pcnCode) {
+        report.unchanged++;
+      } else if (same) {
+        if ((same.endDate ?? null) === m.endDate) report.unchanged++;
+        else {
+          report.updated++;
+          writes.push(m);
+        }
+      } else {
+        // A practice that moved PCN: its previous open membership ends the day before.
+        if (kind === 'practice-map' && open) writes.push({ ...open, endDate: dayBefore(m.startDate) });
+        report.inserted++;
+        writes.push(m);
+      }
+    }
+    await bulkUpsert(
+      tx as never,
+      'pcn_memberships',
+      [
+        { name: 'practice_code', type: 'text', value: (m: Membership) => m.practiceCode },
+        { name: 'pcn_code', type: 'text', value: (m: Membership) => m.pcnCode },
+        { name: 'start_date', type: 'date', value: (m: Membership) => m.startDate },
+        { name: 'end_date', type: 'date', value: (m: Membership) => m.endDate },
+        { name: 'source', type: 'text', value: () => source },
+      ],
+      writes,
+      { target: ['practice_code', 'pcn_code', 'start_date'], update: ['end_date', 'source'] },
+    );
+
+    // Each practice's current PCN is its open membership; record a history row where it changed.
+    const current = await tx.execute(sql`SELECT DISTINCT ON (practice_code) practice_code, pcn_code FROM ${pcnMemberships} WHERE end_date IS NULL OR end_date >= ${referenceDate} ORDER BY practice_code, start_date DESC`);
+    const currentPcn = new Map(((current as { rows: unknown[] }).rows as { practice_code: string; pcn_code: string }[]).map((r) => [r.practice_code, r.pcn_code]));
+    const history: HistoryRow[] = [];
+    const updates: { odsCode: string; pcnCode: string | null; icbCode: string | null; supplier: string | null }[] = [];
+    for (const [code, p] of stored) {
+      const pcnCode = currentPcn.get(code) ?? (kind === 'practice-map' && extra.has(code) ? null : p.pcnCode);
+      const more = extra.get(code);
+      const icbCode = more?.icbCode ?? p.icbCode;
+      const supplier = more?.supplier ?? p.supplier;
+      if (pcnCode === p.pcnCode && icbCode === p.icbCode && supplier === p.supplier) continue;
+      updates.push({ odsCode: code, pcnCode: pcnCode ?? null, icbCode: icbCode ?? null, supplier: supplier ?? null });
+      if (pcnCode !== p.pcnCode) history.push({ odsCode: code, validFrom: referenceDate, changedFields: ['pcnCode'], snapshot: { pcnCode, previousPcnCode: p.pcnCode } });
+    }
+    if (updates.length) {
+      await tx.execute(sql`UPDATE practices p SET pcn_code = u.pcn, icb_code = u.icb, supplier = u.supplier, row_version = p.row_version + 1, updated_at = now()
+        FROM unnest(${sql.param(updates.map((u) => u.odsCode))}::text[], ${sql.param(updates.map((u) => u.pcnCode))}::text[], ${sql.param(updates.map((u) => u.icbCode))}::text[], ${sql.param(updates.map((u) => u.supplier))}::text[]) AS u(code, pcn, icb, supplier)
+        WHERE p.ods_code = u.code`);
+    }
+    await bulkUpsert(tx as never, 'practice_history', historyColumns, history, undefined);
+    await recordAudit(tx as never, ctx.actor, {
+      recordType: 'import',
+      recordId: file.name,
+      action: 'import',
+      after: { ...report, errors: undefined, practicesChanged: updates.length },
+      summary: `PCN import ${file.name}: ${report.inserted} memberships inserted, ${report.updated} updated, ${report.unchanged} unchanged; ${updates.length} practices changed PCN, ICB or supplier`,
+    });
+    return report;
+  });
+}

@@ -1,0 +1,74 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { notFound } from '../../domain/errors.js';
+import { listSizes, membershipOverview, organisations, pcnMemberships, practiceGroups, practiceHistory, practiceOverview } from '../../db/schema/index.js';
+import type { AppContext } from '../context.js';
+import { authorize, isAllowed } from '../permissions.js';
+
+/** Everything the practice page shows: ODS facts, list sizes over time, its groups, PCN history and changes. */
+export async function getPracticeDetails(ctx: AppContext, odsCode: string) {
+  authorize(ctx.actor, 'practice', 'read');
+  const code = odsCode.trim().toUpperCase();
+  const [practice] = await ctx.db.select().from(practiceOverview).where(eq(practiceOverview.odsCode, code));
+  if (!practice) throw notFound(`Practice ${code}`);
+  const [sizes, history, pcns, groups] = await Promise.all([
+    ctx.db.select({ snapshotDate: listSizes.snapshotDate, patients: listSizes.patients, commissionerCode: listSizes.commissionerCode }).from(listSizes).where(eq(listSizes.odsCode, code)).orderBy(desc(listSizes.snapshotDate)),
+    ctx.db.select().from(practiceHistory).where(eq(practiceHistory.odsCode, code)).orderBy(desc(practiceHistory.validFrom), desc(practiceHistory.id)),
+    ctx.db
+      .select({ pcnCode: pcnMemberships.pcnCode, pcnName: organisations.name, startDate: pcnMemberships.startDate, endDate: pcnMemberships.endDate, source: pcnMemberships.source })
+      .from(pcnMemberships)
+      .leftJoin(organisations, eq(organisations.code, pcnMemberships.pcnCode))
+      .where(eq(pcnMemberships.practiceCode, code))
+      .orderBy(desc(pcnMemberships.startDate)),
+    ctx.db.select().from(membershipOverview).where(eq(membershipOverview.practiceCode, code)).orderBy(asc(membershipOverview.groupKind), desc(membershipOverview.startDate)),
+  ]);
+  return {
+    practice,
+    canEdit: isAllowed(ctx.actor, 'practice', 'update', code),
+    listSizes: sizes,
+    history: history.map((h) => ({ validFrom: h.validFrom, changedFields: h.changedFields, snapshot: h.snapshot })),
+    pcnMemberships: pcns,
+    groups,
+  };
+}
+
+/** Commissioners (sub-ICB locations), PCNs, ICBs and regions by kind, for choosing a footprint. */
+export async function listOrganisations(ctx: AppContext, kind?: string) {
+  authorize(ctx.actor, 'practice', 'read');
+  return ctx.db
+    .select()
+    .from(organisations)
+    .where(kind ? eq(organisations.kind, kind) : undefined)
+    .orderBy(asc(organisations.name));
+}
+
+/** A group (federation or locality) with its current members, their latest list sizes and the total. */
+export async function getGroupSummary(ctx: AppContext, groupId: number, onDate = new Date().toISOString().slice(0, 10)) {
+  authorize(ctx.actor, 'group', 'read');
+  const [group] = await ctx.db.select().from(practiceGroups).where(eq(practiceGroups.id, groupId));
+  if (!group) throw notFound(`Group ${groupId}`);
+  const children = await ctx.db.select().from(practiceGroups).where(eq(practiceGroups.parentId, groupId)).orderBy(asc(practiceGroups.name));
+  const memberships = await ctx.db.select().from(membershipOverview).where(eq(membershipOverview.groupId, groupId));
+  const codes = memberships.map((m) => m.practiceCode);
+  const practiceRows = codes.length ? await ctx.db.select().from(practiceOverview).where(inArray(practiceOverview.odsCode, codes)) : [];
+  const byCode = new Map(practiceRows.map((p) => [p.odsCode, p]));
+  const members = memberships
+    .map((membership) => ({ membership, practice: byCode.get(membership.practiceCode)! }))
+    .filter((m) => m.practice)
+    .sort((a, b) => a.practice.displayName.localeCompare(b.practice.displayName));
+  const current = members.filter((m) => m.membership.startDate <= onDate && (!m.membership.endDate || m.membership.endDate >= onDate));
+  const childIds = children.map((c) => c.id);
+  const childMembers = childIds.length
+    ? await ctx.db.select().from(membershipOverview).where(and(inArray(membershipOverview.groupId, childIds), sql`${membershipOverview.startDate} <= ${onDate}`, sql`(${membershipOverview.endDate} IS NULL OR ${membershipOverview.endDate} >= ${onDate})`))
+    : [];
+  const localityOf = new Map(childMembers.map((m) => [m.practiceCode, m.groupName]));
+  const sizeDates = [...new Set(current.map((m) => m.practice.listSizeDate).filter(Boolean))].sort();
+  return {
+    group,
+    onDate,
+    children,
+    practices: current.map((m) => ({ ...m.practice, locality: localityOf.get(m.practice.odsCode) ?? m.practice.locality, membershipId: m.membership.id, startDate: m.membership.startDate, endDate: m.membership.endDate, membershipVersion: m.membership.rowVersion })),
+    formerPractices: members.filter((m) => !current.includes(m)).map((m) => ({ odsCode: m.practice.odsCode, name: m.practice.displayName, startDate: m.membership.startDate, endDate: m.membership.endDate })),
+    totalListSize: current.reduce((sum, m) => sum + (m.practice.listSize ?? 0), 0),
+    listSizeDates: sizeDates,
+  };
+}

@@ -1,0 +1,75 @@
+import { eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { conflict, invalid } from '../../domain/errors.js';
+import { practices, userOverview, userPractices, users } from '../../db/schema/index.js';
+import { roles } from '../context.js';
+import type { RecordType } from '../records/record-type.js';
+import { hashPassword } from './passwords.js';
+
+export const passwordSchema = z.string().min(12, 'must be at least 12 characters').max(200);
+
+const practiceCodes = z
+  .union([z.array(z.string()), z.string()])
+  .transform((v) => (Array.isArray(v) ? v : v.split(/[;,\s]+/)).map((c) => c.trim().toUpperCase()).filter(Boolean));
+
+const userInput = z.object({
+  email: z.string().trim().toLowerCase().email('must be an email address such as name@nhs.net'),
+  name: z.string().trim().min(1, 'Enter a name').max(120),
+  role: z.enum(roles, { message: 'Choose admin, practice_manager, commissioner or clinician' }),
+  password: passwordSchema,
+  practiceCodes: practiceCodes.optional(),
+  disabled: z.boolean().optional(),
+});
+
+const id = z.coerce.number().int().positive();
+
+export const userRecord: RecordType<z.infer<typeof userInput>> = {
+  name: 'user',
+  label: 'user',
+  table: users,
+  source: userOverview,
+  idColumn: users.id,
+  sourceIdColumn: userOverview.id,
+  versionColumn: users.rowVersion,
+  parseId: (raw) => id.parse(raw),
+  fields: {
+    id: { header: 'ID', column: userOverview.id, kind: 'integer', sortable: true },
+    email: { header: 'Email', column: userOverview.email, kind: 'text', filter: 'search', sortable: true },
+    name: { header: 'Name', column: userOverview.name, kind: 'text', filter: 'search', sortable: true },
+    role: { header: 'Role', column: userOverview.role, kind: 'text', filter: 'exact', sortable: true },
+    practiceCodes: { header: 'Practices', column: userOverview.practiceCodes, kind: 'text', filter: 'search' },
+    disabled: { header: 'Disabled', column: userOverview.disabled, kind: 'boolean', filter: 'exact' },
+  },
+  defaultSort: 'name',
+  createSchema: userInput,
+  updateSchema: userInput.partial(),
+  async prepare(db, input, existing) {
+    const values: Record<string, unknown> = { ...input };
+    delete values.practiceCodes;
+    delete values.password;
+    if (input.password) values.passwordHash = await hashPassword(input.password);
+    if (input.email && input.email !== existing?.email) {
+      const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+      if (clash) throw conflict(`There is already a user with the email ${input.email}`);
+    }
+    const role = input.role ?? existing?.role;
+    if (role === 'practice_manager' && input.practiceCodes !== undefined && input.practiceCodes.length === 0) {
+      throw invalid('A practice manager must work for at least one practice', [{ field: 'practiceCodes', message: 'Choose at least one practice' }]);
+    }
+    if (input.practiceCodes?.length) {
+      const found = await db.select({ code: practices.odsCode }).from(practices).where(inArray(practices.odsCode, input.practiceCodes));
+      const missing = input.practiceCodes.filter((c) => !found.some((f) => f.code === c));
+      if (missing.length) throw invalid(`Unknown practice ${missing.join(', ')}`, [{ field: 'practiceCodes', message: `unknown practice ${missing.join(', ')}` }]);
+    }
+    return values;
+  },
+  async afterWrite(db, userId, input) {
+    if (input.practiceCodes === undefined) return;
+    await db.delete(userPractices).where(eq(userPractices.userId, Number(userId)));
+    if (input.practiceCodes.length) await db.insert(userPractices).values(input.practiceCodes.map((practiceCode) => ({ userId: Number(userId), practiceCode })));
+  },
+  present: (row) => {
+    const { passwordHash: _hidden, ...rest } = row;
+    return { ...rest, practiceCodes: typeof rest.practiceCodes === 'string' ? rest.practiceCodes.split(';').filter(Boolean) : (rest.practiceCodes ?? []) };
+  },
+};

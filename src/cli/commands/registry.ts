@@ -1,0 +1,109 @@
+import type { Command } from 'commander';
+import type { ImportKind, ImportReport } from '../../app/registry/import-report.js';
+import type { Column } from '../../app/export/tabular.js';
+import { readConfig } from '../../config.js';
+import { describeProblem } from '../../domain/errors.js';
+import { connect } from '../client.js';
+import { type OutputFormat, writeRows } from '../output.js';
+import { progressReporter } from '../progress.js';
+
+function printReport(report: ImportReport, format: string, via: string) {
+  if (format === 'json') {
+    const { kind: _k, notes: _n, ...rest } = report;
+    process.stdout.write(`${JSON.stringify({ ...rest, errors: report.errors.map((e) => ({ file: e.file ?? report.file, line: e.line ?? null, column: e.column ?? null, message: e.message })) }, null, 2)}\n`);
+    return;
+  }
+  const lines = [`${report.file}${report.referenceDate ? ` (as at ${report.referenceDate})` : ''} via ${via}`, `  inserted  ${report.inserted}`, `  updated   ${report.updated}`, `  unchanged ${report.unchanged}`, `  rejected  ${report.rejected}`];
+  if (report.skipped) lines.push(`  skipped   ${report.skipped}`);
+  lines.push(...report.notes.map((n) => `  note: ${n}`));
+  if (report.rejected) {
+    lines.push('Nothing was imported. Problems:');
+    lines.push(...report.errors.slice(0, 100).map((e) => `  ${describeProblem({ ...e, file: e.file ?? report.file })}`));
+    if (report.errors.length > 100) lines.push(`  … and ${report.errors.length - 100} more (use --format json for all)`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+const practiceColumns: Column<Record<string, unknown>>[] = [
+  { header: 'ODS code', value: (r) => r.odsCode as string },
+  { header: 'Name', value: (r) => r.displayName as string },
+  { header: 'Status', value: (r) => r.status as string },
+  { header: 'Commissioner', value: (r) => r.commissionerCode as string },
+  { header: 'PCN', value: (r) => (r.pcnName ?? r.pcnCode) as string },
+  { header: 'Locality', value: (r) => r.locality as string },
+  { header: 'List size', value: (r) => r.listSize as number, numeric: true },
+  { header: 'List size date', value: (r) => r.listSizeDate as string },
+];
+
+export function registerRegistryCommands(program: Command): void {
+  const imports = program.command('import').description('Import NHS Digital open data (all or nothing; re-running changes nothing)');
+  const kinds: [ImportKind, string, string][] = [
+    ['ods', 'ods <file>', 'ODS GP practice file (epraccur.csv)'],
+    ['list-sizes', 'list-sizes <file>', 'Patients registered at a GP practice, totals (gp-reg-pat-prac-all.csv)'],
+    ['pcns', 'pcns <file>', 'PCN membership: ODS ePCN.xlsx or the gp-reg-pat-prac-map.csv mapping'],
+  ];
+  for (const [kind, usage, description] of kinds) {
+    imports
+      .command(usage)
+      .description(description)
+      .option('--format <format>', 'text or json', 'text')
+      .option('--skip-unknown', 'import rows of known practices and list the others, instead of rejecting the file')
+      .option('--as-of <date>', 'the date the file describes (YYYY-MM-DD), where the file does not say')
+      .action(async (file: string, options: { format: string; skipUnknown?: boolean; asOf?: string }) => {
+        const client = await connect(readConfig());
+        const progress = progressReporter(`import ${kind}`);
+        try {
+          const report = await client.importFile(kind, file, { skipUnknown: options.skipUnknown, asOf: options.asOf, onProgress: options.format === 'json' ? undefined : progress.update });
+          progress.stop();
+          printReport(report, options.format, client.via);
+          if (report.rejected > 0) process.exitCode = 2;
+        } finally {
+          progress.stop();
+          await client.close();
+        }
+      });
+  }
+
+  program
+    .command('practices')
+    .description('List GP practices with commissioner, PCN, locality and latest list size')
+    .option('--commissioner <code>', 'commissioner (sub-ICB location or CCG) code, e.g. 03W')
+    .option('--pcn <code>', 'PCN code, e.g. U30213')
+    .option('--locality <name>', 'locality (hub) name')
+    .option('--status <status>', 'active or all', 'active')
+    .option('--format <format>', 'table, csv or json', 'table')
+    .action(async (options: { commissioner?: string; pcn?: string; locality?: string; status: string; format: OutputFormat }) => {
+      const filters: Record<string, string> = { gpPractice: 'true' };
+      if (options.commissioner) filters.commissioner = options.commissioner.toUpperCase();
+      if (options.pcn) filters.pcn = options.pcn.toUpperCase();
+      if (options.locality) filters.locality = options.locality;
+      if (options.status !== 'all') filters.status = options.status;
+      const client = await connect(readConfig());
+      try {
+        const rows = await client.listPractices(filters);
+        await writeRows(rows, practiceColumns, options.format, { json: rows.map((r) => Object.fromEntries(practiceColumns.map((c) => [c.header, c.value(r) ?? null]))) });
+      } finally {
+        await client.close();
+      }
+    });
+
+  program
+    .command('users')
+    .description('Users')
+    .command('add')
+    .description('Add a user')
+    .requiredOption('--email <email>')
+    .requiredOption('--name <name>')
+    .requiredOption('--role <role>', 'admin, practice_manager, commissioner or clinician')
+    .option('--practice <codes>', 'ODS codes of their practices, comma separated (practice managers, clinicians)')
+    .option('--password <password>', 'at least 12 characters (or set ATSCALE_NEW_PASSWORD)')
+    .action(async (options: { email: string; name: string; role: string; practice?: string; password?: string }) => {
+      const client = await connect(readConfig());
+      try {
+        const user = await client.addUser({ email: options.email, name: options.name, role: options.role, practiceCodes: options.practice ?? [], password: options.password ?? process.env.ATSCALE_NEW_PASSWORD ?? '' });
+        process.stdout.write(`Added ${String(user.name)} <${String(user.email)}> as ${String(user.role)} (id ${String(user.id)})\n`);
+      } finally {
+        await client.close();
+      }
+    });
+}

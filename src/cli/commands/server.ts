@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { createBackup, restoreBackup } from '../../app/backup/backup.js';
+import { demoUsers, loadDemo } from '../../app/demo/load-demo.js';
+import { systemActor } from '../../app/context.js';
+import { buildServer } from '../../api/server.js';
+import { openDatabase } from '../../composition.js';
+import { readConfig } from '../../config.js';
+import { connect } from '../client.js';
+
+const webRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+
+export function registerServerCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the web app and API (migrates first)')
+    .option('--demo', 'load the demo federation if it is not loaded yet')
+    .action(async (options: { demo?: boolean }) => {
+      const config = readConfig();
+      const opened = await openDatabase(config, 'server');
+      let demoMessage: string | undefined;
+      if (options.demo) demoMessage = (await loadDemo({ db: opened.database.db, actor: systemActor })).message;
+      const cliToken = randomBytes(32).toString('base64url');
+      const app = await buildServer({ database: opened.database, cliToken, maxUploadBytes: config.maxUploadBytes, secureCookies: config.secureCookies, webRoot, logger: false });
+      await app.listen({ port: config.port, host: config.host });
+      opened.lock?.update({ port: config.port, cliToken });
+      const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+      const lines = [
+        '',
+        `atscale is running at http://${shownHost}:${config.port}`,
+        `Database: ${opened.database.kind === 'pglite' ? `embedded PGlite in ${opened.database.location}` : `PostgreSQL at ${opened.database.location}`}`,
+      ];
+      if (demoMessage) lines.push(demoMessage, '', 'Demo sign-ins (email / password):', ...demoUsers.map((u) => `  ${u.role.padEnd(17)} ${u.email} / ${u.password}`));
+      lines.push('', 'Press Ctrl+C to stop.', '');
+      process.stdout.write(lines.join('\n'));
+      const stop = async () => {
+        await app.close();
+        await opened.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+
+  program
+    .command('migrate')
+    .description('Bring the database schema up to date')
+    .action(async () => {
+      const opened = await openDatabase(readConfig(), 'cli');
+      await opened.close();
+      process.stdout.write(`The database is up to date (${opened.database.kind}: ${opened.database.location}).\n`);
+    });
+
+  program
+    .command('demo')
+    .description('Demo data')
+    .command('load')
+    .description('Load the demo federation (East Leicestershire & Rutland)')
+    .action(async () => {
+      const client = await connect(readConfig());
+      try {
+        process.stdout.write(`${(await client.loadDemo()).message}\n`);
+      } finally {
+        await client.close();
+      }
+    });
+
+  program
+    .command('backup <file>')
+    .description('Write everything stored to a backup file (gzipped JSON)')
+    .action(async (file: string) => {
+      const opened = await openDatabase(readConfig(), 'cli');
+      try {
+        writeFileSync(file, await createBackup(opened.database));
+        process.stdout.write(`Backed up to ${file}\n`);
+      } finally {
+        await opened.close();
+      }
+    });
+
+  program
+    .command('restore <file>')
+    .description('Replace everything stored with a backup (all or nothing)')
+    .action(async (file: string) => {
+      const opened = await openDatabase(readConfig(), 'cli');
+      try {
+        const counts = await restoreBackup(opened.database, readFileSync(file));
+        process.stdout.write(`Restored ${file}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}\n`);
+      } finally {
+        await opened.close();
+      }
+    });
+}
