@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx atscale` works from a clone without a build step.
-import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `atscale` / `npx atscale`: loads the TypeScript CLI in this same process through tsx, so signals
+// (Ctrl+C, SIGTERM) reach the command itself and no build step is needed.
+import { register } from 'tsx/esm/api';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+register();
+const { runCli } = await import('../src/cli/main.ts');
+await runCli(process.argv);

@@ -27,7 +27,7 @@ const sameSecret = (a: string, b: string) => a.length === b.length && timingSafe
  * session's CSRF token in `x-csrf-token`; a bearer token cannot be sent by a browser on its own.
  */
 export function registerAuth(app: FastifyInstance, db: Db, cliToken: string | undefined) {
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  app.addHook('onRequest', async (request: FastifyRequest) => {
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ') && cliToken && sameSecret(authorization.slice(7), cliToken)) {
       request.actor = cliActor(String(request.headers['x-atscale-user'] ?? 'cli'));

@@ -13,7 +13,7 @@ const everyone: Rule = ['admin', 'practice_manager', 'commissioner', 'clinician'
 const admin: Rule = ['admin'];
 
 export const permissions = {
-  practice: { read: everyone, create: admin, update: [...admin, 'own_practice'], delete: [], import: admin },
+  practice: { read: everyone, create: [], update: [...admin, 'own_practice'], delete: [], import: admin },
   list_size: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
   pcn: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
   group: { read: everyone, create: admin, update: admin, delete: admin, import: admin },

@@ -19,9 +19,12 @@ export function buildProgram(): Command {
   return program;
 }
 
-const isMain = process.argv[1] && /(^|[\\/])main\.(ts|js)$/.test(process.argv[1]);
-if (isMain) {
-  buildProgram()
-    .parseAsync(process.argv)
-    .catch((error) => reportError(error));
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    reportError(error);
+  }
 }
+
+if (process.argv[1] && /(^|[\\/])main\.(ts|js)$/.test(process.argv[1])) await runCli(process.argv);

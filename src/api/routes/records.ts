@@ -1,3 +1,5 @@
+import { getTableColumns, getViewSelectedFields, isView } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -24,7 +26,17 @@ function splitQuery(query: Record<string, string>) {
 }
 
 export function exportColumns(type: AnyRecordType): Column<Record<string, unknown>>[] {
-  return Object.entries(type.fields).map(([key, field]) => ({ header: field.header, value: (row) => row[key] as never, numeric: field.kind === 'integer' }));
+  return Object.entries(type.fields).map(([key, field]) => {
+    const property = rowPropertyOf(type, field.column) ?? key;
+    return { header: field.header, value: (row) => row[property] as never, numeric: field.kind === 'integer' };
+  });
+}
+
+/** The property a column's value has in a listed row (a field "name" may show the column display_name). */
+function rowPropertyOf(type: AnyRecordType, column: unknown): string | undefined {
+  const columns = isView(type.source) ? getViewSelectedFields(type.source) : getTableColumns(type.source as PgTable);
+  const name = (column as { name?: string }).name;
+  return Object.entries(columns).find(([, value]) => (value as { name?: string }).name === name)?.[0];
 }
 
 /** One set of routes serves every record type: list, export, get, create, update, delete, import, audit history. */
@@ -51,13 +63,14 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
     r.get(`/api/${plural}/:id/audit`, { schema: { tags, summary: `Audit history of one of ${plural}`, params: idParams } }, async (request) => ({
       items: await listAudit(ctxOf(request), { recordType: type.name, recordId: String(type.parseId(request.params.id)) }),
     }));
-    r.post(`/api/${plural}`, { schema: { tags, summary: `Create one of ${plural}`, body: type.createSchema as z.ZodType<Record<string, unknown>> } }, async (request, reply) => {
-      reply.status(201);
-      return createRecord(ctxOf(request), type, request.body);
-    });
     r.patch(`/api/${plural}/:id`, { schema: { tags, summary: `Change one of ${plural}; send the rowVersion you read`, params: idParams, body: z.intersection(versionBody, type.updateSchema as z.ZodType<Record<string, unknown>>) } }, async (request) => {
       const { rowVersion, ...changes } = request.body as { rowVersion: number };
       return updateRecord(ctxOf(request), type, request.params.id, changes, rowVersion);
+    });
+    if (!type.createdByPeople) continue;
+    r.post(`/api/${plural}`, { schema: { tags, summary: `Create one of ${plural}`, body: type.createSchema as z.ZodType<Record<string, unknown>> } }, async (request, reply) => {
+      reply.status(201);
+      return createRecord(ctxOf(request), type, request.body);
     });
     r.delete(`/api/${plural}/:id`, { schema: { tags, summary: `Delete one of ${plural}; send the rowVersion you read`, params: idParams, querystring: versionBody } }, async (request) => {
       await deleteRecord(ctxOf(request), type, request.params.id, request.query.rowVersion);

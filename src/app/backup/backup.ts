@@ -53,7 +53,7 @@ export async function restoreBackup(database: Database, content: Buffer): Promis
         const chunk = JSON.stringify(rows.slice(i, i + 2000));
         await tx.execute(sql`INSERT INTO ${sql.raw(`"${name}"`)} SELECT * FROM json_populate_recordset(NULL::${sql.raw(`"${name}"`)}, ${chunk}::json)`);
       }
-      const serial = await tx.execute(sql`SELECT pg_get_serial_sequence(${name}, 'id') AS seq`);
+      const serial = await tx.execute(sql`SELECT pg_get_serial_sequence(table_name, column_name) AS seq FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ${name} AND column_name = 'id'`);
       const seq = (serial as unknown as { rows: { seq: string | null }[] }).rows[0]?.seq;
       if (seq) await tx.execute(sql.raw(`SELECT setval('${seq}', COALESCE((SELECT max(id) FROM "${name}"), 0) + 1, false)`));
     }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
 import { practices } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
@@ -14,8 +15,8 @@ export const addMembersSchema = z
     commissionerCode: z.string().trim().toUpperCase().optional(),
     pcnCode: z.string().trim().toUpperCase().optional(),
     practiceCodes: z.array(z.string().trim().toUpperCase()).optional(),
-    startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
-    endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').nullable().optional(),
+    startDate: isoDateSchema,
+    endDate: isoDateSchema.nullable().optional(),
     /** Active GP practices only (the usual wish); false adds every matching cost centre. */
     gpPracticesOnly: z.boolean().default(true),
   })

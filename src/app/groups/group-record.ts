@@ -31,6 +31,7 @@ export const groupRecord: RecordType<z.infer<typeof groupInput>> = {
   idColumn: practiceGroups.id,
   sourceIdColumn: practiceGroups.id,
   versionColumn: practiceGroups.rowVersion,
+  createdByPeople: true,
   parseId: (raw) => id.parse(raw),
   fields: {
     id: { header: 'ID', column: practiceGroups.id, kind: 'integer', filter: 'exact', sortable: true },

@@ -1,11 +1,12 @@
 import { and, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
 import { groupMemberships, membershipOverview, practiceGroups } from '../../db/schema/index.js';
 import { practiceExists } from '../registry/practice-record.js';
 import type { RecordType } from '../records/record-type.js';
 
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real date');
+const isoDate = isoDateSchema;
 
 const membershipInput = z.object({
   groupId: z.coerce.number().int().positive(),
@@ -25,6 +26,7 @@ export const membershipRecord: RecordType<z.infer<typeof membershipInput>> = {
   idColumn: groupMemberships.id,
   sourceIdColumn: membershipOverview.id,
   versionColumn: groupMemberships.rowVersion,
+  createdByPeople: true,
   parseId: (raw) => id.parse(raw),
   fields: {
     id: { header: 'ID', column: membershipOverview.id, kind: 'integer', sortable: true },

@@ -34,6 +34,8 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
   sourceIdColumn: AnyPgColumn;
   versionColumn: AnyPgColumn;
   parseId(raw: string): string | number;
+  /** Whether people create and delete these records (false where an NHS file is the authority, as for practices). */
+  createdByPeople: boolean;
   fields: Record<string, FieldDef>;
   defaultSort: string;
   createSchema: z.ZodType<Input>;

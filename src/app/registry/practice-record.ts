@@ -22,6 +22,7 @@ export const practiceRecord: RecordType<z.infer<typeof practiceInput>> = {
   idColumn: practices.odsCode,
   sourceIdColumn: practiceOverview.odsCode,
   versionColumn: practices.rowVersion,
+  createdByPeople: false,
   parseId: (raw) => odsCode.parse(raw),
   fields: {
     odsCode: { header: 'ODS code', column: practiceOverview.odsCode, kind: 'text', filter: 'exact', sortable: true },

@@ -31,6 +31,7 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
   idColumn: users.id,
   sourceIdColumn: userOverview.id,
   versionColumn: users.rowVersion,
+  createdByPeople: true,
   parseId: (raw) => id.parse(raw),
   fields: {
     id: { header: 'ID', column: userOverview.id, kind: 'integer', sortable: true },

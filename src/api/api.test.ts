@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, demoUser, fileForm, startTestServer, type TestServer } from '../../test/support/api.js';
+import { epraccurRow } from '../../test/support/factories.js';
+
+const listSizeHeader = 'PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS';
+const listSizeRow = (code: string, patients: string) => `GP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,${code},LE8 0LG,ALL,ALL,${patients}`;
+
+describe('the API with bad input', () => {
+  let server: TestServer;
+  let admin: ApiClient;
+  const practiceCount = async () => (await admin.request('GET', '/api/practices?pageSize=1')).body.total as number;
+  const runImport = async (kind: string, form: FormData) => {
+    const started = await admin.request('POST', `/api/imports/${kind}`, form);
+    expect(started.status).toBe(202);
+    let job = started.body;
+    while (job.status === 'running') job = (await admin.request('GET', `/api/jobs/${job.id}`)).body;
+    return job;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer({ maxUploadBytes: 64 * 1024 });
+    admin = await ApiClient.signIn(server.baseUrl, demoUser('admin').email, demoUser('admin').password);
+  });
+  afterAll(() => server?.close());
+
+  it('serves its health and an OpenAPI document generated from the zod schemas', async () => {
+    expect((await admin.request('GET', '/api/health')).body).toEqual({ status: 'ok', database: 'pglite' });
+    const spec = (await admin.request('GET', '/api/openapi.json')).body;
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(spec.paths['/api/session'].post.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
+  });
+
+  it('refuses a wrong password with one message, and slows down repeated attempts', async () => {
+    const anonymous = new ApiClient(server.baseUrl);
+    const wrong = await anonymous.request('POST', '/api/session', { email: 'admin@elr-federation.example', password: 'wrong' });
+    expect(wrong).toMatchObject({ status: 401, body: { error: 'unauthenticated', message: 'The email address or password is not right' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await anonymous.request('POST', '/api/session', { email: 'someone@example.nhs.uk', password: 'guess' })).status);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('refuses a change without the session’s CSRF token', async () => {
+    const noToken = new ApiClient(server.baseUrl, { cookie: admin.session.cookie });
+    const response = await noToken.request('POST', '/api/groups', { name: 'Forged', kind: 'peer_group' });
+    expect(response).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+  });
+
+  it('names each invalid field of a request body', async () => {
+    const response = await admin.request('POST', '/api/users', { email: 'not-an-email', name: '', role: 'boss', password: 'short' });
+    expect(response.status).toBe(400);
+    expect(response.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['body.email', 'body.name', 'body.password', 'body.role']);
+  });
+
+  it('refuses a duplicate user and a stale edit with a conflict', async () => {
+    const duplicate = await admin.request('POST', '/api/users', { email: demoUser('clinician').email, name: 'Again', role: 'clinician', password: 'a long enough password' });
+    expect(duplicate).toMatchObject({ status: 409, body: { error: 'conflict', message: expect.stringContaining(demoUser('clinician').email) } });
+    const practice = (await admin.request('GET', '/api/practices/C82001')).body;
+    expect((await admin.request('PATCH', '/api/practices/C82001', { rowVersion: practice.rowVersion, notes: 'first' })).status).toBe(200);
+    const stale = await admin.request('PATCH', '/api/practices/C82001', { rowVersion: practice.rowVersion, notes: 'second' });
+    expect(stale).toMatchObject({ status: 409, body: { error: 'conflict', details: { currentVersion: practice.rowVersion + 1 } } });
+  });
+
+  it('refuses an oversized upload and a file of the wrong type before reading it', async () => {
+    const big = await admin.request('POST', '/api/imports/ods', fileForm('epraccur.csv', 'x'.repeat(70 * 1024)));
+    expect(big).toMatchObject({ status: 413, body: { error: 'too_large' } });
+    const text = await admin.request('POST', '/api/imports/ods', fileForm('notes.txt', 'hello'));
+    expect(text).toMatchObject({ status: 415, body: { error: 'unsupported', message: expect.stringContaining('notes.txt') } });
+  });
+
+  it('rejects a list-size file uploaded as an ODS file, naming what it is', async () => {
+    const job = await runImport('ods', fileForm('gp-reg.csv', `${listSizeHeader}\r\n${listSizeRow('C82001', '100')}\r\n`));
+    expect(job.status).toBe('failed');
+    expect(job.result.errors[0]).toMatchObject({ file: 'gp-reg.csv' });
+  });
+
+  it('rejects an ODS file with a bad date, naming line and column, and writes nothing', async () => {
+    const before = await practiceCount();
+    const file = [epraccurRow({ 1: 'C99001' }), epraccurRow({ 1: 'C99002', 11: '20181301' })].join('\r\n');
+    const job = await runImport('ods', fileForm('epraccur.csv', file));
+    expect(job).toMatchObject({ status: 'failed', result: { inserted: 0, rejected: 1, errors: [{ file: 'epraccur.csv', line: 2, column: 11 }] } });
+    expect(job.result.errors[0].message).toMatch(/open date/);
+    expect(await practiceCount()).toBe(before);
+  });
+
+  it('rejects a negative list size and an unknown practice code, naming each line', async () => {
+    const negative = await runImport('list-sizes', fileForm('gp-reg.csv', [listSizeHeader, listSizeRow('C82001', '9400'), listSizeRow('C82002', '-5')].join('\r\n')));
+    expect(negative.result).toMatchObject({ rejected: 1, errors: [{ line: 3, column: expect.anything(), message: expect.stringMatching(/negative/) }] });
+    const unknown = await runImport('list-sizes', fileForm('gp-reg.csv', [listSizeHeader, listSizeRow('C82001', '9400'), listSizeRow('Q99999', '100')].join('\r\n')));
+    expect(unknown.result).toMatchObject({ rejected: 1, errors: [{ line: 3, column: 'CODE', message: expect.stringContaining('Q99999') }] });
+    const details = (await admin.request('GET', '/api/practices/C82001/details')).body;
+    expect(details.listSizes.map((l: { snapshotDate: string }) => l.snapshotDate)).toEqual(['2018-01-01']);
+  });
+
+  it('imports a good list-size file as a new dated snapshot, and reports nothing changed the second time', async () => {
+    const form = () => fileForm('gp-reg.csv', [listSizeHeader, listSizeRow('C82001', '9400'), listSizeRow('C82002', '10500')].join('\r\n'));
+    expect((await runImport('list-sizes', form())).result).toMatchObject({ inserted: 2, updated: 0, unchanged: 0, rejected: 0, referenceDate: '2025-04-01' });
+    expect((await runImport('list-sizes', form())).result).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 0 });
+    const details = (await admin.request('GET', '/api/practices/C82001/details')).body;
+    expect(details.listSizes).toEqual([
+      { snapshotDate: '2025-04-01', patients: 9400, commissionerCode: '03W' },
+      { snapshotDate: '2018-01-01', patients: 9301, commissionerCode: null },
+    ]);
+  });
+
+  it('exports any list as CSV and XLSX with the same filters', async () => {
+    const csv = await admin.request('GET', '/api/practices/export.csv?commissioner=03W&sort=odsCode');
+    const lines = (csv.body as string).trim().split('\r\n');
+    expect(lines[0]).toBe('ODS code,Name,Status,GP practice,Commissioner,PCN,Locality,Postcode,List size,List size date');
+    expect(lines[1]).toMatch(/^C82001,Kibworth Medical Centre,active,true,03W,U30213,Harborough,LE8 0LG,9400,2025-04-01$/);
+    expect(lines).toHaveLength(1 + 30);
+    const xlsx = await fetch(`${server.baseUrl}/api/groups/export.xlsx`, { headers: { cookie: admin.session.cookie! } });
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('sets up a federation from the registry: members by commissioner, then a locality', async () => {
+    const created = await admin.request('POST', '/api/groups', { name: 'Rutland PCN footprint', kind: 'pcn', commissionerCode: '03W' });
+    expect(created.status).toBe(201);
+    const added = await admin.request('POST', `/api/groups/${created.body.id}/members`, { pcnCode: 'U67590', startDate: '2019-07-01' });
+    expect(added).toMatchObject({ status: 201, body: { added: 4 } });
+    const none = await admin.request('POST', `/api/groups/${created.body.id}/members`, { pcnCode: 'U00000', startDate: '2019-07-01' });
+    expect(none).toMatchObject({ status: 400, body: { message: 'No practices match that choice' } });
+    const summary = (await admin.request('GET', `/api/groups/${created.body.id}/summary?on=2020-01-01`)).body;
+    expect(summary.practices.map((p: { odsCode: string }) => p.odsCode).sort()).toEqual(['C82010', 'C82044', 'C82077', 'C82649']);
+    expect(summary.totalListSize).toBe(15_847 + 6_311 + 11_009 + 3_987);
+  });
+});

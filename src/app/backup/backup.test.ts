@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { contextFor } from '../../../test/support/factories.js';
+import { loadDemo } from '../demo/load-demo.js';
+import { createBackup, restoreBackup } from './backup.js';
+
+describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
+  let source: Database;
+  let target: Database;
+  beforeAll(async () => {
+    [source, target] = await Promise.all([openTestDatabase(kind), openTestDatabase(kind)]);
+    await loadDemo(contextFor(source));
+  });
+  afterAll(async () => {
+    await source?.close();
+    await target?.close();
+  });
+
+  it('restores everything a backup holds into another database, and new rows still get fresh ids', async () => {
+    const backup = await createBackup(source);
+    const counts = await restoreBackup(target, backup);
+    expect(counts).toMatchObject({ practices: 31, practice_groups: 7, group_memberships: 62, users: 4 });
+    const total = async (db: Database) => (await db.query<{ n: number }>('SELECT sum(patients)::int AS n FROM list_sizes'))[0]!.n;
+    expect(await total(target)).toBe(await total(source));
+    const [inserted] = await target.query<{ id: number }>("INSERT INTO practice_groups (name, kind) VALUES ('After restore', 'peer_group') RETURNING id");
+    expect(inserted!.id).toBe(8);
+  });
+
+  it('refuses a file that is not a backup and leaves the data as it was', async () => {
+    await expect(restoreBackup(target, Buffer.from('not a backup'))).rejects.toMatchObject({ kind: 'invalid' });
+    expect((await target.query<{ n: number }>('SELECT count(*)::int AS n FROM practices'))[0]!.n).toBe(31);
+  });
+});

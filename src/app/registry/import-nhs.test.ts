@@ -1,0 +1,89 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { auditLog, listSizes, pcnMemberships, practiceHistory, practices } from '../../db/schema/index.js';
+import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { contextFor, managerOf } from '../../../test/support/factories.js';
+import { nhsFile, releasesInDateOrder } from '../../../test/support/nhs-files.js';
+import { importNhsFile } from './import-file.js';
+import type { ImportReport } from './import-report.js';
+
+// Every real release, imported one after another in date order, on both databases.
+describe.each(databaseKinds)('importing every NHS release in date order (%s)', (kind) => {
+  let database: Database;
+  const reports: ImportReport[] = [];
+  const reruns: { report: ImportReport; auditRows: number }[] = [];
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    const ctx = contextFor(database);
+    for (const [importKind, name] of releasesInDateOrder) {
+      // Four Y-codes in the January 2021 list file opened after the November 2019 ODS release.
+      reports.push(await importNhsFile(ctx, importKind, nhsFile(name), { skipUnknown: true }));
+      const auditBefore = await database.db.$count(auditLog);
+      const report = await importNhsFile(ctx, importKind, nhsFile(name), { skipUnknown: true });
+      reruns.push({ report, auditRows: (await database.db.$count(auditLog)) - auditBefore });
+    }
+  }, 300_000);
+  afterAll(() => database?.close());
+
+  it('imports each release without rejecting a row', () => {
+    for (const report of reports) expect({ file: report.file, rejected: report.rejected, errors: report.errors.slice(0, 3) }).toEqual({ file: report.file, rejected: 0, errors: [] });
+  });
+
+  it('keeps every row of the first ODS file and counts the rest as inserts or updates', async () => {
+    expect(reports[0]).toMatchObject({ inserted: 13_809, updated: 0, unchanged: 0 });
+    const [active] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM practices WHERE is_gp_practice AND commissioner_code = '03W' AND ods_code LIKE 'C82%' AND open_date <= '2018-06-01'");
+    expect(active!.n).toBeGreaterThanOrEqual(31);
+  });
+
+  it('skips, and names, the practices a list-size file holds that the registry does not', () => {
+    const report = reports[2]!;
+    expect(report.skipped).toBe(4);
+    expect(report.notes.join(' ')).toContain('Y06659');
+    expect(report.inserted).toBe(6_658 - 4);
+  });
+
+  it('records a practice that moved commissioner, and one that closed, as history', async () => {
+    const narborough = await database.db.select().from(practiceHistory).where(eq(practiceHistory.odsCode, 'C82119'));
+    const commissioners = narborough.filter((h) => h.changedFields.includes('commissionerCode')).map((h) => h.snapshot.commissionerCode);
+    expect(commissioners).toContain('04C');
+    const [twoShires] = await database.db.select().from(practices).where(eq(practices.odsCode, 'C82036'));
+    expect(twoShires!.status).not.toBe('active');
+    const closures = await database.db.select().from(practiceHistory).where(and(eq(practiceHistory.odsCode, 'C82036')));
+    expect(closures.some((h) => h.changedFields.includes('status'))).toBe(true);
+  });
+
+  it('keeps list sizes at each date, so a practice has a history', async () => {
+    const sizes = await database.db.select().from(listSizes).where(eq(listSizes.odsCode, 'C82001'));
+    expect(Object.fromEntries(sizes.map((s) => [s.snapshotDate, s.patients]))).toMatchObject({ '2021-01-01': 26_437 });
+    expect(sizes.map((s) => s.snapshotDate).sort()).toEqual(['2021-01-01', '2025-04-01']);
+    const [total] = await database.query<{ n: string }>("SELECT sum(patients)::text AS n FROM list_sizes WHERE snapshot_date = '2021-01-01' AND commissioner_code = '03W'");
+    expect(Number(total!.n)).toBe(338_663);
+  });
+
+  it('keeps PCN history: Glenfield moved from North Blaby PCN to G3 on 1 April 2022', async () => {
+    const rows = await database.db.select().from(pcnMemberships).where(eq(pcnMemberships.practiceCode, 'C82056'));
+    const ended = rows.find((r) => r.endDate);
+    const g3 = rows.find((r) => r.startDate === '2022-04-01');
+    expect(ended?.endDate).toBe('2022-03-31');
+    expect(g3?.endDate ?? null).toBeNull();
+    const [glenfield] = await database.db.select().from(practices).where(eq(practices.odsCode, 'C82056'));
+    expect(glenfield!.pcnCode).toBe(g3!.pcnCode);
+  });
+
+  it('leaves a practice missing from a newer ODS file as it was (absence is not closure)', async () => {
+    const [count] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM practices');
+    expect(count!.n).toBeGreaterThan(16_685);
+  });
+
+  it('changes nothing when a release is imported again straight away', () => {
+    for (const { report, auditRows } of reruns) {
+      expect({ file: report.file, inserted: report.inserted, updated: report.updated, rejected: report.rejected, auditRows }).toEqual({ file: report.file, inserted: 0, updated: 0, rejected: 0, auditRows: 1 });
+    }
+  });
+
+  it('refuses an import by someone who is not an admin', async () => {
+    await expect(importNhsFile(contextFor(database, managerOf('C82001')), 'ods', nhsFile('epraccur-2018-06.csv'))).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+});

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, startCliServer } from '../../test/support/cli.js';
+import { openTestDatabase } from '../../test/support/databases.js';
+import { epraccurRow } from '../../test/support/factories.js';
+import type { Database } from '../db/client.js';
+
+const freePort = () => new Promise<number>((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const port = (s.address() as { port: number }).port;
+    s.close(() => resolve(port));
+  });
+});
+
+describe('the atscale command with the embedded database', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'atscale-cli-'));
+  const env = { ATSCALE_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined };
+  const good = join(dir, 'epraccur.csv');
+  const bad = join(dir, 'epraccur-bad.csv');
+  writeFileSync(good, [epraccurRow({ 1: 'C99001', 2: 'FIRST SURGERY' }), epraccurRow({ 1: 'C99002', 2: 'SECOND SURGERY', 15: '04C' })].join('\r\n'));
+  writeFileSync(bad, [epraccurRow({ 1: 'C99003' }), epraccurRow({ 1: 'C99004', 11: '20181301' })].join('\r\n'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('rejects a bad file with JSON naming file, line and column, exits non-zero and writes nothing; then imports a good one idempotently', async () => {
+    const rejected = await runCli(['import', 'ods', bad, '--format', 'json'], env);
+    expect(rejected.code).toBe(2);
+    expect(JSON.parse(rejected.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 0, rejected: 1, errors: [{ file: 'epraccur-bad.csv', line: 2, column: 11, message: expect.stringMatching(/open date/) }] });
+    const first = await runCli(['import', 'ods', good, '--format', 'json'], env);
+    expect({ code: first.code, report: JSON.parse(first.stdout) }).toMatchObject({ code: 0, report: { inserted: 2, updated: 0, unchanged: 0, rejected: 0, errors: [] } });
+    const again = await runCli(['import', 'ods', good, '--format', 'json'], env);
+    expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 0 });
+    const listed = await runCli(['practices', '--commissioner', '03W', '--format', 'csv'], env);
+    expect(listed.stdout.trim().split('\r\n')).toEqual(['ODS code,Name,Status,Commissioner,PCN,Locality,List size,List size date', 'C99001,FIRST SURGERY,active,03W,,,,']);
+  }, 120_000);
+
+  it('goes through the running server while it holds the database, and refuses what needs the files to itself', async () => {
+    const port = await freePort();
+    const server = await startCliServer({ ...env, PORT: String(port) } as Record<string, string>, ['--demo']);
+    try {
+      expect(server.output()).toContain(`atscale is running at http://localhost:${port}`);
+      expect(server.output()).toMatch(/admin@elr-federation\.example \/ demo-admin-password/);
+      const listed = await runCli(['practices', '--locality', 'Rutland', '--format', 'json'], env);
+      expect(listed.code).toBe(0);
+      expect(JSON.parse(listed.stdout).map((p: Record<string, unknown>) => p['ODS code']).sort()).toEqual(['C82010', 'C82044', 'C82077', 'C82649']);
+      const imported = await runCli(['import', 'ods', good], env);
+      expect(imported.stdout).toContain(`via the running server at http://127.0.0.1:${port}`);
+      expect(imported.stdout).toMatch(/unchanged 2/);
+      const added = await runCli(['users', 'add', '--email', 'new.pm@example.nhs.uk', '--name', 'New Manager', '--role', 'practice_manager', '--practice', 'C82010', '--password', 'a long enough password'], env);
+      expect(added).toMatchObject({ code: 0, stdout: expect.stringContaining('Added New Manager <new.pm@example.nhs.uk> as practice_manager') });
+      const duplicate = await runCli(['users', 'add', '--email', 'new.pm@example.nhs.uk', '--name', 'Again', '--role', 'clinician', '--password', 'a long enough password'], env);
+      expect(duplicate).toMatchObject({ code: 5, stderr: expect.stringContaining('already a user') });
+      const backup = await runCli(['backup', join(dir, 'backup.json.gz')], env);
+      expect(backup.code).toBe(7);
+      expect(backup.stderr).toMatch(/in use by the atscale server \(pid \d+, port \d+\)/);
+    } finally {
+      await server.stop();
+    }
+    const backup = await runCli(['backup', join(dir, 'backup.json.gz')], env);
+    expect(backup).toMatchObject({ code: 0, stdout: expect.stringContaining('Backed up to') });
+    const restore = await runCli(['restore', join(dir, 'backup.json.gz')], env);
+    expect(restore.stdout).toMatch(/practices 33/);
+  }, 240_000);
+});
+
+describe('the atscale command with DATABASE_URL', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase('postgres');
+  });
+  afterAll(() => database?.close());
+
+  it('points every command at PostgreSQL instead of the embedded database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atscale-cli-pg-'));
+    const url = (database as unknown as { location: string }).location;
+    expect(url).not.toContain('***');
+    const env = { DATABASE_URL: url, ATSCALE_DATA_DIR: join(dir, 'unused') };
+    const loaded = await runCli(['demo', 'load'], env);
+    expect(loaded.stdout).toContain('Loaded East Leicestershire & Rutland GP Federation: 31 practices in 6 localities.');
+    const listed = await runCli(['practices', '--pcn', 'U67590', '--format', 'json'], env);
+    expect(JSON.parse(listed.stdout)).toHaveLength(4);
+    expect((await database.query<{ n: number }>('SELECT count(*)::int AS n FROM practices'))[0]!.n).toBe(31);
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+});

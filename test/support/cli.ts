@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export const projectRoot = join(import.meta.dirname, '../..');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `atscale` command (bin/atscale.mjs) in its own process. */
+export function runCli(args: string[], env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'bin/atscale.mjs'), ...args], { cwd: projectRoot, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, stdout, stderr });
+    });
+  });
+}
+
+/** Starts `atscale serve` and resolves once it says where it is listening. */
+export function startCliServer(env: Record<string, string>, args: string[] = []): Promise<{ stop(): Promise<void>; output(): string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'bin/atscale.mjs'), 'serve', ...args], { cwd: projectRoot, env: { ...process.env, ...env } });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
+    const onData = (d: Buffer) => {
+      output += d;
+      if (output.includes('Press Ctrl+C to stop.')) {
+        clearTimeout(timer);
+        resolve({
+          output: () => output,
+          stop: () =>
+            new Promise((done) => {
+              child.once('close', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('close', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}

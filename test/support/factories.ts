@@ -1,0 +1,33 @@
+import { type Actor, type AppContext, systemActor } from '../../src/app/context.js';
+import type { Database } from '../../src/db/client.js';
+import { practices } from '../../src/db/schema/index.js';
+
+export const adminActor: Actor = { userId: null, label: 'test admin', role: 'admin', practiceCodes: [] };
+export const managerOf = (...codes: string[]): Actor => ({ userId: null, label: `manager of ${codes.join(',')}`, role: 'practice_manager', practiceCodes: codes });
+export const commissionerActor: Actor = { userId: null, label: 'test commissioner', role: 'commissioner', practiceCodes: [] };
+
+export const contextFor = (database: Database, actor: Actor = systemActor): AppContext => ({ db: database.db, actor });
+
+let counter = 0;
+/** A practice row as an ODS import would store it; override what the test cares about. */
+export function makePractice(overrides: Partial<typeof practices.$inferInsert> = {}): typeof practices.$inferInsert {
+  counter++;
+  return {
+    odsCode: `Z${String(90000 + counter).padStart(5, '0')}`,
+    name: `TEST PRACTICE ${counter}`,
+    status: 'active',
+    statusRaw: 'A',
+    prescribingSetting: '4',
+    isGpPractice: true,
+    commissionerCode: '03W',
+    sourceDate: '2018-06-01',
+    ...overrides,
+  };
+}
+
+/** An epraccur row: 27 quoted fields, as ODS publishes them. */
+export function epraccurRow(fields: Partial<Record<number, string>> = {}): string {
+  const base: Record<number, string> = { 1: 'C99001', 2: 'TEST SURGERY', 3: 'Y60', 4: 'Q78', 5: '1 HIGH STREET', 8: 'LEICESTER', 10: 'LE1 1AA', 11: '19740401', 13: 'A', 14: 'B', 15: '03W', 16: '20130401', 22: '0', 24: '03W', 26: '4' };
+  const merged = { ...base, ...fields };
+  return Array.from({ length: 27 }, (_, i) => `"${merged[i + 1] ?? ''}"`).join(',');
+}
