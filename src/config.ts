@@ -3,10 +3,11 @@ import { z } from 'zod';
 
 /** The environment, read once and checked, at the composition root (src/composition.ts). */
 const environmentSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
-    .optional(),
+  // An empty DATABASE_URL means "not set": the embedded database.
+  DATABASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://').optional(),
+  ),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   ATSCALE_DATA_DIR: z.string().default('./data'),

@@ -38,7 +38,7 @@ describe('the atscale command with the embedded database', () => {
 
   it('goes through the running server while it holds the database, and refuses what needs the files to itself', async () => {
     const port = await freePort();
-    const server = await startCliServer({ ...env, PORT: String(port) } as Record<string, string>, ['--demo']);
+    const server = await startCliServer({ ATSCALE_DATA_DIR: env.ATSCALE_DATA_DIR, PORT: String(port) }, ['--demo']);
     try {
       expect(server.output()).toContain(`atscale is running at http://localhost:${port}`);
       expect(server.output()).toMatch(/admin@elr-federation\.example \/ demo-admin-password/);

@@ -29,7 +29,7 @@ export function runCli(args: string[], env: Record<string, string | undefined>, 
 /** Starts `atscale serve` and resolves once it says where it is listening. */
 export function startCliServer(env: Record<string, string>, args: string[] = []): Promise<{ stop(): Promise<void>; output(): string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'bin/atscale.mjs'), 'serve', ...args], { cwd: projectRoot, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [join(projectRoot, 'bin/atscale.mjs'), 'serve', ...args], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: '', ...env } });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
     const onData = (d: Buffer) => {
