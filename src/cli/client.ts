@@ -78,7 +78,7 @@ export class ServerClient implements AtscaleClient {
 
   async importFile(kind: ImportKind, path: string, options: ImportOptions) {
     const form = new FormData();
-    form.set('file', new Blob([readFileSync(path)]), basename(path));
+    form.set('file', new Blob([new Uint8Array(readFileSync(path))]), basename(path));
     if (options.skipUnknown) form.set('skipUnknown', 'true');
     if (options.asOf) form.set('asOf', options.asOf);
     let job = await this.call<{ id: string; status: string; progressDone: number; progressTotal: number; message: string; result: unknown }>('POST', `/api/imports/${kind}`, form);

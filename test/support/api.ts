@@ -69,6 +69,6 @@ export const demoUser = (role: (typeof demoUsers)[number]['role']) => demoUsers.
 export function fileForm(name: string, content: string | Buffer, fields: Record<string, string> = {}): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  form.set('file', new Blob([content]), name);
+  form.set('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
   return form;
 }
