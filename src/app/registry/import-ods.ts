@@ -80,6 +80,7 @@ export async function importOdsFile(ctx: AppContext, file: { name: string; conte
 
   return ctx.db.transaction(async (tx) => {
     const existing = new Map((await tx.select().from(practices)).map((p) => [p.odsCode, p]));
+    const inserts: PracticeValues[] = [];
     const writes: PracticeValues[] = [];
     const history: HistoryRow[] = [];
     const audits: { recordType: string; recordId: string; action: 'update'; before: unknown; after: unknown }[] = [];
@@ -89,8 +90,7 @@ export async function importOdsFile(ctx: AppContext, file: { name: string; conte
       const current = existing.get(record.odsCode);
       if (!current) {
         report.inserted++;
-        writes.push(values);
-        history.push({ odsCode: values.odsCode, validFrom: values.openDate && values.openDate < asOf ? values.openDate : asOf, changedFields: ['created'], snapshot: pick(values, historyFields) });
+        inserts.push(values);
         continue;
       }
       const changed = odsFields.filter((f) => !sameValue(current[f], values[f]));
@@ -103,11 +103,12 @@ export async function importOdsFile(ctx: AppContext, file: { name: string; conte
         writes.push(values);
         audits.push({ recordType: 'practice', recordId: record.odsCode, action: 'update', before: pick(current, changed), after: pick(values, changed) });
         const changedHistory = historyFields.filter((f) => changed.includes(f));
-        if (changedHistory.length) history.push({ odsCode: record.odsCode, validFrom: asOf, changedFields: changedHistory, snapshot: pick(values, historyFields) });
+        if (changedHistory.length) history.push({ odsCode: record.odsCode, validFrom: asOf, changedFields: changedHistory, snapshot: { ...pick(values, historyFields), before: pick(current, changedHistory) } });
       }
     }
     if (older) report.notes.push(`${older} practices already hold facts newer than this file (${asOf}); they were left as they are.`);
-    options.onProgress?.(0, writes.length, 'Saving');
+    options.onProgress?.(0, inserts.length + writes.length, 'Saving');
+    await bulkUpsert(tx as never, 'practices', practiceColumns, inserts, undefined);
     await bulkUpsert(tx as never, 'practices', practiceColumns, writes, {
       target: ['ods_code'],
       update: practiceColumns.slice(1).map((c) => c.name),
@@ -119,7 +120,7 @@ export async function importOdsFile(ctx: AppContext, file: { name: string; conte
       ...audits,
       { recordType: 'import', recordId: file.name, action: 'import', after: { ...report, errors: undefined }, summary: `ODS import ${file.name}: ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged` },
     ]);
-    options.onProgress?.(writes.length, writes.length, 'Saved');
+    options.onProgress?.(inserts.length + writes.length, inserts.length + writes.length, 'Saved');
     return report;
   });
 }

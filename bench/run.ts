@@ -1,0 +1,21 @@
+import { startPostgres } from '../scripts/postgres.mjs';
+import { benchFunnels } from './quality-funnels.js';
+import { benchRegistryImport } from './registry-import.js';
+
+/**
+ * `npm run bench`: speed of the capabilities whose issues set a figure, measured in one run so the
+ * ratios hold on a noisy machine. Benchmarks report; the tests check correctness.
+ */
+const postgres = await startPostgres((message) => {
+  console.error(message);
+  process.exit(1);
+});
+try {
+  for (const bench of [() => benchRegistryImport(postgres.url), benchFunnels]) {
+    const lines = await bench();
+    console.log(`\n${lines.join('\n')}`);
+  }
+} finally {
+  postgres.stop();
+}
+process.exit(0);

@@ -1,0 +1,15 @@
+/** Runs `work` several times and returns the median wall time in milliseconds (the first run warms up). */
+export async function medianMs(runs: number, work: () => Promise<unknown> | unknown, setup?: () => Promise<void> | void): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    await setup?.();
+    const start = process.hrtime.bigint();
+    await work();
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (i > 0) times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+export const fmt = (ms: number) => `${ms.toFixed(1).padStart(8)} ms`;

@@ -1,0 +1,2 @@
+export function postgresBin(): string | undefined;
+export function startPostgres(fail: (message: string) => never): Promise<{ url: string; stop(): void }>;
