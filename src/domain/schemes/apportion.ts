@@ -1,0 +1,85 @@
+import type { Decimal } from 'decimal.js';
+import { AppError, type Problem } from '../errors.js';
+import { findPractice, type SchemePractice } from './practices.js';
+import type { SchemeDefinition } from './scheme-definition.js';
+import { exact, sum } from './rounding.js';
+
+export type ApportionmentBasis = SchemeDefinition['apportionment']['basis'];
+
+/** One practice's weight in the sharing: its list size, weighted list, 1 (equal shares) or its fixed percentage. */
+export interface PracticeWeight {
+  practice: SchemePractice;
+  weight: Decimal;
+}
+
+export interface Apportionment {
+  basis: ApportionmentBasis;
+  weights: PracticeWeight[];
+  totalWeight: Decimal;
+}
+
+export const basisDescriptions: Record<ApportionmentBasis, string> = {
+  list_size: 'by registered list size',
+  weighted_list_size: 'by weighted list size',
+  equal: 'in equal shares',
+  fixed: 'by a fixed table of shares',
+};
+
+function locate(practice: SchemePractice, field: string) {
+  return { ...(practice.source ?? {}), field };
+}
+
+/**
+ * Works out each practice's weight under the scheme's basis. Every practice must have the figure
+ * the basis needs: a practice with no list size is refused, naming the practice.
+ */
+export function weighPractices(practices: readonly SchemePractice[], apportionment: SchemeDefinition['apportionment']): Apportionment {
+  const problems: Problem[] = [];
+  const { basis } = apportionment;
+  const weights: PracticeWeight[] = [];
+  const fixed = new Map<SchemePractice, number>();
+  if (basis === 'fixed') {
+    apportionment.fixedShares?.forEach((entry, i) => {
+      const practice = findPractice(practices, entry.practice);
+      if (!practice) problems.push({ field: `apportionment.fixedShares.${i}.practice`, message: `practice "${entry.practice}" is not one of the scheme's practices` });
+      else fixed.set(practice, entry.percent);
+    });
+  }
+  for (const practice of practices) {
+    let weight: number | undefined;
+    if (basis === 'list_size') weight = practice.listSize;
+    else if (basis === 'weighted_list_size') weight = practice.weightedListSize;
+    else if (basis === 'equal') weight = 1;
+    else weight = fixed.get(practice);
+    if (weight === undefined) {
+      const missing = basis === 'list_size' ? 'list size' : basis === 'weighted_list_size' ? 'weighted list size' : 'fixed share';
+      problems.push({ ...locate(practice, basis === 'fixed' ? 'apportionment.fixedShares' : basis === 'list_size' ? 'listSize' : 'weightedListSize'), message: `practice "${practice.name}" has no ${missing}` });
+      continue;
+    }
+    weights.push({ practice, weight: exact(weight) });
+  }
+  if (problems.length) throw new AppError('invalid', `Cannot share the scheme out ${basisDescriptions[basis]}`, { problems });
+  const totalWeight = sum(weights.map((w) => w.weight));
+  if (totalWeight.isZero()) throw new AppError('invalid', `Cannot share the scheme out ${basisDescriptions[basis]}: the practices' total is zero`, { problems: [{ field: 'practices', message: 'the weights add up to zero' }] });
+  return { basis, weights, totalWeight };
+}
+
+/** A practice's share of the whole, unrounded (e.g. 9,301 / 327,255). */
+export function shareOf(apportionment: Apportionment, weight: Decimal): Decimal {
+  return weight.div(apportionment.totalWeight);
+}
+
+/**
+ * Shares `total` out by weight, unrounded. Multiplies before dividing, so that a share of a whole
+ * number that ends in an exact half (1642.5) stays exactly a half.
+ */
+export function apportion(total: Decimal, apportionment: Apportionment): Decimal[] {
+  return apportionment.weights.map((w) => total.times(w.weight).div(apportionment.totalWeight));
+}
+
+/** Shares `total` out by weight among some of the practices only (used when capacity is handed on). */
+export function apportionAmong(total: Decimal, weights: readonly Decimal[]): Decimal[] {
+  const totalWeight = sum(weights);
+  if (totalWeight.isZero()) return weights.map(() => exact(0));
+  return weights.map((weight) => total.times(weight).div(totalWeight));
+}

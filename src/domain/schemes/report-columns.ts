@@ -1,0 +1,39 @@
+import { penceToPounds } from './format-money.js';
+
+/**
+ * The tables a person sees for a scheme run, as plain data: the CLI prints them (text, CSV, XLSX),
+ * the API exports them and the web renders them, so every surface shows the same rows and columns.
+ * Keys are stable snake_case (CSV headers, JSON); labels are for people.
+ */
+export type ReportCell = string | number | null;
+export type ReportRow = Record<string, ReportCell>;
+
+export interface ReportColumn {
+  key: string;
+  label: string;
+  kind: 'text' | 'number' | 'money';
+  /** Decimal places to show (money in pounds: 0 for whole pounds, 2 for pence). */
+  decimals?: number;
+}
+
+export interface ReportTable {
+  name: 'overview' | 'allocation' | 'payments' | 'summary' | 'footing' | 'schedule' | 'contributions' | 'differences' | 'reallocation' | 'statements' | 'warnings';
+  title: string;
+  columns: ReportColumn[];
+  rows: ReportRow[];
+}
+
+export const TOTAL_LABEL = 'TOTAL';
+
+export const text = (key: string, label: string): ReportColumn => ({ key, label, kind: 'text' });
+export const num = (key: string, label: string, decimals?: number): ReportColumn => ({ key, label, kind: 'number', ...(decimals !== undefined ? { decimals } : {}) });
+export const money = (key: string, label: string, decimals = 0): ReportColumn => ({ key, label, kind: 'money', decimals });
+export const pounds = (pence: number | null | undefined): number | null => (pence === null || pence === undefined ? null : penceToPounds(pence));
+
+/** Formats a cell for text and CSV: fixed decimals where the column has them, blank for null. */
+export function formatCell(column: ReportColumn, value: ReportCell): string {
+  if (value === null) return '';
+  if (typeof value === 'number' && column.decimals !== undefined) return value.toFixed(column.decimals);
+  return String(value);
+}
+

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { formatCell, type ReportColumn } from './report-columns.js';
+import { schemeReportTables } from './report-tables.js';
+import { runScheme } from './run-scheme.js';
+import { ELR_DATA, loadExample, readRecords } from './test-support.js';
+
+const winterInput = loadExample('winter-access-2017-18');
+const winter = schemeReportTables(runScheme(winterInput), winterInput.definition);
+const pharmacistInput = loadExample('clinical-pharmacists-2018');
+const pharmacists = schemeReportTables(runScheme(pharmacistInput), pharmacistInput.definition);
+const table = (tables: typeof winter, name: string) => tables.find((t) => t.name === name)!;
+
+describe('schemeReportTables', () => {
+  it.each([
+    ['winter', winter, ['overview', 'allocation', 'payments', 'summary', 'footing', 'statements', 'warnings']],
+    ['pharmacists', pharmacists, ['overview', 'allocation', 'summary', 'footing', 'schedule', 'contributions', 'differences', 'statements']],
+  ] as const)('gives the %s scheme the tables it has', (_name, tables, names) => {
+    expect(tables.map((t) => t.name)).toEqual(names);
+  });
+
+  it('lays the winter overview out as the seed does: every expected column and cell, as text', () => {
+    const expected = readRecords(`${ELR_DATA}winter-access-2017-18-expected.csv`);
+    const overview = table(winter, 'overview');
+    for (const [i, row] of expected.entries()) {
+      for (const [key, value] of Object.entries(row)) {
+        if (value === '') continue; // the seed leaves some TOTAL cells blank
+        const column = overview.columns.find((c) => c.key === key)!;
+        expect(formatCell(column, overview.rows[i]![key] ?? null), `${row.practice} ${key}`).toBe(value);
+      }
+    }
+  });
+
+  it('puts each practice contribution and its TOTAL in the pharmacist overview', () => {
+    const overview = table(pharmacists, 'overview');
+    expect(overview.columns.map((c) => c.key)).toEqual(expect.arrayContaining(['wte_days_per_week', 'contribution_2018_19', 'contribution_2021_22', 'contribution_total']));
+    expect(overview.rows.at(-1)).toMatchObject({ practice: 'TOTAL', list_size: 93492, wte_days_per_week: 15, contribution_2018_19: 93860, contribution_total: 564826 });
+  });
+
+  it.each([
+    ['gross_cost', [180860, 184377, 187965, 191624, 744826, 186206]],
+    ['cost_per_patient', [1.93, 1.97, 2.01, 2.05, null, 1.99]],
+  ])('schedule column %s', (key, values) => {
+    expect(table(pharmacists, 'schedule').rows.map((r) => r[key] ?? null)).toEqual(values);
+  });
+
+  it('names the footing in the summary', () => {
+    const summary = Object.fromEntries(table(winter, 'summary').rows.map((r) => [r.metric, r.value]));
+    expect(summary).toMatchObject({ appointments_allocated_total: 5100, appointments_sum_of_rounded_rows: 5099, delivered_cost: 66689, delivered_cost_sum_of_rounded_rows: 66692, grand_total: 70024, grand_total_sum_of_shown_parts: 70023 });
+  });
+});
+
+describe('formatCell', () => {
+  const column = (decimals?: number): ReportColumn => ({ key: 'x', label: 'X', kind: 'number', ...(decimals !== undefined ? { decimals } : {}) });
+  it.each([
+    [column(2), 7.5, '7.50'],
+    [column(1), 1, '1.0'],
+    [column(0), 2600, '2600'],
+    [column(), 1.061208, '1.061208'],
+    [column(2), null, ''],
+    [column(), 'text', 'text'],
+  ])('%j %s → %j', (col, value, text) => {
+    expect(formatCell(col, value)).toBe(text);
+  });
+});

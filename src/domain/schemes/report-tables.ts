@@ -1,0 +1,214 @@
+import type { AllocationRow } from './allocation.js';
+import { yearKey } from './multi-year.js';
+import type { PaymentRow } from './payments.js';
+import { decimalPlacesOf, exact } from './rounding.js';
+import type { SchemeDefinition } from './scheme-definition.js';
+import type { SchemeRun } from './run-scheme.js';
+import { money, num, pounds, text, TOTAL_LABEL, type ReportColumn, type ReportRow, type ReportTable } from './report-columns.js';
+import { contributionsTable, differencesTable, reallocationTable, scheduleTable, statementsTable, warningsTable } from './report-tables-more.js';
+
+/** An exact figure shortened for a rule's wording: 66689.1666… → "66,689.17…". */
+function approx(exactValue: string): string {
+  const value = exact(exactValue);
+  const shown = value.toDecimalPlaces(2);
+  return `${Number(shown.toString()).toLocaleString('en-GB', { maximumFractionDigits: 2 })}${shown.equals(value) ? '' : '…'}`;
+}
+
+function practiceColumns(run: SchemeRun): ReportColumn[] {
+  const rows = run.allocation.rows;
+  return [
+    text('practice', 'Practice'),
+    text('ods_code', 'ODS code'),
+    ...(rows.some((r) => r.locality) ? [text('locality', 'Locality')] : []),
+    ...(rows.some((r) => r.cluster) ? [text('cluster', 'Cluster')] : []),
+    ...(rows.some((r) => r.listSize !== null) ? [num('list_size', 'List size')] : []),
+    num('share_pct', 'Share %', 2),
+  ];
+}
+
+function quantityKey(run: SchemeRun): string {
+  return run.allocation.per === 'week' ? `${run.allocation.unit}_per_week` : run.allocation.unit;
+}
+
+function allocationColumns(run: SchemeRun, definition: SchemeDefinition): ReportColumn[] {
+  const a = run.allocation;
+  const r = definition.rounding;
+  const per = a.modelsPer === 'week' ? ' a week' : '';
+  const unitDecimals = decimalPlacesOf(r.quantity);
+  return [
+    num(quantityKey(run), `${a.unitLabel.replace(/^./, (c) => c.toUpperCase())}${a.per === 'week' ? ' a week' : ''}`, unitDecimals),
+    ...(a.weeks ? [num('per_week', 'A week', decimalPlacesOf(r.perWeek))] : []),
+    ...definition.deliveryModels.flatMap((m) => [
+      ...(a.rows[0]?.models.find((x) => x.modelId === m.id)?.hours !== null ? [num(`${m.id}_hours`, `${m.name} hours${per}`, decimalPlacesOf(r.hours))] : []),
+      money(`${m.id}_cost`, `${m.name} cost${per} £`, decimalPlacesOf(r.cost)),
+    ]),
+  ];
+}
+
+function allocationCells(row: AllocationRow): ReportRow {
+  const cells: ReportRow = {
+    practice: row.practiceName,
+    ods_code: row.odsCode,
+    locality: row.locality,
+    cluster: row.cluster,
+    list_size: row.listSize,
+    share_pct: row.sharePercent,
+    per_week: row.perWeek,
+  };
+  for (const m of row.models) {
+    cells[`${m.modelId}_hours`] = m.hours;
+    cells[`${m.modelId}_cost`] = pounds(m.costPence);
+  }
+  return cells;
+}
+
+function allocationTotals(run: SchemeRun): ReportRow {
+  const t = run.allocation.totals;
+  const cells: ReportRow = { practice: TOTAL_LABEL, list_size: run.allocation.listSizeTotal, share_pct: 100, [quantityKey(run)]: t.quantity.total, per_week: t.perWeek?.total ?? null };
+  for (const m of t.models) {
+    cells[`${m.modelId}_hours`] = m.hours?.total ?? null;
+    cells[`${m.modelId}_cost`] = pounds(m.cost.total);
+  }
+  return cells;
+}
+
+function paymentCells(row: PaymentRow): ReportRow {
+  const cells: ReportRow = {
+    takes_part: row.takesPart,
+    delivered_total: row.deliveredTotal,
+    allocated: row.allocated,
+    above_allocation: row.aboveAllocation,
+    delivered_cost: pounds(row.amountPence),
+    federation_fee: pounds(row.feePence),
+  };
+  for (const m of row.models) cells[`${m.modelId}_delivered`] = m.delivered;
+  return cells;
+}
+
+function paymentColumns(run: SchemeRun, definition: SchemeDefinition, full: boolean): ReportColumn[] {
+  const r = definition.rounding;
+  return [
+    ...(full ? [text('takes_part', 'Takes part')] : []),
+    ...definition.deliveryModels.map((m) => num(`${m.id}_delivered`, `${m.name} delivered`)),
+    ...(full ? [num('delivered_total', 'Delivered'), num('allocated', 'Allocated'), num('above_allocation', 'Above allocation')] : []),
+    money('delivered_cost', 'Delivered cost £', decimalPlacesOf(r.payment)),
+    ...(full && run.payments?.fee?.percent != null ? [money('federation_fee', `${run.payments.fee.label} £`, decimalPlacesOf(r.fee))] : []),
+  ];
+}
+
+function paymentTotals(run: SchemeRun): ReportRow {
+  const t = run.payments!.totals;
+  const cells: ReportRow = { delivered_total: t.deliveredTotal, delivered_cost: pounds(t.amount.total), federation_fee: pounds(t.fee?.total), allocated: run.allocation.totals.quantity.total };
+  for (const d of t.delivered) cells[`${d.modelId}_delivered`] = d.total;
+  return cells;
+}
+
+function contributionColumns(run: SchemeRun, definition: SchemeDefinition): ReportColumn[] {
+  if (!run.multiYear) return [];
+  const decimals = decimalPlacesOf(definition.rounding.contribution);
+  return [...run.multiYear.years.map((y) => money(`contribution_${yearKey(y.year)}`, `Contribution ${y.year} £`, decimals)), money('contribution_total', 'Contribution, all years £', decimals)];
+}
+
+function contributionCells(run: SchemeRun, index: number | 'total'): ReportRow {
+  const m = run.multiYear;
+  if (!m) return {};
+  const cells: ReportRow = {};
+  m.years.forEach((y, i) => {
+    cells[`contribution_${yearKey(y.year)}`] = pounds(index === 'total' ? m.totals.practicesByYear[i]!.total : m.practices[index]!.years[i]!.contributionPence);
+  });
+  cells.contribution_total = pounds(index === 'total' ? m.totals.practicesAllYears.total : m.practices[index]!.totalPence);
+  return cells;
+}
+
+/** One row per practice with a TOTAL row: allocation, then payments and yearly contributions where the scheme has them. */
+export function overviewTable(run: SchemeRun, definition: SchemeDefinition): ReportTable {
+  const columns = [...practiceColumns(run), ...allocationColumns(run, definition), ...(run.payments ? paymentColumns(run, definition, false) : []), ...contributionColumns(run, definition)];
+  const rows = run.allocation.rows.map((row, i) => ({
+    ...allocationCells(row),
+    [quantityKey(run)]: row.quantity,
+    ...(run.payments ? paymentCells(run.payments.rows[i]!) : {}),
+    ...contributionCells(run, i),
+  }));
+  rows.push({ ...allocationTotals(run), ...(run.payments ? paymentTotals(run) : {}), ...contributionCells(run, 'total') });
+  return { name: 'overview', title: run.scheme.name, columns, rows };
+}
+
+export function allocationTable(run: SchemeRun, definition: SchemeDefinition): ReportTable {
+  const rows = run.allocation.rows.map((row) => ({ ...allocationCells(row), [quantityKey(run)]: row.quantity }));
+  rows.push(allocationTotals(run));
+  return { name: 'allocation', title: `Allocation ${run.allocation.basis === 'list_size' ? 'by list share' : `(${run.allocation.basis})`}`, columns: [...practiceColumns(run), ...allocationColumns(run, definition)], rows };
+}
+
+export function paymentsTable(run: SchemeRun, definition: SchemeDefinition): ReportTable | null {
+  if (!run.payments) return null;
+  const rows: ReportRow[] = run.payments.rows.map((row) => ({ practice: row.practiceName, ods_code: run.allocation.rows.find((a) => a.practiceKey === row.practiceKey)?.odsCode ?? null, ...paymentCells(row) }));
+  rows.push({ practice: TOTAL_LABEL, ...paymentTotals(run) });
+  return { name: 'payments', title: 'Payments on delivered activity', columns: [text('practice', 'Practice'), text('ods_code', 'ODS code'), ...paymentColumns(run, definition, true)], rows };
+}
+
+/** Scheme-level figures, each with the rule behind it; the footing differences are spelt out. */
+export function summaryTable(run: SchemeRun): ReportTable {
+  const rows: ReportRow[] = [];
+  const add = (metric: string, value: number | null, rule: string) => rows.push({ metric, value, rule });
+  const a = run.allocation;
+  const unit = a.unit;
+  if (a.listSizeTotal !== null) add('list_size_total', a.listSizeTotal, 'sum of practice list sizes');
+  add(`${unit}_allocated_total`, a.totals.quantity.total, a.totals.quantity.totalsRule === 'round_unrounded_sum' ? 'round(sum of unrounded practice allocations)' : 'sum of rounded practice allocations');
+  add(`${unit}_sum_of_rounded_rows`, a.totals.quantity.sumOfRoundedRows, 'the rounded practice rows added up');
+  const p = run.payments;
+  if (p) {
+    for (const d of p.totals.delivered) add(`${d.modelId}_${unit}_delivered`, d.total, 'sum of returns');
+    add(`${unit}_delivered_total`, p.totals.deliveredTotal, 'all delivery models');
+    add('delivered_cost', pounds(p.totals.amount.total), p.totals.amount.totalsRule === 'round_unrounded_sum' ? `round(sum of unrounded practice costs) = round(${approx(p.totals.amount.exact)})` : 'sum of rounded practice costs');
+    add('delivered_cost_sum_of_rounded_rows', pounds(p.totals.amount.sumOfRoundedRows), 'the rounded practice rows added up');
+    if (p.totals.fee) add('federation_fee', pounds(p.totals.fee.total), p.fee?.percent != null ? `round(${p.fee.percent}% × unrounded delivered cost) = round(${approx(p.totals.fee.exact)})` : 'fixed fee');
+    add('grand_total', pounds(p.totals.grandTotal.total), `round(unrounded delivered cost + unrounded fee) = round(${approx(p.totals.grandTotal.exact)})`);
+    add('grand_total_sum_of_shown_parts', pounds(p.totals.grandTotal.sumOfRoundedRows), 'delivered cost + fee as shown');
+  }
+  const m = run.multiYear;
+  if (m) {
+    add('gross_cost_total', pounds(m.totals.gross.total), `round(${approx(m.totals.gross.exact)})`);
+    add('funding_total', pounds(m.totals.funding.total), 'all funding sources, all years');
+    add('practices_contribution_total', pounds(m.totals.contribution.total), `round(${approx(m.totals.contribution.exact)})`);
+    add('gross_cost_average_per_year', pounds(m.averages.grossPerYearPence), 'round(unrounded total ÷ years)');
+    if (m.averages.grossAfterFirstYearPence !== null) add('gross_cost_average_years_2_on', pounds(m.averages.grossAfterFirstYearPence), 'round(unrounded years 2 onwards ÷ their number)');
+    add('cost_per_patient_average', pounds(m.averages.costPerPatientPence), 'round(unrounded total ÷ years ÷ combined list)');
+    add('contribution_per_patient_average', pounds(m.averages.contributionPerPatientPence), 'round(unrounded contributions ÷ years ÷ combined list)');
+  }
+  if (run.differences) add('hand_schedule_total', pounds(run.differences.rows.find((d) => d.scope === 'scheme')?.handPence), run.differences.label);
+  if (run.differences) add('hand_schedule_difference', pounds(run.differences.totalDifferencePence), `${run.differences.label} less the cost model (negative: short)`);
+  return { name: 'summary', title: 'Summary', columns: [text('metric', 'Metric'), num('value', 'Value'), text('rule', 'Rule')], rows };
+}
+
+export function footingTable(run: SchemeRun): ReportTable {
+  return {
+    name: 'footing',
+    title: 'Footing notes: which rule each TOTAL uses, and where the rounded rows do not add up to it',
+    columns: [text('table', 'Table'), text('column', 'Column'), num('total', 'TOTAL'), num('sum_of_rounded_rows', 'Rows add to'), num('difference', 'Difference'), text('note', 'Note')],
+    rows: run.footing.map((f) => ({
+      table: f.table,
+      column: f.column,
+      total: f.money ? pounds(f.total) : f.total,
+      sum_of_rounded_rows: f.money ? pounds(f.sumOfRoundedRows) : f.sumOfRoundedRows,
+      difference: f.money ? pounds(f.footingDifference) : f.footingDifference,
+      note: `${f.totalsRule}; rows: ${f.rowRule}`,
+    })),
+  };
+}
+
+/** Every table of a run, in reading order; tables a scheme does not have are left out. */
+export function schemeReportTables(run: SchemeRun, definition: SchemeDefinition): ReportTable[] {
+  return [
+    overviewTable(run, definition),
+    allocationTable(run, definition),
+    paymentsTable(run, definition),
+    summaryTable(run),
+    footingTable(run),
+    scheduleTable(run, definition),
+    contributionsTable(run, definition),
+    differencesTable(run),
+    reallocationTable(run),
+    statementsTable(run),
+    warningsTable(run),
+  ].filter((t): t is ReportTable => t !== null);
+}

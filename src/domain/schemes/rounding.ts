@@ -1,0 +1,176 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * The rounding rules a scheme may name, and the exact arithmetic under them.
+ *
+ * Every intermediate figure stays unrounded; a figure is rounded once, where the scheme's rules
+ * say, by one of the named functions below. Binary floating point cannot do this (1282.5 may be
+ * held as 1282.4999…), so all scheme arithmetic runs in decimal with 60 significant digits.
+ */
+export const ExactDecimal = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
+
+export function exact(value: Decimal.Value): Decimal {
+  return new ExactDecimal(value);
+}
+
+export const ZERO = exact(0);
+
+export function sum(values: readonly Decimal[]): Decimal {
+  return values.reduce((total, value) => total.plus(value), ZERO);
+}
+
+/**
+ * Quotients such as 95/6 repeat for ever; at 60 digits a sum of them can land a hair below an exact
+ * half (0.4999…9). Snapping to 30 decimal places first restores the half. It cannot move any other
+ * value across a rounding boundary: the schemes' figures are ratios of numbers far below 10^15, so a
+ * figure that is not exactly on a half lies at least 10^-15 away from it.
+ */
+const SNAP_PLACES = 30;
+
+/** Half-up (ties away from zero) to `places` decimal places, from the unrounded value. */
+export function roundHalfUp(value: Decimal, places: number): Decimal {
+  return value.toDecimalPlaces(SNAP_PLACES, Decimal.ROUND_HALF_UP).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+}
+
+/** Half-up to a whole appointment, session, day or hour: 144.95 → 145, 12.47 → 12, 1642.5 → 1643. */
+export const roundHalfUpToWhole = (value: Decimal): Decimal => roundHalfUp(value, 0);
+/** Half-up to one decimal place: pharmacist days a week, 2.567 → 2.6. */
+export const roundHalfUpTo1dp = (value: Decimal): Decimal => roundHalfUp(value, 1);
+/** Half-up to two decimal places: a share shown as a percentage, 2.8421 → 2.84. */
+export const roundHalfUpTo2dp = (value: Decimal): Decimal => roundHalfUp(value, 2);
+/** Half-up to a whole pound: £1,282.50 → £1,283 (banker's rounding would give £1,282). */
+export const roundHalfUpToPound = (value: Decimal): Decimal => roundHalfUp(value, 0);
+/** Half-up to a penny: £1.93453 a patient → £1.93. */
+export const roundHalfUpToPence = (value: Decimal): Decimal => roundHalfUp(value, 2);
+
+/**
+ * Largest-remainder (Hamilton) rounding: round each value down to the step, then hand the units
+ * still missing from the target total, one each, to the values with the largest remainders. The
+ * rounded values then add up exactly to the target, which by default is the half-up rounded sum.
+ * Ties go to the larger value, then to the earlier row, so the result never depends on luck.
+ */
+export function largestRemainder(values: readonly Decimal[], places: number, target?: Decimal): Decimal[] {
+  const snapped = values.map((value) => value.toDecimalPlaces(SNAP_PLACES, Decimal.ROUND_HALF_UP));
+  const goal = target ?? roundHalfUp(sum(snapped), places);
+  const unit = exact(10).pow(-places);
+  const floors = snapped.map((value) => value.toDecimalPlaces(places, Decimal.ROUND_FLOOR));
+  let missing = goal.minus(sum(floors)).div(unit).round().toNumber();
+  const order = snapped
+    .map((value, index) => ({ index, value, remainder: value.minus(floors[index]!) }))
+    .sort((a, b) => b.remainder.comparedTo(a.remainder) || b.value.comparedTo(a.value) || a.index - b.index);
+  const result = [...floors];
+  // A target below the floors' sum (only possible when one is given) takes units back from the smallest remainders.
+  const step = missing >= 0 ? unit : unit.negated();
+  const queue = missing >= 0 ? order : [...order].reverse();
+  for (let i = 0; missing !== 0 && queue.length > 0; i = (i + 1) % queue.length) {
+    const index = queue[i]!.index;
+    result[index] = result[index]!.plus(step);
+    missing += missing > 0 ? -1 : 1;
+  }
+  return result;
+}
+
+/** Rules for counts: appointments, hours, sessions, days, percentages. */
+export const quantityRoundingRules = ['half_up_whole', 'half_up_1dp', 'half_up_2dp', 'largest_remainder_whole', 'largest_remainder_1dp'] as const;
+/** Rules for money. */
+export const moneyRoundingRules = ['half_up_pound', 'half_up_pence', 'largest_remainder_pound', 'largest_remainder_pence'] as const;
+export type QuantityRoundingRule = (typeof quantityRoundingRules)[number];
+export type MoneyRoundingRule = (typeof moneyRoundingRules)[number];
+export type RoundingRule = QuantityRoundingRule | MoneyRoundingRule;
+
+/**
+ * How a column's TOTAL is worked out. The seeds print the rounded sum of the unrounded rows, so
+ * their rounded rows need not add up to the total ("do not foot"); some users want the sum of the
+ * rows they see. With a largest-remainder rule the two are the same.
+ */
+export const totalsRules = ['round_unrounded_sum', 'sum_of_rounded_rows'] as const;
+export type TotalsRule = (typeof totalsRules)[number];
+
+interface RuleInfo {
+  places: number;
+  largestRemainder: boolean;
+  /** Short, for a column note: "half-up to a whole pound". */
+  label: string;
+}
+
+const ruleInfo: Record<RoundingRule, RuleInfo> = {
+  half_up_whole: { places: 0, largestRemainder: false, label: 'half-up to a whole number' },
+  half_up_1dp: { places: 1, largestRemainder: false, label: 'half-up to 1 decimal place' },
+  half_up_2dp: { places: 2, largestRemainder: false, label: 'half-up to 2 decimal places' },
+  largest_remainder_whole: { places: 0, largestRemainder: true, label: 'largest remainder to whole numbers' },
+  largest_remainder_1dp: { places: 1, largestRemainder: true, label: 'largest remainder to 1 decimal place' },
+  half_up_pound: { places: 0, largestRemainder: false, label: 'half-up to a whole pound' },
+  half_up_pence: { places: 2, largestRemainder: false, label: 'half-up to a penny' },
+  largest_remainder_pound: { places: 0, largestRemainder: true, label: 'largest remainder to whole pounds' },
+  largest_remainder_pence: { places: 2, largestRemainder: true, label: 'largest remainder to pennies' },
+};
+
+export const totalsRuleDescriptions: Record<TotalsRule, string> = {
+  round_unrounded_sum: 'the total is the unrounded rows added up, then rounded once by the same rule',
+  sum_of_rounded_rows: 'the total is the rounded rows added up',
+};
+
+export function roundingRuleLabel(rule: RoundingRule): string {
+  return ruleInfo[rule].label;
+}
+
+/** The rule in a sentence: "half-up to a whole pound, from the unrounded figure". */
+export function describeRoundingRule(rule: RoundingRule): string {
+  const { label, largestRemainder } = ruleInfo[rule];
+  return `${label}, ${largestRemainder ? 'so the rows add up exactly to the rounded total' : 'from the unrounded figure'}`;
+}
+
+export function decimalPlacesOf(rule: RoundingRule): number {
+  return ruleInfo[rule].places;
+}
+
+/** Rounds one figure by a half-up rule (a largest-remainder rule rounds a single figure half-up). */
+export function roundByRule(value: Decimal, rule: RoundingRule): Decimal {
+  return roundHalfUp(value, ruleInfo[rule].places);
+}
+
+/** Rounds a whole column by its rule: each figure on its own, or largest remainder across the column. */
+export function roundColumn(values: readonly Decimal[], rule: RoundingRule): Decimal[] {
+  const { places } = ruleInfo[rule];
+  return ruleInfo[rule].largestRemainder ? largestRemainder(values, places) : values.map((value) => roundHalfUp(value, places));
+}
+
+/** A column's TOTAL, the rule behind it, and by how much the rounded rows miss it. */
+export interface ColumnTotal {
+  column: string;
+  rowRule: RoundingRule;
+  totalsRule: TotalsRule;
+  /** The unrounded total, as an exact decimal string. */
+  exact: string;
+  /** The TOTAL as shown (integer pence when `money`). */
+  total: number;
+  /** The rounded rows added up (integer pence when `money`). */
+  sumOfRoundedRows: number;
+  /** sumOfRoundedRows − total: how far the rows fail to foot (0 when they foot). */
+  footingDifference: number;
+  money: boolean;
+}
+
+/** Money is held as integer pence once rounded. */
+export function toPence(pounds: Decimal): number {
+  const pence = pounds.times(100);
+  if (!pence.isInteger()) throw new Error(`${pounds.toString()} is not a whole number of pence`);
+  return pence.toNumber();
+}
+
+export function totalColumn(column: string, exactRows: readonly Decimal[], roundedRows: readonly Decimal[], rowRule: RoundingRule, totalsRule: TotalsRule, money: boolean): ColumnTotal {
+  const exactTotal = sum(exactRows);
+  const roundedSum = sum(roundedRows);
+  const total = totalsRule === 'sum_of_rounded_rows' ? roundedSum : roundByRule(exactTotal, rowRule);
+  const asNumber = (value: Decimal) => (money ? toPence(value) : value.toNumber());
+  return {
+    column,
+    rowRule,
+    totalsRule,
+    exact: exactTotal.toString(),
+    total: asNumber(total),
+    sumOfRoundedRows: asNumber(roundedSum),
+    footingDifference: asNumber(roundedSum.minus(total)),
+    money,
+  };
+}

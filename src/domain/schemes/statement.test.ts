@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { runScheme } from './run-scheme.js';
+import { formatStatement } from './statement.js';
+import { loadExample } from './test-support.js';
+
+const winter = runScheme(loadExample('winter-access-2017-18'));
+const pharmacists = runScheme(loadExample('clinical-pharmacists-2018'));
+const statementFor = (run: typeof winter, name: string) => run.statements.find((s) => s.practiceName === name)!;
+
+describe('buildStatements', () => {
+  it.each([
+    { practice: 'The Croft Medical Centre', lines: [['GP delivered', '81 appointments × £15.83…', 128250]], payable: 128300 },
+    { practice: 'The Billesdon Surgery', lines: [['Nurse delivered', '25 appointments × £12.50', 31250], ['GP delivered', '84 appointments × £15.83…', 133000]], payable: 164300 },
+    { practice: 'Kibworth Medical Centre', lines: [['Nurse delivered', '208 appointments × £12.50', 260000]], payable: 260000 },
+  ])("$practice: lines to the penny, paid $payable pence after rounding", ({ practice, lines, payable }) => {
+    const statement = statementFor(winter, practice);
+    for (const [label, detail, amount] of lines) expect(statement.lines).toContainEqual({ label, detail, amountPence: amount });
+    expect(statement.totals[0]).toEqual({ label: 'Amount payable to the practice', amountPence: payable, rule: 'half-up to a whole pound, from the unrounded figure' });
+  });
+
+  it('says how the share and allocation were reached', () => {
+    const statement = statementFor(winter, 'Kibworth Medical Centre');
+    expect(statement.lines.slice(0, 2)).toEqual([
+      { label: 'Share', detail: '2.84% (list of 9,301 out of 327,255)', amountPence: null },
+      { label: 'Allocation', detail: '145 appointments (18 a week over 8 weeks)', amountPence: null },
+    ]);
+    expect(statement.warnings).toEqual(['Kibworth Medical Centre delivered 208 appointments against an allocation of 145 (63 more); paid for all of it']);
+  });
+
+  it('says when no activity was returned', () => {
+    expect(statementFor(winter, 'Latham House Medical Practice').lines).toContainEqual({ label: 'Delivered', detail: 'no activity returned', amountPence: null });
+  });
+
+  it("lists a practice's contribution year by year in a multi-year scheme", () => {
+    const oakham = statementFor(pharmacists, 'Oakham Medical Practice');
+    expect(oakham.lines[1]).toEqual({ label: 'Allocation', detail: '2.6 pharmacist days a week', amountPence: null });
+    expect(oakham.lines.filter((l) => l.label.startsWith('Contribution')).map((l) => l.label)).toEqual(['Contribution 2018/19', 'Contribution 2019/20', 'Contribution 2020/21', 'Contribution 2021/22']);
+    expect(oakham.totals[0]!.label).toBe('Contribution over 4 years');
+  });
+
+  it('formats as text', () => {
+    const text = formatStatement(statementFor(winter, 'The Croft Medical Centre'));
+    expect(text).toContain('Winter access scheme 2017/18: statement for The Croft Medical Centre (C82067)');
+    expect(text).toMatch(/Amount payable to the practice\s+£1,283\s+\(half-up to a whole pound/);
+  });
+});
