@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-
 /**
  * One way to turn a list into a table a person can take away: text for a terminal, CSV, XLSX.
  * Every list the product shows (API export endpoints, CLI --format) goes through here.
@@ -48,6 +46,8 @@ export function toTextTable<T>(rows: readonly T[], columns: readonly Column<T>[]
 }
 
 export async function toXlsx(sheets: readonly Sheet<any>[]): Promise<Buffer> {
+  // exceljs is large: load it only when a workbook is asked for.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'atscale';
   for (const sheet of sheets) {

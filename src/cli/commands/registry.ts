@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import type { ImportKind, ImportReport } from '../../app/registry/import-report.js';
 import type { Column } from '../../app/export/tabular.js';
 import { readConfig } from '../../config.js';
+
+/** The client opens databases and HTTP connections: load it only when a command runs. */
+const connect = async (config: ReturnType<typeof readConfig>) => (await import('../client.js')).connect(config);
 import { describeProblem } from '../../domain/errors.js';
-import { connect } from '../client.js';
 import { type OutputFormat, writeRows } from '../output.js';
 import { progressReporter } from '../progress.js';
 

@@ -3,13 +3,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { createBackup, restoreBackup } from '../../app/backup/backup.js';
-import { demoUsers, loadDemo } from '../../app/demo/load-demo.js';
-import { systemActor } from '../../app/context.js';
-import { buildServer } from '../../api/server.js';
-import { openDatabase } from '../../composition.js';
 import { readConfig } from '../../config.js';
-import { connect } from '../client.js';
+
+// Heavy modules (the server, the database engines) load only when a command runs, so that
+// `atscale --help` and the file-only commands start quickly.
+const server = () => import('../../api/server.js');
+const composition = () => import('../../composition.js');
+const demo = () => import('../../app/demo/load-demo.js');
+const backups = () => import('../../app/backup/backup.js');
+const client = () => import('../client.js');
 
 const webRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
@@ -20,6 +22,7 @@ export function registerServerCommands(program: Command): void {
     .option('--demo', 'load the demo federation if it is not loaded yet')
     .action(async (options: { demo?: boolean }) => {
       const config = readConfig();
+      const [{ buildServer }, { openDatabase }, { demoUsers, loadDemo }, { systemActor }] = await Promise.all([server(), composition(), demo(), import('../../app/context.js')]);
       const opened = await openDatabase(config, 'server');
       let demoMessage: string | undefined;
       if (options.demo) demoMessage = (await loadDemo({ db: opened.database.db, actor: systemActor })).message;
@@ -49,7 +52,7 @@ export function registerServerCommands(program: Command): void {
     .command('migrate')
     .description('Bring the database schema up to date')
     .action(async () => {
-      const opened = await openDatabase(readConfig(), 'cli');
+      const opened = await (await composition()).openDatabase(readConfig(), 'cli');
       await opened.close();
       process.stdout.write(`The database is up to date (${opened.database.kind}: ${opened.database.location}).\n`);
     });
@@ -60,11 +63,11 @@ export function registerServerCommands(program: Command): void {
     .command('load')
     .description('Load the demo federation (East Leicestershire & Rutland)')
     .action(async () => {
-      const client = await connect(readConfig());
+      const connection = await (await client()).connect(readConfig());
       try {
-        process.stdout.write(`${(await client.loadDemo()).message}\n`);
+        process.stdout.write(`${(await connection.loadDemo()).message}\n`);
       } finally {
-        await client.close();
+        await connection.close();
       }
     });
 
@@ -72,9 +75,9 @@ export function registerServerCommands(program: Command): void {
     .command('backup <file>')
     .description('Write everything stored to a backup file (gzipped JSON)')
     .action(async (file: string) => {
-      const opened = await openDatabase(readConfig(), 'cli');
+      const opened = await (await composition()).openDatabase(readConfig(), 'cli');
       try {
-        writeFileSync(file, await createBackup(opened.database));
+        writeFileSync(file, await (await backups()).createBackup(opened.database));
         process.stdout.write(`Backed up to ${file}\n`);
       } finally {
         await opened.close();
@@ -85,9 +88,9 @@ export function registerServerCommands(program: Command): void {
     .command('restore <file>')
     .description('Replace everything stored with a backup (all or nothing)')
     .action(async (file: string) => {
-      const opened = await openDatabase(readConfig(), 'cli');
+      const opened = await (await composition()).openDatabase(readConfig(), 'cli');
       try {
-        const counts = await restoreBackup(opened.database, readFileSync(file));
+        const counts = await (await backups()).restoreBackup(opened.database, readFileSync(file));
         process.stdout.write(`Restored ${file}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}\n`);
       } finally {
         await opened.close();
