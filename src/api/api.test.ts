@@ -39,6 +39,13 @@ describe('the API with bad input', () => {
     expect(statuses.at(-1)).toBe(429);
   });
 
+  it('ends a session at once on sign-out', async () => {
+    const clinician = await ApiClient.signIn(server.baseUrl, demoUser('clinician').email, demoUser('clinician').password);
+    expect((await clinician.request('GET', '/api/session')).status).toBe(200);
+    expect((await clinician.request('DELETE', '/api/session')).status).toBe(200);
+    expect(await clinician.request('GET', '/api/session')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
+  });
+
   it('refuses a change without the session’s CSRF token', async () => {
     const noToken = new ApiClient(server.baseUrl, { cookie: admin.session.cookie });
     const response = await noToken.request('POST', '/api/groups', { name: 'Forged', kind: 'peer_group' });

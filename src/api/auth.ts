@@ -22,6 +22,25 @@ declare module 'fastify' {
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
+ * Sessions resolved in the last few seconds. PGlite serves one transaction at a time, so while an
+ * import holds it a lookup would wait for the import to end — and the page following the import's
+ * progress would stall. A short cache keeps polling live; signing out removes the entry at once.
+ */
+const sessionCacheMs = 15_000;
+const sessionCache = new Map<string, { session: Awaited<ReturnType<typeof resolveSession>>; at: number }>();
+
+async function cachedSession(db: Db, token: string) {
+  const hit = sessionCache.get(token);
+  if (hit && Date.now() - hit.at < sessionCacheMs) return hit.session;
+  const session = await resolveSession(db, token);
+  if (sessionCache.size > 10_000) sessionCache.clear();
+  sessionCache.set(token, { session, at: Date.now() });
+  return session;
+}
+
+export const forgetSession = (token: string) => sessionCache.delete(token);
+
+/**
  * Who is asking: a session cookie (the web), or the bearer token the server wrote into its lock
  * file for the CLI on the same machine. State-changing requests made with a cookie must carry the
  * session's CSRF token in `x-csrf-token`; a bearer token cannot be sent by a browser on its own.
@@ -34,7 +53,7 @@ export function registerAuth(app: FastifyInstance, db: Db, cliToken: string | un
     } else {
       const token = request.cookies[sessionCookie];
       if (token) {
-        const session = await resolveSession(db, token);
+        const session = await cachedSession(db, token);
         if (session) {
           request.actor = session.actor;
           request.csrfToken = session.csrfToken;

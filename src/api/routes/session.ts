@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessionLifetimeMs, signIn, signOut } from '../../app/auth/sessions.js';
 import { roleLabels } from '../../app/context.js';
-import { actorOf, sessionCookie } from '../auth.js';
+import { actorOf, forgetSession, sessionCookie } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 
 const signInBody = z.object({ email: z.string().trim().min(1, 'Enter your email address'), password: z.string().min(1, 'Enter your password') });
@@ -25,7 +25,10 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDe
   r.get('/api/session', { schema: { tags: ['session'], summary: 'Who is signed in' } }, async (request) => ({ user: presentActor(actorOf(request)), csrfToken: request.csrfToken ?? null }));
   r.delete('/api/session', { config: { public: true }, schema: { tags: ['session'], summary: 'Sign out' } }, async (request, reply) => {
     const token = request.cookies[sessionCookie];
-    if (token) await signOut(deps.db, token);
+    if (token) {
+      forgetSession(token);
+      await signOut(deps.db, token);
+    }
     reply.clearCookie(sessionCookie, { path: '/' });
     return { signedOut: true };
   });
