@@ -42,7 +42,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: options.maxUploadBytes ?? 50 * 1024 * 1024, files: 1 } });
-  await app.register(rateLimit, { global: false });
+  // preHandler, so the sign-in limit can key on the email in the parsed body as well as the address.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
 
   const { database } = options;
   const jobs = new JobRunner(database.db);
