@@ -1,0 +1,162 @@
+/** The shapes the web app reads from the API (see src/api/routes and the OpenAPI document at /api/openapi.json). */
+
+import type { Problem } from './client.js';
+
+export type Role = 'admin' | 'practice_manager' | 'commissioner' | 'clinician';
+
+export interface SessionUser {
+  id: number | null;
+  label: string;
+  role: Role;
+  roleLabel: string;
+  practiceCodes: string[];
+}
+
+export interface Session {
+  user: SessionUser;
+  csrfToken: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** A row of the practice_overview view. Dates are ISO (YYYY-MM-DD). */
+export interface PracticeOverview {
+  odsCode: string;
+  displayName: string;
+  name: string;
+  localName: string | null;
+  status: string;
+  isGpPractice: boolean;
+  commissionerCode: string | null;
+  commissionerName: string | null;
+  pcnCode: string | null;
+  pcnName: string | null;
+  icbCode: string | null;
+  icbName: string | null;
+  postcode: string | null;
+  address: string | null;
+  openDate: string | null;
+  closeDate: string | null;
+  phone: string | null;
+  notes: string | null;
+  sourceDate: string | null;
+  listSize: number | null;
+  listSizeDate: string | null;
+  locality: string | null;
+  rowVersion: number;
+}
+
+export type GroupKind = 'federation' | 'pcn' | 'icb_footprint' | 'locality' | 'peer_group';
+
+export interface Group {
+  id: number;
+  name: string;
+  kind: GroupKind;
+  parentId: number | null;
+  commissionerCode: string | null;
+  description: string | null;
+  rowVersion: number;
+}
+
+export interface Membership {
+  id: number;
+  groupId: number;
+  groupName: string;
+  groupKind: GroupKind;
+  groupParentId: number | null;
+  practiceCode: string;
+  practiceName: string | null;
+  startDate: string;
+  endDate: string | null;
+  current: boolean;
+  rowVersion: number;
+}
+
+export interface GroupMember extends PracticeOverview {
+  membershipId: number;
+  startDate: string;
+  endDate: string | null;
+  membershipVersion: number;
+}
+
+export interface GroupSummary {
+  group: Group;
+  onDate: string;
+  children: Group[];
+  practices: GroupMember[];
+  formerPractices: { odsCode: string; name: string; startDate: string; endDate: string | null }[];
+  totalListSize: number;
+  listSizeDates: string[];
+}
+
+export interface PracticeDetails {
+  practice: PracticeOverview;
+  canEdit: boolean;
+  listSizes: { snapshotDate: string; patients: number; commissionerCode: string | null }[];
+  history: { validFrom: string; changedFields: string[] | null; snapshot: Record<string, unknown> | null }[];
+  pcnMemberships: { pcnCode: string; pcnName: string | null; startDate: string; endDate: string | null; source: string | null }[];
+  groups: Membership[];
+}
+
+export interface Organisation {
+  code: string;
+  name: string;
+  kind: 'region' | 'icb' | 'sub_icb' | 'pcn';
+  parentCode: string | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorLabel: string;
+  recordType: string;
+  recordId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  summary: string | null;
+}
+
+export interface ImportReport {
+  kind: string;
+  file: string;
+  referenceDate: string | null;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  skipped: number;
+  errors: Problem[];
+  notes: string[];
+}
+
+export interface Job {
+  id: string;
+  kind: string;
+  fileName: string | null;
+  status: 'running' | 'succeeded' | 'failed';
+  progressDone: number;
+  progressTotal: number;
+  message: string | null;
+  /** The import report; or { problems } when the job failed before it could report. */
+  result: (Partial<ImportReport> & { problems?: Problem[] }) | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface UserRow {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  practiceCodes: string[];
+  lastSignInAt: string | null;
+  createdAt: string;
+  rowVersion: number;
+}

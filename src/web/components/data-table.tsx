@@ -1,0 +1,104 @@
+import { Table } from 'nhsuk-react-components';
+import { createContext, type ReactNode, useContext } from 'react';
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface Column<T> {
+  /** Names the column; for a sortable column it is also the API's sort key. */
+  key: string;
+  header: string;
+  cell(row: T): ReactNode;
+  numeric?: boolean;
+  sortable?: boolean;
+  /** Keep on one line (dates, codes, numbers). */
+  nowrap?: boolean;
+}
+
+export interface SortState {
+  key: string;
+  dir: SortDirection;
+}
+
+interface DataTableProps<T> {
+  caption: string;
+  /** Keep the caption for screen readers only, when a heading just above says the same. */
+  captionHidden?: boolean;
+  columns: Column<T>[];
+  rows: readonly T[];
+  rowKey(row: T): string | number;
+  sort?: SortState;
+  onSort?(key: string): void;
+  /** A last row, e.g. totals: cells by column key; the first column gets `label`. */
+  total?: { label: string; cells: Record<string, ReactNode> };
+  empty?: string;
+  /** A table of two or three short columns: keep it to a readable width. */
+  narrow?: boolean;
+  /** Many columns: a smaller type size so rows stay on a line or two. */
+  compact?: boolean;
+  /** Extra classes, e.g. fixed column widths so tables one above another line up. */
+  className?: string;
+}
+
+/**
+ * The responsive NHS table shows each column's heading again beside every cell on small screens,
+ * by rendering the header cell's content there. A sort button must only be a button in the real
+ * header, so header content reads this context: true inside the head, false in the copies.
+ */
+const InTableHead = createContext(false);
+
+function SortableHeader({ column, sort, onSort }: { column: Column<unknown>; sort?: SortState; onSort(key: string): void }) {
+  const inHead = useContext(InTableHead);
+  if (!inHead) return <>{column.header}</>;
+  const direction = sort?.key === column.key ? sort.dir : undefined;
+  return (
+    <button type="button" className="app-sort-button" onClick={() => onSort(column.key)}>
+      {column.header}
+      <span className="app-sort-button__direction" aria-hidden="true">
+        {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}
+      </span>
+    </button>
+  );
+}
+
+const ariaSort = (column: Column<unknown>, sort?: SortState) => (sort?.key === column.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : column.sortable ? 'none' : undefined);
+
+/** An NHS table from column definitions: sortable headers (aria-sort), numeric columns right-aligned, an optional total row. */
+export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSort, total, empty, narrow, compact, className }: DataTableProps<T>) {
+  if (!rows.length && empty) return <p className="nhsuk-body">{empty}</p>;
+  const cols = columns as Column<unknown>[];
+  return (
+    <Table responsive className={[narrow && 'app-table--narrow', compact && 'app-table--compact', className].filter(Boolean).join(' ') || undefined} caption={caption} captionProps={captionHidden ? { className: 'nhsuk-u-visually-hidden' } : undefined}>
+      <Table.Head>
+        <InTableHead.Provider value={true}>
+          <Table.Row>
+            {cols.map((column) => (
+              <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={column.nowrap || column.numeric ? 'app-nowrap' : undefined} aria-sort={onSort ? ariaSort(column, sort) : undefined}>
+                {column.sortable && onSort ? <SortableHeader column={column} sort={sort} onSort={onSort} /> : column.header}
+              </Table.Cell>
+            ))}
+          </Table.Row>
+        </InTableHead.Provider>
+      </Table.Head>
+      <Table.Body>
+        {rows.map((row) => (
+          <Table.Row key={rowKey(row)}>
+            {cols.map((column) => (
+              <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={column.nowrap || column.numeric ? 'app-nowrap' : undefined}>
+                {column.cell(row)}
+              </Table.Cell>
+            ))}
+          </Table.Row>
+        ))}
+        {total ? (
+          <Table.Row className="app-table__row--total">
+            {cols.map((column, index) => (
+              <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={column.numeric ? 'app-nowrap' : undefined}>
+                {index === 0 ? total.label : (total.cells[column.key] ?? '')}
+              </Table.Cell>
+            ))}
+          </Table.Row>
+        ) : null}
+      </Table.Body>
+    </Table>
+  );
+}

@@ -1,0 +1,91 @@
+import { ErrorSummary } from 'nhsuk-react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, type Problem } from '../api/client.js';
+import { formatNumber } from '../format/format.js';
+
+/** One error on a form: the id of the field it belongs to (for the summary link and the inline message), or none. */
+export interface FieldError {
+  field?: string;
+  message: string;
+}
+
+/** How an API field name maps onto the form: the id of its input and the words that name it. */
+export type FieldMap = Record<string, { id: string; label: string }>;
+
+/** "epraccur.csv, line 2, column 11: open date '20181301' is not a date". */
+export function describeProblem(problem: Problem): string {
+  const where = [problem.file, problem.line !== undefined ? `line ${problem.line}` : undefined, problem.column !== undefined ? `column ${problem.column}` : undefined].filter(Boolean).join(', ');
+  return where ? `${where}: ${problem.message}` : problem.message;
+}
+
+/** A zod message such as "must be at least 12 characters" reads as a sentence once the field is named. */
+const sentence = (label: string, message: string) => (/^[a-z]/.test(message) ? `${label} ${message}` : message);
+
+/**
+ * Turns an API error into form errors: field problems point at their inputs, the rest are listed as
+ * they are (or point at `defaultField`, e.g. the file input of an upload refused for its type or size).
+ */
+export function errorsFromApi(error: unknown, fields: FieldMap = {}, defaultField?: string): FieldError[] {
+  const items = apiErrorItems(error, fields);
+  return defaultField ? items.map((item) => (item.field ? item : { ...item, field: defaultField })) : items;
+}
+
+function apiErrorItems(error: unknown, fields: FieldMap): FieldError[] {
+  if (!(error instanceof ApiError)) return [{ message: 'Something went wrong. Try again.' }];
+  if (error.status === 429) return [{ message: error.message || 'Too many attempts. Wait a minute and try again.' }];
+  const items = error.problems.map((problem): FieldError => {
+    const name = problem.field?.replace(/^body\./, '').split('.')[0];
+    const field = name ? fields[name] : undefined;
+    if (field) return { field: field.id, message: sentence(field.label, problem.message) };
+    if (problem.line !== undefined || problem.file) return { message: describeProblem(problem) };
+    return { message: name ? `${name}: ${problem.message}` : problem.message };
+  });
+  return items.length ? items : [{ message: error.message }];
+}
+
+/** Form error state: the list for the summary and a lookup for inline messages. Each new set re-focuses the summary. */
+export function useFormErrors() {
+  const [state, setState] = useState<{ items: FieldError[]; attempt: number }>({ items: [], attempt: 0 });
+  const show = useCallback((items: FieldError[]) => setState((s) => ({ items, attempt: s.attempt + 1 })), []);
+  const clear = useCallback(() => setState((s) => ({ items: [], attempt: s.attempt })), []);
+  const fieldError = useCallback((id: string) => state.items.find((e) => e.field === id)?.message, [state.items]);
+  return { errors: state.items, attempt: state.attempt, show, clear, fieldError };
+}
+
+interface FormErrorSummaryProps {
+  errors: FieldError[];
+  /** Changes on every submit, so the summary takes focus again. */
+  attempt?: number | string;
+  title?: string;
+  /** Show at most this many, then "and N more". */
+  limit?: number;
+}
+
+/** The NHS error summary at the top of a form: each error links to its field; focus moves here when it appears. */
+export function FormErrorSummary({ errors, attempt = 0, title = 'There is a problem', limit = 50 }: FormErrorSummaryProps) {
+  if (!errors.length) return null;
+  return <FocusedSummary key={attempt} errors={errors} title={title} limit={limit} />;
+}
+
+function FocusedSummary({ errors, title, limit }: Required<Omit<FormErrorSummaryProps, 'attempt'>>) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.scrollIntoView?.({ block: 'start' });
+  }, []);
+  const shown = errors.slice(0, limit);
+  const more = errors.length - shown.length;
+  return (
+    <ErrorSummary ref={ref} tabIndex={-1}>
+      <ErrorSummary.Title>{title}</ErrorSummary.Title>
+      <ErrorSummary.List>
+        {shown.map((error, index) => (
+          <ErrorSummary.ListItem key={index} href={error.field ? `#${error.field}` : undefined}>
+            {error.message}
+          </ErrorSummary.ListItem>
+        ))}
+        {more > 0 ? <ErrorSummary.ListItem>and {formatNumber(more)} more</ErrorSummary.ListItem> : null}
+      </ErrorSummary.List>
+    </ErrorSummary>
+  );
+}

@@ -1,0 +1,63 @@
+/** How numbers, money and dates are written on NHS pages: 327,255 · £1,642.50 · 1 January 2018. */
+
+const numberFormat = new Intl.NumberFormat('en-GB');
+const moneyFormat = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export const formatNumber = (value: number | null | undefined): string => (value === null || value === undefined ? '' : numberFormat.format(value));
+
+/** Stored amounts are integer pence. */
+export const formatMoney = (pence: number | null | undefined): string => (pence === null || pence === undefined ? '' : moneyFormat.format(pence / 100));
+
+/** "2018-01-01" → "1 January 2018"; read as a calendar date, so no time zone can shift it. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return iso;
+  const [, year, month, day] = match;
+  return `${Number(day)} ${months[Number(month) - 1]} ${year}`;
+}
+
+/** A moment as people in England read it: "23 November 2026 at 5:45pm". */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: 'numeric', minute: '2-digit', hour12: true })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const date = formatDate(`${parts.year}-${parts.month}-${parts.day}`);
+  return `${date} at ${parts.hour}:${parts.minute}${String(parts.dayPeriod ?? '').toLowerCase().replace(/\s|\./g, '')}`;
+}
+
+/** "1 January 2018", "1 January 2018 and 1 April 2018", "a, b and c". */
+export function formatList(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** Today's date in England as YYYY-MM-DD. */
+export function todayIso(): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** "practice_manager" → "Practice manager"; "icb_footprint" → "ICB footprint". */
+export function humanise(code: string): string {
+  const words = code.split('_').map((w) => (['icb', 'pcn', 'ods', 'csv'].includes(w) ? w.toUpperCase() : w));
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** ODS codes typed into one box: "c82001, C82002\nC82003" → ["C82001", "C82002", "C82003"]. */
+export const splitCodes = (text: string): string[] =>
+  text
+    .split(/[\s,;]+/)
+    .map((code) => code.trim().toUpperCase())
+    .filter(Boolean);

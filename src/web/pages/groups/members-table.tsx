@@ -1,0 +1,94 @@
+import { Link } from 'react-router';
+import type { GroupMember, GroupSummary } from '../../api/types.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { formatDate, formatNumber } from '../../format/format.js';
+
+export const practiceLink = (code: string, name: string) => <Link to={`/practices/${encodeURIComponent(code)}`}>{name}</Link>;
+
+const memberColumns: Column<GroupMember>[] = [
+  { key: 'odsCode', header: 'ODS code', nowrap: true, cell: (p) => p.odsCode },
+  { key: 'name', header: 'Practice', cell: (p) => practiceLink(p.odsCode, p.displayName) },
+  { key: 'pcn', header: 'PCN', cell: (p) => p.pcnName ?? p.pcnCode ?? '' },
+  { key: 'commissioner', header: 'Sub-ICB', nowrap: true, cell: (p) => p.commissionerCode ?? '' },
+  { key: 'listSize', header: 'List size', numeric: true, cell: (p) => formatNumber(p.listSize) },
+  { key: 'listSizeDate', header: 'Snapshot date', nowrap: true, cell: (p) => formatDate(p.listSizeDate) },
+];
+
+export const sumListSizes = (practices: readonly GroupMember[]) => practices.reduce((sum, p) => sum + (p.listSize ?? 0), 0);
+
+interface MembersTableProps {
+  caption: string;
+  captionHidden?: boolean;
+  practices: readonly GroupMember[];
+  totalLabel: string;
+  /** Extra columns after the standard ones (e.g. the membership dates and an action for admins). */
+  extraColumns?: Column<GroupMember>[];
+}
+
+/** Member practices with their PCN, sub-ICB and latest list size, and a total row. */
+export function MembersTable({ caption, captionHidden, practices, totalLabel, extraColumns = [] }: MembersTableProps) {
+  return (
+    <DataTable
+      caption={caption}
+      captionHidden={captionHidden}
+      columns={[...memberColumns, ...extraColumns]}
+      rows={practices}
+      rowKey={(p) => p.membershipId}
+      total={{ label: totalLabel, cells: { listSize: formatNumber(sumListSizes(practices)) } }}
+      empty="No practices are members on this date."
+      compact
+      className={extraColumns.length ? undefined : 'app-table--members'}
+    />
+  );
+}
+
+/** Practices that were members before (or start after) the date shown. */
+export function FormerMembersTable({ summary }: { summary: GroupSummary }) {
+  const columns: Column<GroupSummary['formerPractices'][number]>[] = [
+    { key: 'practice', header: 'Practice', cell: (p) => <>{practiceLink(p.odsCode, p.name)} ({p.odsCode})</> },
+    { key: 'from', header: 'From', nowrap: true, cell: (p) => formatDate(p.startDate) },
+    { key: 'until', header: 'Until', nowrap: true, cell: (p) => (p.endDate ? formatDate(p.endDate) : 'No end date') },
+  ];
+  return (
+    <section aria-labelledby="former-members">
+      <h2 id="former-members">Former members</h2>
+      <DataTable caption="Practices that are not members on this date" captionHidden columns={columns} rows={summary.formerPractices} rowKey={(p) => `${p.odsCode}-${p.startDate}`} empty="No former members." narrow />
+    </section>
+  );
+}
+
+/** One section per locality (child group) with its practices and total; practices in none come last. */
+export function LocalitySections({ summary }: { summary: GroupSummary }) {
+  const byLocality = new Map<string, GroupMember[]>();
+  for (const practice of summary.practices) {
+    const key = practice.locality ?? '';
+    byLocality.set(key, [...(byLocality.get(key) ?? []), practice]);
+  }
+  const known = new Set(summary.children.map((c) => c.name));
+  const unplaced = summary.practices.filter((p) => !p.locality || !known.has(p.locality));
+  return (
+    <>
+      {summary.children.map((locality) => {
+        const practices = byLocality.get(locality.name) ?? [];
+        const headingId = `locality-${locality.id}`;
+        return (
+          <section key={locality.id} aria-labelledby={headingId} data-locality={locality.name}>
+            <h2 id={headingId}>
+              <Link to={`/groups/${locality.id}`}>{locality.name}</Link>
+            </h2>
+            <p className="nhsuk-body">
+              {formatNumber(practices.length)} {practices.length === 1 ? 'practice' : 'practices'}, {formatNumber(sumListSizes(practices))} registered patients
+            </p>
+            <MembersTable caption={`Practices in ${locality.name}`} captionHidden practices={practices} totalLabel={`${locality.name} total`} />
+          </section>
+        );
+      })}
+      {unplaced.length ? (
+        <section aria-labelledby="locality-none">
+          <h2 id="locality-none">Not in a locality</h2>
+          <MembersTable caption="Practices not in a locality" captionHidden practices={unplaced} totalLabel="Total" />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { Heading } from 'nhsuk-react-components';
+import { useState } from 'react';
+import type { Job } from '../../api/types.js';
+import { useApiQuery } from '../../api/use-api.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { describeProblem, FormErrorSummary } from '../../components/form-errors.js';
+import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { formatDateTime, humanise } from '../../format/format.js';
+import { ImportForm, type ImportKindInfo } from './import-form.js';
+import { JobProgress, jobOutcome, jobProblems, JobStatusTag, useJob } from './job-progress.js';
+
+const kinds: ImportKindInfo[] = [
+  {
+    kind: 'ods',
+    title: 'GP practices from ODS (epraccur)',
+    description: 'The epraccur.csv file from the Organisation Data Service: every GP practice and prescribing cost centre in England, with its status, commissioner and dates.',
+    accept: '.csv',
+    skipUnknown: false,
+    asOf: 'The date of the ODS release. Leave blank to use the latest date in the file. For example, 1 6 2018',
+  },
+  {
+    kind: 'list-sizes',
+    title: 'Patients registered at a GP practice',
+    description: 'The gp-reg-pat-prac-all.csv totals file published by NHS England: each practice’s registered list size on the extract date.',
+    accept: '.csv',
+    skipUnknown: true,
+  },
+  {
+    kind: 'pcns',
+    title: 'Primary care networks',
+    description: 'The ePCN.xlsx workbook from ODS, or a practice-to-PCN mapping CSV: which PCN each practice belongs to, and from when.',
+    accept: '.csv,.xlsx',
+    skipUnknown: true,
+    asOf: 'The date the file describes. Leave blank to use the latest date in the file. For example, 1 4 2024',
+  },
+];
+
+const jobColumns: Column<Job>[] = [
+  { key: 'when', header: 'Started', cell: (j) => formatDateTime(j.createdAt) },
+  { key: 'kind', header: 'Import', cell: (j) => humanise(j.kind.replace(/^import /, '').replace('-', '_')) },
+  { key: 'file', header: 'File', cell: (j) => j.fileName ?? '' },
+  { key: 'status', header: 'Status', cell: (j) => <JobStatusTag status={j.status} /> },
+  { key: 'message', header: 'Result', cell: jobOutcome },
+];
+
+function RecentJobs() {
+  const jobs = useApiQuery<{ items: Job[] }>('/api/jobs');
+  return (
+    <section aria-labelledby="recent-imports">
+      <h2 id="recent-imports">Recent imports</h2>
+      <Loaded query={jobs} what="recent imports">
+        {(data) => <DataTable caption="Recent imports, newest first" captionHidden columns={jobColumns} rows={data.items} rowKey={(j) => j.id} empty="No files have been imported yet." />}
+      </Loaded>
+    </section>
+  );
+}
+
+/** Admins upload the NHS files; each import runs as a job whose progress and report show here. */
+export function ImportsPage() {
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJob(jobId);
+  const running = job.data?.status === 'running';
+  const problems = jobProblems(job.data);
+  usePageTitle(problems.length ? 'Error: Import NHS files' : 'Import NHS files');
+  return (
+    <>
+      <FormErrorSummary title={`${job.data?.fileName ?? 'The file'} was not imported`} errors={problems.map((p) => ({ message: describeProblem(p) }))} attempt={jobId ?? 0} />
+      <Heading headingLevel="h1">Import NHS files</Heading>
+      <p className="nhsuk-body">Upload the files the NHS publishes to keep the registry up to date. A file is checked in full first: if any row is wrong, nothing is written and every problem is listed with its line and column.</p>
+      {jobId ? <JobProgress jobId={jobId} /> : null}
+      {kinds.map((info) => (
+        <ImportForm key={info.kind} info={info} disabled={running} onStarted={(started) => setJobId(started.id)} />
+      ))}
+      <RecentJobs />
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+import { InsetText, Tag, type TagProps, WarningCallout } from 'nhsuk-react-components';
+import { useEffect } from 'react';
+import type { Problem } from '../../api/client.js';
+import type { Job } from '../../api/types.js';
+import { useApiQuery, useRefresh } from '../../api/use-api.js';
+import { SummaryRows } from '../../components/summary-rows.js';
+import { formatDate, formatNumber } from '../../format/format.js';
+
+/** Follows a job: every 400 ms while it runs, then stops. */
+export function useJob(jobId: string | null) {
+  return useApiQuery<Job>(jobId ? `/api/jobs/${jobId}` : null, { refetchInterval: (job) => (!job || job.status === 'running' ? 400 : false) });
+}
+
+/** The problems that stopped an import: the report's errors, or the job's own failure. */
+export function jobProblems(job: Job | undefined): Problem[] {
+  if (!job || job.status !== 'failed') return [];
+  const problems = job.result?.errors ?? job.result?.problems ?? [];
+  return problems.length ? problems : [{ message: job.message ?? 'The import failed' }];
+}
+
+const withFullStop = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/** "1 row was rejected, so nothing was imported." — or the job's own reason when it stopped before reporting. */
+function failureText(job: Job): string {
+  const rejected = job.result?.rejected;
+  if (rejected) return `${formatNumber(rejected)} ${rejected === 1 ? 'row was' : 'rows were'} rejected, so nothing was imported.`;
+  return withFullStop(job.message ?? 'The file was refused');
+}
+
+/** What a job came to, in words: the counts of a finished import, or why it failed. */
+export function jobOutcome(job: Job): string {
+  if (job.status === 'failed') return failureText(job);
+  const report = job.result;
+  if (job.status === 'succeeded' && report?.inserted !== undefined) {
+    return `${formatNumber(report.inserted)} inserted, ${formatNumber(report.updated)} updated, ${formatNumber(report.unchanged)} unchanged.`;
+  }
+  return job.message ?? '';
+}
+
+const statusTags: Record<Job['status'], { text: string; modifier: TagProps['modifier'] }> = {
+  running: { text: 'Running', modifier: 'blue' },
+  succeeded: { text: 'Imported', modifier: 'green' },
+  failed: { text: 'Not imported', modifier: 'red' },
+};
+
+export const JobStatusTag = ({ status }: { status: Job['status'] }) => <Tag modifier={statusTags[status].modifier}>{statusTags[status].text}</Tag>;
+
+function Progress({ job }: { job: Job }) {
+  const known = job.progressTotal > 0;
+  const percent = known ? Math.round((job.progressDone / job.progressTotal) * 100) : 0;
+  return (
+    <div aria-live="polite">
+      <p className="nhsuk-body">
+        {job.message ?? 'Working'}
+        {known ? `: ${formatNumber(job.progressDone)} of ${formatNumber(job.progressTotal)} rows (${percent}%)` : '…'}
+      </p>
+      <progress className="app-progress" aria-label={`Progress of the import of ${job.fileName ?? 'the file'}`} max={known ? job.progressTotal : undefined} value={known ? job.progressDone : undefined} />
+    </div>
+  );
+}
+
+function Report({ job }: { job: Job }) {
+  const report = job.result;
+  if (!report || report.inserted === undefined) return null;
+  return (
+    <>
+      <SummaryRows
+        rows={[
+          { key: 'Inserted', value: formatNumber(report.inserted) },
+          { key: 'Updated', value: formatNumber(report.updated) },
+          { key: 'Unchanged', value: formatNumber(report.unchanged) },
+          { key: 'Rejected', value: formatNumber(report.rejected) },
+          { key: 'Skipped', value: formatNumber(report.skipped) },
+          ...(report.referenceDate ? [{ key: 'File describes', value: formatDate(report.referenceDate) }] : []),
+        ]}
+      />
+      {report.notes?.length ? (
+        <>
+          <h3>Notes</h3>
+          <ul className="nhsuk-list nhsuk-list--bullet">
+            {report.notes.map((note, i) => (
+              <li key={i}>{note}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The running import's progress, then what it did: the counts and notes, or why nothing was written. */
+export function JobProgress({ jobId }: { jobId: string }) {
+  const refresh = useRefresh();
+  const query = useJob(jobId);
+  const job = query.data;
+  const finished = job && job.status !== 'running';
+
+  // When it finishes, lists that show imported data (and the recent jobs) are out of date.
+  useEffect(() => {
+    if (finished) void refresh(['/api/jobs', '/api/practices', '/api/groups', '/api/organisations', '/api/memberships'], [`/api/jobs/${jobId}`]);
+  }, [finished, jobId, refresh]);
+
+  if (!job) return <p className="nhsuk-body">Starting the import…</p>;
+  return (
+    <section aria-labelledby="current-import">
+      <h2 id="current-import">
+        Import of {job.fileName ?? 'the file'} <JobStatusTag status={job.status} />
+      </h2>
+      {job.status === 'running' ? <Progress job={job} /> : null}
+      {job.status === 'succeeded' ? (
+        <InsetText>
+          <p>{jobOutcome(job)}</p>
+        </InsetText>
+      ) : null}
+      {job.status === 'failed' ? (
+        <WarningCallout>
+          <WarningCallout.Heading>Nothing was imported</WarningCallout.Heading>
+          <p>{jobOutcome(job)} The problems are listed at the top of the page. Correct the file and upload it again.</p>
+        </WarningCallout>
+      ) : null}
+      <Report job={job} />
+    </section>
+  );
+}

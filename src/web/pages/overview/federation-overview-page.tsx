@@ -1,0 +1,88 @@
+import { Button, Heading, InsetText, Select } from 'nhsuk-react-components';
+import { type FormEvent, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { Group, Page } from '../../api/types.js';
+import { useApiQuery } from '../../api/use-api.js';
+import { isAdmin, useUser } from '../../auth/session.js';
+import { ApiErrorPanel, Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
+import { FederationView } from '../groups/federation-view.js';
+import { useGroupSummary, useMembershipDate } from '../groups/group-summary.js';
+
+/** Choose among several federations; the choice is kept in the address (?federation=id). */
+function FederationChooser({ federations, chosen }: { federations: Group[]; chosen: number }) {
+  const [params, setParams] = useSearchParams();
+  const [value, setValue] = useState(String(chosen));
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const next = new URLSearchParams(params);
+    next.set('federation', value);
+    setParams(next);
+  }
+  return (
+    <form onSubmit={submit} className="app-inline-form" aria-label="Choose a federation">
+      <Select id="federation" name="federation" label="Federation" value={value} onChange={(e) => setValue(e.target.value)}>
+        {federations.map((f) => (
+          <Select.Option key={f.id} value={f.id}>
+            {f.name}
+          </Select.Option>
+        ))}
+      </Select>
+      <Button type="submit" secondary>
+        Choose
+      </Button>
+    </form>
+  );
+}
+
+function NoFederation() {
+  const user = useUser();
+  return (
+    <>
+      <Heading headingLevel="h1">Federation overview</Heading>
+      <InsetText>
+        <p>No federation has been set up yet.</p>
+      </InsetText>
+      {isAdmin(user) ? (
+        <p className="nhsuk-body">
+          <Link to="/imports">Import the NHS registry files</Link>, then <Link to="/groups/new">set up a federation</Link>.
+        </p>
+      ) : (
+        <p className="nhsuk-body">Ask your federation administrator to set one up.</p>
+      )}
+    </>
+  );
+}
+
+/** The home page: one federation's members by locality, their registered population, and former members. */
+export function FederationOverviewPage() {
+  const user = useUser();
+  const [params] = useSearchParams();
+  const { on } = useMembershipDate();
+  const federations = useApiQuery<Page<Group>>('/api/groups?kind=federation&pageSize=100');
+  const items = federations.data?.items ?? [];
+  const requested = Number(params.get('federation'));
+  const chosen = items.find((f) => f.id === requested) ?? items[0];
+  const summary = useGroupSummary(chosen?.id ?? null, on);
+  usePageTitle(chosen?.name ?? 'Federation overview');
+
+  if (federations.error) return <ApiErrorPanel error={federations.error} />;
+  if (!federations.data) return <LoadingPanel what="federation" />;
+  if (!chosen) return <NoFederation />;
+  return (
+    <Loaded query={summary} what="federation">
+      {(data) => (
+        <FederationView
+          summary={data}
+          before={items.length > 1 ? <FederationChooser federations={items} chosen={chosen.id} /> : null}
+          actions={
+            isAdmin(user) ? (
+              <p className="nhsuk-body">
+                <Link to={`/groups/${chosen.id}`}>Set up {chosen.name}</Link>: add member practices, create localities and assign practices to them.
+              </p>
+            ) : null
+          }
+        />
+      )}
+    </Loaded>
+  );
+}

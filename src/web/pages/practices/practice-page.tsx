@@ -1,0 +1,127 @@
+import { Heading } from 'nhsuk-react-components';
+import { Link, useParams } from 'react-router';
+import type { AuditEntry, PracticeDetails } from '../../api/types.js';
+import { useApiQuery } from '../../api/use-api.js';
+import { isAdmin, useUser } from '../../auth/session.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
+import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { codeAndName, StatusTag, SummaryRows } from '../../components/summary-rows.js';
+import { formatDate, formatNumber } from '../../format/format.js';
+import { AuditTable } from '../audit/audit-table.js';
+import { groupKindLabel } from '../groups/group-kinds.js';
+import { PracticeEditForm } from './practice-edit-form.js';
+
+type ListSize = PracticeDetails['listSizes'][number];
+type GroupRow = PracticeDetails['groups'][number];
+type PcnRow = PracticeDetails['pcnMemberships'][number];
+type HistoryRow = PracticeDetails['history'][number];
+
+const until = (date: string | null) => (date ? formatDate(date) : 'No end date');
+
+const listSizeColumns: Column<ListSize>[] = [
+  { key: 'date', header: 'Date', nowrap: true, cell: (s) => formatDate(s.snapshotDate) },
+  { key: 'patients', header: 'Patients', numeric: true, cell: (s) => formatNumber(s.patients) },
+];
+
+const groupColumns: Column<GroupRow>[] = [
+  { key: 'group', header: 'Group', cell: (g) => <Link to={`/groups/${g.groupId}`}>{g.groupName}</Link> },
+  { key: 'kind', header: 'Kind', cell: (g) => groupKindLabel(g.groupKind) },
+  { key: 'from', header: 'From', nowrap: true, cell: (g) => formatDate(g.startDate) },
+  { key: 'until', header: 'Until', nowrap: true, cell: (g) => until(g.endDate) },
+];
+
+const pcnColumns: Column<PcnRow>[] = [
+  { key: 'pcn', header: 'PCN', cell: (p) => codeAndName(p.pcnCode, p.pcnName) },
+  { key: 'from', header: 'From', nowrap: true, cell: (p) => formatDate(p.startDate) },
+  { key: 'until', header: 'Until', nowrap: true, cell: (p) => until(p.endDate) },
+  { key: 'source', header: 'Source', cell: (p) => p.source ?? '' },
+];
+
+const fieldNames: Record<string, string> = { created: 'Added to the registry', name: 'Name', status: 'Status', commissionerCode: 'Commissioner', closeDate: 'Close date', pcnCode: 'PCN', previousPcnCode: 'Previous PCN' };
+const fieldName = (key: string) => fieldNames[key] ?? key;
+
+const historyColumns: Column<HistoryRow>[] = [
+  { key: 'from', header: 'From', nowrap: true, cell: (h) => formatDate(h.validFrom) },
+  { key: 'changed', header: 'What changed', cell: (h) => (h.changedFields ?? []).map(fieldName).join(', ') },
+  {
+    key: 'values',
+    header: 'Values',
+    cell: (h) =>
+      Object.entries(h.snapshot ?? {})
+        .map(([key, value]) => `${fieldName(key)}: ${value === null || value === '' ? 'none' : /date/i.test(key) ? formatDate(String(value)) : String(value)}`)
+        .join('; '),
+  },
+];
+
+function PracticeAudit({ code }: { code: string }) {
+  const audit = useApiQuery<{ items: AuditEntry[] }>(`/api/practices/${encodeURIComponent(code)}/audit`);
+  return (
+    <section aria-labelledby="audit-history">
+      <h2 id="audit-history">Audit history</h2>
+      <Loaded query={audit} what="audit history">
+        {(data) => <AuditTable entries={data.items} caption={`Changes to ${code}`} showRecord={false} />}
+      </Loaded>
+    </section>
+  );
+}
+
+function PracticeDetailsView({ details }: { details: PracticeDetails }) {
+  const user = useUser();
+  const { practice: p } = details;
+  const latest = details.listSizes[0];
+  return (
+    <>
+      <PageBreadcrumb
+        items={[
+          { to: '/', text: 'Home' },
+          { to: '/practices', text: 'Practices' },
+        ]}
+      />
+      <span className="nhsuk-caption-l">Practice {p.odsCode}</span>
+      <Heading headingLevel="h1">{p.displayName}</Heading>
+      <SummaryRows
+        rows={[
+          { key: 'ODS code', value: p.odsCode },
+          { key: 'ODS name', value: p.name },
+          { key: 'Local name', value: p.localName },
+          { key: 'Status', value: <StatusTag status={p.status} /> },
+          { key: 'List size', value: latest ? `${formatNumber(latest.patients)} on ${formatDate(latest.snapshotDate)}` : null },
+          { key: 'Commissioner', value: codeAndName(p.commissionerCode, p.commissionerName) },
+          { key: 'PCN', value: codeAndName(p.pcnCode, p.pcnName) },
+          { key: 'ICB', value: codeAndName(p.icbCode, p.icbName) },
+          { key: 'Locality', value: p.locality },
+          { key: 'Address', value: p.address },
+          { key: 'Postcode', value: p.postcode },
+          { key: 'Telephone', value: p.phone },
+          { key: 'Open date', value: formatDate(p.openDate) },
+          { key: 'Close date', value: formatDate(p.closeDate) },
+          { key: 'ODS file date', value: formatDate(p.sourceDate) },
+          { key: 'Notes', value: p.notes },
+        ]}
+      />
+      {details.canEdit ? <PracticeEditForm key={p.odsCode} practice={p} /> : null}
+      <h2 id="list-sizes">List size history</h2>
+      <DataTable caption={`Registered patients at ${p.displayName}, latest first`} captionHidden columns={listSizeColumns} rows={details.listSizes} rowKey={(s) => s.snapshotDate} empty="No list sizes have been imported for this practice." narrow />
+      <h2 id="groups">Groups and localities</h2>
+      <DataTable caption={`Groups ${p.displayName} belongs or belonged to`} captionHidden columns={groupColumns} rows={details.groups} rowKey={(g) => g.id} empty="This practice is not in any group." />
+      <h2 id="pcn-history">PCN membership history</h2>
+      <DataTable caption={`Primary care networks of ${p.displayName}`} captionHidden columns={pcnColumns} rows={details.pcnMemberships} rowKey={(m) => `${m.pcnCode}-${m.startDate}`} empty="No PCN membership has been imported for this practice." />
+      <h2 id="changes">Changes from the NHS files</h2>
+      <DataTable caption={`Changes to ${p.displayName} recorded from ODS and PCN files`} captionHidden columns={historyColumns} rows={details.history} rowKey={(h) => `${h.validFrom}-${(h.changedFields ?? []).join()}`} empty="No changes have been recorded." />
+      {isAdmin(user) ? <PracticeAudit code={p.odsCode} /> : null}
+    </>
+  );
+}
+
+/** /practices/:code — ODS facts, list sizes, groups, PCN history and changes; local name and notes for those allowed. */
+export function PracticePage() {
+  const code = (useParams().code ?? '').toUpperCase();
+  const details = useApiQuery<PracticeDetails>(`/api/practices/${encodeURIComponent(code)}/details`);
+  usePageTitle(details.data?.practice.displayName ?? `Practice ${code}`);
+  return (
+    <Loaded query={details} what="practice">
+      {(data) => <PracticeDetailsView details={data} />}
+    </Loaded>
+  );
+}

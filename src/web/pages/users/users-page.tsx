@@ -1,0 +1,83 @@
+import { Button, Heading, Tag, TextInput } from 'nhsuk-react-components';
+import { type FormEvent, useState } from 'react';
+import type { UserRow } from '../../api/types.js';
+import { useUser } from '../../auth/session.js';
+import type { Column } from '../../components/data-table.js';
+import { FormErrorSummary } from '../../components/form-errors.js';
+import { usePageTitle } from '../../components/page-states.js';
+import { RecordTable, useListParams } from '../../components/record-table.js';
+import { useApiForm } from '../../components/use-api-form.js';
+import { formatDateTime } from '../../format/format.js';
+import { AddUserForm, roleLabels } from './add-user-form.js';
+
+/** Disables or re-enables users, sending the version read; a stale version gets the conflict message. */
+function useToggleDisabled() {
+  return useApiForm((user: UserRow) => ({ method: 'PATCH', path: `/api/users/${user.id}`, body: { rowVersion: user.rowVersion, disabled: !user.disabled } }), { invalidates: ['/api/users', '/api/audit'] });
+}
+
+function SearchForm({ initial, onSearch }: { initial: string; onSearch(q: string): void }) {
+  const [q, setQ] = useState(initial);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onSearch(q.trim());
+  }
+  return (
+    <form className="app-inline-form" role="search" aria-label="Search users" onSubmit={submit}>
+      <TextInput id="user-search" name="q" label="Search by name or email" width={20} value={q} onChange={(e) => setQ(e.target.value)} />
+      <Button type="submit" secondary>
+        Search
+      </Button>
+    </form>
+  );
+}
+
+/** Admins: who can sign in, with what role and for which practices; add users and disable them. */
+export function UsersPage() {
+  usePageTitle('Users');
+  const me = useUser();
+  const list = useListParams(['q']);
+  const toggle = useToggleDisabled();
+  const columns: Column<UserRow>[] = [
+    { key: 'name', header: 'Name', sortable: true, cell: (u) => u.name },
+    { key: 'email', header: 'Email', sortable: true, cell: (u) => u.email },
+    { key: 'role', header: 'Role', sortable: true, cell: (u) => roleLabels[u.role] ?? u.role },
+    { key: 'practices', header: 'Practices', cell: (u) => u.practiceCodes.join(', ') },
+    { key: 'lastSignIn', header: 'Last signed in', cell: (u) => (u.lastSignInAt ? formatDateTime(u.lastSignInAt) : 'Never') },
+    { key: 'status', header: 'Status', cell: (u) => (u.disabled ? <Tag modifier="grey">Disabled</Tag> : <Tag modifier="green">Active</Tag>) },
+    {
+      key: 'action',
+      header: 'Action',
+      cell: (u) =>
+        u.id === me.id ? (
+          ''
+        ) : (
+          <button type="button" className="app-link-button" disabled={toggle.pending} onClick={() => toggle.submit(u)}>
+            {u.disabled ? 'Enable' : 'Disable'}
+            <span className="nhsuk-u-visually-hidden"> {u.name}</span>
+          </button>
+        ),
+    },
+  ];
+  return (
+    <>
+      <FormErrorSummary errors={toggle.errors} attempt={toggle.attempt} />
+      <Heading headingLevel="h1">Users</Heading>
+      <SearchForm key={list.filters.q ?? ''} initial={list.filters.q ?? ''} onSearch={(q) => list.setFilters({ q })} />
+      <RecordTable
+        resource="users"
+        caption="Users"
+        captionHidden
+        columns={columns}
+        rowKey={(u) => u.id}
+        filters={list.filters}
+        sort={list.sort}
+        page={list.page}
+        pageSize={list.pageSize}
+        onSort={list.toggleSort}
+        hrefForPage={(page) => list.hrefWith({ page: page === 1 ? undefined : page })}
+        noun="users"
+      />
+      <AddUserForm />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually, textOf, visible } from './assertions.js';
+import { type BrowserHarness, demoAdmin, signIn } from './harness.js';
+
+/** Admin forms that change memberships and users (run last: they change the demo data). */
+export function adminSuite(harness: () => BrowserHarness) {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await harness().newPage();
+    await signIn(page, demoAdmin, '/users');
+  });
+
+  const focusIsInErrorSummary = () => page.evaluate(() => document.activeElement?.closest('.nhsuk-error-summary') !== null);
+
+  describe('users (admin)', () => {
+    it('refuses a second user with the same email, in the error summary and beside the field', async () => {
+      await page.getByLabel('Email address').fill('pm.kibworth@elr-federation.example');
+      await page.getByLabel('Name', { exact: true }).fill('Someone Else');
+      await page.getByLabel('Clinician').check();
+      await page.getByLabel('Password', { exact: true }).fill('a-password-long-enough');
+      await page.getByRole('button', { name: 'Add user' }).click();
+      const summary = page.locator('.nhsuk-error-summary');
+      await eventually(() => textOf(summary)).toContain('There is already a user with the email pm.kibworth@elr-federation.example');
+      await eventually(focusIsInErrorSummary).toBe(true);
+      expect(await textOf(page.locator('#user-email--error-message'))).toContain('already a user');
+    });
+
+    it('checks the password length before sending', async () => {
+      await page.getByLabel('Email address').fill('new.clinician@elr-federation.example');
+      await page.getByLabel('Password', { exact: true }).fill('too short');
+      await page.getByRole('button', { name: 'Add user' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('Password must be at least 12 characters');
+      await page.getByLabel('Password', { exact: true }).fill('a-password-long-enough');
+      await page.getByRole('button', { name: 'Add user' }).click();
+      await visible(page.getByText('Someone Else (new.clinician@elr-federation.example) can now sign in.'));
+      await eventually(() => textOf(page.locator('tbody'))).toContain('new.clinician@elr-federation.example');
+    });
+  });
+
+  describe('locality (admin)', () => {
+    it('ends a membership with the version read, and a stale version gets the conflict message', async () => {
+      const other = await harness().newPage();
+      await signIn(other, demoAdmin, '/groups');
+      await page.goto('/groups');
+      for (const p of [page, other]) {
+        await p.getByRole('link', { name: 'Harborough', exact: true }).click();
+        await p.getByRole('button', { name: 'End membership of The Billesdon Surgery' }).click();
+        await eventually(() => p.evaluate(() => document.activeElement?.id)).toBe('end-membership');
+        await p.locator('#end-date-day').fill('31');
+        await p.locator('#end-date-month').fill('3');
+        await p.locator('#end-date-year').fill('2025');
+      }
+      await page.getByRole('button', { name: 'End membership', exact: true }).click();
+      const former = page.locator('section[aria-labelledby="former-members"]');
+      await eventually(() => textOf(former)).toContain('The Billesdon Surgery');
+      expect(await textOf(former)).toContain('31 March 2025');
+
+      await other.getByRole('button', { name: 'End membership', exact: true }).click();
+      await eventually(() => textOf(other.locator('.nhsuk-error-summary'))).toContain('was changed by someone else since you opened it');
+      await visible(other.getByRole('button', { name: 'Reload the members' }));
+    });
+  });
+}

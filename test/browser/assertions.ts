@@ -1,0 +1,11 @@
+import type { Locator } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Retries an assertion until the page settles (vitest has no Playwright matchers): eventually(() => x.innerText()).toBe('1'). */
+export const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000, interval: 100 });
+
+/** Waits until the first element the locator finds is visible (fails after the page's default timeout). */
+export const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible' });
+
+/** The text of the first element the locator finds, trimmed. */
+export const textOf = async (locator: Locator) => (await locator.first().innerText()).trim();

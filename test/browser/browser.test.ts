@@ -1,0 +1,26 @@
+import { afterAll, beforeAll } from 'vitest';
+import { adminSuite } from './admin-suite.js';
+import { type BrowserHarness, startHarness } from './harness.js';
+import { importsSuite } from './imports-suite.js';
+import { overviewSuite } from './overview-suite.js';
+import { permissionsSuite } from './permissions-suite.js';
+
+/**
+ * The web app in chromium against the real server and an in-memory database with the demo
+ * federation. One server and one browser for all suites: opening PGlite is most of the cost.
+ * Each suite opens its own browser profiles, so sessions do not leak between them.
+ */
+let harness: BrowserHarness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+overviewSuite(() => harness);
+importsSuite(() => harness);
+permissionsSuite(() => harness);
+adminSuite(() => harness);

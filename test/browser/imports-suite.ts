@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, textOf, visible } from './assertions.js';
+import { type BrowserHarness, demoAdmin, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+
+/** One epraccur row, every field quoted as ODS writes it (27 fields); `fields` overrides by 1-based field number. */
+function epraccurRow(fields: Record<number, string> = {}): string {
+  const base: Record<number, string> = {
+    1: 'C82001', 2: 'KIBWORTH HEALTH CENTRE', 3: 'Y55', 4: 'Q71', 5: 'SMEETON ROAD', 8: 'LEICESTER', 10: 'LE8 0LG',
+    11: '19740401', 13: 'A', 14: 'B', 15: '03W', 16: '20130401', 18: '0116 279 2422', 22: '0', 24: '03W', 26: '4',
+  };
+  const merged = { ...base, ...fields };
+  return Array.from({ length: 27 }, (_, i) => `"${merged[i + 1] ?? ''}"`).join(',');
+}
+
+/** Uploading NHS files as the demo admin: refusals, and a rejected epraccur file's problems at the top of the page. */
+export function importsSuite(harness: () => BrowserHarness) {
+  let page: Page;
+  let folder: string;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'atscale-imports-'));
+    page = await harness().newPage();
+    await signIn(page, demoAdmin, '/imports');
+  });
+
+  afterAll(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const odsForm = () => page.locator('form[aria-label="Upload GP practices from ODS (epraccur)"]');
+
+  describe('imports page (admin)', () => {
+    it('has a form per kind of NHS file and no serious accessibility problems', async () => {
+      await visible(page.getByRole('heading', { level: 1, name: 'Import NHS files' }));
+      for (const title of ['GP practices from ODS (epraccur)', 'Patients registered at a GP practice', 'Primary care networks']) {
+        await visible(page.getByRole('heading', { level: 2, name: title }));
+      }
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+
+    it('asks for a file when none was chosen', async () => {
+      await odsForm().getByRole('button', { name: 'Upload and import' }).click();
+      await eventually(() => textOf(odsForm().locator('.nhsuk-error-summary'))).toContain('Choose a file to upload');
+    });
+
+    it('refuses a file of the wrong type at once (415)', async () => {
+      const wrong = join(folder, 'notes.txt');
+      writeFileSync(wrong, 'not an NHS file');
+      await odsForm().locator('input[type=file]').setInputFiles(wrong);
+      await odsForm().getByRole('button', { name: 'Upload and import' }).click();
+      await eventually(() => textOf(odsForm().locator('.nhsuk-error-summary'))).toContain('expected a .csv file');
+    });
+
+    it('rejects an epraccur file with a bad open date and names the line and column; nothing is written', async () => {
+      const file = join(folder, 'epraccur-bad.csv');
+      writeFileSync(file, `${epraccurRow({ 1: 'Y99999', 2: 'A NEW SURGERY' })}\r\n${epraccurRow({ 11: '20181301' })}\r\n`);
+      await odsForm().locator('input[type=file]').setInputFiles(file);
+      await odsForm().getByRole('button', { name: 'Upload and import' }).click();
+
+      const summary = page.locator('.nhsuk-error-summary').first();
+      await eventually(() => textOf(summary)).toContain('epraccur-bad.csv was not imported');
+      expect(await textOf(summary)).toContain("epraccur-bad.csv, line 2, column 11: open date '20181301' is not a date (expected YYYYMMDD)");
+      // The page-level summary comes first, before the heading, and takes focus.
+      expect(await page.evaluate(() => document.querySelector('main')?.firstElementChild?.classList.contains('nhsuk-error-summary'))).toBe(true);
+      await eventually(() => page.evaluate(() => document.activeElement?.closest('.nhsuk-error-summary') !== null)).toBe(true);
+      await visible(page.getByRole('heading', { name: /Import of epraccur-bad\.csv/ }));
+      await visible(page.getByText('Nothing was imported'));
+
+      const recent = page.locator('section[aria-labelledby="recent-imports"] tbody tr').first();
+      await eventually(() => textOf(recent)).toContain('epraccur-bad.csv');
+      expect(await textOf(recent)).toContain('Not imported');
+
+      // Nothing was written: the valid new practice on line 1 is not in the registry.
+      expect(await harness().database.query("select ods_code from practices where ods_code = 'Y99999'")).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'imports-error');
+    });
+  });
+}

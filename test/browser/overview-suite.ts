@@ -1,0 +1,145 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoFederationName } from '../../src/app/demo/load-demo.js';
+import { eventually, textOf, visible } from './assertions.js';
+import { type BrowserHarness, demoAdmin, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+
+/** Current members of the demo federation today: two practices have left (Narborough in 2019, Two Shires in 2020). */
+const currentMembers = { practices: '29', listSize: '308,935' };
+/** On 1 January 2018 all 31 practices were members, with the seed's list sizes. */
+const januaryMembers = { practices: '31', listSize: '327,255' };
+
+/** Signing in, the federation overview, a locality, a practice page and the practices list, as the demo admin. */
+export function overviewSuite(harness: () => BrowserHarness) {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await harness().newPage();
+  });
+
+  /** The value beside a key in the page's first summary list. */
+  const summaryValue = (key: string) =>
+    page.locator('.nhsuk-summary-list__row', { has: page.locator('.nhsuk-summary-list__key', { hasText: new RegExp(`^${key}$`) }) }).first().locator('.nhsuk-summary-list__value');
+  const heading1 = () => textOf(page.locator('h1'));
+
+  describe('signed out', () => {
+    it('sends people to sign in; the sign-in page has no serious accessibility problems', async () => {
+      await page.goto('/practices');
+      await page.waitForURL('**/sign-in');
+      await eventually(heading1).toBe('Sign in to atscale');
+      expect(await page.getAttribute('html', 'lang')).toBe('en-GB');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+
+    it('shows a focused error summary when the password is wrong', async () => {
+      await page.getByLabel('Email address').fill(demoAdmin.email);
+      await page.getByLabel('Password').fill('not the password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const summary = page.locator('.nhsuk-error-summary');
+      await eventually(() => textOf(summary)).toContain('The email address or password is not right');
+      expect(await textOf(summary)).toContain('There is a problem');
+      await eventually(() => page.evaluate(() => document.activeElement?.closest('.nhsuk-error-summary') !== null)).toBe(true);
+      expect(await textOf(page.locator('#email--error-message'))).toContain('not right');
+    });
+  });
+
+  describe('federation overview (admin)', () => {
+    it('shows the federation, its 6 localities and the registered population of its current members', async () => {
+      await signIn(page, demoAdmin);
+      await eventually(heading1).toBe(demoFederationName);
+      await visible(page.getByText('Commissioner: 03W'));
+      await eventually(() => page.locator('section[data-locality]').count()).toBe(6);
+      await eventually(() => textOf(summaryValue('Total registered population'))).toBe(currentMembers.listSize);
+      expect(await textOf(summaryValue('Number of practices'))).toBe(currentMembers.practices);
+      expect(await textOf(summaryValue('List sizes as at'))).toBe('1 January 2018');
+      const former = page.locator('section[aria-labelledby="former-members"]');
+      expect(await textOf(former)).toContain('C82119');
+      expect(await textOf(former)).toContain('30 June 2020');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'overview');
+    });
+
+    it('shows membership on 1 January 2018: 31 practices and 327,255 patients', async () => {
+      await page.getByLabel('Day').fill('1');
+      await page.getByLabel('Month').fill('1');
+      await page.getByLabel('Year').fill('2018');
+      await page.getByRole('button', { name: 'Show', exact: true }).click();
+      await page.waitForURL('**/?on=2018-01-01');
+      await eventually(() => textOf(summaryValue('Number of practices'))).toBe(januaryMembers.practices);
+      expect(await textOf(summaryValue('Total registered population'))).toBe(januaryMembers.listSize);
+      expect(await textOf(summaryValue('Membership on'))).toBe('1 January 2018');
+    });
+
+    it('links each locality to its page, with its practices and total', async () => {
+      await page.getByRole('link', { name: 'Harborough', exact: true }).click();
+      await eventually(heading1).toBe('Harborough');
+      await visible(page.getByText(`Part of ${demoFederationName}`));
+      await visible(page.getByRole('link', { name: 'Kibworth Medical Centre' }));
+      await visible(page.getByRole('row', { name: /Harborough total/ }));
+    });
+  });
+
+  describe('practice page', () => {
+    it('shows Kibworth (C82001): ODS facts, list size 9,301 on 1 January 2018, its groups', async () => {
+      await page.getByRole('link', { name: 'Kibworth Medical Centre' }).click();
+      await page.waitForURL('**/practices/C82001');
+      await eventually(heading1).toBe('Kibworth Medical Centre');
+      expect(await textOf(summaryValue('ODS name'))).toBe('KIBWORTH HEALTH CENTRE');
+      expect(await textOf(summaryValue('Status'))).toBe('Active');
+      expect(await textOf(summaryValue('List size'))).toBe('9,301 on 1 January 2018');
+      const sizes = page.locator('table', { has: page.locator('caption', { hasText: 'Registered patients' }) });
+      const latest = await textOf(sizes.locator('tbody tr'));
+      expect(latest).toContain('1 January 2018');
+      expect(latest).toContain('9,301');
+      await visible(page.getByRole('link', { name: 'Harborough' }));
+      await visible(page.getByRole('heading', { name: 'Audit history' }));
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'practice');
+    });
+  });
+
+  describe('practices list', () => {
+    it('searches, sorts (aria-sort) and offers downloads with the same filters', async () => {
+      await page.goto('/practices');
+      await visible(page.getByText('Showing 1 to 31 of 31 practices'));
+      await page.getByLabel('Search').fill('surgery');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForURL(/q=surgery/);
+      await eventually(() => textOf(page.locator('tbody tr'))).toMatch(/surgery/i);
+
+      await page.getByRole('button', { name: /List size/ }).first().click();
+      await page.waitForURL(/sort=listSize&dir=asc/);
+      await eventually(() => textOf(page.locator('th[aria-sort="ascending"]'))).toContain('List size');
+      await page.getByRole('button', { name: /List size/ }).first().click();
+      await page.waitForURL(/dir=desc/);
+      await eventually(() => textOf(page.locator('th[aria-sort="descending"]'))).toContain('List size');
+
+      const href = await page.getByRole('link', { name: /Download CSV/ }).getAttribute('href');
+      expect(href).toMatch(/^\/api\/practices\/export\.csv\?.*q=surgery/);
+      const response = await page.request.get(`${harness().baseUrl}${href}`);
+      expect(response.status()).toBe(200);
+      expect(await response.text()).toMatch(/surgery/i);
+      await saveScreenshot(page, 'practices-list');
+    });
+
+    it('pages through the list, keeping the filters', async () => {
+      await page.goto('/practices?pageSize=10');
+      await visible(page.getByText('Showing 1 to 10 of 31 practices'));
+      await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: /Next/ }).click();
+      await visible(page.getByText('Showing 11 to 20 of 31 practices'));
+      expect(await textOf(page.locator('.nhsuk-pagination [aria-current="page"]'))).toBe('2');
+      await page.getByRole('link', { name: 'Page 4' }).click();
+      await visible(page.getByText('Showing 31 to 31 of 31 practices'));
+      expect(new URL(page.url()).searchParams.get('pageSize')).toBe('10');
+    });
+  });
+
+  describe('pages that do not exist', () => {
+    it('shows the 404 page', async () => {
+      await page.goto('/no-such-page');
+      await eventually(heading1).toBe('Page not found');
+      await page.goto('/practices/ZZZ999');
+      await eventually(heading1).toBe('Page not found');
+    });
+  });
+}

@@ -1,0 +1,75 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually, textOf, visible } from './assertions.js';
+import { type BrowserHarness, demoAdmin, demoPracticeManager, signIn } from './harness.js';
+
+const navigationLinks = (page: Page) => page.locator('.nhsuk-header__navigation-list a').allInnerTexts();
+const editHeading = (page: Page) => page.getByRole('heading', { name: 'Local name and notes' });
+
+/** What a practice manager may see and change, and two admins saving the same practice. */
+export function permissionsSuite(harness: () => BrowserHarness) {
+  describe('practice manager', () => {
+    let page: Page;
+
+    beforeAll(async () => {
+      page = await harness().newPage();
+      await signIn(page, demoPracticeManager);
+    });
+
+    it('sees no imports, users or audit links, and is refused the imports page', async () => {
+      await visible(page.locator('.nhsuk-header__navigation-list'));
+      const links = (await navigationLinks(page)).map((t) => t.trim());
+      expect(links).toEqual(expect.arrayContaining(['Overview', 'Practices', 'Groups']));
+      expect(links).not.toContain('Imports');
+      expect(links).not.toContain('Users');
+      expect(links).not.toContain('Audit log');
+      await page.goto('/imports');
+      await eventually(() => textOf(page.locator('h1'))).toBe('You do not have permission');
+      expect(await page.locator('input[type=file]').count()).toBe(0);
+    });
+
+    it('can edit the local name and notes of their own practice only', async () => {
+      await page.goto('/practices/C82001');
+      await eventually(() => textOf(page.locator('h1'))).toBe('Kibworth Medical Centre');
+      await visible(editHeading(page));
+      await page.getByLabel('Notes', { exact: true }).fill('Branch surgery closes early on Wednesdays.');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await visible(page.getByText('Your changes were saved.'));
+      const notes = page.locator('.nhsuk-summary-list__row', { has: page.locator('.nhsuk-summary-list__key', { hasText: /^Notes$/ }) });
+      await eventually(() => textOf(notes)).toContain('Branch surgery closes early on Wednesdays.');
+
+      await page.goto('/practices/C82002');
+      await eventually(() => textOf(page.locator('h1'))).toBe('Countesthorpe Health Centre');
+      expect(await editHeading(page).count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Audit history' }).count()).toBe(0);
+    });
+  });
+
+  describe('two people edit the same practice', () => {
+    it('the second save is refused with the conflict message, and reloading lets them try again', async () => {
+      const first = await harness().newPage();
+      const second = await harness().newPage();
+      await signIn(first, demoAdmin, '/practices/C82010');
+      await signIn(second, demoAdmin, '/practices/C82010');
+      for (const page of [first, second]) await visible(editHeading(page));
+
+      await first.getByLabel('Notes', { exact: true }).fill('Notes from the first page');
+      await first.getByRole('button', { name: 'Save changes' }).click();
+      await visible(first.getByText('Your changes were saved.'));
+
+      await second.getByLabel('Notes', { exact: true }).fill('Notes from the second page');
+      await second.getByRole('button', { name: 'Save changes' }).click();
+      const summary = second.locator('.nhsuk-error-summary');
+      await eventually(() => textOf(summary)).toContain('was changed by someone else since you opened it');
+      await eventually(() => second.evaluate(() => document.activeElement?.closest('.nhsuk-error-summary') !== null)).toBe(true);
+
+      await second.getByRole('button', { name: 'Reload the practice' }).click();
+      await eventually(() => second.getByLabel('Notes', { exact: true }).inputValue()).toBe('Notes from the first page');
+      await second.getByLabel('Notes', { exact: true }).fill('Notes from the second page, after reloading');
+      await second.getByRole('button', { name: 'Save changes' }).click();
+      await visible(second.getByText('Your changes were saved.'));
+      const [stored] = await harness().database.query<{ notes: string }>("select notes from practices where ods_code = 'C82010'");
+      expect(stored?.notes).toBe('Notes from the second page, after reloading');
+    });
+  });
+}
