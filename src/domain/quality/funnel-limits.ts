@@ -56,19 +56,34 @@ export function exactPoissonRatioLimits(expected: number, coverage: number): { l
  */
 export function funnelLimitsAt(denominator: number, context: LimitContext): FunnelLimits {
   const { method, target, multiplier } = context;
-  if (method.dataType === 'sr' && !context.adjusted) {
-    const p95 = exactPoissonRatioLimits(denominator, COVERAGE_95);
-    const p998 = exactPoissonRatioLimits(denominator, COVERAGE_998);
-    return {
-      lower95: multiplier * target * p95.lower,
-      upper95: multiplier * target * p95.upper,
-      lower998: multiplier * target * p998.lower,
-      upper998: multiplier * target * p998.upper,
-    };
-  }
-  const centre = transformedTarget(target, method);
+  if (method.dataType === 'sr' && !context.adjusted) return exactPoissonLimits(denominator, target, multiplier);
   const s = limitStandardError(denominator, method);
-  const spread = Math.sqrt(s * s + (context.adjusted ? context.tau2 : 0));
-  const at = (z: number) => multiplier * backTransform(centre + z * spread, method);
-  return { lower95: at(-Z_95), upper95: at(Z_95), lower998: at(-Z_998), upper998: at(Z_998) };
+  return normalLimits(transformedTarget(target, method), s * s + (context.adjusted ? context.tau2 : 0), method, multiplier);
+}
+
+/** Exact Poisson limits on O/E at expected count E, scaled to the target and multiplier. */
+export function exactPoissonLimits(expected: number, target: number, multiplier: number): FunnelLimits {
+  const p95 = exactPoissonRatioLimits(expected, COVERAGE_95);
+  const p998 = exactPoissonRatioLimits(expected, COVERAGE_998);
+  return {
+    lower95: multiplier * target * p95.lower,
+    upper95: multiplier * target * p95.upper,
+    lower998: multiplier * target * p998.lower,
+    upper998: multiplier * target * p998.upper,
+  };
+}
+
+/**
+ * θ ± z √variance (variance = s² + τ²), transformed back. θ is taken ready-made so that a funnel of
+ * thousands of units transforms its target once, not once per unit; and the four limits are written
+ * out rather than built by a closure, which allocating per unit made the hot loop's main cost.
+ */
+export function normalLimits(centre: number, variance: number, method: FunnelMethod, multiplier: number): FunnelLimits {
+  const spread = Math.sqrt(variance);
+  return {
+    lower95: multiplier * backTransform(centre + -Z_95 * spread, method),
+    upper95: multiplier * backTransform(centre + Z_95 * spread, method),
+    lower998: multiplier * backTransform(centre + -Z_998 * spread, method),
+    upper998: multiplier * backTransform(centre + Z_998 * spread, method),
+  };
 }

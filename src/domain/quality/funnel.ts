@@ -1,6 +1,15 @@
 import { AppError, type Problem } from '../errors.js';
-import { type FunnelLimits, funnelLimitsAt, type LimitContext } from './funnel-limits.js';
-import { type FunnelDataType, type FunnelMethod, funnelTarget, roundExpectedCount, type StandardisedRatioMethod, transformedTarget, transformUnit } from './funnel-transforms.js';
+import { exactPoissonLimits, type FunnelLimits, type LimitContext, normalLimits } from './funnel-limits.js';
+import {
+  type FunnelDataType,
+  type FunnelMethod,
+  funnelTarget,
+  limitStandardError,
+  roundExpectedCount,
+  type StandardisedRatioMethod,
+  transformedTarget,
+  transformUnit,
+} from './funnel-transforms.js';
 import { betweenUnitVariance, dispersionRatio, keptAfterTruncation, winsorise } from './overdispersion.js';
 
 /**
@@ -73,19 +82,26 @@ export interface IndexedProblem extends Problem {
 export function findFunnelInputProblems(units: readonly FunnelUnit[], method: FunnelMethod): IndexedProblem[] {
   const problems: IndexedProblem[] = [];
   const seen = new Map<string, number>();
-  units.forEach((u, index) => {
-    const add = (field: IndexedProblem['field'], message: string) => problems.push({ index, field, message });
+  // A plain loop: a closure per unit showed up in profiles of whole-country funnels.
+  for (let index = 0; index < units.length; index++) {
+    const u = units[index]!;
     const first = seen.get(u.unit);
-    if (u.unit.trim() === '') add('unit', 'unit name is empty');
+    if (u.unit.trim() === '') problems.push({ index, field: 'unit', message: 'unit name is empty' });
     else if (first !== undefined) problems.push({ index, field: 'unit', duplicateOf: first, message: `unit '${u.unit}' appears more than once; sum its rows into one first` });
     else seen.set(u.unit, index);
-    if (!Number.isFinite(u.numerator) || u.numerator < 0) add('numerator', `numerator ${u.numerator} must be a number of 0 or more`);
-    if (!Number.isFinite(u.denominator) || u.denominator <= 0) add('denominator', `denominator ${u.denominator} must be more than 0`);
-    else if (method.dataType === 'pr' && u.numerator > u.denominator) add('numerator', `numerator ${u.numerator} is more than denominator ${u.denominator}, which a proportion cannot be`);
-    if (method.dataType === 'sr' && method.srMethod === 'shmi' && u.numerator === 0) {
-      add('numerator', 'an observed count of 0 has no logarithm, so the SHMI (log) method cannot place it; the CQC (square-root) method can');
+    if (!Number.isFinite(u.numerator) || u.numerator < 0) problems.push({ index, field: 'numerator', message: `numerator ${u.numerator} must be a number of 0 or more` });
+    if (!Number.isFinite(u.denominator) || u.denominator <= 0) problems.push({ index, field: 'denominator', message: `denominator ${u.denominator} must be more than 0` });
+    else if (method.dataType === 'pr' && u.numerator > u.denominator) {
+      problems.push({ index, field: 'numerator', message: `numerator ${u.numerator} is more than denominator ${u.denominator}, which a proportion cannot be` });
     }
-  });
+    if (method.dataType === 'sr' && method.srMethod === 'shmi' && u.numerator === 0) {
+      problems.push({
+        index,
+        field: 'numerator',
+        message: 'an observed count of 0 has no logarithm, so the SHMI (log) method cannot place it; the CQC (square-root) method can',
+      });
+    }
+  }
   return problems;
 }
 
@@ -104,8 +120,7 @@ export function aggregateUnits(rows: readonly FunnelUnit[]): FunnelUnit[] {
 
 /** Outside the chosen limits; a value exactly on a limit is inside (FunnelPlotR outliers_func uses <= and >=). */
 export function isOutlier(value: number, limits: FunnelLimits, level: FunnelLimitLevel): boolean {
-  const [lower, upper] = level === 95 ? [limits.lower95, limits.upper95] : [limits.lower998, limits.upper998];
-  return value < lower || value > upper;
+  return level === 95 ? value < limits.lower95 || value > limits.upper95 : value < limits.lower998 || value > limits.upper998;
 }
 
 export function calculateFunnel(units: readonly FunnelUnit[], options: FunnelOptions): FunnelResult {
@@ -124,39 +139,79 @@ export function calculateFunnel(units: readonly FunnelUnit[], options: FunnelOpt
   }
 
   const shmi = method.dataType === 'sr' && method.srMethod === 'shmi';
-  // FunnelPlotR rounds the SHMI expected count after forming the ratio, so value uses the count as given.
-  const denominators = units.map((u) => (shmi && (options.roundExpected ?? true) ? roundExpectedCount(u.denominator) : u.denominator));
+  const roundExpected = shmi && (options.roundExpected ?? true);
   const target = funnelTarget(units, method);
   const centre = transformedTarget(target, method);
-  const transformed = units.map((u, i) => transformUnit(u.numerator, denominators[i]!, method));
-  const unadjustedZ = transformed.map((t) => (t.y - centre) / t.standardError);
+  // One pass over the units into flat number arrays, rather than a chain of map/filter building
+  // an intermediate array (and an object per unit) at each step.
+  const n = units.length;
+  const denominators: number[] = [];
+  const ys: number[] = [];
+  const standardErrors: number[] = [];
+  const unadjustedZ: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
+    // FunnelPlotR rounds the SHMI expected count after forming the ratio, so value uses the count as given.
+    const denominator = roundExpected ? roundExpectedCount(u.denominator) : u.denominator;
+    const t = transformUnit(u.numerator, denominator, method);
+    denominators.push(denominator);
+    ys.push(t.y);
+    standardErrors.push(t.standardError);
+    unadjustedZ.push((t.y - centre) / t.standardError);
+  }
 
-  const kept = shmi ? keptAfterTruncation(unadjustedZ, trim) : unadjustedZ.map(() => true);
-  const dispersionZ = shmi ? unadjustedZ.filter((_, i) => kept[i]) : winsorise(unadjustedZ, trim);
+  const kept = shmi ? keptAfterTruncation(unadjustedZ, trim) : null;
+  const dispersionZ = kept ? unadjustedZ.filter((_, i) => kept[i]) : winsorise(unadjustedZ, trim);
   const phi = dispersionRatio(dispersionZ);
-  const tau2 = betweenUnitVariance(
-    phi,
-    transformed.filter((_, i) => kept[i]).map((t) => t.standardError),
-  );
+  const tau2 = betweenUnitVariance(phi, kept ? standardErrors.filter((_, i) => kept[i]) : standardErrors);
   const adjusted = (options.overdispersion ?? true) && phi > 1;
 
   const limitContext: LimitContext = { method, target, tau2, adjusted, multiplier };
-  const unadjustedContext: LimitContext = { ...limitContext, adjusted: false };
-  const results = units.map((u, i): FunnelUnitResult => {
-    const unadjustedLimits = funnelLimitsAt(denominators[i]!, unadjustedContext);
-    const limits = adjusted ? funnelLimitsAt(denominators[i]!, limitContext) : unadjustedLimits;
+  const unadjustedLimitsAt = unadjustedLimitsFor(method, target, centre, multiplier);
+  const results: FunnelUnitResult[] = [];
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
+    const denominator = denominators[i]!;
+    const unadjustedLimits = unadjustedLimitsAt(denominator);
+    // funnelLimitsAt's normal limits, with θ transformed once for the whole funnel.
+    const s = limitStandardError(denominator, method);
+    const limits = adjusted ? normalLimits(centre, s * s + tau2, method, multiplier) : unadjustedLimits;
     const value = (u.numerator / u.denominator) * multiplier;
-    const t = transformed[i]!;
-    return {
-      ...u,
+    const standardError = standardErrors[i]!;
+    results.push({
+      // FunnelUnit's fields written out, not spread: spreading each input and then adding seven
+      // fields left every result an object that was slow to build and slow to read back.
+      unit: u.unit,
+      numerator: u.numerator,
+      denominator: u.denominator,
       value,
-      z: adjusted ? (t.y - centre) / Math.sqrt(t.standardError ** 2 + tau2) : unadjustedZ[i]!,
+      z: adjusted ? (ys[i]! - centre) / Math.sqrt(standardError ** 2 + tau2) : unadjustedZ[i]!,
       unadjustedZ: unadjustedZ[i]!,
-      inDispersionEstimate: kept[i]!,
+      inDispersionEstimate: kept ? kept[i]! : true,
       limits,
       unadjustedLimits,
       outlier: isOutlier(value, limits, limit),
-    };
-  });
+    });
+  }
   return { target: target * multiplier, phi, tau2, adjusted, limitContext, units: results };
+}
+
+/**
+ * funnelLimitsAt without overdispersion, for every unit of one funnel. Exact Poisson limits (standardised
+ * ratios) cost four gamma quantiles by Newton's method, so each expected count's limits are worked out
+ * once and copied to any unit sharing it (rounded SHMI expected counts can repeat); the others are cheap.
+ */
+function unadjustedLimitsFor(method: FunnelMethod, target: number, centre: number, multiplier: number): (denominator: number) => FunnelLimits {
+  if (method.dataType !== 'sr') {
+    return (denominator) => {
+      const s = limitStandardError(denominator, method);
+      return normalLimits(centre, s * s, method, multiplier);
+    };
+  }
+  const known = new Map<number, FunnelLimits>();
+  return (denominator) => {
+    let limits = known.get(denominator);
+    if (!limits) known.set(denominator, (limits = exactPoissonLimits(denominator, target, multiplier)));
+    return { ...limits }; // each unit gets its own object, as before
+  };
 }

@@ -6,9 +6,17 @@
  * commit 9020d4972873d863e10b8a16555975f0e322adfc).
  */
 
-/** R's default sample quantile (type 7): linear interpolation between order statistics. */
-export function quantileType7(values: readonly number[], probability: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
+/**
+ * An ascending copy. A Float64Array sorts numerically without calling a comparator per comparison, the
+ * bulk of the cost at thousands of units; for the z-scores here (never NaN) the order of values is the
+ * same as sort((a, b) => a − b) gives, and −0 next to +0 cannot change a quantile or a rank.
+ */
+function sortedCopy(values: readonly number[]): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
+/** Type 7 quantile of values already sorted ascending. */
+function sortedQuantileType7(sorted: Float64Array, probability: number): number {
   const index = (sorted.length - 1) * probability;
   const lo = Math.floor(index);
   const hi = Math.ceil(index);
@@ -17,27 +25,42 @@ export function quantileType7(values: readonly number[], probability: number): n
   return (1 - h) * sorted[lo]! + h * sorted[hi]!;
 }
 
-/** Ranks from 1, ties sharing their average rank (R's rank(ties.method = "average")). */
-export function averageRanks(values: readonly number[]): number[] {
-  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
-  const ranks = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
-    let end = start;
-    while (end + 1 < order.length && order[end + 1]!.v === order[start]!.v) end++;
-    const rank = (start + end) / 2 + 1;
-    for (let k = start; k <= end; k++) ranks[order[k]!.i] = rank;
-    start = end + 1;
+/** R's default sample quantile (type 7): linear interpolation between order statistics. */
+export function quantileType7(values: readonly number[], probability: number): number {
+  return sortedQuantileType7(sortedCopy(values), probability);
+}
+
+/** The first position in ascending `sorted` whose value is not below (`orEqual`: not at or below) `value`. */
+function bound(sorted: Float64Array, value: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value || (orEqual && sorted[mid] === value)) lo = mid + 1;
+    else hi = mid;
   }
-  return ranks;
+  return lo;
+}
+
+/**
+ * Ranks from 1, ties sharing their average rank (R's rank(ties.method = "average")). A value's ties
+ * occupy sorted positions first..last, so its rank is (first + last)/2 + 1; two binary searches find
+ * them without building and sorting an object per value.
+ */
+export function averageRanks(values: readonly number[]): number[] {
+  const sorted = sortedCopy(values);
+  return values.map((v) => (bound(sorted, v, false) + bound(sorted, v, true) - 1) / 2 + 1);
 }
 
 /**
  * Winsorisation (Spiegelhalter 2005): z-scores below the `trim` quantile are raised to it and those
  * above the 1 − trim quantile lowered to it, so a few extreme units cannot inflate φ on their own.
+ * Both quantiles come from one sort.
  */
 export function winsorise(zScores: readonly number[], trim: number): number[] {
-  const low = quantileType7(zScores, trim);
-  const high = quantileType7(zScores, 1 - trim);
+  const sorted = sortedCopy(zScores);
+  const low = sortedQuantileType7(sorted, trim);
+  const high = sortedQuantileType7(sorted, 1 - trim);
   return zScores.map((z) => (z < low ? low : z > high ? high : z));
 }
 
