@@ -43,6 +43,8 @@ export default defineConfig({
     outDir: '../../dist/web',
     emptyOutDir: true,
     chunkSizeWarningLimit: 700,
+    // The Sass build of nhsuk-frontend is slow by nature; the timing report is noise in npm start's output.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },
