@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { decodeText, parsePatientsRegistered } from '../../domain/registry/index.js';
 import type { Problem } from '../../domain/errors.js';
-import { bulkUpsert } from '../../db/bulk.js';
+import { bulkInsert, bulkUpsert, type BulkColumn } from '../../db/bulk.js';
 import { listSizes, practices } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -40,37 +40,34 @@ export async function importListSizesFile(ctx: AppContext, file: { name: string;
       report.notes.push(`Skipped ${unknown.length} rows for practices not in the registry: ${unknown.map((u) => u.message.split(' ')[1]).join(', ')}`);
     }
     const stored = new Map((await tx.select().from(listSizes).where(eq(listSizes.snapshotDate, snapshotDate))).map((l) => [l.odsCode, l]));
+    const inserts: ListSizeRow[] = [];
     const writes: ListSizeRow[] = [];
     const changes: { recordType: string; recordId: string; action: 'update'; before: unknown; after: unknown }[] = [];
     for (const row of rows) {
       const current = stored.get(row.odsCode);
       if (!current) {
         report.inserted++;
-        writes.push(row);
+        inserts.push(row);
       } else if (current.patients !== row.patients || (current.commissionerCode ?? null) !== row.commissionerCode) {
         report.updated++;
         writes.push(row);
         changes.push({ recordType: 'list_size', recordId: `${row.odsCode}@${snapshotDate}`, action: 'update', before: { patients: current.patients }, after: { patients: row.patients } });
       } else report.unchanged++;
     }
-    options.onProgress?.(0, writes.length, 'Saving');
-    await bulkUpsert(
-      tx as never,
-      'list_sizes',
-      [
-        { name: 'ods_code', type: 'text', value: (r: ListSizeRow) => r.odsCode },
-        { name: 'snapshot_date', type: 'date', value: () => snapshotDate },
-        { name: 'patients', type: 'int', value: (r: ListSizeRow) => r.patients },
-        { name: 'commissioner_code', type: 'text', value: (r: ListSizeRow) => r.commissionerCode },
-      ],
-      writes,
-      { target: ['ods_code', 'snapshot_date'], update: ['patients', 'commissioner_code'] },
-    );
+    options.onProgress?.(0, inserts.length + writes.length, 'Saving');
+    const columns: BulkColumn<ListSizeRow>[] = [
+      { name: 'ods_code', type: 'text', value: (r) => r.odsCode },
+      { name: 'snapshot_date', type: 'date', value: () => snapshotDate },
+      { name: 'patients', type: 'int', value: (r) => r.patients },
+      { name: 'commissioner_code', type: 'text', value: (r) => r.commissionerCode },
+    ];
+    await bulkInsert(tx as never, 'list_sizes', columns, inserts);
+    await bulkUpsert(tx as never, 'list_sizes', columns, writes, { target: ['ods_code', 'snapshot_date'], update: ['patients', 'commissioner_code'] });
     await recordAudit(tx as never, ctx.actor, [
       ...changes,
       { recordType: 'import', recordId: file.name, action: 'import', after: { ...report, errors: undefined }, summary: `List sizes at ${snapshotDate} from ${file.name}: ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged` },
     ]);
-    options.onProgress?.(writes.length, writes.length, 'Saved');
+    options.onProgress?.(inserts.length + writes.length, inserts.length + writes.length, 'Saved');
     return report;
   });
 }

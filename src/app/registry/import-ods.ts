@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { decodeText, type OdsPracticeRecord, parseEpraccur } from '../../domain/registry/index.js';
-import { bulkUpsert, type BulkColumn } from '../../db/bulk.js';
+import { bulkInsert, bulkUpsert, type BulkColumn } from '../../db/bulk.js';
 import { practices } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -108,7 +108,7 @@ export async function importOdsFile(ctx: AppContext, file: { name: string; conte
     }
     if (older) report.notes.push(`${older} practices already hold facts newer than this file (${asOf}); they were left as they are.`);
     options.onProgress?.(0, inserts.length + writes.length, 'Saving');
-    await bulkUpsert(tx as never, 'practices', practiceColumns, inserts, undefined);
+    await bulkInsert(tx as never, 'practices', practiceColumns, inserts);
     await bulkUpsert(tx as never, 'practices', practiceColumns, writes, {
       target: ['ods_code'],
       update: practiceColumns.slice(1).map((c) => c.name),
