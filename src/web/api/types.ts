@@ -122,31 +122,14 @@ export interface AuditEntry {
   summary: string | null;
 }
 
-export interface ImportReport {
-  kind: string;
-  file: string;
-  referenceDate: string | null;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  skipped: number;
-  errors: Problem[];
-  notes: string[];
-}
+// The import report and job are the server's own types (type-only imports: no server code reaches the bundle).
+export type { ImportReport } from '../../app/registry/import-report.js';
+import type { ImportReport } from '../../app/registry/import-report.js';
+import type { JobView } from '../../app/jobs/jobs.js';
 
-export interface Job {
-  id: string;
-  kind: string;
-  fileName: string | null;
-  status: 'running' | 'succeeded' | 'failed';
-  progressDone: number;
-  progressTotal: number;
-  message: string | null;
+export interface Job extends Omit<JobView, 'result'> {
   /** The import report; or { problems } when the job failed before it could report. */
   result: (Partial<ImportReport> & { problems?: Problem[] }) | null;
-  createdAt: string;
-  finishedAt: string | null;
 }
 
 export interface UserRow {
