@@ -13,6 +13,8 @@ const LATEST_YEAR = 2199;
 
 /** ISO `YYYY-MM-DD` for a date in any NHS style, or null when it is not a real calendar date. */
 export function parseNhsDate(text: string): string | null {
+  // Fast path for ODS's YYYYMMDD, which national files hold tens of thousands of times.
+  if (text.length === 8 && isDigits(text)) return isoDate(Number(text.slice(0, 4)), Number(text.slice(4, 6)), Number(text.slice(6, 8)));
   const s = text.trim();
   let m = /^(\d{4})(\d{2})(\d{2})$/.exec(s) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -33,4 +35,12 @@ function isoDate(year: number, month: number, day: number): string | null {
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
