@@ -1,6 +1,7 @@
 import { startPostgres } from '../scripts/postgres.mjs';
 import { benchFunnels } from './quality-funnels.js';
 import { benchRegistryImport } from './registry-import.js';
+import { benchSchemes } from './schemes.js';
 
 /**
  * `npm run bench`: speed of the capabilities whose issues set a figure, measured in one run so the
@@ -11,7 +12,7 @@ const postgres = await startPostgres((message) => {
   process.exit(1);
 });
 try {
-  for (const bench of [() => benchRegistryImport(postgres.url), benchFunnels]) {
+  for (const bench of [() => benchRegistryImport(postgres.url), benchFunnels, benchSchemes]) {
     const lines = await bench();
     console.log(`\n${lines.join('\n')}`);
   }

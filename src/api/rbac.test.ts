@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, demoUser, fileForm, startTestServer, type TestServer } from '../../test/support/api.js';
-import { epraccurRow } from '../../test/support/factories.js';
+import { epraccurRow, makeSchemeRequest } from '../../test/support/factories.js';
 
 /**
  * Every endpoint × every role. The practice manager manages C82001 (Kibworth); "pm other" is the
@@ -22,6 +22,9 @@ interface Ids {
   groupId: number;
   membershipId: number;
   userId: number;
+  /** The demo's winter scheme (Kibworth C82001 and Countesthorpe C82002 take part) and pharmacist scheme. */
+  winterId: number;
+  pharmacistsId: number;
   version: (path: string) => Promise<number>;
 }
 
@@ -65,6 +68,25 @@ const cases: Case[] = [
       { route: `POST /api/${type}/import`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}/import`, body: importFile(r, ids) }) },
     ];
   }),
+  { route: 'GET /api/schemes', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/schemes?status=approved' }) },
+  { route: 'GET /api/schemes/export.{format}', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/schemes/export.csv' }) },
+  { route: 'GET /api/schemes/{id}', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}` }) },
+  { route: 'GET /api/schemes/{id}/audit', allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/audit` }) },
+  { route: 'POST /api/schemes', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/schemes', body: makeSchemeRequest() }) },
+  { route: 'PATCH /api/schemes/{id}', allowed: adminOnly, request: (_r, ids) => ({ method: 'PATCH', path: `/api/schemes/${ids.winterId}`, body: { rowVersion: 99, definition: makeSchemeRequest().definition } }) },
+  { route: 'POST /api/schemes/{id}/approve', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/schemes/${ids.winterId}/approve`, body: { rowVersion: 99 } }) },
+  { route: 'GET /api/schemes/{id}/versions', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/versions` }) },
+  { route: 'GET /api/schemes/{id}/run', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/run` }) },
+  { route: 'POST /api/schemes/{id}/delivered', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/schemes/${ids.winterId}/delivered`, body: { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 208, gp: 0 } }] } }) },
+  { route: 'GET /api/schemes/{id}/delivered', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/delivered` }) },
+  {
+    route: 'POST /api/schemes/{id}/hand-schedule',
+    allowed: adminOnly,
+    request: (_r, ids) => ({ method: 'POST', path: `/api/schemes/${ids.pharmacistsId}/hand-schedule`, body: { label: 'Spreadsheet', entries: ['2018/19', '2019/20', '2020/21', '2021/22'].map((year) => ({ year, amount: 100_000 })) } }),
+  },
+  { route: 'GET /api/schemes/{id}/statements/{practiceCode}', allowed: ['admin', 'pmOwn', 'commissioner', 'clinician'], request: (r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/statements/${practiceFor(r)}` }) },
+  { route: 'GET /api/schemes/{id}/statements/{practiceCode}.pdf', allowed: ['admin', 'pmOwn', 'commissioner', 'clinician'], request: (r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/statements/${practiceFor(r)}.pdf` }) },
+  { route: 'GET /api/schemes/{id}/export.xlsx', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/export.xlsx` }) },
 ];
 
 describe('permissions: every endpoint × every role', () => {
@@ -87,6 +109,8 @@ describe('permissions: every endpoint × every role', () => {
     ids.groupId = groups.body.items[0].id;
     ids.membershipId = (await clients.admin.request('GET', '/api/memberships?pageSize=1')).body.items[0].id;
     ids.userId = (await clients.admin.request('GET', '/api/users?pageSize=1')).body.items[0].id;
+    ids.winterId = (await clients.admin.request('GET', '/api/schemes?slug=winter-access-2017-18')).body.items[0].id;
+    ids.pharmacistsId = (await clients.admin.request('GET', '/api/schemes?slug=clinical-pharmacists-2018')).body.items[0].id;
   });
   afterAll(() => server?.close());
 

@@ -14,6 +14,7 @@ import { errorHandler } from './errors.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerRecordRoutes } from './routes/records.js';
 import { registerRegistryRoutes } from './routes/registry.js';
+import { registerSchemeRoutes } from './routes/schemes.js';
 import { registerSessionRoutes } from './routes/session.js';
 
 export interface ServerOptions {
@@ -36,7 +37,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   await app.register(swagger, {
-    openapi: { info: { title: 'atscale API', version: '0.1.0', description: 'Registry, groups, users, imports and audit for GP federations and PCNs.' } },
+    openapi: { info: { title: 'atscale API', version: '0.1.0', description: 'Registry, groups, users, imports, schemes and payments, and audit for GP federations and PCNs.' } },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
@@ -56,6 +57,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerRegistryRoutes(app, deps);
   await registerImportRoutes(app, deps);
   await registerRecordRoutes(app, deps);
+  await registerSchemeRoutes(app, deps);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });

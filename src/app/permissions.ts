@@ -21,6 +21,9 @@ export const permissions = {
   user: { read: admin, create: admin, update: admin, delete: admin, import: admin },
   audit: { read: admin, create: [], update: [], delete: [], import: [] },
   job: { read: admin, create: admin, update: [], delete: [], import: [] },
+  // Everyone signed in reads schemes; a practice manager's reads are narrowed to their own practices' rows by the scheme use cases.
+  // Approving a version is an update; recording delivered activity or a hand schedule is an import.
+  scheme: { read: everyone, create: admin, update: admin, delete: [], import: admin },
 } as const satisfies Record<string, Record<Action, Rule>>;
 
 export type RecordTypeName = keyof typeof permissions;

@@ -63,6 +63,7 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
     r.get(`/api/${plural}/:id/audit`, { schema: { tags, summary: `Audit history of one of ${plural}`, params: idParams } }, async (request) => ({
       items: await listAudit(ctxOf(request), { recordType: type.name, recordId: String(type.parseId(request.params.id)) }),
     }));
+    if (type.ownWriteRoutes) continue;
     r.patch(`/api/${plural}/:id`, { schema: { tags, summary: `Change one of ${plural}; send the rowVersion you read`, params: idParams, body: z.intersection(versionBody, type.updateSchema as z.ZodType<Record<string, unknown>>) } }, async (request) => {
       const { rowVersion, ...changes } = request.body as { rowVersion: number };
       return updateRecord(ctxOf(request), type, request.params.id, changes, rowVersion);

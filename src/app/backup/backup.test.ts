@@ -20,7 +20,7 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
   it('restores everything a backup holds into another database, and new rows still get fresh ids', async () => {
     const backup = await createBackup(source);
     const counts = await restoreBackup(target, backup);
-    expect(counts).toMatchObject({ practices: 31, practice_groups: 7, group_memberships: 62, users: 4 });
+    expect(counts).toMatchObject({ practices: 31, practice_groups: 7, group_memberships: 62, users: 4, schemes: 2, scheme_versions: 2, scheme_delivered: 62, scheme_hand_schedules: 4 });
     const total = async (db: Database) => (await db.query<{ n: number }>('SELECT sum(patients)::int AS n FROM list_sizes'))[0]!.n;
     expect(await total(target)).toBe(await total(source));
     const [inserted] = await target.query<{ id: number }>("INSERT INTO practice_groups (name, kind) VALUES ('After restore', 'peer_group') RETURNING id");

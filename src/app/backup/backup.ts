@@ -3,10 +3,26 @@ import { getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../../domain/errors.js';
 import type { Database } from '../../db/client.js';
-import { auditLog, groupMemberships, jobs, listSizes, organisations, pcnMemberships, practiceGroups, practiceHistory, practices, userPractices, users } from '../../db/schema/index.js';
+import {
+  auditLog,
+  groupMemberships,
+  jobs,
+  listSizes,
+  organisations,
+  pcnMemberships,
+  practiceGroups,
+  practiceHistory,
+  practices,
+  schemeDelivered,
+  schemeHandSchedules,
+  schemes,
+  schemeVersions,
+  userPractices,
+  users,
+} from '../../db/schema/index.js';
 
 /** Every table, in an order that restores cleanly. Sessions are not backed up: a restore signs everyone out. */
-const tables: PgTable[] = [organisations, practices, practiceHistory, listSizes, pcnMemberships, practiceGroups, groupMemberships, users, userPractices, jobs, auditLog];
+const tables: PgTable[] = [organisations, practices, practiceHistory, listSizes, pcnMemberships, practiceGroups, groupMemberships, users, userPractices, schemes, schemeVersions, schemeDelivered, schemeHandSchedules, jobs, auditLog];
 
 interface BackupFile {
   format: 'atscale-backup';

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit.js';
 import { type AppContext, systemActor } from '../context.js';
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
+import { loadDemoSchemes } from './load-demo-schemes.js';
 import { insertPrepared } from '../records/records.js';
 import { organisationColumns, type OrganisationRow } from '../registry/organisations.js';
 import { userRecord } from '../users/user-record.js';
@@ -36,7 +37,12 @@ export async function loadDemo(ctx: AppContext = { db: undefined as never, actor
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
     const [already] = await tx.select().from(practiceGroups).where(eq(practiceGroups.name, demoFederationName));
-    if (already) return { loaded: false, message: `The demo federation is already loaded (${demoFederationName}).` };
+    if (already) {
+      // A demo loaded before schemes existed gets them now; otherwise nothing changes.
+      const schemes = await loadDemoSchemes(txCtx, already.id);
+      if (schemes.length) return { loaded: true, message: `The demo federation was already loaded. Added schemes: ${schemes.join('; ')}.` };
+      return { loaded: false, message: `The demo federation is already loaded (${demoFederationName}).` };
+    }
 
     const seedPractices = readCsv('elr-practices.csv');
     const odsCodes = new Map(readCsv('elr-practice-ods-codes.csv').map((r) => [r.practice!, r]));
@@ -99,7 +105,8 @@ export async function loadDemo(ctx: AppContext = { db: undefined as never, actor
     await insertPrepared(txCtx, membershipRecord, memberships);
     const [anyUser] = await tx.select({ id: users.id }).from(users).limit(1);
     if (!anyUser) await insertPrepared(txCtx, userRecord, demoUsers.map((u) => ({ ...u, practiceCodes: [...u.practiceCodes] })));
-    await recordAudit(txCtx.db, ctx.actor, { recordType: 'demo', recordId: 'elr', action: 'import', summary: `Loaded the demo federation: ${rows.length} practices in ${localityNames.length} localities` });
-    return { loaded: true, message: `Loaded ${demoFederationName}: ${rows.length} practices in ${localityNames.length} localities.` };
+    const schemes = await loadDemoSchemes(txCtx, federation!.id as number);
+    await recordAudit(txCtx.db, ctx.actor, { recordType: 'demo', recordId: 'elr', action: 'import', summary: `Loaded the demo federation: ${rows.length} practices in ${localityNames.length} localities, ${schemes.length} schemes` });
+    return { loaded: true, message: `Loaded ${demoFederationName}: ${rows.length} practices in ${localityNames.length} localities.${schemes.length ? ` Schemes: ${schemes.join('; ')}.` : ''}` };
   });
 }

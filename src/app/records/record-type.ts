@@ -36,6 +36,11 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
   parseId(raw: string): string | number;
   /** Whether people create and delete these records (false where an NHS file is the authority, as for practices). */
   createdByPeople: boolean;
+  /**
+   * Set where every change goes through the capability's own use cases and routes (schemes are
+   * versioned and approved): the generic routes then only list, get, export and show history.
+   */
+  ownWriteRoutes?: boolean;
   fields: Record<string, FieldDef>;
   defaultSort: string;
   createSchema: z.ZodType<Input>;

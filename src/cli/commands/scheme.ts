@@ -1,35 +1,24 @@
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { type Column, toCsv, toTextTable, toXlsx } from '../../app/export/tabular.js';
+import { reportTableColumns, type ReportFormat } from '../../app/export/report-table-columns.js';
+import { toCsv, toTextTable, toXlsx } from '../../app/export/tabular.js';
 import { AppError } from '../../domain/errors.js';
 import { basisDescriptions } from '../../domain/schemes/apportion.js';
 import { findPractice } from '../../domain/schemes/practices.js';
-import { formatCell, type ReportColumn, type ReportRow, type ReportTable } from '../../domain/schemes/report-columns.js';
+import type { ReportRow, ReportTable } from '../../domain/schemes/report-columns.js';
 import { schemeReportTables } from '../../domain/schemes/report-tables.js';
 import { runScheme, type SchemeRun } from '../../domain/schemes/run-scheme.js';
 import type { SchemeDefinition } from '../../domain/schemes/scheme-definition.js';
 import { formatStatement } from '../../domain/schemes/statement.js';
 import { displayPath, loadSchemeRunInput } from './scheme-files.js';
 
-type SchemeFormat = 'table' | 'csv' | 'json' | 'xlsx';
-
 interface RunOptions {
   delivered?: string;
   handSchedule?: string;
   reallocateDeclined?: boolean;
-  format: SchemeFormat;
+  format: ReportFormat;
   table?: string;
   out?: string;
-}
-
-/** Text and CSV show each cell as the scheme rounds it (7.50, not 7.5); XLSX keeps numbers as numbers. */
-function columnsFor(table: ReportTable, format: SchemeFormat): Column<ReportRow>[] {
-  return table.columns.map((column: ReportColumn) => ({
-    header: format === 'csv' ? column.key : column.label,
-    numeric: column.kind !== 'text',
-    value: (row: ReportRow) => (format === 'xlsx' ? (row[column.key] ?? null) : formatCell(column, row[column.key] ?? null)),
-    ...(column.kind === 'money' ? { numberFormat: column.decimals ? '#,##0.00' : '#,##0' } : column.decimals ? { numberFormat: `0.${'0'.repeat(column.decimals)}` } : {}),
-  }));
 }
 
 function heading(definition: SchemeDefinition, run: SchemeRun): string {
@@ -45,7 +34,7 @@ function heading(definition: SchemeDefinition, run: SchemeRun): string {
 }
 
 function section(table: ReportTable, rows: readonly ReportRow[] = table.rows): string {
-  return `\n${table.title}\n\n${toTextTable(rows, columnsFor(table, 'table'))}`;
+  return `\n${table.title}\n\n${toTextTable(rows, reportTableColumns(table, 'table'))}`;
 }
 
 /** The table format: the per-practice overview, then the summary, footing notes and whatever else the scheme has. */
@@ -93,13 +82,13 @@ async function runCommand(schemeFile: string, options: RunOptions): Promise<void
       break;
     case 'csv': {
       const table = pickTable(tables, options.table ?? 'overview');
-      emit(toCsv(table.rows, columnsFor(table, 'csv')), options.out);
+      emit(toCsv(table.rows, reportTableColumns(table, 'csv')), options.out);
       break;
     }
     case 'xlsx': {
       if (!options.out) throw new AppError('invalid', '--format xlsx needs --out <file.xlsx>');
       const chosen = options.table ? [pickTable(tables, options.table)] : tables;
-      emit(await toXlsx(chosen.map((t) => ({ name: t.name, rows: t.rows, columns: columnsFor(t, 'xlsx') }))), options.out);
+      emit(await toXlsx(chosen.map((t) => ({ name: t.name, rows: t.rows, columns: reportTableColumns(t, 'xlsx') }))), options.out);
       break;
     }
     default:

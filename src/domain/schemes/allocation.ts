@@ -1,7 +1,7 @@
-import type { Decimal } from 'decimal.js';
-import { apportion, shareOf, type Apportionment, type ApportionmentBasis } from './apportion.js';
+import { apportion, sharesOf, type Apportionment, type ApportionmentBasis } from './apportion.js';
 import { unitsPerHourOf, type DeliveryModel, type SchemeDefinition, type SharedUnit } from './scheme-definition.js';
-import { exact, roundByRule, roundColumn, toPence, totalColumn, type ColumnTotal } from './rounding.js';
+import { ExactFigures } from './exact-figures.js';
+import { ratio, roundByRule, roundColumn, toPence, totalColumn, type ColumnTotal, type ExactNumber, type Ratio } from './rounding.js';
 
 /** One delivery model's share of a practice's allocation: hours and cost (a week, when the scheme runs in weeks). */
 export interface ModelAllocation {
@@ -33,6 +33,78 @@ export interface AllocationRow {
   models: ModelAllocation[];
 }
 
+class ModelAllocationFigures extends ExactFigures implements ModelAllocation {
+  static readonly exactFields = ['hoursExact', 'costExact'];
+  declare readonly modelId: string;
+  declare readonly modelName: string;
+  declare readonly hours: number | null;
+  declare readonly costPence: number;
+
+  constructor(figures: Omit<ModelAllocation, 'hoursExact' | 'costExact'>, hours: Ratio | null, cost: Ratio) {
+    super(hours, cost);
+    this.modelId = figures.modelId;
+    this.modelName = figures.modelName;
+    this.hours = figures.hours;
+    this.costPence = figures.costPence;
+  }
+
+  get hoursExact() {
+    return this.exactText(0);
+  }
+
+  get costExact() {
+    return this.exactText(1)!;
+  }
+}
+
+type AllocationExactField = 'weight' | 'share' | 'quantityExact' | 'perWeekExact';
+
+class AllocationRowFigures extends ExactFigures implements AllocationRow {
+  static readonly exactFields = ['weight', 'share', 'quantityExact', 'perWeekExact'];
+  declare readonly practiceKey: string;
+  declare readonly practiceName: string;
+  declare readonly odsCode: string | null;
+  declare readonly locality: string | null;
+  declare readonly cluster: string | null;
+  declare readonly listSize: number | null;
+  declare readonly sharePercent: number;
+  declare readonly quantity: number;
+  declare readonly quantityPence: number | null;
+  declare readonly perWeek: number | null;
+  declare readonly models: ModelAllocation[];
+
+  constructor(figures: Omit<AllocationRow, AllocationExactField>, exact: Record<AllocationExactField, Ratio | null>) {
+    super(exact.weight, exact.share, exact.quantityExact, exact.perWeekExact);
+    this.practiceKey = figures.practiceKey;
+    this.practiceName = figures.practiceName;
+    this.odsCode = figures.odsCode;
+    this.locality = figures.locality;
+    this.cluster = figures.cluster;
+    this.listSize = figures.listSize;
+    this.sharePercent = figures.sharePercent;
+    this.quantity = figures.quantity;
+    this.quantityPence = figures.quantityPence;
+    this.perWeek = figures.perWeek;
+    this.models = figures.models;
+  }
+
+  get weight() {
+    return this.exactText(0)!;
+  }
+
+  get share() {
+    return this.exactText(1)!;
+  }
+
+  get quantityExact() {
+    return this.exactText(2)!;
+  }
+
+  get perWeekExact() {
+    return this.exactText(3);
+  }
+}
+
 export interface Allocation {
   unit: SharedUnit;
   unitLabel: string;
@@ -62,14 +134,14 @@ export const unitLabels: Record<SharedUnit, string> = {
 };
 
 /** The unrounded cost of `units` under a model: multiply first, divide last (81 × 95 / 6 = 1282.5 exactly). */
-export function costOfUnits(units: Decimal, model: DeliveryModel, unit: SharedUnit): Decimal {
-  if (model.unitRate !== undefined) return units.times(model.unitRate);
-  return units.times(model.hourlyRate ?? 0).div(unitsPerHourOf(model, unit) ?? 1);
+export function costOfUnits(units: ExactNumber, model: DeliveryModel, unit: SharedUnit): Ratio {
+  if (model.unitRate !== undefined) return ratio(units).times(model.unitRate);
+  return ratio(units).times(model.hourlyRate ?? 0).div(unitsPerHourOf(model, unit) ?? 1);
 }
 
 /** The price of one unit under a model, e.g. £12.50 a nurse appointment, £15.83… a GP appointment. */
-export function unitRateOf(model: DeliveryModel, unit: SharedUnit): Decimal {
-  return costOfUnits(exact(1), model, unit);
+export function unitRateOf(model: DeliveryModel, unit: SharedUnit): Ratio {
+  return costOfUnits(ratio(1), model, unit);
 }
 
 /**
@@ -81,7 +153,7 @@ export function unitRateOf(model: DeliveryModel, unit: SharedUnit): Decimal {
 export function allocateScheme(definition: SchemeDefinition, apportionment: Apportionment): Allocation {
   const { shared, rounding, period } = definition;
   const weeks = shared.per === 'scheme' && period.weeks ? period.weeks : null;
-  const quantities = apportion(exact(shared.quantity), apportionment);
+  const quantities = apportion(ratio(shared.quantity), apportionment);
   const perWeek = weeks ? quantities.map((q) => q.div(weeks)) : null;
   const base = perWeek ?? quantities;
   const roundedQuantities = roundColumn(quantities, rounding.quantity);
@@ -90,7 +162,9 @@ export function allocateScheme(definition: SchemeDefinition, apportionment: Appo
   const modelColumns = definition.deliveryModels.map((model) => {
     const perHour = unitsPerHourOf(model, shared.unit);
     const hours = perHour === undefined ? null : base.map((units) => units.div(perHour));
-    const costs = base.map((units) => costOfUnits(units, model, shared.unit));
+    // units × the unit rate is exactly costOfUnits(units), with one multiplication a row.
+    const rate = unitRateOf(model, shared.unit);
+    const costs = base.map((units) => rate.times(units));
     return {
       model,
       hours,
@@ -100,32 +174,29 @@ export function allocateScheme(definition: SchemeDefinition, apportionment: Appo
     };
   });
 
+  const shares = sharesOf(apportionment);
   const rows = apportionment.weights.map((w, i): AllocationRow => {
     const practice = w.practice;
-    return {
-      practiceKey: practice.key,
-      practiceName: practice.name,
-      odsCode: practice.odsCode ?? null,
-      locality: practice.locality ?? null,
-      cluster: practice.cluster ?? null,
-      listSize: practice.listSize ?? null,
-      weight: w.weight.toString(),
-      share: shareOf(apportionment, w.weight).toString(),
-      sharePercent: roundByRule(shareOf(apportionment, w.weight).times(100), rounding.sharePercent).toNumber(),
-      quantity: roundedQuantities[i]!.toNumber(),
-      quantityExact: quantities[i]!.toString(),
-      quantityPence: shared.unit === 'gbp' ? toPence(roundedQuantities[i]!) : null,
-      perWeek: roundedPerWeek ? roundedPerWeek[i]!.toNumber() : null,
-      perWeekExact: perWeek ? perWeek[i]!.toString() : null,
-      models: modelColumns.map((c) => ({
-        modelId: c.model.id,
-        modelName: c.model.name,
-        hours: c.roundedHours ? c.roundedHours[i]!.toNumber() : null,
-        hoursExact: c.hours ? c.hours[i]!.toString() : null,
-        costPence: toPence(c.roundedCosts[i]!),
-        costExact: c.costs[i]!.toString(),
-      })),
-    };
+    const share = shares[i]!;
+    const models = modelColumns.map(
+      (c) => new ModelAllocationFigures({ modelId: c.model.id, modelName: c.model.name, hours: c.roundedHours ? c.roundedHours[i]!.toNumber() : null, costPence: toPence(c.roundedCosts[i]!) }, c.hours ? c.hours[i]! : null, c.costs[i]!),
+    );
+    return new AllocationRowFigures(
+      {
+        practiceKey: practice.key,
+        practiceName: practice.name,
+        odsCode: practice.odsCode ?? null,
+        locality: practice.locality ?? null,
+        cluster: practice.cluster ?? null,
+        listSize: practice.listSize ?? null,
+        sharePercent: roundByRule(share.times(100), rounding.sharePercent).toNumber(),
+        quantity: roundedQuantities[i]!.toNumber(),
+        quantityPence: shared.unit === 'gbp' ? toPence(roundedQuantities[i]!) : null,
+        perWeek: roundedPerWeek ? roundedPerWeek[i]!.toNumber() : null,
+        models,
+      },
+      { weight: w.weight, share, quantityExact: quantities[i]!, perWeekExact: perWeek ? perWeek[i]! : null },
+    );
   });
 
   const listSizes = apportionment.weights.map((w) => w.practice.listSize);

@@ -1,21 +1,20 @@
-import type { Decimal } from 'decimal.js';
 import { AppError, type Problem } from '../errors.js';
 import { findPractice, type SchemePractice } from './practices.js';
 import type { SchemeDefinition } from './scheme-definition.js';
-import { exact, sum } from './rounding.js';
+import { ratio, sum, type ExactNumber, type Ratio } from './rounding.js';
 
 export type ApportionmentBasis = SchemeDefinition['apportionment']['basis'];
 
 /** One practice's weight in the sharing: its list size, weighted list, 1 (equal shares) or its fixed percentage. */
 export interface PracticeWeight {
   practice: SchemePractice;
-  weight: Decimal;
+  weight: Ratio;
 }
 
 export interface Apportionment {
   basis: ApportionmentBasis;
   weights: PracticeWeight[];
-  totalWeight: Decimal;
+  totalWeight: Ratio;
 }
 
 export const basisDescriptions: Record<ApportionmentBasis, string> = {
@@ -56,7 +55,7 @@ export function weighPractices(practices: readonly SchemePractice[], apportionme
       problems.push({ ...locate(practice, basis === 'fixed' ? 'apportionment.fixedShares' : basis === 'list_size' ? 'listSize' : 'weightedListSize'), message: `practice "${practice.name}" has no ${missing}` });
       continue;
     }
-    weights.push({ practice, weight: exact(weight) });
+    weights.push({ practice, weight: ratio(weight) });
   }
   if (problems.length) throw new AppError('invalid', `Cannot share the scheme out ${basisDescriptions[basis]}`, { problems });
   const totalWeight = sum(weights.map((w) => w.weight));
@@ -65,21 +64,36 @@ export function weighPractices(practices: readonly SchemePractice[], apportionme
 }
 
 /** A practice's share of the whole, unrounded (e.g. 9,301 / 327,255). */
-export function shareOf(apportionment: Apportionment, weight: Decimal): Decimal {
+export function shareOf(apportionment: Apportionment, weight: Ratio): Ratio {
   return weight.div(apportionment.totalWeight);
+}
+
+const sharesCache = new WeakMap<Apportionment, Ratio[]>();
+
+/** Every practice's share, in the apportionment's order; worked out once however many tables need them. */
+export function sharesOf(apportionment: Apportionment): Ratio[] {
+  let shares = sharesCache.get(apportionment);
+  if (!shares) {
+    shares = apportionment.weights.map((w) => shareOf(apportionment, w.weight));
+    sharesCache.set(apportionment, shares);
+  }
+  return shares;
 }
 
 /**
  * Shares `total` out by weight, unrounded. Multiplies before dividing, so that a share of a whole
  * number that ends in an exact half (1642.5) stays exactly a half.
  */
-export function apportion(total: Decimal, apportionment: Apportionment): Decimal[] {
-  return apportionment.weights.map((w) => total.times(w.weight).div(apportionment.totalWeight));
+export function apportion(total: ExactNumber, apportionment: Apportionment): Ratio[] {
+  const whole = ratio(total).reduced();
+  return sharesOf(apportionment).map((share) => whole.times(share));
 }
 
 /** Shares `total` out by weight among some of the practices only (used when capacity is handed on). */
-export function apportionAmong(total: Decimal, weights: readonly Decimal[]): Decimal[] {
-  const totalWeight = sum(weights);
-  if (totalWeight.isZero()) return weights.map(() => exact(0));
-  return weights.map((weight) => total.times(weight).div(totalWeight));
+export function apportionAmong(total: ExactNumber, weights: readonly ExactNumber[]): Ratio[] {
+  const whole = ratio(total);
+  const exactWeights = weights.map((w) => ratio(w));
+  const totalWeight = sum(exactWeights);
+  if (totalWeight.isZero()) return weights.map(() => ratio(0));
+  return exactWeights.map((weight) => whole.times(weight).div(totalWeight));
 }

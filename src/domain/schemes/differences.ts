@@ -4,7 +4,7 @@ import type { HandSchedule } from './hand-schedule.js';
 import { buildMultiYearSchedule, type CostModelVariant, type MultiYearSchedule } from './multi-year.js';
 import type { SchemeDefinition } from './scheme-definition.js';
 import { apportion } from './apportion.js';
-import { exact, roundColumn, toPence } from './rounding.js';
+import { ratio, roundColumn, toPence } from './rounding.js';
 
 export type DifferenceCause = 'matches' | 'no_uplift' | 'no_fixed_lines' | 'no_uplift_no_fixed_lines' | 'no_funding' | 'rounding' | 'mixed' | 'unexplained';
 
@@ -122,7 +122,7 @@ export function compareHandSchedule(definition: SchemeDefinition, apportionment:
     rows.push({ scope: 'year', year: year.year, practiceKey: null, practiceName: null, handPence: yearHand, modelPence: year.contributionPence, differencePence: yearDiff, handDerived: !totalEntry, cause: yearCause, explanation: describe(yearDiff, yearHand, year.contributionPence, yearCause, definition) });
 
     // Practices without their own hand figure are charged the hand total shared by the scheme's basis, rounded as the model rounds.
-    const derived = roundColumn(apportion(exact(yearHand).div(100), apportionment), definition.rounding.contribution).map(toPence);
+    const derived = roundColumn(apportion(ratio(yearHand).div(100), apportionment), definition.rounding.contribution).map(toPence);
     practices.forEach((practice, p) => {
       const entry = practiceEntries.find((e) => e.practiceKey === practice.key);
       const handPence = entry?.amountPence ?? derived[p]!;

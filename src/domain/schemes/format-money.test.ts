@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPence, penceToPounds } from './format-money.js';
+import { formatCount, formatPence, penceToPounds } from './format-money.js';
 
 describe('formatPence', () => {
   it.each([
@@ -19,5 +19,11 @@ describe('formatPence', () => {
     [199, 1.99],
   ])('penceToPounds(%i) = %s', (pence, pounds) => {
     expect(penceToPounds(pence)).toBe(pounds);
+  });
+});
+
+describe('formatCount', () => {
+  it.each([0, 1, 12, 999, 1000, 5100, 327255, 1234567.891, 144.9527, 12.5, 12.005, 0.125, 2.675, 1.005, -1234.5, -0.004, -0.005, 99999.995, 0.1 + 0.2, 1e-7, 1e20])('writes %s as en-GB does', (n) => {
+    expect(formatCount(n)).toBe(n.toLocaleString('en-GB', { maximumFractionDigits: 2 }));
   });
 });

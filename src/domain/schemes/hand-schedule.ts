@@ -1,7 +1,7 @@
 import { AppError, type Problem, type ProblemLocation } from '../errors.js';
 import { findPractice, type SchemePractice } from './practices.js';
 import type { SchemeDefinition } from './scheme-definition.js';
-import { exact, roundHalfUpToPence, toPence } from './rounding.js';
+import { ratio, roundHalfUpToPence, toPence } from './rounding.js';
 import { cellAt, cellProblem, columnIndex, parseNumberCell, type TabularInput } from './tabular-input.js';
 
 /** One figure of a schedule someone worked out by hand: what practices were charged in a year (in total, or one practice). */
@@ -34,7 +34,7 @@ function checkCoverage(entries: readonly HandScheduleEntry[], years: readonly st
 }
 
 function toAmountPence(amount: number): number {
-  return toPence(roundHalfUpToPence(exact(amount)));
+  return toPence(roundHalfUpToPence(ratio(amount)));
 }
 
 /**

@@ -1,9 +1,9 @@
-import type { Decimal } from 'decimal.js';
 import { AppError } from '../errors.js';
-import { apportion, shareOf, type Apportionment } from './apportion.js';
+import { apportion, sharesOf, type Apportionment } from './apportion.js';
 import type { CostLine, SchemeDefinition } from './scheme-definition.js';
 import type { SchemeWarning } from './scheme-warning.js';
-import { exact, roundByRule, roundColumn, sum, toPence, totalColumn, ZERO, type ColumnTotal } from './rounding.js';
+import { ExactFigures } from './exact-figures.js';
+import { Ratio, ratio, roundByRule, roundColumn, sum, toPence, totalColumn, ZERO, type ColumnTotal } from './rounding.js';
 
 export interface CostLineYear {
   label: string;
@@ -40,6 +40,50 @@ export interface PracticeSchedule {
   totalPence: number;
 }
 
+class PracticeYearFigures extends ExactFigures {
+  static readonly exactFields = ['contributionExact'];
+  declare readonly year: string;
+  declare readonly contributionPence: number;
+
+  constructor(year: string, contribution: Ratio, contributionPence: number) {
+    super(contribution);
+    this.year = year;
+    this.contributionPence = contributionPence;
+  }
+
+  get contributionExact() {
+    return this.exactText(0)!;
+  }
+}
+
+class PracticeScheduleFigures extends ExactFigures implements PracticeSchedule {
+  static readonly exactFields = ['share', 'totalExact'];
+  declare readonly practiceKey: string;
+  declare readonly practiceName: string;
+  declare readonly listSize: number | null;
+  declare readonly sharePercent: number;
+  declare readonly years: PracticeSchedule['years'];
+  declare readonly totalPence: number;
+
+  constructor(figures: Omit<PracticeSchedule, 'share' | 'totalExact'>, share: Ratio, total: Ratio) {
+    super(share, total);
+    this.practiceKey = figures.practiceKey;
+    this.practiceName = figures.practiceName;
+    this.listSize = figures.listSize;
+    this.sharePercent = figures.sharePercent;
+    this.years = figures.years;
+    this.totalPence = figures.totalPence;
+  }
+
+  get share() {
+    return this.exactText(0)!;
+  }
+
+  get totalExact() {
+    return this.exactText(1)!;
+  }
+}
+
 export interface MultiYearSchedule {
   years: YearSchedule[];
   practices: PracticeSchedule[];
@@ -74,16 +118,16 @@ export function yearKey(year: string): string {
   return year.replace(/[^0-9a-z]+/gi, '_');
 }
 
-function lineAmount(line: CostLine): Decimal {
-  return line.amount !== undefined ? exact(line.amount) : exact(line.unitCost ?? 0).times(line.quantity ?? 1);
+function lineAmount(line: CostLine): Ratio {
+  return line.amount !== undefined ? ratio(line.amount) : ratio(line.unitCost ?? 0).times(line.quantity ?? 1);
 }
 
 /** A year's gross cost: the base lines uplifted by (1 + uplift)^(year − 1), plus fixed lines that never uplift. */
-export function yearCostLines(definition: SchemeDefinition, yearIndex: number, variant: CostModelVariant = {}): { factor: Decimal; lines: { label: string; uplifted: boolean; amount: Decimal }[] } {
+export function yearCostLines(definition: SchemeDefinition, yearIndex: number, variant: CostModelVariant = {}): { factor: Ratio; lines: { label: string; uplifted: boolean; amount: Ratio }[] } {
   const model = definition.costModel;
   if (!model) throw new AppError('invalid', 'The scheme has no cost model', { problems: [{ field: 'costModel', message: 'needed for a multi-year schedule' }] });
-  const uplift = variant.withoutUplift ? ZERO : exact(model.annualUpliftPercent).div(100);
-  const factor = exact(1).plus(uplift).pow(yearIndex);
+  const uplift = variant.withoutUplift ? ZERO : ratio(model.annualUpliftPercent).div(100);
+  const factor = Ratio.ONE.plus(uplift).pow(yearIndex);
   const base = model.base.map((line) => ({ label: line.label, uplifted: true, amount: lineAmount(line).times(factor) }));
   const fixed = variant.withoutFixedLines ? [] : model.fixedLines.map((line) => ({ label: line.label, uplifted: false, amount: lineAmount(line) }));
   return { factor, lines: [...base, ...fixed] };
@@ -99,14 +143,14 @@ export function buildMultiYearSchedule(definition: SchemeDefinition, apportionme
   const years = definition.period.financialYears ?? [];
   const { rounding } = definition;
   const listSizes = apportionment.weights.map((w) => w.practice.listSize);
-  const listSizeTotal = listSizes.every((n) => n !== undefined) ? sum(listSizes.map((n) => exact(n!))) : null;
-  const perPatient = (amount: Decimal) => (listSizeTotal && !listSizeTotal.isZero() ? toPence(roundByRule(amount.div(listSizeTotal), rounding.perPatient)) : null);
+  const listSizeTotal = listSizes.every((n) => n !== undefined) ? sum(listSizes.map((n) => ratio(n!))) : null;
+  const perPatient = (amount: Ratio) => (listSizeTotal && !listSizeTotal.isZero() ? toPence(roundByRule(amount.div(listSizeTotal), rounding.perPatient)) : null);
   const warnings: SchemeWarning[] = [];
 
   const yearFigures = years.map((year, index) => {
     const { factor, lines } = yearCostLines(definition, index, variant);
     const gross = sum(lines.map((l) => l.amount));
-    const funding = definition.fundingSources.map((s) => ({ source: s.source, amount: variant.withoutFunding ? ZERO : exact(s.amounts[index] ?? 0) }));
+    const funding = definition.fundingSources.map((s) => ({ source: s.source, amount: variant.withoutFunding ? ZERO : ratio(s.amounts[index] ?? 0) }));
     const fundingTotal = sum(funding.map((f) => f.amount));
     const contribution = gross.minus(fundingTotal);
     if (contribution.isNegative()) {
@@ -133,18 +177,25 @@ export function buildMultiYearSchedule(definition: SchemeDefinition, apportionme
   // Per practice and year: round(share × the unrounded year figure), column by column.
   const exactByYear = yearFigures.map((y) => apportion(y.contribution, apportionment));
   const roundedByYear = exactByYear.map((column) => roundColumn(column, rounding.contribution));
-  const practiceTotalsExact = apportionment.weights.map((_, p) => sum(exactByYear.map((column) => column[p]!)));
+  // A practice's shares of each year add up to its share of all the years together, exactly.
+  const practiceTotalsExact = apportion(sum(yearFigures.map((y) => y.contribution)), apportionment);
   const practiceTotalsRounded = roundColumn(practiceTotalsExact, rounding.contribution);
-  const practices = apportionment.weights.map((w, p): PracticeSchedule => ({
-    practiceKey: w.practice.key,
-    practiceName: w.practice.name,
-    listSize: w.practice.listSize ?? null,
-    share: shareOf(apportionment, w.weight).toString(),
-    sharePercent: roundByRule(shareOf(apportionment, w.weight).times(100), rounding.sharePercent).toNumber(),
-    years: yearFigures.map((y, i) => ({ year: y.year, contributionExact: exactByYear[i]![p]!.toString(), contributionPence: toPence(roundedByYear[i]![p]!) })),
-    totalExact: practiceTotalsExact[p]!.toString(),
-    totalPence: toPence(practiceTotalsRounded[p]!),
-  }));
+  const shares = sharesOf(apportionment);
+  const practices = apportionment.weights.map((w, p): PracticeSchedule => {
+    const share = shares[p]!;
+    return new PracticeScheduleFigures(
+      {
+        practiceKey: w.practice.key,
+        practiceName: w.practice.name,
+        listSize: w.practice.listSize ?? null,
+        sharePercent: roundByRule(share.times(100), rounding.sharePercent).toNumber(),
+        years: yearFigures.map((y, i) => new PracticeYearFigures(y.year, exactByYear[i]![p]!, toPence(roundedByYear[i]![p]!))),
+        totalPence: toPence(practiceTotalsRounded[p]!),
+      },
+      share,
+      practiceTotalsExact[p]!,
+    );
+  });
 
   const grossColumn = yearFigures.map((y) => y.gross);
   const roundedGross = grossColumn.map((g) => roundByRule(g, rounding.cost));

@@ -1,8 +1,7 @@
-import type { Decimal } from 'decimal.js';
 import { AppError, type Problem } from '../errors.js';
 import type { Allocation } from './allocation.js';
-import { apportionAmong, basisDescriptions, type Apportionment } from './apportion.js';
-import { describeRoundingRule, exact, roundColumn, sum, totalColumn, ZERO, type ColumnTotal, type QuantityRoundingRule, type TotalsRule } from './rounding.js';
+import { apportion, apportionAmong, basisDescriptions, type Apportionment } from './apportion.js';
+import { describeRoundingRule, ratio, roundColumn, sum, totalColumn, ZERO, type ColumnTotal, type QuantityRoundingRule, type Ratio, type TotalsRule } from './rounding.js';
 
 /** Capacity a practice gives back: all of its allocation, or a number of units it will not use. */
 export interface CapacityRelease {
@@ -55,16 +54,17 @@ export function reallocateCapacity(
     if (releaseByKey.has(release.practiceKey)) problems.push({ field: 'reallocation.releases', message: `practice ${release.practiceKey} releases capacity twice` });
     releaseByKey.set(release.practiceKey, release);
   }
-  const before = allocation.rows.map((row) => exact(row.quantityExact));
-  const released = allocation.rows.map((row, i): Decimal => {
+  // The allocation's unrounded quantities, worked out again exactly from the same apportionment.
+  const before = apportion(ratio(allocation.quantity), apportionment);
+  const released = allocation.rows.map((row, i): Ratio => {
     const release = releaseByKey.get(row.practiceKey);
     releaseByKey.delete(row.practiceKey);
     if (!release) return ZERO;
     if (release.quantity === 'all') return before[i]!;
-    if (before[i]!.lessThan(release.quantity)) {
+    if (before[i]!.comparedTo(release.quantity) < 0) {
       problems.push({ field: 'reallocation.releases', message: `${row.practiceName} cannot release ${release.quantity} ${allocation.unitLabel}: its allocation is ${row.quantity}` });
     }
-    return exact(release.quantity);
+    return ratio(release.quantity);
   });
   for (const key of releaseByKey.keys()) problems.push({ field: 'reallocation.releases', message: `practice ${key} is not in the allocation` });
   const receiving = allocation.rows.map((row) => !releases.some((r) => r.practiceKey === row.practiceKey));
@@ -75,12 +75,12 @@ export function reallocateCapacity(
   const weights = apportionment.weights.map((w, i) => (receiving[i] ? w.weight : ZERO));
   const received = apportionAmong(releasedTotal, weights);
   const after = before.map((b, i) => b.minus(released[i]!).plus(received[i]!));
-  const [roundedBefore, roundedReleased, roundedReceived, roundedAfter] = [before, released, received, after].map((column) => roundColumn(column, rule)) as [Decimal[], Decimal[], Decimal[], Decimal[]];
+  const [roundedBefore, roundedReleased, roundedReceived, roundedAfter] = [before, released, received, after].map((column) => roundColumn(column, rule)) as [Ratio[], Ratio[], Ratio[], Ratio[]];
 
   const givers = releases.length;
   const takers = receiving.filter(Boolean).length;
   return {
-    rule: `${releasedTotal.toDecimalPlaces(2).toString()} ${allocation.unitLabel} released by ${givers} practice${givers === 1 ? '' : 's'} are shared among the other ${takers} ${basisDescriptions[allocation.basis]}, working from unrounded figures`,
+    rule: `${releasedTotal.roundHalfUp(2).toString()} ${allocation.unitLabel} released by ${givers} practice${givers === 1 ? '' : 's'} are shared among the other ${takers} ${basisDescriptions[allocation.basis]}, working from unrounded figures`,
     rounding: rule,
     roundingDescription: describeRoundingRule(rule),
     releasedExact: releasedTotal.toString(),

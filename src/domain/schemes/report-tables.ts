@@ -1,4 +1,5 @@
 import type { AllocationRow } from './allocation.js';
+import { formatCount } from './format-money.js';
 import { yearKey } from './multi-year.js';
 import type { PaymentRow } from './payments.js';
 import { decimalPlacesOf, exact } from './rounding.js';
@@ -11,7 +12,7 @@ import { contributionsTable, differencesTable, reallocationTable, scheduleTable,
 function approx(exactValue: string): string {
   const value = exact(exactValue);
   const shown = value.toDecimalPlaces(2);
-  return `${Number(shown.toString()).toLocaleString('en-GB', { maximumFractionDigits: 2 })}${shown.equals(value) ? '' : '…'}`;
+  return `${formatCount(Number(shown.toString()))}${shown.equals(value) ? '' : '…'}`;
 }
 
 function practiceColumns(run: SchemeRun): ReportColumn[] {

@@ -1,11 +1,13 @@
 import { Decimal } from 'decimal.js';
+import { Ratio, ratio, sumRatios } from './ratio.js';
 
 /**
  * The rounding rules a scheme may name, and the exact arithmetic under them.
  *
  * Every intermediate figure stays unrounded; a figure is rounded once, where the scheme's rules
  * say, by one of the named functions below. Binary floating point cannot do this (1282.5 may be
- * held as 1282.4999…), so all scheme arithmetic runs in decimal with 60 significant digits.
+ * held as 1282.4999…), so the engine works in exact ratios (`Ratio`). The same rules also take
+ * decimals (decimal.js, 60 significant digits), as people and tests write figures.
  */
 export const ExactDecimal = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
 
@@ -13,35 +15,52 @@ export function exact(value: Decimal.Value): Decimal {
   return new ExactDecimal(value);
 }
 
-export const ZERO = exact(0);
+export { Ratio, ratio };
 
-export function sum(values: readonly Decimal[]): Decimal {
-  return values.reduce((total, value) => total.plus(value), ZERO);
+/** A figure the rules take: an exact ratio (the engine's own), or a decimal. */
+export type ExactNumber = Ratio | Decimal;
+
+export const ZERO = Ratio.ZERO;
+
+/** Adds up figures of one kind: ratios exactly, decimals to 60 digits. An empty list is the ratio 0. */
+export function sum<T extends ExactNumber>(values: readonly T[]): T {
+  if (values.length > 0 && !(values[0] instanceof Ratio)) return (values as readonly Decimal[]).reduce((total, value) => total.plus(value), exact(0)) as T;
+  return sumRatios(values as readonly Ratio[]) as T;
 }
 
 /**
- * Quotients such as 95/6 repeat for ever; at 60 digits a sum of them can land a hair below an exact
- * half (0.4999…9). Snapping to 30 decimal places first restores the half. It cannot move any other
- * value across a rounding boundary: the schemes' figures are ratios of numbers far below 10^15, so a
- * figure that is not exactly on a half lies at least 10^-15 away from it.
+ * A decimal's quotients such as 95/6 repeat for ever; at 60 digits a sum of them can land a hair
+ * below an exact half (0.4999…9). Snapping to 30 decimal places first restores the half. It cannot
+ * move any other value across a rounding boundary: the schemes' figures are ratios of numbers far
+ * below 10^15, so a figure that is not exactly on a half lies at least 10^-15 away from it. Ratios
+ * are exact and need no snapping.
  */
 const SNAP_PLACES = 30;
 
+function asRatio(value: ExactNumber): Ratio {
+  return value instanceof Ratio ? value : ratio(value.toDecimalPlaces(SNAP_PLACES, Decimal.ROUND_HALF_UP));
+}
+
+/** A rounded ratio back in the kind of figure the caller gave (rounded figures are exact decimals). */
+function sameKind<T extends ExactNumber>(template: T | undefined, value: Ratio): T {
+  return (template === undefined || template instanceof Ratio ? value : exact(value.toString())) as T;
+}
+
 /** Half-up (ties away from zero) to `places` decimal places, from the unrounded value. */
-export function roundHalfUp(value: Decimal, places: number): Decimal {
-  return value.toDecimalPlaces(SNAP_PLACES, Decimal.ROUND_HALF_UP).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+export function roundHalfUp<T extends ExactNumber>(value: T, places: number): T {
+  return sameKind(value, asRatio(value).roundHalfUp(places));
 }
 
 /** Half-up to a whole appointment, session, day or hour: 144.95 → 145, 12.47 → 12, 1642.5 → 1643. */
-export const roundHalfUpToWhole = (value: Decimal): Decimal => roundHalfUp(value, 0);
+export const roundHalfUpToWhole = <T extends ExactNumber>(value: T): T => roundHalfUp(value, 0);
 /** Half-up to one decimal place: pharmacist days a week, 2.567 → 2.6. */
-export const roundHalfUpTo1dp = (value: Decimal): Decimal => roundHalfUp(value, 1);
+export const roundHalfUpTo1dp = <T extends ExactNumber>(value: T): T => roundHalfUp(value, 1);
 /** Half-up to two decimal places: a share shown as a percentage, 2.8421 → 2.84. */
-export const roundHalfUpTo2dp = (value: Decimal): Decimal => roundHalfUp(value, 2);
+export const roundHalfUpTo2dp = <T extends ExactNumber>(value: T): T => roundHalfUp(value, 2);
 /** Half-up to a whole pound: £1,282.50 → £1,283 (banker's rounding would give £1,282). */
-export const roundHalfUpToPound = (value: Decimal): Decimal => roundHalfUp(value, 0);
+export const roundHalfUpToPound = <T extends ExactNumber>(value: T): T => roundHalfUp(value, 0);
 /** Half-up to a penny: £1.93453 a patient → £1.93. */
-export const roundHalfUpToPence = (value: Decimal): Decimal => roundHalfUp(value, 2);
+export const roundHalfUpToPence = <T extends ExactNumber>(value: T): T => roundHalfUp(value, 2);
 
 /**
  * Largest-remainder (Hamilton) rounding: round each value down to the step, then hand the units
@@ -49,13 +68,13 @@ export const roundHalfUpToPence = (value: Decimal): Decimal => roundHalfUp(value
  * rounded values then add up exactly to the target, which by default is the half-up rounded sum.
  * Ties go to the larger value, then to the earlier row, so the result never depends on luck.
  */
-export function largestRemainder(values: readonly Decimal[], places: number, target?: Decimal): Decimal[] {
-  const snapped = values.map((value) => value.toDecimalPlaces(SNAP_PLACES, Decimal.ROUND_HALF_UP));
-  const goal = target ?? roundHalfUp(sum(snapped), places);
-  const unit = exact(10).pow(-places);
-  const floors = snapped.map((value) => value.toDecimalPlaces(places, Decimal.ROUND_FLOOR));
-  let missing = goal.minus(sum(floors)).div(unit).round().toNumber();
-  const order = snapped
+export function largestRemainder<T extends ExactNumber>(values: readonly T[], places: number, target?: T): T[] {
+  const exactValues = values.map(asRatio);
+  const goal = target !== undefined ? ratio(target) : sumRatios(exactValues).roundHalfUp(places);
+  const unit = ratio(10).pow(-places);
+  const floors = exactValues.map((value) => value.roundHalfUp(places, 'floor'));
+  let missing = Math.round(goal.minus(sumRatios(floors)).div(unit).toNumber());
+  const order = exactValues
     .map((value, index) => ({ index, value, remainder: value.minus(floors[index]!) }))
     .sort((a, b) => b.remainder.comparedTo(a.remainder) || b.value.comparedTo(a.value) || a.index - b.index);
   const result = [...floors];
@@ -67,7 +86,7 @@ export function largestRemainder(values: readonly Decimal[], places: number, tar
     result[index] = result[index]!.plus(step);
     missing += missing > 0 ? -1 : 1;
   }
-  return result;
+  return result.map((value) => sameKind(values[0], value));
 }
 
 /** Rules for counts: appointments, hours, sessions, days, percentages. */
@@ -125,12 +144,12 @@ export function decimalPlacesOf(rule: RoundingRule): number {
 }
 
 /** Rounds one figure by a half-up rule (a largest-remainder rule rounds a single figure half-up). */
-export function roundByRule(value: Decimal, rule: RoundingRule): Decimal {
+export function roundByRule<T extends ExactNumber>(value: T, rule: RoundingRule): T {
   return roundHalfUp(value, ruleInfo[rule].places);
 }
 
 /** Rounds a whole column by its rule: each figure on its own, or largest remainder across the column. */
-export function roundColumn(values: readonly Decimal[], rule: RoundingRule): Decimal[] {
+export function roundColumn<T extends ExactNumber>(values: readonly T[], rule: RoundingRule): T[] {
   const { places } = ruleInfo[rule];
   return ruleInfo[rule].largestRemainder ? largestRemainder(values, places) : values.map((value) => roundHalfUp(value, places));
 }
@@ -152,17 +171,23 @@ export interface ColumnTotal {
 }
 
 /** Money is held as integer pence once rounded. */
-export function toPence(pounds: Decimal): number {
+export function toPence(pounds: ExactNumber): number {
+  // A rounded ratio is a number of hundredths or less over a power of ten: no ratio need be built.
+  if (pounds instanceof Ratio && typeof pounds.n === 'number') {
+    const hundredths = pounds.n * 100;
+    const d = pounds.d as number;
+    if (Number.isSafeInteger(hundredths) && hundredths % d === 0) return hundredths / d || 0;
+  }
   const pence = pounds.times(100);
   if (!pence.isInteger()) throw new Error(`${pounds.toString()} is not a whole number of pence`);
   return pence.toNumber();
 }
 
-export function totalColumn(column: string, exactRows: readonly Decimal[], roundedRows: readonly Decimal[], rowRule: RoundingRule, totalsRule: TotalsRule, money: boolean): ColumnTotal {
+export function totalColumn<T extends ExactNumber>(column: string, exactRows: readonly T[], roundedRows: readonly T[], rowRule: RoundingRule, totalsRule: TotalsRule, money: boolean): ColumnTotal {
   const exactTotal = sum(exactRows);
   const roundedSum = sum(roundedRows);
   const total = totalsRule === 'sum_of_rounded_rows' ? roundedSum : roundByRule(exactTotal, rowRule);
-  const asNumber = (value: Decimal) => (money ? toPence(value) : value.toNumber());
+  const asNumber = (value: ExactNumber) => (money ? toPence(value) : value.toNumber());
   return {
     column,
     rowRule,
@@ -170,7 +195,7 @@ export function totalColumn(column: string, exactRows: readonly Decimal[], round
     exact: exactTotal.toString(),
     total: asNumber(total),
     sumOfRoundedRows: asNumber(roundedSum),
-    footingDifference: asNumber(roundedSum.minus(total)),
+    footingDifference: asNumber(ratio(roundedSum).minus(ratio(total))),
     money,
   };
 }

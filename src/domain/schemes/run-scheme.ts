@@ -3,7 +3,7 @@ import { allocateScheme, type Allocation } from './allocation.js';
 import { weighPractices } from './apportion.js';
 import type { DeliveredActivity } from './delivered.js';
 import { compareHandSchedule, type ScheduleDifferences } from './differences.js';
-import { formatPence } from './format-money.js';
+import { formatCount, formatPence } from './format-money.js';
 import { resolveHandScheduleEntries, type HandSchedule } from './hand-schedule.js';
 import { buildMultiYearSchedule, type MultiYearSchedule } from './multi-year.js';
 import { calculatePayments, type Payments } from './payments.js';
@@ -59,7 +59,7 @@ export interface SchemeRun {
 }
 
 function formatFigure(value: number, money: boolean): string {
-  return money ? formatPence(value) : value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  return money ? formatPence(value) : formatCount(value);
 }
 
 /** The grand total's "rows" are the cost and fee totals as shown. */
@@ -150,6 +150,9 @@ export function runScheme(input: SchemeRunInput): SchemeRun {
       .map((d): SchemeWarning => ({ severity: 'warning', code: 'hand_schedule_unexplained', practiceKey: d.practiceKey, message: `${d.year ?? 'all years'}${d.practiceName ? `, ${d.practiceName}` : ''}: ${d.explanation}` })),
   ];
 
+  // Statements are documents for people, built when first read: an API call for one practice's
+  // statement, or a run over every practice in England, should not write thousands of them.
+  let statements: PracticeStatement[] | undefined;
   return {
     scheme: {
       id: definition.id ?? null,
@@ -165,7 +168,10 @@ export function runScheme(input: SchemeRunInput): SchemeRun {
     reallocation,
     multiYear,
     differences,
-    statements: buildStatements(definition, allocation, payments, multiYear, warnings),
+    get statements() {
+      statements ??= buildStatements(definition, allocation, payments, multiYear, warnings);
+      return statements;
+    },
     footing: collectFooting(allocation, payments, multiYear, reallocation),
     warnings,
   };

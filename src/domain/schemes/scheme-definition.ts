@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, type Problem } from '../errors.js';
-import { exact, moneyRoundingRules, quantityRoundingRules, sum, totalsRules } from './rounding.js';
+import { moneyRoundingRules, quantityRoundingRules, ratio, sum, totalsRules } from './rounding.js';
 
 /**
  * The one definition of a scheme: the YAML scheme files, the API's request bodies and the web
@@ -143,7 +143,7 @@ export const schemeDefinitionSchema = z
     const { basis, fixedShares } = scheme.apportionment;
     if (basis === 'fixed') {
       if (!fixedShares?.length) ctx.addIssue({ code: 'custom', path: ['apportionment', 'fixedShares'], message: 'a fixed apportionment needs a table of shares' });
-      else if (!sum(fixedShares.map((s) => exact(s.percent))).equals(100)) {
+      else if (!sum(fixedShares.map((s) => ratio(s.percent))).equals(100)) {
         ctx.addIssue({ code: 'custom', path: ['apportionment', 'fixedShares'], message: 'the fixed shares must add up to 100 percent' });
       }
     } else if (fixedShares) {

@@ -1,10 +1,11 @@
 import type { Allocation } from './allocation.js';
-import { formatPence } from './format-money.js';
+import { formatCount as count, formatPence } from './format-money.js';
 import type { MultiYearSchedule } from './multi-year.js';
 import type { Payments } from './payments.js';
 import type { SchemeDefinition } from './scheme-definition.js';
 import type { SchemeWarning } from './scheme-warning.js';
-import { describeRoundingRule, exact, roundHalfUpToPence, toPence } from './rounding.js';
+import { costOfUnits, unitRateOf } from './allocation.js';
+import { describeRoundingRule, ratio, roundHalfUpToPence, toPence, type Ratio } from './rounding.js';
 
 export interface StatementLine {
   label: string;
@@ -25,13 +26,9 @@ export interface PracticeStatement {
   warnings: string[];
 }
 
-function count(n: number): string {
-  return n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
-}
-
 /** Pounds to the penny for a statement line: 1282.5 → 128250 pence. */
-function linePence(exactPounds: string): number {
-  return toPence(roundHalfUpToPence(exact(exactPounds)));
+function linePence(pounds: Ratio): number {
+  return toPence(roundHalfUpToPence(pounds));
 }
 
 /** One statement per participating practice, from the results of a scheme run. */
@@ -43,35 +40,43 @@ export function buildStatements(
   warnings: readonly SchemeWarning[],
 ): PracticeStatement[] {
   const unit = allocation.unitLabel;
+  // What is the same on every statement is worked out once: a national scheme has thousands.
+  const listTotal = allocation.listSizeTotal !== null ? count(allocation.listSizeTotal) : null;
+  const models = definition.deliveryModels.map((model) => {
+    const rate = unitRateOf(model, definition.shared.unit);
+    // A rate such as £95 / 6 repeats for ever: show it to the penny and say so.
+    return { model, label: `${model.name} delivered`, rateText: `${formatPence(linePence(rate))}${rate.times(100).isInteger() ? '' : '…'}` };
+  });
+  const yearLabels = multiYear?.years.map((y) => `Contribution ${y.year}`) ?? [];
+  const paymentRule = describeRoundingRule(definition.rounding.payment);
+  const contributionRule = describeRoundingRule(definition.rounding.contribution);
+  const warningsByPractice = new Map<string, string[]>();
+  for (const w of warnings) if (w.practiceKey !== null) warningsByPractice.set(w.practiceKey, [...(warningsByPractice.get(w.practiceKey) ?? []), w.message]);
   return allocation.rows.map((row, i) => {
     const lines: StatementLine[] = [];
     const totals: PracticeStatement['totals'] = [];
-    lines.push({
-      label: 'Share',
-      detail: row.listSize !== null && allocation.listSizeTotal !== null ? `${row.sharePercent.toFixed(2)}% (list of ${count(row.listSize)} out of ${count(allocation.listSizeTotal)})` : `${row.sharePercent.toFixed(2)}%`,
-      amountPence: null,
-    });
+    const percent = `${row.sharePercent.toFixed(2)}%`;
+    lines.push({ label: 'Share', detail: row.listSize !== null && listTotal !== null ? `${percent} (list of ${count(row.listSize)} out of ${listTotal})` : percent, amountPence: null });
     const perWeek = row.perWeek !== null ? ` (${count(row.perWeek)} a week over ${allocation.weeks} weeks)` : allocation.per === 'week' ? ' a week' : '';
     lines.push({ label: 'Allocation', detail: `${count(row.quantity)} ${unit}${perWeek}`, amountPence: null });
     const pay = payments?.rows[i];
     if (pay) {
-      for (const model of pay.models) {
-        if (model.delivered === null) continue;
-        // A rate such as £95 / 6 repeats for ever: show it to the penny and say so.
-        const whole = exact(model.unitRateExact).times(100).isInteger();
-        const rateText = `${formatPence(linePence(model.unitRateExact))}${whole ? '' : '…'}`;
-        lines.push({ label: `${model.modelName} delivered`, detail: `${count(model.delivered)} ${unit} × ${rateText}`, amountPence: linePence(model.costExact) });
-      }
+      pay.models.forEach((payment, m) => {
+        if (payment.delivered === null) return;
+        const { model, label, rateText } = models[m]!;
+        lines.push({ label, detail: `${count(payment.delivered)} ${unit} × ${rateText}`, amountPence: linePence(costOfUnits(ratio(payment.delivered), model, definition.shared.unit)) });
+      });
       if (pay.deliveredTotal === null) lines.push({ label: 'Delivered', detail: 'no activity returned', amountPence: null });
-      totals.push({ label: 'Amount payable to the practice', amountPence: pay.amountPence, rule: describeRoundingRule(definition.rounding.payment) });
+      totals.push({ label: 'Amount payable to the practice', amountPence: pay.amountPence, rule: paymentRule });
       if (pay.feePence !== null && payments?.fee) {
         lines.push({ label: payments.fee.label, detail: 'on this practice\'s activity, charged to the commissioner on top (not deducted)', amountPence: pay.feePence });
       }
     }
     const schedule = multiYear?.practices[i];
     if (schedule) {
-      for (const year of schedule.years) lines.push({ label: `Contribution ${year.year}`, detail: `${schedule.sharePercent.toFixed(2)}% of the practices' contribution`, amountPence: year.contributionPence });
-      totals.push({ label: `Contribution over ${schedule.years.length} years`, amountPence: schedule.totalPence, rule: describeRoundingRule(definition.rounding.contribution) });
+      const detail = `${schedule.sharePercent.toFixed(2)}% of the practices' contribution`;
+      schedule.years.forEach((year, y) => lines.push({ label: yearLabels[y]!, detail, amountPence: year.contributionPence }));
+      totals.push({ label: `Contribution over ${schedule.years.length} years`, amountPence: schedule.totalPence, rule: contributionRule });
     }
     return {
       practiceKey: row.practiceKey,
@@ -80,7 +85,7 @@ export function buildStatements(
       title: `${definition.name}: statement for ${row.practiceName}${row.odsCode ? ` (${row.odsCode})` : ''}`,
       lines,
       totals,
-      warnings: warnings.filter((w) => w.practiceKey === row.practiceKey).map((w) => w.message),
+      warnings: warningsByPractice.get(row.practiceKey) ?? [],
     };
   });
 }

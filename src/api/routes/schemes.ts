@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { zodProblems } from '../../app/records/zod-problems.js';
+import { importDeliveredCsv, listDelivered, recordDeliveredEntries } from '../../app/schemes/delivered-activity.js';
+import { importHandScheduleCsv, recordHandSchedule } from '../../app/schemes/hand-schedule.js';
+import { listSchemeVersions, runStoredScheme, schemeStatement } from '../../app/schemes/run-stored-scheme.js';
+import { approveScheme, createScheme, updateScheme } from '../../app/schemes/save-scheme.js';
+import { schemeStatementPdf, schemeWorkbook } from '../../app/schemes/scheme-exports.js';
+import { approveSchemeSchema, createSchemeSchema, deliveredEntriesSchema, handScheduleSchema, runQuerySchema, updateSchemeSchema, versionQuerySchema } from '../../app/schemes/scheme-requests.js';
+import { AppError } from '../../domain/errors.js';
+import { actorOf } from '../auth.js';
+import type { ServerDeps } from '../server.js';
+import { readUpload } from './uploads.js';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const statementParams = idParams.extend({ practiceCode: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/, 'an ODS practice code, e.g. C82001') });
+const tags = ['schemes'];
+
+/** A JSON body checked by the use case's schema, for routes that also take a multipart upload (so no body schema on the route). */
+function parseJsonBody<T extends z.ZodType>(schema: T, body: unknown): z.input<T> {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) throw new AppError('invalid', 'The request is not valid', { problems: zodProblems(parsed.error).map((p) => ({ ...p, field: `body.${p.field ?? ''}`.replace(/\.$/, '') })) });
+  return body as z.input<T>;
+}
+
+function sendFile(reply: FastifyReply, type: string, file: { fileName: string; content: Buffer }, disposition: 'attachment' | 'inline' = 'attachment') {
+  return reply.header('content-type', type).header('content-disposition', `${disposition}; filename="${file.fileName}"`).send(file.content);
+}
+
+/**
+ * Schemes kept in the database: create and edit (versioned), approve, run, record activity and
+ * hand schedules, statements and the workbook. Lists, get, CSV/XLSX lists and audit history of
+ * schemes come from the generic record routes.
+ */
+export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
+
+  r.post('/api/schemes', { schema: { tags, summary: 'Create a scheme (admins): version 1, a draft; the definition is the scheme-file format with practices inline or from a list snapshot', body: createSchemeSchema } }, async (request, reply) => {
+    reply.status(201);
+    return createScheme(ctxOf(request), request.body);
+  });
+  r.patch('/api/schemes/:id', { schema: { tags, summary: 'Change a scheme’s terms (admins): a draft is edited; an approved version makes the next version. Send the rowVersion you read', params: idParams, body: updateSchemeSchema } }, async (request) =>
+    updateScheme(ctxOf(request), request.params.id, request.body),
+  );
+  r.post('/api/schemes/:id/approve', { schema: { tags, summary: 'Approve the latest version (admins)', params: idParams, body: approveSchemeSchema } }, async (request) => approveScheme(ctxOf(request), request.params.id, request.body.rowVersion));
+  r.get('/api/schemes/:id/versions', { schema: { tags, summary: 'Every version of a scheme with its status, list snapshot and definition', params: idParams } }, async (request) => listSchemeVersions(ctxOf(request), request.params.id));
+  r.get('/api/schemes/:id/run', { schema: { tags, summary: 'Run a version (the latest unless ?version=): allocation, payments, schedule, differences, footing notes and warnings', params: idParams, querystring: runQuerySchema } }, async (request) =>
+    runStoredScheme(ctxOf(request), request.params.id, request.query),
+  );
+  r.post('/api/schemes/:id/delivered', { schema: { tags, summary: 'Record delivered activity (admins): a CSV upload (replaces the version’s returns) or JSON { entries, replace }', params: idParams, querystring: versionQuerySchema, consumes: ['application/json', 'multipart/form-data'] } }, async (request) => {
+    const ctx = ctxOf(request);
+    if (request.isMultipart()) return importDeliveredCsv(ctx, request.params.id, await readUpload(request, ['.csv']), request.query.version);
+    return recordDeliveredEntries(ctx, request.params.id, parseJsonBody(deliveredEntriesSchema, request.body), request.query.version);
+  });
+  r.get('/api/schemes/:id/delivered', { schema: { tags, summary: 'Delivered activity of a version (a practice manager sees their own practices)', params: idParams, querystring: versionQuerySchema } }, async (request) =>
+    listDelivered(ctxOf(request), request.params.id, request.query.version),
+  );
+  r.post('/api/schemes/:id/hand-schedule', { schema: { tags, summary: 'Record a hand schedule to check against the cost model (admins): JSON, or a CSV upload with label and description fields', params: idParams, querystring: versionQuerySchema, consumes: ['application/json', 'multipart/form-data'] } }, async (request) => {
+    const ctx = ctxOf(request);
+    if (request.isMultipart()) {
+      const upload = await readUpload(request, ['.csv']);
+      return importHandScheduleCsv(ctx, request.params.id, upload, { label: upload.fields.label, description: upload.fields.description, version: request.query.version });
+    }
+    return recordHandSchedule(ctx, request.params.id, parseJsonBody(handScheduleSchema, request.body), request.query.version);
+  });
+  r.get('/api/schemes/:id/statements/:practiceCode', { schema: { tags, summary: 'One practice’s statement (a practice manager: their own practices only)', params: statementParams, querystring: versionQuerySchema } }, async (request) =>
+    schemeStatement(ctxOf(request), request.params.id, request.params.practiceCode, request.query),
+  );
+  r.get('/api/schemes/:id/statements/:practiceCode.pdf', { schema: { tags, summary: 'One practice’s statement as a PDF', params: statementParams, querystring: versionQuerySchema } }, async (request, reply) =>
+    sendFile(reply, 'application/pdf', await schemeStatementPdf(ctxOf(request), request.params.id, request.params.practiceCode, request.query), 'inline'),
+  );
+  r.get('/api/schemes/:id/export.xlsx', { schema: { tags, summary: 'A version’s report tables as a workbook: allocation, payments, statements, schedule, differences…', params: idParams, querystring: versionQuerySchema } }, async (request, reply) =>
+    sendFile(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await schemeWorkbook(ctxOf(request), request.params.id, request.query)),
+  );
+}

@@ -1,0 +1,155 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, demoUser, fileForm, startTestServer, type TestServer } from '../../test/support/api.js';
+import { databaseKinds } from '../../test/support/databases.js';
+import { makeSchemeRequest } from '../../test/support/factories.js';
+import { parseCsv } from '../domain/schemes/tabular-input.js';
+
+/** The seed's figures live outside the project, in ../shared/data/elr; the expected answers are read, never pasted. */
+const elr = (name: string) => {
+  const table = parseCsv(readFileSync(new URL(`../../../shared/data/elr/${name}`, import.meta.url), 'utf8'), name);
+  return table.rows.map((row) => Object.fromEntries(table.header.map((h, i) => [h, row.cells[i] ?? ''])));
+};
+type Row = Record<string, string | number | null>;
+type Table = { name: string; rows: Row[] };
+const tableOf = (run: { tables: Table[] }, name: string) => run.tables.find((t) => t.name === name)!;
+const byPractice = (table: Table) => new Map(table.rows.map((r) => [r.practice as string, r]));
+const asNumber = (text: string | undefined) => (text === undefined || text === '' ? null : Number(text));
+
+describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
+  let server: TestServer;
+  let admin: ApiClient;
+  let manager: ApiClient;
+  const schemeId = async (slug: string) => (await admin.request('GET', `/api/schemes?slug=${slug}`)).body.items[0].id as number;
+
+  beforeAll(async () => {
+    server = await startTestServer({ kind });
+    admin = await ApiClient.signIn(server.baseUrl, demoUser('admin').email, demoUser('admin').password);
+    manager = await ApiClient.signIn(server.baseUrl, demoUser('practice_manager').email, demoUser('practice_manager').password);
+  });
+  afterAll(() => server?.close());
+
+  it('reproduces the seed’s winter access figures from the demo’s approved version 1', async () => {
+    const id = await schemeId('winter-access-2017-18');
+    const run = (await admin.request('GET', `/api/schemes/${id}/run`)).body;
+    expect(run.version).toMatchObject({ version: 1, status: 'approved', listSnapshotDate: '2018-01-01' });
+    // The inputs are the seed's: its list sizes (from the registry snapshot) and its activity returns.
+    const allocation = byPractice(tableOf(run, 'allocation'));
+    const payments = byPractice(tableOf(run, 'payments'));
+    for (const practice of elr('practices.csv')) expect(allocation.get(practice.practice!)?.list_size).toBe(Number(practice.list_size));
+    for (const ret of elr('winter-access-2017-18-delivered.csv')) {
+      expect([payments.get(ret.practice!)?.nurse_delivered, payments.get(ret.practice!)?.gp_delivered]).toEqual([asNumber(ret.nurse_appointments_delivered), asNumber(ret.gp_appointments_delivered)]);
+    }
+    const expected = elr('winter-access-2017-18-expected.csv');
+    const columns = ['share_pct', 'appointments', 'per_week', 'nurse_hours', 'nurse_cost', 'gp_hours', 'gp_cost'] as const;
+    for (const row of expected.filter((r) => r.practice !== 'TOTAL')) {
+      const got = allocation.get(row.practice!)!;
+      expect([row.practice, ...columns.map((c) => got[c])]).toEqual([row.practice, ...columns.map((c) => asNumber(row[c]))]);
+      expect([row.practice, payments.get(row.practice!)!.delivered_cost]).toEqual([row.practice, asNumber(row.delivered_cost)]);
+    }
+    const total = expected.find((r) => r.practice === 'TOTAL')!;
+    expect([allocation.get('TOTAL')!.appointments, payments.get('TOTAL')!.nurse_delivered, payments.get('TOTAL')!.gp_delivered, payments.get('TOTAL')!.delivered_cost]).toEqual(
+      ['appointments', 'nurse_delivered', 'gp_delivered', 'delivered_cost'].map((c) => asNumber(total[c])),
+    );
+    const summary = new Map(tableOf(run, 'summary').rows.map((r) => [r.metric, r.value]));
+    const names: Record<string, string> = { appointments_target: 'appointments_allocated_total', federation_fee_5pct: 'federation_fee' };
+    for (const metric of elr('winter-access-2017-18-expected-summary.csv')) expect([metric.metric, summary.get(names[metric.metric!] ?? metric.metric)]).toEqual([metric.metric, Number(metric.value)]);
+    expect(run.footingNotes).toContain('delivered_cost (rows half-up to a whole pound): TOTAL £66,689; the rounded rows add up to £66,692 (£3 more)');
+  });
+
+  it('finds the pharmacist hand schedule £21,386 short of the cost model', async () => {
+    const id = await schemeId('clinical-pharmacists-2018');
+    const run = (await admin.request('GET', `/api/schemes/${id}/run`)).body;
+    // The model, worked here from the seed's parameters: uplifted pay plus support, less NHS England funding.
+    const p = new Map(elr('pharmacists-scheme-2018-parameters.csv').map((r) => [r.parameter, Number(r.value)]));
+    const pay = p.get('pharmacists_awarded')! * p.get('pay_rate_per_pharmacist_year1')!;
+    const funding = [1, 2, 3, 4].map((y) => p.get(`nhse_funding_year${y}`)!);
+    const model = Math.round(funding.reduce((sum, f, y) => sum + pay * (1 + p.get('pay_uplift_per_year')! / 100) ** y + p.get('federation_support_per_year')! - f, 0));
+    const hand = funding.reduce((sum, f) => sum + pay + p.get('federation_support_per_year')! - f, 0);
+    expect(hand - model).toBe(-21_386);
+    expect(run.run.differences.totalDifferencePence).toBe((hand - model) * 100);
+    expect(run.run.differences.rows.find((r: Row) => r.scope === 'scheme')).toMatchObject({ handPence: hand * 100, modelPence: model * 100, cause: 'no_uplift' });
+    expect(tableOf(run, 'summary').rows.find((r) => r.metric === 'hand_schedule_difference')?.value).toBe(-21_386);
+  });
+
+  it('refuses a delivered CSV with an unknown practice or bad figures, naming line and column, and keeps the returns it had', async () => {
+    const id = await schemeId('winter-access-2017-18');
+    const before = (await admin.request('GET', `/api/schemes/${id}/delivered`)).body.items;
+    const file = ['practice,takes_part,nurse_appointments_delivered,gp_appointments_delivered', 'Kibworth Medical Centre,Yes,1,1', 'Bushlow Surgery,Yes,3,4', 'Oakham Medical Practice,Yes,-4,lots'].join('\n');
+    const response = await admin.request('POST', `/api/schemes/${id}/delivered`, fileForm('returns.csv', file));
+    expect(response).toMatchObject({ status: 400, body: { error: 'invalid' } });
+    expect(response.body.problems).toEqual([
+      { file: 'returns.csv', line: 3, column: 1, message: 'practice "Bushlow Surgery" is not one of this scheme\'s practices (column "practice")' },
+      { file: 'returns.csv', line: 4, column: 3, message: 'Nurse activity "-4" must not be negative (column "nurse_appointments_delivered")' },
+      { file: 'returns.csv', line: 4, column: 4, message: 'GP activity "lots" is not a number (column "gp_appointments_delivered")' },
+    ]);
+    expect((await admin.request('GET', `/api/schemes/${id}/delivered`)).body.items).toEqual(before);
+    const same = await admin.request('POST', `/api/schemes/${id}/delivered`, fileForm('winter-access-2017-18-delivered.csv', readFileSync(new URL('../../examples/schemes/winter-access-2017-18-delivered.csv', import.meta.url))));
+    expect(same).toMatchObject({ status: 200, body: { changed: false, returns: 31 } });
+  });
+
+  it('refuses a definition with a percentage outside 0–100, naming the field', async () => {
+    const response = await admin.request('POST', '/api/schemes', makeSchemeRequest({ fee: { percent: 120 } }));
+    expect(response).toMatchObject({ status: 400, body: { problems: [{ field: 'body.definition.fee.percent', message: 'must be between 0 and 100' }] } });
+  });
+
+  it('creates, approves and versions a scheme; a stale edit conflicts', async () => {
+    const request = makeSchemeRequest();
+    const created = await admin.request('POST', '/api/schemes', request);
+    expect(created).toMatchObject({ status: 201, body: { scheme: { status: 'draft', currentVersion: 1 } } });
+    const id = created.body.scheme.id;
+    expect((await admin.request('POST', `/api/schemes/${id}/approve`, { rowVersion: 1 })).body.scheme.status).toBe('approved');
+    const edited = await admin.request('PATCH', `/api/schemes/${id}`, { rowVersion: 2, definition: { ...request.definition, shared: { unit: 'appointments', quantity: 700 } } });
+    expect(edited).toMatchObject({ status: 200, body: { version: { version: 2, status: 'draft' } } });
+    const stale = await admin.request('PATCH', `/api/schemes/${id}`, { rowVersion: 2, definition: request.definition });
+    expect(stale).toMatchObject({ status: 409, body: { error: 'conflict', details: { currentVersion: 3 } } });
+    const versions = (await admin.request('GET', `/api/schemes/${id}/versions`)).body.items;
+    expect(versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'approved'], [2, 'draft']]);
+    expect((await admin.request('GET', `/api/schemes/${id}/run?version=1`)).body.run.allocation.quantity).toBe(600);
+    expect((await admin.request('GET', `/api/schemes/${id}/run`)).body.run.allocation.quantity).toBe(700);
+    expect((await admin.request('GET', `/api/schemes/${id}/audit`)).body.items).toHaveLength(3);
+  });
+
+  it('shows a practice manager only their own practice’s rows', async () => {
+    const id = await schemeId('winter-access-2017-18');
+    const run = (await manager.request('GET', `/api/schemes/${id}/run`)).body;
+    expect(tableOf(run, 'allocation').rows.map((r) => r.ods_code ?? r.practice)).toEqual(['C82001', 'TOTAL']);
+    expect(tableOf(run, 'payments').rows.map((r) => r.ods_code ?? r.practice)).toEqual(['C82001', 'TOTAL']);
+    expect(tableOf(run, 'statements').rows.every((r) => r.ods_code === 'C82001')).toBe(true);
+    expect((await manager.request('GET', `/api/schemes/${id}/delivered`)).body.items.map((r: Row) => r.practiceCode)).toEqual(['C82001', 'C82001']);
+    expect((await manager.request('GET', `/api/schemes/${id}/statements/C82002`)).status).toBe(403);
+    expect((await manager.request('GET', `/api/schemes/${id}/statements/C82001`)).body.statement.practiceName).toBe('Kibworth Medical Centre');
+  });
+
+  it('gives a statement PDF naming the practice, the scheme version and the list-size snapshot', async () => {
+    const id = await schemeId('winter-access-2017-18');
+    const response = await fetch(`${server.baseUrl}/api/schemes/${id}/statements/C82001.pdf`, { headers: { cookie: manager.session.cookie! } });
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await response.arrayBuffer());
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    const text = spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).stdout.toString();
+    expect(text).toContain('Winter access scheme 2017/18');
+    expect(text).toContain('Kibworth Medical Centre (C82001)');
+    expect(text).toMatch(/version 1 \(approved \d{4}-\d{2}-\d{2}\); list sizes at 2018-01-01/);
+    expect(text).toMatch(/Nurse delivered\s+208 appointments × £12\.50\s+£2,600/);
+    expect(text).toMatch(/Amount payable to the practice.*£2,600/);
+  });
+
+  it('exports a workbook with a sheet per report table', async () => {
+    const id = await schemeId('clinical-pharmacists-2018');
+    const response = await fetch(`${server.baseUrl}/api/schemes/${id}/export.xlsx`, { headers: { cookie: admin.session.cookie! } });
+    expect(response.headers.get('content-disposition')).toContain('clinical-pharmacists-2018-v1.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await response.arrayBuffer()) as never);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['about', 'overview', 'allocation', 'summary', 'footing', 'schedule', 'contributions', 'differences', 'statements']);
+    expect(workbook.getWorksheet('about')!.getRow(4).values).toEqual([undefined, 'Version', 1]);
+    expect(workbook.getWorksheet('about')!.getRow(7).values).toEqual([undefined, 'List sizes', 'as given in the scheme']);
+    const winter = await fetch(`${server.baseUrl}/api/schemes/${await schemeId('winter-access-2017-18')}/export.xlsx`, { headers: { cookie: admin.session.cookie! } });
+    const winterBook = new ExcelJS.Workbook();
+    await winterBook.xlsx.load((await winter.arrayBuffer()) as never);
+    expect(winterBook.getWorksheet('about')!.getRow(7).values).toEqual([undefined, 'List sizes', 'registry snapshot at 2018-01-01']);
+    expect(winterBook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['allocation', 'payments', 'statements']));
+  });
+});

@@ -1,0 +1,29 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+
+/**
+ * PDFs for packs and statements, drawn server side with pdfmake and its bundled Roboto (which has
+ * the £, – and … that the standard-14 fonts lack). pdfmake 0.3 refuses to read font files until
+ * a local file access policy allows them: only the font folder is allowed, and no URL at all.
+ */
+const require = createRequire(import.meta.url);
+const pdfmake = require('pdfmake') as typeof import('pdfmake');
+const fontFolder = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+
+pdfmake.setFonts({
+  Roboto: {
+    normal: join(fontFolder, 'Roboto-Regular.ttf'),
+    bold: join(fontFolder, 'Roboto-Medium.ttf'),
+    italics: join(fontFolder, 'Roboto-Italic.ttf'),
+    bolditalics: join(fontFolder, 'Roboto-MediumItalic.ttf'),
+  },
+});
+pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontFolder));
+pdfmake.setUrlAccessPolicy(() => false);
+
+export type PdfDocument = TDocumentDefinitions;
+
+export async function renderPdf(document: PdfDocument): Promise<Buffer> {
+  return pdfmake.createPdf({ info: { creator: 'atscale', producer: 'atscale' }, ...document, defaultStyle: { font: 'Roboto', fontSize: 10, ...document.defaultStyle } }).getBuffer();
+}

@@ -1,0 +1,117 @@
+import type { Db } from '../../db/client.js';
+import { deliveredRows, replaceDelivered, type DeliveredInsert, type DeliveredRow } from '../../db/repos/schemes.js';
+import { AppError, type Problem } from '../../domain/errors.js';
+import { decodeText } from '../../domain/registry/index.js';
+import { readDeliveredTable, resolveDeliveredEntries, type DeliveredActivity } from '../../domain/schemes/delivered.js';
+import { parseCsv } from '../../domain/schemes/tabular-input.js';
+import { recordAudit } from '../audit.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+import { practiceScope } from './practice-scope.js';
+import { storedPractices } from './resolve-practices.js';
+import { loadSchemeVersion, type LoadedVersion } from './scheme-inputs.js';
+import { presentVersionSummary } from './scheme-presenters.js';
+import { deliveredEntriesSchema, type DeliveredEntriesRequest } from './scheme-requests.js';
+
+function toRows(loaded: LoadedVersion, returns: readonly DeliveredActivity[], week: number | null, source: string): DeliveredInsert[] {
+  return returns.flatMap((ret) =>
+    loaded.definition.deliveryModels.map((model) => ({
+      schemeId: loaded.scheme.id,
+      version: loaded.version.version,
+      practiceCode: ret.practiceKey,
+      modelId: model.id,
+      week,
+      quantity: ret.units[model.id] ?? null,
+      takesPart: ret.takesPart,
+      source,
+      line: ret.source?.line ?? null,
+    })),
+  );
+}
+
+/** The figures of a set of rows, for telling whether an upload changes anything and for the audit log. */
+const figures = (rows: readonly (DeliveredRow | DeliveredInsert)[]) =>
+  rows.map((r) => ({ practiceCode: r.practiceCode, modelId: r.modelId, week: r.week ?? null, quantity: r.quantity ?? null, takesPart: r.takesPart ?? null })).sort((a, b) => `${a.practiceCode}|${a.week}|${a.modelId}`.localeCompare(`${b.practiceCode}|${b.week}|${b.modelId}`));
+
+async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, rows: DeliveredInsert[], only: { practiceCode: string; week: number | null }[] | undefined, source: string) {
+  const before = await deliveredRows(db, loaded.scheme.id, loaded.version.version);
+  const touched = only ? before.filter((r) => only.some((o) => o.practiceCode === r.practiceCode && o.week === r.week)) : before;
+  const result = { scheme: loaded.scheme.name, version: presentVersionSummary(loaded.version), returns: new Set(rows.map((r) => `${r.practiceCode}|${r.week}`)).size, figures: rows.length };
+  if (JSON.stringify(figures(touched)) === JSON.stringify(figures(rows))) return { ...result, changed: false };
+  const untouched = before.filter((r) => !touched.includes(r));
+  const mixed = [...new Set(rows.map((r) => r.practiceCode))].filter((code) => [...untouched, ...rows].some((r) => r.practiceCode === code && r.week === null) && [...untouched, ...rows].some((r) => r.practiceCode === code && r.week !== null));
+  if (mixed.length) throw new AppError('invalid', 'A practice’s activity is returned either for the whole scheme or week by week, not both', { problems: mixed.map((code) => ({ field: 'entries', message: `${code} would have both a whole-scheme return and weekly returns` })) });
+  await replaceDelivered(db, loaded.scheme.id, loaded.version.version, rows, only);
+  await recordAudit(db, ctx.actor, {
+    recordType: 'scheme',
+    recordId: loaded.scheme.id,
+    action: 'import',
+    before: { version: loaded.version.version, delivered: figures(touched) },
+    after: { version: loaded.version.version, delivered: figures(rows) },
+    summary: `Recorded delivered activity for version ${loaded.version.version} from ${source}: ${result.returns} returns`,
+  });
+  return { ...result, changed: true };
+}
+
+/**
+ * Records the activity returns in a CSV file (one row per practice, a column per delivery model),
+ * replacing the version's returns. All or nothing: every problem is reported with its line and
+ * column and nothing is saved. Uploading the same file again changes nothing.
+ */
+export async function importDeliveredCsv(ctx: AppContext, schemeId: number, file: { name: string; content: Uint8Array }, versionNumber?: number) {
+  authorize(ctx.actor, 'scheme', 'import');
+  return ctx.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const loaded = await loadSchemeVersion(db, schemeId, versionNumber);
+    const returns = readDeliveredTable(parseCsv(decodeText(file.content), file.name), storedPractices(loaded.definition), loaded.definition);
+    return saveDelivered(ctx, db, loaded, toRows(loaded, returns, null, file.name), undefined, file.name);
+  });
+}
+
+/** Checks JSON returns with the engine's rules, one week at a time (a practice may return once per week). */
+function resolveEntries(loaded: LoadedVersion, entries: DeliveredEntriesRequest['entries']): { week: number | null; returns: DeliveredActivity[] }[] {
+  const practices = storedPractices(loaded.definition);
+  const byWeek = new Map<number | null, number[]>();
+  entries.forEach((entry, i) => byWeek.set(entry.week ?? null, [...(byWeek.get(entry.week ?? null) ?? []), i]));
+  const problems: Problem[] = [];
+  const resolved = [...byWeek].map(([week, indexes]) => {
+    try {
+      return { week, returns: resolveDeliveredEntries(indexes.map((i) => entries[i]!), practices, loaded.definition) };
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // The engine numbers entries within the week; name them as the request did.
+      problems.push(...error.problems.map((p) => ({ ...p, field: p.field?.replace(/^delivered\.(\d+)/, (_, j: string) => `entries.${indexes[Number(j)]}`) })));
+      return { week, returns: [] };
+    }
+  });
+  if (problems.length) throw new AppError('invalid', 'The delivered activity is not valid', { problems });
+  return resolved;
+}
+
+/** Records activity returns sent as JSON: replacing the returns for the practices (and weeks) sent, or all of the version's. */
+export async function recordDeliveredEntries(ctx: AppContext, schemeId: number, request: DeliveredEntriesRequest, versionNumber?: number) {
+  authorize(ctx.actor, 'scheme', 'import');
+  const body = deliveredEntriesSchema.parse(request);
+  return ctx.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const loaded = await loadSchemeVersion(db, schemeId, versionNumber);
+    const groups = resolveEntries(loaded, body.entries);
+    const rows = groups.flatMap((g) => toRows(loaded, g.returns, g.week, 'api'));
+    const only = body.replace ? undefined : groups.flatMap((g) => g.returns.map((r) => ({ practiceCode: r.practiceKey, week: g.week })));
+    return saveDelivered(ctx, db, loaded, rows, only, 'the API');
+  });
+}
+
+/** The delivered activity of a version, row by row; a practice manager sees only their practices' rows. */
+export async function listDelivered(ctx: AppContext, schemeId: number, versionNumber?: number) {
+  authorize(ctx.actor, 'scheme', 'read');
+  const loaded = await loadSchemeVersion(ctx.db, schemeId, versionNumber);
+  const rows = await deliveredRows(ctx.db, schemeId, loaded.version.version, practiceScope(ctx.actor));
+  const names = new Map(loaded.definition.practices.map((p) => [p.odsCode, p.name]));
+  const models = new Map(loaded.definition.deliveryModels.map((m) => [m.id, m.name]));
+  return {
+    scheme: { id: loaded.scheme.id, name: loaded.scheme.name },
+    version: presentVersionSummary(loaded.version),
+    items: rows.map((r) => ({ practiceCode: r.practiceCode, practiceName: names.get(r.practiceCode) ?? null, modelId: r.modelId, modelName: models.get(r.modelId) ?? r.modelId, week: r.week, quantity: r.quantity, takesPart: r.takesPart, source: r.source, line: r.line })),
+  };
+}

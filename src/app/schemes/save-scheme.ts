@@ -1,0 +1,110 @@
+import type { Db } from '../../db/client.js';
+import {
+  deleteInputRows,
+  deliveredRows,
+  findSchemeBySlug,
+  handScheduleRows,
+  insertScheme,
+  insertVersion,
+  replaceDelivered,
+  replaceHandSchedule,
+  supersedeOtherVersions,
+  updateSchemeIfUnchanged,
+  updateVersion,
+} from '../../db/repos/schemes.js';
+import { conflict } from '../../domain/errors.js';
+import { runScheme } from '../../domain/schemes/run-scheme.js';
+import { recordAudit } from '../audit.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+import { reconcileInputs } from './reconcile-inputs.js';
+import { resolveDefinition } from './resolve-practices.js';
+import { loadSchemeVersion, runInputFor, type LoadedVersion } from './scheme-inputs.js';
+import { presentScheme, presentVersion } from './scheme-presenters.js';
+import type { CreateSchemeRequest, UpdateSchemeRequest } from './scheme-requests.js';
+
+function slugOf(definition: { id?: string | undefined; name: string }): string {
+  return definition.id ?? definition.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+}
+
+const inTransaction = <T>(ctx: AppContext, work: (db: Db) => Promise<T>) => ctx.db.transaction((tx) => work(tx as unknown as Db));
+
+const snapshotOf = (loaded: LoadedVersion) => ({ scheme: presentScheme(loaded.scheme), version: presentVersion(loaded.version) });
+
+/** Creates a scheme as a draft, version 1. The definition is checked in full (practices resolved, a trial run) before anything is saved. */
+export async function createScheme(ctx: AppContext, request: CreateSchemeRequest) {
+  authorize(ctx.actor, 'scheme', 'create');
+  const groupId = request.groupId ?? null;
+  return inTransaction(ctx, async (db) => {
+    const { definition, listSnapshotDate } = await resolveDefinition(db, request.definition, groupId, 1);
+    const slug = slugOf(definition);
+    if (await findSchemeBySlug(db, slug)) throw conflict(`There is already a scheme called "${slug}": give this one a different id or name`);
+    const scheme = await insertScheme(db, { slug, name: definition.name, funder: definition.funder, groupId, status: 'draft', currentVersion: 1 });
+    const version = await insertVersion(db, { schemeId: scheme.id, version: 1, status: 'draft', definition, listSnapshotDate, createdBy: ctx.actor.label });
+    const after = snapshotOf({ scheme, version, definition });
+    await recordAudit(db, ctx.actor, { recordType: 'scheme', recordId: scheme.id, action: 'create', after, summary: `Created ${definition.name}, version 1 (draft)` });
+    return after;
+  });
+}
+
+/**
+ * Changes a scheme's terms. A draft is edited in place; an approved version never changes, so
+ * editing it makes the next version, a draft, carrying over the activity and hand schedule that
+ * still fit. The caller sends the rowVersion it read: a stale edit is a conflict.
+ */
+export async function updateScheme(ctx: AppContext, schemeId: number, request: UpdateSchemeRequest) {
+  authorize(ctx.actor, 'scheme', 'update');
+  return inTransaction(ctx, async (db) => {
+    const before = await loadSchemeVersion(db, schemeId);
+    const expected = Number(request.rowVersion);
+    if (before.scheme.rowVersion !== expected) throw staleEdit(before, expected);
+    const editInPlace = before.version.status === 'draft';
+    const number = editInPlace ? before.version.version : before.scheme.currentVersion + 1;
+    const { definition, listSnapshotDate } = await resolveDefinition(db, request.definition, before.scheme.groupId, number);
+    const [delivered, hand] = await Promise.all([deliveredRows(db, schemeId, before.version.version), handScheduleRows(db, schemeId, before.version.version)]);
+    const kept = reconcileInputs(definition, delivered, hand);
+    const scheme = await updateSchemeIfUnchanged(db, schemeId, expected, { name: definition.name, funder: definition.funder, status: 'draft', currentVersion: number });
+    if (!scheme) throw staleEdit(before, expected);
+    let version;
+    if (editInPlace) {
+      version = await updateVersion(db, before.version.id, { definition, listSnapshotDate });
+      const keptDelivered = new Set(kept.delivered.map((r) => r.id));
+      const keptHand = new Set(kept.handSchedule.map((r) => r.id));
+      await deleteInputRows(db, delivered.filter((r) => !keptDelivered.has(r.id)).map((r) => r.id), hand.filter((r) => !keptHand.has(r.id)).map((r) => r.id));
+    } else {
+      version = await insertVersion(db, { schemeId, version: number, status: 'draft', definition, listSnapshotDate, createdBy: ctx.actor.label });
+      await replaceDelivered(db, schemeId, number, kept.delivered.map(({ id: _id, ...row }) => ({ ...row, version: number })));
+      await replaceHandSchedule(db, schemeId, number, kept.handSchedule.map(({ id: _id, ...row }) => ({ ...row, version: number })));
+    }
+    const after = snapshotOf({ scheme, version, definition });
+    const summary = editInPlace ? `Edited draft version ${number}` : `Created version ${number} (draft) from approved version ${before.version.version}`;
+    await recordAudit(db, ctx.actor, { recordType: 'scheme', recordId: schemeId, action: 'update', before: snapshotOf(before), after, summary: [summary, ...kept.dropped.map((d) => `dropped ${d}`)].join('; ') });
+    return { ...after, dropped: kept.dropped };
+  });
+}
+
+/** Approves the latest version (admins): it is then fixed; an earlier approved version is superseded. */
+export async function approveScheme(ctx: AppContext, schemeId: number, rowVersion: number) {
+  authorize(ctx.actor, 'scheme', 'update');
+  return inTransaction(ctx, async (db) => {
+    const before = await loadSchemeVersion(db, schemeId);
+    if (before.scheme.rowVersion !== rowVersion) throw staleEdit(before, rowVersion);
+    if (before.version.status !== 'draft') throw conflict(`Version ${before.version.version} of ${before.scheme.name} is already ${before.version.status}; edit the scheme to make a new version`);
+    // Approval must not fix terms the engine cannot run with the inputs recorded so far.
+    runScheme(await runInputFor(db, before));
+    const scheme = await updateSchemeIfUnchanged(db, schemeId, rowVersion, { status: 'approved' });
+    if (!scheme) throw staleEdit(before, rowVersion);
+    const version = await updateVersion(db, before.version.id, { status: 'approved', approvedBy: ctx.actor.label, approvedAt: new Date() });
+    const superseded = await supersedeOtherVersions(db, schemeId, version.version);
+    const after = snapshotOf({ scheme, version, definition: before.definition });
+    const summary = `Approved version ${version.version}${superseded.length ? `; version ${superseded.join(', ')} superseded` : ''}`;
+    await recordAudit(db, ctx.actor, { recordType: 'scheme', recordId: schemeId, action: 'update', before: snapshotOf(before), after, summary });
+    return { ...after, superseded };
+  });
+}
+
+function staleEdit(current: LoadedVersion, expected: number) {
+  return conflict(`${current.scheme.name} was changed by someone else since you opened it (you had row version ${expected}, it is now ${current.scheme.rowVersion}). Reload it and make your change again.`, {
+    currentVersion: current.scheme.rowVersion,
+  });
+}

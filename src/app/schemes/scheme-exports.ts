@@ -1,0 +1,80 @@
+import { formatPence } from '../../domain/schemes/format-money.js';
+import { renderPdf } from '../export/pdf.js';
+import { reportTableColumns } from '../export/report-table-columns.js';
+import { toXlsx, type Sheet } from '../export/tabular.js';
+import type { AppContext } from '../context.js';
+import { runStoredScheme, schemeStatement, type RunOptions } from './run-stored-scheme.js';
+import { describeVersion } from './scheme-presenters.js';
+
+/**
+ * A scheme run as a workbook: an "about" sheet naming the scheme, its version and the list-size
+ * snapshot used, then one sheet per report table (allocation, payments, statements, schedule,
+ * differences… as the scheme has them), exactly as the engine's report tables give them.
+ */
+export async function schemeWorkbook(ctx: AppContext, schemeId: number, options: RunOptions = {}): Promise<{ fileName: string; content: Buffer }> {
+  const result = await runStoredScheme(ctx, schemeId, options);
+  const about: [string, string | number | null][] = [
+    ['Scheme', result.scheme.name],
+    ['Funder', result.scheme.funder],
+    ['Version', result.version.version],
+    ['Status', result.version.status],
+    ['Approved', result.version.approvedAt ? `${new Date(result.version.approvedAt).toISOString().slice(0, 10)} by ${result.version.approvedBy}` : 'not yet'],
+    ['List sizes', result.version.listSnapshotDate ? `registry snapshot at ${result.version.listSnapshotDate}` : 'as given in the scheme'],
+    ['Produced', new Date().toISOString().slice(0, 16).replace('T', ' ')],
+    ...result.footingNotes.map((note): [string, string] => ['Footing note', note]),
+  ];
+  const sheets: Sheet<any>[] = [
+    { name: 'about', rows: about, columns: [{ header: 'Item', value: (r: [string, unknown]) => r[0] }, { header: 'Value', value: (r: [string, string | number | null]) => r[1] }] },
+    ...result.tables.map((t) => ({ name: t.name, rows: t.rows, columns: reportTableColumns(t, 'xlsx') })),
+  ];
+  return { fileName: `${result.scheme.slug}-v${result.version.version}.xlsx`, content: await toXlsx(sheets) };
+}
+
+/** One practice's statement as a PDF, naming the scheme, its version, the list-size snapshot and the practice. */
+export async function schemeStatementPdf(ctx: AppContext, schemeId: number, practiceCode: string, options: RunOptions = {}): Promise<{ fileName: string; content: Buffer }> {
+  const { scheme, version, funder, statement } = await schemeStatement(ctx, schemeId, practiceCode, options);
+  const practice = `${statement.practiceName}${statement.odsCode ? ` (${statement.odsCode})` : ''}`;
+  const content = await renderPdf({
+    pageSize: 'A4',
+    pageMargins: [40, 48, 40, 48],
+    info: { title: statement.title },
+    content: [
+      { text: scheme.name, style: 'title' },
+      { text: `Statement for ${practice}`, style: 'subtitle' },
+      {
+        table: {
+          widths: [110, '*'],
+          body: [
+            ['Funder', funder],
+            ['Scheme version', describeVersion(version)],
+            ['List-size snapshot', version.listSnapshotDate ?? 'list sizes as given in the scheme'],
+            ['Practice', practice],
+          ],
+        },
+        layout: 'noBorders',
+        margin: [0, 0, 0, 12],
+      },
+      {
+        table: {
+          headerRows: 1,
+          widths: [160, '*', 70],
+          body: [
+            [{ text: 'Line', bold: true }, { text: 'Detail', bold: true }, { text: 'Amount', bold: true, alignment: 'right' }],
+            ...statement.lines.map((l) => [l.label, l.detail, { text: l.amountPence === null ? '' : formatPence(l.amountPence), alignment: 'right' as const }]),
+            ...statement.totals.map((t) => [{ text: t.label, bold: true }, { text: t.rule, italics: true }, { text: formatPence(t.amountPence), bold: true, alignment: 'right' as const }]),
+          ],
+        },
+        layout: 'lightHorizontalLines',
+      },
+      ...statement.warnings.map((w) => ({ text: `Note: ${w}`, margin: [0, 6, 0, 0] as [number, number, number, number], italics: true })),
+      { text: `Produced by atscale on ${new Date().toISOString().slice(0, 10)}. Figures are worked from unrounded values and rounded once, by the rule shown.`, style: 'footnote' },
+    ],
+    styles: {
+      title: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
+      subtitle: { fontSize: 12, margin: [0, 0, 0, 12] },
+      footnote: { fontSize: 8, color: '#555555', margin: [0, 16, 0, 0] },
+    },
+  });
+  const code = statement.odsCode ?? statement.practiceKey;
+  return { fileName: `${scheme.slug}-v${version.version}-${code}.pdf`, content };
+}

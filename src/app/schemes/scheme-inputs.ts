@@ -1,0 +1,68 @@
+import type { Db } from '../../db/client.js';
+import { deliveredRows, findScheme, findVersion, handScheduleRows, type DeliveredRow, type HandScheduleRow, type SchemeRow, type SchemeVersionRow } from '../../db/repos/schemes.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import type { DeliveredActivity } from '../../domain/schemes/delivered.js';
+import type { HandSchedule } from '../../domain/schemes/hand-schedule.js';
+import type { SchemeRunInput } from '../../domain/schemes/run-scheme.js';
+import type { Participation } from '../../domain/schemes/scheme-definition.js';
+import { storedPractices, type StoredDefinition } from './resolve-practices.js';
+
+/** A scheme with one of its versions, as the use cases work on it. */
+export interface LoadedVersion {
+  scheme: SchemeRow;
+  version: SchemeVersionRow;
+  definition: StoredDefinition;
+}
+
+/** Loads a scheme and a version of it: the one asked for, or the latest. */
+export async function loadSchemeVersion(db: Db, schemeId: number, versionNumber?: number): Promise<LoadedVersion> {
+  const scheme = await findScheme(db, schemeId);
+  if (!scheme) throw notFound(`Scheme ${schemeId}`);
+  const wanted = versionNumber ?? scheme.currentVersion;
+  const version = await findVersion(db, schemeId, wanted);
+  if (!version) throw new AppError('not_found', `${scheme.name} has no version ${wanted} (it has versions 1 to ${scheme.currentVersion})`);
+  return { scheme, version, definition: version.definition as StoredDefinition };
+}
+
+/** What a return says about taking part, across its weeks: any "yes" wins, then "?", then "no". */
+function combineTakesPart(values: readonly (string | null)[]): Participation | null {
+  for (const value of ['yes', 'unknown', 'no'] as const) if (values.includes(value)) return value;
+  return null;
+}
+
+/** Stored rows as the engine's activity returns: one per practice, weekly figures added up per delivery model. */
+export function toDeliveredActivity(rows: readonly DeliveredRow[]): DeliveredActivity[] {
+  const byPractice = new Map<string, DeliveredRow[]>();
+  for (const row of rows) byPractice.set(row.practiceCode, [...(byPractice.get(row.practiceCode) ?? []), row]);
+  return [...byPractice].map(([practiceKey, practiceRows]) => {
+    const units: Record<string, number | null> = {};
+    for (const row of practiceRows) {
+      if (row.quantity === null) units[row.modelId] ??= null;
+      else units[row.modelId] = (units[row.modelId] ?? 0) + row.quantity;
+    }
+    const first = practiceRows[0]!;
+    return { practiceKey, takesPart: combineTakesPart(practiceRows.map((r) => r.takesPart)), units, source: { file: first.source, ...(first.line !== null ? { line: first.line } : {}) } };
+  });
+}
+
+export function toHandSchedule(rows: readonly HandScheduleRow[]): HandSchedule | null {
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    label: first.label,
+    description: first.description,
+    entries: rows.map((r) => ({ year: r.year, practiceKey: r.practiceCode, amountPence: r.amountPence, source: { file: r.source, ...(r.line !== null ? { line: r.line } : {}) } })),
+  };
+}
+
+/** Everything `runScheme` needs for a stored version: its resolved practices and the inputs recorded against it. */
+export async function runInputFor(db: Db, loaded: LoadedVersion, reallocateDeclined = false): Promise<SchemeRunInput> {
+  const [delivered, hand] = await Promise.all([deliveredRows(db, loaded.scheme.id, loaded.version.version), handScheduleRows(db, loaded.scheme.id, loaded.version.version)]);
+  return {
+    definition: loaded.definition,
+    practices: storedPractices(loaded.definition),
+    delivered: delivered.length ? toDeliveredActivity(delivered) : null,
+    handSchedule: toHandSchedule(hand),
+    reallocateDeclined,
+  };
+}

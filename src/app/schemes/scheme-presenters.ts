@@ -1,0 +1,44 @@
+import type { SchemeRow, SchemeVersionRow } from '../../db/repos/schemes.js';
+
+/** A scheme as the API, CLI and audit log show it (never an ORM row as it stands). */
+export function presentScheme(row: SchemeRow) {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    funder: row.funder,
+    groupId: row.groupId,
+    status: row.status,
+    currentVersion: row.currentVersion,
+    rowVersion: row.rowVersion,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** A version's facts: what statements and exports name beside the figures. */
+export function presentVersionSummary(row: SchemeVersionRow) {
+  return {
+    version: row.version,
+    status: row.status,
+    listSnapshotDate: row.listSnapshotDate,
+    approvedBy: row.approvedBy,
+    approvedAt: row.approvedAt,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+  };
+}
+
+export function presentVersion(row: SchemeVersionRow) {
+  return { ...presentVersionSummary(row), definition: row.definition };
+}
+
+export type PresentedScheme = ReturnType<typeof presentScheme>;
+export type VersionSummary = ReturnType<typeof presentVersionSummary>;
+
+/** How a version is named in a statement or export: "version 2 (approved 3 May 2018); list sizes at 2018-01-01". */
+export function describeVersion(version: VersionSummary): string {
+  const approved = version.approvedAt ? ` ${version.status} ${new Date(version.approvedAt).toISOString().slice(0, 10)}` : ` ${version.status}`;
+  const snapshot = version.listSnapshotDate ? `list sizes at ${version.listSnapshotDate}` : 'list sizes as given in the scheme';
+  return `version ${version.version} (${approved.trim()}); ${snapshot}`;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.js';
+import { schemes } from '../../db/schema/index.js';
+import type { RecordType } from '../records/record-type.js';
+import { createSchemeSchema, updateSchemeSchema } from './scheme-requests.js';
+
+const id = z.coerce.number().int().positive();
+
+/**
+ * Schemes in the generic record framework, for what every record type has: list (filter, sort,
+ * page), get, CSV/XLSX export and audit history. Changes go through the scheme use cases
+ * (create, versioned update, approve), which have their own routes.
+ */
+export const schemeRecord: RecordType<Record<string, unknown>> = {
+  name: 'scheme',
+  label: 'scheme',
+  table: schemes,
+  source: schemes,
+  idColumn: schemes.id,
+  sourceIdColumn: schemes.id,
+  versionColumn: schemes.rowVersion,
+  createdByPeople: true,
+  ownWriteRoutes: true,
+  parseId: (raw) => id.parse(raw),
+  fields: {
+    id: { header: 'ID', column: schemes.id, kind: 'integer', filter: 'exact', sortable: true },
+    slug: { header: 'Short name', column: schemes.slug, kind: 'text', filter: 'exact', sortable: true },
+    name: { header: 'Name', column: schemes.name, kind: 'text', filter: 'search', sortable: true },
+    funder: { header: 'Funder', column: schemes.funder, kind: 'text', filter: 'search', sortable: true },
+    status: { header: 'Status', column: schemes.status, kind: 'text', filter: 'exact', sortable: true },
+    currentVersion: { header: 'Latest version', column: schemes.currentVersion, kind: 'integer', sortable: true },
+    groupId: { header: 'Group', column: schemes.groupId, kind: 'integer', filter: 'exact', sortable: true },
+  },
+  defaultSort: 'name',
+  createSchema: createSchemeSchema as unknown as z.ZodType<Record<string, unknown>>,
+  updateSchema: updateSchemeSchema.partial() as unknown as z.ZodType<Partial<Record<string, unknown>>>,
+  prepare() {
+    return Promise.reject(new AppError('unsupported', 'Schemes are created, edited and approved through the scheme routes (POST /api/schemes, PATCH /api/schemes/{id})'));
+  },
+  present: (row) => row,
+};

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { deliveredEntrySchema } from '../../domain/schemes/delivered.js';
+import { schemeDefinitionSchema } from '../../domain/schemes/scheme-definition.js';
+
+/**
+ * What the scheme use cases accept, as zod schemas the API uses for its request bodies (and so its
+ * OpenAPI document). The definition is the SAME schema as the YAML scheme files and the web form.
+ */
+export const rowVersionSchema = z.coerce.number().int().min(1);
+
+export const createSchemeSchema = z.object({
+  definition: schemeDefinitionSchema,
+  /** The group (e.g. the federation) whose member practices take part when the definition names a list snapshot but no practices. */
+  groupId: z.number().int().positive().nullable().optional(),
+});
+export type CreateSchemeRequest = z.input<typeof createSchemeSchema>;
+
+export const updateSchemeSchema = z.object({ rowVersion: rowVersionSchema, definition: schemeDefinitionSchema });
+export type UpdateSchemeRequest = z.input<typeof updateSchemeSchema>;
+
+export const approveSchemeSchema = z.object({ rowVersion: rowVersionSchema });
+
+/** A version to read or record against; the latest version when left out. */
+export const versionQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional() });
+
+export const runQuerySchema = versionQuerySchema.extend({
+  /** Share out the allocation of practices whose activity return says they did not take part. */
+  reallocateDeclined: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+});
+
+/** Activity returns as JSON: for the whole scheme, or for one week when `week` is given. */
+export const deliveredEntriesSchema = z.object({
+  entries: z.array(deliveredEntrySchema.extend({ week: z.number().int().positive().optional() })).min(1, 'send at least one activity return'),
+  /** Replace every return of the version (true), or only the practice-and-week returns sent (false, the default). */
+  replace: z.boolean().default(false),
+});
+export type DeliveredEntriesRequest = z.input<typeof deliveredEntriesSchema>;
+
+/** A hand schedule as JSON, written like the one a scheme definition can hold inline. */
+export const handScheduleSchema = z.object({
+  label: z.string().trim().min(1),
+  description: z.string().optional(),
+  entries: z.array(z.object({ year: z.string().min(1), practice: z.string().min(1).optional(), amount: z.number().finite() })).min(1, 'send at least one figure'),
+});
+export type HandScheduleRequest = z.input<typeof handScheduleSchema>;

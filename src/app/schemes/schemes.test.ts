@@ -1,0 +1,152 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { auditLog, practiceGroups, schemes } from '../../db/schema/index.js';
+import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { adminActor, commissionerActor, contextFor, makeSchemeRequest, managerOf } from '../../../test/support/factories.js';
+import { demoFederationName, loadDemo } from '../demo/load-demo.js';
+import { importDeliveredCsv, listDelivered, recordDeliveredEntries } from './delivered-activity.js';
+import { recordHandSchedule } from './hand-schedule.js';
+import { listSchemeVersions, runStoredScheme, schemeStatement } from './run-stored-scheme.js';
+import { approveScheme, createScheme, updateScheme } from './save-scheme.js';
+
+const csv = (name: string, lines: string[]) => ({ name, content: Buffer.from(`${lines.join('\n')}\n`) });
+const returns = (rows: string[]) => csv('returns.csv', ['practice,takes_part,nurse_appointments_delivered,gp_appointments_delivered', ...rows]);
+
+describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
+  let database: Database;
+  const admin = () => contextFor(database, adminActor);
+  const schemeCount = async () => (await database.db.select().from(schemes)).length;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await loadDemo(contextFor(database));
+  });
+  afterAll(() => database?.close());
+
+  it('creates a draft, runs it, approves it, and makes version 2 when the approved terms are edited', async () => {
+    const created = await createScheme(admin(), makeSchemeRequest());
+    expect(created.scheme).toMatchObject({ status: 'draft', currentVersion: 1, rowVersion: 1 });
+    expect(created.version).toMatchObject({ version: 1, status: 'draft', listSnapshotDate: '2018-01-01', createdBy: 'test admin' });
+    // The list sizes come from the registry's snapshot, not the request.
+    expect((created.version.definition as { practices: { listSize: number }[] }).practices.map((p) => p.listSize)).toEqual([9301, 10451, 24536]);
+    const id = created.scheme.id;
+
+    const draftRun = await runStoredScheme(admin(), id);
+    expect(draftRun.version).toMatchObject({ version: 1, status: 'draft' });
+    const lists = { C82001: 9301, C82002: 10451, C82009: 24536 };
+    const total = 9301 + 10451 + 24536;
+    expect(draftRun.run.allocation.rows.map((r) => [r.odsCode, r.quantity])).toEqual(Object.entries(lists).map(([code, list]) => [code, Math.round((600 * list) / total)]));
+
+    const approved = await approveScheme(admin(), id, 1);
+    expect(approved.scheme).toMatchObject({ status: 'approved', rowVersion: 2 });
+    expect(approved.version).toMatchObject({ status: 'approved', approvedBy: 'test admin' });
+    await expect(approveScheme(admin(), id, 2)).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining('already approved') });
+
+    const edited = await updateScheme(admin(), id, { rowVersion: 2, definition: { ...makeSchemeRequest().definition, id: created.scheme.slug, name: created.scheme.name, fee: { percent: 4 } } });
+    expect(edited.scheme).toMatchObject({ currentVersion: 2, status: 'draft', rowVersion: 3 });
+    expect(edited.version).toMatchObject({ version: 2, status: 'draft' });
+    const versions = await listSchemeVersions(admin(), id);
+    expect(versions.items.map((v) => [v.version, v.status, (v.definition as { fee: { percent: number } }).fee.percent])).toEqual([[1, 'approved', 5], [2, 'draft', 4]]);
+
+    // A draft is edited in place; approving version 2 supersedes version 1, which can still be run.
+    const again = await updateScheme(admin(), id, { rowVersion: 3, definition: { ...makeSchemeRequest().definition, id: created.scheme.slug, name: created.scheme.name, fee: { percent: 3 } } });
+    expect(again.version).toMatchObject({ version: 2, status: 'draft' });
+    expect((await approveScheme(admin(), id, 4)).superseded).toEqual([1]);
+    expect((await runStoredScheme(admin(), id, { version: 1 })).run.payments).toBeNull();
+    expect((await runStoredScheme(admin(), id, { version: 1 })).version.status).toBe('superseded');
+
+    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'scheme'), eq(auditLog.recordId, String(id))));
+    expect(audit.map((a) => a.summary)).toEqual(['Created ' + created.scheme.name + ', version 1 (draft)', 'Approved version 1', 'Created version 2 (draft) from approved version 1', 'Edited draft version 2', 'Approved version 2; version 1 superseded']);
+    expect(audit[2]).toMatchObject({ before: { version: { version: 1 } }, after: { version: { version: 2 } } });
+  });
+
+  it('gives a stale edit a conflict and keeps the other person’s change', async () => {
+    const { scheme } = await createScheme(admin(), makeSchemeRequest());
+    const request = makeSchemeRequest().definition;
+    await updateScheme(admin(), scheme.id, { rowVersion: 1, definition: { ...request, name: 'First edit' } });
+    await expect(updateScheme(admin(), scheme.id, { rowVersion: 1, definition: { ...request, name: 'Stale edit' } })).rejects.toMatchObject({ kind: 'conflict', details: { currentVersion: 2 } });
+    await expect(approveScheme(admin(), scheme.id, 1)).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await runStoredScheme(admin(), scheme.id)).scheme.name).toBe('First edit');
+  });
+
+  it('takes the practices of a group, with their list sizes at the snapshot, when the definition names none', async () => {
+    const [federation] = await database.db.select().from(practiceGroups).where(eq(practiceGroups.name, demoFederationName));
+    const { practices: _none, ...definition } = makeSchemeRequest().definition;
+    const { scheme } = await createScheme(admin(), { definition, groupId: federation!.id });
+    const { run } = await runStoredScheme(admin(), scheme.id);
+    expect([run.allocation.rows.length, run.allocation.listSizeTotal]).toEqual([31, 327_255]);
+  });
+
+  it.each([
+    { name: 'a percentage outside 0–100', overrides: { fee: { percent: 105 } }, problem: { field: 'fee.percent', message: 'must be between 0 and 100' } },
+    { name: 'no participating practices', overrides: { practices: [{ name: 'Kibworth Medical Centre', odsCode: 'C82001', participation: 'no' as const }] }, problem: { message: expect.stringContaining('not taking part') } },
+    { name: 'a practice with no list size at the named snapshot', overrides: { listSnapshot: { date: '2019-04-01' } }, problem: { field: 'practices.0.listSize', message: 'practice "Kibworth Medical Centre" (C82001) has no list size at 2019-04-01' } },
+    { name: 'a practice the registry does not know', overrides: { practices: [{ name: 'Nowhere Surgery', odsCode: 'Q99999' }] }, problem: { field: 'practices.0.odsCode', message: expect.stringContaining('not in the registry') } },
+    { name: 'a practice table in a file', overrides: { practices: { file: 'practices.csv' } }, problem: { field: 'practices', message: expect.stringContaining('cannot read "practices.csv"') } },
+  ])('refuses $name, saving nothing', async ({ overrides, problem }) => {
+    const before = await schemeCount();
+    await expect(createScheme(admin(), makeSchemeRequest(overrides))).rejects.toMatchObject({ kind: 'invalid', problems: expect.arrayContaining([expect.objectContaining(problem)]) });
+    expect(await schemeCount()).toBe(before);
+  });
+
+  it('records delivered activity all or nothing, naming the line and column of each problem', async () => {
+    const { scheme } = await createScheme(admin(), makeSchemeRequest());
+    const good = await importDeliveredCsv(admin(), scheme.id, returns(['Kibworth Medical Centre,Yes,40,20', 'C82002,Yes,,', 'Market Harborough Medical Centre,No,0,0']));
+    expect(good).toMatchObject({ returns: 3, figures: 6, changed: true });
+    expect((await importDeliveredCsv(admin(), scheme.id, returns(['Kibworth Medical Centre,Yes,40,20', 'C82002,Yes,,', 'Market Harborough Medical Centre,No,0,0']))).changed).toBe(false);
+    const bad = importDeliveredCsv(admin(), scheme.id, returns(['Kibworth Medical Centre,Yes,41,20', 'Bushloe Surgery,Yes,3,4', 'C82009,Yes,-4,x']));
+    await expect(bad).rejects.toMatchObject({
+      kind: 'invalid',
+      problems: [
+        { file: 'returns.csv', line: 3, column: 1, message: expect.stringContaining('"Bushloe Surgery" is not one of this scheme\'s practices') },
+        { file: 'returns.csv', line: 4, column: 3, message: expect.stringContaining('must not be negative') },
+        { file: 'returns.csv', line: 4, column: 4, message: expect.stringContaining('is not a number') },
+      ],
+    });
+    const kept = await listDelivered(admin(), scheme.id);
+    expect(kept.items.find((r) => r.practiceCode === 'C82001' && r.modelId === 'nurse')?.quantity).toBe(40);
+    await expect(recordDeliveredEntries(admin(), scheme.id, { entries: [{ practice: 'C82001', units: { nurse: 2.5 } }] })).rejects.toMatchObject({ problems: [{ field: 'entries.0.units.nurse' }] });
+    const weekly = await recordDeliveredEntries(admin(), scheme.id, { entries: [{ practice: 'C82002', week: 1, units: { nurse: 5, gp: 1 } }, { practice: 'C82002', week: 2, units: { nurse: 6, gp: 0 } }], replace: true });
+    expect(weekly).toMatchObject({ changed: true, returns: 2 });
+    expect((await runStoredScheme(admin(), scheme.id)).run.payments!.rows.find((r) => r.practiceKey === 'C82002')!.models.map((m) => m.delivered)).toEqual([11, 1]);
+    await expect(recordDeliveredEntries(admin(), scheme.id, { entries: [{ practice: 'C82002', units: { nurse: 1 } }] })).rejects.toMatchObject({ message: expect.stringContaining('not both') });
+  });
+
+  it('shows a practice manager only their own practice’s allocation, delivery and statement', async () => {
+    const { scheme } = await createScheme(admin(), makeSchemeRequest());
+    await importDeliveredCsv(admin(), scheme.id, returns(['C82001,Yes,40,20', 'C82002,Yes,30,', 'C82009,Yes,100,50']));
+    const manager = contextFor(database, managerOf('C82001'));
+    const result = await runStoredScheme(manager, scheme.id);
+    expect(result.run.allocation.rows.map((r) => r.odsCode)).toEqual(['C82001']);
+    expect(result.run.payments!.rows.map((r) => r.practiceKey)).toEqual(['C82001']);
+    expect(result.run.allocation.totals.quantity.total).toBe(600);
+    const allocation = result.tables.find((t) => t.name === 'allocation')!;
+    expect(allocation.rows.map((r) => r.practice)).toEqual(['Kibworth Medical Centre', 'TOTAL']);
+    expect((await listDelivered(manager, scheme.id)).items.map((r) => r.practiceCode)).toEqual(['C82001', 'C82001']);
+    expect((await schemeStatement(manager, scheme.id, 'C82001')).statement.practiceName).toBe('Kibworth Medical Centre');
+    await expect(schemeStatement(manager, scheme.id, 'C82002')).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(importDeliveredCsv(manager, scheme.id, returns(['C82001,Yes,1,1']))).rejects.toMatchObject({ kind: 'forbidden' });
+    const commissioner = contextFor(database, commissionerActor);
+    expect((await runStoredScheme(commissioner, scheme.id)).run.allocation.rows).toHaveLength(3);
+    await expect(updateScheme(commissioner, scheme.id, { rowVersion: 1, definition: makeSchemeRequest().definition })).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('carries activity that still fits into the next version and names what it drops', async () => {
+    const { scheme } = await createScheme(admin(), makeSchemeRequest());
+    await importDeliveredCsv(admin(), scheme.id, returns(['C82001,Yes,40,20', 'C82002,Yes,30,', 'C82009,Yes,100,50']));
+    await approveScheme(admin(), scheme.id, 1);
+    const { deliveryModels: _models, ...terms } = makeSchemeRequest().definition;
+    const edited = await updateScheme(admin(), scheme.id, { rowVersion: 2, definition: { ...terms, deliveryModels: [{ id: 'nurse', name: 'Nurse', unitsPerHour: 4, hourlyRate: 50 }] } });
+    expect(edited.dropped).toEqual(['delivered gp activity of C82001: no delivery model "gp"', 'delivered gp activity of C82002: no delivery model "gp"', 'delivered gp activity of C82009: no delivery model "gp"']);
+    expect((await listDelivered(admin(), scheme.id)).items.map((r) => [r.practiceCode, r.quantity])).toEqual([['C82001', 40], ['C82002', 30], ['C82009', 100]]);
+    expect((await listDelivered(admin(), scheme.id, 1)).items).toHaveLength(6);
+  });
+
+  it('refuses a hand schedule for a scheme without a cost model, and one naming an unknown year', async () => {
+    const { scheme } = await createScheme(admin(), makeSchemeRequest());
+    await expect(recordHandSchedule(admin(), scheme.id, { label: 'Spreadsheet', entries: [{ year: '2017/18', amount: 100 }] })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'costModel' }] });
+    const [pharmacists] = await database.db.select().from(schemes).where(eq(schemes.slug, 'clinical-pharmacists-2018'));
+    await expect(recordHandSchedule(admin(), pharmacists!.id, { label: 'Spreadsheet', entries: [{ year: '2030/31', amount: 100 }] })).rejects.toMatchObject({ kind: 'invalid' });
+  });
+});

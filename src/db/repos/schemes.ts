@@ -1,0 +1,139 @@
+import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { groupMemberships, listSizes, practiceOverview, schemeDelivered, schemeHandSchedules, schemes, schemeVersions } from '../schema/index.js';
+
+/** Queries for stored schemes. Each takes the database (or the caller's transaction) as its first argument. */
+
+export type SchemeRow = typeof schemes.$inferSelect;
+export type SchemeVersionRow = typeof schemeVersions.$inferSelect;
+export type DeliveredRow = typeof schemeDelivered.$inferSelect;
+export type DeliveredInsert = typeof schemeDelivered.$inferInsert;
+export type HandScheduleRow = typeof schemeHandSchedules.$inferSelect;
+export type HandScheduleInsert = typeof schemeHandSchedules.$inferInsert;
+
+export async function findScheme(db: Db, id: number): Promise<SchemeRow | undefined> {
+  const [row] = await db.select().from(schemes).where(eq(schemes.id, id));
+  return row;
+}
+
+export async function findSchemeBySlug(db: Db, slug: string): Promise<SchemeRow | undefined> {
+  const [row] = await db.select().from(schemes).where(eq(schemes.slug, slug));
+  return row;
+}
+
+export async function insertScheme(db: Db, values: typeof schemes.$inferInsert): Promise<SchemeRow> {
+  const [row] = await db.insert(schemes).values(values).returning();
+  return row!;
+}
+
+/**
+ * Optimistic concurrency: changes the scheme only if it still has the row version the caller read,
+ * and takes the row's lock for the rest of the transaction. Undefined when someone else got there first.
+ */
+export async function updateSchemeIfUnchanged(db: Db, id: number, expectedRowVersion: number, changes: Partial<typeof schemes.$inferInsert>): Promise<SchemeRow | undefined> {
+  const [row] = await db
+    .update(schemes)
+    .set({ ...changes, rowVersion: sql`${schemes.rowVersion} + 1`, updatedAt: new Date() })
+    .where(and(eq(schemes.id, id), eq(schemes.rowVersion, expectedRowVersion)))
+    .returning();
+  return row;
+}
+
+export function listVersions(db: Db, schemeId: number): Promise<SchemeVersionRow[]> {
+  return db.select().from(schemeVersions).where(eq(schemeVersions.schemeId, schemeId)).orderBy(asc(schemeVersions.version));
+}
+
+export async function findVersion(db: Db, schemeId: number, version: number): Promise<SchemeVersionRow | undefined> {
+  const [row] = await db.select().from(schemeVersions).where(and(eq(schemeVersions.schemeId, schemeId), eq(schemeVersions.version, version)));
+  return row;
+}
+
+export async function insertVersion(db: Db, values: typeof schemeVersions.$inferInsert): Promise<SchemeVersionRow> {
+  const [row] = await db.insert(schemeVersions).values(values).returning();
+  return row!;
+}
+
+export async function updateVersion(db: Db, id: number, changes: Partial<typeof schemeVersions.$inferInsert>): Promise<SchemeVersionRow> {
+  const [row] = await db.update(schemeVersions).set(changes).where(eq(schemeVersions.id, id)).returning();
+  return row!;
+}
+
+/** Marks every other approved version of the scheme as superseded (a newer version has been approved). */
+export async function supersedeOtherVersions(db: Db, schemeId: number, approvedVersion: number): Promise<number[]> {
+  const rows = await db
+    .update(schemeVersions)
+    .set({ status: 'superseded' })
+    .where(and(eq(schemeVersions.schemeId, schemeId), eq(schemeVersions.status, 'approved'), ne(schemeVersions.version, approvedVersion)))
+    .returning({ version: schemeVersions.version });
+  return rows.map((r) => r.version);
+}
+
+const versionOf = <T extends typeof schemeDelivered | typeof schemeHandSchedules>(table: T, schemeId: number, version: number) => and(eq(table.schemeId, schemeId), eq(table.version, version));
+
+/** Delivered activity of one version, optionally only some practices' (a practice manager's). */
+export function deliveredRows(db: Db, schemeId: number, version: number, practiceCodes?: readonly string[]): Promise<DeliveredRow[]> {
+  return db
+    .select()
+    .from(schemeDelivered)
+    .where(and(versionOf(schemeDelivered, schemeId, version), practiceCodes ? inArray(schemeDelivered.practiceCode, [...practiceCodes]) : undefined))
+    .orderBy(asc(schemeDelivered.id));
+}
+
+/** Replaces one version's delivered rows: all of them, or only those of the given practice-and-week returns. */
+export async function replaceDelivered(db: Db, schemeId: number, version: number, rows: readonly DeliveredInsert[], only?: readonly { practiceCode: string; week: number | null }[]): Promise<void> {
+  const scope = only?.map((r) => and(eq(schemeDelivered.practiceCode, r.practiceCode), r.week === null ? isNull(schemeDelivered.week) : eq(schemeDelivered.week, r.week)));
+  if (!only || scope!.length) await db.delete(schemeDelivered).where(and(versionOf(schemeDelivered, schemeId, version), scope ? or(...scope) : undefined));
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(schemeDelivered).values(rows.slice(i, i + 1000) as DeliveredInsert[]);
+}
+
+export function handScheduleRows(db: Db, schemeId: number, version: number): Promise<HandScheduleRow[]> {
+  return db.select().from(schemeHandSchedules).where(versionOf(schemeHandSchedules, schemeId, version)).orderBy(asc(schemeHandSchedules.id));
+}
+
+export async function replaceHandSchedule(db: Db, schemeId: number, version: number, rows: readonly HandScheduleInsert[]): Promise<void> {
+  await db.delete(schemeHandSchedules).where(versionOf(schemeHandSchedules, schemeId, version));
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(schemeHandSchedules).values(rows.slice(i, i + 1000) as HandScheduleInsert[]);
+}
+
+/** Deletes rows by id (inputs that no longer fit an edited draft). */
+export async function deleteInputRows(db: Db, deliveredIds: readonly number[], handIds: readonly number[]): Promise<void> {
+  if (deliveredIds.length) await db.delete(schemeDelivered).where(inArray(schemeDelivered.id, [...deliveredIds]));
+  if (handIds.length) await db.delete(schemeHandSchedules).where(inArray(schemeHandSchedules.id, [...handIds]));
+}
+
+/** Practices as the registry knows them: name, local name and locality, by ODS code. */
+export async function registryPractices(db: Db, codes: readonly string[]) {
+  if (codes.length === 0) return new Map<string, { odsCode: string; displayName: string; locality: string | null }>();
+  const rows = await db
+    .select({ odsCode: practiceOverview.odsCode, displayName: practiceOverview.displayName, locality: practiceOverview.locality })
+    .from(practiceOverview)
+    .where(inArray(practiceOverview.odsCode, [...codes]));
+  return new Map(rows.map((r) => [r.odsCode, r]));
+}
+
+/** Each practice's registered list at exactly the snapshot date. */
+export async function listSizesAt(db: Db, codes: readonly string[], snapshotDate: string): Promise<Map<string, number>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({ odsCode: listSizes.odsCode, patients: listSizes.patients })
+    .from(listSizes)
+    .where(and(eq(listSizes.snapshotDate, snapshotDate), inArray(listSizes.odsCode, [...codes])));
+  return new Map(rows.map((r) => [r.odsCode, r.patients]));
+}
+
+/** The list-size snapshot dates the registry holds for some practices, newest first (for a helpful message). */
+export async function snapshotDatesFor(db: Db, codes: readonly string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.selectDistinct({ date: listSizes.snapshotDate }).from(listSizes).where(inArray(listSizes.odsCode, [...codes])).orderBy(sql`${listSizes.snapshotDate} desc`).limit(5);
+  return rows.map((r) => r.date);
+}
+
+/** The practices that were members of a group on a date. */
+export async function groupMembersOn(db: Db, groupId: number, date: string) {
+  const rows = await db
+    .select({ odsCode: groupMemberships.practiceCode })
+    .from(groupMemberships)
+    .where(and(eq(groupMemberships.groupId, groupId), lte(groupMemberships.startDate, date), or(isNull(groupMemberships.endDate), gte(groupMemberships.endDate, date))))
+    .orderBy(asc(groupMemberships.practiceCode));
+  return rows.map((r) => r.odsCode);
+}

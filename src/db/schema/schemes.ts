@@ -1,0 +1,82 @@
+import { bigint, bigserial, date, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * Schemes funded per head and shared between practices. A scheme keeps every version of its
+ * terms: a draft is edited in place, an approved version never changes (editing it makes the next
+ * version). Delivered activity and hand schedules belong to one version. Money is integer pence.
+ */
+export const schemes = pgTable('schemes', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  funder: text('funder').notNull(),
+  /** The group (e.g. the federation) whose members take part when a definition names no practices. */
+  groupId: integer('group_id'),
+  /** The status of the latest version: draft | approved | superseded (in practice draft or approved: only an earlier version is superseded). */
+  status: text('status').notNull(),
+  /** The latest version's number (which may be a draft). */
+  currentVersion: integer('current_version').notNull(),
+  rowVersion: integer('row_version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const schemeVersions = pgTable(
+  'scheme_versions',
+  {
+    id: serial('id').primaryKey(),
+    schemeId: integer('scheme_id').notNull(),
+    version: integer('version').notNull(),
+    /** draft | approved | superseded (an approved version that a later approved version replaced). */
+    status: text('status').notNull(),
+    /** The validated SchemeDefinition with its practices resolved (list sizes filled in from the registry or given inline). */
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    /** The registry list-size snapshot the practices' list sizes were taken from; null for an inline practice table. */
+    listSnapshotDate: date('list_snapshot_date'),
+    approvedBy: text('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('scheme_versions_key').on(t.schemeId, t.version)],
+);
+
+/** Activity a practice returned under one delivery model: for the whole scheme (week null) or one week. */
+export const schemeDelivered = pgTable(
+  'scheme_delivered',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    schemeId: integer('scheme_id').notNull(),
+    version: integer('version').notNull(),
+    practiceCode: text('practice_code').notNull(),
+    modelId: text('model_id').notNull(),
+    week: integer('week'),
+    /** Units delivered (appointments, hours, sessions…); null where the return left the figure blank. */
+    quantity: doublePrecision('quantity'),
+    /** What the return says about taking part: yes | no | unknown, or null when it does not say. */
+    takesPart: text('takes_part'),
+    /** Where the figure came from: the uploaded file's name, or "api". */
+    source: text('source').notNull(),
+    line: integer('line'),
+  },
+  (t) => [unique('scheme_delivered_key').on(t.schemeId, t.version, t.practiceCode, t.modelId, t.week).nullsNotDistinct(), index('scheme_delivered_version_idx').on(t.schemeId, t.version)],
+);
+
+/** A schedule someone worked out by hand (e.g. last year's spreadsheet), to check against the cost model. */
+export const schemeHandSchedules = pgTable(
+  'scheme_hand_schedules',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    schemeId: integer('scheme_id').notNull(),
+    version: integer('version').notNull(),
+    label: text('label').notNull(),
+    description: text('description'),
+    year: text('year').notNull(),
+    /** null for the year's total across the practices. */
+    practiceCode: text('practice_code'),
+    amountPence: bigint('amount_pence', { mode: 'number' }).notNull(),
+    source: text('source').notNull(),
+    line: integer('line'),
+  },
+  (t) => [unique('scheme_hand_schedules_key').on(t.schemeId, t.version, t.year, t.practiceCode).nullsNotDistinct()],
+);
