@@ -23,10 +23,14 @@ export const router = createBrowserRouter([
           { path: '/practices/:code', element: page(() => import('./pages/practices/practice-page.js'), 'PracticePage') },
           { path: '/groups', element: page(() => import('./pages/groups/groups-list-page.js'), 'GroupsListPage') },
           { path: '/groups/:id', element: page(() => import('./pages/groups/group-page.js'), 'GroupPage') },
+          { path: '/schemes', element: page(() => import('./pages/schemes/schemes-list-page.js'), 'SchemesListPage') },
+          { path: '/schemes/:id', element: page(() => import('./pages/schemes/scheme-page.js'), 'SchemePage') },
           {
             element: <RequireRole roles={['admin']} />,
             children: [
               { path: '/groups/new', element: page(() => import('./pages/groups/new-group-page.js'), 'NewGroupPage') },
+              { path: '/schemes/new', element: page(() => import('./pages/schemes/scheme-form-page.js'), 'NewSchemePage') },
+              { path: '/schemes/:id/edit', element: page(() => import('./pages/schemes/scheme-form-page.js'), 'EditSchemePage') },
               { path: '/imports', element: page(() => import('./pages/imports/imports-page.js'), 'ImportsPage') },
               { path: '/users', element: page(() => import('./pages/users/users-page.js'), 'UsersPage') },
               { path: '/audit', element: page(() => import('./pages/audit/audit-page.js'), 'AuditPage') },

@@ -4,6 +4,7 @@ import { type BrowserHarness, startHarness } from './harness.js';
 import { importsSuite } from './imports-suite.js';
 import { overviewSuite } from './overview-suite.js';
 import { permissionsSuite } from './permissions-suite.js';
+import { schemesSuite } from './schemes-suite.js';
 
 /**
  * The web app in chromium against the real server and an in-memory database with the demo
@@ -24,3 +25,4 @@ overviewSuite(() => harness);
 importsSuite(() => harness);
 permissionsSuite(() => harness);
 adminSuite(() => harness);
+schemesSuite(() => harness);

@@ -16,6 +16,7 @@ const navigation: NavigationEntry[] = [
   { to: '/', text: 'Overview' },
   { to: '/practices', text: 'Practices' },
   { to: '/groups', text: 'Groups' },
+  { to: '/schemes', text: 'Schemes' },
   { to: '/imports', text: 'Imports', roles: ['admin'] },
   { to: '/users', text: 'Users', roles: ['admin'] },
   { to: '/audit', text: 'Audit log', roles: ['admin'] },

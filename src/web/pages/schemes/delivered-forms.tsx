@@ -1,0 +1,159 @@
+import { Button, InsetText, Select, TextInput } from 'nhsuk-react-components';
+import { type FormEvent, useRef, useState } from 'react';
+import type { SchemeDefinition } from '../../../domain/schemes/scheme-definition.js';
+import { FileField } from '../../components/file-field.js';
+import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
+import { useApiForm } from '../../components/use-api-form.js';
+import { formatNumber } from '../../format/format.js';
+import { type DeliveredResult, schemePath } from './types.js';
+
+interface DeliveredFormProps {
+  schemeId: number;
+  version: number;
+  definition: SchemeDefinition;
+  /** The practices taking part, as the allocation lists them. */
+  practices: { odsCode: string; name: string }[];
+}
+
+function resultText(result: DeliveredResult | undefined): string | null {
+  if (!result) return null;
+  if (!result.changed) return 'Nothing changed: the activity is the same as what was already recorded.';
+  return `Recorded ${formatNumber(result.returns)} ${result.returns === 1 ? 'return' : 'returns'}. The figures below now include them.`;
+}
+
+/** Uploads a delivered-activity CSV: all or nothing, every problem listed with its line and column. */
+function DeliveredUpload({ schemeId, version, definition }: DeliveredFormProps) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  const fileId = 'delivered-file';
+  const form = useApiForm<FormData, DeliveredResult>((body) => ({ method: 'POST', path: `${schemePath(schemeId)}/delivered?version=${version}`, body }), {
+    invalidates: ['/api/schemes'],
+    fields: { file: { id: fileId, label: 'File' } },
+    defaultField: fileId,
+    onSuccess: () => {
+      if (fileRef.current) fileRef.current.value = '';
+    },
+  });
+  const columns = ['practice (or ods_code)', 'takes_part', ...definition.deliveryModels.map((m) => `${m.id}_delivered`)];
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    const body = new FormData();
+    if (file) body.set('file', file, file.name);
+    form.submit(body, () => (file ? [] : [{ field: fileId, message: 'Choose a CSV file to upload' }]));
+  }
+
+  const done = form.errors.length === 0 ? resultText(form.result) : null;
+  return (
+    <section className="app-panel" aria-labelledby="delivered-upload-heading">
+      <h3 id="delivered-upload-heading">Upload the activity returns</h3>
+      <p className="nhsuk-body">
+        A CSV file with a row per practice and the columns {columns.join(', ')}. It replaces every return recorded for version {version}. If any row is wrong, nothing is saved.
+      </p>
+      <form onSubmit={submit} noValidate aria-label="Upload delivered activity">
+        <FormErrorSummary title="The activity returns were not recorded" errors={form.errors} attempt={form.attempt} />
+        {done ? (
+          <InsetText>
+            <p>{done}</p>
+          </InsetText>
+        ) : null}
+        <FileField ref={fileRef} id={fileId} label="Choose the CSV file" hint="A .csv file" accept=".csv" error={form.fieldError(fileId)} />
+        <Button type="submit" disabled={form.pending}>
+          Upload and record
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+const participation = [
+  { value: '', text: 'Not said' },
+  { value: 'yes', text: 'Yes' },
+  { value: 'no', text: 'No' },
+  { value: 'unknown', text: 'Not known' },
+];
+
+/** One practice's return typed in: a figure per delivery model. Replaces that practice's return only. */
+function DeliveredEntryForm({ schemeId, version, definition, practices }: DeliveredFormProps) {
+  const [practice, setPractice] = useState('');
+  const [takesPart, setTakesPart] = useState('');
+  const [units, setUnits] = useState<Record<string, string>>({});
+  const ids = { practice: 'delivered-practice', takesPart: 'delivered-takes-part', model: (id: string) => `delivered-units-${id}` };
+  type Body = { entries: { practice: string; takesPart?: string; units: Record<string, number | null> }[]; replace: boolean };
+  const form = useApiForm<Body, DeliveredResult>((body) => ({ method: 'POST', path: `${schemePath(schemeId)}/delivered?version=${version}`, body }), {
+    invalidates: ['/api/schemes'],
+    fields: { entries: { id: ids.practice, label: 'Practice' } },
+  });
+  const unitLabel = definition.shared.label ?? definition.shared.unit.replace(/_/g, ' ');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems: FieldError[] = [];
+    if (!practice) problems.push({ field: ids.practice, message: 'Choose the practice' });
+    const figures: Record<string, number | null> = {};
+    for (const model of definition.deliveryModels) {
+      const text = (units[model.id] ?? '').trim().replace(/,/g, '');
+      if (text === '') figures[model.id] = null;
+      else if (!/^\d+(\.\d+)?$/.test(text)) problems.push({ field: ids.model(model.id), message: `${model.name} ${unitLabel} must be a number, 0 or more` });
+      else figures[model.id] = Number(text);
+    }
+    form.submit({ entries: [{ practice, ...(takesPart ? { takesPart } : {}), units: figures }], replace: false }, () => problems);
+  }
+
+  const done = form.errors.length === 0 ? resultText(form.result) : null;
+  return (
+    <section className="app-panel" aria-labelledby="delivered-entry-heading">
+      <h3 id="delivered-entry-heading">Enter one practice’s return</h3>
+      <p className="nhsuk-body">Replaces that practice’s whole-scheme return for version {version}; other practices’ returns are kept.</p>
+      <form onSubmit={submit} noValidate aria-label="Enter a practice's delivered activity">
+        <FormErrorSummary errors={form.errors} attempt={form.attempt} />
+        {done ? (
+          <InsetText>
+            <p>{done}</p>
+          </InsetText>
+        ) : null}
+        <Select id={ids.practice} label="Practice" value={practice} onChange={(e) => setPractice(e.target.value)} error={form.fieldError(ids.practice)}>
+          <Select.Option value="">Choose a practice</Select.Option>
+          {practices.map((p) => (
+            <Select.Option key={p.odsCode} value={p.odsCode}>
+              {p.name} ({p.odsCode})
+            </Select.Option>
+          ))}
+        </Select>
+        <Select id={ids.takesPart} label="Does the practice take part?" value={takesPart} onChange={(e) => setTakesPart(e.target.value)}>
+          {participation.map((p) => (
+            <Select.Option key={p.value} value={p.value}>
+              {p.text}
+            </Select.Option>
+          ))}
+        </Select>
+        {definition.deliveryModels.map((model) => (
+          <TextInput
+            key={model.id}
+            id={ids.model(model.id)}
+            label={`${model.name} ${unitLabel} delivered`}
+            hint="Leave blank for no return"
+            inputMode="decimal"
+            width={5}
+            value={units[model.id] ?? ''}
+            onChange={(e) => setUnits((u) => ({ ...u, [model.id]: e.currentTarget.value }))}
+            error={form.fieldError(ids.model(model.id))}
+          />
+        ))}
+        <Button type="submit" secondary disabled={form.pending}>
+          Save the return
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+/** Admins record what practices delivered: a CSV of every return, or one practice at a time. */
+export function DeliveredActivity(props: DeliveredFormProps) {
+  return (
+    <>
+      <DeliveredUpload {...props} />
+      {props.definition.deliveryModels.length ? <DeliveredEntryForm {...props} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,310 @@
+import { Button, Checkboxes, Heading, InsetText, Select, TextInput } from 'nhsuk-react-components';
+import { type FormEvent, useDeferredValue, useMemo, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { allocationTable } from '../../../domain/schemes/report-tables.js';
+import { runScheme } from '../../../domain/schemes/run-scheme.js';
+import { type SchemeDefinition, type SchemeDefinitionInput, schemeDefinitionSchema } from '../../../domain/schemes/scheme-definition.js';
+import type { Group, GroupSummary, Page } from '../../api/types.js';
+import { useApiQuery } from '../../api/use-api.js';
+import { DateField, type DateParts, dateFieldTarget, dateProblem, isoOrNull, isoToParts } from '../../components/date-field.js';
+import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
+import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
+import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { useApiForm } from '../../components/use-api-form.js';
+import { formatDate } from '../../format/format.js';
+import { ReportTableView } from './report-table.js';
+import { type Scheme, type SchemeVersions, schemePath } from './types.js';
+import './schemes.css';
+
+interface ModelRow {
+  name: string;
+  unitsPerHour: string;
+  hourlyRate: string;
+}
+
+interface FormState {
+  name: string;
+  funder: string;
+  basis: 'list_size' | 'weighted_list_size' | 'equal';
+  quantity: string;
+  unit: SchemeDefinition['shared']['unit'];
+  per: 'scheme' | 'week';
+  weeks: string;
+  models: ModelRow[];
+  feePercent: string;
+  snapshot: DateParts;
+  groupId: string;
+  /** ODS codes left out of the group's members. */
+  excluded: string[];
+}
+
+const units: { value: FormState['unit']; text: string }[] = [
+  { value: 'appointments', text: 'Appointments' },
+  { value: 'hours', text: 'Hours' },
+  { value: 'sessions', text: 'Sessions' },
+  { value: 'wte_days', text: 'WTE days' },
+  { value: 'gbp', text: 'Pounds' },
+];
+
+const ids = {
+  name: 'scheme-name',
+  funder: 'scheme-funder',
+  basis: 'scheme-basis',
+  quantity: 'scheme-quantity',
+  unit: 'scheme-unit',
+  per: 'scheme-per',
+  weeks: 'scheme-weeks',
+  fee: 'scheme-fee',
+  snapshot: 'scheme-snapshot',
+  group: 'scheme-group',
+  model: (i: number, field: keyof ModelRow) => `scheme-model-${i}-${field}`,
+};
+
+const blank: FormState = {
+  name: '',
+  funder: '',
+  basis: 'list_size',
+  quantity: '',
+  unit: 'appointments',
+  per: 'scheme',
+  weeks: '',
+  models: [{ name: 'Nurse', unitsPerHour: '4', hourlyRate: '50' }],
+  feePercent: '',
+  snapshot: { day: '', month: '', year: '' },
+  groupId: '',
+  excluded: [],
+};
+
+function stateFrom(definition: SchemeDefinition, groupId: number | null): FormState {
+  return {
+    name: definition.name,
+    funder: definition.funder,
+    basis: definition.apportionment.basis === 'fixed' ? 'list_size' : definition.apportionment.basis,
+    quantity: String(definition.shared.quantity),
+    unit: definition.shared.unit,
+    per: definition.shared.per ?? 'scheme',
+    weeks: definition.period.weeks ? String(definition.period.weeks) : '',
+    models: definition.deliveryModels.map((m) => ({ name: m.name, unitsPerHour: m.unitsPerHour === undefined ? '' : String(m.unitsPerHour), hourlyRate: m.hourlyRate === undefined ? '' : String(m.hourlyRate) })),
+    feePercent: definition.fee?.percent === undefined ? '' : String(definition.fee.percent),
+    snapshot: isoToParts(definition.listSnapshot?.date ?? null),
+    groupId: groupId === null ? '' : String(groupId),
+    excluded: [],
+  };
+}
+
+const num = (text: string) => (text.trim() === '' ? undefined : Number(text.replace(/[,£%\s]/g, '')));
+const modelId = (name: string, i: number) => name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || `model_${i + 1}`;
+
+/** The form as a scheme definition (the scheme-file format), on top of the version being edited if any. */
+function definitionOf(state: FormState, members: { odsCode: string; name: string }[] | null, base: SchemeDefinition | null): SchemeDefinitionInput {
+  const snapshot = isoOrNull(state.snapshot);
+  const weeks = num(state.weeks);
+  const fee = num(state.feePercent);
+  const chosen = members?.filter((m) => !state.excluded.includes(m.odsCode));
+  // The group's members, all of them: the registry supplies them at the snapshot date. Some of them: named.
+  const practices = chosen && state.excluded.length ? chosen.map((m) => ({ name: m.name, odsCode: m.odsCode })) : snapshot ? undefined : base?.practices;
+  const { practices: _old, listSnapshot: _snapshot, fee: _fee, ...rest } = (base ?? {}) as Partial<SchemeDefinition>;
+  return {
+    ...(rest as object),
+    version: base?.version ?? 1,
+    name: state.name.trim(),
+    funder: state.funder.trim(),
+    period: { ...(base?.period ?? {}), weeks },
+    apportionment: { basis: state.basis },
+    shared: { ...(base?.shared ?? {}), quantity: num(state.quantity) ?? Number.NaN, unit: state.unit, per: state.per },
+    deliveryModels: state.models
+      .filter((m) => m.name.trim())
+      .map((m, i) => ({ id: modelId(m.name, i), name: m.name.trim(), ...(num(m.unitsPerHour) !== undefined ? { unitsPerHour: num(m.unitsPerHour) } : {}), ...(num(m.hourlyRate) !== undefined ? { hourlyRate: num(m.hourlyRate) } : {}) })),
+    ...(fee !== undefined && fee > 0 ? { fee: { percent: fee, label: `Federation fee (${fee}%)` } } : {}),
+    ...(snapshot ? { listSnapshot: { date: snapshot, ...(base?.listSnapshot?.name ? { name: base.listSnapshot.name } : {}) } } : {}),
+    ...(practices ? { practices } : {}),
+  } as SchemeDefinitionInput;
+}
+
+/** The allocation the terms give, worked out in the browser with the scheme engine (the server runs the same engine when saving). */
+function Preview({ state, summary }: { state: FormState; summary: GroupSummary | undefined }) {
+  const deferred = useDeferredValue(state);
+  const result = useMemo(() => {
+    if (!summary) return { message: 'Choose the group and the list-size snapshot date to see the allocation.' };
+    const parsed = schemeDefinitionSchema.safeParse(definitionOf(deferred, null, null));
+    if (!parsed.success) return { message: 'The preview appears when the name, funder, quantity and delivery models are filled in.' };
+    const practices = summary.practices
+      .filter((p) => !deferred.excluded.includes(p.odsCode))
+      .map((p) => ({ key: p.odsCode, name: p.displayName, odsCode: p.odsCode, ...(p.listSize !== null ? { listSize: p.listSize } : {}), ...(p.locality ? { locality: p.locality } : {}), participation: 'yes' as const }));
+    try {
+      const run = runScheme({ definition: parsed.data, practices });
+      return { table: allocationTable(run, parsed.data) };
+    } catch (error) {
+      return { message: error instanceof Error ? `The allocation cannot be worked out yet: ${error.message}` : 'The allocation cannot be worked out yet.' };
+    }
+  }, [deferred, summary]);
+  return (
+    <section aria-labelledby="preview-heading" aria-live="polite">
+      <h2 id="preview-heading">Preview of the allocation</h2>
+      {summary ? <p className="nhsuk-body">Using the list sizes the registry holds for the group’s practices on {formatDate(summary.onDate)}.</p> : null}
+      {'table' in result && result.table ? <ReportTableView table={result.table} hide={['ods_code']} caption="Preview of the allocation" /> : <p className="nhsuk-body">{result.message}</p>}
+    </section>
+  );
+}
+
+function SchemeForm({ scheme, base }: { scheme: Scheme | null; base: SchemeDefinition | null }) {
+  const navigate = useNavigate();
+  const [state, setState] = useState<FormState>(() => (base ? stateFrom(base, scheme?.groupId ?? null) : blank));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));
+  const groups = useApiQuery<Page<Group>>('/api/groups?pageSize=1000&sort=name');
+  const federations = (groups.data?.items ?? []).filter((g) => g.kind === 'federation' || g.kind === 'pcn');
+  const groupId = state.groupId || (federations.find((g) => g.kind === 'federation')?.id.toString() ?? '');
+  const snapshot = isoOrNull(state.snapshot);
+  const summary = useApiQuery<GroupSummary>(groupId && snapshot && /^\d{4}-\d{2}-\d{2}$/.test(snapshot) ? `/api/groups/${groupId}/summary?on=${snapshot}` : null, { keepPrevious: true });
+  const members = summary.data?.practices.map((p) => ({ odsCode: p.odsCode, name: p.displayName })) ?? null;
+
+  const form = useApiForm<{ definition: SchemeDefinitionInput; groupId: number | null }, { scheme: Scheme }>(
+    (body) => (scheme ? { method: 'PATCH', path: schemePath(scheme.id), body: { rowVersion: scheme.rowVersion, definition: body.definition } } : { method: 'POST', path: '/api/schemes', body }),
+    {
+      invalidates: ['/api/schemes'],
+      fields: { definition: { id: ids.name, label: 'Scheme' } },
+      onSuccess: (result) => navigate(`/schemes/${result.scheme.id}`),
+    },
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems: FieldError[] = [];
+    if (!state.name.trim()) problems.push({ field: ids.name, message: 'Enter the scheme’s name' });
+    if (!state.funder.trim()) problems.push({ field: ids.funder, message: 'Enter who funds the scheme' });
+    const quantity = num(state.quantity);
+    if (quantity === undefined || Number.isNaN(quantity) || quantity <= 0) problems.push({ field: ids.quantity, message: 'Enter how much is shared, as a number more than 0' });
+    state.models.forEach((m, i) => {
+      for (const field of ['unitsPerHour', 'hourlyRate'] as const) {
+        const value = num(m[field]);
+        if (value !== undefined && (Number.isNaN(value) || value <= 0)) problems.push({ field: ids.model(i, field), message: `${field === 'unitsPerHour' ? 'Units an hour' : 'Hourly rate'} for ${m.name || `delivery model ${i + 1}`} must be a number more than 0` });
+      }
+    });
+    const fee = num(state.feePercent);
+    if (fee !== undefined && (Number.isNaN(fee) || fee < 0 || fee > 100)) problems.push({ field: ids.fee, message: 'Fee must be a percentage between 0 and 100' });
+    const dateError = dateProblem(state.snapshot, 'List-size snapshot date', !base || Boolean(base.listSnapshot));
+    if (dateError) problems.push({ field: dateFieldTarget(ids.snapshot), message: dateError });
+    form.submit({ definition: definitionOf(state, members, base), groupId: groupId ? Number(groupId) : null }, () => problems);
+  }
+
+  const updateModel = (i: number, field: keyof ModelRow, value: string) => set('models', state.models.map((m, j) => (j === i ? { ...m, [field]: value } : m)));
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={scheme ? 'Edit the scheme' : 'Set up a scheme'}>
+      <FormErrorSummary errors={form.errors} attempt={form.attempt} />
+      {scheme && scheme.status !== 'draft' ? (
+        <InsetText>
+          <p>
+            Version {scheme.currentVersion} is approved and will not change. Saving creates version {scheme.currentVersion + 1}, a draft, which needs approving before it is used.
+          </p>
+        </InsetText>
+      ) : null}
+      <TextInput id={ids.name} label="Name" value={state.name} onChange={(e) => set('name', e.currentTarget.value)} error={form.fieldError(ids.name)} />
+      <TextInput id={ids.funder} label="Funder" hint="As it should be printed on statements, for example NHS England" value={state.funder} onChange={(e) => set('funder', e.currentTarget.value)} error={form.fieldError(ids.funder)} />
+      <Select id={ids.basis} label="How it is shared" value={state.basis} onChange={(e) => set('basis', e.target.value as FormState['basis'])}>
+        <Select.Option value="list_size">By registered list size</Select.Option>
+        <Select.Option value="weighted_list_size">By weighted list size</Select.Option>
+        <Select.Option value="equal">In equal shares</Select.Option>
+      </Select>
+      <TextInput id={ids.quantity} label="Quantity shared" inputMode="decimal" width={10} value={state.quantity} onChange={(e) => set('quantity', e.currentTarget.value)} error={form.fieldError(ids.quantity)} />
+      <Select id={ids.unit} label="Unit" value={state.unit} onChange={(e) => set('unit', e.target.value as FormState['unit'])}>
+        {units.map((u) => (
+          <Select.Option key={u.value} value={u.value}>
+            {u.text}
+          </Select.Option>
+        ))}
+      </Select>
+      <Select id={ids.per} label="The quantity is for" value={state.per} onChange={(e) => set('per', e.target.value as FormState['per'])}>
+        <Select.Option value="scheme">The whole scheme</Select.Option>
+        <Select.Option value="week">Each week</Select.Option>
+      </Select>
+      <TextInput id={ids.weeks} label="Length in weeks (optional)" inputMode="numeric" width={3} value={state.weeks} onChange={(e) => set('weeks', e.currentTarget.value)} />
+
+      <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-5">
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Delivery models</legend>
+        {state.models.map((m, i) => (
+          <div key={i} className="app-panel">
+            <TextInput id={ids.model(i, 'name')} label={`Delivery model ${i + 1} name`} width={20} value={m.name} onChange={(e) => updateModel(i, 'name', e.currentTarget.value)} />
+            <TextInput id={ids.model(i, 'unitsPerHour')} label="Units an hour" inputMode="decimal" width={4} value={m.unitsPerHour} onChange={(e) => updateModel(i, 'unitsPerHour', e.currentTarget.value)} error={form.fieldError(ids.model(i, 'unitsPerHour'))} />
+            <TextInput id={ids.model(i, 'hourlyRate')} label="Hourly rate (£)" inputMode="decimal" width={5} value={m.hourlyRate} onChange={(e) => updateModel(i, 'hourlyRate', e.currentTarget.value)} error={form.fieldError(ids.model(i, 'hourlyRate'))} />
+            <Button type="button" secondary onClick={() => set('models', state.models.filter((_, j) => j !== i))}>
+              Remove delivery model {i + 1}
+            </Button>
+          </div>
+        ))}
+        <Button type="button" secondary onClick={() => set('models', [...state.models, { name: '', unitsPerHour: '', hourlyRate: '' }])}>
+          Add a delivery model
+        </Button>
+      </fieldset>
+
+      <TextInput id={ids.fee} label="Federation fee (% of the delivered cost, optional)" inputMode="decimal" width={3} value={state.feePercent} onChange={(e) => set('feePercent', e.currentTarget.value)} error={form.fieldError(ids.fee)} />
+      <DateField id={ids.snapshot} legend="List-size snapshot date" hint="The practices’ list sizes are taken from the registry on this date. For example, 1 1 2018" value={state.snapshot} onChange={(v) => set('snapshot', v)} error={form.fieldError(dateFieldTarget(ids.snapshot))} />
+      <Loaded query={groups} what="groups">
+        {() => (
+          <Select id={ids.group} label="Participating group" hint="All its member practices on the snapshot date take part unless you leave some out below" value={groupId} onChange={(e) => set('groupId', e.target.value)}>
+            {federations.map((g) => (
+              <Select.Option key={g.id} value={String(g.id)}>
+                {g.name}
+              </Select.Option>
+            ))}
+          </Select>
+        )}
+      </Loaded>
+      {members?.length ? (
+        <Checkboxes id="scheme-practices" name="scheme-practices" hint={`${members.length - state.excluded.length} of ${members.length} practices take part`}>
+          {members.map((m) => (
+            <Checkboxes.Item
+              key={m.odsCode}
+              value={m.odsCode}
+              checked={!state.excluded.includes(m.odsCode)}
+              onChange={(e) => set('excluded', e.target.checked ? state.excluded.filter((c) => c !== m.odsCode) : [...state.excluded, m.odsCode])}
+            >
+              {m.name} ({m.odsCode})
+            </Checkboxes.Item>
+          ))}
+        </Checkboxes>
+      ) : null}
+      <Preview state={state} summary={summary.data} />
+      <Button type="submit" disabled={form.pending}>
+        {scheme ? 'Save the changes' : 'Save as a draft'}
+      </Button>
+    </form>
+  );
+}
+
+/** Admins set up a scheme (version 1, a draft) with a live preview of its allocation. */
+export function NewSchemePage() {
+  usePageTitle('Set up a scheme');
+  return (
+    <>
+      <PageBreadcrumb items={[{ to: '/schemes', text: 'Schemes' }]} />
+      <Heading headingLevel="h1">Set up a scheme</Heading>
+      <p className="nhsuk-body">The scheme is saved as a draft, version 1. Check the allocation, then approve it from the scheme’s page.</p>
+      <SchemeForm scheme={null} base={null} />
+    </>
+  );
+}
+
+/** Admins change a scheme’s terms: a draft in place, an approved version as the next version. */
+export function EditSchemePage() {
+  const { id = '' } = useParams();
+  const scheme = useApiQuery<Scheme>(schemePath(id));
+  const versions = useApiQuery<SchemeVersions>(`${schemePath(id)}/versions`);
+  usePageTitle(scheme.data ? `Edit ${scheme.data.name}` : 'Edit a scheme');
+  return (
+    <>
+      <PageBreadcrumb items={[{ to: '/schemes', text: 'Schemes' }, ...(scheme.data ? [{ to: `/schemes/${id}`, text: scheme.data.name }] : [])]} />
+      <Heading headingLevel="h1">Edit the scheme’s terms</Heading>
+      <Loaded query={scheme} what="scheme">
+        {(s) => (
+          <Loaded query={versions} what="scheme’s versions">
+            {(v) => {
+              const latest = v.items.find((item) => item.version === s.currentVersion) ?? v.items.at(-1);
+              return latest ? <SchemeForm key={s.rowVersion} scheme={s} base={latest.definition} /> : null;
+            }}
+          </Loaded>
+        )}
+      </Loaded>
+    </>
+  );
+}

@@ -1,0 +1,292 @@
+import { Button, Details, Heading, InsetText, WarningCallout } from 'nhsuk-react-components';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import type { ReportRow, ReportTable } from '../../../domain/schemes/report-columns.js';
+import { useApiQuery } from '../../api/use-api.js';
+import { isAdmin, useUser } from '../../auth/session.js';
+import type { Column } from '../../components/data-table.js';
+import { FormErrorSummary } from '../../components/form-errors.js';
+import { SummaryRows } from '../../components/summary-rows.js';
+import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
+import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { useApiForm } from '../../components/use-api-form.js';
+import { DeliveredActivity } from './delivered-forms.js';
+import { displayCell, ReportTableView } from './report-table.js';
+import { ScheduleChart } from './schedule-chart.js';
+import { SchemeOverview } from './scheme-overview.js';
+import { SchemeStatusTag } from './scheme-status.js';
+import { type Scheme, type SchemeVersion, type SchemeVersions, schemePath, type StoredSchemeRun } from './types.js';
+import './schemes.css';
+
+const tableNamed = (run: StoredSchemeRun, name: ReportTable['name']) => run.tables.find((t) => t.name === name);
+
+const totalsRules: Record<string, string> = {
+  round_unrounded_sum: 'Each TOTAL is the unrounded rows added up, then rounded once by the column’s rule. So a TOTAL can differ from the rounded rows above it added up.',
+  sum_of_rounded_rows: 'Each TOTAL is the rounded rows as shown, added up.',
+};
+
+/** Which rule the totals use, and where the rounded rows do not add up to them: read before the tables. */
+function FootingInset({ run, definition }: { run: StoredSchemeRun; definition: SchemeVersion['definition'] }) {
+  const differing = run.footingNotes.filter((note) => !note.endsWith('add up to it exactly'));
+  return (
+    <InsetText className="app-scheme-footing">
+      <h2 className="nhsuk-heading-s">How the totals are worked out</h2>
+      <p>{totalsRules[definition.rounding.totals] ?? definition.rounding.totals}</p>
+      {differing.length ? (
+        <ul>
+          {differing.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>Every TOTAL equals its rounded rows added up.</p>
+      )}
+    </InsetText>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="nhsuk-u-margin-bottom-7">
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+const statementLink = (schemeId: number, version: number): Column<ReportRow> => ({
+  key: 'statement',
+  header: 'Statement',
+  nowrap: true,
+  cell: (row) =>
+    row.ods_code ? (
+      <a href={`${schemePath(schemeId)}/statements/${String(row.ods_code)}.pdf?version=${version}`}>
+        PDF<span className="nhsuk-u-visually-hidden"> statement for {String(row.practice)}</span>
+      </a>
+    ) : null,
+});
+
+const poundsFormat = (decimals: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+const summaryPounds = (value: number) => poundsFormat(Number.isInteger(value) ? 0 : 2).format(value);
+
+/** What the funder is invoiced: the delivered cost, the fee and the total, each as the summary table gives it. */
+function InvoiceSummary({ summary, feeLabel }: { summary: ReportTable; feeLabel: string }) {
+  const value = (metric: string) => summary.rows.find((r) => r.metric === metric)?.value;
+  const rows = [
+    { key: 'Delivered cost', metric: 'delivered_cost' },
+    { key: feeLabel, metric: 'federation_fee' },
+    { key: 'Total to invoice', metric: 'grand_total' },
+  ].flatMap(({ key, metric }) => {
+    const v = value(metric);
+    return typeof v === 'number' ? [{ key, value: summaryPounds(v) }] : [];
+  });
+  if (!rows.length) return null;
+  return <SummaryRows rows={rows} />;
+}
+
+/** The hand schedule against the model: the total shortfall first, then year by year, then each practice. */
+function Differences({ table }: { table: ReportTable }) {
+  const scheme = table.rows.find((r) => r.scope === 'scheme');
+  const difference = table.columns.find((c) => c.key === 'difference')!;
+  const byYear = { ...table, rows: table.rows.filter((r) => r.scope === 'year' || r.scope === 'scheme') };
+  const byPractice = { ...table, rows: table.rows.filter((r) => r.scope === 'practice' || r.scope === 'practice_year') };
+  const amount = typeof scheme?.difference === 'number' ? scheme.difference : null;
+  return (
+    <>
+      <p className="nhsuk-body">{table.title}.</p>
+      {amount !== null && amount !== 0 ? (
+        <WarningCallout>
+          <WarningCallout.Heading>{amount < 0 ? 'The hand schedule is short of the cost model' : 'The hand schedule is more than the cost model'}</WarningCallout.Heading>
+          <p>
+            Over all years it comes to {displayCell(table.columns.find((c) => c.key === 'hand')!, scheme!.hand ?? null)} against the model’s{' '}
+            {displayCell(table.columns.find((c) => c.key === 'model')!, scheme!.model ?? null)}: a {amount < 0 ? 'shortfall' : 'surplus'} of{' '}
+            <strong>{displayCell(difference, Math.abs(amount))}</strong>. {String(scheme!.explanation ?? '')}
+          </p>
+        </WarningCallout>
+      ) : null}
+      <ReportTableView table={byYear} hide={['scope', 'practice']} caption="Differences by year" />
+      {byPractice.rows.length ? (
+        <Details>
+          <Details.Summary>Differences for each practice</Details.Summary>
+          <Details.Text>
+            <ReportTableView table={byPractice} hide={['scope']} caption="Differences for each practice" />
+          </Details.Text>
+        </Details>
+      ) : null}
+    </>
+  );
+}
+
+function ApproveButton({ scheme }: { scheme: Scheme }) {
+  const form = useApiForm<{ rowVersion: number }>(() => ({ method: 'POST', path: `${schemePath(scheme.id)}/approve`, body: { rowVersion: scheme.rowVersion } }), { invalidates: ['/api/schemes'] });
+  return (
+    <>
+      <FormErrorSummary errors={form.errors} attempt={form.attempt} />
+      <Button type="button" disabled={form.pending} onClick={() => form.submit({ rowVersion: scheme.rowVersion })}>
+        Approve version {scheme.currentVersion}
+      </Button>
+    </>
+  );
+}
+
+function AdminActions({ scheme }: { scheme: Scheme }) {
+  return (
+    <div className="nhsuk-u-margin-bottom-5">
+      {scheme.status === 'draft' ? <ApproveButton scheme={scheme} /> : null}
+      <p className="nhsuk-body">
+        <Link to={`/schemes/${scheme.id}/edit`}>Edit the scheme’s terms</Link>
+        <br />
+        <span className="nhsuk-u-secondary-text-colour">
+          {scheme.status === 'draft'
+            ? `Version ${scheme.currentVersion} is a draft, so it is changed in place.`
+            : `Version ${scheme.currentVersion} is approved and never changes: editing it creates version ${scheme.currentVersion + 1}, a draft.`}
+        </span>
+      </p>
+    </div>
+  );
+}
+
+function SchemeRunView({ scheme, version, run }: { scheme: Scheme; version: SchemeVersion; run: StoredSchemeRun }) {
+  const user = useUser();
+  // Activity is recorded per delivery model: a scheme without them (e.g. cost sharing only) has nothing to record.
+  const admin = isAdmin(user);
+  const recordsActivity = admin && version.definition.deliveryModels.length > 0;
+  const allocation = tableNamed(run, 'allocation');
+  const payments = tableNamed(run, 'payments');
+  const footing = tableNamed(run, 'footing');
+  const summary = tableNamed(run, 'summary');
+  const schedule = tableNamed(run, 'schedule');
+  const contributions = tableNamed(run, 'contributions');
+  const differences = tableNamed(run, 'differences');
+  const reallocation = tableNamed(run, 'reallocation');
+  const warnings = tableNamed(run, 'warnings');
+  const statement = statementLink(scheme.id, run.version.version);
+  const practices = (allocation?.rows ?? []).filter((r) => r.ods_code).map((r) => ({ odsCode: String(r.ods_code), name: String(r.practice) }));
+  const sections = [
+    { id: 'terms', title: 'Terms', show: true },
+    { id: 'allocation', title: 'Allocation', show: Boolean(allocation) },
+    { id: 'payments', title: 'Payments', show: Boolean(payments) },
+    { id: 'footing', title: 'Footing notes', show: Boolean(footing) },
+    { id: 'schedule', title: 'Multi-year schedule', show: Boolean(schedule) },
+    { id: 'contributions', title: 'Practices’ contributions', show: Boolean(contributions) },
+    { id: 'differences', title: 'Hand schedule differences', show: Boolean(differences) },
+    { id: 'reallocation', title: 'Reallocation', show: Boolean(reallocation) },
+    { id: 'warnings', title: 'Warnings and notes', show: Boolean(warnings) },
+    { id: 'delivered', title: 'Record delivered activity', show: recordsActivity },
+  ].filter((s) => s.show);
+
+  return (
+    <>
+      <FootingInset run={run} definition={version.definition} />
+      <nav className="app-scheme-contents" aria-label="On this page">
+        <h2 className="nhsuk-heading-s">On this page</h2>
+        <ul className="nhsuk-list nhsuk-list--bullet">
+          {sections.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`}>{s.title}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Section id="terms" title="Terms">
+        <SchemeOverview definition={version.definition} version={run.version} />
+        <h3>Downloads</h3>
+        <ul className="nhsuk-list">
+          <li>
+            <a href={`${schemePath(scheme.id)}/export.xlsx?version=${run.version.version}`}>Workbook of every table (XLSX)</a>
+          </li>
+          <li>Each practice’s statement (PDF) is linked from its row in the allocation table.</li>
+        </ul>
+      </Section>
+      {allocation ? (
+        <Section id="allocation" title="Allocation">
+          <p className="nhsuk-body">{allocation.title}: one row per practice, with the TOTAL last.</p>
+          <ReportTableView table={allocation} hide={['ods_code']} extra={[statement]} caption={allocation.title} />
+        </Section>
+      ) : null}
+      {payments ? (
+        <Section id="payments" title="Payments">
+          <p className="nhsuk-body">{payments.title}. Practices are paid for everything they delivered; the fee is added to the invoice to the funder.</p>
+          {summary ? <InvoiceSummary summary={summary} feeLabel={version.definition.fee?.label ?? 'Fee'} /> : null}
+          <ReportTableView table={payments} hide={['ods_code']} caption={payments.title} />
+        </Section>
+      ) : null}
+      {footing ? (
+        <Section id="footing" title="Footing notes">
+          <p className="nhsuk-body">{footing.title}.</p>
+          <ReportTableView table={footing} caption={footing.title} />
+        </Section>
+      ) : null}
+      {schedule ? (
+        <Section id="schedule" title="Multi-year schedule">
+          <p className="nhsuk-body">{schedule.title}.</p>
+          <ScheduleChart schedule={schedule} />
+          <ReportTableView table={schedule} caption={schedule.title} />
+        </Section>
+      ) : null}
+      {contributions ? (
+        <Section id="contributions" title="Practices’ contributions">
+          <ReportTableView table={contributions} hide={['ods_code']} extra={[statement]} caption={contributions.title} />
+        </Section>
+      ) : null}
+      {differences ? (
+        <Section id="differences" title="Hand schedule differences">
+          <Differences table={differences} />
+        </Section>
+      ) : null}
+      {reallocation ? (
+        <Section id="reallocation" title="Reallocation">
+          <p className="nhsuk-body">{reallocation.title}.</p>
+          <ReportTableView table={reallocation} caption={reallocation.title} />
+        </Section>
+      ) : null}
+      {warnings ? (
+        <Section id="warnings" title="Warnings and notes">
+          <ReportTableView table={warnings} hide={['code']} caption={warnings.title} />
+        </Section>
+      ) : null}
+      {recordsActivity ? (
+        <Section id="delivered" title="Record delivered activity">
+          <DeliveredActivity schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} />
+        </Section>
+      ) : null}
+    </>
+  );
+}
+
+/** One scheme: its terms, the allocation and payments, footing notes, schedule, differences and warnings. */
+export function SchemePage() {
+  const { id = '' } = useParams();
+  const user = useUser();
+  const scheme = useApiQuery<Scheme>(schemePath(id));
+  const versions = useApiQuery<SchemeVersions>(`${schemePath(id)}/versions`);
+  const run = useApiQuery<StoredSchemeRun>(`${schemePath(id)}/run`);
+  usePageTitle(scheme.data?.name ?? 'Scheme');
+  return (
+    <>
+      <PageBreadcrumb items={[{ to: '/schemes', text: 'Schemes' }]} />
+      <Loaded query={scheme} what="scheme">
+        {(s) => (
+          <>
+            <Heading headingLevel="h1">
+              {s.name} <SchemeStatusTag status={s.status} />
+            </Heading>
+            <p className="nhsuk-lede-text">{s.funder}</p>
+            {isAdmin(user) ? <AdminActions scheme={s} /> : null}
+            <Loaded query={versions} what="scheme’s versions">
+              {(v) => {
+                const version = v.items.find((item) => item.version === s.currentVersion) ?? v.items.at(-1);
+                if (!version) return null;
+                return (
+                  <Loaded query={run} what="scheme’s figures">
+                    {(r) => <SchemeRunView scheme={s} version={version} run={r} />}
+                  </Loaded>
+                );
+              }}
+            </Loaded>
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { Heading } from 'nhsuk-react-components';
+import { Link } from 'react-router';
+import type { Page } from '../../api/types.js';
+import { useApiQuery } from '../../api/use-api.js';
+import { isAdmin, useUser } from '../../auth/session.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { formatDate } from '../../format/format.js';
+import { SchemeStatusTag } from './scheme-status.js';
+import { type Scheme, type SchemeVersions, schemePath } from './types.js';
+
+/** The list-size snapshot of a scheme's latest version (the list endpoint does not carry it). */
+function SnapshotDate({ scheme }: { scheme: Scheme }) {
+  const versions = useApiQuery<SchemeVersions>(`${schemePath(scheme.id)}/versions`);
+  const latest = versions.data?.items.find((v) => v.version === scheme.currentVersion);
+  if (!versions.data) return null;
+  return <>{latest?.listSnapshotDate ? formatDate(latest.listSnapshotDate) : 'List sizes given in the scheme'}</>;
+}
+
+const columns: Column<Scheme>[] = [
+  { key: 'name', header: 'Scheme', cell: (s) => <Link to={`/schemes/${s.id}`}>{s.name}</Link> },
+  { key: 'funder', header: 'Funder', cell: (s) => s.funder },
+  { key: 'status', header: 'Status', cell: (s) => <SchemeStatusTag status={s.status} /> },
+  { key: 'version', header: 'Version', numeric: true, cell: (s) => s.currentVersion },
+  { key: 'snapshot', header: 'List sizes at', nowrap: true, cell: (s) => <SnapshotDate scheme={s} /> },
+];
+
+/** Every scheme the federation keeps: who funds it, its status and the version in force. */
+export function SchemesListPage() {
+  usePageTitle('Schemes');
+  const user = useUser();
+  const schemes = useApiQuery<Page<Scheme>>('/api/schemes?pageSize=1000&sort=name');
+  return (
+    <>
+      <Heading headingLevel="h1">Schemes</Heading>
+      <p className="nhsuk-body">Money or capacity a funder gives the federation’s practices, shared out by list size and paid on what each practice delivers.</p>
+      {isAdmin(user) ? (
+        <p className="nhsuk-body">
+          <Link to="/schemes/new">Set up a new scheme</Link>
+        </p>
+      ) : null}
+      <Loaded query={schemes} what="schemes">
+        {(data) => <DataTable caption="Schemes" captionHidden columns={columns} rows={data.items} rowKey={(s) => s.id} empty="No schemes have been set up yet." />}
+      </Loaded>
+    </>
+  );
+}

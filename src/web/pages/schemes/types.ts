@@ -1,0 +1,54 @@
+/** The shapes the scheme pages read from the API (src/api/routes/schemes.ts, src/app/schemes/scheme-presenters.ts). */
+import type { ReportTable } from '../../../domain/schemes/report-columns.js';
+import type { SchemeDefinition } from '../../../domain/schemes/scheme-definition.js';
+
+export type SchemeStatus = 'draft' | 'approved' | 'superseded';
+
+export interface Scheme {
+  id: number;
+  slug: string;
+  name: string;
+  funder: string;
+  groupId: number | null;
+  status: SchemeStatus;
+  currentVersion: number;
+  rowVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VersionSummary {
+  version: number;
+  status: SchemeStatus;
+  listSnapshotDate: string | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface SchemeVersion extends VersionSummary {
+  definition: SchemeDefinition;
+}
+
+export interface SchemeVersions {
+  scheme: Scheme;
+  items: SchemeVersion[];
+}
+
+/** GET /api/schemes/:id/run, without the engine's raw result (the pages show the report tables). */
+export interface StoredSchemeRun {
+  scheme: Scheme;
+  version: VersionSummary;
+  tables: ReportTable[];
+  footingNotes: string[];
+}
+
+export interface DeliveredResult {
+  scheme: string;
+  returns: number;
+  figures: number;
+  changed: boolean;
+}
+
+export const schemePath = (id: number | string) => `/api/schemes/${id}`;

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually, textOf, visible } from './assertions.js';
+import { demoUsers } from '../../src/app/demo/load-demo.js';
+import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
+
+/** The federation's own figures, beside the repository: the tests work the expected values out from them. */
+const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
+const readCsv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(elrData, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const csvValues = (name: string, key: string) => new Map(readCsv(name).map((row) => [row[key]!, row.value!]));
+
+const count = (n: number) => new Intl.NumberFormat('en-GB').format(n);
+const pounds = (n: number) => `£${count(n)}`;
+
+/** The winter scheme's printed TOTAL row, from the seed's expected summary. */
+function winterExpected() {
+  const summary = csvValues('winter-access-2017-18-expected-summary.csv', 'metric');
+  const figure = (metric: string) => {
+    const value = summary.get(metric);
+    if (value === undefined) throw new Error(`${metric} is missing from the expected summary`);
+    return Number(value);
+  };
+  return { delivered: figure('appointments_delivered_total'), cost: figure('delivered_cost'), fee: figure('federation_fee_5pct'), total: figure('grand_total') };
+}
+
+/**
+ * The pharmacists scheme's shortfall, from its parameters: the 2018 spreadsheet charged the year-1
+ * cost every year, the model uplifts the pharmacists' pay each year from year 2, and the funding and
+ * the fixed support are the same in both, so the shortfall is the uplift alone.
+ */
+function pharmacistsShortfall(): number {
+  const p = csvValues('pharmacists-scheme-2018-parameters.csv', 'parameter');
+  const pay = Number(p.get('pharmacists_awarded')) * Number(p.get('pay_rate_per_pharmacist_year1'));
+  const uplift = Number(p.get('pay_uplift_per_year')) / 100;
+  const years = Number(p.get('scheme_years'));
+  let shortfall = 0;
+  for (let year = 0; year < years; year++) shortfall += pay * ((1 + uplift) ** year - 1);
+  return Math.round(shortfall);
+}
+
+const section = (page: Page, id: string) => page.locator(`section[aria-labelledby="${id}"]`);
+const totalRow = (page: Page, id: string) => section(page, id).locator('.app-table__row--total');
+
+async function openScheme(page: Page, name: RegExp) {
+  await page.goto('/schemes');
+  await page.getByRole('link', { name }).click();
+  await eventually(() => textOf(page.locator('h1'))).toMatch(name);
+  await visible(section(page, 'allocation'));
+}
+
+/** Schemes in the browser: the demo's two worked examples, recording activity, and who sees what. */
+export function schemesSuite(harness: () => BrowserHarness) {
+  describe('schemes (admin)', () => {
+    let page: Page;
+
+    beforeAll(async () => {
+      page = await harness().newPage();
+      await signIn(page, demoAdmin);
+    });
+
+    it('lists both demo schemes from the menu', async () => {
+      await page.getByRole('link', { name: 'Schemes', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Schemes' }));
+      await visible(page.getByRole('link', { name: 'Winter access scheme 2017/18' }));
+      await visible(page.getByRole('link', { name: /clinical pharmacists/i }));
+      await eventually(() => textOf(page.locator('tbody tr', { hasText: 'Winter access' }))).toContain('1 January 2018');
+    });
+
+    it('shows the winter scheme’s TOTAL row and invoice as the seed printed them, with the footing note', async () => {
+      const expected = winterExpected();
+      await openScheme(page, /Winter access scheme 2017\/18/);
+      const payments = await textOf(totalRow(page, 'payments'));
+      expect(payments).toContain('TOTAL');
+      expect(payments).toContain(count(expected.delivered));
+      expect(payments).toContain(pounds(expected.cost));
+      expect(payments).toContain(pounds(expected.fee));
+      const invoice = await textOf(section(page, 'payments').locator('.nhsuk-summary-list'));
+      expect(invoice).toContain(pounds(expected.total));
+      expect(await section(page, 'allocation').locator('tbody tr').count()).toBeGreaterThan(20);
+
+      const inset = await textOf(page.locator('.nhsuk-inset-text', { hasText: 'How the totals are worked out' }));
+      expect(inset).toContain('the unrounded rows added up, then rounded once');
+      expect(inset).toContain(`grand_total (rows half-up to a whole pound): TOTAL ${pounds(expected.total)}`);
+      expect(inset).toContain(`delivered_cost (rows half-up to a whole pound): TOTAL ${pounds(expected.cost)}`);
+
+      expect(await page.getByRole('link', { name: /Workbook of every table/ }).getAttribute('href')).toMatch(/\/export\.xlsx\?version=1$/);
+      expect(await page.getByRole('link', { name: 'PDF statement for Kibworth Medical Centre' }).getAttribute('href')).toMatch(/\/statements\/C82001\.pdf\?version=1$/);
+      await visible(page.getByRole('link', { name: 'Edit the scheme’s terms' }));
+      await visible(page.getByText('editing it creates version 2, a draft'));
+      expect(await page.getByRole('button', { name: /Approve/ }).count()).toBe(0);
+
+      await saveScreenshot(page, 'scheme-winter-access');
+      // The payments table is wider than the reading column: take the screen's width, not the section's.
+      const box = (await section(page, 'payments').boundingBox())!;
+      await page.screenshot({ path: join(screenshotDir, 'scheme-payments.png'), fullPage: true, clip: { x: 0, y: box.y, width: page.viewportSize()!.width, height: box.height } });
+    });
+
+    it('has no serious or critical accessibility problems on the scheme page', async () => {
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+
+    it('refuses a delivered-activity CSV naming an unknown practice, naming its line and column', async () => {
+      const csv = ['practice,takes_part,nurse_appointments_delivered,gp_appointments_delivered', 'Kibworth Medical Centre,Yes,208,0', 'Bushlow Surgery,Yes,10,5'].join('\n');
+      await page.locator('#delivered-file').setInputFiles({ name: 'returns.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByRole('button', { name: 'Upload and record' }).click();
+      const summary = page.locator('.nhsuk-error-summary');
+      await eventually(() => textOf(summary)).toContain('The activity returns were not recorded');
+      const text = await textOf(summary);
+      expect(text).toContain('line 3');
+      expect(text).toContain('column 1');
+      expect(text).toContain('Bushlow Surgery');
+      // Nothing was saved: the TOTAL still shows the seed's delivered appointments.
+      expect(await textOf(totalRow(page, 'payments'))).toContain(count(winterExpected().delivered));
+    });
+
+    it('shows the pharmacists scheme’s schedule chart and the hand schedule’s shortfall', async () => {
+      await openScheme(page, /clinical pharmacists/i);
+      await visible(section(page, 'schedule').locator('svg[role="img"]'));
+      expect(await section(page, 'schedule').locator('svg rect').count()).toBe(12);
+      const callout = await textOf(section(page, 'differences').locator('.nhsuk-card--warning', { hasText: 'short of the cost model' }));
+      expect(callout).toContain(`a shortfall of ${pounds(pharmacistsShortfall())}`);
+      await section(page, 'schedule').screenshot({ path: join(screenshotDir, 'scheme-schedule-chart.png') });
+      await saveScreenshot(page, 'scheme-pharmacists');
+    });
+  });
+
+  describe('scheme builder (admin)', () => {
+    it('previews the allocation while the terms are typed, saves a draft and approves it', async () => {
+      const page = await harness().newPage();
+      await signIn(page, demoAdmin, '/schemes/new');
+      await visible(page.getByRole('heading', { level: 1, name: 'Set up a scheme' }));
+      await page.getByLabel('Name', { exact: true }).fill('Flu clinic support 2018');
+      await page.getByLabel(/^Funder/).fill('East Leicestershire and Rutland CCG');
+      await page.getByLabel('Quantity shared').fill('1000');
+      await page.locator('#scheme-snapshot-day').fill('1');
+      await page.locator('#scheme-snapshot-month').fill('1');
+      await page.locator('#scheme-snapshot-year').fill('2018');
+      const preview = page.locator('section[aria-labelledby="preview-heading"]');
+      await eventually(() => preview.locator('.app-table__row--total').count()).toBe(1);
+      expect(await textOf(preview.locator('.app-table__row--total'))).toContain('1,000');
+      expect(await preview.locator('tbody tr:not(.app-table__row--total)').count()).toBeGreaterThan(20);
+      await saveScreenshot(page, 'scheme-builder');
+      await page.getByRole('button', { name: 'Save as a draft' }).click();
+      await eventually(() => textOf(page.locator('h1'))).toContain('Flu clinic support 2018');
+      await visible(page.getByText('Draft', { exact: true }));
+      await page.getByRole('button', { name: 'Approve version 1' }).click();
+      await eventually(() => page.getByRole('button', { name: 'Approve version 1' }).count()).toBe(0);
+      await visible(page.getByText('editing it creates version 2, a draft'));
+    });
+  });
+
+  describe('schemes (practice manager)', () => {
+    it('sees only Kibworth’s row, the totals, no actions and no activity forms', async () => {
+      const page = await harness().newPage();
+      await signIn(page, demoPracticeManager);
+      await openScheme(page, /Winter access scheme 2017\/18/);
+      const rows = section(page, 'allocation').locator('tbody tr:not(.app-table__row--total)');
+      await eventually(() => rows.count()).toBe(1);
+      expect(await textOf(rows)).toContain('Kibworth Medical Centre');
+      await visible(totalRow(page, 'allocation'));
+      expect(await page.getByRole('link', { name: 'Edit the scheme’s terms' }).count()).toBe(0);
+      expect(await page.locator('input[type=file]').count()).toBe(0);
+    });
+  });
+
+  describe('schemes (commissioner)', () => {
+    it('reads every practice’s figures, with no buttons or forms', async () => {
+      const page = await harness().newPage();
+      await signIn(page, demoUsers.find((u) => u.role === 'commissioner')!);
+      await openScheme(page, /Winter access scheme 2017\/18/);
+      expect(await section(page, 'allocation').locator('tbody tr:not(.app-table__row--total)').count()).toBeGreaterThan(20);
+      expect(await page.getByRole('link', { name: 'Edit the scheme’s terms' }).count()).toBe(0);
+      expect(await page.locator('main button, main input, main select').count()).toBe(0);
+      await page.goto('/schemes/new');
+      await eventually(() => textOf(page.locator('h1'))).toBe('You do not have permission');
+    });
+  });
+}
