@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, type Problem } from '../errors.js';
 import { readDeliveredTable, resolveDeliveredEntries, type DeliveredEntry } from './delivered.js';
-import { csv, makeDefinition, makePractice } from './test-support.js';
+import { csv, makeDefinition, makePractice, problemsOf } from './test-support.js';
 
 const practices = [
   makePractice({ key: 'C82067', name: 'The Croft Medical Centre', odsCode: 'C82067' }),
@@ -9,16 +8,6 @@ const practices = [
 ];
 const definition = makeDefinition();
 const header = 'practice,takes_part,nurse_appointments_delivered,gp_appointments_delivered\n';
-
-function problemsOf(run: () => unknown): Problem[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('readDeliveredTable', () => {
   it('reads returns by name or ODS code; blank figures are no return', () => {

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, type Problem } from '../errors.js';
 import { readHandScheduleTable, resolveHandScheduleEntries } from './hand-schedule.js';
-import { csv, makeDefinition, makePractice } from './test-support.js';
+import { csv, makeDefinition, makePractice, problemsOf } from './test-support.js';
 
 const definition = makeDefinition({
   period: { financialYears: ['2018/19', '2019/20'] },
   costModel: { base: [{ label: 'Pay', amount: 100 }] },
 });
 const practices = [makePractice({ key: 'C82010', name: 'Oakham Medical Practice', odsCode: 'C82010' })];
-
-function problemsOf(run: () => unknown): Problem[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('readHandScheduleTable', () => {
   it('reads year totals and practice figures', () => {

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, type Problem } from '../errors.js';
 import { findPractice, participatingPractices, readPracticeTable, toSchemePractices } from './practices.js';
-import { csv, makePractice } from './test-support.js';
-
-function problemsOf(run: () => unknown): Problem[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { csv, makePractice, problemsOf } from './test-support.js';
 
 describe('readPracticeTable', () => {
   it('reads practices keyed by ODS code, with locality, cluster and participation', () => {

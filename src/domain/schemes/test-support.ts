@@ -1,3 +1,4 @@
+import { AppError, type Problem } from '../errors.js';
 /**
  * Factories and real-data loaders for the scheme tests. Imported by *.test.ts files only: it reads
  * files, which the scheme rules themselves never do.
@@ -72,4 +73,15 @@ export function makeDefinition(overrides: Partial<SchemeDefinitionInput> = {}): 
 /** A table as a test writes it: a header line and rows, as CSV text. */
 export function csv(file: string, text: string): TabularInput {
   return parseCsv(text.replace(/^\n/, ''), file);
+}
+
+/** The problems an AppError carries, or [] when `run` succeeds: for tables of bad input. */
+export function problemsOf(run: () => unknown): Problem[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AppError) return error.problems;
+    throw error;
+  }
+  return [];
 }
