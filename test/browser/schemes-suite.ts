@@ -99,6 +99,27 @@ export function schemesSuite(harness: () => BrowserHarness) {
       await page.screenshot({ path: join(screenshotDir, 'scheme-payments.png'), fullPage: true, clip: { x: 0, y: box.y, width: page.viewportSize()!.width, height: box.height } });
     });
 
+    it('redistributes declined capacity on request, keeping the whole allocation', async () => {
+      await openScheme(page, /Winter access scheme 2017\/18/);
+      await page.getByRole('link', { name: 'Show how declined and unused capacity would be reallocated' }).click();
+      const table = section(page, 'reallocation').locator('table');
+      await visible(table);
+      const cells = async (row: ReturnType<Page['locator']>) => (await row.locator('td, th').allInnerTexts()).map((t) => t.trim());
+      // Columns: practice, released because, before, released, received, after.
+      const [, , before, released, received, after] = await cells(totalRow(page, 'reallocation'));
+      expect(after).toBe(before);
+      expect(received).toBe(released);
+      expect(Number(released!.replaceAll(',', ''))).toBeGreaterThan(0);
+      // A practice whose return says it did not take part gives up its whole allocation.
+      const severn = section(page, 'reallocation').locator('tbody tr', { hasText: 'Severn Surgery' });
+      const [, reason, severnBefore, severnReleased, , severnAfter] = await cells(severn);
+      expect(reason).toMatch(/did not take part|declined/i);
+      expect(severnReleased).toBe(severnBefore);
+      expect(severnAfter).toBe('0');
+      await page.getByRole('link', { name: 'Show the figures as agreed, without reallocation' }).click();
+      await visible(page.getByRole('link', { name: 'Show how declined and unused capacity would be reallocated' }));
+    });
+
     it('has no serious or critical accessibility problems on the scheme page', async () => {
       expect(await seriousAxeViolations(page)).toEqual([]);
     });

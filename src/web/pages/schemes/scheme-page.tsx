@@ -1,6 +1,6 @@
 import { Button, Details, Heading, InsetText, WarningCallout } from 'nhsuk-react-components';
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { ReportRow, ReportTable } from '../../../domain/schemes/report-columns.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
@@ -12,6 +12,7 @@ import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { DeliveredActivity } from './delivered-forms.js';
 import { displayCell, ReportTableView } from './report-table.js';
+import { ReallocationSection, reallocateParam } from './reallocation-section.js';
 import { ScheduleChart } from './schedule-chart.js';
 import { SchemeOverview } from './scheme-overview.js';
 import { SchemeStatusTag } from './scheme-status.js';
@@ -146,7 +147,7 @@ function AdminActions({ scheme }: { scheme: Scheme }) {
   );
 }
 
-function SchemeRunView({ scheme, version, run }: { scheme: Scheme; version: SchemeVersion; run: StoredSchemeRun }) {
+function SchemeRunView({ scheme, version, run, reallocating }: { scheme: Scheme; version: SchemeVersion; run: StoredSchemeRun; reallocating: boolean }) {
   const user = useUser();
   // Activity is recorded per delivery model: a scheme without them (e.g. cost sharing only) has nothing to record.
   const admin = isAdmin(user);
@@ -170,7 +171,7 @@ function SchemeRunView({ scheme, version, run }: { scheme: Scheme; version: Sche
     { id: 'schedule', title: 'Multi-year schedule', show: Boolean(schedule) },
     { id: 'contributions', title: 'Practices’ contributions', show: Boolean(contributions) },
     { id: 'differences', title: 'Hand schedule differences', show: Boolean(differences) },
-    { id: 'reallocation', title: 'Reallocation', show: Boolean(reallocation) },
+    { id: 'reallocation', title: 'Reallocation', show: Boolean(allocation) },
     { id: 'warnings', title: 'Warnings and notes', show: Boolean(warnings) },
     { id: 'delivered', title: 'Record delivered activity', show: recordsActivity },
   ].filter((s) => s.show);
@@ -234,11 +235,8 @@ function SchemeRunView({ scheme, version, run }: { scheme: Scheme; version: Sche
           <Differences table={differences} />
         </Section>
       ) : null}
-      {reallocation ? (
-        <Section id="reallocation" title="Reallocation">
-          <p className="nhsuk-body">{reallocation.title}.</p>
-          <ReportTableView table={reallocation} caption={reallocation.title} />
-        </Section>
+      {allocation ? (
+        <ReallocationSection table={reallocation} reallocating={reallocating} section={(children) => <Section id="reallocation" title="Reallocation">{children}</Section>} />
       ) : null}
       {warnings ? (
         <Section id="warnings" title="Warnings and notes">
@@ -260,7 +258,9 @@ export function SchemePage() {
   const user = useUser();
   const scheme = useApiQuery<Scheme>(schemePath(id));
   const versions = useApiQuery<SchemeVersions>(`${schemePath(id)}/versions`);
-  const run = useApiQuery<StoredSchemeRun>(`${schemePath(id)}/run`);
+  const [search] = useSearchParams();
+  const reallocating = search.get(reallocateParam) === 'declined';
+  const run = useApiQuery<StoredSchemeRun>(`${schemePath(id)}/run${reallocating ? '?reallocateDeclined=true' : ''}`);
   usePageTitle(scheme.data?.name ?? 'Scheme');
   return (
     <>
@@ -279,7 +279,7 @@ export function SchemePage() {
                 if (!version) return null;
                 return (
                   <Loaded query={run} what="scheme’s figures">
-                    {(r) => <SchemeRunView scheme={s} version={version} run={r} />}
+                    {(r) => <SchemeRunView scheme={s} version={version} run={r} reallocating={reallocating} />}
                   </Loaded>
                 );
               }}
