@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminSuite } from './admin-suite.js';
 import { type BrowserHarness, startHarness } from './harness.js';
 import { importsSuite } from './imports-suite.js';
@@ -19,6 +19,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await harness?.close();
+});
+
+it('serves the built web app for any page the browser asks for, in British English', async () => {
+  for (const path of ['/', '/practices/C82001', '/imports']) {
+    const response = await fetch(`${harness.baseUrl}${path}`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<html lang="en-GB">');
+  }
 });
 
 overviewSuite(() => harness);
