@@ -36,6 +36,16 @@ export function readCsvRows(input: string, file: string, onRow: (row: CsvRow) =>
     return c === LF ? 1 : 0;
   };
 
+  // Where the next LF and CR are (-1: none left), found with indexOf and kept until passed, so a
+  // quoted field is only scanned character by character when a line break really lies inside it.
+  let nextLf = 0;
+  let nextCr = 0;
+  const breakInside = (from: number, to: number): boolean => {
+    if (nextLf !== -1 && nextLf < from) nextLf = text.indexOf('\n', from);
+    if (nextCr !== -1 && nextCr < from) nextCr = text.indexOf('\r', from);
+    return (nextLf !== -1 && nextLf < to) || (nextCr !== -1 && nextCr < to);
+  };
+
   while (i < n) {
     const rowLine = line;
     const fields: string[] = [];
@@ -50,7 +60,7 @@ export function readCsvRows(input: string, file: string, onRow: (row: CsvRow) =>
           const q = text.indexOf('"', i);
           const end = q === -1 ? n : q;
           // Line breaks inside the quotes: count them and normalise them to LF.
-          for (let j = i; j < end; j++) {
+          if (breakInside(i, end)) for (let j = i; j < end; j++) {
             const c = text.charCodeAt(j);
             if (c === LF || c === CR) {
               parts += text.slice(start, j) + '\n';
