@@ -1,7 +1,7 @@
-import { apportion, sharesOf, type Apportionment, type ApportionmentBasis } from './apportion.js';
+import { apportion, sharePercentsOf, sharesOf, type Apportionment, type ApportionmentBasis } from './apportion.js';
 import { unitsPerHourOf, type DeliveryModel, type SchemeDefinition, type SharedUnit } from './scheme-definition.js';
 import { ExactFigures } from './exact-figures.js';
-import { ratio, roundByRule, roundColumn, toPence, totalColumn, type ColumnTotal, type ExactNumber, type Ratio } from './rounding.js';
+import { ratio, roundColumnOf, roundColumnSteps, stepsAsFigure, totalColumnSteps, type ColumnTotal, type ExactNumber, type Ratio, type RoundingRule } from './rounding.js';
 
 /** One delivery model's share of a practice's allocation: hours and cost (a week, when the scheme runs in weeks). */
 export interface ModelAllocation {
@@ -39,9 +39,17 @@ class ModelAllocationFigures extends ExactFigures implements ModelAllocation {
   declare readonly modelName: string;
   declare readonly hours: number | null;
   declare readonly costPence: number;
+  // The row's units and the model's terms: hours and cost are worked out from them again when read,
+  // exactly as allocateScheme does, rather than kept for every row.
+  readonly #units: Ratio;
+  readonly #perHour: number | undefined;
+  readonly #rate: Ratio;
 
-  constructor(figures: Omit<ModelAllocation, 'hoursExact' | 'costExact'>, hours: Ratio | null, cost: Ratio) {
-    super(hours, cost);
+  constructor(figures: Omit<ModelAllocation, 'hoursExact' | 'costExact'>, units: Ratio, perHour: number | undefined, rate: Ratio) {
+    super();
+    this.#units = units;
+    this.#perHour = perHour;
+    this.#rate = rate;
     this.modelId = figures.modelId;
     this.modelName = figures.modelName;
     this.hours = figures.hours;
@@ -49,11 +57,11 @@ class ModelAllocationFigures extends ExactFigures implements ModelAllocation {
   }
 
   get hoursExact() {
-    return this.exactText(0);
+    return this.#perHour === undefined ? null : this.#units.div(this.#perHour).toString();
   }
 
   get costExact() {
-    return this.exactText(1)!;
+    return this.#rate.times(this.#units).toString();
   }
 }
 
@@ -72,9 +80,17 @@ class AllocationRowFigures extends ExactFigures implements AllocationRow {
   declare readonly quantityPence: number | null;
   declare readonly perWeek: number | null;
   declare readonly models: ModelAllocation[];
+  readonly #weight: Ratio;
+  readonly #share: Ratio;
+  readonly #quantity: Ratio;
+  readonly #perWeek: Ratio | null;
 
-  constructor(figures: Omit<AllocationRow, AllocationExactField>, exact: Record<AllocationExactField, Ratio | null>) {
-    super(exact.weight, exact.share, exact.quantityExact, exact.perWeekExact);
+  constructor(figures: Omit<AllocationRow, AllocationExactField>, exact: { weight: Ratio; share: Ratio; quantityExact: Ratio; perWeekExact: Ratio | null }) {
+    super();
+    this.#weight = exact.weight;
+    this.#share = exact.share;
+    this.#quantity = exact.quantityExact;
+    this.#perWeek = exact.perWeekExact;
     this.practiceKey = figures.practiceKey;
     this.practiceName = figures.practiceName;
     this.odsCode = figures.odsCode;
@@ -89,19 +105,19 @@ class AllocationRowFigures extends ExactFigures implements AllocationRow {
   }
 
   get weight() {
-    return this.exactText(0)!;
+    return this.#weight.toString();
   }
 
   get share() {
-    return this.exactText(1)!;
+    return this.#share.toString();
   }
 
   get quantityExact() {
-    return this.exactText(2)!;
+    return this.#quantity.toString();
   }
 
   get perWeekExact() {
-    return this.exactText(3);
+    return this.#perWeek ? this.#perWeek.toString() : null;
   }
 }
 
@@ -156,32 +172,38 @@ export function allocateScheme(definition: SchemeDefinition, apportionment: Appo
   const quantities = apportion(ratio(shared.quantity), apportionment);
   const perWeek = weeks ? quantities.map((q) => q.div(weeks)) : null;
   const base = perWeek ?? quantities;
-  const roundedQuantities = roundColumn(quantities, rounding.quantity);
-  const roundedPerWeek = perWeek ? roundColumn(perWeek, rounding.perWeek) : null;
+  // Rounded columns are whole steps of their rule (see roundColumnSteps): no ratio per rounded cell.
+  const roundedQuantities = roundColumnSteps(quantities, rounding.quantity);
+  const roundedPerWeek = perWeek ? roundColumnSteps(perWeek, rounding.perWeek) : null;
 
   const modelColumns = definition.deliveryModels.map((model) => {
     const perHour = unitsPerHourOf(model, shared.unit);
-    const hours = perHour === undefined ? null : base.map((units) => units.div(perHour));
     // units × the unit rate is exactly costOfUnits(units), with one multiplication a row.
     const rate = unitRateOf(model, shared.unit);
-    const costs = base.map((units) => rate.times(units));
     return {
       model,
-      hours,
-      roundedHours: hours ? roundColumn(hours, rounding.hours) : null,
-      costs,
-      roundedCosts: roundColumn(costs, rounding.cost),
+      perHour,
+      rate,
+      hours: perHour === undefined ? null : roundColumnOf(base.length, (i) => base[i]!.div(perHour), rounding.hours),
+      costs: roundColumnOf(base.length, (i) => rate.times(base[i]!), rounding.cost),
     };
   });
 
   const shares = sharesOf(apportionment);
-  const rows = apportionment.weights.map((w, i): AllocationRow => {
+  const percents = sharePercentsOf(apportionment, rounding.sharePercent);
+  const asFigure = (steps: number, rule: RoundingRule) => stepsAsFigure(steps, rule, false);
+  // Plain loops: a closure made per row is not free under tsx, which names each one as it is made.
+  const rows: AllocationRow[] = new Array(apportionment.weights.length);
+  for (let i = 0; i < rows.length; i++) {
+    const w = apportionment.weights[i]!;
     const practice = w.practice;
-    const share = shares[i]!;
-    const models = modelColumns.map(
-      (c) => new ModelAllocationFigures({ modelId: c.model.id, modelName: c.model.name, hours: c.roundedHours ? c.roundedHours[i]!.toNumber() : null, costPence: toPence(c.roundedCosts[i]!) }, c.hours ? c.hours[i]! : null, c.costs[i]!),
-    );
-    return new AllocationRowFigures(
+    const models: ModelAllocation[] = new Array(modelColumns.length);
+    for (let m = 0; m < models.length; m++) {
+      const c = modelColumns[m]!;
+      const hours = c.hours ? asFigure(c.hours.steps[i]!, rounding.hours) : null;
+      models[m] = new ModelAllocationFigures({ modelId: c.model.id, modelName: c.model.name, hours, costPence: stepsAsFigure(c.costs.steps[i]!, rounding.cost, true) }, base[i]!, c.perHour, c.rate);
+    }
+    rows[i] = new AllocationRowFigures(
       {
         practiceKey: practice.key,
         practiceName: practice.name,
@@ -189,15 +211,15 @@ export function allocateScheme(definition: SchemeDefinition, apportionment: Appo
         locality: practice.locality ?? null,
         cluster: practice.cluster ?? null,
         listSize: practice.listSize ?? null,
-        sharePercent: roundByRule(share.times(100), rounding.sharePercent).toNumber(),
-        quantity: roundedQuantities[i]!.toNumber(),
-        quantityPence: shared.unit === 'gbp' ? toPence(roundedQuantities[i]!) : null,
-        perWeek: roundedPerWeek ? roundedPerWeek[i]!.toNumber() : null,
+        sharePercent: percents[i]!,
+        quantity: asFigure(roundedQuantities[i]!, rounding.quantity),
+        quantityPence: shared.unit === 'gbp' ? stepsAsFigure(roundedQuantities[i]!, rounding.quantity, true) : null,
+        perWeek: roundedPerWeek ? asFigure(roundedPerWeek[i]!, rounding.perWeek) : null,
         models,
       },
-      { weight: w.weight, share, quantityExact: quantities[i]!, perWeekExact: perWeek ? perWeek[i]! : null },
+      { weight: w.weight, share: shares[i]!, quantityExact: quantities[i]!, perWeekExact: perWeek ? perWeek[i]! : null },
     );
-  });
+  }
 
   const listSizes = apportionment.weights.map((w) => w.practice.listSize);
   const totalsRule = rounding.totals;
@@ -214,12 +236,12 @@ export function allocateScheme(definition: SchemeDefinition, apportionment: Appo
     listSizeTotal: listSizes.every((n) => n !== undefined) ? listSizes.reduce((a, b) => a! + b!, 0)! : null,
     rows,
     totals: {
-      quantity: totalColumn(unitKey, quantities, roundedQuantities, rounding.quantity, totalsRule, false),
-      perWeek: perWeek && roundedPerWeek ? totalColumn('per_week', perWeek, roundedPerWeek, rounding.perWeek, totalsRule, false) : null,
+      quantity: totalColumnSteps(unitKey, quantities, roundedQuantities, rounding.quantity, totalsRule, false),
+      perWeek: perWeek && roundedPerWeek ? totalColumnSteps('per_week', perWeek, roundedPerWeek, rounding.perWeek, totalsRule, false) : null,
       models: modelColumns.map((c) => ({
         modelId: c.model.id,
-        hours: c.hours && c.roundedHours ? totalColumn(`${c.model.id}_hours`, c.hours, c.roundedHours, rounding.hours, totalsRule, false) : null,
-        cost: totalColumn(`${c.model.id}_cost`, c.costs, c.roundedCosts, rounding.cost, totalsRule, true),
+        hours: c.hours ? totalColumnSteps(`${c.model.id}_hours`, c.hours.exactTotal, c.hours.steps, rounding.hours, totalsRule, false) : null,
+        cost: totalColumnSteps(`${c.model.id}_cost`, c.costs.exactTotal, c.costs.steps, rounding.cost, totalsRule, true),
       })),
     },
   };

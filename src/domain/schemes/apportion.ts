@@ -1,7 +1,7 @@
 import { AppError, type Problem } from '../errors.js';
 import { findPractice, type SchemePractice } from './practices.js';
 import type { SchemeDefinition } from './scheme-definition.js';
-import { ratio, sum, type ExactNumber, type Ratio } from './rounding.js';
+import { decimalPlacesOf, ratio, stepsAsFigure, sum, type ExactNumber, type Ratio, type RoundingRule } from './rounding.js';
 
 export type ApportionmentBasis = SchemeDefinition['apportionment']['basis'];
 
@@ -78,6 +78,22 @@ export function sharesOf(apportionment: Apportionment): Ratio[] {
     sharesCache.set(apportionment, shares);
   }
   return shares;
+}
+
+const percentsCache = new WeakMap<Apportionment, Map<RoundingRule, number[]>>();
+
+/** Every practice's share as a rounded percentage (the allocation and the schedule both show it): worked out once. */
+export function sharePercentsOf(apportionment: Apportionment, rule: RoundingRule): number[] {
+  let byRule = percentsCache.get(apportionment);
+  if (!byRule) percentsCache.set(apportionment, (byRule = new Map()));
+  let percents = byRule.get(rule);
+  if (!percents) {
+    // Each share is rounded on its own, as roundByRule does, even under a largest-remainder rule.
+    const places = decimalPlacesOf(rule);
+    percents = sharesOf(apportionment).map((share) => stepsAsFigure(share.times(100).roundedSteps(places), rule, false));
+    byRule.set(rule, percents);
+  }
+  return percents;
 }
 
 /**

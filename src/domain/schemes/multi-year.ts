@@ -1,9 +1,9 @@
 import { AppError } from '../errors.js';
-import { apportion, sharesOf, type Apportionment } from './apportion.js';
+import { sharePercentsOf, sharesOf, type Apportionment } from './apportion.js';
 import type { CostLine, SchemeDefinition } from './scheme-definition.js';
 import type { SchemeWarning } from './scheme-warning.js';
 import { ExactFigures } from './exact-figures.js';
-import { Ratio, ratio, roundByRule, roundColumn, sum, toPence, totalColumn, ZERO, type ColumnTotal } from './rounding.js';
+import { Ratio, ratio, roundByRule, roundColumnOf, stepsAsFigure, sum, toPence, totalColumn, totalColumnSteps, ZERO, type ColumnTotal } from './rounding.js';
 
 export interface CostLineYear {
   label: string;
@@ -44,15 +44,20 @@ class PracticeYearFigures extends ExactFigures {
   static readonly exactFields = ['contributionExact'];
   declare readonly year: string;
   declare readonly contributionPence: number;
+  // The year's contribution and the practice's share: the exact figure is their product, worked out when read.
+  readonly #whole: Ratio;
+  readonly #share: Ratio;
 
-  constructor(year: string, contribution: Ratio, contributionPence: number) {
-    super(contribution);
+  constructor(year: string, whole: Ratio, share: Ratio, contributionPence: number) {
+    super();
+    this.#whole = whole;
+    this.#share = share;
     this.year = year;
     this.contributionPence = contributionPence;
   }
 
   get contributionExact() {
-    return this.exactText(0)!;
+    return this.#whole.times(this.#share).toString();
   }
 }
 
@@ -64,9 +69,14 @@ class PracticeScheduleFigures extends ExactFigures implements PracticeSchedule {
   declare readonly sharePercent: number;
   declare readonly years: PracticeSchedule['years'];
   declare readonly totalPence: number;
+  readonly #share: Ratio;
+  /** All the years' contributions together: the practice's total is its share of it, worked out when read. */
+  readonly #allYears: Ratio;
 
-  constructor(figures: Omit<PracticeSchedule, 'share' | 'totalExact'>, share: Ratio, total: Ratio) {
-    super(share, total);
+  constructor(figures: Omit<PracticeSchedule, 'share' | 'totalExact'>, share: Ratio, allYears: Ratio) {
+    super();
+    this.#share = share;
+    this.#allYears = allYears;
     this.practiceKey = figures.practiceKey;
     this.practiceName = figures.practiceName;
     this.listSize = figures.listSize;
@@ -76,11 +86,11 @@ class PracticeScheduleFigures extends ExactFigures implements PracticeSchedule {
   }
 
   get share() {
-    return this.exactText(0)!;
+    return this.#share.toString();
   }
 
   get totalExact() {
-    return this.exactText(1)!;
+    return this.#allYears.times(this.#share).toString();
   }
 }
 
@@ -174,28 +184,29 @@ export function buildMultiYearSchedule(definition: SchemeDefinition, apportionme
     contributionPerPatientPence: perPatient(y.contribution),
   }));
 
-  // Per practice and year: round(share × the unrounded year figure), column by column.
-  const exactByYear = yearFigures.map((y) => apportion(y.contribution, apportionment));
-  const roundedByYear = exactByYear.map((column) => roundColumn(column, rounding.contribution));
-  // A practice's shares of each year add up to its share of all the years together, exactly.
-  const practiceTotalsExact = apportion(sum(yearFigures.map((y) => y.contribution)), apportionment);
-  const practiceTotalsRounded = roundColumn(practiceTotalsExact, rounding.contribution);
+  // Per practice and year: round(share × the unrounded year figure), column by column, worked out
+  // as `apportion` does. A row works its exact figure out again when read, so no column of ratios is kept.
   const shares = sharesOf(apportionment);
-  const practices = apportionment.weights.map((w, p): PracticeSchedule => {
+  const wholes = yearFigures.map((y) => y.contribution.reduced());
+  const byYear = wholes.map((whole) => roundColumnOf(shares.length, (p) => whole.times(shares[p]!), rounding.contribution));
+  // A practice's shares of each year add up to its share of all the years together, exactly.
+  const allYearsWhole = sum(yearFigures.map((y) => y.contribution)).reduced();
+  const allYears = roundColumnOf(shares.length, (p) => allYearsWhole.times(shares[p]!), rounding.contribution);
+  const percents = sharePercentsOf(apportionment, rounding.sharePercent);
+  const pence = (steps: number) => stepsAsFigure(steps, rounding.contribution, true);
+  // Plain loops: under tsx a closure made per row is named as it is made.
+  const practices: PracticeSchedule[] = new Array(apportionment.weights.length);
+  for (let p = 0; p < practices.length; p++) {
+    const practice = apportionment.weights[p]!.practice;
     const share = shares[p]!;
-    return new PracticeScheduleFigures(
-      {
-        practiceKey: w.practice.key,
-        practiceName: w.practice.name,
-        listSize: w.practice.listSize ?? null,
-        sharePercent: roundByRule(share.times(100), rounding.sharePercent).toNumber(),
-        years: yearFigures.map((y, i) => new PracticeYearFigures(y.year, exactByYear[i]![p]!, toPence(roundedByYear[i]![p]!))),
-        totalPence: toPence(practiceTotalsRounded[p]!),
-      },
+    const years: PracticeSchedule['years'] = new Array(yearFigures.length);
+    for (let i = 0; i < years.length; i++) years[i] = new PracticeYearFigures(yearFigures[i]!.year, wholes[i]!, share, pence(byYear[i]!.steps[p]!));
+    practices[p] = new PracticeScheduleFigures(
+      { practiceKey: practice.key, practiceName: practice.name, listSize: practice.listSize ?? null, sharePercent: percents[p]!, years, totalPence: pence(allYears.steps[p]!) },
       share,
-      practiceTotalsExact[p]!,
+      allYearsWhole,
     );
-  });
+  }
 
   const grossColumn = yearFigures.map((y) => y.gross);
   const roundedGross = grossColumn.map((g) => roundByRule(g, rounding.cost));
@@ -211,8 +222,8 @@ export function buildMultiYearSchedule(definition: SchemeDefinition, apportionme
       gross: totalColumn('gross_cost', grossColumn, roundedGross, rounding.cost, rounding.totals, true),
       funding: totalColumn('funding', fundingColumn, fundingColumn.map((f) => roundByRule(f, rounding.cost)), rounding.cost, rounding.totals, true),
       contribution: totalColumn('practices_contribution', contributionColumn, contributionColumn.map((c) => roundByRule(c, rounding.contribution)), rounding.contribution, rounding.totals, true),
-      practicesByYear: yearFigures.map((y, i) => totalColumn(`contribution_${yearKey(y.year)}`, exactByYear[i]!, roundedByYear[i]!, rounding.contribution, rounding.totals, true)),
-      practicesAllYears: totalColumn('contribution_total', practiceTotalsExact, practiceTotalsRounded, rounding.contribution, rounding.totals, true),
+      practicesByYear: yearFigures.map((y, i) => totalColumnSteps(`contribution_${yearKey(y.year)}`, byYear[i]!.exactTotal, byYear[i]!.steps, rounding.contribution, rounding.totals, true)),
+      practicesAllYears: totalColumnSteps('contribution_total', allYears.exactTotal, allYears.steps, rounding.contribution, rounding.totals, true),
     },
     averages: {
       grossPerYearPence: n ? toPence(roundByRule(sum(grossColumn).div(n), rounding.cost)) : 0,

@@ -3,7 +3,7 @@ import type { DeliveredActivity } from './delivered.js';
 import type { Participation, SchemeDefinition } from './scheme-definition.js';
 import type { SchemeWarning } from './scheme-warning.js';
 import { ExactFigures } from './exact-figures.js';
-import { ratio, roundByRule, roundColumn, sum, toPence, totalColumn, ZERO, type ColumnTotal, type Ratio } from './rounding.js';
+import { ratio, roundByRule, roundColumnOf, roundColumnSteps, stepsAsFigure, sum, toPence, totalColumn, totalColumnSteps, ZERO, type ColumnTotal, type Ratio } from './rounding.js';
 
 export interface ModelPayment {
   modelId: string;
@@ -31,25 +31,33 @@ export interface PaymentRow {
   feePence: number | null;
 }
 
+/** units × the model's unit rate is exactly what costOfUnits works out, with one multiplication. */
+function costOf(unitRate: Ratio, units: number | null): Ratio {
+  return units === null ? ZERO : unitRate.times(units);
+}
+
 class ModelPaymentFigures extends ExactFigures implements ModelPayment {
   static readonly exactFields = ['unitRateExact', 'costExact'];
   declare readonly modelId: string;
   declare readonly modelName: string;
   declare readonly delivered: number | null;
+  readonly #unitRate: Ratio;
 
-  constructor(figures: Omit<ModelPayment, 'unitRateExact' | 'costExact'>, unitRate: Ratio, cost: Ratio) {
-    super(unitRate, cost);
+  constructor(figures: Omit<ModelPayment, 'unitRateExact' | 'costExact'>, unitRate: Ratio) {
+    super();
+    this.#unitRate = unitRate;
     this.modelId = figures.modelId;
     this.modelName = figures.modelName;
     this.delivered = figures.delivered;
   }
 
   get unitRateExact() {
-    return this.exactText(0)!;
+    return this.#unitRate.toString();
   }
 
   get costExact() {
-    return this.exactText(1)!;
+    // Worked out again when read, as calculatePayments does, rather than kept for every row.
+    return costOf(this.#unitRate, this.delivered).toString();
   }
 }
 
@@ -64,9 +72,13 @@ class PaymentRowFigures extends ExactFigures implements PaymentRow {
   declare readonly aboveAllocation: number | null;
   declare readonly amountPence: number;
   declare readonly feePence: number | null;
+  readonly #amount: Ratio;
+  readonly #feeRate: Ratio | null;
 
-  constructor(figures: Omit<PaymentRow, 'amountExact' | 'feeExact'>, amount: Ratio, fee: Ratio | null) {
-    super(amount, fee);
+  constructor(figures: Omit<PaymentRow, 'amountExact' | 'feeExact'>, amount: Ratio, feeRate: Ratio | null) {
+    super();
+    this.#amount = amount;
+    this.#feeRate = feeRate;
     this.practiceKey = figures.practiceKey;
     this.practiceName = figures.practiceName;
     this.takesPart = figures.takesPart;
@@ -79,11 +91,12 @@ class PaymentRowFigures extends ExactFigures implements PaymentRow {
   }
 
   get amountExact() {
-    return this.exactText(0)!;
+    return this.#amount.toString();
   }
 
   get feeExact() {
-    return this.exactText(1);
+    // The fee is the amount × the fee rate, worked out again when read rather than kept for every row.
+    return this.#feeRate ? this.#amount.times(this.#feeRate).toString() : null;
   }
 }
 
@@ -115,20 +128,39 @@ function feeTerms(definition: SchemeDefinition): FeeTerms | null {
   return { label, percent: fee.percent ?? null, fixedPence: fee.fixed !== undefined ? toPence(roundByRule(ratio(fee.fixed), 'half_up_pence')) : null };
 }
 
-/** What a person should know about one practice's return: over its allocation, no return, not taking part. */
-function warningsForReturn(allocated: AllocationRow, ret: DeliveredActivity | undefined, deliveredTotal: number | null, above: number | null, unit: string): SchemeWarning[] {
-  const warnings: SchemeWarning[] = [];
+/** Adds one warning about a practice's return, with where the return came from when that is known. */
+function warn(warnings: SchemeWarning[], ret: DeliveredActivity | undefined, severity: SchemeWarning['severity'], code: SchemeWarning['code'], practiceKey: string, message: string) {
+  const warning: SchemeWarning = { severity, code, practiceKey, message };
+  if (ret?.source) warning.source = ret.source;
+  warnings.push(warning);
+}
+
+/** What a person should know about one practice's return: over its allocation, no return, not taking part. Added to `warnings`. */
+function warningsForReturn(warnings: SchemeWarning[], allocated: AllocationRow, ret: DeliveredActivity | undefined, deliveredTotal: number | null, above: number | null, unit: string): void {
   const name = allocated.practiceName;
-  const warn = (severity: SchemeWarning['severity'], code: SchemeWarning['code'], message: string) => {
-    const warning: SchemeWarning = { severity, code, practiceKey: allocated.practiceKey, message };
-    if (ret?.source) warning.source = ret.source;
-    warnings.push(warning);
-  };
-  if (above !== null) warn('warning', 'delivered_above_allocation', `${name} delivered ${deliveredTotal} ${unit} against an allocation of ${allocated.quantity} (${above} more); paid for all of it`);
-  if (ret?.takesPart === 'no') warn('note', 'return_says_not_taking_part', `${name}'s return says it did not take part: its allocation of ${allocated.quantity} ${unit} went unused`);
-  else if (ret?.takesPart === 'unknown') warn('note', 'participation_unknown', `${name}'s return does not say whether it took part`);
-  if (deliveredTotal === null && ret?.takesPart !== 'no') warn('note', 'no_activity_return', `${name} returned no activity: nothing is paid`);
-  return warnings;
+  const key = allocated.practiceKey;
+  if (above !== null) warn(warnings, ret, 'warning', 'delivered_above_allocation', key, `${name} delivered ${deliveredTotal} ${unit} against an allocation of ${allocated.quantity} (${above} more); paid for all of it`);
+  if (ret?.takesPart === 'no') warn(warnings, ret, 'note', 'return_says_not_taking_part', key, `${name}'s return says it did not take part: its allocation of ${allocated.quantity} ${unit} went unused`);
+  else if (ret?.takesPart === 'unknown') warn(warnings, ret, 'note', 'participation_unknown', key, `${name}'s return does not say whether it took part`);
+  if (deliveredTotal === null && ret?.takesPart !== 'no') warn(warnings, ret, 'note', 'no_activity_return', key, `${name} returned no activity: nothing is paid`);
+}
+
+/** Figures added up exactly (blanks as 0): whole numbers as they are, anything else as ratios. */
+function addUp(values: readonly (number | null)[]): number {
+  let total = 0;
+  for (const value of values) {
+    if (value === null) continue;
+    if (!Number.isSafeInteger(value) || !Number.isSafeInteger(total + value)) return sum(values.map((v) => ratio(v ?? 0))).toNumber();
+    total += value;
+  }
+  return total;
+}
+
+/** The units delivered under every model, added up exactly; null when every figure was left blank. */
+function deliveredTotalOf(units: readonly (number | null)[]): Ratio | null {
+  let total: Ratio | null = null;
+  for (const u of units) if (u !== null) total = (total ?? ZERO).plus(u);
+  return total;
 }
 
 /**
@@ -150,59 +182,68 @@ export function calculatePayments(definition: SchemeDefinition, allocation: Allo
     }
   }
 
-  // Each model's price is worked out once.
-  const rates = definition.deliveryModels.map((model) => unitRateOf(model, shared.unit));
-  const amounts: Ratio[] = [];
-  const rowsWithoutMoney = allocation.rows.map((allocated) => {
+  // Each model's price is worked out once. Plain loops: under tsx a closure made per row is named as it is made.
+  const models = definition.deliveryModels;
+  const rates = models.map((model) => unitRateOf(model, shared.unit));
+  const count = allocation.rows.length;
+  const amounts: Ratio[] = new Array(count);
+  const rowModels: ModelPayment[][] = new Array(count);
+  const deliveredTotals: (number | null)[] = new Array(count);
+  const aboveAllocation: (number | null)[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const allocated = allocation.rows[i]!;
     const ret = byPractice.get(allocated.practiceKey);
     let amount = ZERO;
-    let deliveredTotal: Ratio | null = null;
-    const models = definition.deliveryModels.map((model, m): ModelPayment => {
-      const units = ret?.units[model.id] ?? null;
-      // units × the model's unit rate is exactly what costOfUnits works out, with one multiplication.
-      const cost = units === null ? ZERO : rates[m]!.times(units);
+    const units: (number | null)[] = new Array(models.length);
+    const paid: ModelPayment[] = new Array(models.length);
+    for (let m = 0; m < models.length; m++) {
+      const model = models[m]!;
+      const delivered = ret?.units[model.id] ?? null;
+      const cost = costOf(rates[m]!, delivered);
       amount = amount.plus(cost);
-      if (units !== null) deliveredTotal = (deliveredTotal ?? ZERO).plus(units);
-      return new ModelPaymentFigures({ modelId: model.id, modelName: model.name, delivered: units }, rates[m]!, cost);
-    });
-    amounts.push(amount);
-    const total = deliveredTotal as Ratio | null;
+      units[m] = delivered;
+      paid[m] = new ModelPaymentFigures({ modelId: model.id, modelName: model.name, delivered }, rates[m]!);
+    }
+    amounts[i] = amount;
+    rowModels[i] = paid;
+    const total = deliveredTotalOf(units);
     const above = total !== null && total.comparedTo(allocated.quantity) > 0 ? total.minus(allocated.quantity).toNumber() : null;
-    warnings.push(...warningsForReturn(allocated, ret, total?.toNumber() ?? null, above, unit));
-    return { allocated, ret, models, deliveredTotal: total?.toNumber() ?? null, above };
-  });
+    deliveredTotals[i] = total?.toNumber() ?? null;
+    aboveAllocation[i] = above;
+    warningsForReturn(warnings, allocated, ret, deliveredTotals[i]!, above, unit);
+  }
 
-  const roundedAmounts = roundColumn(amounts, rounding.payment);
+  const roundedAmounts = roundColumnSteps(amounts, rounding.payment);
   const terms = feeTerms(definition);
   const feeRate = terms?.percent != null ? ratio(terms.percent).div(100) : null;
-  const fees = feeRate ? amounts.map((a) => a.times(feeRate)) : null;
-  const roundedFees = fees ? roundColumn(fees, rounding.fee) : null;
+  const fees = feeRate ? roundColumnOf(count, (i) => amounts[i]!.times(feeRate), rounding.fee) : null;
 
-  const rows = rowsWithoutMoney.map(
-    (r, i): PaymentRow =>
-      new PaymentRowFigures(
-        {
-          practiceKey: r.allocated.practiceKey,
-          practiceName: r.allocated.practiceName,
-          takesPart: r.ret?.takesPart ?? null,
-          models: r.models,
-          deliveredTotal: r.deliveredTotal,
-          allocated: r.allocated.quantity,
-          aboveAllocation: r.above,
-          amountPence: toPence(roundedAmounts[i]!),
-          feePence: roundedFees ? toPence(roundedFees[i]!) : null,
-        },
-        amounts[i]!,
-        fees ? fees[i]! : null,
-      ),
-  );
+  const rows: PaymentRow[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const allocated = allocation.rows[i]!;
+    rows[i] = new PaymentRowFigures(
+      {
+        practiceKey: allocated.practiceKey,
+        practiceName: allocated.practiceName,
+        takesPart: byPractice.get(allocated.practiceKey)?.takesPart ?? null,
+        models: rowModels[i]!,
+        deliveredTotal: deliveredTotals[i]!,
+        allocated: allocated.quantity,
+        aboveAllocation: aboveAllocation[i]!,
+        amountPence: stepsAsFigure(roundedAmounts[i]!, rounding.payment, true),
+        feePence: fees ? stepsAsFigure(fees.steps[i]!, rounding.fee, true) : null,
+      },
+      amounts[i]!,
+      feeRate,
+    );
+  }
 
-  const amountTotal = totalColumn('delivered_cost', amounts, roundedAmounts, rounding.payment, rounding.totals, true);
+  const amountTotal = totalColumnSteps('delivered_cost', amounts, roundedAmounts, rounding.payment, rounding.totals, true);
   let feeTotal: ColumnTotal | null = null;
   let feeExact = ZERO;
-  if (fees && roundedFees) {
-    feeTotal = totalColumn('federation_fee', fees, roundedFees, rounding.fee, rounding.totals, true);
-    feeExact = sum(fees);
+  if (fees) {
+    feeTotal = totalColumnSteps('federation_fee', fees.exactTotal, fees.steps, rounding.fee, rounding.totals, true);
+    feeExact = fees.exactTotal;
   } else if (terms?.fixedPence != null) {
     feeExact = ratio(terms.fixedPence).div(100);
     feeTotal = totalColumn('federation_fee', [feeExact], [feeExact], rounding.fee, rounding.totals, true);
@@ -214,11 +255,8 @@ export function calculatePayments(definition: SchemeDefinition, allocation: Allo
     rows,
     fee: terms,
     totals: {
-      delivered: definition.deliveryModels.map((model, m) => ({
-        modelId: model.id,
-        total: sum(rows.map((r) => ratio(r.models[m]!.delivered ?? 0))).toNumber(),
-      })),
-      deliveredTotal: sum(rows.map((r) => ratio(r.deliveredTotal ?? 0))).toNumber(),
+      delivered: models.map((model, m) => ({ modelId: model.id, total: addUp(rowModels.map((paid) => paid[m]!.delivered)) })),
+      deliveredTotal: addUp(deliveredTotals),
       amount: amountTotal,
       fee: feeTotal,
       grandTotal,

@@ -195,10 +195,26 @@ export class Ratio {
    * (1282.5 → 1283, −2.5 → −3). Exact, so no half is ever missed. With `floor`, rounds down instead.
    */
   roundHalfUp(places: number, mode: 'half_up' | 'floor' = 'half_up'): Ratio {
+    const q = this.roundedQuotient(places, mode);
+    return typeof q === 'number' ? fromProducts(q, 1, 10 ** places, 1) : fromBig(q, 10n ** BigInt(places));
+  }
+
+  /**
+   * The same rounding as `roundHalfUp`, as a whole number of 10^-places steps (1282.5 → 1283 at 0
+   * places; £1.935 → 194 at 2): a column of thousands of rows is rounded without a ratio per row.
+   */
+  roundedSteps(places: number, mode: 'half_up' | 'floor' = 'half_up'): number {
+    const q = this.roundedQuotient(places, mode);
+    if (typeof q === 'number') return q;
+    if (absBig(q) > MAX_SAFE) throw new RangeError(`${this.toString()} is too large to round to a whole number of steps`);
+    return Number(q);
+  }
+
+  /** The signed quotient behind both roundings: a number when the arithmetic is safe, else a bigint. */
+  private roundedQuotient(places: number, mode: 'half_up' | 'floor'): Int {
     const negative = this.isNegative();
     if (typeof this.n === 'number' && places <= 15) {
-      const scale = 10 ** places;
-      const scaled = Math.abs(this.n) * scale;
+      const scaled = Math.abs(this.n) * 10 ** places;
       const d = this.d as number;
       if (safe(scaled) && safe(2 * d)) {
         let q = Math.floor(scaled / d);
@@ -207,16 +223,16 @@ export class Ratio {
         if (r < 0) [q, r] = [q - 1, r + d];
         else if (r >= d) [q, r] = [q + 1, r - d];
         if (mode === 'half_up' ? 2 * r >= d : negative && r > 0) q += 1;
-        return fromProducts(negative ? -q : q, 1, scale, 1);
+        // Never −0: a ratio holds zero as 0.
+        return negative && q !== 0 ? -q : q;
       }
     }
-    const scale = 10n ** BigInt(places);
-    const scaled = absBig(big(this.n)) * scale;
+    const scaled = absBig(big(this.n)) * 10n ** BigInt(places);
     const d = big(this.d);
     let q = scaled / d;
     const r = scaled % d;
     if (mode === 'half_up' ? 2n * r >= d : negative && r > 0n) q += 1n;
-    return fromBig(negative ? -q : q, scale);
+    return negative ? -q : q;
   }
 
   toNumber(): number {

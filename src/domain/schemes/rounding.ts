@@ -199,3 +199,67 @@ export function totalColumn<T extends ExactNumber>(column: string, exactRows: re
     money,
   };
 }
+
+/**
+ * A column rounded by its rule as whole numbers of the rule's step (pounds or pence, whole units
+ * or tenths): the same figures as `roundColumn`, with no ratio built per row.
+ */
+export function roundColumnSteps(values: readonly Ratio[], rule: RoundingRule): number[] {
+  return roundColumnOf(values.length, (i) => values[i]!, rule).steps;
+}
+
+/**
+ * Rounds a column whose row `i` is `valueAt(i)`, working each row out only when it is rounded: under
+ * a half-up rule no row's ratio outlives its rounding (a result row can work it out again when it
+ * is read), which spares the garbage collector. Returns the steps and the exact column total.
+ */
+export function roundColumnOf(count: number, valueAt: (i: number) => Ratio, rule: RoundingRule): { steps: number[]; exactTotal: Ratio } {
+  const { places, largestRemainder: spread } = ruleInfo[rule];
+  if (spread) {
+    const values = Array.from({ length: count }, (_, i) => valueAt(i));
+    return { steps: largestRemainder(values, places).map((value) => value.roundedSteps(places)), exactTotal: sumRatios(values) };
+  }
+  const steps = new Array<number>(count);
+  // The exact total is added up a block of rows at a time, so that only a block is held at once.
+  const block: Ratio[] = [];
+  let exactTotal = ZERO;
+  for (let i = 0; i < count; i++) {
+    const value = valueAt(i);
+    steps[i] = value.roundedSteps(places);
+    block.push(value);
+    if (block.length === 256 || i === count - 1) {
+      exactTotal = exactTotal.plus(sumRatios(block));
+      block.length = 0;
+    }
+  }
+  return { steps, exactTotal };
+}
+/** Rounded steps as the figure shown: a count (12, 2.6) or, with `money`, integer pence. */
+export function stepsAsFigure(steps: number, rule: RoundingRule, money: boolean): number {
+  const { places } = ruleInfo[rule];
+  // Money rules round to pounds or pence, so a step is a whole number of pence.
+  if (money && places <= 2) return steps * 10 ** (2 - places) || 0;
+  return money ? toPence(new Ratio(steps, 10 ** places)) : steps / 10 ** places;
+}
+
+/** `totalColumn` for a column rounded by `roundColumnSteps`: the rounded rows are added as whole steps. */
+export function totalColumnSteps(column: string, exact: readonly Ratio[] | Ratio, steps: readonly number[], rowRule: RoundingRule, totalsRule: TotalsRule, money: boolean): ColumnTotal {
+  // The exact rows, or their total when the rows were not kept (see roundColumnOf).
+  const exactTotal = exact instanceof Ratio ? exact : sumRatios(exact);
+  let roundedSum = 0;
+  for (const step of steps) roundedSum += step;
+  const places = ruleInfo[rowRule].places;
+  if (!Number.isSafeInteger(roundedSum)) return totalColumn(column, [exactTotal], [steps.reduce((t, step) => t.plus(new Ratio(step, 10 ** places)), ZERO)], rowRule, totalsRule, money);
+  const total = totalsRule === 'sum_of_rounded_rows' ? roundedSum : exactTotal.roundedSteps(places);
+  return {
+    column,
+    rowRule,
+    totalsRule,
+    exact: exactTotal.toString(),
+    total: stepsAsFigure(total, rowRule, money),
+    sumOfRoundedRows: stepsAsFigure(roundedSum, rowRule, money),
+    footingDifference: stepsAsFigure(roundedSum - total, rowRule, money),
+    money,
+  };
+}
+
