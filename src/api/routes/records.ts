@@ -1,11 +1,10 @@
-import { getTableColumns, getViewSelectedFields, isView } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAudit } from '../../app/audit.js';
 import type { AppContext } from '../../app/context.js';
 import { type Column, toCsv, toXlsx } from '../../app/export/tabular.js';
+import { propertyOf } from '../../app/records/column-property.js';
 import { importRecordsCsv } from '../../app/records/import-csv.js';
 import { listQuerySchema } from '../../app/records/list-query.js';
 import type { AnyRecordType } from '../../app/records/record-type.js';
@@ -27,17 +26,11 @@ function splitQuery(query: Record<string, string>) {
 
 export function exportColumns(type: AnyRecordType): Column<Record<string, unknown>>[] {
   return Object.entries(type.fields).map(([key, field]) => {
-    const property = rowPropertyOf(type, field.column) ?? key;
+    const property = propertyOf(type.source, field.column) ?? key;
     return { header: field.header, value: (row) => row[property] as never, numeric: field.kind === 'integer' };
   });
 }
 
-/** The property a column's value has in a listed row (a field "name" may show the column display_name). */
-function rowPropertyOf(type: AnyRecordType, column: unknown): string | undefined {
-  const columns = isView(type.source) ? getViewSelectedFields(type.source) : getTableColumns(type.source as PgTable);
-  const name = (column as { name?: string }).name;
-  return Object.entries(columns).find(([, value]) => (value as { name?: string }).name === name)?.[0];
-}
 
 /** One set of routes serves every record type: list, export, get, create, update, delete, import, audit history. */
 export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDeps) {

@@ -2,8 +2,9 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../../domain/errors.js';
 import { type AuditEntry, recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
-import { authorize, isAllowed } from '../permissions.js';
+import { authorize } from '../permissions.js';
 import { buildListClauses, type ListQuery } from './list-query.js';
+import { propertyOf } from './column-property.js';
 import type { AnyRecordType } from './record-type.js';
 import { zodProblems } from './zod-problems.js';
 
@@ -129,18 +130,13 @@ export async function deleteRecord(ctx: AppContext, type: AnyRecordType, rawId: 
   });
 }
 
-export function canEdit(ctx: AppContext, type: AnyRecordType, row: Record<string, unknown>): boolean {
-  return isAllowed(ctx.actor, type.name, 'update', type.practiceCodeOf?.(row));
-}
+const columnKey = (type: AnyRecordType) => tableProperty(type, type.idColumn);
+const versionKey = (type: AnyRecordType) => tableProperty(type, type.versionColumn);
 
-const columnKey = (type: AnyRecordType) => keyOf(type.table, type.idColumn);
-const versionKey = (type: AnyRecordType) => keyOf(type.table, type.versionColumn);
-
-/** The property name Drizzle uses for a column of a table (e.g. odsCode for ods_code). */
-function keyOf(table: object, column: object): string {
-  const entry = Object.entries(table).find(([, value]) => value === column);
-  if (!entry) throw new Error('column does not belong to table');
-  return entry[0];
+function tableProperty(type: AnyRecordType, column: unknown): string {
+  const property = propertyOf(type.table, column);
+  if (!property) throw new Error(`a column of ${type.name} does not belong to its table`);
+  return property;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
