@@ -6,7 +6,7 @@ import { listSizes, practices } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { emptyReport, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
+import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
 
 interface ListSizeRow {
   odsCode: string;
@@ -65,7 +65,7 @@ export async function importListSizesFile(ctx: AppContext, file: { name: string;
     await bulkUpsert(tx as never, 'list_sizes', columns, writes, { target: ['ods_code', 'snapshot_date'], update: ['patients', 'commissioner_code'] });
     await recordAudit(tx as never, ctx.actor, [
       ...changes,
-      { recordType: 'import', recordId: file.name, action: 'import', after: { ...report, errors: undefined }, summary: `List sizes at ${snapshotDate} from ${file.name}: ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged` },
+      importAuditEntry(report, `List sizes at ${snapshotDate} from`),
     ]);
     options.onProgress?.(inserts.length + writes.length, inserts.length + writes.length, 'Saved');
     return report;

@@ -5,7 +5,7 @@ import { practices } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { emptyReport, type ImportOptions, type ImportReport, rejectedReport, sameValue } from './import-report.js';
+import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport, sameValue } from './import-report.js';
 import { historyColumns, type HistoryRow } from './practice-history.js';
 
 type PracticeValues = typeof practices.$inferInsert;
@@ -118,7 +118,7 @@ export async function importOdsFile(ctx: AppContext, file: { name: string; conte
     await bulkUpsert(tx as never, 'practice_history', historyColumns, history, undefined);
     await recordAudit(tx as never, ctx.actor, [
       ...audits,
-      { recordType: 'import', recordId: file.name, action: 'import', after: { ...report, errors: undefined }, summary: `ODS import ${file.name}: ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged` },
+      importAuditEntry(report, 'ODS import'),
     ]);
     options.onProgress?.(inserts.length + writes.length, inserts.length + writes.length, 'Saved');
     return report;

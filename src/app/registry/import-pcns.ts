@@ -6,7 +6,7 @@ import { pcnMemberships, practices } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { emptyReport, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
+import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
 import { historyColumns, type HistoryRow } from './practice-history.js';
 import { organisationColumns, type OrganisationRow } from './organisations.js';
 
@@ -131,13 +131,11 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
         WHERE p.ods_code = u.code`);
     }
     await bulkUpsert(tx as never, 'practice_history', historyColumns, history, undefined);
-    await recordAudit(tx as never, ctx.actor, {
-      recordType: 'import',
-      recordId: file.name,
-      action: 'import',
-      after: { ...report, errors: undefined, practicesChanged: updates.length },
-      summary: `PCN import ${file.name}: ${report.inserted} memberships inserted, ${report.updated} updated, ${report.unchanged} unchanged; ${updates.length} practices changed PCN, ICB or supplier`,
-    });
+    await recordAudit(
+      tx as never,
+      ctx.actor,
+      importAuditEntry(report, 'PCN import', { after: { practicesChanged: updates.length }, summaryTail: `; ${updates.length} practices changed PCN, ICB or supplier` }),
+    );
     return report;
   });
 }

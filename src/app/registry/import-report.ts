@@ -1,4 +1,5 @@
 import type { Problem } from '../../domain/errors.js';
+import type { AuditEntry } from '../audit.js';
 
 export const importKinds = ['ods', 'list-sizes', 'pcns'] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -36,3 +37,14 @@ export function rejectedReport(kind: ImportKind, file: string, problems: Problem
 
 /** Values equal for change detection: null and undefined alike, dates compared as text. */
 export const sameValue = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || String(a ?? '') === String(b ?? '');
+
+/** The audit row an import leaves: what it did, under the file's name, with counts in the summary. */
+export function importAuditEntry(report: ImportReport, what: string, extra: { after?: Record<string, unknown>; summaryTail?: string } = {}): AuditEntry {
+  return {
+    recordType: 'import',
+    recordId: report.file,
+    action: 'import',
+    after: { ...report, errors: undefined, ...extra.after },
+    summary: `${what} ${report.file}: ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged${extra.summaryTail ?? ''}`,
+  };
+}
