@@ -22,6 +22,7 @@ interface Ids {
   groupId: number;
   membershipId: number;
   userId: number;
+  personId: number;
   /** The demo's winter scheme (Kibworth C82001 and Countesthorpe C82002 take part) and pharmacist scheme. */
   winterId: number;
   pharmacistsId: number;
@@ -50,13 +51,23 @@ const cases: Case[] = [
   { route: 'GET /api/practices/{id}', allowed: signedIn, request: (r) => ({ method: 'GET', path: `/api/practices/${practiceFor(r)}` }) },
   { route: 'GET /api/practices/{id}/audit', allowed: adminOnly, request: (r) => ({ method: 'GET', path: `/api/practices/${practiceFor(r)}/audit` }) },
   { route: 'PATCH /api/practices/{id}', allowed: ['admin', 'pmOwn'], request: (r) => ({ method: 'PATCH', path: `/api/practices/${practiceFor(r)}`, body: { rowVersion: 99, notes: `by ${r}` } }) },
-  ...(['groups', 'memberships', 'users'] as const).flatMap((type): Case[] => {
+  ...(['groups', 'memberships', 'users', 'people'] as const).flatMap((type): Case[] => {
     const readers = type === 'users' ? adminOnly : signedIn;
-    const id = (ids: Ids) => (type === 'groups' ? ids.groupId : type === 'memberships' ? ids.membershipId : ids.userId);
+    const id = (ids: Ids) => ({ groups: ids.groupId, memberships: ids.membershipId, users: ids.userId, people: ids.personId })[type];
     const body = (r: Role, ids: Ids) =>
-      type === 'groups' ? { name: unique(r), kind: 'peer_group' } : type === 'memberships' ? { groupId: ids.groupId, practiceCode: 'C82009', startDate: `19${10 + n++}-01-01`, endDate: `19${10 + n - 1}-12-31` } : { email: `${unique(r)}@example.nhs.uk`, name: 'New person', role: 'clinician', password: 'a long enough password' };
+      ({
+        groups: () => ({ name: unique(r), kind: 'peer_group' }),
+        memberships: () => ({ groupId: ids.groupId, practiceCode: 'C82009', startDate: `19${10 + n++}-01-01`, endDate: `19${10 + n - 1}-12-31` }),
+        users: () => ({ email: `${unique(r)}@example.nhs.uk`, name: 'New person', role: 'clinician', password: 'a long enough password' }),
+        people: () => ({ name: unique(r) }),
+      })[type]();
     const importFile = (r: Role, ids: Ids) =>
-      type === 'groups' ? csv('name,kind', `${unique(r)},peer_group`) : type === 'memberships' ? csv('groupId,practiceCode,startDate,endDate', `${ids.groupId},C82010,19${30 + n++}-01-01,19${30 + n - 1}-06-30`) : csv('email,name,role,password', `${unique(r)}@example.nhs.uk,Someone,clinician,a long enough password`);
+      ({
+        groups: () => csv('name,kind', `${unique(r)},peer_group`),
+        memberships: () => csv('groupId,practiceCode,startDate,endDate', `${ids.groupId},C82010,19${30 + n++}-01-01,19${30 + n - 1}-06-30`),
+        users: () => csv('email,name,role,password', `${unique(r)}@example.nhs.uk,Someone,clinician,a long enough password`),
+        people: () => csv('name,jobTitle', `${unique(r)},Practice manager`),
+      })[type]();
     return [
       { route: `GET /api/${type}`, allowed: readers, request: () => ({ method: 'GET', path: `/api/${type}` }) },
       { route: `GET /api/${type}/export.{format}`, allowed: readers, request: () => ({ method: 'GET', path: `/api/${type}/export.xlsx` }) },
@@ -109,6 +120,7 @@ describe('permissions: every endpoint × every role', () => {
     ids.groupId = groups.body.items[0].id;
     ids.membershipId = (await clients.admin.request('GET', '/api/memberships?pageSize=1')).body.items[0].id;
     ids.userId = (await clients.admin.request('GET', '/api/users?pageSize=1')).body.items[0].id;
+    ids.personId = (await clients.admin.request('POST', '/api/people', { name: 'Permissions test person', initials: 'PTP' })).body.id;
     ids.winterId = (await clients.admin.request('GET', '/api/schemes?slug=winter-access-2017-18')).body.items[0].id;
     ids.pharmacistsId = (await clients.admin.request('GET', '/api/schemes?slug=clinical-pharmacists-2018')).body.items[0].id;
   });

@@ -18,6 +18,8 @@ export const permissions = {
   pcn: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
   group: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
   membership: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  // People named as owners and leads; anyone signed in sees who they are, only admins change them.
+  person: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
   user: { read: admin, create: admin, update: admin, delete: admin, import: admin },
   audit: { read: admin, create: [], update: [], delete: [], import: [] },
   job: { read: admin, create: admin, update: [], delete: [], import: [] },

@@ -1,5 +1,6 @@
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
+import { personRecord } from '../people/person-record.js';
 import { practiceRecord } from '../registry/practice-record.js';
 import { schemeRecord } from '../schemes/scheme-record.js';
 import { userRecord } from '../users/user-record.js';
@@ -11,5 +12,6 @@ export const recordTypes: Record<string, AnyRecordType> = {
   groups: groupRecord,
   memberships: membershipRecord,
   users: userRecord,
+  people: personRecord,
   schemes: schemeRecord,
 };
