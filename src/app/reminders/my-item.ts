@@ -1,0 +1,29 @@
+import type { Db } from '../../db/client.js';
+
+/**
+ * One thing a person must do soon: a work-plan task, a board action, a risk review, a policy
+ * review or acknowledgement. Each governance area gives its own items through a `MyItemsSource`;
+ * the "my items" page and the daily digest gather them all.
+ */
+export interface MyItem {
+  kind: 'task' | 'action' | 'risk_review' | 'policy_review' | 'policy_acknowledgement' | 'contract_date';
+  /** The plan's own reference: "1.13", "A4", "R2". */
+  ref: string;
+  title: string;
+  /** ISO date the item is due; overdue when before today. */
+  dueDate: string;
+  /** Where the web app shows it, e.g. "/plan/tasks/12". */
+  href: string;
+}
+
+export interface MyItemsQuery {
+  /** The person the items are for: items owned by them (by person id). */
+  personId: number;
+  /** The signed-in user, for items assigned to users (e.g. acknowledgements by practice). */
+  userId: number | null;
+  practiceCodes: readonly string[];
+  /** Items due on or before this ISO date, overdue ones included. */
+  until: string;
+}
+
+export type MyItemsSource = (db: Db, query: MyItemsQuery) => Promise<MyItem[]>;
