@@ -4,7 +4,7 @@
  * test. Writing 60 significant digits takes microseconds, and a run over every practice in England
  * has ~100,000 such figures that nobody may read. Each subclass holds its ratios in its own private
  * fields (so they are not among the row's own properties) and names its exact getters in
- * `exactFields` for `toJSON`. The fields are the subclass's own, not this class's: fields set here
+ * `exactFields` for `toJSON` (with any other figure it makes only when read, such as a practice's years). The fields are the subclass's own, not this class's: fields set here
  * would be stored on objects of every row class alike, which V8 does far more slowly.
  */
 export abstract class ExactFigures {

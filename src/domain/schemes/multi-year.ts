@@ -61,27 +61,38 @@ class PracticeYearFigures extends ExactFigures {
   }
 }
 
+/** Each year's contribution and its rounded column, shared by every practice's row of one schedule. */
+interface YearColumns {
+  years: readonly string[];
+  wholes: readonly Ratio[];
+  steps: readonly (readonly number[])[];
+  pence: (steps: number) => number;
+}
+
 class PracticeScheduleFigures extends ExactFigures implements PracticeSchedule {
-  static readonly exactFields = ['share', 'totalExact'];
+  // `years` too is made when read: a run over every practice in England need not hold four more objects per practice.
+  static readonly exactFields = ['share', 'totalExact', 'years'];
   declare readonly practiceKey: string;
   declare readonly practiceName: string;
   declare readonly listSize: number | null;
   declare readonly sharePercent: number;
-  declare readonly years: PracticeSchedule['years'];
   declare readonly totalPence: number;
   readonly #share: Ratio;
   /** All the years' contributions together: the practice's total is its share of it, worked out when read. */
   readonly #allYears: Ratio;
+  readonly #columns: YearColumns;
+  readonly #index: number;
 
-  constructor(figures: Omit<PracticeSchedule, 'share' | 'totalExact'>, share: Ratio, allYears: Ratio) {
+  constructor(figures: Omit<PracticeSchedule, 'share' | 'totalExact' | 'years'>, share: Ratio, allYears: Ratio, columns: YearColumns, index: number) {
     super();
     this.#share = share;
     this.#allYears = allYears;
+    this.#columns = columns;
+    this.#index = index;
     this.practiceKey = figures.practiceKey;
     this.practiceName = figures.practiceName;
     this.listSize = figures.listSize;
     this.sharePercent = figures.sharePercent;
-    this.years = figures.years;
     this.totalPence = figures.totalPence;
   }
 
@@ -91,6 +102,11 @@ class PracticeScheduleFigures extends ExactFigures implements PracticeSchedule {
 
   get totalExact() {
     return this.#allYears.times(this.#share).toString();
+  }
+
+  get years(): PracticeSchedule['years'] {
+    const { years, wholes, steps, pence } = this.#columns;
+    return years.map((year, i) => new PracticeYearFigures(year, wholes[i]!, this.#share, pence(steps[i]![this.#index]!)));
   }
 }
 
@@ -195,16 +211,16 @@ export function buildMultiYearSchedule(definition: SchemeDefinition, apportionme
   const percents = sharePercentsOf(apportionment, rounding.sharePercent);
   const pence = (steps: number) => stepsAsFigure(steps, rounding.contribution, true);
   // Plain loops: under tsx a closure made per row is named as it is made.
+  const columns: YearColumns = { years: yearFigures.map((y) => y.year), wholes, steps: byYear.map((column) => column.steps), pence };
   const practices: PracticeSchedule[] = new Array(apportionment.weights.length);
   for (let p = 0; p < practices.length; p++) {
     const practice = apportionment.weights[p]!.practice;
-    const share = shares[p]!;
-    const years: PracticeSchedule['years'] = new Array(yearFigures.length);
-    for (let i = 0; i < years.length; i++) years[i] = new PracticeYearFigures(yearFigures[i]!.year, wholes[i]!, share, pence(byYear[i]!.steps[p]!));
     practices[p] = new PracticeScheduleFigures(
-      { practiceKey: practice.key, practiceName: practice.name, listSize: practice.listSize ?? null, sharePercent: percents[p]!, years, totalPence: pence(allYears.steps[p]!) },
-      share,
+      { practiceKey: practice.key, practiceName: practice.name, listSize: practice.listSize ?? null, sharePercent: percents[p]!, totalPence: pence(allYears.steps[p]!) },
+      shares[p]!,
       allYearsWhole,
+      columns,
+      p,
     );
   }
 

@@ -61,12 +61,18 @@ class ModelPaymentFigures extends ExactFigures implements ModelPayment {
   }
 }
 
+/** The delivery models and their unit rates, shared by every row of one run. */
+interface ModelRates {
+  models: SchemeDefinition['deliveryModels'];
+  rates: readonly Ratio[];
+}
+
 class PaymentRowFigures extends ExactFigures implements PaymentRow {
-  static readonly exactFields = ['amountExact', 'feeExact'];
+  // `models` too is made when read, from the return: a row over every practice in England holds no more objects than it must.
+  static readonly exactFields = ['amountExact', 'feeExact', 'models'];
   declare readonly practiceKey: string;
   declare readonly practiceName: string;
   declare readonly takesPart: Participation | null;
-  declare readonly models: ModelPayment[];
   declare readonly deliveredTotal: number | null;
   declare readonly allocated: number;
   declare readonly aboveAllocation: number | null;
@@ -74,15 +80,18 @@ class PaymentRowFigures extends ExactFigures implements PaymentRow {
   declare readonly feePence: number | null;
   readonly #amount: Ratio;
   readonly #feeRate: Ratio | null;
+  readonly #rates: ModelRates;
+  readonly #units: DeliveredActivity['units'] | undefined;
 
-  constructor(figures: Omit<PaymentRow, 'amountExact' | 'feeExact'>, amount: Ratio, feeRate: Ratio | null) {
+  constructor(figures: Omit<PaymentRow, 'amountExact' | 'feeExact' | 'models'>, amount: Ratio, feeRate: Ratio | null, rates: ModelRates, units: DeliveredActivity['units'] | undefined) {
     super();
     this.#amount = amount;
     this.#feeRate = feeRate;
+    this.#rates = rates;
+    this.#units = units;
     this.practiceKey = figures.practiceKey;
     this.practiceName = figures.practiceName;
     this.takesPart = figures.takesPart;
-    this.models = figures.models;
     this.deliveredTotal = figures.deliveredTotal;
     this.allocated = figures.allocated;
     this.aboveAllocation = figures.aboveAllocation;
@@ -97,6 +106,11 @@ class PaymentRowFigures extends ExactFigures implements PaymentRow {
   get feeExact() {
     // The fee is the amount × the fee rate, worked out again when read rather than kept for every row.
     return this.#feeRate ? this.#amount.times(this.#feeRate).toString() : null;
+  }
+
+  get models(): ModelPayment[] {
+    const { models, rates } = this.#rates;
+    return models.map((model, m) => new ModelPaymentFigures({ modelId: model.id, modelName: model.name, delivered: this.#units?.[model.id] ?? null }, rates[m]!));
   }
 }
 
@@ -156,13 +170,6 @@ function addUp(values: readonly (number | null)[]): number {
   return total;
 }
 
-/** The units delivered under every model, added up exactly; null when every figure was left blank. */
-function deliveredTotalOf(units: readonly (number | null)[]): Ratio | null {
-  let total: Ratio | null = null;
-  for (const u of units) if (u !== null) total = (total ?? ZERO).plus(u);
-  return total;
-}
-
 /**
  * Pays each participating practice for the activity it delivered, at each delivery model's rate,
  * and adds the federation's fee. Delivery above the allocation is paid but flagged. Totals follow
@@ -187,26 +194,22 @@ export function calculatePayments(definition: SchemeDefinition, allocation: Allo
   const rates = models.map((model) => unitRateOf(model, shared.unit));
   const count = allocation.rows.length;
   const amounts: Ratio[] = new Array(count);
-  const rowModels: ModelPayment[][] = new Array(count);
+  const deliveredByModel: (number | null)[][] = models.map(() => new Array(count));
   const deliveredTotals: (number | null)[] = new Array(count);
   const aboveAllocation: (number | null)[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const allocated = allocation.rows[i]!;
     const ret = byPractice.get(allocated.practiceKey);
     let amount = ZERO;
-    const units: (number | null)[] = new Array(models.length);
-    const paid: ModelPayment[] = new Array(models.length);
+    let total: Ratio | null = null;
     for (let m = 0; m < models.length; m++) {
-      const model = models[m]!;
-      const delivered = ret?.units[model.id] ?? null;
-      const cost = costOf(rates[m]!, delivered);
-      amount = amount.plus(cost);
-      units[m] = delivered;
-      paid[m] = new ModelPaymentFigures({ modelId: model.id, modelName: model.name, delivered }, rates[m]!);
+      const delivered = ret?.units[models[m]!.id] ?? null;
+      amount = amount.plus(costOf(rates[m]!, delivered));
+      deliveredByModel[m]![i] = delivered;
+      // The units delivered under every model, added up exactly; null when every figure was left blank.
+      if (delivered !== null) total = (total ?? ZERO).plus(delivered);
     }
     amounts[i] = amount;
-    rowModels[i] = paid;
-    const total = deliveredTotalOf(units);
     const above = total !== null && total.comparedTo(allocated.quantity) > 0 ? total.minus(allocated.quantity).toNumber() : null;
     deliveredTotals[i] = total?.toNumber() ?? null;
     aboveAllocation[i] = above;
@@ -218,15 +221,16 @@ export function calculatePayments(definition: SchemeDefinition, allocation: Allo
   const feeRate = terms?.percent != null ? ratio(terms.percent).div(100) : null;
   const fees = feeRate ? roundColumnOf(count, (i) => amounts[i]!.times(feeRate), rounding.fee) : null;
 
+  const modelRates: ModelRates = { models, rates };
   const rows: PaymentRow[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const allocated = allocation.rows[i]!;
+    const ret = byPractice.get(allocated.practiceKey);
     rows[i] = new PaymentRowFigures(
       {
         practiceKey: allocated.practiceKey,
         practiceName: allocated.practiceName,
-        takesPart: byPractice.get(allocated.practiceKey)?.takesPart ?? null,
-        models: rowModels[i]!,
+        takesPart: ret?.takesPart ?? null,
         deliveredTotal: deliveredTotals[i]!,
         allocated: allocated.quantity,
         aboveAllocation: aboveAllocation[i]!,
@@ -235,6 +239,8 @@ export function calculatePayments(definition: SchemeDefinition, allocation: Allo
       },
       amounts[i]!,
       feeRate,
+      modelRates,
+      ret?.units,
     );
   }
 
@@ -255,7 +261,7 @@ export function calculatePayments(definition: SchemeDefinition, allocation: Allo
     rows,
     fee: terms,
     totals: {
-      delivered: models.map((model, m) => ({ modelId: model.id, total: addUp(rowModels.map((paid) => paid[m]!.delivered)) })),
+      delivered: models.map((model, m) => ({ modelId: model.id, total: addUp(deliveredByModel[m]!) })),
       deliveredTotal: addUp(deliveredTotals),
       amount: amountTotal,
       fee: feeTotal,
