@@ -172,6 +172,57 @@ export function schemesSuite(harness: () => BrowserHarness) {
       await eventually(() => page.getByRole('button', { name: 'Approve version 1' }).count()).toBe(0);
       await visible(page.getByText('editing it creates version 2, a draft'));
     });
+
+    it('builds a scheme with a cost over several years, checks a hand schedule against it and keeps each version', async () => {
+      const page = await harness().newPage();
+      await signIn(page, demoAdmin, '/schemes/new');
+      await page.getByLabel('Name', { exact: true }).fill('Shared nurse 2019–21');
+      await page.getByLabel(/^Funder/).fill('NHS England');
+      await page.getByLabel('Quantity shared').fill('500');
+      await page.locator('#scheme-snapshot-day').fill('1');
+      await page.locator('#scheme-snapshot-month').fill('1');
+      await page.locator('#scheme-snapshot-year').fill('2018');
+      await page.getByLabel('Financial years').fill('2019/20, 2020/21');
+      await page.getByLabel(/Annual uplift/).fill('2');
+      await page.getByRole('button', { name: 'Add a rising cost line' }).click();
+      await page.getByLabel('Rising cost line 1').fill('Practice nurse');
+      await page.getByLabel('Cost each in the first year (£)').fill('£40,000');
+      await page.getByRole('button', { name: 'Add a funding source' }).click();
+      await page.getByLabel('Funding source 1').fill('NHS England');
+      await page.getByLabel('2019/20 (£)').fill('10,000');
+      await page.getByLabel('2020/21 (£)').fill('0');
+      // Year 1: £40,000 − £10,000; year 2: £40,800 (2% uplift) − £0.
+      const preview = page.locator('section[aria-labelledby="preview-heading"]');
+      await eventually(() => textOf(preview)).toContain('Preview of the cost over the years');
+      const schedule = await textOf(preview.locator('table', { hasText: '2020/21' }).last());
+      expect(schedule).toContain('£30,000');
+      expect(schedule).toContain('£40,800');
+      await saveScreenshot(page, 'scheme-builder-cost-model');
+      await page.getByRole('button', { name: 'Save as a draft' }).click();
+      await eventually(() => textOf(page.locator('h1'))).toContain('Shared nurse 2019–21');
+      await visible(section(page, 'schedule'));
+
+      // A hand schedule that forgot the uplift: £800 short in 2020/21.
+      const hand = ['year,practice,amount', '2019/20,TOTAL,"30,000"', '2020/21,TOTAL,"40,000"'].join('\n');
+      await page.getByLabel('What is this schedule?').fill('Spreadsheet without the pay award');
+      await page.locator('#hand-schedule-file').setInputFiles({ name: 'hand.csv', mimeType: 'text/csv', buffer: Buffer.from(hand) });
+      await page.getByRole('button', { name: 'Upload and compare' }).click();
+      const callout = section(page, 'differences').locator('.nhsuk-card--warning', { hasText: 'short of the cost model' });
+      await eventually(() => textOf(callout)).toContain('a shortfall of £800');
+
+      // Approve, change the terms: version 2; version 1 stays readable with its own figures.
+      await page.getByRole('button', { name: 'Approve version 1' }).click();
+      await eventually(() => page.getByRole('button', { name: 'Approve version 1' }).count()).toBe(0);
+      await page.getByRole('link', { name: 'Edit the scheme’s terms' }).click();
+      await page.getByLabel('Cost each in the first year (£)').fill('42000');
+      await page.getByRole('button', { name: 'Save the changes' }).click();
+      await eventually(() => textOf(section(page, 'versions'))).toContain('Version 2 (shown)');
+      await eventually(() => textOf(section(page, 'schedule'))).toContain('£42,000');
+      await section(page, 'versions').getByRole('link', { name: 'Version 1' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-inset-text', { hasText: 'You are looking at version 1' }))).toContain('See the latest version (2)');
+      await eventually(() => textOf(section(page, 'schedule'))).toContain('£40,000');
+      await saveScreenshot(page, 'scheme-older-version');
+    });
   });
 
   describe('schemes (practice manager)', () => {

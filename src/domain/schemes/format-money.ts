@@ -36,3 +36,8 @@ export function formatPence(pence: number): string {
 export function penceToPounds(pence: number): number {
   return pence / 100;
 }
+
+/** A figure in a sentence or a notes table: money (in pence) as "£66,689", a count as "5,100". */
+export function formatFigure(value: number, money: boolean): string {
+  return money ? formatPence(value) : formatCount(value);
+}

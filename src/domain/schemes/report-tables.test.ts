@@ -47,6 +47,12 @@ describe('schemeReportTables', () => {
     const summary = Object.fromEntries(table(winter, 'summary').rows.map((r) => [r.metric, r.value]));
     expect(summary).toMatchObject({ appointments_allocated_total: 5100, appointments_sum_of_rounded_rows: 5099, delivered_cost: 66689, delivered_cost_sum_of_rounded_rows: 66692, grand_total: 70024, grand_total_sum_of_shown_parts: 70023 });
   });
+
+  it('writes each footing figure with its unit: pounds for money, plain counts for appointments', () => {
+    const footing = table(winter, 'footing').rows;
+    expect(footing.find((r) => r.column === 'appointments')).toMatchObject({ total: '5,100', sum_of_rounded_rows: '5,099', difference: '-1' });
+    expect(footing.find((r) => r.table === 'payments' && r.column === 'delivered_cost')).toMatchObject({ total: '£66,689', sum_of_rounded_rows: '£66,692', difference: '£3' });
+  });
 });
 
 describe('formatCell', () => {

@@ -1,5 +1,5 @@
 import type { AllocationRow } from './allocation.js';
-import { formatCount } from './format-money.js';
+import { formatCount, formatFigure } from './format-money.js';
 import { yearKey } from './multi-year.js';
 import type { PaymentRow } from './payments.js';
 import { decimalPlacesOf, exact } from './rounding.js';
@@ -185,13 +185,14 @@ export function footingTable(run: SchemeRun): ReportTable {
   return {
     name: 'footing',
     title: 'Footing notes: which rule each TOTAL uses, and where the rounded rows do not add up to it',
-    columns: [text('table', 'Table'), text('column', 'Column'), num('total', 'TOTAL'), num('sum_of_rounded_rows', 'Rows add to'), num('difference', 'Difference'), text('note', 'Note')],
+    // Money and counts share these columns, so each figure is written out with its own unit ("£66,689", "5,100").
+    columns: [text('table', 'Table'), text('column', 'Column'), text('total', 'TOTAL'), text('sum_of_rounded_rows', 'Rows add to'), text('difference', 'Difference'), text('note', 'Note')],
     rows: run.footing.map((f) => ({
       table: f.table,
       column: f.column,
-      total: f.money ? pounds(f.total) : f.total,
-      sum_of_rounded_rows: f.money ? pounds(f.sumOfRoundedRows) : f.sumOfRoundedRows,
-      difference: f.money ? pounds(f.footingDifference) : f.footingDifference,
+      total: formatFigure(f.total, f.money),
+      sum_of_rounded_rows: formatFigure(f.sumOfRoundedRows, f.money),
+      difference: formatFigure(f.footingDifference, f.money),
       note: `${f.totalsRule}; rows: ${f.rowRule}`,
     })),
   };

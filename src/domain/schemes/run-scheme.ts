@@ -3,7 +3,7 @@ import { allocateScheme, type Allocation } from './allocation.js';
 import { weighPractices } from './apportion.js';
 import type { DeliveredActivity } from './delivered.js';
 import { compareHandSchedule, type ScheduleDifferences } from './differences.js';
-import { formatCount, formatPence } from './format-money.js';
+import { formatFigure } from './format-money.js';
 import { resolveHandScheduleEntries, type HandSchedule } from './hand-schedule.js';
 import { buildMultiYearSchedule, type MultiYearSchedule } from './multi-year.js';
 import { calculatePayments, type Payments } from './payments.js';
@@ -56,10 +56,6 @@ export interface SchemeRun {
   statements: PracticeStatement[];
   footing: FootingNote[];
   warnings: SchemeWarning[];
-}
-
-function formatFigure(value: number, money: boolean): string {
-  return money ? formatPence(value) : formatCount(value);
 }
 
 /** The grand total's "rows" are the cost and fee totals as shown. */

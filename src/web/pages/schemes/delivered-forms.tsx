@@ -1,10 +1,10 @@
 import { Button, InsetText, Select, TextInput } from 'nhsuk-react-components';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { SchemeDefinition } from '../../../domain/schemes/scheme-definition.js';
-import { FileField } from '../../components/file-field.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatNumber } from '../../format/format.js';
+import { CsvUploadPanel } from './csv-upload-panel.js';
 import { type DeliveredResult, schemePath } from './types.js';
 
 interface DeliveredFormProps {
@@ -23,46 +23,18 @@ function resultText(result: DeliveredResult | undefined): string | null {
 
 /** Uploads a delivered-activity CSV: all or nothing, every problem listed with its line and column. */
 function DeliveredUpload({ schemeId, version, definition }: DeliveredFormProps) {
-  const fileRef = useRef<HTMLInputElement>(null);
-  const fileId = 'delivered-file';
-  const form = useApiForm<FormData, DeliveredResult>((body) => ({ method: 'POST', path: `${schemePath(schemeId)}/delivered?version=${version}`, body }), {
-    invalidates: ['/api/schemes'],
-    fields: { file: { id: fileId, label: 'File' } },
-    defaultField: fileId,
-    onSuccess: () => {
-      if (fileRef.current) fileRef.current.value = '';
-    },
-  });
   const columns = ['practice (or ods_code)', 'takes_part', ...definition.deliveryModels.map((m) => `${m.id}_delivered`)];
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const file = fileRef.current?.files?.[0];
-    const body = new FormData();
-    if (file) body.set('file', file, file.name);
-    form.submit(body, () => (file ? [] : [{ field: fileId, message: 'Choose a CSV file to upload' }]));
-  }
-
-  const done = form.errors.length === 0 ? resultText(form.result) : null;
   return (
-    <section className="app-panel" aria-labelledby="delivered-upload-heading">
-      <h3 id="delivered-upload-heading">Upload the activity returns</h3>
-      <p className="nhsuk-body">
-        A CSV file with a row per practice and the columns {columns.join(', ')}. It replaces every return recorded for version {version}. If any row is wrong, nothing is saved.
-      </p>
-      <form onSubmit={submit} noValidate aria-label="Upload delivered activity">
-        <FormErrorSummary title="The activity returns were not recorded" errors={form.errors} attempt={form.attempt} />
-        {done ? (
-          <InsetText>
-            <p>{done}</p>
-          </InsetText>
-        ) : null}
-        <FileField ref={fileRef} id={fileId} label="Choose the CSV file" hint="A .csv file" accept=".csv" error={form.fieldError(fileId)} />
-        <Button type="submit" disabled={form.pending}>
-          Upload and record
-        </Button>
-      </form>
-    </section>
+    <CsvUploadPanel<DeliveredResult>
+      id="delivered"
+      heading="Upload the activity returns"
+      description={`A CSV file with a row per practice and the columns ${columns.join(', ')}. It replaces every return recorded for version ${version}. If any row is wrong, nothing is saved.`}
+      path={`${schemePath(schemeId)}/delivered?version=${version}`}
+      formLabel="Upload delivered activity"
+      errorTitle="The activity returns were not recorded"
+      submitText="Upload and record"
+      resultText={(result) => resultText(result)!}
+    />
   );
 }
 

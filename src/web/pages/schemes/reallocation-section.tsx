@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { ReportTable } from '../../../domain/schemes/report-columns.js';
 import { ReportTableView } from './report-table.js';
 
@@ -12,6 +12,14 @@ export const reallocateParam = 'reallocate';
  * and offers the redistributed view (with its before/after table) on request.
  */
 export function ReallocationSection({ table, reallocating, section }: { table: ReportTable | undefined; reallocating: boolean; section: (children: ReactNode) => ReactNode }) {
+  // The toggle keeps the rest of the page's choices (the version shown).
+  const [search] = useSearchParams();
+  const toggled = (on: boolean) => {
+    const next = new URLSearchParams(search);
+    if (on) next.set(reallocateParam, 'declined');
+    else next.delete(reallocateParam);
+    return `?${next.toString()}${on ? '#reallocation' : ''}`;
+  };
   return section(
     <>
       <p className="nhsuk-body">
@@ -22,12 +30,12 @@ export function ReallocationSection({ table, reallocating, section }: { table: R
         <>
           {table ? <ReportTableView table={table} caption={table.title} /> : <p className="nhsuk-body">No practice declined or left capacity unused, so nothing moves.</p>}
           <p className="nhsuk-body">
-            <Link to="?">Show the figures as agreed, without reallocation</Link>
+            <Link to={toggled(false)}>Show the figures as agreed, without reallocation</Link>
           </p>
         </>
       ) : (
         <p className="nhsuk-body">
-          <Link to={`?${reallocateParam}=declined#reallocation`}>Show how declined and unused capacity would be reallocated</Link>
+          <Link to={toggled(true)}>Show how declined and unused capacity would be reallocated</Link>
         </p>
       )}
     </>,

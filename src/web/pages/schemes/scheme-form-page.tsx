@@ -1,6 +1,7 @@
 import { Button, Checkboxes, Heading, InsetText, Select, TextInput } from 'nhsuk-react-components';
-import { type FormEvent, useDeferredValue, useMemo, useState } from 'react';
+import { type FormEvent, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { scheduleTable } from '../../../domain/schemes/report-tables-more.js';
 import { allocationTable } from '../../../domain/schemes/report-tables.js';
 import { runScheme } from '../../../domain/schemes/run-scheme.js';
 import { type SchemeDefinition, type SchemeDefinitionInput, schemeDefinitionSchema } from '../../../domain/schemes/scheme-definition.js';
@@ -12,6 +13,8 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatDate } from '../../format/format.js';
+import { blankCostModel, CostModelFields, type CostModelState, costModelDefinition, costModelProblems, costModelStateFrom, amountOf } from './cost-model-fields.js';
+import { FixedSharesFields } from './fixed-shares-fields.js';
 import { ReportTableView } from './report-table.js';
 import { type Scheme, type SchemeVersions, schemePath } from './types.js';
 import './schemes.css';
@@ -25,7 +28,9 @@ interface ModelRow {
 interface FormState {
   name: string;
   funder: string;
-  basis: 'list_size' | 'weighted_list_size' | 'equal';
+  basis: SchemeDefinition['apportionment']['basis'];
+  /** Percent per ODS code, for a fixed table of shares. */
+  fixedShares: Record<string, string>;
   quantity: string;
   unit: SchemeDefinition['shared']['unit'];
   per: 'scheme' | 'week';
@@ -36,6 +41,7 @@ interface FormState {
   groupId: string;
   /** ODS codes left out of the group's members. */
   excluded: string[];
+  cost: CostModelState;
 }
 
 const units: { value: FormState['unit']; text: string }[] = [
@@ -64,6 +70,7 @@ const blank: FormState = {
   name: '',
   funder: '',
   basis: 'list_size',
+  fixedShares: {},
   quantity: '',
   unit: 'appointments',
   per: 'scheme',
@@ -73,13 +80,15 @@ const blank: FormState = {
   snapshot: { day: '', month: '', year: '' },
   groupId: '',
   excluded: [],
+  cost: blankCostModel,
 };
 
 function stateFrom(definition: SchemeDefinition, groupId: number | null): FormState {
   return {
     name: definition.name,
     funder: definition.funder,
-    basis: definition.apportionment.basis === 'fixed' ? 'list_size' : definition.apportionment.basis,
+    basis: definition.apportionment.basis,
+    fixedShares: Object.fromEntries((definition.apportionment.fixedShares ?? []).map((s) => [s.practice, String(s.percent)])),
     quantity: String(definition.shared.quantity),
     unit: definition.shared.unit,
     per: definition.shared.per ?? 'scheme',
@@ -89,10 +98,11 @@ function stateFrom(definition: SchemeDefinition, groupId: number | null): FormSt
     snapshot: isoToParts(definition.listSnapshot?.date ?? null),
     groupId: groupId === null ? '' : String(groupId),
     excluded: [],
+    cost: costModelStateFrom(definition),
   };
 }
 
-const num = (text: string) => (text.trim() === '' ? undefined : Number(text.replace(/[,£%\s]/g, '')));
+const num = amountOf;
 const modelId = (name: string, i: number) => name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || `model_${i + 1}`;
 
 /** The form as a scheme definition (the scheme-file format), on top of the version being edited if any. */
@@ -103,14 +113,17 @@ function definitionOf(state: FormState, members: { odsCode: string; name: string
   const chosen = members?.filter((m) => !state.excluded.includes(m.odsCode));
   // The group's members, all of them: the registry supplies them at the snapshot date. Some of them: named.
   const practices = chosen && state.excluded.length ? chosen.map((m) => ({ name: m.name, odsCode: m.odsCode })) : snapshot ? undefined : base?.practices;
-  const { practices: _old, listSnapshot: _snapshot, fee: _fee, ...rest } = (base ?? {}) as Partial<SchemeDefinition>;
+  const { practices: _old, listSnapshot: _snapshot, fee: _fee, costModel: _cost, fundingSources: _funding, ...rest } = (base ?? {}) as Partial<SchemeDefinition>;
+  const cost = costModelDefinition(state.cost);
+  const years = cost.costModel ? state.cost.years.split(/[\s,;]+/).filter(Boolean) : undefined;
+  const fixedShares = state.basis === 'fixed' ? Object.entries(state.fixedShares).filter(([code]) => !state.excluded.includes(code)).map(([practice, percent]) => ({ practice, percent: num(percent) ?? 0 })) : undefined;
   return {
     ...(rest as object),
     version: base?.version ?? 1,
     name: state.name.trim(),
     funder: state.funder.trim(),
-    period: { ...(base?.period ?? {}), weeks },
-    apportionment: { basis: state.basis },
+    period: { ...(base?.period ?? {}), weeks, financialYears: years },
+    apportionment: { basis: state.basis, ...(fixedShares ? { fixedShares } : {}) },
     shared: { ...(base?.shared ?? {}), quantity: num(state.quantity) ?? Number.NaN, unit: state.unit, per: state.per },
     deliveryModels: state.models
       .filter((m) => m.name.trim())
@@ -118,6 +131,7 @@ function definitionOf(state: FormState, members: { odsCode: string; name: string
     ...(fee !== undefined && fee > 0 ? { fee: { percent: fee, label: `Federation fee (${fee}%)` } } : {}),
     ...(snapshot ? { listSnapshot: { date: snapshot, ...(base?.listSnapshot?.name ? { name: base.listSnapshot.name } : {}) } } : {}),
     ...(practices ? { practices } : {}),
+    ...cost,
   } as SchemeDefinitionInput;
 }
 
@@ -133,7 +147,7 @@ function Preview({ state, summary }: { state: FormState; summary: GroupSummary |
       .map((p) => ({ key: p.odsCode, name: p.displayName, odsCode: p.odsCode, ...(p.listSize !== null ? { listSize: p.listSize } : {}), ...(p.locality ? { locality: p.locality } : {}), participation: 'yes' as const }));
     try {
       const run = runScheme({ definition: parsed.data, practices });
-      return { table: allocationTable(run, parsed.data) };
+      return { table: allocationTable(run, parsed.data), schedule: scheduleTable(run, parsed.data) };
     } catch (error) {
       return { message: error instanceof Error ? `The allocation cannot be worked out yet: ${error.message}` : 'The allocation cannot be worked out yet.' };
     }
@@ -143,6 +157,7 @@ function Preview({ state, summary }: { state: FormState; summary: GroupSummary |
       <h2 id="preview-heading">Preview of the allocation</h2>
       {summary ? <p className="nhsuk-body">Using the list sizes the registry holds for the group’s practices on {formatDate(summary.onDate)}.</p> : null}
       {'table' in result && result.table ? <ReportTableView table={result.table} hide={['ods_code']} caption="Preview of the allocation" /> : <p className="nhsuk-body">{result.message}</p>}
+      {'schedule' in result && result.schedule ? <ReportTableView table={result.schedule} caption="Preview of the cost over the years" /> : null}
     </section>
   );
 }
@@ -182,6 +197,13 @@ function SchemeForm({ scheme, base }: { scheme: Scheme | null; base: SchemeDefin
     });
     const fee = num(state.feePercent);
     if (fee !== undefined && (Number.isNaN(fee) || fee < 0 || fee > 100)) problems.push({ field: ids.fee, message: 'Fee must be a percentage between 0 and 100' });
+    problems.push(...costModelProblems(state.cost));
+    if (state.basis === 'fixed') {
+      const shares = (members ?? []).filter((m) => !state.excluded.includes(m.odsCode)).map((m) => num(state.fixedShares[m.odsCode] ?? ''));
+      const total = shares.reduce<number>((t, v) => t + (v ?? 0), 0);
+      if (shares.some((v) => v === undefined || Number.isNaN(v) || v < 0)) problems.push({ field: 'scheme-fixed-shares', message: 'Give every practice taking part a share between 0 and 100' });
+      else if (Math.abs(total - 100) > 1e-9) problems.push({ field: 'scheme-fixed-shares', message: `The fixed shares must add up to 100%; they add up to ${total}%` });
+    }
     const dateError = dateProblem(state.snapshot, 'List-size snapshot date', !base || Boolean(base.listSnapshot));
     if (dateError) problems.push({ field: dateFieldTarget(ids.snapshot), message: dateError });
     form.submit({ definition: definitionOf(state, members, base), groupId: groupId ? Number(groupId) : null }, () => problems);
@@ -205,6 +227,7 @@ function SchemeForm({ scheme, base }: { scheme: Scheme | null; base: SchemeDefin
         <Select.Option value="list_size">By registered list size</Select.Option>
         <Select.Option value="weighted_list_size">By weighted list size</Select.Option>
         <Select.Option value="equal">In equal shares</Select.Option>
+        <Select.Option value="fixed">By a fixed table of shares</Select.Option>
       </Select>
       <TextInput id={ids.quantity} label="Quantity shared" inputMode="decimal" width={10} value={state.quantity} onChange={(e) => set('quantity', e.currentTarget.value)} error={form.fieldError(ids.quantity)} />
       <Select id={ids.unit} label="Unit" value={state.unit} onChange={(e) => set('unit', e.target.value as FormState['unit'])}>
@@ -250,6 +273,10 @@ function SchemeForm({ scheme, base }: { scheme: Scheme | null; base: SchemeDefin
           </Select>
         )}
       </Loaded>
+      {state.basis === 'fixed' && members?.length ? (
+        <FixedSharesFields members={members.filter((m) => !state.excluded.includes(m.odsCode))} value={state.fixedShares} onChange={(v) => set('fixedShares', v)} error={form.fieldError('scheme-fixed-shares')} />
+      ) : null}
+      <CostModelFields value={state.cost} onChange={(v) => set('cost', v)} fieldError={form.fieldError} />
       {members?.length ? (
         <Checkboxes id="scheme-practices" name="scheme-practices" hint={`${members.length - state.excluded.length} of ${members.length} practices take part`}>
           {members.map((m) => (
@@ -285,11 +312,21 @@ export function NewSchemePage() {
   );
 }
 
+/** True once the page's queries have first finished loading, and from then on (later refreshes do not reset a form). */
+function useSettled(fetching: boolean): boolean {
+  const [settled, setSettled] = useState(!fetching);
+  useEffect(() => {
+    if (!fetching) setSettled(true);
+  }, [fetching]);
+  return settled || !fetching;
+}
+
 /** Admins change a scheme’s terms: a draft in place, an approved version as the next version. */
 export function EditSchemePage() {
   const { id = '' } = useParams();
   const scheme = useApiQuery<Scheme>(schemePath(id));
   const versions = useApiQuery<SchemeVersions>(`${schemePath(id)}/versions`);
+  const settled = useSettled(scheme.isFetching || versions.isFetching);
   usePageTitle(scheme.data ? `Edit ${scheme.data.name}` : 'Edit a scheme');
   return (
     <>
@@ -300,7 +337,9 @@ export function EditSchemePage() {
           <Loaded query={versions} what="scheme’s versions">
             {(v) => {
               const latest = v.items.find((item) => item.version === s.currentVersion) ?? v.items.at(-1);
-              return latest ? <SchemeForm key={s.rowVersion} scheme={s} base={latest.definition} /> : null;
+              // Wait for fresh terms: a form filled from a cached copy would be reset under the typing when the fresh one arrives.
+              if (!settled) return <p className="nhsuk-body">Loading the scheme’s latest terms…</p>;
+              return latest ? <SchemeForm key={s.id} scheme={s} base={latest.definition} /> : null;
             }}
           </Loaded>
         )}

@@ -45,6 +45,34 @@ function feeText(definition: SchemeDefinition): string | null {
   return fee.label ? `${fee.label}: ${amount}` : amount;
 }
 
+function costLineText(line: NonNullable<SchemeDefinition['costModel']>['base'][number]): string {
+  if (line.amount !== undefined) return `${line.label}: ${money(line.amount)}`;
+  return line.quantity !== undefined && line.quantity !== 1 ? `${line.label}: ${formatNumber(line.quantity)} at ${money(line.unitCost ?? 0)}` : `${line.label}: ${money(line.unitCost ?? 0)}`;
+}
+
+/** The cost shared over several years and the funding set against it, as terms: none when the scheme has no cost model. */
+function costRows(definition: SchemeDefinition) {
+  const model = definition.costModel;
+  if (!model) return [];
+  const years = definition.period.financialYears ?? [];
+  const list = (items: string[]) => (
+    <ul className="nhsuk-list">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+  return [
+    { key: 'Cost in the first year', value: list(model.base.map(costLineText)) },
+    { key: 'Annual uplift', value: model.annualUpliftPercent ? `${formatNumber(model.annualUpliftPercent)}% a year from the second year` : 'None' },
+    { key: 'Fixed costs each year', value: model.fixedLines.length ? list(model.fixedLines.map(costLineText)) : 'None' },
+    {
+      key: 'Funding',
+      value: definition.fundingSources.length ? list(definition.fundingSources.map((f) => `${f.source}: ${f.amounts.map((a, i) => `${money(a)} in ${years[i] ?? `year ${i + 1}`}`).join(', ')}`)) : 'None',
+    },
+  ];
+}
+
 /** The terms of a version and who approved it, as the statements and workbook name them. */
 export function SchemeOverview({ definition, version }: { definition: SchemeDefinition; version: VersionSummary }) {
   return (
@@ -67,6 +95,7 @@ export function SchemeOverview({ definition, version }: { definition: SchemeDefi
           ),
         },
         { key: 'Fee', value: feeText(definition) },
+        ...costRows(definition),
         {
           key: 'Version',
           value: (

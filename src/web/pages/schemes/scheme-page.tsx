@@ -16,6 +16,8 @@ import { ReallocationSection, reallocateParam } from './reallocation-section.js'
 import { ScheduleChart } from './schedule-chart.js';
 import { SchemeOverview } from './scheme-overview.js';
 import { SchemeStatusTag } from './scheme-status.js';
+import { HandScheduleUpload } from './hand-schedule-upload.js';
+import { OlderVersionNotice, VersionsTable, versionParam } from './versions-section.js';
 import { type Scheme, type SchemeVersion, type SchemeVersions, schemePath, type StoredSchemeRun } from './types.js';
 import './schemes.css';
 
@@ -147,11 +149,13 @@ function AdminActions({ scheme }: { scheme: Scheme }) {
   );
 }
 
-function SchemeRunView({ scheme, version, run, reallocating }: { scheme: Scheme; version: SchemeVersion; run: StoredSchemeRun; reallocating: boolean }) {
+function SchemeRunView({ scheme, versions, version, run, reallocating }: { scheme: Scheme; versions: readonly SchemeVersion[]; version: SchemeVersion; run: StoredSchemeRun; reallocating: boolean }) {
   const user = useUser();
   // Activity is recorded per delivery model: a scheme without them (e.g. cost sharing only) has nothing to record.
   const admin = isAdmin(user);
   const recordsActivity = admin && version.definition.deliveryModels.length > 0;
+  // A hand schedule is checked against the cost model, so only a scheme with one can take it.
+  const checksHandSchedule = admin && Boolean(version.definition.costModel);
   const allocation = tableNamed(run, 'allocation');
   const payments = tableNamed(run, 'payments');
   const footing = tableNamed(run, 'footing');
@@ -165,6 +169,7 @@ function SchemeRunView({ scheme, version, run, reallocating }: { scheme: Scheme;
   const practices = (allocation?.rows ?? []).filter((r) => r.ods_code).map((r) => ({ odsCode: String(r.ods_code), name: String(r.practice) }));
   const sections = [
     { id: 'terms', title: 'Terms', show: true },
+    { id: 'versions', title: 'Versions', show: true },
     { id: 'allocation', title: 'Allocation', show: Boolean(allocation) },
     { id: 'payments', title: 'Payments', show: Boolean(payments) },
     { id: 'footing', title: 'Footing notes', show: Boolean(footing) },
@@ -174,10 +179,12 @@ function SchemeRunView({ scheme, version, run, reallocating }: { scheme: Scheme;
     { id: 'reallocation', title: 'Reallocation', show: Boolean(allocation) },
     { id: 'warnings', title: 'Warnings and notes', show: Boolean(warnings) },
     { id: 'delivered', title: 'Record delivered activity', show: recordsActivity },
+    { id: 'hand-schedule', title: 'Check a hand schedule', show: checksHandSchedule },
   ].filter((s) => s.show);
 
   return (
     <>
+      <OlderVersionNotice schemeId={scheme.id} shown={version} latest={scheme.currentVersion} />
       <FootingInset run={run} definition={version.definition} />
       <nav className="app-scheme-contents" aria-label="On this page">
         <h2 className="nhsuk-heading-s">On this page</h2>
@@ -198,6 +205,10 @@ function SchemeRunView({ scheme, version, run, reallocating }: { scheme: Scheme;
           </li>
           <li>Each practice’s statement (PDF) is linked from its row in the allocation table.</li>
         </ul>
+      </Section>
+      <Section id="versions" title="Versions">
+        <p className="nhsuk-body">An approved version never changes: editing its terms creates the next version. Statements name the version and list sizes they used.</p>
+        <VersionsTable schemeId={scheme.id} versions={versions} shown={version.version} />
       </Section>
       {allocation ? (
         <Section id="allocation" title="Allocation">
@@ -248,6 +259,11 @@ function SchemeRunView({ scheme, version, run, reallocating }: { scheme: Scheme;
           <DeliveredActivity schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} />
         </Section>
       ) : null}
+      {checksHandSchedule ? (
+        <Section id="hand-schedule" title="Check a hand schedule">
+          <HandScheduleUpload schemeId={scheme.id} version={run.version.version} />
+        </Section>
+      ) : null}
     </>
   );
 }
@@ -260,7 +276,9 @@ export function SchemePage() {
   const versions = useApiQuery<SchemeVersions>(`${schemePath(id)}/versions`);
   const [search] = useSearchParams();
   const reallocating = search.get(reallocateParam) === 'declined';
-  const run = useApiQuery<StoredSchemeRun>(`${schemePath(id)}/run${reallocating ? '?reallocateDeclined=true' : ''}`);
+  const chosen = Number(search.get(versionParam)) || null;
+  const query = new URLSearchParams({ ...(chosen ? { version: String(chosen) } : {}), ...(reallocating ? { reallocateDeclined: 'true' } : {}) }).toString();
+  const run = useApiQuery<StoredSchemeRun>(`${schemePath(id)}/run${query ? `?${query}` : ''}`);
   usePageTitle(scheme.data?.name ?? 'Scheme');
   return (
     <>
@@ -275,11 +293,11 @@ export function SchemePage() {
             {isAdmin(user) ? <AdminActions scheme={s} /> : null}
             <Loaded query={versions} what="scheme’s versions">
               {(v) => {
-                const version = v.items.find((item) => item.version === s.currentVersion) ?? v.items.at(-1);
+                const version = v.items.find((item) => item.version === (chosen ?? s.currentVersion)) ?? v.items.at(-1);
                 if (!version) return null;
                 return (
                   <Loaded query={run} what="scheme’s figures">
-                    {(r) => <SchemeRunView scheme={s} version={version} run={r} reallocating={reallocating} />}
+                    {(r) => <SchemeRunView scheme={s} versions={v.items} version={version} run={r} reallocating={reallocating} />}
                   </Loaded>
                 );
               }}

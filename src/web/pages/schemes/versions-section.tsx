@@ -1,0 +1,38 @@
+import { InsetText } from 'nhsuk-react-components';
+import { Link } from 'react-router';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { formatDate, formatDateTime } from '../../format/format.js';
+import { SchemeStatusTag } from './scheme-status.js';
+import type { SchemeVersion } from './types.js';
+
+export const versionParam = 'version';
+
+/** Every version of a scheme, newest first, each linking to its own figures; the one shown is marked. */
+export function VersionsTable({ schemeId, versions, shown }: { schemeId: number; versions: readonly SchemeVersion[]; shown: number }) {
+  const columns: Column<SchemeVersion>[] = [
+    {
+      key: 'version',
+      header: 'Version',
+      nowrap: true,
+      cell: (v) => (v.version === shown ? <strong aria-current="true">Version {v.version} (shown)</strong> : <Link to={`/schemes/${schemeId}?${versionParam}=${v.version}`}>Version {v.version}</Link>),
+    },
+    { key: 'status', header: 'Status', cell: (v) => <SchemeStatusTag status={v.status} /> },
+    { key: 'snapshot', header: 'List sizes from', nowrap: true, cell: (v) => (v.listSnapshotDate ? formatDate(v.listSnapshotDate) : 'Given in the terms') },
+    { key: 'created', header: 'Created', cell: (v) => `${formatDateTime(v.createdAt)}${v.createdBy ? ` by ${v.createdBy}` : ''}` },
+    { key: 'approved', header: 'Approved', cell: (v) => (v.approvedAt ? `${formatDateTime(v.approvedAt)}${v.approvedBy ? ` by ${v.approvedBy}` : ''}` : 'Not approved') },
+  ];
+  return <DataTable caption="Versions of this scheme" captionHidden columns={columns} rows={[...versions].reverse()} rowKey={(v) => v.version} />;
+}
+
+/** Said at the top when the page shows a version other than the latest. */
+export function OlderVersionNotice({ schemeId, shown, latest }: { schemeId: number; shown: SchemeVersion; latest: number }) {
+  if (shown.version === latest) return null;
+  return (
+    <InsetText>
+      <p>
+        You are looking at version {shown.version}, which is {shown.status === 'superseded' ? 'superseded' : shown.status}. Its figures use its own terms and list sizes.{' '}
+        <Link to={`/schemes/${schemeId}`}>See the latest version ({latest})</Link>
+      </p>
+    </InsetText>
+  );
+}
