@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
 import { practiceGroups } from '../../db/schema/index.js';
-import type { RecordType } from '../records/record-type.js';
+import { type RecordType, storedIn } from '../records/record-type.js';
 
 export const groupKinds = ['federation', 'pcn', 'icb_footprint', 'locality', 'peer_group'] as const;
 export const groupKindLabels: Record<(typeof groupKinds)[number], string> = {
@@ -21,18 +21,11 @@ const groupInput = z.object({
   description: z.string().trim().max(2000).nullable().optional(),
 });
 
-const id = z.coerce.number().int().positive();
-
 export const groupRecord: RecordType<z.infer<typeof groupInput>> = {
   name: 'group',
   label: 'group',
-  table: practiceGroups,
-  source: practiceGroups,
-  idColumn: practiceGroups.id,
-  sourceIdColumn: practiceGroups.id,
-  versionColumn: practiceGroups.rowVersion,
+  ...storedIn(practiceGroups),
   createdByPeople: true,
-  parseId: (raw) => id.parse(raw),
   fields: {
     id: { header: 'ID', column: practiceGroups.id, kind: 'integer', filter: 'exact', sortable: true },
     name: { header: 'Name', column: practiceGroups.name, kind: 'text', filter: 'search', sortable: true },

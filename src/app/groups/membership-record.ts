@@ -4,7 +4,7 @@ import { conflict, invalid } from '../../domain/errors.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { groupMemberships, membershipOverview, practiceGroups } from '../../db/schema/index.js';
 import { practiceExists } from '../registry/practice-record.js';
-import type { RecordType } from '../records/record-type.js';
+import { parseSerialId, type RecordType } from '../records/record-type.js';
 
 const isoDate = isoDateSchema;
 
@@ -27,7 +27,7 @@ export const membershipRecord: RecordType<z.infer<typeof membershipInput>> = {
   sourceIdColumn: membershipOverview.id,
   versionColumn: groupMemberships.rowVersion,
   createdByPeople: true,
-  parseId: (raw) => id.parse(raw),
+  parseId: parseSerialId,
   fields: {
     id: { header: 'ID', column: membershipOverview.id, kind: 'integer', sortable: true },
     groupId: { header: 'Group ID', column: membershipOverview.groupId, kind: 'integer', filter: 'exact', sortable: true },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { conflict } from '../../domain/errors.js';
 import { people } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
-import type { RecordType } from '../records/record-type.js';
+import { type RecordType, storedIn } from '../records/record-type.js';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
 
@@ -22,8 +22,6 @@ const personInput = z.object({
   userId: z.coerce.number().int().positive().nullable().optional(),
 });
 
-const id = z.coerce.number().int().positive();
-
 async function assertUnique(db: Db, name: string, initials: string | null | undefined, existingId: number | undefined): Promise<void> {
   const [clash] = await db
     .select({ name: people.name, initials: people.initials })
@@ -38,13 +36,8 @@ async function assertUnique(db: Db, name: string, initials: string | null | unde
 export const personRecord: RecordType<z.infer<typeof personInput>> = {
   name: 'person',
   label: 'person',
-  table: people,
-  source: people,
-  idColumn: people.id,
-  sourceIdColumn: people.id,
-  versionColumn: people.rowVersion,
+  ...storedIn(people),
   createdByPeople: true,
-  parseId: (raw) => id.parse(raw),
   fields: {
     id: { header: 'ID', column: people.id, kind: 'integer', filter: 'exact', sortable: true },
     name: { header: 'Name', column: people.name, kind: 'text', filter: 'search', sortable: true },

@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, PgView } from 'drizzle-orm/pg-core';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../context.js';
 import type { RecordTypeName } from '../permissions.js';
@@ -58,3 +58,23 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
 }
 
 export type AnyRecordType = RecordType<any>;
+
+const serialId = z.coerce.number().int().positive();
+
+/**
+ * Where a record with a serial `id` and a `row_version` is kept, for a type that lists straight
+ * from its table: `{ ...storedIn(risks), name: 'risk', … }`.
+ */
+export function storedIn(table: PgTable & { id: AnyPgColumn; rowVersion: AnyPgColumn }) {
+  return {
+    table,
+    source: table,
+    idColumn: table.id,
+    sourceIdColumn: table.id,
+    versionColumn: table.rowVersion,
+    parseId: (raw: string) => serialId.parse(raw),
+  };
+}
+
+/** A serial id from a URL or a CSV cell, for types whose list reads a view (`source`) rather than the table. */
+export const parseSerialId = (raw: string) => serialId.parse(raw);

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { schemes } from '../../db/schema/index.js';
-import type { RecordType } from '../records/record-type.js';
+import { parseSerialId, type RecordType } from '../records/record-type.js';
 import { createSchemeSchema, updateSchemeSchema } from './scheme-requests.js';
-
-const id = z.coerce.number().int().positive();
 
 /**
  * Schemes in the generic record framework, for what every record type has: list (filter, sort,
@@ -21,7 +19,7 @@ export const schemeRecord: RecordType<Record<string, unknown>> = {
   versionColumn: schemes.rowVersion,
   createdByPeople: true,
   ownWriteRoutes: true,
-  parseId: (raw) => id.parse(raw),
+  parseId: parseSerialId,
   fields: {
     id: { header: 'ID', column: schemes.id, kind: 'integer', filter: 'exact', sortable: true },
     slug: { header: 'Short name', column: schemes.slug, kind: 'text', filter: 'exact', sortable: true },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
 import { practices, userOverview, userPractices, users } from '../../db/schema/index.js';
 import { roles } from '../context.js';
-import type { RecordType } from '../records/record-type.js';
+import { parseSerialId, type RecordType } from '../records/record-type.js';
 import { hashPassword } from './passwords.js';
 
 export const passwordSchema = z.string().min(12, 'must be at least 12 characters').max(200);
@@ -21,8 +21,6 @@ const userInput = z.object({
   disabled: z.boolean().optional(),
 });
 
-const id = z.coerce.number().int().positive();
-
 export const userRecord: RecordType<z.infer<typeof userInput>> = {
   name: 'user',
   label: 'user',
@@ -32,7 +30,7 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
   sourceIdColumn: userOverview.id,
   versionColumn: users.rowVersion,
   createdByPeople: true,
-  parseId: (raw) => id.parse(raw),
+  parseId: parseSerialId,
   fields: {
     id: { header: 'ID', column: userOverview.id, kind: 'integer', sortable: true },
     email: { header: 'Email', column: userOverview.email, kind: 'text', filter: 'search', sortable: true },
