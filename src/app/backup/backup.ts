@@ -3,6 +3,7 @@ import { getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../../domain/errors.js';
 import type { Database } from '../../db/client.js';
+import { programmeTables } from '../../db/schema/programme.js';
 import {
   auditLog,
   groupMemberships,
@@ -22,7 +23,7 @@ import {
 } from '../../db/schema/index.js';
 
 /** Every table, in an order that restores cleanly. Sessions are not backed up: a restore signs everyone out. */
-const tables: PgTable[] = [organisations, practices, practiceHistory, listSizes, pcnMemberships, practiceGroups, groupMemberships, users, userPractices, schemes, schemeVersions, schemeDelivered, schemeHandSchedules, jobs, auditLog];
+const tables: PgTable[] = [organisations, practices, practiceHistory, listSizes, pcnMemberships, practiceGroups, groupMemberships, users, userPractices, schemes, schemeVersions, schemeDelivered, schemeHandSchedules, jobs, auditLog, ...programmeTables];
 
 interface BackupFile {
   format: 'atscale-backup';
