@@ -26,8 +26,13 @@ interface Ids {
   /** The demo's winter scheme (Kibworth C82001 and Countesthorpe C82002 take part) and pharmacist scheme. */
   winterId: number;
   pharmacistsId: number;
+  /** The demo's work plan, one of its sections and tasks, and one of each STP record. */
+  programme: Record<ProgrammeType, number>;
   version: (path: string) => Promise<number>;
 }
+
+const programmeTypes = ['work-plans', 'plan-sections', 'plan-tasks', 'stp-deliverables', 'stp-actions', 'stp-milestones', 'stp-outcomes'] as const;
+type ProgrammeType = (typeof programmeTypes)[number];
 
 const practiceFor = (role: Role) => (role === 'pmOther' ? 'C82002' : 'C82001');
 const csv = (header: string, row: string) => fileForm('rows.csv', `${header}\n${row}\n`);
@@ -79,6 +84,39 @@ const cases: Case[] = [
       { route: `POST /api/${type}/import`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}/import`, body: importFile(r, ids) }) },
     ];
   }),
+  ...programmeTypes.flatMap((type): Case[] => {
+    const body = (r: Role, ids: Ids): Record<string, unknown> =>
+      ({
+        'work-plans': { name: unique(r) },
+        'plan-sections': { planId: ids.programme['work-plans'], ref: unique(r), title: 'New section' },
+        'plan-tasks': { planId: ids.programme['work-plans'], sectionId: ids.programme['plan-sections'], ref: '9.9', description: unique(r), timeText: 'Q4 17/18' },
+        'stp-deliverables': { ref: unique(r), kind: 'local', title: 'A new deliverable' },
+        'stp-actions': { deliverableId: ids.programme['stp-deliverables'], ref: unique(r), title: 'A new action' },
+        'stp-milestones': { deliverableId: ids.programme['stp-deliverables'], actionRefs: unique(r), period: '2019/20 H1' },
+        'stp-outcomes': { deliverableId: ids.programme['stp-deliverables'], workArea: unique(r), descriptor: 'A new outcome' },
+      })[type];
+    const importFile = (r: Role, ids: Ids) => {
+      const row = body(r, ids);
+      return csv(Object.keys(row).join(','), Object.values(row).join(','));
+    };
+    return [
+      { route: `GET /api/${type}`, allowed: signedIn, request: () => ({ method: 'GET', path: `/api/${type}` }) },
+      { route: `GET /api/${type}/export.{format}`, allowed: signedIn, request: () => ({ method: 'GET', path: `/api/${type}/export.xlsx` }) },
+      { route: `GET /api/${type}/{id}`, allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${ids.programme[type]}` }) },
+      { route: `GET /api/${type}/{id}/audit`, allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${ids.programme[type]}/audit` }) },
+      { route: `POST /api/${type}`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}`, body: body(r, ids) }) },
+      { route: `PATCH /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'PATCH', path: `/api/${type}/${ids.programme[type]}`, body: { rowVersion: 99 } }) },
+      { route: `DELETE /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'DELETE', path: `/api/${type}/${ids.programme[type]}?rowVersion=99` }) },
+      { route: `POST /api/${type}/import`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}/import`, body: importFile(r, ids) }) },
+    ];
+  }),
+  { route: 'POST /api/programme/work-plan-import', allowed: adminOnly, request: (r) => ({ method: 'POST', path: '/api/programme/work-plan-import', body: fileForm('plan.csv', 'id,tasks,time\n1.1,A task,Nov 16\n', { planName: unique(r), asOf: '2018-02-01' }) }) },
+  { route: 'POST /api/programme/stp-import', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/programme/stp-import', body: fileForm('outcomes.csv', 'deliverable_id,work_area,outcome_descriptor\nN1,Access,Evening and weekend appointments\n') }) },
+  { route: 'GET /api/programme/work-plans/{id}/summary', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/programme/work-plans/${ids.programme['work-plans']}/summary` }) },
+  { route: 'GET /api/programme/tasks/{id}', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/programme/tasks/${ids.programme['plan-tasks']}` }) },
+  { route: 'POST /api/programme/tasks/{id}/updates', allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/programme/tasks/${ids.programme['plan-tasks']}/updates`, body: { date: '2018-03-01', text: `Update by ${r}` } }) },
+  { route: 'GET /api/programme/stp-grid', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/programme/stp-grid' }) },
+  { route: 'GET /api/programme/stp-grid/export.{format}', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/programme/stp-grid/export.xlsx' }) },
   { route: 'GET /api/schemes', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/schemes?status=approved' }) },
   { route: 'GET /api/schemes/export.{format}', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/schemes/export.csv' }) },
   { route: 'GET /api/schemes/{id}', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}` }) },
@@ -123,6 +161,8 @@ describe('permissions: every endpoint × every role', () => {
     ids.personId = (await clients.admin.request('POST', '/api/people', { name: 'Permissions test person', initials: 'PTP' })).body.id;
     ids.winterId = (await clients.admin.request('GET', '/api/schemes?slug=winter-access-2017-18')).body.items[0].id;
     ids.pharmacistsId = (await clients.admin.request('GET', '/api/schemes?slug=clinical-pharmacists-2018')).body.items[0].id;
+    ids.programme = {} as Ids['programme'];
+    for (const type of programmeTypes) ids.programme[type] = (await clients.admin.request('GET', `/api/${type}?pageSize=1`)).body.items[0].id;
   });
   afterAll(() => server?.close());
 

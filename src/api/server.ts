@@ -12,6 +12,7 @@ import type { Database } from '../db/client.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
 import { registerImportRoutes } from './routes/imports.js';
+import { registerProgrammeRoutes } from './routes/programme.js';
 import { registerRecordRoutes } from './routes/records.js';
 import { registerRegistryRoutes } from './routes/registry.js';
 import { registerSchemeRoutes } from './routes/schemes.js';
@@ -58,6 +59,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerImportRoutes(app, deps);
   await registerRecordRoutes(app, deps);
   await registerSchemeRoutes(app, deps);
+  await registerProgrammeRoutes(app, deps);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });

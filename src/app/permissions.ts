@@ -26,6 +26,14 @@ export const permissions = {
   // Everyone signed in reads schemes; a practice manager's reads are narrowed to their own practices' rows by the scheme use cases.
   // Approving a version is an update; recording delivered activity or a hand schedule is an import.
   scheme: { read: everyone, create: admin, update: admin, delete: [], import: admin },
+  // Programme: work plans (a position update is an update of its task) and the STP deliverables, milestone grid and outcomes.
+  work_plan: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  plan_section: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  plan_task: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  stp_deliverable: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  stp_action: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  stp_milestone: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  stp_outcome: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
 } as const satisfies Record<string, Record<Action, Rule>>;
 
 export type RecordTypeName = keyof typeof permissions;

@@ -36,7 +36,8 @@ export class LocalClient implements AtscaleClient {
     return new LocalClient(await openDatabase(config, 'cli'), cliActor());
   }
 
-  private get ctx() {
+  /** The use cases' context, for commands that call them directly. */
+  get ctx() {
     return { db: this.opened.database.db, actor: this.actor };
   }
   importFile(kind: ImportKind, path: string, options: ImportOptions) {
@@ -62,7 +63,8 @@ export class ServerClient implements AtscaleClient {
     this.via = `the running server at ${baseUrl}`;
   }
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** Calls the running server's API with the CLI token; errors come back as AppError. */
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, 'x-atscale-user': process.env.USER ?? 'cli' };
     let payload: BodyInit | undefined;
     if (body instanceof FormData) payload = body;

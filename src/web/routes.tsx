@@ -25,6 +25,10 @@ export const router = createBrowserRouter([
           { path: '/groups/:id', element: page(() => import('./pages/groups/group-page.js'), 'GroupPage') },
           { path: '/schemes', element: page(() => import('./pages/schemes/schemes-list-page.js'), 'SchemesListPage') },
           { path: '/schemes/:id', element: page(() => import('./pages/schemes/scheme-page.js'), 'SchemePage') },
+          { path: '/programme', element: page(() => import('./pages/programme/work-plan-page.js'), 'WorkPlanPage') },
+          { path: '/programme/tasks/:id', element: page(() => import('./pages/programme/task-page.js'), 'TaskPage') },
+          { path: '/programme/stp', element: page(() => import('./pages/programme/stp-grid-page.js'), 'StpGridPage') },
+          { path: '/programme/outcomes', element: page(() => import('./pages/programme/outcomes-page.js'), 'OutcomesPage') },
           {
             element: <RequireRole roles={['admin']} />,
             children: [

@@ -4,6 +4,7 @@ import { type BrowserHarness, startHarness } from './harness.js';
 import { importsSuite } from './imports-suite.js';
 import { overviewSuite } from './overview-suite.js';
 import { permissionsSuite } from './permissions-suite.js';
+import { planSuite } from './plan-suite.js';
 import { schemesSuite } from './schemes-suite.js';
 
 /**
@@ -34,3 +35,4 @@ importsSuite(() => harness);
 permissionsSuite(() => harness);
 adminSuite(() => harness);
 schemesSuite(() => harness);
+planSuite(() => harness);

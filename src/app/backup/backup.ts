@@ -1,28 +1,16 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { getTableName, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { getTableName, is, sql } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../../domain/errors.js';
 import type { Database } from '../../db/client.js';
-import {
-  auditLog,
-  groupMemberships,
-  jobs,
-  listSizes,
-  organisations,
-  pcnMemberships,
-  practiceGroups,
-  practiceHistory,
-  practices,
-  schemeDelivered,
-  schemeHandSchedules,
-  schemes,
-  schemeVersions,
-  userPractices,
-  users,
-} from '../../db/schema/index.js';
+import * as schema from '../../db/schema/index.js';
 
-/** Every table, in an order that restores cleanly. Sessions are not backed up: a restore signs everyone out. */
-const tables: PgTable[] = [organisations, practices, practiceHistory, listSizes, pcnMemberships, practiceGroups, groupMemberships, users, userPractices, schemes, schemeVersions, schemeDelivered, schemeHandSchedules, jobs, auditLog];
+/**
+ * Every table the schema declares (no foreign keys, so any order restores cleanly), found from the
+ * schema itself so a new area's tables are backed up without being listed here. Sessions are not
+ * backed up: a restore signs everyone out.
+ */
+const tables: PgTable[] = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable) && value !== schema.sessions);
 
 interface BackupFile {
   format: 'atscale-backup';

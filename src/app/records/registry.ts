@@ -1,6 +1,8 @@
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
 import { personRecord } from '../people/person-record.js';
+import { planTaskRecord } from '../programme/plan-task-record.js';
+import { planSectionRecord, stpActionRecord, stpDeliverableRecord, stpMilestoneRecord, stpOutcomeRecord, workPlanRecord } from '../programme/programme-records.js';
 import { practiceRecord } from '../registry/practice-record.js';
 import { schemeRecord } from '../schemes/scheme-record.js';
 import { userRecord } from '../users/user-record.js';
@@ -14,4 +16,11 @@ export const recordTypes: Record<string, AnyRecordType> = {
   users: userRecord,
   people: personRecord,
   schemes: schemeRecord,
+  'work-plans': workPlanRecord,
+  'plan-sections': planSectionRecord,
+  'plan-tasks': planTaskRecord,
+  'stp-deliverables': stpDeliverableRecord,
+  'stp-actions': stpActionRecord,
+  'stp-milestones': stpMilestoneRecord,
+  'stp-outcomes': stpOutcomeRecord,
 };

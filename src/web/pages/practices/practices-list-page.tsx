@@ -1,8 +1,8 @@
-import { Button, Checkboxes, Heading, Select, TextInput } from 'nhsuk-react-components';
-import { type FormEvent, useState } from 'react';
+import { Heading, Select, TextInput } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import type { PracticeOverview } from '../../api/types.js';
 import type { Column } from '../../components/data-table.js';
+import { FilterActions, FilterCheckbox, useFilterForm } from '../../components/filter-actions.js';
 import { usePageTitle } from '../../components/page-states.js';
 import { RecordTable, useListParams } from '../../components/record-table.js';
 import { StatusTag } from '../../components/summary-rows.js';
@@ -26,12 +26,7 @@ const columns: Column<PracticeOverview>[] = [
 type Filters = Record<(typeof filterNames)[number], string>;
 
 function FilterForm({ initial, onApply }: { initial: Filters; onApply(values: Filters): void }) {
-  const [values, setValues] = useState(initial);
-  const set = (name: keyof Filters) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onApply(values);
-  }
+  const { values, setValues, set, submit } = useFilterForm(initial, onApply);
   return (
     <form className="app-filters" onSubmit={submit} role="search" aria-label="Filter practices">
       <TextInput id="q" name="q" label="Search" hint="Part of a name, locality or postcode" width={30} value={values.q} onChange={set('q')} />
@@ -47,19 +42,8 @@ function FilterForm({ initial, onApply }: { initial: Filters; onApply(values: Fi
         <TextInput id="pcn" name="pcn" label="PCN code" width={10} code value={values.pcn} onChange={set('pcn')} />
         <TextInput id="locality" name="locality" label="Locality" width={20} value={values.locality} onChange={set('locality')} />
       </div>
-      <Checkboxes id="gp-only" name="gp-only" small>
-        <Checkboxes.Item value="true" checked={values.gpPractice === 'true'} onChange={(e) => setValues((v) => ({ ...v, gpPractice: e.target.checked ? 'true' : 'any' }))}>
-          GP practices only
-        </Checkboxes.Item>
-      </Checkboxes>
-      <div className="app-filters__actions">
-        <Button type="submit" secondary>
-          Apply filters
-        </Button>
-        <Link className="nhsuk-link" to="?">
-          Clear filters
-        </Link>
-      </div>
+      <FilterCheckbox id="gp-only" label="GP practices only" checked={values.gpPractice === 'true'} onChange={(checked) => setValues((v) => ({ ...v, gpPractice: checked ? 'true' : 'any' }))} />
+      <FilterActions />
     </form>
   );
 }

@@ -1,0 +1,80 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { invalid } from '../../domain/errors.js';
+import { isOverdue, ragRatings, taskStatuses } from '../../domain/programme/task-status.js';
+import { planSections, planTasks, workPlans } from '../../db/schema/index.js';
+import { assertExists, optionalText, positiveId, programmeRecord, requiredText } from './record-helpers.js';
+import { markDuplicateRefs, moneyFromText, nextOccurrence, readTarget } from './task-values.js';
+
+const taskInput = z.object({
+  planId: positiveId,
+  sectionId: positiveId,
+  ref: requiredText('the task id, such as 1.13', 20),
+  projectArea: optionalText(500),
+  description: requiredText('what the task is'),
+  allocatedTo: optionalText(300),
+  lead: optionalText(300),
+  involved: optionalText(500),
+  timeText: optionalText(300),
+  status: z.enum(taskStatuses).default('not_started'),
+  rag: z.enum(ragRatings).nullable().optional(),
+  financialValueText: optionalText(500),
+  note: optionalText(),
+});
+
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+const overdueSql = sql`coalesce(${planTasks.targetDate} < current_date and ${planTasks.status} not in ('done', 'stopped'), false)`;
+
+/**
+ * A line of a work plan. Lists filter by plan, section, lead (part of the text: "JW" finds
+ * "GC/JW"), status, RAG, duplicate ids and overdue. The target is typed as people write it and
+ * read into dates when stored; the money value likewise. Position updates have their own log.
+ */
+export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
+  { table: planTasks, id: planTasks.id, rowVersion: planTasks.rowVersion },
+  {
+    name: 'plan_task',
+    label: 'task',
+    fields: {
+      planId: { header: 'Work plan', column: planTasks.planId, kind: 'integer', filter: 'exact', sortable: true },
+      sectionId: { header: 'Section', column: planTasks.sectionId, kind: 'integer', filter: 'exact', sortable: true },
+      ref: { header: 'Task', column: planTasks.ref, kind: 'text', filter: 'exact', sortable: true },
+      projectArea: { header: 'Project area', column: planTasks.projectArea, kind: 'text', filter: 'search', sortable: true },
+      description: { header: 'Task description', column: planTasks.description, kind: 'text', filter: 'search', sortable: true },
+      allocatedTo: { header: 'Allocated to', column: planTasks.allocatedTo, kind: 'text', filter: 'search', sortable: true },
+      lead: { header: 'Lead', column: planTasks.lead, kind: 'text', filter: 'search', sortable: true },
+      involved: { header: 'Involved', column: planTasks.involved, kind: 'text', filter: 'search', sortable: true },
+      timeText: { header: 'Time (as written)', column: planTasks.timeText, kind: 'text', sortable: true },
+      targetDate: { header: 'Target date', column: planTasks.targetDate, kind: 'date', filter: 'exact', sortable: true },
+      dateFlag: { header: 'Date to check', column: planTasks.dateFlag, kind: 'text', sortable: true },
+      status: { header: 'Status', column: planTasks.status, kind: 'text', filter: 'exact', sortable: true },
+      rag: { header: 'RAG', column: planTasks.rag, kind: 'text', filter: 'exact', sortable: true },
+      overdue: { header: 'Overdue', column: overdueSql, kind: 'boolean', filter: 'exact' },
+      duplicateRef: { header: 'Id used twice', column: planTasks.duplicateRef, kind: 'boolean', filter: 'exact', sortable: true },
+      financialValueText: { header: 'Financial value (as written)', column: planTasks.financialValueText, kind: 'text', sortable: true },
+      financialValuePence: { header: 'Financial value (pence)', column: planTasks.financialValuePence, kind: 'integer', sortable: true },
+      note: { header: 'Note', column: planTasks.note, kind: 'text', filter: 'search', sortable: true },
+      sourceLine: { header: 'Source line', column: planTasks.sourceLine, kind: 'integer', sortable: true },
+    },
+    defaultSort: 'id',
+    schema: taskInput,
+    async prepare(db, input, existing) {
+      const planId = (input.planId ?? existing?.planId) as number;
+      const sectionId = (input.sectionId ?? existing?.sectionId) as number;
+      if (input.planId) await assertExists(db, workPlans, workPlans.id, planId, 'planId', 'work plan');
+      const section = await assertExists(db, planSections, planSections.id, sectionId, 'sectionId', 'plan section');
+      if (section.planId !== planId) throw invalid('The section belongs to another work plan', [{ field: 'sectionId', message: `section ${sectionId} is not part of work plan ${planId}` }]);
+      const values: Record<string, unknown> = { ...input };
+      if (input.timeText !== undefined) Object.assign(values, readTarget(input.timeText));
+      if (input.financialValueText !== undefined) values.financialValuePence = moneyFromText(input.financialValueText);
+      if (input.ref !== undefined && input.ref !== existing?.ref) values.refOccurrence = await nextOccurrence(db, planId, input.ref);
+      return values;
+    },
+    async afterWrite(db, id) {
+      const [task] = await db.select({ planId: planTasks.planId }).from(planTasks).where(eq(planTasks.id, Number(id)));
+      if (task) await markDuplicateRefs(db, task.planId);
+    },
+    present: (row) => ({ ...row, overdue: isOverdue(row as { targetDate: string | null; status: string }, todayIso()) }),
+  },
+);

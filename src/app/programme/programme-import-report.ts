@@ -1,0 +1,42 @@
+import { type Problem, invalid } from '../../domain/errors.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
+import { decodeText } from '../../domain/registry/index.js';
+import { parseCsv, type TabularInput } from '../../domain/schemes/tabular-input.js';
+import { type AuditEntry, recordAudit } from '../audit.js';
+import type { AppContext } from '../context.js';
+import type { ImportReport } from '../registry/import-report.js';
+import type { ImportTally } from './upsert-row.js';
+
+/** What a programme import did, in the registry imports' shape; nothing is written when the file has problems (the import throws them instead). */
+export type ProgrammeImportReport = Omit<ImportReport, 'kind' | 'skipped'> & { kind: 'work-plan' | 'stp' };
+
+export interface UploadedFile {
+  name: string;
+  content: Uint8Array;
+}
+
+export function readTable(file: UploadedFile): TabularInput {
+  return parseCsv(decodeText(file.content), file.name);
+}
+
+export function refuseProblems(file: string, problems: Problem[]): void {
+  if (problems.length) throw invalid(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported`, problems);
+}
+
+export function readAsOf(asOf: string | undefined): string {
+  if (asOf === undefined) return new Date().toISOString().slice(0, 10);
+  const parsed = isoDateSchema.safeParse(asOf);
+  if (!parsed.success) throw invalid(`The as-of date "${asOf}" is not valid`, [{ field: 'asOf', message: parsed.error.issues[0]!.message }]);
+  return parsed.data;
+}
+
+/** Saves the tally's audit rows and one for the import itself, and shapes the report. */
+export async function finishImport(ctx: AppContext, kind: ProgrammeImportReport['kind'], file: string, referenceDate: string | null, tally: ImportTally, notes: string[], extra: AuditEntry[] = []): Promise<ProgrammeImportReport> {
+  const report: ProgrammeImportReport = { kind, file, referenceDate, inserted: tally.inserted, updated: tally.updated, unchanged: tally.unchanged, rejected: 0, errors: [], notes };
+  await recordAudit(ctx.db, ctx.actor, [
+    ...tally.audits,
+    ...extra,
+    { recordType: 'import', recordId: file, action: 'import', after: report, summary: `Imported ${kind} ${file}: ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged` },
+  ]);
+  return report;
+}

@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { and, eq } from 'drizzle-orm';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { auditLog, planTasks, stpActions, stpMilestones, stpOutcomes, taskPositionUpdates } from '../../db/schema/index.js';
+import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { adminActor, commissionerActor, contextFor } from '../../../test/support/factories.js';
+import { createRecord, listRecords, updateRecord } from '../records/records.js';
+import { personRecord } from '../people/person-record.js';
+import { importStpFiles } from './import-stp.js';
+import { importWorkPlan } from './import-work-plan.js';
+import { workPlanItems } from './my-items-source.js';
+import { planTaskRecord } from './plan-task-record.js';
+import { addPositionUpdate, getPlanSummary, getTaskDetail } from './plan-tasks.js';
+import { getStpGrid } from './stp-grid.js';
+
+const shared = new URL('../../../../shared/data/', import.meta.url);
+const seedFile = (path: string) => ({ name: path.split('/').at(-1)!, content: readFileSync(new URL(path, shared)) });
+const seedRows = (path: string) => Papa.parse<Record<string, string>>(readFileSync(new URL(path, shared), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const workplan = () => seedFile('elr/workplan.csv');
+const stpFiles = () => ['llr-stp/outcomes.csv', 'llr-stp/milestones.csv', 'llr-stp/deliverables.csv'].map(seedFile);
+const csv = (name: string, lines: string[]) => ({ name, content: Buffer.from(`${lines.join('\n')}\n`) });
+
+describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) => {
+  let database: Database;
+  let planId: number;
+  const admin = () => contextFor(database, adminActor);
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+  });
+  afterAll(() => database?.close());
+
+  it('imports the seed work plan losslessly: every row, allocations, duplicates flagged, each log entry its own', async () => {
+    const report = await importWorkPlan(admin(), workplan(), { planName: 'ELR work plan', asOf: '2018-02-01' });
+    const rows = seedRows('elr/workplan.csv');
+    const sections = new Set(rows.map((r) => r.section_id)).size;
+    expect(report).toMatchObject({ inserted: 1 + sections + rows.length, updated: 0, unchanged: 0, rejected: 0 });
+    expect(report.notes.join('\n')).toMatch(/used more than once.*2\.3 \(lines \d+ and \d+\); 3\.2/);
+    expect(report.notes.join('\n')).toContain('Ids the plan skips: 2.4');
+    planId = Number(/id (\d+)/.exec(report.notes[0]!)![1]);
+
+    const tasks = await database.db.select().from(planTasks).where(eq(planTasks.planId, planId));
+    expect(tasks).toHaveLength(rows.length);
+    for (const row of rows) {
+      const task = tasks.find((t) => t.sourceRaw?.id === row.id && t.sourceRaw?.tasks === row.tasks)!;
+      expect(task.sourceRaw).toEqual(row);
+      expect([task.ref, task.description, task.lead ?? '', task.involved ?? '', task.timeText ?? '']).toEqual([row.id, row.tasks, row.lead, row.involved, row.time]);
+      expect(task.financialValuePence).toBe(row.financial_value_gbp ? Number(row.financial_value_gbp) * 100 : task.financialValuePence);
+      expect(task.duplicateRef).toBe(rows.filter((r) => r.id === row.id).length > 1);
+      const log = await database.db.select().from(taskPositionUpdates).where(eq(taskPositionUpdates.taskId, task.id));
+      expect(log.sort((a, b) => a.sequence - b.sequence).map((e) => e.text)).toEqual(row.current_position ? row.current_position.split(' | ') : []);
+      expect(log.every((e) => e.entryDate === '2018-02-01')).toBe(true);
+    }
+    const allocated = rows.filter((r) => r.wlccg_allocation_gbp_000);
+    for (const row of allocated) {
+      const task = tasks.find((t) => t.ref === row.id)!;
+      expect(task.allocations.map((a) => [a.column, a.text, a.pence])).toEqual(
+        ['wlccg_allocation_gbp_000', 'elrccg_allocation_gbp_000', 'lcc_allocation_gbp_000', 'reserve_gbp_000'].map((c) => [c, row[c], Math.round(Number(row[c]) * 100_000)]),
+      );
+    }
+    expect(tasks.filter((t) => t.duplicateRef).map((t) => t.ref).sort()).toEqual(['2.3', '2.3', '3.2', '3.2']);
+    expect(tasks.find((t) => t.ref === '1.1')).toMatchObject({ targetDate: '2016-11-30', dateFlag: null });
+    expect(tasks.find((t) => t.ref === '1.2')).toMatchObject({ targetStart: '2018-01-01', targetDate: '2018-12-31' });
+  });
+
+  it('reports 0 changes when the same file is imported again', async () => {
+    const before = (await database.db.select().from(taskPositionUpdates)).length;
+    const again = await importWorkPlan(admin(), workplan(), { planName: 'ELR work plan', asOf: '2018-03-01' });
+    expect(again).toMatchObject({ inserted: 0, updated: 0 });
+    expect((await database.db.select().from(taskPositionUpdates)).length).toBe(before);
+  });
+
+  it('summarises the ids to resolve and lists by lead, status, duplicates and overdue', async () => {
+    const summary = await getPlanSummary(admin(), planId);
+    expect(summary.duplicateIds.map((d) => [d.ref, d.tasks.length])).toEqual([['2.3', 2], ['3.2', 2]]);
+    expect(summary.missingIds).toEqual(['2.4']);
+    expect(summary.datesToCheck.map((d) => d.ref)).toEqual(['2.15']);
+    expect(summary.unknownOwners).toContain('JW');
+    const ledByRb = await listRecords(admin(), planTaskRecord, { page: 1, pageSize: 100, filters: { planId: String(planId), lead: 'RB' } });
+    const rows = seedRows('elr/workplan.csv');
+    expect(ledByRb.total).toBe(rows.filter((r) => r.lead!.includes('RB')).length);
+    const duplicates = await listRecords(admin(), planTaskRecord, { page: 1, pageSize: 100, filters: { duplicateRef: 'true' } });
+    expect(duplicates.total).toBe(4);
+    const overdue = await listRecords(admin(), planTaskRecord, { page: 1, pageSize: 100, filters: { overdue: 'true' } });
+    expect(overdue.items.every((t) => t.overdue === true)).toBe(true);
+    expect(overdue.total).toBe(summary.overdue);
+  });
+
+  it('keeps every position update, newest first, and refuses an impossible date with nothing saved', async () => {
+    const [task] = await database.db.select().from(planTasks).where(and(eq(planTasks.planId, planId), eq(planTasks.ref, '1.13')));
+    const before = await getTaskDetail(admin(), task!.id);
+    await addPositionUpdate(admin(), task!.id, { date: '2018-05-01', text: 'Pharmacists in post at two clusters' });
+    await expect(addPositionUpdate(admin(), task!.id, { date: '2018-02-30', text: 'Never saved' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'date', message: 'is not a real date' }] });
+    await expect(addPositionUpdate(contextFor(database, commissionerActor), task!.id, { text: 'Not allowed' })).rejects.toMatchObject({ kind: 'forbidden' });
+    const after = await getTaskDetail(admin(), task!.id);
+    expect(after.updates.map((u) => u.text)).toEqual(['Pharmacists in post at two clusters', ...before.updates.map((u) => u.text)]);
+    expect(after.owners.lead).toEqual({ people: [], unknown: ['JW'] });
+    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'plan_task'), eq(auditLog.recordId, String(task!.id))));
+    expect(audit.map((a) => a.summary)).toContain('Position update added to 1.13 for 2018-05-01');
+  });
+
+  it('links owners once the person exists, and lists their tasks due by a date', async () => {
+    const person = await createRecord(admin(), personRecord, { name: 'Jo Walker', initials: 'JW' });
+    const [task] = await database.db.select().from(planTasks).where(and(eq(planTasks.planId, planId), eq(planTasks.ref, '1.13')));
+    expect((await getTaskDetail(admin(), task!.id)).owners.lead.people.map((p) => p.name)).toEqual(['Jo Walker']);
+    const items = await workPlanItems(database.db, { personId: person.id as number, userId: null, practiceCodes: [], until: '2017-01-31' });
+    const rows = seedRows('elr/workplan.csv');
+    expect(items.map((i) => i.ref).sort()).toEqual(rows.filter((r) => r.lead === 'JW' && ['Nov 16', 'Dec 16', 'Jan 17'].includes(r.time!)).map((r) => r.id).sort());
+    expect(items[0]).toMatchObject({ kind: 'task', href: expect.stringMatching(/^\/programme\/tasks\/\d+$/) });
+  });
+
+  it('edits a task with rowVersion: the target is read again, a stale edit conflicts, an impossible date is refused', async () => {
+    const [task] = await database.db.select().from(planTasks).where(and(eq(planTasks.planId, planId), eq(planTasks.ref, '3.13')));
+    const edited = await updateRecord(admin(), planTaskRecord, String(task!.id), { timeText: 'Q2 18/19', status: 'in_progress', rag: 'amber' }, task!.rowVersion);
+    expect(edited).toMatchObject({ targetDate: '2018-09-30', rag: 'amber', rowVersion: task!.rowVersion + 1 });
+    await expect(updateRecord(admin(), planTaskRecord, String(task!.id), { status: 'done' }, task!.rowVersion)).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(updateRecord(admin(), planTaskRecord, String(task!.id), { timeText: '31/02/2018' }, task!.rowVersion + 1)).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'timeText' }] });
+    const again = await importWorkPlan(admin(), workplan(), { planName: 'ELR work plan', asOf: '2018-02-01' });
+    expect(again).toMatchObject({ inserted: 0, updated: 1 });
+    const [restored] = await database.db.select().from(planTasks).where(eq(planTasks.id, task!.id));
+    expect(restored).toMatchObject({ timeText: null, status: 'in_progress', rag: 'amber' });
+  });
+
+  it('refuses a bad work plan whole, naming file, line and column', async () => {
+    const bad = csv('bad-plan.csv', ['id,tasks,time,lead', '9.1,Good row,Nov 16,JW', '9.2,Bad date,31/02/2018,JW']);
+    await expect(importWorkPlan(admin(), bad, { planName: 'Bad plan' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ file: 'bad-plan.csv', line: 3, column: 3 }] });
+    expect((await listRecords(admin(), planTaskRecord, { page: 1, pageSize: 1, filters: { ref: '9.1' } })).total).toBe(0);
+  });
+
+  it('imports the STP deliverables, grid and outcomes in any order, and again with 0 changes', async () => {
+    const report = await importStpFiles(admin(), stpFiles());
+    const deliverables = seedRows('llr-stp/deliverables.csv');
+    const milestones = seedRows('llr-stp/milestones.csv');
+    const outcomes = seedRows('llr-stp/outcomes.csv');
+    expect(report.inserted).toBe(new Set(deliverables.map((d) => d.deliverable_id)).size + deliverables.length + milestones.length + outcomes.length);
+    expect(await importStpFiles(admin(), stpFiles())).toMatchObject({ inserted: 0, updated: 0, unchanged: report.inserted });
+    expect((await database.db.select().from(stpActions)).map((a) => [a.ref, a.owners ?? ''])).toEqual(deliverables.map((d) => [d.action_id, d.action_owners]));
+    expect((await database.db.select().from(stpOutcomes)).map((o) => [o.workArea, o.baseline ?? '', o.currentPosition ?? ''])).toEqual(outcomes.map((o) => [o.work_area, o.baseline, o.current_position]));
+    const grid = await getStpGrid(admin());
+    const marks = grid.rows.flatMap((r) => Object.entries(r.cells).filter(([, c]) => c).map(([p]) => `${r.actionRefs} ${p}`));
+    expect(marks.sort()).toEqual(milestones.map((m) => `${m.action_id} ${m.period}`).sort());
+    expect(grid.rows.find((r) => r.actionRefs === 'N1.1;N1.2')!.actions.map((a) => a.ref)).toEqual(['N1.1', 'N1.2']);
+    const [cell] = await database.db.select().from(stpMilestones).limit(1);
+    await updateRecord(admin(), (await import('./programme-records.js')).stpMilestoneRecord, String(cell!.id), { rag: 'green' }, cell!.rowVersion);
+    expect((await getStpGrid(admin())).rows.flatMap((r) => Object.values(r.cells)).find((c) => c?.id === cell!.id)).toMatchObject({ rag: 'green' });
+  });
+
+  it('refuses milestones for an unknown deliverable, naming the line', async () => {
+    const file = csv('more-milestones.csv', ['deliverable_id,action_id,period,milestone', 'N1,N1.3,2017/18 Q3,X', 'N9,N9.1,2017/18 Q1,X']);
+    await expect(importStpFiles(admin(), [file])).rejects.toMatchObject({ kind: 'invalid', problems: [{ file: 'more-milestones.csv', line: 3, column: 1, message: expect.stringContaining('deliverable N9 is not known') }] });
+    expect((await database.db.select().from(stpMilestones).where(eq(stpMilestones.period, '2017/18 Q3'))).some((m) => m.actionRefs === 'N1.3')).toBe(false);
+  });
+});

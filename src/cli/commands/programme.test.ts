@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/support/cli.js';
+
+const shared = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+const rows = (text: string) => Papa.parse<Record<string, string>>(text.trim(), { header: true }).data;
+
+/** The real `atscale` command on the embedded database: import, re-import, list with filters, the STP grid, and a refused file. */
+describe('atscale plan and stp', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'atscale-plan-'));
+  const env = { ATSCALE_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports the seed work plan, re-imports it with 0 changes and lists tasks by lead as CSV', async () => {
+    const seed = rows(readFileSync(join(shared, 'elr/workplan.csv'), 'utf8'));
+    const first = await runCli(['plan', 'import', join(shared, 'elr/workplan.csv'), '--name', 'ELR', '--as-of', '2018-02-01', '--format', 'json'], env);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ kind: 'work-plan', updated: 0, unchanged: 0, notes: expect.arrayContaining(['Ids the plan skips: 2.4']) });
+    const again = await runCli(['plan', 'import', join(shared, 'elr/workplan.csv'), '--name', 'ELR'], env);
+    expect(again.stdout).toMatch(/inserted {2}0\n {2}updated {3}0\n/);
+    const listed = await runCli(['plan', 'list', '--plan', 'ELR', '--lead', 'RB', '--format', 'csv'], env);
+    expect(rows(listed.stdout).map((r) => r.Task)).toEqual(seed.filter((r) => r.lead!.includes('RB')).map((r) => r.id));
+  }, 180_000);
+
+  it('imports the STP files and prints the grid with the row that holds two actions', async () => {
+    const files = ['outcomes', 'milestones', 'deliverables'].map((name) => join(shared, `llr-stp/${name}.csv`));
+    const imported = await runCli(['stp', 'import', ...files], env);
+    expect(imported.code).toBe(0);
+    const grid = await runCli(['stp', 'grid', '--format', 'csv'], env);
+    const gridRows = rows(grid.stdout);
+    const shared2 = gridRows.find((r) => r.Actions === 'N1.1;N1.2')!;
+    const milestones = rows(readFileSync(join(shared, 'llr-stp/milestones.csv'), 'utf8'));
+    expect(Object.entries(shared2).filter(([, v]) => v === 'X').map(([k]) => k)).toEqual(milestones.filter((m) => m.action_id === 'N1.1;N1.2').map((m) => m.period));
+    expect(gridRows.flatMap((r) => Object.values(r).filter((v) => v === 'X'))).toHaveLength(milestones.length);
+  }, 180_000);
+
+  it('refuses a file with an impossible date: exit code 2, file, line and column, nothing imported', async () => {
+    const bad = join(dir, 'bad-plan.csv');
+    writeFileSync(bad, 'id,tasks,time\n7.1,Fine,Nov 16\n7.2,Impossible,31/02/2018\n');
+    const refused = await runCli(['plan', 'import', bad, '--name', 'ELR'], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('bad-plan.csv, line 3, column 3: "31/02/2018" is not a real date');
+    const listed = await runCli(['plan', 'list', '--plan', 'ELR', '--format', 'json'], env);
+    expect(JSON.parse(listed.stdout).some((t: { ref: string }) => t.ref === '7.1')).toBe(false);
+  }, 180_000);
+});

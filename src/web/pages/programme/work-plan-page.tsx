@@ -1,0 +1,164 @@
+import { Heading, Select, TextInput, WarningCallout } from 'nhsuk-react-components';
+import { Link, useSearchParams } from 'react-router';
+import type { Page } from '../../api/types.js';
+import { useApiQuery } from '../../api/use-api.js';
+import type { Column } from '../../components/data-table.js';
+import { FilterActions, FilterCheckbox, useFilterForm } from '../../components/filter-actions.js';
+import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { RecordTable, useListParams } from '../../components/record-table.js';
+import { formatDate } from '../../format/format.js';
+import './programme.css';
+import { OverdueTag, ProgrammeNav, RagTag, statusLabels, TaskStatusTag } from './programme-tags.js';
+import type { PlanSummary, PlanTask, WorkPlan } from './types.js';
+
+const filterNames = ['lead', 'sectionId', 'status', 'overdue'] as const;
+type Filters = Record<(typeof filterNames)[number], string>;
+
+const columns: Column<PlanTask>[] = [
+  { key: 'ref', header: 'Task', sortable: true, nowrap: true, cell: (t) => <Link to={`/programme/tasks/${t.id}`}>{t.ref}</Link> },
+  { key: 'description', header: 'Description', cell: (t) => t.description },
+  { key: 'lead', header: 'Lead', sortable: true, cell: (t) => t.lead ?? '' },
+  {
+    key: 'targetDate',
+    header: 'Target',
+    sortable: true,
+    cell: (t) => (
+      <>
+        {t.timeText ?? ''}
+        {t.targetDate ? <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-14"> (by {formatDate(t.targetDate)})</span> : null}
+        {t.dateFlag ? <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-14"> (date to check)</span> : null}
+      </>
+    ),
+  },
+  { key: 'status', header: 'Status', sortable: true, cell: (t) => <><TaskStatusTag status={t.status} /> {t.overdue ? <OverdueTag /> : null}</> },
+  { key: 'rag', header: 'RAG', sortable: true, cell: (t) => <RagTag rag={t.rag} /> },
+  { key: 'duplicateRef', header: 'Id', cell: (t) => (t.duplicateRef ? 'Used twice' : '') },
+];
+
+function FilterForm({ initial, sections, onApply }: { initial: Filters; sections: PlanSummary['sections']; onApply(values: Filters): void }) {
+  const { values, setValues, set, submit } = useFilterForm(initial, onApply);
+  return (
+    <form className="app-filters" onSubmit={submit} role="search" aria-label="Filter tasks">
+      <div className="app-filters__row">
+        <TextInput id="lead" name="lead" label="Lead" hint="Initials or name, such as JW" width={10} value={values.lead} onChange={set('lead')} />
+        <Select id="sectionId" name="sectionId" label="Section" value={values.sectionId} onChange={set('sectionId')}>
+          <Select.Option value="">Any section</Select.Option>
+          {sections.map((s) => (
+            <Select.Option key={s.id} value={String(s.id)}>
+              {s.ref}. {s.title}
+            </Select.Option>
+          ))}
+        </Select>
+        <Select id="status" name="status" label="Status" value={values.status} onChange={set('status')}>
+          <Select.Option value="">Any status</Select.Option>
+          {Object.entries(statusLabels).map(([value, label]) => (
+            <Select.Option key={value} value={value}>
+              {label}
+            </Select.Option>
+          ))}
+        </Select>
+      </div>
+      <FilterCheckbox id="overdue-only" label="Overdue tasks only" checked={values.overdue === 'true'} onChange={(checked) => setValues((v) => ({ ...v, overdue: checked ? 'true' : '' }))} />
+      <FilterActions />
+    </form>
+  );
+}
+
+/** Ids the plan reuses or skips, for its owner to resolve: every line is kept meanwhile. */
+function IdWarnings({ summary }: { summary: PlanSummary }) {
+  if (!summary.duplicateIds.length && !summary.missingIds.length && !summary.datesToCheck.length) return null;
+  return (
+    <WarningCallout>
+      <WarningCallout.Heading>Ids and dates to resolve</WarningCallout.Heading>
+      <ul>
+        {summary.duplicateIds.map((d) => (
+          <li key={d.ref}>
+            Id {d.ref} is used by {d.tasks.length} tasks:{' '}
+            {d.tasks.map((t, i) => (
+              <span key={t.id}>
+                {i ? ', ' : ''}
+                <Link to={`/programme/tasks/${t.id}`}>{t.description.slice(0, 60)}</Link>
+              </span>
+            ))}
+          </li>
+        ))}
+        {summary.missingIds.length ? <li>The plan skips {summary.missingIds.length === 1 ? 'id' : 'ids'} {summary.missingIds.join(', ')}.</li> : null}
+        {summary.datesToCheck.map((d) => (
+          <li key={d.id}>
+            Task <Link to={`/programme/tasks/${d.id}`}>{d.ref}</Link>: {d.dateFlag}
+          </li>
+        ))}
+      </ul>
+    </WarningCallout>
+  );
+}
+
+function PlanTasks({ plan }: { plan: WorkPlan }) {
+  const list = useListParams(filterNames);
+  const summary = useApiQuery<PlanSummary>(`/api/programme/work-plans/${plan.id}/summary`);
+  const initial = Object.fromEntries(filterNames.map((n) => [n, list.filters[n] ?? ''])) as Filters;
+  return (
+    <Loaded query={summary} what="work plan">
+      {(s) => (
+        <>
+          <p className="nhsuk-body">
+            {s.tasks} tasks in {s.sections.length} sections{plan.asOf ? `, positions as at ${formatDate(plan.asOf)}` : ''}. {s.overdue} overdue.
+          </p>
+          <IdWarnings summary={s} />
+          <FilterForm key={list.params.toString()} initial={initial} sections={s.sections} onApply={(values) => list.setFilters({ ...values, plan: list.params.get('plan') ?? '' })} />
+          <RecordTable<PlanTask>
+            resource="plan-tasks"
+            caption={`Tasks of ${plan.name}`}
+            captionHidden
+            columns={columns}
+            rowKey={(t) => t.id}
+            filters={{ ...list.filters, planId: String(plan.id) }}
+            sort={list.sort}
+            page={list.page}
+            onSort={list.toggleSort}
+            hrefForPage={(page) => list.hrefWith({ page })}
+            noun="tasks"
+            pageSize={100}
+          />
+        </>
+      )}
+    </Loaded>
+  );
+}
+
+/** The work plan: tasks with lead, target, status and RAG; filters; overdue tasks marked; ids to resolve called out. */
+export function WorkPlanPage() {
+  usePageTitle('Work plan');
+  const [params] = useSearchParams();
+  const plans = useApiQuery<Page<WorkPlan>>('/api/work-plans?pageSize=100&sort=name');
+  return (
+    <>
+      <Heading headingLevel="h1">Programme</Heading>
+      <ProgrammeNav />
+      <Loaded query={plans} what="work plans">
+        {(data) => {
+          const plan = data.items.find((p) => String(p.id) === params.get('plan')) ?? data.items[0];
+          if (!plan) return <p className="nhsuk-body">No work plan has been imported yet. Import one with atscale plan import.</p>;
+          return (
+            <>
+              <Heading headingLevel="h2">{plan.name}</Heading>
+              {data.items.length > 1 ? (
+                <p className="nhsuk-body">
+                  Other plans:{' '}
+                  {data.items
+                    .filter((p) => p.id !== plan.id)
+                    .map((p) => (
+                      <Link key={p.id} to={`?plan=${p.id}`} className="nhsuk-u-margin-right-3">
+                        {p.name}
+                      </Link>
+                    ))}
+                </p>
+              ) : null}
+              <PlanTasks key={plan.id} plan={plan} />
+            </>
+          );
+        }}
+      </Loaded>
+    </>
+  );
+}

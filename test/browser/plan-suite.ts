@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually, textOf, visible } from './assertions.js';
+import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+
+const shared = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data');
+const seed = (path: string) => Papa.parse<Record<string, string>>(readFileSync(join(shared, path), 'utf8'), { header: true, skipEmptyLines: true }).data;
+
+/** The programme in the browser: the demo work plan with its filters and warnings, a task's log and owners, and the STP grid and outcomes. */
+export function planSuite(harness: () => BrowserHarness) {
+  describe('programme (admin)', () => {
+    let page: Page;
+    const workplan = seed('elr/workplan.csv');
+
+    beforeAll(async () => {
+      page = await harness().newPage();
+      await signIn(page, demoAdmin);
+    });
+
+    it('shows the work plan from the menu, with the ids to resolve and every task', async () => {
+      await page.getByRole('link', { name: 'Programme', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 2, name: 'ELR GP Federation work plan' }));
+      const warning = await textOf(page.locator('.nhsuk-card--warning', { hasText: 'Ids and dates to resolve' }));
+      expect(warning).toContain('Id 2.3 is used by 2 tasks');
+      expect(warning).toContain('Id 3.2 is used by 2 tasks');
+      expect(warning).toContain('The plan skips id 2.4');
+      await eventually(() => page.locator('tbody tr').count()).toBe(workplan.length);
+      expect(await page.locator('tbody tr', { hasText: 'Overdue' }).count()).toBeGreaterThan(0);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'programme-work-plan');
+    });
+
+    it('filters by lead and overdue, keeping the filters in the address', async () => {
+      await page.getByLabel('Lead').fill('RB');
+      await page.getByLabel('Overdue tasks only').check();
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForURL(/lead=RB/);
+      expect(page.url()).toContain('overdue=true');
+      const expected = workplan.filter((r) => r.lead!.includes('RB') && r.time !== '' && !/^(TBD|TBA|ongoing)$/i.test(r.time!));
+      await eventually(() => page.locator('tbody tr').count()).toBe(expected.length);
+      for (const row of await page.locator('tbody tr').allInnerTexts()) expect(row).toContain('RB');
+      await saveScreenshot(page, 'programme-work-plan-filtered');
+    });
+
+    it('opens a task: owners with a create-person offer, the position log newest first, and an added update kept above the rest', async () => {
+      await page.goto('/programme?lead=JW');
+      await page.getByRole('link', { name: '1.4', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 2, name: 'Position log' }));
+      const row = workplan.find((r) => r.id === '1.4')!;
+      const entries = page.locator('.app-position-log > li');
+      await eventually(() => entries.count()).toBe(row.current_position!.split(' | ').length);
+      await visible(page.getByRole('form', { name: 'Create a person for JW' }));
+      await page.getByLabel('Update', { exact: true }).fill('Scheme closed; report sent to NHS England');
+      await page.getByRole('button', { name: 'Add update' }).click();
+      await eventually(() => textOf(entries.first())).toContain('Scheme closed; report sent to NHS England');
+      expect(await entries.count()).toBe(row.current_position!.split(' | ').length + 1);
+      await saveScreenshot(page, 'programme-task');
+
+      await page.getByLabel('Name of JW').fill('Jo Walker');
+      await page.getByRole('button', { name: 'Create person' }).first().click();
+      await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('People: Jo Walker (JW)');
+    });
+
+    it('refuses an impossible date on an update, saving nothing', async () => {
+      const entries = page.locator('.app-position-log > li');
+      const before = await entries.count();
+      await page.getByLabel('Day').fill('31');
+      await page.getByLabel('Month').fill('2');
+      await page.getByLabel('Year').fill('2018');
+      await page.getByLabel('Update', { exact: true }).fill('Never saved');
+      await page.getByRole('button', { name: 'Add update' }).click();
+      await visible(page.locator('.nhsuk-error-summary', { hasText: 'Enter a real date' }));
+      expect(await entries.count()).toBe(before);
+    });
+
+    it('shows the STP grid with an X per milestone and the row that holds two actions', async () => {
+      await page.goto('/programme/stp');
+      const milestones = seed('llr-stp/milestones.csv');
+      await eventually(() => page.locator('td.app-stp-cell--mark').count()).toBe(milestones.length);
+      const shared = page.locator('tr[data-actions="N1.1;N1.2"]');
+      expect(await textOf(shared)).toContain('One row of the plan holds both actions');
+      expect(await shared.locator('td.app-stp-cell--mark').count()).toBe(milestones.filter((m) => m.action_id === 'N1.1;N1.2').length);
+      await page.getByLabel('Milestone', { exact: true }).selectOption({ label: 'N1.1;N1.2 – 2017/18 Q2' });
+      await page.getByLabel('RAG', { exact: true }).selectOption('amber');
+      await page.getByRole('button', { name: 'Save rating' }).click();
+      await eventually(() => shared.locator('td.app-stp-cell--amber').count()).toBe(1);
+      await page.getByLabel('Milestone', { exact: true }).selectOption({ label: 'N1.3 – 2017/18 Q1' });
+      await page.getByLabel('RAG', { exact: true }).selectOption('green');
+      await page.getByRole('button', { name: 'Save rating' }).click();
+      await eventually(() => page.locator('td.app-stp-cell--green').count()).toBe(1);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'programme-stp-grid');
+    });
+
+    it('lists the STP outcomes', async () => {
+      await page.getByRole('link', { name: 'STP outcomes' }).click();
+      await eventually(() => page.locator('tbody tr').count()).toBe(seed('llr-stp/outcomes.csv').length);
+      await saveScreenshot(page, 'programme-outcomes');
+    });
+  });
+
+  describe('programme (practice manager)', () => {
+    it('reads a task but gets no forms to change it', async () => {
+      const page = await harness().newPage();
+      await signIn(page, demoPracticeManager, '/programme');
+      await page.locator('tbody tr').first().getByRole('link').click();
+      await visible(page.getByRole('heading', { level: 2, name: 'Position log' }));
+      expect(await page.getByRole('button', { name: 'Add update' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Create person' }).count()).toBe(0);
+    });
+  });
+}
