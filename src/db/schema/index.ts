@@ -4,3 +4,4 @@ export * from './auth.js';
 export * from './views.js';
 export * from './schemes.js';
 export * from './people.js';
+export * from './governance.js';
