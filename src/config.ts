@@ -13,6 +13,11 @@ const environmentSchema = z.object({
   ATSCALE_DATA_DIR: z.string().default('./data'),
   ATSCALE_MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
   ATSCALE_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  // The daily digest: where mail goes out, who it is from, when (HH:MM, server time; unset = not scheduled), and the web address for links.
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional()),
+  SMTP_FROM: z.string().default('atscale <atscale@localhost>'),
+  DIGEST_TIME: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'DIGEST_TIME must be HH:MM, such as 07:00').optional()),
+  ATSCALE_PUBLIC_URL: z.string().url().optional(),
 });
 
 export interface Config {
@@ -22,6 +27,10 @@ export interface Config {
   dataDir: string;
   maxUploadBytes: number;
   secureCookies: boolean;
+  smtpUrl?: string;
+  smtpFrom: string;
+  digestTime?: string;
+  publicUrl: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +47,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.ATSCALE_DATA_DIR),
     maxUploadBytes: Math.round(e.ATSCALE_MAX_UPLOAD_MB * 1024 * 1024),
     secureCookies: e.ATSCALE_SECURE_COOKIES === 'true',
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    digestTime: e.DIGEST_TIME,
+    publicUrl: e.ATSCALE_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
   };
 }

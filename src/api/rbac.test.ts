@@ -29,6 +29,11 @@ interface Ids {
   /** The demo's work plan, one of its sections and tasks, and one of each STP record. */
   programme: Record<ProgrammeType, number>;
   version: (path: string) => Promise<number>;
+  /** The demo's governance records: a risk, the April 2018 meeting, a board action, the GDPR policy. */
+  riskId: number;
+  meetingId: number;
+  actionId: number;
+  policyId: number;
 }
 
 const programmeTypes = ['work-plans', 'plan-sections', 'plan-tasks', 'stp-deliverables', 'stp-actions', 'stp-milestones', 'stp-outcomes'] as const;
@@ -117,6 +122,46 @@ const cases: Case[] = [
   { route: 'POST /api/programme/tasks/{id}/updates', allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/programme/tasks/${ids.programme['plan-tasks']}/updates`, body: { date: '2018-03-01', text: `Update by ${r}` } }) },
   { route: 'GET /api/programme/stp-grid', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/programme/stp-grid' }) },
   { route: 'GET /api/programme/stp-grid/export.{format}', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/programme/stp-grid/export.xlsx' }) },
+  ...(['risks', 'meetings', 'board-actions', 'policies'] as const).flatMap((type): Case[] => {
+    const id = (ids: Ids) => ({ risks: ids.riskId, meetings: ids.meetingId, 'board-actions': ids.actionId, policies: ids.policyId })[type];
+    const body = (r: Role) =>
+      ({
+        risks: { ref: unique(r), risk: 'A risk', likelihood: 2, impact: 3 },
+        meetings: { title: unique(r) },
+        'board-actions': { ref: unique(r), action: 'An action', ownerText: 'JW' },
+        policies: { title: unique(r), kind: 'policy', version: '1' },
+      })[type];
+    const importFile = (r: Role) =>
+      ({
+        risks: () => csv('id,risk,likelihood', `${unique(r)},A risk,M`),
+        meetings: () => csv('title', unique(r)),
+        'board-actions': () => csv('ref,action,owner,due,update,source_meeting', `${unique(r)},An action,JW,01/06/2018,Started,Board June 2018`),
+        policies: () => csv('title,kind,version', `${unique(r)},template,1`),
+      })[type]();
+    return [
+      { route: `GET /api/${type}`, allowed: signedIn, request: () => ({ method: 'GET', path: `/api/${type}` }) },
+      { route: `GET /api/${type}/export.{format}`, allowed: signedIn, request: () => ({ method: 'GET', path: `/api/${type}/export.xlsx` }) },
+      { route: `GET /api/${type}/{id}`, allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${id(ids)}` }) },
+      { route: `GET /api/${type}/{id}/audit`, allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${id(ids)}/audit` }) },
+      { route: `POST /api/${type}`, allowed: adminOnly, request: (r) => ({ method: 'POST', path: `/api/${type}`, body: body(r) }) },
+      { route: `PATCH /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'PATCH', path: `/api/${type}/${id(ids)}`, body: { rowVersion: 99 } }) },
+      { route: `DELETE /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'DELETE', path: `/api/${type}/${id(ids)}?rowVersion=99` }) },
+      { route: `POST /api/${type}/import`, allowed: adminOnly, request: (r) => ({ method: 'POST', path: `/api/${type}/import`, body: importFile(r) }) },
+    ];
+  }),
+  { route: 'GET /api/risks/heat-map', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/risks/heat-map' }) },
+  { route: 'GET /api/risks/{id}/history', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/risks/${ids.riskId}/history` }) },
+  { route: 'GET /api/board-actions/{id}/updates', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/board-actions/${ids.actionId}/updates` }) },
+  { route: 'POST /api/board-actions/{id}/updates', allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/board-actions/${ids.actionId}/updates`, body: { text: `Update by ${r}` } }) },
+  { route: 'GET /api/owners/match', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/owners/match?text=JW%2FGC' }) },
+  { route: 'GET /api/policies/search', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/policies/search?q=data' }) },
+  { route: 'POST /api/policies/{id}/file', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/policies/${ids.policyId}/file`, body: fileForm('policy.pdf', '%PDF-1.4 test') }) },
+  { route: 'GET /api/policies/{id}/file', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/policies/${ids.policyId}/file` }) },
+  { route: 'GET /api/policies/{id}/acknowledgements', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/policies/${ids.policyId}/acknowledgements` }) },
+  { route: 'POST /api/policies/{id}/acknowledgements', allowed: ['admin', 'pmOwn'], request: (r, ids) => ({ method: 'POST', path: `/api/policies/${ids.policyId}/acknowledgements`, body: { practiceCode: practiceFor(r) } }) },
+  { route: 'GET /api/my-items', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/my-items' }) },
+  { route: 'GET /api/my-items/export.{format}', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/my-items/export.xlsx' }) },
+  { route: 'POST /api/digest/send', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/digest/send', body: { dryRun: true } }) },
   { route: 'GET /api/schemes', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/schemes?status=approved' }) },
   { route: 'GET /api/schemes/export.{format}', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/schemes/export.csv' }) },
   { route: 'GET /api/schemes/{id}', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}` }) },
@@ -160,6 +205,10 @@ describe('permissions: every endpoint × every role', () => {
     ids.userId = (await clients.admin.request('GET', '/api/users?pageSize=1')).body.items[0].id;
     ids.personId = (await clients.admin.request('POST', '/api/people', { name: 'Permissions test person', initials: 'PTP' })).body.id;
     ids.winterId = (await clients.admin.request('GET', '/api/schemes?slug=winter-access-2017-18')).body.items[0].id;
+    ids.riskId = (await clients.admin.request('GET', '/api/risks?ref=1')).body.items[0].id;
+    ids.meetingId = (await clients.admin.request('GET', '/api/meetings?pageSize=1')).body.items[0].id;
+    ids.actionId = (await clients.admin.request('GET', '/api/board-actions?ref=1')).body.items[0].id;
+    ids.policyId = (await clients.admin.request('GET', '/api/policies?pageSize=1')).body.items[0].id;
     ids.pharmacistsId = (await clients.admin.request('GET', '/api/schemes?slug=clinical-pharmacists-2018')).body.items[0].id;
     ids.programme = {} as Ids['programme'];
     for (const type of programmeTypes) ids.programme[type] = (await clients.admin.request('GET', `/api/${type}?pageSize=1`)).body.items[0].id;

@@ -11,10 +11,12 @@ import { JobRunner } from '../app/jobs/jobs.js';
 import type { Database } from '../db/client.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
+import { registerGovernanceRoutes } from './routes/governance.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerProgrammeRoutes } from './routes/programme.js';
 import { registerRecordRoutes } from './routes/records.js';
 import { registerRegistryRoutes } from './routes/registry.js';
+import { registerReminderRoutes } from './routes/reminders.js';
 import { registerSchemeRoutes } from './routes/schemes.js';
 import { registerSessionRoutes } from './routes/session.js';
 
@@ -27,6 +29,8 @@ export interface ServerOptions {
   /** The built web app (dist/web); absent in API-only tests. */
   webRoot?: string;
   logger?: boolean;
+  /** Where the daily digest's mail goes out (SMTP_URL, SMTP_FROM) and the address its links use. */
+  digest?: { smtpUrl?: string; from: string; baseUrl: string };
 }
 
 export type App = FastifyInstance;
@@ -50,7 +54,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { database } = options;
   const jobs = new JobRunner(database.db);
   registerAuth(app, database.db, options.cliToken);
-  const deps = { db: database.db, jobs, secureCookies: options.secureCookies ?? false, database };
+  const deps = { db: database.db, jobs, secureCookies: options.secureCookies ?? false, database, digest: options.digest ?? { from: 'atscale <atscale@localhost>', baseUrl: 'http://localhost:8080' } };
 
   app.get('/api/health', { config: { public: true } }, async () => ({ status: 'ok', database: database.kind }));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
@@ -60,6 +64,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerRecordRoutes(app, deps);
   await registerSchemeRoutes(app, deps);
   await registerProgrammeRoutes(app, deps);
+  await registerGovernanceRoutes(app, deps);
+  await registerReminderRoutes(app, deps);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
@@ -74,4 +80,4 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   return app;
 }
 
-export type ServerDeps = { db: Database['db']; jobs: JobRunner; secureCookies: boolean; database: Database };
+export type ServerDeps = { db: Database['db']; jobs: JobRunner; secureCookies: boolean; database: Database; digest: NonNullable<ServerOptions['digest']> };

@@ -34,6 +34,13 @@ export const permissions = {
   stp_action: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
   stp_milestone: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
   stp_outcome: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  // Governance: everyone signed in reads the registers and library; the federation's admins keep them.
+  risk: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  meeting: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  board_action: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  policy: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  // A practice manager acknowledges policies for their own practices.
+  policy_acknowledgement: { read: everyone, create: [...admin, 'own_practice'], update: [], delete: [], import: [] },
 } as const satisfies Record<string, Record<Action, Rule>>;
 
 export type RecordTypeName = keyof typeof permissions;

@@ -5,7 +5,11 @@ import { loadDemo } from '../app/demo/load-demo.js';
 import { practiceRecord } from '../app/registry/practice-record.js';
 import { importNhsFile } from '../app/registry/import-file.js';
 import type { ImportKind, ImportOptions, ImportReport } from '../app/registry/import-report.js';
+import { importRecordsCsv } from '../app/records/import-csv.js';
+import type { CsvImportReport } from '../app/records/record-type.js';
 import { createRecord, listAllRecords } from '../app/records/records.js';
+import { recordTypeNamed } from '../app/records/registry.js';
+import { sendDigest } from '../app/reminders/send-digest.js';
 import { userRecord } from '../app/users/user-record.js';
 import { openDatabase, type Opened } from '../composition.js';
 import type { Config } from '../config.js';
@@ -23,17 +27,22 @@ export interface AtscaleClient {
   listPractices(filters: Record<string, string>): Promise<Record<string, unknown>[]>;
   addUser(input: Record<string, unknown>): Promise<Record<string, unknown>>;
   loadDemo(): Promise<{ loaded: boolean; message: string }>;
+  /** Every record of a type served by the generic routes (by its URL name, e.g. "risks"), filtered. */
+  listRecords(plural: string, filters: Record<string, string>): Promise<Record<string, unknown>[]>;
+  /** A CSV import into a record type (all or nothing). */
+  importRecords(plural: string, path: string): Promise<CsvImportReport>;
+  sendDigest(dryRun: boolean): Promise<DigestResult>;
   close(): Promise<void>;
 }
 
 export class LocalClient implements AtscaleClient {
   readonly via: string;
-  private constructor(private readonly opened: Opened, private readonly actor: Actor) {
+  private constructor(private readonly opened: Opened, private readonly actor: Actor, private readonly config: Config) {
     this.via = opened.database.location;
   }
 
   static async open(config: Config): Promise<LocalClient> {
-    return new LocalClient(await openDatabase(config, 'cli'), cliActor());
+    return new LocalClient(await openDatabase(config, 'cli'), cliActor(), config);
   }
 
   /** The use cases' context, for commands that call them directly. */
@@ -51,6 +60,15 @@ export class LocalClient implements AtscaleClient {
   }
   loadDemo() {
     return loadDemo(this.ctx);
+  }
+  listRecords(plural: string, filters: Record<string, string>) {
+    return listAllRecords(this.ctx, recordTypeNamed(plural), { filters });
+  }
+  importRecords(plural: string, path: string) {
+    return importRecordsCsv(this.ctx, recordTypeNamed(plural), { name: basename(path), content: readFileSync(path) });
+  }
+  sendDigest(dryRun: boolean) {
+    return sendDigest(this.ctx, { smtpUrl: this.config.smtpUrl, from: this.config.smtpFrom, baseUrl: this.config.publicUrl, dryRun });
   }
   close() {
     return this.opened.close();
@@ -93,11 +111,14 @@ export class ServerClient implements AtscaleClient {
     if (!report || !('kind' in report)) throw new AppError('invalid', job.message, { problems: (job.result as { problems?: Problem[] } | null)?.problems });
     return report;
   }
-  async listPractices(filters: Record<string, string>) {
+  listPractices(filters: Record<string, string>) {
+    return this.listRecords('practices', filters);
+  }
+  async listRecords(plural: string, filters: Record<string, string>) {
     const items: Record<string, unknown>[] = [];
     for (let page = 1; ; page++) {
       const query = new URLSearchParams({ ...filters, page: String(page), pageSize: '1000' });
-      const result = await this.call<{ items: Record<string, unknown>[]; total: number }>('GET', `/api/practices?${query}`);
+      const result = await this.call<{ items: Record<string, unknown>[]; total: number }>('GET', `/api/${plural}?${query}`);
       items.push(...result.items);
       if (items.length >= result.total || result.items.length === 0) return items;
     }
@@ -108,8 +129,18 @@ export class ServerClient implements AtscaleClient {
   loadDemo() {
     return this.call<{ loaded: boolean; message: string }>('POST', '/api/demo', {});
   }
+  importRecords(plural: string, path: string) {
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(readFileSync(path))]), basename(path));
+    return this.call<CsvImportReport>('POST', `/api/${plural}/import`, form);
+  }
+  sendDigest(dryRun: boolean) {
+    return this.call<DigestResult>('POST', '/api/digest/send', { dryRun });
+  }
   async close() {}
 }
+
+export type DigestResult = Awaited<ReturnType<typeof sendDigest>>;
 
 /** The client for this machine: through the server if it holds the embedded database, else direct. */
 export async function connect(config: Config): Promise<AtscaleClient> {

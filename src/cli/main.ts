@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { reportError } from './output.js';
 import { registerProgrammeCommands } from './commands/programme.js';
+import { registerGovernanceCommands } from './commands/governance.js';
 import { registerQualityCommands } from './commands/quality.js';
 import { registerRegistryCommands } from './commands/registry.js';
 import { registerSchemeCommands } from './commands/scheme.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerSchemeCommands(program);
   registerQualityCommands(program);
   registerProgrammeCommands(program);
+  registerGovernanceCommands(program);
   return program;
 }
 

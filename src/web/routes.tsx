@@ -1,5 +1,5 @@
 import { type ComponentType, lazy } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireRole, RequireSession } from './auth/session.js';
 import { AppLayout } from './components/app-layout.js';
 import { NotFoundPage } from './components/page-states.js';
@@ -29,6 +29,18 @@ export const router = createBrowserRouter([
           { path: '/programme/tasks/:id', element: page(() => import('./pages/programme/task-page.js'), 'TaskPage') },
           { path: '/programme/stp', element: page(() => import('./pages/programme/stp-grid-page.js'), 'StpGridPage') },
           { path: '/programme/outcomes', element: page(() => import('./pages/programme/outcomes-page.js'), 'OutcomesPage') },
+          { path: '/my-items', element: page(() => import('./pages/governance/my-items-page.js'), 'MyItemsPage') },
+          { path: '/governance', element: <Navigate to="/governance/risks" replace /> },
+          { path: '/governance/risks', element: page(() => import('./pages/governance/risks-page.js'), 'RisksPage') },
+          { path: '/governance/risks/:id', element: page(() => import('./pages/governance/risk-page.js'), 'RiskPage') },
+          { path: '/governance/actions', element: page(() => import('./pages/governance/actions-page.js'), 'ActionsPage') },
+          { path: '/governance/actions/:id', element: page(() => import('./pages/governance/action-page.js'), 'ActionPage') },
+          { path: '/governance/meetings', element: page(() => import('./pages/governance/meetings-page.js'), 'MeetingsPage') },
+          { path: '/governance/meetings/:id', element: page(() => import('./pages/governance/meetings-page.js'), 'MeetingPage') },
+          { path: '/governance/policies', element: page(() => import('./pages/governance/policies-page.js'), 'PoliciesPage') },
+          { path: '/governance/policies/:id', element: page(() => import('./pages/governance/policy-page.js'), 'PolicyPage') },
+          { path: '/governance/people', element: page(() => import('./pages/governance/people-page.js'), 'PeoplePage') },
+          { path: '/governance/people/:id', element: page(() => import('./pages/governance/people-page.js'), 'PersonPage') },
           {
             element: <RequireRole roles={['admin']} />,
             children: [

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminSuite } from './admin-suite.js';
+import { governanceSuite } from './governance-suite.js';
 import { type BrowserHarness, startHarness } from './harness.js';
 import { importsSuite } from './imports-suite.js';
 import { overviewSuite } from './overview-suite.js';
@@ -36,3 +37,4 @@ permissionsSuite(() => harness);
 adminSuite(() => harness);
 schemesSuite(() => harness);
 planSuite(() => harness);
+governanceSuite(() => harness);

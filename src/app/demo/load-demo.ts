@@ -9,6 +9,7 @@ import { recordAudit } from '../audit.js';
 import { type AppContext, systemActor } from '../context.js';
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
+import { loadDemoGovernance } from './load-demo-governance.js';
 import { loadDemoSchemes } from './load-demo-schemes.js';
 import { loadDemoProgramme } from './load-demo-programme.js';
 import { insertPrepared } from '../records/records.js';
@@ -33,15 +34,23 @@ export const demoUsers = [
 
 const readCsv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(demoFolder, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
 
+/**
+ * Each area's demo (schemes, the work plan, governance…), loaded after the federation. Each loader
+ * adds only what is missing and says what it added, so an older demo database catches up.
+ */
+async function loadDemoAreas(ctx: AppContext, federationId: number): Promise<string[]> {
+  return [...(await loadDemoSchemes(ctx, federationId)), ...(await loadDemoProgramme(ctx)), ...(await loadDemoGovernance(ctx, demoFolder))];
+}
+
 /** Loads the demo federation once; a second run changes nothing and says so. */
 export async function loadDemo(ctx: AppContext = { db: undefined as never, actor: systemActor }): Promise<{ loaded: boolean; message: string }> {
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
     const [already] = await tx.select().from(practiceGroups).where(eq(practiceGroups.name, demoFederationName));
     if (already) {
-      // A demo loaded before schemes existed gets them now; otherwise nothing changes.
-      const schemes = [...(await loadDemoSchemes(txCtx, already.id)), ...(await loadDemoProgramme(txCtx))];
-      if (schemes.length) return { loaded: true, message: `The demo federation was already loaded. Added schemes: ${schemes.join('; ')}.` };
+      // A demo loaded before an area existed gets that area's demo now; otherwise nothing changes.
+      const added = await loadDemoAreas(txCtx, already.id);
+      if (added.length) return { loaded: true, message: `The demo federation was already loaded. Added: ${added.join('; ')}.` };
       return { loaded: false, message: `The demo federation is already loaded (${demoFederationName}).` };
     }
 
@@ -106,9 +115,8 @@ export async function loadDemo(ctx: AppContext = { db: undefined as never, actor
     await insertPrepared(txCtx, membershipRecord, memberships);
     const [anyUser] = await tx.select({ id: users.id }).from(users).limit(1);
     if (!anyUser) await insertPrepared(txCtx, userRecord, demoUsers.map((u) => ({ ...u, practiceCodes: [...u.practiceCodes] })));
-    const schemes = await loadDemoSchemes(txCtx, federation!.id as number);
-    schemes.push(...(await loadDemoProgramme(txCtx)));
-    await recordAudit(txCtx.db, ctx.actor, { recordType: 'demo', recordId: 'elr', action: 'import', summary: `Loaded the demo federation: ${rows.length} practices in ${localityNames.length} localities, ${schemes.length} schemes` });
-    return { loaded: true, message: `Loaded ${demoFederationName}: ${rows.length} practices in ${localityNames.length} localities.${schemes.length ? ` Added: ${schemes.join('; ')}.` : ''}` };
+    const added = await loadDemoAreas(txCtx, federation!.id as number);
+    await recordAudit(txCtx.db, ctx.actor, { recordType: 'demo', recordId: 'elr', action: 'import', summary: `Loaded the demo federation: ${rows.length} practices in ${localityNames.length} localities; ${added.join('; ')}` });
+    return { loaded: true, message: `Loaded ${demoFederationName}: ${rows.length} practices in ${localityNames.length} localities.${added.length ? ` Added: ${added.join('; ')}.` : ''}` };
   });
 }

@@ -16,6 +16,7 @@ const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
  */
 export async function importRecordsCsv(ctx: AppContext, type: AnyRecordType, file: { name: string; content: Uint8Array }) {
   authorize(ctx.actor, type.name, 'import');
+  if (type.importCsv) return type.importCsv(ctx, file);
   const parsed = Papa.parse<string[]>(decodeText(file.content), { skipEmptyLines: 'greedy' });
   const [header, ...rows] = parsed.data;
   if (!header?.length) throw invalid(`${file.name} is empty`, [{ file: file.name, line: 1, message: 'no header row' }]);

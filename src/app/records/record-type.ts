@@ -2,7 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, PgView } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import type { Actor } from '../context.js';
+import type { Actor, AppContext } from '../context.js';
 import type { RecordTypeName } from '../permissions.js';
 
 export type FieldKind = 'text' | 'integer' | 'date' | 'boolean';
@@ -51,8 +51,10 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
   readScope?(actor: Actor): SQL | undefined;
   /** Checks rules that span records (the practice exists, dates in order) and returns the values to store. */
   prepare(db: Db, input: Partial<Input>, existing: Record<string, unknown> | undefined): Promise<Record<string, unknown>>;
-  /** Writes what lives beside the row (e.g. a user's practices). */
-  afterWrite?(db: Db, id: string | number, input: Partial<Input>): Promise<void>;
+  /** Writes what lives beside the row (e.g. a user's practices, a risk's score history). */
+  afterWrite?(db: Db, id: string | number, input: Partial<Input>, actor: Actor): Promise<void>;
+  /** Replaces the generic CSV import where a type reads its own file layout (e.g. a seed register keyed by ref, re-importable). */
+  importCsv?(ctx: AppContext, file: { name: string; content: Uint8Array }): Promise<CsvImportReport>;
   /** Shapes a row for the API, CLI and audit (never a password hash). */
   present(row: Record<string, unknown>): Record<string, unknown>;
 }
@@ -78,3 +80,11 @@ export function storedIn(table: PgTable & { id: AnyPgColumn; rowVersion: AnyPgCo
 
 /** A serial id from a URL or a CSV cell, for types whose list reads a view (`source`) rather than the table. */
 export const parseSerialId = (raw: string) => serialId.parse(raw);
+/** What a CSV import reports; `errors` is empty because imports are all or nothing. */
+export interface CsvImportReport {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: { file?: string; line?: number; message: string }[];
+}

@@ -76,7 +76,7 @@ export async function insertPrepared(ctx: AppContext, type: AnyRecordType, input
     const values = await type.prepare(ctx.db, data, undefined);
     const [row] = await ctx.db.insert(type.table).values(values as never).returning();
     const id = (row as Record<string, unknown>)[columnKey(type)] as string | number;
-    await type.afterWrite?.(ctx.db, id, data);
+    await type.afterWrite?.(ctx.db, id, data, ctx.actor);
     const presented = type.present((await loadRow(ctx, type, id)) ?? (row as Record<string, unknown>));
     audits.push({ recordType: type.name, recordId: id, action: 'create', after: presented });
     results.push(presented);
@@ -109,7 +109,7 @@ export async function updateRecord(ctx: AppContext, type: AnyRecordType, rawId: 
         currentVersion: existing[versionKey(type)],
       });
     }
-    await type.afterWrite?.(txCtx.db, id, data);
+    await type.afterWrite?.(txCtx.db, id, data, ctx.actor);
     const after = type.present((await loadRow(txCtx, type, id))!);
     await recordAudit(txCtx.db, ctx.actor, { recordType: type.name, recordId: id, action: 'update', before, after });
     return after;

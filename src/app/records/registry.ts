@@ -1,3 +1,7 @@
+import { boardActionRecord } from '../governance/board-action-record.js';
+import { meetingRecord } from '../governance/meeting-record.js';
+import { policyRecord } from '../governance/policy-record.js';
+import { riskRecord } from '../governance/risk-record.js';
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
 import { personRecord } from '../people/person-record.js';
@@ -23,4 +27,15 @@ export const recordTypes: Record<string, AnyRecordType> = {
   'stp-actions': stpActionRecord,
   'stp-milestones': stpMilestoneRecord,
   'stp-outcomes': stpOutcomeRecord,
+  risks: riskRecord,
+  meetings: meetingRecord,
+  'board-actions': boardActionRecord,
+  policies: policyRecord,
 };
+
+/** A record type by its URL name ("risks"); unknown names are refused. */
+export function recordTypeNamed(plural: string): AnyRecordType {
+  const type = recordTypes[plural];
+  if (!type) throw new Error(`atscale has no record type "${plural}"`);
+  return type;
+}

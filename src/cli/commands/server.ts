@@ -27,9 +27,11 @@ export function registerServerCommands(program: Command): void {
       let demoMessage: string | undefined;
       if (options.demo) demoMessage = (await loadDemo({ db: opened.database.db, actor: systemActor })).message;
       const cliToken = randomBytes(32).toString('base64url');
-      const app = await buildServer({ database: opened.database, cliToken, maxUploadBytes: config.maxUploadBytes, secureCookies: config.secureCookies, webRoot, logger: false });
+      const app = await buildServer({ database: opened.database, cliToken, maxUploadBytes: config.maxUploadBytes, secureCookies: config.secureCookies, webRoot, logger: false, digest: { smtpUrl: config.smtpUrl, from: config.smtpFrom, baseUrl: config.publicUrl } });
       await app.listen({ port: config.port, host: config.host });
       opened.lock?.update({ port: config.port, cliToken });
+      const { scheduleDailyDigest } = await import('../../app/reminders/digest-schedule.js');
+      const stopDigest = config.digestTime ? scheduleDailyDigest(opened.database.db, config.digestTime, { smtpUrl: config.smtpUrl, from: config.smtpFrom, baseUrl: config.publicUrl }) : undefined;
       const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
       const lines = [
         '',
@@ -40,6 +42,7 @@ export function registerServerCommands(program: Command): void {
       lines.push('', 'Press Ctrl+C to stop.', '');
       process.stdout.write(lines.join('\n'));
       const stop = async () => {
+        stopDigest?.();
         await app.close();
         await opened.close();
         process.exit(0);

@@ -5,3 +5,4 @@ export * from './views.js';
 export * from './schemes.js';
 export * from './people.js';
 export * from './programme.js';
+export * from './governance.js';

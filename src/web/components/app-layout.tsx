@@ -18,6 +18,8 @@ const navigation: NavigationEntry[] = [
   { to: '/groups', text: 'Groups' },
   { to: '/schemes', text: 'Schemes' },
   { to: '/programme', text: 'Programme' },
+  { to: '/governance', text: 'Governance' },
+  { to: '/my-items', text: 'My items' },
   { to: '/imports', text: 'Imports', roles: ['admin'] },
   { to: '/users', text: 'Users', roles: ['admin'] },
   { to: '/audit', text: 'Audit log', roles: ['admin'] },

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, demoUser, fileForm, startTestServer, type TestServer } from '../../test/support/api.js';
+
+const seed = (name: string) => readFileSync(new URL(`../../../shared/data/elr/${name}`, import.meta.url));
+
+describe('governance over HTTP', () => {
+  let server: TestServer;
+  let admin: ApiClient;
+  let manager: ApiClient;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = await ApiClient.signIn(server.baseUrl, demoUser('admin').email, demoUser('admin').password);
+    manager = await ApiClient.signIn(server.baseUrl, demoUser('practice_manager').email, demoUser('practice_manager').password);
+  });
+  afterAll(() => server?.close());
+
+  it('re-imports the seed risk register and action log without changes and shows the heat map', async () => {
+    expect((await admin.request('POST', '/api/risks/import', fileForm('risks.csv', seed('risks.csv')))).body).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
+    expect((await admin.request('POST', '/api/board-actions/import', fileForm('board-actions.csv', seed('board-actions.csv')))).body).toMatchObject({ inserted: 0, updated: 0, unchanged: 7 });
+    const map = (await admin.request('GET', '/api/risks/heat-map')).body;
+    expect(map.unplaced).toEqual(['1', '2', '3', '4']);
+    expect(map.note).toMatch(/L = 2/);
+  });
+
+  it('scores a risk, keeps its history and places it on the heat map', async () => {
+    const risk = (await admin.request('GET', '/api/risks?ref=3')).body.items[0];
+    const changed = await admin.request('PATCH', `/api/risks/${risk.id}`, { rowVersion: risk.rowVersion, impact: 4 });
+    expect(changed.body).toMatchObject({ likelihood: 3, impact: 4, score: 12, rating: 'high' });
+    const stale = await admin.request('PATCH', `/api/risks/${risk.id}`, { rowVersion: risk.rowVersion, impact: 5 });
+    expect(stale.status).toBe(409);
+    expect((await admin.request('GET', `/api/risks/${risk.id}/history`)).body.items.map((h: { score: number | null }) => h.score)).toEqual([null, 12]);
+    const map = (await admin.request('GET', '/api/risks/heat-map')).body;
+    expect(map.rows[2][3]).toMatchObject({ likelihood: 3, impact: 4, refs: ['3'] });
+  });
+
+  it('refuses an unknown owner with the names to add, and a date in an impossible format', async () => {
+    const unknown = await admin.request('POST', '/api/board-actions', { ref: 'A8', action: 'Write the estates offer', ownerText: 'JW/RB' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details).toEqual({ unknownOwners: ['RB'] });
+    const badDate = await admin.request('POST', '/api/board-actions', { ref: 'A8', action: 'Write the estates offer', dueDate: '2018/06/31' });
+    expect(badDate.body.problems).toEqual([{ field: 'body.dueDate', message: '"2018/06/31" is not a date; write it as DD/MM/YYYY or YYYY-MM-DD' }]);
+    expect((await admin.request('GET', '/api/board-actions?ref=A8')).body.total).toBe(0);
+    expect((await admin.request('GET', '/api/owners/match?text=JW%2FRB')).body).toMatchObject({ people: [{ initials: 'JW' }], unknown: ['RB'] });
+  });
+
+  it('takes PDF and DOCX files by their bytes, refuses others and oversized ones, and searches the library', async () => {
+    const policy = (await admin.request('GET', '/api/policies')).body.items[0];
+    const wrong = await admin.request('POST', `/api/policies/${policy.id}/file`, fileForm('gdpr.pdf', 'not really a pdf'));
+    expect([wrong.status, wrong.body.message]).toEqual([415, 'gdpr.pdf is not a PDF or Word (DOCX) document']);
+    const big = await admin.request('POST', `/api/policies/${policy.id}/file`, fileForm('gdpr.pdf', Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024)])));
+    expect(big.status).toBe(413);
+    expect((await admin.request('GET', `/api/policies/${policy.id}/acknowledgements`)).body.file).toBeNull();
+    const ok = await admin.request('POST', `/api/policies/${policy.id}/file`, fileForm('gdpr.pdf', '%PDF-1.4 policy'));
+    expect(ok.body).toEqual({ fileName: 'gdpr.pdf', mediaType: 'application/pdf', size: 15 });
+    const download = await fetch(`${server.baseUrl}/api/policies/${policy.id}/file`, { headers: { cookie: admin.session.cookie! } });
+    expect([download.headers.get('content-type'), await download.text()]).toEqual(['application/pdf', '%PDF-1.4 policy']);
+    expect((await admin.request('GET', '/api/policies/search?q=subject%20access')).body.items.map((p: { id: number }) => p.id)).toEqual([policy.id]);
+  });
+
+  it('shows a practice manager their acknowledgement until done, and exports my items', async () => {
+    const mine = (await manager.request('GET', '/api/my-items')).body;
+    expect(mine.items.map((i: { kind: string; ref: string }) => [i.kind, i.ref])).toEqual([['policy_acknowledgement', 'C82001']]);
+    const xlsx = await fetch(`${server.baseUrl}/api/my-items/export.xlsx`, { headers: { cookie: manager.session.cookie! } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    expect(workbook.worksheets[0]!.getRow(2).getCell(2).value).toBe('C82001');
+    const policyId = Number(mine.items[0].href.split('/').pop());
+    expect((await manager.request('POST', `/api/policies/${policyId}/acknowledgements`, { practiceCode: 'C82001' })).status).toBe(201);
+    expect((await manager.request('GET', '/api/my-items')).body.items).toEqual([]);
+  });
+
+  it('composes the digest on a dry run without sending', async () => {
+    const risk = (await admin.request('GET', '/api/risks?ref=1')).body.items[0];
+    await admin.request('PATCH', `/api/risks/${risk.id}`, { rowVersion: risk.rowVersion, ownerText: 'JW', reviewDate: new Date().toISOString().slice(0, 10) });
+    const result = (await admin.request('POST', '/api/digest/send', { dryRun: true })).body;
+    expect(result.sent).toBe(0);
+    // Jo Walker owns the risk; the clinician's practice (C82009) still has the demo policy to acknowledge.
+    expect(result.messages.map((m: { to: string }) => m.to)).toEqual(['admin@elr-federation.example', 'clinician@elr-federation.example']);
+    expect(result.messages[0].text).toContain('Risk review R1: Lack of openness, transparency and trust');
+    expect(result.messages[1].text).toContain('Policy to acknowledge C82009: Data protection (GDPR) policy for member practices (version 1.0)');
+  });
+});

@@ -1,0 +1,57 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { acknowledgePolicy, listAcknowledgements } from '../../app/governance/acknowledgements.js';
+import { addActionUpdate, listActionUpdates } from '../../app/governance/action-updates.js';
+import { downloadPolicyFile, policyFileInfo, searchPolicies, uploadPolicyFile } from '../../app/governance/policy-files.js';
+import { riskHeatMap, riskScoreHistoryOf } from '../../app/governance/risk-views.js';
+import { matchOwners } from '../../app/people/match-owners.js';
+import { authorize } from '../../app/permissions.js';
+import { actorOf } from '../auth.js';
+import type { ServerDeps } from '../server.js';
+import { readUpload } from './uploads.js';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/**
+ * Governance beyond plain records: the risk heat map and score history, dated action updates,
+ * owner matching, policy files, search and acknowledgements. Lists, edits, exports, imports and
+ * audit history of risks, meetings, board actions and policies come from the generic record routes.
+ */
+export async function registerGovernanceRoutes(app: FastifyInstance, deps: ServerDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
+
+  r.get('/api/risks/heat-map', { schema: { tags: ['risks'], summary: 'The 5 × 5 heat map of open risks (likelihood × impact)' } }, async (request) => riskHeatMap(ctxOf(request)));
+  r.get('/api/risks/:id/history', { schema: { tags: ['risks'], summary: 'Every score a risk has had, with date and who', params: idParams } }, async (request) => ({ items: await riskScoreHistoryOf(ctxOf(request), request.params.id) }));
+
+  r.get('/api/board-actions/:id/updates', { schema: { tags: ['board-actions'], summary: 'Dated updates of an action, oldest first', params: idParams } }, async (request) => ({ items: await listActionUpdates(ctxOf(request), request.params.id) }));
+  r.post('/api/board-actions/:id/updates', { schema: { tags: ['board-actions'], summary: 'Add a dated update (admins); earlier updates are never changed', params: idParams, body: z.object({ text: z.string(), enteredOn: z.string().nullable().optional() }) } }, async (request, reply) => {
+    reply.status(201);
+    return addActionUpdate(ctxOf(request), request.params.id, request.body);
+  });
+
+  r.get('/api/owners/match', { schema: { tags: ['people'], summary: 'The people an owner text such as "GC/RB" names, and the parts that name nobody known', querystring: z.object({ text: z.string().max(200) }) } }, async (request) => {
+    const ctx = ctxOf(request);
+    authorize(ctx.actor, 'person', 'read');
+    return matchOwners(ctx.db, request.query.text);
+  });
+
+  r.get('/api/policies/search', { schema: { tags: ['policies'], summary: 'Full-text search of policy titles and descriptions', querystring: z.object({ q: z.string().trim().min(1).max(200) }) } }, async (request) => ({ items: await searchPolicies(ctxOf(request), request.query.q) }));
+  r.post('/api/policies/:id/file', { schema: { tags: ['policies'], summary: 'Upload the policy’s file (admins): PDF or DOCX, checked by content, up to 10 MB', params: idParams, consumes: ['multipart/form-data'] } }, async (request) =>
+    uploadPolicyFile(ctxOf(request), request.params.id, await readUpload(request, ['.pdf', '.docx'])),
+  );
+  r.get('/api/policies/:id/file', { schema: { tags: ['policies'], summary: 'Download the policy’s file', params: idParams } }, async (request, reply) => {
+    const file = await downloadPolicyFile(ctxOf(request), request.params.id);
+    return reply.header('content-type', file.mediaType).header('content-disposition', `attachment; filename="${file.fileName.replace(/"/g, '')}"`).send(Buffer.from(file.content));
+  });
+  r.get('/api/policies/:id/acknowledgements', { schema: { tags: ['policies'], summary: 'The policy’s file, and each practice that must acknowledge it with who did and when', params: idParams } }, async (request) => {
+    const ctx = ctxOf(request);
+    return { file: await policyFileInfo(ctx, request.params.id), items: await listAcknowledgements(ctx, request.params.id) };
+  });
+  r.post('/api/policies/:id/acknowledgements', { schema: { tags: ['policies'], summary: 'Acknowledge the current version for a practice (admins, or that practice’s manager)', params: idParams, body: z.object({ practiceCode: z.string().trim().toUpperCase() }) } }, async (request, reply) => {
+    reply.status(201);
+    return acknowledgePolicy(ctxOf(request), request.params.id, request.body.practiceCode);
+  });
+}

@@ -1,0 +1,30 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { myItems } from '../../app/reminders/my-items.js';
+import { sendDigest } from '../../app/reminders/send-digest.js';
+import { itemKindLabels } from '../../domain/governance/digest.js';
+import { actorOf } from '../auth.js';
+import type { ServerDeps } from '../server.js';
+import { sendTable } from './records.js';
+
+/** "My items" for whoever is signed in, and the daily digest on demand. */
+export async function registerReminderRoutes(app: FastifyInstance, deps: ServerDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
+
+  r.get('/api/my-items', { schema: { tags: ['reminders'], summary: 'Your items: overdue, and due in the next 14 days (actions, risk and policy reviews, acknowledgements, tasks)' } }, async (request) => myItems(ctxOf(request)));
+  r.get('/api/my-items/export.:format', { schema: { tags: ['reminders'], summary: 'Your items as CSV or XLSX', params: z.object({ format: z.enum(['csv', 'xlsx']) }) } }, async (request, reply) => {
+    const { items } = await myItems(ctxOf(request));
+    return sendTable(reply, 'my-items', request.params.format, items, [
+      { header: 'Kind', value: (i) => itemKindLabels[i.kind] ?? i.kind },
+      { header: 'Ref', value: (i) => i.ref },
+      { header: 'Item', value: (i) => i.title },
+      { header: 'Due', value: (i) => i.dueDate },
+    ]);
+  });
+  r.post('/api/digest/send', { schema: { tags: ['reminders'], summary: 'Send the daily digest now (admins); dryRun composes it without sending', body: z.object({ dryRun: z.boolean().default(false) }) } }, async (request) =>
+    sendDigest(ctxOf(request), { ...deps.digest, dryRun: request.body.dryRun }),
+  );
+}

@@ -1,0 +1,45 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { isoDay } from '../../domain/governance/due-dates.js';
+import { invalid, notFound } from '../../domain/errors.js';
+import { boardActions, boardActionUpdates } from '../../db/schema/index.js';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../audit.js';
+import type { Actor, AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+import { zodProblems } from '../records/zod-problems.js';
+import { dateText } from './fields.js';
+
+export const actionUpdateInput = z.object({
+  text: z.string().trim().min(1, 'Enter the update').max(4000),
+  enteredOn: dateText,
+});
+
+/** Appends a dated update (never changes an earlier one); `enteredOn` defaults to today. Audited on the action. */
+export async function addActionUpdate(ctx: AppContext, actionId: number, body: unknown) {
+  authorize(ctx.actor, 'board_action', 'update');
+  const parsed = actionUpdateInput.safeParse(body);
+  if (!parsed.success) throw invalid('The update is not valid', zodProblems(parsed.error));
+  return ctx.db.transaction(async (tx) => {
+    const [action] = await tx.select({ id: boardActions.id }).from(boardActions).where(eq(boardActions.id, actionId));
+    if (!action) throw notFound(`Board action ${actionId}`);
+    return appendUpdate(tx as never, ctx.actor, actionId, parsed.data.text, parsed.data.enteredOn ?? isoDay(new Date()));
+  });
+}
+
+/** Inside the caller's transaction: one dated update and its audit row. */
+export async function appendUpdate(db: Db, actor: Actor, actionId: number, text: string, enteredOn: string) {
+  const [update] = await db.insert(boardActionUpdates).values({ actionId, text, enteredOn, enteredBy: actor.label }).returning();
+  await recordAudit(db, actor, { recordType: 'board_action', recordId: actionId, action: 'update', after: { update }, summary: `update dated ${enteredOn} added` });
+  return update!;
+}
+
+export async function hasUpdate(db: Db, actionId: number, text: string): Promise<boolean> {
+  const [found] = await db.select({ id: boardActionUpdates.id }).from(boardActionUpdates).where(and(eq(boardActionUpdates.actionId, actionId), eq(boardActionUpdates.text, text))).limit(1);
+  return !!found;
+}
+
+export async function listActionUpdates(ctx: AppContext, actionId: number) {
+  authorize(ctx.actor, 'board_action', 'read');
+  return ctx.db.select().from(boardActionUpdates).where(eq(boardActionUpdates.actionId, actionId)).orderBy(asc(boardActionUpdates.enteredOn), asc(boardActionUpdates.id));
+}

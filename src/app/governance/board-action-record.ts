@@ -1,0 +1,54 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { invalid } from '../../domain/errors.js';
+import { boardActions, meetings } from '../../db/schema/index.js';
+import type { RecordType } from '../records/record-type.js';
+import { dateText, optionalText, ownerValues, storedIn } from './fields.js';
+import { importByRef } from './import-by-ref.js';
+import { boardActionLogLayout } from './import-board-actions.js';
+
+export const actionStatuses = ['open', 'carried_forward', 'closed'] as const;
+
+const actionInput = z.object({
+  ref: z.string().trim().min(1, 'Enter a reference such as A1').max(20),
+  action: z.string().trim().min(1, 'Describe the action').max(2000),
+  ownerText: optionalText(200),
+  dueDate: dateText,
+  status: z.enum(actionStatuses).optional(),
+  outcome: optionalText(4000),
+  meetingId: z.coerce.number().int().positive().nullable().optional(),
+});
+
+/**
+ * The board action log. Updates are dated entries kept apart (board_action_updates) and only ever
+ * added, so an action's story is never overwritten; closing an action needs its outcome.
+ */
+export const boardActionRecord: RecordType<z.infer<typeof actionInput>> = {
+  name: 'board_action',
+  label: 'board action',
+  ...storedIn(boardActions),
+  fields: {
+    ref: { header: 'Ref', column: boardActions.ref, kind: 'text', filter: 'exact', sortable: true },
+    action: { header: 'Action', column: boardActions.action, kind: 'text', filter: 'search', sortable: true },
+    ownerText: { header: 'Owner', column: boardActions.ownerText, kind: 'text', filter: 'search', sortable: true },
+    dueDate: { header: 'Due', column: boardActions.dueDate, kind: 'date', sortable: true },
+    status: { header: 'Status', column: boardActions.status, kind: 'text', filter: 'exact', sortable: true },
+    outcome: { header: 'Outcome', column: boardActions.outcome, kind: 'text', filter: 'search' },
+    meetingId: { header: 'Raised at meeting', column: boardActions.meetingId, kind: 'integer', filter: 'exact', sortable: true },
+  },
+  defaultSort: 'ref',
+  createSchema: actionInput,
+  updateSchema: actionInput.partial(),
+  async prepare(db, input, existing) {
+    const status = input.status ?? (existing?.status as string | undefined) ?? 'open';
+    const outcome = input.outcome === undefined ? (existing?.outcome as string | null | undefined) : input.outcome;
+    if (status === 'closed' && !outcome) throw invalid('Say what the outcome was before closing the action', [{ field: 'outcome', message: 'Enter the outcome to close the action' }]);
+    if (input.meetingId) {
+      const [meeting] = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, input.meetingId));
+      if (!meeting) throw invalid(`There is no meeting ${input.meetingId}`, [{ field: 'meetingId', message: 'is not a meeting atscale knows' }]);
+    }
+    return { ...input, ...(await ownerValues(db, input, existing)) };
+  },
+  importCsv: (ctx, file) => importByRef(ctx, boardActionRecord, file, boardActionLogLayout),
+  present: (row) => row,
+};

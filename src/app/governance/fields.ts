@@ -1,0 +1,62 @@
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { parseDateText } from '../../domain/governance/due-dates.js';
+import { AppError } from '../../domain/errors.js';
+import type { Db } from '../../db/client.js';
+import { matchOwners } from '../people/match-owners.js';
+
+/** Zod pieces the governance records share: optional text, dates as boards write them, 1–5 scores. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
+
+/** A date written YYYY-MM-DD or DD/MM/YYYY; empty is no date; 30/02/2018 is refused. */
+export const dateText = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((raw, ctx) => {
+    const parsed = parseDateText(raw);
+    if ('error' in parsed) {
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.date;
+  });
+
+export const scale = z.coerce.number().int().min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5').nullable().optional();
+
+export const id = z.coerce.number().int().positive();
+
+/**
+ * Links owner text such as "JW" or "GC/RB" to people. The text is kept as typed; every part must
+ * name a known person (by initials or name), otherwise nothing is saved and the problem lists who
+ * is unknown, so the web app can offer to add them.
+ */
+export async function linkOwners(db: Db, ownerText: string | null | undefined, field = 'ownerText'): Promise<number[]> {
+  const match = await matchOwners(db, ownerText);
+  if (match.unknown.length) {
+    const names = match.unknown.map((u) => `"${u}"`).join(', ');
+    throw new AppError('invalid', `The owner ${names} is not someone atscale knows. Add them on the People page first.`, {
+      problems: [{ field, message: `names ${names}, who is not on the People page` }],
+      details: { unknownOwners: match.unknown },
+    });
+  }
+  return match.people.map((p) => p.id);
+}
+
+/** The owner links to work out when the owner text is part of the change (or the record is new). */
+export async function ownerValues(db: Db, input: { ownerText?: string | null }, existing: Record<string, unknown> | undefined) {
+  if (input.ownerText === undefined && existing) return {};
+  return { ownerPersonIds: await linkOwners(db, input.ownerText) };
+}
+
+/** Where a governance record type lives: a table keyed by a serial id with a rowVersion, read as it is stored. */
+export function storedIn<T extends PgTable & { id: AnyPgColumn; rowVersion: AnyPgColumn }>(table: T) {
+  return { table, source: table, idColumn: table.id, sourceIdColumn: table.id, versionColumn: table.rowVersion, createdByPeople: true, parseId: (raw: string) => id.parse(raw) };
+}

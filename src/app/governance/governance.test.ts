@@ -1,0 +1,176 @@
+import { readFileSync } from 'node:fs';
+import { count, eq } from 'drizzle-orm';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { auditLog, boardActions, boardActionUpdates, meetings, people, policyFiles, risks, riskScoreHistory, users } from '../../db/schema/index.js';
+import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { adminActor, contextFor, managerOf } from '../../../test/support/factories.js';
+import { startSmtpSink } from '../../../test/support/smtp-sink.js';
+import { addDays, isoDay } from '../../domain/governance/due-dates.js';
+import type { AppError } from '../../domain/errors.js';
+import { loadDemo } from '../demo/load-demo.js';
+import { importRecordsCsv } from '../records/import-csv.js';
+import { createRecord, updateRecord } from '../records/records.js';
+import { gatherMyItems, myItems } from '../reminders/my-items.js';
+import { sendDigest } from '../reminders/send-digest.js';
+import { acknowledgePolicy, listAcknowledgements } from './acknowledgements.js';
+import { addActionUpdate, listActionUpdates } from './action-updates.js';
+import { boardActionRecord } from './board-action-record.js';
+import { searchPolicies, uploadPolicyFile } from './policy-files.js';
+import { policyRecord } from './policy-record.js';
+import { riskRecord } from './risk-record.js';
+import { riskScoreHistoryOf } from './risk-views.js';
+
+const seedFile = (name: string) => ({ name, content: readFileSync(new URL(`../../../../shared/data/elr/${name}`, import.meta.url)) });
+const seedRows = (name: string) => Papa.parse<Record<string, string>>(seedFile(name).content.toString('utf8'), { header: true, skipEmptyLines: true }).data;
+const file = (name: string, lines: string[]) => ({ name, content: Buffer.from(`${lines.join('\n')}\n`) });
+const failure = async (promise: Promise<unknown>) => (await promise.then(() => null, (error: unknown) => error)) as AppError;
+const today = isoDay(new Date());
+
+describe.each(databaseKinds)('governance (%s)', (kind) => {
+  let database: Database;
+  const admin = () => contextFor(database, adminActor);
+  const tally = async (table: typeof risks | typeof boardActionUpdates | typeof auditLog | typeof policyFiles) => Number((await database.db.select({ n: count() }).from(table))[0]!.n);
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await loadDemo(contextFor(database));
+  });
+  afterAll(() => database?.close());
+
+  it('keeps every risk of the seed as written, scoring L/M/H as 2/3/4 and leaving impact unset', async () => {
+    const seed = seedRows('risks.csv');
+    const stored = await database.db.select().from(risks).orderBy(risks.id);
+    expect(stored).toHaveLength(seed.length);
+    const words: Record<string, number> = { L: 2, M: 3, H: 4 };
+    for (const row of seed) {
+      const risk = stored.find((r) => r.ref === row.id)!;
+      expect(risk).toMatchObject({ risk: row.risk, likelihoodRaw: row.likelihood, likelihood: words[row.likelihood!], impact: null, mitigation: row.mitigation, context: row.context, status: 'open' });
+      const history = await riskScoreHistoryOf(admin(), risk.id);
+      expect(history.map((h) => [h.likelihood, h.impact, h.score])).toEqual([[words[row.likelihood!], null, null]]);
+    }
+  });
+
+  it('keeps every board action with its owner, meeting and the update as its first dated entry', async () => {
+    const seed = seedRows('board-actions.csv');
+    const [jo] = await database.db.select().from(people).where(eq(people.initials, 'JW'));
+    for (const row of seed) {
+      const [action] = await database.db.select().from(boardActions).where(eq(boardActions.ref, row.ref!));
+      expect(action).toMatchObject({ action: row.action, ownerText: row.owner || null, dueDate: null, status: 'open', ownerPersonIds: row.owner ? [jo!.id] : [] });
+      const [meeting] = await database.db.select().from(meetings).where(eq(meetings.id, action!.meetingId!));
+      expect(meeting!.title).toBe(row.source_meeting);
+      expect((await listActionUpdates(admin(), action!.id)).map((u) => [u.text, u.enteredOn])).toEqual([[row.update, today]]);
+    }
+  });
+
+  it('imports the same files again without changing anything', async () => {
+    const audits = await tally(auditLog);
+    const updates = await tally(boardActionUpdates);
+    expect(await importRecordsCsv(admin(), riskRecord, seedFile('risks.csv'))).toMatchObject({ inserted: 0, updated: 0, unchanged: seedRows('risks.csv').length });
+    expect(await importRecordsCsv(admin(), boardActionRecord, seedFile('board-actions.csv'))).toMatchObject({ inserted: 0, updated: 0, unchanged: seedRows('board-actions.csv').length });
+    expect([await tally(auditLog), await tally(boardActionUpdates)]).toEqual([audits, updates]);
+  });
+
+  it('refuses a file with an unknown likelihood, an impossible date or an unknown owner, naming line and column, and saves nothing', async () => {
+    const before = [await tally(risks), await tally(auditLog)];
+    const badRisks = await failure(importRecordsCsv(admin(), riskRecord, file('risks.csv', ['id,risk,likelihood,mitigation,context', '9,New risk,L,,', '10,Other risk,X,,'])));
+    expect(badRisks.problems).toEqual([{ file: 'risks.csv', line: 3, column: '3 (likelihood)', message: '"X" is not a likelihood; write L, M, H or 1 to 5' }]);
+    const badActions = await failure(
+      importRecordsCsv(admin(), boardActionRecord, file('actions.csv', ['ref,action,owner,due,update,source_meeting', '20,Do it,JW,31/02/2019,,Board June 2018', '21,Do that,ZZ,01/07/2019,,Board June 2018'])),
+    );
+    expect(badActions.problems).toEqual([
+      { file: 'actions.csv', line: 2, column: '4 (due)', message: '"31/02/2019" is not a real date' },
+      { file: 'actions.csv', line: 3, column: '3 (owner)', message: 'names "ZZ", who is not on the People page' },
+    ]);
+    expect([await tally(risks), await tally(auditLog)]).toEqual(before);
+    expect(await database.db.select().from(meetings).where(eq(meetings.title, 'Board June 2018'))).toEqual([]);
+    const unknownOwner = await failure(createRecord(admin(), riskRecord, { ref: 'R9', risk: 'Test', ownerText: 'GC/JW' }));
+    expect(unknownOwner.details).toEqual({ unknownOwners: ['GC'] });
+  });
+
+  it('keeps each score a risk has had, with the date and who changed it', async () => {
+    const [risk] = await database.db.select().from(risks).where(eq(risks.ref, '2'));
+    const changed = await updateRecord(admin(), riskRecord, String(risk!.id), { likelihood: 4, impact: 3, ownerText: 'JW', reviewDate: addDays(today, 3) }, risk!.rowVersion);
+    expect(changed).toMatchObject({ score: 12, rating: 'high', likelihoodRaw: null });
+    await updateRecord(admin(), riskRecord, String(risk!.id), { mitigation: 'Federation project support agreed' }, risk!.rowVersion + 1);
+    const history = await database.db.select().from(riskScoreHistory).where(eq(riskScoreHistory.riskId, risk!.id)).orderBy(riskScoreHistory.id);
+    expect(history.map((h) => [h.score, h.recordedOn, h.recordedBy])).toEqual([
+      [null, today, 'system'],
+      [12, today, 'test admin'],
+    ]);
+  });
+
+  it('adds dated updates without touching earlier ones, and closes an action only with its outcome', async () => {
+    const [action] = await database.db.select().from(boardActions).where(eq(boardActions.ref, '1'));
+    await addActionUpdate(admin(), action!.id, { text: 'CQC application submitted', enteredOn: '15/05/2018' });
+    expect((await listActionUpdates(admin(), action!.id)).map((u) => u.enteredOn)).toEqual(['2018-05-15', today]);
+    const refused = await failure(updateRecord(admin(), boardActionRecord, String(action!.id), { status: 'closed' }, action!.rowVersion));
+    expect(refused.problems).toEqual([{ field: 'outcome', message: 'Enter the outcome to close the action' }]);
+    const bad = await failure(addActionUpdate(admin(), action!.id, { text: 'x', enteredOn: '2018-13-01' }));
+    expect(bad.problems[0]).toMatchObject({ field: 'enteredOn', message: '"2018-13-01" is not a real date' });
+  });
+
+  it('searches policies by title and description with English stemming, and checks uploads by their bytes', async () => {
+    const created = await createRecord(admin(), policyRecord, { title: 'Chaperone protocol', kind: 'protocol', version: '2', description: 'Offering chaperones during intimate examinations' });
+    expect((await searchPolicies(admin(), 'examination chaperone')).map((p) => p.title)).toEqual(['Chaperone protocol']);
+    expect((await searchPolicies(admin(), 'protecting data')).map((p) => p.title)).toEqual(['Data protection (GDPR) policy for member practices']);
+    const id = created.id as number;
+    expect(await uploadPolicyFile(admin(), id, { name: 'chaperone.pdf', content: Buffer.from('%PDF-1.7\n...') })).toEqual({ fileName: 'chaperone.pdf', mediaType: 'application/pdf', size: 12 });
+    const disguised = await failure(uploadPolicyFile(admin(), id, { name: 'notes.pdf', content: Buffer.from('just text') }));
+    expect([disguised.kind, disguised.message]).toEqual(['unsupported', 'notes.pdf is not a PDF or Word (DOCX) document']);
+    const huge = await failure(uploadPolicyFile(admin(), id, { name: 'big.pdf', content: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25) }));
+    expect(huge.kind).toBe('too_large');
+    expect(await tally(policyFiles)).toBe(1);
+  });
+
+  it('gathers my items from every source, overdue first, and lists acknowledgements until they are done', async () => {
+    const [adminUser] = await database.db.select().from(users).where(eq(users.name, 'Jo Walker'));
+    const [action] = await database.db.select().from(boardActions).where(eq(boardActions.ref, '7'));
+    await updateRecord(admin(), boardActionRecord, String(action!.id), { dueDate: addDays(today, -2) }, action!.rowVersion);
+    const mine = await myItems(contextFor(database, { ...adminActor, userId: adminUser!.id }));
+    expect(mine.person?.initials).toBe('JW');
+    // JW also leads most of the demo work plan, whose target dates (2016–2019) are long past: those tasks come first, all overdue.
+    const tasks = mine.items.filter((i) => i.kind === 'task');
+    expect(tasks.length).toBeGreaterThan(10);
+    expect(tasks.every((t) => t.dueDate < today)).toBe(true);
+    expect(mine.items.filter((i) => i.kind !== 'task').map((i) => [i.kind, i.ref])).toEqual([
+      ['action', '7'],
+      ['risk_review', 'R2'],
+    ]);
+    const task = async () => [{ kind: 'task' as const, ref: '1.1', title: 'Work-plan task', dueDate: addDays(today, -5), href: '/plan/1' }];
+    const withTasks = await gatherMyItems(database.db, { personId: mine.person!.id, userId: adminUser!.id, practiceCodes: [], until: mine.until }, [task, async () => mine.items.filter((i) => i.kind !== 'task')]);
+    expect(withTasks.map((i) => i.ref)).toEqual(['1.1', '7', 'R2']);
+
+    const manager = contextFor(database, managerOf('C82001'));
+    expect((await myItems(manager)).items.map((i) => [i.kind, i.ref])).toEqual([['policy_acknowledgement', 'C82001']]);
+    const [policyId] = (await searchPolicies(admin(), 'GDPR')).map((p) => p.id);
+    expect((await failure(acknowledgePolicy(manager, policyId!, 'C82009'))).kind).toBe('forbidden');
+    await acknowledgePolicy(manager, policyId!, 'C82001');
+    expect((await failure(acknowledgePolicy(manager, policyId!, 'C82001'))).kind).toBe('conflict');
+    expect((await myItems(manager)).items).toEqual([]);
+    expect((await listAcknowledgements(admin(), policyId!)).map((a) => [a.practiceCode, a.acknowledgedBy])).toEqual([
+      ['C82001', 'manager of C82001'],
+      ['C82009', null],
+    ]);
+  });
+
+  it('sends the daily digest by SMTP, overdue items first, to users with items due', async () => {
+    const sink = await startSmtpSink();
+    try {
+      const result = await sendDigest(admin(), { smtpUrl: sink.url, from: 'atscale <digest@elr.example>', baseUrl: 'https://atscale.example' });
+      expect(result.sent).toBe(sink.messages.length);
+      const toJo = sink.messages.find((m) => m.to[0] === 'admin@elr-federation.example')!;
+      expect(toJo.from).toBe('digest@elr.example');
+      // Overdue: board action 7 and the work-plan tasks JW leads; due soon: risk R2's review.
+      const overdue = Number(/your items \((\d+) overdue, 1 due soon\)/.exec(toJo.data)?.[1]);
+      expect(overdue).toBeGreaterThan(10);
+      const body = toJo.data.split('\r\n\r\n').slice(1).join('\r\n\r\n');
+      expect(body.indexOf(`Overdue (${overdue}):`)).toBeLessThan(body.indexOf('Due in the next 14 days (1):'));
+      expect(body).toContain('- Board action 7: Business and budget plan');
+      expect(body).toContain('https://atscale.example/governance/actions/');
+    } finally {
+      await sink.close();
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import { isoDay } from '../../domain/governance/due-dates.js';
+import { meetings } from '../../db/schema/index.js';
+import type { AppContext } from '../context.js';
+import { insertPrepared } from '../records/records.js';
+import { appendUpdate, hasUpdate } from './action-updates.js';
+import type { RegisterLayout } from './import-by-ref.js';
+import { meetingRecord } from './meeting-record.js';
+
+const cell = (row: Record<string, string>, name: string) => row[name]?.trim() || undefined;
+
+/** The meeting an action was raised at, by title; created the first time a log names it. */
+async function meetingNamed(ctx: AppContext, title: string): Promise<number> {
+  const [found] = await ctx.db.select({ id: meetings.id }).from(meetings).where(eq(meetings.title, title));
+  if (found) return found.id;
+  const [created] = await insertPrepared(ctx, meetingRecord, [{ title }]);
+  return created!.id as number;
+}
+
+/**
+ * A board action log as the ELR seed writes it: ref, action, owner, due, update, source_meeting.
+ * The update becomes the action's first dated entry (dated the day of the import); the source
+ * meeting becomes a meeting the action links to. Status and outcome are read when present.
+ */
+export const boardActionLogLayout: RegisterLayout = {
+  columns: ['ref', 'action', 'owner', 'due', 'update', 'source_meeting'],
+  columnOf: { ref: 'ref', action: 'action', ownerText: 'owner', dueDate: 'due', status: 'status', outcome: 'outcome', meetingId: 'source_meeting' },
+  async toInput(row, ctx) {
+    const meeting = cell(row, 'source_meeting');
+    return {
+      problems: [],
+      input: {
+        ref: cell(row, 'ref'),
+        action: cell(row, 'action'),
+        ownerText: cell(row, 'owner') ?? null,
+        dueDate: cell(row, 'due') ?? null,
+        meetingId: meeting ? await meetingNamed(ctx, meeting) : null,
+        ...(cell(row, 'status') ? { status: cell(row, 'status') } : {}),
+        ...(cell(row, 'outcome') ? { outcome: cell(row, 'outcome') } : {}),
+      },
+    };
+  },
+  async afterRow(ctx, id, row) {
+    const text = cell(row, 'update');
+    if (!text || (await hasUpdate(ctx.db, id, text))) return false;
+    await appendUpdate(ctx.db, ctx.actor, id, text, isoDay(new Date()));
+    return true;
+  },
+};

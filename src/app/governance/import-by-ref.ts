@@ -1,0 +1,90 @@
+import { and, eq, sql } from 'drizzle-orm';
+import Papa from 'papaparse';
+import { AppError, invalid, type Problem } from '../../domain/errors.js';
+import { decodeText } from '../../domain/registry/index.js';
+import { recordAudit } from '../audit.js';
+import type { AppContext } from '../context.js';
+import type { AnyRecordType, CsvImportReport } from '../records/record-type.js';
+import { insertPrepared } from '../records/records.js';
+import { zodProblems } from '../records/zod-problems.js';
+
+/** How one register's CSV layout (e.g. the ELR seed's risks.csv) becomes record inputs. */
+export interface RegisterLayout {
+  /** Columns the file must have, as its header names them. */
+  columns: string[];
+  /** The input field each CSV column fills, so a problem names the column the person sees. */
+  columnOf: Record<string, string>;
+  /** The record's input from one row; problems for cells that cannot be read. */
+  toInput(row: Record<string, string>, ctx: AppContext): Promise<{ input: Record<string, unknown>; problems: { column: string; message: string }[] }>;
+  /** Writes what lives beside a row once it is saved (e.g. an action's first update); true when it changed something. */
+  afterRow?(ctx: AppContext, id: number, row: Record<string, string>): Promise<boolean>;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Imports a register keyed by `ref`: new refs are created, changed ones updated (with audit and
+ * whatever the record keeps beside), identical ones left alone, so importing the same file again
+ * changes nothing. Every row is checked; one problem anywhere and nothing is written.
+ */
+export async function importByRef(ctx: AppContext, type: AnyRecordType, file: { name: string; content: Uint8Array }, layout: RegisterLayout): Promise<CsvImportReport> {
+  const parsed = Papa.parse<Record<string, string>>(decodeText(file.content), { header: true, skipEmptyLines: 'greedy' });
+  const header = parsed.meta.fields ?? [];
+  const missing = layout.columns.filter((c) => !header.includes(c));
+  if (missing.length) throw invalid(`${file.name} lacks columns ${missing.join(', ')}`, missing.map((c) => ({ file: file.name, line: 1, message: `no "${c}" column; expected ${layout.columns.join(', ')}` })));
+  const columnLabel = (field: string | number | undefined) => {
+    const name = layout.columnOf[String(field ?? '').split('.')[0]!] ?? String(field ?? '');
+    const index = header.indexOf(name);
+    return index >= 0 ? `${index + 1} (${name})` : name || undefined;
+  };
+  const table = type.table as never as { ref: never; id: never };
+  return ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx as never };
+    const problems: Problem[] = [];
+    const report: CsvImportReport = { inserted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
+    for (const [index, row] of parsed.data.entries()) {
+      const line = index + 2;
+      const { input: raw, problems: cellProblems } = await layout.toInput(row, txCtx);
+      problems.push(...cellProblems.map((p) => ({ file: file.name, line, column: columnLabel(p.column), message: p.message })));
+      const result = type.createSchema.safeParse(raw);
+      if (!result.success) {
+        problems.push(...zodProblems(result.error, { file: file.name, line }).map((p) => ({ ...p, column: columnLabel(p.column) })));
+        continue;
+      }
+      if (cellProblems.length) continue;
+      try {
+        const { id, outcome } = await saveRow(txCtx, type, table, result.data as Record<string, unknown>);
+        const besideChanged = layout.afterRow ? await layout.afterRow(txCtx, id, row) : false;
+        report[outcome === 'unchanged' && besideChanged ? 'updated' : outcome]++;
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        problems.push(...(error.problems.length ? error.problems : [{ message: error.message }]).map((p) => ({ file: file.name, line, column: columnLabel(p.field ?? p.column), message: p.message })));
+      }
+    }
+    if (problems.length) throw invalid(`${file.name}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported`, problems);
+    return report;
+  });
+}
+
+type RowOutcome = 'inserted' | 'updated' | 'unchanged';
+
+async function saveRow(ctx: AppContext, type: AnyRecordType, table: { ref: never; id: never }, input: Record<string, unknown>): Promise<{ id: number; outcome: RowOutcome }> {
+  const [existing] = (await ctx.db.select().from(type.table as never).where(eq(table.ref, input.ref as never))) as Record<string, unknown>[];
+  if (!existing) {
+    const [created] = await insertPrepared(ctx, type, [input]);
+    return { id: created!.id as number, outcome: 'inserted' };
+  }
+  const id = existing.id as number;
+  const values = await type.prepare(ctx.db, input, existing);
+  const changed = Object.entries(values).filter(([key, value]) => !same(existing[key], value));
+  if (!changed.length) return { id, outcome: 'unchanged' };
+  const before = type.present(existing);
+  await ctx.db
+    .update(type.table)
+    .set({ ...Object.fromEntries(changed), rowVersion: sql`${type.versionColumn} + 1`, updatedAt: new Date() } as never)
+    .where(and(eq(table.id, id as never)));
+  await type.afterWrite?.(ctx.db, id, input, ctx.actor);
+  const [after] = (await ctx.db.select().from(type.table as never).where(eq(table.id, id as never))) as Record<string, unknown>[];
+  await recordAudit(ctx.db, ctx.actor, { recordType: type.name, recordId: id, action: 'update', before, after: type.present(after!), summary: 'changed by import' });
+  return { id, outcome: 'updated' };
+}

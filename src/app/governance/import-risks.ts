@@ -1,0 +1,37 @@
+import { likelihoodFromText } from '../../domain/governance/risk-score.js';
+import type { RegisterLayout } from './import-by-ref.js';
+
+const cell = (row: Record<string, string>, name: string) => row[name]?.trim() || undefined;
+
+/**
+ * A risk register as the ELR seed writes it: id, risk, likelihood (L/M/H or 1–5), mitigation
+ * (parts separated by " | ", kept as written), context; owner, impact, review_date, cause_effect,
+ * target_score and status are read when the file has them. The seed has no impact: it stays unset.
+ */
+export const riskRegisterLayout: RegisterLayout = {
+  columns: ['id', 'risk', 'likelihood'],
+  columnOf: { ref: 'id', risk: 'risk', likelihood: 'likelihood', likelihoodRaw: 'likelihood', mitigation: 'mitigation', context: 'context', ownerText: 'owner', impact: 'impact', reviewDate: 'review_date', causeEffect: 'cause_effect', targetScore: 'target_score', status: 'status' },
+  async toInput(row) {
+    const problems: { column: string; message: string }[] = [];
+    const word = cell(row, 'likelihood');
+    const likelihood = word === undefined ? null : likelihoodFromText(word);
+    if (likelihood === undefined) problems.push({ column: 'likelihood', message: `"${word}" is not a likelihood; write L, M, H or 1 to 5` });
+    return {
+      problems,
+      input: {
+        ref: cell(row, 'id'),
+        risk: cell(row, 'risk'),
+        likelihood,
+        likelihoodRaw: word ?? null,
+        mitigation: cell(row, 'mitigation') ?? null,
+        context: cell(row, 'context') ?? null,
+        ownerText: cell(row, 'owner') ?? null,
+        impact: cell(row, 'impact') ?? null,
+        reviewDate: cell(row, 'review_date') ?? null,
+        causeEffect: cell(row, 'cause_effect') ?? null,
+        targetScore: cell(row, 'target_score') ?? null,
+        ...(cell(row, 'status') ? { status: cell(row, 'status') } : {}),
+      },
+    };
+  },
+};

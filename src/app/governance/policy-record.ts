@@ -1,0 +1,56 @@
+import { eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { invalid } from '../../domain/errors.js';
+import { policies, practices } from '../../db/schema/index.js';
+import type { RecordType } from '../records/record-type.js';
+import { dateText, optionalText, ownerValues, storedIn } from './fields.js';
+
+export const policyKinds = ['policy', 'protocol', 'template'] as const;
+
+const policyInput = z.object({
+  title: z.string().trim().min(1, 'Enter a title').max(200),
+  kind: z.enum(policyKinds, { message: 'must be policy, protocol or template' }),
+  description: optionalText(4000),
+  version: z.string().trim().min(1, 'Enter a version such as 1.0').max(20),
+  ownerText: optionalText(200),
+  approvedOn: dateText,
+  reviewDate: dateText,
+  acknowledgeBy: dateText,
+  /** ODS codes of the practices that must acknowledge it. */
+  practiceCodes: z.array(z.string().trim().toUpperCase().regex(/^[A-Z]\d{5}$/, 'must be ODS codes such as C82001')).optional(),
+});
+
+/** The policy and protocol library. Files and acknowledgements live beside it (policy-files.ts, acknowledgements.ts). */
+export const policyRecord: RecordType<z.infer<typeof policyInput>> = {
+  name: 'policy',
+  label: 'policy',
+  ...storedIn(policies),
+  fields: {
+    id: { header: 'ID', column: policies.id, kind: 'integer', filter: 'exact', sortable: true },
+    title: { header: 'Title', column: policies.title, kind: 'text', filter: 'search', sortable: true },
+    kind: { header: 'Kind', column: policies.kind, kind: 'text', filter: 'exact', sortable: true },
+    description: { header: 'Description', column: policies.description, kind: 'text', filter: 'search' },
+    version: { header: 'Version', column: policies.version, kind: 'text', sortable: true },
+    ownerText: { header: 'Owner', column: policies.ownerText, kind: 'text', filter: 'search', sortable: true },
+    approvedOn: { header: 'Approved on', column: policies.approvedOn, kind: 'date', sortable: true },
+    reviewDate: { header: 'Review date', column: policies.reviewDate, kind: 'date', sortable: true },
+    acknowledgeBy: { header: 'Acknowledge by', column: policies.acknowledgeBy, kind: 'date', sortable: true },
+  },
+  defaultSort: 'title',
+  createSchema: policyInput,
+  updateSchema: policyInput.partial(),
+  async prepare(db, input, existing) {
+    if (input.title) {
+      const [clash] = await db.select({ id: policies.id }).from(policies).where(eq(policies.title, input.title));
+      if (clash && clash.id !== existing?.id) throw invalid(`There is already a document called ${input.title}`, [{ field: 'title', message: 'is already used by another document' }]);
+    }
+    const codes = [...new Set(input.practiceCodes ?? [])];
+    if (codes.length) {
+      const known = new Set((await db.select({ code: practices.odsCode }).from(practices).where(inArray(practices.odsCode, codes))).map((p) => p.code));
+      const unknown = codes.filter((c) => !known.has(c));
+      if (unknown.length) throw invalid(`atscale does not know the practices ${unknown.join(', ')}`, [{ field: 'practiceCodes', message: `names practices atscale does not know: ${unknown.join(', ')}` }]);
+    }
+    return { ...input, ...(input.practiceCodes ? { practiceCodes: codes } : {}), ...(await ownerValues(db, input, existing)) };
+  },
+  present: (row) => row,
+};

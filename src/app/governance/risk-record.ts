@@ -1,0 +1,82 @@
+import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { riskRating, riskScore } from '../../domain/governance/risk-score.js';
+import { isoDay } from '../../domain/governance/due-dates.js';
+import { invalid } from '../../domain/errors.js';
+import { risks, riskScoreHistory } from '../../db/schema/index.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../context.js';
+import type { RecordType } from '../records/record-type.js';
+import { dateText, optionalText, ownerValues, scale, storedIn } from './fields.js';
+import { importByRef } from './import-by-ref.js';
+import { riskRegisterLayout } from './import-risks.js';
+
+export const riskInput = z.object({
+  ref: z.string().trim().min(1, 'Enter a reference such as R1').max(20),
+  risk: z.string().trim().min(1, 'Describe the risk').max(1000),
+  causeEffect: optionalText(2000),
+  context: optionalText(200),
+  ownerText: optionalText(200),
+  likelihood: scale,
+  likelihoodRaw: optionalText(20),
+  impact: scale,
+  targetScore: z.coerce.number().int().min(1, 'must be from 1 to 25').max(25, 'must be from 1 to 25').nullable().optional(),
+  mitigation: optionalText(4000),
+  reviewDate: dateText,
+  status: z.enum(['open', 'closed']).optional(),
+});
+
+/** Adds a score-history row when the likelihood or impact differs from the last one kept. */
+async function keepScoreHistory(db: Db, riskId: number, actor: Actor): Promise<void> {
+  const [risk] = await db.select({ likelihood: risks.likelihood, impact: risks.impact }).from(risks).where(eq(risks.id, riskId));
+  if (!risk) return;
+  const [last] = await db.select().from(riskScoreHistory).where(eq(riskScoreHistory.riskId, riskId)).orderBy(desc(riskScoreHistory.id)).limit(1);
+  if (last && last.likelihood === risk.likelihood && last.impact === risk.impact) return;
+  await db.insert(riskScoreHistory).values({
+    riskId,
+    likelihood: risk.likelihood,
+    impact: risk.impact,
+    score: riskScore(risk.likelihood, risk.impact),
+    recordedOn: isoDay(new Date()),
+    recordedBy: actor.label,
+  });
+}
+
+/** The risk register (see src/db/schema/governance.ts). Score and rating are worked out, never typed. */
+export const riskRecord: RecordType<z.infer<typeof riskInput>> = {
+  name: 'risk',
+  label: 'risk',
+  ...storedIn(risks),
+  fields: {
+    ref: { header: 'Ref', column: risks.ref, kind: 'text', filter: 'exact', sortable: true },
+    risk: { header: 'Risk', column: risks.risk, kind: 'text', filter: 'search', sortable: true },
+    causeEffect: { header: 'Cause and effect', column: risks.causeEffect, kind: 'text', filter: 'search' },
+    context: { header: 'Context', column: risks.context, kind: 'text', filter: 'exact', sortable: true },
+    ownerText: { header: 'Owner', column: risks.ownerText, kind: 'text', filter: 'search', sortable: true },
+    likelihood: { header: 'Likelihood', column: risks.likelihood, kind: 'integer', filter: 'exact', sortable: true },
+    likelihoodRaw: { header: 'Likelihood as written', column: risks.likelihoodRaw, kind: 'text' },
+    impact: { header: 'Impact', column: risks.impact, kind: 'integer', filter: 'exact', sortable: true },
+    targetScore: { header: 'Target score', column: risks.targetScore, kind: 'integer', sortable: true },
+    mitigation: { header: 'Mitigation', column: risks.mitigation, kind: 'text', filter: 'search' },
+    reviewDate: { header: 'Review date', column: risks.reviewDate, kind: 'date', sortable: true },
+    status: { header: 'Status', column: risks.status, kind: 'text', filter: 'exact', sortable: true },
+  },
+  defaultSort: 'ref',
+  createSchema: riskInput,
+  updateSchema: riskInput.partial(),
+  async prepare(db, input, existing) {
+    const target = input.targetScore === undefined ? (existing?.targetScore as number | null) : input.targetScore;
+    if (target !== null && target !== undefined && ![1, 2, 3, 4, 5].some((l) => target % l === 0 && target / l <= 5)) {
+      throw invalid('The target score is not on the 5 × 5 matrix', [{ field: 'targetScore', message: 'must be likelihood × impact, such as 4, 6 or 9' }]);
+    }
+    // A likelihood typed on the 1–5 scale replaces the word the register was imported with.
+    const raw = input.likelihood !== undefined && input.likelihood !== (existing?.likelihood ?? null) && input.likelihoodRaw === undefined ? { likelihoodRaw: null } : {};
+    return { ...input, ...raw, ...(await ownerValues(db, input, existing)) };
+  },
+  afterWrite: (db, riskId, _input, actor) => keepScoreHistory(db, riskId as number, actor),
+  importCsv: (ctx, file) => importByRef(ctx, riskRecord, file, riskRegisterLayout),
+  present: (row) => {
+    const score = riskScore(row.likelihood as number | null, row.impact as number | null);
+    return { ...row, score, rating: riskRating(score) };
+  },
+};

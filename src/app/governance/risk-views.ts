@@ -1,0 +1,21 @@
+import { eq } from 'drizzle-orm';
+import { heatMap, likelihoodWordNote } from '../../domain/governance/risk-score.js';
+import { notFound } from '../../domain/errors.js';
+import { risks, riskScoreHistory } from '../../db/schema/index.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+
+/** The 5 × 5 heat map of open risks; risks without both likelihood and impact are listed apart. */
+export async function riskHeatMap(ctx: AppContext) {
+  authorize(ctx.actor, 'risk', 'read');
+  const open = await ctx.db.select({ ref: risks.ref, likelihood: risks.likelihood, impact: risks.impact }).from(risks).where(eq(risks.status, 'open')).orderBy(risks.ref);
+  return { ...heatMap(open), note: likelihoodWordNote };
+}
+
+/** Every score a risk has had, oldest first, with the date and who set it. */
+export async function riskScoreHistoryOf(ctx: AppContext, riskId: number) {
+  authorize(ctx.actor, 'risk', 'read');
+  const [risk] = await ctx.db.select({ id: risks.id }).from(risks).where(eq(risks.id, riskId));
+  if (!risk) throw notFound(`Risk ${riskId}`);
+  return ctx.db.select().from(riskScoreHistory).where(eq(riskScoreHistory.riskId, riskId)).orderBy(riskScoreHistory.id);
+}

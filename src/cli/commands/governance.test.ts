@@ -1,0 +1,51 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/support/cli.js';
+
+const seedPath = (name: string) => new URL(`../../../../shared/data/elr/${name}`, import.meta.url).pathname;
+
+describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'atscale-governance-'));
+  const env = { ATSCALE_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports the seed registers all or nothing, again without changes, and lists them', async () => {
+    // Without JW on the People page, the action log is refused whole, naming each line.
+    const refused = await runCli(['actions', 'import', seedPath('board-actions.csv')], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('board-actions.csv, line 2, column 3 (owner): names "JW", who is not on the People page');
+    expect((await runCli(['demo', 'load'], env)).code).toBe(0);
+    const again = await runCli(['risks', 'import', seedPath('risks.csv')], env);
+    expect(again.stdout).toContain('0 added, 0 changed, 4 unchanged');
+    const listed = JSON.parse((await runCli(['risks', 'list', '--format', 'json'], env)).stdout) as Record<string, unknown>[];
+    expect(listed.map((r) => [r.ref, r.likelihoodRaw, r.likelihood, r.impact])).toEqual([
+      ['1', 'L', 2, null],
+      ['2', 'M', 3, null],
+      ['3', 'M', 3, null],
+      ['4', 'M', 3, null],
+    ]);
+  });
+
+  it('lists overdue actions and refuses a file with an impossible date', async () => {
+    const file = join(dir, 'actions.csv');
+    const header = readFileSync(seedPath('board-actions.csv'), 'utf8').split('\n')[0];
+    writeFileSync(file, `${header}\n8,Estates offer,JW,01/01/2019,Drafted,COO report April 2018\n9,Teaching academy,JW,30/02/2019,,COO report April 2018\n`);
+    const bad = await runCli(['actions', 'import', file], env);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('actions.csv, line 3, column 4 (due): "30/02/2019" is not a real date')]);
+    writeFileSync(file, `${header}\n8,Estates offer,JW,01/01/2019,Drafted,COO report April 2018\n`);
+    expect((await runCli(['actions', 'import', file], env)).stdout).toContain('1 added, 0 changed, 0 unchanged');
+    const overdue = await runCli(['actions', 'list', '--overdue', '--format', 'csv'], env);
+    expect(overdue.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual(['Ref,Action,Owner,Due,Status,Outcome', '8,Estates offer,JW,2019-01-01,open,']);
+  });
+
+  it('prints the digest on a dry run', async () => {
+    const result = await runCli(['digest', 'send', '--dry-run'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('To: admin@elr-federation.example');
+    expect(result.stdout).toContain('- Board action 8: Estates offer (due 1 January 2019)');
+    expect(result.stdout).toContain('To: pm.kibworth@elr-federation.example');
+    expect(result.stdout).toMatch(/3 digests composed, none sent/);
+  });
+});

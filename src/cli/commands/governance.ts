@@ -1,0 +1,88 @@
+import type { Command } from 'commander';
+import { isoDay, isOverdue } from '../../domain/governance/due-dates.js';
+import type { Column } from '../../app/export/tabular.js';
+import type { CsvImportReport } from '../../app/records/record-type.js';
+import { readConfig } from '../../config.js';
+import { type AtscaleClient, connect } from '../client.js';
+import { type OutputFormat, writeRows } from '../output.js';
+
+type Row = Record<string, unknown>;
+const text = (key: string) => (row: Row) => (row[key] ?? null) as string | null;
+
+const riskColumns: Column<Row>[] = [
+  { header: 'Ref', value: text('ref') },
+  { header: 'Risk', value: text('risk') },
+  { header: 'Owner', value: text('ownerText') },
+  { header: 'Likelihood', value: (r) => r.likelihood as number | null, numeric: true },
+  { header: 'Likelihood as written', value: text('likelihoodRaw') },
+  { header: 'Impact', value: (r) => r.impact as number | null, numeric: true },
+  { header: 'Score', value: (r) => r.score as number | null, numeric: true },
+  { header: 'Rating', value: text('rating') },
+  { header: 'Mitigation', value: text('mitigation') },
+  { header: 'Review date', value: text('reviewDate') },
+  { header: 'Status', value: text('status') },
+];
+
+const actionColumns: Column<Row>[] = [
+  { header: 'Ref', value: text('ref') },
+  { header: 'Action', value: text('action') },
+  { header: 'Owner', value: text('ownerText') },
+  { header: 'Due', value: text('dueDate') },
+  { header: 'Status', value: text('status') },
+  { header: 'Outcome', value: text('outcome') },
+];
+
+async function withClient<T>(run: (client: AtscaleClient) => Promise<T>): Promise<T> {
+  const client = await connect(readConfig());
+  try {
+    return await run(client);
+  } finally {
+    await client.close();
+  }
+}
+
+function printImport(file: string, report: CsvImportReport, via: string) {
+  process.stdout.write(`${file} (via ${via}): ${report.inserted} added, ${report.updated} changed, ${report.unchanged} unchanged\n`);
+}
+
+/** Lists and imports for a register: `atscale <name> list|import`. */
+function registerRegister(program: Command, name: string, plural: string, description: string, columns: Column<Row>[], pick: (rows: Row[], options: { overdue?: boolean }) => Row[] = (rows) => rows) {
+  const command = program.command(name).description(description);
+  const list = command
+    .command('list')
+    .description(`List ${description.toLowerCase()}`)
+    .option('--format <format>', 'table, csv, json or xlsx', 'table')
+    .option('--out <file>', 'write to a file (needed for xlsx)');
+  if (name === 'actions') list.option('--overdue', 'only open actions whose due date has passed');
+  list.action(async (options: { format: OutputFormat; out?: string; overdue?: boolean }) =>
+    withClient(async (client) => {
+      const rows = pick(await client.listRecords(plural, {}), options);
+      await writeRows(rows, columns, options.format, { out: options.out, json: rows, sheetName: name });
+    }),
+  );
+  command
+    .command('import <file>')
+    .description(`Import ${description.toLowerCase()} from a CSV file keyed by ref (all or nothing; importing again changes nothing)`)
+    .action(async (file: string) => withClient(async (client) => printImport(file, await client.importRecords(plural, file), client.via)));
+}
+
+export function registerGovernanceCommands(program: Command) {
+  registerRegister(program, 'risks', 'risks', 'The risk register', riskColumns);
+  registerRegister(program, 'actions', 'board-actions', 'The board action log', actionColumns, (rows, options) => {
+    const today = isoDay(new Date());
+    return options.overdue ? rows.filter((r) => isOverdue(r.dueDate as string | null, today, r.status === 'closed')) : rows;
+  });
+  program
+    .command('digest')
+    .description('The daily email of items due')
+    .command('send')
+    .description('Send today’s digest to everyone with items due (SMTP_URL); --dry-run prints it instead')
+    .option('--dry-run', 'print the emails without sending them')
+    .action(async (options: { dryRun?: boolean }) =>
+      withClient(async (client) => {
+        const result = await client.sendDigest(!!options.dryRun);
+        if (options.dryRun) for (const m of result.messages) process.stdout.write(`To: ${m.to}\nSubject: ${m.subject}\n\n${m.text}\n`);
+        process.stdout.write(`${options.dryRun ? `${result.messages.length} digests composed, none sent` : `${result.sent} digests sent`} (${result.today})\n`);
+      }),
+    );
+}

@@ -1,0 +1,65 @@
+/**
+ * Risk scoring on the NHS's usual 5 × 5 matrix: likelihood (1 rare … 5 almost certain) times impact
+ * (1 negligible … 5 catastrophic), 1–25, in four bands.
+ */
+export const likelihoodLabels = ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'] as const;
+export const impactLabels = ['Negligible', 'Minor', 'Moderate', 'Major', 'Catastrophic'] as const;
+
+/**
+ * Registers such as ELR's give likelihood as a word or letter. Low, medium and high sit in the
+ * middle of the five-point scale: L = 2 (unlikely), M = 3 (possible), H = 4 (likely).
+ */
+export const likelihoodWords: Record<string, number> = { l: 2, low: 2, m: 3, med: 3, medium: 3, h: 4, high: 4 };
+export const likelihoodWordNote = 'Likelihood written L, M or H is scored L = 2 (unlikely), M = 3 (possible), H = 4 (likely).';
+
+/** "M" → 3, "high" → 4, "5" → 5; undefined for anything else. */
+export function likelihoodFromText(text: string): number | undefined {
+  const trimmed = text.trim().toLowerCase();
+  if (/^[1-5]$/.test(trimmed)) return Number(trimmed);
+  return likelihoodWords[trimmed];
+}
+
+export function riskScore(likelihood: number | null | undefined, impact: number | null | undefined): number | null {
+  return likelihood && impact ? likelihood * impact : null;
+}
+
+export type RiskRating = 'low' | 'moderate' | 'high' | 'extreme';
+
+/** Bands of the 5 × 5 matrix: 1–3 low, 4–6 moderate, 8–12 high, 15–25 extreme. */
+export function riskRating(score: number | null): RiskRating | null {
+  if (score === null) return null;
+  if (score <= 3) return 'low';
+  if (score <= 6) return 'moderate';
+  if (score <= 12) return 'high';
+  return 'extreme';
+}
+
+export interface HeatMapCell {
+  likelihood: number;
+  impact: number;
+  score: number;
+  rating: RiskRating;
+  refs: string[];
+}
+
+/**
+ * The 5 × 5 heat map: rows from likelihood 5 (top) down to 1, columns impact 1 to 5, each cell
+ * listing the risks in it. Risks with likelihood or impact unset are returned apart, not placed.
+ */
+export function heatMap(risks: readonly { ref: string; likelihood: number | null; impact: number | null }[]): { rows: HeatMapCell[][]; unplaced: string[] } {
+  const rows: HeatMapCell[][] = [];
+  for (let likelihood = 5; likelihood >= 1; likelihood--) {
+    const row: HeatMapCell[] = [];
+    for (let impact = 1; impact <= 5; impact++) {
+      const score = likelihood * impact;
+      row.push({ likelihood, impact, score, rating: riskRating(score)!, refs: [] });
+    }
+    rows.push(row);
+  }
+  const unplaced: string[] = [];
+  for (const risk of risks) {
+    if (risk.likelihood && risk.impact) rows[5 - risk.likelihood]![risk.impact - 1]!.refs.push(risk.ref);
+    else unplaced.push(risk.ref);
+  }
+  return { rows, unplaced };
+}

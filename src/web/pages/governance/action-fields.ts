@@ -1,0 +1,15 @@
+import type { FormField } from './record-form.js';
+import { actionStatusLabels, type Meeting } from './types.js';
+
+/** The action form's inputs; the meeting list comes from the meetings the federation keeps. */
+export function actionFields(meetings: Meeting[]): FormField[] {
+  return [
+    { name: 'ref', label: 'Reference', hint: 'For example, 8', width: 5, required: true },
+    { name: 'action', label: 'Action', kind: 'textarea', required: true },
+    { name: 'ownerText', label: 'Owner', hint: 'Initials or names, for example JW or GC/RB', width: 20 },
+    { name: 'dueDate', label: 'Due date', kind: 'date' },
+    { name: 'meetingId', label: 'Raised at', kind: 'select', options: [{ value: '', label: 'No meeting' }, ...meetings.map((m) => ({ value: String(m.id), label: m.title }))] },
+    { name: 'status', label: 'Status', kind: 'select', options: Object.entries(actionStatusLabels).map(([value, label]) => ({ value, label })) },
+    { name: 'outcome', label: 'Outcome', kind: 'textarea', hint: 'Needed to close the action' },
+  ];
+}

@@ -1,0 +1,62 @@
+import { Link } from 'react-router';
+import { isAdmin, useUser } from '../../auth/session.js';
+import type { Column } from '../../components/data-table.js';
+import { RecordTable, useListParams } from '../../components/record-table.js';
+import { SummaryRows } from '../../components/summary-rows.js';
+import { formatDate } from '../../format/format.js';
+import { actionColumns, useMeetings } from './actions-page.js';
+import { GovernancePage, Lines } from './governance-nav.js';
+import { type FormField, RecordForm } from './record-form.js';
+import { RecordHistory } from './record-history.js';
+import { RouteRecord } from './route-record.js';
+import type { Meeting } from './types.js';
+
+const meetingFields: FormField[] = [
+  { name: 'title', label: 'Meeting', hint: 'For example, Board, May 2018', required: true },
+  { name: 'heldOn', label: 'Held on', kind: 'date' },
+  { name: 'attendees', label: 'Attendees', kind: 'textarea', hint: 'Names or initials, separated by commas' },
+  { name: 'agenda', label: 'Agenda', kind: 'textarea', hint: 'One item a line' },
+  { name: 'decisions', label: 'Decisions', kind: 'textarea', hint: 'One decision a line' },
+];
+
+const columns: Column<Meeting>[] = [
+  { key: 'title', header: 'Meeting', sortable: true, cell: (m) => <Link to={`/governance/meetings/${m.id}`}>{m.title}</Link> },
+  { key: 'heldOn', header: 'Held on', sortable: true, nowrap: true, cell: (m) => (m.heldOn ? formatDate(m.heldOn) : 'Date not recorded') },
+  { key: 'attendees', header: 'Attendees', cell: (m) => m.attendees },
+];
+
+/** Board meetings: agenda, attendees, decisions, and the actions each raised. */
+export function MeetingsPage() {
+  const user = useUser();
+  const list = useListParams(['q']);
+  return (
+    <GovernancePage title="Meetings">
+      <RecordTable resource="meetings" caption="Meetings" captionHidden columns={columns} rowKey={(m) => m.id} filters={list.filters} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="meetings" />
+      {isAdmin(user) ? <RecordForm<Meeting> resource="meetings" id="add-meeting" heading="Add a meeting" fields={meetingFields} submitLabel="Add meeting" saved={(m) => `Added ${m.title}.`} /> : null}
+    </GovernancePage>
+  );
+}
+
+function MeetingDetails({ meeting }: { meeting: Meeting }) {
+  const user = useUser();
+  const meetings = useMeetings();
+  const list = useListParams([]);
+  return (
+    <GovernancePage title={meeting.title} crumbs={[{ to: '/governance/meetings', text: 'Meetings' }]}>
+      <SummaryRows
+        rows={[
+          { key: 'Held on', value: meeting.heldOn ? formatDate(meeting.heldOn) : 'Not recorded' },
+          { key: 'Attendees', value: meeting.attendees },
+          { key: 'Agenda', value: <Lines text={meeting.agenda} /> },
+          { key: 'Decisions', value: <Lines text={meeting.decisions} /> },
+        ]}
+      />
+      <h2>Actions raised</h2>
+      <RecordTable resource="board-actions" caption="Actions raised at this meeting" captionHidden columns={actionColumns(meetings.data?.items ?? [])} rowKey={(a) => a.id} filters={{ meetingId: String(meeting.id) }} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="actions" />
+      {isAdmin(user) ? <RecordForm<Meeting> resource="meetings" id="edit-meeting" heading="Change this meeting" fields={meetingFields} record={meeting} submitLabel="Save changes" saved={(m) => `Saved ${m.title}.`} /> : null}
+      <RecordHistory resource="meetings" id={meeting.id} />
+    </GovernancePage>
+  );
+}
+
+export const MeetingPage = () => <RouteRecord<Meeting> resource="meetings" what="meeting">{(data) => <MeetingDetails meeting={data} />}</RouteRecord>;

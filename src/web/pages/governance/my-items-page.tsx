@@ -1,0 +1,49 @@
+import { Heading, Tag } from 'nhsuk-react-components';
+import { Link } from 'react-router';
+import { useApiQuery } from '../../api/use-api.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { formatDate } from '../../format/format.js';
+import { itemKindLabels, type MyItem } from './types.js';
+
+interface MyItems {
+  person: { id: number; name: string; initials: string | null } | null;
+  today: string;
+  until: string;
+  items: MyItem[];
+}
+
+/** What the signed-in person must do soon: overdue items first, then those due in the next 14 days. */
+export function MyItemsPage() {
+  usePageTitle('My items');
+  const mine = useApiQuery<MyItems>('/api/my-items');
+  return (
+    <>
+      <Heading headingLevel="h1">My items</Heading>
+      <Loaded query={mine} what="your items">
+        {(data) => {
+          const columns: Column<MyItem>[] = [
+            { key: 'dueDate', header: 'Due', nowrap: true, cell: (i) => (i.dueDate < data.today ? <span className="app-overdue">{formatDate(i.dueDate)} (overdue)</span> : formatDate(i.dueDate)) },
+            { key: 'kind', header: 'Kind', cell: (i) => <Tag modifier={i.dueDate < data.today ? 'red' : 'blue'}>{itemKindLabels[i.kind] ?? i.kind}</Tag> },
+            { key: 'ref', header: 'Ref', nowrap: true, cell: (i) => i.ref },
+            { key: 'title', header: 'Item', cell: (i) => <Link to={i.href}>{i.title}</Link> },
+          ];
+          return (
+            <>
+              <p className="nhsuk-body">
+                {data.person ? `Items owned by ${data.person.name}${data.person.initials ? ` (${data.person.initials})` : ''}` : 'You are not on the People page yet, so only your practices’ items are shown'}, and your practices’ acknowledgements: overdue, or due by {formatDate(data.until)}.
+                {' '}Where the server sends the daily digest, they also come by email each day.
+              </p>
+              <div className="app-table-actions">
+                <a className="nhsuk-link" href="/api/my-items/export.xlsx" download>
+                  Download XLSX<span className="nhsuk-u-visually-hidden"> of your items</span>
+                </a>
+              </div>
+              <DataTable caption="My items" captionHidden columns={columns} rows={data.items} rowKey={(i) => `${i.kind}-${i.href}-${i.ref}`} empty="Nothing is due in the next 14 days." compact />
+            </>
+          );
+        }}
+      </Loaded>
+    </>
+  );
+}

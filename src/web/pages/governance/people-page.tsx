@@ -1,0 +1,50 @@
+import { Link } from 'react-router';
+import { isAdmin, useUser } from '../../auth/session.js';
+import type { Column } from '../../components/data-table.js';
+import { RecordTable, useListParams } from '../../components/record-table.js';
+import { GovernancePage } from './governance-nav.js';
+import { type FormField, RecordForm } from './record-form.js';
+import { RecordHistory } from './record-history.js';
+import { RouteRecord } from './route-record.js';
+import type { Person } from './types.js';
+
+const personFields: FormField[] = [
+  { name: 'name', label: 'Name', required: true },
+  { name: 'initials', label: 'Initials', hint: 'As plans and action logs write them, for example JW', width: 5 },
+  { name: 'jobTitle', label: 'Job title' },
+  { name: 'organisation', label: 'Organisation' },
+  { name: 'email', label: 'Email address', hint: 'A user who signs in with this email sees this person’s items on My items' },
+];
+
+const columns: Column<Person>[] = [
+  { key: 'name', header: 'Name', sortable: true, cell: (p) => <Link to={`/governance/people/${p.id}`}>{p.name}</Link> },
+  { key: 'initials', header: 'Initials', sortable: true, cell: (p) => p.initials },
+  { key: 'jobTitle', header: 'Job title', sortable: true, cell: (p) => p.jobTitle },
+  { key: 'organisation', header: 'Organisation', sortable: true, cell: (p) => p.organisation },
+  { key: 'email', header: 'Email', sortable: true, cell: (p) => p.email },
+];
+
+/** The people registers and plans name as owners, by name or initials. */
+export function PeoplePage() {
+  const user = useUser();
+  const list = useListParams(['q']);
+  return (
+    <GovernancePage title="People">
+      <p className="nhsuk-body">Owners of risks, actions and policies are written as initials or names (“JW”, “GC/RB”) and linked to the people here.</p>
+      <RecordTable resource="people" caption="People" captionHidden columns={columns} rowKey={(p) => p.id} filters={list.filters} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="people" />
+      {isAdmin(user) ? <RecordForm<Person> resource="people" id="add-person" heading="Add a person" fields={personFields} submitLabel="Add person" saved={(p) => `Added ${p.name}.`} /> : null}
+    </GovernancePage>
+  );
+}
+
+function PersonDetails({ person }: { person: Person }) {
+  const user = useUser();
+  return (
+    <GovernancePage title={person.name} crumbs={[{ to: '/governance/people', text: 'People' }]}>
+      {isAdmin(user) ? <RecordForm<Person> resource="people" id="edit-person" heading="Change details" fields={personFields} record={person} submitLabel="Save changes" saved={(p) => `Saved ${p.name}.`} /> : <p className="nhsuk-body">{[person.initials, person.jobTitle, person.organisation, person.email].filter(Boolean).join(' · ')}</p>}
+      <RecordHistory resource="people" id={person.id} />
+    </GovernancePage>
+  );
+}
+
+export const PersonPage = () => <RouteRecord<Person> resource="people" what="person">{(data) => <PersonDetails person={data} />}</RouteRecord>;

@@ -1,0 +1,116 @@
+import { Button } from 'nhsuk-react-components';
+import { type FormEvent, useRef } from 'react';
+import { useApiMutation, useApiQuery } from '../../api/use-api.js';
+import { isAdmin, useUser } from '../../auth/session.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { FileField } from '../../components/file-field.js';
+import { FormErrorSummary } from '../../components/form-errors.js';
+import { Loaded } from '../../components/page-states.js';
+import { SuccessBanner } from '../../components/success-banner.js';
+import { SummaryRows } from '../../components/summary-rows.js';
+import { useApiForm } from '../../components/use-api-form.js';
+import { formatDate, formatDateTime, formatNumber } from '../../format/format.js';
+import { GovernancePage } from './governance-nav.js';
+import { policyFields, policyKindLabels } from './policy-fields.js';
+import { RecordForm } from './record-form.js';
+import { RecordHistory } from './record-history.js';
+import { RouteRecord } from './route-record.js';
+import { reviewText } from './risks-page.js';
+import type { Policy } from './types.js';
+
+interface FileInfo {
+  fileName: string;
+  mediaType: string;
+  size: number;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+interface Acknowledgement {
+  practiceCode: string;
+  practiceName: string;
+  version: string;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+}
+
+function UploadForm({ policy }: { policy: Policy }) {
+  const input = useRef<HTMLInputElement>(null);
+  const form = useApiForm<FormData>((body) => ({ method: 'POST', path: `/api/policies/${policy.id}/file`, body }), { invalidates: [`/api/policies/${policy.id}`], fields: { file: { id: 'policy-file', label: 'The file' } }, defaultField: 'policy-file' });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const file = input.current?.files?.[0];
+    const body = new FormData();
+    if (file) body.set('file', file);
+    form.submit(body, () => (file ? [] : [{ field: 'policy-file', message: 'Choose a PDF or Word file' }]));
+  }
+  return (
+    <form onSubmit={submit} noValidate>
+      <SuccessBanner id="policy-file" count={form.successes}>
+        File uploaded.
+      </SuccessBanner>
+      <FormErrorSummary errors={form.errors} attempt={form.attempt} />
+      <FileField ref={input} id="policy-file" label="Upload the document" hint="A PDF or Word (DOCX) file, up to 10 MB" accept=".pdf,.docx" error={form.fieldError('policy-file')} />
+      <Button type="submit" secondary disabled={form.pending}>
+        Upload file
+      </Button>
+    </form>
+  );
+}
+
+function AcknowledgeButton({ policyId, practiceCode }: { policyId: number; practiceCode: string }) {
+  const send = useApiMutation<void>(() => ({ method: 'POST', path: `/api/policies/${policyId}/acknowledgements`, body: { practiceCode } }), [`/api/policies/${policyId}`, '/api/my-items']);
+  return (
+    <Button type="button" secondary small className="nhsuk-u-margin-bottom-0" disabled={send.isPending} onClick={() => send.mutate()}>
+      Acknowledge<span className="nhsuk-u-visually-hidden"> for {practiceCode}</span>
+    </Button>
+  );
+}
+
+function PolicyDetails({ policy }: { policy: Policy }) {
+  const user = useUser();
+  const status = useApiQuery<{ file: FileInfo | null; items: Acknowledgement[] }>(`/api/policies/${policy.id}/acknowledgements`);
+  const mayAcknowledge = (code: string) => isAdmin(user) || (user.role === 'practice_manager' && user.practiceCodes.includes(code));
+  const ackColumns: Column<Acknowledgement>[] = [
+    { key: 'practice', header: 'Practice', cell: (a) => `${a.practiceName} (${a.practiceCode})` },
+    { key: 'by', header: `Acknowledged version ${policy.version}`, cell: (a) => (a.acknowledgedAt ? `${a.acknowledgedBy}, ${formatDateTime(a.acknowledgedAt)}` : mayAcknowledge(a.practiceCode) ? <AcknowledgeButton policyId={policy.id} practiceCode={a.practiceCode} /> : 'Not yet') },
+  ];
+  return (
+    <GovernancePage title={policy.title} crumbs={[{ to: '/governance/policies', text: 'Policies and documents' }]}>
+      <SummaryRows
+        rows={[
+          { key: 'Kind', value: policyKindLabels[policy.kind] },
+          { key: 'Version', value: policy.version },
+          { key: 'Owner', value: policy.ownerText },
+          { key: 'Description', value: policy.description },
+          { key: 'Approved on', value: policy.approvedOn ? formatDate(policy.approvedOn) : null },
+          { key: 'Review date', value: reviewText(policy.reviewDate) },
+          { key: 'Acknowledge by', value: policy.acknowledgeBy ? formatDate(policy.acknowledgeBy) : null },
+        ]}
+      />
+      <h2>File</h2>
+      <Loaded query={status} what="file and acknowledgements">
+        {(data) => (
+          <>
+            {data.file ? (
+              <p className="nhsuk-body">
+                <a href={`/api/policies/${policy.id}/file`} download>
+                  {data.file.fileName}
+                </a>{' '}
+                ({formatNumber(Math.ceil(data.file.size / 1024))} KB, uploaded by {data.file.uploadedBy} on {formatDateTime(data.file.uploadedAt)})
+              </p>
+            ) : (
+              <p className="nhsuk-body">No file has been uploaded yet.</p>
+            )}
+            {isAdmin(user) ? <UploadForm policy={policy} /> : null}
+            <h2>Acknowledgements</h2>
+            <DataTable caption="Acknowledgements" captionHidden columns={ackColumns} rows={data.items} rowKey={(a) => a.practiceCode} empty="No practices need to acknowledge this document." compact />
+          </>
+        )}
+      </Loaded>
+      {isAdmin(user) ? <RecordForm<Policy> resource="policies" id="edit-policy" heading="Change this document" fields={policyFields} record={policy} submitLabel="Save changes" saved={(p) => `Saved ${p.title}.`} /> : null}
+      <RecordHistory resource="policies" id={policy.id} />
+    </GovernancePage>
+  );
+}
+
+export const PolicyPage = () => <RouteRecord<Policy> resource="policies" what="document">{(data) => <PolicyDetails policy={data} />}</RouteRecord>;

@@ -1,0 +1,19 @@
+import type { FormField } from './record-form.js';
+import { impactLabels, likelihoodLabels } from './types.js';
+
+const scaleOptions = (labels: readonly string[]) => [{ value: '', label: 'Not set' }, ...labels.map((label, i) => ({ value: String(i + 1), label: `${i + 1} ${label}` }))];
+
+/** The risk form's inputs, shared by the add and edit forms. */
+export const riskFields: FormField[] = [
+  { name: 'ref', label: 'Reference', hint: 'For example, 5', width: 5, required: true },
+  { name: 'risk', label: 'Risk', kind: 'textarea', required: true },
+  { name: 'causeEffect', label: 'Cause and effect', kind: 'textarea' },
+  { name: 'context', label: 'Context', hint: 'For example, locality hub working' },
+  { name: 'ownerText', label: 'Owner', hint: 'Initials or names, as the register writes them, for example JW or GC/RB', width: 20 },
+  { name: 'likelihood', label: 'Likelihood', kind: 'select', options: scaleOptions(likelihoodLabels) },
+  { name: 'impact', label: 'Impact', kind: 'select', options: scaleOptions(impactLabels) },
+  { name: 'targetScore', label: 'Target score', hint: 'Likelihood × impact you aim for, 1 to 25', kind: 'number' },
+  { name: 'mitigation', label: 'Mitigation actions', kind: 'textarea', hint: 'Separate actions with " | "' },
+  { name: 'reviewDate', label: 'Review date', kind: 'date' },
+  { name: 'status', label: 'Status', kind: 'select', options: [{ value: 'open', label: 'Open' }, { value: 'closed', label: 'Closed' }] },
+];

@@ -1,0 +1,49 @@
+import { Tag } from 'nhsuk-react-components';
+import { Link } from 'react-router';
+import { isAdmin, useUser } from '../../auth/session.js';
+import type { Column } from '../../components/data-table.js';
+import { RecordTable, useListParams } from '../../components/record-table.js';
+import { formatDate, todayIso } from '../../format/format.js';
+import { GovernancePage, Lines } from './governance-nav.js';
+import { RiskHeatMap } from './heat-map.js';
+import { RecordForm } from './record-form.js';
+import { riskFields } from './risk-fields.js';
+import type { Risk } from './types.js';
+
+const ratingColours = { low: 'green', moderate: 'yellow', high: 'orange', extreme: 'red' } as const;
+
+export function RiskRating({ risk }: { risk: Pick<Risk, 'score' | 'rating'> }) {
+  if (!risk.rating) return <span className="nhsuk-u-secondary-text-colour">Not scored</span>;
+  return <Tag modifier={ratingColours[risk.rating]}>{`${risk.score} ${risk.rating}`}</Tag>;
+}
+
+/** "3 (seed: M)" when the register gave a word, so nobody thinks the number was typed. */
+export const likelihoodText = (risk: Risk) => (risk.likelihood === null ? 'Not set' : `${risk.likelihood}${risk.likelihoodRaw && risk.likelihoodRaw !== String(risk.likelihood) ? ` (written ${risk.likelihoodRaw})` : ''}`);
+
+export const reviewText = (date: string | null) => (date ? <span className={date < todayIso() ? 'app-overdue' : undefined}>{formatDate(date)}{date < todayIso() ? ' (overdue)' : ''}</span> : null);
+
+const columns: Column<Risk>[] = [
+  { key: 'ref', header: 'Ref', sortable: true, nowrap: true, cell: (r) => <Link to={`/governance/risks/${r.id}`}>R{r.ref}</Link> },
+  { key: 'risk', header: 'Risk', sortable: true, cell: (r) => r.risk },
+  { key: 'ownerText', header: 'Owner', sortable: true, cell: (r) => r.ownerText },
+  { key: 'likelihood', header: 'Likelihood', sortable: true, cell: likelihoodText },
+  { key: 'impact', header: 'Impact', sortable: true, cell: (r) => (r.impact === null ? <span className="app-overdue">Not set</span> : r.impact) },
+  { key: 'score', header: 'Score', cell: (r) => <RiskRating risk={r} /> },
+  { key: 'mitigation', header: 'Mitigation', cell: (r) => <Lines text={r.mitigation} /> },
+  { key: 'reviewDate', header: 'Review', sortable: true, nowrap: true, cell: (r) => reviewText(r.reviewDate) },
+];
+
+/** The risk register: the heat map, then every risk with its score, owner, mitigation and review date. */
+export function RisksPage() {
+  const user = useUser();
+  const list = useListParams(['ref', 'status', 'q'], { status: 'open' });
+  return (
+    <GovernancePage title="Risk register">
+      <p className="nhsuk-body">Each risk is scored likelihood × impact on the 5 × 5 matrix. Every change of score is kept with its date and who made it.</p>
+      <RiskHeatMap />
+      <h2>Open risks</h2>
+      <RecordTable resource="risks" caption="Open risks" captionHidden columns={columns} rowKey={(r) => r.id} filters={list.filters} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="risks" />
+      {isAdmin(user) ? <RecordForm<Risk> resource="risks" id="add-risk" heading="Add a risk" fields={riskFields} submitLabel="Add risk" saved={(r) => `Added risk R${r.ref}.`} invalidates={['/api/risks/heat-map']} /> : null}
+    </GovernancePage>
+  );
+}

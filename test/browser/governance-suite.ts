@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually, textOf, visible } from './assertions.js';
+import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
+
+const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
+const readCsv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(elrData, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const section = (page: Page, id: string) => page.locator(`section[aria-labelledby="${id}"]`);
+const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Governance in the browser: the seed risk register and action log, meetings, policies, people and "my items". */
+export function governanceSuite(harness: () => BrowserHarness) {
+  describe('governance (admin)', () => {
+    let page: Page;
+
+    beforeAll(async () => {
+      page = await harness().newPage();
+      await signIn(page, demoAdmin);
+    });
+
+    it('shows the seed risk register, with likelihood as written and impact flagged as not set', async () => {
+      await page.getByRole('link', { name: 'Governance', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Risk register' }));
+      const rows = page.locator('main table:not(.app-heat-map) tbody tr');
+      await eventually(() => rows.count()).toBe(readCsv('risks.csv').length);
+      for (const risk of readCsv('risks.csv')) {
+        const row = await textOf(rows.filter({ hasText: risk.risk! }));
+        expect(row).toContain(`R${risk.id}`);
+        expect(row).toContain(`(written ${risk.likelihood})`);
+        expect(row).toContain('Not set');
+      }
+      const unplaced = await textOf(page.getByTestId('unplaced-risks'));
+      expect(unplaced).toContain('L = 2 (unlikely), M = 3 (possible), H = 4 (likely)');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+
+    it('scores a risk, places it on the 5 × 5 heat map and keeps its score history', async () => {
+      await page.locator('main table:not(.app-heat-map)').getByRole('link', { name: 'R3', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: /R3: Parties fail to work together/ }));
+      await page.locator('#edit-risk-impact').selectOption('4');
+      await page.locator('#edit-risk-reviewDate').fill('31/02/2027');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('"31/02/2027" is not a real date');
+      await page.locator('#edit-risk-reviewDate').fill('');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await eventually(async () => (await page.locator('.nhsuk-summary-list').innerText()).includes('12 high')).toBe(true);
+      const history = page.locator('table', { has: page.locator('caption', { hasText: 'Score history' }) }).locator('tbody tr');
+      await eventually(() => history.count()).toBe(2);
+      expect(await textOf(history.nth(1))).toContain('Jo Walker');
+      await page.getByRole('link', { name: 'Risk register' }).first().click();
+      const cell = page.locator('.app-heat-map tbody tr').nth(2).locator('td').nth(3);
+      await eventually(() => textOf(cell)).toContain('R3');
+      expect(await cell.getAttribute('class')).toBe('app-rating--high');
+      await saveScreenshot(page, 'governance-risks');
+      await page.locator('.app-heat-map').screenshot({ path: join(screenshotDir, 'governance-heat-map.png') });
+    });
+
+    it('shows the action log with the meeting that raised each action, and adds a dated update', async () => {
+      await page.getByRole('link', { name: 'Board actions' }).click();
+      const rows = page.locator('main tbody tr');
+      await eventually(() => rows.count()).toBe(readCsv('board-actions.csv').length);
+      await visible(rows.first().getByRole('link', { name: 'COO report April 2018' }));
+      await rows.first().getByRole('link', { name: '1', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Action 1' }));
+      await page.getByLabel('Update', { exact: true }).fill('CQC application form started');
+      await page.getByLabel('Date', { exact: true }).fill('15/05/2018');
+      await page.getByRole('button', { name: 'Add update' }).click();
+      const updates = page.locator('table', { has: page.locator('caption', { hasText: 'Updates' }) }).locator('tbody tr');
+      await eventually(() => updates.count()).toBe(2);
+      expect(await textOf(updates.first())).toContain('15 May 2018');
+      expect(await textOf(updates.nth(1))).toContain('JW to progress');
+
+      await page.locator('#edit-action-status').selectOption('closed');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('Enter the outcome to close the action');
+      await page.locator('#edit-action-ownerText').fill('JW/RB');
+      await page.locator('#edit-action-status').selectOption('carried_forward');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('Owner names "RB", who is not on the People page');
+      await page.getByLabel('Full name of RB').fill('Rachel Brown');
+      await page.getByRole('button', { name: 'Add RB to people' }).click();
+      await visible(page.getByText('Added Rachel Brown. Save the form again.'));
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await visible(page.getByText('Saved action 1.'));
+      await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('Carried forward');
+      await saveScreenshot(page, 'governance-action');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+
+    it('shows the meeting with the actions it raised', async () => {
+      await page.getByRole('link', { name: 'Meetings' }).click();
+      await page.getByRole('link', { name: 'COO report April 2018' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'COO report April 2018' }));
+      const raised = page.locator('table', { has: page.locator('caption', { hasText: 'Actions raised at this meeting' }) }).locator('tbody tr');
+      await eventually(() => raised.count()).toBe(readCsv('board-actions.csv').length);
+    });
+
+    it('searches the policy library, refuses a file that is not a PDF, and uploads one that is', async () => {
+      await page.getByRole('link', { name: 'Policies and documents' }).click();
+      await page.getByLabel('Search titles and descriptions').fill('subject access requests');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('link', { name: 'Data protection (GDPR) policy for member practices' }).click();
+      await visible(page.getByText('No file has been uploaded yet.'));
+      await page.getByLabel('Upload the document').setInputFiles({ name: 'policy.pdf', mimeType: 'application/pdf', buffer: Buffer.from('plain text pretending') });
+      await page.getByRole('button', { name: 'Upload file' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('The file must be a PDF or a Word (DOCX) document');
+      await page.getByLabel('Upload the document').setInputFiles({ name: 'policy.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 a real start') });
+      await page.getByRole('button', { name: 'Upload file' }).click();
+      await visible(page.getByRole('link', { name: 'policy.pdf' }));
+      await saveScreenshot(page, 'governance-policy');
+    });
+
+    it('lists Jo Walker’s items, overdue first', async () => {
+      const [action] = (await (await page.request.get('/api/board-actions?ref=7')).json()).items;
+      const csrf = (await (await page.request.get('/api/session')).json()).csrfToken as string;
+      await page.request.patch(`/api/board-actions/${action.id}`, { data: { rowVersion: action.rowVersion, dueDate: isoDaysFromNow(-3) }, headers: { 'x-csrf-token': csrf } });
+      await page.getByRole('link', { name: 'My items' }).click();
+      const rows = page.locator('main tbody tr');
+      await eventually(() => rows.count()).toBeGreaterThan(0);
+      expect(await textOf(rows.first())).toContain('(overdue)');
+      expect(await textOf(rows.first())).toContain('Business and budget plan');
+      await saveScreenshot(page, 'governance-my-items');
+    });
+
+    it('lists and adds people', async () => {
+      await page.goto('/governance/people');
+      await visible(page.getByRole('link', { name: 'Jo Walker' }));
+      await page.locator('#add-person-name').fill('Gill Clarke');
+      await page.locator('#add-person-initials').fill('GC');
+      await page.getByRole('button', { name: 'Add person' }).click();
+      await visible(page.getByRole('link', { name: 'Gill Clarke' }));
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+  });
+
+  describe('governance (practice manager)', () => {
+    it('shows the policy to acknowledge on My items until the practice acknowledges it', async () => {
+      const page = await harness().newPage();
+      await signIn(page, demoPracticeManager, '/my-items');
+      const rows = page.locator('main tbody tr');
+      await eventually(() => rows.count()).toBe(1);
+      expect(await textOf(rows.first())).toContain('Policy to acknowledge');
+      await rows.first().getByRole('link').click();
+      await page.getByRole('button', { name: 'Acknowledge for C82001' }).click();
+      await eventually(() => textOf(page.locator('tbody tr', { hasText: 'C82001' }))).toContain('Priya Patel');
+      expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+      await page.getByRole('link', { name: 'My items' }).click();
+      await visible(page.getByText('Nothing is due in the next 14 days.'));
+    });
+  });
+}
