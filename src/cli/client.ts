@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Actor, cliActor } from '../app/context.js';
 import { loadDemo } from '../app/demo/load-demo.js';
+import { type FinanceQuery, type FinanceReportName, runFinanceReport } from '../app/finance/finance-requests.js';
+import { type FinanceImportReport, importFinanceCsv } from '../app/finance/import-finance.js';
+import type { FinanceFileKind } from '../domain/finance/finance-csv.js';
+import type { FinanceTable } from '../domain/finance/presenters.js';
 import { practiceRecord } from '../app/registry/practice-record.js';
 import { importNhsFile } from '../app/registry/import-file.js';
 import type { ImportKind, ImportOptions, ImportReport } from '../app/registry/import-report.js';
@@ -23,6 +27,8 @@ export interface AtscaleClient {
   listPractices(filters: Record<string, string>): Promise<Record<string, unknown>[]>;
   addUser(input: Record<string, unknown>): Promise<Record<string, unknown>>;
   loadDemo(): Promise<{ loaded: boolean; message: string }>;
+  financeReport(report: FinanceReportName, query: FinanceQuery): Promise<{ tables: FinanceTable[] } & Record<string, unknown>>;
+  importFinance(kind: FinanceFileKind, path: string, year?: string): Promise<FinanceImportReport>;
   close(): Promise<void>;
 }
 
@@ -50,6 +56,12 @@ export class LocalClient implements AtscaleClient {
   }
   loadDemo() {
     return loadDemo(this.ctx);
+  }
+  financeReport(report: FinanceReportName, query: FinanceQuery) {
+    return runFinanceReport(this.ctx, report, query);
+  }
+  importFinance(kind: FinanceFileKind, path: string, year?: string) {
+    return importFinanceCsv(this.ctx, kind, { name: basename(path), content: readFileSync(path) }, year ? { year } : {});
   }
   close() {
     return this.opened.close();
@@ -105,6 +117,16 @@ export class ServerClient implements AtscaleClient {
   }
   loadDemo() {
     return this.call<{ loaded: boolean; message: string }>('POST', '/api/demo', {});
+  }
+  financeReport(report: FinanceReportName, query: FinanceQuery) {
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '') as [string, string][]);
+    return this.call<{ tables: FinanceTable[] } & Record<string, unknown>>('GET', `/api/finance/${report}?${params}`);
+  }
+  importFinance(kind: FinanceFileKind, path: string, year?: string) {
+    const form = new FormData();
+    if (year) form.set('year', year);
+    form.set('file', new Blob([new Uint8Array(readFileSync(path))]), basename(path));
+    return this.call<FinanceImportReport>('POST', `/api/finance/import/${kind}`, form);
   }
   async close() {}
 }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { reportError } from './output.js';
+import { registerFinanceCommands } from './commands/finance.js';
 import { registerQualityCommands } from './commands/quality.js';
 import { registerRegistryCommands } from './commands/registry.js';
 import { registerSchemeCommands } from './commands/scheme.js';
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerRegistryCommands(program);
   registerSchemeCommands(program);
   registerQualityCommands(program);
+  registerFinanceCommands(program);
   return program;
 }
 

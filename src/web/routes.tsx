@@ -25,6 +25,15 @@ export const router = createBrowserRouter([
           { path: '/groups/:id', element: page(() => import('./pages/groups/group-page.js'), 'GroupPage') },
           { path: '/schemes', element: page(() => import('./pages/schemes/schemes-list-page.js'), 'SchemesListPage') },
           { path: '/schemes/:id', element: page(() => import('./pages/schemes/scheme-page.js'), 'SchemePage') },
+          { path: '/finance', element: page(() => import('./pages/finance/finance-page.js'), 'FinancePage') },
+          {
+            element: <RequireRole roles={['admin', 'commissioner', 'clinician']} />,
+            children: [
+              { path: '/finance/ie', element: page(() => import('./pages/finance/ie-page.js'), 'IePage') },
+              { path: '/finance/cash-flow', element: page(() => import('./pages/finance/cash-flow-page.js'), 'CashFlowPage') },
+              { path: '/finance/scenarios', element: page(() => import('./pages/finance/scenarios-page.js'), 'ScenariosPage') },
+            ],
+          },
           {
             element: <RequireRole roles={['admin']} />,
             children: [

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminSuite } from './admin-suite.js';
 import { type BrowserHarness, startHarness } from './harness.js';
+import { financeSuite } from './finance-suite.js';
 import { importsSuite } from './imports-suite.js';
 import { overviewSuite } from './overview-suite.js';
 import { permissionsSuite } from './permissions-suite.js';
@@ -34,3 +35,4 @@ importsSuite(() => harness);
 permissionsSuite(() => harness);
 adminSuite(() => harness);
 schemesSuite(() => harness);
+financeSuite(() => harness);

@@ -5,6 +5,12 @@ import { AppError } from '../../domain/errors.js';
 import type { Database } from '../../db/client.js';
 import {
   auditLog,
+  costSavings,
+  financeYears,
+  ieIncomeLines,
+  incomeStreams,
+  incomeStreamYears,
+  runningCostLines,
   groupMemberships,
   jobs,
   listSizes,
@@ -22,7 +28,7 @@ import {
 } from '../../db/schema/index.js';
 
 /** Every table, in an order that restores cleanly. Sessions are not backed up: a restore signs everyone out. */
-const tables: PgTable[] = [organisations, practices, practiceHistory, listSizes, pcnMemberships, practiceGroups, groupMemberships, users, userPractices, schemes, schemeVersions, schemeDelivered, schemeHandSchedules, jobs, auditLog];
+const tables: PgTable[] = [organisations, practices, practiceHistory, listSizes, pcnMemberships, practiceGroups, groupMemberships, users, userPractices, schemes, schemeVersions, schemeDelivered, schemeHandSchedules, financeYears, incomeStreams, incomeStreamYears, ieIncomeLines, runningCostLines, costSavings, jobs, auditLog];
 
 interface BackupFile {
   format: 'atscale-backup';

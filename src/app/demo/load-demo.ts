@@ -9,6 +9,7 @@ import { recordAudit } from '../audit.js';
 import { type AppContext, systemActor } from '../context.js';
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
+import { loadDemoFinance } from './load-demo-finance.js';
 import { loadDemoSchemes } from './load-demo-schemes.js';
 import { insertPrepared } from '../records/records.js';
 import { organisationColumns, type OrganisationRow } from '../registry/organisations.js';
@@ -39,8 +40,8 @@ export async function loadDemo(ctx: AppContext = { db: undefined as never, actor
     const [already] = await tx.select().from(practiceGroups).where(eq(practiceGroups.name, demoFederationName));
     if (already) {
       // A demo loaded before schemes existed gets them now; otherwise nothing changes.
-      const schemes = await loadDemoSchemes(txCtx, already.id);
-      if (schemes.length) return { loaded: true, message: `The demo federation was already loaded. Added schemes: ${schemes.join('; ')}.` };
+      const schemes = [...(await loadDemoSchemes(txCtx, already.id)), ...(await loadDemoFinance(txCtx, demoFolder))];
+      if (schemes.length) return { loaded: true, message: `The demo federation was already loaded. Added: ${schemes.join('; ')}.` };
       return { loaded: false, message: `The demo federation is already loaded (${demoFederationName}).` };
     }
 
@@ -106,7 +107,8 @@ export async function loadDemo(ctx: AppContext = { db: undefined as never, actor
     const [anyUser] = await tx.select({ id: users.id }).from(users).limit(1);
     if (!anyUser) await insertPrepared(txCtx, userRecord, demoUsers.map((u) => ({ ...u, practiceCodes: [...u.practiceCodes] })));
     const schemes = await loadDemoSchemes(txCtx, federation!.id as number);
+    const finance = await loadDemoFinance(txCtx, demoFolder);
     await recordAudit(txCtx.db, ctx.actor, { recordType: 'demo', recordId: 'elr', action: 'import', summary: `Loaded the demo federation: ${rows.length} practices in ${localityNames.length} localities, ${schemes.length} schemes` });
-    return { loaded: true, message: `Loaded ${demoFederationName}: ${rows.length} practices in ${localityNames.length} localities.${schemes.length ? ` Schemes: ${schemes.join('; ')}.` : ''}` };
+    return { loaded: true, message: `Loaded ${demoFederationName}: ${rows.length} practices in ${localityNames.length} localities.${schemes.length ? ` Schemes: ${schemes.join('; ')}.` : ''}${finance.length ? ` Finance: ${finance.join('; ')}.` : ''}` };
   });
 }

@@ -1,3 +1,5 @@
+import { costSavingRecord, ieLineRecord, runningCostRecord } from '../finance/budget-records.js';
+import { financeYearRecord, incomeStreamRecord, incomeStreamYearRecord } from '../finance/stream-records.js';
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
 import { practiceRecord } from '../registry/practice-record.js';
@@ -12,4 +14,10 @@ export const recordTypes: Record<string, AnyRecordType> = {
   memberships: membershipRecord,
   users: userRecord,
   schemes: schemeRecord,
+  'finance-years': financeYearRecord,
+  'income-streams': incomeStreamRecord,
+  'income-stream-years': incomeStreamYearRecord,
+  'ie-lines': ieLineRecord,
+  'running-costs': runningCostRecord,
+  'cost-savings': costSavingRecord,
 };
