@@ -34,6 +34,8 @@ interface Ids {
   meetingId: number;
   actionId: number;
   policyId: number;
+  /** One record of each finance type, by its URL name. */
+  finance: Record<string, number>;
 }
 
 const programmeTypes = ['work-plans', 'plan-sections', 'plan-tasks', 'stp-deliverables', 'stp-actions', 'stp-milestones', 'stp-outcomes'] as const;
@@ -43,6 +45,21 @@ const practiceFor = (role: Role) => (role === 'pmOther' ? 'C82002' : 'C82001');
 const csv = (header: string, row: string) => fileForm('rows.csv', `${header}\n${row}\n`);
 let n = 0;
 const unique = (role: Role) => `${role}-${++n}`;
+
+const financeReaders: Role[] = ['admin', 'commissioner', 'clinician'];
+/** A financial year no other case uses: 2101/02, 2102/03… */
+const freshYear = () => {
+  const start = 2100 + ++n;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+};
+const financeTypes: Record<string, { readers: Role[]; body: (r: Role, ids: Ids) => Record<string, unknown>; header: string; row: (r: Role, ids: Ids) => string }> = {
+  'finance-years': { readers: financeReaders, body: () => ({ financialYear: freshYear() }), header: 'financialYear', row: () => freshYear() },
+  'income-streams': { readers: signedIn, body: (r) => ({ funder: 'NHS E', name: unique(r), status: 'potential' }), header: 'funder,name,status', row: (r) => `NHS E,${unique(r)},potential` },
+  'income-stream-years': { readers: signedIn, body: (_r, ids) => ({ streamId: ids.finance['income-streams'], financialYear: freshYear(), amount: '£1' }), header: 'streamId,financialYear,amount', row: (_r, ids) => `${ids.finance['income-streams']},${freshYear()},1` },
+  'ie-lines': { readers: financeReaders, body: (r) => ({ financialYear: '2018/19', section: 'potential', line: unique(r), amount: '1' }), header: 'financialYear,section,line,amount', row: (r) => `2018/19,potential,${unique(r)},1` },
+  'running-costs': { readers: financeReaders, body: (r) => ({ financialYear: '2018/19', category: 'Other', line: unique(r), amount: '1' }), header: 'financialYear,category,line,amount', row: (r) => `2018/19,Other,${unique(r)},1` },
+  'cost-savings': { readers: signedIn, body: (r) => ({ initiative: unique(r), financialYear: '2018/19', expected: '1' }), header: 'initiative,financialYear,expected', row: (r) => `${unique(r)},2018/19,1` },
+};
 
 const cases: Case[] = [
   { route: 'GET /api/health', allowed: everyone, request: () => ({ method: 'GET', path: '/api/health' }) },
@@ -181,6 +198,20 @@ const cases: Case[] = [
   { route: 'GET /api/schemes/{id}/statements/{practiceCode}', allowed: ['admin', 'pmOwn', 'commissioner', 'clinician'], request: (r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/statements/${practiceFor(r)}` }) },
   { route: 'GET /api/schemes/{id}/statements/{practiceCode}.pdf', allowed: ['admin', 'pmOwn', 'commissioner', 'clinician'], request: (r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/statements/${practiceFor(r)}.pdf` }) },
   { route: 'GET /api/schemes/{id}/export.xlsx', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/export.xlsx` }) },
+  ...Object.entries(financeTypes).flatMap(([type, t]): Case[] => [
+    { route: `GET /api/${type}`, allowed: t.readers, request: () => ({ method: 'GET', path: `/api/${type}` }) },
+    { route: `GET /api/${type}/export.{format}`, allowed: t.readers, request: () => ({ method: 'GET', path: `/api/${type}/export.xlsx` }) },
+    { route: `GET /api/${type}/{id}`, allowed: t.readers, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${ids.finance[type]}` }) },
+    { route: `GET /api/${type}/{id}/audit`, allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${ids.finance[type]}/audit` }) },
+    { route: `POST /api/${type}`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}`, body: t.body(r, ids) }) },
+    { route: `PATCH /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'PATCH', path: `/api/${type}/${ids.finance[type]}`, body: { rowVersion: 99 } }) },
+    { route: `DELETE /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'DELETE', path: `/api/${type}/${ids.finance[type]}?rowVersion=99` }) },
+    { route: `POST /api/${type}/import`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}/import`, body: csv(t.header, t.row(r, ids)) }) },
+  ]),
+  { route: 'GET /api/finance/export.xlsx', allowed: financeReaders, request: () => ({ method: 'GET', path: '/api/finance/export.xlsx?year=2018/19' }) },
+  { route: 'GET /api/finance/{report}', allowed: financeReaders, request: () => ({ method: 'GET', path: '/api/finance/ie?year=2018/19' }) },
+  { route: 'GET /api/finance/{report}/export.{format}', allowed: financeReaders, request: () => ({ method: 'GET', path: '/api/finance/cash-flow/export.csv?year=2018/19' }) },
+  { route: 'POST /api/finance/import/{kind}', allowed: adminOnly, request: (r) => ({ method: 'POST', path: '/api/finance/import/savings', body: csv('scheme,financial_year,amount', `${unique(r)},2018/19,"£1,000"`) }) },
 ];
 
 describe('permissions: every endpoint × every role', () => {
@@ -212,6 +243,8 @@ describe('permissions: every endpoint × every role', () => {
     ids.pharmacistsId = (await clients.admin.request('GET', '/api/schemes?slug=clinical-pharmacists-2018')).body.items[0].id;
     ids.programme = {} as Ids['programme'];
     for (const type of programmeTypes) ids.programme[type] = (await clients.admin.request('GET', `/api/${type}?pageSize=1`)).body.items[0].id;
+    ids.finance = {};
+    for (const type of Object.keys(financeTypes)) ids.finance[type] = (await clients.admin.request('GET', `/api/${type}?pageSize=1`)).body.items[0].id;
   });
   afterAll(() => server?.close());
 

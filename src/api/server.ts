@@ -12,6 +12,7 @@ import type { Database } from '../db/client.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
 import { registerGovernanceRoutes } from './routes/governance.js';
+import { registerFinanceRoutes } from './routes/finance.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerProgrammeRoutes } from './routes/programme.js';
 import { registerRecordRoutes } from './routes/records.js';
@@ -66,6 +67,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerProgrammeRoutes(app, deps);
   await registerGovernanceRoutes(app, deps);
   await registerReminderRoutes(app, deps);
+  await registerFinanceRoutes(app, deps);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });

@@ -11,6 +11,9 @@ type Rule = readonly (Role | 'own_practice')[];
 
 const everyone: Rule = ['admin', 'practice_manager', 'commissioner', 'clinician'];
 const admin: Rule = ['admin'];
+/** The federation's own finances: the admin, the board (clinicians) and the commissioner. */
+const financeReaders: Rule = ['admin', 'commissioner', 'clinician'];
+const financeRecords = { read: financeReaders, create: admin, update: admin, delete: admin, import: admin } as const;
 
 export const permissions = {
   practice: { read: everyone, create: [], update: [...admin, 'own_practice'], delete: [], import: admin },
@@ -41,6 +44,15 @@ export const permissions = {
   policy: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
   // A practice manager acknowledges policies for their own practices.
   policy_acknowledgement: { read: everyone, create: [...admin, 'own_practice'], update: [], delete: [], import: [] },
+  // Income streams and cost savings say what reaches practices, so practice managers read them too.
+  income_stream: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  income_stream_year: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  cost_saving: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  finance_year: financeRecords,
+  ie_line: financeRecords,
+  running_cost: financeRecords,
+  // The I&E, cash flow and scenarios; `read` also covers exporting them.
+  finance_report: { read: financeReaders, create: [], update: [], delete: [], import: [] },
 } as const satisfies Record<string, Record<Action, Rule>>;
 
 export type RecordTypeName = keyof typeof permissions;

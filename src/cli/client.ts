@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Actor, cliActor } from '../app/context.js';
 import { loadDemo } from '../app/demo/load-demo.js';
+import { type FinanceQuery, type FinanceReportName, runFinanceReport } from '../app/finance/finance-requests.js';
+import { type FinanceImportReport, importFinanceCsv } from '../app/finance/import-finance.js';
+import type { FinanceFileKind } from '../domain/finance/finance-csv.js';
+import type { FinanceTable } from '../domain/finance/presenters.js';
 import { practiceRecord } from '../app/registry/practice-record.js';
 import { importNhsFile } from '../app/registry/import-file.js';
 import type { ImportKind, ImportOptions, ImportReport } from '../app/registry/import-report.js';
@@ -32,6 +36,8 @@ export interface AtscaleClient {
   /** A CSV import into a record type (all or nothing). */
   importRecords(plural: string, path: string): Promise<CsvImportReport>;
   sendDigest(dryRun: boolean): Promise<DigestResult>;
+  financeReport(report: FinanceReportName, query: FinanceQuery): Promise<{ tables: FinanceTable[] } & Record<string, unknown>>;
+  importFinance(kind: FinanceFileKind, path: string, year?: string): Promise<FinanceImportReport>;
   close(): Promise<void>;
 }
 
@@ -69,6 +75,12 @@ export class LocalClient implements AtscaleClient {
   }
   sendDigest(dryRun: boolean) {
     return sendDigest(this.ctx, { smtpUrl: this.config.smtpUrl, from: this.config.smtpFrom, baseUrl: this.config.publicUrl, dryRun });
+  }
+  financeReport(report: FinanceReportName, query: FinanceQuery) {
+    return runFinanceReport(this.ctx, report, query);
+  }
+  importFinance(kind: FinanceFileKind, path: string, year?: string) {
+    return importFinanceCsv(this.ctx, kind, { name: basename(path), content: readFileSync(path) }, year ? { year } : {});
   }
   close() {
     return this.opened.close();
@@ -136,6 +148,16 @@ export class ServerClient implements AtscaleClient {
   }
   sendDigest(dryRun: boolean) {
     return this.call<DigestResult>('POST', '/api/digest/send', { dryRun });
+  }
+  financeReport(report: FinanceReportName, query: FinanceQuery) {
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== '') as [string, string][]);
+    return this.call<{ tables: FinanceTable[] } & Record<string, unknown>>('GET', `/api/finance/${report}?${params}`);
+  }
+  importFinance(kind: FinanceFileKind, path: string, year?: string) {
+    const form = new FormData();
+    if (year) form.set('year', year);
+    form.set('file', new Blob([new Uint8Array(readFileSync(path))]), basename(path));
+    return this.call<FinanceImportReport>('POST', `/api/finance/import/${kind}`, form);
   }
   async close() {}
 }

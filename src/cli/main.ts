@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { reportError } from './output.js';
 import { registerProgrammeCommands } from './commands/programme.js';
 import { registerGovernanceCommands } from './commands/governance.js';
+import { registerFinanceCommands } from './commands/finance.js';
 import { registerQualityCommands } from './commands/quality.js';
 import { registerRegistryCommands } from './commands/registry.js';
 import { registerSchemeCommands } from './commands/scheme.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerQualityCommands(program);
   registerProgrammeCommands(program);
   registerGovernanceCommands(program);
+  registerFinanceCommands(program);
   return program;
 }
 

@@ -41,6 +41,15 @@ export const router = createBrowserRouter([
           { path: '/governance/policies/:id', element: page(() => import('./pages/governance/policy-page.js'), 'PolicyPage') },
           { path: '/governance/people', element: page(() => import('./pages/governance/people-page.js'), 'PeoplePage') },
           { path: '/governance/people/:id', element: page(() => import('./pages/governance/people-page.js'), 'PersonPage') },
+          { path: '/finance', element: page(() => import('./pages/finance/finance-page.js'), 'FinancePage') },
+          {
+            element: <RequireRole roles={['admin', 'commissioner', 'clinician']} />,
+            children: [
+              { path: '/finance/ie', element: page(() => import('./pages/finance/ie-page.js'), 'IePage') },
+              { path: '/finance/cash-flow', element: page(() => import('./pages/finance/cash-flow-page.js'), 'CashFlowPage') },
+              { path: '/finance/scenarios', element: page(() => import('./pages/finance/scenarios-page.js'), 'ScenariosPage') },
+            ],
+          },
           {
             element: <RequireRole roles={['admin']} />,
             children: [

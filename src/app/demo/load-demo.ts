@@ -10,6 +10,7 @@ import { type AppContext, systemActor } from '../context.js';
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
 import { loadDemoGovernance } from './load-demo-governance.js';
+import { loadDemoFinance } from './load-demo-finance.js';
 import { loadDemoSchemes } from './load-demo-schemes.js';
 import { loadDemoProgramme } from './load-demo-programme.js';
 import { insertPrepared } from '../records/records.js';
@@ -39,7 +40,7 @@ const readCsv = (name: string) => Papa.parse<Record<string, string>>(readFileSyn
  * adds only what is missing and says what it added, so an older demo database catches up.
  */
 async function loadDemoAreas(ctx: AppContext, federationId: number): Promise<string[]> {
-  return [...(await loadDemoSchemes(ctx, federationId)), ...(await loadDemoProgramme(ctx)), ...(await loadDemoGovernance(ctx, demoFolder))];
+  return [...(await loadDemoSchemes(ctx, federationId)), ...(await loadDemoProgramme(ctx)), ...(await loadDemoGovernance(ctx, demoFolder)), ...(await loadDemoFinance(ctx, demoFolder))];
 }
 
 /** Loads the demo federation once; a second run changes nothing and says so. */

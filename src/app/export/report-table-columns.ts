@@ -8,7 +8,7 @@ export type ReportFormat = 'table' | 'csv' | 'json' | 'xlsx';
  * scheme rounds it (7.50, not 7.5) under snake_case headers for CSV; XLSX keeps numbers as numbers
  * with the number format of the column.
  */
-export function reportTableColumns(table: ReportTable, format: ReportFormat): Column<ReportRow>[] {
+export function reportTableColumns(table: Pick<ReportTable, 'columns'>, format: ReportFormat): Column<ReportRow>[] {
   return table.columns.map((column: ReportColumn) => ({
     header: format === 'csv' ? column.key : column.label,
     numeric: column.kind !== 'text',

@@ -2,6 +2,8 @@ import { boardActionRecord } from '../governance/board-action-record.js';
 import { meetingRecord } from '../governance/meeting-record.js';
 import { policyRecord } from '../governance/policy-record.js';
 import { riskRecord } from '../governance/risk-record.js';
+import { costSavingRecord, ieLineRecord, runningCostRecord } from '../finance/budget-records.js';
+import { financeYearRecord, incomeStreamRecord, incomeStreamYearRecord } from '../finance/stream-records.js';
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
 import { personRecord } from '../people/person-record.js';
@@ -31,6 +33,12 @@ export const recordTypes: Record<string, AnyRecordType> = {
   meetings: meetingRecord,
   'board-actions': boardActionRecord,
   policies: policyRecord,
+  'finance-years': financeYearRecord,
+  'income-streams': incomeStreamRecord,
+  'income-stream-years': incomeStreamYearRecord,
+  'ie-lines': ieLineRecord,
+  'running-costs': runningCostRecord,
+  'cost-savings': costSavingRecord,
 };
 
 /** A record type by its URL name ("risks"); unknown names are refused. */

@@ -6,3 +6,4 @@ export * from './schemes.js';
 export * from './people.js';
 export * from './programme.js';
 export * from './governance.js';
+export * from './finance.js';

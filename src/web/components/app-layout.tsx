@@ -20,6 +20,7 @@ const navigation: NavigationEntry[] = [
   { to: '/programme', text: 'Programme' },
   { to: '/governance', text: 'Governance' },
   { to: '/my-items', text: 'My items' },
+  { to: '/finance', text: 'Finance' },
   { to: '/imports', text: 'Imports', roles: ['admin'] },
   { to: '/users', text: 'Users', roles: ['admin'] },
   { to: '/audit', text: 'Audit log', roles: ['admin'] },

@@ -34,10 +34,10 @@ export function displayCell(column: ReportColumn, value: ReportCell): string {
 /** "Delivered cost £" → "Delivered cost": the cells carry the £. */
 export const columnHeader = (column: ReportColumn) => (column.kind === 'money' ? column.label.replace(/\s*£$/, '') : column.label);
 
-const isTotal = (table: ReportTable, row: ReportRow) => row[table.columns[0]?.key ?? ''] === TOTAL_LABEL;
+const isTotal = (table: Omit<ReportTable, 'name'>, row: ReportRow) => row[table.columns[0]?.key ?? ''] === TOTAL_LABEL;
 
 interface ReportTableViewProps {
-  table: ReportTable;
+  table: Omit<ReportTable, 'name'>;
   /** Leave these columns out (e.g. the ODS code where the practice name is enough). */
   hide?: string[];
   caption?: string;

@@ -1,0 +1,50 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, demoUser, fileForm, startTestServer, type TestServer } from '../../test/support/api.js';
+
+/** Finance over HTTP: amounts typed in pounds stored once as pence, reports, exports and imports with their errors. */
+describe('finance API', () => {
+  let server: TestServer;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = await ApiClient.signIn(server.baseUrl, demoUser('admin').email, demoUser('admin').password);
+  });
+  afterAll(() => server?.close());
+
+  it('stores an amount typed as "£1,000" as 100,000 pence, though the route and the use case both check it', async () => {
+    const created = await admin.request('POST', '/api/running-costs', { financialYear: 'FY18/19', category: 'Insurance', line: 'Indemnity', amount: '£1,000' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ financialYear: '2018/19', amountPence: 100_000 });
+    const changed = await admin.request('PATCH', `/api/running-costs/${created.body.id}`, { rowVersion: 1, amount: 1234.5 });
+    expect(changed.body).toMatchObject({ amountPence: 123_450, rowVersion: 2 });
+    const ie = await admin.request('GET', '/api/finance/ie?year=2018/19');
+    expect(ie.body.resultPence).toBe(-68_800 - 123_450);
+    expect((await admin.request('DELETE', `/api/running-costs/${created.body.id}?rowVersion=2`)).status).toBe(200);
+  });
+
+  it('answers a bad year, a year outside the plan and a bad threshold with 400 and the field', async () => {
+    expect(await admin.request('GET', '/api/finance/ie?year=2018-2020')).toMatchObject({ status: 400, body: { problems: [{ field: 'year' }] } });
+    expect(await admin.request('GET', '/api/finance/cash-flow?year=2030/31')).toMatchObject({ status: 400, body: { message: '2030/31 is outside the finance plan' } });
+    expect(await admin.request('GET', '/api/finance/cash-flow?year=2018/19&threshold=lots')).toMatchObject({ status: 400, body: { problems: [{ field: 'threshold' }] } });
+  });
+
+  it('exports a report as CSV and every table of a year as one workbook', async () => {
+    const csv = await admin.request('GET', '/api/finance/ie/export.csv?year=2018/19');
+    expect(csv.body.split('\r\n').at(-2)).toBe('Result,Surplus / deficit,-688,a deficit,total');
+    const response = await fetch(`${server.baseUrl}/api/finance/export.xlsx?year=2018/19`, { headers: { cookie: admin.session.cookie! } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['streams', 'funder-totals', 'double-counting', 'savings', 'running-costs', 'ie', 'cash-flow', 'receipts']);
+  });
+
+  it('imports a file all or nothing, naming the line and column of each problem', async () => {
+    const bad = await admin.request('POST', '/api/finance/import/running-costs', fileForm('costs.csv', 'line,amount\nRent,"£12,000"\nRates,-5\n', { year: '2018/19' }));
+    expect(bad).toMatchObject({ status: 400, body: { problems: [{ file: 'costs.csv', line: 3, column: 2 }] } });
+    const good = await admin.request('POST', '/api/finance/import/running-costs', fileForm('costs.csv', 'line,amount,category\nRent,"£12,000",Premises\n', { year: '2018/19' }));
+    expect(good.body).toMatchObject({ inserted: 1, updated: 0, unchanged: 0 });
+    const again = await admin.request('POST', '/api/finance/import/running-costs', fileForm('costs.csv', 'line,amount,category\nRent,"£12,000",Premises\n', { year: '2018/19' }));
+    expect(again.body).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+  });
+});

@@ -1,0 +1,115 @@
+import { loadCostSavings, loadFinanceYears, loadIeIncomeLines, loadIncomeStreams, loadRunningCosts } from '../../db/repos/finance.js';
+import { invalid } from '../../domain/errors.js';
+import { cashFlow } from '../../domain/finance/cash-flow.js';
+import { normaliseFinancialYear } from '../../domain/finance/financial-year.js';
+import { incomeAndExpenditure, resultKind } from '../../domain/finance/income-expenditure.js';
+import { cashFlowTable, doubleCountingTable, type FinanceTable, ieTable, receiptsTable, runningCostsTable, savingsTable, scenarioComparisonTable, streamsTable, streamTotalsTable } from '../../domain/finance/presenters.js';
+import { cashFlowStreams, type ScenarioChange, scenarioIncomeLines, scenarioProblems } from '../../domain/finance/scenarios.js';
+import { findDoubleCounting, streamTotals, yearsOfStreams } from '../../domain/finance/stream-totals.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+
+/** A year the plan covers, as "2018/19"; anything else is a clear error naming the plan's years. */
+async function planYear(ctx: AppContext, raw: string) {
+  let year: string;
+  try {
+    year = normaliseFinancialYear(raw);
+  } catch (error) {
+    throw invalid((error as Error).message, [{ field: 'year', message: (error as Error).message }]);
+  }
+  const years = await loadFinanceYears(ctx.db);
+  const found = years.find((y) => y.financialYear === year);
+  if (!found) throw invalid(`${year} is outside the finance plan`, [{ field: 'year', message: `the plan covers ${years.map((y) => y.financialYear).join(', ') || 'no years yet'}` }]);
+  return found;
+}
+
+/** Income streams with secured and potential totals by funder and year, and money counted twice. */
+export async function incomeStreamsReport(ctx: AppContext) {
+  authorize(ctx.actor, 'income_stream', 'read');
+  const streams = await loadIncomeStreams(ctx.db);
+  const planYears = (await loadFinanceYears(ctx.db)).map((y) => y.financialYear);
+  const years = [...new Set([...planYears, ...yearsOfStreams(streams)])].sort();
+  const totals = streamTotals(streams, years);
+  const doubleCounting = findDoubleCounting(streams);
+  return {
+    years,
+    streams,
+    totals: { byYear: totals.byYear, securedPence: totals.secured, potentialPence: totals.potential },
+    doubleCounting,
+    tables: [streamsTable(streams, years), streamTotalsTable(totals), doubleCountingTable(doubleCounting)],
+  };
+}
+
+export async function costSavingsReport(ctx: AppContext) {
+  authorize(ctx.actor, 'cost_saving', 'read');
+  const savings = await loadCostSavings(ctx.db);
+  const byYear: Record<string, { expectedPence: number; realisedPence: number }> = {};
+  for (const s of savings) {
+    const entry = (byYear[s.financialYear] ??= { expectedPence: 0, realisedPence: 0 });
+    entry.expectedPence += s.expectedPence;
+    entry.realisedPence += s.realisedPence ?? 0;
+  }
+  return { savings, byYear, tables: [savingsTable(savings)] };
+}
+
+export async function runningCostsReport(ctx: AppContext, rawYear: string) {
+  authorize(ctx.actor, 'running_cost', 'read');
+  const { financialYear } = await planYear(ctx, rawYear);
+  const lines = await loadRunningCosts(ctx.db, financialYear);
+  return { financialYear, lines, totalPence: lines.reduce((sum, l) => sum + l.amountPence, 0), tables: [runningCostsTable(lines, financialYear)] };
+}
+
+const summary = (ie: ReturnType<typeof incomeAndExpenditure>) => ({
+  financialYear: ie.financialYear,
+  securedPence: ie.securedPence,
+  potentialPence: ie.potentialPence,
+  totalIncomePence: ie.totalIncomePence,
+  runningCostsPence: ie.runningCostsPence,
+  resultPence: ie.resultPence,
+  result: resultKind(ie.resultPence),
+});
+
+/** Everything a year's I&E and cash flow need, under a scenario (none: the base). */
+async function yearModel(ctx: AppContext, rawYear: string, changes: ScenarioChange[], threshold?: number) {
+  const year = await planYear(ctx, rawYear);
+  const [streams, lines, costs] = await Promise.all([loadIncomeStreams(ctx.db), loadIeIncomeLines(ctx.db, year.financialYear), loadRunningCosts(ctx.db)]);
+  const problems = scenarioProblems(streams, changes);
+  if (problems.length) throw invalid('The scenario is not valid', problems.map((message) => ({ field: 'scenario', message })));
+  const ie = incomeAndExpenditure(year.financialYear, scenarioIncomeLines(year.financialYear, lines, streams, changes), costs);
+  const flow = cashFlow({ financialYear: year.financialYear, openingPence: year.openingBalancePence, thresholdPence: threshold ?? year.cashThresholdPence, streams: cashFlowStreams(streams, changes), runningCosts: costs });
+  return { ie, flow, streams };
+}
+
+export async function ieReport(ctx: AppContext, rawYear: string) {
+  authorize(ctx.actor, 'finance_report', 'read');
+  const { ie } = await yearModel(ctx, rawYear, []);
+  return { ...summary(ie), tables: [ieTable(ie)] };
+}
+
+export async function cashFlowReport(ctx: AppContext, rawYear: string, options: { thresholdPence?: number } = {}) {
+  authorize(ctx.actor, 'finance_report', 'read');
+  const { flow } = await yearModel(ctx, rawYear, [], options.thresholdPence);
+  return { ...flow, tables: [cashFlowTable(flow), receiptsTable(flow)] };
+}
+
+/** The base and a "what if" side by side: the I&E and the cash flow of each, and the differences. */
+export async function scenarioReport(ctx: AppContext, rawYear: string, changes: ScenarioChange[], options: { thresholdPence?: number } = {}) {
+  authorize(ctx.actor, 'finance_report', 'read');
+  if (!changes.length) throw invalid('Choose at least one potential stream to win or lose', [{ field: 'scenario', message: 'name a stream to win or lose' }]);
+  const base = await yearModel(ctx, rawYear, [], options.thresholdPence);
+  const scenario = await yearModel(ctx, rawYear, changes, options.thresholdPence);
+  const label = changes.map((c) => `${base.streams.find((s) => s.id === c.streamId)!.name} ${c.outcome}`).join(', ');
+  return {
+    label,
+    changes,
+    base: { ie: summary(base.ie), cashFlow: base.flow },
+    scenario: { ie: summary(scenario.ie), cashFlow: scenario.flow },
+    tables: [scenarioComparisonTable(base, scenario, label), { ...ieTable(scenario.ie), name: 'scenario-ie', title: `Income and expenditure ${scenario.ie.financialYear}: ${label}` }, { ...cashFlowTable(scenario.flow), name: 'scenario-cash-flow', title: `Cash flow ${scenario.flow.financialYear}: ${label}` }] as FinanceTable[],
+  };
+}
+
+/** Every finance table of a year, for one workbook. */
+export async function financeTables(ctx: AppContext, rawYear: string): Promise<FinanceTable[]> {
+  const [streams, savings, costs, ie, flow] = await Promise.all([incomeStreamsReport(ctx), costSavingsReport(ctx), runningCostsReport(ctx, rawYear), ieReport(ctx, rawYear), cashFlowReport(ctx, rawYear)]);
+  return [...streams.tables, ...savings.tables, ...costs.tables, ...ie.tables, ...flow.tables];
+}

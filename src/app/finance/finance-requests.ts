@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { invalid } from '../../domain/errors.js';
+import { parsePounds, poundsSchema } from '../../domain/finance/money.js';
+import type { FinanceTable } from '../../domain/finance/presenters.js';
+import type { ScenarioChange } from '../../domain/finance/scenarios.js';
+import { reportTableColumns } from '../export/report-table-columns.js';
+import { toCsv, toXlsx } from '../export/tabular.js';
+import type { AppContext } from '../context.js';
+import { zodProblems } from '../records/zod-problems.js';
+import { cashFlowReport, costSavingsReport, ieReport, incomeStreamsReport, runningCostsReport, scenarioReport } from './finance-reports.js';
+
+export const financeReports = ['streams', 'savings', 'running-costs', 'ie', 'cash-flow', 'scenario'] as const;
+export type FinanceReportName = (typeof financeReports)[number];
+
+const streamIds = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const ids = (value ?? '').split(',').filter(Boolean).map(Number);
+    if (ids.some((id) => !Number.isInteger(id) || id <= 0)) ctx.addIssue({ code: 'custom', message: 'must be income stream ids separated by commas, e.g. 12,13' });
+    return ids;
+  });
+
+/** The query every finance report reads: the year (where it has one), a cash threshold in pounds, the streams a scenario wins or loses. */
+export const financeQuerySchema = z.object({
+  year: z.string().trim().min(1).max(20).optional(),
+  threshold: poundsSchema({ allowNegative: true }).optional(),
+  won: streamIds,
+  lost: streamIds,
+});
+export type FinanceQuery = z.input<typeof financeQuerySchema>;
+
+const yearOf = (query: z.output<typeof financeQuerySchema>) => query.year ?? '';
+
+/** Runs one finance report by name: what the API's report routes and the CLI both call. */
+export async function runFinanceReport(ctx: AppContext, report: FinanceReportName, raw: FinanceQuery): Promise<{ tables: FinanceTable[] } & Record<string, unknown>> {
+  const parsed = financeQuerySchema.safeParse(raw);
+  if (!parsed.success) throw invalid('The report’s options are not valid', zodProblems(parsed.error));
+  const query = parsed.data;
+  const threshold = query.threshold !== undefined ? { thresholdPence: parsePounds(query.threshold) } : {};
+  switch (report) {
+    case 'streams':
+      return incomeStreamsReport(ctx);
+    case 'savings':
+      return costSavingsReport(ctx);
+    case 'running-costs':
+      return runningCostsReport(ctx, yearOf(query));
+    case 'ie':
+      return ieReport(ctx, yearOf(query));
+    case 'cash-flow':
+      return cashFlowReport(ctx, yearOf(query), threshold);
+    case 'scenario': {
+      const changes: ScenarioChange[] = [...query.won.map((streamId) => ({ streamId, outcome: 'won' as const })), ...query.lost.map((streamId) => ({ streamId, outcome: 'lost' as const }))];
+      return scenarioReport(ctx, yearOf(query), changes, threshold);
+    }
+  }
+}
+
+/** A report's tables as a file: CSV holds the first (main) table, XLSX a sheet per table. */
+export async function financeTablesFile(name: string, tables: readonly FinanceTable[], format: 'csv' | 'xlsx'): Promise<{ fileName: string; type: string; content: Buffer }> {
+  if (format === 'csv') return { fileName: `${name}.csv`, type: 'text/csv; charset=utf-8', content: Buffer.from(toCsv(tables[0]!.rows, reportTableColumns(tables[0]!, 'csv'))) };
+  const content = await toXlsx(tables.map((t) => ({ name: t.name, rows: t.rows, columns: reportTableColumns(t, 'xlsx') })));
+  return { fileName: `${name}.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content };
+}

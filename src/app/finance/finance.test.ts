@@ -1,0 +1,100 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { auditLog, incomeStreams, runningCostLines } from '../../db/schema/index.js';
+import { readSeed } from '../../domain/finance/test-support.js';
+import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
+import { loadDemo } from '../demo/load-demo.js';
+import { createRecord, updateRecord } from '../records/records.js';
+import { runningCostRecord } from './budget-records.js';
+import { cashFlowReport, costSavingsReport, ieReport, incomeStreamsReport, runningCostsReport, scenarioReport } from './finance-reports.js';
+import { importFinanceCsv } from './import-finance.js';
+import { incomeStreamRecord } from './stream-records.js';
+
+const file = (name: string, lines: string[]) => ({ name, content: Buffer.from(`${lines.join('\n')}\n`) });
+const seedSum = (name: string, keep: (row: Record<string, string>) => boolean) => readSeed(name).filter(keep).reduce((sum, r) => sum + Number(r.amount), 0);
+
+describe.each(databaseKinds)('finance (%s)', (kind) => {
+  let database: Database;
+  const admin = () => contextFor(database, adminActor);
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await loadDemo(contextFor(database));
+  });
+  afterAll(() => database?.close());
+
+  it('reproduces the seed’s secured and potential totals from the stored streams, and flags demand management 2018/19', async () => {
+    const report = await incomeStreamsReport(admin());
+    for (const year of ['2017/18', '2018/19', '2019/20']) {
+      for (const status of ['secured', 'potential'] as const) {
+        expect(report.totals.byYear[year]![status] / 100, `${status} ${year}`).toBe(seedSum('income-streams.csv', (r) => r.status === status && r.financial_year === year));
+      }
+    }
+    expect([report.totals.securedPence / 100, report.totals.potentialPence / 100]).toEqual([1_166_500, 315_000]);
+    expect(report.doubleCounting.map((d) => [d.name, d.financialYear])).toEqual([['Demand management', '2018/19']]);
+  });
+
+  it('reproduces the savings and the 2018/19 I&E from the lines: a deficit of £688', async () => {
+    const savings = await costSavingsReport(admin());
+    expect(Object.values(savings.byYear).map((y) => y.expectedPence / 100)).toEqual([109_000, 109_000, 109_000]);
+    expect(savings.savings.reduce((s, r) => s + r.expectedPence, 0) / 100).toBe(seedSum('cost-savings.csv', () => true));
+    const ie = await ieReport(admin(), '2018/19');
+    expect([ie.securedPence, ie.potentialPence, ie.totalIncomePence, ie.runningCostsPence, ie.resultPence].map((p) => p / 100)).toEqual([169_432, 3_500, 172_932, 173_620, -688]);
+    expect(ie.result).toBe('deficit');
+    expect((await runningCostsReport(admin(), '18/19')).totalPence / 100).toBe(seedSum('running-costs-2018-19.csv', () => true));
+  });
+
+  it('works out the cash flow from payment terms and arrears, and compares a scenario with the base', async () => {
+    const flow = await cashFlowReport(admin(), '2018/19');
+    expect(flow.openingPence / 100).toBe(56_032);
+    expect(flow.months.map((m) => m.month)).toHaveLength(12);
+    // CBS is paid quarterly two months in arrears: last year's January–March arrives in May.
+    const cbs = flow.receipts.find((r) => r.name.startsWith('CBS'))!;
+    expect([cbs.byMonth['2018-04'], cbs.byMonth['2018-05'], cbs.byMonth['2018-08']].map((p) => p! / 100)).toEqual([0, 50_000, 50_000]);
+    expect(flow.closingPence).toBe(flow.openingPence + flow.months.reduce((s, m) => s + m.netPence, 0));
+
+    const streams = (await incomeStreamsReport(admin())).streams;
+    const winter = streams.find((s) => s.name === 'Winter access scheme' && s.status === 'potential')!;
+    const lost = await scenarioReport(admin(), '2018/19', [{ streamId: winter.id, outcome: 'lost' }]);
+    expect([lost.base.ie.resultPence, lost.scenario.ie.resultPence].map((p) => p / 100)).toEqual([-688, -4_188]);
+    const hPylori = streams.find((s) => s.name === 'H Pylori')!;
+    const won = await scenarioReport(admin(), '2018/19', [{ streamId: hPylori.id, outcome: 'won' }]);
+    expect(won.scenario.ie.resultPence - won.base.ie.resultPence).toBe(150_000);
+    expect(won.scenario.cashFlow.closingPence).toBeGreaterThan(won.base.cashFlow.closingPence);
+    await expect(scenarioReport(admin(), '2018/19', [{ streamId: streams.find((s) => s.status === 'secured')!.id, outcome: 'lost' }])).rejects.toMatchObject({ kind: 'invalid', problems: [{ message: expect.stringMatching(/not potential/) }] });
+  });
+
+  it('lets the commissioner read the I&E, keeps a practice manager to streams and savings, and keeps writes to the admin', async () => {
+    await expect(ieReport(contextFor(database, commissionerActor), '2018/19')).resolves.toMatchObject({ resultPence: -68_800 });
+    await expect(ieReport(contextFor(database, managerOf('C82001')), '2018/19')).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(incomeStreamsReport(contextFor(database, managerOf('C82001')))).resolves.toBeTruthy();
+    await expect(importFinanceCsv(contextFor(database, commissionerActor), 'savings', file('s.csv', ['scheme,financial_year,amount', 'X,2018/19,1']))).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('refuses bad input with clear errors and saves nothing', async () => {
+    const before = (await database.db.select().from(incomeStreams)).length;
+    const bad = file('streams.csv', ['funder,stream,status,financial_year,amount', 'NHS E,New one,secured,2018/19,"£1,000"', ',No funder,secured,2018/19,5', 'NHS E,Bad year,secured,2018-2020,5']);
+    await expect(importFinanceCsv(admin(), 'streams', bad)).rejects.toMatchObject({ kind: 'invalid', problems: [{ line: 3, column: 1 }, { line: 4, column: 4 }] });
+    expect((await database.db.select().from(incomeStreams)).length).toBe(before);
+    await expect(createRecord(admin(), incomeStreamRecord, { name: 'No funder', status: 'secured' })).rejects.toMatchObject({ problems: [{ field: 'funder' }] });
+    await expect(createRecord(admin(), runningCostRecord, { financialYear: '2020/21', category: 'Staff', line: 'Manager', amount: '£30,000' })).rejects.toMatchObject({ message: '2020/21 is outside the finance plan' });
+    await expect(createRecord(admin(), runningCostRecord, { financialYear: '2018/19', category: 'Staff', line: 'Manager', amount: '-5' })).rejects.toMatchObject({ problems: [{ field: 'amount', message: 'must not be negative' }] });
+    await expect(importFinanceCsv(admin(), 'ie', file('ie.csv', ['section,line,amount,row_type', 'secured income,X,5,item']), { year: '2025/26' })).rejects.toMatchObject({ message: expect.stringMatching(/outside the finance plan/) });
+  });
+
+  it('imports the same file twice without changing anything, and breaks the running costs into lines with rowVersion conflicts', async () => {
+    const streams = file('income-streams.csv', readSeed('income-streams.csv').slice(0, 3).map((r) => `"${r.commissioner}","${r.stream}",${r.status},${r.financial_year},${r.amount}`));
+    const header = { ...streams, content: Buffer.concat([Buffer.from('commissioner,stream,status,financial_year,amount\n'), streams.content]) };
+    expect(await importFinanceCsv(admin(), 'streams', header)).toMatchObject({ inserted: 0, updated: 0, unchanged: 6 });
+
+    const [total] = await database.db.select().from(runningCostLines).where(eq(runningCostLines.financialYear, '2018/19'));
+    await updateRecord(admin(), runningCostRecord, String(total!.id), { amount: '£100,000', category: 'Staff', line: 'Staff' }, total!.rowVersion);
+    await createRecord(admin(), runningCostRecord, { financialYear: '2018/19', category: 'Premises', line: 'Rent and rates', amount: '73,620' });
+    expect((await ieReport(admin(), '2018/19')).resultPence / 100).toBe(-688);
+    await expect(updateRecord(admin(), runningCostRecord, String(total!.id), { amount: '1' }, total!.rowVersion)).rejects.toMatchObject({ kind: 'conflict' });
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.recordType, 'running_cost'));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'update', 'import']));
+  });
+});

@@ -1,0 +1,168 @@
+import { and, eq, type SQL, sum } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.js';
+import { costSavings, ieIncomeLines, incomeStreams, incomeStreamYears, runningCostLines } from '../../db/schema/index.js';
+import { invalid, type Problem } from '../../domain/errors.js';
+import { type FinanceFileKind, ieSectionOf, type IncomeStreamRow, readFinanceFile } from '../../domain/finance/finance-csv.js';
+import { normaliseFinancialYear } from '../../domain/finance/financial-year.js';
+import { ieForecastProblems } from '../../domain/finance/ie-forecast.js';
+import { decodeText } from '../../domain/registry/index.js';
+import { columnIndex, parseCsv } from '../../domain/schemes/tabular-input.js';
+import { recordAudit, type AuditEntry } from '../audit.js';
+import type { AppContext } from '../context.js';
+import { authorize, type RecordTypeName } from '../permissions.js';
+import { requirePlanYear } from './record-helpers.js';
+
+export interface FinanceImportReport {
+  kind: FinanceFileKind;
+  file: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+type Table = PgTable & { id: AnyPgColumn; rowVersion: AnyPgColumn };
+const defined = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+
+/**
+ * Writes one row of a finance file: inserts it, or updates the stored row it matches when a value
+ * differs, or leaves it alone. Every change is audited. Values left undefined (a column the file
+ * does not have) keep what is stored.
+ */
+class Upserter {
+  readonly report = { inserted: 0, updated: 0, unchanged: 0 };
+  readonly audits: AuditEntry[] = [];
+  constructor(private readonly db: Db) {}
+
+  async write(recordType: RecordTypeName, table: Table, match: SQL[], values: Record<string, unknown>): Promise<number> {
+    const [existing] = (await this.db.select().from(table as PgTable).where(and(...match))) as Record<string, unknown>[];
+    const wanted = defined(values);
+    if (!existing) {
+      const [row] = (await this.db.insert(table).values(wanted as never).returning()) as Record<string, unknown>[];
+      this.report.inserted++;
+      this.audits.push({ recordType, recordId: row!.id as number, action: 'create', after: row, summary: 'Imported' });
+      return row!.id as number;
+    }
+    const changes = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => existing[k] !== v));
+    if (!Object.keys(changes).length) {
+      this.report.unchanged++;
+      return existing.id as number;
+    }
+    const [row] = (await this.db.update(table).set({ ...changes, rowVersion: (existing.rowVersion as number) + 1, updatedAt: new Date() } as never).where(eq(table.id, existing.id as number)).returning()) as Record<string, unknown>[];
+    this.report.updated++;
+    this.audits.push({ recordType, recordId: existing.id as number, action: 'update', before: existing, after: row, summary: 'Imported' });
+    return existing.id as number;
+  }
+}
+
+/** Rows of one stream must agree on its terms; the same stream and year twice is a mistake. */
+function streamProblems(rows: IncomeStreamRow[], file: string): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = `${row.funder}|${row.name}|${row.status}|${row.financialYear}`;
+    const first = seen.get(key);
+    if (first !== undefined) problems.push({ file, line: row.line, message: `${row.name} (${row.status}, ${row.funder}) ${row.financialYear} is already on line ${first}` });
+    else seen.set(key, row.line);
+  }
+  return problems;
+}
+
+async function importStreams(up: Upserter, db: Db, text: string, file: string) {
+  const rows = readFinanceFile('streams', text, file);
+  const problems = streamProblems(rows, file);
+  if (problems.length) throw invalid(`${file}: ${problems.length} problems; nothing was imported`, problems);
+  for (const row of rows) {
+    const streamId = await up.write('income_stream', incomeStreams, [eq(incomeStreams.funder, row.funder), eq(incomeStreams.name, row.name), eq(incomeStreams.status, row.status)], {
+      funder: row.funder,
+      name: row.name,
+      status: row.status,
+      frequency: row.frequency,
+      arrearsMonths: row.arrearsMonths,
+      practicesShareBasisPoints: row.practicesShareBasisPoints,
+      contractReference: row.contractReference,
+      endDate: row.endDate,
+    });
+    await up.write('income_stream_year', incomeStreamYears, [eq(incomeStreamYears.streamId, streamId), eq(incomeStreamYears.financialYear, row.financialYear)], { streamId, financialYear: row.financialYear, amountPence: row.amountPence });
+  }
+}
+
+async function importSavings(up: Upserter, text: string, file: string) {
+  for (const row of readFinanceFile('savings', text, file)) {
+    await up.write('cost_saving', costSavings, [eq(costSavings.initiative, row.initiative), eq(costSavings.financialYear, row.financialYear)], { initiative: row.initiative, financialYear: row.financialYear, expectedPence: row.expectedPence, realisedPence: row.realisedPence, beneficiary: row.beneficiary, comment: row.comment });
+  }
+}
+
+/** Every row's year must be a year of the plan: one problem per row that is not. */
+async function planYearProblems(db: Db, rows: { line: number; financialYear: string }[], file: string): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const row of rows) {
+    try {
+      await requirePlanYear(db, row.financialYear);
+    } catch (error) {
+      problems.push({ file, line: row.line, message: (error as { problems: Problem[] }).problems[0]!.message });
+    }
+  }
+  return problems;
+}
+
+async function importRunningCosts(up: Upserter, db: Db, text: string, file: string, year?: string) {
+  const rows = readFinanceFile('running-costs', text, file, year);
+  const problems = await planYearProblems(db, rows, file);
+  if (problems.length) throw invalid(`${file}: ${problems.length} problems; nothing was imported`, problems);
+  for (const row of rows) {
+    await up.write('running_cost', runningCostLines, [eq(runningCostLines.financialYear, row.financialYear), eq(runningCostLines.line, row.label)], { financialYear: row.financialYear, category: row.category ?? 'Unallocated', line: row.label, amountPence: row.amountPence, comment: row.comment, frequency: row.frequency, arrearsMonths: row.arrearsMonths });
+  }
+}
+
+async function importIe(up: Upserter, db: Db, text: string, file: string, year: string) {
+  const rows = readFinanceFile('ie', text, file);
+  const planProblems = await planYearProblems(db, [{ line: 1, financialYear: year }], file);
+  if (planProblems.length) throw invalid(`${file}: ${year} is outside the finance plan; nothing was imported`, planProblems);
+  const [stored] = await db.select({ total: sum(runningCostLines.amountPence) }).from(runningCostLines).where(eq(runningCostLines.financialYear, year));
+  const storedCosts = stored?.total === null || stored?.total === undefined ? null : Number(stored.total);
+  const problems = ieForecastProblems(rows, file, columnIndex(parseCsv(text, file), ['amount']) + 1, storedCosts);
+  if (problems.length) throw invalid(`${file}: ${problems.length} problems; nothing was imported`, problems);
+  const streams = await db.select({ id: incomeStreams.id, name: incomeStreams.name, status: incomeStreams.status }).from(incomeStreams);
+  const streamOf = (row: (typeof rows)[number], section: string) => (row.stream ? streams.find((s) => s.name === row.stream && s.status === section) : undefined);
+  const unknown = rows.filter((r) => r.stream && !streamOf(r, ieSectionOf(r.section) ?? ''));
+  if (unknown.length) throw invalid(`${file}: ${unknown.length} lines name a stream that is not there; nothing was imported`, unknown.map((r) => ({ file, line: r.line, column: 'stream', message: `there is no ${ieSectionOf(r.section) ?? 'income'} stream "${r.stream}": import the income streams first` })));
+  let position = 0;
+  for (const row of rows.filter((r) => r.rowType === 'item')) {
+    const section = ieSectionOf(row.section);
+    if (section) {
+      const streamId = row.stream === undefined ? undefined : (streamOf(row, section)?.id ?? null);
+      await up.write('ie_line', ieIncomeLines, [eq(ieIncomeLines.financialYear, year), eq(ieIncomeLines.section, section), eq(ieIncomeLines.line, row.label)], { financialYear: year, section, line: row.label, amountPence: row.amountPence, comment: row.comment ?? null, position: ++position, streamId });
+    } else if (row.section === 'expenditure' && storedCosts === null) {
+      await up.write('running_cost', runningCostLines, [eq(runningCostLines.financialYear, year), eq(runningCostLines.line, row.label)], { financialYear: year, category: 'Unallocated', line: row.label, amountPence: row.amountPence, comment: row.comment ?? null });
+    }
+  }
+}
+
+/**
+ * Imports one of the finance files (the seed formats): income streams, cost savings, running
+ * costs or a year's I&E. Every row is checked first and the file is written in one transaction,
+ * all or nothing; importing the same file again changes nothing.
+ */
+export async function importFinanceCsv(ctx: AppContext, kind: FinanceFileKind, file: { name: string; content: Uint8Array }, options: { year?: string } = {}): Promise<FinanceImportReport> {
+  const type: RecordTypeName = kind === 'streams' ? 'income_stream' : kind === 'savings' ? 'cost_saving' : kind === 'running-costs' ? 'running_cost' : 'ie_line';
+  authorize(ctx.actor, type, 'import');
+  const text = decodeText(file.content);
+  let year: string | undefined;
+  try {
+    year = options.year ? normaliseFinancialYear(options.year) : undefined;
+  } catch (error) {
+    throw invalid((error as Error).message, [{ field: 'year', message: (error as Error).message }]);
+  }
+  if (kind === 'ie' && !year) throw invalid('Say which financial year the I&E is for', [{ field: 'year', message: 'the I&E file has no year column: give the year, e.g. 2018/19' }]);
+  return ctx.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const up = new Upserter(db);
+    if (kind === 'streams') await importStreams(up, db, text, file.name);
+    else if (kind === 'savings') await importSavings(up, text, file.name);
+    else if (kind === 'running-costs') await importRunningCosts(up, db, text, file.name, year);
+    else await importIe(up, db, text, file.name, year!);
+    await recordAudit(db, ctx.actor, [...up.audits, { recordType: type, recordId: kind, action: 'import', summary: `Imported ${file.name}: ${up.report.inserted} inserted, ${up.report.updated} updated, ${up.report.unchanged} unchanged` }]);
+    return { kind, file: file.name, ...up.report };
+  });
+}

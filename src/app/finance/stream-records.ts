@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { financeYears, incomeStreams, incomeStreamYears } from '../../db/schema/index.js';
+import { financialYearSchema } from '../../domain/finance/financial-year.js';
+import { poundsSchema } from '../../domain/finance/money.js';
+import { paymentFrequencies, streamStatuses } from '../../domain/finance/types.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
+import type { RecordType } from '../records/record-type.js';
+import { equals, financeTable, requireStream, requireUnique, withPence } from './record-helpers.js';
+
+const required = (what: string) => z.string({ message: `Enter the ${what}` }).trim().min(1, `Enter the ${what}`).max(200);
+const optionalText = z.string().trim().max(2000).nullable().optional();
+
+const yearInput = z.object({
+  financialYear: financialYearSchema,
+  openingBalance: poundsSchema({ allowNegative: true }).optional(),
+  cashThreshold: poundsSchema({ allowNegative: true }).optional(),
+  notes: optionalText,
+});
+
+/** A year of the finance plan, with the cash it opens with and the balance to warn below. */
+export const financeYearRecord: RecordType<z.infer<typeof yearInput>> = {
+  ...financeTable(financeYears),
+  name: 'finance_year',
+  label: 'finance year',
+  fields: {
+    financialYear: { header: 'Financial year', column: financeYears.financialYear, kind: 'text', filter: 'exact', sortable: true },
+    openingBalancePence: { header: 'Opening balance (pence)', column: financeYears.openingBalancePence, kind: 'integer', sortable: true },
+    cashThresholdPence: { header: 'Cash threshold (pence)', column: financeYears.cashThresholdPence, kind: 'integer' },
+    notes: { header: 'Notes', column: financeYears.notes, kind: 'text', filter: 'search' },
+  },
+  defaultSort: 'financialYear',
+  createSchema: yearInput,
+  updateSchema: yearInput.partial(),
+  async prepare(db, input, existing) {
+    if (input.financialYear) await requireUnique(db, financeYears, [equals(financeYears.financialYear, input.financialYear)], existing?.id, `${input.financialYear} is already in the plan`);
+    return withPence(withPence(input, 'openingBalance', 'openingBalancePence'), 'cashThreshold', 'cashThresholdPence');
+  },
+};
+
+const streamInput = z.object({
+  funder: required('funder (commissioner, council, NHS England or provider company)'),
+  name: required('service or scheme'),
+  status: z.enum(streamStatuses, { message: 'Choose secured, potential or ended' }),
+  frequency: z.enum(paymentFrequencies, { message: 'Choose monthly, quarterly, annually or on_claim' }).optional(),
+  arrearsMonths: z.coerce.number().int().min(0, 'must be 0 or more').max(24, 'must be 24 months or fewer').optional(),
+  practicesSharePercent: z.coerce.number().min(0, 'must be from 0 to 100').max(100, 'must be from 0 to 100').multipleOf(0.01, 'has at most 2 decimal places').optional(),
+  contractReference: optionalText,
+  endDate: isoDateSchema.nullable().optional(),
+  comment: optionalText,
+});
+
+/** An income stream: who pays, for what, how sure it is and how it is paid. Its amounts per year are income-stream-year records. */
+export const incomeStreamRecord: RecordType<z.infer<typeof streamInput>> = {
+  ...financeTable(incomeStreams),
+  name: 'income_stream',
+  label: 'income stream',
+  fields: {
+    funder: { header: 'Funder', column: incomeStreams.funder, kind: 'text', filter: 'exact', sortable: true },
+    name: { header: 'Service or scheme', column: incomeStreams.name, kind: 'text', filter: 'search', sortable: true },
+    status: { header: 'Status', column: incomeStreams.status, kind: 'text', filter: 'exact', sortable: true },
+    frequency: { header: 'Paid', column: incomeStreams.frequency, kind: 'text', filter: 'exact' },
+    arrearsMonths: { header: 'Months in arrears', column: incomeStreams.arrearsMonths, kind: 'integer' },
+    practicesShareBasisPoints: { header: 'Paid to practices (basis points)', column: incomeStreams.practicesShareBasisPoints, kind: 'integer' },
+    contractReference: { header: 'Contract', column: incomeStreams.contractReference, kind: 'text', filter: 'search' },
+    endDate: { header: 'End date', column: incomeStreams.endDate, kind: 'date', sortable: true },
+  },
+  defaultSort: 'funder',
+  createSchema: streamInput,
+  updateSchema: streamInput.partial(),
+  async prepare(db, input, existing) {
+    const { practicesSharePercent, ...rest } = input;
+    const merged = { funder: input.funder ?? existing?.funder, name: input.name ?? existing?.name, status: input.status ?? existing?.status };
+    await requireUnique(db, incomeStreams, [equals(incomeStreams.funder, merged.funder), equals(incomeStreams.name, merged.name), equals(incomeStreams.status, merged.status)], existing?.id, `There is already a ${String(merged.status)} stream "${String(merged.name)}" from ${String(merged.funder)}`);
+    return { ...rest, ...(practicesSharePercent !== undefined ? { practicesShareBasisPoints: Math.round(practicesSharePercent * 100) } : {}) };
+  },
+};
+
+const streamYearInput = z.object({
+  streamId: z.coerce.number().int().positive({ message: 'Choose the income stream' }),
+  financialYear: financialYearSchema,
+  amount: poundsSchema(),
+});
+
+/** A stream's amount in one financial year. */
+export const incomeStreamYearRecord: RecordType<z.infer<typeof streamYearInput>> = {
+  ...financeTable(incomeStreamYears),
+  name: 'income_stream_year',
+  label: 'income stream amount',
+  fields: {
+    streamId: { header: 'Stream ID', column: incomeStreamYears.streamId, kind: 'integer', filter: 'exact', sortable: true },
+    financialYear: { header: 'Financial year', column: incomeStreamYears.financialYear, kind: 'text', filter: 'exact', sortable: true },
+    amountPence: { header: 'Amount (pence)', column: incomeStreamYears.amountPence, kind: 'integer', sortable: true },
+  },
+  defaultSort: 'financialYear',
+  createSchema: streamYearInput,
+  updateSchema: streamYearInput.partial(),
+  async prepare(db, input, existing) {
+    const streamId = input.streamId ?? (existing?.streamId as number);
+    await requireStream(db, streamId);
+    const year = input.financialYear ?? existing?.financialYear;
+    await requireUnique(db, incomeStreamYears, [equals(incomeStreamYears.streamId, streamId), equals(incomeStreamYears.financialYear, year)], existing?.id, `The stream already has an amount for ${String(year)}; change that one`);
+    return withPence(input, 'amount', 'amountPence');
+  },
+};

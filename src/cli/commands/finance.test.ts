@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/support/cli.js';
+import { openTestDatabase } from '../../../test/support/databases.js';
+import type { Database } from '../../db/client.js';
+import { readSeed } from '../../domain/finance/test-support.js';
+
+/** The real `atscale finance` commands against PostgreSQL with the demo loaded, checked against the seed's figures. */
+describe('atscale finance', () => {
+  let database: Database;
+  let env: Record<string, string | undefined>;
+  const dir = mkdtempSync(join(tmpdir(), 'atscale-finance-'));
+
+  beforeAll(async () => {
+    database = await openTestDatabase('postgres');
+    env = { DATABASE_URL: (database as unknown as { location: string }).location, ATSCALE_DATA_DIR: join(dir, 'unused') };
+    const loaded = await runCli(['demo', 'load'], env);
+    expect(loaded.stdout).toContain('Finance: the finance plan 2017/18, 2018/19, 2019/20.');
+  }, 180_000);
+  afterAll(async () => {
+    await database?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints the 2018/19 I&E with its subtotals and the deficit of £688', async () => {
+    const result = await runCli(['finance', 'ie', '--year', '2018/19'], env);
+    expect(result.code).toBe(0);
+    const printed = readSeed('ie-forecast-2018-19.csv').filter((r) => r.row_type !== 'item' && r.section !== 'expenditure');
+    for (const row of printed) expect(result.stdout).toMatch(new RegExp(`${row.line!.replace(/[()+/]/g, '\\$&')}\\s+${row.amount}\\b`));
+    expect(result.stdout).toContain('Result: a deficit of £688');
+  }, 60_000);
+
+  it('prints the streams as CSV and their totals as JSON, warning about money counted twice', async () => {
+    const csv = await runCli(['finance', 'streams', '--format', 'csv'], env);
+    expect(csv.stdout.split('\r\n')[0]).toBe('funder,stream,status,2017_18,2018_19,2019_20,total,payment_terms,practices_share,contract_reference,end_date');
+    expect(csv.stdout.trim().split('\r\n')).toHaveLength(1 + 13);
+    expect(csv.stderr).toContain('Demand management 2018/19 is counted twice');
+    const json = JSON.parse((await runCli(['finance', 'streams', '--format', 'json'], env)).stdout);
+    expect([json.totals.securedPence / 100, json.totals.potentialPence / 100]).toEqual([1_166_500, 315_000]);
+  }, 60_000);
+
+  it('prints the cash flow month by month, April to March, with months below the threshold', async () => {
+    const json = JSON.parse((await runCli(['finance', 'cashflow', '--year', '18/19', '--threshold', '£0', '--format', 'json'], env)).stdout);
+    expect(json.months.map((m: { month: string }) => m.month)).toEqual(['2018-04', '2018-05', '2018-06', '2018-07', '2018-08', '2018-09', '2018-10', '2018-11', '2018-12', '2019-01', '2019-02', '2019-03']);
+    expect(json.thresholdPence).toBe(0);
+    expect(json.monthsBelowThreshold).toEqual(json.months.filter((m: { closingPence: number }) => m.closingPence < 0).map((m: { month: string }) => m.month));
+  }, 60_000);
+
+  it('refuses a year outside the plan and a bad file, with exit code 2 and the line and column', async () => {
+    const outside = await runCli(['finance', 'ie', '--year', '2025/26'], env);
+    expect({ code: outside.code, stderr: outside.stderr }).toMatchObject({ code: 2, stderr: expect.stringContaining('2025/26 is outside the finance plan') });
+    const bad = join(dir, 'savings.csv');
+    writeFileSync(bad, 'scheme,financial_year,amount\nBulk buying,2018/19,"£1,000"\nBulk buying,2018-2020,-5\n');
+    const rejected = await runCli(['finance', 'import', 'savings', bad], env);
+    expect(rejected.code).toBe(2);
+    expect(rejected.stderr).toContain('savings.csv, line 3, column 2: "2018-2020" is not a financial year');
+    expect(rejected.stderr).toContain('savings.csv, line 3, column 3: -5 is negative');
+  }, 60_000);
+});

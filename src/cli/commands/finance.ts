@@ -1,0 +1,96 @@
+import { writeFileSync } from 'node:fs';
+import { Argument, type Command, Option } from 'commander';
+import type { FinanceQuery, FinanceReportName } from '../../app/finance/finance-requests.js';
+import { reportTableColumns } from '../../app/export/report-table-columns.js';
+import { toCsv, toTextTable, toXlsx } from '../../app/export/tabular.js';
+import { AppError } from '../../domain/errors.js';
+import { type FinanceFileKind, financeFileKinds } from '../../domain/finance/finance-csv.js';
+import type { FinanceTable } from '../../domain/finance/presenters.js';
+import { formatPence } from '../../domain/schemes/format-money.js';
+import { readConfig } from '../../config.js';
+
+/** The client opens databases and HTTP connections: load it only when a command runs. */
+const connect = async () => (await import('../client.js')).connect(readConfig());
+
+interface ReportOptions {
+  year?: string;
+  threshold?: string;
+  won?: string;
+  lost?: string;
+  format: 'table' | 'csv' | 'json' | 'xlsx';
+  out?: string;
+}
+
+const textOf = (table: FinanceTable) => `${table.title}\n\n${toTextTable(table.rows, reportTableColumns(table, 'table'))}`;
+
+/** A sentence under the tables: the I&E's result, the cash flow's low months, money counted twice. */
+function notes(report: FinanceReportName, result: Record<string, unknown>): string[] {
+  if (report === 'ie') return [`Result: ${result.result === 'break-even' ? 'break-even' : `a ${String(result.result)} of ${formatPence(Math.abs(result.resultPence as number))}`}`];
+  if (report === 'cash-flow') {
+    const below = result.monthsBelowThreshold as string[];
+    return [below.length ? `${below.length} month${below.length === 1 ? '' : 's'} end below the threshold of ${formatPence(result.thresholdPence as number)}: ${below.join(', ')}` : `No month ends below the threshold of ${formatPence(result.thresholdPence as number)}`];
+  }
+  if (report === 'streams') return (result.doubleCounting as { message: string }[]).map((d) => `Warning: ${d.message}`);
+  return [];
+}
+
+async function report(name: FinanceReportName, options: ReportOptions) {
+  const client = await connect();
+  try {
+    const query: FinanceQuery = { year: options.year, threshold: options.threshold, won: options.won, lost: options.lost };
+    const result = await client.financeReport(name, query);
+    const said = notes(name, result);
+    let content: string | Buffer;
+    if (options.format === 'json') {
+      const { tables: _tables, ...rest } = result;
+      content = `${JSON.stringify(rest, null, 2)}\n`;
+    } else if (options.format === 'csv') content = toCsv(result.tables[0]!.rows, reportTableColumns(result.tables[0]!, 'csv'));
+    else if (options.format === 'xlsx') {
+      if (!options.out) throw new AppError('invalid', '--format xlsx needs --out <file.xlsx>');
+      content = await toXlsx(result.tables.map((t) => ({ name: t.name, rows: t.rows, columns: reportTableColumns(t, 'xlsx') })));
+    } else content = `${result.tables.filter((t) => t.rows.length).map(textOf).join('\n')}${said.length ? `\n${said.join('\n')}\n` : ''}`;
+    if (options.out) writeFileSync(options.out, content);
+    else process.stdout.write(content);
+    if (options.format !== 'table') for (const note of said.filter((n) => n.startsWith('Warning'))) process.stderr.write(`atscale: ${note}\n`);
+  } finally {
+    await client.close();
+  }
+}
+
+const formatOption = () => new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'xlsx']).default('table');
+
+export function registerFinanceCommands(program: Command): void {
+  const finance = program.command('finance').description('the federation’s finances: income streams, savings, running costs, I&E, cash flow and scenarios');
+  const reports: [string, FinanceReportName, string, boolean][] = [
+    ['streams', 'streams', 'income streams, secured and potential totals by funder and year, and money counted twice', false],
+    ['savings', 'savings', 'cost savings: expected and realised, and who benefits', false],
+    ['running-costs', 'running-costs', 'a year’s running-cost budget lines', true],
+    ['ie', 'ie', 'a year’s income and expenditure, with its surplus or deficit', true],
+    ['cashflow', 'cash-flow', 'a year’s cash flow month by month, from payment terms and arrears', true],
+    ['scenario', 'scenario', 'what if potential streams are won or lost: the I&E and cash flow beside the base', true],
+  ];
+  for (const [command, name, description, needsYear] of reports) {
+    const cmd = finance.command(command).description(description).addOption(formatOption()).option('--out <file>', 'write to a file (needed for xlsx)');
+    if (needsYear) cmd.requiredOption('--year <year>', 'the financial year, e.g. 2018/19');
+    if (name === 'cash-flow' || name === 'scenario') cmd.option('--threshold <amount>', 'warn about months that end below this balance, e.g. £20,000 (the year’s own threshold unless given)');
+    if (name === 'scenario') cmd.option('--won <ids>', 'potential stream ids to count as won, comma separated').option('--lost <ids>', 'potential stream ids to count as lost, comma separated');
+    cmd.action((options: ReportOptions) => report(name, options));
+  }
+
+  finance
+    .command('import')
+    .description('import a finance file (all or nothing; importing it again changes nothing)')
+    .addArgument(new Argument('<kind>', 'what the file holds').choices([...financeFileKinds]))
+    .argument('<file>', 'the CSV file, e.g. income-streams.csv')
+    .option('--year <year>', 'the financial year, for a file with no year column (running costs, the I&E)')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (kind: FinanceFileKind, file: string, options: { year?: string; format: string }) => {
+      const client = await connect();
+      try {
+        const result = await client.importFinance(kind, file, options.year);
+        process.stdout.write(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${result.file} (${kind}) via ${client.via}\n  inserted  ${result.inserted}\n  updated   ${result.updated}\n  unchanged ${result.unchanged}\n`);
+      } finally {
+        await client.close();
+      }
+    });
+}

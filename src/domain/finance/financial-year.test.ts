@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { financialYearSchema, monthLabel, monthsOf, normaliseFinancialYear, parseFinancialYear } from './financial-year.js';
+
+describe('financial years', () => {
+  it.each([
+    ['2018/19', '2018/19'],
+    ['2018-19', '2018/19'],
+    ['18/19', '2018/19'],
+    ['FY18/19', '2018/19'],
+    ['FY 2019/20', '2019/20'],
+    ['2099/00', '2099/00'],
+    ['2018/2019', '2018/19'],
+  ])('%s is %s', (input, expected) => {
+    expect(normaliseFinancialYear(input)).toBe(expected);
+  });
+
+  it.each([['2018/20'], ['2018'], ['April 2018'], ['2018/2020'], ['18-20']])('refuses %s', (input) => {
+    expect(() => parseFinancialYear(input)).toThrow(/not a financial year/);
+  });
+
+  it('runs April to March', () => {
+    const months = monthsOf('2018/19');
+    expect([months[0], months[11], months.length]).toEqual(['2018-04', '2019-03', 12]);
+    expect(monthLabel('2019-03')).toBe('March 2019');
+  });
+
+  it('gives a zod message for a bad year', () => {
+    expect(financialYearSchema.safeParse('2018/20').error?.issues[0]?.message).toMatch(/second year must follow/);
+  });
+});

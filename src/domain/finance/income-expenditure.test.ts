@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { incomeAndExpenditure, resultKind } from './income-expenditure.js';
+import { ieTable } from './presenters.js';
+import { readSeed, seedIe } from './test-support.js';
+
+describe('the ELR 2018/19 I&E, added up from its lines', () => {
+  const { income, costs } = seedIe();
+  const ie = incomeAndExpenditure('2018/19', income, costs);
+
+  it('reproduces the seed: secured £169,432 + potential £3,500 = £172,932 against £173,620, a deficit of £688', () => {
+    expect([ie.securedPence, ie.potentialPence, ie.totalIncomePence, ie.runningCostsPence, ie.resultPence].map((p) => p / 100)).toEqual([169_432, 3_500, 172_932, 173_620, -688]);
+    expect(resultKind(ie.resultPence)).toBe('deficit');
+    // The narrative's "£136K secured" leaves out demand management.
+    expect((ie.securedPence - income.find((l) => l.line === 'Demand management')!.amountPence) / 100).toBe(136_432);
+  });
+
+  it('prints every subtotal and total the seed prints, with the same figure', () => {
+    const printed = readSeed('ie-forecast-2018-19.csv').filter((r) => r.row_type !== 'item');
+    const rows = ieTable(ie).rows;
+    for (const row of printed.filter((r) => r.section !== 'expenditure')) {
+      expect(rows.find((r) => r.line === row.line)?.amount, row.line).toBe(Number(row.amount));
+    }
+    expect(rows.at(-1)).toMatchObject({ line: 'Surplus / deficit', amount: -688, comment: 'a deficit' });
+  });
+
+  it('takes only the year asked for', () => {
+    expect(incomeAndExpenditure('2019/20', income, costs)).toMatchObject({ totalIncomePence: 0, runningCostsPence: 0, resultPence: 0 });
+    expect(resultKind(0)).toBe('break-even');
+  });
+});

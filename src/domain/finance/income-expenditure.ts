@@ -1,0 +1,41 @@
+import type { IeIncomeLine, RunningCostLine } from './types.js';
+
+export interface IncomeAndExpenditure {
+  financialYear: string;
+  secured: IeIncomeLine[];
+  potential: IeIncomeLine[];
+  runningCosts: RunningCostLine[];
+  securedPence: number;
+  potentialPence: number;
+  totalIncomePence: number;
+  runningCostsPence: number;
+  /** Total income less running costs: positive a surplus, negative a deficit. */
+  resultPence: number;
+}
+
+const total = (lines: readonly { amountPence: number }[]) => lines.reduce((sum, line) => sum + line.amountPence, 0);
+
+/** One year's I&E, every subtotal and the result added up from the lines. */
+export function incomeAndExpenditure(financialYear: string, income: readonly IeIncomeLine[], runningCosts: readonly RunningCostLine[]): IncomeAndExpenditure {
+  const ofYear = <T extends { financialYear: string }>(lines: readonly T[]) => lines.filter((l) => l.financialYear === financialYear);
+  const secured = ofYear(income).filter((l) => l.section === 'secured');
+  const potential = ofYear(income).filter((l) => l.section === 'potential');
+  const costs = ofYear(runningCosts);
+  const securedPence = total(secured);
+  const potentialPence = total(potential);
+  const runningCostsPence = total(costs);
+  return {
+    financialYear,
+    secured,
+    potential,
+    runningCosts: costs,
+    securedPence,
+    potentialPence,
+    totalIncomePence: securedPence + potentialPence,
+    runningCostsPence,
+    resultPence: securedPence + potentialPence - runningCostsPence,
+  };
+}
+
+/** "a surplus of £12", "a deficit of £688", "break-even". */
+export const resultKind = (resultPence: number) => (resultPence > 0 ? 'surplus' : resultPence < 0 ? 'deficit' : 'break-even');

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parsePounds, poundsSchema, shareOf, splitPence } from './money.js';
+
+describe('parsePounds', () => {
+  it.each([
+    ['£1,234.50', 123450],
+    ['1234.5', 123450],
+    ['1,234', 123400],
+    ['173620', 17362000],
+    ['£0.29', 29],
+    ['.5', 50],
+    ['-688', -68800],
+    ['(688)', -68800],
+    ['£ 1,000,000', 100000000],
+    [' 56032 ', 5603200],
+    [461500, 46150000],
+    [0.29, 29],
+  ])('%s is %i pence', (input, pence) => {
+    expect(parsePounds(input)).toBe(pence);
+  });
+
+  it.each([['1,23'], ['12.345'], ['abc'], [''], ['£'], ['1.2.3'], ['12,34,567']])('refuses "%s"', (input) => {
+    expect(() => parsePounds(input)).toThrow(/amount|empty/);
+  });
+
+  it('refuses a negative amount where one is not allowed, with a message', () => {
+    const result = poundsSchema().safeParse('-5');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('must not be negative');
+    expect(poundsSchema({ allowNegative: true }).parse('-£5')).toBe('-5.00');
+  });
+
+  it('gives the same amount when checked twice, as a request is by the API and then the use case', () => {
+    const once = poundsSchema().parse('£1,000');
+    expect([once, poundsSchema().parse(once), parsePounds(poundsSchema().parse(once))]).toEqual(['1000.00', '1000.00', 100000]);
+  });
+});
+
+describe('splitPence and shareOf', () => {
+  it.each([
+    [10000, 3, [3334, 3333, 3333]],
+    [20000000, 4, [5000000, 5000000, 5000000, 5000000]],
+    [-100, 3, [-34, -33, -33]],
+    [5, 12, [1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]],
+  ])('%i in %i parts', (pence, parts, expected) => {
+    expect(splitPence(pence, parts)).toEqual(expected);
+    expect(splitPence(pence, parts).reduce((a, b) => a + b, 0)).toBe(pence);
+  });
+
+  it.each([
+    [5000000, 9500, 4750000],
+    [1, 5000, 1],
+    [3, 5000, 2],
+    [-3, 5000, -2],
+    [12345, 0, 0],
+  ])('%i at %i basis points is %i', (pence, bp, expected) => {
+    expect(shareOf(pence, bp)).toBe(expected);
+  });
+});

@@ -1,0 +1,167 @@
+import { money, text, TOTAL_LABEL, type ReportColumn, type ReportRow } from '../schemes/report-columns.js';
+import type { CashFlow } from './cash-flow.js';
+import { monthLabel } from './financial-year.js';
+import { type IncomeAndExpenditure, resultKind } from './income-expenditure.js';
+import { penceToPounds } from './money.js';
+import type { DoubleCount, StreamTotals } from './stream-totals.js';
+import type { CostSaving, IncomeStream, RunningCostLine } from './types.js';
+
+/**
+ * The finance tables as plain rows and columns (the same shape as the schemes' report tables):
+ * the CLI prints them, the API exports them to CSV and XLSX, the web renders them and a board
+ * pack can lay them out. Money cells are pounds; every total is added up here from the rows.
+ */
+export interface FinanceTable {
+  name: string;
+  title: string;
+  columns: ReportColumn[];
+  rows: ReportRow[];
+}
+
+const pounds = penceToPounds;
+/** Whole pounds unless some amount has pence. */
+const decimalsFor = (amounts: readonly number[]) => (amounts.some((p) => p % 100 !== 0) ? 2 : 0);
+const yearKey = (year: string) => year.replace('/', '_');
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+export const frequencyLabels: Record<IncomeStream['frequency'], string> = { monthly: 'Monthly', quarterly: 'Quarterly', annually: 'Annually', on_claim: 'On claim' };
+export const termsLabel = (t: Pick<IncomeStream, 'frequency' | 'arrearsMonths'>) => `${frequencyLabels[t.frequency]}${t.arrearsMonths ? `, ${t.arrearsMonths} month${t.arrearsMonths === 1 ? '' : 's'} in arrears` : ''}`;
+
+export function streamsTable(streams: readonly IncomeStream[], years: readonly string[]): FinanceTable {
+  const d = decimalsFor(streams.flatMap((s) => s.amounts.map((a) => a.amountPence)));
+  const amountIn = (s: IncomeStream, y: string) => s.amounts.find((a) => a.financialYear === y)?.amountPence ?? 0;
+  return {
+    name: 'streams',
+    title: 'Income streams',
+    columns: [text('funder', 'Funder'), text('stream', 'Service or scheme'), text('status', 'Status'), ...years.map((y) => money(yearKey(y), `${y} £`, d)), money('total', 'Total £', d), text('payment_terms', 'Payment terms'), text('practices_share', 'Paid to practices'), text('contract_reference', 'Contract'), text('end_date', 'End date')],
+    rows: streams.map((s) => ({
+      id: s.id,
+      funder: s.funder,
+      stream: s.name,
+      status: s.status,
+      ...Object.fromEntries(years.map((y) => [yearKey(y), pounds(amountIn(s, y))])),
+      total: pounds(sum(years.map((y) => amountIn(s, y)))),
+      payment_terms: termsLabel(s),
+      practices_share: s.practicesShareBasisPoints ? `${s.practicesShareBasisPoints / 100}%` : '',
+      contract_reference: s.contractReference,
+      end_date: s.endDate,
+    })),
+  };
+}
+
+/** Funder × financial year, secured and potential side by side, with the TOTAL row the seed prints. */
+export function streamTotalsTable(totals: StreamTotals): FinanceTable {
+  const d = decimalsFor([totals.secured, totals.potential, ...totals.funders.flatMap((f) => [f.secured, f.potential])]);
+  const columns = [text('funder', 'Funder'), ...totals.years.flatMap((y) => [money(`${yearKey(y)}_secured`, `${y} secured £`, d), money(`${yearKey(y)}_potential`, `${y} potential £`, d)]), money('secured', 'Secured £', d), money('potential', 'Potential £', d)];
+  const row = (funder: string, byYear: StreamTotals['byYear'], secured: number, potential: number): ReportRow => ({
+    funder,
+    ...Object.fromEntries(totals.years.flatMap((y) => [[`${yearKey(y)}_secured`, pounds(byYear[y]!.secured)], [`${yearKey(y)}_potential`, pounds(byYear[y]!.potential)]])),
+    secured: pounds(secured),
+    potential: pounds(potential),
+  });
+  return { name: 'funder-totals', title: 'Income by funder and financial year', columns, rows: [...totals.funders.map((f) => row(f.funder, f.byYear, f.secured, f.potential)), row(TOTAL_LABEL, totals.byYear, totals.secured, totals.potential)] };
+}
+
+export function doubleCountingTable(found: readonly DoubleCount[]): FinanceTable {
+  return {
+    name: 'double-counting',
+    title: 'Money counted twice',
+    columns: [text('financial_year', 'Financial year'), text('stream', 'Stream'), money('secured', 'As secured £'), money('potential', 'As potential £'), text('message', 'What to do')],
+    rows: found.map((f) => ({ financial_year: f.financialYear, stream: f.name, secured: pounds(f.securedPence), potential: pounds(f.potentialPence), message: f.message })),
+  };
+}
+
+export function savingsTable(savings: readonly CostSaving[]): FinanceTable {
+  const d = decimalsFor(savings.flatMap((s) => [s.expectedPence, s.realisedPence ?? 0]));
+  const expected = sum(savings.map((s) => s.expectedPence));
+  const realised = sum(savings.map((s) => s.realisedPence ?? 0));
+  return {
+    name: 'savings',
+    title: 'Cost savings',
+    columns: [text('initiative', 'Initiative'), text('financial_year', 'Financial year'), text('beneficiary', 'Who benefits'), money('expected', 'Expected £', d), money('realised', 'Realised £', d)],
+    rows: [
+      ...savings.map((s) => ({ id: s.id, initiative: s.initiative, financial_year: s.financialYear, beneficiary: s.beneficiary === 'practices' ? 'Practices' : 'Federation', expected: pounds(s.expectedPence), realised: s.realisedPence === null ? null : pounds(s.realisedPence) })),
+      { initiative: TOTAL_LABEL, financial_year: null, beneficiary: null, expected: pounds(expected), realised: pounds(realised) },
+    ],
+  };
+}
+
+export function runningCostsTable(lines: readonly RunningCostLine[], financialYear: string): FinanceTable {
+  const d = decimalsFor(lines.map((l) => l.amountPence));
+  return {
+    name: 'running-costs',
+    title: `Running costs ${financialYear}`,
+    columns: [text('category', 'Budget line'), text('line', 'Line'), money('amount', 'Amount £', d), text('payment_terms', 'Paid'), text('comment', 'Comment')],
+    rows: [
+      ...lines.map((l) => ({ id: l.id, category: l.category, line: l.line, amount: pounds(l.amountPence), payment_terms: termsLabel(l), comment: l.comment })),
+      { category: TOTAL_LABEL, line: null, amount: pounds(sum(lines.map((l) => l.amountPence))), payment_terms: null, comment: null },
+    ],
+  };
+}
+
+/** The I&E laid out as the seed prints it: secured lines and subtotal, potential lines and subtotal, total income, running costs, the result. */
+export function ieTable(ie: IncomeAndExpenditure): FinanceTable {
+  const all = [...ie.secured, ...ie.potential, ...ie.runningCosts].map((l) => l.amountPence);
+  const d = decimalsFor([...all, ie.resultPence]);
+  const line = (section: string, label: string, pence: number, comment: string | null, rowType: 'item' | 'subtotal' | 'total'): ReportRow => ({ section, line: label, amount: pounds(pence), comment, row_type: rowType });
+  return {
+    name: 'ie',
+    title: `Income and expenditure ${ie.financialYear}`,
+    columns: [text('section', 'Section'), text('line', 'Line'), money('amount', 'Amount £', d), text('comment', 'Comment'), text('row_type', 'Row')],
+    rows: [
+      ...ie.secured.map((l) => line('Secured income', l.line, l.amountPence, l.comment, 'item')),
+      line('Secured income', 'Sub total (secured funds)', ie.securedPence, null, 'subtotal'),
+      ...ie.potential.map((l) => line('Potential income', l.line, l.amountPence, l.comment, 'item')),
+      line('Potential income', 'Sub total (potential income)', ie.potentialPence, null, 'subtotal'),
+      line('Total income', 'Total income (secured + potential)', ie.totalIncomePence, null, 'total'),
+      ...ie.runningCosts.map((l) => line('Expenditure', l.line, l.amountPence, l.comment, 'item')),
+      line('Expenditure', 'Running costs', ie.runningCostsPence, null, 'subtotal'),
+      line('Result', 'Surplus / deficit', ie.resultPence, `a ${resultKind(ie.resultPence)}`.replace('a break-even', 'break-even'), 'total'),
+    ],
+  };
+}
+
+export function cashFlowTable(flow: CashFlow): FinanceTable {
+  const d = decimalsFor(flow.months.flatMap((m) => [m.openingPence, m.receiptsPence, m.practicePaymentsPence, m.runningCostsPence]));
+  const totals = (key: 'receiptsPence' | 'practicePaymentsPence' | 'runningCostsPence' | 'netPence') => pounds(sum(flow.months.map((m) => m[key])));
+  return {
+    name: 'cash-flow',
+    title: `Cash flow ${flow.financialYear}`,
+    columns: [text('month', 'Month'), money('opening', 'Opening £', d), money('receipts', 'Receipts £', d), money('practice_payments', 'Paid to practices £', d), money('running_costs', 'Running costs £', d), money('net', 'Net £', d), money('closing', 'Closing £', d), text('below_threshold', 'Below threshold')],
+    rows: [
+      ...flow.months.map((m) => ({ month: monthLabel(m.month), opening: pounds(m.openingPence), receipts: pounds(m.receiptsPence), practice_payments: pounds(m.practicePaymentsPence), running_costs: pounds(m.runningCostsPence), net: pounds(m.netPence), closing: pounds(m.closingPence), below_threshold: m.belowThreshold ? 'Yes' : '' })),
+      { month: TOTAL_LABEL, opening: pounds(flow.openingPence), receipts: totals('receiptsPence'), practice_payments: totals('practicePaymentsPence'), running_costs: totals('runningCostsPence'), net: totals('netPence'), closing: pounds(flow.closingPence), below_threshold: flow.monthsBelowThreshold.length ? `${flow.monthsBelowThreshold.length} months` : '' },
+    ],
+  };
+}
+
+export function receiptsTable(flow: CashFlow): FinanceTable {
+  const months = flow.months.map((m) => m.month);
+  const d = decimalsFor(flow.receipts.flatMap((r) => Object.values(r.byMonth)));
+  return {
+    name: 'receipts',
+    title: `Receipts by stream ${flow.financialYear}`,
+    columns: [text('stream', 'Stream'), text('funder', 'Funder'), ...months.map((m) => money(m, monthLabel(m).replace(/(\w{3})\w* (\d{4})/, '$1 $2'), d)), money('total', 'Total £', d)],
+    rows: flow.receipts.map((r) => ({ stream: r.name, funder: r.funder, ...Object.fromEntries(months.map((m) => [m, pounds(r.byMonth[m]!)])), total: pounds(r.totalPence) })),
+  };
+}
+
+/** The base and a scenario side by side: each measure, both values and the difference. */
+export function scenarioComparisonTable(base: { ie: IncomeAndExpenditure; flow: CashFlow }, scenario: { ie: IncomeAndExpenditure; flow: CashFlow }, label: string): FinanceTable {
+  const measures: [string, (s: typeof base) => number][] = [
+    ['Secured income', (s) => s.ie.securedPence],
+    ['Potential income', (s) => s.ie.potentialPence],
+    ['Total income', (s) => s.ie.totalIncomePence],
+    ['Running costs', (s) => s.ie.runningCostsPence],
+    ['Surplus / deficit', (s) => s.ie.resultPence],
+    ['Cash received in the year', (s) => sum(s.flow.months.map((m) => m.receiptsPence))],
+    ['Closing cash balance', (s) => s.flow.closingPence],
+    ['Lowest month-end balance', (s) => s.flow.lowestPence],
+  ];
+  return {
+    name: 'scenario',
+    title: `Base and scenario: ${label}`,
+    columns: [text('measure', 'Measure'), money('base', 'Base £'), money('scenario', 'Scenario £'), money('difference', 'Difference £')],
+    rows: measures.map(([measure, of]) => ({ measure, base: pounds(of(base)), scenario: pounds(of(scenario)), difference: pounds(of(scenario) - of(base)) })),
+  };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { incomeAndExpenditure } from './income-expenditure.js';
+import { cashFlowStreams, scenarioIncomeLines, scenarioProblems } from './scenarios.js';
+import { makeStream, seedIe, seedStreams } from './test-support.js';
+
+describe('scenarios', () => {
+  const streams = seedStreams();
+  const { income, costs } = seedIe();
+  const winterPotential = streams.find((s) => s.name === 'Winter access scheme' && s.status === 'potential')!;
+  const hPylori = streams.find((s) => s.name === 'H Pylori')!;
+  // The I&E's "Winter scheme 18/19" line is the federation's share of the potential winter stream.
+  const linked = income.map((l) => (l.line === 'Winter scheme 18/19' ? { ...l, streamId: winterPotential.id } : l));
+
+  it.each([
+    ['lost: its I&E line goes and the deficit grows by it', [{ streamId: winterPotential.id, outcome: 'lost' as const }], { secured: 169_432, potential: 0, result: -4_188 }],
+    ['won: its I&E line moves to secured income', [{ streamId: winterPotential.id, outcome: 'won' as const }], { secured: 172_932, potential: 0, result: -688 }],
+  ])('a potential stream %s', (_name, changes, expected) => {
+    const ie = incomeAndExpenditure('2018/19', scenarioIncomeLines('2018/19', linked, streams, changes), costs);
+    expect({ secured: ie.securedPence / 100, potential: ie.potentialPence / 100, result: ie.resultPence / 100 }).toEqual(expected);
+  });
+
+  it('adds the federation’s share of a won stream that has no I&E line, and counts its money in the cash flow', () => {
+    const withShare = streams.map((s) => (s.id === hPylori.id ? { ...s, practicesShareBasisPoints: 9500 } : s));
+    const lines = scenarioIncomeLines('2018/19', linked, withShare, [{ streamId: hPylori.id, outcome: 'won' }]);
+    expect(lines.at(-1)).toMatchObject({ line: 'H Pylori (if won)', section: 'secured', amountPence: 150_000 });
+    expect(cashFlowStreams(withShare, [{ streamId: hPylori.id, outcome: 'won' }]).map((s) => s.id)).toContain(hPylori.id);
+    expect(cashFlowStreams(withShare).every((s) => s.status === 'secured')).toBe(true);
+  });
+
+  it('refuses a stream that is not potential, or is named twice', () => {
+    const secured = streams.find((s) => s.status === 'secured')!;
+    expect(scenarioProblems(streams, [{ streamId: secured.id, outcome: 'lost' }])).toEqual([expect.stringMatching(/is secured, not potential/)]);
+    expect(scenarioProblems(streams, [{ streamId: 999, outcome: 'won' }])).toEqual(['there is no income stream 999']);
+    expect(scenarioProblems([makeStream({ status: 'potential' })], [{ streamId: 1, outcome: 'won' }, { streamId: 1, outcome: 'lost' }])).toEqual(['stream 1 is named twice']);
+  });
+});

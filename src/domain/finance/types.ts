@@ -1,0 +1,60 @@
+/** The finance plan's facts, as the domain rules take them. Money is integer pence throughout. */
+export const streamStatuses = ['secured', 'potential', 'ended'] as const;
+export type StreamStatus = (typeof streamStatuses)[number];
+
+/** How a funder pays: each month, each quarter, once a year, or when the federation claims (monthly claims). */
+export const paymentFrequencies = ['monthly', 'quarterly', 'annually', 'on_claim'] as const;
+export type PaymentFrequency = (typeof paymentFrequencies)[number];
+
+export const savingBeneficiaries = ['practices', 'federation'] as const;
+export type SavingBeneficiary = (typeof savingBeneficiaries)[number];
+
+export const ieSections = ['secured', 'potential'] as const;
+export type IeSection = (typeof ieSections)[number];
+
+export interface PaymentTerms {
+  frequency: PaymentFrequency;
+  /** Months after the end of the period the payment is for (0: paid in the period's last month). */
+  arrearsMonths: number;
+}
+
+export interface IncomeStream extends PaymentTerms {
+  id: number;
+  funder: string;
+  name: string;
+  status: StreamStatus;
+  /** The share paid on to practices, in basis points (9500 = 95%); the federation keeps the rest. */
+  practicesShareBasisPoints: number;
+  contractReference: string | null;
+  endDate: string | null;
+  amounts: { financialYear: string; amountPence: number }[];
+}
+
+export interface IeIncomeLine {
+  id: number;
+  financialYear: string;
+  section: IeSection;
+  line: string;
+  amountPence: number;
+  comment: string | null;
+  /** The income stream this line is the federation's share of, where there is one (scenarios use it). */
+  streamId: number | null;
+}
+
+export interface RunningCostLine extends PaymentTerms {
+  id: number;
+  financialYear: string;
+  category: string;
+  line: string;
+  amountPence: number;
+  comment: string | null;
+}
+
+export interface CostSaving {
+  id: number;
+  initiative: string;
+  financialYear: string;
+  expectedPence: number;
+  realisedPence: number | null;
+  beneficiary: SavingBeneficiary;
+}

@@ -1,0 +1,83 @@
+import { Heading, Select } from 'nhsuk-react-components';
+import type { ReactNode } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import type { Page } from '../../api/types.js';
+import { useApiQuery } from '../../api/use-api.js';
+import { usePageTitle } from '../../components/page-states.js';
+import type { FinanceYearRow } from './types.js';
+
+const sections = [
+  { to: '/finance', text: 'Income and savings' },
+  { to: '/finance/ie', text: 'Income and expenditure' },
+  { to: '/finance/cash-flow', text: 'Cash flow' },
+  { to: '/finance/scenarios', text: 'Scenarios' },
+];
+
+/** The plan's years and the one chosen in the address (?year=), or the latest year that has an I&E. */
+export function usePlanYear() {
+  const [params, setParams] = useSearchParams();
+  const years = useApiQuery<Page<FinanceYearRow>>('/api/finance-years?pageSize=100&sort=financialYear');
+  const latestIe = useApiQuery<Page<{ financialYear: string }>>('/api/ie-lines?pageSize=1&sort=financialYear&dir=desc');
+  const year = params.get('year') ?? latestIe.data?.items[0]?.financialYear ?? years.data?.items.at(-1)?.financialYear ?? null;
+  const choose = (next: string) => {
+    const changed = new URLSearchParams(params);
+    changed.set('year', next);
+    setParams(changed);
+  };
+  /** Sets or clears address values, keeping the rest. */
+  const update = (changes: Record<string, string>) => {
+    const changed = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) changed.set(key, value);
+      else changed.delete(key);
+    }
+    setParams(changed);
+  };
+  return { year, years: years.data?.items ?? [], choose, update, params };
+}
+
+/** Every finance page: its heading, the finance sections as links, and (where it has one) the year chooser. */
+export function FinanceFrame({ title, intro, year, children }: { title: string; intro?: ReactNode; year?: ReturnType<typeof usePlanYear>; children: ReactNode }) {
+  usePageTitle(title);
+  const { pathname, search } = useLocation();
+  const keep = new URLSearchParams(search).get('year');
+  return (
+    <>
+      <Heading headingLevel="h1">{title}</Heading>
+      <nav aria-label="Finance" className="app-finance-nav">
+        <ul>
+          {sections.map((s) => (
+            <li key={s.to}>
+              {s.to === pathname ? <strong aria-current="page">{s.text}</strong> : <Link to={`${s.to}${keep ? `?year=${encodeURIComponent(keep)}` : ''}`}>{s.text}</Link>}
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {intro}
+      {year && year.years.length ? (
+        <Select id="finance-year" label="Financial year" value={year.year ?? ''} onChange={(e) => year.choose(e.currentTarget.value)}>
+          {year.years.map((y) => (
+            <Select.Option key={y.financialYear} value={y.financialYear}>
+              {y.financialYear}
+            </Select.Option>
+          ))}
+        </Select>
+      ) : null}
+      {children}
+    </>
+  );
+}
+
+/** Links to download a report's tables: CSV of the main table, XLSX of all. */
+export function DownloadLinks({ report, query = '', noun }: { report: string; query?: string; noun: string }) {
+  return (
+    <div className="app-table-actions">
+      <a className="nhsuk-link" href={`/api/finance/${report}/export.csv${query}`} download>
+        Download CSV<span className="nhsuk-u-visually-hidden"> of the {noun}</span>
+      </a>
+      <a className="nhsuk-link" href={`/api/finance/${report}/export.xlsx${query}`} download>
+        Download XLSX<span className="nhsuk-u-visually-hidden"> of the {noun}</span>
+      </a>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { WarningCallout } from 'nhsuk-react-components';
+import { useApiQuery } from '../../api/use-api.js';
+import { isAdmin, useUser } from '../../auth/session.js';
+import { Loaded } from '../../components/page-states.js';
+import { SummaryRows } from '../../components/summary-rows.js';
+import { formatPence as formatMoney } from '../../../domain/schemes/format-money.js';
+import { ReportTableView } from '../schemes/report-table.js';
+import { DownloadLinks, FinanceFrame } from './finance-frame.js';
+import { FinanceImportForm } from './finance-import-form.js';
+import { type StreamsReport, tableNamed } from './types.js';
+import '../schemes/schemes.css';
+import './finance.css';
+
+/** Income streams by funder and year with secured and potential totals, money counted twice, and cost savings. */
+export function FinancePage() {
+  const user = useUser();
+  const streams = useApiQuery<StreamsReport>('/api/finance/streams');
+  const savings = useApiQuery<{ tables: StreamsReport['tables'] }>('/api/finance/savings');
+  return (
+    <FinanceFrame title="Finance" intro={<p className="nhsuk-body">Where the federation’s money comes from, year by year: secured income, potential income and what its initiatives save.</p>}>
+      <Loaded query={streams} what="income streams">
+        {(report) => (
+          <>
+            {report.doubleCounting.length ? (
+              <WarningCallout>
+                <WarningCallout.Heading>Money counted twice</WarningCallout.Heading>
+                <ul>
+                  {report.doubleCounting.map((d) => (
+                    <li key={`${d.name}-${d.financialYear}`}>
+                      {d.message} ({formatMoney(d.securedPence)} in each.)
+                    </li>
+                  ))}
+                </ul>
+              </WarningCallout>
+            ) : null}
+            <section aria-labelledby="funder-totals">
+              <h2 id="funder-totals">Income by funder and financial year</h2>
+              <SummaryRows
+                rows={[
+                  { key: 'Secured income', value: `${formatMoney(report.totals.securedPence)} (${report.years.map((y) => `${y}: ${formatMoney(report.totals.byYear[y]!.secured)}`).join(', ')})` },
+                  { key: 'Potential income', value: `${formatMoney(report.totals.potentialPence)} (${report.years.map((y) => `${y}: ${formatMoney(report.totals.byYear[y]!.potential)}`).join(', ')})` },
+                ]}
+              />
+              <ReportTableView table={tableNamed(report, 'funder-totals')!} />
+            </section>
+            <section aria-labelledby="streams">
+              <h2 id="streams">Income streams</h2>
+              <DownloadLinks report="streams" noun="income streams" />
+              <ReportTableView table={tableNamed(report, 'streams')!} hide={['contract_reference', 'end_date']} />
+            </section>
+          </>
+        )}
+      </Loaded>
+      <section aria-labelledby="savings">
+        <h2 id="savings">Cost savings</h2>
+        <DownloadLinks report="savings" noun="cost savings" />
+        <Loaded query={savings} what="cost savings">
+          {(report) => <ReportTableView table={report.tables[0]!} />}
+        </Loaded>
+      </section>
+      {isAdmin(user) ? <FinanceImportForm /> : null}
+    </FinanceFrame>
+  );
+}

@@ -1,0 +1,61 @@
+import { useApiQuery } from '../../api/use-api.js';
+import { isAdmin, useUser } from '../../auth/session.js';
+import { LoadingPanel, Loaded } from '../../components/page-states.js';
+import { formatPence as formatMoney } from '../../../domain/schemes/format-money.js';
+import { ReportTableView } from '../schemes/report-table.js';
+import { DownloadLinks, FinanceFrame, usePlanYear } from './finance-frame.js';
+import { RunningCostForm } from './running-cost-form.js';
+import { RunningCostLines } from './running-cost-lines.js';
+import type { IeReport, RunningCostsReport } from './types.js';
+import '../schemes/schemes.css';
+import './finance.css';
+
+export const resultSentence = (ie: { result: string; resultPence: number }) => (ie.result === 'break-even' ? 'Break-even' : `A ${ie.result} of ${formatMoney(Math.abs(ie.resultPence))}`);
+
+/** A year's I&E: secured and potential income lines, running costs, the surplus or deficit; admins add running-cost lines. */
+export function IePage() {
+  const user = useUser();
+  const plan = usePlanYear();
+  const query = plan.year ? `?year=${encodeURIComponent(plan.year)}` : '';
+  const ie = useApiQuery<IeReport>(plan.year ? `/api/finance/ie${query}` : null);
+  const costs = useApiQuery<RunningCostsReport>(plan.year ? `/api/finance/running-costs${query}` : null);
+  return (
+    <FinanceFrame title="Income and expenditure" year={plan}>
+      {!plan.year ? (
+        <LoadingPanel what="finance plan" />
+      ) : (
+        <>
+          <Loaded query={ie} what="I&E">
+            {(report) => (
+              <section aria-labelledby="ie-heading">
+                <h2 id="ie-heading">
+                  {report.financialYear}: {resultSentence(report).toLowerCase()}
+                </h2>
+                <p className="nhsuk-body">
+                  Total income {formatMoney(report.totalIncomePence)} (secured {formatMoney(report.securedPence)}, potential {formatMoney(report.potentialPence)}) against running costs of {formatMoney(report.runningCostsPence)}.
+                </p>
+                <DownloadLinks report="ie" query={query} noun="I&E" />
+                <ReportTableView table={report.tables[0]!} hide={['row_type']} />
+              </section>
+            )}
+          </Loaded>
+          <Loaded query={costs} what="running costs">
+            {(report) => (
+              <section aria-labelledby="costs-heading">
+                <h2 id="costs-heading">Running costs {report.financialYear}</h2>
+                <DownloadLinks report="running-costs" query={query} noun="running costs" />
+                <ReportTableView table={report.tables[0]!} />
+              </section>
+            )}
+          </Loaded>
+          {isAdmin(user) ? (
+            <>
+              <RunningCostLines year={plan.year} />
+              <RunningCostForm year={plan.year} />
+            </>
+          ) : null}
+        </>
+      )}
+    </FinanceFrame>
+  );
+}

@@ -1,0 +1,49 @@
+import type { CashFlow } from '../../../domain/finance/cash-flow.js';
+import type { FinanceTable } from '../../../domain/finance/presenters.js';
+import type { DoubleCount } from '../../../domain/finance/stream-totals.js';
+import type { IncomeStream } from '../../../domain/finance/types.js';
+
+/** What the finance report endpoints answer (src/app/finance/finance-reports.ts). */
+export interface StreamsReport {
+  years: string[];
+  streams: IncomeStream[];
+  totals: { byYear: Record<string, { secured: number; potential: number }>; securedPence: number; potentialPence: number };
+  doubleCounting: DoubleCount[];
+  tables: FinanceTable[];
+}
+
+export interface IeSummary {
+  financialYear: string;
+  securedPence: number;
+  potentialPence: number;
+  totalIncomePence: number;
+  runningCostsPence: number;
+  resultPence: number;
+  result: 'surplus' | 'deficit' | 'break-even';
+}
+
+export type IeReport = IeSummary & { tables: FinanceTable[] };
+export type CashFlowReport = CashFlow & { tables: FinanceTable[] };
+
+export interface ScenarioReport {
+  label: string;
+  base: { ie: IeSummary; cashFlow: CashFlow };
+  scenario: { ie: IeSummary; cashFlow: CashFlow };
+  tables: FinanceTable[];
+}
+
+export interface RunningCostsReport {
+  financialYear: string;
+  lines: { id: number; category: string; line: string; amountPence: number }[];
+  totalPence: number;
+  tables: FinanceTable[];
+}
+
+export interface FinanceYearRow {
+  id: number;
+  financialYear: string;
+  openingBalancePence: number;
+  cashThresholdPence: number;
+}
+
+export const tableNamed = (report: { tables: FinanceTable[] }, name: string) => report.tables.find((t) => t.name === name);

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually, textOf, visible } from './assertions.js';
+import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+
+/** The federation's own figures, beside the repository: the expected totals are added up from them here. */
+const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
+const readCsv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(elrData, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const pounds = (n: number) => `${n < 0 ? '−' : ''}£${new Intl.NumberFormat('en-GB').format(Math.abs(n))}`;
+const sumOf = (rows: Record<string, string>[]) => rows.reduce((s, r) => s + Number(r.amount), 0);
+const section = (page: Page, id: string) => page.locator(`section[aria-labelledby="${id}"]`);
+
+/** Finance in the browser: the ELR income table, the 2018/19 I&E, the cash flow and a scenario, and who sees what. */
+export function financeSuite(harness: () => BrowserHarness) {
+  describe('finance (admin)', () => {
+    let page: Page;
+    const streams = readCsv('income-streams.csv');
+    const years = ['2017/18', '2018/19', '2019/20'];
+
+    beforeAll(async () => {
+      page = await harness().newPage();
+      await signIn(page, demoAdmin);
+    });
+
+    it('shows secured and potential income by funder and year, totalled as the seed does, and warns about money counted twice', async () => {
+      await page.getByRole('link', { name: 'Finance', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Finance' }));
+      const warning = await textOf(page.locator('.nhsuk-card--warning', { hasText: 'Money counted twice' }));
+      expect(warning).toContain('Demand management 2018/19 is counted twice');
+      const total = await textOf(section(page, 'funder-totals').locator('.app-table__row--total'));
+      for (const year of years) {
+        for (const status of ['secured', 'potential']) expect(total).toContain(pounds(sumOf(streams.filter((r) => r.financial_year === year && r.status === status))));
+      }
+      expect(total).toContain(pounds(sumOf(streams.filter((r) => r.status === 'secured'))));
+      expect(total).toContain(pounds(sumOf(streams.filter((r) => r.status === 'potential'))));
+      const savings = await textOf(section(page, 'savings').locator('.app-table__row--total'));
+      expect(savings).toContain(pounds(sumOf(readCsv('cost-savings.csv'))));
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'finance-streams');
+    });
+
+    it('shows the 2018/19 I&E added up from its lines: a deficit of £688', async () => {
+      await page.getByRole('link', { name: 'Income and expenditure' }).click();
+      await eventually(() => textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £688');
+      const table = await textOf(section(page, 'ie-heading'));
+      const printed = readCsv('ie-forecast-2018-19.csv').filter((r) => r.row_type !== 'item' && r.section !== 'expenditure');
+      for (const row of printed) expect(table).toContain(pounds(Number(row.amount)));
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'finance-ie');
+    });
+
+    it('shows the cash flow month by month with a chart, and picks out the months below a chosen threshold', async () => {
+      await page.getByRole('link', { name: 'Cash flow' }).click();
+      await visible(page.locator('#balance-heading'));
+      expect(await section(page, 'balance-heading').locator('svg rect').count()).toBe(12);
+      // Twelve months and the TOTAL row.
+      expect(await section(page, 'balance-heading').locator('tbody tr').count()).toBe(13);
+      const lowAtDefault = await section(page, 'balance-heading').locator('svg rect[fill="#d5281b"]').count();
+      expect(await textOf(page.locator('.app-finance-low'))).toContain(`${lowAtDefault} months end below £20,000`);
+      await page.getByLabel('Warn when the balance ends a month below').fill('-£50,000');
+      await page.getByRole('button', { name: 'Show the cash flow' }).click();
+      await eventually(() => page.url()).toContain('threshold=-%C2%A350%2C000');
+      await eventually(() => section(page, 'balance-heading').locator('svg rect[fill="#d5281b"]').count()).toBe(0);
+      await visible(page.getByText('No month ends below −£50,000.'));
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.getByLabel('Warn when the balance ends a month below').fill('');
+      await page.getByRole('button', { name: 'Show the cash flow' }).click();
+      await eventually(() => section(page, 'balance-heading').locator('svg rect[fill="#d5281b"]').count()).toBe(lowAtDefault);
+      await saveScreenshot(page, 'finance-cash-flow');
+    });
+
+    it('compares a scenario with the plan: losing the potential winter scheme deepens the deficit by its I&E line', async () => {
+      await page.getByRole('link', { name: 'Scenarios' }).click();
+      const winterLine = Number(readCsv('ie-forecast-2018-19.csv').find((r) => r.line === 'Winter scheme 18/19')!.amount);
+      await page.getByRole('group', { name: /Winter access scheme \(NHS E\)/ }).getByLabel('Lost').check();
+      await page.getByRole('button', { name: 'Compare with the plan' }).click();
+      await eventually(() => textOf(page.locator('#comparison-heading'))).toBe('If Winter access scheme lost');
+      const text = await textOf(section(page, 'comparison-heading'));
+      expect(text).toContain(`The plan: a deficit of £688. This scenario: a deficit of ${pounds(688 + winterLine)}.`);
+      expect(await section(page, 'comparison-heading').locator('svg[role="img"]').count()).toBe(2);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'finance-scenario');
+    });
+
+    it('adds a running-cost line, refusing a negative amount, and the I&E takes it in', async () => {
+      await page.getByRole('link', { name: 'Income and expenditure' }).click();
+      await page.getByLabel('Budget line').fill('Insurance');
+      await page.getByLabel('Line', { exact: true }).fill('Professional indemnity');
+      await page.getByLabel('Amount for the year').fill('-5');
+      await page.getByRole('button', { name: 'Add the line' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('must not be negative');
+      await page.getByLabel('Amount for the year').fill('£1,000');
+      await page.getByRole('button', { name: 'Add the line' }).click();
+      await visible(section(page, 'costs-heading').getByText('Professional indemnity'));
+      await saveScreenshot(page, 'finance-running-cost-added');
+      await eventually(() => textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £1,688');
+      // Breaking the single total into lines: remove it, and only the new line is left.
+      const income = sumOf(readCsv('ie-forecast-2018-19.csv').filter((r) => r.row_type === 'item' && r.section!.endsWith('income')));
+      await section(page, 'edit-costs-heading').getByRole('button', { name: 'Remove Running costs (total)' }).click();
+      await eventually(() => textOf(page.locator('#ie-heading'))).toBe(`2018/19: a surplus of ${pounds(income - 1000)}`);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'finance-running-cost-lines');
+    });
+  });
+
+  describe('finance (practice manager)', () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await harness().newPage();
+      await signIn(page, demoPracticeManager, '/finance');
+    });
+
+    it('sees the income streams and savings, but not the federation’s I&E or cash flow', async () => {
+      await visible(page.getByRole('heading', { level: 1, name: 'Finance' }));
+      await visible(section(page, 'streams').locator('table'));
+      expect(await page.getByRole('heading', { name: 'Import a finance file' }).count()).toBe(0);
+      await page.goto('/finance/ie');
+      await visible(page.getByRole('heading', { level: 1, name: 'You do not have permission' }));
+    });
+  });
+}
