@@ -26,12 +26,32 @@ interface Ids {
   winterId: number;
   pharmacistsId: number;
   version: (path: string) => Promise<number>;
+  /** The demo's CBS contract (Kibworth C82001 holds a sub-contract), one of its sub-contracts and a document; the transformation fund and Oadby & Wigston's approved application. */
+  contractId: number;
+  subContractId: number;
+  documentId: number;
+  fundId: number;
+  applicationId: number;
 }
 
 const practiceFor = (role: Role) => (role === 'pmOther' ? 'C82002' : 'C82001');
 const csv = (header: string, row: string) => fileForm('rows.csv', `${header}\n${row}\n`);
 let n = 0;
 const unique = (role: Role) => `${role}-${++n}`;
+
+/** The generic record routes of one record type: who reads, and admins for every change. */
+function recordRouteCases(type: string, readers: Role[], id: (ids: Ids) => number, body: (r: Role, ids: Ids) => unknown, importFile: (r: Role, ids: Ids) => FormData): Case[] {
+  return [
+    { route: `GET /api/${type}`, allowed: readers, request: () => ({ method: 'GET', path: `/api/${type}` }) },
+    { route: `GET /api/${type}/export.{format}`, allowed: readers, request: () => ({ method: 'GET', path: `/api/${type}/export.xlsx` }) },
+    { route: `GET /api/${type}/{id}`, allowed: readers, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${id(ids)}` }) },
+    { route: `GET /api/${type}/{id}/audit`, allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${id(ids)}/audit` }) },
+    { route: `POST /api/${type}`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}`, body: body(r, ids) }) },
+    { route: `PATCH /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'PATCH', path: `/api/${type}/${id(ids)}`, body: { rowVersion: 99 } }) },
+    { route: `DELETE /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'DELETE', path: `/api/${type}/${id(ids)}?rowVersion=99` }) },
+    { route: `POST /api/${type}/import`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}/import`, body: importFile(r, ids) }) },
+  ];
+}
 
 const cases: Case[] = [
   { route: 'GET /api/health', allowed: everyone, request: () => ({ method: 'GET', path: '/api/health' }) },
@@ -57,16 +77,7 @@ const cases: Case[] = [
       type === 'groups' ? { name: unique(r), kind: 'peer_group' } : type === 'memberships' ? { groupId: ids.groupId, practiceCode: 'C82009', startDate: `19${10 + n++}-01-01`, endDate: `19${10 + n - 1}-12-31` } : { email: `${unique(r)}@example.nhs.uk`, name: 'New person', role: 'clinician', password: 'a long enough password' };
     const importFile = (r: Role, ids: Ids) =>
       type === 'groups' ? csv('name,kind', `${unique(r)},peer_group`) : type === 'memberships' ? csv('groupId,practiceCode,startDate,endDate', `${ids.groupId},C82010,19${30 + n++}-01-01,19${30 + n - 1}-06-30`) : csv('email,name,role,password', `${unique(r)}@example.nhs.uk,Someone,clinician,a long enough password`);
-    return [
-      { route: `GET /api/${type}`, allowed: readers, request: () => ({ method: 'GET', path: `/api/${type}` }) },
-      { route: `GET /api/${type}/export.{format}`, allowed: readers, request: () => ({ method: 'GET', path: `/api/${type}/export.xlsx` }) },
-      { route: `GET /api/${type}/{id}`, allowed: readers, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${id(ids)}` }) },
-      { route: `GET /api/${type}/{id}/audit`, allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${id(ids)}/audit` }) },
-      { route: `POST /api/${type}`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}`, body: body(r, ids) }) },
-      { route: `PATCH /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'PATCH', path: `/api/${type}/${id(ids)}`, body: { rowVersion: 99 } }) },
-      { route: `DELETE /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'DELETE', path: `/api/${type}/${id(ids)}?rowVersion=99` }) },
-      { route: `POST /api/${type}/import`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}/import`, body: importFile(r, ids) }) },
-    ];
+    return recordRouteCases(type, readers, id, body, importFile);
   }),
   { route: 'GET /api/schemes', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/schemes?status=approved' }) },
   { route: 'GET /api/schemes/export.{format}', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/schemes/export.csv' }) },
@@ -86,6 +97,37 @@ const cases: Case[] = [
   },
   { route: 'GET /api/schemes/{id}/statements/{practiceCode}', allowed: ['admin', 'pmOwn', 'commissioner', 'clinician'], request: (r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/statements/${practiceFor(r)}` }) },
   { route: 'GET /api/schemes/{id}/statements/{practiceCode}.pdf', allowed: ['admin', 'pmOwn', 'commissioner', 'clinician'], request: (r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/statements/${practiceFor(r)}.pdf` }) },
+  ...(['contracts', 'sub-contracts', 'funds'] as const).flatMap((type): Case[] => {
+    const readers: Role[] = ['admin', 'pmOwn', 'pmOther', 'commissioner'];
+    const id = (ids: Ids) => (type === 'contracts' ? ids.contractId : type === 'funds' ? ids.fundId : ids.subContractId);
+    const body = (r: Role, ids: Ids) =>
+      type === 'contracts'
+        ? { title: unique(r), commissioner: 'Leicestershire County Council', parties: 'LCC; the federation', footprintGroupId: ids.groupId, startDate: '2019-04-01', valueBasis: 'total', value: '£1,000' }
+        : type === 'funds'
+          ? { name: unique(r), commissioner: 'NHS England', footprintGroupId: ids.groupId, listSnapshotDate: '2018-01-01', rates: '2018/19: £3' }
+          : { contractId: ids.contractId, practiceCode: 'C82056', sharePercent: 95 };
+    const importFile = (r: Role, ids: Ids) =>
+      type === 'contracts'
+        ? csv('title,commissioner,parties,footprintGroupId,startDate,valueBasis', `${unique(r)},LCC,LCC,${ids.groupId},2019-04-01,total`)
+        : type === 'funds'
+          ? csv('name,commissioner,footprintGroupId,listSnapshotDate,rates', `${unique(r)},NHSE,${ids.groupId},2018-01-01,2018/19: £1`)
+          : csv('contractId,practiceCode,sharePercent', `${ids.contractId},C82055,95`);
+    return recordRouteCases(type, readers, id, body, importFile);
+  }),
+  { route: 'GET /api/contract-register', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: () => ({ method: 'GET', path: '/api/contract-register?expiring=90' }) },
+  { route: 'GET /api/contracts/{id}/overview', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: (_r, ids) => ({ method: 'GET', path: `/api/contracts/${ids.contractId}/overview` }) },
+  { route: 'POST /api/contracts/{id}/documents', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/contracts/${ids.contractId}/documents`, body: fileForm('signed.pdf', '%PDF-1.4 test') }) },
+  { route: 'GET /api/contracts/{id}/documents/{documentId}', allowed: ['admin', 'commissioner'], request: (_r, ids) => ({ method: 'GET', path: `/api/contracts/${ids.contractId}/documents/${ids.documentId}` }) },
+  { route: 'GET /api/fund-overview', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: () => ({ method: 'GET', path: '/api/fund-overview' }) },
+  { route: 'GET /api/funds/{id}/report', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: (_r, ids) => ({ method: 'GET', path: `/api/funds/${ids.fundId}/report` }) },
+  {
+    route: 'POST /api/funds/{id}/applications',
+    allowed: ['admin', 'pmOwn'],
+    request: (r, ids) => ({ method: 'POST', path: `/api/funds/${ids.fundId}/applications`, body: { practiceCode: practiceFor(r), title: `Bid by ${r}`, purpose: 'Test', lines: [{ description: 'Licence', amount: '£1' }] } }),
+  },
+  { route: 'GET /api/fund-applications/{id}', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: (_r, ids) => ({ method: 'GET', path: `/api/fund-applications/${ids.applicationId}` }) },
+  { route: 'POST /api/fund-applications/{id}/decision', allowed: ['commissioner'], request: (_r, ids) => ({ method: 'POST', path: `/api/fund-applications/${ids.applicationId}/decision`, body: { outcome: 'approve', rowVersion: 99 } }) },
+  { route: 'POST /api/fund-applications/{id}/drawdowns', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/fund-applications/${ids.applicationId}/drawdowns`, body: { amount: '£1', drawnOn: '2018-08-01', evidence: 'Invoice' } }) },
   { route: 'GET /api/schemes/{id}/export.xlsx', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/export.xlsx` }) },
 ];
 
@@ -111,6 +153,11 @@ describe('permissions: every endpoint × every role', () => {
     ids.userId = (await clients.admin.request('GET', '/api/users?pageSize=1')).body.items[0].id;
     ids.winterId = (await clients.admin.request('GET', '/api/schemes?slug=winter-access-2017-18')).body.items[0].id;
     ids.pharmacistsId = (await clients.admin.request('GET', '/api/schemes?slug=clinical-pharmacists-2018')).body.items[0].id;
+    ids.contractId = (await clients.admin.request('GET', '/api/contracts?reference=LCC-CBS-2017')).body.items[0].id;
+    ids.subContractId = (await clients.admin.request('GET', `/api/sub-contracts?contractId=${ids.contractId}&pageSize=1`)).body.items[0].id;
+    ids.documentId = (await clients.admin.request('POST', `/api/contracts/${ids.contractId}/documents`, fileForm('signed.pdf', '%PDF-1.4 test'))).body.id;
+    ids.fundId = (await clients.admin.request('GET', '/api/funds?q=ELR%20transformation')).body.items[0].id;
+    ids.applicationId = (await clients.admin.request('GET', `/api/funds/${ids.fundId}/report`)).body.applications.find((a: { status: string }) => a.status === 'approved').id;
   });
   afterAll(() => server?.close());
 

@@ -11,6 +11,8 @@ import { JobRunner } from '../app/jobs/jobs.js';
 import type { Database } from '../db/client.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
+import { registerContractRoutes } from './routes/contracts.js';
+import { registerFundRoutes } from './routes/funds.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerRecordRoutes } from './routes/records.js';
 import { registerRegistryRoutes } from './routes/registry.js';
@@ -58,6 +60,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerImportRoutes(app, deps);
   await registerRecordRoutes(app, deps);
   await registerSchemeRoutes(app, deps);
+  await registerContractRoutes(app, deps);
+  await registerFundRoutes(app, deps);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });

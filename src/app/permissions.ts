@@ -11,6 +11,7 @@ type Rule = readonly (Role | 'own_practice')[];
 
 const everyone: Rule = ['admin', 'practice_manager', 'commissioner', 'clinician'];
 const admin: Rule = ['admin'];
+const contractReaders: Rule = ['admin', 'commissioner', 'practice_manager'];
 
 export const permissions = {
   practice: { read: everyone, create: [], update: [...admin, 'own_practice'], delete: [], import: admin },
@@ -24,6 +25,14 @@ export const permissions = {
   // Everyone signed in reads schemes; a practice manager's reads are narrowed to their own practices' rows by the scheme use cases.
   // Approving a version is an update; recording delivered activity or a hand schedule is an import.
   scheme: { read: everyone, create: admin, update: admin, delete: [], import: admin },
+  // Contracts and funds: the federation admin edits, the commissioner reads; a practice manager's reads are narrowed to their own practices' sub-contracts and applications.
+  contract: { read: contractReaders, create: admin, update: admin, delete: admin, import: admin },
+  sub_contract: { read: contractReaders, create: admin, update: admin, delete: admin, import: admin },
+  contract_document: { read: ['admin', 'commissioner'], create: admin, update: [], delete: admin, import: [] },
+  fund: { read: contractReaders, create: admin, update: admin, delete: admin, import: admin },
+  // A practice manager applies for their own practice; the commissioner decides (an update).
+  fund_application: { read: contractReaders, create: [...admin, 'own_practice'], update: ['commissioner'], delete: [], import: [] },
+  drawdown: { read: contractReaders, create: admin, update: [], delete: [], import: [] },
 } as const satisfies Record<string, Record<Action, Rule>>;
 
 export type RecordTypeName = keyof typeof permissions;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type Actor, cliActor } from '../app/context.js';
+import { type Actor, type AppContext, cliActor } from '../app/context.js';
 import { loadDemo } from '../app/demo/load-demo.js';
 import { practiceRecord } from '../app/registry/practice-record.js';
 import { importNhsFile } from '../app/registry/import-file.js';
@@ -23,6 +23,8 @@ export interface AtscaleClient {
   listPractices(filters: Record<string, string>): Promise<Record<string, unknown>[]>;
   addUser(input: Record<string, unknown>): Promise<Record<string, unknown>>;
   loadDemo(): Promise<{ loaded: boolean; message: string }>;
+  /** A read: the use case here, or the same answer from the running server's GET `path`. */
+  read<T>(local: (ctx: AppContext) => Promise<T>, path: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,9 @@ export class LocalClient implements AtscaleClient {
   }
   loadDemo() {
     return loadDemo(this.ctx);
+  }
+  read<T>(local: (ctx: AppContext) => Promise<T>) {
+    return local(this.ctx);
   }
   close() {
     return this.opened.close();
@@ -105,6 +110,9 @@ export class ServerClient implements AtscaleClient {
   }
   loadDemo() {
     return this.call<{ loaded: boolean; message: string }>('POST', '/api/demo', {});
+  }
+  read<T>(_local: unknown, path: string) {
+    return this.call<T>('GET', path);
   }
   async close() {}
 }

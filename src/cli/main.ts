@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { reportError } from './output.js';
+import { registerContractCommands } from './commands/contracts.js';
+import { registerFundCommands } from './commands/funds.js';
 import { registerQualityCommands } from './commands/quality.js';
 import { registerRegistryCommands } from './commands/registry.js';
 import { registerSchemeCommands } from './commands/scheme.js';
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
   registerRegistryCommands(program);
   registerSchemeCommands(program);
   registerQualityCommands(program);
+  registerContractCommands(program);
+  registerFundCommands(program);
   return program;
 }
 

@@ -16,13 +16,20 @@ import {
   schemeDelivered,
   schemeHandSchedules,
   schemes,
+  contracts,
+  subContracts,
+  contractDocuments,
+  funds,
+  fundApplications,
+  applicationLines,
+  drawdowns,
   schemeVersions,
   userPractices,
   users,
 } from '../../db/schema/index.js';
 
 /** Every table, in an order that restores cleanly. Sessions are not backed up: a restore signs everyone out. */
-const tables: PgTable[] = [organisations, practices, practiceHistory, listSizes, pcnMemberships, practiceGroups, groupMemberships, users, userPractices, schemes, schemeVersions, schemeDelivered, schemeHandSchedules, jobs, auditLog];
+const tables: PgTable[] = [organisations, practices, practiceHistory, listSizes, pcnMemberships, practiceGroups, groupMemberships, users, userPractices, schemes, schemeVersions, schemeDelivered, schemeHandSchedules, contracts, subContracts, contractDocuments, funds, fundApplications, applicationLines, drawdowns, jobs, auditLog];
 
 interface BackupFile {
   format: 'atscale-backup';

@@ -1,20 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
-import Papa from 'papaparse';
 import { bulkUpsert } from '../../db/bulk.js';
 import { practiceGroups, practices, users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import { type AppContext, systemActor } from '../context.js';
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
+import { loadDemoContracts } from './load-demo-contracts.js';
+import { loadDemoFunds } from './load-demo-funds.js';
 import { loadDemoSchemes } from './load-demo-schemes.js';
+import { readDemoCsv } from './read-demo-csv.js';
 import { insertPrepared } from '../records/records.js';
 import { organisationColumns, type OrganisationRow } from '../registry/organisations.js';
 import { userRecord } from '../users/user-record.js';
 
-export const demoFolder = join(dirname(fileURLToPath(import.meta.url)), '../../../demo');
+export { demoFolder } from './read-demo-csv.js';
 export const demoFederationName = 'East Leicestershire & Rutland GP Federation';
 /** The seed's list sizes are from the winter access scheme list, about January 2018. */
 export const demoListSizeDate = '2018-01-01';
@@ -30,7 +29,7 @@ export const demoUsers = [
   { email: 'clinician@elr-federation.example', name: 'Dr Sam Okafor', role: 'clinician', password: 'demo-clinician-password', practiceCodes: ['C82009'] },
 ] as const;
 
-const readCsv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(demoFolder, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const readCsv = readDemoCsv;
 
 /** Loads the demo federation once; a second run changes nothing and says so. */
 export async function loadDemo(ctx: AppContext = { db: undefined as never, actor: systemActor }): Promise<{ loaded: boolean; message: string }> {
@@ -39,8 +38,8 @@ export async function loadDemo(ctx: AppContext = { db: undefined as never, actor
     const [already] = await tx.select().from(practiceGroups).where(eq(practiceGroups.name, demoFederationName));
     if (already) {
       // A demo loaded before schemes existed gets them now; otherwise nothing changes.
-      const schemes = await loadDemoSchemes(txCtx, already.id);
-      if (schemes.length) return { loaded: true, message: `The demo federation was already loaded. Added schemes: ${schemes.join('; ')}.` };
+      const schemes = [...(await loadDemoSchemes(txCtx, already.id)), ...(await loadDemoContracts(txCtx)), ...(await loadDemoFunds(txCtx))];
+      if (schemes.length) return { loaded: true, message: `The demo federation was already loaded. Added: ${schemes.join('; ')}.` };
       return { loaded: false, message: `The demo federation is already loaded (${demoFederationName}).` };
     }
 
@@ -105,8 +104,8 @@ export async function loadDemo(ctx: AppContext = { db: undefined as never, actor
     await insertPrepared(txCtx, membershipRecord, memberships);
     const [anyUser] = await tx.select({ id: users.id }).from(users).limit(1);
     if (!anyUser) await insertPrepared(txCtx, userRecord, demoUsers.map((u) => ({ ...u, practiceCodes: [...u.practiceCodes] })));
-    const schemes = await loadDemoSchemes(txCtx, federation!.id as number);
-    await recordAudit(txCtx.db, ctx.actor, { recordType: 'demo', recordId: 'elr', action: 'import', summary: `Loaded the demo federation: ${rows.length} practices in ${localityNames.length} localities, ${schemes.length} schemes` });
-    return { loaded: true, message: `Loaded ${demoFederationName}: ${rows.length} practices in ${localityNames.length} localities.${schemes.length ? ` Schemes: ${schemes.join('; ')}.` : ''}` };
+    const schemes = [...(await loadDemoSchemes(txCtx, federation!.id as number)), ...(await loadDemoContracts(txCtx)), ...(await loadDemoFunds(txCtx))];
+    await recordAudit(txCtx.db, ctx.actor, { recordType: 'demo', recordId: 'elr', action: 'import', summary: `Loaded the demo federation: ${rows.length} practices in ${localityNames.length} localities; ${schemes.join('; ')}` });
+    return { loaded: true, message: `Loaded ${demoFederationName}: ${rows.length} practices in ${localityNames.length} localities.${schemes.length ? ` Also loaded: ${schemes.join('; ')}.` : ''}` };
   });
 }

@@ -1,3 +1,6 @@
+import { contractRecord } from '../contracts/contract-record.js';
+import { subContractRecord } from '../contracts/sub-contract-record.js';
+import { fundRecord } from '../funds/fund-record.js';
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
 import { practiceRecord } from '../registry/practice-record.js';
@@ -12,4 +15,7 @@ export const recordTypes: Record<string, AnyRecordType> = {
   memberships: membershipRecord,
   users: userRecord,
   schemes: schemeRecord,
+  contracts: contractRecord,
+  'sub-contracts': subContractRecord,
+  funds: fundRecord,
 };

@@ -17,6 +17,8 @@ const navigation: NavigationEntry[] = [
   { to: '/practices', text: 'Practices' },
   { to: '/groups', text: 'Groups' },
   { to: '/schemes', text: 'Schemes' },
+  { to: '/contracts', text: 'Contracts', roles: ['admin', 'commissioner', 'practice_manager'] },
+  { to: '/funds', text: 'Funds', roles: ['admin', 'commissioner', 'practice_manager'] },
   { to: '/imports', text: 'Imports', roles: ['admin'] },
   { to: '/users', text: 'Users', roles: ['admin'] },
   { to: '/audit', text: 'Audit log', roles: ['admin'] },
