@@ -29,6 +29,12 @@ interface Ids {
   /** The demo's work plan, one of its sections and tasks, and one of each STP record. */
   programme: Record<ProgrammeType, number>;
   version: (path: string) => Promise<number>;
+  /** The demo's CBS contract (Kibworth C82001 holds a sub-contract), one of its sub-contracts and a document; the transformation fund and Oadby & Wigston's approved application. */
+  contractId: number;
+  subContractId: number;
+  documentId: number;
+  fundId: number;
+  applicationId: number;
   /** The demo's governance records: a risk, the April 2018 meeting, a board action, the GDPR policy. */
   riskId: number;
   meetingId: number;
@@ -60,6 +66,20 @@ const financeTypes: Record<string, { readers: Role[]; body: (r: Role, ids: Ids) 
   'running-costs': { readers: financeReaders, body: (r) => ({ financialYear: '2018/19', category: 'Other', line: unique(r), amount: '1' }), header: 'financialYear,category,line,amount', row: (r) => `2018/19,Other,${unique(r)},1` },
   'cost-savings': { readers: signedIn, body: (r) => ({ initiative: unique(r), financialYear: '2018/19', expected: '1' }), header: 'initiative,financialYear,expected', row: (r) => `${unique(r)},2018/19,1` },
 };
+
+/** The generic record routes of one record type: who reads, and admins for every change. */
+function recordRouteCases(type: string, readers: Role[], id: (ids: Ids) => number, body: (r: Role, ids: Ids) => unknown, importFile: (r: Role, ids: Ids) => FormData): Case[] {
+  return [
+    { route: `GET /api/${type}`, allowed: readers, request: () => ({ method: 'GET', path: `/api/${type}` }) },
+    { route: `GET /api/${type}/export.{format}`, allowed: readers, request: () => ({ method: 'GET', path: `/api/${type}/export.xlsx` }) },
+    { route: `GET /api/${type}/{id}`, allowed: readers, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${id(ids)}` }) },
+    { route: `GET /api/${type}/{id}/audit`, allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${id(ids)}/audit` }) },
+    { route: `POST /api/${type}`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}`, body: body(r, ids) }) },
+    { route: `PATCH /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'PATCH', path: `/api/${type}/${id(ids)}`, body: { rowVersion: 99 } }) },
+    { route: `DELETE /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'DELETE', path: `/api/${type}/${id(ids)}?rowVersion=99` }) },
+    { route: `POST /api/${type}/import`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}/import`, body: importFile(r, ids) }) },
+  ];
+}
 
 const cases: Case[] = [
   { route: 'GET /api/health', allowed: everyone, request: () => ({ method: 'GET', path: '/api/health' }) },
@@ -95,16 +115,7 @@ const cases: Case[] = [
         users: () => csv('email,name,role,password', `${unique(r)}@example.nhs.uk,Someone,clinician,a long enough password`),
         people: () => csv('name,jobTitle', `${unique(r)},Practice manager`),
       })[type]();
-    return [
-      { route: `GET /api/${type}`, allowed: readers, request: () => ({ method: 'GET', path: `/api/${type}` }) },
-      { route: `GET /api/${type}/export.{format}`, allowed: readers, request: () => ({ method: 'GET', path: `/api/${type}/export.xlsx` }) },
-      { route: `GET /api/${type}/{id}`, allowed: readers, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${id(ids)}` }) },
-      { route: `GET /api/${type}/{id}/audit`, allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${id(ids)}/audit` }) },
-      { route: `POST /api/${type}`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}`, body: body(r, ids) }) },
-      { route: `PATCH /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'PATCH', path: `/api/${type}/${id(ids)}`, body: { rowVersion: 99 } }) },
-      { route: `DELETE /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'DELETE', path: `/api/${type}/${id(ids)}?rowVersion=99` }) },
-      { route: `POST /api/${type}/import`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}/import`, body: importFile(r, ids) }) },
-    ];
+    return recordRouteCases(type, readers, id, body, importFile);
   }),
   ...programmeTypes.flatMap((type): Case[] => {
     const body = (r: Role, ids: Ids): Record<string, unknown> =>
@@ -121,16 +132,7 @@ const cases: Case[] = [
       const row = body(r, ids);
       return csv(Object.keys(row).join(','), Object.values(row).join(','));
     };
-    return [
-      { route: `GET /api/${type}`, allowed: signedIn, request: () => ({ method: 'GET', path: `/api/${type}` }) },
-      { route: `GET /api/${type}/export.{format}`, allowed: signedIn, request: () => ({ method: 'GET', path: `/api/${type}/export.xlsx` }) },
-      { route: `GET /api/${type}/{id}`, allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${ids.programme[type]}` }) },
-      { route: `GET /api/${type}/{id}/audit`, allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${ids.programme[type]}/audit` }) },
-      { route: `POST /api/${type}`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}`, body: body(r, ids) }) },
-      { route: `PATCH /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'PATCH', path: `/api/${type}/${ids.programme[type]}`, body: { rowVersion: 99 } }) },
-      { route: `DELETE /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'DELETE', path: `/api/${type}/${ids.programme[type]}?rowVersion=99` }) },
-      { route: `POST /api/${type}/import`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}/import`, body: importFile(r, ids) }) },
-    ];
+    return recordRouteCases(type, signedIn, (ids) => ids.programme[type], body, importFile);
   }),
   { route: 'POST /api/programme/work-plan-import', allowed: adminOnly, request: (r) => ({ method: 'POST', path: '/api/programme/work-plan-import', body: fileForm('plan.csv', 'id,tasks,time\n1.1,A task,Nov 16\n', { planName: unique(r), asOf: '2018-02-01' }) }) },
   { route: 'POST /api/programme/stp-import', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/programme/stp-import', body: fileForm('outcomes.csv', 'deliverable_id,work_area,outcome_descriptor\nN1,Access,Evening and weekend appointments\n') }) },
@@ -155,16 +157,7 @@ const cases: Case[] = [
         'board-actions': () => csv('ref,action,owner,due,update,source_meeting', `${unique(r)},An action,JW,01/06/2018,Started,Board June 2018`),
         policies: () => csv('title,kind,version', `${unique(r)},template,1`),
       })[type]();
-    return [
-      { route: `GET /api/${type}`, allowed: signedIn, request: () => ({ method: 'GET', path: `/api/${type}` }) },
-      { route: `GET /api/${type}/export.{format}`, allowed: signedIn, request: () => ({ method: 'GET', path: `/api/${type}/export.xlsx` }) },
-      { route: `GET /api/${type}/{id}`, allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${id(ids)}` }) },
-      { route: `GET /api/${type}/{id}/audit`, allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${id(ids)}/audit` }) },
-      { route: `POST /api/${type}`, allowed: adminOnly, request: (r) => ({ method: 'POST', path: `/api/${type}`, body: body(r) }) },
-      { route: `PATCH /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'PATCH', path: `/api/${type}/${id(ids)}`, body: { rowVersion: 99 } }) },
-      { route: `DELETE /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'DELETE', path: `/api/${type}/${id(ids)}?rowVersion=99` }) },
-      { route: `POST /api/${type}/import`, allowed: adminOnly, request: (r) => ({ method: 'POST', path: `/api/${type}/import`, body: importFile(r) }) },
-    ];
+    return recordRouteCases(type, signedIn, id, body, importFile);
   }),
   { route: 'GET /api/risks/heat-map', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/risks/heat-map' }) },
   { route: 'GET /api/risks/{id}/history', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/risks/${ids.riskId}/history` }) },
@@ -198,20 +191,42 @@ const cases: Case[] = [
   { route: 'GET /api/schemes/{id}/statements/{practiceCode}', allowed: ['admin', 'pmOwn', 'commissioner', 'clinician'], request: (r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/statements/${practiceFor(r)}` }) },
   { route: 'GET /api/schemes/{id}/statements/{practiceCode}.pdf', allowed: ['admin', 'pmOwn', 'commissioner', 'clinician'], request: (r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/statements/${practiceFor(r)}.pdf` }) },
   { route: 'GET /api/schemes/{id}/export.xlsx', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/export.xlsx` }) },
-  ...Object.entries(financeTypes).flatMap(([type, t]): Case[] => [
-    { route: `GET /api/${type}`, allowed: t.readers, request: () => ({ method: 'GET', path: `/api/${type}` }) },
-    { route: `GET /api/${type}/export.{format}`, allowed: t.readers, request: () => ({ method: 'GET', path: `/api/${type}/export.xlsx` }) },
-    { route: `GET /api/${type}/{id}`, allowed: t.readers, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${ids.finance[type]}` }) },
-    { route: `GET /api/${type}/{id}/audit`, allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/${type}/${ids.finance[type]}/audit` }) },
-    { route: `POST /api/${type}`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}`, body: t.body(r, ids) }) },
-    { route: `PATCH /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'PATCH', path: `/api/${type}/${ids.finance[type]}`, body: { rowVersion: 99 } }) },
-    { route: `DELETE /api/${type}/{id}`, allowed: adminOnly, request: (_r, ids) => ({ method: 'DELETE', path: `/api/${type}/${ids.finance[type]}?rowVersion=99` }) },
-    { route: `POST /api/${type}/import`, allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/${type}/import`, body: csv(t.header, t.row(r, ids)) }) },
-  ]),
+  ...Object.entries(financeTypes).flatMap(([type, t]) => recordRouteCases(type, t.readers, (ids) => ids.finance[type]!, t.body, (r, ids) => csv(t.header, t.row(r, ids)))),
   { route: 'GET /api/finance/export.xlsx', allowed: financeReaders, request: () => ({ method: 'GET', path: '/api/finance/export.xlsx?year=2018/19' }) },
   { route: 'GET /api/finance/{report}', allowed: financeReaders, request: () => ({ method: 'GET', path: '/api/finance/ie?year=2018/19' }) },
   { route: 'GET /api/finance/{report}/export.{format}', allowed: financeReaders, request: () => ({ method: 'GET', path: '/api/finance/cash-flow/export.csv?year=2018/19' }) },
   { route: 'POST /api/finance/import/{kind}', allowed: adminOnly, request: (r) => ({ method: 'POST', path: '/api/finance/import/savings', body: csv('scheme,financial_year,amount', `${unique(r)},2018/19,"£1,000"`) }) },
+  ...(['contracts', 'sub-contracts', 'funds'] as const).flatMap((type): Case[] => {
+    const readers: Role[] = ['admin', 'pmOwn', 'pmOther', 'commissioner'];
+    const id = (ids: Ids) => (type === 'contracts' ? ids.contractId : type === 'funds' ? ids.fundId : ids.subContractId);
+    const body = (r: Role, ids: Ids) =>
+      type === 'contracts'
+        ? { title: unique(r), commissioner: 'Leicestershire County Council', parties: 'LCC; the federation', footprintGroupId: ids.groupId, startDate: '2019-04-01', valueBasis: 'total', value: '£1,000' }
+        : type === 'funds'
+          ? { name: unique(r), commissioner: 'NHS England', footprintGroupId: ids.groupId, listSnapshotDate: '2018-01-01', rates: '2018/19: £3' }
+          : { contractId: ids.contractId, practiceCode: 'C82056', sharePercent: 95 };
+    const importFile = (r: Role, ids: Ids) =>
+      type === 'contracts'
+        ? csv('title,commissioner,parties,footprintGroupId,startDate,valueBasis', `${unique(r)},LCC,LCC,${ids.groupId},2019-04-01,total`)
+        : type === 'funds'
+          ? csv('name,commissioner,footprintGroupId,listSnapshotDate,rates', `${unique(r)},NHSE,${ids.groupId},2018-01-01,2018/19: £1`)
+          : csv('contractId,practiceCode,sharePercent', `${ids.contractId},C82055,95`);
+    return recordRouteCases(type, readers, id, body, importFile);
+  }),
+  { route: 'GET /api/contract-register', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: () => ({ method: 'GET', path: '/api/contract-register?expiring=90' }) },
+  { route: 'GET /api/contracts/{id}/overview', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: (_r, ids) => ({ method: 'GET', path: `/api/contracts/${ids.contractId}/overview` }) },
+  { route: 'POST /api/contracts/{id}/documents', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/contracts/${ids.contractId}/documents`, body: fileForm('signed.pdf', '%PDF-1.4 test') }) },
+  { route: 'GET /api/contracts/{id}/documents/{documentId}', allowed: ['admin', 'commissioner'], request: (_r, ids) => ({ method: 'GET', path: `/api/contracts/${ids.contractId}/documents/${ids.documentId}` }) },
+  { route: 'GET /api/fund-overview', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: () => ({ method: 'GET', path: '/api/fund-overview' }) },
+  { route: 'GET /api/funds/{id}/report', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: (_r, ids) => ({ method: 'GET', path: `/api/funds/${ids.fundId}/report` }) },
+  {
+    route: 'POST /api/funds/{id}/applications',
+    allowed: ['admin', 'pmOwn'],
+    request: (r, ids) => ({ method: 'POST', path: `/api/funds/${ids.fundId}/applications`, body: { practiceCode: practiceFor(r), title: `Bid by ${r}`, purpose: 'Test', lines: [{ description: 'Licence', amount: '£1' }] } }),
+  },
+  { route: 'GET /api/fund-applications/{id}', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: (_r, ids) => ({ method: 'GET', path: `/api/fund-applications/${ids.applicationId}` }) },
+  { route: 'POST /api/fund-applications/{id}/decision', allowed: ['commissioner'], request: (_r, ids) => ({ method: 'POST', path: `/api/fund-applications/${ids.applicationId}/decision`, body: { outcome: 'approve', rowVersion: 99 } }) },
+  { route: 'POST /api/fund-applications/{id}/drawdowns', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/fund-applications/${ids.applicationId}/drawdowns`, body: { amount: '£1', drawnOn: '2018-08-01', evidence: 'Invoice' } }) },
 ];
 
 describe('permissions: every endpoint × every role', () => {
@@ -245,6 +260,11 @@ describe('permissions: every endpoint × every role', () => {
     for (const type of programmeTypes) ids.programme[type] = (await clients.admin.request('GET', `/api/${type}?pageSize=1`)).body.items[0].id;
     ids.finance = {};
     for (const type of Object.keys(financeTypes)) ids.finance[type] = (await clients.admin.request('GET', `/api/${type}?pageSize=1`)).body.items[0].id;
+    ids.contractId = (await clients.admin.request('GET', '/api/contracts?reference=LCC-CBS-2017')).body.items[0].id;
+    ids.subContractId = (await clients.admin.request('GET', `/api/sub-contracts?contractId=${ids.contractId}&pageSize=1`)).body.items[0].id;
+    ids.documentId = (await clients.admin.request('POST', `/api/contracts/${ids.contractId}/documents`, fileForm('signed.pdf', '%PDF-1.4 test'))).body.id;
+    ids.fundId = (await clients.admin.request('GET', '/api/funds?q=ELR%20transformation')).body.items[0].id;
+    ids.applicationId = (await clients.admin.request('GET', `/api/funds/${ids.fundId}/report`)).body.applications.find((a: { status: string }) => a.status === 'approved').id;
   });
   afterAll(() => server?.close());
 

@@ -13,6 +13,8 @@ import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
 import { registerGovernanceRoutes } from './routes/governance.js';
 import { registerFinanceRoutes } from './routes/finance.js';
+import { registerContractRoutes } from './routes/contracts.js';
+import { registerFundRoutes } from './routes/funds.js';
 import { registerImportRoutes } from './routes/imports.js';
 import { registerProgrammeRoutes } from './routes/programme.js';
 import { registerRecordRoutes } from './routes/records.js';
@@ -68,6 +70,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerGovernanceRoutes(app, deps);
   await registerReminderRoutes(app, deps);
   await registerFinanceRoutes(app, deps);
+  await registerContractRoutes(app, deps);
+  await registerFundRoutes(app, deps);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });

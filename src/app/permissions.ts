@@ -14,6 +14,7 @@ const admin: Rule = ['admin'];
 /** The federation's own finances: the admin, the board (clinicians) and the commissioner. */
 const financeReaders: Rule = ['admin', 'commissioner', 'clinician'];
 const financeRecords = { read: financeReaders, create: admin, update: admin, delete: admin, import: admin } as const;
+const contractReaders: Rule = ['admin', 'commissioner', 'practice_manager'];
 
 export const permissions = {
   practice: { read: everyone, create: [], update: [...admin, 'own_practice'], delete: [], import: admin },
@@ -53,6 +54,14 @@ export const permissions = {
   running_cost: financeRecords,
   // The I&E, cash flow and scenarios; `read` also covers exporting them.
   finance_report: { read: financeReaders, create: [], update: [], delete: [], import: [] },
+  // Contracts and funds: the federation admin edits, the commissioner reads; a practice manager's reads are narrowed to their own practices' sub-contracts and applications.
+  contract: { read: contractReaders, create: admin, update: admin, delete: admin, import: admin },
+  sub_contract: { read: contractReaders, create: admin, update: admin, delete: admin, import: admin },
+  contract_document: { read: ['admin', 'commissioner'], create: admin, update: [], delete: admin, import: [] },
+  fund: { read: contractReaders, create: admin, update: admin, delete: admin, import: admin },
+  // A practice manager applies for their own practice; the commissioner decides (an update).
+  fund_application: { read: contractReaders, create: [...admin, 'own_practice'], update: ['commissioner'], delete: [], import: [] },
+  drawdown: { read: contractReaders, create: admin, update: [], delete: [], import: [] },
 } as const satisfies Record<string, Record<Action, Rule>>;
 
 export type RecordTypeName = keyof typeof permissions;

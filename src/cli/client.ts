@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type Actor, cliActor } from '../app/context.js';
+import { type Actor, type AppContext, cliActor } from '../app/context.js';
 import { loadDemo } from '../app/demo/load-demo.js';
 import { type FinanceQuery, type FinanceReportName, runFinanceReport } from '../app/finance/finance-requests.js';
 import { type FinanceImportReport, importFinanceCsv } from '../app/finance/import-finance.js';
@@ -38,6 +38,8 @@ export interface AtscaleClient {
   sendDigest(dryRun: boolean): Promise<DigestResult>;
   financeReport(report: FinanceReportName, query: FinanceQuery): Promise<{ tables: FinanceTable[] } & Record<string, unknown>>;
   importFinance(kind: FinanceFileKind, path: string, year?: string): Promise<FinanceImportReport>;
+  /** A read: the use case here, or the same answer from the running server's GET `path`. */
+  read<T>(local: (ctx: AppContext) => Promise<T>, path: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,9 @@ export class LocalClient implements AtscaleClient {
   }
   importFinance(kind: FinanceFileKind, path: string, year?: string) {
     return importFinanceCsv(this.ctx, kind, { name: basename(path), content: readFileSync(path) }, year ? { year } : {});
+  }
+  read<T>(local: (ctx: AppContext) => Promise<T>) {
+    return local(this.ctx);
   }
   close() {
     return this.opened.close();
@@ -158,6 +163,9 @@ export class ServerClient implements AtscaleClient {
     if (year) form.set('year', year);
     form.set('file', new Blob([new Uint8Array(readFileSync(path))]), basename(path));
     return this.call<FinanceImportReport>('POST', `/api/finance/import/${kind}`, form);
+  }
+  read<T>(_local: unknown, path: string) {
+    return this.call<T>('GET', path);
   }
   async close() {}
 }

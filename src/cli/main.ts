@@ -3,6 +3,8 @@ import { reportError } from './output.js';
 import { registerProgrammeCommands } from './commands/programme.js';
 import { registerGovernanceCommands } from './commands/governance.js';
 import { registerFinanceCommands } from './commands/finance.js';
+import { registerContractCommands } from './commands/contracts.js';
+import { registerFundCommands } from './commands/funds.js';
 import { registerQualityCommands } from './commands/quality.js';
 import { registerRegistryCommands } from './commands/registry.js';
 import { registerSchemeCommands } from './commands/scheme.js';
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerProgrammeCommands(program);
   registerGovernanceCommands(program);
   registerFinanceCommands(program);
+  registerContractCommands(program);
+  registerFundCommands(program);
   return program;
 }
 

@@ -50,11 +50,21 @@ export const router = createBrowserRouter([
               { path: '/finance/scenarios', element: page(() => import('./pages/finance/scenarios-page.js'), 'ScenariosPage') },
             ],
           },
+          { path: '/contracts', element: page(() => import('./pages/contracts/contracts-list-page.js'), 'ContractsListPage') },
+          { path: '/contracts/:id', element: page(() => import('./pages/contracts/contract-page.js'), 'ContractPage') },
+          { path: '/funds', element: page(() => import('./pages/funds/funds-list-page.js'), 'FundsListPage') },
+          { path: '/funds/:id', element: page(() => import('./pages/funds/fund-page.js'), 'FundPage') },
+          { path: '/fund-applications/:id', element: page(() => import('./pages/funds/application-page.js'), 'ApplicationPage') },
+          {
+            element: <RequireRole roles={['admin', 'practice_manager']} />,
+            children: [{ path: '/funds/:id/apply', element: page(() => import('./pages/funds/apply-page.js'), 'ApplyPage') }],
+          },
           {
             element: <RequireRole roles={['admin']} />,
             children: [
               { path: '/groups/new', element: page(() => import('./pages/groups/new-group-page.js'), 'NewGroupPage') },
               { path: '/schemes/new', element: page(() => import('./pages/schemes/scheme-form-page.js'), 'NewSchemePage') },
+              { path: '/contracts/new', element: page(() => import('./pages/contracts/new-contract-page.js'), 'NewContractPage') },
               { path: '/schemes/:id/edit', element: page(() => import('./pages/schemes/scheme-form-page.js'), 'EditSchemePage') },
               { path: '/imports', element: page(() => import('./pages/imports/imports-page.js'), 'ImportsPage') },
               { path: '/users', element: page(() => import('./pages/users/users-page.js'), 'UsersPage') },

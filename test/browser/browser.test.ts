@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminSuite } from './admin-suite.js';
 import { governanceSuite } from './governance-suite.js';
+import { contractsSuite } from './contracts-suite.js';
 import { type BrowserHarness, startHarness } from './harness.js';
 import { financeSuite } from './finance-suite.js';
 import { importsSuite } from './imports-suite.js';
@@ -40,3 +41,4 @@ schemesSuite(() => harness);
 planSuite(() => harness);
 governanceSuite(() => harness);
 financeSuite(() => harness);
+contractsSuite(() => harness);

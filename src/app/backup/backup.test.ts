@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { contextFor } from '../../../test/support/factories.js';
+import { uploadContractDocument } from '../contracts/contract-documents.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { createBackup, restoreBackup } from './backup.js';
 
@@ -11,6 +12,7 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
   beforeAll(async () => {
     [source, target] = await Promise.all([openTestDatabase(kind), openTestDatabase(kind)]);
     await loadDemo(contextFor(source));
+    await uploadContractDocument(contextFor(source), 1, { name: 'signed.pdf', content: Buffer.from('%PDF-1.4\n\u00ff\u0000 bytes') });
   });
   afterAll(async () => {
     await source?.close();
@@ -21,6 +23,9 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
     const backup = await createBackup(source);
     const counts = await restoreBackup(target, backup);
     expect(counts).toMatchObject({ practices: 31, practice_groups: 7, group_memberships: 62, users: 4, schemes: 2, scheme_versions: 2, scheme_delivered: 62, scheme_hand_schedules: 4 });
+    expect(counts).toMatchObject({ contracts: 3, sub_contracts: 23, contract_documents: 1, funds: 3, fund_applications: 6, application_lines: 27, drawdowns: 1 });
+    const document = async (db: Database) => (await db.query<{ hex: string }>("SELECT encode(content, 'hex') AS hex FROM contract_documents"))[0]!.hex;
+    expect(await document(target)).toBe(await document(source));
     const total = async (db: Database) => (await db.query<{ n: number }>('SELECT sum(patients)::int AS n FROM list_sizes'))[0]!.n;
     expect(await total(target)).toBe(await total(source));
     const [inserted] = await target.query<{ id: number }>("INSERT INTO practice_groups (name, kind) VALUES ('After restore', 'peer_group') RETURNING id");

@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
-import Papa from 'papaparse';
 import { bulkUpsert } from '../../db/bulk.js';
 import { practiceGroups, practices, users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
@@ -13,11 +9,14 @@ import { loadDemoGovernance } from './load-demo-governance.js';
 import { loadDemoFinance } from './load-demo-finance.js';
 import { loadDemoSchemes } from './load-demo-schemes.js';
 import { loadDemoProgramme } from './load-demo-programme.js';
+import { loadDemoContracts } from './load-demo-contracts.js';
+import { loadDemoFunds } from './load-demo-funds.js';
+import { demoFolder, readDemoCsv } from './read-demo-csv.js';
 import { insertPrepared } from '../records/records.js';
 import { organisationColumns, type OrganisationRow } from '../registry/organisations.js';
 import { userRecord } from '../users/user-record.js';
 
-export const demoFolder = join(dirname(fileURLToPath(import.meta.url)), '../../../demo');
+export { demoFolder } from './read-demo-csv.js';
 export const demoFederationName = 'East Leicestershire & Rutland GP Federation';
 /** The seed's list sizes are from the winter access scheme list, about January 2018. */
 export const demoListSizeDate = '2018-01-01';
@@ -33,14 +32,14 @@ export const demoUsers = [
   { email: 'clinician@elr-federation.example', name: 'Dr Sam Okafor', role: 'clinician', password: 'demo-clinician-password', practiceCodes: ['C82009'] },
 ] as const;
 
-const readCsv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(demoFolder, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const readCsv = readDemoCsv;
 
 /**
  * Each area's demo (schemes, the work plan, governance…), loaded after the federation. Each loader
  * adds only what is missing and says what it added, so an older demo database catches up.
  */
 async function loadDemoAreas(ctx: AppContext, federationId: number): Promise<string[]> {
-  return [...(await loadDemoSchemes(ctx, federationId)), ...(await loadDemoProgramme(ctx)), ...(await loadDemoGovernance(ctx, demoFolder)), ...(await loadDemoFinance(ctx, demoFolder))];
+  return [...(await loadDemoSchemes(ctx, federationId)), ...(await loadDemoProgramme(ctx)), ...(await loadDemoGovernance(ctx, demoFolder)), ...(await loadDemoFinance(ctx, demoFolder)), ...(await loadDemoContracts(ctx)), ...(await loadDemoFunds(ctx))];
 }
 
 /** Loads the demo federation once; a second run changes nothing and says so. */

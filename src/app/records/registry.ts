@@ -4,6 +4,9 @@ import { policyRecord } from '../governance/policy-record.js';
 import { riskRecord } from '../governance/risk-record.js';
 import { costSavingRecord, ieLineRecord, runningCostRecord } from '../finance/budget-records.js';
 import { financeYearRecord, incomeStreamRecord, incomeStreamYearRecord } from '../finance/stream-records.js';
+import { contractRecord } from '../contracts/contract-record.js';
+import { subContractRecord } from '../contracts/sub-contract-record.js';
+import { fundRecord } from '../funds/fund-record.js';
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
 import { personRecord } from '../people/person-record.js';
@@ -39,6 +42,9 @@ export const recordTypes: Record<string, AnyRecordType> = {
   'ie-lines': ieLineRecord,
   'running-costs': runningCostRecord,
   'cost-savings': costSavingRecord,
+  contracts: contractRecord,
+  'sub-contracts': subContractRecord,
+  funds: fundRecord,
 };
 
 /** A record type by its URL name ("risks"); unknown names are refused. */

@@ -7,3 +7,4 @@ export * from './people.js';
 export * from './programme.js';
 export * from './governance.js';
 export * from './finance.js';
+export * from './contracts.js';

@@ -21,6 +21,8 @@ const navigation: NavigationEntry[] = [
   { to: '/governance', text: 'Governance' },
   { to: '/my-items', text: 'My items' },
   { to: '/finance', text: 'Finance' },
+  { to: '/contracts', text: 'Contracts', roles: ['admin', 'commissioner', 'practice_manager'] },
+  { to: '/funds', text: 'Funds', roles: ['admin', 'commissioner', 'practice_manager'] },
   { to: '/imports', text: 'Imports', roles: ['admin'] },
   { to: '/users', text: 'Users', roles: ['admin'] },
   { to: '/audit', text: 'Audit log', roles: ['admin'] },

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, demoUser, fileForm, startTestServer, type TestServer } from '../../test/support/api.js';
+
+/** Contracts and funds over HTTP: the refusals people meet, as statuses and problems. */
+describe('contracts and funds over the API', () => {
+  let server: TestServer;
+  let admin: ApiClient;
+  let commissioner: ApiClient;
+  let fundId: number;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = await ApiClient.signIn(server.baseUrl, demoUser('admin').email, demoUser('admin').password);
+    commissioner = await ApiClient.signIn(server.baseUrl, demoUser('commissioner').email, demoUser('commissioner').password);
+    fundId = (await admin.request('GET', '/api/funds?q=ELR%20transformation')).body.items[0].id;
+  });
+  afterAll(() => server?.close());
+
+  it('answers 409 to an application that would spend the same money twice, and 400 to a negative amount or an unknown year', async () => {
+    const report = (await admin.request('GET', `/api/funds/${fundId}/report`)).body;
+    const slam = report.positions.find((p: { name: string }) => p.name === 'SLAM');
+    const twice = await admin.request('POST', `/api/funds/${fundId}/applications`, { localityGroupId: slam.localityId, title: 'More', purpose: 'x', lines: [{ description: 'All of it', amount: '£162,482.50' }] });
+    expect(twice).toMatchObject({ status: 409, body: { error: 'conflict', message: expect.stringContaining('same money twice') } });
+    const negative = await admin.request('POST', `/api/funds/${fundId}/applications`, { localityGroupId: slam.localityId, title: 'x', purpose: 'x', lines: [{ description: 'x', amount: '-£5' }] });
+    expect(negative).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ field: 'body.lines.0.amount', message: expect.stringContaining('negative') })] } });
+    const year = await admin.request('POST', '/api/funds', { name: 'GPFV £3', commissioner: 'NHS England', footprintGroupId: 1, listSnapshotDate: '2018-01-01', rates: 'FY18/19: £3' });
+    expect(year).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ message: expect.stringContaining('write it like 2018/19') })] } });
+  });
+
+  it('answers 400 to a drawdown above what was approved, and stores one within it', async () => {
+    const report = (await admin.request('GET', `/api/funds/${fundId}/report`)).body;
+    const rutland = report.applications.find((a: { title: string }) => a.title.startsWith('Rutland'));
+    const over = await admin.request('POST', `/api/fund-applications/${rutland.id}/drawdowns`, { amount: rutland.approvedPence / 100 + 0.01, drawnOn: '2018-09-30', evidence: 'Invoice R-1' });
+    expect(over).toMatchObject({ status: 400, body: { message: expect.stringContaining('more than was approved') } });
+    const ok = await admin.request('POST', `/api/fund-applications/${rutland.id}/drawdowns`, { amount: '£1,000', drawnOn: '2018-09-30', evidence: 'Invoice R-1' });
+    expect(ok).toMatchObject({ status: 201, body: { amountPence: 100_000 } });
+    const decided = await commissioner.request('POST', `/api/fund-applications/${rutland.id}/decision`, { outcome: 'reject', reason: 'x', rowVersion: 1 });
+    expect(decided.status).toBe(409);
+  });
+
+  it('stores amounts typed in pounds once, as pence (the record routes check a body before the use case does)', async () => {
+    const contract = await admin.request('POST', '/api/contracts', { title: 'Diabetes specialist nurses', commissioner: 'WL CCG', parties: 'WL CCG; the federation', footprintGroupId: 1, startDate: '2018-05-01', value: '£80,000', valueBasis: 'a_year' });
+    expect(contract).toMatchObject({ status: 201, body: { valuePence: 8_000_000 } });
+    const fund = await admin.request('POST', '/api/funds', { name: 'GPFV £3 one-off', commissioner: 'NHS England', footprintGroupId: 1, listSnapshotDate: '2018-01-01', rates: [{ year: '2017/18', rate: '£1.50' }, { year: '2018/19', rate: 1.5 }] });
+    expect(fund).toMatchObject({ status: 201, body: { rates: [{ year: '2017/18', ratePence: 150 }, { year: '2018/19', ratePence: 150 }] } });
+    const edited = await admin.request('PATCH', `/api/contracts/${contract.body.id}`, { rowVersion: 1, value: '1,234.5' });
+    expect(edited).toMatchObject({ status: 200, body: { valuePence: 123_450, rowVersion: 2 } });
+  });
+
+  it('refuses a sub-contract outside the footprint and a document that is not a PDF or Word file', async () => {
+    const contract = (await admin.request('GET', '/api/contracts?reference=RCC-VITRU-2018')).body.items[0];
+    const outside = await admin.request('POST', '/api/sub-contracts', { contractId: contract.id, practiceCode: 'C82001', sharePercent: 100 });
+    expect(outside).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ field: 'practiceCode', message: expect.stringContaining('outside the contract’s footprint (Rutland)') })] } });
+    const text = await admin.request('POST', `/api/contracts/${contract.id}/documents`, fileForm('notes.txt', 'hello'));
+    expect(text.status).toBe(415);
+    const register = (await admin.request('GET', '/api/contract-register?expiring=90&today=2019-01-15')).body;
+    expect(register.items.map((c: { reference: string }) => c.reference)).toEqual(['LLRPCL-HP-2018', 'RCC-VITRU-2018']);
+  });
+});

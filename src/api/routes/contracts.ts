@@ -1,0 +1,42 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { documentExtensions, downloadContractDocument, uploadContractDocument } from '../../app/contracts/contract-documents.js';
+import { contractDetail, contractRegister } from '../../app/contracts/contract-register.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
+import { actorOf } from '../auth.js';
+import type { ServerDeps } from '../server.js';
+import { readUpload } from './uploads.js';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const registerQuery = z.object({
+  expiring: z.coerce.number().int().min(0).max(3650).optional(),
+  today: isoDateSchema.optional(),
+});
+const tags = ['contracts'];
+
+/**
+ * The contract register beyond plain records: reminders and unsigned practices, one contract with
+ * its sub-contracts, and its documents. Contracts and sub-contracts themselves are created, edited,
+ * exported and imported through the generic record routes (/api/contracts, /api/sub-contracts).
+ */
+export async function registerContractRoutes(app: FastifyInstance, deps: ServerDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
+
+  r.get('/api/contract-register', { schema: { tags, summary: 'Every contract with notice, renewal and end dates due within ?expiring= days (90 unless given) and the practices that have not signed', querystring: registerQuery } }, async (request) =>
+    contractRegister(ctxOf(request), { expiringWithinDays: request.query.expiring, today: request.query.today }),
+  );
+  r.get('/api/contracts/:id/overview', { schema: { tags, summary: 'One contract: terms, reminders, sub-contracts (a practice manager sees their own), documents', params: idParams, querystring: registerQuery } }, async (request) =>
+    contractDetail(ctxOf(request), request.params.id, { expiringWithinDays: request.query.expiring, today: request.query.today }),
+  );
+  r.post('/api/contracts/:id/documents', { schema: { tags, summary: 'Add a signed copy or schedule (admins): a PDF or .docx, at most 10 MB', params: idParams, consumes: ['multipart/form-data'] } }, async (request, reply) => {
+    reply.status(201);
+    return uploadContractDocument(ctxOf(request), request.params.id, await readUpload(request, documentExtensions));
+  });
+  r.get('/api/contracts/:id/documents/:documentId', { schema: { tags, summary: 'Download a contract document', params: idParams.extend({ documentId: z.coerce.number().int().positive() }) } }, async (request, reply) => {
+    const file = await downloadContractDocument(ctxOf(request), request.params.id, request.params.documentId);
+    return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName.replace(/"/g, '')}"`).send(file.content);
+  });
+}

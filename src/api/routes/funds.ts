@@ -1,0 +1,38 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { applicationDetail, applicationSchema, decideApplication, decisionSchema, drawdownSchema, recordDrawdown, submitApplication } from '../../app/funds/fund-applications.js';
+import { fundReport, fundsOverview } from '../../app/funds/fund-report.js';
+import { actorOf } from '../auth.js';
+import type { ServerDeps } from '../server.js';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const tags = ['funds'];
+
+/**
+ * Per-head funds beyond plain records: the calculator and each locality's position, applications
+ * with their business cases, the commissioner's decisions and drawdowns. Funds themselves are
+ * created and edited through the generic record routes (/api/funds).
+ */
+export async function registerFundRoutes(app: FastifyInstance, deps: ServerDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
+
+  r.get('/api/fund-overview', { schema: { tags, summary: 'Every fund with its total by year, and what is approved, drawn and remaining' } }, async (request) => fundsOverview(ctxOf(request)));
+  r.get('/api/funds/:id/report', { schema: { tags, summary: 'A fund’s calculator (each locality’s and practice’s share by list) and each locality’s allocated, approved, drawn and remaining', params: idParams } }, async (request) =>
+    fundReport(ctxOf(request), request.params.id),
+  );
+  r.post('/api/funds/:id/applications', { schema: { tags, summary: 'Apply for part of a fund with a business case (admins for a locality; a practice manager for their practice)', params: idParams, body: applicationSchema } }, async (request, reply) => {
+    reply.status(201);
+    return submitApplication(ctxOf(request), request.params.id, request.body);
+  });
+  r.get('/api/fund-applications/:id', { schema: { tags, summary: 'An application with its costed lines and drawdowns', params: idParams } }, async (request) => applicationDetail(ctxOf(request), request.params.id));
+  r.post('/api/fund-applications/:id/decision', { schema: { tags, summary: 'Approve, part-approve or reject an application (the commissioner); send the rowVersion you read', params: idParams, body: decisionSchema } }, async (request) =>
+    decideApplication(ctxOf(request), request.params.id, request.body),
+  );
+  r.post('/api/fund-applications/:id/drawdowns', { schema: { tags, summary: 'Draw approved money down against evidence (admins)', params: idParams, body: drawdownSchema } }, async (request, reply) => {
+    reply.status(201);
+    return recordDrawdown(ctxOf(request), request.params.id, request.body);
+  });
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { invalid } from '../../domain/errors.js';
+import { noticeDateOf } from '../../domain/contracts/contract-reminders.js';
+import { parsePoundsToPence, poundsText } from '../../domain/contracts/pounds-and-years.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
+import { contracts } from '../../db/schema/index.js';
+import { findGroup } from '../../db/repos/contracts.js';
+import type { RecordType } from '../records/record-type.js';
+
+export const valueBases = ['a_year', 'total', 'tariff'] as const;
+
+const contractInput = z.object({
+  title: z.string().trim().min(1, 'Enter the contract’s title').max(200),
+  reference: z.string().trim().max(100).nullable().optional(),
+  commissioner: z.string().trim().min(1, 'Enter who commissions it').max(200),
+  parties: z.string().trim().min(1, 'Enter the parties to the contract').max(1000),
+  footprintGroupId: z.coerce.number().int().positive('Choose the federation or locality the contract covers'),
+  startDate: isoDateSchema,
+  endDate: isoDateSchema.nullable().optional(),
+  renewalDate: isoDateSchema.nullable().optional(),
+  noticePeriodDays: z.coerce.number().int().min(0, 'must not be negative').max(3650).nullable().optional(),
+  value: poundsText.nullable().optional(),
+  valueBasis: z.enum(valueBases, { message: 'Choose a_year, total or tariff' }),
+  federationFeePercent: z.coerce.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100').default(5),
+  description: z.string().trim().max(4000).nullable().optional(),
+});
+
+const id = z.coerce.number().int().positive();
+
+/** A head contract in the register. Sub-contracts, documents and reminders hang off it. */
+export const contractRecord: RecordType<z.infer<typeof contractInput>> = {
+  name: 'contract',
+  label: 'contract',
+  table: contracts,
+  source: contracts,
+  idColumn: contracts.id,
+  sourceIdColumn: contracts.id,
+  versionColumn: contracts.rowVersion,
+  createdByPeople: true,
+  parseId: (raw) => id.parse(raw),
+  fields: {
+    id: { header: 'ID', column: contracts.id, kind: 'integer', filter: 'exact', sortable: true },
+    title: { header: 'Title', column: contracts.title, kind: 'text', filter: 'search', sortable: true },
+    reference: { header: 'Reference', column: contracts.reference, kind: 'text', filter: 'exact', sortable: true },
+    commissioner: { header: 'Commissioner', column: contracts.commissioner, kind: 'text', filter: 'search', sortable: true },
+    parties: { header: 'Parties', column: contracts.parties, kind: 'text', filter: 'search' },
+    footprintGroupId: { header: 'Footprint group', column: contracts.footprintGroupId, kind: 'integer', filter: 'exact' },
+    startDate: { header: 'Starts', column: contracts.startDate, kind: 'date', sortable: true },
+    endDate: { header: 'Ends', column: contracts.endDate, kind: 'date', sortable: true },
+    renewalDate: { header: 'Renewal date', column: contracts.renewalDate, kind: 'date', sortable: true },
+    noticePeriodDays: { header: 'Notice period (days)', column: contracts.noticePeriodDays, kind: 'integer' },
+    valuePence: { header: 'Value (pence)', column: contracts.valuePence, kind: 'integer', sortable: true },
+    valueBasis: { header: 'Value basis', column: contracts.valueBasis, kind: 'text', filter: 'exact' },
+    federationFeeBp: { header: 'Federation fee (basis points)', column: contracts.federationFeeBp, kind: 'integer' },
+  },
+  defaultSort: 'title',
+  createSchema: contractInput,
+  updateSchema: contractInput.partial(),
+  async prepare(db, input, existing) {
+    const { value, federationFeePercent, ...rest } = input;
+    if (input.footprintGroupId !== undefined && !(await findGroup(db, input.footprintGroupId))) {
+      throw invalid('The footprint group does not exist', [{ field: 'footprintGroupId', message: `no group ${input.footprintGroupId}` }]);
+    }
+    const start = input.startDate ?? (existing?.startDate as string);
+    const end = input.endDate === undefined ? (existing?.endDate as string | null) : input.endDate;
+    if (end && end < start) throw invalid('The contract ends before it starts', [{ field: 'endDate', message: 'must be on or after the start date' }]);
+    const renewal = input.renewalDate === undefined ? (existing?.renewalDate as string | null) : input.renewalDate;
+    if (renewal && renewal < start) throw invalid('The renewal date is before the contract starts', [{ field: 'renewalDate', message: 'must be on or after the start date' }]);
+    const values: Record<string, unknown> = { ...rest };
+    if (value !== undefined) values.valuePence = value === null ? null : parsePoundsToPence(value, { field: 'value' });
+    if (federationFeePercent !== undefined) values.federationFeeBp = Math.round(federationFeePercent * 100);
+    return values;
+  },
+  present: (row) => ({ ...row, noticeDate: noticeDateOf({ startDate: row.startDate as string, endDate: row.endDate as string | null, renewalDate: row.renewalDate as string | null, noticePeriodDays: row.noticePeriodDays as number | null }) }),
+};

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
+import type { Database } from '../../db/client.js';
+import { subContracts } from '../../db/schema/index.js';
+import { loadDemo } from '../demo/load-demo.js';
+import { importRecordsCsv } from '../records/import-csv.js';
+import { createRecord } from '../records/records.js';
+import { uploadContractDocument, downloadContractDocument } from './contract-documents.js';
+import { contractDetail, contractRegister } from './contract-register.js';
+import { subContractRecord } from './sub-contract-record.js';
+
+describe.each(databaseKinds)('contracts register (%s)', (kind) => {
+  let database: Database;
+  const admin = () => contextFor(database, adminActor);
+  const cbsId = async () => (await contractRegister(admin())).items.find((c) => c.reference === 'LCC-CBS-2017')!.id as number;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await loadDemo(contextFor(database));
+  });
+  afterAll(() => database?.close());
+
+  it('holds the demo contracts with 13 CBS practices, two of them unsigned, and warns of notice dates', async () => {
+    const register = await contractRegister(admin(), { today: '2019-06-01', expiringWithinDays: 365 });
+    const cbs = register.items.find((c) => c.reference === 'LCC-CBS-2017')!;
+    expect(cbs).toMatchObject({ subContractCount: 13, signedCount: 11, valuePence: 20_000_000, federationFeeBp: 500, noticeDate: '2020-01-01' });
+    expect(cbs.unsignedPractices.map((p) => p.practiceCode)).toEqual(['C82078', 'C82098']);
+    expect(cbs.reminders.map((r) => r.kind)).toEqual(['renewal', 'notice', 'end']);
+    const soon = await contractRegister(admin(), { today: '2019-12-15', expiringWithinDays: 30 });
+    expect(soon.items.map((c) => c.reference)).toEqual(['LCC-CBS-2017']);
+    expect(soon.items[0]!.reminders[0]).toMatchObject({ kind: 'notice', daysLeft: 17 });
+  });
+
+  it('shows a practice manager only their own sub-contracts, and the commissioner reads but cannot edit', async () => {
+    const kibworth = contextFor(database, managerOf('C82001'));
+    const register = await contractRegister(kibworth);
+    expect(register.items.map((c) => c.reference).sort()).toEqual(['LCC-CBS-2017', 'LLRPCL-HP-2018']);
+    const detail = await contractDetail(kibworth, await cbsId());
+    expect(detail.subContracts.map((s) => s.practiceCode)).toEqual(['C82001']);
+    expect(detail.documents).toEqual([]);
+    const rutland = (await contractRegister(admin())).items.find((c) => c.reference === 'RCC-VITRU-2018')!;
+    await expect(contractDetail(kibworth, rutland.id as number)).rejects.toThrow(/not found/);
+    await expect(createRecord(contextFor(database, commissionerActor), subContractRecord, { contractId: await cbsId(), practiceCode: 'C82056', sharePercent: 95 })).rejects.toThrow(/permission/);
+  });
+
+  it('refuses a practice outside the footprint and a share that does not make 100% with the fee', async () => {
+    const rutland = (await contractRegister(admin())).items.find((c) => c.reference === 'RCC-VITRU-2018')!;
+    await expect(createRecord(admin(), subContractRecord, { contractId: rutland.id, practiceCode: 'C82001', sharePercent: 100 })).rejects.toThrow(/C82001 is not a member of Rutland/);
+    await expect(createRecord(admin(), subContractRecord, { contractId: await cbsId(), practiceCode: 'C82056', sharePercent: 90 })).rejects.toThrow(/must add up to 100%/);
+  });
+
+  it('imports sub-contracts all or nothing, naming line and column', async () => {
+    const before = (await database.db.select().from(subContracts)).length;
+    const id = await cbsId();
+    const file = { name: 'subs.csv', content: Buffer.from(`contractId,practiceCode,signedDate,sharePercent\n${id},C82056,2018-01-05,95\n${id},C82055,2018-13-01,95\n${id},Y00001,,95\n`) };
+    const error = await importRecordsCsv(admin(), subContractRecord, file).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'invalid', problems: [expect.objectContaining({ file: 'subs.csv', line: 3, column: '3 (signedDate)' })] });
+    expect((await database.db.select().from(subContracts)).length).toBe(before);
+    const outside = { name: 'subs.csv', content: Buffer.from(`contractId,practiceCode,sharePercent\n${id},C82056,95\n${id},Y00001,95\n`) };
+    await expect(importRecordsCsv(admin(), subContractRecord, outside)).rejects.toMatchObject({ problems: [expect.objectContaining({ line: 3, message: expect.stringMatching(/Y00001 is not a member/) })] });
+    expect((await database.db.select().from(subContracts)).length).toBe(before);
+  });
+
+  it('keeps PDF and Word documents and refuses anything else', async () => {
+    const id = await cbsId();
+    const pdf = { name: 'signed.pdf', content: Buffer.from('%PDF-1.4\n%test\n') };
+    const stored = await uploadContractDocument(admin(), id, pdf);
+    expect((await downloadContractDocument(contextFor(database, commissionerActor), id, stored.id)).content.toString()).toBe('%PDF-1.4\n%test\n');
+    await expect(uploadContractDocument(admin(), id, { name: 'fake.pdf', content: Buffer.from('hello') })).rejects.toMatchObject({ kind: 'unsupported' });
+    await expect(uploadContractDocument(contextFor(database, managerOf('C82001')), id, pdf)).rejects.toThrow(/permission/);
+  });
+});

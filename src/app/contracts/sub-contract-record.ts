@@ -1,0 +1,69 @@
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { checkInFootprint, checkShareWithFee } from '../../domain/contracts/sub-contract-rules.js';
+import { conflict, notFound } from '../../domain/errors.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
+import { findContract, findGroup, groupMembersDuring } from '../../db/repos/contracts.js';
+import { subContracts } from '../../db/schema/index.js';
+import type { RecordType } from '../records/record-type.js';
+
+const subContractInput = z.object({
+  contractId: z.coerce.number().int().positive(),
+  practiceCode: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/, 'must be an ODS practice code such as C82001'),
+  signedDate: isoDateSchema.nullable().optional(),
+  /** The practice's share of the tariff, in percent: 95 with a 5% federation fee. */
+  sharePercent: z.coerce.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100'),
+  notes: z.string().trim().max(2000).nullable().optional(),
+});
+
+const id = z.coerce.number().int().positive();
+
+/** A practice sub-contracted under a head contract. A practice manager reads their own practices' only. */
+export const subContractRecord: RecordType<z.infer<typeof subContractInput>> = {
+  name: 'sub_contract',
+  label: 'sub-contract',
+  table: subContracts,
+  source: subContracts,
+  idColumn: subContracts.id,
+  sourceIdColumn: subContracts.id,
+  versionColumn: subContracts.rowVersion,
+  createdByPeople: true,
+  parseId: (raw) => id.parse(raw),
+  fields: {
+    id: { header: 'ID', column: subContracts.id, kind: 'integer', sortable: true },
+    contractId: { header: 'Contract ID', column: subContracts.contractId, kind: 'integer', filter: 'exact', sortable: true },
+    practiceCode: { header: 'ODS code', column: subContracts.practiceCode, kind: 'text', filter: 'exact', sortable: true },
+    signedDate: { header: 'Signed', column: subContracts.signedDate, kind: 'date', sortable: true },
+    shareBp: { header: 'Share (basis points)', column: subContracts.shareBp, kind: 'integer', sortable: true },
+    notes: { header: 'Notes', column: subContracts.notes, kind: 'text', filter: 'search' },
+  },
+  defaultSort: 'practiceCode',
+  createSchema: subContractInput,
+  updateSchema: subContractInput.omit({ contractId: true, practiceCode: true }).partial(),
+  practiceCodeOf: (row) => (row.practiceCode as string | undefined) ?? null,
+  readScope: (actor) => (actor.role === 'practice_manager' ? (actor.practiceCodes.length ? inArray(subContracts.practiceCode, [...actor.practiceCodes]) : sql`false`) : undefined),
+  async prepare(db, input, existing) {
+    const contractId = input.contractId ?? (existing?.contractId as number);
+    const practiceCode = input.practiceCode ?? (existing?.practiceCode as string);
+    const contract = await findContract(db, contractId);
+    if (!contract) throw notFound(`Contract ${contractId}`);
+    if (input.practiceCode) {
+      const footprint = await findGroup(db, contract.footprintGroupId);
+      const members = await groupMembersDuring(db, contract.footprintGroupId, contract.startDate, contract.endDate);
+      checkInFootprint(practiceCode, new Set(members), footprint?.name ?? `group ${contract.footprintGroupId}`);
+      const [clash] = await db
+        .select({ id: subContracts.id })
+        .from(subContracts)
+        .where(and(eq(subContracts.contractId, contractId), eq(subContracts.practiceCode, practiceCode), existing ? ne(subContracts.id, existing.id as number) : undefined));
+      if (clash) throw conflict(`${practiceCode} already has a sub-contract under ${contract.title}`);
+    }
+    const { sharePercent, ...rest } = input;
+    const values: Record<string, unknown> = { ...rest };
+    if (sharePercent !== undefined) {
+      values.shareBp = Math.round(sharePercent * 100);
+      checkShareWithFee(values.shareBp as number, contract.federationFeeBp);
+    }
+    return values;
+  },
+  present: (row) => row,
+};

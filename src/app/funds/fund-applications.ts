@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { poundsField } from '../../domain/contracts/pounds-and-years.js';
+import { conflict, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { checkBusinessCase, checkDrawdown, checkFitsPot, commitmentOf, decide, decisionOutcomes, sumPence, type ApplicationMoney } from '../../domain/funds/fund-applications.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
+import { drawdownsOf, findApplication, insertApplication, insertDrawdown, linesOf, localitiesOn, updateApplicationIfUnchanged, type ApplicationRow } from '../../db/repos/contracts.js';
+import type { Db } from '../../db/client.js';
+import { recordAudit } from '../audit.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+import { canSeeApplication, findFund, loadFundState, type FundState } from './fund-report.js';
+
+export const applicationSchema = z.object({
+  /** The applying locality; left out when a practice applies (its locality is looked up). */
+  localityGroupId: z.coerce.number().int().positive().optional(),
+  practiceCode: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/, 'must be an ODS practice code such as C82001').optional(),
+  title: z.string().trim().min(1, 'Enter a title').max(200),
+  purpose: z.string().trim().min(1, 'Say what the money is for').max(4000),
+  milestones: z.string().trim().max(4000).optional(),
+  lines: z.array(z.object({ description: z.string().trim().max(300), amount: poundsField })).min(1, 'add at least one costed line').max(50),
+});
+
+export const decisionSchema = z.object({
+  outcome: z.enum(decisionOutcomes, { message: 'Choose approve, part_approve or reject' }),
+  approvedAmount: poundsField.optional(),
+  reason: z.string().trim().max(2000).optional(),
+  rowVersion: z.coerce.number().int().min(1),
+});
+
+export const drawdownSchema = z.object({
+  amount: poundsField,
+  drawnOn: isoDateSchema,
+  evidence: z.string().trim().max(2000),
+});
+
+const inTransaction = <T>(ctx: AppContext, work: (db: Db) => Promise<T>) => ctx.db.transaction((tx) => work(tx as unknown as Db));
+const money = (a: ApplicationRow): ApplicationMoney => ({ status: a.status as ApplicationMoney['status'], requestedPence: a.requestedPence, approvedPence: a.approvedPence });
+
+async function loadApplication(db: Db, applicationId: number): Promise<ApplicationRow> {
+  const application = await findApplication(db, applicationId);
+  if (!application) throw notFound(`Application ${applicationId}`);
+  return application;
+}
+
+/** Checks an amount against the locality's pot, and the practice's own share when a practice applies, leaving out the application itself. */
+function checkPots(state: FundState, application: Pick<ApplicationRow, 'id' | 'localityGroupId' | 'practiceCode'>, amountPence: number) {
+  const others = state.applications.filter((a) => a.id !== application.id);
+  const locality = state.calculation.localities.find((l) => state.localityIds.get(l.name) === application.localityGroupId);
+  if (!locality) throw invalid('That locality has no share of this fund', [{ field: 'localityGroupId', message: 'not a locality of the fund’s footprint' }]);
+  checkFitsPot(amountPence, { name: locality.name, allocatedPence: locality.totalPence, committedPence: sumPence(others.filter((a) => a.localityGroupId === application.localityGroupId).map((a) => commitmentOf(money(a)))) });
+  if (application.practiceCode) {
+    const practice = state.calculation.practices.find((p) => p.key === application.practiceCode)!;
+    checkFitsPot(amountPence, { name: practice.name, allocatedPence: practice.totalPence, committedPence: sumPence(others.filter((a) => a.practiceCode === application.practiceCode).map((a) => commitmentOf(money(a)))) });
+  }
+}
+
+/** A locality or practice applies with a business case; refused if it would spend money already asked for or approved. */
+export async function submitApplication(ctx: AppContext, fundId: number, input: z.infer<typeof applicationSchema>) {
+  authorize(ctx.actor, 'fund_application', 'create', input.practiceCode ?? null);
+  if (ctx.actor.role === 'practice_manager' && !input.practiceCode) throw forbidden('A practice manager applies for their own practice: choose it');
+  const lines = input.lines.map((l) => ({ description: l.description, amountPence: l.amount }));
+  const requestedPence = checkBusinessCase(lines);
+  return inTransaction(ctx, async (db) => {
+    const state = await loadFundState(db, fundId);
+    let localityGroupId = input.localityGroupId;
+    if (input.practiceCode) {
+      if (!state.calculation.practices.some((p) => p.key === input.practiceCode)) throw invalid(`${input.practiceCode} is not in this fund’s footprint`, [{ field: 'practiceCode', message: 'not a member of the fund’s footprint' }]);
+      localityGroupId = (await localitiesOn(db, state.fund.footprintGroupId, state.fund.listSnapshotDate)).get(input.practiceCode)?.id;
+    }
+    if (!localityGroupId) throw invalid('Choose the applying locality', [{ field: 'localityGroupId', message: 'Choose a locality' }]);
+    checkPots(state, { id: 0, localityGroupId, practiceCode: input.practiceCode ?? null }, requestedPence);
+    const row = await insertApplication(
+      db,
+      { fundId, localityGroupId, practiceCode: input.practiceCode ?? null, title: input.title, purpose: input.purpose, milestones: input.milestones ?? null, requestedPence, status: 'submitted', submittedBy: ctx.actor.label },
+      lines,
+    );
+    await recordAudit(db, ctx.actor, { recordType: 'fund_application', recordId: row.id, action: 'create', after: { ...row, lines }, summary: `Applied to ${state.fund.name} for ${input.title}` });
+    return row;
+  });
+}
+
+/** The commissioner approves, part-approves or rejects a waiting application (send the rowVersion read). */
+export async function decideApplication(ctx: AppContext, applicationId: number, input: z.infer<typeof decisionSchema>) {
+  authorize(ctx.actor, 'fund_application', 'update');
+  return inTransaction(ctx, async (db) => {
+    const before = await loadApplication(db, applicationId);
+    if (before.rowVersion !== input.rowVersion) throw conflict(`This application was changed by someone else since you opened it (you had version ${input.rowVersion}, it is now ${before.rowVersion}). Reload it and decide again.`, { currentVersion: before.rowVersion });
+    const outcome = decide(money(before), { outcome: input.outcome, approvedPence: input.approvedAmount ?? null, reason: input.reason ?? null });
+    if (outcome.approvedPence > 0) checkPots(await loadFundState(db, before.fundId), before, outcome.approvedPence);
+    const after = await updateApplicationIfUnchanged(db, applicationId, input.rowVersion, { status: outcome.status, approvedPence: outcome.approvedPence, decisionReason: input.reason ?? null, decidedBy: ctx.actor.label, decidedAt: new Date() });
+    if (!after) throw conflict('This application was changed by someone else since you opened it. Reload it and decide again.');
+    await recordAudit(db, ctx.actor, { recordType: 'fund_application', recordId: applicationId, action: 'update', before, after, summary: `${outcome.status.replace('_', '-')}: ${before.title}` });
+    return after;
+  });
+}
+
+/** Draws approved money down against evidence; never more than was approved. Two drawdowns at once cannot both pass: each bumps the application's row version. */
+export async function recordDrawdown(ctx: AppContext, applicationId: number, input: z.infer<typeof drawdownSchema>) {
+  authorize(ctx.actor, 'drawdown', 'create');
+  return inTransaction(ctx, async (db) => {
+    const application = await loadApplication(db, applicationId);
+    const drawn = sumPence((await drawdownsOf(db, [applicationId])).map((d) => d.amountPence));
+    checkDrawdown(money(application), drawn, input.amount, input.evidence);
+    if (!(await updateApplicationIfUnchanged(db, applicationId, application.rowVersion, {}))) throw conflict('Someone else drew down against this application at the same time. Reload it and try again.');
+    const row = await insertDrawdown(db, { applicationId, amountPence: input.amount, drawnOn: input.drawnOn, evidence: input.evidence, recordedBy: ctx.actor.label });
+    await recordAudit(db, ctx.actor, { recordType: 'drawdown', recordId: row.id, action: 'create', after: row, summary: `Drew down against ${application.title}` });
+    return row;
+  });
+}
+
+/** One application with its costed lines and drawdowns (a practice manager: their own practice's only). */
+export async function applicationDetail(ctx: AppContext, applicationId: number) {
+  authorize(ctx.actor, 'fund_application', 'read');
+  const application = await findApplication(ctx.db, applicationId);
+  if (!application || !canSeeApplication(ctx.actor, application)) throw notFound(`Application ${applicationId}`);
+  const fund = await findFund(ctx.db, application.fundId);
+  const [lines, drawdowns] = await Promise.all([linesOf(ctx.db, applicationId), drawdownsOf(ctx.db, [applicationId])]);
+  const drawnPence = sumPence(drawdowns.map((d) => d.amountPence));
+  const localityName = (await localitiesOn(ctx.db, fund.footprintGroupId, fund.listSnapshotDate));
+  const locality = [...localityName.values()].find((l) => l.id === application.localityGroupId)?.name ?? null;
+  return { application: { ...application, localityName: locality, drawnPence, leftToDrawPence: (application.approvedPence ?? 0) - drawnPence }, fund: { id: fund.id, name: fund.name }, lines, drawdowns };
+}

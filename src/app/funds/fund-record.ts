@@ -1,0 +1,76 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { financialYearField, parsePoundsToPence, poundsText } from '../../domain/contracts/pounds-and-years.js';
+import { conflict, invalid } from '../../domain/errors.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
+import { findGroup } from '../../db/repos/contracts.js';
+import { funds } from '../../db/schema/index.js';
+import type { RecordType } from '../records/record-type.js';
+
+const rateEntry = z.object({ year: financialYearField, rate: poundsText });
+
+/** Rates as a form or a CSV cell writes them: "2017/18: £0.50; 2018/19: £2", read into year and rate pairs to check one by one. */
+const splitRates = (value: unknown) =>
+  typeof value === 'string'
+    ? value
+        .split(';')
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map((part) => {
+          const [year = '', rate = ''] = part.split(/[:=]/).map((s) => s.trim());
+          return { year, rate };
+        })
+    : value;
+
+const fundInput = z.object({
+  name: z.string().trim().min(1, 'Enter the fund’s name').max(200),
+  commissioner: z.string().trim().min(1, 'Enter who gives the fund').max(200),
+  footprintGroupId: z.coerce.number().int().positive('Choose the federation the fund is for'),
+  listSnapshotDate: isoDateSchema,
+  rates: z.preprocess(splitRates, z.array(rateEntry).min(1, 'add a rate for at least one financial year (e.g. 2018/19: £2)')),
+  description: z.string().trim().max(4000).nullable().optional(),
+});
+
+const id = z.coerce.number().int().positive();
+
+/** A per-head fund: a rate per registered patient for each financial year, on the footprint's list at a snapshot date. */
+export const fundRecord: RecordType<z.infer<typeof fundInput>> = {
+  name: 'fund',
+  label: 'fund',
+  table: funds,
+  source: funds,
+  idColumn: funds.id,
+  sourceIdColumn: funds.id,
+  versionColumn: funds.rowVersion,
+  createdByPeople: true,
+  parseId: (raw) => id.parse(raw),
+  fields: {
+    id: { header: 'ID', column: funds.id, kind: 'integer', filter: 'exact', sortable: true },
+    name: { header: 'Fund', column: funds.name, kind: 'text', filter: 'search', sortable: true },
+    commissioner: { header: 'Commissioner', column: funds.commissioner, kind: 'text', filter: 'search', sortable: true },
+    footprintGroupId: { header: 'Footprint group', column: funds.footprintGroupId, kind: 'integer', filter: 'exact' },
+    listSnapshotDate: { header: 'List sizes at', column: funds.listSnapshotDate, kind: 'date', sortable: true },
+  },
+  defaultSort: 'name',
+  createSchema: fundInput,
+  updateSchema: fundInput.partial(),
+  async prepare(db, input, existing) {
+    if (input.footprintGroupId !== undefined && !(await findGroup(db, input.footprintGroupId))) {
+      throw invalid('The footprint group does not exist', [{ field: 'footprintGroupId', message: `no group ${input.footprintGroupId}` }]);
+    }
+    const { rates, ...rest } = input;
+    const values: Record<string, unknown> = { ...rest };
+    if (rates) {
+      const years = rates.map((r) => r.year);
+      const repeated = years.find((y, i) => years.indexOf(y) !== i);
+      if (repeated) throw invalid(`The rate for ${repeated} is given twice`, [{ field: 'rates', message: `${repeated} appears twice` }]);
+      values.rates = rates.map((r) => ({ year: r.year, ratePence: parsePoundsToPence(r.rate, { field: 'rates' }) })).sort((a, b) => a.year.localeCompare(b.year));
+    }
+    if (input.name) {
+      const [clash] = await db.select({ id: funds.id }).from(funds).where(and(eq(funds.name, input.name), existing ? ne(funds.id, existing.id as number) : undefined));
+      if (clash) throw conflict(`There is already a fund called "${input.name}"`);
+    }
+    return values;
+  },
+  present: (row) => row,
+};

@@ -1,0 +1,94 @@
+import { calculateFund, type FundCalculation, type FundPractice } from '../../domain/funds/fund-calculator.js';
+import { positionOf, type PositionRow } from '../../domain/funds/fund-applications.js';
+import { invalid, notFound } from '../../domain/errors.js';
+import { applicationsOf, drawdownsOf, findGroup, localitiesOn, type ApplicationRow } from '../../db/repos/contracts.js';
+import { groupMembersOn, listSizesAt, registryPractices } from '../../db/repos/schemes.js';
+import { funds } from '../../db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import type { Actor, AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+
+export type FundRow = typeof funds.$inferSelect;
+
+export async function findFund(db: Db, id: number): Promise<FundRow> {
+  const [fund] = await db.select().from(funds).where(eq(funds.id, id));
+  if (!fund) throw notFound(`Fund ${id}`);
+  return fund;
+}
+
+/** The footprint's practices at the fund's list snapshot, each with its list size and locality. */
+export async function fundPractices(db: Db, fund: FundRow): Promise<{ practices: FundPractice[]; localityIds: Map<string, number> }> {
+  const codes = await groupMembersOn(db, fund.footprintGroupId, fund.listSnapshotDate);
+  const [names, lists, localities] = await Promise.all([registryPractices(db, codes), listSizesAt(db, codes, fund.listSnapshotDate), localitiesOn(db, fund.footprintGroupId, fund.listSnapshotDate)]);
+  const missing = codes.filter((code) => !lists.has(code));
+  if (!codes.length) throw invalid(`${fund.name}: the footprint had no member practices on ${fund.listSnapshotDate}`, [{ field: 'listSnapshotDate', message: 'no member practices on this date' }]);
+  if (missing.length) throw invalid(`${fund.name}: no list size on ${fund.listSnapshotDate} for ${missing.join(', ')}`, missing.map((code) => ({ field: 'listSnapshotDate', message: `${code} has no list size on ${fund.listSnapshotDate}` })));
+  const localityIds = new Map<string, number>();
+  const practices = codes.map((code) => {
+    const locality = localities.get(code);
+    if (locality) localityIds.set(locality.name, locality.id);
+    return { code, name: names.get(code)?.displayName ?? code, locality: locality?.name ?? null, listSize: lists.get(code)! };
+  });
+  return { practices, localityIds };
+}
+
+export interface FundState {
+  fund: FundRow;
+  calculation: FundCalculation;
+  localityIds: Map<string, number>;
+  applications: ApplicationRow[];
+  drawnByApplication: Map<number, number>;
+}
+
+/** Everything the fund's rules need: its calculation, its applications and what has been drawn against each. */
+export async function loadFundState(db: Db, fundId: number): Promise<FundState> {
+  const fund = await findFund(db, fundId);
+  const { practices, localityIds } = await fundPractices(db, fund);
+  const calculation = calculateFund(fund.rates, practices);
+  const applications = await applicationsOf(db, fundId);
+  const drawnByApplication = new Map<number, number>();
+  for (const d of await drawdownsOf(db, applications.map((a) => a.id))) drawnByApplication.set(d.applicationId, (drawnByApplication.get(d.applicationId) ?? 0) + d.amountPence);
+  return { fund, calculation, localityIds, applications, drawnByApplication };
+}
+
+/** Allocated, waiting, approved, drawn and remaining for each locality. */
+export function localityPositions(state: FundState): (PositionRow & { localityId: number | null })[] {
+  return state.calculation.localities.map((l) => {
+    const localityId = state.localityIds.get(l.name) ?? null;
+    const apps = state.applications.filter((a) => a.localityGroupId === localityId).map((a) => ({ ...a, status: a.status as never, drawnPence: state.drawnByApplication.get(a.id) ?? 0 }));
+    return { ...positionOf(l.name, l.totalPence, apps), localityId };
+  });
+}
+
+export const canSeeApplication = (actor: Actor, application: Pick<ApplicationRow, 'practiceCode'>) =>
+  actor.role !== 'practice_manager' || (!!application.practiceCode && actor.practiceCodes.includes(application.practiceCode));
+
+/** A fund with its calculator (per locality and practice) and each locality's position. */
+export async function fundReport(ctx: AppContext, fundId: number) {
+  authorize(ctx.actor, 'fund', 'read');
+  const state = await loadFundState(ctx.db, fundId);
+  const footprint = await findGroup(ctx.db, state.fund.footprintGroupId);
+  const positions = localityPositions(state);
+  const total = (key: 'allocatedPence' | 'requestedPence' | 'approvedPence' | 'drawnPence' | 'remainingPence') => positions.reduce((t, p) => t + p[key], 0);
+  return {
+    fund: state.fund,
+    footprintName: footprint?.name ?? `group ${state.fund.footprintGroupId}`,
+    calculation: state.calculation,
+    positions,
+    totals: { allocatedPence: total('allocatedPence'), requestedPence: total('requestedPence'), approvedPence: total('approvedPence'), drawnPence: total('drawnPence'), remainingPence: total('remainingPence') },
+    applications: state.applications.filter((a) => canSeeApplication(ctx.actor, a)).map((a) => ({ ...a, drawnPence: state.drawnByApplication.get(a.id) ?? 0, localityName: positions.find((p) => p.localityId === a.localityGroupId)?.name ?? null })),
+  };
+}
+
+/** Every fund with its total, approved and drawn: the funds list and `atscale funds list`. */
+export async function fundsOverview(ctx: AppContext) {
+  authorize(ctx.actor, 'fund', 'read');
+  const rows = await ctx.db.select().from(funds).orderBy(funds.name);
+  const items = [];
+  for (const fund of rows) {
+    const report = await fundReport(ctx, fund.id);
+    items.push({ id: fund.id, name: fund.name, commissioner: fund.commissioner, footprintName: report.footprintName, listSnapshotDate: fund.listSnapshotDate, years: report.calculation.years, listTotal: report.calculation.listTotal, ...report.totals });
+  }
+  return { items };
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
+import type { Database } from '../../db/client.js';
+import { auditLog, drawdowns, fundApplications, funds } from '../../db/schema/index.js';
+import { loadDemo } from '../demo/load-demo.js';
+import { createRecord } from '../records/records.js';
+import { applicationDetail, decideApplication, recordDrawdown, submitApplication } from './fund-applications.js';
+import { fundRecord } from './fund-record.js';
+import { fundReport, fundsOverview } from './fund-report.js';
+
+const seedLocalities = Papa.parse<Record<string, string>>(readFileSync(join(import.meta.dirname, '../../../../shared/data/elr/localities.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+
+describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
+  let database: Database;
+  let fundId: number;
+  const admin = () => contextFor(database, adminActor);
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await loadDemo(contextFor(database));
+    fundId = (await fundsOverview(admin())).items.find((f) => f.name.startsWith('ELR transformation fund'))!.id;
+  });
+  afterAll(() => database?.close());
+
+  it('works the transformation fund out from the demo federation’s list sizes: £818,137.50, not the "£800K" the strategy states', async () => {
+    const report = await fundReport(admin(), fundId);
+    expect(report.calculation.listTotal).toBe(327_255);
+    expect(report.calculation.years.map((y) => [y.year, y.totalPence])).toEqual([
+      ['2017/18', 16_362_750],
+      ['2018/19', 65_451_000],
+    ]);
+    expect(report.calculation.totalPence).toBe(81_813_750);
+    for (const seed of seedLocalities) {
+      const position = report.positions.find((p) => p.name === seed.locality)!;
+      expect(position.allocatedPence).toBe(250 * Number(seed.list_size_total));
+    }
+  });
+
+  it('shows each locality’s allocated, approved, drawn and remaining after the demo decisions', async () => {
+    const { positions, totals } = await fundReport(admin(), fundId);
+    const ow = positions.find((p) => p.name === 'Oadby & Wigston')!;
+    expect(ow).toMatchObject({ approvedPence: 200 * 57_684, requestedPence: 0, remainingPence: 50 * 57_684 });
+    expect(ow.drawnPence).toBeGreaterThan(0);
+    const harborough = positions.find((p) => p.name === 'Harborough')!;
+    expect(harborough).toMatchObject({ requestedPence: 200 * 60_205, approvedPence: 0, remainingPence: 50 * 60_205 });
+    expect(totals.allocatedPence).toBe(81_813_750);
+  });
+
+  it('lets a practice manager apply for their practice, and refuses money already asked for', async () => {
+    const kibworth = contextFor(database, managerOf('C82001'));
+    const lines = [{ description: 'GPTeamNet licence for the locality', amount: 1_000_000 }];
+    const submitted = await submitApplication(kibworth, fundId, { practiceCode: 'C82001', title: 'GPTeamNet', purpose: 'Policy sharing', lines });
+    expect(submitted).toMatchObject({ status: 'submitted', requestedPence: 1_000_000, practiceCode: 'C82001' });
+    // Harborough has 50p × 60,205 = £30,102.50 left; £10,000 of it is now asked for.
+    await expect(submitApplication(admin(), fundId, { localityGroupId: submitted.localityGroupId, title: 'Again', purpose: 'Twice', lines: [{ description: 'More', amount: 2_010_251 }] })).rejects.toThrow(/same money twice.*£20,102.50 is left/);
+    await expect(submitApplication(kibworth, fundId, { practiceCode: 'C82002', title: 'Not mine', purpose: 'x', lines })).rejects.toThrow(/permission/);
+    expect((await applicationDetail(kibworth, submitted.id)).lines).toHaveLength(1);
+    await expect(applicationDetail(contextFor(database, managerOf('C82002')), submitted.id)).rejects.toThrow(/not found/);
+  });
+
+  it('lets only the commissioner decide, once, with the row version read; drawdowns stop at the approved sum', async () => {
+    const [application] = await submitApplication(admin(), fundId, { practiceCode: 'C82002', title: 'Signposting training', purpose: 'Active signposting', lines: [{ description: 'Trainer', amount: 500_000 }] }).then((a) => [a]);
+    await expect(decideApplication(admin(), application!.id, { outcome: 'approve', rowVersion: 1 })).rejects.toThrow(/permission/);
+    await expect(decideApplication(contextFor(database, commissionerActor), application!.id, { outcome: 'approve', rowVersion: 7 })).rejects.toThrow(/changed by someone else/);
+    const decided = await decideApplication(contextFor(database, commissionerActor), application!.id, { outcome: 'part_approve', approvedAmount: 300_000, reason: 'Half the sessions', rowVersion: 1 });
+    expect(decided).toMatchObject({ status: 'part_approved', approvedPence: 300_000, rowVersion: 2 });
+    await expect(decideApplication(contextFor(database, commissionerActor), application!.id, { outcome: 'reject', reason: 'x', rowVersion: 2 })).rejects.toThrow(/already been decided/);
+    await recordDrawdown(admin(), application!.id, { amount: 200_000, drawnOn: '2018-09-01', evidence: 'Invoice 12' });
+    const before = (await database.db.select().from(drawdowns)).length;
+    await expect(recordDrawdown(admin(), application!.id, { amount: 100_001, drawnOn: '2018-10-01', evidence: 'Invoice 13' })).rejects.toThrow(/more than was approved/);
+    expect((await database.db.select().from(drawdowns)).length).toBe(before);
+    const audits = (await database.db.select().from(auditLog)).filter((a) => a.recordType === 'fund_application' && a.recordId === String(application!.id));
+    expect(audits.map((a) => a.action)).toEqual(['create', 'update']);
+  });
+
+  it('refuses an unknown financial-year format and negative rates, saving nothing', async () => {
+    const count = async () => (await database.db.select().from(funds)).length;
+    const before = await count();
+    const base = { name: 'GPFV', commissioner: 'NHS England', footprintGroupId: 1, listSnapshotDate: '2018-01-01' };
+    await expect(createRecord(admin(), fundRecord, { ...base, rates: '2018-19: £3' })).rejects.toMatchObject({ problems: [expect.objectContaining({ message: expect.stringMatching(/write it like 2018\/19/) })] });
+    await expect(createRecord(admin(), fundRecord, { ...base, rates: [{ year: '2018/19', rate: '-£3' }] })).rejects.toMatchObject({ problems: [expect.objectContaining({ message: expect.stringMatching(/negative/) })] });
+    expect(await count()).toBe(before);
+    const created = await createRecord(admin(), fundRecord, { ...base, rates: '2017/18: £1.50; 2018/19: 1.5' });
+    expect(created.rates).toEqual([
+      { year: '2017/18', ratePence: 150 },
+      { year: '2018/19', ratePence: 150 },
+    ]);
+    expect((await fundReport(admin(), created.id as number)).calculation.totalPence).toBe(2 * 150 * 327_255);
+    expect((await database.db.select().from(fundApplications)).length).toBeGreaterThan(0);
+  });
+});

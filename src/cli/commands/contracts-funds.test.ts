@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/support/cli.js';
+
+describe('atscale contracts list and atscale funds list on the demo federation', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'atscale-contracts-'));
+  const env = { ATSCALE_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined };
+  beforeAll(async () => {
+    expect((await runCli(['demo', 'load'], env)).code).toBe(0);
+  }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lists the contracts with a notice, renewal or end date within 90 days, with the practices that have not signed', async () => {
+    const listed = await runCli(['contracts', 'list', '--expiring', '90', '--today', '2019-12-15', '--format', 'json'], env);
+    expect(listed.code).toBe(0);
+    const register = JSON.parse(listed.stdout) as { items: { reference: string; unsignedPractices: { practiceCode: string }[]; reminders: { kind: string; daysLeft: number }[] }[] };
+    expect(register.items.map((c) => c.reference)).toEqual(['LCC-CBS-2017']);
+    expect(register.items[0]!.unsignedPractices.map((p) => p.practiceCode)).toEqual(['C82078', 'C82098']);
+    expect(register.items[0]!.reminders).toEqual([expect.objectContaining({ kind: 'notice', daysLeft: 17 })]);
+    const table = await runCli(['contracts', 'list', '--expiring', '90', '--today', '2019-12-15'], env);
+    expect(table.stdout).toMatch(/LCC-CBS-2017.*£200,000 a year.*11 of 13.*C82078 C82098.*Last day to give notice in 17 days/);
+    const refused = await runCli(['contracts', 'list', '--expiring', 'soon'], env);
+    expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('--expiring must be a whole number of days') });
+  }, 120_000);
+
+  it('lists the funds with their totals worked out from the list sizes', async () => {
+    const listed = await runCli(['funds', 'list', '--format', 'csv'], env);
+    expect(listed.code).toBe(0);
+    const lines = listed.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe('ID,Fund,Commissioner,Rates a head,List,List at,Allocated,Waiting,Approved,Drawn,Remaining');
+    expect(lines.find((l) => l.includes('ELR transformation fund'))).toContain('2017/18 £0.50; 2018/19 £2,327255,2018-01-01,"£818,137.50"');
+    expect(lines.find((l) => l.includes('LLR transformation fund'))).toContain('"£490,882.50"');
+    expect(lines.find((l) => l.includes('demand management'))).toContain('"£32,725.50"');
+  }, 120_000);
+});

@@ -1,0 +1,58 @@
+/**
+ * What a contract register must warn about: the date to give notice by (the end date less the
+ * notice period, unless a notice date is written in the contract), the renewal date and the end
+ * date. Pure date arithmetic on calendar dates written YYYY-MM-DD.
+ */
+
+export interface ContractDates {
+  startDate: string;
+  endDate: string | null;
+  renewalDate: string | null;
+  /** Days of notice either side must give before the end date. */
+  noticePeriodDays: number | null;
+}
+
+export type ReminderKind = 'notice' | 'renewal' | 'end';
+
+export interface Reminder {
+  kind: ReminderKind;
+  date: string;
+  /** Days from today: 0 is today, negative is past. */
+  daysLeft: number;
+  message: string;
+}
+
+const dayMs = 86_400_000;
+const toDay = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / dayMs;
+const fromDay = (day: number) => new Date(day * dayMs).toISOString().slice(0, 10);
+
+export const daysBetween = (from: string, to: string) => toDay(to) - toDay(from);
+export const addDays = (iso: string, days: number) => fromDay(toDay(iso) + days);
+
+/** The last day to give notice: the end date less the notice period; null without both. */
+export function noticeDateOf(contract: ContractDates): string | null {
+  if (!contract.endDate || contract.noticePeriodDays === null) return null;
+  return addDays(contract.endDate, -contract.noticePeriodDays);
+}
+
+const labels: Record<ReminderKind, string> = { notice: 'Last day to give notice', renewal: 'Renewal due', end: 'Contract ends' };
+
+/** Every key date of a contract that falls between today and `withinDays` ahead (past dates are not reminders). */
+export function remindersDue(contract: ContractDates, today: string, withinDays: number): Reminder[] {
+  const dates: [ReminderKind, string | null][] = [
+    ['notice', noticeDateOf(contract)],
+    ['renewal', contract.renewalDate],
+    ['end', contract.endDate],
+  ];
+  return dates
+    .filter((entry): entry is [ReminderKind, string] => entry[1] !== null)
+    .map(([kind, date]) => ({ kind, date, daysLeft: daysBetween(today, date) }))
+    .filter((r) => r.daysLeft >= 0 && r.daysLeft <= withinDays)
+    .sort((a, b) => a.daysLeft - b.daysLeft)
+    .map((r) => ({ ...r, message: `${labels[r.kind]} in ${r.daysLeft} day${r.daysLeft === 1 ? '' : 's'}` }));
+}
+
+/** The soonest key date from today, for sorting a register by what needs action first. */
+export function nextKeyDate(contract: ContractDates, today: string): string | null {
+  return remindersDue(contract, today, Number.MAX_SAFE_INTEGER)[0]?.date ?? null;
+}

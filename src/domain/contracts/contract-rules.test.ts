@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { noticeDateOf, remindersDue } from './contract-reminders.js';
+import { checkInFootprint, checkShareWithFee, formatBp, splitTariffPayment, unsignedPractices } from './sub-contract-rules.js';
+
+const cbs = { startDate: '2017-04-01', endDate: '2019-03-31', renewalDate: '2019-01-01', noticePeriodDays: 90 };
+
+describe('contract reminders', () => {
+  it('works the notice date out from the end date and the notice period', () => {
+    expect(noticeDateOf(cbs)).toBe('2018-12-31');
+    expect(noticeDateOf({ ...cbs, noticePeriodDays: null })).toBeNull();
+  });
+  it.each([
+    ['2018-10-01', 90, []],
+    ['2018-10-02', 90, ['notice']],
+    ['2018-10-03', 90, ['notice', 'renewal']],
+    ['2018-12-31', 90, ['notice', 'renewal', 'end']],
+    ['2019-01-02', 30, []],
+    ['2019-01-02', 90, ['end']],
+    ['2019-04-01', 365, []],
+  ] as const)('on %s within %i days warns of %j', (today, within, kinds) => {
+    expect(remindersDue(cbs, today, within).map((r) => r.kind)).toEqual(kinds);
+  });
+  it('says how many days are left', () => {
+    expect(remindersDue(cbs, '2018-12-30', 1)[0]).toMatchObject({ kind: 'notice', daysLeft: 1, message: 'Last day to give notice in 1 day' });
+  });
+});
+
+describe('sub-contracts', () => {
+  it('lists the practices that have not signed', () => {
+    const rows = [
+      { practiceCode: 'C82001', signedDate: '2017-03-20', shareBp: 9500 },
+      { practiceCode: 'C82002', signedDate: null, shareBp: 9500 },
+    ];
+    expect(unsignedPractices(rows).map((r) => r.practiceCode)).toEqual(['C82002']);
+  });
+  it('refuses a practice outside the footprint', () => {
+    expect(() => checkInFootprint('Y00001', new Set(['C82001']), 'ELR GP Federation')).toThrow(/Y00001 is not a member of ELR GP Federation/);
+    expect(() => checkInFootprint('C82001', new Set(['C82001']), 'ELR GP Federation')).not.toThrow();
+  });
+  it('pays practices 95% of the tariff and keeps a 5% fee (H. pylori)', () => {
+    expect(() => checkShareWithFee(9500, 500)).not.toThrow();
+    expect(() => checkShareWithFee(9000, 500)).toThrow(/must add up to 100%/);
+    expect(splitTariffPayment(3_000_000, 9500)).toEqual({ practicePence: 2_850_000, federationPence: 150_000 });
+    expect(splitTariffPayment(1, 9500)).toEqual({ practicePence: 1, federationPence: 0 });
+    expect(formatBp(9500)).toBe('95%');
+    expect(formatBp(250)).toBe('2.5%');
+  });
+});

@@ -1,0 +1,125 @@
+import { AppError, conflict, invalid } from '../errors.js';
+
+/**
+ * A locality or practice applies for part of a fund with a business case; the commissioner
+ * approves, part-approves or rejects it; approved money is drawn down against evidence. Money
+ * promised once cannot be promised again: what is asked for or approved, across a locality's
+ * applications, may not exceed its allocation.
+ */
+
+export const applicationStatuses = ['submitted', 'approved', 'part_approved', 'rejected'] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+export const decisionOutcomes = ['approve', 'part_approve', 'reject'] as const;
+export type DecisionOutcome = (typeof decisionOutcomes)[number];
+
+export interface ApplicationMoney {
+  status: ApplicationStatus;
+  requestedPence: number;
+  approvedPence: number | null;
+}
+
+/** What an application holds against the allocation: the request while it waits, the approved sum once decided. */
+export function commitmentOf(application: ApplicationMoney): number {
+  if (application.status === 'submitted') return application.requestedPence;
+  if (application.status === 'rejected') return 0;
+  return application.approvedPence ?? 0;
+}
+
+export function sumPence(values: readonly number[]): number {
+  return values.reduce((total, v) => total + v, 0);
+}
+
+/** The pot an application draws on: a locality's (or a practice's) allocation and what other applications already hold of it. */
+export interface Pot {
+  name: string;
+  allocatedPence: number;
+  /** Held by the other applications on this pot. */
+  committedPence: number;
+}
+
+const pounds = (pence: number) => `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: pence % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
+
+/** Refuses an amount that, with what other applications hold, would spend more than the pot has: the same money twice. */
+export function checkFitsPot(amountPence: number, pot: Pot): void {
+  const left = pot.allocatedPence - pot.committedPence;
+  if (amountPence > left) {
+    throw conflict(
+      `This would spend the same money twice: ${pot.name} has ${pounds(pot.allocatedPence)} allocated, ${pounds(pot.committedPence)} of it already asked for or approved, so ${pounds(Math.max(left, 0))} is left, not ${pounds(amountPence)}`,
+      { allocatedPence: pot.allocatedPence, committedPence: pot.committedPence, leftPence: left },
+    );
+  }
+}
+
+/** A costed line of a business case. */
+export interface CostedLine {
+  description: string;
+  amountPence: number;
+}
+
+export function checkBusinessCase(lines: readonly CostedLine[]): number {
+  if (!lines.length) throw invalid('A business case needs at least one costed line', [{ field: 'lines', message: 'add at least one costed line' }]);
+  lines.forEach((line, i) => {
+    if (!line.description.trim()) throw invalid(`Costed line ${i + 1} needs a description`, [{ field: `lines.${i}.description`, message: 'enter what the money is for' }]);
+  });
+  const total = sumPence(lines.map((l) => l.amountPence));
+  if (total <= 0) throw invalid('The costed lines add up to nothing', [{ field: 'lines', message: 'the costed lines must add up to more than £0' }]);
+  return total;
+}
+
+export interface Decision {
+  outcome: DecisionOutcome;
+  approvedPence?: number | null;
+  reason?: string | null;
+}
+
+/** The commissioner's decision on a waiting application: the new status and the approved sum. */
+export function decide(application: ApplicationMoney, decision: Decision): { status: ApplicationStatus; approvedPence: number } {
+  if (application.status !== 'submitted') throw conflict(`This application has already been decided (${application.status.replace('_', '-')})`);
+  switch (decision.outcome) {
+    case 'approve':
+      return { status: 'approved', approvedPence: application.requestedPence };
+    case 'part_approve': {
+      const amount = decision.approvedPence;
+      if (amount === undefined || amount === null || amount <= 0 || amount >= application.requestedPence) {
+        throw invalid(`A part-approval must be more than £0 and less than the ${pounds(application.requestedPence)} asked for`, [{ field: 'approvedAmount', message: `must be more than £0 and less than ${pounds(application.requestedPence)}` }]);
+      }
+      if (!decision.reason?.trim()) throw invalid('Say why only part is approved', [{ field: 'reason', message: 'enter the reason for part-approving' }]);
+      return { status: 'part_approved', approvedPence: amount };
+    }
+    case 'reject':
+      if (!decision.reason?.trim()) throw invalid('Say why the application is rejected', [{ field: 'reason', message: 'enter the reason for rejecting' }]);
+      return { status: 'rejected', approvedPence: 0 };
+  }
+}
+
+/** Refuses a drawdown that is not backed by evidence, or that would take more than was approved. */
+export function checkDrawdown(application: ApplicationMoney, drawnPence: number, amountPence: number, evidence: string): void {
+  if (application.status !== 'approved' && application.status !== 'part_approved') {
+    throw new AppError('conflict', `Money can only be drawn down against an approved application (this one is ${application.status.replace('_', '-')})`);
+  }
+  if (amountPence <= 0) throw invalid('A drawdown must be more than £0', [{ field: 'amount', message: 'must be more than £0' }]);
+  if (!evidence.trim()) throw invalid('A drawdown needs evidence', [{ field: 'evidence', message: 'enter the evidence (an invoice, a timesheet, a receipt)' }]);
+  const approved = application.approvedPence ?? 0;
+  if (drawnPence + amountPence > approved) {
+    throw invalid(`This drawdown is more than was approved: ${pounds(approved)} approved, ${pounds(drawnPence)} drawn already, so at most ${pounds(approved - drawnPence)} can be drawn`, [
+      { field: 'amount', message: `must be at most ${pounds(approved - drawnPence)}: ${pounds(approved)} approved, ${pounds(drawnPence)} drawn already` },
+    ]);
+  }
+}
+
+export interface PositionRow {
+  name: string;
+  allocatedPence: number;
+  requestedPence: number;
+  approvedPence: number;
+  drawnPence: number;
+  /** Allocated less what is approved or still waiting for a decision. */
+  remainingPence: number;
+}
+
+/** Allocated, waiting, approved, drawn and remaining for one pot. */
+export function positionOf(name: string, allocatedPence: number, applications: readonly (ApplicationMoney & { drawnPence: number })[]): PositionRow {
+  const waiting = sumPence(applications.filter((a) => a.status === 'submitted').map((a) => a.requestedPence));
+  const approved = sumPence(applications.filter((a) => a.status === 'approved' || a.status === 'part_approved').map((a) => a.approvedPence ?? 0));
+  return { name, allocatedPence, requestedPence: waiting, approvedPence: approved, drawnPence: sumPence(applications.map((a) => a.drawnPence)), remainingPence: allocatedPence - waiting - approved };
+}

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { parsePoundsToPence } from '../contracts/pounds-and-years.js';
+import { calculateFund } from './fund-calculator.js';
+import { checkDrawdown, checkBusinessCase, checkFitsPot, commitmentOf, decide, positionOf } from './fund-applications.js';
+
+const seed = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(__dirname, '../../../../shared/data', name), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const elrPractices = seed('elr/practices.csv').map((p, i) => ({ code: `P${String(i).padStart(5, '0')}`, name: p.practice!, locality: p.locality!, listSize: Number(p.list_size) }));
+const transformationRates = seed('elr/per-head-rates.csv')
+  .filter((r) => r.scheme === 'Transformation fund (place based integrated services)')
+  .map((r) => ({ year: r.financial_year!, ratePence: parsePoundsToPence(r.rate_gbp_per_patient!) }));
+
+describe('the ELR transformation fund (50p in 2017/18, £2 in 2018/19) on the demo federation’s list sizes', () => {
+  const fund = calculateFund(transformationRates, elrPractices);
+
+  it('takes the rates from the seed', () => {
+    expect(transformationRates).toEqual([
+      { year: '2017/18', ratePence: 50 },
+      { year: '2018/19', ratePence: 200 },
+    ]);
+  });
+
+  it('totals £163,627.50 and £654,510 on a list of 327,255: £818,137.50, which is the "£800K over 18 months" rounded down', () => {
+    expect(fund.listTotal).toBe(327_255);
+    expect(fund.years.map((y) => y.totalPence)).toEqual([16_362_750, 65_451_000]);
+    expect(fund.totalPence).toBe(81_813_750);
+    // The seed's "about £800K" understates the computed sum by £18,137.50 (2.3%).
+    expect(fund.totalPence - 80_000_000).toBe(1_813_750);
+  });
+
+  it('shares each year out by list, so the practices and the localities add up exactly to the totals', () => {
+    fund.years.forEach((year, y) => {
+      expect(fund.practices.reduce((t, p) => t + p.byYearPence[y]!, 0)).toBe(year.totalPence);
+      expect(fund.localities.reduce((t, l) => t + l.byYearPence[y]!, 0)).toBe(year.totalPence);
+    });
+  });
+
+  it('gives each locality its list share, computed from the seed’s locality list totals', () => {
+    const localities = seed('elr/localities.csv');
+    expect(fund.localities).toHaveLength(localities.length);
+    for (const row of localities) {
+      const list = Number(row.list_size_total);
+      const locality = fund.localities.find((l) => l.name === row.locality)!;
+      expect(locality.listSize).toBe(list);
+      // 50p and £2 a head are whole pence per patient: no rounding at all.
+      expect(locality.byYearPence).toEqual([50 * list, 200 * list]);
+    }
+    expect(fund.localities.find((l) => l.name === 'Oadby & Wigston')!.totalPence).toBe(250 * 57_684);
+  });
+
+  it('hands out pennies by largest remainder when a rate does not divide (a 1p rate on lists of 1 and 2)', () => {
+    const odd = calculateFund([{ year: '2018/19', ratePence: 1 }], [
+      { code: 'A', name: 'A', locality: 'X', listSize: 1 },
+      { code: 'B', name: 'B', locality: 'X', listSize: 2 },
+    ]);
+    expect(odd.totalPence).toBe(3);
+    expect(odd.practices.map((p) => p.totalPence)).toEqual([1, 2]);
+  });
+});
+
+describe('applications and drawdown', () => {
+  const pot = { name: 'Oadby & Wigston', allocatedPence: 100_000, committedPence: 60_000 };
+
+  it('refuses an application that would spend the same money twice', () => {
+    expect(() => checkFitsPot(40_000, pot)).not.toThrow();
+    expect(() => checkFitsPot(40_001, pot)).toThrow(/spend the same money twice.*£400 is left, not £400.01/);
+  });
+
+  it('totals a business case from its costed lines and refuses an empty one', () => {
+    expect(checkBusinessCase([{ description: 'Para-medic', amountPence: 3_000_000 }, { description: 'Training', amountPence: 50 }])).toBe(3_000_050);
+    expect(() => checkBusinessCase([])).toThrow(/at least one costed line/);
+    expect(() => checkBusinessCase([{ description: ' ', amountPence: 5 }])).toThrow(/needs a description/);
+  });
+
+  it.each([
+    [{ outcome: 'approve' }, { status: 'approved', approvedPence: 1000 }],
+    [{ outcome: 'part_approve', approvedPence: 400, reason: 'Phase 1 only' }, { status: 'part_approved', approvedPence: 400 }],
+    [{ outcome: 'reject', reason: 'Not in the plan' }, { status: 'rejected', approvedPence: 0 }],
+  ] as const)('decides %j', (decision, result) => {
+    expect(decide({ status: 'submitted', requestedPence: 1000, approvedPence: null }, decision)).toEqual(result);
+  });
+
+  it.each([
+    [{ outcome: 'part_approve', approvedPence: 1000, reason: 'x' }, /less than the £10 asked for/],
+    [{ outcome: 'part_approve', approvedPence: 500 }, /Say why/],
+    [{ outcome: 'reject' }, /Say why/],
+  ] as const)('refuses %j', (decision, message) => {
+    expect(() => decide({ status: 'submitted', requestedPence: 1000, approvedPence: null }, decision)).toThrow(message);
+  });
+
+  it('decides an application once only', () => {
+    expect(() => decide({ status: 'approved', requestedPence: 1000, approvedPence: 1000 }, { outcome: 'reject', reason: 'x' })).toThrow(/already been decided/);
+  });
+
+  it('refuses a drawdown above what was approved, without evidence, or on an undecided application', () => {
+    const approved = { status: 'part_approved', requestedPence: 1000, approvedPence: 600 } as const;
+    expect(() => checkDrawdown(approved, 400, 200, 'Invoice 17')).not.toThrow();
+    expect(() => checkDrawdown(approved, 400, 201, 'Invoice 17')).toThrow(/more than was approved: £6 approved, £4 drawn already, so at most £2 can be drawn/);
+    expect(() => checkDrawdown(approved, 0, 100, '')).toThrow(/needs evidence/);
+    expect(() => checkDrawdown({ ...approved, status: 'submitted' }, 0, 100, 'x')).toThrow(/approved application/);
+  });
+
+  it('shows allocated, waiting, approved, drawn and remaining', () => {
+    const apps = [
+      { status: 'submitted', requestedPence: 100, approvedPence: null, drawnPence: 0 },
+      { status: 'part_approved', requestedPence: 500, approvedPence: 300, drawnPence: 120 },
+      { status: 'rejected', requestedPence: 900, approvedPence: 0, drawnPence: 0 },
+    ] as const;
+    expect(apps.map(commitmentOf)).toEqual([100, 300, 0]);
+    expect(positionOf('SLAM', 1000, apps)).toEqual({ name: 'SLAM', allocatedPence: 1000, requestedPence: 100, approvedPence: 300, drawnPence: 120, remainingPence: 600 });
+  });
+});

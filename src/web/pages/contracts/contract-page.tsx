@@ -1,0 +1,90 @@
+import { Heading, InsetText, Tag, WarningCallout } from 'nhsuk-react-components';
+import { useParams } from 'react-router';
+import { useApiQuery } from '../../api/use-api.js';
+import { isAdmin, useUser } from '../../auth/session.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
+import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { SummaryRows } from '../../components/summary-rows.js';
+import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../format/format.js';
+import { ContractDocumentForm, MarkSignedButton, SubContractForm } from './sub-contract-forms.js';
+import { type ContractDetail, type ContractDocument, formatShare, type SubContract, valueBasisLabels } from './types.js';
+import './contracts.css';
+
+function subContractColumns(admin: boolean): Column<SubContract>[] {
+  return [
+    { key: 'practice', header: 'Practice', cell: (s) => `${s.practiceName} (${s.practiceCode})` },
+    { key: 'signed', header: 'Signed', nowrap: true, cell: (s) => (s.signedDate ? formatDate(s.signedDate) : <Tag modifier="red">Not signed</Tag>) },
+    { key: 'share', header: 'Practice share of tariff', numeric: true, cell: (s) => formatShare(s.shareBp) },
+    { key: 'notes', header: 'Notes', cell: (s) => s.notes ?? '' },
+    ...(admin ? [{ key: 'action', header: 'Action', cell: (s: SubContract) => (s.signedDate ? '' : <MarkSignedButton subContract={s} />) }] : []),
+  ];
+}
+
+const documentColumns = (contractId: number): Column<ContractDocument>[] => [
+  { key: 'file', header: 'Document', cell: (d) => <a href={`/api/contracts/${contractId}/documents/${d.id}`}>{d.fileName}</a> },
+  { key: 'size', header: 'Size', numeric: true, cell: (d) => `${formatNumber(Math.ceil(d.sizeBytes / 1024))} KB` },
+  { key: 'by', header: 'Added', cell: (d) => `${formatDateTime(d.uploadedAt)} by ${d.uploadedBy}` },
+];
+
+/** One head contract: terms and key dates, the practices under it (who has not signed), and its documents. */
+export function ContractPage() {
+  const { id } = useParams();
+  const user = useUser();
+  const admin = isAdmin(user);
+  const detail = useApiQuery<ContractDetail>(`/api/contracts/${id}/overview`);
+  usePageTitle(detail.data?.contract.title ?? 'Contract');
+  return (
+    <Loaded query={detail} what="contract">
+      {({ contract, subContracts, documents, practicesToAdd }) => (
+        <>
+          <PageBreadcrumb items={[{ to: '/contracts', text: 'Contracts' }]} />
+          <Heading headingLevel="h1">{contract.title}</Heading>
+          {contract.reminders.length ? (
+            <WarningCallout>
+              <WarningCallout.Heading>Dates due within 90 days</WarningCallout.Heading>
+              <ul>
+                {contract.reminders.map((r) => (
+                  <li key={r.kind}>
+                    {r.message}: {formatDate(r.date)}
+                  </li>
+                ))}
+              </ul>
+            </WarningCallout>
+          ) : null}
+          <SummaryRows
+            rows={[
+              { key: 'Reference', value: contract.reference },
+              { key: 'Commissioner', value: contract.commissioner },
+              { key: 'Parties', value: contract.parties },
+              { key: 'Footprint', value: contract.footprintName },
+              { key: 'Runs', value: `${formatDate(contract.startDate)} to ${contract.endDate ? formatDate(contract.endDate) : 'no end date'}` },
+              { key: 'Notice', value: contract.noticePeriodDays === null ? null : `${contract.noticePeriodDays} days: give notice by ${formatDate(contract.noticeDate)}` },
+              { key: 'Renewal date', value: formatDate(contract.renewalDate) },
+              { key: 'Value', value: contract.valuePence === null ? null : `${formatMoney(contract.valuePence)} ${valueBasisLabels[contract.valueBasis]}` },
+              { key: 'Federation fee', value: formatShare(contract.federationFeeBp) },
+              { key: 'About', value: contract.description },
+            ]}
+          />
+          <Heading headingLevel="h2">Practices sub-contracted</Heading>
+          {contract.unsignedPractices.length ? (
+            <InsetText>
+              <p>
+                {contract.unsignedPractices.length} of {contract.subContractCount} practices have not signed: {contract.unsignedPractices.map((p) => p.practiceName).join(', ')}.
+              </p>
+            </InsetText>
+          ) : null}
+          <DataTable caption="Sub-contracts" captionHidden columns={subContractColumns(admin)} rows={subContracts} rowKey={(s) => s.id} empty="No practices are sub-contracted yet." compact />
+          {admin ? <SubContractForm contract={contract} practices={practicesToAdd} /> : null}
+          {admin || user.role === 'commissioner' ? (
+            <>
+              <Heading headingLevel="h2">Documents</Heading>
+              <DataTable caption="Documents" captionHidden columns={documentColumns(contract.id)} rows={documents} rowKey={(d) => d.id} empty="No documents have been added." />
+              {admin ? <ContractDocumentForm contractId={contract.id} /> : null}
+            </>
+          ) : null}
+        </>
+      )}
+    </Loaded>
+  );
+}

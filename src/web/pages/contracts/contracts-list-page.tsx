@@ -1,0 +1,78 @@
+import { Button, Heading, TextInput } from 'nhsuk-react-components';
+import { type FormEvent, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { queryString } from '../../api/client.js';
+import { useApiQuery } from '../../api/use-api.js';
+import { isAdmin, useUser } from '../../auth/session.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { DateField, dateFieldTarget, dateProblem, isoOrNull, isoToParts } from '../../components/date-field.js';
+import { FormErrorSummary, useFormErrors } from '../../components/form-errors.js';
+import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { formatDate, formatMoney } from '../../format/format.js';
+import { ReminderTags } from './reminder-tags.js';
+import { type Contract, type ContractRegister, valueBasisLabels } from './types.js';
+import './contracts.css';
+
+const columns: Column<Contract>[] = [
+  { key: 'title', header: 'Contract', cell: (c) => <Link to={`/contracts/${c.id}`}>{c.title}</Link> },
+  { key: 'commissioner', header: 'Commissioner', cell: (c) => c.commissioner },
+  { key: 'dates', header: 'Runs', nowrap: true, cell: (c) => `${formatDate(c.startDate)} to ${c.endDate ? formatDate(c.endDate) : 'no end date'}` },
+  { key: 'value', header: 'Value', numeric: true, cell: (c) => (c.valuePence === null ? '' : `${formatMoney(c.valuePence)} ${valueBasisLabels[c.valueBasis]}`) },
+  { key: 'signed', header: 'Sub-contracts signed', numeric: true, cell: (c) => `${c.signedCount} of ${c.subContractCount}` },
+  { key: 'unsigned', header: 'Not signed', cell: (c) => c.unsignedPractices.map((p) => p.practiceName).join(', ') },
+  { key: 'reminders', header: 'Due soon', cell: (c) => <ReminderTags reminders={c.reminders} /> },
+];
+
+/** The register of head contracts: what falls due within the window, and which practices have not signed. */
+export function ContractsListPage() {
+  const user = useUser();
+  const [params, setParams] = useSearchParams();
+  const today = params.get('today') ?? '';
+  const within = params.get('within') ?? '90';
+  const [asAt, setAsAt] = useState(isoToParts(today));
+  const [days, setDays] = useState(within);
+  const errors = useFormErrors();
+  const only = params.get('only') === '1';
+  const register = useApiQuery<ContractRegister>(`/api/contract-register${queryString({ today, expiring: only ? within : undefined })}`);
+  usePageTitle('Contracts');
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    const problem = dateProblem(asAt, 'Date', false);
+    if (problem) return errors.show([{ field: dateFieldTarget('as-at'), message: problem }]);
+    if (!/^\d{1,4}$/.test(days.trim())) return errors.show([{ field: 'within-days', message: 'Enter the number of days as a whole number, like 90' }]);
+    errors.clear();
+    setParams(new URLSearchParams(Object.entries({ today: isoOrNull(asAt) ?? '', within: days.trim(), only: '1' }).filter(([, v]) => v)));
+  }
+
+  return (
+    <>
+      <FormErrorSummary errors={errors.errors} attempt={errors.attempt} />
+      <Heading headingLevel="h1">Contracts</Heading>
+      <p className="nhsuk-body">Head contracts the federation holds for its practices, the practices sub-contracted under each, and the dates to act on.</p>
+      {isAdmin(user) ? (
+        <p className="nhsuk-body">
+          <Link to="/contracts/new">Add a contract</Link>
+        </p>
+      ) : null}
+      <form onSubmit={apply} noValidate className="app-register-filter">
+        <DateField id="as-at" legend="Show dates due as at" hint="Leave blank for today. For example, 15 12 2019" value={asAt} onChange={setAsAt} error={errors.fieldError(dateFieldTarget('as-at'))} />
+        <TextInput id="within-days" name="within-days" label="Within this many days" width={4} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} error={errors.fieldError('within-days')} />
+        <Button type="submit" secondary>
+          Show contracts due
+        </Button>
+      </form>
+      <Loaded query={register} what="contracts">
+        {(data) => (
+          <>
+            <p className="nhsuk-body">
+              {only ? `Contracts with a notice, renewal or end date within ${data.withinDays} days of ${formatDate(data.today)}.` : `Every contract; dates due within ${data.withinDays} days of ${formatDate(data.today)} are shown.`}{' '}
+              {only ? <Link to="?">Show every contract</Link> : null}
+            </p>
+            <DataTable caption="Contracts register" captionHidden columns={columns} rows={data.items} rowKey={(c) => c.id} empty="No contracts fall due in that window." compact />
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}

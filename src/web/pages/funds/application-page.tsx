@@ -1,0 +1,70 @@
+import { Heading } from 'nhsuk-react-components';
+import { useParams } from 'react-router';
+import { useApiQuery } from '../../api/use-api.js';
+import { useUser } from '../../auth/session.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
+import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { SummaryRows } from '../../components/summary-rows.js';
+import { formatDate, formatDateTime, formatMoney } from '../../format/format.js';
+import { ApplicationStatusTag } from './application-status.js';
+import { DecisionForm, DrawdownForm } from './decision-forms.js';
+import type { ApplicationDetail } from './types.js';
+
+type Line = ApplicationDetail['lines'][number];
+type Drawdown = ApplicationDetail['drawdowns'][number];
+
+const lineColumns: Column<Line>[] = [
+  { key: 'no', header: 'Line', numeric: true, cell: (l) => l.lineNo },
+  { key: 'description', header: 'What it is for', cell: (l) => l.description },
+  { key: 'amount', header: 'Amount', numeric: true, cell: (l) => formatMoney(l.amountPence) },
+];
+const drawdownColumns: Column<Drawdown>[] = [
+  { key: 'date', header: 'Date', nowrap: true, cell: (d) => formatDate(d.drawnOn) },
+  { key: 'evidence', header: 'Evidence', cell: (d) => d.evidence },
+  { key: 'by', header: 'Recorded by', cell: (d) => d.recordedBy },
+  { key: 'amount', header: 'Amount', numeric: true, cell: (d) => formatMoney(d.amountPence) },
+];
+
+/** One application: its business case, the commissioner's decision and the money drawn down. */
+export function ApplicationPage() {
+  const { id } = useParams();
+  const user = useUser();
+  const detail = useApiQuery<ApplicationDetail>(`/api/fund-applications/${id}`);
+  usePageTitle(detail.data?.application.title ?? 'Application');
+  return (
+    <Loaded query={detail} what="application">
+      {({ application, fund, lines, drawdowns }) => {
+        const decided = application.status === 'approved' || application.status === 'part_approved';
+        return (
+          <>
+            <PageBreadcrumb items={[{ to: '/funds', text: 'Funds' }, { to: `/funds/${fund.id}`, text: fund.name }]} />
+            <Heading headingLevel="h1">{application.title}</Heading>
+            <SummaryRows
+              rows={[
+                { key: 'Status', value: <ApplicationStatusTag status={application.status} /> },
+                { key: 'Applicant', value: application.practiceCode ? `${application.practiceCode} (${application.localityName ?? ''} locality)` : `${application.localityName ?? ''} locality` },
+                { key: 'Purpose', value: application.purpose },
+                { key: 'Milestones', value: application.milestones },
+                { key: 'Asked for', value: formatMoney(application.requestedPence) },
+                { key: 'Approved', value: application.approvedPence === null ? null : formatMoney(application.approvedPence) },
+                { key: 'Decision', value: application.decidedAt ? `${formatDateTime(application.decidedAt)} by ${application.decidedBy ?? ''}${application.decisionReason ? `: ${application.decisionReason}` : ''}` : null },
+                { key: 'Drawn', value: decided ? `${formatMoney(application.drawnPence)} (${formatMoney(application.leftToDrawPence)} left to draw)` : null },
+              ]}
+            />
+            <Heading headingLevel="h2">Costed lines</Heading>
+            <DataTable caption="Costed lines" captionHidden columns={lineColumns} rows={lines} rowKey={(l) => l.id} total={{ label: 'Total', cells: { amount: formatMoney(application.requestedPence) } }} compact />
+            {user.role === 'commissioner' && application.status === 'submitted' ? <DecisionForm application={application} /> : null}
+            {decided ? (
+              <>
+                <Heading headingLevel="h2">Drawdowns</Heading>
+                <DataTable caption="Drawdowns" captionHidden columns={drawdownColumns} rows={drawdowns} rowKey={(d) => d.id} empty="Nothing has been drawn down yet." total={drawdowns.length ? { label: 'Total', cells: { amount: formatMoney(application.drawnPence) } } : undefined} />
+                {user.role === 'admin' ? <DrawdownForm application={application} /> : null}
+              </>
+            ) : null}
+          </>
+        );
+      }}
+    </Loaded>
+  );
+}

@@ -1,0 +1,95 @@
+import { Button, Col, Heading, Row, Select, Textarea, TextInput } from 'nhsuk-react-components';
+import { type FormEvent, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useApiQuery } from '../../api/use-api.js';
+import { useUser } from '../../auth/session.js';
+import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
+import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
+import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { useApiForm } from '../../components/use-api-form.js';
+import { formatMoney } from '../../format/format.js';
+import { CostedLines, type LineDraft, lineId, typedPence } from './costed-lines.js';
+import type { Application, FundReport } from './types.js';
+import '../contracts/contracts.css';
+
+const fields = {
+  localityGroupId: { id: 'applicant', label: 'Applicant' },
+  practiceCode: { id: 'applicant', label: 'Applicant' },
+  title: { id: 'application-title', label: 'Title' },
+  purpose: { id: 'application-purpose', label: 'Purpose' },
+  milestones: { id: 'application-milestones', label: 'Milestones' },
+  lines: { id: lineId(0, 'description'), label: 'Costed lines' },
+};
+
+/** A locality (the federation admin) or a practice (its manager) applies with a business case: purpose, milestones, costed lines. */
+export function ApplyPage() {
+  const { id } = useParams();
+  const user = useUser();
+  const navigate = useNavigate();
+  const report = useApiQuery<FundReport>(`/api/funds/${id}/report`);
+  const [applicant, setApplicant] = useState(user.role === 'practice_manager' && user.practiceCodes.length === 1 ? `practice:${user.practiceCodes[0]}` : '');
+  const [title, setTitle] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [milestones, setMilestones] = useState('');
+  const [lines, setLines] = useState<LineDraft[]>([{ description: '', amount: '' }]);
+  const form = useApiForm<Record<string, unknown>, Application>((body) => ({ method: 'POST', path: `/api/funds/${id}/applications`, body }), {
+    invalidates: ['/api/fund'],
+    fields,
+    onSuccess: (a) => navigate(`/fund-applications/${a.id}`),
+  });
+  usePageTitle(form.errors.length ? 'Error: Apply for money from a fund' : 'Apply for money from a fund');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const [kind, value] = applicant.split(':');
+    const body = { ...(kind === 'practice' ? { practiceCode: value } : { localityGroupId: value }), title, purpose, milestones: milestones.trim() || undefined, lines };
+    form.submit(body, () => {
+      const problems: FieldError[] = [];
+      if (!applicant) problems.push({ field: 'applicant', message: 'Choose who is applying' });
+      if (!title.trim()) problems.push({ field: 'application-title', message: 'Enter a title' });
+      if (!purpose.trim()) problems.push({ field: 'application-purpose', message: 'Say what the money is for' });
+      lines.forEach((line, i) => {
+        if (!line.description.trim()) problems.push({ field: lineId(i, 'description'), message: `Say what line ${i + 1} is for` });
+        if (typedPence(line.amount) === null) problems.push({ field: lineId(i, 'amount'), message: `Enter line ${i + 1}'s amount in pounds, like £1,250.50 (not negative)` });
+      });
+      return problems;
+    });
+  }
+
+  return (
+    <Loaded query={report} what="fund">
+      {({ fund, positions }) => (
+        <Row>
+          <Col width="two-thirds">
+            <PageBreadcrumb items={[{ to: '/funds', text: 'Funds' }, { to: `/funds/${fund.id}`, text: fund.name }]} />
+            <FormErrorSummary errors={form.errors} attempt={form.attempt} />
+            <Heading headingLevel="h1">Apply for money from {fund.name}</Heading>
+            <form onSubmit={submit} noValidate>
+              <Select id="applicant" name="applicant" label="Who is applying" value={applicant} onChange={(e) => setApplicant(e.target.value)} error={form.fieldError('applicant')}>
+                <Select.Option value="">Choose</Select.Option>
+                {user.role === 'admin'
+                  ? positions.map((p) => (
+                      <Select.Option key={p.name} value={`locality:${p.localityId}`}>
+                        {p.name} locality ({formatMoney(p.remainingPence)} remaining)
+                      </Select.Option>
+                    ))
+                  : user.practiceCodes.map((code) => (
+                      <Select.Option key={code} value={`practice:${code}`}>
+                        {code}
+                      </Select.Option>
+                    ))}
+              </Select>
+              <TextInput id="application-title" name="title" label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={form.fieldError('application-title')} />
+              <Textarea id="application-purpose" name="purpose" label="Purpose" hint="What the money is for and what it will change" rows={4} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={form.fieldError('application-purpose')} />
+              <Textarea id="application-milestones" name="milestones" label="Milestones (optional)" rows={3} value={milestones} onChange={(e) => setMilestones(e.target.value)} error={form.fieldError('application-milestones')} />
+              <CostedLines lines={lines} onChange={setLines} fieldError={form.fieldError} />
+              <Button type="submit" disabled={form.pending}>
+                Send application
+              </Button>
+            </form>
+          </Col>
+        </Row>
+      )}
+    </Loaded>
+  );
+}

@@ -1,0 +1,94 @@
+import { Details, Heading } from 'nhsuk-react-components';
+import { Link, useParams } from 'react-router';
+import { useApiQuery } from '../../api/use-api.js';
+import { useUser } from '../../auth/session.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
+import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { formatDate, formatMoney, formatNumber } from '../../format/format.js';
+import { ApplicationStatusTag } from './application-status.js';
+import type { Application, FundReport, FundYear, Position, ShareRow } from './types.js';
+import '../contracts/contracts.css';
+
+const yearColumns: Column<FundYear>[] = [
+  { key: 'year', header: 'Financial year', cell: (y) => y.year },
+  { key: 'rate', header: 'Rate a patient', numeric: true, cell: (y) => formatMoney(y.ratePence) },
+  { key: 'list', header: 'Patients', numeric: true, cell: (y) => formatNumber(y.listTotal) },
+  { key: 'total', header: 'Total', numeric: true, cell: (y) => formatMoney(y.totalPence) },
+];
+
+function shareColumns(years: FundYear[], first: Column<ShareRow>[]): Column<ShareRow>[] {
+  return [
+    ...first,
+    { key: 'list', header: 'Patients', numeric: true, cell: (r) => formatNumber(r.listSize) },
+    ...years.map((y, i): Column<ShareRow> => ({ key: y.year, header: y.year, numeric: true, cell: (r) => formatMoney(r.byYearPence[i]) })),
+    { key: 'total', header: 'Total', numeric: true, cell: (r) => formatMoney(r.totalPence) },
+  ];
+}
+
+const money = (key: keyof Position & `${string}Pence`, header: string): Column<Position> => ({ key, header, numeric: true, cell: (p) => formatMoney(p[key]) });
+const positionColumns: Column<Position>[] = [
+  { key: 'name', header: 'Locality', cell: (p) => p.name },
+  money('allocatedPence', 'Allocated'),
+  money('requestedPence', 'Waiting for a decision'),
+  money('approvedPence', 'Approved'),
+  money('drawnPence', 'Drawn'),
+  money('remainingPence', 'Remaining'),
+];
+
+const applicationColumns: Column<Application>[] = [
+  { key: 'title', header: 'Application', cell: (a) => <Link to={`/fund-applications/${a.id}`}>{a.title}</Link> },
+  { key: 'by', header: 'Applicant', cell: (a) => (a.practiceCode ? `${a.practiceCode}, ${a.localityName ?? ''}` : a.localityName) },
+  { key: 'status', header: 'Status', cell: (a) => <ApplicationStatusTag status={a.status} /> },
+  { key: 'requested', header: 'Asked for', numeric: true, cell: (a) => formatMoney(a.requestedPence) },
+  { key: 'approved', header: 'Approved', numeric: true, cell: (a) => (a.approvedPence === null ? '' : formatMoney(a.approvedPence)) },
+  { key: 'drawn', header: 'Drawn', numeric: true, cell: (a) => formatMoney(a.drawnPence) },
+];
+
+const sum = (rows: ShareRow[], i: number) => rows.reduce((t, r) => t + r.byYearPence[i]!, 0);
+
+/** A fund's calculator (each locality's and practice's share by list), each locality's position, and the applications. */
+export function FundPage() {
+  const { id } = useParams();
+  const user = useUser();
+  const report = useApiQuery<FundReport>(`/api/funds/${id}/report`);
+  usePageTitle(report.data?.fund.name ?? 'Fund');
+  return (
+    <Loaded query={report} what="fund">
+      {({ fund, footprintName, calculation, positions, totals, applications }) => {
+        const totalCells = (rows: ShareRow[]) => ({ list: formatNumber(calculation.listTotal), total: formatMoney(calculation.totalPence), ...Object.fromEntries(calculation.years.map((y, i) => [y.year, formatMoney(sum(rows, i))])) });
+        return (
+          <>
+            <PageBreadcrumb items={[{ to: '/funds', text: 'Funds' }]} />
+            <Heading headingLevel="h1">{fund.name}</Heading>
+            <p className="nhsuk-body">
+              From {fund.commissioner} for {footprintName}, on the registered lists of {formatDate(fund.listSnapshotDate)}. {fund.description}
+            </p>
+            <Heading headingLevel="h2">What the fund comes to</Heading>
+            <DataTable caption="Fund total by financial year" captionHidden columns={yearColumns} rows={calculation.years} rowKey={(y) => y.year} total={{ label: 'Total', cells: { total: formatMoney(calculation.totalPence) } }} narrow />
+            <Heading headingLevel="h2">Each locality’s share</Heading>
+            <p className="nhsuk-body">Shared by list size: each practice’s share of the total, in pennies that add up exactly; a locality’s share is its practices’ shares added up.</p>
+            <div className="app-money-table">
+              <DataTable caption="Share by locality" captionHidden columns={shareColumns(calculation.years, [{ key: 'name', header: 'Locality', cell: (r) => r.name }])} rows={calculation.localities} rowKey={(r) => r.key} total={{ label: 'Total', cells: totalCells(calculation.localities) }} compact />
+            </div>
+            <Details>
+              <Details.Summary>Each practice’s share</Details.Summary>
+              <Details.Text>
+                <DataTable caption="Share by practice" captionHidden columns={shareColumns(calculation.years, [{ key: 'name', header: 'Practice', cell: (r) => `${r.name} (${r.key})` }, { key: 'locality', header: 'Locality', cell: (r) => r.locality ?? '' }])} rows={calculation.practices} rowKey={(r) => r.key} total={{ label: 'Total', cells: totalCells(calculation.practices) }} compact />
+              </Details.Text>
+            </Details>
+            <Heading headingLevel="h2">Allocated, approved and drawn</Heading>
+            <DataTable caption="Position by locality" captionHidden columns={positionColumns} rows={positions} rowKey={(p) => p.name} total={{ label: 'Total', cells: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, formatMoney(v)])) }} compact />
+            <Heading headingLevel="h2">Applications</Heading>
+            {user.role === 'admin' || user.role === 'practice_manager' ? (
+              <p className="nhsuk-body">
+                <Link to={`/funds/${fund.id}/apply`}>Apply for money from this fund</Link>
+              </p>
+            ) : null}
+            <DataTable caption="Applications" captionHidden columns={applicationColumns} rows={applications} rowKey={(a) => a.id} empty="No applications yet." compact />
+          </>
+        );
+      }}
+    </Loaded>
+  );
+}

@@ -1,0 +1,35 @@
+import { Heading } from 'nhsuk-react-components';
+import { Link } from 'react-router';
+import { useApiQuery } from '../../api/use-api.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { formatDate, formatMoney, formatNumber } from '../../format/format.js';
+import type { FundSummary } from './types.js';
+
+const money = (key: keyof FundSummary & `${string}Pence`, header: string): Column<FundSummary> => ({ key, header, numeric: true, cell: (f) => formatMoney(f[key]) });
+
+const columns: Column<FundSummary>[] = [
+  { key: 'name', header: 'Fund', cell: (f) => <Link to={`/funds/${f.id}`}>{f.name}</Link> },
+  { key: 'commissioner', header: 'Commissioner', cell: (f) => f.commissioner },
+  { key: 'rates', header: 'Rate a patient', cell: (f) => f.years.map((y) => `${formatMoney(y.ratePence)} in ${y.year}`).join(', ') },
+  { key: 'list', header: 'Patients', numeric: true, cell: (f) => `${formatNumber(f.listTotal)} at ${formatDate(f.listSnapshotDate)}` },
+  money('allocatedPence', 'Allocated'),
+  money('approvedPence', 'Approved'),
+  money('drawnPence', 'Drawn'),
+  money('remainingPence', 'Remaining'),
+];
+
+/** Money given per registered patient, and how much of it is approved and drawn down. */
+export function FundsListPage() {
+  usePageTitle('Funds');
+  const funds = useApiQuery<{ items: FundSummary[] }>('/api/fund-overview');
+  return (
+    <>
+      <Heading headingLevel="h1">Funds</Heading>
+      <p className="nhsuk-body">Funds a commissioner gives per registered patient. Localities and practices apply for their share with a business case; approved money is drawn down against evidence.</p>
+      <Loaded query={funds} what="funds">
+        {(data) => <DataTable caption="Funds" captionHidden columns={columns} rows={data.items} rowKey={(f) => f.id} empty="No funds have been set up yet." compact />}
+      </Loaded>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+/** Funds as the API sends them: money in pence, financial years "2018/19". */
+
+export interface FundYear {
+  year: string;
+  ratePence: number;
+  listTotal: number;
+  totalPence: number;
+}
+
+export interface ShareRow {
+  key: string;
+  name: string;
+  locality?: string | null;
+  listSize: number;
+  byYearPence: number[];
+  totalPence: number;
+}
+
+export interface Position {
+  name: string;
+  localityId: number | null;
+  allocatedPence: number;
+  requestedPence: number;
+  approvedPence: number;
+  drawnPence: number;
+  remainingPence: number;
+}
+
+export type ApplicationStatus = 'submitted' | 'approved' | 'part_approved' | 'rejected';
+
+export interface Application {
+  id: number;
+  fundId: number;
+  localityGroupId: number;
+  localityName: string | null;
+  practiceCode: string | null;
+  title: string;
+  purpose: string;
+  milestones: string | null;
+  requestedPence: number;
+  approvedPence: number | null;
+  status: ApplicationStatus;
+  decisionReason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  submittedBy: string;
+  createdAt: string;
+  drawnPence: number;
+  rowVersion: number;
+}
+
+export interface FundReport {
+  fund: { id: number; name: string; commissioner: string; listSnapshotDate: string; description: string | null; rates: { year: string; ratePence: number }[] };
+  footprintName: string;
+  calculation: { years: FundYear[]; listTotal: number; totalPence: number; practices: ShareRow[]; localities: ShareRow[] };
+  positions: Position[];
+  totals: Omit<Position, 'name' | 'localityId'>;
+  applications: Application[];
+}
+
+export interface FundSummary extends Omit<Position, 'name' | 'localityId'> {
+  id: number;
+  name: string;
+  commissioner: string;
+  footprintName: string;
+  listSnapshotDate: string;
+  listTotal: number;
+  years: FundYear[];
+}
+
+export interface ApplicationDetail {
+  application: Application & { leftToDrawPence: number };
+  fund: { id: number; name: string };
+  lines: { id: number; lineNo: number; description: string; amountPence: number }[];
+  drawdowns: { id: number; amountPence: number; drawnOn: string; evidence: string; recordedBy: string }[];
+}
+
+export const statusLabels: Record<ApplicationStatus, string> = { submitted: 'Waiting for a decision', approved: 'Approved', part_approved: 'Part-approved', rejected: 'Rejected' };

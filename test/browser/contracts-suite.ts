@@ -1,0 +1,209 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoUsers } from '../../src/app/demo/load-demo.js';
+import { eventually, textOf, visible } from './assertions.js';
+import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+
+const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
+const seedLocalities = Papa.parse<Record<string, string>>(readFileSync(join(elrData, 'localities.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const money = (pence: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
+const demoCommissioner = demoUsers.find((u) => u.role === 'commissioner')!;
+const cbsTitle = /Public health community based services/;
+const transformation = /ELR transformation fund/;
+const harboroughList = Number(seedLocalities.find((l) => l.locality === 'Harborough')!.list_size_total);
+
+const rowOf = (page: Page, text: string | RegExp) => page.locator('tbody tr', { hasText: text });
+
+async function openFund(page: Page) {
+  await page.goto('/funds');
+  await page.getByRole('link', { name: transformation }).click();
+  await visible(page.getByRole('heading', { level: 2, name: 'Each locality’s share' }));
+}
+
+/** Contracts with sub-contracts, and per-head funds with applications, decisions and drawdowns. */
+export function contractsSuite(harness: () => BrowserHarness) {
+  describe('contracts and funds (admin)', () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await harness().newPage();
+      await signIn(page, demoAdmin);
+    });
+
+    it('shows the register with who has not signed, and highlights the notice date due within 90 days', async () => {
+      await page.getByRole('link', { name: 'Contracts', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Contracts' }));
+      await eventually(() => textOf(rowOf(page, cbsTitle))).toContain('11 of 13');
+      expect(await textOf(rowOf(page, cbsTitle))).toContain('The Jubilee Medical Practice');
+      await page.locator('#as-at-day').fill('15');
+      await page.locator('#as-at-month').fill('12');
+      await page.locator('#as-at-year').fill('2019');
+      await page.getByRole('button', { name: 'Show contracts due' }).click();
+      await eventually(() => page.locator('tbody tr').count()).toBe(1);
+      expect(await textOf(rowOf(page, cbsTitle))).toContain('Last day to give notice in 17 days');
+      expect(await page.locator('.nhsuk-tag--red', { hasText: 'notice' }).count()).toBe(1);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'contracts-register');
+    });
+
+    it('adds a practice under a contract, refuses a wrong share, marks one signed and keeps a PDF', async () => {
+      await page.goto('/contracts');
+      await page.getByRole('link', { name: cbsTitle }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-inset-text'))).toContain('2 of 13 practices have not signed');
+      await page.locator('#sub-practice').selectOption('C82056');
+      await page.getByLabel('Practice share of the tariff (%)').fill('90');
+      await page.getByRole('button', { name: 'Add practice' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toMatch(/Practice share must be 95% with a federation fee of 5%/);
+      await page.getByLabel('Practice share of the tariff (%)').fill('95');
+      await page.getByRole('button', { name: 'Add practice' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-inset-text'))).toContain('3 of 14 practices have not signed');
+      await page.getByRole('button', { name: /Mark signed today for THE JUBILEE|Mark signed today for The Jubilee/ }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-inset-text'))).toContain('2 of 14 practices have not signed');
+      await page.getByLabel('Add a signed copy or schedule').setInputFiles({ name: 'cbs-signed.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%demo\n') });
+      await page.getByRole('button', { name: 'Add document' }).click();
+      await visible(page.getByRole('link', { name: 'cbs-signed.pdf' }));
+      await page.getByLabel('Add a signed copy or schedule').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
+      await page.getByRole('button', { name: 'Add document' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toMatch(/notes.pdf: the file’s contents are not a PDF or a Word document/);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'contract-cbs');
+    });
+
+    it('adds a contract, refusing a negative value and an end before the start', async () => {
+      await page.goto('/contracts');
+      await page.getByRole('link', { name: 'Add a contract' }).click();
+      await page.getByRole('button', { name: 'Add contract' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('Enter the title');
+      await page.getByLabel('Title').fill('Diabetes specialist nurses (LLR)');
+      await page.getByLabel('Commissioner').fill('West Leicestershire CCG');
+      await page.getByLabel('Parties', { exact: true }).fill('WL CCG; ELR GP Federation; Latham House Medical Practice');
+      await page.locator('#contract-footprintGroupId').selectOption({ label: 'East Leicestershire & Rutland GP Federation' });
+      for (const [key, [d, m, y]] of Object.entries({ startDate: ['1', '5', '2018'], endDate: ['31', '3', '2018'] })) {
+        await page.locator(`#contract-${key}-day`).fill(d!);
+        await page.locator(`#contract-${key}-month`).fill(m!);
+        await page.locator(`#contract-${key}-year`).fill(y!);
+      }
+      await page.getByLabel('Value in pounds (optional)').fill('-£80,000');
+      await page.getByRole('button', { name: 'Add contract' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toMatch(/negative/);
+      await page.getByLabel('Value in pounds (optional)').fill('£80,000');
+      await page.getByRole('button', { name: 'Add contract' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toMatch(/must be on or after the start date/);
+      await page.locator('#contract-endDate-year').fill('2019');
+      await page.getByRole('button', { name: 'Add contract' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Diabetes specialist nurses (LLR)' }));
+      expect(await textOf(page.locator('.nhsuk-summary-list'))).toContain('£80,000.00 a year');
+      await saveScreenshot(page, 'contract-new');
+    });
+
+    it('works each locality’s share out from the list sizes, with the fund’s £818,137.50 total', async () => {
+      await page.getByRole('link', { name: 'Funds', exact: true }).click();
+      await eventually(() => textOf(rowOf(page, transformation))).toContain('£818,137.50');
+      await openFund(page);
+      for (const locality of seedLocalities) {
+        const list = Number(locality.list_size_total);
+        const row = await textOf(page.locator('table').nth(1).locator('tbody tr', { hasText: locality.locality! }).first());
+        expect(row).toContain(money(50 * list));
+        expect(row).toContain(money(250 * list));
+      }
+      expect(await textOf(page.locator('table').nth(1).locator('.app-table__row--total'))).toContain('£818,137.50');
+      await saveScreenshot(page, 'fund-transformation');
+    });
+
+    it('refuses an application that would spend the same money twice, and takes one that fits', async () => {
+      await openFund(page);
+      await page.getByRole('link', { name: 'Apply for money from this fund' }).click();
+      await page.getByLabel('Who is applying').selectOption({ label: `Harborough locality (${money(50 * harboroughList)} remaining)` });
+      await page.getByLabel('Title').fill('Harborough GPTeamNet');
+      await page.getByLabel('Purpose').fill('Policy and information sharing across the Harborough practices');
+      await page.getByLabel('Line 1: what the money is for').fill('GPTeamNet licences');
+      await page.getByLabel('Line 1: amount (£)').fill('£20,000');
+      await page.getByRole('button', { name: 'Add another line' }).click();
+      await page.getByLabel('Line 2: what the money is for').fill('Set-up and training');
+      await page.getByLabel('Line 2: amount (£)').fill('10,500');
+      await eventually(() => textOf(page.getByText(/Total asked for/))).toBe('Total asked for: £30,500.00');
+      await page.getByRole('button', { name: 'Send application' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toMatch(/same money twice: Harborough has .* so £30,102.50 is left, not £30,500/);
+      await page.getByLabel('Line 2: amount (£)').fill('£4,000.50');
+      await page.getByRole('button', { name: 'Send application' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Harborough GPTeamNet' }));
+      expect(await textOf(page.locator('.nhsuk-summary-list'))).toContain('Waiting for a decision');
+      expect(await textOf(page.locator('.app-table__row--total'))).toContain('£24,000.50');
+    });
+  });
+
+  describe('contracts and funds (commissioner, then admin drawdown)', () => {
+    let commissioner: Page;
+    let admin: Page;
+    beforeAll(async () => {
+      commissioner = await harness().newPage();
+      await signIn(commissioner, demoCommissioner);
+      admin = await harness().newPage();
+      await signIn(admin, demoAdmin);
+    });
+
+    it('lets the commissioner part-approve with a reason, and the admin draw down no more than approved', async () => {
+      await openFund(commissioner);
+      await commissioner.getByRole('link', { name: 'Harborough GPTeamNet' }).click();
+      await commissioner.getByLabel('Approve part of it').check();
+      await commissioner.getByRole('button', { name: 'Record decision' }).click();
+      await eventually(() => textOf(commissioner.locator('.nhsuk-error-summary'))).toMatch(/Enter the amount approved/);
+      await commissioner.getByLabel('Amount approved (£)').fill('£20,000');
+      await commissioner.getByLabel(/Reason/).fill('Licences approved; training to come from the practices’ own budgets');
+      await commissioner.getByRole('button', { name: 'Record decision' }).click();
+      await eventually(() => textOf(commissioner.locator('.nhsuk-summary-list'))).toContain('Part-approved');
+      expect(await commissioner.getByRole('button', { name: 'Record decision' }).count()).toBe(0);
+      await saveScreenshot(commissioner, 'fund-application-decided');
+
+      await admin.goto(commissioner.url());
+      await admin.getByLabel('Amount (£)').fill('20,000.01');
+      await admin.getByLabel('Evidence').fill('Invoice GTN-2018-07');
+      await admin.getByRole('button', { name: 'Record drawdown' }).click();
+      await eventually(() => textOf(admin.locator('.nhsuk-error-summary'))).toMatch(/Amount must be at most £20,000: £20,000 approved, £0 drawn already/);
+      await admin.getByLabel('Amount (£)').fill('£12,000');
+      await admin.getByRole('button', { name: 'Record drawdown' }).click();
+      await visible(admin.getByText('Drawdown recorded'));
+      await eventually(() => textOf(admin.locator('.nhsuk-summary-list'))).toContain('£12,000.00 (£8,000.00 left to draw)');
+      expect(await seriousAxeViolations(admin)).toEqual([]);
+      await saveScreenshot(admin, 'fund-application-drawdown');
+
+      await openFund(admin);
+      const harborough = await textOf(admin.locator('table').nth(3).locator('tbody tr', { hasText: 'Harborough' }));
+      expect(harborough).toContain(money(200 * harboroughList)); // the demo's 2018/19 application, still waiting
+      expect(harborough).toContain('£20,000.00');
+      expect(harborough).toContain('£12,000.00');
+      expect(harborough).toContain(money(50 * harboroughList - 2_000_000));
+    });
+  });
+
+  describe('contracts and funds (practice manager)', () => {
+    it('shows a practice manager their own sub-contracts and lets them apply for their practice only', async () => {
+      const page = await harness().newPage();
+      await signIn(page, demoPracticeManager, '/contracts');
+      await eventually(() => page.locator('tbody tr').count()).toBe(2);
+      await page.getByRole('link', { name: cbsTitle }).click();
+      await eventually(() => page.locator('tbody tr').count()).toBe(1);
+      expect(await textOf(page.locator('tbody tr'))).toContain('C82001');
+      expect(await page.getByRole('heading', { name: 'Documents' }).count()).toBe(0);
+      await openFund(page);
+      await page.getByRole('link', { name: 'Apply for money from this fund' }).click();
+      expect(await page.getByLabel('Who is applying').locator('option').allInnerTexts()).toEqual(['Choose', 'C82001']);
+      await page.getByLabel('Who is applying').selectOption('practice:C82001');
+      await page.getByLabel('Title').fill('Kibworth signposting');
+      await page.getByLabel('Purpose').fill('Reception training in active signposting');
+      await page.getByLabel('Line 1: what the money is for').fill('Trainer, two sessions');
+      await page.getByLabel('Line 1: amount (£)').fill('-500');
+      await page.getByRole('button', { name: 'Send application' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toMatch(/not negative/);
+      await page.getByLabel('Line 1: amount (£)').fill('£1,500');
+      await page.getByRole('button', { name: 'Send application' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Kibworth signposting' }));
+      await openFund(page);
+      expect(await page.locator('table').nth(4).locator('tbody tr').allInnerTexts()).toEqual([expect.stringContaining('Kibworth signposting')]);
+      await saveScreenshot(page, 'fund-practice-manager');
+    });
+  });
+}
