@@ -15,6 +15,7 @@ import { registerImportRoutes } from './routes/imports.js';
 import { registerRecordRoutes } from './routes/records.js';
 import { registerRegistryRoutes } from './routes/registry.js';
 import { registerSchemeRoutes } from './routes/schemes.js';
+import { registerQualityRoutes } from './routes/quality.js';
 import { registerSessionRoutes } from './routes/session.js';
 
 export interface ServerOptions {
@@ -58,6 +59,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerImportRoutes(app, deps);
   await registerRecordRoutes(app, deps);
   await registerSchemeRoutes(app, deps);
+  await registerQualityRoutes(app, deps);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });

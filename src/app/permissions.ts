@@ -24,6 +24,9 @@ export const permissions = {
   // Everyone signed in reads schemes; a practice manager's reads are narrowed to their own practices' rows by the scheme use cases.
   // Approving a version is an update; recording delivered activity or a hand schedule is an import.
   scheme: { read: everyone, create: admin, update: admin, delete: [], import: admin },
+  // Quality indicators, their figures and thresholds: everyone reads; admins import and set thresholds.
+  indicator: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  indicator_threshold: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
 } as const satisfies Record<string, Record<Action, Rule>>;
 
 export type RecordTypeName = keyof typeof permissions;

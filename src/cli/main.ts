@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { reportError } from './output.js';
 import { registerQualityCommands } from './commands/quality.js';
+import { registerQualityImportCommands } from './commands/quality-import.js';
 import { registerRegistryCommands } from './commands/registry.js';
 import { registerSchemeCommands } from './commands/scheme.js';
 import { registerServerCommands } from './commands/server.js';
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerRegistryCommands(program);
   registerSchemeCommands(program);
   registerQualityCommands(program);
+  registerQualityImportCommands(program);
   return program;
 }
 

@@ -25,6 +25,10 @@ export const router = createBrowserRouter([
           { path: '/groups/:id', element: page(() => import('./pages/groups/group-page.js'), 'GroupPage') },
           { path: '/schemes', element: page(() => import('./pages/schemes/schemes-list-page.js'), 'SchemesListPage') },
           { path: '/schemes/:id', element: page(() => import('./pages/schemes/scheme-page.js'), 'SchemePage') },
+          { path: '/quality', element: page(() => import('./pages/quality/quality-dashboard-page.js'), 'QualityDashboardPage') },
+          { path: '/quality/practices/:code', element: page(() => import('./pages/quality/practice-quality-page.js'), 'PracticeQualityPage') },
+          { path: '/quality/evaluation', element: page(() => import('./pages/quality/scheme-evaluation-page.js'), 'SchemeEvaluationPage') },
+          { path: '/quality/review-pack', element: page(() => import('./pages/quality/review-pack-page.js'), 'ReviewPackPage') },
           {
             element: <RequireRole roles={['admin']} />,
             children: [

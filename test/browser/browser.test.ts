@@ -5,6 +5,7 @@ import { importsSuite } from './imports-suite.js';
 import { overviewSuite } from './overview-suite.js';
 import { permissionsSuite } from './permissions-suite.js';
 import { schemesSuite } from './schemes-suite.js';
+import { qualitySuite } from './quality-suite.js';
 
 /**
  * The web app in chromium against the real server and an in-memory database with the demo
@@ -34,3 +35,4 @@ importsSuite(() => harness);
 permissionsSuite(() => harness);
 adminSuite(() => harness);
 schemesSuite(() => harness);
+qualitySuite(() => harness);

@@ -6,6 +6,10 @@ import type { Database } from '../../db/client.js';
 import {
   auditLog,
   groupMemberships,
+  indicators,
+  indicatorThresholds,
+  indicatorTotals,
+  indicatorValues,
   jobs,
   listSizes,
   organisations,
@@ -22,7 +26,7 @@ import {
 } from '../../db/schema/index.js';
 
 /** Every table, in an order that restores cleanly. Sessions are not backed up: a restore signs everyone out. */
-const tables: PgTable[] = [organisations, practices, practiceHistory, listSizes, pcnMemberships, practiceGroups, groupMemberships, users, userPractices, schemes, schemeVersions, schemeDelivered, schemeHandSchedules, jobs, auditLog];
+const tables: PgTable[] = [organisations, practices, practiceHistory, listSizes, pcnMemberships, practiceGroups, groupMemberships, users, userPractices, schemes, schemeVersions, schemeDelivered, schemeHandSchedules, indicators, indicatorValues, indicatorTotals, indicatorThresholds, jobs, auditLog];
 
 interface BackupFile {
   format: 'atscale-backup';

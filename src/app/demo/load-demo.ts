@@ -10,6 +10,7 @@ import { type AppContext, systemActor } from '../context.js';
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
 import { loadDemoSchemes } from './load-demo-schemes.js';
+import { loadDemoQuality } from './load-demo-quality.js';
 import { insertPrepared } from '../records/records.js';
 import { organisationColumns, type OrganisationRow } from '../registry/organisations.js';
 import { userRecord } from '../users/user-record.js';
@@ -40,7 +41,8 @@ export async function loadDemo(ctx: AppContext = { db: undefined as never, actor
     if (already) {
       // A demo loaded before schemes existed gets them now; otherwise nothing changes.
       const schemes = await loadDemoSchemes(txCtx, already.id);
-      if (schemes.length) return { loaded: true, message: `The demo federation was already loaded. Added schemes: ${schemes.join('; ')}.` };
+      const quality = await loadDemoQuality(txCtx, demoFolder);
+      if (schemes.length || quality.length) return { loaded: true, message: `The demo federation was already loaded. Added ${[...schemes, ...quality].join('; ')}.` };
       return { loaded: false, message: `The demo federation is already loaded (${demoFederationName}).` };
     }
 
@@ -62,7 +64,7 @@ export async function loadDemo(ctx: AppContext = { db: undefined as never, actor
       return { seed: s, ods };
     });
     const fresh = rows.filter((r) => !known.has(r.ods.ods_code!));
-    await tx.insert(practices).values(
+    if (fresh.length) await tx.insert(practices).values(
       fresh.map(({ seed, ods }) => ({
         odsCode: ods.ods_code!,
         name: ods.ods_name!,
@@ -106,6 +108,7 @@ export async function loadDemo(ctx: AppContext = { db: undefined as never, actor
     const [anyUser] = await tx.select({ id: users.id }).from(users).limit(1);
     if (!anyUser) await insertPrepared(txCtx, userRecord, demoUsers.map((u) => ({ ...u, practiceCodes: [...u.practiceCodes] })));
     const schemes = await loadDemoSchemes(txCtx, federation!.id as number);
+    await loadDemoQuality(txCtx, demoFolder);
     await recordAudit(txCtx.db, ctx.actor, { recordType: 'demo', recordId: 'elr', action: 'import', summary: `Loaded the demo federation: ${rows.length} practices in ${localityNames.length} localities, ${schemes.length} schemes` });
     return { loaded: true, message: `Loaded ${demoFederationName}: ${rows.length} practices in ${localityNames.length} localities.${schemes.length ? ` Schemes: ${schemes.join('; ')}.` : ''}` };
   });

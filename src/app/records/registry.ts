@@ -1,6 +1,7 @@
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
 import { practiceRecord } from '../registry/practice-record.js';
+import { thresholdRecord } from '../quality/threshold-record.js';
 import { schemeRecord } from '../schemes/scheme-record.js';
 import { userRecord } from '../users/user-record.js';
 import type { AnyRecordType } from './record-type.js';
@@ -12,4 +13,5 @@ export const recordTypes: Record<string, AnyRecordType> = {
   memberships: membershipRecord,
   users: userRecord,
   schemes: schemeRecord,
+  thresholds: thresholdRecord,
 };

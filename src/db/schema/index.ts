@@ -3,3 +3,4 @@ export * from './groups.js';
 export * from './auth.js';
 export * from './views.js';
 export * from './schemes.js';
+export * from './quality.js';

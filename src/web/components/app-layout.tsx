@@ -17,6 +17,7 @@ const navigation: NavigationEntry[] = [
   { to: '/practices', text: 'Practices' },
   { to: '/groups', text: 'Groups' },
   { to: '/schemes', text: 'Schemes' },
+  { to: '/quality', text: 'Quality' },
   { to: '/imports', text: 'Imports', roles: ['admin'] },
   { to: '/users', text: 'Users', roles: ['admin'] },
   { to: '/audit', text: 'Audit log', roles: ['admin'] },
