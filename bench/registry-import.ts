@@ -21,7 +21,7 @@ const cases: { kind: ImportKind; file: string; columns: number; header: boolean;
   { kind: 'list-sizes', file: 'gp-reg-pat-prac-all-2025-04.csv', columns: 10, header: true, before: 'epraccur-2025-09.csv' },
 ];
 
-async function freshDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `atscale_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();

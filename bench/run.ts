@@ -1,5 +1,6 @@
 import { startPostgres } from '../scripts/postgres.mjs';
 import { benchFunnels } from './quality-funnels.js';
+import { benchQualityDashboard } from './quality-dashboard.js';
 import { benchRegistryImport } from './registry-import.js';
 import { benchSchemes } from './schemes.js';
 
@@ -12,7 +13,7 @@ const postgres = await startPostgres((message) => {
   process.exit(1);
 });
 try {
-  for (const bench of [() => benchRegistryImport(postgres.url), benchFunnels, benchSchemes]) {
+  for (const bench of [() => benchRegistryImport(postgres.url), benchFunnels, benchSchemes, () => benchQualityDashboard(postgres.url)]) {
     const lines = await bench();
     console.log(`\n${lines.join('\n')}`);
   }

@@ -227,7 +227,31 @@ const cases: Case[] = [
   { route: 'GET /api/fund-applications/{id}', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: (_r, ids) => ({ method: 'GET', path: `/api/fund-applications/${ids.applicationId}` }) },
   { route: 'POST /api/fund-applications/{id}/decision', allowed: ['commissioner'], request: (_r, ids) => ({ method: 'POST', path: `/api/fund-applications/${ids.applicationId}/decision`, body: { outcome: 'approve', rowVersion: 99 } }) },
   { route: 'POST /api/fund-applications/{id}/drawdowns', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/fund-applications/${ids.applicationId}/drawdowns`, body: { amount: '£1', drawnOn: '2018-08-01', evidence: 'Invoice' } }) },
+  ...qualityCases(),
 ];
+
+/** The quality dashboard (src/api/routes/quality.ts) and thresholds (generic record routes). */
+function qualityCases(): Case[] {
+  const view = 'indicator=QOF_PREV_AF&period=2023-03-31';
+  const get = (route: string, path: (ids: Ids) => string, allowed = signedIn): Case => ({ route, allowed, request: (_r, ids) => ({ method: 'GET', path: path(ids) }) });
+  return [
+    get('GET /api/quality/indicators', () => '/api/quality/indicators'),
+    get('GET /api/quality/dashboard', (ids) => `/api/quality/dashboard?${view}&group=${ids.groupId}`),
+    get('GET /api/quality/funnel.svg', (ids) => `/api/quality/funnel.svg?${view}&group=${ids.groupId}`),
+    get('GET /api/quality/practices/{code}', () => '/api/quality/practices/C82001?indicator=DNA_RATE'),
+    get('GET /api/quality/evaluation', (ids) => `/api/quality/evaluation?indicator=DNA_RATE&group=${ids.groupId}&beforeFrom=2024-04-01&beforeTo=2025-03-01&afterFrom=2025-04-01&afterTo=2026-03-01`),
+    get('GET /api/quality/review-pack', (ids) => `/api/quality/review-pack?locality=${ids.groupId}`),
+    get('GET /api/quality/review-pack.xlsx', (ids) => `/api/quality/review-pack.xlsx?locality=${ids.groupId}`),
+    get('GET /api/thresholds', () => '/api/thresholds'),
+    get('GET /api/thresholds/export.{format}', () => '/api/thresholds/export.csv'),
+    get('GET /api/thresholds/{id}', () => '/api/thresholds/1'),
+    get('GET /api/thresholds/{id}/audit', () => '/api/thresholds/1/audit', adminOnly),
+    { route: 'POST /api/thresholds', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/thresholds', body: { indicatorCode: 'QOF_PREV_AF', minimum: 1 } }) },
+    { route: 'PATCH /api/thresholds/{id}', allowed: adminOnly, request: () => ({ method: 'PATCH', path: '/api/thresholds/1', body: { rowVersion: 99 } }) },
+    { route: 'DELETE /api/thresholds/{id}', allowed: adminOnly, request: () => ({ method: 'DELETE', path: '/api/thresholds/1?rowVersion=99' }) },
+    { route: 'POST /api/thresholds/import', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/thresholds/import', body: csv('indicatorCode,minimum', 'QOF_PREV_AF,2') }) },
+  ];
+}
 
 describe('permissions: every endpoint × every role', () => {
   let server: TestServer;

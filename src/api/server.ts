@@ -21,6 +21,7 @@ import { registerRecordRoutes } from './routes/records.js';
 import { registerRegistryRoutes } from './routes/registry.js';
 import { registerReminderRoutes } from './routes/reminders.js';
 import { registerSchemeRoutes } from './routes/schemes.js';
+import { registerQualityRoutes } from './routes/quality.js';
 import { registerSessionRoutes } from './routes/session.js';
 
 export interface ServerOptions {
@@ -72,6 +73,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerFinanceRoutes(app, deps);
   await registerContractRoutes(app, deps);
   await registerFundRoutes(app, deps);
+  await registerQualityRoutes(app, deps);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });

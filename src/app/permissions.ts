@@ -62,6 +62,9 @@ export const permissions = {
   // A practice manager applies for their own practice; the commissioner decides (an update).
   fund_application: { read: contractReaders, create: [...admin, 'own_practice'], update: ['commissioner'], delete: [], import: [] },
   drawdown: { read: contractReaders, create: admin, update: [], delete: [], import: [] },
+  // Quality indicators, their figures and thresholds: everyone reads; admins import and set thresholds.
+  indicator: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  indicator_threshold: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
 } as const satisfies Record<string, Record<Action, Rule>>;
 
 export type RecordTypeName = keyof typeof permissions;

@@ -6,6 +6,7 @@ import { registerFinanceCommands } from './commands/finance.js';
 import { registerContractCommands } from './commands/contracts.js';
 import { registerFundCommands } from './commands/funds.js';
 import { registerQualityCommands } from './commands/quality.js';
+import { registerQualityImportCommands } from './commands/quality-import.js';
 import { registerRegistryCommands } from './commands/registry.js';
 import { registerSchemeCommands } from './commands/scheme.js';
 import { registerServerCommands } from './commands/server.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerFinanceCommands(program);
   registerContractCommands(program);
   registerFundCommands(program);
+  registerQualityImportCommands(program);
   return program;
 }
 

@@ -12,7 +12,7 @@ import type { Db } from './client.js';
  */
 export interface BulkColumn<T> {
   name: string;
-  type: 'text' | 'int' | 'bool' | 'date' | 'jsonb';
+  type: 'text' | 'int' | 'float8' | 'bool' | 'date' | 'jsonb';
   value: (row: T) => unknown;
 }
 

@@ -59,6 +59,10 @@ export const router = createBrowserRouter([
             element: <RequireRole roles={['admin', 'practice_manager']} />,
             children: [{ path: '/funds/:id/apply', element: page(() => import('./pages/funds/apply-page.js'), 'ApplyPage') }],
           },
+          { path: '/quality', element: page(() => import('./pages/quality/quality-dashboard-page.js'), 'QualityDashboardPage') },
+          { path: '/quality/practices/:code', element: page(() => import('./pages/quality/practice-quality-page.js'), 'PracticeQualityPage') },
+          { path: '/quality/evaluation', element: page(() => import('./pages/quality/scheme-evaluation-page.js'), 'SchemeEvaluationPage') },
+          { path: '/quality/review-pack', element: page(() => import('./pages/quality/review-pack-page.js'), 'ReviewPackPage') },
           {
             element: <RequireRole roles={['admin']} />,
             children: [

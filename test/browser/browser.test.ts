@@ -9,6 +9,7 @@ import { overviewSuite } from './overview-suite.js';
 import { permissionsSuite } from './permissions-suite.js';
 import { planSuite } from './plan-suite.js';
 import { schemesSuite } from './schemes-suite.js';
+import { qualitySuite } from './quality-suite.js';
 
 /**
  * The web app in chromium against the real server and an in-memory database with the demo
@@ -42,3 +43,4 @@ planSuite(() => harness);
 governanceSuite(() => harness);
 financeSuite(() => harness);
 contractsSuite(() => harness);
+qualitySuite(() => harness);

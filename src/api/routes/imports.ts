@@ -9,8 +9,8 @@ import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 
-const extensionsFor: Record<ImportKind, string[]> = { ods: ['.csv'], 'list-sizes': ['.csv'], pcns: ['.csv', '.xlsx'] };
-const permissionFor = { ods: 'practice', 'list-sizes': 'list_size', pcns: 'pcn' } as const;
+const extensionsFor: Record<ImportKind, string[]> = { ods: ['.csv'], 'list-sizes': ['.csv'], pcns: ['.csv', '.xlsx'], qof: ['.csv'], indicators: ['.csv'] };
+const permissionFor = { ods: 'practice', 'list-sizes': 'list_size', pcns: 'pcn', qof: 'indicator', indicators: 'indicator' } as const;
 
 /** NHS file uploads run as background jobs; the client follows /api/jobs/:id for progress and the report. */
 export async function registerImportRoutes(app: FastifyInstance, deps: ServerDeps) {

@@ -22,14 +22,18 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
   it('restores everything a backup holds into another database, and new rows still get fresh ids', async () => {
     const backup = await createBackup(source);
     const counts = await restoreBackup(target, backup);
-    expect(counts).toMatchObject({ practices: 31, practice_groups: 7, group_memberships: 62, users: 4, schemes: 2, scheme_versions: 2, scheme_delivered: 62, scheme_hand_schedules: 4 });
+    // The demo's quality data adds a peer group of 12 practices (an illustrative admission avoidance scheme).
+    expect(counts).toMatchObject({ practices: 31, practice_groups: 8, group_memberships: 74, users: 4, schemes: 2, scheme_versions: 2, scheme_delivered: 62, scheme_hand_schedules: 4 });
     expect(counts).toMatchObject({ contracts: 3, sub_contracts: 23, contract_documents: 1, funds: 3, fund_applications: 6, application_lines: 27, drawdowns: 1 });
     const document = async (db: Database) => (await db.query<{ hex: string }>("SELECT encode(content, 'hex') AS hex FROM contract_documents"))[0]!.hex;
     expect(await document(target)).toBe(await document(source));
     const total = async (db: Database) => (await db.query<{ n: number }>('SELECT sum(patients)::int AS n FROM list_sizes'))[0]!.n;
     expect(await total(target)).toBe(await total(source));
+    const figures = async (db: Database) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM indicator_values'))[0]!.n;
+    expect(await figures(target)).toBe(await figures(source));
+    expect(counts.indicator_values).toBeGreaterThan(0);
     const [inserted] = await target.query<{ id: number }>("INSERT INTO practice_groups (name, kind) VALUES ('After restore', 'peer_group') RETURNING id");
-    expect(inserted!.id).toBe(8);
+    expect(inserted!.id).toBe(9);
   });
 
   it('refuses a file that is not a backup and leaves the data as it was', async () => {

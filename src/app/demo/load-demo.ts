@@ -12,6 +12,7 @@ import { loadDemoProgramme } from './load-demo-programme.js';
 import { loadDemoContracts } from './load-demo-contracts.js';
 import { loadDemoFunds } from './load-demo-funds.js';
 import { demoFolder, readDemoCsv } from './read-demo-csv.js';
+import { loadDemoQuality } from './load-demo-quality.js';
 import { insertPrepared } from '../records/records.js';
 import { organisationColumns, type OrganisationRow } from '../registry/organisations.js';
 import { userRecord } from '../users/user-record.js';
@@ -39,7 +40,7 @@ const readCsv = readDemoCsv;
  * adds only what is missing and says what it added, so an older demo database catches up.
  */
 async function loadDemoAreas(ctx: AppContext, federationId: number): Promise<string[]> {
-  return [...(await loadDemoSchemes(ctx, federationId)), ...(await loadDemoProgramme(ctx)), ...(await loadDemoGovernance(ctx, demoFolder)), ...(await loadDemoFinance(ctx, demoFolder)), ...(await loadDemoContracts(ctx)), ...(await loadDemoFunds(ctx))];
+  return [...(await loadDemoSchemes(ctx, federationId)), ...(await loadDemoProgramme(ctx)), ...(await loadDemoGovernance(ctx, demoFolder)), ...(await loadDemoFinance(ctx, demoFolder)), ...(await loadDemoContracts(ctx)), ...(await loadDemoFunds(ctx)), ...(await loadDemoQuality(ctx, demoFolder))];
 }
 
 /** Loads the demo federation once; a second run changes nothing and says so. */
@@ -72,7 +73,7 @@ export async function loadDemo(ctx: AppContext = { db: undefined as never, actor
       return { seed: s, ods };
     });
     const fresh = rows.filter((r) => !known.has(r.ods.ods_code!));
-    await tx.insert(practices).values(
+    if (fresh.length) await tx.insert(practices).values(
       fresh.map(({ seed, ods }) => ({
         odsCode: ods.ods_code!,
         name: ods.ods_name!,

@@ -13,6 +13,7 @@ import { personRecord } from '../people/person-record.js';
 import { planTaskRecord } from '../programme/plan-task-record.js';
 import { planSectionRecord, stpActionRecord, stpDeliverableRecord, stpMilestoneRecord, stpOutcomeRecord, workPlanRecord } from '../programme/programme-records.js';
 import { practiceRecord } from '../registry/practice-record.js';
+import { thresholdRecord } from '../quality/threshold-record.js';
 import { schemeRecord } from '../schemes/scheme-record.js';
 import { userRecord } from '../users/user-record.js';
 import type { AnyRecordType } from './record-type.js';
@@ -45,6 +46,7 @@ export const recordTypes: Record<string, AnyRecordType> = {
   contracts: contractRecord,
   'sub-contracts': subContractRecord,
   funds: fundRecord,
+  thresholds: thresholdRecord,
 };
 
 /** A record type by its URL name ("risks"); unknown names are refused. */

@@ -4,6 +4,8 @@ import { type ImportKind, type ImportOptions, type ImportReport, rejectedReport 
 import { importListSizesFile } from './import-list-sizes.js';
 import { importOdsFile } from './import-ods.js';
 import { importPcnFile } from './import-pcns.js';
+import { importLocalIndicatorsFile } from '../quality/import-local-indicators.js';
+import { importQofFile } from '../quality/import-qof.js';
 
 /** Imports one NHS file of the kind the user chose, refusing a file of another kind with a clear message. */
 export async function importNhsFile(ctx: AppContext, kind: ImportKind, file: { name: string; content: Uint8Array }, options: ImportOptions = {}): Promise<ImportReport> {
@@ -19,5 +21,9 @@ export async function importNhsFile(ctx: AppContext, kind: ImportKind, file: { n
       return importListSizesFile(ctx, file, options);
     case 'pcns':
       return importPcnFile(ctx, file, options);
+    case 'qof':
+      return importQofFile(ctx, file, options);
+    case 'indicators':
+      return importLocalIndicatorsFile(ctx, file, options);
   }
 }

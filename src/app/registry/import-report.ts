@@ -1,7 +1,7 @@
 import type { Problem } from '../../domain/errors.js';
 import type { AuditEntry } from '../audit.js';
 
-export const importKinds = ['ods', 'list-sizes', 'pcns'] as const;
+export const importKinds = ['ods', 'list-sizes', 'pcns', 'qof', 'indicators'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** What an import did. When `rejected` > 0 nothing was written. */

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { ImportKind, ImportReport } from '../../app/registry/import-report.js';
 import type { Column } from '../../app/export/tabular.js';
 import { readConfig } from '../../config.js';
+import type { AtscaleClient } from '../client.js';
 
 /** The client opens databases and HTTP connections: load it only when a command runs. */
 const connect = async (config: ReturnType<typeof readConfig>) => (await import('../client.js')).connect(config);
@@ -24,6 +25,25 @@ function printReport(report: ImportReport, format: string, via: string) {
     if (report.errors.length > 100) lines.push(`  … and ${report.errors.length - 100} more (use --format json for all)`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export interface ImportCommandOptions {
+  format: string;
+  skipUnknown?: boolean;
+  asOf?: string;
+}
+
+/** Imports one file with a progress bar, prints its report and sets exit code 2 when it was rejected. */
+export async function importWithProgress(client: AtscaleClient, kind: ImportKind, file: string, options: ImportCommandOptions): Promise<void> {
+  const progress = progressReporter(`import ${kind}`);
+  try {
+    const report = await client.importFile(kind, file, { skipUnknown: options.skipUnknown, asOf: options.asOf, onProgress: options.format === 'json' ? undefined : progress.update });
+    progress.stop();
+    printReport(report, options.format, client.via);
+    if (report.rejected > 0) process.exitCode = 2;
+  } finally {
+    progress.stop();
+  }
 }
 
 const practiceColumns: Column<Record<string, unknown>>[] = [
@@ -51,16 +71,11 @@ export function registerRegistryCommands(program: Command): void {
       .option('--format <format>', 'text or json', 'text')
       .option('--skip-unknown', 'import rows of known practices and list the others, instead of rejecting the file')
       .option('--as-of <date>', 'the date the file describes (YYYY-MM-DD), where the file does not say')
-      .action(async (file: string, options: { format: string; skipUnknown?: boolean; asOf?: string }) => {
+      .action(async (file: string, options: ImportCommandOptions) => {
         const client = await connect(readConfig());
-        const progress = progressReporter(`import ${kind}`);
         try {
-          const report = await client.importFile(kind, file, { skipUnknown: options.skipUnknown, asOf: options.asOf, onProgress: options.format === 'json' ? undefined : progress.update });
-          progress.stop();
-          printReport(report, options.format, client.via);
-          if (report.rejected > 0) process.exitCode = 2;
+          await importWithProgress(client, kind, file, options);
         } finally {
-          progress.stop();
           await client.close();
         }
       });

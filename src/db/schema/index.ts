@@ -8,3 +8,4 @@ export * from './programme.js';
 export * from './governance.js';
 export * from './finance.js';
 export * from './contracts.js';
+export * from './quality.js';

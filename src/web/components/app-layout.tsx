@@ -23,6 +23,7 @@ const navigation: NavigationEntry[] = [
   { to: '/finance', text: 'Finance' },
   { to: '/contracts', text: 'Contracts', roles: ['admin', 'commissioner', 'practice_manager'] },
   { to: '/funds', text: 'Funds', roles: ['admin', 'commissioner', 'practice_manager'] },
+  { to: '/quality', text: 'Quality' },
   { to: '/imports', text: 'Imports', roles: ['admin'] },
   { to: '/users', text: 'Users', roles: ['admin'] },
   { to: '/audit', text: 'Audit log', roles: ['admin'] },

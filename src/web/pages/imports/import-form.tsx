@@ -7,7 +7,7 @@ import { type FieldError, FormErrorSummary } from '../../components/form-errors.
 import { useApiForm } from '../../components/use-api-form.js';
 
 export interface ImportKindInfo {
-  kind: 'ods' | 'list-sizes' | 'pcns';
+  kind: 'ods' | 'list-sizes' | 'pcns' | 'qof' | 'indicators';
   title: string;
   description: string;
   accept: string;

@@ -33,6 +33,20 @@ const kinds: ImportKindInfo[] = [
     skipUnknown: true,
     asOf: 'The date the file describes. Leave blank to use the latest date in the file. For example, 1 4 2024',
   },
+  {
+    kind: 'qof',
+    title: 'QOF prevalence',
+    description: 'PREVALENCE_yyyy.csv from the QOF raw data: each practice’s disease registers and list sizes. Then MAPPING_INDICATORS_yyyy.csv names the registers. Practices not in the registry are skipped and listed.',
+    accept: '.csv',
+    skipUnknown: false,
+  },
+  {
+    kind: 'indicators',
+    title: 'Local indicators',
+    description: 'Your federation’s own indicators as a CSV, with their minimum and target (see the quality guide for the columns). Practices not in the registry are skipped and listed.',
+    accept: '.csv',
+    skipUnknown: false,
+  },
 ];
 
 const jobColumns: Column<Job>[] = [

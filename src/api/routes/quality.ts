@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { listIndicators } from '../../app/quality/catalogue.js';
+import { dashboardQuerySchema, getDashboard } from '../../app/quality/dashboard.js';
+import { getPracticeIndicator, practiceIndicatorQuerySchema } from '../../app/quality/practice-indicator.js';
+import { funnelSvg, reviewPackWorkbook } from '../../app/quality/quality-exports.js';
+import { getReviewPack, reviewPackQuerySchema } from '../../app/quality/review-pack.js';
+import { evaluateLocalScheme, evaluationQuerySchema } from '../../app/quality/scheme-evaluation.js';
+import { AppError } from '../../domain/errors.js';
+import { actorOf } from '../auth.js';
+import type { ServerDeps } from '../server.js';
+
+const tags = ['quality'];
+const practiceParams = z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/, 'an ODS practice code, e.g. C82001') });
+
+/**
+ * The quality dashboard: the indicator catalogue, one indicator across a group (funnel, outliers,
+ * practices below the minimum), a practice's series with its SPC chart and peers, scheme
+ * evaluation, and a locality's review pack (JSON and XLSX). Imports go through /api/imports/qof
+ * and /api/imports/indicators; thresholds are records under /api/thresholds.
+ */
+export async function registerQualityRoutes(app: FastifyInstance, deps: ServerDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
+
+  r.get('/api/quality/indicators', { schema: { tags, summary: 'The indicator catalogue with each indicator’s threshold and the periods that have figures' } }, async (request) => ({ items: await listIndicators(ctxOf(request)) }));
+  r.get('/api/quality/dashboard', { schema: { tags, summary: 'One indicator in one period across a group (England when no group): funnel, figures, outliers, practices below the minimum', querystring: dashboardQuerySchema } }, async (request) =>
+    getDashboard(ctxOf(request), request.query),
+  );
+  r.get('/api/quality/funnel.svg', { schema: { tags, summary: 'The dashboard’s funnel plot as SVG (rendered on the server), for packs and PDFs', querystring: dashboardQuerySchema } }, async (request, reply) => {
+    const svg = await funnelSvg(ctxOf(request), request.query);
+    if ('reason' in svg) throw new AppError('invalid', svg.reason);
+    return reply.header('content-type', 'image/svg+xml').header('content-disposition', `inline; filename="${svg.fileName}"`).send(svg.content);
+  });
+  r.get('/api/quality/practices/:code', { schema: { tags, summary: 'A practice’s series on one indicator with its SPC chart, and its figure against its locality, federation, PCN, sub-ICB, England and a chosen group', params: practiceParams, querystring: practiceIndicatorQuerySchema } }, async (request) =>
+    getPracticeIndicator(ctxOf(request), request.params.code, request.query),
+  );
+  r.get('/api/quality/evaluation', { schema: { tags, summary: 'A local scheme’s signed-up practices against the others, before against after, on one indicator', querystring: evaluationQuerySchema } }, async (request) =>
+    evaluateLocalScheme(ctxOf(request), request.query),
+  );
+  r.get('/api/quality/review-pack', { schema: { tags, summary: 'A locality’s peer review pack: every practice on every indicator against its peers, with funnels and SPC charts', querystring: reviewPackQuerySchema } }, async (request) =>
+    getReviewPack(ctxOf(request), request.query.locality),
+  );
+  r.get('/api/quality/review-pack.xlsx', { schema: { tags, summary: 'A locality’s peer review pack as a workbook', querystring: reviewPackQuerySchema } }, async (request, reply) => {
+    const file = await reviewPackWorkbook(ctxOf(request), request.query.locality);
+    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.content);
+  });
+}

@@ -1,0 +1,44 @@
+import type { Db } from '../../db/client.js';
+import { findStoredIndicator, findThreshold, listStoredIndicators, listThresholds, periodsByIndicator } from '../../db/repos/quality.js';
+import { notFound } from '../../domain/errors.js';
+import { type Indicator, periodLabel, registeredPatientsIndicator } from '../../domain/quality/indicators.js';
+import type { Threshold } from '../../domain/quality/comparisons.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+
+export interface CatalogueEntry extends Indicator {
+  threshold: Threshold | null;
+  /** Periods with figures, newest first, as stored (ISO dates) and as people read them. */
+  periods: { period: string; label: string }[];
+}
+
+const asIndicator = (row: Awaited<ReturnType<typeof listStoredIndicators>>[number]): Indicator => ({
+  code: row.code,
+  name: row.name,
+  numeratorDefinition: row.numeratorDefinition,
+  denominatorDefinition: row.denominatorDefinition,
+  unit: row.unit as Indicator['unit'],
+  polarity: row.polarity as Indicator['polarity'],
+  source: row.source,
+  cadence: row.cadence as Indicator['cadence'],
+});
+
+/** The catalogue: stored indicators and patients registered, each with its threshold and periods. */
+export async function listIndicators(ctx: AppContext): Promise<CatalogueEntry[]> {
+  authorize(ctx.actor, 'indicator', 'read');
+  const [stored, thresholds, periods] = await Promise.all([listStoredIndicators(ctx.db), listThresholds(ctx.db), periodsByIndicator(ctx.db)]);
+  const thresholdOf = new Map(thresholds.map((t) => [t.indicatorCode, { minimum: t.minimum, target: t.target }]));
+  return [registeredPatientsIndicator, ...stored.map(asIndicator)].map((indicator) => ({
+    ...indicator,
+    threshold: thresholdOf.get(indicator.code) ?? null,
+    periods: (periods.get(indicator.code) ?? []).map((period) => ({ period, label: periodLabel(period, indicator.cadence) })),
+  }));
+}
+
+/** One indicator with its threshold; not found when the catalogue lacks it. */
+export async function loadIndicator(db: Db, code: string): Promise<{ indicator: Indicator; threshold: Threshold | null }> {
+  const indicator = code === registeredPatientsIndicator.code ? registeredPatientsIndicator : await findStoredIndicator(db, code).then((row) => (row ? asIndicator(row) : null));
+  if (!indicator) throw notFound(`Indicator ${code}`);
+  const threshold = await findThreshold(db, code);
+  return { indicator, threshold: threshold ? { minimum: threshold.minimum, target: threshold.target } : null };
+}

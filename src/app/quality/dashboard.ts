@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { figuresForPeriod, findGroup, type FigureRow } from '../../db/repos/quality.js';
+import { invalid, notFound } from '../../domain/errors.js';
+import type { FunnelChartData } from '../../domain/quality/chart-options.js';
+import { poolFigures, pooledFromTotals, practicesBelowThreshold, type Threshold, type ThresholdGap } from '../../domain/quality/comparisons.js';
+import { indicatorFunnel } from '../../domain/quality/indicator-funnel.js';
+import { type Indicator, periodLabel } from '../../domain/quality/indicators.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+import { loadIndicator } from './catalogue.js';
+
+export const dashboardQuerySchema = z.object({
+  indicator: z.string().trim().min(1, 'Choose an indicator').max(60),
+  period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a period as stored, e.g. 2023-03-31'),
+  group: z.coerce.number().int().positive().optional(),
+  highlight: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/).optional(),
+});
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+
+export interface DashboardRow {
+  practiceCode: string;
+  practiceName: string;
+  commissionerCode: string | null;
+  numerator: number | null;
+  denominator: number | null;
+  value: number;
+  z: number | null;
+  lower998: number | null;
+  upper998: number | null;
+  outlier: 'high' | 'low' | null;
+  gap: number | null;
+}
+
+export interface Dashboard {
+  indicator: Indicator;
+  threshold: Threshold | null;
+  period: string;
+  periodLabel: string;
+  group: { id: number; name: string; kind: string } | null;
+  england: { value: number | null; practices: number };
+  scope: { value: number | null; practices: number };
+  funnel: FunnelChartData | null;
+  funnelNote: string | null;
+  rows: DashboardRow[];
+  outliers: DashboardRow[];
+  belowThreshold: (ThresholdGap & { practiceName: string })[];
+}
+
+export async function loadGroup(db: Db, id: number) {
+  const group = await findGroup(db, id);
+  if (!group) throw notFound(`Group ${id}`);
+  return group;
+}
+
+/**
+ * One indicator in one period across a group's practices (England when no group is chosen): the
+ * funnel, each practice's figure and z-score, the outliers, and the practices on the wrong side of
+ * the minimum with their gap. One query reads the figures and England's totals together.
+ */
+export async function getDashboard(ctx: AppContext, query: DashboardQuery): Promise<Dashboard> {
+  authorize(ctx.actor, 'indicator', 'read');
+  const { indicator, threshold } = await loadIndicator(ctx.db, query.indicator);
+  const found = query.group ? await loadGroup(ctx.db, query.group) : null;
+  const group = found ? { id: found.id, name: found.name, kind: found.kind } : null;
+  const figures = await figuresForPeriod(ctx.db, indicator.code, query.period, group?.id ?? null);
+  return presentDashboard(indicator, threshold, query, group, figures);
+}
+
+export function presentDashboard(indicator: Indicator, threshold: Threshold | null, query: DashboardQuery, group: Dashboard['group'], figures: FigureRow[]): Dashboard {
+  const englandRow = figures[0];
+  if (!englandRow || englandRow.england_practices === 0) throw invalid(`There are no figures for ${indicator.name} in ${periodLabel(query.period, indicator.cadence)}`, [{ field: 'period', message: 'no figures for this period' }]);
+  const practices = figures.filter((f) => f.practice_code !== null).map((f) => ({ practiceCode: f.practice_code, label: f.practice_name, numerator: f.numerator, denominator: f.denominator, value: f.value }));
+  const england = {
+    value: pooledFromTotals(indicator.unit, { numerator: englandRow.england_numerator, denominator: englandRow.england_denominator, mean: englandRow.england_mean }),
+    practices: englandRow.england_practices,
+  };
+  const funnel = indicatorFunnel(indicator, practices, { title: `${indicator.name}, ${periodLabel(query.period, indicator.cadence)}${group ? ` — ${group.name}` : ' — England'}`, highlight: query.highlight ? [query.highlight] : [] });
+  const gaps = practicesBelowThreshold(practices, threshold?.minimum ?? null, indicator.polarity);
+  const gapOf = new Map(gaps.map((g) => [g.practiceCode, g.gap]));
+  const nameOf = new Map(practices.map((p) => [p.practiceCode, p.label]));
+  const rows: DashboardRow[] = figures
+    .filter((f) => f.practice_code !== null)
+    .map((f) => {
+      const funnelRow = 'rows' in funnel ? funnel.rows.get(f.practice_code) : undefined;
+      return {
+        practiceCode: f.practice_code,
+        practiceName: f.practice_name,
+        commissionerCode: f.commissioner_code,
+        numerator: f.numerator,
+        denominator: f.denominator,
+        value: f.value,
+        z: funnelRow?.z ?? null,
+        lower998: funnelRow?.lower998 ?? null,
+        upper998: funnelRow?.upper998 ?? null,
+        outlier: funnelRow?.outlier ?? null,
+        gap: gapOf.get(f.practice_code) ?? null,
+      };
+    });
+  return {
+    indicator,
+    threshold,
+    period: query.period,
+    periodLabel: periodLabel(query.period, indicator.cadence),
+    group,
+    england,
+    scope: { value: poolFigures(practices, indicator.unit).value, practices: practices.length },
+    funnel: 'chart' in funnel ? funnel.chart : null,
+    funnelNote: 'reason' in funnel ? funnel.reason : null,
+    rows,
+    outliers: rows.filter((r) => r.outlier !== null).sort((a, b) => Math.abs(b.z ?? 0) - Math.abs(a.z ?? 0)),
+    belowThreshold: gaps.map((g) => ({ ...g, practiceName: nameOf.get(g.practiceCode) ?? g.practiceCode })),
+  };
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { contextFor, managerOf } from '../../../test/support/factories.js';
+import { demoSchemeGroupName } from '../demo/load-demo-quality.js';
+import { loadDemo } from '../demo/load-demo.js';
+import { importNhsFile } from '../registry/import-file.js';
+import { getDashboard } from './dashboard.js';
+import { funnelSvg, reviewPackWorkbook } from './quality-exports.js';
+import { getReviewPack } from './review-pack.js';
+import { evaluateLocalScheme } from './scheme-evaluation.js';
+
+const header = 'indicator_code,indicator_name,unit,polarity,minimum,target,practice_code,period,numerator,denominator';
+const upload = (name: string, ...rows: string[]) => ({ name, content: Buffer.from([header, ...rows].join('\n')) });
+const row = (practice: string, period: string, numerator: number, denominator = 100) => `ONLINE,Online consultations,proportion,higher,20,30,${practice},${period},${numerator},${denominator}`;
+
+describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation and review packs (%s)', (kind) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await loadDemo(contextFor(database));
+  }, 120_000);
+  afterAll(() => database?.close());
+
+  it('imports a local file all or nothing, skipping unknown practices, and changes nothing on a re-run', async () => {
+    const ctx = contextFor(database);
+    const file = upload('online.csv', row('C82001', '2024-04', 10), row('C82002', '2024-04', 25), row('Z99999', '2024-04', 5));
+    const first = await importNhsFile(ctx, 'indicators', file);
+    expect(first).toMatchObject({ inserted: 2, skipped: 1, rejected: 0 });
+    expect(first.notes[0]).toContain('Z99999');
+    expect(await importNhsFile(ctx, 'indicators', file)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+    const bad = await importNhsFile(ctx, 'indicators', upload('bad.csv', row('C82001', '2024-05', 120), row('C82002', '2024-05', 1, 0)));
+    expect(bad.rejected).toBe(2);
+    expect(bad.errors.map((e) => [e.line, e.column])).toEqual([
+      [2, 9],
+      [3, 10],
+    ]);
+    const [count] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM indicator_values WHERE indicator_code = 'ONLINE'");
+    expect(count!.n).toBe(2);
+  });
+
+  it('refuses a practice manager’s import and a file of another layout', async () => {
+    await expect(importNhsFile(contextFor(database, managerOf('C82001')), 'indicators', upload('x.csv', row('C82001', '2024-04', 10)))).rejects.toThrow(/permission/);
+    const report = await importNhsFile(contextFor(database), 'qof', { name: 'PREVALENCE_2223.csv', content: Buffer.from('CODE,REGISTER\nC82001,5\n') });
+    expect(report.rejected).toBe(1);
+    expect(report.errors[0]!.message).toContain('not a QOF PREVALENCE file');
+  });
+
+  it('lists practices below the minimum with their gap', async () => {
+    const dashboard = await getDashboard(contextFor(database), { indicator: 'ONLINE', period: '2024-04-01' });
+    expect(dashboard.belowThreshold.map((b) => [b.practiceCode, b.gap])).toEqual([['C82001', 10]]);
+    expect(dashboard.threshold).toEqual({ minimum: 20, target: 30 });
+  });
+
+  it('evaluates the demo admission avoidance scheme against the other practices', async () => {
+    const [group] = await database.query<{ id: number }>('SELECT id FROM practice_groups WHERE name = $1', [demoSchemeGroupName]);
+    const result = await evaluateLocalScheme(contextFor(database), { indicator: 'EMERGENCY_ADMISSIONS', group: group!.id, beforeFrom: '2024-04-01', beforeTo: '2025-03-01', afterFrom: '2025-04-01', afterTo: '2026-03-01' });
+    expect(result.signedUp.practices).toBe(12);
+    expect(result.differenceInDifferences).toBeCloseTo(result.signedUp.change! - result.notSignedUp.change!, 12);
+    // The group's practices signed up in April 2025: before then it has no members to evaluate.
+    await expect(evaluateLocalScheme(contextFor(database), { indicator: 'EMERGENCY_ADMISSIONS', group: group!.id, beforeFrom: '2024-04-01', beforeTo: '2024-05-01', afterFrom: '2024-06-01', afterTo: '2024-07-01' })).rejects.toThrow('No practices signed up');
+  });
+
+  it('builds a locality’s review pack, its workbook and the funnel as SVG', async () => {
+    const [locality] = await database.query<{ id: number }>("SELECT id FROM practice_groups WHERE kind = 'locality' AND name = 'Harborough'");
+    const pack = await getReviewPack(contextFor(database), locality!.id);
+    const hypertension = pack.indicators.find((i) => i.indicator.code === 'QOF_PREV_HYP')!;
+    expect(hypertension.practices.length).toBeGreaterThan(1);
+    expect(hypertension.funnel?.points.filter((p) => p.highlighted).length).toBe(hypertension.practices.filter((p) => p.value !== null).length);
+    const monthly = pack.indicators.find((i) => i.indicator.code === 'SAME_DAY_ACCESS')!;
+    expect(monthly.practices.every((p) => p.spc !== null)).toBe(true);
+    const workbook = await reviewPackWorkbook(contextFor(database), locality!.id);
+    expect(workbook.content.subarray(0, 2).toString()).toBe('PK');
+    const svg = await funnelSvg(contextFor(database), { indicator: 'QOF_PREV_HYP', period: '2023-03-31' });
+    expect('content' in svg && svg.content.toString().startsWith('<svg')).toBe(true);
+    expect('content' in svg && svg.content.toString()).toContain('99.8% (solid)');
+  });
+});

@@ -1,0 +1,79 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { comparatorFigures, practiceSeries } from '../../db/repos/quality.js';
+import { practices } from '../../db/schema/index.js';
+import { notFound } from '../../domain/errors.js';
+import { pooledFromTotals, type Threshold } from '../../domain/quality/comparisons.js';
+import { type Indicator, periodLabel } from '../../domain/quality/indicators.js';
+import { type PracticeSpc, practiceSpc } from '../../domain/quality/practice-series.js';
+import type { Db } from '../../db/client.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+import { loadIndicator } from './catalogue.js';
+
+export const practiceIndicatorQuerySchema = z.object({
+  indicator: z.string().trim().min(1).max(60),
+  period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  group: z.coerce.number().int().positive().optional(),
+});
+
+export interface Comparison {
+  comparator: string;
+  label: string;
+  kind: string;
+  practices: number;
+  value: number | null;
+  /** The practice's value minus the comparator's, in the indicator's unit. */
+  difference: number | null;
+}
+
+export interface PracticeIndicator {
+  practice: { odsCode: string; name: string; commissionerCode: string | null; pcnCode: string | null };
+  indicator: Indicator;
+  threshold: Threshold | null;
+  period: string | null;
+  periodLabel: string | null;
+  value: number | null;
+  series: { period: string; label: string; numerator: number | null; denominator: number | null; value: number }[];
+  spc: PracticeSpc | null;
+  spcNote: string | null;
+  comparisons: Comparison[];
+}
+
+const comparatorOrder = ['locality', 'federation', 'pcn', 'commissioner', 'england'];
+
+/** The practice's figure against its peers in one period, pooled per comparator (one query). */
+export async function comparePractice(db: Db, indicator: Indicator, practiceCode: string, period: string, value: number | null, groupId: number | null): Promise<Comparison[]> {
+  const rows = await comparatorFigures(db, indicator.code, period, practiceCode, groupId);
+  const rank = (kind: string, comparator: string) => (comparator === `group:${groupId}` ? -1 : comparatorOrder.indexOf(kind));
+  return rows
+    .map((r) => {
+      const pooled = pooledFromTotals(indicator.unit, r);
+      return { comparator: r.comparator, label: r.label, kind: r.kind, practices: r.practices, value: pooled, difference: pooled !== null && value !== null ? value - pooled : null };
+    })
+    .sort((a, b) => rank(a.kind, a.comparator) - rank(b.kind, b.comparator) || a.label.localeCompare(b.label));
+}
+
+/** A practice's series on one indicator with its SPC chart, and its figure in one period against its peers. */
+export async function getPracticeIndicator(ctx: AppContext, practiceCode: string, query: z.infer<typeof practiceIndicatorQuerySchema>): Promise<PracticeIndicator> {
+  authorize(ctx.actor, 'indicator', 'read');
+  const [practice] = await ctx.db.select({ odsCode: practices.odsCode, name: practices.name, localName: practices.localName, commissionerCode: practices.commissionerCode, pcnCode: practices.pcnCode }).from(practices).where(eq(practices.odsCode, practiceCode));
+  if (!practice) throw notFound(`Practice ${practiceCode}`);
+  const { indicator, threshold } = await loadIndicator(ctx.db, query.indicator);
+  const series = await practiceSeries(ctx.db, indicator.code, practiceCode);
+  const period = query.period ?? series.at(-1)?.period ?? null;
+  const value = series.find((s) => s.period === period)?.value ?? null;
+  const spc = practiceSpc(indicator, series, threshold?.target ?? threshold?.minimum ?? null);
+  return {
+    practice: { odsCode: practice.odsCode, name: practice.localName ?? practice.name, commissionerCode: practice.commissionerCode, pcnCode: practice.pcnCode },
+    indicator,
+    threshold,
+    period,
+    periodLabel: period ? periodLabel(period, indicator.cadence) : null,
+    value,
+    series: series.map((s) => ({ ...s, label: periodLabel(s.period, indicator.cadence) })),
+    spc: 'points' in spc ? spc : null,
+    spcNote: 'reason' in spc ? spc.reason : null,
+    comparisons: period ? await comparePractice(ctx.db, indicator, practiceCode, period, value, query.group ?? null) : [],
+  };
+}

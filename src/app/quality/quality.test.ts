@@ -1,0 +1,95 @@
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { auditLog } from '../../db/schema/index.js';
+import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { contextFor, managerOf } from '../../../test/support/factories.js';
+import { nhsFile } from '../../../test/support/nhs-files.js';
+import { loadDemo } from '../demo/load-demo.js';
+import { importNhsFile } from '../registry/import-file.js';
+import type { ImportReport } from '../registry/import-report.js';
+import { getDashboard } from './dashboard.js';
+import { getPracticeIndicator } from './practice-indicator.js';
+
+/**
+ * Real QOF 2022-23 prevalence on both databases: every figure checked here is computed in the test
+ * from the rows of PREVALENCE_2223.csv, never typed in.
+ */
+const csvRows = Papa.parse<Record<string, string>>(nhsFile('PREVALENCE_2223.csv').content.toString('latin1'), { header: true, skipEmptyLines: true }).data;
+const pooledPercent = (rows: Record<string, string>[]) => (rows.reduce((s, r) => s + Math.round(Number(r.REGISTER)), 0) / rows.reduce((s, r) => s + Number(r.PRACTICE_LIST_SIZE), 0)) * 100;
+const usable = (r: Record<string, string>) => Number(r.PRACTICE_LIST_SIZE) > 0 && Math.round(Number(r.REGISTER)) <= Number(r.PRACTICE_LIST_SIZE);
+
+describe.each(databaseKinds)('QOF prevalence from the real files (%s)', (kind) => {
+  let database: Database;
+  let first: ImportReport;
+  let names: ImportReport;
+  let rerun: ImportReport;
+  let rerunAudit: number;
+  let known: Set<string>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    const ctx = contextFor(database);
+    await importNhsFile(ctx, 'ods', nhsFile('epraccur-2022-12.csv'));
+    await loadDemo(ctx);
+    known = new Set((await database.query<{ ods_code: string }>('SELECT ods_code FROM practices')).map((r) => r.ods_code));
+    first = await importNhsFile(ctx, 'qof', nhsFile('PREVALENCE_2223.csv'));
+    names = await importNhsFile(ctx, 'qof', nhsFile('MAPPING_INDICATORS_2021_v2.csv'));
+    const before = await database.db.$count(auditLog);
+    rerun = await importNhsFile(ctx, 'qof', nhsFile('PREVALENCE_2223.csv'));
+    rerunAudit = (await database.db.$count(auditLog)) - before;
+  }, 300_000);
+  afterAll(() => database?.close());
+
+  it('imports every usable row of a known practice, skips and lists the rest', () => {
+    const kept = csvRows.filter((r) => known.has(r.PRACTICE_CODE!) && usable(r));
+    const demoRows = csvRows.filter((r) => usable(r) && ['C82001', 'C82002'].includes(r.PRACTICE_CODE!)).length;
+    expect(first.rejected).toBe(0);
+    // The demo had already loaded the ELR practices' rows, which the national file leaves unchanged.
+    expect(first.inserted + first.unchanged).toBe(kept.length);
+    expect(first.unchanged).toBeGreaterThanOrEqual(demoRows);
+    expect(first.skipped).toBe(csvRows.length - kept.length);
+    const impossible = csvRows.filter((r) => !usable(r));
+    expect(impossible.length).toBeGreaterThan(0);
+    expect(first.notes.join(' ')).toContain(`${impossible[0]!.PRACTICE_CODE} ${impossible[0]!.GROUP_CODE}: register`);
+  });
+
+  it('names the registers from the indicator mapping file', async () => {
+    expect(names.rejected).toBe(0);
+    const [row] = await database.query<{ name: string }>("SELECT name FROM indicators WHERE code = 'QOF_PREV_AF'");
+    expect(row!.name).toBe('QOF prevalence: Atrial fibrillation');
+  });
+
+  it('changes nothing when the same file is imported again', () => {
+    expect(rerun).toMatchObject({ inserted: 0, updated: 0, rejected: 0, unchanged: first.inserted + first.unchanged });
+    expect(rerunAudit).toBe(1);
+  });
+
+  it('gives England’s prevalence as the sum of registers over the sum of list sizes', async () => {
+    const dashboard = await getDashboard(contextFor(database), { indicator: 'QOF_PREV_HYP', period: '2023-03-31' });
+    const england = csvRows.filter((r) => r.GROUP_CODE === 'HYP' && known.has(r.PRACTICE_CODE!) && usable(r));
+    expect(dashboard.england.value).toBeCloseTo(pooledPercent(england), 10);
+    expect(dashboard.england.practices).toBe(england.length);
+    expect(dashboard.funnel?.points.length).toBe(england.length);
+    expect(dashboard.outliers.every((o) => o.outlier !== null)).toBe(true);
+  });
+
+  it('compares a practice with its locality, federation, sub-ICB and England', async () => {
+    const result = await getPracticeIndicator(contextFor(database, managerOf('C82001')), 'C82009', { indicator: 'QOF_PREV_DM' });
+    const rowsFor = (codes: string[]) => csvRows.filter((r) => r.GROUP_CODE === 'DM' && codes.includes(r.PRACTICE_CODE!) && usable(r));
+    const [member] = await database.query<{ ods_code: string; commissioner_code: string }>("SELECT ods_code, commissioner_code FROM practices WHERE ods_code = 'C82009'");
+    const subIcb = (await database.query<{ ods_code: string }>('SELECT ods_code FROM practices WHERE commissioner_code = $1', [member!.commissioner_code])).map((r) => r.ods_code);
+    const locality = (await database.query<{ practice_code: string }>(
+      "SELECT m.practice_code FROM group_memberships m JOIN practice_groups g ON g.id = m.group_id JOIN group_memberships mine ON mine.group_id = g.id AND mine.practice_code = 'C82009' WHERE g.kind = 'locality' AND (m.end_date IS NULL OR m.end_date >= '2023-03-31')",
+    )).map((r) => r.practice_code);
+    const federation = (await database.query<{ practice_code: string }>("SELECT m.practice_code FROM group_memberships m JOIN practice_groups g ON g.id = m.group_id WHERE g.kind = 'federation' AND (m.end_date IS NULL OR m.end_date >= '2023-03-31')")).map((r) => r.practice_code);
+    const byKind = Object.fromEntries(result.comparisons.map((c) => [c.kind, c.value]));
+    expect(result.value).toBeCloseTo(pooledPercent(rowsFor(['C82009'])), 10);
+    expect(byKind.locality).toBeCloseTo(pooledPercent(rowsFor(locality)), 10);
+    expect(byKind.federation).toBeCloseTo(pooledPercent(rowsFor(federation)), 10);
+    expect(byKind.commissioner).toBeCloseTo(pooledPercent(rowsFor(subIcb)), 10);
+    expect(byKind.england).toBeCloseTo(pooledPercent(csvRows.filter((r) => r.GROUP_CODE === 'DM' && known.has(r.PRACTICE_CODE!) && usable(r))), 10);
+    expect(result.spc).toBeNull();
+    expect(result.spcNote).toContain('at least 2 periods');
+  });
+});

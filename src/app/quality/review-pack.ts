@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { figuresBetween, figuresForPeriod, type FigureRow, findGroup, groupMembersOn, periodsByIndicator } from '../../db/repos/quality.js';
+import { invalid, notFound } from '../../domain/errors.js';
+import type { FunnelChartData } from '../../domain/quality/chart-options.js';
+import { poolFigures, practicesBelowThreshold, type Threshold } from '../../domain/quality/comparisons.js';
+import { indicatorFunnel } from '../../domain/quality/indicator-funnel.js';
+import { type Indicator, periodLabel } from '../../domain/quality/indicators.js';
+import { type PracticeSpc, practiceSpc } from '../../domain/quality/practice-series.js';
+import type { Db } from '../../db/client.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+import { listIndicators } from './catalogue.js';
+
+export const reviewPackQuerySchema = z.object({ locality: z.coerce.number().int().positive() });
+
+export interface PackPracticeRow {
+  practiceCode: string;
+  practiceName: string;
+  value: number | null;
+  z: number | null;
+  outlier: 'high' | 'low' | null;
+  gap: number | null;
+  commissioner: number | null;
+  spc: PracticeSpc | null;
+  spcNote: string | null;
+}
+
+export interface PackIndicator {
+  indicator: Indicator;
+  threshold: Threshold | null;
+  period: string;
+  periodLabel: string;
+  locality: number | null;
+  federation: number | null;
+  england: number | null;
+  funnel: FunnelChartData | null;
+  funnelNote: string | null;
+  practices: PackPracticeRow[];
+}
+
+export interface ReviewPack {
+  locality: { id: number; name: string };
+  federation: { id: number; name: string } | null;
+  practices: { practiceCode: string; practiceName: string }[];
+  indicators: PackIndicator[];
+}
+
+const pooled = (indicator: Indicator, rows: readonly FigureRow[]) =>
+  poolFigures(rows.map((r) => ({ practiceCode: r.practice_code, numerator: r.numerator, denominator: r.denominator, value: r.value })), indicator.unit).value;
+
+/**
+ * A locality's peer review pack: for each indicator with figures, its latest period, each member
+ * practice against the locality, the federation, its sub-ICB and England, with the national funnel
+ * (the locality's practices marked) and each practice's SPC chart where there is a series.
+ */
+export async function getReviewPack(ctx: AppContext, localityId: number): Promise<ReviewPack> {
+  authorize(ctx.actor, 'indicator', 'read');
+  const locality = await findGroup(ctx.db, localityId);
+  if (!locality) throw notFound(`Group ${localityId}`);
+  if (locality.kind !== 'locality' && locality.kind !== 'peer_group') throw invalid(`${locality.name} is a ${locality.kind}; a review pack is for a locality or a peer group`);
+  const federation = locality.parentId ? ((await findGroup(ctx.db, locality.parentId)) ?? null) : null;
+  const catalogue = (await listIndicators(ctx)).filter((i) => i.periods.length > 0);
+  const periods = await periodsByIndicator(ctx.db);
+  const indicators: PackIndicator[] = [];
+  let practices: ReviewPack['practices'] = [];
+  for (const entry of catalogue) {
+    const period = entry.periods[0]!.period;
+    const members = await groupMembersOn(ctx.db, localityId, period);
+    if (!members.length) continue;
+    if (practices.length < members.length) practices = members.map((m) => ({ practiceCode: m.practice_code, practiceName: m.practice_name }));
+    indicators.push(await packIndicator(ctx.db, entry, period, members.map((m) => m.practice_code), federation?.id ?? null, periods.get(entry.code) ?? []));
+  }
+  return { locality: { id: locality.id, name: locality.name }, federation: federation ? { id: federation.id, name: federation.name } : null, practices, indicators };
+}
+
+async function packIndicator(db: Db, entry: Indicator & { threshold: Threshold | null }, period: string, memberCodes: string[], federationId: number | null, allPeriods: string[]): Promise<PackIndicator> {
+  const indicator: Indicator = { code: entry.code, name: entry.name, numeratorDefinition: entry.numeratorDefinition, denominatorDefinition: entry.denominatorDefinition, unit: entry.unit, polarity: entry.polarity, source: entry.source, cadence: entry.cadence };
+  const all = await figuresForPeriod(db, indicator.code, period, null);
+  const federationCodes = federationId ? new Set((await groupMembersOn(db, federationId, period)).map((m) => m.practice_code)) : null;
+  const members = new Set(memberCodes);
+  const funnel = indicatorFunnel(
+    indicator,
+    all.filter((r) => r.practice_code !== null).map((r) => ({ practiceCode: r.practice_code, label: r.practice_name, numerator: r.numerator, denominator: r.denominator, value: r.value })),
+    { title: `${indicator.name}, ${periodLabel(period, indicator.cadence)}`, highlight: memberCodes },
+  );
+  const byCode = new Map(all.map((r) => [r.practice_code, r]));
+  const gaps = new Map(practicesBelowThreshold(all.filter((r) => members.has(r.practice_code)).map((r) => ({ practiceCode: r.practice_code, numerator: r.numerator, denominator: r.denominator, value: r.value })), entry.threshold?.minimum ?? null, indicator.polarity).map((g) => [g.practiceCode, g.gap]));
+  const series = allPeriods.length > 1 ? await figuresBetween(db, indicator.code, allPeriods.at(-1)!, allPeriods[0]!, memberCodes) : [];
+  const commissionerValue = (code: string | null) => (code ? pooled(indicator, all.filter((r) => r.commissioner_code === code)) : null);
+  return {
+    indicator,
+    threshold: entry.threshold,
+    period,
+    periodLabel: periodLabel(period, indicator.cadence),
+    locality: pooled(indicator, all.filter((r) => members.has(r.practice_code))),
+    federation: federationCodes ? pooled(indicator, all.filter((r) => federationCodes.has(r.practice_code))) : null,
+    england: pooled(indicator, all.filter((r) => r.practice_code !== null)),
+    funnel: 'chart' in funnel ? funnel.chart : null,
+    funnelNote: 'reason' in funnel ? funnel.reason : null,
+    practices: memberCodes.map((code) => {
+      const row = byCode.get(code);
+      const funnelRow = 'rows' in funnel ? funnel.rows.get(code) : undefined;
+      const spc = series.length ? practiceSpc(indicator, series.filter((s) => s.practice_code === code), entry.threshold?.target ?? entry.threshold?.minimum ?? null) : { reason: 'one period only' };
+      return {
+        practiceCode: code,
+        practiceName: row?.practice_name ?? code,
+        value: row?.value ?? null,
+        z: funnelRow?.z ?? null,
+        outlier: funnelRow?.outlier ?? null,
+        gap: gaps.get(code) ?? null,
+        commissioner: commissionerValue(row?.commissioner_code ?? null),
+        spc: 'points' in spc ? spc : null,
+        spcNote: 'reason' in spc ? spc.reason : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,57 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { conflict, invalid } from '../../domain/errors.js';
+import { registeredPatientsIndicator } from '../../domain/quality/indicators.js';
+import { indicators, indicatorThresholds } from '../../db/schema/index.js';
+import type { RecordType } from '../records/record-type.js';
+
+const optionalFigure = z.preprocess((v) => (v === '' ? null : v), z.coerce.number({ message: 'must be a number' }).finite().nullable().optional());
+
+const thresholdInput = z.object({
+  indicatorCode: z.string().trim().toUpperCase().min(1, 'Choose an indicator').max(60),
+  minimum: optionalFigure,
+  target: optionalFigure,
+  note: z.string().trim().max(2000).nullable().optional(),
+});
+
+const id = z.coerce.number().int().positive();
+
+/**
+ * An indicator's minimum standard and target, in the indicator's unit (a percentage for a
+ * proportion). Set by hand here, or by the local indicators import.
+ */
+export const thresholdRecord: RecordType<z.infer<typeof thresholdInput>> = {
+  name: 'indicator_threshold',
+  label: 'threshold',
+  table: indicatorThresholds,
+  source: indicatorThresholds,
+  idColumn: indicatorThresholds.id,
+  sourceIdColumn: indicatorThresholds.id,
+  versionColumn: indicatorThresholds.rowVersion,
+  createdByPeople: true,
+  parseId: (raw) => id.parse(raw),
+  fields: {
+    id: { header: 'ID', column: indicatorThresholds.id, kind: 'integer', filter: 'exact', sortable: true },
+    indicatorCode: { header: 'Indicator', column: indicatorThresholds.indicatorCode, kind: 'text', filter: 'exact', sortable: true },
+  },
+  defaultSort: 'indicatorCode',
+  createSchema: thresholdInput,
+  updateSchema: thresholdInput.partial(),
+  async prepare(db, input, existing) {
+    const code = input.indicatorCode ?? (existing?.indicatorCode as string);
+    if (input.indicatorCode && code !== registeredPatientsIndicator.code) {
+      const [known] = await db.select({ code: indicators.code }).from(indicators).where(eq(indicators.code, code));
+      if (!known) throw invalid('That indicator is not in the catalogue', [{ field: 'indicatorCode', message: `no indicator ${code}` }]);
+    }
+    const minimum = input.minimum === undefined ? (existing?.minimum as number | null | undefined) : input.minimum;
+    const target = input.target === undefined ? (existing?.target as number | null | undefined) : input.target;
+    if ((minimum ?? null) === null && (target ?? null) === null) throw invalid('Give a minimum, a target or both', [{ field: 'minimum', message: 'Enter a minimum or a target' }]);
+    const clash = await db
+      .select({ id: indicatorThresholds.id })
+      .from(indicatorThresholds)
+      .where(and(eq(indicatorThresholds.indicatorCode, code), existing ? ne(indicatorThresholds.id, existing.id as number) : undefined));
+    if (clash.length) throw conflict(`${code} already has thresholds; change those instead`);
+    return { ...input };
+  },
+  present: (row) => row,
+};

@@ -1,0 +1,183 @@
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { registeredPatientsIndicator } from '../../domain/quality/indicators.js';
+import type { Db } from '../client.js';
+import { indicators, indicatorThresholds, indicatorValues } from '../schema/index.js';
+
+/**
+ * Queries for the quality dashboard. Each view is one statement: figures come with what the view
+ * needs of the practice (name, commissioner, PCN) and with England's pooled figure alongside.
+ * The registered-patients indicator is read from list_sizes rather than copied.
+ */
+export type IndicatorRow = typeof indicators.$inferSelect;
+export type ThresholdRow = typeof indicatorThresholds.$inferSelect;
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/** England's totals of an indicator in a period, as one row (practices, numerator, denominator, mean). */
+function englandTotals(indicatorCode: string, period: string): SQL {
+  if (indicatorCode === registeredPatientsIndicator.code) {
+    return sql`(SELECT count(*)::int AS practices, sum(patients)::float8 AS numerator, NULL::float8 AS denominator, avg(patients)::float8 AS mean FROM list_sizes WHERE snapshot_date = ${period})`;
+  }
+  return sql`(SELECT coalesce(max(practices), 0)::int AS practices, max(numerator) AS numerator, max(denominator) AS denominator, max(value_sum / practices) AS mean
+    FROM indicator_totals WHERE indicator_code = ${indicatorCode} AND period = ${period})`;
+}
+
+/** Recomputes England's totals for these indicators (called by imports in their transaction). */
+export async function refreshTotals(db: Db, indicatorCodes: readonly string[]): Promise<void> {
+  const codes = sql.param([...indicatorCodes]);
+  await db.execute(sql`DELETE FROM indicator_totals WHERE indicator_code = ANY(${codes}::text[])`);
+  await db.execute(sql`INSERT INTO indicator_totals (indicator_code, period, practices, numerator, denominator, value_sum)
+    SELECT indicator_code, period, count(*)::int, sum(numerator), sum(denominator), sum(value) FROM indicator_values WHERE indicator_code = ANY(${codes}::text[]) GROUP BY indicator_code, period`);
+}
+
+/** The figures of one indicator as a derived table: (period, practice_code, numerator, denominator, value). */
+function figuresOf(indicatorCode: string): SQL {
+  if (indicatorCode === registeredPatientsIndicator.code) {
+    return sql`(SELECT snapshot_date AS period, ods_code AS practice_code, patients::float8 AS numerator, NULL::float8 AS denominator, patients::float8 AS value FROM list_sizes)`;
+  }
+  return sql`(SELECT period, practice_code, numerator, denominator, value FROM indicator_values WHERE indicator_code = ${indicatorCode})`;
+}
+
+export const listStoredIndicators = (db: Db) => db.select().from(indicators).orderBy(asc(indicators.name));
+export async function findStoredIndicator(db: Db, code: string) {
+  const [row] = await db.select().from(indicators).where(eq(indicators.code, code));
+  return row;
+}
+export async function findThreshold(db: Db, indicatorCode: string) {
+  const [row] = await db.select().from(indicatorThresholds).where(eq(indicatorThresholds.indicatorCode, indicatorCode));
+  return row;
+}
+export const listThresholds = (db: Db) => db.select().from(indicatorThresholds);
+
+/** Periods that have figures, newest first, for each indicator. */
+export async function periodsByIndicator(db: Db): Promise<Map<string, string[]>> {
+  const rows = rowsOf<{ indicator_code: string; period: string }>(
+    await db.execute(sql`SELECT DISTINCT indicator_code, period::text AS period FROM indicator_values
+      UNION SELECT ${registeredPatientsIndicator.code}, snapshot_date::text FROM list_sizes ORDER BY 2 DESC`),
+  );
+  const map = new Map<string, string[]>();
+  for (const r of rows) map.set(r.indicator_code, [...(map.get(r.indicator_code) ?? []), r.period]);
+  return map;
+}
+
+export interface FigureRow {
+  practice_code: string;
+  practice_name: string;
+  commissioner_code: string | null;
+  pcn_code: string | null;
+  numerator: number | null;
+  denominator: number | null;
+  value: number;
+  england_practices: number;
+  england_numerator: number | null;
+  england_denominator: number | null;
+  england_mean: number | null;
+}
+
+/**
+ * The figures of a group's members (on the period's date; every practice when no group is given)
+ * for an indicator and period, with England's totals on each row. When no member has a figure,
+ * one row carries England alone (its practice_code is null).
+ */
+export async function figuresForPeriod(db: Db, indicatorCode: string, period: string, groupId: number | null): Promise<FigureRow[]> {
+  // A group's members are few: find them first and fetch only their figures (by the unique index).
+  const scoped = groupId === null
+    ? sql`SELECT f.* FROM f`
+    : sql`SELECT f.* FROM (SELECT DISTINCT practice_code FROM group_memberships WHERE group_id = ${groupId} AND start_date <= ${period} AND (end_date IS NULL OR end_date >= ${period})) m
+        JOIN f ON f.practice_code = m.practice_code`;
+  return rowsOf<FigureRow>(
+    await db.execute(sql`WITH f AS NOT MATERIALIZED (SELECT * FROM ${figuresOf(indicatorCode)} x WHERE x.period = ${period}),
+      england AS (SELECT * FROM ${englandTotals(indicatorCode, period)} t),
+      scoped AS (${scoped})
+      SELECT s.practice_code, coalesce(p.local_name, p.name, s.practice_code) AS practice_name, p.commissioner_code, p.pcn_code,
+        s.numerator, s.denominator, s.value,
+        e.practices AS england_practices, e.numerator AS england_numerator, e.denominator AS england_denominator, e.mean AS england_mean
+      FROM england e LEFT JOIN scoped s ON true LEFT JOIN practices p ON p.ods_code = s.practice_code
+      ORDER BY s.practice_code`),
+  );
+}
+
+export interface SeriesRow {
+  period: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number;
+}
+
+/** One practice's figures for an indicator, oldest first. */
+export async function practiceSeries(db: Db, indicatorCode: string, practiceCode: string): Promise<SeriesRow[]> {
+  return rowsOf<SeriesRow>(
+    await db.execute(sql`SELECT period::text AS period, numerator, denominator, value FROM ${figuresOf(indicatorCode)} f WHERE f.practice_code = ${practiceCode} ORDER BY period`),
+  );
+}
+
+export interface ComparatorRow {
+  comparator: string;
+  label: string;
+  kind: string;
+  practices: number;
+  numerator: number | null;
+  denominator: number | null;
+  mean: number | null;
+}
+
+/**
+ * A practice's peers on one indicator and period, pooled: England, its commissioner (sub-ICB),
+ * its PCN, each locality and federation it belongs to on that date, and any extra group asked for.
+ */
+export async function comparatorFigures(db: Db, indicatorCode: string, period: string, practiceCode: string, extraGroupId: number | null): Promise<ComparatorRow[]> {
+  const aggregate = sql`count(*)::int AS practices, sum(f.numerator) AS numerator, sum(f.denominator) AS denominator, avg(f.value) AS mean`;
+  return rowsOf<ComparatorRow>(
+    await db.execute(sql`WITH f AS NOT MATERIALIZED (SELECT * FROM ${figuresOf(indicatorCode)} x WHERE x.period = ${period}),
+      subject AS (SELECT commissioner_code, pcn_code FROM practices WHERE ods_code = ${practiceCode}),
+      groups AS (SELECT g.id, g.kind, g.name FROM practice_groups g WHERE g.id = ${extraGroupId ?? -1}
+        OR (g.kind IN ('locality', 'federation') AND EXISTS (SELECT 1 FROM group_memberships m WHERE m.group_id = g.id AND m.practice_code = ${practiceCode}
+          AND m.start_date <= ${period} AND (m.end_date IS NULL OR m.end_date >= ${period}))))
+      SELECT 'england' AS comparator, 'England' AS label, 'england' AS kind, t.practices, t.numerator, t.denominator, t.mean FROM ${englandTotals(indicatorCode, period)} t
+      UNION ALL SELECT 'commissioner', 'Sub-ICB location ' || s.commissioner_code, 'commissioner', ${aggregate}
+        FROM f JOIN practices p ON p.ods_code = f.practice_code JOIN subject s ON p.commissioner_code = s.commissioner_code GROUP BY s.commissioner_code
+      UNION ALL SELECT 'pcn', coalesce(o.name, 'PCN ' || s.pcn_code), 'pcn', ${aggregate}
+        FROM f JOIN practices p ON p.ods_code = f.practice_code JOIN subject s ON p.pcn_code = s.pcn_code LEFT JOIN organisations o ON o.code = s.pcn_code GROUP BY s.pcn_code, o.name
+      UNION ALL SELECT 'group:' || g.id, g.name, g.kind, ${aggregate}
+        FROM groups g JOIN group_memberships m ON m.group_id = g.id AND m.start_date <= ${period} AND (m.end_date IS NULL OR m.end_date >= ${period})
+        JOIN f ON f.practice_code = m.practice_code GROUP BY g.id, g.name, g.kind`),
+  );
+}
+
+/** Figures of many practices over a period range (scheme evaluation, review packs). */
+export async function figuresBetween(db: Db, indicatorCode: string, from: string, to: string, practiceCodes: readonly string[] | null): Promise<(SeriesRow & { practice_code: string })[]> {
+  const only = practiceCodes === null ? sql`true` : sql`f.practice_code = ANY(${sql.param([...practiceCodes])}::text[])`;
+  return rowsOf(
+    await db.execute(sql`SELECT f.practice_code, f.period::text AS period, f.numerator, f.denominator, f.value FROM ${figuresOf(indicatorCode)} f
+      WHERE f.period BETWEEN ${from} AND ${to} AND ${only} ORDER BY f.practice_code, f.period`),
+  );
+}
+
+/** Practices in a group on a date (start ≤ date ≤ end), with their names. */
+export async function groupMembersOn(db: Db, groupId: number, date: string): Promise<{ practice_code: string; practice_name: string }[]> {
+  return rowsOf(
+    await db.execute(sql`SELECT DISTINCT m.practice_code, coalesce(p.local_name, p.name, m.practice_code) AS practice_name FROM group_memberships m
+      LEFT JOIN practices p ON p.ods_code = m.practice_code
+      WHERE m.group_id = ${groupId} AND m.start_date <= ${date} AND (m.end_date IS NULL OR m.end_date >= ${date}) ORDER BY m.practice_code`),
+  );
+}
+
+/** Stored figures of one indicator, keyed "practice period", for an import's change detection. */
+export async function storedValues(db: Db, indicatorCodes: readonly string[]) {
+  if (!indicatorCodes.length) return [];
+  return db
+    .select({ id: indicatorValues.id, indicatorCode: indicatorValues.indicatorCode, practiceCode: indicatorValues.practiceCode, period: indicatorValues.period, numerator: indicatorValues.numerator, denominator: indicatorValues.denominator, value: indicatorValues.value })
+    .from(indicatorValues)
+    .where(and(sql`${indicatorValues.indicatorCode} = ANY(${sql.param([...indicatorCodes])}::text[])`));
+}
+
+export async function findGroup(db: Db, id: number): Promise<{ id: number; name: string; kind: string; parentId: number | null } | undefined> {
+  return rowsOf<{ id: number; name: string; kind: string; parentId: number | null }>(await db.execute(sql`SELECT id, name, kind, parent_id AS "parentId" FROM practice_groups WHERE id = ${id}`))[0];
+}
+
+/** Practices' names (the federation's own name where it has one), by ODS code. */
+export async function practiceNames(db: Db, codes: readonly string[]): Promise<Record<string, string>> {
+  if (!codes.length) return {};
+  const rows = rowsOf<{ ods_code: string; name: string }>(await db.execute(sql`SELECT ods_code, coalesce(local_name, name) AS name FROM practices WHERE ods_code = ANY(${sql.param([...codes])}::text[])`));
+  return Object.fromEntries(rows.map((r) => [r.ods_code, r.name]));
+}

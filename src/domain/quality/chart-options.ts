@@ -1,0 +1,121 @@
+/**
+ * ECharts options for the funnel plot and the SPC chart, built from plain figures so the browser
+ * and the server (SVG for packs) draw the same chart. The chart's subtitle says which limits are drawn.
+ */
+export interface FunnelChartPoint {
+  practiceCode: string;
+  label: string;
+  denominator: number;
+  value: number;
+  outlier: boolean;
+  highlighted?: boolean;
+}
+
+export interface FunnelCurvePoint {
+  denominator: number;
+  lower95: number;
+  upper95: number;
+  lower998: number;
+  upper998: number;
+}
+
+export interface FunnelChartData {
+  title: string;
+  unitLabel: string;
+  denominatorLabel: string;
+  target: number;
+  adjusted: boolean;
+  points: FunnelChartPoint[];
+  curve: FunnelCurvePoint[];
+}
+
+export const describeFunnelLimits = (adjusted: boolean) =>
+  `Centre line: pooled value. Limits: 95% (dashed) and 99.8% (solid)${adjusted ? ', widened for overdispersion (Spiegelhalter 2005)' : ', not adjusted (no overdispersion)'}.`;
+
+const NHS = { blue: '#005eb8', red: '#d5281b', grey: '#768692', dark: '#212b32', orange: '#ed8b00', green: '#007f3b' };
+
+const line = (name: string, data: [number, number][], colour: string, dashed: boolean) => ({
+  name,
+  type: 'line',
+  data,
+  showSymbol: false,
+  silent: true,
+  lineStyle: { color: colour, width: 1.5, type: dashed ? 'dashed' : 'solid' },
+  itemStyle: { color: colour },
+});
+
+export function funnelChartOption(data: FunnelChartData): Record<string, unknown> {
+  const pick = (key: keyof FunnelCurvePoint) => data.curve.map((c) => [c.denominator, c[key]] as [number, number]);
+  const maxDenominator = Math.max(1, ...data.points.map((p) => p.denominator)) * 1.05;
+  // The limits flare out towards a denominator of 0; scale the y axis to the practices and the limits near them.
+  const smallest = Math.min(...data.points.map((p) => p.denominator));
+  const near = data.curve.filter((c) => c.denominator >= smallest / 2);
+  const ys = [...data.points.map((p) => p.value), ...near.flatMap((c) => [c.lower998, c.upper998])];
+  const pad = (Math.max(...ys) - Math.min(...ys)) * 0.05;
+  const yMin = Math.max(0, Math.min(...ys) - pad);
+  const yMax = Math.max(...ys) + pad;
+  const round = (v: number) => Number(v.toPrecision(3));
+  const point = (p: FunnelChartPoint) => ({ value: [p.denominator, p.value], name: `${p.label} (${p.practiceCode})` });
+  const inside = data.points.filter((p) => !p.outlier && !p.highlighted);
+  const outliers = data.points.filter((p) => p.outlier && !p.highlighted);
+  const highlighted = data.points.filter((p) => p.highlighted);
+  return {
+    animation: false,
+    title: { text: data.title, subtext: describeFunnelLimits(data.adjusted), left: 'left', textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, color: NHS.grey } },
+    tooltip: { trigger: 'item' },
+    legend: { bottom: 0, data: ['Practices', 'Outside 99.8% limits', ...(highlighted.length ? ['Selected practice'] : []), 'Centre line', '95% limits', '99.8% limits'] },
+    grid: { left: 64, right: 24, top: 70, bottom: 64 },
+    xAxis: { type: 'value', name: data.denominatorLabel, nameLocation: 'middle', nameGap: 28, min: 0, max: Math.ceil(maxDenominator) },
+    yAxis: { type: 'value', name: data.unitLabel, min: round(yMin), max: round(yMax) },
+    series: [
+      { name: 'Practices', type: 'scatter', symbolSize: 7, itemStyle: { color: NHS.blue }, data: inside.map(point) },
+      { name: 'Outside 99.8% limits', type: 'scatter', symbolSize: 9, itemStyle: { color: NHS.red }, data: outliers.map(point) },
+      ...(highlighted.length ? [{ name: 'Selected practice', type: 'scatter', symbol: 'diamond', symbolSize: 14, itemStyle: { color: NHS.orange }, data: highlighted.map(point) }] : []),
+      line('Centre line', [[0, data.target], [maxDenominator, data.target]], NHS.dark, false),
+      line('95% limits', pick('lower95'), NHS.grey, true),
+      { ...line('95% limits', pick('upper95'), NHS.grey, true) },
+      line('99.8% limits', pick('lower998'), NHS.grey, false),
+      { ...line('99.8% limits', pick('upper998'), NHS.grey, false) },
+    ],
+  };
+}
+
+export interface SpcChartPoint {
+  period: string;
+  value: number;
+  mean: number;
+  lower: number;
+  upper: number;
+  type: string;
+}
+
+const pointColour = (type: string) => (type.includes('improvement') ? NHS.blue : type.includes('concern') ? NHS.orange : type.includes('neutral') ? '#7c2855' : NHS.grey);
+
+export function spcChartOption(data: { title: string; unitLabel: string; points: SpcChartPoint[]; target: number | null }): Record<string, unknown> {
+  const periods = data.points.map((p) => p.period);
+  const limit = (name: string, key: 'mean' | 'lower' | 'upper', dashed: boolean) => ({
+    name,
+    type: 'line',
+    data: data.points.map((p) => p[key]),
+    showSymbol: false,
+    silent: true,
+    lineStyle: { color: key === 'mean' ? NHS.dark : NHS.grey, type: dashed ? 'dashed' : 'solid', width: 1.5 },
+    itemStyle: { color: key === 'mean' ? NHS.dark : NHS.grey },
+  });
+  return {
+    animation: false,
+    title: { text: data.title, subtext: 'XmR chart: mean and process limits (mean ± 2.66 × average moving range), Making Data Count rules', textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, color: NHS.grey } },
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 64, right: 24, top: 70, bottom: 64 },
+    xAxis: { type: 'category', data: periods },
+    yAxis: { type: 'value', name: data.unitLabel, scale: true },
+    series: [
+      { name: 'Value', type: 'line', data: data.points.map((p) => ({ value: p.value, itemStyle: { color: pointColour(p.type) } })), symbolSize: 8, lineStyle: { color: NHS.grey }, itemStyle: { color: NHS.grey } },
+      limit('Mean', 'mean', false),
+      limit('Lower process limit', 'lower', true),
+      limit('Upper process limit', 'upper', true),
+      ...(data.target !== null ? [{ name: 'Target', type: 'line', data: data.points.map(() => data.target), showSymbol: false, silent: true, lineStyle: { color: NHS.green, type: 'dotted' }, itemStyle: { color: NHS.green } }] : []),
+    ],
+  };
+}

@@ -1,0 +1,40 @@
+import { AppError } from '../errors.js';
+import type { SpcChartPoint } from './chart-options.js';
+import { type Indicator, seriesPeriod } from './indicators.js';
+import { orderSeries, parsePeriod } from './periods.js';
+import { calculateSpc, type SpcResult } from './spc.js';
+import type { ImprovementDirection } from './spc-rules.js';
+
+/**
+ * A practice's figures over time as an XmR chart. A missing or repeated period is reported and
+ * the chart is not drawn, because the run and trend rules count points: a gap would silently
+ * move every later point.
+ */
+export interface PracticeSpc {
+  points: SpcChartPoint[];
+  variation: SpcResult['variation'];
+  assurance: SpcResult['assurance'];
+  trialLimits: boolean;
+}
+
+export const improvementOf = (indicator: Indicator): ImprovementDirection =>
+  indicator.polarity === 'higher' ? 'increase' : indicator.polarity === 'lower' ? 'decrease' : 'neutral';
+
+export function practiceSpc(indicator: Indicator, series: readonly { period: string; value: number }[], target: number | null): PracticeSpc | { reason: string } {
+  if (series.length < 2) return { reason: `An SPC chart needs at least 2 periods; this practice has ${series.length}` };
+  const labels = series.map((s) => seriesPeriod(s.period, indicator.cadence));
+  const { order, problems } = orderSeries(labels.map((l) => parsePeriod(l)!));
+  if (problems.length) return { reason: `The series cannot be charted: ${problems.map((p) => p.message).join('; ')}` };
+  try {
+    const result = calculateSpc(order.map((i) => ({ period: labels[i]!, value: series[i]!.value })), { improvement: improvementOf(indicator), target: target ?? undefined });
+    return {
+      points: result.points.map((p) => ({ period: p.period, value: p.value, mean: p.mean, lower: p.lower, upper: p.upper, type: p.type })),
+      variation: result.variation,
+      assurance: result.assurance,
+      trialLimits: result.groups.some((g) => g.shortGroupWarning),
+    };
+  } catch (error) {
+    if (error instanceof AppError) return { reason: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,97 @@
+import { Heading, InsetText } from 'nhsuk-react-components';
+import { useMemo } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { spcChartOption } from '../../../domain/quality/chart-options.js';
+import { unitLabels } from '../../../domain/quality/indicators.js';
+import { queryString } from '../../api/client.js';
+import { useApiQuery } from '../../api/use-api.js';
+import { DataTable } from '../../components/data-table.js';
+import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
+import { Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
+import { EChart } from './echarts-chart.js';
+import { ChoiceForm, groupOptions, indicatorOptions, useCatalogue, useGroups } from './quality-choosers.js';
+import { formatCount, formatDifference, formatFigure } from './quality-format.js';
+import { SpcIcons } from './spc-icons.js';
+import type { PracticeIndicator } from './types.js';
+import './quality.css';
+
+function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
+  const option = useMemo(
+    () => (data.spc ? spcChartOption({ title: `${data.indicator.name}: ${data.practice.name}`, unitLabel: unitLabels[data.indicator.unit], points: data.spc.points, target: data.threshold?.target ?? data.threshold?.minimum ?? null }) : null),
+    [data],
+  );
+  return (
+    <>
+      <Heading headingLevel="h2">
+        {data.indicator.name}
+        {data.periodLabel ? `, ${data.periodLabel}` : ''}: {formatFigure(data.value, data.indicator)}
+      </Heading>
+      <DataTable
+        caption="Against its peers"
+        columns={[
+          { key: 'label', header: 'Compared with', cell: (c) => c.label },
+          { key: 'practices', header: 'Practices', cell: (c) => formatCount(c.practices), numeric: true },
+          { key: 'value', header: 'Value', cell: (c) => formatFigure(c.value, data.indicator), numeric: true, nowrap: true },
+          { key: 'difference', header: 'This practice’s difference', cell: (c) => formatDifference(c.difference, data.indicator), numeric: true },
+        ]}
+        rows={data.comparisons}
+        rowKey={(c) => c.comparator}
+        empty="No figures for this period."
+      />
+      <Heading headingLevel="h3">Over time</Heading>
+      {data.spc ? (
+        <>
+          <SpcIcons spc={data.spc} />
+          <EChart option={option!} label={`SPC chart of ${data.indicator.name} for ${data.practice.name}, ${data.spc.points.length} points. Variation: ${data.spc.variation}.`} testId="spc-chart" />
+        </>
+      ) : (
+        <InsetText>
+          <p>{data.spcNote}</p>
+        </InsetText>
+      )}
+      <DataTable
+        caption="Every period"
+        columns={[
+          { key: 'period', header: 'Period', cell: (s) => s.label },
+          { key: 'numerator', header: 'Numerator', cell: (s) => formatCount(s.numerator), numeric: true },
+          { key: 'denominator', header: 'Denominator', cell: (s) => formatCount(s.denominator), numeric: true },
+          { key: 'value', header: 'Value', cell: (s) => formatFigure(s.value, data.indicator), numeric: true },
+        ]}
+        rows={data.series}
+        rowKey={(s) => s.period}
+        compact
+      />
+    </>
+  );
+}
+
+/** One practice on one indicator: its SPC chart and its figure against locality, federation, PCN, sub-ICB, England and a chosen group. */
+export function PracticeQualityPage() {
+  const { code = '' } = useParams();
+  const [params] = useSearchParams();
+  const catalogue = useCatalogue();
+  const groups = useGroups();
+  const entries = catalogue.data?.items.filter((i) => i.periods.length) ?? [];
+  const indicator = params.get('indicator') ?? entries[0]?.code;
+  const path = indicator ? `/api/quality/practices/${code}${queryString({ indicator, period: params.get('period') ?? undefined, group: params.get('group') ?? undefined })}` : null;
+  const result = useApiQuery<PracticeIndicator>(path, { keepPrevious: true });
+  usePageTitle(result.data ? `${result.data.practice.name}: quality` : 'Practice quality');
+  if (!catalogue.data || !groups.data) return <LoadingPanel what="practice" />;
+  return (
+    <>
+      <PageBreadcrumb items={[{ to: '/quality', text: 'Quality dashboard' }]} />
+      <Heading headingLevel="h1">{result.data?.practice.name ?? code}</Heading>
+      <ChoiceForm
+        key={`${indicator}-${params.get('group')}`}
+        clears={['period']}
+        choices={[
+          { name: 'indicator', label: 'Indicator', options: indicatorOptions(entries) },
+          { name: 'group', label: 'Also compare with', options: groupOptions(groups.data.items, ['peer_group', 'pcn', 'icb_footprint', 'federation', 'locality'], 'No other group') },
+        ]}
+      />
+      <Loaded query={result} what="practice">
+        {(data) => <PracticeIndicatorView data={data} />}
+      </Loaded>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { Button, Select } from 'nhsuk-react-components';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Group, Page } from '../../api/types.js';
+import { useApiQuery } from '../../api/use-api.js';
+import type { CatalogueEntry } from './types.js';
+
+/** The catalogue, read once per page. */
+export const useCatalogue = () => useApiQuery<{ items: CatalogueEntry[] }>('/api/quality/indicators');
+/** Every group: federations, PCN and ICB footprints, localities, peer groups. */
+export const useGroups = () => useApiQuery<Page<Group>>('/api/groups?pageSize=500&sort=name');
+
+interface Choice {
+  name: string;
+  label: string;
+  /** Shown when the address does not name one (the page's own default). */
+  initial?: string;
+  options: { value: string; text: string }[];
+}
+
+/** A filter form whose choices live in the address, so a view can be bookmarked and shared; `clears` are removed on submit (e.g. a period that belongs to the old indicator). */
+export function ChoiceForm({ choices, submitText = 'Show', clears = [], children }: { choices: Choice[]; submitText?: string; clears?: string[]; children?: ReactNode }) {
+  const [params, setParams] = useSearchParams();
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(choices.map((c) => [c.name, params.get(c.name) ?? c.initial ?? c.options[0]?.value ?? ''])));
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const next = new URLSearchParams(params);
+    for (const name of clears) next.delete(name);
+    // An empty choice stays in the address ("group=" is England, not the page's default group).
+    for (const [name, value] of Object.entries(values)) next.set(name, value);
+    setParams(next);
+  }
+  return (
+    <form onSubmit={submit} className="app-quality-filters" aria-label="Choose what to show">
+      {choices.map((c) => (
+        <Select key={c.name} id={`choose-${c.name}`} name={c.name} label={c.label} value={values[c.name] ?? ''} onChange={(e) => setValues({ ...values, [c.name]: e.target.value })}>
+          {c.options.map((o) => (
+            <Select.Option key={o.value} value={o.value}>
+              {o.text}
+            </Select.Option>
+          ))}
+        </Select>
+      ))}
+      {children}
+      <div className="nhsuk-form-group">
+        <Button type="submit" secondary>
+          {submitText}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export const indicatorOptions = (catalogue: CatalogueEntry[]) => catalogue.filter((i) => i.periods.length).map((i) => ({ value: i.code, text: i.name }));
+export const groupOptions = (groups: Group[], kinds: readonly string[], none?: string) => [
+  ...(none ? [{ value: '', text: none }] : []),
+  ...groups.filter((g) => kinds.includes(g.kind)).map((g) => ({ value: String(g.id), text: g.name })),
+];

@@ -1,0 +1,143 @@
+import { Heading, InsetText, WarningCallout } from 'nhsuk-react-components';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { funnelChartOption } from '../../../domain/quality/chart-options.js';
+import { describeFunnelLimits } from '../../../domain/quality/chart-options.js';
+import { queryString } from '../../api/client.js';
+import { useApiQuery } from '../../api/use-api.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { ApiErrorPanel, Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
+import { EChart } from './echarts-chart.js';
+import { ChoiceForm, groupOptions, indicatorOptions, useCatalogue, useGroups } from './quality-choosers.js';
+import { formatCount, formatDifference, formatFigure } from './quality-format.js';
+import { QualityNav } from './quality-nav.js';
+import type { Dashboard, DashboardRow } from './types.js';
+import './quality.css';
+
+function practiceColumns(data: Dashboard): Column<DashboardRow>[] {
+  const link = (r: DashboardRow) => `/quality/practices/${r.practiceCode}${queryString({ indicator: data.indicator.code, period: data.period, group: data.group?.id })}`;
+  return [
+    { key: 'practice', header: 'Practice', cell: (r) => <Link to={link(r)}>{r.practiceName}</Link> },
+    { key: 'code', header: 'ODS code', cell: (r) => r.practiceCode, nowrap: true },
+    { key: 'numerator', header: 'Numerator', cell: (r) => formatCount(r.numerator), numeric: true },
+    { key: 'denominator', header: 'Denominator', cell: (r) => formatCount(r.denominator), numeric: true },
+    { key: 'value', header: 'Value', cell: (r) => formatFigure(r.value, data.indicator), numeric: true, nowrap: true },
+    { key: 'z', header: 'z-score', cell: (r) => (r.z === null ? '–' : r.z.toFixed(2)), numeric: true },
+    { key: 'funnel', header: 'Funnel (99.8%)', cell: (r) => (r.outlier === 'high' ? 'Above' : r.outlier === 'low' ? 'Below' : r.z === null ? '–' : 'Within') },
+  ];
+}
+
+function DashboardView({ data }: { data: Dashboard }) {
+  const option = useMemo(() => (data.funnel ? funnelChartOption(data.funnel) : null), [data.funnel]);
+  const columns = practiceColumns(data);
+  const where = data.group?.name ?? 'England';
+  const svgLink = `/api/quality/funnel.svg${queryString({ indicator: data.indicator.code, period: data.period, group: data.group?.id })}`;
+  return (
+    <>
+      <Heading headingLevel="h2">
+        {data.indicator.name}, {data.periodLabel}
+      </Heading>
+      <dl className="nhsuk-summary-list">
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">{where}</dt>
+          <dd className="nhsuk-summary-list__value" data-testid="scope-value">
+            {formatFigure(data.scope.value, data.indicator)} ({data.scope.practices} practices)
+          </dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">England</dt>
+          <dd className="nhsuk-summary-list__value" data-testid="england-value">
+            {formatFigure(data.england.value, data.indicator)} ({formatCount(data.england.practices)} practices)
+          </dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Minimum and target</dt>
+          <dd className="nhsuk-summary-list__value">
+            {data.threshold ? `${data.indicator.polarity === 'lower' ? 'At most' : 'At least'} ${formatFigure(data.threshold.minimum, data.indicator)}; target ${formatFigure(data.threshold.target, data.indicator)}` : 'None set'}
+          </dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Definition</dt>
+          <dd className="nhsuk-summary-list__value">
+            {data.indicator.numeratorDefinition ?? data.indicator.name}
+            {data.indicator.denominatorDefinition ? ` ÷ ${data.indicator.denominatorDefinition.toLowerCase()}` : ''}. Source: {data.indicator.source}.
+          </dd>
+        </div>
+      </dl>
+      {option ? (
+        <>
+          <EChart option={option} label={`Funnel plot of ${data.indicator.name} for ${where}. ${describeFunnelLimits(data.funnel!.adjusted)} ${data.outliers.length} practices outside the 99.8% limits.`} testId="funnel-chart" />
+          <p className="nhsuk-body-s">
+            {describeFunnelLimits(data.funnel!.adjusted)} <a href={svgLink}>Download the funnel plot (SVG)</a>
+          </p>
+        </>
+      ) : (
+        <InsetText>
+          <p>{data.funnelNote}</p>
+        </InsetText>
+      )}
+      <Heading headingLevel="h3">Outliers</Heading>
+      <DataTable caption={`Practices outside the 99.8% limits (${data.outliers.length})`} columns={columns} rows={data.outliers} rowKey={(r) => r.practiceCode} empty="No practice is outside the 99.8% limits." compact />
+      <Heading headingLevel="h3">Below the minimum</Heading>
+      <DataTable
+        caption={`Practices ${data.indicator.polarity === 'lower' ? 'above the maximum' : 'below the minimum'} (${data.belowThreshold.length})`}
+        columns={[
+          { key: 'practice', header: 'Practice', cell: (r) => r.practiceName },
+          { key: 'value', header: 'Value', cell: (r) => formatFigure(r.value, data.indicator), numeric: true },
+          { key: 'threshold', header: 'Minimum', cell: (r) => formatFigure(r.threshold, data.indicator), numeric: true },
+          { key: 'gap', header: 'Gap', cell: (r) => formatDifference(r.gap, data.indicator), numeric: true },
+        ]}
+        rows={data.belowThreshold}
+        rowKey={(r) => r.practiceCode}
+        empty={data.threshold?.minimum === null || !data.threshold ? 'No minimum is set for this indicator.' : 'Every practice meets the minimum.'}
+        compact
+      />
+      <Heading headingLevel="h3">Every practice</Heading>
+      <DataTable caption={`${data.rows.length} practices`} columns={columns} rows={data.rows} rowKey={(r) => r.practiceCode} compact />
+    </>
+  );
+}
+
+/** Choose an indicator, a period and a group: the funnel plot, outliers and practices below the minimum. */
+export function QualityDashboardPage() {
+  usePageTitle('Quality dashboard');
+  const [params] = useSearchParams();
+  const catalogue = useCatalogue();
+  const groups = useGroups();
+  const entries = catalogue.data?.items.filter((i) => i.periods.length) ?? [];
+  const federation = groups.data?.items.find((g) => g.kind === 'federation');
+  const indicator = entries.find((i) => i.code === params.get('indicator')) ?? entries.find((i) => i.code.startsWith('QOF_PREV_')) ?? entries[0];
+  const period = indicator?.periods.find((p) => p.period === params.get('period'))?.period ?? indicator?.periods[0]?.period;
+  const group = params.has('group') ? params.get('group') || undefined : federation ? String(federation.id) : undefined;
+  const dashboard = useApiQuery<Dashboard>(indicator && period && groups.data ? `/api/quality/dashboard${queryString({ indicator: indicator.code, period, group })}` : null, { keepPrevious: true });
+
+  if (catalogue.error) return <ApiErrorPanel error={catalogue.error} />;
+  if (groups.error) return <ApiErrorPanel error={groups.error} />;
+  if (!catalogue.data || !groups.data) return <LoadingPanel what="quality dashboard" />;
+  return (
+    <>
+      <Heading headingLevel="h1">Quality dashboard</Heading>
+      <QualityNav current="dashboard" />
+      {!indicator ? (
+        <WarningCallout>
+          <WarningCallout.Heading>No figures yet</WarningCallout.Heading>
+          <p>Import QOF prevalence (atscale import qof PREVALENCE_2223.csv) or a local indicators file on the imports page.</p>
+        </WarningCallout>
+      ) : (
+        <>
+          <ChoiceForm
+            key={`${indicator.code}-${period}-${group}`}
+            choices={[
+              { name: 'indicator', label: 'Indicator', options: indicatorOptions(entries), initial: indicator.code },
+              { name: 'period', label: 'Period', options: indicator.periods.map((p) => ({ value: p.period, text: p.label })), initial: period },
+              { name: 'group', label: 'Compare across', initial: group ?? '', options: groupOptions(groups.data.items, ['federation', 'locality', 'pcn', 'icb_footprint', 'peer_group'], 'England (every practice)') },
+            ]}
+          />
+          <Loaded query={dashboard} what="dashboard">
+            {(data) => <DashboardView data={data} />}
+          </Loaded>
+        </>
+      )}
+    </>
+  );
+}

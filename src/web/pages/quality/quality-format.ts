@@ -1,0 +1,40 @@
+import type { Indicator } from '../../../domain/quality/indicators.js';
+
+const number = (places: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places });
+
+/** A figure in its indicator's unit: "7.31%", "1.24 per 1,000", "12,345". */
+export function formatFigure(value: number | null | undefined, indicator: Pick<Indicator, 'unit'>): string {
+  if (value === null || value === undefined) return '–';
+  if (indicator.unit === 'proportion') return `${number(2).format(value)}%`;
+  if (indicator.unit === 'rate_per_1000') return `${number(2).format(value)} per 1,000`;
+  if (indicator.unit === 'minutes') return `${number(1).format(value)} min`;
+  return number(Number.isInteger(value) ? 0 : 1).format(value);
+}
+
+/** A difference with its sign, in the indicator's unit ("+0.42 points" for percentages). */
+export function formatDifference(value: number | null | undefined, indicator: Pick<Indicator, 'unit'>): string {
+  if (value === null || value === undefined) return '–';
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '';
+  const magnitude = Math.abs(value);
+  if (indicator.unit === 'proportion') return `${sign}${number(2).format(magnitude)} percentage points`;
+  return `${sign}${formatFigure(magnitude, indicator)}`;
+}
+
+export const formatCount = (value: number | null | undefined) => (value === null || value === undefined ? '–' : number(0).format(value));
+
+const variationText: Record<string, string> = {
+  common_cause: 'Common cause variation',
+  improvement_high: 'Special cause improvement (high)',
+  improvement_low: 'Special cause improvement (low)',
+  concern_high: 'Special cause concern (high)',
+  concern_low: 'Special cause concern (low)',
+  neutral_high: 'Special cause variation, neither better nor worse (high)',
+  neutral_low: 'Special cause variation, neither better nor worse (low)',
+};
+const assuranceText: Record<string, string> = {
+  consistent_pass: 'Will consistently meet the target',
+  consistent_fail: 'Will consistently fail the target',
+  inconsistent: 'May or may not meet the target',
+};
+export const describeVariation = (icon: string) => variationText[icon] ?? icon;
+export const describeAssurance = (icon: string | null) => (icon ? (assuranceText[icon] ?? icon) : 'No target, or neither direction is better');

@@ -1,0 +1,141 @@
+import { Heading, InsetText, Select } from 'nhsuk-react-components';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { describeFunnelLimits, funnelChartOption, spcChartOption } from '../../../domain/quality/chart-options.js';
+import { unitLabels } from '../../../domain/quality/indicators.js';
+import { useApiQuery } from '../../api/use-api.js';
+import { DataTable } from '../../components/data-table.js';
+import { Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
+import { EChart } from './echarts-chart.js';
+import { ChoiceForm, groupOptions, useGroups } from './quality-choosers.js';
+import { formatDifference, formatFigure } from './quality-format.js';
+import { QualityNav } from './quality-nav.js';
+import { SpcIcons } from './spc-icons.js';
+import type { PackIndicator, ReviewPack } from './types.js';
+import './quality.css';
+
+const funnelText = (outlier: 'high' | 'low' | null, z: number | null) => (outlier === 'high' ? 'Above' : outlier === 'low' ? 'Below' : z === null ? '–' : 'Within');
+
+function IndicatorFunnel({ pack }: { pack: PackIndicator }) {
+  const option = useMemo(() => (pack.funnel ? funnelChartOption(pack.funnel) : null), [pack.funnel]);
+  if (!option) return null;
+  return <EChart option={option} height={360} label={`Funnel plot of ${pack.indicator.name}, the locality’s practices marked. ${describeFunnelLimits(pack.funnel!.adjusted)}`} testId="pack-funnel" />;
+}
+
+/** One funnel at a time: every practice in England, the locality's marked. */
+function FunnelChooser({ pack }: { pack: ReviewPack }) {
+  const withFunnels = pack.indicators.filter((p) => p.funnel);
+  const [code, setCode] = useState(withFunnels[0]?.indicator.code ?? '');
+  const chosen = withFunnels.find((p) => p.indicator.code === code);
+  if (!chosen) return null;
+  return (
+    <>
+      <Heading headingLevel="h2">Funnel plots</Heading>
+      <Select id="pack-funnel-indicator" label="Funnel plot for" value={code} onChange={(e) => setCode(e.target.value)}>
+        {withFunnels.map((p) => (
+          <Select.Option key={p.indicator.code} value={p.indicator.code}>
+            {p.indicator.name}
+          </Select.Option>
+        ))}
+      </Select>
+      <IndicatorFunnel pack={chosen} />
+    </>
+  );
+}
+
+function PracticeSection({ pack, practice }: { pack: ReviewPack; practice: ReviewPack['practices'][number] }) {
+  const lines = pack.indicators.map((p) => ({ pack: p, row: p.practices.find((r) => r.practiceCode === practice.practiceCode)! })).filter((l) => l.row);
+  const charted = lines.filter((l) => l.row.spc);
+  // Charts are drawn when opened: a pack has a chart per practice per monthly indicator.
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="app-quality-pack-practice" aria-labelledby={`practice-${practice.practiceCode}`}>
+      <Heading headingLevel="h2" id={`practice-${practice.practiceCode}`}>
+        {practice.practiceName} ({practice.practiceCode})
+      </Heading>
+      <DataTable
+        caption={`${practice.practiceName} against its peers`}
+        captionHidden
+        columns={[
+          { key: 'indicator', header: 'Indicator', cell: (l) => l.pack.indicator.name },
+          { key: 'period', header: 'Period', cell: (l) => l.pack.periodLabel, nowrap: true },
+          { key: 'value', header: 'Practice', cell: (l) => formatFigure(l.row.value, l.pack.indicator), numeric: true, nowrap: true },
+          { key: 'locality', header: 'Locality', cell: (l) => formatFigure(l.pack.locality, l.pack.indicator), numeric: true, nowrap: true },
+          { key: 'federation', header: 'Federation', cell: (l) => formatFigure(l.pack.federation, l.pack.indicator), numeric: true, nowrap: true },
+          { key: 'commissioner', header: 'Sub-ICB', cell: (l) => formatFigure(l.row.commissioner, l.pack.indicator), numeric: true, nowrap: true },
+          { key: 'england', header: 'England', cell: (l) => formatFigure(l.pack.england, l.pack.indicator), numeric: true, nowrap: true },
+          { key: 'funnel', header: 'Funnel', cell: (l) => funnelText(l.row.outlier, l.row.z) },
+          { key: 'gap', header: 'Gap to minimum', cell: (l) => (l.row.gap === null ? '–' : formatDifference(l.row.gap, l.pack.indicator)) },
+        ]}
+        rows={lines}
+        rowKey={(l) => l.pack.indicator.code}
+        compact
+      />
+      {charted.length ? (
+        <details className="nhsuk-details" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+          <summary className="nhsuk-details__summary">
+            <span className="nhsuk-details__summary-text">SPC charts over time ({charted.length})</span>
+          </summary>
+          <div className="nhsuk-details__text">
+            {open
+              ? charted.map((l) => (
+                  <div key={l.pack.indicator.code}>
+                    <Heading headingLevel="h3">{l.pack.indicator.name} over time</Heading>
+                    <SpcIcons spc={l.row.spc!} />
+                    <EChart
+                      height={300}
+                      option={spcChartOption({ title: `${l.pack.indicator.name}: ${practice.practiceName}`, unitLabel: unitLabels[l.pack.indicator.unit], points: l.row.spc!.points, target: l.pack.threshold?.target ?? l.pack.threshold?.minimum ?? null })}
+                      label={`SPC chart of ${l.pack.indicator.name} for ${practice.practiceName}`}
+                      testId="pack-spc"
+                    />
+                  </div>
+                ))
+              : null}
+          </div>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function PackView({ pack }: { pack: ReviewPack }) {
+  return (
+    <>
+      <Heading headingLevel="h2">{pack.locality.name}</Heading>
+      <p className="nhsuk-body">
+        {pack.practices.length} practices{pack.federation ? ` in ${pack.federation.name}` : ''}. Each indicator at its latest period, against the locality, the federation, the practice’s sub-ICB location and England; funnels place every practice in England, with this locality’s practices marked.{' '}
+        <a href={`/api/quality/review-pack.xlsx?locality=${pack.locality.id}`} download>
+          Download the pack (XLSX)
+        </a>
+      </p>
+      {pack.indicators.length === 0 ? (
+        <InsetText>
+          <p>There are no figures for this locality’s practices.</p>
+        </InsetText>
+      ) : null}
+      <FunnelChooser pack={pack} />
+      {pack.practices.map((practice) => (
+        <PracticeSection key={practice.practiceCode} pack={pack} practice={practice} />
+      ))}
+    </>
+  );
+}
+
+/** A locality's peer review pack: every practice on every indicator against its peers, with funnels, SPC charts and an XLSX download. */
+export function ReviewPackPage() {
+  usePageTitle('Peer review pack');
+  const [params] = useSearchParams();
+  const groups = useGroups();
+  const localities = groups.data?.items.filter((g) => g.kind === 'locality') ?? [];
+  const locality = params.get('locality') ?? (localities[0] ? String(localities[0].id) : null);
+  const pack = useApiQuery<ReviewPack>(locality ? `/api/quality/review-pack?locality=${locality}` : null);
+  if (!groups.data) return <LoadingPanel what="localities" />;
+  return (
+    <>
+      <Heading headingLevel="h1">Peer review pack</Heading>
+      <QualityNav current="review-pack" />
+      <ChoiceForm key={locality ?? ''} choices={[{ name: 'locality', label: 'Locality', options: groupOptions(groups.data.items, ['locality', 'peer_group']).sort((a, b) => Number(b.value === locality) - Number(a.value === locality)) }]} />
+      {locality ? <Loaded query={pack} what="review pack">{(data) => <PackView pack={data} />}</Loaded> : <p className="nhsuk-body">Set up localities first.</p>}
+    </>
+  );
+}

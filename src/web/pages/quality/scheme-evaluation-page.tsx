@@ -1,0 +1,108 @@
+import { Button, Heading, InsetText, Select } from 'nhsuk-react-components';
+import { type FormEvent, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { queryString } from '../../api/client.js';
+import { useApiQuery } from '../../api/use-api.js';
+import { DataTable } from '../../components/data-table.js';
+import { Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
+import { groupOptions, indicatorOptions, useCatalogue, useGroups } from './quality-choosers.js';
+import { formatDifference, formatFigure } from './quality-format.js';
+import { QualityNav } from './quality-nav.js';
+import type { Indicator, SchemeEvaluation } from './types.js';
+import './quality.css';
+
+const fields = ['indicator', 'group', 'comparison', 'beforeFrom', 'beforeTo', 'afterFrom', 'afterTo'] as const;
+type Fields = Record<(typeof fields)[number], string>;
+
+function EvaluationView({ data }: { data: SchemeEvaluation }) {
+  const ind: Indicator = data.indicator;
+  const arms = [
+    { key: 'signed', label: `Signed up (${data.signedUp.practices})`, arm: data.signedUp },
+    { key: 'others', label: `Not signed up (${data.notSignedUp.practices})`, arm: data.notSignedUp },
+  ];
+  return (
+    <>
+      <InsetText>
+        <p>
+          Signed up: {data.signedUpFrom}. Compared with {data.comparedWith}. Difference in differences:{' '}
+          <strong data-testid="difference-in-differences">{formatDifference(data.differenceInDifferences, ind)}</strong>
+          {data.interval95 ? ` (95% interval of the difference in practices’ mean change: ${formatDifference(data.interval95[0], ind)} to ${formatDifference(data.interval95[1], ind)})` : ''}.
+        </p>
+        <p className="nhsuk-body-s">Before and after comparisons show association, not proof: practices chose to sign up, and other things changed over the same time.</p>
+      </InsetText>
+      <DataTable
+        caption="Before and after"
+        columns={[
+          { key: 'label', header: 'Practices', cell: (a) => a.label },
+          { key: 'before', header: 'Before', cell: (a) => formatFigure(a.arm.before, ind), numeric: true },
+          { key: 'after', header: 'After', cell: (a) => formatFigure(a.arm.after, ind), numeric: true },
+          { key: 'change', header: 'Change', cell: (a) => formatDifference(a.arm.change, ind), numeric: true },
+        ]}
+        rows={arms}
+        rowKey={(a) => a.key}
+      />
+      <DataTable
+        caption="Each practice"
+        columns={[
+          { key: 'practice', header: 'Practice', cell: (p) => data.names[p.practiceCode] ?? p.practiceCode },
+          { key: 'signed', header: 'Signed up', cell: (p) => (p.signedUp ? 'Yes' : 'No') },
+          { key: 'before', header: 'Before', cell: (p) => formatFigure(p.before, ind), numeric: true },
+          { key: 'after', header: 'After', cell: (p) => formatFigure(p.after, ind), numeric: true },
+          { key: 'change', header: 'Change', cell: (p) => formatDifference(p.change, ind), numeric: true },
+        ]}
+        rows={data.practices}
+        rowKey={(p) => p.practiceCode}
+        compact
+      />
+    </>
+  );
+}
+
+/** A local scheme (e.g. admission avoidance): signed-up practices against the rest, before against after. */
+export function SchemeEvaluationPage() {
+  usePageTitle('Scheme evaluation');
+  const [params, setParams] = useSearchParams();
+  const catalogue = useCatalogue();
+  const groups = useGroups();
+  const [values, setValues] = useState<Fields>(() => Object.fromEntries(fields.map((f) => [f, params.get(f) ?? ''])) as Fields);
+  const ready = fields.filter((f) => f !== 'comparison').every((f) => params.get(f));
+  const result = useApiQuery<SchemeEvaluation>(ready ? `/api/quality/evaluation${queryString(Object.fromEntries(fields.map((f) => [f, params.get(f) || undefined])))}` : null);
+  if (!catalogue.data || !groups.data) return <LoadingPanel what="scheme evaluation" />;
+  const entries = catalogue.data.items.filter((i) => i.periods.length > 1);
+  const months = [...new Set(entries.flatMap((e) => e.periods.map((p) => p.period)))].sort();
+  const select = (name: keyof Fields, label: string, options: { value: string; text: string }[]) => (
+    <Select id={`evaluation-${name}`} name={name} label={label} value={values[name]} onChange={(e) => setValues({ ...values, [name]: e.target.value })}>
+      {options.map((o) => (
+        <Select.Option key={o.value} value={o.value}>
+          {o.text}
+        </Select.Option>
+      ))}
+    </Select>
+  );
+  const periodOptions = [{ value: '', text: 'Choose' }, ...months.map((m) => ({ value: m, text: m.slice(0, 7) }))];
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setParams(new URLSearchParams(Object.entries(values).filter(([, v]) => v)));
+  }
+  return (
+    <>
+      <Heading headingLevel="h1">Scheme evaluation</Heading>
+      <QualityNav current="evaluation" />
+      <form onSubmit={submit} className="app-quality-filters" aria-label="Choose the scheme and periods">
+        {select('indicator', 'Indicator', [{ value: '', text: 'Choose' }, ...indicatorOptions(entries)])}
+        {select('group', 'Signed-up practices (group)', groupOptions(groups.data.items, ['peer_group', 'locality', 'pcn'], 'Choose'))}
+        {select('comparison', 'Compared with', groupOptions(groups.data.items, ['federation', 'icb_footprint', 'locality'], 'Every other practice'))}
+        {select('beforeFrom', 'Before: from', periodOptions)}
+        {select('beforeTo', 'Before: to', periodOptions)}
+        {select('afterFrom', 'After: from', periodOptions)}
+        {select('afterTo', 'After: to', periodOptions)}
+        <div className="nhsuk-form-group">
+          <Button type="submit" secondary>
+            Evaluate
+          </Button>
+        </div>
+      </form>
+      {ready ? <Loaded query={result} what="evaluation">{(data) => <EvaluationView data={data} />}</Loaded> : <p className="nhsuk-body">Choose an indicator, the signed-up practices and the before and after periods.</p>}
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoFolder } from '../../src/app/demo/load-demo.js';
+import { demoSchemeGroupName } from '../../src/app/demo/load-demo-quality.js';
+import { eventually, textOf, visible } from './assertions.js';
+import { type BrowserHarness, demoAdmin, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+
+/** The demo's QOF rows (real 2022-23 figures for the ELR practices): expected values are worked out from them. */
+const qofRows = Papa.parse<Record<string, string>>(readFileSync(join(demoFolder, 'quality/PREVALENCE_ELR_2223.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const percent = (rows: Record<string, string>[]) =>
+  `${new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format((rows.reduce((s, r) => s + Math.round(Number(r.REGISTER)), 0) / rows.reduce((s, r) => s + Number(r.PRACTICE_LIST_SIZE), 0)) * 100)}%`;
+/** Narborough (C82119) left the federation in 2019; Two Shires (C82036) closed in 2020. */
+const formerMembers = ['C82119', 'C82036'];
+
+async function choose(page: Page, label: string, option: string | RegExp) {
+  const select = page.getByLabel(label, { exact: true });
+  const value = await select.locator('option', { hasText: option }).first().getAttribute('value');
+  await select.selectOption(value!);
+}
+
+/** The quality dashboard, a practice's SPC chart, scheme evaluation and a locality's review pack in the browser. */
+export function qualitySuite(harness: () => BrowserHarness) {
+  describe('quality (admin)', () => {
+    let page: Page;
+
+    beforeAll(async () => {
+      page = await harness().newPage();
+      await signIn(page, demoAdmin);
+    });
+
+    it('shows QOF prevalence across the federation against England, with a funnel plot', async () => {
+      await page.getByRole('link', { name: 'Quality', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Quality dashboard' }));
+      await choose(page, 'Indicator', 'QOF prevalence: Hypertension');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await visible(page.getByRole('heading', { level: 2, name: /Hypertension, 2022\/23/ }));
+      const hypertension = qofRows.filter((r) => r.GROUP_CODE === 'HYP');
+      await eventually(() => textOf(page.getByTestId('england-value'))).toContain(percent(hypertension));
+      expect(await textOf(page.getByTestId('scope-value'))).toContain(percent(hypertension.filter((r) => !formerMembers.includes(r.PRACTICE_CODE!))));
+      await visible(page.getByTestId('funnel-chart').locator('svg'));
+      expect(await textOf(page.locator('.app-quality-chart + p'))).toContain('99.8% (solid)');
+      await visible(page.getByRole('heading', { level: 3, name: 'Outliers' }));
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'quality-dashboard');
+    });
+
+    it('lists practices below a local indicator’s minimum with their gap', async () => {
+      await choose(page, 'Indicator', 'Appointments booked for the same day');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await visible(page.getByRole('heading', { level: 2, name: /same day, March 2026/ }));
+      const below = page.locator('table', { has: page.locator('caption', { hasText: 'below the minimum' }) });
+      await visible(below);
+      expect(await textOf(below.locator('caption'))).toMatch(/below the minimum \(\d+\)/);
+    });
+
+    it('opens a practice’s SPC chart with its variation icon and its peers', async () => {
+      await page.locator('table', { has: page.locator('caption', { hasText: /\d+ practices/ }) }).getByRole('link').first().click();
+      await visible(page.getByTestId('spc-chart').locator('svg'));
+      expect(await textOf(page.getByTestId('spc-icons'))).toMatch(/Variation: (Common cause|Special cause)/);
+      const peers = await textOf(page.locator('table', { has: page.locator('caption', { hasText: 'Against its peers' }) }));
+      expect(peers).toContain('England');
+      expect(peers).toContain('Sub-ICB location 03W');
+      expect(peers).toContain('East Leicestershire & Rutland GP Federation');
+      await saveScreenshot(page, 'quality-practice-spc');
+    });
+
+    it('evaluates the admission avoidance scheme before and after', async () => {
+      await page.goto('/quality/evaluation');
+      await choose(page, 'Indicator', 'Emergency admissions');
+      await choose(page, 'Signed-up practices (group)', demoSchemeGroupName);
+      await choose(page, 'Before: from', '2024-04');
+      await choose(page, 'Before: to', '2025-03');
+      await choose(page, 'After: from', '2025-04');
+      await choose(page, 'After: to', '2026-03');
+      await page.getByRole('button', { name: 'Evaluate' }).click();
+      await eventually(() => textOf(page.getByTestId('difference-in-differences'))).toMatch(/^[−+]?[\d.,]+ per 1,000$/);
+      expect(await textOf(page.locator('table', { has: page.locator('caption', { hasText: 'Before and after' }) }))).toContain('Signed up (12)');
+      await saveScreenshot(page, 'quality-scheme-evaluation');
+    });
+
+    it('builds a locality’s peer review pack with funnels, SPC charts and an XLSX download', async () => {
+      await page.goto('/quality/review-pack');
+      await visible(page.getByRole('heading', { level: 1, name: 'Peer review pack' }));
+      await visible(page.getByTestId('pack-funnel').locator('svg'));
+      await choose(page, 'Funnel plot for', 'QOF prevalence: Diabetes mellitus');
+      await eventually(() => page.getByTestId('pack-funnel').getAttribute('aria-label')).toContain('Diabetes mellitus');
+      const sections = page.locator('section.app-quality-pack-practice');
+      await sections.first().getByText(/SPC charts over time/).click();
+      await visible(page.getByTestId('pack-spc').locator('svg'));
+      expect(await sections.count()).toBeGreaterThan(1);
+      expect(await textOf(sections.first().locator('table'))).toContain('QOF prevalence: Hypertension');
+      const href = await page.getByRole('link', { name: 'Download the pack (XLSX)' }).getAttribute('href');
+      const response = await page.request.get(href!);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toContain('spreadsheetml');
+      expect((await response.body()).subarray(0, 2).toString()).toBe('PK');
+      await saveScreenshot(page, 'quality-review-pack');
+    });
+  });
+}
