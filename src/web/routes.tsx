@@ -70,6 +70,7 @@ export const router = createBrowserRouter([
               { path: '/schemes/new', element: page(() => import('./pages/schemes/scheme-form-page.js'), 'NewSchemePage') },
               { path: '/contracts/new', element: page(() => import('./pages/contracts/new-contract-page.js'), 'NewContractPage') },
               { path: '/schemes/:id/edit', element: page(() => import('./pages/schemes/scheme-form-page.js'), 'EditSchemePage') },
+              { path: '/admin', element: page(() => import('./pages/admin/admin-page.js'), 'AdminPage') },
               { path: '/imports', element: page(() => import('./pages/imports/imports-page.js'), 'ImportsPage') },
               { path: '/users', element: page(() => import('./pages/users/users-page.js'), 'UsersPage') },
               { path: '/audit', element: page(() => import('./pages/audit/audit-page.js'), 'AuditPage') },

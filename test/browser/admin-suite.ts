@@ -14,6 +14,17 @@ export function adminSuite(harness: () => BrowserHarness) {
 
   const focusIsInErrorSummary = () => page.evaluate(() => document.activeElement?.closest('.nhsuk-error-summary') !== null);
 
+  describe('admin menu', () => {
+    it('gathers imports, users, people and the audit log under Admin, and keeps the menu marked there', async () => {
+      await page.locator('.nhsuk-header__navigation-list').getByRole('link', { name: 'Admin', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Admin' }));
+      for (const name of ['Imports', 'Users', 'People', 'Audit log']) await visible(page.locator('main').getByRole('link', { name, exact: true }));
+      await page.locator('main').getByRole('link', { name: 'Users', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: /Users/ }));
+      expect(await textOf(page.locator('.nhsuk-header__navigation-list [aria-current="page"]'))).toBe('Admin');
+    });
+  });
+
   describe('users (admin)', () => {
     it('refuses a second user with the same email, in the error summary and beside the field', async () => {
       await page.getByLabel('Email address').fill('pm.kibworth@elr-federation.example');

@@ -32,6 +32,12 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
     const figures = async (db: Database) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM indicator_values'))[0]!.n;
     expect(await figures(target)).toBe(await figures(source));
     expect(counts.indicator_values).toBeGreaterThan(0);
+    // Rows that point at others (an action's updates, a stream's yearly amounts) restore after what they point at.
+    const rowsIn = async (db: Database, table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+    for (const table of ['board_action_updates', 'risk_score_history', 'income_stream_years', 'task_position_updates']) {
+      expect(await rowsIn(source, table), table).toBeGreaterThan(0);
+      expect(await rowsIn(target, table), table).toBe(await rowsIn(source, table));
+    }
     const [inserted] = await target.query<{ id: number }>("INSERT INTO practice_groups (name, kind) VALUES ('After restore', 'peer_group') RETURNING id");
     expect(inserted!.id).toBe(9);
   });

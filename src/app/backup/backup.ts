@@ -1,16 +1,28 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { getTableName, is, sql } from 'drizzle-orm';
-import { PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../../domain/errors.js';
 import type { Database } from '../../db/client.js';
 import * as schema from '../../db/schema/index.js';
 
+/** Tables in an order that restores cleanly: each after the tables its foreign keys point to. */
+function parentsFirst(all: PgTable[]): PgTable[] {
+  const ordered: PgTable[] = [];
+  const visit = (table: PgTable, path: Set<PgTable>) => {
+    if (ordered.includes(table) || path.has(table)) return;
+    path.add(table);
+    for (const key of getTableConfig(table).foreignKeys) visit(key.reference().foreignTable, path);
+    ordered.push(table);
+  };
+  for (const table of all) visit(table, new Set());
+  return ordered;
+}
+
 /**
- * Every table the schema declares (no foreign keys, so any order restores cleanly), found from the
- * schema itself so a new area's tables are backed up without being listed here. Sessions are not
- * backed up: a restore signs everyone out.
+ * Every table the schema declares, found from the schema itself so that a new area's tables are
+ * backed up without being listed here. Sessions are not backed up: a restore signs everyone out.
  */
-const tables: PgTable[] = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable) && value !== schema.sessions);
+const tables: PgTable[] = parentsFirst((Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable) && value !== schema.sessions));
 
 interface BackupFile {
   format: 'atscale-backup';

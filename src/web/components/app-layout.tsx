@@ -10,6 +10,8 @@ interface NavigationEntry {
   text: string;
   /** Shown to these roles only; everyone when absent. */
   roles?: Role[];
+  /** Other paths that belong under this entry (it is marked as the current page on them too). */
+  also?: string[];
 }
 
 const navigation: NavigationEntry[] = [
@@ -19,17 +21,15 @@ const navigation: NavigationEntry[] = [
   { to: '/schemes', text: 'Schemes' },
   { to: '/programme', text: 'Programme' },
   { to: '/governance', text: 'Governance' },
-  { to: '/my-items', text: 'My items' },
   { to: '/finance', text: 'Finance' },
   { to: '/contracts', text: 'Contracts', roles: ['admin', 'commissioner', 'practice_manager'] },
   { to: '/funds', text: 'Funds', roles: ['admin', 'commissioner', 'practice_manager'] },
   { to: '/quality', text: 'Quality' },
-  { to: '/imports', text: 'Imports', roles: ['admin'] },
-  { to: '/users', text: 'Users', roles: ['admin'] },
-  { to: '/audit', text: 'Audit log', roles: ['admin'] },
+  { to: '/admin', text: 'Admin', roles: ['admin'], also: ['/imports', '/users', '/audit', '/governance/people'] },
 ];
 
-const isCurrent = (to: string, pathname: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+const under = (to: string, pathname: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+const isCurrent = (entry: NavigationEntry, pathname: string) => [entry.to, ...(entry.also ?? [])].some((to) => under(to, pathname));
 
 /** "Jo Walker <jo@example>" → "Jo Walker". */
 const displayName = (user: SessionUser) => user.label.replace(/\s*<[^>]*>\s*$/, '');
@@ -45,6 +45,9 @@ function SiteHeader() {
         <Header.Account>
           <Header.AccountItem icon>
             {displayName(user)} ({user.roleLabel})
+          </Header.AccountItem>
+          <Header.AccountItem href="/my-items" asElement={Link} to="/my-items">
+            My items
           </Header.AccountItem>
           <Header.AccountItem
             formProps={{
@@ -62,7 +65,7 @@ function SiteHeader() {
       {user ? (
         <Header.Navigation aria-label="Menu">
           {entries.map((entry) => (
-            <Header.NavigationItem key={entry.to} asElement={Link} to={entry.to} current={isCurrent(entry.to, pathname)}>
+            <Header.NavigationItem key={entry.to} asElement={Link} to={entry.to} current={isCurrent(entry, pathname)}>
               {entry.text}
             </Header.NavigationItem>
           ))}
