@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -53,7 +52,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: options.maxUploadBytes ?? 50 * 1024 * 1024, files: 1 } });
   // preHandler, so the sign-in limit can key on the email in the parsed body as well as the address.
-  await app.register(rateLimit, { global: false, hook: 'preHandler' });
 
   const { database } = options;
   const jobs = new JobRunner(database.db);

@@ -53,16 +53,19 @@ export function planSuite(harness: () => BrowserHarness) {
       const row = workplan.find((r) => r.id === '1.4')!;
       const entries = page.locator('.app-position-log > li');
       await eventually(() => entries.count()).toBe(row.current_position!.split(' | ').length);
-      await visible(page.getByRole('form', { name: 'Create a person for JW' }));
+      // JW leads it: Jo Walker, whom the demo's governance records already name. The Fed Board is not yet a person.
+      await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('People: Jo Walker (JW)');
+      await visible(page.getByRole('form', { name: 'Create a person for Fed Board' }));
       await page.getByLabel('Update', { exact: true }).fill('Scheme closed; report sent to NHS England');
       await page.getByRole('button', { name: 'Add update' }).click();
       await eventually(() => textOf(entries.first())).toContain('Scheme closed; report sent to NHS England');
       expect(await entries.count()).toBe(row.current_position!.split(' | ').length + 1);
       await saveScreenshot(page, 'programme-task');
 
-      await page.getByLabel('Name of JW').fill('Jo Walker');
+      expect(await page.getByLabel('Name of Fed Board').inputValue()).toBe('Fed Board');
       await page.getByRole('button', { name: 'Create person' }).first().click();
-      await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('People: Jo Walker (JW)');
+      await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('Fed Board (FB)');
+      expect(await page.getByRole('form', { name: 'Create a person for Fed Board' }).count()).toBe(0);
     });
 
     it('refuses an impossible date on an update, saving nothing', async () => {

@@ -32,7 +32,7 @@ export function qualitySuite(harness: () => BrowserHarness) {
     });
 
     it('shows QOF prevalence across the federation against England, with a funnel plot', async () => {
-      await page.getByRole('link', { name: 'Quality', exact: true }).click();
+      await page.goto('/quality'); // in the menu's "More" list at this width
       await visible(page.getByRole('heading', { level: 1, name: 'Quality dashboard' }));
       await choose(page, 'Indicator', 'QOF prevalence: Hypertension');
       await page.getByRole('button', { name: 'Show' }).click();

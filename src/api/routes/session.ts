@@ -5,19 +5,26 @@ import { sessionLifetimeMs, signIn, signOut } from '../../app/auth/sessions.js';
 import { roleLabels } from '../../app/context.js';
 import { actorOf, forgetSession, sessionCookie } from '../auth.js';
 import type { ServerDeps } from '../server.js';
+import { SignInThrottle } from '../sign-in-throttle.js';
 
 const signInBody = z.object({ email: z.string().trim().min(1, 'Enter your email address'), password: z.string().min(1, 'Enter your password') });
 
 export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const throttle = new SignInThrottle();
   r.post(
     '/api/session',
     {
-      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}:${String((req.body as { email?: string })?.email ?? '').toLowerCase()}` } },
+      config: { public: true },
       schema: { tags: ['session'], summary: 'Sign in', body: signInBody },
     },
     async (request, reply) => {
-      const result = await signIn(deps.db, request.body.email, request.body.password);
+      const key = `${request.ip}:${request.body.email.toLowerCase()}`;
+      throttle.check(key);
+      const result = await signIn(deps.db, request.body.email, request.body.password).catch((error: unknown) => {
+        throttle.failed(key);
+        throw error;
+      });
       reply.setCookie(sessionCookie, result.token, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/', maxAge: sessionLifetimeMs / 1000 });
       return { user: presentActor(result.actor), csrfToken: result.csrfToken };
     },
