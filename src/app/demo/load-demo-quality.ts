@@ -10,7 +10,7 @@ import { importQofFile } from '../quality/import-qof.js';
 import { insertPrepared } from '../records/records.js';
 
 /** Files in demo/quality/ (see demo/README.md): real QOF 2022-23 rows for the demo practices and illustrative local figures. */
-const qofFiles = ['PREVALENCE_ELR_2223.csv', 'MAPPING_INDICATORS_2021_v2.csv'];
+const qofFiles = ['PREVALENCE_ELR_2223.csv', 'qof-register-names.csv'];
 const localFile = 'elr-local-indicators-illustrative.csv';
 export const demoSchemeGroupName = 'Admission avoidance LIS (illustrative)';
 
