@@ -5,20 +5,13 @@ import type { Db } from '../../db/client.js';
 import { financeYears, incomeStreams } from '../../db/schema/index.js';
 import { conflict, invalid } from '../../domain/errors.js';
 import { parsePounds } from '../../domain/finance/money.js';
-import type { RecordType } from '../records/record-type.js';
-
-const id = z.coerce.number().int().positive();
+import { type RecordType, storedIn } from '../records/record-type.js';
 
 /** What every finance record type shares: an integer id, a row version, rows shown as stored. */
 export function financeTable<T extends PgTable & { id: AnyPgColumn; rowVersion: AnyPgColumn }>(table: T) {
   return {
-    table,
-    source: table,
-    idColumn: table.id,
-    sourceIdColumn: table.id,
-    versionColumn: table.rowVersion,
+    ...storedIn(table),
     createdByPeople: true,
-    parseId: (raw: string) => id.parse(raw),
     present: (row: Record<string, unknown>) => row,
   } satisfies Partial<RecordType>;
 }

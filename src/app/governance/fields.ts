@@ -4,6 +4,7 @@ import { parseDateText } from '../../domain/governance/due-dates.js';
 import { AppError } from '../../domain/errors.js';
 import type { Db } from '../../db/client.js';
 import { matchOwners } from '../people/match-owners.js';
+import { storedIn as storedInTable } from '../records/record-type.js';
 
 /** Zod pieces the governance records share: optional text, dates as boards write them, 1–5 scores. */
 export const optionalText = (max: number) =>
@@ -56,7 +57,7 @@ export async function ownerValues(db: Db, input: { ownerText?: string | null }, 
   return { ownerPersonIds: await linkOwners(db, input.ownerText) };
 }
 
-/** Where a governance record type lives: a table keyed by a serial id with a rowVersion, read as it is stored. */
+/** Where a governance record type lives (the framework's `storedIn`); people create and delete these records. */
 export function storedIn<T extends PgTable & { id: AnyPgColumn; rowVersion: AnyPgColumn }>(table: T) {
-  return { table, source: table, idColumn: table.id, sourceIdColumn: table.id, versionColumn: table.rowVersion, createdByPeople: true, parseId: (raw: string) => id.parse(raw) };
+  return { ...storedInTable(table), createdByPeople: true };
 }
