@@ -46,13 +46,13 @@ async function timeOurImport(open: () => Promise<Database>, kind: ImportKind, fi
     async () => {
       const report = await importNhsFile(ctx(), kind, nhsFile(file), { skipUnknown: true });
       if (report.rejected) throw new Error(`${file} was rejected: ${report.errors[0]?.message}`);
-      await database!.close();
     },
     async () => {
       database = await open();
       await database.migrate();
       if (before) await importNhsFile(ctx(), 'ods', nhsFile(before));
     },
+    () => database!.close(),
   );
   return time;
 }

@@ -1,11 +1,17 @@
-/** Runs `work` several times and returns the median wall time in milliseconds (the first run warms up). */
-export async function medianMs(runs: number, work: () => Promise<unknown> | unknown, setup?: () => Promise<void> | void): Promise<number> {
+/** Runs `work` several times and returns the median wall time in milliseconds (the first run warms up); setup and teardown are not timed. */
+export async function medianMs(
+  runs: number,
+  work: () => Promise<unknown> | unknown,
+  setup?: () => Promise<void> | void,
+  teardown?: () => Promise<void> | void,
+): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
     await setup?.();
     const start = process.hrtime.bigint();
     await work();
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    await teardown?.();
     if (i > 0) times.push(ms);
   }
   times.sort((a, b) => a - b);

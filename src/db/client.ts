@@ -47,6 +47,11 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
 
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A server that ends a connection (restart, admin command) must not crash the process: the pool
+  // drops that connection and the next query opens a fresh one. Errors on a query still reach its caller.
+  const dropped = (error: Error) => console.error(`PostgreSQL connection lost: ${error.message}`);
+  pool.on('error', dropped);
+  pool.on('connect', (client) => client.on('error', dropped));
   // Fail fast with a clear message rather than on the first query.
   const probe = await pool.connect();
   probe.release();

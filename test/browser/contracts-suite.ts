@@ -34,8 +34,10 @@ export function contractsSuite(harness: () => BrowserHarness) {
     });
 
     it('shows the register with who has not signed, and highlights the notice date due within 90 days', async () => {
-      await page.getByRole('link', { name: 'Contracts', exact: true }).click();
+      await page.locator('.nhsuk-header__navigation-list').getByRole('link', { name: 'Finance', exact: true }).click();
+      await page.getByRole('navigation', { name: 'Finance' }).getByRole('link', { name: 'Contracts', exact: true }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Contracts' }));
+      expect(await textOf(page.locator('.nhsuk-header__navigation-list [aria-current="page"]'))).toBe('Finance');
       await eventually(() => textOf(rowOf(page, cbsTitle))).toContain('11 of 13');
       expect(await textOf(rowOf(page, cbsTitle))).toContain('The Jubilee Medical Practice');
       await page.locator('#as-at-day').fill('15');
@@ -190,7 +192,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       expect(await page.getByRole('heading', { name: 'Documents' }).count()).toBe(0);
       await openFund(page);
       await page.getByRole('link', { name: 'Apply for money from this fund' }).click();
-      expect(await page.getByLabel('Who is applying').locator('option').allInnerTexts()).toEqual(['Choose', 'C82001']);
+      await eventually(() => page.getByLabel('Who is applying').locator('option').allInnerTexts()).toEqual(['Choose', 'C82001']);
       await page.getByLabel('Who is applying').selectOption('practice:C82001');
       await page.getByLabel('Title').fill('Kibworth signposting');
       await page.getByLabel('Purpose').fill('Reception training in active signposting');

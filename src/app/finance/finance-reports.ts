@@ -72,7 +72,9 @@ const summary = (ie: ReturnType<typeof incomeAndExpenditure>) => ({
 /** Everything a year's I&E and cash flow need, under a scenario (none: the base). */
 async function yearModel(ctx: AppContext, rawYear: string, changes: ScenarioChange[], threshold?: number) {
   const year = await planYear(ctx, rawYear);
-  const [streams, lines, costs] = await Promise.all([loadIncomeStreams(ctx.db), loadIeIncomeLines(ctx.db, year.financialYear), loadRunningCosts(ctx.db)]);
+  const streams = await loadIncomeStreams(ctx.db);
+  const lines = await loadIeIncomeLines(ctx.db, year.financialYear);
+  const costs = await loadRunningCosts(ctx.db);
   const problems = scenarioProblems(streams, changes);
   if (problems.length) throw invalid('The scenario is not valid', problems.map((message) => ({ field: 'scenario', message })));
   const ie = incomeAndExpenditure(year.financialYear, scenarioIncomeLines(year.financialYear, lines, streams, changes), costs);

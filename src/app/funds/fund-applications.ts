@@ -114,7 +114,8 @@ export async function applicationDetail(ctx: AppContext, applicationId: number) 
   const application = await findApplication(ctx.db, applicationId);
   if (!application || !canSeeApplication(ctx.actor, application)) throw notFound(`Application ${applicationId}`);
   const fund = await findFund(ctx.db, application.fundId);
-  const [lines, drawdowns] = await Promise.all([linesOf(ctx.db, applicationId), drawdownsOf(ctx.db, [applicationId])]);
+  const lines = await linesOf(ctx.db, applicationId);
+  const drawdowns = await drawdownsOf(ctx.db, [applicationId]);
   const drawnPence = sumPence(drawdowns.map((d) => d.amountPence));
   const localityName = (await localitiesOn(ctx.db, fund.footprintGroupId, fund.listSnapshotDate));
   const locality = [...localityName.values()].find((l) => l.id === application.localityGroupId)?.name ?? null;

@@ -20,7 +20,10 @@ export async function findFund(db: Db, id: number): Promise<FundRow> {
 /** The footprint's practices at the fund's list snapshot, each with its list size and locality. */
 export async function fundPractices(db: Db, fund: FundRow): Promise<{ practices: FundPractice[]; localityIds: Map<string, number> }> {
   const codes = await groupMembersOn(db, fund.footprintGroupId, fund.listSnapshotDate);
-  const [names, lists, localities] = await Promise.all([registryPractices(db, codes), listSizesAt(db, codes, fund.listSnapshotDate), localitiesOn(db, fund.footprintGroupId, fund.listSnapshotDate)]);
+  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+  const names = await registryPractices(db, codes);
+  const lists = await listSizesAt(db, codes, fund.listSnapshotDate);
+  const localities = await localitiesOn(db, fund.footprintGroupId, fund.listSnapshotDate);
   const missing = codes.filter((code) => !lists.has(code));
   if (!codes.length) throw invalid(`${fund.name}: the footprint had no member practices on ${fund.listSnapshotDate}`, [{ field: 'listSnapshotDate', message: 'no member practices on this date' }]);
   if (missing.length) throw invalid(`${fund.name}: no list size on ${fund.listSnapshotDate} for ${missing.join(', ')}`, missing.map((code) => ({ field: 'listSnapshotDate', message: `${code} has no list size on ${fund.listSnapshotDate}` })));

@@ -61,7 +61,9 @@ export async function updateScheme(ctx: AppContext, schemeId: number, request: U
     const editInPlace = before.version.status === 'draft';
     const number = editInPlace ? before.version.version : before.scheme.currentVersion + 1;
     const { definition, listSnapshotDate } = await resolveDefinition(db, request.definition, before.scheme.groupId, number);
-    const [delivered, hand] = await Promise.all([deliveredRows(db, schemeId, before.version.version), handScheduleRows(db, schemeId, before.version.version)]);
+    // One after the other: a transaction's connection runs one query at a time.
+    const delivered = await deliveredRows(db, schemeId, before.version.version);
+    const hand = await handScheduleRows(db, schemeId, before.version.version);
     const kept = reconcileInputs(definition, delivered, hand);
     const scheme = await updateSchemeIfUnchanged(db, schemeId, expected, { name: definition.name, funder: definition.funder, status: 'draft', currentVersion: number });
     if (!scheme) throw staleEdit(before, expected);

@@ -57,7 +57,9 @@ export function toHandSchedule(rows: readonly HandScheduleRow[]): HandSchedule |
 
 /** Everything `runScheme` needs for a stored version: its resolved practices and the inputs recorded against it. */
 export async function runInputFor(db: Db, loaded: LoadedVersion, reallocateDeclined = false): Promise<SchemeRunInput> {
-  const [delivered, hand] = await Promise.all([deliveredRows(db, loaded.scheme.id, loaded.version.version), handScheduleRows(db, loaded.scheme.id, loaded.version.version)]);
+  // One after the other: `db` may be a transaction, whose connection runs one query at a time.
+  const delivered = await deliveredRows(db, loaded.scheme.id, loaded.version.version);
+  const hand = await handScheduleRows(db, loaded.scheme.id, loaded.version.version);
   return {
     definition: loaded.definition,
     practices: storedPractices(loaded.definition),

@@ -21,9 +21,7 @@ const navigation: NavigationEntry[] = [
   { to: '/schemes', text: 'Schemes' },
   { to: '/programme', text: 'Programme' },
   { to: '/governance', text: 'Governance' },
-  { to: '/finance', text: 'Finance' },
-  { to: '/contracts', text: 'Contracts', roles: ['admin', 'commissioner', 'practice_manager'] },
-  { to: '/funds', text: 'Funds', roles: ['admin', 'commissioner', 'practice_manager'] },
+  { to: '/finance', text: 'Finance', also: ['/contracts', '/funds'] },
   { to: '/quality', text: 'Quality' },
   { to: '/admin', text: 'Admin', roles: ['admin'], also: ['/imports', '/users', '/audit', '/governance/people'] },
 ];

@@ -1,7 +1,8 @@
 import { Heading, Select } from 'nhsuk-react-components';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import type { Page } from '../../api/types.js';
+import type { Page, Role } from '../../api/types.js';
+import { useUser } from '../../auth/session.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { usePageTitle } from '../../components/page-states.js';
 import type { FinanceYearRow } from './types.js';
@@ -11,6 +12,12 @@ const sections = [
   { to: '/finance/ie', text: 'Income and expenditure' },
   { to: '/finance/cash-flow', text: 'Cash flow' },
   { to: '/finance/scenarios', text: 'Scenarios' },
+];
+
+/** Contracts and per-head funds live under Finance in the menu; not every role may see them. */
+const registers: { to: string; text: string; roles: Role[] }[] = [
+  { to: '/contracts', text: 'Contracts', roles: ['admin', 'commissioner', 'practice_manager'] },
+  { to: '/funds', text: 'Funds', roles: ['admin', 'commissioner', 'practice_manager'] },
 ];
 
 /** The plan's years and the one chosen in the address (?year=), or the latest year that has an I&E. */
@@ -41,14 +48,15 @@ export function FinanceFrame({ title, intro, year, children }: { title: string; 
   usePageTitle(title);
   const { pathname, search } = useLocation();
   const keep = new URLSearchParams(search).get('year');
+  const user = useUser();
   return (
     <>
       <Heading headingLevel="h1">{title}</Heading>
       <nav aria-label="Finance" className="app-finance-nav">
         <ul>
-          {sections.map((s) => (
+          {[...sections, ...registers.filter((r) => r.roles.includes(user.role))].map((s) => (
             <li key={s.to}>
-              {s.to === pathname ? <strong aria-current="page">{s.text}</strong> : <Link to={`${s.to}${keep ? `?year=${encodeURIComponent(keep)}` : ''}`}>{s.text}</Link>}
+              {s.to === pathname ? <strong aria-current="page">{s.text}</strong> : <Link to={`${s.to}${keep && s.to.startsWith('/finance') ? `?year=${encodeURIComponent(keep)}` : ''}`}>{s.text}</Link>}
             </li>
           ))}
         </ul>
