@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { findStoredIndicator, findThreshold, listStoredIndicators, listThresholds, periodsByIndicator } from '../../db/repos/quality.js';
+import { type IndicatorLookupRow, listStoredIndicators, listThresholds, lookUpIndicator, periodsByIndicator } from '../../db/repos/quality.js';
 import { notFound } from '../../domain/errors.js';
 import { type Indicator, periodLabel, registeredPatientsIndicator } from '../../domain/quality/indicators.js';
 import type { Threshold } from '../../domain/quality/comparisons.js';
@@ -12,7 +12,9 @@ export interface CatalogueEntry extends Indicator {
   periods: { period: string; label: string }[];
 }
 
-const asIndicator = (row: Awaited<ReturnType<typeof listStoredIndicators>>[number]): Indicator => ({
+type StoredIndicator = Pick<Awaited<ReturnType<typeof listStoredIndicators>>[number], 'code' | 'name' | 'numeratorDefinition' | 'denominatorDefinition' | 'unit' | 'polarity' | 'source' | 'cadence'>;
+
+const asIndicator = (row: StoredIndicator): Indicator => ({
   code: row.code,
   name: row.name,
   numeratorDefinition: row.numeratorDefinition,
@@ -35,10 +37,14 @@ export async function listIndicators(ctx: AppContext): Promise<CatalogueEntry[]>
   }));
 }
 
+/** The indicator and threshold of a looked-up row; not found when the catalogue lacks the indicator. */
+export function indicatorOf(row: IndicatorLookupRow, code: string): { indicator: Indicator; threshold: Threshold | null } {
+  const indicator = code === registeredPatientsIndicator.code ? registeredPatientsIndicator : row.code ? asIndicator(row as StoredIndicator) : null;
+  if (!indicator) throw notFound(`Indicator ${code}`);
+  return { indicator, threshold: row.threshold_for !== null ? { minimum: row.minimum, target: row.target } : null };
+}
+
 /** One indicator with its threshold; not found when the catalogue lacks it. */
 export async function loadIndicator(db: Db, code: string): Promise<{ indicator: Indicator; threshold: Threshold | null }> {
-  const indicator = code === registeredPatientsIndicator.code ? registeredPatientsIndicator : await findStoredIndicator(db, code).then((row) => (row ? asIndicator(row) : null));
-  if (!indicator) throw notFound(`Indicator ${code}`);
-  const threshold = await findThreshold(db, code);
-  return { indicator, threshold: threshold ? { minimum: threshold.minimum, target: threshold.target } : null };
+  return indicatorOf(await lookUpIndicator(db, code), code);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { figuresForPeriod, findGroup, type FigureRow } from '../../db/repos/quality.js';
+import { figuresForPeriod, type FigureRow, lookUpIndicator } from '../../db/repos/quality.js';
 import { invalid, notFound } from '../../domain/errors.js';
 import type { FunnelChartData } from '../../domain/quality/chart-options.js';
 import { poolFigures, pooledFromTotals, practicesBelowThreshold, type Threshold, type ThresholdGap } from '../../domain/quality/comparisons.js';
@@ -8,7 +8,7 @@ import { indicatorFunnel } from '../../domain/quality/indicator-funnel.js';
 import { type Indicator, periodLabel } from '../../domain/quality/indicators.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { loadIndicator } from './catalogue.js';
+import { indicatorOf } from './catalogue.js';
 
 export const dashboardQuerySchema = z.object({
   indicator: z.string().trim().min(1, 'Choose an indicator').max(60),
@@ -47,12 +47,6 @@ export interface Dashboard {
   belowThreshold: (ThresholdGap & { practiceName: string })[];
 }
 
-export async function loadGroup(db: Db, id: number) {
-  const group = await findGroup(db, id);
-  if (!group) throw notFound(`Group ${id}`);
-  return group;
-}
-
 /**
  * One indicator in one period across a group's practices (England when no group is chosen): the
  * funnel, each practice's figure and z-score, the outliers, and the practices on the wrong side of
@@ -60,9 +54,10 @@ export async function loadGroup(db: Db, id: number) {
  */
 export async function getDashboard(ctx: AppContext, query: DashboardQuery): Promise<Dashboard> {
   authorize(ctx.actor, 'indicator', 'read');
-  const { indicator, threshold } = await loadIndicator(ctx.db, query.indicator);
-  const found = query.group ? await loadGroup(ctx.db, query.group) : null;
-  const group = found ? { id: found.id, name: found.name, kind: found.kind } : null;
+  const looked = await lookUpIndicator(ctx.db, query.indicator, { groupId: query.group ?? null });
+  const { indicator, threshold } = indicatorOf(looked, query.indicator);
+  if (query.group && looked.group_id === null) throw notFound(`Group ${query.group}`);
+  const group = looked.group_id !== null ? { id: looked.group_id, name: looked.group_name!, kind: looked.group_kind! } : null;
   const figures = await figuresForPeriod(ctx.db, indicator.code, query.period, group?.id ?? null);
   return presentDashboard(indicator, threshold, query, group, figures);
 }

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { comparatorFigures, practiceSeries } from '../../db/repos/quality.js';
-import { practices } from '../../db/schema/index.js';
+import { comparatorFigures, lookUpIndicator } from '../../db/repos/quality.js';
 import { notFound } from '../../domain/errors.js';
 import { pooledFromTotals, type Threshold } from '../../domain/quality/comparisons.js';
 import { type Indicator, periodLabel } from '../../domain/quality/indicators.js';
@@ -9,7 +7,7 @@ import { type PracticeSpc, practiceSpc } from '../../domain/quality/practice-ser
 import type { Db } from '../../db/client.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { loadIndicator } from './catalogue.js';
+import { indicatorOf } from './catalogue.js';
 
 export const practiceIndicatorQuerySchema = z.object({
   indicator: z.string().trim().min(1).max(60),
@@ -57,10 +55,12 @@ export async function comparePractice(db: Db, indicator: Indicator, practiceCode
 /** A practice's series on one indicator with its SPC chart, and its figure in one period against its peers. */
 export async function getPracticeIndicator(ctx: AppContext, practiceCode: string, query: z.infer<typeof practiceIndicatorQuerySchema>): Promise<PracticeIndicator> {
   authorize(ctx.actor, 'indicator', 'read');
-  const [practice] = await ctx.db.select({ odsCode: practices.odsCode, name: practices.name, localName: practices.localName, commissionerCode: practices.commissionerCode, pcnCode: practices.pcnCode }).from(practices).where(eq(practices.odsCode, practiceCode));
-  if (!practice) throw notFound(`Practice ${practiceCode}`);
-  const { indicator, threshold } = await loadIndicator(ctx.db, query.indicator);
-  const series = await practiceSeries(ctx.db, indicator.code, practiceCode);
+  // One round trip for the practice, the indicator and the practice's series, one for its peers.
+  const looked = await lookUpIndicator(ctx.db, query.indicator, { practiceCode });
+  if (looked.practice_code === null) throw notFound(`Practice ${practiceCode}`);
+  const practice = { odsCode: looked.practice_code, name: looked.practice_name!, localName: looked.practice_local_name, commissionerCode: looked.practice_commissioner_code, pcnCode: looked.practice_pcn_code };
+  const { indicator, threshold } = indicatorOf(looked, query.indicator);
+  const series = looked.series;
   const period = query.period ?? series.at(-1)?.period ?? null;
   const value = series.find((s) => s.period === period)?.value ?? null;
   const spc = practiceSpc(indicator, series, threshold?.target ?? threshold?.minimum ?? null);

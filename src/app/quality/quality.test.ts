@@ -91,5 +91,15 @@ describe.each(databaseKinds)('QOF prevalence from the real files (%s)', (kind) =
     expect(byKind.england).toBeCloseTo(pooledPercent(csvRows.filter((r) => r.GROUP_CODE === 'DM' && known.has(r.PRACTICE_CODE!) && usable(r))), 10);
     expect(result.spc).toBeNull();
     expect(result.spcNote).toContain('at least 2 periods');
+    expect(result.series.map((s) => s.period)).toEqual(['2023-03-31']);
+    expect(result.threshold).toBeNull();
+  });
+
+  it('says which indicator, practice or group it cannot find', async () => {
+    const ctx = contextFor(database);
+    await expect(getPracticeIndicator(ctx, 'C82009', { indicator: 'QOF_PREV_NOPE' })).rejects.toThrow('Indicator QOF_PREV_NOPE');
+    await expect(getPracticeIndicator(ctx, 'Z99999', { indicator: 'QOF_PREV_DM' })).rejects.toThrow('Practice Z99999');
+    await expect(getDashboard(ctx, { indicator: 'QOF_PREV_DM', period: '2023-03-31', group: 987654 })).rejects.toThrow('Group 987654');
+    await expect(getDashboard(ctx, { indicator: 'QOF_PREV_NOPE', period: '2023-03-31' })).rejects.toThrow('Indicator QOF_PREV_NOPE');
   });
 });

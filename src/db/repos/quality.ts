@@ -1,5 +1,6 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { registeredPatientsIndicator } from '../../domain/quality/indicators.js';
+import { preparedRows } from '../prepared.js';
 import type { Db } from '../client.js';
 import { indicators, indicatorThresholds, indicatorValues } from '../schema/index.js';
 
@@ -39,14 +40,6 @@ function figuresOf(indicatorCode: string): SQL {
 }
 
 export const listStoredIndicators = (db: Db) => db.select().from(indicators).orderBy(asc(indicators.name));
-export async function findStoredIndicator(db: Db, code: string) {
-  const [row] = await db.select().from(indicators).where(eq(indicators.code, code));
-  return row;
-}
-export async function findThreshold(db: Db, indicatorCode: string) {
-  const [row] = await db.select().from(indicatorThresholds).where(eq(indicatorThresholds.indicatorCode, indicatorCode));
-  return row;
-}
 export const listThresholds = (db: Db) => db.select().from(indicatorThresholds);
 
 /** Periods that have figures, newest first, for each indicator. */
@@ -58,6 +51,58 @@ export async function periodsByIndicator(db: Db): Promise<Map<string, string[]>>
   const map = new Map<string, string[]>();
   for (const r of rows) map.set(r.indicator_code, [...(map.get(r.indicator_code) ?? []), r.period]);
   return map;
+}
+
+/** An indicator as stored, with its threshold; `code` is null when the catalogue has no such indicator. */
+export interface IndicatorLookupRow {
+  code: string | null;
+  name: string;
+  numeratorDefinition: string | null;
+  denominatorDefinition: string | null;
+  unit: string;
+  polarity: string;
+  source: string | null;
+  cadence: string;
+  /** Set when the indicator has a threshold. */
+  threshold_for: string | null;
+  minimum: number | null;
+  target: number | null;
+  group_id: number | null;
+  group_name: string | null;
+  group_kind: string | null;
+  practice_code: string | null;
+  practice_name: string | null;
+  practice_local_name: string | null;
+  practice_commissioner_code: string | null;
+  practice_pcn_code: string | null;
+  /** The practice's figures for the indicator, oldest first (empty without a practice). */
+  series: SeriesRow[];
+}
+
+/**
+ * Everything a quality page needs before its figures, in one round trip (the dashboard API runs it
+ * on every request): the indicator and its threshold, and optionally a group and a practice with
+ * its series on the indicator.
+ */
+export async function lookUpIndicator(db: Db, indicatorCode: string, options: { groupId?: number | null; practiceCode?: string | null } = {}): Promise<IndicatorLookupRow> {
+  const practiceCode = options.practiceCode ?? null;
+  const series = practiceCode === null
+    ? sql`'[]'::json`
+    : sql`(SELECT coalesce(json_agg(json_build_object('period', f.period::text, 'numerator', f.numerator, 'denominator', f.denominator, 'value', f.value) ORDER BY f.period), '[]'::json)
+        FROM ${figuresOf(indicatorCode)} f WHERE f.practice_code = ${practiceCode})`;
+  const [row] = await preparedRows<IndicatorLookupRow>(
+    db,
+    sql`SELECT i.code, i.name, i.numerator_definition AS "numeratorDefinition", i.denominator_definition AS "denominatorDefinition", i.unit, i.polarity, i.source, i.cadence,
+        t.indicator_code AS threshold_for, t.minimum, t.target, g.id AS group_id, g.name AS group_name, g.kind AS group_kind,
+        p.ods_code AS practice_code, p.name AS practice_name, p.local_name AS practice_local_name, p.commissioner_code AS practice_commissioner_code, p.pcn_code AS practice_pcn_code,
+        ${series} AS series
+      FROM (SELECT ${indicatorCode}::text AS code) q
+      LEFT JOIN indicators i ON i.code = q.code
+      LEFT JOIN indicator_thresholds t ON t.indicator_code = q.code
+      LEFT JOIN practice_groups g ON g.id = ${options.groupId ?? -1}::int
+      LEFT JOIN practices p ON p.ods_code = ${practiceCode ?? ''}::text`,
+  );
+  return row!;
 }
 
 export interface FigureRow {
@@ -85,15 +130,16 @@ export async function figuresForPeriod(db: Db, indicatorCode: string, period: st
     ? sql`SELECT f.* FROM f`
     : sql`SELECT f.* FROM (SELECT DISTINCT practice_code FROM group_memberships WHERE group_id = ${groupId} AND start_date <= ${period} AND (end_date IS NULL OR end_date >= ${period})) m
         JOIN f ON f.practice_code = m.practice_code`;
-  return rowsOf<FigureRow>(
-    await db.execute(sql`WITH f AS NOT MATERIALIZED (SELECT * FROM ${figuresOf(indicatorCode)} x WHERE x.period = ${period}),
+  return preparedRows<FigureRow>(
+    db,
+    sql`WITH f AS NOT MATERIALIZED (SELECT * FROM ${figuresOf(indicatorCode)} x WHERE x.period = ${period}),
       england AS (SELECT * FROM ${englandTotals(indicatorCode, period)} t),
       scoped AS (${scoped})
       SELECT s.practice_code, coalesce(p.local_name, p.name, s.practice_code) AS practice_name, p.commissioner_code, p.pcn_code,
         s.numerator, s.denominator, s.value,
         e.practices AS england_practices, e.numerator AS england_numerator, e.denominator AS england_denominator, e.mean AS england_mean
       FROM england e LEFT JOIN scoped s ON true LEFT JOIN practices p ON p.ods_code = s.practice_code
-      ORDER BY s.practice_code`),
+      ORDER BY s.practice_code`,
   );
 }
 
@@ -102,13 +148,6 @@ export interface SeriesRow {
   numerator: number | null;
   denominator: number | null;
   value: number;
-}
-
-/** One practice's figures for an indicator, oldest first. */
-export async function practiceSeries(db: Db, indicatorCode: string, practiceCode: string): Promise<SeriesRow[]> {
-  return rowsOf<SeriesRow>(
-    await db.execute(sql`SELECT period::text AS period, numerator, denominator, value FROM ${figuresOf(indicatorCode)} f WHERE f.practice_code = ${practiceCode} ORDER BY period`),
-  );
 }
 
 export interface ComparatorRow {
@@ -127,8 +166,9 @@ export interface ComparatorRow {
  */
 export async function comparatorFigures(db: Db, indicatorCode: string, period: string, practiceCode: string, extraGroupId: number | null): Promise<ComparatorRow[]> {
   const aggregate = sql`count(*)::int AS practices, sum(f.numerator) AS numerator, sum(f.denominator) AS denominator, avg(f.value) AS mean`;
-  return rowsOf<ComparatorRow>(
-    await db.execute(sql`WITH f AS NOT MATERIALIZED (SELECT * FROM ${figuresOf(indicatorCode)} x WHERE x.period = ${period}),
+  return preparedRows<ComparatorRow>(
+    db,
+    sql`WITH f AS NOT MATERIALIZED (SELECT * FROM ${figuresOf(indicatorCode)} x WHERE x.period = ${period}),
       subject AS (SELECT commissioner_code, pcn_code FROM practices WHERE ods_code = ${practiceCode}),
       groups AS (SELECT g.id, g.kind, g.name FROM practice_groups g WHERE g.id = ${extraGroupId ?? -1}
         OR (g.kind IN ('locality', 'federation') AND EXISTS (SELECT 1 FROM group_memberships m WHERE m.group_id = g.id AND m.practice_code = ${practiceCode}
@@ -140,7 +180,7 @@ export async function comparatorFigures(db: Db, indicatorCode: string, period: s
         FROM f JOIN practices p ON p.ods_code = f.practice_code JOIN subject s ON p.pcn_code = s.pcn_code LEFT JOIN organisations o ON o.code = s.pcn_code GROUP BY s.pcn_code, o.name
       UNION ALL SELECT 'group:' || g.id, g.name, g.kind, ${aggregate}
         FROM groups g JOIN group_memberships m ON m.group_id = g.id AND m.start_date <= ${period} AND (m.end_date IS NULL OR m.end_date >= ${period})
-        JOIN f ON f.practice_code = m.practice_code GROUP BY g.id, g.name, g.kind`),
+        JOIN f ON f.practice_code = m.practice_code GROUP BY g.id, g.name, g.kind`,
   );
 }
 
