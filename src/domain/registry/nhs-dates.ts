@@ -14,7 +14,12 @@ const LATEST_YEAR = 2199;
 /** ISO `YYYY-MM-DD` for a date in any NHS style, or null when it is not a real calendar date. */
 export function parseNhsDate(text: string): string | null {
   // Fast path for ODS's YYYYMMDD, which national files hold tens of thousands of times.
-  if (text.length === 8 && isDigits(text)) return isoDate(Number(text.slice(0, 4)), Number(text.slice(4, 6)), Number(text.slice(6, 8)));
+  if (text.length === 8 && isDigits(text)) {
+    const year = Number(text.slice(0, 4));
+    const month = Number(text.slice(4, 6));
+    const day = Number(text.slice(6, 8));
+    return isValidDate(year, month, day) ? `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}` : null;
+  }
   const s = text.trim();
   let m = /^(\d{4})(\d{2})(\d{2})$/.exec(s) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -26,15 +31,18 @@ export function parseNhsDate(text: string): string | null {
   return null;
 }
 
+function isValidDate(year: number, month: number, day: number): boolean {
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 function isoDate(year: number, month: number, day: number): string | null {
-  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return null;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (!isValidDate(year, month, day)) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function isDigits(text: string): boolean {

@@ -18,7 +18,8 @@ const STATUS_BY_RAW: Readonly<Record<string, PracticeStatus>> = {
 
 /** The status for an epraccur field 13 value, or null when ODS has never used that value. */
 export function parsePracticeStatus(raw: string): PracticeStatus | null {
-  return STATUS_BY_RAW[raw.trim().toUpperCase()] ?? null;
+  // Files already hold clean capitals; look those up before normalising.
+  return STATUS_BY_RAW[raw] ?? STATUS_BY_RAW[raw.trim().toUpperCase()] ?? null;
 }
 
 /** Classic prescribing setting 4 means "GP practice"; from 2026 the same thing is role RO76. */
@@ -30,7 +31,10 @@ const GP_PRACTICE_ROLE = 'RO76';
  * (`RO76|RO268`), and a GP practice with a second role is still a GP practice.
  */
 export function isGpPracticeSetting(raw: string): boolean {
+  // Most rows of a national file hold one clean value: compare it without splitting.
+  if (raw === GP_PRACTICE_SETTING || raw === GP_PRACTICE_ROLE) return true;
   const value = raw.trim().toUpperCase();
   if (value === GP_PRACTICE_SETTING) return true;
+  if (!value.includes('|')) return value === GP_PRACTICE_ROLE;
   return value.split('|').some((role) => role.trim() === GP_PRACTICE_ROLE);
 }
