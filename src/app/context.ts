@@ -6,7 +6,7 @@ export type Role = (typeof roles)[number];
 export const roleLabels: Record<Role, string> = {
   admin: 'Federation admin',
   practice_manager: 'Practice manager',
-  commissioner: 'Commissioner (read only)',
+  commissioner: 'Commissioner',
   clinician: 'Clinician',
 };
 

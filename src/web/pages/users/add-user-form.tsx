@@ -9,14 +9,14 @@ import { splitCodes } from '../../format/format.js';
 export const roleLabels: Record<Role, string> = {
   admin: 'Federation admin',
   practice_manager: 'Practice manager',
-  commissioner: 'Commissioner (read only)',
+  commissioner: 'Commissioner',
   clinician: 'Clinician',
 };
 
 const roleHints: Record<Role, string> = {
   admin: 'Can do everything: imports, groups, users',
   practice_manager: 'Reads everything; edits the local name and notes of their own practices',
-  commissioner: 'Reads everything; changes nothing',
+  commissioner: 'Reads everything; decides per-head fund applications; changes nothing else',
   clinician: 'Reads everything',
 };
 
