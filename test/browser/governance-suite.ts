@@ -111,6 +111,13 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Upload the document').setInputFiles({ name: 'policy.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 a real start') });
       await page.getByRole('button', { name: 'Upload file' }).click();
       await visible(page.getByRole('link', { name: 'policy.pdf' }));
+      // A second file becomes the current one; the first stays under "Earlier files".
+      await page.getByLabel('Upload the document').setInputFiles({ name: 'policy-2.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 the next one') });
+      await page.getByRole('button', { name: 'Upload file' }).click();
+      await visible(page.getByRole('link', { name: 'policy-2.pdf' }));
+      await page.getByText('Earlier files (1)').click();
+      const earlier = page.locator('.nhsuk-details__text').getByRole('link', { name: 'policy.pdf' });
+      expect(await earlier.getAttribute('href')).toMatch(/\/file\?file=\d+$/);
       await saveScreenshot(page, 'governance-policy');
     });
 

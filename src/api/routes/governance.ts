@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { acknowledgePolicy, listAcknowledgements } from '../../app/governance/acknowledgements.js';
 import { addActionUpdate, listActionUpdates } from '../../app/governance/action-updates.js';
-import { downloadPolicyFile, policyFileInfo, searchPolicies, uploadPolicyFile } from '../../app/governance/policy-files.js';
+import { downloadPolicyFile, policyFileList, searchPolicies, uploadPolicyFile } from '../../app/governance/policy-files.js';
 import { riskHeatMap, riskScoreHistoryOf } from '../../app/governance/risk-views.js';
 import { matchOwners } from '../../app/people/match-owners.js';
 import { authorize } from '../../app/permissions.js';
@@ -42,13 +42,14 @@ export async function registerGovernanceRoutes(app: FastifyInstance, deps: Serve
   r.post('/api/policies/:id/file', { schema: { tags: ['policies'], summary: 'Upload the policy’s file (admins): PDF or DOCX, checked by content, up to 10 MB', params: idParams, consumes: ['multipart/form-data'] } }, async (request) =>
     uploadPolicyFile(ctxOf(request), request.params.id, await readUpload(request, ['.pdf', '.docx'])),
   );
-  r.get('/api/policies/:id/file', { schema: { tags: ['policies'], summary: 'Download the policy’s file', params: idParams } }, async (request, reply) => {
-    const file = await downloadPolicyFile(ctxOf(request), request.params.id);
+  r.get('/api/policies/:id/file', { schema: { tags: ['policies'], summary: 'Download the policy’s current file, or an earlier one (?file=id)', params: idParams, querystring: z.object({ file: z.coerce.number().int().positive().optional() }) } }, async (request, reply) => {
+    const file = await downloadPolicyFile(ctxOf(request), request.params.id, request.query.file);
     return reply.header('content-type', file.mediaType).header('content-disposition', `attachment; filename="${file.fileName.replace(/"/g, '')}"`).send(Buffer.from(file.content));
   });
-  r.get('/api/policies/:id/acknowledgements', { schema: { tags: ['policies'], summary: 'The policy’s file, and each practice that must acknowledge it with who did and when', params: idParams } }, async (request) => {
+  r.get('/api/policies/:id/acknowledgements', { schema: { tags: ['policies'], summary: 'The policy’s files (current first), and each practice that must acknowledge it with who did and when', params: idParams } }, async (request) => {
     const ctx = ctxOf(request);
-    return { file: await policyFileInfo(ctx, request.params.id), items: await listAcknowledgements(ctx, request.params.id) };
+    const files = await policyFileList(ctx, request.params.id);
+    return { file: files[0] ?? null, earlierFiles: files.slice(1), items: await listAcknowledgements(ctx, request.params.id) };
   });
   r.post('/api/policies/:id/acknowledgements', { schema: { tags: ['policies'], summary: 'Acknowledge the current version for a practice (admins, or that practice’s manager)', params: idParams, body: z.object({ practiceCode: z.string().trim().toUpperCase() }) } }, async (request, reply) => {
     reply.status(201);

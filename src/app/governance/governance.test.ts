@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { auditLog, boardActions, boardActionUpdates, meetings, people, policyFiles, risks, riskScoreHistory, users } from '../../db/schema/index.js';
+import { auditLog, boardActions, boardActionUpdates, meetings, people, policies, policyFiles, risks, riskScoreHistory, users } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, contextFor, managerOf } from '../../../test/support/factories.js';
 import { startSmtpSink } from '../../../test/support/smtp-sink.js';
@@ -17,7 +17,7 @@ import { sendDigest } from '../reminders/send-digest.js';
 import { acknowledgePolicy, listAcknowledgements } from './acknowledgements.js';
 import { addActionUpdate, listActionUpdates } from './action-updates.js';
 import { boardActionRecord } from './board-action-record.js';
-import { searchPolicies, uploadPolicyFile } from './policy-files.js';
+import { downloadPolicyFile, policyFileList, searchPolicies, uploadPolicyFile } from './policy-files.js';
 import { policyRecord } from './policy-record.js';
 import { riskRecord } from './risk-record.js';
 import { riskScoreHistoryOf } from './risk-views.js';
@@ -122,6 +122,15 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     const huge = await failure(uploadPolicyFile(admin(), id, { name: 'big.pdf', content: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25) }));
     expect(huge.kind).toBe('too_large');
     expect(await tally(policyFiles)).toBe(1);
+    // A new version's file becomes the current one; the file before it is kept, with its version.
+    const [policy] = await database.db.select().from(policies).where(eq(policies.id, id));
+    await updateRecord(admin(), policyRecord, String(id), { version: '3' }, policy!.rowVersion);
+    await uploadPolicyFile(admin(), id, { name: 'chaperone v3.pdf', content: Buffer.from('%PDF-1.7\nv3') });
+    const files = await policyFileList(admin(), id);
+    expect(files.map((f) => [f.fileName, f.version])).toEqual([['chaperone v3.pdf', '3'], ['chaperone.pdf', '2']]);
+    expect(Buffer.from((await downloadPolicyFile(admin(), id)).content).toString()).toBe('%PDF-1.7\nv3');
+    expect(Buffer.from((await downloadPolicyFile(admin(), id, files[1]!.id)).content).toString()).toBe('%PDF-1.7\n...');
+    expect((await failure(downloadPolicyFile(admin(), id, files[1]!.id + 1000))).kind).toBe('not_found');
   });
 
   it('gathers my items from every source, overdue first, and lists acknowledgements until they are done', async () => {

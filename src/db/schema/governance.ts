@@ -120,16 +120,28 @@ export const policies = pgTable(
   (t) => [uniqueIndex('policies_title_key').on(t.title)],
 );
 
-/** The current file of a policy (PDF or DOCX), checked by its first bytes. */
-export const policyFiles = pgTable('policy_files', {
-  policyId: integer('policy_id').primaryKey().references(() => policies.id, { onDelete: 'cascade' }),
-  fileName: text('file_name').notNull(),
-  mediaType: text('media_type').notNull(),
-  size: integer('size').notNull(),
-  content: bytea('content').notNull(),
-  uploadedBy: text('uploaded_by').notNull(),
-  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * The files of a policy (PDF or DOCX, checked by their first bytes), every one kept: the newest is
+ * the current file, and earlier ones stay so a practice can see what it acknowledged.
+ */
+export const policyFiles = pgTable(
+  'policy_files',
+  {
+    id: serial('id').primaryKey(),
+    policyId: integer('policy_id')
+      .notNull()
+      .references(() => policies.id, { onDelete: 'cascade' }),
+    /** The policy's version when the file was uploaded. */
+    version: text('version'),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('policy_files_policy_idx').on(t.policyId)],
+);
 
 /** Who acknowledged which version of a policy for a practice, and when. */
 export const policyAcknowledgements = pgTable(

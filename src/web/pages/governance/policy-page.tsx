@@ -19,6 +19,8 @@ import { reviewText } from './risks-page.js';
 import type { Policy } from './types.js';
 
 interface FileInfo {
+  id: number;
+  version: string | null;
   fileName: string;
   mediaType: string;
   size: number;
@@ -66,9 +68,22 @@ function AcknowledgeButton({ policyId, practiceCode }: { policyId: number; pract
   );
 }
 
+/** A policy file to download, with its version, size and who uploaded it when. */
+function FileLink({ policyId, file, current = false }: { policyId: number; file: FileInfo; current?: boolean }) {
+  return (
+    <>
+      <a href={`/api/policies/${policyId}/file${current ? '' : `?file=${file.id}`}`} download>
+        {file.fileName}
+      </a>{' '}
+      ({file.version ? `version ${file.version}, ` : ''}
+      {formatNumber(Math.ceil(file.size / 1024))} KB, uploaded by {file.uploadedBy} on {formatDateTime(file.uploadedAt)})
+    </>
+  );
+}
+
 function PolicyDetails({ policy }: { policy: Policy }) {
   const user = useUser();
-  const status = useApiQuery<{ file: FileInfo | null; items: Acknowledgement[] }>(`/api/policies/${policy.id}/acknowledgements`);
+  const status = useApiQuery<{ file: FileInfo | null; earlierFiles: FileInfo[]; items: Acknowledgement[] }>(`/api/policies/${policy.id}/acknowledgements`);
   const mayAcknowledge = (code: string) => isAdmin(user) || (user.role === 'practice_manager' && user.practiceCodes.includes(code));
   const ackColumns: Column<Acknowledgement>[] = [
     { key: 'practice', header: 'Practice', cell: (a) => `${a.practiceName} (${a.practiceCode})` },
@@ -93,14 +108,27 @@ function PolicyDetails({ policy }: { policy: Policy }) {
           <>
             {data.file ? (
               <p className="nhsuk-body">
-                <a href={`/api/policies/${policy.id}/file`} download>
-                  {data.file.fileName}
-                </a>{' '}
-                ({formatNumber(Math.ceil(data.file.size / 1024))} KB, uploaded by {data.file.uploadedBy} on {formatDateTime(data.file.uploadedAt)})
+                <FileLink policyId={policy.id} file={data.file} current />
               </p>
             ) : (
               <p className="nhsuk-body">No file has been uploaded yet.</p>
             )}
+            {data.earlierFiles.length ? (
+              <details className="nhsuk-details">
+                <summary className="nhsuk-details__summary">
+                  <span className="nhsuk-details__summary-text">Earlier files ({data.earlierFiles.length})</span>
+                </summary>
+                <div className="nhsuk-details__text">
+                  <ul className="nhsuk-list">
+                    {data.earlierFiles.map((f) => (
+                      <li key={f.id}>
+                        <FileLink policyId={policy.id} file={f} />
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              </details>
+            ) : null}
             {isAdmin(user) ? <UploadForm policy={policy} /> : null}
             <h2>Acknowledgements</h2>
             <DataTable caption="Acknowledgements" captionHidden columns={ackColumns} rows={data.items} rowKey={(a) => a.practiceCode} empty="No practices need to acknowledge this document." compact />
