@@ -192,6 +192,7 @@ const cases: Case[] = [
   { route: 'GET /api/schemes/{id}/statements/{practiceCode}.pdf', allowed: ['admin', 'pmOwn', 'commissioner', 'clinician'], request: (r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/statements/${practiceFor(r)}.pdf` }) },
   { route: 'GET /api/schemes/{id}/export.xlsx', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/export.xlsx` }) },
   ...Object.entries(financeTypes).flatMap(([type, t]) => recordRouteCases(type, t.readers, (ids) => ids.finance[type]!, t.body, (r, ids) => csv(t.header, t.row(r, ids)))),
+  { route: 'GET /api/practices/{code}/money', allowed: ['admin', 'pmOwn', 'commissioner'], request: (r) => ({ method: 'GET', path: `/api/practices/${practiceFor(r)}/money` }) },
   { route: 'GET /api/finance/export.xlsx', allowed: financeReaders, request: () => ({ method: 'GET', path: '/api/finance/export.xlsx?year=2018/19' }) },
   { route: 'GET /api/finance/{report}', allowed: financeReaders, request: () => ({ method: 'GET', path: '/api/finance/ie?year=2018/19' }) },
   { route: 'GET /api/finance/{report}/export.{format}', allowed: financeReaders, request: () => ({ method: 'GET', path: '/api/finance/cash-flow/export.csv?year=2018/19' }) },

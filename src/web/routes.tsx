@@ -42,6 +42,7 @@ export const router = createBrowserRouter([
           { path: '/governance/people', element: page(() => import('./pages/governance/people-page.js'), 'PeoplePage') },
           { path: '/governance/people/:id', element: page(() => import('./pages/governance/people-page.js'), 'PersonPage') },
           { path: '/finance', element: page(() => import('./pages/finance/finance-page.js'), 'FinancePage') },
+          { path: '/finance/practices/:code', element: page(() => import('./pages/finance/practice-money-page.js'), 'PracticeMoneyPage') },
           {
             element: <RequireRole roles={['admin', 'commissioner', 'clinician']} />,
             children: [

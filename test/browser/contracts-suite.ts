@@ -14,6 +14,7 @@ const money = (pence: number) => new Intl.NumberFormat('en-GB', { style: 'curren
 const demoCommissioner = demoUsers.find((u) => u.role === 'commissioner')!;
 const cbsTitle = /Public health community based services/;
 const transformation = /ELR transformation fund/;
+const kibworthWinter = Papa.parse<Record<string, string>>(readFileSync(join(elrData, 'winter-access-2017-18-expected.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.find((r) => r.practice === 'Kibworth Medical Centre')!;
 const harboroughList = Number(seedLocalities.find((l) => l.locality === 'Harborough')!.list_size_total);
 
 const rowOf = (page: Page, text: string | RegExp) => page.locator('tbody tr', { hasText: text });
@@ -206,6 +207,18 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await openFund(page);
       expect(await page.locator('table').nth(4).locator('tbody tr').allInnerTexts()).toEqual([expect.stringContaining('Kibworth signposting')]);
       await saveScreenshot(page, 'fund-practice-manager');
+
+      // Finance → Your practice: what Kibworth is paid and pays, its sub-contracts and that application.
+      await page.locator('.nhsuk-header__navigation-list').getByRole('link', { name: 'Finance', exact: true }).click();
+      await page.getByRole('navigation', { name: 'Finance' }).getByRole('link', { name: 'Your practice' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: /^Money for / }));
+      const winterRow = rowOf(page, /Winter access/);
+      await eventually(() => winterRow.count()).toBe(1);
+      expect(await textOf(winterRow)).toContain(money(Number(kibworthWinter.delivered_cost) * 100));
+      await eventually(() => textOf(rowOf(page, 'Kibworth signposting'))).toContain('£1,500.00');
+      expect(await rowOf(page, cbsTitle).count()).toBe(1);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'finance-practice-money');
     });
   });
 }

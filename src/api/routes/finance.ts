@@ -5,6 +5,7 @@ import type { AppContext } from '../../app/context.js';
 import { financeTables } from '../../app/finance/finance-reports.js';
 import { financeQuerySchema, financeReports, financeTablesFile, runFinanceReport } from '../../app/finance/finance-requests.js';
 import { importFinanceCsv } from '../../app/finance/import-finance.js';
+import { practiceMoney } from '../../app/finance/practice-money.js';
 import { financeFileKinds } from '../../domain/finance/finance-csv.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
@@ -22,6 +23,9 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
 
+  r.get('/api/practices/:code/money', { schema: { tags, summary: 'What a practice receives and pays: scheme payments and contributions, sub-contracts, fund applications', params: z.object({ code: z.string().min(3).max(10) }) } }, async (request) =>
+    practiceMoney(ctxOf(request), request.params.code),
+  );
   r.get('/api/finance/export.xlsx', { schema: { tags, summary: 'Every finance table of a year as one workbook', querystring: financeQuerySchema } }, async (request, reply) => {
     const file = await financeTablesFile(`finance-${(request.query.year ?? '').replace('/', '-')}`, await financeTables(ctxOf(request), request.query.year ?? ''), 'xlsx');
     return reply.header('content-type', file.type).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.content);

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { applicationLines, contractDocuments, contracts, drawdowns, fundApplications, groupMemberships, practiceGroups, subContracts } from '../schema/index.js';
+import { applicationLines, contractDocuments, contracts, drawdowns, fundApplications, funds, groupMemberships, practiceGroups, subContracts } from '../schema/index.js';
 
 /** Queries for contracts, sub-contracts and funds. Each takes the database (or the caller's transaction) first. */
 
@@ -66,6 +66,25 @@ export async function insertDocument(db: Db, values: typeof contractDocuments.$i
 
 export function applicationsOf(db: Db, fundId: number) {
   return db.select().from(fundApplications).where(eq(fundApplications.fundId, fundId)).orderBy(asc(fundApplications.id));
+}
+
+/** A practice's own applications to any fund, with the fund's name and what has been drawn down. */
+export function applicationsByPractice(db: Db, practiceCode: string) {
+  return db
+    .select({
+      id: fundApplications.id,
+      fundId: fundApplications.fundId,
+      fundName: funds.name,
+      title: fundApplications.title,
+      status: fundApplications.status,
+      requestedPence: fundApplications.requestedPence,
+      approvedPence: fundApplications.approvedPence,
+      drawnPence: sql<number>`coalesce((SELECT sum(d.amount_pence) FROM drawdowns d WHERE d.application_id = ${fundApplications.id}), 0)`.mapWith(Number),
+    })
+    .from(fundApplications)
+    .innerJoin(funds, eq(funds.id, fundApplications.fundId))
+    .where(eq(fundApplications.practiceCode, practiceCode))
+    .orderBy(asc(funds.name), asc(fundApplications.id));
 }
 
 export async function findApplication(db: Db, id: number): Promise<ApplicationRow | undefined> {

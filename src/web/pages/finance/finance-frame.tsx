@@ -1,24 +1,30 @@
 import { Heading, Select } from 'nhsuk-react-components';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import type { Page, Role } from '../../api/types.js';
+import type { Page, Role, SessionUser } from '../../api/types.js';
 import { useUser } from '../../auth/session.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { usePageTitle } from '../../components/page-states.js';
 import type { FinanceYearRow } from './types.js';
 
-const sections = [
-  { to: '/finance', text: 'Income and savings' },
-  { to: '/finance/ie', text: 'Income and expenditure' },
-  { to: '/finance/cash-flow', text: 'Cash flow' },
-  { to: '/finance/scenarios', text: 'Scenarios' },
+/** The finance pages and the registers that live under Finance in the menu; not every role may see each. */
+const everyone: Role[] = ['admin', 'commissioner', 'clinician', 'practice_manager'];
+const federationFigures: Role[] = ['admin', 'commissioner', 'clinician'];
+const registerReaders: Role[] = ['admin', 'commissioner', 'practice_manager'];
+const sections: { to: string; text: string; roles: Role[] }[] = [
+  { to: '/finance', text: 'Income and savings', roles: everyone },
+  { to: '/finance/ie', text: 'Income and expenditure', roles: federationFigures },
+  { to: '/finance/cash-flow', text: 'Cash flow', roles: federationFigures },
+  { to: '/finance/scenarios', text: 'Scenarios', roles: federationFigures },
+  { to: '/contracts', text: 'Contracts', roles: registerReaders },
+  { to: '/funds', text: 'Funds', roles: registerReaders },
 ];
 
-/** Contracts and per-head funds live under Finance in the menu; not every role may see them. */
-const registers: { to: string; text: string; roles: Role[] }[] = [
-  { to: '/contracts', text: 'Contracts', roles: ['admin', 'commissioner', 'practice_manager'] },
-  { to: '/funds', text: 'Funds', roles: ['admin', 'commissioner', 'practice_manager'] },
-];
+/** A practice manager's own practice's money (the first of their practices; the practice page links each). */
+function practiceSection(user: SessionUser) {
+  const code = user.role === 'practice_manager' ? user.practiceCodes[0] : undefined;
+  return code ? [{ to: `/finance/practices/${code}`, text: 'Your practice', roles: ['practice_manager'] as Role[] }] : [];
+}
 
 /** The plan's years and the one chosen in the address (?year=), or the latest year that has an I&E. */
 export function usePlanYear() {
@@ -54,7 +60,7 @@ export function FinanceFrame({ title, intro, year, children }: { title: string; 
       <Heading headingLevel="h1">{title}</Heading>
       <nav aria-label="Finance" className="app-finance-nav">
         <ul>
-          {[...sections, ...registers.filter((r) => r.roles.includes(user.role))].map((s) => (
+          {[...sections, ...practiceSection(user)].filter((s) => s.roles.includes(user.role)).map((s) => (
             <li key={s.to}>
               {s.to === pathname ? <strong aria-current="page">{s.text}</strong> : <Link to={`${s.to}${keep && s.to.startsWith('/finance') ? `?year=${encodeURIComponent(keep)}` : ''}`}>{s.text}</Link>}
             </li>

@@ -1,6 +1,6 @@
 import { Heading } from 'nhsuk-react-components';
 import { Link, useParams } from 'react-router';
-import type { AuditEntry, PracticeDetails } from '../../api/types.js';
+import type { AuditEntry, PracticeDetails, SessionUser } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
@@ -66,6 +66,9 @@ function PracticeAudit({ code }: { code: string }) {
   );
 }
 
+/** Who may see a practice's money (as the API decides): admins, commissioners and its own practice manager. */
+const mayReadMoney = (user: SessionUser, code: string) => user.role === 'admin' || user.role === 'commissioner' || (user.role === 'practice_manager' && user.practiceCodes.includes(code));
+
 function PracticeDetailsView({ details }: { details: PracticeDetails }) {
   const user = useUser();
   const { practice: p } = details;
@@ -100,6 +103,11 @@ function PracticeDetailsView({ details }: { details: PracticeDetails }) {
           { key: 'Notes', value: p.notes },
         ]}
       />
+      {mayReadMoney(user, p.odsCode) ? (
+        <p className="nhsuk-body">
+          <Link to={`/finance/practices/${p.odsCode}`}>What this practice receives and pays</Link>
+        </p>
+      ) : null}
       {details.canEdit ? <PracticeEditForm key={p.odsCode} practice={p} /> : null}
       <h2 id="list-sizes">List size history</h2>
       <DataTable caption={`Registered patients at ${p.displayName}, latest first`} captionHidden columns={listSizeColumns} rows={details.listSizes} rowKey={(s) => s.snapshotDate} empty="No list sizes have been imported for this practice." narrow />

@@ -1,0 +1,74 @@
+import { asc } from 'drizzle-orm';
+import { allContracts, applicationsByPractice, subContractsOf } from '../../db/repos/contracts.js';
+import { registryPractices } from '../../db/repos/schemes.js';
+import { schemes } from '../../db/schema/index.js';
+import { forbidden, notFound } from '../../domain/errors.js';
+import { sumPence } from '../../domain/funds/fund-applications.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+import { canSeePractice } from '../schemes/practice-scope.js';
+import { runStoredScheme } from '../schemes/run-stored-scheme.js';
+
+export interface PracticeSchemeMoney {
+  schemeId: number;
+  name: string;
+  version: number;
+  /** Paid to the practice for the activity it delivered; null when the scheme pays nothing per practice. */
+  receivesPence: number | null;
+  /** The practice's contribution to the scheme's costs, all years; null when it has no cost model. */
+  paysPence: number | null;
+  years: { year: string; paysPence: number }[];
+}
+
+export interface PracticeMoney {
+  practice: { odsCode: string; name: string };
+  schemes: PracticeSchemeMoney[];
+  subContracts: { contractId: number; title: string; sharePercent: number; signedDate: string | null }[];
+  fundApplications: Awaited<ReturnType<typeof applicationsByPractice>>;
+  totals: { receivesPence: number; paysPence: number };
+}
+
+/**
+ * What one practice receives and pays across the federation's work: each scheme's payment for
+ * delivered activity and its contribution to costs (from the schemes engine, as on its statement),
+ * the sub-contracts it holds with its share, and its own fund applications with what was drawn.
+ * A practice manager sees their own practices only.
+ */
+export async function practiceMoney(ctx: AppContext, practiceCode: string): Promise<PracticeMoney> {
+  authorize(ctx.actor, 'scheme', 'read');
+  authorize(ctx.actor, 'contract', 'read');
+  const code = practiceCode.trim().toUpperCase();
+  if (!canSeePractice(ctx.actor, code)) throw forbidden('You can only see the money of your own practices');
+  const name = (await registryPractices(ctx.db, [code])).get(code)?.displayName;
+  if (name === undefined) throw notFound(`Practice ${code}`);
+
+  const schemeMoney: PracticeSchemeMoney[] = [];
+  for (const scheme of await ctx.db.select({ id: schemes.id }).from(schemes).orderBy(asc(schemes.name))) {
+    const { run, version } = await runStoredScheme(ctx, scheme.id);
+    const payment = run.payments?.rows.find((r) => r.practiceKey === code);
+    const schedule = run.multiYear?.practices.find((p) => p.practiceKey === code);
+    if (!payment && !schedule) continue;
+    schemeMoney.push({
+      schemeId: scheme.id,
+      name: run.scheme.name,
+      version: version.version,
+      receivesPence: payment?.amountPence ?? null,
+      paysPence: schedule?.totalPence ?? null,
+      years: schedule?.years.map((y) => ({ year: y.year, paysPence: y.contributionPence })) ?? [],
+    });
+  }
+  const contracts = await allContracts(ctx.db);
+  const subContracts = (await subContractsOf(ctx.db, contracts.map((c) => c.id)))
+    .filter((s) => s.practiceCode === code)
+    .map((s) => ({ contractId: s.contractId, title: contracts.find((c) => c.id === s.contractId)!.title, sharePercent: s.shareBp / 100, signedDate: s.signedDate }));
+  return {
+    practice: { odsCode: code, name },
+    schemes: schemeMoney,
+    subContracts,
+    fundApplications: await applicationsByPractice(ctx.db, code),
+    totals: {
+      receivesPence: sumPence(schemeMoney.map((s) => s.receivesPence ?? 0)),
+      paysPence: sumPence(schemeMoney.map((s) => s.paysPence ?? 0)),
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { Link, useParams } from 'react-router';
+import { useApiQuery } from '../../api/use-api.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { Loaded } from '../../components/page-states.js';
+import { SummaryRows } from '../../components/summary-rows.js';
+import { formatDate, formatMoney, humanise } from '../../format/format.js';
+import { FinanceFrame } from './finance-frame.js';
+import './finance.css';
+
+interface SchemeMoney {
+  schemeId: number;
+  name: string;
+  version: number;
+  receivesPence: number | null;
+  paysPence: number | null;
+  years: { year: string; paysPence: number }[];
+}
+interface PracticeMoney {
+  practice: { odsCode: string; name: string };
+  schemes: SchemeMoney[];
+  subContracts: { contractId: number; title: string; sharePercent: number; signedDate: string | null }[];
+  fundApplications: { id: number; fundId: number; fundName: string; title: string; status: string; requestedPence: number; approvedPence: number | null; drawnPence: number }[];
+  totals: { receivesPence: number; paysPence: number };
+}
+
+const schemeColumns: Column<SchemeMoney>[] = [
+  { key: 'scheme', header: 'Scheme', cell: (s) => <Link to={`/schemes/${s.schemeId}`}>{s.name}</Link> },
+  { key: 'version', header: 'Version', cell: (s) => s.version, numeric: true },
+  { key: 'receives', header: 'Paid to the practice for activity', cell: (s) => (s.receivesPence === null ? 'None' : formatMoney(s.receivesPence)), numeric: true },
+  { key: 'pays', header: 'The practice’s contribution', cell: (s) => (s.paysPence === null ? 'None' : formatMoney(s.paysPence)), numeric: true },
+  { key: 'years', header: 'Contribution by year', cell: (s) => s.years.map((y) => `${y.year}: ${formatMoney(y.paysPence)}`).join('; ') },
+];
+
+const subContractColumns: Column<PracticeMoney['subContracts'][number]>[] = [
+  { key: 'contract', header: 'Contract', cell: (c) => <Link to={`/contracts/${c.contractId}`}>{c.title}</Link> },
+  { key: 'share', header: 'Practice’s share', cell: (c) => `${c.sharePercent}%`, numeric: true },
+  { key: 'signed', header: 'Signed', cell: (c) => (c.signedDate ? formatDate(c.signedDate) : 'Not signed yet') },
+];
+
+const applicationColumns: Column<PracticeMoney['fundApplications'][number]>[] = [
+  { key: 'fund', header: 'Fund', cell: (a) => <Link to={`/funds/${a.fundId}`}>{a.fundName}</Link> },
+  { key: 'title', header: 'Application', cell: (a) => <Link to={`/fund-applications/${a.id}`}>{a.title}</Link> },
+  { key: 'status', header: 'Status', cell: (a) => humanise(a.status) },
+  { key: 'requested', header: 'Requested', cell: (a) => formatMoney(a.requestedPence), numeric: true },
+  { key: 'approved', header: 'Approved', cell: (a) => formatMoney(a.approvedPence), numeric: true },
+  { key: 'drawn', header: 'Drawn down', cell: (a) => formatMoney(a.drawnPence), numeric: true },
+];
+
+/** What one practice receives and pays: scheme payments and contributions, sub-contracts and fund applications. */
+export function PracticeMoneyPage() {
+  const { code = '' } = useParams();
+  const money = useApiQuery<PracticeMoney>(`/api/practices/${encodeURIComponent(code)}/money`);
+  const title = money.data ? `Money for ${money.data.practice.name}` : 'Money for a practice';
+  return (
+    <FinanceFrame title={title} intro={<p className="nhsuk-body">What the practice is paid and what it pays across the federation’s schemes, the contracts it is sub-contracted under and its own fund applications.</p>}>
+      <Loaded query={money} what="the practice’s money">
+        {(data) => (
+          <>
+            <SummaryRows
+              rows={[
+                { key: 'Practice', value: <Link to={`/practices/${data.practice.odsCode}`}>{`${data.practice.name} (${data.practice.odsCode})`}</Link> },
+                { key: 'Paid to the practice by schemes', value: formatMoney(data.totals.receivesPence) },
+                { key: 'Paid by the practice to schemes', value: formatMoney(data.totals.paysPence) },
+              ]}
+            />
+            <h2>Schemes</h2>
+            <DataTable caption="Schemes" captionHidden columns={schemeColumns} rows={data.schemes} rowKey={(s) => String(s.schemeId)} empty="The practice takes part in no scheme." />
+            <h2>Sub-contracts</h2>
+            <DataTable caption="Sub-contracts" captionHidden columns={subContractColumns} rows={data.subContracts} rowKey={(c) => String(c.contractId)} empty="The practice holds no sub-contracts." />
+            <h2>Fund applications</h2>
+            <DataTable caption="Fund applications" captionHidden columns={applicationColumns} rows={data.fundApplications} rowKey={(a) => String(a.id)} empty="The practice has made no fund applications of its own." />
+          </>
+        )}
+      </Loaded>
+    </FinanceFrame>
+  );
+}
