@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/client.js';
+import { describe, expect, it } from 'vitest';
 import { auditLog, incomeStreams, runningCostLines } from '../../db/schema/index.js';
 import { readSeed } from '../../domain/finance/test-support.js';
-import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { databaseKinds } from '../../../test/support/databases.js';
+import { useDemoDatabase } from '../../../test/support/demo-database.js';
 import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
-import { loadDemo } from '../demo/load-demo.js';
 import { createRecord, updateRecord } from '../records/records.js';
 import { runningCostRecord } from './budget-records.js';
 import { cashFlowReport, costSavingsReport, ieReport, incomeStreamsReport, runningCostsReport, scenarioReport } from './finance-reports.js';
@@ -16,14 +15,8 @@ const file = (name: string, lines: string[]) => ({ name, content: Buffer.from(`$
 const seedSum = (name: string, keep: (row: Record<string, string>) => boolean) => readSeed(name).filter(keep).reduce((sum, r) => sum + Number(r.amount), 0);
 
 describe.each(databaseKinds)('finance (%s)', (kind) => {
-  let database: Database;
-  const admin = () => contextFor(database, adminActor);
-
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await loadDemo(contextFor(database));
-  });
-  afterAll(() => database?.close());
+  const demo = useDemoDatabase(kind);
+  const admin = () => contextFor(demo(), adminActor);
 
   it('reproduces the seed’s secured and potential totals from the stored streams, and flags demand management 2018/19', async () => {
     const report = await incomeStreamsReport(admin());
@@ -67,17 +60,17 @@ describe.each(databaseKinds)('finance (%s)', (kind) => {
   });
 
   it('lets the commissioner read the I&E, keeps a practice manager to streams and savings, and keeps writes to the admin', async () => {
-    await expect(ieReport(contextFor(database, commissionerActor), '2018/19')).resolves.toMatchObject({ resultPence: -68_800 });
-    await expect(ieReport(contextFor(database, managerOf('C82001')), '2018/19')).rejects.toMatchObject({ kind: 'forbidden' });
-    await expect(incomeStreamsReport(contextFor(database, managerOf('C82001')))).resolves.toBeTruthy();
-    await expect(importFinanceCsv(contextFor(database, commissionerActor), 'savings', file('s.csv', ['scheme,financial_year,amount', 'X,2018/19,1']))).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(ieReport(contextFor(demo(), commissionerActor), '2018/19')).resolves.toMatchObject({ resultPence: -68_800 });
+    await expect(ieReport(contextFor(demo(), managerOf('C82001')), '2018/19')).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(incomeStreamsReport(contextFor(demo(), managerOf('C82001')))).resolves.toBeTruthy();
+    await expect(importFinanceCsv(contextFor(demo(), commissionerActor), 'savings', file('s.csv', ['scheme,financial_year,amount', 'X,2018/19,1']))).rejects.toMatchObject({ kind: 'forbidden' });
   });
 
   it('refuses bad input with clear errors and saves nothing', async () => {
-    const before = (await database.db.select().from(incomeStreams)).length;
+    const before = (await demo().db.select().from(incomeStreams)).length;
     const bad = file('streams.csv', ['funder,stream,status,financial_year,amount', 'NHS E,New one,secured,2018/19,"£1,000"', ',No funder,secured,2018/19,5', 'NHS E,Bad year,secured,2018-2020,5']);
     await expect(importFinanceCsv(admin(), 'streams', bad)).rejects.toMatchObject({ kind: 'invalid', problems: [{ line: 3, column: 1 }, { line: 4, column: 4 }] });
-    expect((await database.db.select().from(incomeStreams)).length).toBe(before);
+    expect((await demo().db.select().from(incomeStreams)).length).toBe(before);
     await expect(createRecord(admin(), incomeStreamRecord, { name: 'No funder', status: 'secured' })).rejects.toMatchObject({ problems: [{ field: 'funder' }] });
     await expect(createRecord(admin(), runningCostRecord, { financialYear: '2020/21', category: 'Staff', line: 'Manager', amount: '£30,000' })).rejects.toMatchObject({ message: '2020/21 is outside the finance plan' });
     await expect(createRecord(admin(), runningCostRecord, { financialYear: '2018/19', category: 'Staff', line: 'Manager', amount: '-5' })).rejects.toMatchObject({ problems: [{ field: 'amount', message: 'must not be negative' }] });
@@ -89,12 +82,12 @@ describe.each(databaseKinds)('finance (%s)', (kind) => {
     const header = { ...streams, content: Buffer.concat([Buffer.from('commissioner,stream,status,financial_year,amount\n'), streams.content]) };
     expect(await importFinanceCsv(admin(), 'streams', header)).toMatchObject({ inserted: 0, updated: 0, unchanged: 6 });
 
-    const [total] = await database.db.select().from(runningCostLines).where(eq(runningCostLines.financialYear, '2018/19'));
+    const [total] = await demo().db.select().from(runningCostLines).where(eq(runningCostLines.financialYear, '2018/19'));
     await updateRecord(admin(), runningCostRecord, String(total!.id), { amount: '£100,000', category: 'Staff', line: 'Staff' }, total!.rowVersion);
     await createRecord(admin(), runningCostRecord, { financialYear: '2018/19', category: 'Premises', line: 'Rent and rates', amount: '73,620' });
     expect((await ieReport(admin(), '2018/19')).resultPence / 100).toBe(-688);
     await expect(updateRecord(admin(), runningCostRecord, String(total!.id), { amount: '1' }, total!.rowVersion)).rejects.toMatchObject({ kind: 'conflict' });
-    const audit = await database.db.select().from(auditLog).where(eq(auditLog.recordType, 'running_cost'));
+    const audit = await demo().db.select().from(auditLog).where(eq(auditLog.recordType, 'running_cost'));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'update', 'import']));
   });
 });

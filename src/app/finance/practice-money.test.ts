@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { describe, expect, it } from 'vitest';
+import { databaseKinds } from '../../../test/support/databases.js';
+import { useDemoDatabase } from '../../../test/support/demo-database.js';
 import { adminActor, contextFor, managerOf } from '../../../test/support/factories.js';
-import type { Database } from '../../db/client.js';
 import { subContracts } from '../../db/schema/index.js';
-import { loadDemo } from '../demo/load-demo.js';
 import { runStoredScheme } from '../schemes/run-stored-scheme.js';
 import { practiceMoney } from './practice-money.js';
 
@@ -14,23 +13,17 @@ const seed = (file: string) => Papa.parse<Record<string, string>>(readFileSync(j
 const winterExpected = seed('winter-access-2017-18-expected.csv');
 
 describe.each(databaseKinds)('what a practice receives and pays (%s)', (kind) => {
-  let database: Database;
-  const admin = () => contextFor(database, adminActor);
-
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await loadDemo(contextFor(database));
-  });
-  afterAll(() => database?.close());
+  const demo = useDemoDatabase(kind);
+  const admin = () => contextFor(demo(), adminActor);
 
   it('gives Kibworth its winter access payment as the seed table states it, and its sub-contracts', async () => {
-    const money = await practiceMoney(contextFor(database, managerOf('C82001')), 'c82001');
+    const money = await practiceMoney(contextFor(demo(), managerOf('C82001')), 'c82001');
     expect(money.practice.odsCode).toBe('C82001');
     const winter = money.schemes.find((s) => s.name.startsWith('Winter access'))!;
     const seedRow = winterExpected.find((r) => r.practice === 'Kibworth Medical Centre')!;
     expect(winter.receivesPence).toBe(Number(seedRow.delivered_cost) * 100);
     expect(winter.paysPence).toBeNull();
-    const held = (await database.db.select().from(subContracts)).filter((s) => s.practiceCode === 'C82001');
+    const held = (await demo().db.select().from(subContracts)).filter((s) => s.practiceCode === 'C82001');
     expect(money.subContracts.map((s) => [s.contractId, s.sharePercent])).toEqual(expect.arrayContaining(held.map((s) => [s.contractId, s.shareBp / 100])));
     expect(money.subContracts).toHaveLength(held.length);
     expect(money.totals.receivesPence).toBe(money.schemes.reduce((sum, s) => sum + (s.receivesPence ?? 0), 0));
@@ -48,7 +41,7 @@ describe.each(databaseKinds)('what a practice receives and pays (%s)', (kind) =>
   });
 
   it('keeps a practice manager to their own practice and names a practice it does not know', async () => {
-    await expect(practiceMoney(contextFor(database, managerOf('C82001')), 'C82002')).rejects.toThrow('your own practices');
+    await expect(practiceMoney(contextFor(demo(), managerOf('C82001')), 'C82002')).rejects.toThrow('your own practices');
     await expect(practiceMoney(admin(), 'Z99999')).rejects.toThrow('Practice Z99999');
   });
 });

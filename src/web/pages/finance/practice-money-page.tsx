@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import type { PracticeMoney } from '../../../app/finance/practice-money.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { Loaded } from '../../components/page-states.js';
@@ -7,21 +8,7 @@ import { formatDate, formatMoney, humanise } from '../../format/format.js';
 import { FinanceFrame } from './finance-frame.js';
 import './finance.css';
 
-interface SchemeMoney {
-  schemeId: number;
-  name: string;
-  version: number;
-  receivesPence: number | null;
-  paysPence: number | null;
-  years: { year: string; paysPence: number }[];
-}
-interface PracticeMoney {
-  practice: { odsCode: string; name: string };
-  schemes: SchemeMoney[];
-  subContracts: { contractId: number; title: string; sharePercent: number; signedDate: string | null }[];
-  fundApplications: { id: number; fundId: number; fundName: string; title: string; status: string; requestedPence: number; approvedPence: number | null; drawnPence: number }[];
-  totals: { receivesPence: number; paysPence: number };
-}
+type SchemeMoney = PracticeMoney['schemes'][number];
 
 const schemeColumns: Column<SchemeMoney>[] = [
   { key: 'scheme', header: 'Scheme', cell: (s) => <Link to={`/schemes/${s.schemeId}`}>{s.name}</Link> },
