@@ -102,6 +102,45 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await saveScreenshot(page, 'contract-new');
     });
 
+    it('changes a contract’s value on its page, and a stale page gets the conflict message', async () => {
+      const stale = await harness().newPage();
+      await signIn(stale, demoAdmin, page.url());
+      await visible(stale.getByText('Change the contract’s details'));
+      await page.getByText('Change the contract’s details').click();
+      await page.getByLabel('Value in pounds (optional)').fill('£90,000');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await visible(page.getByText('Saved the contract’s details.'));
+      await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('£90,000.00 a year');
+      await saveScreenshot(page, 'contract-changed');
+      await stale.getByText('Change the contract’s details').click();
+      await stale.getByLabel('Notice period in days (optional)').fill('90');
+      await stale.getByRole('button', { name: 'Save changes' }).click();
+      await eventually(() => textOf(stale.locator('.nhsuk-error-summary'))).toContain('This contract was changed by someone else since you opened it');
+    });
+
+    it('sets up a per-head fund and shows what it comes to, then changes its rate', async () => {
+      const federationList = seedLocalities.reduce((sum, l) => sum + Number(l.list_size_total), 0);
+      await page.goto('/funds');
+      await page.getByRole('link', { name: 'Add a fund' }).click();
+      await page.getByLabel('Name').fill('ELR winter resilience fund');
+      await page.getByLabel('Funder').fill('ELR CCG');
+      await page.getByLabel('Footprint').selectOption({ label: 'East Leicestershire & Rutland GP Federation' });
+      await page.getByLabel('List sizes at').fill('01/01/2018');
+      await page.getByLabel('Rate a patient for each financial year').fill('2018/19: £1.25');
+      await page.getByRole('button', { name: 'Add fund' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'ELR winter resilience fund' }));
+      await eventually(() => textOf(page.locator('table').first().locator('.app-table__row--total'))).toContain(money(125 * federationList));
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'fund-new');
+      await page.getByRole('link', { name: 'Change the fund’s details and rates' }).click();
+      await eventually(() => page.getByLabel('Rate a patient for each financial year').inputValue()).toBe('2018/19: £1.25');
+      await page.getByLabel('Rate a patient for each financial year').fill('2018/19: £1.25; 2019/20: £1');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await visible(page.getByText('Saved ELR winter resilience fund.'));
+      await page.getByRole('link', { name: 'ELR winter resilience fund' }).click();
+      await eventually(() => textOf(page.locator('table').first().locator('.app-table__row--total'))).toContain(money(225 * federationList));
+    });
+
     it('works each locality’s share out from the list sizes, with the fund’s £818,137.50 total', async () => {
       await page.goto('/funds'); // in the menu's "More" list at this width
       await eventually(() => textOf(rowOf(page, transformation))).toContain('£818,137.50');
@@ -191,7 +230,9 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await eventually(() => page.locator('tbody tr').count()).toBe(1);
       expect(await textOf(page.locator('tbody tr'))).toContain('C82001');
       expect(await page.getByRole('heading', { name: 'Documents' }).count()).toBe(0);
+      expect(await page.getByText('Change the contract’s details').count()).toBe(0);
       await openFund(page);
+      expect(await page.getByRole('link', { name: 'Change the fund’s details and rates' }).count()).toBe(0);
       await page.getByRole('link', { name: 'Apply for money from this fund' }).click();
       await eventually(() => page.getByLabel('Who is applying').locator('option').allInnerTexts()).toEqual(['Choose', 'C82001']);
       await page.getByLabel('Who is applying').selectOption('practice:C82001');

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, textOf, visible } from './assertions.js';
+import { amountsIn, incomeTotals, penceIn } from './finance-edit-steps.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
 
 /** The federation's own figures, beside the repository: the expected totals are added up from them here. */
@@ -105,6 +106,82 @@ export function financeSuite(harness: () => BrowserHarness) {
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'finance-running-cost-lines');
     });
+
+    it('adds a potential stream with an amount for a year, and the potential total grows by that amount', async () => {
+      await page.goto('/finance');
+      await visible(page.locator('#funder-totals'));
+      const before = await incomeTotals(page);
+      await page.locator('#add-stream-funder').fill('Rutland County Council');
+      await page.locator('#add-stream-name').fill('Care home ward rounds');
+      await page.locator('#add-stream-practicesSharePercent').fill('95');
+      await page.getByRole('button', { name: 'Add the stream' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: /Care home ward rounds/ }));
+      await page.locator('#add-amount-financialYear').selectOption('2018/19');
+      await page.locator('#add-amount-amount').fill('£12,345.67');
+      await page.getByRole('button', { name: 'Add the amount' }).click();
+      await visible(page.locator('#amounts-heading').locator('..').getByRole('cell', { name: '£12,345.67' }));
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'finance-stream-added');
+      await page.getByRole('link', { name: 'Finance', exact: true }).first().click();
+      await eventually(() => incomeTotals(page)).toEqual({ secured: before.secured, potential: before.potential + 1_234_567 });
+      await visible(section(page, 'streams').getByRole('link', { name: 'Change Care home ward rounds' }));
+      await saveScreenshot(page, 'finance-stream-in-totals');
+    });
+
+    it('changes the stream to secured, and the amount moves from the potential to the secured total', async () => {
+      const before = await incomeTotals(page);
+      await section(page, 'streams').getByRole('link', { name: 'Change Care home ward rounds' }).click();
+      await page.locator('#edit-stream-status').selectOption('secured');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await visible(page.getByText('Saved Care home ward rounds.'));
+      await page.getByRole('link', { name: 'Finance', exact: true }).first().click();
+      await eventually(() => incomeTotals(page)).toEqual({ secured: before.secured + 1_234_567, potential: before.potential - 1_234_567 });
+    });
+
+    it('refuses a change made on a page someone else has changed since, with the conflict message', async () => {
+      await section(page, 'streams').getByRole('link', { name: 'Change Care home ward rounds' }).click();
+      await visible(page.locator('#edit-stream-comment'));
+      const other = await harness().newPage();
+      await signIn(other, demoAdmin, page.url());
+      await other.locator('#edit-stream-comment').fill('Confirmed by the council in writing');
+      await other.getByRole('button', { name: 'Save changes' }).click();
+      await visible(other.getByText('Saved Care home ward rounds.'));
+      await page.locator('#edit-stream-comment').fill('Awaiting the council’s letter');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('This income stream was changed by someone else since you opened it');
+      await saveScreenshot(page, 'finance-stream-conflict');
+    });
+
+    it('adds a cost saving and changes its realised amount, and the savings total follows', async () => {
+      await page.goto('/finance');
+      const savingsTotals = async () => amountsIn(await textOf(section(page, 'savings').locator('.app-table__row--total')));
+      const [expectedBefore, realisedBefore] = await savingsTotals();
+      await page.locator('#add-saving-initiative').fill('Shared stationery contract');
+      await page.locator('#add-saving-financialYear').fill('2018/19');
+      await page.locator('#add-saving-expected').fill('£2,500');
+      await page.getByRole('button', { name: 'Add the saving' }).click();
+      await visible(section(page, 'savings').getByRole('link', { name: 'Change Shared stationery contract 2018/19' }));
+      await eventually(savingsTotals).toEqual([expectedBefore! + 250_000, realisedBefore]);
+      await section(page, 'savings').getByRole('link', { name: 'Change Shared stationery contract 2018/19' }).click();
+      await page.locator('#edit-saving-realised').fill('1,800');
+      await page.getByRole('button', { name: 'Save the saving' }).click();
+      await visible(page.getByText('Saved Shared stationery contract 2018/19.'));
+      await eventually(savingsTotals).toEqual([expectedBefore! + 250_000, realisedBefore! + 180_000]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'finance-saving-changed');
+    });
+
+    it('raises the year’s opening balance, and the cash flow opens £10,000 higher', async () => {
+      await page.getByRole('link', { name: 'Cash flow' }).click();
+      const opening = async () => penceIn(await textOf(page.getByText(/^Opens at/)));
+      const before = await opening();
+      expect(penceIn(await page.locator('#edit-year-openingBalance').inputValue())).toBe(before);
+      await page.locator('#edit-year-openingBalance').fill(`£${(before + 1_000_000) / 100}`);
+      await page.getByRole('button', { name: 'Save the year' }).click();
+      await eventually(opening).toBe(before + 1_000_000);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'finance-year-changed');
+    });
   });
 
   describe('finance (practice manager)', () => {
@@ -118,6 +195,10 @@ export function financeSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('heading', { level: 1, name: 'Finance' }));
       await visible(section(page, 'streams').locator('table'));
       expect(await page.getByRole('heading', { name: 'Import a finance file' }).count()).toBe(0);
+      for (const form of ['Add an income stream', 'Add a cost saving']) expect(await page.getByRole('heading', { name: form }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: /^Change/ }).count()).toBe(0);
+      await page.goto('/finance/streams/1');
+      await visible(page.getByRole('heading', { level: 1, name: 'You do not have permission' }));
       await page.goto('/finance/ie');
       await visible(page.getByRole('heading', { level: 1, name: 'You do not have permission' }));
     });

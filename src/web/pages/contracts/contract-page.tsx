@@ -1,4 +1,4 @@
-import { Heading, InsetText, Tag, WarningCallout } from 'nhsuk-react-components';
+import { Details, Heading, InsetText, Tag, WarningCallout } from 'nhsuk-react-components';
 import { useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
@@ -7,6 +7,7 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../format/format.js';
+import { ContractForm } from './contract-form.js';
 import { ContractDocumentForm, MarkSignedButton, SubContractForm } from './sub-contract-forms.js';
 import { type ContractDetail, type ContractDocument, formatShare, type SubContract, valueBasisLabels } from './types.js';
 import './contracts.css';
@@ -66,6 +67,14 @@ export function ContractPage() {
               { key: 'About', value: contract.description },
             ]}
           />
+          {admin ? (
+            <Details>
+              <Details.Summary>Change the contract’s details</Details.Summary>
+              <Details.Text>
+                <ContractForm contract={contract} submitLabel="Save changes" />
+              </Details.Text>
+            </Details>
+          ) : null}
           <Heading headingLevel="h2">Practices sub-contracted</Heading>
           {contract.unsignedPractices.length ? (
             <InsetText>

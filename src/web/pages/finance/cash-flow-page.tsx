@@ -1,12 +1,14 @@
 import { Button, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useApiQuery } from '../../api/use-api.js';
+import { isAdmin, useUser } from '../../auth/session.js';
 import { LoadingPanel, Loaded } from '../../components/page-states.js';
 import { formatPence as formatMoney } from '../../../domain/schemes/format-money.js';
 import { monthLabel } from '../../../domain/finance/financial-year.js';
 import { ReportTableView } from '../schemes/report-table.js';
 import { CashFlowChart } from './cash-flow-chart.js';
 import { DownloadLinks, FinanceFrame, usePlanYear } from './finance-frame.js';
+import { FinanceYearForms } from './finance-year-forms.js';
 import { type CashFlowReport, tableNamed } from './types.js';
 import '../schemes/schemes.css';
 import './finance.css';
@@ -14,6 +16,7 @@ import './finance.css';
 /** A year's cash month by month, from the streams' payment terms and arrears, with the months below a chosen threshold picked out. */
 export function CashFlowPage() {
   const plan = usePlanYear();
+  const admin = isAdmin(useUser());
   const threshold = plan.params.get('threshold') ?? '';
   const [typed, setTyped] = useState(threshold);
   useEffect(() => setTyped(threshold), [threshold]);
@@ -63,6 +66,7 @@ export function CashFlowPage() {
           )}
         </Loaded>
       )}
+      {admin ? <FinanceYearForms year={plan.years.find((y) => y.financialYear === plan.year)} /> : null}
     </FinanceFrame>
   );
 }

@@ -1,21 +1,26 @@
 import { WarningCallout } from 'nhsuk-react-components';
+import { useNavigate } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { Loaded } from '../../components/page-states.js';
+import { RecordForm } from '../../components/record-form.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { formatPence as formatMoney } from '../../../domain/schemes/format-money.js';
 import { ReportTableView } from '../schemes/report-table.js';
 import { DownloadLinks, FinanceFrame } from './finance-frame.js';
+import { changeColumn } from './change-column.js';
+import { financeReports, streamFields } from './finance-fields.js';
 import { FinanceImportForm } from './finance-import-form.js';
+import { SavingsSection } from './savings-section.js';
 import { type StreamsReport, tableNamed } from './types.js';
 import '../schemes/schemes.css';
 import './finance.css';
 
 /** Income streams by funder and year with secured and potential totals, money counted twice, and cost savings. */
 export function FinancePage() {
-  const user = useUser();
+  const admin = isAdmin(useUser());
+  const navigate = useNavigate();
   const streams = useApiQuery<StreamsReport>('/api/finance/streams');
-  const savings = useApiQuery<{ tables: StreamsReport['tables'] }>('/api/finance/savings');
   return (
     <FinanceFrame title="Finance" intro={<p className="nhsuk-body">Where the federation’s money comes from, year by year: secured income, potential income and what its initiatives save.</p>}>
       <Loaded query={streams} what="income streams">
@@ -46,19 +51,25 @@ export function FinancePage() {
             <section aria-labelledby="streams">
               <h2 id="streams">Income streams</h2>
               <DownloadLinks report="streams" noun="income streams" />
-              <ReportTableView table={tableNamed(report, 'streams')!} hide={['contract_reference', 'end_date']} />
+              <ReportTableView table={tableNamed(report, 'streams')!} hide={['contract_reference', 'end_date']} extra={admin ? [changeColumn((row) => `/finance/streams/${String(row.id)}`, (row) => String(row.stream))] : []} />
             </section>
           </>
         )}
       </Loaded>
-      <section aria-labelledby="savings">
-        <h2 id="savings">Cost savings</h2>
-        <DownloadLinks report="savings" noun="cost savings" />
-        <Loaded query={savings} what="cost savings">
-          {(report) => <ReportTableView table={report.tables[0]!} />}
-        </Loaded>
-      </section>
-      {isAdmin(user) ? <FinanceImportForm /> : null}
+      {admin ? (
+        <RecordForm<{ id: number; name: string }>
+          resource="income-streams"
+          id="add-stream"
+          heading="Add an income stream"
+          fields={streamFields}
+          submitLabel="Add the stream"
+          saved={(s) => `Added ${s.name}.`}
+          onSaved={(s) => navigate(`/finance/streams/${s.id}`)}
+          invalidates={financeReports}
+        />
+      ) : null}
+      <SavingsSection admin={admin} />
+      {admin ? <FinanceImportForm /> : null}
     </FinanceFrame>
   );
 }

@@ -44,6 +44,7 @@ export interface FinanceYearRow {
   financialYear: string;
   openingBalancePence: number;
   cashThresholdPence: number;
+  rowVersion: number;
 }
 
 export const tableNamed = (report: { tables: FinanceTable[] }, name: string) => report.tables.find((t) => t.name === name);

@@ -64,6 +64,11 @@ export function FundPage() {
             <p className="nhsuk-body">
               From {fund.commissioner} for {footprintName}, on the registered lists of {formatDate(fund.listSnapshotDate)}. {fund.description}
             </p>
+            {user.role === 'admin' ? (
+              <p className="nhsuk-body">
+                <Link to={`/funds/${fund.id}/edit`}>Change the fund’s details and rates</Link>
+              </p>
+            ) : null}
             <Heading headingLevel="h2">What the fund comes to</Heading>
             <DataTable caption="Fund total by financial year" captionHidden columns={yearColumns} rows={calculation.years} rowKey={(y) => y.year} total={{ label: 'Total', cells: { total: formatMoney(calculation.totalPence) } }} narrow />
             <Heading headingLevel="h2">Each locality’s share</Heading>

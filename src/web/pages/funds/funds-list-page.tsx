@@ -1,6 +1,7 @@
 import { Heading } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
+import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { formatDate, formatMoney, formatNumber } from '../../format/format.js';
@@ -22,11 +23,17 @@ const columns: Column<FundSummary>[] = [
 /** Money given per registered patient, and how much of it is approved and drawn down. */
 export function FundsListPage() {
   usePageTitle('Funds');
+  const admin = isAdmin(useUser());
   const funds = useApiQuery<{ items: FundSummary[] }>('/api/fund-overview');
   return (
     <>
       <Heading headingLevel="h1">Funds</Heading>
       <p className="nhsuk-body">Funds a commissioner gives per registered patient. Localities and practices apply for their share with a business case; approved money is drawn down against evidence.</p>
+      {admin ? (
+        <p className="nhsuk-body">
+          <Link to="/funds/new">Add a fund</Link>
+        </p>
+      ) : null}
       <Loaded query={funds} what="funds">
         {(data) => <DataTable caption="Funds" captionHidden columns={columns} rows={data.items} rowKey={(f) => f.id} empty="No funds have been set up yet." compact />}
       </Loaded>

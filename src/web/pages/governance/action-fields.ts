@@ -1,4 +1,4 @@
-import type { FormField } from './record-form.js';
+import type { FormField } from '../../components/record-form.js';
 import { actionStatusLabels, type Meeting } from './types.js';
 
 /** The action form's inputs; the meeting list comes from the meetings the federation keeps. */

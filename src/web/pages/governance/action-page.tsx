@@ -12,7 +12,7 @@ import { formatDate } from '../../format/format.js';
 import { actionFields } from './action-fields.js';
 import { ActionStatus, MeetingLink, useMeetings } from './actions-page.js';
 import { GovernancePage, Lines } from './governance-nav.js';
-import { RecordForm } from './record-form.js';
+import { GovernanceRecordForm } from './governance-record-form.js';
 import { RecordHistory } from './record-history.js';
 import { RouteRecord } from './route-record.js';
 import type { ActionUpdate, BoardAction } from './types.js';
@@ -79,7 +79,7 @@ function ActionDetails({ action }: { action: BoardAction }) {
         {(data) => <DataTable caption="Updates" captionHidden columns={updateColumns} rows={data.items} rowKey={(u) => u.id} empty="No updates yet." compact />}
       </Loaded>
       {isAdmin(user) ? <AddUpdateForm actionId={action.id} /> : null}
-      {isAdmin(user) && meetings.data ? <RecordForm<BoardAction> resource="board-actions" id="edit-action" heading="Change, carry forward or close" fields={actionFields(rows)} record={action} submitLabel="Save changes" saved={(a) => `Saved action ${a.ref}.`} /> : null}
+      {isAdmin(user) && meetings.data ? <GovernanceRecordForm<BoardAction> resource="board-actions" id="edit-action" heading="Change, carry forward or close" fields={actionFields(rows)} record={action} submitLabel="Save changes" saved={(a) => `Saved action ${a.ref}.`} /> : null}
       <RecordHistory resource="board-actions" id={action.id} />
     </GovernancePage>
   );

@@ -9,7 +9,7 @@ import { RecordTable, useListParams } from '../../components/record-table.js';
 import { formatDate, todayIso } from '../../format/format.js';
 import { actionFields } from './action-fields.js';
 import { GovernancePage } from './governance-nav.js';
-import { RecordForm } from './record-form.js';
+import { GovernanceRecordForm } from './governance-record-form.js';
 import { actionStatusLabels, type BoardAction, type Meeting } from './types.js';
 
 export const isOverdueAction = (a: BoardAction) => a.status !== 'closed' && !!a.dueDate && a.dueDate < todayIso();
@@ -56,7 +56,7 @@ export function ActionsPage() {
         </Checkboxes.Item>
       </Checkboxes>
       {overdueOnly ? <OverdueActions meetings={rows} /> : <RecordTable resource="board-actions" caption="Board actions" captionHidden columns={actionColumns(rows)} rowKey={(a) => a.id} filters={list.filters} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="actions" />}
-      {isAdmin(user) && meetings.data ? <RecordForm<BoardAction> resource="board-actions" id="add-action" heading="Add an action" fields={actionFields(rows)} submitLabel="Add action" saved={(a) => `Added action ${a.ref}.`} /> : null}
+      {isAdmin(user) && meetings.data ? <GovernanceRecordForm<BoardAction> resource="board-actions" id="add-action" heading="Add an action" fields={actionFields(rows)} submitLabel="Add action" saved={(a) => `Added action ${a.ref}.`} /> : null}
     </GovernancePage>
   );
 }

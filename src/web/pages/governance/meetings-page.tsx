@@ -6,7 +6,8 @@ import { SummaryRows } from '../../components/summary-rows.js';
 import { formatDate } from '../../format/format.js';
 import { actionColumns, useMeetings } from './actions-page.js';
 import { GovernancePage, Lines } from './governance-nav.js';
-import { type FormField, RecordForm } from './record-form.js';
+import type { FormField } from '../../components/record-form.js';
+import { GovernanceRecordForm } from './governance-record-form.js';
 import { RecordHistory } from './record-history.js';
 import { RouteRecord } from './route-record.js';
 import type { Meeting } from './types.js';
@@ -32,7 +33,7 @@ export function MeetingsPage() {
   return (
     <GovernancePage title="Meetings">
       <RecordTable resource="meetings" caption="Meetings" captionHidden columns={columns} rowKey={(m) => m.id} filters={list.filters} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="meetings" />
-      {isAdmin(user) ? <RecordForm<Meeting> resource="meetings" id="add-meeting" heading="Add a meeting" fields={meetingFields} submitLabel="Add meeting" saved={(m) => `Added ${m.title}.`} /> : null}
+      {isAdmin(user) ? <GovernanceRecordForm<Meeting> resource="meetings" id="add-meeting" heading="Add a meeting" fields={meetingFields} submitLabel="Add meeting" saved={(m) => `Added ${m.title}.`} /> : null}
     </GovernancePage>
   );
 }
@@ -53,7 +54,7 @@ function MeetingDetails({ meeting }: { meeting: Meeting }) {
       />
       <h2>Actions raised</h2>
       <RecordTable resource="board-actions" caption="Actions raised at this meeting" captionHidden columns={actionColumns(meetings.data?.items ?? [])} rowKey={(a) => a.id} filters={{ meetingId: String(meeting.id) }} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="actions" />
-      {isAdmin(user) ? <RecordForm<Meeting> resource="meetings" id="edit-meeting" heading="Change this meeting" fields={meetingFields} record={meeting} submitLabel="Save changes" saved={(m) => `Saved ${m.title}.`} /> : null}
+      {isAdmin(user) ? <GovernanceRecordForm<Meeting> resource="meetings" id="edit-meeting" heading="Change this meeting" fields={meetingFields} record={meeting} submitLabel="Save changes" saved={(m) => `Saved ${m.title}.`} /> : null}
       <RecordHistory resource="meetings" id={meeting.id} />
     </GovernancePage>
   );

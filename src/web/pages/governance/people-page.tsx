@@ -3,7 +3,8 @@ import { isAdmin, useUser } from '../../auth/session.js';
 import type { Column } from '../../components/data-table.js';
 import { RecordTable, useListParams } from '../../components/record-table.js';
 import { GovernancePage } from './governance-nav.js';
-import { type FormField, RecordForm } from './record-form.js';
+import type { FormField } from '../../components/record-form.js';
+import { GovernanceRecordForm } from './governance-record-form.js';
 import { RecordHistory } from './record-history.js';
 import { RouteRecord } from './route-record.js';
 import type { Person } from './types.js';
@@ -32,7 +33,7 @@ export function PeoplePage() {
     <GovernancePage title="People">
       <p className="nhsuk-body">Owners of risks, actions and policies are written as initials or names (“JW”, “GC/RB”) and linked to the people here.</p>
       <RecordTable resource="people" caption="People" captionHidden columns={columns} rowKey={(p) => p.id} filters={list.filters} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="people" />
-      {isAdmin(user) ? <RecordForm<Person> resource="people" id="add-person" heading="Add a person" fields={personFields} submitLabel="Add person" saved={(p) => `Added ${p.name}.`} /> : null}
+      {isAdmin(user) ? <GovernanceRecordForm<Person> resource="people" id="add-person" heading="Add a person" fields={personFields} submitLabel="Add person" saved={(p) => `Added ${p.name}.`} /> : null}
     </GovernancePage>
   );
 }
@@ -41,7 +42,7 @@ function PersonDetails({ person }: { person: Person }) {
   const user = useUser();
   return (
     <GovernancePage title={person.name} crumbs={[{ to: '/governance/people', text: 'People' }]}>
-      {isAdmin(user) ? <RecordForm<Person> resource="people" id="edit-person" heading="Change details" fields={personFields} record={person} submitLabel="Save changes" saved={(p) => `Saved ${p.name}.`} /> : <p className="nhsuk-body">{[person.initials, person.jobTitle, person.organisation, person.email].filter(Boolean).join(' · ')}</p>}
+      {isAdmin(user) ? <GovernanceRecordForm<Person> resource="people" id="edit-person" heading="Change details" fields={personFields} record={person} submitLabel="Save changes" saved={(p) => `Saved ${p.name}.`} /> : <p className="nhsuk-body">{[person.initials, person.jobTitle, person.organisation, person.email].filter(Boolean).join(' · ')}</p>}
       <RecordHistory resource="people" id={person.id} />
     </GovernancePage>
   );

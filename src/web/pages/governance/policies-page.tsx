@@ -9,7 +9,7 @@ import { Loaded } from '../../components/page-states.js';
 import { RecordTable, useListParams } from '../../components/record-table.js';
 import { GovernancePage } from './governance-nav.js';
 import { policyFields, policyKindLabels } from './policy-fields.js';
-import { RecordForm } from './record-form.js';
+import { GovernanceRecordForm } from './governance-record-form.js';
 import { reviewText } from './risks-page.js';
 import type { Policy } from './types.js';
 
@@ -52,7 +52,7 @@ export function PoliciesPage() {
         </Button>
       </form>
       {search ? <SearchResults q={search} /> : <RecordTable resource="policies" caption="Documents" captionHidden columns={columns} rowKey={(p) => p.id} filters={list.filters} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="documents" />}
-      {isAdmin(user) ? <RecordForm<Policy> resource="policies" id="add-policy" heading="Add a document" fields={policyFields} submitLabel="Add document" saved={(p) => `Added ${p.title}. Open it to upload its file.`} /> : null}
+      {isAdmin(user) ? <GovernanceRecordForm<Policy> resource="policies" id="add-policy" heading="Add a document" fields={policyFields} submitLabel="Add document" saved={(p) => `Added ${p.title}. Open it to upload its file.`} /> : null}
     </GovernancePage>
   );
 }

@@ -1,4 +1,4 @@
-import type { FormField } from './record-form.js';
+import type { FormField } from '../../components/record-form.js';
 
 export const policyKindLabels: Record<string, string> = { policy: 'Policy', protocol: 'Protocol', template: 'Template' };
 

@@ -12,7 +12,7 @@ import { useApiForm } from '../../components/use-api-form.js';
 import { formatDate, formatDateTime, formatNumber } from '../../format/format.js';
 import { GovernancePage } from './governance-nav.js';
 import { policyFields, policyKindLabels } from './policy-fields.js';
-import { RecordForm } from './record-form.js';
+import { GovernanceRecordForm } from './governance-record-form.js';
 import { RecordHistory } from './record-history.js';
 import { RouteRecord } from './route-record.js';
 import { reviewText } from './risks-page.js';
@@ -135,7 +135,7 @@ function PolicyDetails({ policy }: { policy: Policy }) {
           </>
         )}
       </Loaded>
-      {isAdmin(user) ? <RecordForm<Policy> resource="policies" id="edit-policy" heading="Change this document" fields={policyFields} record={policy} submitLabel="Save changes" saved={(p) => `Saved ${p.title}.`} /> : null}
+      {isAdmin(user) ? <GovernanceRecordForm<Policy> resource="policies" id="edit-policy" heading="Change this document" fields={policyFields} record={policy} submitLabel="Save changes" saved={(p) => `Saved ${p.title}.`} /> : null}
       <RecordHistory resource="policies" id={policy.id} />
     </GovernancePage>
   );

@@ -1,4 +1,4 @@
-import type { FormField } from './record-form.js';
+import type { FormField } from '../../components/record-form.js';
 import { impactLabels, likelihoodLabels } from './types.js';
 
 const scaleOptions = (labels: readonly string[]) => [{ value: '', label: 'Not set' }, ...labels.map((label, i) => ({ value: String(i + 1), label: `${i + 1} ${label}` }))];

@@ -5,7 +5,7 @@ import { Loaded } from '../../components/page-states.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { formatDate, humanise } from '../../format/format.js';
 import { GovernancePage, Lines } from './governance-nav.js';
-import { RecordForm } from './record-form.js';
+import { GovernanceRecordForm } from './governance-record-form.js';
 import { RecordHistory } from './record-history.js';
 import { RouteRecord } from './route-record.js';
 import { riskFields } from './risk-fields.js';
@@ -43,7 +43,7 @@ function RiskDetails({ risk }: { risk: Risk }) {
       <Loaded query={history} what="score history">
         {(data) => <DataTable caption="Score history" captionHidden columns={historyColumns} rows={data.items} rowKey={(h) => h.id} compact />}
       </Loaded>
-      {isAdmin(user) ? <RecordForm<Risk> resource="risks" id="edit-risk" heading="Change this risk" fields={riskFields} record={risk} submitLabel="Save changes" saved={(r) => `Saved R${r.ref}.`} invalidates={['/api/risks/heat-map']} /> : null}
+      {isAdmin(user) ? <GovernanceRecordForm<Risk> resource="risks" id="edit-risk" heading="Change this risk" fields={riskFields} record={risk} submitLabel="Save changes" saved={(r) => `Saved R${r.ref}.`} invalidates={['/api/risks/heat-map']} /> : null}
       <RecordHistory resource="risks" id={risk.id} />
     </GovernancePage>
   );

@@ -6,7 +6,7 @@ import { RecordTable, useListParams } from '../../components/record-table.js';
 import { formatDate, todayIso } from '../../format/format.js';
 import { GovernancePage, Lines } from './governance-nav.js';
 import { RiskHeatMap } from './heat-map.js';
-import { RecordForm } from './record-form.js';
+import { GovernanceRecordForm } from './governance-record-form.js';
 import { riskFields } from './risk-fields.js';
 import type { Risk } from './types.js';
 
@@ -43,7 +43,7 @@ export function RisksPage() {
       <RiskHeatMap />
       <h2>Open risks</h2>
       <RecordTable resource="risks" caption="Open risks" captionHidden columns={columns} rowKey={(r) => r.id} filters={list.filters} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="risks" />
-      {isAdmin(user) ? <RecordForm<Risk> resource="risks" id="add-risk" heading="Add a risk" fields={riskFields} submitLabel="Add risk" saved={(r) => `Added risk R${r.ref}.`} invalidates={['/api/risks/heat-map']} /> : null}
+      {isAdmin(user) ? <GovernanceRecordForm<Risk> resource="risks" id="add-risk" heading="Add a risk" fields={riskFields} submitLabel="Add risk" saved={(r) => `Added risk R${r.ref}.`} invalidates={['/api/risks/heat-map']} /> : null}
     </GovernancePage>
   );
 }

@@ -1,0 +1,150 @@
+import { Button, Select, Textarea, TextInput } from 'nhsuk-react-components';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { formatPence } from '../../domain/schemes/format-money.js';
+import { useApiMutation } from '../api/use-api.js';
+import { partsToIso } from './date-field.js';
+import { errorsFromApi, type FieldError, type FieldMap, FormErrorSummary, useFormErrors } from './form-errors.js';
+import { SuccessBanner } from './success-banner.js';
+
+/**
+ * One input of a record form. Dates are typed as DD/MM/YYYY (or YYYY-MM-DD) and money as people
+ * write it ("£1,234.50"); the server checks both. A money field `amount` shows the stored
+ * `amountPence` of the record being edited.
+ */
+export interface FormField {
+  name: string;
+  label: string;
+  hint?: string;
+  kind?: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'list' | 'money';
+  options?: { value: string; label: string }[];
+  width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
+  required?: boolean;
+  /** The value a new record starts with (e.g. the first choice of a select). */
+  initial?: string;
+  /** How to show the stored record's value when it is kept differently, e.g. basis points as a percentage. */
+  read?(record: Record<string, unknown>): string;
+}
+
+export interface RecordFormProps<T> {
+  /** The API resource, e.g. "risks": POST /api/risks creates, PATCH /api/risks/:id edits. */
+  resource: string;
+  id: string;
+  heading: string;
+  fields: FormField[];
+  /** The record being edited (its rowVersion is sent); absent to create one. */
+  record?: T & { id: number | string; rowVersion: number };
+  /** Values sent with every save that the person does not type, e.g. the stream a year's amount belongs to. */
+  fixed?: Record<string, unknown>;
+  submitLabel: string;
+  saved(result: T): string;
+  /** Called after a save, e.g. to open the new record's page. */
+  onSaved?(result: T): void;
+  /** Extra queries to refresh after a save. */
+  invalidates?: string[];
+  /** Shown above the inputs when a save is refused, e.g. an offer to fix what the server named. */
+  refusal?(error: unknown): ReactNode;
+  headingLevel?: 'h2' | 'h3';
+}
+
+function valueOf(field: FormField, record: Record<string, unknown> | undefined): string {
+  if (!record) return field.initial ?? '';
+  if (field.read) return field.read(record);
+  const value = field.kind === 'money' ? record[`${field.name}Pence`] : record[field.name];
+  if (value === null || value === undefined) return '';
+  if (field.kind === 'money') return formatPence(Number(value));
+  if (field.kind === 'list' && Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
+
+/**
+ * "27/4/2018" → "2018-04-27", so an API that takes only YYYY-MM-DD reads a real date as typed;
+ * anything else (e.g. 31/02/2027) goes as it is, for the server to name in its message.
+ */
+function isoFromTyped(raw: string): string {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw);
+  return (match && partsToIso({ day: match[1]!, month: match[2]!, year: match[3]! })) ?? raw;
+}
+
+function toBody(fields: FormField[], values: Record<string, string>, creating: boolean) {
+  const body: Record<string, unknown> = {};
+  for (const field of fields) {
+    const raw = values[field.name]!.trim();
+    if (creating && raw === '') continue;
+    if (field.kind === 'number') body[field.name] = raw === '' ? null : Number(raw);
+    else if (field.kind === 'list') body[field.name] = raw.split(/[\s,]+/).filter(Boolean);
+    else if (field.kind === 'date') body[field.name] = raw === '' ? null : isoFromTyped(raw);
+    else body[field.name] = raw === '' ? null : raw;
+  }
+  return body;
+}
+
+const defaultWidth = { date: 10, number: 3, money: 10 } as const;
+
+/**
+ * Creates or edits one record of the generic record routes with the NHS form pattern: required
+ * fields checked in the browser, then the server's problems shown against their inputs. An edit
+ * sends the rowVersion it read, so a stale page gets the server's conflict message.
+ */
+export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {}, submitLabel, saved, onSaved, invalidates = [], refusal, headingLevel = 'h2' }: RecordFormProps<T>) {
+  const initial = () => Object.fromEntries(fields.map((f) => [f.name, valueOf(f, record as Record<string, unknown> | undefined)]));
+  const [values, setValues] = useState<Record<string, string>>(initial);
+  const [successes, setSuccesses] = useState(0);
+  const [message, setMessage] = useState('');
+  const form = useFormErrors();
+  const fieldMap: FieldMap = Object.fromEntries(fields.map((f) => [f.name, { id: `${id}-${f.name}`, label: f.label }]));
+  const mutation = useApiMutation<Record<string, unknown>, T>(
+    (body) => (record ? { method: 'PATCH', path: `/api/${resource}/${record.id}`, body: { ...body, rowVersion: record.rowVersion } } : { method: 'POST', path: `/api/${resource}`, body }),
+    [`/api/${resource}`, ...invalidates],
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const missing: FieldError[] = fields.filter((f) => f.required && !values[f.name]!.trim()).map((f) => ({ field: `${id}-${f.name}`, message: `${f.kind === 'select' ? 'Choose' : 'Enter'} ${f.label.toLowerCase()}` }));
+    if (missing.length) return form.show(missing);
+    mutation.mutate({ ...toBody(fields, values, !record), ...fixed }, {
+      onSuccess: (result) => {
+        form.clear();
+        setMessage(saved(result));
+        setSuccesses((n) => n + 1);
+        if (!record) setValues(Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
+        onSaved?.(result);
+      },
+      onError: (error) => form.show(errorsFromApi(error, fieldMap)),
+    });
+  }
+
+  const set = (name: string) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));
+  const Heading = headingLevel;
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <Heading id={`${id}-heading`}>{heading}</Heading>
+      <SuccessBanner id={id} count={successes}>
+        {message}
+      </SuccessBanner>
+      <form onSubmit={submit} noValidate>
+        <FormErrorSummary errors={form.errors} attempt={form.attempt} />
+        {mutation.error && refusal ? refusal(mutation.error) : null}
+        {fields.map((f) => {
+          const common = { id: `${id}-${f.name}`, name: `${id}-${f.name}`, label: f.label, hint: f.kind === 'date' ? (f.hint ?? 'For example, 27/04/2018') : f.hint, error: form.fieldError(`${id}-${f.name}`), value: values[f.name], onChange: set(f.name) };
+          if (f.kind === 'textarea') return <Textarea key={f.name} {...common} rows={3} />;
+          if (f.kind === 'select') {
+            return (
+              <Select key={f.name} {...common}>
+                {f.options!.map((o) => (
+                  <Select.Option key={o.value} value={o.value}>
+                    {o.label}
+                  </Select.Option>
+                ))}
+              </Select>
+            );
+          }
+          const width = f.width ?? (f.kind && f.kind in defaultWidth ? defaultWidth[f.kind as keyof typeof defaultWidth] : 30);
+          return <TextInput key={f.name} {...common} width={width} inputMode={f.kind === 'number' ? 'numeric' : f.kind === 'money' ? 'decimal' : undefined} autoComplete="off" />;
+        })}
+        <Button type="submit" disabled={mutation.isPending}>
+          {submitLabel}
+        </Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { Button, Heading } from 'nhsuk-react-components';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import type { Page } from '../../api/types.js';
+import { useApiMutation, useApiQuery } from '../../api/use-api.js';
+import { type Column, DataTable } from '../../components/data-table.js';
+import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
+import { ApiErrorPanel, Loaded, usePageTitle } from '../../components/page-states.js';
+import { RecordForm } from '../../components/record-form.js';
+import { formatPence } from '../../../domain/schemes/format-money.js';
+import { financeReports, streamFields, streamYearFields } from './finance-fields.js';
+import type { FinanceYearRow } from './types.js';
+import './finance.css';
+
+interface StreamRecord {
+  id: number;
+  funder: string;
+  name: string;
+  status: string;
+  rowVersion: number;
+}
+
+interface StreamYearRecord {
+  id: number;
+  streamId: number;
+  financialYear: string;
+  amountPence: number;
+  rowVersion: number;
+}
+
+/** The stream's amount in each financial year: change one, remove one (sending the version read), or add a year. */
+function StreamAmounts({ stream }: { stream: StreamRecord }) {
+  const amounts = useApiQuery<Page<StreamYearRecord>>(`/api/income-stream-years?streamId=${stream.id}&pageSize=100&sort=financialYear`);
+  const planYears = useApiQuery<Page<FinanceYearRow>>('/api/finance-years?pageSize=100&sort=financialYear');
+  const [editing, setEditing] = useState<number | null>(null);
+  const remove = useApiMutation<StreamYearRecord>((row) => ({ method: 'DELETE', path: `/api/income-stream-years/${row.id}?rowVersion=${row.rowVersion}` }), financeReports);
+  const rows = amounts.data?.items ?? [];
+  const fields = streamYearFields((planYears.data?.items ?? []).map((y) => y.financialYear));
+  const chosen = rows.find((r) => r.id === editing);
+  const columns: Column<StreamYearRecord>[] = [
+    { key: 'year', header: 'Financial year', cell: (r) => r.financialYear },
+    { key: 'amount', header: 'Amount', numeric: true, cell: (r) => formatPence(r.amountPence) },
+    {
+      key: 'action',
+      header: 'Action',
+      cell: (r) => (
+        <div className="app-finance-actions">
+          <Button type="button" secondary className="nhsuk-u-margin-bottom-0" onClick={() => setEditing(r.id)}>
+            Change<span className="nhsuk-u-visually-hidden"> {r.financialYear}</span>
+          </Button>
+          <Button type="button" secondary className="nhsuk-u-margin-bottom-0" disabled={remove.isPending} onClick={() => remove.mutate(r, { onSuccess: () => setEditing(null) })}>
+            Remove<span className="nhsuk-u-visually-hidden"> {r.financialYear}</span>
+          </Button>
+        </div>
+      ),
+    },
+  ];
+  return (
+    <section aria-labelledby="amounts-heading">
+      <h2 id="amounts-heading">Amount by financial year</h2>
+      {remove.error ? <ApiErrorPanel error={remove.error} /> : null}
+      <Loaded query={amounts} what="amounts">
+        {() => <DataTable caption={`${stream.name} by financial year`} captionHidden columns={columns} rows={rows} rowKey={(r) => r.id} total={{ label: 'Total', cells: { amount: formatPence(rows.reduce((sum, r) => sum + r.amountPence, 0)) } }} empty="No amounts yet: add one below." narrow />}
+      </Loaded>
+      {chosen ? (
+        <RecordForm<StreamYearRecord> key={chosen.id} resource="income-stream-years" id="edit-amount" headingLevel="h3" heading={`Change the amount for ${chosen.financialYear}`} fields={fields} record={chosen} submitLabel="Save the amount" saved={(r) => `Saved the amount for ${r.financialYear}.`} invalidates={financeReports} />
+      ) : null}
+      <RecordForm<StreamYearRecord> resource="income-stream-years" id="add-amount" headingLevel="h3" heading="Add an amount for a year" fields={fields} fixed={{ streamId: stream.id }} submitLabel="Add the amount" saved={(r) => `Added the amount for ${r.financialYear}.`} invalidates={financeReports} />
+    </section>
+  );
+}
+
+/** An income stream's details and its amount in each year (admins change them here). */
+export function StreamPage() {
+  const { id } = useParams();
+  const stream = useApiQuery<StreamRecord>(`/api/income-streams/${id}`);
+  usePageTitle(stream.data?.name ?? 'Income stream');
+  return (
+    <Loaded query={stream} what="income stream">
+      {(s) => (
+        <>
+          <PageBreadcrumb items={[{ to: '/finance', text: 'Finance' }]} />
+          <Heading headingLevel="h1">
+            <span className="nhsuk-caption-l">{s.funder}</span>
+            {s.name}
+          </Heading>
+          <StreamAmounts stream={s} />
+          <RecordForm<StreamRecord> resource="income-streams" id="edit-stream" heading="Change the stream" fields={streamFields} record={s} submitLabel="Save changes" saved={(r) => `Saved ${r.name}.`} invalidates={financeReports} />
+        </>
+      )}
+    </Loaded>
+  );
+}
