@@ -1,6 +1,6 @@
-// `npm test`: installs what the tests need (npm packages; Debian postgresql and chromium when absent),
-// starts a throwaway PostgreSQL cluster, builds the web app, type-checks, and runs every test:
-// unit, database (PGlite and PostgreSQL), API, CLI and browser. A missing service is a failure.
+// `npm test`: installs what the tests need (npm packages; Debian postgresql, chromium and
+// poppler-utils when absent), starts a throwaway PostgreSQL cluster, builds the web app,
+// type-checks, and runs every test: unit, database (PGlite and PostgreSQL), API, CLI and browser. A missing service is a failure.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies, ensureWebBuild, root, run } from './ensure-deps.mjs';
@@ -16,6 +16,8 @@ function ensureDebianPackages() {
   const missing = [];
   if (!postgresBin()) missing.push('postgresql');
   if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
+  // The statement PDF tests read the text back with poppler's pdftotext, as a reader would see it.
+  if (!existsSync('/usr/bin/pdftotext')) missing.push('poppler-utils');
   if (!missing.length) return;
   console.log(`Installing Debian packages: ${missing.join(', ')}…`);
   const sudo = isRoot ? [] : ['sudo', '-n'];
