@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoFolder } from '../../src/app/demo/load-demo.js';
 import { demoSchemeGroupName } from '../../src/app/demo/load-demo-quality.js';
 import { eventually, textOf, visible } from './assertions.js';
-import { type BrowserHarness, demoAdmin, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+import { type BrowserHarness, demoAdmin, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
 /** The demo's QOF rows (real 2022-23 figures for the ELR practices): expected values are worked out from them. */
 const qofRows = Papa.parse<Record<string, string>>(readFileSync(join(demoFolder, 'quality/PREVALENCE_ELR_2223.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -54,6 +54,21 @@ export function qualitySuite(harness: () => BrowserHarness) {
       const below = page.locator('table', { has: page.locator('caption', { hasText: 'below the minimum' }) });
       await visible(below);
       expect(await textOf(below.locator('caption'))).toMatch(/below the minimum \(\d+\)/);
+
+      // An admin changes the target in the page, sees it in the summary, and puts it back.
+      const summaryRow = page.locator('.nhsuk-summary-list__row', { hasText: 'Minimum and target' });
+      const thresholds = page.locator('details', { hasText: 'Change the thresholds' });
+      await thresholds.locator('summary').click();
+      const target = page.getByLabel('Target', { exact: true });
+      const original = await target.inputValue();
+      await target.fill('97.5');
+      await thresholds.screenshot({ path: join(screenshotDir, 'quality-thresholds.png') });
+      await page.getByRole('button', { name: 'Save thresholds' }).click();
+      await eventually(() => textOf(summaryRow)).toMatch(/target 97\.5/);
+      if ((await thresholds.getAttribute('open')) === null) await thresholds.locator('summary').click();
+      await page.getByLabel('Target', { exact: true }).fill(original);
+      await page.getByRole('button', { name: 'Save thresholds' }).click();
+      await eventually(() => textOf(summaryRow)).not.toMatch(/target 97\.5/);
     });
 
     it('opens a practice’s SPC chart with its variation icon and its peers', async () => {

@@ -7,10 +7,12 @@ import { queryString } from '../../api/client.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { ApiErrorPanel, Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
+import { isAdmin, useUser } from '../../auth/session.js';
 import { EChart } from './echarts-chart.js';
 import { ChoiceForm, groupOptions, indicatorOptions, useCatalogue, useGroups } from './quality-choosers.js';
 import { formatCount, formatDifference, formatFigure } from './quality-format.js';
 import { QualityNav } from './quality-nav.js';
+import { ThresholdForm } from './threshold-form.js';
 import type { Dashboard, DashboardRow } from './types.js';
 import './quality.css';
 
@@ -28,6 +30,7 @@ function practiceColumns(data: Dashboard): Column<DashboardRow>[] {
 }
 
 function DashboardView({ data }: { data: Dashboard }) {
+  const user = useUser();
   const option = useMemo(() => (data.funnel ? funnelChartOption(data.funnel) : null), [data.funnel]);
   const columns = practiceColumns(data);
   const where = data.group?.name ?? 'England';
@@ -64,6 +67,7 @@ function DashboardView({ data }: { data: Dashboard }) {
           </dd>
         </div>
       </dl>
+      {isAdmin(user) ? <ThresholdForm indicator={data.indicator} /> : null}
       {option ? (
         <>
           <EChart option={option} label={`Funnel plot of ${data.indicator.name} for ${where}. ${describeFunnelLimits(data.funnel!.adjusted)} ${data.outliers.length} practices outside the 99.8% limits.`} testId="funnel-chart" />

@@ -1,0 +1,48 @@
+import type { Page } from '../../api/types.js';
+import { useApiQuery } from '../../api/use-api.js';
+import { type FormField, RecordForm } from '../../components/record-form.js';
+import type { Indicator } from './types.js';
+
+interface ThresholdRow {
+  id: number;
+  indicatorCode: string;
+  minimum: number | null;
+  target: number | null;
+  note: string | null;
+  rowVersion: number;
+}
+
+/** Admins: set or change an indicator's minimum and target, in the indicator's own unit. */
+export function ThresholdForm({ indicator }: { indicator: Indicator }) {
+  const stored = useApiQuery<Page<ThresholdRow>>(`/api/thresholds?indicatorCode=${encodeURIComponent(indicator.code)}&pageSize=1`);
+  if (!stored.data) return null;
+  const record = stored.data.items[0];
+  const unit = indicator.unit === 'proportion' ? 'a percentage, for example 12.5' : `in the indicator’s unit (${indicator.unit.replaceAll('_', ' ')})`;
+  const fields: FormField[] = [
+    { name: 'minimum', label: indicator.polarity === 'lower' ? 'Maximum (the most a practice should reach)' : 'Minimum', hint: `As ${unit}`, kind: 'number', width: 5 },
+    { name: 'target', label: 'Target', hint: `As ${unit}`, kind: 'number', width: 5 },
+    { name: 'note', label: 'Note', hint: 'Where the threshold comes from, for example the board meeting that agreed it', kind: 'textarea' },
+  ];
+  return (
+    <details className="nhsuk-details">
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">{record ? 'Change the thresholds' : 'Set thresholds for this indicator'}</span>
+      </summary>
+      <div className="nhsuk-details__text">
+        <RecordForm<ThresholdRow>
+          key={record ? `${record.id}-${record.rowVersion}` : 'new'}
+          resource="thresholds"
+          id="threshold"
+          heading={`Thresholds for ${indicator.name}`}
+          headingLevel="h3"
+          fields={fields}
+          record={record}
+          fixed={record ? {} : { indicatorCode: indicator.code }}
+          submitLabel="Save thresholds"
+          saved={() => 'Saved the thresholds.'}
+          invalidates={['/api/thresholds', '/api/quality']}
+        />
+      </div>
+    </details>
+  );
+}
