@@ -8,6 +8,7 @@ import { importRecordsCsv } from '../records/import-csv.js';
 import { createRecord } from '../records/records.js';
 import { uploadContractDocument, downloadContractDocument } from './contract-documents.js';
 import { contractDetail, contractRegister } from './contract-register.js';
+import { contractItems } from './my-items-source.js';
 import { subContractRecord } from './sub-contract-record.js';
 
 describe.each(databaseKinds)('contracts register (%s)', (kind) => {
@@ -69,5 +70,21 @@ describe.each(databaseKinds)('contracts register (%s)', (kind) => {
     expect((await downloadContractDocument(contextFor(database, commissionerActor), id, stored.id)).content.toString()).toBe('%PDF-1.4\n%test\n');
     await expect(uploadContractDocument(admin(), id, { name: 'fake.pdf', content: Buffer.from('hello') })).rejects.toMatchObject({ kind: 'unsupported' });
     await expect(uploadContractDocument(contextFor(database, managerOf('C82001')), id, pdf)).rejects.toThrow(/permission/);
+  });
+
+  it('puts key dates in the admin’s items and unsigned sub-contracts in their practice manager’s', async () => {
+    const query = { personId: 0, userId: null, today: '2019-12-15', until: '2019-12-29' };
+    const adminItems = await contractItems(database.db, { ...query, role: 'admin', practiceCodes: [] });
+    const cbs = (await contractRegister(admin(), { today: query.today, expiringWithinDays: 90 })).items.find((c) => c.reference === 'LCC-CBS-2017')!;
+    expect(adminItems.filter((i) => i.ref === 'LCC-CBS-2017').map((i) => [i.kind, i.dueDate])).toEqual(cbs.reminders.map((r) => ['contract_date', r.date]));
+    expect(adminItems[0]).toMatchObject({ title: expect.stringMatching(/^Last day to give notice: /), href: `/contracts/${cbs.id}` });
+
+    const unsigned = await contractItems(database.db, { ...query, role: 'practice_manager', practiceCodes: ['C82078'] });
+    expect(unsigned.map((i) => [i.kind, i.ref, i.dueDate])).toEqual([['sub_contract_signature', 'LCC-CBS-2017', cbs.startDate]]);
+    expect(unsigned[0]!.title).toMatch(/^Sign the sub-contract for .+: /);
+    expect(await contractItems(database.db, { ...query, role: 'practice_manager', practiceCodes: ['C82001'] })).toEqual([]);
+    expect(await contractItems(database.db, { ...query, role: 'commissioner', practiceCodes: [] })).toEqual([]);
+    // Once the contract has ended there is nothing left to sign or give notice of.
+    expect(await contractItems(database.db, { ...query, today: '2031-01-01', until: '2031-01-15', role: 'practice_manager', practiceCodes: ['C82078'] })).toEqual([]);
   });
 });

@@ -148,7 +148,7 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
       ['risk_review', 'R2'],
     ]);
     const task = async () => [{ kind: 'task' as const, ref: '1.1', title: 'Work-plan task', dueDate: addDays(today, -5), href: '/plan/1' }];
-    const withTasks = await gatherMyItems(database.db, { personId: mine.person!.id, userId: adminUser!.id, practiceCodes: [], until: mine.until }, [task, async () => mine.items.filter((i) => i.kind !== 'task')]);
+    const withTasks = await gatherMyItems(database.db, { personId: mine.person!.id, userId: adminUser!.id, practiceCodes: [], role: 'admin', today: mine.today, until: mine.until }, [task, async () => mine.items.filter((i) => i.kind !== 'task')]);
     expect(withTasks.map((i) => i.ref)).toEqual(['1.1', '7', 'R2']);
 
     const manager = contextFor(database, managerOf('C82001'));

@@ -1,12 +1,13 @@
 import type { Db } from '../../db/client.js';
+import type { Role } from '../context.js';
 
 /**
  * One thing a person must do soon: a work-plan task, a board action, a risk review, a policy
- * review or acknowledgement. Each governance area gives its own items through a `MyItemsSource`;
+ * review or acknowledgement, a contract's notice or renewal date, a sub-contract to sign. Each governance area gives its own items through a `MyItemsSource`;
  * the "my items" page and the daily digest gather them all.
  */
 export interface MyItem {
-  kind: 'task' | 'action' | 'risk_review' | 'policy_review' | 'policy_acknowledgement' | 'contract_date';
+  kind: 'task' | 'action' | 'risk_review' | 'policy_review' | 'policy_acknowledgement' | 'contract_date' | 'sub_contract_signature';
   /** The plan's own reference: "1.13", "A4", "R2". */
   ref: string;
   title: string;
@@ -22,6 +23,10 @@ export interface MyItemsQuery {
   /** The signed-in user, for items assigned to users (e.g. acknowledgements by practice). */
   userId: number | null;
   practiceCodes: readonly string[];
+  /** The user's role: some items belong to a role (a federation admin runs the contract register). */
+  role: Role;
+  /** Today's ISO date, for sources that warn further ahead than `until` (contract notice dates). */
+  today: string;
   /** Items due on or before this ISO date, overdue ones included. */
   until: string;
 }

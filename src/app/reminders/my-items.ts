@@ -3,6 +3,7 @@ import { addDays, byDueDate, isoDay, reminderWindowDays } from '../../domain/gov
 import { people, users } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import type { AppContext } from '../context.js';
+import { contractItems } from '../contracts/my-items-source.js';
 import { governanceItemSources } from '../governance/my-items-sources.js';
 import { workPlanItems } from '../programme/my-items-source.js';
 import type { MyItem, MyItemsQuery, MyItemsSource } from './my-item.js';
@@ -11,7 +12,7 @@ import type { MyItem, MyItemsQuery, MyItemsSource } from './my-item.js';
  * Every source of "my items". Another area adds its own with one line here (e.g. the work plan's
  * `workPlanItems` from src/app/programme/my-items-source.ts, below).
  */
-export const myItemsSources: readonly MyItemsSource[] = [...governanceItemSources, workPlanItems];
+export const myItemsSources: readonly MyItemsSource[] = [...governanceItemSources, workPlanItems, contractItems];
 
 /** Items from every source, due soonest first (so overdue ones lead). */
 export async function gatherMyItems(db: Db, query: MyItemsQuery, sources: readonly MyItemsSource[] = myItemsSources): Promise<MyItem[]> {
@@ -47,6 +48,6 @@ export async function personOfUser(db: Db, userId: number): Promise<PersonOfUser
 export async function myItems(ctx: AppContext, today = isoDay(new Date())) {
   const person = ctx.actor.userId ? await personOfUser(ctx.db, ctx.actor.userId) : null;
   const until = addDays(today, reminderWindowDays);
-  const items = await gatherMyItems(ctx.db, { personId: person?.id ?? 0, userId: ctx.actor.userId, practiceCodes: ctx.actor.practiceCodes, until });
+  const items = await gatherMyItems(ctx.db, { personId: person?.id ?? 0, userId: ctx.actor.userId, practiceCodes: ctx.actor.practiceCodes, role: ctx.actor.role, today, until });
   return { person, today, until, items };
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { composeDigest } from '../../domain/governance/digest.js';
 import { addDays, isoDay, reminderWindowDays } from '../../domain/governance/due-dates.js';
 import { userPractices, users } from '../../db/schema/index.js';
-import type { AppContext } from '../context.js';
+import type { AppContext, Role } from '../context.js';
 import { authorize } from '../permissions.js';
 import { gatherMyItems, personOfUser } from './my-items.js';
 import { type MailMessage, sendMail } from './smtp-client.js';
@@ -29,13 +29,13 @@ export async function sendDigest(ctx: AppContext, options: DigestOptions) {
   const until = addDays(today, reminderWindowDays);
   const send = options.send ?? (options.smtpUrl ? (message: MailMessage) => sendMail(options.smtpUrl!, message) : undefined);
   if (!options.dryRun && !send) throw new Error('Set SMTP_URL (e.g. smtp://mail.example.nhs.uk:25) to send the digest, or use --dry-run');
-  const active = await ctx.db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.disabled, false)).orderBy(users.id);
+  const active = await ctx.db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.disabled, false)).orderBy(users.id);
   const memberships = await ctx.db.select().from(userPractices);
   const messages: MailMessage[] = [];
   for (const user of active) {
     const person = await personOfUser(ctx.db, user.id);
     const practiceCodes = memberships.filter((m) => m.userId === user.id).map((m) => m.practiceCode);
-    const items = await gatherMyItems(ctx.db, { personId: person?.id ?? 0, userId: user.id, practiceCodes, until });
+    const items = await gatherMyItems(ctx.db, { personId: person?.id ?? 0, userId: user.id, practiceCodes, role: user.role as Role, today, until });
     const digest = composeDigest({ name: person?.name ?? user.name, items, today, baseUrl: options.baseUrl.replace(/\/$/, ''), windowDays: reminderWindowDays });
     if (digest) messages.push({ from: options.from, to: user.email, ...digest });
   }

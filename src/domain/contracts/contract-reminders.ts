@@ -35,7 +35,7 @@ export function noticeDateOf(contract: ContractDates): string | null {
   return addDays(contract.endDate, -contract.noticePeriodDays);
 }
 
-const labels: Record<ReminderKind, string> = { notice: 'Last day to give notice', renewal: 'Renewal due', end: 'Contract ends' };
+export const reminderLabels: Record<ReminderKind, string> = { notice: 'Last day to give notice', renewal: 'Renewal due', end: 'Contract ends' };
 
 /** Every key date of a contract that falls between today and `withinDays` ahead (past dates are not reminders). */
 export function remindersDue(contract: ContractDates, today: string, withinDays: number): Reminder[] {
@@ -49,7 +49,7 @@ export function remindersDue(contract: ContractDates, today: string, withinDays:
     .map(([kind, date]) => ({ kind, date, daysLeft: daysBetween(today, date) }))
     .filter((r) => r.daysLeft >= 0 && r.daysLeft <= withinDays)
     .sort((a, b) => a.daysLeft - b.daysLeft)
-    .map((r) => ({ ...r, message: `${labels[r.kind]} in ${r.daysLeft} day${r.daysLeft === 1 ? '' : 's'}` }));
+    .map((r) => ({ ...r, message: `${reminderLabels[r.kind]} in ${r.daysLeft} day${r.daysLeft === 1 ? '' : 's'}` }));
 }
 
 /** The soonest key date from today, for sorting a register by what needs action first. */

@@ -16,6 +16,7 @@ export const itemKindLabels: Record<string, string> = {
   policy_review: 'Policy review',
   policy_acknowledgement: 'Policy to acknowledge',
   contract_date: 'Contract date',
+  sub_contract_signature: 'Sub-contract to sign',
 };
 
 /**

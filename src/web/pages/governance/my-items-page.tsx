@@ -1,6 +1,7 @@
 import { Heading, Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
+import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { formatDate } from '../../format/format.js';
@@ -17,6 +18,7 @@ interface MyItems {
 export function MyItemsPage() {
   usePageTitle('My items');
   const mine = useApiQuery<MyItems>('/api/my-items');
+  const user = useUser();
   return (
     <>
       <Heading headingLevel="h1">My items</Heading>
@@ -31,7 +33,8 @@ export function MyItemsPage() {
           return (
             <>
               <p className="nhsuk-body">
-                {data.person ? `Items owned by ${data.person.name}${data.person.initials ? ` (${data.person.initials})` : ''}` : 'You are not on the People page yet, so only your practices’ items are shown'}, and your practices’ acknowledgements: overdue, or due by {formatDate(data.until)}.
+                {data.person ? `Items owned by ${data.person.name}${data.person.initials ? ` (${data.person.initials})` : ''}` : 'You are not on the People page yet, so only your practices’ items are shown'}, and your practices’ policy acknowledgements and sub-contracts to sign: overdue, or due by {formatDate(data.until)}.
+                {isAdmin(user) ? ' Contract notice, renewal and end dates are shown from 90 days ahead, as the contracts register warns of them.' : ''}
                 {' '}Where the server sends the daily digest, they also come by email each day.
               </p>
               <div className="app-table-actions">
