@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, textOf, visible } from './assertions.js';
 import { amountsIn, incomeTotals, penceIn } from './finance-edit-steps.js';
-import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
 /** The federation's own figures, beside the repository: the expected totals are added up from them here. */
 const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
@@ -150,6 +150,19 @@ export function financeSuite(harness: () => BrowserHarness) {
       await page.getByRole('button', { name: 'Save changes' }).click();
       await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('This income stream was changed by someone else since you opened it');
       await saveScreenshot(page, 'finance-stream-conflict');
+    });
+
+    it('deletes the stream after saying what goes with it, and the secured total drops by its amount', async () => {
+      await page.goto('/finance');
+      const before = await incomeTotals(page);
+      await section(page, 'streams').getByRole('link', { name: 'Change Care home ward rounds' }).click();
+      await page.getByText('Delete this income stream').click();
+      await visible(page.getByText(/its amount in every year for good/));
+      await page.locator('details[open]').screenshot({ path: join(screenshotDir, 'finance-stream-delete.png') });
+      await page.getByRole('button', { name: 'Delete Care home ward rounds' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Finance' }));
+      await eventually(() => incomeTotals(page)).toEqual({ secured: before.secured - 1_234_567, potential: before.potential });
+      expect(await section(page, 'streams').getByRole('link', { name: 'Change Care home ward rounds' }).count()).toBe(0);
     });
 
     it('adds a cost saving and changes its realised amount, and the savings total follows', async () => {

@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, incomeStreams, runningCostLines } from '../../db/schema/index.js';
+import { auditLog, incomeStreams, incomeStreamYears, runningCostLines } from '../../db/schema/index.js';
 import { readSeed } from '../../domain/finance/test-support.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { useDemoDatabase } from '../../../test/support/demo-database.js';
 import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
-import { createRecord, updateRecord } from '../records/records.js';
+import { createRecord, deleteRecord, updateRecord } from '../records/records.js';
 import { runningCostRecord } from './budget-records.js';
 import { cashFlowReport, costSavingsReport, ieReport, incomeStreamsReport, runningCostsReport, scenarioReport } from './finance-reports.js';
 import { importFinanceCsv } from './import-finance.js';
-import { incomeStreamRecord } from './stream-records.js';
+import { incomeStreamRecord, incomeStreamYearRecord } from './stream-records.js';
 
 const file = (name: string, lines: string[]) => ({ name, content: Buffer.from(`${lines.join('\n')}\n`) });
 const seedSum = (name: string, keep: (row: Record<string, string>) => boolean) => readSeed(name).filter(keep).reduce((sum, r) => sum + Number(r.amount), 0);
@@ -89,5 +89,16 @@ describe.each(databaseKinds)('finance (%s)', (kind) => {
     await expect(updateRecord(admin(), runningCostRecord, String(total!.id), { amount: '1' }, total!.rowVersion)).rejects.toMatchObject({ kind: 'conflict' });
     const audit = await demo().db.select().from(auditLog).where(eq(auditLog.recordType, 'running_cost'));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'update', 'import']));
+  });
+
+  it('deletes a stream with its yearly amounts, keeping them in the audit, and refuses a stale delete', async () => {
+    const stream = await createRecord(admin(), incomeStreamRecord, { funder: 'Test council', name: 'Short-lived pilot', status: 'potential' });
+    await createRecord(admin(), incomeStreamYearRecord, { streamId: stream.id, financialYear: '2018/19', amount: '£1,250.50' });
+    await expect(deleteRecord(admin(), incomeStreamRecord, String(stream.id), (stream.rowVersion as number) + 1)).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(deleteRecord(contextFor(demo(), commissionerActor), incomeStreamRecord, String(stream.id), stream.rowVersion as number)).rejects.toMatchObject({ kind: 'forbidden' });
+    await deleteRecord(admin(), incomeStreamRecord, String(stream.id), stream.rowVersion as number);
+    expect(await demo().db.select().from(incomeStreamYears).where(eq(incomeStreamYears.streamId, stream.id as number))).toEqual([]);
+    const [entry] = await demo().db.select().from(auditLog).where(eq(auditLog.recordId, String(stream.id))).then((rows) => rows.filter((r) => r.recordType === 'income_stream' && r.action === 'delete'));
+    expect(entry!.before).toMatchObject({ name: 'Short-lived pilot', amounts: [{ financialYear: '2018/19', amountPence: 125_050 }] });
   });
 });

@@ -1,3 +1,4 @@
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { financeYears, incomeStreams, incomeStreamYears } from '../../db/schema/index.js';
 import { financialYearSchema } from '../../domain/finance/financial-year.js';
@@ -72,6 +73,11 @@ export const incomeStreamRecord: RecordType<z.infer<typeof streamInput>> = {
     const merged = { funder: input.funder ?? existing?.funder, name: input.name ?? existing?.name, status: input.status ?? existing?.status };
     await requireUnique(db, incomeStreams, [equals(incomeStreams.funder, merged.funder), equals(incomeStreams.name, merged.name), equals(incomeStreams.status, merged.status)], existing?.id, `There is already a ${String(merged.status)} stream "${String(merged.name)}" from ${String(merged.funder)}`);
     return { ...rest, ...(practicesSharePercent !== undefined ? { practicesShareBasisPoints: Math.round(practicesSharePercent * 100) } : {}) };
+  },
+  // Its yearly amounts go with it (ON DELETE CASCADE); the audit keeps them.
+  async alsoDeleted(db, id) {
+    const years = await db.select({ financialYear: incomeStreamYears.financialYear, amountPence: incomeStreamYears.amountPence }).from(incomeStreamYears).where(eq(incomeStreamYears.streamId, Number(id))).orderBy(asc(incomeStreamYears.financialYear));
+    return { amounts: years };
   },
 };
 

@@ -53,6 +53,8 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
   prepare(db: Db, input: Partial<Input>, existing: Record<string, unknown> | undefined): Promise<Record<string, unknown>>;
   /** Writes what lives beside the row (e.g. a user's practices, a risk's score history). */
   afterWrite?(db: Db, id: string | number, input: Partial<Input>, actor: Actor): Promise<void>;
+  /** What a delete takes with it (rows removed by cascade), kept in the delete's audit entry so nothing goes unrecorded. */
+  alsoDeleted?(db: Db, id: string | number): Promise<Record<string, unknown>>;
   /** Replaces the generic CSV import where a type reads its own file layout (e.g. a seed register keyed by ref, re-importable). */
   importCsv?(ctx: AppContext, file: { name: string; content: Uint8Array }): Promise<CsvImportReport>;
   /** Shapes a row for the API, CLI and audit (never a password hash). */

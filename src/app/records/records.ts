@@ -123,7 +123,7 @@ export async function deleteRecord(ctx: AppContext, type: AnyRecordType, rawId: 
     const existing = await loadRow(txCtx, type, id, 'table');
     if (!existing) throw notFound(`${capitalise(type.label)} ${rawId}`);
     authorize(ctx.actor, type.name, 'delete', type.practiceCodeOf?.(existing));
-    const before = type.present((await loadRow(txCtx, type, id)) ?? existing);
+    const before = { ...type.present((await loadRow(txCtx, type, id)) ?? existing), ...(await type.alsoDeleted?.(txCtx.db, id)) };
     const deleted = await tx.delete(type.table).where(and(eq(type.idColumn, id), eq(type.versionColumn, expectedVersion))).returning();
     if (deleted.length === 0) throw conflict(`This ${type.label} was changed by someone else since you opened it. Reload it and try again.`, { currentVersion: existing[versionKey(type)] });
     await recordAudit(txCtx.db, ctx.actor, { recordType: type.name, recordId: id, action: 'delete', before });

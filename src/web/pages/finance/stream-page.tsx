@@ -1,6 +1,6 @@
 import { Button, Heading } from 'nhsuk-react-components';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { Page } from '../../api/types.js';
 import { useApiMutation, useApiQuery } from '../../api/use-api.js';
 import { type Column, DataTable } from '../../components/data-table.js';
@@ -70,6 +70,32 @@ function StreamAmounts({ stream }: { stream: StreamRecord }) {
   );
 }
 
+/**
+ * Deleting a stream takes its yearly amounts with it (the audit keeps both), so the page asks
+ * first, and points to the usual alternative: a stream that has stopped is marked ended.
+ */
+function DeleteStream({ stream }: { stream: StreamRecord }) {
+  const navigate = useNavigate();
+  const remove = useApiMutation<StreamRecord>((s) => ({ method: 'DELETE', path: `/api/income-streams/${s.id}?rowVersion=${s.rowVersion}` }), financeReports);
+  return (
+    <details className="nhsuk-details">
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">Delete this income stream</span>
+      </summary>
+      <div className="nhsuk-details__text">
+        {remove.error ? <ApiErrorPanel error={remove.error} /> : null}
+        <p>
+          This removes {stream.name} and its amount in every year for good (the audit log keeps a record). If the money has stopped,
+          change its status to ended instead: the stream stays on record but leaves the totals.
+        </p>
+        <Button type="button" warning disabled={remove.isPending} onClick={() => remove.mutate(stream, { onSuccess: () => navigate('/finance', { replace: true }) })}>
+          Delete {stream.name}
+        </Button>
+      </div>
+    </details>
+  );
+}
+
 /** An income stream's details and its amount in each year (admins change them here). */
 export function StreamPage() {
   const { id } = useParams();
@@ -86,6 +112,7 @@ export function StreamPage() {
           </Heading>
           <StreamAmounts stream={s} />
           <RecordForm<StreamRecord> resource="income-streams" id="edit-stream" heading="Change the stream" fields={streamFields} record={s} submitLabel="Save changes" saved={(r) => `Saved ${r.name}.`} invalidates={financeReports} />
+          <DeleteStream stream={s} />
         </>
       )}
     </Loaded>
