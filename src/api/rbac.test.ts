@@ -240,6 +240,7 @@ function qualityCases(): Case[] {
     get('GET /api/quality/dashboard', (ids) => `/api/quality/dashboard?${view}&group=${ids.groupId}`),
     get('GET /api/quality/funnel.svg', (ids) => `/api/quality/funnel.svg?${view}&group=${ids.groupId}`),
     get('GET /api/quality/practices/{code}', () => '/api/quality/practices/C82001?indicator=DNA_RATE'),
+    get('GET /api/quality/practices/{code}/spc.svg', () => '/api/quality/practices/C82001/spc.svg?indicator=DNA_RATE'),
     get('GET /api/quality/evaluation', (ids) => `/api/quality/evaluation?indicator=DNA_RATE&group=${ids.groupId}&beforeFrom=2024-04-01&beforeTo=2025-03-01&afterFrom=2025-04-01&afterTo=2026-03-01`),
     get('GET /api/quality/review-pack', (ids) => `/api/quality/review-pack?locality=${ids.groupId}`),
     get('GET /api/quality/review-pack.xlsx', (ids) => `/api/quality/review-pack.xlsx?locality=${ids.groupId}`),

@@ -79,6 +79,9 @@ export function qualitySuite(harness: () => BrowserHarness) {
       expect(peers).toContain('England');
       expect(peers).toContain('Sub-ICB location 03W');
       expect(peers).toContain('East Leicestershire & Rutland GP Federation');
+      const svgHref = await page.getByRole('link', { name: 'Download the SPC chart (SVG)' }).getAttribute('href');
+      const svg = await page.request.get(new URL(svgHref!, page.url()).href);
+      expect([svg.status(), svg.headers()['content-type'], (await svg.text()).slice(0, 4)]).toEqual([200, 'image/svg+xml', '<svg']);
       await saveScreenshot(page, 'quality-practice-spc');
     });
 

@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { listIndicators } from '../../app/quality/catalogue.js';
 import { dashboardQuerySchema, getDashboard } from '../../app/quality/dashboard.js';
 import { getPracticeIndicator, practiceIndicatorQuerySchema } from '../../app/quality/practice-indicator.js';
-import { funnelSvg, reviewPackWorkbook } from '../../app/quality/quality-exports.js';
+import { funnelSvg, reviewPackWorkbook, spcSvg, type SvgExport } from '../../app/quality/quality-exports.js';
 import { getReviewPack, reviewPackQuerySchema } from '../../app/quality/review-pack.js';
 import { evaluateLocalScheme, evaluationQuerySchema } from '../../app/quality/scheme-evaluation.js';
 import { AppError } from '../../domain/errors.js';
@@ -29,11 +29,16 @@ export async function registerQualityRoutes(app: FastifyInstance, deps: ServerDe
   r.get('/api/quality/dashboard', { schema: { tags, summary: 'One indicator in one period across a group (England when no group): funnel, figures, outliers, practices below the minimum', querystring: dashboardQuerySchema } }, async (request) =>
     getDashboard(ctxOf(request), request.query),
   );
-  r.get('/api/quality/funnel.svg', { schema: { tags, summary: 'The dashboard’s funnel plot as SVG (rendered on the server), for packs and PDFs', querystring: dashboardQuerySchema } }, async (request, reply) => {
-    const svg = await funnelSvg(ctxOf(request), request.query);
+  const sendSvg = (reply: FastifyReply, svg: SvgExport) => {
     if ('reason' in svg) throw new AppError('invalid', svg.reason);
     return reply.header('content-type', 'image/svg+xml').header('content-disposition', `inline; filename="${svg.fileName}"`).send(svg.content);
-  });
+  };
+  r.get('/api/quality/funnel.svg', { schema: { tags, summary: 'The dashboard’s funnel plot as SVG (rendered on the server), for packs and PDFs', querystring: dashboardQuerySchema } }, async (request, reply) =>
+    sendSvg(reply, await funnelSvg(ctxOf(request), request.query)),
+  );
+  r.get('/api/quality/practices/:code/spc.svg', { schema: { tags, summary: 'A practice’s SPC chart on one indicator as SVG (rendered on the server), for packs and PDFs', params: practiceParams, querystring: practiceIndicatorQuerySchema } }, async (request, reply) =>
+    sendSvg(reply, await spcSvg(ctxOf(request), request.params.code, request.query)),
+  );
   r.get('/api/quality/practices/:code', { schema: { tags, summary: 'A practice’s series on one indicator with its SPC chart, and its figure against its locality, federation, PCN, sub-ICB, England and a chosen group', params: practiceParams, querystring: practiceIndicatorQuerySchema } }, async (request) =>
     getPracticeIndicator(ctxOf(request), request.params.code, request.query),
   );

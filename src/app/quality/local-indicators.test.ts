@@ -6,7 +6,7 @@ import { demoSchemeGroupName } from '../demo/load-demo-quality.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { importNhsFile } from '../registry/import-file.js';
 import { getDashboard } from './dashboard.js';
-import { funnelSvg, reviewPackWorkbook } from './quality-exports.js';
+import { funnelSvg, reviewPackWorkbook, spcSvg } from './quality-exports.js';
 import { getReviewPack } from './review-pack.js';
 import { evaluateLocalScheme } from './scheme-evaluation.js';
 
@@ -74,5 +74,10 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
     const svg = await funnelSvg(contextFor(database), { indicator: 'QOF_PREV_HYP', period: '2023-03-31' });
     expect('content' in svg && svg.content.toString().startsWith('<svg')).toBe(true);
     expect('content' in svg && svg.content.toString()).toContain('99.8% (solid)');
+    const practice = monthly.practices[0]!;
+    const spc = await spcSvg(contextFor(database), practice.practiceCode, { indicator: 'SAME_DAY_ACCESS' });
+    expect('content' in spc && spc.content.toString().startsWith('<svg')).toBe(true);
+    expect('content' in spc && spc.content.toString()).toContain(practice.practiceName.replaceAll('&', '&amp;'));
+    expect(await spcSvg(contextFor(database), practice.practiceCode, { indicator: 'QOF_PREV_HYP' })).toMatchObject({ reason: expect.any(String) });
   });
 });

@@ -1,9 +1,11 @@
-import { funnelChartOption } from '../../domain/quality/chart-options.js';
+import { funnelChartOption, spcChartOption } from '../../domain/quality/chart-options.js';
 import { unitLabels } from '../../domain/quality/indicators.js';
 import { type Column, toXlsx } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
 import { type DashboardQuery, getDashboard } from './dashboard.js';
+import { getPracticeIndicator, type practiceIndicatorQuerySchema } from './practice-indicator.js';
 import { getReviewPack, type PackIndicator, type PackPracticeRow } from './review-pack.js';
+import type { z } from 'zod';
 
 type PackLine = PackPracticeRow & { pack: PackIndicator };
 
@@ -40,16 +42,31 @@ export async function reviewPackWorkbook(ctx: AppContext, localityId: number): P
   return { fileName: `review-pack-${slug}.xlsx`, content: await toXlsx(sheets) };
 }
 
-/** The dashboard's funnel plot drawn on the server as SVG (ECharts server-side rendering), for packs and PDFs. */
-export async function funnelSvg(ctx: AppContext, query: DashboardQuery): Promise<{ fileName: string; content: Buffer } | { reason: string }> {
-  const dashboard = await getDashboard(ctx, query);
-  if (!dashboard.funnel) return { reason: dashboard.funnelNote ?? 'no funnel' };
+/** An ECharts option drawn on the server as SVG (server-side rendering): the same chart the page shows, for packs and PDFs. */
+async function renderSvg(option: Record<string, unknown>, width: number, height: number): Promise<Buffer> {
   const echarts = await import('echarts');
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 900, height: 560 });
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption(funnelChartOption(dashboard.funnel));
-    return { fileName: `funnel-${dashboard.indicator.code.toLowerCase()}-${dashboard.period}.svg`, content: Buffer.from(chart.renderToSVGString(), 'utf8') };
+    chart.setOption(option);
+    return Buffer.from(chart.renderToSVGString(), 'utf8');
   } finally {
     chart.dispose();
   }
+}
+
+export type SvgExport = { fileName: string; content: Buffer } | { reason: string };
+
+/** The dashboard's funnel plot as SVG. */
+export async function funnelSvg(ctx: AppContext, query: DashboardQuery): Promise<SvgExport> {
+  const dashboard = await getDashboard(ctx, query);
+  if (!dashboard.funnel) return { reason: dashboard.funnelNote ?? 'no funnel' };
+  return { fileName: `funnel-${dashboard.indicator.code.toLowerCase()}-${dashboard.period}.svg`, content: await renderSvg(funnelChartOption(dashboard.funnel), 900, 560) };
+}
+
+/** A practice's SPC chart on one indicator as SVG, with the target (or minimum) line the page draws. */
+export async function spcSvg(ctx: AppContext, practiceCode: string, query: z.infer<typeof practiceIndicatorQuerySchema>): Promise<SvgExport> {
+  const data = await getPracticeIndicator(ctx, practiceCode, query);
+  if (!data.spc) return { reason: data.spcNote ?? 'no SPC chart for this practice and indicator' };
+  const option = spcChartOption({ title: `${data.indicator.name}: ${data.practice.name}`, unitLabel: unitLabels[data.indicator.unit], points: data.spc.points, target: data.threshold?.target ?? data.threshold?.minimum ?? null });
+  return { fileName: `spc-${data.practice.odsCode.toLowerCase()}-${data.indicator.code.toLowerCase()}.svg`, content: await renderSvg(option, 900, 420) };
 }

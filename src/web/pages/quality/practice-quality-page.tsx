@@ -43,6 +43,9 @@ function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
         <>
           <SpcIcons spc={data.spc} />
           <EChart option={option!} label={`SPC chart of ${data.indicator.name} for ${data.practice.name}, ${data.spc.points.length} points. Variation: ${data.spc.variation}.`} testId="spc-chart" />
+          <p className="nhsuk-body-s">
+            <a href={`/api/quality/practices/${data.practice.odsCode}/spc.svg${queryString({ indicator: data.indicator.code })}`}>Download the SPC chart (SVG)</a>
+          </p>
         </>
       ) : (
         <InsetText>
