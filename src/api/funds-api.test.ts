@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, demoUser, fileForm, startTestServer, type TestServer } from '../../test/support/api.js';
 
@@ -55,5 +56,28 @@ describe('contracts and funds over the API', () => {
     expect(text.status).toBe(415);
     const register = (await admin.request('GET', '/api/contract-register?expiring=90&today=2019-01-15')).body;
     expect(register.items.map((c: { reference: string }) => c.reference)).toEqual(['LLRPCL-HP-2018', 'RCC-VITRU-2018']);
+  });
+
+  it('downloads the register, the funds list and a fund as spreadsheets with the figures the pages show', async () => {
+    const cookie = { headers: { cookie: admin.session.cookie! } };
+    const register = (await admin.request('GET', '/api/contract-register')).body;
+    const csv = await (await fetch(`${server.baseUrl}/api/contract-register/export.csv`, cookie)).text();
+    const cbs = register.items.find((c: { reference: string }) => c.reference === 'LCC-CBS-2017');
+    expect(csv.split('\r\n')[0]).toContain('Not signed');
+    expect(csv).toContain(cbs.unsignedPractices.map((p: { practiceCode: string }) => p.practiceCode).join(' '));
+
+    const report = (await admin.request('GET', `/api/funds/${fundId}/report`)).body;
+    const xlsx = await fetch(`${server.baseUrl}/api/funds/${fundId}/export.xlsx`, cookie);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Localities', 'Practices', 'Applications']);
+    const localities = workbook.getWorksheet('Localities')!;
+    const allocated = report.positions.map((p: { allocatedPence: number }) => p.allocatedPence / 100);
+    expect(Array.from({ length: allocated.length }, (_, i) => localities.getRow(i + 2).getCell(2).value)).toEqual(allocated);
+    expect(workbook.getWorksheet('Practices')!.rowCount).toBe(report.calculation.practices.length + 1);
+    expect(workbook.getWorksheet('Applications')!.rowCount).toBe(report.applications.length + 1);
+
+    const funds = await (await fetch(`${server.baseUrl}/api/fund-overview/export.csv`, cookie)).text();
+    expect(funds.trim().split('\r\n')).toHaveLength((await admin.request('GET', '/api/fund-overview')).body.items.length + 1);
   });
 });

@@ -215,10 +215,13 @@ const cases: Case[] = [
     return recordRouteCases(type, readers, id, body, importFile);
   }),
   { route: 'GET /api/contract-register', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: () => ({ method: 'GET', path: '/api/contract-register?expiring=90' }) },
+  { route: 'GET /api/contract-register/export.{format}', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: () => ({ method: 'GET', path: '/api/contract-register/export.xlsx' }) },
   { route: 'GET /api/contracts/{id}/overview', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: (_r, ids) => ({ method: 'GET', path: `/api/contracts/${ids.contractId}/overview` }) },
   { route: 'POST /api/contracts/{id}/documents', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/contracts/${ids.contractId}/documents`, body: fileForm('signed.pdf', '%PDF-1.4 test') }) },
   { route: 'GET /api/contracts/{id}/documents/{documentId}', allowed: ['admin', 'commissioner'], request: (_r, ids) => ({ method: 'GET', path: `/api/contracts/${ids.contractId}/documents/${ids.documentId}` }) },
   { route: 'GET /api/fund-overview', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: () => ({ method: 'GET', path: '/api/fund-overview' }) },
+  { route: 'GET /api/fund-overview/export.{format}', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: () => ({ method: 'GET', path: '/api/fund-overview/export.csv' }) },
+  { route: 'GET /api/funds/{id}/export.xlsx', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: (_r, ids) => ({ method: 'GET', path: `/api/funds/${ids.fundId}/export.xlsx` }) },
   { route: 'GET /api/funds/{id}/report', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: (_r, ids) => ({ method: 'GET', path: `/api/funds/${ids.fundId}/report` }) },
   {
     route: 'POST /api/funds/{id}/applications',

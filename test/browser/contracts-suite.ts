@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../src/app/demo/load-demo.js';
 import { eventually, textOf, visible } from './assertions.js';
-import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
 
 const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
 const seedLocalities = Papa.parse<Record<string, string>>(readFileSync(join(elrData, 'localities.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -48,6 +48,9 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await eventually(() => page.locator('tbody tr').count()).toBe(1);
       expect(await textOf(rowOf(page, cbsTitle))).toContain('Last day to give notice in 17 days');
       expect(await page.locator('.nhsuk-tag--red', { hasText: 'notice' }).count()).toBe(1);
+      // The download holds what the page shows: the one contract due in the window.
+      const csv = (await download(page, 'Download CSV')).body;
+      expect(csv.toString().trim().split('\r\n')).toEqual([expect.stringContaining('Not signed'), expect.stringContaining('Last day to give notice in 17 days')]);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'contracts-register');
     });
@@ -152,6 +155,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
         expect(row).toContain(money(250 * list));
       }
       expect(await textOf(page.locator('table').nth(1).locator('.app-table__row--total'))).toContain('£818,137.50');
+      expect((await download(page, 'Download XLSX')).body.subarray(0, 2).toString()).toBe('PK');
       await saveScreenshot(page, 'fund-transformation');
     });
 

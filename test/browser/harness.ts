@@ -105,3 +105,9 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
+/** What a download link on the page serves, fetched with the page's session (the browser would save it to disk). */
+export async function download(page: Page, linkName: string): Promise<{ status: number; contentType: string | undefined; body: Buffer }> {
+  const href = await page.getByRole('link', { name: linkName }).first().getAttribute('href');
+  const response = await page.request.get(new URL(href!, page.url()).href);
+  return { status: response.status(), contentType: response.headers()['content-type'], body: await response.body() };
+}

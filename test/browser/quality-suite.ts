@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoFolder } from '../../src/app/demo/load-demo.js';
 import { demoSchemeGroupName } from '../../src/app/demo/load-demo-quality.js';
 import { eventually, textOf, visible } from './assertions.js';
-import { type BrowserHarness, demoAdmin, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
+import { type BrowserHarness, demoAdmin, download, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
 /** The demo's QOF rows (real 2022-23 figures for the ELR practices): expected values are worked out from them. */
 const qofRows = Papa.parse<Record<string, string>>(readFileSync(join(demoFolder, 'quality/PREVALENCE_ELR_2223.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -79,9 +79,8 @@ export function qualitySuite(harness: () => BrowserHarness) {
       expect(peers).toContain('England');
       expect(peers).toContain('Sub-ICB location 03W');
       expect(peers).toContain('East Leicestershire & Rutland GP Federation');
-      const svgHref = await page.getByRole('link', { name: 'Download the SPC chart (SVG)' }).getAttribute('href');
-      const svg = await page.request.get(new URL(svgHref!, page.url()).href);
-      expect([svg.status(), svg.headers()['content-type'], (await svg.text()).slice(0, 4)]).toEqual([200, 'image/svg+xml', '<svg']);
+      const svg = await download(page, 'Download the SPC chart (SVG)');
+      expect([svg.status, svg.contentType, svg.body.subarray(0, 4).toString()]).toEqual([200, 'image/svg+xml', '<svg']);
       await saveScreenshot(page, 'quality-practice-spc');
     });
 

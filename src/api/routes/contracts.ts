@@ -4,9 +4,11 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { documentExtensions, downloadContractDocument, uploadContractDocument } from '../../app/contracts/contract-documents.js';
 import { contractDetail, contractRegister } from '../../app/contracts/contract-register.js';
+import { registerColumns } from '../../app/contracts/register-columns.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
+import { sendTable } from './records.js';
 import { readUpload } from './uploads.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -28,6 +30,10 @@ export async function registerContractRoutes(app: FastifyInstance, deps: ServerD
   r.get('/api/contract-register', { schema: { tags, summary: 'Every contract with notice, renewal and end dates due within ?expiring= days (90 unless given) and the practices that have not signed', querystring: registerQuery } }, async (request) =>
     contractRegister(ctxOf(request), { expiringWithinDays: request.query.expiring, today: request.query.today }),
   );
+  r.get('/api/contract-register/export.:format', { schema: { tags, summary: 'The contract register as CSV or XLSX, with key dates, reminders and unsigned practices', params: z.object({ format: z.enum(['csv', 'xlsx']) }), querystring: registerQuery } }, async (request, reply) => {
+    const register = await contractRegister(ctxOf(request), { expiringWithinDays: request.query.expiring, today: request.query.today });
+    return sendTable(reply, 'contract-register', request.params.format, register.items, registerColumns);
+  });
   r.get('/api/contracts/:id/overview', { schema: { tags, summary: 'One contract: terms, reminders, sub-contracts (a practice manager sees their own), documents', params: idParams, querystring: registerQuery } }, async (request) =>
     contractDetail(ctxOf(request), request.params.id, { expiringWithinDays: request.query.expiring, today: request.query.today }),
   );

@@ -3,9 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { applicationDetail, applicationSchema, decideApplication, decisionSchema, drawdownSchema, recordDrawdown, submitApplication } from '../../app/funds/fund-applications.js';
+import { fundOverviewColumns, fundWorkbook } from '../../app/funds/fund-export.js';
 import { fundReport, fundsOverview } from '../../app/funds/fund-report.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
+import { sendTable } from './records.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['funds'];
@@ -20,6 +22,13 @@ export async function registerFundRoutes(app: FastifyInstance, deps: ServerDeps)
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
 
   r.get('/api/fund-overview', { schema: { tags, summary: 'Every fund with its total by year, and what is approved, drawn and remaining' } }, async (request) => fundsOverview(ctxOf(request)));
+  r.get('/api/fund-overview/export.:format', { schema: { tags, summary: 'The funds list as CSV or XLSX', params: z.object({ format: z.enum(['csv', 'xlsx']) }) } }, async (request, reply) =>
+    sendTable(reply, 'funds', request.params.format, (await fundsOverview(ctxOf(request))).items, fundOverviewColumns),
+  );
+  r.get('/api/funds/:id/export.xlsx', { schema: { tags, summary: 'A fund as a workbook: each locality’s position, each practice’s share by year, and the applications', params: idParams } }, async (request, reply) => {
+    const file = await fundWorkbook(ctxOf(request), request.params.id);
+    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.content);
+  });
   r.get('/api/funds/:id/report', { schema: { tags, summary: 'A fund’s calculator (each locality’s and practice’s share by list) and each locality’s allocated, approved, drawn and remaining', params: idParams } }, async (request) =>
     fundReport(ctxOf(request), request.params.id),
   );

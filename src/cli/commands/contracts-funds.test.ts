@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,13 +23,16 @@ describe('atscale contracts list and atscale funds list on the demo federation',
     expect(table.stdout).toMatch(/LCC-CBS-2017.*£200,000 a year.*11 of 13.*C82078 C82098.*Last day to give notice in 17 days/);
     const refused = await runCli(['contracts', 'list', '--expiring', 'soon'], env);
     expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('--expiring must be a whole number of days') });
+    const out = join(dir, 'contracts.xlsx');
+    expect((await runCli(['contracts', 'list', '--format', 'xlsx', '--out', out], env)).code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   }, 120_000);
 
   it('lists the funds with their totals worked out from the list sizes', async () => {
     const listed = await runCli(['funds', 'list', '--format', 'csv'], env);
     expect(listed.code).toBe(0);
     const lines = listed.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('ID,Fund,Commissioner,Rates a head,List,List at,Allocated,Waiting,Approved,Drawn,Remaining');
+    expect(lines[0]).toBe('ID,Fund,Commissioner,Footprint,Rates a head,List,List at,Allocated,Waiting,Approved,Drawn,Remaining');
     expect(lines.find((l) => l.includes('ELR transformation fund'))).toContain('2017/18 £0.50; 2018/19 £2,327255,2018-01-01,"£818,137.50"');
     expect(lines.find((l) => l.includes('LLR transformation fund'))).toContain('"£490,882.50"');
     expect(lines.find((l) => l.includes('demand management'))).toContain('"£32,725.50"');

@@ -5,6 +5,7 @@ import { useApiQuery } from '../api/use-api.js';
 import { type Column, DataTable, type SortDirection, type SortState } from './data-table.js';
 import { Pager } from './pager.js';
 import { ApiErrorPanel, LoadingPanel } from './page-states.js';
+import { ExportLinks } from './export-links.js';
 
 /** What a new set of filters keeps from the address (it goes back to page 1). */
 const keptKeys = ['sort', 'dir', 'pageSize'];
@@ -80,14 +81,7 @@ export function RecordTable<T>({ resource, caption, captionHidden, columns, rowK
   return (
     <>
       {exportable ? (
-        <div className="app-table-actions">
-          <a className="nhsuk-link" href={`/api/${resource}/export.csv${exportQuery}`} download>
-            Download CSV<span className="nhsuk-u-visually-hidden"> of these {noun}</span>
-          </a>
-          <a className="nhsuk-link" href={`/api/${resource}/export.xlsx${exportQuery}`} download>
-            Download XLSX<span className="nhsuk-u-visually-hidden"> of these {noun}</span>
-          </a>
-        </div>
+        <ExportLinks base={`/api/${resource}/export`} query={exportQuery} noun={`these ${noun}`} />
       ) : null}
       {query.error ? <ApiErrorPanel error={query.error} /> : null}
       {query.data ? (

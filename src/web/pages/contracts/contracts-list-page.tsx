@@ -12,6 +12,7 @@ import { formatDate, formatMoney } from '../../format/format.js';
 import { ReminderTags } from './reminder-tags.js';
 import { type Contract, type ContractRegister, valueBasisLabels } from './types.js';
 import './contracts.css';
+import { ExportLinks } from '../../components/export-links.js';
 
 const columns: Column<Contract>[] = [
   { key: 'title', header: 'Contract', cell: (c) => <Link to={`/contracts/${c.id}`}>{c.title}</Link> },
@@ -69,6 +70,7 @@ export function ContractsListPage() {
               {only ? `Contracts with a notice, renewal or end date within ${data.withinDays} days of ${formatDate(data.today)}.` : `Every contract; dates due within ${data.withinDays} days of ${formatDate(data.today)} are shown.`}{' '}
               {only ? <Link to="?">Show every contract</Link> : null}
             </p>
+            <ExportLinks base="/api/contract-register/export" query={queryString({ expiring: only ? data.withinDays : undefined, today: data.today })} noun="the contracts register" />
             <DataTable caption="Contracts register" captionHidden columns={columns} rows={data.items} rowKey={(c) => c.id} empty="No contracts fall due in that window." compact />
           </>
         )}

@@ -6,6 +6,7 @@ import { useUser } from '../../auth/session.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { usePageTitle } from '../../components/page-states.js';
 import type { FinanceYearRow } from './types.js';
+import { ExportLinks } from '../../components/export-links.js';
 
 /** The finance pages and the registers that live under Finance in the menu; not every role may see each. */
 const everyone: Role[] = ['admin', 'commissioner', 'clinician', 'practice_manager'];
@@ -84,14 +85,5 @@ export function FinanceFrame({ title, intro, year, children }: { title: string; 
 
 /** Links to download a report's tables: CSV of the main table, XLSX of all. */
 export function DownloadLinks({ report, query = '', noun }: { report: string; query?: string; noun: string }) {
-  return (
-    <div className="app-table-actions">
-      <a className="nhsuk-link" href={`/api/finance/${report}/export.csv${query}`} download>
-        Download CSV<span className="nhsuk-u-visually-hidden"> of the {noun}</span>
-      </a>
-      <a className="nhsuk-link" href={`/api/finance/${report}/export.xlsx${query}`} download>
-        Download XLSX<span className="nhsuk-u-visually-hidden"> of the {noun}</span>
-      </a>
-    </div>
-  );
+  return <ExportLinks base={`/api/finance/${report}/export`} query={query} noun={`the ${noun}`} />;
 }

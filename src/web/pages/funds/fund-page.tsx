@@ -9,6 +9,7 @@ import { formatDate, formatMoney, formatNumber } from '../../format/format.js';
 import { ApplicationStatusTag } from './application-status.js';
 import type { Application, FundReport, FundYear, Position, ShareRow } from './types.js';
 import '../contracts/contracts.css';
+import { ExportLinks } from '../../components/export-links.js';
 
 const yearColumns: Column<FundYear>[] = [
   { key: 'year', header: 'Financial year', cell: (y) => y.year },
@@ -69,6 +70,7 @@ export function FundPage() {
                 <Link to={`/funds/${fund.id}/edit`}>Change the fund’s details and rates</Link>
               </p>
             ) : null}
+            <ExportLinks base={`/api/funds/${fund.id}/export`} noun={`${fund.name}: localities, practices and applications`} formats={['xlsx']} />
             <Heading headingLevel="h2">What the fund comes to</Heading>
             <DataTable caption="Fund total by financial year" captionHidden columns={yearColumns} rows={calculation.years} rowKey={(y) => y.year} total={{ label: 'Total', cells: { total: formatMoney(calculation.totalPence) } }} narrow />
             <Heading headingLevel="h2">Each locality’s share</Heading>

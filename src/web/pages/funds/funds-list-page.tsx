@@ -6,6 +6,7 @@ import { type Column, DataTable } from '../../components/data-table.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { formatDate, formatMoney, formatNumber } from '../../format/format.js';
 import type { FundSummary } from './types.js';
+import { ExportLinks } from '../../components/export-links.js';
 
 const money = (key: keyof FundSummary & `${string}Pence`, header: string): Column<FundSummary> => ({ key, header, numeric: true, cell: (f) => formatMoney(f[key]) });
 
@@ -35,7 +36,12 @@ export function FundsListPage() {
         </p>
       ) : null}
       <Loaded query={funds} what="funds">
-        {(data) => <DataTable caption="Funds" captionHidden columns={columns} rows={data.items} rowKey={(f) => f.id} empty="No funds have been set up yet." compact />}
+        {(data) => (
+          <>
+            <ExportLinks base="/api/fund-overview/export" noun="the funds" />
+            <DataTable caption="Funds" captionHidden columns={columns} rows={data.items} rowKey={(f) => f.id} empty="No funds have been set up yet." compact />
+          </>
+        )}
       </Loaded>
     </>
   );

@@ -6,6 +6,7 @@ import { type Column, DataTable } from '../../components/data-table.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { formatDate } from '../../format/format.js';
 import { itemKindLabels, type MyItem } from './types.js';
+import { ExportLinks } from '../../components/export-links.js';
 
 interface MyItems {
   person: { id: number; name: string; initials: string | null } | null;
@@ -37,11 +38,7 @@ export function MyItemsPage() {
                 {isAdmin(user) ? ' Contract notice, renewal and end dates are shown from 90 days ahead, as the contracts register warns of them.' : ''}
                 {' '}Where the server sends the daily digest, they also come by email each day.
               </p>
-              <div className="app-table-actions">
-                <a className="nhsuk-link" href="/api/my-items/export.xlsx" download>
-                  Download XLSX<span className="nhsuk-u-visually-hidden"> of your items</span>
-                </a>
-              </div>
+              <ExportLinks base="/api/my-items/export" noun="your items" formats={['xlsx']} />
               <DataTable caption="My items" captionHidden columns={columns} rows={data.items} rowKey={(i) => `${i.kind}-${i.href}-${i.ref}`} empty="Nothing is due in the next 14 days." compact />
             </>
           );

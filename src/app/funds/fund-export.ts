@@ -1,0 +1,80 @@
+import { formatPence } from '../../domain/schemes/format-money.js';
+import { type Column, type Sheet, toXlsx } from '../export/tabular.js';
+import type { AppContext } from '../context.js';
+import { fundReport, type fundsOverview } from './fund-report.js';
+
+type FundRow = Awaited<ReturnType<typeof fundsOverview>>['items'][number];
+type Report = Awaited<ReturnType<typeof fundReport>>;
+
+const money = <T>(header: string, value: (row: T) => number | null): Column<T> => ({ header, value: (row) => formatPence(value(row) ?? 0), numeric: true });
+
+/** The funds list as a table: `atscale funds list` and the list's CSV/XLSX download. */
+export const fundOverviewColumns: Column<FundRow>[] = [
+  { header: 'ID', value: (f) => f.id, numeric: true },
+  { header: 'Fund', value: (f) => f.name },
+  { header: 'Commissioner', value: (f) => f.commissioner },
+  { header: 'Footprint', value: (f) => f.footprintName },
+  { header: 'Rates a head', value: (f) => f.years.map((y) => `${y.year} ${formatPence(y.ratePence)}`).join('; ') },
+  { header: 'List', value: (f) => f.listTotal, numeric: true },
+  { header: 'List at', value: (f) => f.listSnapshotDate },
+  money('Allocated', (f) => f.allocatedPence),
+  money('Waiting', (f) => f.requestedPence),
+  money('Approved', (f) => f.approvedPence),
+  money('Drawn', (f) => f.drawnPence),
+  money('Remaining', (f) => f.remainingPence),
+];
+
+// In a workbook money is a number of pounds a spreadsheet can add up, shown with pence.
+const pounds = <T>(header: string, value: (row: T) => number | null): Column<T> => ({
+  header,
+  value: (row) => {
+    const pence = value(row);
+    return pence === null ? null : pence / 100;
+  },
+  numeric: true,
+  numberFormat: '#,##0.00',
+});
+
+type Position = Report['positions'][number];
+type Share = Report['calculation']['practices'][number];
+type Application = Report['applications'][number];
+
+/** A fund's page as a workbook: each locality's position, each practice's share by year, and the applications. */
+export async function fundWorkbook(ctx: AppContext, fundId: number): Promise<{ fileName: string; content: Buffer }> {
+  const report = await fundReport(ctx, fundId);
+  const years = report.calculation.years;
+  const positions: Sheet<Position> = {
+    name: 'Localities',
+    rows: report.positions,
+    columns: [{ header: 'Locality', value: (p) => p.name }, pounds('Allocated', (p) => p.allocatedPence), pounds('Waiting for a decision', (p) => p.requestedPence), pounds('Approved', (p) => p.approvedPence), pounds('Drawn', (p) => p.drawnPence), pounds('Remaining', (p) => p.remainingPence)],
+  };
+  const shares: Sheet<Share> = {
+    name: 'Practices',
+    rows: report.calculation.practices,
+    columns: [
+      { header: 'ODS code', value: (s) => s.key },
+      { header: 'Practice', value: (s) => s.name },
+      { header: 'Locality', value: (s) => s.locality },
+      { header: `List at ${report.fund.listSnapshotDate}`, value: (s) => s.listSize, numeric: true },
+      ...years.map((y, i) => pounds<Share>(`${y.year} at ${formatPence(y.ratePence)} a head`, (s) => s.byYearPence[i]!)),
+      pounds('Total', (s) => s.totalPence),
+    ],
+  };
+  const applications: Sheet<Application> = {
+    name: 'Applications',
+    rows: report.applications,
+    columns: [
+      { header: 'ID', value: (a) => a.id, numeric: true },
+      { header: 'Title', value: (a) => a.title },
+      { header: 'Locality', value: (a) => a.localityName },
+      { header: 'Practice', value: (a) => a.practiceCode },
+      { header: 'Status', value: (a) => a.status.replace('_', ' ') },
+      pounds('Requested', (a) => a.requestedPence),
+      pounds('Approved', (a) => a.approvedPence),
+      pounds('Drawn', (a) => a.drawnPence),
+      { header: 'Decision', value: (a) => a.decisionReason },
+    ],
+  };
+  const slug = report.fund.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return { fileName: `fund-${slug}.xlsx`, content: await toXlsx([positions, shares, applications]) };
+}
