@@ -1,4 +1,4 @@
-import { funnelChartOption, spcChartOption } from '../../domain/quality/chart-options.js';
+import { funnelChartOption, practiceSpcChartOption } from '../../domain/quality/chart-options.js';
 import { unitLabels } from '../../domain/quality/indicators.js';
 import { type Column, toXlsx } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
@@ -67,6 +67,6 @@ export async function funnelSvg(ctx: AppContext, query: DashboardQuery): Promise
 export async function spcSvg(ctx: AppContext, practiceCode: string, query: z.infer<typeof practiceIndicatorQuerySchema>): Promise<SvgExport> {
   const data = await getPracticeIndicator(ctx, practiceCode, query);
   if (!data.spc) return { reason: data.spcNote ?? 'no SPC chart for this practice and indicator' };
-  const option = spcChartOption({ title: `${data.indicator.name}: ${data.practice.name}`, unitLabel: unitLabels[data.indicator.unit], points: data.spc.points, target: data.threshold?.target ?? data.threshold?.minimum ?? null });
+  const option = practiceSpcChartOption({ indicator: data.indicator, practiceName: data.practice.name, points: data.spc.points, threshold: data.threshold });
   return { fileName: `spc-${data.practice.odsCode.toLowerCase()}-${data.indicator.code.toLowerCase()}.svg`, content: await renderSvg(option, 900, 420) };
 }

@@ -3,8 +3,8 @@ import type { Role } from '../context.js';
 
 /**
  * One thing a person must do soon: a work-plan task, a board action, a risk review, a policy
- * review or acknowledgement, a contract's notice or renewal date, a sub-contract to sign. Each governance area gives its own items through a `MyItemsSource`;
- * the "my items" page and the daily digest gather them all.
+ * review or acknowledgement, a contract's key date, a sub-contract to sign. Each area gives its
+ * own items through a `MyItemsSource`; the "my items" page and the daily digest gather them all.
  */
 export interface MyItem {
   kind: 'task' | 'action' | 'risk_review' | 'policy_review' | 'policy_acknowledgement' | 'contract_date' | 'sub_contract_signature';

@@ -1,3 +1,4 @@
+import { type IndicatorUnit, unitLabels } from './indicators.js';
 /**
  * ECharts options for the funnel plot and the SPC chart, built from plain figures so the browser
  * and the server (SVG for packs) draw the same chart. The chart's subtitle says which limits are drawn.
@@ -90,6 +91,16 @@ export interface SpcChartPoint {
 }
 
 const pointColour = (type: string) => (type.includes('improvement') ? NHS.blue : type.includes('concern') ? NHS.orange : type.includes('neutral') ? '#7c2855' : NHS.grey);
+
+/**
+ * One practice's SPC chart on one indicator, as the practice page, the review pack and the SVG
+ * export all draw it: titled "indicator: practice", with the target line (the minimum when the
+ * indicator has no target).
+ */
+export function practiceSpcChartOption(data: { indicator: { name: string; unit: IndicatorUnit }; practiceName: string; points: SpcChartPoint[]; threshold: { target: number | null; minimum: number | null } | null }): Record<string, unknown> {
+  const { indicator, threshold } = data;
+  return spcChartOption({ title: `${indicator.name}: ${data.practiceName}`, unitLabel: unitLabels[indicator.unit], points: data.points, target: threshold?.target ?? threshold?.minimum ?? null });
+}
 
 export function spcChartOption(data: { title: string; unitLabel: string; points: SpcChartPoint[]; target: number | null }): Record<string, unknown> {
   const periods = data.points.map((p) => p.period);

@@ -1,8 +1,7 @@
 import { Heading, InsetText } from 'nhsuk-react-components';
 import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { spcChartOption } from '../../../domain/quality/chart-options.js';
-import { unitLabels } from '../../../domain/quality/indicators.js';
+import { practiceSpcChartOption } from '../../../domain/quality/chart-options.js';
 import { queryString } from '../../api/client.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { DataTable } from '../../components/data-table.js';
@@ -17,7 +16,7 @@ import './quality.css';
 
 function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
   const option = useMemo(
-    () => (data.spc ? spcChartOption({ title: `${data.indicator.name}: ${data.practice.name}`, unitLabel: unitLabels[data.indicator.unit], points: data.spc.points, target: data.threshold?.target ?? data.threshold?.minimum ?? null }) : null),
+    () => (data.spc ? practiceSpcChartOption({ indicator: data.indicator, practiceName: data.practice.name, points: data.spc.points, threshold: data.threshold }) : null),
     [data],
   );
   return (

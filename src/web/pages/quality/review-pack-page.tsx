@@ -1,8 +1,7 @@
 import { Heading, InsetText, Select } from 'nhsuk-react-components';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { describeFunnelLimits, funnelChartOption, spcChartOption } from '../../../domain/quality/chart-options.js';
-import { unitLabels } from '../../../domain/quality/indicators.js';
+import { describeFunnelLimits, funnelChartOption, practiceSpcChartOption } from '../../../domain/quality/chart-options.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { DataTable } from '../../components/data-table.js';
 import { Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
@@ -84,7 +83,7 @@ function PracticeSection({ pack, practice }: { pack: ReviewPack; practice: Revie
                     <SpcIcons spc={l.row.spc!} />
                     <EChart
                       height={300}
-                      option={spcChartOption({ title: `${l.pack.indicator.name}: ${practice.practiceName}`, unitLabel: unitLabels[l.pack.indicator.unit], points: l.row.spc!.points, target: l.pack.threshold?.target ?? l.pack.threshold?.minimum ?? null })}
+                      option={practiceSpcChartOption({ indicator: l.pack.indicator, practiceName: practice.practiceName, points: l.row.spc!.points, threshold: l.pack.threshold })}
                       label={`SPC chart of ${l.pack.indicator.name} for ${practice.practiceName}`}
                       testId="pack-spc"
                     />
