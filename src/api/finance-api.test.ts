@@ -36,7 +36,18 @@ describe('finance API', () => {
     const response = await fetch(`${server.baseUrl}/api/finance/export.xlsx?year=2018/19`, { headers: { cookie: admin.session.cookie! } });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['streams', 'funder-totals', 'double-counting', 'savings', 'running-costs', 'ie', 'cash-flow', 'receipts']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['streams', 'funder-totals', 'double-counting', 'savings', 'running-costs', 'ie', 'scheme-fees', 'cash-flow', 'receipts']);
+    expect(workbook.getWorksheet('scheme-fees')!.getRow(2).values).toEqual(expect.arrayContaining(['Winter scheme 17/18', 'Winter access scheme 2017/18', 3500]));
+  });
+
+  it('links an I&E line to a scheme once: a second line for the same scheme is a 409, an unknown scheme a 400 naming the field', async () => {
+    const lines = (await admin.request('GET', '/api/ie-lines?financialYear=2018/19&pageSize=100')).body.items as { id: number; line: string; schemeId: number | null; rowVersion: number }[];
+    const linked = lines.find((l) => l.schemeId !== null)!;
+    const other = lines.find((l) => l.line === 'H Pylori')!;
+    expect(await admin.request('PATCH', `/api/ie-lines/${other.id}`, { rowVersion: other.rowVersion, schemeId: linked.schemeId })).toMatchObject({ status: 409, body: { message: expect.stringContaining('already linked to another I&E line') } });
+    expect(await admin.request('PATCH', `/api/ie-lines/${other.id}`, { rowVersion: other.rowVersion, schemeId: 9999 })).toMatchObject({ status: 400, body: { problems: [{ field: 'schemeId' }] } });
+    const ie = await admin.request('GET', '/api/finance/ie?year=2018/19');
+    expect(ie.body.schemeFees.lines.map((l: { lineId: number }) => l.lineId)).toEqual([linked.id]);
   });
 
   it('imports a file all or nothing, naming the line and column of each problem', async () => {

@@ -54,6 +54,37 @@ export function financeSuite(harness: () => BrowserHarness) {
       await saveScreenshot(page, 'finance-ie');
     });
 
+    it('puts the winter scheme’s fee, as the schemes engine works it out, beside the plan’s line, and links another line to a scheme', async () => {
+      const api = async (path: string) => (await page.request.get(new URL(path, page.url()).href)).json();
+      const winter = (await api('/api/schemes?pageSize=100')).items.find((s: { slug: string }) => s.slug === 'winter-access-2017-18');
+      const feePence: number = (await api(`/api/schemes/${winter.id}/run`)).run.payments.totals.fee.total;
+      const planned = Number(readCsv('ie-forecast-2018-19.csv').find((r) => r.line === 'Winter scheme 17/18')!.amount);
+      const withFee = -688 * 100 + feePence - planned * 100;
+      const fees = page.getByRole('table').filter({ hasText: 'Worked out' });
+      const winterRow = fees.locator('tr', { hasText: 'Winter scheme 17/18' });
+      await eventually(async () => (await textOf(winterRow)).split('\t')).toEqual(expect.arrayContaining(['Winter access scheme 2017/18', pounds(planned), pounds(feePence / 100), pounds(feePence / 100 - planned)]));
+      await visible(page.getByText(`With the schemes’ fees worked out from their delivered activity: a deficit of ${pounds(-withFee / 100)}.`));
+      await page.getByRole('button', { name: 'Change the scheme of H Pylori' }).click();
+      await page.locator('#link-scheme-schemeId').selectOption({ label: 'NHS England clinical pharmacists scheme 2018-2022' });
+      await page.getByRole('button', { name: 'Save the link' }).click();
+      await visible(page.getByText('Saved the scheme of H Pylori.'));
+      // No delivered activity is recorded for the pharmacists: the planned figure stands and the results do not move.
+      await eventually(() => textOf(fees)).toContain('No delivered activity recorded yet');
+      await eventually(() => textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £688');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'finance-ie-scheme-fees');
+      await page.locator('#link-scheme-schemeId').selectOption({ label: 'None' });
+      await page.getByRole('button', { name: 'Save the link' }).click();
+      await eventually(() => textOf(fees)).not.toContain('No delivered activity recorded yet');
+      // The secured winter stream pays for the scheme: its page says so and its form keeps the link.
+      const stream = (await api('/api/income-streams?name=Winter&pageSize=10')).items.find((s: { status: string }) => s.status === 'secured');
+      await page.goto(`/finance/streams/${stream.id}`);
+      await visible(page.getByText(/Pays for the scheme Winter access scheme 2017\/18\. Once the scheme’s delivered activity is recorded/));
+      expect(await page.locator('#edit-stream-schemeId option:checked').innerText()).toBe('Winter access scheme 2017/18');
+      await saveScreenshot(page, 'finance-stream-scheme');
+      await page.goto('/finance/ie');
+    });
+
     it('shows the cash flow month by month with a chart, and picks out the months below a chosen threshold', async () => {
       await page.getByRole('link', { name: 'Cash flow' }).click();
       await visible(page.locator('#balance-heading'));

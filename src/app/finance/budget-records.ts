@@ -5,6 +5,7 @@ import { poundsSchema } from '../../domain/finance/money.js';
 import { ieSections, paymentFrequencies, savingBeneficiaries } from '../../domain/finance/types.js';
 import type { RecordType } from '../records/record-type.js';
 import { equals, financeTable, requirePlanYear, requireStream, requireUnique, withPence } from './record-helpers.js';
+import { requireSchemeLink } from './scheme-links.js';
 
 const lineName = z.string({ message: 'Enter the line' }).trim().min(1, 'Enter the line').max(200);
 const optionalText = z.string().trim().max(2000).nullable().optional();
@@ -17,6 +18,8 @@ const ieLineInput = z.object({
   amount: poundsSchema(),
   comment: optionalText,
   streamId: z.coerce.number().int().positive().nullable().optional(),
+  /** The scheme whose federation fee this line is. */
+  schemeId: z.coerce.number().int().positive().nullable().optional(),
   position: z.coerce.number().int().min(0).optional(),
 });
 
@@ -32,6 +35,7 @@ export const ieLineRecord: RecordType<z.infer<typeof ieLineInput>> = {
     amountPence: { header: 'Amount (pence)', column: ieIncomeLines.amountPence, kind: 'integer', sortable: true },
     comment: { header: 'Comment', column: ieIncomeLines.comment, kind: 'text' },
     streamId: { header: 'Stream ID', column: ieIncomeLines.streamId, kind: 'integer', filter: 'exact' },
+    schemeId: { header: 'Scheme ID', column: ieIncomeLines.schemeId, kind: 'integer', filter: 'exact' },
     position: { header: 'Position', column: ieIncomeLines.position, kind: 'integer', sortable: true },
   },
   defaultSort: 'position',
@@ -43,6 +47,7 @@ export const ieLineRecord: RecordType<z.infer<typeof ieLineInput>> = {
     if (input.streamId) {
       await requireStream(db, input.streamId);
     }
+    if (input.schemeId) await requireSchemeLink(db, { table: ieIncomeLines, noun: 'I&E line' }, input.schemeId, existing?.id);
     const section = input.section ?? existing?.section;
     const line = input.line ?? existing?.line;
     await requireUnique(db, ieIncomeLines, [equals(ieIncomeLines.financialYear, year), equals(ieIncomeLines.section, section), equals(ieIncomeLines.line, line)], existing?.id, `${year} already has a ${String(section)} line "${String(line)}"`);

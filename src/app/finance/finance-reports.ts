@@ -3,11 +3,13 @@ import { invalid } from '../../domain/errors.js';
 import { cashFlow } from '../../domain/finance/cash-flow.js';
 import { normaliseFinancialYear } from '../../domain/finance/financial-year.js';
 import { incomeAndExpenditure, resultKind } from '../../domain/finance/income-expenditure.js';
-import { cashFlowTable, doubleCountingTable, type FinanceTable, ieTable, receiptsTable, runningCostsTable, savingsTable, scenarioComparisonTable, streamsTable, streamTotalsTable } from '../../domain/finance/presenters.js';
+import { cashFlowTable, doubleCountingTable, type FinanceTable, ieTable, receiptsTable, runningCostsTable, savingsTable, scenarioComparisonTable, schemeFeesTable, streamsTable, streamTotalsTable } from '../../domain/finance/presenters.js';
+import { ieWithSchemeFees, withSchemeFigures } from '../../domain/finance/scheme-money.js';
 import { cashFlowStreams, type ScenarioChange, scenarioIncomeLines, scenarioProblems } from '../../domain/finance/scenarios.js';
 import { findDoubleCounting, streamTotals, yearsOfStreams } from '../../domain/finance/stream-totals.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
+import { linkedSchemeMoney } from './scheme-links.js';
 
 /** A year the plan covers, as "2018/19"; anything else is a clear error naming the plan's years. */
 async function planYear(ctx: AppContext, raw: string) {
@@ -77,15 +79,25 @@ async function yearModel(ctx: AppContext, rawYear: string, changes: ScenarioChan
   const costs = await loadRunningCosts(ctx.db);
   const problems = scenarioProblems(streams, changes);
   if (problems.length) throw invalid('The scenario is not valid', problems.map((message) => ({ field: 'scenario', message })));
+  const money = await linkedSchemeMoney(ctx.db, [...streams.map((s) => s.schemeId), ...lines.map((l) => l.schemeId)]);
   const ie = incomeAndExpenditure(year.financialYear, scenarioIncomeLines(year.financialYear, lines, streams, changes), costs);
-  const flow = cashFlow({ financialYear: year.financialYear, openingPence: year.openingBalancePence, thresholdPence: threshold ?? year.cashThresholdPence, streams: cashFlowStreams(streams, changes), runningCosts: costs });
-  return { ie, flow, streams };
+  const flow = cashFlow({ financialYear: year.financialYear, openingPence: year.openingBalancePence, thresholdPence: threshold ?? year.cashThresholdPence, streams: withSchemeFigures(cashFlowStreams(streams, changes), money), runningCosts: costs });
+  return { ie, flow, streams, schemeFees: ieWithSchemeFees(ie, money) };
 }
 
 export async function ieReport(ctx: AppContext, rawYear: string) {
   authorize(ctx.actor, 'finance_report', 'read');
-  const { ie } = await yearModel(ctx, rawYear, []);
-  return { ...summary(ie), tables: [ieTable(ie)] };
+  const { ie, schemeFees } = await yearModel(ctx, rawYear, []);
+  const worked = schemeFees.lines.some((l) => l.workedOutPence !== null);
+  return {
+    ...summary(ie),
+    schemeFees: {
+      lines: schemeFees.lines,
+      /** The I&E with the fees the schemes engine works out in place of the planned ones; null while none is worked out. */
+      withWorkedOutFees: worked ? { totalIncomePence: schemeFees.totalIncomePence, resultPence: schemeFees.resultPence, result: resultKind(schemeFees.resultPence), differencePence: schemeFees.differencePence } : null,
+    },
+    tables: [ieTable(ie), schemeFeesTable(ie, schemeFees)],
+  };
 }
 
 export async function cashFlowReport(ctx: AppContext, rawYear: string, options: { thresholdPence?: number } = {}) {

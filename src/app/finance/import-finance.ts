@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sum } from 'drizzle-orm';
+import { and, eq, isNotNull, type SQL, sum } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { costSavings, ieIncomeLines, incomeStreams, incomeStreamYears, runningCostLines } from '../../db/schema/index.js';
@@ -12,6 +12,7 @@ import { recordAudit, type AuditEntry } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize, type RecordTypeName } from '../permissions.js';
 import { requirePlanYear } from './record-helpers.js';
+import { importedSchemeLinks } from './scheme-links.js';
 
 export interface FinanceImportReport {
   kind: FinanceFileKind;
@@ -70,8 +71,11 @@ function streamProblems(rows: IncomeStreamRow[], file: string): Problem[] {
 
 async function importStreams(up: Upserter, db: Db, text: string, file: string) {
   const rows = readFinanceFile('streams', text, file);
-  const problems = streamProblems(rows, file);
-  if (problems.length) throw invalid(`${file}: ${problems.length} problems; nothing was imported`, problems);
+  const keyOf = (s: { funder: string; name: string; status: string }) => `the ${s.status} stream "${s.name}" from ${s.funder}`;
+  const stored = await db.select({ funder: incomeStreams.funder, name: incomeStreams.name, status: incomeStreams.status, schemeId: incomeStreams.schemeId }).from(incomeStreams).where(isNotNull(incomeStreams.schemeId));
+  const links = await importedSchemeLinks(db, file, rows, (i) => keyOf(rows[i]!), stored.map((s) => ({ key: keyOf(s), schemeId: s.schemeId })));
+  const problems = [...streamProblems(rows, file), ...links.problems];
+  if (problems.length) throw invalid(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported`, problems);
   for (const row of rows) {
     const streamId = await up.write('income_stream', incomeStreams, [eq(incomeStreams.funder, row.funder), eq(incomeStreams.name, row.name), eq(incomeStreams.status, row.status)], {
       funder: row.funder,
@@ -82,6 +86,7 @@ async function importStreams(up: Upserter, db: Db, text: string, file: string) {
       practicesShareBasisPoints: row.practicesShareBasisPoints,
       contractReference: row.contractReference,
       endDate: row.endDate,
+      schemeId: links.byKey.get(keyOf(row)),
     });
     await up.write('income_stream_year', incomeStreamYears, [eq(incomeStreamYears.streamId, streamId), eq(incomeStreamYears.financialYear, row.financialYear)], { streamId, financialYear: row.financialYear, amountPence: row.amountPence });
   }
@@ -127,12 +132,17 @@ async function importIe(up: Upserter, db: Db, text: string, file: string, year: 
   const streamOf = (row: (typeof rows)[number], section: string) => (row.stream ? streams.find((s) => s.name === row.stream && s.status === section) : undefined);
   const unknown = rows.filter((r) => r.stream && !streamOf(r, ieSectionOf(r.section) ?? ''));
   if (unknown.length) throw invalid(`${file}: ${unknown.length} lines name a stream that is not there; nothing was imported`, unknown.map((r) => ({ file, line: r.line, column: 'stream', message: `there is no ${ieSectionOf(r.section) ?? 'income'} stream "${r.stream}": import the income streams first` })));
+  const keyOf = (l: { section: string; line: string }) => `the ${year} ${l.section} line "${l.line}"`;
+  const storedLinks = await db.select({ section: ieIncomeLines.section, line: ieIncomeLines.line, financialYear: ieIncomeLines.financialYear, schemeId: ieIncomeLines.schemeId }).from(ieIncomeLines).where(isNotNull(ieIncomeLines.schemeId));
+  const links = await importedSchemeLinks(db, file, rows, (i) => keyOf({ section: ieSectionOf(rows[i]!.section) ?? rows[i]!.section, line: rows[i]!.label }), storedLinks.map((l) => ({ key: `the ${l.financialYear} ${l.section} line "${l.line}"`, schemeId: l.schemeId })));
+  if (links.problems.length) throw invalid(`${file}: ${links.problems.length} problem${links.problems.length === 1 ? '' : 's'}; nothing was imported`, links.problems);
   let position = 0;
   for (const row of rows.filter((r) => r.rowType === 'item')) {
     const section = ieSectionOf(row.section);
     if (section) {
       const streamId = row.stream === undefined ? undefined : (streamOf(row, section)?.id ?? null);
-      await up.write('ie_line', ieIncomeLines, [eq(ieIncomeLines.financialYear, year), eq(ieIncomeLines.section, section), eq(ieIncomeLines.line, row.label)], { financialYear: year, section, line: row.label, amountPence: row.amountPence, comment: row.comment ?? null, position: ++position, streamId });
+      const schemeId = links.byKey.get(keyOf({ section, line: row.label }));
+      await up.write('ie_line', ieIncomeLines, [eq(ieIncomeLines.financialYear, year), eq(ieIncomeLines.section, section), eq(ieIncomeLines.line, row.label)], { financialYear: year, section, line: row.label, amountPence: row.amountPence, comment: row.comment ?? null, position: ++position, streamId, schemeId });
     } else if (row.section === 'expenditure' && storedCosts === null) {
       await up.write('running_cost', runningCostLines, [eq(runningCostLines.financialYear, year), eq(runningCostLines.line, row.label)], { financialYear: year, category: 'Unallocated', line: row.label, amountPence: row.amountPence, comment: row.comment ?? null });
     }

@@ -7,6 +7,7 @@ import { paymentFrequencies, streamStatuses } from '../../domain/finance/types.j
 import { isoDateSchema } from '../../domain/iso-date.js';
 import type { RecordType } from '../records/record-type.js';
 import { equals, financeTable, requireStream, requireUnique, withPence } from './record-helpers.js';
+import { requireSchemeLink } from './scheme-links.js';
 
 const required = (what: string) => z.string({ message: `Enter the ${what}` }).trim().min(1, `Enter the ${what}`).max(200);
 const optionalText = z.string().trim().max(2000).nullable().optional();
@@ -48,6 +49,8 @@ const streamInput = z.object({
   contractReference: optionalText,
   endDate: isoDateSchema.nullable().optional(),
   comment: optionalText,
+  /** The scheme this stream pays for. */
+  schemeId: z.coerce.number().int().positive().nullable().optional(),
 });
 
 /** An income stream: who pays, for what, how sure it is and how it is paid. Its amounts per year are income-stream-year records. */
@@ -64,6 +67,7 @@ export const incomeStreamRecord: RecordType<z.infer<typeof streamInput>> = {
     practicesShareBasisPoints: { header: 'Paid to practices (basis points)', column: incomeStreams.practicesShareBasisPoints, kind: 'integer' },
     contractReference: { header: 'Contract', column: incomeStreams.contractReference, kind: 'text', filter: 'search' },
     endDate: { header: 'End date', column: incomeStreams.endDate, kind: 'date', sortable: true },
+    schemeId: { header: 'Scheme ID', column: incomeStreams.schemeId, kind: 'integer', filter: 'exact' },
   },
   defaultSort: 'funder',
   createSchema: streamInput,
@@ -72,6 +76,7 @@ export const incomeStreamRecord: RecordType<z.infer<typeof streamInput>> = {
     const { practicesSharePercent, ...rest } = input;
     const merged = { funder: input.funder ?? existing?.funder, name: input.name ?? existing?.name, status: input.status ?? existing?.status };
     await requireUnique(db, incomeStreams, [equals(incomeStreams.funder, merged.funder), equals(incomeStreams.name, merged.name), equals(incomeStreams.status, merged.status)], existing?.id, `There is already a ${String(merged.status)} stream "${String(merged.name)}" from ${String(merged.funder)}`);
+    if (input.schemeId) await requireSchemeLink(db, { table: incomeStreams, noun: 'income stream' }, input.schemeId, existing?.id);
     return { ...rest, ...(practicesSharePercent !== undefined ? { practicesShareBasisPoints: Math.round(practicesSharePercent * 100) } : {}) };
   },
   // Its yearly amounts go with it (ON DELETE CASCADE); the audit keeps them.

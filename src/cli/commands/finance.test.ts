@@ -6,6 +6,7 @@ import { runCli } from '../../../test/support/cli.js';
 import { openTestDatabase } from '../../../test/support/databases.js';
 import type { Database } from '../../db/client.js';
 import { readSeed } from '../../domain/finance/test-support.js';
+import { formatPence } from '../../domain/schemes/format-money.js';
 
 /** The real `atscale finance` commands against PostgreSQL with the demo loaded, checked against the seed's figures. */
 describe('atscale finance', () => {
@@ -30,6 +31,24 @@ describe('atscale finance', () => {
     const printed = readSeed('ie-forecast-2018-19.csv').filter((r) => r.row_type !== 'item' && r.section !== 'expenditure');
     for (const row of printed) expect(result.stdout).toMatch(new RegExp(`${row.line!.replace(/[()+/]/g, '\\$&')}\\s+${row.amount}\\b`));
     expect(result.stdout).toContain('Result: a deficit of £688');
+    // The winter scheme's fee, as the schemes engine works it out, beside the plan's £3,500.
+    const json = JSON.parse((await runCli(['finance', 'ie', '--year', '2018/19', '--format', 'json'], env)).stdout);
+    const [fee] = json.schemeFees.lines;
+    expect(fee).toMatchObject({ line: 'Winter scheme 17/18', scheme: 'Winter access scheme 2017/18', plannedPence: 350_000 });
+    expect(json.schemeFees.withWorkedOutFees.resultPence).toBe(-68_800 + fee.workedOutPence - 350_000);
+    expect(result.stdout).toContain('Scheme fees in the I&E 2018/19');
+    expect(result.stdout).toContain(`With the schemes’ fees worked out from delivered activity: a deficit of ${formatPence(-json.schemeFees.withWorkedOutFees.resultPence)}`);
+  }, 60_000);
+
+  it('links a stream to a scheme by import, refusing a scheme that does not exist with its line and column', async () => {
+    const streams = join(dir, 'link.csv');
+    writeFileSync(streams, 'funder,stream,status,financial_year,amount,linked_scheme\nELR CCG,H Pylori,potential,2018/19,30000,clinical-pharmacists-2018\n');
+    const linked = await runCli(['finance', 'import', 'streams', streams, '--format', 'json'], env);
+    expect(JSON.parse(linked.stdout)).toMatchObject({ updated: 1, unchanged: 1 });
+    writeFileSync(streams, 'funder,stream,status,financial_year,amount,linked_scheme\nELR CCG,H Pylori,potential,2018/19,30000,no-such-scheme\n');
+    const refused = await runCli(['finance', 'import', 'streams', streams], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('link.csv, line 2, column linked_scheme: there is no scheme "no-such-scheme"');
   }, 60_000);
 
   it('prints the streams as CSV and their totals as JSON, warning about money counted twice', async () => {

@@ -23,9 +23,14 @@ interface ReportOptions {
 
 const textOf = (table: FinanceTable) => `${table.title}\n\n${toTextTable(table.rows, reportTableColumns(table, 'table'))}`;
 
+const resultWords = (r: { result: string; resultPence: number }) => (r.result === 'break-even' ? 'break-even' : `a ${r.result} of ${formatPence(Math.abs(r.resultPence))}`);
+
 /** A sentence under the tables: the I&E's result, the cash flow's low months, money counted twice. */
 function notes(report: FinanceReportName, result: Record<string, unknown>): string[] {
-  if (report === 'ie') return [`Result: ${result.result === 'break-even' ? 'break-even' : `a ${String(result.result)} of ${formatPence(Math.abs(result.resultPence as number))}`}`];
+  if (report === 'ie') {
+    const worked = (result.schemeFees as { withWorkedOutFees: { result: string; resultPence: number } | null } | undefined)?.withWorkedOutFees;
+    return [`Result: ${resultWords(result as never)}`, ...(worked ? [`With the schemes’ fees worked out from delivered activity: ${resultWords(worked)}`] : [])];
+  }
   if (report === 'cash-flow') {
     const below = result.monthsBelowThreshold as string[];
     return [below.length ? `${below.length} month${below.length === 1 ? '' : 's'} end below the threshold of ${formatPence(result.thresholdPence as number)}: ${below.join(', ')}` : `No month ends below the threshold of ${formatPence(result.thresholdPence as number)}`];

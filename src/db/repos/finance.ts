@@ -19,13 +19,14 @@ export async function loadIncomeStreams(db: Db): Promise<IncomeStream[]> {
     practicesShareBasisPoints: s.practicesShareBasisPoints,
     contractReference: s.contractReference,
     endDate: s.endDate,
+    schemeId: s.schemeId,
     amounts: years.filter((y) => y.streamId === s.id).map((y) => ({ financialYear: y.financialYear, amountPence: y.amountPence })),
   }));
 }
 
 export async function loadIeIncomeLines(db: Db, financialYear: string): Promise<IeIncomeLine[]> {
   const rows = await db.select().from(ieIncomeLines).where(eq(ieIncomeLines.financialYear, financialYear)).orderBy(asc(ieIncomeLines.position), asc(ieIncomeLines.id));
-  return rows.map((r) => ({ id: r.id, financialYear: r.financialYear, section: r.section as IeIncomeLine['section'], line: r.line, amountPence: r.amountPence, comment: r.comment, streamId: r.streamId }));
+  return rows.map((r) => ({ id: r.id, financialYear: r.financialYear, section: r.section as IeIncomeLine['section'], line: r.line, amountPence: r.amountPence, comment: r.comment, streamId: r.streamId, schemeId: r.schemeId }));
 }
 
 export async function loadRunningCosts(db: Db, financialYear?: string): Promise<RunningCostLine[]> {

@@ -1,4 +1,5 @@
 import { bigint, date, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { schemes } from './schemes.js';
 
 /**
  * The federation's finance plan. Money is integer pence; financial years are text "2018/19".
@@ -39,9 +40,11 @@ export const incomeStreams = pgTable(
     contractReference: text('contract_reference'),
     endDate: date('end_date'),
     comment: text('comment'),
+    /** The scheme this stream pays for: the cash flow then takes the scheme's own figures (invoice, payments to practices). */
+    schemeId: integer('scheme_id').references(() => schemes.id, { onDelete: 'set null' }),
     ...audited,
   },
-  (t) => [unique('income_streams_funder_name_status').on(t.funder, t.name, t.status)],
+  (t) => [unique('income_streams_funder_name_status').on(t.funder, t.name, t.status), unique('income_streams_scheme').on(t.schemeId)],
 );
 
 /** A stream's amount in one financial year. */
@@ -71,10 +74,12 @@ export const ieIncomeLines = pgTable(
     amountPence: pence('amount_pence').notNull(),
     comment: text('comment'),
     streamId: integer('stream_id').references(() => incomeStreams.id, { onDelete: 'set null' }),
+    /** The scheme whose federation fee this line is: the I&E then also shows the fee the schemes engine works out. */
+    schemeId: integer('scheme_id').references(() => schemes.id, { onDelete: 'set null' }),
     position: integer('position').notNull().default(0),
     ...audited,
   },
-  (t) => [unique('ie_income_lines_year_section_line').on(t.financialYear, t.section, t.line)],
+  (t) => [unique('ie_income_lines_year_section_line').on(t.financialYear, t.section, t.line), unique('ie_income_lines_scheme').on(t.schemeId)],
 );
 
 /** A running-cost budget line of a year (staff, premises, IT, insurance, professional fees…). */

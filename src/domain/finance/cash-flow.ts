@@ -57,7 +57,8 @@ export interface CashFlowInput {
 /**
  * A year's cash, month by month: what each stream pays in (from every year's amounts, so money
  * in arrears from last year lands this year), the practices' share paid on in the month it comes
- * in, running costs as their terms say, and the balance carried from month to month.
+ * in (a scheme's exact payments where the year has them, paid in the same instalments), running
+ * costs as their terms say, and the balance carried from month to month.
  */
 export function cashFlow(input: CashFlowInput): CashFlow {
   parseFinancialYear(input.financialYear);
@@ -69,11 +70,12 @@ export function cashFlow(input: CashFlowInput): CashFlow {
   for (const stream of input.streams) {
     const byMonth = zero();
     for (const year of stream.amounts) {
-      for (const instalment of paymentSchedule(year.financialYear, year.amountPence, stream)) {
-        if (!inYear.has(instalment.month)) continue;
+      const exactShares = year.practicesPence === undefined ? null : paymentSchedule(year.financialYear, year.practicesPence, stream);
+      paymentSchedule(year.financialYear, year.amountPence, stream).forEach((instalment, i) => {
+        if (!inYear.has(instalment.month)) return;
         byMonth[instalment.month]! += instalment.amountPence;
-        practicePayments[instalment.month]! += shareOf(instalment.amountPence, stream.practicesShareBasisPoints);
-      }
+        practicePayments[instalment.month]! += exactShares ? exactShares[i]!.amountPence : shareOf(instalment.amountPence, stream.practicesShareBasisPoints);
+      });
     }
     const totalPence = Object.values(byMonth).reduce((a, b) => a + b, 0);
     if (totalPence !== 0) receipts.push({ streamId: stream.id, name: stream.name, funder: stream.funder, byMonth, totalPence });

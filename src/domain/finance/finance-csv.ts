@@ -81,6 +81,9 @@ export function readFinanceRows<S extends Specs>(table: TabularInput, specs: S, 
   return rows;
 }
 
+/** A link to a scheme of the schemes engine, by its id or name; empty for none. */
+const linkedSchemeColumn = { names: ['linked_scheme'], read: optionalText };
+
 const year = { names: ['financial_year', 'financial year', 'year', 'fy'], required: true as const, read: normaliseFinancialYear };
 
 export const incomeStreamColumns = {
@@ -94,6 +97,8 @@ export const incomeStreamColumns = {
   practicesShareBasisPoints: { names: ['practices_share_percent', 'practices_share', 'paid_to_practices_percent'], read: percentCell },
   contractReference: { names: ['contract_reference', 'contract'], read: optionalText },
   endDate: { names: ['end_date', 'ends'], read: isoDate },
+  /** The scheme (by its id, e.g. winter-access-2017-18, or its name) this stream pays for. */
+  linkedScheme: linkedSchemeColumn,
 } satisfies Specs;
 
 export const costSavingColumns = {
@@ -124,6 +129,8 @@ export const ieForecastColumns = {
   rowType: { names: ['row_type', 'type'], read: (cell: string) => (cell === '' ? 'item' : oneOf(['item', 'subtotal', 'total'] as const, 'row type')(cell)) },
   /** The income stream an income line is the federation's share of (by name), for scenarios. */
   stream: { names: ['stream', 'income_stream'], read: optionalText },
+  /** The scheme (by its id or name) whose federation fee an income line is. */
+  linkedScheme: linkedSchemeColumn,
 } satisfies Specs;
 
 export type IncomeStreamRow = RowOf<typeof incomeStreamColumns>;

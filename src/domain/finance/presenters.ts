@@ -3,6 +3,7 @@ import type { CashFlow } from './cash-flow.js';
 import { monthLabel } from './financial-year.js';
 import { type IncomeAndExpenditure, resultKind } from './income-expenditure.js';
 import { penceToPounds } from './money.js';
+import type { IeWithSchemeFees } from './scheme-money.js';
 import type { DoubleCount, StreamTotals } from './stream-totals.js';
 import type { CostSaving, IncomeStream, RunningCostLine } from './types.js';
 
@@ -163,5 +164,25 @@ export function scenarioComparisonTable(base: { ie: IncomeAndExpenditure; flow: 
     title: `Base and scenario: ${label}`,
     columns: [text('measure', 'Measure'), money('base', 'Base £'), money('scenario', 'Scenario £'), money('difference', 'Difference £')],
     rows: measures.map(([measure, of]) => ({ measure, base: pounds(of(base)), scenario: pounds(of(scenario)), difference: pounds(of(scenario) - of(base)) })),
+  };
+}
+
+/** The I&E lines that are a scheme's fee: planned, worked out by the schemes engine, and the result with the worked-out fees. */
+export function schemeFeesTable(ie: IncomeAndExpenditure, fees: IeWithSchemeFees): FinanceTable {
+  const d = decimalsFor(fees.lines.flatMap((l) => [l.plannedPence, l.workedOutPence ?? 0]));
+  const rows: ReportRow[] = fees.lines.map((l) => ({
+    line: l.line,
+    scheme: l.scheme,
+    planned: pounds(l.plannedPence),
+    worked_out: l.workedOutPence === null ? null : pounds(l.workedOutPence),
+    difference: l.differencePence === null ? null : pounds(l.differencePence),
+    comment: l.workedOutPence === null ? 'No delivered activity recorded yet: the planned figure stands' : 'The federation’s fee on the delivered activity',
+  }));
+  if (rows.length) rows.push({ line: 'Surplus / deficit', scheme: null, planned: pounds(ie.resultPence), worked_out: pounds(fees.resultPence), difference: pounds(fees.differencePence), comment: `a ${resultKind(fees.resultPence)} with the fees worked out`.replace('a break-even', 'break-even') });
+  return {
+    name: 'scheme-fees',
+    title: `Scheme fees in the I&E ${ie.financialYear}`,
+    columns: [text('line', 'Line'), text('scheme', 'Scheme'), money('planned', 'Planned £', d), money('worked_out', 'Worked out £', d), money('difference', 'Difference £', d), text('comment', 'Comment')],
+    rows,
   };
 }

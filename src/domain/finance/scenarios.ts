@@ -30,7 +30,7 @@ export function scenarioIncomeLines(financialYear: string, lines: readonly IeInc
     const amount = stream?.amounts.find((a) => a.financialYear === financialYear)?.amountPence ?? 0;
     if (!stream || amount === 0) continue;
     const kept = amount - shareOf(amount, stream.practicesShareBasisPoints);
-    result.push({ id: added--, financialYear, section: 'secured', line: `${stream.name} (if won)`, amountPence: kept, comment: 'Scenario: the federation’s share of the stream', streamId: stream.id });
+    result.push({ id: added--, financialYear, section: 'secured', line: `${stream.name} (if won)`, amountPence: kept, comment: 'Scenario: the federation’s share of the stream', streamId: stream.id, schemeId: null });
   }
   return result;
 }

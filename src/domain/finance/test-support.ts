@@ -32,6 +32,7 @@ export const makeStream = (over: Partial<IncomeStream> = {}): IncomeStream => ({
   practicesShareBasisPoints: 0,
   contractReference: null,
   endDate: null,
+  schemeId: null,
   amounts: [],
   ...over,
 });
@@ -41,7 +42,7 @@ export function seedIe(): { income: IeIncomeLine[]; costs: RunningCostLine[] } {
   const items = readSeed('ie-forecast-2018-19.csv').filter((r) => r.row_type === 'item');
   const income = items
     .filter((r) => r.section!.endsWith('income'))
-    .map((r, i): IeIncomeLine => ({ id: i + 1, financialYear: '2018/19', section: r.section!.startsWith('secured') ? 'secured' : 'potential', line: r.line!, amountPence: Number(r.amount) * 100, comment: r.comment || null, streamId: null }));
+    .map((r, i): IeIncomeLine => ({ id: i + 1, financialYear: '2018/19', section: r.section!.startsWith('secured') ? 'secured' : 'potential', line: r.line!, amountPence: Number(r.amount) * 100, comment: r.comment || null, streamId: null, schemeId: null }));
   const costs = readSeed('running-costs-2018-19.csv').map((r, i): RunningCostLine => ({ id: i + 1, financialYear: '2018/19', category: 'Unallocated', line: r.line!, amountPence: Number(r.amount) * 100, comment: r.comment || null, frequency: 'monthly', arrearsMonths: 0 }));
   return { income, costs };
 }

@@ -27,7 +27,16 @@ export interface IncomeStream extends PaymentTerms {
   practicesShareBasisPoints: number;
   contractReference: string | null;
   endDate: string | null;
-  amounts: { financialYear: string; amountPence: number }[];
+  /** The scheme this stream pays for, if any: its figures replace the typed ones once activity is recorded. */
+  schemeId: number | null;
+  amounts: StreamAmount[];
+}
+
+/** A stream's amount in a year. `practicesPence`, where known exactly (a scheme's payments), replaces the practices' share. */
+export interface StreamAmount {
+  financialYear: string;
+  amountPence: number;
+  practicesPence?: number;
 }
 
 export interface IeIncomeLine {
@@ -39,6 +48,8 @@ export interface IeIncomeLine {
   comment: string | null;
   /** The income stream this line is the federation's share of, where there is one (scenarios use it). */
   streamId: number | null;
+  /** The scheme whose federation fee this line is, where there is one. */
+  schemeId: number | null;
 }
 
 export interface RunningCostLine extends PaymentTerms {

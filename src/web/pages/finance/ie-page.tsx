@@ -6,9 +6,28 @@ import { ReportTableView } from '../schemes/report-table.js';
 import { DownloadLinks, FinanceFrame, usePlanYear } from './finance-frame.js';
 import { RunningCostForm } from './running-cost-form.js';
 import { RunningCostLines } from './running-cost-lines.js';
-import type { IeReport, RunningCostsReport } from './types.js';
+import { SchemeFeeLinks } from './scheme-links.js';
+import { type IeReport, type RunningCostsReport, tableNamed } from './types.js';
 import '../schemes/schemes.css';
 import './finance.css';
+
+/** The lines that are a scheme's fee: the planned figure, the fee worked out from delivered activity, and the result with it. */
+function SchemeFees({ report }: { report: IeReport }) {
+  const table = tableNamed(report, 'scheme-fees');
+  if (!table?.rows.length) return null;
+  const worked = report.schemeFees.withWorkedOutFees;
+  return (
+    <>
+      <h3>Scheme fees</h3>
+      <p className="nhsuk-body">
+        {worked
+          ? `With the schemes’ fees worked out from their delivered activity: ${resultSentence(worked).toLowerCase()}. The plan’s figures above are unchanged.`
+          : 'No delivered activity is recorded yet for the schemes these lines stand for, so the planned figures stand.'}
+      </p>
+      <ReportTableView table={table} />
+    </>
+  );
+}
 
 export const resultSentence = (ie: { result: string; resultPence: number }) => (ie.result === 'break-even' ? 'Break-even' : `A ${ie.result} of ${formatMoney(Math.abs(ie.resultPence))}`);
 
@@ -36,6 +55,7 @@ export function IePage() {
                 </p>
                 <DownloadLinks report="ie" query={query} noun="I&E" />
                 <ReportTableView table={report.tables[0]!} hide={['row_type']} />
+                <SchemeFees report={report} />
               </section>
             )}
           </Loaded>
@@ -50,6 +70,7 @@ export function IePage() {
           </Loaded>
           {isAdmin(user) ? (
             <>
+              <SchemeFeeLinks year={plan.year} />
               <RunningCostLines year={plan.year} />
               <RunningCostForm year={plan.year} />
             </>

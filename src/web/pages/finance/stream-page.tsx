@@ -9,6 +9,7 @@ import { ApiErrorPanel, Loaded, usePageTitle } from '../../components/page-state
 import { RecordForm } from '../../components/record-form.js';
 import { formatPence } from '../../../domain/schemes/format-money.js';
 import { financeReports, streamFields, streamYearFields } from './finance-fields.js';
+import { LinkedScheme, schemeLinkField, useSchemes } from './scheme-links.js';
 import type { FinanceYearRow } from './types.js';
 import './finance.css';
 
@@ -17,6 +18,7 @@ interface StreamRecord {
   funder: string;
   name: string;
   status: string;
+  schemeId: number | null;
   rowVersion: number;
 }
 
@@ -101,6 +103,8 @@ export function StreamPage() {
   const { id } = useParams();
   const stream = useApiQuery<StreamRecord>(`/api/income-streams/${id}`);
   usePageTitle(stream.data?.name ?? 'Income stream');
+  const schemes = useSchemes();
+  const fields = [...streamFields, schemeLinkField(schemes, 'Scheme it pays for (optional)', 'The cash flow then takes the scheme’s invoice and its payments to practices, once its delivered activity is recorded')];
   return (
     <Loaded query={stream} what="income stream">
       {(s) => (
@@ -110,8 +114,13 @@ export function StreamPage() {
             <span className="nhsuk-caption-l">{s.funder}</span>
             {s.name}
           </Heading>
+          {s.schemeId !== null ? (
+            <p className="nhsuk-body">
+              <LinkedScheme schemeId={s.schemeId} schemes={schemes} lead="Pays for the scheme" />. Once the scheme’s delivered activity is recorded, the cash flow takes the scheme’s invoice and its payments to practices for its year, in place of the amount and share typed here.
+            </p>
+          ) : null}
           <StreamAmounts stream={s} />
-          <RecordForm<StreamRecord> resource="income-streams" id="edit-stream" heading="Change the stream" fields={streamFields} record={s} submitLabel="Save changes" saved={(r) => `Saved ${r.name}.`} invalidates={financeReports} />
+          <RecordForm<StreamRecord> resource="income-streams" id="edit-stream" heading="Change the stream" fields={fields} record={s} submitLabel="Save changes" saved={(r) => `Saved ${r.name}.`} invalidates={financeReports} />
           <DeleteStream stream={s} />
         </>
       )}

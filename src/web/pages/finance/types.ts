@@ -1,5 +1,6 @@
 import type { CashFlow } from '../../../domain/finance/cash-flow.js';
 import type { FinanceTable } from '../../../domain/finance/presenters.js';
+import type { SchemeFeeLine } from '../../../domain/finance/scheme-money.js';
 import type { DoubleCount } from '../../../domain/finance/stream-totals.js';
 import type { IncomeStream } from '../../../domain/finance/types.js';
 
@@ -22,7 +23,10 @@ export interface IeSummary {
   result: 'surplus' | 'deficit' | 'break-even';
 }
 
-export type IeReport = IeSummary & { tables: FinanceTable[] };
+export type IeReport = IeSummary & {
+  schemeFees: { lines: SchemeFeeLine[]; withWorkedOutFees: { totalIncomePence: number; resultPence: number; result: IeSummary['result']; differencePence: number } | null };
+  tables: FinanceTable[];
+};
 export type CashFlowReport = CashFlow & { tables: FinanceTable[] };
 
 export interface ScenarioReport {

@@ -1,0 +1,85 @@
+import { formatFinancialYear } from './financial-year.js';
+import type { IncomeAndExpenditure } from './income-expenditure.js';
+import type { IeSection, IncomeStream } from './types.js';
+
+/**
+ * A scheme's money as the finance plan sees it. The schemes engine works out what the funder is
+ * invoiced (delivered cost plus fee), what each practice is paid for the activity it delivered,
+ * and the federation's fee. The finance plan links to a scheme in two places, each at most once,
+ * so its money is never counted twice:
+ * - an income stream that pays for the scheme: the cash flow takes the invoice as the stream's
+ *   amount for the scheme's year, and the practices' payments instead of the stream's share;
+ * - an I&E income line that is the scheme's fee: the I&E shows the fee worked out beside the
+ *   planned figure, and the result with it.
+ * Until the scheme's delivered activity is recorded there is nothing worked out, and the typed
+ * figures stand.
+ */
+export interface SchemeMoney {
+  schemeId: number;
+  name: string;
+  /** The financial year the scheme's activity is paid for: its last; null when its period names none. */
+  financialYear: string | null;
+  /** The engine's figures; null until delivered activity is recorded. */
+  figures: { invoicePence: number; practicesPence: number; feePence: number } | null;
+}
+
+/** "2018-01-31" → "2017/18". */
+export function financialYearOfDate(isoDate: string): string {
+  const year = Number(isoDate.slice(0, 4));
+  return formatFinancialYear(Number(isoDate.slice(5, 7)) >= 4 ? year : year - 1);
+}
+
+/** A scheme's activity is paid for in its last year: the last financial year it names, else the year its period ends. */
+export function schemePaymentYear(period: { end?: string | undefined; financialYears?: string[] | undefined }): string | null {
+  const years = period.financialYears ?? [];
+  if (years.length) return [...years].sort().at(-1)!;
+  return period.end ? financialYearOfDate(period.end) : null;
+}
+
+/** The streams with each linked scheme's worked-out figures in place of the typed ones, for the scheme's year. */
+export function withSchemeFigures(streams: readonly IncomeStream[], money: ReadonlyMap<number, SchemeMoney>): IncomeStream[] {
+  return streams.map((stream) => {
+    const scheme = stream.schemeId === null ? undefined : money.get(stream.schemeId);
+    if (!scheme?.figures || !scheme.financialYear) return stream;
+    const year = scheme.financialYear;
+    const worked = { financialYear: year, amountPence: scheme.figures.invoicePence, practicesPence: scheme.figures.practicesPence };
+    return { ...stream, amounts: [...stream.amounts.filter((a) => a.financialYear !== year), worked].sort((a, b) => a.financialYear.localeCompare(b.financialYear)) };
+  });
+}
+
+export interface SchemeFeeLine {
+  lineId: number;
+  line: string;
+  section: IeSection;
+  schemeId: number;
+  scheme: string;
+  plannedPence: number;
+  /** The fee the engine works out; null until the scheme's delivered activity is recorded. */
+  workedOutPence: number | null;
+  /** Worked out less planned; null while nothing is worked out. */
+  differencePence: number | null;
+}
+
+export interface IeWithSchemeFees {
+  lines: SchemeFeeLine[];
+  /** Σ (worked out − planned) over the lines with a worked-out fee. */
+  differencePence: number;
+  totalIncomePence: number;
+  resultPence: number;
+}
+
+/**
+ * The I&E again with each scheme-fee line at the fee the engine works out rather than the planned
+ * figure: the plan's own result is kept as it is, and this is the forecast beside it.
+ */
+export function ieWithSchemeFees(ie: IncomeAndExpenditure, money: ReadonlyMap<number, SchemeMoney>): IeWithSchemeFees {
+  const lines = [...ie.secured, ...ie.potential]
+    .filter((l) => l.schemeId !== null)
+    .map((l): SchemeFeeLine => {
+      const scheme = money.get(l.schemeId!);
+      const workedOutPence = scheme?.figures?.feePence ?? null;
+      return { lineId: l.id, line: l.line, section: l.section, schemeId: l.schemeId!, scheme: scheme?.name ?? `scheme ${l.schemeId}`, plannedPence: l.amountPence, workedOutPence, differencePence: workedOutPence === null ? null : workedOutPence - l.amountPence };
+    });
+  const differencePence = lines.reduce((sum, l) => sum + (l.differencePence ?? 0), 0);
+  return { lines, differencePence, totalIncomePence: ie.totalIncomePence + differencePence, resultPence: ie.resultPence + differencePence };
+}
