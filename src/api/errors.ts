@@ -22,6 +22,12 @@ export interface ErrorBody {
   details?: Record<string, unknown>;
 }
 
+/** PostgreSQL's unique_violation (23505), thrown by the driver or wrapped by Drizzle as its cause. */
+export function uniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) if (e.code === '23505') return true;
+  return false;
+}
+
 /** Turns whatever was thrown into one JSON shape: { error, message, problems[] naming fields or lines }. */
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   let appError: AppError | undefined;
@@ -29,6 +35,9 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   else if (hasZodFastifySchemaValidationErrors(error)) {
     const problems = error.validation.map((v) => ({ field: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'), message: v.message ?? 'is not valid' }));
     appError = new AppError('invalid', 'The request is not valid', { problems });
+  } else if (uniqueViolation(error)) {
+    // Two saves at once that the use case's own checks could not see: the database kept one.
+    appError = new AppError('conflict', 'Someone else saved the same thing at the same moment, so this was not saved. Reload the page and try again');
   } else if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
     const code = (error as FastifyError).code;
     const kind: AppErrorKind = error.statusCode === 413 || code === 'FST_REQ_FILE_TOO_LARGE' ? 'too_large' : error.statusCode === 429 ? 'rate_limited' : error.statusCode === 415 ? 'unsupported' : error.statusCode === 404 ? 'not_found' : 'invalid';

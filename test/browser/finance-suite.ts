@@ -64,18 +64,18 @@ export function financeSuite(harness: () => BrowserHarness) {
       const winterRow = fees.locator('tr', { hasText: 'Winter scheme 17/18' });
       await eventually(async () => (await textOf(winterRow)).split('\t')).toEqual(expect.arrayContaining(['Winter access scheme 2017/18', pounds(planned), pounds(feePence / 100), pounds(feePence / 100 - planned)]));
       await visible(page.getByText(`With the schemes’ fees worked out from their delivered activity: a deficit of ${pounds(-withFee / 100)}.`));
+      await saveScreenshot(page, 'finance-ie-scheme-fees');
+      // A scheme over several years cannot be a line's fee (its payments are not split by year), and the winter scheme is already one.
       await page.getByRole('button', { name: 'Change the scheme of H Pylori' }).click();
       await page.locator('#link-scheme-schemeId').selectOption({ label: 'NHS England clinical pharmacists scheme 2018-2022' });
       await page.getByRole('button', { name: 'Save the link' }).click();
-      await visible(page.getByText('Saved the scheme of H Pylori.'));
-      // No delivered activity is recorded for the pharmacists: the planned figure stands and the results do not move.
-      await eventually(() => textOf(fees)).toContain('No delivered activity recorded yet');
-      await eventually(() => textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £688');
-      expect(await seriousAxeViolations(page)).toEqual([]);
-      await saveScreenshot(page, 'finance-ie-scheme-fees');
-      await page.locator('#link-scheme-schemeId').selectOption({ label: 'None' });
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('runs over 4 financial years');
+      await page.locator('#link-scheme-schemeId').selectOption({ label: 'Winter access scheme 2017/18' });
       await page.getByRole('button', { name: 'Save the link' }).click();
-      await eventually(() => textOf(fees)).not.toContain('No delivered activity recorded yet');
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('already linked to another I&E line, “Winter scheme 17/18”');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'finance-ie-scheme-link-refused');
+      await eventually(() => textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £688');
       // The secured winter stream pays for the scheme: its page says so and its form keeps the link.
       const stream = (await api('/api/income-streams?name=Winter&pageSize=10')).items.find((s: { status: string }) => s.status === 'secured');
       await page.goto(`/finance/streams/${stream.id}`);

@@ -47,7 +47,7 @@ export const ieLineRecord: RecordType<z.infer<typeof ieLineInput>> = {
     if (input.streamId) {
       await requireStream(db, input.streamId);
     }
-    if (input.schemeId) await requireSchemeLink(db, { table: ieIncomeLines, noun: 'I&E line' }, input.schemeId, existing?.id);
+    if (input.schemeId) await requireSchemeLink(db, { table: ieIncomeLines, noun: 'I&E line', label: ieIncomeLines.line }, input.schemeId, existing?.id);
     const section = input.section ?? existing?.section;
     const line = input.line ?? existing?.line;
     await requireUnique(db, ieIncomeLines, [equals(ieIncomeLines.financialYear, year), equals(ieIncomeLines.section, section), equals(ieIncomeLines.line, line)], existing?.id, `${year} already has a ${String(section)} line "${String(line)}"`);

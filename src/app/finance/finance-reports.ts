@@ -79,9 +79,11 @@ async function yearModel(ctx: AppContext, rawYear: string, changes: ScenarioChan
   const costs = await loadRunningCosts(ctx.db);
   const problems = scenarioProblems(streams, changes);
   if (problems.length) throw invalid('The scenario is not valid', problems.map((message) => ({ field: 'scenario', message })));
-  const money = await linkedSchemeMoney(ctx.db, [...streams.map((s) => s.schemeId), ...lines.map((l) => l.schemeId)]);
+  const counted = cashFlowStreams(streams, changes);
+  // Only the schemes this year's figures use: the counted streams' and the year's lines'.
+  const money = await linkedSchemeMoney(ctx.db, [...counted.map((s) => s.schemeId), ...lines.map((l) => l.schemeId)]);
   const ie = incomeAndExpenditure(year.financialYear, scenarioIncomeLines(year.financialYear, lines, streams, changes), costs);
-  const flow = cashFlow({ financialYear: year.financialYear, openingPence: year.openingBalancePence, thresholdPence: threshold ?? year.cashThresholdPence, streams: withSchemeFigures(cashFlowStreams(streams, changes), money), runningCosts: costs });
+  const flow = cashFlow({ financialYear: year.financialYear, openingPence: year.openingBalancePence, thresholdPence: threshold ?? year.cashThresholdPence, streams: withSchemeFigures(counted, money), runningCosts: costs });
   return { ie, flow, streams, schemeFees: ieWithSchemeFees(ie, money) };
 }
 

@@ -69,13 +69,25 @@ function streamProblems(rows: IncomeStreamRow[], file: string): Problem[] {
   return problems;
 }
 
+/**
+ * A stored record whose scheme link the file changes lets go of it first (audited), so a scheme
+ * can move from one record to another within one file without two records holding it at once.
+ */
+async function releaseMovedLinks(up: Upserter, recordType: RecordTypeName, table: typeof incomeStreams | typeof ieIncomeLines, stored: { id: number; key: string; schemeId: number | null }[], byKey: Map<string, number | null>) {
+  for (const record of stored) {
+    const next = byKey.get(record.key);
+    if (next !== undefined && next !== record.schemeId) await up.write(recordType, table, [eq(table.id, record.id)], { schemeId: null });
+  }
+}
+
 async function importStreams(up: Upserter, db: Db, text: string, file: string) {
   const rows = readFinanceFile('streams', text, file);
   const keyOf = (s: { funder: string; name: string; status: string }) => `the ${s.status} stream "${s.name}" from ${s.funder}`;
-  const stored = await db.select({ funder: incomeStreams.funder, name: incomeStreams.name, status: incomeStreams.status, schemeId: incomeStreams.schemeId }).from(incomeStreams).where(isNotNull(incomeStreams.schemeId));
-  const links = await importedSchemeLinks(db, file, rows, (i) => keyOf(rows[i]!), stored.map((s) => ({ key: keyOf(s), schemeId: s.schemeId })));
+  const stored = (await db.select({ id: incomeStreams.id, funder: incomeStreams.funder, name: incomeStreams.name, status: incomeStreams.status, schemeId: incomeStreams.schemeId }).from(incomeStreams).where(isNotNull(incomeStreams.schemeId))).map((s) => ({ ...s, key: keyOf(s) }));
+  const links = await importedSchemeLinks(db, file, rows, (i) => keyOf(rows[i]!), stored);
   const problems = [...streamProblems(rows, file), ...links.problems];
   if (problems.length) throw invalid(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported`, problems);
+  await releaseMovedLinks(up, 'income_stream', incomeStreams, stored, links.byKey);
   for (const row of rows) {
     const streamId = await up.write('income_stream', incomeStreams, [eq(incomeStreams.funder, row.funder), eq(incomeStreams.name, row.name), eq(incomeStreams.status, row.status)], {
       funder: row.funder,
@@ -133,9 +145,13 @@ async function importIe(up: Upserter, db: Db, text: string, file: string, year: 
   const unknown = rows.filter((r) => r.stream && !streamOf(r, ieSectionOf(r.section) ?? ''));
   if (unknown.length) throw invalid(`${file}: ${unknown.length} lines name a stream that is not there; nothing was imported`, unknown.map((r) => ({ file, line: r.line, column: 'stream', message: `there is no ${ieSectionOf(r.section) ?? 'income'} stream "${r.stream}": import the income streams first` })));
   const keyOf = (l: { section: string; line: string }) => `the ${year} ${l.section} line "${l.line}"`;
-  const storedLinks = await db.select({ section: ieIncomeLines.section, line: ieIncomeLines.line, financialYear: ieIncomeLines.financialYear, schemeId: ieIncomeLines.schemeId }).from(ieIncomeLines).where(isNotNull(ieIncomeLines.schemeId));
-  const links = await importedSchemeLinks(db, file, rows, (i) => keyOf({ section: ieSectionOf(rows[i]!.section) ?? rows[i]!.section, line: rows[i]!.label }), storedLinks.map((l) => ({ key: `the ${l.financialYear} ${l.section} line "${l.line}"`, schemeId: l.schemeId })));
-  if (links.problems.length) throw invalid(`${file}: ${links.problems.length} problem${links.problems.length === 1 ? '' : 's'}; nothing was imported`, links.problems);
+  const storedLinks = (await db.select({ id: ieIncomeLines.id, section: ieIncomeLines.section, line: ieIncomeLines.line, financialYear: ieIncomeLines.financialYear, schemeId: ieIncomeLines.schemeId }).from(ieIncomeLines).where(isNotNull(ieIncomeLines.schemeId))).map((l) => ({ ...l, key: `the ${l.financialYear} ${l.section} line "${l.line}"` }));
+  const incomeLinks = rows.map((r) => (ieSectionOf(r.section) ? r : { ...r, linkedScheme: undefined }));
+  const links = await importedSchemeLinks(db, file, incomeLinks, (i) => keyOf({ section: ieSectionOf(rows[i]!.section) ?? rows[i]!.section, line: rows[i]!.label }), storedLinks);
+  const notIncome = rows.filter((r) => r.linkedScheme && !ieSectionOf(r.section)).map((r) => ({ file, line: r.line, column: 'linked_scheme', message: 'only a secured or potential income line can be a scheme’s fee' }));
+  const linkProblems = [...links.problems, ...notIncome].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (linkProblems.length) throw invalid(`${file}: ${linkProblems.length} problem${linkProblems.length === 1 ? '' : 's'}; nothing was imported`, linkProblems);
+  await releaseMovedLinks(up, 'ie_line', ieIncomeLines, storedLinks, links.byKey);
   let position = 0;
   for (const row of rows.filter((r) => r.rowType === 'item')) {
     const section = ieSectionOf(row.section);

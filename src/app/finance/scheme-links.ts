@@ -5,6 +5,7 @@ import { schemes } from '../../db/schema/index.js';
 import { conflict, invalid, type Problem } from '../../domain/errors.js';
 import { type SchemeMoney, schemePaymentYear } from '../../domain/finance/scheme-money.js';
 import { runScheme } from '../../domain/schemes/run-scheme.js';
+import { listVersions } from '../../db/repos/schemes.js';
 import { loadSchemeVersion, runInputFor } from '../schemes/scheme-inputs.js';
 
 /**
@@ -13,35 +14,60 @@ import { loadSchemeVersion, runInputFor } from '../schemes/scheme-inputs.js';
  * is counted once (see domain/finance/scheme-money.ts).
  */
 
-/** Each linked scheme's money from its current version's run: the whole scheme, whoever asks (the finance reports show totals only). */
+/**
+ * Each linked scheme's money from its latest approved version's run: the whole scheme, whoever
+ * asks (the finance reports show totals only). A scheme with no approved version, or one the
+ * engine cannot run, has no figures and says why; the typed figures then stand.
+ */
 export async function linkedSchemeMoney(db: Db, schemeIds: readonly (number | null)[]): Promise<Map<number, SchemeMoney>> {
   const money = new Map<number, SchemeMoney>();
   for (const id of new Set(schemeIds.filter((i): i is number => i !== null))) {
-    const loaded = await loadSchemeVersion(db, id);
-    const payments = runScheme(await runInputFor(db, loaded)).payments;
-    money.set(id, {
-      schemeId: id,
-      name: loaded.scheme.name,
-      financialYear: schemePaymentYear(loaded.definition.period),
+    const approved = (await listVersions(db, id)).filter((v) => v.status !== 'draft').at(-1);
+    const loaded = await loadSchemeVersion(db, id, approved?.version);
+    const entry: SchemeMoney = { schemeId: id, name: loaded.scheme.name, financialYear: schemePaymentYear(loaded.definition.period), figures: null, note: null };
+    money.set(id, entry);
+    if (!approved) {
+      entry.note = 'The scheme has no approved version yet';
+      continue;
+    }
+    try {
+      const payments = runScheme(await runInputFor(db, loaded)).payments;
+      if (!payments) entry.note = 'No delivered activity is recorded yet';
       // What practices are actually paid is their rounded rows; the funder is invoiced the grand total.
-      figures: payments ? { invoicePence: payments.totals.grandTotal.total, practicesPence: payments.totals.amount.sumOfRoundedRows, feePence: payments.totals.fee?.total ?? 0 } : null,
-    });
+      else entry.figures = { invoicePence: payments.totals.grandTotal.total, practicesPence: payments.totals.amount.sumOfRoundedRows, feePence: payments.totals.fee?.total ?? null };
+    } catch (error) {
+      entry.note = `The schemes engine cannot work this scheme out: ${(error as Error).message}`;
+    }
   }
   return money;
 }
 
+/**
+ * Why a scheme cannot be linked, if it cannot: its delivered-activity money is not split by year,
+ * so a scheme over several financial years would put every year's money in one.
+ */
+async function severalYearsFault(db: Db, schemeId: number): Promise<string | null> {
+  const { scheme, definition } = await loadSchemeVersion(db, schemeId);
+  const years = definition.period.financialYears ?? [];
+  return years.length > 1 ? `${scheme.name} runs over ${years.length} financial years (${years.join(', ')}); only a scheme of one year can be linked, because its payments are not split by year` : null;
+}
+
 interface LinkTable {
   table: PgTable & { id: AnyPgColumn; schemeId: AnyPgColumn };
-  /** What a linked record is called in a message, e.g. "income stream". */
+  /** What a linked record is called in a message, e.g. "income stream", and the column naming one. */
   noun: string;
+  label: AnyPgColumn;
 }
 
 /** Refuses an unknown scheme, or one already linked to another record of the same kind (an edit through the API or web). */
 export async function requireSchemeLink(db: Db, link: LinkTable, schemeId: number, existingId: unknown): Promise<void> {
   const [scheme] = await db.select({ id: schemes.id, name: schemes.name }).from(schemes).where(eq(schemes.id, schemeId));
   if (!scheme) throw invalid('That scheme does not exist', [{ field: 'schemeId', message: `no scheme ${schemeId}` }]);
-  const holders = (await db.select({ id: link.table.id }).from(link.table as PgTable).where(eq(link.table.schemeId, schemeId))) as { id: number }[];
-  if (holders.some((h) => h.id !== existingId)) throw conflict(`${scheme.name} is already linked to another ${link.noun} (${link.noun} ${holders[0]!.id}); a scheme’s money is counted once`);
+  const several = await severalYearsFault(db, schemeId);
+  if (several) throw invalid(several, [{ field: 'schemeId', message: several }]);
+  const holders = (await db.select({ id: link.table.id, label: link.label }).from(link.table as PgTable).where(eq(link.table.schemeId, schemeId))) as { id: number; label: string }[];
+  const other = holders.find((h) => h.id !== existingId);
+  if (other) throw conflict(`${scheme.name} is already linked to another ${link.noun}, “${other.label}”; a scheme’s money is counted once`);
 }
 
 /**
@@ -59,14 +85,20 @@ export async function importedSchemeLinks(
 ): Promise<{ byKey: Map<string, number | null>; problems: Problem[] }> {
   const named = [...new Set(rows.map((r) => r.linkedScheme).filter((n): n is string => !!n))];
   const found = named.length ? await db.select({ id: schemes.id, slug: schemes.slug, name: schemes.name }).from(schemes).where(or(inArray(schemes.slug, named), inArray(schemes.name, named))) : [];
+  const faults = new Map<number, string | null>();
+  for (const scheme of found) faults.set(scheme.id, await severalYearsFault(db, scheme.id));
   const byKey = new Map<string, number | null>();
   const keyOfScheme = new Map<number, string>();
   const problems: Problem[] = [];
   rows.forEach((row, i) => {
     if (row.linkedScheme === undefined) return;
     const problem = (message: string) => problems.push({ file, line: row.line, column: 'linked_scheme', message });
-    const scheme = row.linkedScheme === null ? null : found.find((s) => s.slug === row.linkedScheme || s.name === row.linkedScheme);
+    const matches = row.linkedScheme === null ? [] : found.filter((s) => s.slug === row.linkedScheme || s.name === row.linkedScheme);
+    if (matches.length > 1) return problem(`${matches.length} schemes are called "${row.linkedScheme}": give the scheme’s id (${matches.map((m) => m.slug).join(', ')})`);
+    const scheme = row.linkedScheme === null ? null : matches[0];
     if (scheme === undefined) return problem(`there is no scheme "${row.linkedScheme}": give a scheme’s id (e.g. winter-access-2017-18) or its name`);
+    const several = scheme && faults.get(scheme.id);
+    if (several) return problem(several);
     const key = keyOf(i);
     const id = scheme?.id ?? null;
     if (byKey.has(key) && byKey.get(key) !== id) return problem(`another row of the same record links ${byKey.get(key) === null ? 'no scheme' : 'a different scheme'}`);

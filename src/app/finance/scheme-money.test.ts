@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, ieIncomeLines, incomeStreams } from '../../db/schema/index.js';
 import { paymentSchedule } from '../../domain/finance/cash-flow.js';
+import { shareOf } from '../../domain/finance/money.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { useDemoDatabase } from '../../../test/support/demo-database.js';
 import { adminActor, contextFor } from '../../../test/support/factories.js';
@@ -47,7 +48,7 @@ describe.each(databaseKinds)('scheme money in the finance plan (%s)', (kind) => 
     await updateRecord(admin(), incomeStreamRecord, String(stream.id), { schemeId: null }, stream.rowVersion);
     const typed = await cashFlowReport(admin(), '2018/19');
     const aprilOf = (flow: typeof linked) => flow.months.find((m) => m.month === '2018-04')!;
-    expect(aprilOf(linked).practicePaymentsPence - aprilOf(typed).practicePaymentsPence).toBe(april(practicesPence) - Math.round(april(8_200_000) * 0.95));
+    expect(aprilOf(linked).practicePaymentsPence - aprilOf(typed).practicePaymentsPence).toBe(april(practicesPence) - shareOf(april(8_200_000), 9500));
     expect(aprilOf(linked).receiptsPence - aprilOf(typed).receiptsPence).toBe(april(invoicePence) - april(8_200_000));
     const [entry] = (await demo().db.select().from(auditLog).where(eq(auditLog.recordId, String(stream.id)))).filter((a) => a.recordType === 'income_stream' && a.action === 'update');
     expect([entry!.before, entry!.after]).toMatchObject([{ schemeId: (await winter()).id }, { schemeId: null }]);
@@ -58,7 +59,7 @@ describe.each(databaseKinds)('scheme money in the finance plan (%s)', (kind) => 
   it('counts a scheme once: a second link, an unknown scheme or a clashing import is refused and nothing is saved', async () => {
     const { id } = await winter();
     const [potential] = await demo().db.select().from(ieIncomeLines).where(eq(ieIncomeLines.line, 'Winter scheme 18/19'));
-    await expect(updateRecord(admin(), ieLineRecord, String(potential!.id), { schemeId: id }, potential!.rowVersion)).rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/already linked to another I&E line/) });
+    await expect(updateRecord(admin(), ieLineRecord, String(potential!.id), { schemeId: id }, potential!.rowVersion)).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining('already linked to another I&E line, “Winter scheme 17/18”') });
     const other = (await demo().db.select().from(incomeStreams).where(eq(incomeStreams.name, 'H Pylori')))[0]!;
     await expect(updateRecord(admin(), incomeStreamRecord, String(other.id), { schemeId: id }, other.rowVersion)).rejects.toMatchObject({ kind: 'conflict' });
     await expect(updateRecord(admin(), incomeStreamRecord, String(other.id), { schemeId: 99_999 }, other.rowVersion)).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'schemeId' }] });
@@ -68,8 +69,27 @@ describe.each(databaseKinds)('scheme money in the finance plan (%s)', (kind) => 
       problems: [{ file: 'streams.csv', line: 2, column: 'linked_scheme', message: expect.stringMatching(/already linked to the secured stream "Winter access scheme"/) }],
     });
     await expect(importFinanceCsv(admin(), 'streams', file('streams.csv', [header, 'ELR CCG,H Pylori,potential,2018/19,30000,no-such-scheme', 'ELR CCG,Urgent care,potential,2019/20,75000,NHS England clinical pharmacists scheme 2018-2022']))).rejects.toMatchObject({
-      problems: [{ line: 2, column: 'linked_scheme', message: expect.stringMatching(/there is no scheme "no-such-scheme"/) }],
+      problems: [
+        { line: 2, column: 'linked_scheme', message: expect.stringMatching(/there is no scheme "no-such-scheme"/) },
+        { line: 3, column: 'linked_scheme', message: expect.stringMatching(/runs over 4 financial years .*only a scheme of one year can be linked/) },
+      ],
     });
+    const pharmacists = (await findSchemeBySlug(demo().db, 'clinical-pharmacists-2018'))!;
+    await expect(updateRecord(admin(), incomeStreamRecord, String(other.id), { schemeId: pharmacists.id }, other.rowVersion)).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'schemeId', message: expect.stringMatching(/runs over 4 financial years/) }] });
+    const ieHeader = 'section,line,amount,row_type,linked_scheme';
+    await expect(importFinanceCsv(admin(), 'ie', file('ie.csv', [ieHeader, 'expenditure,Running costs,173620,item,winter-access-2017-18']), { year: '2018/19' })).rejects.toMatchObject({ problems: [{ line: 2, column: 'linked_scheme', message: 'only a secured or potential income line can be a scheme’s fee' }] });
     expect((await demo().db.select().from(incomeStreams).where(eq(incomeStreams.id, other.id)))[0]!.schemeId).toBeNull();
+  });
+
+  it('moves a scheme from one stream to another within one file, the audit keeping both changes', async () => {
+    const { id } = await winter();
+    const header = 'funder,stream,status,financial_year,amount,payment_terms,arrears_months,practices_share_percent,linked_scheme';
+    const moved = await importFinanceCsv(admin(), 'streams', file('move.csv', [header, 'ELR CCG,H Pylori,potential,2018/19,30000,on_claim,1,95,winter-access-2017-18', 'NHS E,Winter access scheme,secured,2017/18,82000,on_claim,1,95,']));
+    expect(moved).toMatchObject({ inserted: 0 });
+    const holders = await demo().db.select({ name: incomeStreams.name, status: incomeStreams.status }).from(incomeStreams).where(eq(incomeStreams.schemeId, id));
+    expect(holders).toEqual([{ name: 'H Pylori', status: 'potential' }]);
+    const back = await importFinanceCsv(admin(), 'streams', file('back.csv', [header, 'ELR CCG,H Pylori,potential,2018/19,30000,on_claim,1,95,', 'NHS E,Winter access scheme,secured,2017/18,82000,on_claim,1,95,winter-access-2017-18']));
+    expect(back.updated).toBeGreaterThanOrEqual(2);
+    expect((await winterStream()).schemeId).toBe(id);
   });
 });

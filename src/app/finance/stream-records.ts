@@ -76,7 +76,7 @@ export const incomeStreamRecord: RecordType<z.infer<typeof streamInput>> = {
     const { practicesSharePercent, ...rest } = input;
     const merged = { funder: input.funder ?? existing?.funder, name: input.name ?? existing?.name, status: input.status ?? existing?.status };
     await requireUnique(db, incomeStreams, [equals(incomeStreams.funder, merged.funder), equals(incomeStreams.name, merged.name), equals(incomeStreams.status, merged.status)], existing?.id, `There is already a ${String(merged.status)} stream "${String(merged.name)}" from ${String(merged.funder)}`);
-    if (input.schemeId) await requireSchemeLink(db, { table: incomeStreams, noun: 'income stream' }, input.schemeId, existing?.id);
+    if (input.schemeId) await requireSchemeLink(db, { table: incomeStreams, noun: 'income stream', label: incomeStreams.name }, input.schemeId, existing?.id);
     return { ...rest, ...(practicesSharePercent !== undefined ? { practicesShareBasisPoints: Math.round(practicesSharePercent * 100) } : {}) };
   },
   // Its yearly amounts go with it (ON DELETE CASCADE); the audit keeps them.

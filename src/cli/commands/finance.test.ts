@@ -42,9 +42,14 @@ describe('atscale finance', () => {
 
   it('links a stream to a scheme by import, refusing a scheme that does not exist with its line and column', async () => {
     const streams = join(dir, 'link.csv');
-    writeFileSync(streams, 'funder,stream,status,financial_year,amount,linked_scheme\nELR CCG,H Pylori,potential,2018/19,30000,clinical-pharmacists-2018\n');
-    const linked = await runCli(['finance', 'import', 'streams', streams, '--format', 'json'], env);
-    expect(JSON.parse(linked.stdout)).toMatchObject({ updated: 1, unchanged: 1 });
+    // The winter scheme moves from the secured winter stream to H Pylori in one file, and back.
+    const header = 'funder,stream,status,financial_year,amount,payment_terms,arrears_months,practices_share_percent,linked_scheme';
+    writeFileSync(streams, `${header}\nELR CCG,H Pylori,potential,2018/19,30000,on_claim,1,95,winter-access-2017-18\nNHS E,Winter access scheme,secured,2017/18,82000,on_claim,1,95,\n`);
+    const moved = await runCli(['finance', 'import', 'streams', streams, '--format', 'json'], env);
+    // Updated: the winter stream letting go of the scheme, and H Pylori taking it.
+    expect(JSON.parse(moved.stdout)).toMatchObject({ inserted: 0, updated: 2, unchanged: 3 });
+    writeFileSync(streams, `${header}\nELR CCG,H Pylori,potential,2018/19,30000,on_claim,1,95,\nNHS E,Winter access scheme,secured,2017/18,82000,on_claim,1,95,winter-access-2017-18\n`);
+    expect((await runCli(['finance', 'import', 'streams', streams], env)).code).toBe(0);
     writeFileSync(streams, 'funder,stream,status,financial_year,amount,linked_scheme\nELR CCG,H Pylori,potential,2018/19,30000,no-such-scheme\n');
     const refused = await runCli(['finance', 'import', 'streams', streams], env);
     expect(refused.code).toBe(2);

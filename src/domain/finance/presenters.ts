@@ -176,7 +176,7 @@ export function schemeFeesTable(ie: IncomeAndExpenditure, fees: IeWithSchemeFees
     planned: pounds(l.plannedPence),
     worked_out: l.workedOutPence === null ? null : pounds(l.workedOutPence),
     difference: l.differencePence === null ? null : pounds(l.differencePence),
-    comment: l.workedOutPence === null ? 'No delivered activity recorded yet: the planned figure stands' : 'The federation’s fee on the delivered activity',
+    comment: l.workedOutPence === null ? `${l.note ?? 'Nothing worked out yet'}: the planned figure stands` : 'The federation’s fee on the activity recorded',
   }));
   if (rows.length) rows.push({ line: 'Surplus / deficit', scheme: null, planned: pounds(ie.resultPence), worked_out: pounds(fees.resultPence), difference: pounds(fees.differencePence), comment: `a ${resultKind(fees.resultPence)} with the fees worked out`.replace('a break-even', 'break-even') });
   return {

@@ -4,7 +4,7 @@ import { incomeAndExpenditure } from './income-expenditure.js';
 import { financialYearOfDate, ieWithSchemeFees, type SchemeMoney, schemePaymentYear, withSchemeFigures } from './scheme-money.js';
 import { makeStream, seedIe } from './test-support.js';
 
-const winter = (figures: SchemeMoney['figures']): SchemeMoney => ({ schemeId: 3, name: 'Winter access scheme 2017/18', financialYear: '2017/18', figures });
+const winter = (figures: SchemeMoney['figures'], note: string | null = null): SchemeMoney => ({ schemeId: 3, name: 'Winter access scheme 2017/18', financialYear: '2017/18', figures, note });
 
 describe('schemePaymentYear: the year a scheme’s activity is paid for', () => {
   it.each<[string, { end?: string; financialYears?: string[] }, string | null]>([
@@ -58,17 +58,18 @@ describe('ieWithSchemeFees: the ELR 2018/19 I&E with the winter scheme’s fee w
 
   it('keeps the plan’s result and puts the forecast beside it', () => {
     const fees = ieWithSchemeFees(ie, new Map([[3, winter({ invoicePence: 7_001_400, practicesPence: 6_668_000, feePence: 333_400 })]]));
-    expect(fees.lines).toEqual([{ lineId: linked.find((l) => l.schemeId === 3)!.id, line: 'Winter scheme 17/18', section: 'secured', schemeId: 3, scheme: 'Winter access scheme 2017/18', plannedPence: planned, workedOutPence: 333_400, differencePence: 333_400 - planned }]);
+    expect(fees.lines).toEqual([{ lineId: linked.find((l) => l.schemeId === 3)!.id, line: 'Winter scheme 17/18', section: 'secured', schemeId: 3, scheme: 'Winter access scheme 2017/18', plannedPence: planned, workedOutPence: 333_400, differencePence: 333_400 - planned, note: null }]);
     expect(fees.resultPence).toBe(ie.resultPence + 333_400 - planned);
     expect(fees.totalIncomePence).toBe(ie.totalIncomePence + 333_400 - planned);
   });
 
-  it.each<[string, Map<number, SchemeMoney>]>([
-    ['no activity recorded yet', new Map([[3, winter(null)]])],
-    ['the scheme is gone', new Map()],
-  ])('counts the planned figure when %s', (_name, money) => {
+  it.each<[string, Map<number, SchemeMoney>, string | null]>([
+    ['no activity recorded yet', new Map([[3, winter(null, 'No delivered activity is recorded yet')]]), 'No delivered activity is recorded yet'],
+    ['the scheme has no fee', new Map([[3, winter({ invoicePence: 6_668_000, practicesPence: 6_668_000, feePence: null })]]), 'The scheme has no fee'],
+    ['the scheme is gone', new Map(), null],
+  ])('counts the planned figure when %s, and says why', (_name, money, note) => {
     const fees = ieWithSchemeFees(ie, money);
-    expect(fees.lines[0]!.workedOutPence).toBeNull();
+    expect([fees.lines[0]!.workedOutPence, fees.lines[0]!.note]).toEqual([null, note]);
     expect([fees.differencePence, fees.resultPence]).toEqual([0, ie.resultPence]);
   });
 

@@ -11,16 +11,22 @@ import type { IeSection, IncomeStream } from './types.js';
  *   amount for the scheme's year, and the practices' payments instead of the stream's share;
  * - an I&E income line that is the scheme's fee: the I&E shows the fee worked out beside the
  *   planned figure, and the result with it.
- * Until the scheme's delivered activity is recorded there is nothing worked out, and the typed
- * figures stand.
+ * The figures are from the activity recorded so far (so link a scheme once its returns are in);
+ * until there is some, the typed figures stand. Only a scheme of one financial year is linked:
+ * its payments are not split by year.
  */
 export interface SchemeMoney {
   schemeId: number;
   name: string;
   /** The financial year the scheme's activity is paid for: its last; null when its period names none. */
   financialYear: string | null;
-  /** The engine's figures; null until delivered activity is recorded. */
-  figures: { invoicePence: number; practicesPence: number; feePence: number } | null;
+  /**
+   * The engine's figures from the activity recorded so far; null until there is some (or when the
+   * scheme has no approved version, or cannot be worked out: `note` says which). `feePence` is
+   * null for a scheme with no fee.
+   */
+  figures: { invoicePence: number; practicesPence: number; feePence: number | null } | null;
+  note: string | null;
 }
 
 /** "2018-01-31" → "2017/18". */
@@ -54,8 +60,9 @@ export interface SchemeFeeLine {
   schemeId: number;
   scheme: string;
   plannedPence: number;
-  /** The fee the engine works out; null until the scheme's delivered activity is recorded. */
+  /** The fee the engine works out; null while there is none to work out (`note` says why). */
   workedOutPence: number | null;
+  note: string | null;
   /** Worked out less planned; null while nothing is worked out. */
   differencePence: number | null;
 }
@@ -78,7 +85,8 @@ export function ieWithSchemeFees(ie: IncomeAndExpenditure, money: ReadonlyMap<nu
     .map((l): SchemeFeeLine => {
       const scheme = money.get(l.schemeId!);
       const workedOutPence = scheme?.figures?.feePence ?? null;
-      return { lineId: l.id, line: l.line, section: l.section, schemeId: l.schemeId!, scheme: scheme?.name ?? `scheme ${l.schemeId}`, plannedPence: l.amountPence, workedOutPence, differencePence: workedOutPence === null ? null : workedOutPence - l.amountPence };
+      const note = scheme?.note ?? (scheme?.figures && workedOutPence === null ? 'The scheme has no fee' : null);
+      return { lineId: l.id, line: l.line, section: l.section, schemeId: l.schemeId!, scheme: scheme?.name ?? `scheme ${l.schemeId}`, plannedPence: l.amountPence, workedOutPence, differencePence: workedOutPence === null ? null : workedOutPence - l.amountPence, note };
     });
   const differencePence = lines.reduce((sum, l) => sum + (l.differencePence ?? 0), 0);
   return { lines, differencePence, totalIncomePence: ie.totalIncomePence + differencePence, resultPence: ie.resultPence + differencePence };
