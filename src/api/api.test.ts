@@ -46,6 +46,18 @@ describe('the API with bad input', () => {
     expect(await clinician.request('GET', '/api/session')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
   });
 
+  it('ends a disabled user’s session on their next request, and refuses them at sign-in', async () => {
+    const email = 'locum.disabled@example.nhs.uk';
+    const created = await admin.request('POST', '/api/users', { email, name: 'A locum', role: 'clinician', password: 'a long enough password' });
+    expect(created.status).toBe(201);
+    const locum = await ApiClient.signIn(server.baseUrl, email, 'a long enough password');
+    expect((await locum.request('GET', '/api/session')).status).toBe(200);
+    const disabled = await admin.request('PATCH', `/api/users/${created.body.id}`, { rowVersion: created.body.rowVersion, disabled: true });
+    expect(disabled.status).toBe(200);
+    expect(await locum.request('GET', '/api/session')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
+    await expect(ApiClient.signIn(server.baseUrl, email, 'a long enough password')).rejects.toThrow(/failed: 401/);
+  });
+
   it('refuses a change without the session’s CSRF token', async () => {
     const noToken = new ApiClient(server.baseUrl, { cookie: admin.session.cookie });
     const response = await noToken.request('POST', '/api/groups', { name: 'Forged', kind: 'peer_group' });

@@ -24,7 +24,8 @@ const sameSecret = (a: string, b: string) => a.length === b.length && timingSafe
 /**
  * Sessions resolved in the last few seconds. PGlite serves one transaction at a time, so while an
  * import holds it a lookup would wait for the import to end — and the page following the import's
- * progress would stall. A short cache keeps polling live; signing out removes the entry at once.
+ * progress would stall. A short cache keeps polling live; signing out removes the entry at once,
+ * and any change to a user empties it.
  */
 const sessionCacheMs = 15_000;
 const sessionCache = new Map<string, { session: Awaited<ReturnType<typeof resolveSession>>; at: number }>();
@@ -40,12 +41,18 @@ async function cachedSession(db: Db, token: string) {
 
 export const forgetSession = (token: string) => sessionCache.delete(token);
 
+/** A change to any user (disabled, role, practices) takes effect on their very next request, not after the cache's seconds. */
+const changesUsers = (request: FastifyRequest) => !['GET', 'HEAD', 'OPTIONS'].includes(request.method) && /^\/api\/users(\/|\?|$)/.test(request.url);
+
 /**
  * Who is asking: a session cookie (the web), or the bearer token the server wrote into its lock
  * file for the CLI on the same machine. State-changing requests made with a cookie must carry the
  * session's CSRF token in `x-csrf-token`; a bearer token cannot be sent by a browser on its own.
  */
 export function registerAuth(app: FastifyInstance, db: Db, cliToken: string | undefined) {
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode < 400 && changesUsers(request)) sessionCache.clear();
+  });
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ') && cliToken && sameSecret(authorization.slice(7), cliToken)) {

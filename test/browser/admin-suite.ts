@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, textOf, visible } from './assertions.js';
-import { type BrowserHarness, demoAdmin, signIn } from './harness.js';
+import { type BrowserHarness, demoAdmin, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
 
 /** Admin forms that change memberships and users (run last: they change the demo data). */
 export function adminSuite(harness: () => BrowserHarness) {
@@ -47,6 +47,29 @@ export function adminSuite(harness: () => BrowserHarness) {
       await page.getByRole('button', { name: 'Add user' }).click();
       await visible(page.getByText('Someone Else (new.clinician@elr-federation.example) can now sign in.'));
       await eventually(() => textOf(page.locator('tbody'))).toContain('new.clinician@elr-federation.example');
+    });
+
+    it('asks before disabling a user, and the user can no longer sign in', async () => {
+      const row = page.locator('tbody tr', { hasText: 'new.clinician@elr-federation.example' });
+      await row.getByRole('button', { name: 'Disable Someone Else' }).click();
+      const question = page.getByRole('alertdialog', { name: /Disable Someone Else\?/ });
+      await visible(question);
+      expect(await textOf(question)).toContain('will be signed out at once');
+      await question.getByRole('button', { name: 'Cancel' }).click();
+      await eventually(() => question.count()).toBe(0);
+      expect(await textOf(row)).toContain('Active');
+      await row.getByRole('button', { name: 'Disable Someone Else' }).click();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'users-confirm-disable');
+      await page.getByRole('button', { name: 'Yes, disable Someone Else' }).click();
+      await eventually(() => textOf(row)).toContain('Disabled');
+      const other = await harness().newPage();
+      await other.goto('/sign-in');
+      await other.getByLabel('Email address').fill('new.clinician@elr-federation.example');
+      await other.getByLabel('Password').fill('a-password-long-enough');
+      await other.getByRole('button', { name: 'Sign in' }).click();
+      await eventually(() => textOf(other.locator('.nhsuk-error-summary'))).toContain('The email address or password is not right');
+      await other.close();
     });
   });
 

@@ -1,5 +1,5 @@
 import { Button, Heading, Tag, TextInput } from 'nhsuk-react-components';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { UserRow } from '../../api/types.js';
 import { useUser } from '../../auth/session.js';
 import type { Column } from '../../components/data-table.js';
@@ -31,12 +31,41 @@ function SearchForm({ initial, onSearch }: { initial: string; onSearch(q: string
   );
 }
 
+/** "Disable Jo Bloggs?" with what it does, and the two answers. */
+function ConfirmDisable({ user, onAnswer }: { user: UserRow; onAnswer(yes: boolean): void }) {
+  // The question shows above the list: move focus (and so the view) to it.
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [user.id]);
+  return (
+    <div className="nhsuk-warning-callout" role="alertdialog" aria-labelledby="confirm-disable-heading" tabIndex={-1} ref={ref}>
+      <h2 className="nhsuk-warning-callout__label" id="confirm-disable-heading">
+        <span role="text">
+          <span className="nhsuk-u-visually-hidden">Important: </span>Disable {user.name}?
+        </span>
+      </h2>
+      <p>
+        {user.name} ({user.email}) will be signed out at once and cannot sign in until an admin enables them again. Their records and the audit log stay as they are.
+      </p>
+      <div className="nhsuk-button-group">
+        <Button type="button" warning onClick={() => onAnswer(true)}>
+          Yes, disable {user.name}
+        </Button>
+        <Button type="button" secondary onClick={() => onAnswer(false)}>
+          Cancel
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 /** Admins: who can sign in, with what role and for which practices; add users and disable them. */
 export function UsersPage() {
   usePageTitle('Users');
   const me = useUser();
   const list = useListParams(['q']);
   const toggle = useToggleDisabled();
+  // Disabling signs someone out at once, so the page asks first; enabling again needs no question.
+  const [confirming, setConfirming] = useState<UserRow | null>(null);
   const columns: Column<UserRow>[] = [
     { key: 'name', header: 'Name', sortable: true, cell: (u) => u.name },
     { key: 'email', header: 'Email', sortable: true, cell: (u) => u.email },
@@ -51,7 +80,7 @@ export function UsersPage() {
         u.id === me.id ? (
           ''
         ) : (
-          <button type="button" className="app-link-button" disabled={toggle.pending} onClick={() => toggle.submit(u)}>
+          <button type="button" className="app-link-button" disabled={toggle.pending} onClick={() => (u.disabled ? toggle.submit(u) : setConfirming(u))}>
             {u.disabled ? 'Enable' : 'Disable'}
             <span className="nhsuk-u-visually-hidden"> {u.name}</span>
           </button>
@@ -62,6 +91,7 @@ export function UsersPage() {
     <>
       <FormErrorSummary errors={toggle.errors} attempt={toggle.attempt} />
       <Heading headingLevel="h1">Users</Heading>
+      {confirming ? <ConfirmDisable user={confirming} onAnswer={(yes) => (yes && toggle.submit(confirming), setConfirming(null))} /> : null}
       <SearchForm key={list.filters.q ?? ''} initial={list.filters.q ?? ''} onSearch={(q) => list.setFilters({ q })} />
       <RecordTable
         resource="users"
