@@ -1,4 +1,4 @@
-import { noticeDateOf, remindersDue, type Reminder } from '../../domain/contracts/contract-reminders.js';
+import { defaultReminderDays, noticeDateOf, remindersDue, type Reminder } from '../../domain/contracts/contract-reminders.js';
 import { unsignedPractices } from '../../domain/contracts/sub-contract-rules.js';
 import { notFound } from '../../domain/errors.js';
 import { allContracts, documentsOf, findContract, findGroup, groupMembersDuring, subContractsOf, type ContractRow, type SubContractRow } from '../../db/repos/contracts.js';
@@ -6,8 +6,7 @@ import { registryPractices } from '../../db/repos/schemes.js';
 import type { Actor, AppContext } from '../context.js';
 import { authorize, isAllowed } from '../permissions.js';
 
-/** How far ahead the register warns of notice, renewal and end dates unless asked otherwise. */
-export const defaultReminderDays = 90;
+export { defaultReminderDays };
 
 export interface RegisterQuery {
   /** Only contracts with a notice, renewal or end date within this many days. */

@@ -12,6 +12,9 @@ export interface ContractDates {
   noticePeriodDays: number | null;
 }
 
+/** How far ahead the register, My items and the contract page warn of notice, renewal and end dates unless asked otherwise. */
+export const defaultReminderDays = 90;
+
 export type ReminderKind = 'notice' | 'renewal' | 'end';
 
 export interface Reminder {

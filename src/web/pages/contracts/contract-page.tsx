@@ -1,3 +1,4 @@
+import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
 import { Details, Heading, InsetText, Tag, WarningCallout } from 'nhsuk-react-components';
 import { useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
@@ -43,7 +44,7 @@ export function ContractPage() {
           <Heading headingLevel="h1">{contract.title}</Heading>
           {contract.reminders.length ? (
             <WarningCallout>
-              <WarningCallout.Heading>Dates due within 90 days</WarningCallout.Heading>
+              <WarningCallout.Heading>Dates due within {defaultReminderDays} days</WarningCallout.Heading>
               <ul>
                 {contract.reminders.map((r) => (
                   <li key={r.kind}>

@@ -1,3 +1,4 @@
+import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
 import { Heading, Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
@@ -35,7 +36,7 @@ export function MyItemsPage() {
             <>
               <p className="nhsuk-body">
                 {data.person ? `Items owned by ${data.person.name}${data.person.initials ? ` (${data.person.initials})` : ''}` : 'You are not on the People page yet, so only your practices’ items are shown'}, and your practices’ policy acknowledgements and sub-contracts to sign: overdue, or due by {formatDate(data.until)}.
-                {isAdmin(user) ? ' Contract notice, renewal and end dates are shown from 90 days ahead, as the contracts register warns of them.' : ''}
+                {isAdmin(user) ? ` Contract notice, renewal and end dates are shown from ${defaultReminderDays} days ahead, as the contracts register warns of them.` : ''}
                 {' '}Where the server sends the daily digest, they also come by email each day.
               </p>
               <ExportLinks base="/api/my-items/export" noun="your items" formats={['xlsx']} />
