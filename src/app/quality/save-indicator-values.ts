@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bulkInsert, bulkUpsert, type BulkColumn } from '../../db/bulk.js';
 import type { Db } from '../../db/client.js';
 import { refreshTotals, storedValues } from '../../db/repos/quality.js';
+import { unknownPracticeCodes } from '../../db/repos/registry.js';
 import { indicators, indicatorThresholds } from '../../db/schema/index.js';
 import type { Indicator, IndicatorValueRow } from '../../domain/quality/indicators.js';
 import type { AuditEntry } from '../audit.js';
@@ -96,11 +97,11 @@ export async function saveValues(tx: Db, rows: readonly ValueToSave[], report: I
 
 /** Splits rows into those of practices the registry knows and a summary of the others. */
 export async function knownPracticesOnly<T extends { practiceCode: string }>(tx: Db, rows: readonly T[], report: ImportReport): Promise<T[]> {
-  const known = new Set(rowsOfCodes(await tx.execute(sql`SELECT ods_code FROM practices`)));
+  const notInRegistry = await unknownPracticeCodes(tx, rows.map((r) => r.practiceCode));
   const kept: T[] = [];
   const unknown = new Map<string, number>();
   for (const row of rows) {
-    if (known.has(row.practiceCode)) kept.push(row);
+    if (!notInRegistry.has(row.practiceCode)) kept.push(row);
     else unknown.set(row.practiceCode, (unknown.get(row.practiceCode) ?? 0) + 1);
   }
   if (unknown.size) {
@@ -112,4 +113,3 @@ export async function knownPracticesOnly<T extends { practiceCode: string }>(tx:
   return kept;
 }
 
-const rowsOfCodes = (result: unknown) => (result as { rows: { ods_code: string }[] }).rows.map((r) => r.ods_code);

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { decodeText, parsePatientsRegistered } from '../../domain/registry/index.js';
 import type { Problem } from '../../domain/errors.js';
 import { bulkInsert, bulkUpsert, type BulkColumn } from '../../db/bulk.js';
-import { listSizes, practices } from '../../db/schema/index.js';
+import { unknownPracticeCodes } from '../../db/repos/registry.js';
+import { listSizes } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
@@ -26,11 +27,11 @@ export async function importListSizesFile(ctx: AppContext, file: { name: string;
   const snapshotDate = parsed.extractDate;
 
   return ctx.db.transaction(async (tx) => {
-    const known = new Set((await tx.select({ code: practices.odsCode }).from(practices)).map((p) => p.code));
+    const notInRegistry = await unknownPracticeCodes(tx as never, parsed.rows.map((r) => r.odsCode));
     const unknown: Problem[] = [];
     const rows: ListSizeRow[] = [];
     for (const row of parsed.rows) {
-      if (known.has(row.odsCode)) rows.push({ odsCode: row.odsCode, patients: row.patients, commissionerCode: row.commissionerCode || null });
+      if (!notInRegistry.has(row.odsCode)) rows.push({ odsCode: row.odsCode, patients: row.patients, commissionerCode: row.commissionerCode || null });
       else unknown.push({ file: file.name, line: row.line, column: 'CODE', message: `practice ${row.odsCode} is not in the registry; import an ODS file that includes it first` });
     }
     if (unknown.length && !options.skipUnknown) return rejectedReport('list-sizes', file.name, unknown, snapshotDate);

@@ -1,5 +1,5 @@
 import type { Problem } from '../errors.js';
-import { readCsvTable } from './csv-table.js';
+import { readCsvTable, type TableRow } from './csv-table.js';
 import { textOf } from './decode-text.js';
 import { createExtractDateCheck } from './extract-date.js';
 import type { ColumnSpec } from './header-columns.js';
@@ -48,34 +48,31 @@ export function parsePatientsRegistered(input: string | Uint8Array, file: string
   const problems = readCsvTable(textOf(input), file, COLUMNS, (row) => {
     const { line } = row;
     const faults: Problem[] = [];
-    const fault = (key: keyof typeof COLUMNS, message: string): void => {
-      faults.push({ file, line, column: row.column(key), message });
-    };
 
     const dateProblem = extractDate.check(row.cell('extractDate'), line, row.column('extractDate')!);
     if (dateProblem) faults.push(dateProblem);
 
     const odsCode = row.cell('odsCode');
     const codeFault = organisationCodeFault(odsCode, 'practice code');
-    if (codeFault) fault('odsCode', codeFault);
+    if (codeFault) addFault(faults, file, row, 'odsCode', codeFault);
 
     const commissionerCode = row.cell('commissionerCode');
     const commissionerFault = commissionerCodeFault(commissionerCode, 'sub-ICB location (CCG) code');
-    if (commissionerFault) fault('commissionerCode', commissionerFault);
+    if (commissionerFault) addFault(faults, file, row, 'commissionerCode', commissionerFault);
 
     const patients = parseListSize(row.cell('patients'));
-    if (typeof patients === 'string') fault('patients', patients);
+    if (typeof patients === 'string') addFault(faults, file, row, 'patients', patients);
 
     for (const key of ['sex', 'age'] as const) {
       const value = row.cell(key);
       if (row.has(key) && value.toUpperCase() !== ALL_PERSONS) {
-        fault(key, `${key.toUpperCase()} is '${value}', but a practice totals file holds only ${ALL_PERSONS}; use the "Totals (GP practice-all persons)" file`);
+        addFault(faults, file, row, key, `${key.toUpperCase()} is '${value}', but a practice totals file holds only ${ALL_PERSONS}; use the "Totals (GP practice-all persons)" file`);
       }
     }
 
     if (codeFault === null) {
       const seenOn = firstLineByCode.get(odsCode);
-      if (seenOn !== undefined) fault('odsCode', `practice code ${odsCode} appears again (first on line ${seenOn})`);
+      if (seenOn !== undefined) addFault(faults, file, row, 'odsCode', `practice code ${odsCode} appears again (first on line ${seenOn})`);
       else firstLineByCode.set(odsCode, line);
     }
 
@@ -85,6 +82,11 @@ export function parsePatientsRegistered(input: string | Uint8Array, file: string
     return faults;
   });
   return { extractDate: extractDate.date, rows, problems };
+}
+
+/** A plain function, not a closure made for every row (see CsvTableRow). */
+function addFault(faults: Problem[], file: string, row: TableRow<keyof typeof COLUMNS>, key: keyof typeof COLUMNS, message: string): void {
+  faults.push({ file, line: row.line, column: row.column(key), message });
 }
 
 /** The list size, or why the text is not one. */
