@@ -1,4 +1,5 @@
 import { loadCostSavings, loadFinanceYears, loadIeIncomeLines, loadIncomeStreams, loadRunningCosts } from '../../db/repos/finance.js';
+import { schemes } from '../../db/schema/index.js';
 import { invalid } from '../../domain/errors.js';
 import { cashFlow } from '../../domain/finance/cash-flow.js';
 import { normaliseFinancialYear } from '../../domain/finance/financial-year.js';
@@ -25,6 +26,8 @@ async function planYear(ctx: AppContext, raw: string) {
   return found;
 }
 
+const schemeNames = async (ctx: AppContext) => new Map((await ctx.db.select({ id: schemes.id, name: schemes.name }).from(schemes)).map((s) => [s.id, s.name]));
+
 /** Income streams with secured and potential totals by funder and year, and money counted twice. */
 export async function incomeStreamsReport(ctx: AppContext) {
   authorize(ctx.actor, 'income_stream', 'read');
@@ -38,7 +41,7 @@ export async function incomeStreamsReport(ctx: AppContext) {
     streams,
     totals: { byYear: totals.byYear, securedPence: totals.secured, potentialPence: totals.potential },
     doubleCounting,
-    tables: [streamsTable(streams, years), streamTotalsTable(totals), doubleCountingTable(doubleCounting)],
+    tables: [streamsTable(streams, years, await schemeNames(ctx)), streamTotalsTable(totals), doubleCountingTable(doubleCounting)],
   };
 }
 

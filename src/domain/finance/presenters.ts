@@ -28,13 +28,14 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 export const frequencyLabels: Record<IncomeStream['frequency'], string> = { monthly: 'Monthly', quarterly: 'Quarterly', annually: 'Annually', on_claim: 'On claim' };
 export const termsLabel = (t: Pick<IncomeStream, 'frequency' | 'arrearsMonths'>) => `${frequencyLabels[t.frequency]}${t.arrearsMonths ? `, ${t.arrearsMonths} month${t.arrearsMonths === 1 ? '' : 's'} in arrears` : ''}`;
 
-export function streamsTable(streams: readonly IncomeStream[], years: readonly string[]): FinanceTable {
+/** The streams with their yearly amounts; `schemeNames` names the scheme each linked stream pays for. */
+export function streamsTable(streams: readonly IncomeStream[], years: readonly string[], schemeNames: ReadonlyMap<number, string> = new Map()): FinanceTable {
   const d = decimalsFor(streams.flatMap((s) => s.amounts.map((a) => a.amountPence)));
   const amountIn = (s: IncomeStream, y: string) => s.amounts.find((a) => a.financialYear === y)?.amountPence ?? 0;
   return {
     name: 'streams',
     title: 'Income streams',
-    columns: [text('funder', 'Funder'), text('stream', 'Service or scheme'), text('status', 'Status'), ...years.map((y) => money(yearKey(y), `${y} £`, d)), money('total', 'Total £', d), text('payment_terms', 'Payment terms'), text('practices_share', 'Paid to practices'), text('contract_reference', 'Contract'), text('end_date', 'End date')],
+    columns: [text('funder', 'Funder'), text('stream', 'Service or scheme'), text('status', 'Status'), ...years.map((y) => money(yearKey(y), `${y} £`, d)), money('total', 'Total £', d), text('payment_terms', 'Payment terms'), text('practices_share', 'Paid to practices'), text('contract_reference', 'Contract'), text('end_date', 'End date'), text('scheme', 'Pays for scheme')],
     rows: streams.map((s) => ({
       id: s.id,
       funder: s.funder,
@@ -46,6 +47,7 @@ export function streamsTable(streams: readonly IncomeStream[], years: readonly s
       practices_share: s.practicesShareBasisPoints ? `${s.practicesShareBasisPoints / 100}%` : '',
       contract_reference: s.contractReference,
       end_date: s.endDate,
+      scheme: s.schemeId === null ? null : (schemeNames.get(s.schemeId) ?? null),
     })),
   };
 }
