@@ -30,19 +30,23 @@ const sameSecret = (a: string, b: string) => a.length === b.length && timingSafe
 const sessionCacheMs = 15_000;
 const sessionCache = new Map<string, { session: Awaited<ReturnType<typeof resolveSession>>; at: number }>();
 
+/** Goes up each time the cache is emptied, so a lookup that started before then is not stored after it. */
+let cacheGeneration = 0;
+
 async function cachedSession(db: Db, token: string) {
   const hit = sessionCache.get(token);
   if (hit && Date.now() - hit.at < sessionCacheMs) return hit.session;
+  const startedIn = cacheGeneration;
   const session = await resolveSession(db, token);
   if (sessionCache.size > 10_000) sessionCache.clear();
-  sessionCache.set(token, { session, at: Date.now() });
+  if (startedIn === cacheGeneration) sessionCache.set(token, { session, at: Date.now() });
   return session;
 }
 
 export const forgetSession = (token: string) => sessionCache.delete(token);
 
 /** A change to any user (disabled, role, practices) takes effect on their very next request, not after the cache's seconds. */
-const changesUsers = (request: FastifyRequest) => !['GET', 'HEAD', 'OPTIONS'].includes(request.method) && /^\/api\/users(\/|\?|$)/.test(request.url);
+const changesUsers = (request: FastifyRequest) => !['GET', 'HEAD', 'OPTIONS'].includes(request.method) && /^\/api\/users(\/|$)/.test(request.routeOptions.url ?? '');
 
 /**
  * Who is asking: a session cookie (the web), or the bearer token the server wrote into its lock
@@ -50,8 +54,13 @@ const changesUsers = (request: FastifyRequest) => !['GET', 'HEAD', 'OPTIONS'].in
  * session's CSRF token in `x-csrf-token`; a bearer token cannot be sent by a browser on its own.
  */
 export function registerAuth(app: FastifyInstance, db: Db, cliToken: string | undefined) {
-  app.addHook('onResponse', async (request, reply) => {
-    if (reply.statusCode < 400 && changesUsers(request)) sessionCache.clear();
+  // Before the reply goes out, so no later request of the changed user can find the old entry.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode < 400 && changesUsers(request)) {
+      cacheGeneration++;
+      sessionCache.clear();
+    }
+    return payload;
   });
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const authorization = request.headers.authorization;

@@ -52,9 +52,13 @@ export function adminSuite(harness: () => BrowserHarness) {
     it('asks before disabling a user, and the user can no longer sign in', async () => {
       const row = page.locator('tbody tr', { hasText: 'new.clinician@elr-federation.example' });
       await row.getByRole('button', { name: 'Disable Someone Else' }).click();
-      const question = page.getByRole('alertdialog', { name: /Disable Someone Else\?/ });
+      const question = page.getByRole('region', { name: /Disable Someone Else\?/ });
       await visible(question);
       expect(await textOf(question)).toContain('will be signed out at once');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm-disable-heading');
+      await page.keyboard.press('Escape');
+      await eventually(() => question.count()).toBe(0);
+      await row.getByRole('button', { name: 'Disable Someone Else' }).click();
       await question.getByRole('button', { name: 'Cancel' }).click();
       await eventually(() => question.count()).toBe(0);
       expect(await textOf(row)).toContain('Active');

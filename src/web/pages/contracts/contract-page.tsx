@@ -1,4 +1,3 @@
-import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
 import { Details, Heading, InsetText, Tag, WarningCallout } from 'nhsuk-react-components';
 import { useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
@@ -8,6 +7,7 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../format/format.js';
+import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
 import { ContractForm } from './contract-form.js';
 import { ContractDocumentForm, MarkSignedButton, SubContractForm } from './sub-contract-forms.js';
 import { type ContractDetail, type ContractDocument, formatShare, type SubContract, valueBasisLabels } from './types.js';

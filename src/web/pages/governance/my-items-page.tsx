@@ -1,4 +1,3 @@
-import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
 import { Heading, Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
@@ -8,6 +7,7 @@ import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { formatDate } from '../../format/format.js';
 import { itemKindLabels, type MyItem } from './types.js';
 import { ExportLinks } from '../../components/export-links.js';
+import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
 
 interface MyItems {
   person: { id: number; name: string; initials: string | null } | null;

@@ -33,17 +33,17 @@ function SearchForm({ initial, onSearch }: { initial: string; onSearch(q: string
 
 /** "Disable Jo Bloggs?" with what it does, and the two answers. */
 function ConfirmDisable({ user, onAnswer }: { user: UserRow; onAnswer(yes: boolean): void }) {
-  // The question shows above the list: move focus (and so the view) to it.
-  const ref = useRef<HTMLDivElement>(null);
+  // The question shows above the list: move focus (and so the view) to its heading; Escape cancels.
+  const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), [user.id]);
   return (
-    <div className="nhsuk-warning-callout" role="alertdialog" aria-labelledby="confirm-disable-heading" tabIndex={-1} ref={ref}>
-      <h2 className="nhsuk-warning-callout__label" id="confirm-disable-heading">
+    <div className="nhsuk-warning-callout" role="region" aria-labelledby="confirm-disable-heading" aria-describedby="confirm-disable-text" onKeyDown={(e) => e.key === 'Escape' && onAnswer(false)}>
+      <h2 className="nhsuk-warning-callout__label" id="confirm-disable-heading" tabIndex={-1} ref={ref}>
         <span role="text">
           <span className="nhsuk-u-visually-hidden">Important: </span>Disable {user.name}?
         </span>
       </h2>
-      <p>
+      <p id="confirm-disable-text">
         {user.name} ({user.email}) will be signed out at once and cannot sign in until an admin enables them again. Their records and the audit log stay as they are.
       </p>
       <div className="nhsuk-button-group">
@@ -91,7 +91,13 @@ export function UsersPage() {
     <>
       <FormErrorSummary errors={toggle.errors} attempt={toggle.attempt} />
       <Heading headingLevel="h1">Users</Heading>
-      {confirming ? <ConfirmDisable user={confirming} onAnswer={(yes) => (yes && toggle.submit(confirming), setConfirming(null))} /> : null}
+      {confirming ? <ConfirmDisable
+          user={confirming}
+          onAnswer={(yes) => {
+            if (yes) toggle.submit(confirming);
+            setConfirming(null);
+          }}
+        /> : null}
       <SearchForm key={list.filters.q ?? ''} initial={list.filters.q ?? ''} onSearch={(q) => list.setFilters({ q })} />
       <RecordTable
         resource="users"
