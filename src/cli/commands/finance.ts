@@ -5,6 +5,7 @@ import { reportTableColumns } from '../../app/export/report-table-columns.js';
 import { toCsv, toTextTable, toXlsx } from '../../app/export/tabular.js';
 import { AppError } from '../../domain/errors.js';
 import { type FinanceFileKind, financeFileKinds } from '../../domain/finance/finance-csv.js';
+import { resultWords } from '../../domain/finance/income-expenditure.js';
 import type { FinanceTable } from '../../domain/finance/presenters.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { readConfig } from '../../config.js';
@@ -23,13 +24,11 @@ interface ReportOptions {
 
 const textOf = (table: FinanceTable) => `${table.title}\n\n${toTextTable(table.rows, reportTableColumns(table, 'table'))}`;
 
-const resultWords = (r: { result: string; resultPence: number }) => (r.result === 'break-even' ? 'break-even' : `a ${r.result} of ${formatPence(Math.abs(r.resultPence))}`);
-
 /** A sentence under the tables: the I&E's result, the cash flow's low months, money counted twice. */
 function notes(report: FinanceReportName, result: Record<string, unknown>): string[] {
   if (report === 'ie') {
-    const worked = (result.schemeFees as { withWorkedOutFees: { result: string; resultPence: number } | null } | undefined)?.withWorkedOutFees;
-    return [`Result: ${resultWords(result as never)}`, ...(worked ? [`With the schemes’ fees worked out from delivered activity: ${resultWords(worked)}`] : [])];
+    const worked = (result.schemeFees as { withWorkedOutFees: { resultPence: number } | null } | undefined)?.withWorkedOutFees;
+    return [`Result: ${resultWords(result.resultPence as number)}`, ...(worked ? [`With the schemes’ fees worked out from delivered activity: ${resultWords(worked.resultPence)}`] : [])];
   }
   if (report === 'cash-flow') {
     const below = result.monthsBelowThreshold as string[];

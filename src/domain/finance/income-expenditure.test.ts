@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incomeAndExpenditure, resultKind } from './income-expenditure.js';
+import { incomeAndExpenditure, resultKind, resultNoun, resultWords } from './income-expenditure.js';
 import { ieTable } from './presenters.js';
 import { readSeed, seedIe } from './test-support.js';
 
@@ -26,5 +26,16 @@ describe('the ELR 2018/19 I&E, added up from its lines', () => {
   it('takes only the year asked for', () => {
     expect(incomeAndExpenditure('2019/20', income, costs)).toMatchObject({ totalIncomePence: 0, runningCostsPence: 0, resultPence: 0 });
     expect(resultKind(0)).toBe('break-even');
+  });
+});
+
+describe('resultWords: the result as pages, tables and commands say it', () => {
+  it.each<[number, string, string]>([
+    [-68_800, 'a deficit of £688', 'a deficit'],
+    [1_200, 'a surplus of £12', 'a surplus'],
+    [-50, 'a deficit of £0.50', 'a deficit'],
+    [0, 'break-even', 'break-even'],
+  ])('%i pence', (pence, words, noun) => {
+    expect([resultWords(pence), resultNoun(pence)]).toEqual([words, noun]);
   });
 });

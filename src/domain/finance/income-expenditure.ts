@@ -1,3 +1,4 @@
+import { formatPence } from '../schemes/format-money.js';
 import type { IeIncomeLine, RunningCostLine } from './types.js';
 
 export interface IncomeAndExpenditure {
@@ -37,5 +38,11 @@ export function incomeAndExpenditure(financialYear: string, income: readonly IeI
   };
 }
 
-/** "a surplus of £12", "a deficit of £688", "break-even". */
+/** "surplus", "deficit" or "break-even". */
 export const resultKind = (resultPence: number) => (resultPence > 0 ? 'surplus' : resultPence < 0 ? 'deficit' : 'break-even');
+
+/** "a deficit", "a surplus", "break-even": the result without its amount. */
+export const resultNoun = (resultPence: number) => (resultPence === 0 ? 'break-even' : `a ${resultKind(resultPence)}`);
+
+/** "a deficit of £688", "a surplus of £12", "break-even": the result as every page, table and command says it. */
+export const resultWords = (resultPence: number) => (resultPence === 0 ? 'break-even' : `${resultNoun(resultPence)} of ${formatPence(Math.abs(resultPence))}`);

@@ -1,7 +1,7 @@
 import { money, text, TOTAL_LABEL, type ReportColumn, type ReportRow } from '../schemes/report-columns.js';
 import type { CashFlow } from './cash-flow.js';
 import { monthLabel } from './financial-year.js';
-import { type IncomeAndExpenditure, resultKind } from './income-expenditure.js';
+import { type IncomeAndExpenditure, resultNoun } from './income-expenditure.js';
 import { penceToPounds } from './money.js';
 import type { IeWithSchemeFees } from './scheme-money.js';
 import type { DoubleCount, StreamTotals } from './stream-totals.js';
@@ -119,7 +119,7 @@ export function ieTable(ie: IncomeAndExpenditure): FinanceTable {
       line('Total income', 'Total income (secured + potential)', ie.totalIncomePence, null, 'total'),
       ...ie.runningCosts.map((l) => line('Expenditure', l.line, l.amountPence, l.comment, 'item')),
       line('Expenditure', 'Running costs', ie.runningCostsPence, null, 'subtotal'),
-      line('Result', 'Surplus / deficit', ie.resultPence, `a ${resultKind(ie.resultPence)}`.replace('a break-even', 'break-even'), 'total'),
+      line('Result', 'Surplus / deficit', ie.resultPence, resultNoun(ie.resultPence), 'total'),
     ],
   };
 }
@@ -180,7 +180,7 @@ export function schemeFeesTable(ie: IncomeAndExpenditure, fees: IeWithSchemeFees
     difference: l.differencePence === null ? null : pounds(l.differencePence),
     comment: l.workedOutPence === null ? `${l.note ?? 'Nothing worked out yet'}: the planned figure stands` : 'The federation’s fee on the activity recorded',
   }));
-  if (rows.length) rows.push({ line: 'Surplus / deficit', scheme: null, planned: pounds(ie.resultPence), worked_out: pounds(fees.resultPence), difference: pounds(fees.differencePence), comment: `a ${resultKind(fees.resultPence)} with the fees worked out`.replace('a break-even', 'break-even') });
+  if (rows.length) rows.push({ line: 'Surplus / deficit', scheme: null, planned: pounds(ie.resultPence), worked_out: pounds(fees.resultPence), difference: pounds(fees.differencePence), comment: `${resultNoun(fees.resultPence)} with the fees worked out` });
   return {
     name: 'scheme-fees',
     title: `Scheme fees in the I&E ${ie.financialYear}`,

@@ -1,6 +1,7 @@
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { LoadingPanel, Loaded } from '../../components/page-states.js';
+import { resultWords } from '../../../domain/finance/income-expenditure.js';
 import { formatPence as formatMoney } from '../../../domain/schemes/format-money.js';
 import { ReportTableView } from '../schemes/report-table.js';
 import { DownloadLinks, FinanceFrame, usePlanYear } from './finance-frame.js';
@@ -21,7 +22,7 @@ function SchemeFees({ report }: { report: IeReport }) {
       <h3>Scheme fees</h3>
       <p className="nhsuk-body">
         {worked
-          ? `With the schemes’ fees worked out from their delivered activity: ${resultSentence(worked).toLowerCase()}. The plan’s figures above are unchanged.`
+          ? `With the schemes’ fees worked out from their delivered activity: ${resultWords(worked.resultPence)}. The plan’s figures above are unchanged.`
           : 'No delivered activity is recorded yet for the schemes these lines stand for, so the planned figures stand.'}
       </p>
       <ReportTableView table={table} />
@@ -29,7 +30,6 @@ function SchemeFees({ report }: { report: IeReport }) {
   );
 }
 
-export const resultSentence = (ie: { result: string; resultPence: number }) => (ie.result === 'break-even' ? 'Break-even' : `A ${ie.result} of ${formatMoney(Math.abs(ie.resultPence))}`);
 
 /** A year's I&E: secured and potential income lines, running costs, the surplus or deficit; admins add running-cost lines. */
 export function IePage() {
@@ -48,7 +48,7 @@ export function IePage() {
             {(report) => (
               <section aria-labelledby="ie-heading">
                 <h2 id="ie-heading">
-                  {report.financialYear}: {resultSentence(report).toLowerCase()}
+                  {report.financialYear}: {resultWords(report.resultPence)}
                 </h2>
                 <p className="nhsuk-body">
                   Total income {formatMoney(report.totalIncomePence)} (secured {formatMoney(report.securedPence)}, potential {formatMoney(report.potentialPence)}) against running costs of {formatMoney(report.runningCostsPence)}.

@@ -6,7 +6,7 @@ import { formatPence as formatMoney } from '../../../domain/schemes/format-money
 import { ReportTableView } from '../schemes/report-table.js';
 import { CashFlowChart } from './cash-flow-chart.js';
 import { DownloadLinks, FinanceFrame, usePlanYear } from './finance-frame.js';
-import { resultSentence } from './ie-page.js';
+import { resultWords } from '../../../domain/finance/income-expenditure.js';
 import { type ScenarioReport, type StreamsReport, tableNamed } from './types.js';
 import '../schemes/schemes.css';
 import './finance.css';
@@ -61,7 +61,7 @@ export function ScenariosPage() {
             <section aria-labelledby="comparison-heading">
               <h2 id="comparison-heading">If {report.label}</h2>
               <p className="nhsuk-body">
-                The plan: {resultSentence(report.base.ie).toLowerCase()}. This scenario: {resultSentence(report.scenario.ie).toLowerCase()}.
+                The plan: {resultWords(report.base.ie.resultPence)}. This scenario: {resultWords(report.scenario.ie.resultPence)}.
               </p>
               <DownloadLinks report="scenario" query={query} noun="scenario" />
               <ReportTableView table={tableNamed(report, 'scenario')!} />
