@@ -10,6 +10,7 @@ import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { sendTable } from './records.js';
 import { readUpload } from './uploads.js';
+import { sendFile } from './send-file.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const registerQuery = z.object({
@@ -43,6 +44,6 @@ export async function registerContractRoutes(app: FastifyInstance, deps: ServerD
   });
   r.get('/api/contracts/:id/documents/:documentId', { schema: { tags, summary: 'Download a contract document', params: idParams.extend({ documentId: z.coerce.number().int().positive() }) } }, async (request, reply) => {
     const file = await downloadContractDocument(ctxOf(request), request.params.id, request.params.documentId);
-    return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName.replace(/"/g, '')}"`).send(file.content);
+    return sendFile(reply, file.contentType, file);
   });
 }

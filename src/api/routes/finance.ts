@@ -10,6 +10,7 @@ import { financeFileKinds } from '../../domain/finance/finance-csv.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
+import { sendFile } from './send-file.js';
 
 const tags = ['finance'];
 const reportParams = z.object({ report: z.enum(financeReports) });
@@ -28,7 +29,7 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
   );
   r.get('/api/finance/export.xlsx', { schema: { tags, summary: 'Every finance table of a year as one workbook', querystring: financeQuerySchema } }, async (request, reply) => {
     const file = await financeTablesFile(`finance-${(request.query.year ?? '').replace('/', '-')}`, await financeTables(ctxOf(request), request.query.year ?? ''), 'xlsx');
-    return reply.header('content-type', file.type).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.content);
+    return sendFile(reply, file.type, file);
   });
   r.get('/api/finance/:report', { schema: { tags, summary: 'A finance report: streams, savings, running-costs, ie, cash-flow or scenario (?year=2018/19&threshold=&won=&lost=)', params: reportParams, querystring: z.record(z.string(), z.string()) } }, async (request) =>
     runFinanceReport(ctxOf(request), request.params.report, request.query),
@@ -37,7 +38,7 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
     const { report, format } = request.params;
     const result = await runFinanceReport(ctxOf(request), report, request.query);
     const file = await financeTablesFile(`${report}${request.query.year ? `-${request.query.year.replace('/', '-')}` : ''}`, result.tables, format);
-    return reply.header('content-type', file.type).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.content);
+    return sendFile(reply, file.type, file);
   });
   r.post('/api/finance/import/:kind', { schema: { tags, summary: 'Import a finance file (admins): streams, savings, running-costs or ie; a year field where the file has none. All or nothing', params: z.object({ kind: z.enum(financeFileKinds) }), consumes: ['multipart/form-data'] } }, async (request) => {
     const upload = await readUpload(request, ['.csv']);

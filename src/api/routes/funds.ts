@@ -8,6 +8,7 @@ import { fundReport, fundsOverview } from '../../app/funds/fund-report.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { sendTable } from './records.js';
+import { sendFile, xlsxType } from './send-file.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['funds'];
@@ -27,7 +28,7 @@ export async function registerFundRoutes(app: FastifyInstance, deps: ServerDeps)
   );
   r.get('/api/funds/:id/export.xlsx', { schema: { tags, summary: 'A fund as a workbook: each locality’s position, each practice’s share by year, and the applications', params: idParams } }, async (request, reply) => {
     const file = await fundWorkbook(ctxOf(request), request.params.id);
-    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.content);
+    return sendFile(reply, xlsxType, file);
   });
   r.get('/api/funds/:id/report', { schema: { tags, summary: 'A fund’s calculator (each locality’s and practice’s share by list) and each locality’s allocated, approved, drawn and remaining', params: idParams } }, async (request) =>
     fundReport(ctxOf(request), request.params.id),

@@ -11,6 +11,7 @@ import { authorize } from '../../app/permissions.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
+import { sendFile } from './send-file.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -44,7 +45,7 @@ export async function registerGovernanceRoutes(app: FastifyInstance, deps: Serve
   );
   r.get('/api/policies/:id/file', { schema: { tags: ['policies'], summary: 'Download the policy’s current file, or an earlier one (?file=id)', params: idParams, querystring: z.object({ file: z.coerce.number().int().positive().optional() }) } }, async (request, reply) => {
     const file = await downloadPolicyFile(ctxOf(request), request.params.id, request.query.file);
-    return reply.header('content-type', file.mediaType).header('content-disposition', `attachment; filename="${file.fileName.replace(/"/g, '')}"`).send(Buffer.from(file.content));
+    return sendFile(reply, file.mediaType, file);
   });
   r.get('/api/policies/:id/acknowledgements', { schema: { tags: ['policies'], summary: 'The policy’s files (current first), and each practice that must acknowledge it with who did and when', params: idParams } }, async (request) => {
     const ctx = ctxOf(request);

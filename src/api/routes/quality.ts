@@ -11,6 +11,7 @@ import { evaluateLocalScheme, evaluationQuerySchema } from '../../app/quality/sc
 import { AppError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
+import { sendFile, xlsxType } from './send-file.js';
 
 const tags = ['quality'];
 const practiceParams = z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/, 'an ODS practice code, e.g. C82001') });
@@ -31,7 +32,7 @@ export async function registerQualityRoutes(app: FastifyInstance, deps: ServerDe
   );
   const sendSvg = (reply: FastifyReply, svg: SvgExport) => {
     if ('reason' in svg) throw new AppError('invalid', svg.reason);
-    return reply.header('content-type', 'image/svg+xml').header('content-disposition', `inline; filename="${svg.fileName}"`).send(svg.content);
+    return sendFile(reply, 'image/svg+xml', svg, 'inline');
   };
   r.get('/api/quality/funnel.svg', { schema: { tags, summary: 'The dashboard’s funnel plot as SVG (rendered on the server), for packs and PDFs', querystring: dashboardQuerySchema } }, async (request, reply) =>
     sendSvg(reply, await funnelSvg(ctxOf(request), request.query)),
@@ -50,6 +51,6 @@ export async function registerQualityRoutes(app: FastifyInstance, deps: ServerDe
   );
   r.get('/api/quality/review-pack.xlsx', { schema: { tags, summary: 'A locality’s peer review pack as a workbook', querystring: reviewPackQuerySchema } }, async (request, reply) => {
     const file = await reviewPackWorkbook(ctxOf(request), request.query.locality);
-    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.content);
+    return sendFile(reply, xlsxType, file);
   });
 }

@@ -14,6 +14,7 @@ import { AppError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
+import { sendFile, xlsxType } from './send-file.js';
 
 const versionBody = z.object({ rowVersion: z.coerce.number().int().min(1) });
 const idParams = z.object({ id: z.string().min(1).max(40) });
@@ -80,11 +81,10 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
 export async function sendTable<T>(reply: FastifyReply, name: string, format: 'csv' | 'xlsx', rows: readonly T[], columns: readonly Column<T>[]) {
   const stamp = new Date().toISOString().slice(0, 10);
   if (format === 'csv') {
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}-${stamp}.csv"`).send(toCsv(rows, columns));
+    return sendFile(reply, 'text/csv; charset=utf-8', { fileName: `${name}-${stamp}.csv`, content: toCsv(rows, columns) });
   }
   if (format === 'xlsx') {
-    const body = await toXlsx([{ name, rows, columns }]);
-    return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${name}-${stamp}.xlsx"`).send(body);
+    return sendFile(reply, xlsxType, { fileName: `${name}-${stamp}.xlsx`, content: await toXlsx([{ name, rows, columns }]) });
   }
   throw new AppError('invalid', 'Choose csv or xlsx');
 }

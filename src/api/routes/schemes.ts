@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
@@ -13,6 +13,7 @@ import { AppError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
+import { sendFile, xlsxType } from './send-file.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const statementParams = idParams.extend({ practiceCode: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/, 'an ODS practice code, e.g. C82001') });
@@ -23,10 +24,6 @@ function parseJsonBody<T extends z.ZodType>(schema: T, body: unknown): z.input<T
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) throw new AppError('invalid', 'The request is not valid', { problems: zodProblems(parsed.error).map((p) => ({ ...p, field: `body.${p.field ?? ''}`.replace(/\.$/, '') })) });
   return body as z.input<T>;
-}
-
-function sendFile(reply: FastifyReply, type: string, file: { fileName: string; content: Buffer }, disposition: 'attachment' | 'inline' = 'attachment') {
-  return reply.header('content-type', type).header('content-disposition', `${disposition}; filename="${file.fileName}"`).send(file.content);
 }
 
 /**
@@ -73,6 +70,6 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
     sendFile(reply, 'application/pdf', await schemeStatementPdf(ctxOf(request), request.params.id, request.params.practiceCode, request.query), 'inline'),
   );
   r.get('/api/schemes/:id/export.xlsx', { schema: { tags, summary: 'A version’s report tables as a workbook: allocation, payments, statements, schedule, differences…', params: idParams, querystring: versionQuerySchema } }, async (request, reply) =>
-    sendFile(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await schemeWorkbook(ctxOf(request), request.params.id, request.query)),
+    sendFile(reply, xlsxType, await schemeWorkbook(ctxOf(request), request.params.id, request.query)),
   );
 }
