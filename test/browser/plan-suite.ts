@@ -80,6 +80,46 @@ export function planSuite(harness: () => BrowserHarness) {
       expect(await entries.count()).toBe(before);
     });
 
+    it('imports a work plan from the page: a bad row is listed with its line and column, a good file starts a new plan, and importing it again changes nothing', async () => {
+      await page.goto('/programme');
+      await page.getByRole('link', { name: 'Import a plan file' }).click();
+      const form = page.getByRole('form', { name: 'Import a plan file' });
+      const lines = readFileSync(join(shared, 'elr/workplan.csv'), 'utf8').split('\n');
+      const header = lines[0]!;
+      const columns = header.split(',');
+      const bad = `${header}\n1,Local delivery,9.1,Access,A task,,,,,JW,,2018-13-01,Started,,,\n`;
+      await form.getByLabel('Plan name').fill('Locality plan');
+      await form.getByLabel('Choose the CSV file').setInputFiles({ name: 'locality-plan.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+      await form.getByRole('button', { name: 'Import the file' }).click();
+      const summary = page.locator('.nhsuk-error-summary', { hasText: 'The file was not imported' });
+      await visible(summary);
+      expect(await textOf(summary)).toContain(`locality-plan.csv, line 2, column ${columns.indexOf('time') + 1}: `);
+      expect(await textOf(summary)).toContain('not a real date');
+      await saveScreenshot(page, 'programme-import-refused');
+
+      const good = Buffer.from(lines.slice(0, 4).join('\n'));
+      const tasks = seed('elr/workplan.csv').slice(0, 3);
+      await form.getByLabel('Day').fill('1');
+      await form.getByLabel('Month').fill('2');
+      await form.getByLabel('Year').fill('2018');
+      await form.getByLabel('Choose the CSV file').setInputFiles({ name: 'locality-plan.csv', mimeType: 'text/csv', buffer: good });
+      await form.getByRole('button', { name: 'Import the file' }).click();
+      const inset = form.locator('.nhsuk-inset-text');
+      await eventually(() => textOf(inset)).toContain('Imported locality-plan.csv:');
+      const added = Number(/(\d+) records added/.exec(await textOf(inset))![1]);
+      expect(added).toBeGreaterThanOrEqual(tasks.length);
+      await saveScreenshot(page, 'programme-import-done');
+
+      await form.getByLabel('Choose the CSV file').setInputFiles({ name: 'locality-plan.csv', mimeType: 'text/csv', buffer: good });
+      await form.getByRole('button', { name: 'Import the file' }).click();
+      await eventually(() => textOf(inset)).toContain(`0 records added, 0 changed, ${added} unchanged`);
+
+      await page.getByRole('link', { name: 'Locality plan', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 2, name: 'Locality plan' }));
+      await eventually(() => page.locator('tbody tr').count()).toBe(tasks.length);
+      expect(await textOf(page.locator('main'))).toContain('positions as at 1 February 2018');
+    });
+
     it('shows the STP grid with an X per milestone and the row that holds two actions', async () => {
       await page.goto('/programme/stp');
       const milestones = seed('llr-stp/milestones.csv');
@@ -95,6 +135,7 @@ export function planSuite(harness: () => BrowserHarness) {
       await page.getByLabel('RAG', { exact: true }).selectOption('green');
       await page.getByRole('button', { name: 'Save rating' }).click();
       await eventually(() => page.locator('td.app-stp-cell--green').count()).toBe(1);
+      expect(await page.getByRole('form', { name: 'Import a plan file' }).getByLabel('An STP file').isChecked()).toBe(true);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'programme-stp-grid');
     });
@@ -114,6 +155,9 @@ export function planSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('heading', { level: 2, name: 'Position log' }));
       expect(await page.getByRole('button', { name: 'Add update' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Create person' }).count()).toBe(0);
+      await page.goto('/programme');
+      await visible(page.getByRole('heading', { level: 2, name: 'ELR GP Federation work plan' }));
+      expect(await page.getByRole('form', { name: 'Import a plan file' }).count()).toBe(0);
     });
   });
 }

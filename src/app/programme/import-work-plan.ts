@@ -118,6 +118,7 @@ export async function importWorkPlan(ctx: AppContext, file: UploadedFile, option
     ];
     // The plan says which file and date it last came from, when that import changed anything.
     if (existingPlan && tally.inserted + tally.updated > 0) await upsertRow(txCtx.db, planRecordTarget, eq(workPlans.id, planId), { sourceFile: file.name, asOf }, tally);
+    else if (existingPlan) tally.unchanged++;
     return finishImport(txCtx, 'work-plan', file.name, asOf, tally, notes);
   });
 }

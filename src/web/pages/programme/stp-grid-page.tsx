@@ -4,6 +4,7 @@ import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import './programme.css';
+import { ProgrammeImportForm, ProgrammeImportLink } from './programme-import-form.js';
 import { ProgrammeNav } from './programme-tags.js';
 import { RateMilestoneForm } from './rate-milestone-form.js';
 import type { StpGridData } from './types.js';
@@ -90,6 +91,7 @@ export function StpGridPage() {
     <>
       <Heading headingLevel="h1">STP milestone grid</Heading>
       <ProgrammeNav />
+      {isAdmin(user) ? <ProgrammeImportLink /> : null}
       <p className="nhsuk-body">Quarters for 2017/18 and 2018/19, half-years after. X marks a milestone; its colour is its RAG rating once reported (grey: not yet rated).</p>
       <div className="app-table-actions">
         <a className="nhsuk-link" href="/api/programme/stp-grid/export.csv" download>
@@ -107,10 +109,11 @@ export function StpGridPage() {
               <GridTable grid={data} />
             </>
           ) : (
-            <p className="nhsuk-body">No STP milestones have been imported yet. Import them with atscale stp import.</p>
+            <p className="nhsuk-body">No STP milestones have been imported yet.{isAdmin(user) ? ' Import them below, or with atscale stp import.' : ''}</p>
           )
         }
       </Loaded>
+      {isAdmin(user) ? <ProgrammeImportForm initialKind="stp" /> : null}
     </>
   );
 }

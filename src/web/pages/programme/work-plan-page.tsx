@@ -2,12 +2,14 @@ import { Heading, Select, TextInput, WarningCallout } from 'nhsuk-react-componen
 import { Link, useSearchParams } from 'react-router';
 import type { Page } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
+import { isAdmin, useUser } from '../../auth/session.js';
 import type { Column } from '../../components/data-table.js';
 import { FilterActions, FilterCheckbox, useFilterForm } from '../../components/filter-actions.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { RecordTable, useListParams } from '../../components/record-table.js';
 import { formatDate } from '../../format/format.js';
 import './programme.css';
+import { ProgrammeImportForm, ProgrammeImportLink } from './programme-import-form.js';
 import { OverdueTag, ProgrammeNav, RagTag, statusLabels, TaskStatusTag } from './programme-tags.js';
 import type { PlanSummary, PlanTask, WorkPlan } from './types.js';
 
@@ -131,14 +133,16 @@ export function WorkPlanPage() {
   usePageTitle('Work plan');
   const [params] = useSearchParams();
   const plans = useApiQuery<Page<WorkPlan>>('/api/work-plans?pageSize=100&sort=name');
+  const admin = isAdmin(useUser());
   return (
     <>
       <Heading headingLevel="h1">Programme</Heading>
       <ProgrammeNav />
+      {admin ? <ProgrammeImportLink /> : null}
       <Loaded query={plans} what="work plans">
         {(data) => {
           const plan = data.items.find((p) => String(p.id) === params.get('plan')) ?? data.items[0];
-          if (!plan) return <p className="nhsuk-body">No work plan has been imported yet. Import one with atscale plan import.</p>;
+          if (!plan) return <p className="nhsuk-body">No work plan has been imported yet.{admin ? ' Import one below, or with atscale plan import.' : ''}</p>;
           return (
             <>
               <Heading headingLevel="h2">{plan.name}</Heading>
@@ -159,6 +163,7 @@ export function WorkPlanPage() {
           );
         }}
       </Loaded>
+      {admin ? <ProgrammeImportForm /> : null}
     </>
   );
 }
