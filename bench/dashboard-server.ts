@@ -7,7 +7,7 @@ import { openPostgres } from '../src/db/client.js';
  * as the CLI uses); prints the port it listens on.
  */
 const database = await openPostgres(process.env.BENCH_SERVER_DATABASE_URL!);
-const app = await buildServer({ database, cliToken: process.env.BENCH_SERVER_TOKEN!, logger: false });
+const app = await buildServer({ database, cliToken: process.env.BENCH_SERVER_TOKEN! });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 process.stdout.write(`${typeof address === 'object' && address ? address.port : 0}\n`);

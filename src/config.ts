@@ -18,6 +18,8 @@ const environmentSchema = z.object({
   SMTP_FROM: z.string().default('atscale <atscale@localhost>'),
   DIGEST_TIME: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'DIGEST_TIME must be HH:MM, such as 07:00').optional()),
   ATSCALE_PUBLIC_URL: z.string().url().optional(),
+  // What the server logs (JSON lines on standard output): errors and warnings by default.
+  ATSCALE_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('warn'),
 });
 
 export interface Config {
@@ -31,7 +33,10 @@ export interface Config {
   smtpFrom: string;
   digestTime?: string;
   publicUrl: string;
+  logLevel: LogLevel;
 }
+
+export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(env);
@@ -51,5 +56,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: e.SMTP_FROM,
     digestTime: e.DIGEST_TIME,
     publicUrl: e.ATSCALE_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    logLevel: e.ATSCALE_LOG_LEVEL,
   };
 }

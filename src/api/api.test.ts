@@ -70,6 +70,23 @@ describe('the API with bad input', () => {
     expect(response.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['body.email', 'body.name', 'body.password', 'body.role']);
   });
 
+  it('refuses an id, a page or a row version that cannot be one, and an impossible date, with a 400 naming it, never a 500', async () => {
+    const problemField = async (method: string, path: string, body?: unknown) => {
+      const response = await admin.request(method, path, body);
+      expect(response.status, `${method} ${path}`).toBe(400);
+      return (response.body.problems as { field?: string }[]).map((p) => p.field);
+    };
+    for (const id of ['abc', '0', '1.5', '3000000000']) expect(await problemField('GET', `/api/groups/${id}`)).toEqual(['id']);
+    expect(await problemField('PATCH', '/api/groups/abc', { rowVersion: 1, name: 'x' })).toEqual(['id']);
+    for (const query of ['page=-1', 'page=abc', 'pageSize=0', 'pageSize=abc', 'pageSize=100000000', 'page=3000000000']) {
+      expect(await problemField('GET', `/api/groups?${query}`)).toEqual([query.split('=')[0]]);
+    }
+    const [group] = (await admin.request('GET', '/api/groups?pageSize=1')).body.items;
+    expect(await problemField('PATCH', `/api/groups/${group.id}`, { rowVersion: 99999999999999, name: 'x' })).toEqual(['body.rowVersion']);
+    expect(await problemField('GET', '/api/fund-applications/3000000000')).toEqual(['params.id']);
+    expect(await problemField('GET', `/api/groups/${group.id}/summary?on=2024-02-30`)).toEqual(['querystring.on']);
+  });
+
   it('refuses a duplicate user and a stale edit with a conflict', async () => {
     const duplicate = await admin.request('POST', '/api/users', { email: demoUser('clinician').email, name: 'Again', role: 'clinician', password: 'a long enough password' });
     expect(duplicate).toMatchObject({ status: 409, body: { error: 'conflict', message: expect.stringContaining(demoUser('clinician').email) } });

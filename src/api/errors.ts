@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
+import { zodProblems } from '../app/records/zod-problems.js';
 import { AppError, type AppErrorKind, type Problem } from '../domain/errors.js';
 
 /** The API's half of the one error mapping: AppError kind → HTTP status. */
@@ -22,10 +24,27 @@ export interface ErrorBody {
   details?: Record<string, unknown>;
 }
 
-/** PostgreSQL's unique_violation (23505), thrown by the driver or wrapped by Drizzle as its cause. */
+/** The PostgreSQL error (SQLSTATE code and message) thrown by the driver, or wrapped by Drizzle as its cause. */
+function postgresError(error: unknown): { code: string; message: string } | undefined {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return { code: e.code, message: String(e.message ?? '') };
+  }
+  return undefined;
+}
+
+/** PostgreSQL's unique_violation (23505). */
 export function uniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) if (e.code === '23505') return true;
-  return false;
+  return postgresError(error)?.code === '23505';
+}
+
+/**
+ * PostgreSQL's data exceptions (class 22: a number out of range, an impossible date) reach here
+ * only when a value passed the request's checks but not the column's type: the request is at
+ * fault, so it is a 400 that says what the database said, not a 500.
+ */
+export function dataException(error: unknown): string | undefined {
+  const pg = postgresError(error);
+  return pg?.code.startsWith('22') ? pg.message : undefined;
 }
 
 /** Turns whatever was thrown into one JSON shape: { error, message, problems[] naming fields or lines }. */
@@ -35,6 +54,12 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   else if (hasZodFastifySchemaValidationErrors(error)) {
     const problems = error.validation.map((v) => ({ field: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'), message: v.message ?? 'is not valid' }));
     appError = new AppError('invalid', 'The request is not valid', { problems });
+  } else if (error instanceof ZodError) {
+    // A use case's own parse (an id from the address, a list query) that the route did not check first.
+    appError = new AppError('invalid', 'The request is not valid', { problems: zodProblems(error) });
+  } else if (dataException(error)) {
+    request.log.warn(error);
+    appError = new AppError('invalid', `The request holds a value the database cannot store: ${dataException(error)}`);
   } else if (uniqueViolation(error)) {
     // Two saves at once that the use case's own checks could not see: the database kept one.
     appError = new AppError('conflict', 'Someone else saved the same thing at the same moment, so this was not saved. Reload the page and try again');

@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
+import type { LogLevel } from '../config.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { JobRunner } from '../app/jobs/jobs.js';
@@ -31,7 +32,8 @@ export interface ServerOptions {
   secureCookies?: boolean;
   /** The built web app (dist/web); absent in API-only tests. */
   webRoot?: string;
-  logger?: boolean;
+  /** What the server logs; a 500's error and stack are logged at `error`. Silent by default (tests). */
+  logLevel?: LogLevel;
   /** Where the daily digest's mail goes out (SMTP_URL, SMTP_FROM) and the address its links use. */
   digest?: { smtpUrl?: string; from: string; baseUrl: string };
 }
@@ -40,7 +42,7 @@ export type App = FastifyInstance;
 
 /** Builds the HTTP server: one Fastify app serving the JSON API under /api and the web app. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: false }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false, bodyLimit: 2 * 1024 * 1024, trustProxy: false }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

@@ -11,8 +11,9 @@ import type { ServerDeps } from '../server.js';
 import { sendTable } from './records.js';
 import { readUpload } from './uploads.js';
 import { sendFile } from './send-file.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: recordIdSchema });
 const registerQuery = z.object({
   expiring: z.coerce.number().int().min(0).max(3650).optional(),
   today: isoDateSchema.optional(),
@@ -42,7 +43,7 @@ export async function registerContractRoutes(app: FastifyInstance, deps: ServerD
     reply.status(201);
     return uploadContractDocument(ctxOf(request), request.params.id, await readUpload(request, documentExtensions));
   });
-  r.get('/api/contracts/:id/documents/:documentId', { schema: { tags, summary: 'Download a contract document', params: idParams.extend({ documentId: z.coerce.number().int().positive() }) } }, async (request, reply) => {
+  r.get('/api/contracts/:id/documents/:documentId', { schema: { tags, summary: 'Download a contract document', params: idParams.extend({ documentId: recordIdSchema }) } }, async (request, reply) => {
     const file = await downloadContractDocument(ctxOf(request), request.params.id, request.params.documentId);
     return sendFile(reply, file.contentType, file);
   });

@@ -12,8 +12,9 @@ import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 import { sendFile } from './send-file.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: recordIdSchema });
 
 /**
  * Governance beyond plain records: the risk heat map and score history, dated action updates,
@@ -43,7 +44,7 @@ export async function registerGovernanceRoutes(app: FastifyInstance, deps: Serve
   r.post('/api/policies/:id/file', { schema: { tags: ['policies'], summary: 'Upload the policy’s file (admins): PDF or DOCX, checked by content, up to 10 MB', params: idParams, consumes: ['multipart/form-data'] } }, async (request) =>
     uploadPolicyFile(ctxOf(request), request.params.id, await readUpload(request, ['.pdf', '.docx'])),
   );
-  r.get('/api/policies/:id/file', { schema: { tags: ['policies'], summary: 'Download the policy’s current file, or an earlier one (?file=id)', params: idParams, querystring: z.object({ file: z.coerce.number().int().positive().optional() }) } }, async (request, reply) => {
+  r.get('/api/policies/:id/file', { schema: { tags: ['policies'], summary: 'Download the policy’s current file, or an earlier one (?file=id)', params: idParams, querystring: z.object({ file: recordIdSchema.optional() }) } }, async (request, reply) => {
     const file = await downloadPolicyFile(ctxOf(request), request.params.id, request.query.file);
     return sendFile(reply, file.mediaType, file);
   });

@@ -10,8 +10,9 @@ import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { sendTable } from './records.js';
 import { readUpload } from './uploads.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: recordIdSchema });
 const tags = ['programme'];
 
 /**

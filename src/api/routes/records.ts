@@ -10,19 +10,23 @@ import { listQuerySchema } from '../../app/records/list-query.js';
 import type { AnyRecordType } from '../../app/records/record-type.js';
 import { createRecord, deleteRecord, getRecord, listAllRecords, listRecords, updateRecord } from '../../app/records/records.js';
 import { recordTypes } from '../../app/records/registry.js';
-import { AppError } from '../../domain/errors.js';
+import { zodProblems } from '../../app/records/zod-problems.js';
+import { AppError, invalid } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 import { sendFile, xlsxType } from './send-file.js';
+import { MAX_INT4, rowVersionSchema } from '../../domain/record-id.js';
 
-const versionBody = z.object({ rowVersion: z.coerce.number().int().min(1) });
+const versionBody = z.object({ rowVersion: rowVersionSchema });
 const idParams = z.object({ id: z.string().min(1).max(40) });
 
 /** Query parameters other than paging/sorting are field filters (e.g. ?commissioner=03W&status=active). */
 function splitQuery(query: Record<string, string>) {
   const { q, sort, dir, page, pageSize, ...filters } = query;
-  return { base: listQuerySchema.parse({ q, sort, dir, page, pageSize }), filters };
+  const base = listQuerySchema.safeParse({ q, sort, dir, page, pageSize });
+  if (!base.success) throw invalid('The list query is not valid', zodProblems(base.error));
+  return { base: base.data, filters };
 }
 
 export function exportColumns(type: AnyRecordType): Column<Record<string, unknown>>[] {
@@ -38,7 +42,7 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
 
-  r.get('/api/audit', { schema: { tags: ['audit'], summary: 'Audit log (admins)', querystring: z.object({ recordType: z.string().optional(), recordId: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).optional(), offset: z.coerce.number().int().min(0).optional() }) } }, async (request) => ({
+  r.get('/api/audit', { schema: { tags: ['audit'], summary: 'Audit log (admins)', querystring: z.object({ recordType: z.string().optional(), recordId: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).optional(), offset: z.coerce.number().int().min(0).max(MAX_INT4).optional() }) } }, async (request) => ({
     items: await listAudit(ctxOf(request), request.query),
   }));
 

@@ -8,6 +8,8 @@ import { authorize } from '../../app/permissions.js';
 import { getGroupSummary, getPracticeDetails, listOrganisations } from '../../app/registry/practice-details.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 export async function registerRegistryRoutes(app: FastifyInstance, deps: ServerDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -19,10 +21,10 @@ export async function registerRegistryRoutes(app: FastifyInstance, deps: ServerD
   r.get('/api/organisations', { schema: { tags: ['registry'], summary: 'Commissioners, PCNs, ICBs and regions', querystring: z.object({ kind: z.enum(['region', 'icb', 'sub_icb', 'pcn']).optional() }) } }, async (request) => ({
     items: await listOrganisations(ctxOf(request), request.query.kind),
   }));
-  r.get('/api/groups/:id/summary', { schema: { tags: ['groups'], summary: 'A federation or locality: its localities, current member practices and total list', params: z.object({ id: z.coerce.number().int().positive() }), querystring: z.object({ on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }) } }, async (request) =>
+  r.get('/api/groups/:id/summary', { schema: { tags: ['groups'], summary: 'A federation or locality: its localities, current member practices and total list', params: z.object({ id: recordIdSchema }), querystring: z.object({ on: isoDateSchema.optional() }) } }, async (request) =>
     getGroupSummary(ctxOf(request), request.params.id, request.query.on),
   );
-  r.post('/api/groups/:id/members', { schema: { tags: ['groups'], summary: 'Add member practices by commissioner, by PCN or one by one', params: z.object({ id: z.coerce.number().int().positive() }), body: addMembersSchema } }, async (request, reply) => {
+  r.post('/api/groups/:id/members', { schema: { tags: ['groups'], summary: 'Add member practices by commissioner, by PCN or one by one', params: z.object({ id: recordIdSchema }), body: addMembersSchema } }, async (request, reply) => {
     reply.status(201);
     return addMembers(ctxOf(request), request.params.id, request.body);
   });

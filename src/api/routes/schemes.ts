@@ -14,8 +14,9 @@ import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 import { sendFile, xlsxType } from './send-file.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: recordIdSchema });
 const statementParams = idParams.extend({ practiceCode: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/, 'an ODS practice code, e.g. C82001') });
 const tags = ['schemes'];
 

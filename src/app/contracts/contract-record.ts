@@ -6,6 +6,7 @@ import { isoDateSchema } from '../../domain/iso-date.js';
 import { contracts } from '../../db/schema/index.js';
 import { findGroup } from '../../db/repos/contracts.js';
 import type { RecordType } from '../records/record-type.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 export const valueBases = ['a_year', 'total', 'tariff'] as const;
 
@@ -25,7 +26,7 @@ const contractInput = z.object({
   description: z.string().trim().max(4000).nullable().optional(),
 });
 
-const id = z.coerce.number().int().positive();
+const id = recordIdSchema;
 
 /** A head contract in the register. Sub-contracts, documents and reminders hang off it. */
 export const contractRecord: RecordType<z.infer<typeof contractInput>> = {

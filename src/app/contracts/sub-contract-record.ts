@@ -6,9 +6,10 @@ import { isoDateSchema } from '../../domain/iso-date.js';
 import { findContract, findGroup, groupMembersDuring } from '../../db/repos/contracts.js';
 import { subContracts } from '../../db/schema/index.js';
 import type { RecordType } from '../records/record-type.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 const subContractInput = z.object({
-  contractId: z.coerce.number().int().positive(),
+  contractId: recordIdSchema,
   practiceCode: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/, 'must be an ODS practice code such as C82001'),
   signedDate: isoDateSchema.nullable().optional(),
   /** The practice's share of the tariff, in percent: 95 with a 5% federation fee. */
@@ -16,7 +17,7 @@ const subContractInput = z.object({
   notes: z.string().trim().max(2000).nullable().optional(),
 });
 
-const id = z.coerce.number().int().positive();
+const id = recordIdSchema;
 
 /** A practice sub-contracted under a head contract. A practice manager reads their own practices' only. */
 export const subContractRecord: RecordType<z.infer<typeof subContractInput>> = {

@@ -6,6 +6,7 @@ import { ieSections, paymentFrequencies, savingBeneficiaries } from '../../domai
 import type { RecordType } from '../records/record-type.js';
 import { equals, financeTable, requirePlanYear, requireStream, requireUnique, withPence } from './record-helpers.js';
 import { requireSchemeLink } from './scheme-links.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 const lineName = z.string({ message: 'Enter the line' }).trim().min(1, 'Enter the line').max(200);
 const optionalText = z.string().trim().max(2000).nullable().optional();
@@ -17,9 +18,9 @@ const ieLineInput = z.object({
   line: lineName,
   amount: poundsSchema(),
   comment: optionalText,
-  streamId: z.coerce.number().int().positive().nullable().optional(),
+  streamId: recordIdSchema.nullable().optional(),
   /** The scheme whose federation fee this line is. */
-  schemeId: z.coerce.number().int().positive().nullable().optional(),
+  schemeId: recordIdSchema.nullable().optional(),
   position: z.coerce.number().int().min(0).optional(),
 });
 

@@ -8,6 +8,7 @@ import { isoDateSchema } from '../../domain/iso-date.js';
 import type { RecordType } from '../records/record-type.js';
 import { equals, financeTable, requireStream, requireUnique, withPence } from './record-helpers.js';
 import { requireSchemeLink } from './scheme-links.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 const required = (what: string) => z.string({ message: `Enter the ${what}` }).trim().min(1, `Enter the ${what}`).max(200);
 const optionalText = z.string().trim().max(2000).nullable().optional();
@@ -50,7 +51,7 @@ const streamInput = z.object({
   endDate: isoDateSchema.nullable().optional(),
   comment: optionalText,
   /** The scheme this stream pays for. */
-  schemeId: z.coerce.number().int().positive().nullable().optional(),
+  schemeId: recordIdSchema.nullable().optional(),
 });
 
 /** An income stream: who pays, for what, how sure it is and how it is paid. Its amounts per year are income-stream-year records. */

@@ -9,10 +9,11 @@ import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { canSeeApplication, findFund, loadFundState, type FundState } from './fund-report.js';
+import { recordIdSchema, rowVersionSchema } from '../../domain/record-id.js';
 
 export const applicationSchema = z.object({
   /** The applying locality; left out when a practice applies (its locality is looked up). */
-  localityGroupId: z.coerce.number().int().positive().optional(),
+  localityGroupId: recordIdSchema.optional(),
   practiceCode: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/, 'must be an ODS practice code such as C82001').optional(),
   title: z.string().trim().min(1, 'Enter a title').max(200),
   purpose: z.string().trim().min(1, 'Say what the money is for').max(4000),
@@ -24,7 +25,7 @@ export const decisionSchema = z.object({
   outcome: z.enum(decisionOutcomes, { message: 'Choose approve, part_approve or reject' }),
   approvedAmount: poundsField.optional(),
   reason: z.string().trim().max(2000).optional(),
-  rowVersion: z.coerce.number().int().min(1),
+  rowVersion: rowVersionSchema,
 });
 
 export const drawdownSchema = z.object({

@@ -6,6 +6,7 @@ import { isoDateSchema } from '../../domain/iso-date.js';
 import { findGroup } from '../../db/repos/contracts.js';
 import { funds } from '../../db/schema/index.js';
 import type { RecordType } from '../records/record-type.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 const rateEntry = z.object({ year: financialYearField, rate: poundsText });
 
@@ -31,7 +32,7 @@ const fundInput = z.object({
   description: z.string().trim().max(4000).nullable().optional(),
 });
 
-const id = z.coerce.number().int().positive();
+const id = recordIdSchema;
 
 /** A per-head fund: a rate per registered patient for each financial year, on the footprint's list at a snapshot date. */
 export const fundRecord: RecordType<z.infer<typeof fundInput>> = {

@@ -6,6 +6,7 @@ import type { RecordType } from '../records/record-type.js';
 import { dateText, optionalText, ownerValues, storedIn } from './fields.js';
 import { importByRef } from './import-by-ref.js';
 import { boardActionLogLayout } from './import-board-actions.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 export const actionStatuses = ['open', 'carried_forward', 'closed'] as const;
 
@@ -16,7 +17,7 @@ const actionInput = z.object({
   dueDate: dateText,
   status: z.enum(actionStatuses).optional(),
   outcome: optionalText(4000),
-  meetingId: z.coerce.number().int().positive().nullable().optional(),
+  meetingId: recordIdSchema.nullable().optional(),
 });
 
 /**

@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors.js';
 import type { Db } from '../../db/client.js';
 import { matchOwners } from '../people/match-owners.js';
 import { storedIn as storedInTable } from '../records/record-type.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 /** Zod pieces the governance records share: optional text, dates as boards write them, 1–5 scores. */
 export const optionalText = (max: number) =>
@@ -32,7 +33,7 @@ export const dateText = z
 
 export const scale = z.coerce.number().int().min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5').nullable().optional();
 
-export const id = z.coerce.number().int().positive();
+export const id = recordIdSchema;
 
 /**
  * Links owner text such as "JW" or "GC/RB" to people. The text is kept as typed; every part must

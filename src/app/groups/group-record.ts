@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
 import { practiceGroups } from '../../db/schema/index.js';
 import { type RecordType, storedIn } from '../records/record-type.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 export const groupKinds = ['federation', 'pcn', 'icb_footprint', 'locality', 'peer_group'] as const;
 export const groupKindLabels: Record<(typeof groupKinds)[number], string> = {
@@ -16,7 +17,7 @@ export const groupKindLabels: Record<(typeof groupKinds)[number], string> = {
 const groupInput = z.object({
   name: z.string().trim().min(1, 'Enter a name').max(120),
   kind: z.enum(groupKinds, { message: 'Choose federation, pcn, icb_footprint, locality or peer_group' }),
-  parentId: z.coerce.number().int().positive().nullable().optional(),
+  parentId: recordIdSchema.nullable().optional(),
   commissionerCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{3,5}$/, 'must be a commissioner code such as 03W').nullable().optional(),
   description: z.string().trim().max(2000).nullable().optional(),
 });

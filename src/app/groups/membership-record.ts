@@ -5,17 +5,18 @@ import { isoDateSchema } from '../../domain/iso-date.js';
 import { groupMemberships, membershipOverview, practiceGroups } from '../../db/schema/index.js';
 import { practiceExists } from '../registry/practice-record.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 const isoDate = isoDateSchema;
 
 const membershipInput = z.object({
-  groupId: z.coerce.number().int().positive(),
+  groupId: recordIdSchema,
   practiceCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{3,10}$/, 'must be an ODS code such as C82001'),
   startDate: isoDate,
   endDate: isoDate.nullable().optional(),
 });
 
-const id = z.coerce.number().int().positive();
+const id = recordIdSchema;
 const far = '9999-12-31';
 
 export const membershipRecord: RecordType<z.infer<typeof membershipInput>> = {

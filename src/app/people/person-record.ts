@@ -4,6 +4,7 @@ import { conflict } from '../../domain/errors.js';
 import { people } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { type RecordType, storedIn } from '../records/record-type.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
 
@@ -19,7 +20,7 @@ const personInput = z.object({
   jobTitle: optionalText(120),
   organisation: optionalText(120),
   email: z.string().trim().toLowerCase().email('must be an email address such as name@nhs.net').nullable().optional().or(z.literal('').transform(() => null)),
-  userId: z.coerce.number().int().positive().nullable().optional(),
+  userId: recordIdSchema.nullable().optional(),
 });
 
 async function assertUnique(db: Db, name: string, initials: string | null | undefined, existingId: number | undefined): Promise<void> {

@@ -5,11 +5,12 @@ import { conflict, invalid } from '../../domain/errors.js';
 import type { Db } from '../../db/client.js';
 import type { FieldDef, RecordType } from '../records/record-type.js';
 import type { RecordTypeName } from '../permissions.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 /** Text a person may leave out: blank becomes null. */
 export const optionalText = (max = 4000) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
 export const requiredText = (what: string, max = 4000) => z.string().trim().min(1, `Enter ${what}`).max(max);
-export const positiveId = z.coerce.number().int().positive();
+export const positiveId = recordIdSchema;
 
 /** Refuses a second record with the same key (e.g. a deliverable ref), before the database does less politely. */
 export async function assertNoClash(db: Db, table: PgTable, idColumn: AnyPgColumn, where: SQL | undefined, existingId: unknown, message: string): Promise<void> {

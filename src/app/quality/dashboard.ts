@@ -9,11 +9,12 @@ import { type Indicator, periodLabel } from '../../domain/quality/indicators.js'
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { indicatorOf } from './catalogue.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 export const dashboardQuerySchema = z.object({
   indicator: z.string().trim().min(1, 'Choose an indicator').max(60),
   period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a period as stored, e.g. 2023-03-31'),
-  group: z.coerce.number().int().positive().optional(),
+  group: recordIdSchema.optional(),
   highlight: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/).optional(),
 });
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;

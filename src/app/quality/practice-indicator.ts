@@ -8,11 +8,13 @@ import type { Db } from '../../db/client.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { indicatorOf } from './catalogue.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 export const practiceIndicatorQuerySchema = z.object({
   indicator: z.string().trim().min(1).max(60),
-  period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  group: z.coerce.number().int().positive().optional(),
+  period: isoDateSchema.optional(),
+  group: recordIdSchema.optional(),
 });
 
 export interface Comparison {

@@ -10,8 +10,9 @@ import type { Db } from '../../db/client.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { listIndicators } from './catalogue.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
-export const reviewPackQuerySchema = z.object({ locality: z.coerce.number().int().positive() });
+export const reviewPackQuerySchema = z.object({ locality: recordIdSchema });
 
 export interface PackPracticeRow {
   practiceCode: string;

@@ -9,14 +9,15 @@ import type { Db } from '../../db/client.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { loadIndicator } from './catalogue.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2024-04-01');
 export const evaluationQuerySchema = z
   .object({
     indicator: z.string().trim().min(1, 'Choose an indicator').max(60),
-    group: z.coerce.number().int().positive().optional(),
-    scheme: z.coerce.number().int().positive().optional(),
-    comparison: z.coerce.number().int().positive().optional(),
+    group: recordIdSchema.optional(),
+    scheme: recordIdSchema.optional(),
+    comparison: recordIdSchema.optional(),
     beforeFrom: isoDate,
     beforeTo: isoDate,
     afterFrom: isoDate,

@@ -4,6 +4,7 @@ import { conflict, invalid } from '../../domain/errors.js';
 import { registeredPatientsIndicator } from '../../domain/quality/indicators.js';
 import { indicators, indicatorThresholds } from '../../db/schema/index.js';
 import type { RecordType } from '../records/record-type.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 const optionalFigure = z.preprocess((v) => (v === '' ? null : v), z.coerce.number({ message: 'must be a number' }).finite().nullable().optional());
 
@@ -14,7 +15,7 @@ const thresholdInput = z.object({
   note: z.string().trim().max(2000).nullable().optional(),
 });
 
-const id = z.coerce.number().int().positive();
+const id = recordIdSchema;
 
 /**
  * An indicator's minimum standard and target, in the indicator's unit (a percentage for a

@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import type { Actor } from '../context.js';
 import type { AnyRecordType, FieldDef } from './record-type.js';
+import { pageNumberSchema } from '../../domain/record-id.js';
 
 /** Paging, sorting and free-text search, shared by every list. Field filters come on top, by field name. */
 export const listQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   sort: z.string().max(60).optional(),
   dir: z.enum(['asc', 'desc']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: pageNumberSchema.default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(50),
 });
 

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import type { Actor, AppContext } from '../context.js';
 import type { RecordTypeName } from '../permissions.js';
+import { invalid } from '../../domain/errors.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 export type FieldKind = 'text' | 'integer' | 'date' | 'boolean';
 
@@ -63,7 +65,12 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
 
 export type AnyRecordType = RecordType<any>;
 
-const serialId = z.coerce.number().int().positive();
+/** A serial id from the address or a CSV cell, refused with a 400 naming `id` when it cannot be one. */
+export function parseSerialId(raw: string): number {
+  const parsed = recordIdSchema.safeParse(raw);
+  if (!parsed.success) throw invalid(`"${raw}" is not a record id`, [{ field: 'id', message: parsed.error.issues[0]!.message }]);
+  return parsed.data;
+}
 
 /**
  * Where a record with a serial `id` and a `row_version` is kept, for a type that lists straight
@@ -76,12 +83,10 @@ export function storedIn(table: PgTable & { id: AnyPgColumn; rowVersion: AnyPgCo
     idColumn: table.id,
     sourceIdColumn: table.id,
     versionColumn: table.rowVersion,
-    parseId: (raw: string) => serialId.parse(raw),
+    parseId: parseSerialId,
   };
 }
 
-/** A serial id from a URL or a CSV cell, for types whose list reads a view (`source`) rather than the table. */
-export const parseSerialId = (raw: string) => serialId.parse(raw);
 /** What a CSV import reports; `errors` is empty because imports are all or nothing. */
 export interface CsvImportReport {
   inserted: number;

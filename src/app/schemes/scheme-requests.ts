@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { deliveredEntrySchema } from '../../domain/schemes/delivered.js';
 import { schemeDefinitionSchema } from '../../domain/schemes/scheme-definition.js';
+import { recordIdSchema, rowVersionSchema } from '../../domain/record-id.js';
 
 /**
  * What the scheme use cases accept, as zod schemas the API uses for its request bodies (and so its
  * OpenAPI document). The definition is the SAME schema as the YAML scheme files and the web form.
  */
-export const rowVersionSchema = z.coerce.number().int().min(1);
+export { rowVersionSchema };
 
 export const createSchemeSchema = z.object({
   definition: schemeDefinitionSchema,
@@ -21,7 +22,7 @@ export type UpdateSchemeRequest = z.input<typeof updateSchemeSchema>;
 export const approveSchemeSchema = z.object({ rowVersion: rowVersionSchema });
 
 /** A version to read or record against; the latest version when left out. */
-export const versionQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional() });
+export const versionQuerySchema = z.object({ version: recordIdSchema.optional() });
 
 export const runQuerySchema = versionQuerySchema.extend({
   /** Share out the allocation of practices whose activity return says they did not take part. */

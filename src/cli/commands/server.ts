@@ -27,7 +27,7 @@ export function registerServerCommands(program: Command): void {
       let demoMessage: string | undefined;
       if (options.demo) demoMessage = (await loadDemo({ db: opened.database.db, actor: systemActor })).message;
       const cliToken = randomBytes(32).toString('base64url');
-      const app = await buildServer({ database: opened.database, cliToken, maxUploadBytes: config.maxUploadBytes, secureCookies: config.secureCookies, webRoot, logger: false, digest: { smtpUrl: config.smtpUrl, from: config.smtpFrom, baseUrl: config.publicUrl } });
+      const app = await buildServer({ database: opened.database, cliToken, maxUploadBytes: config.maxUploadBytes, secureCookies: config.secureCookies, webRoot, logLevel: config.logLevel, digest: { smtpUrl: config.smtpUrl, from: config.smtpFrom, baseUrl: config.publicUrl } });
       await app.listen({ port: config.port, host: config.host });
       opened.lock?.update({ port: config.port, cliToken });
       const { scheduleDailyDigest } = await import('../../app/reminders/digest-schedule.js');
