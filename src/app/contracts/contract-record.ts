@@ -1,9 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import { noticeDateOf } from '../../domain/contracts/contract-reminders.js';
 import { parsePoundsToPence, poundsText } from '../../domain/contracts/pounds-and-years.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
-import { contracts } from '../../db/schema/index.js';
+import { contracts, subContracts } from '../../db/schema/index.js';
 import { findGroup } from '../../db/repos/contracts.js';
 import type { RecordType } from '../records/record-type.js';
 import { recordIdSchema } from '../../domain/record-id.js';
@@ -39,6 +40,13 @@ export const contractRecord: RecordType<z.infer<typeof contractInput>> = {
   versionColumn: contracts.rowVersion,
   createdByPeople: true,
   parseId: (raw) => id.parse(raw),
+  // A practice manager reads only the contracts their practice is sub-contracted under, as the register shows them.
+  readScope: (actor) =>
+    actor.role === 'practice_manager'
+      ? actor.practiceCodes.length
+        ? sql`EXISTS (SELECT 1 FROM ${subContracts} s WHERE s.contract_id = ${contracts.id} AND s.practice_code IN (${sql.join(actor.practiceCodes.map((c) => sql`${c}`), sql`, `)}))`
+        : sql`false`
+      : undefined,
   fields: {
     id: { header: 'ID', column: contracts.id, kind: 'integer', filter: 'exact', sortable: true },
     title: { header: 'Title', column: contracts.title, kind: 'text', filter: 'search', sortable: true },

@@ -5,7 +5,8 @@ import type { Database } from '../../db/client.js';
 import { subContracts } from '../../db/schema/index.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { importRecordsCsv } from '../records/import-csv.js';
-import { createRecord } from '../records/records.js';
+import { createRecord, getRecord, listRecords } from '../records/records.js';
+import { contractRecord } from './contract-record.js';
 import { uploadContractDocument, downloadContractDocument } from './contract-documents.js';
 import { contractDetail, contractRegister } from './contract-register.js';
 import { contractItems } from './my-items-source.js';
@@ -42,6 +43,11 @@ describe.each(databaseKinds)('contracts register (%s)', (kind) => {
     expect(detail.documents).toEqual([]);
     const rutland = (await contractRegister(admin())).items.find((c) => c.reference === 'RCC-VITRU-2018')!;
     await expect(contractDetail(kibworth, rutland.id as number)).rejects.toThrow(/not found/);
+    // The generic record routes (list, get, export) narrow the same way as the register.
+    const listed = await listRecords(kibworth, contractRecord, { page: 1, pageSize: 100 });
+    expect(listed.items.map((c) => c.reference).sort()).toEqual(register.items.map((c) => c.reference).sort());
+    await expect(getRecord(kibworth, contractRecord, String(rutland.id))).rejects.toThrow(/not found/);
+    expect((await listRecords(contextFor(database, managerOf()), contractRecord, { page: 1, pageSize: 100 })).items).toEqual([]);
     await expect(createRecord(contextFor(database, commissionerActor), subContractRecord, { contractId: await cbsId(), practiceCode: 'C82056', sharePercent: 95 })).rejects.toThrow(/permission/);
   });
 
