@@ -153,6 +153,10 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
 
     const manager = contextFor(database, managerOf('C82001'));
     expect((await myItems(manager)).items.map((i) => [i.kind, i.ref])).toEqual([['policy_acknowledgement', 'C82001']]);
+    // A clinician of C82009 (which has not acknowledged either) may not acknowledge, so is not asked to.
+    const clinician = contextFor(database, { userId: null, label: 'clinician of C82009', role: 'clinician', practiceCodes: ['C82009'] });
+    expect((await myItems(clinician)).items.filter((i) => i.kind === 'policy_acknowledgement')).toEqual([]);
+    expect((await myItems(contextFor(database, managerOf('C82009')))).items.map((i) => [i.kind, i.ref])).toEqual([['policy_acknowledgement', 'C82009']]);
     const [policyId] = (await searchPolicies(admin(), 'GDPR')).map((p) => p.id);
     expect((await failure(acknowledgePolicy(manager, policyId!, 'C82009'))).kind).toBe('forbidden');
     await acknowledgePolicy(manager, policyId!, 'C82001');

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { boardActions, policies, policyAcknowledgements, risks } from '../../db/schema/index.js';
 import type { MyItem, MyItemsSource } from '../reminders/my-item.js';
+import { isAllowed } from '../permissions.js';
 
 const ownedBy = (column: AnyPgColumn, personId: number) => sql`${personId} = any(${column})`;
 
@@ -32,13 +33,15 @@ export const policyReviewItems: MyItemsSource = async (db, query) => {
   return rows.map((r): MyItem => ({ kind: 'policy_review', ref: `v${r.version}`, title: r.title, dueDate: r.reviewDate!, href: `/governance/policies/${r.id}` }));
 };
 
-/** Policies one of the user's practices must acknowledge (current version) and has not yet. */
+/** Policies one of the user's practices must acknowledge (current version) and has not yet, for a user who may acknowledge for it (not a clinician). */
 export const policyAcknowledgementItems: MyItemsSource = async (db, query) => {
-  if (!query.practiceCodes.length) return [];
+  const actor = { userId: query.userId, label: '', role: query.role, practiceCodes: query.practiceCodes };
+  const codes = query.practiceCodes.filter((code) => isAllowed(actor, 'policy_acknowledgement', 'create', code));
+  if (!codes.length) return [];
   const rows = await db
     .select({ id: policies.id, title: policies.title, version: policies.version, acknowledgeBy: policies.acknowledgeBy, practiceCodes: policies.practiceCodes })
     .from(policies)
-    .where(and(isNotNull(policies.acknowledgeBy), lte(policies.acknowledgeBy, query.until), sql`${policies.practiceCodes} && ${sql.param([...query.practiceCodes])}::text[]`));
+    .where(and(isNotNull(policies.acknowledgeBy), lte(policies.acknowledgeBy, query.until), sql`${policies.practiceCodes} && ${sql.param(codes)}::text[]`));
   if (!rows.length) return [];
   const done = await db
     .select({ policyId: policyAcknowledgements.policyId, version: policyAcknowledgements.version, practiceCode: policyAcknowledgements.practiceCode })
@@ -46,7 +49,7 @@ export const policyAcknowledgementItems: MyItemsSource = async (db, query) => {
     .where(inArray(policyAcknowledgements.policyId, rows.map((r) => r.id)));
   return rows.flatMap((r) =>
     r.practiceCodes
-      .filter((code) => query.practiceCodes.includes(code) && !done.some((d) => d.policyId === r.id && d.version === r.version && d.practiceCode === code))
+      .filter((code) => codes.includes(code) && !done.some((d) => d.policyId === r.id && d.version === r.version && d.practiceCode === code))
       .map((code): MyItem => ({ kind: 'policy_acknowledgement', ref: code, title: `${r.title} (version ${r.version})`, dueDate: r.acknowledgeBy!, href: `/governance/policies/${r.id}` })),
   );
 };
