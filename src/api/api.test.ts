@@ -87,6 +87,14 @@ describe('the API with bad input', () => {
     expect(await problemField('GET', `/api/groups/${group.id}/summary?on=2024-02-30`)).toEqual(['querystring.on']);
   });
 
+  it('refuses an impossible as-of date for an NHS import before starting the job', async () => {
+    const form = new FormData();
+    form.set('asOf', '2018-02-31');
+    form.set('file', new Blob(['x']), 'epraccur.csv');
+    const response = await admin.request('POST', '/api/imports/ods', form);
+    expect(response).toMatchObject({ status: 400, body: { problems: [{ field: 'asOf', message: 'is not a real date' }] } });
+  });
+
   it('refuses a duplicate user and a stale edit with a conflict', async () => {
     const duplicate = await admin.request('POST', '/api/users', { email: demoUser('clinician').email, name: 'Again', role: 'clinician', password: 'a long enough password' });
     expect(duplicate).toMatchObject({ status: 409, body: { error: 'conflict', message: expect.stringContaining(demoUser('clinician').email) } });

@@ -36,6 +36,20 @@ describe('the atscale command with the embedded database', () => {
     expect(listed.stdout.trim().split('\r\n')).toEqual(['ODS code,Name,Status,Commissioner,PCN,Locality,List size,List size date', 'C99001,FIRST SURGERY,active,03W,,,,']);
   }, 120_000);
 
+  it('refuses a format outside its choices, a file that is not there and an impossible --as-of date with a message and a non-zero exit, not a stack trace', async () => {
+    const format = await runCli(['practices', '--format', 'xml'], env);
+    expect(format).toMatchObject({ code: 2, stderr: expect.stringContaining("argument 'xml' is invalid. Allowed choices are table, csv, json") });
+    const status = await runCli(['practices', '--status', 'weird'], env);
+    expect(status).toMatchObject({ code: 2, stderr: expect.stringContaining('Allowed choices are active, closed, dormant, proposed, all') });
+    const missing = await runCli(['import', 'ods', join(dir, 'not-there.csv')], env);
+    expect(missing).toMatchObject({ code: 4, stderr: expect.stringContaining('not-there.csv: no such file') });
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+    const asOf = await runCli(['import', 'ods', good, '--as-of', '2018-02-31'], env);
+    expect(asOf).toMatchObject({ code: 2, stderr: expect.stringContaining('--as-of: is not a real date') });
+    expect((await runCli(['import', 'ods', good, '--as-of', 'yesterday'], env)).stderr).toContain('--as-of: must be a date written YYYY-MM-DD');
+    expect((await runCli(['--help'], env)).code).toBe(0);
+  }, 120_000);
+
   it('goes through the running server while it holds the database, and refuses what needs the files to itself', async () => {
     const port = await freePort();
     const server = await startCliServer({ ATSCALE_DATA_DIR: env.ATSCALE_DATA_DIR, PORT: String(port) }, ['--demo']);

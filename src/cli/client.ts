@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Actor, type AppContext, cliActor } from '../app/context.js';
 import { loadDemo } from '../app/demo/load-demo.js';
@@ -19,6 +18,7 @@ import { openDatabase, type Opened } from '../composition.js';
 import type { Config } from '../config.js';
 import { readLock } from '../db/lock.js';
 import { AppError, type Problem } from '../domain/errors.js';
+import { readInputFile } from './read-input.js';
 
 /**
  * What the CLI asks of atscale. Two ways to answer: open the database here (PostgreSQL, or PGlite
@@ -58,7 +58,7 @@ export class LocalClient implements AtscaleClient {
     return { db: this.opened.database.db, actor: this.actor };
   }
   importFile(kind: ImportKind, path: string, options: ImportOptions) {
-    return importNhsFile(this.ctx, kind, { name: basename(path), content: readFileSync(path) }, options);
+    return importNhsFile(this.ctx, kind, { name: basename(path), content: readInputFile(path) }, options);
   }
   listPractices(filters: Record<string, string>) {
     return listAllRecords(this.ctx, practiceRecord, { filters });
@@ -73,7 +73,7 @@ export class LocalClient implements AtscaleClient {
     return listAllRecords(this.ctx, recordTypeNamed(plural), { filters });
   }
   importRecords(plural: string, path: string) {
-    return importRecordsCsv(this.ctx, recordTypeNamed(plural), { name: basename(path), content: readFileSync(path) });
+    return importRecordsCsv(this.ctx, recordTypeNamed(plural), { name: basename(path), content: readInputFile(path) });
   }
   sendDigest(dryRun: boolean) {
     return sendDigest(this.ctx, { smtpUrl: this.config.smtpUrl, from: this.config.smtpFrom, baseUrl: this.config.publicUrl, dryRun });
@@ -82,7 +82,7 @@ export class LocalClient implements AtscaleClient {
     return runFinanceReport(this.ctx, report, query);
   }
   importFinance(kind: FinanceFileKind, path: string, year?: string) {
-    return importFinanceCsv(this.ctx, kind, { name: basename(path), content: readFileSync(path) }, year ? { year } : {});
+    return importFinanceCsv(this.ctx, kind, { name: basename(path), content: readInputFile(path) }, year ? { year } : {});
   }
   read<T>(local: (ctx: AppContext) => Promise<T>) {
     return local(this.ctx);
@@ -115,7 +115,7 @@ export class ServerClient implements AtscaleClient {
 
   async importFile(kind: ImportKind, path: string, options: ImportOptions) {
     const form = new FormData();
-    form.set('file', new Blob([new Uint8Array(readFileSync(path))]), basename(path));
+    form.set('file', new Blob([new Uint8Array(readInputFile(path))]), basename(path));
     if (options.skipUnknown) form.set('skipUnknown', 'true');
     if (options.asOf) form.set('asOf', options.asOf);
     let job = await this.call<{ id: string; status: string; progressDone: number; progressTotal: number; message: string; result: unknown }>('POST', `/api/imports/${kind}`, form);
@@ -148,7 +148,7 @@ export class ServerClient implements AtscaleClient {
   }
   importRecords(plural: string, path: string) {
     const form = new FormData();
-    form.set('file', new Blob([new Uint8Array(readFileSync(path))]), basename(path));
+    form.set('file', new Blob([new Uint8Array(readInputFile(path))]), basename(path));
     return this.call<CsvImportReport>('POST', `/api/${plural}/import`, form);
   }
   sendDigest(dryRun: boolean) {
@@ -161,7 +161,7 @@ export class ServerClient implements AtscaleClient {
   importFinance(kind: FinanceFileKind, path: string, year?: string) {
     const form = new FormData();
     if (year) form.set('year', year);
-    form.set('file', new Blob([new Uint8Array(readFileSync(path))]), basename(path));
+    form.set('file', new Blob([new Uint8Array(readInputFile(path))]), basename(path));
     return this.call<FinanceImportReport>('POST', `/api/finance/import/${kind}`, form);
   }
   read<T>(_local: unknown, path: string) {

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { reportError } from './output.js';
 import { registerProgrammeCommands } from './commands/programme.js';
 import { registerGovernanceCommands } from './commands/governance.js';
@@ -17,7 +17,8 @@ import { registerServerCommands } from './commands/server.js';
  */
 export function buildProgram(): Command {
   const program = new Command();
-  program.name('atscale').description('atscale: primary care at scale — registry, schemes, finance, governance, quality').showHelpAfterError();
+  // exitOverride: a usage error (unknown option, a value outside its choices) throws instead of exiting, so runCli gives it exit code 2.
+  program.name('atscale').description('atscale: primary care at scale — registry, schemes, finance, governance, quality').showHelpAfterError().exitOverride();
   registerServerCommands(program);
   registerRegistryCommands(program);
   registerSchemeCommands(program);
@@ -35,7 +36,9 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
-    reportError(error);
+    // Commander has already printed its message (and help); help and --version end with code 0.
+    if (error instanceof CommanderError) process.exitCode = error.exitCode === 0 ? 0 : 2;
+    else reportError(error);
   }
 }
 

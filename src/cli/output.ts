@@ -1,8 +1,12 @@
 import { writeFileSync } from 'node:fs';
+import { Option } from 'commander';
 import { AppError, describeProblem } from '../domain/errors.js';
 import { type Column, toCsv, toTextTable, toXlsx } from '../app/export/tabular.js';
 
 export type OutputFormat = 'table' | 'text' | 'csv' | 'json' | 'xlsx';
+
+/** The --format option of a command: an unknown format is refused (exit 2), not quietly printed as a table. */
+export const formatOption = (formats: readonly OutputFormat[], fallback: OutputFormat, description = 'output format') => new Option('--format <format>', description).choices(formats).default(fallback);
 
 /** The CLI's half of the one error mapping: AppError kind → exit code. */
 const exitCodes: Record<AppError['kind'], number> = {

@@ -8,6 +8,7 @@ import { importKinds, type ImportKind } from '../../app/registry/import-report.j
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
+import { optionalIsoDate } from '../../domain/iso-date.js';
 
 const extensionsFor: Record<ImportKind, string[]> = { ods: ['.csv'], 'list-sizes': ['.csv'], pcns: ['.csv', '.xlsx'], qof: ['.csv'], indicators: ['.csv'] };
 const permissionFor = { ods: 'practice', 'list-sizes': 'list_size', pcns: 'pcn', qof: 'indicator', indicators: 'indicator' } as const;
@@ -22,7 +23,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServerDep
     const kind = request.params.kind;
     authorize(ctx.actor, permissionFor[kind], 'import');
     const upload = await readUpload(request, extensionsFor[kind]);
-    const options = { skipUnknown: upload.fields.skipUnknown === 'true', asOf: /^\d{4}-\d{2}-\d{2}$/.test(upload.fields.asOf ?? '') ? upload.fields.asOf : undefined };
+    const options = { skipUnknown: upload.fields.skipUnknown === 'true', asOf: optionalIsoDate(upload.fields.asOf, 'asOf') };
     const job = await deps.jobs.start(ctx.actor, `import ${kind}`, upload.name, async (progress) => {
       const report = await importNhsFile(ctx, kind, upload, { ...options, onProgress: (done, total, phase) => progress(done, total, phase) });
       const failed = report.rejected > 0;

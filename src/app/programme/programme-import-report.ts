@@ -1,5 +1,5 @@
 import { type Problem, invalid } from '../../domain/errors.js';
-import { isoDateSchema } from '../../domain/iso-date.js';
+import { optionalIsoDate } from '../../domain/iso-date.js';
 import { decodeText } from '../../domain/registry/index.js';
 import { parseCsv, type TabularInput } from '../../domain/schemes/tabular-input.js';
 import { type AuditEntry, recordAudit } from '../audit.js';
@@ -24,10 +24,7 @@ export function refuseProblems(file: string, problems: Problem[]): void {
 }
 
 export function readAsOf(asOf: string | undefined): string {
-  if (asOf === undefined) return new Date().toISOString().slice(0, 10);
-  const parsed = isoDateSchema.safeParse(asOf);
-  if (!parsed.success) throw invalid(`The as-of date "${asOf}" is not valid`, [{ field: 'asOf', message: parsed.error.issues[0]!.message }]);
-  return parsed.data;
+  return optionalIsoDate(asOf, 'asOf') ?? new Date().toISOString().slice(0, 10);
 }
 
 /** Saves the tally's audit rows and one for the import itself, and shapes the report. */

@@ -4,7 +4,7 @@ import { registerColumns } from '../../app/contracts/register-columns.js';
 import { AppError } from '../../domain/errors.js';
 import { readConfig } from '../../config.js';
 import { connect } from '../client.js';
-import { type OutputFormat, writeRows } from '../output.js';
+import { formatOption, type OutputFormat, writeRows } from '../output.js';
 
 /** `atscale contracts list`: the contract register, or only what falls due within --expiring days. */
 export function registerContractCommands(program: Command): void {
@@ -15,7 +15,7 @@ export function registerContractCommands(program: Command): void {
     .description('List head contracts with notice, renewal and end dates, and the practices that have not signed')
     .option('--expiring <days>', 'only contracts with a notice, renewal or end date within this many days')
     .option('--today <date>', 'count days from this date (YYYY-MM-DD) instead of today')
-    .option('--format <format>', 'table, csv, json or xlsx (with --out)', 'table')
+    .addOption(formatOption(['table', 'csv', 'json', 'xlsx'], 'table', 'output format (xlsx with --out)'))
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (options: { expiring?: string; today?: string; format: OutputFormat; out?: string }) => {
       const expiring = options.expiring === undefined ? undefined : Number(options.expiring);

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { Argument, type Command, Option } from 'commander';
+import { Argument, type Command } from 'commander';
 import type { FinanceQuery, FinanceReportName } from '../../app/finance/finance-requests.js';
 import { reportTableColumns } from '../../app/export/report-table-columns.js';
 import { toCsv, toTextTable, toXlsx } from '../../app/export/tabular.js';
@@ -9,6 +9,7 @@ import { resultWords } from '../../domain/finance/income-expenditure.js';
 import type { FinanceTable } from '../../domain/finance/presenters.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { readConfig } from '../../config.js';
+import { formatOption } from '../output.js';
 
 /** The client opens databases and HTTP connections: load it only when a command runs. */
 const connect = async () => (await import('../client.js')).connect(readConfig());
@@ -61,7 +62,6 @@ async function report(name: FinanceReportName, options: ReportOptions) {
   }
 }
 
-const formatOption = () => new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'xlsx']).default('table');
 
 export function registerFinanceCommands(program: Command): void {
   const finance = program.command('finance').description('the federation’s finances: income streams, savings, running costs, I&E, cash flow and scenarios');
@@ -74,7 +74,7 @@ export function registerFinanceCommands(program: Command): void {
     ['scenario', 'scenario', 'what if potential streams are won or lost: the I&E and cash flow beside the base', true],
   ];
   for (const [command, name, description, needsYear] of reports) {
-    const cmd = finance.command(command).description(description).addOption(formatOption()).option('--out <file>', 'write to a file (needed for xlsx)');
+    const cmd = finance.command(command).description(description).addOption(formatOption(['table', 'csv', 'json', 'xlsx'], 'table')).option('--out <file>', 'write to a file (needed for xlsx)');
     if (needsYear) cmd.requiredOption('--year <year>', 'the financial year, e.g. 2018/19');
     if (name === 'cash-flow' || name === 'scenario') cmd.option('--threshold <amount>', 'warn about months that end below this balance, e.g. £20,000 (the year’s own threshold unless given)');
     if (name === 'scenario') cmd.option('--won <ids>', 'potential stream ids to count as won, comma separated').option('--lost <ids>', 'potential stream ids to count as lost, comma separated');
@@ -87,7 +87,7 @@ export function registerFinanceCommands(program: Command): void {
     .addArgument(new Argument('<kind>', 'what the file holds').choices([...financeFileKinds]))
     .argument('<file>', 'the CSV file, e.g. income-streams.csv')
     .option('--year <year>', 'the financial year, for a file with no year column (running costs, the I&E)')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(formatOption(['text', 'json'], 'text'))
     .action(async (kind: FinanceFileKind, file: string, options: { year?: string; format: string }) => {
       const client = await connect();
       try {

@@ -3,7 +3,7 @@ import { fundOverviewColumns } from '../../app/funds/fund-export.js';
 import { fundsOverview } from '../../app/funds/fund-report.js';
 import { readConfig } from '../../config.js';
 import { connect } from '../client.js';
-import { type OutputFormat, writeRows } from '../output.js';
+import { formatOption, type OutputFormat, writeRows } from '../output.js';
 
 /** `atscale funds list`: each per-head fund with its total and what is approved, drawn and remaining. */
 export function registerFundCommands(program: Command): void {
@@ -12,7 +12,7 @@ export function registerFundCommands(program: Command): void {
     .description('Per-head funds')
     .command('list')
     .description('List funds given per registered patient, with allocated, approved, drawn and remaining')
-    .option('--format <format>', 'table, csv, json or xlsx (with --out)', 'table')
+    .addOption(formatOption(['table', 'csv', 'json', 'xlsx'], 'table', 'output format (xlsx with --out)'))
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (options: { format: OutputFormat; out?: string }) => {
       const client = await connect(readConfig());

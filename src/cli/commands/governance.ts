@@ -4,7 +4,7 @@ import type { Column } from '../../app/export/tabular.js';
 import type { CsvImportReport } from '../../app/records/record-type.js';
 import { readConfig } from '../../config.js';
 import { type AtscaleClient, connect } from '../client.js';
-import { type OutputFormat, writeRows } from '../output.js';
+import { formatOption, type OutputFormat, writeRows } from '../output.js';
 
 type Row = Record<string, unknown>;
 const text = (key: string) => (row: Row) => (row[key] ?? null) as string | null;
@@ -51,7 +51,7 @@ function registerRegister(program: Command, name: string, plural: string, descri
   const list = command
     .command('list')
     .description(`List ${description.toLowerCase()}`)
-    .option('--format <format>', 'table, csv, json or xlsx', 'table')
+    .addOption(formatOption(['table', 'csv', 'json', 'xlsx'], 'table'))
     .option('--out <file>', 'write to a file (needed for xlsx)');
   if (name === 'actions') list.option('--overdue', 'only open actions whose due date has passed');
   list.action(async (options: { format: OutputFormat; out?: string; overdue?: boolean }) =>

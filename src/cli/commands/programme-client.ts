@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ProgrammeImportReport } from '../../app/programme/programme-import-report.js';
 import type { StpGrid } from '../../app/programme/stp-grid.js';
@@ -7,6 +6,7 @@ import { detectStpFile, type StpFileKind } from '../../domain/programme/stp-file
 import { parseCsv } from '../../domain/schemes/tabular-input.js';
 import { readConfig } from '../../config.js';
 import type { LocalClient, ServerClient } from '../client.js';
+import { readInputFile, readInputText } from '../read-input.js';
 
 /** What the programme commands ask: the same use cases, called here or through the running server. */
 export interface ProgrammeClient {
@@ -18,9 +18,9 @@ export interface ProgrammeClient {
   close(): Promise<void>;
 }
 
-const readFile = (path: string) => ({ name: basename(path), content: readFileSync(path) });
+const readFile = (path: string) => ({ name: basename(path), content: readInputFile(path) });
 const stpOrder: StpFileKind[] = ['deliverables', 'milestones', 'outcomes'];
-const kindOf = (path: string) => detectStpFile(parseCsv(readFileSync(path, 'utf8'), basename(path)));
+const kindOf = (path: string) => detectStpFile(parseCsv(readInputText(path), basename(path)));
 
 function local(client: LocalClient): ProgrammeClient {
   const ctx = client.ctx;
@@ -50,7 +50,7 @@ function remote(client: ServerClient): ProgrammeClient {
   const upload = (path: string, fields: Record<string, string | undefined>) => {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) if (value) form.set(key, value);
-    form.set('file', new Blob([new Uint8Array(readFileSync(path))]), basename(path));
+    form.set('file', new Blob([new Uint8Array(readInputFile(path))]), basename(path));
     return form;
   };
   return {

@@ -4,7 +4,7 @@ import type { Column } from '../../app/export/tabular.js';
 import type { ProgrammeImportReport } from '../../app/programme/programme-import-report.js';
 import { AppError } from '../../domain/errors.js';
 import { taskStatuses } from '../../domain/programme/task-status.js';
-import { type OutputFormat, writeRows } from '../output.js';
+import { formatOption, type OutputFormat, writeRows } from '../output.js';
 import { progressReporter } from '../progress.js';
 import type { ProgrammeClient } from './programme-client.js';
 
@@ -76,7 +76,6 @@ async function listTasks(options: ListOptions) {
   });
 }
 
-const formatOption = (formats: string[], fallback: string) => new Option('--format <format>', 'output format').choices(formats).default(fallback);
 
 export function registerProgrammeCommands(program: Command): void {
   const plan = program.command('plan').description('work plans: tasks with leads, target dates, status and a dated position log');

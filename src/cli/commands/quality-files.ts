@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { AppError, type Problem } from '../../domain/errors.js';
 import { aggregateUnits, findFunnelInputProblems, type FunnelUnit } from '../../domain/quality/funnel.js';
 import type { FunnelMethod } from '../../domain/quality/funnel-transforms.js';
 import { orderSeries, parsePeriod, type Period } from '../../domain/quality/periods.js';
 import type { SpcPoint } from '../../domain/quality/spc.js';
 import { readCsvRows } from '../../domain/registry/csv-rows.js';
+import { readInputText } from '../read-input.js';
 
 /**
  * Reading the quality commands' CSV files: the only place `atscale spc` and `atscale funnel` touch
@@ -21,18 +21,9 @@ export interface CsvTable {
   blankLines: number[];
 }
 
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError(code === 'ENOENT' ? 'not_found' : 'invalid', `Cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-}
-
 /** Reads a CSV with a header row and checks it has the columns the command needs (others are ignored). */
 export function readCsvTable(path: string, required: readonly string[]): CsvTable {
-  const text = readText(path);
+  const text = readInputText(path);
   const all: { line: number; cells: string[] }[] = [];
   const problems = readCsvRows(text, path, (row) => all.push({ line: row.line, cells: row.fields }));
   const lines = text.split(/\r\n|\n|\r/);

@@ -4,6 +4,7 @@ import type { ImportKind } from '../../app/registry/import-report.js';
 import { readConfig } from '../../config.js';
 import { detectQofFile } from '../../domain/quality/parse-qof.js';
 import { type ImportCommandOptions, importWithProgress } from './registry.js';
+import { formatOption } from '../output.js';
 
 const connect = async (config: ReturnType<typeof readConfig>) => (await import('../client.js')).connect(config);
 
@@ -35,7 +36,7 @@ export function registerQualityImportCommands(program: Command): void {
     imports
       .command(usage)
       .description(description)
-      .option('--format <format>', 'text or json', 'text')
+      .addOption(formatOption(['text', 'json'], 'text'))
       .option('--as-of <date>', 'QOF only: the last day of the QOF year (YYYY-03-31) when the file name does not say')
       .action(async (files: string[], options: ImportCommandOptions) => {
         const client = await connect(readConfig());

@@ -4,7 +4,7 @@ import { AppError, type Problem } from '../../domain/errors.js';
 import { calculateFunnel, type FunnelResult, type FunnelUnitResult } from '../../domain/quality/funnel.js';
 import { calculateSpc, type SpcPointResult } from '../../domain/quality/spc.js';
 import type { Column } from '../../app/export/tabular.js';
-import { writeRows } from '../output.js';
+import { formatOption, writeRows } from '../output.js';
 import { describeSkipped, readSeriesFile, readUnitsFile, rebaseIndices } from './quality-files.js';
 
 /**
@@ -90,7 +90,7 @@ export function registerQualityCommands(program: Command): void {
     .option('--target <number>', 'a target, for the assurance icon')
     .option('--rebase <periods>', 'comma-separated periods that each start a new baseline (new mean and limits)')
     .option('--no-screen-outliers', 'keep moving ranges ≥ 3.267 × the average in the limits (as the Making Data Count Excel tool)')
-    .option('--format <format>', 'json or csv', 'json')
+    .addOption(formatOption(['json', 'csv'], 'json'))
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (raw) => {
       const options = parseOptions(spcOptionsSchema, raw);
@@ -127,7 +127,7 @@ export function registerQualityCommands(program: Command): void {
     .option('--limit <level>', 'which limits mark outliers: 95 or 99.8', '99.8')
     .option('--multiplier <number>', 'report ratios per this many, e.g. 100 for per cent', '1')
     .option('--aggregate', 'sum rows that share a unit (record-level data) instead of rejecting them')
-    .option('--format <format>', 'json or csv', 'json')
+    .addOption(formatOption(['json', 'csv'], 'json'))
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (raw) => {
       const options = parseOptions(funnelOptionsSchema, { ...raw, aggregate: raw.aggregate === true });

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import type { ImportKind, ImportReport } from '../../app/registry/import-report.js';
 import type { Column } from '../../app/export/tabular.js';
 import { readConfig } from '../../config.js';
@@ -7,8 +7,9 @@ import type { AtscaleClient } from '../client.js';
 /** The client opens databases and HTTP connections: load it only when a command runs. */
 const connect = async (config: ReturnType<typeof readConfig>) => (await import('../client.js')).connect(config);
 import { describeProblem } from '../../domain/errors.js';
-import { type OutputFormat, writeRows } from '../output.js';
+import { formatOption, type OutputFormat, writeRows } from '../output.js';
 import { progressReporter } from '../progress.js';
+import { optionalIsoDate } from '../../domain/iso-date.js';
 
 function printReport(report: ImportReport, format: string, via: string) {
   if (format === 'json') {
@@ -35,9 +36,10 @@ export interface ImportCommandOptions {
 
 /** Imports one file with a progress bar, prints its report and sets exit code 2 when it was rejected. */
 export async function importWithProgress(client: AtscaleClient, kind: ImportKind, file: string, options: ImportCommandOptions): Promise<void> {
+  const asOf = optionalIsoDate(options.asOf, '--as-of', 'The --as-of date');
   const progress = progressReporter(`import ${kind}`);
   try {
-    const report = await client.importFile(kind, file, { skipUnknown: options.skipUnknown, asOf: options.asOf, onProgress: options.format === 'json' ? undefined : progress.update });
+    const report = await client.importFile(kind, file, { skipUnknown: options.skipUnknown, asOf, onProgress: options.format === 'json' ? undefined : progress.update });
     progress.stop();
     printReport(report, options.format, client.via);
     if (report.rejected > 0) process.exitCode = 2;
@@ -68,7 +70,7 @@ export function registerRegistryCommands(program: Command): void {
     imports
       .command(usage)
       .description(description)
-      .option('--format <format>', 'text or json', 'text')
+      .addOption(formatOption(['text', 'json'], 'text'))
       .option('--skip-unknown', 'import rows of known practices and list the others, instead of rejecting the file')
       .option('--as-of <date>', 'the date the file describes (YYYY-MM-DD), where the file does not say')
       .action(async (file: string, options: ImportCommandOptions) => {
@@ -87,8 +89,8 @@ export function registerRegistryCommands(program: Command): void {
     .option('--commissioner <code>', 'commissioner (sub-ICB location or CCG) code, e.g. 03W')
     .option('--pcn <code>', 'PCN code, e.g. U30213')
     .option('--locality <name>', 'locality (hub) name')
-    .option('--status <status>', 'active or all', 'active')
-    .option('--format <format>', 'table, csv or json', 'table')
+    .addOption(new Option('--status <status>', 'practice status').choices(['active', 'closed', 'dormant', 'proposed', 'all']).default('active'))
+    .addOption(formatOption(['table', 'csv', 'json'], 'table'))
     .action(async (options: { commissioner?: string; pcn?: string; locality?: string; status: string; format: OutputFormat }) => {
       const filters: Record<string, string> = { gpPractice: 'true' };
       if (options.commissioner) filters.commissioner = options.commissioner.toUpperCase();

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { AppError, type Problem } from '../../domain/errors.js';
 import { readDeliveredTable } from '../../domain/schemes/delivered.js';
@@ -8,6 +7,7 @@ import { readPracticeTable, toSchemePractices, type SchemePractice } from '../..
 import type { SchemeRunInput } from '../../domain/schemes/run-scheme.js';
 import { problemsFromZod, schemeDefinitionSchema, type SchemeDefinition } from '../../domain/schemes/scheme-definition.js';
 import { parseCsv, type TabularInput } from '../../domain/schemes/tabular-input.js';
+import { displayPath, readInputText } from '../read-input.js';
 
 /**
  * Reading a scheme from files: the YAML scheme file and the CSVs it names beside it. This is the
@@ -15,23 +15,8 @@ import { parseCsv, type TabularInput } from '../../domain/schemes/tabular-input.
  * src/domain/schemes, which report problems with the file, line and column given here.
  */
 
-/** How a path is shown in messages: relative to the working directory when that is shorter. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError(code === 'ENOENT' ? 'not_found' : 'invalid', `Cannot read ${displayPath(path)}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-}
-
 export function readCsvFile(path: string): TabularInput {
-  return parseCsv(readText(path), displayPath(path));
+  return parseCsv(readInputText(path), displayPath(path));
 }
 
 /** Finds the line and column of a field in the YAML, for zod's problems (e.g. `deliveryModels.1.hourlyRate`). */
@@ -53,7 +38,7 @@ function locateField(doc: Document, counter: LineCounter, field: string | undefi
 export function readSchemeFile(path: string): SchemeDefinition {
   const file = displayPath(path);
   const counter = new LineCounter();
-  const doc = parseDocument(readText(path), { lineCounter: counter });
+  const doc = parseDocument(readInputText(path), { lineCounter: counter });
   if (doc.errors.length) {
     const problems: Problem[] = doc.errors.map((e) => ({ file, ...(e.linePos ? { line: e.linePos[0].line, column: e.linePos[0].col } : {}), message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }));
     throw new AppError('invalid', `${file} is not valid YAML`, { problems });

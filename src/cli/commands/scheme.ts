@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { reportTableColumns, type ReportFormat } from '../../app/export/report-table-columns.js';
 import { toCsv, toTextTable, toXlsx } from '../../app/export/tabular.js';
 import { AppError } from '../../domain/errors.js';
@@ -10,7 +10,9 @@ import { schemeReportTables } from '../../domain/schemes/report-tables.js';
 import { runScheme, type SchemeRun } from '../../domain/schemes/run-scheme.js';
 import type { SchemeDefinition } from '../../domain/schemes/scheme-definition.js';
 import { formatStatement } from '../../domain/schemes/statement.js';
-import { displayPath, loadSchemeRunInput } from './scheme-files.js';
+import { displayPath } from '../read-input.js';
+import { loadSchemeRunInput } from './scheme-files.js';
+import { formatOption } from '../output.js';
 
 interface RunOptions {
   delivered?: string;
@@ -107,7 +109,7 @@ export function registerSchemeCommands(program: Command): void {
     .option('--delivered <csv>', 'delivered activity (one row per practice); replaces the file the scheme names')
     .option('--hand-schedule <csv>', 'a hand-entered schedule to check against the cost model; replaces the one the scheme names')
     .option('--reallocate-declined', 'share out the allocation of practices whose return says they did not take part')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'xlsx']).default('table'))
+    .addOption(formatOption(['table', 'csv', 'json', 'xlsx'], 'table'))
     .option('--table <name>', 'one table only: overview, allocation, payments, summary, footing, schedule, contributions, differences, reallocation, statements, warnings')
     .option('--out <file>', 'write to a file instead of standard output (needed for xlsx)')
     .action((schemeFile: string, options: RunOptions) => runCommand(schemeFile, options));

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { readConfig } from '../../config.js';
+import { readInputFile } from '../read-input.js';
 
 // Heavy modules (the server, the database engines) load only when a command runs, so that
 // `atscale --help` and the file-only commands start quickly.
@@ -93,7 +94,7 @@ export function registerServerCommands(program: Command): void {
     .action(async (file: string) => {
       const opened = await (await composition()).openDatabase(readConfig(), 'cli');
       try {
-        const counts = await (await backups()).restoreBackup(opened.database, readFileSync(file));
+        const counts = await (await backups()).restoreBackup(opened.database, readInputFile(file));
         process.stdout.write(`Restored ${file}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}\n`);
       } finally {
         await opened.close();
