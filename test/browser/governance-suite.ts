@@ -138,13 +138,16 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await saveScreenshot(page, 'governance-my-items');
     });
 
-    it('lists and adds people', async () => {
+    it('lists and adds people, once however fast the button is double-clicked', async () => {
       await page.goto('/governance/people');
       await visible(page.getByRole('link', { name: 'Jo Walker' }));
       await page.locator('#add-person-name').fill('Gill Clarke');
       await page.locator('#add-person-initials').fill('GC');
-      await page.getByRole('button', { name: 'Add person' }).click();
+      await page.getByRole('button', { name: 'Add person' }).dblclick();
+      await visible(page.getByText('Added Gill Clarke.'));
       await visible(page.getByRole('link', { name: 'Gill Clarke' }));
+      expect(await page.getByRole('link', { name: 'Gill Clarke' }).count()).toBe(1);
+      expect(await page.locator('.nhsuk-error-summary').count()).toBe(0);
       expect(await seriousAxeViolations(page)).toEqual([]);
     });
   });

@@ -1,5 +1,5 @@
-import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { keepPreviousData, type MutateOptions, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
 import { ApiError, apiGet, apiRequest } from './client.js';
 
 /** One query client for the app: no retries for answers the server meant (4xx), one for the rest. */
@@ -53,14 +53,32 @@ export function useRefresh() {
   );
 }
 
-/** Sends a change (POST, PATCH, DELETE) and, when it succeeds, refreshes the queries under `invalidates`. */
+/**
+ * Sends a change (POST, PATCH, DELETE) and, when it succeeds, refreshes the queries under `invalidates`.
+ * A second `mutate` while one is on its way is ignored: a double click saves once (the flag is set at
+ * once, where a disabled button would only follow on the next render).
+ */
 export function useApiMutation<TVariables, TResult = unknown>(send: (variables: TVariables) => { method: string; path: string; body?: unknown }, invalidates: string[] = []) {
   const refresh = useRefresh();
-  return useMutation<TResult, ApiError, TVariables>({
+  const inFlight = useRef(false);
+  const mutation = useMutation<TResult, ApiError, TVariables>({
     mutationFn: (variables) => {
       const { method, path, body } = send(variables);
       return apiRequest<TResult>(method, path, body);
     },
     onSuccess: () => refresh(invalidates),
+    onSettled: () => {
+      inFlight.current = false;
+    },
   });
+  const { mutate: mutateNow } = mutation;
+  const mutate = useCallback(
+    (variables: TVariables, options?: MutateOptions<TResult, ApiError, TVariables>) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      mutateNow(variables, options);
+    },
+    [mutateNow],
+  );
+  return { ...mutation, mutate };
 }
