@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+
+const shared = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data');
 
 /** Admin forms that change memberships and users (run last: they change the demo data). */
 export function adminSuite(harness: () => BrowserHarness) {
@@ -98,6 +103,22 @@ export function adminSuite(harness: () => BrowserHarness) {
       await other.getByRole('button', { name: 'End membership', exact: true }).click();
       await eventually(() => textOf(other.locator('.nhsuk-error-summary'))).toContain('was changed by someone else since you opened it');
       await visible(other.getByRole('button', { name: 'Reload the members' }));
+    });
+
+    it('offers only practices in no locality, and refuses one already in another locality, naming it', async () => {
+      const seedFile = (name: string) => readFileSync(join(shared, name), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+      const localityOf = new Map(seedFile('elr/practices.csv').map(([practice, locality]) => [practice, locality]));
+      const [, code] = seedFile('elr/practice-ods-codes.csv').map(([practice, ods]) => [practice!, ods!]).find(([practice]) => localityOf.get(practice) === 'South Blaby & Lutterworth')!;
+      await page.goto('/groups');
+      await page.getByRole('link', { name: 'Harborough', exact: true }).click();
+      const choices = await page.getByLabel('Practice', { exact: true }).locator('option').allInnerTexts();
+      expect(choices.some((c) => c.includes(`(${code})`))).toBe(false);
+      await page.getByLabel('Or enter an ODS code').fill(code!);
+      await page.locator('#start-date-day').fill('1');
+      await page.locator('#start-date-month').fill('4');
+      await page.locator('#start-date-year').fill('2025');
+      await page.getByRole('button', { name: 'Add practice' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain(`${code} is already in South Blaby & Lutterworth`);
     });
   });
 }

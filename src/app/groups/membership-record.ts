@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
@@ -53,13 +53,19 @@ export const membershipRecord: RecordType<z.infer<typeof membershipInput>> = {
       throw invalid(`There is no practice ${merged.practiceCode} in the registry`, [{ field: 'practiceCode', message: `unknown practice ${merged.practiceCode}: import the ODS file first` }]);
     }
     if (merged.endDate && merged.endDate < merged.startDate) throw invalid('The end date is before the start date', [{ field: 'endDate', message: 'must be on or after the start date' }]);
-    // A practice is in a group once at a time; memberships of the same group must not overlap.
+    // A practice is in a group once at a time, and in one locality of a federation at a time: a
+    // locality's siblings share its practices' dates, or the federation's totals would count one twice.
+    const localities = group.kind === 'locality' && group.parentId !== null;
+    const sameGroups = localities
+      ? inArray(groupMemberships.groupId, db.select({ id: practiceGroups.id }).from(practiceGroups).where(and(eq(practiceGroups.kind, 'locality'), eq(practiceGroups.parentId, group.parentId!))))
+      : eq(groupMemberships.groupId, merged.groupId);
     const overlapping = await db
-      .select({ id: groupMemberships.id, startDate: groupMemberships.startDate, endDate: groupMemberships.endDate })
+      .select({ groupName: practiceGroups.name, startDate: groupMemberships.startDate, endDate: groupMemberships.endDate })
       .from(groupMemberships)
+      .innerJoin(practiceGroups, eq(practiceGroups.id, groupMemberships.groupId))
       .where(
         and(
-          eq(groupMemberships.groupId, merged.groupId),
+          sameGroups,
           eq(groupMemberships.practiceCode, merged.practiceCode),
           existing ? ne(groupMemberships.id, existing.id as number) : undefined,
           lte(groupMemberships.startDate, merged.endDate ?? far),
@@ -68,7 +74,8 @@ export const membershipRecord: RecordType<z.infer<typeof membershipInput>> = {
       );
     if (overlapping.length) {
       const o = overlapping[0]!;
-      throw conflict(`${merged.practiceCode} is already in ${group.name} from ${o.startDate}${o.endDate ? ` to ${o.endDate}` : ''}; end that membership first`);
+      const why = o.groupName === group.name ? '' : ' (a practice is in one locality of a federation at a time)';
+      throw conflict(`${merged.practiceCode} is already in ${o.groupName} from ${o.startDate}${o.endDate ? ` to ${o.endDate}` : ''}; end that membership first${why}`);
     }
     return { groupId: merged.groupId, practiceCode: merged.practiceCode, startDate: merged.startDate, endDate: merged.endDate ?? null };
   },

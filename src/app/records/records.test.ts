@@ -79,6 +79,23 @@ describe.each(databaseKinds)('one way to keep records (%s)', (kind) => {
     await expect(getRecord(admin(), membershipRecord, String(member.id))).rejects.toMatchObject({ kind: 'not_found' });
   });
 
+  it('keeps a practice in one locality of a federation at a time, so it can move on a date but never be counted twice', async () => {
+    const federation = await createRecord(admin(), groupRecord, { name: 'Locality Federation', kind: 'federation' });
+    const [north, south] = [await createRecord(admin(), groupRecord, { name: 'North hub', kind: 'locality', parentId: federation.id }), await createRecord(admin(), groupRecord, { name: 'South hub', kind: 'locality', parentId: federation.id })];
+    const inNorth = await createRecord(admin(), membershipRecord, { groupId: north.id, practiceCode: alpha, startDate: '2017-04-01' });
+    await expect(createRecord(admin(), membershipRecord, { groupId: south.id, practiceCode: alpha, startDate: '2018-04-01' })).rejects.toMatchObject({
+      kind: 'conflict',
+      message: expect.stringContaining(`${alpha} is already in North hub from 2017-04-01; end that membership first (a practice is in one locality of a federation at a time)`),
+    });
+    // A locality of another federation, or a peer group, may hold it at the same time.
+    const other = await createRecord(admin(), groupRecord, { name: 'Other Federation', kind: 'federation' });
+    const elsewhere = await createRecord(admin(), groupRecord, { name: 'Elsewhere hub', kind: 'locality', parentId: other.id });
+    await createRecord(admin(), membershipRecord, { groupId: elsewhere.id, practiceCode: alpha, startDate: '2018-04-01' });
+    // Ended in the north, it moves south from the next day.
+    await updateRecord(admin(), membershipRecord, String(inNorth.id), { endDate: '2018-03-31' }, inNorth.rowVersion as number);
+    expect(await createRecord(admin(), membershipRecord, { groupId: south.id, practiceCode: alpha, startDate: '2018-04-01' })).toMatchObject({ groupName: 'South hub', current: true });
+  });
+
   it('imports a CSV all or nothing, naming the line and column of every problem', async () => {
     const [federation] = await listAllRecords(admin(), groupRecord, { filters: { kind: 'federation' } });
     const csv = (rows: string[]) => ({ name: 'members.csv', content: Buffer.from(['groupId,ODS code,startDate,endDate', ...rows].join('\n')) });

@@ -19,7 +19,8 @@ const membershipFields = {
 export function AddPracticeForm({ summary }: { summary: GroupSummary }) {
   const parent = useGroupSummary(summary.group.parentId, summary.onDate);
   const here = new Set(summary.practices.map((p) => p.odsCode));
-  const candidates = (parent.data?.practices ?? []).filter((p) => !here.has(p.odsCode));
+  // A practice is in one locality at a time: offer those in none (to move one, end its membership of its locality first).
+  const candidates = (parent.data?.practices ?? []).filter((p) => !here.has(p.odsCode) && !p.locality);
   const [chosen, setChosen] = useState('');
   const [typed, setTyped] = useState('');
   const [start, setStart] = useState<DateParts>(emptyDate);
@@ -56,7 +57,7 @@ export function AddPracticeForm({ summary }: { summary: GroupSummary }) {
       <form onSubmit={submit} noValidate>
         <FormErrorSummary errors={form.errors} attempt={form.attempt} />
         {candidates.length ? (
-          <Select id="practice-choice" name="practice-choice" label="Practice" hint="Members of the federation that are not in this locality" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+          <Select id="practice-choice" name="practice-choice" label="Practice" hint="Members of the federation that are in no locality. To move a practice here, first end its membership of its locality." value={chosen} onChange={(e) => setChosen(e.target.value)}>
             <Select.Option value="">Choose a practice</Select.Option>
             {candidates.map((p) => (
               <Select.Option key={p.odsCode} value={p.odsCode}>
