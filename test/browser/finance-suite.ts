@@ -118,6 +118,18 @@ export function financeSuite(harness: () => BrowserHarness) {
       await saveScreenshot(page, 'finance-scenario');
     });
 
+    it('adds nothing for a won stream the plan already counts as secured, and says so', async () => {
+      const streams = readCsv('income-streams.csv').filter((r) => r.financial_year === '2018/19' && Number(r.amount) > 0);
+      const twin = streams.find((p) => p.status === 'potential' && streams.some((s) => s.status === 'secured' && s.stream === p.stream))!;
+      await page.getByRole('group', { name: /Winter access scheme \(NHS E\)/ }).getByLabel('As planned').check();
+      await page.getByRole('group', { name: new RegExp(`^${twin.stream}`) }).getByLabel('Won').check();
+      await page.getByRole('button', { name: 'Compare with the plan' }).click();
+      await eventually(() => textOf(page.locator('#comparison-heading'))).toBe(`If ${twin.stream} won`);
+      const text = await textOf(section(page, 'comparison-heading'));
+      expect(text).toContain('The plan: a deficit of £688. This scenario: a deficit of £688.');
+      expect(text).toContain(`${twin.stream} is already counted as secured in 2018/19`);
+    });
+
     it('adds a running-cost line, refusing a negative amount, and the I&E takes it in', async () => {
       await page.getByRole('link', { name: 'Income and expenditure' }).click();
       await page.getByLabel('Budget line').fill('Insurance');

@@ -6,7 +6,7 @@ import { normaliseFinancialYear } from '../../domain/finance/financial-year.js';
 import { incomeAndExpenditure, resultKind } from '../../domain/finance/income-expenditure.js';
 import { cashFlowTable, doubleCountingTable, type FinanceTable, ieTable, receiptsTable, runningCostsTable, savingsTable, scenarioComparisonTable, schemeFeesTable, streamsTable, streamTotalsTable } from '../../domain/finance/presenters.js';
 import { ieWithSchemeFees, withSchemeFigures } from '../../domain/finance/scheme-money.js';
-import { cashFlowStreams, type ScenarioChange, scenarioIncomeLines, scenarioProblems } from '../../domain/finance/scenarios.js';
+import { cashFlowStreams, type ScenarioChange, scenarioIncomeLines, scenarioNotes, scenarioProblems } from '../../domain/finance/scenarios.js';
 import { findDoubleCounting, streamTotals, yearsOfStreams } from '../../domain/finance/stream-totals.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
@@ -82,12 +82,12 @@ async function yearModel(ctx: AppContext, rawYear: string, changes: ScenarioChan
   const costs = await loadRunningCosts(ctx.db);
   const problems = scenarioProblems(streams, changes);
   if (problems.length) throw invalid('The scenario is not valid', problems.map((message) => ({ field: 'scenario', message })));
-  const counted = cashFlowStreams(streams, changes);
+  const counted = cashFlowStreams(streams, changes, year.financialYear);
   // Only the schemes this year's figures use: the counted streams' and the year's lines'.
   const money = await linkedSchemeMoney(ctx.db, [...counted.map((s) => s.schemeId), ...lines.map((l) => l.schemeId)]);
   const ie = incomeAndExpenditure(year.financialYear, scenarioIncomeLines(year.financialYear, lines, streams, changes), costs);
   const flow = cashFlow({ financialYear: year.financialYear, openingPence: year.openingBalancePence, thresholdPence: threshold ?? year.cashThresholdPence, streams: withSchemeFigures(counted, money), runningCosts: costs });
-  return { ie, flow, streams, schemeFees: ieWithSchemeFees(ie, money) };
+  return { ie, flow, streams, notes: scenarioNotes(streams, changes, year.financialYear), schemeFees: ieWithSchemeFees(ie, money) };
 }
 
 export async function ieReport(ctx: AppContext, rawYear: string) {
@@ -121,6 +121,7 @@ export async function scenarioReport(ctx: AppContext, rawYear: string, changes: 
   return {
     label,
     changes,
+    notes: scenario.notes,
     base: { ie: summary(base.ie), cashFlow: base.flow },
     scenario: { ie: summary(scenario.ie), cashFlow: scenario.flow },
     tables: [scenarioComparisonTable(base, scenario, label), { ...ieTable(scenario.ie), name: 'scenario-ie', title: `Income and expenditure ${scenario.ie.financialYear}: ${label}` }, { ...cashFlowTable(scenario.flow), name: 'scenario-cash-flow', title: `Cash flow ${scenario.flow.financialYear}: ${label}` }] as FinanceTable[],

@@ -25,7 +25,7 @@ interface ReportOptions {
 
 const textOf = (table: FinanceTable) => `${table.title}\n\n${toTextTable(table.rows, reportTableColumns(table, 'table'))}`;
 
-/** A sentence under the tables: the I&E's result, the cash flow's low months, money counted twice. */
+/** A sentence under the tables: the I&E's result, the cash flow's low months, money counted twice (in the streams or a scenario). */
 function notes(report: FinanceReportName, result: Record<string, unknown>): string[] {
   if (report === 'ie') {
     const worked = (result.schemeFees as { withWorkedOutFees: { resultPence: number } | null } | undefined)?.withWorkedOutFees;
@@ -36,6 +36,7 @@ function notes(report: FinanceReportName, result: Record<string, unknown>): stri
     return [below.length ? `${below.length} month${below.length === 1 ? '' : 's'} end below the threshold of ${formatPence(result.thresholdPence as number)}: ${below.join(', ')}` : `No month ends below the threshold of ${formatPence(result.thresholdPence as number)}`];
   }
   if (report === 'streams') return (result.doubleCounting as { message: string }[]).map((d) => `Warning: ${d.message}`);
+  if (report === 'scenario') return (result.notes as string[]).map((n) => `Warning: ${n}`);
   return [];
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { incomeAndExpenditure } from './income-expenditure.js';
-import { cashFlowStreams, scenarioIncomeLines, scenarioProblems } from './scenarios.js';
+import { cashFlowStreams, scenarioIncomeLines, scenarioNotes, scenarioProblems } from './scenarios.js';
+import { findDoubleCounting } from './stream-totals.js';
 import { makeStream, seedIe, seedStreams } from './test-support.js';
 
 describe('scenarios', () => {
@@ -25,6 +26,19 @@ describe('scenarios', () => {
     expect(lines.at(-1)).toMatchObject({ line: 'H Pylori (if won)', section: 'secured', amountPence: 150_000 });
     expect(cashFlowStreams(withShare, [{ streamId: hPylori.id, outcome: 'won' }]).map((s) => s.id)).toContain(hPylori.id);
     expect(cashFlowStreams(withShare).every((s) => s.status === 'secured')).toBe(true);
+  });
+
+  it('adds nothing for a won stream the plan already counts as secured (money counted twice), and says so', () => {
+    const twice = findDoubleCounting(streams).find((d) => d.financialYear === '2018/19')!;
+    const potential = streams.find((s) => s.id === twice.potentialStreamId)!;
+    const won = [{ streamId: potential.id, outcome: 'won' as const }];
+    const base = incomeAndExpenditure('2018/19', scenarioIncomeLines('2018/19', linked, streams, []), costs);
+    const scenario = incomeAndExpenditure('2018/19', scenarioIncomeLines('2018/19', linked, streams, won), costs);
+    expect(scenario.resultPence).toBe(base.resultPence);
+    expect(scenarioIncomeLines('2018/19', linked, streams, won).some((l) => l.line.endsWith('(if won)'))).toBe(false);
+    expect(cashFlowStreams(streams, won, '2018/19').map((s) => s.id)).toEqual(cashFlowStreams(streams, [], '2018/19').map((s) => s.id));
+    expect(scenarioNotes(streams, won, '2018/19')).toEqual([expect.stringMatching(new RegExp(`^${potential.name} is already counted as secured in 2018/19 .*adds nothing`))]);
+    expect(scenarioNotes(streams, [{ streamId: hPylori.id, outcome: 'won' }], '2018/19')).toEqual([]);
   });
 
   it('refuses a stream that is not potential, or is named twice', () => {

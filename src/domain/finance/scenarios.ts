@@ -1,5 +1,6 @@
 import type { IeIncomeLine, IncomeStream } from './types.js';
 import { shareOf } from './money.js';
+import { findDoubleCounting } from './stream-totals.js';
 
 /** "What if": a potential stream is won (counted as secured) or lost (counted nowhere). */
 export interface ScenarioChange {
@@ -7,25 +8,46 @@ export interface ScenarioChange {
   outcome: 'won' | 'lost';
 }
 
+/**
+ * Potential streams whose money in the year is already counted as secured, by a secured stream of
+ * the same name ("money counted twice"): winning one adds nothing, because the base already has it.
+ */
+export function alreadySecured(streams: readonly IncomeStream[], financialYear: string): Map<number, string> {
+  const found = new Map<number, string>();
+  for (const d of findDoubleCounting(streams)) if (d.financialYear === financialYear) found.set(d.potentialStreamId, streams.find((s) => s.id === d.securedStreamId)?.name ?? d.name);
+  return found;
+}
+
 /** The streams whose money the cash flow counts: the secured ones, as the base does, changed by the scenario. */
-export function cashFlowStreams(streams: readonly IncomeStream[], changes: readonly ScenarioChange[] = []): IncomeStream[] {
+export function cashFlowStreams(streams: readonly IncomeStream[], changes: readonly ScenarioChange[] = [], financialYear?: string): IncomeStream[] {
   const outcome = new Map(changes.map((c) => [c.streamId, c.outcome]));
-  return streams.filter((s) => (outcome.get(s.id) === 'won' ? true : outcome.get(s.id) === 'lost' ? false : s.status === 'secured'));
+  const counted = financialYear ? alreadySecured(streams, financialYear) : new Map<number, string>();
+  return streams.filter((s) => (outcome.get(s.id) === 'won' ? !counted.has(s.id) : outcome.get(s.id) === 'lost' ? false : s.status === 'secured'));
+}
+
+/** What a reader should know about a scenario: a won stream whose money the base already counts. */
+export function scenarioNotes(streams: readonly IncomeStream[], changes: readonly ScenarioChange[], financialYear: string): string[] {
+  const counted = alreadySecured(streams, financialYear);
+  return changes
+    .filter((c) => c.outcome === 'won' && counted.has(c.streamId))
+    .map((c) => `${streams.find((s) => s.id === c.streamId)!.name} is already counted as secured in ${financialYear} (as ${counted.get(c.streamId)}), so winning it adds nothing here. Keep it in one of them.`);
 }
 
 /**
  * The I&E's income lines under a scenario. A lost stream's lines are dropped. A won stream's lines
  * move to secured income; a won stream with no I&E line gets one: the federation's share of that
- * year's amount (what it keeps after the practices' share).
+ * year's amount (what it keeps after the practices' share), unless a secured stream of the same
+ * name already counts that money.
  */
 export function scenarioIncomeLines(financialYear: string, lines: readonly IeIncomeLine[], streams: readonly IncomeStream[], changes: readonly ScenarioChange[]): IeIncomeLine[] {
   const outcome = new Map(changes.map((c) => [c.streamId, c.outcome]));
+  const counted = alreadySecured(streams, financialYear);
   const result = lines
     .filter((l) => l.financialYear === financialYear && !(l.streamId !== null && outcome.get(l.streamId) === 'lost'))
     .map((l) => (l.streamId !== null && outcome.get(l.streamId) === 'won' ? { ...l, section: 'secured' as const } : l));
   let added = -1;
   for (const change of changes) {
-    if (change.outcome !== 'won' || result.some((l) => l.streamId === change.streamId)) continue;
+    if (change.outcome !== 'won' || counted.has(change.streamId) || result.some((l) => l.streamId === change.streamId)) continue;
     const stream = streams.find((s) => s.id === change.streamId);
     const amount = stream?.amounts.find((a) => a.financialYear === financialYear)?.amountPence ?? 0;
     if (!stream || amount === 0) continue;

@@ -1,4 +1,4 @@
-import { Button, Radios } from 'nhsuk-react-components';
+import { Button, Radios, WarningCallout } from 'nhsuk-react-components';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useApiQuery } from '../../api/use-api.js';
 import { Loaded } from '../../components/page-states.js';
@@ -63,6 +63,14 @@ export function ScenariosPage() {
               <p className="nhsuk-body">
                 The plan: {resultWords(report.base.ie.resultPence)}. This scenario: {resultWords(report.scenario.ie.resultPence)}.
               </p>
+              {report.notes.length ? (
+                <WarningCallout>
+                  <WarningCallout.Heading>Money counted twice</WarningCallout.Heading>
+                  {report.notes.map((note) => (
+                    <p key={note}>{note}</p>
+                  ))}
+                </WarningCallout>
+              ) : null}
               <DownloadLinks report="scenario" query={query} noun="scenario" />
               <ReportTableView table={tableNamed(report, 'scenario')!} />
               <div className="app-finance-compare">

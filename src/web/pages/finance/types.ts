@@ -31,6 +31,8 @@ export type CashFlowReport = CashFlow & { tables: FinanceTable[] };
 
 export interface ScenarioReport {
   label: string;
+  /** A won stream whose money the plan already counts as secured: it adds nothing. */
+  notes: string[];
   base: { ie: IeSummary; cashFlow: CashFlow };
   scenario: { ie: IeSummary; cashFlow: CashFlow };
   tables: FinanceTable[];
