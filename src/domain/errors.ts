@@ -3,6 +3,9 @@
  * the API maps `kind` to an HTTP status in one table (src/api/errors.ts) and the CLI maps it
  * to an exit code (src/cli/output.ts). Nothing below the API knows about HTTP.
  */
+// Plain words for schema limits in every message (see zod-messages.ts).
+import './zod-messages.js';
+
 export type AppErrorKind =
   | 'invalid' // the input breaks a rule: 400
   | 'unauthenticated' // nobody is signed in: 401
