@@ -20,3 +20,8 @@ export function optionalIsoDate(raw: string | undefined, field: string, label = 
   if (!parsed.success) throw invalid(`${label} "${raw}" is not valid`, [{ field, message: parsed.error.issues[0]!.message }]);
   return parsed.data;
 }
+
+/** 23 November 2026, as NHS pages write dates (in documents and messages the server writes). */
+export function formatLongDate(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}

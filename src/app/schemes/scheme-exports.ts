@@ -5,6 +5,7 @@ import { toXlsx, type Sheet } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
 import { runStoredScheme, schemeStatement, type RunOptions } from './run-stored-scheme.js';
 import { describeVersion } from './scheme-presenters.js';
+import { formatLongDate } from '../../domain/iso-date.js';
 
 /**
  * A scheme run as a workbook: an "about" sheet naming the scheme, its version and the list-size
@@ -47,7 +48,7 @@ export async function schemeStatementPdf(ctx: AppContext, schemeId: number, prac
           body: [
             ['Funder', funder],
             ['Scheme version', describeVersion(version)],
-            ['List-size snapshot', version.listSnapshotDate ?? 'list sizes as given in the scheme'],
+            ['List-size snapshot', version.listSnapshotDate ? formatLongDate(version.listSnapshotDate) : 'list sizes as given in the scheme'],
             ['Practice', practice],
           ],
         },
@@ -67,7 +68,7 @@ export async function schemeStatementPdf(ctx: AppContext, schemeId: number, prac
         layout: 'lightHorizontalLines',
       },
       ...statement.warnings.map((w) => ({ text: `Note: ${w}`, margin: [0, 6, 0, 0] as [number, number, number, number], italics: true })),
-      { text: `Produced by atscale on ${new Date().toISOString().slice(0, 10)}. Figures are worked from unrounded values and rounded once, by the rule shown.`, style: 'footnote' },
+      { text: `Produced by atscale on ${formatLongDate(new Date().toISOString().slice(0, 10))}. Figures are worked from unrounded values and rounded once, by the rule shown.`, style: 'footnote' },
     ],
     styles: {
       title: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] },

@@ -42,7 +42,4 @@ export function byDueDate<T extends { dueDate: string; ref: string }>(a: T, b: T
   return a.dueDate.localeCompare(b.dueDate) || a.ref.localeCompare(b.ref, 'en-GB', { numeric: true });
 }
 
-/** 23 November 2026, as NHS pages write dates. */
-export function formatLongDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
+export { formatLongDate } from '../iso-date.js';
