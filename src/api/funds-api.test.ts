@@ -24,6 +24,9 @@ describe('contracts and funds over the API', () => {
     expect(twice).toMatchObject({ status: 409, body: { error: 'conflict', message: expect.stringContaining('same money twice') } });
     const negative = await admin.request('POST', `/api/funds/${fundId}/applications`, { localityGroupId: slam.localityId, title: 'x', purpose: 'x', lines: [{ description: 'x', amount: '-£5' }] });
     expect(negative).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ field: 'body.lines.0.amount', message: expect.stringContaining('negative') })] } });
+    // Kibworth (C82001) applies from its own locality, Harborough; naming SLAM is refused, not quietly replaced.
+    const elsewhere = await admin.request('POST', `/api/funds/${fundId}/applications`, { practiceCode: 'C82001', localityGroupId: slam.localityId, title: 'x', purpose: 'x', lines: [{ description: 'x', amount: '£5' }] });
+    expect(elsewhere).toMatchObject({ status: 400, body: { problems: [{ field: 'localityGroupId', message: expect.stringContaining('own locality, Harborough') }] } });
     const year = await admin.request('POST', '/api/funds', { name: 'GPFV £3', commissioner: 'NHS England', footprintGroupId: 1, listSnapshotDate: '2018-01-01', rates: 'FY18/19: £3' });
     expect(year).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ message: expect.stringContaining('write it like 2018/19') })] } });
   });

@@ -44,7 +44,7 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await page.locator('#edit-risk-impact').selectOption('4');
       await page.locator('#edit-risk-reviewDate').fill('31/02/2027');
       await page.getByRole('button', { name: 'Save changes' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('"31/02/2027" is not a real date');
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('Review date must be a real date, for example 27/04/2018');
       await page.locator('#edit-risk-reviewDate').fill('');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await eventually(async () => (await page.locator('.nhsuk-summary-list').innerText()).includes('12 high')).toBe(true);
@@ -73,6 +73,13 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await eventually(() => updates.count()).toBe(2);
       expect(await textOf(updates.first())).toContain('15 May 2018');
       expect(await textOf(updates.nth(1))).toContain('JW to progress');
+
+      // An impossible date is refused in the words of its hint, before anything is sent.
+      const due = await page.locator('#edit-action-dueDate').inputValue();
+      await page.locator('#edit-action-dueDate').fill('31/02/2019');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('Due date must be a real date, for example 27/04/2018');
+      await page.locator('#edit-action-dueDate').fill(due);
 
       await page.locator('#edit-action-status').selectOption('closed');
       await page.getByRole('button', { name: 'Save changes' }).click();

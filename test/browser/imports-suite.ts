@@ -76,8 +76,20 @@ export function importsSuite(harness: () => BrowserHarness) {
 
       // Nothing was written: the valid new practice on line 1 is not in the registry.
       expect(await harness().database.query("select ods_code from practices where ods_code = 'Y99999'")).toEqual([]);
+      expect(await textOf(recent)).toContain('1 row was rejected, so nothing was imported.');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'imports-error');
+    });
+
+    it('says so when the whole file is wrong, rather than counting a rejected row', async () => {
+      const file = join(folder, 'not-epraccur.csv');
+      writeFileSync(file, 'PUBLICATION,EXTRACT_DATE,TYPE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\r\nGP_PRAC_PAT_LIST,01APR2025,GP,C82001,LE8 0LG,ALL,ALL,9301\r\n');
+      await odsForm().locator('input[type=file]').setInputFiles(file);
+      await odsForm().getByRole('button', { name: 'Upload and import' }).click();
+      const recent = page.locator('section[aria-labelledby="recent-imports"] tbody tr').first();
+      await eventually(() => textOf(recent)).toContain('not-epraccur.csv');
+      expect(await textOf(recent)).toContain('The file was not imported: it is not the file this import reads');
+      expect(await textOf(recent)).not.toContain('row was rejected');
     });
   });
 }

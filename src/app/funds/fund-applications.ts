@@ -66,7 +66,12 @@ export async function submitApplication(ctx: AppContext, fundId: number, input: 
     let localityGroupId = input.localityGroupId;
     if (input.practiceCode) {
       if (!state.calculation.practices.some((p) => p.key === input.practiceCode)) throw invalid(`${input.practiceCode} is not in this fund’s footprint`, [{ field: 'practiceCode', message: 'not a member of the fund’s footprint' }]);
-      localityGroupId = (await localitiesOn(db, state.fund.footprintGroupId, state.fund.listSnapshotDate)).get(input.practiceCode)?.id;
+      const own = (await localitiesOn(db, state.fund.footprintGroupId, state.fund.listSnapshotDate)).get(input.practiceCode);
+      // A practice applies from its own locality: naming another is refused, not quietly replaced.
+      if (own && input.localityGroupId !== undefined && input.localityGroupId !== own.id) {
+        throw invalid(`${input.practiceCode} is in ${own.name}, not the locality named`, [{ field: 'localityGroupId', message: `${input.practiceCode} applies from its own locality, ${own.name}; leave the locality out` }]);
+      }
+      localityGroupId = own?.id;
     }
     if (!localityGroupId) throw invalid('Choose the applying locality', [{ field: 'localityGroupId', message: 'Choose a locality' }]);
     checkPots(state, { id: 0, localityGroupId, practiceCode: input.practiceCode ?? null }, requestedPence);

@@ -65,6 +65,18 @@ function isoFromTyped(raw: string): string {
   return (match && partsToIso({ day: match[1]!, month: match[2]!, year: match[3]! })) ?? raw;
 }
 
+/** A typed date that is not a real one (31/02/2019), in the words of the field's own hint. */
+function typedDateProblems(fields: FormField[], values: Record<string, string>, formId: string): FieldError[] {
+  return fields
+    .filter((f) => f.kind === 'date' && values[f.name]!.trim() !== '')
+    .filter((f) => {
+      const iso = isoFromTyped(values[f.name]!.trim());
+      const [year, month, day] = iso.split('-');
+      return !/^\d{4}-\d{2}-\d{2}$/.test(iso) || partsToIso({ day: day!, month: month!, year: year! }) !== iso;
+    })
+    .map((f) => ({ field: `${formId}-${f.name}`, message: `${f.label.replace(/ \(optional\)$/, '')} must be a real date, for example 27/04/2018` }));
+}
+
 function toBody(fields: FormField[], values: Record<string, string>, creating: boolean) {
   const body: Record<string, unknown> = {};
   for (const field of fields) {
@@ -100,7 +112,8 @@ export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {
   function submit(event: FormEvent) {
     event.preventDefault();
     const missing: FieldError[] = fields.filter((f) => f.required && !values[f.name]!.trim()).map((f) => ({ field: `${id}-${f.name}`, message: `${f.kind === 'select' ? 'Choose' : 'Enter'} ${f.label.toLowerCase()}` }));
-    if (missing.length) return form.show(missing);
+    const problems = [...missing, ...typedDateProblems(fields, values, id)];
+    if (problems.length) return form.show(problems);
     mutation.mutate({ ...toBody(fields, values, !record), ...fixed }, {
       onSuccess: (result) => {
         form.clear();

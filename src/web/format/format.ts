@@ -38,6 +38,14 @@ export function formatList(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+/** A long text cut for a link or a warning: at a word, with an ellipsis, never mid-word. */
+export function shortText(text: string, max = 80): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord > max / 2 ? cut.slice(0, atWord) : text.slice(0, max)).replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
 /** Today's date in England as YYYY-MM-DD. */
 export function todayIso(): string {
   const parts = Object.fromEntries(

@@ -35,7 +35,8 @@ export function MyItemsPage() {
           return (
             <>
               <p className="nhsuk-body">
-                {data.person ? `Items owned by ${data.person.name}${data.person.initials ? ` (${data.person.initials})` : ''}` : 'You are not on the People page yet, so only your practices’ items are shown'}, and your practices’ policy acknowledgements and sub-contracts to sign: overdue, or due by {formatDate(data.until)}.
+                {data.person ? `Items owned by ${data.person.name}${data.person.initials ? ` (${data.person.initials})` : ''}` : 'You are not on the People page yet, so no items are owned by you'}
+                {user.role === 'practice_manager' ? ', and your practices’ policy acknowledgements and sub-contracts to sign' : ''}: overdue, or due by {formatDate(data.until)}.
                 {isAdmin(user) ? ` Contract notice, renewal and end dates are shown from ${defaultReminderDays} days ahead, as the contracts register warns of them.` : ''}
                 {' '}Where the server sends the daily digest, they also come by email each day.
               </p>

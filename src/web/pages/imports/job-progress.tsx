@@ -18,12 +18,19 @@ export function jobProblems(job: Job | undefined): Problem[] {
   return problems.length ? problems : [{ message: job.message ?? 'The import failed' }];
 }
 
+/** The rows the report's problems name (a row with two problems counts once). */
+const rejectedRows = (job: Job) => new Set((job.result?.errors ?? []).filter((e) => e.line !== undefined).map((e) => e.line)).size;
+
 const withFullStop = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
-/** "1 row was rejected, so nothing was imported." — or the job's own reason when it stopped before reporting. */
+/**
+ * "3 rows were rejected, so nothing was imported." — counting the rows the problems name; a problem
+ * with the whole file (a wrong kind of file, missing columns) says so instead. Or the job's own reason.
+ */
 function failureText(job: Job): string {
-  const rejected = job.result?.rejected;
-  if (rejected) return `${formatNumber(rejected)} ${rejected === 1 ? 'row was' : 'rows were'} rejected, so nothing was imported.`;
+  const rows = rejectedRows(job);
+  if (job.result?.rejected && rows === 0) return 'The file was not imported: it is not the file this import reads, or its columns are not the ones expected. Nothing was imported.';
+  if (rows) return `${formatNumber(rows)} ${rows === 1 ? 'row was' : 'rows were'} rejected, so nothing was imported.`;
   return withFullStop(job.message ?? 'The file was refused');
 }
 
@@ -69,7 +76,7 @@ function Report({ job }: { job: Job }) {
           { key: 'Inserted', value: formatNumber(report.inserted) },
           { key: 'Updated', value: formatNumber(report.updated) },
           { key: 'Unchanged', value: formatNumber(report.unchanged) },
-          { key: 'Rejected', value: formatNumber(report.rejected) },
+          { key: 'Rejected', value: report.rejected && rejectedRows(job) === 0 ? 'the whole file' : formatNumber(rejectedRows(job)) },
           { key: 'Skipped', value: formatNumber(report.skipped) },
           ...(report.referenceDate ? [{ key: 'File describes', value: formatDate(report.referenceDate) }] : []),
         ]}

@@ -114,7 +114,7 @@ function PracticeDetailsView({ details }: { details: PracticeDetails }) {
       <h2 id="groups">Groups and localities</h2>
       <DataTable caption={`Groups ${p.displayName} belongs or belonged to`} captionHidden columns={groupColumns} rows={details.groups} rowKey={(g) => g.id} empty="This practice is not in any group." />
       <h2 id="pcn-history">PCN membership history</h2>
-      <DataTable caption={`Primary care networks of ${p.displayName}`} captionHidden columns={pcnColumns} rows={details.pcnMemberships} rowKey={(m) => `${m.pcnCode}-${m.startDate}`} empty="No PCN membership has been imported for this practice." />
+      <DataTable caption={`Primary care networks of ${p.displayName}`} captionHidden columns={pcnColumns} rows={details.pcnMemberships} rowKey={(m) => `${m.pcnCode}-${m.startDate}`} empty={p.pcnCode ? `The registry gives ${p.pcnCode} as this practice’s PCN, but no dated membership has been imported (from the ePCN or PCN mapping file).` : 'No PCN membership has been imported for this practice.'} />
       <h2 id="changes">Changes from the NHS files</h2>
       <DataTable caption={`Changes to ${p.displayName} recorded from ODS and PCN files`} captionHidden columns={historyColumns} rows={details.history} rowKey={(h) => `${h.validFrom}-${(h.changedFields ?? []).join()}`} empty="No changes have been recorded." />
       {isAdmin(user) ? <PracticeAudit code={p.odsCode} /> : null}

@@ -10,7 +10,7 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { useApiForm } from '../../components/use-api-form.js';
-import { formatDate, formatMoney } from '../../format/format.js';
+import { formatDate, formatMoney, shortText } from '../../format/format.js';
 import { AuditTable } from '../audit/audit-table.js';
 import './programme.css';
 import { OwnerLinks } from './owner-links.js';
@@ -95,7 +95,7 @@ function TaskView({ detail }: { detail: TaskDetail }) {
     <>
       <PageBreadcrumb items={[{ to: '/programme', text: 'Programme' }, { to: `/programme?plan=${task.planId}`, text: detail.plan?.name ?? 'Work plan' }]} />
       <Heading headingLevel="h1">
-        Task {task.ref}: {String(task.projectArea ?? task.description).slice(0, 80)}
+        Task {task.ref}: {shortText(String(task.projectArea ?? task.description))}
       </Heading>
       {detail.sameRef.length ? (
         <WarningCallout>
@@ -105,7 +105,7 @@ function TaskView({ detail }: { detail: TaskDetail }) {
             {detail.sameRef.map((t, i) => (
               <span key={t.id}>
                 {i ? ', ' : ''}
-                <Link to={`/programme/tasks/${t.id}`}>{t.description.slice(0, 80)}</Link>
+                <Link to={`/programme/tasks/${t.id}`}>{shortText(t.description)}</Link>
               </span>
             ))}
             . Both are kept; change one of the ids to resolve it.

@@ -7,7 +7,7 @@ import type { Column } from '../../components/data-table.js';
 import { FilterActions, FilterCheckbox, useFilterForm } from '../../components/filter-actions.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { RecordTable, useListParams } from '../../components/record-table.js';
-import { formatDate } from '../../format/format.js';
+import { formatDate, shortText } from '../../format/format.js';
 import './programme.css';
 import { ProgrammeImportForm, ProgrammeImportLink } from './programme-import-form.js';
 import { OverdueTag, ProgrammeNav, RagTag, statusLabels, TaskStatusTag } from './programme-tags.js';
@@ -79,7 +79,7 @@ function IdWarnings({ summary }: { summary: PlanSummary }) {
             {d.tasks.map((t, i) => (
               <span key={t.id}>
                 {i ? ', ' : ''}
-                <Link to={`/programme/tasks/${t.id}`}>{t.description.slice(0, 60)}</Link>
+                <Link to={`/programme/tasks/${t.id}`}>{shortText(t.description, 60)}</Link>
               </span>
             ))}
           </li>
