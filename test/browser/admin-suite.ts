@@ -80,6 +80,35 @@ export function adminSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(other.locator('.nhsuk-error-summary'))).toContain('The email address or password is not right');
       await other.close();
     });
+
+    it('changes a user’s role, practices and password, and they sign in with the new ones', async () => {
+      const row = page.locator('tbody tr', { hasText: 'new.clinician@elr-federation.example' });
+      await row.getByRole('button', { name: 'Enable Someone Else' }).click();
+      await eventually(() => textOf(row)).toContain('Active');
+      await row.getByRole('button', { name: 'Change Someone Else' }).click();
+      const form = page.getByRole('form', { name: 'Change Someone Else' });
+      await visible(form);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-user');
+      await form.getByLabel('Practice manager').check();
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      await eventually(() => textOf(form.locator('.nhsuk-error-summary'))).toContain('Enter the ODS code of at least one practice for a practice manager');
+      await form.getByLabel('Practices (ODS codes)').fill('c82009');
+      await form.getByLabel('New password (optional)').fill('short');
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      await eventually(() => textOf(form.locator('.nhsuk-error-summary'))).toContain('Password must be at least 12 characters');
+      await form.getByLabel('New password (optional)').fill('another-long-password');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'users-change');
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      await visible(page.getByText('Saved the changes to Someone Else.'));
+      await eventually(() => textOf(row)).toContain('Practice manager');
+      expect(await textOf(row)).toContain('C82009');
+
+      const other = await harness().newPage();
+      await signIn(other, { email: 'new.clinician@elr-federation.example', password: 'another-long-password' }, '/my-items');
+      await eventually(() => textOf(other.locator('main'))).toContain('your practices’ policy acknowledgements');
+      await other.close();
+    });
   });
 
   describe('locality (admin)', () => {

@@ -6,9 +6,10 @@ import type { Column } from '../../components/data-table.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
 import { usePageTitle } from '../../components/page-states.js';
 import { RecordTable, useListParams } from '../../components/record-table.js';
+import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatDateTime } from '../../format/format.js';
-import { AddUserForm, roleLabels } from './add-user-form.js';
+import { roleLabels, UserForm } from './user-form.js';
 
 /** Disables or re-enables users, sending the version read; a stale version gets the conflict message. */
 function useToggleDisabled() {
@@ -58,6 +59,12 @@ function ConfirmDisable({ user, onAnswer }: { user: UserRow; onAnswer(yes: boole
   );
 }
 
+/** The change form for one user, its heading focused when it opens so a keyboard user lands on it. */
+function EditUser({ user, onDone }: { user: UserRow; onDone(saved?: UserRow): void }) {
+  useEffect(() => document.getElementById('edit-user')?.focus(), []);
+  return <UserForm user={user} onDone={onDone} />;
+}
+
 /** Admins: who can sign in, with what role and for which practices; add users and disable them. */
 export function UsersPage() {
   usePageTitle('Users');
@@ -66,6 +73,8 @@ export function UsersPage() {
   const toggle = useToggleDisabled();
   // Disabling signs someone out at once, so the page asks first; enabling again needs no question.
   const [confirming, setConfirming] = useState<UserRow | null>(null);
+  const [editing, setEditing] = useState<UserRow | null>(null);
+  const [saved, setSaved] = useState<{ name: string; count: number }>({ name: '', count: 0 });
   const columns: Column<UserRow>[] = [
     { key: 'name', header: 'Name', sortable: true, cell: (u) => u.name },
     { key: 'email', header: 'Email', sortable: true, cell: (u) => u.email },
@@ -77,13 +86,19 @@ export function UsersPage() {
       key: 'action',
       header: 'Action',
       cell: (u) =>
+        // Not their own: an admin who changed their own role or disabled themselves could lock the federation out.
         u.id === me.id ? (
           ''
         ) : (
-          <button type="button" className="app-link-button" disabled={toggle.pending} onClick={() => (u.disabled ? toggle.submit(u) : setConfirming(u))}>
-            {u.disabled ? 'Enable' : 'Disable'}
-            <span className="nhsuk-u-visually-hidden"> {u.name}</span>
-          </button>
+          <>
+            <button type="button" className="app-link-button nhsuk-u-margin-right-3" onClick={() => setEditing(u)}>
+              Change<span className="nhsuk-u-visually-hidden"> {u.name}</span>
+            </button>
+            <button type="button" className="app-link-button" disabled={toggle.pending} onClick={() => (u.disabled ? toggle.submit(u) : setConfirming(u))}>
+              {u.disabled ? 'Enable' : 'Disable'}
+              <span className="nhsuk-u-visually-hidden"> {u.name}</span>
+            </button>
+          </>
         ),
     },
   ];
@@ -98,6 +113,19 @@ export function UsersPage() {
             setConfirming(null);
           }}
         /> : null}
+      <SuccessBanner id="user-saved" count={saved.count}>
+        Saved the changes to {saved.name}. They take effect at their next click.
+      </SuccessBanner>
+      {editing ? (
+        <EditUser
+          key={editing.id}
+          user={editing}
+          onDone={(user) => {
+            setEditing(null);
+            if (user) setSaved((s) => ({ name: user.name, count: s.count + 1 }));
+          }}
+        />
+      ) : null}
       <SearchForm key={list.filters.q ?? ''} initial={list.filters.q ?? ''} onSearch={(q) => list.setFilters({ q })} />
       <RecordTable
         resource="users"
@@ -113,7 +141,7 @@ export function UsersPage() {
         hrefForPage={(page) => list.hrefWith({ page: page === 1 ? undefined : page })}
         noun="users"
       />
-      <AddUserForm />
+      <UserForm />
     </>
   );
 }
