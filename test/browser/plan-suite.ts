@@ -58,6 +58,7 @@ export function planSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('form', { name: 'Create a person for Fed Board' }));
       await page.getByLabel('Update', { exact: true }).fill('Scheme closed; report sent to NHS England');
       await page.getByRole('button', { name: 'Add update' }).click();
+      await visible(page.getByText('Update added to the position log.'));
       await eventually(() => textOf(entries.first())).toContain('Scheme closed; report sent to NHS England');
       expect(await entries.count()).toBe(row.current_position!.split(' | ').length + 1);
       await saveScreenshot(page, 'programme-task');
@@ -104,7 +105,7 @@ export function planSuite(harness: () => BrowserHarness) {
       await form.getByLabel('Year').fill('2018');
       await form.getByLabel('Choose the CSV file').setInputFiles({ name: 'locality-plan.csv', mimeType: 'text/csv', buffer: good });
       await form.getByRole('button', { name: 'Import the file' }).click();
-      const inset = form.locator('.nhsuk-inset-text');
+      const inset = form.locator('.nhsuk-notification-banner');
       await eventually(() => textOf(inset)).toContain('Imported locality-plan.csv:');
       const added = Number(/(\d+) records added/.exec(await textOf(inset))![1]);
       expect(added).toBeGreaterThanOrEqual(tasks.length);
@@ -130,6 +131,7 @@ export function planSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Milestone', { exact: true }).selectOption({ label: 'N1.1;N1.2 – 2017/18 Q2' });
       await page.getByLabel('RAG', { exact: true }).selectOption('amber');
       await page.getByRole('button', { name: 'Save rating' }).click();
+      await visible(page.getByText('Rating saved for N1.1;N1.2 – 2017/18 Q2.'));
       await eventually(() => shared.locator('td.app-stp-cell--amber').count()).toBe(1);
       await page.getByLabel('Milestone', { exact: true }).selectOption({ label: 'N1.3 – 2017/18 Q1' });
       await page.getByLabel('RAG', { exact: true }).selectOption('green');

@@ -168,7 +168,14 @@ export function schemesSuite(harness: () => BrowserHarness) {
       await page.getByRole('button', { name: 'Save as a draft' }).click();
       await eventually(() => textOf(page.locator('h1'))).toContain('Flu clinic support 2018');
       await visible(page.getByText('Draft', { exact: true }));
+      // Approving fixes the terms, so the page asks first; Cancel leaves the draft as it was.
       await page.getByRole('button', { name: 'Approve version 1' }).click();
+      await visible(page.getByText('Its terms are then fixed'));
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await visible(page.getByText('Draft', { exact: true }));
+      await page.getByRole('button', { name: 'Approve version 1' }).click();
+      await page.getByRole('button', { name: 'Yes, approve version 1' }).click();
+      await visible(page.getByText('Version 1 approved.'));
       await eventually(() => page.getByRole('button', { name: 'Approve version 1' }).count()).toBe(0);
       await visible(page.getByText('editing it creates version 2, a draft'));
     });
@@ -212,6 +219,7 @@ export function schemesSuite(harness: () => BrowserHarness) {
 
       // Approve, change the terms: version 2; version 1 stays readable with its own figures.
       await page.getByRole('button', { name: 'Approve version 1' }).click();
+      await page.getByRole('button', { name: 'Yes, approve version 1' }).click();
       await eventually(() => page.getByRole('button', { name: 'Approve version 1' }).count()).toBe(0);
       await page.getByRole('link', { name: 'Edit the scheme’s terms' }).click();
       await page.getByLabel('Cost each in the first year (£)').fill('42000');

@@ -4,6 +4,7 @@ import { DateField, dateFieldTarget, dateProblem, type DateParts, isoOrNull, iso
 import { FileField } from '../../components/file-field.js';
 import type { FieldError } from '../../components/form-errors.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
+import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { todayIso } from '../../format/format.js';
 
@@ -72,11 +73,11 @@ export function ProgrammeImportForm({ initialKind = 'work-plan' }: { initialKind
       <h2 id="programme-import-heading">Import a plan file</h2>
       <form onSubmit={submit} noValidate aria-label="Import a plan file">
         <FormErrorSummary title="The file was not imported" errors={form.errors} attempt={form.attempt} />
-        {done ? (
+        <SuccessBanner id="programme-imported" count={done ? form.successes : 0}>
+          Imported {done?.file}: {done?.inserted} records added, {done?.updated} changed, {done?.unchanged} unchanged.
+        </SuccessBanner>
+        {done?.notes.length ? (
           <InsetText>
-            <p>
-              Imported {done.file}: {done.inserted} records added, {done.updated} changed, {done.unchanged} unchanged.
-            </p>
             {done.notes.map((note) => (
               <p key={note}>{note}</p>
             ))}

@@ -1,6 +1,7 @@
 import { Button, Select } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { FormErrorSummary } from '../../components/form-errors.js';
+import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import type { StpGridData } from './types.js';
 
@@ -21,6 +22,9 @@ export function RateMilestoneForm({ grid }: { grid: StpGridData }) {
   return (
     <form className="app-panel" onSubmit={submit} noValidate aria-label="Rate a milestone">
       <h2 className="nhsuk-heading-s">Rate a milestone</h2>
+      <SuccessBanner id="milestone-rated" count={form.successes}>
+        Rating saved for {cells.find((c) => String(c.cell.id) === id)?.label}.
+      </SuccessBanner>
       <FormErrorSummary errors={form.errors} attempt={form.attempt} title={form.conflict ? 'Someone else rated this milestone first: reload the page and try again' : 'The rating was not saved'} />
       <div className="app-inline-form">
         <Select id="milestone" name="milestone" label="Milestone" value={id} onChange={(e) => setId(e.target.value)}>

@@ -9,6 +9,7 @@ import { FormErrorSummary } from '../../components/form-errors.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SummaryRows } from '../../components/summary-rows.js';
+import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatDate, formatMoney, shortText } from '../../format/format.js';
 import { AuditTable } from '../audit/audit-table.js';
@@ -38,6 +39,9 @@ function AddUpdateForm({ taskId }: { taskId: number }) {
   return (
     <form className="app-panel" onSubmit={submit} noValidate aria-label="Add a position update">
       <h3>Add an update</h3>
+      <SuccessBanner id="update-added" count={form.successes}>
+        Update added to the position log.
+      </SuccessBanner>
       <FormErrorSummary errors={form.errors} attempt={form.attempt} title="The update was not added" />
       <DateField id="update-date" legend="Date of the update" hint="Leave blank for today. For example, 30 4 2018" value={date} onChange={setDate} error={form.fieldError('update-date')} />
       <Textarea id="update-text" name="text" label="Update" rows={3} value={text} onChange={(e) => setText(e.target.value)} error={form.fieldError('update-text')} />
@@ -59,24 +63,29 @@ function StatusForm({ task }: { task: PlanTask }) {
     form.submit({ status, rag: rag || null, rowVersion: task.rowVersion });
   }
   return (
-    <form className="app-inline-form" onSubmit={submit} noValidate aria-label="Change status and RAG">
-      <FormErrorSummary errors={form.errors} attempt={form.attempt} title={form.conflict ? 'Someone else changed this task: reload the page and try again' : 'The status was not saved'} />
-      <Select id="task-status" name="status" label="Status" value={status} onChange={(e) => setStatus(e.target.value)}>
-        {Object.entries(statusLabels).map(([value, label]) => (
-          <Select.Option key={value} value={value}>
-            {label}
-          </Select.Option>
-        ))}
-      </Select>
-      <Select id="task-rag" name="rag" label="RAG" value={rag} onChange={(e) => setRag(e.target.value)}>
-        <Select.Option value="">Not rated</Select.Option>
-        <Select.Option value="red">Red</Select.Option>
-        <Select.Option value="amber">Amber</Select.Option>
-        <Select.Option value="green">Green</Select.Option>
-      </Select>
-      <Button type="submit" secondary disabled={form.pending}>
-        Save status
-      </Button>
+    <form onSubmit={submit} noValidate aria-label="Change status and RAG">
+      <SuccessBanner id="status-saved" count={form.successes}>
+        Status and RAG saved.
+      </SuccessBanner>
+      <div className="app-inline-form">
+        <FormErrorSummary errors={form.errors} attempt={form.attempt} title={form.conflict ? 'Someone else changed this task: reload the page and try again' : 'The status was not saved'} />
+        <Select id="task-status" name="status" label="Status" value={status} onChange={(e) => setStatus(e.target.value)}>
+          {Object.entries(statusLabels).map(([value, label]) => (
+            <Select.Option key={value} value={value}>
+              {label}
+            </Select.Option>
+          ))}
+        </Select>
+        <Select id="task-rag" name="rag" label="RAG" value={rag} onChange={(e) => setRag(e.target.value)}>
+          <Select.Option value="">Not rated</Select.Option>
+          <Select.Option value="red">Red</Select.Option>
+          <Select.Option value="amber">Amber</Select.Option>
+          <Select.Option value="green">Green</Select.Option>
+        </Select>
+        <Button type="submit" secondary disabled={form.pending}>
+          Save status
+        </Button>
+      </div>
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Details, Heading, InsetText, WarningCallout } from 'nhsuk-react-components';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ReportRow, ReportTable } from '../../../domain/schemes/report-columns.js';
 import { useApiQuery } from '../../api/use-api.js';
@@ -9,6 +9,7 @@ import { FormErrorSummary } from '../../components/form-errors.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { DeliveredActivity } from './delivered-forms.js';
 import { displayCell, ReportTableView } from './report-table.js';
@@ -120,22 +121,46 @@ function Differences({ table }: { table: ReportTable }) {
   );
 }
 
-function ApproveButton({ scheme }: { scheme: Scheme }) {
-  const form = useApiForm<{ rowVersion: number }>(() => ({ method: 'POST', path: `${schemePath(scheme.id)}/approve`, body: { rowVersion: scheme.rowVersion } }), { invalidates: ['/api/schemes'] });
+/** Approving fixes a version's terms for good, so the page asks first, as it does before disabling a user. */
+function ApproveButton({ scheme, onApproved }: { scheme: Scheme; onApproved(version: number): void }) {
+  const [asking, setAsking] = useState(false);
+  const form = useApiForm<{ rowVersion: number }>(() => ({ method: 'POST', path: `${schemePath(scheme.id)}/approve`, body: { rowVersion: scheme.rowVersion } }), {
+    invalidates: ['/api/schemes'],
+    onSuccess: () => onApproved(scheme.currentVersion),
+  });
   return (
     <>
       <FormErrorSummary errors={form.errors} attempt={form.attempt} />
-      <Button type="button" disabled={form.pending} onClick={() => form.submit({ rowVersion: scheme.rowVersion })}>
-        Approve version {scheme.currentVersion}
-      </Button>
+      {asking ? (
+        <WarningCallout>
+          <WarningCallout.Heading>Approve version {scheme.currentVersion}?</WarningCallout.Heading>
+          <p>Its terms are then fixed: payments and statements use them, and any later change makes a new version.</p>
+          <div className="nhsuk-button-group">
+            <Button type="button" disabled={form.pending} onClick={() => form.submit({ rowVersion: scheme.rowVersion })}>
+              Yes, approve version {scheme.currentVersion}
+            </Button>
+            <Button type="button" secondary onClick={() => setAsking(false)}>
+              Cancel
+            </Button>
+          </div>
+        </WarningCallout>
+      ) : (
+        <Button type="button" onClick={() => setAsking(true)}>
+          Approve version {scheme.currentVersion}
+        </Button>
+      )}
     </>
   );
 }
 
 function AdminActions({ scheme }: { scheme: Scheme }) {
+  const [approved, setApproved] = useState({ version: 0, count: 0 });
   return (
     <div className="nhsuk-u-margin-bottom-5">
-      {scheme.status === 'draft' ? <ApproveButton scheme={scheme} /> : null}
+      <SuccessBanner id="scheme-approved" count={approved.count}>
+        Version {approved.version} approved.
+      </SuccessBanner>
+      {scheme.status === 'draft' ? <ApproveButton scheme={scheme} onApproved={(version) => setApproved((a) => ({ version, count: a.count + 1 }))} /> : null}
       <p className="nhsuk-body">
         <Link to={`/schemes/${scheme.id}/edit`}>Edit the scheme’s terms</Link>
         <br />
