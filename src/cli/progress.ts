@@ -13,7 +13,7 @@ export function progressReporter(label: string) {
         started = true;
         bar.setTotal(Math.max(total, 1));
         bar.update(done, { phase });
-      } else if (phase !== lastPhase) process.stderr.write(`${label}: ${phase}${total ? ` (${total} rows)` : ''}\n`);
+      } else if (phase !== lastPhase) process.stderr.write(`${label}: ${phase}${total ? ` (${total.toLocaleString('en-GB')} ${total === 1 ? 'row' : 'rows'})` : ''}\n`);
       lastPhase = phase;
     },
     stop() {

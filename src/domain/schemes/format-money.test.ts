@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatPence, penceToPounds } from './format-money.js';
+import { formatCount, formatPence, formatPenceInColumn, penceToPounds } from './format-money.js';
 
 describe('formatPence', () => {
   it.each([
@@ -12,6 +12,15 @@ describe('formatPence', () => {
     [7002400, '£70,024'],
   ])('%i pence is %s', (pence, text) => {
     expect(formatPence(pence)).toBe(text);
+  });
+
+  it.each([
+    [0, '£0.00'],
+    [98176500, '£981,765.00'],
+    [3272550, '£32,725.50'],
+    [-16600, '−£166.00'],
+  ])('in a column, %i pence is %s (every cell shows its pence, so they line up)', (pence, text) => {
+    expect(formatPenceInColumn(pence)).toBe(text);
   });
 
   it.each([

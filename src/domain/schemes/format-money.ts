@@ -23,14 +23,17 @@ export function formatCount(n: number): string {
 }
 
 /** Pence as people read money in a sentence: 212600 → "£2,126", 193 → "£1.93", -2138600 → "−£21,386". */
-export function formatPence(pence: number): string {
+export function formatPence(pence: number, options: { pence?: 'when-any' | 'always' } = {}): string {
   const sign = pence < 0 ? '−' : '';
   const abs = Math.abs(pence);
   const pounds = Math.floor(abs / 100);
   const pennies = abs % 100;
   const whole = groupThousands(String(pounds));
-  return `${sign}£${whole}${pennies ? `.${String(pennies).padStart(2, '0')}` : ''}`;
+  return `${sign}£${whole}${pennies || options.pence === 'always' ? `.${String(pennies).padStart(2, '0')}` : ''}`;
 }
+
+/** Pence in a column of money, where every cell shows its pence so the figures line up: 0 → "£0.00", 212600 → "£2,126.00". */
+export const formatPenceInColumn = (pence: number): string => formatPence(pence, { pence: 'always' });
 
 /** Pence as a number of pounds for a table cell: 212600 → 2126, 193 → 1.93. */
 export function penceToPounds(pence: number): number {
