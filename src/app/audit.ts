@@ -45,3 +45,10 @@ export async function listAudit(ctx: { db: Db; actor: Actor }, query: { recordTy
     .limit(Math.min(query.limit ?? 100, 1000))
     .offset(query.offset ?? 0);
 }
+
+/** The kinds of record the log holds, for the audit page's filter: every one that has a row, not a list kept by hand. */
+export async function auditedRecordTypes(ctx: { db: Db; actor: Actor }): Promise<string[]> {
+  authorize(ctx.actor, 'audit', 'read');
+  const rows = await ctx.db.selectDistinct({ recordType: auditLog.recordType }).from(auditLog).orderBy(auditLog.recordType);
+  return rows.map((r) => r.recordType);
+}

@@ -124,6 +124,15 @@ export function contractsSuite(harness: () => BrowserHarness) {
     it('sets up a per-head fund and shows what it comes to, then changes its rate', async () => {
       const federationList = seedLocalities.reduce((sum, l) => sum + Number(l.list_size_total), 0);
       await page.goto('/funds');
+      // Each fund's columns add up: what remains is allocated less what waits for a decision and what is approved.
+      await eventually(() => page.locator('main tbody tr').count()).toBeGreaterThan(0);
+      const headers = await page.locator('main thead th').allInnerTexts();
+      const pence = (text: string) => Math.round(Number(text.replace(/[£,]/g, '').replace('−', '-')) * 100);
+      for (const row of await page.locator('main tbody tr').all()) {
+        const cells = await row.locator('td').allInnerTexts();
+        const at = (header: string) => pence(cells[headers.indexOf(header)]!);
+        expect(at('Allocated') - at('Waiting for a decision') - at('Approved')).toBe(at('Remaining'));
+      }
       await page.getByRole('link', { name: 'Add a fund' }).click();
       await page.getByLabel('Name').fill('ELR winter resilience fund');
       await page.getByLabel('Funder').fill('ELR CCG');

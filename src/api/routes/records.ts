@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listAudit } from '../../app/audit.js';
+import { auditedRecordTypes, listAudit } from '../../app/audit.js';
 import type { AppContext } from '../../app/context.js';
 import { type Column, toCsv, toXlsx } from '../../app/export/tabular.js';
 import { propertyOf } from '../../app/records/column-property.js';
@@ -42,6 +42,7 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
 
+  r.get('/api/audit/record-types', { schema: { tags: ['audit'], summary: 'The kinds of record the audit log holds (admins)' } }, async (request) => ({ items: await auditedRecordTypes(ctxOf(request)) }));
   r.get('/api/audit', { schema: { tags: ['audit'], summary: 'Audit log (admins)', querystring: z.object({ recordType: z.string().optional(), recordId: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).optional(), offset: z.coerce.number().int().min(0).max(MAX_INT4).optional() }) } }, async (request) => ({
     items: await listAudit(ctxOf(request), request.query),
   }));

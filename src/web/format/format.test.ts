@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, shortText } from './format.js';
+import { actorName, formatDate, humanise, shortText } from './format.js';
 
 describe('how the pages write things', () => {
   it.each<[string, string, number, string]>([
@@ -9,6 +9,23 @@ describe('how the pages write things', () => {
     ['one long word cut where it must be', 'x'.repeat(100), 10, `${'x'.repeat(10)}…`],
   ])('%s', (_name, text, max, expected) => {
     expect(shortText(text, max)).toBe(expected);
+  });
+
+  it.each([
+    ['Jo Walker <admin@elr-federation.example>', 'Jo Walker'],
+    ['cli:root', 'cli:root'],
+    ['system', 'system'],
+  ])('names %s as %s', (label, name) => {
+    expect(actorName(label)).toBe(name);
+  });
+
+  it.each([
+    ['practice_manager', 'Practice manager'],
+    ['stp_milestone', 'STP milestone'],
+    ['icb_footprint', 'ICB footprint'],
+    ['ie_income_line', 'I&E income line'],
+  ])('humanises %s as %s', (code, text) => {
+    expect(humanise(code)).toBe(text);
   });
 
   it('writes dates as NHS pages do', () => {

@@ -56,9 +56,16 @@ export function todayIso(): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-/** "practice_manager" → "Practice manager"; "icb_footprint" → "ICB footprint". */
+/** Who did something, as the pages name people: "Jo Walker <admin@…>" → "Jo Walker" (the email stays in the audit). */
+export function actorName(label: string | null | undefined): string {
+  return (label ?? '').replace(/\s*<[^>]*>$/, '');
+}
+
+const acronyms: Record<string, string> = { icb: 'ICB', pcn: 'PCN', ods: 'ODS', csv: 'CSV', stp: 'STP', qof: 'QOF', rag: 'RAG', ie: 'I&E', gp: 'GP' };
+
+/** "practice_manager" → "Practice manager"; "icb_footprint" → "ICB footprint"; "stp_milestone" → "STP milestone". */
 export function humanise(code: string): string {
-  const words = code.split('_').map((w) => (['icb', 'pcn', 'ods', 'csv'].includes(w) ? w.toUpperCase() : w));
+  const words = code.split('_').map((w) => acronyms[w] ?? w);
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -5,9 +5,8 @@ import { queryString } from '../../api/client.js';
 import type { AuditEntry } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { humanise } from '../../format/format.js';
 import { AuditTable } from './audit-table.js';
-
-const recordTypes = ['practice', 'group', 'membership', 'user', 'session', 'demo'];
 
 /** Admins: recent changes to every record, newest first, filterable by record type and id. */
 export function AuditPage() {
@@ -17,6 +16,8 @@ export function AuditPage() {
   const recordId = params.get('recordId') ?? '';
   const [type, setType] = useState(recordType);
   const [id, setId] = useState(recordId);
+  // The kinds the log holds (risks, tasks, imports…), asked of the server rather than listed here.
+  const recordTypes = useApiQuery<{ items: string[] }>('/api/audit/record-types').data?.items ?? [];
   const audit = useApiQuery<{ items: AuditEntry[] }>(`/api/audit${queryString({ recordType, recordId, limit: 200 })}`, { keepPrevious: true });
 
   function submit(event: FormEvent) {
@@ -34,7 +35,7 @@ export function AuditPage() {
             <Select.Option value="">Any</Select.Option>
             {recordTypes.map((t) => (
               <Select.Option key={t} value={t}>
-                {t.charAt(0).toUpperCase() + t.slice(1)}
+                {humanise(t)}
               </Select.Option>
             ))}
           </Select>

@@ -1,7 +1,7 @@
 import { Details } from 'nhsuk-react-components';
 import type { AuditEntry } from '../../api/types.js';
 import { type Column, DataTable } from '../../components/data-table.js';
-import { formatDateTime, humanise } from '../../format/format.js';
+import { actorName, formatDateTime, humanise } from '../../format/format.js';
 
 /** The fields that differ between before and after, for a one-line summary of an update. */
 function changedKeys(before: unknown, after: unknown): string[] {
@@ -58,7 +58,7 @@ function BeforeAfter({ entry }: { entry: AuditEntry }) {
 export function AuditTable({ entries, caption, showRecord = true }: { entries: AuditEntry[]; caption: string; showRecord?: boolean }) {
   const columns: Column<AuditEntry>[] = [
     { key: 'at', header: 'When', cell: (e) => formatDateTime(e.at) },
-    { key: 'who', header: 'Who', cell: (e) => e.actorLabel },
+    { key: 'who', header: 'Who', cell: (e) => <span title={e.actorLabel ?? undefined}>{actorName(e.actorLabel)}</span> },
     ...(showRecord
       ? [
           { key: 'type', header: 'Record type', cell: (e: AuditEntry) => humanise(e.recordType) },

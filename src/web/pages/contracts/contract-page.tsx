@@ -6,7 +6,7 @@ import { type Column, DataTable } from '../../components/data-table.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SummaryRows } from '../../components/summary-rows.js';
-import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../format/format.js';
+import { actorName, formatDate, formatDateTime, formatMoney, formatNumber } from '../../format/format.js';
 import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
 import { ContractForm } from './contract-form.js';
 import { ContractDocumentForm, MarkSignedButton, SubContractForm } from './sub-contract-forms.js';
@@ -26,7 +26,7 @@ function subContractColumns(admin: boolean): Column<SubContract>[] {
 const documentColumns = (contractId: number): Column<ContractDocument>[] => [
   { key: 'file', header: 'Document', cell: (d) => <a href={`/api/contracts/${contractId}/documents/${d.id}`}>{d.fileName}</a> },
   { key: 'size', header: 'Size', numeric: true, cell: (d) => `${formatNumber(Math.ceil(d.sizeBytes / 1024))} KB` },
-  { key: 'by', header: 'Added', cell: (d) => `${formatDateTime(d.uploadedAt)} by ${d.uploadedBy}` },
+  { key: 'by', header: 'Added', cell: (d) => `${formatDateTime(d.uploadedAt)} by ${actorName(d.uploadedBy)}` },
 ];
 
 /** One head contract: terms and key dates, the practices under it (who has not signed), and its documents. */

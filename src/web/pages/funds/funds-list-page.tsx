@@ -16,6 +16,8 @@ const columns: Column<FundSummary>[] = [
   { key: 'rates', header: 'Rate a patient', cell: (f) => f.years.map((y) => `${formatMoney(y.ratePence)} in ${y.year}`).join(', ') },
   { key: 'list', header: 'Patients', numeric: true, cell: (f) => `${formatNumber(f.listTotal)} at ${formatDate(f.listSnapshotDate)}` },
   money('allocatedPence', 'Allocated'),
+  // Remaining is allocated less what is waiting for a decision and what is approved, so both are shown.
+  money('requestedPence', 'Waiting for a decision'),
   money('approvedPence', 'Approved'),
   money('drawnPence', 'Drawn'),
   money('remainingPence', 'Remaining'),

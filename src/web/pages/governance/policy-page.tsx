@@ -9,7 +9,7 @@ import { Loaded } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { useApiForm } from '../../components/use-api-form.js';
-import { formatDate, formatDateTime, formatNumber } from '../../format/format.js';
+import { actorName, formatDate, formatDateTime, formatNumber } from '../../format/format.js';
 import { GovernancePage } from './governance-nav.js';
 import { policyFields, policyKindLabels } from './policy-fields.js';
 import { GovernanceRecordForm } from './governance-record-form.js';
@@ -76,7 +76,7 @@ function FileLink({ policyId, file, current = false }: { policyId: number; file:
         {file.fileName}
       </a>{' '}
       ({file.version ? `version ${file.version}, ` : ''}
-      {formatNumber(Math.ceil(file.size / 1024))} KB, uploaded by {file.uploadedBy} on {formatDateTime(file.uploadedAt)})
+      {formatNumber(Math.ceil(file.size / 1024))} KB, uploaded by {actorName(file.uploadedBy)} on {formatDateTime(file.uploadedAt)})
     </>
   );
 }
@@ -87,7 +87,7 @@ function PolicyDetails({ policy }: { policy: Policy }) {
   const mayAcknowledge = (code: string) => isAdmin(user) || (user.role === 'practice_manager' && user.practiceCodes.includes(code));
   const ackColumns: Column<Acknowledgement>[] = [
     { key: 'practice', header: 'Practice', cell: (a) => `${a.practiceName} (${a.practiceCode})` },
-    { key: 'by', header: `Acknowledged version ${policy.version}`, cell: (a) => (a.acknowledgedAt ? `${a.acknowledgedBy}, ${formatDateTime(a.acknowledgedAt)}` : mayAcknowledge(a.practiceCode) ? <AcknowledgeButton policyId={policy.id} practiceCode={a.practiceCode} /> : 'Not yet') },
+    { key: 'by', header: `Acknowledged version ${policy.version}`, cell: (a) => (a.acknowledgedAt ? `${actorName(a.acknowledgedBy)}, ${formatDateTime(a.acknowledgedAt)}` : mayAcknowledge(a.practiceCode) ? <AcknowledgeButton policyId={policy.id} practiceCode={a.practiceCode} /> : 'Not yet') },
   ];
   return (
     <GovernancePage title={policy.title} crumbs={[{ to: '/governance/policies', text: 'Policies and documents' }]}>

@@ -17,10 +17,22 @@ function SnapshotDate({ scheme }: { scheme: Scheme }) {
   return <>{latest?.listSnapshotDate ? formatDate(latest.listSnapshotDate) : 'List sizes given in the scheme'}</>;
 }
 
+/** The status, and while a new version is a draft, the approved version still in force beside it. */
+function StatusCell({ scheme }: { scheme: Scheme }) {
+  const versions = useApiQuery<SchemeVersions>(`${schemePath(scheme.id)}/versions`);
+  const inForce = scheme.status === 'draft' ? versions.data?.items.filter((v) => v.status === 'approved').sort((a, b) => b.version - a.version)[0] : undefined;
+  return (
+    <>
+      <SchemeStatusTag status={scheme.status} />
+      {inForce ? <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-16"> version {inForce.version} approved</span> : null}
+    </>
+  );
+}
+
 const columns: Column<Scheme>[] = [
   { key: 'name', header: 'Scheme', cell: (s) => <Link to={`/schemes/${s.id}`}>{s.name}</Link> },
   { key: 'funder', header: 'Funder', cell: (s) => s.funder },
-  { key: 'status', header: 'Status', cell: (s) => <SchemeStatusTag status={s.status} /> },
+  { key: 'status', header: 'Status', cell: (s) => <StatusCell scheme={s} /> },
   { key: 'version', header: 'Version', numeric: true, cell: (s) => s.currentVersion },
   { key: 'snapshot', header: 'List sizes at', nowrap: true, cell: (s) => <SnapshotDate scheme={s} /> },
 ];
