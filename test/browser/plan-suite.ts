@@ -81,6 +81,14 @@ export function planSuite(harness: () => BrowserHarness) {
       expect(await entries.count()).toBe(before);
     });
 
+    it('shows a task’s money columns by organisation, in pounds', async () => {
+      const row = workplan.find((r) => r.wlccg_allocation_gbp_000)!;
+      await page.goto(`/programme?lead=${encodeURIComponent(row.lead!.split('/')[0]!)}`);
+      await page.getByRole('link', { name: row.id!, exact: true }).first().click();
+      const pounds = (thousands: string) => `£${(Number(thousands) * 1000).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
+      await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain(`WLCCG allocation: ${pounds(row.wlccg_allocation_gbp_000!)}; ELRCCG allocation: ${pounds(row.elrccg_allocation_gbp_000!)}`);
+    });
+
     it('imports a work plan from the page: a bad row is listed with its line and column, a good file starts a new plan, and importing it again changes nothing', async () => {
       await page.goto('/programme');
       await page.getByRole('link', { name: 'Import a plan file' }).click();

@@ -130,7 +130,7 @@ export function ContractForm({ contract, submitLabel, pageTitle, onSaved }: Cont
             </Radios.Item>
           ))}
         </Radios>
-        {input('federationFeePercent', 'The federation’s administration fee, 5% throughout the ELR contracts', 4)}
+        {input('federationFeePercent', 'The federation’s administration fee kept from the contract’s money, for example 5', 4)}
         <Textarea id={idOf('description')} name="description" label={labels.description} rows={3} value={values.description} onChange={(e) => setValues({ ...values, description: e.target.value })} error={form.fieldError(idOf('description'))} />
         <Button type="submit" disabled={form.pending}>
           {submitLabel}

@@ -11,12 +11,19 @@ import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
-import { formatDate, formatMoney, shortText } from '../../format/format.js';
+import { formatDate, formatMoney, humanise, shortText } from '../../format/format.js';
 import { AuditTable } from '../audit/audit-table.js';
 import './programme.css';
 import { OwnerLinks } from './owner-links.js';
 import { OverdueTag, RagTag, statusLabels, TaskStatusTag } from './programme-tags.js';
 import type { PlanTask, TaskDetail } from './types.js';
+
+/** A plan's money column as a person reads it: "wlccg_allocation_gbp_000" → "WLCCG allocation" (the organisation's initials), "reserve_gbp_000" → "Reserve". */
+function allocationName(column: string): string {
+  const name = column.replace(/_gbp_000$/, '');
+  const organisation = /^([a-z0-9]+)_allocation$/.exec(name);
+  return organisation ? `${organisation[1]!.toUpperCase()} allocation` : humanise(name);
+}
 
 const taskPath = (id: number) => `/api/programme/tasks/${id}`;
 
@@ -133,7 +140,7 @@ function TaskView({ detail }: { detail: TaskDetail }) {
           ...(task.dateFlag && task.targetDate ? [{ key: 'Date to check', value: task.dateFlag }] : []),
           { key: 'Status', value: <><TaskStatusTag status={task.status} /> <RagTag rag={task.rag} /></> },
           { key: 'Financial value', value: [task.financialValueText, task.financialValuePence !== null && task.financialValuePence !== undefined ? `(${formatMoney(task.financialValuePence as number)})` : ''].filter(Boolean).join(' ') },
-          ...(allocations.length ? [{ key: 'Allocations (£000)', value: allocations.map((a) => `${a.column}: ${a.text}`).join('; ') }] : []),
+          ...(allocations.length ? [{ key: 'Allocations', value: allocations.map((a) => `${allocationName(a.column)}: ${a.pence === null ? a.text : formatMoney(a.pence)}`).join('; ') }] : []),
           { key: 'Note', value: task.note as string },
           { key: 'Source', value: task.sourceLine ? `Line ${String(task.sourceLine)} of the imported file` : 'Added in atscale' },
         ]}

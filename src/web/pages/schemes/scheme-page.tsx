@@ -121,13 +121,13 @@ function Differences({ table }: { table: ReportTable }) {
   );
 }
 
-/** Approving fixes a version's terms for good, so the page asks first, as it does before disabling a user. */
-function ApproveButton({ scheme, onApproved }: { scheme: Scheme; onApproved(version: number): void }) {
+/**
+ * Approving fixes a version's terms for good, so the page asks first, as it does before disabling a
+ * user. The form lives in AdminActions, which stays on the page once the button goes, so its
+ * success still reaches the banner.
+ */
+function ApproveButton({ scheme, form }: { scheme: Scheme; form: ReturnType<typeof useApiForm<{ rowVersion: number }>> }) {
   const [asking, setAsking] = useState(false);
-  const form = useApiForm<{ rowVersion: number }>(() => ({ method: 'POST', path: `${schemePath(scheme.id)}/approve`, body: { rowVersion: scheme.rowVersion } }), {
-    invalidates: ['/api/schemes'],
-    onSuccess: () => onApproved(scheme.currentVersion),
-  });
   return (
     <>
       <FormErrorSummary errors={form.errors} attempt={form.attempt} />
@@ -155,12 +155,16 @@ function ApproveButton({ scheme, onApproved }: { scheme: Scheme; onApproved(vers
 
 function AdminActions({ scheme }: { scheme: Scheme }) {
   const [approved, setApproved] = useState({ version: 0, count: 0 });
+  const approve = useApiForm<{ rowVersion: number }>(() => ({ method: 'POST', path: `${schemePath(scheme.id)}/approve`, body: { rowVersion: scheme.rowVersion } }), {
+    invalidates: ['/api/schemes'],
+    onSuccess: () => setApproved((a) => ({ version: scheme.currentVersion, count: a.count + 1 })),
+  });
   return (
     <div className="nhsuk-u-margin-bottom-5">
       <SuccessBanner id="scheme-approved" count={approved.count}>
         Version {approved.version} approved.
       </SuccessBanner>
-      {scheme.status === 'draft' ? <ApproveButton scheme={scheme} onApproved={(version) => setApproved((a) => ({ version, count: a.count + 1 }))} /> : null}
+      {scheme.status === 'draft' ? <ApproveButton scheme={scheme} form={approve} /> : null}
       <p className="nhsuk-body">
         <Link to={`/schemes/${scheme.id}/edit`}>Edit the scheme’s terms</Link>
         <br />
