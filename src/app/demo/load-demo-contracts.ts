@@ -1,15 +1,19 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { contracts, practiceGroups } from '../../db/schema/index.js';
 import { contractRecord } from '../contracts/contract-record.js';
 import { subContractRecord } from '../contracts/sub-contract-record.js';
 import type { AppContext } from '../context.js';
 import { insertPrepared } from '../records/records.js';
+import { demoFederationName } from './load-demo.js';
 import { readDemoCsv } from './read-demo-csv.js';
 
-/** The footprint a demo CSV names (the federation or a locality), as a group id. */
+/** The footprint a demo CSV names, as a group id: the demo federation, or one of its localities (another federation may have a locality of the same name). */
 export async function groupIdByName(ctx: AppContext, name: string): Promise<number> {
-  const [group] = await ctx.db.select({ id: practiceGroups.id }).from(practiceGroups).where(eq(practiceGroups.name, name));
-  if (!group) throw new Error(`demo data: no group called ${name}`);
+  const [federation] = await ctx.db.select({ id: practiceGroups.id }).from(practiceGroups).where(and(eq(practiceGroups.kind, 'federation'), eq(practiceGroups.name, demoFederationName)));
+  if (!federation) throw new Error('demo data: the demo federation is not loaded');
+  if (name === demoFederationName) return federation.id;
+  const [group] = await ctx.db.select({ id: practiceGroups.id }).from(practiceGroups).where(and(eq(practiceGroups.parentId, federation.id), eq(practiceGroups.name, name)));
+  if (!group) throw new Error(`demo data: no group called ${name} in ${demoFederationName}`);
   return group.id;
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
 import { practiceGroups } from '../../db/schema/index.js';
@@ -48,11 +48,13 @@ export const groupRecord: RecordType<z.infer<typeof groupInput>> = {
     if (kind === 'locality' && !(input.parentId ?? existing?.parentId)) {
       throw invalid('A locality must be part of a federation, PCN or ICB footprint', [{ field: 'parentId', message: 'Choose the federation this locality is part of' }]);
     }
+    // Names are unique among groups of a kind under the same parent (a "North" locality in each federation is fine).
+    const parentId = input.parentId === undefined ? ((existing?.parentId as number | null | undefined) ?? null) : input.parentId;
     const clash = await db
       .select({ id: practiceGroups.id })
       .from(practiceGroups)
-      .where(and(eq(practiceGroups.kind, kind), eq(practiceGroups.name, name), existing ? ne(practiceGroups.id, existing.id as number) : undefined));
-    if (clash.length) throw conflict(`There is already a ${kind.replace('_', ' ')} called "${name}"`);
+      .where(and(eq(practiceGroups.kind, kind), eq(practiceGroups.name, name), parentId === null ? isNull(practiceGroups.parentId) : eq(practiceGroups.parentId, parentId), existing ? ne(practiceGroups.id, existing.id as number) : undefined));
+    if (clash.length) throw conflict(`There is already a ${kind.replace('_', ' ')} called "${name}"${parentId === null ? '' : ' in the same group'}`);
     return { ...input };
   },
   present: (row) => row,

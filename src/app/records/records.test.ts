@@ -87,8 +87,11 @@ describe.each(databaseKinds)('one way to keep records (%s)', (kind) => {
       kind: 'conflict',
       message: expect.stringContaining(`${alpha} is already in North hub from 2017-04-01; end that membership first (a practice is in one locality of a federation at a time)`),
     });
+    // Locality names are unique within a federation, not across them.
+    await expect(createRecord(admin(), groupRecord, { name: 'North hub', kind: 'locality', parentId: federation.id })).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining('in the same group') });
     // A locality of another federation, or a peer group, may hold it at the same time.
     const other = await createRecord(admin(), groupRecord, { name: 'Other Federation', kind: 'federation' });
+    await createRecord(admin(), groupRecord, { name: 'North hub', kind: 'locality', parentId: other.id });
     const elsewhere = await createRecord(admin(), groupRecord, { name: 'Elsewhere hub', kind: 'locality', parentId: other.id });
     await createRecord(admin(), membershipRecord, { groupId: elsewhere.id, practiceCode: alpha, startDate: '2018-04-01' });
     // Ended in the north, it moves south from the next day.

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
@@ -17,7 +18,8 @@ export const practiceGroups = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('practice_groups_name_key').on(t.kind, t.name), index('practice_groups_parent_idx').on(t.parentId)],
+  // A name is unique among groups of its kind under the same parent: two federations may each have a "North" locality.
+  (t) => [uniqueIndex('practice_groups_name_key').on(t.kind, sql`coalesce(${t.parentId}, 0)`, t.name), index('practice_groups_parent_idx').on(t.parentId)],
 );
 
 /** A practice's membership of a group from a start date, until an end date (inclusive) or open-ended. */
