@@ -9,7 +9,7 @@ export const riskFields: FormField[] = [
   { name: 'risk', label: 'Risk', kind: 'textarea', required: true },
   { name: 'causeEffect', label: 'Cause and effect', kind: 'textarea' },
   { name: 'context', label: 'Context', hint: 'For example, locality hub working' },
-  { name: 'ownerText', label: 'Owner', hint: 'Initials or names, as the register writes them, for example JW or GC/RB', width: 20 },
+  { name: 'ownerText', label: 'Owner', hint: 'Initials or names of people on the People page, as the register writes them, for example JW; several separated by /', width: 20 },
   { name: 'likelihood', label: 'Likelihood', kind: 'select', options: scaleOptions(likelihoodLabels) },
   { name: 'impact', label: 'Impact', kind: 'select', options: scaleOptions(impactLabels) },
   { name: 'targetScore', label: 'Target score', hint: 'Likelihood × impact you aim for, 1 to 25', kind: 'number' },
