@@ -50,6 +50,7 @@ export function dataException(error: unknown): string | undefined {
 /** Turns whatever was thrown into one JSON shape: { error, message, problems[] naming fields or lines }. */
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   let appError: AppError | undefined;
+  const refusedValue = dataException(error);
   if (error instanceof AppError) appError = error;
   else if (hasZodFastifySchemaValidationErrors(error)) {
     const problems = error.validation.map((v) => ({ field: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'), message: v.message ?? 'is not valid' }));
@@ -57,9 +58,9 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   } else if (error instanceof ZodError) {
     // A use case's own parse (an id from the address, a list query) that the route did not check first.
     appError = new AppError('invalid', 'The request is not valid', { problems: zodProblems(error) });
-  } else if (dataException(error)) {
+  } else if (refusedValue) {
     request.log.warn(error);
-    appError = new AppError('invalid', `The request holds a value the database cannot store: ${dataException(error)}`);
+    appError = new AppError('invalid', `The request holds a value the database cannot store: ${refusedValue}`);
   } else if (uniqueViolation(error)) {
     // Two saves at once that the use case's own checks could not see: the database kept one.
     appError = new AppError('conflict', 'Someone else saved the same thing at the same moment, so this was not saved. Reload the page and try again');

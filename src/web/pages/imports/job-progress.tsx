@@ -69,6 +69,7 @@ function Progress({ job }: { job: Job }) {
 function Report({ job }: { job: Job }) {
   const report = job.result;
   if (!report || report.inserted === undefined) return null;
+  const rows = rejectedRows(job);
   return (
     <>
       <SummaryRows
@@ -76,7 +77,7 @@ function Report({ job }: { job: Job }) {
           { key: 'Inserted', value: formatNumber(report.inserted) },
           { key: 'Updated', value: formatNumber(report.updated) },
           { key: 'Unchanged', value: formatNumber(report.unchanged) },
-          { key: 'Rejected', value: report.rejected && rejectedRows(job) === 0 ? 'the whole file' : formatNumber(rejectedRows(job)) },
+          { key: 'Rejected', value: report.rejected && rows === 0 ? 'the whole file' : formatNumber(rows) },
           { key: 'Skipped', value: formatNumber(report.skipped) },
           ...(report.referenceDate ? [{ key: 'File describes', value: formatDate(report.referenceDate) }] : []),
         ]}
