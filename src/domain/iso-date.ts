@@ -1,17 +1,32 @@
 import { z } from 'zod';
 import { invalid } from './errors.js';
 
-const isRealDate = (s: string) => {
+/** A YYYY-MM-DD text that names a day on the calendar (no 30 February). */
+export const isRealDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 };
 
-/** A calendar date written YYYY-MM-DD that exists (no 30 February): one message per problem. */
+/**
+ * The years a date someone types can sensibly fall in: the NHS began in 1948 and no contract, plan
+ * or review runs to 2100. A year outside them (2062 for 2026, 9999) is a slip of the keyboard.
+ */
+export const sensibleYears = { from: 1900, to: 2099 } as const;
+export const sensibleYearsMessage = `must be a year from ${sensibleYears.from} to ${sensibleYears.to}`;
+
+/** True when a real YYYY-MM-DD date falls within the sensible years. */
+export const isSensibleDate = (iso: string) => {
+  const year = Number(iso.slice(0, 4));
+  return year >= sensibleYears.from && year <= sensibleYears.to;
+};
+
+/** A calendar date written YYYY-MM-DD that exists (no 30 February) in a sensible year: one message per problem. */
 export const isoDateSchema = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD', abort: true })
-  .refine(isRealDate, 'is not a real date');
+  .refine(isRealDate, { message: 'is not a real date', abort: true })
+  .refine(isSensibleDate, sensibleYearsMessage);
 
 /** An optional date the user typed (an import's as-of date): undefined when blank, else a real YYYY-MM-DD date or an invalid error naming `field`. */
 export function optionalIsoDate(raw: string | undefined, field: string, label = 'The as-of date'): string | undefined {

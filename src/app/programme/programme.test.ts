@@ -11,7 +11,8 @@ import { personRecord } from '../people/person-record.js';
 import { importStpFiles } from './import-stp.js';
 import { importWorkPlan } from './import-work-plan.js';
 import { workPlanItems } from './my-items-source.js';
-import { planTaskRecord } from './plan-task-record.js';
+import { planTaskRecord, todayIso } from './plan-task-record.js';
+import { addDays } from '../../domain/governance/due-dates.js';
 import { addPositionUpdate, getPlanSummary, getTaskDetail } from './plan-tasks.js';
 import { getStpGrid } from './stp-grid.js';
 
@@ -90,11 +91,12 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     expect(overdue.total).toBe(summary.overdue);
   });
 
-  it('keeps every position update, newest first, and refuses an impossible date with nothing saved', async () => {
+  it('keeps every position update, newest first, and refuses an impossible or future date with nothing saved', async () => {
     const [task] = await database.db.select().from(planTasks).where(and(eq(planTasks.planId, planId), eq(planTasks.ref, '1.13')));
     const before = await getTaskDetail(admin(), task!.id);
     await addPositionUpdate(admin(), task!.id, { date: '2018-05-01', text: 'Pharmacists in post at two clusters' });
     await expect(addPositionUpdate(admin(), task!.id, { date: '2018-02-30', text: 'Never saved' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'date', message: 'is not a real date' }] });
+    await expect(addPositionUpdate(admin(), task!.id, { date: addDays(todayIso(), 1), text: 'Not yet' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'date', message: `must be today or earlier (today is ${todayIso()})` }] });
     await expect(addPositionUpdate(contextFor(database, commissionerActor), task!.id, { text: 'Not allowed' })).rejects.toMatchObject({ kind: 'forbidden' });
     const after = await getTaskDetail(admin(), task!.id);
     expect(after.updates.map((u) => u.text)).toEqual(['Pharmacists in post at two clusters', ...before.updates.map((u) => u.text)]);

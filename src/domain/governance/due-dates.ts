@@ -1,9 +1,5 @@
 /** Dates as boards and spreadsheets write them, and the rules for what is due or overdue. */
-
-const isRealDate = (iso: string) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso);
-};
+import { isRealDate, isSensibleDate, sensibleYearsMessage } from '../iso-date.js';
 
 /**
  * Reads a date written YYYY-MM-DD or DD/MM/YYYY (as British spreadsheets do). Empty is null.
@@ -18,6 +14,7 @@ export function parseDateText(text: string | null | undefined): { date: string |
   if (uk) iso = `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}`;
   if (!iso) return { error: `"${trimmed}" is not a date; write it as DD/MM/YYYY or YYYY-MM-DD` };
   if (!isRealDate(iso)) return { error: `"${trimmed}" is not a real date` };
+  if (!isSensibleDate(iso)) return { error: `"${trimmed}" ${sensibleYearsMessage}` };
   return { date: iso };
 }
 

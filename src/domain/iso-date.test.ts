@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { isoDateSchema, optionalIsoDate } from './iso-date.js';
+
+describe('a date someone types', () => {
+  it.each([
+    ['2026-11-23', null],
+    [' 2099-12-31 ', null],
+    ['1900-01-01', null],
+    ['23/11/2026', 'must be a date written YYYY-MM-DD'],
+    ['2019-02-29', 'is not a real date'],
+    ['2062-02-30', 'is not a real date'],
+    ['9999-12-31', 'must be a year from 1900 to 2099'],
+    ['1066-10-14', 'must be a year from 1900 to 2099'],
+  ])('%j: %s', (text, problem) => {
+    const parsed = isoDateSchema.safeParse(text);
+    if (problem === null) expect(parsed).toEqual({ success: true, data: text.trim() });
+    else expect(parsed.error?.issues.map((i) => i.message)).toEqual([problem]);
+  });
+
+  it('names the field when an optional date is wrong, and leaves a blank one out', () => {
+    expect(optionalIsoDate(' ', 'asOf')).toBeUndefined();
+    expect(() => optionalIsoDate('3024-01-01', 'asOf')).toThrow(expect.objectContaining({ problems: [{ field: 'asOf', message: 'must be a year from 1900 to 2099' }] }));
+  });
+});
