@@ -131,7 +131,7 @@ export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {
   return (
     <section aria-labelledby={`${id}-heading`}>
       <Heading id={`${id}-heading`}>{heading}</Heading>
-      <SuccessBanner id={id} count={successes}>
+      <SuccessBanner id={id} count={form.errors.length ? 0 : successes}>
         {message}
       </SuccessBanner>
       <form onSubmit={submit} noValidate>

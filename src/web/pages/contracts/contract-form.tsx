@@ -101,7 +101,7 @@ export function ContractForm({ contract, submitLabel, pageTitle, onSaved }: Cont
       {pageTitle ? <PageTitle title={form.errors.length ? `Error: ${pageTitle}` : pageTitle} /> : null}
       <FormErrorSummary errors={form.errors} attempt={form.attempt} title={form.conflict ? 'Someone else changed this contract: reload the page and make your change again' : undefined} />
       {contract ? (
-        <SuccessBanner id="contract-saved" count={form.errors.length ? 0 : form.successes}>
+        <SuccessBanner id="contract-saved" count={form.successes}>
           Saved the contract’s details.
         </SuccessBanner>
       ) : null}

@@ -46,7 +46,7 @@ export function PracticeEditForm({ practice }: { practice: PracticeOverview }) {
   return (
     <section aria-labelledby="edit-practice">
       <h2 id="edit-practice">Local name and notes</h2>
-      <SuccessBanner id="edit-practice" count={form.errors.length ? 0 : form.successes}>
+      <SuccessBanner id="edit-practice" count={form.successes}>
         Your changes were saved.
       </SuccessBanner>
       <form onSubmit={submit} noValidate>
