@@ -150,4 +150,37 @@ export function adminSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain(`${code} is already in South Blaby & Lutterworth`);
     });
   });
+
+  describe('federation set-up (admin)', () => {
+    it('creates a federation, opens its set-up forms, adds two practices and puts one in a new locality', async () => {
+      const codes = readFileSync(join(shared, 'elr/practice-ods-codes.csv'), 'utf8').trim().split('\n').slice(1, 3).map((l) => l.split(',')[1]!);
+      await page.goto('/groups/new');
+      await page.getByLabel('Name', { exact: true }).fill('Wreake Valley Test Federation');
+      await page.getByRole('button', { name: 'Create group' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: /Wreake Valley Test Federation/ }));
+      // Nothing is in it yet, so its set-up forms are open.
+      expect(await page.locator('details', { hasText: 'Set up Wreake Valley Test Federation' }).getAttribute('open')).not.toBeNull();
+      await page.getByLabel('One by one (ODS codes)').check();
+      await page.getByLabel('ODS codes', { exact: true }).fill(codes.join(', '));
+      await page.locator('#members-start-day').fill('1');
+      await page.locator('#members-start-month').fill('4');
+      await page.locator('#members-start-year').fill('2026');
+      await page.getByRole('button', { name: 'Add practices' }).click();
+      await visible(page.getByText('Added 2 practices to Wreake Valley Test Federation.'));
+      expect(await page.locator('details', { hasText: 'Set up Wreake Valley Test Federation' }).getAttribute('open')).not.toBeNull();
+      await page.getByLabel('Locality name').fill('Syston');
+      await page.getByRole('button', { name: 'Create locality' }).click();
+      await visible(page.getByText('Created the locality Syston.'));
+      await page.getByLabel('Locality', { exact: true }).selectOption({ label: 'Syston' });
+      await page.getByLabel(new RegExp(`\\(${codes[0]}\\)`)).check();
+      await page.locator('#assign-start-day').fill('1');
+      await page.locator('#assign-start-month').fill('4');
+      await page.locator('#assign-start-year').fill('2026');
+      await page.getByRole('button', { name: 'Assign practices' }).click();
+      await visible(page.getByText('Assigned 1 practice.'));
+      expect(await page.getByLabel(new RegExp(`\\(${codes[0]}\\)`)).count()).toBe(0);
+      await saveScreenshot(page, 'federation-set-up');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+  });
 }

@@ -100,8 +100,11 @@ function AddMembersForm({ summary }: { summary: GroupSummary }) {
 
 /** The admin forms on a federation's page: add members, create localities, assign practices to them. */
 export function FederationSetup({ summary }: { summary: GroupSummary }) {
+  // A federation with nothing in it yet has nothing to show but these forms: open them. Decided
+  // once, so the panel does not close under the admin when the first practices arrive.
+  const [openAtFirst] = useState(summary.practices.length === 0 && summary.children.length === 0);
   return (
-    <Details>
+    <Details open={openAtFirst}>
       <Details.Summary>Set up {summary.group.name}</Details.Summary>
       <Details.Text>
         <AddMembersForm summary={summary} />
