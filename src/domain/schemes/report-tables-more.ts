@@ -80,7 +80,7 @@ export function differencesTable(run: SchemeRun): ReportTable | null {
     .sort((a, b) => order[a.scope] - order[b.scope])
     .map((row) => ({
       scope: row.scope,
-      year: row.year ?? 'all years',
+      year: row.year ?? 'All years',
       practice: row.practiceName ?? TOTAL_LABEL,
       hand: pounds(row.handPence),
       model: pounds(row.modelPence),
