@@ -4,7 +4,7 @@ import { invalid } from '../../domain/errors.js';
 import { noticeDateOf } from '../../domain/contracts/contract-reminders.js';
 import { parsePoundsToPence, poundsText } from '../../domain/contracts/pounds-and-years.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
-import { contracts, subContracts } from '../../db/schema/index.js';
+import { contractDocuments, contracts, subContracts } from '../../db/schema/index.js';
 import { findGroup } from '../../db/repos/contracts.js';
 import type { RecordType } from '../records/record-type.js';
 import { recordIdSchema } from '../../domain/record-id.js';
@@ -63,6 +63,10 @@ export const contractRecord: RecordType<z.infer<typeof contractInput>> = {
     federationFeeBp: { header: 'Federation fee (basis points)', column: contracts.federationFeeBp, kind: 'integer' },
   },
   defaultSort: 'title',
+  dependents: [
+    { column: subContracts.contractId, one: 'sub-contracted practice', many: 'sub-contracted practices' },
+    { column: contractDocuments.contractId, one: 'document', many: 'documents' },
+  ],
   createSchema: contractInput,
   updateSchema: contractInput.partial(),
   async prepare(db, input, existing) {

@@ -4,7 +4,7 @@ import { financialYearField, parsePoundsToPence, poundsText } from '../../domain
 import { conflict, invalid } from '../../domain/errors.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { findGroup } from '../../db/repos/contracts.js';
-import { funds } from '../../db/schema/index.js';
+import { fundApplications, funds } from '../../db/schema/index.js';
 import type { RecordType } from '../records/record-type.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 
@@ -53,6 +53,7 @@ export const fundRecord: RecordType<z.infer<typeof fundInput>> = {
     listSnapshotDate: { header: 'List sizes at', column: funds.listSnapshotDate, kind: 'date', sortable: true },
   },
   defaultSort: 'name',
+  dependents: [{ column: fundApplications.fundId, one: 'application', many: 'applications' }],
   createSchema: fundInput,
   updateSchema: fundInput.partial(),
   async prepare(db, input, existing) {

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
-import { boardActions, meetings } from '../../db/schema/index.js';
-import type { RecordType } from '../records/record-type.js';
+import { boardActions, boardActionUpdates, meetings } from '../../db/schema/index.js';
+import { keptInAudit, type RecordType } from '../records/record-type.js';
 import { dateText, optionalText, ownerValues, storedIn } from './fields.js';
 import { importByRef } from './import-by-ref.js';
 import { boardActionLogLayout } from './import-board-actions.js';
@@ -38,6 +38,8 @@ export const boardActionRecord: RecordType<z.infer<typeof actionInput>> = {
     meetingId: { header: 'Raised at meeting', column: boardActions.meetingId, kind: 'integer', filter: 'exact', sortable: true },
   },
   defaultSort: 'ref',
+  // Its dated updates go with it (ON DELETE CASCADE); the audit keeps them.
+  alsoDeleted: keptInAudit({ updates: { column: boardActionUpdates.actionId } }),
   createSchema: actionInput,
   updateSchema: actionInput.partial(),
   async prepare(db, input, existing) {

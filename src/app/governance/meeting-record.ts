@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflict } from '../../domain/errors.js';
-import { meetings } from '../../db/schema/index.js';
+import { boardActions, meetings } from '../../db/schema/index.js';
 import type { RecordType } from '../records/record-type.js';
 import { dateText, optionalText, storedIn } from './fields.js';
 
@@ -27,6 +27,7 @@ export const meetingRecord: RecordType<z.infer<typeof meetingInput>> = {
     decisions: { header: 'Decisions', column: meetings.decisions, kind: 'text', filter: 'search' },
   },
   defaultSort: 'heldOn',
+  dependents: [{ column: boardActions.meetingId, one: 'board action', many: 'board actions' }],
   createSchema: meetingInput,
   updateSchema: meetingInput.partial(),
   async prepare(db, input, existing) {

@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
-import { policies, practices } from '../../db/schema/index.js';
-import type { RecordType } from '../records/record-type.js';
+import { policies, policyAcknowledgements, policyFiles, practices } from '../../db/schema/index.js';
+import { keptInAudit, type RecordType } from '../records/record-type.js';
 import { dateText, optionalText, ownerValues, storedIn } from './fields.js';
 
 export const policyKinds = ['policy', 'protocol', 'template'] as const;
@@ -37,6 +37,8 @@ export const policyRecord: RecordType<z.infer<typeof policyInput>> = {
     acknowledgeBy: { header: 'Acknowledge by', column: policies.acknowledgeBy, kind: 'date', sortable: true },
   },
   defaultSort: 'title',
+  // Its files and acknowledgements go with it (ON DELETE CASCADE); the audit keeps them, all but the files' bytes.
+  alsoDeleted: keptInAudit({ files: { column: policyFiles.policyId, omit: ['content'] }, acknowledgements: { column: policyAcknowledgements.policyId } }),
   createSchema: policyInput,
   updateSchema: policyInput.partial(),
   async prepare(db, input, existing) {

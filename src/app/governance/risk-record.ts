@@ -6,7 +6,7 @@ import { invalid } from '../../domain/errors.js';
 import { risks, riskScoreHistory } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../context.js';
-import type { RecordType } from '../records/record-type.js';
+import { keptInAudit, type RecordType } from '../records/record-type.js';
 import { dateText, optionalText, ownerValues, scale, storedIn } from './fields.js';
 import { importByRef } from './import-by-ref.js';
 import { riskRegisterLayout } from './import-risks.js';
@@ -62,6 +62,8 @@ export const riskRecord: RecordType<z.infer<typeof riskInput>> = {
     status: { header: 'Status', column: risks.status, kind: 'text', filter: 'exact', sortable: true },
   },
   defaultSort: 'ref',
+  // Its score history goes with it (ON DELETE CASCADE); the audit keeps it.
+  alsoDeleted: keptInAudit({ scoreHistory: { column: riskScoreHistory.riskId } }),
   createSchema: riskInput,
   updateSchema: riskInput.partial(),
   async prepare(db, input, existing) {

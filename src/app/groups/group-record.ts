@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
-import { practiceGroups } from '../../db/schema/index.js';
+import { contracts, fundApplications, funds, groupMemberships, practiceGroups, schemes } from '../../db/schema/index.js';
 import { type RecordType, storedIn } from '../records/record-type.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 
@@ -35,6 +35,14 @@ export const groupRecord: RecordType<z.infer<typeof groupInput>> = {
     commissionerCode: { header: 'Commissioner', column: practiceGroups.commissionerCode, kind: 'text', filter: 'exact', sortable: true },
   },
   defaultSort: 'name',
+  dependents: [
+    { column: practiceGroups.parentId, one: 'locality', many: 'localities' },
+    { column: groupMemberships.groupId, one: 'practice membership', many: 'practice memberships' },
+    { column: schemes.groupId, one: 'scheme', many: 'schemes' },
+    { column: contracts.footprintGroupId, one: 'contract', many: 'contracts' },
+    { column: funds.footprintGroupId, one: 'fund', many: 'funds' },
+    { column: fundApplications.localityGroupId, one: 'fund application', many: 'fund applications' },
+  ],
   createSchema: groupInput,
   updateSchema: groupInput.partial(),
   async prepare(db, input, existing) {

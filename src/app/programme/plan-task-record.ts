@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import { isOverdue, ragRatings, taskStatuses } from '../../domain/programme/task-status.js';
-import { planSections, planTasks, workPlans } from '../../db/schema/index.js';
+import { planSections, planTasks, taskPositionUpdates, workPlans } from '../../db/schema/index.js';
 import { assertExists, optionalText, positiveId, programmeRecord, requiredText } from './record-helpers.js';
 import { markDuplicateRefs, moneyFromText, nextOccurrence, readTarget } from './task-values.js';
 
@@ -75,6 +75,10 @@ export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
       const [task] = await db.select({ planId: planTasks.planId }).from(planTasks).where(eq(planTasks.id, Number(id)));
       if (task) await markDuplicateRefs(db, task.planId);
     },
+    // Its position log is its history: a task with one is kept (its status says whether it is done or stopped).
+    dependents: [{ column: taskPositionUpdates.taskId, one: 'position update', many: 'position updates' }],
+    // The line that shared its id may now be the only one with it.
+    afterDelete: (db, deleted) => markDuplicateRefs(db, deleted.planId as number),
     present: (row) => ({ ...row, overdue: isOverdue(row as { targetDate: string | null; status: string }, todayIso()) }),
   },
 );

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { llrStpPeriods } from '../../domain/programme/stp-grid.js';
 import { ragRatings } from '../../domain/programme/task-status.js';
-import { planSections, stpActions, stpDeliverables, stpMilestones, stpOutcomes, workPlans } from '../../db/schema/index.js';
+import { planSections, planTasks, stpActions, stpDeliverables, stpMilestones, stpOutcomes, workPlans } from '../../db/schema/index.js';
 import { assertExists, assertNoClash, optionalText, positiveId, programmeRecord, requiredText } from './record-helpers.js';
 
 const text = (column: Parameters<typeof programmeRecord>[1]['fields'][string]['column'], header: string, filter: 'exact' | 'search' = 'search') => ({ header, column, kind: 'text' as const, filter, sortable: true });
@@ -17,6 +17,10 @@ export const workPlanRecord = programmeRecord(
     fields: { name: text(workPlans.name, 'Name'), sourceFile: text(workPlans.sourceFile, 'Imported from'), asOf: { header: 'As of', column: workPlans.asOf, kind: 'date', filter: 'exact', sortable: true } },
     defaultSort: 'name',
     schema: z.object({ name: requiredText('a name', 200), sourceFile: optionalText(200), asOf: isoDateSchema.nullable().optional() }),
+    dependents: [
+      { column: planSections.planId, one: 'section', many: 'sections' },
+      { column: planTasks.planId, one: 'task', many: 'tasks' },
+    ],
     async prepare(db, input, existing) {
       if (input.name) await assertNoClash(db, workPlans, workPlans.id, eq(workPlans.name, input.name as string), existing?.id, `There is already a work plan called "${String(input.name)}"`);
       return input;
@@ -32,6 +36,7 @@ export const planSectionRecord = programmeRecord(
     fields: { planId: integer(planSections.planId, 'Work plan'), ref: text(planSections.ref, 'Section', 'exact'), title: text(planSections.title, 'Title') },
     defaultSort: 'ref',
     schema: z.object({ planId: positiveId, ref: requiredText('the section number', 20), title: requiredText('a title', 300) }),
+    dependents: [{ column: planTasks.sectionId, one: 'task', many: 'tasks' }],
     async prepare(db, input, existing) {
       const planId = (input.planId ?? existing?.planId) as number;
       const ref = (input.ref ?? existing?.ref) as string;
@@ -50,6 +55,11 @@ export const stpDeliverableRecord = programmeRecord(
     fields: { ref: text(stpDeliverables.ref, 'Deliverable', 'exact'), kind: text(stpDeliverables.kind, 'National or local', 'exact'), title: text(stpDeliverables.title, 'Deliverable text'), owner: text(stpDeliverables.owner, 'Owner') },
     defaultSort: 'id',
     schema: z.object({ ref: requiredText('the deliverable id, such as N1', 20), kind: z.enum(['national', 'local']), title: requiredText('what is to be delivered'), owner: optionalText(300) }),
+    dependents: [
+      { column: stpActions.deliverableId, one: 'action', many: 'actions' },
+      { column: stpMilestones.deliverableId, one: 'milestone', many: 'milestones' },
+      { column: stpOutcomes.deliverableId, one: 'outcome', many: 'outcomes' },
+    ],
     async prepare(db, input, existing) {
       if (input.ref) await assertNoClash(db, stpDeliverables, stpDeliverables.id, eq(stpDeliverables.ref, input.ref as string), existing?.id, `There is already a deliverable ${String(input.ref)}`);
       return input;

@@ -3,7 +3,7 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
 import type { Db } from '../../db/client.js';
-import type { FieldDef, RecordType } from '../records/record-type.js';
+import { type FieldDef, parseSerialId, type RecordType } from '../records/record-type.js';
 import type { RecordTypeName } from '../permissions.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 
@@ -43,6 +43,8 @@ export function programmeRecord<Input extends Record<string, unknown>>(
     prepare: RecordType<Input>['prepare'];
     afterWrite?: RecordType<Input>['afterWrite'];
     present?: RecordType<Input>['present'];
+    dependents?: RecordType<Input>['dependents'];
+    afterDelete?: RecordType<Input>['afterDelete'];
   },
 ): RecordType<Input> {
   return {
@@ -54,13 +56,15 @@ export function programmeRecord<Input extends Record<string, unknown>>(
     sourceIdColumn: t.id,
     versionColumn: t.rowVersion,
     createdByPeople: true,
-    parseId: (raw) => positiveId.parse(raw),
+    parseId: parseSerialId,
     fields: { id: { header: 'ID', column: t.id, kind: 'integer', filter: 'exact', sortable: true }, ...spec.fields },
     defaultSort: spec.defaultSort,
     createSchema: spec.schema as unknown as z.ZodType<Input>,
     updateSchema: spec.schema.partial() as unknown as z.ZodType<Partial<Input>>,
     prepare: spec.prepare,
     afterWrite: spec.afterWrite,
+    dependents: spec.dependents,
+    afterDelete: spec.afterDelete,
     present: spec.present ?? ((row) => row),
   };
 }

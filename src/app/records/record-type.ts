@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, PgView } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
@@ -57,6 +57,10 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
   afterWrite?(db: Db, id: string | number, input: Partial<Input>, actor: Actor): Promise<void>;
   /** What a delete takes with it (rows removed by cascade), kept in the delete's audit entry so nothing goes unrecorded. */
   alsoDeleted?(db: Db, id: string | number): Promise<Record<string, unknown>>;
+  /** Records that point at this one by its id: a delete is refused while any exist, so none is left pointing at nothing. */
+  dependents?: readonly Dependent[];
+  /** Puts right what depends on the deleted row (e.g. flags worked out across its siblings). */
+  afterDelete?(db: Db, deleted: Record<string, unknown>): Promise<void>;
   /** Replaces the generic CSV import where a type reads its own file layout (e.g. a seed register keyed by ref, re-importable). */
   importCsv?(ctx: AppContext, file: { name: string; content: Uint8Array }): Promise<CsvImportReport>;
   /** Shapes a row for the API, CLI and audit (never a password hash). */
@@ -64,6 +68,28 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
 }
 
 export type AnyRecordType = RecordType<any>;
+
+/**
+ * An `alsoDeleted` for rows that ON DELETE CASCADE takes with a record: each part lists the rows of
+ * its column's table that point at the record, in id order, less the `omit` columns (a file's bytes).
+ */
+export function keptInAudit(parts: Record<string, { column: AnyPgColumn; omit?: string[] }>) {
+  return async (db: Db, id: string | number): Promise<Record<string, unknown>> => {
+    const kept: Record<string, unknown> = {};
+    for (const [key, { column, omit = [] }] of Object.entries(parts)) {
+      const columns = Object.fromEntries(Object.entries(getTableColumns(column.table)).filter(([name]) => !omit.includes(name)));
+      kept[key] = await db.select(columns).from(column.table).where(eq(column, id)).orderBy(sql`1`);
+    }
+    return kept;
+  };
+}
+
+/** A column of another table that holds this record's id, named for the message that refuses the delete. */
+export interface Dependent {
+  column: AnyPgColumn;
+  one: string;
+  many: string;
+}
 
 /** A serial id from the address or a CSV cell, refused with a 400 naming `id` when it cannot be one. */
 export function parseSerialId(raw: string): number {

@@ -1,5 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { conflict, invalid, notFound } from '../../domain/errors.js';
+import { formatList } from '../../domain/words.js';
+import type { Db } from '../../db/client.js';
 import { type AuditEntry, recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
@@ -123,11 +125,24 @@ export async function deleteRecord(ctx: AppContext, type: AnyRecordType, rawId: 
     const existing = await loadRow(txCtx, type, id, 'table');
     if (!existing) throw notFound(`${capitalise(type.label)} ${rawId}`);
     authorize(ctx.actor, type.name, 'delete', type.practiceCodeOf?.(existing));
+    await refuseWhileDepended(txCtx.db, type, id, rawId);
     const before = { ...type.present((await loadRow(txCtx, type, id)) ?? existing), ...(await type.alsoDeleted?.(txCtx.db, id)) };
     const deleted = await tx.delete(type.table).where(and(eq(type.idColumn, id), eq(type.versionColumn, expectedVersion))).returning();
     if (deleted.length === 0) throw conflict(`This ${type.label} was changed by someone else since you opened it. Reload it and try again.`, { currentVersion: existing[versionKey(type)] });
+    await type.afterDelete?.(txCtx.db, deleted[0]!);
     await recordAudit(txCtx.db, ctx.actor, { recordType: type.name, recordId: id, action: 'delete', before });
   });
+}
+
+/** Refuses to delete a record other records still point at, saying how many of each. */
+async function refuseWhileDepended(db: Db, type: AnyRecordType, id: string | number, rawId: string): Promise<void> {
+  const found: string[] = [];
+  for (const d of type.dependents ?? []) {
+    const [row] = await db.select({ n: count() }).from(d.column.table).where(eq(d.column, id));
+    const n = Number(row?.n ?? 0);
+    if (n) found.push(`${n} ${n === 1 ? d.one : d.many}`);
+  }
+  if (found.length) throw conflict(`${capitalise(type.label)} ${rawId} still has ${formatList(found)}, so it cannot be deleted. Remove ${found.length === 1 ? 'them' : 'those'} first, or keep it.`);
 }
 
 const columnKey = (type: AnyRecordType) => tableProperty(type, type.idColumn);

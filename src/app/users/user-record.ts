@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
 import { practices, userOverview, userPractices, users } from '../../db/schema/index.js';
 import { roles } from '../context.js';
-import { parseSerialId, type RecordType } from '../records/record-type.js';
+import { keptInAudit, parseSerialId, type RecordType } from '../records/record-type.js';
 import { hashPassword } from './passwords.js';
 
 export const passwordSchema = z.string().min(12, 'must be at least 12 characters').max(200);
@@ -52,7 +52,9 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
       if (clash) throw conflict(`There is already a user with the email ${input.email}`);
     }
     const role = input.role ?? existing?.role;
-    if (role === 'practice_manager' && input.practiceCodes !== undefined && input.practiceCodes.length === 0) {
+    // A practice manager sees only their practices' records, so one with none could do nothing.
+    const keptCodes = async () => (existing ? (await db.select({ code: userPractices.practiceCode }).from(userPractices).where(eq(userPractices.userId, existing.id as number))).map((r) => r.code) : []);
+    if (role === 'practice_manager' && (input.practiceCodes ?? (await keptCodes())).length === 0) {
       throw invalid('A practice manager must work for at least one practice', [{ field: 'practiceCodes', message: 'Choose at least one practice' }]);
     }
     if (input.practiceCodes?.length) {
@@ -61,6 +63,11 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
       if (missing.length) throw invalid(`Unknown practice ${missing.join(', ')}`, [{ field: 'practiceCodes', message: `unknown practice ${missing.join(', ')}` }]);
     }
     return values;
+  },
+  // Their practices go with them; sessions and audit rows name them by id and keep their history.
+  alsoDeleted: keptInAudit({ practices: { column: userPractices.userId } }),
+  async afterDelete(db, deleted) {
+    await db.delete(userPractices).where(eq(userPractices.userId, deleted.id as number));
   },
   async afterWrite(db, userId, input) {
     if (input.practiceCodes === undefined) return;

@@ -33,10 +33,7 @@ export function formatDateTime(iso: string | null | undefined): string {
 }
 
 /** "1 January 2018", "1 January 2018 and 1 April 2018", "a, b and c". */
-export function formatList(items: string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
+export { formatList } from '../../domain/words.js';
 
 /** A long text cut for a link or a warning: at a word, with an ellipsis, never mid-word. */
 export function shortText(text: string, max = 80): string {
