@@ -52,7 +52,7 @@ export async function importListSizesFile(ctx: AppContext, file: { name: string;
       } else if (current.patients !== row.patients || (current.commissionerCode ?? null) !== row.commissionerCode) {
         report.updated++;
         writes.push(row);
-        changes.push({ recordType: 'list_size', recordId: `${row.odsCode}@${snapshotDate}`, action: 'update', before: { patients: current.patients }, after: { patients: row.patients } });
+        changes.push({ recordType: 'list_size', recordId: `${row.odsCode}@${snapshotDate}`, action: 'update', before: { patients: current.patients, commissionerCode: current.commissionerCode ?? null }, after: { patients: row.patients, commissionerCode: row.commissionerCode } });
       } else report.unchanged++;
     }
     options.onProgress?.(0, inserts.length + writes.length, 'Saving');

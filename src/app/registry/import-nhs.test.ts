@@ -70,6 +70,11 @@ describe.each(databaseKinds)('importing every NHS release in date order (%s)', (
     expect(g3?.endDate ?? null).toBeNull();
     const [glenfield] = await database.db.select().from(practices).where(eq(practices.odsCode, 'C82056'));
     expect(glenfield!.pcnCode).toBe(g3!.pcnCode);
+    // Each change of a practice's current PCN is in the audit with its before and after, as an ODS change is.
+    const audits = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'practice'), eq(auditLog.recordId, 'C82056')));
+    const moves = audits.map((a) => [(a.before as { pcnCode?: string | null }).pcnCode, (a.after as { pcnCode?: string | null }).pcnCode]).filter(([from, to]) => from !== undefined && from !== to);
+    expect(moves.length).toBeGreaterThan(0);
+    expect(moves.at(-1)![1]).toBe(g3!.pcnCode);
   });
 
   it('leaves a practice missing from a newer ODS file as it was (absence is not closure)', async () => {

@@ -3,7 +3,7 @@ import { decodeText, detectNhsFile, parseEpcnWorkbook, parsePracticeMap } from '
 import type { Problem } from '../../domain/errors.js';
 import { bulkUpsert } from '../../db/bulk.js';
 import { pcnMemberships, practices } from '../../db/schema/index.js';
-import { recordAudit } from '../audit.js';
+import { type AuditEntry, recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
@@ -116,6 +116,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     const currentPcn = new Map(((current as { rows: unknown[] }).rows as { practice_code: string; pcn_code: string }[]).map((r) => [r.practice_code, r.pcn_code]));
     const history: HistoryRow[] = [];
     const updates: { odsCode: string; pcnCode: string | null; icbCode: string | null; supplier: string | null }[] = [];
+    const audits: AuditEntry[] = [];
     for (const [code, p] of stored) {
       const pcnCode = currentPcn.get(code) ?? (kind === 'practice-map' && extra.has(code) ? null : p.pcnCode);
       const more = extra.get(code);
@@ -123,6 +124,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
       const supplier = more?.supplier ?? p.supplier;
       if (pcnCode === p.pcnCode && icbCode === p.icbCode && supplier === p.supplier) continue;
       updates.push({ odsCode: code, pcnCode: pcnCode ?? null, icbCode: icbCode ?? null, supplier: supplier ?? null });
+      audits.push({ recordType: 'practice', recordId: code, action: 'update', before: { pcnCode: p.pcnCode, icbCode: p.icbCode, supplier: p.supplier }, after: { pcnCode: pcnCode ?? null, icbCode: icbCode ?? null, supplier: supplier ?? null } });
       if (pcnCode !== p.pcnCode) history.push({ odsCode: code, validFrom: referenceDate, changedFields: ['pcnCode'], snapshot: { pcnCode, previousPcnCode: p.pcnCode } });
     }
     if (updates.length) {
@@ -131,11 +133,10 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
         WHERE p.ods_code = u.code`);
     }
     await bulkUpsert(tx as never, 'practice_history', historyColumns, history, undefined);
-    await recordAudit(
-      tx as never,
-      ctx.actor,
+    await recordAudit(tx as never, ctx.actor, [
+      ...audits,
       importAuditEntry(report, 'PCN import', { after: { practicesChanged: updates.length }, summaryTail: `; ${updates.length} practices changed PCN, ICB or supplier` }),
-    );
+    ]);
     return report;
   });
 }
