@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, type SQL, sum } from 'drizzle-orm';
+import { and, eq, isNotNull, type SQL, sql, sum } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { costSavings, ieIncomeLines, incomeStreams, incomeStreamYears, runningCostLines } from '../../db/schema/index.js';
@@ -36,7 +36,8 @@ class Upserter {
   constructor(private readonly db: Db) {}
 
   async write(recordType: RecordTypeName, table: Table, match: SQL[], values: Record<string, unknown>): Promise<number> {
-    const [existing] = (await this.db.select().from(table as PgTable).where(and(...match))) as Record<string, unknown>[];
+    // Locked until the import commits, so a web edit cannot slip in between this read and the write.
+    const [existing] = (await this.db.select().from(table as PgTable).where(and(...match)).for('update')) as Record<string, unknown>[];
     const wanted = defined(values);
     if (!existing) {
       const [row] = (await this.db.insert(table).values(wanted as never).returning()) as Record<string, unknown>[];
@@ -49,7 +50,7 @@ class Upserter {
       this.report.unchanged++;
       return existing.id as number;
     }
-    const [row] = (await this.db.update(table).set({ ...changes, rowVersion: (existing.rowVersion as number) + 1, updatedAt: new Date() } as never).where(eq(table.id, existing.id as number)).returning()) as Record<string, unknown>[];
+    const [row] = (await this.db.update(table).set({ ...changes, rowVersion: sql`${table.rowVersion} + 1`, updatedAt: new Date() } as never).where(eq(table.id, existing.id as number)).returning()) as Record<string, unknown>[];
     this.report.updated++;
     this.audits.push({ recordType, recordId: existing.id as number, action: 'update', before: existing, after: row, summary: 'Imported' });
     return existing.id as number;

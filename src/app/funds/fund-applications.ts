@@ -3,7 +3,7 @@ import { poundsField } from '../../domain/contracts/pounds-and-years.js';
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors.js';
 import { checkBusinessCase, checkDrawdown, checkFitsPot, commitmentOf, decide, decisionOutcomes, sumPence, type ApplicationMoney } from '../../domain/funds/fund-applications.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
-import { drawdownsOf, findApplication, insertApplication, insertDrawdown, linesOf, localitiesOn, updateApplicationIfUnchanged, type ApplicationRow } from '../../db/repos/contracts.js';
+import { drawdownsOf, findApplication, insertApplication, insertDrawdown, linesOf, localitiesOn, lockFund, updateApplicationIfUnchanged, type ApplicationRow } from '../../db/repos/contracts.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -62,6 +62,8 @@ export async function submitApplication(ctx: AppContext, fundId: number, input: 
   const lines = input.lines.map((l) => ({ description: l.description, amountPence: l.amount }));
   const requestedPence = checkBusinessCase(lines);
   return inTransaction(ctx, async (db) => {
+    // Two applications sent at once must not both fit a pot that has room for one.
+    await lockFund(db, fundId);
     const state = await loadFundState(db, fundId);
     let localityGroupId = input.localityGroupId;
     if (input.practiceCode) {
@@ -92,7 +94,10 @@ export async function decideApplication(ctx: AppContext, applicationId: number, 
     const before = await loadApplication(db, applicationId);
     if (before.rowVersion !== input.rowVersion) throw conflict(`This application was changed by someone else since you opened it (you had version ${input.rowVersion}, it is now ${before.rowVersion}). Reload it and decide again.`, { currentVersion: before.rowVersion });
     const outcome = decide(money(before), { outcome: input.outcome, approvedPence: input.approvedAmount ?? null, reason: input.reason ?? null });
-    if (outcome.approvedPence > 0) checkPots(await loadFundState(db, before.fundId), before, outcome.approvedPence);
+    if (outcome.approvedPence > 0) {
+      await lockFund(db, before.fundId);
+      checkPots(await loadFundState(db, before.fundId), before, outcome.approvedPence);
+    }
     const after = await updateApplicationIfUnchanged(db, applicationId, input.rowVersion, { status: outcome.status, approvedPence: outcome.approvedPence, decisionReason: input.reason ?? null, decidedBy: ctx.actor.label, decidedAt: new Date() });
     if (!after) throw conflict('This application was changed by someone else since you opened it. Reload it and decide again.');
     await recordAudit(db, ctx.actor, { recordType: 'fund_application', recordId: applicationId, action: 'update', before, after, summary: `${outcome.status.replace('_', '-')}: ${before.title}` });

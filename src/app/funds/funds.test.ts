@@ -6,6 +6,7 @@ import { databaseKinds, openTestDatabase } from '../../../test/support/databases
 import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
 import type { Database } from '../../db/client.js';
 import { auditLog, drawdowns, fundApplications, funds } from '../../db/schema/index.js';
+import { lockFund } from '../../db/repos/contracts.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { createRecord } from '../records/records.js';
 import { applicationDetail, decideApplication, recordDrawdown, submitApplication } from './fund-applications.js';
@@ -28,12 +29,14 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
 
   it('works the transformation fund out from the demo federation’s list sizes: £818,137.50, not the "£800K" the strategy states', async () => {
     const report = await fundReport(admin(), fundId);
-    expect(report.calculation.listTotal).toBe(327_255);
+    // The strategy's rates: 50p a patient in 2017/18 and £2 in 2018/19, on the localities' list sizes.
+    const listTotal = seedLocalities.reduce((total, l) => total + Number(l.list_size_total), 0);
+    expect(report.calculation.listTotal).toBe(listTotal);
     expect(report.calculation.years.map((y) => [y.year, y.totalPence])).toEqual([
-      ['2017/18', 16_362_750],
-      ['2018/19', 65_451_000],
+      ['2017/18', 50 * listTotal],
+      ['2018/19', 200 * listTotal],
     ]);
-    expect(report.calculation.totalPence).toBe(81_813_750);
+    expect(report.calculation.totalPence).toBe(250 * listTotal);
     for (const seed of seedLocalities) {
       const position = report.positions.find((p) => p.name === seed.locality)!;
       expect(position.allocatedPence).toBe(250 * Number(seed.list_size_total));
@@ -47,7 +50,7 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     expect(ow.drawnPence).toBeGreaterThan(0);
     const harborough = positions.find((p) => p.name === 'Harborough')!;
     expect(harborough).toMatchObject({ requestedPence: 200 * 60_205, approvedPence: 0, remainingPence: 50 * 60_205 });
-    expect(totals.allocatedPence).toBe(81_813_750);
+    expect(totals.allocatedPence).toBe(250 * seedLocalities.reduce((total, l) => total + Number(l.list_size_total), 0));
   });
 
   it('lets a practice manager apply for their practice, and refuses money already asked for', async () => {
@@ -60,6 +63,27 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     await expect(submitApplication(kibworth, fundId, { practiceCode: 'C82002', title: 'Not mine', purpose: 'x', lines })).rejects.toThrow(/permission/);
     expect((await applicationDetail(kibworth, submitted.id)).lines).toHaveLength(1);
     await expect(applicationDetail(contextFor(database, managerOf('C82002')), submitted.id)).rejects.toThrow(/not found/);
+  });
+
+  it('lets only one of two applications sent at once into a pot with room for one', async () => {
+    const harborough = (await fundReport(admin(), fundId)).positions.find((p) => p.name === 'Harborough')!;
+    const apply = (title: string) => submitApplication(admin(), fundId, { localityGroupId: harborough.localityId!, title, purpose: 'Same money', lines: [{ description: 'Half and more', amount: Math.ceil(harborough.remainingPence * 0.75) }] });
+    const outcomes = await Promise.allSettled([apply('First'), apply('Second')]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(String((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(/same money twice/);
+    // However the two interleave: while one holds the fund, the other waits to read its pots.
+    let settled = false;
+    await database.db.transaction(async (tx) => {
+      await lockFund(tx as never, fundId);
+      const waiting = apply('Third').then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(settled).toBe(false);
+      void waiting;
+    });
+    await expect.poll(() => settled).toBe(true);
   });
 
   it('lets only the commissioner decide, once, with the row version read; drawdowns stop at the approved sum', async () => {

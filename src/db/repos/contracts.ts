@@ -121,3 +121,8 @@ export async function insertDrawdown(db: Db, values: typeof drawdowns.$inferInse
   const [row] = await db.insert(drawdowns).values(values).returning();
   return row!;
 }
+
+/** Holds a fund's row until the transaction ends, so two decisions on its pots are made one after the other. */
+export async function lockFund(db: Db, fundId: number): Promise<void> {
+  await db.select({ id: funds.id }).from(funds).where(eq(funds.id, fundId)).for('update');
+}
