@@ -32,11 +32,16 @@ export async function signIn(db: Db, email: string, password: string, now = new 
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
-  await db.delete(sessions).where(lt(sessions.expiresAt, now));
-  await db.insert(sessions).values({ id: tokenHash(token), userId: user.id, csrfToken, expiresAt });
-  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
-  const actor = await actorFor(db, user);
-  await recordAudit(db, actor, { recordType: 'session', recordId: user.id, action: 'create', summary: 'signed in' });
+  // The session, the user's last sign-in and its audit row are stored together or not at all.
+  const actor = await db.transaction(async (tx) => {
+    const txDb = tx as never as Db;
+    await txDb.delete(sessions).where(lt(sessions.expiresAt, now));
+    await txDb.insert(sessions).values({ id: tokenHash(token), userId: user.id, csrfToken, expiresAt });
+    await txDb.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
+    const signedIn = await actorFor(txDb, user);
+    await recordAudit(txDb, signedIn, { recordType: 'session', recordId: user.id, action: 'create', summary: 'signed in' });
+    return signedIn;
+  });
   return { token, csrfToken, actor, expiresAt };
 }
 

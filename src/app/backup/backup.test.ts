@@ -40,6 +40,9 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
     }
     const [inserted] = await target.query<{ id: number }>("INSERT INTO practice_groups (name, kind) VALUES ('After restore', 'peer_group') RETURNING id");
     expect(inserted!.id).toBe(9);
+    // The restore itself is the last thing in the restored audit log.
+    const [last] = await target.query<{ record_type: string; summary: string }>('SELECT record_type, summary FROM audit_log ORDER BY id DESC LIMIT 1');
+    expect(last).toEqual({ record_type: 'backup', summary: expect.stringMatching(/^Restored the backup made at \d{4}-\d{2}-\d{2}T/) });
   });
 
   it('refuses a file that is not a backup and leaves the data as it was', async () => {

@@ -3,6 +3,8 @@ import { getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../../domain/errors.js';
 import type { Database } from '../../db/client.js';
+import { recordAudit } from '../audit.js';
+import { type Actor, systemActor } from '../context.js';
 import * as schema from '../../db/schema/index.js';
 
 /** Tables in an order that restores cleanly: each after the tables its foreign keys point to. */
@@ -48,7 +50,7 @@ export async function createBackup(database: Database): Promise<Buffer> {
 }
 
 /** Replaces everything stored with the backup's contents, in one transaction: all of it or none. */
-export async function restoreBackup(database: Database, content: Buffer): Promise<Record<string, number>> {
+export async function restoreBackup(database: Database, content: Buffer, actor: Actor = systemActor): Promise<Record<string, number>> {
   let file: BackupFile;
   try {
     file = JSON.parse(gunzipSync(content).toString('utf8')) as BackupFile;
@@ -73,6 +75,8 @@ export async function restoreBackup(database: Database, content: Buffer): Promis
       const seq = (serial as unknown as { rows: { seq: string | null }[] }).rows[0]?.seq;
       if (seq) await tx.execute(sql.raw(`SELECT setval('${seq}', COALESCE((SELECT max(id) FROM "${name}"), 0) + 1, false)`));
     }
+    // The backup's own audit log came back with it; this row says when, and from what, it did.
+    await recordAudit(tx as never, actor, { recordType: 'backup', recordId: file.createdAt, action: 'import', after: { rows: counts }, summary: `Restored the backup made at ${file.createdAt}` });
   });
   return counts;
 }
