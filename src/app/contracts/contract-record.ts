@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { percentSchema, percentToBasisPoints } from '../../domain/percent.js';
 import { invalid } from '../../domain/errors.js';
 import { noticeDateOf } from '../../domain/contracts/contract-reminders.js';
 import { parsePoundsToPence, poundsText } from '../../domain/contracts/pounds-and-years.js';
@@ -23,7 +24,7 @@ const contractInput = z.object({
   noticePeriodDays: z.coerce.number().int().min(0, 'must not be negative').max(3650).nullable().optional(),
   value: poundsText.nullable().optional(),
   valueBasis: z.enum(valueBases, { message: 'Choose a_year, total or tariff' }),
-  federationFeePercent: z.coerce.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100').default(5),
+  federationFeePercent: percentSchema.default(5),
   description: z.string().trim().max(4000).nullable().optional(),
 });
 
@@ -81,7 +82,7 @@ export const contractRecord: RecordType<z.infer<typeof contractInput>> = {
     if (renewal && renewal < start) throw invalid('The renewal date is before the contract starts', [{ field: 'renewalDate', message: 'must be on or after the start date' }]);
     const values: Record<string, unknown> = { ...rest };
     if (value !== undefined) values.valuePence = value === null ? null : parsePoundsToPence(value, { field: 'value' });
-    if (federationFeePercent !== undefined) values.federationFeeBp = Math.round(federationFeePercent * 100);
+    if (federationFeePercent !== undefined) values.federationFeeBp = percentToBasisPoints(federationFeePercent);
     return values;
   },
   present: (row) => ({ ...row, noticeDate: noticeDateOf({ startDate: row.startDate as string, endDate: row.endDate as string | null, renewalDate: row.renewalDate as string | null, noticePeriodDays: row.noticePeriodDays as number | null }) }),

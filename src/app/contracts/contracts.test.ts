@@ -55,6 +55,8 @@ describe.each(databaseKinds)('contracts register (%s)', (kind) => {
     const rutland = (await contractRegister(admin())).items.find((c) => c.reference === 'RCC-VITRU-2018')!;
     await expect(createRecord(admin(), subContractRecord, { contractId: rutland.id, practiceCode: 'C82001', sharePercent: 100 })).rejects.toThrow(/C82001 is not a member of Rutland/);
     await expect(createRecord(admin(), subContractRecord, { contractId: await cbsId(), practiceCode: 'C82056', sharePercent: 90 })).rejects.toThrow(/must add up to 100%/);
+    // A share of a hundredth of a per cent is the finest there is; a finer one is refused, not rounded.
+    await expect(createRecord(admin(), subContractRecord, { contractId: await cbsId(), practiceCode: 'C82056', sharePercent: 94.995 })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'sharePercent', message: 'must be a percentage from 0 to 100, with at most 2 decimal places' }] });
   });
 
   it('imports sub-contracts all or nothing, naming line and column', async () => {

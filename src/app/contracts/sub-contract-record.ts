@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { percentSchema, percentToBasisPoints } from '../../domain/percent.js';
 import { checkInFootprint, checkShareWithFee } from '../../domain/contracts/sub-contract-rules.js';
 import { conflict, notFound } from '../../domain/errors.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
@@ -13,7 +14,7 @@ const subContractInput = z.object({
   practiceCode: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/, 'must be an ODS practice code such as C82001'),
   signedDate: isoDateSchema.nullable().optional(),
   /** The practice's share of the tariff, in percent: 95 with a 5% federation fee. */
-  sharePercent: z.coerce.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100'),
+  sharePercent: percentSchema,
   notes: z.string().trim().max(2000).nullable().optional(),
 });
 
@@ -61,7 +62,7 @@ export const subContractRecord: RecordType<z.infer<typeof subContractInput>> = {
     const { sharePercent, ...rest } = input;
     const values: Record<string, unknown> = { ...rest };
     if (sharePercent !== undefined) {
-      values.shareBp = Math.round(sharePercent * 100);
+      values.shareBp = percentToBasisPoints(sharePercent);
       checkShareWithFee(values.shareBp as number, contract.federationFeeBp);
     }
     return values;

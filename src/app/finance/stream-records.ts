@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { percentSchema, percentToBasisPoints } from '../../domain/percent.js';
 import { financeYears, incomeStreams, incomeStreamYears } from '../../db/schema/index.js';
 import { financialYearSchema } from '../../domain/finance/financial-year.js';
 import { poundsSchema } from '../../domain/finance/money.js';
@@ -46,7 +47,7 @@ const streamInput = z.object({
   status: z.enum(streamStatuses, { message: 'Choose secured, potential or ended' }),
   frequency: z.enum(paymentFrequencies, { message: 'Choose monthly, quarterly, annually or on_claim' }).optional(),
   arrearsMonths: z.coerce.number().int().min(0, 'must be 0 or more').max(24, 'must be 24 months or fewer').optional(),
-  practicesSharePercent: z.coerce.number().min(0, 'must be from 0 to 100').max(100, 'must be from 0 to 100').multipleOf(0.01, 'has at most 2 decimal places').optional(),
+  practicesSharePercent: percentSchema.optional(),
   contractReference: optionalText,
   endDate: isoDateSchema.nullable().optional(),
   comment: optionalText,
@@ -78,7 +79,7 @@ export const incomeStreamRecord: RecordType<z.infer<typeof streamInput>> = {
     const merged = { funder: input.funder ?? existing?.funder, name: input.name ?? existing?.name, status: input.status ?? existing?.status };
     await requireUnique(db, incomeStreams, [equals(incomeStreams.funder, merged.funder), equals(incomeStreams.name, merged.name), equals(incomeStreams.status, merged.status)], existing?.id, `There is already a ${String(merged.status)} stream "${String(merged.name)}" from ${String(merged.funder)}`);
     if (input.schemeId) await requireSchemeLink(db, { table: incomeStreams, noun: 'income stream', label: incomeStreams.name }, input.schemeId, existing?.id);
-    return { ...rest, ...(practicesSharePercent !== undefined ? { practicesShareBasisPoints: Math.round(practicesSharePercent * 100) } : {}) };
+    return { ...rest, ...(practicesSharePercent !== undefined ? { practicesShareBasisPoints: percentToBasisPoints(practicesSharePercent) } : {}) };
   },
   // Its yearly amounts go with it (ON DELETE CASCADE); the audit keeps them.
   async alsoDeleted(db, id) {

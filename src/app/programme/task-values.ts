@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { invalid } from '../../domain/errors.js';
 import { type FreeTextDate, parseFreeTextDate } from '../../domain/programme/free-text-date.js';
-import { parseNumberCell } from '../../domain/schemes/tabular-input.js';
+import { penceFromText } from '../../domain/finance/money.js';
 import type { Db } from '../../db/client.js';
 import { planTasks } from '../../db/schema/index.js';
 
@@ -24,9 +24,7 @@ export function readTarget(text: string | null | undefined, field = 'timeText') 
 
 /** "£12,705" → 1270500; text that is not one amount ("TBD", "£30-35K") gives null and is kept as text. */
 export function moneyFromText(text: string | null | undefined): number | null {
-  if (!text) return null;
-  const pounds = parseNumberCell(text);
-  return pounds === null || Number.isNaN(pounds) ? null : Math.round(pounds * 100);
+  return text ? (penceFromText(text) ?? null) : null;
 }
 
 /** The next occurrence number for a ref in a plan: 1, or 2 for a second line that reuses it. */

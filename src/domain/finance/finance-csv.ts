@@ -1,3 +1,4 @@
+import { percentToBasisPoints } from '../percent.js';
 import { invalid, type Problem } from '../errors.js';
 import { cellAt, cellProblem, columnIndex, parseCsv, type TabularInput } from '../schemes/tabular-input.js';
 import { normaliseFinancialYear } from './financial-year.js';
@@ -36,10 +37,11 @@ const wholeNumber = (max: number, what: string) => (cell: string) => {
 };
 const percentCell = (cell: string) => {
   if (cell === '') return 0;
-  const match = /^(\d{1,3})(?:\.(\d{1,2}))?%?$/.exec(cell);
-  const basisPoints = match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : NaN;
-  if (!(basisPoints <= 10_000)) throw new Error(`"${cell}" is not a percentage from 0 to 100`);
-  return basisPoints;
+  try {
+    return percentToBasisPoints(cell);
+  } catch {
+    throw new Error(`"${cell}" is not a percentage from 0 to 100`);
+  }
 };
 const isoDate = (cell: string) => {
   if (cell === '') return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePounds, poundsSchema, shareOf, splitPence } from './money.js';
+import { parsePounds, penceFromText, poundsSchema, shareOf, splitPence } from './money.js';
 
 describe('parsePounds', () => {
   it.each([
@@ -34,6 +34,25 @@ describe('parsePounds', () => {
     const once = poundsSchema().parse('£1,000');
     expect([once, poundsSchema().parse(once), parsePounds(poundsSchema().parse(once))]).toEqual(['1000.00', '1000.00', 100000]);
   });
+});
+
+describe('penceFromText: money cells of a spreadsheet, exactly', () => {
+  it.each([
+    ['£12,705', 'pounds', 1_270_500],
+    ['1.005', 'pounds', undefined],
+    ['£1,234.505', 'pounds', undefined],
+    ['TBD', 'pounds', undefined],
+    ['£30-35K', 'pounds', undefined],
+    ['  ', 'pounds', null],
+    ['12.5', 'thousands', 1_250_000],
+    ['1,234.5', 'thousands', 123_450_000],
+    ['0.0125', 'thousands', 1_250],
+    ['1.00501', 'thousands', 100_501],
+    ['1.005001', 'thousands', undefined],
+    ['-2', 'thousands', -200_000],
+    ['.5', 'thousands', 50_000],
+    ['1,23', 'thousands', undefined],
+  ] as const)('%j in %s → %j', (text, unit, pence) => expect(penceFromText(text, unit)).toBe(pence));
 });
 
 describe('splitPence and shareOf', () => {

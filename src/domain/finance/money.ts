@@ -30,6 +30,30 @@ export function parsePounds(input: string | number): number {
   return negative && pence !== 0 ? -pence : pence;
 }
 
+/**
+ * A spreadsheet cell of money, to exact pence: blank is null, one amount is its pence, anything else
+ * ("TBD", "£30-35K", "£1.005") is undefined. In `thousands` ("£000" columns) "12.5" is £12,500,
+ * moved along the digits rather than multiplied as a float.
+ */
+export function penceFromText(text: string, unit: 'pounds' | 'thousands' = 'pounds'): number | null | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  try {
+    return parsePounds(unit === 'pounds' ? trimmed : thousandsAsPounds(trimmed));
+  } catch {
+    return undefined;
+  }
+}
+
+/** "1,234.5" (thousands of pounds) → "1234500": the decimal point moved three digits right. */
+function thousandsAsPounds(text: string): string {
+  const match = /^([-−(]?£?)(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?(\)?)$/.exec(text);
+  if (!match || (match[2] === '' && !match[3])) return text;
+  const decimals = (match[3] ?? '').padEnd(3, '0');
+  const moved = `${match[2]!.replaceAll(',', '')}${decimals.slice(0, 3)}`.replace(/^0+(?=\d)/, '');
+  return `${match[1]}${moved}${decimals.length > 3 ? `.${decimals.slice(3)}` : ''}${match[4]}`;
+}
+
 /** Pence written as plain pounds, as `poundsSchema` hands them on: -68800 → "-688.00". */
 export function canonicalPounds(pence: number): string {
   const abs = Math.abs(pence);

@@ -1,5 +1,6 @@
 import type { Problem } from '../errors.js';
-import { cellAt, cellProblem, columnIndex, parseNumberCell, type TabularInput } from '../schemes/tabular-input.js';
+import { penceFromText } from '../finance/money.js';
+import { cellAt, cellProblem, columnIndex, type TabularInput } from '../schemes/tabular-input.js';
 import { refOccurrences } from './duplicate-ids.js';
 import { type FreeTextDate, parseFreeTextDate } from './free-text-date.js';
 import { inferTaskStatus, type Rag, readRag, readTaskStatus, type TaskStatus } from './task-status.js';
@@ -57,7 +58,6 @@ const columns = {
 } as const;
 
 const orNull = (text: string) => (text === '' ? null : text);
-const toPence = (pounds: number) => Math.round(pounds * 100);
 export const splitLog = (text: string) => text.split(' | ').map((s) => s.trim()).filter(Boolean);
 
 /**
@@ -81,15 +81,16 @@ export function readWorkPlanFile(table: TabularInput): { lines: WorkPlanLine[]; 
     if (!ref) return void problem(at.ref, 'the task has no id');
     const target = parseFreeTextDate(cellAt(row, at.time));
     for (const part of target.impossible) problem(at.time, part.reason!);
-    const pounds = parseNumberCell(cellAt(row, at.valuePounds));
-    if (Number.isNaN(pounds)) problem(at.valuePounds, `"${cellAt(row, at.valuePounds)}" is not an amount of money`);
+    const pounds = penceFromText(cellAt(row, at.valuePounds));
+    if (pounds === undefined) problem(at.valuePounds, `"${cellAt(row, at.valuePounds)}" is not an amount of money`);
     const valueText = orNull(cellAt(row, at.valueText));
-    const fromText = pounds === null && valueText ? parseNumberCell(valueText) : null;
+    // A value written in words ("TBD", "£30-35K") stays words; one written as an amount is also kept in pence.
+    const fromText = pounds === null && valueText ? (penceFromText(valueText) ?? null) : null;
     const allocations = allocationColumns.flatMap(([column, i]) => {
       const text = cellAt(row, i);
-      const thousands = parseNumberCell(text);
-      if (Number.isNaN(thousands)) problem(i, `"${text}" is not an amount in thousands of pounds`);
-      return text === '' ? [] : [{ column, text, pence: thousands === null || Number.isNaN(thousands) ? null : toPence(thousands * 1000) }];
+      const pence = penceFromText(text, 'thousands');
+      if (pence === undefined) problem(i, `"${text}" is not an amount in thousands of pounds`);
+      return text === '' ? [] : [{ column, text, pence: pence ?? null }];
     });
     const statusText = cellAt(row, at.status);
     const status = statusText ? readTaskStatus(statusText) : undefined;
@@ -113,7 +114,7 @@ export function readWorkPlanFile(table: TabularInput): { lines: WorkPlanLine[]; 
       target,
       positions,
       financialValueText: valueText,
-      financialValuePence: pounds !== null && !Number.isNaN(pounds) ? toPence(pounds) : fromText !== null && !Number.isNaN(fromText) ? toPence(fromText) : null,
+      financialValuePence: pounds ?? fromText,
       allocations,
       note: orNull(cellAt(row, at.note)),
       status: status ?? inferTaskStatus(positions),
