@@ -27,6 +27,10 @@ export const permissions = {
   user: { read: admin, create: admin, update: admin, delete: admin, import: admin },
   audit: { read: admin, create: [], update: [], delete: [], import: [] },
   job: { read: admin, create: admin, update: [], delete: [], import: [] },
+  // Loading the demo federation writes users, schemes and finance: an import by an admin.
+  demo: { read: [], create: [], update: [], delete: [], import: admin },
+  // The daily email of what is due, sent to every user: an admin sends it (or the scheduled CLI).
+  digest: { read: admin, create: admin, update: [], delete: [], import: [] },
   // Everyone signed in reads schemes; a practice manager's reads are narrowed to their own practices' rows by the scheme use cases.
   // Approving a version is an update; recording delivered activity or a hand schedule is an import.
   scheme: { read: everyone, create: admin, update: admin, delete: [], import: admin },

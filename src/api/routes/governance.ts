@@ -6,8 +6,7 @@ import { acknowledgePolicy, listAcknowledgements } from '../../app/governance/ac
 import { addActionUpdate, listActionUpdates } from '../../app/governance/action-updates.js';
 import { downloadPolicyFile, policyFileList, searchPolicies, uploadPolicyFile } from '../../app/governance/policy-files.js';
 import { riskHeatMap, riskScoreHistoryOf } from '../../app/governance/risk-views.js';
-import { matchOwners } from '../../app/people/match-owners.js';
-import { authorize } from '../../app/permissions.js';
+import { matchOwnerText } from '../../app/people/match-owners.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
@@ -34,11 +33,7 @@ export async function registerGovernanceRoutes(app: FastifyInstance, deps: Serve
     return addActionUpdate(ctxOf(request), request.params.id, request.body);
   });
 
-  r.get('/api/owners/match', { schema: { tags: ['people'], summary: 'The people an owner text such as "GC/RB" names, and the parts that name nobody known', querystring: z.object({ text: z.string().max(200) }) } }, async (request) => {
-    const ctx = ctxOf(request);
-    authorize(ctx.actor, 'person', 'read');
-    return matchOwners(ctx.db, request.query.text);
-  });
+  r.get('/api/owners/match', { schema: { tags: ['people'], summary: 'The people an owner text such as "GC/RB" names, and the parts that name nobody known', querystring: z.object({ text: z.string().max(200) }) } }, async (request) => matchOwnerText(ctxOf(request), request.query.text));
 
   r.get('/api/policies/search', { schema: { tags: ['policies'], summary: 'Full-text search of policy titles and descriptions', querystring: z.object({ q: z.string().trim().min(1).max(200) }) } }, async (request) => ({ items: await searchPolicies(ctxOf(request), request.query.q) }));
   r.post('/api/policies/:id/file', { schema: { tags: ['policies'], summary: 'Upload the policy’s file (admins): PDF or DOCX, checked by content, up to 10 MB', params: idParams, consumes: ['multipart/form-data'] } }, async (request) =>

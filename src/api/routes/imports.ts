@@ -2,8 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
-import { authorize } from '../../app/permissions.js';
-import { importNhsFile } from '../../app/registry/import-file.js';
+import { authorizeImport, importNhsFile } from '../../app/registry/import-file.js';
 import { importKinds, type ImportKind } from '../../app/registry/import-report.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
@@ -11,7 +10,6 @@ import { readUpload } from './uploads.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
 
 const extensionsFor: Record<ImportKind, string[]> = { ods: ['.csv'], 'list-sizes': ['.csv'], pcns: ['.csv', '.xlsx'], qof: ['.csv'], indicators: ['.csv'] };
-const permissionFor = { ods: 'practice', 'list-sizes': 'list_size', pcns: 'pcn', qof: 'indicator', indicators: 'indicator' } as const;
 
 /** NHS file uploads run as background jobs; the client follows /api/jobs/:id for progress and the report. */
 export async function registerImportRoutes(app: FastifyInstance, deps: ServerDeps) {
@@ -21,7 +19,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServerDep
   r.post('/api/imports/:kind', { schema: { tags: ['imports'], summary: 'Upload an NHS file (ODS epraccur, patients registered, ePCN or PCN mapping); returns a job', params: z.object({ kind: z.enum(importKinds) }), consumes: ['multipart/form-data'] } }, async (request, reply) => {
     const ctx = ctxOf(request);
     const kind = request.params.kind;
-    authorize(ctx.actor, permissionFor[kind], 'import');
+    authorizeImport(ctx.actor, kind);
     const upload = await readUpload(request, extensionsFor[kind]);
     const options = { skipUnknown: upload.fields.skipUnknown === 'true', asOf: optionalIsoDate(upload.fields.asOf, 'asOf') };
     const job = await deps.jobs.start(ctx.actor, `import ${kind}`, upload.name, async (progress) => {

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { bulkUpsert } from '../../db/bulk.js';
 import { practiceGroups, practices, users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
-import { type AppContext, systemActor } from '../context.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
 import { loadDemoGovernance } from './load-demo-governance.js';
@@ -44,7 +45,8 @@ async function loadDemoAreas(ctx: AppContext, federationId: number): Promise<str
 }
 
 /** Loads the demo federation once; a second run changes nothing and says so. */
-export async function loadDemo(ctx: AppContext = { db: undefined as never, actor: systemActor }): Promise<{ loaded: boolean; message: string }> {
+export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean; message: string }> {
+  authorize(ctx.actor, 'demo', 'import');
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
     const [already] = await tx.select().from(practiceGroups).where(eq(practiceGroups.name, demoFederationName));

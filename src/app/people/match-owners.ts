@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { splitOwnerText } from '../../domain/people/owner-text.js';
 import { people } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
 
 export interface OwnerMatch {
   /** Everyone the text names who is known, in the order the text names them. */
@@ -33,4 +35,10 @@ export async function matchOwners(db: Db, text: string | null | undefined): Prom
     } else unknown.push(part);
   }
   return { people: found, unknown };
+}
+
+/** The use case behind the owner hint on forms: who an owner text names, for anyone who may read people. */
+export async function matchOwnerText(ctx: AppContext, text: string): Promise<OwnerMatch> {
+  authorize(ctx.actor, 'person', 'read');
+  return matchOwners(ctx.db, text);
 }

@@ -1,5 +1,6 @@
 import { wrongNhsFileProblem } from '../../domain/registry/index.js';
-import type { AppContext } from '../context.js';
+import type { Actor, AppContext } from '../context.js';
+import { authorize, type RecordTypeName } from '../permissions.js';
 import { type ImportKind, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
 import { importListSizesFile } from './import-list-sizes.js';
 import { importOdsFile } from './import-ods.js';
@@ -7,8 +8,17 @@ import { importPcnFile } from './import-pcns.js';
 import { importLocalIndicatorsFile } from '../quality/import-local-indicators.js';
 import { importQofFile } from '../quality/import-qof.js';
 
+/** Which record type's `import` permission each kind of NHS file needs. */
+const permissionFor = { ods: 'practice', 'list-sizes': 'list_size', pcns: 'pcn', qof: 'indicator', indicators: 'indicator' } as const satisfies Record<ImportKind, RecordTypeName>;
+
+/** Refuses, before any work starts, someone who may not import this kind of file. */
+export function authorizeImport(actor: Actor, kind: ImportKind): void {
+  authorize(actor, permissionFor[kind], 'import');
+}
+
 /** Imports one NHS file of the kind the user chose, refusing a file of another kind with a clear message. */
 export async function importNhsFile(ctx: AppContext, kind: ImportKind, file: { name: string; content: Uint8Array }, options: ImportOptions = {}): Promise<ImportReport> {
+  authorizeImport(ctx.actor, kind);
   const head = file.content.subarray(0, 8192);
   if (kind === 'ods' || kind === 'list-sizes') {
     const wrong = wrongNhsFileProblem(head, file.name, kind === 'ods' ? 'epraccur' : 'patients-registered');

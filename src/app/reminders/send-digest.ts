@@ -24,7 +24,7 @@ export interface DigestOptions {
  * A dry run composes the emails and returns them without sending. Users with nothing due get none.
  */
 export async function sendDigest(ctx: AppContext, options: DigestOptions) {
-  authorize(ctx.actor, 'user', 'read');
+  authorize(ctx.actor, 'digest', options.dryRun ? 'read' : 'create');
   const today = options.today ?? isoDay(new Date());
   const until = addDays(today, reminderWindowDays);
   const send = options.send ?? (options.smtpUrl ? (message: MailMessage) => sendMail(options.smtpUrl!, message) : undefined);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { auditLog, contracts, groupMemberships, planTasks, practiceGroups, risks, riskScoreHistory, subContracts, taskPositionUpdates, userPractices, users } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
-import { adminActor, contextFor } from '../../../test/support/factories.js';
+import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
+import { importNhsFile } from '../registry/import-file.js';
 import { contractRecord } from '../contracts/contract-record.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { groupRecord } from '../groups/group-record.js';
@@ -13,7 +14,7 @@ import { userRecord } from '../users/user-record.js';
 import { createRecord, deleteRecord, updateRecord } from './records.js';
 import type { AnyRecordType } from './record-type.js';
 
-describe.each(databaseKinds)('deleting records others depend on (%s)', (kind) => {
+describe.each(databaseKinds)('writes that keep the data whole: permissions asked in use cases, deletes of records others depend on (%s)', (kind) => {
   let database: Database;
   const admin = () => contextFor(database, adminActor);
   const tally = async (table: typeof groupMemberships | typeof subContracts | typeof riskScoreHistory, where: ReturnType<typeof eq>) => Number((await database.db.select({ n: count() }).from(table).where(where))[0]!.n);
@@ -25,6 +26,13 @@ describe.each(databaseKinds)('deleting records others depend on (%s)', (kind) =>
     await loadDemo(contextFor(database));
   });
   afterAll(() => database?.close());
+
+  it('lets only an admin load the demo or import an NHS file, asked in the use case itself', async () => {
+    const manager = contextFor(database, managerOf('C82001'));
+    await expect(loadDemo(manager)).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(importNhsFile(contextFor(database, commissionerActor), 'ods', { name: 'epraccur.csv', content: Buffer.from('') })).rejects.toMatchObject({ kind: 'forbidden' });
+    expect(await loadDemo(admin())).toMatchObject({ loaded: false });
+  });
 
   it('refuses to delete a locality that still has practice memberships, and deletes an empty one', async () => {
     const [locality] = await database.db.select().from(practiceGroups).where(eq(practiceGroups.name, 'Harborough'));
