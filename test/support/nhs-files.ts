@@ -10,6 +10,9 @@ export function nhsFile(name: string): { name: string; content: Buffer } {
   return { name, content: readFileSync(path) };
 }
 
+/** The bytes of one NHS Digital file. */
+export const readNhsData = (name: string): Buffer => nhsFile(name).content;
+
 /** Every release, in the order of the dates they describe. */
 export const releasesInDateOrder = [
   ['ods', 'epraccur-2018-06.csv'],

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, incomeStreams, incomeStreamYears, runningCostLines } from '../../db/schema/index.js';
-import { readSeed } from '../../domain/finance/test-support.js';
+import { readSeed } from '../../../test/support/finance-seeds.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { useDemoDatabase } from '../../../test/support/demo-database.js';
 import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/support/cli.js';
 import { openTestDatabase } from '../../../test/support/databases.js';
 import type { Database } from '../../db/client.js';
-import { readSeed } from '../../domain/finance/test-support.js';
+import { readSeed } from '../../../test/support/finance-seeds.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 
 /** The real `atscale finance` commands against PostgreSQL with the demo loaded, checked against the seed's figures. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { medparProviders } from '../../domain/quality/medpar-funnel-fixture.js';
+import { medparProviders } from '../../../test/support/medpar-funnel-fixture.js';
 import { reportError } from '../output.js';
 import { registerQualityCommands } from './quality.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cashFlow, paymentSchedule } from './cash-flow.js';
-import { makeStream, seedIe } from './test-support.js';
+import { makeStream, seedIe } from '../../../test/support/finance-seeds.js';
 import type { PaymentTerms } from './types.js';
 
 describe('paymentSchedule: when a year’s amount is paid', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppError } from '../errors.js';
 import { readFinanceFile } from './finance-csv.js';
 import { ieForecastProblems } from './ie-forecast.js';
-import { elrSeedFolder } from './test-support.js';
+import { elrSeedFolder } from '../../../test/support/finance-seeds.js';
 
 const seed = (name: string) => readFileSync(`${elrSeedFolder}${name}`, 'utf8');
 const problemsOf = (run: () => unknown) => {

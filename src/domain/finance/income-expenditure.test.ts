@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { incomeAndExpenditure, resultKind, resultNoun, resultWords } from './income-expenditure.js';
 import { ieTable } from './presenters.js';
-import { readSeed, seedIe } from './test-support.js';
+import { readSeed, seedIe } from '../../../test/support/finance-seeds.js';
 
 describe('the ELR 2018/19 I&E, added up from its lines', () => {
   const { income, costs } = seedIe();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { incomeAndExpenditure } from './income-expenditure.js';
 import { cashFlowStreams, scenarioIncomeLines, scenarioNotes, scenarioProblems } from './scenarios.js';
 import { findDoubleCounting } from './stream-totals.js';
-import { makeStream, seedIe, seedStreams } from './test-support.js';
+import { makeStream, seedIe, seedStreams } from '../../../test/support/finance-seeds.js';
 
 describe('scenarios', () => {
   const streams = seedStreams();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cashFlow } from './cash-flow.js';
 import { incomeAndExpenditure } from './income-expenditure.js';
 import { financialYearOfDate, ieWithSchemeFees, type SchemeMoney, schemePaymentYear, withSchemeFigures } from './scheme-money.js';
-import { makeStream, seedIe } from './test-support.js';
+import { makeStream, seedIe } from '../../../test/support/finance-seeds.js';
 
 const winter = (figures: SchemeMoney['figures'], note: string | null = null): SchemeMoney => ({ schemeId: 3, name: 'Winter access scheme 2017/18', financialYear: '2017/18', figures, note });
 

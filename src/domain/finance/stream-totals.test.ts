@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDoubleCounting, NO_FUNDER, streamTotals } from './stream-totals.js';
-import { makeStream, readSeed, seedStreams } from './test-support.js';
+import { makeStream, readSeed, seedStreams } from '../../../test/support/finance-seeds.js';
 
 /** The figures for the ELR income table, in pounds. */
 const secured = { '2017/18': 461_500, '2018/19': 445_000, '2019/20': 260_000 };

@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import { Z_95, Z_998 } from './funnel-limits.js';
 import { aggregateUnits, calculateFunnel, findFunnelInputProblems, type FunnelUnit, isOutlier } from './funnel.js';
 import { roundExpectedCount } from './funnel-transforms.js';
-import { medparProviders } from './medpar-funnel-fixture.js';
+import { medparProviders } from '../../../test/support/medpar-funnel-fixture.js';
 import { averageRanks } from './overdispersion.js';
 import { expectPrinted } from './printed-precision.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectNhsFile, wrongNhsFileProblem } from './detect-nhs-file.js';
-import { readNhsData } from './nhs-data.js';
+import { readNhsData } from '../../../test/support/nhs-files.js';
 
 const head = (name: string, bytes = 4096) => readNhsData(name).subarray(0, bytes);
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readNhsData } from './nhs-data.js';
+import { readNhsData } from '../../../test/support/nhs-files.js';
 import { parseEpcnWorkbook } from './parse-epcn.js';
 
 describe('parseEpcnWorkbook on ePCN-2023-01.xlsx (facts from SOURCES.md)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readNhsData } from './nhs-data.js';
+import { readNhsData } from '../../../test/support/nhs-files.js';
 import { parseEpraccur, type OdsPracticeRecord } from './parse-epraccur.js';
 
 // Several tests look at the same release; parse each file once.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readNhsData } from './nhs-data.js';
+import { readNhsData } from '../../../test/support/nhs-files.js';
 import { parsePatientsRegistered } from './parse-patients-registered.js';
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);

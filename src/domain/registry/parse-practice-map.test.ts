@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readNhsData } from './nhs-data.js';
+import { readNhsData } from '../../../test/support/nhs-files.js';
 import { parsePracticeMap, type PracticeMapRow } from './parse-practice-map.js';
 
 describe('parsePracticeMap on gp-reg-pat-prac-map-2026-08.csv (facts from SOURCES.md)', () => {

@@ -3,7 +3,7 @@ import { allocateScheme, costOfUnits, unitRateOf } from './allocation.js';
 import { weighPractices } from './apportion.js';
 import { participatingPractices } from './practices.js';
 import { exact } from './rounding.js';
-import { ELR_DATA, loadExample, makeDefinition, makePractice, readRecords } from './test-support.js';
+import { ELR_DATA, loadExample, makeDefinition, makePractice, readRecords } from '../../../test/support/scheme-seeds.js';
 
 const expected = readRecords(`${ELR_DATA}winter-access-2017-18-expected.csv`);
 const expectedRows = expected.filter((r) => r.practice !== 'TOTAL');

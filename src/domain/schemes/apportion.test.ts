@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { apportion, apportionAmong, shareOf, weighPractices } from './apportion.js';
 import { exact } from './rounding.js';
-import { makePractice } from './test-support.js';
+import { makePractice } from '../../../test/support/scheme-seeds.js';
 
 const kibworth = makePractice({ name: 'Kibworth Medical Centre', odsCode: 'C82001', listSize: 9301, weightedListSize: 9000 });
 const oakham = makePractice({ name: 'Oakham Medical Practice', odsCode: 'C82010', listSize: 15847, weightedListSize: 16500 });

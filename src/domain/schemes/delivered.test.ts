@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDeliveredTable, resolveDeliveredEntries, type DeliveredEntry } from './delivered.js';
-import { csv, makeDefinition, makePractice, problemsOf } from './test-support.js';
+import { csv, makeDefinition, makePractice, problemsOf } from '../../../test/support/scheme-seeds.js';
 
 const practices = [
   makePractice({ key: 'C82067', name: 'The Croft Medical Centre', odsCode: 'C82067' }),

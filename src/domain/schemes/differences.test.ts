@@ -4,7 +4,7 @@ import { compareHandSchedule } from './differences.js';
 import type { HandSchedule, HandScheduleEntry } from './hand-schedule.js';
 import { buildMultiYearSchedule } from './multi-year.js';
 import { participatingPractices } from './practices.js';
-import { loadExample } from './test-support.js';
+import { loadExample } from '../../../test/support/scheme-seeds.js';
 
 const input = loadExample('clinical-pharmacists-2018');
 const apportionment = weighPractices(participatingPractices(input.practices), input.definition.apportionment);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readHandScheduleTable, resolveHandScheduleEntries } from './hand-schedule.js';
-import { csv, makeDefinition, makePractice, problemsOf } from './test-support.js';
+import { csv, makeDefinition, makePractice, problemsOf } from '../../../test/support/scheme-seeds.js';
 
 const definition = makeDefinition({
   period: { financialYears: ['2018/19', '2019/20'] },

@@ -3,7 +3,7 @@ import { weighPractices } from './apportion.js';
 import { buildMultiYearSchedule, yearCostLines, yearKey } from './multi-year.js';
 import { participatingPractices } from './practices.js';
 import { exact, roundHalfUpToPound, toPence } from './rounding.js';
-import { loadExample, makeDefinition, makePractice } from './test-support.js';
+import { loadExample, makeDefinition, makePractice } from '../../../test/support/scheme-seeds.js';
 
 // The figures the issue and DOMAIN.md 4.2 give for the NHS England clinical pharmacists scheme.
 const input = loadExample('clinical-pharmacists-2018');

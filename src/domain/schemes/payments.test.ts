@@ -5,7 +5,7 @@ import type { DeliveredActivity } from './delivered.js';
 import { calculatePayments } from './payments.js';
 import { participatingPractices } from './practices.js';
 import type { SchemeDefinition } from './scheme-definition.js';
-import { ELR_DATA, loadExample, makeDefinition, makePractice, readRecords } from './test-support.js';
+import { ELR_DATA, loadExample, makeDefinition, makePractice, readRecords } from '../../../test/support/scheme-seeds.js';
 
 const expected = readRecords(`${ELR_DATA}winter-access-2017-18-expected.csv`);
 const summary = Object.fromEntries(readRecords(`${ELR_DATA}winter-access-2017-18-expected-summary.csv`).map((r) => [r.metric!, Number(r.value)]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPractice, participatingPractices, readPracticeTable, toSchemePractices } from './practices.js';
-import { csv, makePractice, problemsOf } from './test-support.js';
+import { csv, makePractice, problemsOf } from '../../../test/support/scheme-seeds.js';
 
 describe('readPracticeTable', () => {
   it('reads practices keyed by ODS code, with locality, cluster and participation', () => {

@@ -5,7 +5,7 @@ import { weighPractices } from './apportion.js';
 import { participatingPractices } from './practices.js';
 import { reallocateCapacity, type CapacityRelease } from './reallocation.js';
 import { exact, sum } from './rounding.js';
-import { loadExample, makeDefinition, makePractice } from './test-support.js';
+import { loadExample, makeDefinition, makePractice } from '../../../test/support/scheme-seeds.js';
 
 const input = loadExample('winter-access-2017-18');
 const apportionment = weighPractices(participatingPractices(input.practices), input.definition.apportionment);

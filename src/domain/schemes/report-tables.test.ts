@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCell, type ReportColumn } from './report-columns.js';
 import { schemeReportTables } from './report-tables.js';
 import { runScheme } from './run-scheme.js';
-import { ELR_DATA, loadExample, readRecords } from './test-support.js';
+import { ELR_DATA, loadExample, readRecords } from '../../../test/support/scheme-seeds.js';
 
 const winterInput = loadExample('winter-access-2017-18');
 const winter = schemeReportTables(runScheme(winterInput), winterInput.definition);

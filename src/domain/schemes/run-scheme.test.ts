@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { footingNote, runScheme } from './run-scheme.js';
-import { loadExample, makeDefinition, makePractice } from './test-support.js';
+import { loadExample, makeDefinition, makePractice } from '../../../test/support/scheme-seeds.js';
 
 describe('runScheme', () => {
   it('runs the winter scheme: allocation, payments, footing notes, warnings; no schedule', () => {

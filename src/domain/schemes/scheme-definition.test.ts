@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { parseSchemeDefinition, schemeDefinitionSchema, type SchemeDefinitionInput } from './scheme-definition.js';
-import { loadExampleDefinition } from './test-support.js';
+import { loadExampleDefinition } from '../../../test/support/scheme-seeds.js';
 
 const base: SchemeDefinitionInput = {
   version: 1,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScheme } from './run-scheme.js';
 import { formatStatement } from './statement.js';
-import { loadExample } from './test-support.js';
+import { loadExample } from '../../../test/support/scheme-seeds.js';
 
 const winter = runScheme(loadExample('winter-access-2017-18'));
 const pharmacists = runScheme(loadExample('clinical-pharmacists-2018'));

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import type { IeIncomeLine, IncomeStream, RunningCostLine } from './types.js';
+import type { IeIncomeLine, IncomeStream, RunningCostLine } from '../../src/domain/finance/types.js';
 
 /** The seeds' ELR tables, read where the project keeps them (tests only). */
-export const elrSeedFolder = fileURLToPath(new URL('../../../../shared/data/elr/', import.meta.url));
+export const elrSeedFolder = fileURLToPath(new URL('../../../shared/data/elr/', import.meta.url));
 export const readSeed = (name: string) => Papa.parse<Record<string, string>>(readFileSync(`${elrSeedFolder}${name}`, 'utf8'), { header: true, skipEmptyLines: true }).data;
 
 /** The seed's income table as streams: one stream per funder, name and status, with its yearly amounts. */

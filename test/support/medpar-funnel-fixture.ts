@@ -1,4 +1,4 @@
-import type { FunnelUnit } from './funnel.js';
+import type { FunnelUnit } from '../../src/domain/quality/funnel.js';
 
 /**
  * Test support only: the FunnelPlotR example data set, aggregated to its 54 providers.

@@ -1,4 +1,4 @@
-import { AppError, type Problem } from '../errors.js';
+import { AppError, type Problem } from '../../src/domain/errors.js';
 /**
  * Factories and real-data loaders for the scheme tests. Imported by *.test.ts files only: it reads
  * files, which the scheme rules themselves never do.
@@ -6,16 +6,16 @@ import { AppError, type Problem } from '../errors.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { readDeliveredTable } from './delivered.js';
-import { readHandScheduleTable } from './hand-schedule.js';
-import { readPracticeTable, type SchemePractice } from './practices.js';
-import type { SchemeRunInput } from './run-scheme.js';
-import { parseSchemeDefinition, type SchemeDefinition, type SchemeDefinitionInput } from './scheme-definition.js';
-import { parseCsv, type TabularInput } from './tabular-input.js';
+import { readDeliveredTable } from '../../src/domain/schemes/delivered.js';
+import { readHandScheduleTable } from '../../src/domain/schemes/hand-schedule.js';
+import { readPracticeTable, type SchemePractice } from '../../src/domain/schemes/practices.js';
+import type { SchemeRunInput } from '../../src/domain/schemes/run-scheme.js';
+import { parseSchemeDefinition, type SchemeDefinition, type SchemeDefinitionInput } from '../../src/domain/schemes/scheme-definition.js';
+import { parseCsv, type TabularInput } from '../../src/domain/schemes/tabular-input.js';
 
 /** The seeds' figures, kept outside the repository (../shared/data/elr). */
-export const ELR_DATA = fileURLToPath(new URL('../../../../shared/data/elr/', import.meta.url));
-export const EXAMPLES = fileURLToPath(new URL('../../../examples/schemes/', import.meta.url));
+export const ELR_DATA = fileURLToPath(new URL('../../../shared/data/elr/', import.meta.url));
+export const EXAMPLES = fileURLToPath(new URL('../../examples/schemes/', import.meta.url));
 
 export function readTable(path: string, file = path.split('/').pop()!): TabularInput {
   return parseCsv(readFileSync(path, 'utf8'), file);
