@@ -58,9 +58,6 @@ export function unitMultiplier(unit: IndicatorUnit): number | null {
   return null;
 }
 
-/** Whether the unit is a ratio of a numerator to a denominator (and so can go on a funnel plot). */
-export const hasDenominator = (unit: IndicatorUnit) => unitMultiplier(unit) !== null;
-
 export interface IndicatorFigure {
   numerator: number | null;
   denominator: number | null;

@@ -1,6 +1,6 @@
 import type { CashFlowMonth } from '../../../domain/finance/cash-flow.js';
 import { monthLabel } from '../../../domain/finance/financial-year.js';
-import { formatPence as formatMoney } from '../../../domain/schemes/format-money.js';
+import { formatPence } from '../../../domain/schemes/format-money.js';
 
 const shortPounds = (pence: number) => {
   const pounds = pence / 100;
@@ -37,7 +37,7 @@ export function CashFlowChart({ months, thresholdPence }: { months: CashFlowMont
   const below = months.filter((m) => m.belowThreshold).length;
   return (
     <figure className="app-scheme-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" width="100%" style={{ maxWidth: width }} aria-label={`Closing cash balance each month. Lowest: ${formatMoney(lowest.closingPence)} at the end of ${monthLabel(lowest.month)}. ${below} of ${months.length} months end below the threshold of ${formatMoney(thresholdPence)}.`}>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" width="100%" style={{ maxWidth: width }} aria-label={`Closing cash balance each month. Lowest: ${formatPence(lowest.closingPence)} at the end of ${monthLabel(lowest.month)}. ${below} of ${months.length} months end below the threshold of ${formatPence(thresholdPence)}.`}>
         {axis.map((tick) => (
           <g key={tick}>
             <line x1={left} x2={width - 8} y1={y(tick)} y2={y(tick)} stroke={tick === 0 ? '#4c6272' : '#d8dde0'} />
@@ -51,7 +51,7 @@ export function CashFlowChart({ months, thresholdPence }: { months: CashFlowMont
           return (
             <g key={m.month}>
               <rect x={left + i * slot + 6} y={top} width={slot - 12} height={Math.max(1, Math.abs(y(m.closingPence) - y(0)))} fill={m.belowThreshold ? '#d5281b' : '#005eb8'}>
-                <title>{`${monthLabel(m.month)}: ${formatMoney(m.closingPence)}${m.belowThreshold ? ' (below the threshold)' : ''}`}</title>
+                <title>{`${monthLabel(m.month)}: ${formatPence(m.closingPence)}${m.belowThreshold ? ' (below the threshold)' : ''}`}</title>
               </rect>
               <text x={left + i * slot + slot / 2} y={height - 16} textAnchor="middle" fontSize="12" fill="#212b32">
                 {monthLabel(m.month).slice(0, 3)}
@@ -73,7 +73,7 @@ export function CashFlowChart({ months, thresholdPence }: { months: CashFlowMont
           </li>
           <li>
             <span className="app-scheme-chart__swatch" style={{ borderTop: '3px dashed #212b32', height: 0 }} aria-hidden="true" />
-            Threshold ({formatMoney(thresholdPence)})
+            Threshold ({formatPence(thresholdPence)})
           </li>
         </ul>
       </figcaption>

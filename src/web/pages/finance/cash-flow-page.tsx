@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { LoadingPanel, Loaded } from '../../components/page-states.js';
-import { formatPence as formatMoney } from '../../../domain/schemes/format-money.js';
+import { formatPence } from '../../../domain/schemes/format-money.js';
 import { monthLabel } from '../../../domain/finance/financial-year.js';
 import { ReportTableView } from '../schemes/report-table.js';
 import { CashFlowChart } from './cash-flow-chart.js';
@@ -45,13 +45,13 @@ export function CashFlowPage() {
               <section aria-labelledby="balance-heading">
                 <h2 id="balance-heading">Balance each month, {report.financialYear}</h2>
                 <p className="nhsuk-body">
-                  Opens at {formatMoney(report.openingPence)} and closes at {formatMoney(report.closingPence)}.{' '}
+                  Opens at {formatPence(report.openingPence)} and closes at {formatPence(report.closingPence)}.{' '}
                   {report.monthsBelowThreshold.length ? (
                     <span className="app-finance-low">
-                      {report.monthsBelowThreshold.length} months end below {formatMoney(report.thresholdPence)}: {report.monthsBelowThreshold.map(monthLabel).join(', ')}.
+                      {report.monthsBelowThreshold.length} months end below {formatPence(report.thresholdPence)}: {report.monthsBelowThreshold.map(monthLabel).join(', ')}.
                     </span>
                   ) : (
-                    `No month ends below ${formatMoney(report.thresholdPence)}.`
+                    `No month ends below ${formatPence(report.thresholdPence)}.`
                   )}
                 </p>
                 <CashFlowChart months={report.months} thresholdPence={report.thresholdPence} />

@@ -5,7 +5,7 @@ import { isAdmin, useUser } from '../../auth/session.js';
 import { Loaded } from '../../components/page-states.js';
 import { RecordForm } from '../../components/record-form.js';
 import { SummaryRows } from '../../components/summary-rows.js';
-import { formatPence as formatMoney } from '../../../domain/schemes/format-money.js';
+import { formatPence } from '../../../domain/schemes/format-money.js';
 import { ReportTableView } from '../schemes/report-table.js';
 import { DownloadLinks, FinanceFrame } from './finance-frame.js';
 import { changeColumn } from './change-column.js';
@@ -32,7 +32,7 @@ export function FinancePage() {
                 <ul>
                   {report.doubleCounting.map((d) => (
                     <li key={`${d.name}-${d.financialYear}`}>
-                      {d.message} ({formatMoney(d.securedPence)} in each.)
+                      {d.message} ({formatPence(d.securedPence)} in each.)
                     </li>
                   ))}
                 </ul>
@@ -42,8 +42,8 @@ export function FinancePage() {
               <h2 id="funder-totals">Income by funder and financial year</h2>
               <SummaryRows
                 rows={[
-                  { key: 'Secured income', value: `${formatMoney(report.totals.securedPence)} (${report.years.map((y) => `${y}: ${formatMoney(report.totals.byYear[y]!.secured)}`).join(', ')})` },
-                  { key: 'Potential income', value: `${formatMoney(report.totals.potentialPence)} (${report.years.map((y) => `${y}: ${formatMoney(report.totals.byYear[y]!.potential)}`).join(', ')})` },
+                  { key: 'Secured income', value: `${formatPence(report.totals.securedPence)} (${report.years.map((y) => `${y}: ${formatPence(report.totals.byYear[y]!.secured)}`).join(', ')})` },
+                  { key: 'Potential income', value: `${formatPence(report.totals.potentialPence)} (${report.years.map((y) => `${y}: ${formatPence(report.totals.byYear[y]!.potential)}`).join(', ')})` },
                 ]}
               />
               <ReportTableView table={tableNamed(report, 'funder-totals')!} />

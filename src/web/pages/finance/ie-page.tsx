@@ -2,7 +2,7 @@ import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { LoadingPanel, Loaded } from '../../components/page-states.js';
 import { resultWords } from '../../../domain/finance/income-expenditure.js';
-import { formatPence as formatMoney } from '../../../domain/schemes/format-money.js';
+import { formatPence } from '../../../domain/schemes/format-money.js';
 import { ReportTableView } from '../schemes/report-table.js';
 import { DownloadLinks, FinanceFrame, usePlanYear } from './finance-frame.js';
 import { RunningCostForm } from './running-cost-form.js';
@@ -51,7 +51,7 @@ export function IePage() {
                   {report.financialYear}: {resultWords(report.resultPence)}
                 </h2>
                 <p className="nhsuk-body">
-                  Total income {formatMoney(report.totalIncomePence)} (secured {formatMoney(report.securedPence)}, potential {formatMoney(report.potentialPence)}) against running costs of {formatMoney(report.runningCostsPence)}.
+                  Total income {formatPence(report.totalIncomePence)} (secured {formatPence(report.securedPence)}, potential {formatPence(report.potentialPence)}) against running costs of {formatPence(report.runningCostsPence)}.
                 </p>
                 <DownloadLinks report="ie" query={query} noun="I&E" />
                 <ReportTableView table={report.tables[0]!} hide={['row_type']} />

@@ -2,7 +2,7 @@ import { Button, Radios, WarningCallout } from 'nhsuk-react-components';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useApiQuery } from '../../api/use-api.js';
 import { Loaded } from '../../components/page-states.js';
-import { formatPence as formatMoney } from '../../../domain/schemes/format-money.js';
+import { formatPence } from '../../../domain/schemes/format-money.js';
 import { ReportTableView } from '../schemes/report-table.js';
 import { CashFlowChart } from './cash-flow-chart.js';
 import { DownloadLinks, FinanceFrame, usePlanYear } from './finance-frame.js';
@@ -40,7 +40,7 @@ export function ScenariosPage() {
           <form onSubmit={submit} noValidate aria-label="Scenario">
             {potential.length ? (
               potential.map((s) => (
-                <Radios key={s.id} inline name={`stream-${s.id}`} id={`stream-${s.id}`} legend={`${s.name} (${s.funder}): ${formatMoney(s.amounts.find((a) => a.financialYear === plan.year)?.amountPence ?? 0)} potential in ${plan.year ?? ''}`} legendProps={{ size: 's' }}>
+                <Radios key={s.id} inline name={`stream-${s.id}`} id={`stream-${s.id}`} legend={`${s.name} (${s.funder}): ${formatPence(s.amounts.find((a) => a.financialYear === plan.year)?.amountPence ?? 0)} potential in ${plan.year ?? ''}`} legendProps={{ size: 's' }}>
                     {(['base', 'won', 'lost'] as const).map((outcome) => (
                       <Radios.Item key={outcome} value={outcome} checked={(choices[s.id] ?? 'base') === outcome} onChange={() => setChoices({ ...choices, [s.id]: outcome })}>
                         {outcome === 'base' ? 'As planned' : outcome === 'won' ? 'Won' : 'Lost'}

@@ -1,3 +1,4 @@
+import { isOverdue } from '../../../domain/governance/due-dates.js';
 import { Checkboxes, Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import type { Page } from '../../api/types.js';
@@ -12,7 +13,7 @@ import { GovernancePage } from './governance-nav.js';
 import { GovernanceRecordForm } from './governance-record-form.js';
 import { actionStatusLabels, type BoardAction, type Meeting } from './types.js';
 
-export const isOverdueAction = (a: BoardAction) => a.status !== 'closed' && !!a.dueDate && a.dueDate < todayIso();
+export const isOverdueAction = (a: BoardAction) => isOverdue(a.dueDate, todayIso(), a.status === 'closed');
 
 export function ActionStatus({ action }: { action: BoardAction }) {
   if (isOverdueAction(action)) return <Tag modifier="red">Overdue</Tag>;

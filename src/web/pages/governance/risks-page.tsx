@@ -1,3 +1,4 @@
+import { isOverdue } from '../../../domain/governance/due-dates.js';
 import { Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import { isAdmin, useUser } from '../../auth/session.js';
@@ -20,7 +21,16 @@ export function RiskRating({ risk }: { risk: Pick<Risk, 'score' | 'rating'> }) {
 /** "3 (seed: M)" when the register gave a word, so nobody thinks the number was typed. */
 export const likelihoodText = (risk: Risk) => (risk.likelihood === null ? 'Not set' : `${risk.likelihood}${risk.likelihoodRaw && risk.likelihoodRaw !== String(risk.likelihood) ? ` (written ${risk.likelihoodRaw})` : ''}`);
 
-export const reviewText = (date: string | null) => (date ? <span className={date < todayIso() ? 'app-overdue' : undefined}>{formatDate(date)}{date < todayIso() ? ' (overdue)' : ''}</span> : null);
+export function reviewText(date: string | null) {
+  if (!date) return null;
+  const overdue = isOverdue(date, todayIso());
+  return (
+    <span className={overdue ? 'app-overdue' : undefined}>
+      {formatDate(date)}
+      {overdue ? ' (overdue)' : ''}
+    </span>
+  );
+}
 
 const columns: Column<Risk>[] = [
   { key: 'ref', header: 'Ref', sortable: true, nowrap: true, cell: (r) => <Link to={`/governance/risks/${r.id}`}>R{r.ref}</Link> },
