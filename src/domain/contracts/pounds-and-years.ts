@@ -1,26 +1,28 @@
 import { z } from 'zod';
 import { AppError, type ProblemLocation } from '../errors.js';
+import { parsePounds } from '../finance/money.js';
 
 /**
  * Money and financial years as people type them. Amounts become integer pence; a financial year
  * is written "2018/19" and runs from 1 April 2018 to 31 March 2019.
  */
 
-/** "£1,234.50", "1234.5", "1,234", " £0.50 " → pence. Refuses negatives, fractions of a penny and anything else. */
+/**
+ * "£1,234.50", "1234.5", "1,234", " £0.50 ", "3.340" → pence, by the finance rules' `parsePounds`,
+ * with the reason named for a form or file: negatives, fractions of a penny and anything else are refused.
+ */
 export function parsePoundsToPence(input: string | number, where: ProblemLocation = {}): number {
   const text = typeof input === 'number' ? String(input) : input.trim();
   const fail = (reason: string) => new AppError('invalid', `${describe(where)}${reason}`, { problems: [{ ...where, message: reason }] });
   if (text === '') throw fail('enter an amount in pounds, such as £1,234.50');
-  if (/^[-−]/.test(text) || /^£\s*[-−]/.test(text)) throw fail(`"${text}" is negative: amounts must be £0 or more`);
-  let digits = text.replace(/^£\s*/, '');
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) digits = digits.replaceAll(',', '');
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(digits);
-  if (!match) throw fail(`"${text}" is not an amount in pounds (write it like £1,234.50)`);
-  const [, whole, fraction = ''] = match;
-  if (fraction.length > 2 && /[1-9]/.test(fraction.slice(2))) throw fail(`"${text}" has a fraction of a penny`);
-  const pence = Number(whole) * 100 + Number(fraction.slice(0, 2).padEnd(2, '0'));
-  if (!Number.isSafeInteger(pence)) throw fail(`"${text}" is too large`);
-  return pence;
+  if (/^£?\s*[-−]/.test(text)) throw fail(`"${text}" is negative: amounts must be £0 or more`);
+  if (/\.\d{2}\d*[1-9]\d*$/.test(text)) throw fail(`"${text}" has a fraction of a penny`);
+  try {
+    // A spreadsheet's "3.340" is £3.34: zeros after the pence say nothing more.
+    return parsePounds(text.replace(/(\.\d{2})0+$/, '$1'));
+  } catch (error) {
+    throw fail(/too large/.test((error as Error).message) ? `"${text}" is too large` : `"${text}" is not an amount in pounds (write it like £1,234.50)`);
+  }
 }
 
 export interface FinancialYear {

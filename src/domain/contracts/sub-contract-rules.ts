@@ -1,3 +1,4 @@
+import { shareOf } from '../finance/money.js';
 import { AppError } from '../errors.js';
 
 /** A share in basis points: 9,500 is 95%. A practice's share and the federation's fee make the whole tariff. */
@@ -32,9 +33,9 @@ export function checkShareWithFee(shareBp: number, federationFeeBp: number): voi
   }
 }
 
-/** Splits a payment at tariff between the practice and the federation: the practice's part rounds half-up to the penny, the fee takes the rest. */
+/** Splits a payment at tariff between the practice and the federation: the practice's part is `shareOf` it (half up to the penny), the fee takes the rest. */
 export function splitTariffPayment(amountPence: number, shareBp: number): { practicePence: number; federationPence: number } {
-  const practicePence = Math.floor((amountPence * shareBp + wholeShareBp / 2) / wholeShareBp);
+  const practicePence = shareOf(amountPence, shareBp);
   return { practicePence, federationPence: amountPence - practicePence };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
-import { apportion, apportionAmong, shareOf, weighPractices } from './apportion.js';
+import { apportion, apportionAmong, apportionedShare, weighPractices } from './apportion.js';
 import { exact } from './rounding.js';
 import { makePractice } from '../../../test/support/scheme-seeds.js';
 
@@ -31,7 +31,7 @@ describe('weighPractices and apportion', () => {
       const [n, d] = s.split('/');
       return exact(n!).div(d!).toString();
     });
-    expect(apportionment.weights.map((w) => shareOf(apportionment, w.weight).toString())).toEqual(expected);
+    expect(apportionment.weights.map((w) => apportionedShare(apportionment, w.weight).toString())).toEqual(expected);
   });
 
   it('multiplies before dividing, so a share that is exactly a half stays a half', () => {

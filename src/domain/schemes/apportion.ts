@@ -64,7 +64,7 @@ export function weighPractices(practices: readonly SchemePractice[], apportionme
 }
 
 /** A practice's share of the whole, unrounded (e.g. 9,301 / 327,255). */
-export function shareOf(apportionment: Apportionment, weight: Ratio): Ratio {
+export function apportionedShare(apportionment: Apportionment, weight: Ratio): Ratio {
   return weight.div(apportionment.totalWeight);
 }
 
@@ -74,7 +74,7 @@ const sharesCache = new WeakMap<Apportionment, Ratio[]>();
 export function sharesOf(apportionment: Apportionment): Ratio[] {
   let shares = sharesCache.get(apportionment);
   if (!shares) {
-    shares = apportionment.weights.map((w) => shareOf(apportionment, w.weight));
+    shares = apportionment.weights.map((w) => apportionedShare(apportionment, w.weight));
     sharesCache.set(apportionment, shares);
   }
   return shares;

@@ -1,4 +1,5 @@
 import { Button, TextInput } from 'nhsuk-react-components';
+import { penceFromText } from '../../../domain/finance/money.js';
 import { formatMoney } from '../../format/format.js';
 
 export interface LineDraft {
@@ -8,9 +9,8 @@ export interface LineDraft {
 
 /** Pence from what someone typed ("£1,234.50", "1234.5"), or null while it is not an amount yet. The server checks it again. */
 export function typedPence(text: string): number | null {
-  const cleaned = text.trim().replace(/^£\s*/, '');
-  const plain = /^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(cleaned) ? cleaned.replaceAll(',', '') : cleaned;
-  return /^\d+(\.\d{1,2})?$/.test(plain) ? Math.round(Number(plain) * 100) : null;
+  const pence = penceFromText(text);
+  return pence === undefined || pence === null || pence < 0 ? null : pence;
 }
 
 export const lineId = (i: number, part: 'description' | 'amount') => `line-${i + 1}-${part}`;
