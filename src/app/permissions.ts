@@ -82,3 +82,17 @@ export function isAllowed(actor: Actor, type: RecordTypeName, action: Action, pr
 export function authorize(actor: Actor, type: RecordTypeName, action: Action, practiceCode?: string | null): void {
   if (!isAllowed(actor, type, action, practiceCode)) throw forbidden(`You do not have permission to ${action} ${type.replace('_', ' ')} records`);
 }
+
+/**
+ * The practices whose records an actor reads: a practice manager only their own; undefined for
+ * everyone else who may read, who sees every practice. The one place "own practices" is decided
+ * for reading; use cases narrow lists, runs and queries by it.
+ */
+export function practiceScope(actor: Actor): readonly string[] | undefined {
+  return actor.role === 'practice_manager' ? actor.practiceCodes : undefined;
+}
+
+export function canSeePractice(actor: Actor, practiceCode: string | null | undefined): boolean {
+  const scope = practiceScope(actor);
+  return !scope || (!!practiceCode && scope.includes(practiceCode));
+}

@@ -7,8 +7,8 @@ import { parsePoundsToPence, poundsText } from '../../domain/contracts/pounds-an
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { contractDocuments, contracts, subContracts } from '../../db/schema/index.js';
 import { findGroup } from '../../db/repos/contracts.js';
-import type { RecordType } from '../records/record-type.js';
-import { recordIdSchema } from '../../domain/record-id.js';
+import { parseSerialId, type RecordType } from '../records/record-type.js';
+import { practiceScope } from '../permissions.js';
 
 export const valueBases = ['a_year', 'total', 'tariff'] as const;
 
@@ -28,8 +28,6 @@ const contractInput = z.object({
   description: z.string().trim().max(4000).nullable().optional(),
 });
 
-const id = recordIdSchema;
-
 /** A head contract in the register. Sub-contracts, documents and reminders hang off it. */
 export const contractRecord: RecordType<z.infer<typeof contractInput>> = {
   name: 'contract',
@@ -40,14 +38,13 @@ export const contractRecord: RecordType<z.infer<typeof contractInput>> = {
   sourceIdColumn: contracts.id,
   versionColumn: contracts.rowVersion,
   createdByPeople: true,
-  parseId: (raw) => id.parse(raw),
+  parseId: parseSerialId,
   // A practice manager reads only the contracts their practice is sub-contracted under, as the register shows them.
-  readScope: (actor) =>
-    actor.role === 'practice_manager'
-      ? actor.practiceCodes.length
-        ? sql`EXISTS (SELECT 1 FROM ${subContracts} s WHERE s.contract_id = ${contracts.id} AND s.practice_code IN (${sql.join(actor.practiceCodes.map((c) => sql`${c}`), sql`, `)}))`
-        : sql`false`
-      : undefined,
+  readScope: (actor) => {
+    const scope = practiceScope(actor);
+    if (!scope) return undefined;
+    return scope.length ? sql`EXISTS (SELECT 1 FROM ${subContracts} s WHERE s.contract_id = ${contracts.id} AND s.practice_code IN (${sql.join(scope.map((c) => sql`${c}`), sql`, `)}))` : sql`false`;
+  },
   fields: {
     id: { header: 'ID', column: contracts.id, kind: 'integer', filter: 'exact', sortable: true },
     title: { header: 'Title', column: contracts.title, kind: 'text', filter: 'search', sortable: true },

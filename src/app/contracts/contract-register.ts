@@ -4,7 +4,7 @@ import { notFound } from '../../domain/errors.js';
 import { allContracts, documentsOf, findContract, findGroup, groupMembersDuring, subContractsOf, type ContractRow, type SubContractRow } from '../../db/repos/contracts.js';
 import { registryPractices } from '../../db/repos/schemes.js';
 import type { Actor, AppContext } from '../context.js';
-import { authorize, isAllowed } from '../permissions.js';
+import { authorize, canSeePractice, isAllowed, practiceScope } from '../permissions.js';
 
 export { defaultReminderDays };
 
@@ -21,7 +21,7 @@ export function todayInEngland(): string {
 }
 
 /** A practice manager sees only their own practices' sub-contracts (and so only the contracts that hold one). */
-const visibleTo = (actor: Actor, rows: SubContractRow[]) => (actor.role === 'practice_manager' ? rows.filter((r) => actor.practiceCodes.includes(r.practiceCode)) : rows);
+const visibleTo = (actor: Actor, rows: SubContractRow[]) => rows.filter((r) => canSeePractice(actor, r.practiceCode));
 
 async function describeSubContracts(ctx: AppContext, rows: SubContractRow[]) {
   const names = await registryPractices(ctx.db, rows.map((r) => r.practiceCode));
@@ -64,7 +64,7 @@ export async function contractDetail(ctx: AppContext, id: number, query: Registe
   authorize(ctx.actor, 'contract', 'read');
   const contract = await findContract(ctx.db, id);
   const subs = contract ? visibleTo(ctx.actor, await subContractsOf(ctx.db, [id])) : [];
-  if (!contract || (ctx.actor.role === 'practice_manager' && subs.length === 0)) throw notFound(`Contract ${id}`);
+  if (!contract || (practiceScope(ctx.actor) && subs.length === 0)) throw notFound(`Contract ${id}`);
   const today = query.today ?? todayInEngland();
   const described = await describeSubContracts(ctx, subs);
   const footprint = await findGroup(ctx.db, contract.footprintGroupId);

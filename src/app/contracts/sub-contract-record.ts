@@ -6,7 +6,8 @@ import { conflict, notFound } from '../../domain/errors.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { findContract, findGroup, groupMembersDuring } from '../../db/repos/contracts.js';
 import { subContracts } from '../../db/schema/index.js';
-import type { RecordType } from '../records/record-type.js';
+import { parseSerialId, type RecordType } from '../records/record-type.js';
+import { practiceScope } from '../permissions.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 
 const subContractInput = z.object({
@@ -18,8 +19,6 @@ const subContractInput = z.object({
   notes: z.string().trim().max(2000).nullable().optional(),
 });
 
-const id = recordIdSchema;
-
 /** A practice sub-contracted under a head contract. A practice manager reads their own practices' only. */
 export const subContractRecord: RecordType<z.infer<typeof subContractInput>> = {
   name: 'sub_contract',
@@ -30,7 +29,7 @@ export const subContractRecord: RecordType<z.infer<typeof subContractInput>> = {
   sourceIdColumn: subContracts.id,
   versionColumn: subContracts.rowVersion,
   createdByPeople: true,
-  parseId: (raw) => id.parse(raw),
+  parseId: parseSerialId,
   fields: {
     id: { header: 'ID', column: subContracts.id, kind: 'integer', sortable: true },
     contractId: { header: 'Contract ID', column: subContracts.contractId, kind: 'integer', filter: 'exact', sortable: true },
@@ -43,7 +42,10 @@ export const subContractRecord: RecordType<z.infer<typeof subContractInput>> = {
   createSchema: subContractInput,
   updateSchema: subContractInput.omit({ contractId: true, practiceCode: true }).partial(),
   practiceCodeOf: (row) => (row.practiceCode as string | undefined) ?? null,
-  readScope: (actor) => (actor.role === 'practice_manager' ? (actor.practiceCodes.length ? inArray(subContracts.practiceCode, [...actor.practiceCodes]) : sql`false`) : undefined),
+  readScope: (actor) => {
+    const scope = practiceScope(actor);
+    return scope ? (scope.length ? inArray(subContracts.practiceCode, [...scope]) : sql`false`) : undefined;
+  },
   async prepare(db, input, existing) {
     const contractId = input.contractId ?? (existing?.contractId as number);
     const practiceCode = input.practiceCode ?? (existing?.practiceCode as string);

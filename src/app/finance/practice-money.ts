@@ -6,7 +6,7 @@ import { forbidden, notFound } from '../../domain/errors.js';
 import { sumPence } from '../../domain/funds/fund-applications.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { canSeePractice } from '../schemes/practice-scope.js';
+import { canSeePractice } from '../permissions.js';
 import { runStoredScheme } from '../schemes/run-stored-scheme.js';
 
 export interface PracticeSchemeMoney {

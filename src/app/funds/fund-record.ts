@@ -5,8 +5,7 @@ import { conflict, invalid } from '../../domain/errors.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { findGroup } from '../../db/repos/contracts.js';
 import { fundApplications, funds } from '../../db/schema/index.js';
-import type { RecordType } from '../records/record-type.js';
-import { recordIdSchema } from '../../domain/record-id.js';
+import { parseSerialId, type RecordType } from '../records/record-type.js';
 
 const rateEntry = z.object({ year: financialYearField, rate: poundsText });
 
@@ -32,8 +31,6 @@ const fundInput = z.object({
   description: z.string().trim().max(4000).nullable().optional(),
 });
 
-const id = recordIdSchema;
-
 /** A per-head fund: a rate per registered patient for each financial year, on the footprint's list at a snapshot date. */
 export const fundRecord: RecordType<z.infer<typeof fundInput>> = {
   name: 'fund',
@@ -44,7 +41,7 @@ export const fundRecord: RecordType<z.infer<typeof fundInput>> = {
   sourceIdColumn: funds.id,
   versionColumn: funds.rowVersion,
   createdByPeople: true,
-  parseId: (raw) => id.parse(raw),
+  parseId: parseSerialId,
   fields: {
     id: { header: 'ID', column: funds.id, kind: 'integer', filter: 'exact', sortable: true },
     name: { header: 'Fund', column: funds.name, kind: 'text', filter: 'search', sortable: true },

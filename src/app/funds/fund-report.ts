@@ -7,7 +7,7 @@ import { funds } from '../../db/schema/index.js';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Actor, AppContext } from '../context.js';
-import { authorize } from '../permissions.js';
+import { authorize, canSeePractice } from '../permissions.js';
 
 export type FundRow = typeof funds.$inferSelect;
 
@@ -64,8 +64,7 @@ export function localityPositions(state: FundState): (PositionRow & { localityId
   });
 }
 
-export const canSeeApplication = (actor: Actor, application: Pick<ApplicationRow, 'practiceCode'>) =>
-  actor.role !== 'practice_manager' || (!!application.practiceCode && actor.practiceCodes.includes(application.practiceCode));
+export const canSeeApplication = (actor: Actor, application: Pick<ApplicationRow, 'practiceCode'>) => canSeePractice(actor, application.practiceCode);
 
 /** A fund with its calculator (per locality and practice) and each locality's position. */
 export async function fundReport(ctx: AppContext, fundId: number) {

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
 import { registeredPatientsIndicator } from '../../domain/quality/indicators.js';
 import { indicators, indicatorThresholds } from '../../db/schema/index.js';
-import type { RecordType } from '../records/record-type.js';
-import { recordIdSchema } from '../../domain/record-id.js';
+import { parseSerialId, type RecordType } from '../records/record-type.js';
 
 const optionalFigure = z.preprocess((v) => (v === '' ? null : v), z.coerce.number({ message: 'must be a number' }).finite().nullable().optional());
 
@@ -14,8 +13,6 @@ const thresholdInput = z.object({
   target: optionalFigure,
   note: z.string().trim().max(2000).nullable().optional(),
 });
-
-const id = recordIdSchema;
 
 /**
  * An indicator's minimum standard and target, in the indicator's unit (a percentage for a
@@ -30,7 +27,7 @@ export const thresholdRecord: RecordType<z.infer<typeof thresholdInput>> = {
   sourceIdColumn: indicatorThresholds.id,
   versionColumn: indicatorThresholds.rowVersion,
   createdByPeople: true,
-  parseId: (raw) => id.parse(raw),
+  parseId: parseSerialId,
   fields: {
     id: { header: 'ID', column: indicatorThresholds.id, kind: 'integer', filter: 'exact', sortable: true },
     indicatorCode: { header: 'Indicator', column: indicatorThresholds.indicatorCode, kind: 'text', filter: 'exact', sortable: true },

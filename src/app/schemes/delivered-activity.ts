@@ -7,7 +7,7 @@ import { parseCsv } from '../../domain/schemes/tabular-input.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { practiceScope } from './practice-scope.js';
+import { practiceScope } from '../permissions.js';
 import { storedPractices } from './resolve-practices.js';
 import { loadSchemeVersion, type LoadedVersion } from './scheme-inputs.js';
 import { presentVersionSummary } from './scheme-presenters.js';

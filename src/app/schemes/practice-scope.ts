@@ -1,21 +1,10 @@
 import type { SchemeRun } from '../../domain/schemes/run-scheme.js';
-import type { Actor } from '../context.js';
 
 /**
- * A practice manager sees a scheme's figures for their own practices only; everyone else who may
- * read schemes sees every practice. Scheme-level figures (totals, the multi-year schedule, footing
- * notes) are the scheme's, not a practice's, and stay.
- */
-export function practiceScope(actor: Actor): readonly string[] | undefined {
-  return actor.role === 'practice_manager' ? actor.practiceCodes : undefined;
-}
-
-export function canSeePractice(actor: Actor, practiceCode: string): boolean {
-  const scope = practiceScope(actor);
-  return !scope || scope.includes(practiceCode);
-}
-
-/**
+ * A practice manager sees a scheme's figures for their own practices only (`practiceScope` in
+ * permissions.ts); scheme-level figures (totals, the multi-year schedule, footing notes) are the
+ * scheme's, not a practice's, and stay.
+ *
  * A run with only the given practices' rows. The per-practice arrays of a run are parallel (row i
  * of the allocation, payments and schedule is the same practice), so they are filtered by the same
  * positions and the report tables built from the result stay aligned.
