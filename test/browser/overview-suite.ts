@@ -43,6 +43,24 @@ export function overviewSuite(harness: () => BrowserHarness) {
     });
   });
 
+  describe('narrow screens', () => {
+    it('folds the menu into "More" on a tablet and a phone, after signing in and on a fresh load, with nothing wider than the screen', async () => {
+      for (const width of [768, 375]) {
+        const narrow = await harness().newPage();
+        await narrow.setViewportSize({ width, height: 900 });
+        await narrow.goto('/sign-in');
+        await narrow.getByLabel('Email address').fill(demoAdmin.email);
+        await narrow.getByLabel('Password').fill(demoAdmin.password);
+        await narrow.getByRole('button', { name: 'Sign in' }).click();
+        for (const reload of [false, true]) {
+          if (reload) await narrow.goto('/practices');
+          await visible(narrow.locator('.nhsuk-header__menu-toggle'));
+          await eventually(() => narrow.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
+        }
+      }
+    });
+  });
+
   describe('federation overview (admin)', () => {
     it('shows the federation, its 6 localities and the registered population of its current members', async () => {
       await signIn(page, demoAdmin);

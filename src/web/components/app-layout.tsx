@@ -38,7 +38,9 @@ function SiteHeader() {
   const navigate = useNavigate();
   const entries = navigation.filter((entry) => user && (!entry.roles || entry.roles.includes(user.role)));
   return (
-    <Header service={{ text: 'atscale', href: '/' }}>
+    // The design system's header script measures the menu once, when it starts: start it again
+    // whenever the menu changes (after sign-in, or for another role), or it never folds into "More".
+    <Header key={entries.map((entry) => entry.to).join(' ')} service={{ text: 'atscale', href: '/' }}>
       {user ? (
         <Header.Account>
           <Header.AccountItem icon>
