@@ -57,6 +57,13 @@ export function overviewSuite(harness: () => BrowserHarness) {
           await visible(narrow.locator('.nhsuk-header__menu-toggle'));
           await eventually(() => narrow.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
         }
+        // Wide parts (a long select, the heat map, the milestone grid) scroll inside the page, not the page itself.
+        for (const path of ['/quality', '/programme', '/governance/risks', '/programme/stp']) {
+          await narrow.goto(path);
+          await visible(narrow.locator('main h1'));
+          await narrow.waitForLoadState('networkidle');
+          expect(await narrow.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width}`).toBe(width);
+        }
       }
     });
   });

@@ -141,6 +141,8 @@ export function planSuite(harness: () => BrowserHarness) {
       await page.getByRole('button', { name: 'Save rating' }).click();
       await visible(page.getByText('Rating saved for N1.1;N1.2 – 2017/18 Q2.'));
       await eventually(() => shared.locator('td.app-stp-cell--amber').count()).toBe(1);
+      // The rating reads in words as well as colour.
+      expect(await textOf(shared.locator('td.app-stp-cell--amber'))).toBe('Amber');
       await page.getByLabel('Milestone', { exact: true }).selectOption({ label: 'N1.3 – 2017/18 Q1' });
       await page.getByLabel('RAG', { exact: true }).selectOption('green');
       await page.getByRole('button', { name: 'Save rating' }).click();

@@ -14,6 +14,7 @@ export function RiskHeatMap() {
       <Loaded query={map} what="heat map">
         {(data) => (
           <>
+            <div className="app-scroll-box" role="region" aria-label="Heat map of open risks (scrolls sideways)" tabIndex={0}>
             <table className="app-heat-map">
               <caption className="nhsuk-u-visually-hidden">Open risks by likelihood (rows) and impact (columns); each cell shows the score and the risks in it</caption>
               <tbody>
@@ -51,6 +52,7 @@ export function RiskHeatMap() {
                 </tr>
               </tfoot>
             </table>
+            </div>
             <p className="nhsuk-body-s">Likelihood runs up the side, impact along the bottom. Score = likelihood × impact: 1–3 low, 4–6 moderate, 8–12 high, 15–25 extreme.</p>
             {data.unplaced.length ? (
               <p className="nhsuk-body" data-testid="unplaced-risks">

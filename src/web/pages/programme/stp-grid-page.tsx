@@ -1,5 +1,6 @@
 import { Heading } from 'nhsuk-react-components';
 import { Fragment } from 'react';
+import { humanise } from '../../format/format.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
@@ -11,13 +12,13 @@ import type { StpGridData } from './types.js';
 
 type Cell = StpGridData['rows'][number]['cells'][string];
 
-
+/** A rated milestone says its rating in words as well as colour; one not yet rated keeps its X. */
 function GridCell({ cell, period }: { cell: Cell; period: string }) {
   if (!cell) return <td className="app-stp-cell" />;
   return (
     <td className={`app-stp-cell app-stp-cell--${cell.rag ?? 'mark'}`} title={`${period}${cell.rag ? `: ${cell.rag}` : ': not yet rated'}`}>
-      {cell.mark}
-      <span className="nhsuk-u-visually-hidden">{cell.rag ? ` (${cell.rag})` : ' (not yet rated)'}</span>
+      {cell.rag ? humanise(cell.rag) : cell.mark}
+      {cell.rag ? null : <span className="nhsuk-u-visually-hidden"> (not yet rated)</span>}
     </td>
   );
 }
@@ -26,7 +27,7 @@ function GridTable({ grid }: { grid: StpGridData }) {
   const titleOf = new Map(grid.deliverables.map((d) => [d.ref, d]));
   const years = [...new Set(grid.periods.map((p) => p.financialYear))];
   return (
-    <div className="nhsuk-table-container">
+    <div className="nhsuk-table-container app-scroll-box" role="region" aria-label="STP milestone grid (scrolls sideways)" tabIndex={0}>
       <table className="nhsuk-table app-stp-grid">
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">STP milestones by period</caption>
         <thead className="nhsuk-table__head">
@@ -92,7 +93,7 @@ export function StpGridPage() {
       <Heading headingLevel="h1">STP milestone grid</Heading>
       <ProgrammeNav />
       {isAdmin(user) ? <ProgrammeImportLink /> : null}
-      <p className="nhsuk-body">Quarters for 2017/18 and 2018/19, half-years after. X marks a milestone; its colour is its RAG rating once reported (grey: not yet rated).</p>
+      <p className="nhsuk-body">Quarters for 2017/18 and 2018/19, half-years after. X marks a milestone not yet rated; once reported it reads red, amber or green, in that colour.</p>
       <div className="app-table-actions">
         <a className="nhsuk-link" href="/api/programme/stp-grid/export.csv" download>
           Download CSV<span className="nhsuk-u-visually-hidden"> of the milestone grid</span>
