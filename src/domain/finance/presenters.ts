@@ -5,7 +5,7 @@ import { type IncomeAndExpenditure, resultNoun } from './income-expenditure.js';
 import { penceToPounds } from './money.js';
 import type { IeWithSchemeFees } from './scheme-money.js';
 import type { DoubleCount, StreamTotals } from './stream-totals.js';
-import type { CostSaving, IncomeStream, RunningCostLine } from './types.js';
+import { type CostSaving, type IncomeStream, type RunningCostLine, streamStatusLabels } from './types.js';
 
 /**
  * The finance tables as plain rows and columns (the same shape as the schemes' report tables):
@@ -40,7 +40,7 @@ export function streamsTable(streams: readonly IncomeStream[], years: readonly s
       id: s.id,
       funder: s.funder,
       stream: s.name,
-      status: s.status,
+      status: streamStatusLabels[s.status],
       ...Object.fromEntries(years.map((y) => [yearKey(y), pounds(amountIn(s, y))])),
       total: pounds(sum(years.map((y) => amountIn(s, y)))),
       payment_terms: termsLabel(s),

@@ -1,5 +1,7 @@
 /** The finance plan's facts, as the domain rules take them. Money is integer pence throughout. */
 export const streamStatuses = ['secured', 'potential', 'ended'] as const;
+/** How pages, exports and forms write a status (a file may use either; reading ignores case). */
+export const streamStatusLabels = { secured: 'Secured', potential: 'Potential', ended: 'Ended' } as const;
 export type StreamStatus = (typeof streamStatuses)[number];
 
 /** How a funder pays: each month, each quarter, once a year, or when the federation claims (monthly claims). */

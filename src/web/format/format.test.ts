@@ -13,8 +13,8 @@ describe('how the pages write things', () => {
 
   it.each([
     ['Jo Walker <admin@elr-federation.example>', 'Jo Walker'],
-    ['cli:root', 'cli:root'],
-    ['system', 'system'],
+    ['cli:root', 'root (command line)'],
+    ['system', 'atscale'],
   ])('names %s as %s', (label, name) => {
     expect(actorName(label)).toBe(name);
   });

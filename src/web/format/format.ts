@@ -55,7 +55,11 @@ export function todayIso(): string {
 
 /** Who did something, as the pages name people: "Jo Walker <admin@…>" → "Jo Walker" (the email stays in the audit). */
 export function actorName(label: string | null | undefined): string {
-  return (label ?? '').replace(/\s*<[^>]*>$/, '');
+  const text = (label ?? '').replace(/\s*<[^>]*>$/, '');
+  // What atscale did itself (the demo, a start-up import), and what someone did at the command line.
+  if (text === 'system') return 'atscale';
+  const cli = /^cli:(.+)$/.exec(text);
+  return cli ? `${cli[1]} (command line)` : text;
 }
 
 const acronyms: Record<string, string> = { icb: 'ICB', pcn: 'PCN', ods: 'ODS', csv: 'CSV', stp: 'STP', qof: 'QOF', rag: 'RAG', ie: 'I&E', gp: 'GP' };

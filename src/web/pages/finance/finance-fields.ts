@@ -1,3 +1,4 @@
+import { streamStatusLabels } from '../../../domain/finance/types.js';
 import type { FormField } from '../../components/record-form.js';
 
 /** The queries a change to streams or savings refreshes: every finance report (totals, I&E, cash flow). */
@@ -5,7 +6,6 @@ export const financeReports = ['/api/finance', '/api/income-stream', '/api/cost-
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-export const streamStatusLabels = { secured: 'Secured', potential: 'Potential', ended: 'Ended' };
 const frequencyLabels = { monthly: 'Monthly', quarterly: 'Quarterly', annually: 'Once a year', on_claim: 'When the federation claims' };
 
 /** An income stream's inputs, shared by the add and change forms. */

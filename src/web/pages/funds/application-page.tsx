@@ -6,7 +6,7 @@ import { type Column, DataTable } from '../../components/data-table.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SummaryRows } from '../../components/summary-rows.js';
-import { formatDate, formatDateTime, formatMoney } from '../../format/format.js';
+import { actorName, formatDate, formatDateTime, formatMoney } from '../../format/format.js';
 import { ApplicationStatusTag } from './application-status.js';
 import { DecisionForm, DrawdownForm } from './decision-forms.js';
 import type { ApplicationDetail } from './types.js';
@@ -22,7 +22,7 @@ const lineColumns: Column<Line>[] = [
 const drawdownColumns: Column<Drawdown>[] = [
   { key: 'date', header: 'Date', nowrap: true, cell: (d) => formatDate(d.drawnOn) },
   { key: 'evidence', header: 'Evidence', cell: (d) => d.evidence },
-  { key: 'by', header: 'Recorded by', cell: (d) => d.recordedBy },
+  { key: 'by', header: 'Recorded by', cell: (d) => actorName(d.recordedBy) },
   { key: 'amount', header: 'Amount', numeric: true, cell: (d) => formatMoney(d.amountPence) },
 ];
 
@@ -48,7 +48,7 @@ export function ApplicationPage() {
                 { key: 'Milestones', value: application.milestones },
                 { key: 'Asked for', value: formatMoney(application.requestedPence) },
                 { key: 'Approved', value: application.approvedPence === null ? null : formatMoney(application.approvedPence) },
-                { key: 'Decision', value: application.decidedAt ? `${formatDateTime(application.decidedAt)} by ${application.decidedBy ?? ''}${application.decisionReason ? `: ${application.decisionReason}` : ''}` : null },
+                { key: 'Decision', value: application.decidedAt ? `${formatDateTime(application.decidedAt)} by ${actorName(application.decidedBy)}${application.decisionReason ? `: ${application.decisionReason}` : ''}` : null },
                 { key: 'Drawn', value: decided ? `${formatMoney(application.drawnPence)} (${formatMoney(application.leftToDrawPence)} left to draw)` : null },
               ]}
             />

@@ -8,7 +8,7 @@ import { Loaded } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { useApiForm } from '../../components/use-api-form.js';
-import { formatDate } from '../../format/format.js';
+import { actorName, formatDate } from '../../format/format.js';
 import { actionFields } from './action-fields.js';
 import { ActionStatus, MeetingLink, useMeetings } from './actions-page.js';
 import { GovernancePage, Lines } from './governance-nav.js';
@@ -20,7 +20,7 @@ import type { ActionUpdate, BoardAction } from './types.js';
 const updateColumns: Column<ActionUpdate>[] = [
   { key: 'enteredOn', header: 'Date', nowrap: true, cell: (u) => formatDate(u.enteredOn) },
   { key: 'text', header: 'Update', cell: (u) => <Lines text={u.text} /> },
-  { key: 'enteredBy', header: 'Added by', cell: (u) => u.enteredBy },
+  { key: 'enteredBy', header: 'Added by', cell: (u) => actorName(u.enteredBy) },
 ];
 
 /** Adds a dated update; earlier ones stay as they were. */

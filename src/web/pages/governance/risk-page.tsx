@@ -3,7 +3,7 @@ import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { Loaded } from '../../components/page-states.js';
 import { SummaryRows } from '../../components/summary-rows.js';
-import { formatDate, humanise } from '../../format/format.js';
+import { actorName, formatDate, humanise } from '../../format/format.js';
 import { GovernancePage, Lines } from './governance-nav.js';
 import { GovernanceRecordForm } from './governance-record-form.js';
 import { RecordHistory } from './record-history.js';
@@ -17,7 +17,7 @@ const historyColumns: Column<RiskScore>[] = [
   { key: 'likelihood', header: 'Likelihood', numeric: true, cell: (h) => h.likelihood ?? 'Not set' },
   { key: 'impact', header: 'Impact', numeric: true, cell: (h) => h.impact ?? 'Not set' },
   { key: 'score', header: 'Score', numeric: true, cell: (h) => h.score ?? 'Not scored' },
-  { key: 'recordedBy', header: 'By', cell: (h) => h.recordedBy },
+  { key: 'recordedBy', header: 'By', cell: (h) => actorName(h.recordedBy) },
 ];
 
 function RiskDetails({ risk }: { risk: Risk }) {

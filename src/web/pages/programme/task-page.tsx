@@ -11,7 +11,7 @@ import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
-import { formatDate, formatMoney, humanise, shortText } from '../../format/format.js';
+import { actorName, formatDate, formatMoney, humanise, shortText } from '../../format/format.js';
 import { AuditTable } from '../audit/audit-table.js';
 import './programme.css';
 import { OwnerLinks } from './owner-links.js';
@@ -153,7 +153,7 @@ function TaskView({ detail }: { detail: TaskDetail }) {
         <ol className="app-position-log" aria-label="Position updates">
           {detail.updates.map((u) => (
             <li key={u.id}>
-              <strong>{formatDate(u.entryDate)}</strong> <span className="nhsuk-u-secondary-text-colour nhsuk-body-s">({u.source === 'import' ? 'imported' : u.createdBy})</span>
+              <strong>{formatDate(u.entryDate)}</strong> <span className="nhsuk-u-secondary-text-colour nhsuk-body-s">({u.source === 'import' ? 'imported' : actorName(u.createdBy)})</span>
               <p className="nhsuk-body nhsuk-u-margin-bottom-0">{u.text}</p>
             </li>
           ))}

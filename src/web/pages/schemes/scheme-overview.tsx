@@ -1,6 +1,6 @@
 import type { SchemeDefinition } from '../../../domain/schemes/scheme-definition.js';
 import { SummaryRows } from '../../components/summary-rows.js';
-import { formatDate, formatDateTime, formatList, formatNumber, humanise } from '../../format/format.js';
+import { actorName, formatDate, formatDateTime, formatList, formatNumber, humanise } from '../../format/format.js';
 import { SchemeStatusTag } from './scheme-status.js';
 import type { VersionSummary } from './types.js';
 
@@ -104,7 +104,7 @@ export function SchemeOverview({ definition, version }: { definition: SchemeDefi
             </>
           ),
         },
-        { key: 'Approved', value: version.approvedAt ? `By ${version.approvedBy ?? 'unknown'} on ${formatDateTime(version.approvedAt)}` : 'Not yet approved' },
+        { key: 'Approved', value: version.approvedAt ? `By ${version.approvedBy ? actorName(version.approvedBy) : 'unknown'} on ${formatDateTime(version.approvedAt)}` : 'Not yet approved' },
         { key: 'List-size snapshot used', value: version.listSnapshotDate ? `${formatDate(version.listSnapshotDate)}${definition.listSnapshot?.name ? ` (${definition.listSnapshot.name})` : ''}` : 'List sizes as given in the scheme' },
       ]}
     />

@@ -1,7 +1,7 @@
 import { InsetText } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import { type Column, DataTable } from '../../components/data-table.js';
-import { formatDate, formatDateTime } from '../../format/format.js';
+import { actorName, formatDate, formatDateTime } from '../../format/format.js';
 import { SchemeStatusTag } from './scheme-status.js';
 import type { SchemeVersion } from './types.js';
 
@@ -18,8 +18,8 @@ export function VersionsTable({ schemeId, versions, shown }: { schemeId: number;
     },
     { key: 'status', header: 'Status', cell: (v) => <SchemeStatusTag status={v.status} /> },
     { key: 'snapshot', header: 'List sizes from', nowrap: true, cell: (v) => (v.listSnapshotDate ? formatDate(v.listSnapshotDate) : 'Given in the terms') },
-    { key: 'created', header: 'Created', cell: (v) => `${formatDateTime(v.createdAt)}${v.createdBy ? ` by ${v.createdBy}` : ''}` },
-    { key: 'approved', header: 'Approved', cell: (v) => (v.approvedAt ? `${formatDateTime(v.approvedAt)}${v.approvedBy ? ` by ${v.approvedBy}` : ''}` : 'Not approved') },
+    { key: 'created', header: 'Created', cell: (v) => `${formatDateTime(v.createdAt)}${v.createdBy ? ` by ${actorName(v.createdBy)}` : ''}` },
+    { key: 'approved', header: 'Approved', cell: (v) => (v.approvedAt ? `${formatDateTime(v.approvedAt)}${v.approvedBy ? ` by ${actorName(v.approvedBy)}` : ''}` : 'Not approved') },
   ];
   return <DataTable caption="Versions of this scheme" captionHidden columns={columns} rows={[...versions].reverse()} rowKey={(v) => v.version} />;
 }
