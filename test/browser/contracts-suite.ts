@@ -247,7 +247,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await openFund(page);
       expect(await page.getByRole('link', { name: 'Change the fund’s details and rates' }).count()).toBe(0);
       await page.getByRole('link', { name: 'Apply for money from this fund' }).click();
-      await eventually(() => page.getByLabel('Who is applying').locator('option').allInnerTexts()).toEqual(['Choose', 'C82001']);
+      await eventually(() => page.getByLabel('Who is applying').locator('option').allInnerTexts()).toEqual(['Choose', 'Kibworth Medical Centre (C82001), Harborough locality']);
       await page.getByLabel('Who is applying').selectOption('practice:C82001');
       await page.getByLabel('Title').fill('Kibworth signposting');
       await page.getByLabel('Purpose').fill('Reception training in active signposting');
@@ -258,6 +258,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Line 1: amount (£)').fill('£1,500');
       await page.getByRole('button', { name: 'Send application' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Kibworth signposting' }));
+      await visible(page.getByText('Kibworth Medical Centre (C82001), Harborough locality'));
       await openFund(page);
       expect(await page.locator('table').nth(4).locator('tbody tr').allInnerTexts()).toEqual([expect.stringContaining('Kibworth signposting')]);
       await saveScreenshot(page, 'fund-practice-manager');

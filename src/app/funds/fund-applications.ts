@@ -3,6 +3,7 @@ import { poundsField } from '../../domain/contracts/pounds-and-years.js';
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors.js';
 import { checkBusinessCase, checkDrawdown, checkFitsPot, commitmentOf, decide, decisionOutcomes, sumPence, type ApplicationMoney } from '../../domain/funds/fund-applications.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
+import { registryPractices } from '../../db/repos/schemes.js';
 import { drawdownsOf, findApplication, insertApplication, insertDrawdown, linesOf, localitiesOn, lockFund, updateApplicationIfUnchanged, type ApplicationRow } from '../../db/repos/contracts.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
@@ -130,5 +131,6 @@ export async function applicationDetail(ctx: AppContext, applicationId: number) 
   const drawnPence = sumPence(drawdowns.map((d) => d.amountPence));
   const localityName = (await localitiesOn(ctx.db, fund.footprintGroupId, fund.listSnapshotDate));
   const locality = [...localityName.values()].find((l) => l.id === application.localityGroupId)?.name ?? null;
-  return { application: { ...application, localityName: locality, drawnPence, leftToDrawPence: (application.approvedPence ?? 0) - drawnPence }, fund: { id: fund.id, name: fund.name }, lines, drawdowns };
+  const practiceName = application.practiceCode ? ((await registryPractices(ctx.db, [application.practiceCode])).get(application.practiceCode)?.displayName ?? null) : null;
+  return { application: { ...application, localityName: locality, practiceName, drawnPence, leftToDrawPence: (application.approvedPence ?? 0) - drawnPence }, fund: { id: fund.id, name: fund.name }, lines, drawdowns };
 }

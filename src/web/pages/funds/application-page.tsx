@@ -43,7 +43,7 @@ export function ApplicationPage() {
             <SummaryRows
               rows={[
                 { key: 'Status', value: <ApplicationStatusTag status={application.status} /> },
-                { key: 'Applicant', value: application.practiceCode ? `${application.practiceCode} (${application.localityName ?? ''} locality)` : `${application.localityName ?? ''} locality` },
+                { key: 'Applicant', value: application.practiceCode ? `${application.practiceName ?? application.practiceCode} (${application.practiceCode}), ${application.localityName ?? ''} locality` : `${application.localityName ?? ''} locality` },
                 { key: 'Purpose', value: application.purpose },
                 { key: 'Milestones', value: application.milestones },
                 { key: 'Asked for', value: formatMoney(application.requestedPence) },

@@ -58,7 +58,7 @@ export function ApplyPage() {
 
   return (
     <Loaded query={report} what="fund">
-      {({ fund, positions }) => (
+      {({ fund, positions, calculation }) => (
         <Row>
           <Col width="two-thirds">
             <PageBreadcrumb items={[{ to: '/funds', text: 'Funds' }, { to: `/funds/${fund.id}`, text: fund.name }]} />
@@ -73,11 +73,14 @@ export function ApplyPage() {
                         {p.name} locality ({formatMoney(p.remainingPence)} remaining)
                       </Select.Option>
                     ))
-                  : user.practiceCodes.map((code) => (
-                      <Select.Option key={code} value={`practice:${code}`}>
-                        {code}
-                      </Select.Option>
-                    ))}
+                  : user.practiceCodes.map((code) => {
+                      const practice = calculation.practices.find((p) => p.key === code);
+                      return (
+                        <Select.Option key={code} value={`practice:${code}`}>
+                          {practice ? `${practice.name} (${code})${practice.locality ? `, ${practice.locality} locality` : ''}` : code}
+                        </Select.Option>
+                      );
+                    })}
               </Select>
               <TextInput id="application-title" name="title" label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={form.fieldError('application-title')} />
               <Textarea id="application-purpose" name="purpose" label="Purpose" hint="What the money is for and what it will change" rows={4} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={form.fieldError('application-purpose')} />

@@ -34,6 +34,8 @@ export interface Application {
   localityGroupId: number;
   localityName: string | null;
   practiceCode: string | null;
+  /** The practice's name, where a practice applied (given with one application, not in lists). */
+  practiceName?: string | null;
   title: string;
   purpose: string;
   milestones: string | null;
