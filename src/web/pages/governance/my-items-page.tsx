@@ -4,7 +4,7 @@ import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
-import { formatDate } from '../../format/format.js';
+import { formatDate, formatList } from '../../format/format.js';
 import { itemKindLabels, type MyItem } from './types.js';
 import { ExportLinks } from '../../components/export-links.js';
 import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
@@ -14,6 +14,15 @@ interface MyItems {
   today: string;
   until: string;
   items: MyItem[];
+}
+
+/** What the list holds, in one sentence: "Overdue, or due by 7 December 2026: items owned by Jo Walker (JW) and …". */
+function whatIsListed(data: { person: { name: string; initials: string | null } | null; until: string }, role: string): string {
+  const parts: string[] = [];
+  if (data.person) parts.push(`items owned by ${data.person.name}${data.person.initials ? ` (${data.person.initials})` : ''}`);
+  if (role === 'practice_manager') parts.push('your practices’ policy acknowledgements and sub-contracts to sign');
+  const due = `Overdue, or due by ${formatDate(data.until)}`;
+  return parts.length ? `${due}: ${formatList(parts)}.` : `${due}.`;
 }
 
 /** What the signed-in person must do soon: overdue items first, then those due in the next 14 days. */
@@ -35,8 +44,8 @@ export function MyItemsPage() {
           return (
             <>
               <p className="nhsuk-body">
-                {data.person ? `Items owned by ${data.person.name}${data.person.initials ? ` (${data.person.initials})` : ''}` : 'You are not on the People page yet, so no items are owned by you'}
-                {user.role === 'practice_manager' ? ', and your practices’ policy acknowledgements and sub-contracts to sign' : ''}: overdue, or due by {formatDate(data.until)}.
+                {whatIsListed(data, user.role)}
+                {data.person ? '' : ' You are not on the People page, so no risks, actions or tasks are owned by you.'}
                 {isAdmin(user) ? ` Contract notice, renewal and end dates are shown from ${defaultReminderDays} days ahead, as the contracts register warns of them.` : ''}
                 {' '}Where the server sends the daily digest, they also come by email each day.
               </p>
