@@ -64,6 +64,11 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
   it('builds a locality’s review pack, its workbook and the funnel as SVG', async () => {
     const [locality] = await database.query<{ id: number }>("SELECT id FROM practice_groups WHERE kind = 'locality' AND name = 'Harborough'");
     const pack = await getReviewPack(contextFor(database), locality!.id);
+    // The pack is about the locality as it is now: Two Shires, closed in June 2020, is not among its practices.
+    const [{ latest }] = await database.query<{ latest: string }>("SELECT max(period)::text AS latest FROM indicator_values");
+    const current = await database.query<{ code: string }>(`SELECT practice_code AS code FROM group_memberships WHERE group_id = ${locality!.id} AND start_date <= '${latest}' AND (end_date IS NULL OR end_date >= '${latest}') ORDER BY 1`);
+    expect(pack.practices.map((p) => p.practiceCode).sort()).toEqual(current.map((c) => c.code));
+    expect(pack.practices.map((p) => p.practiceCode)).not.toContain('C82036');
     const hypertension = pack.indicators.find((i) => i.indicator.code === 'QOF_PREV_HYP')!;
     expect(hypertension.practices.length).toBeGreaterThan(1);
     expect(hypertension.funnel?.points.filter((p) => p.highlighted).length).toBe(hypertension.practices.filter((p) => p.value !== null).length);

@@ -63,12 +63,19 @@ export async function getReviewPack(ctx: AppContext, localityId: number): Promis
   const catalogue = (await listIndicators(ctx)).filter((i) => i.periods.length > 0);
   const periods = await periodsByIndicator(ctx.db);
   const indicators: PackIndicator[] = [];
+  // The pack's practices are the members on the latest date any indicator describes; each indicator
+  // compares the practices that were members on its own latest date (a practice that has since left
+  // still appears against older figures).
   let practices: ReviewPack['practices'] = [];
+  let latest = '';
   for (const entry of catalogue) {
     const period = entry.periods[0]!.period;
     const members = await groupMembersOn(ctx.db, localityId, period);
     if (!members.length) continue;
-    if (practices.length < members.length) practices = members.map((m) => ({ practiceCode: m.practice_code, practiceName: m.practice_name }));
+    if (period > latest) {
+      latest = period;
+      practices = members.map((m) => ({ practiceCode: m.practice_code, practiceName: m.practice_name }));
+    }
     indicators.push(await packIndicator(ctx.db, entry, period, members.map((m) => m.practice_code), federation?.id ?? null, periods.get(entry.code) ?? []));
   }
   return { locality: { id: locality.id, name: locality.name }, federation: federation ? { id: federation.id, name: federation.name } : null, practices, indicators };
