@@ -65,7 +65,7 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
     const [locality] = await database.query<{ id: number }>("SELECT id FROM practice_groups WHERE kind = 'locality' AND name = 'Harborough'");
     const pack = await getReviewPack(contextFor(database), locality!.id);
     // The pack is about the locality as it is now: Two Shires, closed in June 2020, is not among its practices.
-    const [{ latest }] = await database.query<{ latest: string }>("SELECT max(period)::text AS latest FROM indicator_values");
+    const latest = (await database.query<{ latest: string }>('SELECT max(period)::text AS latest FROM indicator_values'))[0]!.latest;
     const current = await database.query<{ code: string }>(`SELECT practice_code AS code FROM group_memberships WHERE group_id = ${locality!.id} AND start_date <= '${latest}' AND (end_date IS NULL OR end_date >= '${latest}') ORDER BY 1`);
     expect(pack.practices.map((p) => p.practiceCode).sort()).toEqual(current.map((c) => c.code));
     expect(pack.practices.map((p) => p.practiceCode)).not.toContain('C82036');
