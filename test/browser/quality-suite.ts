@@ -88,10 +88,14 @@ export function qualitySuite(harness: () => BrowserHarness) {
       await page.goto('/quality/evaluation');
       await choose(page, 'Indicator', 'Emergency admissions');
       await choose(page, 'Signed-up practices (group)', demoSchemeGroupName);
-      await choose(page, 'Before: from', '2024-04');
-      await choose(page, 'Before: to', '2025-03');
-      await choose(page, 'After: from', '2025-04');
-      await choose(page, 'After: to', '2026-03');
+      // The after period first ends before it starts: the page says why, in words.
+      await choose(page, 'Before: from', 'April 2024');
+      await choose(page, 'Before: to', 'March 2026');
+      await choose(page, 'After: from', 'April 2025');
+      await choose(page, 'After: to', 'March 2026');
+      await page.getByRole('button', { name: 'Evaluate' }).click();
+      await visible(page.getByText('The before period must end before the after period starts'));
+      await choose(page, 'Before: to', 'March 2025');
       await page.getByRole('button', { name: 'Evaluate' }).click();
       await eventually(() => textOf(page.getByTestId('difference-in-differences'))).toMatch(/^[−+]?[\d.,]+ per 1,000$/);
       expect(await textOf(page.locator('table', { has: page.locator('caption', { hasText: 'Before and after' }) }))).toContain('Signed up (12)');

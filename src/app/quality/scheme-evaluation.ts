@@ -1,3 +1,4 @@
+import { formatLongDate } from '../../domain/iso-date.js';
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { figuresBetween, findGroup, groupMembersOn, practiceNames } from '../../db/repos/quality.js';
@@ -69,7 +70,7 @@ export async function evaluateLocalScheme(ctx: AppContext, query: EvaluationQuer
     signedUpFrom = `practices taking part in ${scheme.name}`;
   } else {
     signed = (await groupMembersOn(ctx.db, query.group!, query.afterFrom)).map((m) => m.practice_code);
-    signedUpFrom = `members of ${await groupName(ctx.db, query.group!)} on ${query.afterFrom}`;
+    signedUpFrom = `members of ${await groupName(ctx.db, query.group!)} on ${formatLongDate(query.afterFrom)}`;
   }
   let comparedWith = others ? 'practices listed in the scheme as not taking part' : 'every other practice with figures';
   if (query.comparison !== undefined) {

@@ -53,6 +53,13 @@ export function ApiErrorPanel({ error }: { error: ApiError }) {
     <WarningCallout>
       <WarningCallout.Heading>Important</WarningCallout.Heading>
       <p>{error.message}</p>
+      {error.problems.length ? (
+        <ul>
+          {error.problems.map((problem, i) => (
+            <li key={i}>{problem.message}</li>
+          ))}
+        </ul>
+      ) : null}
     </WarningCallout>
   );
 }

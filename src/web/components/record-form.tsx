@@ -19,6 +19,8 @@ export interface FormField {
   options?: { value: string; label: string }[];
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
   required?: boolean;
+  /** What to say when a required field is left empty, where "Enter" or "Choose" and the label would read badly. */
+  missing?: string;
   /** The value a new record starts with (e.g. the first choice of a select). */
   initial?: string;
   /** How to show the stored record's value when it is kept differently, e.g. basis points as a percentage. */
@@ -111,7 +113,7 @@ export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const missing: FieldError[] = fields.filter((f) => f.required && !values[f.name]!.trim()).map((f) => ({ field: `${id}-${f.name}`, message: `${f.kind === 'select' ? 'Choose' : 'Enter'} ${f.label.toLowerCase()}` }));
+    const missing: FieldError[] = fields.filter((f) => f.required && !values[f.name]!.trim()).map((f) => ({ field: `${id}-${f.name}`, message: f.missing ?? `${f.kind === 'select' ? 'Choose' : 'Enter'} ${f.label.toLowerCase()}` }));
     const problems = [...missing, ...typedDateProblems(fields, values, id)];
     if (problems.length) return form.show(problems);
     mutation.mutate({ ...toBody(fields, values, !record), ...fixed }, {

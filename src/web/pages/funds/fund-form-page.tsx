@@ -17,15 +17,16 @@ interface FundRecord {
 /** The fund's inputs; rates are typed as the fund CSV writes them, "2017/18: £0.50; 2018/19: £2". */
 function fundFields(footprints: { value: string; label: string }[]): FormField[] {
   return [
-    { name: 'name', label: 'Name', required: true },
-    { name: 'commissioner', label: 'Funder', hint: 'The commissioner that gives the money, for example ELR CCG', required: true },
-    { name: 'footprintGroupId', label: 'Footprint', hint: 'The federation or locality whose practices share the fund', kind: 'select', options: [{ value: '', label: 'Choose a group' }, ...footprints], required: true },
-    { name: 'listSnapshotDate', label: 'List sizes at', hint: 'The date of the registered lists the fund is shared on, for example 01/01/2018', kind: 'date', required: true },
+    { name: 'name', label: 'Name', required: true, missing: 'Enter a name for the fund' },
+    { name: 'commissioner', label: 'Funder', hint: 'The commissioner that gives the money, for example ELR CCG', required: true, missing: 'Enter who gives the money' },
+    { name: 'footprintGroupId', label: 'Footprint', hint: 'The federation or locality whose practices share the fund', kind: 'select', options: [{ value: '', label: 'Choose a group' }, ...footprints], required: true, missing: 'Choose the group whose practices share the fund' },
+    { name: 'listSnapshotDate', label: 'List sizes at', hint: 'The date of the registered lists the fund is shared on, for example 01/01/2018', kind: 'date', required: true, missing: 'Enter the date of the list sizes the fund is shared on' },
     {
       name: 'rates',
       label: 'Rate a patient for each financial year',
       hint: 'Separate the years with semicolons, for example 2017/18: £0.50; 2018/19: £2',
       required: true,
+      missing: 'Enter the rate a patient for at least one financial year',
       read: (fund) => (fund.rates as FundRecord['rates']).map((r) => `${r.year}: ${formatPence(r.ratePence)}`).join('; '),
     },
     { name: 'description', label: 'About the fund (optional)', kind: 'textarea' },

@@ -1,3 +1,4 @@
+import { periodLabel } from '../../../domain/quality/indicators.js';
 import { Button, Heading, InsetText, Select } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -79,7 +80,7 @@ export function SchemeEvaluationPage() {
       ))}
     </Select>
   );
-  const periodOptions = [{ value: '', text: 'Choose' }, ...months.map((m) => ({ value: m, text: m.slice(0, 7) }))];
+  const periodOptions = [{ value: '', text: 'Choose' }, ...months.map((m) => ({ value: m, text: periodLabel(m, 'month') }))];
   function submit(event: FormEvent) {
     event.preventDefault();
     setParams(new URLSearchParams(Object.entries(values).filter(([, v]) => v)));
