@@ -84,8 +84,8 @@ export function schemesSuite(harness: () => BrowserHarness) {
 
       const inset = await textOf(page.locator('.nhsuk-inset-text', { hasText: 'How the totals are worked out' }));
       expect(inset).toContain('the unrounded rows added up, then rounded once');
-      expect(inset).toContain(`grand_total (rows half-up to a whole pound): TOTAL ${pounds(expected.total)}`);
-      expect(inset).toContain(`delivered_cost (rows half-up to a whole pound): TOTAL ${pounds(expected.cost)}`);
+      expect(inset).toContain(`total to invoice (rows half-up to a whole pound): TOTAL ${pounds(expected.total)}`);
+      expect(inset).toContain(`delivered cost (rows half-up to a whole pound): TOTAL ${pounds(expected.cost)}`);
 
       expect(await page.getByRole('link', { name: /Workbook of every table/ }).getAttribute('href')).toMatch(/\/export\.xlsx\?version=1$/);
       expect(await page.getByRole('link', { name: 'PDF statement for Kibworth Medical Centre' }).getAttribute('href')).toMatch(/\/statements\/C82001\.pdf\?version=1$/);

@@ -122,7 +122,7 @@ describe('atscale scheme, in process', () => {
     expect(text).toMatch(/^TOTAL\s+327255\s+100\.00\s+5100\s.*955\s+3458\s+66,689$/m);
     expect(text).toContain('the total is the unrounded rows added up, then rounded once by the same rule');
     expect(text).toContain('appointments (rows half-up to a whole number): TOTAL 5,100; the rounded rows add up to 5,099 (1 less)');
-    expect(text).toContain('delivered_cost (rows half-up to a whole pound): TOTAL £66,689; the rounded rows add up to £66,692 (£3 more)');
+    expect(text).toContain('delivered cost (rows half-up to a whole pound): TOTAL £66,689; the rounded rows add up to £66,692 (£3 more)');
     expect(text).toMatch(/delivered 514 appointments against an allocation of 223/);
   });
 

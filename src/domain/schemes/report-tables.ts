@@ -4,7 +4,7 @@ import { yearKey } from './multi-year.js';
 import type { PaymentRow } from './payments.js';
 import { decimalPlacesOf, exact } from './rounding.js';
 import type { SchemeDefinition } from './scheme-definition.js';
-import type { SchemeRun } from './run-scheme.js';
+import { columnWords, type SchemeRun } from './run-scheme.js';
 import { money, num, pounds, text, TOTAL_LABEL, type ReportColumn, type ReportRow, type ReportTable } from './report-columns.js';
 import { contributionsTable, differencesTable, reallocationTable, scheduleTable, statementsTable, warningsTable } from './report-tables-more.js';
 
@@ -188,8 +188,8 @@ export function footingTable(run: SchemeRun): ReportTable {
     // Money and counts share these columns, so each figure is written out with its own unit ("£66,689", "5,100").
     columns: [text('table', 'Table'), text('column', 'Column'), text('total', 'TOTAL'), text('sum_of_rounded_rows', 'Rows add to'), text('difference', 'Difference'), text('note', 'Note')],
     rows: run.footing.map((f) => ({
-      table: f.table,
-      column: f.column,
+      table: f.table.charAt(0).toUpperCase() + f.table.slice(1),
+      column: columnWords(f.column),
       total: formatFigure(f.total, f.money),
       sum_of_rounded_rows: formatFigure(f.sumOfRoundedRows, f.money),
       difference: formatFigure(f.footingDifference, f.money),

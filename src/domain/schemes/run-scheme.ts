@@ -58,6 +58,10 @@ export interface SchemeRun {
   warnings: SchemeWarning[];
 }
 
+/** Column ids in words, for notes people read: "delivered_cost" → "delivered cost", "per_week" → "a week". */
+const columnWordsFor: Record<string, string> = { per_week: 'a week', grand_total: 'total to invoice', wte_days: 'WTE days', contribution_total: 'practices’ contributions, all years' };
+export const columnWords = (column: string): string => columnWordsFor[column] ?? column.replace(/_(\d{4})_(\d{2})$/, ' $1/$2').replaceAll('_', ' ').replace(/\bwte\b/g, 'WTE').replace(/\bgp\b/g, 'GP');
+
 /** The grand total's "rows" are the cost and fee totals as shown. */
 const partsLabels: Record<string, string> = { grand_total: 'the delivered cost and fee as shown' };
 
@@ -76,7 +80,7 @@ export function footingNote(table: FootingNote['table'], total: ColumnTotal): Fo
     money: total.money,
     rowRule: describeRoundingRule(total.rowRule),
     totalsRule: totalsRuleDescriptions[total.totalsRule],
-    note: `${total.column} (rows ${roundingRuleLabel(total.rowRule)}): TOTAL ${shown}; ${foots}`,
+    note: `${columnWords(total.column)} (rows ${roundingRuleLabel(total.rowRule)}): TOTAL ${shown}; ${foots}`,
   };
 }
 
