@@ -211,6 +211,8 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await commissioner.getByRole('button', { name: 'Record decision' }).click();
       await eventually(() => textOf(commissioner.locator('.nhsuk-summary-list'))).toContain('Part-approved');
       expect(await commissioner.getByRole('button', { name: 'Record decision' }).count()).toBe(0);
+      // The form has gone with the decision; the page still says it was recorded.
+      await visible(commissioner.getByText('Decision recorded: part-approved.'));
       await saveScreenshot(commissioner, 'fund-application-decided');
 
       await admin.goto(commissioner.url());
@@ -259,6 +261,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.getByRole('button', { name: 'Send application' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Kibworth signposting' }));
       await visible(page.getByText('Kibworth Medical Centre (C82001), Harborough locality'));
+      await visible(page.getByText('Application sent. The commissioner decides it; its status shows here.'));
       await openFund(page);
       expect(await page.locator('table').nth(4).locator('tbody tr').allInnerTexts()).toEqual([expect.stringContaining('Kibworth signposting')]);
       await saveScreenshot(page, 'fund-practice-manager');

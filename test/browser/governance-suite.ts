@@ -175,6 +175,7 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await rows.first().getByRole('link').click();
       await page.getByRole('button', { name: 'Acknowledge for C82001' }).click();
       await eventually(() => textOf(page.locator('tbody tr', { hasText: 'C82001' }))).toContain('Priya Patel');
+      await visible(page.getByText(/^Acknowledged version .+ for Kibworth/));
       expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
       await page.getByRole('link', { name: 'My items' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'My items' }));

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { AppError, conflict, notFound } from '../../domain/errors.js';
-import { policies, policyAcknowledgements, practices } from '../../db/schema/index.js';
+import { policies, policyAcknowledgements, practiceOverview, practices } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -36,7 +36,8 @@ export async function listAcknowledgements(ctx: AppContext, policyId: number) {
   authorize(ctx.actor, 'policy_acknowledgement', 'read');
   const policy = await policyOf(ctx.db, policyId);
   const done = await ctx.db.select().from(policyAcknowledgements).where(and(eq(policyAcknowledgements.policyId, policyId), eq(policyAcknowledgements.version, policy.version)));
-  const names = new Map((await ctx.db.select({ code: practices.odsCode, name: practices.name }).from(practices)).map((p) => [p.code, p.name]));
+  // Practices by the name the federation knows them by, as every page names them.
+  const names = new Map((await ctx.db.select({ code: practiceOverview.odsCode, name: practiceOverview.displayName }).from(practiceOverview).where(inArray(practiceOverview.odsCode, policy.practiceCodes))).map((p) => [p.code, p.name]));
   return policy.practiceCodes.map((code) => {
     const ack = done.find((d) => d.practiceCode === code);
     return { practiceCode: code, practiceName: names.get(code) ?? code, version: policy.version, acknowledgedBy: ack?.acknowledgedBy ?? null, acknowledgedAt: ack?.acknowledgedAt ?? null };

@@ -57,16 +57,26 @@ export function useRefresh() {
  * Sends a change (POST, PATCH, DELETE) and, when it succeeds, refreshes the queries under `invalidates`.
  * A second `mutate` while one is on its way is ignored: a double click saves once (the flag is set at
  * once, where a disabled button would only follow on the next render).
+ *
+ * The callbacks given to `mutate` always run, even when the refreshed page no longer shows the form
+ * that sent the change (a decision form that disappears once the decision is made): TanStack runs
+ * its own per-call callbacks only while the component is on the page, so they are kept here and
+ * called from the mutation's callbacks instead.
  */
 export function useApiMutation<TVariables, TResult = unknown>(send: (variables: TVariables) => { method: string; path: string; body?: unknown }, invalidates: string[] = []) {
   const refresh = useRefresh();
   const inFlight = useRef(false);
+  const callbacks = useRef<MutateOptions<TResult, ApiError, TVariables> | undefined>(undefined);
   const mutation = useMutation<TResult, ApiError, TVariables>({
     mutationFn: (variables) => {
       const { method, path, body } = send(variables);
       return apiRequest<TResult>(method, path, body);
     },
-    onSuccess: () => refresh(invalidates),
+    onSuccess: async (...args) => {
+      await refresh(invalidates);
+      await callbacks.current?.onSuccess?.(...args);
+    },
+    onError: (...args) => callbacks.current?.onError?.(...args),
     onSettled: () => {
       inFlight.current = false;
     },
@@ -76,7 +86,8 @@ export function useApiMutation<TVariables, TResult = unknown>(send: (variables: 
     (variables: TVariables, options?: MutateOptions<TResult, ApiError, TVariables>) => {
       if (inFlight.current) return;
       inFlight.current = true;
-      mutateNow(variables, options);
+      callbacks.current = options;
+      mutateNow(variables);
     },
     [mutateNow],
   );

@@ -1,15 +1,17 @@
 import { Heading } from 'nhsuk-react-components';
-import { useParams } from 'react-router';
+import { useState } from 'react';
+import { useLocation, useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
 import { useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { SuccessBanner } from '../../components/success-banner.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { actorName, formatDate, formatDateTime, formatMoney } from '../../format/format.js';
 import { ApplicationStatusTag } from './application-status.js';
 import { DecisionForm, DrawdownForm } from './decision-forms.js';
-import type { ApplicationDetail } from './types.js';
+import { type ApplicationDetail, statusLabels } from './types.js';
 
 type Line = ApplicationDetail['lines'][number];
 type Drawdown = ApplicationDetail['drawdowns'][number];
@@ -32,6 +34,9 @@ export function ApplicationPage() {
   const user = useUser();
   const detail = useApiQuery<ApplicationDetail>(`/api/fund-applications/${id}`);
   usePageTitle(detail.data?.application.title ?? 'Application');
+  // Just sent (the apply page says so as it comes here), or just decided on this page.
+  const sent = Boolean((useLocation().state as { sent?: boolean } | null)?.sent);
+  const [decisions, setDecisions] = useState(0);
   return (
     <Loaded query={detail} what="application">
       {({ application, fund, lines, drawdowns }) => {
@@ -39,6 +44,12 @@ export function ApplicationPage() {
         return (
           <>
             <PageBreadcrumb items={[{ to: '/funds', text: 'Funds' }, { to: `/funds/${fund.id}`, text: fund.name }]} />
+            <SuccessBanner id="application-sent" count={sent && !decisions ? 1 : 0}>
+              Application sent. The commissioner decides it; its status shows here.
+            </SuccessBanner>
+            <SuccessBanner id="decision-recorded" count={decisions}>
+              Decision recorded: {statusLabels[application.status].toLowerCase()}.
+            </SuccessBanner>
             <Heading headingLevel="h1">{application.title}</Heading>
             <SummaryRows
               rows={[
@@ -54,7 +65,7 @@ export function ApplicationPage() {
             />
             <Heading headingLevel="h2">Costed lines</Heading>
             <DataTable caption="Costed lines" captionHidden columns={lineColumns} rows={lines} rowKey={(l) => l.id} total={{ label: 'Total', cells: { amount: formatMoney(application.requestedPence) } }} compact />
-            {user.role === 'commissioner' && application.status === 'submitted' ? <DecisionForm application={application} /> : null}
+            {user.role === 'commissioner' && application.status === 'submitted' ? <DecisionForm application={application} onDecided={() => setDecisions((n) => n + 1)} /> : null}
             {decided ? (
               <>
                 <Heading headingLevel="h2">Drawdowns</Heading>

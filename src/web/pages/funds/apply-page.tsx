@@ -35,7 +35,7 @@ export function ApplyPage() {
   const form = useApiForm<Record<string, unknown>, Application>((body) => ({ method: 'POST', path: `/api/funds/${id}/applications`, body }), {
     invalidates: ['/api/fund'],
     fields,
-    onSuccess: (a) => navigate(`/fund-applications/${a.id}`),
+    onSuccess: (a) => navigate(`/fund-applications/${a.id}`, { state: { sent: true } }),
   });
   usePageTitle(form.errors.length ? 'Error: Apply for money from a fund' : 'Apply for money from a fund');
 

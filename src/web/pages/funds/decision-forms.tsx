@@ -17,13 +17,15 @@ const outcomes: { value: Outcome; label: string }[] = [
 ];
 
 /** The commissioner's decision: approve, part-approve (an amount and a reason) or reject (a reason). */
-export function DecisionForm({ application }: { application: ApplicationDetail['application'] }) {
+export function DecisionForm({ application, onDecided }: { application: ApplicationDetail['application']; onDecided(): void }) {
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const form = useApiForm<Record<string, unknown>>((body) => ({ method: 'POST', path: `/api/fund-applications/${application.id}/decision`, body }), {
     invalidates: refresh,
     fields: { outcome: { id: 'outcome-1', label: 'Decision' }, approvedAmount: { id: 'approved-amount', label: 'Amount approved' }, reason: { id: 'decision-reason', label: 'Reason' } },
+    // The form leaves the page once the application is decided; the page says it is done.
+    onSuccess: onDecided,
   });
   function submit(event: FormEvent) {
     event.preventDefault();

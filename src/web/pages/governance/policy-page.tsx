@@ -1,5 +1,5 @@
 import { Button } from 'nhsuk-react-components';
-import { type FormEvent, useRef } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
@@ -59,10 +59,10 @@ function UploadForm({ policy }: { policy: Policy }) {
   );
 }
 
-function AcknowledgeButton({ policyId, practiceCode }: { policyId: number; practiceCode: string }) {
+function AcknowledgeButton({ policyId, practiceCode, onDone }: { policyId: number; practiceCode: string; onDone(practiceCode: string): void }) {
   const send = useApiMutation<void>(() => ({ method: 'POST', path: `/api/policies/${policyId}/acknowledgements`, body: { practiceCode } }), [`/api/policies/${policyId}`, '/api/my-items']);
   return (
-    <Button type="button" secondary small className="nhsuk-u-margin-bottom-0" disabled={send.isPending} onClick={() => send.mutate()}>
+    <Button type="button" secondary small className="nhsuk-u-margin-bottom-0" disabled={send.isPending} onClick={() => send.mutate(undefined, { onSuccess: () => onDone(practiceCode) })}>
       Acknowledge<span className="nhsuk-u-visually-hidden"> for {practiceCode}</span>
     </Button>
   );
@@ -85,9 +85,12 @@ function PolicyDetails({ policy }: { policy: Policy }) {
   const user = useUser();
   const status = useApiQuery<{ file: FileInfo | null; earlierFiles: FileInfo[]; items: Acknowledgement[] }>(`/api/policies/${policy.id}/acknowledgements`);
   const mayAcknowledge = (code: string) => isAdmin(user) || (user.role === 'practice_manager' && user.practiceCodes.includes(code));
+  // The button goes once the practice has acknowledged; the banner says so.
+  const [acknowledged, setAcknowledged] = useState<{ practiceCode: string; count: number }>({ practiceCode: '', count: 0 });
+  const onAcknowledged = (practiceCode: string) => setAcknowledged((a) => ({ practiceCode, count: a.count + 1 }));
   const ackColumns: Column<Acknowledgement>[] = [
     { key: 'practice', header: 'Practice', cell: (a) => `${a.practiceName} (${a.practiceCode})` },
-    { key: 'by', header: `Acknowledged version ${policy.version}`, cell: (a) => (a.acknowledgedAt ? `${actorName(a.acknowledgedBy)}, ${formatDateTime(a.acknowledgedAt)}` : mayAcknowledge(a.practiceCode) ? <AcknowledgeButton policyId={policy.id} practiceCode={a.practiceCode} /> : 'Not yet') },
+    { key: 'by', header: `Acknowledged version ${policy.version}`, cell: (a) => (a.acknowledgedAt ? `${actorName(a.acknowledgedBy)}, ${formatDateTime(a.acknowledgedAt)}` : mayAcknowledge(a.practiceCode) ? <AcknowledgeButton policyId={policy.id} practiceCode={a.practiceCode} onDone={onAcknowledged} /> : 'Not yet') },
   ];
   return (
     <GovernancePage title={policy.title} crumbs={[{ to: '/governance/policies', text: 'Policies and documents' }]}>
@@ -131,6 +134,9 @@ function PolicyDetails({ policy }: { policy: Policy }) {
             ) : null}
             {isAdmin(user) ? <UploadForm policy={policy} /> : null}
             <h2>Acknowledgements</h2>
+            <SuccessBanner id="acknowledged" count={acknowledged.count}>
+              Acknowledged version {policy.version} for {data.items.find((i) => i.practiceCode === acknowledged.practiceCode)?.practiceName ?? acknowledged.practiceCode}.
+            </SuccessBanner>
             <DataTable caption="Acknowledgements" captionHidden columns={ackColumns} rows={data.items} rowKey={(a) => a.practiceCode} empty="No practices need to acknowledge this document." compact />
           </>
         )}
