@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { AppError, conflict, notFound } from '../../domain/errors.js';
-import { policies, policyAcknowledgements, practiceOverview, practices } from '../../db/schema/index.js';
+import { policies, policyAcknowledgements, practiceOverview } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
