@@ -10,7 +10,7 @@ import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScre
 
 const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
 const seedLocalities = Papa.parse<Record<string, string>>(readFileSync(join(elrData, 'localities.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-const money = (pence: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
+const money = (pence: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', ...(pence % 100 === 0 ? { maximumFractionDigits: 0 } : {}) }).format(pence / 100);
 const demoCommissioner = demoUsers.find((u) => u.role === 'commissioner')!;
 const cbsTitle = /Public health community based services/;
 const transformation = /ELR transformation fund/;
@@ -101,7 +101,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.locator('#contract-endDate-year').fill('2019');
       await page.getByRole('button', { name: 'Add contract' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Diabetes specialist nurses (LLR)' }));
-      expect(await textOf(page.locator('.nhsuk-summary-list'))).toContain('£80,000.00 a year');
+      expect(await textOf(page.locator('.nhsuk-summary-list'))).toContain('£80,000 a year');
       await saveScreenshot(page, 'contract-new');
     });
 
@@ -113,7 +113,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Value in pounds (optional)').fill('£90,000');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await visible(page.getByText('Saved the contract’s details.'));
-      await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('£90,000.00 a year');
+      await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('£90,000 a year');
       await saveScreenshot(page, 'contract-changed');
       await stale.getByText('Change the contract’s details').click();
       await stale.getByLabel('Notice period in days (optional)').fill('90');
@@ -179,7 +179,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.getByRole('button', { name: 'Add another line' }).click();
       await page.getByLabel('Line 2: what the money is for').fill('Set-up and training');
       await page.getByLabel('Line 2: amount (£)').fill('10,500');
-      await eventually(() => textOf(page.getByText(/Total asked for/))).toBe('Total asked for: £30,500.00');
+      await eventually(() => textOf(page.getByText(/Total asked for/))).toBe('Total asked for: £30,500');
       await page.getByRole('button', { name: 'Send application' }).click();
       await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toMatch(/same money twice: Harborough has .* so £30,102.50 is left, not £30,500/);
       await page.getByLabel('Line 2: amount (£)').fill('£4,000.50');
@@ -223,15 +223,15 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await admin.getByLabel('Amount (£)').fill('£12,000');
       await admin.getByRole('button', { name: 'Record drawdown' }).click();
       await visible(admin.getByText('Drawdown recorded'));
-      await eventually(() => textOf(admin.locator('.nhsuk-summary-list'))).toContain('£12,000.00 (£8,000.00 left to draw)');
+      await eventually(() => textOf(admin.locator('.nhsuk-summary-list'))).toContain('£12,000 (£8,000 left to draw)');
       expect(await seriousAxeViolations(admin)).toEqual([]);
       await saveScreenshot(admin, 'fund-application-drawdown');
 
       await openFund(admin);
       const harborough = await textOf(admin.locator('table').nth(3).locator('tbody tr', { hasText: 'Harborough' }));
       expect(harborough).toContain(money(200 * harboroughList)); // the demo's 2018/19 application, still waiting
-      expect(harborough).toContain('£20,000.00');
-      expect(harborough).toContain('£12,000.00');
+      expect(harborough).toContain('£20,000');
+      expect(harborough).toContain('£12,000');
       expect(harborough).toContain(money(50 * harboroughList - 2_000_000));
     });
   });
@@ -273,7 +273,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       const winterRow = rowOf(page, /Winter access/);
       await eventually(() => winterRow.count()).toBe(1);
       expect(await textOf(winterRow)).toContain(money(Number(kibworthWinter.delivered_cost) * 100));
-      await eventually(() => textOf(rowOf(page, 'Kibworth signposting'))).toContain('£1,500.00');
+      await eventually(() => textOf(rowOf(page, 'Kibworth signposting'))).toContain('£1,500');
       expect(await rowOf(page, cbsTitle).count()).toBe(1);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'finance-practice-money');

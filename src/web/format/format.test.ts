@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { actorName, formatDate, humanise, shortText } from './format.js';
+import { actorName, formatDate, formatMoney, humanise, shortText } from './format.js';
 
 describe('how the pages write things', () => {
+  it.each([
+    [3_000_000, '£30,000'],
+    [164_250, '£1,642.50'],
+    [0, '£0'],
+    [-68_800, '-£688'],
+    [5, '£0.05'],
+    [null, ''],
+  ])('writes %j pence as %j', (pence, text) => expect(formatMoney(pence)).toBe(text));
+
   it.each<[string, string, number, string]>([
     ['short text as it is', 'Recruit to vacancy', 80, 'Recruit to vacancy'],
     ['long text cut at a word, with an ellipsis', 'Identify a model whereby clinical pharmacists can be shared across practices in the locality', 60, 'Identify a model whereby clinical pharmacists can be shared…'],

@@ -6,8 +6,10 @@ const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 export const formatNumber = (value: number | null | undefined): string => (value === null || value === undefined ? '' : numberFormat.format(value));
 
-/** Stored amounts are integer pence. */
-export const formatMoney = (pence: number | null | undefined): string => (pence === null || pence === undefined ? '' : moneyFormat.format(pence / 100));
+const wholePoundsFormat = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+
+/** Stored amounts are integer pence; whole pounds are written without pence, as NHS pages write money: £30,000, £1,642.50. */
+export const formatMoney = (pence: number | null | undefined): string => (pence === null || pence === undefined ? '' : (pence % 100 === 0 ? wholePoundsFormat : moneyFormat).format(pence / 100));
 
 /** "2018-01-01" → "1 January 2018"; read as a calendar date, so no time zone can shift it. */
 export function formatDate(iso: string | null | undefined): string {

@@ -4,7 +4,9 @@ import { useApiQuery } from '../../api/use-api.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { Loaded } from '../../components/page-states.js';
 import { SummaryRows } from '../../components/summary-rows.js';
-import { formatDate, formatMoney, humanise } from '../../format/format.js';
+import { formatDate, formatMoney } from '../../format/format.js';
+import { ApplicationStatusTag } from '../funds/application-status.js';
+import type { ApplicationStatus } from '../funds/types.js';
 import { FinanceFrame } from './finance-frame.js';
 import './finance.css';
 
@@ -27,10 +29,11 @@ const subContractColumns: Column<PracticeMoney['subContracts'][number]>[] = [
 const applicationColumns: Column<PracticeMoney['fundApplications'][number]>[] = [
   { key: 'fund', header: 'Fund', cell: (a) => <Link to={`/funds/${a.fundId}`}>{a.fundName}</Link> },
   { key: 'title', header: 'Application', cell: (a) => <Link to={`/fund-applications/${a.id}`}>{a.title}</Link> },
-  { key: 'status', header: 'Status', cell: (a) => humanise(a.status) },
-  { key: 'requested', header: 'Requested', cell: (a) => formatMoney(a.requestedPence), numeric: true },
+  // In the words the fund and application pages use.
+  { key: 'status', header: 'Status', cell: (a) => <ApplicationStatusTag status={a.status as ApplicationStatus} /> },
+  { key: 'requested', header: 'Asked for', cell: (a) => formatMoney(a.requestedPence), numeric: true },
   { key: 'approved', header: 'Approved', cell: (a) => formatMoney(a.approvedPence), numeric: true },
-  { key: 'drawn', header: 'Drawn down', cell: (a) => formatMoney(a.drawnPence), numeric: true },
+  { key: 'drawn', header: 'Drawn', cell: (a) => formatMoney(a.drawnPence), numeric: true },
 ];
 
 /** What one practice receives and pays: scheme payments and contributions, sub-contracts and fund applications. */
