@@ -80,7 +80,7 @@ export function isAllowed(actor: Actor, type: RecordTypeName, action: Action, pr
 }
 
 export function authorize(actor: Actor, type: RecordTypeName, action: Action, practiceCode?: string | null): void {
-  if (!isAllowed(actor, type, action, practiceCode)) throw forbidden(`You do not have permission to ${action} ${type.replace('_', ' ')} records`);
+  if (!isAllowed(actor, type, action, practiceCode)) throw forbidden(`You do not have permission to ${action} ${type.replaceAll('_', ' ')} records.`);
 }
 
 /**
