@@ -21,7 +21,7 @@ const navigation: NavigationEntry[] = [
   { to: '/schemes', text: 'Schemes' },
   { to: '/programme', text: 'Programme' },
   { to: '/governance', text: 'Governance' },
-  { to: '/finance', text: 'Finance', also: ['/contracts', '/funds'] },
+  { to: '/finance', text: 'Finance', also: ['/contracts', '/funds', '/fund-applications'] },
   { to: '/quality', text: 'Quality' },
   { to: '/admin', text: 'Admin', roles: ['admin'], also: ['/imports', '/users', '/audit', '/governance/people'] },
 ];
