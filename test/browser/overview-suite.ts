@@ -43,6 +43,20 @@ export function overviewSuite(harness: () => BrowserHarness) {
     });
   });
 
+  describe('keyboard', () => {
+    it('puts focus back at the top of each new page: its name is read, and the next Tab reaches the skip link', async () => {
+      const keys = await harness().newPage();
+      await signIn(keys, demoAdmin, '/');
+      await visible(keys.locator('main h1'));
+      await keys.locator('.nhsuk-header__navigation-list').getByRole('link', { name: 'Practices', exact: true }).focus();
+      await keys.keyboard.press('Enter');
+      await visible(keys.getByRole('heading', { level: 1, name: /Practices/ }));
+      await eventually(() => keys.evaluate(() => document.activeElement?.textContent === document.title && document.title.includes('Practices'))).toBe(true);
+      await keys.keyboard.press('Tab');
+      expect(await keys.evaluate(() => document.activeElement?.classList.contains('nhsuk-skip-link'))).toBe(true);
+    });
+  });
+
   describe('narrow screens', () => {
     it('folds the menu into "More" on a tablet and a phone, after signing in and on a fresh load, with nothing wider than the screen', async () => {
       for (const width of [768, 375]) {

@@ -1,5 +1,5 @@
 import { Footer, Header, SkipLink } from 'nhsuk-react-components';
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Role, SessionUser } from '../api/types.js';
 import { useSession } from '../auth/session.js';
@@ -75,10 +75,39 @@ function SiteHeader() {
   );
 }
 
+/**
+ * When the app moves to another page, focus goes back to the top, as a new page load would put it:
+ * screen readers hear the new page's name, and the next Tab reaches the skip link. A page that has
+ * already put focus inside itself (a success banner, an error summary) keeps it.
+ */
+function usePageChangeFocus() {
+  const { pathname } = useLocation();
+  const top = useRef<HTMLParagraphElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const focusedInPage = () => document.getElementById('maincontent')?.contains(document.activeElement);
+    if (focusedInPage()) return;
+    // The page sets its title as it renders; read it once that has happened.
+    const timer = setTimeout(() => {
+      if (!top.current || focusedInPage()) return;
+      top.current.textContent = document.title;
+      top.current.focus();
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [pathname]);
+  return top;
+}
+
 /** Every page: skip link, NHS header with the service name and menu, the page, the footer. */
 export function AppLayout() {
+  const top = usePageChangeFocus();
   return (
     <>
+      <p ref={top} tabIndex={-1} className="nhsuk-u-visually-hidden" />
       <SkipLink />
       <SiteHeader />
       <div className="nhsuk-width-container">
