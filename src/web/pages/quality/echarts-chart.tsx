@@ -1,6 +1,21 @@
 import { useEffect, useRef } from 'react';
 
 /**
+ * On a phone the chart's title would run off it and the legend over the axis name. The page's
+ * heading and the text beside every chart already say what the title says, so there the title is
+ * left out, the legend becomes one scrolling line and the plot takes the room.
+ */
+function fitted(option: Record<string, unknown>, width: number): Record<string, unknown> {
+  if (width >= 600) return option;
+  return {
+    ...option,
+    ...(option.title ? { title: { ...(option.title as Record<string, unknown>), show: false } } : {}),
+    ...(option.legend ? { legend: { ...(option.legend as Record<string, unknown>), type: 'scroll' } } : {}),
+    ...(option.grid ? { grid: { ...(option.grid as Record<string, unknown>), left: 48, right: 16, top: 36, bottom: 72 } } : {}),
+  };
+}
+
+/**
  * An ECharts chart in the page. ECharts is loaded when the first chart is drawn, so pages without
  * charts do not carry it. The option comes from src/domain/quality/chart-options.ts, as on the server.
  */
@@ -13,7 +28,7 @@ export function EChart({ option, label, height = 420, testId }: { option: Record
     void import('echarts').then((echarts) => {
       if (disposed || !element.current) return;
       chart = echarts.init(element.current, null, { renderer: 'svg' });
-      chart.setOption(option);
+      chart.setOption(fitted(option, element.current.clientWidth));
       window.addEventListener('resize', resize);
     });
     return () => {
