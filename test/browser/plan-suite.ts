@@ -85,7 +85,11 @@ export function planSuite(harness: () => BrowserHarness) {
       const row = workplan.find((r) => r.wlccg_allocation_gbp_000)!;
       await page.goto(`/programme?lead=${encodeURIComponent(row.lead!.split('/')[0]!)}`);
       await page.getByRole('link', { name: row.id!, exact: true }).first().click();
-      const pounds = (thousands: string) => `£${(Number(thousands) * 1000).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
+      // Whole pounds are written without pence.
+      const pounds = (thousands: string) => {
+        const pence = Math.round(Number(thousands) * 100_000);
+        return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', ...(pence % 100 === 0 ? { maximumFractionDigits: 0 } : {}) }).format(pence / 100);
+      };
       await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain(`WLCCG allocation: ${pounds(row.wlccg_allocation_gbp_000!)}; ELRCCG allocation: ${pounds(row.elrccg_allocation_gbp_000!)}`);
     });
 
