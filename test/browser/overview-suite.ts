@@ -71,6 +71,16 @@ export function overviewSuite(harness: () => BrowserHarness) {
           await visible(narrow.locator('.nhsuk-header__menu-toggle'));
           await eventually(() => narrow.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
         }
+        if (width === 375) {
+          // The header row's sort buttons are hidden on a phone; "Sort by" above the table sorts instead.
+          await narrow.goto('/practices');
+          const sortBy = narrow.getByLabel('Sort by');
+          await visible(sortBy);
+          const descending = (await sortBy.locator('option').allInnerTexts()).find((o) => o.endsWith('(descending)'))!;
+          await sortBy.selectOption({ label: descending });
+          await narrow.waitForURL(/dir=desc/);
+          await eventually(() => sortBy.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text)).toBe(descending);
+        }
         // Wide parts (a long select, the heat map, the milestone grid) scroll inside the page, not the page itself.
         for (const path of ['/quality', '/programme', '/governance/risks', '/programme/stp']) {
           await narrow.goto(path);

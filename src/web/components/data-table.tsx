@@ -1,4 +1,4 @@
-import { Table } from 'nhsuk-react-components';
+import { Select, Table } from 'nhsuk-react-components';
 import { createContext, type ReactNode, useContext } from 'react';
 
 export type SortDirection = 'asc' | 'desc';
@@ -27,7 +27,8 @@ interface DataTableProps<T> {
   rows: readonly T[];
   rowKey(row: T): string | number;
   sort?: SortState;
-  onSort?(key: string): void;
+  /** Sorts by a column: the same column again turns the order round, or `dir` says which way. */
+  onSort?(key: string, dir?: SortDirection): void;
   /** A last row, e.g. totals: cells by column key; the first column gets `label`. */
   total?: { label: string; cells: Record<string, ReactNode> };
   empty?: string;
@@ -62,43 +63,80 @@ function SortableHeader({ column, sort, onSort }: { column: Column<unknown>; sor
 
 const ariaSort = (column: Column<unknown>, sort?: SortState) => (sort?.key === column.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : column.sortable ? 'none' : undefined);
 
+/**
+ * Below desktop width the responsive table hides its header row, and with it the sort buttons: a
+ * phone gets this "Sort by" choice above the table instead (hidden from desktop up).
+ */
+function PhoneSort({ caption, columns, sort, onSort }: { caption: string; columns: Column<unknown>[]; sort?: SortState; onSort(key: string, dir?: SortDirection): void }) {
+  const sortable = columns.filter((c) => c.sortable);
+  if (!sortable.length) return null;
+  const id = `sort-${caption.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  return (
+    <div className="app-phone-sort">
+      <Select
+        id={id}
+        name={id}
+        label="Sort by"
+        value={sort ? `${sort.key}:${sort.dir}` : ''}
+        onChange={(e) => {
+          const [key, dir] = e.target.value.split(':');
+          if (key) onSort(key, dir as SortDirection);
+        }}
+      >
+        {sort ? null : <Select.Option value="">Choose</Select.Option>}
+        {sortable.flatMap((c) => [
+          <Select.Option key={`${c.key}:asc`} value={`${c.key}:asc`}>
+            {c.header} (ascending)
+          </Select.Option>,
+          <Select.Option key={`${c.key}:desc`} value={`${c.key}:desc`}>
+            {c.header} (descending)
+          </Select.Option>,
+        ])}
+      </Select>
+    </div>
+  );
+}
+
 /** An NHS table from column definitions: sortable headers (aria-sort), numeric columns right-aligned, an optional total row. */
 export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSort, total, empty, narrow, compact, className }: DataTableProps<T>) {
   if (!rows.length && empty) return <p className="nhsuk-body">{empty}</p>;
   const cols = columns as Column<unknown>[];
   return (
-    <Table responsive className={[narrow && 'app-table--narrow', compact && 'app-table--compact', className].filter(Boolean).join(' ') || undefined} caption={caption} captionProps={captionHidden ? { className: 'nhsuk-u-visually-hidden' } : undefined}>
-      <Table.Head>
-        <InTableHead.Provider value={true}>
-          <Table.Row>
-            {cols.map((column) => (
-              <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={column.nowrap || column.numeric ? 'app-nowrap' : undefined} aria-sort={onSort ? ariaSort(column, sort) : undefined}>
-                {column.sortable && onSort ? <SortableHeader column={column} sort={sort} onSort={onSort} /> : column.header}
-              </Table.Cell>
-            ))}
-          </Table.Row>
-        </InTableHead.Provider>
-      </Table.Head>
-      <Table.Body>
-        {rows.map((row) => (
-          <Table.Row key={rowKey(row)}>
-            {cols.map((column) => (
-              <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={column.nowrap || column.numeric ? 'app-nowrap' : undefined}>
-                {column.cell(row)}
-              </Table.Cell>
-            ))}
-          </Table.Row>
-        ))}
-        {total ? (
-          <Table.Row className="app-table__row--total">
-            {cols.map((column, index) => (
-              <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={column.numeric ? 'app-nowrap' : undefined}>
-                {index === 0 ? total.label : (total.cells[column.key] ?? '')}
-              </Table.Cell>
-            ))}
-          </Table.Row>
-        ) : null}
-      </Table.Body>
-    </Table>
+    <>
+      {onSort ? <PhoneSort caption={caption} columns={cols} sort={sort} onSort={onSort} /> : null}
+      <Table responsive className={[narrow && 'app-table--narrow', compact && 'app-table--compact', className].filter(Boolean).join(' ') || undefined} caption={caption} captionProps={captionHidden ? { className: 'nhsuk-u-visually-hidden' } : undefined}>
+        <Table.Head>
+          <InTableHead.Provider value={true}>
+            <Table.Row>
+              {cols.map((column) => (
+                <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={column.nowrap || column.numeric ? 'app-nowrap' : undefined} aria-sort={onSort ? ariaSort(column, sort) : undefined}>
+                  {column.sortable && onSort ? <SortableHeader column={column} sort={sort} onSort={onSort} /> : column.header}
+                </Table.Cell>
+              ))}
+            </Table.Row>
+          </InTableHead.Provider>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((row) => (
+            <Table.Row key={rowKey(row)}>
+              {cols.map((column) => (
+                <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={column.nowrap || column.numeric ? 'app-nowrap' : undefined}>
+                  {column.cell(row)}
+                </Table.Cell>
+              ))}
+            </Table.Row>
+          ))}
+          {total ? (
+            <Table.Row className="app-table__row--total">
+              {cols.map((column, index) => (
+                <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={column.numeric ? 'app-nowrap' : undefined}>
+                  {index === 0 ? total.label : (total.cells[column.key] ?? '')}
+                </Table.Cell>
+              ))}
+            </Table.Row>
+          ) : null}
+        </Table.Body>
+      </Table>
+    </>
   );
 }

@@ -47,8 +47,8 @@ export function useListParams(filterNames: readonly string[], defaults: Record<s
     setParams(next);
   };
 
-  const toggleSort = (key: string) => {
-    const dir: SortDirection = sort?.key === key && sort.dir === 'asc' ? 'desc' : 'asc';
+  const toggleSort = (key: string, given?: SortDirection) => {
+    const dir: SortDirection = given ?? (sort?.key === key && sort.dir === 'asc' ? 'desc' : 'asc');
     setParams(new URLSearchParams(hrefWith({ sort: key, dir, page: undefined }).slice(1)));
   };
 
@@ -66,7 +66,7 @@ interface RecordTableProps<T> {
   filters: Record<string, string>;
   sort?: SortState;
   page: number;
-  onSort(key: string): void;
+  onSort(key: string, dir?: SortDirection): void;
   hrefForPage(page: number): string;
   noun: string;
   pageSize?: number;
