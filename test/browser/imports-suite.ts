@@ -36,6 +36,9 @@ export function importsSuite(harness: () => BrowserHarness) {
   describe('imports page (admin)', () => {
     it('has a form per kind of NHS file and no serious accessibility problems', async () => {
       await visible(page.getByRole('heading', { level: 1, name: 'Import NHS files' }));
+      // Imports done before this server started (the demo's, at start-up) are listed from the audit log.
+      const history = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Imports in the audit log' }) });
+      await eventually(() => textOf(history)).toMatch(/QOF prevalence for the year ending 31 March 2023 from PREVALENCE_ELR_2223\.csv/);
       for (const title of ['GP practices from ODS (epraccur)', 'Patients registered at a GP practice', 'Primary care networks']) {
         await visible(page.getByRole('heading', { level: 2, name: title }));
       }

@@ -1,3 +1,4 @@
+import { formatLongDate } from '../../domain/iso-date.js';
 import { inArray } from 'drizzle-orm';
 import { indicators } from '../../db/schema/index.js';
 import { detectQofFile, parseQofIndicatorMapping, parseQofPrevalence, qofPrevalenceCode, qofPrevalenceIndicator, qofYearEnd } from '../../domain/quality/parse-qof.js';
@@ -51,7 +52,7 @@ export async function importQofFile(ctx: AppContext, file: { name: string; conte
         options.onProgress,
       )),
     );
-    await recordAudit(tx as never, ctx.actor, [...audits, importAuditEntry(report, `QOF prevalence for the year ending ${period} from`)]);
+    await recordAudit(tx as never, ctx.actor, [...audits, importAuditEntry(report, `QOF prevalence for the year ending ${formatLongDate(period)} from`)]);
     return report;
   });
 }

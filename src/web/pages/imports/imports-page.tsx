@@ -1,11 +1,11 @@
 import { Heading } from 'nhsuk-react-components';
 import { useState } from 'react';
-import type { Job } from '../../api/types.js';
+import type { AuditEntry, Job } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { describeProblem, FormErrorSummary } from '../../components/form-errors.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
-import { formatDateTime, humanise } from '../../format/format.js';
+import { actorName, formatDateTime, humanise } from '../../format/format.js';
 import { ImportForm, type ImportKindInfo } from './import-form.js';
 import { JobProgress, jobOutcome, jobProblems, JobStatusTag, useJob } from './job-progress.js';
 
@@ -61,9 +61,31 @@ function RecentJobs() {
   const jobs = useApiQuery<{ items: Job[] }>('/api/jobs');
   return (
     <section aria-labelledby="recent-imports">
-      <h2 id="recent-imports">Recent imports</h2>
+      <h2 id="recent-imports">Uploaded here</h2>
       <Loaded query={jobs} what="recent imports">
-        {(data) => <DataTable caption="Recent imports, newest first" captionHidden columns={jobColumns} rows={data.items} rowKey={(j) => j.id} empty="No files have been imported yet." />}
+        {(data) => <DataTable caption="Recent imports, newest first" captionHidden columns={jobColumns} rows={data.items} rowKey={(j) => j.id} empty="No files have been uploaded here since the server started." />}
+      </Loaded>
+    </section>
+  );
+}
+
+const importColumns: Column<AuditEntry>[] = [
+  { key: 'at', header: 'When', nowrap: true, cell: (a) => formatDateTime(a.at) },
+  { key: 'by', header: 'By', cell: (a) => actorName(a.actorLabel) },
+  { key: 'summary', header: 'What was imported', cell: (a) => a.summary ?? a.recordId },
+];
+
+/**
+ * Every import the audit log holds, however it was run: from this page, by the CLI or by `npm start`
+ * loading the demo (the jobs above are only this server's, since it started).
+ */
+function ImportHistory() {
+  const history = useApiQuery<{ items: AuditEntry[] }>('/api/audit?recordType=import&limit=20');
+  return (
+    <section aria-labelledby="import-history">
+      <h2 id="import-history">Imports in the audit log</h2>
+      <Loaded query={history} what="import history">
+        {(data) => <DataTable caption="Imports in the audit log, newest first" captionHidden columns={importColumns} rows={data.items} rowKey={(a) => a.id} empty="No imports are recorded yet." compact />}
       </Loaded>
     </section>
   );
@@ -86,6 +108,7 @@ export function ImportsPage() {
         <ImportForm key={info.kind} info={info} disabled={running} onStarted={(started) => setJobId(started.id)} />
       ))}
       <RecentJobs />
+      <ImportHistory />
     </>
   );
 }
