@@ -1,10 +1,10 @@
 import { Button, Select, Textarea, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { formatPence } from '../../domain/schemes/format-money.js';
-import { useApiMutation } from '../api/use-api.js';
 import { partsToIso } from './date-field.js';
-import { errorsFromApi, type FieldError, type FieldMap, FormErrorSummary, useFormErrors } from './form-errors.js';
+import { type FieldError, type FieldMap, FormErrorSummary } from './form-errors.js';
 import { SuccessBanner } from './success-banner.js';
+import { useApiForm } from './use-api-form.js';
 
 /**
  * One input of a record form. Dates are typed as DD/MM/YYYY (or YYYY-MM-DD) and money as people
@@ -102,29 +102,26 @@ const defaultWidth = { date: 10, number: 3, money: 10 } as const;
 export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {}, submitLabel, saved, onSaved, invalidates = [], refusal, headingLevel = 'h2' }: RecordFormProps<T>) {
   const initial = () => Object.fromEntries(fields.map((f) => [f.name, valueOf(f, record as Record<string, unknown> | undefined)]));
   const [values, setValues] = useState<Record<string, string>>(initial);
-  const [successes, setSuccesses] = useState(0);
   const [message, setMessage] = useState('');
-  const form = useFormErrors();
   const fieldMap: FieldMap = Object.fromEntries(fields.map((f) => [f.name, { id: `${id}-${f.name}`, label: f.label }]));
-  const mutation = useApiMutation<Record<string, unknown>, T>(
+  const form = useApiForm<Record<string, unknown>, T>(
     (body) => (record ? { method: 'PATCH', path: `/api/${resource}/${record.id}`, body: { ...body, rowVersion: record.rowVersion } } : { method: 'POST', path: `/api/${resource}`, body }),
-    [`/api/${resource}`, ...invalidates],
+    {
+      invalidates: [`/api/${resource}`, ...invalidates],
+      fields: fieldMap,
+      onSuccess: (result) => {
+        setMessage(saved(result));
+        if (!record) setValues(Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
+        onSaved?.(result);
+      },
+    },
   );
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const missing: FieldError[] = fields.filter((f) => f.required && !values[f.name]!.trim()).map((f) => ({ field: `${id}-${f.name}`, message: f.missing ?? `${f.kind === 'select' ? 'Choose' : 'Enter'} ${f.label.toLowerCase()}` }));
-    const problems = [...missing, ...typedDateProblems(fields, values, id)];
-    if (problems.length) return form.show(problems);
-    mutation.mutate({ ...toBody(fields, values, !record), ...fixed }, {
-      onSuccess: (result) => {
-        form.clear();
-        setMessage(saved(result));
-        setSuccesses((n) => n + 1);
-        if (!record) setValues(Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
-        onSaved?.(result);
-      },
-      onError: (error) => form.show(errorsFromApi(error, fieldMap)),
+    form.submit({ ...toBody(fields, values, !record), ...fixed }, () => {
+      const missing: FieldError[] = fields.filter((f) => f.required && !values[f.name]!.trim()).map((f) => ({ field: `${id}-${f.name}`, message: f.missing ?? `${f.kind === 'select' ? 'Choose' : 'Enter'} ${f.label.toLowerCase()}` }));
+      return [...missing, ...typedDateProblems(fields, values, id)];
     });
   }
 
@@ -133,12 +130,12 @@ export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {
   return (
     <section aria-labelledby={`${id}-heading`}>
       <Heading id={`${id}-heading`}>{heading}</Heading>
-      <SuccessBanner id={id} count={form.errors.length ? 0 : successes}>
+      <SuccessBanner id={id} count={form.successes}>
         {message}
       </SuccessBanner>
       <form onSubmit={submit} noValidate>
         <FormErrorSummary errors={form.errors} attempt={form.attempt} />
-        {mutation.error && refusal ? refusal(mutation.error) : null}
+        {form.error && refusal ? refusal(form.error) : null}
         {fields.map((f) => {
           const common = { id: `${id}-${f.name}`, name: `${id}-${f.name}`, label: f.label, hint: f.kind === 'date' ? (f.hint ?? 'For example, 27/04/2018') : f.hint, error: form.fieldError(`${id}-${f.name}`), value: values[f.name], onChange: set(f.name) };
           if (f.kind === 'textarea') return <Textarea key={f.name} {...common} rows={3} />;
@@ -156,7 +153,7 @@ export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {
           const width = f.width ?? (f.kind && f.kind in defaultWidth ? defaultWidth[f.kind as keyof typeof defaultWidth] : 30);
           return <TextInput key={f.name} {...common} width={width} inputMode={f.kind === 'number' ? 'numeric' : f.kind === 'money' ? 'decimal' : undefined} autoComplete="off" />;
         })}
-        <Button type="submit" disabled={mutation.isPending}>
+        <Button type="submit" disabled={form.pending}>
           {submitLabel}
         </Button>
       </form>

@@ -38,5 +38,5 @@ export function useApiForm<TVariables, TResult = unknown>(send: (variables: TVar
   }
 
   // A past success is not news once the next attempt has problems: its banner gives way to them.
-  return { ...form, submit, pending: mutation.isPending, conflict, successes: form.errors.length ? 0 : successes, result: mutation.data, reset: mutation.reset };
+  return { ...form, submit, pending: mutation.isPending, conflict, error: mutation.error, successes: form.errors.length ? 0 : successes, result: mutation.data, reset: mutation.reset };
 }
