@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { AppError, conflict, notFound } from '../../domain/errors.js';
-import { policies, policyAcknowledgements, practiceOverview } from '../../db/schema/index.js';
+import { policies, policyAcknowledgements } from '../../db/schema/index.js';
+import { registryPractices } from '../../db/repos/schemes.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -37,9 +38,9 @@ export async function listAcknowledgements(ctx: AppContext, policyId: number) {
   const policy = await policyOf(ctx.db, policyId);
   const done = await ctx.db.select().from(policyAcknowledgements).where(and(eq(policyAcknowledgements.policyId, policyId), eq(policyAcknowledgements.version, policy.version)));
   // Practices by the name the federation knows them by, as every page names them.
-  const names = new Map((await ctx.db.select({ code: practiceOverview.odsCode, name: practiceOverview.displayName }).from(practiceOverview).where(inArray(practiceOverview.odsCode, policy.practiceCodes))).map((p) => [p.code, p.name]));
+  const names = await registryPractices(ctx.db, policy.practiceCodes);
   return policy.practiceCodes.map((code) => {
     const ack = done.find((d) => d.practiceCode === code);
-    return { practiceCode: code, practiceName: names.get(code) ?? code, version: policy.version, acknowledgedBy: ack?.acknowledgedBy ?? null, acknowledgedAt: ack?.acknowledgedAt ?? null };
+    return { practiceCode: code, practiceName: names.get(code)?.displayName ?? code, version: policy.version, acknowledgedBy: ack?.acknowledgedBy ?? null, acknowledgedAt: ack?.acknowledgedAt ?? null };
   });
 }
