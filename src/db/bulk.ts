@@ -4,6 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from './client.js';
+import { binaryCopyData } from './copy-binary.js';
 
 /**
  * Writes many rows in one statement by passing each column as one array parameter and letting
@@ -47,7 +48,7 @@ export async function bulkUpsert<T>(
 }
 
 /**
- * Inserts new rows. On PostgreSQL it streams them with COPY through the transaction's own
+ * Inserts new rows. On PostgreSQL it streams them with binary COPY through the transaction's own
  * connection (the fastest way in); on PGlite, or outside a transaction, it uses bulkUpsert.
  */
 export async function bulkInsert<T>(db: Db, table: string, columns: readonly BulkColumn<T>[], rows: readonly T[]): Promise<void> {
@@ -55,26 +56,11 @@ export async function bulkInsert<T>(db: Db, table: string, columns: readonly Bul
   const client = transactionClientOf(db);
   if (!client) return bulkUpsert(db, table, columns, rows, undefined);
   const names = columns.map((c) => `"${c.name}"`).join(', ');
-  const lines = function* () {
-    for (let i = 0; i < rows.length; i += 1000) {
-      let chunk = '';
-      for (const row of rows.slice(i, i + 1000)) chunk += `${columns.map((c) => csvCell(c, c.value(row))).join(',')}\n`;
-      yield chunk;
-    }
-  };
-  await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN WITH (FORMAT csv)`)));
+  await pipeline(Readable.from(binaryCopyData(columns, rows)), client.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN WITH (FORMAT binary)`)));
 }
 
 /** The pg client a Drizzle node-postgres transaction runs on; undefined for PGlite or a pool. */
 function transactionClientOf(db: Db): pg.PoolClient | undefined {
   const client = (db as unknown as { session?: { client?: unknown } }).session?.client as pg.PoolClient | undefined;
   return client && typeof client.query === 'function' && typeof client.release === 'function' ? client : undefined;
-}
-
-/** One CSV cell for COPY: an unquoted empty cell is NULL, so an empty string is written as "". */
-function csvCell<T>(column: BulkColumn<T>, value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (column.type === 'bool') return value ? 't' : 'f';
-  const text = column.type === 'jsonb' ? JSON.stringify(value) : String(value);
-  return text === '' || /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

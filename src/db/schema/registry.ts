@@ -46,7 +46,8 @@ export const practices = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('practices_commissioner_idx').on(t.commissionerCode), index('practices_pcn_idx').on(t.pcnCode)],
+  // Only practices in a PCN are looked up by it: the ODS import, which leaves every PCN empty, adds nothing to this index.
+  (t) => [index('practices_commissioner_idx').on(t.commissionerCode), index('practices_pcn_idx').on(t.pcnCode).where(sql`${t.pcnCode} IS NOT NULL`)],
 );
 
 /** What a practice looked like from a date: one row each time an import changed its name, status, commissioner or PCN. */
