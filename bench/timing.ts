@@ -20,3 +20,34 @@ export async function medianMs(
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(1).padStart(8)} ms`;
+
+export interface Contender {
+  work: () => Promise<unknown> | unknown;
+  setup?: () => Promise<void> | void;
+  teardown?: () => Promise<void> | void;
+}
+
+/**
+ * Median wall time of each contender, run in turn round after round (A, B, C, A, B, C…) rather
+ * than all of A then all of B, so a slow spell of a shared machine falls on every side of a ratio
+ * alike. The first round warms up and is not counted.
+ */
+export async function interleavedMediansMs<K extends string>(rounds: number, contenders: Record<K, Contender>): Promise<Record<K, number>> {
+  const times = {} as Record<K, number[]>;
+  for (let round = 0; round <= rounds; round++) {
+    for (const [name, c] of Object.entries(contenders) as [K, Contender][]) {
+      await c.setup?.();
+      const start = process.hrtime.bigint();
+      await c.work();
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      await c.teardown?.();
+      if (round > 0) (times[name] ??= []).push(ms);
+    }
+  }
+  const medians = {} as Record<K, number>;
+  for (const name of Object.keys(times) as K[]) {
+    const sorted = times[name].sort((a, b) => a - b);
+    medians[name] = sorted[Math.floor(sorted.length / 2)]!;
+  }
+  return medians;
+}
