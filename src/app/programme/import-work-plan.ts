@@ -105,7 +105,7 @@ export async function importWorkPlan(ctx: AppContext, file: UploadedFile, option
     const [existingPlan] = await tx.select().from(workPlans).where(eq(workPlans.name, planName));
     const { id: planId } = existingPlan ? { id: existingPlan.id } : await upsertRow(txCtx.db, planRecordTarget, eq(workPlans.name, planName), { name: planName, sourceFile: file.name, asOf }, tally);
     await importLines(txCtx, planId, lines, asOf, tally, options.onProgress);
-    await markDuplicateRefs(txCtx.db, planId);
+    await markDuplicateRefs(txCtx.db, ctx.actor, planId);
     const duplicates = findDuplicateIds(lines).map((d) => `${d.ref} (lines ${d.items.map((i) => i.line).join(' and ')})`);
     const missing = findMissingIds(lines.map((l) => l.ref));
     const flagged = lines.filter((l) => l.target.flagged.length);

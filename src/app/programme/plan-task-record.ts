@@ -71,14 +71,14 @@ export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
       if (input.ref !== undefined && input.ref !== existing?.ref) values.refOccurrence = await nextOccurrence(db, planId, input.ref);
       return values;
     },
-    async afterWrite(db, id) {
+    async afterWrite(db, id, _input, actor) {
       const [task] = await db.select({ planId: planTasks.planId }).from(planTasks).where(eq(planTasks.id, Number(id)));
-      if (task) await markDuplicateRefs(db, task.planId);
+      if (task) await markDuplicateRefs(db, actor, task.planId);
     },
     // Its position log is its history: a task with one is kept (its status says whether it is done or stopped).
     dependents: [{ column: taskPositionUpdates.taskId, one: 'position update', many: 'position updates' }],
     // The line that shared its id may now be the only one with it.
-    afterDelete: (db, deleted) => markDuplicateRefs(db, deleted.planId as number),
+    afterDelete: (db, deleted, actor) => markDuplicateRefs(db, actor, deleted.planId as number),
     present: (row) => ({ ...row, overdue: isOverdue(row as { targetDate: string | null; status: string }, todayIso()) }),
   },
 );

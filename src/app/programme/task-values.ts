@@ -3,6 +3,8 @@ import { invalid } from '../../domain/errors.js';
 import { type FreeTextDate, parseFreeTextDate } from '../../domain/programme/free-text-date.js';
 import { penceFromText } from '../../domain/finance/money.js';
 import type { Db } from '../../db/client.js';
+import { recordAudit } from '../audit.js';
+import type { Actor } from '../context.js';
 import { planTasks } from '../../db/schema/index.js';
 
 /** The dates a target text gives, and a flag naming what could not be read (null when all could). */
@@ -33,10 +35,28 @@ export async function nextOccurrence(db: Db, planId: number, ref: string): Promi
   return Number(row?.n ?? 0) + 1;
 }
 
-/** Marks each task of a plan whose ref another task also uses, and clears the rest. */
-export async function markDuplicateRefs(db: Db, planId: number): Promise<void> {
-  await db.execute(sql`
+/**
+ * Marks each task of a plan whose ref another task also uses, and clears the rest. The flag is
+ * worked out, never typed, so it does not bump a task's version (no edit can be lost to it), but
+ * each change is audited like any other.
+ */
+export async function markDuplicateRefs(db: Db, actor: Actor, planId: number): Promise<void> {
+  const result = await db.execute(sql`
     update plan_tasks t set duplicate_ref = d.dup
     from (select id, count(*) over (partition by ref) > 1 as dup from plan_tasks where plan_id = ${planId}) d
-    where t.id = d.id and t.duplicate_ref <> d.dup`);
+    where t.id = d.id and t.duplicate_ref <> d.dup
+    returning t.id, t.ref, t.duplicate_ref as dup`);
+  const changed = (result as unknown as { rows: { id: number; ref: string; dup: boolean }[] }).rows;
+  await recordAudit(
+    db,
+    actor,
+    changed.map((t) => ({
+      recordType: 'plan_task',
+      recordId: t.id,
+      action: 'update' as const,
+      before: { duplicateRef: !t.dup },
+      after: { duplicateRef: t.dup },
+      summary: t.dup ? `Another task in the plan also has id ${t.ref}` : `No other task in the plan has id ${t.ref} now`,
+    })),
+  );
 }

@@ -60,7 +60,7 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
   /** Records that point at this one by its id: a delete is refused while any exist, so none is left pointing at nothing. */
   dependents?: readonly Dependent[];
   /** Puts right what depends on the deleted row (e.g. flags worked out across its siblings). */
-  afterDelete?(db: Db, deleted: Record<string, unknown>): Promise<void>;
+  afterDelete?(db: Db, deleted: Record<string, unknown>, actor: Actor): Promise<void>;
   /** Replaces the generic CSV import where a type reads its own file layout (e.g. a seed register keyed by ref, re-importable). */
   importCsv?(ctx: AppContext, file: { name: string; content: Uint8Array }): Promise<CsvImportReport>;
   /** Shapes a row for the API, CLI and audit (never a password hash). */

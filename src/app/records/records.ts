@@ -129,7 +129,7 @@ export async function deleteRecord(ctx: AppContext, type: AnyRecordType, rawId: 
     const before = { ...type.present((await loadRow(txCtx, type, id)) ?? existing), ...(await type.alsoDeleted?.(txCtx.db, id)) };
     const deleted = await tx.delete(type.table).where(and(eq(type.idColumn, id), eq(type.versionColumn, expectedVersion))).returning();
     if (deleted.length === 0) throw conflict(`This ${type.label} was changed by someone else since you opened it. Reload it and try again.`, { currentVersion: existing[versionKey(type)] });
-    await type.afterDelete?.(txCtx.db, deleted[0]!);
+    await type.afterDelete?.(txCtx.db, deleted[0]!, ctx.actor);
     await recordAudit(txCtx.db, ctx.actor, { recordType: type.name, recordId: id, action: 'delete', before });
   });
 }

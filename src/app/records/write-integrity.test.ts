@@ -1,4 +1,4 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { auditLog, contracts, groupMemberships, planTasks, practiceGroups, risks, riskScoreHistory, subContracts, taskPositionUpdates, userPractices, users } from '../../db/schema/index.js';
@@ -85,6 +85,9 @@ describe.each(databaseKinds)('writes that keep the data whole: permissions asked
     await deleteRecord(admin(), planTaskRecord, String(gone!.id), gone!.rowVersion);
     const [after] = await database.db.select().from(planTasks).where(eq(planTasks.id, kept!.id));
     expect(after!.duplicateRef).toBe(false);
+    // The flag is worked out, not typed, but its change is still in the audit, by whoever made it happen.
+    const [flagAudit] = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'plan_task'), eq(auditLog.recordId, String(kept!.id)), eq(auditLog.action, 'update'))).orderBy(desc(auditLog.id)).limit(1);
+    expect(flagAudit).toMatchObject({ actorLabel: adminActor.label, before: { duplicateRef: true }, after: { duplicateRef: false }, summary: `No other task in the plan has id ${ref} now` });
   });
 
   it('will not leave a practice manager without a practice, and a deleted user takes their practices with them, into the audit', async () => {
