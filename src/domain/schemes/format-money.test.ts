@@ -32,7 +32,7 @@ describe('formatPence', () => {
 });
 
 describe('formatCount', () => {
-  it.each([0, 1, 12, 999, 1000, 5100, 327255, 1234567.891, 144.9527, 12.5, 12.005, 0.125, 2.675, 1.005, -1234.5, -0.004, -0.005, 99999.995, 0.1 + 0.2, 1e-7, 1e20])('writes %s as en-GB does', (n) => {
-    expect(formatCount(n)).toBe(n.toLocaleString('en-GB', { maximumFractionDigits: 2 }));
+  it.each([0, 1, 12, 999, 1000, 5100, 327255, 1234567.891, 144.9527, 12.5, 12.005, 0.125, 2.675, 1.005, -1234.5, -0.004, -0.005, 99999.995, 0.1 + 0.2, 1e-7, 1e20])('writes %s as en-GB does, with a true minus sign', (n) => {
+    expect(formatCount(n)).toBe(n.toLocaleString('en-GB', { maximumFractionDigits: 2 }).replace('-', '\u2212'));
   });
 });

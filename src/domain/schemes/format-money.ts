@@ -9,22 +9,25 @@ function groupThousands(digits: string): string {
   return out;
 }
 
-/** A count as people read it, to at most 2 decimal places: 5100 → "5,100", 144.9527 → "144.95", 12.5 → "12.5". */
+/** The minus sign money and counts are written with, as in print: "−3", "−£21,386" (not a hyphen). */
+const MINUS = '\u2212';
+
+/** A count as people read it, to at most 2 decimal places: 5100 → "5,100", 144.9527 → "144.95", 12.5 → "12.5", -3 → "−3". */
 export function formatCount(n: number): string {
-  if (Number.isSafeInteger(n) && !Object.is(n, -0)) return n < 0 ? `-${groupThousands(String(-n))}` : groupThousands(String(n));
+  if (Number.isSafeInteger(n) && !Object.is(n, -0)) return n < 0 ? `${MINUS}${groupThousands(String(-n))}` : groupThousands(String(n));
   // Like Intl, round the number as written (2.675 → 2.68), half away from zero.
   const text = String(Math.abs(n));
-  if (!Number.isFinite(n) || text.includes('e') || Math.abs(n) >= 1e13) return n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  if (!Number.isFinite(n) || text.includes('e') || Math.abs(n) >= 1e13) return n.toLocaleString('en-GB', { maximumFractionDigits: 2 }).replace('-', MINUS);
   const [whole, fraction = ''] = text.split('.');
   const hundredths = Number(`${whole}${fraction.slice(0, 2).padEnd(2, '0')}`) + (fraction.charCodeAt(2) >= 53 ? 1 : 0);
   const decimals = String(hundredths % 100).padStart(2, '0').replace(/0+$/, '');
-  const sign = n < 0 || Object.is(n, -0) ? '-' : '';
+  const sign = n < 0 || Object.is(n, -0) ? MINUS : '';
   return `${sign}${groupThousands(String(Math.floor(hundredths / 100)))}${decimals ? `.${decimals}` : ''}`;
 }
 
 /** Pence as people read money in a sentence: 212600 → "£2,126", 193 → "£1.93", -2138600 → "−£21,386". */
 export function formatPence(pence: number, options: { pence?: 'when-any' | 'always' } = {}): string {
-  const sign = pence < 0 ? '−' : '';
+  const sign = pence < 0 ? MINUS : '';
   const abs = Math.abs(pence);
   const pounds = Math.floor(abs / 100);
   const pennies = abs % 100;

@@ -50,7 +50,7 @@ describe('schemeReportTables', () => {
 
   it('writes each footing figure with its unit: pounds for money, plain counts for appointments', () => {
     const footing = table(winter, 'footing').rows;
-    expect(footing.find((r) => r.column === 'appointments')).toMatchObject({ total: '5,100', sum_of_rounded_rows: '5,099', difference: '-1' });
+    expect(footing.find((r) => r.column === 'appointments')).toMatchObject({ total: '5,100', sum_of_rounded_rows: '5,099', difference: '−1' });
     expect(footing.find((r) => r.table === 'Payments' && r.column === 'delivered cost')).toMatchObject({ total: '£66,689', sum_of_rounded_rows: '£66,692', difference: '£3' });
   });
 });
