@@ -6,7 +6,7 @@ describe('how the pages write things', () => {
     [3_000_000, '£30,000'],
     [164_250, '£1,642.50'],
     [0, '£0'],
-    [-68_800, '-£688'],
+    [-68_800, '−£688'],
     [5, '£0.05'],
     [null, ''],
   ])('writes %j pence as %j', (pence, text) => expect(formatMoney(pence)).toBe(text));

@@ -1,15 +1,13 @@
 /** How numbers, money and dates are written on NHS pages: 327,255 · £1,642.50 · 1 January 2018. */
+import { formatCount, formatPence } from '../../domain/schemes/format-money.js';
 
-const numberFormat = new Intl.NumberFormat('en-GB');
-const moneyFormat = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-export const formatNumber = (value: number | null | undefined): string => (value === null || value === undefined ? '' : numberFormat.format(value));
+/** A count with thousands separators and a true minus sign, as the scheme reports write it. */
+export const formatNumber = (value: number | null | undefined): string => (value === null || value === undefined ? '' : formatCount(value));
 
-const wholePoundsFormat = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
-
-/** Stored amounts are integer pence; whole pounds are written without pence, as NHS pages write money: £30,000, £1,642.50. */
-export const formatMoney = (pence: number | null | undefined): string => (pence === null || pence === undefined ? '' : (pence % 100 === 0 ? wholePoundsFormat : moneyFormat).format(pence / 100));
+/** Stored amounts are integer pence; whole pounds are written without pence, as NHS pages write money: £30,000, £1,642.50, −£688. */
+export const formatMoney = (pence: number | null | undefined): string => (pence === null || pence === undefined ? '' : formatPence(pence));
 
 /** "2018-01-01" → "1 January 2018"; read as a calendar date, so no time zone can shift it. */
 export function formatDate(iso: string | null | undefined): string {
