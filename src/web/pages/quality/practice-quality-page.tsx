@@ -9,7 +9,7 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
 import { EChart } from './echarts-chart.js';
 import { ChoiceForm, groupOptions, indicatorOptions, useCatalogue, useGroups } from './quality-choosers.js';
-import { formatCount, formatDifference, formatFigure } from './quality-format.js';
+import { formatCount, formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
 import { SpcIcons } from './spc-icons.js';
 import type { PracticeIndicator } from './types.js';
 import './quality.css';
@@ -30,7 +30,7 @@ function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
         columns={[
           { key: 'label', header: 'Compared with', cell: (c) => c.label },
           { key: 'practices', header: 'Practices', cell: (c) => formatCount(c.practices), numeric: true },
-          { key: 'value', header: 'Value', cell: (c) => formatFigure(c.value, data.indicator), numeric: true, nowrap: true },
+          { key: 'value', header: 'Value', cell: (c) => formatGroupFigure(c.value, data.indicator), numeric: true, nowrap: true },
           { key: 'difference', header: 'This practice’s difference', cell: (c) => formatDifference(c.difference, data.indicator), numeric: true },
         ]}
         rows={data.comparisons}

@@ -10,7 +10,7 @@ import { ApiErrorPanel, Loaded, LoadingPanel, usePageTitle } from '../../compone
 import { isAdmin, useUser } from '../../auth/session.js';
 import { EChart } from './echarts-chart.js';
 import { ChoiceForm, groupOptions, indicatorOptions, useCatalogue, useGroups } from './quality-choosers.js';
-import { formatCount, formatDifference, formatFigure } from './quality-format.js';
+import { formatCount, formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
 import { QualityNav } from './quality-nav.js';
 import { ThresholdForm } from './threshold-form.js';
 import type { Dashboard, DashboardRow } from './types.js';
@@ -44,13 +44,13 @@ function DashboardView({ data }: { data: Dashboard }) {
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">{where}</dt>
           <dd className="nhsuk-summary-list__value" data-testid="scope-value">
-            {formatFigure(data.scope.value, data.indicator)} ({data.scope.practices} practices)
+            {formatGroupFigure(data.scope.value, data.indicator)} ({data.scope.practices} practices)
           </dd>
         </div>
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">England</dt>
           <dd className="nhsuk-summary-list__value" data-testid="england-value">
-            {formatFigure(data.england.value, data.indicator)} ({formatCount(data.england.practices)} practices)
+            {formatGroupFigure(data.england.value, data.indicator)} ({formatCount(data.england.practices)} practices)
           </dd>
         </div>
         <div className="nhsuk-summary-list__row">

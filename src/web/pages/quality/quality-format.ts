@@ -11,6 +11,18 @@ export function formatFigure(value: number | null | undefined, indicator: Pick<I
   return number(Number.isInteger(value) ? 0 : 1).format(value);
 }
 
+/**
+ * A group's figure (a locality, a sub-ICB location, England…). Rates and percentages are pooled,
+ * but a count or a time is the average of the group's practices, and says so: "10,557 on average",
+ * not a locality total that reads "10,556.6".
+ */
+export function formatGroupFigure(value: number | null | undefined, indicator: Pick<Indicator, 'unit'>): string {
+  if (value === null || value === undefined) return '–';
+  if (indicator.unit === 'count') return `${number(0).format(value)} on average`;
+  if (indicator.unit === 'minutes') return `${formatFigure(value, indicator)} on average`;
+  return formatFigure(value, indicator);
+}
+
 /** A difference with its sign, in the indicator's unit ("+0.42 points" for percentages). */
 export function formatDifference(value: number | null | undefined, indicator: Pick<Indicator, 'unit'>): string {
   if (value === null || value === undefined) return '–';

@@ -7,7 +7,7 @@ import { DataTable } from '../../components/data-table.js';
 import { Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
 import { EChart } from './echarts-chart.js';
 import { ChoiceForm, groupOptions, useGroups } from './quality-choosers.js';
-import { formatDifference, formatFigure } from './quality-format.js';
+import { formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
 import { QualityNav } from './quality-nav.js';
 import { SpcIcons } from './spc-icons.js';
 import type { PackIndicator, ReviewPack } from './types.js';
@@ -59,10 +59,10 @@ function PracticeSection({ pack, practice }: { pack: ReviewPack; practice: Revie
           { key: 'indicator', header: 'Indicator', cell: (l) => l.pack.indicator.name },
           { key: 'period', header: 'Period', cell: (l) => l.pack.periodLabel, nowrap: true },
           { key: 'value', header: 'Practice', cell: (l) => formatFigure(l.row.value, l.pack.indicator), numeric: true, nowrap: true },
-          { key: 'locality', header: 'Locality', cell: (l) => formatFigure(l.pack.locality, l.pack.indicator), numeric: true, nowrap: true },
-          { key: 'federation', header: 'Federation', cell: (l) => formatFigure(l.pack.federation, l.pack.indicator), numeric: true, nowrap: true },
-          { key: 'commissioner', header: 'Sub-ICB', cell: (l) => formatFigure(l.row.commissioner, l.pack.indicator), numeric: true, nowrap: true },
-          { key: 'england', header: 'England', cell: (l) => formatFigure(l.pack.england, l.pack.indicator), numeric: true, nowrap: true },
+          { key: 'locality', header: 'Locality', cell: (l) => formatGroupFigure(l.pack.locality, l.pack.indicator), numeric: true, nowrap: true },
+          { key: 'federation', header: 'Federation', cell: (l) => formatGroupFigure(l.pack.federation, l.pack.indicator), numeric: true, nowrap: true },
+          { key: 'commissioner', header: 'Sub-ICB', cell: (l) => formatGroupFigure(l.row.commissioner, l.pack.indicator), numeric: true, nowrap: true },
+          { key: 'england', header: 'England', cell: (l) => formatGroupFigure(l.pack.england, l.pack.indicator), numeric: true, nowrap: true },
           { key: 'funnel', header: 'Funnel', cell: (l) => funnelText(l.row.outlier, l.row.z) },
           { key: 'gap', header: 'Gap to minimum', cell: (l) => (l.row.gap === null ? '–' : formatDifference(l.row.gap, l.pack.indicator)) },
         ]}

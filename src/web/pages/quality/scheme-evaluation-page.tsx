@@ -7,7 +7,7 @@ import { useApiQuery } from '../../api/use-api.js';
 import { DataTable } from '../../components/data-table.js';
 import { Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
 import { groupOptions, indicatorOptions, useCatalogue, useGroups } from './quality-choosers.js';
-import { formatDifference, formatFigure } from './quality-format.js';
+import { formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
 import { QualityNav } from './quality-nav.js';
 import type { Indicator, SchemeEvaluation } from './types.js';
 import './quality.css';
@@ -35,8 +35,8 @@ function EvaluationView({ data }: { data: SchemeEvaluation }) {
         caption="Before and after"
         columns={[
           { key: 'label', header: 'Practices', cell: (a) => a.label },
-          { key: 'before', header: 'Before', cell: (a) => formatFigure(a.arm.before, ind), numeric: true },
-          { key: 'after', header: 'After', cell: (a) => formatFigure(a.arm.after, ind), numeric: true },
+          { key: 'before', header: 'Before', cell: (a) => formatGroupFigure(a.arm.before, ind), numeric: true },
+          { key: 'after', header: 'After', cell: (a) => formatGroupFigure(a.arm.after, ind), numeric: true },
           { key: 'change', header: 'Change', cell: (a) => formatDifference(a.arm.change, ind), numeric: true },
         ]}
         rows={arms}
