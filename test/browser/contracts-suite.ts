@@ -278,5 +278,13 @@ export function contractsSuite(harness: () => BrowserHarness) {
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'finance-practice-money');
     });
+
+    it('tells a clinician contracts are not theirs to see, without a filter for a list they cannot have', async () => {
+      const page = await harness().newPage();
+      await signIn(page, demoUsers.find((u) => u.role === 'clinician')!, '/contracts');
+      await eventually(() => textOf(page.locator('main'))).toMatch(/not allowed|permission/i);
+      expect(await page.getByRole('button', { name: 'Show contracts due' }).count()).toBe(0);
+      await page.close();
+    });
   });
 }

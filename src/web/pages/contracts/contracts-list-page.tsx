@@ -56,13 +56,16 @@ export function ContractsListPage() {
           <Link to="/contracts/new">Add a contract</Link>
         </p>
       ) : null}
-      <form onSubmit={apply} noValidate className="app-register-filter">
-        <DateField id="as-at" legend="Show dates due as at" hint="Leave blank for today. For example, 15 12 2019" value={asAt} onChange={setAsAt} error={errors.fieldError(dateFieldTarget('as-at'))} />
-        <TextInput id="within-days" name="within-days" label="Within this many days" width={4} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} error={errors.fieldError('within-days')} />
-        <Button type="submit" secondary>
-          Show contracts due
-        </Button>
-      </form>
+      {/* Someone who may not see contracts gets the reason, not a filter for a list they cannot have. */}
+      {register.error?.status === 403 ? null : (
+        <form onSubmit={apply} noValidate className="app-register-filter">
+          <DateField id="as-at" legend="Show dates due as at" hint="Leave blank for today. For example, 15 12 2019" value={asAt} onChange={setAsAt} error={errors.fieldError(dateFieldTarget('as-at'))} />
+          <TextInput id="within-days" name="within-days" label="Within this many days" width={4} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} error={errors.fieldError('within-days')} />
+          <Button type="submit" secondary>
+            Show contracts due
+          </Button>
+        </form>
+      )}
       <Loaded query={register} what="contracts">
         {(data) => (
           <>
