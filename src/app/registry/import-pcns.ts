@@ -8,7 +8,7 @@ import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
 import { historyColumns, type HistoryRow } from './practice-history.js';
-import { organisationColumns, type OrganisationRow } from './organisations.js';
+import { type OrganisationRow, saveOrganisations } from './organisations.js';
 
 interface Membership {
   practiceCode: string;
@@ -48,7 +48,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
       if (r.regionCode) seen.set(r.regionCode, { code: r.regionCode, name: r.regionName, kind: 'region', parentCode: null });
       if (r.icbCode) seen.set(r.icbCode, { code: r.icbCode, name: r.icbName, kind: 'icb', parentCode: r.regionCode || null });
       if (r.subIcbCode) seen.set(r.subIcbCode, { code: r.subIcbCode, name: r.subIcbName, kind: 'sub_icb', parentCode: r.icbCode || null });
-      if (r.pcnCode) seen.set(r.pcnCode, { code: r.pcnCode, name: r.pcnName ?? r.pcnCode, kind: 'pcn', parentCode: r.subIcbCode || null });
+      if (r.pcnCode) seen.set(r.pcnCode, { code: r.pcnCode, name: r.pcnName ?? '', kind: 'pcn', parentCode: r.subIcbCode || null });
       extra.set(r.practiceCode, { icbCode: r.icbCode || null, supplier: r.supplier || null });
       if (r.pcnCode) incoming.push({ practiceCode: r.practiceCode, pcnCode: r.pcnCode, startDate: referenceDate, endDate: null, line: r.line });
     }
@@ -70,33 +70,46 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
       report.notes.push(`Skipped ${unknown.length} memberships of practices not in the registry: ${[...new Set(unknown.map((u) => u.practiceCode))].join(', ')}`);
     }
     const memberships = incoming.filter((m) => stored.has(m.practiceCode));
-    await bulkUpsert(tx as never, 'organisations', organisationColumns, orgs, { target: ['code'], update: ['name', 'kind', 'parent_code', 'open_date', 'close_date', 'updated_at'] });
-    report.notes.push(`${orgs.length} organisations (PCNs and their commissioners) named or renamed.`);
+    const named = await saveOrganisations(tx as never, ctx.actor, orgs, kind === 'epcn');
+    report.notes.push(`Organisations (PCNs and their commissioners): ${named.added} added, ${named.changed} renamed, moved or re-dated.`);
 
     const existing = await tx.select().from(pcnMemberships);
     const key = (m: { practiceCode: string; pcnCode: string; startDate: string }) => `${m.practiceCode}|${m.pcnCode}|${m.startDate}`;
     const byKey = new Map(existing.map((m) => [key(m), m]));
     const openByPractice = new Map(existing.filter((m) => !m.endDate).map((m) => [m.practiceCode, m]));
     const writes: Membership[] = [];
+    const membershipAudits: AuditEntry[] = [];
+    const change = (stored: Membership & { id: number }, endDate: string | null) => {
+      report.updated++;
+      writes.push({ ...stored, endDate });
+      membershipAudits.push({ recordType: 'pcn_membership', recordId: stored.id, action: 'update', before: { practiceCode: stored.practiceCode, pcnCode: stored.pcnCode, startDate: stored.startDate, endDate: stored.endDate }, after: { endDate } });
+    };
+    let older = 0;
     const source = kind === 'epcn' ? 'ODS ePCN' : 'patients registered mapping';
     for (const m of memberships) {
       const same = byKey.get(key(m));
       const open = openByPractice.get(m.practiceCode);
       if (kind === 'practice-map' && open?.pcnCode === m.pcnCode) {
         report.unchanged++;
+      } else if (kind === 'practice-map' && open && open.startDate >= m.startDate) {
+        // The file is older than the membership held: it does not undo a newer move.
+        older++;
+        report.unchanged++;
       } else if (same) {
         if ((same.endDate ?? null) === m.endDate) report.unchanged++;
-        else {
-          report.updated++;
-          writes.push(m);
-        }
+        // A file dated before a membership ended cannot know it ended: it does not reopen it.
+        else if (m.endDate === null && same.endDate !== null && referenceDate <= same.endDate) {
+          older++;
+          report.unchanged++;
+        } else change(same, m.endDate);
       } else {
         // A practice that moved PCN: its previous open membership ends the day before.
-        if (kind === 'practice-map' && open) writes.push({ ...open, endDate: dayBefore(m.startDate) });
+        if (kind === 'practice-map' && open) change(open, dayBefore(m.startDate));
         report.inserted++;
         writes.push(m);
       }
     }
+    if (older) report.notes.push(`${older} memberships already hold facts as new as this file or newer (${referenceDate}); they were left as they are.`);
     await bulkUpsert(
       tx as never,
       'pcn_memberships',
@@ -134,6 +147,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     }
     await bulkUpsert(tx as never, 'practice_history', historyColumns, history, undefined);
     await recordAudit(tx as never, ctx.actor, [
+      ...membershipAudits,
       ...audits,
       importAuditEntry(report, 'PCN import', { after: { practicesChanged: updates.length }, summaryTail: `; ${updates.length} practices changed PCN, ICB or supplier` }),
     ]);

@@ -1,4 +1,9 @@
-import type { BulkColumn } from '../../db/bulk.js';
+import { bulkUpsert, type BulkColumn } from '../../db/bulk.js';
+import type { Db } from '../../db/client.js';
+import { organisations } from '../../db/schema/index.js';
+import { type AuditEntry, recordAudit } from '../audit.js';
+import type { Actor } from '../context.js';
+import { sameValue } from './import-report.js';
 
 export interface OrganisationRow {
   code: string;
@@ -17,3 +22,35 @@ export const organisationColumns: BulkColumn<OrganisationRow>[] = [
   { name: 'open_date', type: 'date', value: (o) => o.openDate ?? null },
   { name: 'close_date', type: 'date', value: (o) => o.closeDate ?? null },
 ];
+
+/**
+ * Saves the organisations a file names. Only what changed is written, and each change to one
+ * already held is audited with before and after (new ones are counted in the import's own row).
+ * A file that gives no open and close dates (the practice map) leaves the stored dates alone.
+ */
+export async function saveOrganisations(db: Db, actor: Actor, rows: readonly OrganisationRow[], withDates: boolean): Promise<{ added: number; changed: number }> {
+  const stored = new Map((await db.select().from(organisations)).map((o) => [o.code, o]));
+  const fields = withDates ? (['name', 'kind', 'parentCode', 'openDate', 'closeDate'] as const) : (['name', 'kind', 'parentCode'] as const);
+  const writes: OrganisationRow[] = [];
+  const audits: AuditEntry[] = [];
+  for (const row of rows) {
+    const current = stored.get(row.code);
+    // A row with no name keeps the name held, or takes its code when there is none.
+    const named = { ...row, name: row.name || current?.name || row.code };
+    const changed = current ? fields.filter((f) => !sameValue(current[f], named[f])) : fields;
+    if (changed.length === 0) continue;
+    writes.push(withDates || !current ? named : { ...named, openDate: current.openDate, closeDate: current.closeDate });
+    if (current) {
+      audits.push({
+        recordType: 'organisation',
+        recordId: row.code,
+        action: 'update',
+        before: Object.fromEntries(changed.map((f) => [f, current[f] ?? null])),
+        after: Object.fromEntries(changed.map((f) => [f, named[f] ?? null])),
+      });
+    }
+  }
+  await bulkUpsert(db, 'organisations', organisationColumns, writes, { target: ['code'], update: ['name', 'kind', 'parent_code', 'open_date', 'close_date', 'updated_at'] });
+  await recordAudit(db, actor, audits);
+  return { added: writes.length - audits.length, changed: audits.length };
+}

@@ -1,0 +1,85 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { auditLog, organisations, pcnMemberships, practices } from '../../db/schema/index.js';
+import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { contextFor } from '../../../test/support/factories.js';
+import { nhsFile, readNhsData } from '../../../test/support/nhs-files.js';
+import { importNhsFile } from './import-file.js';
+
+// Three real rows of the August 2026 practice map, re-dated and changed as an older or newer release would be.
+const realMap = readNhsData('gp-reg-pat-prac-map-2026-08.csv').toString('utf8').split(/\r?\n/);
+const [header] = realMap;
+const rowOf = (code: string) => realMap.find((l) => l.split(',')[2] === code)!;
+const stockton = rowOf('A81001');
+const queensPark = rowOf('A81002');
+const fieldsOf = (line: string) => line.split(',');
+
+/** A practice-map file of these rows, each given an extract date and, where asked, another PCN (code and name). */
+function mapFile(name: string, extractDate: string, rows: { line: string; pcn?: [string, string] }[]) {
+  const lines = rows.map(({ line, pcn }) => {
+    const f = fieldsOf(line);
+    f[1] = extractDate;
+    if (pcn) [f[5], f[6]] = pcn;
+    return f.join(',');
+  });
+  return { name, content: Buffer.from(`${header}\n${lines.join('\n')}\n`) };
+}
+
+describe.each(databaseKinds)('importing PCN files out of date order (%s)', (kind) => {
+  let database: Database;
+  const ctx = () => contextFor(database);
+  const membershipsOf = (code: string) => database.db.select().from(pcnMemberships).where(eq(pcnMemberships.practiceCode, code)).orderBy(pcnMemberships.startDate);
+  const practice = async (code: string) => (await database.db.select().from(practices).where(eq(practices.odsCode, code)))[0]!;
+  const stocktonPcn = fieldsOf(stockton)[5]!;
+  const queensParkPcn = fieldsOf(queensPark)[5]!;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await importNhsFile(ctx(), 'ods', nhsFile('epraccur-2026-06.csv'));
+    await importNhsFile(ctx(), 'pcns', mapFile('map-2026-08.csv', '01Aug2026', [{ line: stockton }, { line: queensPark }]));
+  }, 120_000);
+  afterAll(() => database?.close());
+
+  it('leaves a newer membership alone when an older practice map says otherwise', async () => {
+    const before = await membershipsOf('A81001');
+    const report = await importNhsFile(ctx(), 'pcns', mapFile('map-2024-01.csv', '01Jan2024', [{ line: stockton, pcn: [queensParkPcn, 'NORTH STOCKTON PCN'] }]));
+    expect(report).toMatchObject({ inserted: 0, updated: 0, unchanged: 1, rejected: 0 });
+    expect(report.notes.join(' ')).toContain('1 memberships already hold facts as new as this file or newer (2024-01-01)');
+    expect(await membershipsOf('A81001')).toEqual(before);
+    expect((await practice('A81001')).pcnCode).toBe(stocktonPcn);
+  });
+
+  it('ends the old membership the day before a newer map’s move, with the change in the audit', async () => {
+    const [open] = await membershipsOf('A81002');
+    const report = await importNhsFile(ctx(), 'pcns', mapFile('map-2026-09.csv', '01Sep2026', [{ line: queensPark, pcn: [stocktonPcn, ''] }]));
+    expect(report).toMatchObject({ inserted: 1, updated: 1, rejected: 0 });
+    expect((await membershipsOf('A81002')).map((m) => [m.pcnCode, m.startDate, m.endDate])).toEqual([
+      [queensParkPcn, '2026-08-01', '2026-08-31'],
+      [stocktonPcn, '2026-09-01', null],
+    ]);
+    expect((await practice('A81002')).pcnCode).toBe(stocktonPcn);
+    const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'pcn_membership'), eq(auditLog.recordId, String(open!.id))));
+    expect(audit).toMatchObject({ action: 'update', before: { pcnCode: queensParkPcn, endDate: null }, after: { endDate: '2026-08-31' } });
+  });
+
+  it('keeps a PCN’s name when a row leaves it blank, and a renamed PCN is audited', async () => {
+    const [pcn] = await database.db.select().from(organisations).where(eq(organisations.code, stocktonPcn));
+    expect(pcn!.name).toBe(fieldsOf(stockton)[6]);
+    await importNhsFile(ctx(), 'pcns', mapFile('map-2026-10.csv', '01Oct2026', [{ line: stockton, pcn: [stocktonPcn, 'STOCKTON AND BILLINGHAM PCN'] }]));
+    const [renamed] = await database.db.select().from(organisations).where(eq(organisations.code, stocktonPcn));
+    expect(renamed!.name).toBe('STOCKTON AND BILLINGHAM PCN');
+    const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'organisation'), eq(auditLog.recordId, stocktonPcn))).orderBy(desc(auditLog.id));
+    expect(audit).toMatchObject({ action: 'update', before: { name: fieldsOf(stockton)[6] }, after: { name: 'STOCKTON AND BILLINGHAM PCN' } });
+  });
+
+  it('leaves the open and close dates an ePCN workbook gave when a practice map names the same PCN', async () => {
+    await database.db.update(organisations).set({ openDate: '2019-07-01', closeDate: null }).where(eq(organisations.code, queensParkPcn));
+    const auditRows = await database.db.$count(auditLog, eq(auditLog.recordType, 'organisation'));
+    await importNhsFile(ctx(), 'pcns', mapFile('map-2026-11.csv', '01Nov2026', [{ line: queensPark, pcn: [queensParkPcn, 'NORTH STOCKTON PCN'] }]));
+    const [pcn] = await database.db.select().from(organisations).where(eq(organisations.code, queensParkPcn));
+    expect(pcn).toMatchObject({ name: 'NORTH STOCKTON PCN', openDate: '2019-07-01' });
+    // Nothing about it changed, so nothing was written or audited.
+    expect(await database.db.$count(auditLog, eq(auditLog.recordType, 'organisation'))).toBe(auditRows);
+  });
+});
