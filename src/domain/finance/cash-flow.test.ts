@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cashFlow, paymentSchedule } from './cash-flow.js';
 import { makeStream, seedIe } from '../../../test/support/finance-seeds.js';
 import type { PaymentTerms } from './types.js';
+import { shareOf } from './money.js';
 
 describe('paymentSchedule: when a year’s amount is paid', () => {
   it.each<[string, PaymentTerms, [string, number][]]>([
@@ -42,5 +43,18 @@ describe('cashFlow, ELR 2018/19', () => {
     expect(flow.monthsBelowThreshold[0]).toBe('2018-06');
     expect(flow.months.filter((m) => m.belowThreshold).map((m) => m.month)).toEqual(flow.monthsBelowThreshold);
     expect(flow.lowestPence).toBe(flow.closingPence);
+  });
+});
+
+describe('cashFlow: what goes on to the practices', () => {
+  it.each([
+    ['95% of £10,000.10 paid monthly', 1_000_010, 9500],
+    ['33.33% of £10,000.10 paid monthly', 1_000_010, 3333],
+    ['95% of £173,620 paid monthly', 17_362_000, 9500],
+  ])('%s: the share of the year, rounded once as the I&E rounds it, spread over the instalments', (_name, amountPence, basisPoints) => {
+    const stream = makeStream({ id: 1, name: 'Monthly', funder: 'ICB', frequency: 'monthly', arrearsMonths: 0, practicesShareBasisPoints: basisPoints, amounts: [{ financialYear: '2018/19', amountPence }] });
+    const flow = cashFlow({ financialYear: '2018/19', openingPence: 0, thresholdPence: 0, streams: [stream], runningCosts: [] });
+    expect(flow.months.reduce((sum, m) => sum + m.practicePaymentsPence, 0)).toBe(shareOf(amountPence, basisPoints));
+    expect(flow.months.map((m) => m.practicePaymentsPence)).toEqual(paymentSchedule('2018/19', shareOf(amountPence, basisPoints), stream).map((i) => i.amountPence));
   });
 });

@@ -70,11 +70,13 @@ export function cashFlow(input: CashFlowInput): CashFlow {
   for (const stream of input.streams) {
     const byMonth = zero();
     for (const year of stream.amounts) {
-      const exactShares = year.practicesPence === undefined ? null : paymentSchedule(year.financialYear, year.practicesPence, stream);
+      // The practices' share is taken of the year's amount, once, as the I&E takes it, then paid in the same instalments: a share of each instalment would round twelve times.
+      const practicesPence = year.practicesPence ?? shareOf(year.amountPence, stream.practicesShareBasisPoints);
+      const shares = paymentSchedule(year.financialYear, practicesPence, stream);
       paymentSchedule(year.financialYear, year.amountPence, stream).forEach((instalment, i) => {
         if (!inYear.has(instalment.month)) return;
         byMonth[instalment.month]! += instalment.amountPence;
-        practicePayments[instalment.month]! += exactShares ? exactShares[i]!.amountPence : shareOf(instalment.amountPence, stream.practicesShareBasisPoints);
+        practicePayments[instalment.month]! += shares[i]!.amountPence;
       });
     }
     const totalPence = Object.values(byMonth).reduce((a, b) => a + b, 0);
