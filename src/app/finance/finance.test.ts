@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, incomeStreams, incomeStreamYears, runningCostLines } from '../../db/schema/index.js';
+import { auditLog, ieIncomeLines, incomeStreams, incomeStreamYears, runningCostLines } from '../../db/schema/index.js';
 import { readSeed } from '../../../test/support/finance-seeds.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { useDemoDatabase } from '../../../test/support/demo-database.js';
@@ -105,5 +105,13 @@ describe.each(databaseKinds)('finance (%s)', (kind) => {
     expect(await demo().db.select().from(incomeStreamYears).where(eq(incomeStreamYears.streamId, stream.id as number))).toEqual([]);
     const [entry] = await demo().db.select().from(auditLog).where(eq(auditLog.recordId, String(stream.id))).then((rows) => rows.filter((r) => r.recordType === 'income_stream' && r.action === 'delete'));
     expect(entry!.before).toMatchObject({ name: 'Short-lived pilot', amounts: [{ financialYear: '2018/19', amountPence: 125_050 }] });
+  });
+
+  it('will not delete a stream an I&E line names as its source, and says which', async () => {
+    const [line] = await demo().db.select().from(ieIncomeLines).where(isNotNull(ieIncomeLines.streamId)).limit(1);
+    const [stream] = await demo().db.select().from(incomeStreams).where(eq(incomeStreams.id, line!.streamId!));
+    await expect(deleteRecord(admin(), incomeStreamRecord, String(stream!.id), stream!.rowVersion)).rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/I&E income lines?/) });
+    const [still] = await demo().db.select().from(ieIncomeLines).where(eq(ieIncomeLines.id, line!.id));
+    expect(still!.streamId).toBe(stream!.id);
   });
 });

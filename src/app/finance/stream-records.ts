@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { percentSchema, percentToBasisPoints } from '../../domain/percent.js';
-import { financeYears, incomeStreams, incomeStreamYears } from '../../db/schema/index.js';
+import { financeYears, ieIncomeLines, incomeStreams, incomeStreamYears } from '../../db/schema/index.js';
 import { financialYearSchema } from '../../domain/finance/financial-year.js';
 import { poundsSchema } from '../../domain/finance/money.js';
 import { paymentFrequencies, streamStatuses } from '../../domain/finance/types.js';
@@ -81,6 +81,8 @@ export const incomeStreamRecord: RecordType<z.infer<typeof streamInput>> = {
     if (input.schemeId) await requireSchemeLink(db, { table: incomeStreams, noun: 'income stream', label: incomeStreams.name }, input.schemeId, existing?.id);
     return { ...rest, ...(practicesSharePercent !== undefined ? { practicesShareBasisPoints: percentToBasisPoints(practicesSharePercent) } : {}) };
   },
+  // An I&E line that names it as its source keeps the stream: the line's link would otherwise be cleared unseen.
+  dependents: [{ column: ieIncomeLines.streamId, one: 'I&E income line', many: 'I&E income lines' }],
   // Its yearly amounts go with it (ON DELETE CASCADE); the audit keeps them.
   async alsoDeleted(db, id) {
     const years = await db.select({ financialYear: incomeStreamYears.financialYear, amountPence: incomeStreamYears.amountPence }).from(incomeStreamYears).where(eq(incomeStreamYears.streamId, Number(id))).orderBy(asc(incomeStreamYears.financialYear));
