@@ -69,7 +69,8 @@ export async function importByRef(ctx: AppContext, type: AnyRecordType, file: { 
 type RowOutcome = 'inserted' | 'updated' | 'unchanged';
 
 async function saveRow(ctx: AppContext, type: AnyRecordType, table: { ref: never; id: never }, input: Record<string, unknown>): Promise<{ id: number; outcome: RowOutcome }> {
-  const [existing] = (await ctx.db.select().from(type.table as never).where(eq(table.ref, input.ref as never))) as Record<string, unknown>[];
+  // Locked until the import commits, so a web edit saved meanwhile waits instead of being overwritten with a stale "before".
+  const [existing] = (await ctx.db.select().from(type.table as never).where(eq(table.ref, input.ref as never)).for('update')) as Record<string, unknown>[];
   if (!existing) {
     const [created] = await insertPrepared(ctx, type, [input]);
     return { id: created!.id as number, outcome: 'inserted' };

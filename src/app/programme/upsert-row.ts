@@ -34,7 +34,8 @@ export async function upsertRow(
   values: Record<string, unknown>,
   tally: ImportTally,
 ): Promise<{ id: number; outcome: UpsertOutcome }> {
-  const [existing] = (await db.select().from(target.table as never).where(where).limit(1)) as Record<string, unknown>[];
+  // Locked until the import commits, so a web edit saved meanwhile waits instead of being overwritten with a stale "before".
+  const [existing] = (await db.select().from(target.table as never).where(where).limit(1).for('update')) as Record<string, unknown>[];
   if (!existing) {
     const [row] = (await db.insert(target.table).values(values as never).returning()) as Record<string, unknown>[];
     tally.inserted++;
