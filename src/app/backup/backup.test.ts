@@ -45,6 +45,23 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
     expect(last).toEqual({ record_type: 'backup', summary: expect.stringMatching(/^Restored the backup made at \d{4}-\d{2}-\d{2}T/) });
   });
 
+  it('keeps the audit of what was done after the backup, and the undoing of it, when it restores', async () => {
+    const before = await createBackup(source);
+    await source.query("UPDATE practices SET notes = 'changed after the backup' WHERE ods_code = 'C82001'");
+    await source.query("INSERT INTO audit_log (actor_label, record_type, record_id, action, summary) VALUES ('a manager', 'practice', 'C82001', 'update', 'notes changed after the backup')");
+    const auditRows = async () => (await source.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0]!.n;
+    const held = await auditRows();
+    await restoreBackup(source, before, { userId: null, label: 'cli:operator', role: 'admin', practiceCodes: [] });
+    expect((await source.query<{ notes: string | null }>("SELECT notes FROM practices WHERE ods_code = 'C82001'"))[0]!.notes).not.toBe('changed after the backup');
+    // Every row the log held is still there, and one more says the restore happened and who did it.
+    expect(await auditRows()).toBe(held + 1);
+    const lastTwo = await source.query<{ actor_label: string; summary: string }>('SELECT actor_label, summary FROM audit_log ORDER BY id DESC LIMIT 2');
+    expect(lastTwo).toEqual([
+      { actor_label: 'cli:operator', summary: expect.stringMatching(/; the audit row written since it is kept before this one$/) },
+      { actor_label: 'a manager', summary: 'notes changed after the backup' },
+    ]);
+  });
+
   it('refuses a file that is not a backup and leaves the data as it was', async () => {
     await expect(restoreBackup(target, Buffer.from('not a backup'))).rejects.toMatchObject({ kind: 'invalid' });
     expect((await target.query<{ n: number }>('SELECT count(*)::int AS n FROM practices'))[0]!.n).toBe(31);

@@ -1,8 +1,8 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { getTableName, is, sql } from 'drizzle-orm';
+import { asc, getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../../domain/errors.js';
-import type { Database } from '../../db/client.js';
+import type { Database, Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import { type Actor, systemActor } from '../context.js';
 import * as schema from '../../db/schema/index.js';
@@ -49,6 +49,20 @@ export async function createBackup(database: Database): Promise<Buffer> {
   return gzipSync(JSON.stringify(file));
 }
 
+type AuditRow = typeof schema.auditLog.$inferSelect;
+
+/** The audit rows held now that the backup does not hold (matched on id and time): what happened after it was made, or in another database. */
+async function auditSinceBackup(db: Db, backedUp: readonly Record<string, unknown>[]): Promise<AuditRow[]> {
+  const inBackup = new Set(backedUp.map((r) => `${r.id} ${new Date(String(r.at)).getTime()}`));
+  const current = await db.select().from(schema.auditLog).orderBy(asc(schema.auditLog.id));
+  return current.filter((r) => !inBackup.has(`${r.id} ${r.at.getTime()}`));
+}
+
+/** Adds audit rows after those restored, in their order and with their own times, under new ids. */
+async function appendAudit(db: Db, rows: readonly AuditRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(schema.auditLog).values(rows.slice(i, i + 1000).map(({ id: _id, ...row }) => row));
+}
+
 /** Replaces everything stored with the backup's contents, in one transaction: all of it or none. */
 export async function restoreBackup(database: Database, content: Buffer, actor: Actor = systemActor): Promise<Record<string, number>> {
   let file: BackupFile;
@@ -62,6 +76,7 @@ export async function restoreBackup(database: Database, content: Buffer, actor: 
   if (file.migrations > migrations) throw new AppError('invalid', `The backup was made by a newer atscale (${file.migrations} migrations; this database has ${migrations}). Update atscale first.`);
   const counts: Record<string, number> = {};
   await database.db.transaction(async (tx) => {
+    const kept = await auditSinceBackup(tx as never, file.tables.audit_log ?? []);
     await tx.execute(sql.raw(`TRUNCATE ${[...tables.map((t) => `"${getTableName(t)}"`), '"sessions"'].join(', ')}`));
     for (const table of tables) {
       const name = getTableName(table);
@@ -75,8 +90,16 @@ export async function restoreBackup(database: Database, content: Buffer, actor: 
       const seq = (serial as unknown as { rows: { seq: string | null }[] }).rows[0]?.seq;
       if (seq) await tx.execute(sql.raw(`SELECT setval('${seq}', COALESCE((SELECT max(id) FROM "${name}"), 0) + 1, false)`));
     }
-    // The backup's own audit log came back with it; this row says when, and from what, it did.
-    await recordAudit(tx as never, actor, { recordType: 'backup', recordId: file.createdAt, action: 'import', after: { rows: counts }, summary: `Restored the backup made at ${file.createdAt}` });
+    // The backup's own audit log came back with it. What was audited since, and the restore undid,
+    // follows it (the audit is never lost), and this last row says when, and from what, it restored.
+    await appendAudit(tx as never, kept);
+    await recordAudit(tx as never, actor, {
+      recordType: 'backup',
+      recordId: file.createdAt,
+      action: 'import',
+      after: { rows: counts, auditKept: kept.length },
+      summary: `Restored the backup made at ${file.createdAt}${kept.length === 1 ? '; the audit row written since it is kept before this one' : kept.length ? `; the ${kept.length} audit rows written since it are kept before this one` : ''}`,
+    });
   });
   return counts;
 }

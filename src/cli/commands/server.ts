@@ -94,7 +94,8 @@ export function registerServerCommands(program: Command): void {
     .action(async (file: string) => {
       const opened = await (await composition()).openDatabase(readConfig(), 'cli');
       try {
-        const counts = await (await backups()).restoreBackup(opened.database, readInputFile(file));
+        const { cliActor } = await import('../../app/context.js');
+        const counts = await (await backups()).restoreBackup(opened.database, readInputFile(file), cliActor());
         process.stdout.write(`Restored ${file}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}\n`);
       } finally {
         await opened.close();
