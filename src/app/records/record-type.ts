@@ -59,6 +59,8 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
   alsoDeleted?(db: Db, id: string | number): Promise<Record<string, unknown>>;
   /** Records that point at this one by its id: a delete is refused while any exist, so none is left pointing at nothing. */
   dependents?: readonly Dependent[];
+  /** A line for the audit row of an edit whose change the presented record cannot show (e.g. a new password, never shown). */
+  auditSummary?(input: Partial<Input>): string | undefined;
   /** Puts right what depends on the deleted row (e.g. flags worked out across its siblings). */
   afterDelete?(db: Db, deleted: Record<string, unknown>, actor: Actor): Promise<void>;
   /** Replaces the generic CSV import where a type reads its own file layout (e.g. a seed register keyed by ref, re-importable). */

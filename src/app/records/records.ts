@@ -113,7 +113,7 @@ export async function updateRecord(ctx: AppContext, type: AnyRecordType, rawId: 
     }
     await type.afterWrite?.(txCtx.db, id, data, ctx.actor);
     const after = type.present((await loadRow(txCtx, type, id))!);
-    await recordAudit(txCtx.db, ctx.actor, { recordType: type.name, recordId: id, action: 'update', before, after });
+    await recordAudit(txCtx.db, ctx.actor, { recordType: type.name, recordId: id, action: 'update', before, after, summary: type.auditSummary?.(data) });
     return after;
   });
 }

@@ -101,4 +101,13 @@ describe.each(databaseKinds)('writes that keep the data whole: permissions asked
     const audit = await lastDeleteAudit(userRecord, created.id);
     expect((audit!.before as { practices: { practiceCode: string }[] }).practices.map((p) => p.practiceCode)).toEqual([practice!.code]);
   });
+
+  it('says in the audit that a password was changed, though the hash is never shown', async () => {
+    const created = (await createRecord(admin(), userRecord, { email: 'reset.test@example.org', name: 'Rita Reset', role: 'clinician', password: 'a long enough password' })) as { id: number; rowVersion: number };
+    await updateRecord(admin(), userRecord, String(created.id), { password: 'another long password' }, created.rowVersion);
+    await updateRecord(admin(), userRecord, String(created.id), { name: 'Rita Reset-Jones' }, created.rowVersion + 1);
+    const edits = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'user'), eq(auditLog.recordId, String(created.id)), eq(auditLog.action, 'update'))).orderBy(auditLog.id);
+    expect(edits.map((e) => e.summary)).toEqual(['Password changed', null]);
+    expect(JSON.stringify(edits)).not.toContain('argon2');
+  });
 });

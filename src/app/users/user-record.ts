@@ -74,6 +74,8 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
     await db.delete(userPractices).where(eq(userPractices.userId, Number(userId)));
     if (input.practiceCodes.length) await db.insert(userPractices).values(input.practiceCodes.map((practiceCode) => ({ userId: Number(userId), practiceCode })));
   },
+  // The hash is never shown, so the before and after of a password reset look alike: say what changed.
+  auditSummary: (input) => (input.password ? 'Password changed' : undefined),
   present: (row) => {
     const { passwordHash: _hidden, ...rest } = row;
     return { ...rest, practiceCodes: typeof rest.practiceCodes === 'string' ? rest.practiceCodes.split(';').filter(Boolean) : (rest.practiceCodes ?? []) };
