@@ -1,7 +1,7 @@
 import { and, eq, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflict } from '../../domain/errors.js';
-import { people } from '../../db/schema/index.js';
+import { boardActions, people, policies, risks } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { type RecordType, storedIn } from '../records/record-type.js';
 import { recordIdSchema } from '../../domain/record-id.js';
@@ -56,5 +56,11 @@ export const personRecord: RecordType<z.infer<typeof personInput>> = {
     await assertUnique(db, name, initials, existing?.id as number | undefined);
     return { ...input, ...(input.initials !== undefined ? { initials } : {}) };
   },
+  // Risks, board actions and policies name their owners by id: a person still named as one is kept.
+  dependents: [
+    { column: risks.ownerPersonIds, one: 'risk they own', many: 'risks they own', array: true },
+    { column: boardActions.ownerPersonIds, one: 'board action they own', many: 'board actions they own', array: true },
+    { column: policies.ownerPersonIds, one: 'policy they own', many: 'policies they own', array: true },
+  ],
   present: (row) => row,
 };

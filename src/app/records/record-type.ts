@@ -59,6 +59,8 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
   alsoDeleted?(db: Db, id: string | number): Promise<Record<string, unknown>>;
   /** Records that point at this one by its id: a delete is refused while any exist, so none is left pointing at nothing. */
   dependents?: readonly Dependent[];
+  /** What to do instead when dependents stop a delete; by default, remove them first or keep the record. */
+  whenDepended?: string;
   /** A line for the audit row of an edit whose change the presented record cannot show (e.g. a new password, never shown). */
   auditSummary?(input: Partial<Input>): string | undefined;
   /** Puts right what depends on the deleted row (e.g. flags worked out across its siblings). */
@@ -91,6 +93,8 @@ export interface Dependent {
   column: AnyPgColumn;
   one: string;
   many: string;
+  /** The column is an array of ids (e.g. a risk's owners) rather than one id. */
+  array?: true;
 }
 
 /** A serial id from the address or a CSV cell, refused with a 400 naming `id` when it cannot be one. */

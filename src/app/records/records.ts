@@ -138,11 +138,11 @@ export async function deleteRecord(ctx: AppContext, type: AnyRecordType, rawId: 
 async function refuseWhileDepended(db: Db, type: AnyRecordType, id: string | number, rawId: string): Promise<void> {
   const found: string[] = [];
   for (const d of type.dependents ?? []) {
-    const [row] = await db.select({ n: count() }).from(d.column.table).where(eq(d.column, id));
+    const [row] = await db.select({ n: count() }).from(d.column.table).where(d.array ? sql`${id} = ANY(${d.column})` : eq(d.column, id));
     const n = Number(row?.n ?? 0);
     if (n) found.push(`${n} ${n === 1 ? d.one : d.many}`);
   }
-  if (found.length) throw conflict(`${capitalise(type.label)} ${rawId} still has ${formatList(found)}, so it cannot be deleted. Remove ${found.length === 1 ? 'them' : 'those'} first, or keep it.`);
+  if (found.length) throw conflict(`${capitalise(type.label)} ${rawId} still has ${formatList(found)}, so it cannot be deleted. ${type.whenDepended ?? `Remove ${found.length === 1 ? 'them' : 'those'} first, or keep it.`}`);
 }
 
 const columnKey = (type: AnyRecordType) => tableProperty(type, type.idColumn);

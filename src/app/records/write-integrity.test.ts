@@ -1,7 +1,7 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { auditLog, contracts, groupMemberships, planTasks, practiceGroups, risks, riskScoreHistory, subContracts, taskPositionUpdates, userPractices, users } from '../../db/schema/index.js';
+import { auditLog, contracts, groupMemberships, planTasks, policies, practiceGroups, risks, riskScoreHistory, subContracts, taskPositionUpdates, userPractices, users } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
 import { importNhsFile } from '../registry/import-file.js';
@@ -11,6 +11,8 @@ import { groupRecord } from '../groups/group-record.js';
 import { riskRecord } from '../governance/risk-record.js';
 import { planTaskRecord } from '../programme/plan-task-record.js';
 import { userRecord } from '../users/user-record.js';
+import { personRecord } from '../people/person-record.js';
+import { acknowledgePolicy } from '../governance/acknowledgements.js';
 import { createRecord, deleteRecord, updateRecord } from './records.js';
 import type { AnyRecordType } from './record-type.js';
 
@@ -100,6 +102,17 @@ describe.each(databaseKinds)('writes that keep the data whole: permissions asked
     expect(await database.db.select().from(userPractices).where(eq(userPractices.userId, created.id))).toEqual([]);
     const audit = await lastDeleteAudit(userRecord, created.id);
     expect((audit!.before as { practices: { practiceCode: string }[] }).practices.map((p) => p.practiceCode)).toEqual([practice!.code]);
+  });
+
+  it('keeps a person still named as an owner, and a user whose acknowledgements name them, saying what to do instead', async () => {
+    const owner = (await createRecord(admin(), personRecord, { name: 'Olive Owner', initials: 'OO' })) as { id: number; rowVersion: number };
+    await createRecord(admin(), riskRecord, { ref: 'R-OO', risk: 'A risk Olive owns', ownerText: 'OO' });
+    await expect(deleteRecord(admin(), personRecord, String(owner.id), owner.rowVersion)).rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/still has \d+ risks? they own/) });
+    const [policy] = await database.db.select().from(policies).where(sql`cardinality(${policies.practiceCodes}) > 0`).limit(1);
+    const practiceCode = policy!.practiceCodes[0]!;
+    const user = (await createRecord(admin(), userRecord, { email: 'ack.test@example.org', name: 'Ada Ack', role: 'practice_manager', practiceCodes: [practiceCode], password: 'a long enough password' })) as { id: number; rowVersion: number };
+    await acknowledgePolicy({ db: database.db, actor: { userId: user.id, label: 'Ada Ack', role: 'practice_manager', practiceCodes: [practiceCode] } }, policy!.id, practiceCode);
+    await expect(deleteRecord(admin(), userRecord, String(user.id), user.rowVersion)).rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/policy acknowledgements?.*Disable the user instead/) });
   });
 
   it('says in the audit that a password was changed, though the hash is never shown', async () => {

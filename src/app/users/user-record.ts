@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
-import { practices, userOverview, userPractices, users } from '../../db/schema/index.js';
+import { people, policyAcknowledgements, practices, userOverview, userPractices, users } from '../../db/schema/index.js';
 import { roles } from '../context.js';
 import { keptInAudit, parseSerialId, type RecordType } from '../records/record-type.js';
 import { hashPassword } from './passwords.js';
@@ -64,6 +64,13 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
     }
     return values;
   },
+  // A user who has acknowledged policies, or signs in as a person named on the governance records,
+  // has history that names them: they are kept (disable them instead, which stops their sign-in).
+  dependents: [
+    { column: policyAcknowledgements.userId, one: 'policy acknowledgement', many: 'policy acknowledgements' },
+    { column: people.userId, one: 'person record they sign in as', many: 'person records they sign in as' },
+  ],
+  whenDepended: 'Disable the user instead: they can no longer sign in, and what they did keeps their name.',
   // Their practices go with them; sessions and audit rows name them by id and keep their history.
   alsoDeleted: keptInAudit({ practices: { column: userPractices.userId } }),
   async afterDelete(db, deleted) {
