@@ -44,14 +44,29 @@ function taskColumns(line: WorkPlanLine, planId: number, sectionId: number) {
 }
 
 /** Adds the file's position updates the task's log does not have yet, after the ones it has; never removes or rewrites one. */
-async function appendPositions(db: Db, taskId: number, positions: string[], asOf: string, actorLabel: string): Promise<number> {
+/** Adds the positions the task's log does not hold yet, and returns them. */
+async function appendPositions(db: Db, taskId: number, positions: string[], asOf: string, actorLabel: string): Promise<string[]> {
   const log = await db.select({ text: taskPositionUpdates.text, sequence: taskPositionUpdates.sequence }).from(taskPositionUpdates).where(eq(taskPositionUpdates.taskId, taskId)).orderBy(asc(taskPositionUpdates.sequence));
   const known = new Set(log.map((entry) => entry.text));
   const fresh = positions.filter((text) => !known.has(text));
-  if (!fresh.length) return 0;
+  if (!fresh.length) return [];
   const start = (log.at(-1)?.sequence ?? 0) + 1;
   await db.insert(taskPositionUpdates).values(fresh.map((text, i) => ({ taskId, entryDate: asOf, sequence: start + i, text, source: 'import', createdBy: actorLabel })));
-  return fresh.length;
+  return fresh;
+}
+
+/** Puts the positions an import added into the task's audit entry (its create or update), or one of their own when nothing else changed. */
+function auditPositions(tally: ImportTally, taskId: number, outcome: string, added: string[], asOf: string): void {
+  if (!added.length) return;
+  const positionsAdded = added.map((text) => ({ entryDate: asOf, text }));
+  const entry = outcome === 'unchanged' ? undefined : tally.audits.findLast((a) => a.recordType === 'plan_task' && a.recordId === taskId);
+  if (entry) {
+    entry.after = { ...(entry.after as Record<string, unknown>), positionsAdded };
+    return;
+  }
+  tally.unchanged--;
+  tally.updated++;
+  tally.audits.push({ recordType: 'plan_task', recordId: taskId, action: 'update', after: { positionsAdded }, summary: `Import added ${added.length} position update${added.length === 1 ? '' : 's'}` });
 }
 
 async function importLines(ctx: AppContext, planId: number, lines: WorkPlanLine[], asOf: string, tally: ImportTally, onProgress: WorkPlanImportOptions['onProgress']) {
@@ -68,12 +83,7 @@ async function importLines(ctx: AppContext, planId: number, lines: WorkPlanLine[
     // A status the file does not give is only set on a new task, so a re-import keeps what people changed.
     const status = !stored || line.statusGiven ? { status: line.status, ...(line.rag ? { rag: line.rag } : {}) } : {};
     const result = await upsertRow(ctx.db, planTarget, where, { ...taskColumns(line, planId, sectionIds.get(line.sectionRef)!), ...status }, tally);
-    const added = await appendPositions(ctx.db, result.id, line.positions, asOf, ctx.actor.label);
-    if (added && result.outcome === 'unchanged') {
-      tally.unchanged--;
-      tally.updated++;
-      tally.audits.push({ recordType: 'plan_task', recordId: result.id, action: 'update', summary: `Import added ${added} position update${added === 1 ? '' : 's'}` });
-    }
+    auditPositions(tally, result.id, result.outcome, await appendPositions(ctx.db, result.id, line.positions, asOf, ctx.actor.label), asOf);
     onProgress?.(++done, lines.length, 'tasks');
   }
 }

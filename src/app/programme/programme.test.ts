@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
@@ -53,6 +53,9 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
       const log = await database.db.select().from(taskPositionUpdates).where(eq(taskPositionUpdates.taskId, task.id));
       expect(log.sort((a, b) => a.sequence - b.sequence).map((e) => e.text)).toEqual(row.current_position ? row.current_position.split(' | ') : []);
       expect(log.every((e) => e.entryDate === '2018-02-01')).toBe(true);
+      // The positions are in the task's own audit entry, as what was added with it.
+      const [created] = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'plan_task'), eq(auditLog.recordId, String(task.id)), eq(auditLog.action, 'create')));
+      expect((created!.after as { positionsAdded?: { text: string }[] }).positionsAdded?.map((p) => p.text) ?? []).toEqual(log.map((e) => e.text));
     }
     const allocated = rows.filter((r) => r.wlccg_allocation_gbp_000);
     for (const row of allocated) {
@@ -155,5 +158,18 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     const file = csv('more-milestones.csv', ['deliverable_id,action_id,period,milestone', 'N1,N1.3,2017/18 Q3,X', 'N9,N9.1,2017/18 Q1,X']);
     await expect(importStpFiles(admin(), [file])).rejects.toMatchObject({ kind: 'invalid', problems: [{ file: 'more-milestones.csv', line: 3, column: 1, message: expect.stringContaining('deliverable N9 is not known') }] });
     expect((await database.db.select().from(stpMilestones).where(eq(stpMilestones.period, '2017/18 Q3'))).some((m) => m.actionRefs === 'N1.3')).toBe(false);
+  });
+
+  it('puts the position an import adds to a task, with its text and date, in the task’s audit entry', async () => {
+    const text = workplan().content.toString('utf8');
+    const row = seedRows('elr/workplan.csv').find((r) => r.id === '1.1' && r.current_position)!;
+    const changed = text.replace(row.current_position!, `${row.current_position} | Agreed at the March board`);
+    expect(changed).not.toBe(text);
+    const report = await importWorkPlan(admin(), { name: 'workplan.csv', content: Buffer.from(changed) }, { planName: 'ELR work plan', asOf: '2018-03-15' });
+    // The task (its row as written changed) and the plan's as-of date.
+    expect(report).toMatchObject({ inserted: 0, updated: 2 });
+    const [task] = await database.db.select().from(planTasks).where(and(eq(planTasks.planId, planId), eq(planTasks.ref, '1.1')));
+    const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'plan_task'), eq(auditLog.recordId, String(task!.id)), eq(auditLog.action, 'update'))).orderBy(desc(auditLog.id)).limit(1);
+    expect(audit).toMatchObject({ after: { positionsAdded: [{ entryDate: '2018-03-15', text: 'Agreed at the March board' }] } });
   });
 });
