@@ -50,6 +50,21 @@ describe('the atscale command with the embedded database', () => {
     expect((await runCli(['--help'], env)).code).toBe(0);
   }, 120_000);
 
+  it('says a port in use is in use, and lets go of the database so other commands still work', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const served = await runCli(['serve'], { ...env, PORT: String(port), HOST: '127.0.0.1' }, 60_000);
+      expect(served.code).toBe(7);
+      expect(served.stderr).toContain(`Port ${port} is already in use by another program`);
+      expect(served.stderr).not.toMatch(/\n\s+at /);
+      expect((await runCli(['practices', '--format', 'csv'], env)).code).toBe(0);
+    } finally {
+      taken.close();
+    }
+  });
+
   it('goes through the running server while it holds the database, and refuses what needs the files to itself', async () => {
     const port = await freePort();
     const server = await startCliServer({ ATSCALE_DATA_DIR: env.ATSCALE_DATA_DIR, PORT: String(port) }, ['--demo']);

@@ -21,8 +21,9 @@ const exitCodes: Record<AppError['kind'], number> = {
   unavailable: 7,
 };
 
+/** Anything else, a fault on the server included, is exit code 1: a script must never take a failure for success. */
 export function exitCodeFor(error: unknown): number {
-  return error instanceof AppError ? exitCodes[error.kind] : 1;
+  return error instanceof AppError ? (exitCodes[error.kind] ?? 1) : 1;
 }
 
 /** Prints an error for a person and sets the exit code. Problems are listed one per line with file, line and column. */

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { composeDigest } from '../../domain/governance/digest.js';
+import { AppError } from '../../domain/errors.js';
 import { addDays, isoDay, reminderWindowDays } from '../../domain/governance/due-dates.js';
 import { userPractices, users } from '../../db/schema/index.js';
 import type { AppContext, Role } from '../context.js';
@@ -28,7 +29,7 @@ export async function sendDigest(ctx: AppContext, options: DigestOptions) {
   const today = options.today ?? isoDay(new Date());
   const until = addDays(today, reminderWindowDays);
   const send = options.send ?? (options.smtpUrl ? (message: MailMessage) => sendMail(options.smtpUrl!, message) : undefined);
-  if (!options.dryRun && !send) throw new Error('Set SMTP_URL (e.g. smtp://mail.example.nhs.uk:25) to send the digest, or use --dry-run');
+  if (!options.dryRun && !send) throw new AppError('unavailable', 'Set SMTP_URL (e.g. smtp://mail.example.nhs.uk:25) to send the digest, or use --dry-run');
   const active = await ctx.db.select({ id: users.id, email: users.email, name: users.name, role: users.role }).from(users).where(eq(users.disabled, false)).orderBy(users.id);
   const memberships = await ctx.db.select().from(userPractices);
   const messages: MailMessage[] = [];

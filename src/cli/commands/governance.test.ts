@@ -50,4 +50,11 @@ describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
     expect(result.stdout).not.toContain('To: clinician@elr-federation.example');
     expect(result.stdout).toMatch(/2 digests composed, none sent/);
   });
+
+  it('refuses to send the digest with no mail server set, saying so and failing, for a script to notice', async () => {
+    const result = await runCli(['digest', 'send'], { ...env, SMTP_URL: undefined });
+    expect(result.code).toBe(7);
+    expect(result.stderr).toContain('Set SMTP_URL (e.g. smtp://mail.example.nhs.uk:25) to send the digest, or use --dry-run');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
 });

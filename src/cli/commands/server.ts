@@ -29,7 +29,16 @@ export function registerServerCommands(program: Command): void {
       if (options.demo) demoMessage = (await loadDemo({ db: opened.database.db, actor: systemActor })).message;
       const cliToken = randomBytes(32).toString('base64url');
       const app = await buildServer({ database: opened.database, cliToken, maxUploadBytes: config.maxUploadBytes, secureCookies: config.secureCookies, webRoot, logLevel: config.logLevel, digest: { smtpUrl: config.smtpUrl, from: config.smtpFrom, baseUrl: config.publicUrl } });
-      await app.listen({ port: config.port, host: config.host });
+      try {
+        await app.listen({ port: config.port, host: config.host });
+      } catch (error) {
+        // Let go of the database and its lock, so other commands can use it, and say what to do.
+        await app.close();
+        await opened.close();
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+        const { AppError } = await import('../../domain/errors.js');
+        throw new AppError('unavailable', `Port ${config.port} is already in use by another program: stop it, or choose another port, for example PORT=8081 npm start`);
+      }
       opened.lock?.update({ port: config.port, cliToken });
       const { scheduleDailyDigest } = await import('../../app/reminders/digest-schedule.js');
       const stopDigest = config.digestTime ? scheduleDailyDigest(opened.database.db, config.digestTime, { smtpUrl: config.smtpUrl, from: config.smtpFrom, baseUrl: config.publicUrl }) : undefined;
