@@ -150,11 +150,20 @@ describe('the API with bad input', () => {
     const csv = await admin.request('GET', '/api/practices/export.csv?commissioner=03W&sort=odsCode');
     const lines = (csv.body as string).trim().split('\r\n');
     expect(lines[0]).toBe('ODS code,Name,Status,GP practice,Commissioner,PCN,Locality,Postcode,List size,List size date');
-    expect(lines[1]).toMatch(/^C82001,Kibworth Medical Centre,active,true,03W,U30213,Harborough,LE8 0LG,9400,2025-04-01$/);
+    expect(lines[1]).toMatch(/^C82001,Kibworth Medical Centre,active,Yes,03W,U30213,Harborough,LE8 0LG,9400,2025-04-01$/);
     expect(lines).toHaveLength(1 + 30);
-    const xlsx = await fetch(`${server.baseUrl}/api/groups/export.xlsx`, { headers: { cookie: admin.session.cookie! } });
+    // The file starts with a byte-order mark, so Excel on Windows reads it as UTF-8.
+    const raw = await fetch(`${server.baseUrl}/api/practices/export.csv?commissioner=03W`, { headers: { cookie: admin.session.cookie! } });
+    expect([...Buffer.from(await raw.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const xlsx = await fetch(`${server.baseUrl}/api/practices/export.xlsx?commissioner=03W&sort=odsCode`, { headers: { cookie: admin.session.cookie! } });
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const sheet = workbook.worksheets[0]!;
+    // A date is a date a spreadsheet can sort and filter, not text.
+    expect(sheet.getRow(2).getCell(10).value).toEqual(new Date(Date.UTC(2025, 3, 1)));
+    expect(sheet.getColumn(10).numFmt).toBe('d mmm yyyy');
   });
 
   it('sets up a federation from the registry: members by commissioner, then a locality', async () => {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, demoUser, fileForm, startTestServer, type TestServer } from '../../test/support/api.js';
 
@@ -67,6 +68,13 @@ describe('contracts and funds over the API', () => {
     const csv = await (await fetch(`${server.baseUrl}/api/contract-register/export.csv`, cookie)).text();
     const cbs = register.items.find((c: { reference: string }) => c.reference === 'LCC-CBS-2017');
     expect(csv.split('\r\n')[0]).toContain('Not signed');
+    // Any list's export writes stored pence as pounds, and says so.
+    const contracts = (await admin.request('GET', '/api/contracts?pageSize=100')).body.items as { id: number; valuePence: number | null }[];
+    const listed = await (await fetch(`${server.baseUrl}/api/contracts/export.csv`, cookie)).text();
+    const [header, ...rows] = Papa.parse<string[]>(listed.trim()).data;
+    const value = header!.indexOf('Value (£)');
+    expect(value).toBeGreaterThan(-1);
+    for (const c of contracts) expect(rows.find((r) => r[0] === String(c.id))![value]).toBe(c.valuePence === null ? '' : String(c.valuePence / 100));
     expect(csv).toContain(cbs.unsignedPractices.map((p: { practiceCode: string }) => p.practiceCode).join(' '));
 
     const report = (await admin.request('GET', `/api/funds/${fundId}/report`)).body;

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditedRecordTypes, listAudit } from '../../app/audit.js';
 import type { AppContext } from '../../app/context.js';
-import { type Column, toCsv, toXlsx } from '../../app/export/tabular.js';
+import { type Cell, type Column, toCsvFile, toXlsx } from '../../app/export/tabular.js';
+import { penceToPounds } from '../../domain/schemes/format-money.js';
 import { propertyOf } from '../../app/records/column-property.js';
 import { importRecordsCsv } from '../../app/records/import-csv.js';
 import { listQuerySchema } from '../../app/records/list-query.js';
@@ -29,10 +30,19 @@ function splitQuery(query: Record<string, string>) {
   return { base: base.data, filters };
 }
 
+/**
+ * A record type's fields as export columns, written for a spreadsheet: money in pounds (not the
+ * pence it is stored in), yes and no, and dates a workbook holds as dates.
+ */
 export function exportColumns(type: AnyRecordType): Column<Record<string, unknown>>[] {
-  return Object.entries(type.fields).map(([key, field]) => {
+  return Object.entries(type.fields).map(([key, field]): Column<Record<string, unknown>> => {
     const property = propertyOf(type.source, field.column) ?? key;
-    return { header: field.header, value: (row) => row[property] as never, numeric: field.kind === 'integer' };
+    const value = (row: Record<string, unknown>) => row[property] as Cell;
+    if (field.pence) {
+      return { header: field.header.replace(/\s*\(pence\)$/, ' (£)'), value: (row) => (typeof value(row) === 'number' ? penceToPounds(value(row) as number) : null), numeric: true, numberFormat: '£#,##0.00' };
+    }
+    if (field.kind === 'boolean') return { header: field.header, value: (row) => (value(row) === null || value(row) === undefined ? null : value(row) ? 'Yes' : 'No') };
+    return { header: field.header, value, numeric: field.kind === 'integer', date: field.kind === 'date' };
   });
 }
 
@@ -86,7 +96,7 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
 export async function sendTable<T>(reply: FastifyReply, name: string, format: 'csv' | 'xlsx', rows: readonly T[], columns: readonly Column<T>[]) {
   const stamp = new Date().toISOString().slice(0, 10);
   if (format === 'csv') {
-    return sendFile(reply, 'text/csv; charset=utf-8', { fileName: `${name}-${stamp}.csv`, content: toCsv(rows, columns) });
+    return sendFile(reply, 'text/csv; charset=utf-8', { fileName: `${name}-${stamp}.csv`, content: toCsvFile(rows, columns) });
   }
   if (format === 'xlsx') {
     return sendFile(reply, xlsxType, { fileName: `${name}-${stamp}.xlsx`, content: await toXlsx([{ name, rows, columns }]) });

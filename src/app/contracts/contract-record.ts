@@ -56,7 +56,7 @@ export const contractRecord: RecordType<z.infer<typeof contractInput>> = {
     endDate: { header: 'Ends', column: contracts.endDate, kind: 'date', sortable: true },
     renewalDate: { header: 'Renewal date', column: contracts.renewalDate, kind: 'date', sortable: true },
     noticePeriodDays: { header: 'Notice period (days)', column: contracts.noticePeriodDays, kind: 'integer' },
-    valuePence: { header: 'Value (pence)', column: contracts.valuePence, kind: 'integer', sortable: true },
+    valuePence: { header: 'Value (pence)', column: contracts.valuePence, kind: 'integer', pence: true, sortable: true },
     valueBasis: { header: 'Value basis', column: contracts.valueBasis, kind: 'text', filter: 'exact' },
     federationFeeBp: { header: 'Federation fee (basis points)', column: contracts.federationFeeBp, kind: 'integer' },
   },

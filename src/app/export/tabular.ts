@@ -11,6 +11,17 @@ export interface Column<T> {
   numeric?: boolean;
   /** XLSX number format, e.g. '£#,##0.00' or '0.00%'. */
   numberFormat?: string;
+  /** The values are ISO dates (2018-04-01): a workbook holds them as dates, to sort and filter as dates. */
+  date?: boolean;
+}
+
+/** How a workbook shows a date: 1 Apr 2018. */
+const XLSX_DATE_FORMAT = 'd mmm yyyy';
+
+/** An ISO date as the date a workbook cell holds (midnight UTC, so no time zone can shift the day); other values as they are. */
+function xlsxDate(value: Cell): Cell | Date {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : value;
 }
 
 export interface Sheet<T> {
@@ -37,6 +48,11 @@ export function toCsv<T>(rows: readonly T[], columns: readonly Column<T>[]): str
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** A CSV file to download: with a byte-order mark, without which Excel on Windows reads UTF-8 as another code page and shows £ as Â£. */
+export function toCsvFile<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
+  return `\uFEFF${toCsv(rows, columns)}`;
+}
+
 export function toTextTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
   const body = rows.map((row) => columns.map((c) => cellText(c.value(row))));
   const widths = columns.map((c, i) => Math.max(c.header.length, ...body.map((cells) => cells[i]!.length)));
@@ -55,9 +71,10 @@ export async function toXlsx(sheets: readonly Sheet<any>[]): Promise<Buffer> {
     ws.columns = sheet.columns.map((c) => ({ header: c.header, width: Math.max(10, Math.min(50, c.header.length + 4)) }));
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
-    for (const row of sheet.rows) ws.addRow(sheet.columns.map((c) => c.value(row) ?? null));
+    for (const row of sheet.rows) ws.addRow(sheet.columns.map((c) => (c.date ? xlsxDate(c.value(row)) : c.value(row)) ?? null));
     sheet.columns.forEach((c, i) => {
-      if (c.numberFormat) ws.getColumn(i + 1).numFmt = c.numberFormat;
+      const format = c.numberFormat ?? (c.date ? XLSX_DATE_FORMAT : undefined);
+      if (format) ws.getColumn(i + 1).numFmt = format;
     });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -28,8 +28,8 @@ export const financeYearRecord: RecordType<z.infer<typeof yearInput>> = {
   label: 'finance year',
   fields: {
     financialYear: { header: 'Financial year', column: financeYears.financialYear, kind: 'text', filter: 'exact', sortable: true },
-    openingBalancePence: { header: 'Opening balance (pence)', column: financeYears.openingBalancePence, kind: 'integer', sortable: true },
-    cashThresholdPence: { header: 'Cash threshold (pence)', column: financeYears.cashThresholdPence, kind: 'integer' },
+    openingBalancePence: { header: 'Opening balance (pence)', column: financeYears.openingBalancePence, kind: 'integer', pence: true, sortable: true },
+    cashThresholdPence: { header: 'Cash threshold (pence)', column: financeYears.cashThresholdPence, kind: 'integer', pence: true },
     notes: { header: 'Notes', column: financeYears.notes, kind: 'text', filter: 'search' },
   },
   defaultSort: 'financialYear',
@@ -104,7 +104,7 @@ export const incomeStreamYearRecord: RecordType<z.infer<typeof streamYearInput>>
   fields: {
     streamId: { header: 'Stream ID', column: incomeStreamYears.streamId, kind: 'integer', filter: 'exact', sortable: true },
     financialYear: { header: 'Financial year', column: incomeStreamYears.financialYear, kind: 'text', filter: 'exact', sortable: true },
-    amountPence: { header: 'Amount (pence)', column: incomeStreamYears.amountPence, kind: 'integer', sortable: true },
+    amountPence: { header: 'Amount (pence)', column: incomeStreamYears.amountPence, kind: 'integer', pence: true, sortable: true },
   },
   defaultSort: 'financialYear',
   createSchema: streamYearInput,

@@ -53,7 +53,7 @@ export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
       overdue: { header: 'Overdue', column: overdueSql, kind: 'boolean', filter: 'exact' },
       duplicateRef: { header: 'Id used twice', column: planTasks.duplicateRef, kind: 'boolean', filter: 'exact', sortable: true },
       financialValueText: { header: 'Financial value (as written)', column: planTasks.financialValueText, kind: 'text', sortable: true },
-      financialValuePence: { header: 'Financial value (pence)', column: planTasks.financialValuePence, kind: 'integer', sortable: true },
+      financialValuePence: { header: 'Financial value (pence)', column: planTasks.financialValuePence, kind: 'integer', pence: true, sortable: true },
       note: { header: 'Note', column: planTasks.note, kind: 'text', filter: 'search', sortable: true },
       sourceLine: { header: 'Source line', column: planTasks.sourceLine, kind: 'integer', sortable: true },
     },

@@ -42,7 +42,7 @@ export async function importRecordsCsv(ctx: AppContext, type: AnyRecordType, fil
     const raw: Record<string, unknown> = {};
     keys.forEach((key, i) => {
       const cell = cells[i]!.trim();
-      if (key && cell !== '') raw[key] = cell === 'true' || cell === 'false' ? cell === 'true' : cell;
+      if (key && cell !== '') raw[key] = /^(true|yes)$/i.test(cell) ? true : /^(false|no)$/i.test(cell) ? false : cell;
     });
     const result = type.createSchema.safeParse(raw);
     if (!result.success) problems.push(...zodProblems(result.error, { file: file.name, line }).map((p) => ({ ...p, column: columnLabel(header, keys, p.column) })));

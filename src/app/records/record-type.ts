@@ -14,6 +14,8 @@ export interface FieldDef {
   header: string;
   column: AnyPgColumn | SQL;
   kind: FieldKind;
+  /** An integer of pence: exports write it in pounds. */
+  pence?: true;
   filter?: 'exact' | 'search';
   sortable?: boolean;
 }
