@@ -75,7 +75,10 @@ describe('contracts and funds over the API', () => {
     const value = header!.indexOf('Value (£)');
     expect(value).toBeGreaterThan(-1);
     for (const c of contracts) expect(rows.find((r) => r[0] === String(c.id))![value]).toBe(c.valuePence === null ? '' : String(c.valuePence / 100));
-    expect(csv).toContain(cbs.unsignedPractices.map((p: { practiceCode: string }) => p.practiceCode).join(' '));
+    // Practices by name as the page shows them (with their codes), money as pounds to add up.
+    expect(csv).toContain(cbs.unsignedPractices.map((p: { practiceCode: string; practiceName: string }) => `${p.practiceName} (${p.practiceCode})`).join('; '));
+    const [registerHeader, ...registerRows] = Papa.parse<string[]>(csv.trim()).data;
+    expect(registerRows.find((r) => r[0] === String(cbs.id))![registerHeader!.indexOf('Value (£)')]).toBe(String(cbs.valuePence / 100));
 
     const report = (await admin.request('GET', `/api/funds/${fundId}/report`)).body;
     const xlsx = await fetch(`${server.baseUrl}/api/funds/${fundId}/export.xlsx`, cookie);

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { auditedRecordTypes, listAudit } from '../../app/audit.js';
 import type { AppContext } from '../../app/context.js';
 import { type Cell, type Column, toCsvFile, toXlsx } from '../../app/export/tabular.js';
-import { penceToPounds } from '../../domain/schemes/format-money.js';
 import { propertyOf } from '../../app/records/column-property.js';
 import { importRecordsCsv } from '../../app/records/import-csv.js';
 import { listQuerySchema } from '../../app/records/list-query.js';
@@ -39,7 +38,7 @@ export function exportColumns(type: AnyRecordType): Column<Record<string, unknow
     const property = propertyOf(type.source, field.column) ?? key;
     const value = (row: Record<string, unknown>) => row[property] as Cell;
     if (field.pence) {
-      return { header: field.header.replace(/\s*\(pence\)$/, ' (£)'), value: (row) => (typeof value(row) === 'number' ? penceToPounds(value(row) as number) : null), numeric: true, numberFormat: '£#,##0.00' };
+      return { header: field.header.replace(/\s*\(pence\)$/, ' (£)'), value, numeric: true, pence: true };
     }
     if (field.kind === 'boolean') return { header: field.header, value: (row) => (value(row) === null || value(row) === undefined ? null : value(row) ? 'Yes' : 'No') };
     return { header: field.header, value, numeric: field.kind === 'integer', date: field.kind === 'date' };

@@ -2,6 +2,8 @@
  * One way to turn a list into a table a person can take away: text for a terminal, CSV, XLSX.
  * Every list the product shows (API export endpoints, CLI --format) goes through here.
  */
+import { formatPenceInColumn, penceToPounds } from '../../domain/schemes/format-money.js';
+
 export type Cell = string | number | boolean | null | undefined;
 
 export interface Column<T> {
@@ -13,8 +15,18 @@ export interface Column<T> {
   numberFormat?: string;
   /** The values are ISO dates (2018-04-01): a workbook holds them as dates, to sort and filter as dates. */
   date?: boolean;
+  /** The values are integer pence: a terminal shows £1,234.50, a CSV or workbook a number of pounds to add up. */
+  pence?: boolean;
 }
 
+/** A value as a CSV or workbook holds it: pence become pounds. */
+function fileValue<T>(column: Column<T>, row: T): Cell {
+  const value = column.value(row);
+  return column.pence && typeof value === 'number' ? penceToPounds(value) : value;
+}
+
+/** How a workbook shows pounds: £1,234.50. */
+const XLSX_POUNDS_FORMAT = '£#,##0.00';
 /** How a workbook shows a date: 1 Apr 2018. */
 const XLSX_DATE_FORMAT = 'd mmm yyyy';
 
@@ -44,7 +56,7 @@ function csvField(value: Cell): string {
 
 export function toCsv<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
   const lines = [columns.map((c) => csvField(c.header)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField(c.value(row))).join(','));
+  for (const row of rows) lines.push(columns.map((c) => csvField(fileValue(c, row))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -54,7 +66,12 @@ export function toCsvFile<T>(rows: readonly T[], columns: readonly Column<T>[]):
 }
 
 export function toTextTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
-  const body = rows.map((row) => columns.map((c) => cellText(c.value(row))));
+  const body = rows.map((row) =>
+    columns.map((c) => {
+      const value = c.value(row);
+      return c.pence && typeof value === 'number' ? formatPenceInColumn(value) : cellText(value);
+    }),
+  );
   const widths = columns.map((c, i) => Math.max(c.header.length, ...body.map((cells) => cells[i]!.length)));
   const pad = (text: string, i: number) => (columns[i]!.numeric ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
   const line = (cells: string[]) => cells.map(pad).join('  ').trimEnd();
@@ -71,9 +88,9 @@ export async function toXlsx(sheets: readonly Sheet<any>[]): Promise<Buffer> {
     ws.columns = sheet.columns.map((c) => ({ header: c.header, width: Math.max(10, Math.min(50, c.header.length + 4)) }));
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
-    for (const row of sheet.rows) ws.addRow(sheet.columns.map((c) => (c.date ? xlsxDate(c.value(row)) : c.value(row)) ?? null));
+    for (const row of sheet.rows) ws.addRow(sheet.columns.map((c) => (c.date ? xlsxDate(c.value(row)) : fileValue(c, row)) ?? null));
     sheet.columns.forEach((c, i) => {
-      const format = c.numberFormat ?? (c.date ? XLSX_DATE_FORMAT : undefined);
+      const format = c.numberFormat ?? (c.date ? XLSX_DATE_FORMAT : c.pence ? XLSX_POUNDS_FORMAT : undefined);
       if (format) ws.getColumn(i + 1).numFmt = format;
     });
   }

@@ -1,4 +1,4 @@
-import { formatPence, formatPenceInColumn } from '../../domain/schemes/format-money.js';
+import { formatPence } from '../../domain/schemes/format-money.js';
 import { type Column, type Sheet, toXlsx } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
 import { fundReport, type fundsOverview } from './fund-report.js';
@@ -6,7 +6,7 @@ import { fundReport, type fundsOverview } from './fund-report.js';
 type FundRow = Awaited<ReturnType<typeof fundsOverview>>['items'][number];
 type Report = Awaited<ReturnType<typeof fundReport>>;
 
-const money = <T>(header: string, value: (row: T) => number): Column<T> => ({ header, value: (row) => formatPenceInColumn(value(row)), numeric: true });
+const money = <T>(header: string, value: (row: T) => number): Column<T> => ({ header: `${header} (£)`, value, numeric: true, pence: true });
 
 /** The funds list as a table: `atscale funds list` and the list's CSV/XLSX download. */
 export const fundOverviewColumns: Column<FundRow>[] = [
@@ -25,15 +25,7 @@ export const fundOverviewColumns: Column<FundRow>[] = [
 ];
 
 // In a workbook money is a number of pounds a spreadsheet can add up, shown with pence.
-const pounds = <T>(header: string, value: (row: T) => number | null): Column<T> => ({
-  header,
-  value: (row) => {
-    const pence = value(row);
-    return pence === null ? null : pence / 100;
-  },
-  numeric: true,
-  numberFormat: '#,##0.00',
-});
+const pounds = <T>(header: string, value: (row: T) => number | null): Column<T> => ({ header: `${header} (£)`, value, numeric: true, pence: true });
 
 type Position = Report['positions'][number];
 type Share = Report['calculation']['practices'][number];

@@ -20,7 +20,7 @@ describe('atscale contracts list and atscale funds list on the demo federation',
     expect(register.items[0]!.unsignedPractices.map((p) => p.practiceCode)).toEqual(['C82078', 'C82098']);
     expect(register.items[0]!.reminders).toEqual([expect.objectContaining({ kind: 'notice', daysLeft: 17 })]);
     const table = await runCli(['contracts', 'list', '--expiring', '90', '--today', '2019-12-15'], env);
-    expect(table.stdout).toMatch(/LCC-CBS-2017.*£200,000 a year.*11 of 13.*C82078 C82098.*Last day to give notice in 17 days/);
+    expect(table.stdout).toMatch(/LCC-CBS-2017.*£200,000\.00 +a year .* 13 +11 .*\(C82078\); .*\(C82098\).*Last day to give notice in 17 days/);
     const refused = await runCli(['contracts', 'list', '--expiring', 'soon'], env);
     expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('--expiring must be a whole number of days') });
     const out = join(dir, 'contracts.xlsx');
@@ -32,9 +32,12 @@ describe('atscale contracts list and atscale funds list on the demo federation',
     const listed = await runCli(['funds', 'list', '--format', 'csv'], env);
     expect(listed.code).toBe(0);
     const lines = listed.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('ID,Fund,Commissioner,Footprint,Rates a head,List,List at,Allocated,Waiting,Approved,Drawn,Remaining');
-    expect(lines.find((l) => l.includes('ELR transformation fund'))).toContain('2017/18 £0.50; 2018/19 £2,327255,2018-01-01,"£818,137.50"');
-    expect(lines.find((l) => l.includes('LLR transformation fund'))).toContain('"£490,882.50"');
-    expect(lines.find((l) => l.includes('demand management'))).toContain('"£32,725.50"');
+    // Money in a CSV is a number of pounds, for a spreadsheet to add up.
+    expect(lines[0]).toBe('ID,Fund,Commissioner,Footprint,Rates a head,List,List at,Allocated (£),Waiting (£),Approved (£),Drawn (£),Remaining (£)');
+    expect(lines.find((l) => l.includes('ELR transformation fund'))).toContain('2017/18 £0.50; 2018/19 £2,327255,2018-01-01,818137.5,');
+    expect(lines.find((l) => l.includes('LLR transformation fund'))).toContain(',490882.5,');
+    expect(lines.find((l) => l.includes('demand management'))).toContain(',32725.5,');
+    // A terminal shows them as money.
+    expect((await runCli(['funds', 'list'], env)).stdout).toContain('£818,137.50');
   }, 120_000);
 });
