@@ -166,6 +166,23 @@ describe('the API with bad input', () => {
     expect(sheet.getColumn(10).numFmt).toBe('d mmm yyyy');
   });
 
+  it('pages the audit log with its total, filters it by dates, and downloads what matches', async () => {
+    const all = (await admin.request('GET', '/api/audit?limit=5')).body as { items: { id: number; at: string }[]; total: number };
+    expect(all.items).toHaveLength(5);
+    expect(all.total).toBeGreaterThan(5);
+    const next = (await admin.request('GET', '/api/audit?limit=5&offset=5')).body as { items: { id: number }[] };
+    expect(next.items[0]!.id).toBeLessThan(all.items.at(-1)!.id);
+    const today = all.items[0]!.at.slice(0, 10);
+    expect((await admin.request('GET', `/api/audit?from=${today}&to=${today}&limit=1`)).body.total).toBe(all.total);
+    expect((await admin.request('GET', '/api/audit?to=2000-01-01')).body).toEqual({ items: [], total: 0 });
+    expect((await admin.request('GET', '/api/audit?from=2026-02-31')).status).toBe(400);
+    const csv = await admin.request('GET', '/api/audit/export.csv?recordType=practice');
+    const lines = (csv.body as string).trim().split('\r\n');
+    expect(lines[0]).toBe('When (UK time),Who,Record type,Record,Action,Summary,Before,After');
+    expect(lines.length - 1).toBe((await admin.request('GET', '/api/audit?recordType=practice&limit=1')).body.total);
+    expect(lines.slice(1).every((l) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},[^,]+,practice,/.test(l))).toBe(true);
+  });
+
   it('sets up a federation from the registry: members by commissioner, then a locality', async () => {
     const created = await admin.request('POST', '/api/groups', { name: 'Rutland PCN footprint', kind: 'pcn', commissionerCode: '03W' });
     expect(created.status).toBe(201);

@@ -93,6 +93,7 @@ const cases: Case[] = [
   { route: 'GET /api/jobs/{id}', allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/jobs/${ids.jobId}` }) },
   { route: 'GET /api/jobs', allowed: adminOnly, request: () => ({ method: 'GET', path: '/api/jobs' }) },
   { route: 'GET /api/audit', allowed: adminOnly, request: () => ({ method: 'GET', path: '/api/audit' }) },
+  { route: 'GET /api/audit/export.{format}', allowed: adminOnly, request: () => ({ method: 'GET', path: '/api/audit/export.csv?recordType=practice' }) },
   { route: 'GET /api/audit/record-types', allowed: adminOnly, request: () => ({ method: 'GET', path: '/api/audit/record-types' }) },
   { route: 'GET /api/practices', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/practices?commissioner=03W' }) },
   { route: 'GET /api/practices/export.{format}', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/practices/export.csv' }) },

@@ -10,6 +10,7 @@ import { registerQualityImportCommands } from './commands/quality-import.js';
 import { registerRegistryCommands } from './commands/registry.js';
 import { registerSchemeCommands } from './commands/scheme.js';
 import { registerServerCommands } from './commands/server.js';
+import { registerAuditCommand } from './commands/audit.js';
 
 /**
  * `atscale` — the command line. Each command module registers its commands here and calls the
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerContractCommands(program);
   registerFundCommands(program);
   registerQualityImportCommands(program);
+  registerAuditCommand(program);
   return program;
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditedRecordTypes, listAudit } from '../../app/audit.js';
+import { auditColumns, auditedRecordTypes, exportAudit, listAudit } from '../../app/audit.js';
 import type { AppContext } from '../../app/context.js';
 import { type Cell, type Column, toCsvFile, toXlsx } from '../../app/export/tabular.js';
 import { propertyOf } from '../../app/records/column-property.js';
@@ -17,6 +17,7 @@ import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 import { sendFile, xlsxType } from './send-file.js';
 import { MAX_INT4, rowVersionSchema } from '../../domain/record-id.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
 
 const versionBody = z.object({ rowVersion: rowVersionSchema });
 const idParams = z.object({ id: z.string().min(1).max(40) });
@@ -52,9 +53,13 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
 
   r.get('/api/audit/record-types', { schema: { tags: ['audit'], summary: 'The kinds of record the audit log holds (admins)' } }, async (request) => ({ items: await auditedRecordTypes(ctxOf(request)) }));
-  r.get('/api/audit', { schema: { tags: ['audit'], summary: 'Audit log (admins)', querystring: z.object({ recordType: z.string().optional(), recordId: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).optional(), offset: z.coerce.number().int().min(0).max(MAX_INT4).optional() }) } }, async (request) => ({
-    items: await listAudit(ctxOf(request), request.query),
-  }));
+  const auditFilters = z.object({ recordType: z.string().optional(), recordId: z.string().optional(), from: isoDateSchema.optional(), to: isoDateSchema.optional() });
+  r.get('/api/audit', { schema: { tags: ['audit'], summary: 'Audit log (admins): a page of changes, newest first, and how many match', querystring: auditFilters.extend({ limit: z.coerce.number().int().min(1).max(1000).optional(), offset: z.coerce.number().int().min(0).max(MAX_INT4).optional() }) } }, async (request) =>
+    listAudit(ctxOf(request), request.query),
+  );
+  r.get('/api/audit/export.:format', { schema: { tags: ['audit'], summary: 'The audit log as CSV or XLSX (admins), with the same filters', params: z.object({ format: z.enum(['csv', 'xlsx']) }), querystring: auditFilters } }, async (request, reply) =>
+    sendTable(reply, 'audit-log', request.params.format, await exportAudit(ctxOf(request), request.query), auditColumns),
+  );
 
   for (const [plural, type] of Object.entries(recordTypes)) {
     const tags = [plural];
@@ -69,7 +74,7 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
     });
     r.get(`/api/${plural}/:id`, { schema: { tags, summary: `Get one of ${plural}`, params: idParams } }, async (request) => getRecord(ctxOf(request), type, request.params.id));
     r.get(`/api/${plural}/:id/audit`, { schema: { tags, summary: `Audit history of one of ${plural}`, params: idParams } }, async (request) => ({
-      items: await listAudit(ctxOf(request), { recordType: type.name, recordId: String(type.parseId(request.params.id)) }),
+      items: (await listAudit(ctxOf(request), { recordType: type.name, recordId: String(type.parseId(request.params.id)) })).items,
     }));
     if (type.ownWriteRoutes) continue;
     r.patch(`/api/${plural}/:id`, { schema: { tags, summary: `Change one of ${plural}; send the rowVersion you read`, params: idParams, body: z.intersection(versionBody, type.updateSchema as z.ZodType<Record<string, unknown>>) } }, async (request) => {

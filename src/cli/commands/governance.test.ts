@@ -51,6 +51,18 @@ describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
     expect(result.stdout).toMatch(/2 digests composed, none sent/);
   });
 
+  it('lists the latest changes from the audit log, filtered, and refuses an impossible date', async () => {
+    const listed = await runCli(['audit', '--type', 'board_action', '--format', 'json'], env);
+    expect(listed.code).toBe(0);
+    const items = JSON.parse(listed.stdout) as { recordType: string; recordId: string; action: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.recordType === 'board_action')).toBe(true);
+    const table = await runCli(['audit', '--limit', '3'], env);
+    expect(table.stdout.split('\n')[0]).toMatch(/^When \(UK time\) +Who +Record type +Record +Action +Summary$/);
+    expect(table.stdout.trim().split('\n')).toHaveLength(2 + 3);
+    expect(await runCli(['audit', '--to', '2019-02-30'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('The --to date "2019-02-30" is not valid') });
+  });
+
   it('refuses to send the digest with no mail server set, saying so and failing, for a script to notice', async () => {
     const result = await runCli(['digest', 'send'], { ...env, SMTP_URL: undefined });
     expect(result.code).toBe(7);

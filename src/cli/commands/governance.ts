@@ -32,7 +32,7 @@ const actionColumns: Column<Row>[] = [
   { header: 'Outcome', value: text('outcome') },
 ];
 
-async function withClient<T>(run: (client: AtscaleClient) => Promise<T>): Promise<T> {
+export async function withClient<T>(run: (client: AtscaleClient) => Promise<T>): Promise<T> {
   const client = await connect(readConfig());
   try {
     return await run(client);

@@ -4,32 +4,48 @@ import { useSearchParams } from 'react-router';
 import { queryString } from '../../api/client.js';
 import type { AuditEntry } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
+import { DateField, dateFieldTarget, dateProblem, isoOrNull, isoToParts } from '../../components/date-field.js';
+import { ExportLinks } from '../../components/export-links.js';
+import { FormErrorSummary, useFormErrors } from '../../components/form-errors.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { Pager } from '../../components/pager.js';
 import { humanise } from '../../format/format.js';
 import { AuditTable } from './audit-table.js';
 
-/** Admins: recent changes to every record, newest first, filterable by record type and id. */
+const PAGE_SIZE = 100;
+
+/** Admins: every change to every record, newest first, a page at a time, filterable by record, type and dates, and downloadable. */
 export function AuditPage() {
   usePageTitle('Audit log');
   const [params, setParams] = useSearchParams();
-  const recordType = params.get('recordType') ?? '';
-  const recordId = params.get('recordId') ?? '';
-  const [type, setType] = useState(recordType);
-  const [id, setId] = useState(recordId);
+  const filters = { recordType: params.get('recordType') ?? '', recordId: params.get('recordId') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [type, setType] = useState(filters.recordType);
+  const [id, setId] = useState(filters.recordId);
+  const [from, setFrom] = useState(isoToParts(filters.from));
+  const [to, setTo] = useState(isoToParts(filters.to));
+  const errors = useFormErrors();
   // The kinds the log holds (risks, tasks, imports…), asked of the server rather than listed here.
   const recordTypes = useApiQuery<{ items: string[] }>('/api/audit/record-types').data?.items ?? [];
-  const audit = useApiQuery<{ items: AuditEntry[] }>(`/api/audit${queryString({ recordType, recordId, limit: 200 })}`, { keepPrevious: true });
+  const audit = useApiQuery<{ items: AuditEntry[]; total: number }>(`/api/audit${queryString({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`, { keepPrevious: true });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setParams(new URLSearchParams(queryString({ recordType: type, recordId: id.trim() }).slice(1)));
+    const problems = [
+      { field: dateFieldTarget('audit-from'), message: dateProblem(from, 'From', false) },
+      { field: dateFieldTarget('audit-to'), message: dateProblem(to, 'To', false) },
+    ].filter((p): p is { field: string; message: string } => Boolean(p.message));
+    if (problems.length) return errors.show(problems);
+    errors.clear();
+    setParams(new URLSearchParams(queryString({ recordType: type, recordId: id.trim(), from: isoOrNull(from) ?? '', to: isoOrNull(to) ?? '' }).slice(1)));
   }
 
   return (
     <>
+      <FormErrorSummary errors={errors.errors} attempt={errors.attempt} />
       <Heading headingLevel="h1">Audit log</Heading>
-      <p className="nhsuk-body">The most recent 200 changes, newest first.</p>
-      <form className="app-filters" onSubmit={submit} aria-label="Filter the audit log">
+      <p className="nhsuk-body">Every change to the records atscale keeps, newest first: who made it, when, and what it was before and after.</p>
+      <form className="app-filters" onSubmit={submit} aria-label="Filter the audit log" noValidate>
         <div className="app-filters__row">
           <Select id="record-type" name="record-type" label="Record type" value={type} onChange={(e) => setType(e.target.value)}>
             <Select.Option value="">Any</Select.Option>
@@ -40,13 +56,23 @@ export function AuditPage() {
             ))}
           </Select>
           <TextInput id="record-id" name="record-id" label="Record ID or ODS code" width={10} value={id} onChange={(e) => setId(e.target.value)} />
-          <Button type="submit" secondary>
-            Show changes
-          </Button>
         </div>
+        <div className="app-filters__row">
+          <DateField id="audit-from" legend="From (optional)" hint="For example, 1 4 2026" value={from} onChange={setFrom} error={errors.fieldError(dateFieldTarget('audit-from'))} />
+          <DateField id="audit-to" legend="To (optional)" hint="For example, 30 4 2026" value={to} onChange={setTo} error={errors.fieldError(dateFieldTarget('audit-to'))} />
+        </div>
+        <Button type="submit" secondary>
+          Show changes
+        </Button>
       </form>
       <Loaded query={audit} what="audit log">
-        {(data) => <AuditTable entries={data.items} caption="Recent changes" />}
+        {(data) => (
+          <>
+            <Pager page={page} pageSize={PAGE_SIZE} total={data.total} noun="changes" hrefFor={(n) => `?${queryString({ ...filters, page: n > 1 ? n : '' }).slice(1)}`} />
+            <ExportLinks base="/api/audit/export" query={queryString(filters)} noun="the changes that match" />
+            <AuditTable entries={data.items} caption="Changes" />
+          </>
+        )}
       </Loaded>
     </>
   );
