@@ -28,6 +28,24 @@ export function adminSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('heading', { level: 1, name: /Users/ }));
       expect(await textOf(page.locator('.nhsuk-header__navigation-list [aria-current="page"]'))).toBe('Admin');
     });
+
+    it('pages through the whole audit log, refuses an impossible date and offers the changes as downloads', async () => {
+      await page.goto('/audit');
+      await eventually(() => textOf(page.locator('main'))).toMatch(/Showing 1 to \d+ of [\d,]+ changes/);
+      const total = Number((await textOf(page.locator('main'))).match(/of ([\d,]+) changes/)![1]!.replaceAll(',', ''));
+      if (total > 100) {
+        await page.getByRole('link', { name: 'Next' }).first().click();
+        await eventually(() => textOf(page.locator('main'))).toContain(`Showing 101 to ${Math.min(200, total)} of`);
+      }
+      await page.locator('#audit-to-day').fill('30');
+      await page.locator('#audit-to-month').fill('2');
+      await page.locator('#audit-to-year').fill('2026');
+      await page.getByRole('button', { name: 'Show changes' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('To must be a real date');
+      const href = await page.getByRole('link', { name: /Download CSV/ }).getAttribute('href');
+      const csv = await page.request.get(href!);
+      expect((await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('When (UK time),Who,Record type,Record,Action,Summary,Before,After');
+    });
   });
 
   describe('users (admin)', () => {
