@@ -164,6 +164,9 @@ describe('the API with bad input', () => {
     // A date is a date a spreadsheet can sort and filter, not text.
     expect(sheet.getRow(2).getCell(10).value).toEqual(new Date(Date.UTC(2025, 3, 1)));
     expect(sheet.getColumn(10).numFmt).toBe('d mmm yyyy');
+    // Columns fit their values, and every column can be filtered.
+    expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual('Kibworth Medical Centre'.length);
+    expect(sheet.autoFilter).toBeTruthy();
   });
 
   it('pages the audit log with its total, filters it by dates, and downloads what matches', async () => {
