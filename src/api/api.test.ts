@@ -149,8 +149,9 @@ describe('the API with bad input', () => {
   it('exports any list as CSV and XLSX with the same filters', async () => {
     const csv = await admin.request('GET', '/api/practices/export.csv?commissioner=03W&sort=odsCode');
     const lines = (csv.body as string).trim().split('\r\n');
-    expect(lines[0]).toBe('ODS code,Name,Status,GP practice,Commissioner,PCN,Locality,Postcode,List size,List size date');
-    expect(lines[1]).toMatch(/^C82001,Kibworth Medical Centre,active,Yes,03W,U30213,Harborough,LE8 0LG,9400,2025-04-01$/);
+    expect(lines[0]).toBe('ODS code,Name,Status,GP practice,Sub-ICB,PCN,PCN name,Locality,Postcode,List size,List size date');
+    // Codes in words, with the PCN's name beside its code, as the page shows them.
+    expect(lines[1]).toMatch(/^C82001,Kibworth Medical Centre,Active,Yes,03W,U30213,[A-Z][^,]+ PCN,Harborough,LE8 0LG,9400,2025-04-01$/);
     expect(lines).toHaveLength(1 + 30);
     // The file starts with a byte-order mark, so Excel on Windows reads it as UTF-8.
     const raw = await fetch(`${server.baseUrl}/api/practices/export.csv?commissioner=03W`, { headers: { cookie: admin.session.cookie! } });
@@ -162,8 +163,8 @@ describe('the API with bad input', () => {
     await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
     const sheet = workbook.worksheets[0]!;
     // A date is a date a spreadsheet can sort and filter, not text.
-    expect(sheet.getRow(2).getCell(10).value).toEqual(new Date(Date.UTC(2025, 3, 1)));
-    expect(sheet.getColumn(10).numFmt).toBe('d mmm yyyy');
+    expect(sheet.getRow(2).getCell(11).value).toEqual(new Date(Date.UTC(2025, 3, 1)));
+    expect(sheet.getColumn(11).numFmt).toBe('d mmm yyyy');
     // Columns fit their values, and every column can be filtered.
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual('Kibworth Medical Centre'.length);
     expect(sheet.autoFilter).toBeTruthy();

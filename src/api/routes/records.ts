@@ -30,9 +30,12 @@ function splitQuery(query: Record<string, string>) {
   return { base: base.data, filters };
 }
 
+/** A stored code as words: carried_forward → Carried forward. */
+const codeInWords = (code: string) => (/^[a-z_]+$/.test(code) ? `${code.charAt(0).toUpperCase()}${code.slice(1).replaceAll('_', ' ')}` : code);
+
 /**
  * A record type's fields as export columns, written for a spreadsheet: money in pounds (not the
- * pence it is stored in), yes and no, and dates a workbook holds as dates.
+ * pence it is stored in), yes and no, codes as words, and dates a workbook holds as dates.
  */
 export function exportColumns(type: AnyRecordType): Column<Record<string, unknown>>[] {
   return Object.entries(type.fields).map(([key, field]): Column<Record<string, unknown>> => {
@@ -42,6 +45,8 @@ export function exportColumns(type: AnyRecordType): Column<Record<string, unknow
       return { header: field.header.replace(/\s*\(pence\)$/, ' (£)'), value, numeric: true, pence: true };
     }
     if (field.kind === 'boolean') return { header: field.header, value: (row) => (value(row) === null || value(row) === undefined ? null : value(row) ? 'Yes' : 'No') };
+    const labels = field.labels;
+    if (labels) return { header: field.header, value: (row) => (typeof value(row) === 'string' ? (labels === 'words' ? codeInWords(value(row) as string) : (labels[value(row) as string] ?? value(row))) : value(row)) };
     return { header: field.header, value, numeric: field.kind === 'integer', date: field.kind === 'date' };
   });
 }

@@ -4,7 +4,8 @@ import { percentSchema, percentToBasisPoints } from '../../domain/percent.js';
 import { financeYears, ieIncomeLines, incomeStreams, incomeStreamYears } from '../../db/schema/index.js';
 import { financialYearSchema } from '../../domain/finance/financial-year.js';
 import { poundsSchema } from '../../domain/finance/money.js';
-import { paymentFrequencies, streamStatuses } from '../../domain/finance/types.js';
+import { paymentFrequencies, streamStatuses, streamStatusLabels } from '../../domain/finance/types.js';
+import { frequencyLabels } from '../../domain/finance/presenters.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import type { RecordType } from '../records/record-type.js';
 import { equals, financeTable, requireStream, requireUnique, withPence } from './record-helpers.js';
@@ -63,8 +64,8 @@ export const incomeStreamRecord: RecordType<z.infer<typeof streamInput>> = {
   fields: {
     funder: { header: 'Funder', column: incomeStreams.funder, kind: 'text', filter: 'exact', sortable: true },
     name: { header: 'Service or scheme', column: incomeStreams.name, kind: 'text', filter: 'search', sortable: true },
-    status: { header: 'Status', column: incomeStreams.status, kind: 'text', filter: 'exact', sortable: true },
-    frequency: { header: 'Paid', column: incomeStreams.frequency, kind: 'text', filter: 'exact' },
+    status: { header: 'Status', column: incomeStreams.status, kind: 'text', filter: 'exact', sortable: true, labels: streamStatusLabels },
+    frequency: { header: 'Paid', column: incomeStreams.frequency, kind: 'text', filter: 'exact', labels: frequencyLabels },
     arrearsMonths: { header: 'Months in arrears', column: incomeStreams.arrearsMonths, kind: 'integer' },
     practicesShareBasisPoints: { header: 'Paid to practices (basis points)', column: incomeStreams.practicesShareBasisPoints, kind: 'integer' },
     contractReference: { header: 'Contract', column: incomeStreams.contractReference, kind: 'text', filter: 'search' },

@@ -33,7 +33,7 @@ export const boardActionRecord: RecordType<z.infer<typeof actionInput>> = {
     action: { header: 'Action', column: boardActions.action, kind: 'text', filter: 'search', sortable: true },
     ownerText: { header: 'Owner', column: boardActions.ownerText, kind: 'text', filter: 'search', sortable: true },
     dueDate: { header: 'Due', column: boardActions.dueDate, kind: 'date', sortable: true },
-    status: { header: 'Status', column: boardActions.status, kind: 'text', filter: 'exact', sortable: true },
+    status: { header: 'Status', column: boardActions.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
     outcome: { header: 'Outcome', column: boardActions.outcome, kind: 'text', filter: 'search' },
     meetingId: { header: 'Raised at meeting', column: boardActions.meetingId, kind: 'integer', filter: 'exact', sortable: true },
   },

@@ -28,7 +28,7 @@ export const policyRecord: RecordType<z.infer<typeof policyInput>> = {
   fields: {
     id: { header: 'ID', column: policies.id, kind: 'integer', filter: 'exact', sortable: true },
     title: { header: 'Title', column: policies.title, kind: 'text', filter: 'search', sortable: true },
-    kind: { header: 'Kind', column: policies.kind, kind: 'text', filter: 'exact', sortable: true },
+    kind: { header: 'Kind', column: policies.kind, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
     description: { header: 'Description', column: policies.description, kind: 'text', filter: 'search' },
     version: { header: 'Version', column: policies.version, kind: 'text', sortable: true },
     ownerText: { header: 'Owner', column: policies.ownerText, kind: 'text', filter: 'search', sortable: true },

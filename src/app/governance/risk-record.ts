@@ -59,7 +59,7 @@ export const riskRecord: RecordType<z.infer<typeof riskInput>> = {
     targetScore: { header: 'Target score', column: risks.targetScore, kind: 'integer', sortable: true },
     mitigation: { header: 'Mitigation', column: risks.mitigation, kind: 'text', filter: 'search' },
     reviewDate: { header: 'Review date', column: risks.reviewDate, kind: 'date', sortable: true },
-    status: { header: 'Status', column: risks.status, kind: 'text', filter: 'exact', sortable: true },
+    status: { header: 'Status', column: risks.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
   },
   defaultSort: 'ref',
   // Its score history goes with it (ON DELETE CASCADE); the audit keeps it.

@@ -30,7 +30,7 @@ export const groupRecord: RecordType<z.infer<typeof groupInput>> = {
   fields: {
     id: { header: 'ID', column: practiceGroups.id, kind: 'integer', filter: 'exact', sortable: true },
     name: { header: 'Name', column: practiceGroups.name, kind: 'text', filter: 'search', sortable: true },
-    kind: { header: 'Kind', column: practiceGroups.kind, kind: 'text', filter: 'exact', sortable: true },
+    kind: { header: 'Kind', column: practiceGroups.kind, kind: 'text', filter: 'exact', sortable: true, labels: groupKindLabels },
     parentId: { header: 'Part of', column: practiceGroups.parentId, kind: 'integer', filter: 'exact', sortable: true },
     commissionerCode: { header: 'Commissioner', column: practiceGroups.commissionerCode, kind: 'text', filter: 'exact', sortable: true },
   },

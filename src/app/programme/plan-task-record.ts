@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
-import { isOverdue, ragRatings, taskStatuses } from '../../domain/programme/task-status.js';
+import { isOverdue, ragLabels, ragRatings, taskStatuses, taskStatusLabels } from '../../domain/programme/task-status.js';
 import { planSections, planTasks, taskPositionUpdates, workPlans } from '../../db/schema/index.js';
 import { assertExists, optionalText, positiveId, programmeRecord, requiredText } from './record-helpers.js';
 import { markDuplicateRefs, moneyFromText, nextOccurrence, readTarget } from './task-values.js';
@@ -48,8 +48,8 @@ export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
       timeText: { header: 'Time (as written)', column: planTasks.timeText, kind: 'text', sortable: true },
       targetDate: { header: 'Target date', column: planTasks.targetDate, kind: 'date', filter: 'exact', sortable: true },
       dateFlag: { header: 'Date to check', column: planTasks.dateFlag, kind: 'text', sortable: true },
-      status: { header: 'Status', column: planTasks.status, kind: 'text', filter: 'exact', sortable: true },
-      rag: { header: 'RAG', column: planTasks.rag, kind: 'text', filter: 'exact', sortable: true },
+      status: { header: 'Status', column: planTasks.status, kind: 'text', filter: 'exact', sortable: true, labels: taskStatusLabels },
+      rag: { header: 'RAG', column: planTasks.rag, kind: 'text', filter: 'exact', sortable: true, labels: ragLabels },
       overdue: { header: 'Overdue', column: overdueSql, kind: 'boolean', filter: 'exact' },
       duplicateRef: { header: 'Id used twice', column: planTasks.duplicateRef, kind: 'boolean', filter: 'exact', sortable: true },
       financialValueText: { header: 'Financial value (as written)', column: planTasks.financialValueText, kind: 'text', sortable: true },

@@ -16,6 +16,8 @@ export interface FieldDef {
   kind: FieldKind;
   /** An integer of pence: exports write it in pounds. */
   pence?: true;
+  /** Words for the codes the column holds (in_progress → In progress); exports write the words. `'words'` turns the code itself into words. */
+  labels?: Readonly<Record<string, string>> | 'words';
   filter?: 'exact' | 'search';
   sortable?: boolean;
 }

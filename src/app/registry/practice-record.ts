@@ -27,10 +27,11 @@ export const practiceRecord: RecordType<z.infer<typeof practiceInput>> = {
   fields: {
     odsCode: { header: 'ODS code', column: practiceOverview.odsCode, kind: 'text', filter: 'exact', sortable: true },
     name: { header: 'Name', column: practiceOverview.displayName, kind: 'text', filter: 'search', sortable: true },
-    status: { header: 'Status', column: practiceOverview.status, kind: 'text', filter: 'exact', sortable: true },
+    status: { header: 'Status', column: practiceOverview.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
     gpPractice: { header: 'GP practice', column: practiceOverview.isGpPractice, kind: 'boolean', filter: 'exact' },
-    commissioner: { header: 'Commissioner', column: practiceOverview.commissionerCode, kind: 'text', filter: 'exact', sortable: true },
+    commissioner: { header: 'Sub-ICB', column: practiceOverview.commissionerCode, kind: 'text', filter: 'exact', sortable: true },
     pcn: { header: 'PCN', column: practiceOverview.pcnCode, kind: 'text', filter: 'exact', sortable: true },
+    pcnName: { header: 'PCN name', column: practiceOverview.pcnName, kind: 'text', filter: 'search', sortable: true },
     locality: { header: 'Locality', column: practiceOverview.locality, kind: 'text', filter: 'search', sortable: true },
     postcode: { header: 'Postcode', column: practiceOverview.postcode, kind: 'text', filter: 'search', sortable: true },
     listSize: { header: 'List size', column: practiceOverview.listSize, kind: 'integer', sortable: true },

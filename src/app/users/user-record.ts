@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
 import { people, policyAcknowledgements, practices, userOverview, userPractices, users } from '../../db/schema/index.js';
-import { roles } from '../context.js';
+import { roleLabels, roles } from '../context.js';
 import { keptInAudit, parseSerialId, type RecordType } from '../records/record-type.js';
 import { hashPassword } from './passwords.js';
 
@@ -35,7 +35,7 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
     id: { header: 'ID', column: userOverview.id, kind: 'integer', sortable: true },
     email: { header: 'Email', column: userOverview.email, kind: 'text', filter: 'search', sortable: true },
     name: { header: 'Name', column: userOverview.name, kind: 'text', filter: 'search', sortable: true },
-    role: { header: 'Role', column: userOverview.role, kind: 'text', filter: 'exact', sortable: true },
+    role: { header: 'Role', column: userOverview.role, kind: 'text', filter: 'exact', sortable: true, labels: roleLabels },
     practiceCodes: { header: 'Practices', column: userOverview.practiceCodes, kind: 'text', filter: 'search' },
     disabled: { header: 'Disabled', column: userOverview.disabled, kind: 'boolean', filter: 'exact' },
   },
