@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,19 @@ describe('programme API', () => {
     expect(badDate).toMatchObject({ status: 400, body: { error: 'invalid', problems: [{ field: 'asOf', message: 'is not a real date' }] } });
     const badFile = await admin.request('POST', '/api/programme/work-plan-import', fileForm('plan.csv', 'id,tasks,time\n1.1,A,Nov 16\n1.2,B,2018-13-01\n'));
     expect(badFile).toMatchObject({ status: 400, body: { problems: [{ file: 'plan.csv', line: 3, column: 3, message: expect.stringContaining('not a real date') }] } });
+  });
+
+  it('downloads the plan’s tasks as a spreadsheet reads them: the plan and section by name, money in pounds, statuses in words', async () => {
+    const csv = (await clinician.request('GET', `/api/plan-tasks/export.csv?planId=${demoPlanId}&ref=1.1`)).body as string;
+    const [header, row] = Papa.parse<string[]>(csv.trim()).data;
+    const cell = (name: string) => row![header!.indexOf(name)];
+    const [task] = (await clinician.request('GET', `/api/plan-tasks?planId=${demoPlanId}&ref=1.1`)).body.items as { sectionId: number; status: string; financialValuePence: number | null }[];
+    const sections = (await clinician.request('GET', `/api/plan-sections?planId=${demoPlanId}&pageSize=100`)).body.items as { id: number; title: string }[];
+    expect(cell('Work plan')).toBe(demoWorkPlanName);
+    expect(cell('Section')).toBe(sections.find((s) => s.id === task!.sectionId)!.title);
+    expect(cell('Status')).toMatch(/^(Not started|In progress|Done|Stopped)$/);
+    expect(cell('Financial value (£)')).toBe(task!.financialValuePence === null ? '' : String(task!.financialValuePence / 100));
+    expect(cell('Overdue')).toMatch(/^(Yes|No)$/);
   });
 
   it('lists the demo plan by lead and status, highlights overdue and flags duplicate ids', async () => {

@@ -6,6 +6,7 @@ import type { AppContext } from '../../app/context.js';
 import { type Cell, type Column, toCsvFile, toXlsx } from '../../app/export/tabular.js';
 import { propertyOf } from '../../app/records/column-property.js';
 import { importRecordsCsv } from '../../app/records/import-csv.js';
+import { referencedNames } from '../../app/records/export-names.js';
 import { listQuerySchema } from '../../app/records/list-query.js';
 import type { AnyRecordType } from '../../app/records/record-type.js';
 import { createRecord, deleteRecord, getRecord, listAllRecords, listRecords, updateRecord } from '../../app/records/records.js';
@@ -37,10 +38,12 @@ const codeInWords = (code: string) => (/^[a-z_]+$/.test(code) ? `${code.charAt(0
  * A record type's fields as export columns, written for a spreadsheet: money in pounds (not the
  * pence it is stored in), yes and no, codes as words, and dates a workbook holds as dates.
  */
-export function exportColumns(type: AnyRecordType): Column<Record<string, unknown>>[] {
+export function exportColumns(type: AnyRecordType, names: Map<string, Map<unknown, string>> = new Map()): Column<Record<string, unknown>>[] {
   return Object.entries(type.fields).map(([key, field]): Column<Record<string, unknown>> => {
     const property = propertyOf(type.source, field.column) ?? key;
     const value = (row: Record<string, unknown>) => row[property] as Cell;
+    const named = names.get(key);
+    if (named) return { header: field.header.replace(/ ID$/, ''), value: (row) => (value(row) === null || value(row) === undefined ? null : (named.get(value(row)) ?? value(row))) };
     if (field.pence) {
       return { header: field.header.replace(/\s*\(pence\)$/, ' (£)'), value, numeric: true, pence: true };
     }
@@ -75,7 +78,7 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
     r.get(`/api/${plural}/export.:format`, { schema: { tags, summary: `Export ${plural} as CSV or XLSX`, params: z.object({ format: z.enum(['csv', 'xlsx']) }), querystring: z.record(z.string(), z.string()) } }, async (request, reply) => {
       const { base, filters } = splitQuery(request.query);
       const rows = await listAllRecords(ctxOf(request), type, { ...base, filters });
-      return sendTable(reply, plural, request.params.format, rows, exportColumns(type));
+      return sendTable(reply, plural, request.params.format, rows, exportColumns(type, await referencedNames(ctxOf(request), type)));
     });
     r.get(`/api/${plural}/:id`, { schema: { tags, summary: `Get one of ${plural}`, params: idParams } }, async (request) => getRecord(ctxOf(request), type, request.params.id));
     r.get(`/api/${plural}/:id/audit`, { schema: { tags, summary: `Audit history of one of ${plural}`, params: idParams } }, async (request) => ({

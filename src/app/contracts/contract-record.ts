@@ -5,7 +5,7 @@ import { invalid } from '../../domain/errors.js';
 import { noticeDateOf } from '../../domain/contracts/contract-reminders.js';
 import { parsePoundsToPence, poundsText } from '../../domain/contracts/pounds-and-years.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
-import { contractDocuments, contracts, subContracts } from '../../db/schema/index.js';
+import { contractDocuments, contracts, practiceGroups, subContracts } from '../../db/schema/index.js';
 import { findGroup } from '../../db/repos/contracts.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
 import { practiceScope } from '../permissions.js';
@@ -51,7 +51,7 @@ export const contractRecord: RecordType<z.infer<typeof contractInput>> = {
     reference: { header: 'Reference', column: contracts.reference, kind: 'text', filter: 'exact', sortable: true },
     commissioner: { header: 'Commissioner', column: contracts.commissioner, kind: 'text', filter: 'search', sortable: true },
     parties: { header: 'Parties', column: contracts.parties, kind: 'text', filter: 'search' },
-    footprintGroupId: { header: 'Footprint group', column: contracts.footprintGroupId, kind: 'integer', filter: 'exact' },
+    footprintGroupId: { header: 'Footprint group', column: contracts.footprintGroupId, kind: 'integer', filter: 'exact', names: { id: practiceGroups.id, name: practiceGroups.name } },
     startDate: { header: 'Starts', column: contracts.startDate, kind: 'date', sortable: true },
     endDate: { header: 'Ends', column: contracts.endDate, kind: 'date', sortable: true },
     renewalDate: { header: 'Renewal date', column: contracts.renewalDate, kind: 'date', sortable: true },

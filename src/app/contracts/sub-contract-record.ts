@@ -5,7 +5,7 @@ import { checkInFootprint, checkShareWithFee } from '../../domain/contracts/sub-
 import { conflict, notFound } from '../../domain/errors.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { findContract, findGroup, groupMembersDuring } from '../../db/repos/contracts.js';
-import { subContracts } from '../../db/schema/index.js';
+import { contracts, subContracts } from '../../db/schema/index.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
 import { practiceScope } from '../permissions.js';
 import { recordIdSchema } from '../../domain/record-id.js';
@@ -32,7 +32,7 @@ export const subContractRecord: RecordType<z.infer<typeof subContractInput>> = {
   parseId: parseSerialId,
   fields: {
     id: { header: 'ID', column: subContracts.id, kind: 'integer', sortable: true },
-    contractId: { header: 'Contract ID', column: subContracts.contractId, kind: 'integer', filter: 'exact', sortable: true },
+    contractId: { header: 'Contract ID', column: subContracts.contractId, kind: 'integer', filter: 'exact', sortable: true, names: { id: contracts.id, name: contracts.title } },
     practiceCode: { header: 'ODS code', column: subContracts.practiceCode, kind: 'text', filter: 'exact', sortable: true },
     signedDate: { header: 'Signed', column: subContracts.signedDate, kind: 'date', sortable: true },
     shareBp: { header: 'Share (basis points)', column: subContracts.shareBp, kind: 'integer', sortable: true },

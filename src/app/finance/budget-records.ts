@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { costSavings, ieIncomeLines, runningCostLines } from '../../db/schema/index.js';
+import { costSavings, ieIncomeLines, incomeStreams, runningCostLines, schemes } from '../../db/schema/index.js';
 import { financialYearSchema } from '../../domain/finance/financial-year.js';
 import { poundsSchema } from '../../domain/finance/money.js';
 import { ieSections, paymentFrequencies, savingBeneficiaries } from '../../domain/finance/types.js';
@@ -35,8 +35,8 @@ export const ieLineRecord: RecordType<z.infer<typeof ieLineInput>> = {
     line: { header: 'Line', column: ieIncomeLines.line, kind: 'text', filter: 'search', sortable: true },
     amountPence: { header: 'Amount (pence)', column: ieIncomeLines.amountPence, kind: 'integer', pence: true, sortable: true },
     comment: { header: 'Comment', column: ieIncomeLines.comment, kind: 'text' },
-    streamId: { header: 'Stream ID', column: ieIncomeLines.streamId, kind: 'integer', filter: 'exact' },
-    schemeId: { header: 'Scheme ID', column: ieIncomeLines.schemeId, kind: 'integer', filter: 'exact' },
+    streamId: { header: 'Stream ID', column: ieIncomeLines.streamId, kind: 'integer', filter: 'exact', names: { id: incomeStreams.id, name: incomeStreams.name } },
+    schemeId: { header: 'Scheme ID', column: ieIncomeLines.schemeId, kind: 'integer', filter: 'exact', names: { id: schemes.id, name: schemes.name } },
     position: { header: 'Position', column: ieIncomeLines.position, kind: 'integer', sortable: true },
   },
   defaultSort: 'position',

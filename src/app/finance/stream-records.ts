@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { percentSchema, percentToBasisPoints } from '../../domain/percent.js';
-import { financeYears, ieIncomeLines, incomeStreams, incomeStreamYears } from '../../db/schema/index.js';
+import { financeYears, ieIncomeLines, incomeStreams, incomeStreamYears, schemes } from '../../db/schema/index.js';
 import { financialYearSchema } from '../../domain/finance/financial-year.js';
 import { poundsSchema } from '../../domain/finance/money.js';
 import { paymentFrequencies, streamStatuses, streamStatusLabels } from '../../domain/finance/types.js';
@@ -70,7 +70,7 @@ export const incomeStreamRecord: RecordType<z.infer<typeof streamInput>> = {
     practicesShareBasisPoints: { header: 'Paid to practices (basis points)', column: incomeStreams.practicesShareBasisPoints, kind: 'integer' },
     contractReference: { header: 'Contract', column: incomeStreams.contractReference, kind: 'text', filter: 'search' },
     endDate: { header: 'End date', column: incomeStreams.endDate, kind: 'date', sortable: true },
-    schemeId: { header: 'Scheme ID', column: incomeStreams.schemeId, kind: 'integer', filter: 'exact' },
+    schemeId: { header: 'Scheme ID', column: incomeStreams.schemeId, kind: 'integer', filter: 'exact', names: { id: schemes.id, name: schemes.name } },
   },
   defaultSort: 'funder',
   createSchema: streamInput,
@@ -103,7 +103,7 @@ export const incomeStreamYearRecord: RecordType<z.infer<typeof streamYearInput>>
   name: 'income_stream_year',
   label: 'income stream amount',
   fields: {
-    streamId: { header: 'Stream ID', column: incomeStreamYears.streamId, kind: 'integer', filter: 'exact', sortable: true },
+    streamId: { header: 'Stream ID', column: incomeStreamYears.streamId, kind: 'integer', filter: 'exact', sortable: true, names: { id: incomeStreams.id, name: incomeStreams.name } },
     financialYear: { header: 'Financial year', column: incomeStreamYears.financialYear, kind: 'text', filter: 'exact', sortable: true },
     amountPence: { header: 'Amount (pence)', column: incomeStreamYears.amountPence, kind: 'integer', pence: true, sortable: true },
   },

@@ -4,7 +4,7 @@ import { financialYearField, parsePoundsToPence, poundsText } from '../../domain
 import { conflict, invalid } from '../../domain/errors.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { findGroup } from '../../db/repos/contracts.js';
-import { fundApplications, funds } from '../../db/schema/index.js';
+import { fundApplications, funds, practiceGroups } from '../../db/schema/index.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
 
 const rateEntry = z.object({ year: financialYearField, rate: poundsText });
@@ -46,7 +46,7 @@ export const fundRecord: RecordType<z.infer<typeof fundInput>> = {
     id: { header: 'ID', column: funds.id, kind: 'integer', filter: 'exact', sortable: true },
     name: { header: 'Fund', column: funds.name, kind: 'text', filter: 'search', sortable: true },
     commissioner: { header: 'Commissioner', column: funds.commissioner, kind: 'text', filter: 'search', sortable: true },
-    footprintGroupId: { header: 'Footprint group', column: funds.footprintGroupId, kind: 'integer', filter: 'exact' },
+    footprintGroupId: { header: 'Footprint group', column: funds.footprintGroupId, kind: 'integer', filter: 'exact', names: { id: practiceGroups.id, name: practiceGroups.name } },
     listSnapshotDate: { header: 'List sizes at', column: funds.listSnapshotDate, kind: 'date', sortable: true },
   },
   defaultSort: 'name',

@@ -35,7 +35,7 @@ export const boardActionRecord: RecordType<z.infer<typeof actionInput>> = {
     dueDate: { header: 'Due', column: boardActions.dueDate, kind: 'date', sortable: true },
     status: { header: 'Status', column: boardActions.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
     outcome: { header: 'Outcome', column: boardActions.outcome, kind: 'text', filter: 'search' },
-    meetingId: { header: 'Raised at meeting', column: boardActions.meetingId, kind: 'integer', filter: 'exact', sortable: true },
+    meetingId: { header: 'Raised at meeting', column: boardActions.meetingId, kind: 'integer', filter: 'exact', sortable: true, names: { id: meetings.id, name: meetings.title } },
   },
   defaultSort: 'ref',
   // Its dated updates go with it (ON DELETE CASCADE); the audit keeps them.

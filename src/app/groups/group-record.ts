@@ -31,7 +31,7 @@ export const groupRecord: RecordType<z.infer<typeof groupInput>> = {
     id: { header: 'ID', column: practiceGroups.id, kind: 'integer', filter: 'exact', sortable: true },
     name: { header: 'Name', column: practiceGroups.name, kind: 'text', filter: 'search', sortable: true },
     kind: { header: 'Kind', column: practiceGroups.kind, kind: 'text', filter: 'exact', sortable: true, labels: groupKindLabels },
-    parentId: { header: 'Part of', column: practiceGroups.parentId, kind: 'integer', filter: 'exact', sortable: true },
+    parentId: { header: 'Part of', column: practiceGroups.parentId, kind: 'integer', filter: 'exact', sortable: true, names: { id: practiceGroups.id, name: practiceGroups.name } },
     commissionerCode: { header: 'Commissioner', column: practiceGroups.commissionerCode, kind: 'text', filter: 'exact', sortable: true },
   },
   defaultSort: 'name',

@@ -37,8 +37,8 @@ export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
     name: 'plan_task',
     label: 'task',
     fields: {
-      planId: { header: 'Work plan', column: planTasks.planId, kind: 'integer', filter: 'exact', sortable: true },
-      sectionId: { header: 'Section', column: planTasks.sectionId, kind: 'integer', filter: 'exact', sortable: true },
+      planId: { header: 'Work plan', column: planTasks.planId, kind: 'integer', filter: 'exact', sortable: true, names: { id: workPlans.id, name: workPlans.name } },
+      sectionId: { header: 'Section', column: planTasks.sectionId, kind: 'integer', filter: 'exact', sortable: true, names: { id: planSections.id, name: planSections.title } },
       ref: { header: 'Task', column: planTasks.ref, kind: 'text', filter: 'exact', sortable: true },
       projectArea: { header: 'Project area', column: planTasks.projectArea, kind: 'text', filter: 'search', sortable: true },
       description: { header: 'Task description', column: planTasks.description, kind: 'text', filter: 'search', sortable: true },

@@ -1,3 +1,4 @@
+import type { NamesOf } from './export-names.js';
 import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, PgView } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
@@ -18,6 +19,8 @@ export interface FieldDef {
   pence?: true;
   /** Words for the codes the column holds (in_progress → In progress); exports write the words. `'words'` turns the code itself into words. */
   labels?: Readonly<Record<string, string>> | 'words';
+  /** The field holds another record's id: exports write that record's name instead. */
+  names?: NamesOf;
   filter?: 'exact' | 'search';
   sortable?: boolean;
 }

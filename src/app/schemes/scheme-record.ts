@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
-import { schemes } from '../../db/schema/index.js';
+import { practiceGroups, schemes } from '../../db/schema/index.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
 import { createSchemeSchema, updateSchemeSchema } from './scheme-requests.js';
 
@@ -27,7 +27,7 @@ export const schemeRecord: RecordType<Record<string, unknown>> = {
     funder: { header: 'Funder', column: schemes.funder, kind: 'text', filter: 'search', sortable: true },
     status: { header: 'Status', column: schemes.status, kind: 'text', filter: 'exact', sortable: true },
     currentVersion: { header: 'Latest version', column: schemes.currentVersion, kind: 'integer', sortable: true },
-    groupId: { header: 'Group', column: schemes.groupId, kind: 'integer', filter: 'exact', sortable: true },
+    groupId: { header: 'Group', column: schemes.groupId, kind: 'integer', filter: 'exact', sortable: true, names: { id: practiceGroups.id, name: practiceGroups.name } },
   },
   defaultSort: 'name',
   createSchema: createSchemeSchema as unknown as z.ZodType<Record<string, unknown>>,
