@@ -65,6 +65,11 @@ describe('atscale finance', () => {
     expect(csv.stderr).toContain('Demand management 2018/19 is counted twice');
     const json = JSON.parse((await runCli(['finance', 'streams', '--format', 'json'], env)).stdout);
     expect([json.totals.securedPence / 100, json.totals.potentialPence / 100]).toEqual([1_166_500, 315_000]);
+    // A terminal shows each stream's ID, which a scenario takes.
+    const table = (await runCli(['finance', 'streams'], env)).stdout;
+    expect(table).toMatch(/^ID +Funder +Service or scheme/m);
+    const winter = json.streams.find((s: { name: string }) => s.name === 'Winter access scheme') as { id: number };
+    expect(table).toMatch(new RegExp(`^ *${winter.id} +NHS E +Winter access scheme`, 'm'));
   }, 60_000);
 
   it('prints the cash flow month by month, April to March, with months below the threshold', async () => {

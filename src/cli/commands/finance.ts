@@ -23,7 +23,13 @@ interface ReportOptions {
   out?: string;
 }
 
-const textOf = (table: FinanceTable) => `${table.title}\n\n${toTextTable(table.rows, reportTableColumns(table, 'table'))}`;
+/**
+ * A report table's columns. In a terminal or workbook the streams table leads with each stream's
+ * ID, which `finance scenario --won/--lost` takes; its CSV keeps the columns the import reads back
+ * (the IDs are in --format json).
+ */
+const columnsOf = (table: FinanceTable, format: 'table' | 'csv' | 'xlsx') => [...(table.name === 'streams' && format !== 'csv' ? [{ header: 'ID', value: (row: FinanceTable['rows'][number]) => row.id as number, numeric: true }] : []), ...reportTableColumns(table, format)];
+const textOf = (table: FinanceTable) => `${table.title}\n\n${toTextTable(table.rows, columnsOf(table, 'table'))}`;
 
 /** A sentence under the tables: the I&E's result, the cash flow's low months, money counted twice (in the streams or a scenario). */
 function notes(report: FinanceReportName, result: Record<string, unknown>): string[] {
@@ -50,10 +56,10 @@ async function report(name: FinanceReportName, options: ReportOptions) {
     if (options.format === 'json') {
       const { tables: _tables, ...rest } = result;
       content = `${JSON.stringify(rest, null, 2)}\n`;
-    } else if (options.format === 'csv') content = toCsv(result.tables[0]!.rows, reportTableColumns(result.tables[0]!, 'csv'));
+    } else if (options.format === 'csv') content = toCsv(result.tables[0]!.rows, columnsOf(result.tables[0]!, 'csv'));
     else if (options.format === 'xlsx') {
       if (!options.out) throw new AppError('invalid', '--format xlsx needs --out <file.xlsx>');
-      content = await toXlsx(result.tables.map((t) => ({ name: t.name, rows: t.rows, columns: reportTableColumns(t, 'xlsx') })));
+      content = await toXlsx(result.tables.map((t) => ({ name: t.name, rows: t.rows, columns: columnsOf(t, 'xlsx') })));
     } else content = `${result.tables.filter((t) => t.rows.length).map(textOf).join('\n')}${said.length ? `\n${said.join('\n')}\n` : ''}`;
     if (options.out) writeFileSync(options.out, content);
     else process.stdout.write(content);
@@ -78,7 +84,7 @@ export function registerFinanceCommands(program: Command): void {
     const cmd = finance.command(command).description(description).addOption(formatOption(['table', 'csv', 'json', 'xlsx'], 'table')).option('--out <file>', 'write to a file (needed for xlsx)');
     if (needsYear) cmd.requiredOption('--year <year>', 'the financial year, e.g. 2018/19');
     if (name === 'cash-flow' || name === 'scenario') cmd.option('--threshold <amount>', 'warn about months that end below this balance, e.g. £20,000 (the year’s own threshold unless given)');
-    if (name === 'scenario') cmd.option('--won <ids>', 'potential stream ids to count as won, comma separated').option('--lost <ids>', 'potential stream ids to count as lost, comma separated');
+    if (name === 'scenario') cmd.option('--won <ids>', 'potential stream IDs to count as won, comma separated (the ID column of `atscale finance streams`)').option('--lost <ids>', 'stream IDs to count as lost, comma separated');
     cmd.action((options: ReportOptions) => report(name, options));
   }
 
