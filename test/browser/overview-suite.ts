@@ -126,6 +126,21 @@ export function overviewSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('link', { name: 'Kibworth Medical Centre' }));
       await visible(page.getByRole('row', { name: /Harborough total/ }));
     });
+
+    it('offers the groups, a locality’s memberships and the schemes as downloads', async () => {
+      for (const [path, noun] of [['/groups', 'the groups'], ['/schemes', 'the schemes']] as const) {
+        await page.goto(path);
+        const href = await page.getByRole('link', { name: `Download CSV of ${noun}` }).getAttribute('href');
+        const csv = await page.request.get(href!);
+        expect([csv.status(), csv.headers()['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+      }
+      await page.goto('/groups');
+      await page.getByRole('link', { name: 'Harborough', exact: true }).click();
+      const href = await page.getByRole('link', { name: /Download CSV of the memberships of Harborough/ }).getAttribute('href');
+      const lines = (await (await page.request.get(href!)).text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(lines.slice(1).every((l) => l.includes('Harborough'))).toBe(true);
+      expect(lines.some((l) => l.includes('Kibworth Medical Centre'))).toBe(true);
+    });
   });
 
   describe('practice page', () => {

@@ -25,7 +25,7 @@ export const schemeRecord: RecordType<Record<string, unknown>> = {
     slug: { header: 'Short name', column: schemes.slug, kind: 'text', filter: 'exact', sortable: true },
     name: { header: 'Name', column: schemes.name, kind: 'text', filter: 'search', sortable: true },
     funder: { header: 'Funder', column: schemes.funder, kind: 'text', filter: 'search', sortable: true },
-    status: { header: 'Status', column: schemes.status, kind: 'text', filter: 'exact', sortable: true },
+    status: { header: 'Status', column: schemes.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
     currentVersion: { header: 'Latest version', column: schemes.currentVersion, kind: 'integer', sortable: true },
     groupId: { header: 'Group', column: schemes.groupId, kind: 'integer', filter: 'exact', sortable: true, names: { id: practiceGroups.id, name: practiceGroups.name } },
   },

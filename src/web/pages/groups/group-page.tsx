@@ -14,6 +14,7 @@ import { KeyFigures, MembershipDateForm, useGroupSummary, useMembershipDate } fr
 import { groupKindLabel } from './group-kinds.js';
 import { AddPracticeForm, EndMembershipForm } from './locality-admin.js';
 import { FormerMembersTable, MembersTable } from './members-table.js';
+import { ExportLinks } from '../../components/export-links.js';
 
 function GroupBreadcrumb({ parent }: { parent?: Group }) {
   const items = [
@@ -61,6 +62,7 @@ function LocalityView({ summary }: { summary: GroupSummary }) {
       <MembershipDateForm key={summary.group.id} on={on} onChoose={choose} />
       <section aria-labelledby="members">
         <h2 id="members">Member practices</h2>
+        <ExportLinks base="/api/memberships/export" query={`?groupId=${summary.group.id}`} noun={`the memberships of ${summary.group.name}, past and present`} />
         <MembersTable caption={`Practices in ${summary.group.name}`} captionHidden practices={summary.practices} totalLabel={`${summary.group.name} total`} extraColumns={membershipColumns} />
       </section>
       {admin && ending ? <EndMembershipForm key={ending.membershipId} member={ending} groupName={summary.group.name} onClose={() => setEnding(null)} /> : null}

@@ -4,6 +4,7 @@ import type { Group, GroupKind, Page } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
+import { ExportLinks } from '../../components/export-links.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { groupKindLabels } from './group-kinds.js';
 
@@ -34,12 +35,12 @@ export function GroupsListPage() {
           ];
           const kinds = kindOrder.filter((kind) => data.items.some((g) => g.kind === kind));
           if (!kinds.length) return <p className="nhsuk-body">No groups have been set up yet.</p>;
-          return kinds.map((kind) => (
+          return [<ExportLinks key="export" base="/api/groups/export" noun="the groups" />, ...kinds.map((kind) => (
             <section key={kind} aria-labelledby={`kind-${kind}`}>
               <h2 id={`kind-${kind}`}>{plural[kind]}</h2>
               <DataTable caption={`${groupKindLabels[kind]} groups`} captionHidden columns={columns} rows={data.items.filter((g) => g.kind === kind)} rowKey={(g) => g.id} />
             </section>
-          ));
+          ))];
         }}
       </Loaded>
     </>

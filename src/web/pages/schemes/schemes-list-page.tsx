@@ -4,6 +4,7 @@ import type { Page } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
+import { ExportLinks } from '../../components/export-links.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { formatDate } from '../../format/format.js';
 import { SchemeStatusTag } from './scheme-status.js';
@@ -52,7 +53,12 @@ export function SchemesListPage() {
         </p>
       ) : null}
       <Loaded query={schemes} what="schemes">
-        {(data) => <DataTable caption="Schemes" captionHidden columns={columns} rows={data.items} rowKey={(s) => s.id} empty="No schemes have been set up yet." />}
+        {(data) => (
+          <>
+            {data.items.length ? <ExportLinks base="/api/schemes/export" noun="the schemes" /> : null}
+            <DataTable caption="Schemes" captionHidden columns={columns} rows={data.items} rowKey={(s) => s.id} empty="No schemes have been set up yet." />
+          </>
+        )}
       </Loaded>
     </>
   );
