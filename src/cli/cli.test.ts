@@ -74,6 +74,10 @@ describe('the atscale command with the embedded database', () => {
       const listed = await runCli(['practices', '--locality', 'Rutland', '--format', 'json'], env);
       expect(listed.code).toBe(0);
       expect(JSON.parse(listed.stdout).map((p: Record<string, unknown>) => p['ODS code']).sort()).toEqual(['C82010', 'C82044', 'C82077', 'C82649']);
+      // A PCN by part of its name, as the list shows it; a choice that matches nothing says so.
+      const byPcnName = await runCli(['practices', '--pcn', 'rutland', '--format', 'json'], env);
+      expect(JSON.parse(byPcnName.stdout).map((p: Record<string, unknown>) => p.PCN)).toEqual(expect.arrayContaining(['RUTLAND HEALTH PCN']));
+      expect(await runCli(['practices', '--locality', 'Nowhere'], env)).toMatchObject({ code: 0, stderr: 'atscale: no active GP practices match locality "Nowhere"\n' });
       const imported = await runCli(['import', 'ods', good], env);
       expect(imported.stdout).toContain(`via the running server at http://127.0.0.1:${port}`);
       expect(imported.stdout).toMatch(/unchanged 2/);

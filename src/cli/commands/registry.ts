@@ -87,19 +87,24 @@ export function registerRegistryCommands(program: Command): void {
     .command('practices')
     .description('List GP practices with commissioner, PCN, locality and latest list size')
     .option('--commissioner <code>', 'commissioner (sub-ICB location or CCG) code, e.g. 03W')
-    .option('--pcn <code>', 'PCN code, e.g. U30213')
+    .option('--pcn <code or name>', 'PCN code (U30213) or part of its name (Rutland)')
     .option('--locality <name>', 'locality (hub) name')
     .addOption(new Option('--status <status>', 'practice status').choices(['active', 'closed', 'dormant', 'proposed', 'all']).default('active'))
     .addOption(formatOption(['table', 'csv', 'json'], 'table'))
     .action(async (options: { commissioner?: string; pcn?: string; locality?: string; status: string; format: OutputFormat }) => {
       const filters: Record<string, string> = { gpPractice: 'true' };
       if (options.commissioner) filters.commissioner = options.commissioner.toUpperCase();
-      if (options.pcn) filters.pcn = options.pcn.toUpperCase();
+      // A PCN code is U and five digits; anything else is looked for in PCN names.
+      if (options.pcn) {
+        if (/^U\d{5}$/i.test(options.pcn.trim())) filters.pcn = options.pcn.trim().toUpperCase();
+        else filters.pcnName = options.pcn.trim();
+      }
       if (options.locality) filters.locality = options.locality;
       if (options.status !== 'all') filters.status = options.status;
       const client = await connect(readConfig());
       try {
         const rows = await client.listPractices(filters);
+        if (!rows.length) process.stderr.write(`atscale: no ${options.status === 'all' ? '' : `${options.status} `}GP practices match ${Object.entries(filters).filter(([k]) => k !== 'gpPractice' && k !== 'status').map(([k, v]) => `${k} "${v}"`).join(' and ') || 'those choices'}\n`);
         await writeRows(rows, practiceColumns, options.format, { json: rows.map((r) => Object.fromEntries(practiceColumns.map((c) => [c.header, c.value(r) ?? null]))) });
       } finally {
         await client.close();
