@@ -84,7 +84,8 @@ export function savingsTable(savings: readonly CostSaving[]): FinanceTable {
     columns: [text('initiative', 'Initiative'), text('financial_year', 'Financial year'), text('beneficiary', 'Who benefits'), money('expected', 'Expected £', d), money('realised', 'Realised £', d)],
     rows: [
       ...savings.map((s) => ({ id: s.id, initiative: s.initiative, financial_year: s.financialYear, beneficiary: s.beneficiary === 'practices' ? 'Practices' : 'Federation', expected: pounds(s.expectedPence), realised: s.realisedPence === null ? null : pounds(s.realisedPence) })),
-      { initiative: TOTAL_LABEL, financial_year: null, beneficiary: null, expected: pounds(expected), realised: pounds(realised) },
+      // Realised is blank until known: with none known, the total is not 0 but blank too.
+      { initiative: TOTAL_LABEL, financial_year: null, beneficiary: null, expected: pounds(expected), realised: savings.some((s) => s.realisedPence !== null) ? pounds(realised) : null },
     ],
   };
 }

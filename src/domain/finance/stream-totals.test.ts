@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findDoubleCounting, NO_FUNDER, streamTotals } from './stream-totals.js';
 import { makeStream, readSeed, seedStreams } from '../../../test/support/finance-seeds.js';
+import { savingsTable } from './presenters.js';
+import type { CostSaving } from './types.js';
+import { TOTAL_LABEL } from '../schemes/report-columns.js';
 
 /** The issue's figures for the ELR income table, in pounds. */
 const secured = { '2017/18': 461_500, '2018/19': 445_000, '2019/20': 260_000 };
@@ -52,5 +55,18 @@ describe('money counted twice', () => {
       makeStream({ id: 2, name: potentialName, status: 'potential', amounts: [{ financialYear: '2018/19', amountPence: potentialAmount }] }),
     ];
     expect(findDoubleCounting(streams)).toEqual([]);
+  });
+});
+
+describe('the cost savings total', () => {
+  const saving = (id: number, expectedPence: number, realisedPence: number | null): CostSaving => ({ id, initiative: `Saving ${id}`, financialYear: '2018/19', expectedPence, realisedPence, beneficiary: 'practices' });
+  const total = (rows: CostSaving[]) => savingsTable(rows).rows.find((r) => r.initiative === TOTAL_LABEL)!;
+
+  it('leaves realised blank while no saving has a realised figure, rather than claiming 0', () => {
+    expect(total([saving(1, 100_000, null), saving(2, 50_000, null)])).toMatchObject({ expected: 1_500, realised: null });
+  });
+
+  it('adds up the realised figures once any is known', () => {
+    expect(total([saving(1, 100_000, 80_000), saving(2, 50_000, null)])).toMatchObject({ expected: 1_500, realised: 800 });
   });
 });
