@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
@@ -76,6 +77,14 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
     expect(monthly.practices.every((p) => p.spc !== null)).toBe(true);
     const workbook = await reviewPackWorkbook(contextFor(database), locality!.id);
     expect(workbook.content.subarray(0, 2).toString()).toBe('PK');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(workbook.content as never);
+    const headers = (book.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual(expect.arrayContaining(['England (all practices held)', 'Better when', 'Threshold', 'Gap to threshold']));
+    // SPC results in the words the page uses, not their codes.
+    const spcWords = book.worksheets[0]!.getColumn(headers.indexOf('SPC variation') + 1).values.slice(2).filter(Boolean) as string[];
+    expect(spcWords.length).toBeGreaterThan(0);
+    expect(spcWords.every((v) => /^(Common cause|Special cause)/.test(v))).toBe(true);
     const svg = await funnelSvg(contextFor(database), { indicator: 'QOF_PREV_HYP', period: '2023-03-31' });
     expect('content' in svg && svg.content.toString().startsWith('<svg')).toBe(true);
     expect('content' in svg && svg.content.toString()).toContain('99.8% (solid)');

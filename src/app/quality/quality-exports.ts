@@ -1,5 +1,6 @@
 import { funnelChartOption, practiceSpcChartOption } from '../../domain/quality/chart-options.js';
 import { unitLabels } from '../../domain/quality/indicators.js';
+import { describeAssurance, describeVariation } from '../../domain/quality/spc-words.js';
 import { type Column, toXlsx } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
 import { type DashboardQuery, getDashboard } from './dashboard.js';
@@ -21,13 +22,16 @@ const packColumns: Column<PackLine>[] = [
   { header: 'Locality', value: (r) => round(r.pack.locality), numeric: true },
   { header: 'Federation', value: (r) => round(r.pack.federation), numeric: true },
   { header: 'Sub-ICB location', value: (r) => round(r.commissioner), numeric: true },
-  { header: 'England', value: (r) => round(r.pack.england), numeric: true },
+  // Pooled over every practice atscale holds figures for: all of England once the national files are imported.
+  { header: 'England (all practices held)', value: (r) => round(r.pack.england), numeric: true },
   { header: 'z-score', value: (r) => round(r.z), numeric: true },
   { header: 'Funnel (99.8%)', value: (r) => (r.outlier === 'high' ? 'above' : r.outlier === 'low' ? 'below' : r.z === null ? '' : 'within') },
-  { header: 'Minimum', value: (r) => r.pack.threshold?.minimum ?? null, numeric: true },
-  { header: 'Gap to minimum', value: (r) => round(r.gap), numeric: true },
-  { header: 'SPC variation', value: (r) => r.spc?.variation ?? '' },
-  { header: 'SPC assurance', value: (r) => r.spc?.assurance ?? '' },
+  { header: 'Better when', value: (r) => (r.pack.indicator.polarity === 'neutral' ? '' : r.pack.indicator.polarity) },
+  // The threshold is a floor where higher is better and a ceiling where lower is.
+  { header: 'Threshold', value: (r) => r.pack.threshold?.minimum ?? null, numeric: true },
+  { header: 'Gap to threshold', value: (r) => round(r.gap), numeric: true },
+  { header: 'SPC variation', value: (r) => (r.spc ? describeVariation(r.spc.variation) : '') },
+  { header: 'SPC assurance', value: (r) => (r.spc ? describeAssurance(r.spc.assurance) : '') },
 ];
 
 /** The locality's review pack as a workbook: one sheet of every practice × indicator, one per practice. */
