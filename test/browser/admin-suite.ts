@@ -45,6 +45,9 @@ export function adminSuite(harness: () => BrowserHarness) {
       const href = await page.getByRole('link', { name: /Download CSV/ }).getAttribute('href');
       const csv = await page.request.get(href!);
       expect((await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('When (UK time),Who,Record type,Record,Action,Summary,Before,After');
+      // Back to the users page, where the next tests start.
+      await page.goto('/users');
+      await visible(page.getByRole('heading', { level: 1, name: /Users/ }));
     });
   });
 
