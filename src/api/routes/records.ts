@@ -13,6 +13,7 @@ import { createRecord, deleteRecord, getRecord, listAllRecords, listRecords, upd
 import { recordTypes } from '../../app/records/registry.js';
 import { zodProblems } from '../../app/records/zod-problems.js';
 import { AppError, invalid } from '../../domain/errors.js';
+import { humanise } from '../../domain/words.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
@@ -31,9 +32,6 @@ function splitQuery(query: Record<string, string>) {
   return { base: base.data, filters };
 }
 
-/** A stored code as words: carried_forward → Carried forward. */
-const codeInWords = (code: string) => (/^[a-z_]+$/.test(code) ? `${code.charAt(0).toUpperCase()}${code.slice(1).replaceAll('_', ' ')}` : code);
-
 /**
  * A record type's fields as export columns, written for a spreadsheet: money in pounds (not the
  * pence it is stored in), yes and no, codes as words, and dates a workbook holds as dates.
@@ -49,7 +47,7 @@ export function exportColumns(type: AnyRecordType, names: Map<string, Map<unknow
     }
     if (field.kind === 'boolean') return { header: field.header, value: (row) => (value(row) === null || value(row) === undefined ? null : value(row) ? 'Yes' : 'No') };
     const labels = field.labels;
-    if (labels) return { header: field.header, value: (row) => (typeof value(row) === 'string' ? (labels === 'words' ? codeInWords(value(row) as string) : (labels[value(row) as string] ?? value(row))) : value(row)) };
+    if (labels) return { header: field.header, value: (row) => (typeof value(row) === 'string' ? (labels === 'words' ? humanise(value(row) as string) : (labels[value(row) as string] ?? value(row))) : value(row)) };
     return { header: field.header, value, numeric: field.kind === 'integer', date: field.kind === 'date' };
   });
 }

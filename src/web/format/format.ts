@@ -62,14 +62,7 @@ export function actorName(label: string | null | undefined): string {
   return cli ? `${cli[1]} (command line)` : text;
 }
 
-const acronyms: Record<string, string> = { icb: 'ICB', pcn: 'PCN', ods: 'ODS', csv: 'CSV', stp: 'STP', qof: 'QOF', rag: 'RAG', ie: 'I&E', gp: 'GP' };
-
-/** "practice_manager" → "Practice manager"; "icb_footprint" → "ICB footprint"; "stp_milestone" → "STP milestone". */
-export function humanise(code: string): string {
-  const words = code.split('_').map((w) => acronyms[w] ?? w);
-  const text = words.join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+export { humanise } from '../../domain/words.js';
 
 /** ODS codes typed into one box: "c82001, C82002\nC82003" → ["C82001", "C82002", "C82003"]. */
 export const splitCodes = (text: string): string[] =>
