@@ -6,7 +6,8 @@ import { fundReport, type fundsOverview } from './fund-report.js';
 type FundRow = Awaited<ReturnType<typeof fundsOverview>>['items'][number];
 type Report = Awaited<ReturnType<typeof fundReport>>;
 
-const money = <T>(header: string, value: (row: T) => number): Column<T> => ({ header: `${header} (£)`, value, numeric: true, pence: true });
+/** Money in pence: £818,137.50 in a terminal, a number of pounds in a CSV or workbook. */
+const pounds = <T>(header: string, value: (row: T) => number | null): Column<T> => ({ header: `${header} (£)`, value, numeric: true, pence: true });
 
 /** The funds list as a table: `atscale funds list` and the list's CSV/XLSX download. */
 export const fundOverviewColumns: Column<FundRow>[] = [
@@ -17,15 +18,13 @@ export const fundOverviewColumns: Column<FundRow>[] = [
   { header: 'Rates a head', value: (f) => f.years.map((y) => `${y.year} ${formatPence(y.ratePence)}`).join('; ') },
   { header: 'List', value: (f) => f.listTotal, numeric: true },
   { header: 'List at', value: (f) => f.listSnapshotDate },
-  money('Allocated', (f) => f.allocatedPence),
-  money('Waiting', (f) => f.requestedPence),
-  money('Approved', (f) => f.approvedPence),
-  money('Drawn', (f) => f.drawnPence),
-  money('Remaining', (f) => f.remainingPence),
+  pounds('Allocated', (f) => f.allocatedPence),
+  pounds('Waiting', (f) => f.requestedPence),
+  pounds('Approved', (f) => f.approvedPence),
+  pounds('Drawn', (f) => f.drawnPence),
+  pounds('Remaining', (f) => f.remainingPence),
 ];
 
-// In a workbook money is a number of pounds a spreadsheet can add up, shown with pence.
-const pounds = <T>(header: string, value: (row: T) => number | null): Column<T> => ({ header: `${header} (£)`, value, numeric: true, pence: true });
 
 type Position = Report['positions'][number];
 type Share = Report['calculation']['practices'][number];
