@@ -40,14 +40,17 @@ export function exportColumns(type: AnyRecordType, names: Map<string, Map<unknow
   return Object.entries(type.fields).map(([key, field]): Column<Record<string, unknown>> => {
     const property = propertyOf(type.source, field.column) ?? key;
     const value = (row: Record<string, unknown>) => row[property] as Cell;
+    // A stored value written another way; an empty cell stays empty.
+    const writtenAs = (write: (stored: string | number | boolean) => Cell) => (row: Record<string, unknown>) => {
+      const stored = value(row);
+      return stored === null || stored === undefined ? null : write(stored);
+    };
     const named = names.get(key);
-    if (named) return { header: field.header.replace(/ ID$/, ''), value: (row) => (value(row) === null || value(row) === undefined ? null : (named.get(value(row)) ?? value(row))) };
-    if (field.pence) {
-      return { header: field.header.replace(/\s*\(pence\)$/, ' (£)'), value, numeric: true, pence: true };
-    }
-    if (field.kind === 'boolean') return { header: field.header, value: (row) => (value(row) === null || value(row) === undefined ? null : value(row) ? 'Yes' : 'No') };
     const labels = field.labels;
-    if (labels) return { header: field.header, value: (row) => (typeof value(row) === 'string' ? (labels === 'words' ? humanise(value(row) as string) : (labels[value(row) as string] ?? value(row))) : value(row)) };
+    if (named) return { header: field.header.replace(/ ID$/, ''), value: writtenAs((id) => named.get(id) ?? id) };
+    if (field.pence) return { header: field.header.replace(/\s*\(pence\)$/, ' (£)'), value, numeric: true, pence: true };
+    if (field.kind === 'boolean') return { header: field.header, value: writtenAs((yes) => (yes ? 'Yes' : 'No')) };
+    if (labels) return { header: field.header, value: writtenAs((code) => (typeof code !== 'string' ? code : labels === 'words' ? humanise(code) : (labels[code] ?? code))) };
     return { header: field.header, value, numeric: field.kind === 'integer', date: field.kind === 'date' };
   });
 }

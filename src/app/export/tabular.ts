@@ -85,14 +85,15 @@ export async function toXlsx(sheets: readonly Sheet<any>[]): Promise<Buffer> {
   workbook.creator = 'atscale';
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name.slice(0, 31));
+    const cells = sheet.rows.map((row) => sheet.columns.map((c) => (c.date ? xlsxDate(c.value(row)) : fileValue(c, row)) ?? null));
     // Each column as wide as its header or its longest value (up to 60 characters; longer text wraps).
-    const widest = sheet.columns.map((c) => Math.max(c.header.length, ...sheet.rows.slice(0, 2000).map((row) => cellText(c.date ? c.value(row) : fileValue(c, row)).length)));
+    const widest = sheet.columns.map((c, i) => Math.max(c.header.length, ...cells.slice(0, 2000).map((values) => (values[i] instanceof Date ? XLSX_DATE_FORMAT.length + 1 : cellText(values[i] as Cell).length))));
     ws.columns = sheet.columns.map((c, i) => ({ header: c.header, width: Math.max(10, Math.min(60, widest[i]! + 2)), style: widest[i]! > 60 ? { alignment: { wrapText: true, vertical: 'top' } } : {} }));
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
     // A filter on every column, as a spreadsheet user would add first.
     if (sheet.columns.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
-    for (const row of sheet.rows) ws.addRow(sheet.columns.map((c) => (c.date ? xlsxDate(c.value(row)) : fileValue(c, row)) ?? null));
+    for (const values of cells) ws.addRow(values);
     sheet.columns.forEach((c, i) => {
       const format = c.numberFormat ?? (c.date ? XLSX_DATE_FORMAT : c.pence ? XLSX_POUNDS_FORMAT : undefined);
       if (format) ws.getColumn(i + 1).numFmt = format;
