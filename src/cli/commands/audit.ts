@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { auditColumns, listAudit } from '../../app/audit.js';
+import { AppError } from '../../domain/errors.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
 import { withClient } from './governance.js';
@@ -28,7 +29,7 @@ export function registerAuditCommand(program: Command) {
     .option('--out <file>', 'write to a file (needed for xlsx)')
     .action(async (options: AuditOptions) => {
       const limit = Number(options.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new (await import('../../domain/errors.js')).AppError('invalid', '--limit must be a whole number from 1 to 1000');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new AppError('invalid', '--limit must be a whole number from 1 to 1000');
       const query = { recordType: options.type, recordId: options.record, from: optionalIsoDate(options.from, '--from', 'The --from date'), to: optionalIsoDate(options.to, '--to', 'The --to date'), limit };
       await withClient(async (client) => {
         const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)]));
