@@ -17,7 +17,7 @@ describe('postgresDays', () => {
   });
 
   it('refuses what is not an ISO date', () => {
-    expect(() => postgresDays('20240229')).toThrow("'20240229' is not an ISO date");
+    for (const text of ['20240229', '2024-2-290', '2024-02-2x', '+024-02-29', '2024-02-29T00']) expect(() => postgresDays(text)).toThrow(`'${text}' is not an ISO date`);
   });
 });
 

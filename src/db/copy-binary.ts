@@ -61,13 +61,27 @@ class Writer {
   }
 }
 
-/** Days since 2000-01-01 of an ISO `YYYY-MM-DD` date, the binary form of a PostgreSQL date. */
+/** Days since 2000-01-01 of an ISO `YYYY-MM-DD` date, the binary form of a PostgreSQL date. Read digit by digit: a national import converts ~80,000 dates. */
 export function postgresDays(iso: string): number {
-  const year = Number(iso.slice(0, 4));
-  const month = Number(iso.slice(5, 7));
-  const day = Number(iso.slice(8, 10));
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || iso.length !== 10) throw new Error(`'${iso}' is not an ISO date`);
+  const year = digitsAt(iso, 0, 4);
+  const month = digitsAt(iso, 5, 7);
+  const day = digitsAt(iso, 8, 10);
+  if (iso.length !== 10 || iso.charCodeAt(4) !== DASH || iso.charCodeAt(7) !== DASH || year < 0 || month < 0 || day < 0) throw new Error(`'${iso}' is not an ISO date`);
   return Date.UTC(year, month - 1, day) / MS_PER_DAY - POSTGRES_EPOCH_DAYS;
+}
+
+const DASH = 0x2d;
+const ZERO = 0x30;
+
+/** The number written in `text` from `from` to `to`, or -1 if any of those characters is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - ZERO;
+    if (!(d >= 0 && d <= 9)) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 function writeValue(w: Writer, type: BulkColumn<unknown>['type'], value: unknown): void {

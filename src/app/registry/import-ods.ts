@@ -73,7 +73,8 @@ const practiceColumns: BulkColumn<PracticeValues>[] = [
  */
 export async function importOdsFile(ctx: AppContext, file: { name: string; content: Uint8Array }, options: ImportOptions = {}): Promise<ImportReport> {
   authorize(ctx.actor, 'practice', 'import');
-  const parsed = parseEpraccur(decodeText(file.content), file.name, { onProgress: (d, t) => options.onProgress?.(d, t, 'Checking rows') });
+  const onProgress = options.onProgress;
+  const parsed = parseEpraccur(decodeText(file.content), file.name, onProgress && { onProgress: (d, t) => onProgress(d, t, 'Checking rows') });
   if (parsed.problems.length) return rejectedReport('ods', file.name, parsed.problems);
   const asOf = options.asOf ?? referenceDateOf(parsed.records);
   const report = emptyReport('ods', file.name, asOf);

@@ -34,6 +34,8 @@ describe('countNonBlankLines', () => {
     ['a\r\nb\r\n', 2],
     ['a\n\n\nb', 2],
     ['a\rb\r', 2],
+    ['a\r\rb\nc\r\n\r\n', 3],
+    ['\n\r\n  \n', 1],
   ] as const)('%j → %d', (text, expected) => {
     expect(countNonBlankLines(text)).toBe(expected);
   });
