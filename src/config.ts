@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { AppError } from './domain/errors.js';
 
 /** The environment, read once and checked, at the composition root (src/composition.ts). */
 const environmentSchema = z.object({
@@ -41,8 +42,9 @@ export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`atscale: the environment is not valid:\n${lines}`);
+    // An AppError, so the CLI prints the message (exit 2) rather than a stack trace.
+    const problems = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+    throw new AppError('invalid', 'The environment is not valid: correct these variables (see Configuration in the README)', { problems });
   }
   const e = parsed.data;
   return {

@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startCliServer } from '../../test/support/cli.js';
+import { projectRoot, runCli, startCliServer } from '../../test/support/cli.js';
 import { openTestDatabase } from '../../test/support/databases.js';
 import { epraccurRow } from '../../test/support/factories.js';
+import { nhsDir } from '../../test/support/nhs-files.js';
 import type { Database } from '../db/client.js';
 
 const freePort = () => new Promise<number>((resolve) => {
@@ -48,7 +50,34 @@ describe('the atscale command with the embedded database', () => {
     expect(asOf).toMatchObject({ code: 2, stderr: expect.stringContaining('--as-of: is not a real date') });
     expect((await runCli(['import', 'ods', good, '--as-of', 'yesterday'], env)).stderr).toContain('--as-of: must be a date written YYYY-MM-DD');
     expect((await runCli(['--help'], env)).code).toBe(0);
+    expect(await runCli(['--version'], env)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+    // A QOF file that is not there stops the command before any file is read, as other imports do.
+    const qof = await runCli(['import', 'qof', join(dir, 'PREVALENCE_2223.csv'), good], env);
+    expect(qof).toMatchObject({ code: 4, stderr: `atscale: Cannot read ${join(dir, 'PREVALENCE_2223.csv')}: no such file\n` });
+    const environment = await runCli(['practices'], { ...env, PORT: 'abc', DATABASE_URL: 'mysql://x' });
+    expect(environment).toMatchObject({ code: 2, stderr: expect.stringContaining('field DATABASE_URL: DATABASE_URL must start with postgres://') });
+    expect(environment.stderr).toContain('field PORT: must be a number');
+    expect(environment.stderr).not.toMatch(/\n\s+at /);
+    const noPassword = await runCli(['users', 'add', '--email', 'someone@example.nhs.uk', '--name', 'Someone', '--role', 'clinician'], { ...env, ATSCALE_NEW_PASSWORD: '' });
+    expect(noPassword).toMatchObject({ code: 2, stderr: expect.stringContaining('field --password (or ATSCALE_NEW_PASSWORD): must be at least 12 characters') });
+    expect(await runCli(['audit', '--type', 'nonsense'], env)).toMatchObject({ code: 0, stderr: expect.stringContaining('no changes match --type nonsense') });
   }, 120_000);
+
+  it('prints one JSON document for several QOF files, a list of their reports, prevalence first', async () => {
+    const result = await runCli(['import', 'qof', join(nhsDir, 'MAPPING_INDICATORS_2021_v2.csv'), join(nhsDir, 'PREVALENCE_2223.csv'), '--format', 'json'], env);
+    expect(result.code).toBe(0);
+    const reports = JSON.parse(result.stdout) as { file: string; rejected: number; errors: unknown[] }[];
+    expect(reports.map((r) => [r.file, r.rejected, r.errors])).toEqual([['PREVALENCE_2223.csv', 0, []], ['MAPPING_INDICATORS_2021_v2.csv', 0, []]]);
+  }, 60_000);
+
+  it('stops quietly when the program reading its output stops early (atscale practices | head -1)', async () => {
+    const child = spawn(process.execPath, [join(projectRoot, 'bin/atscale.mjs'), 'practices', '--status', 'all'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  }, 60_000);
 
   it('says a port in use is in use, and lets go of the database so other commands still work', async () => {
     const taken = createServer();
@@ -89,8 +118,10 @@ describe('the atscale command with the embedded database', () => {
       expect(backup.code).toBe(7);
       expect(backup.stderr).toMatch(/in use by the atscale server \(pid \d+, port \d+\)/);
     } finally {
-      await server.stop();
+      // A second signal while it closes the database must not cut it short: it ends cleanly and lets go of the lock.
+      expect(await server.stop()).toEqual({ code: 0, signal: null });
     }
+    expect(existsSync(join(env.ATSCALE_DATA_DIR!, 'atscale.lock'))).toBe(false);
     const backup = await runCli(['backup', join(dir, 'backup.json.gz')], env);
     expect(backup).toMatchObject({ code: 0, stdout: expect.stringContaining('Backed up to') });
     const restore = await runCli(['restore', join(dir, 'backup.json.gz')], env);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { reportError } from './output.js';
 import { registerProgrammeCommands } from './commands/programme.js';
@@ -19,7 +20,12 @@ import { registerAuditCommand } from './commands/audit.js';
 export function buildProgram(): Command {
   const program = new Command();
   // exitOverride: a usage error (unknown option, a value outside its choices) throws instead of exiting, so runCli gives it exit code 2.
-  program.name('atscale').description('atscale: primary care at scale — registry, schemes, finance, governance, quality').showHelpAfterError().exitOverride();
+  program
+    .name('atscale')
+    .description('atscale: primary care at scale — registry, schemes, finance, governance, quality')
+    .version(packageVersion(), '-V, --version', 'the version of atscale')
+    .showHelpAfterError()
+    .exitOverride();
   registerServerCommands(program);
   registerRegistryCommands(program);
   registerSchemeCommands(program);
@@ -34,7 +40,16 @@ export function buildProgram(): Command {
   return program;
 }
 
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 export async function runCli(argv: string[]): Promise<void> {
+  // `atscale practices | head` closes the pipe early: the reader has what it wanted, so stop quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {

@@ -27,7 +27,7 @@ export function runCli(args: string[], env: Record<string, string | undefined>, 
 }
 
 /** Starts `atscale serve` and resolves once it says where it is listening. */
-export function startCliServer(env: Record<string, string>, args: string[] = []): Promise<{ stop(): Promise<void>; output(): string }> {
+export function startCliServer(env: Record<string, string>, args: string[] = []): Promise<{ stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>; output(): string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(projectRoot, 'bin/atscale.mjs'), 'serve', ...args], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: '', ...env } });
     let output = '';
@@ -38,9 +38,11 @@ export function startCliServer(env: Record<string, string>, args: string[] = [])
         clearTimeout(timer);
         resolve({
           output: () => output,
+          // Twice, as Ctrl+C under `npm start` delivers it: once from the terminal, once passed on by npm start.
           stop: () =>
             new Promise((done) => {
-              child.once('close', () => done());
+              child.once('close', (code, signal) => done({ code, signal }));
+              child.kill('SIGTERM');
               child.kill('SIGTERM');
             }),
         });

@@ -34,8 +34,15 @@ export function registerAuditCommand(program: Command) {
       await withClient(async (client) => {
         const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)]));
         const { items } = await client.read((ctx) => listAudit(ctx, query), `/api/audit?${params}`);
+        if (!items.length) process.stderr.write(`atscale: no changes match ${describeFilters(options)}\n`);
         // Before and after are JSON: a terminal table leaves them out.
         await writeRows(items, options.format === 'table' ? auditColumns.slice(0, 6) : auditColumns, options.format, { out: options.out, json: items, sheetName: 'audit log' });
       });
     });
+}
+
+/** The choices made, in the command's own words, for "no changes match …". */
+function describeFilters(options: AuditOptions): string {
+  const chosen = [options.type && `--type ${options.type} (a record type such as practice, risk or import)`, options.record && `--record ${options.record}`, options.from && `--from ${options.from}`, options.to && `--to ${options.to}`].filter(Boolean);
+  return chosen.length ? chosen.join(' and ') : 'yet: nothing has been changed';
 }

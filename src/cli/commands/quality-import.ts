@@ -1,25 +1,15 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ImportKind } from '../../app/registry/import-report.js';
 import { readConfig } from '../../config.js';
 import { detectQofFile } from '../../domain/quality/parse-qof.js';
-import { type ImportCommandOptions, importWithProgress } from './registry.js';
+import { type ImportCommandOptions, importWithProgress, reportJson } from './registry.js';
 import { formatOption } from '../output.js';
+import { readInputHead } from '../read-input.js';
 
 const connect = async (config: ReturnType<typeof readConfig>) => (await import('../client.js')).connect(config);
 
-function firstLine(path: string): string {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(4096);
-    const read = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, read).toString('latin1').split(/\r?\n/)[0] ?? '';
-  } catch {
-    return '';
-  } finally {
-    closeSync(fd);
-  }
-}
+/** A file that cannot be read stops the command here, with a message, before any file is imported. */
+const firstLine = (path: string): string => readInputHead(path).toString('latin1').split(/\r?\n/)[0] ?? '';
 
 /** Prevalence files first, so a mapping file's register names land on indicators that exist. */
 export const qofImportOrder = (paths: readonly string[]) =>
@@ -33,18 +23,20 @@ export function registerQualityImportCommands(program: Command): void {
     ['indicators', 'indicators <files...>', 'Local indicators CSV (a federation’s own dashboard, with thresholds; see docs/quality.md)'],
   ];
   for (const [kind, usage, description] of commands) {
-    imports
-      .command(usage)
-      .description(description)
-      .addOption(formatOption(['text', 'json'], 'text'))
-      .option('--as-of <date>', 'QOF only: the last day of the QOF year (YYYY-03-31) when the file name does not say')
-      .action(async (files: string[], options: ImportCommandOptions) => {
-        const client = await connect(readConfig());
-        try {
-          for (const file of kind === 'qof' ? qofImportOrder(files) : files) await importWithProgress(client, kind, file, options);
-        } finally {
-          await client.close();
-        }
-      });
+    const command = imports.command(usage).description(description).addOption(formatOption(['text', 'json'], 'text', 'output format (json: one report, or a list of them for several files)'));
+    if (kind === 'qof') command.option('--as-of <date>', 'the last day of the QOF year (YYYY-03-31) when the file name does not say');
+    command.action(async (files: string[], options: ImportCommandOptions) => {
+      const ordered = kind === 'qof' ? qofImportOrder(files) : files;
+      const client = await connect(readConfig());
+      try {
+        const reports = [];
+        // Several files in JSON make one document, a list, that a script can parse.
+        const several = options.format === 'json' && ordered.length > 1;
+        for (const file of ordered) reports.push(await importWithProgress(client, kind, file, options, { print: !several }));
+        if (several) process.stdout.write(`${JSON.stringify(reports.map(reportJson), null, 2)}\n`);
+      } finally {
+        await client.close();
+      }
+    });
   }
 }

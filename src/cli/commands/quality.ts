@@ -121,7 +121,7 @@ export function registerQualityCommands(program: Command): void {
     .requiredOption('--in <file>', 'CSV with columns unit,numerator,denominator (for sr: observed,expected)')
     .requiredOption('--type <type>', 'pr (proportion), sr (standardised ratio) or rc (ratio of counts)')
     .option('--sr-method <method>', 'for sr: shmi (log, truncation) or cqc (square root, winsorisation)', 'shmi')
-    .option('--overdispersion', 'adjust the limits for overdispersion when φ > 1 (default)', true)
+    .option('--overdispersion', 'adjust the limits for overdispersion when φ > 1', true)
     .option('--no-overdispersion', 'draw unadjusted limits')
     .option('--trim <fraction>', 'fraction winsorised (SHMI: truncated) at each end before φ is estimated', '0.1')
     .option('--limit <level>', 'which limits mark outliers: 95 or 99.8', '99.8')

@@ -6,15 +6,20 @@ import type { AtscaleClient } from '../client.js';
 
 /** The client opens databases and HTTP connections: load it only when a command runs. */
 const connect = async (config: ReturnType<typeof readConfig>) => (await import('../client.js')).connect(config);
-import { describeProblem } from '../../domain/errors.js';
+import { AppError, describeProblem } from '../../domain/errors.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
 import { progressReporter } from '../progress.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
 
+/** An import report as `--format json` prints it: every problem names its file, line and column (null where none). */
+export function reportJson(report: ImportReport): Record<string, unknown> {
+  const { kind: _k, notes: _n, ...rest } = report;
+  return { ...rest, errors: report.errors.map((e) => ({ file: e.file ?? report.file, line: e.line ?? null, column: e.column ?? null, message: e.message })) };
+}
+
 function printReport(report: ImportReport, format: string, via: string) {
   if (format === 'json') {
-    const { kind: _k, notes: _n, ...rest } = report;
-    process.stdout.write(`${JSON.stringify({ ...rest, errors: report.errors.map((e) => ({ file: e.file ?? report.file, line: e.line ?? null, column: e.column ?? null, message: e.message })) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(reportJson(report), null, 2)}\n`);
     return;
   }
   const lines = [`${report.file}${report.referenceDate ? ` (as at ${report.referenceDate})` : ''} via ${via}`, `  inserted  ${report.inserted}`, `  updated   ${report.updated}`, `  unchanged ${report.unchanged}`, `  rejected  ${report.rejected}`];
@@ -34,15 +39,16 @@ export interface ImportCommandOptions {
   asOf?: string;
 }
 
-/** Imports one file with a progress bar, prints its report and sets exit code 2 when it was rejected. */
-export async function importWithProgress(client: AtscaleClient, kind: ImportKind, file: string, options: ImportCommandOptions): Promise<void> {
+/** Imports one file with a progress bar, prints its report (unless told not to) and sets exit code 2 when it was rejected. */
+export async function importWithProgress(client: AtscaleClient, kind: ImportKind, file: string, options: ImportCommandOptions, { print = true } = {}): Promise<ImportReport> {
   const asOf = optionalIsoDate(options.asOf, '--as-of', 'The --as-of date');
   const progress = progressReporter(`import ${kind}`);
   try {
     const report = await client.importFile(kind, file, { skipUnknown: options.skipUnknown, asOf, onProgress: options.format === 'json' ? undefined : progress.update });
     progress.stop();
-    printReport(report, options.format, client.via);
+    if (print) printReport(report, options.format, client.via);
     if (report.rejected > 0) process.exitCode = 2;
+    return report;
   } finally {
     progress.stop();
   }
@@ -124,10 +130,25 @@ export function registerRegistryCommands(program: Command): void {
     .action(async (options: { email: string; name: string; role: string; practice?: string; password?: string }) => {
       const client = await connect(readConfig());
       try {
-        const user = await client.addUser({ email: options.email, name: options.name, role: options.role, practiceCodes: options.practice ?? [], password: options.password ?? process.env.ATSCALE_NEW_PASSWORD ?? '' });
+        const user = await client.addUser({ email: options.email, name: options.name, role: options.role, practiceCodes: options.practice ?? [], password: options.password ?? process.env.ATSCALE_NEW_PASSWORD ?? '' }).catch((error: unknown) => {
+          throw inOptionWords(error);
+        });
         process.stdout.write(`Added ${String(user.name)} <${String(user.email)}> as ${String(user.role)} (id ${String(user.id)})\n`);
       } finally {
         await client.close();
       }
     });
+}
+
+/** The user's fields as the command's options name them, so a problem says what to type. */
+const optionOfField: Record<string, string> = { email: '--email', name: '--name', role: '--role', practiceCodes: '--practice', password: '--password (or ATSCALE_NEW_PASSWORD)' };
+
+/** A refusal of `users add` with each field named as its option (`--password`), not as the API's `body.password`. */
+function inOptionWords(error: unknown): unknown {
+  if (!(error instanceof AppError) || error.problems.length === 0) return error;
+  const problems = error.problems.map((p) => {
+    const field = p.field?.replace(/^body\./, '').split('.')[0];
+    return field && optionOfField[field] ? { ...p, field: optionOfField[field] } : p;
+  });
+  return new AppError(error.kind, error.message, { problems, details: error.details });
 }

@@ -51,14 +51,19 @@ export function registerServerCommands(program: Command): void {
       if (demoMessage) lines.push(demoMessage, '', 'Demo sign-ins (email / password):', ...demoUsers.map((u) => `  ${u.role.padEnd(17)} ${u.email} / ${u.password}`));
       lines.push('', 'Press Ctrl+C to stop.', '');
       process.stdout.write(lines.join('\n'));
+      // Ctrl+C reaches both `npm start` and this process, and npm start passes it on as well: the
+      // second signal must not end the process while the database is still being closed.
+      let stopping = false;
       const stop = async () => {
+        if (stopping) return;
+        stopping = true;
         stopDigest?.();
         await app.close();
         await opened.close();
         process.exit(0);
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     });
 
   program
