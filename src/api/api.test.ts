@@ -109,6 +109,8 @@ describe('the API with bad input', () => {
     expect(big).toMatchObject({ status: 413, body: { error: 'too_large' } });
     const text = await admin.request('POST', '/api/imports/ods', fileForm('notes.txt', 'hello'));
     expect(text).toMatchObject({ status: 415, body: { error: 'unsupported', message: expect.stringContaining('notes.txt') } });
+    const zipped = await admin.request('POST', '/api/imports/list-sizes', fileForm('gp-reg-pat-prac-all.zip', 'PK'));
+    expect(zipped).toMatchObject({ status: 415, body: { message: 'gp-reg-pat-prac-all.zip is a zip archive: unzip it and choose the .csv file inside' } });
   });
 
   it('rejects a list-size file uploaded as an ODS file, naming what it is', async () => {
