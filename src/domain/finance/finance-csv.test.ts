@@ -43,7 +43,7 @@ describe('reading the finance files', () => {
 
   it('reads the seed savings and running costs (the running costs file has no year: the import gives it)', () => {
     expect(readFinanceFile('savings', seed('cost-savings.csv'), 'cost-savings.csv').map((r) => r.expectedPence / 100)).toEqual([109_000, 109_000, 109_000]);
-    expect(problemsOf(() => readFinanceFile('running-costs', seed('running-costs-2018-19.csv'), 'rc.csv'))).toEqual([{ file: 'rc.csv', line: 1, message: 'there is no financial_year column' }]);
+    expect(problemsOf(() => readFinanceFile('running-costs', seed('running-costs-2018-19.csv'), 'rc.csv'))).toEqual([{ file: 'rc.csv', line: 1, message: 'there is no financial_year column: add one, or give the financial year of the whole file' }]);
     expect(readFinanceFile('running-costs', seed('running-costs-2018-19.csv'), 'rc.csv', '2018/19')).toMatchObject([{ financialYear: '2018/19', label: 'Running costs (total)', amountPence: 17_362_000 }]);
   });
 

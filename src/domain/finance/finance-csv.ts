@@ -58,7 +58,11 @@ export function readFinanceRows<S extends Specs>(table: TabularInput, specs: S, 
   const problems: Problem[] = [];
   const index = Object.fromEntries(Object.entries(specs).map(([key, spec]) => [key, columnIndex(table, spec.names)]));
   for (const [key, spec] of Object.entries(specs)) {
-    if (spec.required && index[key]! < 0 && defaults[key] === undefined) problems.push({ file: table.file, line: 1, message: `there is no ${spec.names[0]} column` });
+    if (spec.required && index[key]! < 0 && defaults[key] === undefined) {
+      // A value that may be given for the whole file (the running costs' year) says so.
+      const hint = key in defaults ? `: add one, or give the ${spec.names[1] ?? spec.names[0]} of the whole file` : '';
+      problems.push({ file: table.file, line: 1, message: `there is no ${spec.names[0]} column${hint}` });
+    }
   }
   if (problems.length) throw invalid(`${table.file} is missing columns`, problems);
   const rows = table.rows.map((row) => {
@@ -152,7 +156,7 @@ export function readFinanceFile(kind: FinanceFileKind, text: string, file: strin
   const table = parseCsv(text, file);
   if (kind === 'streams') return readFinanceRows(table, incomeStreamColumns);
   if (kind === 'savings') return readFinanceRows(table, costSavingColumns);
-  if (kind === 'running-costs') return readFinanceRows(table, runningCostColumns, financialYear ? { financialYear } : {});
+  if (kind === 'running-costs') return readFinanceRows(table, runningCostColumns, { financialYear: financialYear || undefined });
   return readFinanceRows(table, ieForecastColumns);
 }
 
