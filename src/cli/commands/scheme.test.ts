@@ -48,6 +48,8 @@ describe.concurrent('atscale scheme run', () => {
   it('--format csv prints every practice and the TOTAL as the seed does', async () => {
     const result = await atscale('scheme', 'run', winter, '--format', 'csv');
     expect(result.code).toBe(0);
+    // The CSV holds one table, so the note about warnings says how to see them.
+    expect(result.stderr).toMatch(/^atscale: \d+ warnings \(list them with --table warnings\)\n$/);
     const ours = records(result.stdout, 'stdout');
     expect(ours.map((r) => r.practice)).toEqual(expected.map((r) => r.practice));
     ours.forEach((row, i) => {

@@ -96,7 +96,15 @@ async function runCommand(schemeFile: string, options: RunOptions): Promise<void
     default:
       emit(options.table ? section(pickTable(tables, options.table)) : renderText(input.definition, run, tables), options.out);
   }
-  if (options.format !== 'table' && warnings > 0) process.stderr.write(`atscale: ${warnings} warning${warnings === 1 ? '' : 's'} (see the warnings table)\n`);
+  if (options.format !== 'table' && warnings > 0) process.stderr.write(`atscale: ${warnings} warning${warnings === 1 ? '' : 's'} (${whereWarningsAre(options)})\n`);
+}
+
+/** Where the output just written shows the warnings, or how to see them when it does not. */
+function whereWarningsAre(options: RunOptions): string {
+  if (options.table === 'warnings') return 'listed in the output';
+  if (options.format === 'json' && !options.table) return 'see "warnings" in the output';
+  if (options.format === 'xlsx' && !options.table) return 'see the warnings sheet';
+  return 'list them with --table warnings';
 }
 
 export function registerSchemeCommands(program: Command): void {
