@@ -24,6 +24,10 @@ describe('atscale plan and stp', () => {
     expect(again.stdout).toMatch(/inserted {2}0\n {2}updated {3}0\n/);
     const listed = await runCli(['plan', 'list', '--plan', 'ELR', '--lead', 'RB', '--format', 'csv'], env);
     expect(rows(listed.stdout).map((r) => r.Task)).toEqual(seed.filter((r) => r.lead!.includes('RB')).map((r) => r.id));
+    // A second plan: the list of every plan's tasks says which plan each task is in.
+    expect((await runCli(['plan', 'import', join(shared, 'elr/workplan.csv'), '--name', 'ELR copy'], env)).code).toBe(0);
+    const both = rows((await runCli(['plan', 'list', '--lead', 'RB', '--format', 'csv'], env)).stdout);
+    expect(new Set(both.map((r) => r.Plan))).toEqual(new Set(['ELR', 'ELR copy']));
   }, 180_000);
 
   it('imports the STP files and prints the grid with the row that holds two actions', async () => {

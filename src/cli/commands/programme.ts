@@ -72,8 +72,15 @@ async function listTasks(options: ListOptions) {
       const ids = new Set(sections.map((s) => s.id));
       rows = rows.filter((r) => ids.has(r.sectionId));
     }
-    await writeRows(rows, taskColumns, options.format, { out: options.out, sheetName: 'Tasks', json: rows });
+    await writeRows(rows, await withPlanColumn(client, rows), options.format, { out: options.out, sheetName: 'Tasks', json: rows });
   });
+}
+
+/** Tasks of more than one plan say which plan each is in: their ids repeat from plan to plan. */
+async function withPlanColumn(client: ProgrammeClient, rows: Record<string, unknown>[]): Promise<Column<Record<string, unknown>>[]> {
+  if (new Set(rows.map((r) => r.planId)).size < 2) return taskColumns;
+  const names = new Map((await client.list('work-plans', {})).map((p) => [p.id, p.name as string]));
+  return [{ header: 'Plan', value: (r) => names.get(r.planId) ?? null }, ...taskColumns];
 }
 
 
