@@ -16,7 +16,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServerDep
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
 
-  r.post('/api/imports/:kind', { schema: { tags: ['imports'], summary: 'Upload an NHS file (ODS epraccur, patients registered, ePCN or PCN mapping); returns a job', params: z.object({ kind: z.enum(importKinds) }), consumes: ['multipart/form-data'] } }, async (request, reply) => {
+  r.post('/api/imports/:kind', { schema: { tags: ['imports'], summary: 'Upload an NHS file (ODS epraccur, patients registered, ePCN or PCN mapping, QOF) or local indicators; returns a job', params: z.object({ kind: z.enum(importKinds) }), consumes: ['multipart/form-data'] } }, async (request, reply) => {
     const ctx = ctxOf(request);
     const kind = request.params.kind;
     authorizeImport(ctx.actor, kind);
