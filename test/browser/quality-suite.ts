@@ -76,7 +76,7 @@ export function qualitySuite(harness: () => BrowserHarness) {
       await visible(page.getByTestId('spc-chart').locator('svg'));
       expect(await textOf(page.getByTestId('spc-icons'))).toMatch(/Variation: (Common cause|Special cause)/);
       const peers = await textOf(page.locator('table', { has: page.locator('caption', { hasText: 'Against its peers' }) }));
-      expect(peers).toContain('England');
+      expect(peers).toContain('All practices held');
       expect(peers).toContain('Sub-ICB location 03W');
       expect(peers).toContain('East Leicestershire & Rutland GP Federation');
       const svg = await download(page, 'Download the SPC chart (SVG)');

@@ -80,7 +80,7 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(workbook.content as never);
     const headers = (book.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
-    expect(headers).toEqual(expect.arrayContaining(['England (all practices held)', 'Better when', 'Threshold', 'Gap to threshold']));
+    expect(headers).toEqual(expect.arrayContaining(['All practices held', 'Better when', 'Threshold', 'Gap to threshold']));
     // SPC results in the words the page uses, not their codes.
     const spcWords = book.worksheets[0]!.getColumn(headers.indexOf('SPC variation') + 1).values.slice(2).filter(Boolean) as string[];
     expect(spcWords.length).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { type DashboardQuery, getDashboard } from './dashboard.js';
 import { getPracticeIndicator, type practiceIndicatorQuerySchema } from './practice-indicator.js';
 import { getReviewPack, type PackIndicator, type PackPracticeRow } from './review-pack.js';
 import type { z } from 'zod';
+import { ALL_PRACTICES_HELD } from '../../domain/quality/comparator-words.js';
 
 type PackLine = PackPracticeRow & { pack: PackIndicator };
 
@@ -22,8 +23,7 @@ const packColumns: Column<PackLine>[] = [
   { header: 'Locality', value: (r) => round(r.pack.locality), numeric: true },
   { header: 'Federation', value: (r) => round(r.pack.federation), numeric: true },
   { header: 'Sub-ICB location', value: (r) => round(r.commissioner), numeric: true },
-  // Pooled over every practice atscale holds figures for: all of England once the national files are imported.
-  { header: 'England (all practices held)', value: (r) => round(r.pack.england), numeric: true },
+  { header: ALL_PRACTICES_HELD, value: (r) => round(r.pack.england), numeric: true },
   { header: 'z-score', value: (r) => round(r.z), numeric: true },
   { header: 'Funnel (99.8%)', value: (r) => (r.outlier === 'high' ? 'above' : r.outlier === 'low' ? 'below' : r.z === null ? '' : 'within') },
   { header: 'Better when', value: (r) => (r.pack.indicator.polarity === 'neutral' ? '' : r.pack.indicator.polarity) },

@@ -3,6 +3,7 @@ import { registeredPatientsIndicator } from '../../domain/quality/indicators.js'
 import { preparedRows } from '../prepared.js';
 import type { Db } from '../client.js';
 import { indicators, indicatorThresholds, indicatorValues } from '../schema/index.js';
+import { ALL_PRACTICES_HELD } from '../../domain/quality/comparator-words.js';
 
 /**
  * Queries for the quality dashboard. Each view is one statement: figures come with what the view
@@ -173,7 +174,7 @@ export async function comparatorFigures(db: Db, indicatorCode: string, period: s
       groups AS (SELECT g.id, g.kind, g.name FROM practice_groups g WHERE g.id = ${extraGroupId ?? -1}
         OR (g.kind IN ('locality', 'federation') AND EXISTS (SELECT 1 FROM group_memberships m WHERE m.group_id = g.id AND m.practice_code = ${practiceCode}
           AND m.start_date <= ${period} AND (m.end_date IS NULL OR m.end_date >= ${period}))))
-      SELECT 'england' AS comparator, 'England' AS label, 'england' AS kind, t.practices, t.numerator, t.denominator, t.mean FROM ${englandTotals(indicatorCode, period)} t
+      SELECT 'england' AS comparator, ${ALL_PRACTICES_HELD}::text AS label, 'england' AS kind, t.practices, t.numerator, t.denominator, t.mean FROM ${englandTotals(indicatorCode, period)} t
       UNION ALL SELECT 'commissioner', 'Sub-ICB location ' || s.commissioner_code, 'commissioner', ${aggregate}
         FROM f JOIN practices p ON p.ods_code = f.practice_code JOIN subject s ON p.commissioner_code = s.commissioner_code GROUP BY s.commissioner_code
       UNION ALL SELECT 'pcn', coalesce(o.name, 'PCN ' || s.pcn_code), 'pcn', ${aggregate}

@@ -26,7 +26,7 @@ export function ChoiceForm({ choices, submitText = 'Show', clears = [], children
     event.preventDefault();
     const next = new URLSearchParams(params);
     for (const name of clears) next.delete(name);
-    // An empty choice stays in the address ("group=" is England, not the page's default group).
+    // An empty choice stays in the address ("group=" is all practices held, not the page's default group).
     for (const [name, value] of Object.entries(values)) next.set(name, value);
     setParams(next);
   }

@@ -15,6 +15,7 @@ import { QualityNav } from './quality-nav.js';
 import { ThresholdForm } from './threshold-form.js';
 import type { Dashboard, DashboardRow } from './types.js';
 import './quality.css';
+import { ALL_PRACTICES_HELD } from '../../../domain/quality/comparator-words.js';
 
 function practiceColumns(data: Dashboard): Column<DashboardRow>[] {
   const link = (r: DashboardRow) => `/quality/practices/${r.practiceCode}${queryString({ indicator: data.indicator.code, period: data.period, group: data.group?.id })}`;
@@ -33,7 +34,7 @@ function DashboardView({ data }: { data: Dashboard }) {
   const user = useUser();
   const option = useMemo(() => (data.funnel ? funnelChartOption(data.funnel) : null), [data.funnel]);
   const columns = practiceColumns(data);
-  const where = data.group?.name ?? 'England';
+  const where = data.group?.name ?? ALL_PRACTICES_HELD;
   const svgLink = `/api/quality/funnel.svg${queryString({ indicator: data.indicator.code, period: data.period, group: data.group?.id })}`;
   return (
     <>
@@ -48,7 +49,7 @@ function DashboardView({ data }: { data: Dashboard }) {
           </dd>
         </div>
         <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">England</dt>
+          <dt className="nhsuk-summary-list__key">{ALL_PRACTICES_HELD}</dt>
           <dd className="nhsuk-summary-list__value" data-testid="england-value">
             {formatGroupFigure(data.england.value, data.indicator)} ({formatCount(data.england.practices)} practices)
           </dd>
@@ -134,7 +135,7 @@ export function QualityDashboardPage() {
             choices={[
               { name: 'indicator', label: 'Indicator', options: indicatorOptions(entries), initial: indicator.code },
               { name: 'period', label: 'Period', options: indicator.periods.map((p) => ({ value: p.period, text: p.label })), initial: period },
-              { name: 'group', label: 'Compare across', initial: group ?? '', options: groupOptions(groups.data.items, ['federation', 'locality', 'pcn', 'icb_footprint', 'peer_group'], 'England (every practice)') },
+              { name: 'group', label: 'Compare across', initial: group ?? '', options: groupOptions(groups.data.items, ['federation', 'locality', 'pcn', 'icb_footprint', 'peer_group'], ALL_PRACTICES_HELD) },
             ]}
           />
           <Loaded query={dashboard} what="dashboard">

@@ -12,6 +12,7 @@ import { QualityNav } from './quality-nav.js';
 import { SpcIcons } from './spc-icons.js';
 import type { PackIndicator, ReviewPack } from './types.js';
 import './quality.css';
+import { ALL_PRACTICES_HELD } from '../../../domain/quality/comparator-words.js';
 
 const funnelText = (outlier: 'high' | 'low' | null, z: number | null) => (outlier === 'high' ? 'Above' : outlier === 'low' ? 'Below' : z === null ? '–' : 'Within');
 
@@ -21,7 +22,7 @@ function IndicatorFunnel({ pack }: { pack: PackIndicator }) {
   return <EChart option={option} height={360} label={`Funnel plot of ${pack.indicator.name}, the locality’s practices marked. ${describeFunnelLimits(pack.funnel!.adjusted)}`} testId="pack-funnel" />;
 }
 
-/** One funnel at a time: every practice in England, the locality's marked. */
+/** One funnel at a time: every practice held, the locality's marked. */
 function FunnelChooser({ pack }: { pack: ReviewPack }) {
   const withFunnels = pack.indicators.filter((p) => p.funnel);
   const [code, setCode] = useState(withFunnels[0]?.indicator.code ?? '');
@@ -55,6 +56,7 @@ function PracticeSection({ pack, practice }: { pack: ReviewPack; practice: Revie
       <DataTable
         caption={`${practice.practiceName} against its peers`}
         captionHidden
+        scrolls
         columns={[
           { key: 'indicator', header: 'Indicator', cell: (l) => l.pack.indicator.name },
           { key: 'period', header: 'Period', cell: (l) => l.pack.periodLabel, nowrap: true },
@@ -62,7 +64,7 @@ function PracticeSection({ pack, practice }: { pack: ReviewPack; practice: Revie
           { key: 'locality', header: 'Locality', cell: (l) => formatGroupFigure(l.pack.locality, l.pack.indicator), numeric: true, nowrap: true },
           { key: 'federation', header: 'Federation', cell: (l) => formatGroupFigure(l.pack.federation, l.pack.indicator), numeric: true, nowrap: true },
           { key: 'commissioner', header: 'Sub-ICB', cell: (l) => formatGroupFigure(l.row.commissioner, l.pack.indicator), numeric: true, nowrap: true },
-          { key: 'england', header: 'England', cell: (l) => formatGroupFigure(l.pack.england, l.pack.indicator), numeric: true, nowrap: true },
+          { key: 'england', header: ALL_PRACTICES_HELD, cell: (l) => formatGroupFigure(l.pack.england, l.pack.indicator), numeric: true, nowrap: true },
           { key: 'funnel', header: 'Funnel', cell: (l) => funnelText(l.row.outlier, l.row.z) },
           { key: 'gap', header: 'Gap to minimum', cell: (l) => (l.row.gap === null ? '–' : formatDifference(l.row.gap, l.pack.indicator)) },
         ]}
@@ -102,7 +104,7 @@ function PackView({ pack }: { pack: ReviewPack }) {
     <>
       <Heading headingLevel="h2">{pack.locality.name}</Heading>
       <p className="nhsuk-body">
-        {pack.practices.length} practices{pack.federation ? ` in ${pack.federation.name}` : ''}. Each indicator at its latest period, against the locality, the federation, the practice’s sub-ICB location and England; funnels place every practice in England, with this locality’s practices marked.{' '}
+        {pack.practices.length} practices{pack.federation ? ` in ${pack.federation.name}` : ''}. Each indicator at its latest period, against the locality, the federation, the practice’s sub-ICB location and all practices held (every practice in England once the national files are imported); funnels place all those practices, with this locality’s marked.{' '}
         <a href={`/api/quality/review-pack.xlsx?locality=${pack.locality.id}`} download>
           Download the pack (XLSX)
         </a>
