@@ -8,6 +8,7 @@ import type { Database } from '../../db/client.js';
 import { auditLog, drawdowns, fundApplications, funds } from '../../db/schema/index.js';
 import { lockFund } from '../../db/repos/contracts.js';
 import { loadDemo } from '../demo/load-demo.js';
+import { myItems } from '../reminders/my-items.js';
 import { createRecord } from '../records/records.js';
 import { applicationDetail, decideApplication, recordDrawdown, submitApplication } from './fund-applications.js';
 import { fundRecord } from './fund-record.js';
@@ -89,10 +90,15 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
 
   it('lets only the commissioner decide, once, with the row version read; drawdowns stop at the approved sum', async () => {
     const [application] = await submitApplication(admin(), fundId, { practiceCode: 'C82002', title: 'Signposting training', purpose: 'Active signposting', lines: [{ description: 'Trainer', amount: 500_000 }] }).then((a) => [a]);
+    // Waiting for a decision, it is in the commissioner's items (and nobody else's) until decided.
+    const decisions = async (actor: typeof commissionerActor) => (await myItems(contextFor(database, actor))).items.filter((i) => i.kind === 'fund_decision');
+    expect((await decisions(commissionerActor)).find((i) => i.href === `/fund-applications/${application!.id}`)).toMatchObject({ title: 'Decide on Signposting training (£5,000 from ELR transformation fund (place based integrated services))' });
+    expect(await decisions(adminActor)).toEqual([]);
     await expect(decideApplication(admin(), application!.id, { outcome: 'approve', rowVersion: 1 })).rejects.toThrow(/permission/);
     await expect(decideApplication(contextFor(database, commissionerActor), application!.id, { outcome: 'approve', rowVersion: 7 })).rejects.toThrow(/changed by someone else/);
     const decided = await decideApplication(contextFor(database, commissionerActor), application!.id, { outcome: 'part_approve', approvedAmount: 300_000, reason: 'Half the sessions', rowVersion: 1 });
     expect(decided).toMatchObject({ status: 'part_approved', approvedPence: 300_000, rowVersion: 2 });
+    expect((await decisions(commissionerActor)).map((i) => i.href)).not.toContain(`/fund-applications/${application!.id}`);
     await expect(decideApplication(contextFor(database, commissionerActor), application!.id, { outcome: 'reject', reason: 'x', rowVersion: 2 })).rejects.toThrow(/already been decided/);
     await recordDrawdown(admin(), application!.id, { amount: 200_000, drawnOn: '2018-09-01', evidence: 'Invoice 12' });
     const before = (await database.db.select().from(drawdowns)).length;

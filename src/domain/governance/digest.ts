@@ -17,6 +17,7 @@ export const itemKindLabels: Record<string, string> = {
   policy_acknowledgement: 'Policy to acknowledge',
   contract_date: 'Contract date',
   sub_contract_signature: 'Sub-contract to sign',
+  fund_decision: 'Fund application to decide',
 };
 
 /**

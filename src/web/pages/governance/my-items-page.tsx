@@ -21,6 +21,7 @@ function whatIsListed(data: { person: { name: string; initials: string | null } 
   const parts: string[] = [];
   if (data.person) parts.push(`items owned by ${data.person.name}${data.person.initials ? ` (${data.person.initials})` : ''}`);
   if (role === 'practice_manager') parts.push('your practices’ policy acknowledgements and sub-contracts to sign');
+  if (role === 'commissioner') parts.push('fund applications waiting for your decision');
   const due = `Overdue, or due by ${formatDate(data.until)}`;
   return parts.length ? `${due}: ${formatList(parts)}.` : `${due}.`;
 }
@@ -45,7 +46,7 @@ export function MyItemsPage() {
             <>
               <p className="nhsuk-body">
                 {whatIsListed(data, user.role)}
-                {data.person ? '' : ' You are not on the People page, so no risks, actions or tasks are owned by you.'}
+                {data.person || !isAdmin(user) ? '' : ' You are not on the People page, so no risks, actions or tasks are owned by you.'}
                 {isAdmin(user) ? ` Contract notice, renewal and end dates are shown from ${defaultReminderDays} days ahead, as the contracts register warns of them.` : ''}
                 {' '}Where the server sends the daily digest, they also come by email each day.
               </p>

@@ -1,0 +1,23 @@
+import { eq } from 'drizzle-orm';
+import { formatPence } from '../../domain/schemes/format-money.js';
+import { fundApplications, funds } from '../../db/schema/index.js';
+import { isAllowed } from '../permissions.js';
+import type { MyItem, MyItemsSource } from '../reminders/my-item.js';
+
+/**
+ * Fund applications waiting for a decision, for whoever decides them (the commissioner). There
+ * is no deadline for a decision: each is due from the day it was submitted, so the longest
+ * waiting come first.
+ */
+export const fundDecisionItems: MyItemsSource = async (db, query) => {
+  const actor = { userId: query.userId, label: '', role: query.role, practiceCodes: query.practiceCodes };
+  if (!isAllowed(actor, 'fund_application', 'update')) return [];
+  const waiting = await db
+    .select({ id: fundApplications.id, title: fundApplications.title, requestedPence: fundApplications.requestedPence, submittedAt: fundApplications.createdAt, fund: funds.name })
+    .from(fundApplications)
+    .innerJoin(funds, eq(funds.id, fundApplications.fundId))
+    .where(eq(fundApplications.status, 'submitted'));
+  return waiting.map((a): MyItem => ({ kind: 'fund_decision', ref: `Application ${a.id}`, title: `Decide on ${a.title} (${formatPence(a.requestedPence)} from ${a.fund})`, dueDate: isoDayOf(a.submittedAt), href: `/fund-applications/${a.id}` }));
+};
+
+const isoDayOf = (moment: Date) => moment.toISOString().slice(0, 10);
