@@ -138,15 +138,15 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Funder').fill('ELR CCG');
       await page.getByLabel('Footprint').selectOption({ label: 'East Leicestershire & Rutland GP Federation' });
       await page.getByLabel('List sizes at').fill('01/01/2018');
-      await page.getByLabel('Rate a patient for each financial year').fill('2018/19: £1.25');
+      await page.getByLabel('Rate per patient for each financial year').fill('2018/19: £1.25');
       await page.getByRole('button', { name: 'Add fund' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'ELR winter resilience fund' }));
       await eventually(() => textOf(page.locator('table').first().locator('.app-table__row--total'))).toContain(money(125 * federationList));
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'fund-new');
       await page.getByRole('link', { name: 'Change the fund’s details and rates' }).click();
-      await eventually(() => page.getByLabel('Rate a patient for each financial year').inputValue()).toBe('2018/19: £1.25');
-      await page.getByLabel('Rate a patient for each financial year').fill('2018/19: £1.25; 2019/20: £1');
+      await eventually(() => page.getByLabel('Rate per patient for each financial year').inputValue()).toBe('2018/19: £1.25');
+      await page.getByLabel('Rate per patient for each financial year').fill('2018/19: £1.25; 2019/20: £1');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await visible(page.getByText('Saved ELR winter resilience fund.'));
       await page.getByRole('link', { name: 'ELR winter resilience fund' }).click();

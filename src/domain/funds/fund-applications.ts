@@ -1,4 +1,5 @@
 import { AppError, conflict, invalid } from '../errors.js';
+import { formatPence } from '../schemes/format-money.js';
 
 /**
  * A locality or practice applies for part of a fund with a business case; the commissioner
@@ -37,14 +38,17 @@ export interface Pot {
   committedPence: number;
 }
 
-const pounds = (pence: number) => `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: pence % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
-
 /** Refuses an amount that, with what other applications hold, would spend more than the pot has: the same money twice. */
 export function checkFitsPot(amountPence: number, pot: Pot): void {
   const left = pot.allocatedPence - pot.committedPence;
   if (amountPence > left) {
+    // With nothing else asked for, the amount is simply more than the pot; otherwise it would spend money twice.
+    const message =
+      pot.committedPence > 0
+        ? `This would spend the same money twice: ${pot.name} has ${formatPence(pot.allocatedPence)} allocated, ${formatPence(pot.committedPence)} of it already asked for or approved, so ${formatPence(Math.max(left, 0))} is left, not ${formatPence(amountPence)}`
+        : `This is more than ${pot.name} has: ${formatPence(pot.allocatedPence)} allocated, not ${formatPence(amountPence)}`;
     throw conflict(
-      `This would spend the same money twice: ${pot.name} has ${pounds(pot.allocatedPence)} allocated, ${pounds(pot.committedPence)} of it already asked for or approved, so ${pounds(Math.max(left, 0))} is left, not ${pounds(amountPence)}`,
+      message,
       { allocatedPence: pot.allocatedPence, committedPence: pot.committedPence, leftPence: left },
     );
   }
@@ -81,7 +85,7 @@ export function decide(application: ApplicationMoney, decision: Decision): { sta
     case 'part_approve': {
       const amount = decision.approvedPence;
       if (amount === undefined || amount === null || amount <= 0 || amount >= application.requestedPence) {
-        throw invalid(`A part-approval must be more than £0 and less than the ${pounds(application.requestedPence)} asked for`, [{ field: 'approvedAmount', message: `must be more than £0 and less than ${pounds(application.requestedPence)}` }]);
+        throw invalid(`A part-approval must be more than £0 and less than the ${formatPence(application.requestedPence)} asked for`, [{ field: 'approvedAmount', message: `must be more than £0 and less than ${formatPence(application.requestedPence)}` }]);
       }
       if (!decision.reason?.trim()) throw invalid('Say why only part is approved', [{ field: 'reason', message: 'enter the reason for part-approving' }]);
       return { status: 'part_approved', approvedPence: amount };
@@ -101,8 +105,8 @@ export function checkDrawdown(application: ApplicationMoney, drawnPence: number,
   if (!evidence.trim()) throw invalid('A drawdown needs evidence', [{ field: 'evidence', message: 'enter the evidence (an invoice, a timesheet, a receipt)' }]);
   const approved = application.approvedPence ?? 0;
   if (drawnPence + amountPence > approved) {
-    throw invalid(`This drawdown is more than was approved: ${pounds(approved)} approved, ${pounds(drawnPence)} drawn already, so at most ${pounds(approved - drawnPence)} can be drawn`, [
-      { field: 'amount', message: `must be at most ${pounds(approved - drawnPence)}: ${pounds(approved)} approved, ${pounds(drawnPence)} drawn already` },
+    throw invalid(`This drawdown is more than was approved: ${formatPence(approved)} approved, ${formatPence(drawnPence)} drawn already, so at most ${formatPence(approved - drawnPence)} can be drawn`, [
+      { field: 'amount', message: `must be at most ${formatPence(approved - drawnPence)}: ${formatPence(approved)} approved, ${formatPence(drawnPence)} drawn already` },
     ]);
   }
 }

@@ -66,6 +66,8 @@ describe('applications and drawdown', () => {
   it('refuses an application that would spend the same money twice', () => {
     expect(() => checkFitsPot(40_000, pot)).not.toThrow();
     expect(() => checkFitsPot(40_001, pot)).toThrow(/spend the same money twice.*£400 is left, not £400.01/);
+    // Nothing else asked for: the amount is simply more than the pot holds.
+    expect(() => checkFitsPot(100_001, { ...pot, committedPence: 0 })).toThrow('This is more than Oadby & Wigston has: £1,000 allocated, not £1,000.01');
   });
 
   it('totals a business case from its costed lines and refuses an empty one', () => {

@@ -38,6 +38,8 @@ interface DataTableProps<T> {
   compact?: boolean;
   /** Extra classes, e.g. fixed column widths so tables one above another line up. */
   className?: string;
+  /** Many wide columns: the table scrolls sideways inside the page (a named region keyboard users can focus) instead of widening it. */
+  scrolls?: boolean;
 }
 
 /**
@@ -98,8 +100,17 @@ function PhoneSort({ caption, columns, sort, onSort }: { caption: string; column
 }
 
 /** An NHS table from column definitions: sortable headers (aria-sort), numeric columns right-aligned, an optional total row. */
-export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSort, total, empty, narrow, compact, className }: DataTableProps<T>) {
-  if (!rows.length && empty) return <p className="nhsuk-body">{empty}</p>;
+export function DataTable<T>(props: DataTableProps<T>) {
+  if (!props.rows.length && props.empty) return <p className="nhsuk-body">{props.empty}</p>;
+  if (!props.scrolls) return <TableOf {...props} />;
+  return (
+    <div className="app-scroll-box" role="region" aria-label={`${props.caption} (scrolls sideways)`} tabIndex={0}>
+      <TableOf {...props} />
+    </div>
+  );
+}
+
+function TableOf<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSort, total, narrow, compact, className }: DataTableProps<T>) {
   const cols = columns as Column<unknown>[];
   return (
     <>

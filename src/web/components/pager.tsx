@@ -31,7 +31,7 @@ export function Pager({ page, pageSize, total, hrefFor, noun = 'results' }: Page
   return (
     <>
       <p className="nhsuk-body" aria-live="polite">
-        {total === 0 ? `No ${noun} match` : `Showing ${formatNumber(first)} to ${formatNumber(end)} of ${formatNumber(total)} ${noun}`}
+        {total === 0 ? `No ${noun} match` : first > total ? `There is no page ${formatNumber(page)}: the ${formatNumber(total)} ${noun} fill ${formatNumber(last)} ${last === 1 ? 'page' : 'pages'}` : `Showing ${formatNumber(first)} to ${formatNumber(end)} of ${formatNumber(total)} ${noun}`}
       </p>
       {last > 1 ? (
         <Pagination>

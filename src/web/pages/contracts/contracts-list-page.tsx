@@ -74,7 +74,7 @@ export function ContractsListPage() {
               {only ? <Link to="?">Show every contract</Link> : null}
             </p>
             <ExportLinks base="/api/contract-register/export" query={queryString({ expiring: only ? data.withinDays : undefined, today: data.today })} noun="the contracts register" />
-            <DataTable caption="Contracts register" captionHidden columns={columns} rows={data.items} rowKey={(c) => c.id} empty="No contracts fall due in that window." compact />
+            <DataTable caption="Contracts register" captionHidden columns={columns} rows={data.items} rowKey={(c) => c.id} empty="No contracts fall due in that window." compact scrolls />
           </>
         )}
       </Loaded>

@@ -23,7 +23,7 @@ function fundFields(footprints: { value: string; label: string }[]): FormField[]
     { name: 'listSnapshotDate', label: 'List sizes at', hint: 'The date of the registered lists the fund is shared on, for example 01/01/2018', kind: 'date', required: true, missing: 'Enter the date of the list sizes the fund is shared on' },
     {
       name: 'rates',
-      label: 'Rate a patient for each financial year',
+      label: 'Rate per patient for each financial year',
       hint: 'Separate the years with semicolons, for example 2017/18: £0.50; 2018/19: £2',
       required: true,
       missing: 'Enter the rate a patient for at least one financial year',

@@ -13,7 +13,7 @@ import { ExportLinks } from '../../components/export-links.js';
 
 const yearColumns: Column<FundYear>[] = [
   { key: 'year', header: 'Financial year', cell: (y) => y.year },
-  { key: 'rate', header: 'Rate a patient', numeric: true, cell: (y) => formatMoney(y.ratePence) },
+  { key: 'rate', header: 'Rate per patient', numeric: true, cell: (y) => formatMoney(y.ratePence) },
   { key: 'list', header: 'Patients', numeric: true, cell: (y) => formatNumber(y.listTotal) },
   { key: 'total', header: 'Total', numeric: true, cell: (y) => formatMoney(y.totalPence) },
 ];
@@ -92,7 +92,7 @@ export function FundPage() {
                 <Link to={`/funds/${fund.id}/apply`}>Apply for money from this fund</Link>
               </p>
             ) : null}
-            <DataTable caption="Applications" captionHidden columns={applicationColumns} rows={applications} rowKey={(a) => a.id} empty="No applications yet." compact />
+            <DataTable caption="Applications" captionHidden columns={applicationColumns} rows={applications} rowKey={(a) => a.id} empty={user.role === 'practice_manager' ? 'Your practice has not applied to this fund.' : 'No applications yet.'} compact />
           </>
         );
       }}

@@ -13,7 +13,7 @@ const money = (key: keyof FundSummary & `${string}Pence`, header: string): Colum
 const columns: Column<FundSummary>[] = [
   { key: 'name', header: 'Fund', cell: (f) => <Link to={`/funds/${f.id}`}>{f.name}</Link> },
   { key: 'commissioner', header: 'Commissioner', cell: (f) => f.commissioner },
-  { key: 'rates', header: 'Rate a patient', cell: (f) => f.years.map((y) => `${formatMoney(y.ratePence)} in ${y.year}`).join(', ') },
+  { key: 'rates', header: 'Rate per patient', cell: (f) => f.years.map((y) => `${formatMoney(y.ratePence)} in ${y.year}`).join(', ') },
   { key: 'list', header: 'Patients', numeric: true, cell: (f) => `${formatNumber(f.listTotal)} at ${formatDate(f.listSnapshotDate)}` },
   money('allocatedPence', 'Allocated'),
   // Remaining is allocated less what is waiting for a decision and what is approved, so both are shown.
@@ -41,7 +41,7 @@ export function FundsListPage() {
         {(data) => (
           <>
             <ExportLinks base="/api/fund-overview/export" noun="the funds" />
-            <DataTable caption="Funds" captionHidden columns={columns} rows={data.items} rowKey={(f) => f.id} empty="No funds have been set up yet." compact />
+            <DataTable caption="Funds" captionHidden columns={columns} rows={data.items} rowKey={(f) => f.id} empty="No funds have been set up yet." compact scrolls />
           </>
         )}
       </Loaded>
