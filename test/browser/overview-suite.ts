@@ -195,6 +195,9 @@ export function overviewSuite(harness: () => BrowserHarness) {
       await page.getByRole('link', { name: 'Page 4' }).click();
       await visible(page.getByText('Showing 31 to 31 of 31 practices'));
       expect(new URL(page.url()).searchParams.get('pageSize')).toBe('10');
+      // An address past the last page says so, rather than "Showing 981 to 31".
+      await page.goto('/practices?pageSize=10&page=99');
+      await visible(page.getByText('There is no page 99: the 31 practices fill 4 pages'));
     });
   });
 
