@@ -12,3 +12,12 @@ export function humanise(code: string): string {
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** Who did something, as pages and exports name people: "Jo Walker <admin@…>" → "Jo Walker" (the email stays in the audit). */
+export function actorName(label: string | null | undefined): string {
+  const text = (label ?? '').replace(/\s*<[^>]*>$/, '');
+  // What atscale did itself (the demo, a start-up import), and what someone did at the command line.
+  if (text === 'system') return 'atscale';
+  const cli = /^cli:(.+)$/.exec(text);
+  return cli ? `${cli[1]} (command line)` : text;
+}

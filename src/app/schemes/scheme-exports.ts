@@ -6,6 +6,8 @@ import type { AppContext } from '../context.js';
 import { runStoredScheme, schemeStatement, type RunOptions } from './run-stored-scheme.js';
 import { describeVersion } from './scheme-presenters.js';
 import { formatLongDate } from '../../domain/iso-date.js';
+import { isoDay } from '../../domain/governance/due-dates.js';
+import { actorName } from '../../domain/words.js';
 
 /**
  * A scheme run as a workbook: an "about" sheet naming the scheme, its version and the list-size
@@ -19,7 +21,7 @@ export async function schemeWorkbook(ctx: AppContext, schemeId: number, options:
     ['Funder', result.scheme.funder],
     ['Version', result.version.version],
     ['Status', result.version.status],
-    ['Approved', result.version.approvedAt ? `${new Date(result.version.approvedAt).toISOString().slice(0, 10)} by ${result.version.approvedBy}` : 'not yet'],
+    ['Approved', result.version.approvedAt ? `${formatLongDate(isoDay(new Date(result.version.approvedAt)))} by ${actorName(result.version.approvedBy)}` : 'Not yet'],
     ['List sizes', result.version.listSnapshotDate ? `registry snapshot at ${result.version.listSnapshotDate}` : 'as given in the scheme'],
     ['Produced', new Date().toISOString().slice(0, 16).replace('T', ' ')],
     ...result.footingNotes.map((note): [string, string] => ['Footing note', note]),

@@ -53,14 +53,7 @@ export function todayIso(): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-/** Who did something, as the pages name people: "Jo Walker <admin@…>" → "Jo Walker" (the email stays in the audit). */
-export function actorName(label: string | null | undefined): string {
-  const text = (label ?? '').replace(/\s*<[^>]*>$/, '');
-  // What atscale did itself (the demo, a start-up import), and what someone did at the command line.
-  if (text === 'system') return 'atscale';
-  const cli = /^cli:(.+)$/.exec(text);
-  return cli ? `${cli[1]} (command line)` : text;
-}
+export { actorName } from '../../domain/words.js';
 
 export { humanise } from '../../domain/words.js';
 

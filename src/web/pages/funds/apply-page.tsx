@@ -50,7 +50,7 @@ export function ApplyPage() {
       if (!purpose.trim()) problems.push({ field: 'application-purpose', message: 'Say what the money is for' });
       lines.forEach((line, i) => {
         if (!line.description.trim()) problems.push({ field: lineId(i, 'description'), message: `Say what line ${i + 1} is for` });
-        if (typedPence(line.amount) === null) problems.push({ field: lineId(i, 'amount'), message: `Enter line ${i + 1}'s amount in pounds, like £1,250.50 (not negative)` });
+        if (typedPence(line.amount) === null) problems.push({ field: lineId(i, 'amount'), message: `Enter line ${i + 1}’s amount in pounds, like £1,250.50 (not negative)` });
       });
       return problems;
     });

@@ -47,9 +47,9 @@ function MeetingDetails({ meeting }: { meeting: Meeting }) {
       <SummaryRows
         rows={[
           { key: 'Held on', value: meeting.heldOn ? formatDate(meeting.heldOn) : 'Not recorded' },
-          { key: 'Attendees', value: meeting.attendees },
-          { key: 'Agenda', value: <Lines text={meeting.agenda} /> },
-          { key: 'Decisions', value: <Lines text={meeting.decisions} /> },
+          { key: 'Attendees', value: meeting.attendees || 'Not recorded' },
+          { key: 'Agenda', value: meeting.agenda ? <Lines text={meeting.agenda} /> : 'Not recorded' },
+          { key: 'Decisions', value: meeting.decisions ? <Lines text={meeting.decisions} /> : 'Not recorded' },
         ]}
       />
       <h2>Actions raised</h2>
