@@ -34,6 +34,8 @@ function summarise(contract: ContractRow, subs: Awaited<ReturnType<typeof descri
   return {
     ...contract,
     noticeDate: noticeDateOf(contract),
+    /** Its end date has passed: nothing falls due, and nobody is still to sign. */
+    ended: contract.endDate !== null && contract.endDate < today,
     footprintName,
     reminders,
     subContractCount: subs.length,

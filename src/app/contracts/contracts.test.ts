@@ -29,6 +29,10 @@ describe.each(databaseKinds)('contracts register (%s)', (kind) => {
     expect(cbs).toMatchObject({ subContractCount: 13, signedCount: 11, valuePence: 20_000_000, federationFeeBp: 500, noticeDate: '2020-01-01' });
     expect(cbs.unsignedPractices.map((p) => p.practiceCode)).toEqual(['C82078', 'C82098']);
     expect(cbs.reminders.map((r) => r.kind)).toEqual(['renewal', 'notice', 'end']);
+    expect(cbs.ended).toBe(false);
+    // Past its end date a contract is marked ended, whatever is left unsigned.
+    const later = (await contractRegister(admin(), { today: '2026-11-24' })).items.find((c) => c.reference === 'LCC-CBS-2017')!;
+    expect([later.endDate! < '2026-11-24', later.ended, later.reminders]).toEqual([true, true, []]);
     const soon = await contractRegister(admin(), { today: '2019-12-15', expiringWithinDays: 30 });
     expect(soon.items.map((c) => c.reference)).toEqual(['LCC-CBS-2017']);
     expect(soon.items[0]!.reminders[0]).toMatchObject({ kind: 'notice', daysLeft: 17 });

@@ -1,4 +1,4 @@
-import { Button, Heading, TextInput } from 'nhsuk-react-components';
+import { Button, Heading, Tag, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { queryString } from '../../api/client.js';
@@ -20,8 +20,8 @@ const columns: Column<Contract>[] = [
   { key: 'dates', header: 'Runs', nowrap: true, cell: (c) => `${formatDate(c.startDate)} to ${c.endDate ? formatDate(c.endDate) : 'no end date'}` },
   { key: 'value', header: 'Value', numeric: true, cell: (c) => (c.valuePence === null ? '' : `${formatMoney(c.valuePence)} ${valueBasisLabels[c.valueBasis]}`) },
   { key: 'signed', header: 'Sub-contracts signed', numeric: true, cell: (c) => `${c.signedCount} of ${c.subContractCount}` },
-  { key: 'unsigned', header: 'Not signed', cell: (c) => c.unsignedPractices.map((p) => p.practiceName).join(', ') },
-  { key: 'reminders', header: 'Due soon', cell: (c) => <ReminderTags reminders={c.reminders} /> },
+  { key: 'unsigned', header: 'Not signed', cell: (c) => (c.ended ? '' : c.unsignedPractices.map((p) => p.practiceName).join(', ')) },
+  { key: 'reminders', header: 'Due soon', cell: (c) => (c.ended ? <Tag modifier="grey">Ended {formatDate(c.endDate)}</Tag> : <ReminderTags reminders={c.reminders} />) },
 ];
 
 /** The register of head contracts: what falls due within the window, and which practices have not signed. */

@@ -20,6 +20,7 @@ export interface Contract {
   renewalDate: string | null;
   noticePeriodDays: number | null;
   noticeDate: string | null;
+  ended: boolean;
   valuePence: number | null;
   valueBasis: 'a_year' | 'total' | 'tariff';
   federationFeeBp: number;
