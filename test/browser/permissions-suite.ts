@@ -28,6 +28,16 @@ export function permissionsSuite(harness: () => BrowserHarness) {
       expect(await page.locator('input[type=file]').count()).toBe(0);
     });
 
+    it('reads a scheme as their practice sees it: its own row against the whole scheme’s totals, or that it takes no part', async () => {
+      await page.goto('/schemes');
+      await page.getByRole('link', { name: /Winter access scheme/ }).click();
+      await visible(page.getByText('your practice’s row, then the TOTAL of every practice in the scheme', { exact: false }));
+      await visible(page.getByText('The invoice to the funder, for every practice in the scheme:'));
+      await page.goto('/schemes');
+      await page.getByRole('link', { name: /clinical pharmacists/i }).click();
+      await visible(page.getByText('Your practice does not take part in this scheme.'));
+    });
+
     it('can edit the local name and notes of their own practice only', async () => {
       await page.goto('/practices/C82001');
       await eventually(() => textOf(page.locator('h1'))).toBe('Kibworth Medical Centre');

@@ -196,6 +196,8 @@ function SchemeRunView({ scheme, versions, version, run, reallocating }: { schem
   const warnings = tableNamed(run, 'warnings');
   const statement = statementLink(scheme.id, run.version.version);
   const practices = (allocation?.rows ?? []).filter((r) => r.ods_code).map((r) => ({ odsCode: String(r.ods_code), name: String(r.practice) }));
+  // A practice manager or clinician sees their own practices' rows; totals stay the whole scheme's.
+  const ownPracticesOnly = user.role === 'practice_manager' || user.role === 'clinician';
   const sections = [
     { id: 'terms', title: 'Terms', show: true },
     { id: 'versions', title: 'Versions', show: true },
@@ -241,13 +243,20 @@ function SchemeRunView({ scheme, versions, version, run, reallocating }: { schem
       </Section>
       {allocation ? (
         <Section id="allocation" title="Allocation">
-          <p className="nhsuk-body">{allocation.title}: one row per practice, with the TOTAL last.</p>
-          <ReportTableView table={allocation} hide={['ods_code']} extra={[statement]} caption={allocation.title} />
+          {ownPracticesOnly && practices.length === 0 ? (
+            <p className="nhsuk-body">Your practice does not take part in this scheme.</p>
+          ) : (
+            <>
+              <p className="nhsuk-body">{allocation.title}: {ownPracticesOnly ? 'your practice’s row, then the TOTAL of every practice in the scheme' : 'one row per practice, with the TOTAL last'}.</p>
+              <ReportTableView table={allocation} hide={['ods_code']} extra={[statement]} caption={allocation.title} />
+            </>
+          )}
         </Section>
       ) : null}
       {payments ? (
         <Section id="payments" title="Payments">
           <p className="nhsuk-body">{payments.title}. Practices are paid for everything they delivered; the fee is added to the invoice to the funder.</p>
+          {summary && ownPracticesOnly ? <p className="nhsuk-body">The invoice to the funder, for every practice in the scheme:</p> : null}
           {summary ? <InvoiceSummary summary={summary} feeLabel={version.definition.fee?.label ?? 'Fee'} /> : null}
           <ReportTableView table={payments} hide={['ods_code']} caption={payments.title} />
         </Section>
