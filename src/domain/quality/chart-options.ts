@@ -1,4 +1,4 @@
-import { type IndicatorUnit, unitLabels } from './indicators.js';
+import { type Cadence, type IndicatorUnit, periodLabel, unitLabels } from './indicators.js';
 /**
  * ECharts options for the funnel plot and the SPC chart, built from plain figures so the browser
  * and the server (SVG for packs) draw the same chart. The chart's subtitle says which limits are drawn.
@@ -97,13 +97,15 @@ const pointColour = (type: string) => (type.includes('improvement') ? NHS.blue :
  * export all draw it: titled "indicator: practice", with the target line (the minimum when the
  * indicator has no target).
  */
-export function practiceSpcChartOption(data: { indicator: { name: string; unit: IndicatorUnit }; practiceName: string; points: SpcChartPoint[]; threshold: { target: number | null; minimum: number | null } | null }): Record<string, unknown> {
+export function practiceSpcChartOption(data: { indicator: { name: string; unit: IndicatorUnit; cadence: Cadence }; practiceName: string; points: SpcChartPoint[]; threshold: { target: number | null; minimum: number | null } | null }): Record<string, unknown> {
   const { indicator, threshold } = data;
-  return spcChartOption({ title: `${indicator.name}: ${data.practiceName}`, unitLabel: unitLabels[indicator.unit], points: data.points, target: threshold?.target ?? threshold?.minimum ?? null });
+  return spcChartOption({ title: `${indicator.name}: ${data.practiceName}`, unitLabel: unitLabels[indicator.unit], points: data.points, target: threshold?.target ?? threshold?.minimum ?? null, cadence: indicator.cadence });
 }
 
-export function spcChartOption(data: { title: string; unitLabel: string; points: SpcChartPoint[]; target: number | null }): Record<string, unknown> {
-  const periods = data.points.map((p) => p.period);
+/** An XmR chart; with the indicator's cadence, its axis names periods as people read them ("Apr 2024", "2022/23"). */
+export function spcChartOption(data: { title: string; unitLabel: string; points: SpcChartPoint[]; target: number | null; cadence?: Cadence }): Record<string, unknown> {
+  const { cadence } = data;
+  const periods = data.points.map((p) => (cadence ? periodLabel(p.period, cadence, 'short') : p.period));
   const limit = (name: string, key: 'mean' | 'lower' | 'upper', dashed: boolean) => ({
     name,
     type: 'line',

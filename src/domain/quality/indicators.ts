@@ -94,10 +94,10 @@ export function seriesPeriod(period: string, cadence: Cadence): string {
   return cadence === 'year' ? period.slice(0, 4) : period.slice(0, 7);
 }
 
-/** A period as people read it: "March 2024", or a QOF year as "2022/23". */
-export function periodLabel(period: string, cadence: Cadence): string {
+/** A period (stored, or as the SPC series reads it) as people read it: "March 2024" ("Mar 2024" on a chart's axis), or a QOF year as "2022/23". */
+export function periodLabel(period: string, cadence: Cadence, month: 'long' | 'short' = 'long'): string {
   const year = Number(period.slice(0, 4));
   if (cadence === 'year') return `${year - 1}/${String(year % 100).padStart(2, '0')}`;
-  const month = new Date(Date.UTC(year, Number(period.slice(5, 7)) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
-  return `${month} ${year}`;
+  const monthName = new Date(Date.UTC(year, Number(period.slice(5, 7)) - 1, 1)).toLocaleString('en-GB', { month, timeZone: 'UTC' });
+  return `${monthName} ${year}`;
 }

@@ -135,7 +135,7 @@ export function ReviewPackPage() {
     <>
       <Heading headingLevel="h1">Peer review pack</Heading>
       <QualityNav current="review-pack" />
-      <ChoiceForm key={locality ?? ''} choices={[{ name: 'locality', label: 'Locality', options: groupOptions(groups.data.items, ['locality', 'peer_group']).sort((a, b) => Number(b.value === locality) - Number(a.value === locality)) }]} />
+      <ChoiceForm key={locality ?? ''} choices={[{ name: 'locality', label: 'Locality or peer group', options: groupOptions(groups.data.items, ['locality', 'peer_group']).sort((a, b) => Number(b.value === locality) - Number(a.value === locality)) }]} />
       {locality ? <Loaded query={pack} what="review pack">{(data) => <PackView pack={data} />}</Loaded> : <p className="nhsuk-body">Set up localities first.</p>}
     </>
   );
