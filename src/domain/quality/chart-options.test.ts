@@ -8,7 +8,7 @@ describe('practiceSpcChartOption', () => {
     ['month', ['2024-04', '2024-05'], ['Apr 2024', 'May 2024']],
     ['year', ['2022', '2023'], ['2021/22', '2022/23']],
   ] as const)('names %s periods on the axis as people read them', (cadence, periods, labels) => {
-    const option = practiceSpcChartOption({ indicator: { name: 'Same-day access', unit: 'percent', cadence }, practiceName: 'Kibworth', points: periods.map(point), threshold: null });
+    const option = practiceSpcChartOption({ indicator: { name: 'Same-day access', unit: 'proportion', cadence }, practiceName: 'Kibworth', points: periods.map(point), threshold: null });
     expect((option.xAxis as { data: string[] }).data).toEqual(labels);
   });
 });
