@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFigure, formatGroupFigure } from './quality-format.js';
+import { formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
 
 describe('a group’s figure on the quality pages', () => {
   it.each<[string, 'count' | 'minutes' | 'proportion' | 'rate_per_1000', number | null, string]>([
@@ -14,5 +14,16 @@ describe('a group’s figure on the quality pages', () => {
 
   it('leaves a practice’s own count as it is', () => {
     expect(formatFigure(10_556, { unit: 'count' })).toBe('10,556');
+  });
+});
+
+describe('a practice’s difference from a group', () => {
+  it.each<[string, 'count' | 'minutes' | 'proportion', number, string]>([
+    ['a count from an average is whole, however the average falls', 'count', -1_255.6, '−1,256'],
+    ['a whole count keeps its sign', 'count', 2_740, '+2,740'],
+    ['a percentage is in percentage points', 'proportion', 0.4231, '+0.42 percentage points'],
+    ['a time keeps its tenth of a minute', 'minutes', -1.25, '−1.3 min'],
+  ])('%s', (_name, unit, value, text) => {
+    expect(formatDifference(value, { unit })).toBe(text);
   });
 });

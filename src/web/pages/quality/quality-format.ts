@@ -29,6 +29,8 @@ export function formatDifference(value: number | null | undefined, indicator: Pi
   const sign = value > 0 ? '+' : value < 0 ? '−' : '';
   const magnitude = Math.abs(value);
   if (indicator.unit === 'proportion') return `${sign}${number(2).format(magnitude)} percentage points`;
+  // A count against a group's average is a whole number of patients, like the average it is set against.
+  if (indicator.unit === 'count') return `${sign}${number(0).format(magnitude)}`;
   return `${sign}${formatFigure(magnitude, indicator)}`;
 }
 
