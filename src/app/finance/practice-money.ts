@@ -5,8 +5,7 @@ import { schemes } from '../../db/schema/index.js';
 import { forbidden, notFound } from '../../domain/errors.js';
 import { sumPence } from '../../domain/funds/fund-applications.js';
 import type { AppContext } from '../context.js';
-import { authorize } from '../permissions.js';
-import { canSeePractice } from '../permissions.js';
+import { canSeePractice, isAllowed } from '../permissions.js';
 import { runStoredScheme } from '../schemes/run-stored-scheme.js';
 
 export interface PracticeSchemeMoney {
@@ -35,8 +34,8 @@ export interface PracticeMoney {
  * A practice manager sees their own practices only.
  */
 export async function practiceMoney(ctx: AppContext, practiceCode: string): Promise<PracticeMoney> {
-  authorize(ctx.actor, 'scheme', 'read');
-  authorize(ctx.actor, 'contract', 'read');
+  // The page spans schemes and contracts: someone who may not read both is told what the page is, not a record type.
+  if (!isAllowed(ctx.actor, 'scheme', 'read') || !isAllowed(ctx.actor, 'contract', 'read')) throw forbidden('A practice’s money is for its practice manager, the federation and the commissioner to see.');
   const code = practiceCode.trim().toUpperCase();
   if (!canSeePractice(ctx.actor, code)) throw forbidden('You can only see the money of your own practices');
   const name = (await registryPractices(ctx.db, [code])).get(code)?.displayName;
