@@ -77,8 +77,8 @@ describe('governance over HTTP', () => {
     await admin.request('PATCH', `/api/risks/${risk.id}`, { rowVersion: risk.rowVersion, ownerText: 'JW', reviewDate: new Date().toISOString().slice(0, 10) });
     const result = (await admin.request('POST', '/api/digest/send', { dryRun: true })).body;
     expect(result.sent).toBe(0);
-    // Jo Walker owns the risk. The clinician's practice (C82009) still has the demo policy to acknowledge, but that is its practice manager's to do, not the clinician's.
-    expect(result.messages.map((m: { to: string }) => m.to)).toEqual(['admin@elr-federation.example']);
+    // Jo Walker owns the risk; the commissioner has the demo's fund applications to decide. The clinician's practice (C82009) still has the demo policy to acknowledge, but that is its practice manager's to do, not the clinician's.
+    expect(result.messages.map((m: { to: string }) => m.to)).toEqual(['admin@elr-federation.example', 'commissioner@elr-ccg.example']);
     expect(result.messages[0].text).toContain('Risk review R1: Lack of openness, transparency and trust');
   });
 });

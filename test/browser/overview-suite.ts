@@ -117,6 +117,11 @@ export function overviewSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(summaryValue('Number of practices'))).toBe(januaryMembers.practices);
       expect(await textOf(summaryValue('Total registered population'))).toBe(januaryMembers.listSize);
       expect(await textOf(summaryValue('Membership on'))).toBe('1 January 2018');
+      // A day the calendar has not got, typed into the address, shows today's membership rather than an error page.
+      await page.goto('/?on=2024-02-31');
+      await eventually(() => textOf(summaryValue('Membership on'))).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
+      await page.goto('/?on=2018-01-01');
+      await eventually(() => textOf(summaryValue('Membership on'))).toBe('1 January 2018');
     });
 
     it('links each locality to its page, with its practices and total', async () => {

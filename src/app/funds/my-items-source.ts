@@ -17,7 +17,7 @@ export const fundDecisionItems: MyItemsSource = async (db, query) => {
     .from(fundApplications)
     .innerJoin(funds, eq(funds.id, fundApplications.fundId))
     .where(eq(fundApplications.status, 'submitted'));
-  return waiting.map((a): MyItem => ({ kind: 'fund_decision', ref: `Application ${a.id}`, title: `Decide on ${a.title} (${formatPence(a.requestedPence)} from ${a.fund})`, dueDate: isoDayOf(a.submittedAt), href: `/fund-applications/${a.id}` }));
+  return waiting.map((a): MyItem => ({ kind: 'fund_decision', ref: String(a.id), title: `${a.title} (${formatPence(a.requestedPence)} from ${a.fund})`, dueDate: isoDayOf(a.submittedAt), href: `/fund-applications/${a.id}` }));
 };
 
 const isoDayOf = (moment: Date) => moment.toISOString().slice(0, 10);

@@ -46,9 +46,12 @@ describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
     expect(result.stdout).toContain('To: admin@elr-federation.example');
     expect(result.stdout).toContain('- Board action 8: Estates offer (due 1 January 2019)');
     expect(result.stdout).toContain('To: pm.kibworth@elr-federation.example');
-    // The admin and the practice manager; the clinician has nothing due (a policy to acknowledge is the practice manager's to do).
+    // The commissioner has the demo's fund applications to decide.
+    expect(result.stdout).toContain('To: commissioner@elr-ccg.example');
+    expect(result.stdout).toMatch(/- Fund application to decide \d+: .+ \(£[\d,.]+ from .+\)/);
+    // The clinician has nothing due (a policy to acknowledge is the practice manager's to do).
     expect(result.stdout).not.toContain('To: clinician@elr-federation.example');
-    expect(result.stdout).toMatch(/2 digests composed, none sent/);
+    expect(result.stdout).toMatch(/3 digests composed, none sent/);
   });
 
   it('lists the latest changes from the audit log, filtered, and refuses an impossible date', async () => {

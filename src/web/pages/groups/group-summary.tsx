@@ -8,12 +8,13 @@ import { DateField, dateFieldTarget, dateProblem, isoToParts, partsToIso } from 
 import { FormErrorSummary, useFormErrors } from '../../components/form-errors.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { formatDate, formatList, formatNumber, todayIso } from '../../format/format.js';
+import { isRealDate, isSensibleDate } from '../../../domain/iso-date.js';
 
-/** The date memberships are shown on: ?on=YYYY-MM-DD, else today. */
+/** The date memberships are shown on: ?on=YYYY-MM-DD, else (and for a day the calendar has not got, typed into the address) today. */
 export function useMembershipDate() {
   const [params, setParams] = useSearchParams();
   const raw = params.get('on');
-  const on = raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : null;
+  const on = raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && isRealDate(raw) && isSensibleDate(raw) ? raw : null;
   const choose = (iso: string) => {
     const next = new URLSearchParams(params);
     next.set('on', iso);
