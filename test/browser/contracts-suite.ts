@@ -40,13 +40,16 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('heading', { level: 1, name: 'Contracts' }));
       expect(await textOf(page.locator('.nhsuk-header__navigation-list [aria-current="page"]'))).toBe('Finance');
       await eventually(() => textOf(rowOf(page, cbsTitle))).toContain('11 of 13');
-      expect(await textOf(rowOf(page, cbsTitle))).toContain('The Jubilee Medical Practice');
+      // Today the demo's contract has ended: nothing falls due and nobody is still to sign.
+      expect(await textOf(rowOf(page, cbsTitle))).toContain('Ended 31 March 2020');
+      expect(await textOf(rowOf(page, cbsTitle))).not.toContain('The Jubilee Medical Practice');
       await page.locator('#as-at-day').fill('15');
       await page.locator('#as-at-month').fill('12');
       await page.locator('#as-at-year').fill('2019');
       await page.getByRole('button', { name: 'Show contracts due' }).click();
       await eventually(() => page.locator('tbody tr').count()).toBe(1);
       expect(await textOf(rowOf(page, cbsTitle))).toContain('Last day to give notice in 17 days');
+      expect(await textOf(rowOf(page, cbsTitle))).toContain('The Jubilee Medical Practice');
       expect(await page.locator('.nhsuk-tag--red', { hasText: 'notice' }).count()).toBe(1);
       // The download holds what the page shows: the one contract due in the window.
       const csv = (await download(page, 'Download CSV')).body;
