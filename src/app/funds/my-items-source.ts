@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { isoDay } from '../../domain/governance/due-dates.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { fundApplications, funds } from '../../db/schema/index.js';
 import { isAllowed } from '../permissions.js';
@@ -17,7 +18,5 @@ export const fundDecisionItems: MyItemsSource = async (db, query) => {
     .from(fundApplications)
     .innerJoin(funds, eq(funds.id, fundApplications.fundId))
     .where(eq(fundApplications.status, 'submitted'));
-  return waiting.map((a): MyItem => ({ kind: 'fund_decision', ref: String(a.id), title: `${a.title} (${formatPence(a.requestedPence)} from ${a.fund})`, dueDate: isoDayOf(a.submittedAt), href: `/fund-applications/${a.id}` }));
+  return waiting.map((a): MyItem => ({ kind: 'fund_decision', ref: String(a.id), title: `${a.title} (${formatPence(a.requestedPence)} from ${a.fund})`, dueDate: isoDay(a.submittedAt), href: `/fund-applications/${a.id}` }));
 };
-
-const isoDayOf = (moment: Date) => moment.toISOString().slice(0, 10);
