@@ -196,8 +196,8 @@ function SchemeRunView({ scheme, versions, version, run, reallocating }: { schem
   const warnings = tableNamed(run, 'warnings');
   const statement = statementLink(scheme.id, run.version.version);
   const practices = (allocation?.rows ?? []).filter((r) => r.ods_code).map((r) => ({ odsCode: String(r.ods_code), name: String(r.practice) }));
-  // A practice manager or clinician sees their own practices' rows; totals stay the whole scheme's.
-  const ownPracticesOnly = user.role === 'practice_manager' || user.role === 'clinician';
+  // A practice manager sees their own practices' rows (the server's practiceScope); totals stay the whole scheme's.
+  const ownPracticesOnly = user.role === 'practice_manager';
   const sections = [
     { id: 'terms', title: 'Terms', show: true },
     { id: 'versions', title: 'Versions', show: true },
