@@ -20,8 +20,9 @@ export async function readUpload(request: FastifyRequest, extensions: string[]):
       if (part.file.truncated) throw new AppError('too_large', `${part.filename} is larger than the upload limit`);
       if (!extensions.includes(extension)) {
         // NHS England publishes some files zipped: say what to do, not only what is wrong.
-        const expected = `expected a ${extensions.join(' or ')} file`;
-        const message = extension === '.zip' ? `is a zip archive: unzip it and choose the ${extensions.join(' or ')} file inside` : `is not a ${extensions.join(' or ')} file`;
+        const wanted = `${extensions.join(' or ')} file`;
+        const expected = `expected a ${wanted}`;
+        const message = extension === '.zip' ? `is a zip archive: unzip it and choose the ${wanted} inside` : `is not a ${wanted}`;
         throw new AppError('unsupported', `${part.filename} ${message}`, { problems: [{ file: part.filename, message: extension === '.zip' ? `${expected}; unzip it first` : expected }] });
       }
       file = { name: part.filename, content };

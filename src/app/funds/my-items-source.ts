@@ -3,7 +3,7 @@ import { isoDay } from '../../domain/governance/due-dates.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { fundApplications, funds } from '../../db/schema/index.js';
 import { isAllowed } from '../permissions.js';
-import type { MyItem, MyItemsSource } from '../reminders/my-item.js';
+import { actorOfQuery, type MyItem, type MyItemsSource } from '../reminders/my-item.js';
 
 /**
  * Fund applications waiting for a decision, for whoever decides them (the commissioner). There
@@ -11,8 +11,7 @@ import type { MyItem, MyItemsSource } from '../reminders/my-item.js';
  * waiting come first.
  */
 export const fundDecisionItems: MyItemsSource = async (db, query) => {
-  const actor = { userId: query.userId, label: '', role: query.role, practiceCodes: query.practiceCodes };
-  if (!isAllowed(actor, 'fund_application', 'update')) return [];
+  if (!isAllowed(actorOfQuery(query), 'fund_application', 'update')) return [];
   const waiting = await db
     .select({ id: fundApplications.id, title: fundApplications.title, requestedPence: fundApplications.requestedPence, submittedAt: fundApplications.createdAt, fund: funds.name })
     .from(fundApplications)

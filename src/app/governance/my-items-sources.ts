@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { boardActions, policies, policyAcknowledgements, risks } from '../../db/schema/index.js';
-import type { MyItem, MyItemsSource } from '../reminders/my-item.js';
+import { actorOfQuery, type MyItem, type MyItemsSource } from '../reminders/my-item.js';
 import { isAllowed } from '../permissions.js';
 
 const ownedBy = (column: AnyPgColumn, personId: number) => sql`${personId} = any(${column})`;
@@ -35,7 +35,7 @@ export const policyReviewItems: MyItemsSource = async (db, query) => {
 
 /** Policies one of the user's practices must acknowledge (current version) and has not yet, for a user who may acknowledge for it (not a clinician). */
 export const policyAcknowledgementItems: MyItemsSource = async (db, query) => {
-  const actor = { userId: query.userId, label: '', role: query.role, practiceCodes: query.practiceCodes };
+  const actor = actorOfQuery(query);
   const codes = query.practiceCodes.filter((code) => isAllowed(actor, 'policy_acknowledgement', 'create', code));
   if (!codes.length) return [];
   const rows = await db

@@ -72,7 +72,7 @@ export function presentDashboard(indicator: Indicator, threshold: Threshold | nu
     value: pooledFromTotals(indicator.unit, { numerator: englandRow.england_numerator, denominator: englandRow.england_denominator, mean: englandRow.england_mean }),
     practices: englandRow.england_practices,
   };
-  const funnel = indicatorFunnel(indicator, practices, { title: `${indicator.name}, ${periodLabel(query.period, indicator.cadence)}${` — ${group?.name ?? ALL_PRACTICES_HELD.toLowerCase()}`}`, highlight: query.highlight ? [query.highlight] : [] });
+  const funnel = indicatorFunnel(indicator, practices, { title: `${indicator.name}, ${periodLabel(query.period, indicator.cadence)} — ${group?.name ?? ALL_PRACTICES_HELD.toLowerCase()}`, highlight: query.highlight ? [query.highlight] : [] });
   const gaps = practicesBelowThreshold(practices, threshold?.minimum ?? null, indicator.polarity);
   const gapOf = new Map(gaps.map((g) => [g.practiceCode, g.gap]));
   const nameOf = new Map(practices.map((p) => [p.practiceCode, p.label]));

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import type { Role } from '../context.js';
+import type { Actor, Role } from '../context.js';
 
 /**
  * One thing a person must do soon: a work-plan task, a board action, a risk review, a policy
@@ -32,3 +32,6 @@ export interface MyItemsQuery {
 }
 
 export type MyItemsSource = (db: Db, query: MyItemsQuery) => Promise<MyItem[]>;
+
+/** The user a query is for, as permission checks take them: a source asks "may they do this?" of it. */
+export const actorOfQuery = (query: MyItemsQuery): Actor => ({ userId: query.userId, label: '', role: query.role, practiceCodes: query.practiceCodes });
