@@ -1,4 +1,6 @@
+import { findPractice } from '../../domain/schemes/practices.js';
 import type { SchemeRun } from '../../domain/schemes/run-scheme.js';
+import { storedPractices, type StoredDefinition } from './resolve-practices.js';
 
 /**
  * A practice manager sees a scheme's figures for their own practices only (`practiceScope` in
@@ -24,5 +26,29 @@ export function restrictRun(run: SchemeRun, practiceKeys: readonly string[] | un
     reallocation: run.reallocation && { ...run.reallocation, rows: run.reallocation.rows.filter((r) => keep.has(r.practiceKey)) },
     statements: run.statements.filter((s) => keep.has(s.practiceKey)),
     warnings: scoped(run.warnings),
+  };
+}
+
+/**
+ * A stored definition with only the given practices in its practice-level lists: the practices
+ * themselves (with their participation), fixed shares, hand-schedule entries and releases. Terms
+ * that are the scheme's (money, delivery models, rounding, year totals) stay.
+ */
+export function restrictDefinition(definition: StoredDefinition, practiceKeys: readonly string[] | undefined): StoredDefinition {
+  if (!practiceKeys) return definition;
+  const keep = new Set(practiceKeys);
+  const practices = storedPractices(definition);
+  const kept = <T>(entries: readonly T[], reference: (entry: T) => string | undefined) =>
+    entries.filter((entry) => {
+      const named = reference(entry);
+      return named === undefined || keep.has(findPractice(practices, named)?.key ?? '');
+    });
+  const { fixedShares } = definition.apportionment;
+  return {
+    ...definition,
+    practices: definition.practices.filter((p) => p.odsCode !== undefined && keep.has(p.odsCode)),
+    apportionment: { ...definition.apportionment, ...(fixedShares ? { fixedShares: kept(fixedShares, (s) => s.practice) } : {}) },
+    ...(definition.handSchedule?.entries ? { handSchedule: { ...definition.handSchedule, entries: kept(definition.handSchedule.entries, (e) => e.practice) } } : {}),
+    ...(definition.reallocation ? { reallocation: { ...definition.reallocation, releases: kept(definition.reallocation.releases, (r) => r.practice) } } : {}),
   };
 }

@@ -4,10 +4,10 @@ import { schemeReportTables } from '../../domain/schemes/report-tables.js';
 import { runScheme, type SchemeRun } from '../../domain/schemes/run-scheme.js';
 import type { PracticeStatement } from '../../domain/schemes/statement.js';
 import type { AppContext } from '../context.js';
-import { authorize } from '../permissions.js';
-import { canSeePractice, practiceScope } from '../permissions.js';
-import { restrictRun } from './practice-scope.js';
+import { authorize, canSeePractice, practiceScope } from '../permissions.js';
+import { restrictDefinition, restrictRun } from './practice-scope.js';
 import { listVersions } from '../../db/repos/schemes.js';
+import type { StoredDefinition } from './resolve-practices.js';
 import { loadSchemeVersion, runInputFor, type LoadedVersion } from './scheme-inputs.js';
 import { presentScheme, presentVersion, presentVersionSummary, type PresentedScheme, type VersionSummary } from './scheme-presenters.js';
 
@@ -67,9 +67,11 @@ export async function schemeStatement(ctx: AppContext, schemeId: number, practic
   return { scheme: result.scheme, version: result.version, funder: loaded.definition.funder, statement };
 }
 
-/** Every version of a scheme, oldest first, each with its definition and status. */
+/** Every version of a scheme, oldest first, each with its definition and status; a practice manager's show only their own practices' entries. */
 export async function listSchemeVersions(ctx: AppContext, schemeId: number) {
   authorize(ctx.actor, 'scheme', 'read');
   const { scheme } = await loadSchemeVersion(ctx.db, schemeId);
-  return { scheme: presentScheme(scheme), items: (await listVersions(ctx.db, schemeId)).map(presentVersion) };
+  const scope = practiceScope(ctx.actor);
+  const items = (await listVersions(ctx.db, schemeId)).map((row) => presentVersion({ ...row, definition: restrictDefinition(row.definition as StoredDefinition, scope) }));
+  return { scheme: presentScheme(scheme), items };
 }

@@ -127,6 +127,10 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
     expect((await schemeStatement(manager, scheme.id, 'C82001')).statement.practiceName).toBe('Kibworth Medical Centre');
     await expect(schemeStatement(manager, scheme.id, 'C82002')).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(importDeliveredCsv(manager, scheme.id, returns(['C82001,Yes,1,1']))).rejects.toMatchObject({ kind: 'forbidden' });
+    // Which other practices take part, and on what terms, is the federation's business.
+    const practicesIn = async (ctx: typeof manager) => (await listSchemeVersions(ctx, scheme.id)).items.map((v) => (v.definition as { practices: { odsCode: string }[] }).practices.map((p) => p.odsCode));
+    expect(await practicesIn(manager)).toEqual([['C82001']]);
+    expect(await practicesIn(admin())).toEqual([['C82001', 'C82002', 'C82009']]);
     const commissioner = contextFor(database, commissionerActor);
     expect((await runStoredScheme(commissioner, scheme.id)).run.allocation.rows).toHaveLength(3);
     await expect(updateScheme(commissioner, scheme.id, { rowVersion: 1, definition: makeSchemeRequest().definition })).rejects.toMatchObject({ kind: 'forbidden' });
