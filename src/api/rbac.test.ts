@@ -183,7 +183,8 @@ const cases: Case[] = [
   { route: 'POST /api/schemes/{id}/approve', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/schemes/${ids.winterId}/approve`, body: { rowVersion: 99 } }) },
   { route: 'GET /api/schemes/{id}/versions', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/versions` }) },
   { route: 'GET /api/schemes/{id}/run', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/run` }) },
-  { route: 'POST /api/schemes/{id}/delivered', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/schemes/${ids.winterId}/delivered`, body: { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 208, gp: 0 } }] } }) },
+  // A practice manager returns their own practice's activity, never another's.
+  { route: 'POST /api/schemes/{id}/delivered', allowed: ['admin', 'pmOwn'], request: (r, ids) => ({ method: 'POST', path: `/api/schemes/${ids.winterId}/delivered`, body: { entries: [{ practice: practiceFor(r), takesPart: 'yes', units: { nurse: 208, gp: 0 } }] } }) },
   { route: 'GET /api/schemes/{id}/delivered', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/delivered` }) },
   {
     route: 'POST /api/schemes/{id}/hand-schedule',

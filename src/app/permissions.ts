@@ -34,6 +34,8 @@ export const permissions = {
   // Everyone signed in reads schemes; a practice manager's reads are narrowed to their own practices' rows by the scheme use cases.
   // Approving a version is an update; recording delivered activity or a hand schedule is an import.
   scheme: { read: everyone, create: admin, update: admin, delete: [], import: admin },
+  // A practice's activity return for a scheme: admins record any practice's; a practice manager returns their own practices'.
+  activity_return: { read: everyone, create: [...admin, 'own_practice'], update: [], delete: [], import: [] },
   // Programme: work plans (a position update is an update of its task) and the STP deliverables, milestone grid and outcomes.
   work_plan: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
   plan_section: { read: everyone, create: admin, update: admin, delete: admin, import: admin },

@@ -2,7 +2,7 @@ import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireRole, RequireSession } from './auth/session.js';
 import { AppLayout } from './components/app-layout.js';
-import { NotFoundPage } from './components/page-states.js';
+import { NotFoundPage, ServiceProblemPage } from './components/page-states.js';
 
 /** Each page is its own chunk, loaded when first visited. */
 function page(load: () => Promise<unknown>, name: string) {
@@ -14,9 +14,11 @@ export const router = createBrowserRouter([
   {
     element: <AppLayout />,
     children: [
-      { path: '/sign-in', element: page(() => import('./pages/sign-in-page.js'), 'SignInPage') },
+      { path: '/sign-in', element: page(() => import('./pages/sign-in-page.js'), 'SignInPage'), errorElement: <ServiceProblemPage /> },
       {
         element: <RequireSession />,
+        // A page that fails while drawing shows the service's problem page inside the header and navigation.
+        errorElement: <ServiceProblemPage />,
         children: [
           { path: '/', element: page(() => import('./pages/overview/federation-overview-page.js'), 'FederationOverviewPage') },
           { path: '/practices', element: page(() => import('./pages/practices/practices-list-page.js'), 'PracticesListPage') },

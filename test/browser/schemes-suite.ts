@@ -237,8 +237,10 @@ export function schemesSuite(harness: () => BrowserHarness) {
   });
 
   describe('schemes (practice manager)', () => {
-    it('sees only Kibworth’s row, the totals, no actions and no activity forms', async () => {
-      const page = await harness().newPage();
+    let page: Page;
+
+    it('sees only Kibworth’s row, the totals, no actions and no uploads', async () => {
+      page = await harness().newPage();
       await signIn(page, demoPracticeManager);
       await openScheme(page, /Winter access scheme 2017\/18/);
       const rows = section(page, 'allocation').locator('tbody tr:not(.app-table__row--total)');
@@ -247,6 +249,34 @@ export function schemesSuite(harness: () => BrowserHarness) {
       await visible(totalRow(page, 'allocation'));
       expect(await page.getByRole('link', { name: 'Edit the scheme’s terms' }).count()).toBe(0);
       expect(await page.locator('input[type=file]').count()).toBe(0);
+    });
+
+    it('returns Kibworth’s own activity and sees its payment change', async () => {
+      const schemeId = /\/schemes\/(\d+)/.exec(page.url())![1];
+      const recorded = async () => {
+        const delivered = await (await page.request.get(new URL(`/api/schemes/${schemeId}/delivered`, page.url()).href)).json();
+        return Object.fromEntries((delivered.items as { modelId: string; quantity: number | null }[]).map((r) => [r.modelId, r.quantity]));
+      };
+      const before = await recorded();
+      expect(Object.keys(before).sort()).toEqual(['gp', 'nurse']);
+      const form = section(page, 'return');
+      const paymentRow = section(page, 'payments').locator('tbody tr:not(.app-table__row--total)');
+      const send = async (figures: Record<string, number | null>) => {
+        await form.getByLabel(/^Nurse appointments delivered/).fill(String(figures.nurse ?? ''));
+        await form.getByLabel(/^GP appointments delivered/).fill(String(figures.gp ?? ''));
+        await form.getByRole('button', { name: 'Send the return' }).click();
+        await eventually(() => textOf(form.locator('.nhsuk-inset-text'))).toContain('Recorded 1 return');
+        await eventually(recorded).toEqual(figures);
+      };
+      // The form opens with what the practice last returned, to correct rather than retype.
+      await eventually(() => form.getByLabel(/^Nurse appointments delivered/).inputValue()).toBe(String(before.nurse));
+      await form.getByLabel('Does the practice take part?').selectOption('yes');
+      const more = { ...before, nurse: before.nurse! + 7 };
+      await send(more);
+      await eventually(() => textOf(paymentRow)).toContain(count(more.nurse));
+      await saveScreenshot(page, 'scheme-practice-return');
+      // Put the demo's figures back for the suites that follow.
+      await send(before);
     });
   });
 

@@ -1,13 +1,14 @@
 import type { Db } from '../../db/client.js';
 import { deliveredRows, replaceDelivered, type DeliveredInsert, type DeliveredRow } from '../../db/repos/schemes.js';
-import { AppError, type Problem } from '../../domain/errors.js';
+import { AppError, forbidden, type Problem } from '../../domain/errors.js';
 import { decodeText } from '../../domain/registry/index.js';
 import { readDeliveredTable, resolveDeliveredEntries, type DeliveredActivity } from '../../domain/schemes/delivered.js';
+import { findPractice, type SchemePractice } from '../../domain/schemes/practices.js';
 import { parseCsv } from '../../domain/schemes/tabular-input.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
-import { authorize } from '../permissions.js';
-import { practiceScope } from '../permissions.js';
+import { authorize, isAllowed, practiceScope } from '../permissions.js';
+import { restrictDefinition } from './practice-scope.js';
 import { storedPractices } from './resolve-practices.js';
 import { loadSchemeVersion, type LoadedVersion } from './scheme-inputs.js';
 import { presentVersionSummary } from './scheme-presenters.js';
@@ -88,17 +89,37 @@ function resolveEntries(loaded: LoadedVersion, entries: DeliveredEntriesRequest[
   return resolved;
 }
 
-/** Records activity returns sent as JSON: replacing the returns for the practices (and weeks) sent, or all of the version's. */
+/** A practice manager names only their own practices taking part in the scheme. */
+function refuseOtherPractices(own: readonly string[], theirs: readonly SchemePractice[], entries: DeliveredEntriesRequest['entries']): void {
+  const others = entries.filter((e) => !findPractice(theirs, e.practice)).map((e) => e.practice);
+  if (others.length === 0) return;
+  const yours = theirs.length ? `your practices in this scheme are ${theirs.map((p) => `${p.name} (${p.key})`).join(', ')}` : `none of your practices (${own.join(', ')}) takes part in this scheme`;
+  throw forbidden(`You can return activity only for your own practices: ${yours}. Not for ${[...new Set(others)].join(', ')}.`);
+}
+
+/**
+ * Records activity returns sent as JSON: replacing the returns for the practices (and weeks) sent,
+ * or all of the version's. An admin records any practice's; a practice manager returns their own
+ * practices' only, and never replaces the whole version's.
+ */
 export async function recordDeliveredEntries(ctx: AppContext, schemeId: number, request: DeliveredEntriesRequest, versionNumber?: number) {
-  authorize(ctx.actor, 'scheme', 'import');
+  const byFederation = isAllowed(ctx.actor, 'scheme', 'import');
+  if (!byFederation && ctx.actor.role !== 'practice_manager') authorize(ctx.actor, 'scheme', 'import');
   const body = deliveredEntriesSchema.parse(request);
+  if (!byFederation && body.replace) authorize(ctx.actor, 'scheme', 'import');
   return ctx.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    const loaded = await loadSchemeVersion(db, schemeId, versionNumber);
+    const stored = await loadSchemeVersion(db, schemeId, versionNumber);
+    // A practice manager's entries are read against their own practices only, so naming another practice says nothing about whether it takes part.
+    const loaded = byFederation ? stored : { ...stored, definition: restrictDefinition(stored.definition, practiceScope(ctx.actor)) };
+    if (!byFederation) refuseOtherPractices(ctx.actor.practiceCodes, storedPractices(loaded.definition), body.entries);
     const groups = resolveEntries(loaded, body.entries);
-    const rows = groups.flatMap((g) => toRows(loaded, g.returns, g.week, 'api'));
+    const practiceKeys = new Set(groups.flatMap((g) => g.returns.map((r) => r.practiceKey)));
+    for (const code of practiceKeys) authorize(ctx.actor, 'activity_return', 'create', code);
+    const source = byFederation ? 'api' : 'practice return';
+    const rows = groups.flatMap((g) => toRows(loaded, g.returns, g.week, source));
     const only = body.replace ? undefined : groups.flatMap((g) => g.returns.map((r) => ({ practiceCode: r.practiceKey, week: g.week })));
-    return saveDelivered(ctx, db, loaded, rows, only, 'the API');
+    return saveDelivered(ctx, db, loaded, rows, only, byFederation ? 'the API' : 'a practice’s own return');
   });
 }
 

@@ -127,6 +127,15 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
     expect((await schemeStatement(manager, scheme.id, 'C82001')).statement.practiceName).toBe('Kibworth Medical Centre');
     await expect(schemeStatement(manager, scheme.id, 'C82002')).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(importDeliveredCsv(manager, scheme.id, returns(['C82001,Yes,1,1']))).rejects.toMatchObject({ kind: 'forbidden' });
+    // …but returns their own practice's activity, and only theirs.
+    const own = await recordDeliveredEntries(manager, scheme.id, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 44, gp: 21 } }] });
+    expect(own).toMatchObject({ changed: true, returns: 1 });
+    const sources = (await listDelivered(admin(), scheme.id)).items.map((r) => [r.practiceCode, r.quantity, r.source]);
+    expect(sources.filter(([code]) => code !== 'C82002').sort()).toEqual([['C82001', 21, 'practice return'], ['C82001', 44, 'practice return'], ['C82009', 100, 'returns.csv'], ['C82009', 50, 'returns.csv']]);
+    await expect(recordDeliveredEntries(manager, scheme.id, { entries: [{ practice: 'C82002', units: { nurse: 1 } }] })).rejects.toMatchObject({ kind: 'forbidden', message: expect.stringContaining('your practices in this scheme are Kibworth Medical Centre (C82001). Not for C82002') });
+    await expect(recordDeliveredEntries(manager, scheme.id, { entries: [{ practice: 'C82001', units: { nurse: 1 } }], replace: true })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(recordDeliveredEntries(contextFor(database, managerOf('C82003')), scheme.id, { entries: [{ practice: 'C82001', units: { nurse: 1 } }] })).rejects.toMatchObject({ message: expect.stringContaining('none of your practices (C82003) takes part') });
+    await expect(recordDeliveredEntries(contextFor(database, commissionerActor), scheme.id, { entries: [{ practice: 'C82001', units: { nurse: 1 } }] })).rejects.toMatchObject({ kind: 'forbidden' });
     // Which other practices take part, and on what terms, is the federation's business.
     const practicesIn = async (ctx: typeof manager) => (await listSchemeVersions(ctx, scheme.id)).items.map((v) => (v.definition as { practices: { odsCode: string }[] }).practices.map((p) => p.odsCode));
     expect(await practicesIn(manager)).toEqual([['C82001']]);

@@ -1,7 +1,7 @@
 import { type UseQueryResult } from '@tanstack/react-query';
 import { BodyText, Heading, WarningCallout } from 'nhsuk-react-components';
 import { type ReactNode, useEffect } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation, useRouteError } from 'react-router';
 import type { ApiError } from '../api/client.js';
 
 /** Sets the browser tab title the way NHS services do: "Page – service". */
@@ -40,6 +40,26 @@ export function NotFoundPage({ message }: { message?: string }) {
       <BodyText>{message ?? 'If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.'}</BodyText>
       <BodyText>
         <Link to="/">Go to the federation overview</Link>
+      </BodyText>
+    </>
+  );
+}
+
+/**
+ * What a page shows when it fails while drawing (a fault in atscale, not in what the user did):
+ * the NHS "problem with the service" page inside the usual header, never the router's own page.
+ */
+export function ServiceProblemPage() {
+  const error = useRouteError();
+  const { pathname } = useLocation();
+  usePageTitle('Sorry, there is a problem with the service');
+  console.error(error);
+  return (
+    <>
+      <Heading headingLevel="h1">Sorry, there is a problem with the service</Heading>
+      <BodyText>Try again later. Anything you had saved is still saved; anything you were typing on this page was not sent.</BodyText>
+      <BodyText>
+        <a href={pathname}>Reload this page</a> or <Link to="/">go to the federation overview</Link>.
       </BodyText>
     </>
   );

@@ -1,11 +1,12 @@
 import { Button, InsetText, Select, TextInput } from 'nhsuk-react-components';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useApiQuery } from '../../api/use-api.js';
 import type { SchemeDefinition } from '../../../domain/schemes/scheme-definition.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatNumber } from '../../format/format.js';
 import { CsvUploadPanel } from './csv-upload-panel.js';
-import { type DeliveredResult, schemePath } from './types.js';
+import { type DeliveredList, type DeliveredResult, schemePath } from './types.js';
 
 interface DeliveredFormProps {
   schemeId: number;
@@ -18,7 +19,7 @@ interface DeliveredFormProps {
 function resultText(result: DeliveredResult | undefined): string | null {
   if (!result) return null;
   if (!result.changed) return 'Nothing changed: the activity is the same as what was already recorded.';
-  return `Recorded ${formatNumber(result.returns)} ${result.returns === 1 ? 'return' : 'returns'}. The figures below now include them.`;
+  return `Recorded ${formatNumber(result.returns)} ${result.returns === 1 ? 'return' : 'returns'}. The payments above now include them.`;
 }
 
 /** Uploads a delivered-activity CSV: all or nothing, every problem listed with its line and column. */
@@ -45,11 +46,32 @@ const participation = [
   { value: 'unknown', text: 'Not known' },
 ];
 
-/** One practice's return typed in: a figure per delivery model. Replaces that practice's return only. */
-function DeliveredEntryForm({ schemeId, version, definition, practices }: DeliveredFormProps) {
-  const [practice, setPractice] = useState('');
+/** Fills the form once with what the practice last returned for the whole scheme, so a practice manager corrects it rather than retyping it. */
+function useLastReturn(path: string | null, practice: string, fill: (last: { takesPart: string; units: Record<string, string> }) => void) {
+  const delivered = useApiQuery<DeliveredList>(path);
+  const [filled, setFilled] = useState(false);
+  useEffect(() => {
+    if (filled || !delivered.data || !practice) return;
+    const rows = delivered.data.items.filter((r) => r.practiceCode === practice && r.week === null);
+    setFilled(true);
+    if (rows.length === 0) return;
+    fill({ takesPart: rows[0]!.takesPart ?? '', units: Object.fromEntries(rows.map((r) => [r.modelId, r.quantity === null ? '' : String(r.quantity)])) });
+  }, [delivered.data, practice, filled, fill]);
+}
+
+/**
+ * One practice's return typed in: a figure per delivery model. Replaces that practice's return only.
+ * A practice manager returns their own practice's (`own`); the federation enters any practice's.
+ */
+export function DeliveredEntryForm({ schemeId, version, definition, practices, own = false }: DeliveredFormProps & { own?: boolean }) {
+  // A practice manager of one practice has nothing to choose.
+  const [practice, setPractice] = useState(own && practices.length === 1 ? practices[0]!.odsCode : '');
   const [takesPart, setTakesPart] = useState('');
   const [units, setUnits] = useState<Record<string, string>>({});
+  useLastReturn(own ? `${schemePath(schemeId)}/delivered?version=${version}` : null, practice, (last) => {
+    setTakesPart(last.takesPart);
+    setUnits(last.units);
+  });
   const ids = { practice: 'delivered-practice', takesPart: 'delivered-takes-part', model: (id: string) => `delivered-units-${id}` };
   type Body = { entries: { practice: string; takesPart?: string; units: Record<string, number | null> }[]; replace: boolean };
   const form = useApiForm<Body, DeliveredResult>((body) => ({ method: 'POST', path: `${schemePath(schemeId)}/delivered?version=${version}`, body }), {
@@ -75,8 +97,12 @@ function DeliveredEntryForm({ schemeId, version, definition, practices }: Delive
   const done = form.errors.length === 0 ? resultText(form.result) : null;
   return (
     <section className="app-panel" aria-labelledby="delivered-entry-heading">
-      <h3 id="delivered-entry-heading">Enter one practice’s return</h3>
-      <p className="nhsuk-body">Replaces that practice’s whole-scheme return for version {version}; other practices’ returns are kept.</p>
+      <h3 id="delivered-entry-heading">{own ? 'What your practice delivered' : 'Enter one practice’s return'}</h3>
+      <p className="nhsuk-body">
+        {own
+          ? `Your figures for the whole scheme, under version ${version}, as last recorded. Sending them again replaces them; the federation sees who sent them and when.`
+          : `Replaces that practice’s whole-scheme return for version ${version}; other practices’ returns are kept.`}
+      </p>
       <form onSubmit={submit} noValidate aria-label="Enter a practice's delivered activity">
         <FormErrorSummary errors={form.errors} attempt={form.attempt} />
         {done ? (
@@ -108,12 +134,16 @@ function DeliveredEntryForm({ schemeId, version, definition, practices }: Delive
             inputMode="decimal"
             width={5}
             value={units[model.id] ?? ''}
-            onChange={(e) => setUnits((u) => ({ ...u, [model.id]: e.currentTarget.value }))}
+            onChange={(e) => {
+              // Read now: React empties the event's currentTarget before a state updater runs.
+              const typed = e.currentTarget.value;
+              setUnits((u) => ({ ...u, [model.id]: typed }));
+            }}
             error={form.fieldError(ids.model(model.id))}
           />
         ))}
         <Button type="submit" secondary disabled={form.pending}>
-          Save the return
+          {own ? 'Send the return' : 'Save the return'}
         </Button>
       </form>
     </section>

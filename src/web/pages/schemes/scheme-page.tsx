@@ -11,7 +11,7 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
-import { DeliveredActivity } from './delivered-forms.js';
+import { DeliveredActivity, DeliveredEntryForm } from './delivered-forms.js';
 import { displayCell, ReportTableView } from './report-table.js';
 import { ReallocationSection, reallocateParam } from './reallocation-section.js';
 import { ScheduleChart } from './schedule-chart.js';
@@ -198,6 +198,8 @@ function SchemeRunView({ scheme, versions, version, run, reallocating }: { schem
   const practices = (allocation?.rows ?? []).filter((r) => r.ods_code).map((r) => ({ odsCode: String(r.ods_code), name: String(r.practice) }));
   // A practice manager sees their own practices' rows (the server's practiceScope); totals stay the whole scheme's.
   const ownPracticesOnly = user.role === 'practice_manager';
+  // A practice manager returns their own practice's activity (DOMAIN 3.1: practices confirm and return activity).
+  const returnsActivity = ownPracticesOnly && version.definition.deliveryModels.length > 0 && practices.length > 0;
   const sections = [
     { id: 'terms', title: 'Terms', show: true },
     { id: 'versions', title: 'Versions', show: true },
@@ -210,6 +212,7 @@ function SchemeRunView({ scheme, versions, version, run, reallocating }: { schem
     { id: 'reallocation', title: 'Reallocation', show: Boolean(allocation) },
     { id: 'warnings', title: 'Warnings and notes', show: Boolean(warnings) },
     { id: 'delivered', title: 'Record delivered activity', show: recordsActivity },
+    { id: 'return', title: 'Return your practice’s activity', show: returnsActivity },
     { id: 'hand-schedule', title: 'Check a hand schedule', show: checksHandSchedule },
   ].filter((s) => s.show);
 
@@ -295,6 +298,11 @@ function SchemeRunView({ scheme, versions, version, run, reallocating }: { schem
       {recordsActivity ? (
         <Section id="delivered" title="Record delivered activity">
           <DeliveredActivity schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} />
+        </Section>
+      ) : null}
+      {returnsActivity ? (
+        <Section id="return" title="Return your practice’s activity">
+          <DeliveredEntryForm schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} own />
         </Section>
       ) : null}
       {checksHandSchedule ? (

@@ -44,6 +44,11 @@ export interface StoredSchemeRun {
   footingNotes: string[];
 }
 
+/** A version's delivered activity, row by row (a practice manager's own practices only). */
+export interface DeliveredList {
+  items: { practiceCode: string; modelId: string; week: number | null; quantity: number | null; takesPart: string | null }[];
+}
+
 export interface DeliveredResult {
   scheme: string;
   returns: number;
