@@ -48,7 +48,7 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
   r.get('/api/schemes/:id/run', { schema: { tags, summary: 'Run a version (the latest unless ?version=): allocation, payments, schedule, differences, footing notes and warnings', params: idParams, querystring: runQuerySchema } }, async (request) =>
     runStoredScheme(ctxOf(request), request.params.id, request.query),
   );
-  r.post('/api/schemes/:id/delivered', { schema: { tags, summary: 'Record delivered activity (admins): a CSV upload (replaces the version’s returns) or JSON { entries, replace }', params: idParams, querystring: versionQuerySchema, consumes: ['application/json', 'multipart/form-data'] } }, async (request) => {
+  r.post('/api/schemes/:id/delivered', { schema: { tags, summary: 'Record delivered activity: admins send a CSV upload (replaces the version’s returns) or JSON { entries, replace }; a practice manager sends JSON returns for their own practices', params: idParams, querystring: versionQuerySchema, consumes: ['application/json', 'multipart/form-data'] } }, async (request) => {
     const ctx = ctxOf(request);
     if (request.isMultipart()) return importDeliveredCsv(ctx, request.params.id, await readUpload(request, ['.csv']), request.query.version);
     return recordDeliveredEntries(ctx, request.params.id, parseJsonBody(deliveredEntriesSchema, request.body), request.query.version);
