@@ -180,6 +180,46 @@ export function schemesSuite(harness: () => BrowserHarness) {
       await visible(page.getByText('editing it creates version 2, a draft'));
     });
 
+    it('keeps the practices a version left out, and its financial year, when its terms are edited', async () => {
+      const page = await harness().newPage();
+      await signIn(page, demoAdmin, '/schemes/new');
+      await page.getByLabel('Name', { exact: true }).fill('Minor surgery support 2018/19');
+      await page.getByLabel(/^Funder/).fill('East Leicestershire and Rutland CCG');
+      await page.getByLabel('Quantity shared').fill('400');
+      await page.locator('#scheme-snapshot-day').fill('1');
+      await page.locator('#scheme-snapshot-month').fill('1');
+      await page.locator('#scheme-snapshot-year').fill('2018');
+      await page.getByLabel('Financial years').fill('2018/19');
+      const boxes = page.locator('#scheme-practices input[type=checkbox]');
+      await eventually(() => boxes.count()).toBeGreaterThan(20);
+      const members = await boxes.count();
+      const leftOut = [boxes.nth(0), boxes.nth(1)];
+      const leftOutCodes = await Promise.all(leftOut.map((b) => b.getAttribute('value')));
+      for (const box of leftOut) await box.uncheck();
+      await visible(page.getByText(`${members - 2} of ${members} practices take part`));
+      await page.getByRole('button', { name: 'Save as a draft' }).click();
+      await eventually(() => textOf(page.locator('h1'))).toContain('Minor surgery support 2018/19');
+      await page.getByRole('button', { name: 'Approve version 1' }).click();
+      await page.getByRole('button', { name: 'Yes, approve version 1' }).click();
+      await eventually(() => page.getByRole('button', { name: 'Approve version 1' }).count()).toBe(0);
+
+      // Version 2 changes the fee only: the same practices take part, over the same year.
+      await page.getByRole('link', { name: 'Edit the scheme’s terms' }).click();
+      await visible(page.getByText(`${members - 2} of ${members} practices take part`));
+      for (const box of leftOut) expect(await box.isChecked()).toBe(false);
+      await page.getByLabel(/^Federation fee/).fill('3');
+      await page.getByRole('button', { name: 'Save the changes' }).click();
+      await eventually(() => textOf(section(page, 'versions'))).toContain('Version 2 (shown)');
+      expect(await textOf(section(page, 'terms'))).toContain('2018/19');
+      const schemeId = /\/schemes\/(\d+)/.exec(page.url())![1];
+      const versions = await (await page.request.get(new URL(`/api/schemes/${schemeId}/versions`, page.url()).href)).json();
+      const codesOf = (v: { definition: { practices: { odsCode: string }[] } }) => v.definition.practices.map((p) => p.odsCode);
+      expect(versions.items.map(codesOf)).toEqual([codesOf(versions.items[0]), codesOf(versions.items[0])]);
+      expect(codesOf(versions.items[1])).toHaveLength(members - 2);
+      expect(codesOf(versions.items[1])).not.toContain(leftOutCodes[0]);
+      expect(versions.items[1].definition.period.financialYears).toEqual(['2018/19']);
+    });
+
     it('builds a scheme with a cost over several years, checks a hand schedule against it and keeps each version', async () => {
       const page = await harness().newPage();
       await signIn(page, demoAdmin, '/schemes/new');

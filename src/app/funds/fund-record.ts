@@ -6,6 +6,7 @@ import { isoDateSchema } from '../../domain/iso-date.js';
 import { findGroup } from '../../db/repos/contracts.js';
 import { fundApplications, funds, practiceGroups } from '../../db/schema/index.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
+import { type FundRow, fundPractices } from './fund-report.js';
 
 const rateEntry = z.object({ year: financialYearField, rate: poundsText });
 
@@ -64,6 +65,10 @@ export const fundRecord: RecordType<z.infer<typeof fundInput>> = {
       const repeated = years.find((y, i) => years.indexOf(y) !== i);
       if (repeated) throw invalid(`The rate for ${repeated} is given twice`, [{ field: 'rates', message: `${repeated} appears twice` }]);
       values.rates = rates.map((r) => ({ year: r.year, ratePence: parsePoundsToPence(r.rate, { field: 'rates' }) })).sort((a, b) => a.year.localeCompare(b.year));
+    }
+    // A fund is worked out from its footprint's list sizes at the snapshot: refuse a date without them now, not when the register is next opened.
+    if (input.footprintGroupId !== undefined || input.listSnapshotDate !== undefined) {
+      await fundPractices(db, { ...(existing as FundRow | undefined), ...values } as FundRow);
     }
     if (input.name) {
       const [clash] = await db.select({ id: funds.id }).from(funds).where(and(eq(funds.name, input.name), existing ? ne(funds.id, existing.id as number) : undefined));

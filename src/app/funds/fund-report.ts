@@ -1,8 +1,10 @@
 import { calculateFund, type FundCalculation, type FundPractice } from '../../domain/funds/fund-calculator.js';
 import { positionOf, type PositionRow } from '../../domain/funds/fund-applications.js';
 import { invalid, notFound } from '../../domain/errors.js';
-import { applicationsOf, drawdownsOf, findGroup, localitiesOn, type ApplicationRow } from '../../db/repos/contracts.js';
-import { groupMembersOn, listSizesAt, registryPractices } from '../../db/repos/schemes.js';
+import { applicationsOf, drawdownsOf, findGroup, type ApplicationRow } from '../../db/repos/contracts.js';
+import { localitiesOn } from '../../db/repos/registry.js';
+import { groupMembersOn, listSizesAt, registryPractices, snapshotDatesFor } from '../../db/repos/schemes.js';
+import { formatLongDate } from '../../domain/iso-date.js';
 import { funds } from '../../db/schema/index.js';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
@@ -25,8 +27,16 @@ export async function fundPractices(db: Db, fund: FundRow): Promise<{ practices:
   const lists = await listSizesAt(db, codes, fund.listSnapshotDate);
   const localities = await localitiesOn(db, fund.footprintGroupId, fund.listSnapshotDate);
   const missing = codes.filter((code) => !lists.has(code));
-  if (!codes.length) throw invalid(`${fund.name}: the footprint had no member practices on ${fund.listSnapshotDate}`, [{ field: 'listSnapshotDate', message: 'no member practices on this date' }]);
-  if (missing.length) throw invalid(`${fund.name}: no list size on ${fund.listSnapshotDate} for ${missing.join(', ')}`, missing.map((code) => ({ field: 'listSnapshotDate', message: `${code} has no list size on ${fund.listSnapshotDate}` })));
+  const on = formatLongDate(fund.listSnapshotDate);
+  if (!codes.length) throw invalid(`${fund.name}: the footprint had no member practices on ${on}`, [{ field: 'listSnapshotDate', message: `the footprint had no member practices on ${on}` }]);
+  if (missing.length) {
+    const named = (code: string) => `${names.get(code)?.displayName ?? code} (${code})`;
+    const held = await snapshotDatesFor(db, missing);
+    const hint = held.length ? `; the registry holds list sizes for them on ${held.map(formatLongDate).join(', ')}` : '';
+    throw invalid(`${fund.name}: ${missing.length === 1 ? 'a practice has' : `${missing.length} practices have`} no list size on ${on}${hint}`, [
+      { field: 'listSnapshotDate', message: `no list size on ${on} for ${missing.map(named).join(', ')}${hint}` },
+    ]);
+  }
   const localityIds = new Map<string, number>();
   const practices = codes.map((code) => {
     const locality = localities.get(code);

@@ -9,7 +9,7 @@ import { auditLog, drawdowns, fundApplications, funds } from '../../db/schema/in
 import { lockFund } from '../../db/repos/contracts.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { myItems } from '../reminders/my-items.js';
-import { createRecord } from '../records/records.js';
+import { createRecord, updateRecord } from '../records/records.js';
 import { applicationDetail, decideApplication, recordDrawdown, submitApplication } from './fund-applications.js';
 import { fundRecord } from './fund-record.js';
 import { fundReport, fundsOverview } from './fund-report.js';
@@ -121,5 +121,16 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
       { year: '2018/19', ratePence: 150 },
     ]);
     expect((await fundReport(admin(), created.id as number)).calculation.totalPence).toBe(2 * 150 * seedListTotal);
+  });
+
+  it('refuses a list-size date the registry holds no list sizes for, on create and on edit, naming the dates it does hold', async () => {
+    const count = async () => (await database.db.select().from(funds)).length;
+    const before = await count();
+    const base = { name: 'Resilience fund 2026/27', commissioner: 'NHS England', footprintGroupId: 1, rates: '2026/27: £1.50' };
+    const refusal = { kind: 'invalid', problems: [expect.objectContaining({ field: 'listSnapshotDate', message: expect.stringMatching(/^no list size on 1 January 2026 for Kibworth Medical Centre \(C82001\), .*; the registry holds list sizes for them on 1 January 2018/) })] };
+    await expect(createRecord(admin(), fundRecord, { ...base, listSnapshotDate: '2026-01-01' })).rejects.toMatchObject(refusal);
+    expect(await count()).toBe(before);
+    const created = await createRecord(admin(), fundRecord, { ...base, listSnapshotDate: '2018-01-01' });
+    await expect(updateRecord(admin(), fundRecord, String(created.id), { listSnapshotDate: '2026-01-01' }, created.rowVersion as number)).rejects.toMatchObject(refusal);
   });
 });

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { localitiesOn } from '../../db/repos/registry.js';
 import { groupMembersOn, listSizesAt, registryPractices, snapshotDatesFor } from '../../db/repos/schemes.js';
 import { AppError, type Problem } from '../../domain/errors.js';
 import { toSchemePractices, type SchemePractice } from '../../domain/schemes/practices.js';
@@ -48,9 +49,11 @@ async function groupPractices(db: Db, groupId: number | null, date: string, prob
   const codes = await groupMembersOn(db, groupId, date);
   if (codes.length === 0) problems.push({ field: 'practices', message: `group ${groupId} had no member practices on ${date}` });
   const known = await registryPractices(db, codes);
+  // Localities as they were on the snapshot date, like the members themselves.
+  const localities = await localitiesOn(db, groupId, date);
   return codes.map((odsCode) => {
-    const practice = known.get(odsCode);
-    return { name: practice?.displayName ?? odsCode, odsCode, participation: 'yes', ...(practice?.locality ? { locality: practice.locality } : {}) };
+    const locality = localities.get(odsCode)?.name;
+    return { name: known.get(odsCode)?.displayName ?? odsCode, odsCode, participation: 'yes', ...(locality ? { locality } : {}) };
   });
 }
 

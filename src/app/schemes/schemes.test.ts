@@ -76,6 +76,9 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
     const { scheme } = await createScheme(admin(), { definition, groupId: federation!.id });
     const { run } = await runStoredScheme(admin(), scheme.id);
     expect([run.allocation.rows.length, run.allocation.listSizeTotal]).toEqual([31, 327_255]);
+    // Localities as on the snapshot date: Two Shires and Narborough have since left theirs.
+    const localityOf = (code: string) => run.allocation.rows.find((r) => r.odsCode === code)?.locality;
+    expect([localityOf('C82036'), localityOf('C82119')]).toEqual(['Harborough', 'North Blaby']);
   });
 
   it.each([

@@ -13,16 +13,6 @@ export async function findGroup(db: Db, id: number) {
   return row;
 }
 
-/** Each member's locality on a date: the locality groups directly under the footprint group. */
-export async function localitiesOn(db: Db, footprintGroupId: number, date: string): Promise<Map<string, { id: number; name: string }>> {
-  const rows = await db
-    .select({ code: groupMemberships.practiceCode, id: practiceGroups.id, name: practiceGroups.name })
-    .from(groupMemberships)
-    .innerJoin(practiceGroups, eq(practiceGroups.id, groupMemberships.groupId))
-    .where(and(eq(practiceGroups.parentId, footprintGroupId), eq(practiceGroups.kind, 'locality'), lte(groupMemberships.startDate, date), or(isNull(groupMemberships.endDate), gte(groupMemberships.endDate, date))));
-  return new Map(rows.map((r) => [r.code, { id: r.id, name: r.name }]));
-}
-
 /** Practices that were ever members of a group while a period ran. */
 export async function groupMembersDuring(db: Db, groupId: number, from: string, to: string | null): Promise<string[]> {
   const rows = await db

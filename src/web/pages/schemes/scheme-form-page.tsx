@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { scheduleTable } from '../../../domain/schemes/report-tables-more.js';
 import { allocationTable } from '../../../domain/schemes/report-tables.js';
 import { runScheme } from '../../../domain/schemes/run-scheme.js';
-import { type SchemeDefinition, type SchemeDefinitionInput, schemeDefinitionSchema } from '../../../domain/schemes/scheme-definition.js';
+import { type SchemeDefinition, type SchemeDefinitionInput, schemeDefinitionSchema, type SchemePracticeEntry } from '../../../domain/schemes/scheme-definition.js';
 import type { Group, GroupSummary, Page } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { DateField, type DateParts, dateFieldTarget, dateProblem, isoOrNull, isoToParts } from '../../components/date-field.js';
@@ -13,7 +13,7 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatDate } from '../../format/format.js';
-import { blankCostModel, CostModelFields, type CostModelState, costModelDefinition, costModelProblems, costModelStateFrom, amountOf } from './cost-model-fields.js';
+import { blankCostModel, CostModelFields, type CostModelState, costModelDefinition, costModelProblems, costModelStateFrom, amountOf, yearsOf } from './cost-model-fields.js';
 import { FixedSharesFields } from './fixed-shares-fields.js';
 import { ReportTableView } from './report-table.js';
 import { type Scheme, type SchemeVersions, schemePath } from './types.js';
@@ -105,17 +105,42 @@ function stateFrom(definition: SchemeDefinition, groupId: number | null): FormSt
 const num = amountOf;
 const modelId = (name: string, i: number) => name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || `model_${i + 1}`;
 
+/**
+ * The practices to send. A new scheme with every member ticked sends none: the registry supplies
+ * the group's members at the snapshot date. An edited version keeps its own practices (with the
+ * participation its returns said), less those unticked and plus those ticked; practices it named
+ * that are not members of the group are kept as they were.
+ */
+function practicesOf(state: FormState, members: { odsCode: string; name: string }[] | null, snapshot: string | null, base: SchemeDefinition | null): SchemeDefinitionInput['practices'] {
+  const inVersion = Array.isArray(base?.practices) ? base.practices : null;
+  // With a snapshot the registry supplies the list sizes again; without one, the version's stay.
+  const sized = (p: SchemePracticeEntry) => {
+    if (!snapshot) return p;
+    const { listSize: _list, ...rest } = p;
+    return rest;
+  };
+  if (!members) return inVersion?.map(sized);
+  if (!inVersion && state.excluded.length === 0) return undefined;
+  const kept = new Map((inVersion ?? []).map((p) => [p.odsCode, p]));
+  const fromMembers = members.filter((m) => !state.excluded.includes(m.odsCode)).map((m) => {
+    const earlier = kept.get(m.odsCode);
+    return earlier ? sized(earlier) : { name: m.name, odsCode: m.odsCode };
+  });
+  const memberCodes = new Set(members.map((m) => m.odsCode));
+  return [...fromMembers, ...(inVersion ?? []).filter((p) => !p.odsCode || !memberCodes.has(p.odsCode)).map(sized)];
+}
+
 /** The form as a scheme definition (the scheme-file format), on top of the version being edited if any. */
 function definitionOf(state: FormState, members: { odsCode: string; name: string }[] | null, base: SchemeDefinition | null): SchemeDefinitionInput {
   const snapshot = isoOrNull(state.snapshot);
   const weeks = num(state.weeks);
   const fee = num(state.feePercent);
-  const chosen = members?.filter((m) => !state.excluded.includes(m.odsCode));
-  // The group's members, all of them: the registry supplies them at the snapshot date. Some of them: named.
-  const practices = chosen && state.excluded.length ? chosen.map((m) => ({ name: m.name, odsCode: m.odsCode })) : snapshot ? undefined : base?.practices;
+  const practices = practicesOf(state, members, snapshot, base);
   const { practices: _old, listSnapshot: _snapshot, fee: _fee, costModel: _cost, fundingSources: _funding, ...rest } = (base ?? {}) as Partial<SchemeDefinition>;
   const cost = costModelDefinition(state.cost);
-  const years = cost.costModel ? state.cost.years.split(/[\s,;]+/).filter(Boolean) : undefined;
+  // The financial years stand on their own (a one-year scheme names its year for the finance pages), not only with a cost model.
+  const typedYears = yearsOf(state.cost);
+  const years = typedYears.length ? typedYears : undefined;
   const fixedShares = state.basis === 'fixed' ? Object.entries(state.fixedShares).filter(([code]) => !state.excluded.includes(code)).map(([practice, percent]) => ({ practice, percent: num(percent) ?? 0 })) : undefined;
   return {
     ...(rest as object),
@@ -172,6 +197,14 @@ function SchemeForm({ scheme, base }: { scheme: Scheme | null; base: SchemeDefin
   const snapshot = isoOrNull(state.snapshot);
   const summary = useApiQuery<GroupSummary>(groupId && snapshot && /^\d{4}-\d{2}-\d{2}$/.test(snapshot) ? `/api/groups/${groupId}/summary?on=${snapshot}` : null, { keepPrevious: true });
   const members = summary.data?.practices.map((p) => ({ odsCode: p.odsCode, name: p.displayName })) ?? null;
+  // Editing: the boxes start as the version has them, so members it left out stay unticked.
+  const [ticksFromVersion, setTicksFromVersion] = useState(false);
+  useEffect(() => {
+    if (ticksFromVersion || !members || !Array.isArray(base?.practices)) return;
+    const inVersion = new Set(base.practices.map((p) => p.odsCode));
+    setTicksFromVersion(true);
+    set('excluded', members.filter((m) => !inVersion.has(m.odsCode)).map((m) => m.odsCode));
+  }, [members, base, ticksFromVersion]);
 
   const form = useApiForm<{ definition: SchemeDefinitionInput; groupId: number | null }, { scheme: Scheme }>(
     (body) => (scheme ? { method: 'PATCH', path: schemePath(scheme.id), body: { rowVersion: scheme.rowVersion, definition: body.definition } } : { method: 'POST', path: '/api/schemes', body }),
