@@ -138,6 +138,20 @@ export function schemesSuite(harness: () => BrowserHarness) {
       expect(await textOf(totalRow(page, 'payments'))).toContain(count(winterExpected().delivered));
     });
 
+    it('opens one practice’s return on what it last returned, so saving it unchanged changes nothing', async () => {
+      const form = page.locator('form[aria-label="Enter a practice\'s delivered activity"]');
+      await form.getByLabel('Practice', { exact: true }).selectOption('C82001');
+      // The winter seed's Kibworth return: 208 nurse appointments, none by GPs, and it takes part.
+      await eventually(() => form.getByLabel(/^Nurse appointments delivered/).inputValue()).toBe('208');
+      expect(await form.getByLabel(/^GP appointments delivered/).inputValue()).toBe('0');
+      expect(await form.getByLabel('Does the practice take part?').inputValue()).toBe('yes');
+      // Typed over, key by key, as a person would.
+      await form.getByLabel(/^Nurse appointments delivered/).clear();
+      await form.getByLabel(/^Nurse appointments delivered/).pressSequentially('208');
+      await form.getByRole('button', { name: 'Save the return' }).click();
+      await eventually(() => textOf(form.locator('.nhsuk-inset-text'))).toContain('Nothing changed');
+    });
+
     it('shows the pharmacists scheme’s schedule chart and the hand schedule’s shortfall', async () => {
       await openScheme(page, /clinical pharmacists/i);
       await visible(section(page, 'schedule').locator('svg[role="img"]'));

@@ -46,17 +46,20 @@ const participation = [
   { value: 'unknown', text: 'Not known' },
 ];
 
-/** Fills the form once with what the practice last returned for the whole scheme, so a practice manager corrects it rather than retyping it. */
-function useLastReturn(path: string | null, practice: string, fill: (last: { takesPart: string; units: Record<string, string> }) => void) {
+/**
+ * Fills the form with what the chosen practice last returned for the whole scheme, each time a
+ * practice is chosen: a correction starts from the figures (and the "takes part" answer) already
+ * recorded, rather than blanking what is not retyped.
+ */
+function useLastReturn(path: string, practice: string, fill: (last: { takesPart: string; units: Record<string, string> }) => void) {
   const delivered = useApiQuery<DeliveredList>(path);
-  const [filled, setFilled] = useState(false);
+  const [filledFor, setFilledFor] = useState('');
   useEffect(() => {
-    if (filled || !delivered.data || !practice) return;
+    if (!delivered.data || !practice || filledFor === practice) return;
     const rows = delivered.data.items.filter((r) => r.practiceCode === practice && r.week === null);
-    setFilled(true);
-    if (rows.length === 0) return;
-    fill({ takesPart: rows[0]!.takesPart ?? '', units: Object.fromEntries(rows.map((r) => [r.modelId, r.quantity === null ? '' : String(r.quantity)])) });
-  }, [delivered.data, practice, filled, fill]);
+    setFilledFor(practice);
+    fill({ takesPart: rows[0]?.takesPart ?? '', units: Object.fromEntries(rows.map((r) => [r.modelId, r.quantity === null ? '' : String(r.quantity)])) });
+  }, [delivered.data, practice, filledFor, fill]);
 }
 
 /**
@@ -68,7 +71,7 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
   const [practice, setPractice] = useState(own && practices.length === 1 ? practices[0]!.odsCode : '');
   const [takesPart, setTakesPart] = useState('');
   const [units, setUnits] = useState<Record<string, string>>({});
-  useLastReturn(own ? `${schemePath(schemeId)}/delivered?version=${version}` : null, practice, (last) => {
+  useLastReturn(`${schemePath(schemeId)}/delivered?version=${version}`, practice, (last) => {
     setTakesPart(last.takesPart);
     setUnits(last.units);
   });
