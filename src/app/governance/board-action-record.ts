@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import { boardActions, boardActionUpdates, meetings } from '../../db/schema/index.js';
 import { keptInAudit, type RecordType } from '../records/record-type.js';
-import { dateText, optionalText, ownerValues, storedIn } from './fields.js';
+import { dateText, optionalText, ownerValues, refuseTakenRef, storedIn } from './fields.js';
 import { importByRef } from './import-by-ref.js';
 import { boardActionLogLayout } from './import-board-actions.js';
 import { recordIdSchema } from '../../domain/record-id.js';
@@ -46,6 +46,7 @@ export const boardActionRecord: RecordType<z.infer<typeof actionInput>> = {
     const status = input.status ?? (existing?.status as string | undefined) ?? 'open';
     const outcome = input.outcome === undefined ? (existing?.outcome as string | null | undefined) : input.outcome;
     if (status === 'closed' && !outcome) throw invalid('Say what the outcome was before closing the action', [{ field: 'outcome', message: 'Enter the outcome to close the action' }]);
+    await refuseTakenRef(db, boardActions, { id: boardActions.id, ref: boardActions.ref }, input.ref, existing, (ref) => `an action ${ref}`);
     if (input.meetingId) {
       const [meeting] = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, input.meetingId));
       if (!meeting) throw invalid(`There is no meeting ${input.meetingId}`, [{ field: 'meetingId', message: 'is not a meeting atscale knows' }]);

@@ -1,3 +1,4 @@
+import { and, eq, ne } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { parseDateText } from '../../domain/governance/due-dates.js';
@@ -61,4 +62,14 @@ export async function ownerValues(db: Db, input: { ownerText?: string | null }, 
 /** Where a governance record type lives (the framework's `storedIn`); people create and delete these records. */
 export function storedIn<T extends PgTable & { id: AnyPgColumn; rowVersion: AnyPgColumn }>(table: T) {
   return { ...storedInTable(table), createdByPeople: true };
+}
+
+/**
+ * Refuses a reference another record of the register already has, naming the field: the
+ * database's unique index would otherwise refuse it with a message about saving at the same moment.
+ */
+export async function refuseTakenRef(db: Db, table: PgTable, columns: { id: AnyPgColumn; ref: AnyPgColumn }, ref: string | undefined, existing: Record<string, unknown> | undefined, shown: (ref: string) => string): Promise<void> {
+  if (ref === undefined || ref === existing?.ref) return;
+  const [taken] = await db.select({ id: columns.id }).from(table).where(and(eq(columns.ref, ref), existing ? ne(columns.id, existing.id as number) : undefined));
+  if (taken) throw new AppError('invalid', `There is already ${shown(ref)}`, { problems: [{ field: 'ref', message: `${shown(ref)} already exists: give another reference` }] });
 }

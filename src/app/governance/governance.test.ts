@@ -101,6 +101,28 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     ]);
   });
 
+  it('stores a risk typed as "R7" as risk 7, and refuses a reference the register already has, naming the field', async () => {
+    const created = await createRecord(admin(), riskRecord, { ref: 'R7', risk: 'Estates funding falls through' });
+    expect(created.ref).toBe('7');
+    const [risksBefore, actionsBefore] = [await database.db.$count(risks), await database.db.$count(boardActions)];
+    const twice = await failure(createRecord(admin(), riskRecord, { ref: '7', risk: 'Another' }));
+    expect([twice.kind, twice.message, twice.problems]).toEqual(['invalid', 'There is already a risk R7', [{ field: 'ref', message: 'a risk R7 already exists: give another reference' }]]);
+    const [action] = await database.db.select().from(boardActions).where(eq(boardActions.ref, '2'));
+    const clash = await failure(createRecord(admin(), boardActionRecord, { ref: '2', action: 'Another' }));
+    expect(clash.problems).toEqual([{ field: 'ref', message: 'an action 2 already exists: give another reference' }]);
+    // Saving a record with its own reference is not a clash.
+    await updateRecord(admin(), boardActionRecord, String(action!.id), { ref: '2', action: action!.action }, action!.rowVersion);
+    expect([await database.db.$count(risks), await database.db.$count(boardActions)]).toEqual([risksBefore, actionsBefore]);
+  });
+
+  it('refuses a policy review date before its approval, on create and when only one of the dates changes', async () => {
+    const early = await failure(createRecord(admin(), policyRecord, { title: 'Lone working', kind: 'policy', version: '1', approvedOn: '01/12/2026', reviewDate: '01/06/2026' }));
+    expect(early.problems).toEqual([{ field: 'reviewDate', message: 'must be on or after the approval date, 1 December 2026' }]);
+    const created = await createRecord(admin(), policyRecord, { title: 'Lone working', kind: 'policy', version: '1', approvedOn: '01/12/2026', reviewDate: '01/12/2027' });
+    const moved = await failure(updateRecord(admin(), policyRecord, String(created.id), { approvedOn: '02/12/2027' }, created.rowVersion as number));
+    expect(moved.problems).toEqual([{ field: 'reviewDate', message: 'must be on or after the approval date, 2 December 2027' }]);
+  });
+
   it('adds dated updates without touching earlier ones, and closes an action only with its outcome', async () => {
     const [action] = await database.db.select().from(boardActions).where(eq(boardActions.ref, '1'));
     await addActionUpdate(admin(), action!.id, { text: 'CQC application submitted', enteredOn: '15/05/2018' });

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
+import { formatLongDate } from '../../domain/iso-date.js';
 import { policies, policyAcknowledgements, policyFiles, practices } from '../../db/schema/index.js';
 import { keptInAudit, type RecordType } from '../records/record-type.js';
 import { dateText, optionalText, ownerValues, storedIn } from './fields.js';
@@ -45,6 +46,11 @@ export const policyRecord: RecordType<z.infer<typeof policyInput>> = {
     if (input.title) {
       const [clash] = await db.select({ id: policies.id }).from(policies).where(eq(policies.title, input.title));
       if (clash && clash.id !== existing?.id) throw invalid(`There is already a document called ${input.title}`, [{ field: 'title', message: 'is already used by another document' }]);
+    }
+    const approvedOn = input.approvedOn === undefined ? (existing?.approvedOn as string | null | undefined) : input.approvedOn;
+    const reviewDate = input.reviewDate === undefined ? (existing?.reviewDate as string | null | undefined) : input.reviewDate;
+    if (approvedOn && reviewDate && reviewDate < approvedOn) {
+      throw invalid('The review date is before the date the document was approved', [{ field: 'reviewDate', message: `must be on or after the approval date, ${formatLongDate(approvedOn)}` }]);
     }
     const codes = [...new Set(input.practiceCodes ?? [])];
     if (codes.length) {

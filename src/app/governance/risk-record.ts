@@ -7,12 +7,18 @@ import { risks, riskScoreHistory } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../context.js';
 import { keptInAudit, type RecordType } from '../records/record-type.js';
-import { dateText, optionalText, ownerValues, scale, storedIn } from './fields.js';
+import { dateText, optionalText, ownerValues, refuseTakenRef, scale, storedIn } from './fields.js';
 import { importByRef } from './import-by-ref.js';
 import { riskRegisterLayout } from './import-risks.js';
 
 export const riskInput = z.object({
-  ref: z.string().trim().min(1, 'Enter a reference such as R1').max(20),
+  // Risks are shown as R1, R2…: a reference typed with its R is stored without it, so "R1" does not become "RR1".
+  ref: z
+    .string()
+    .trim()
+    .min(1, 'Enter a reference such as R1')
+    .max(20)
+    .transform((ref) => ref.replace(/^R(?=\d)/i, '')),
   risk: z.string().trim().min(1, 'Describe the risk').max(1000),
   causeEffect: optionalText(2000),
   context: optionalText(200),
@@ -71,6 +77,7 @@ export const riskRecord: RecordType<z.infer<typeof riskInput>> = {
     if (target !== null && target !== undefined && ![1, 2, 3, 4, 5].some((l) => target % l === 0 && target / l <= 5)) {
       throw invalid('The target score is not on the 5 × 5 matrix', [{ field: 'targetScore', message: 'must be likelihood × impact, such as 4, 6 or 9' }]);
     }
+    await refuseTakenRef(db, risks, { id: risks.id, ref: risks.ref }, input.ref, existing, (ref) => `a risk R${ref}`);
     // A likelihood typed on the 1–5 scale replaces the word the register was imported with.
     const raw = input.likelihood !== undefined && input.likelihood !== (existing?.likelihood ?? null) && input.likelihoodRaw === undefined ? { likelihoodRaw: null } : {};
     return { ...input, ...raw, ...(await ownerValues(db, input, existing)) };

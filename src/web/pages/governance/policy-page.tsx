@@ -86,8 +86,9 @@ function PolicyDetails({ policy }: { policy: Policy }) {
   const status = useApiQuery<{ file: FileInfo | null; earlierFiles: FileInfo[]; items: Acknowledgement[] }>(`/api/policies/${policy.id}/acknowledgements`);
   const mayAcknowledge = (code: string) => isAdmin(user) || (user.role === 'practice_manager' && user.practiceCodes.includes(code));
   // The button goes once the practice has acknowledged; the banner says so.
-  const [acknowledged, setAcknowledged] = useState<{ practiceCode: string; count: number }>({ practiceCode: '', count: 0 });
-  const onAcknowledged = (practiceCode: string) => setAcknowledged((a) => ({ practiceCode, count: a.count + 1 }));
+  // The banner names the version acknowledged then, not whatever version the document has since.
+  const [acknowledged, setAcknowledged] = useState<{ practiceCode: string; version: string; count: number }>({ practiceCode: '', version: '', count: 0 });
+  const onAcknowledged = (practiceCode: string) => setAcknowledged((a) => ({ practiceCode, version: policy.version, count: a.count + 1 }));
   const ackColumns: Column<Acknowledgement>[] = [
     { key: 'practice', header: 'Practice', cell: (a) => `${a.practiceName} (${a.practiceCode})` },
     { key: 'by', header: `Acknowledged version ${policy.version}`, cell: (a) => (a.acknowledgedAt ? `${actorName(a.acknowledgedBy)}, ${formatDateTime(a.acknowledgedAt)}` : mayAcknowledge(a.practiceCode) ? <AcknowledgeButton policyId={policy.id} practiceCode={a.practiceCode} onDone={onAcknowledged} /> : 'Not yet') },
@@ -135,7 +136,7 @@ function PolicyDetails({ policy }: { policy: Policy }) {
             {isAdmin(user) ? <UploadForm policy={policy} /> : null}
             <h2>Acknowledgements</h2>
             <SuccessBanner id="acknowledged" count={acknowledged.count}>
-              Acknowledged version {policy.version} for {data.items.find((i) => i.practiceCode === acknowledged.practiceCode)?.practiceName ?? acknowledged.practiceCode}.
+              Acknowledged version {acknowledged.version} for {data.items.find((i) => i.practiceCode === acknowledged.practiceCode)?.practiceName ?? acknowledged.practiceCode}.
             </SuccessBanner>
             <DataTable caption="Acknowledgements" captionHidden columns={ackColumns} rows={data.items} rowKey={(a) => a.practiceCode} empty="No practices need to acknowledge this document." compact />
           </>
