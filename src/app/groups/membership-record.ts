@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNull, lte, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
-import { isoDateSchema } from '../../domain/iso-date.js';
+import { formatLongDate, isoDateSchema } from '../../domain/iso-date.js';
 import { groupMemberships, membershipOverview, practiceGroups } from '../../db/schema/index.js';
 import { practiceExists } from '../registry/practice-record.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
@@ -75,7 +75,7 @@ export const membershipRecord: RecordType<z.infer<typeof membershipInput>> = {
     if (overlapping.length) {
       const o = overlapping[0]!;
       const why = o.groupName === group.name ? '' : ' (a practice is in one locality of a federation at a time)';
-      throw conflict(`${merged.practiceCode} is already in ${o.groupName} from ${o.startDate}${o.endDate ? ` to ${o.endDate}` : ''}; end that membership first${why}`);
+      throw conflict(`${merged.practiceCode} is already in ${o.groupName} from ${formatLongDate(o.startDate)}${o.endDate ? ` to ${formatLongDate(o.endDate)}` : ''}; end that membership first${why}`);
     }
     return { groupId: merged.groupId, practiceCode: merged.practiceCode, startDate: merged.startDate, endDate: merged.endDate ?? null };
   },

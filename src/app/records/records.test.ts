@@ -85,7 +85,7 @@ describe.each(databaseKinds)('one way to keep records (%s)', (kind) => {
     const inNorth = await createRecord(admin(), membershipRecord, { groupId: north.id, practiceCode: alpha, startDate: '2017-04-01' });
     await expect(createRecord(admin(), membershipRecord, { groupId: south.id, practiceCode: alpha, startDate: '2018-04-01' })).rejects.toMatchObject({
       kind: 'conflict',
-      message: expect.stringContaining(`${alpha} is already in North hub from 2017-04-01; end that membership first (a practice is in one locality of a federation at a time)`),
+      message: expect.stringContaining(`${alpha} is already in North hub from 1 April 2017; end that membership first (a practice is in one locality of a federation at a time)`),
     });
     // Locality names are unique within a federation, not across them.
     await expect(createRecord(admin(), groupRecord, { name: 'North hub', kind: 'locality', parentId: federation.id })).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining('in the same group') });
