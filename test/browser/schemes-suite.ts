@@ -52,6 +52,20 @@ async function openScheme(page: Page, name: RegExp) {
   await visible(section(page, 'allocation'));
 }
 
+/** Opens "Set up a scheme" as the admin and types its first terms, with list sizes at 1 January 2018. */
+async function startScheme(harness: () => BrowserHarness, terms: { name: string; funder: string; quantity: string; years?: string }): Promise<Page> {
+  const page = await harness().newPage();
+  await signIn(page, demoAdmin, '/schemes/new');
+  await page.getByLabel('Name', { exact: true }).fill(terms.name);
+  await page.getByLabel(/^Funder/).fill(terms.funder);
+  await page.getByLabel('Quantity shared').fill(terms.quantity);
+  await page.locator('#scheme-snapshot-day').fill('1');
+  await page.locator('#scheme-snapshot-month').fill('1');
+  await page.locator('#scheme-snapshot-year').fill('2018');
+  if (terms.years) await page.getByLabel('Financial years').fill(terms.years);
+  return page;
+}
+
 /** Schemes in the browser: the demo's two worked examples, recording activity, and who sees what. */
 export function schemesSuite(harness: () => BrowserHarness) {
   describe('schemes (admin)', () => {
@@ -165,15 +179,8 @@ export function schemesSuite(harness: () => BrowserHarness) {
 
   describe('scheme builder (admin)', () => {
     it('previews the allocation while the terms are typed, saves a draft and approves it', async () => {
-      const page = await harness().newPage();
-      await signIn(page, demoAdmin, '/schemes/new');
+      const page = await startScheme(harness, { name: 'Flu clinic support 2018', funder: 'East Leicestershire and Rutland CCG', quantity: '1000' });
       await visible(page.getByRole('heading', { level: 1, name: 'Set up a scheme' }));
-      await page.getByLabel('Name', { exact: true }).fill('Flu clinic support 2018');
-      await page.getByLabel(/^Funder/).fill('East Leicestershire and Rutland CCG');
-      await page.getByLabel('Quantity shared').fill('1000');
-      await page.locator('#scheme-snapshot-day').fill('1');
-      await page.locator('#scheme-snapshot-month').fill('1');
-      await page.locator('#scheme-snapshot-year').fill('2018');
       const preview = page.locator('section[aria-labelledby="preview-heading"]');
       await eventually(() => preview.locator('.app-table__row--total').count()).toBe(1);
       expect(await textOf(preview.locator('.app-table__row--total'))).toContain('1,000');
@@ -195,15 +202,7 @@ export function schemesSuite(harness: () => BrowserHarness) {
     });
 
     it('keeps the practices a version left out, and its financial year, when its terms are edited', async () => {
-      const page = await harness().newPage();
-      await signIn(page, demoAdmin, '/schemes/new');
-      await page.getByLabel('Name', { exact: true }).fill('Minor surgery support 2018/19');
-      await page.getByLabel(/^Funder/).fill('East Leicestershire and Rutland CCG');
-      await page.getByLabel('Quantity shared').fill('400');
-      await page.locator('#scheme-snapshot-day').fill('1');
-      await page.locator('#scheme-snapshot-month').fill('1');
-      await page.locator('#scheme-snapshot-year').fill('2018');
-      await page.getByLabel('Financial years').fill('2018/19');
+      const page = await startScheme(harness, { name: 'Minor surgery support 2018/19', funder: 'East Leicestershire and Rutland CCG', quantity: '400', years: '2018/19' });
       const boxes = page.locator('#scheme-practices input[type=checkbox]');
       await eventually(() => boxes.count()).toBeGreaterThan(20);
       const members = await boxes.count();
@@ -235,15 +234,7 @@ export function schemesSuite(harness: () => BrowserHarness) {
     });
 
     it('builds a scheme with a cost over several years, checks a hand schedule against it and keeps each version', async () => {
-      const page = await harness().newPage();
-      await signIn(page, demoAdmin, '/schemes/new');
-      await page.getByLabel('Name', { exact: true }).fill('Shared nurse 2019–21');
-      await page.getByLabel(/^Funder/).fill('NHS England');
-      await page.getByLabel('Quantity shared').fill('500');
-      await page.locator('#scheme-snapshot-day').fill('1');
-      await page.locator('#scheme-snapshot-month').fill('1');
-      await page.locator('#scheme-snapshot-year').fill('2018');
-      await page.getByLabel('Financial years').fill('2019/20, 2020/21');
+      const page = await startScheme(harness, { name: 'Shared nurse 2019–21', funder: 'NHS England', quantity: '500', years: '2019/20, 2020/21' });
       await page.getByLabel(/Annual uplift/).fill('2');
       await page.getByRole('button', { name: 'Add a rising cost line' }).click();
       await page.getByLabel('Rising cost line 1').fill('Practice nurse');
