@@ -101,11 +101,11 @@ export async function deleteInputRows(db: Db, deliveredIds: readonly number[], h
   if (handIds.length) await db.delete(schemeHandSchedules).where(inArray(schemeHandSchedules.id, [...handIds]));
 }
 
-/** Practices as the registry knows them: name, local name and locality, by ODS code. */
+/** Practices as the registry names them (the local name where one is set), by ODS code. */
 export async function registryPractices(db: Db, codes: readonly string[]) {
-  if (codes.length === 0) return new Map<string, { odsCode: string; displayName: string; locality: string | null }>();
+  if (codes.length === 0) return new Map<string, { odsCode: string; displayName: string }>();
   const rows = await db
-    .select({ odsCode: practiceOverview.odsCode, displayName: practiceOverview.displayName, locality: practiceOverview.locality })
+    .select({ odsCode: practiceOverview.odsCode, displayName: practiceOverview.displayName })
     .from(practiceOverview)
     .where(inArray(practiceOverview.odsCode, [...codes]));
   return new Map(rows.map((r) => [r.odsCode, r]));
