@@ -1,10 +1,11 @@
-import { and, eq, ne, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { financeYears, incomeStreams } from '../../db/schema/index.js';
 import { conflict, invalid } from '../../domain/errors.js';
 import { parsePounds } from '../../domain/finance/money.js';
+import { refuseClash } from '../records/clash.js';
 import { type RecordType, storedIn } from '../records/record-type.js';
 
 /** What every finance record type shares: an integer id, a row version, rows shown as stored. */
@@ -26,12 +27,8 @@ export async function requirePlanYear(db: Db, financialYear: string, field = 'fi
 }
 
 /** Refuses a second record with the same identifying values (e.g. the same line twice in a year). */
-export async function requireUnique(db: Db, table: PgTable & { id: AnyPgColumn }, matches: SQL[], existingId: unknown, message: string): Promise<void> {
-  const clash = await db
-    .select({ id: table.id })
-    .from(table as PgTable)
-    .where(and(...matches, existingId !== undefined ? ne(table.id, existingId as number) : undefined));
-  if (clash.length) throw conflict(message);
+export function requireUnique(db: Db, table: PgTable & { id: AnyPgColumn }, matches: SQL[], existingId: unknown, message: string): Promise<void> {
+  return refuseClash(db, table, table.id, and(...matches), existingId, () => conflict(message));
 }
 
 /** A column equals a value taken from an input or a stored row (typed loosely there). */

@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { financialYearField, parsePoundsToPence, poundsText } from '../../domain/contracts/pounds-and-years.js';
 import { conflict, invalid } from '../../domain/errors.js';
@@ -7,6 +7,7 @@ import { findGroup } from '../../db/repos/contracts.js';
 import { fundApplications, funds, practiceGroups } from '../../db/schema/index.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
 import { type FundRow, fundPractices } from './fund-report.js';
+import { refuseClash } from '../records/clash.js';
 
 const rateEntry = z.object({ year: financialYearField, rate: poundsText });
 
@@ -71,8 +72,8 @@ export const fundRecord: RecordType<z.infer<typeof fundInput>> = {
       await fundPractices(db, { ...(existing as FundRow | undefined), ...values } as FundRow);
     }
     if (input.name) {
-      const [clash] = await db.select({ id: funds.id }).from(funds).where(and(eq(funds.name, input.name), existing ? ne(funds.id, existing.id as number) : undefined));
-      if (clash) throw conflict(`There is already a fund called "${input.name}"`);
+      const name = input.name;
+      await refuseClash(db, funds, funds.id, eq(funds.name, name), existing?.id, () => conflict(`There is already a fund called "${name}"`));
     }
     return values;
   },

@@ -135,6 +135,7 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     await expect(createRecord(admin(), fundRecord, { ...base, listSnapshotDate: '2026-01-01' })).rejects.toMatchObject(refusal);
     expect(await count()).toBe(before);
     const created = await createRecord(admin(), fundRecord, { ...base, listSnapshotDate: '2018-01-01' });
+    await expect(createRecord(admin(), fundRecord, { ...base, listSnapshotDate: '2018-01-01' })).rejects.toMatchObject({ kind: 'conflict', message: 'There is already a fund called "Resilience fund 2026/27"' });
     await expect(updateRecord(admin(), fundRecord, String(created.id), { listSnapshotDate: '2026-01-01' }, created.rowVersion as number)).rejects.toMatchObject(refusal);
   });
 });

@@ -1,10 +1,11 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { parseDateText } from '../../domain/governance/due-dates.js';
 import { AppError } from '../../domain/errors.js';
 import type { Db } from '../../db/client.js';
 import { matchOwners } from '../people/match-owners.js';
+import { refuseClash } from '../records/clash.js';
 import { storedIn as storedInTable } from '../records/record-type.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 
@@ -70,6 +71,5 @@ export function storedIn<T extends PgTable & { id: AnyPgColumn; rowVersion: AnyP
  */
 export async function refuseTakenRef(db: Db, table: PgTable, columns: { id: AnyPgColumn; ref: AnyPgColumn }, ref: string | undefined, existing: Record<string, unknown> | undefined, shown: (ref: string) => string): Promise<void> {
   if (ref === undefined || ref === existing?.ref) return;
-  const [taken] = await db.select({ id: columns.id }).from(table).where(and(eq(columns.ref, ref), existing ? ne(columns.id, existing.id as number) : undefined));
-  if (taken) throw new AppError('invalid', `There is already ${shown(ref)}`, { problems: [{ field: 'ref', message: `${shown(ref)} already exists: give another reference` }] });
+  await refuseClash(db, table, columns.id, eq(columns.ref, ref), existing?.id, () => new AppError('invalid', `There is already ${shown(ref)}`, { problems: [{ field: 'ref', message: `${shown(ref)} already exists: give another reference` }] }));
 }

@@ -17,6 +17,7 @@ import { sendDigest } from '../reminders/send-digest.js';
 import { acknowledgePolicy, listAcknowledgements } from './acknowledgements.js';
 import { addActionUpdate, listActionUpdates } from './action-updates.js';
 import { boardActionRecord } from './board-action-record.js';
+import { meetingRecord } from './meeting-record.js';
 import { downloadPolicyFile, policyFileList, searchPolicies, uploadPolicyFile } from './policy-files.js';
 import { policyRecord } from './policy-record.js';
 import { riskRecord } from './risk-record.js';
@@ -113,6 +114,16 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     // Saving a record with its own reference is not a clash.
     await updateRecord(admin(), boardActionRecord, String(action!.id), { ref: '2', action: action!.action }, action!.rowVersion);
     expect([await database.db.$count(risks), await database.db.$count(boardActions)]).toEqual([risksBefore, actionsBefore]);
+  });
+
+  it('refuses a second meeting or document with a title already used, but not the record saved under its own title', async () => {
+    const meeting = await createRecord(admin(), meetingRecord, { title: 'Board, January 2027', heldOn: '14/01/2027' });
+    await expect(createRecord(admin(), meetingRecord, { title: 'Board, January 2027' })).rejects.toMatchObject({ kind: 'conflict', message: 'There is already a meeting called Board, January 2027' });
+    await updateRecord(admin(), meetingRecord, String(meeting.id), { title: 'Board, January 2027', agenda: 'Budget' }, meeting.rowVersion as number);
+    const policy = await createRecord(admin(), policyRecord, { title: 'Home visiting', kind: 'policy', version: '1' });
+    const twice = await failure(createRecord(admin(), policyRecord, { title: 'Home visiting', kind: 'policy', version: '2' }));
+    expect([twice.kind, twice.problems]).toEqual(['invalid', [{ field: 'title', message: 'is already used by another document' }]]);
+    await updateRecord(admin(), policyRecord, String(policy.id), { title: 'Home visiting', version: '1.1' }, policy.rowVersion as number);
   });
 
   it('refuses a policy review date before its approval, on create and when only one of the dates changes', async () => {

@@ -1,9 +1,10 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflict } from '../../domain/errors.js';
 import { boardActions, meetings } from '../../db/schema/index.js';
 import type { RecordType } from '../records/record-type.js';
 import { dateText, optionalText, storedIn } from './fields.js';
+import { refuseClash } from '../records/clash.js';
 
 const meetingInput = z.object({
   title: z.string().trim().min(1, 'Enter a title such as "Board, May 2018"').max(200),
@@ -32,8 +33,8 @@ export const meetingRecord: RecordType<z.infer<typeof meetingInput>> = {
   updateSchema: meetingInput.partial(),
   async prepare(db, input, existing) {
     if (input.title) {
-      const [clash] = await db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.title, input.title), existing ? ne(meetings.id, existing.id as number) : undefined));
-      if (clash) throw conflict(`There is already a meeting called ${input.title}`);
+      const title = input.title;
+      await refuseClash(db, meetings, meetings.id, eq(meetings.title, title), existing?.id, () => conflict(`There is already a meeting called ${title}`));
     }
     return input;
   },

@@ -5,6 +5,7 @@ import { formatLongDate } from '../../domain/iso-date.js';
 import { policies, policyAcknowledgements, policyFiles, practices } from '../../db/schema/index.js';
 import { keptInAudit, type RecordType } from '../records/record-type.js';
 import { dateText, optionalText, ownerValues, storedIn } from './fields.js';
+import { refuseClash } from '../records/clash.js';
 
 export const policyKinds = ['policy', 'protocol', 'template'] as const;
 
@@ -44,8 +45,8 @@ export const policyRecord: RecordType<z.infer<typeof policyInput>> = {
   updateSchema: policyInput.partial(),
   async prepare(db, input, existing) {
     if (input.title) {
-      const [clash] = await db.select({ id: policies.id }).from(policies).where(eq(policies.title, input.title));
-      if (clash && clash.id !== existing?.id) throw invalid(`There is already a document called ${input.title}`, [{ field: 'title', message: 'is already used by another document' }]);
+      const title = input.title;
+      await refuseClash(db, policies, policies.id, eq(policies.title, title), existing?.id, () => invalid(`There is already a document called ${title}`, [{ field: 'title', message: 'is already used by another document' }]));
     }
     const approvedOn = input.approvedOn === undefined ? (existing?.approvedOn as string | null | undefined) : input.approvedOn;
     const reviewDate = input.reviewDate === undefined ? (existing?.reviewDate as string | null | undefined) : input.reviewDate;

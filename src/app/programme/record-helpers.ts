@@ -1,4 +1,4 @@
-import { and, eq, ne, type SQL } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import { type FieldDef, parseSerialId, type RecordType } from '../records/record-type.js';
 import type { RecordTypeName } from '../permissions.js';
 import { recordIdSchema } from '../../domain/record-id.js';
+import { refuseClash } from '../records/clash.js';
 
 /** Text a person may leave out: blank becomes null. */
 export const optionalText = (max = 4000) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
@@ -13,9 +14,8 @@ export const requiredText = (what: string, max = 4000) => z.string().trim().min(
 export const positiveId = recordIdSchema;
 
 /** Refuses a second record with the same key (e.g. a deliverable ref), before the database does less politely. */
-export async function assertNoClash(db: Db, table: PgTable, idColumn: AnyPgColumn, where: SQL | undefined, existingId: unknown, message: string): Promise<void> {
-  const [clash] = await db.select({ id: idColumn }).from(table as never).where(and(where, existingId ? ne(idColumn, existingId) : undefined)).limit(1);
-  if (clash) throw conflict(message);
+export function assertNoClash(db: Db, table: PgTable, idColumn: AnyPgColumn, where: SQL | undefined, existingId: unknown, message: string): Promise<void> {
+  return refuseClash(db, table, idColumn, where, existingId, () => conflict(message));
 }
 
 /** The record a field points at must exist: "no work plan 12". */
