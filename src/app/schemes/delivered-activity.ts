@@ -104,7 +104,8 @@ function refuseOtherPractices(own: readonly string[], theirs: readonly SchemePra
  */
 export async function recordDeliveredEntries(ctx: AppContext, schemeId: number, request: DeliveredEntriesRequest, versionNumber?: number) {
   const byFederation = isAllowed(ctx.actor, 'scheme', 'import');
-  if (!byFederation && ctx.actor.role !== 'practice_manager') authorize(ctx.actor, 'scheme', 'import');
+  // Anyone else may only return for practices the permissions let them: refused now, before any work, if there are none.
+  if (!byFederation && !ctx.actor.practiceCodes.some((code) => isAllowed(ctx.actor, 'activity_return', 'create', code))) authorize(ctx.actor, 'scheme', 'import');
   const body = deliveredEntriesSchema.parse(request);
   if (!byFederation && body.replace) authorize(ctx.actor, 'scheme', 'import');
   return ctx.db.transaction(async (tx) => {
