@@ -191,6 +191,7 @@ const cases: Case[] = [
     allowed: adminOnly,
     request: (_r, ids) => ({ method: 'POST', path: `/api/schemes/${ids.pharmacistsId}/hand-schedule`, body: { label: 'Spreadsheet', entries: ['2018/19', '2019/20', '2020/21', '2021/22'].map((year) => ({ year, amount: 100_000 })) } }),
   },
+  { route: 'GET /api/schemes/{id}/hand-schedule', allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.pharmacistsId}/hand-schedule` }) },
   { route: 'GET /api/schemes/{id}/statements/{practiceCode}', allowed: ['admin', 'pmOwn', 'commissioner', 'clinician'], request: (r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/statements/${practiceFor(r)}` }) },
   { route: 'GET /api/schemes/{id}/statements/{practiceCode}.pdf', allowed: ['admin', 'pmOwn', 'commissioner', 'clinician'], request: (r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/statements/${practiceFor(r)}.pdf` }) },
   { route: 'GET /api/schemes/{id}/export.xlsx', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/export.xlsx` }) },

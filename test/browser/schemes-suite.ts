@@ -166,6 +166,22 @@ export function schemesSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(form.locator('.nhsuk-inset-text'))).toContain('Nothing changed');
     });
 
+    it('refuses an upload made before someone else recorded a return, and keeps theirs', async () => {
+      const url = `/api/schemes/${/\/schemes\/(\d+)/.exec(page.url())![1]}/delivered`;
+      const headers = { 'x-csrf-token': (await (await page.request.get('/api/session')).json()).csrfToken as string };
+      const kibworth = async () => Object.fromEntries(((await (await page.request.get(url)).json()).items as { practiceCode: string; modelId: string; quantity: number }[]).filter((r) => r.practiceCode === 'C82001').map((r) => [r.modelId, r.quantity]));
+      const seed = await kibworth();
+      // Kibworth's practice manager sends a correction after this page was opened.
+      const corrected = { ...seed, nurse: seed.nurse! + 5 };
+      expect((await page.request.post(url, { data: { entries: [{ practice: 'C82001', units: corrected }] }, headers })).status()).toBe(200);
+      const csv = ['practice,takes_part,nurse_appointments_delivered,gp_appointments_delivered', 'Kibworth Medical Centre,Yes,1,1'].join('\n');
+      await page.locator('#delivered-file').setInputFiles({ name: 'returns.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByRole('button', { name: 'Upload and record' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('The activity returns for version 1 changed after you opened this page');
+      expect(await kibworth()).toEqual(corrected);
+      expect((await page.request.post(url, { data: { entries: [{ practice: 'C82001', units: seed }] }, headers })).status()).toBe(200);
+    });
+
     it('shows the pharmacists scheme’s schedule chart and the hand schedule’s shortfall', async () => {
       await openScheme(page, /clinical pharmacists/i);
       await visible(section(page, 'schedule').locator('svg[role="img"]'));
@@ -321,6 +337,26 @@ export function schemesSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(paymentRow)).toContain(count(more.nurse));
       await saveScreenshot(page, 'scheme-practice-return');
       // Put the demo's figures back for the suites that follow.
+      await send(before);
+
+      // The federation corrects Kibworth's return while the form is open: sending over it is refused, not overwritten.
+      const admin = await harness().newPage();
+      await signIn(admin, demoAdmin);
+      const csrf = (await (await admin.request.get('/api/session')).json()).csrfToken as string;
+      const correction = { nurse: before.nurse! + 1, gp: before.gp };
+      const corrected = await admin.request.post(`/api/schemes/${schemeId}/delivered`, { data: { entries: [{ practice: 'C82001', units: correction }] }, headers: { 'x-csrf-token': csrf } });
+      expect(corrected.status()).toBe(200);
+      await admin.close();
+      await form.getByLabel(/^Nurse appointments delivered/).fill('1');
+      await form.getByRole('button', { name: 'Send the return' }).click();
+      const summary = form.locator('.nhsuk-error-summary');
+      await eventually(() => textOf(summary)).toContain('Someone else changed this return after you opened it');
+      expect(await textOf(summary)).toContain('Reload the page to see what is recorded now');
+      expect(await recorded()).toEqual(correction);
+      await form.screenshot({ path: join(screenshotDir, 'scheme-practice-return-conflict.png') });
+      await form.getByRole('button', { name: 'Show the return as recorded now' }).click();
+      await eventually(() => form.getByLabel(/^Nurse appointments delivered/).inputValue()).toBe(String(correction.nurse));
+      expect(await summary.count()).toBe(0);
       await send(before);
     });
   });

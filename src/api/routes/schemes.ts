@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { zodProblems } from '../../app/records/zod-problems.js';
 import { importDeliveredCsv, listDelivered, recordDeliveredEntries } from '../../app/schemes/delivered-activity.js';
-import { importHandScheduleCsv, recordHandSchedule } from '../../app/schemes/hand-schedule.js';
+import { getHandSchedule, importHandScheduleCsv, recordHandSchedule } from '../../app/schemes/hand-schedule.js';
 import { listSchemeVersions, runStoredScheme, schemeStatement } from '../../app/schemes/run-stored-scheme.js';
 import { approveScheme, createScheme, updateScheme } from '../../app/schemes/save-scheme.js';
 import { schemeStatementPdf, schemeWorkbook } from '../../app/schemes/scheme-exports.js';
@@ -48,9 +48,12 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
   r.get('/api/schemes/:id/run', { schema: { tags, summary: 'Run a version (the latest unless ?version=): allocation, payments, schedule, differences, footing notes and warnings', params: idParams, querystring: runQuerySchema } }, async (request) =>
     runStoredScheme(ctxOf(request), request.params.id, request.query),
   );
-  r.post('/api/schemes/:id/delivered', { schema: { tags, summary: 'Record delivered activity: admins send a CSV upload (replaces the version’s returns) or JSON { entries, replace }; a practice manager sends JSON returns for their own practices', params: idParams, querystring: versionQuerySchema, consumes: ['application/json', 'multipart/form-data'] } }, async (request) => {
+  r.post('/api/schemes/:id/delivered', { schema: { tags, summary: 'Record delivered activity: admins send a CSV upload (replaces the version’s returns) or JSON { entries, replace, basedOn }; send back the revision GET gave (multipart field basedOn) so a change made meanwhile is refused, not overwritten; a practice manager sends JSON returns for their own practices', params: idParams, querystring: versionQuerySchema, consumes: ['application/json', 'multipart/form-data'] } }, async (request) => {
     const ctx = ctxOf(request);
-    if (request.isMultipart()) return importDeliveredCsv(ctx, request.params.id, await readUpload(request, ['.csv']), request.query.version);
+    if (request.isMultipart()) {
+      const upload = await readUpload(request, ['.csv']);
+      return importDeliveredCsv(ctx, request.params.id, upload, request.query.version, upload.fields.basedOn);
+    }
     return recordDeliveredEntries(ctx, request.params.id, parseJsonBody(deliveredEntriesSchema, request.body), request.query.version);
   });
   r.get('/api/schemes/:id/delivered', { schema: { tags, summary: 'Delivered activity of a version (a practice manager sees their own practices)', params: idParams, querystring: versionQuerySchema } }, async (request) =>
@@ -60,10 +63,13 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
     const ctx = ctxOf(request);
     if (request.isMultipart()) {
       const upload = await readUpload(request, ['.csv']);
-      return importHandScheduleCsv(ctx, request.params.id, upload, { label: upload.fields.label, description: upload.fields.description, version: request.query.version });
+      return importHandScheduleCsv(ctx, request.params.id, upload, { label: upload.fields.label, description: upload.fields.description, basedOn: upload.fields.basedOn, version: request.query.version });
     }
     return recordHandSchedule(ctx, request.params.id, parseJsonBody(handScheduleSchema, request.body), request.query.version);
   });
+  r.get('/api/schemes/:id/hand-schedule', { schema: { tags, summary: 'The hand schedule recorded against a version (admins), with the revision to send back as basedOn when replacing it', params: idParams, querystring: versionQuerySchema } }, async (request) =>
+    getHandSchedule(ctxOf(request), request.params.id, request.query.version),
+  );
   r.get('/api/schemes/:id/statements/:practiceCode', { schema: { tags, summary: 'One practice’s statement (a practice manager: their own practices only)', params: statementParams, querystring: versionQuerySchema } }, async (request) =>
     schemeStatement(ctxOf(request), request.params.id, request.params.practiceCode, request.query),
   );

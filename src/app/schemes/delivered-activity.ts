@@ -13,6 +13,7 @@ import { storedPractices } from './resolve-practices.js';
 import { loadSchemeVersion, type LoadedVersion } from './scheme-inputs.js';
 import { presentVersionSummary } from './scheme-presenters.js';
 import { deliveredEntriesSchema, type DeliveredEntriesRequest } from './scheme-requests.js';
+import { refuseStale, revisionOf } from './upload-revision.js';
 
 function toRows(loaded: LoadedVersion, returns: readonly DeliveredActivity[], week: number | null, source: string): DeliveredInsert[] {
   return returns.flatMap((ret) =>
@@ -34,11 +35,28 @@ function toRows(loaded: LoadedVersion, returns: readonly DeliveredActivity[], we
 const figures = (rows: readonly (DeliveredRow | DeliveredInsert)[]) =>
   rows.map((r) => ({ practiceCode: r.practiceCode, modelId: r.modelId, week: r.week ?? null, quantity: r.quantity ?? null, takesPart: r.takesPart ?? null })).sort((a, b) => `${a.practiceCode}|${a.week}|${a.modelId}`.localeCompare(`${b.practiceCode}|${b.week}|${b.modelId}`));
 
-async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, rows: DeliveredInsert[], only: { practiceCode: string; week: number | null }[] | undefined, source: string) {
+const practiceRevision = (rows: readonly DeliveredRow[], code: string) => revisionOf(figures(rows.filter((r) => r.practiceCode === code)));
+
+/** What the sender saw before replacing: the revision of every return (`all`), or of each practice's returns by ODS code. */
+export interface DeliveredBasedOn {
+  all?: string | undefined;
+  practices?: Record<string, string> | undefined;
+}
+
+function refuseStaleReturns(loaded: LoadedVersion, before: readonly DeliveredRow[], basedOn: DeliveredBasedOn): void {
+  refuseStale(basedOn.all, revisionOf(figures(before)), `The activity returns for version ${loaded.version.version} changed`);
+  const names = new Map(loaded.definition.practices.map((p) => [p.odsCode, p.name]));
+  for (const [code, seen] of Object.entries(basedOn.practices ?? {})) {
+    refuseStale(seen, practiceRevision(before, code), `The activity recorded for ${names.get(code) ?? code} (${code}) changed`);
+  }
+}
+
+async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, rows: DeliveredInsert[], only: { practiceCode: string; week: number | null }[] | undefined, source: string, basedOn: DeliveredBasedOn = {}) {
   const before = await deliveredRows(db, loaded.scheme.id, loaded.version.version);
   const touched = only ? before.filter((r) => only.some((o) => o.practiceCode === r.practiceCode && o.week === r.week)) : before;
   const result = { scheme: loaded.scheme.name, version: presentVersionSummary(loaded.version), returns: new Set(rows.map((r) => `${r.practiceCode}|${r.week}`)).size, figures: rows.length };
   if (JSON.stringify(figures(touched)) === JSON.stringify(figures(rows))) return { ...result, changed: false };
+  refuseStaleReturns(loaded, before, basedOn);
   const untouched = before.filter((r) => !touched.includes(r));
   const mixed = [...new Set(rows.map((r) => r.practiceCode))].filter((code) => [...untouched, ...rows].some((r) => r.practiceCode === code && r.week === null) && [...untouched, ...rows].some((r) => r.practiceCode === code && r.week !== null));
   if (mixed.length) throw new AppError('invalid', 'A practice’s activity is returned either for the whole scheme or week by week, not both', { problems: mixed.map((code) => ({ field: 'entries', message: `${code} would have both a whole-scheme return and weekly returns` })) });
@@ -59,13 +77,13 @@ async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, row
  * replacing the version's returns. All or nothing: every problem is reported with its line and
  * column and nothing is saved. Uploading the same file again changes nothing.
  */
-export async function importDeliveredCsv(ctx: AppContext, schemeId: number, file: { name: string; content: Uint8Array }, versionNumber?: number) {
+export async function importDeliveredCsv(ctx: AppContext, schemeId: number, file: { name: string; content: Uint8Array }, versionNumber?: number, basedOn?: string) {
   authorize(ctx.actor, 'scheme', 'import');
   return ctx.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     const loaded = await loadSchemeVersion(db, schemeId, versionNumber);
     const returns = readDeliveredTable(parseCsv(decodeText(file.content), file.name), storedPractices(loaded.definition), loaded.definition);
-    return saveDelivered(ctx, db, loaded, toRows(loaded, returns, null, file.name), undefined, file.name);
+    return saveDelivered(ctx, db, loaded, toRows(loaded, returns, null, file.name), undefined, file.name, { all: basedOn });
   });
 }
 
@@ -120,7 +138,7 @@ export async function recordDeliveredEntries(ctx: AppContext, schemeId: number, 
     const source = byFederation ? 'api' : 'practice return';
     const rows = groups.flatMap((g) => toRows(loaded, g.returns, g.week, source));
     const only = body.replace ? undefined : groups.flatMap((g) => g.returns.map((r) => ({ practiceCode: r.practiceKey, week: g.week })));
-    return saveDelivered(ctx, db, loaded, rows, only, byFederation ? 'the API' : 'a practice’s own return');
+    return saveDelivered(ctx, db, loaded, rows, only, byFederation ? 'the API' : 'a practice’s own return', { practices: body.basedOn });
   });
 }
 
@@ -131,9 +149,13 @@ export async function listDelivered(ctx: AppContext, schemeId: number, versionNu
   const rows = await deliveredRows(ctx.db, schemeId, loaded.version.version, practiceScope(ctx.actor));
   const names = new Map(loaded.definition.practices.map((p) => [p.odsCode, p.name]));
   const models = new Map(loaded.definition.deliveryModels.map((m) => [m.id, m.name]));
+  const seen = storedPractices(restrictDefinition(loaded.definition, practiceScope(ctx.actor)));
   return {
     scheme: { id: loaded.scheme.id, name: loaded.scheme.name },
     version: presentVersionSummary(loaded.version),
+    /** Send back as `basedOn` with a replacement, so a change made meanwhile is not overwritten unseen. */
+    revision: revisionOf(figures(rows)),
+    practiceRevisions: Object.fromEntries(seen.map((p) => [p.key, practiceRevision(rows, p.key)])),
     items: rows.map((r) => ({ practiceCode: r.practiceCode, practiceName: names.get(r.practiceCode) ?? null, modelId: r.modelId, modelName: models.get(r.modelId) ?? r.modelId, week: r.week, quantity: r.quantity, takesPart: r.takesPart, source: r.source, line: r.line })),
   };
 }

@@ -11,6 +11,7 @@ import { storedPractices } from './resolve-practices.js';
 import { loadSchemeVersion, type LoadedVersion } from './scheme-inputs.js';
 import { presentVersionSummary } from './scheme-presenters.js';
 import { handScheduleSchema, type HandScheduleRequest } from './scheme-requests.js';
+import { refuseStale, revisionOf } from './upload-revision.js';
 
 function requireCostModel(loaded: LoadedVersion): void {
   if (!loaded.definition.costModel || !loaded.definition.period.financialYears) {
@@ -23,8 +24,8 @@ function requireCostModel(loaded: LoadedVersion): void {
 const figures = (rows: readonly (HandScheduleRow | HandScheduleInsert)[]) =>
   rows.map((r) => ({ label: r.label, description: r.description ?? null, year: r.year, practiceCode: r.practiceCode ?? null, amountPence: r.amountPence }));
 
-/** Replaces the version's hand schedule (all or nothing); the same figures again change nothing. */
-async function saveHandSchedule(ctx: AppContext, db: Db, loaded: LoadedVersion, label: string, description: string | null, entries: readonly HandScheduleEntry[], source: string) {
+/** Replaces the version's hand schedule (all or nothing); the same figures again change nothing, and one changed since `basedOn` was read is not replaced. */
+async function saveHandSchedule(ctx: AppContext, db: Db, loaded: LoadedVersion, label: string, description: string | null, entries: readonly HandScheduleEntry[], source: string, basedOn: string | undefined) {
   const rows: HandScheduleInsert[] = entries.map((e) => ({
     schemeId: loaded.scheme.id,
     version: loaded.version.version,
@@ -39,6 +40,7 @@ async function saveHandSchedule(ctx: AppContext, db: Db, loaded: LoadedVersion, 
   const before = await handScheduleRows(db, loaded.scheme.id, loaded.version.version);
   const result = { scheme: loaded.scheme.name, version: presentVersionSummary(loaded.version), label, figures: rows.length };
   if (JSON.stringify(figures(before)) === JSON.stringify(figures(rows))) return { ...result, changed: false };
+  refuseStale(basedOn, revisionOf(figures(before)), `The hand schedule of version ${loaded.version.version} changed`);
   await replaceHandSchedule(db, loaded.scheme.id, loaded.version.version, rows);
   await recordAudit(db, ctx.actor, {
     recordType: 'scheme',
@@ -62,17 +64,25 @@ export async function recordHandSchedule(ctx: AppContext, schemeId: number, requ
     requireCostModel(loaded);
     const definition = { ...loaded.definition, handSchedule: { label: body.label, entries: body.entries } };
     const entries = resolveHandScheduleEntries(definition, storedPractices(loaded.definition));
-    return saveHandSchedule(ctx, db, loaded, body.label, body.description ?? null, entries, 'api');
+    return saveHandSchedule(ctx, db, loaded, body.label, body.description ?? null, entries, 'api', body.basedOn);
   });
 }
 
 /** Records a hand schedule from a CSV file: `year`, an optional `practice` (blank or TOTAL) and `amount` in pounds. */
-export async function importHandScheduleCsv(ctx: AppContext, schemeId: number, file: { name: string; content: Uint8Array }, options: { label?: string; description?: string; version?: number }) {
+export async function importHandScheduleCsv(ctx: AppContext, schemeId: number, file: { name: string; content: Uint8Array }, options: { label?: string; description?: string; version?: number; basedOn?: string }) {
   authorize(ctx.actor, 'scheme', 'import');
   return inTransaction(ctx, async (db) => {
     const loaded = await loadSchemeVersion(db, schemeId, options.version);
     requireCostModel(loaded);
     const entries = readHandScheduleTable(parseCsv(decodeText(file.content), file.name), storedPractices(loaded.definition), loaded.definition);
-    return saveHandSchedule(ctx, db, loaded, options.label?.trim() || `Hand schedule ${file.name}`, options.description?.trim() || null, entries, file.name);
+    return saveHandSchedule(ctx, db, loaded, options.label?.trim() || `Hand schedule ${file.name}`, options.description?.trim() || null, entries, file.name, options.basedOn);
   });
+}
+
+/** The hand schedule recorded against a version (admins), with the revision to send back when replacing it. */
+export async function getHandSchedule(ctx: AppContext, schemeId: number, versionNumber?: number) {
+  authorize(ctx.actor, 'scheme', 'import');
+  const loaded = await loadSchemeVersion(ctx.db, schemeId, versionNumber);
+  const rows = await handScheduleRows(ctx.db, loaded.scheme.id, loaded.version.version);
+  return { scheme: { id: loaded.scheme.id, name: loaded.scheme.name }, version: presentVersionSummary(loaded.version), label: rows[0]?.label ?? null, description: rows[0]?.description ?? null, items: figures(rows), revision: revisionOf(figures(rows)) };
 }

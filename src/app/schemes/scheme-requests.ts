@@ -34,6 +34,8 @@ export const deliveredEntriesSchema = z.object({
   entries: z.array(deliveredEntrySchema.extend({ week: z.number().int().positive().optional() })).min(1, 'send at least one activity return'),
   /** Replace every return of the version (true), or only the practice-and-week returns sent (false, the default). */
   replace: z.boolean().default(false),
+  /** The `practiceRevisions` GET /delivered gave, for the practices sent: a practice's returns changed since then are not replaced. */
+  basedOn: z.record(z.string(), z.string()).optional(),
 });
 export type DeliveredEntriesRequest = z.input<typeof deliveredEntriesSchema>;
 
@@ -42,5 +44,7 @@ export const handScheduleSchema = z.object({
   label: z.string().trim().min(1),
   description: z.string().optional(),
   entries: z.array(z.object({ year: z.string().min(1), practice: z.string().min(1).optional(), amount: z.number().finite() })).min(1, 'send at least one figure'),
+  /** The `revision` GET /hand-schedule gave: a hand schedule changed since then is not replaced. */
+  basedOn: z.string().optional(),
 });
 export type HandScheduleRequest = z.input<typeof handScheduleSchema>;

@@ -6,7 +6,7 @@ import { databaseKinds, openTestDatabase } from '../../../test/support/databases
 import { adminActor, commissionerActor, contextFor, makeSchemeRequest, managerOf } from '../../../test/support/factories.js';
 import { demoFederationName, loadDemo } from '../demo/load-demo.js';
 import { importDeliveredCsv, listDelivered, recordDeliveredEntries } from './delivered-activity.js';
-import { recordHandSchedule } from './hand-schedule.js';
+import { getHandSchedule, recordHandSchedule } from './hand-schedule.js';
 import { listSchemeVersions, runStoredScheme, schemeStatement } from './run-stored-scheme.js';
 import { approveScheme, createScheme, updateScheme } from './save-scheme.js';
 
@@ -164,5 +164,41 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
     await expect(recordHandSchedule(admin(), scheme.id, { label: 'Spreadsheet', entries: [{ year: '2017/18', amount: 100 }] })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'costModel' }] });
     const [pharmacists] = await database.db.select().from(schemes).where(eq(schemes.slug, 'clinical-pharmacists-2018'));
     await expect(recordHandSchedule(admin(), pharmacists!.id, { label: 'Spreadsheet', entries: [{ year: '2030/31', amount: 100 }] })).rejects.toMatchObject({ kind: 'invalid' });
+  });
+
+  it('refuses a return or an upload made from figures someone else has changed since, and keeps theirs', async () => {
+    const { scheme } = await createScheme(admin(), makeSchemeRequest());
+    await importDeliveredCsv(admin(), scheme.id, returns(['C82001,Yes,40,20', 'C82002,Yes,30,', 'C82009,Yes,100,50']));
+    const manager = contextFor(database, managerOf('C82001'));
+    const opened = await listDelivered(manager, scheme.id);
+    expect(Object.keys(opened.practiceRevisions)).toEqual(['C82001']);
+    // The federation corrects Kibworth's return while its practice manager has the form open.
+    const adminOpened = await listDelivered(admin(), scheme.id);
+    await recordDeliveredEntries(admin(), scheme.id, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 42, gp: 20 } }], basedOn: { C82001: adminOpened.practiceRevisions.C82001! } });
+    const stale = recordDeliveredEntries(manager, scheme.id, { entries: [{ practice: 'C82001', units: { nurse: 44, gp: 21 } }], basedOn: opened.practiceRevisions });
+    await expect(stale).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining('The activity recorded for Kibworth Medical Centre (C82001) changed after you opened this page') });
+    expect((await listDelivered(admin(), scheme.id)).items.find((r) => r.practiceCode === 'C82001' && r.modelId === 'nurse')?.quantity).toBe(42);
+    // Another practice's change is no reason to refuse; reading again gives the figures to send from.
+    await recordDeliveredEntries(admin(), scheme.id, { entries: [{ practice: 'C82009', units: { nurse: 99, gp: 50 } }] });
+    const fresh = await listDelivered(manager, scheme.id);
+    expect(await recordDeliveredEntries(manager, scheme.id, { entries: [{ practice: 'C82001', units: { nurse: 44, gp: 21 } }], basedOn: fresh.practiceRevisions })).toMatchObject({ changed: true });
+    // A whole-file upload made before the practice's return is refused; the same figures again are simply no change.
+    await expect(importDeliveredCsv(admin(), scheme.id, returns(['C82001,Yes,1,1', 'C82002,Yes,30,', 'C82009,Yes,99,50']), undefined, adminOpened.revision)).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining('The activity returns for version 1 changed') });
+    const now = await listDelivered(admin(), scheme.id);
+    expect(await importDeliveredCsv(admin(), scheme.id, returns(['C82001,Yes,1,1', 'C82002,Yes,30,', 'C82009,Yes,99,50']), undefined, now.revision)).toMatchObject({ changed: true });
+    expect(await importDeliveredCsv(admin(), scheme.id, returns(['C82001,Yes,1,1', 'C82002,Yes,30,', 'C82009,Yes,99,50']), undefined, adminOpened.revision)).toMatchObject({ changed: false });
+  });
+
+  it('refuses a hand schedule made from one someone else has replaced since', async () => {
+    const [pharmacists] = await database.db.select().from(schemes).where(eq(schemes.slug, 'clinical-pharmacists-2018'));
+    const opened = await getHandSchedule(admin(), pharmacists!.id);
+    expect(opened.items.length).toBeGreaterThan(0);
+    const schedule = (extra: number) => opened.items.map((i) => ({ year: i.year, ...(i.practiceCode ? { practice: i.practiceCode } : {}), amount: i.amountPence / 100 + extra }));
+    await recordHandSchedule(admin(), pharmacists!.id, { label: 'Finance team', entries: schedule(1), basedOn: opened.revision });
+    await expect(recordHandSchedule(admin(), pharmacists!.id, { label: 'Practice spreadsheet', entries: schedule(2), basedOn: opened.revision })).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining('The hand schedule of version') });
+    const kept = await getHandSchedule(admin(), pharmacists!.id);
+    expect(kept.label).toBe('Finance team');
+    expect(kept.items.map((i) => i.amountPence)).toEqual(opened.items.map((i) => i.amountPence + 100));
+    await expect(getHandSchedule(contextFor(database, managerOf('C82001')), pharmacists!.id)).rejects.toMatchObject({ kind: 'forbidden' });
   });
 });

@@ -22,11 +22,13 @@ interface CsvUploadPanelProps<Result> {
   submitText: string;
   /** Text fields sent beside the file (e.g. a label). */
   fields?: UploadTextField[];
+  /** Values sent beside the file that the user does not type, such as the revision the page was showing. */
+  hidden?: Record<string, string | undefined>;
   resultText(result: Result): string;
 }
 
 /** Uploads a CSV file to a scheme (all or nothing): every problem listed with its line and column. */
-export function CsvUploadPanel<Result>({ id, heading, description, path, formLabel, errorTitle, submitText, fields = [], resultText }: CsvUploadPanelProps<Result>) {
+export function CsvUploadPanel<Result>({ id, heading, description, path, formLabel, errorTitle, submitText, fields = [], hidden = {}, resultText }: CsvUploadPanelProps<Result>) {
   const fileRef = useRef<HTMLInputElement>(null);
   const fileId = `${id}-file`;
   const [values, setValues] = useState<Record<string, string>>({});
@@ -45,6 +47,7 @@ export function CsvUploadPanel<Result>({ id, heading, description, path, formLab
     const body = new FormData();
     // Text fields first: the server reads the multipart stream in order and the file ends it.
     for (const field of fields) if (values[field.name]?.trim()) body.set(field.name, values[field.name]!.trim());
+    for (const [name, value] of Object.entries(hidden)) if (value !== undefined) body.set(name, value);
     if (file) body.set('file', file, file.name);
     form.submit(body, () => (file ? [] : [{ field: fileId, message: 'Choose a CSV file to upload' }]));
   }

@@ -1,6 +1,6 @@
 import { Button, InsetText, Select, TextInput } from 'nhsuk-react-components';
-import { type FormEvent, useEffect, useState } from 'react';
-import { useApiQuery } from '../../api/use-api.js';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useApiQuery, useRefresh } from '../../api/use-api.js';
 import type { SchemeDefinition } from '../../../domain/schemes/scheme-definition.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
 import { useApiForm } from '../../components/use-api-form.js';
@@ -24,6 +24,7 @@ function resultText(result: DeliveredResult | undefined): string | null {
 
 /** Uploads a delivered-activity CSV: all or nothing, every problem listed with its line and column. */
 function DeliveredUpload({ schemeId, version, definition }: DeliveredFormProps) {
+  const delivered = useApiQuery<DeliveredList>(`${schemePath(schemeId)}/delivered?version=${version}`);
   const columns = ['practice (or ods_code)', 'takes_part', ...definition.deliveryModels.map((m) => `${m.id}_delivered`)];
   return (
     <CsvUploadPanel<DeliveredResult>
@@ -34,6 +35,7 @@ function DeliveredUpload({ schemeId, version, definition }: DeliveredFormProps) 
       formLabel="Upload delivered activity"
       errorTitle="The activity returns were not recorded"
       submitText="Upload and record"
+      hidden={{ basedOn: delivered.data?.revision }}
       resultText={(result) => resultText(result)!}
     />
   );
@@ -49,17 +51,27 @@ const participation = [
 /**
  * Fills the form with what the chosen practice last returned for the whole scheme, each time a
  * practice is chosen: a correction starts from the figures (and the "takes part" answer) already
- * recorded, rather than blanking what is not retyped.
+ * recorded, rather than blanking what is not retyped. `refill` reads the returns again and fills
+ * the form from them: after a save, or when someone else's change was refused to be overwritten.
  */
-function useLastReturn(path: string, practice: string, fill: (last: { takesPart: string; units: Record<string, string> }) => void) {
+function useLastReturn(path: string, practice: string, fill: (last: { takesPart: string; units: Record<string, string>; revision: string | undefined }) => void): () => Promise<void> {
   const delivered = useApiQuery<DeliveredList>(path);
+  const refresh = useRefresh();
   const [filledFor, setFilledFor] = useState('');
   useEffect(() => {
     if (!delivered.data || !practice || filledFor === practice) return;
     const rows = delivered.data.items.filter((r) => r.practiceCode === practice && r.week === null);
     setFilledFor(practice);
-    fill({ takesPart: rows[0]?.takesPart ?? '', units: Object.fromEntries(rows.map((r) => [r.modelId, r.quantity === null ? '' : String(r.quantity)])) });
+    fill({
+      takesPart: rows[0]?.takesPart ?? '',
+      units: Object.fromEntries(rows.map((r) => [r.modelId, r.quantity === null ? '' : String(r.quantity)])),
+      revision: delivered.data.practiceRevisions[practice],
+    });
   }, [delivered.data, practice, filledFor, fill]);
+  return useCallback(async () => {
+    await refresh([path]);
+    setFilledFor('');
+  }, [refresh, path]);
 }
 
 /**
@@ -71,15 +83,19 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
   const [practice, setPractice] = useState(own && practices.length === 1 ? practices[0]!.odsCode : '');
   const [takesPart, setTakesPart] = useState('');
   const [units, setUnits] = useState<Record<string, string>>({});
-  useLastReturn(`${schemePath(schemeId)}/delivered?version=${version}`, practice, (last) => {
+  // The revision of the return the form was filled from: if someone else changes it before this is sent, the server refuses rather than overwrite theirs.
+  const [seen, setSeen] = useState<string | undefined>();
+  const refill = useLastReturn(`${schemePath(schemeId)}/delivered?version=${version}`, practice, (last) => {
     setTakesPart(last.takesPart);
     setUnits(last.units);
+    setSeen(last.revision);
   });
   const ids = { practice: 'delivered-practice', takesPart: 'delivered-takes-part', model: (id: string) => `delivered-units-${id}` };
-  type Body = { entries: { practice: string; takesPart?: string; units: Record<string, number | null> }[]; replace: boolean };
+  type Body = { entries: { practice: string; takesPart?: string; units: Record<string, number | null> }[]; replace: boolean; basedOn?: Record<string, string> };
   const form = useApiForm<Body, DeliveredResult>((body) => ({ method: 'POST', path: `${schemePath(schemeId)}/delivered?version=${version}`, body }), {
     invalidates: ['/api/schemes'],
     fields: { entries: { id: ids.practice, label: 'Practice' } },
+    onSuccess: () => void refill(),
   });
   const unitLabel = definition.shared.label ?? definition.shared.unit.replace(/_/g, ' ');
 
@@ -94,7 +110,7 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
       else if (!/^\d+(\.\d+)?$/.test(text)) problems.push({ field: ids.model(model.id), message: `${model.name} ${unitLabel} must be a number, 0 or more` });
       else figures[model.id] = Number(text);
     }
-    form.submit({ entries: [{ practice, ...(takesPart ? { takesPart } : {}), units: figures }], replace: false }, () => problems);
+    form.submit({ entries: [{ practice, ...(takesPart ? { takesPart } : {}), units: figures }], replace: false, ...(seen ? { basedOn: { [practice]: seen } } : {}) }, () => problems);
   }
 
   const done = form.errors.length === 0 ? resultText(form.result) : null;
@@ -107,7 +123,17 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
           : `Replaces that practice’s whole-scheme return for version ${version}; other practices’ returns are kept.`}
       </p>
       <form onSubmit={submit} noValidate aria-label="Enter a practice's delivered activity">
-        <FormErrorSummary errors={form.errors} attempt={form.attempt} />
+        <FormErrorSummary errors={form.errors} attempt={form.attempt} title={form.conflict ? 'Someone else changed this return after you opened it' : undefined} />
+        {form.conflict ? (
+          <p className="nhsuk-body">
+            <Button type="button" secondary onClick={() => void refill().then(() => {
+                form.clear();
+                form.reset();
+              })}>
+              Show the return as recorded now
+            </Button>
+          </p>
+        ) : null}
         {done ? (
           <InsetText>
             <p>{done}</p>

@@ -1,3 +1,4 @@
+import { useApiQuery } from '../../api/use-api.js';
 import { CsvUploadPanel } from './csv-upload-panel.js';
 import { schemePath } from './types.js';
 
@@ -12,6 +13,7 @@ interface HandScheduleResult {
  * letter) to check it against the cost model: the differences section then shows each gap and its cause.
  */
 export function HandScheduleUpload({ schemeId, version }: { schemeId: number; version: number }) {
+  const recorded = useApiQuery<{ revision: string }>(`${schemePath(schemeId)}/hand-schedule?version=${version}`);
   return (
     <CsvUploadPanel<HandScheduleResult>
       id="hand-schedule"
@@ -29,6 +31,7 @@ export function HandScheduleUpload({ schemeId, version }: { schemeId: number; ve
       formLabel="Upload a hand schedule"
       errorTitle="The hand schedule was not recorded"
       submitText="Upload and compare"
+      hidden={{ basedOn: recorded.data?.revision }}
       fields={[
         { name: 'label', label: 'What is this schedule?', hint: 'For example, Federation spreadsheet, March 2018' },
         { name: 'description', label: 'Notes (optional)' },

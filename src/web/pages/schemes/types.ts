@@ -47,6 +47,9 @@ export interface StoredSchemeRun {
 /** A version's delivered activity, row by row (a practice manager's own practices only). */
 export interface DeliveredList {
   items: { practiceCode: string; modelId: string; week: number | null; quantity: number | null; takesPart: string | null }[];
+  /** Sent back with a replacement so that figures someone changed meanwhile are not overwritten. */
+  revision: string;
+  practiceRevisions: Record<string, string>;
 }
 
 export interface DeliveredResult {
