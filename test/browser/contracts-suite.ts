@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../src/app/demo/load-demo.js';
 import { eventually, textOf, visible } from './assertions.js';
-import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
 const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
 const seedLocalities = Papa.parse<Record<string, string>>(readFileSync(join(elrData, 'localities.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -79,6 +79,32 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toMatch(/notes.pdf: the file’s contents are not a PDF or a Word document/);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'contract-cbs');
+    });
+
+    it('corrects a sub-contract’s signing date and notes, and removes a practice added by mistake', async () => {
+      // Glenfield Surgery, added unsigned above.
+      const glenfield = page.locator('main tbody tr', { hasText: 'C82056' });
+      await glenfield.getByRole('button', { name: /^Change/ }).click();
+      const form = page.locator('form', { has: page.getByRole('heading', { name: 'Change Glenfield Surgery’s sub-contract' }) });
+      await visible(form);
+      await form.locator('#sub-signed-day').fill('2');
+      await form.locator('#sub-signed-month').fill('4');
+      await form.locator('#sub-signed-year').fill('2018');
+      await form.getByLabel('Notes (optional)').fill('Signed copy held by the practice manager');
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-notification-banner'))).toContain('Glenfield Surgery’s sub-contract saved');
+      await eventually(() => textOf(glenfield)).toContain('2 April 2018');
+      expect(await textOf(glenfield)).toContain('Signed copy held by the practice manager');
+      expect(await textOf(page.locator('.nhsuk-inset-text'))).toContain('1 of 14 practices have not signed');
+      // Added by mistake after all: removed, after a second look.
+      await glenfield.getByRole('button', { name: /^Change/ }).click();
+      await page.getByRole('button', { name: 'Remove from this contract' }).click();
+      await form.screenshot({ path: join(screenshotDir, 'contract-remove-practice.png') });
+      await page.getByRole('button', { name: 'Yes, remove Glenfield Surgery' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-notification-banner'))).toContain('Glenfield Surgery removed from the contract');
+      await eventually(() => glenfield.count()).toBe(0);
+      expect(await textOf(page.locator('.nhsuk-inset-text'))).toContain('1 of 13 practices have not signed');
+      expect(await seriousAxeViolations(page)).toEqual([]);
     });
 
     it('adds a contract, refusing a negative value and an end before the start', async () => {

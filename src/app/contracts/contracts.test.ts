@@ -5,7 +5,7 @@ import type { Database } from '../../db/client.js';
 import { subContracts } from '../../db/schema/index.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { importRecordsCsv } from '../records/import-csv.js';
-import { createRecord, getRecord, listRecords } from '../records/records.js';
+import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '../records/records.js';
 import { contractRecord } from './contract-record.js';
 import { uploadContractDocument, downloadContractDocument } from './contract-documents.js';
 import { contractDetail, contractRegister } from './contract-register.js';
@@ -61,6 +61,19 @@ describe.each(databaseKinds)('contracts register (%s)', (kind) => {
     await expect(createRecord(admin(), subContractRecord, { contractId: await cbsId(), practiceCode: 'C82056', sharePercent: 90 })).rejects.toThrow(/must add up to 100%/);
     // A share of a hundredth of a per cent is the finest there is; a finer one is refused, not rounded.
     await expect(createRecord(admin(), subContractRecord, { contractId: await cbsId(), practiceCode: 'C82056', sharePercent: 94.995 })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'sharePercent', message: 'must be a percentage from 0 to 100, with at most 2 decimal places' }] });
+  });
+
+  it('corrects a sub-contract’s signing date, share and notes, refusing a stale edit and a share the fee does not allow, and removes it', async () => {
+    const added = await createRecord(admin(), subContractRecord, { contractId: await cbsId(), practiceCode: 'C82056', sharePercent: 95 });
+    const id = String(added.id);
+    const signed = await updateRecord(admin(), subContractRecord, id, { signedDate: '2018-04-02', notes: 'Signed copy held by the practice' }, added.rowVersion as number);
+    expect(signed).toMatchObject({ signedDate: '2018-04-02', notes: 'Signed copy held by the practice', shareBp: 9500 });
+    await expect(updateRecord(admin(), subContractRecord, id, { notes: 'stale' }, added.rowVersion as number)).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(updateRecord(admin(), subContractRecord, id, { sharePercent: 90 }, signed.rowVersion as number)).rejects.toThrow(/must add up to 100%/);
+    await expect(updateRecord(contextFor(database, managerOf('C82056')), subContractRecord, id, { notes: 'mine' }, signed.rowVersion as number)).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(deleteRecord(admin(), subContractRecord, id, added.rowVersion as number)).rejects.toMatchObject({ kind: 'conflict' });
+    await deleteRecord(admin(), subContractRecord, id, signed.rowVersion as number);
+    await expect(getRecord(admin(), subContractRecord, id)).rejects.toThrow(/not found/);
   });
 
   it('imports sub-contracts all or nothing, naming line and column', async () => {

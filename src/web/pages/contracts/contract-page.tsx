@@ -1,10 +1,12 @@
-import { Details, Heading, InsetText, Tag, WarningCallout } from 'nhsuk-react-components';
+import { Button, Details, Heading, InsetText, Tag, WarningCallout } from 'nhsuk-react-components';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { SuccessBanner } from '../../components/success-banner.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { actorName, formatDate, formatDateTime, formatMoney, formatNumber } from '../../format/format.js';
 import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
@@ -13,13 +15,28 @@ import { ContractDocumentForm, MarkSignedButton, SubContractForm } from './sub-c
 import { type ContractDetail, type ContractDocument, formatShare, type SubContract, valueBasisLabels } from './types.js';
 import './contracts.css';
 
-function subContractColumns(admin: boolean): Column<SubContract>[] {
+function subContractColumns(admin: boolean, change: (s: SubContract) => void): Column<SubContract>[] {
   return [
     { key: 'practice', header: 'Practice', cell: (s) => `${s.practiceName} (${s.practiceCode})` },
     { key: 'signed', header: 'Signed', nowrap: true, cell: (s) => (s.signedDate ? formatDate(s.signedDate) : <Tag modifier="red">Not signed</Tag>) },
     { key: 'share', header: 'Practice share of tariff', numeric: true, cell: (s) => formatShare(s.shareBp) },
     { key: 'notes', header: 'Notes', cell: (s) => s.notes ?? '' },
-    ...(admin ? [{ key: 'action', header: 'Action', cell: (s: SubContract) => (s.signedDate ? '' : <MarkSignedButton subContract={s} />) }] : []),
+    ...(admin
+      ? [
+          {
+            key: 'action',
+            header: 'Action',
+            cell: (s: SubContract) => (
+              <div className="app-inline-form">
+                {s.signedDate ? null : <MarkSignedButton subContract={s} />}
+                <Button secondary small type="button" onClick={() => change(s)}>
+                  Change<span className="nhsuk-u-visually-hidden"> {s.practiceName}’s sub-contract</span>
+                </Button>
+              </div>
+            ),
+          },
+        ]
+      : []),
   ];
 }
 
@@ -35,6 +52,9 @@ export function ContractPage() {
   const user = useUser();
   const admin = isAdmin(user);
   const detail = useApiQuery<ContractDetail>(`/api/contracts/${id}/overview`);
+  // The sub-contract being corrected, shown in the form below the table instead of "Add a practice".
+  const [changing, setChanging] = useState<number | null>(null);
+  const [changed, setChanged] = useState({ count: 0, what: '' });
   usePageTitle(detail.data?.contract.title ?? 'Contract');
   return (
     <Loaded query={detail} what="contract">
@@ -77,6 +97,9 @@ export function ContractPage() {
             </Details>
           ) : null}
           <Heading headingLevel="h2">Practices sub-contracted</Heading>
+          <SuccessBanner id="sub-contract-changed" count={changed.count}>
+            {changed.what}
+          </SuccessBanner>
           {contract.unsignedPractices.length ? (
             <InsetText>
               <p>
@@ -84,8 +107,12 @@ export function ContractPage() {
               </p>
             </InsetText>
           ) : null}
-          <DataTable caption="Sub-contracts" captionHidden columns={subContractColumns(admin)} rows={subContracts} rowKey={(s) => s.id} empty="No practices are sub-contracted yet." compact />
-          {admin ? <SubContractForm contract={contract} practices={practicesToAdd} /> : null}
+          <DataTable caption="Sub-contracts" captionHidden columns={subContractColumns(admin, (s) => setChanging(s.id))} rows={subContracts} rowKey={(s) => s.id} empty="No practices are sub-contracted yet." compact />
+          {admin ? <SubContractForm key={changing ?? 'add'} contract={contract} practices={practicesToAdd} editing={subContracts.find((s) => s.id === changing)} onDone={(what) => {
+                setChanging(null);
+                if (what) setChanged((c) => ({ count: c.count + 1, what }));
+              }}
+            /> : null}
           {admin || user.role === 'commissioner' ? (
             <>
               <Heading headingLevel="h2">Documents</Heading>

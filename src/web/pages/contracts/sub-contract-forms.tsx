@@ -1,6 +1,6 @@
-import { Button, Select, TextInput } from 'nhsuk-react-components';
+import { Button, Select, Textarea, TextInput, WarningCallout } from 'nhsuk-react-components';
 import { type FormEvent, useRef, useState } from 'react';
-import { DateField, dateFieldTarget, dateProblem, type DateParts, emptyDate, isoOrNull } from '../../components/date-field.js';
+import { DateField, dateFieldTarget, dateProblem, type DateParts, emptyDate, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { FileField } from '../../components/file-field.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
 import { SuccessBanner } from '../../components/success-banner.js';
@@ -10,26 +10,49 @@ import type { Contract, SubContract } from './types.js';
 
 const refreshPaths = ['/api/contracts', '/api/contract-register'];
 
-/** Adds a footprint practice under the contract, signed or not yet. The share defaults to what the fee leaves. */
-export function SubContractForm({ contract, practices }: { contract: Contract; practices: { practiceCode: string; practiceName: string }[] }) {
+interface SubContractFormProps {
+  contract: Contract;
+  /** Practices that may be added (not sub-contracted yet). */
+  practices: { practiceCode: string; practiceName: string }[];
+  /** The sub-contract being corrected; without it the form adds a practice. */
+  editing?: SubContract | undefined;
+  /** Called once a change is saved or the practice removed (with what happened), or the change cancelled (without). */
+  onDone?: (what?: string) => void;
+}
+
+/**
+ * Adds a footprint practice under the contract, signed or not yet (the share defaults to what the
+ * fee leaves), or corrects one already there: its signing date, share and notes, or removes it.
+ * A change sends the row version read, so a stale page gets a conflict.
+ */
+export function SubContractForm({ contract, practices, editing, onDone }: SubContractFormProps) {
   const [practiceCode, setPracticeCode] = useState('');
-  const [signed, setSigned] = useState<DateParts>(emptyDate);
-  const [share, setShare] = useState(String((10_000 - contract.federationFeeBp) / 100));
-  const ids = { practice: 'sub-practice', signed: 'sub-signed', share: 'sub-share' };
-  const form = useApiForm<Record<string, unknown>>((body) => ({ method: 'POST', path: '/api/sub-contracts', body }), {
-    invalidates: refreshPaths,
-    fields: { practiceCode: { id: ids.practice, label: 'Practice' }, signedDate: { id: dateFieldTarget(ids.signed), label: 'Date signed' }, sharePercent: { id: ids.share, label: 'Practice share' } },
-    onSuccess: () => {
-      setPracticeCode('');
-      setSigned(emptyDate);
+  const [signed, setSigned] = useState<DateParts>(isoToParts(editing?.signedDate));
+  const [share, setShare] = useState(String((editing?.shareBp ?? 10_000 - contract.federationFeeBp) / 100));
+  const [notes, setNotes] = useState(editing?.notes ?? '');
+  const [removing, setRemoving] = useState(false);
+  const ids = { practice: 'sub-practice', signed: 'sub-signed', share: 'sub-share', notes: 'sub-notes' };
+  const form = useApiForm<Record<string, unknown>>(
+    (body) => (editing ? { method: 'PATCH', path: `/api/sub-contracts/${editing.id}`, body } : { method: 'POST', path: '/api/sub-contracts', body }),
+    {
+      invalidates: refreshPaths,
+      fields: { practiceCode: { id: ids.practice, label: 'Practice' }, signedDate: { id: dateFieldTarget(ids.signed), label: 'Date signed' }, sharePercent: { id: ids.share, label: 'Practice share' }, notes: { id: ids.notes, label: 'Notes' } },
+      onSuccess: () => {
+        setPracticeCode('');
+        setSigned(emptyDate);
+        setNotes('');
+        if (editing) onDone?.(`${editing.practiceName}’s sub-contract saved`);
+      },
     },
-  });
+  );
+  const remove = useApiForm<SubContract>((s) => ({ method: 'DELETE', path: `/api/sub-contracts/${s.id}?rowVersion=${s.rowVersion}` }), { invalidates: refreshPaths, onSuccess: () => onDone?.(`${editing?.practiceName} removed from the contract`) });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    form.submit({ contractId: contract.id, practiceCode, signedDate: isoOrNull(signed), sharePercent: share.trim().replace(/%$/, '') }, () => {
+    const terms = { signedDate: isoOrNull(signed), sharePercent: share.trim().replace(/%$/, ''), notes: notes.trim() || null };
+    form.submit(editing ? { rowVersion: editing.rowVersion, ...terms } : { contractId: contract.id, practiceCode, ...terms }, () => {
       const problems: FieldError[] = [];
-      if (!practiceCode) problems.push({ field: ids.practice, message: 'Choose a practice' });
+      if (!editing && !practiceCode) problems.push({ field: ids.practice, message: 'Choose a practice' });
       const dateError = dateProblem(signed, 'Date signed', false);
       if (dateError) problems.push({ field: dateFieldTarget(ids.signed), message: dateError });
       if (!/^\d+(\.\d+)?%?$/.test(share.trim())) problems.push({ field: ids.share, message: 'Enter the practice share as a percentage, like 95' });
@@ -37,26 +60,58 @@ export function SubContractForm({ contract, practices }: { contract: Contract; p
     });
   }
 
+  const heading = editing ? `Change ${editing.practiceName}’s sub-contract` : 'Add a practice';
   return (
-    <form onSubmit={submit} noValidate aria-label="Add a practice under this contract" className="app-panel">
-      <h3>Add a practice</h3>
+    <form onSubmit={submit} noValidate aria-label={editing ? heading : 'Add a practice under this contract'} className="app-panel">
+      <h3>{heading}</h3>
       <SuccessBanner id="sub-contract" count={form.successes}>
         Practice added
       </SuccessBanner>
-      <FormErrorSummary errors={form.errors} attempt={form.attempt} />
-      <Select id={ids.practice} name={ids.practice} label="Practice" hint="Practices of the contract’s footprint that are not sub-contracted yet" value={practiceCode} onChange={(e) => setPracticeCode(e.target.value)} error={form.fieldError(ids.practice)}>
-        <Select.Option value="">Choose a practice</Select.Option>
-        {practices.map((p) => (
-          <Select.Option key={p.practiceCode} value={p.practiceCode}>
-            {p.practiceName} ({p.practiceCode})
-          </Select.Option>
-        ))}
-      </Select>
+      <FormErrorSummary errors={[...form.errors, ...remove.errors]} attempt={form.attempt + remove.attempt} title={form.conflict || remove.conflict ? 'Someone else changed this sub-contract: reload the page and make your change again' : undefined} />
+      {editing ? null : (
+        <Select id={ids.practice} name={ids.practice} label="Practice" hint="Practices of the contract’s footprint that are not sub-contracted yet" value={practiceCode} onChange={(e) => setPracticeCode(e.target.value)} error={form.fieldError(ids.practice)}>
+          <Select.Option value="">Choose a practice</Select.Option>
+          {practices.map((p) => (
+            <Select.Option key={p.practiceCode} value={p.practiceCode}>
+              {p.practiceName} ({p.practiceCode})
+            </Select.Option>
+          ))}
+        </Select>
+      )}
       <DateField id={ids.signed} legend="Date signed (leave blank if not signed yet)" value={signed} onChange={setSigned} error={form.fieldError(dateFieldTarget(ids.signed))} />
       <TextInput id={ids.share} name={ids.share} label="Practice share of the tariff (%)" hint={`With the federation’s fee the shares make 100%`} width={4} value={share} onChange={(e) => setShare(e.target.value)} error={form.fieldError(ids.share)} />
-      <Button type="submit" disabled={form.pending}>
-        Add practice
-      </Button>
+      <Textarea id={ids.notes} name={ids.notes} label="Notes (optional)" rows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={form.fieldError(ids.notes)} />
+      <div className="app-inline-form">
+        <Button type="submit" disabled={form.pending}>
+          {editing ? 'Save changes' : 'Add practice'}
+        </Button>
+        {editing ? (
+          <>
+            <Button type="button" secondary onClick={() => onDone?.()}>
+              Cancel
+            </Button>
+            {removing ? null : (
+              <Button type="button" warning onClick={() => setRemoving(true)}>
+                Remove from this contract
+              </Button>
+            )}
+          </>
+        ) : null}
+      </div>
+      {editing && removing ? (
+        <WarningCallout>
+          <WarningCallout.Heading>Remove {editing.practiceName} from this contract?</WarningCallout.Heading>
+          <p>Its sub-contract is deleted; the audit log keeps what it said.</p>
+          <div className="app-inline-form">
+            <Button type="button" warning disabled={remove.pending} onClick={() => remove.submit(editing)}>
+              Yes, remove {editing.practiceName}
+            </Button>
+            <Button type="button" secondary onClick={() => setRemoving(false)}>
+              Keep it
+            </Button>
+          </div>
+        </WarningCallout>
+      ) : null}
     </form>
   );
 }
