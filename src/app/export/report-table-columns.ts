@@ -5,12 +5,14 @@ export type ReportFormat = 'table' | 'csv' | 'json' | 'xlsx';
 
 /**
  * A scheme report table's columns for the tabular exporters. Text and CSV show each cell as the
- * scheme rounds it (7.50, not 7.5; the text table groups money's thousands, 2,600) under snake_case
- * headers for CSV; XLSX keeps numbers as numbers with the number format of the column.
+ * scheme rounds it (7.50, not 7.5; the text table groups money's thousands, 2,600); XLSX keeps
+ * numbers as numbers with the number format of the column. Headers are the columns' labels, except
+ * where `csvHeaders` is 'keys': a scheme's CSV keeps the snake_case headers of the scheme files it
+ * is checked against (practice, list_size, share_exact…).
  */
-export function reportTableColumns(table: Pick<ReportTable, 'columns'>, format: ReportFormat): Column<ReportRow>[] {
+export function reportTableColumns(table: Pick<ReportTable, 'columns'>, format: ReportFormat, csvHeaders: 'keys' | 'labels' = 'keys'): Column<ReportRow>[] {
   return table.columns.map((column: ReportColumn) => ({
-    header: format === 'csv' ? column.key : column.label,
+    header: format === 'csv' && csvHeaders === 'keys' ? column.key : column.label,
     numeric: column.kind !== 'text',
     value: (row: ReportRow) => {
       const value = row[column.key] ?? null;

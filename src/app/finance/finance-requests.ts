@@ -58,7 +58,7 @@ export async function runFinanceReport(ctx: AppContext, report: FinanceReportNam
 
 /** A report's tables as a file: CSV holds the first (main) table, XLSX a sheet per table. */
 export async function financeTablesFile(name: string, tables: readonly FinanceTable[], format: 'csv' | 'xlsx'): Promise<{ fileName: string; type: string; content: Buffer }> {
-  if (format === 'csv') return { fileName: `${name}.csv`, type: 'text/csv; charset=utf-8', content: Buffer.from(toCsvFile(tables[0]!.rows, reportTableColumns(tables[0]!, 'csv'))) };
+  if (format === 'csv') return { fileName: `${name}.csv`, type: 'text/csv; charset=utf-8', content: Buffer.from(toCsvFile(tables[0]!.rows, reportTableColumns(tables[0]!, 'csv', 'labels'))) };
   const content = await toXlsx(tables.map((t) => ({ name: t.name, rows: t.rows, columns: reportTableColumns(t, 'xlsx') })));
   return { fileName: `${name}.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content };
 }

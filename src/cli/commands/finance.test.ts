@@ -59,7 +59,7 @@ describe('atscale finance', () => {
 
   it('prints the streams as CSV and their totals as JSON, warning about money counted twice', async () => {
     const csv = await runCli(['finance', 'streams', '--format', 'csv'], env);
-    expect(csv.stdout.split('\r\n')[0]).toBe('funder,stream,status,2017_18,2018_19,2019_20,total,payment_terms,practices_share,contract_reference,end_date,scheme');
+    expect(csv.stdout.split('\r\n')[0]).toBe('Funder,Service or scheme,Status,2017/18 £,2018/19 £,2019/20 £,Total £,Payment terms,Paid to practices,Contract,End date,Pays for scheme');
     expect(csv.stdout.split('\r\n').find((l) => l.startsWith('NHS E,Winter access scheme,Secured'))).toMatch(/,Winter access scheme 2017\/18$/);
     expect(csv.stdout.trim().split('\r\n')).toHaveLength(1 + 13);
     expect(csv.stderr).toContain('Demand management 2018/19 is counted twice');

@@ -28,7 +28,7 @@ interface ReportOptions {
  * ID, which `finance scenario --won/--lost` takes; its CSV keeps the columns the import reads back
  * (the IDs are in --format json).
  */
-const columnsOf = (table: FinanceTable, format: 'table' | 'csv' | 'xlsx') => [...(table.name === 'streams' && format !== 'csv' ? [{ header: 'ID', value: (row: FinanceTable['rows'][number]) => row.id as number, numeric: true }] : []), ...reportTableColumns(table, format)];
+const columnsOf = (table: FinanceTable, format: 'table' | 'csv' | 'xlsx') => [...(table.name === 'streams' && format !== 'csv' ? [{ header: 'ID', value: (row: FinanceTable['rows'][number]) => row.id as number, numeric: true }] : []), ...reportTableColumns(table, format, 'labels')];
 const textOf = (table: FinanceTable) => `${table.title}\n\n${toTextTable(table.rows, columnsOf(table, 'table'))}`;
 
 /** A sentence under the tables: the I&E's result, the cash flow's low months, money counted twice (in the streams or a scenario). */
