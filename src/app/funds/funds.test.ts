@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
 import type { Database } from '../../db/client.js';
-import { auditLog, drawdowns, fundApplications, funds } from '../../db/schema/index.js';
+import { auditLog, drawdowns, fundApplications, funds, practiceGroups } from '../../db/schema/index.js';
 import { lockFund } from '../../db/repos/contracts.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { myItems } from '../reminders/my-items.js';
@@ -137,5 +138,15 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     const created = await createRecord(admin(), fundRecord, { ...base, listSnapshotDate: '2018-01-01' });
     await expect(createRecord(admin(), fundRecord, { ...base, listSnapshotDate: '2018-01-01' })).rejects.toMatchObject({ kind: 'conflict', message: 'There is already a fund called "Resilience fund 2026/27"' });
     await expect(updateRecord(admin(), fundRecord, String(created.id), { listSnapshotDate: '2026-01-01' }, created.rowVersion as number)).rejects.toMatchObject(refusal);
+  });
+
+  it('gives a fund on one locality’s footprint that locality’s name, not "No locality"', async () => {
+    const [harborough] = await database.db.select().from(practiceGroups).where(and(eq(practiceGroups.kind, 'locality'), eq(practiceGroups.name, 'Harborough')));
+    const created = await createRecord(admin(), fundRecord, { name: 'Harborough winter fund', commissioner: 'ELR CCG', footprintGroupId: harborough!.id, listSnapshotDate: '2018-01-01', rates: '2018/19: £1' });
+    const { calculation, positions } = await fundReport(admin(), created.id as number);
+    const seed = seedLocalities.find((l) => l.locality === 'Harborough')!;
+    expect(calculation.localities.map((l) => [l.name, l.listSize])).toEqual([['Harborough', Number(seed.list_size_total)]]);
+    expect(new Set(calculation.practices.map((p) => p.locality))).toEqual(new Set(['Harborough']));
+    expect(positions.map((p) => [p.name, p.allocatedPence])).toEqual([['Harborough', 100 * Number(seed.list_size_total)]]);
   });
 });

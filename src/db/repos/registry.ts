@@ -12,12 +12,17 @@ export async function unknownPracticeCodes(db: Db, codes: readonly string[]): Pr
   return new Set((result as unknown as { rows: { ods_code: string }[] }).rows.map((r) => r.ods_code));
 }
 
-/** Each member's locality on a date: the locality groups directly under the footprint group. */
+/**
+ * Each member's locality on a date: the locality groups directly under the footprint group, or,
+ * when the footprint is itself a locality, that locality for every member.
+ */
 export async function localitiesOn(db: Db, footprintGroupId: number, date: string): Promise<Map<string, { id: number; name: string }>> {
+  const [footprint] = await db.select({ kind: practiceGroups.kind }).from(practiceGroups).where(eq(practiceGroups.id, footprintGroupId));
+  const groups = footprint?.kind === 'locality' ? eq(practiceGroups.id, footprintGroupId) : and(eq(practiceGroups.parentId, footprintGroupId), eq(practiceGroups.kind, 'locality'));
   const rows = await db
     .select({ code: groupMemberships.practiceCode, id: practiceGroups.id, name: practiceGroups.name })
     .from(groupMemberships)
     .innerJoin(practiceGroups, eq(practiceGroups.id, groupMemberships.groupId))
-    .where(and(eq(practiceGroups.parentId, footprintGroupId), eq(practiceGroups.kind, 'locality'), lte(groupMemberships.startDate, date), or(isNull(groupMemberships.endDate), gte(groupMemberships.endDate, date))));
+    .where(and(groups, lte(groupMemberships.startDate, date), or(isNull(groupMemberships.endDate), gte(groupMemberships.endDate, date))));
   return new Map(rows.map((r) => [r.code, { id: r.id, name: r.name }]));
 }
