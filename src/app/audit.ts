@@ -1,6 +1,8 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
+import { auditSummary } from '../domain/audit/summary.js';
+import { humanise } from '../domain/words.js';
 import type { Actor } from './context.js';
 import type { Column } from './export/tabular.js';
 import { authorize } from './permissions.js';
@@ -43,10 +45,21 @@ export interface AuditQuery {
   offset?: number;
 }
 
+/**
+ * A record by its ID, or, given an ODS code, everything about that practice: the practice itself
+ * and every record that names it (its memberships, sub-contracts, applications…), which are kept
+ * under their own IDs with the practice code in their before or after.
+ */
+function recordOrPractice(id: string): SQL {
+  if (!/^[A-Z]\d{5}$/i.test(id)) return eq(auditLog.recordId, id);
+  const code = id.toUpperCase();
+  return sql`(${auditLog.recordId} = ${code} OR ${auditLog.before} ->> 'practiceCode' = ${code} OR ${auditLog.after} ->> 'practiceCode' = ${code})`;
+}
+
 function auditWhere(query: AuditQuery): SQL | undefined {
   const where: SQL[] = [];
   if (query.recordType) where.push(eq(auditLog.recordType, query.recordType));
-  if (query.recordId) where.push(eq(auditLog.recordId, query.recordId));
+  if (query.recordId) where.push(recordOrPractice(query.recordId.trim()));
   if (query.from) where.push(sql`${auditLog.at} >= ${query.from}::date`);
   if (query.to) where.push(sql`${auditLog.at} < ${query.to}::date + 1`);
   return where.length ? and(...where) : undefined;
@@ -93,10 +106,11 @@ export const auditColumns: Column<AuditRow>[] = [
   // A Date from the database; an ISO string when the rows came through the API as JSON.
   { header: 'When (UK time)', value: (a) => ukTime.format(new Date(a.at)) },
   { header: 'Who', value: (a) => a.actorLabel },
-  { header: 'Record type', value: (a) => a.recordType },
+  { header: 'Record type', value: (a) => humanise(a.recordType) },
   { header: 'Record', value: (a) => a.recordId },
-  { header: 'Action', value: (a) => a.action },
-  { header: 'Summary', value: (a) => a.summary },
+  { header: 'Action', value: (a) => humanise(a.action) },
+  // What the audit page shows: the change's own summary, or one worked out from before and after.
+  { header: 'Summary', value: (a) => auditSummary(a) },
   { header: 'Before', value: (a) => json(a.before) },
   { header: 'After', value: (a) => json(a.after) },
 ];

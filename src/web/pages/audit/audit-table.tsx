@@ -1,31 +1,8 @@
 import { Details } from 'nhsuk-react-components';
 import type { AuditEntry } from '../../api/types.js';
 import { type Column, DataTable } from '../../components/data-table.js';
+import { auditSummary } from '../../../domain/audit/summary.js';
 import { actorName, formatDateTime, humanise } from '../../format/format.js';
-
-/** The fields that differ between before and after, for a one-line summary of an update. */
-function changedKeys(before: unknown, after: unknown): string[] {
-  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return [];
-  const b = before as Record<string, unknown>;
-  const a = after as Record<string, unknown>;
-  return Object.keys(a).filter((k) => !['rowVersion', 'updatedAt'].includes(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-}
-
-/** What a record is called: its name, email or practice code, when it has one. */
-function nameOf(record: unknown): string {
-  if (!record || typeof record !== 'object') return '';
-  const r = record as Record<string, unknown>;
-  const name = r.displayName ?? r.name ?? r.email ?? r.practiceCode;
-  return typeof name === 'string' ? name : '';
-}
-
-function summaryOf(entry: AuditEntry): string {
-  if (entry.summary) return entry.summary.charAt(0).toUpperCase() + entry.summary.slice(1);
-  if (entry.action === 'create') return `Created ${nameOf(entry.after)}`.trim();
-  if (entry.action === 'delete') return `Deleted ${nameOf(entry.before)}`.trim();
-  const changed = changedKeys(entry.before, entry.after);
-  return changed.length ? `Changed ${changed.map((k) => k.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)).join(', ')}` : humanise(entry.action);
-}
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -71,7 +48,7 @@ export function AuditTable({ entries, caption, showRecord = true }: { entries: A
       header: 'Summary',
       cell: (e) => (
         <>
-          {summaryOf(e)}
+          {auditSummary(e)}
           <BeforeAfter entry={e} />
         </>
       ),
