@@ -35,8 +35,9 @@ async function loadTransformationApplications(ctx: AppContext, fundId: number) {
     });
     applications.set(position.name, { id: application.id, lines: amounts });
   }
-  const [commissionerUser] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, demoCommissionerEmail));
-  const commissioner: Actor = { userId: commissionerUser?.id ?? null, label: demoCommissionerEmail, role: 'commissioner', practiceCodes: [] };
+  const [commissionerUser] = await ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, demoCommissionerEmail));
+  // Labelled as a signed-in commissioner's decisions are: "Name <email>", which pages show as the name.
+  const commissioner: Actor = { userId: commissionerUser?.id ?? null, label: commissionerUser ? `${commissionerUser.name} <${demoCommissionerEmail}>` : demoCommissionerEmail, role: 'commissioner', practiceCodes: [] };
   const asCommissioner = { ...ctx, actor: commissioner };
   const ow = applications.get('Oadby & Wigston')!;
   await decideApplication(asCommissioner, ow.id, { outcome: 'approve', rowVersion: 1 });

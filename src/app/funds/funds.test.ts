@@ -56,6 +56,10 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     const harborough = positions.find((p) => p.name === 'Harborough')!;
     expect(harborough).toMatchObject({ requestedPence: 200 * 60_205, approvedPence: 0, remainingPence: 50 * 60_205 });
     expect(totals.allocatedPence).toBe(250 * seedListTotal);
+    // The demo commissioner's decisions are signed as a signed-in person's are, so pages show a name, not an email address.
+    const deciders = (await database.db.select({ by: fundApplications.decidedBy }).from(fundApplications)).flatMap((a) => (a.by ? [a.by] : []));
+    expect(deciders.length).toBeGreaterThan(0);
+    expect(deciders.filter((by) => !/^[^<@]+ <[^>]+@[^>]+>$/.test(by))).toEqual([]);
   });
 
   it('lets a practice manager apply for their practice, and refuses money already asked for', async () => {
