@@ -175,6 +175,8 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await saveScreenshot(page, 'fund-new');
       await page.getByRole('link', { name: 'Change the fund’s details and rates' }).click();
       await eventually(() => page.getByLabel('Rate per patient for each financial year').inputValue()).toBe('2018/19: £1.25');
+      // The list-size date comes back as it was typed, not as the database keeps it (2018-01-01).
+      expect(await page.getByLabel('List sizes at').inputValue()).toBe('01/01/2018');
       await page.getByLabel('Rate per patient for each financial year').fill('2018/19: £1.25; 2019/20: £1');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await visible(page.getByText('Saved ELR winter resilience fund.'));

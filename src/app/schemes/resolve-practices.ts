@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.js';
 import { localitiesOn } from '../../db/repos/registry.js';
 import { groupMembersOn, listSizesAt, registryPractices, snapshotDatesFor } from '../../db/repos/schemes.js';
 import { AppError, type Problem } from '../../domain/errors.js';
+import { formatLongDate } from '../../domain/iso-date.js';
 import { toSchemePractices, type SchemePractice } from '../../domain/schemes/practices.js';
 import { runScheme } from '../../domain/schemes/run-scheme.js';
 import { parseSchemeDefinition, type SchemeDefinition, type SchemePracticeEntry } from '../../domain/schemes/scheme-definition.js';
@@ -47,7 +48,7 @@ async function groupPractices(db: Db, groupId: number | null, date: string, prob
     return [];
   }
   const codes = await groupMembersOn(db, groupId, date);
-  if (codes.length === 0) problems.push({ field: 'practices', message: `group ${groupId} had no member practices on ${date}` });
+  if (codes.length === 0) problems.push({ field: 'practices', message: `the group had no member practices on ${formatLongDate(date)}` });
   const known = await registryPractices(db, codes);
   // Localities as they were on the snapshot date, like the members themselves.
   const localities = await localitiesOn(db, groupId, date);
@@ -67,17 +68,17 @@ async function applyListSnapshot(db: Db, entries: SchemePracticeEntry[], date: s
     const patients = p.odsCode ? sizes.get(p.odsCode) : undefined;
     if (p.odsCode && patients === undefined) {
       missing.push(p.odsCode);
-      problems.push({ field, message: `practice "${p.name}" (${p.odsCode}) has no list size at ${date}` });
+      problems.push({ field, message: `practice "${p.name}" (${p.odsCode}) has no list size on ${formatLongDate(date)}` });
       return p;
     }
     if (p.listSize !== undefined && patients !== undefined && p.listSize !== patients) {
-      problems.push({ field, message: `practice "${p.name}" is given a list size of ${p.listSize}, but the registry has ${patients} at ${date}: leave listSize out, or leave out the listSnapshot` });
+      problems.push({ field, message: `practice "${p.name}" is given a list size of ${p.listSize}, but the registry has ${patients} on ${formatLongDate(date)}: leave listSize out, or leave out the listSnapshot` });
     }
     return patients === undefined ? p : { ...p, listSize: patients };
   });
   if (missing.length) {
     const dates = await snapshotDatesFor(db, missing);
-    if (dates.length) problems.push({ field: 'listSnapshot.date', message: `the registry holds list sizes for those practices at ${dates.join(', ')}` });
+    if (dates.length) problems.push({ field: 'listSnapshot.date', message: `the registry holds list sizes for those practices on ${dates.map(formatLongDate).join(', ')}` });
   }
   return resolved;
 }

@@ -84,7 +84,7 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
   it.each([
     { name: 'a percentage outside 0–100', overrides: { fee: { percent: 105 } }, problem: { field: 'fee.percent', message: 'must be between 0 and 100' } },
     { name: 'no participating practices', overrides: { practices: [{ name: 'Kibworth Medical Centre', odsCode: 'C82001', participation: 'no' as const }] }, problem: { message: expect.stringContaining('not taking part') } },
-    { name: 'a practice with no list size at the named snapshot', overrides: { listSnapshot: { date: '2019-04-01' } }, problem: { field: 'practices.0.listSize', message: 'practice "Kibworth Medical Centre" (C82001) has no list size at 2019-04-01' } },
+    { name: 'a practice with no list size at the named snapshot', overrides: { listSnapshot: { date: '2019-04-01' } }, problem: { field: 'practices.0.listSize', message: 'practice "Kibworth Medical Centre" (C82001) has no list size on 1 April 2019' } },
     { name: 'a practice the registry does not know', overrides: { practices: [{ name: 'Nowhere Surgery', odsCode: 'Q99999' }] }, problem: { field: 'practices.0.odsCode', message: expect.stringContaining('not in the registry') } },
     { name: 'a practice table in a file', overrides: { practices: { file: 'practices.csv' } }, problem: { field: 'practices', message: expect.stringContaining('cannot read "practices.csv"') } },
   ])('refuses $name, saving nothing', async ({ overrides, problem }) => {

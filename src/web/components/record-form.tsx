@@ -55,6 +55,8 @@ function valueOf(field: FormField, record: Record<string, unknown> | undefined):
   if (value === null || value === undefined) return '';
   if (field.kind === 'money') return formatPence(Number(value));
   if (field.kind === 'list' && Array.isArray(value)) return value.join(', ');
+  // A stored date is shown as the form asks for it to be typed: 2018-01-01 → 01/01/2018.
+  if (field.kind === 'date') return String(value).replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
   return String(value);
 }
 
