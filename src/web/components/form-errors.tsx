@@ -18,8 +18,18 @@ export function describeProblem(problem: Problem): string {
   return where ? `${where}: ${problem.message}` : problem.message;
 }
 
-/** A zod message such as "must be at least 12 characters" reads as a sentence once the field is named. */
-const sentence = (label: string, message: string) => (/^[a-z]/.test(message) ? `${label} ${message}` : message);
+/**
+ * A message about a field that reads on its own in the error summary: "must be at least 12
+ * characters" becomes "Password must be at least 12 characters", and one that starts with what was
+ * typed ('"-£5" is negative…') is prefixed "Value in pounds: ". A message that already names its
+ * field (a capital first letter) is left alone.
+ */
+export function sentence(label: string, message: string): string {
+  const name = label.replace(/ \(optional\)$/, '');
+  if (/^[a-z]/.test(message)) return `${name} ${message}`;
+  if (/^["“'‘]/.test(message)) return `${name}: ${message}`;
+  return message;
+}
 
 /**
  * Turns an API error into form errors: field problems point at their inputs, the rest are listed as

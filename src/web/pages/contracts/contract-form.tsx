@@ -2,7 +2,9 @@ import { Button, Radios, Select, Textarea, TextInput } from 'nhsuk-react-compone
 import { type FormEvent, useState } from 'react';
 import { formatPence } from '../../../domain/schemes/format-money.js';
 import { DateField, dateFieldTarget, dateProblem, type DateParts, isoOrNull, isoToParts } from '../../components/date-field.js';
-import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
+import { type FieldError, FormErrorSummary, sentence } from '../../components/form-errors.js';
+import { AppError } from '../../../domain/errors.js';
+import { parsePoundsToPence } from '../../../domain/contracts/pounds-and-years.js';
 import { usePageTitle } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
@@ -89,6 +91,20 @@ export function ContractForm({ contract, submitLabel, pageTitle, onSaved }: Cont
         const problem = dateProblem(dateValues[key], labels[key].replace(' (optional)', ''), key === 'startDate');
         if (problem) problems.push({ field: dateFieldTarget(idOf(key)), message: problem });
       });
+      // The server checks these too; checked here as well, every problem is listed at the first attempt rather than one after another.
+      const start = isoOrNull(dateValues.startDate);
+      for (const key of ['endDate', 'renewalDate'] as const) {
+        const date = isoOrNull(dateValues[key]);
+        if (start && date && date < start) problems.push({ field: dateFieldTarget(idOf(key)), message: sentence(labels[key], 'must be on or after the start date') });
+      }
+      if (values.value.trim()) {
+        try {
+          parsePoundsToPence(values.value);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          problems.push({ field: idOf('value'), message: sentence(labels.value, error.problems[0]?.message ?? error.message) });
+        }
+      }
       return problems;
     });
   }
