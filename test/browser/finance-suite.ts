@@ -66,7 +66,7 @@ export function financeSuite(harness: () => BrowserHarness) {
       await visible(page.getByText(`With the schemes’ fees worked out from their delivered activity: a deficit of ${pounds(-withFee / 100)}.`));
       await saveScreenshot(page, 'finance-ie-scheme-fees');
       // A scheme over several years cannot be a line's fee (its payments are not split by year), and the winter scheme is already one.
-      await page.getByRole('button', { name: 'Change the scheme of H Pylori' }).click();
+      await page.getByRole('button', { name: 'Change scheme of H Pylori' }).click();
       await page.locator('#link-scheme-schemeId').selectOption({ label: 'NHS England clinical pharmacists scheme 2018-2022' });
       await page.getByRole('button', { name: 'Save the link' }).click();
       await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('runs over 4 financial years');
@@ -132,13 +132,14 @@ export function financeSuite(harness: () => BrowserHarness) {
 
     it('adds a running-cost line, refusing a negative amount, and the I&E takes it in', async () => {
       await page.getByRole('link', { name: 'Income and expenditure' }).click();
-      await page.getByLabel('Budget line').fill('Insurance');
-      await page.getByLabel('Line', { exact: true }).fill('Professional indemnity');
-      await page.getByLabel('Amount for the year').fill('-5');
-      await page.getByRole('button', { name: 'Add the line' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('must not be negative');
-      await page.getByLabel('Amount for the year').fill('£1,000');
-      await page.getByRole('button', { name: 'Add the line' }).click();
+      const form = page.getByRole('form', { name: 'Add a running-cost line' });
+      await form.getByLabel('Budget line').fill('Insurance');
+      await form.getByLabel('Line', { exact: true }).fill('Professional indemnity');
+      await form.getByLabel('Amount for the year').fill('-5');
+      await form.getByRole('button', { name: 'Add the line' }).click();
+      await eventually(() => textOf(form.locator('.nhsuk-error-summary'))).toContain('must not be negative');
+      await form.getByLabel('Amount for the year').fill('£1,000');
+      await form.getByRole('button', { name: 'Add the line' }).click();
       await visible(section(page, 'costs-heading').getByText('Professional indemnity'));
       await saveScreenshot(page, 'finance-running-cost-added');
       await eventually(() => textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £1,688');
@@ -148,6 +149,26 @@ export function financeSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(page.locator('#ie-heading'))).toBe(`2018/19: a surplus of ${pounds(income - 1000)}`);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'finance-running-cost-lines');
+    });
+
+    it('adds a potential income line to the I&E and removes it again', async () => {
+      const heading = page.locator('#ie-heading');
+      const before = await textOf(heading);
+      const potential = async () => Number(/potential £([\d,]+)\)/.exec(await textOf(section(page, 'ie-heading').locator('p').first()))![1]!.replace(/,/g, ''));
+      const potentialBefore = await potential();
+      const form = page.getByRole('form', { name: 'Add an income line' });
+      await form.getByLabel('Income', { exact: true }).selectOption('potential');
+      await form.getByLabel('Line', { exact: true }).fill('Care home ward rounds (Rutland CC)');
+      await form.getByLabel('Amount for the year').fill('£2,500');
+      await form.getByRole('button', { name: 'Add the line' }).click();
+      await eventually(() => textOf(form.locator('.nhsuk-inset-text'))).toContain('Added Care home ward rounds (Rutland CC)');
+      const ie = page.locator('table').first();
+      await eventually(() => textOf(ie)).toContain('Care home ward rounds (Rutland CC)');
+      await eventually(potential).toBe(potentialBefore + 2500);
+      await section(page, 'scheme-links-heading').screenshot({ path: join(screenshotDir, 'finance-income-lines.png') });
+      await section(page, 'scheme-links-heading').getByRole('button', { name: 'Remove Care home ward rounds (Rutland CC)' }).click();
+      await eventually(() => textOf(heading)).toBe(before);
+      expect(await textOf(ie)).not.toContain('Care home ward rounds (Rutland CC)');
     });
 
     it('adds a potential stream with an amount for a year, and the potential total grows by that amount', async () => {

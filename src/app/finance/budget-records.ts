@@ -1,3 +1,4 @@
+import { eq, max } from 'drizzle-orm';
 import { z } from 'zod';
 import { costSavings, ieIncomeLines, incomeStreams, runningCostLines, schemes } from '../../db/schema/index.js';
 import { financialYearSchema } from '../../domain/finance/financial-year.js';
@@ -52,6 +53,11 @@ export const ieLineRecord: RecordType<z.infer<typeof ieLineInput>> = {
     const section = input.section ?? existing?.section;
     const line = input.line ?? existing?.line;
     await requireUnique(db, ieIncomeLines, [equals(ieIncomeLines.financialYear, year), equals(ieIncomeLines.section, section), equals(ieIncomeLines.line, line)], existing?.id, `${year} already has a ${String(section)} line "${String(line)}"`);
+    // A line added without a place goes after the year's others, as a line added to a spreadsheet would.
+    if (!existing && input.position === undefined) {
+      const [last] = await db.select({ position: max(ieIncomeLines.position) }).from(ieIncomeLines).where(eq(ieIncomeLines.financialYear, year));
+      return { ...withPence(input, 'amount', 'amountPence'), position: (last?.position ?? -1) + 1 };
+    }
     return withPence(input, 'amount', 'amountPence');
   },
 };

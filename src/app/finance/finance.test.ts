@@ -6,7 +6,7 @@ import { databaseKinds } from '../../../test/support/databases.js';
 import { useDemoDatabase } from '../../../test/support/demo-database.js';
 import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
 import { createRecord, deleteRecord, updateRecord } from '../records/records.js';
-import { runningCostRecord } from './budget-records.js';
+import { ieLineRecord, runningCostRecord } from './budget-records.js';
 import { cashFlowReport, costSavingsReport, ieReport, incomeStreamsReport, runningCostsReport, scenarioReport } from './finance-reports.js';
 import { importFinanceCsv } from './import-finance.js';
 import { incomeStreamRecord, incomeStreamYearRecord } from './stream-records.js';
@@ -80,6 +80,18 @@ describe.each(databaseKinds)('finance (%s)', (kind) => {
     await expect(createRecord(admin(), runningCostRecord, { financialYear: '2020/21', category: 'Staff', line: 'Manager', amount: '£30,000' })).rejects.toMatchObject({ message: '2020/21 is outside the finance plan' });
     await expect(createRecord(admin(), runningCostRecord, { financialYear: '2018/19', category: 'Staff', line: 'Manager', amount: '-5' })).rejects.toMatchObject({ problems: [{ field: 'amount', message: 'must not be negative' }] });
     await expect(importFinanceCsv(admin(), 'ie', file('ie.csv', ['section,line,amount,row_type', 'secured income,X,5,item']), { year: '2025/26' })).rejects.toMatchObject({ message: expect.stringMatching(/outside the finance plan/) });
+  });
+
+  it('adds an income line typed in after the year’s others, and the I&E counts it until it is removed', async () => {
+    const before = await ieReport(admin(), '2018/19');
+    const added = await createRecord(admin(), ieLineRecord, { financialYear: '2018/19', section: 'potential', line: 'Care home ward rounds (Rutland CC)', amount: '£2,500' });
+    const positions = (await demo().db.select({ position: ieIncomeLines.position }).from(ieIncomeLines).where(eq(ieIncomeLines.financialYear, '2018/19'))).map((l) => l.position);
+    expect(added.position).toBe(Math.max(...positions));
+    expect(positions.filter((p) => p === added.position)).toHaveLength(1);
+    expect((await ieReport(admin(), '2018/19')).potentialPence).toBe(before.potentialPence + 250_000);
+    await expect(createRecord(admin(), ieLineRecord, { financialYear: '2018/19', section: 'potential', line: 'Care home ward rounds (Rutland CC)', amount: 1 })).rejects.toThrow(/already has a potential line/);
+    await deleteRecord(admin(), ieLineRecord, String(added.id), added.rowVersion as number);
+    expect((await ieReport(admin(), '2018/19')).resultPence).toBe(before.resultPence);
   });
 
   it('imports the same file twice without changing anything, and breaks the running costs into lines with rowVersion conflicts', async () => {

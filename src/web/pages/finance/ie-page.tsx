@@ -5,9 +5,8 @@ import { resultWords } from '../../../domain/finance/income-expenditure.js';
 import { formatPence } from '../../../domain/schemes/format-money.js';
 import { ReportTableView } from '../schemes/report-table.js';
 import { DownloadLinks, FinanceFrame, usePlanYear } from './finance-frame.js';
-import { RunningCostForm } from './running-cost-form.js';
-import { RunningCostLines } from './running-cost-lines.js';
-import { SchemeFeeLinks } from './scheme-links.js';
+import { IncomeLineForm, RunningCostLines } from './budget-lines.js';
+import { IncomeLineTable } from './scheme-links.js';
 import { type IeReport, type RunningCostsReport, tableNamed } from './types.js';
 import '../schemes/schemes.css';
 import './finance.css';
@@ -31,7 +30,7 @@ function SchemeFees({ report }: { report: IeReport }) {
 }
 
 
-/** A year's I&E: secured and potential income lines, running costs, the surplus or deficit; admins add running-cost lines. */
+/** A year's I&E: secured and potential income lines, running costs, the surplus or deficit; admins add and remove income and running-cost lines. */
 export function IePage() {
   const user = useUser();
   const plan = usePlanYear();
@@ -70,9 +69,9 @@ export function IePage() {
           </Loaded>
           {isAdmin(user) ? (
             <>
-              <SchemeFeeLinks year={plan.year} />
+              <IncomeLineTable year={plan.year} />
+              <IncomeLineForm year={plan.year} />
               <RunningCostLines year={plan.year} />
-              <RunningCostForm year={plan.year} />
             </>
           ) : null}
         </>

@@ -2,8 +2,9 @@ import { Button } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Page } from '../../api/types.js';
-import { useApiQuery } from '../../api/use-api.js';
+import { useApiMutation, useApiQuery } from '../../api/use-api.js';
 import { type Column, DataTable } from '../../components/data-table.js';
+import { ApiErrorPanel } from '../../components/page-states.js';
 import type { FormField } from '../../components/record-form.js';
 import { RecordForm } from '../../components/record-form.js';
 import { formatPence } from '../../../domain/schemes/format-money.js';
@@ -48,11 +49,13 @@ interface IeLineRecord {
 }
 
 /**
- * The year's income lines, each with the scheme whose fee it is (admins): linking a line puts the
- * fee the schemes engine works out beside the planned figure. A scheme is the fee of one line only.
+ * The year's income lines (admins), each with the scheme whose fee it is: linking a line puts the
+ * fee the schemes engine works out beside the planned figure (a scheme is the fee of one line only).
+ * A line can be removed; one someone else changed since the page loaded is not, and the page says so.
  */
-export function SchemeFeeLinks({ year }: { year: string }) {
+export function IncomeLineTable({ year }: { year: string }) {
   const lines = useApiQuery<Page<IeLineRecord>>(`/api/ie-lines?financialYear=${encodeURIComponent(year)}&pageSize=200&sort=position`);
+  const remove = useApiMutation<IeLineRecord>((line) => ({ method: 'DELETE', path: `/api/ie-lines/${line.id}?rowVersion=${line.rowVersion}` }), [...financeReports, '/api/ie-lines']);
   const schemes = useSchemes();
   const [editing, setEditing] = useState<number | null>(null);
   const rows = lines.data?.items ?? [];
@@ -66,15 +69,21 @@ export function SchemeFeeLinks({ year }: { year: string }) {
       key: 'action',
       header: 'Action',
       cell: (l) => (
-        <Button type="button" secondary className="nhsuk-u-margin-bottom-0" onClick={() => setEditing(l.id)}>
-          Change<span className="nhsuk-u-visually-hidden"> the scheme of {l.line}</span>
-        </Button>
+        <div className="app-finance-actions">
+          <Button type="button" secondary className="nhsuk-u-margin-bottom-0" onClick={() => setEditing(l.id)}>
+            Change scheme<span className="nhsuk-u-visually-hidden"> of {l.line}</span>
+          </Button>
+          <Button type="button" secondary className="nhsuk-u-margin-bottom-0" disabled={remove.isPending} onClick={() => remove.mutate(l, { onSuccess: () => setEditing(null) })}>
+            Remove<span className="nhsuk-u-visually-hidden"> {l.line}</span>
+          </Button>
+        </div>
       ),
     },
   ];
   return (
     <section aria-labelledby="scheme-links-heading">
-      <h3 id="scheme-links-heading">Link income lines to schemes for {year}</h3>
+      <h3 id="scheme-links-heading">Change the income lines for {year}</h3>
+      {remove.error ? <ApiErrorPanel error={remove.error} /> : null}
       <DataTable caption={`Income lines ${year} and the scheme whose fee each is`} captionHidden columns={columns} rows={rows} rowKey={(r) => r.id} empty="No income lines this year." />
       {chosen ? (
         <RecordForm<IeLineRecord>
