@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { percentSchema, percentToBasisPoints } from '../../domain/percent.js';
 import { invalid } from '../../domain/errors.js';
-import { noticeDateOf } from '../../domain/contracts/contract-reminders.js';
+import { contractDateProblems, noticeDateOf } from '../../domain/contracts/contract-reminders.js';
 import { parsePoundsToPence, poundsText } from '../../domain/contracts/pounds-and-years.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { contractDocuments, contracts, practiceGroups, subContracts } from '../../db/schema/index.js';
@@ -74,9 +74,9 @@ export const contractRecord: RecordType<z.infer<typeof contractInput>> = {
     }
     const start = input.startDate ?? (existing?.startDate as string);
     const end = input.endDate === undefined ? (existing?.endDate as string | null) : input.endDate;
-    if (end && end < start) throw invalid('The contract ends before it starts', [{ field: 'endDate', message: 'must be on or after the start date' }]);
     const renewal = input.renewalDate === undefined ? (existing?.renewalDate as string | null) : input.renewalDate;
-    if (renewal && renewal < start) throw invalid('The renewal date is before the contract starts', [{ field: 'renewalDate', message: 'must be on or after the start date' }]);
+    const [first, ...more] = contractDateProblems({ startDate: start, endDate: end, renewalDate: renewal });
+    if (first) throw invalid(first.field === 'endDate' ? 'The contract ends before it starts' : 'The renewal date is before the contract starts', [first, ...more]);
     const values: Record<string, unknown> = { ...rest };
     if (value !== undefined) values.valuePence = value === null ? null : parsePoundsToPence(value, { field: 'value' });
     if (federationFeePercent !== undefined) values.federationFeeBp = percentToBasisPoints(federationFeePercent);

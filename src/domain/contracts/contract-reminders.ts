@@ -59,3 +59,16 @@ export function remindersDue(contract: ContractDates, today: string, withinDays:
 export function nextKeyDate(contract: ContractDates, today: string): string | null {
   return remindersDue(contract, today, Number.MAX_SAFE_INTEGER)[0]?.date ?? null;
 }
+
+/**
+ * A contract's dates out of order: an end or a renewal before the start, each named by its field.
+ * The server refuses them; the contract form lists them beside its other problems.
+ */
+export function contractDateProblems(dates: { startDate: string | null; endDate: string | null; renewalDate: string | null }): { field: 'endDate' | 'renewalDate'; message: string }[] {
+  const start = dates.startDate;
+  if (!start) return [];
+  return (['endDate', 'renewalDate'] as const).flatMap((field) => {
+    const date = dates[field];
+    return date && date < start ? [{ field, message: 'must be on or after the start date' }] : [];
+  });
+}

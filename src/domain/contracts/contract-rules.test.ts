@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noticeDateOf, remindersDue } from './contract-reminders.js';
+import { contractDateProblems, noticeDateOf, remindersDue } from './contract-reminders.js';
 import { checkInFootprint, checkShareWithFee, formatBp, splitTariffPayment, unsignedPractices } from './sub-contract-rules.js';
 
 const cbs = { startDate: '2017-04-01', endDate: '2019-03-31', renewalDate: '2019-01-01', noticePeriodDays: 90 };
@@ -19,6 +19,15 @@ describe('contract reminders', () => {
     ['2019-04-01', 365, []],
   ] as const)('on %s within %i days warns of %j', (today, within, kinds) => {
     expect(remindersDue(cbs, today, within).map((r) => r.kind)).toEqual(kinds);
+  });
+  it.each([
+    [{ startDate: '2018-05-01', endDate: '2019-03-31', renewalDate: null }, []],
+    [{ startDate: '2018-05-01', endDate: '2018-05-01', renewalDate: '2018-05-01' }, []],
+    [{ startDate: '2018-05-01', endDate: '2018-03-31', renewalDate: null }, ['endDate']],
+    [{ startDate: '2018-05-01', endDate: '2018-03-31', renewalDate: '2018-04-30' }, ['endDate', 'renewalDate']],
+    [{ startDate: null, endDate: '2018-03-31', renewalDate: '2018-04-30' }, []],
+  ] as const)('finds the dates of %j out of order: %j', (dates, fields) => {
+    expect(contractDateProblems(dates).map((p) => p.field)).toEqual(fields);
   });
   it('says how many days are left', () => {
     expect(remindersDue(cbs, '2018-12-30', 1)[0]).toMatchObject({ kind: 'notice', daysLeft: 1, message: 'Last day to give notice in 1 day' });

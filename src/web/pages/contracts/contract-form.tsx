@@ -4,6 +4,7 @@ import { formatPence } from '../../../domain/schemes/format-money.js';
 import { DateField, dateFieldTarget, dateProblem, type DateParts, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { type FieldError, FormErrorSummary, sentence } from '../../components/form-errors.js';
 import { AppError } from '../../../domain/errors.js';
+import { contractDateProblems } from '../../../domain/contracts/contract-reminders.js';
 import { parsePoundsToPence } from '../../../domain/contracts/pounds-and-years.js';
 import { usePageTitle } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
@@ -92,10 +93,8 @@ export function ContractForm({ contract, submitLabel, pageTitle, onSaved }: Cont
         if (problem) problems.push({ field: dateFieldTarget(idOf(key)), message: problem });
       });
       // The server checks these too; checked here as well, every problem is listed at the first attempt rather than one after another.
-      const start = isoOrNull(dateValues.startDate);
-      for (const key of ['endDate', 'renewalDate'] as const) {
-        const date = isoOrNull(dateValues[key]);
-        if (start && date && date < start) problems.push({ field: dateFieldTarget(idOf(key)), message: sentence(labels[key], 'must be on or after the start date') });
+      for (const { field, message } of contractDateProblems({ startDate: isoOrNull(dateValues.startDate), endDate: isoOrNull(dateValues.endDate), renewalDate: isoOrNull(dateValues.renewalDate) })) {
+        problems.push({ field: dateFieldTarget(idOf(field)), message: sentence(labels[field], message) });
       }
       if (values.value.trim()) {
         try {
