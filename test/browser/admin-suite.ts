@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, textOf, visible } from './assertions.js';
+import { eventually, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
 
 const shared = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data');
@@ -41,7 +41,7 @@ export function adminSuite(harness: () => BrowserHarness) {
       await page.locator('#audit-to-month').fill('2');
       await page.locator('#audit-to-year').fill('2026');
       await page.getByRole('button', { name: 'Show changes' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('To must be a real date');
+      await problemsSay(page, 'To must be a real date');
       const href = await page.getByRole('link', { name: /Download CSV/ }).getAttribute('href');
       const csv = await page.request.get(href!);
       expect((await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('When (UK time),Who,Record type,Record,Action,Summary,Before,After');
@@ -68,7 +68,7 @@ export function adminSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Email address').fill('new.clinician@elr-federation.example');
       await page.getByLabel('Password', { exact: true }).fill('too short');
       await page.getByRole('button', { name: 'Add user' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('Password must be at least 12 characters');
+      await problemsSay(page, 'Password must be at least 12 characters');
       await page.getByLabel('Password', { exact: true }).fill('a-password-long-enough');
       await page.getByRole('button', { name: 'Add user' }).click();
       await visible(page.getByText('Someone Else (new.clinician@elr-federation.example) can now sign in.'));
@@ -98,7 +98,7 @@ export function adminSuite(harness: () => BrowserHarness) {
       await other.getByLabel('Email address').fill('new.clinician@elr-federation.example');
       await other.getByLabel('Password').fill('a-password-long-enough');
       await other.getByRole('button', { name: 'Sign in' }).click();
-      await eventually(() => textOf(other.locator('.nhsuk-error-summary'))).toContain('The email address or password is not right');
+      await problemsSay(other, 'The email address or password is not right');
       await other.close();
     });
 
@@ -112,11 +112,11 @@ export function adminSuite(harness: () => BrowserHarness) {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-user');
       await form.getByLabel('Practice manager').check();
       await form.getByRole('button', { name: 'Save changes' }).click();
-      await eventually(() => textOf(form.locator('.nhsuk-error-summary'))).toContain('Enter the ODS code of at least one practice for a practice manager');
+      await problemsSay(form, 'Enter the ODS code of at least one practice for a practice manager');
       await form.getByLabel('Practices (ODS codes)').fill('c82009');
       await form.getByLabel('New password (optional)').fill('short');
       await form.getByRole('button', { name: 'Save changes' }).click();
-      await eventually(() => textOf(form.locator('.nhsuk-error-summary'))).toContain('Password must be at least 12 characters');
+      await problemsSay(form, 'Password must be at least 12 characters');
       await form.getByLabel('New password (optional)').fill('another-long-password');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'users-change');
@@ -151,7 +151,7 @@ export function adminSuite(harness: () => BrowserHarness) {
       expect(await textOf(former)).toContain('31 March 2025');
 
       await other.getByRole('button', { name: 'End membership', exact: true }).click();
-      await eventually(() => textOf(other.locator('.nhsuk-error-summary'))).toContain('was changed by someone else since you opened it');
+      await problemsSay(other, 'was changed by someone else since you opened it');
       await visible(other.getByRole('button', { name: 'Reload the members' }));
     });
 
@@ -168,7 +168,7 @@ export function adminSuite(harness: () => BrowserHarness) {
       await page.locator('#start-date-month').fill('4');
       await page.locator('#start-date-year').fill('2025');
       await page.getByRole('button', { name: 'Add practice' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain(`${code} is already in South Blaby & Lutterworth`);
+      await problemsSay(page, `${code} is already in South Blaby & Lutterworth`);
     });
   });
 

@@ -9,3 +9,14 @@ export const visible = (locator: Locator) => locator.first().waitFor({ state: 'v
 
 /** The text of the first element the locator finds, trimmed. */
 export const textOf = async (locator: Locator) => (await locator.first().innerText()).trim();
+
+/**
+ * Waits until the form's error summary says `text` and has taken the focus, as it does when it
+ * appears; only then is it safe to type again, or the summary could take the focus mid-typing.
+ */
+export async function problemsSay(scope: Pick<Locator, 'locator'>, text: string | RegExp): Promise<void> {
+  const summary = scope.locator('.nhsuk-error-summary').first();
+  const said = eventually(() => textOf(summary));
+  await (typeof text === 'string' ? said.toContain(text) : said.toMatch(text));
+  await eventually(() => summary.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+}

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../src/app/demo/load-demo.js';
-import { eventually, textOf, visible } from './assertions.js';
+import { eventually, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
 const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
@@ -65,7 +65,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.locator('#sub-practice').selectOption('C82056');
       await page.getByLabel('Practice share of the tariff (%)').fill('90');
       await page.getByRole('button', { name: 'Add practice' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toMatch(/Practice share must be 95% with a federation fee of 5%/);
+      await problemsSay(page, /Practice share must be 95% with a federation fee of 5%/);
       await page.getByLabel('Practice share of the tariff (%)').fill('95');
       await page.getByRole('button', { name: 'Add practice' }).click();
       await eventually(() => textOf(page.locator('.nhsuk-inset-text'))).toContain('3 of 14 practices have not signed');
@@ -76,7 +76,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('link', { name: 'cbs-signed.pdf' }));
       await page.getByLabel('Add a signed copy or schedule').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
       await page.getByRole('button', { name: 'Add document' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toMatch(/notes.pdf: the file’s contents are not a PDF or a Word document/);
+      await problemsSay(page, /notes.pdf: the file’s contents are not a PDF or a Word document/);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'contract-cbs');
     });
@@ -111,7 +111,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.goto('/contracts');
       await page.getByRole('link', { name: 'Add a contract' }).click();
       await page.getByRole('button', { name: 'Add contract' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('Enter the title');
+      await problemsSay(page, 'Enter the title');
       await page.getByLabel('Title').fill('Diabetes specialist nurses (LLR)');
       await page.getByLabel('Commissioner').fill('West Leicestershire CCG');
       await page.getByLabel('Parties', { exact: true }).fill('WL CCG; ELR GP Federation; Latham House Medical Practice');
@@ -124,7 +124,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Value in pounds (optional)').fill('-£80,000');
       await page.getByRole('button', { name: 'Add contract' }).click();
       // Both problems at the first attempt, each naming its field.
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('Value in pounds: "-£80,000" is negative');
+      await problemsSay(page, 'Value in pounds: "-£80,000" is negative');
       expect(await textOf(page.locator('.nhsuk-error-summary'))).toContain('End date must be on or after the start date');
       await page.getByLabel('Value in pounds (optional)').fill('£80,000');
       await page.locator('#contract-endDate-year').fill('2019');
@@ -147,7 +147,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await stale.getByText('Change the contract’s details').click();
       await stale.getByLabel('Notice period in days (optional)').fill('90');
       await stale.getByRole('button', { name: 'Save changes' }).click();
-      await eventually(() => textOf(stale.locator('.nhsuk-error-summary'))).toContain('This contract was changed by someone else since you opened it');
+      await problemsSay(stale, 'This contract was changed by someone else since you opened it');
     });
 
     it('sets up a per-head fund and shows what it comes to, then changes its rate', async () => {
@@ -212,7 +212,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Line 2: amount (£)').fill('10,500');
       await eventually(() => textOf(page.getByText(/Total asked for/))).toBe('Total asked for: £30,500');
       await page.getByRole('button', { name: 'Send application' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toMatch(/same money twice: Harborough has .* so £30,102.50 is left, not £30,500/);
+      await problemsSay(page, /same money twice: Harborough has .* so £30,102.50 is left, not £30,500/);
       await page.getByLabel('Line 2: amount (£)').fill('£4,000.50');
       await page.getByRole('button', { name: 'Send application' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Harborough GPTeamNet' }));
@@ -236,7 +236,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await commissioner.getByRole('link', { name: 'Harborough GPTeamNet' }).click();
       await commissioner.getByLabel('Approve part of it').check();
       await commissioner.getByRole('button', { name: 'Record decision' }).click();
-      await eventually(() => textOf(commissioner.locator('.nhsuk-error-summary'))).toMatch(/Enter the amount approved/);
+      await problemsSay(commissioner, /Enter the amount approved/);
       await commissioner.getByLabel('Amount approved (£)').fill('£20,000');
       await commissioner.getByLabel(/Reason/).fill('Licences approved; training to come from the practices’ own budgets');
       await commissioner.getByRole('button', { name: 'Record decision' }).click();
@@ -250,7 +250,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await admin.getByLabel('Amount (£)').fill('20,000.01');
       await admin.getByLabel('Evidence').fill('Invoice GTN-2018-07');
       await admin.getByRole('button', { name: 'Record drawdown' }).click();
-      await eventually(() => textOf(admin.locator('.nhsuk-error-summary'))).toMatch(/Amount must be at most £20,000: £20,000 approved, £0 drawn already/);
+      await problemsSay(admin, /Amount must be at most £20,000: £20,000 approved, £0 drawn already/);
       await admin.getByLabel('Amount (£)').fill('£12,000');
       await admin.getByRole('button', { name: 'Record drawdown' }).click();
       await visible(admin.getByText('Drawdown recorded'));
@@ -287,7 +287,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Line 1: what the money is for').fill('Trainer, two sessions');
       await page.getByLabel('Line 1: amount (£)').fill('-500');
       await page.getByRole('button', { name: 'Send application' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toMatch(/not negative/);
+      await problemsSay(page, /not negative/);
       await page.getByLabel('Line 1: amount (£)').fill('£1,500');
       await page.getByRole('button', { name: 'Send application' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Kibworth signposting' }));

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, textOf, visible } from './assertions.js';
+import { eventually, problemsSay, textOf, visible } from './assertions.js';
 import { amountsIn, incomeTotals, penceIn } from './finance-edit-steps.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
@@ -69,10 +69,10 @@ export function financeSuite(harness: () => BrowserHarness) {
       await page.getByRole('button', { name: 'Change scheme of H Pylori' }).click();
       await page.locator('#link-scheme-schemeId').selectOption({ label: 'NHS England clinical pharmacists scheme 2018-2022' });
       await page.getByRole('button', { name: 'Save the link' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('runs over 4 financial years');
+      await problemsSay(page, 'runs over 4 financial years');
       await page.locator('#link-scheme-schemeId').selectOption({ label: 'Winter access scheme 2017/18' });
       await page.getByRole('button', { name: 'Save the link' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('already linked to another I&E line, “Winter scheme 17/18”');
+      await problemsSay(page, 'already linked to another I&E line, “Winter scheme 17/18”');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'finance-ie-scheme-link-refused');
       await eventually(() => textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £688');
@@ -137,7 +137,7 @@ export function financeSuite(harness: () => BrowserHarness) {
       await form.getByLabel('Line', { exact: true }).fill('Professional indemnity');
       await form.getByLabel('Amount for the year').fill('-5');
       await form.getByRole('button', { name: 'Add the line' }).click();
-      await eventually(() => textOf(form.locator('.nhsuk-error-summary'))).toContain('must not be negative');
+      await problemsSay(form, 'must not be negative');
       await form.getByLabel('Amount for the year').fill('£1,000');
       await form.getByRole('button', { name: 'Add the line' }).click();
       await visible(section(page, 'costs-heading').getByText('Professional indemnity'));
@@ -212,7 +212,7 @@ export function financeSuite(harness: () => BrowserHarness) {
       await visible(other.getByText('Saved Care home ward rounds.'));
       await page.locator('#edit-stream-comment').fill('Awaiting the council’s letter');
       await page.getByRole('button', { name: 'Save changes' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('This income stream was changed by someone else since you opened it');
+      await problemsSay(page, 'This income stream was changed by someone else since you opened it');
       await saveScreenshot(page, 'finance-stream-conflict');
     });
 

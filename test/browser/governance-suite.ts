@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, textOf, visible } from './assertions.js';
+import { eventually, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
 const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
@@ -44,7 +44,7 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await page.locator('#edit-risk-impact').selectOption('4');
       await page.locator('#edit-risk-reviewDate').fill('31/02/2027');
       await page.getByRole('button', { name: 'Save changes' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('Review date must be a real date, for example 27/04/2018');
+      await problemsSay(page, 'Review date must be a real date, for example 27/04/2018');
       await page.locator('#edit-risk-reviewDate').fill('');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await eventually(async () => (await page.locator('.nhsuk-summary-list').innerText()).includes('12 high')).toBe(true);
@@ -78,16 +78,16 @@ export function governanceSuite(harness: () => BrowserHarness) {
       const due = await page.locator('#edit-action-dueDate').inputValue();
       await page.locator('#edit-action-dueDate').fill('31/02/2019');
       await page.getByRole('button', { name: 'Save changes' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('Due date must be a real date, for example 27/04/2018');
+      await problemsSay(page, 'Due date must be a real date, for example 27/04/2018');
       await page.locator('#edit-action-dueDate').fill(due);
 
       await page.locator('#edit-action-status').selectOption('closed');
       await page.getByRole('button', { name: 'Save changes' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('Enter the outcome to close the action');
+      await problemsSay(page, 'Enter the outcome to close the action');
       await page.locator('#edit-action-ownerText').fill('JW/RB');
       await page.locator('#edit-action-status').selectOption('carried_forward');
       await page.getByRole('button', { name: 'Save changes' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('Owner names "RB", who is not on the People page');
+      await problemsSay(page, 'Owner names "RB", who is not on the People page');
       await page.getByLabel('Full name of RB').fill('Rachel Brown');
       await page.getByRole('button', { name: 'Add RB to people' }).click();
       await visible(page.getByText('Added Rachel Brown. Save the form again.'));
@@ -114,7 +114,7 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await visible(page.getByText('No file has been uploaded yet.'));
       await page.getByLabel('Upload the document').setInputFiles({ name: 'policy.pdf', mimeType: 'application/pdf', buffer: Buffer.from('plain text pretending') });
       await page.getByRole('button', { name: 'Upload file' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('The file must be a PDF or a Word (DOCX) document');
+      await problemsSay(page, 'The file must be a PDF or a Word (DOCX) document');
       await page.getByLabel('Upload the document').setInputFiles({ name: 'policy.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 a real start') });
       await page.getByRole('button', { name: 'Upload file' }).click();
       await visible(page.getByRole('link', { name: 'policy.pdf' }));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, textOf, visible } from './assertions.js';
+import { eventually, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
 
 /** One epraccur row, every field quoted as ODS writes it (27 fields); `fields` overrides by 1-based field number. */
@@ -47,7 +47,7 @@ export function importsSuite(harness: () => BrowserHarness) {
 
     it('asks for a file when none was chosen', async () => {
       await odsForm().getByRole('button', { name: 'Upload and import' }).click();
-      await eventually(() => textOf(odsForm().locator('.nhsuk-error-summary'))).toContain('Choose a file to upload');
+      await problemsSay(odsForm(), 'Choose a file to upload');
     });
 
     it('refuses a file of the wrong type at once (415)', async () => {
@@ -55,7 +55,7 @@ export function importsSuite(harness: () => BrowserHarness) {
       writeFileSync(wrong, 'not an NHS file');
       await odsForm().locator('input[type=file]').setInputFiles(wrong);
       await odsForm().getByRole('button', { name: 'Upload and import' }).click();
-      await eventually(() => textOf(odsForm().locator('.nhsuk-error-summary'))).toContain('expected a .csv file');
+      await problemsSay(odsForm(), 'expected a .csv file');
     });
 
     it('rejects an epraccur file with a bad open date and names the line and column; nothing is written', async () => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, textOf, visible } from './assertions.js';
+import { eventually, problemsSay, textOf, visible } from './assertions.js';
 import { demoUsers } from '../../src/app/demo/load-demo.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
@@ -177,7 +177,7 @@ export function schemesSuite(harness: () => BrowserHarness) {
       const csv = ['practice,takes_part,nurse_appointments_delivered,gp_appointments_delivered', 'Kibworth Medical Centre,Yes,1,1'].join('\n');
       await page.locator('#delivered-file').setInputFiles({ name: 'returns.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
       await page.getByRole('button', { name: 'Upload and record' }).click();
-      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('The activity returns for version 1 changed after you opened this page');
+      await problemsSay(page, 'The activity returns for version 1 changed after you opened this page');
       expect(await kibworth()).toEqual(corrected);
       expect((await page.request.post(url, { data: { entries: [{ practice: 'C82001', units: seed }] }, headers })).status()).toBe(200);
     });
