@@ -1,5 +1,5 @@
 import { ErrorSummary } from 'nhsuk-react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError, type Problem } from '../api/client.js';
 import { formatNumber } from '../format/format.js';
 
@@ -79,7 +79,8 @@ export function FormErrorSummary({ errors, attempt = 0, title = 'There is a prob
 
 function FocusedSummary({ errors, title, limit }: Required<Omit<FormErrorSummaryProps, 'attempt'>>) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Focused before the browser paints, so nothing typed after the summary shows can lose the focus to it.
+  useLayoutEffect(() => {
     ref.current?.focus();
     ref.current?.scrollIntoView?.({ block: 'start' });
   }, []);
