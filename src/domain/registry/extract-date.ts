@@ -1,4 +1,5 @@
 import type { Problem } from '../errors.js';
+import { formatLongDate } from '../iso-date.js';
 import { parseNhsDate } from './nhs-dates.js';
 
 /**
@@ -27,7 +28,7 @@ export function createExtractDateCheck(file: string): ExtractDateCheck {
         return null;
       }
       if (date === first.date) return null;
-      return { file, line, column, message: `extract date ${date} differs from ${first.date} on line ${first.line}: one file must hold one extract` };
+      return { file, line, column, message: `extract date ${formatLongDate(date)} differs from ${formatLongDate(first.date)} on line ${first.line}: one file must hold one extract` };
     },
     get date() {
       return first?.date ?? '';

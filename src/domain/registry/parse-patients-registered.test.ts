@@ -72,7 +72,7 @@ describe('parsePatientsRegistered problems', () => {
     { case: 'decimal list size', row: line('C82002', '12.5'), column: 10, message: "number of patients '12.5' is not a whole number" },
     { case: 'empty list size', row: line('C82002', ''), column: 10, message: "number of patients '' is not a whole number" },
     { case: 'bad extract date', row: line('C82002', '10', { date: '2025-02-30' }), column: 2, message: "extract date '2025-02-30' is not a date" },
-    { case: 'mixed extract dates', row: line('C82002', '10', { date: '2025-03-01' }), column: 2, message: 'extract date 2025-03-01 differs from 2025-04-01 on line 2: one file must hold one extract' },
+    { case: 'mixed extract dates', row: line('C82002', '10', { date: '2025-03-01' }), column: 2, message: 'extract date 1 March 2025 differs from 1 April 2025 on line 2: one file must hold one extract' },
     { case: 'duplicate practice', row: line('C82001', '10'), column: 6, message: 'practice code C82001 appears again (first on line 2)' },
     { case: 'bad practice code', row: line('c82002', '10'), column: 6, message: "practice code 'c82002' is not 3 to 10 capital letters or digits" },
     { case: 'bad sub-ICB code', row: line('C82002', '10', { subIcb: 'TOOLONG' }), column: 4, message: "sub-ICB location (CCG) code 'TOOLONG' is not 3 to 5 capital letters or digits" },

@@ -102,7 +102,7 @@ describe('parsePracticeMap problems', () => {
   it.each([
     { case: 'duplicate practice', row: mapRow('C82001'), column: 3, message: 'practice code C82001 appears again (first on line 2)' },
     { case: 'bad PCN code', row: mapRow('C82056', 'u-87499,G3 PCN'), column: 6, message: "PCN code 'u-87499' is not 3 to 10 capital letters or digits" },
-    { case: 'mixed extract dates', row: mapRow('C82056', undefined, '01Jul2026'), column: 2, message: 'extract date 2026-07-01 differs from 2026-08-01 on line 2: one file must hold one extract' },
+    { case: 'mixed extract dates', row: mapRow('C82056', undefined, '01Jul2026'), column: 2, message: 'extract date 1 July 2026 differs from 1 August 2026 on line 2: one file must hold one extract' },
     { case: 'bad extract date', row: mapRow('C82056', undefined, '32Aug2026'), column: 2, message: "extract date '32Aug2026' is not a date" },
   ])('$case → line 3, column $column', ({ row, column, message }) => {
     const { rows, problems } = parsePracticeMap(`${HEADER}\n${mapRow('C82001')}\n${row}\n`, 'map.csv');
