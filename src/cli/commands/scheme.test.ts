@@ -166,7 +166,7 @@ describe('atscale scheme, in process', () => {
 
   it('prints one practice\'s statement', async () => {
     const text = await run('scheme', 'statement', winter, '--practice', 'C82067');
-    expect(text).toMatch(/GP delivered\s+81 appointments × £15\.83…\s+£1,282\.50/);
+    expect(text).toMatch(/GP delivered\s+81 appointments at 6 an hour, paid £95 an hour\s+£1,282\.50/);
     expect(text).toMatch(/Amount payable to the practice\s+£1,283/);
   });
 });

@@ -2,14 +2,14 @@ import type { Allocation } from './allocation.js';
 import { formatCount as count, formatPence } from './format-money.js';
 import type { MultiYearSchedule } from './multi-year.js';
 import type { Payments } from './payments.js';
-import type { SchemeDefinition } from './scheme-definition.js';
 import type { SchemeWarning } from './scheme-warning.js';
 import { costOfUnits, unitRateOf } from './allocation.js';
+import { type SchemeDefinition, unitsPerHourOf } from './scheme-definition.js';
 import { describeRoundingRule, ratio, roundHalfUpToPence, toPence, type Ratio } from './rounding.js';
 
 export interface StatementLine {
   label: string;
-  /** e.g. "208 appointments × £12.50" or "2.84% of 327,255 patients". */
+  /** e.g. "208 appointments × £12.50", "81 appointments at 6 an hour, paid £95 an hour" or "2.84% of 327,255 patients". */
   detail: string;
   /** Money on this line, or null for a line that only informs. */
   amountPence: number | null;
@@ -44,8 +44,13 @@ export function buildStatements(
   const listTotal = allocation.listSizeTotal !== null ? count(allocation.listSizeTotal) : null;
   const models = definition.deliveryModels.map((model) => {
     const rate = unitRateOf(model, definition.shared.unit);
-    // A rate such as £95 / 6 repeats for ever: show it to the penny and say so.
-    return { model, label: `${model.name} delivered`, rateText: `${formatPence(linePence(rate))}${rate.times(100).isInteger() ? '' : '…'}` };
+    const perHour = unitsPerHourOf(model, definition.shared.unit);
+    // A rate such as £95 / 6 has no exact price per unit: say what it is paid from instead.
+    const rateText =
+      rate.times(100).isInteger() || model.hourlyRate === undefined || perHour === undefined
+        ? `× ${formatPence(linePence(rate))}`
+        : `at ${count(perHour)} an hour, paid ${formatPence(linePence(ratio(model.hourlyRate)))} an hour`;
+    return { model, label: `${model.name} delivered`, rateText };
   });
   const yearLabels = multiYear?.years.map((y) => `Contribution ${y.year}`) ?? [];
   const paymentRule = describeRoundingRule(definition.rounding.payment);
@@ -64,7 +69,7 @@ export function buildStatements(
       pay.models.forEach((payment, m) => {
         if (payment.delivered === null) return;
         const { model, label, rateText } = models[m]!;
-        lines.push({ label, detail: `${count(payment.delivered)} ${unit} × ${rateText}`, amountPence: linePence(costOfUnits(ratio(payment.delivered), model, definition.shared.unit)) });
+        lines.push({ label, detail: `${count(payment.delivered)} ${unit} ${rateText}`, amountPence: linePence(costOfUnits(ratio(payment.delivered), model, definition.shared.unit)) });
       });
       if (pay.deliveredTotal === null) lines.push({ label: 'Delivered', detail: 'no activity returned', amountPence: null });
       totals.push({ label: 'Amount payable to the practice', amountPence: pay.amountPence, rule: paymentRule });
