@@ -10,6 +10,7 @@ import { permissionsSuite } from './permissions-suite.js';
 import { planSuite } from './plan-suite.js';
 import { schemesSuite } from './schemes-suite.js';
 import { qualitySuite } from './quality-suite.js';
+import { returnsSuite } from './returns-suite.js';
 
 /**
  * The web app in chromium against the real server and an in-memory database with the demo
@@ -39,6 +40,7 @@ importsSuite(() => harness);
 permissionsSuite(() => harness);
 adminSuite(() => harness);
 schemesSuite(() => harness);
+returnsSuite(() => harness);
 planSuite(() => harness);
 governanceSuite(() => harness);
 financeSuite(() => harness);

@@ -5,10 +5,11 @@ import type { AppContext } from '../../app/context.js';
 import { zodProblems } from '../../app/records/zod-problems.js';
 import { importDeliveredCsv, listDelivered, recordDeliveredEntries } from '../../app/schemes/delivered-activity.js';
 import { getHandSchedule, importHandScheduleCsv, recordHandSchedule } from '../../app/schemes/hand-schedule.js';
+import { setReturnsDue } from '../../app/schemes/returns-due.js';
 import { listSchemeVersions, runStoredScheme, schemeStatement } from '../../app/schemes/run-stored-scheme.js';
 import { approveScheme, createScheme, updateScheme } from '../../app/schemes/save-scheme.js';
 import { schemeStatementPdf, schemeWorkbook } from '../../app/schemes/scheme-exports.js';
-import { approveSchemeSchema, createSchemeSchema, deliveredEntriesSchema, handScheduleSchema, runQuerySchema, updateSchemeSchema, versionQuerySchema } from '../../app/schemes/scheme-requests.js';
+import { approveSchemeSchema, createSchemeSchema, deliveredEntriesSchema, handScheduleSchema, returnsDueSchema, runQuerySchema, updateSchemeSchema, versionQuerySchema } from '../../app/schemes/scheme-requests.js';
 import { AppError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
@@ -44,6 +45,9 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
     updateScheme(ctxOf(request), request.params.id, request.body),
   );
   r.post('/api/schemes/:id/approve', { schema: { tags, summary: 'Approve the latest version (admins)', params: idParams, body: approveSchemeSchema } }, async (request) => approveScheme(ctxOf(request), request.params.id, request.body.rowVersion));
+  r.put('/api/schemes/:id/returns-due', { schema: { tags, summary: 'Set (or clear, with null) the day practices’ activity returns for the latest version are due (admins); no new version. Send the rowVersion you read', params: idParams, body: returnsDueSchema } }, async (request) =>
+    setReturnsDue(ctxOf(request), request.params.id, request.body),
+  );
   r.get('/api/schemes/:id/versions', { schema: { tags, summary: 'Every version of a scheme with its status, list snapshot and definition', params: idParams } }, async (request) => listSchemeVersions(ctxOf(request), request.params.id));
   r.get('/api/schemes/:id/run', { schema: { tags, summary: 'Run a version (the latest unless ?version=): allocation, payments, schedule, differences, footing notes and warnings', params: idParams, querystring: runQuerySchema } }, async (request) =>
     runStoredScheme(ctxOf(request), request.params.id, request.query),

@@ -3,11 +3,11 @@ import type { Actor, Role } from '../context.js';
 
 /**
  * One thing a person must do soon: a work-plan task, a board action, a risk review, a policy
- * review or acknowledgement, a contract's key date, a sub-contract to sign, a fund application to decide. Each area gives its
+ * review or acknowledgement, a contract's key date, a sub-contract to sign, a fund application to decide, an activity return due. Each area gives its
  * own items through a `MyItemsSource`; the "my items" page and the daily digest gather them all.
  */
 export interface MyItem {
-  kind: 'task' | 'action' | 'risk_review' | 'policy_review' | 'policy_acknowledgement' | 'contract_date' | 'sub_contract_signature' | 'fund_decision';
+  kind: 'task' | 'action' | 'risk_review' | 'policy_review' | 'policy_acknowledgement' | 'contract_date' | 'sub_contract_signature' | 'fund_decision' | 'activity_return';
   /** The plan's own reference: "1.13", "A4", "R2". */
   ref: string;
   title: string;

@@ -7,13 +7,14 @@ import { contractItems } from '../contracts/my-items-source.js';
 import { fundDecisionItems } from '../funds/my-items-source.js';
 import { governanceItemSources } from '../governance/my-items-sources.js';
 import { workPlanItems } from '../programme/my-items-source.js';
+import { activityReturnItems } from '../schemes/returns-due.js';
 import type { MyItem, MyItemsQuery, MyItemsSource } from './my-item.js';
 
 /**
  * Every source of "my items". Another area adds its own with one line here (e.g. the work plan's
  * `workPlanItems` from src/app/programme/my-items-source.ts, below).
  */
-export const myItemsSources: readonly MyItemsSource[] = [...governanceItemSources, workPlanItems, contractItems, fundDecisionItems];
+export const myItemsSources: readonly MyItemsSource[] = [...governanceItemSources, workPlanItems, contractItems, fundDecisionItems, activityReturnItems];
 
 /** Items from every source, due soonest first (so overdue ones lead). */
 export async function gatherMyItems(db: Db, query: MyItemsQuery, sources: readonly MyItemsSource[] = myItemsSources): Promise<MyItem[]> {

@@ -4,6 +4,7 @@ import { AppError, forbidden, type Problem } from '../../domain/errors.js';
 import { decodeText } from '../../domain/registry/index.js';
 import { readDeliveredTable, resolveDeliveredEntries, type DeliveredActivity } from '../../domain/schemes/delivered.js';
 import { findPractice, type SchemePractice } from '../../domain/schemes/practices.js';
+import { awaitedReturns, practicesAskedToReturn } from '../../domain/schemes/returns-due.js';
 import { parseCsv } from '../../domain/schemes/tabular-input.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -156,6 +157,11 @@ export async function listDelivered(ctx: AppContext, schemeId: number, versionNu
     /** Send back as `basedOn` with a replacement, so a change made meanwhile is not overwritten unseen. */
     revision: revisionOf(figures(rows)),
     practiceRevisions: Object.fromEntries(seen.map((p) => [p.key, practiceRevision(rows, p.key)])),
+    /** The day returns are due: set for the latest version only. */
+    returnsDueOn: loaded.version.version === loaded.scheme.currentVersion ? loaded.scheme.returnsDueOn : null,
+    /** How many practices are asked for a return (taking part or not known to), and those with nothing returned yet. */
+    asked: practicesAskedToReturn(seen),
+    awaited: awaitedReturns(seen, new Set(rows.map((r) => r.practiceCode))).map((p) => ({ odsCode: p.key, name: p.name })),
     items: rows.map((r) => ({ practiceCode: r.practiceCode, practiceName: names.get(r.practiceCode) ?? null, modelId: r.modelId, modelName: models.get(r.modelId) ?? r.modelId, week: r.week, quantity: r.quantity, takesPart: r.takesPart, source: r.source, line: r.line })),
   };
 }

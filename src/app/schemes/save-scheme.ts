@@ -27,7 +27,7 @@ function slugOf(definition: { id?: string | undefined; name: string }): string {
   return definition.id ?? definition.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
 }
 
-const inTransaction = <T>(ctx: AppContext, work: (db: Db) => Promise<T>) => ctx.db.transaction((tx) => work(tx as unknown as Db));
+export const inTransaction = <T>(ctx: AppContext, work: (db: Db) => Promise<T>) => ctx.db.transaction((tx) => work(tx as unknown as Db));
 
 const snapshotOf = (loaded: LoadedVersion) => ({ scheme: presentScheme(loaded.scheme), version: presentVersion(loaded.version) });
 
@@ -105,7 +105,7 @@ export async function approveScheme(ctx: AppContext, schemeId: number, rowVersio
   });
 }
 
-function staleEdit(current: LoadedVersion, expected: number) {
+export function staleEdit(current: LoadedVersion, expected: number) {
   return conflict(`${current.scheme.name} was changed by someone else since you opened it (you had row version ${expected}, it is now ${current.scheme.rowVersion}). Reload it and make your change again.`, {
     currentVersion: current.scheme.rowVersion,
   });

@@ -11,6 +11,7 @@ export function presentScheme(row: SchemeRow) {
     groupId: row.groupId,
     status: row.status,
     currentVersion: row.currentVersion,
+    returnsDueOn: row.returnsDueOn,
     rowVersion: row.rowVersion,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

@@ -27,6 +27,7 @@ export const schemeRecord: RecordType<Record<string, unknown>> = {
     funder: { header: 'Funder', column: schemes.funder, kind: 'text', filter: 'search', sortable: true },
     status: { header: 'Status', column: schemes.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
     currentVersion: { header: 'Latest version', column: schemes.currentVersion, kind: 'integer', sortable: true },
+    returnsDueOn: { header: 'Activity returns due', column: schemes.returnsDueOn, kind: 'date', sortable: true },
     groupId: { header: 'Group', column: schemes.groupId, kind: 'integer', filter: 'exact', sortable: true, names: { id: practiceGroups.id, name: practiceGroups.name } },
   },
   defaultSort: 'name',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deliveredEntrySchema } from '../../domain/schemes/delivered.js';
 import { schemeDefinitionSchema } from '../../domain/schemes/scheme-definition.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
 import { recordIdSchema, rowVersionSchema } from '../../domain/record-id.js';
 
 /**
@@ -48,3 +49,7 @@ export const handScheduleSchema = z.object({
   basedOn: z.string().optional(),
 });
 export type HandScheduleRequest = z.input<typeof handScheduleSchema>;
+
+/** The day practices' activity returns are due, or null to clear it; not a term of the scheme, so no new version. */
+export const returnsDueSchema = z.object({ rowVersion: rowVersionSchema, returnsDueOn: isoDateSchema.nullable() });
+export type ReturnsDueRequest = z.input<typeof returnsDueSchema>;

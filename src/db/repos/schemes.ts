@@ -79,6 +79,22 @@ export function deliveredRows(db: Db, schemeId: number, version: number, practic
     .orderBy(asc(schemeDelivered.id));
 }
 
+/** The practices (ODS codes) with any activity recorded against a version, weekly or for the whole scheme. */
+export async function practicesWithReturns(db: Db, schemeId: number, version: number): Promise<Set<string>> {
+  const rows = await db.selectDistinct({ code: schemeDelivered.practiceCode }).from(schemeDelivered).where(versionOf(schemeDelivered, schemeId, version));
+  return new Set(rows.map((r) => r.code));
+}
+
+/** Schemes whose activity returns are due on or before `until`, with their latest version's definition. */
+export function schemesWithReturnsDueBy(db: Db, until: string) {
+  return db
+    .select({ scheme: schemes, definition: schemeVersions.definition })
+    .from(schemes)
+    .innerJoin(schemeVersions, and(eq(schemeVersions.schemeId, schemes.id), eq(schemeVersions.version, schemes.currentVersion)))
+    .where(lte(schemes.returnsDueOn, until))
+    .orderBy(asc(schemes.returnsDueOn), asc(schemes.id));
+}
+
 /** Replaces one version's delivered rows: all of them, or only those of the given practice-and-week returns. */
 export async function replaceDelivered(db: Db, schemeId: number, version: number, rows: readonly DeliveredInsert[], only?: readonly { practiceCode: string; week: number | null }[]): Promise<void> {
   const scope = only?.map((r) => and(eq(schemeDelivered.practiceCode, r.practiceCode), r.week === null ? isNull(schemeDelivered.week) : eq(schemeDelivered.week, r.week)));

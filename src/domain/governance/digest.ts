@@ -18,6 +18,7 @@ export const itemKindLabels: Record<string, string> = {
   contract_date: 'Contract date',
   sub_contract_signature: 'Sub-contract to sign',
   fund_decision: 'Fund application to decide',
+  activity_return: 'Activity return',
 };
 
 /**

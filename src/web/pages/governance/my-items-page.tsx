@@ -20,8 +20,9 @@ interface MyItems {
 function whatIsListed(data: { person: { name: string; initials: string | null } | null; until: string }, role: string): string {
   const parts: string[] = [];
   if (data.person) parts.push(`items owned by ${data.person.name}${data.person.initials ? ` (${data.person.initials})` : ''}`);
-  if (role === 'practice_manager') parts.push('your practices’ policy acknowledgements and sub-contracts to sign');
+  if (role === 'practice_manager') parts.push('your practices’ policy acknowledgements, sub-contracts to sign and activity returns due');
   if (role === 'commissioner') parts.push('fund applications waiting for your decision');
+  if (role === 'admin') parts.push('activity returns the federation still waits for');
   const due = `Overdue, or due by ${formatDate(data.until)}`;
   return parts.length ? `${due}: ${formatList(parts)}.` : `${due}.`;
 }
@@ -51,7 +52,7 @@ export function MyItemsPage() {
                 {' '}Where the server sends the daily digest, they also come by email each day.
               </p>
               <ExportLinks base="/api/my-items/export" noun="your items" />
-              <DataTable caption="My items" captionHidden columns={columns} rows={data.items} rowKey={(i) => `${i.kind}-${i.href}-${i.ref}`} empty="Nothing is due in the next 14 days." compact />
+              <DataTable caption="My items" captionHidden columns={columns} rows={data.items} rowKey={(i) => `${i.kind}-${i.href}-${i.ref}-${i.title}`} empty="Nothing is due in the next 14 days." compact />
             </>
           );
         }}

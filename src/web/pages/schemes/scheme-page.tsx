@@ -12,6 +12,7 @@ import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { DeliveredActivity, DeliveredEntryForm } from './delivered-forms.js';
+import { OwnReturnDue, ReturnsDue } from './returns-due.js';
 import { displayCell, ReportTableView } from './report-table.js';
 import { ReallocationSection, reallocateParam } from './reallocation-section.js';
 import { ScheduleChart } from './schedule-chart.js';
@@ -297,11 +298,13 @@ function SchemeRunView({ scheme, versions, version, run, reallocating }: { schem
       ) : null}
       {recordsActivity ? (
         <Section id="delivered" title="Record delivered activity">
+          <ReturnsDue scheme={scheme} version={run.version.version} />
           <DeliveredActivity schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} />
         </Section>
       ) : null}
       {returnsActivity ? (
         <Section id="return" title="Return your practice’s activity">
+          <OwnReturnDue schemeId={scheme.id} version={run.version.version} />
           <DeliveredEntryForm schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} own />
         </Section>
       ) : null}

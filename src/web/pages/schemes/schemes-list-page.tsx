@@ -36,6 +36,7 @@ const columns: Column<Scheme>[] = [
   { key: 'status', header: 'Status', cell: (s) => <StatusCell scheme={s} /> },
   { key: 'version', header: 'Version', numeric: true, cell: (s) => s.currentVersion },
   { key: 'snapshot', header: 'List sizes at', nowrap: true, cell: (s) => <SnapshotDate scheme={s} /> },
+  { key: 'returnsDue', header: 'Activity returns due', nowrap: true, cell: (s) => (s.returnsDueOn ? formatDate(s.returnsDueOn) : 'No date set') },
 ];
 
 /** Every scheme the federation keeps: who funds it, its status and the version in force. */

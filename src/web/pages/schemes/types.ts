@@ -12,6 +12,7 @@ export interface Scheme {
   groupId: number | null;
   status: SchemeStatus;
   currentVersion: number;
+  returnsDueOn: string | null;
   rowVersion: number;
   createdAt: string;
   updatedAt: string;
@@ -50,6 +51,11 @@ export interface DeliveredList {
   /** Sent back with a replacement so that figures someone changed meanwhile are not overwritten. */
   revision: string;
   practiceRevisions: Record<string, string>;
+  /** The day activity returns are due (the latest version only), or null. */
+  returnsDueOn: string | null;
+  /** How many practices are asked for a return, and those with nothing returned yet (a practice manager: their own). */
+  asked: number;
+  awaited: { odsCode: string; name: string }[];
 }
 
 export interface DeliveredResult {

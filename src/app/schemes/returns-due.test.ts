@@ -1,0 +1,89 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { auditLog } from '../../db/schema/index.js';
+import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { adminActor, contextFor, makeSchemeRequest, managerOf } from '../../../test/support/factories.js';
+import type { Role } from '../context.js';
+import { gatherMyItems } from '../reminders/my-items.js';
+import { loadDemo } from '../demo/load-demo.js';
+import { listDelivered, recordDeliveredEntries } from './delivered-activity.js';
+import { activityReturnItems, setReturnsDue } from './returns-due.js';
+import { createScheme, updateScheme } from './save-scheme.js';
+
+describe.each(databaseKinds)('activity returns due (%s)', (kind) => {
+  let database: Database;
+  const admin = () => contextFor(database, adminActor);
+  // Each test's own scheme's items: the schemes of other tests share the database.
+  const itemsFor = async (scheme: { slug: string }, role: Role, practiceCodes: string[], until = '2018-05-14') =>
+    (await gatherMyItems(database.db, { personId: 0, userId: null, practiceCodes, role, today: '2018-04-30', until }, [activityReturnItems])).filter((i) => i.ref === scheme.slug);
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await loadDemo(contextFor(database));
+  });
+  afterAll(() => database?.close());
+
+  it('sets the due date without a new version, refuses a stale page and a practice manager, and audits the change', async () => {
+    const { scheme } = await createScheme(admin(), makeSchemeRequest());
+    const set = await setReturnsDue(admin(), scheme.id, { rowVersion: 1, returnsDueOn: '2018-05-11' });
+    expect(set).toMatchObject({ changed: true, scheme: { returnsDueOn: '2018-05-11', rowVersion: 2, currentVersion: 1 } });
+    expect(await setReturnsDue(admin(), scheme.id, { rowVersion: 2, returnsDueOn: '2018-05-11' })).toMatchObject({ changed: false });
+    await expect(setReturnsDue(admin(), scheme.id, { rowVersion: 1, returnsDueOn: '2018-05-18' })).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(setReturnsDue(contextFor(database, managerOf('C82001')), scheme.id, { rowVersion: 2, returnsDueOn: '2018-05-18' })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(setReturnsDue(admin(), scheme.id, { rowVersion: 2, returnsDueOn: '2018-02-30' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'returnsDueOn', message: 'is not a real date' }] });
+    expect((await setReturnsDue(admin(), scheme.id, { rowVersion: 2, returnsDueOn: null })).scheme.returnsDueOn).toBeNull();
+    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'scheme'), eq(auditLog.recordId, String(scheme.id))));
+    expect(audit.map((a) => a.summary).slice(1)).toEqual(['Activity returns due: no date → 11 May 2018', 'Activity returns due: 11 May 2018 → no date']);
+  });
+
+  it('refuses a due date on a scheme that pays for no activity', async () => {
+    const { scheme } = await createScheme(admin(), makeSchemeRequest({ deliveryModels: [], fee: undefined }));
+    await expect(setReturnsDue(admin(), scheme.id, { rowVersion: 1, returnsDueOn: '2018-05-11' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'returnsDueOn', message: 'the scheme has no delivery models' }] });
+  });
+
+  it('lists a practice manager’s outstanding return and the admin’s count until the practices have returned', async () => {
+    const request = makeSchemeRequest();
+    const { scheme } = await createScheme(admin(), request);
+    const title = request.definition.name;
+    expect(await itemsFor(scheme, 'practice_manager', ['C82001'])).toEqual([]);
+    await setReturnsDue(admin(), scheme.id, { rowVersion: 1, returnsDueOn: '2018-05-11' });
+
+    const mine = await itemsFor(scheme, 'practice_manager', ['C82001']);
+    expect(mine).toEqual([{ kind: 'activity_return', ref: scheme.slug, title: `Return activity for Kibworth Medical Centre: ${title}`, dueDate: '2018-05-11', href: `/schemes/${scheme.id}#return` }]);
+    expect((await itemsFor(scheme, 'admin', [])).map((i) => i.title)).toEqual([`Collect activity returns from 3 of 3 practices: ${title}`]);
+    // Not yet in the window, and never for a clinician or a practice not in the scheme.
+    expect(await itemsFor(scheme, 'practice_manager', ['C82001'], '2018-05-10')).toEqual([]);
+    expect(await itemsFor(scheme, 'clinician', ['C82001'])).toEqual([]);
+    expect(await itemsFor(scheme, 'practice_manager', ['C82003'])).toEqual([]);
+
+    // The scheme page reads the same from the returns: the admin every practice, a practice manager their own.
+    expect(await listDelivered(admin(), scheme.id)).toMatchObject({ returnsDueOn: '2018-05-11', asked: 3, awaited: [{ odsCode: 'C82001' }, { odsCode: 'C82002' }, { odsCode: 'C82009' }] });
+    expect(await listDelivered(contextFor(database, managerOf('C82001')), scheme.id)).toMatchObject({ asked: 1, awaited: [{ odsCode: 'C82001', name: 'Kibworth Medical Centre' }] });
+
+    await recordDeliveredEntries(contextFor(database, managerOf('C82001')), scheme.id, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 40, gp: 30 } }] });
+    expect(await itemsFor(scheme, 'practice_manager', ['C82001'])).toEqual([]);
+    expect(await listDelivered(contextFor(database, managerOf('C82001')), scheme.id)).toMatchObject({ asked: 1, awaited: [] });
+    expect((await itemsFor(scheme, 'admin', [])).map((i) => i.title)).toEqual([`Collect activity returns from 2 of 3 practices: ${title}`]);
+  });
+
+  it('does not ask a practice that said it is not taking part', async () => {
+    const base = makeSchemeRequest();
+    const practices = (base.definition.practices as { name: string; odsCode: string }[]).map((p) => (p.odsCode === 'C82002' ? { ...p, participation: 'no' as const } : p));
+    const { scheme } = await createScheme(admin(), { ...base, definition: { ...base.definition, practices } });
+    await setReturnsDue(admin(), scheme.id, { rowVersion: 1, returnsDueOn: '2018-05-11' });
+    expect(await itemsFor(scheme, 'practice_manager', ['C82002'])).toEqual([]);
+    expect((await itemsFor(scheme, 'admin', [])).map((i) => i.title)).toEqual([`Collect activity returns from 2 of 2 practices: ${base.definition.name}`]);
+  });
+
+  it('waits for returns against the latest version once the terms change', async () => {
+    const request = makeSchemeRequest();
+    const { scheme } = await createScheme(admin(), request);
+    await recordDeliveredEntries(admin(), scheme.id, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 40, gp: 30 } }] });
+    await setReturnsDue(admin(), scheme.id, { rowVersion: 1, returnsDueOn: '2018-05-11' });
+    expect(await itemsFor(scheme, 'practice_manager', ['C82001'])).toEqual([]);
+    // A draft edited in place keeps the return that still fits.
+    await updateScheme(admin(), scheme.id, { rowVersion: 2, definition: { ...request.definition, id: scheme.slug, fee: { percent: 4 } } });
+    expect(await itemsFor(scheme, 'practice_manager', ['C82001'])).toEqual([]);
+  });
+});

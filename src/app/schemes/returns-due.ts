@@ -1,0 +1,74 @@
+import { practicesWithReturns, schemesWithReturnsDueBy, updateSchemeIfUnchanged } from '../../db/repos/schemes.js';
+import { invalid } from '../../domain/errors.js';
+import { formatLongDate } from '../../domain/iso-date.js';
+import { awaitedReturns, practicesAskedToReturn } from '../../domain/schemes/returns-due.js';
+import { recordAudit } from '../audit.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../permissions.js';
+import { zodProblems } from '../records/zod-problems.js';
+import type { MyItem, MyItemsSource } from '../reminders/my-item.js';
+import { storedPractices, type StoredDefinition } from './resolve-practices.js';
+import { inTransaction, staleEdit } from './save-scheme.js';
+import { loadSchemeVersion } from './scheme-inputs.js';
+import { presentScheme } from './scheme-presenters.js';
+import { returnsDueSchema, type ReturnsDueRequest } from './scheme-requests.js';
+
+const dueText = (date: string | null) => (date ? formatLongDate(date) : 'no date');
+
+/**
+ * Sets (or clears, with null) the day practices' activity returns for the latest version are due
+ * (admins). It is not a term of the scheme, so no new version is made; the caller sends the
+ * rowVersion it read, and a stale page gets a conflict.
+ */
+export async function setReturnsDue(ctx: AppContext, schemeId: number, request: ReturnsDueRequest) {
+  authorize(ctx.actor, 'scheme', 'update');
+  const parsed = returnsDueSchema.safeParse(request);
+  if (!parsed.success) throw invalid('The activity returns due date is not valid', zodProblems(parsed.error));
+  const body = parsed.data;
+  return inTransaction(ctx, async (db) => {
+    const before = await loadSchemeVersion(db, schemeId);
+    if (before.scheme.rowVersion !== body.rowVersion) throw staleEdit(before, body.rowVersion);
+    if (body.returnsDueOn !== null && before.definition.deliveryModels.length === 0) {
+      throw invalid(`${before.scheme.name} pays for no delivered activity, so practices have no activity to return`, [{ field: 'returnsDueOn', message: 'the scheme has no delivery models' }]);
+    }
+    if (body.returnsDueOn === before.scheme.returnsDueOn) return { scheme: presentScheme(before.scheme), changed: false };
+    const scheme = await updateSchemeIfUnchanged(db, schemeId, body.rowVersion, { returnsDueOn: body.returnsDueOn });
+    if (!scheme) throw staleEdit(before, body.rowVersion);
+    await recordAudit(db, ctx.actor, {
+      recordType: 'scheme',
+      recordId: schemeId,
+      action: 'update',
+      before: { returnsDueOn: before.scheme.returnsDueOn },
+      after: { returnsDueOn: scheme.returnsDueOn },
+      summary: `Activity returns due: ${dueText(before.scheme.returnsDueOn)} → ${dueText(scheme.returnsDueOn)}`,
+    });
+    return { scheme: presentScheme(scheme), changed: true };
+  });
+}
+
+/**
+ * Activity returns in "my items" and the daily digest, from a scheme's returns-due date:
+ * - a practice manager gets one item for each of their practices the scheme still waits for;
+ * - a federation admin gets one item per scheme while any practice has not returned.
+ */
+export const activityReturnItems: MyItemsSource = async (db, query) => {
+  if (query.role !== 'admin' && query.role !== 'practice_manager') return [];
+  const items: MyItem[] = [];
+  // One scheme after another: PGlite serves one query at a time anyway.
+  for (const { scheme, definition } of await schemesWithReturnsDueBy(db, query.until)) {
+    const stored = definition as StoredDefinition;
+    // A later version may have dropped its delivery models: then no activity is returned.
+    if (stored.deliveryModels.length === 0) continue;
+    const practices = storedPractices(stored);
+    const awaited = awaitedReturns(practices, await practicesWithReturns(db, scheme.id, scheme.currentVersion));
+    const item = { kind: 'activity_return', ref: scheme.slug, dueDate: scheme.returnsDueOn! } as const;
+    if (query.role === 'admin') {
+      if (awaited.length) items.push({ ...item, title: `Collect activity returns from ${awaited.length} of ${practicesAskedToReturn(practices)} practices: ${scheme.name}`, href: `/schemes/${scheme.id}#delivered` });
+      continue;
+    }
+    for (const practice of awaited.filter((p) => query.practiceCodes.includes(p.key))) {
+      items.push({ ...item, title: `Return activity for ${practice.name}: ${scheme.name}`, href: `/schemes/${scheme.id}#return` });
+    }
+  }
+  return items;
+};

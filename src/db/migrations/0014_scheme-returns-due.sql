@@ -1,0 +1,1 @@
+ALTER TABLE "schemes" ADD COLUMN "returns_due_on" date;

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { makeSchemeRequest } from '../support/factories.js';
+import { eventually, problemsSay, textOf, visible } from './assertions.js';
+import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, signIn } from './harness.js';
+
+async function fillDate(page: Page, id: string, day: string, month: string, year: string) {
+  await page.locator(`#${id}-day`).fill(day);
+  await page.locator(`#${id}-month`).fill(month);
+  await page.locator(`#${id}-year`).fill(year);
+}
+
+/** A scheme's activity returns due: the federation sets the day, a practice manager finds their return on My items until they send it. */
+export function returnsSuite(harness: () => BrowserHarness) {
+  describe('activity returns due (admin and practice manager)', () => {
+    it('puts Kibworth’s return on its practice manager’s My items from the due date until it is sent', async () => {
+      const admin = await harness().newPage();
+      await signIn(admin, demoAdmin);
+      const headers = { 'x-csrf-token': (await (await admin.request.get('/api/session')).json()).csrfToken as string };
+      const request = makeSchemeRequest({ id: 'spring-clinics-2018', name: 'Spring clinics 2018' });
+      const created = await admin.request.post('/api/schemes', { data: request, headers });
+      expect(created.status()).toBe(201);
+      const { scheme } = (await created.json()) as { scheme: { id: number; rowVersion: number } };
+      expect((await admin.request.post(`/api/schemes/${scheme.id}/approve`, { data: { rowVersion: scheme.rowVersion }, headers })).status()).toBe(200);
+
+      await admin.goto(`/schemes/${scheme.id}#delivered`);
+      const panel = admin.locator('section[aria-labelledby="returns-due-heading"]');
+      await eventually(() => textOf(panel)).toContain('Waiting for 3 of 3 practices');
+      expect(await textOf(panel)).toContain('Kibworth Medical Centre');
+      await fillDate(admin, 'returns-due', '31', '4', '2018');
+      await panel.getByRole('button', { name: 'Save the due date' }).click();
+      await problemsSay(panel, 'Activity returns due date must be a real date');
+      await fillDate(admin, 'returns-due', '11', '5', '2018');
+      await panel.getByRole('button', { name: 'Save the due date' }).click();
+      await visible(panel.getByText('Activity returns are due by 11 May 2018. Practice managers see their return on My items until they send it.'));
+      await eventually(() => textOf(panel.locator('.nhsuk-inset-text'))).toContain('Returns are due by 11 May 2018, and are overdue.');
+      await panel.screenshot({ path: join(screenshotDir, 'scheme-returns-due.png') });
+
+      const manager = await harness().newPage();
+      await signIn(manager, demoPracticeManager, '/my-items');
+      const item = manager.locator('main tbody tr', { hasText: 'Return activity for Kibworth Medical Centre: Spring clinics 2018' });
+      await eventually(() => textOf(item)).toContain('11 May 2018 (overdue)');
+      expect(await textOf(item)).toContain('Activity return');
+      await item.getByRole('link').click();
+      const form = manager.locator('section[aria-labelledby="return"]');
+      await eventually(() => textOf(form.locator('.nhsuk-inset-text'))).toContain('Your return for Kibworth Medical Centre is due by 11 May 2018 and is overdue.');
+      await form.getByLabel('Does the practice take part?').selectOption('yes');
+      await form.getByLabel(/^Nurse appointments delivered/).fill('40');
+      await form.getByLabel(/^GP appointments delivered/).fill('30');
+      await form.getByRole('button', { name: 'Send the return' }).click();
+      await eventually(() => textOf(form)).toContain('Yours has been received');
+      await saveScreenshot(manager, 'scheme-return-received');
+      await manager.goto('/my-items');
+      await visible(manager.getByRole('heading', { level: 1, name: 'My items' }));
+      await eventually(() => manager.locator('main tbody tr', { hasText: 'Spring clinics 2018' }).count()).toBe(0);
+      await manager.close();
+
+      // The federation still waits for the other two, then takes the date off.
+      await admin.reload();
+      await eventually(() => textOf(panel.locator('.nhsuk-inset-text'))).toContain('Waiting for 2 of 3 practices');
+      expect(await textOf(panel.locator('.nhsuk-inset-text'))).not.toContain('Kibworth');
+      await fillDate(admin, 'returns-due', '', '', '');
+      await panel.getByRole('button', { name: 'Save the due date' }).click();
+      await visible(panel.getByText('The due date was removed.'));
+      await admin.goto('/schemes');
+      await eventually(() => textOf(admin.locator('main tbody tr', { hasText: 'Spring clinics 2018' }))).toContain('No date set');
+      await admin.close();
+    });
+  });
+}
