@@ -181,7 +181,7 @@ const cases: Case[] = [
   { route: 'POST /api/schemes', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/schemes', body: makeSchemeRequest() }) },
   { route: 'PATCH /api/schemes/{id}', allowed: adminOnly, request: (_r, ids) => ({ method: 'PATCH', path: `/api/schemes/${ids.winterId}`, body: { rowVersion: 99, definition: makeSchemeRequest().definition } }) },
   { route: 'POST /api/schemes/{id}/approve', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/schemes/${ids.winterId}/approve`, body: { rowVersion: 99 } }) },
-  { route: 'PUT /api/schemes/{id}/returns-due', allowed: adminOnly, request: (_r, ids) => ({ method: 'PUT', path: `/api/schemes/${ids.winterId}/returns-due`, body: { rowVersion: 99, returnsDueOn: '2018-04-30' } }) },
+  { route: 'PUT /api/schemes/{id}/returns-due', allowed: adminOnly, request: (_r, ids) => ({ method: 'PUT', path: `/api/schemes/${ids.winterId}/returns-due`, body: { basedOn: '2000-01-01', returnsDueOn: '2018-04-30' } }) },
   { route: 'GET /api/schemes/{id}/versions', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/versions` }) },
   { route: 'GET /api/schemes/{id}/run', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/run` }) },
   // A practice manager returns their own practice's activity, never another's.

@@ -134,7 +134,7 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect(text).toContain('Kibworth Medical Centre (C82001)');
     expect(text).toMatch(/version 1 \(approved \d{1,2} [A-Z][a-z]+ \d{4}\); list sizes at 1 January 2018/);
     expect(text).toMatch(/Produced by atscale on \d{1,2} [A-Z][a-z]+ \d{4}\./);
-    expect(text).toMatch(/Nurse delivered\s+208 appointments × £12\.50\s+£2,600/);
+    expect(text).toMatch(/Nurse delivered\s+208 appointments at 4 an hour, paid £50 an hour\s+£2,600/);
     expect(text).toMatch(/Amount payable to the practice.*£2,600/);
   });
 

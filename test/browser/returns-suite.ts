@@ -33,8 +33,9 @@ export function returnsSuite(harness: () => BrowserHarness) {
       await problemsSay(panel, 'Activity returns due date must be a real date');
       await fillDate(admin, 'returns-due', '11', '5', '2018');
       await panel.getByRole('button', { name: 'Save the due date' }).click();
-      await visible(panel.getByText('Activity returns are due by 11 May 2018. Practice managers see their return on My items until they send it.'));
-      await eventually(() => textOf(panel.locator('.nhsuk-inset-text'))).toContain('Returns are due by 11 May 2018, and are overdue.');
+      await visible(panel.getByText('Activity returns are due by 11 May 2018.'));
+      await eventually(() => textOf(panel.locator('.nhsuk-inset-text'))).toContain('Returns were due by 11 May 2018 and are overdue.');
+      expect(await textOf(panel.locator('.nhsuk-inset-text li').first())).toBe('Kibworth Medical Centre (C82001)');
       await panel.screenshot({ path: join(screenshotDir, 'scheme-returns-due.png') });
 
       const manager = await harness().newPage();
@@ -44,12 +45,17 @@ export function returnsSuite(harness: () => BrowserHarness) {
       expect(await textOf(item)).toContain('Activity return');
       await item.getByRole('link').click();
       const form = manager.locator('section[aria-labelledby="return"]');
-      await eventually(() => textOf(form.locator('.nhsuk-inset-text'))).toContain('Your return for Kibworth Medical Centre is due by 11 May 2018 and is overdue.');
+      await eventually(() => textOf(form.locator('.nhsuk-inset-text'))).toContain('Your return for Kibworth Medical Centre was due by 11 May 2018 and is overdue.');
+      // The link lands on the return, far down the page.
+      await eventually(() => form.evaluate((section) => Math.round(section.getBoundingClientRect().top))).toBe(0);
       await form.getByLabel('Does the practice take part?').selectOption('yes');
+      // A return with no figures is not a return.
+      await form.getByRole('button', { name: 'Send the return' }).click();
+      await problemsSay(form, 'Enter what the practice delivered, or choose No if it did not take part');
       await form.getByLabel(/^Nurse appointments delivered/).fill('40');
       await form.getByLabel(/^GP appointments delivered/).fill('30');
       await form.getByRole('button', { name: 'Send the return' }).click();
-      await eventually(() => textOf(form)).toContain('Yours has been received');
+      await eventually(() => textOf(form)).toContain('Your return has been received. Returns were due by 11 May 2018.');
       await saveScreenshot(manager, 'scheme-return-received');
       await manager.goto('/my-items');
       await visible(manager.getByRole('heading', { level: 1, name: 'My items' }));

@@ -4,7 +4,7 @@ import { AppError, forbidden, type Problem } from '../../domain/errors.js';
 import { decodeText } from '../../domain/registry/index.js';
 import { readDeliveredTable, resolveDeliveredEntries, type DeliveredActivity } from '../../domain/schemes/delivered.js';
 import { findPractice, type SchemePractice } from '../../domain/schemes/practices.js';
-import { awaitedReturns, practicesAskedToReturn } from '../../domain/schemes/returns-due.js';
+import { awaitedReturns, practicesAskedToReturn, practicesThatReturned } from '../../domain/schemes/returns-due.js';
 import { parseCsv } from '../../domain/schemes/tabular-input.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -68,7 +68,7 @@ async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, row
     action: 'import',
     before: { version: loaded.version.version, delivered: figures(touched) },
     after: { version: loaded.version.version, delivered: figures(rows) },
-    summary: `Recorded delivered activity for version ${loaded.version.version} from ${source}: ${result.returns} returns`,
+    summary: `Recorded delivered activity for version ${loaded.version.version} from ${source}: ${result.returns} ${result.returns === 1 ? 'return' : 'returns'}`,
   });
   return { ...result, changed: true };
 }
@@ -161,7 +161,7 @@ export async function listDelivered(ctx: AppContext, schemeId: number, versionNu
     returnsDueOn: loaded.version.version === loaded.scheme.currentVersion ? loaded.scheme.returnsDueOn : null,
     /** How many practices are asked for a return (taking part or not known to), and those with nothing returned yet. */
     asked: practicesAskedToReturn(seen),
-    awaited: awaitedReturns(seen, new Set(rows.map((r) => r.practiceCode))).map((p) => ({ odsCode: p.key, name: p.name })),
+    awaited: awaitedReturns(seen, practicesThatReturned(rows)).map((p) => ({ odsCode: p.key, name: p.name })),
     items: rows.map((r) => ({ practiceCode: r.practiceCode, practiceName: names.get(r.practiceCode) ?? null, modelId: r.modelId, modelName: models.get(r.modelId) ?? r.modelId, week: r.week, quantity: r.quantity, takesPart: r.takesPart, source: r.source, line: r.line })),
   };
 }

@@ -1,24 +1,27 @@
-import { practicesWithReturns, schemesWithReturnsDueBy, updateSchemeIfUnchanged } from '../../db/repos/schemes.js';
-import { invalid } from '../../domain/errors.js';
+import { returnedFigures, schemesWithReturnsDueBy, updateReturnsDueIf } from '../../db/repos/schemes.js';
+import { conflict, invalid } from '../../domain/errors.js';
 import { formatLongDate } from '../../domain/iso-date.js';
-import { awaitedReturns, practicesAskedToReturn } from '../../domain/schemes/returns-due.js';
+import { awaitedReturns, practicesAskedToReturn, practicesThatReturned } from '../../domain/schemes/returns-due.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { zodProblems } from '../records/zod-problems.js';
 import type { MyItem, MyItemsSource } from '../reminders/my-item.js';
 import { storedPractices, type StoredDefinition } from './resolve-practices.js';
-import { inTransaction, staleEdit } from './save-scheme.js';
+import { inTransaction } from './save-scheme.js';
 import { loadSchemeVersion } from './scheme-inputs.js';
 import { presentScheme } from './scheme-presenters.js';
 import { returnsDueSchema, type ReturnsDueRequest } from './scheme-requests.js';
 
 const dueText = (date: string | null) => (date ? formatLongDate(date) : 'no date');
 
+/** A scheme some version of which has been approved: only an approved version makes the next one, so the latest is approved or is not version 1. */
+const hasBeenApproved = (scheme: { status: string; currentVersion: number }) => scheme.status === 'approved' || scheme.currentVersion > 1;
+
 /**
  * Sets (or clears, with null) the day practices' activity returns for the latest version are due
- * (admins). It is not a term of the scheme, so no new version is made; the caller sends the
- * rowVersion it read, and a stale page gets a conflict.
+ * (admins). It is not a term of the scheme, so no new version is made and the scheme's row version
+ * is left alone; the caller sends the date it read as `basedOn`, and a date changed meanwhile is a conflict.
  */
 export async function setReturnsDue(ctx: AppContext, schemeId: number, request: ReturnsDueRequest) {
   authorize(ctx.actor, 'scheme', 'update');
@@ -27,13 +30,12 @@ export async function setReturnsDue(ctx: AppContext, schemeId: number, request: 
   const body = parsed.data;
   return inTransaction(ctx, async (db) => {
     const before = await loadSchemeVersion(db, schemeId);
-    if (before.scheme.rowVersion !== body.rowVersion) throw staleEdit(before, body.rowVersion);
     if (body.returnsDueOn !== null && before.definition.deliveryModels.length === 0) {
       throw invalid(`${before.scheme.name} pays for no delivered activity, so practices have no activity to return`, [{ field: 'returnsDueOn', message: 'the scheme has no delivery models' }]);
     }
     if (body.returnsDueOn === before.scheme.returnsDueOn) return { scheme: presentScheme(before.scheme), changed: false };
-    const scheme = await updateSchemeIfUnchanged(db, schemeId, body.rowVersion, { returnsDueOn: body.returnsDueOn });
-    if (!scheme) throw staleEdit(before, body.rowVersion);
+    const scheme = await updateReturnsDueIf(db, schemeId, body.basedOn, body.returnsDueOn);
+    if (!scheme) throw conflict(`The activity returns due date of ${before.scheme.name} was changed by someone else since you opened it: it is now ${dueText(before.scheme.returnsDueOn)}. Reload the page and set it again.`, { current: before.scheme.returnsDueOn });
     await recordAudit(db, ctx.actor, {
       recordType: 'scheme',
       recordId: schemeId,
@@ -57,17 +59,19 @@ export const activityReturnItems: MyItemsSource = async (db, query) => {
   // One scheme after another: PGlite serves one query at a time anyway.
   for (const { scheme, definition } of await schemesWithReturnsDueBy(db, query.until)) {
     const stored = definition as StoredDefinition;
-    // A later version may have dropped its delivery models: then no activity is returned.
-    if (stored.deliveryModels.length === 0) continue;
+    // Practices are asked once the scheme is agreed (a version approved); a later version may have dropped its delivery models.
+    if (!hasBeenApproved(scheme) || stored.deliveryModels.length === 0) continue;
     const practices = storedPractices(stored);
-    const awaited = awaitedReturns(practices, await practicesWithReturns(db, scheme.id, scheme.currentVersion));
-    const item = { kind: 'activity_return', ref: scheme.slug, dueDate: scheme.returnsDueOn! } as const;
+    const awaited = awaitedReturns(practices, practicesThatReturned(await returnedFigures(db, scheme.id, scheme.currentVersion)));
+    const dueDate = scheme.returnsDueOn!;
     if (query.role === 'admin') {
-      if (awaited.length) items.push({ ...item, title: `Collect activity returns from ${awaited.length} of ${practicesAskedToReturn(practices)} practices: ${scheme.name}`, href: `/schemes/${scheme.id}#delivered` });
+      const asked = practicesAskedToReturn(practices);
+      const from = `${awaited.length} of ${asked} ${asked === 1 ? 'practice' : 'practices'}`;
+      if (awaited.length) items.push({ kind: 'activity_return', ref: `Scheme ${scheme.id}`, dueDate, title: `Collect activity returns from ${from}: ${scheme.name}`, href: `/schemes/${scheme.id}#delivered` });
       continue;
     }
     for (const practice of awaited.filter((p) => query.practiceCodes.includes(p.key))) {
-      items.push({ ...item, title: `Return activity for ${practice.name}: ${scheme.name}`, href: `/schemes/${scheme.id}#return` });
+      items.push({ kind: 'activity_return', ref: practice.key, dueDate, title: `Return activity for ${practice.name}: ${scheme.name}`, href: `/schemes/${scheme.id}#return` });
     }
   }
   return items;

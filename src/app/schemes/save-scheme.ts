@@ -105,7 +105,7 @@ export async function approveScheme(ctx: AppContext, schemeId: number, rowVersio
   });
 }
 
-export function staleEdit(current: LoadedVersion, expected: number) {
+function staleEdit(current: LoadedVersion, expected: number) {
   return conflict(`${current.scheme.name} was changed by someone else since you opened it (you had row version ${expected}, it is now ${current.scheme.rowVersion}). Reload it and make your change again.`, {
     currentVersion: current.scheme.rowVersion,
   });

@@ -50,6 +50,10 @@ export const handScheduleSchema = z.object({
 });
 export type HandScheduleRequest = z.input<typeof handScheduleSchema>;
 
-/** The day practices' activity returns are due, or null to clear it; not a term of the scheme, so no new version. */
-export const returnsDueSchema = z.object({ rowVersion: rowVersionSchema, returnsDueOn: isoDateSchema.nullable() });
+/**
+ * The day practices' activity returns are due, or null to clear it; not a term of the scheme, so no
+ * new version and no new row version. `basedOn` is the date the page showed (null for none): a date
+ * someone changed meanwhile is not overwritten.
+ */
+export const returnsDueSchema = z.object({ returnsDueOn: isoDateSchema.nullable(), basedOn: isoDateSchema.nullable() });
 export type ReturnsDueRequest = z.input<typeof returnsDueSchema>;

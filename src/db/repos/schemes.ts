@@ -39,6 +39,19 @@ export async function updateSchemeIfUnchanged(db: Db, id: number, expectedRowVer
   return row;
 }
 
+/**
+ * Sets a scheme's returns-due date if it is still `basedOn` (what the caller read). It is not a term
+ * of the scheme, so the row version stays as it is and an edit of the terms in progress is not refused.
+ */
+export async function updateReturnsDueIf(db: Db, id: number, basedOn: string | null, returnsDueOn: string | null): Promise<SchemeRow | undefined> {
+  const [row] = await db
+    .update(schemes)
+    .set({ returnsDueOn })
+    .where(and(eq(schemes.id, id), basedOn === null ? isNull(schemes.returnsDueOn) : eq(schemes.returnsDueOn, basedOn)))
+    .returning();
+  return row;
+}
+
 export function listVersions(db: Db, schemeId: number): Promise<SchemeVersionRow[]> {
   return db.select().from(schemeVersions).where(eq(schemeVersions.schemeId, schemeId)).orderBy(asc(schemeVersions.version));
 }
@@ -79,10 +92,9 @@ export function deliveredRows(db: Db, schemeId: number, version: number, practic
     .orderBy(asc(schemeDelivered.id));
 }
 
-/** The practices (ODS codes) with any activity recorded against a version, weekly or for the whole scheme. */
-export async function practicesWithReturns(db: Db, schemeId: number, version: number): Promise<Set<string>> {
-  const rows = await db.selectDistinct({ code: schemeDelivered.practiceCode }).from(schemeDelivered).where(versionOf(schemeDelivered, schemeId, version));
-  return new Set(rows.map((r) => r.code));
+/** Each figure recorded against a version (practice, quantity, what it says about taking part), weekly or for the whole scheme. */
+export function returnedFigures(db: Db, schemeId: number, version: number) {
+  return db.select({ practiceCode: schemeDelivered.practiceCode, quantity: schemeDelivered.quantity, takesPart: schemeDelivered.takesPart }).from(schemeDelivered).where(versionOf(schemeDelivered, schemeId, version));
 }
 
 /** Schemes whose activity returns are due on or before `until`, with their latest version's definition. */

@@ -30,6 +30,8 @@ describe('readDeliveredTable', () => {
     { name: 'part of an appointment', row: 'Bushloe Surgery,Yes,1.5,1', column: 3, message: 'Nurse activity "1.5" must be a whole number of appointments (column "nurse_appointments_delivered")' },
     { name: 'a bad take-part flag', row: 'Bushloe Surgery,Maybe,1,1', column: 2, message: '"Maybe" should be Yes, No or ? (column "takes_part")' },
     { name: 'a blank practice', row: ',Yes,1,1', column: 1, message: 'the practice is blank (column "practice")' },
+    { name: 'a figure no practice delivers', row: 'Bushloe Surgery,Yes,1000001,1', column: 3, message: 'Nurse activity "1000001" must be at most 1,000,000 (column "nurse_appointments_delivered")' },
+    { name: 'activity from a practice that says it did not take part', row: 'Bushloe Surgery,No,0,12', column: 2, message: 'the return says the practice did not take part, but has GP activity: choose Yes, or leave the figures blank (column "takes_part")' },
   ])('refuses $name, naming file, line and column', ({ row, column, message }) => {
     expect(problemsOf(() => readDeliveredTable(csv('d.csv', `${header}The Croft Medical Centre,Yes,0,81\n${row}\n`), practices, definition))).toEqual([{ file: 'd.csv', line: 3, column, message }]);
   });
@@ -55,8 +57,14 @@ describe('resolveDeliveredEntries (the API route)', () => {
     { name: 'an unknown model', entries: [{ practice: 'C82013', units: { physio: 1 } }], field: 'delivered.0.units.physio' },
     { name: 'part of an appointment', entries: [{ practice: 'C82013', units: { gp: 1.5 } }], field: 'delivered.0.units.gp' },
     { name: 'a practice twice', entries: [{ practice: 'C82013', units: {} }, { practice: 'Bushloe Surgery', units: {} }], field: 'delivered.1.practice' },
+    { name: 'a figure too large to be real', entries: [{ practice: 'C82013', units: { gp: 99999999999999999999 } }], field: 'delivered.0.units.gp' },
+    { name: 'activity claimed with a no', entries: [{ practice: 'C82013', takesPart: 'no', units: { gp: 50 } }], field: 'delivered.0.takesPart' },
   ])('refuses $name at $field', ({ entries, field }) => {
     expect(problemsOf(() => resolveDeliveredEntries(entries, practices, definition)).map((p) => p.field)).toEqual([field]);
+  });
+
+  it('takes a no with no figures, or with noughts', () => {
+    expect(resolveDeliveredEntries([{ practice: 'C82013', takesPart: 'no', units: { nurse: 0, gp: null } }], practices, definition)[0]).toMatchObject({ takesPart: 'no', units: { nurse: 0, gp: null } });
   });
 
   it('accepts good entries', () => {

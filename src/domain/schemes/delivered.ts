@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError, type Problem, type ProblemLocation } from '../errors.js';
 import { findPractice, type SchemePractice } from './practices.js';
 import { participationValues, type DeliveryModel, type Participation, type SchemeDefinition } from './scheme-definition.js';
+import { formatCount } from './format-money.js';
 import { cellAt, cellProblem, columnIndex, parseNumberCell, parseParticipation, type TabularInput } from './tabular-input.js';
 
 /** A practice's activity return: what it delivered under each delivery model. */
@@ -22,13 +23,25 @@ export const deliveredEntrySchema = z.object({
 });
 export type DeliveredEntry = z.infer<typeof deliveredEntrySchema>;
 
-const wholeUnits = new Set(['appointments', 'sessions']);
+/** Units counted in whole numbers: half an appointment is a slip. */
+export const wholeUnits: ReadonlySet<string> = new Set(['appointments', 'sessions']);
+
+/** More than any practice delivers under one scheme: a figure above it is a slip of the keyboard (and would overflow the money). */
+export const mostUnitsReturned = 1_000_000;
 
 function checkUnits(value: number, definition: SchemeDefinition): string | null {
   if (Number.isNaN(value)) return 'is not a number';
   if (value < 0) return 'must not be negative';
+  if (value > mostUnitsReturned) return `must be at most ${formatCount(mostUnitsReturned)}`;
   if (wholeUnits.has(definition.shared.unit) && !Number.isInteger(value)) return `must be a whole number of ${definition.shared.unit}`;
   return null;
+}
+
+/** A return that says the practice did not take part cannot also claim activity to be paid for. */
+function contradiction(takesPart: Participation | null | undefined, units: Record<string, number | null>, definition: SchemeDefinition): string | null {
+  if (takesPart !== 'no') return null;
+  const claimed = definition.deliveryModels.filter((m) => (units[m.id] ?? 0) > 0);
+  return claimed.length ? `says the practice did not take part, but has ${claimed.map((m) => m.name).join(' and ')} activity: choose Yes, or leave the figures blank` : null;
 }
 
 function unknownPracticeMessage(reference: string): string {
@@ -83,6 +96,8 @@ export function readDeliveredTable(table: TabularInput, practices: readonly Sche
       if (fault) problems.push(cellProblem(table, row, index, `${model.name} activity "${text}" ${fault}`));
       units[model.id] = fault ? null : value;
     }
+    const contradicts = contradiction(takesPart, units, definition);
+    if (contradicts) problems.push(cellProblem(table, row, takesPartColumn, `the return ${contradicts}`));
     returns.push({ practiceKey: practice.key, takesPart: takesPart ?? null, units, source: { file: table.file, line: row.line } });
   }
   if (problems.length) throw new AppError('invalid', `The delivered activity in ${table.file} is not valid`, { problems });
@@ -112,6 +127,8 @@ export function resolveDeliveredEntries(entries: readonly DeliveredEntry[], prac
     for (const id of Object.keys(entry.units)) {
       if (!definition.deliveryModels.some((m) => m.id === id)) problems.push({ field: `delivered.${i}.units.${id}`, message: `"${id}" is not one of the scheme's delivery models` });
     }
+    const contradicts = contradiction(entry.takesPart, units, definition);
+    if (contradicts) problems.push({ field: `delivered.${i}.takesPart`, message: `The return ${contradicts}` });
     returns.push({ practiceKey: practice.key, takesPart: entry.takesPart ?? null, units, source: { field: `delivered.${i}` } });
   });
   if (problems.length) throw new AppError('invalid', 'The delivered activity is not valid', { problems });

@@ -1,5 +1,21 @@
 import type { SchemePractice } from './practices.js';
 
+/** A stored figure of a return, as far as whether it answers the scheme matters. */
+export interface ReturnedFigure {
+  practiceCode: string;
+  quantity: number | null;
+  takesPart: string | null;
+}
+
+/**
+ * The practices that have answered: with a figure (0 counts), or saying they did not take part.
+ * A row with every figure blank and "yes" (or nothing) is not a return yet: the seed's practices
+ * that said yes but sent no figures are still to be chased.
+ */
+export function practicesThatReturned(figures: readonly ReturnedFigure[]): Set<string> {
+  return new Set(figures.filter((f) => f.quantity !== null || f.takesPart === 'no').map((f) => f.practiceCode));
+}
+
 /**
  * Whose activity return a scheme still waits for: every practice taking part, or not yet known to
  * (participation yes or unknown), that has returned nothing yet. A practice that said no is not

@@ -10,8 +10,8 @@ const statementFor = (run: typeof winter, name: string) => run.statements.find((
 describe('buildStatements', () => {
   it.each([
     { practice: 'The Croft Medical Centre', lines: [['GP delivered', '81 appointments at 6 an hour, paid £95 an hour', 128250]], payable: 128300 },
-    { practice: 'The Billesdon Surgery', lines: [['Nurse delivered', '25 appointments × £12.50', 31250], ['GP delivered', '84 appointments at 6 an hour, paid £95 an hour', 133000]], payable: 164300 },
-    { practice: 'Kibworth Medical Centre', lines: [['Nurse delivered', '208 appointments × £12.50', 260000]], payable: 260000 },
+    { practice: 'The Billesdon Surgery', lines: [['Nurse delivered', '25 appointments at 4 an hour, paid £50 an hour', 31250], ['GP delivered', '84 appointments at 6 an hour, paid £95 an hour', 133000]], payable: 164300 },
+    { practice: 'Kibworth Medical Centre', lines: [['Nurse delivered', '208 appointments at 4 an hour, paid £50 an hour', 260000]], payable: 260000 },
   ])("$practice: lines to the penny, paid $payable pence after rounding", ({ practice, lines, payable }) => {
     const statement = statementFor(winter, practice);
     for (const [label, detail, amount] of lines) expect(statement.lines).toContainEqual({ label, detail, amountPence: amount });

@@ -45,11 +45,9 @@ export function buildStatements(
   const models = definition.deliveryModels.map((model) => {
     const rate = unitRateOf(model, definition.shared.unit);
     const perHour = unitsPerHourOf(model, definition.shared.unit);
-    // A rate such as £95 / 6 has no exact price per unit: say what it is paid from instead.
-    const rateText =
-      rate.times(100).isInteger() || model.hourlyRate === undefined || perHour === undefined
-        ? `× ${formatPence(linePence(rate))}`
-        : `at ${count(perHour)} an hour, paid ${formatPence(linePence(ratio(model.hourlyRate)))} an hour`;
+    // A model paid by the hour says so, the same way for every model (£95 / 6 has no exact price per appointment); one paid by the unit gives the unit's price.
+    const byTheHour = model.hourlyRate !== undefined && perHour !== undefined && definition.shared.unit !== 'hours';
+    const rateText = byTheHour ? `at ${count(perHour)} an hour, paid ${formatPence(linePence(ratio(model.hourlyRate!)))} an hour` : `× ${formatPence(linePence(rate))}`;
     return { model, label: `${model.name} delivered`, rateText };
   });
   const yearLabels = multiYear?.years.map((y) => `Contribution ${y.year}`) ?? [];

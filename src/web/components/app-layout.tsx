@@ -81,7 +81,7 @@ function SiteHeader() {
  * already put focus inside itself (a success banner, an error summary) keeps it.
  */
 function usePageChangeFocus() {
-  const { pathname } = useLocation();
+  const { pathname, hash } = useLocation();
   const top = useRef<HTMLParagraphElement>(null);
   const first = useRef(true);
   useEffect(() => {
@@ -95,7 +95,8 @@ function usePageChangeFocus() {
     const timer = setTimeout(() => {
       if (!top.current || focusedInPage()) return;
       top.current.textContent = document.title;
-      top.current.focus();
+      // A link to a part of the page (#return) keeps the page where that part is.
+      top.current.focus({ preventScroll: Boolean(hash) });
     }, 50);
     return () => clearTimeout(timer);
   }, [pathname]);

@@ -44,8 +44,11 @@ function apiErrorItems(error: unknown, fields: FieldMap): FieldError[] {
   if (!(error instanceof ApiError)) return [{ message: 'Something went wrong. Try again.' }];
   if (error.status === 429) return [{ message: error.message || 'Too many attempts. Wait a minute and try again.' }];
   const items = error.problems.map((problem): FieldError => {
-    const name = problem.field?.replace(/^body\./, '').split('.')[0];
-    const field = name ? fields[name] : undefined;
+    const path = problem.field?.replace(/^body\./, '').split('.') ?? [];
+    const name = path[0];
+    // The most precise name the form maps: "entries.0.units.nurse", then "entries.0.units", … then "entries".
+    const mapped = path.map((_, i) => path.slice(0, path.length - i).join('.')).find((key) => fields[key]);
+    const field = mapped ? fields[mapped] : undefined;
     if (field) return { field: field.id, message: sentence(field.label, problem.message) };
     if (problem.line !== undefined || problem.file) return { message: describeProblem(problem) };
     return { message: name ? `${name}: ${problem.message}` : problem.message };

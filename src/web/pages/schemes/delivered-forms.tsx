@@ -1,12 +1,24 @@
 import { Button, InsetText, Select, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useApiQuery, useRefresh } from '../../api/use-api.js';
+import { mostUnitsReturned, wholeUnits } from '../../../domain/schemes/delivered.js';
 import type { SchemeDefinition } from '../../../domain/schemes/scheme-definition.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatNumber } from '../../format/format.js';
 import { CsvUploadPanel } from './csv-upload-panel.js';
 import { type DeliveredList, type DeliveredResult, schemePath } from './types.js';
+
+const unitLabelOf = (definition: SchemeDefinition) => definition.shared.label ?? definition.shared.unit.replace(/_/g, ' ');
+
+/** What is wrong with a typed figure, in words that follow its label; null when it is fine (or blank). */
+function figureProblem(text: string, definition: SchemeDefinition): string | null {
+  if (text === '') return null;
+  if (!/^\d+(\.\d+)?$/.test(text)) return 'must be a number, 0 or more';
+  if (wholeUnits.has(definition.shared.unit) && !Number.isInteger(Number(text))) return `must be a whole number of ${unitLabelOf(definition)}`;
+  if (Number(text) > mostUnitsReturned) return `must be at most ${formatNumber(mostUnitsReturned)}`;
+  return null;
+}
 
 interface DeliveredFormProps {
   schemeId: number;
@@ -19,7 +31,7 @@ interface DeliveredFormProps {
 function resultText(result: DeliveredResult | undefined): string | null {
   if (!result) return null;
   if (!result.changed) return 'Nothing changed: the activity is the same as what was already recorded.';
-  return `Recorded ${formatNumber(result.returns)} ${result.returns === 1 ? 'return' : 'returns'}. The payments above now include them.`;
+  return result.returns === 1 ? 'Recorded 1 return. The payments above now include it.' : `Recorded ${formatNumber(result.returns)} returns. The payments above now include them.`;
 }
 
 /** Uploads a delivered-activity CSV: all or nothing, every problem listed with its line and column. */
@@ -94,10 +106,14 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
   type Body = { entries: { practice: string; takesPart?: string; units: Record<string, number | null> }[]; replace: boolean; basedOn?: Record<string, string> };
   const form = useApiForm<Body, DeliveredResult>((body) => ({ method: 'POST', path: `${schemePath(schemeId)}/delivered?version=${version}`, body }), {
     invalidates: ['/api/schemes'],
-    fields: { entries: { id: ids.practice, label: 'Practice' } },
+    fields: {
+      entries: { id: ids.practice, label: 'Practice' },
+      'entries.0.takesPart': { id: ids.takesPart, label: 'Does the practice take part?' },
+      ...Object.fromEntries(definition.deliveryModels.map((m) => [`entries.0.units.${m.id}`, { id: ids.model(m.id), label: `${m.name} ${unitLabelOf(definition)} delivered` }])),
+    },
     onSuccess: () => void refill(),
   });
-  const unitLabel = definition.shared.label ?? definition.shared.unit.replace(/_/g, ' ');
+  const unitLabel = unitLabelOf(definition);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -106,9 +122,14 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
     const figures: Record<string, number | null> = {};
     for (const model of definition.deliveryModels) {
       const text = (units[model.id] ?? '').trim().replace(/,/g, '');
-      if (text === '') figures[model.id] = null;
-      else if (!/^\d+(\.\d+)?$/.test(text)) problems.push({ field: ids.model(model.id), message: `${model.name} ${unitLabel} must be a number, 0 or more` });
-      else figures[model.id] = Number(text);
+      const problem = figureProblem(text, definition);
+      if (problem) problems.push({ field: ids.model(model.id), message: `${model.name} ${unitLabel} delivered ${problem}` });
+      figures[model.id] = text === '' || problem ? null : Number(text);
+    }
+    const claimed = Object.values(figures).some((f) => f !== null && f > 0);
+    if (takesPart === 'no' && claimed) problems.push({ field: ids.takesPart, message: 'The return says the practice did not take part but has activity: choose Yes, or leave the figures blank' });
+    else if (takesPart !== 'no' && Object.values(figures).every((f) => f === null) && problems.length === 0) {
+      problems.push({ field: ids.model(definition.deliveryModels[0]!.id), message: 'Enter what the practice delivered, or choose No if it did not take part' });
     }
     form.submit({ entries: [{ practice, ...(takesPart ? { takesPart } : {}), units: figures }], replace: false, ...(seen ? { basedOn: { [practice]: seen } } : {}) }, () => problems);
   }

@@ -9,19 +9,31 @@ import { formatDate, formatList, todayIso } from '../../format/format.js';
 import { type DeliveredList, type Scheme, schemePath } from './types.js';
 
 const deliveredPath = (schemeId: number, version: number) => `${schemePath(schemeId)}/delivered?version=${version}`;
+const practicesText = (n: number) => `${n} ${n === 1 ? 'practice' : 'practices'}`;
 
-/** Who has not returned yet, and by when: "Waiting for 2 of 3 practices: …, due by 11 May 2018 (overdue)". */
+/** "Returns are due by 11 May 2018", "… and are overdue" once it has passed. */
+function dueSentence(due: string | null): string {
+  if (!due) return 'No due date is set.';
+  return due < todayIso() ? `Returns were due by ${formatDate(due)} and are overdue.` : `Returns are due by ${formatDate(due)}.`;
+}
+
+/** Who has not returned yet, one per line (practice names can hold commas), and by when. */
 function Waiting({ delivered }: { delivered: DeliveredList }) {
-  const asked = delivered.asked;
-  const due = delivered.returnsDueOn;
-  const late = due !== null && due < todayIso();
-  const by = due ? ` Returns are due by ${formatDate(due)}${late ? ', and are overdue' : ''}.` : '';
-  if (delivered.awaited.length === 0) return <p className="nhsuk-body">Every practice taking part has returned its activity.{due ? ` Returns were due by ${formatDate(due)}.` : ''}</p>;
+  if (delivered.awaited.length === 0) {
+    return <p className="nhsuk-body">Every practice taking part has returned its activity.{delivered.returnsDueOn ? ` Returns were due by ${formatDate(delivered.returnsDueOn)}.` : ''}</p>;
+  }
   return (
     <InsetText>
       <p>
-        Waiting for {delivered.awaited.length} of {asked} {asked === 1 ? 'practice' : 'practices'}: {formatList(delivered.awaited.map((p) => p.name))}.{by}
+        Waiting for {delivered.awaited.length} of {practicesText(delivered.asked)}. {dueSentence(delivered.returnsDueOn)}
       </p>
+      <ul className="nhsuk-list nhsuk-list--bullet">
+        {delivered.awaited.map((p) => (
+          <li key={p.odsCode}>
+            {p.name} ({p.odsCode})
+          </li>
+        ))}
+      </ul>
     </InsetText>
   );
 }
@@ -34,27 +46,31 @@ export function ReturnsDue({ scheme, version }: { scheme: Scheme; version: numbe
   const delivered = useApiQuery<DeliveredList>(deliveredPath(scheme.id, version));
   const [date, setDate] = useState(isoToParts(scheme.returnsDueOn));
   const id = 'returns-due';
-  const form = useApiForm<{ rowVersion: number; returnsDueOn: string | null }>((body) => ({ method: 'PUT', path: `${schemePath(scheme.id)}/returns-due`, body }), {
+  const form = useApiForm<{ basedOn: string | null; returnsDueOn: string | null }>((body) => ({ method: 'PUT', path: `${schemePath(scheme.id)}/returns-due`, body }), {
     invalidates: ['/api/schemes', '/api/my-items'],
-    fields: { returnsDueOn: { id: dateFieldTarget(id), label: 'Activity returns due' } },
+    fields: { returnsDueOn: { id: dateFieldTarget(id), label: 'Activity returns due date' } },
   });
   // Only the latest version collects returns.
   if (version !== scheme.currentVersion) return null;
+  const approved = scheme.status === 'approved' || scheme.currentVersion > 1;
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const problem = dateProblem(date, 'Activity returns due date', false);
-    form.submit({ rowVersion: scheme.rowVersion, returnsDueOn: isoOrNull(date) }, () => (problem ? [{ field: dateFieldTarget(id), message: problem }] : []));
+    form.submit({ basedOn: scheme.returnsDueOn, returnsDueOn: isoOrNull(date) }, () => (problem ? [{ field: dateFieldTarget(id), message: problem }] : []));
   }
   return (
     <section className="app-panel" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>Activity returns due</h3>
       <SuccessBanner id={id} count={form.successes}>
-        {scheme.returnsDueOn ? `Activity returns are due by ${formatDate(scheme.returnsDueOn)}. Practice managers see their return on My items until they send it.` : 'The due date was removed.'}
+        {scheme.returnsDueOn ? `Activity returns are due by ${formatDate(scheme.returnsDueOn)}.` : 'The due date was removed.'}
       </SuccessBanner>
       {delivered.data ? <Waiting delivered={delivered.data} /> : null}
+      <p className="nhsuk-body">
+        From 14 days before the date, each practice still to return has it on its practice manager’s My items and daily email, until the return is sent{approved ? '' : ', once the scheme is approved'}.
+      </p>
       <form onSubmit={submit} noValidate aria-label="Activity returns due">
-        <FormErrorSummary errors={form.errors} attempt={form.attempt} />
+        <FormErrorSummary errors={form.errors} attempt={form.attempt} title={form.conflict ? 'Someone else changed the due date after you opened this page' : undefined} />
         <DateField id={id} legend="Day the returns are due" hint="Leave blank for no due date. For example, 30 4 2018" value={date} onChange={setDate} error={form.fieldError(dateFieldTarget(id))} />
         <Button type="submit" secondary disabled={form.pending}>
           Save the due date
@@ -70,11 +86,11 @@ export function OwnReturnDue({ schemeId, version }: { schemeId: number; version:
   const due = delivered.data?.returnsDueOn;
   if (!due || !delivered.data) return null;
   const awaited = delivered.data.awaited;
+  const late = due < todayIso();
+  const received = `Your return has been received. ${late ? `Returns were due by ${formatDate(due)}.` : `Returns are due by ${formatDate(due)}.`}`;
   return (
     <InsetText>
-      <p>
-        {awaited.length ? `Your return for ${formatList(awaited.map((p) => p.name))} is due by ${formatDate(due)}${due < todayIso() ? ' and is overdue' : ''}.` : `Returns were due by ${formatDate(due)}. Yours has been received.`}
-      </p>
+      <p>{awaited.length ? `Your return for ${formatList(awaited.map((p) => p.name))} ${late ? 'was' : 'is'} due by ${formatDate(due)}${late ? ' and is overdue' : ''}.` : received}</p>
     </InsetText>
   );
 }

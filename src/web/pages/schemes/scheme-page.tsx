@@ -8,6 +8,7 @@ import type { Column } from '../../components/data-table.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
+import { useScrollToHash } from '../../components/scroll-to-hash.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
@@ -181,6 +182,8 @@ function AdminActions({ scheme }: { scheme: Scheme }) {
 
 function SchemeRunView({ scheme, versions, version, run, reallocating }: { scheme: Scheme; versions: readonly SchemeVersion[]; version: SchemeVersion; run: StoredSchemeRun; reallocating: boolean }) {
   const user = useUser();
+  // A link to a section (My items' "#return") lands on it once the figures are drawn.
+  useScrollToHash(true);
   // Activity is recorded per delivery model: a scheme without them (e.g. cost sharing only) has nothing to record.
   const admin = isAdmin(user);
   const recordsActivity = admin && version.definition.deliveryModels.length > 0;
