@@ -1,4 +1,6 @@
 import { DateInput } from 'nhsuk-react-components';
+import { isSensibleDate, sensibleYearsMessage } from '../../domain/iso-date.js';
+import { formatList } from '../../domain/words.js';
 
 /** What the three boxes of an NHS date input hold. */
 export interface DateParts {
@@ -26,12 +28,18 @@ export function partsToIso(parts: DateParts): string | null {
 }
 
 /**
- * Checks a date the way NHS forms word it: "Enter the start date", "Start date must be a real date".
- * Returns the message, or undefined when the date is fine (or blank and optional).
+ * Checks a date the way NHS forms word it, saying what is wrong: "Enter the start date", "Start date
+ * must include a month", "Year must include 4 numbers", "Start date must be a real date", or a year
+ * outside the sensible ones. Returns the message, or undefined when the date is fine (or blank and optional).
  */
 export function dateProblem(parts: DateParts, label: string, required: boolean): string | undefined {
   if (isBlank(parts)) return required ? `Enter the ${label.toLowerCase()}` : undefined;
-  return partsToIso(parts) ? undefined : `${label} must be a real date, for example 1 4 2024`;
+  const missing = (['day', 'month', 'year'] as const).filter((part) => !parts[part].trim());
+  if (missing.length) return `${label} must include a ${formatList([...missing])}`;
+  if (!/^\d{4}$/.test(parts.year.trim())) return 'Year must include 4 numbers';
+  const iso = partsToIso(parts);
+  if (!iso) return `${label} must be a real date`;
+  return isSensibleDate(iso) ? undefined : `${label} ${sensibleYearsMessage}`;
 }
 
 /** The value to send: an ISO date, null when left blank. Call after dateProblem has passed. */
