@@ -28,6 +28,9 @@ export function returnsSuite(harness: () => BrowserHarness) {
       const panel = admin.locator('section[aria-labelledby="returns-due-heading"]');
       await eventually(() => textOf(panel)).toContain('Waiting for 3 of 3 practices');
       expect(await textOf(panel)).toContain('Kibworth Medical Centre');
+      await fillDate(admin, 'returns-due', '11', '', '2018');
+      await panel.getByRole('button', { name: 'Save the due date' }).click();
+      await problemsSay(panel, 'Activity returns due date must include a month');
       await fillDate(admin, 'returns-due', '31', '4', '2018');
       await panel.getByRole('button', { name: 'Save the due date' }).click();
       await problemsSay(panel, 'Activity returns due date must be a real date');
@@ -52,6 +55,13 @@ export function returnsSuite(harness: () => BrowserHarness) {
       // A return with no figures is not a return.
       await form.getByRole('button', { name: 'Send the return' }).click();
       await problemsSay(form, 'Enter what the practice delivered, or choose No if it did not take part');
+      // A figure beyond the whole scheme is a slip of the keyboard until the manager says otherwise.
+      await form.getByLabel(/^Nurse appointments delivered/).fill('400000');
+      await form.getByRole('button', { name: 'Send the return' }).click();
+      await eventually(() => textOf(form.locator('.nhsuk-card--warning'))).toContain('400,000 Nurse appointments is more than the whole scheme shares out (600 appointments). Check the figures, and send again if they are right.');
+      const returned = async () => (await (await manager.request.get(`/api/schemes/${scheme.id}/delivered`)).json()).items.length as number;
+      expect(await returned()).toBe(0);
+      expect(await form.locator('.nhsuk-error-summary').count()).toBe(0);
       await form.getByLabel(/^Nurse appointments delivered/).fill('40');
       await form.getByLabel(/^GP appointments delivered/).fill('30');
       await form.getByRole('button', { name: 'Send the return' }).click();

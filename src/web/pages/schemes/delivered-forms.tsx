@@ -1,11 +1,11 @@
-import { Button, InsetText, Select, TextInput } from 'nhsuk-react-components';
+import { Button, InsetText, Select, TextInput, WarningCallout } from 'nhsuk-react-components';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useApiQuery, useRefresh } from '../../api/use-api.js';
 import { mostUnitsReturned, wholeUnits } from '../../../domain/schemes/delivered.js';
 import type { SchemeDefinition } from '../../../domain/schemes/scheme-definition.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
 import { useApiForm } from '../../components/use-api-form.js';
-import { formatNumber } from '../../format/format.js';
+import { formatList, formatNumber } from '../../format/format.js';
 import { CsvUploadPanel } from './csv-upload-panel.js';
 import { type DeliveredList, type DeliveredResult, schemePath } from './types.js';
 
@@ -18,6 +18,20 @@ function figureProblem(text: string, definition: SchemeDefinition): string | nul
   if (wholeUnits.has(definition.shared.unit) && !Number.isInteger(Number(text))) return `must be a whole number of ${unitLabelOf(definition)}`;
   if (Number(text) > mostUnitsReturned) return `must be at most ${formatNumber(mostUnitsReturned)}`;
   return null;
+}
+
+/** The whole scheme's quantity, every week included: a practice returning more than it has almost surely mistyped. */
+function wholeSchemeQuantity(definition: SchemeDefinition): number | null {
+  const { quantity, per } = definition.shared;
+  if (per !== 'week') return quantity;
+  return definition.period.weeks ? quantity * definition.period.weeks : null;
+}
+
+/** "400,000 Nurse appointments": the figures above the whole scheme's quantity, to check before they are sent. */
+function beyondTheScheme(figures: Record<string, number | null>, definition: SchemeDefinition): string[] {
+  const whole = wholeSchemeQuantity(definition);
+  if (whole === null) return [];
+  return definition.deliveryModels.filter((m) => (figures[m.id] ?? 0) > whole).map((m) => `${formatNumber(figures[m.id]!)} ${m.name} ${unitLabelOf(definition)}`);
 }
 
 interface DeliveredFormProps {
@@ -97,6 +111,8 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
   const [units, setUnits] = useState<Record<string, string>>({});
   // The revision of the return the form was filled from: if someone else changes it before this is sent, the server refuses rather than overwrite theirs.
   const [seen, setSeen] = useState<string | undefined>();
+  // Figures far beyond the scheme are sent only when asked again: the ones the person was asked about.
+  const [checking, setChecking] = useState<{ figures: string; message: string } | null>(null);
   const refill = useLastReturn(`${schemePath(schemeId)}/delivered?version=${version}`, practice, (last) => {
     setTakesPart(last.takesPart);
     setUnits(last.units);
@@ -131,6 +147,14 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
     else if (takesPart !== 'no' && Object.values(figures).every((f) => f === null) && problems.length === 0) {
       problems.push({ field: ids.model(definition.deliveryModels[0]!.id), message: 'Enter what the practice delivered, or choose No if it did not take part' });
     }
+    const beyond = problems.length ? [] : beyondTheScheme(figures, definition);
+    const asked = JSON.stringify({ practice, figures });
+    if (beyond.length && checking?.figures !== asked) {
+      form.clear();
+      setChecking({ figures: asked, message: `${formatList(beyond)} is more than the whole scheme shares out (${formatNumber(wholeSchemeQuantity(definition)!)} ${unitLabel}). Check the figures, and send again if they are right.` });
+      return;
+    }
+    setChecking(null);
     form.submit({ entries: [{ practice, ...(takesPart ? { takesPart } : {}), units: figures }], replace: false, ...(seen ? { basedOn: { [practice]: seen } } : {}) }, () => problems);
   }
 
@@ -159,6 +183,12 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
           <InsetText>
             <p>{done}</p>
           </InsetText>
+        ) : null}
+        {checking ? (
+          <WarningCallout>
+            <WarningCallout.Heading>Check the figures</WarningCallout.Heading>
+            <p>{checking.message}</p>
+          </WarningCallout>
         ) : null}
         <Select id={ids.practice} label="Practice" value={practice} onChange={(e) => setPractice(e.target.value)} error={form.fieldError(ids.practice)}>
           <Select.Option value="">Choose a practice</Select.Option>
