@@ -191,7 +191,7 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
           </WarningCallout>
         ) : null}
         <Select id={ids.practice} label="Practice" value={practice} onChange={(e) => setPractice(e.target.value)} error={form.fieldError(ids.practice)}>
-          <Select.Option value="">Choose a practice</Select.Option>
+          {own && practices.length === 1 ? null : <Select.Option value="">Choose a practice</Select.Option>}
           {practices.map((p) => (
             <Select.Option key={p.odsCode} value={p.odsCode}>
               {p.name} ({p.odsCode})
