@@ -82,6 +82,9 @@ export function schemesSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('link', { name: 'Winter access scheme 2017/18' }));
       await visible(page.getByRole('link', { name: /clinical pharmacists/i }));
       await eventually(() => textOf(page.locator('tbody tr', { hasText: 'Winter access' }))).toContain('1 January 2018');
+      // The winter scheme collects returns; the pharmacists scheme pays for no activity.
+      expect(await textOf(page.locator('tbody tr', { hasText: 'Winter access' }))).toContain('No date set');
+      await eventually(() => textOf(page.locator('tbody tr', { hasText: /clinical pharmacists/i }))).toContain('No activity to return');
     });
 
     it('shows the winter scheme’s TOTAL row and invoice as the seed printed them, with the footing note', async () => {

@@ -18,6 +18,15 @@ function SnapshotDate({ scheme }: { scheme: Scheme }) {
   return <>{latest?.listSnapshotDate ? formatDate(latest.listSnapshotDate) : 'List sizes given in the scheme'}</>;
 }
 
+/** When the latest version's activity returns are due; a scheme that pays for no activity has none to return. */
+function ReturnsDueCell({ scheme }: { scheme: Scheme }) {
+  const versions = useApiQuery<SchemeVersions>(`${schemePath(scheme.id)}/versions`);
+  const latest = versions.data?.items.find((v) => v.version === scheme.currentVersion);
+  if (!latest) return null;
+  if (latest.definition.deliveryModels.length === 0) return <>No activity to return</>;
+  return <>{scheme.returnsDueOn ? formatDate(scheme.returnsDueOn) : 'No date set'}</>;
+}
+
 /** The status, and while a new version is a draft, the approved version still in force beside it. */
 function StatusCell({ scheme }: { scheme: Scheme }) {
   const versions = useApiQuery<SchemeVersions>(`${schemePath(scheme.id)}/versions`);
@@ -36,7 +45,7 @@ const columns: Column<Scheme>[] = [
   { key: 'status', header: 'Status', cell: (s) => <StatusCell scheme={s} /> },
   { key: 'version', header: 'Version', numeric: true, cell: (s) => s.currentVersion },
   { key: 'snapshot', header: 'List sizes at', nowrap: true, cell: (s) => <SnapshotDate scheme={s} /> },
-  { key: 'returnsDue', header: 'Activity returns due', nowrap: true, cell: (s) => (s.returnsDueOn ? formatDate(s.returnsDueOn) : 'No date set') },
+  { key: 'returnsDue', header: 'Activity returns due', nowrap: true, cell: (s) => <ReturnsDueCell scheme={s} /> },
 ];
 
 /** Every scheme the federation keeps: who funds it, its status and the version in force. */
