@@ -31,12 +31,14 @@ export function returnsSuite(harness: () => BrowserHarness) {
       await fillDate(admin, 'returns-due', '11', '', '2018');
       await panel.getByRole('button', { name: 'Save the due date' }).click();
       await problemsSay(panel, 'Activity returns due date must include a month');
+      expect(await admin.title()).toBe('Error: Spring clinics 2018 – atscale');
       await fillDate(admin, 'returns-due', '31', '4', '2018');
       await panel.getByRole('button', { name: 'Save the due date' }).click();
       await problemsSay(panel, 'Activity returns due date must be a real date');
       await fillDate(admin, 'returns-due', '11', '5', '2018');
       await panel.getByRole('button', { name: 'Save the due date' }).click();
-      await visible(panel.getByText('Activity returns are due by 11 May 2018.'));
+      await visible(panel.getByText('Activity returns were due by 11 May 2018: that date has passed, so the returns still awaited are overdue.'));
+      expect(await admin.title()).not.toMatch(/^Error: /);
       await eventually(() => textOf(panel.locator('.nhsuk-inset-text'))).toContain('Returns were due by 11 May 2018 and are overdue.');
       expect(await textOf(panel.locator('.nhsuk-inset-text li').first())).toBe('Kibworth Medical Centre (C82001)');
       await panel.screenshot({ path: join(screenshotDir, 'scheme-returns-due.png') });
@@ -55,10 +57,17 @@ export function returnsSuite(harness: () => BrowserHarness) {
       // A return with no figures is not a return.
       await form.getByRole('button', { name: 'Send the return' }).click();
       await problemsSay(form, 'Enter what the practice delivered, or choose No if it did not take part');
+      // Activity on a return that says No is refused, beside the answer that contradicts it.
+      await form.getByLabel('Does the practice take part?').selectOption('no');
+      await form.getByLabel(/^Nurse appointments delivered/).fill('20');
+      await form.getByRole('button', { name: 'Send the return' }).click();
+      await problemsSay(form, 'The return says the practice did not take part but has activity');
+      expect(await form.locator('.nhsuk-form-group--error', { has: manager.locator('#delivered-takes-part') }).count()).toBe(1);
+      await form.getByLabel('Does the practice take part?').selectOption('yes');
       // A figure beyond the whole scheme is a slip of the keyboard until the manager says otherwise.
       await form.getByLabel(/^Nurse appointments delivered/).fill('400000');
       await form.getByRole('button', { name: 'Send the return' }).click();
-      await eventually(() => textOf(form.locator('.nhsuk-card--warning'))).toContain('400,000 Nurse appointments is more than the whole scheme shares out (600 appointments). Check the figures, and send again if they are right.');
+      await eventually(() => textOf(form.locator('.nhsuk-card--warning'))).toContain('400,000 nurse appointments are more than the whole scheme shares out (600 appointments). Check the figures, and send again if they are right.');
       const returned = async () => (await (await manager.request.get(`/api/schemes/${scheme.id}/delivered`)).json()).items.length as number;
       expect(await returned()).toBe(0);
       expect(await form.locator('.nhsuk-error-summary').count()).toBe(0);

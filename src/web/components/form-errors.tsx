@@ -80,12 +80,21 @@ export function FormErrorSummary({ errors, attempt = 0, title = 'There is a prob
   return <FocusedSummary key={attempt} errors={errors} title={title} limit={limit} />;
 }
 
+const errorPrefix = 'Error: ';
+
 function FocusedSummary({ errors, title, limit }: Required<Omit<FormErrorSummaryProps, 'attempt'>>) {
   const ref = useRef<HTMLDivElement>(null);
   // Focused before the browser paints, so nothing typed after the summary shows can lose the focus to it.
   useLayoutEffect(() => {
     ref.current?.focus();
     ref.current?.scrollIntoView?.({ block: 'start' });
+  }, []);
+  // The page's title starts "Error: " while there is a problem, as GOV.UK and NHS pages do, for screen-reader users.
+  useLayoutEffect(() => {
+    if (!document.title.startsWith(errorPrefix)) document.title = `${errorPrefix}${document.title}`;
+    return () => {
+      if (document.title.startsWith(errorPrefix)) document.title = document.title.slice(errorPrefix.length);
+    };
   }, []);
   const shown = errors.slice(0, limit);
   const more = errors.length - shown.length;

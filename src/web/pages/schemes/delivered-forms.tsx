@@ -31,7 +31,9 @@ function wholeSchemeQuantity(definition: SchemeDefinition): number | null {
 function beyondTheScheme(figures: Record<string, number | null>, definition: SchemeDefinition): string[] {
   const whole = wholeSchemeQuantity(definition);
   if (whole === null) return [];
-  return definition.deliveryModels.filter((m) => (figures[m.id] ?? 0) > whole).map((m) => `${formatNumber(figures[m.id]!)} ${m.name} ${unitLabelOf(definition)}`);
+  // "Nurse" reads as a word in a sentence; "GP" keeps its capitals.
+  const inSentence = (name: string) => (/^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name);
+  return definition.deliveryModels.filter((m) => (figures[m.id] ?? 0) > whole).map((m) => `${formatNumber(figures[m.id]!)} ${inSentence(m.name)} ${unitLabelOf(definition)}`);
 }
 
 interface DeliveredFormProps {
@@ -151,7 +153,7 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
     const asked = JSON.stringify({ practice, figures });
     if (beyond.length && checking?.figures !== asked) {
       form.clear();
-      setChecking({ figures: asked, message: `${formatList(beyond)} is more than the whole scheme shares out (${formatNumber(wholeSchemeQuantity(definition)!)} ${unitLabel}). Check the figures, and send again if they are right.` });
+      setChecking({ figures: asked, message: `${formatList(beyond)} are more than the whole scheme shares out (${formatNumber(wholeSchemeQuantity(definition)!)} ${unitLabel}). Check the figures, and send again if they are right.` });
       return;
     }
     setChecking(null);
@@ -198,7 +200,7 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
             </Select.Option>
           ))}
         </Select>
-        <Select id={ids.takesPart} label="Does the practice take part?" value={takesPart} onChange={(e) => setTakesPart(e.target.value)}>
+        <Select id={ids.takesPart} label="Does the practice take part?" value={takesPart} onChange={(e) => setTakesPart(e.target.value)} error={form.fieldError(ids.takesPart)}>
           {participation.map((p) => (
             <Select.Option key={p.value} value={p.value}>
               {p.text}
@@ -210,7 +212,7 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
             key={model.id}
             id={ids.model(model.id)}
             label={`${model.name} ${unitLabel} delivered`}
-            hint="Leave blank for no return"
+            hint="Enter 0 if none were delivered this way"
             inputMode="decimal"
             width={5}
             value={units[model.id] ?? ''}

@@ -17,6 +17,12 @@ function dueSentence(due: string | null): string {
   return due < todayIso() ? `Returns were due by ${formatDate(due)} and are overdue.` : `Returns are due by ${formatDate(due)}.`;
 }
 
+/** The banner after saving: a date already past says the returns still awaited are overdue. */
+function savedText(due: string | null): string {
+  if (!due) return 'The due date was removed.';
+  return due < todayIso() ? `Activity returns were due by ${formatDate(due)}: that date has passed, so the returns still awaited are overdue.` : `Activity returns are due by ${formatDate(due)}.`;
+}
+
 /** Who has not returned yet, one per line (practice names can hold commas), and by when. */
 function Waiting({ delivered }: { delivered: DeliveredList }) {
   if (delivered.awaited.length === 0) {
@@ -63,7 +69,7 @@ export function ReturnsDue({ scheme, version }: { scheme: Scheme; version: numbe
     <section className="app-panel" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>Activity returns due</h3>
       <SuccessBanner id={id} count={form.successes}>
-        {scheme.returnsDueOn ? `Activity returns are due by ${formatDate(scheme.returnsDueOn)}.` : 'The due date was removed.'}
+        {savedText(scheme.returnsDueOn)}
       </SuccessBanner>
       {delivered.data ? <Waiting delivered={delivered.data} /> : null}
       <p className="nhsuk-body">
