@@ -104,7 +104,7 @@ export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean; mess
       'nothing',
     );
 
-    const [federation] = await insertPrepared(txCtx, groupRecord, [{ name: demoFederationName, kind: 'federation', commissionerCode: '03W', description: 'GP federation owned by its 31 member practices in East Leicestershire and Rutland.' }]);
+    const [federation] = await insertPrepared(txCtx, groupRecord, [{ name: demoFederationName, kind: 'federation', commissionerCode: '03W', description: 'GP federation owned by its member practices in East Leicestershire and Rutland: 31 in 2018, before Narborough moved to Leicester City CCG (2019) and Two Shires closed (2020).' }]);
     const localityNames = [...new Set(seedPractices.map((s) => s.locality!))];
     const localities = await insertPrepared(txCtx, groupRecord, localityNames.map((name) => ({ name, kind: 'locality', parentId: federation!.id, commissionerCode: '03W' })));
     const localityId = new Map(localities.map((l) => [l.name as string, l.id as number]));
