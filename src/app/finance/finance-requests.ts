@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { invalid } from '../../domain/errors.js';
 import { parsePounds, poundsSchema } from '../../domain/finance/money.js';
 import type { FinanceTable } from '../../domain/finance/presenters.js';
 import type { ScenarioChange } from '../../domain/finance/scenarios.js';
 import { reportTableColumns } from '../export/report-table-columns.js';
 import { toCsvFile, toXlsx } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
-import { zodProblems } from '../records/zod-problems.js';
+import { parseOrRefuse } from '../records/zod-problems.js';
 import { cashFlowReport, costSavingsReport, ieReport, incomeStreamsReport, runningCostsReport, scenarioReport } from './finance-reports.js';
 
 export const financeReports = ['streams', 'savings', 'running-costs', 'ie', 'cash-flow', 'scenario'] as const;
@@ -34,9 +33,7 @@ const yearOf = (query: z.output<typeof financeQuerySchema>) => query.year ?? '';
 
 /** Runs one finance report by name: what the API's report routes and the CLI both call. */
 export async function runFinanceReport(ctx: AppContext, report: FinanceReportName, raw: FinanceQuery): Promise<{ tables: FinanceTable[] } & Record<string, unknown>> {
-  const parsed = financeQuerySchema.safeParse(raw);
-  if (!parsed.success) throw invalid('The report’s options are not valid', zodProblems(parsed.error));
-  const query = parsed.data;
+  const query = parseOrRefuse(financeQuerySchema, raw, 'The report’s options are not valid');
   const threshold = query.threshold !== undefined ? { thresholdPence: parsePounds(query.threshold) } : {};
   switch (report) {
     case 'streams':

@@ -1,13 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { isoDay } from '../../domain/governance/due-dates.js';
-import { invalid, notFound } from '../../domain/errors.js';
+import { notFound } from '../../domain/errors.js';
 import { boardActions, boardActionUpdates } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import type { Actor, AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { zodProblems } from '../records/zod-problems.js';
+import { parseOrRefuse } from '../records/zod-problems.js';
 import { dateText } from './fields.js';
 
 export const actionUpdateInput = z.object({
@@ -18,12 +18,11 @@ export const actionUpdateInput = z.object({
 /** Appends a dated update (never changes an earlier one); `enteredOn` defaults to today. Audited on the action. */
 export async function addActionUpdate(ctx: AppContext, actionId: number, body: unknown) {
   authorize(ctx.actor, 'board_action', 'update');
-  const parsed = actionUpdateInput.safeParse(body);
-  if (!parsed.success) throw invalid('The update is not valid', zodProblems(parsed.error));
+  const update = parseOrRefuse(actionUpdateInput, body, 'The update is not valid');
   return ctx.db.transaction(async (tx) => {
     const [action] = await tx.select({ id: boardActions.id }).from(boardActions).where(eq(boardActions.id, actionId));
     if (!action) throw notFound(`Board action ${actionId}`);
-    return appendUpdate(tx as never, ctx.actor, actionId, parsed.data.text, parsed.data.enteredOn ?? isoDay(new Date()));
+    return appendUpdate(tx as never, ctx.actor, actionId, update.text, update.enteredOn ?? isoDay(new Date()));
   });
 }
 

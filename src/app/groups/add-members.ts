@@ -7,7 +7,7 @@ import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { membershipRecord } from './membership-record.js';
 import { insertPrepared } from '../records/records.js';
-import { zodProblems } from '../records/zod-problems.js';
+import { parseOrRefuse } from '../records/zod-problems.js';
 
 /** How a customer chooses member practices: all of a commissioner's, all of a PCN's, or one by one. */
 export const addMembersSchema = z
@@ -24,9 +24,7 @@ export const addMembersSchema = z
 
 export async function addMembers(ctx: AppContext, groupId: number, input: unknown) {
   authorize(ctx.actor, 'membership', 'create');
-  const parsed = addMembersSchema.safeParse(input);
-  if (!parsed.success) throw invalid('Choose which practices to add', zodProblems(parsed.error));
-  const choice = parsed.data;
+  const choice = parseOrRefuse(addMembersSchema, input, 'Choose which practices to add');
   const where: SQL[] = [];
   if (choice.commissionerCode) where.push(eq(practices.commissionerCode, choice.commissionerCode));
   if (choice.pcnCode) where.push(eq(practices.pcnCode, choice.pcnCode));

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { matchOwners } from '../people/match-owners.js';
 import { authorize } from '../permissions.js';
-import { zodProblems } from '../records/zod-problems.js';
+import { parseOrRefuse } from '../records/zod-problems.js';
 import { planTaskRecord, todayIso } from './plan-task-record.js';
 
 export const positionUpdateSchema = z.object({
@@ -48,19 +48,18 @@ export async function getTaskDetail(ctx: AppContext, id: number) {
 
 /** Adds a dated position update to a task's log; earlier updates are never changed. */
 export async function addPositionUpdate(ctx: AppContext, id: number, input: unknown) {
-  const parsed = positionUpdateSchema.safeParse(input);
-  if (!parsed.success) throw invalid('The position update is not valid', zodProblems(parsed.error));
+  const update = parseOrRefuse(positionUpdateSchema, input, 'The position update is not valid');
   authorize(ctx.actor, 'plan_task', 'update');
   const today = todayIso();
   // A position says where a task stands; it cannot yet stand anywhere tomorrow.
-  if (parsed.data.date && parsed.data.date > today) throw invalid('The position update is not valid', [{ field: 'date', message: `must be today or earlier (today is ${today})` }]);
+  if (update.date && update.date > today) throw invalid('The position update is not valid', [{ field: 'date', message: `must be today or earlier (today is ${today})` }]);
   return ctx.db.transaction(async (tx) => {
     const db = tx as never as Db;
     const task = await loadTask(db, id);
     const [last] = await db.select({ n: sql<number>`coalesce(max(${taskPositionUpdates.sequence}), 0)` }).from(taskPositionUpdates).where(eq(taskPositionUpdates.taskId, id));
     const [entry] = await db
       .insert(taskPositionUpdates)
-      .values({ taskId: id, entryDate: parsed.data.date ?? today, sequence: Number(last?.n ?? 0) + 1, text: parsed.data.text, source: 'person', createdBy: ctx.actor.label })
+      .values({ taskId: id, entryDate: update.date ?? today, sequence: Number(last?.n ?? 0) + 1, text: update.text, source: 'person', createdBy: ctx.actor.label })
       .returning();
     await recordAudit(db, ctx.actor, { recordType: 'plan_task', recordId: id, action: 'update', after: entry, summary: `Position update added to ${task.ref} for ${entry!.entryDate}` });
     return entry!;

@@ -1,5 +1,5 @@
 import { and, count, eq, sql } from 'drizzle-orm';
-import { conflict, invalid, notFound } from '../../domain/errors.js';
+import { conflict, notFound } from '../../domain/errors.js';
 import { formatList } from '../../domain/words.js';
 import type { Db } from '../../db/client.js';
 import { type AuditEntry, recordAudit } from '../audit.js';
@@ -8,7 +8,7 @@ import { authorize } from '../permissions.js';
 import { buildListClauses, type ListQuery } from './list-query.js';
 import { propertyOf } from './column-property.js';
 import type { AnyRecordType } from './record-type.js';
-import { zodProblems } from './zod-problems.js';
+import { parseOrRefuse, type SafeParser } from './zod-problems.js';
 
 export interface Page<T> {
   items: T[];
@@ -54,10 +54,8 @@ export async function getRecord(ctx: AppContext, type: AnyRecordType, rawId: str
   return type.present(row);
 }
 
-function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: unknown } }, input: unknown, label: string): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw invalid(`The ${label} is not valid`, zodProblems(parsed.error));
-  return parsed.data;
+function parseInput<T>(schema: SafeParser<T>, input: unknown, label: string): T {
+  return parseOrRefuse(schema, input, `The ${label} is not valid`);
 }
 
 export async function createRecord(ctx: AppContext, type: AnyRecordType, input: unknown) {

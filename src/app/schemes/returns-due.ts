@@ -5,7 +5,7 @@ import { awaitedReturns, practicesAskedToReturn, practicesThatReturned } from '.
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { zodProblems } from '../records/zod-problems.js';
+import { parseOrRefuse } from '../records/zod-problems.js';
 import type { MyItem, MyItemsSource } from '../reminders/my-item.js';
 import { storedPractices, type StoredDefinition } from './resolve-practices.js';
 import { inTransaction } from './save-scheme.js';
@@ -25,9 +25,7 @@ const hasBeenApproved = (scheme: { status: string; currentVersion: number }) => 
  */
 export async function setReturnsDue(ctx: AppContext, schemeId: number, request: ReturnsDueRequest) {
   authorize(ctx.actor, 'scheme', 'update');
-  const parsed = returnsDueSchema.safeParse(request);
-  if (!parsed.success) throw invalid('The activity returns due date is not valid', zodProblems(parsed.error));
-  const body = parsed.data;
+  const body = parseOrRefuse(returnsDueSchema, request, 'The activity returns due date is not valid');
   return inTransaction(ctx, async (db) => {
     const before = await loadSchemeVersion(db, schemeId);
     if (body.returnsDueOn !== null && before.definition.deliveryModels.length === 0) {
