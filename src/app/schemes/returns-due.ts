@@ -1,7 +1,7 @@
 import { returnedFigures, schemesWithReturnsDueBy, updateReturnsDueIf } from '../../db/repos/schemes.js';
 import { conflict, invalid } from '../../domain/errors.js';
 import { formatLongDate } from '../../domain/iso-date.js';
-import { awaitedReturns, practicesAskedToReturn, practicesThatReturned } from '../../domain/schemes/returns-due.js';
+import { awaitedReturns, hasBeenApproved, practicesAskedToReturn, practicesThatReturned } from '../../domain/schemes/returns-due.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
@@ -14,9 +14,6 @@ import { presentScheme } from './scheme-presenters.js';
 import { returnsDueSchema, type ReturnsDueRequest } from './scheme-requests.js';
 
 const dueText = (date: string | null) => (date ? formatLongDate(date) : 'no date');
-
-/** A scheme some version of which has been approved: only an approved version makes the next one, so the latest is approved or is not version 1. */
-const hasBeenApproved = (scheme: { status: string; currentVersion: number }) => scheme.status === 'approved' || scheme.currentVersion > 1;
 
 /**
  * Sets (or clears, with null) the day practices' activity returns for the latest version are due

@@ -24,12 +24,13 @@ export const deliveredEntrySchema = z.object({
 export type DeliveredEntry = z.infer<typeof deliveredEntrySchema>;
 
 /** Units counted in whole numbers: half an appointment is a slip. */
-export const wholeUnits: ReadonlySet<string> = new Set(['appointments', 'sessions']);
+const wholeUnits: ReadonlySet<string> = new Set(['appointments', 'sessions']);
 
 /** More than any practice delivers under one scheme: a figure above it is a slip of the keyboard (and would overflow the money). */
-export const mostUnitsReturned = 1_000_000;
+const mostUnitsReturned = 1_000_000;
 
-function checkUnits(value: number, definition: SchemeDefinition): string | null {
+/** What is wrong with one returned figure, in words that follow its name ("must not be negative"); null when it is fine. The web form checks with it too. */
+export function checkUnits(value: number, definition: SchemeDefinition): string | null {
   if (Number.isNaN(value)) return 'is not a number';
   if (value < 0) return 'must not be negative';
   if (value > mostUnitsReturned) return `must be at most ${formatCount(mostUnitsReturned)}`;

@@ -16,14 +16,22 @@ export function practicesThatReturned(figures: readonly ReturnedFigure[]): Set<s
   return new Set(figures.filter((f) => f.quantity !== null || f.takesPart === 'no').map((f) => f.practiceCode));
 }
 
+/** A practice is asked for a return when it takes part, or is not yet known to (participation yes or unknown). */
+const isAsked = (practice: SchemePractice) => practice.participation !== 'no';
+
 /**
- * Whose activity return a scheme still waits for: every practice taking part, or not yet known to
- * (participation yes or unknown), that has returned nothing yet. A practice that said no is not
- * asked; a practice whose return says it did not take part has answered.
+ * Whose activity return a scheme still waits for: every practice asked that has returned nothing
+ * yet. A practice that said no is not asked; a practice whose return says it did not take part has answered.
  */
 export function awaitedReturns(practices: readonly SchemePractice[], returned: ReadonlySet<string>): SchemePractice[] {
-  return practices.filter((p) => p.participation !== 'no' && !returned.has(p.key));
+  return practices.filter((p) => isAsked(p) && !returned.has(p.key));
 }
 
-/** How many practices are asked for a return: those taking part or not yet known to. */
-export const practicesAskedToReturn = (practices: readonly SchemePractice[]): number => practices.filter((p) => p.participation !== 'no').length;
+/** How many practices are asked for a return. */
+export const practicesAskedToReturn = (practices: readonly SchemePractice[]): number => practices.filter(isAsked).length;
+
+/**
+ * Practices are asked for returns once the scheme is agreed: some version approved. Only an
+ * approved version makes the next one, so the latest is approved or is not version 1.
+ */
+export const hasBeenApproved = (scheme: { status: string; currentVersion: number }): boolean => scheme.status === 'approved' || scheme.currentVersion > 1;

@@ -1,7 +1,7 @@
 import { Button, InsetText, Select, TextInput, WarningCallout } from 'nhsuk-react-components';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useApiQuery, useRefresh } from '../../api/use-api.js';
-import { mostUnitsReturned, wholeUnits } from '../../../domain/schemes/delivered.js';
+import { checkUnits } from '../../../domain/schemes/delivered.js';
 import type { SchemeDefinition } from '../../../domain/schemes/scheme-definition.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
 import { useApiForm } from '../../components/use-api-form.js';
@@ -15,9 +15,7 @@ const unitLabelOf = (definition: SchemeDefinition) => definition.shared.label ??
 function figureProblem(text: string, definition: SchemeDefinition): string | null {
   if (text === '') return null;
   if (!/^\d+(\.\d+)?$/.test(text)) return 'must be a number, 0 or more';
-  if (wholeUnits.has(definition.shared.unit) && !Number.isInteger(Number(text))) return `must be a whole number of ${unitLabelOf(definition)}`;
-  if (Number(text) > mostUnitsReturned) return `must be at most ${formatNumber(mostUnitsReturned)}`;
-  return null;
+  return checkUnits(Number(text), definition);
 }
 
 /** The whole scheme's quantity, every week included: a practice returning more than it has almost surely mistyped. */
@@ -27,10 +25,8 @@ function wholeSchemeQuantity(definition: SchemeDefinition): number | null {
   return definition.period.weeks ? quantity * definition.period.weeks : null;
 }
 
-/** "400,000 Nurse appointments": the figures above the whole scheme's quantity, to check before they are sent. */
-function beyondTheScheme(figures: Record<string, number | null>, definition: SchemeDefinition): string[] {
-  const whole = wholeSchemeQuantity(definition);
-  if (whole === null) return [];
+/** "400,000 nurse appointments": the figures above the whole scheme's quantity, to check before they are sent. */
+function beyondTheScheme(figures: Record<string, number | null>, definition: SchemeDefinition, whole: number): string[] {
   // "Nurse" reads as a word in a sentence; "GP" keeps its capitals.
   const inSentence = (name: string) => (/^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name);
   return definition.deliveryModels.filter((m) => (figures[m.id] ?? 0) > whole).map((m) => `${formatNumber(figures[m.id]!)} ${inSentence(m.name)} ${unitLabelOf(definition)}`);
@@ -149,11 +145,12 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
     else if (takesPart !== 'no' && Object.values(figures).every((f) => f === null) && problems.length === 0) {
       problems.push({ field: ids.model(definition.deliveryModels[0]!.id), message: 'Enter what the practice delivered, or choose No if it did not take part' });
     }
-    const beyond = problems.length ? [] : beyondTheScheme(figures, definition);
+    const whole = wholeSchemeQuantity(definition);
+    const beyond = problems.length || whole === null ? [] : beyondTheScheme(figures, definition, whole);
     const asked = JSON.stringify({ practice, figures });
     if (beyond.length && checking?.figures !== asked) {
       form.clear();
-      setChecking({ figures: asked, message: `${formatList(beyond)} are more than the whole scheme shares out (${formatNumber(wholeSchemeQuantity(definition)!)} ${unitLabel}). Check the figures, and send again if they are right.` });
+      setChecking({ figures: asked, message: `${formatList(beyond)} are more than the whole scheme shares out (${formatNumber(whole!)} ${unitLabel}). Check the figures, and send again if they are right.` });
       return;
     }
     setChecking(null);

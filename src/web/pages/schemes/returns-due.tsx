@@ -1,5 +1,6 @@
 import { Button, InsetText } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
+import { hasBeenApproved } from '../../../domain/schemes/returns-due.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { DateField, dateFieldTarget, dateProblem, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
@@ -58,7 +59,6 @@ export function ReturnsDue({ scheme, version }: { scheme: Scheme; version: numbe
   });
   // Only the latest version collects returns.
   if (version !== scheme.currentVersion) return null;
-  const approved = scheme.status === 'approved' || scheme.currentVersion > 1;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -73,7 +73,7 @@ export function ReturnsDue({ scheme, version }: { scheme: Scheme; version: numbe
       </SuccessBanner>
       {delivered.data ? <Waiting delivered={delivered.data} /> : null}
       <p className="nhsuk-body">
-        From 14 days before the date, each practice still to return has it on its practice manager’s My items and daily email, until the return is sent{approved ? '' : ', once the scheme is approved'}.
+        From 14 days before the date, each practice still to return has it on its practice manager’s My items and daily email, until the return is sent{hasBeenApproved(scheme) ? '' : ', once the scheme is approved'}.
       </p>
       <form onSubmit={submit} noValidate aria-label="Activity returns due">
         <FormErrorSummary errors={form.errors} attempt={form.attempt} title={form.conflict ? 'Someone else changed the due date after you opened this page' : undefined} />

@@ -10,18 +10,22 @@ import { formatDate } from '../../format/format.js';
 import { SchemeStatusTag } from './scheme-status.js';
 import { type Scheme, type SchemeVersions, schemePath } from './types.js';
 
-/** The list-size snapshot of a scheme's latest version (the list endpoint does not carry it). */
-function SnapshotDate({ scheme }: { scheme: Scheme }) {
+/** A scheme's latest version, once its versions have loaded (the list endpoint does not carry them). */
+function useLatestVersion(scheme: Scheme) {
   const versions = useApiQuery<SchemeVersions>(`${schemePath(scheme.id)}/versions`);
-  const latest = versions.data?.items.find((v) => v.version === scheme.currentVersion);
-  if (!versions.data) return null;
+  return { loaded: Boolean(versions.data), latest: versions.data?.items.find((v) => v.version === scheme.currentVersion) };
+}
+
+/** The list-size snapshot of a scheme's latest version. */
+function SnapshotDate({ scheme }: { scheme: Scheme }) {
+  const { loaded, latest } = useLatestVersion(scheme);
+  if (!loaded) return null;
   return <>{latest?.listSnapshotDate ? formatDate(latest.listSnapshotDate) : 'List sizes given in the scheme'}</>;
 }
 
 /** When the latest version's activity returns are due; a scheme that pays for no activity has none to return. */
 function ReturnsDueCell({ scheme }: { scheme: Scheme }) {
-  const versions = useApiQuery<SchemeVersions>(`${schemePath(scheme.id)}/versions`);
-  const latest = versions.data?.items.find((v) => v.version === scheme.currentVersion);
+  const { latest } = useLatestVersion(scheme);
   if (!latest) return null;
   if (latest.definition.deliveryModels.length === 0) return <>No activity to return</>;
   return <>{scheme.returnsDueOn ? formatDate(scheme.returnsDueOn) : 'No date set'}</>;
