@@ -2,6 +2,7 @@ import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
 import { auditSummary } from '../domain/audit/summary.js';
+import { GP_PRACTICE_CODE } from '../domain/registry/ods-codes.js';
 import { humanise } from '../domain/words.js';
 import type { Actor } from './context.js';
 import type { Column } from './export/tabular.js';
@@ -51,8 +52,8 @@ export interface AuditQuery {
  * under their own IDs with the practice code in their before or after.
  */
 function recordOrPractice(id: string): SQL {
-  if (!/^[A-Z]\d{5}$/i.test(id)) return eq(auditLog.recordId, id);
   const code = id.toUpperCase();
+  if (!GP_PRACTICE_CODE.test(code)) return eq(auditLog.recordId, id);
   return sql`(${auditLog.recordId} = ${code} OR ${auditLog.before} ->> 'practiceCode' = ${code} OR ${auditLog.after} ->> 'practiceCode' = ${code})`;
 }
 

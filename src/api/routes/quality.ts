@@ -12,9 +12,10 @@ import { AppError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { sendFile, xlsxType } from './send-file.js';
+import { GP_PRACTICE_CODE } from '../../domain/registry/ods-codes.js';
 
 const tags = ['quality'];
-const practiceParams = z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/, 'an ODS practice code, e.g. C82001') });
+const practiceParams = z.object({ code: z.string().trim().toUpperCase().regex(GP_PRACTICE_CODE, 'an ODS practice code, e.g. C82001') });
 
 /**
  * The quality dashboard: the indicator catalogue, one indicator across a group (funnel, outliers,

@@ -16,9 +16,10 @@ import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 import { sendFile, xlsxType } from './send-file.js';
 import { recordIdSchema } from '../../domain/record-id.js';
+import { GP_PRACTICE_CODE } from '../../domain/registry/ods-codes.js';
 
 const idParams = z.object({ id: recordIdSchema });
-const statementParams = idParams.extend({ practiceCode: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/, 'an ODS practice code, e.g. C82001') });
+const statementParams = idParams.extend({ practiceCode: z.string().trim().toUpperCase().regex(GP_PRACTICE_CODE, 'an ODS practice code, e.g. C82001') });
 const tags = ['schemes'];
 
 /** A JSON body checked by the use case's schema, for routes that also take a multipart upload (so no body schema on the route). */

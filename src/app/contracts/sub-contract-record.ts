@@ -9,10 +9,11 @@ import { contracts, subContracts } from '../../db/schema/index.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
 import { practiceScope } from '../permissions.js';
 import { recordIdSchema } from '../../domain/record-id.js';
+import { GP_PRACTICE_CODE } from '../../domain/registry/ods-codes.js';
 
 const subContractInput = z.object({
   contractId: recordIdSchema,
-  practiceCode: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/, 'must be an ODS practice code such as C82001'),
+  practiceCode: z.string().trim().toUpperCase().regex(GP_PRACTICE_CODE, 'must be an ODS practice code such as C82001'),
   signedDate: isoDateSchema.nullable().optional(),
   /** The practice's share of the tariff, in percent: 95 with a 5% federation fee. */
   sharePercent: percentSchema,

@@ -13,11 +13,12 @@ import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { canSeeApplication, findFund, loadFundState, type FundState } from './fund-report.js';
 import { recordIdSchema, rowVersionSchema } from '../../domain/record-id.js';
+import { GP_PRACTICE_CODE } from '../../domain/registry/ods-codes.js';
 
 export const applicationSchema = z.object({
   /** The applying locality; left out when a practice applies (its locality is looked up). */
   localityGroupId: recordIdSchema.optional(),
-  practiceCode: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/, 'must be an ODS practice code such as C82001').optional(),
+  practiceCode: z.string().trim().toUpperCase().regex(GP_PRACTICE_CODE, 'must be an ODS practice code such as C82001').optional(),
   title: z.string().trim().min(1, 'Enter a title').max(200),
   purpose: z.string().trim().min(1, 'Say what the money is for').max(4000),
   milestones: z.string().trim().max(4000).optional(),

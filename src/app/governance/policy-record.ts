@@ -6,6 +6,7 @@ import { policies, policyAcknowledgements, policyFiles, practices } from '../../
 import { keptInAudit, type RecordType } from '../records/record-type.js';
 import { dateText, optionalText, ownerValues, storedIn } from './fields.js';
 import { refuseClash } from '../records/clash.js';
+import { GP_PRACTICE_CODE } from '../../domain/registry/ods-codes.js';
 
 export const policyKinds = ['policy', 'protocol', 'template'] as const;
 
@@ -19,7 +20,7 @@ const policyInput = z.object({
   reviewDate: dateText,
   acknowledgeBy: dateText,
   /** ODS codes of the practices that must acknowledge it. */
-  practiceCodes: z.array(z.string().trim().toUpperCase().regex(/^[A-Z]\d{5}$/, 'must be ODS codes such as C82001')).optional(),
+  practiceCodes: z.array(z.string().trim().toUpperCase().regex(GP_PRACTICE_CODE, 'must be ODS codes such as C82001')).optional(),
 });
 
 /** The policy and protocol library. Files and acknowledgements live beside it (policy-files.ts, acknowledgements.ts). */

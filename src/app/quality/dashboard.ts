@@ -11,12 +11,13 @@ import { authorize } from '../permissions.js';
 import { indicatorOf } from './catalogue.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 import { ALL_PRACTICES_HELD } from '../../domain/quality/comparator-words.js';
+import { GP_PRACTICE_CODE } from '../../domain/registry/ods-codes.js';
 
 export const dashboardQuerySchema = z.object({
   indicator: z.string().trim().min(1, 'Choose an indicator').max(60),
   period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a period as stored, e.g. 2023-03-31'),
   group: recordIdSchema.optional(),
-  highlight: z.string().trim().toUpperCase().regex(/^[A-Z][0-9]{5}$/).optional(),
+  highlight: z.string().trim().toUpperCase().regex(GP_PRACTICE_CODE).optional(),
 });
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 

@@ -6,6 +6,9 @@
 const ORGANISATION_CODE = /^[A-Z0-9]{3,10}$/;
 const COMMISSIONER_CODE = /^[A-Z0-9]{3,5}$/;
 
+/** A GP practice's ODS code: one letter and five digits, e.g. C82001. */
+export const GP_PRACTICE_CODE = /^[A-Z][0-9]{5}$/;
+
 /** Why `code` is not an organisation code, or null when it is one. `what` names the field for people. */
 export function organisationCodeFault(code: string, what: string): string | null {
   if (code === '') return `${what} is empty`;

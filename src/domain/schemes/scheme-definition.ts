@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, type Problem } from '../errors.js';
 import { moneyRoundingRules, quantityRoundingRules, ratio, sum, totalsRules } from './rounding.js';
+import { GP_PRACTICE_CODE } from '../registry/ods-codes.js';
 
 /**
  * The one definition of a scheme: the YAML scheme files, the API's request bodies and the web
@@ -20,7 +21,7 @@ export type Participation = (typeof participationValues)[number];
 /** A practice as a scheme file or request carries it. A DB-backed scheme leaves these out and names a list snapshot. */
 export const schemePracticeSchema = z.object({
   name: z.string().trim().min(1, 'a practice needs a name'),
-  odsCode: z.string().regex(/^[A-Z][0-9]{5}$/, 'an ODS practice code is one letter and five digits, e.g. C82001').optional(),
+  odsCode: z.string().regex(GP_PRACTICE_CODE, 'an ODS practice code is one letter and five digits, e.g. C82001').optional(),
   /** Registered list at the scheme's list snapshot. Optional here so that a missing one is reported by practice. */
   listSize: z.number().int('must be a whole number').nonnegative('must not be negative').optional(),
   weightedListSize: z.number().nonnegative('must not be negative').optional(),
