@@ -32,9 +32,12 @@ export function returnsSuite(harness: () => BrowserHarness) {
       await panel.getByRole('button', { name: 'Save the due date' }).click();
       await problemsSay(panel, 'Activity returns due date must include a month');
       expect(await admin.title()).toBe('Error: Spring clinics 2018 – atscale');
+      // Only the box the message is about turns red.
+      expect(await panel.locator('.nhsuk-input--error').evaluateAll((boxes) => boxes.map((b) => b.id))).toEqual(['returns-due-month']);
       await fillDate(admin, 'returns-due', '31', '4', '2018');
       await panel.getByRole('button', { name: 'Save the due date' }).click();
       await problemsSay(panel, 'Activity returns due date must be a real date');
+      expect(await panel.locator('.nhsuk-input--error').count()).toBe(3);
       await fillDate(admin, 'returns-due', '11', '5', '2018');
       await panel.getByRole('button', { name: 'Save the due date' }).click();
       await visible(panel.getByText('Activity returns were due by 11 May 2018: that date has passed, so the returns still awaited are overdue.'));

@@ -54,10 +54,28 @@ interface DateFieldProps {
   error?: string;
 }
 
+const PARTS = ['day', 'month', 'year'] as const;
+
+/**
+ * Which boxes an error is about, so only those turn red (as the NHS design system asks): the
+ * missing ones when some are filled, the year when it is not 4 numbers, otherwise all three.
+ */
+export function partsAtFault(parts: DateParts): readonly (keyof DateParts)[] {
+  const missing = PARTS.filter((part) => !parts[part].trim());
+  if (missing.length && missing.length < PARTS.length) return missing;
+  if (!missing.length && !/^\d{4}$/.test(parts.year.trim()) && partsToIso({ ...parts, year: '2000' })) return ['year'];
+  return PARTS;
+}
+
 /** The NHS date input (day, month, year boxes in a fieldset). Its error link target is `${id}-day`. */
 export function DateField({ id, legend, hint = 'For example, 1 4 2024', value, onChange, error }: DateFieldProps) {
+  const atFault = error ? partsAtFault(value) : [];
   return (
-    <DateInput id={id} name={id} legend={legend} legendProps={{ size: 's' }} hint={hint} error={error} value={value} onChange={(event) => onChange({ ...emptyDate, ...event.target.value })} />
+    <DateInput id={id} name={id} legend={legend} legendProps={{ size: 's' }} hint={hint} error={error} value={value} onChange={(event) => onChange({ ...emptyDate, ...event.target.value })}>
+      <DateInput.Day error={atFault.includes('day') && error} />
+      <DateInput.Month error={atFault.includes('month') && error} />
+      <DateInput.Year error={atFault.includes('year') && error} />
+    </DateInput>
   );
 }
 
