@@ -59,7 +59,10 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
     expect(result.signedUp.practices).toBe(12);
     expect(result.differenceInDifferences).toBeCloseTo(result.signedUp.change! - result.notSignedUp.change!, 12);
     // The group's practices signed up in April 2025: before then it has no members to evaluate.
-    await expect(evaluateLocalScheme(contextFor(database), { indicator: 'EMERGENCY_ADMISSIONS', group: group!.id, beforeFrom: '2024-04-01', beforeTo: '2024-05-01', afterFrom: '2024-06-01', afterTo: '2024-07-01' })).rejects.toThrow('No practices signed up');
+    await expect(evaluateLocalScheme(contextFor(database), { indicator: 'EMERGENCY_ADMISSIONS', group: group!.id, beforeFrom: '2024-04-01', beforeTo: '2024-05-01', afterFrom: '2024-06-01', afterTo: '2024-07-01' })).rejects.toMatchObject({
+      message: 'There are no signed-up practices to evaluate',
+      problems: [{ field: 'group', message: `${demoSchemeGroupName} had no members on 1 June 2024, the first day of the after period. Choose an after period that starts once its practices had joined.` }],
+    });
   });
 
   it('builds a locality’s review pack, its workbook and the funnel as SVG', async () => {

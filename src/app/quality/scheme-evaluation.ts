@@ -63,21 +63,25 @@ export async function evaluateLocalScheme(ctx: AppContext, query: EvaluationQuer
   let signed: string[];
   let others: string[] | null = null;
   let signedUpFrom: string;
+  let noneSigned: string;
   if (query.scheme !== undefined) {
     const scheme = await schemeParticipants(ctx.db, query.scheme);
     signed = scheme.yes;
     if (scheme.no.length) others = scheme.no;
     signedUpFrom = `practices taking part in ${scheme.name}`;
+    noneSigned = `${scheme.name} lists no practices as taking part.`;
   } else {
     signed = (await groupMembersOn(ctx.db, query.group!, query.afterFrom)).map((m) => m.practice_code);
-    signedUpFrom = `members of ${await groupName(ctx.db, query.group!)} on ${formatLongDate(query.afterFrom)}`;
+    const name = await groupName(ctx.db, query.group!);
+    signedUpFrom = `members of ${name} on ${formatLongDate(query.afterFrom)}`;
+    noneSigned = `${name} had no members on ${formatLongDate(query.afterFrom)}, the first day of the after period. Choose an after period that starts once its practices had joined.`;
   }
   let comparedWith = others ? 'practices listed in the scheme as not taking part' : 'every other practice with figures';
   if (query.comparison !== undefined) {
     others = (await groupMembersOn(ctx.db, query.comparison, query.afterFrom)).map((m) => m.practice_code);
     comparedWith = `other members of ${await groupName(ctx.db, query.comparison)}`;
   }
-  if (!signed.length) throw invalid('No practices signed up', [{ field: query.scheme ? 'scheme' : 'group', message: 'has no practices on the start of the after period' }]);
+  if (!signed.length) throw invalid('There are no signed-up practices to evaluate', [{ field: query.scheme ? 'scheme' : 'group', message: noneSigned }]);
   const signedSet = new Set(signed);
   const wanted = others === null ? null : [...new Set([...signed, ...others])];
   const rows = await figuresBetween(ctx.db, indicator.code, query.beforeFrom, query.afterTo, wanted);

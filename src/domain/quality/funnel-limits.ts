@@ -57,7 +57,7 @@ export function exactPoissonRatioLimits(expected: number, coverage: number): { l
 export function funnelLimitsAt(denominator: number, context: LimitContext): FunnelLimits {
   const { method, target, multiplier } = context;
   if (method.dataType === 'sr' && !context.adjusted) return exactPoissonLimits(denominator, target, multiplier);
-  const s = limitStandardError(denominator, method);
+  const s = limitStandardError(denominator, method, target);
   return normalLimits(transformedTarget(target, method), s * s + (context.adjusted ? context.tau2 : 0), method, multiplier);
 }
 

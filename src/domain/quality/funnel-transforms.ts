@@ -53,10 +53,7 @@ export function transformUnit(numerator: number, denominator: number, method: Fu
     case 'pr':
       return { y: Math.asin(Math.sqrt(numerator / denominator)), standardError: 1 / (2 * Math.sqrt(denominator)) };
     case 'rc':
-      return {
-        y: Math.log((numerator + 0.5) / (denominator + 0.5)),
-        standardError: Math.sqrt(numerator / (numerator + 0.5) ** 2 + denominator / (denominator + 0.5) ** 2),
-      };
+      return { y: Math.log((numerator + 0.5) / (denominator + 0.5)), standardError: ratioOfCountsError(numerator, denominator) };
     case 'sr':
       return method.srMethod === 'shmi'
         ? { y: Math.log(numerator / denominator), standardError: 1 / Math.sqrt(denominator) }
@@ -66,12 +63,20 @@ export function transformUnit(numerator: number, denominator: number, method: Fu
 
 /**
  * The standard error the funnel's limits use at a denominator. For pr and sr it is the unit's own s.
- * For rc FunnelPlotR 0.6.0 (calculate_limits) draws limits with 1/(2√D), not the z-score's s: we keep
- * that so our limits match the package, and say so in docs/quality.md.
+ * For rc it is the z-score's s at the count the target expects there (O = target × D), so a practice
+ * is outside the limits exactly when its z-score is. FunnelPlotR 0.6.0 (calculate_limits) draws rc
+ * limits with 1/(2√D) instead: for a rate per 1,000 patients that is about a twentieth of the real
+ * spread, and nearly every practice came out as an outlier. docs/quality.md records the difference.
  */
-export function limitStandardError(denominator: number, method: FunnelMethod): number {
+export function limitStandardError(denominator: number, method: FunnelMethod, target: number): number {
   if (method.dataType === 'sr' && method.srMethod === 'shmi') return 1 / Math.sqrt(denominator);
+  if (method.dataType === 'rc') return ratioOfCountsError(target * denominator, denominator);
   return 1 / (2 * Math.sqrt(denominator));
+}
+
+/** s of log((O + ½)/(D + ½)): √(O/(O+½)² + D/(D+½)²). */
+function ratioOfCountsError(numerator: number, denominator: number): number {
+  return Math.sqrt(numerator / (numerator + 0.5) ** 2 + denominator / (denominator + 0.5) ** 2);
 }
 
 /**

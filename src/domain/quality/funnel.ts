@@ -174,7 +174,7 @@ export function calculateFunnel(units: readonly FunnelUnit[], options: FunnelOpt
     const denominator = denominators[i]!;
     const unadjustedLimits = unadjustedLimitsAt(denominator);
     // funnelLimitsAt's normal limits, with θ transformed once for the whole funnel.
-    const s = limitStandardError(denominator, method);
+    const s = limitStandardError(denominator, method, target);
     const limits = adjusted ? normalLimits(centre, s * s + tau2, method, multiplier) : unadjustedLimits;
     const value = (u.numerator / u.denominator) * multiplier;
     const standardError = standardErrors[i]!;
@@ -204,7 +204,7 @@ export function calculateFunnel(units: readonly FunnelUnit[], options: FunnelOpt
 function unadjustedLimitsFor(method: FunnelMethod, target: number, centre: number, multiplier: number): (denominator: number) => FunnelLimits {
   if (method.dataType !== 'sr') {
     return (denominator) => {
-      const s = limitStandardError(denominator, method);
+      const s = limitStandardError(denominator, method, target);
       return normalLimits(centre, s * s, method, multiplier);
     };
   }
