@@ -10,6 +10,8 @@ import { getDashboard } from './dashboard.js';
 import { funnelSvg, reviewPackWorkbook, spcSvg } from './quality-exports.js';
 import { getReviewPack } from './review-pack.js';
 import { evaluateLocalScheme } from './scheme-evaluation.js';
+import { createRecord, updateRecord } from '../records/records.js';
+import { recordTypeNamed } from '../records/registry.js';
 
 const header = 'indicator_code,indicator_name,unit,polarity,minimum,target,practice_code,period,numerator,denominator';
 const upload = (name: string, ...rows: string[]) => ({ name, content: Buffer.from([header, ...rows].join('\n')) });
@@ -38,6 +40,21 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
     ]);
     const [count] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM indicator_values WHERE indicator_code = 'ONLINE'");
     expect(count!.n).toBe(2);
+  });
+
+  it('refuses thresholds that make no sense for the indicator: a percentage over 100, a target below a minimum when higher is better', async () => {
+    const ctx = contextFor(database);
+    const thresholds = recordTypeNamed('thresholds');
+    await expect(createRecord(ctx, thresholds, { indicatorCode: 'ONLINE', minimum: 150, target: -10 })).rejects.toMatchObject({
+      problems: [
+        { field: 'minimum', message: 'must be a percentage from 0 to 100 (it is 150)' },
+        { field: 'target', message: 'must be a percentage from 0 to 100 (it is -10)' },
+      ],
+    });
+    const [stored] = await database.query<{ id: number; row_version: number }>("SELECT id, row_version FROM indicator_thresholds WHERE indicator_code = 'ONLINE'");
+    await expect(updateRecord(ctx, thresholds, String(stored!.id), { target: 10 }, stored!.row_version)).rejects.toMatchObject({
+      problems: [{ field: 'target', message: 'must be at least the minimum (20), since a higher figure is better' }],
+    });
   });
 
   it('refuses a practice manager’s import and a file of another layout', async () => {

@@ -1,7 +1,8 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
-import { registeredPatientsIndicator } from '../../domain/quality/indicators.js';
+import { type IndicatorUnit, type Polarity, registeredPatientsIndicator } from '../../domain/quality/indicators.js';
+import { thresholdProblems } from '../../domain/quality/thresholds.js';
 import { indicators, indicatorThresholds } from '../../db/schema/index.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
 
@@ -37,13 +38,14 @@ export const thresholdRecord: RecordType<z.infer<typeof thresholdInput>> = {
   updateSchema: thresholdInput.partial(),
   async prepare(db, input, existing) {
     const code = input.indicatorCode ?? (existing?.indicatorCode as string);
-    if (input.indicatorCode && code !== registeredPatientsIndicator.code) {
-      const [known] = await db.select({ code: indicators.code }).from(indicators).where(eq(indicators.code, code));
-      if (!known) throw invalid('That indicator is not in the catalogue', [{ field: 'indicatorCode', message: `no indicator ${code}` }]);
-    }
-    const minimum = input.minimum === undefined ? (existing?.minimum as number | null | undefined) : input.minimum;
-    const target = input.target === undefined ? (existing?.target as number | null | undefined) : input.target;
-    if ((minimum ?? null) === null && (target ?? null) === null) throw invalid('Give a minimum, a target or both', [{ field: 'minimum', message: 'Enter a minimum or a target' }]);
+    const [indicator] =
+      code === registeredPatientsIndicator.code ? [registeredPatientsIndicator] : await db.select({ unit: indicators.unit, polarity: indicators.polarity }).from(indicators).where(eq(indicators.code, code));
+    if (!indicator) throw invalid('That indicator is not in the catalogue', [{ field: 'indicatorCode', message: `no indicator ${code}` }]);
+    const minimum = (input.minimum === undefined ? (existing?.minimum as number | null | undefined) : input.minimum) ?? null;
+    const target = (input.target === undefined ? (existing?.target as number | null | undefined) : input.target) ?? null;
+    if (minimum === null && target === null) throw invalid('Give a minimum, a target or both', [{ field: 'minimum', message: 'Enter a minimum or a target' }]);
+    const problems = thresholdProblems(indicator.unit as IndicatorUnit, indicator.polarity as Polarity, { minimum, target });
+    if (problems.length) throw invalid('Check the minimum and target', problems);
     const clash = await db
       .select({ id: indicatorThresholds.id })
       .from(indicatorThresholds)

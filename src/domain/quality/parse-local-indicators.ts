@@ -4,6 +4,7 @@ import { textOf } from '../registry/decode-text.js';
 import type { ColumnSpec } from '../registry/header-columns.js';
 import { organisationCodeFault } from '../registry/ods-codes.js';
 import { type Indicator, type IndicatorUnit, type IndicatorValueRow, indicatorUnits, indicatorValue, type Polarity, polarities } from './indicators.js';
+import { thresholdProblems } from './thresholds.js';
 
 /**
  * A federation's own quality and performance dashboard as a CSV: one row per practice per indicator
@@ -98,6 +99,9 @@ export function parseLocalIndicators(input: string | Uint8Array, file: string): 
     };
     const threshold = { indicatorCode: code, minimum: numbers.minimum, target: numbers.target };
     const defined = definitions.get(code);
+    // Every row repeats its indicator's thresholds: check them on the first, and the rest for agreeing with it.
+    const thresholdFaults = defined ? [] : thresholdProblems(unit, polarity, threshold);
+    if (thresholdFaults.length) return thresholdFaults.map((p) => ({ file, line, column: row.column(p.field), message: `${code}'s ${p.field} ${p.message}` }));
     if (!defined) definitions.set(code, { indicator, threshold, line });
     else if (JSON.stringify(defined.indicator) !== JSON.stringify(indicator) || JSON.stringify(defined.threshold) !== JSON.stringify(threshold)) {
       return [{ file, line, column: row.column('indicatorName'), message: `${code}'s name, unit, polarity, definitions or thresholds differ from line ${defined.line}; they must be the same on every row of an indicator` }];
