@@ -98,6 +98,38 @@ export function governanceSuite(harness: () => BrowserHarness) {
       expect(await seriousAxeViolations(page)).toEqual([]);
     });
 
+    it('keeps a change saved elsewhere: an untouched form takes it, a form typed in is refused as stale', async () => {
+      const csrf = (await (await page.request.get('/api/session')).json()).csrfToken as string;
+      const changeElsewhere = async (dueDate: string) => {
+        const [action] = (await (await page.request.get('/api/board-actions?ref=2')).json()).items;
+        expect((await page.request.patch(`/api/board-actions/${action.id}`, { data: { rowVersion: action.rowVersion, dueDate }, headers: { 'x-csrf-token': csrf } })).status()).toBe(200);
+        return action.id as number;
+      };
+      await page.getByRole('link', { name: 'Board actions' }).click();
+      await page.locator('main tbody tr').getByRole('link', { name: '2', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Action 2' }));
+      const id = await changeElsewhere('2018-07-31');
+      // Adding an update reads the action again: the form, untouched, now shows the other change.
+      await page.getByLabel('Update', { exact: true }).fill('Chased by email');
+      await page.getByRole('button', { name: 'Add update' }).click();
+      await eventually(() => page.locator('#edit-action-dueDate').inputValue()).toBe('31/07/2018');
+      await page.locator('#edit-action-status').selectOption('carried_forward');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await visible(page.getByText('Saved action 2.'));
+      const saved = await (await page.request.get(`/api/board-actions/${id}`)).json();
+      expect({ dueDate: saved.dueDate, status: saved.status }).toEqual({ dueDate: '2018-07-31', status: 'carried_forward' });
+
+      // Someone types, then the action changes elsewhere and is read again: their save is refused, not written over it.
+      await page.locator('#edit-action-status').selectOption('open');
+      await changeElsewhere('2018-08-31');
+      await page.getByLabel('Update', { exact: true }).fill('Chased again');
+      await page.getByRole('button', { name: 'Add update' }).click();
+      await visible(page.locator('table', { has: page.locator('caption', { hasText: 'Updates' }) }).getByText('Chased again'));
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await problemsSay(page, 'This board action was changed by someone else since you opened it');
+      expect((await (await page.request.get(`/api/board-actions/${id}`)).json()).dueDate).toBe('2018-08-31');
+    });
+
     it('shows the meeting with the actions it raised', async () => {
       await page.getByRole('link', { name: 'Meetings' }).click();
       await page.getByRole('link', { name: 'COO report April 2018' }).click();
@@ -108,6 +140,14 @@ export function governanceSuite(harness: () => BrowserHarness) {
 
     it('searches the policy library, refuses a file that is not a PDF, and uploads one that is', async () => {
       await page.getByRole('link', { name: 'Policies and documents' }).click();
+      // A new document is a policy unless another kind is chosen: the kind shown is the kind sent.
+      expect(await page.locator('#add-policy-kind').inputValue()).toBe('policy');
+      await page.locator('#add-policy-title').fill('Lone working policy');
+      await page.locator('#add-policy-version').fill('1.0');
+      await page.getByRole('button', { name: 'Add document' }).click();
+      await visible(page.getByText('Added Lone working policy. Open it to upload its file.'));
+      const [added] = (await (await page.request.get('/api/policies?title=Lone%20working%20policy')).json()).items;
+      expect(added.kind).toBe('policy');
       await page.getByLabel('Search titles and descriptions').fill('subject access requests');
       await page.getByRole('button', { name: 'Search' }).click();
       await page.getByRole('link', { name: 'Data protection (GDPR) policy for member practices' }).click();

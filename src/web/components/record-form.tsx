@@ -49,7 +49,8 @@ export interface RecordFormProps<T> {
 }
 
 function valueOf(field: FormField, record: Record<string, unknown> | undefined): string {
-  if (!record) return field.initial ?? '';
+  // A select with no blank choice shows its first option, so that is the value it starts with.
+  if (!record) return field.initial ?? (field.kind === 'select' && !field.options!.some((o) => o.value === '') ? field.options![0]!.value : '');
   if (field.read) return field.read(record);
   const value = field.kind === 'money' ? record[`${field.name}Pence`] : record[field.name];
   if (value === null || value === undefined) return '';
@@ -98,36 +99,44 @@ const defaultWidth = { date: 10, number: 3, money: 10 } as const;
 
 /**
  * Creates or edits one record of the generic record routes with the NHS form pattern: required
- * fields checked in the browser, then the server's problems shown against their inputs. An edit
- * sends the rowVersion it read, so a stale page gets the server's conflict message.
+ * fields checked in the browser, then the server's problems shown against their inputs.
+ *
+ * An edit sends the rowVersion of the values it shows. When the record is read again with a newer
+ * version (someone saved it, or an update added on the same page), a form nobody has typed in
+ * takes the new values; a form someone has typed in keeps what they typed and its old version, so
+ * its save gets the server's conflict message rather than overwriting the other change.
  */
 export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {}, submitLabel, saved, onSaved, invalidates = [], refusal, headingLevel = 'h2' }: RecordFormProps<T>) {
-  const initial = () => Object.fromEntries(fields.map((f) => [f.name, valueOf(f, record as Record<string, unknown> | undefined)]));
-  const [values, setValues] = useState<Record<string, string>>(initial);
+  const valuesFrom = (source: Record<string, unknown> | undefined) => Object.fromEntries(fields.map((f) => [f.name, valueOf(f, source)]));
+  const [shown, setShown] = useState(() => ({ values: valuesFrom(record), basedOn: record?.rowVersion, typedIn: false }));
+  if (record && record.rowVersion > (shown.basedOn ?? 0) && !shown.typedIn) setShown({ values: valuesFrom(record), basedOn: record.rowVersion, typedIn: false });
+  const { values } = shown;
   const [message, setMessage] = useState('');
   const fieldMap: FieldMap = Object.fromEntries(fields.map((f) => [f.name, { id: `${id}-${f.name}`, label: f.label }]));
-  const form = useApiForm<Record<string, unknown>, T>(
-    (body) => (record ? { method: 'PATCH', path: `/api/${resource}/${record.id}`, body: { ...body, rowVersion: record.rowVersion } } : { method: 'POST', path: `/api/${resource}`, body }),
-    {
-      invalidates: [`/api/${resource}`, ...invalidates],
-      fields: fieldMap,
-      onSuccess: (result) => {
-        setMessage(saved(result));
-        if (!record) setValues(Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
-        onSaved?.(result);
-      },
+  const form = useApiForm<Record<string, unknown>, T>((body) => (record ? { method: 'PATCH', path: `/api/${resource}/${record.id}`, body } : { method: 'POST', path: `/api/${resource}`, body }), {
+    invalidates: [`/api/${resource}`, ...invalidates],
+    fields: fieldMap,
+    onSuccess: (result) => {
+      setMessage(saved(result));
+      const stored = result as Record<string, unknown> & { rowVersion?: number };
+      setShown(record ? { values: valuesFrom(stored), basedOn: stored.rowVersion, typedIn: false } : { values: valuesFrom(undefined), basedOn: undefined, typedIn: false });
+      onSaved?.(result);
     },
-  );
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    form.submit({ ...toBody(fields, values, !record), ...fixed }, () => {
+    const version = record ? { rowVersion: shown.basedOn } : {};
+    form.submit({ ...toBody(fields, values, !record), ...fixed, ...version }, () => {
       const missing: FieldError[] = fields.filter((f) => f.required && !values[f.name]!.trim()).map((f) => ({ field: `${id}-${f.name}`, message: f.missing ?? `${f.kind === 'select' ? 'Choose' : 'Enter'} ${f.label.toLowerCase()}` }));
       return [...missing, ...typedDateProblems(fields, values, id)];
     });
   }
 
-  const set = (name: string) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));
+  const set = (name: string) => (event: { target: { value: string } }) => {
+    const value = event.target.value;
+    setShown((s) => ({ ...s, values: { ...s.values, [name]: value }, typedIn: true }));
+  };
   const Heading = headingLevel;
   return (
     <section aria-labelledby={`${id}-heading`}>
