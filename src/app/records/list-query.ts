@@ -51,7 +51,20 @@ export function buildListClauses(type: AnyRecordType, query: ListQuery, actor: A
   const sortField = type.fields[sortName];
   if (!sortField?.sortable) throw invalid(`Cannot sort ${type.label} records by "${sortName}"`, [{ field: 'sort', message: 'unknown sort' }]);
   const direction = query.dir === 'desc' ? desc : asc;
-  const orderBy = [sortField.kind === 'text' ? direction(sql`lower(${sortField.column})`) : direction(sortField.column as never), asc(type.sourceIdColumn)];
+  const orderBy = [...(sortField.kind === 'text' ? naturalSortKeys(sortField.column).map(direction) : [direction(sortField.column as never)]), asc(type.sourceIdColumn)];
   const present = conditions.filter((c): c is SQL => c !== undefined);
   return { where: present.length ? and(...present) : undefined, orderBy };
+}
+
+/**
+ * Text in the order people expect of references: R2 before R10, task 1.2 before 1.10, action 2
+ * before 10. Sorts by the text before the first digit (ignoring case), then, for text ending in a
+ * number or dotted numbers, by those numbers, then by the whole text.
+ */
+function naturalSortKeys(column: FieldDef['column']): SQL[] {
+  return [
+    sql`lower(substring(${column} from '^\\D*'))`,
+    sql`CASE WHEN ${column} ~ '^\\D*\\d{1,30}(\\.\\d{1,30})*$' THEN string_to_array(substring(${column} from '\\d{1,30}(?:\\.\\d{1,30})*$'), '.')::numeric[] END`,
+    sql`lower(${column})`,
+  ];
 }

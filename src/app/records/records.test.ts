@@ -33,6 +33,15 @@ describe.each(databaseKinds)('one way to keep records (%s)', (kind) => {
     expect(page2.items.map((p) => p.odsCode)).toEqual([alpha]);
   });
 
+  it('sorts text the way references are read: 2 before 10, 1.2 before 1.10, R2 before R10', async () => {
+    const names = ['Hub 10', 'Hub 2', 'Hub 1.10', 'Hub 1.2', 'hub 1', 'Hub R10', 'Hub R2', 'Hub'];
+    const numbered = names.map((name) => makePractice({ name, commissionerCode: '99X' }));
+    await database.db.insert(practices).values(numbered);
+    const sorted = await listAllRecords(admin(), practiceRecord, { sort: 'name', filters: { commissioner: '99X' } });
+    expect(sorted.map((p) => p.name)).toEqual(['Hub', 'hub 1', 'Hub 1.2', 'Hub 1.10', 'Hub 2', 'Hub 10', 'Hub R2', 'Hub R10']);
+    await database.db.delete(practices).where(eq(practices.commissionerCode, '99X'));
+  });
+
   it('refuses an unknown filter or sort instead of ignoring it', async () => {
     await expect(listRecords(admin(), practiceRecord, { page: 1, pageSize: 10, filters: { colour: 'blue' } })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'colour' }] });
     await expect(listRecords(admin(), practiceRecord, { sort: 'password', page: 1, pageSize: 10 })).rejects.toMatchObject({ kind: 'invalid' });
