@@ -34,6 +34,16 @@ describe('governance over HTTP', () => {
     expect((await admin.request('GET', `/api/risks/${risk.id}/history`)).body.items.map((h: { score: number | null }) => h.score)).toEqual([null, 12]);
     const map = (await admin.request('GET', '/api/risks/heat-map')).body;
     expect(map.rows[2][3]).toMatchObject({ likelihood: 3, impact: 4, refs: ['3'] });
+    // The register sorts and exports by the score it shows, worked out rather than typed.
+    const other = (await admin.request('GET', '/api/risks?ref=1')).body.items[0];
+    await admin.request('PATCH', `/api/risks/${other.id}`, { rowVersion: other.rowVersion, likelihood: 1, impact: 2 });
+    const byScore = (await admin.request('GET', '/api/risks?sort=score&dir=desc&status=open')).body.items;
+    expect(byScore.slice(0, 2).map((r: { ref: string; score: number }) => [r.ref, r.score])).toEqual([['3', 12], ['1', 2]]);
+    const csv = await fetch(`${server.baseUrl}/api/risks/export.csv?sort=score&dir=desc`, { headers: { cookie: admin.session.cookie! } });
+    const [header, first] = (await csv.text()).split(/\r?\n/);
+    const cells = (line: string) => line.split(',');
+    expect(cells(header!)).toEqual(expect.arrayContaining(['Score', 'Rating']));
+    expect([cells(first!)[cells(header!).indexOf('Score')], cells(first!)[cells(header!).indexOf('Rating')]]).toEqual(['12', 'High']);
   });
 
   it('refuses an unknown owner with the names to add, and a date in an impossible format', async () => {

@@ -59,6 +59,28 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await page.locator('.app-heat-map').screenshot({ path: join(screenshotDir, 'governance-heat-map.png') });
     });
 
+    it('keeps a closed risk under "Closed risks", out of the open register', async () => {
+      await page.locator('main table:not(.app-heat-map)').getByRole('link', { name: 'R4', exact: true }).click();
+      await page.locator('#edit-risk-status').selectOption('closed');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await visible(page.getByText('Saved R4.'));
+      await page.getByRole('link', { name: 'Risk register' }).first().click();
+      await visible(page.getByRole('heading', { level: 2, name: 'Open risks' }));
+      const rows = page.locator('main table:not(.app-heat-map) tbody tr');
+      await eventually(() => rows.count()).toBe(readCsv('risks.csv').length - 1);
+      await page.getByRole('navigation', { name: 'Which risks' }).getByRole('link', { name: 'Closed risks' }).click();
+      await visible(page.getByRole('heading', { level: 2, name: 'Closed risks' }));
+      await eventually(() => rows.count()).toBe(1);
+      expect(await textOf(rows.first())).toContain('R4');
+      await page.getByRole('navigation', { name: 'Which risks' }).getByRole('link', { name: 'All risks' }).click();
+      await eventually(() => rows.count()).toBe(readCsv('risks.csv').length);
+      // Reopened, so the later tests find the register as the seed left it.
+      await rows.filter({ hasText: 'R4' }).getByRole('link', { name: 'R4', exact: true }).click();
+      await page.locator('#edit-risk-status').selectOption('open');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await visible(page.getByText('Saved R4.'));
+    });
+
     it('shows the action log with the meeting that raised each action, and adds a dated update', async () => {
       await page.getByRole('link', { name: 'Board actions' }).click();
       const rows = page.locator('main tbody tr');

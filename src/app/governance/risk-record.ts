@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { riskRating, riskScore } from '../../domain/governance/risk-score.js';
 import { isoDay } from '../../domain/governance/due-dates.js';
@@ -62,6 +62,9 @@ export const riskRecord: RecordType<z.infer<typeof riskInput>> = {
     likelihood: { header: 'Likelihood', column: risks.likelihood, kind: 'integer', filter: 'exact', sortable: true },
     likelihoodRaw: { header: 'Likelihood as written', column: risks.likelihoodRaw, kind: 'text' },
     impact: { header: 'Impact', column: risks.impact, kind: 'integer', filter: 'exact', sortable: true },
+    // Worked out, never stored: sorted by likelihood × impact; present() gives the rows their values.
+    score: { header: 'Score', column: sql`${risks.likelihood} * ${risks.impact}`, kind: 'integer', sortable: true },
+    rating: { header: 'Rating', column: sql`NULL`, kind: 'text', labels: 'words' },
     targetScore: { header: 'Target score', column: risks.targetScore, kind: 'integer', sortable: true },
     mitigation: { header: 'Mitigation', column: risks.mitigation, kind: 'text', filter: 'search' },
     reviewDate: { header: 'Review date', column: risks.reviewDate, kind: 'date', sortable: true },

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import type { Actor } from '../context.js';
@@ -50,8 +50,9 @@ export function buildListClauses(type: AnyRecordType, query: ListQuery, actor: A
   const sortName = query.sort ?? type.defaultSort;
   const sortField = type.fields[sortName];
   if (!sortField?.sortable) throw invalid(`Cannot sort ${type.label} records by "${sortName}"`, [{ field: 'sort', message: 'unknown sort' }]);
-  const direction = query.dir === 'desc' ? desc : asc;
-  const orderBy = [...(sortField.kind === 'text' ? naturalSortKeys(sortField.column).map(direction) : [direction(sortField.column as never)]), asc(type.sourceIdColumn)];
+  // Empty values last whichever way the list runs: "highest score first" starts with a score.
+  const direction = (key: SQL | FieldDef['column']) => (query.dir === 'desc' ? sql`${key} DESC NULLS LAST` : sql`${key} ASC NULLS LAST`);
+  const orderBy = [...(sortField.kind === 'text' ? naturalSortKeys(sortField.column) : [sortField.column]).map(direction), asc(type.sourceIdColumn)];
   const present = conditions.filter((c): c is SQL => c !== undefined);
   return { where: present.length ? and(...present) : undefined, orderBy };
 }

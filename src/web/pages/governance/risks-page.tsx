@@ -3,6 +3,7 @@ import { Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import { isAdmin, useUser } from '../../auth/session.js';
 import type { Column } from '../../components/data-table.js';
+import { InlineNav } from '../../components/inline-nav.js';
 import { RecordTable, useListParams } from '../../components/record-table.js';
 import { formatDate, todayIso } from '../../format/format.js';
 import { GovernancePage, Lines } from './governance-nav.js';
@@ -38,21 +39,31 @@ const columns: Column<Risk>[] = [
   { key: 'ownerText', header: 'Owner', sortable: true, cell: (r) => r.ownerText },
   { key: 'likelihood', header: 'Likelihood', sortable: true, cell: likelihoodText },
   { key: 'impact', header: 'Impact', sortable: true, cell: (r) => (r.impact === null ? <span className="app-overdue">Not set</span> : r.impact) },
-  { key: 'score', header: 'Score', cell: (r) => <RiskRating risk={r} /> },
+  { key: 'score', header: 'Score', sortable: true, cell: (r) => <RiskRating risk={r} /> },
   { key: 'mitigation', header: 'Mitigation', cell: (r) => <Lines text={r.mitigation} /> },
   { key: 'reviewDate', header: 'Review', sortable: true, nowrap: true, cell: (r) => reviewText(r.reviewDate) },
 ];
 
-/** The risk register: the heat map, then every risk with its score, owner, mitigation and review date. */
+const views = [
+  { key: 'open', text: 'Open risks' },
+  { key: 'closed', text: 'Closed risks' },
+  { key: 'all', text: 'All risks' },
+] as const;
+
+/** The risk register: the heat map, then the open (or closed, or every) risk with its score, owner, mitigation and review date. */
 export function RisksPage() {
   const user = useUser();
   const list = useListParams(['ref', 'status', 'q'], { status: 'open' });
+  const view = views.find((v) => v.key === (list.params.get('status') ?? 'open')) ?? views[0];
+  const { status: _status, ...others } = list.filters;
+  const filters = view.key === 'all' ? others : list.filters;
   return (
     <GovernancePage title="Risk register">
       <p className="nhsuk-body">Each risk is scored likelihood × impact on the 5 × 5 matrix. Every change of score is kept with its date and who made it.</p>
       <RiskHeatMap />
-      <h2>Open risks</h2>
-      <RecordTable resource="risks" caption="Open risks" captionHidden columns={columns} rowKey={(r) => r.id} filters={list.filters} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="risks" />
+      <h2>{view.text}</h2>
+      <InlineNav label="Which risks" items={views.map((v) => ({ ...v, to: list.hrefWith({ status: v.key === 'open' ? '' : v.key, page: undefined }) }))} current={view.key} />
+      <RecordTable resource="risks" caption={view.text} captionHidden columns={columns} rowKey={(r) => r.id} filters={filters} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="risks" />
       {isAdmin(user) ? <GovernanceRecordForm<Risk> resource="risks" id="add-risk" heading="Add a risk" fields={riskFields} submitLabel="Add risk" saved={(r) => `Added risk R${r.ref}.`} invalidates={['/api/risks/heat-map']} /> : null}
     </GovernancePage>
   );

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { InlineNav } from '../../components/inline-nav.js';
 
 const pages = [
   { key: 'dashboard', to: '/quality', text: 'Dashboard' },
@@ -8,15 +8,5 @@ const pages = [
 
 /** Links between the quality pages. */
 export function QualityNav({ current }: { current: (typeof pages)[number]['key'] }) {
-  return (
-    <nav aria-label="Quality pages">
-      <ul className="nhsuk-list app-inline-list">
-        {pages.map((p) => (
-          <li key={p.key} style={{ display: 'inline-block', marginRight: 24 }}>
-            {p.key === current ? <strong aria-current="page">{p.text}</strong> : <Link to={p.to}>{p.text}</Link>}
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <InlineNav label="Quality pages" items={pages} current={current} />;
 }
