@@ -105,6 +105,10 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
     const spcWords = book.worksheets[0]!.getColumn(headers.indexOf('SPC variation') + 1).values.slice(2).filter(Boolean) as string[];
     expect(spcWords.length).toBeGreaterThan(0);
     expect(spcWords.every((v) => /^(Common cause|Special cause)/.test(v))).toBe(true);
+    // Funnel positions say which side is better; prevalence (neutral) says only the side.
+    const funnelWords = book.worksheets[0]!.getColumn(headers.indexOf('Funnel (99.8%)') + 1).values.slice(2).filter(Boolean) as string[];
+    expect(funnelWords.length).toBeGreaterThan(0);
+    expect(funnelWords.every((v) => /^(Within|Above|Below)( \((better|worse)\))?$/.test(v))).toBe(true);
     const svg = await funnelSvg(contextFor(database), { indicator: 'QOF_PREV_HYP', period: '2023-03-31' });
     expect('content' in svg && svg.content.toString().startsWith('<svg')).toBe(true);
     expect('content' in svg && svg.content.toString()).toContain('99.8% (solid)');

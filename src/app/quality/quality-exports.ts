@@ -1,5 +1,6 @@
 import { funnelChartOption, practiceSpcChartOption } from '../../domain/quality/chart-options.js';
 import { unitLabels } from '../../domain/quality/indicators.js';
+import { funnelPosition } from '../../domain/quality/outlier-words.js';
 import { describeAssurance, describeVariation } from '../../domain/quality/spc-words.js';
 import { type Column, toXlsx } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
@@ -25,7 +26,7 @@ const packColumns: Column<PackLine>[] = [
   { header: 'Sub-ICB location', value: (r) => round(r.commissioner), numeric: true },
   { header: ALL_PRACTICES_HELD, value: (r) => round(r.pack.england), numeric: true },
   { header: 'z-score', value: (r) => round(r.z), numeric: true },
-  { header: 'Funnel (99.8%)', value: (r) => (r.outlier === 'high' ? 'above' : r.outlier === 'low' ? 'below' : r.z === null ? '' : 'within') },
+  { header: 'Funnel (99.8%)', value: (r) => (r.z === null ? '' : funnelPosition(r.outlier, r.z, r.pack.indicator.polarity)) },
   { header: 'Better when', value: (r) => (r.pack.indicator.polarity === 'neutral' ? '' : r.pack.indicator.polarity) },
   // The threshold is a floor where higher is better and a ceiling where lower is.
   { header: 'Threshold', value: (r) => r.pack.threshold?.minimum ?? null, numeric: true },

@@ -21,7 +21,12 @@ interface Choice {
 /** A filter form whose choices live in the address, so a view can be bookmarked and shared; `clears` are removed on submit (e.g. a period that belongs to the old indicator). */
 export function ChoiceForm({ choices, submitText = 'Show', clears = [], children }: { choices: Choice[]; submitText?: string; clears?: string[]; children?: ReactNode }) {
   const [params, setParams] = useSearchParams();
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(choices.map((c) => [c.name, params.get(c.name) ?? c.initial ?? c.options[0]?.value ?? ''])));
+  // An address naming no known option (an old bookmark, "?indicator=") shows what the page shows: its default.
+  const known = (c: Choice) => {
+    const asked = params.get(c.name);
+    return asked !== null && c.options.some((o) => o.value === asked) ? asked : null;
+  };
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(choices.map((c) => [c.name, known(c) ?? c.initial ?? c.options[0]?.value ?? ''])));
   function submit(event: FormEvent) {
     event.preventDefault();
     const next = new URLSearchParams(params);

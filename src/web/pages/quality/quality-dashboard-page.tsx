@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { funnelChartOption } from '../../../domain/quality/chart-options.js';
 import { describeFunnelLimits } from '../../../domain/quality/chart-options.js';
+import { funnelPosition, standardWord } from '../../../domain/quality/outlier-words.js';
 import { queryString } from '../../api/client.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { type Column, DataTable } from '../../components/data-table.js';
@@ -26,7 +27,7 @@ function practiceColumns(data: Dashboard): Column<DashboardRow>[] {
     { key: 'denominator', header: 'Denominator', cell: (r) => formatCount(r.denominator), numeric: true },
     { key: 'value', header: 'Value', cell: (r) => formatFigure(r.value, data.indicator), numeric: true, nowrap: true },
     { key: 'z', header: 'z-score', cell: (r) => (r.z === null ? '–' : r.z.toFixed(2)), numeric: true },
-    { key: 'funnel', header: 'Funnel (99.8%)', cell: (r) => (r.outlier === 'high' ? 'Above' : r.outlier === 'low' ? 'Below' : r.z === null ? '–' : 'Within') },
+    { key: 'funnel', header: 'Funnel (99.8%)', cell: (r) => funnelPosition(r.outlier, r.z, data.indicator.polarity) },
   ];
 }
 
@@ -35,6 +36,7 @@ function DashboardView({ data }: { data: Dashboard }) {
   const option = useMemo(() => (data.funnel ? funnelChartOption(data.funnel) : null), [data.funnel]);
   const columns = practiceColumns(data);
   const where = data.group?.name ?? ALL_PRACTICES_HELD;
+  const standard = standardWord(data.indicator.polarity);
   const svgLink = `/api/quality/funnel.svg${queryString({ indicator: data.indicator.code, period: data.period, group: data.group?.id })}`;
   return (
     <>
@@ -55,7 +57,7 @@ function DashboardView({ data }: { data: Dashboard }) {
           </dd>
         </div>
         <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Minimum and target</dt>
+          <dt className="nhsuk-summary-list__key">{standard === 'maximum' ? 'Maximum and target' : 'Minimum and target'}</dt>
           <dd className="nhsuk-summary-list__value">
             {data.threshold ? `${data.indicator.polarity === 'lower' ? 'At most' : 'At least'} ${formatFigure(data.threshold.minimum, data.indicator)}; target ${formatFigure(data.threshold.target, data.indicator)}` : 'None set'}
           </dd>
@@ -83,18 +85,18 @@ function DashboardView({ data }: { data: Dashboard }) {
       )}
       <Heading headingLevel="h3">Outliers</Heading>
       <DataTable caption={`Practices outside the 99.8% limits (${data.outliers.length})`} columns={columns} rows={data.outliers} rowKey={(r) => r.practiceCode} empty="No practice is outside the 99.8% limits." compact />
-      <Heading headingLevel="h3">Below the minimum</Heading>
+      <Heading headingLevel="h3">{standard === 'maximum' ? 'Above the maximum' : 'Below the minimum'}</Heading>
       <DataTable
-        caption={`Practices ${data.indicator.polarity === 'lower' ? 'above the maximum' : 'below the minimum'} (${data.belowThreshold.length})`}
+        caption={`Practices ${standard === 'maximum' ? 'above the maximum' : 'below the minimum'} (${data.belowThreshold.length})`}
         columns={[
           { key: 'practice', header: 'Practice', cell: (r) => r.practiceName },
           { key: 'value', header: 'Value', cell: (r) => formatFigure(r.value, data.indicator), numeric: true },
-          { key: 'threshold', header: 'Minimum', cell: (r) => formatFigure(r.threshold, data.indicator), numeric: true },
+          { key: 'threshold', header: standard === 'maximum' ? 'Maximum' : 'Minimum', cell: (r) => formatFigure(r.threshold, data.indicator), numeric: true },
           { key: 'gap', header: 'Gap', cell: (r) => formatDifference(r.gap, data.indicator), numeric: true },
         ]}
         rows={data.belowThreshold}
         rowKey={(r) => r.practiceCode}
-        empty={data.threshold?.minimum === null || !data.threshold ? 'No minimum is set for this indicator.' : 'Every practice meets the minimum.'}
+        empty={data.threshold?.minimum === null || !data.threshold ? `No ${standard} is set for this indicator.` : `Every practice meets the ${standard}.`}
         compact
       />
       <Heading headingLevel="h3">Every practice</Heading>

@@ -2,6 +2,7 @@ import { Heading, InsetText, Select } from 'nhsuk-react-components';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeFunnelLimits, funnelChartOption, practiceSpcChartOption } from '../../../domain/quality/chart-options.js';
+import { funnelPosition } from '../../../domain/quality/outlier-words.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { DataTable } from '../../components/data-table.js';
 import { Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
@@ -14,7 +15,6 @@ import type { PackIndicator, ReviewPack } from './types.js';
 import './quality.css';
 import { ALL_PRACTICES_HELD } from '../../../domain/quality/comparator-words.js';
 
-const funnelText = (outlier: 'high' | 'low' | null, z: number | null) => (outlier === 'high' ? 'Above' : outlier === 'low' ? 'Below' : z === null ? '–' : 'Within');
 
 function IndicatorFunnel({ pack }: { pack: PackIndicator }) {
   const option = useMemo(() => (pack.funnel ? funnelChartOption(pack.funnel) : null), [pack.funnel]);
@@ -65,8 +65,8 @@ function PracticeSection({ pack, practice }: { pack: ReviewPack; practice: Revie
           { key: 'federation', header: 'Federation', cell: (l) => formatGroupFigure(l.pack.federation, l.pack.indicator), numeric: true, nowrap: true },
           { key: 'commissioner', header: 'Sub-ICB', cell: (l) => formatGroupFigure(l.row.commissioner, l.pack.indicator), numeric: true, nowrap: true },
           { key: 'england', header: ALL_PRACTICES_HELD, cell: (l) => formatGroupFigure(l.pack.england, l.pack.indicator), numeric: true, nowrap: true },
-          { key: 'funnel', header: 'Funnel', cell: (l) => funnelText(l.row.outlier, l.row.z) },
-          { key: 'gap', header: 'Gap to minimum', cell: (l) => (l.row.gap === null ? '–' : formatDifference(l.row.gap, l.pack.indicator)) },
+          { key: 'funnel', header: 'Funnel', cell: (l) => funnelPosition(l.row.outlier, l.row.z, l.pack.indicator.polarity) },
+          { key: 'gap', header: 'Gap to minimum or maximum', cell: (l) => (l.row.gap === null ? '–' : formatDifference(l.row.gap, l.pack.indicator)) },
         ]}
         rows={lines}
         rowKey={(l) => l.pack.indicator.code}
