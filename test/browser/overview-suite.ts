@@ -80,6 +80,11 @@ export function overviewSuite(harness: () => BrowserHarness) {
           await sortBy.selectOption({ label: descending });
           await narrow.waitForURL(/dir=desc/);
           await eventually(() => sortBy.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text)).toBe(descending);
+          // A total row's label stands alone on a phone, not as a value of the first column.
+          await narrow.goto('/');
+          const totalLabel = narrow.locator('section[data-locality] .app-table__row--total td').first();
+          await visible(totalLabel);
+          expect((await totalLabel.innerText()).trim()).toMatch(/^[A-Z][\w &]* total$/);
         }
         // Wide parts (a long select, the heat map, the milestone grid) scroll inside the page, not the page itself.
         for (const path of ['/quality', '/programme', '/governance/risks', '/programme/stp']) {

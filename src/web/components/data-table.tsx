@@ -12,6 +12,8 @@ export interface Column<T> {
   sortable?: boolean;
   /** Keep on one line (dates, codes, numbers). */
   nowrap?: boolean;
+  /** Long text (a summary, a description): on a phone its heading sits above it and it reads from the left. */
+  long?: boolean;
 }
 
 export interface SortState {
@@ -99,6 +101,8 @@ function PhoneSort({ caption, columns, sort, onSort }: { caption: string; column
   );
 }
 
+const cellClass = (column: Column<unknown>) => [(column.nowrap || column.numeric) && 'app-nowrap', column.long && 'app-cell--long'].filter(Boolean).join(' ') || undefined;
+
 /** An NHS table from column definitions: sortable headers (aria-sort), numeric columns right-aligned, an optional total row. */
 export function DataTable<T>(props: DataTableProps<T>) {
   if (!props.rows.length && props.empty) return <p className="nhsuk-body">{props.empty}</p>;
@@ -131,7 +135,7 @@ function TableOf<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSor
           {rows.map((row) => (
             <Table.Row key={rowKey(row)}>
               {cols.map((column) => (
-                <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={column.nowrap || column.numeric ? 'app-nowrap' : undefined}>
+                <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={cellClass(column)}>
                   {column.cell(row)}
                 </Table.Cell>
               ))}
@@ -140,7 +144,7 @@ function TableOf<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSor
           {total ? (
             <Table.Row className="app-table__row--total">
               {cols.map((column, index) => (
-                <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={column.numeric ? 'app-nowrap' : undefined}>
+                <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={index === 0 ? 'app-table__total-label' : total.cells[column.key] === undefined || total.cells[column.key] === '' ? 'app-table__total-blank' : column.numeric ? 'app-nowrap' : undefined}>
                   {index === 0 ? total.label : (total.cells[column.key] ?? '')}
                 </Table.Cell>
               ))}

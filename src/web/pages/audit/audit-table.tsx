@@ -46,6 +46,7 @@ export function AuditTable({ entries, caption, showRecord = true }: { entries: A
     {
       key: 'summary',
       header: 'Summary',
+      long: true,
       cell: (e) => (
         <>
           {auditSummary(e)}

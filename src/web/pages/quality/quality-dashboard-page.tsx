@@ -11,7 +11,7 @@ import { ApiErrorPanel, Loaded, LoadingPanel, usePageTitle } from '../../compone
 import { isAdmin, useUser } from '../../auth/session.js';
 import { EChart } from './echarts-chart.js';
 import { ChoiceForm, groupOptions, indicatorOptions, useCatalogue, useGroups } from './quality-choosers.js';
-import { formatCount, formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
+import { formatCount, formatDifference, formatFigure, formatGroupFigure, formatZ } from './quality-format.js';
 import { QualityNav } from './quality-nav.js';
 import { ThresholdForm } from './threshold-form.js';
 import type { Dashboard, DashboardRow } from './types.js';
@@ -26,7 +26,7 @@ function practiceColumns(data: Dashboard): Column<DashboardRow>[] {
     { key: 'numerator', header: 'Numerator', cell: (r) => formatCount(r.numerator), numeric: true },
     { key: 'denominator', header: 'Denominator', cell: (r) => formatCount(r.denominator), numeric: true },
     { key: 'value', header: 'Value', cell: (r) => formatFigure(r.value, data.indicator), numeric: true, nowrap: true },
-    { key: 'z', header: 'z-score', cell: (r) => (r.z === null ? '–' : r.z.toFixed(2)), numeric: true },
+    { key: 'z', header: 'z-score', cell: (r) => formatZ(r.z), numeric: true },
     { key: 'funnel', header: 'Funnel (99.8%)', cell: (r) => funnelPosition(r.outlier, r.z, data.indicator.polarity) },
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
+import { formatDifference, formatFigure, formatGroupFigure, formatZ } from './quality-format.js';
 
 describe('a group’s figure on the quality pages', () => {
   it.each<[string, 'count' | 'minutes' | 'proportion' | 'rate_per_1000', number | null, string]>([
@@ -25,5 +25,16 @@ describe('a practice’s difference from a group', () => {
     ['a time keeps its tenth of a minute', 'minutes', -1.25, '−1.3 min'],
   ])('%s', (_name, unit, value, text) => {
     expect(formatDifference(value, { unit })).toBe(text);
+  });
+});
+
+describe('a z-score', () => {
+  it.each<[number | null, string]>([
+    [-3.414, '−3.41'],
+    [4.186, '4.19'],
+    [-0.001, '0.00'],
+    [null, '–'],
+  ])('%s is written %s', (z, text) => {
+    expect(formatZ(z)).toBe(text);
   });
 });

@@ -34,6 +34,9 @@ export function formatDifference(value: number | null | undefined, indicator: Pi
   return `${sign}${formatFigure(magnitude, indicator)}`;
 }
 
+/** A z-score to two places with a true minus sign: "−3.41", "4.19". */
+export const formatZ = (z: number | null | undefined) => (z === null || z === undefined ? '–' : `${z < 0 && z.toFixed(2) !== '-0.00' ? '−' : ''}${Math.abs(z).toFixed(2)}`);
+
 export const formatCount = (value: number | null | undefined) => (value === null || value === undefined ? '–' : number(0).format(value));
 
 export { describeAssurance, describeVariation } from '../../../domain/quality/spc-words.js';
