@@ -1,6 +1,7 @@
 import type { CashFlowMonth } from '../../../domain/finance/cash-flow.js';
 import { monthLabel } from '../../../domain/finance/financial-year.js';
 import { formatPence } from '../../../domain/schemes/format-money.js';
+import { useWidth } from '../../components/use-width.js';
 
 const shortPounds = (pence: number) => {
   const pounds = pence / 100;
@@ -26,7 +27,7 @@ export function CashFlowChart({ months, thresholdPence }: { months: CashFlowMont
   const values = months.map((m) => m.closingPence);
   const axis = ticks(Math.min(0, thresholdPence, ...values), Math.max(0, thresholdPence, ...values));
   const [bottomValue, topValue] = [axis[0]!, axis.at(-1)!];
-  const width = 760;
+  const [box, width] = useWidth<HTMLElement>(760);
   const height = 300;
   const left = 64;
   const plotTop = 12;
@@ -36,8 +37,8 @@ export function CashFlowChart({ months, thresholdPence }: { months: CashFlowMont
   const lowest = months.reduce((a, b) => (b.closingPence < a.closingPence ? b : a), months[0]!);
   const below = months.filter((m) => m.belowThreshold).length;
   return (
-    <figure className="app-scheme-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" width="100%" style={{ maxWidth: width }} aria-label={`Closing cash balance each month. Lowest: ${formatPence(lowest.closingPence)} at the end of ${monthLabel(lowest.month)}. ${below} of ${months.length} months end below the threshold of ${formatPence(thresholdPence)}.`}>
+    <figure className="app-scheme-chart" ref={box}>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" width={width} height={height} aria-label={`Closing cash balance each month. Lowest: ${formatPence(lowest.closingPence)} at the end of ${monthLabel(lowest.month)}. ${below} of ${months.length} months end below the threshold of ${formatPence(thresholdPence)}.`}>
         {axis.map((tick) => (
           <g key={tick}>
             <line x1={left} x2={width - 8} y1={y(tick)} y2={y(tick)} stroke={tick === 0 ? '#4c6272' : '#d8dde0'} />
@@ -54,7 +55,7 @@ export function CashFlowChart({ months, thresholdPence }: { months: CashFlowMont
                 <title>{`${monthLabel(m.month)}: ${formatPence(m.closingPence)}${m.belowThreshold ? ' (below the threshold)' : ''}`}</title>
               </rect>
               <text x={left + i * slot + slot / 2} y={height - 16} textAnchor="middle" fontSize="12" fill="#212b32">
-                {monthLabel(m.month).slice(0, 3)}
+                {monthLabel(m.month).slice(0, slot < 32 ? 1 : 3)}
               </text>
             </g>
           );

@@ -1,4 +1,5 @@
 import type { ReportTable } from '../../../domain/schemes/report-columns.js';
+import { useWidth } from '../../components/use-width.js';
 
 interface YearBars {
   year: string;
@@ -43,11 +44,11 @@ function ticks(max: number): number[] {
  */
 export function ScheduleChart({ schedule }: { schedule: ReportTable }) {
   const years = yearBars(schedule);
+  const [box, width] = useWidth<HTMLElement>(720);
   if (!years.length) return null;
   const max = Math.max(...years.flatMap((y) => [y.cost, y.funding, y.contribution]), 1);
   const axis = ticks(max);
   const top = axis.at(-1)!;
-  const width = 720;
   const height = 300;
   const left = 64;
   const bottom = 36;
@@ -57,8 +58,8 @@ export function ScheduleChart({ schedule }: { schedule: ReportTable }) {
   const y = (value: number) => 12 + plotHeight - (value / top) * plotHeight;
   const summary = years.map((yr) => `${yr.year}: cost ${pounds.format(yr.cost)}, funding ${pounds.format(yr.funding)}, practices pay ${pounds.format(yr.contribution)}`).join('; ');
   return (
-    <figure className="app-scheme-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Cost, funding and practices’ contributions by year. ${summary}.`} width="100%" style={{ maxWidth: width }}>
+    <figure className="app-scheme-chart" ref={box}>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Cost, funding and practices’ contributions by year. ${summary}.`} width={width} height={height}>
         {axis.map((tick) => (
           <g key={tick}>
             <line x1={left} x2={width - 8} y1={y(tick)} y2={y(tick)} stroke="#d8dde0" />
@@ -77,7 +78,7 @@ export function ScheduleChart({ schedule }: { schedule: ReportTable }) {
                 </rect>
               ))}
               <text x={left + i * groupWidth + groupWidth / 2} y={height - 12} textAnchor="middle" fontSize="13" fill="#212b32">
-                {yr.year}
+                {groupWidth < 60 ? yr.year.slice(2) : yr.year}
               </text>
             </g>
           );
