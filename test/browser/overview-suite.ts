@@ -166,6 +166,7 @@ export function overviewSuite(harness: () => BrowserHarness) {
       expect(latest).toContain('1 January 2018');
       expect(latest).toContain('9,301');
       await visible(page.getByRole('link', { name: 'Harborough' }));
+      expect(await page.getByRole('link', { name: 'Quality indicators for this practice' }).getAttribute('href')).toBe('/quality/practices/C82001');
       await visible(page.getByRole('heading', { name: 'Audit history' }));
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'practice');

@@ -68,9 +68,9 @@ export function AuditPage() {
       <Loaded query={audit} what="audit log">
         {(data) => (
           <>
-            <Pager page={page} pageSize={PAGE_SIZE} total={data.total} noun="changes" hrefFor={(n) => `?${queryString({ ...filters, page: n > 1 ? n : '' }).slice(1)}`} />
             <ExportLinks base="/api/audit/export" query={queryString(filters)} noun="the changes that match" />
             <AuditTable entries={data.items} caption="Changes" />
+            <Pager page={page} pageSize={PAGE_SIZE} total={data.total} noun="changes" hrefFor={(n) => `?${queryString({ ...filters, page: n > 1 ? n : '' }).slice(1)}`} />
           </>
         )}
       </Loaded>

@@ -103,11 +103,16 @@ function PracticeDetailsView({ details }: { details: PracticeDetails }) {
           { key: 'Notes', value: p.notes },
         ]}
       />
-      {mayReadMoney(user, p.odsCode) ? (
-        <p className="nhsuk-body">
-          <Link to={`/finance/practices/${p.odsCode}`}>What this practice receives and pays</Link>
-        </p>
-      ) : null}
+      <ul className="nhsuk-list">
+        <li>
+          <Link to={`/quality/practices/${p.odsCode}`}>Quality indicators for this practice</Link>
+        </li>
+        {mayReadMoney(user, p.odsCode) ? (
+          <li>
+            <Link to={`/finance/practices/${p.odsCode}`}>What this practice receives and pays</Link>
+          </li>
+        ) : null}
+      </ul>
       {details.canEdit ? <PracticeEditForm key={p.odsCode} practice={p} /> : null}
       <h2 id="list-sizes">List size history</h2>
       <DataTable caption={`Registered patients at ${p.displayName}, latest first`} captionHidden columns={listSizeColumns} rows={details.listSizes} rowKey={(s) => s.snapshotDate} empty="No list sizes have been imported for this practice." narrow />
