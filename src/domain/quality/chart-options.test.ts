@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { practiceSpcChartOption } from './chart-options.js';
+import { funnelChartOption, practiceSpcChartOption } from './chart-options.js';
 
 const point = (period: string) => ({ period, value: 1, mean: 1, lower: 0, upper: 2, type: 'common_cause' });
 
@@ -10,5 +10,34 @@ describe('practiceSpcChartOption', () => {
   ] as const)('names %s periods on the axis as people read them', (cadence, periods, labels) => {
     const option = practiceSpcChartOption({ indicator: { name: 'Same-day access', unit: 'proportion', cadence }, practiceName: 'Kibworth', points: periods.map(point), threshold: null });
     expect((option.xAxis as { data: string[] }).data).toEqual(labels);
+  });
+});
+
+describe('the charts say what their marks and lines are', () => {
+  const curve = [0, 5000, 10000].map((denominator) => ({ denominator, lower95: 4, upper95: 8, lower998: 3, upper998: 9 }));
+  const points = [
+    { practiceCode: 'C82001', label: 'Kibworth Medical Centre', denominator: 9000, value: 6, outlier: false },
+    { practiceCode: 'C82044', label: 'Empingham Medical Centre', denominator: 9000, value: 9.5, outlier: true },
+    { practiceCode: 'C82002', label: 'Countesthorpe Health Centre', denominator: 8000, value: 6.5, outlier: false, highlighted: true },
+  ];
+  type Series = { name: string; data: { name?: string; label?: { show: boolean; formatter: string } }[] };
+
+  it('names the outliers and the selected practice beside their marks, and no other practice', () => {
+    const option = funnelChartOption({ title: 'Asthma', unitLabel: '%', denominatorLabel: 'Registered patients aged 6 and over', target: 6, adjusted: false, points, curve });
+    const series = option.series as Series[];
+    const labels = series.flatMap((s) => s.data.filter((d) => d.label?.show).map((d) => d.label!.formatter));
+    expect(labels.sort()).toEqual(['Countesthorpe Health Centre', 'Empingham Medical Centre']);
+    expect(series.map((s) => s.name)).toContain('Selected practice');
+    expect((option.yAxis as { nameLocation: string }).nameLocation).toBe('middle');
+  });
+
+  it('calls the threshold line a maximum where lower is better and there is no target', () => {
+    const spcPoints = ['2024-04', '2024-05'].map((period, i) => ({ ...point(period), type: i ? 'special_cause_concern' : 'common_cause' }));
+    const option = practiceSpcChartOption({ indicator: { name: 'Missed appointments', unit: 'proportion', cadence: 'month', polarity: 'lower' }, practiceName: 'Kibworth', points: spcPoints, threshold: { target: null, minimum: 5 } });
+    const names = (option.series as Series[]).map((s) => s.name);
+    expect(names).toContain('Maximum');
+    expect(names).not.toContain('Target');
+    expect(names).toContain('Special cause: concern');
+    expect(names).not.toContain('Special cause: improvement');
   });
 });

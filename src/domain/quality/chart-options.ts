@@ -1,4 +1,4 @@
-import { type Cadence, type IndicatorUnit, periodLabel, unitLabels } from './indicators.js';
+import { type Cadence, type IndicatorUnit, periodLabel, type Polarity, unitLabels } from './indicators.js';
 /**
  * ECharts options for the funnel plot and the SPC chart, built from plain figures so the browser
  * and the server (SVG for packs) draw the same chart. The chart's subtitle says which limits are drawn.
@@ -45,6 +45,9 @@ const line = (name: string, data: [number, number][], colour: string, dashed: bo
   itemStyle: { color: colour },
 });
 
+/** The y axis's name turned along the axis, beside it: above the axis it ran into the chart's subtitle. */
+const sideName = (name: string) => ({ name, nameLocation: 'middle', nameRotate: 90, nameGap: 44 });
+
 export function funnelChartOption(data: FunnelChartData): Record<string, unknown> {
   const pick = (key: keyof FunnelCurvePoint) => data.curve.map((c) => [c.denominator, c[key]] as [number, number]);
   const maxDenominator = Math.max(1, ...data.points.map((p) => p.denominator)) * 1.05;
@@ -57,21 +60,25 @@ export function funnelChartOption(data: FunnelChartData): Record<string, unknown
   const yMax = Math.max(...ys) + pad;
   const round = (v: number) => Number(v.toPrecision(3));
   const point = (p: FunnelChartPoint) => ({ value: [p.denominator, p.value], name: `${p.label} (${p.practiceCode})` });
+  // Outliers and the practices a reader picked out are named beside their mark, so a printed or
+  // downloaded chart (no tooltips) still says which practice is which; overlapping names are dropped.
+  const named = (p: FunnelChartPoint) => ({ ...point(p), label: { show: true, formatter: p.label.replace(/[{}|]/g, ''), position: 'right', fontSize: 10, color: NHS.dark } });
   const inside = data.points.filter((p) => !p.outlier && !p.highlighted);
   const outliers = data.points.filter((p) => p.outlier && !p.highlighted);
   const highlighted = data.points.filter((p) => p.highlighted);
+  const selected = highlighted.length === 1 ? 'Selected practice' : 'Selected practices';
   return {
     animation: false,
     title: { text: data.title, subtext: describeFunnelLimits(data.adjusted), left: 'left', textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, color: NHS.grey } },
     tooltip: { trigger: 'item' },
-    legend: { bottom: 0, data: ['Practices', 'Outside 99.8% limits', ...(highlighted.length ? ['Selected practice'] : []), 'Centre line', '95% limits', '99.8% limits'] },
+    legend: { bottom: 0, data: ['Practices', 'Outside 99.8% limits', ...(highlighted.length ? [selected] : []), 'Centre line', '95% limits', '99.8% limits'] },
     grid: { left: 64, right: 24, top: 70, bottom: 64 },
     xAxis: { type: 'value', name: data.denominatorLabel, nameLocation: 'middle', nameGap: 28, min: 0, max: Math.ceil(maxDenominator) },
-    yAxis: { type: 'value', name: data.unitLabel, min: round(yMin), max: round(yMax) },
+    yAxis: { ...sideName(data.unitLabel), type: 'value', min: round(yMin), max: round(yMax) },
     series: [
       { name: 'Practices', type: 'scatter', symbolSize: 7, itemStyle: { color: NHS.blue }, data: inside.map(point) },
-      { name: 'Outside 99.8% limits', type: 'scatter', symbolSize: 9, itemStyle: { color: NHS.red }, data: outliers.map(point) },
-      ...(highlighted.length ? [{ name: 'Selected practice', type: 'scatter', symbol: 'diamond', symbolSize: 14, itemStyle: { color: NHS.orange }, data: highlighted.map(point) }] : []),
+      { name: 'Outside 99.8% limits', type: 'scatter', symbolSize: 9, itemStyle: { color: NHS.red }, data: outliers.map(named), labelLayout: { hideOverlap: true } },
+      ...(highlighted.length ? [{ name: selected, type: 'scatter', symbol: 'diamond', symbolSize: 14, itemStyle: { color: NHS.orange }, data: highlighted.map(named), labelLayout: { hideOverlap: true } }] : []),
       line('Centre line', [[0, data.target], [maxDenominator, data.target]], NHS.dark, false),
       line('95% limits', pick('lower95'), NHS.grey, true),
       { ...line('95% limits', pick('upper95'), NHS.grey, true) },
@@ -90,6 +97,12 @@ export interface SpcChartPoint {
   type: string;
 }
 
+const specialCauseKeys = [
+  { match: 'improvement', name: 'Special cause: improvement' },
+  { match: 'concern', name: 'Special cause: concern' },
+  { match: 'neutral', name: 'Special cause: neither' },
+];
+
 const pointColour = (type: string) => (type.includes('improvement') ? NHS.blue : type.includes('concern') ? NHS.orange : type.includes('neutral') ? '#7c2855' : NHS.grey);
 
 /**
@@ -97,13 +110,14 @@ const pointColour = (type: string) => (type.includes('improvement') ? NHS.blue :
  * export all draw it: titled "indicator: practice", with the target line (the minimum when the
  * indicator has no target).
  */
-export function practiceSpcChartOption(data: { indicator: { name: string; unit: IndicatorUnit; cadence: Cadence }; practiceName: string; points: SpcChartPoint[]; threshold: { target: number | null; minimum: number | null } | null }): Record<string, unknown> {
+export function practiceSpcChartOption(data: { indicator: { name: string; unit: IndicatorUnit; cadence: Cadence; polarity?: Polarity }; practiceName: string; points: SpcChartPoint[]; threshold: { target: number | null; minimum: number | null } | null }): Record<string, unknown> {
   const { indicator, threshold } = data;
-  return spcChartOption({ title: `${indicator.name}: ${data.practiceName}`, unitLabel: unitLabels[indicator.unit], points: data.points, target: threshold?.target ?? threshold?.minimum ?? null, cadence: indicator.cadence });
+  const line = threshold?.target != null ? { value: threshold.target, name: 'Target' } : threshold?.minimum != null ? { value: threshold.minimum, name: data.indicator.polarity === 'lower' ? 'Maximum' : 'Minimum' } : null;
+  return spcChartOption({ title: `${indicator.name}: ${data.practiceName}`, unitLabel: unitLabels[indicator.unit], points: data.points, threshold: line, cadence: indicator.cadence });
 }
 
 /** An XmR chart; with the indicator's cadence, its axis names periods as people read them ("Apr 2024", "2022/23"). */
-export function spcChartOption(data: { title: string; unitLabel: string; points: SpcChartPoint[]; target: number | null; cadence?: Cadence }): Record<string, unknown> {
+export function spcChartOption(data: { title: string; unitLabel: string; points: SpcChartPoint[]; threshold: { value: number; name: string } | null; cadence?: Cadence }): Record<string, unknown> {
   const { cadence } = data;
   const periods = data.points.map((p) => (cadence ? periodLabel(p.period, cadence, 'short') : p.period));
   const limit = (name: string, key: 'mean' | 'lower' | 'upper', dashed: boolean) => ({
@@ -122,13 +136,15 @@ export function spcChartOption(data: { title: string; unitLabel: string; points:
     legend: { bottom: 0 },
     grid: { left: 64, right: 24, top: 70, bottom: 64 },
     xAxis: { type: 'category', data: periods },
-    yAxis: { type: 'value', name: data.unitLabel, scale: true },
+    yAxis: { ...sideName(data.unitLabel), type: 'value', scale: true },
     series: [
       { name: 'Value', type: 'line', data: data.points.map((p) => ({ value: p.value, itemStyle: { color: pointColour(p.type) } })), symbolSize: 8, lineStyle: { color: NHS.grey }, itemStyle: { color: NHS.grey } },
       limit('Mean', 'mean', false),
       limit('Lower process limit', 'lower', true),
       limit('Upper process limit', 'upper', true),
-      ...(data.target !== null ? [{ name: 'Target', type: 'line', data: data.points.map(() => data.target), showSymbol: false, silent: true, lineStyle: { color: NHS.green, type: 'dotted' }, itemStyle: { color: NHS.green } }] : []),
+      ...(data.threshold ? [{ name: data.threshold.name, type: 'line', data: data.points.map(() => data.threshold!.value), showSymbol: false, silent: true, lineStyle: { color: NHS.green, type: 'dotted' }, itemStyle: { color: NHS.green } }] : []),
+      // The points' colours, in the legend only for the kinds this chart has.
+      ...specialCauseKeys.filter((k) => data.points.some((p) => p.type.includes(k.match))).map((k) => ({ name: k.name, type: 'scatter', data: [], itemStyle: { color: pointColour(k.match) } })),
     ],
   };
 }
