@@ -3,15 +3,16 @@ import { useEffect, useRef } from 'react';
 /**
  * On a phone the chart's title would run off it and the legend over the axis name. The page's
  * heading and the text beside every chart already say what the title says, so there the title is
- * left out, the legend becomes one scrolling line and the plot takes the room.
+ * left out and the legend wraps onto as many lines as it needs below the plot (a scrolling legend
+ * hid most of its entries behind "1/3").
  */
 function fitted(option: Record<string, unknown>, width: number): Record<string, unknown> {
   if (width >= 600) return option;
   return {
     ...option,
     ...(option.title ? { title: { ...(option.title as Record<string, unknown>), show: false } } : {}),
-    ...(option.legend ? { legend: { ...(option.legend as Record<string, unknown>), type: 'scroll' } } : {}),
-    ...(option.grid ? { grid: { ...(option.grid as Record<string, unknown>), left: 48, right: 16, top: 36, bottom: 72 } } : {}),
+    ...(option.legend ? { legend: { ...(option.legend as Record<string, unknown>), type: 'plain', left: 0, right: 0, itemGap: 8, textStyle: { fontSize: 11 } } } : {}),
+    ...(option.grid ? { grid: { ...(option.grid as Record<string, unknown>), left: 48, right: 16, top: 36, bottom: 112 } } : {}),
   };
 }
 
