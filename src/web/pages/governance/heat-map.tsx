@@ -21,7 +21,7 @@ export function RiskHeatMap() {
                 {data.rows.map((row) => (
                   <tr key={row[0]!.likelihood}>
                     <th scope="row">
-                      {row[0]!.likelihood} {likelihoodLabels[row[0]!.likelihood - 1]}
+                      {row[0]!.likelihood} <span className="app-heat-map__label">{likelihoodLabels[row[0]!.likelihood - 1]}</span>
                     </th>
                     {row.map((cell) => (
                       <td key={cell.impact} className={`app-rating--${cell.rating}`}>
@@ -40,7 +40,7 @@ export function RiskHeatMap() {
                   <td />
                   {impactLabels.map((label, i) => (
                     <th key={label} scope="col">
-                      {i + 1} {label}
+                      {i + 1} <span className="app-heat-map__label">{label}</span>
                     </th>
                   ))}
                 </tr>
@@ -53,6 +53,9 @@ export function RiskHeatMap() {
               </tfoot>
             </table>
             </div>
+            <p className="nhsuk-body-s app-heat-map__key" aria-hidden="true">
+              Likelihood: {likelihoodLabels.map((l, i) => `${i + 1} ${l.toLowerCase()}`).join(', ')}. Impact: {impactLabels.map((l, i) => `${i + 1} ${l.toLowerCase()}`).join(', ')}.
+            </p>
             <p className="nhsuk-body-s">Likelihood runs up the side, impact along the bottom. Score = likelihood × impact: 1–3 low, 4–6 moderate, 8–12 high, 15–25 extreme.</p>
             {data.unplaced.length ? (
               <p className="nhsuk-body" data-testid="unplaced-risks">
