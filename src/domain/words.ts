@@ -6,10 +6,11 @@ export function formatList(items: readonly string[]): string {
 
 const acronyms: Record<string, string> = { icb: 'ICB', pcn: 'PCN', ods: 'ODS', csv: 'CSV', stp: 'STP', qof: 'QOF', rag: 'RAG', ie: 'I&E', gp: 'GP' };
 
-/** "practice_manager" → "Practice manager"; "icb_footprint" → "ICB footprint"; "stp_milestone" → "STP milestone". */
+/** "practice_manager" → "Practice manager"; "icb_footprint" → "ICB footprint"; "stp_milestone" → "STP milestone"; "sub_contract" → "Sub-contract". */
 export function humanise(code: string): string {
   const words = code.split('_').map((w) => acronyms[w] ?? w);
-  const text = words.join(' ');
+  // "sub" is a prefix, not a word: sub_contract is a sub-contract.
+  const text = words.join(' ').replace(/\bsub /g, 'sub-');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -33,6 +33,7 @@ describe('how the pages write things', () => {
     ['stp_milestone', 'STP milestone'],
     ['icb_footprint', 'ICB footprint'],
     ['ie_income_line', 'I&E income line'],
+    ['sub_contract', 'Sub-contract'],
   ])('humanises %s as %s', (code, text) => {
     expect(humanise(code)).toBe(text);
   });
