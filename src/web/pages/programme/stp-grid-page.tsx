@@ -27,7 +27,7 @@ function GridTable({ grid }: { grid: StpGridData }) {
   const titleOf = new Map(grid.deliverables.map((d) => [d.ref, d]));
   const years = [...new Set(grid.periods.map((p) => p.financialYear))];
   return (
-    <div className="nhsuk-table-container app-scroll-box" role="region" aria-label="STP milestone grid (scrolls sideways)" tabIndex={0}>
+    <div className="nhsuk-table-container app-scroll-box app-stp-scroll" role="region" aria-label="STP milestone grid (scrolls sideways)" tabIndex={0}>
       <table className="nhsuk-table app-stp-grid">
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">STP milestones by period</caption>
         <thead className="nhsuk-table__head">
@@ -53,8 +53,10 @@ function GridTable({ grid }: { grid: StpGridData }) {
             <Fragment key={d.ref}>
               <tr>
                 <th scope="rowgroup" colSpan={2 + grid.periods.length} className="nhsuk-u-font-weight-bold">
-                  {d.ref} ({d.kind}): {d.title}
-                  {d.owner ? ` – ${d.owner}` : ''}
+                  <span className="app-stp-grid__group">
+                    {d.ref} ({d.kind}): {d.title}
+                    {d.owner ? ` – ${d.owner}` : ''}
+                  </span>
                 </th>
               </tr>
               {grid.rows
