@@ -61,8 +61,9 @@ export function funnelChartOption(data: FunnelChartData): Record<string, unknown
   const round = (v: number) => Number(v.toPrecision(3));
   const point = (p: FunnelChartPoint) => ({ value: [p.denominator, p.value], name: `${p.label} (${p.practiceCode})` });
   // Outliers and the practices a reader picked out are named beside their mark, so a printed or
-  // downloaded chart (no tooltips) still says which practice is which; overlapping names are dropped.
-  const named = (p: FunnelChartPoint) => ({ ...point(p), label: { show: true, formatter: p.label.replace(/[{}|]/g, ''), position: 'right', fontSize: 10, color: NHS.dark } });
+  // downloaded chart (no tooltips) still says which practice is which; overlapping names are dropped,
+  // and a name towards the right-hand edge goes to the left of its mark so the chart does not cut it off.
+  const named = (p: FunnelChartPoint) => ({ ...point(p), label: { show: true, formatter: p.label.replace(/[{}|]/g, ''), position: p.denominator > maxDenominator * 0.5 ? 'left' : 'right', fontSize: 10, color: NHS.dark } });
   const inside = data.points.filter((p) => !p.outlier && !p.highlighted);
   const outliers = data.points.filter((p) => p.outlier && !p.highlighted);
   const highlighted = data.points.filter((p) => p.highlighted);
