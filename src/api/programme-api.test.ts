@@ -44,13 +44,17 @@ describe('programme API', () => {
     const csv = (await clinician.request('GET', `/api/plan-tasks/export.csv?planId=${demoPlanId}&ref=1.1`)).body as string;
     const [header, row] = Papa.parse<string[]>(csv.trim()).data;
     const cell = (name: string) => row![header!.indexOf(name)];
-    const [task] = (await clinician.request('GET', `/api/plan-tasks?planId=${demoPlanId}&ref=1.1`)).body.items as { sectionId: number; status: string; financialValuePence: number | null }[];
+    const [task] = (await clinician.request('GET', `/api/plan-tasks?planId=${demoPlanId}&ref=1.1`)).body.items as { id: number; sectionId: number; status: string; financialValuePence: number | null }[];
     const sections = (await clinician.request('GET', `/api/plan-sections?planId=${demoPlanId}&pageSize=100`)).body.items as { id: number; title: string }[];
     expect(cell('Work plan')).toBe(demoWorkPlanName);
     expect(cell('Section')).toBe(sections.find((s) => s.id === task!.sectionId)!.title);
     expect(cell('Status')).toMatch(/^(Not started|In progress|Done|Stopped)$/);
     expect(cell('Financial value (£)')).toBe(task!.financialValuePence === null ? '' : String(task!.financialValuePence / 100));
     expect(cell('Overdue')).toMatch(/^(Yes|No)$/);
+    // Where the task stands now: the newest entry of its position log.
+    const [latest] = (await clinician.request('GET', `/api/programme/tasks/${task!.id}`)).body.updates as { entryDate: string; text: string }[];
+    expect(latest).toBeDefined();
+    expect([cell('Latest position dated'), cell('Latest position')]).toEqual([latest!.entryDate, latest!.text]);
   });
 
   it('lists the demo plan by lead and status, highlights overdue and flags duplicate ids', async () => {

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableName, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import { isOverdue, ragLabels, ragRatings, taskStatuses, taskStatusLabels } from '../../domain/programme/task-status.js';
@@ -27,9 +27,18 @@ export const todayIso = () => new Date().toISOString().slice(0, 10);
 const overdueSql = sql`coalesce(${planTasks.targetDate} < current_date and ${planTasks.status} not in ('done', 'stopped'), false)`;
 
 /**
+ * A column of the task's newest position update (the log's order: later date, then later entry).
+ * Written with plain names: in a one-table select Drizzle drops the table from each column, which
+ * would tie the subquery to itself rather than to the task.
+ */
+const latestPositionSql = (value: SQL) =>
+  sql`(select ${value} from ${taskPositionUpdates} u where u.task_id = ${sql.identifier(getTableName(planTasks))}.id order by u.entry_date desc, u.sequence desc limit 1)`;
+
+/**
  * A line of a work plan. Lists filter by plan, section, lead (part of the text: "JW" finds
  * "GC/JW"), status, RAG, duplicate ids and overdue. The target is typed as people write it and
- * read into dates when stored; the money value likewise. Position updates have their own log.
+ * read into dates when stored; the money value likewise. Position updates have their own log; lists
+ * and exports show the newest.
  */
 export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
   { table: planTasks, id: planTasks.id, rowVersion: planTasks.rowVersion },
@@ -51,6 +60,9 @@ export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
       status: { header: 'Status', column: planTasks.status, kind: 'text', filter: 'exact', sortable: true, labels: taskStatusLabels },
       rag: { header: 'RAG', column: planTasks.rag, kind: 'text', filter: 'exact', sortable: true, labels: ragLabels },
       overdue: { header: 'Overdue', column: overdueSql, kind: 'boolean', filter: 'exact' },
+      // Where the task stands now: its newest position update, worked out from the log.
+      latestPositionOn: { header: 'Latest position dated', column: latestPositionSql(sql`u.entry_date::text`), kind: 'date', sortable: true },
+      latestPosition: { header: 'Latest position', column: latestPositionSql(sql`u.text`), kind: 'text' },
       duplicateRef: { header: 'Id used twice', column: planTasks.duplicateRef, kind: 'boolean', filter: 'exact', sortable: true },
       financialValueText: { header: 'Financial value (as written)', column: planTasks.financialValueText, kind: 'text', sortable: true },
       financialValuePence: { header: 'Financial value (pence)', column: planTasks.financialValuePence, kind: 'integer', pence: true, sortable: true },

@@ -104,6 +104,13 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     const after = await getTaskDetail(admin(), task!.id);
     expect(after.updates.map((u) => u.text)).toEqual(['Pharmacists in post at two clusters', ...before.updates.map((u) => u.text)]);
     expect(after.owners.lead).toEqual({ people: [], unknown: ['JW'] });
+    // Lists and exports carry where the task stands now: its newest update, whatever order they were added in.
+    const listed = await listRecords(admin(), planTaskRecord, { page: 1, pageSize: 10, filters: { planId: String(planId), ref: '1.13' } });
+    expect(listed.items[0]).toMatchObject({ latestPosition: 'Pharmacists in post at two clusters', latestPositionOn: '2018-05-01' });
+    const untouched = await listRecords(admin(), planTaskRecord, { page: 1, pageSize: 100, filters: { planId: String(planId) }, sort: 'latestPositionOn' });
+    const withoutLog = untouched.items.filter((t) => t.latestPosition === null);
+    expect(withoutLog.every((t) => t.latestPositionOn === null)).toBe(true);
+    expect(untouched.items.at(-1)!.latestPosition).toBeNull();
     const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'plan_task'), eq(auditLog.recordId, String(task!.id))));
     expect(audit.map((a) => a.summary)).toContain('Position update added to 1.13 for 2018-05-01');
   });

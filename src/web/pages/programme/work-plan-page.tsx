@@ -34,6 +34,20 @@ const columns: Column<PlanTask>[] = [
   },
   { key: 'status', header: 'Status', sortable: true, cell: (t) => <><TaskStatusTag status={t.status} /> {t.overdue ? <OverdueTag /> : null}</> },
   { key: 'rag', header: 'RAG', sortable: true, cell: (t) => <RagTag rag={t.rag} /> },
+  {
+    key: 'latestPositionOn',
+    header: 'Latest position',
+    sortable: true,
+    cell: (t) =>
+      t.latestPosition ? (
+        <>
+          {shortText(t.latestPosition, 120)}
+          {t.latestPositionOn ? <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-14"> ({formatDate(t.latestPositionOn)})</span> : null}
+        </>
+      ) : (
+        'No updates yet'
+      ),
+  },
   { key: 'duplicateRef', header: 'Id', cell: (t) => (t.duplicateRef ? 'Used twice' : '') },
 ];
 
