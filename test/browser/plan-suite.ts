@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, textOf, visible } from './assertions.js';
+import { eventually, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
 
 const shared = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data');
@@ -35,8 +35,9 @@ export function planSuite(harness: () => BrowserHarness) {
     });
 
     it('filters by lead and overdue, keeping the filters in the address', async () => {
-      await page.getByLabel('Lead').fill('RB');
-      await page.getByLabel('Overdue tasks only').check();
+      const filters = page.getByRole('search', { name: 'Filter tasks' });
+      await filters.getByLabel('Lead').fill('RB');
+      await filters.getByLabel('Overdue tasks only').check();
       await page.getByRole('button', { name: 'Apply filters' }).click();
       await page.waitForURL(/lead=RB/);
       expect(page.url()).toContain('overdue=true');
@@ -91,6 +92,38 @@ export function planSuite(harness: () => BrowserHarness) {
         return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', ...(pence % 100 === 0 ? { maximumFractionDigits: 0 } : {}) }).format(pence / 100);
       };
       await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain(`WLCCG allocation: ${pounds(row.wlccg_allocation_gbp_000!)}; ELRCCG allocation: ${pounds(row.elrccg_allocation_gbp_000!)}`);
+    });
+
+    it('changes a task’s description, lead and target, and adds a task to the plan', async () => {
+      await page.goto('/programme?lead=JW');
+      await page.getByRole('link', { name: '1.4', exact: true }).click();
+      const edit = page.getByRole('region', { name: 'Change the task' });
+      await edit.getByLabel('Description').fill('Run the winter access scheme');
+      await edit.getByLabel('Lead', { exact: true }).fill('JW/RB');
+      await edit.getByLabel('Target').fill('Q4 18/19');
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await visible(page.getByText('Saved task 1.4.'));
+      const summary = page.locator('.nhsuk-summary-list');
+      await eventually(() => textOf(summary)).toContain('Run the winter access scheme');
+      expect(await textOf(summary)).toContain('31 March 2019');
+      expect(await textOf(summary)).toContain('JW/RB');
+
+      await page.goto('/programme');
+      const add = page.getByRole('region', { name: 'Add a task' });
+      await add.getByRole('button', { name: 'Add task' }).click();
+      await problemsSay(add, 'Enter the task ID, such as 1.14');
+      await add.getByLabel('Section').selectOption({ index: 1 });
+      await add.getByLabel('Task ID').fill('2.99');
+      await add.getByLabel('Description').fill('Agree the extended hours rota');
+      await add.getByLabel('Lead', { exact: true }).fill('JW');
+      await add.getByLabel('Target').fill('Mar 19');
+      await add.getByRole('button', { name: 'Add task' }).click();
+      await visible(page.getByText('Added task 2.99.'));
+      await eventually(() => page.locator('tbody tr').count()).toBe(workplan.length + 1);
+      await page.getByRole('link', { name: '2.99', exact: true }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('Agree the extended hours rota');
+      expect(await textOf(page.locator('.nhsuk-summary-list'))).toContain('31 March 2019');
+      await saveScreenshot(page, 'programme-task-added');
     });
 
     it('imports a work plan from the page: a bad row is listed with its line and column, a good file starts a new plan, and importing it again changes nothing', async () => {
@@ -171,9 +204,11 @@ export function planSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('heading', { level: 2, name: 'Position log' }));
       expect(await page.getByRole('button', { name: 'Add update' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Create person' }).count()).toBe(0);
+      expect(await page.getByRole('region', { name: 'Change the task' }).count()).toBe(0);
       await page.goto('/programme');
       await visible(page.getByRole('heading', { level: 2, name: 'ELR GP Federation work plan' }));
       expect(await page.getByRole('form', { name: 'Import a plan file' }).count()).toBe(0);
+      expect(await page.getByRole('region', { name: 'Add a task' }).count()).toBe(0);
     });
   });
 }

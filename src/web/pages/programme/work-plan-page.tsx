@@ -4,6 +4,7 @@ import type { Page } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import type { Column } from '../../components/data-table.js';
+import { RecordForm } from '../../components/record-form.js';
 import { FilterActions, FilterCheckbox, useFilterForm } from '../../components/filter-actions.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { RecordTable, useListParams } from '../../components/record-table.js';
@@ -11,6 +12,7 @@ import { formatDate, shortText } from '../../format/format.js';
 import './programme.css';
 import { ProgrammeImportForm, ProgrammeImportLink } from './programme-import-form.js';
 import { OverdueTag, ProgrammeNav, RagTag, statusLabels, TaskStatusTag } from './programme-tags.js';
+import { newTaskFields } from './task-fields.js';
 import type { PlanSummary, PlanTask, WorkPlan } from './types.js';
 
 const filterNames = ['lead', 'sectionId', 'status', 'overdue'] as const;
@@ -109,7 +111,7 @@ function IdWarnings({ summary }: { summary: PlanSummary }) {
   );
 }
 
-function PlanTasks({ plan }: { plan: WorkPlan }) {
+function PlanTasks({ plan, admin }: { plan: WorkPlan; admin: boolean }) {
   const list = useListParams(filterNames);
   const summary = useApiQuery<PlanSummary>(`/api/programme/work-plans/${plan.id}/summary`);
   const initial = Object.fromEntries(filterNames.map((n) => [n, list.filters[n] ?? ''])) as Filters;
@@ -136,6 +138,18 @@ function PlanTasks({ plan }: { plan: WorkPlan }) {
             noun="tasks"
             pageSize={100}
           />
+          {admin && s.sections.length ? (
+            <RecordForm<PlanTask>
+              resource="plan-tasks"
+              id="add-task"
+              heading="Add a task"
+              fields={newTaskFields(s.sections)}
+              fixed={{ planId: plan.id }}
+              submitLabel="Add task"
+              saved={(t) => `Added task ${t.ref}.`}
+              invalidates={[`/api/programme/work-plans/${plan.id}`]}
+            />
+          ) : null}
         </>
       )}
     </Loaded>
@@ -172,7 +186,7 @@ export function WorkPlanPage() {
                     ))}
                 </p>
               ) : null}
-              <PlanTasks key={plan.id} plan={plan} />
+              <PlanTasks key={plan.id} plan={plan} admin={admin} />
             </>
           );
         }}
