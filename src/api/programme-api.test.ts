@@ -96,6 +96,14 @@ describe('programme API', () => {
     expect(grid.rows.find((r: { actionRefs: string }) => r.actionRefs === 'N1.1;N1.2').actions).toHaveLength(2);
     const csv = await clinician.request('GET', '/api/programme/stp-grid/export.csv');
     expect(csv.body.split('\r\n')[0]).toBe(['Deliverable', 'Deliverable text', 'Actions', 'Key action', 'Owners', ...grid.periods.map((p: { label: string }) => p.label)].join(','));
+    // A deliverable is named by its reference and text, as people read it, never by its number in the database.
+    const deliverables = (await clinician.request('GET', '/api/stp-deliverables?pageSize=100')).body.items as { ref: string; title: string }[];
+    const named = new Set(deliverables.map((d) => `${d.ref}: ${d.title}`));
+    for (const list of ['stp-outcomes', 'stp-milestones', 'stp-actions']) {
+      const [header, ...rows] = Papa.parse<string[]>(((await clinician.request('GET', `/api/${list}/export.csv`)).body as string).trim()).data;
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((row) => named.has(row[header!.indexOf('Deliverable')]!))).toBe(true);
+    }
     for (const path of ['/api/programme/stp-grid/export.xlsx', `/api/plan-tasks/export.xlsx?planId=${demoPlanId}`, '/api/stp-outcomes/export.xlsx']) {
       const response = await fetch(`${server.baseUrl}${path}`, { headers: { cookie: clinician.session.cookie! } });
       expect(response.status).toBe(200);
