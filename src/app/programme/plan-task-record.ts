@@ -1,8 +1,9 @@
-import { eq, getTableName, type SQL, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import { isOverdue, ragLabels, ragRatings, taskStatuses, taskStatusLabels } from '../../domain/programme/task-status.js';
 import { planSections, planTasks, taskPositionUpdates, workPlans } from '../../db/schema/index.js';
+import { newestEntry } from '../records/newest-entry.js';
 import { assertExists, optionalText, positiveId, programmeRecord, requiredText } from './record-helpers.js';
 import { markDuplicateRefs, moneyFromText, nextOccurrence, readTarget } from './task-values.js';
 
@@ -26,13 +27,8 @@ export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 const overdueSql = sql`coalesce(${planTasks.targetDate} < current_date and ${planTasks.status} not in ('done', 'stopped'), false)`;
 
-/**
- * A column of the task's newest position update (the log's order: later date, then later entry).
- * Written with plain names: in a one-table select Drizzle drops the table from each column, which
- * would tie the subquery to itself rather than to the task.
- */
-const latestPositionSql = (value: SQL) =>
-  sql`(select ${value} from ${taskPositionUpdates} u where u.task_id = ${sql.identifier(getTableName(planTasks))}.id order by u.entry_date desc, u.sequence desc limit 1)`;
+/** The task's position log, newest first: later date, then later entry. */
+const positionLog = { table: taskPositionUpdates, recordColumn: 'task_id', newestFirst: 'e.entry_date desc, e.sequence desc' };
 
 /**
  * A line of a work plan. Lists filter by plan, section, lead (part of the text: "JW" finds
@@ -61,8 +57,8 @@ export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
       rag: { header: 'RAG', column: planTasks.rag, kind: 'text', filter: 'exact', sortable: true, labels: ragLabels },
       overdue: { header: 'Overdue', column: overdueSql, kind: 'boolean', filter: 'exact' },
       // Where the task stands now: its newest position update, worked out from the log.
-      latestPositionOn: { header: 'Latest position dated', column: latestPositionSql(sql`u.entry_date::text`), kind: 'date', sortable: true },
-      latestPosition: { header: 'Latest position', column: latestPositionSql(sql`u.text`), kind: 'text' },
+      latestPositionOn: { header: 'Latest position dated', column: newestEntry(positionLog, planTasks, 'e.entry_date::text'), kind: 'date', sortable: true },
+      latestPosition: { header: 'Latest position', column: newestEntry(positionLog, planTasks, 'e.text'), kind: 'text' },
       duplicateRef: { header: 'Id used twice', column: planTasks.duplicateRef, kind: 'boolean', filter: 'exact', sortable: true },
       financialValueText: { header: 'Financial value (as written)', column: planTasks.financialValueText, kind: 'text', sortable: true },
       financialValuePence: { header: 'Financial value (pence)', column: planTasks.financialValuePence, kind: 'integer', pence: true, sortable: true },
