@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { auditLog, boardActions, boardActionUpdates, meetings, people, policies, policyFiles, risks, riskScoreHistory, users } from '../../db/schema/index.js';
+import { auditLog, boardActions, boardActionUpdates, meetings, people, policies, policyFiles, practices, risks, riskScoreHistory, users } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, contextFor, managerOf } from '../../../test/support/factories.js';
 import { startSmtpSink } from '../../../test/support/smtp-sink.js';
@@ -199,6 +199,25 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
       ['C82001', 'manager of C82001'],
       ['C82009', null],
     ]);
+  });
+
+  it('asks only open practices to acknowledge a policy, and stops asking one that closes', async () => {
+    // Two Shires (C82036) closed in June 2020.
+    const closed = await failure(createRecord(admin(), policyRecord, { title: 'Infection control', kind: 'policy', version: '1', practiceCodes: ['C82001', 'C82036'] }));
+    expect([closed.kind, closed.problems]).toEqual(['invalid', [{ field: 'practiceCodes', message: 'names practices that are not open: C82036 (closed). Remove them' }]]);
+    const policy = await createRecord(admin(), policyRecord, { title: 'Infection control', kind: 'policy', version: '1', acknowledgeBy: addDays(today, 3), practiceCodes: ['C82001', 'C82009'] });
+    const manager = contextFor(database, managerOf('C82009'));
+    expect((await myItems(manager)).items.filter((i) => i.title.startsWith('Infection control'))).toHaveLength(1);
+    // As the next ODS import would record, C82009 closes: it is no longer asked, nor can it acknowledge.
+    const setStatus = (status: string) => database.db.update(practices).set({ status }).where(eq(practices.odsCode, 'C82009'));
+    await setStatus('closed');
+    try {
+      expect((await listAcknowledgements(admin(), policy.id as number)).map((a) => a.practiceCode)).toEqual(['C82001']);
+      expect((await myItems(manager)).items.filter((i) => i.title.startsWith('Infection control'))).toEqual([]);
+      expect((await failure(acknowledgePolicy(manager, policy.id as number, 'C82009'))).kind).toBe('invalid');
+    } finally {
+      await setStatus('active');
+    }
   });
 
   it('sends the daily digest by SMTP, overdue items first, to users with items due', async () => {
