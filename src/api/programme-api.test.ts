@@ -62,6 +62,11 @@ describe('programme API', () => {
     expect(byLead.status).toBe(200);
     expect(byLead.body.items.length).toBeGreaterThan(0);
     expect(byLead.body.items.every((t: { lead: string }) => t.lead.includes('RB'))).toBe(true);
+    // Jo Walker is JW in the plan: her name finds her tasks, as her initials do.
+    const byName = await clinician.request('GET', `/api/plan-tasks?planId=${demoPlanId}&lead=${encodeURIComponent('Jo Walker')}&pageSize=100`);
+    const byInitials = await clinician.request('GET', `/api/plan-tasks?planId=${demoPlanId}&lead=JW&pageSize=100`);
+    expect(byName.body.total).toBeGreaterThan(0);
+    expect(byName.body.items.map((t: { id: number }) => t.id)).toEqual(byInitials.body.items.map((t: { id: number }) => t.id));
     const summary = await clinician.request('GET', `/api/programme/work-plans/${demoPlanId}/summary`);
     expect(summary.body.duplicateIds.map((d: { ref: string }) => d.ref)).toEqual(['2.3', '3.2']);
     expect(summary.body.missingIds).toEqual(['2.4']);

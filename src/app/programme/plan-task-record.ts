@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import { isOverdue, ragLabels, ragRatings, taskStatuses, taskStatusLabels } from '../../domain/programme/task-status.js';
 import { planSections, planTasks, taskPositionUpdates, workPlans } from '../../db/schema/index.js';
+import { ownerTextWithNames } from '../people/match-owners.js';
 import { newestEntry } from '../records/newest-entry.js';
 import { assertExists, optionalText, positiveId, programmeRecord, requiredText } from './record-helpers.js';
 import { markDuplicateRefs, moneyFromText, nextOccurrence, readTarget } from './task-values.js';
@@ -31,9 +32,9 @@ const overdueSql = sql`coalesce(${planTasks.targetDate} < current_date and ${pla
 const positionLog = { table: taskPositionUpdates, recordColumn: 'task_id', newestFirst: 'e.entry_date desc, e.sequence desc' };
 
 /**
- * A line of a work plan. Lists filter by plan, section, lead (part of the text: "JW" finds
- * "GC/JW"), status, RAG, duplicate ids and overdue. The target is typed as people write it and
- * read into dates when stored; the money value likewise. Position updates have their own log; lists
+ * A line of a work plan. Lists filter by plan, section, lead (part of the text, or of the name of
+ * someone it names: "JW" and "jo walker" both find "GC/JW"), status, RAG, duplicate ids and
+ * overdue. The target is typed as people write it and read into dates when stored; the money value likewise. Position updates have their own log; lists
  * and exports show the newest.
  */
 export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
@@ -48,7 +49,7 @@ export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
       projectArea: { header: 'Project area', column: planTasks.projectArea, kind: 'text', filter: 'search', sortable: true },
       description: { header: 'Task description', column: planTasks.description, kind: 'text', filter: 'search', sortable: true },
       allocatedTo: { header: 'Allocated to', column: planTasks.allocatedTo, kind: 'text', filter: 'search', sortable: true },
-      lead: { header: 'Lead', column: planTasks.lead, kind: 'text', filter: 'search', sortable: true },
+      lead: { header: 'Lead', column: planTasks.lead, kind: 'text', filter: 'search', searchIn: ownerTextWithNames(planTasks.lead), sortable: true },
       involved: { header: 'Involved', column: planTasks.involved, kind: 'text', filter: 'search', sortable: true },
       timeText: { header: 'Time (as written)', column: planTasks.timeText, kind: 'text', sortable: true },
       targetDate: { header: 'Target date', column: planTasks.targetDate, kind: 'date', filter: 'exact', sortable: true },

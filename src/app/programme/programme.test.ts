@@ -13,6 +13,7 @@ import { importWorkPlan } from './import-work-plan.js';
 import { workPlanItems } from './my-items-source.js';
 import { planTaskRecord, todayIso } from './plan-task-record.js';
 import { addDays } from '../../domain/governance/due-dates.js';
+import { splitOwnerText } from '../../domain/people/owner-text.js';
 import { addPositionUpdate, getPlanSummary, getTaskDetail } from './plan-tasks.js';
 import { getStpGrid } from './stp-grid.js';
 
@@ -123,6 +124,10 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     const rows = seedRows('elr/workplan.csv');
     expect(items.map((i) => i.ref).sort()).toEqual(rows.filter((r) => r.lead === 'JW' && ['Nov 16', 'Dec 16', 'Jan 17'].includes(r.time!)).map((r) => r.id).sort());
     expect(items[0]).toMatchObject({ kind: 'task', href: expect.stringMatching(/^\/programme\/tasks\/\d+$/) });
+    // The list finds the tasks she leads by her name as well as her initials, however it is typed.
+    const byName = await listRecords(admin(), planTaskRecord, { page: 1, pageSize: 100, filters: { planId: String(planId), lead: 'jo walk' } });
+    expect(byName.items.map((t) => t.ref).sort()).toEqual(rows.filter((r) => splitOwnerText(r.lead).some((p) => p.toLowerCase() === 'jw')).map((r) => r.id).sort());
+    expect(byName.total).toBeGreaterThan(0);
   });
 
   it('edits a task with rowVersion: the target is read again, a stale edit conflicts, an impossible date is refused', async () => {

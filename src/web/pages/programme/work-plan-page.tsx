@@ -58,7 +58,7 @@ function FilterForm({ initial, sections, onApply }: { initial: Filters; sections
   return (
     <form className="app-filters" onSubmit={submit} role="search" aria-label="Filter tasks">
       <div className="app-filters__row">
-        <TextInput id="lead" name="lead" label="Lead" hint="Initials or name, such as JW" width={10} value={values.lead} onChange={set('lead')} />
+        <TextInput id="lead" name="lead" label="Lead" hint="Initials or name, such as JW or Jo Walker" width={20} value={values.lead} onChange={set('lead')} />
         <Select id="sectionId" name="sectionId" label="Section" value={values.sectionId} onChange={set('sectionId')}>
           <Select.Option value="">Any section</Select.Option>
           {sections.map((s) => (
