@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, problemsSay, textOf, visible } from './assertions.js';
-import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
 
 const shared = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data');
 const seed = (path: string) => Papa.parse<Record<string, string>>(readFileSync(join(shared, path), 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -175,9 +175,16 @@ export function planSuite(harness: () => BrowserHarness) {
       expect(await shared.locator('td.app-stp-cell--mark').count()).toBe(milestones.filter((m) => m.action_id === 'N1.1;N1.2').length);
       await page.getByLabel('Milestone', { exact: true }).selectOption({ label: 'N1.1;N1.2 – 2017/18 Q2' });
       await page.getByLabel('RAG', { exact: true }).selectOption('amber');
+      await page.getByLabel('Reason (optional)').fill('Recruitment slipped to the third quarter');
+      await page.getByLabel('Evidence (optional)').fill('Board minutes, September 2017');
       await page.getByRole('button', { name: 'Save rating' }).click();
       await visible(page.getByText('Rating saved for N1.1;N1.2 – 2017/18 Q2.'));
       await eventually(() => shared.locator('td.app-stp-cell--amber').count()).toBe(1);
+      expect(await shared.locator('td.app-stp-cell--amber').getAttribute('title')).toBe('2017/18 Q2: amber. Recruitment slipped to the third quarter. Evidence: Board minutes, September 2017');
+      // The reason and evidence are kept with the milestone, and go with it into the download.
+      const [header, ...rows] = Papa.parse<string[]>((await download(page, 'Download CSV of the milestones')).body.toString('utf8').replace(/^\uFEFF/, '').trim()).data;
+      const rated = rows.find((r) => r[header!.indexOf('Actions')] === 'N1.1;N1.2' && r[header!.indexOf('Period')] === '2017/18 Q2')!;
+      expect([rated[header!.indexOf('Reason')], rated[header!.indexOf('Evidence')]]).toEqual(['Recruitment slipped to the third quarter', 'Board minutes, September 2017']);
       // The rating reads in words as well as colour.
       expect(await textOf(shared.locator('td.app-stp-cell--amber'))).toBe('Amber');
       await page.getByLabel('Milestone', { exact: true }).selectOption({ label: 'N1.3 – 2017/18 Q1' });

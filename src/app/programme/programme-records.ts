@@ -102,6 +102,8 @@ export const stpMilestoneRecord = programmeRecord(
       period: text(stpMilestones.period, 'Period', 'exact'),
       text: text(stpMilestones.text, 'Milestone'),
       rag: text(stpMilestones.rag, 'RAG', 'exact'),
+      reason: text(stpMilestones.reason, 'Reason'),
+      evidence: text(stpMilestones.evidence, 'Evidence'),
       note: text(stpMilestones.note, 'Note'),
     },
     defaultSort: 'id',
@@ -111,6 +113,8 @@ export const stpMilestoneRecord = programmeRecord(
       period: z.string().trim().refine((p) => periodLabels.includes(p), `must be a period of the grid, ${periodLabels[0]} to ${periodLabels.at(-1)}`),
       text: z.string().trim().max(500).default('X'),
       rag: z.enum(ragRatings).nullable().optional(),
+      reason: optionalText(),
+      evidence: optionalText(),
       note: optionalText(),
     }),
     async prepare(db, input, existing) {

@@ -162,8 +162,12 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     expect(marks.sort()).toEqual(milestones.map((m) => `${m.action_id} ${m.period}`).sort());
     expect(grid.rows.find((r) => r.actionRefs === 'N1.1;N1.2')!.actions.map((a) => a.ref)).toEqual(['N1.1', 'N1.2']);
     const [cell] = await database.db.select().from(stpMilestones).limit(1);
-    await updateRecord(admin(), (await import('./programme-records.js')).stpMilestoneRecord, String(cell!.id), { rag: 'green' }, cell!.rowVersion);
-    expect((await getStpGrid(admin())).rows.flatMap((r) => Object.values(r.cells)).find((c) => c?.id === cell!.id)).toMatchObject({ rag: 'green' });
+    await updateRecord(admin(), (await import('./programme-records.js')).stpMilestoneRecord, String(cell!.id), { rag: 'amber', reason: 'Recruitment slipped a quarter', evidence: 'Board minutes, March 2018' }, cell!.rowVersion);
+    expect((await getStpGrid(admin())).rows.flatMap((r) => Object.values(r.cells)).find((c) => c?.id === cell!.id)).toMatchObject({ rag: 'amber', reason: 'Recruitment slipped a quarter', evidence: 'Board minutes, March 2018' });
+    // Importing the grid again leaves what people reported about a milestone alone.
+    await importStpFiles(admin(), stpFiles());
+    const [kept] = await database.db.select().from(stpMilestones).where(eq(stpMilestones.id, cell!.id));
+    expect(kept).toMatchObject({ reason: 'Recruitment slipped a quarter', evidence: 'Board minutes, March 2018' });
   });
 
   it('refuses milestones for an unknown deliverable, naming the line', async () => {
