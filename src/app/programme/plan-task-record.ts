@@ -60,7 +60,7 @@ export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
       // Where the task stands now: its newest position update, worked out from the log.
       latestPositionOn: { header: 'Latest position dated', column: newestEntry(positionLog, planTasks, 'e.entry_date::text'), kind: 'date', sortable: true },
       latestPosition: { header: 'Latest position', column: newestEntry(positionLog, planTasks, 'e.text'), kind: 'text' },
-      duplicateRef: { header: 'Id used twice', column: planTasks.duplicateRef, kind: 'boolean', filter: 'exact', sortable: true },
+      duplicateRef: { header: 'ID used twice', column: planTasks.duplicateRef, kind: 'boolean', filter: 'exact', sortable: true },
       financialValueText: { header: 'Financial value (as written)', column: planTasks.financialValueText, kind: 'text', sortable: true },
       financialValuePence: { header: 'Financial value (pence)', column: planTasks.financialValuePence, kind: 'integer', pence: true, sortable: true },
       note: { header: 'Note', column: planTasks.note, kind: 'text', filter: 'search', sortable: true },

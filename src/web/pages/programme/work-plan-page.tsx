@@ -50,7 +50,7 @@ const columns: Column<PlanTask>[] = [
         'No updates yet'
       ),
   },
-  { key: 'duplicateRef', header: 'Id', cell: (t) => (t.duplicateRef ? 'Used twice' : '') },
+  { key: 'duplicateRef', header: 'ID', cell: (t) => (t.duplicateRef ? 'Used twice' : '') },
 ];
 
 function FilterForm({ initial, sections, onApply }: { initial: Filters; sections: PlanSummary['sections']; onApply(values: Filters): void }) {
