@@ -138,6 +138,9 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     const [action] = await database.db.select().from(boardActions).where(eq(boardActions.ref, '1'));
     await addActionUpdate(admin(), action!.id, { text: 'CQC application submitted', enteredOn: '15/05/2018' });
     expect((await listActionUpdates(admin(), action!.id)).map((u) => u.enteredOn)).toEqual(['2018-05-15', today]);
+    // The audit names the date as NHS pages write it.
+    const summaries = (await database.db.select({ summary: auditLog.summary }).from(auditLog).where(eq(auditLog.recordId, String(action!.id)))).map((a) => a.summary);
+    expect(summaries).toContain('Update dated 15 May 2018 added');
     const refused = await failure(updateRecord(admin(), boardActionRecord, String(action!.id), { status: 'closed' }, action!.rowVersion));
     expect(refused.problems).toEqual([{ field: 'outcome', message: 'Enter the outcome to close the action' }]);
     const bad = await failure(addActionUpdate(admin(), action!.id, { text: 'x', enteredOn: '2018-13-01' }));

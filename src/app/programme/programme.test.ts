@@ -113,7 +113,7 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     expect(withoutLog.every((t) => t.latestPositionOn === null)).toBe(true);
     expect(untouched.items.at(-1)!.latestPosition).toBeNull();
     const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'plan_task'), eq(auditLog.recordId, String(task!.id))));
-    expect(audit.map((a) => a.summary)).toContain('Position update added to 1.13 for 2018-05-01');
+    expect(audit.map((a) => a.summary)).toContain('Position update added to 1.13 for 1 May 2018');
   });
 
   it('links owners once the person exists, and lists their tasks due by a date', async () => {
