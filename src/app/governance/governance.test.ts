@@ -132,6 +132,14 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     const created = await createRecord(admin(), policyRecord, { title: 'Lone working', kind: 'policy', version: '1', approvedOn: '01/12/2026', reviewDate: '01/12/2027' });
     const moved = await failure(updateRecord(admin(), policyRecord, String(created.id), { approvedOn: '02/12/2027' }, created.rowVersion as number));
     expect(moved.problems).toEqual([{ field: 'reviewDate', message: 'must be on or after the approval date, 2 December 2027' }]);
+    // A date from before any policy the federation keeps is a slip, refused against its field.
+    const ancient = await failure(createRecord(admin(), policyRecord, { title: 'Sharps disposal', kind: 'policy', version: '1', reviewDate: '01/01/1900' }));
+    expect([ancient.kind, ancient.problems]).toEqual(['invalid', [{ field: 'reviewDate', message: 'must be on or after 1 January 2000' }]]);
+    const beforeAnyPolicy = await failure(updateRecord(admin(), policyRecord, String(created.id), { approvedOn: '1999-12-31', acknowledgeBy: '1999-06-01' }, created.rowVersion as number));
+    expect(beforeAnyPolicy.problems).toEqual([
+      { field: 'approvedOn', message: 'must be on or after 1 January 2000' },
+      { field: 'acknowledgeBy', message: 'must be on or after 1 January 2000' },
+    ]);
   });
 
   it('adds dated updates without touching earlier ones, and closes an action only with its outcome', async () => {

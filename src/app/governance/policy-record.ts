@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import { formatLongDate } from '../../domain/iso-date.js';
+import { earliestPolicyDate, implausiblePolicyDates } from '../../domain/governance/policy-dates.js';
 import { policies, policyAcknowledgements, policyFiles, practices } from '../../db/schema/index.js';
 import { keptInAudit, type RecordType } from '../records/record-type.js';
 import { dateText, optionalText, ownerValues, storedIn } from './fields.js';
@@ -49,6 +50,8 @@ export const policyRecord: RecordType<z.infer<typeof policyInput>> = {
       const title = input.title;
       await refuseClash(db, policies, policies.id, eq(policies.title, title), existing?.id, () => invalid(`There is already a document called ${title}`, [{ field: 'title', message: 'is already used by another document' }]));
     }
+    const tooEarly = implausiblePolicyDates({ approvedOn: input.approvedOn, reviewDate: input.reviewDate, acknowledgeBy: input.acknowledgeBy });
+    if (tooEarly.length) throw invalid(`A policy's dates must be on or after ${formatLongDate(earliestPolicyDate)}`, tooEarly);
     const approvedOn = input.approvedOn === undefined ? (existing?.approvedOn as string | null | undefined) : input.approvedOn;
     const reviewDate = input.reviewDate === undefined ? (existing?.reviewDate as string | null | undefined) : input.reviewDate;
     if (approvedOn && reviewDate && reviewDate < approvedOn) {
