@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, demoUser, fileForm, startTestServer, type TestServer } from '../../test/support/api.js';
 
@@ -44,6 +45,28 @@ describe('governance over HTTP', () => {
     const cells = (line: string) => line.split(',');
     expect(cells(header!)).toEqual(expect.arrayContaining(['Score', 'Rating']));
     expect([cells(first!)[cells(header!).indexOf('Score')], cells(first!)[cells(header!).indexOf('Rating')]]).toEqual(['12', 'High']);
+  });
+
+  it('exports the action log with each action’s latest update, and only the overdue actions when asked', async () => {
+    const exported = async (query: string) => {
+      const response = await fetch(`${server.baseUrl}/api/board-actions/export.csv${query}`, { headers: { cookie: admin.session.cookie! } });
+      const [header, ...rows] = Papa.parse<string[]>((await response.text()).replace(/^\uFEFF/, '').trim()).data;
+      return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]])));
+    };
+    const action = (await admin.request('POST', '/api/board-actions', { ref: 'A20', action: 'Draft the estates offer', dueDate: '2018-05-01' })).body as { id: number; ref: string };
+    const all = (await admin.request('GET', '/api/board-actions?pageSize=100')).body.items as { id: number; ref: string; dueDate: string | null; status: string; overdue: boolean }[];
+    const untouched = (await exported('')).find((r) => r.Ref === action.ref)!;
+    expect([untouched['Latest update dated'], untouched['Latest update']]).toEqual(['', '']);
+    await admin.request('POST', `/api/board-actions/${action.id}/updates`, { text: 'Chased the estates team', enteredOn: '2018-03-01' });
+    await admin.request('POST', `/api/board-actions/${action.id}/updates`, { text: 'Estates offer drafted', enteredOn: '2018-04-01' });
+    await admin.request('POST', `/api/board-actions/${action.id}/updates`, { text: 'Written up late, about March', enteredOn: '2018-03-15' });
+    const row = (await exported('')).find((r) => r.Ref === action.ref)!;
+    expect([row['Latest update dated'], row['Latest update']]).toEqual(['2018-04-01', 'Estates offer drafted']);
+    const today = new Date().toISOString().slice(0, 10);
+    const overdue = all.filter((a) => a.status !== 'closed' && a.dueDate !== null && a.dueDate < today);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(all.filter((a) => a.overdue).map((a) => a.ref)).toEqual(overdue.map((a) => a.ref));
+    expect((await exported('?overdue=true')).map((r) => r.Ref).sort()).toEqual(overdue.map((a) => a.ref).sort());
   });
 
   it('refuses an unknown owner with the names to add, and a date in an impossible format', async () => {

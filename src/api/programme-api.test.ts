@@ -44,13 +44,17 @@ describe('programme API', () => {
     const csv = (await clinician.request('GET', `/api/plan-tasks/export.csv?planId=${demoPlanId}&ref=1.1`)).body as string;
     const [header, row] = Papa.parse<string[]>(csv.trim()).data;
     const cell = (name: string) => row![header!.indexOf(name)];
-    const [task] = (await clinician.request('GET', `/api/plan-tasks?planId=${demoPlanId}&ref=1.1`)).body.items as { sectionId: number; status: string; financialValuePence: number | null }[];
+    const [task] = (await clinician.request('GET', `/api/plan-tasks?planId=${demoPlanId}&ref=1.1`)).body.items as { id: number; sectionId: number; status: string; financialValuePence: number | null }[];
     const sections = (await clinician.request('GET', `/api/plan-sections?planId=${demoPlanId}&pageSize=100`)).body.items as { id: number; title: string }[];
     expect(cell('Work plan')).toBe(demoWorkPlanName);
     expect(cell('Section')).toBe(sections.find((s) => s.id === task!.sectionId)!.title);
     expect(cell('Status')).toMatch(/^(Not started|In progress|Done|Stopped)$/);
     expect(cell('Financial value (£)')).toBe(task!.financialValuePence === null ? '' : String(task!.financialValuePence / 100));
     expect(cell('Overdue')).toMatch(/^(Yes|No)$/);
+    // Where the task stands now: the newest entry of its position log.
+    const [latest] = (await clinician.request('GET', `/api/programme/tasks/${task!.id}`)).body.updates as { entryDate: string; text: string }[];
+    expect(latest).toBeDefined();
+    expect([cell('Latest position dated'), cell('Latest position')]).toEqual([latest!.entryDate, latest!.text]);
   });
 
   it('lists the demo plan by lead and status, highlights overdue and flags duplicate ids', async () => {
@@ -58,6 +62,11 @@ describe('programme API', () => {
     expect(byLead.status).toBe(200);
     expect(byLead.body.items.length).toBeGreaterThan(0);
     expect(byLead.body.items.every((t: { lead: string }) => t.lead.includes('RB'))).toBe(true);
+    // Jo Walker is JW in the plan: her name finds her tasks, as her initials do.
+    const byName = await clinician.request('GET', `/api/plan-tasks?planId=${demoPlanId}&lead=${encodeURIComponent('Jo Walker')}&pageSize=100`);
+    const byInitials = await clinician.request('GET', `/api/plan-tasks?planId=${demoPlanId}&lead=JW&pageSize=100`);
+    expect(byName.body.total).toBeGreaterThan(0);
+    expect(byName.body.items.map((t: { id: number }) => t.id)).toEqual(byInitials.body.items.map((t: { id: number }) => t.id));
     const summary = await clinician.request('GET', `/api/programme/work-plans/${demoPlanId}/summary`);
     expect(summary.body.duplicateIds.map((d: { ref: string }) => d.ref)).toEqual(['2.3', '3.2']);
     expect(summary.body.missingIds).toEqual(['2.4']);
@@ -83,7 +92,7 @@ describe('programme API', () => {
     const stale = await admin.request('PATCH', `/api/plan-tasks/${task.id}`, { rowVersion: task.rowVersion, rag: 'red' });
     expect(stale.status).toBe(409);
     const history = await admin.request('GET', `/api/plan-tasks/${task.id}/audit`);
-    expect(history.body.items.map((a: { summary: string | null; action: string }) => a.summary ?? a.action)).toEqual(expect.arrayContaining(['update', 'Position update added to 1.13 for 2018-04-30', 'Created by import']));
+    expect(history.body.items.map((a: { summary: string | null; action: string }) => a.summary ?? a.action)).toEqual(expect.arrayContaining(['update', 'Position update added to 1.13 for 30 April 2018', 'Created by import']));
   });
 
   it('serves the STP grid with the shared row, and exports lists and the grid as XLSX', async () => {
@@ -92,6 +101,14 @@ describe('programme API', () => {
     expect(grid.rows.find((r: { actionRefs: string }) => r.actionRefs === 'N1.1;N1.2').actions).toHaveLength(2);
     const csv = await clinician.request('GET', '/api/programme/stp-grid/export.csv');
     expect(csv.body.split('\r\n')[0]).toBe(['Deliverable', 'Deliverable text', 'Actions', 'Key action', 'Owners', ...grid.periods.map((p: { label: string }) => p.label)].join(','));
+    // A deliverable is named by its reference and text, as people read it, never by its number in the database.
+    const deliverables = (await clinician.request('GET', '/api/stp-deliverables?pageSize=100')).body.items as { ref: string; title: string }[];
+    const named = new Set(deliverables.map((d) => `${d.ref}: ${d.title}`));
+    for (const list of ['stp-outcomes', 'stp-milestones', 'stp-actions']) {
+      const [header, ...rows] = Papa.parse<string[]>(((await clinician.request('GET', `/api/${list}/export.csv`)).body as string).trim()).data;
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((row) => named.has(row[header!.indexOf('Deliverable')]!))).toBe(true);
+    }
     for (const path of ['/api/programme/stp-grid/export.xlsx', `/api/plan-tasks/export.xlsx?planId=${demoPlanId}`, '/api/stp-outcomes/export.xlsx']) {
       const response = await fetch(`${server.baseUrl}${path}`, { headers: { cookie: clinician.session.cookie! } });
       expect(response.status).toBe(200);

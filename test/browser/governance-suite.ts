@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, problemsSay, textOf, visible } from './assertions.js';
-import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
+import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
 const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
 const readCsv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(elrData, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -118,6 +118,28 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('Carried forward');
       await saveScreenshot(page, 'governance-action');
       expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+
+    it('keeps the downloads on the overdue view, holding just the overdue actions', async () => {
+      // The demo's actions are not yet due; action 7 falls due three days ago, as "My items" below also has it.
+      const [action] = (await (await page.request.get('/api/board-actions?ref=7')).json()).items;
+      const csrf = (await (await page.request.get('/api/session')).json()).csrfToken as string;
+      await page.request.patch(`/api/board-actions/${action.id}`, { data: { rowVersion: action.rowVersion, dueDate: isoDaysFromNow(-3) }, headers: { 'x-csrf-token': csrf } });
+      await page.goto('/governance/actions');
+      const rows = page.locator('main tbody tr');
+      await visible(rows);
+      await page.getByLabel('Only overdue actions').click();
+      await page.waitForURL(/overdue=yes/);
+      await eventually(async () => (await rows.allInnerTexts()).every((row) => row.includes('Overdue'))).toBe(true);
+      const shown = await rows.count();
+      expect(shown).toBeGreaterThan(0);
+      const csv = await download(page, 'Download CSV of these overdue actions');
+      expect(csv.status).toBe(200);
+      const [header, ...exported] = Papa.parse<string[]>(csv.body.toString('utf8').replace(/^\uFEFF/, '').trim()).data;
+      expect(header).toEqual(expect.arrayContaining(['Latest update dated', 'Latest update']));
+      expect(exported).toHaveLength(shown);
+      await visible(page.getByRole('link', { name: 'Download XLSX of these overdue actions' }));
+      await saveScreenshot(page, 'governance-actions-overdue');
     });
 
     it('keeps a change saved elsewhere: an untouched form takes it, a form typed in is refused as stale', async () => {

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, textOf, visible } from './assertions.js';
-import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+import { eventually, problemsSay, textOf, visible } from './assertions.js';
+import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
 
 const shared = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data');
 const seed = (path: string) => Papa.parse<Record<string, string>>(readFileSync(join(shared, path), 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -35,8 +35,9 @@ export function planSuite(harness: () => BrowserHarness) {
     });
 
     it('filters by lead and overdue, keeping the filters in the address', async () => {
-      await page.getByLabel('Lead').fill('RB');
-      await page.getByLabel('Overdue tasks only').check();
+      const filters = page.getByRole('search', { name: 'Filter tasks' });
+      await filters.getByLabel('Lead').fill('RB');
+      await filters.getByLabel('Overdue tasks only').check();
       await page.getByRole('button', { name: 'Apply filters' }).click();
       await page.waitForURL(/lead=RB/);
       expect(page.url()).toContain('overdue=true');
@@ -93,6 +94,38 @@ export function planSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain(`WLCCG allocation: ${pounds(row.wlccg_allocation_gbp_000!)}; ELRCCG allocation: ${pounds(row.elrccg_allocation_gbp_000!)}`);
     });
 
+    it('changes a task’s description, lead and target, and adds a task to the plan', async () => {
+      await page.goto('/programme?lead=JW');
+      await page.getByRole('link', { name: '1.4', exact: true }).click();
+      const edit = page.getByRole('region', { name: 'Change the task' });
+      await edit.getByLabel('Description').fill('Run the winter access scheme');
+      await edit.getByLabel('Lead', { exact: true }).fill('JW/RB');
+      await edit.getByLabel('Target').fill('Q4 18/19');
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await visible(page.getByText('Saved task 1.4.'));
+      const summary = page.locator('.nhsuk-summary-list');
+      await eventually(() => textOf(summary)).toContain('Run the winter access scheme');
+      expect(await textOf(summary)).toContain('31 March 2019');
+      expect(await textOf(summary)).toContain('JW/RB');
+
+      await page.goto('/programme');
+      const add = page.getByRole('region', { name: 'Add a task' });
+      await add.getByRole('button', { name: 'Add task' }).click();
+      await problemsSay(add, 'Enter the task ID, such as 1.14');
+      await add.getByLabel('Section').selectOption({ index: 1 });
+      await add.getByLabel('Task ID').fill('2.99');
+      await add.getByLabel('Description').fill('Agree the extended hours rota');
+      await add.getByLabel('Lead', { exact: true }).fill('JW');
+      await add.getByLabel('Target').fill('Mar 19');
+      await add.getByRole('button', { name: 'Add task' }).click();
+      await visible(page.getByText('Added task 2.99.'));
+      await eventually(() => page.locator('tbody tr').count()).toBe(workplan.length + 1);
+      await page.getByRole('link', { name: '2.99', exact: true }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('Agree the extended hours rota');
+      expect(await textOf(page.locator('.nhsuk-summary-list'))).toContain('31 March 2019');
+      await saveScreenshot(page, 'programme-task-added');
+    });
+
     it('imports a work plan from the page: a bad row is listed with its line and column, a good file starts a new plan, and importing it again changes nothing', async () => {
       await page.goto('/programme');
       await page.getByRole('link', { name: 'Import a plan file' }).click();
@@ -142,9 +175,16 @@ export function planSuite(harness: () => BrowserHarness) {
       expect(await shared.locator('td.app-stp-cell--mark').count()).toBe(milestones.filter((m) => m.action_id === 'N1.1;N1.2').length);
       await page.getByLabel('Milestone', { exact: true }).selectOption({ label: 'N1.1;N1.2 – 2017/18 Q2' });
       await page.getByLabel('RAG', { exact: true }).selectOption('amber');
+      await page.getByLabel('Reason (optional)').fill('Recruitment slipped to the third quarter');
+      await page.getByLabel('Evidence (optional)').fill('Board minutes, September 2017');
       await page.getByRole('button', { name: 'Save rating' }).click();
       await visible(page.getByText('Rating saved for N1.1;N1.2 – 2017/18 Q2.'));
       await eventually(() => shared.locator('td.app-stp-cell--amber').count()).toBe(1);
+      expect(await shared.locator('td.app-stp-cell--amber').getAttribute('title')).toBe('2017/18 Q2: amber. Recruitment slipped to the third quarter. Evidence: Board minutes, September 2017');
+      // The reason and evidence are kept with the milestone, and go with it into the download.
+      const [header, ...rows] = Papa.parse<string[]>((await download(page, 'Download CSV of the milestones')).body.toString('utf8').replace(/^\uFEFF/, '').trim()).data;
+      const rated = rows.find((r) => r[header!.indexOf('Actions')] === 'N1.1;N1.2' && r[header!.indexOf('Period')] === '2017/18 Q2')!;
+      expect([rated[header!.indexOf('Reason')], rated[header!.indexOf('Evidence')]]).toEqual(['Recruitment slipped to the third quarter', 'Board minutes, September 2017']);
       // The rating reads in words as well as colour.
       expect(await textOf(shared.locator('td.app-stp-cell--amber'))).toBe('Amber');
       await page.getByLabel('Milestone', { exact: true }).selectOption({ label: 'N1.3 – 2017/18 Q1' });
@@ -171,9 +211,11 @@ export function planSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('heading', { level: 2, name: 'Position log' }));
       expect(await page.getByRole('button', { name: 'Add update' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Create person' }).count()).toBe(0);
+      expect(await page.getByRole('region', { name: 'Change the task' }).count()).toBe(0);
       await page.goto('/programme');
       await visible(page.getByRole('heading', { level: 2, name: 'ELR GP Federation work plan' }));
       expect(await page.getByRole('form', { name: 'Import a plan file' }).count()).toBe(0);
+      expect(await page.getByRole('region', { name: 'Add a task' }).count()).toBe(0);
     });
   });
 }

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { AppError, conflict, notFound } from '../../domain/errors.js';
-import { policies, policyAcknowledgements } from '../../db/schema/index.js';
+import { policies, policyAcknowledgements, practices } from '../../db/schema/index.js';
 import { registryPractices } from '../../db/repos/schemes.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
@@ -13,12 +13,19 @@ async function policyOf(db: Db, policyId: number) {
   return policy;
 }
 
+/** The practices of a list that are open: one that has closed since a policy named it is no longer asked to acknowledge it. */
+export async function openPracticeCodes(db: Db, codes: readonly string[]): Promise<string[]> {
+  if (!codes.length) return [];
+  const open = new Set((await db.select({ code: practices.odsCode }).from(practices).where(and(inArray(practices.odsCode, [...codes]), eq(practices.status, 'active')))).map((p) => p.code));
+  return codes.filter((code) => open.has(code));
+}
+
 /** A practice confirms it has read the current version of a policy it must acknowledge. */
 export async function acknowledgePolicy(ctx: AppContext, policyId: number, practiceCode: string) {
   authorize(ctx.actor, 'policy_acknowledgement', 'create', practiceCode);
   return ctx.db.transaction(async (tx) => {
     const policy = await policyOf(tx as never, policyId);
-    if (!policy.practiceCodes.includes(practiceCode)) {
+    if (!(await openPracticeCodes(tx as never, policy.practiceCodes)).includes(practiceCode)) {
       throw new AppError('invalid', `${policy.title} does not ask ${practiceCode} to acknowledge it`, { problems: [{ field: 'practiceCode', message: 'is not one of the practices that must acknowledge this document' }] });
     }
     const [row] = await tx
@@ -32,14 +39,15 @@ export async function acknowledgePolicy(ctx: AppContext, policyId: number, pract
   });
 }
 
-/** Each practice that must acknowledge the policy, and who acknowledged its current version when (or nobody yet). */
+/** Each open practice that must acknowledge the policy, and who acknowledged its current version when (or nobody yet). */
 export async function listAcknowledgements(ctx: AppContext, policyId: number) {
   authorize(ctx.actor, 'policy_acknowledgement', 'read');
   const policy = await policyOf(ctx.db, policyId);
   const done = await ctx.db.select().from(policyAcknowledgements).where(and(eq(policyAcknowledgements.policyId, policyId), eq(policyAcknowledgements.version, policy.version)));
   // Practices by the name the federation knows them by, as every page names them.
-  const names = await registryPractices(ctx.db, policy.practiceCodes);
-  return policy.practiceCodes.map((code) => {
+  const required = await openPracticeCodes(ctx.db, policy.practiceCodes);
+  const names = await registryPractices(ctx.db, required);
+  return required.map((code) => {
     const ack = done.find((d) => d.practiceCode === code);
     return { practiceCode: code, practiceName: names.get(code)?.displayName ?? code, version: policy.version, acknowledgedBy: ack?.acknowledgedBy ?? null, acknowledgedAt: ack?.acknowledgedAt ?? null };
   });

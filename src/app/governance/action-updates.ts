@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { isoDay } from '../../domain/governance/due-dates.js';
+import { formatLongDate, isoDay } from '../../domain/governance/due-dates.js';
 import { notFound } from '../../domain/errors.js';
 import { boardActions, boardActionUpdates } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
@@ -29,7 +29,7 @@ export async function addActionUpdate(ctx: AppContext, actionId: number, body: u
 /** Inside the caller's transaction: one dated update and its audit row. */
 export async function appendUpdate(db: Db, actor: Actor, actionId: number, text: string, enteredOn: string) {
   const [update] = await db.insert(boardActionUpdates).values({ actionId, text, enteredOn, enteredBy: actor.label }).returning();
-  await recordAudit(db, actor, { recordType: 'board_action', recordId: actionId, action: 'update', after: { update }, summary: `update dated ${enteredOn} added` });
+  await recordAudit(db, actor, { recordType: 'board_action', recordId: actionId, action: 'update', after: { update }, summary: `Update dated ${formatLongDate(enteredOn)} added` });
   return update!;
 }
 

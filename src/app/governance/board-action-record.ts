@@ -1,7 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { isOverdue, isoDay } from '../../domain/governance/due-dates.js';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import { boardActions, boardActionUpdates, meetings } from '../../db/schema/index.js';
+import { newestEntry } from '../records/newest-entry.js';
 import { keptInAudit, type RecordType } from '../records/record-type.js';
 import { dateText, optionalText, ownerValues, refuseTakenRef, storedIn } from './fields.js';
 import { importByRef } from './import-by-ref.js';
@@ -20,6 +22,9 @@ const actionInput = z.object({
   meetingId: recordIdSchema.nullable().optional(),
 });
 
+/** An action's dated updates, newest first (the same day's later entry first). */
+const updateLog = { table: boardActionUpdates, recordColumn: 'action_id', newestFirst: 'e.entered_on desc, e.id desc' };
+
 /**
  * The board action log. Updates are dated entries kept apart (board_action_updates) and only ever
  * added, so an action's story is never overwritten; closing an action needs its outcome.
@@ -35,6 +40,10 @@ export const boardActionRecord: RecordType<z.infer<typeof actionInput>> = {
     dueDate: { header: 'Due', column: boardActions.dueDate, kind: 'date', sortable: true },
     status: { header: 'Status', column: boardActions.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
     outcome: { header: 'Outcome', column: boardActions.outcome, kind: 'text', filter: 'search' },
+    overdue: { header: 'Overdue', column: sql`coalesce(${boardActions.dueDate} < current_date and ${boardActions.status} <> 'closed', false)`, kind: 'boolean', filter: 'exact' },
+    // Where the action stands: its newest dated update, for lists and exports.
+    latestUpdateOn: { header: 'Latest update dated', column: newestEntry(updateLog, boardActions, 'e.entered_on::text'), kind: 'date', sortable: true },
+    latestUpdate: { header: 'Latest update', column: newestEntry(updateLog, boardActions, 'e.text'), kind: 'text' },
     meetingId: { header: 'Raised at meeting', column: boardActions.meetingId, kind: 'integer', filter: 'exact', sortable: true, names: { id: meetings.id, name: meetings.title } },
   },
   defaultSort: 'ref',
@@ -54,5 +63,5 @@ export const boardActionRecord: RecordType<z.infer<typeof actionInput>> = {
     return { ...input, ...(await ownerValues(db, input, existing)) };
   },
   importCsv: (ctx, file) => importByRef(ctx, boardActionRecord, file, boardActionLogLayout),
-  present: (row) => row,
+  present: (row) => ({ ...row, overdue: isOverdue(row.dueDate as string | null, isoDay(new Date()), row.status === 'closed') }),
 };

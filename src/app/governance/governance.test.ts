@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { auditLog, boardActions, boardActionUpdates, meetings, people, policies, policyFiles, risks, riskScoreHistory, users } from '../../db/schema/index.js';
+import { auditLog, boardActions, boardActionUpdates, meetings, people, policies, policyFiles, practices, risks, riskScoreHistory, users } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, contextFor, managerOf } from '../../../test/support/factories.js';
 import { startSmtpSink } from '../../../test/support/smtp-sink.js';
@@ -132,12 +132,23 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     const created = await createRecord(admin(), policyRecord, { title: 'Lone working', kind: 'policy', version: '1', approvedOn: '01/12/2026', reviewDate: '01/12/2027' });
     const moved = await failure(updateRecord(admin(), policyRecord, String(created.id), { approvedOn: '02/12/2027' }, created.rowVersion as number));
     expect(moved.problems).toEqual([{ field: 'reviewDate', message: 'must be on or after the approval date, 2 December 2027' }]);
+    // A date from before any policy the federation keeps is a slip, refused against its field.
+    const ancient = await failure(createRecord(admin(), policyRecord, { title: 'Sharps disposal', kind: 'policy', version: '1', reviewDate: '01/01/1900' }));
+    expect([ancient.kind, ancient.problems]).toEqual(['invalid', [{ field: 'reviewDate', message: 'must be on or after 1 January 2000' }]]);
+    const beforeAnyPolicy = await failure(updateRecord(admin(), policyRecord, String(created.id), { approvedOn: '1999-12-31', acknowledgeBy: '1999-06-01' }, created.rowVersion as number));
+    expect(beforeAnyPolicy.problems).toEqual([
+      { field: 'approvedOn', message: 'must be on or after 1 January 2000' },
+      { field: 'acknowledgeBy', message: 'must be on or after 1 January 2000' },
+    ]);
   });
 
   it('adds dated updates without touching earlier ones, and closes an action only with its outcome', async () => {
     const [action] = await database.db.select().from(boardActions).where(eq(boardActions.ref, '1'));
     await addActionUpdate(admin(), action!.id, { text: 'CQC application submitted', enteredOn: '15/05/2018' });
     expect((await listActionUpdates(admin(), action!.id)).map((u) => u.enteredOn)).toEqual(['2018-05-15', today]);
+    // The audit names the date as NHS pages write it.
+    const summaries = (await database.db.select({ summary: auditLog.summary }).from(auditLog).where(eq(auditLog.recordId, String(action!.id)))).map((a) => a.summary);
+    expect(summaries).toContain('Update dated 15 May 2018 added');
     const refused = await failure(updateRecord(admin(), boardActionRecord, String(action!.id), { status: 'closed' }, action!.rowVersion));
     expect(refused.problems).toEqual([{ field: 'outcome', message: 'Enter the outcome to close the action' }]);
     const bad = await failure(addActionUpdate(admin(), action!.id, { text: 'x', enteredOn: '2018-13-01' }));
@@ -199,6 +210,25 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
       ['C82001', 'manager of C82001'],
       ['C82009', null],
     ]);
+  });
+
+  it('asks only open practices to acknowledge a policy, and stops asking one that closes', async () => {
+    // Two Shires (C82036) closed in June 2020.
+    const closed = await failure(createRecord(admin(), policyRecord, { title: 'Infection control', kind: 'policy', version: '1', practiceCodes: ['C82001', 'C82036'] }));
+    expect([closed.kind, closed.problems]).toEqual(['invalid', [{ field: 'practiceCodes', message: 'names practices that are not open: C82036 (closed). Remove them' }]]);
+    const policy = await createRecord(admin(), policyRecord, { title: 'Infection control', kind: 'policy', version: '1', acknowledgeBy: addDays(today, 3), practiceCodes: ['C82001', 'C82009'] });
+    const manager = contextFor(database, managerOf('C82009'));
+    expect((await myItems(manager)).items.filter((i) => i.title.startsWith('Infection control'))).toHaveLength(1);
+    // As the next ODS import would record, C82009 closes: it is no longer asked, nor can it acknowledge.
+    const setStatus = (status: string) => database.db.update(practices).set({ status }).where(eq(practices.odsCode, 'C82009'));
+    await setStatus('closed');
+    try {
+      expect((await listAcknowledgements(admin(), policy.id as number)).map((a) => a.practiceCode)).toEqual(['C82001']);
+      expect((await myItems(manager)).items.filter((i) => i.title.startsWith('Infection control'))).toEqual([]);
+      expect((await failure(acknowledgePolicy(manager, policy.id as number, 'C82009'))).kind).toBe('invalid');
+    } finally {
+      await setStatus('active');
+    }
   });
 
   it('sends the daily digest by SMTP, overdue items first, to users with items due', async () => {

@@ -3,6 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { boardActions, policies, policyAcknowledgements, risks } from '../../db/schema/index.js';
 import { actorOfQuery, type MyItem, type MyItemsSource } from '../reminders/my-item.js';
 import { isAllowed } from '../permissions.js';
+import { openPracticeCodes } from './acknowledgements.js';
 
 const ownedBy = (column: AnyPgColumn, personId: number) => sql`${personId} = any(${column})`;
 
@@ -33,10 +34,10 @@ export const policyReviewItems: MyItemsSource = async (db, query) => {
   return rows.map((r): MyItem => ({ kind: 'policy_review', ref: `v${r.version}`, title: r.title, dueDate: r.reviewDate!, href: `/governance/policies/${r.id}` }));
 };
 
-/** Policies one of the user's practices must acknowledge (current version) and has not yet, for a user who may acknowledge for it (not a clinician). */
+/** Policies one of the user's open practices must acknowledge (current version) and has not yet, for a user who may acknowledge for it (not a clinician). */
 export const policyAcknowledgementItems: MyItemsSource = async (db, query) => {
   const actor = actorOfQuery(query);
-  const codes = query.practiceCodes.filter((code) => isAllowed(actor, 'policy_acknowledgement', 'create', code));
+  const codes = await openPracticeCodes(db, query.practiceCodes.filter((code) => isAllowed(actor, 'policy_acknowledgement', 'create', code)));
   if (!codes.length) return [];
   const rows = await db
     .select({ id: policies.id, title: policies.title, version: policies.version, acknowledgeBy: policies.acknowledgeBy, practiceCodes: policies.practiceCodes })

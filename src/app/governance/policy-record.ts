@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import { formatLongDate } from '../../domain/iso-date.js';
+import { earliestPolicyDate, implausiblePolicyDates } from '../../domain/governance/policy-dates.js';
 import { policies, policyAcknowledgements, policyFiles, practices } from '../../db/schema/index.js';
 import { keptInAudit, type RecordType } from '../records/record-type.js';
 import { dateText, optionalText, ownerValues, storedIn } from './fields.js';
@@ -49,6 +50,8 @@ export const policyRecord: RecordType<z.infer<typeof policyInput>> = {
       const title = input.title;
       await refuseClash(db, policies, policies.id, eq(policies.title, title), existing?.id, () => invalid(`There is already a document called ${title}`, [{ field: 'title', message: 'is already used by another document' }]));
     }
+    const tooEarly = implausiblePolicyDates({ approvedOn: input.approvedOn, reviewDate: input.reviewDate, acknowledgeBy: input.acknowledgeBy });
+    if (tooEarly.length) throw invalid(`A policy's dates must be on or after ${formatLongDate(earliestPolicyDate)}`, tooEarly);
     const approvedOn = input.approvedOn === undefined ? (existing?.approvedOn as string | null | undefined) : input.approvedOn;
     const reviewDate = input.reviewDate === undefined ? (existing?.reviewDate as string | null | undefined) : input.reviewDate;
     if (approvedOn && reviewDate && reviewDate < approvedOn) {
@@ -56,9 +59,12 @@ export const policyRecord: RecordType<z.infer<typeof policyInput>> = {
     }
     const codes = [...new Set(input.practiceCodes ?? [])];
     if (codes.length) {
-      const known = new Set((await db.select({ code: practices.odsCode }).from(practices).where(inArray(practices.odsCode, codes))).map((p) => p.code));
-      const unknown = codes.filter((c) => !known.has(c));
+      const statusOf = new Map((await db.select({ code: practices.odsCode, status: practices.status }).from(practices).where(inArray(practices.odsCode, codes))).map((p) => [p.code, p.status]));
+      const unknown = codes.filter((c) => !statusOf.has(c));
       if (unknown.length) throw invalid(`atscale does not know the practices ${unknown.join(', ')}`, [{ field: 'practiceCodes', message: `names practices atscale does not know: ${unknown.join(', ')}` }]);
+      // A closed practice has nobody left to read the policy.
+      const notOpen = codes.filter((c) => statusOf.get(c) !== 'active').map((c) => `${c} (${statusOf.get(c)})`);
+      if (notOpen.length) throw invalid(`Only open practices can be asked to acknowledge a document: ${notOpen.join(', ')} ${notOpen.length === 1 ? 'is' : 'are'} not open`, [{ field: 'practiceCodes', message: `names practices that are not open: ${notOpen.join(', ')}. Remove them` }]);
     }
     return { ...input, ...(input.practiceCodes ? { practiceCodes: codes } : {}), ...(await ownerValues(db, input, existing)) };
   },

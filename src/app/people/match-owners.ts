@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { splitOwnerText } from '../../domain/people/owner-text.js';
 import { people } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
@@ -41,4 +42,13 @@ export async function matchOwners(db: Db, text: string | null | undefined): Prom
 export async function matchOwnerText(ctx: AppContext, text: string): Promise<OwnerMatch> {
   authorize(ctx.actor, 'person', 'read');
   return matchOwners(ctx.db, text);
+}
+
+/**
+ * An owner text followed by the names of the people its initials stand for ("GC/JW Jo Walker"),
+ * so a list filtered by a typed name finds the tasks that name that person by initials. The text
+ * is split as splitOwnerText splits it, and initials matched ignoring case, as matchOwners does.
+ */
+export function ownerTextWithNames(column: AnyPgColumn): SQL {
+  return sql`concat_ws(' ', ${column}, (select string_agg(${people.name}, ' ') from ${people} where lower(${people.initials}) = any(regexp_split_to_array(lower(${column}), '\\s*(?:[/;,&]|\\mand\\M)\\s*'))))`;
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import { isOverdue, ragLabels, ragRatings, taskStatuses, taskStatusLabels } from '../../domain/programme/task-status.js';
 import { planSections, planTasks, taskPositionUpdates, workPlans } from '../../db/schema/index.js';
+import { ownerTextWithNames } from '../people/match-owners.js';
+import { newestEntry } from '../records/newest-entry.js';
 import { assertExists, optionalText, positiveId, programmeRecord, requiredText } from './record-helpers.js';
 import { markDuplicateRefs, moneyFromText, nextOccurrence, readTarget } from './task-values.js';
 
@@ -26,10 +28,14 @@ export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 const overdueSql = sql`coalesce(${planTasks.targetDate} < current_date and ${planTasks.status} not in ('done', 'stopped'), false)`;
 
+/** The task's position log, newest first: later date, then later entry. */
+const positionLog = { table: taskPositionUpdates, recordColumn: 'task_id', newestFirst: 'e.entry_date desc, e.sequence desc' };
+
 /**
- * A line of a work plan. Lists filter by plan, section, lead (part of the text: "JW" finds
- * "GC/JW"), status, RAG, duplicate ids and overdue. The target is typed as people write it and
- * read into dates when stored; the money value likewise. Position updates have their own log.
+ * A line of a work plan. Lists filter by plan, section, lead (part of the text, or of the name of
+ * someone it names: "JW" and "jo walker" both find "GC/JW"), status, RAG, duplicate ids and
+ * overdue. The target is typed as people write it and read into dates when stored; the money value likewise. Position updates have their own log; lists
+ * and exports show the newest.
  */
 export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
   { table: planTasks, id: planTasks.id, rowVersion: planTasks.rowVersion },
@@ -43,7 +49,7 @@ export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
       projectArea: { header: 'Project area', column: planTasks.projectArea, kind: 'text', filter: 'search', sortable: true },
       description: { header: 'Task description', column: planTasks.description, kind: 'text', filter: 'search', sortable: true },
       allocatedTo: { header: 'Allocated to', column: planTasks.allocatedTo, kind: 'text', filter: 'search', sortable: true },
-      lead: { header: 'Lead', column: planTasks.lead, kind: 'text', filter: 'search', sortable: true },
+      lead: { header: 'Lead', column: planTasks.lead, kind: 'text', filter: 'search', searchIn: ownerTextWithNames(planTasks.lead), sortable: true },
       involved: { header: 'Involved', column: planTasks.involved, kind: 'text', filter: 'search', sortable: true },
       timeText: { header: 'Time (as written)', column: planTasks.timeText, kind: 'text', sortable: true },
       targetDate: { header: 'Target date', column: planTasks.targetDate, kind: 'date', filter: 'exact', sortable: true },
@@ -51,7 +57,10 @@ export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
       status: { header: 'Status', column: planTasks.status, kind: 'text', filter: 'exact', sortable: true, labels: taskStatusLabels },
       rag: { header: 'RAG', column: planTasks.rag, kind: 'text', filter: 'exact', sortable: true, labels: ragLabels },
       overdue: { header: 'Overdue', column: overdueSql, kind: 'boolean', filter: 'exact' },
-      duplicateRef: { header: 'Id used twice', column: planTasks.duplicateRef, kind: 'boolean', filter: 'exact', sortable: true },
+      // Where the task stands now: its newest position update, worked out from the log.
+      latestPositionOn: { header: 'Latest position dated', column: newestEntry(positionLog, planTasks, 'e.entry_date::text'), kind: 'date', sortable: true },
+      latestPosition: { header: 'Latest position', column: newestEntry(positionLog, planTasks, 'e.text'), kind: 'text' },
+      duplicateRef: { header: 'ID used twice', column: planTasks.duplicateRef, kind: 'boolean', filter: 'exact', sortable: true },
       financialValueText: { header: 'Financial value (as written)', column: planTasks.financialValueText, kind: 'text', sortable: true },
       financialValuePence: { header: 'Financial value (pence)', column: planTasks.financialValuePence, kind: 'integer', pence: true, sortable: true },
       note: { header: 'Note', column: planTasks.note, kind: 'text', filter: 'search', sortable: true },

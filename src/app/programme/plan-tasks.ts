@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid, notFound } from '../../domain/errors.js';
-import { isoDateSchema } from '../../domain/iso-date.js';
+import { formatLongDate, isoDateSchema } from '../../domain/iso-date.js';
 import { findDuplicateIds, findMissingIds } from '../../domain/programme/duplicate-ids.js';
 import { isOverdue } from '../../domain/programme/task-status.js';
 import type { Db } from '../../db/client.js';
@@ -61,7 +61,7 @@ export async function addPositionUpdate(ctx: AppContext, id: number, input: unkn
       .insert(taskPositionUpdates)
       .values({ taskId: id, entryDate: update.date ?? today, sequence: Number(last?.n ?? 0) + 1, text: update.text, source: 'person', createdBy: ctx.actor.label })
       .returning();
-    await recordAudit(db, ctx.actor, { recordType: 'plan_task', recordId: id, action: 'update', after: entry, summary: `Position update added to ${task.ref} for ${entry!.entryDate}` });
+    await recordAudit(db, ctx.actor, { recordType: 'plan_task', recordId: id, action: 'update', after: entry, summary: `Position update added to ${task.ref} for ${formatLongDate(entry!.entryDate)}` });
     return entry!;
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { llrStpPeriods } from '../../domain/programme/stp-grid.js';
@@ -6,8 +6,9 @@ import { ragRatings } from '../../domain/programme/task-status.js';
 import { planSections, planTasks, stpActions, stpDeliverables, stpMilestones, stpOutcomes, workPlans } from '../../db/schema/index.js';
 import { assertExists, assertNoClash, optionalText, positiveId, programmeRecord, requiredText } from './record-helpers.js';
 
-const text = (column: Parameters<typeof programmeRecord>[1]['fields'][string]['column'], header: string, filter: 'exact' | 'search' = 'search') => ({ header, column, kind: 'text' as const, filter, sortable: true });
-const integer = (column: Parameters<typeof programmeRecord>[1]['fields'][string]['column'], header: string) => ({ header, column, kind: 'integer' as const, filter: 'exact' as const, sortable: true });
+type FieldDef = Parameters<typeof programmeRecord>[1]['fields'][string];
+const text = (column: FieldDef['column'], header: string, filter: 'exact' | 'search' = 'search') => ({ header, column, kind: 'text' as const, filter, sortable: true });
+const integer = (column: FieldDef['column'], header: string, names?: FieldDef['names']) => ({ header, column, kind: 'integer' as const, filter: 'exact' as const, sortable: true, names });
 
 export const workPlanRecord = programmeRecord(
   { table: workPlans, id: workPlans.id, rowVersion: workPlans.rowVersion },
@@ -33,7 +34,7 @@ export const planSectionRecord = programmeRecord(
   {
     name: 'plan_section',
     label: 'plan section',
-    fields: { planId: integer(planSections.planId, 'Work plan'), ref: text(planSections.ref, 'Section', 'exact'), title: text(planSections.title, 'Title') },
+    fields: { planId: integer(planSections.planId, 'Work plan', { id: workPlans.id, name: workPlans.name }), ref: text(planSections.ref, 'Section', 'exact'), title: text(planSections.title, 'Title') },
     defaultSort: 'ref',
     schema: z.object({ planId: positiveId, ref: requiredText('the section number', 20), title: requiredText('a title', 300) }),
     dependents: [{ column: planTasks.sectionId, one: 'task', many: 'tasks' }],
@@ -67,6 +68,9 @@ export const stpDeliverableRecord = programmeRecord(
   },
 );
 
+/** Exports name a deliverable as people read it, "N1: Improve access to general practice", never by its number in the database. */
+const deliverableNames = { id: stpDeliverables.id, name: sql`${stpDeliverables.ref} || ': ' || ${stpDeliverables.title}` };
+
 const deliverableExists = (db: Parameters<typeof assertExists>[0], id: unknown) => assertExists(db, stpDeliverables, stpDeliverables.id, id, 'deliverableId', 'STP deliverable');
 
 export const stpActionRecord = programmeRecord(
@@ -74,7 +78,7 @@ export const stpActionRecord = programmeRecord(
   {
     name: 'stp_action',
     label: 'STP key action',
-    fields: { deliverableId: integer(stpActions.deliverableId, 'Deliverable'), ref: text(stpActions.ref, 'Action', 'exact'), title: text(stpActions.title, 'Key action'), owners: text(stpActions.owners, 'Owners'), note: text(stpActions.note, 'Note') },
+    fields: { deliverableId: integer(stpActions.deliverableId, 'Deliverable', deliverableNames), ref: text(stpActions.ref, 'Action', 'exact'), title: text(stpActions.title, 'Key action'), owners: text(stpActions.owners, 'Owners'), note: text(stpActions.note, 'Note') },
     defaultSort: 'id',
     schema: z.object({ deliverableId: positiveId, ref: requiredText('the action id, such as N1.1', 20), title: requiredText('the key action'), owners: optionalText(500), note: optionalText() }),
     async prepare(db, input, existing) {
@@ -93,11 +97,13 @@ export const stpMilestoneRecord = programmeRecord(
     name: 'stp_milestone',
     label: 'STP milestone',
     fields: {
-      deliverableId: integer(stpMilestones.deliverableId, 'Deliverable'),
+      deliverableId: integer(stpMilestones.deliverableId, 'Deliverable', deliverableNames),
       actionRefs: text(stpMilestones.actionRefs, 'Actions', 'exact'),
       period: text(stpMilestones.period, 'Period', 'exact'),
       text: text(stpMilestones.text, 'Milestone'),
       rag: text(stpMilestones.rag, 'RAG', 'exact'),
+      reason: text(stpMilestones.reason, 'Reason'),
+      evidence: text(stpMilestones.evidence, 'Evidence'),
       note: text(stpMilestones.note, 'Note'),
     },
     defaultSort: 'id',
@@ -107,6 +113,8 @@ export const stpMilestoneRecord = programmeRecord(
       period: z.string().trim().refine((p) => periodLabels.includes(p), `must be a period of the grid, ${periodLabels[0]} to ${periodLabels.at(-1)}`),
       text: z.string().trim().max(500).default('X'),
       rag: z.enum(ragRatings).nullable().optional(),
+      reason: optionalText(),
+      evidence: optionalText(),
       note: optionalText(),
     }),
     async prepare(db, input, existing) {
@@ -125,7 +133,7 @@ export const stpOutcomeRecord = programmeRecord(
     name: 'stp_outcome',
     label: 'STP outcome',
     fields: {
-      deliverableId: integer(stpOutcomes.deliverableId, 'Deliverable'),
+      deliverableId: integer(stpOutcomes.deliverableId, 'Deliverable', deliverableNames),
       workArea: text(stpOutcomes.workArea, 'Work area'),
       descriptor: text(stpOutcomes.descriptor, 'Outcome'),
       baseline: text(stpOutcomes.baseline, 'Baseline'),

@@ -13,6 +13,7 @@ import { importWorkPlan } from './import-work-plan.js';
 import { workPlanItems } from './my-items-source.js';
 import { planTaskRecord, todayIso } from './plan-task-record.js';
 import { addDays } from '../../domain/governance/due-dates.js';
+import { splitOwnerText } from '../../domain/people/owner-text.js';
 import { addPositionUpdate, getPlanSummary, getTaskDetail } from './plan-tasks.js';
 import { getStpGrid } from './stp-grid.js';
 
@@ -104,8 +105,15 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     const after = await getTaskDetail(admin(), task!.id);
     expect(after.updates.map((u) => u.text)).toEqual(['Pharmacists in post at two clusters', ...before.updates.map((u) => u.text)]);
     expect(after.owners.lead).toEqual({ people: [], unknown: ['JW'] });
+    // Lists and exports carry where the task stands now: its newest update, whatever order they were added in.
+    const listed = await listRecords(admin(), planTaskRecord, { page: 1, pageSize: 10, filters: { planId: String(planId), ref: '1.13' } });
+    expect(listed.items[0]).toMatchObject({ latestPosition: 'Pharmacists in post at two clusters', latestPositionOn: '2018-05-01' });
+    const untouched = await listRecords(admin(), planTaskRecord, { page: 1, pageSize: 100, filters: { planId: String(planId) }, sort: 'latestPositionOn' });
+    const withoutLog = untouched.items.filter((t) => t.latestPosition === null);
+    expect(withoutLog.every((t) => t.latestPositionOn === null)).toBe(true);
+    expect(untouched.items.at(-1)!.latestPosition).toBeNull();
     const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'plan_task'), eq(auditLog.recordId, String(task!.id))));
-    expect(audit.map((a) => a.summary)).toContain('Position update added to 1.13 for 2018-05-01');
+    expect(audit.map((a) => a.summary)).toContain('Position update added to 1.13 for 1 May 2018');
   });
 
   it('links owners once the person exists, and lists their tasks due by a date', async () => {
@@ -116,6 +124,10 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     const rows = seedRows('elr/workplan.csv');
     expect(items.map((i) => i.ref).sort()).toEqual(rows.filter((r) => r.lead === 'JW' && ['Nov 16', 'Dec 16', 'Jan 17'].includes(r.time!)).map((r) => r.id).sort());
     expect(items[0]).toMatchObject({ kind: 'task', href: expect.stringMatching(/^\/programme\/tasks\/\d+$/) });
+    // The list finds the tasks she leads by her name as well as her initials, however it is typed.
+    const byName = await listRecords(admin(), planTaskRecord, { page: 1, pageSize: 100, filters: { planId: String(planId), lead: 'jo walk' } });
+    expect(byName.items.map((t) => t.ref).sort()).toEqual(rows.filter((r) => splitOwnerText(r.lead).some((p) => p.toLowerCase() === 'jw')).map((r) => r.id).sort());
+    expect(byName.total).toBeGreaterThan(0);
   });
 
   it('edits a task with rowVersion: the target is read again, a stale edit conflicts, an impossible date is refused', async () => {
@@ -150,8 +162,12 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     expect(marks.sort()).toEqual(milestones.map((m) => `${m.action_id} ${m.period}`).sort());
     expect(grid.rows.find((r) => r.actionRefs === 'N1.1;N1.2')!.actions.map((a) => a.ref)).toEqual(['N1.1', 'N1.2']);
     const [cell] = await database.db.select().from(stpMilestones).limit(1);
-    await updateRecord(admin(), (await import('./programme-records.js')).stpMilestoneRecord, String(cell!.id), { rag: 'green' }, cell!.rowVersion);
-    expect((await getStpGrid(admin())).rows.flatMap((r) => Object.values(r.cells)).find((c) => c?.id === cell!.id)).toMatchObject({ rag: 'green' });
+    await updateRecord(admin(), (await import('./programme-records.js')).stpMilestoneRecord, String(cell!.id), { rag: 'amber', reason: 'Recruitment slipped a quarter', evidence: 'Board minutes, March 2018' }, cell!.rowVersion);
+    expect((await getStpGrid(admin())).rows.flatMap((r) => Object.values(r.cells)).find((c) => c?.id === cell!.id)).toMatchObject({ rag: 'amber', reason: 'Recruitment slipped a quarter', evidence: 'Board minutes, March 2018' });
+    // Importing the grid again leaves what people reported about a milestone alone.
+    await importStpFiles(admin(), stpFiles());
+    const [kept] = await database.db.select().from(stpMilestones).where(eq(stpMilestones.id, cell!.id));
+    expect(kept).toMatchObject({ reason: 'Recruitment slipped a quarter', evidence: 'Board minutes, March 2018' });
   });
 
   it('refuses milestones for an unknown deliverable, naming the line', async () => {

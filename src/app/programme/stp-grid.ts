@@ -16,7 +16,7 @@ export async function getStpGrid(ctx: AppContext) {
   const grid = buildMilestoneGrid(
     llrStpPeriods(),
     actions.map((a) => ({ ref: a.ref, deliverableRef: refOf.get(a.deliverableId) ?? '', title: a.title, owners: a.owners })),
-    milestones.map((m) => ({ id: m.id, deliverableRef: refOf.get(m.deliverableId) ?? '', actionRefs: m.actionRefs, period: m.period, mark: m.text, rag: m.rag as Rag | null, rowVersion: m.rowVersion })),
+    milestones.map((m) => ({ id: m.id, deliverableRef: refOf.get(m.deliverableId) ?? '', actionRefs: m.actionRefs, period: m.period, mark: m.text, rag: m.rag as Rag | null, reason: m.reason, evidence: m.evidence, rowVersion: m.rowVersion })),
   );
   return { deliverables, ...grid };
 }

@@ -1,4 +1,5 @@
 
+import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../context.js';
 import type { AnyRecordType } from './record-type.js';
@@ -14,9 +15,9 @@ export async function referencedNames(ctx: AppContext, type: AnyRecordType): Pro
   return names;
 }
 
-/** Where a field's ids find their names: the id and name columns of the table it points at. */
+/** Where a field's ids find their names: the id column of the table it points at, and its name (a column, or text made of its columns). */
 export interface NamesOf {
   id: AnyPgColumn;
-  name: AnyPgColumn;
+  name: AnyPgColumn | SQL;
 }
 

@@ -41,11 +41,11 @@ export function buildListClauses(type: AnyRecordType, query: ListQuery, actor: A
     const field = type.fields[name];
     if (!field?.filter) throw invalid(`Cannot filter ${type.label} records by "${name}"`, [{ field: name, message: 'unknown filter' }]);
     const value = filterValue(field, name, raw);
-    conditions.push(field.filter === 'search' ? ilike(field.column as never, `%${raw}%`) : eq(field.column as never, value));
+    conditions.push(field.filter === 'search' ? ilike((field.searchIn ?? field.column) as never, `%${raw}%`) : eq(field.column as never, value));
   }
   if (query.q) {
     const searchable = Object.values(type.fields).filter((f) => f.filter === 'search');
-    if (searchable.length) conditions.push(or(...searchable.map((f) => ilike(f.column as never, `%${query.q}%`))));
+    if (searchable.length) conditions.push(or(...searchable.map((f) => ilike((f.searchIn ?? f.column) as never, `%${query.q}%`))));
   }
   const sortName = query.sort ?? type.defaultSort;
   const sortField = type.fields[sortName];

@@ -22,6 +22,8 @@ export interface FieldDef {
   /** The field holds another record's id: exports write that record's name instead. */
   names?: NamesOf;
   filter?: 'exact' | 'search';
+  /** What a `search` filter looks in, when people type more than the column holds (a lead's initials and the names they stand for). */
+  searchIn?: SQL;
   sortable?: boolean;
 }
 

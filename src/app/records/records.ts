@@ -1,4 +1,5 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, getViewSelectedFields, isView, SQL, sql } from 'drizzle-orm';
+import type { PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import { conflict, notFound } from '../../domain/errors.js';
 import { formatList } from '../../domain/words.js';
 import type { Db } from '../../db/client.js';
@@ -17,12 +18,22 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/**
+ * What a list or read selects: every column of the source, and each field worked out in SQL (a
+ * task's latest position, a risk's score) under the field's own name, so pages and exports show it.
+ */
+function selection(type: AnyRecordType): SelectedFields {
+  const columns = isView(type.source) ? getViewSelectedFields(type.source) : getTableColumns(type.source as PgTable);
+  const workedOut = Object.entries(type.fields).filter(([, field]) => field.column instanceof SQL);
+  return { ...(columns as SelectedFields), ...Object.fromEntries(workedOut.map(([key, field]) => [key, field.column as SQL])) };
+}
+
 export async function listRecords(ctx: AppContext, type: AnyRecordType, query: ListQuery): Promise<Page<Record<string, unknown>>> {
   authorize(ctx.actor, type.name, 'read');
   const { where, orderBy } = buildListClauses(type, query, ctx.actor);
   const [totalRow] = (await ctx.db.select({ n: count() }).from(type.source as never).where(where)) as { n: number }[];
   const rows = await ctx.db
-    .select()
+    .select(selection(type))
     .from(type.source as never)
     .where(where)
     .orderBy(...orderBy)
@@ -35,7 +46,7 @@ export async function listRecords(ctx: AppContext, type: AnyRecordType, query: L
 export async function listAllRecords(ctx: AppContext, type: AnyRecordType, query: Omit<ListQuery, 'page' | 'pageSize'>) {
   authorize(ctx.actor, type.name, 'read');
   const { where, orderBy } = buildListClauses(type, { ...query, page: 1, pageSize: 1 }, ctx.actor);
-  const rows = await ctx.db.select().from(type.source as never).where(where).orderBy(...orderBy);
+  const rows = await ctx.db.select(selection(type)).from(type.source as never).where(where).orderBy(...orderBy);
   return rows.map((r) => type.present(r as Record<string, unknown>));
 }
 
@@ -43,7 +54,7 @@ async function loadRow(ctx: AppContext, type: AnyRecordType, id: string | number
   const source = from === 'source' ? type.source : type.table;
   const idColumn = from === 'source' ? type.sourceIdColumn : type.idColumn;
   const scope = from === 'source' ? type.readScope?.(ctx.actor) : undefined;
-  const [row] = await ctx.db.select().from(source as never).where(and(eq(idColumn, id), scope)).limit(1);
+  const [row] = await (from === 'source' ? ctx.db.select(selection(type)) : ctx.db.select()).from(source as never).where(and(eq(idColumn, id), scope)).limit(1);
   return row as Record<string, unknown> | undefined;
 }
 

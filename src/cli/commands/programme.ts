@@ -38,7 +38,7 @@ const taskColumns: Column<Record<string, unknown>>[] = [
   { header: 'Status', value: (r) => r.status as string },
   { header: 'RAG', value: (r) => r.rag as string },
   { header: 'Overdue', value: (r) => (r.overdue ? 'overdue' : '') },
-  { header: 'Id used twice', value: (r) => (r.duplicateRef ? 'yes' : '') },
+  { header: 'ID used twice', value: (r) => (r.duplicateRef ? 'yes' : '') },
 ];
 
 interface ListOptions {

@@ -118,6 +118,9 @@ export const stpMilestones = pgTable(
     /** What the cell says: "X" for a deadline, or text. */
     text: text('text').notNull(),
     rag: text('rag'),
+    /** Why the milestone stands as rated (e.g. why it slipped), and what shows it: both as people report them. */
+    reason: text('reason'),
+    evidence: text('evidence'),
     note: text('note'),
     ...changeTracking,
   },

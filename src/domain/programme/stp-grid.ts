@@ -38,6 +38,9 @@ export interface GridMilestone {
   period: string;
   mark: string;
   rag: Rag | null;
+  /** Why it stands as rated (e.g. why it slipped), and what shows it. */
+  reason?: string | null;
+  evidence?: string | null;
   /** The stored milestone's version, for an edit of its RAG. */
   rowVersion?: number;
 }
@@ -53,7 +56,7 @@ export interface GridRow {
   deliverableRef: string;
   actionRefs: string;
   actions: GridAction[];
-  cells: Record<string, { id: number; mark: string; rag: Rag | null; rowVersion?: number } | null>;
+  cells: Record<string, Pick<GridMilestone, 'id' | 'mark' | 'rag' | 'reason' | 'evidence' | 'rowVersion'> | null>;
 }
 
 export interface MilestoneGrid {
@@ -83,7 +86,7 @@ export function buildMilestoneGrid(periods: StpPeriod[], actions: readonly GridA
   for (const m of milestones) {
     const row = rows.get(m.actionRefs) ?? { deliverableRef: m.deliverableRef, actionRefs: m.actionRefs, actions: [], cells: emptyCells() };
     rows.set(m.actionRefs, row);
-    if (labels.has(m.period)) row.cells[m.period] = { id: m.id, mark: m.mark, rag: m.rag, rowVersion: m.rowVersion };
+    if (labels.has(m.period)) row.cells[m.period] = { id: m.id, mark: m.mark, rag: m.rag, reason: m.reason, evidence: m.evidence, rowVersion: m.rowVersion };
     else outside.push(m);
   }
   return { periods, rows: [...rows.values()], outside };

@@ -4,8 +4,7 @@ import { Link } from 'react-router';
 import type { Page } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
-import { type Column, DataTable } from '../../components/data-table.js';
-import { Loaded } from '../../components/page-states.js';
+import type { Column } from '../../components/data-table.js';
 import { RecordTable, useListParams } from '../../components/record-table.js';
 import { formatDate, todayIso } from '../../format/format.js';
 import { actionFields } from './action-fields.js';
@@ -56,18 +55,21 @@ export function ActionsPage() {
           Only overdue actions
         </Checkboxes.Item>
       </Checkboxes>
-      {overdueOnly ? <OverdueActions meetings={rows} /> : <RecordTable resource="board-actions" caption="Board actions" captionHidden columns={actionColumns(rows)} rowKey={(a) => a.id} filters={list.filters} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="actions" />}
+      {/* The overdue view is the same list filtered on the server, so its downloads hold what it shows. */}
+      <RecordTable
+        resource="board-actions"
+        caption={overdueOnly ? 'Overdue actions' : 'Board actions'}
+        captionHidden
+        columns={actionColumns(rows)}
+        rowKey={(a) => a.id}
+        filters={overdueOnly ? { ...list.filters, overdue: 'true' } : list.filters}
+        sort={list.sort ?? (overdueOnly ? { key: 'dueDate', dir: 'asc' } : undefined)}
+        page={list.page}
+        onSort={list.toggleSort}
+        hrefForPage={(page) => list.hrefWith({ page })}
+        noun={overdueOnly ? 'overdue actions' : 'actions'}
+      />
       {isAdmin(user) && meetings.data ? <GovernanceRecordForm<BoardAction> resource="board-actions" id="add-action" heading="Add an action" fields={actionFields(rows)} submitLabel="Add action" saved={(a) => `Added action ${a.ref}.`} /> : null}
     </GovernancePage>
-  );
-}
-
-/** Open actions past their due date (the list API filters by field; overdue is a rule on two). */
-function OverdueActions({ meetings }: { meetings: Meeting[] }) {
-  const actions = useApiQuery<Page<BoardAction>>('/api/board-actions?pageSize=1000&sort=dueDate');
-  return (
-    <Loaded query={actions} what="actions">
-      {(data) => <DataTable caption="Overdue actions" captionHidden columns={actionColumns(meetings)} rows={data.items.filter(isOverdueAction)} rowKey={(a) => a.id} empty="No actions are overdue." compact />}
-    </Loaded>
   );
 }

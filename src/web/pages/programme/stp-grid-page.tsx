@@ -3,6 +3,7 @@ import { Fragment } from 'react';
 import { humanise } from '../../format/format.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
+import { ExportLinks } from '../../components/export-links.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import './programme.css';
 import { ProgrammeImportForm, ProgrammeImportLink } from './programme-import-form.js';
@@ -16,7 +17,7 @@ type Cell = StpGridData['rows'][number]['cells'][string];
 function GridCell({ cell, period }: { cell: Cell; period: string }) {
   if (!cell) return <td className="app-stp-cell" />;
   return (
-    <td className={`app-stp-cell app-stp-cell--${cell.rag ?? 'mark'}`} title={`${period}${cell.rag ? `: ${cell.rag}` : ': not yet rated'}`}>
+    <td className={`app-stp-cell app-stp-cell--${cell.rag ?? 'mark'}`} title={[`${period}${cell.rag ? `: ${cell.rag}` : ': not yet rated'}`, cell.reason, cell.evidence ? `Evidence: ${cell.evidence}` : null].filter(Boolean).join('. ')}>
       {cell.rag ? humanise(cell.rag) : cell.mark}
       {cell.rag ? null : <span className="nhsuk-u-visually-hidden"> (not yet rated)</span>}
     </td>
@@ -96,14 +97,7 @@ export function StpGridPage() {
       <ProgrammeNav />
       {isAdmin(user) ? <ProgrammeImportLink /> : null}
       <p className="nhsuk-body">Quarters for 2017/18 and 2018/19, half-years after. X marks a milestone not yet rated; once reported it reads red, amber or green, in that colour.</p>
-      <div className="app-table-actions">
-        <a className="nhsuk-link" href="/api/programme/stp-grid/export.csv" download>
-          Download CSV<span className="nhsuk-u-visually-hidden"> of the milestone grid</span>
-        </a>
-        <a className="nhsuk-link" href="/api/programme/stp-grid/export.xlsx" download>
-          Download XLSX<span className="nhsuk-u-visually-hidden"> of the milestone grid</span>
-        </a>
-      </div>
+      <ExportLinks base="/api/programme/stp-grid/export" noun="the milestone grid" />
       <Loaded query={grid} what="milestone grid">
         {(data) =>
           data.rows.length ? (
@@ -116,6 +110,8 @@ export function StpGridPage() {
           )
         }
       </Loaded>
+      <p className="nhsuk-body nhsuk-u-margin-top-4 nhsuk-u-margin-bottom-2">The milestones one to a line, each with its rating, reason and evidence:</p>
+      <ExportLinks base="/api/stp-milestones/export" noun="the milestones" />
       {isAdmin(user) ? <ProgrammeImportForm initialKind="stp" /> : null}
     </>
   );

@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { DateField, type DateParts, emptyDate, partsToIso } from '../../components/date-field.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
+import { RecordForm } from '../../components/record-form.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SummaryRows } from '../../components/summary-rows.js';
@@ -16,6 +17,7 @@ import { AuditTable } from '../audit/audit-table.js';
 import './programme.css';
 import { OwnerLinks } from './owner-links.js';
 import { OverdueTag, RagTag, statusLabels, TaskStatusTag } from './programme-tags.js';
+import { taskEditFields } from './task-fields.js';
 import type { PlanTask, TaskDetail } from './types.js';
 
 /** A plan's money column as a person reads it: "wlccg_allocation_gbp_000" → "WLCCG allocation" (the organisation's initials), "reserve_gbp_000" → "Reserve". */
@@ -145,7 +147,21 @@ function TaskView({ detail }: { detail: TaskDetail }) {
           { key: 'Source', value: task.sourceLine ? `Line ${String(task.sourceLine)} of the imported file` : 'Added in atscale' },
         ]}
       />
-      {isAdmin(user) ? <StatusForm key={task.rowVersion} task={task} /> : null}
+      {isAdmin(user) ? (
+        <>
+          <StatusForm key={task.rowVersion} task={task} />
+          <RecordForm<PlanTask>
+            resource="plan-tasks"
+            id="edit-task"
+            heading="Change the task"
+            fields={taskEditFields}
+            record={task}
+            submitLabel="Save changes"
+            saved={(t) => `Saved task ${t.ref}.`}
+            invalidates={[taskPath(task.id), '/api/programme/work-plans']}
+          />
+        </>
+      ) : null}
       <Heading headingLevel="h2">Position log</Heading>
       <p className="nhsuk-body">Newest first. Every update is kept.</p>
       {isAdmin(user) ? <AddUpdateForm taskId={task.id} /> : null}

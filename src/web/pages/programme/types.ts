@@ -11,7 +11,8 @@ export type StpGridData = Json<StpGrid>;
 
 type Row<T extends { $inferSelect: unknown }> = Json<T['$inferSelect']>;
 
-export type PlanTask = Row<typeof planTasks> & { overdue: boolean };
+/** A task as lists send it: with whether it is overdue and its newest position update, if any. */
+export type PlanTask = Row<typeof planTasks> & { overdue: boolean; latestPosition: string | null; latestPositionOn: string | null };
 export type WorkPlan = Row<typeof workPlans>;
 export type StpOutcome = Row<typeof stpOutcomes>;
 export type StpDeliverable = Row<typeof stpDeliverables>;

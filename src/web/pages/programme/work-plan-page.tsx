@@ -4,6 +4,7 @@ import type { Page } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import type { Column } from '../../components/data-table.js';
+import { RecordForm } from '../../components/record-form.js';
 import { FilterActions, FilterCheckbox, useFilterForm } from '../../components/filter-actions.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { RecordTable, useListParams } from '../../components/record-table.js';
@@ -11,6 +12,7 @@ import { formatDate, shortText } from '../../format/format.js';
 import './programme.css';
 import { ProgrammeImportForm, ProgrammeImportLink } from './programme-import-form.js';
 import { OverdueTag, ProgrammeNav, RagTag, statusLabels, TaskStatusTag } from './programme-tags.js';
+import { newTaskFields } from './task-fields.js';
 import type { PlanSummary, PlanTask, WorkPlan } from './types.js';
 
 const filterNames = ['lead', 'sectionId', 'status', 'overdue'] as const;
@@ -34,7 +36,21 @@ const columns: Column<PlanTask>[] = [
   },
   { key: 'status', header: 'Status', sortable: true, cell: (t) => <><TaskStatusTag status={t.status} /> {t.overdue ? <OverdueTag /> : null}</> },
   { key: 'rag', header: 'RAG', sortable: true, cell: (t) => <RagTag rag={t.rag} /> },
-  { key: 'duplicateRef', header: 'Id', cell: (t) => (t.duplicateRef ? 'Used twice' : '') },
+  {
+    key: 'latestPositionOn',
+    header: 'Latest position',
+    sortable: true,
+    cell: (t) =>
+      t.latestPosition ? (
+        <>
+          {shortText(t.latestPosition, 120)}
+          {t.latestPositionOn ? <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-14"> ({formatDate(t.latestPositionOn)})</span> : null}
+        </>
+      ) : (
+        'No updates yet'
+      ),
+  },
+  { key: 'duplicateRef', header: 'ID', cell: (t) => (t.duplicateRef ? 'Used twice' : '') },
 ];
 
 function FilterForm({ initial, sections, onApply }: { initial: Filters; sections: PlanSummary['sections']; onApply(values: Filters): void }) {
@@ -42,7 +58,7 @@ function FilterForm({ initial, sections, onApply }: { initial: Filters; sections
   return (
     <form className="app-filters" onSubmit={submit} role="search" aria-label="Filter tasks">
       <div className="app-filters__row">
-        <TextInput id="lead" name="lead" label="Lead" hint="Initials or name, such as JW" width={10} value={values.lead} onChange={set('lead')} />
+        <TextInput id="lead" name="lead" label="Lead" hint="Initials or name, such as JW or Jo Walker" width={20} value={values.lead} onChange={set('lead')} />
         <Select id="sectionId" name="sectionId" label="Section" value={values.sectionId} onChange={set('sectionId')}>
           <Select.Option value="">Any section</Select.Option>
           {sections.map((s) => (
@@ -95,7 +111,7 @@ function IdWarnings({ summary }: { summary: PlanSummary }) {
   );
 }
 
-function PlanTasks({ plan }: { plan: WorkPlan }) {
+function PlanTasks({ plan, admin }: { plan: WorkPlan; admin: boolean }) {
   const list = useListParams(filterNames);
   const summary = useApiQuery<PlanSummary>(`/api/programme/work-plans/${plan.id}/summary`);
   const initial = Object.fromEntries(filterNames.map((n) => [n, list.filters[n] ?? ''])) as Filters;
@@ -122,6 +138,18 @@ function PlanTasks({ plan }: { plan: WorkPlan }) {
             noun="tasks"
             pageSize={100}
           />
+          {admin && s.sections.length ? (
+            <RecordForm<PlanTask>
+              resource="plan-tasks"
+              id="add-task"
+              heading="Add a task"
+              fields={newTaskFields(s.sections)}
+              fixed={{ planId: plan.id }}
+              submitLabel="Add task"
+              saved={(t) => `Added task ${t.ref}.`}
+              invalidates={[`/api/programme/work-plans/${plan.id}`]}
+            />
+          ) : null}
         </>
       )}
     </Loaded>
@@ -158,7 +186,7 @@ export function WorkPlanPage() {
                     ))}
                 </p>
               ) : null}
-              <PlanTasks key={plan.id} plan={plan} />
+              <PlanTasks key={plan.id} plan={plan} admin={admin} />
             </>
           );
         }}
