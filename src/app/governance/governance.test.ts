@@ -226,6 +226,11 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
       expect((await listAcknowledgements(admin(), policy.id as number)).map((a) => a.practiceCode)).toEqual(['C82001']);
       expect((await myItems(manager)).items.filter((i) => i.title.startsWith('Infection control'))).toEqual([]);
       expect((await failure(acknowledgePolicy(manager, policy.id as number, 'C82009'))).kind).toBe('invalid');
+      // The policy can still be edited with C82009 on its list; a closed practice cannot be added.
+      const edited = await updateRecord(admin(), policyRecord, String(policy.id), { title: 'Infection control and prevention', practiceCodes: ['C82001', 'C82009'] }, policy.rowVersion as number);
+      expect(edited.title).toBe('Infection control and prevention');
+      const added = await failure(updateRecord(admin(), policyRecord, String(policy.id), { practiceCodes: ['C82001', 'C82009', 'C82036'] }, edited.rowVersion as number));
+      expect(added.problems).toEqual([{ field: 'practiceCodes', message: 'names practices that are not open: C82036 (closed). Remove them' }]);
     } finally {
       await setStatus('active');
     }

@@ -62,8 +62,10 @@ export const policyRecord: RecordType<z.infer<typeof policyInput>> = {
       const statusOf = new Map((await db.select({ code: practices.odsCode, status: practices.status }).from(practices).where(inArray(practices.odsCode, codes))).map((p) => [p.code, p.status]));
       const unknown = codes.filter((c) => !statusOf.has(c));
       if (unknown.length) throw invalid(`atscale does not know the practices ${unknown.join(', ')}`, [{ field: 'practiceCodes', message: `names practices atscale does not know: ${unknown.join(', ')}` }]);
-      // A closed practice has nobody left to read the policy.
-      const notOpen = codes.filter((c) => statusOf.get(c) !== 'active').map((c) => `${c} (${statusOf.get(c)})`);
+      // A closed practice has nobody left to read the policy. One that closed after the policy named
+      // it may stay on the list (it is no longer asked), so the policy can still be edited.
+      const named = new Set((existing?.practiceCodes as string[] | undefined) ?? []);
+      const notOpen = codes.filter((c) => statusOf.get(c) !== 'active' && !named.has(c)).map((c) => `${c} (${statusOf.get(c)})`);
       if (notOpen.length) throw invalid(`Only open practices can be asked to acknowledge a document: ${notOpen.join(', ')} ${notOpen.length === 1 ? 'is' : 'are'} not open`, [{ field: 'practiceCodes', message: `names practices that are not open: ${notOpen.join(', ')}. Remove them` }]);
     }
     return { ...input, ...(input.practiceCodes ? { practiceCodes: codes } : {}), ...(await ownerValues(db, input, existing)) };
