@@ -20,7 +20,7 @@ function subContractColumns(admin: boolean, change: (s: SubContract) => void): C
     { key: 'practice', header: 'Practice', cell: (s) => `${s.practiceName} (${s.practiceCode})` },
     { key: 'signed', header: 'Signed', nowrap: true, cell: (s) => (s.signedDate ? formatDate(s.signedDate) : <Tag modifier="red">Not signed</Tag>) },
     { key: 'share', header: 'Practice share of tariff', numeric: true, cell: (s) => formatShare(s.shareBp) },
-    { key: 'notes', header: 'Notes', cell: (s) => s.notes ?? '' },
+    { key: 'notes', header: 'Notes', long: true, cell: (s) => s.notes ?? '' },
     ...(admin
       ? [
           {

@@ -32,7 +32,7 @@ export function MeetingLink({ id, meetings }: { id: number | null; meetings: Mee
 export function actionColumns(meetings: Meeting[]): Column<BoardAction>[] {
   return [
     { key: 'ref', header: 'Ref', sortable: true, nowrap: true, cell: (a) => <Link to={`/governance/actions/${a.id}`}>{a.ref}</Link> },
-    { key: 'action', header: 'Action', sortable: true, cell: (a) => a.action },
+    { key: 'action', header: 'Action', sortable: true, long: true, cell: (a) => a.action },
     { key: 'ownerText', header: 'Owner', sortable: true, cell: (a) => a.ownerText },
     { key: 'dueDate', header: 'Due', sortable: true, nowrap: true, cell: (a) => (a.dueDate ? formatDate(a.dueDate) : 'No date') },
     { key: 'status', header: 'Status', sortable: true, cell: (a) => <ActionStatus action={a} /> },

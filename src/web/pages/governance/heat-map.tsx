@@ -58,7 +58,7 @@ export function RiskHeatMap() {
             </p>
             <p className="nhsuk-body-s">Likelihood runs up the side, impact along the bottom. Score = likelihood × impact: 1–3 low, 4–6 moderate, 8–12 high, 15–25 extreme.</p>
             {data.unplaced.length ? (
-              <p className="nhsuk-body" data-testid="unplaced-risks">
+              <p className="nhsuk-body app-ref-links" data-testid="unplaced-risks">
                 Not on the map, because their impact (or likelihood) is not set yet:{' '}
                 {data.unplaced.map((ref, i) => (
                   <span key={ref}>

@@ -35,7 +35,7 @@ export function reviewText(date: string | null) {
 
 const columns: Column<Risk>[] = [
   { key: 'ref', header: 'Ref', sortable: true, nowrap: true, cell: (r) => <Link to={`/governance/risks/${r.id}`}>R{r.ref}</Link> },
-  { key: 'risk', header: 'Risk', sortable: true, cell: (r) => r.risk },
+  { key: 'risk', header: 'Risk', sortable: true, long: true, cell: (r) => r.risk },
   { key: 'ownerText', header: 'Owner', sortable: true, cell: (r) => r.ownerText },
   { key: 'likelihood', header: 'Likelihood', sortable: true, cell: likelihoodText },
   { key: 'impact', header: 'Impact', sortable: true, cell: (r) => (r.impact === null ? <span className="app-overdue">Not set</span> : r.impact) },

@@ -17,10 +17,10 @@ export function OutcomesPage() {
   const columns: Column<StpOutcome>[] = [
     { key: 'deliverableId', header: 'Deliverable', sortable: true, nowrap: true, cell: (o) => refOf.get(o.deliverableId) ?? '' },
     { key: 'workArea', header: 'Work area', sortable: true, cell: (o) => o.workArea },
-    { key: 'descriptor', header: 'Outcome', cell: (o) => o.descriptor },
+    { key: 'descriptor', header: 'Outcome', long: true, cell: (o) => o.descriptor },
     { key: 'baseline', header: 'Baseline', cell: (o) => o.baseline ?? '' },
     { key: 'target', header: 'Target', cell: (o) => o.target ?? '' },
-    { key: 'currentPosition', header: 'Current position', cell: (o) => o.currentPosition ?? '' },
+    { key: 'currentPosition', header: 'Current position', long: true, cell: (o) => o.currentPosition ?? '' },
     { key: 'positionDate', header: 'Position at', sortable: true, nowrap: true, cell: (o) => (o.positionDate ? formatDate(o.positionDate) : 'Not dated') },
   ];
   return (

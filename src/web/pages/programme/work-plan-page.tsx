@@ -20,7 +20,7 @@ type Filters = Record<(typeof filterNames)[number], string>;
 
 const columns: Column<PlanTask>[] = [
   { key: 'ref', header: 'Task', sortable: true, nowrap: true, cell: (t) => <Link to={`/programme/tasks/${t.id}`}>{t.ref}</Link> },
-  { key: 'description', header: 'Description', cell: (t) => t.description },
+  { key: 'description', header: 'Description', long: true, cell: (t) => t.description },
   { key: 'lead', header: 'Lead', sortable: true, cell: (t) => t.lead ?? '' },
   {
     key: 'targetDate',
@@ -40,6 +40,7 @@ const columns: Column<PlanTask>[] = [
     key: 'latestPositionOn',
     header: 'Latest position',
     sortable: true,
+    long: true,
     cell: (t) =>
       t.latestPosition ? (
         <>
