@@ -91,7 +91,7 @@ function PolicyDetails({ policy }: { policy: Policy }) {
   const onAcknowledged = (practiceCode: string) => setAcknowledged((a) => ({ practiceCode, version: policy.version, count: a.count + 1 }));
   const ackColumns: Column<Acknowledgement>[] = [
     { key: 'practice', header: 'Practice', cell: (a) => `${a.practiceName} (${a.practiceCode})` },
-    { key: 'by', header: `Acknowledged version ${policy.version}`, cell: (a) => (a.acknowledgedAt ? `${actorName(a.acknowledgedBy)}, ${formatDateTime(a.acknowledgedAt)}` : mayAcknowledge(a.practiceCode) ? <AcknowledgeButton policyId={policy.id} practiceCode={a.practiceCode} onDone={onAcknowledged} /> : 'Not yet') },
+    { key: 'by', header: `Version ${policy.version} read and acknowledged`, cell: (a) => (a.acknowledgedAt ? `${actorName(a.acknowledgedBy)}, ${formatDateTime(a.acknowledgedAt)}` : mayAcknowledge(a.practiceCode) ? <AcknowledgeButton policyId={policy.id} practiceCode={a.practiceCode} onDone={onAcknowledged} /> : 'Not yet') },
   ];
   return (
     <GovernancePage title={policy.title} crumbs={[{ to: '/governance/policies', text: 'Policies and documents' }]}>
