@@ -24,9 +24,9 @@ export function planSuite(harness: () => BrowserHarness) {
     it('shows the work plan from the menu, with the ids to resolve and every task', async () => {
       await page.getByRole('link', { name: 'Programme', exact: true }).click();
       await visible(page.getByRole('heading', { level: 2, name: 'ELR GP Federation work plan' }));
-      const warning = await textOf(page.locator('.nhsuk-card--warning', { hasText: 'Ids and dates to resolve' }));
-      expect(warning).toContain('Id 2.3 is used by 2 tasks');
-      expect(warning).toContain('Id 3.2 is used by 2 tasks');
+      const warning = await textOf(page.locator('.nhsuk-card--warning', { hasText: 'IDs and dates to resolve' }));
+      expect(warning).toContain('ID 2.3 is used by 2 tasks');
+      expect(warning).toContain('ID 3.2 is used by 2 tasks');
       expect(warning).toContain('The plan skips id 2.4');
       await eventually(() => page.locator('tbody tr').count()).toBe(workplan.length);
       expect(await page.locator('tbody tr', { hasText: 'Overdue' }).count()).toBeGreaterThan(0);

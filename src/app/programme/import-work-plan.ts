@@ -121,8 +121,8 @@ export async function importWorkPlan(ctx: AppContext, file: UploadedFile, option
     const flagged = lines.filter((l) => l.target.flagged.length);
     const notes = [
       `Work plan "${planName}" (id ${planId}): ${lines.length} tasks`,
-      ...(duplicates.length ? [`Ids used more than once, kept and flagged for the owner to resolve: ${duplicates.join('; ')}`] : []),
-      ...(missing.length ? [`Ids the plan skips: ${missing.join(', ')}`] : []),
+      ...(duplicates.length ? [`IDs used more than once, kept and flagged for the owner to resolve: ${duplicates.join('; ')}`] : []),
+      ...(missing.length ? [`IDs the plan skips: ${missing.join(', ')}`] : []),
       ...(flagged.length ? [`Target dates kept as written but not fully read: ${flagged.map((l) => `${l.ref} "${l.target.flagged.map((p) => p.text).join('", "')}"`).join('; ')}`] : []),
       ...(await unknownOwnerNote(txCtx.db, lines)),
     ];

@@ -40,7 +40,7 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     const sections = new Set(rows.map((r) => r.section_id)).size;
     expect(report).toMatchObject({ inserted: 1 + sections + rows.length, updated: 0, unchanged: 0, rejected: 0 });
     expect(report.notes.join('\n')).toMatch(/used more than once.*2\.3 \(lines \d+ and \d+\); 3\.2/);
-    expect(report.notes.join('\n')).toContain('Ids the plan skips: 2.4');
+    expect(report.notes.join('\n')).toContain('IDs the plan skips: 2.4');
     planId = Number(/id (\d+)/.exec(report.notes[0]!)![1]);
 
     const tasks = await database.db.select().from(planTasks).where(eq(planTasks.planId, planId));

@@ -19,7 +19,7 @@ describe('atscale plan and stp', () => {
     const seed = rows(readFileSync(join(shared, 'elr/workplan.csv'), 'utf8'));
     const first = await runCli(['plan', 'import', join(shared, 'elr/workplan.csv'), '--name', 'ELR', '--as-of', '2018-02-01', '--format', 'json'], env);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ kind: 'work-plan', updated: 0, unchanged: 0, notes: expect.arrayContaining(['Ids the plan skips: 2.4']) });
+    expect(JSON.parse(first.stdout)).toMatchObject({ kind: 'work-plan', updated: 0, unchanged: 0, notes: expect.arrayContaining(['IDs the plan skips: 2.4']) });
     const again = await runCli(['plan', 'import', join(shared, 'elr/workplan.csv'), '--name', 'ELR'], env);
     expect(again.stdout).toMatch(/inserted {2}0\n {2}updated {3}0\n/);
     const listed = await runCli(['plan', 'list', '--plan', 'ELR', '--lead', 'RB', '--format', 'csv'], env);

@@ -83,16 +83,16 @@ function FilterForm({ initial, sections, onApply }: { initial: Filters; sections
   );
 }
 
-/** Ids the plan reuses or skips, for its owner to resolve: every line is kept meanwhile. */
+/** IDs the plan reuses or skips, for its owner to resolve: every line is kept meanwhile. */
 function IdWarnings({ summary }: { summary: PlanSummary }) {
   if (!summary.duplicateIds.length && !summary.missingIds.length && !summary.datesToCheck.length) return null;
   return (
     <WarningCallout>
-      <WarningCallout.Heading>Ids and dates to resolve</WarningCallout.Heading>
+      <WarningCallout.Heading>IDs and dates to resolve</WarningCallout.Heading>
       <ul>
         {summary.duplicateIds.map((d) => (
           <li key={d.ref}>
-            Id {d.ref} is used by {d.tasks.length} tasks:{' '}
+            ID {d.ref} is used by {d.tasks.length} tasks:{' '}
             {d.tasks.map((t, i) => (
               <span key={t.id}>
                 {i ? ', ' : ''}
