@@ -20,3 +20,15 @@ export async function problemsSay(scope: Pick<Locator, 'locator'>, text: string 
   await (typeof text === 'string' ? said.toContain(text) : said.toMatch(text));
   await eventually(() => summary.evaluate((element) => element.contains(document.activeElement))).toBe(true);
 }
+
+/** Types a date into the NHS day, month and year boxes of the date input `id` ("31/2/2019"; '' empties them). */
+export async function fillDate(scope: Pick<Locator, 'locator'>, id: string, dayMonthYear: string): Promise<void> {
+  const [day = '', month = '', year = ''] = dayMonthYear ? dayMonthYear.split('/') : [];
+  await scope.locator(`#${id}-day`).fill(day);
+  await scope.locator(`#${id}-month`).fill(month);
+  await scope.locator(`#${id}-year`).fill(year);
+}
+
+/** What the date input `id` holds, as "31/7/2018" ('//' when empty). */
+export const dateIn = async (scope: Pick<Locator, 'locator'>, id: string): Promise<string> =>
+  (await Promise.all(['day', 'month', 'year'].map((part) => scope.locator(`#${id}-${part}`).inputValue()))).join('/');

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../src/app/demo/load-demo.js';
-import { eventually, problemsSay, textOf, visible } from './assertions.js';
+import { dateIn, eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
 const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
@@ -166,7 +166,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Name').fill('ELR winter resilience fund');
       await page.getByLabel('Funder').fill('ELR CCG');
       await page.getByLabel('Footprint').selectOption({ label: 'East Leicestershire & Rutland GP Federation' });
-      await page.getByLabel('List sizes at').fill('01/01/2018');
+      await fillDate(page, 'fund-listSnapshotDate', '1/1/2018');
       await page.getByLabel('Rate per patient for each financial year').fill('2018/19: £1.25');
       await page.getByRole('button', { name: 'Add fund' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'ELR winter resilience fund' }));
@@ -176,7 +176,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.getByRole('link', { name: 'Change the fund’s details and rates' }).click();
       await eventually(() => page.getByLabel('Rate per patient for each financial year').inputValue()).toBe('2018/19: £1.25');
       // The list-size date comes back as it was typed, not as the database keeps it (2018-01-01).
-      expect(await page.getByLabel('List sizes at').inputValue()).toBe('01/01/2018');
+      expect(await dateIn(page, 'fund-listSnapshotDate')).toBe('1/1/2018');
       await page.getByLabel('Rate per patient for each financial year').fill('2018/19: £1.25; 2019/20: £1');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await visible(page.getByText('Saved ELR winter resilience fund.'));

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, problemsSay, textOf, visible } from './assertions.js';
+import { dateIn, eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
 const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
@@ -42,10 +42,10 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await page.locator('main table:not(.app-heat-map)').getByRole('link', { name: 'R3', exact: true }).click();
       await visible(page.getByRole('heading', { level: 1, name: /R3: Parties fail to work together/ }));
       await page.locator('#edit-risk-impact').selectOption('4');
-      await page.locator('#edit-risk-reviewDate').fill('31/02/2027');
+      await fillDate(page, 'edit-risk-reviewDate', '31/2/2027');
       await page.getByRole('button', { name: 'Save changes' }).click();
-      await problemsSay(page, 'Review date must be a real date, for example 27/04/2018');
-      await page.locator('#edit-risk-reviewDate').fill('');
+      await problemsSay(page, 'Review date must be a real date');
+      await fillDate(page, 'edit-risk-reviewDate', '');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await eventually(async () => (await page.locator('.nhsuk-summary-list').innerText()).includes('12 high')).toBe(true);
       const history = page.locator('table', { has: page.locator('caption', { hasText: 'Score history' }) }).locator('tbody tr');
@@ -89,7 +89,7 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await rows.first().getByRole('link', { name: '1', exact: true }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Action 1' }));
       await page.getByLabel('Update', { exact: true }).fill('CQC application form started');
-      await page.getByLabel('Date', { exact: true }).fill('15/05/2018');
+      await fillDate(page, 'update-date', '15/5/2018');
       await page.getByRole('button', { name: 'Add update' }).click();
       const updates = page.locator('table', { has: page.locator('caption', { hasText: 'Updates' }) }).locator('tbody tr');
       await eventually(() => updates.count()).toBe(2);
@@ -97,11 +97,11 @@ export function governanceSuite(harness: () => BrowserHarness) {
       expect(await textOf(updates.nth(1))).toContain('JW to progress');
 
       // An impossible date is refused in the words of its hint, before anything is sent.
-      const due = await page.locator('#edit-action-dueDate').inputValue();
-      await page.locator('#edit-action-dueDate').fill('31/02/2019');
+      const due = await dateIn(page, 'edit-action-dueDate');
+      await fillDate(page, 'edit-action-dueDate', '31/2/2019');
       await page.getByRole('button', { name: 'Save changes' }).click();
-      await problemsSay(page, 'Due date must be a real date, for example 27/04/2018');
-      await page.locator('#edit-action-dueDate').fill(due);
+      await problemsSay(page, 'Due date must be a real date');
+      await fillDate(page, 'edit-action-dueDate', due === '//' ? '' : due);
 
       await page.locator('#edit-action-status').selectOption('closed');
       await page.getByRole('button', { name: 'Save changes' }).click();
@@ -156,7 +156,7 @@ export function governanceSuite(harness: () => BrowserHarness) {
       // Adding an update reads the action again: the form, untouched, now shows the other change.
       await page.getByLabel('Update', { exact: true }).fill('Chased by email');
       await page.getByRole('button', { name: 'Add update' }).click();
-      await eventually(() => page.locator('#edit-action-dueDate').inputValue()).toBe('31/07/2018');
+      await eventually(() => dateIn(page, 'edit-action-dueDate')).toBe('31/7/2018');
       await page.locator('#edit-action-status').selectOption('carried_forward');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await visible(page.getByText('Saved action 2.'));

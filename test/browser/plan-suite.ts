@@ -78,7 +78,7 @@ export function planSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Year').fill('2018');
       await page.getByLabel('Update', { exact: true }).fill('Never saved');
       await page.getByRole('button', { name: 'Add update' }).click();
-      await visible(page.locator('.nhsuk-error-summary', { hasText: 'Enter a real date' }));
+      await visible(page.locator('.nhsuk-error-summary', { hasText: 'Date of the update must be a real date' }));
       expect(await entries.count()).toBe(before);
     });
 

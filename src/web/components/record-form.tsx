@@ -1,13 +1,13 @@
 import { Button, Select, Textarea, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { formatPence } from '../../domain/schemes/format-money.js';
-import { partsToIso } from './date-field.js';
+import { DateField, type DateParts, dateFieldTarget, dateProblem, emptyDate, partsToIso } from './date-field.js';
 import { type FieldError, type FieldMap, FormErrorSummary } from './form-errors.js';
 import { SuccessBanner } from './success-banner.js';
 import { useApiForm } from './use-api-form.js';
 
 /**
- * One input of a record form. Dates are typed as DD/MM/YYYY (or YYYY-MM-DD) and money as people
+ * One input of a record form. Dates are the NHS day, month and year boxes; money is typed as people
  * write it ("£1,234.50"); the server checks both. A money field `amount` shows the stored
  * `amountPence` of the record being edited.
  */
@@ -56,30 +56,29 @@ function valueOf(field: FormField, record: Record<string, unknown> | undefined):
   if (value === null || value === undefined) return '';
   if (field.kind === 'money') return formatPence(Number(value));
   if (field.kind === 'list' && Array.isArray(value)) return value.join(', ');
-  // A stored date is shown as the form asks for it to be typed: 2018-01-01 → 01/01/2018.
-  if (field.kind === 'date') return String(value).replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
+  // A stored date fills the three boxes: 2018-01-05 → 5, 1, 2018 (held as "5/1/2018").
+  if (field.kind === 'date') return String(value).replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${Number(d)}/${Number(m)}/${y}`);
   return String(value);
 }
 
-/**
- * "27/4/2018" → "2018-04-27", so an API that takes only YYYY-MM-DD reads a real date as typed;
- * anything else (e.g. 31/02/2027) goes as it is, for the server to name in its message.
- */
-function isoFromTyped(raw: string): string {
-  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw);
-  return (match && partsToIso({ day: match[1]!, month: match[2]!, year: match[3]! })) ?? raw;
-}
+/** A date field's three boxes, held in the form's values as "day/month/year" ('' when all are empty). */
+const partsOf = (text: string): DateParts => {
+  if (!text) return emptyDate;
+  const [day = '', month = '', year = ''] = text.split('/');
+  return { day, month, year };
+};
+const textOf = (parts: DateParts) => (parts.day.trim() || parts.month.trim() || parts.year.trim() ? [parts.day, parts.month, parts.year].map((p) => p.replaceAll('/', '')).join('/') : '');
 
-/** A typed date that is not a real one (31/02/2019), in the words of the field's own hint. */
-function typedDateProblems(fields: FormField[], values: Record<string, string>, formId: string): FieldError[] {
-  return fields
-    .filter((f) => f.kind === 'date' && values[f.name]!.trim() !== '')
-    .filter((f) => {
-      const iso = isoFromTyped(values[f.name]!.trim());
-      const [year, month, day] = iso.split('-');
-      return !/^\d{4}-\d{2}-\d{2}$/.test(iso) || partsToIso({ day: day!, month: month!, year: year! }) !== iso;
-    })
-    .map((f) => ({ field: `${formId}-${f.name}`, message: `${f.label.replace(/ \(optional\)$/, '')} must be a real date, for example 27/04/2018` }));
+/** A field's label as a sentence starts it: "End date (optional)" → "End date". */
+const bareLabel = (field: FormField) => field.label.replace(/ \(optional\)$/, '');
+
+/** What is wrong with each date field, worded as the NHS date input asks; an error links to its day box. */
+function datePartProblems(fields: FormField[], values: Record<string, string>, formId: string): FieldError[] {
+  return fields.flatMap((f) => {
+    if (f.kind !== 'date') return [];
+    const problem = dateProblem(partsOf(values[f.name]!), bareLabel(f), Boolean(f.required));
+    return problem ? [{ field: dateFieldTarget(`${formId}-${f.name}`), message: f.required && !values[f.name] && f.missing ? f.missing : problem }] : [];
+  });
 }
 
 function toBody(fields: FormField[], values: Record<string, string>, creating: boolean) {
@@ -89,13 +88,13 @@ function toBody(fields: FormField[], values: Record<string, string>, creating: b
     if (creating && raw === '') continue;
     if (field.kind === 'number') body[field.name] = raw === '' ? null : Number(raw);
     else if (field.kind === 'list') body[field.name] = raw.split(/[\s,]+/).filter(Boolean);
-    else if (field.kind === 'date') body[field.name] = raw === '' ? null : isoFromTyped(raw);
+    else if (field.kind === 'date') body[field.name] = raw === '' ? null : partsToIso(partsOf(raw));
     else body[field.name] = raw === '' ? null : raw;
   }
   return body;
 }
 
-const defaultWidth = { date: 10, number: 3, money: 10 } as const;
+const defaultWidth = { number: 3, money: 10 } as const;
 
 /**
  * Creates or edits one record of the generic record routes with the NHS form pattern: required
@@ -112,7 +111,8 @@ export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {
   if (record && record.rowVersion > (shown.basedOn ?? 0) && !shown.typedIn) setShown({ values: valuesFrom(record), basedOn: record.rowVersion, typedIn: false });
   const { values } = shown;
   const [message, setMessage] = useState('');
-  const fieldMap: FieldMap = Object.fromEntries(fields.map((f) => [f.name, { id: `${id}-${f.name}`, label: f.label }]));
+  const inputId = (f: FormField) => (f.kind === 'date' ? dateFieldTarget(`${id}-${f.name}`) : `${id}-${f.name}`);
+  const fieldMap: FieldMap = Object.fromEntries(fields.map((f) => [f.name, { id: inputId(f), label: f.label }]));
   const form = useApiForm<Record<string, unknown>, T>((body) => (record ? { method: 'PATCH', path: `/api/${resource}/${record.id}`, body } : { method: 'POST', path: `/api/${resource}`, body }), {
     invalidates: [`/api/${resource}`, ...invalidates],
     fields: fieldMap,
@@ -128,8 +128,8 @@ export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {
     event.preventDefault();
     const version = record ? { rowVersion: shown.basedOn } : {};
     form.submit({ ...toBody(fields, values, !record), ...fixed, ...version }, () => {
-      const missing: FieldError[] = fields.filter((f) => f.required && !values[f.name]!.trim()).map((f) => ({ field: `${id}-${f.name}`, message: f.missing ?? `${f.kind === 'select' ? 'Choose' : 'Enter'} ${f.label.toLowerCase()}` }));
-      return [...missing, ...typedDateProblems(fields, values, id)];
+      const missing: FieldError[] = fields.filter((f) => f.required && f.kind !== 'date' && !values[f.name]!.trim()).map((f) => ({ field: `${id}-${f.name}`, message: f.missing ?? `${f.kind === 'select' ? 'Choose' : 'Enter'} ${f.label.toLowerCase()}` }));
+      return [...missing, ...datePartProblems(fields, values, id)];
     });
   }
 
@@ -148,7 +148,10 @@ export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {
         <FormErrorSummary errors={form.errors} attempt={form.attempt} />
         {form.error && refusal ? refusal(form.error) : null}
         {fields.map((f) => {
-          const common = { id: `${id}-${f.name}`, name: `${id}-${f.name}`, label: f.label, hint: f.kind === 'date' ? (f.hint ?? 'For example, 27/04/2018') : f.hint, error: form.fieldError(`${id}-${f.name}`), value: values[f.name], onChange: set(f.name) };
+          if (f.kind === 'date') {
+            return <DateField key={f.name} id={`${id}-${f.name}`} legend={f.label} hint={f.hint ?? 'For example, 27 4 2018'} value={partsOf(values[f.name]!)} onChange={(parts) => set(f.name)({ target: { value: textOf(parts) } })} error={form.fieldError(inputId(f))} />;
+          }
+          const common = { id: `${id}-${f.name}`, name: `${id}-${f.name}`, label: f.label, hint: f.hint, error: form.fieldError(`${id}-${f.name}`), value: values[f.name], onChange: set(f.name) };
           if (f.kind === 'textarea') return <Textarea key={f.name} {...common} rows={3} />;
           if (f.kind === 'select') {
             return (

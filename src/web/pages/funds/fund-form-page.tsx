@@ -20,7 +20,7 @@ function fundFields(footprints: { value: string; label: string }[]): FormField[]
     { name: 'name', label: 'Name', required: true, missing: 'Enter a name for the fund' },
     { name: 'commissioner', label: 'Funder', hint: 'The commissioner that gives the money, for example ELR CCG', required: true, missing: 'Enter who gives the money' },
     { name: 'footprintGroupId', label: 'Footprint', hint: 'The federation or locality whose practices share the fund', kind: 'select', options: [{ value: '', label: 'Choose a group' }, ...footprints], required: true, missing: 'Choose the group whose practices share the fund' },
-    { name: 'listSnapshotDate', label: 'List sizes at', hint: 'The date of the registered lists the fund is shared on, for example 01/01/2018', kind: 'date', required: true, missing: 'Enter the date of the list sizes the fund is shared on' },
+    { name: 'listSnapshotDate', label: 'List sizes at', hint: 'The date of the registered lists the fund is shared on, for example 1 1 2018', kind: 'date', required: true, missing: 'Enter the date of the list sizes the fund is shared on' },
     {
       name: 'rates',
       label: 'Rate per patient for each financial year',

@@ -1,8 +1,9 @@
-import { Button, Textarea, TextInput } from 'nhsuk-react-components';
+import { Button, Textarea } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
+import { DateField, dateFieldTarget, dateProblem, emptyDate, isoOrNull } from '../../components/date-field.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
 import { Loaded } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
@@ -26,18 +27,22 @@ const updateColumns: Column<ActionUpdate>[] = [
 /** Adds a dated update; earlier ones stay as they were. */
 function AddUpdateForm({ actionId }: { actionId: number }) {
   const [text, setText] = useState('');
-  const [enteredOn, setEnteredOn] = useState('');
+  const [enteredOn, setEnteredOn] = useState(emptyDate);
   const form = useApiForm<{ text: string; enteredOn: string | null }>((body) => ({ method: 'POST', path: `/api/board-actions/${actionId}/updates`, body }), {
     invalidates: [`/api/board-actions/${actionId}`, '/api/audit'],
-    fields: { text: { id: 'update-text', label: 'Update' }, enteredOn: { id: 'update-date', label: 'Date' } },
+    fields: { text: { id: 'update-text', label: 'Update' }, enteredOn: { id: dateFieldTarget('update-date'), label: 'Date of the update' } },
     onSuccess: () => {
       setText('');
-      setEnteredOn('');
+      setEnteredOn(emptyDate);
     },
   });
   function submit(event: FormEvent) {
     event.preventDefault();
-    form.submit({ text: text.trim(), enteredOn: enteredOn.trim() || null }, () => (text.trim() ? [] : [{ field: 'update-text', message: 'Enter the update' }]));
+    const dateFault = dateProblem(enteredOn, 'Date of the update', false);
+    form.submit({ text: text.trim(), enteredOn: dateFault ? null : isoOrNull(enteredOn) }, () => [
+      ...(text.trim() ? [] : [{ field: 'update-text', message: 'Enter the update' }]),
+      ...(dateFault ? [{ field: dateFieldTarget('update-date'), message: dateFault }] : []),
+    ]);
   }
   return (
     <section aria-labelledby="add-update">
@@ -48,7 +53,7 @@ function AddUpdateForm({ actionId }: { actionId: number }) {
       <form onSubmit={submit} noValidate>
         <FormErrorSummary errors={form.errors} attempt={form.attempt} />
         <Textarea id="update-text" name="update-text" label="Update" rows={3} value={text} onChange={(e) => setText(e.target.value)} error={form.fieldError('update-text')} />
-        <TextInput id="update-date" name="update-date" label="Date" hint="Leave empty for today. For example, 27/04/2018" width={10} value={enteredOn} onChange={(e) => setEnteredOn(e.target.value)} error={form.fieldError('update-date')} />
+        <DateField id="update-date" legend="Date of the update" hint="Leave blank for today. For example, 15 5 2018" value={enteredOn} onChange={setEnteredOn} error={form.fieldError(dateFieldTarget('update-date'))} />
         <Button type="submit" disabled={form.pending}>
           Add update
         </Button>

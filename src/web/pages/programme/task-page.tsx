@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { AuditEntry } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
-import { DateField, type DateParts, emptyDate, partsToIso } from '../../components/date-field.js';
+import { DateField, dateFieldTarget, dateProblem, type DateParts, emptyDate, isoOrNull } from '../../components/date-field.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
 import { RecordForm } from '../../components/record-form.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
@@ -34,14 +34,15 @@ function AddUpdateForm({ taskId }: { taskId: number }) {
   const [text, setText] = useState('');
   const form = useApiForm<{ date?: string; text: string }>((body) => ({ method: 'POST', path: `${taskPath(taskId)}/updates`, body }), {
     invalidates: [taskPath(taskId), `/api/plan-tasks/${taskId}`],
-    fields: { date: { id: 'update-date', label: 'Date' }, text: { id: 'update-text', label: 'Update' } },
+    fields: { date: { id: dateFieldTarget('update-date'), label: 'Date of the update' }, text: { id: 'update-text', label: 'Update' } },
     onSuccess: () => setText(''),
   });
   function submit(event: FormEvent) {
     event.preventDefault();
-    const iso = date.day || date.month || date.year ? partsToIso(date) : undefined;
+    const dateFault = dateProblem(date, 'Date of the update', false);
+    const iso = dateFault ? null : isoOrNull(date);
     form.submit({ ...(iso ? { date: iso } : {}), text }, () => [
-      ...(iso === null ? [{ field: 'update-date', message: 'Enter a real date, for example 30 4 2018' }] : []),
+      ...(dateFault ? [{ field: dateFieldTarget('update-date'), message: dateFault }] : []),
       ...(text.trim() ? [] : [{ field: 'update-text', message: 'Enter the update' }]),
     ]);
   }
@@ -52,7 +53,7 @@ function AddUpdateForm({ taskId }: { taskId: number }) {
         Update added to the position log.
       </SuccessBanner>
       <FormErrorSummary errors={form.errors} attempt={form.attempt} title="The update was not added" />
-      <DateField id="update-date" legend="Date of the update" hint="Leave blank for today. For example, 30 4 2018" value={date} onChange={setDate} error={form.fieldError('update-date')} />
+      <DateField id="update-date" legend="Date of the update" hint="Leave blank for today. For example, 30 4 2018" value={date} onChange={setDate} error={form.fieldError(dateFieldTarget('update-date'))} />
       <Textarea id="update-text" name="text" label="Update" rows={3} value={text} onChange={(e) => setText(e.target.value)} error={form.fieldError('update-text')} />
       <Button type="submit" disabled={form.pending}>
         Add update
