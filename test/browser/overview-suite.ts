@@ -80,6 +80,11 @@ export function overviewSuite(harness: () => BrowserHarness) {
           await sortBy.selectOption({ label: descending });
           await narrow.waitForURL(/dir=desc/);
           await eventually(() => sortBy.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text)).toBe(descending);
+          // The current section, folded into "More", puts its current-page bar under "More".
+          await narrow.goto('/governance/risks');
+          const more = narrow.locator('.nhsuk-header__menu-toggle');
+          await visible(more);
+          expect(await more.evaluate((button) => getComputedStyle(button, '::before').borderBottomWidth)).not.toBe('0px');
           // A total row's label stands alone on a phone, not as a value of the first column.
           await narrow.goto('/');
           const totalLabel = narrow.locator('section[data-locality] .app-table__row--total td').first();
