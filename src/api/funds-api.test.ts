@@ -91,6 +91,18 @@ describe('contracts and funds over the API', () => {
     expect(workbook.getWorksheet('Practices')!.rowCount).toBe(report.calculation.practices.length + 1);
     expect(workbook.getWorksheet('Applications')!.rowCount).toBe(report.applications.length + 1);
 
+    // Percentages as the pages write them (95, not 9500 basis points); dates a workbook holds as dates.
+    const subContracts = (await admin.request('GET', '/api/sub-contracts?pageSize=100')).body.items as { id: number; shareBp: number }[];
+    const [shareHeader, ...shareRows] = Papa.parse<string[]>((await (await fetch(`${server.baseUrl}/api/sub-contracts/export.csv`, cookie)).text()).replace(/^\uFEFF/, '').trim()).data;
+    const share = shareHeader!.indexOf('Share (%)');
+    expect(share).toBeGreaterThan(-1);
+    for (const s of subContracts) expect(shareRows.find((r) => r[0] === String(s.id))![share]).toBe(String(s.shareBp / 100));
+    const registerBook = new ExcelJS.Workbook();
+    await registerBook.xlsx.load(Buffer.from(await (await fetch(`${server.baseUrl}/api/contract-register/export.xlsx`, cookie)).arrayBuffer()) as never);
+    const registerSheet = registerBook.worksheets[0]!;
+    const starts = (registerSheet.getRow(1).values as unknown[]).indexOf('Starts');
+    expect(registerSheet.getRow(2).getCell(starts).value).toBeInstanceOf(Date);
+
     const funds = await (await fetch(`${server.baseUrl}/api/fund-overview/export.csv`, cookie)).text();
     expect(funds.trim().split('\r\n')).toHaveLength((await admin.request('GET', '/api/fund-overview')).body.items.length + 1);
   });

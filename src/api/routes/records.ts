@@ -49,6 +49,7 @@ export function exportColumns(type: AnyRecordType, names: Map<string, Map<unknow
     const labels = field.labels;
     if (named) return { header: field.header.replace(/ ID$/, ''), value: writtenAs((id) => named.get(id) ?? id) };
     if (field.pence) return { header: field.header.replace(/\s*\(pence\)$/, ' (£)'), value, numeric: true, pence: true };
+    if (field.basisPoints) return { header: field.header.replace(/\s*\(basis points\)$/, ' (%)'), value: writtenAs((bp) => Number(bp) / 100), numeric: true };
     if (field.kind === 'boolean') return { header: field.header, value: writtenAs((yes) => (yes ? 'Yes' : 'No')) };
     if (labels) return { header: field.header, value: writtenAs((code) => (typeof code !== 'string' ? code : labels === 'words' ? humanise(code) : (labels[code] ?? code))) };
     return { header: field.header, value, numeric: field.kind === 'integer', date: field.kind === 'date' };

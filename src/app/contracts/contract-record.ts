@@ -58,7 +58,7 @@ export const contractRecord: RecordType<z.infer<typeof contractInput>> = {
     noticePeriodDays: { header: 'Notice period (days)', column: contracts.noticePeriodDays, kind: 'integer' },
     valuePence: { header: 'Value (pence)', column: contracts.valuePence, kind: 'integer', pence: true, sortable: true },
     valueBasis: { header: 'Value basis', column: contracts.valueBasis, kind: 'text', filter: 'exact' },
-    federationFeeBp: { header: 'Federation fee (basis points)', column: contracts.federationFeeBp, kind: 'integer' },
+    federationFeeBp: { header: 'Federation fee (basis points)', column: contracts.federationFeeBp, kind: 'integer', basisPoints: true },
   },
   defaultSort: 'title',
   dependents: [

@@ -1,3 +1,4 @@
+import { formatLongDate } from '../../domain/iso-date.js';
 import type { Column } from '../export/tabular.js';
 import type { contractRegister } from './contract-register.js';
 
@@ -12,15 +13,16 @@ export const registerColumns: Column<RegisterRow>[] = [
   { header: 'Title', value: (c) => c.title },
   { header: 'Commissioner', value: (c) => c.commissioner },
   { header: 'Footprint', value: (c) => c.footprintName },
-  { header: 'Starts', value: (c) => c.startDate },
-  { header: 'Ends', value: (c) => c.endDate },
-  { header: 'Notice by', value: (c) => c.noticeDate },
-  { header: 'Renewal', value: (c) => c.renewalDate },
+  // Dates a workbook holds as dates, to sort and filter by.
+  { header: 'Starts', value: (c) => c.startDate, date: true },
+  { header: 'Ends', value: (c) => c.endDate, date: true },
+  { header: 'Notice by', value: (c) => c.noticeDate, date: true },
+  { header: 'Renewal', value: (c) => c.renewalDate, date: true },
   { header: 'Value (£)', value: (c) => c.valuePence, numeric: true, pence: true },
   { header: 'Value is', value: (c) => (c.valuePence === null ? null : valueBasisWords[c.valueBasis] ?? c.valueBasis) },
   { header: 'Federation fee (%)', value: (c) => (c.federationFeeBp === null ? null : c.federationFeeBp / 100), numeric: true },
   { header: 'Practices', value: (c) => c.subContractCount, numeric: true },
   { header: 'Signed', value: (c) => c.signedCount, numeric: true },
   { header: 'Not signed', value: (c) => c.unsignedPractices.map((p) => `${p.practiceName} (${p.practiceCode})`).join('; ') },
-  { header: 'Reminders', value: (c) => c.reminders.map((r) => `${r.message} (${r.date})`).join('; ') },
+  { header: 'Reminders', value: (c) => c.reminders.map((r) => `${r.message} (${formatLongDate(r.date)})`).join('; ') },
 ];

@@ -36,7 +36,7 @@ export const subContractRecord: RecordType<z.infer<typeof subContractInput>> = {
     contractId: { header: 'Contract ID', column: subContracts.contractId, kind: 'integer', filter: 'exact', sortable: true, names: { id: contracts.id, name: contracts.title } },
     practiceCode: { header: 'ODS code', column: subContracts.practiceCode, kind: 'text', filter: 'exact', sortable: true },
     signedDate: { header: 'Signed', column: subContracts.signedDate, kind: 'date', sortable: true },
-    shareBp: { header: 'Share (basis points)', column: subContracts.shareBp, kind: 'integer', sortable: true },
+    shareBp: { header: 'Share (basis points)', column: subContracts.shareBp, kind: 'integer', basisPoints: true, sortable: true },
     notes: { header: 'Notes', column: subContracts.notes, kind: 'text', filter: 'search' },
   },
   defaultSort: 'practiceCode',

@@ -67,7 +67,7 @@ export const incomeStreamRecord: RecordType<z.infer<typeof streamInput>> = {
     status: { header: 'Status', column: incomeStreams.status, kind: 'text', filter: 'exact', sortable: true, labels: streamStatusLabels },
     frequency: { header: 'Paid', column: incomeStreams.frequency, kind: 'text', filter: 'exact', labels: frequencyLabels },
     arrearsMonths: { header: 'Months in arrears', column: incomeStreams.arrearsMonths, kind: 'integer' },
-    practicesShareBasisPoints: { header: 'Paid to practices (basis points)', column: incomeStreams.practicesShareBasisPoints, kind: 'integer' },
+    practicesShareBasisPoints: { header: 'Paid to practices (basis points)', column: incomeStreams.practicesShareBasisPoints, kind: 'integer', basisPoints: true },
     contractReference: { header: 'Contract', column: incomeStreams.contractReference, kind: 'text', filter: 'search' },
     endDate: { header: 'End date', column: incomeStreams.endDate, kind: 'date', sortable: true },
     schemeId: { header: 'Scheme ID', column: incomeStreams.schemeId, kind: 'integer', filter: 'exact', names: { id: schemes.id, name: schemes.name } },

@@ -1,4 +1,6 @@
+import { formatLongDate } from '../../domain/iso-date.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
+import { humanise } from '../../domain/words.js';
 import { type Column, type Sheet, toXlsx } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
 import { fundReport, type fundsOverview } from './fund-report.js';
@@ -17,7 +19,7 @@ export const fundOverviewColumns: Column<FundRow>[] = [
   { header: 'Footprint', value: (f) => f.footprintName },
   { header: 'Rates a head', value: (f) => f.years.map((y) => `${y.year} ${formatPence(y.ratePence)}`).join('; ') },
   { header: 'List', value: (f) => f.listTotal, numeric: true },
-  { header: 'List at', value: (f) => f.listSnapshotDate },
+  { header: 'List at', value: (f) => f.listSnapshotDate, date: true },
   pounds('Allocated', (f) => f.allocatedPence),
   pounds('Waiting', (f) => f.requestedPence),
   pounds('Approved', (f) => f.approvedPence),
@@ -46,7 +48,7 @@ export async function fundWorkbook(ctx: AppContext, fundId: number): Promise<{ f
       { header: 'ODS code', value: (s) => s.key },
       { header: 'Practice', value: (s) => s.name },
       { header: 'Locality', value: (s) => s.locality },
-      { header: `List at ${report.fund.listSnapshotDate}`, value: (s) => s.listSize, numeric: true },
+      { header: `List at ${formatLongDate(report.fund.listSnapshotDate)}`, value: (s) => s.listSize, numeric: true },
       ...years.map((y, i) => pounds<Share>(`${y.year} at ${formatPence(y.ratePence)} a head`, (s) => s.byYearPence[i]!)),
       pounds('Total', (s) => s.totalPence),
     ],
@@ -59,7 +61,7 @@ export async function fundWorkbook(ctx: AppContext, fundId: number): Promise<{ f
       { header: 'Title', value: (a) => a.title },
       { header: 'Locality', value: (a) => a.localityName },
       { header: 'Practice', value: (a) => a.practiceCode },
-      { header: 'Status', value: (a) => a.status.replace('_', ' ') },
+      { header: 'Status', value: (a) => humanise(a.status) },
       pounds('Requested', (a) => a.requestedPence),
       pounds('Approved', (a) => a.approvedPence),
       pounds('Drawn', (a) => a.drawnPence),

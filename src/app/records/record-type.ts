@@ -17,6 +17,8 @@ export interface FieldDef {
   kind: FieldKind;
   /** An integer of pence: exports write it in pounds. */
   pence?: true;
+  /** An integer of basis points (9500): exports write it as a percentage (95), as the pages show it. */
+  basisPoints?: true;
   /** Words for the codes the column holds (in_progress → In progress); exports write the words. `'words'` turns the code itself into words. */
   labels?: Readonly<Record<string, string>> | 'words';
   /** The field holds another record's id: exports write that record's name instead. */
