@@ -7,7 +7,7 @@ import { runStoredScheme, schemeStatement, type RunOptions } from './run-stored-
 import { describeVersion } from './scheme-presenters.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 import { isoDay } from '../../domain/governance/due-dates.js';
-import { actorName } from '../../domain/words.js';
+import { actorName, humanise } from '../../domain/words.js';
 
 /**
  * A scheme run as a workbook: an "about" sheet naming the scheme, its version and the list-size
@@ -20,10 +20,10 @@ export async function schemeWorkbook(ctx: AppContext, schemeId: number, options:
     ['Scheme', result.scheme.name],
     ['Funder', result.scheme.funder],
     ['Version', result.version.version],
-    ['Status', result.version.status],
+    ['Status', humanise(result.version.status)],
     ['Approved', result.version.approvedAt ? `${formatLongDate(isoDay(new Date(result.version.approvedAt)))} by ${actorName(result.version.approvedBy)}` : 'Not yet'],
-    ['List sizes', result.version.listSnapshotDate ? `registry snapshot at ${result.version.listSnapshotDate}` : 'as given in the scheme'],
-    ['Produced', new Date().toISOString().slice(0, 16).replace('T', ' ')],
+    ['List sizes', result.version.listSnapshotDate ? `registry snapshot at ${formatLongDate(result.version.listSnapshotDate)}` : 'as given in the scheme'],
+    ['Produced', formatLongDate(isoDay(new Date()))],
     ...result.footingNotes.map((note): [string, string] => ['Footing note', note]),
   ];
   const sheets: Sheet<any>[] = [
