@@ -61,7 +61,7 @@ export function funnelChartOption(data: FunnelChartData): Record<string, unknown
   const round = (v: number) => Number(v.toPrecision(3));
   const point = (p: FunnelChartPoint) => ({ value: [p.denominator, p.value], name: `${p.label} (${p.practiceCode})` });
   // Outliers and the practices a reader picked out are named beside their mark, so a printed or
-  // downloaded chart (no tooltips) still says which practice is which; overlapping names are dropped,
+  // downloaded chart (no tooltips) still says which practice is which; overlapping names are moved apart,
   // and a name towards the right-hand edge goes to the left of its mark so the chart does not cut it off.
   const named = (p: FunnelChartPoint) => ({ ...point(p), label: { show: true, formatter: p.label.replace(/[{}|]/g, ''), position: p.denominator > maxDenominator * 0.5 ? 'left' : 'right', fontSize: 10, color: NHS.dark } });
   const inside = data.points.filter((p) => !p.outlier && !p.highlighted);
@@ -78,8 +78,8 @@ export function funnelChartOption(data: FunnelChartData): Record<string, unknown
     yAxis: { ...sideName(data.unitLabel), type: 'value', min: round(yMin), max: round(yMax) },
     series: [
       { name: 'Practices', type: 'scatter', symbolSize: 7, itemStyle: { color: NHS.blue }, data: inside.map(point) },
-      { name: 'Outside 99.8% limits', type: 'scatter', symbolSize: 9, itemStyle: { color: NHS.red }, data: outliers.map(named), labelLayout: { hideOverlap: true } },
-      ...(highlighted.length ? [{ name: selected, type: 'scatter', symbol: 'diamond', symbolSize: 14, itemStyle: { color: NHS.orange }, data: highlighted.map(named), labelLayout: { hideOverlap: true } }] : []),
+      { name: 'Outside 99.8% limits', type: 'scatter', symbolSize: 9, itemStyle: { color: NHS.red }, data: outliers.map(named), labelLayout: { moveOverlap: 'shiftY' } },
+      ...(highlighted.length ? [{ name: selected, type: 'scatter', symbol: 'diamond', symbolSize: 14, itemStyle: { color: NHS.orange }, data: highlighted.map(named), labelLayout: { moveOverlap: 'shiftY' } }] : []),
       line('Centre line', [[0, data.target], [maxDenominator, data.target]], NHS.dark, false),
       line('95% limits', pick('lower95'), NHS.grey, true),
       { ...line('95% limits', pick('upper95'), NHS.grey, true) },
