@@ -224,5 +224,26 @@ export function overviewSuite(harness: () => BrowserHarness) {
       await page.goto('/practices/ZZZ999');
       await eventually(heading1).toBe('Page not found');
     });
+
+    it('shows the 404 page, not the server’s refusal, for a record address whose id or code names nothing', async () => {
+      const addresses = [
+        ...['/fund-applications', '/funds', '/contracts', '/schemes', '/groups', '/programme/tasks', '/governance/risks', '/governance/actions', '/governance/meetings', '/governance/policies', '/governance/people', '/finance/streams'].map((base) => `${base}/abc`),
+        '/fund-applications/999999',
+        '/fund-applications/0',
+        '/contracts/2147483648',
+        '/funds/abc/edit',
+        '/funds/abc/apply',
+        '/schemes/1.5/edit',
+        '/practices/%25',
+        '/finance/practices/%25',
+        '/quality/practices/XYZ',
+        '/quality/practices/C99999',
+      ];
+      for (const address of addresses) {
+        await page.goto(address);
+        await eventually(async () => `${address}: ${await heading1()}`).toBe(`${address}: Page not found`);
+        expect(await page.locator('main h1').count()).toBe(1);
+      }
+    });
   });
 }

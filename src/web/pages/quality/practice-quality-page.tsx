@@ -2,11 +2,12 @@ import { Heading, InsetText } from 'nhsuk-react-components';
 import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { practiceSpcChartOption } from '../../../domain/quality/chart-options.js';
+import { GP_PRACTICE_CODE } from '../../../domain/registry/ods-codes.js';
 import { queryString } from '../../api/client.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { DataTable } from '../../components/data-table.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
-import { Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
+import { ApiErrorPanel, Loaded, LoadingPanel, NotFoundPage, usePageTitle } from '../../components/page-states.js';
 import { EChart } from './echarts-chart.js';
 import { ChoiceForm, groupOptions, indicatorOptions, useCatalogue, useGroups } from './quality-choosers.js';
 import { formatCount, formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
@@ -69,7 +70,12 @@ function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
 
 /** One practice on one indicator: its SPC chart and its figure against locality, federation, PCN, sub-ICB, England and a chosen group. */
 export function PracticeQualityPage() {
-  const { code = '' } = useParams();
+  const code = (useParams().code ?? '').toUpperCase();
+  // Quality figures are kept for GP practices only: any other code names no page here.
+  return GP_PRACTICE_CODE.test(code) ? <PracticeQuality code={code} /> : <NotFoundPage />;
+}
+
+function PracticeQuality({ code }: { code: string }) {
   const [params] = useSearchParams();
   const catalogue = useCatalogue();
   const groups = useGroups();
@@ -78,6 +84,7 @@ export function PracticeQualityPage() {
   const path = indicator ? `/api/quality/practices/${code}${queryString({ indicator, period: params.get('period') ?? undefined, group: params.get('group') ?? undefined })}` : null;
   const result = useApiQuery<PracticeIndicator>(path, { keepPrevious: true });
   usePageTitle(result.data ? `${result.data.practice.name}: quality` : 'Practice quality');
+  if (result.error?.status === 404) return <ApiErrorPanel error={result.error} />;
   if (!catalogue.data || !groups.data) return <LoadingPanel what="practice" />;
   return (
     <>
