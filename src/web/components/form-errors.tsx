@@ -1,6 +1,7 @@
 import { ErrorSummary } from 'nhsuk-react-components';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError, type Problem } from '../api/client.js';
+import { problemSentence, unplacedProblemSentence } from '../../domain/problem-sentence.js';
 import { formatNumber } from '../format/format.js';
 
 /** One error on a form: the id of the field it belongs to (for the summary link and the inline message), or none. */
@@ -16,19 +17,6 @@ export type FieldMap = Record<string, { id: string; label: string }>;
 export function describeProblem(problem: Problem): string {
   const where = [problem.file, problem.line !== undefined ? `line ${problem.line}` : undefined, problem.column !== undefined ? `column ${problem.column}` : undefined].filter(Boolean).join(', ');
   return where ? `${where}: ${problem.message}` : problem.message;
-}
-
-/**
- * A message about a field that reads on its own in the error summary: "must be at least 12
- * characters" becomes "Password must be at least 12 characters", and one that starts with what was
- * typed ('"-£5" is negative…') is prefixed "Value in pounds: ". A message that already names its
- * field (a capital first letter) is left alone.
- */
-export function sentence(label: string, message: string): string {
-  const name = label.replace(/ \(optional\)$/, '');
-  if (/^[a-z]/.test(message)) return `${name} ${message}`;
-  if (/^["“'‘]/.test(message)) return `${name}: ${message}`;
-  return message;
 }
 
 /**
@@ -49,9 +37,9 @@ function apiErrorItems(error: unknown, fields: FieldMap): FieldError[] {
     // The most precise name the form maps: "entries.0.units.nurse", then "entries.0.units", … then "entries".
     const mapped = path.map((_, i) => path.slice(0, path.length - i).join('.')).find((key) => fields[key]);
     const field = mapped ? fields[mapped] : undefined;
-    if (field) return { field: field.id, message: sentence(field.label, problem.message) };
+    if (field) return { field: field.id, message: problemSentence(field.label, problem.message) };
     if (problem.line !== undefined || problem.file) return { message: describeProblem(problem) };
-    return { message: name ? `${name}: ${problem.message}` : problem.message };
+    return { message: name ? unplacedProblemSentence(name, problem.message) : problem.message };
   });
   return items.length ? items : [{ message: error.message }];
 }

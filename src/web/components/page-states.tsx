@@ -2,6 +2,7 @@ import { type UseQueryResult } from '@tanstack/react-query';
 import { BodyText, Heading, WarningCallout } from 'nhsuk-react-components';
 import { type ReactNode, useEffect } from 'react';
 import { Link, useLocation, useRouteError } from 'react-router';
+import { unplacedProblemSentence } from '../../domain/problem-sentence.js';
 import type { ApiError } from '../api/client.js';
 
 /** Sets the browser tab title the way NHS services do: "Page – service". */
@@ -76,7 +77,7 @@ export function ApiErrorPanel({ error }: { error: ApiError }) {
       {error.problems.length ? (
         <ul>
           {error.problems.map((problem, i) => (
-            <li key={i}>{problem.message}</li>
+            <li key={i}>{problem.field ? unplacedProblemSentence(problem.field, problem.message) : problem.message}</li>
           ))}
         </ul>
       ) : null}

@@ -2,7 +2,8 @@ import { Button, Radios, Select, Textarea, TextInput } from 'nhsuk-react-compone
 import { type FormEvent, useState } from 'react';
 import { formatPence } from '../../../domain/schemes/format-money.js';
 import { DateField, dateFieldTarget, dateProblem, type DateParts, isoOrNull, isoToParts } from '../../components/date-field.js';
-import { type FieldError, FormErrorSummary, sentence } from '../../components/form-errors.js';
+import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
+import { problemSentence } from '../../../domain/problem-sentence.js';
 import { AppError } from '../../../domain/errors.js';
 import { contractDateProblems } from '../../../domain/contracts/contract-reminders.js';
 import { parsePoundsToPence } from '../../../domain/contracts/pounds-and-years.js';
@@ -94,14 +95,14 @@ export function ContractForm({ contract, submitLabel, pageTitle, onSaved }: Cont
       });
       // The server checks these too; checked here as well, every problem is listed at the first attempt rather than one after another.
       for (const { field, message } of contractDateProblems({ startDate: isoOrNull(dateValues.startDate), endDate: isoOrNull(dateValues.endDate), renewalDate: isoOrNull(dateValues.renewalDate) })) {
-        problems.push({ field: dateFieldTarget(idOf(field)), message: sentence(labels[field], message) });
+        problems.push({ field: dateFieldTarget(idOf(field)), message: problemSentence(labels[field], message) });
       }
       if (values.value.trim()) {
         try {
           parsePoundsToPence(values.value);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
-          problems.push({ field: idOf('value'), message: sentence(labels.value, error.problems[0]?.message ?? error.message) });
+          problems.push({ field: idOf('value'), message: problemSentence(labels.value, error.problems[0]?.message ?? error.message) });
         }
       }
       return problems;

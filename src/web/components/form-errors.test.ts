@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { repeatsItsStart } from '../../domain/problem-sentence.js';
+import { ApiError } from '../api/client.js';
+import { errorsFromApi } from './form-errors.js';
+
+const refusal = (...problems: { field?: string; message: string }[]) => new ApiError(400, 'invalid', 'The update is not valid', problems);
+const fields = { dueDate: { id: 'due-day', label: 'Due date' }, name: { id: 'name', label: 'Name' }, value: { id: 'value', label: 'Value (£)' } };
+
+describe('errorsFromApi: the server’s problems as form errors that read once', () => {
+  it.each([
+    [{ field: 'dueDate', message: 'must be today or in the past' }, { field: 'due-day', message: 'Due date must be today or in the past' }],
+    [{ field: 'dueDate', message: 'Due date must be a real date' }, { field: 'due-day', message: 'Due date must be a real date' }],
+    [{ field: 'body.name', message: 'Name is required' }, { field: 'name', message: 'Name is required' }],
+    [{ field: 'value', message: '"-£5" is negative' }, { field: 'value', message: 'Value: "-£5" is negative' }],
+    // Fields the form does not show are named in words, once.
+    [{ field: 'title', message: 'Enter a title' }, { message: 'Enter a title' }],
+    [{ field: 'initials', message: 'Initials must be 2 to 4 letters' }, { message: 'Initials must be 2 to 4 letters' }],
+    [{ field: 'practiceCodes', message: 'must be ODS codes such as C82001' }, { message: 'Practice codes must be ODS codes such as C82001' }],
+  ])('%j → %j', (problem, expected) => {
+    const [error] = errorsFromApi(refusal(problem), fields);
+    expect(error).toEqual(expected);
+    expect(repeatsItsStart(error!.message)).toBe(false);
+  });
+
+  it('gives the headline when the server named no problem', () => {
+    expect(errorsFromApi(refusal(), fields)).toEqual([{ message: 'The update is not valid' }]);
+  });
+});
