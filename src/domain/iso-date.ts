@@ -40,3 +40,11 @@ export function optionalIsoDate(raw: string | undefined, field: string, label = 
 export function formatLongDate(iso: string): string {
   return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
+
+/**
+ * Refuses a date after today for something that has already happened (an update, a position): "The
+ * update is dated 2 January 2026, after today (1 January 2026)", its field "must be today or in the past".
+ */
+export function refuseFutureDate(date: string | null | undefined, today: string, what: string, field: string): void {
+  if (date && date > today) throw invalid(`${what} is dated ${formatLongDate(date)}, after today (${formatLongDate(today)})`, [{ field, message: 'must be today or in the past' }]);
+}

@@ -89,6 +89,11 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await rows.first().getByRole('link', { name: '1', exact: true }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Action 1' }));
       await page.getByLabel('Update', { exact: true }).fill('CQC application form started');
+      // An update says what has happened: a date after today is refused, and nothing is added.
+      const [year, month, day] = isoDaysFromNow(2).split('-');
+      await fillDate(page, 'update-date', `${Number(day)}/${Number(month)}/${year}`);
+      await page.getByRole('button', { name: 'Add update' }).click();
+      await problemsSay(page, 'Date of the update must be today or in the past');
       await fillDate(page, 'update-date', '15/5/2018');
       await page.getByRole('button', { name: 'Add update' }).click();
       const updates = page.locator('table', { has: page.locator('caption', { hasText: 'Updates' }) }).locator('tbody tr');

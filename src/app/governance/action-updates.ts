@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { formatLongDate, isoDay } from '../../domain/governance/due-dates.js';
 import { notFound } from '../../domain/errors.js';
+import { refuseFutureDate } from '../../domain/iso-date.js';
 import { boardActions, boardActionUpdates } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
@@ -15,14 +16,19 @@ export const actionUpdateInput = z.object({
   enteredOn: dateText,
 });
 
-/** Appends a dated update (never changes an earlier one); `enteredOn` defaults to today. Audited on the action. */
+/**
+ * Appends a dated update (never changes an earlier one); `enteredOn` defaults to today. An update
+ * says what has happened, so it cannot be dated after today. Audited on the action.
+ */
 export async function addActionUpdate(ctx: AppContext, actionId: number, body: unknown) {
   authorize(ctx.actor, 'board_action', 'update');
   const update = parseOrRefuse(actionUpdateInput, body, 'The update is not valid');
+  const today = isoDay(new Date());
+  refuseFutureDate(update.enteredOn, today, 'The update', 'enteredOn');
   return ctx.db.transaction(async (tx) => {
     const [action] = await tx.select({ id: boardActions.id }).from(boardActions).where(eq(boardActions.id, actionId));
     if (!action) throw notFound(`Board action ${actionId}`);
-    return appendUpdate(tx as never, ctx.actor, actionId, update.text, update.enteredOn ?? isoDay(new Date()));
+    return appendUpdate(tx as never, ctx.actor, actionId, update.text, update.enteredOn ?? today);
   });
 }
 

@@ -153,6 +153,14 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     expect(refused.problems).toEqual([{ field: 'outcome', message: 'Enter the outcome to close the action' }]);
     const bad = await failure(addActionUpdate(admin(), action!.id, { text: 'x', enteredOn: '2018-13-01' }));
     expect(bad.problems[0]).toMatchObject({ field: 'enteredOn', message: '"2018-13-01" is not a real date' });
+    // An update says what has happened: tomorrow is refused, naming both dates as NHS pages write them; today is kept.
+    const tomorrow = addDays(today, 1);
+    const early = await failure(addActionUpdate(admin(), action!.id, { text: 'Not yet', enteredOn: tomorrow }));
+    expect(early).toMatchObject({ kind: 'invalid', problems: [{ field: 'enteredOn', message: 'must be today or in the past' }] });
+    expect(early.message).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(early.message).toContain(new Date(`${tomorrow}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+    await addActionUpdate(admin(), action!.id, { text: 'Chased today', enteredOn: today });
+    expect((await listActionUpdates(admin(), action!.id)).map((u) => u.text)).not.toContain('Not yet');
   });
 
   it('searches policies by title and description with English stemming, and checks uploads by their bytes', async () => {

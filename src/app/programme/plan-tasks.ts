@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { invalid, notFound } from '../../domain/errors.js';
-import { formatLongDate, isoDateSchema } from '../../domain/iso-date.js';
+import { notFound } from '../../domain/errors.js';
+import { formatLongDate, isoDateSchema, refuseFutureDate } from '../../domain/iso-date.js';
 import { findDuplicateIds, findMissingIds } from '../../domain/programme/duplicate-ids.js';
 import { isOverdue } from '../../domain/programme/task-status.js';
 import type { Db } from '../../db/client.js';
@@ -52,7 +52,7 @@ export async function addPositionUpdate(ctx: AppContext, id: number, input: unkn
   authorize(ctx.actor, 'plan_task', 'update');
   const today = todayIso();
   // A position says where a task stands; it cannot yet stand anywhere tomorrow.
-  if (update.date && update.date > today) throw invalid('The position update is not valid', [{ field: 'date', message: `must be today or earlier (today is ${today})` }]);
+  refuseFutureDate(update.date, today, 'The position update', 'date');
   return ctx.db.transaction(async (tx) => {
     const db = tx as never as Db;
     const task = await loadTask(db, id);

@@ -100,7 +100,7 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     const before = await getTaskDetail(admin(), task!.id);
     await addPositionUpdate(admin(), task!.id, { date: '2018-05-01', text: 'Pharmacists in post at two clusters' });
     await expect(addPositionUpdate(admin(), task!.id, { date: '2018-02-30', text: 'Never saved' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'date', message: 'is not a real date' }] });
-    await expect(addPositionUpdate(admin(), task!.id, { date: addDays(todayIso(), 1), text: 'Not yet' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'date', message: `must be today or earlier (today is ${todayIso()})` }] });
+    await expect(addPositionUpdate(admin(), task!.id, { date: addDays(todayIso(), 1), text: 'Not yet' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'date', message: 'must be today or in the past' }] });
     await expect(addPositionUpdate(contextFor(database, commissionerActor), task!.id, { text: 'Not allowed' })).rejects.toMatchObject({ kind: 'forbidden' });
     const after = await getTaskDetail(admin(), task!.id);
     expect(after.updates.map((u) => u.text)).toEqual(['Pharmacists in post at two clusters', ...before.updates.map((u) => u.text)]);
