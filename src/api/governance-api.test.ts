@@ -85,12 +85,24 @@ describe('governance over HTTP', () => {
     expect([wrong.status, wrong.body.message]).toEqual([415, 'gdpr.pdf is not a PDF or Word (DOCX) document']);
     const big = await admin.request('POST', `/api/policies/${policy.id}/file`, fileForm('gdpr.pdf', Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024)])));
     expect(big.status).toBe(413);
-    expect((await admin.request('GET', `/api/policies/${policy.id}/acknowledgements`)).body.file).toBeNull();
+    // The demo's policy comes with its document; the refused uploads left it as it was.
+    expect((await admin.request('GET', `/api/policies/${policy.id}/acknowledgements`)).body).toMatchObject({ file: { fileName: 'gdpr-policy-for-member-practices.pdf', version: '1.0' }, earlierFiles: [], versionHasFile: true });
     const ok = await admin.request('POST', `/api/policies/${policy.id}/file`, fileForm('gdpr.pdf', '%PDF-1.4 policy'));
     expect(ok.body).toEqual({ fileName: 'gdpr.pdf', mediaType: 'application/pdf', size: 15 });
     const download = await fetch(`${server.baseUrl}/api/policies/${policy.id}/file`, { headers: { cookie: admin.session.cookie! } });
     expect([download.headers.get('content-type'), await download.text()]).toEqual(['application/pdf', '%PDF-1.4 policy']);
     expect((await admin.request('GET', '/api/policies/search?q=subject%20access')).body.items.map((p: { id: number }) => p.id)).toEqual([policy.id]);
+  });
+
+  it('refuses to acknowledge a version whose file is not uploaded yet, and says why', async () => {
+    const created = (await admin.request('POST', '/api/policies', { title: 'Significant event protocol', kind: 'protocol', version: '2.0', practiceCodes: ['C82001'] })).body;
+    const status = (await manager.request('GET', `/api/policies/${created.id}/acknowledgements`)).body;
+    expect(status).toMatchObject({ file: null, version: '2.0', versionHasFile: false, items: [{ practiceCode: 'C82001', acknowledgedAt: null }] });
+    const refused = await manager.request('POST', `/api/policies/${created.id}/acknowledgements`, { practiceCode: 'C82001' });
+    expect([refused.status, refused.body.error, refused.body.message]).toEqual([409, 'conflict', 'Version 2.0 of Significant event protocol cannot be acknowledged yet: it has no file to read. The federation uploads the document first.']);
+    await admin.request('POST', `/api/policies/${created.id}/file`, fileForm('sea.pdf', '%PDF-1.4 significant events'));
+    expect((await manager.request('GET', `/api/policies/${created.id}/acknowledgements`)).body.versionHasFile).toBe(true);
+    expect((await manager.request('POST', `/api/policies/${created.id}/acknowledgements`, { practiceCode: 'C82001' })).status).toBe(201);
   });
 
   it('shows a practice manager their acknowledgement until done, and exports my items', async () => {

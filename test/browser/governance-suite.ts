@@ -193,14 +193,29 @@ export function governanceSuite(harness: () => BrowserHarness) {
       expect(await page.locator('#add-policy-kind').inputValue()).toBe('policy');
       await page.locator('#add-policy-title').fill('Lone working policy');
       await page.locator('#add-policy-version').fill('1.0');
+      await page.locator('#add-policy-practiceCodes').fill('C82001');
       await page.getByRole('button', { name: 'Add document' }).click();
       await visible(page.getByText('Added Lone working policy. Open it to upload its file.'));
       const [added] = (await (await page.request.get('/api/policies?title=Lone%20working%20policy')).json()).items;
       expect(added.kind).toBe('policy');
+
+      // With no file to read, version 1.0 cannot be acknowledged: no button, and the page says why.
+      await page.getByRole('link', { name: 'Lone working policy' }).click();
+      await visible(page.getByText('No file has been uploaded yet.'));
+      await visible(page.getByText('Version 1.0 has no file yet, so practices cannot acknowledge it. Upload the document above'));
+      expect(await textOf(page.locator('tbody tr', { hasText: 'C82001' }))).toContain('Not yet');
+      expect(await page.getByRole('button', { name: 'Acknowledge for C82001' }).count()).toBe(0);
+      await page.getByLabel('Upload the document').setInputFiles({ name: 'lone-working.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 lone working') });
+      await page.getByRole('button', { name: 'Upload file' }).click();
+      await visible(page.getByRole('button', { name: 'Acknowledge for C82001' }));
+      expect(await page.getByText('has no file yet').count()).toBe(0);
+
+      await page.getByRole('link', { name: 'Policies and documents' }).click();
       await page.getByLabel('Search titles and descriptions').fill('subject access requests');
       await page.getByRole('button', { name: 'Search' }).click();
       await page.getByRole('link', { name: 'Data protection (GDPR) policy for member practices' }).click();
-      await visible(page.getByText('No file has been uploaded yet.'));
+      // The demo's policy comes with its document.
+      await visible(page.getByRole('link', { name: 'gdpr-policy-for-member-practices.pdf' }));
       await page.getByLabel('Upload the document').setInputFiles({ name: 'policy.pdf', mimeType: 'application/pdf', buffer: Buffer.from('plain text pretending') });
       await page.getByRole('button', { name: 'Upload file' }).click();
       await problemsSay(page, 'The file must be a PDF or a Word (DOCX) document');
@@ -211,8 +226,8 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Upload the document').setInputFiles({ name: 'policy-2.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 the next one') });
       await page.getByRole('button', { name: 'Upload file' }).click();
       await visible(page.getByRole('link', { name: 'policy-2.pdf' }));
-      await page.getByText('Earlier files (1)').click();
-      const earlier = page.locator('.nhsuk-details__text').getByRole('link', { name: 'policy.pdf' });
+      await page.getByText('Earlier files (2)').click();
+      const earlier = page.locator('.nhsuk-details__text').getByRole('link', { name: 'policy.pdf', exact: true });
       expect(await earlier.getAttribute('href')).toMatch(/\/file\?file=\d+$/);
       await saveScreenshot(page, 'governance-policy');
     });

@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
-import { acknowledgePolicy, listAcknowledgements } from '../../app/governance/acknowledgements.js';
+import { acknowledgePolicy, policyAcknowledgementStatus } from '../../app/governance/acknowledgements.js';
 import { addActionUpdate, listActionUpdates } from '../../app/governance/action-updates.js';
-import { downloadPolicyFile, policyFileList, searchPolicies, uploadPolicyFile } from '../../app/governance/policy-files.js';
+import { downloadPolicyFile, searchPolicies, uploadPolicyFile } from '../../app/governance/policy-files.js';
 import { riskHeatMap, riskScoreHistoryOf } from '../../app/governance/risk-views.js';
 import { matchOwnerText } from '../../app/people/match-owners.js';
 import { actorOf } from '../auth.js';
@@ -43,12 +43,10 @@ export async function registerGovernanceRoutes(app: FastifyInstance, deps: Serve
     const file = await downloadPolicyFile(ctxOf(request), request.params.id, request.query.file);
     return sendFile(reply, file.mediaType, file);
   });
-  r.get('/api/policies/:id/acknowledgements', { schema: { tags: ['policies'], summary: 'The policy’s files (current first), and each practice that must acknowledge it with who did and when', params: idParams } }, async (request) => {
-    const ctx = ctxOf(request);
-    const files = await policyFileList(ctx, request.params.id);
-    return { file: files[0] ?? null, earlierFiles: files.slice(1), items: await listAcknowledgements(ctx, request.params.id) };
-  });
-  r.post('/api/policies/:id/acknowledgements', { schema: { tags: ['policies'], summary: 'Acknowledge the current version for a practice (admins, or that practice’s manager)', params: idParams, body: z.object({ practiceCode: z.string().trim().toUpperCase() }) } }, async (request, reply) => {
+  r.get('/api/policies/:id/acknowledgements', { schema: { tags: ['policies'], summary: 'The policy’s files (current first), whether its current version has its file (and so can be acknowledged), and each practice that must acknowledge it with who did and when', params: idParams } }, async (request) =>
+    policyAcknowledgementStatus(ctxOf(request), request.params.id),
+  );
+  r.post('/api/policies/:id/acknowledgements', { schema: { tags: ['policies'], summary: 'Acknowledge the current version for a practice (admins, or that practice’s manager); refused (409) while that version has no file', params: idParams, body: z.object({ practiceCode: z.string().trim().toUpperCase() }) } }, async (request, reply) => {
     reply.status(201);
     return acknowledgePolicy(ctxOf(request), request.params.id, request.body.practiceCode);
   });

@@ -5,7 +5,9 @@ import { addDays, isoDay } from '../../domain/governance/due-dates.js';
 import { people, policies, users } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { boardActionRecord } from '../governance/board-action-record.js';
+import { uploadPolicyFile } from '../governance/policy-files.js';
 import { policyRecord } from '../governance/policy-record.js';
+import { renderPdf } from '../export/pdf.js';
 import { riskRecord } from '../governance/risk-record.js';
 import { importRecordsCsv } from '../records/import-csv.js';
 import { insertPrepared } from '../records/records.js';
@@ -46,7 +48,21 @@ export async function loadDemoGovernance(ctx: AppContext, demoFolder: string): P
   if (!policy) {
     const today = isoDay(new Date());
     await insertPrepared(ctx, policyRecord, [{ ...demoPolicy, approvedOn: today, reviewDate: addDays(today, 365), acknowledgeBy: addDays(today, 7), practiceCodes: ['C82001', 'C82009'] }]);
+    const [stored] = await ctx.db.select({ id: policies.id }).from(policies).where(eq(policies.title, demoPolicy.title));
+    // Practices acknowledge a version once its document is there to read: the demo's comes with one.
+    await uploadPolicyFile(ctx, stored!.id, { name: 'gdpr-policy-for-member-practices.pdf', content: await demoPolicyDocument() });
     added.push('1 policy');
   }
   return added;
+}
+
+/** A short PDF standing in for the demo policy's document (illustrative, not a real policy). */
+function demoPolicyDocument(): Promise<Buffer> {
+  return renderPdf({
+    content: [
+      { text: demoPolicy.title, fontSize: 16, bold: true, margin: [0, 0, 0, 8] },
+      { text: `Version ${demoPolicy.version}. An illustrative document for the atscale demo, not a policy to follow.`, italics: true, margin: [0, 0, 0, 8] },
+      { text: demoPolicy.description },
+    ],
+  });
 }

@@ -1,11 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { AppError, conflict, notFound } from '../../domain/errors.js';
-import { policies, policyAcknowledgements, practices } from '../../db/schema/index.js';
+import { policies, policyAcknowledgements, policyFiles, practices } from '../../db/schema/index.js';
 import { registryPractices } from '../../db/repos/schemes.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
+import { policyFileList } from './policy-files.js';
 
 async function policyOf(db: Db, policyId: number) {
   const [policy] = await db.select().from(policies).where(eq(policies.id, policyId));
@@ -20,13 +21,27 @@ export async function openPracticeCodes(db: Db, codes: readonly string[]): Promi
   return codes.filter((code) => open.has(code));
 }
 
-/** A practice confirms it has read the current version of a policy it must acknowledge. */
+/**
+ * Whether a policy's files (newest first) include one for `version`: a practice reads the document
+ * before it says it has, so a version with no file yet cannot be acknowledged (nor is anyone asked
+ * to). A newest file with no version was uploaded before versions were kept, as the one current file.
+ */
+export const filesCoverVersion = (files: readonly { version: string | null }[], version: string) => files.some((f) => f.version === version) || (files.length > 0 && files[0]!.version === null);
+
+async function versionHasFile(db: Db, policy: { id: number; version: string }): Promise<boolean> {
+  return filesCoverVersion(await db.select({ version: policyFiles.version }).from(policyFiles).where(eq(policyFiles.policyId, policy.id)).orderBy(desc(policyFiles.uploadedAt), desc(policyFiles.id)), policy.version);
+}
+
+/** A practice confirms it has read the current version of a policy it must acknowledge: only once that version's file is there to read. */
 export async function acknowledgePolicy(ctx: AppContext, policyId: number, practiceCode: string) {
   authorize(ctx.actor, 'policy_acknowledgement', 'create', practiceCode);
   return ctx.db.transaction(async (tx) => {
     const policy = await policyOf(tx as never, policyId);
     if (!(await openPracticeCodes(tx as never, policy.practiceCodes)).includes(practiceCode)) {
       throw new AppError('invalid', `${policy.title} does not ask ${practiceCode} to acknowledge it`, { problems: [{ field: 'practiceCode', message: 'is not one of the practices that must acknowledge this document' }] });
+    }
+    if (!(await versionHasFile(tx as never, policy))) {
+      throw conflict(`Version ${policy.version} of ${policy.title} cannot be acknowledged yet: it has no file to read. The federation uploads the document first.`);
     }
     const [row] = await tx
       .insert(policyAcknowledgements)
@@ -42,7 +57,22 @@ export async function acknowledgePolicy(ctx: AppContext, policyId: number, pract
 /** Each open practice that must acknowledge the policy, and who acknowledged its current version when (or nobody yet). */
 export async function listAcknowledgements(ctx: AppContext, policyId: number) {
   authorize(ctx.actor, 'policy_acknowledgement', 'read');
+  return acknowledgementsOf(ctx, await policyOf(ctx.db, policyId));
+}
+
+/**
+ * A policy's page below its details: its files (current first), whether its current version can be
+ * acknowledged (it has its file), and each practice that must acknowledge it with who did and when.
+ */
+export async function policyAcknowledgementStatus(ctx: AppContext, policyId: number) {
+  authorize(ctx.actor, 'policy_acknowledgement', 'read');
   const policy = await policyOf(ctx.db, policyId);
+  const files = await policyFileList(ctx, policyId);
+  return { file: files[0] ?? null, earlierFiles: files.slice(1), version: policy.version, versionHasFile: filesCoverVersion(files, policy.version), items: await acknowledgementsOf(ctx, policy) };
+}
+
+async function acknowledgementsOf(ctx: AppContext, policy: typeof policies.$inferSelect) {
+  const policyId = policy.id;
   const done = await ctx.db.select().from(policyAcknowledgements).where(and(eq(policyAcknowledgements.policyId, policyId), eq(policyAcknowledgements.version, policy.version)));
   // Practices by the name the federation knows them by, as every page names them.
   const required = await openPracticeCodes(ctx.db, policy.practiceCodes);

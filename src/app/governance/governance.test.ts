@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { auditLog, boardActions, boardActionUpdates, meetings, people, policies, policyFiles, practices, risks, riskScoreHistory, users } from '../../db/schema/index.js';
+import { auditLog, boardActions, boardActionUpdates, meetings, people, policies, policyAcknowledgements, policyFiles, practices, risks, riskScoreHistory, users } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, contextFor, managerOf } from '../../../test/support/factories.js';
 import { startSmtpSink } from '../../../test/support/smtp-sink.js';
@@ -14,7 +14,7 @@ import { importRecordsCsv } from '../records/import-csv.js';
 import { createRecord, updateRecord } from '../records/records.js';
 import { gatherMyItems, myItems } from '../reminders/my-items.js';
 import { sendDigest } from '../reminders/send-digest.js';
-import { acknowledgePolicy, listAcknowledgements } from './acknowledgements.js';
+import { acknowledgePolicy, filesCoverVersion, listAcknowledgements } from './acknowledgements.js';
 import { addActionUpdate, listActionUpdates } from './action-updates.js';
 import { boardActionRecord } from './board-action-record.js';
 import { meetingRecord } from './meeting-record.js';
@@ -168,12 +168,15 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     expect((await searchPolicies(admin(), 'examination chaperone')).map((p) => p.title)).toEqual(['Chaperone protocol']);
     expect((await searchPolicies(admin(), 'protecting data')).map((p) => p.title)).toEqual(['Data protection (GDPR) policy for member practices']);
     const id = created.id as number;
+    // The demo's policy comes with its document; refused uploads add nothing to it.
+    const filesBefore = await tally(policyFiles);
+    expect(filesBefore).toBe(1);
     expect(await uploadPolicyFile(admin(), id, { name: 'chaperone.pdf', content: Buffer.from('%PDF-1.7\n...') })).toEqual({ fileName: 'chaperone.pdf', mediaType: 'application/pdf', size: 12 });
     const disguised = await failure(uploadPolicyFile(admin(), id, { name: 'notes.pdf', content: Buffer.from('just text') }));
     expect([disguised.kind, disguised.message]).toEqual(['unsupported', 'notes.pdf is not a PDF or Word (DOCX) document']);
     const huge = await failure(uploadPolicyFile(admin(), id, { name: 'big.pdf', content: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25) }));
     expect(huge.kind).toBe('too_large');
-    expect(await tally(policyFiles)).toBe(1);
+    expect(await tally(policyFiles)).toBe(filesBefore + 1);
     // A new version's file becomes the current one; the file before it is kept, with its version.
     const [policy] = await database.db.select().from(policies).where(eq(policies.id, id));
     await updateRecord(admin(), policyRecord, String(id), { version: '3' }, policy!.rowVersion);
@@ -220,11 +223,50 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     ]);
   });
 
+  it('offers a version for acknowledging only once its file is uploaded, and asks again for the next version’s file', async () => {
+    const policy = await createRecord(admin(), policyRecord, { title: 'Home visits protocol', kind: 'protocol', version: '1.0', acknowledgeBy: addDays(today, 3), practiceCodes: ['C82001'] });
+    const id = policy.id as number;
+    const manager = contextFor(database, managerOf('C82001'));
+    const asked = async () => (await myItems(manager)).items.filter((i) => i.title.startsWith('Home visits protocol')).map((i) => i.title);
+    const refused = await failure(acknowledgePolicy(manager, id, 'C82001'));
+    expect([refused.kind, refused.message]).toEqual(['conflict', 'Version 1.0 of Home visits protocol cannot be acknowledged yet: it has no file to read. The federation uploads the document first.']);
+    expect(await asked()).toEqual([]);
+    expect(await database.db.select().from(policyAcknowledgements).where(eq(policyAcknowledgements.policyId, id))).toEqual([]);
+
+    await uploadPolicyFile(admin(), id, { name: 'lone-working.pdf', content: Buffer.from('%PDF-1.4 lone working') });
+    expect(await asked()).toEqual(['Home visits protocol (version 1.0)']);
+    await acknowledgePolicy(manager, id, 'C82001');
+    expect(await asked()).toEqual([]);
+
+    // A new version carries the old version's file until its own is uploaded: it cannot be acknowledged on the strength of the old one.
+    const [stored] = await database.db.select().from(policies).where(eq(policies.id, id));
+    await updateRecord(admin(), policyRecord, String(id), { version: '1.1' }, stored!.rowVersion);
+    expect((await failure(acknowledgePolicy(manager, id, 'C82001'))).kind).toBe('conflict');
+    expect(await asked()).toEqual([]);
+    await uploadPolicyFile(admin(), id, { name: 'lone-working-1.1.pdf', content: Buffer.from('%PDF-1.4 lone working, revised') });
+    expect(await asked()).toEqual(['Home visits protocol (version 1.1)']);
+    await acknowledgePolicy(manager, id, 'C82001');
+    expect((await listAcknowledgements(admin(), id)).map((a) => [a.version, a.acknowledgedBy])).toEqual([['1.1', 'manager of C82001']]);
+  });
+
+  it.each([
+    [[], '1.0', false],
+    [[{ version: '1.0' }], '1.0', true],
+    [[{ version: '1.0' }], '1.1', false],
+    [[{ version: '1.1' }, { version: '1.0' }], '1.0', true],
+    // Uploaded before files kept their version: the newest file is the current one.
+    [[{ version: null }], '2', true],
+    [[{ version: '1.0' }, { version: null }], '2', false],
+  ])('filesCoverVersion(%j, %s) → %s', (files, version, expected) => {
+    expect(filesCoverVersion(files, version)).toBe(expected);
+  });
+
   it('asks only open practices to acknowledge a policy, and stops asking one that closes', async () => {
     // Two Shires (C82036) closed in June 2020.
     const closed = await failure(createRecord(admin(), policyRecord, { title: 'Infection control', kind: 'policy', version: '1', practiceCodes: ['C82001', 'C82036'] }));
     expect([closed.kind, closed.problems]).toEqual(['invalid', [{ field: 'practiceCodes', message: 'names practices that are not open: C82036 (closed). Remove them' }]]);
     const policy = await createRecord(admin(), policyRecord, { title: 'Infection control', kind: 'policy', version: '1', acknowledgeBy: addDays(today, 3), practiceCodes: ['C82001', 'C82009'] });
+    await uploadPolicyFile(admin(), policy.id as number, { name: 'infection-control.pdf', content: Buffer.from('%PDF-1.4 infection control') });
     const manager = contextFor(database, managerOf('C82009'));
     expect((await myItems(manager)).items.filter((i) => i.title.startsWith('Infection control'))).toHaveLength(1);
     // As the next ODS import would record, C82009 closes: it is no longer asked, nor can it acknowledge.

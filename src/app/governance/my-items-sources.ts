@@ -1,9 +1,9 @@
-import { and, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { boardActions, policies, policyAcknowledgements, risks } from '../../db/schema/index.js';
+import { boardActions, policies, policyAcknowledgements, policyFiles, risks } from '../../db/schema/index.js';
 import { actorOfQuery, type MyItem, type MyItemsSource } from '../reminders/my-item.js';
 import { isAllowed } from '../permissions.js';
-import { openPracticeCodes } from './acknowledgements.js';
+import { filesCoverVersion, openPracticeCodes } from './acknowledgements.js';
 
 const ownedBy = (column: AnyPgColumn, personId: number) => sql`${personId} = any(${column})`;
 
@@ -34,7 +34,11 @@ export const policyReviewItems: MyItemsSource = async (db, query) => {
   return rows.map((r): MyItem => ({ kind: 'policy_review', ref: `v${r.version}`, title: r.title, dueDate: r.reviewDate!, href: `/governance/policies/${r.id}` }));
 };
 
-/** Policies one of the user's open practices must acknowledge (current version) and has not yet, for a user who may acknowledge for it (not a clinician). */
+/**
+ * Policies one of the user's open practices must acknowledge (current version) and has not yet, for
+ * a user who may acknowledge for it (not a clinician); a version whose file is not uploaded yet
+ * cannot be acknowledged, so nobody is asked to until it is.
+ */
 export const policyAcknowledgementItems: MyItemsSource = async (db, query) => {
   const actor = actorOfQuery(query);
   const codes = await openPracticeCodes(db, query.practiceCodes.filter((code) => isAllowed(actor, 'policy_acknowledgement', 'create', code)));
@@ -44,11 +48,14 @@ export const policyAcknowledgementItems: MyItemsSource = async (db, query) => {
     .from(policies)
     .where(and(isNotNull(policies.acknowledgeBy), lte(policies.acknowledgeBy, query.until), sql`${policies.practiceCodes} && ${sql.param(codes)}::text[]`));
   if (!rows.length) return [];
+  const files = await db.select({ policyId: policyFiles.policyId, version: policyFiles.version }).from(policyFiles).where(inArray(policyFiles.policyId, rows.map((r) => r.id))).orderBy(desc(policyFiles.uploadedAt), desc(policyFiles.id));
+  const readable = rows.filter((r) => filesCoverVersion(files.filter((f) => f.policyId === r.id), r.version));
+  if (!readable.length) return [];
   const done = await db
     .select({ policyId: policyAcknowledgements.policyId, version: policyAcknowledgements.version, practiceCode: policyAcknowledgements.practiceCode })
     .from(policyAcknowledgements)
-    .where(inArray(policyAcknowledgements.policyId, rows.map((r) => r.id)));
-  return rows.flatMap((r) =>
+    .where(inArray(policyAcknowledgements.policyId, readable.map((r) => r.id)));
+  return readable.flatMap((r) =>
     r.practiceCodes
       .filter((code) => codes.includes(code) && !done.some((d) => d.policyId === r.id && d.version === r.version && d.practiceCode === code))
       .map((code): MyItem => ({ kind: 'policy_acknowledgement', ref: code, title: `${r.title} (version ${r.version})`, dueDate: r.acknowledgeBy!, href: `/governance/policies/${r.id}` })),

@@ -1,10 +1,10 @@
-import { Button } from 'nhsuk-react-components';
+import { Button, InsetText } from 'nhsuk-react-components';
 import { type FormEvent, useRef, useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { FileField } from '../../components/file-field.js';
-import { FormErrorSummary } from '../../components/form-errors.js';
+import { errorsFromApi, FormErrorSummary, useFormErrors } from '../../components/form-errors.js';
 import { Loaded } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { SummaryRows } from '../../components/summary-rows.js';
@@ -26,6 +26,14 @@ interface FileInfo {
   size: number;
   uploadedBy: string;
   uploadedAt: string;
+}
+/** GET /api/policies/:id/acknowledgements: the files, whether the current version has its file, and each practice's acknowledgement. */
+interface AcknowledgementStatus {
+  file: FileInfo | null;
+  earlierFiles: FileInfo[];
+  version: string;
+  versionHasFile: boolean;
+  items: Acknowledgement[];
 }
 interface Acknowledgement {
   practiceCode: string;
@@ -59,10 +67,10 @@ function UploadForm({ policy }: { policy: Policy }) {
   );
 }
 
-function AcknowledgeButton({ policyId, practiceCode, onDone }: { policyId: number; practiceCode: string; onDone(practiceCode: string): void }) {
+function AcknowledgeButton({ policyId, practiceCode, onDone, onRefused }: { policyId: number; practiceCode: string; onDone(practiceCode: string): void; onRefused(error: unknown): void }) {
   const send = useApiMutation<void>(() => ({ method: 'POST', path: `/api/policies/${policyId}/acknowledgements`, body: { practiceCode } }), [`/api/policies/${policyId}`, '/api/my-items']);
   return (
-    <Button type="button" secondary small className="nhsuk-u-margin-bottom-0" disabled={send.isPending} onClick={() => send.mutate(undefined, { onSuccess: () => onDone(practiceCode) })}>
+    <Button type="button" secondary small className="nhsuk-u-margin-bottom-0" disabled={send.isPending} onClick={() => send.mutate(undefined, { onSuccess: () => onDone(practiceCode), onError: onRefused })}>
       Acknowledge<span className="nhsuk-u-visually-hidden"> for {practiceCode}</span>
     </Button>
   );
@@ -83,15 +91,25 @@ function FileLink({ policyId, file, current = false }: { policyId: number; file:
 
 function PolicyDetails({ policy }: { policy: Policy }) {
   const user = useUser();
-  const status = useApiQuery<{ file: FileInfo | null; earlierFiles: FileInfo[]; items: Acknowledgement[] }>(`/api/policies/${policy.id}/acknowledgements`);
+  const status = useApiQuery<AcknowledgementStatus>(`/api/policies/${policy.id}/acknowledgements`);
   const mayAcknowledge = (code: string) => isAdmin(user) || (user.role === 'practice_manager' && user.practiceCodes.includes(code));
   // The button goes once the practice has acknowledged; the banner says so.
   // The banner names the version acknowledged then, not whatever version the document has since.
   const [acknowledged, setAcknowledged] = useState<{ practiceCode: string; version: string; count: number }>({ practiceCode: '', version: '', count: 0 });
-  const onAcknowledged = (practiceCode: string) => setAcknowledged((a) => ({ practiceCode, version: policy.version, count: a.count + 1 }));
-  const ackColumns: Column<Acknowledgement>[] = [
+  const refusal = useFormErrors();
+  const onAcknowledged = (practiceCode: string) => {
+    refusal.clear();
+    setAcknowledged((a) => ({ practiceCode, version: policy.version, count: a.count + 1 }));
+  };
+  const onRefused = (error: unknown) => refusal.show(errorsFromApi(error));
+  // A version is acknowledged once its document is there to read: until its file is uploaded, nobody is offered the button.
+  const ackColumns = (readable: boolean): Column<Acknowledgement>[] => [
     { key: 'practice', header: 'Practice', cell: (a) => `${a.practiceName} (${a.practiceCode})` },
-    { key: 'by', header: `Version ${policy.version} read and acknowledged`, cell: (a) => (a.acknowledgedAt ? `${actorName(a.acknowledgedBy)}, ${formatDateTime(a.acknowledgedAt)}` : mayAcknowledge(a.practiceCode) ? <AcknowledgeButton policyId={policy.id} practiceCode={a.practiceCode} onDone={onAcknowledged} /> : 'Not yet') },
+    {
+      key: 'by',
+      header: `Version ${policy.version} read and acknowledged`,
+      cell: (a) => (a.acknowledgedAt ? `${actorName(a.acknowledgedBy)}, ${formatDateTime(a.acknowledgedAt)}` : readable && mayAcknowledge(a.practiceCode) ? <AcknowledgeButton policyId={policy.id} practiceCode={a.practiceCode} onDone={onAcknowledged} onRefused={onRefused} /> : 'Not yet'),
+    },
   ];
   return (
     <GovernancePage title={policy.title} crumbs={[{ to: '/governance/policies', text: 'Policies and documents' }]}>
@@ -135,10 +153,18 @@ function PolicyDetails({ policy }: { policy: Policy }) {
             ) : null}
             {isAdmin(user) ? <UploadForm policy={policy} /> : null}
             <h2>Acknowledgements</h2>
+            <FormErrorSummary errors={refusal.errors} attempt={refusal.attempt} />
             <SuccessBanner id="acknowledged" count={acknowledged.count}>
               Acknowledged version {acknowledged.version} for {data.items.find((i) => i.practiceCode === acknowledged.practiceCode)?.practiceName ?? acknowledged.practiceCode}.
             </SuccessBanner>
-            <DataTable caption="Acknowledgements" captionHidden columns={ackColumns} rows={data.items} rowKey={(a) => a.practiceCode} empty="No practices need to acknowledge this document." compact />
+            {data.items.length && !data.versionHasFile ? (
+              <InsetText>
+                <p>
+                  Version {data.version} has no file yet, so practices cannot acknowledge it. {isAdmin(user) ? 'Upload the document above: practices are asked to acknowledge it once it is there.' : 'They can once the federation uploads it.'}
+                </p>
+              </InsetText>
+            ) : null}
+            <DataTable caption="Acknowledgements" captionHidden columns={ackColumns(data.versionHasFile)} rows={data.items} rowKey={(a) => a.practiceCode} empty="No practices need to acknowledge this document." compact />
           </>
         )}
       </Loaded>
