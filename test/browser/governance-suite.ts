@@ -210,7 +210,7 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('button', { name: 'Acknowledge for C82001' }));
       expect(await page.getByText('has no file yet').count()).toBe(0);
 
-      await page.getByRole('link', { name: 'Policies and documents' }).click();
+      await page.getByRole('link', { name: 'Policies and documents' }).first().click();
       await page.getByLabel('Search titles and descriptions').fill('subject access requests');
       await page.getByRole('button', { name: 'Search' }).click();
       await page.getByRole('link', { name: 'Data protection (GDPR) policy for member practices' }).click();
