@@ -105,6 +105,17 @@ describe('the API with bad input', () => {
     expect(stale).toMatchObject({ status: 409, body: { error: 'conflict', details: { currentVersion: practice.rowVersion + 1 } } });
   });
 
+  it('says what each role may do, for the users page', async () => {
+    const { items } = (await admin.request('GET', '/api/roles')).body as { items: { role: string; label: string; description: string }[] };
+    expect(items.map((r) => [r.role, r.label])).toEqual([
+      ['admin', 'Federation admin'],
+      ['practice_manager', 'Practice manager'],
+      ['commissioner', 'Commissioner'],
+      ['clinician', 'Clinician'],
+    ]);
+    expect(items.find((r) => r.role === 'commissioner')!.description).toBe('Reads everything but the admin pages (users, imports, the audit log); decides fund applications; changes nothing else.');
+  });
+
   it('refuses an oversized upload and a file of the wrong type before reading it', async () => {
     const big = await admin.request('POST', '/api/imports/ods', fileForm('epraccur.csv', 'x'.repeat(70 * 1024)));
     expect(big).toMatchObject({ status: 413, body: { error: 'too_large' } });

@@ -52,6 +52,18 @@ export function adminSuite(harness: () => BrowserHarness) {
   });
 
   describe('users (admin)', () => {
+    it('says in one line what each role may do, beside the role choice and in a list on the page', async () => {
+      await visible(page.getByRole('heading', { level: 1, name: 'Users' }));
+      const choice = page.locator('fieldset', { has: page.locator('legend', { hasText: 'Role' }) }).first();
+      await eventually(() => textOf(choice)).toContain('Reads everything but the admin pages (users, imports, the audit log); decides fund applications; changes nothing else.');
+      const hint = await choice.getByLabel('Clinician').getAttribute('aria-describedby');
+      expect(await textOf(page.locator(`#${hint}`))).toBe('Reads everything but contracts, funds and the admin pages (users, imports, the audit log); changes nothing.');
+      await page.getByText('What each role can do').click();
+      const list = page.locator('details', { hasText: 'What each role can do' });
+      for (const label of ['Federation admin', 'Practice manager', 'Commissioner', 'Clinician']) await visible(list.locator('.nhsuk-summary-list__key', { hasText: label }));
+      expect(await textOf(list)).toContain('For their own practices: edits the name and notes, sends activity returns, acknowledges policies, applies for fund money and withdraws an application not yet decided.');
+    });
+
     it('refuses a second user with the same email, in the error summary and beside the field', async () => {
       await page.getByLabel('Email address').fill('pm.kibworth@elr-federation.example');
       await page.getByLabel('Name', { exact: true }).fill('Someone Else');

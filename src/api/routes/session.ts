@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessionLifetimeMs, signIn, signOut } from '../../app/auth/sessions.js';
 import { roleLabels } from '../../app/context.js';
+import { roleChoices } from '../../app/users/roles.js';
 import { actorOf, forgetSession, sessionCookie } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { SignInThrottle } from '../sign-in-throttle.js';
@@ -39,6 +40,7 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDe
     reply.clearCookie(sessionCookie, { path: '/' });
     return { signedOut: true };
   });
+  r.get('/api/roles', { schema: { tags: ['users'], summary: 'Each role with its label and, in one line, what it may do (admins: the users page)' } }, async (request) => roleChoices({ db: deps.db, actor: actorOf(request) }));
 }
 
 function presentActor(actor: ReturnType<typeof actorOf>) {

@@ -1,8 +1,10 @@
-import { Button, Radios, TextInput } from 'nhsuk-react-components';
+import { Button, Details, Radios, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import type { Role, UserRow } from '../../api/types.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
+import { useApiQuery } from '../../api/use-api.js';
 import { SuccessBanner } from '../../components/success-banner.js';
+import { SummaryRows } from '../../components/summary-rows.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { splitCodes } from '../../format/format.js';
 
@@ -13,12 +15,31 @@ export const roleLabels: Record<Role, string> = {
   clinician: 'Clinician',
 };
 
-const roleHints: Record<Role, string> = {
-  admin: 'Can do everything: imports, groups, users',
-  practice_manager: 'Reads everything; edits the local name and notes of their own practices',
-  commissioner: 'Reads everything; decides per-head fund applications; changes nothing else',
-  clinician: 'Reads everything',
-};
+/** GET /api/roles: each role with what it may do, worded from the server's permission rules. */
+interface RoleChoice {
+  role: Role;
+  label: string;
+  description: string;
+}
+
+export function useRoleDescriptions(): Partial<Record<Role, string>> {
+  const choices = useApiQuery<{ items: RoleChoice[] }>('/api/roles');
+  return Object.fromEntries((choices.data?.items ?? []).map((c) => [c.role, c.description]));
+}
+
+/** What each role may do, as a short list on the users page. */
+export function RoleSummary() {
+  const descriptions = useRoleDescriptions();
+  if (!Object.keys(descriptions).length) return null;
+  return (
+    <Details>
+      <Details.Summary>What each role can do</Details.Summary>
+      <Details.Text>
+        <SummaryRows rows={(Object.keys(roleLabels) as Role[]).map((role) => ({ key: roleLabels[role], value: descriptions[role] }))} noBorder />
+      </Details.Text>
+    </Details>
+  );
+}
 
 /** The inputs' ids, apart for the add form (`user-…`) and the change form (`edit-user-…`), which can be open together. */
 const idsFor = (prefix: string) => ({ email: `${prefix}-email`, name: `${prefix}-name`, role: `${prefix}-role`, practices: `${prefix}-practices`, password: `${prefix}-password` });
@@ -46,6 +67,7 @@ interface UserBody {
  */
 export function UserForm({ user, onDone }: { user?: UserRow; onDone?(saved?: UserRow): void }) {
   const editing = user !== undefined;
+  const roleHints = useRoleDescriptions();
   const ids = editing ? 'edit-user' : 'add-user';
   const id = idsFor(editing ? 'edit-user' : 'user');
   const [email, setEmail] = useState('');

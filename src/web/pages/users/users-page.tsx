@@ -9,7 +9,7 @@ import { RecordTable, useListParams } from '../../components/record-table.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatDateTime } from '../../format/format.js';
-import { roleLabels, UserForm } from './user-form.js';
+import { RoleSummary, roleLabels, UserForm } from './user-form.js';
 
 /** Disables or re-enables users, sending the version read; a stale version gets the conflict message. */
 function useToggleDisabled() {
@@ -106,6 +106,7 @@ export function UsersPage() {
     <>
       <FormErrorSummary errors={toggle.errors} attempt={toggle.attempt} />
       <Heading headingLevel="h1">Users</Heading>
+      <RoleSummary />
       {confirming ? <ConfirmDisable
           user={confirming}
           onAnswer={(yes) => {
