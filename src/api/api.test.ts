@@ -140,6 +140,20 @@ describe('the API with bad input', () => {
     expect(await practiceCount()).toBe(before);
   });
 
+  it('gives every problem of a rejected file as a CSV to download, however many there are', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => epraccurRow({ 1: `C98${String(i).padStart(3, '0')}`, 11: '20181301' }));
+    const job = await runImport('ods', fileForm('epraccur-many.csv', [epraccurRow({ 1: 'C97001' }), ...rows].join('\r\n')));
+    expect(job.result.errors).toHaveLength(120);
+    const csv = await admin.request('GET', `/api/jobs/${job.id}/problems.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="epraccur-many-problems.csv"');
+    const [header, ...lines] = Papa.parse<string[]>(String(csv.body).replace(/^\uFEFF/, '').trim()).data;
+    expect(header).toEqual(['File', 'Line', 'Column', 'Field', 'Problem']);
+    expect(lines).toHaveLength(120);
+    expect(lines[119]).toEqual(['epraccur-many.csv', '121', '11', '', "open date '20181301' is not a date (expected YYYYMMDD)"]);
+  });
+
   it('rejects a negative list size and an unknown practice code, naming each line', async () => {
     const negative = await runImport('list-sizes', fileForm('gp-reg.csv', [listSizeHeader, listSizeRow('C82001', '9400'), listSizeRow('C82002', '-5')].join('\r\n')));
     expect(negative.result).toMatchObject({ rejected: 1, errors: [{ line: 3, column: expect.anything(), message: expect.stringMatching(/negative/) }] });

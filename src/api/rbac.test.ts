@@ -91,6 +91,7 @@ const cases: Case[] = [
   { route: 'POST /api/demo', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/demo', body: {} }) },
   { route: 'POST /api/imports/{kind}', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/imports/ods', body: fileForm('epraccur.csv', `${epraccurRow({ 1: 'C99001' })}\r\n`) }) },
   { route: 'GET /api/jobs/{id}', allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/jobs/${ids.jobId}` }) },
+  { route: 'GET /api/jobs/{id}/problems.csv', allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/jobs/${ids.jobId}/problems.csv` }) },
   { route: 'GET /api/jobs', allowed: adminOnly, request: () => ({ method: 'GET', path: '/api/jobs' }) },
   { route: 'GET /api/roles', allowed: adminOnly, request: () => ({ method: 'GET', path: '/api/roles' }) },
   { route: 'GET /api/audit', allowed: adminOnly, request: () => ({ method: 'GET', path: '/api/audit' }) },

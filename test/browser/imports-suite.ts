@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, problemsSay, textOf, visible } from './assertions.js';
-import { type BrowserHarness, demoAdmin, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+import { eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
+import { type BrowserHarness, demoAdmin, download, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
 
 /** One epraccur row, every field quoted as ODS writes it (27 fields); `fields` overrides by 1-based field number. */
 function epraccurRow(fields: Record<number, string> = {}): string {
@@ -82,6 +82,43 @@ export function importsSuite(harness: () => BrowserHarness) {
       expect(await textOf(recent)).toContain('1 row was rejected, so nothing was imported.');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'imports-error');
+    });
+
+    it('lists the first 25 problems of a file with many, counts the rest and offers them all to download', async () => {
+      const file = join(folder, 'epraccur-many.csv');
+      const rows = Array.from({ length: 30 }, (_, i) => epraccurRow({ 1: `Y98${String(i).padStart(3, '0')}`, 11: '20181301' }));
+      writeFileSync(file, `${[epraccurRow({ 1: 'Y99999', 2: 'A NEW SURGERY' }), ...rows].join('\r\n')}\r\n`);
+      await odsForm().locator('input[type=file]').setInputFiles(file);
+      await odsForm().getByRole('button', { name: 'Upload and import' }).click();
+      const summary = page.locator('.nhsuk-error-summary').first();
+      await eventually(() => textOf(summary)).toContain('epraccur-many.csv was not imported');
+      const items = summary.locator('li');
+      await eventually(() => items.count()).toBe(26);
+      expect(await textOf(items.nth(24))).toContain('epraccur-many.csv, line 26, column 11');
+      expect(await textOf(items.nth(25))).toBe('and 5 more: download all 30 problems (CSV)');
+      await visible(page.getByText('The first 25 of its 30 problems are listed at the top of the page'));
+      const csv = await download(page, 'download all 30 problems (CSV)');
+      expect([csv.status, csv.contentType]).toEqual([200, 'text/csv; charset=utf-8']);
+      const lines = csv.body.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(lines).toHaveLength(31);
+      expect(lines[30]).toContain('epraccur-many.csv,31,11');
+    });
+
+    it('adds a finished import to the imports in the audit log without reloading, with its dates written long', async () => {
+      const file = join(folder, 'epraccur-2000.csv');
+      writeFileSync(file, `${epraccurRow()}\r\n`);
+      await odsForm().locator('input[type=file]').setInputFiles(file);
+      await fillDate(odsForm(), 'ods-as-of', '1/1/2000');
+      const loads: string[] = [];
+      page.on('load', () => loads.push(page.url()));
+      await odsForm().getByRole('button', { name: 'Upload and import' }).click();
+      await visible(page.getByRole('heading', { name: /Import of epraccur-2000\.csv/ }));
+      // Kibworth holds facts newer than a file of 1 January 2000: it is left as it is, and the note says so in words.
+      await visible(page.getByText('1 practices already hold facts newer than this file (1 January 2000); they were left as they are.'));
+      const history = page.locator('section[aria-labelledby="import-history"] tbody tr').first();
+      await eventually(() => textOf(history)).toContain('ODS import epraccur-2000.csv: 0 inserted, 0 updated, 1 unchanged');
+      expect(loads).toEqual([]);
+      expect(await page.locator('main').innerText()).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     });
 
     it('says so when the whole file is wrong, rather than counting a rejected row', async () => {

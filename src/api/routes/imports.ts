@@ -7,6 +7,8 @@ import { importKinds, type ImportKind } from '../../app/registry/import-report.j
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
+import { sendFile } from './send-file.js';
+import { jobProblemsCsv } from '../../app/jobs/job-problems.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
 
 const extensionsFor: Record<ImportKind, string[]> = { ods: ['.csv'], 'list-sizes': ['.csv'], pcns: ['.csv', '.xlsx'], qof: ['.csv'], indicators: ['.csv'] };
@@ -35,5 +37,8 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServerDep
     return job;
   });
   r.get('/api/jobs/:id', { schema: { tags: ['imports'], summary: 'A job: status, progress and result', params: z.object({ id: z.string().uuid() }) } }, async (request) => deps.jobs.get(actorOf(request), request.params.id));
+  r.get('/api/jobs/:id/problems.csv', { schema: { tags: ['imports'], summary: 'Every problem that stopped a job (a rejected file’s rows), as CSV with file, line and column', params: z.object({ id: z.string().uuid() }) } }, async (request, reply) =>
+    sendFile(reply, 'text/csv; charset=utf-8', await jobProblemsCsv(deps.jobs, actorOf(request), request.params.id)),
+  );
   r.get('/api/jobs', { schema: { tags: ['imports'], summary: 'Recent jobs' } }, async (request) => ({ items: await deps.jobs.recent(actorOf(request)) }));
 }

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
+import { formatLongDate } from '../../domain/iso-date.js';
 
 interface ListSizeRow {
   odsCode: string;
@@ -66,7 +67,7 @@ export async function importListSizesFile(ctx: AppContext, file: { name: string;
     await bulkUpsert(tx as never, 'list_sizes', columns, writes, { target: ['ods_code', 'snapshot_date'], update: ['patients', 'commissioner_code'] });
     await recordAudit(tx as never, ctx.actor, [
       ...changes,
-      importAuditEntry(report, `List sizes at ${snapshotDate} from`),
+      importAuditEntry(report, `List sizes on ${formatLongDate(snapshotDate)} from`),
     ]);
     options.onProgress?.(inserts.length + writes.length, inserts.length + writes.length, 'Saved');
     return report;

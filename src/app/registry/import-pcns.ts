@@ -9,6 +9,7 @@ import { authorize } from '../permissions.js';
 import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
 import { historyColumns, type HistoryRow } from './practice-history.js';
 import { type OrganisationRow, saveOrganisations } from './organisations.js';
+import { formatLongDate } from '../../domain/iso-date.js';
 
 interface Membership {
   practiceCode: string;
@@ -109,7 +110,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
         writes.push(m);
       }
     }
-    if (older) report.notes.push(`${older} memberships already hold facts as new as this file or newer (${referenceDate}); they were left as they are.`);
+    if (older) report.notes.push(`${older} memberships already hold facts as new as this file or newer (${formatLongDate(referenceDate)}); they were left as they are.`);
     await bulkUpsert(
       tx as never,
       'pcn_memberships',

@@ -124,7 +124,7 @@ describe('parseEpcnWorkbook problems', () => {
     const { memberships, problems } = await parseEpcnWorkbook(buf, 'ePCN-2023-01.xlsx');
     expect(problems).toEqual([
       { file: 'ePCN-2023-01.xlsx [PCN Core Partner Details]', line: 3, column: 'F', message: "relationship end date '20223101' is not a date (expected YYYYMMDD)" },
-      { file: 'ePCN-2023-01.xlsx [PCN Core Partner Details]', line: 4, column: 'A', message: 'C82056 joins U87499 on 2022-04-01 again (first on row 2)' },
+      { file: 'ePCN-2023-01.xlsx [PCN Core Partner Details]', line: 4, column: 'A', message: 'C82056 joins U87499 on 1 April 2022 again (first on row 2)' },
     ]);
     expect(memberships.map((m) => m.line)).toEqual([2]);
   });

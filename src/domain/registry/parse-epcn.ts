@@ -3,6 +3,7 @@ import type { Problem } from '../errors.js';
 import { columnLetter, normaliseName, resolveColumns, type ColumnSpec } from './header-columns.js';
 import { parseNhsDate } from './nhs-dates.js';
 import { commissionerCodeFault, organisationCodeFault } from './ods-codes.js';
+import { formatLongDate } from '../iso-date.js';
 
 /**
  * ODS ePCN.xlsx: the Primary Care Networks and which practices are their core partners.
@@ -99,7 +100,7 @@ export async function parseEpcnWorkbook(buf: Uint8Array, file: string): Promise<
     // The same practice may join the same PCN twice, but not twice on one day.
     const key = `${practiceCode}|${pcnCode}|${startDate}`;
     const seenOn = membershipLines.get(key);
-    if (seenOn !== undefined) fault('practiceCode', `${practiceCode} joins ${pcnCode} on ${startDate} again (first on row ${seenOn})`);
+    if (seenOn !== undefined) fault('practiceCode', `${practiceCode} joins ${pcnCode} on ${startDate ? formatLongDate(startDate) : 'the same (missing) date'} again (first on row ${seenOn})`);
     else membershipLines.set(key, line);
     if (faultCount() === 0) {
       result.memberships.push({ practiceCode, practiceName: cell('practiceName'), pcnCode, startDate: startDate!, endDate, line, sheet });

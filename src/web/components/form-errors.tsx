@@ -60,17 +60,19 @@ interface FormErrorSummaryProps {
   title?: string;
   /** Show at most this many, then "and N more". */
   limit?: number;
+  /** Where the whole list can be downloaded when not all of it is shown: "and 70 more: download all 120 problems (CSV)". */
+  everything?: { href: string; text: string };
 }
 
 /** The NHS error summary at the top of a form: each error links to its field; focus moves here when it appears. */
-export function FormErrorSummary({ errors, attempt = 0, title = 'There is a problem', limit = 50 }: FormErrorSummaryProps) {
+export function FormErrorSummary({ errors, attempt = 0, title = 'There is a problem', limit = 50, everything }: FormErrorSummaryProps) {
   if (!errors.length) return null;
-  return <FocusedSummary key={attempt} errors={errors} title={title} limit={limit} />;
+  return <FocusedSummary key={attempt} errors={errors} title={title} limit={limit} everything={everything} />;
 }
 
 const errorPrefix = 'Error: ';
 
-function FocusedSummary({ errors, title, limit }: Required<Omit<FormErrorSummaryProps, 'attempt'>>) {
+function FocusedSummary({ errors, title, limit, everything }: Required<Omit<FormErrorSummaryProps, 'attempt' | 'everything'>> & Pick<FormErrorSummaryProps, 'everything'>) {
   const ref = useRef<HTMLDivElement>(null);
   // Focused before the browser paints, so nothing typed after the summary shows can lose the focus to it.
   useLayoutEffect(() => {
@@ -95,7 +97,19 @@ function FocusedSummary({ errors, title, limit }: Required<Omit<FormErrorSummary
             {error.message}
           </ErrorSummary.ListItem>
         ))}
-        {more > 0 ? <ErrorSummary.ListItem>and {formatNumber(more)} more</ErrorSummary.ListItem> : null}
+        {more > 0 ? (
+          <ErrorSummary.ListItem>
+            and {formatNumber(more)} more
+            {everything ? (
+              <>
+                :{' '}
+                <a href={everything.href} download>
+                  {everything.text}
+                </a>
+              </>
+            ) : null}
+          </ErrorSummary.ListItem>
+        ) : null}
       </ErrorSummary.List>
     </ErrorSummary>
   );

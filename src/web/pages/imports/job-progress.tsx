@@ -18,6 +18,12 @@ export function jobProblems(job: Job | undefined): Problem[] {
   return problems.length ? problems : [{ message: job.message ?? 'The import failed' }];
 }
 
+/** How many of a rejected file's problems the page lists at the top; the rest are counted, and all of them can be downloaded. */
+export const problemsShown = 25;
+
+/** Every problem of a job, as a CSV with file, line and column. */
+export const problemsCsvHref = (jobId: string) => `/api/jobs/${jobId}/problems.csv`;
+
 /** The rows the report's problems name (a row with two problems counts once). */
 const rejectedRows = (job: Job) => new Set((job.result?.errors ?? []).filter((e) => e.line !== undefined).map((e) => e.line)).size;
 
@@ -96,6 +102,10 @@ function Report({ job }: { job: Job }) {
   );
 }
 
+/** Where the problems are: all at the top of the page, or the first of them with the rest to download. */
+const problemsListed = (count: number) =>
+  count > problemsShown ? `The first ${formatNumber(problemsShown)} of its ${formatNumber(count)} problems are listed at the top of the page; download them all to work through.` : `${count === 1 ? 'The problem is' : 'The problems are'} listed at the top of the page.`;
+
 /** The running import's progress, then what it did: the counts and notes, or why nothing was written. */
 export function JobProgress({ jobId }: { jobId: string }) {
   const refresh = useRefresh();
@@ -103,9 +113,9 @@ export function JobProgress({ jobId }: { jobId: string }) {
   const job = query.data;
   const finished = job && job.status !== 'running';
 
-  // When it finishes, lists that show imported data (and the recent jobs) are out of date.
+  // When it finishes, lists that show imported data, the recent jobs and the imports in the audit log are out of date.
   useEffect(() => {
-    if (finished) void refresh(['/api/jobs', '/api/practices', '/api/groups', '/api/organisations', '/api/memberships'], [`/api/jobs/${jobId}`]);
+    if (finished) void refresh(['/api/jobs', '/api/audit', '/api/practices', '/api/groups', '/api/organisations', '/api/memberships'], [`/api/jobs/${jobId}`]);
   }, [finished, jobId, refresh]);
 
   if (!job) return <p className="nhsuk-body">Starting the import…</p>;
@@ -123,7 +133,14 @@ export function JobProgress({ jobId }: { jobId: string }) {
       {job.status === 'failed' ? (
         <WarningCallout>
           <WarningCallout.Heading>Nothing was imported</WarningCallout.Heading>
-          <p>{jobOutcome(job)} The problems are listed at the top of the page. Correct the file and upload it again.</p>
+          <p>{jobOutcome(job)} {problemsListed(jobProblems(job).length)} Correct the file and upload it again.</p>
+          {jobProblems(job).length > 1 ? (
+            <p>
+              <a href={problemsCsvHref(job.id)} download>
+                Download all {formatNumber(jobProblems(job).length)} problems (CSV)
+              </a>
+            </p>
+          ) : null}
         </WarningCallout>
       ) : null}
       <Report job={job} />
