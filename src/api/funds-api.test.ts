@@ -106,4 +106,25 @@ describe('contracts and funds over the API', () => {
     const funds = await (await fetch(`${server.baseUrl}/api/fund-overview/export.csv`, cookie)).text();
     expect(funds.trim().split('\r\n')).toHaveLength((await admin.request('GET', '/api/fund-overview')).body.items.length + 1);
   });
+
+  it('lets a practice manager withdraw their waiting application; everyone sees it withdrawn, under the practice’s name', async () => {
+    const manager = await ApiClient.signIn(server.baseUrl, demoUser('practice_manager').email, demoUser('practice_manager').password);
+    const applied = (await manager.request('POST', `/api/funds/${fundId}/applications`, { practiceCode: 'C82001', title: 'Online consultation licence', purpose: 'Trial', lines: [{ description: 'Licence', amount: '£2,000' }] })).body;
+    const stale = await manager.request('POST', `/api/fund-applications/${applied.id}/withdrawal`, { rowVersion: applied.rowVersion + 1 });
+    expect(stale).toMatchObject({ status: 409, body: { error: 'conflict' } });
+    const withdrawn = await manager.request('POST', `/api/fund-applications/${applied.id}/withdrawal`, { rowVersion: applied.rowVersion });
+    expect(withdrawn).toMatchObject({ status: 200, body: { status: 'withdrawn', withdrawnBy: expect.stringContaining('pm.kibworth@elr-federation.example') } });
+    const again = await manager.request('POST', `/api/fund-applications/${applied.id}/withdrawal`, { rowVersion: withdrawn.body.rowVersion });
+    expect(again).toMatchObject({ status: 409, body: { message: expect.stringContaining('withdrawn by the applicant, so it cannot be withdrawn') } });
+
+    const seen = (await commissioner.request('GET', `/api/funds/${fundId}/report`)).body.applications.find((a: { id: number }) => a.id === applied.id);
+    expect(seen).toMatchObject({ status: 'withdrawn', practiceCode: 'C82001', practiceName: 'Kibworth Medical Centre', localityName: 'Harborough' });
+    expect((await commissioner.request('POST', `/api/fund-applications/${applied.id}/decision`, { outcome: 'approve', rowVersion: withdrawn.body.rowVersion })).status).toBe(409);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await (await fetch(`${server.baseUrl}/api/funds/${fundId}/export.xlsx`, { headers: { cookie: admin.session.cookie! } })).arrayBuffer()) as never);
+    const sheet = workbook.getWorksheet('Applications')!;
+    const header = sheet.getRow(1).values as unknown[];
+    const row = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).find((r) => r.getCell(1).value === applied.id)!;
+    expect([row.getCell(header.indexOf('Practice')).value, row.getCell(header.indexOf('Status')).value]).toEqual(['Kibworth Medical Centre (C82001)', 'Withdrawn']);
+  });
 });

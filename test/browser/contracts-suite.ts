@@ -295,6 +295,8 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await visible(page.getByText('Application sent. The commissioner decides it; its status shows here.'));
       await openFund(page);
       expect(await page.locator('table').nth(4).locator('tbody tr').allInnerTexts()).toEqual([expect.stringContaining('Kibworth signposting')]);
+      // The applicant by name, not by code alone.
+      expect(await textOf(page.locator('table').nth(4).locator('tbody tr'))).toContain('Kibworth Medical Centre (C82001), Harborough locality');
       await saveScreenshot(page, 'fund-practice-manager');
 
       // Finance → Your practice: what Kibworth is paid and pays, its sub-contracts and that application.
@@ -308,6 +310,39 @@ export function contractsSuite(harness: () => BrowserHarness) {
       expect(await rowOf(page, cbsTitle).count()).toBe(1);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'finance-practice-money');
+    });
+
+    it('lets a practice manager withdraw their application while it waits, asked first; the federation sees it withdrawn', async () => {
+      const page = await harness().newPage();
+      await signIn(page, demoPracticeManager);
+      await openFund(page);
+      await page.getByRole('link', { name: 'Kibworth signposting' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Kibworth signposting' }));
+      await page.getByRole('button', { name: 'Withdraw this application' }).click();
+      const question = page.getByRole('region', { name: /Withdraw Kibworth signposting\?/ });
+      await visible(question);
+      expect(await textOf(question)).toContain('the £1,500 it asks for is free for other applications');
+      await question.getByRole('button', { name: 'Cancel' }).click();
+      await eventually(() => question.count()).toBe(0);
+      await page.getByRole('button', { name: 'Withdraw this application' }).click();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Yes, withdraw it' }).click();
+      await visible(page.getByText('Application withdrawn. The commissioner will not be asked to decide it.'));
+      await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('Withdrawn');
+      expect(await textOf(page.locator('.nhsuk-summary-list'))).toMatch(/Withdrawn\s+\d+ \w+ \d{4} at \d+:\d\d[ap]m by Priya Patel/);
+      expect(await page.getByRole('button', { name: 'Withdraw this application' }).count()).toBe(0);
+      await saveScreenshot(page, 'fund-application-withdrawn');
+
+      // The federation sees it withdrawn; the commissioner has nothing to decide.
+      const commissioner = await harness().newPage();
+      await signIn(commissioner, demoCommissioner);
+      await openFund(commissioner);
+      expect(await textOf(commissioner.locator('tbody tr', { hasText: 'Kibworth signposting' }))).toMatch(/Kibworth Medical Centre \(C82001\), Harborough locality\s+Withdrawn/);
+      await commissioner.getByRole('link', { name: 'Kibworth signposting' }).click();
+      await eventually(() => textOf(commissioner.locator('.nhsuk-summary-list'))).toContain('Withdrawn');
+      expect(await commissioner.getByRole('button', { name: 'Record decision' }).count()).toBe(0);
+      await commissioner.close();
+      await page.close();
     });
 
     it('tells a clinician contracts are not theirs to see, without a filter for a list they cannot have', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { poundsField } from '../../domain/contracts/pounds-and-years.js';
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors.js';
-import { checkBusinessCase, checkDrawdown, checkFitsPot, commitmentOf, decide, decisionOutcomes, sumPence, type ApplicationMoney } from '../../domain/funds/fund-applications.js';
+import { checkBusinessCase, checkDrawdown, checkFitsPot, commitmentOf, decide, decisionOutcomes, sumPence, withdraw, type ApplicationMoney } from '../../domain/funds/fund-applications.js';
 import { formatLongDate, isoDateSchema } from '../../domain/iso-date.js';
 import { isoDay } from '../../domain/governance/due-dates.js';
 import { registryPractices } from '../../db/repos/schemes.js';
@@ -105,6 +105,26 @@ export async function decideApplication(ctx: AppContext, applicationId: number, 
     const after = await updateApplicationIfUnchanged(db, applicationId, input.rowVersion, { status: outcome.status, approvedPence: outcome.approvedPence, decisionReason: input.reason ?? null, decidedBy: ctx.actor.label, decidedAt: new Date() });
     if (!after) throw conflict('This application was changed by someone else since you opened it. Reload it and decide again.');
     await recordAudit(db, ctx.actor, { recordType: 'fund_application', recordId: applicationId, action: 'update', before, after, summary: `${outcome.status.replace('_', '-')}: ${before.title}` });
+    return after;
+  });
+}
+
+export const withdrawalSchema = z.object({ rowVersion: rowVersionSchema });
+
+/**
+ * The applicant withdraws an application still waiting for a decision (send the rowVersion read): a
+ * practice manager their own practice's, an admin any. It stays on the fund as "Withdrawn", holding
+ * none of the pot, and the commissioner is no longer asked to decide it. A decided one stands.
+ */
+export async function withdrawApplication(ctx: AppContext, applicationId: number, input: z.infer<typeof withdrawalSchema>) {
+  return inTransaction(ctx, async (db) => {
+    const before = await loadApplication(db, applicationId);
+    authorize(ctx.actor, 'fund_withdrawal', 'create', before.practiceCode);
+    if (before.rowVersion !== input.rowVersion) throw conflict(`This application was changed since you opened it (you had version ${input.rowVersion}, it is now ${before.rowVersion}). Reload it to see where it stands.`, { currentVersion: before.rowVersion });
+    const { status } = withdraw(money(before));
+    const after = await updateApplicationIfUnchanged(db, applicationId, input.rowVersion, { status, withdrawnBy: ctx.actor.label, withdrawnAt: new Date() });
+    if (!after) throw conflict('This application was changed at the same moment. Reload it to see where it stands.');
+    await recordAudit(db, ctx.actor, { recordType: 'fund_application', recordId: applicationId, action: 'update', before, after, summary: `Withdrawn: ${before.title}` });
     return after;
   });
 }

@@ -60,7 +60,7 @@ export async function fundWorkbook(ctx: AppContext, fundId: number): Promise<{ f
       { header: 'ID', value: (a) => a.id, numeric: true },
       { header: 'Title', value: (a) => a.title },
       { header: 'Locality', value: (a) => a.localityName },
-      { header: 'Practice', value: (a) => a.practiceCode },
+      { header: 'Practice', value: (a) => (a.practiceCode ? `${a.practiceName ?? a.practiceCode} (${a.practiceCode})` : null) },
       { header: 'Status', value: (a) => humanise(a.status) },
       pounds('Requested', (a) => a.requestedPence),
       pounds('Approved', (a) => a.approvedPence),

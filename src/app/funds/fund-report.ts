@@ -89,7 +89,15 @@ export async function fundReport(ctx: AppContext, fundId: number) {
     calculation: state.calculation,
     positions,
     totals: { allocatedPence: total('allocatedPence'), requestedPence: total('requestedPence'), approvedPence: total('approvedPence'), drawnPence: total('drawnPence'), remainingPence: total('remainingPence') },
-    applications: state.applications.filter((a) => canSeeApplication(ctx.actor, a)).map((a) => ({ ...a, drawnPence: state.drawnByApplication.get(a.id) ?? 0, localityName: positions.find((p) => p.localityId === a.localityGroupId)?.name ?? null })),
+    // Each applicant by name: the practice (as the federation knows it) or the locality.
+    applications: state.applications
+      .filter((a) => canSeeApplication(ctx.actor, a))
+      .map((a) => ({
+        ...a,
+        drawnPence: state.drawnByApplication.get(a.id) ?? 0,
+        localityName: positions.find((p) => p.localityId === a.localityGroupId)?.name ?? null,
+        practiceName: a.practiceCode ? (state.calculation.practices.find((p) => p.key === a.practiceCode)?.name ?? null) : null,
+      })),
   };
 }
 

@@ -13,7 +13,7 @@ import { myItems } from '../reminders/my-items.js';
 import { addDays, isoDay } from '../../domain/governance/due-dates.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 import { createRecord, updateRecord } from '../records/records.js';
-import { applicationDetail, decideApplication, recordDrawdown, submitApplication } from './fund-applications.js';
+import { applicationDetail, decideApplication, recordDrawdown, submitApplication, withdrawApplication } from './fund-applications.js';
 import { fundRecord } from './fund-record.js';
 import { fundReport, fundsOverview } from './fund-report.js';
 
@@ -115,6 +115,40 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     expect((await database.db.select().from(drawdowns)).length).toBe(before);
     const audits = (await database.db.select().from(auditLog)).filter((a) => a.recordType === 'fund_application' && a.recordId === String(application!.id));
     expect(audits.map((a) => a.action)).toEqual(['create', 'update']);
+  });
+
+  it('lets a practice manager withdraw their own waiting application, audited, freeing its money; a decided one stands', async () => {
+    const manager = contextFor(database, managerOf('C82001'));
+    const waiting = await submitApplication(manager, fundId, { practiceCode: 'C82001', title: 'Care navigator pilot', purpose: 'Care navigation', lines: [{ description: 'Navigator', amount: 150_000 }] });
+    const harborough = async () => (await fundReport(admin(), fundId)).positions.find((p) => p.name === 'Harborough')!;
+    const before = await harborough();
+    const commissioner = contextFor(database, commissionerActor);
+    const asked = async () => (await myItems(commissioner)).items.filter((i) => i.kind === 'fund_decision').map((i) => i.href);
+    expect(await asked()).toContain(`/fund-applications/${waiting.id}`);
+
+    // Not another practice's manager, nor the commissioner; a stale version is refused.
+    await expect(withdrawApplication(contextFor(database, managerOf('C82002')), waiting.id, { rowVersion: 1 })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(withdrawApplication(commissioner, waiting.id, { rowVersion: 1 })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(withdrawApplication(manager, waiting.id, { rowVersion: 5 })).rejects.toMatchObject({ kind: 'conflict' });
+
+    const withdrawn = await withdrawApplication(manager, waiting.id, { rowVersion: 1 });
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawnBy: 'manager of C82001', rowVersion: 2 });
+    expect(withdrawn.withdrawnAt).toBeInstanceOf(Date);
+    // The federation sees it withdrawn; it no longer holds any of the locality's pot, nor waits for the commissioner.
+    expect((await fundReport(admin(), fundId)).applications.find((a) => a.id === waiting.id)).toMatchObject({ status: 'withdrawn' });
+    expect((await applicationDetail(admin(), waiting.id)).application).toMatchObject({ status: 'withdrawn', withdrawnBy: 'manager of C82001' });
+    expect((await harborough()).requestedPence).toBe(before.requestedPence - 150_000);
+    expect((await harborough()).remainingPence).toBe(before.remainingPence + 150_000);
+    expect(await asked()).not.toContain(`/fund-applications/${waiting.id}`);
+    await expect(decideApplication(commissioner, waiting.id, { outcome: 'approve', rowVersion: 2 })).rejects.toThrow('This application was withdrawn by the applicant, so there is nothing to decide');
+    await expect(withdrawApplication(manager, waiting.id, { rowVersion: 2 })).rejects.toMatchObject({ kind: 'conflict' });
+    const [audit] = (await database.db.select().from(auditLog)).filter((a) => a.recordType === 'fund_application' && a.recordId === String(waiting.id) && a.action === 'update');
+    expect([audit!.summary, (audit!.before as { status: string }).status, (audit!.after as { status: string }).status]).toEqual(['Withdrawn: Care navigator pilot', 'submitted', 'withdrawn']);
+
+    const decided = await submitApplication(manager, fundId, { practiceCode: 'C82001', title: 'Phlebotomy hours', purpose: 'More clinics', lines: [{ description: 'Phlebotomist', amount: 10_000 }] });
+    await decideApplication(commissioner, decided.id, { outcome: 'approve', rowVersion: 1 });
+    await expect(withdrawApplication(manager, decided.id, { rowVersion: 2 })).rejects.toThrow('This application has already been decided (approved), so it cannot be withdrawn');
+    expect((await applicationDetail(admin(), decided.id)).application.status).toBe('approved');
   });
 
   it('refuses an unknown financial-year format and negative rates, saving nothing', async () => {

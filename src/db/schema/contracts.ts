@@ -92,12 +92,15 @@ export const fundApplications = pgTable(
     purpose: text('purpose').notNull(),
     milestones: text('milestones'),
     requestedPence: bigint('requested_pence', { mode: 'number' }).notNull(),
-    /** submitted | approved | part_approved | rejected */
+    /** submitted | approved | part_approved | rejected | withdrawn */
     status: text('status').notNull(),
     approvedPence: bigint('approved_pence', { mode: 'number' }),
     decisionReason: text('decision_reason'),
     decidedBy: text('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Who withdrew it, and when, while it waited for a decision (the applicant: a practice manager for their practice, or an admin). */
+    withdrawnBy: text('withdrawn_by'),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     submittedBy: text('submitted_by').notNull(),
     ...timestamps(),
   },

@@ -8,7 +8,8 @@ import { formatPence } from '../schemes/format-money.js';
  * applications, may not exceed its allocation.
  */
 
-export const applicationStatuses = ['submitted', 'approved', 'part_approved', 'rejected'] as const;
+/** Waiting for a decision (submitted), decided by the commissioner, or withdrawn by the applicant before a decision. */
+export const applicationStatuses = ['submitted', 'approved', 'part_approved', 'rejected', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 export const decisionOutcomes = ['approve', 'part_approve', 'reject'] as const;
 export type DecisionOutcome = (typeof decisionOutcomes)[number];
@@ -19,10 +20,10 @@ export interface ApplicationMoney {
   approvedPence: number | null;
 }
 
-/** What an application holds against the allocation: the request while it waits, the approved sum once decided. */
+/** What an application holds against the allocation: the request while it waits, the approved sum once decided, nothing once rejected or withdrawn. */
 export function commitmentOf(application: ApplicationMoney): number {
   if (application.status === 'submitted') return application.requestedPence;
-  if (application.status === 'rejected') return 0;
+  if (application.status === 'rejected' || application.status === 'withdrawn') return 0;
   return application.approvedPence ?? 0;
 }
 
@@ -76,9 +77,17 @@ export interface Decision {
   reason?: string | null;
 }
 
+/** Why an application no longer waits for a decision, or null while it does. */
+function notWaiting(application: ApplicationMoney): string | null {
+  if (application.status === 'submitted') return null;
+  if (application.status === 'withdrawn') return 'This application was withdrawn by the applicant';
+  return `This application has already been decided (${application.status.replace('_', '-')})`;
+}
+
 /** The commissioner's decision on a waiting application: the new status and the approved sum. */
 export function decide(application: ApplicationMoney, decision: Decision): { status: ApplicationStatus; approvedPence: number } {
-  if (application.status !== 'submitted') throw conflict(`This application has already been decided (${application.status.replace('_', '-')})`);
+  const closed = notWaiting(application);
+  if (closed) throw conflict(`${closed}, so there is nothing to decide`);
   switch (decision.outcome) {
     case 'approve':
       return { status: 'approved', approvedPence: application.requestedPence };
@@ -94,6 +103,13 @@ export function decide(application: ApplicationMoney, decision: Decision): { sta
       if (!decision.reason?.trim()) throw invalid('Say why the application is rejected', [{ field: 'reason', message: 'enter the reason for rejecting' }]);
       return { status: 'rejected', approvedPence: 0 };
   }
+}
+
+/** The applicant withdraws an application while it waits for a decision; once decided, it stands. */
+export function withdraw(application: ApplicationMoney): { status: 'withdrawn' } {
+  const closed = notWaiting(application);
+  if (closed) throw conflict(`${closed}, so it cannot be withdrawn: only an application waiting for a decision can be`);
+  return { status: 'withdrawn' };
 }
 
 /** Refuses a drawdown that is not backed by evidence, or that would take more than was approved. */

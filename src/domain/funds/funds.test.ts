@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parsePoundsToPence } from '../contracts/pounds-and-years.js';
 import { calculateFund } from './fund-calculator.js';
-import { checkDrawdown, checkBusinessCase, checkFitsPot, commitmentOf, decide, positionOf } from './fund-applications.js';
+import { checkDrawdown, checkBusinessCase, checkFitsPot, commitmentOf, decide, positionOf, withdraw } from './fund-applications.js';
 
 const seed = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(__dirname, '../../../../shared/data', name), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const elrPractices = seed('elr/practices.csv').map((p, i) => ({ code: `P${String(i).padStart(5, '0')}`, name: p.practice!, locality: p.locality!, listSize: Number(p.list_size) }));
@@ -92,8 +92,21 @@ describe('applications and drawdown', () => {
     expect(() => decide({ status: 'submitted', requestedPence: 1000, approvedPence: null }, decision)).toThrow(message);
   });
 
-  it('decides an application once only', () => {
+  it('decides an application once only, and not once withdrawn', () => {
     expect(() => decide({ status: 'approved', requestedPence: 1000, approvedPence: 1000 }, { outcome: 'reject', reason: 'x' })).toThrow(/already been decided/);
+    expect(() => decide({ status: 'withdrawn', requestedPence: 1000, approvedPence: null }, { outcome: 'approve' })).toThrow('This application was withdrawn by the applicant, so there is nothing to decide');
+  });
+
+  it.each([
+    ['submitted', null],
+    ['approved', 'This application has already been decided (approved), so it cannot be withdrawn: only an application waiting for a decision can be'],
+    ['part_approved', 'This application has already been decided (part-approved), so it cannot be withdrawn: only an application waiting for a decision can be'],
+    ['rejected', 'This application has already been decided (rejected), so it cannot be withdrawn: only an application waiting for a decision can be'],
+    ['withdrawn', 'This application was withdrawn by the applicant, so it cannot be withdrawn: only an application waiting for a decision can be'],
+  ] as const)('withdraws a %s application: %s', (status, refusal) => {
+    const application = { status, requestedPence: 1000, approvedPence: status === 'submitted' || status === 'withdrawn' ? null : 600 };
+    if (refusal) expect(() => withdraw(application)).toThrow(refusal);
+    else expect(withdraw(application)).toEqual({ status: 'withdrawn' });
   });
 
   it('refuses a drawdown above what was approved, without evidence, or on an undecided application', () => {
@@ -109,8 +122,10 @@ describe('applications and drawdown', () => {
       { status: 'submitted', requestedPence: 100, approvedPence: null, drawnPence: 0 },
       { status: 'part_approved', requestedPence: 500, approvedPence: 300, drawnPence: 120 },
       { status: 'rejected', requestedPence: 900, approvedPence: 0, drawnPence: 0 },
+      // A withdrawn application holds nothing: its money is free again.
+      { status: 'withdrawn', requestedPence: 250, approvedPence: null, drawnPence: 0 },
     ] as const;
-    expect(apps.map(commitmentOf)).toEqual([100, 300, 0]);
+    expect(apps.map(commitmentOf)).toEqual([100, 300, 0, 0]);
     expect(positionOf('SLAM', 1000, apps)).toEqual({ name: 'SLAM', allocatedPence: 1000, requestedPence: 100, approvedPence: 300, drawnPence: 120, remainingPence: 600 });
   });
 });

@@ -2,6 +2,7 @@ import { Heading } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
+import type { SessionUser } from '../../api/types.js';
 import { useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
@@ -11,7 +12,8 @@ import { SummaryRows } from '../../components/summary-rows.js';
 import { actorName, formatDate, formatDateTime, formatMoney, formatMoneyInColumn } from '../../format/format.js';
 import { ApplicationStatusTag } from './application-status.js';
 import { DecisionForm, DrawdownForm } from './decision-forms.js';
-import { type ApplicationDetail, statusLabels } from './types.js';
+import { applicantName, type ApplicationDetail, statusLabels } from './types.js';
+import { WithdrawForm } from './withdraw-form.js';
 
 type Line = ApplicationDetail['lines'][number];
 type Drawdown = ApplicationDetail['drawdowns'][number];
@@ -28,6 +30,9 @@ const drawdownColumns: Column<Drawdown>[] = [
   { key: 'amount', header: 'Amount', numeric: true, cell: (d) => formatMoneyInColumn(d.amountPence) },
 ];
 
+/** The applicant may withdraw: an admin, or the manager of the practice that applied (as the server decides). */
+const mayWithdraw = (user: SessionUser, practiceCode: string | null) => user.role === 'admin' || (user.role === 'practice_manager' && !!practiceCode && user.practiceCodes.includes(practiceCode));
+
 /** One application: its business case, the commissioner's decision and the money drawn down. */
 export function ApplicationPage() {
   const { id } = useParams();
@@ -37,6 +42,7 @@ export function ApplicationPage() {
   // Just sent (the apply page says so as it comes here), or just decided on this page.
   const sent = Boolean((useLocation().state as { sent?: boolean } | null)?.sent);
   const [decisions, setDecisions] = useState(0);
+  const [withdrawals, setWithdrawals] = useState(0);
   return (
     <Loaded query={detail} what="application">
       {({ application, fund, lines, drawdowns }) => {
@@ -44,28 +50,37 @@ export function ApplicationPage() {
         return (
           <>
             <PageBreadcrumb items={[{ to: '/funds', text: 'Funds' }, { to: `/funds/${fund.id}`, text: fund.name }]} />
-            <SuccessBanner id="application-sent" count={sent && !decisions ? 1 : 0}>
+            <SuccessBanner id="application-sent" count={sent && !decisions && !withdrawals ? 1 : 0}>
               Application sent. The commissioner decides it; its status shows here.
             </SuccessBanner>
             <SuccessBanner id="decision-recorded" count={decisions}>
               Decision recorded: {statusLabels[application.status].toLowerCase()}.
             </SuccessBanner>
+            <SuccessBanner id="application-withdrawn" count={withdrawals}>
+              Application withdrawn. The commissioner will not be asked to decide it.
+            </SuccessBanner>
             <Heading headingLevel="h1">{application.title}</Heading>
             <SummaryRows
               rows={[
                 { key: 'Status', value: <ApplicationStatusTag status={application.status} /> },
-                { key: 'Applicant', value: application.practiceCode ? `${application.practiceName ?? application.practiceCode} (${application.practiceCode}), ${application.localityName ?? ''} locality` : `${application.localityName ?? ''} locality` },
+                { key: 'Applicant', value: applicantName(application) },
                 { key: 'Purpose', value: application.purpose },
                 { key: 'Milestones', value: application.milestones },
                 { key: 'Asked for', value: formatMoney(application.requestedPence) },
-                { key: 'Approved', value: application.approvedPence === null ? null : formatMoney(application.approvedPence) },
-                { key: 'Decision', value: application.decidedAt ? `${formatDateTime(application.decidedAt)} by ${actorName(application.decidedBy)}${application.decisionReason ? `: ${application.decisionReason}` : ''}` : null },
-                { key: 'Drawn', value: decided ? `${formatMoney(application.drawnPence)} (${formatMoney(application.leftToDrawPence)} left to draw)` : null },
+                // Withdrawn before a decision: when and by whom, instead of a decision and money that will never come.
+                ...(application.withdrawnAt
+                  ? [{ key: 'Withdrawn', value: `${formatDateTime(application.withdrawnAt)} by ${actorName(application.withdrawnBy)}` }]
+                  : [
+                      { key: 'Approved', value: application.approvedPence === null ? null : formatMoney(application.approvedPence) },
+                      { key: 'Decision', value: application.decidedAt ? `${formatDateTime(application.decidedAt)} by ${actorName(application.decidedBy)}${application.decisionReason ? `: ${application.decisionReason}` : ''}` : null },
+                      { key: 'Drawn', value: decided ? `${formatMoney(application.drawnPence)} (${formatMoney(application.leftToDrawPence)} left to draw)` : null },
+                    ]),
               ]}
             />
             <Heading headingLevel="h2">Costed lines</Heading>
             <DataTable caption="Costed lines" captionHidden columns={lineColumns} rows={lines} rowKey={(l) => l.id} total={{ label: 'Total', cells: { amount: formatMoneyInColumn(application.requestedPence) } }} compact />
             {user.role === 'commissioner' && application.status === 'submitted' ? <DecisionForm application={application} onDecided={() => setDecisions((n) => n + 1)} /> : null}
+            {application.status === 'submitted' && mayWithdraw(user, application.practiceCode) ? <WithdrawForm application={application} onWithdrawn={() => setWithdrawals((n) => n + 1)} /> : null}
             {decided ? (
               <>
                 <Heading headingLevel="h2">Drawdowns</Heading>

@@ -7,7 +7,7 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { formatDate, formatMoneyInColumn, formatNumber } from '../../format/format.js';
 import { ApplicationStatusTag } from './application-status.js';
-import type { Application, FundReport, FundYear, Position, ShareRow } from './types.js';
+import { type Application, applicantName, type FundReport, type FundYear, type Position, type ShareRow } from './types.js';
 import '../contracts/contracts.css';
 import { ExportLinks } from '../../components/export-links.js';
 
@@ -39,7 +39,7 @@ const positionColumns: Column<Position>[] = [
 
 const applicationColumns: Column<Application>[] = [
   { key: 'title', header: 'Application', cell: (a) => <Link to={`/fund-applications/${a.id}`}>{a.title}</Link> },
-  { key: 'by', header: 'Applicant', cell: (a) => (a.practiceCode ? `${a.practiceCode}, ${a.localityName ?? ''}` : a.localityName) },
+  { key: 'by', header: 'Applicant', cell: applicantName },
   { key: 'status', header: 'Status', cell: (a) => <ApplicationStatusTag status={a.status} /> },
   { key: 'requested', header: 'Asked for', numeric: true, cell: (a) => formatMoneyInColumn(a.requestedPence) },
   { key: 'approved', header: 'Approved', numeric: true, cell: (a) => (a.approvedPence === null ? '' : formatMoneyInColumn(a.approvedPence)) },

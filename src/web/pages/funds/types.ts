@@ -26,7 +26,7 @@ export interface Position {
   remainingPence: number;
 }
 
-export type ApplicationStatus = 'submitted' | 'approved' | 'part_approved' | 'rejected';
+export type ApplicationStatus = 'submitted' | 'approved' | 'part_approved' | 'rejected' | 'withdrawn';
 
 export interface Application {
   id: number;
@@ -34,8 +34,8 @@ export interface Application {
   localityGroupId: number;
   localityName: string | null;
   practiceCode: string | null;
-  /** The practice's name, where a practice applied (given with one application, not in lists). */
-  practiceName?: string | null;
+  /** The practice's name, where a practice applied. */
+  practiceName: string | null;
   title: string;
   purpose: string;
   milestones: string | null;
@@ -45,6 +45,8 @@ export interface Application {
   decisionReason: string | null;
   decidedBy: string | null;
   decidedAt: string | null;
+  withdrawnBy: string | null;
+  withdrawnAt: string | null;
   submittedBy: string;
   createdAt: string;
   drawnPence: number;
@@ -77,4 +79,12 @@ export interface ApplicationDetail {
   drawdowns: { id: number; amountPence: number; drawnOn: string; evidence: string; recordedBy: string }[];
 }
 
-export const statusLabels: Record<ApplicationStatus, string> = { submitted: 'Waiting for a decision', approved: 'Approved', part_approved: 'Part-approved', rejected: 'Rejected' };
+export const statusLabels: Record<ApplicationStatus, string> = { submitted: 'Waiting for a decision', approved: 'Approved', part_approved: 'Part-approved', rejected: 'Rejected', withdrawn: 'Withdrawn' };
+
+/** Who applied, by name: "Kibworth Medical Centre (C82001), Harborough locality", or "Harborough locality". */
+export function applicantName(application: Pick<Application, 'practiceCode' | 'practiceName' | 'localityName'>): string {
+  const locality = application.localityName ? `${application.localityName} locality` : '';
+  if (!application.practiceCode) return locality;
+  const practice = `${application.practiceName ?? application.practiceCode} (${application.practiceCode})`;
+  return locality ? `${practice}, ${locality}` : practice;
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "fund_applications" ADD COLUMN "withdrawn_by" text;--> statement-breakpoint
+ALTER TABLE "fund_applications" ADD COLUMN "withdrawn_at" timestamp with time zone;
