@@ -40,3 +40,9 @@ export function optionalIsoDate(raw: string | undefined, field: string, label = 
 export function formatLongDate(iso: string): string {
   return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
+
+/** Today's date in England (YYYY-MM-DD), whatever the server's time zone: the day a due date is counted against. */
+export function todayInEngland(now = new Date()): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
