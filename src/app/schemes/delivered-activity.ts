@@ -62,8 +62,8 @@ interface SaveOptions {
   /** Where the figures came from, in words for the audit log. */
   source: string;
   basedOn?: DeliveredBasedOn | undefined;
-  /** The day (in England) a practice returning now is received. */
-  today: string;
+  /** The day (in England) a practice returning now is received; null when not known (old returns loaded from a file). */
+  today: string | null;
 }
 
 async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, sent: SentRow[], options: SaveOptions) {
@@ -94,7 +94,7 @@ async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, sen
  * replacing the version's returns. All or nothing: every problem is reported with its line and
  * column and nothing is saved. Uploading the same file again changes nothing.
  */
-export async function importDeliveredCsv(ctx: AppContext, schemeId: number, file: { name: string; content: Uint8Array }, versionNumber?: number, basedOn?: string, today = todayInEngland()) {
+export async function importDeliveredCsv(ctx: AppContext, schemeId: number, file: { name: string; content: Uint8Array }, versionNumber?: number, basedOn?: string, today: string | null = todayInEngland()) {
   authorize(ctx.actor, 'scheme', 'import');
   return ctx.db.transaction(async (tx) => {
     const db = tx as unknown as Db;

@@ -84,7 +84,7 @@ describe('returnsState and its words', () => {
   const facts = { paysForActivity: true, approved: true, asked: 31, awaited: 3, dueOn: '2026-03-14' as string | null, today: '2026-03-10' };
   it.each([
     { case: 'a scheme that pays for no activity', change: { paysForActivity: false }, words: 'No activity to return' },
-    { case: 'not approved yet', change: { approved: false }, words: 'Returns asked for once the scheme is approved' },
+    { case: 'not approved yet', change: { approved: false }, words: 'Asked for once the scheme is approved' },
     { case: 'none of the reader’s practices is asked', change: { asked: 0, awaited: 0 }, words: 'No return asked for' },
     { case: 'every return in, even after the date', change: { awaited: 0, today: '2026-04-01' }, words: 'All returns in' },
     { case: 'no due date', change: { dueOn: null }, words: 'No due date set: 3 awaited' },

@@ -73,9 +73,10 @@ export function firstReceived(figures: readonly ReceivedFigure[]): Map<string, s
 /**
  * Dates the figures about to be saved. A practice that had already returned keeps the day it first
  * did (a correction is not a new return); one returning now is received `today`; figures that are
- * not yet a return (every one blank, not a "no") carry no date.
+ * not yet a return (every one blank, not a "no") carry no date. `today` is null when the day is not
+ * known (old returns loaded from a file).
  */
-export function stampReceived<T extends ReturnedFigure>(rows: readonly T[], before: ReadonlyMap<string, string | null>, today: string): (T & { receivedOn: string | null })[] {
+export function stampReceived<T extends ReturnedFigure>(rows: readonly T[], before: ReadonlyMap<string, string | null>, today: string | null): (T & { receivedOn: string | null })[] {
   const returning = practicesThatReturned(rows);
   return rows.map((row) => ({ ...row, receivedOn: before.has(row.practiceCode) ? before.get(row.practiceCode)! : returning.has(row.practiceCode) ? today : null }));
 }
@@ -116,7 +117,7 @@ export function returnsStateWords(state: ReturnsState): string {
     case 'no_activity':
       return 'No activity to return';
     case 'not_yet_asked':
-      return 'Returns asked for once the scheme is approved';
+      return 'Asked for once the scheme is approved';
     case 'not_asked':
       return 'No return asked for';
     case 'all_in':
