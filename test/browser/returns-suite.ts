@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { todayInEngland } from '../../src/domain/iso-date.js';
 import { makeSchemeRequest } from '../support/factories.js';
 import { eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
-import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, signIn } from './harness.js';
+import { type BrowserHarness, csrfHeaders, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, signIn } from './harness.js';
 
 /** A day `days` from today in England: as the date boxes take it ("21/3/2026") and as the pages write it ("21 March 2026"). */
 function dayFromToday(days: number) {
@@ -25,7 +25,7 @@ export function returnsSuite(harness: () => BrowserHarness) {
     it('puts Kibworth’s return on its practice manager’s My items until it is sent, closes it after the due date, and tags a return the federation records late', async () => {
       const admin = await harness().newPage();
       await signIn(admin, demoAdmin);
-      const headers = { 'x-csrf-token': (await (await admin.request.get('/api/session')).json()).csrfToken as string };
+      const headers = await csrfHeaders(admin);
       const request = makeSchemeRequest({ id: 'spring-clinics-2018', name: 'Spring clinics 2018' });
       const created = await admin.request.post('/api/schemes', { data: request, headers });
       expect(created.status()).toBe(201);
@@ -117,7 +117,7 @@ export function returnsSuite(harness: () => BrowserHarness) {
       expect(await textOf(form.locator('.nhsuk-summary-list'))).toContain('40');
       await form.screenshot({ path: join(screenshotDir, 'scheme-return-closed.png') });
       const read = await (await manager.request.get(`/api/schemes/${scheme.id}/delivered`)).json();
-      const managerHeaders = { 'x-csrf-token': (await (await manager.request.get('/api/session')).json()).csrfToken as string };
+      const managerHeaders = await csrfHeaders(manager);
       const refused = await manager.request.post(`/api/schemes/${scheme.id}/delivered`, { data: { entries: [{ practice: 'C82001', units: { nurse: 41, gp: 30 } }], basedOn: read.practiceRevisions }, headers: managerHeaders });
       expect([refused.status(), (await refused.json()).message]).toEqual([403, 'Returns closed on 11 May 2018. Ask the federation to change your return.']);
       await manager.goto('/schemes');

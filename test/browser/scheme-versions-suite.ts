@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeSchemeRequest } from '../support/factories.js';
 import { eventually, textOf } from './assertions.js';
-import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, signIn } from './harness.js';
+import { type BrowserHarness, csrfHeaders, demoAdmin, demoPracticeManager, saveScreenshot, signIn } from './harness.js';
 import { section, totalRow } from './schemes-suite.js';
 
 /** Versions as those who do not prepare schemes see them: the approved version in force, never a draft. */
@@ -10,7 +10,7 @@ export function schemeVersionsSuite(harness: () => BrowserHarness) {
     it('reads the approved version in force, not the draft, and is told a scheme with no approved version is being prepared', async () => {
       const admin = await harness().newPage();
       await signIn(admin, demoAdmin);
-      const headers = { 'x-csrf-token': (await (await admin.request.get('/api/session')).json()).csrfToken as string };
+      const headers = await csrfHeaders(admin);
       const request = makeSchemeRequest({ id: 'autumn-clinics-2018', name: 'Autumn clinics 2018' });
       const { scheme } = await (await admin.request.post('/api/schemes', { data: request, headers })).json();
       const page = await harness().newPage();
