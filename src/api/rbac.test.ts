@@ -180,6 +180,8 @@ const cases: Case[] = [
   { route: 'POST /api/digest/send', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/digest/send', body: { dryRun: true } }) },
   { route: 'GET /api/schemes', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/schemes?status=approved' }) },
   { route: 'GET /api/schemes/export.{format}', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/schemes/export.csv' }) },
+  { route: 'GET /api/schemes/overview', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/schemes/overview' }) },
+  { route: 'GET /api/schemes/practices-on', allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/practices-on?groupId=${ids.groupId}&on=2018-01-01` }) },
   { route: 'GET /api/schemes/{id}', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}` }) },
   { route: 'GET /api/schemes/{id}/audit', allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/audit` }) },
   { route: 'POST /api/schemes', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/schemes', body: makeSchemeRequest() }) },

@@ -123,6 +123,30 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect((await manager.request('GET', `/api/schemes/${id}/statements/C82001`)).body.statement.practiceName).toBe('Kibworth Medical Centre');
   });
 
+  it('closes a practice manager’s return after the due date with a 403 that says so, and requires basedOn before it', async () => {
+    const { body: created } = await admin.request('POST', '/api/schemes', makeSchemeRequest());
+    const id = created.scheme.id;
+    // A draft's figures are the federation's: the practice manager is told it is being prepared.
+    expect(await manager.request('GET', `/api/schemes/${id}/run`)).toMatchObject({ status: 404, body: { message: expect.stringContaining('is being prepared') } });
+    expect((await manager.request('GET', `/api/schemes/${id}/versions`)).body.items).toEqual([]);
+    await admin.request('POST', `/api/schemes/${id}/approve`, { rowVersion: 1 });
+    const entries = [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 40, gp: 30 } }];
+    const unseen = await manager.request('POST', `/api/schemes/${id}/delivered`, { entries });
+    expect(unseen).toMatchObject({ status: 400, body: { problems: [{ field: 'basedOn' }] } });
+    const { practiceRevisions } = (await manager.request('GET', `/api/schemes/${id}/delivered`)).body;
+    expect(await manager.request('POST', `/api/schemes/${id}/delivered`, { entries, basedOn: practiceRevisions })).toMatchObject({ status: 200, body: { changed: true } });
+    await admin.request('PUT', `/api/schemes/${id}/returns-due`, { basedOn: null, returnsDueOn: '2018-05-11' });
+    const read = (await manager.request('GET', `/api/schemes/${id}/delivered`)).body;
+    expect(read).toMatchObject({ returnsDueOn: '2018-05-11', returnsClosed: true, received: [{ odsCode: 'C82001', late: true }] });
+    const closed = await manager.request('POST', `/api/schemes/${id}/delivered`, { entries, basedOn: read.practiceRevisions });
+    expect(closed).toMatchObject({ status: 403, body: { error: 'forbidden', message: 'Returns closed on 11 May 2018. Ask the federation to change your return.' } });
+    // The federation still records on the practice's behalf.
+    expect(await admin.request('POST', `/api/schemes/${id}/delivered`, { entries: [{ ...entries[0], units: { nurse: 41, gp: 30 } }] })).toMatchObject({ status: 200, body: { changed: true } });
+    const overview = (await manager.request('GET', '/api/schemes/overview')).body.items.find((i: { id: number }) => i.id === id);
+    expect(overview).toMatchObject({ version: { version: 1, status: 'approved' }, returns: { kind: 'all_in' } });
+    expect((await admin.request('GET', '/api/schemes/overview')).body.items.find((i: { id: number }) => i.id === id).returns).toEqual({ kind: 'overdue', dueOn: '2018-05-11', awaited: 2 });
+  });
+
   it('gives a statement PDF naming the practice, the scheme version and the list-size snapshot', async () => {
     const id = await schemeId('winter-access-2017-18');
     const response = await fetch(`${server.baseUrl}/api/schemes/${id}/statements/C82001.pdf`, { headers: { cookie: manager.session.cookie! } });

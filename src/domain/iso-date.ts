@@ -48,3 +48,9 @@ export function formatLongDate(iso: string): string {
 export function refuseFutureDate(date: string | null | undefined, today: string, what: string, field: string): void {
   if (date && date > today) throw invalid(`${what} is dated ${formatLongDate(date)}, after today (${formatLongDate(today)})`, [{ field, message: 'must be today or in the past' }]);
 }
+
+/** Today's date in England (YYYY-MM-DD), whatever the server's time zone: the day a due date is counted against. */
+export function todayInEngland(now = new Date()): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}

@@ -9,6 +9,7 @@ import { overviewSuite } from './overview-suite.js';
 import { permissionsSuite } from './permissions-suite.js';
 import { planSuite } from './plan-suite.js';
 import { schemesSuite } from './schemes-suite.js';
+import { schemeVersionsSuite } from './scheme-versions-suite.js';
 import { qualitySuite } from './quality-suite.js';
 import { returnsSuite } from './returns-suite.js';
 
@@ -40,6 +41,7 @@ importsSuite(() => harness);
 permissionsSuite(() => harness);
 adminSuite(() => harness);
 schemesSuite(() => harness);
+schemeVersionsSuite(() => harness);
 returnsSuite(() => harness);
 planSuite(() => harness);
 governanceSuite(() => harness);

@@ -80,6 +80,11 @@ export async function signIn(page: Page, user: Pick<DemoUser, 'email' | 'passwor
   await page.goto(then);
 }
 
+/** The signed-in page's CSRF header, for changes made through its API session (page.request). */
+export async function csrfHeaders(page: Page): Promise<Record<string, string>> {
+  return { 'x-csrf-token': (await (await page.request.get('/api/session')).json()).csrfToken as string };
+}
+
 interface AxeViolation {
   id: string;
   impact: string | null;

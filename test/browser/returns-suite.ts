@@ -1,23 +1,31 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { todayInEngland } from '../../src/domain/iso-date.js';
 import { makeSchemeRequest } from '../support/factories.js';
-import { eventually, problemsSay, textOf, visible } from './assertions.js';
-import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, signIn } from './harness.js';
+import { eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
+import { type BrowserHarness, csrfHeaders, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, signIn } from './harness.js';
 
-async function fillDate(page: Page, id: string, day: string, month: string, year: string) {
-  await page.locator(`#${id}-day`).fill(day);
-  await page.locator(`#${id}-month`).fill(month);
-  await page.locator(`#${id}-year`).fill(year);
+/** A day `days` from today in England: as the date boxes take it ("21/3/2026") and as the pages write it ("21 March 2026"). */
+function dayFromToday(days: number) {
+  const at = new Date(`${todayInEngland()}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return {
+    boxes: `${at.getUTCDate()}/${at.getUTCMonth() + 1}/${at.getUTCFullYear()}`,
+    words: at.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  };
 }
 
-/** A scheme's activity returns due: the federation sets the day, a practice manager finds their return on My items until they send it. */
+/**
+ * A scheme's activity returns due: the federation sets the day, a practice manager finds their
+ * return on My items and sends it up to the day; after it the return is closed to them, and the
+ * federation records the rest, a late one tagged as such.
+ */
 export function returnsSuite(harness: () => BrowserHarness) {
   describe('activity returns due (admin and practice manager)', () => {
-    it('puts Kibworth’s return on its practice manager’s My items from the due date until it is sent', async () => {
+    it('puts Kibworth’s return on its practice manager’s My items until it is sent, closes it after the due date, and tags a return the federation records late', async () => {
       const admin = await harness().newPage();
       await signIn(admin, demoAdmin);
-      const headers = { 'x-csrf-token': (await (await admin.request.get('/api/session')).json()).csrfToken as string };
+      const headers = await csrfHeaders(admin);
       const request = makeSchemeRequest({ id: 'spring-clinics-2018', name: 'Spring clinics 2018' });
       const created = await admin.request.post('/api/schemes', { data: request, headers });
       expect(created.status()).toBe(201);
@@ -28,32 +36,33 @@ export function returnsSuite(harness: () => BrowserHarness) {
       const panel = admin.locator('section[aria-labelledby="returns-due-heading"]');
       await eventually(() => textOf(panel)).toContain('Waiting for 3 of 3 practices');
       expect(await textOf(panel)).toContain('Kibworth Medical Centre');
-      await fillDate(admin, 'returns-due', '11', '', '2018');
+      await fillDate(panel, 'returns-due', '11//2018');
       await panel.getByRole('button', { name: 'Save the due date' }).click();
       await problemsSay(panel, 'Activity returns due date must include a month');
       expect(await admin.title()).toBe('Error: Spring clinics 2018 – atscale');
       // Only the box the message is about turns red.
       expect(await panel.locator('.nhsuk-input--error').evaluateAll((boxes) => boxes.map((b) => b.id))).toEqual(['returns-due-month']);
-      await fillDate(admin, 'returns-due', '31', '4', '2018');
+      await fillDate(panel, 'returns-due', '31/4/2018');
       await panel.getByRole('button', { name: 'Save the due date' }).click();
       await problemsSay(panel, 'Activity returns due date must be a real date');
       expect(await panel.locator('.nhsuk-input--error').count()).toBe(3);
-      await fillDate(admin, 'returns-due', '11', '5', '2018');
+      const due = dayFromToday(7);
+      await fillDate(panel, 'returns-due', due.boxes);
       await panel.getByRole('button', { name: 'Save the due date' }).click();
-      await visible(panel.getByText('Activity returns were due by 11 May 2018: that date has passed, so the returns still awaited are overdue.'));
+      await visible(panel.getByText(`Activity returns are due by ${due.words}.`));
       expect(await admin.title()).not.toMatch(/^Error: /);
-      await eventually(() => textOf(panel.locator('.nhsuk-inset-text'))).toContain('Returns were due by 11 May 2018 and are overdue.');
+      await eventually(() => textOf(panel.locator('.nhsuk-inset-text'))).toContain(`Returns are due by ${due.words}.`);
       expect(await textOf(panel.locator('.nhsuk-inset-text li').first())).toBe('Kibworth Medical Centre (C82001)');
       await panel.screenshot({ path: join(screenshotDir, 'scheme-returns-due.png') });
 
       const manager = await harness().newPage();
       await signIn(manager, demoPracticeManager, '/my-items');
       const item = manager.locator('main tbody tr', { hasText: 'Return activity for Kibworth Medical Centre: Spring clinics 2018' });
-      await eventually(() => textOf(item)).toContain('11 May 2018 (overdue)');
-      expect(await textOf(item)).toContain('Activity return');
+      await eventually(() => textOf(item)).toContain(due.words);
+      expect(await textOf(item)).not.toContain('overdue');
       await item.getByRole('link').click();
       const form = manager.locator('section[aria-labelledby="return"]');
-      await eventually(() => textOf(form.locator('.nhsuk-inset-text'))).toContain('Your return for Kibworth Medical Centre was due by 11 May 2018 and is overdue.');
+      await eventually(() => textOf(form.locator('.nhsuk-inset-text'))).toContain(`Your return for Kibworth Medical Centre is due by ${due.words}.`);
       // The link lands on the return, far down the page.
       await eventually(() => form.evaluate((section) => Math.round(section.getBoundingClientRect().top))).toBe(0);
       await form.getByLabel('Does the practice take part?').selectOption('yes');
@@ -74,25 +83,67 @@ export function returnsSuite(harness: () => BrowserHarness) {
       const returned = async () => (await (await manager.request.get(`/api/schemes/${scheme.id}/delivered`)).json()).items.length as number;
       expect(await returned()).toBe(0);
       expect(await form.locator('.nhsuk-error-summary').count()).toBe(0);
-      await form.getByLabel(/^Nurse appointments delivered/).fill('40');
+      // Half an appointment is refused, and every figure typed stays in the form to correct.
+      await form.getByLabel(/^Nurse appointments delivered/).fill('40.5');
       await form.getByLabel(/^GP appointments delivered/).fill('30');
       await form.getByRole('button', { name: 'Send the return' }).click();
-      await eventually(() => textOf(form)).toContain('Your return has been received. Returns were due by 11 May 2018.');
+      await problemsSay(form, 'Nurse appointments delivered must be a whole number of appointments');
+      expect([await form.getByLabel(/^Nurse appointments delivered/).inputValue(), await form.getByLabel(/^GP appointments delivered/).inputValue()]).toEqual(['40.5', '30']);
+      await form.getByLabel(/^Nurse appointments delivered/).fill('40');
+      await form.getByRole('button', { name: 'Send the return' }).click();
+      await eventually(() => textOf(form)).toContain(`Your return was received on ${dayFromToday(0).words}. Returns are due by ${due.words}; you can change it until then.`);
       await saveScreenshot(manager, 'scheme-return-received');
       await manager.goto('/my-items');
       await visible(manager.getByRole('heading', { level: 1, name: 'My items' }));
       await eventually(() => manager.locator('main tbody tr', { hasText: 'Spring clinics 2018' }).count()).toBe(0);
-      await manager.close();
 
-      // The federation still waits for the other two, then takes the date off.
+      // The federation still waits for the other two; the day passes (set back to 11 May 2018).
       await admin.reload();
       await eventually(() => textOf(panel.locator('.nhsuk-inset-text'))).toContain('Waiting for 2 of 3 practices');
       expect(await textOf(panel.locator('.nhsuk-inset-text'))).not.toContain('Kibworth');
-      await fillDate(admin, 'returns-due', '', '', '');
+      await fillDate(panel, 'returns-due', '11/5/2018');
+      await panel.getByRole('button', { name: 'Save the due date' }).click();
+      await visible(panel.getByText('Activity returns were due by 11 May 2018: that date has passed, so the returns still awaited are overdue.'));
+      await admin.goto('/schemes');
+      const row = admin.locator('main tbody tr', { hasText: 'Spring clinics 2018' });
+      await eventually(() => textOf(row)).toContain('Returns overdue: 2 awaited');
+      expect(await textOf(row.locator('.nhsuk-tag--red'))).toBe('Overdue');
+      await saveScreenshot(admin, 'schemes-list-overdue');
+
+      // Closed to the practice manager: the form gives way to the sentence, and the API refuses too.
+      await manager.goto(`/schemes/${scheme.id}#return`);
+      await eventually(() => textOf(form)).toContain('Returns closed on 11 May 2018. Ask the federation to change your return.');
+      expect(await form.getByRole('button', { name: 'Send the return' }).count()).toBe(0);
+      expect(await textOf(form.locator('.nhsuk-summary-list'))).toContain('40');
+      await form.screenshot({ path: join(screenshotDir, 'scheme-return-closed.png') });
+      const read = await (await manager.request.get(`/api/schemes/${scheme.id}/delivered`)).json();
+      const managerHeaders = await csrfHeaders(manager);
+      const refused = await manager.request.post(`/api/schemes/${scheme.id}/delivered`, { data: { entries: [{ practice: 'C82001', units: { nurse: 41, gp: 30 } }], basedOn: read.practiceRevisions }, headers: managerHeaders });
+      expect([refused.status(), (await refused.json()).message]).toEqual([403, 'Returns closed on 11 May 2018. Ask the federation to change your return.']);
+      await manager.goto('/schemes');
+      await eventually(() => textOf(manager.locator('main tbody tr', { hasText: 'Spring clinics 2018' }))).toContain('All returns in');
+      await manager.close();
+
+      // The federation records Countesthorpe's return on its behalf: received after the date, so late.
+      await admin.goto(`/schemes/${scheme.id}#delivered`);
+      const entry = admin.locator('form[aria-label="Enter a practice\'s delivered activity"]');
+      await entry.getByLabel('Practice', { exact: true }).selectOption('C82002');
+      await entry.getByLabel('Does the practice take part?').selectOption('yes');
+      await entry.getByLabel(/^Nurse appointments delivered/).fill('25');
+      await entry.getByLabel(/^GP appointments delivered/).fill('5');
+      await entry.getByRole('button', { name: 'Save the return' }).click();
+      await eventually(() => textOf(entry.locator('.nhsuk-inset-text'))).toContain('Recorded 1 return');
+      const late = panel.locator('li', { hasText: 'Countesthorpe Health Centre (C82002)' });
+      await eventually(() => textOf(late)).toContain(`Received ${dayFromToday(0).words}`);
+      expect(await textOf(late.locator('.nhsuk-tag--red'))).toBe('Late');
+      await panel.screenshot({ path: join(screenshotDir, 'scheme-returns-late.png') });
+
+      // Without a date nothing is overdue or closed; the one still awaited is said in words.
+      await fillDate(panel, 'returns-due', '');
       await panel.getByRole('button', { name: 'Save the due date' }).click();
       await visible(panel.getByText('The due date was removed.'));
       await admin.goto('/schemes');
-      await eventually(() => textOf(admin.locator('main tbody tr', { hasText: 'Spring clinics 2018' }))).toContain('No date set');
+      await eventually(() => textOf(admin.locator('main tbody tr', { hasText: 'Spring clinics 2018' }))).toContain('No due date set: 1 awaited');
       await admin.close();
     });
   });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, problemsSay, textOf, visible } from './assertions.js';
+import { eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
 import { demoUsers } from '../../src/app/demo/load-demo.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
@@ -42,8 +42,8 @@ function pharmacistsShortfall(): number {
   return Math.round(shortfall);
 }
 
-const section = (page: Page, id: string) => page.locator(`section[aria-labelledby="${id}"]`);
-const totalRow = (page: Page, id: string) => section(page, id).locator('.app-table__row--total');
+export const section = (page: Page, id: string) => page.locator(`section[aria-labelledby="${id}"]`);
+export const totalRow = (page: Page, id: string) => section(page, id).locator('.app-table__row--total');
 
 async function openScheme(page: Page, name: RegExp) {
   await page.goto('/schemes');
@@ -83,7 +83,7 @@ export function schemesSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('link', { name: /clinical pharmacists/i }));
       await eventually(() => textOf(page.locator('tbody tr', { hasText: 'Winter access' }))).toContain('1 January 2018');
       // The winter scheme collects returns; the pharmacists scheme pays for no activity.
-      expect(await textOf(page.locator('tbody tr', { hasText: 'Winter access' }))).toContain('No date set');
+      expect(await textOf(page.locator('tbody tr', { hasText: 'Winter access' }))).toContain('No due date set');
       await eventually(() => textOf(page.locator('tbody tr', { hasText: /clinical pharmacists/i }))).toContain('No activity to return');
     });
 
@@ -218,6 +218,23 @@ export function schemesSuite(harness: () => BrowserHarness) {
       await visible(page.getByText('Version 1 approved.'));
       await eventually(() => page.getByRole('button', { name: 'Approve version 1' }).count()).toBe(0);
       await visible(page.getByText('editing it creates version 2, a draft'));
+    });
+
+    it('says once, in the preview and on saving, that a snapshot date holds no list sizes, naming the nearest', async () => {
+      const page = await startScheme(harness, { name: 'Snapshot check 2018', funder: 'East Leicestershire and Rutland CCG', quantity: '100' });
+      await fillDate(page, 'scheme-snapshot', '1/2/2018');
+      const message = 'The registry holds no list sizes on 1 February 2018 for any of the scheme’s 31 practices. The latest list-size snapshot is 1 January 2018, before it; there is none after: choose 1 January 2018, or import a newer list-size file.';
+      const preview = page.locator('section[aria-labelledby="preview-heading"]');
+      await eventually(() => textOf(preview)).toContain(message);
+      expect(await preview.locator('table').count()).toBe(0);
+      await page.getByRole('button', { name: 'Save as a draft' }).click();
+      await problemsSay(page, message);
+      expect(await page.locator('.nhsuk-error-summary li').count()).toBe(1);
+      expect(await page.locator('.nhsuk-error-summary a').getAttribute('href')).toMatch(/^#scheme-snapshot/);
+      await saveScreenshot(page, 'scheme-builder-no-list-sizes');
+      await fillDate(page, 'scheme-snapshot', '1/1/2018');
+      await eventually(() => preview.locator('.app-table__row--total').count()).toBe(1);
+      await page.close();
     });
 
     it('keeps the practices a version left out, and its financial year, when its terms are edited', async () => {
@@ -360,6 +377,8 @@ export function schemesSuite(harness: () => BrowserHarness) {
       await form.getByRole('button', { name: 'Show the return as recorded now' }).click();
       await eventually(() => form.getByLabel(/^Nurse appointments delivered/).inputValue()).toBe(String(correction.nurse));
       expect(await summary.count()).toBe(0);
+      // What the manager typed stays in view beside the figures recorded now.
+      expect(await textOf(form.locator('.nhsuk-inset-text', { hasText: 'were not sent' }))).toContain(`The figures you typed were not sent: Nurse appointments delivered 1; GP appointments delivered ${before.gp}.`);
       await send(before);
     });
   });

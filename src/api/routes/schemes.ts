@@ -6,6 +6,8 @@ import { zodProblems } from '../../app/records/zod-problems.js';
 import { importDeliveredCsv, listDelivered, recordDeliveredEntries } from '../../app/schemes/delivered-activity.js';
 import { getHandSchedule, importHandScheduleCsv, recordHandSchedule } from '../../app/schemes/hand-schedule.js';
 import { setReturnsDue } from '../../app/schemes/returns-due.js';
+import { schemePracticesOn } from '../../app/schemes/scheme-practices-on.js';
+import { schemesOverview } from '../../app/schemes/schemes-overview.js';
 import { listSchemeVersions, runStoredScheme, schemeStatement } from '../../app/schemes/run-stored-scheme.js';
 import { approveScheme, createScheme, updateScheme } from '../../app/schemes/save-scheme.js';
 import { schemeStatementPdf, schemeWorkbook } from '../../app/schemes/scheme-exports.js';
@@ -15,12 +17,14 @@ import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 import { sendFile, xlsxType } from './send-file.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 import { GP_PRACTICE_CODE } from '../../domain/registry/ods-codes.js';
 
 const idParams = z.object({ id: recordIdSchema });
 const statementParams = idParams.extend({ practiceCode: z.string().trim().toUpperCase().regex(GP_PRACTICE_CODE, 'an ODS practice code, e.g. C82001') });
 const tags = ['schemes'];
+const practicesOnQuery = z.object({ groupId: recordIdSchema, on: isoDateSchema });
 
 /** A JSON body checked by the use case's schema, for routes that also take a multipart upload (so no body schema on the route). */
 function parseJsonBody<T extends z.ZodType>(schema: T, body: unknown): z.input<T> {
@@ -38,6 +42,12 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
 
+  r.get('/api/schemes/overview', { schema: { tags, summary: 'Beside each scheme: the version the reader reads (admins the latest, anyone else the latest approved; none while it is being prepared) and where its activity returns stand (due, overdue with how many awaited, all in), over the practices the reader sees' } }, async (request) =>
+    schemesOverview(ctxOf(request)),
+  );
+  r.get('/api/schemes/practices-on', { schema: { tags, summary: 'For the scheme builder (admins): a group’s member practices on a list-size snapshot date, each with its list size on exactly that date, and the one message saving would give if the date holds no list sizes for some or all of them', querystring: practicesOnQuery } }, async (request) =>
+    schemePracticesOn(ctxOf(request), request.query.groupId, request.query.on),
+  );
   r.post('/api/schemes', { schema: { tags, summary: 'Create a scheme (admins): version 1, a draft; the definition is the scheme-file format with practices inline or from a list snapshot', body: createSchemeSchema } }, async (request, reply) => {
     reply.status(201);
     return createScheme(ctxOf(request), request.body);

@@ -1,6 +1,7 @@
 import { defaultReminderDays, noticeDateOf, remindersDue, type Reminder } from '../../domain/contracts/contract-reminders.js';
 import { unsignedPractices } from '../../domain/contracts/sub-contract-rules.js';
 import { notFound } from '../../domain/errors.js';
+import { todayInEngland } from '../../domain/iso-date.js';
 import { allContracts, documentsOf, findContract, findGroup, groupMembersDuring, subContractsOf, type ContractRow, type SubContractRow } from '../../db/repos/contracts.js';
 import { registryPractices } from '../../db/repos/schemes.js';
 import type { Actor, AppContext } from '../context.js';
@@ -13,11 +14,6 @@ export interface RegisterQuery {
   expiringWithinDays?: number;
   /** The date to count from (tests and the CLI may set it); today in England by default. */
   today?: string;
-}
-
-export function todayInEngland(): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date()).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** A practice manager sees only their own practices' sub-contracts (and so only the contracts that hold one). */

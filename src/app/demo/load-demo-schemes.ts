@@ -53,7 +53,8 @@ export async function loadDemoSchemes(ctx: AppContext, federationId: number): Pr
     const definition = { ...terms, practices: inlinePractices(fromFile, !example.listSnapshot), ...(example.listSnapshot ? { listSnapshot: example.listSnapshot } : {}) };
     const created = await createScheme(ctx, { definition, groupId: federationId });
     const id = created.scheme.id;
-    if (delivered) await importDeliveredCsv(ctx, id, readExample(delivered.file));
+    // The seed's returns came in years ago, on days nobody kept: recorded as received on a day not known.
+    if (delivered) await importDeliveredCsv(ctx, id, readExample(delivered.file), undefined, undefined, null);
     if (handSchedule?.file) await importHandScheduleCsv(ctx, id, readExample(handSchedule.file), { label: handSchedule.label, ...(handSchedule.description ? { description: handSchedule.description } : {}) });
     const { scheme } = await approveScheme(ctx, id, (await findSchemeBySlug(ctx.db, created.scheme.slug))!.rowVersion);
     loaded.push(`${scheme.name} (version 1, approved)`);

@@ -4,9 +4,11 @@ import { registryPractices } from '../../db/repos/schemes.js';
 import { schemes } from '../../db/schema/index.js';
 import { forbidden, notFound } from '../../domain/errors.js';
 import { sumPence } from '../../domain/funds/fund-applications.js';
+import { hasBeenApproved } from '../../domain/schemes/returns-due.js';
 import type { AppContext } from '../context.js';
 import { canSeePractice, isAllowed } from '../permissions.js';
 import { runStoredScheme } from '../schemes/run-stored-scheme.js';
+import { seesDrafts } from '../schemes/scheme-inputs.js';
 
 export interface PracticeSchemeMoney {
   schemeId: number;
@@ -42,7 +44,9 @@ export async function practiceMoney(ctx: AppContext, practiceCode: string): Prom
   if (name === undefined) throw notFound(`Practice ${code}`);
 
   const schemeMoney: PracticeSchemeMoney[] = [];
-  for (const scheme of await ctx.db.select({ id: schemes.id }).from(schemes).orderBy(asc(schemes.name))) {
+  for (const scheme of await ctx.db.select({ id: schemes.id, status: schemes.status, currentVersion: schemes.currentVersion }).from(schemes).orderBy(asc(schemes.name))) {
+    // Only admins read a scheme the federation is still preparing.
+    if (!seesDrafts(ctx.actor) && !hasBeenApproved(scheme)) continue;
     const { run, version } = await runStoredScheme(ctx, scheme.id);
     const payment = run.payments?.rows.find((r) => r.practiceKey === code);
     const schedule = run.multiYear?.practices.find((p) => p.practiceKey === code);

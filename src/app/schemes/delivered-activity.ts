@@ -1,22 +1,26 @@
 import type { Db } from '../../db/client.js';
 import { deliveredRows, replaceDelivered, type DeliveredInsert, type DeliveredRow } from '../../db/repos/schemes.js';
-import { AppError, forbidden, type Problem } from '../../domain/errors.js';
+import { AppError, conflict, forbidden, invalid, type Problem } from '../../domain/errors.js';
+import { todayInEngland } from '../../domain/iso-date.js';
 import { decodeText } from '../../domain/registry/index.js';
 import { readDeliveredTable, resolveDeliveredEntries, type DeliveredActivity } from '../../domain/schemes/delivered.js';
 import { findPractice, type SchemePractice } from '../../domain/schemes/practices.js';
-import { awaitedReturns, practicesAskedToReturn, practicesThatReturned } from '../../domain/schemes/returns-due.js';
+import { awaitedReturns, firstReceived, isLateReturn, practicesAskedToReturn, practicesThatReturned, returnsClosed, returnsClosedMessage, stampReceived } from '../../domain/schemes/returns-due.js';
 import { parseCsv } from '../../domain/schemes/tabular-input.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize, isAllowed, practiceScope } from '../permissions.js';
 import { restrictDefinition } from './practice-scope.js';
 import { storedPractices } from './resolve-practices.js';
-import { loadSchemeVersion, type LoadedVersion } from './scheme-inputs.js';
+import { loadReadableVersion, loadSchemeVersion, type LoadedVersion } from './scheme-inputs.js';
 import { presentVersionSummary } from './scheme-presenters.js';
-import { deliveredEntriesSchema, type DeliveredEntriesRequest } from './scheme-requests.js';
+import { deliveredEntriesSchema, type DeliveredEntries, type DeliveredEntriesRequest } from './scheme-requests.js';
 import { refuseStale, revisionOf } from './upload-revision.js';
 
-function toRows(loaded: LoadedVersion, returns: readonly DeliveredActivity[], week: number | null, source: string): DeliveredInsert[] {
+/** A row about to be saved: every figure says its week, quantity and what it says about taking part. */
+type SentRow = DeliveredInsert & { week: number | null; quantity: number | null; takesPart: string | null };
+
+function toRows(loaded: LoadedVersion, returns: readonly DeliveredActivity[], week: number | null, source: string): SentRow[] {
   return returns.flatMap((ret) =>
     loaded.definition.deliveryModels.map((model) => ({
       schemeId: loaded.scheme.id,
@@ -52,8 +56,20 @@ function refuseStaleReturns(loaded: LoadedVersion, before: readonly DeliveredRow
   }
 }
 
-async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, rows: DeliveredInsert[], only: { practiceCode: string; week: number | null }[] | undefined, source: string, basedOn: DeliveredBasedOn = {}) {
+interface SaveOptions {
+  /** Replace only these practice-and-week returns (undefined: every return of the version). */
+  only?: { practiceCode: string; week: number | null }[] | undefined;
+  /** Where the figures came from, in words for the audit log. */
+  source: string;
+  basedOn?: DeliveredBasedOn | undefined;
+  /** The day (in England) a practice returning now is received; null when not known (old returns loaded from a file). */
+  today: string | null;
+}
+
+async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, sent: SentRow[], options: SaveOptions) {
+  const { only, source, basedOn = {}, today } = options;
   const before = await deliveredRows(db, loaded.scheme.id, loaded.version.version);
+  const rows = stampReceived(sent, firstReceived(before), today);
   const touched = only ? before.filter((r) => only.some((o) => o.practiceCode === r.practiceCode && o.week === r.week)) : before;
   const result = { scheme: loaded.scheme.name, version: presentVersionSummary(loaded.version), returns: new Set(rows.map((r) => `${r.practiceCode}|${r.week}`)).size, figures: rows.length };
   if (JSON.stringify(figures(touched)) === JSON.stringify(figures(rows))) return { ...result, changed: false };
@@ -78,13 +94,13 @@ async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, row
  * replacing the version's returns. All or nothing: every problem is reported with its line and
  * column and nothing is saved. Uploading the same file again changes nothing.
  */
-export async function importDeliveredCsv(ctx: AppContext, schemeId: number, file: { name: string; content: Uint8Array }, versionNumber?: number, basedOn?: string) {
+export async function importDeliveredCsv(ctx: AppContext, schemeId: number, file: { name: string; content: Uint8Array }, versionNumber?: number, basedOn?: string, today: string | null = todayInEngland()) {
   authorize(ctx.actor, 'scheme', 'import');
   return ctx.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     const loaded = await loadSchemeVersion(db, schemeId, versionNumber);
     const returns = readDeliveredTable(parseCsv(decodeText(file.content), file.name), storedPractices(loaded.definition), loaded.definition);
-    return saveDelivered(ctx, db, loaded, toRows(loaded, returns, null, file.name), undefined, file.name, { all: basedOn });
+    return saveDelivered(ctx, db, loaded, toRows(loaded, returns, null, file.name), { source: file.name, basedOn: { all: basedOn }, today });
   });
 }
 
@@ -116,12 +132,62 @@ function refuseOtherPractices(own: readonly string[], theirs: readonly SchemePra
   throw forbidden(`You can return activity only for your own practices: ${yours}. Not for ${[...new Set(others)].join(', ')}.`);
 }
 
+/** The version a practice manager returns against: the approved version in force, which is what they see. */
+async function versionInForce(db: Db, ctx: AppContext, schemeId: number, versionNumber?: number): Promise<LoadedVersion> {
+  const loaded = await loadReadableVersion(db, ctx.actor, schemeId, versionNumber);
+  if (loaded.version.status !== 'approved') throw conflict(`Version ${loaded.version.version} of ${loaded.scheme.name} has been superseded: activity is returned against the approved version in force. Reload the page and send your return again.`);
+  return loaded;
+}
+
+/** A practice manager's return must say which recorded figures it replaces, so a return they have not seen is never overwritten. */
+function requireBasedOn(loaded: LoadedVersion, body: DeliveredEntriesRequest): void {
+  const practices = storedPractices(loaded.definition);
+  const unseen = [...new Set(body.entries.map((e) => findPractice(practices, e.practice)!))].filter((p) => body.basedOn?.[p.key] === undefined);
+  if (unseen.length === 0) return;
+  throw invalid('Your return does not say which recorded figures it replaces, so it was not saved. Reload the page and send it again.', [
+    { field: 'basedOn', message: `give the revision you read of each practice’s return (practiceRevisions from GET /api/schemes/${loaded.scheme.id}/delivered); missing for ${unseen.map((p) => `${p.name} (${p.key})`).join(', ')}` },
+  ]);
+}
+
+/** Checks the entries against a version's terms and saves them, replacing the practice-and-week returns sent (or all with `replace`). */
+async function saveEntries(ctx: AppContext, db: Db, loaded: LoadedVersion, body: DeliveredEntries, source: { rows: string; audit: string }, today: string, basedOn?: Record<string, string>) {
+  const groups = resolveEntries(loaded, body.entries);
+  for (const code of new Set(groups.flatMap((g) => g.returns.map((r) => r.practiceKey)))) authorize(ctx.actor, 'activity_return', 'create', code);
+  const rows = groups.flatMap((g) => toRows(loaded, g.returns, g.week, source.rows));
+  const only = body.replace ? undefined : groups.flatMap((g) => g.returns.map((r) => ({ practiceCode: r.practiceKey, week: g.week })));
+  return saveDelivered(ctx, db, loaded, rows, { only, source: source.audit, basedOn: { practices: basedOn }, today });
+}
+
+const practiceReturn = { rows: 'practice return', audit: 'a practice’s own return' };
+
+/**
+ * While the federation prepares the next version (a draft that carried the returns over), a
+ * practice manager's return to the version in force goes into the draft too, so approving the draft
+ * does not lose it. A return the draft's terms no longer fit (a practice or delivery model it
+ * dropped) is left for the federation to record there.
+ */
+async function carryIntoDraft(ctx: AppContext, db: Db, inForce: LoadedVersion, body: DeliveredEntries, today: string): Promise<void> {
+  if (inForce.scheme.currentVersion === inForce.version.version) return;
+  const latest = await loadSchemeVersion(db, inForce.scheme.id);
+  const draft = { ...latest, definition: restrictDefinition(latest.definition, practiceScope(ctx.actor)) };
+  const entries = body.entries.filter((e) => findPractice(storedPractices(draft.definition), e.practice));
+  if (entries.length === 0) return;
+  try {
+    await saveEntries(ctx, db, draft, { ...body, entries }, practiceReturn, today);
+  } catch (error) {
+    // Refused before anything is written: the draft's own checks.
+    if (!(error instanceof AppError) || error.kind !== 'invalid') throw error;
+  }
+}
+
 /**
  * Records activity returns sent as JSON: replacing the returns for the practices (and weeks) sent,
- * or all of the version's. An admin records any practice's; a practice manager returns their own
- * practices' only, and never replaces the whole version's.
+ * or all of the version's. An admin records any practice's, at any time, with or without `basedOn`
+ * (a script or tool may replace knowingly). A practice manager returns their own practices' only,
+ * against the approved version in force, never the whole version's, up to and including the day
+ * returns are due, and always says which figures they saw (`basedOn`).
  */
-export async function recordDeliveredEntries(ctx: AppContext, schemeId: number, request: DeliveredEntriesRequest, versionNumber?: number) {
+export async function recordDeliveredEntries(ctx: AppContext, schemeId: number, request: DeliveredEntriesRequest, versionNumber?: number, today = todayInEngland()) {
   const byFederation = isAllowed(ctx.actor, 'scheme', 'import');
   // Anyone else may only return for practices the permissions let them: refused now, before any work, if there are none.
   if (!byFederation && !ctx.actor.practiceCodes.some((code) => isAllowed(ctx.actor, 'activity_return', 'create', code))) authorize(ctx.actor, 'scheme', 'import');
@@ -129,39 +195,51 @@ export async function recordDeliveredEntries(ctx: AppContext, schemeId: number, 
   if (!byFederation && body.replace) authorize(ctx.actor, 'scheme', 'import');
   return ctx.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    const stored = await loadSchemeVersion(db, schemeId, versionNumber);
+    if (byFederation) return saveEntries(ctx, db, await loadSchemeVersion(db, schemeId, versionNumber), body, { rows: 'api', audit: 'the API' }, today, body.basedOn);
+    const inForce = await versionInForce(db, ctx, schemeId, versionNumber);
     // A practice manager's entries are read against their own practices only, so naming another practice says nothing about whether it takes part.
-    const loaded = byFederation ? stored : { ...stored, definition: restrictDefinition(stored.definition, practiceScope(ctx.actor)) };
-    if (!byFederation) refuseOtherPractices(ctx.actor.practiceCodes, storedPractices(loaded.definition), body.entries);
-    const groups = resolveEntries(loaded, body.entries);
-    const practiceKeys = new Set(groups.flatMap((g) => g.returns.map((r) => r.practiceKey)));
-    for (const code of practiceKeys) authorize(ctx.actor, 'activity_return', 'create', code);
-    const source = byFederation ? 'api' : 'practice return';
-    const rows = groups.flatMap((g) => toRows(loaded, g.returns, g.week, source));
-    const only = body.replace ? undefined : groups.flatMap((g) => g.returns.map((r) => ({ practiceCode: r.practiceKey, week: g.week })));
-    return saveDelivered(ctx, db, loaded, rows, only, byFederation ? 'the API' : 'a practice’s own return', { practices: body.basedOn });
+    const loaded = { ...inForce, definition: restrictDefinition(inForce.definition, practiceScope(ctx.actor)) };
+    refuseOtherPractices(ctx.actor.practiceCodes, storedPractices(loaded.definition), body.entries);
+    const dueOn = loaded.scheme.returnsDueOn;
+    if (returnsClosed(dueOn, today)) throw forbidden(returnsClosedMessage(dueOn!));
+    requireBasedOn(loaded, body);
+    const result = await saveEntries(ctx, db, loaded, body, practiceReturn, today, body.basedOn);
+    if (result.changed) await carryIntoDraft(ctx, db, inForce, body, today);
+    return result;
   });
 }
 
-/** The delivered activity of a version, row by row; a practice manager sees only their practices' rows. */
-export async function listDelivered(ctx: AppContext, schemeId: number, versionNumber?: number) {
+/**
+ * The delivered activity of a version, row by row, with who is asked, who the scheme still waits
+ * for and when each practice's return was first received (late if after the due date); a practice
+ * manager sees only their practices'. Someone who does not see drafts reads the approved version.
+ */
+export async function listDelivered(ctx: AppContext, schemeId: number, versionNumber?: number, today = todayInEngland()) {
   authorize(ctx.actor, 'scheme', 'read');
-  const loaded = await loadSchemeVersion(ctx.db, schemeId, versionNumber);
+  const loaded = await loadReadableVersion(ctx.db, ctx.actor, schemeId, versionNumber);
   const rows = await deliveredRows(ctx.db, schemeId, loaded.version.version, practiceScope(ctx.actor));
   const names = new Map(loaded.definition.practices.map((p) => [p.odsCode, p.name]));
   const models = new Map(loaded.definition.deliveryModels.map((m) => [m.id, m.name]));
   const seen = storedPractices(restrictDefinition(loaded.definition, practiceScope(ctx.actor)));
+  // Returns are collected on the latest version and on the approved version in force (what practice managers see).
+  const collecting = loaded.version.version === loaded.scheme.currentVersion || loaded.version.status === 'approved';
+  const dueOn = collecting ? loaded.scheme.returnsDueOn : null;
+  const received = firstReceived(rows);
   return {
     scheme: { id: loaded.scheme.id, name: loaded.scheme.name },
     version: presentVersionSummary(loaded.version),
     /** Send back as `basedOn` with a replacement, so a change made meanwhile is not overwritten unseen. */
     revision: revisionOf(figures(rows)),
     practiceRevisions: Object.fromEntries(seen.map((p) => [p.key, practiceRevision(rows, p.key)])),
-    /** The day returns are due: set for the latest version only. */
-    returnsDueOn: loaded.version.version === loaded.scheme.currentVersion ? loaded.scheme.returnsDueOn : null,
+    /** The day returns are due: set for the version collecting returns only. */
+    returnsDueOn: dueOn,
+    /** The due date has passed: returns are closed to practice managers (the federation still records and corrects them). */
+    returnsClosed: returnsClosed(dueOn, today),
     /** How many practices are asked for a return (taking part or not known to), and those with nothing returned yet. */
     asked: practicesAskedToReturn(seen),
     awaited: awaitedReturns(seen, practicesThatReturned(rows)).map((p) => ({ odsCode: p.key, name: p.name })),
-    items: rows.map((r) => ({ practiceCode: r.practiceCode, practiceName: names.get(r.practiceCode) ?? null, modelId: r.modelId, modelName: models.get(r.modelId) ?? r.modelId, week: r.week, quantity: r.quantity, takesPart: r.takesPart, source: r.source, line: r.line })),
+    /** The practices that have returned, with the day each return was first received (null if before that was kept) and whether that was after the due date. */
+    received: seen.filter((p) => received.has(p.key)).map((p) => ({ odsCode: p.key, name: p.name, receivedOn: received.get(p.key) ?? null, late: isLateReturn(received.get(p.key) ?? null, dueOn) })),
+    items: rows.map((r) => ({ practiceCode: r.practiceCode, practiceName: names.get(r.practiceCode) ?? null, modelId: r.modelId, modelName: models.get(r.modelId) ?? r.modelId, week: r.week, quantity: r.quantity, takesPart: r.takesPart, source: r.source, line: r.line, receivedOn: r.receivedOn })),
   };
 }

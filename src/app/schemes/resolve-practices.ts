@@ -3,6 +3,7 @@ import { localitiesOn } from '../../db/repos/registry.js';
 import { groupMembersOn, listSizesAt, registryPractices, snapshotDatesFor } from '../../db/repos/schemes.js';
 import { AppError, type Problem } from '../../domain/errors.js';
 import { formatLongDate } from '../../domain/iso-date.js';
+import { missingListSizesMessage, nearestSnapshots } from '../../domain/schemes/list-snapshot.js';
 import { toSchemePractices, type SchemePractice } from '../../domain/schemes/practices.js';
 import { runScheme } from '../../domain/schemes/run-scheme.js';
 import { parseSchemeDefinition, type SchemeDefinition, type SchemePracticeEntry } from '../../domain/schemes/scheme-definition.js';
@@ -42,13 +43,13 @@ async function inlinePractices(db: Db, entries: readonly SchemePracticeEntry[], 
 }
 
 /** The members of the scheme's group on the snapshot date, named as the registry names them. */
-async function groupPractices(db: Db, groupId: number | null, date: string, problems: Problem[]): Promise<SchemePracticeEntry[]> {
+export async function groupPractices(db: Db, groupId: number | null, date: string, problems: Problem[]): Promise<SchemePracticeEntry[]> {
   if (!groupId) {
     problems.push({ field: 'practices', message: 'list the practices, or choose the group (groupId) whose member practices take part' });
     return [];
   }
   const codes = await groupMembersOn(db, groupId, date);
-  if (codes.length === 0) problems.push({ field: 'practices', message: `the group had no member practices on ${formatLongDate(date)}` });
+  if (codes.length === 0) problems.push({ field: 'listSnapshot.date', message: `The group had no member practices on ${formatLongDate(date)}: choose a date when it had members.` });
   const known = await registryPractices(db, codes);
   // Localities as they were on the snapshot date, like the members themselves.
   const localities = await localitiesOn(db, groupId, date);
@@ -58,29 +59,30 @@ async function groupPractices(db: Db, groupId: number | null, date: string, prob
   });
 }
 
-/** Takes each practice's list size from the registry at the snapshot date, naming every practice that has none. */
-async function applyListSnapshot(db: Db, entries: SchemePracticeEntry[], date: string, fromGroup: boolean, problems: Problem[]): Promise<SchemePracticeEntry[]> {
+/**
+ * The registry's list size of each practice on exactly the snapshot date, and, when some or all have
+ * none, the one message saying so (naming the date and the nearest snapshot dates held). The
+ * builder's preview reads the same, so the preview and the save agree.
+ */
+export async function listSizesOn(db: Db, entries: readonly SchemePracticeEntry[], date: string): Promise<{ sizes: Map<string, number>; message: string | null }> {
   const codes = entries.flatMap((p) => (p.odsCode ? [p.odsCode] : []));
   const sizes = await listSizesAt(db, codes, date);
-  const missing: string[] = [];
-  const resolved = entries.map((p, i) => {
-    const field = fromGroup ? 'listSnapshot.date' : `practices.${i}.listSize`;
+  const missing = entries.flatMap((p) => (p.odsCode && !sizes.has(p.odsCode) ? [{ name: p.name, odsCode: p.odsCode }] : []));
+  const nearest = missing.length ? nearestSnapshots(await snapshotDatesFor(db, missing.map((p) => p.odsCode), null), date) : { before: null, after: null };
+  return { sizes, message: missingListSizesMessage({ date, practices: codes.length, missing, nearest }) };
+}
+
+/** Takes each practice's list size from the registry at the snapshot date; one problem when any practice has none. */
+async function applyListSnapshot(db: Db, entries: SchemePracticeEntry[], date: string, problems: Problem[]): Promise<SchemePracticeEntry[]> {
+  const { sizes, message } = await listSizesOn(db, entries, date);
+  if (message) problems.push({ field: 'listSnapshot.date', message });
+  return entries.map((p, i) => {
     const patients = p.odsCode ? sizes.get(p.odsCode) : undefined;
-    if (p.odsCode && patients === undefined) {
-      missing.push(p.odsCode);
-      problems.push({ field, message: `practice "${p.name}" (${p.odsCode}) has no list size on ${formatLongDate(date)}` });
-      return p;
-    }
     if (p.listSize !== undefined && patients !== undefined && p.listSize !== patients) {
-      problems.push({ field, message: `practice "${p.name}" is given a list size of ${p.listSize}, but the registry has ${patients} on ${formatLongDate(date)}: leave listSize out, or leave out the listSnapshot` });
+      problems.push({ field: `practices.${i}.listSize`, message: `practice "${p.name}" is given a list size of ${p.listSize}, but the registry has ${patients} on ${formatLongDate(date)}: leave listSize out, or leave out the listSnapshot` });
     }
     return patients === undefined ? p : { ...p, listSize: patients };
   });
-  if (missing.length) {
-    const dates = await snapshotDatesFor(db, missing);
-    if (dates.length) problems.push({ field: 'listSnapshot.date', message: `the registry holds list sizes for those practices on ${dates.map(formatLongDate).join(', ')}` });
-  }
-  return resolved;
 }
 
 /** The engine's practices for a stored definition: keyed by ODS code. */
@@ -100,7 +102,7 @@ export async function resolveDefinition(db: Db, input: unknown, groupId: number 
   const problems: Problem[] = [];
   const snapshot = parsed.listSnapshot?.date ?? null;
   let entries = Array.isArray(parsed.practices) ? await inlinePractices(db, parsed.practices, problems) : await groupPractices(db, groupId, snapshot!, problems);
-  if (snapshot && !problems.length) entries = await applyListSnapshot(db, entries, snapshot, !Array.isArray(parsed.practices), problems);
+  if (snapshot && !problems.length) entries = await applyListSnapshot(db, entries, snapshot, problems);
   if (problems.length) throw new AppError('invalid', 'The scheme\'s practices cannot be resolved from the registry', { problems });
   const definition: StoredDefinition = { ...parsed, version, practices: entries };
   runScheme({ definition, practices: storedPractices(definition) });

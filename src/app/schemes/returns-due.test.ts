@@ -15,8 +15,8 @@ describe.each(databaseKinds)('activity returns due (%s)', (kind) => {
   let database: Database;
   const admin = () => contextFor(database, adminActor);
   // Each test's own scheme's items: the schemes of other tests share the database.
-  const itemsFor = async (scheme: { id: number }, role: Role, practiceCodes: string[], until = '2018-05-14') =>
-    (await gatherMyItems(database.db, { personId: 0, userId: null, practiceCodes, role, today: '2018-04-30', until }, [activityReturnItems])).filter((i) => i.href.startsWith(`/schemes/${scheme.id}#`));
+  const itemsFor = async (scheme: { id: number }, role: Role, practiceCodes: string[], until = '2018-05-14', today = '2018-04-30') =>
+    (await gatherMyItems(database.db, { personId: 0, userId: null, practiceCodes, role, today, until }, [activityReturnItems])).filter((i) => i.href.startsWith(`/schemes/${scheme.id}#`));
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -67,7 +67,10 @@ describe.each(databaseKinds)('activity returns due (%s)', (kind) => {
     expect(await listDelivered(admin(), scheme.id)).toMatchObject({ returnsDueOn: '2018-05-11', asked: 3, awaited: [{ odsCode: 'C82001' }, { odsCode: 'C82002' }, { odsCode: 'C82009' }] });
     expect(await listDelivered(contextFor(database, managerOf('C82001')), scheme.id)).toMatchObject({ asked: 1, awaited: [{ odsCode: 'C82001', name: 'Kibworth Medical Centre' }] });
 
-    await recordDeliveredEntries(contextFor(database, managerOf('C82001')), scheme.id, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 40, gp: 30 } }] });
+    // After the due date the return is closed to the practice manager: their item says to ask the federation.
+    expect((await itemsFor(scheme, 'practice_manager', ['C82001'], '2018-05-31', '2018-05-12')).map((i) => i.title)).toEqual([`Ask the federation to record Kibworth Medical Centre’s activity return (returns closed on 11 May 2018): ${title}`]);
+    const { practiceRevisions } = await listDelivered(contextFor(database, managerOf('C82001')), scheme.id);
+    await recordDeliveredEntries(contextFor(database, managerOf('C82001')), scheme.id, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 40, gp: 30 } }], basedOn: practiceRevisions }, undefined, '2018-04-30');
     expect(await itemsFor(scheme, 'practice_manager', ['C82001'])).toEqual([]);
     expect(await listDelivered(contextFor(database, managerOf('C82001')), scheme.id)).toMatchObject({ asked: 1, awaited: [] });
     expect((await itemsFor(scheme, 'admin', [])).map((i) => i.title)).toEqual([`Collect activity returns from 2 of 3 practices: ${title}`]);

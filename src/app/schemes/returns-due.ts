@@ -1,7 +1,7 @@
 import { returnedFigures, schemesWithReturnsDueBy, updateReturnsDueIf } from '../../db/repos/schemes.js';
 import { conflict, invalid } from '../../domain/errors.js';
 import { formatLongDate } from '../../domain/iso-date.js';
-import { awaitedReturns, hasBeenApproved, practicesAskedToReturn, practicesThatReturned } from '../../domain/schemes/returns-due.js';
+import { awaitedReturns, hasBeenApproved, practicesAskedToReturn, practicesThatReturned, returnsClosed } from '../../domain/schemes/returns-due.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
@@ -65,8 +65,11 @@ export const activityReturnItems: MyItemsSource = async (db, query) => {
       if (awaited.length) items.push({ kind: 'activity_return', ref: `Scheme ${scheme.id}`, dueDate, title: `Collect activity returns from ${from}: ${scheme.name}`, href: `/schemes/${scheme.id}#delivered` });
       continue;
     }
+    // After the due date the return is closed to the practice manager: only the federation can record it now.
+    const closed = returnsClosed(dueDate, query.today);
     for (const practice of awaited.filter((p) => query.practiceCodes.includes(p.key))) {
-      items.push({ kind: 'activity_return', ref: practice.key, dueDate, title: `Return activity for ${practice.name}: ${scheme.name}`, href: `/schemes/${scheme.id}#return` });
+      const title = closed ? `Ask the federation to record ${practice.name}’s activity return (returns closed on ${formatLongDate(dueDate)})` : `Return activity for ${practice.name}`;
+      items.push({ kind: 'activity_return', ref: practice.key, dueDate, title: `${title}: ${scheme.name}`, href: `/schemes/${scheme.id}#return` });
     }
   }
   return items;

@@ -8,7 +8,7 @@ import { authorize, canSeePractice, practiceScope } from '../permissions.js';
 import { restrictDefinition, restrictRun } from './practice-scope.js';
 import { listVersions } from '../../db/repos/schemes.js';
 import type { StoredDefinition } from './resolve-practices.js';
-import { loadSchemeVersion, runInputFor, type LoadedVersion } from './scheme-inputs.js';
+import { loadReadableVersion, loadSchemeVersion, runInputFor, seesDrafts, type LoadedVersion } from './scheme-inputs.js';
 import { presentScheme, presentVersion, presentVersionSummary, type PresentedScheme, type VersionSummary } from './scheme-presenters.js';
 
 export interface StoredSchemeRun {
@@ -45,7 +45,7 @@ async function runLoaded(ctx: AppContext, loaded: LoadedVersion, options: RunOpt
  */
 export async function runStoredScheme(ctx: AppContext, schemeId: number, options: RunOptions = {}): Promise<StoredSchemeRun> {
   authorize(ctx.actor, 'scheme', 'read');
-  return runLoaded(ctx, await loadSchemeVersion(ctx.db, schemeId, options.version), options);
+  return runLoaded(ctx, await loadReadableVersion(ctx.db, ctx.actor, schemeId, options.version), options);
 }
 
 export interface StoredStatement {
@@ -60,18 +60,23 @@ export async function schemeStatement(ctx: AppContext, schemeId: number, practic
   authorize(ctx.actor, 'scheme', 'read');
   const code = practiceCode.trim().toUpperCase();
   if (!canSeePractice(ctx.actor, code)) throw forbidden('You can only read the statements of your own practices');
-  const loaded = await loadSchemeVersion(ctx.db, schemeId, options.version);
+  const loaded = await loadReadableVersion(ctx.db, ctx.actor, schemeId, options.version);
   const result = await runLoaded(ctx, loaded, options);
   const statement = result.run.statements.find((s) => s.practiceKey === code);
   if (!statement) throw new AppError('not_found', `Practice ${code} is not taking part in version ${loaded.version.version} of ${loaded.scheme.name}`);
   return { scheme: result.scheme, version: result.version, funder: loaded.definition.funder, statement };
 }
 
-/** Every version of a scheme, oldest first, each with its definition and status; a practice manager's show only their own practices' entries. */
+/**
+ * Every version of a scheme, oldest first, each with its definition and status; a practice manager's
+ * show only their own practices' entries. Only admins see a draft: for anyone else the list is the
+ * approved (and superseded) versions, empty while the scheme is being prepared.
+ */
 export async function listSchemeVersions(ctx: AppContext, schemeId: number) {
   authorize(ctx.actor, 'scheme', 'read');
   const { scheme } = await loadSchemeVersion(ctx.db, schemeId);
   const scope = practiceScope(ctx.actor);
-  const items = (await listVersions(ctx.db, schemeId)).map((row) => presentVersion({ ...row, definition: restrictDefinition(row.definition as StoredDefinition, scope) }));
+  const drafts = seesDrafts(ctx.actor);
+  const items = (await listVersions(ctx.db, schemeId)).filter((row) => drafts || row.status !== 'draft').map((row) => presentVersion({ ...row, definition: restrictDefinition(row.definition as StoredDefinition, scope) }));
   return { scheme: presentScheme(scheme), items };
 }

@@ -1,10 +1,12 @@
 import type { Db } from '../../db/client.js';
-import { deliveredRows, findScheme, findVersion, handScheduleRows, type DeliveredRow, type HandScheduleRow, type SchemeRow, type SchemeVersionRow } from '../../db/repos/schemes.js';
+import { deliveredRows, findScheme, findVersion, handScheduleRows, listVersions, type DeliveredRow, type HandScheduleRow, type SchemeRow, type SchemeVersionRow } from '../../db/repos/schemes.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { DeliveredActivity } from '../../domain/schemes/delivered.js';
 import type { HandSchedule } from '../../domain/schemes/hand-schedule.js';
 import type { SchemeRunInput } from '../../domain/schemes/run-scheme.js';
 import type { Participation } from '../../domain/schemes/scheme-definition.js';
+import type { Actor } from '../context.js';
+import { isAllowed } from '../permissions.js';
 import { storedPractices, type StoredDefinition } from './resolve-practices.js';
 
 /** A scheme with one of its versions, as the use cases work on it. */
@@ -21,6 +23,30 @@ export async function loadSchemeVersion(db: Db, schemeId: number, versionNumber?
   const wanted = versionNumber ?? scheme.currentVersion;
   const version = await findVersion(db, schemeId, wanted);
   if (!version) throw new AppError('not_found', `${scheme.name} has no version ${wanted} (it has versions 1 to ${scheme.currentVersion})`);
+  return { scheme, version, definition: version.definition as StoredDefinition };
+}
+
+/** Admins, who prepare schemes, see drafts; everyone else reads only versions the federation has approved. */
+export const seesDrafts = (actor: Actor): boolean => isAllowed(actor, 'scheme', 'update');
+
+/** What someone who does not see drafts is told about a scheme with no approved version. */
+export const beingPrepared = (name: string) => `${name} is being prepared: the federation has not approved a version yet, so there are no figures to show.`;
+
+/**
+ * Loads the version a person may read: an admin, the one asked for or the latest (a draft included);
+ * anyone else, the one asked for if approved (or superseded), else the latest approved, never a
+ * draft the federation is still preparing. A draft is as good as missing to them.
+ */
+export async function loadReadableVersion(db: Db, actor: Actor, schemeId: number, versionNumber?: number): Promise<LoadedVersion> {
+  if (seesDrafts(actor)) return loadSchemeVersion(db, schemeId, versionNumber);
+  const scheme = await findScheme(db, schemeId);
+  if (!scheme) throw notFound(`Scheme ${schemeId}`);
+  const readable = (await listVersions(db, schemeId)).filter((v) => v.status !== 'draft');
+  const version = versionNumber === undefined ? readable.at(-1) : readable.find((v) => v.version === versionNumber);
+  if (!version) {
+    const approved = readable.map((v) => v.version).join(', ');
+    throw new AppError('not_found', readable.length ? `${scheme.name} has no approved version ${versionNumber} (approved versions: ${approved})` : beingPrepared(scheme.name));
+  }
   return { scheme, version, definition: version.definition as StoredDefinition };
 }
 

@@ -35,10 +35,15 @@ export const deliveredEntriesSchema = z.object({
   entries: z.array(deliveredEntrySchema.extend({ week: z.number().int().positive().optional() })).min(1, 'send at least one activity return'),
   /** Replace every return of the version (true), or only the practice-and-week returns sent (false, the default). */
   replace: z.boolean().default(false),
-  /** The `practiceRevisions` GET /delivered gave, for the practices sent: a practice's returns changed since then are not replaced. */
+  /**
+   * The `practiceRevisions` GET /delivered gave, for the practices sent: a practice's returns changed
+   * since then are not replaced. Required for a practice manager's return (checked by the use case,
+   * which knows who is sending); the federation's tools may leave it out to replace knowingly.
+   */
   basedOn: z.record(z.string(), z.string()).optional(),
 });
 export type DeliveredEntriesRequest = z.input<typeof deliveredEntriesSchema>;
+export type DeliveredEntries = z.output<typeof deliveredEntriesSchema>;
 
 /** A hand schedule as JSON, written like the one a scheme definition can hold inline. */
 export const handScheduleSchema = z.object({

@@ -84,7 +84,7 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
   it.each([
     { name: 'a percentage outside 0–100', overrides: { fee: { percent: 105 } }, problem: { field: 'fee.percent', message: 'must be between 0 and 100' } },
     { name: 'no participating practices', overrides: { practices: [{ name: 'Kibworth Medical Centre', odsCode: 'C82001', participation: 'no' as const }] }, problem: { message: expect.stringContaining('not taking part') } },
-    { name: 'a practice with no list size at the named snapshot', overrides: { listSnapshot: { date: '2019-04-01' } }, problem: { field: 'practices.0.listSize', message: 'practice "Kibworth Medical Centre" (C82001) has no list size on 1 April 2019' } },
+    { name: 'a practice with no list size at the named snapshot', overrides: { listSnapshot: { date: '2019-04-01' } }, problem: { field: 'listSnapshot.date', message: 'The registry holds no list sizes on 1 April 2019 for any of the scheme’s 3 practices. The latest list-size snapshot is 1 January 2018, before it; there is none after: choose 1 January 2018, or import a newer list-size file.' } },
     { name: 'a practice the registry does not know', overrides: { practices: [{ name: 'Nowhere Surgery', odsCode: 'Q99999' }] }, problem: { field: 'practices.0.odsCode', message: expect.stringContaining('not in the registry') } },
     { name: 'a practice table in a file', overrides: { practices: { file: 'practices.csv' } }, problem: { field: 'practices', message: expect.stringContaining('cannot read "practices.csv"') } },
   ])('refuses $name, saving nothing', async ({ overrides, problem }) => {
@@ -120,6 +120,9 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
     const { scheme } = await createScheme(admin(), makeSchemeRequest());
     await importDeliveredCsv(admin(), scheme.id, returns(['C82001,Yes,40,20', 'C82002,Yes,30,', 'C82009,Yes,100,50']));
     const manager = contextFor(database, managerOf('C82001'));
+    // A draft is the federation's until approved: the practice manager reads it once it is.
+    await expect(runStoredScheme(manager, scheme.id)).rejects.toMatchObject({ kind: 'not_found', message: expect.stringContaining('is being prepared') });
+    await approveScheme(admin(), scheme.id, 1);
     const result = await runStoredScheme(manager, scheme.id);
     expect(result.run.allocation.rows.map((r) => r.odsCode)).toEqual(['C82001']);
     expect(result.run.payments!.rows.map((r) => r.practiceKey)).toEqual(['C82001']);
@@ -131,7 +134,7 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
     await expect(schemeStatement(manager, scheme.id, 'C82002')).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(importDeliveredCsv(manager, scheme.id, returns(['C82001,Yes,1,1']))).rejects.toMatchObject({ kind: 'forbidden' });
     // …but returns their own practice's activity, and only theirs.
-    const own = await recordDeliveredEntries(manager, scheme.id, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 44, gp: 21 } }] });
+    const own = await recordDeliveredEntries(manager, scheme.id, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 44, gp: 21 } }], basedOn: (await listDelivered(manager, scheme.id)).practiceRevisions });
     expect(own).toMatchObject({ changed: true, returns: 1 });
     const sources = (await listDelivered(admin(), scheme.id)).items.map((r) => [r.practiceCode, r.quantity, r.source]);
     expect(sources.filter(([code]) => code !== 'C82002').sort()).toEqual([['C82001', 21, 'practice return'], ['C82001', 44, 'practice return'], ['C82009', 100, 'returns.csv'], ['C82009', 50, 'returns.csv']]);
@@ -169,6 +172,7 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
   it('refuses a return or an upload made from figures someone else has changed since, and keeps theirs', async () => {
     const { scheme } = await createScheme(admin(), makeSchemeRequest());
     await importDeliveredCsv(admin(), scheme.id, returns(['C82001,Yes,40,20', 'C82002,Yes,30,', 'C82009,Yes,100,50']));
+    await approveScheme(admin(), scheme.id, 1);
     const manager = contextFor(database, managerOf('C82001'));
     const opened = await listDelivered(manager, scheme.id);
     expect(Object.keys(opened.practiceRevisions)).toEqual(['C82001']);

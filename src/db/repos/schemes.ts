@@ -16,6 +16,11 @@ export async function findScheme(db: Db, id: number): Promise<SchemeRow | undefi
   return row;
 }
 
+/** Every scheme, by name. */
+export function allSchemes(db: Db): Promise<SchemeRow[]> {
+  return db.select().from(schemes).orderBy(asc(schemes.name), asc(schemes.id));
+}
+
 export async function findSchemeBySlug(db: Db, slug: string): Promise<SchemeRow | undefined> {
   const [row] = await db.select().from(schemes).where(eq(schemes.slug, slug));
   return row;
@@ -149,10 +154,11 @@ export async function listSizesAt(db: Db, codes: readonly string[], snapshotDate
   return new Map(rows.map((r) => [r.odsCode, r.patients]));
 }
 
-/** The list-size snapshot dates the registry holds for some practices, newest first (for a helpful message). */
-export async function snapshotDatesFor(db: Db, codes: readonly string[]): Promise<string[]> {
+/** The list-size snapshot dates the registry holds for some practices, newest first (for a helpful message): the newest `limit`, or all of them. */
+export async function snapshotDatesFor(db: Db, codes: readonly string[], limit: number | null = 5): Promise<string[]> {
   if (codes.length === 0) return [];
-  const rows = await db.selectDistinct({ date: listSizes.snapshotDate }).from(listSizes).where(inArray(listSizes.odsCode, [...codes])).orderBy(sql`${listSizes.snapshotDate} desc`).limit(5);
+  const query = db.selectDistinct({ date: listSizes.snapshotDate }).from(listSizes).where(inArray(listSizes.odsCode, [...codes])).orderBy(sql`${listSizes.snapshotDate} desc`);
+  const rows = await (limit === null ? query : query.limit(limit));
   return rows.map((r) => r.date);
 }
 

@@ -60,6 +60,12 @@ export const schemeDelivered = pgTable(
     /** Where the figure came from: the uploaded file's name, or "api". */
     source: text('source').notNull(),
     line: integer('line'),
+    /**
+     * The day (in England) the practice's return was first received: kept when it is corrected, so a
+     * return first received after the due date stays late. Null for a row that is not yet a return
+     * (every figure blank) and for returns recorded before this was kept.
+     */
+    receivedOn: date('received_on'),
   },
   (t) => [unique('scheme_delivered_key').on(t.schemeId, t.version, t.practiceCode, t.modelId, t.week).nullsNotDistinct(), index('scheme_delivered_version_idx').on(t.schemeId, t.version)],
 );

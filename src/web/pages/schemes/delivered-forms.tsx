@@ -2,8 +2,10 @@ import { Button, InsetText, Select, TextInput, WarningCallout } from 'nhsuk-reac
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useApiQuery, useRefresh } from '../../api/use-api.js';
 import { checkUnits } from '../../../domain/schemes/delivered.js';
+import { returnsClosedMessage } from '../../../domain/schemes/returns-due.js';
 import type { SchemeDefinition } from '../../../domain/schemes/scheme-definition.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
+import { SummaryRows } from '../../components/summary-rows.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatList, formatNumber } from '../../format/format.js';
 import { CsvUploadPanel } from './csv-upload-panel.js';
@@ -98,9 +100,46 @@ function useLastReturn(path: string, practice: string, fill: (last: { takesPart:
   }, [refresh, path]);
 }
 
+/** "Nurse appointments delivered 45; GP appointments delivered blank": figures as typed, to keep in view. */
+function typedFigures(definition: SchemeDefinition, units: Record<string, string>): string {
+  return definition.deliveryModels.map((m) => `${m.name} ${unitLabelOf(definition)} delivered ${units[m.id]?.trim() || 'blank'}`).join('; ');
+}
+
+/** Figures someone typed that were not sent (refused, or replaced by what is recorded now): shown, never silently dropped. */
+function UnsentFigures({ definition, units, closing }: { definition: SchemeDefinition; units: Record<string, string>; closing: string }) {
+  return (
+    <InsetText>
+      <p>
+        The figures you typed were not sent: {typedFigures(definition, units)}. {closing}
+      </p>
+    </InsetText>
+  );
+}
+
+/**
+ * A practice manager's return once returns have closed: the sentence saying so in place of the form,
+ * what is recorded for the practice, and anything they had typed but not sent.
+ */
+function ClosedReturn({ definition, dueOn, recorded, unsent }: { definition: SchemeDefinition; dueOn: string; recorded: Record<string, string>; unsent: Record<string, string> | null }) {
+  return (
+    <section className="app-panel" aria-labelledby="delivered-entry-heading">
+      <h3 id="delivered-entry-heading">What your practice delivered</h3>
+      <WarningCallout>
+        <WarningCallout.Heading>Returns are closed</WarningCallout.Heading>
+        <p>{returnsClosedMessage(dueOn)}</p>
+      </WarningCallout>
+      <SummaryRows rows={definition.deliveryModels.map((m) => ({ key: `${m.name} ${unitLabelOf(definition)} delivered`, value: recorded[m.id] ? formatNumber(Number(recorded[m.id])) : null }))} />
+      {unsent ? <UnsentFigures definition={definition} units={unsent} closing="Give them to the federation if they should replace what is recorded." /> : null}
+    </section>
+  );
+}
+
 /**
  * One practice's return typed in: a figure per delivery model. Replaces that practice's return only.
- * A practice manager returns their own practice's (`own`); the federation enters any practice's.
+ * A practice manager returns their own practice's (`own`) up to and including the due date; after
+ * it the form gives way to the sentence saying returns are closed. The federation enters any
+ * practice's, at any time. What was typed is never silently thrown away: a refused send keeps it in
+ * the form, and showing someone else's newer figures keeps it in view beside them.
  */
 export function DeliveredEntryForm({ schemeId, version, definition, practices, own = false }: DeliveredFormProps & { own?: boolean }) {
   // A practice manager of one practice has nothing to choose.
@@ -111,11 +150,19 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
   const [seen, setSeen] = useState<string | undefined>();
   // Figures far beyond the scheme are sent only when asked again: the ones the person was asked about.
   const [checking, setChecking] = useState<{ figures: string; message: string } | null>(null);
-  const refill = useLastReturn(`${schemePath(schemeId)}/delivered?version=${version}`, practice, (last) => {
+  // What the person typed since the form was last filled from what is recorded.
+  const [typed, setTyped] = useState(false);
+  // Figures typed but replaced by the return as recorded now, kept in view.
+  const [unsent, setUnsent] = useState<Record<string, string> | null>(null);
+  const path = `${schemePath(schemeId)}/delivered?version=${version}`;
+  const delivered = useApiQuery<DeliveredList>(path);
+  const fill = useCallback((last: { takesPart: string; units: Record<string, string>; revision: string | undefined }) => {
     setTakesPart(last.takesPart);
     setUnits(last.units);
     setSeen(last.revision);
-  });
+    setTyped(false);
+  }, []);
+  const refill = useLastReturn(path, practice, fill);
   const ids = { practice: 'delivered-practice', takesPart: 'delivered-takes-part', model: (id: string) => `delivered-units-${id}` };
   type Body = { entries: { practice: string; takesPart?: string; units: Record<string, number | null> }[]; replace: boolean; basedOn?: Record<string, string> };
   const form = useApiForm<Body, DeliveredResult>((body) => ({ method: 'POST', path: `${schemePath(schemeId)}/delivered?version=${version}`, body }), {
@@ -125,9 +172,17 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
       'entries.0.takesPart': { id: ids.takesPart, label: 'Does the practice take part?' },
       ...Object.fromEntries(definition.deliveryModels.map((m) => [`entries.0.units.${m.id}`, { id: ids.model(m.id), label: `${m.name} ${unitLabelOf(definition)} delivered` }])),
     },
-    onSuccess: () => void refill(),
+    onSuccess: () => {
+      setUnsent(null);
+      void refill();
+    },
   });
   const unitLabel = unitLabelOf(definition);
+  const dueOn = delivered.data?.returnsDueOn;
+  if (own && delivered.data?.returnsClosed && dueOn) {
+    const recorded = Object.fromEntries(delivered.data.items.filter((r) => r.practiceCode === practice && r.week === null && r.quantity !== null).map((r) => [r.modelId, String(r.quantity)]));
+    return <ClosedReturn definition={definition} dueOn={dueOn} recorded={recorded} unsent={typed ? units : unsent} />;
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -170,10 +225,13 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
         <FormErrorSummary errors={form.errors} attempt={form.attempt} title={form.conflict ? 'Someone else changed this return after you opened it' : undefined} />
         {form.conflict ? (
           <p className="nhsuk-body">
-            <Button type="button" secondary onClick={() => void refill().then(() => {
-                form.clear();
-                form.reset();
-              })}>
+            <Button type="button" secondary onClick={() => {
+                setUnsent(units);
+                void refill().then(() => {
+                  form.clear();
+                  form.reset();
+                });
+              }}>
               Show the return as recorded now
             </Button>
           </p>
@@ -183,13 +241,17 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
             <p>{done}</p>
           </InsetText>
         ) : null}
+        {unsent && !form.conflict ? <UnsentFigures definition={definition} units={unsent} closing="The form now shows the return as recorded; type yours again if they should replace it." /> : null}
         {checking ? (
           <WarningCallout>
             <WarningCallout.Heading>Check the figures</WarningCallout.Heading>
             <p>{checking.message}</p>
           </WarningCallout>
         ) : null}
-        <Select id={ids.practice} label="Practice" value={practice} onChange={(e) => setPractice(e.target.value)} error={form.fieldError(ids.practice)}>
+        <Select id={ids.practice} label="Practice" value={practice} onChange={(e) => {
+            setPractice(e.target.value);
+            setUnsent(null);
+          }} error={form.fieldError(ids.practice)}>
           {own && practices.length === 1 ? null : <Select.Option value="">Choose a practice</Select.Option>}
           {practices.map((p) => (
             <Select.Option key={p.odsCode} value={p.odsCode}>
@@ -215,8 +277,9 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
             value={units[model.id] ?? ''}
             onChange={(e) => {
               // Read now: React empties the event's currentTarget before a state updater runs.
-              const typed = e.currentTarget.value;
-              setUnits((u) => ({ ...u, [model.id]: typed }));
+              const value = e.currentTarget.value;
+              setUnits((u) => ({ ...u, [model.id]: value }));
+              setTyped(true);
             }}
             error={form.fieldError(ids.model(model.id))}
           />

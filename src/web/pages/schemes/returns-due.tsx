@@ -1,8 +1,9 @@
-import { Button, InsetText } from 'nhsuk-react-components';
+import { Button, Details, InsetText, Tag } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { hasBeenApproved } from '../../../domain/schemes/returns-due.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { DateField, dateFieldTarget, dateProblem, isoOrNull, isoToParts } from '../../components/date-field.js';
+import { type Column, DataTable } from '../../components/data-table.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
@@ -45,6 +46,56 @@ function Waiting({ delivered }: { delivered: DeliveredList }) {
   );
 }
 
+/** "Received 20 March 2026", with a Late tag when that was after the due date. */
+function ReceivedOn({ received }: { received: DeliveredList['received'][number] }) {
+  return (
+    <>
+      {received.receivedOn ? `Received ${formatDate(received.receivedOn)}` : 'Received (date not recorded)'}
+      {received.late ? (
+        <>
+          {' '}
+          <Tag modifier="red">Late</Tag>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** Who has returned and when each return was first received: the late ones in view, every one in a table below. */
+function Received({ delivered }: { delivered: DeliveredList }) {
+  const { received } = delivered;
+  if (received.length === 0) return null;
+  const late = received.filter((r) => r.late);
+  const columns: Column<DeliveredList['received'][number]>[] = [
+    { key: 'practice', header: 'Practice', cell: (r) => `${r.name} (${r.odsCode})` },
+    { key: 'received', header: 'Return received', cell: (r) => <ReceivedOn received={r} /> },
+  ];
+  return (
+    <>
+      {late.length ? (
+        <>
+          <p className="nhsuk-body">
+            {late.length === 1 ? '1 return was' : `${late.length} returns were`} first received after the due date{delivered.returnsDueOn ? ` (${formatDate(delivered.returnsDueOn)})` : ''}:
+          </p>
+          <ul className="nhsuk-list">
+            {late.map((r) => (
+              <li key={r.odsCode}>
+                {r.name} ({r.odsCode}): <ReceivedOn received={r} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <Details>
+        <Details.Summary>Returns received from {practicesText(received.length)}</Details.Summary>
+        <Details.Text>
+          <DataTable caption="Returns received" captionHidden columns={columns} rows={received} rowKey={(r) => r.odsCode} />
+        </Details.Text>
+      </Details>
+    </>
+  );
+}
+
 /**
  * The federation sets the day practices' activity returns are due, and sees who it still waits
  * for. Practice managers then find their return on My items (and in the daily email) until they send it.
@@ -72,8 +123,10 @@ export function ReturnsDue({ scheme, version }: { scheme: Scheme; version: numbe
         {savedText(scheme.returnsDueOn)}
       </SuccessBanner>
       {delivered.data ? <Waiting delivered={delivered.data} /> : null}
+      {delivered.data ? <Received delivered={delivered.data} /> : null}
       <p className="nhsuk-body">
         From 14 days before the date, each practice still to return has it on its practice manager’s My items and daily email, until the return is sent{hasBeenApproved(scheme) ? '' : ', once the scheme is approved'}.
+        Practice managers can send or change their return up to and including the date; after it, only the federation can record or correct a return, here.
       </p>
       <form onSubmit={submit} noValidate aria-label="Activity returns due">
         <FormErrorSummary errors={form.errors} attempt={form.attempt} title={form.conflict ? 'Someone else changed the due date after you opened this page' : undefined} />
@@ -86,17 +139,20 @@ export function ReturnsDue({ scheme, version }: { scheme: Scheme; version: numbe
   );
 }
 
-/** A practice manager's reminder above their return: due by when, and whether it is still awaited. */
+/** A practice manager's reminder above their return: due by when, whether it has been received, and whether returns have closed. */
 export function OwnReturnDue({ schemeId, version }: { schemeId: number; version: number }) {
   const delivered = useApiQuery<DeliveredList>(deliveredPath(schemeId, version));
   const due = delivered.data?.returnsDueOn;
   if (!due || !delivered.data) return null;
-  const awaited = delivered.data.awaited;
-  const late = due < todayIso();
-  const received = `Your return has been received. ${late ? `Returns were due by ${formatDate(due)}.` : `Returns are due by ${formatDate(due)}.`}`;
+  const { awaited, received, returnsClosed } = delivered.data;
+  const names = formatList(awaited.map((p) => p.name));
+  const firstReceived = received.find((r) => r.receivedOn)?.receivedOn;
+  let text: string;
+  if (awaited.length) text = returnsClosed ? `Your return for ${names} was due by ${formatDate(due)} and was not received.` : `Your return for ${names} is due by ${formatDate(due)}.`;
+  else text = `${firstReceived ? `Your return was received on ${formatDate(firstReceived)}` : 'Your return has been received'}. ${returnsClosed ? `Returns were due by ${formatDate(due)}.` : `Returns are due by ${formatDate(due)}; you can change it until then.`}`;
   return (
     <InsetText>
-      <p>{awaited.length ? `Your return for ${formatList(awaited.map((p) => p.name))} ${late ? 'was' : 'is'} due by ${formatDate(due)}${late ? ' and is overdue' : ''}.` : received}</p>
+      <p>{text}</p>
     </InsetText>
   );
 }

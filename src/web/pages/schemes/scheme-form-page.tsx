@@ -1,11 +1,11 @@
-import { Button, Checkboxes, Heading, InsetText, Select, TextInput } from 'nhsuk-react-components';
+import { Button, Checkboxes, Heading, InsetText, Select, TextInput, WarningCallout } from 'nhsuk-react-components';
 import { type FormEvent, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { scheduleTable } from '../../../domain/schemes/report-tables-more.js';
 import { allocationTable } from '../../../domain/schemes/report-tables.js';
 import { runScheme } from '../../../domain/schemes/run-scheme.js';
 import { type SchemeDefinition, type SchemeDefinitionInput, schemeDefinitionSchema, type SchemePracticeEntry } from '../../../domain/schemes/scheme-definition.js';
-import type { Group, GroupSummary, Page } from '../../api/types.js';
+import type { Group, Page } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { DateField, type DateParts, dateFieldTarget, dateProblem, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
@@ -16,7 +16,7 @@ import { formatDate } from '../../format/format.js';
 import { blankCostModel, CostModelFields, type CostModelState, costModelDefinition, costModelProblems, costModelStateFrom, amountOf, yearsOf } from './cost-model-fields.js';
 import { FixedSharesFields } from './fixed-shares-fields.js';
 import { ReportTableView } from './report-table.js';
-import { type Scheme, type SchemeVersions, schemePath } from './types.js';
+import { type Scheme, type SchemePracticesOn, type SchemeVersions, schemePath } from './types.js';
 import './schemes.css';
 
 interface ModelRow {
@@ -161,10 +161,12 @@ function definitionOf(state: FormState, members: { odsCode: string; name: string
 }
 
 /** The allocation the terms give, worked out in the browser with the scheme engine (the server runs the same engine when saving). */
-function Preview({ state, summary }: { state: FormState; summary: GroupSummary | undefined }) {
+function Preview({ state, summary }: { state: FormState; summary: SchemePracticesOn | undefined }) {
   const deferred = useDeferredValue(state);
   const result = useMemo(() => {
     if (!summary) return { message: 'Choose the group and the list-size snapshot date to see the allocation.' };
+    // The date does not fit: the same words saving would give, said once.
+    if (summary.problem) return { problem: summary.problem };
     const parsed = schemeDefinitionSchema.safeParse(definitionOf(deferred, null, null));
     if (!parsed.success) return { message: 'The preview appears when the name, funder, quantity and delivery models are filled in.' };
     const practices = summary.practices
@@ -180,8 +182,17 @@ function Preview({ state, summary }: { state: FormState; summary: GroupSummary |
   return (
     <section aria-labelledby="preview-heading" aria-live="polite">
       <h2 id="preview-heading">Preview of the allocation</h2>
-      {summary ? <p className="nhsuk-body">Using the list sizes the registry holds for the group’s practices on {formatDate(summary.onDate)}.</p> : null}
-      {'table' in result && result.table ? <ReportTableView table={result.table} hide={['ods_code']} caption="Preview of the allocation" /> : <p className="nhsuk-body">{result.message}</p>}
+      {summary && !summary.problem ? <p className="nhsuk-body">Using the list sizes the registry holds for the group’s practices on {formatDate(summary.onDate)}.</p> : null}
+      {'problem' in result ? (
+        <WarningCallout>
+          <WarningCallout.Heading>No list sizes on {formatDate(summary?.onDate)}</WarningCallout.Heading>
+          <p>{result.problem}</p>
+        </WarningCallout>
+      ) : 'table' in result && result.table ? (
+        <ReportTableView table={result.table} hide={['ods_code']} caption="Preview of the allocation" />
+      ) : (
+        <p className="nhsuk-body">{result.message}</p>
+      )}
       {'schedule' in result && result.schedule ? <ReportTableView table={result.schedule} caption="Preview of the cost over the years" /> : null}
     </section>
   );
@@ -195,7 +206,8 @@ function SchemeForm({ scheme, base }: { scheme: Scheme | null; base: SchemeDefin
   const federations = (groups.data?.items ?? []).filter((g) => g.kind === 'federation' || g.kind === 'pcn');
   const groupId = state.groupId || (federations.find((g) => g.kind === 'federation')?.id.toString() ?? '');
   const snapshot = isoOrNull(state.snapshot);
-  const summary = useApiQuery<GroupSummary>(groupId && snapshot && /^\d{4}-\d{2}-\d{2}$/.test(snapshot) ? `/api/groups/${groupId}/summary?on=${snapshot}` : null, { keepPrevious: true });
+  // The group's members and their list sizes on exactly the snapshot date, by the rules the save uses.
+  const summary = useApiQuery<SchemePracticesOn>(groupId && snapshot && /^\d{4}-\d{2}-\d{2}$/.test(snapshot) ? `/api/schemes/practices-on?groupId=${groupId}&on=${snapshot}` : null, { keepPrevious: true });
   const members = summary.data?.practices.map((p) => ({ odsCode: p.odsCode, name: p.displayName })) ?? null;
   // Editing: the boxes start as the version has them, so members it left out stay unticked.
   const [ticksFromVersion, setTicksFromVersion] = useState(false);
@@ -210,7 +222,7 @@ function SchemeForm({ scheme, base }: { scheme: Scheme | null; base: SchemeDefin
     (body) => (scheme ? { method: 'PATCH', path: schemePath(scheme.id), body: { rowVersion: scheme.rowVersion, definition: body.definition } } : { method: 'POST', path: '/api/schemes', body }),
     {
       invalidates: ['/api/schemes'],
-      fields: { definition: { id: ids.name, label: 'Scheme' } },
+      fields: { definition: { id: ids.name, label: 'Scheme' }, 'listSnapshot.date': { id: dateFieldTarget(ids.snapshot), label: 'List-size snapshot date' } },
       onSuccess: (result) => navigate(`/schemes/${result.scheme.id}`),
     },
   );

@@ -1,4 +1,4 @@
-import { Button, Details, Heading, InsetText, WarningCallout } from 'nhsuk-react-components';
+import { Button, Details, Heading, InsetText, Tag, WarningCallout } from 'nhsuk-react-components';
 import { type ReactNode, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ReportRow, ReportTable } from '../../../domain/schemes/report-columns.js';
@@ -12,6 +12,7 @@ import { useScrollToHash } from '../../components/scroll-to-hash.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
+import { AdminActions } from './admin-actions.js';
 import { DeliveredActivity, DeliveredEntryForm } from './delivered-forms.js';
 import { OwnReturnDue, ReturnsDue } from './returns-due.js';
 import { displayCell, ReportTableView } from './report-table.js';
@@ -123,64 +124,17 @@ function Differences({ table }: { table: ReportTable }) {
   );
 }
 
-/**
- * Approving fixes a version's terms for good, so the page asks first, as it does before disabling a
- * user. The form lives in AdminActions, which stays on the page once the button goes, so its
- * success still reaches the banner.
- */
-function ApproveButton({ scheme, form }: { scheme: Scheme; form: ReturnType<typeof useApiForm<{ rowVersion: number }>> }) {
-  const [asking, setAsking] = useState(false);
-  return (
-    <>
-      <FormErrorSummary errors={form.errors} attempt={form.attempt} />
-      {asking ? (
-        <WarningCallout>
-          <WarningCallout.Heading>Approve version {scheme.currentVersion}?</WarningCallout.Heading>
-          <p>Its terms are then fixed: payments and statements use them, and any later change makes a new version.</p>
-          <div className="nhsuk-button-group">
-            <Button type="button" disabled={form.pending} onClick={() => form.submit({ rowVersion: scheme.rowVersion })}>
-              Yes, approve version {scheme.currentVersion}
-            </Button>
-            <Button type="button" secondary onClick={() => setAsking(false)}>
-              Cancel
-            </Button>
-          </div>
-        </WarningCallout>
-      ) : (
-        <Button type="button" onClick={() => setAsking(true)}>
-          Approve version {scheme.currentVersion}
-        </Button>
-      )}
-    </>
-  );
+interface RunViewProps {
+  scheme: Scheme;
+  versions: readonly SchemeVersion[];
+  version: SchemeVersion;
+  /** The latest version the reader may read: an admin's may be a draft, anyone else's is the approved version in force. */
+  latest: number;
+  run: StoredSchemeRun;
+  reallocating: boolean;
 }
 
-function AdminActions({ scheme }: { scheme: Scheme }) {
-  const [approved, setApproved] = useState({ version: 0, count: 0 });
-  const approve = useApiForm<{ rowVersion: number }>(() => ({ method: 'POST', path: `${schemePath(scheme.id)}/approve`, body: { rowVersion: scheme.rowVersion } }), {
-    invalidates: ['/api/schemes'],
-    onSuccess: () => setApproved((a) => ({ version: scheme.currentVersion, count: a.count + 1 })),
-  });
-  return (
-    <div className="nhsuk-u-margin-bottom-5">
-      <SuccessBanner id="scheme-approved" count={approved.count}>
-        Version {approved.version} approved.
-      </SuccessBanner>
-      {scheme.status === 'draft' ? <ApproveButton scheme={scheme} form={approve} /> : null}
-      <p className="nhsuk-body">
-        <Link to={`/schemes/${scheme.id}/edit`}>Edit the scheme’s terms</Link>
-        <br />
-        <span className="nhsuk-u-secondary-text-colour">
-          {scheme.status === 'draft'
-            ? `Version ${scheme.currentVersion} is a draft, so it is changed in place.`
-            : `Version ${scheme.currentVersion} is approved and never changes: editing it creates version ${scheme.currentVersion + 1}, a draft.`}
-        </span>
-      </p>
-    </div>
-  );
-}
-
-function SchemeRunView({ scheme, versions, version, run, reallocating }: { scheme: Scheme; versions: readonly SchemeVersion[]; version: SchemeVersion; run: StoredSchemeRun; reallocating: boolean }) {
+function SchemeRunView({ scheme, versions, version, latest, run, reallocating }: RunViewProps) {
   const user = useUser();
   // A link to a section (My items' "#return") lands on it once the figures are drawn.
   useScrollToHash(true);
@@ -203,7 +157,8 @@ function SchemeRunView({ scheme, versions, version, run, reallocating }: { schem
   // A practice manager sees their own practices' rows (the server's practiceScope); totals stay the whole scheme's.
   const ownPracticesOnly = user.role === 'practice_manager';
   // A practice manager returns their own practice's activity (DOMAIN 3.1: practices confirm and return activity).
-  const returnsActivity = ownPracticesOnly && version.definition.deliveryModels.length > 0 && practices.length > 0;
+  // …against the approved version in force, not an older one they are looking back at.
+  const returnsActivity = ownPracticesOnly && version.status === 'approved' && version.definition.deliveryModels.length > 0 && practices.length > 0;
   const sections = [
     { id: 'terms', title: 'Terms', show: true },
     { id: 'versions', title: 'Versions', show: true },
@@ -222,7 +177,7 @@ function SchemeRunView({ scheme, versions, version, run, reallocating }: { schem
 
   return (
     <>
-      <OlderVersionNotice schemeId={scheme.id} shown={version} latest={scheme.currentVersion} />
+      <OlderVersionNotice schemeId={scheme.id} shown={version} latest={latest} />
       <FootingInset run={run} definition={version.definition} />
       <nav className="app-scheme-contents" aria-label="On this page">
         <h2 className="nhsuk-heading-s">On this page</h2>
@@ -320,42 +275,60 @@ function SchemeRunView({ scheme, versions, version, run, reallocating }: { schem
   );
 }
 
+/** Said to everyone but admins while no version is approved: the figures are the federation's until then. */
+function BeingPrepared({ scheme }: { scheme: Scheme }) {
+  return (
+    <InsetText>
+      <p>
+        {scheme.name} is being prepared. The federation has not approved it yet, so there are no figures to show. They will appear here once a version is approved.
+      </p>
+    </InsetText>
+  );
+}
+
 /** One scheme: its terms, the allocation and payments, footing notes, schedule, differences and warnings. */
 export function SchemePage() {
   const { id = '' } = useParams();
   const user = useUser();
+  const admin = isAdmin(user);
   const scheme = useApiQuery<Scheme>(schemePath(id));
+  // Only admins are given drafts: anyone else's list is the approved versions, empty while the scheme is being prepared.
   const versions = useApiQuery<SchemeVersions>(`${schemePath(id)}/versions`);
+  const readable = versions.data?.items ?? [];
   const [search] = useSearchParams();
   const reallocating = search.get(reallocateParam) === 'declined';
   const chosen = Number(search.get(versionParam)) || null;
   const query = new URLSearchParams({ ...(chosen ? { version: String(chosen) } : {}), ...(reallocating ? { reallocateDeclined: 'true' } : {}) }).toString();
-  const run = useApiQuery<StoredSchemeRun>(`${schemePath(id)}/run${query ? `?${query}` : ''}`);
+  const run = useApiQuery<StoredSchemeRun>(admin || readable.length ? `${schemePath(id)}/run${query ? `?${query}` : ''}` : null);
   usePageTitle(scheme.data?.name ?? 'Scheme');
   return (
     <>
       <PageBreadcrumb items={[{ to: '/schemes', text: 'Schemes' }]} />
       <Loaded query={scheme} what="scheme">
-        {(s) => (
-          <>
-            <Heading headingLevel="h1">
-              {s.name} <SchemeStatusTag status={s.status} />
-            </Heading>
-            <p className="nhsuk-lede-text">{s.funder}</p>
-            {isAdmin(user) ? <AdminActions scheme={s} /> : null}
-            <Loaded query={versions} what="scheme’s versions">
-              {(v) => {
-                const version = v.items.find((item) => item.version === (chosen ?? s.currentVersion)) ?? v.items.at(-1);
-                if (!version) return null;
-                return (
-                  <Loaded query={run} what="scheme’s figures">
-                    {(r) => <SchemeRunView scheme={s} versions={v.items} version={version} run={r} reallocating={reallocating} />}
-                  </Loaded>
-                );
-              }}
-            </Loaded>
-          </>
-        )}
+        {(s) => {
+          const latest = admin ? s.currentVersion : readable.at(-1)?.version;
+          const status = admin ? s.status : readable.at(-1)?.status;
+          return (
+            <>
+              <Heading headingLevel="h1">
+                {s.name} {status ? <SchemeStatusTag status={status} /> : versions.data ? <Tag modifier="grey">Being prepared</Tag> : null}
+              </Heading>
+              <p className="nhsuk-lede-text">{s.funder}</p>
+              {admin ? <AdminActions scheme={s} /> : null}
+              <Loaded query={versions} what="scheme’s versions">
+                {(v) => {
+                  const version = v.items.find((item) => item.version === (chosen ?? latest)) ?? v.items.at(-1);
+                  if (!version || latest === undefined) return <BeingPrepared scheme={s} />;
+                  return (
+                    <Loaded query={run} what="scheme’s figures">
+                      {(r) => <SchemeRunView scheme={s} versions={v.items} version={version} latest={latest} run={r} reallocating={reallocating} />}
+                    </Loaded>
+                  );
+                }}
+              </Loaded>
+            </>
+          );
+        }}
       </Loaded>
     </>
   );

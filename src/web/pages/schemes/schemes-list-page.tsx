@@ -1,4 +1,5 @@
-import { Heading } from 'nhsuk-react-components';
+import { Heading, Tag } from 'nhsuk-react-components';
+import { returnsStateWords } from '../../../domain/schemes/returns-due.js';
 import { Link } from 'react-router';
 import type { Page } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
@@ -8,55 +9,66 @@ import { ExportLinks } from '../../components/export-links.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { formatDate } from '../../format/format.js';
 import { SchemeStatusTag } from './scheme-status.js';
-import { type Scheme, type SchemeVersions, schemePath } from './types.js';
+import type { Scheme, SchemeOverviews } from './types.js';
 
-/** A scheme's latest version, once its versions have loaded (the list endpoint does not carry them). */
-function useLatestVersion(scheme: Scheme) {
-  const versions = useApiQuery<SchemeVersions>(`${schemePath(scheme.id)}/versions`);
-  return { loaded: Boolean(versions.data), latest: versions.data?.items.find((v) => v.version === scheme.currentVersion) };
-}
+type Overview = SchemeOverviews['items'][number];
 
-/** The list-size snapshot of a scheme's latest version. */
-function SnapshotDate({ scheme }: { scheme: Scheme }) {
-  const { loaded, latest } = useLatestVersion(scheme);
-  if (!loaded) return null;
-  return <>{latest?.listSnapshotDate ? formatDate(latest.listSnapshotDate) : 'List sizes given in the scheme'}</>;
-}
-
-/** When the latest version's activity returns are due; a scheme that pays for no activity has none to return. */
-function ReturnsDueCell({ scheme }: { scheme: Scheme }) {
-  const { latest } = useLatestVersion(scheme);
-  if (!latest) return null;
-  if (latest.definition.deliveryModels.length === 0) return <>No activity to return</>;
-  return <>{scheme.returnsDueOn ? formatDate(scheme.returnsDueOn) : 'No date set'}</>;
-}
-
-/** The status, and while a new version is a draft, the approved version still in force beside it. */
-function StatusCell({ scheme }: { scheme: Scheme }) {
-  const versions = useApiQuery<SchemeVersions>(`${schemePath(scheme.id)}/versions`);
-  const inForce = scheme.status === 'draft' ? versions.data?.items.filter((v) => v.status === 'approved').sort((a, b) => b.version - a.version)[0] : undefined;
+/**
+ * The status of the version the reader reads: an admin the latest, with the approved version still
+ * in force beside a draft; anyone else the approved version, or "Being prepared" before there is one.
+ */
+function StatusCell({ scheme, overview, admin }: { scheme: Scheme; overview: Overview | undefined; admin: boolean }) {
+  if (!overview) return null;
+  if (!admin) return overview.version ? <SchemeStatusTag status={overview.version.status} /> : <Tag modifier="grey">Being prepared</Tag>;
+  const inForce = scheme.status === 'draft' ? overview.inForce : null;
   return (
     <>
       <SchemeStatusTag status={scheme.status} />
-      {inForce ? <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-16"> version {inForce.version} approved</span> : null}
+      {inForce ? <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-16"> version {inForce} approved</span> : null}
     </>
   );
 }
 
-const columns: Column<Scheme>[] = [
-  { key: 'name', header: 'Scheme', cell: (s) => <Link to={`/schemes/${s.id}`}>{s.name}</Link> },
-  { key: 'funder', header: 'Funder', cell: (s) => s.funder },
-  { key: 'status', header: 'Status', cell: (s) => <StatusCell scheme={s} /> },
-  { key: 'version', header: 'Version', numeric: true, cell: (s) => s.currentVersion },
-  { key: 'snapshot', header: 'List sizes at', nowrap: true, cell: (s) => <SnapshotDate scheme={s} /> },
-  { key: 'returnsDue', header: 'Activity returns due', nowrap: true, cell: (s) => <ReturnsDueCell scheme={s} /> },
-];
+/** Where the activity returns stand, in words a practice manager reads at a glance; overdue returns carry a red tag. */
+function ReturnsCell({ overview }: { overview: Overview | undefined }) {
+  if (!overview) return null;
+  const { returns } = overview;
+  if (returns.kind !== 'overdue') return <>{returnsStateWords(returns)}</>;
+  return (
+    <>
+      <Tag modifier="red">Overdue</Tag> {returnsStateWords(returns)}
+      <br />
+      <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-16">Were due {formatDate(returns.dueOn)}</span>
+    </>
+  );
+}
+
+function columnsFor(overviews: ReadonlyMap<number, Overview>, admin: boolean): Column<Scheme>[] {
+  return [
+    { key: 'name', header: 'Scheme', cell: (s) => <Link to={`/schemes/${s.id}`}>{s.name}</Link> },
+    { key: 'funder', header: 'Funder', cell: (s) => s.funder },
+    { key: 'status', header: 'Status', cell: (s) => <StatusCell scheme={s} overview={overviews.get(s.id)} admin={admin} /> },
+    { key: 'version', header: 'Version', numeric: true, cell: (s) => overviews.get(s.id)?.version?.version ?? null },
+    {
+      key: 'snapshot',
+      header: 'List sizes at',
+      nowrap: true,
+      cell: (s) => {
+        const version = overviews.get(s.id)?.version;
+        return version ? (version.listSnapshotDate ? formatDate(version.listSnapshotDate) : 'List sizes given in the scheme') : null;
+      },
+    },
+    { key: 'returns', header: 'Activity returns', cell: (s) => <ReturnsCell overview={overviews.get(s.id)} /> },
+  ];
+}
 
 /** Every scheme the federation keeps: who funds it, its status and the version in force. */
 export function SchemesListPage() {
   usePageTitle('Schemes');
   const user = useUser();
   const schemes = useApiQuery<Page<Scheme>>('/api/schemes?pageSize=1000&sort=name');
+  const overview = useApiQuery<SchemeOverviews>('/api/schemes/overview');
+  const overviews = new Map((overview.data?.items ?? []).map((o) => [o.id, o]));
   return (
     <>
       <Heading headingLevel="h1">Schemes</Heading>
@@ -70,7 +82,7 @@ export function SchemesListPage() {
         {(data) => (
           <>
             {data.items.length ? <ExportLinks base="/api/schemes/export" noun="the schemes" /> : null}
-            <DataTable caption="Schemes" captionHidden columns={columns} rows={data.items} rowKey={(s) => s.id} empty="No schemes have been set up yet." />
+            <DataTable caption="Schemes" captionHidden columns={columnsFor(overviews, isAdmin(user))} rows={data.items} rowKey={(s) => s.id} empty="No schemes have been set up yet." />
           </>
         )}
       </Loaded>

@@ -1,5 +1,6 @@
 /** The shapes the scheme pages read from the API (src/api/routes/schemes.ts, src/app/schemes/scheme-presenters.ts). */
 import type { ReportTable } from '../../../domain/schemes/report-columns.js';
+import type { ReturnsState } from '../../../domain/schemes/returns-due.js';
 import type { SchemeDefinition } from '../../../domain/schemes/scheme-definition.js';
 
 export type SchemeStatus = 'draft' | 'approved' | 'superseded';
@@ -56,6 +57,23 @@ export interface DeliveredList {
   /** How many practices are asked for a return, and those with nothing returned yet (a practice manager: their own). */
   asked: number;
   awaited: { odsCode: string; name: string }[];
+  /** The due date has passed: returns are closed to practice managers; the federation still records them. */
+  returnsClosed: boolean;
+  /** The practices that have returned, with the day each return was first received and whether that was after the due date. */
+  received: { odsCode: string; name: string; receivedOn: string | null; late: boolean }[];
+}
+
+/** GET /api/schemes/practices-on: the scheme builder's practices and list sizes on the snapshot date, and the one message saving would give. */
+export interface SchemePracticesOn {
+  onDate: string;
+  practices: { odsCode: string; displayName: string; locality: string | null; listSize: number | null }[];
+  problem: string | null;
+}
+
+/** GET /api/schemes/overview: beside each scheme, the version the reader reads and where its activity returns stand. */
+export interface SchemeOverviews {
+  today: string;
+  items: { id: number; version: VersionSummary | null; inForce: number | null; returns: ReturnsState }[];
 }
 
 export interface DeliveredResult {

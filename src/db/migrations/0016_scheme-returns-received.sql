@@ -1,0 +1,1 @@
+ALTER TABLE "scheme_delivered" ADD COLUMN "received_on" date;

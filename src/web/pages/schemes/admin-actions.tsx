@@ -1,0 +1,65 @@
+import { Button, WarningCallout } from 'nhsuk-react-components';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { FormErrorSummary } from '../../components/form-errors.js';
+import { SuccessBanner } from '../../components/success-banner.js';
+import { useApiForm } from '../../components/use-api-form.js';
+import { type Scheme, schemePath } from './types.js';
+
+/**
+ * Approving fixes a version's terms for good, so the page asks first, as it does before disabling a
+ * user. The form lives in AdminActions, which stays on the page once the button goes, so its
+ * success still reaches the banner.
+ */
+function ApproveButton({ scheme, form }: { scheme: Scheme; form: ReturnType<typeof useApiForm<{ rowVersion: number }>> }) {
+  const [asking, setAsking] = useState(false);
+  return (
+    <>
+      <FormErrorSummary errors={form.errors} attempt={form.attempt} />
+      {asking ? (
+        <WarningCallout>
+          <WarningCallout.Heading>Approve version {scheme.currentVersion}?</WarningCallout.Heading>
+          <p>Its terms are then fixed: payments and statements use them, and any later change makes a new version.</p>
+          <div className="nhsuk-button-group">
+            <Button type="button" disabled={form.pending} onClick={() => form.submit({ rowVersion: scheme.rowVersion })}>
+              Yes, approve version {scheme.currentVersion}
+            </Button>
+            <Button type="button" secondary onClick={() => setAsking(false)}>
+              Cancel
+            </Button>
+          </div>
+        </WarningCallout>
+      ) : (
+        <Button type="button" onClick={() => setAsking(true)}>
+          Approve version {scheme.currentVersion}
+        </Button>
+      )}
+    </>
+  );
+}
+
+/** An admin's actions on a scheme: approve the draft, edit the terms. */
+export function AdminActions({ scheme }: { scheme: Scheme }) {
+  const [approved, setApproved] = useState({ version: 0, count: 0 });
+  const approve = useApiForm<{ rowVersion: number }>(() => ({ method: 'POST', path: `${schemePath(scheme.id)}/approve`, body: { rowVersion: scheme.rowVersion } }), {
+    invalidates: ['/api/schemes'],
+    onSuccess: () => setApproved((a) => ({ version: scheme.currentVersion, count: a.count + 1 })),
+  });
+  return (
+    <div className="nhsuk-u-margin-bottom-5">
+      <SuccessBanner id="scheme-approved" count={approved.count}>
+        Version {approved.version} approved.
+      </SuccessBanner>
+      {scheme.status === 'draft' ? <ApproveButton scheme={scheme} form={approve} /> : null}
+      <p className="nhsuk-body">
+        <Link to={`/schemes/${scheme.id}/edit`}>Edit the scheme’s terms</Link>
+        <br />
+        <span className="nhsuk-u-secondary-text-colour">
+          {scheme.status === 'draft'
+            ? `Version ${scheme.currentVersion} is a draft, so it is changed in place.`
+            : `Version ${scheme.currentVersion} is approved and never changes: editing it creates version ${scheme.currentVersion + 1}, a draft.`}
+        </span>
+      </p>
+    </div>
+  );
+}
