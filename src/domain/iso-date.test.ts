@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDateSchema, optionalIsoDate } from './iso-date.js';
+import { dayInEngland, isoDateSchema, optionalIsoDate } from './iso-date.js';
 
 describe('a date someone types', () => {
   it.each([
@@ -20,5 +20,17 @@ describe('a date someone types', () => {
   it('names the field when an optional date is wrong, and leaves a blank one out', () => {
     expect(optionalIsoDate(' ', 'asOf')).toBeUndefined();
     expect(() => optionalIsoDate('3024-01-01', 'asOf')).toThrow(expect.objectContaining({ problems: [{ field: 'asOf', message: 'must be a year from 1900 to 2099' }] }));
+  });
+});
+
+describe('the date in England at an instant', () => {
+  it.each([
+    ['2026-05-31T23:30:00Z', '2026-06-01', 'half past midnight in summer (BST) is already the next day'],
+    ['2026-06-01T22:59:59Z', '2026-06-01', 'a minute before midnight BST is still the same day'],
+    ['2026-11-24T23:30:00Z', '2026-11-24', 'in winter England keeps UTC'],
+    ['2026-03-29T00:30:00Z', '2026-03-29', 'the night the clocks go forward'],
+    ['2026-10-24T23:30:00Z', '2026-10-25', 'the night before the clocks go back (still BST)'],
+  ])('%s is %s in England: %s', (instant, day) => {
+    expect(dayInEngland(new Date(instant))).toBe(day);
   });
 });

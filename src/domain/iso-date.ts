@@ -49,8 +49,11 @@ export function refuseFutureDate(date: string | null | undefined, today: string,
   if (date && date > today) throw invalid(`${what} is dated ${formatLongDate(date)}, after today (${formatLongDate(today)})`, [{ field, message: 'must be today or in the past' }]);
 }
 
-/** Today's date in England (YYYY-MM-DD), whatever the server's time zone: the day a due date is counted against. */
-export function todayInEngland(now = new Date()): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now).map((p) => [p.type, p.value]));
+/** The date in England (YYYY-MM-DD) at an instant, whatever the server's time zone: 00:30 on 1 June BST is 1 June, not 31 May. */
+export function dayInEngland(instant: Date): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
+
+/** Today's date in England: the day due dates are counted against and a dated entry may not pass. */
+export const todayInEngland = (now = new Date()): string => dayInEngland(now);

@@ -19,7 +19,7 @@ import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 import { sendFile, xlsxType } from './send-file.js';
 import { MAX_INT4, rowVersionSchema } from '../../domain/record-id.js';
-import { isoDateSchema } from '../../domain/iso-date.js';
+import { todayInEngland, isoDateSchema } from '../../domain/iso-date.js';
 
 const versionBody = z.object({ rowVersion: rowVersionSchema });
 const idParams = z.object({ id: z.string().min(1).max(40) });
@@ -108,7 +108,7 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
 }
 
 export async function sendTable<T>(reply: FastifyReply, name: string, format: 'csv' | 'xlsx', rows: readonly T[], columns: readonly Column<T>[]) {
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = todayInEngland();
   if (format === 'csv') {
     return sendFile(reply, 'text/csv; charset=utf-8', { fileName: `${name}-${stamp}.csv`, content: toCsvFile(rows, columns) });
   }

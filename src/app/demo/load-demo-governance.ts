@@ -1,7 +1,8 @@
+import { todayInEngland } from '../../domain/iso-date.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { addDays, isoDay } from '../../domain/governance/due-dates.js';
+import { addDays } from '../../domain/governance/due-dates.js';
 import { people, policies, users } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { boardActionRecord } from '../governance/board-action-record.js';
@@ -46,7 +47,7 @@ export async function loadDemoGovernance(ctx: AppContext, demoFolder: string): P
   }
   const [policy] = await ctx.db.select({ id: policies.id }).from(policies).where(eq(policies.title, demoPolicy.title));
   if (!policy) {
-    const today = isoDay(new Date());
+    const today = todayInEngland();
     await insertPrepared(ctx, policyRecord, [{ ...demoPolicy, approvedOn: today, reviewDate: addDays(today, 365), acknowledgeBy: addDays(today, 7), practiceCodes: ['C82001', 'C82009'] }]);
     const [stored] = await ctx.db.select({ id: policies.id }).from(policies).where(eq(policies.title, demoPolicy.title));
     // Practices acknowledge a version once its document is there to read: the demo's comes with one.

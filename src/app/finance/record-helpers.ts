@@ -1,6 +1,5 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { financeYears, incomeStreams } from '../../db/schema/index.js';
 import { conflict, invalid } from '../../domain/errors.js';

@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { formatLongDate, isoDay } from '../../domain/governance/due-dates.js';
+import { formatLongDate } from '../../domain/governance/due-dates.js';
 import { notFound } from '../../domain/errors.js';
-import { refuseFutureDate } from '../../domain/iso-date.js';
+import { todayInEngland, refuseFutureDate } from '../../domain/iso-date.js';
 import { boardActions, boardActionUpdates } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
@@ -23,7 +23,7 @@ export const actionUpdateInput = z.object({
 export async function addActionUpdate(ctx: AppContext, actionId: number, body: unknown) {
   authorize(ctx.actor, 'board_action', 'update');
   const update = parseOrRefuse(actionUpdateInput, body, 'The update is not valid');
-  const today = isoDay(new Date());
+  const today = todayInEngland();
   refuseFutureDate(update.enteredOn, today, 'The update', 'enteredOn');
   return ctx.db.transaction(async (tx) => {
     const [action] = await tx.select({ id: boardActions.id }).from(boardActions).where(eq(boardActions.id, actionId));

@@ -1,5 +1,7 @@
+import { todayInEnglandSql } from '../../db/today.js';
 import { eq, sql } from 'drizzle-orm';
-import { isOverdue, isoDay } from '../../domain/governance/due-dates.js';
+import { isOverdue } from '../../domain/governance/due-dates.js';
+import { todayInEngland } from '../../domain/iso-date.js';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import { boardActions, boardActionUpdates, meetings } from '../../db/schema/index.js';
@@ -40,7 +42,7 @@ export const boardActionRecord: RecordType<z.infer<typeof actionInput>> = {
     dueDate: { header: 'Due', column: boardActions.dueDate, kind: 'date', sortable: true },
     status: { header: 'Status', column: boardActions.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
     outcome: { header: 'Outcome', column: boardActions.outcome, kind: 'text', filter: 'search' },
-    overdue: { header: 'Overdue', column: sql`coalesce(${boardActions.dueDate} < current_date and ${boardActions.status} <> 'closed', false)`, kind: 'boolean', filter: 'exact' },
+    overdue: { header: 'Overdue', column: sql`coalesce(${boardActions.dueDate} < ${todayInEnglandSql} and ${boardActions.status} <> 'closed', false)`, kind: 'boolean', filter: 'exact' },
     // Where the action stands: its newest dated update, for lists and exports.
     latestUpdateOn: { header: 'Latest update dated', column: newestEntry(updateLog, boardActions, 'e.entered_on::text'), kind: 'date', sortable: true },
     latestUpdate: { header: 'Latest update', column: newestEntry(updateLog, boardActions, 'e.text'), kind: 'text' },
@@ -63,5 +65,5 @@ export const boardActionRecord: RecordType<z.infer<typeof actionInput>> = {
     return { ...input, ...(await ownerValues(db, input, existing)) };
   },
   importCsv: (ctx, file) => importByRef(ctx, boardActionRecord, file, boardActionLogLayout),
-  present: (row) => ({ ...row, overdue: isOverdue(row.dueDate as string | null, isoDay(new Date()), row.status === 'closed') }),
+  present: (row) => ({ ...row, overdue: isOverdue(row.dueDate as string | null, todayInEngland(), row.status === 'closed') }),
 };

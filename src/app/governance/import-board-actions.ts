@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { isoDay } from '../../domain/governance/due-dates.js';
+import { todayInEngland } from '../../domain/iso-date.js';
 import { meetings } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { insertPrepared } from '../records/records.js';
@@ -43,7 +43,7 @@ export const boardActionLogLayout: RegisterLayout = {
   async afterRow(ctx, id, row) {
     const text = cell(row, 'update');
     if (!text || (await hasUpdate(ctx.db, id, text))) return false;
-    await appendUpdate(ctx.db, ctx.actor, id, text, isoDay(new Date()));
+    await appendUpdate(ctx.db, ctx.actor, id, text, todayInEngland());
     return true;
   },
 };

@@ -1,7 +1,7 @@
+import { todayInEngland } from '../../domain/iso-date.js';
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { riskRating, riskScore } from '../../domain/governance/risk-score.js';
-import { isoDay } from '../../domain/governance/due-dates.js';
 import { invalid } from '../../domain/errors.js';
 import { risks, riskScoreHistory } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
@@ -43,7 +43,7 @@ async function keepScoreHistory(db: Db, riskId: number, actor: Actor): Promise<v
     likelihood: risk.likelihood,
     impact: risk.impact,
     score: riskScore(risk.likelihood, risk.impact),
-    recordedOn: isoDay(new Date()),
+    recordedOn: todayInEngland(),
     recordedBy: actor.label,
   });
 }

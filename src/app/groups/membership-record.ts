@@ -16,7 +16,6 @@ const membershipInput = z.object({
   endDate: isoDate.nullable().optional(),
 });
 
-const id = recordIdSchema;
 const far = '9999-12-31';
 
 export const membershipRecord: RecordType<z.infer<typeof membershipInput>> = {

@@ -1,3 +1,5 @@
+import { todayInEnglandSql } from '../../db/today.js';
+import { todayInEngland } from '../../domain/iso-date.js';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
@@ -24,9 +26,9 @@ const taskInput = z.object({
   note: optionalText(),
 });
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+export const todayIso = todayInEngland;
 
-const overdueSql = sql`coalesce(${planTasks.targetDate} < current_date and ${planTasks.status} not in ('done', 'stopped'), false)`;
+const overdueSql = sql`coalesce(${planTasks.targetDate} < ${todayInEnglandSql} and ${planTasks.status} not in ('done', 'stopped'), false)`;
 
 /** The task's position log, newest first: later date, then later entry. */
 const positionLog = { table: taskPositionUpdates, recordColumn: 'task_id', newestFirst: 'e.entry_date desc, e.sequence desc' };

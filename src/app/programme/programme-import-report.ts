@@ -1,5 +1,5 @@
 import { type Problem, invalid } from '../../domain/errors.js';
-import { optionalIsoDate } from '../../domain/iso-date.js';
+import { todayInEngland, optionalIsoDate } from '../../domain/iso-date.js';
 import { decodeText } from '../../domain/registry/index.js';
 import { parseCsv, type TabularInput } from '../../domain/schemes/tabular-input.js';
 import { type AuditEntry, recordAudit } from '../audit.js';
@@ -24,7 +24,7 @@ export function refuseProblems(file: string, problems: Problem[]): void {
 }
 
 export function readAsOf(asOf: string | undefined): string {
-  return optionalIsoDate(asOf, 'asOf') ?? new Date().toISOString().slice(0, 10);
+  return optionalIsoDate(asOf, 'asOf') ?? todayInEngland();
 }
 
 /** Saves the tally's audit rows and one for the import itself, and shapes the report. */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
 import { figuresForPeriod, type FigureRow, lookUpIndicator } from '../../db/repos/quality.js';
 import { invalid, notFound } from '../../domain/errors.js';
 import type { FunnelChartData } from '../../domain/quality/chart-options.js';

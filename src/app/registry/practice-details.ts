@@ -1,3 +1,4 @@
+import { todayInEngland } from '../../domain/iso-date.js';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { notFound } from '../../domain/errors.js';
 import { listSizes, membershipOverview, organisations, pcnMemberships, practiceGroups, practiceHistory, practiceOverview } from '../../db/schema/index.js';
@@ -42,7 +43,7 @@ export async function listOrganisations(ctx: AppContext, kind?: string) {
 }
 
 /** A group (federation or locality) with its current members, their latest list sizes and the total. */
-export async function getGroupSummary(ctx: AppContext, groupId: number, onDate = new Date().toISOString().slice(0, 10)) {
+export async function getGroupSummary(ctx: AppContext, groupId: number, onDate = todayInEngland()) {
   authorize(ctx.actor, 'group', 'read');
   const [group] = await ctx.db.select().from(practiceGroups).where(eq(practiceGroups.id, groupId));
   if (!group) throw notFound(`Group ${groupId}`);

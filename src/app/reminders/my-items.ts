@@ -1,5 +1,6 @@
+import { todayInEngland } from '../../domain/iso-date.js';
 import { eq, or, sql } from 'drizzle-orm';
-import { addDays, byDueDate, isoDay, reminderWindowDays } from '../../domain/governance/due-dates.js';
+import { addDays, byDueDate, reminderWindowDays } from '../../domain/governance/due-dates.js';
 import { people, users } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import type { AppContext } from '../context.js';
@@ -47,7 +48,7 @@ export async function personOfUser(db: Db, userId: number): Promise<PersonOfUser
 }
 
 /** The signed-in user's items: everything due within the next 14 days, and everything overdue. */
-export async function myItems(ctx: AppContext, today = isoDay(new Date())) {
+export async function myItems(ctx: AppContext, today = todayInEngland()) {
   const person = ctx.actor.userId ? await personOfUser(ctx.db, ctx.actor.userId) : null;
   const until = addDays(today, reminderWindowDays);
   const items = await gatherMyItems(ctx.db, { personId: person?.id ?? 0, userId: ctx.actor.userId, practiceCodes: ctx.actor.practiceCodes, role: ctx.actor.role, today, until });

@@ -1,7 +1,8 @@
+import { todayInEngland } from '../../domain/iso-date.js';
 import { eq } from 'drizzle-orm';
 import { composeDigest } from '../../domain/governance/digest.js';
 import { AppError } from '../../domain/errors.js';
-import { addDays, isoDay, reminderWindowDays } from '../../domain/governance/due-dates.js';
+import { addDays, reminderWindowDays } from '../../domain/governance/due-dates.js';
 import { userPractices, users } from '../../db/schema/index.js';
 import type { AppContext, Role } from '../context.js';
 import { authorize } from '../permissions.js';
@@ -26,7 +27,7 @@ export interface DigestOptions {
  */
 export async function sendDigest(ctx: AppContext, options: DigestOptions) {
   authorize(ctx.actor, 'digest', options.dryRun ? 'read' : 'create');
-  const today = options.today ?? isoDay(new Date());
+  const today = options.today ?? todayInEngland();
   const until = addDays(today, reminderWindowDays);
   const send = options.send ?? (options.smtpUrl ? (message: MailMessage) => sendMail(options.smtpUrl!, message) : undefined);
   if (!options.dryRun && !send) throw new AppError('unavailable', 'Set SMTP_URL (e.g. smtp://mail.example.nhs.uk:25) to send the digest, or use --dry-run');

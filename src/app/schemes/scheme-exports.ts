@@ -5,7 +5,7 @@ import { toXlsx, type Sheet } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
 import { runStoredScheme, schemeStatement, type RunOptions } from './run-stored-scheme.js';
 import { describeVersion } from './scheme-presenters.js';
-import { formatLongDate } from '../../domain/iso-date.js';
+import { todayInEngland, formatLongDate } from '../../domain/iso-date.js';
 import { isoDay } from '../../domain/governance/due-dates.js';
 import { actorName, humanise } from '../../domain/words.js';
 
@@ -23,7 +23,7 @@ export async function schemeWorkbook(ctx: AppContext, schemeId: number, options:
     ['Status', humanise(result.version.status)],
     ['Approved', result.version.approvedAt ? `${formatLongDate(isoDay(new Date(result.version.approvedAt)))} by ${actorName(result.version.approvedBy)}` : 'Not yet'],
     ['List sizes', result.version.listSnapshotDate ? `registry snapshot at ${formatLongDate(result.version.listSnapshotDate)}` : 'as given in the scheme'],
-    ['Produced', formatLongDate(isoDay(new Date()))],
+    ['Produced', formatLongDate(todayInEngland())],
     ...result.footingNotes.map((note): [string, string] => ['Footing note', note]),
   ];
   const sheets: Sheet<any>[] = [
@@ -70,7 +70,7 @@ export async function schemeStatementPdf(ctx: AppContext, schemeId: number, prac
         layout: 'lightHorizontalLines',
       },
       ...statement.warnings.map((w) => ({ text: `Note: ${w}`, margin: [0, 6, 0, 0] as [number, number, number, number], italics: true })),
-      { text: `Produced by atscale on ${formatLongDate(new Date().toISOString().slice(0, 10))}. Figures are worked from unrounded values and rounded once, by the rule shown.`, style: 'footnote' },
+      { text: `Produced by atscale on ${formatLongDate(todayInEngland())}. Figures are worked from unrounded values and rounded once, by the rule shown.`, style: 'footnote' },
     ],
     styles: {
       title: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] },

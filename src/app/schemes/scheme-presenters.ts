@@ -1,5 +1,5 @@
 import type { SchemeRow, SchemeVersionRow } from '../../db/repos/schemes.js';
-import { formatLongDate } from '../../domain/iso-date.js';
+import { dayInEngland, formatLongDate } from '../../domain/iso-date.js';
 
 /** A scheme as the API, CLI and audit log show it (never an ORM row as it stands). */
 export function presentScheme(row: SchemeRow) {
@@ -40,7 +40,7 @@ export type VersionSummary = ReturnType<typeof presentVersionSummary>;
 
 /** How a version is named in a statement or export: "version 2 (approved 3 May 2018); list sizes at 2018-01-01". */
 export function describeVersion(version: VersionSummary): string {
-  const approved = version.approvedAt ? ` ${version.status} ${formatLongDate(new Date(version.approvedAt).toISOString().slice(0, 10))}` : ` ${version.status}`;
+  const approved = version.approvedAt ? ` ${version.status} ${formatLongDate(dayInEngland(new Date(version.approvedAt)))}` : ` ${version.status}`;
   const snapshot = version.listSnapshotDate ? `list sizes at ${formatLongDate(version.listSnapshotDate)}` : 'list sizes as given in the scheme';
   return `version ${version.version} (${approved.trim()}); ${snapshot}`;
 }

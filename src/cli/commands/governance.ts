@@ -1,5 +1,6 @@
+import { todayInEngland } from '../../domain/iso-date.js';
 import type { Command } from 'commander';
-import { isoDay, isOverdue } from '../../domain/governance/due-dates.js';
+import { isOverdue } from '../../domain/governance/due-dates.js';
 import type { Column } from '../../app/export/tabular.js';
 import type { CsvImportReport } from '../../app/records/record-type.js';
 import { readConfig } from '../../config.js';
@@ -69,7 +70,7 @@ function registerRegister(program: Command, name: string, plural: string, descri
 export function registerGovernanceCommands(program: Command) {
   registerRegister(program, 'risks', 'risks', 'The risk register', riskColumns);
   registerRegister(program, 'actions', 'board-actions', 'The board action log', actionColumns, (rows, options) => {
-    const today = isoDay(new Date());
+    const today = todayInEngland();
     return options.overdue ? rows.filter((r) => isOverdue(r.dueDate as string | null, today, r.status === 'closed')) : rows;
   });
   program

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, sql, type SQL } from 'drizzle-orm';
 import { registeredPatientsIndicator } from '../../domain/quality/indicators.js';
 import { preparedRows } from '../prepared.js';
 import type { Db } from '../client.js';

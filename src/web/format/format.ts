@@ -1,4 +1,5 @@
 /** How numbers, money and dates are written on NHS pages: 327,255 · £1,642.50 · 1 January 2018. */
+import { todayInEngland } from '../../domain/iso-date.js';
 import { formatCount, formatPence, formatPenceInColumn } from '../../domain/schemes/format-money.js';
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -46,15 +47,8 @@ export function shortText(text: string, max = 80): string {
   return `${(atWord > max / 2 ? cut.slice(0, atWord) : text.slice(0, max)).replace(/[\s,;:.–-]+$/, '')}…`;
 }
 
-/** Today's date in England as YYYY-MM-DD. */
-export function todayIso(): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(new Date())
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
+/** Today's date in England as YYYY-MM-DD (the server's rule, so a form and its check agree). */
+export const todayIso = (): string => todayInEngland();
 
 export { actorName } from '../../domain/words.js';
 
