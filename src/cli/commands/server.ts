@@ -108,8 +108,8 @@ export function registerServerCommands(program: Command): void {
     .action(async (file: string) => {
       const opened = await (await composition()).openDatabase(readConfig(), 'cli');
       try {
-        const { cliActor } = await import('../../app/context.js');
-        const counts = await (await backups()).restoreBackup(opened.database, readInputFile(file), cliActor());
+        const [{ cliActor }, { commandLineUser }] = await Promise.all([import('../../app/context.js'), import('../command-line-user.js')]);
+        const counts = await (await backups()).restoreBackup(opened.database, readInputFile(file), cliActor(commandLineUser()));
         process.stdout.write(`Restored ${file}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}\n`);
       } finally {
         await opened.close();
