@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { readConfig } from '../../config.js';
 import { readInputFile } from '../read-input.js';
+import { writeOutputFile } from '../write-output.js';
 
 // Heavy modules (the server, the database engines) load only when a command runs, so that
 // `atscale --help` and the file-only commands start quickly.
@@ -95,7 +95,7 @@ export function registerServerCommands(program: Command): void {
     .action(async (file: string) => {
       const opened = await (await composition()).openDatabase(readConfig(), 'cli');
       try {
-        writeFileSync(file, await (await backups()).createBackup(opened.database));
+        writeOutputFile(file, await (await backups()).createBackup(opened.database));
         process.stdout.write(`Backed up to ${file}\n`);
       } finally {
         await opened.close();
