@@ -107,7 +107,7 @@ describe('the API with bad input', () => {
 
   it('refuses an oversized upload and a file of the wrong type before reading it', async () => {
     const big = await admin.request('POST', '/api/imports/ods', fileForm('epraccur.csv', 'x'.repeat(70 * 1024)));
-    expect(big).toMatchObject({ status: 413, body: { error: 'too_large' } });
+    expect(big).toMatchObject({ status: 413, body: { error: 'too_large', message: 'epraccur.csv is larger than the upload limit of 64 KB', problems: [{ field: 'file', message: 'must be 64 KB or smaller' }] } });
     const text = await admin.request('POST', '/api/imports/ods', fileForm('notes.txt', 'hello'));
     expect(text).toMatchObject({ status: 415, body: { error: 'unsupported', message: expect.stringContaining('notes.txt') } });
     const zipped = await admin.request('POST', '/api/imports/list-sizes', fileForm('gp-reg-pat-prac-all.zip', 'PK'));

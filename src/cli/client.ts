@@ -119,7 +119,11 @@ export class ServerClient implements AtscaleClient {
     form.set('file', new Blob([new Uint8Array(readInputFile(path))]), basename(path));
     if (options.skipUnknown) form.set('skipUnknown', 'true');
     if (options.asOf) form.set('asOf', options.asOf);
-    let job = await this.call<{ id: string; status: string; progressDone: number; progressTotal: number; message: string; result: unknown }>('POST', `/api/imports/${kind}`, form);
+    let job = await this.call<{ id: string; status: string; progressDone: number; progressTotal: number; message: string; result: unknown }>('POST', `/api/imports/${kind}`, form).catch((error: unknown) => {
+      // The server's upload limit is for browsers; on the server's own machine there is another way.
+      if (error instanceof AppError && error.kind === 'too_large') throw new AppError('too_large', `${error.message} of the running server (ATSCALE_MAX_UPLOAD_MB). Stop the server and run this command again to import the file directly, or restart the server with a larger ATSCALE_MAX_UPLOAD_MB.`);
+      throw error;
+    });
     while (job.status === 'running') {
       options.onProgress?.(job.progressDone, job.progressTotal, job.message);
       await new Promise((r) => setTimeout(r, 200));
