@@ -118,6 +118,10 @@ describe('the API with bad input', () => {
     const job = await runImport('ods', fileForm('gp-reg.csv', `${listSizeHeader}\r\n${listSizeRow('C82001', '100')}\r\n`));
     expect(job.status).toBe('failed');
     expect(job.result.errors[0]).toMatchObject({ file: 'gp-reg.csv' });
+    const asPcns = await runImport('pcns', fileForm('gp-reg.csv', `${listSizeHeader}\r\n${listSizeRow('C82001', '100')}\r\n`));
+    expect(asPcns.result.errors).toEqual([
+      { file: 'gp-reg.csv', message: 'this looks like a "Patients Registered at a GP Practice" totals file (gp-reg-pat-prac-all); expected an ODS ePCN workbook (ePCN.xlsx) or a "Patients Registered at a GP Practice" mapping file (gp-reg-pat-prac-map)' },
+    ]);
   });
 
   it('rejects an ODS file with a bad date, naming line and column, and writes nothing', async () => {
@@ -133,7 +137,12 @@ describe('the API with bad input', () => {
     const negative = await runImport('list-sizes', fileForm('gp-reg.csv', [listSizeHeader, listSizeRow('C82001', '9400'), listSizeRow('C82002', '-5')].join('\r\n')));
     expect(negative.result).toMatchObject({ rejected: 1, errors: [{ line: 3, column: expect.anything(), message: expect.stringMatching(/negative/) }] });
     const unknown = await runImport('list-sizes', fileForm('gp-reg.csv', [listSizeHeader, listSizeRow('C82001', '9400'), listSizeRow('Q99999', '100')].join('\r\n')));
-    expect(unknown.result).toMatchObject({ rejected: 1, errors: [{ line: 3, column: 'CODE', message: expect.stringContaining('Q99999') }] });
+    expect(unknown).toMatchObject({ message: '1 row rejected; nothing was imported', result: { rejected: 1, errors: [{ line: 3, column: 'CODE', message: expect.stringContaining('Q99999') }] } });
+    // In date order a list-size file names practices newer than the ODS file: the report says how to go on.
+    expect(unknown.result.notes).toEqual([expect.stringContaining('1 practice in this file is not in the registry')]);
+    expect(unknown.result.notes[0]).toContain('import again skipping practices not in the registry (--skip-unknown on the command line)');
+    const badDate = await runImport('list-sizes', fileForm('gp-reg.csv', [listSizeHeader, listSizeRow('C82001', '9400').replace('2025-04-01', '2025-13-45')].join('\r\n')));
+    expect(badDate.result).toMatchObject({ referenceDate: null, errors: [{ line: 2, column: 2, message: "extract date '2025-13-45' is not a date" }] });
     const details = (await admin.request('GET', '/api/practices/C82001/details')).body;
     expect(details.listSizes.map((l: { snapshotDate: string }) => l.snapshotDate)).toEqual(['2018-01-01']);
   });
