@@ -118,7 +118,7 @@ describe('the API with bad input', () => {
 
   it('refuses an oversized upload and a file of the wrong type before reading it', async () => {
     const big = await admin.request('POST', '/api/imports/ods', fileForm('epraccur.csv', 'x'.repeat(70 * 1024)));
-    expect(big).toMatchObject({ status: 413, body: { error: 'too_large' } });
+    expect(big).toMatchObject({ status: 413, body: { error: 'too_large', message: 'epraccur.csv is larger than the upload limit of 64 KB', problems: [{ field: 'file', message: 'must be 64 KB or smaller' }] } });
     const text = await admin.request('POST', '/api/imports/ods', fileForm('notes.txt', 'hello'));
     expect(text).toMatchObject({ status: 415, body: { error: 'unsupported', message: expect.stringContaining('notes.txt') } });
     const zipped = await admin.request('POST', '/api/imports/list-sizes', fileForm('gp-reg-pat-prac-all.zip', 'PK'));
@@ -129,6 +129,10 @@ describe('the API with bad input', () => {
     const job = await runImport('ods', fileForm('gp-reg.csv', `${listSizeHeader}\r\n${listSizeRow('C82001', '100')}\r\n`));
     expect(job.status).toBe('failed');
     expect(job.result.errors[0]).toMatchObject({ file: 'gp-reg.csv' });
+    const asPcns = await runImport('pcns', fileForm('gp-reg.csv', `${listSizeHeader}\r\n${listSizeRow('C82001', '100')}\r\n`));
+    expect(asPcns.result.errors).toEqual([
+      { file: 'gp-reg.csv', message: 'this looks like a "Patients Registered at a GP Practice" totals file (gp-reg-pat-prac-all); expected an ODS ePCN workbook (ePCN.xlsx) or a "Patients Registered at a GP Practice" mapping file (gp-reg-pat-prac-map)' },
+    ]);
   });
 
   it('rejects an ODS file with a bad date, naming line and column, and writes nothing', async () => {
@@ -158,7 +162,12 @@ describe('the API with bad input', () => {
     const negative = await runImport('list-sizes', fileForm('gp-reg.csv', [listSizeHeader, listSizeRow('C82001', '9400'), listSizeRow('C82002', '-5')].join('\r\n')));
     expect(negative.result).toMatchObject({ rejected: 1, errors: [{ line: 3, column: expect.anything(), message: expect.stringMatching(/negative/) }] });
     const unknown = await runImport('list-sizes', fileForm('gp-reg.csv', [listSizeHeader, listSizeRow('C82001', '9400'), listSizeRow('Q99999', '100')].join('\r\n')));
-    expect(unknown.result).toMatchObject({ rejected: 1, errors: [{ line: 3, column: 'CODE', message: expect.stringContaining('Q99999') }] });
+    expect(unknown).toMatchObject({ message: '1 row rejected; nothing was imported', result: { rejected: 1, errors: [{ line: 3, column: 'CODE', message: expect.stringContaining('Q99999') }] } });
+    // In date order a list-size file names practices newer than the ODS file: the report says how to go on.
+    expect(unknown.result.notes).toEqual([expect.stringContaining('1 practice in this file is not in the registry')]);
+    expect(unknown.result.notes[0]).toContain('import again skipping practices not in the registry (--skip-unknown on the command line)');
+    const badDate = await runImport('list-sizes', fileForm('gp-reg.csv', [listSizeHeader, listSizeRow('C82001', '9400').replace('2025-04-01', '2025-13-45')].join('\r\n')));
+    expect(badDate.result).toMatchObject({ referenceDate: null, errors: [{ line: 2, column: 2, message: "extract date '2025-13-45' is not a date" }] });
     const details = (await admin.request('GET', '/api/practices/C82001/details')).body;
     expect(details.listSizes.map((l: { snapshotDate: string }) => l.snapshotDate)).toEqual(['2018-01-01']);
   });
@@ -221,7 +230,9 @@ describe('the API with bad input', () => {
     const added = await admin.request('POST', `/api/groups/${created.body.id}/members`, { pcnCode: 'U67590', startDate: '2019-07-01' });
     expect(added).toMatchObject({ status: 201, body: { added: 4 } });
     const none = await admin.request('POST', `/api/groups/${created.body.id}/members`, { pcnCode: 'U00000', startDate: '2019-07-01' });
-    expect(none).toMatchObject({ status: 400, body: { message: 'No practices match that choice' } });
+    expect(none).toMatchObject({ status: 400, body: { message: 'No practices match that choice', problems: [{ field: 'pcnCode', message: 'matches no active GP practice in the registry' }] } });
+    const noCommissioner = await admin.request('POST', `/api/groups/${created.body.id}/members`, { commissionerCode: 'ZZZ', startDate: '2019-07-01' });
+    expect(noCommissioner.body.problems).toEqual([{ field: 'commissionerCode', message: 'matches no active GP practice in the registry' }]);
     const summary = (await admin.request('GET', `/api/groups/${created.body.id}/summary?on=2020-01-01`)).body;
     expect(summary.practices.map((p: { odsCode: string }) => p.odsCode).sort()).toEqual(['C82010', 'C82044', 'C82077', 'C82649']);
     expect(summary.totalListSize).toBe(15_847 + 6_311 + 11_009 + 3_987);

@@ -52,7 +52,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: options.maxUploadBytes ?? 50 * 1024 * 1024, files: 1 } });
+  const maxUploadBytes = options.maxUploadBytes ?? 50 * 1024 * 1024;
+  await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1 } });
+  // readUpload names the limit when it refuses a file.
+  app.decorate('maxUploadBytes', maxUploadBytes);
   // preHandler, so the sign-in limit can key on the email in the parsed body as well as the address.
 
   const { database } = options;

@@ -96,7 +96,7 @@ describe('the atscale command with the embedded database', () => {
 
   it('goes through the running server while it holds the database, and refuses what needs the files to itself', async () => {
     const port = await freePort();
-    const server = await startCliServer({ ATSCALE_DATA_DIR: env.ATSCALE_DATA_DIR, PORT: String(port) }, ['--demo']);
+    const server = await startCliServer({ ATSCALE_DATA_DIR: env.ATSCALE_DATA_DIR, PORT: String(port), ATSCALE_MAX_UPLOAD_MB: '0.002' }, ['--demo']);
     try {
       expect(server.output()).toContain(`atscale is running at http://localhost:${port}`);
       expect(server.output()).toMatch(/admin@elr-federation\.example \/ demo-admin-password/);
@@ -110,6 +110,9 @@ describe('the atscale command with the embedded database', () => {
       const imported = await runCli(['import', 'ods', good], env);
       expect(imported.stdout).toContain(`via the running server at http://127.0.0.1:${port}`);
       expect(imported.stdout).toMatch(/unchanged 2/);
+      // Over the server's upload limit (2 KB here), the command says which limit and what to do instead.
+      const tooLarge = await runCli(['import', 'list-sizes', join(nhsDir, 'MAPPING_INDICATORS_2021_v2.csv')], env);
+      expect(tooLarge).toMatchObject({ code: 2, stderr: expect.stringContaining('MAPPING_INDICATORS_2021_v2.csv is larger than the upload limit of 2 KB of the running server (ATSCALE_MAX_UPLOAD_MB). Stop the server') });
       const added = await runCli(['users', 'add', '--email', 'new.pm@example.nhs.uk', '--name', 'New Manager', '--role', 'practice_manager', '--practice', 'C82010', '--password', 'a long enough password'], env);
       expect(added).toMatchObject({ code: 0, stdout: expect.stringContaining('Added New Manager <new.pm@example.nhs.uk> as practice_manager') });
       const duplicate = await runCli(['users', 'add', '--email', 'new.pm@example.nhs.uk', '--name', 'Again', '--role', 'clinician', '--password', 'a long enough password'], env);

@@ -18,6 +18,7 @@ import { openDatabase, type Opened } from '../composition.js';
 import type { Config } from '../config.js';
 import { readLock } from '../db/lock.js';
 import { AppError, type Problem } from '../domain/errors.js';
+import { commandLineUser } from './command-line-user.js';
 import { readInputFile } from './read-input.js';
 
 /**
@@ -50,7 +51,7 @@ export class LocalClient implements AtscaleClient {
   }
 
   static async open(config: Config): Promise<LocalClient> {
-    return new LocalClient(await openDatabase(config, 'cli'), cliActor(), config);
+    return new LocalClient(await openDatabase(config, 'cli'), cliActor(commandLineUser()), config);
   }
 
   /** The use cases' context, for commands that call them directly. */
@@ -100,7 +101,7 @@ export class ServerClient implements AtscaleClient {
 
   /** Calls the running server's API with the CLI token; errors come back as AppError. */
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, 'x-atscale-user': process.env.USER ?? 'cli' };
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, 'x-atscale-user': commandLineUser() };
     let payload: BodyInit | undefined;
     if (body instanceof FormData) payload = body;
     else if (body !== undefined) {
@@ -118,7 +119,11 @@ export class ServerClient implements AtscaleClient {
     form.set('file', new Blob([new Uint8Array(readInputFile(path))]), basename(path));
     if (options.skipUnknown) form.set('skipUnknown', 'true');
     if (options.asOf) form.set('asOf', options.asOf);
-    let job = await this.call<{ id: string; status: string; progressDone: number; progressTotal: number; message: string; result: unknown }>('POST', `/api/imports/${kind}`, form);
+    let job = await this.call<{ id: string; status: string; progressDone: number; progressTotal: number; message: string; result: unknown }>('POST', `/api/imports/${kind}`, form).catch((error: unknown) => {
+      // The server's upload limit is for browsers; on the server's own machine there is another way.
+      if (error instanceof AppError && error.kind === 'too_large') throw new AppError('too_large', `${error.message} of the running server (ATSCALE_MAX_UPLOAD_MB). Stop the server and run this command again to import the file directly, or restart the server with a larger ATSCALE_MAX_UPLOAD_MB.`);
+      throw error;
+    });
     while (job.status === 'running') {
       options.onProgress?.(job.progressDone, job.progressTotal, job.message);
       await new Promise((r) => setTimeout(r, 200));

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeOutputFile } from './write-output.js';
 import { Option } from 'commander';
 import { AppError, describeProblem } from '../domain/errors.js';
 import { type Column, toCsv, toTextTable, toXlsx } from '../app/export/tabular.js';
@@ -55,6 +55,6 @@ export async function writeRows<T>(rows: readonly T[], columns: readonly Column<
     default:
       content = toTextTable(rows, columns);
   }
-  if (options.out) writeFileSync(options.out, content);
+  if (options.out) writeOutputFile(options.out, content);
   else process.stdout.write(content);
 }

@@ -30,7 +30,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServerDep
       return {
         result: report as unknown as Record<string, unknown>,
         failed,
-        message: failed ? `${report.rejected} rows rejected; nothing was imported` : `${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged`,
+        message: failed ? `${report.rejected === 1 ? '1 row' : `${report.rejected} rows`} rejected; nothing was imported` : `${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged`,
       };
     });
     reply.status(202);

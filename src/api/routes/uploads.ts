@@ -8,6 +8,22 @@ export interface Upload {
   fields: Record<string, string>;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The largest file an upload may carry (ATSCALE_MAX_UPLOAD_MB). */
+    maxUploadBytes: number;
+  }
+}
+
+/** "1 MB", "2.5 MB", "64 KB": a size limit as people read it. */
+export function describeSize(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024);
+  return megabytes >= 1 ? `${Number(megabytes.toFixed(1))} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** A file over the limit, named, with the limit: the form puts "File must be 1 MB or smaller" beside the file box. */
+const tooLarge = (name: string, limit: number) => new AppError('too_large', `${name} is larger than the upload limit of ${describeSize(limit)}`, { problems: [{ field: 'file', message: `must be ${describeSize(limit)} or smaller` }] });
+
 /** Reads the one file of a multipart upload, refusing a missing file, a wrong type or one over the size limit. */
 export async function readUpload(request: FastifyRequest, extensions: string[]): Promise<Upload> {
   if (!request.isMultipart()) throw new AppError('unsupported', 'Send the file as multipart/form-data');
@@ -16,8 +32,10 @@ export async function readUpload(request: FastifyRequest, extensions: string[]):
   for await (const part of request.parts()) {
     if (part.type === 'file') {
       const extension = extname(part.filename).toLowerCase();
-      const content = await part.toBuffer();
-      if (part.file.truncated) throw new AppError('too_large', `${part.filename} is larger than the upload limit`);
+      const content = await part.toBuffer().catch((error: unknown) => {
+        throw (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge(part.filename, request.server.maxUploadBytes) : error;
+      });
+      if (part.file.truncated) throw tooLarge(part.filename, request.server.maxUploadBytes);
       if (!extensions.includes(extension)) {
         // NHS England publishes some files zipped: say what to do, not only what is wrong.
         const wanted = `${extensions.join(' or ')} file`;

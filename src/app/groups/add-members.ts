@@ -22,6 +22,14 @@ export const addMembersSchema = z
   })
   .refine((v) => v.commissionerCode || v.pcnCode || v.practiceCodes?.length, { message: 'Choose a commissioner, a PCN or at least one practice', path: ['practiceCodes'] });
 
+/** Points "nothing matched" at the box the choice was made in, so the form shows it there. */
+function noMatchProblem(choice: z.infer<typeof addMembersSchema>) {
+  const practicesMeant = choice.gpPracticesOnly ? 'active GP practice' : 'practice';
+  if (choice.practiceCodes?.length) return { field: 'practiceCodes', message: `match no ${practicesMeant} with the other choices` };
+  if (choice.pcnCode) return { field: 'pcnCode', message: `matches no ${practicesMeant} in the registry` };
+  return { field: 'commissionerCode', message: `matches no ${practicesMeant} in the registry` };
+}
+
 export async function addMembers(ctx: AppContext, groupId: number, input: unknown) {
   authorize(ctx.actor, 'membership', 'create');
   const choice = parseOrRefuse(addMembersSchema, input, 'Choose which practices to add');
@@ -35,7 +43,7 @@ export async function addMembers(ctx: AppContext, groupId: number, input: unknow
     const found = await tx.select({ odsCode: practices.odsCode }).from(practices).where(and(...where));
     const missing = (choice.practiceCodes ?? []).filter((c) => !found.some((f) => f.odsCode === c));
     if (missing.length) throw invalid(`Unknown practice ${missing.join(', ')}`, [{ field: 'practiceCodes', message: `not in the registry: ${missing.join(', ')}` }]);
-    if (!found.length) throw invalid('No practices match that choice', [{ field: 'practiceCodes', message: 'no matching practices' }]);
+    if (!found.length) throw invalid('No practices match that choice', [noMatchProblem(choice)]);
     const created = await insertPrepared(
       txCtx,
       membershipRecord,

@@ -1,4 +1,4 @@
-import { wrongNhsFileProblem } from '../../domain/registry/index.js';
+import { describeNhsFileKind, detectNhsFile, wrongNhsFileProblem } from '../../domain/registry/index.js';
 import type { Actor, AppContext } from '../context.js';
 import { authorize, type RecordTypeName } from '../permissions.js';
 import { type ImportKind, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
@@ -23,6 +23,11 @@ export async function importNhsFile(ctx: AppContext, kind: ImportKind, file: { n
   if (kind === 'ods' || kind === 'list-sizes') {
     const wrong = wrongNhsFileProblem(head, file.name, kind === 'ods' ? 'epraccur' : 'patients-registered');
     if (wrong) return rejectedReport(kind, file.name, [wrong]);
+  }
+  // Either PCN file will do; an ODS or list-size file offered instead is named for what it is.
+  const other = kind === 'pcns' ? detectNhsFile(head, file.name) : null;
+  if (other === 'epraccur' || other === 'patients-registered') {
+    return rejectedReport(kind, file.name, [{ file: file.name, message: `this looks like ${describeNhsFileKind(other)}; expected ${describeNhsFileKind('epcn')} or ${describeNhsFileKind('practice-map')}` }]);
   }
   switch (kind) {
     case 'ods':

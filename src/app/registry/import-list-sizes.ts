@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { decodeText, parsePatientsRegistered } from '../../domain/registry/index.js';
-import type { Problem } from '../../domain/errors.js';
 import { bulkInsert, bulkUpsert, type BulkColumn } from '../../db/bulk.js';
 import { unknownPracticeCodes } from '../../db/repos/registry.js';
 import { listSizes } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
+import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport, unknownPracticesReport } from './import-report.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 
 interface ListSizeRow {
@@ -29,17 +28,17 @@ export async function importListSizesFile(ctx: AppContext, file: { name: string;
 
   return ctx.db.transaction(async (tx) => {
     const notInRegistry = await unknownPracticeCodes(tx as never, parsed.rows.map((r) => r.odsCode));
-    const unknown: Problem[] = [];
+    const unknown: { line: number; column: string; code: string }[] = [];
     const rows: ListSizeRow[] = [];
     for (const row of parsed.rows) {
       if (!notInRegistry.has(row.odsCode)) rows.push({ odsCode: row.odsCode, patients: row.patients, commissionerCode: row.commissionerCode || null });
-      else unknown.push({ file: file.name, line: row.line, column: 'CODE', message: `practice ${row.odsCode} is not in the registry; import an ODS file that includes it first` });
+      else unknown.push({ line: row.line, column: 'CODE', code: row.odsCode });
     }
-    if (unknown.length && !options.skipUnknown) return rejectedReport('list-sizes', file.name, unknown, snapshotDate);
+    if (unknown.length && !options.skipUnknown) return unknownPracticesReport('list-sizes', file.name, unknown, snapshotDate);
     const report = emptyReport('list-sizes', file.name, snapshotDate);
     if (unknown.length) {
       report.skipped = unknown.length;
-      report.notes.push(`Skipped ${unknown.length} rows for practices not in the registry: ${unknown.map((u) => u.message.split(' ')[1]).join(', ')}`);
+      report.notes.push(`Skipped ${unknown.length} rows for practices not in the registry: ${unknown.map((u) => u.code).join(', ')}`);
     }
     const stored = new Map((await tx.select().from(listSizes).where(eq(listSizes.snapshotDate, snapshotDate))).map((l) => [l.odsCode, l]));
     const inserts: ListSizeRow[] = [];

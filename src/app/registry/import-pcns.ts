@@ -6,7 +6,7 @@ import { pcnMemberships, practices } from '../../db/schema/index.js';
 import { type AuditEntry, recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
+import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport, unknownPracticesReport } from './import-report.js';
 import { historyColumns, type HistoryRow } from './practice-history.js';
 import { type OrganisationRow, saveOrganisations } from './organisations.js';
 import { formatLongDate } from '../../domain/iso-date.js';
@@ -64,7 +64,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     const stored = new Map((await tx.select().from(practices)).map((p) => [p.odsCode, p]));
     const unknown = incoming.filter((m) => !stored.has(m.practiceCode));
     if (unknown.length && !options.skipUnknown) {
-      return rejectedReport('pcns', file.name, unknown.map((m) => ({ file: file.name, line: m.line, column: 'practice code', message: `practice ${m.practiceCode} is not in the registry; import an ODS file that includes it first` })), referenceDate);
+      return unknownPracticesReport('pcns', file.name, unknown.map((m) => ({ line: m.line, column: 'practice code', code: m.practiceCode })), referenceDate);
     }
     if (unknown.length) {
       report.skipped = unknown.length;

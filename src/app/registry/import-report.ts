@@ -32,7 +32,21 @@ export function emptyReport(kind: ImportKind, file: string, referenceDate: strin
 }
 
 export function rejectedReport(kind: ImportKind, file: string, problems: Problem[], referenceDate: string | null = null): ImportReport {
-  return { ...emptyReport(kind, file, referenceDate), rejected: new Set(problems.map((p) => p.line ?? p.message)).size, errors: problems };
+  // A date that could not be read is no date: null, never "".
+  return { ...emptyReport(kind, file, referenceDate || null), rejected: new Set(problems.map((p) => p.line ?? p.message)).size, errors: problems };
+}
+
+/**
+ * A file naming practices the registry does not hold, refused with the way on. In date order this
+ * is ordinary: a list-size or PCN file names practices opened after the latest ODS file imported.
+ */
+export function unknownPracticesReport(kind: ImportKind, file: string, unknown: { line?: number; column: string; code: string }[], referenceDate: string | null): ImportReport {
+  const report = rejectedReport(kind, file, unknown.map((u) => ({ file, line: u.line, column: u.column, message: `practice ${u.code} is not in the registry; import an ODS file that includes it first` })), referenceDate);
+  const practices = new Set(unknown.map((u) => u.code)).size;
+  report.notes.push(
+    `${practices === 1 ? '1 practice' : `${practices} practices`} in this file ${practices === 1 ? 'is' : 'are'} not in the registry (often one opened after the latest ODS file imported). Import an ODS file that includes ${practices === 1 ? 'it' : 'them'} first, or import again skipping practices not in the registry (--skip-unknown on the command line) to import the other rows and list ${practices === 1 ? 'it' : 'them'}.`,
+  );
+  return report;
 }
 
 /** Values equal for change detection: null and undefined alike, dates compared as text. */

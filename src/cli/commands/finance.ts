@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { Argument, type Command } from 'commander';
 import type { FinanceQuery, FinanceReportName } from '../../app/finance/finance-requests.js';
 import { reportTableColumns } from '../../app/export/report-table-columns.js';
@@ -10,6 +9,7 @@ import type { FinanceTable } from '../../domain/finance/presenters.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { readConfig } from '../../config.js';
 import { formatOption } from '../output.js';
+import { writeOutputFile } from '../write-output.js';
 
 /** The client opens databases and HTTP connections: load it only when a command runs. */
 const connect = async () => (await import('../client.js')).connect(readConfig());
@@ -61,7 +61,7 @@ async function report(name: FinanceReportName, options: ReportOptions) {
       if (!options.out) throw new AppError('invalid', '--format xlsx needs --out <file.xlsx>');
       content = await toXlsx(result.tables.map((t) => ({ name: t.name, rows: t.rows, columns: columnsOf(t, 'xlsx') })));
     } else content = `${result.tables.filter((t) => t.rows.length).map(textOf).join('\n')}${said.length ? `\n${said.join('\n')}\n` : ''}`;
-    if (options.out) writeFileSync(options.out, content);
+    if (options.out) writeOutputFile(options.out, content);
     else process.stdout.write(content);
     if (options.format !== 'table') for (const note of said.filter((n) => n.startsWith('Warning'))) process.stderr.write(`atscale: ${note}\n`);
   } finally {

@@ -24,12 +24,13 @@ function printReport(report: ImportReport, format: string, via: string) {
   }
   const lines = [`${report.file}${report.referenceDate ? ` (as at ${report.referenceDate})` : ''} via ${via}`, `  inserted  ${report.inserted}`, `  updated   ${report.updated}`, `  unchanged ${report.unchanged}`, `  rejected  ${report.rejected}`];
   if (report.skipped) lines.push(`  skipped   ${report.skipped}`);
-  lines.push(...report.notes.map((n) => `  note: ${n}`));
   if (report.rejected) {
     lines.push('Nothing was imported. Problems:');
     lines.push(...report.errors.slice(0, 100).map((e) => `  ${describeProblem({ ...e, file: e.file ?? report.file })}`));
     if (report.errors.length > 100) lines.push(`  … and ${report.errors.length - 100} more (use --format json for all)`);
   }
+  // After the problems, so that what to do next is the last thing read.
+  lines.push(...report.notes.map((n) => `  note: ${n}`));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

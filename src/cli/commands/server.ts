@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { readConfig } from '../../config.js';
 import { readInputFile } from '../read-input.js';
+import { writeOutputFile } from '../write-output.js';
 
 // Heavy modules (the server, the database engines) load only when a command runs, so that
 // `atscale --help` and the file-only commands start quickly.
@@ -95,7 +95,7 @@ export function registerServerCommands(program: Command): void {
     .action(async (file: string) => {
       const opened = await (await composition()).openDatabase(readConfig(), 'cli');
       try {
-        writeFileSync(file, await (await backups()).createBackup(opened.database));
+        writeOutputFile(file, await (await backups()).createBackup(opened.database));
         process.stdout.write(`Backed up to ${file}\n`);
       } finally {
         await opened.close();
@@ -108,8 +108,8 @@ export function registerServerCommands(program: Command): void {
     .action(async (file: string) => {
       const opened = await (await composition()).openDatabase(readConfig(), 'cli');
       try {
-        const { cliActor } = await import('../../app/context.js');
-        const counts = await (await backups()).restoreBackup(opened.database, readInputFile(file), cliActor());
+        const [{ cliActor }, { commandLineUser }] = await Promise.all([import('../../app/context.js'), import('../command-line-user.js')]);
+        const counts = await (await backups()).restoreBackup(opened.database, readInputFile(file), cliActor(commandLineUser()));
         process.stdout.write(`Restored ${file}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}\n`);
       } finally {
         await opened.close();

@@ -11,6 +11,7 @@ import { formatDate, formatNumber } from '../../format/format.js';
 import { AuditTable } from '../audit/audit-table.js';
 import { groupKindLabel } from '../groups/group-kinds.js';
 import { PracticeEditForm } from './practice-edit-form.js';
+import { describeHistoryValues, historyFieldName } from './practice-history-values.js';
 
 type ListSize = PracticeDetails['listSizes'][number];
 type GroupRow = PracticeDetails['groups'][number];
@@ -38,20 +39,10 @@ const pcnColumns: Column<PcnRow>[] = [
   { key: 'source', header: 'Source', cell: (p) => p.source ?? '' },
 ];
 
-const fieldNames: Record<string, string> = { created: 'Added to the registry', name: 'Name', status: 'Status', commissionerCode: 'Commissioner', closeDate: 'Close date', pcnCode: 'PCN', previousPcnCode: 'Previous PCN' };
-const fieldName = (key: string) => fieldNames[key] ?? key;
-
 const historyColumns: Column<HistoryRow>[] = [
   { key: 'from', header: 'From', nowrap: true, cell: (h) => formatDate(h.validFrom) },
-  { key: 'changed', header: 'What changed', cell: (h) => (h.changedFields ?? []).map(fieldName).join(', ') },
-  {
-    key: 'values',
-    header: 'Values',
-    cell: (h) =>
-      Object.entries(h.snapshot ?? {})
-        .map(([key, value]) => `${fieldName(key)}: ${value === null || value === '' ? 'none' : /date/i.test(key) ? formatDate(String(value)) : String(value)}`)
-        .join('; '),
-  },
+  { key: 'changed', header: 'What changed', cell: (h) => (h.changedFields ?? []).map(historyFieldName).join(', ') },
+  { key: 'values', header: 'Values', cell: (h) => describeHistoryValues(h.snapshot) },
 ];
 
 function PracticeAudit({ code }: { code: string }) {
