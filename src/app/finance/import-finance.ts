@@ -13,6 +13,7 @@ import type { AppContext } from '../context.js';
 import { authorize, type RecordTypeName } from '../permissions.js';
 import { requirePlanYear } from './record-helpers.js';
 import { importedSchemeLinks } from './scheme-links.js';
+import { refusedImport } from '../records/import-csv.js';
 
 export interface FinanceImportReport {
   kind: FinanceFileKind;
@@ -127,7 +128,7 @@ async function planYearProblems(db: Db, rows: { line: number; financialYear: str
 async function importRunningCosts(up: Upserter, db: Db, text: string, file: string, year?: string) {
   const rows = readFinanceFile('running-costs', text, file, year);
   const problems = await planYearProblems(db, rows, file);
-  if (problems.length) throw invalid(`${file}: ${problems.length} problems; nothing was imported`, problems);
+  if (problems.length) throw refusedImport(file, problems);
   for (const row of rows) {
     await up.write('running_cost', runningCostLines, [eq(runningCostLines.financialYear, row.financialYear), eq(runningCostLines.line, row.label)], { financialYear: row.financialYear, category: row.category ?? 'Unallocated', line: row.label, amountPence: row.amountPence, comment: row.comment, frequency: row.frequency, arrearsMonths: row.arrearsMonths });
   }
@@ -140,7 +141,7 @@ async function importIe(up: Upserter, db: Db, text: string, file: string, year: 
   const [stored] = await db.select({ total: sum(runningCostLines.amountPence) }).from(runningCostLines).where(eq(runningCostLines.financialYear, year));
   const storedCosts = stored?.total === null || stored?.total === undefined ? null : Number(stored.total);
   const problems = ieForecastProblems(rows, file, columnIndex(parseCsv(text, file), ['amount']) + 1, storedCosts);
-  if (problems.length) throw invalid(`${file}: ${problems.length} problems; nothing was imported`, problems);
+  if (problems.length) throw refusedImport(file, problems);
   const streams = await db.select({ id: incomeStreams.id, name: incomeStreams.name, status: incomeStreams.status }).from(incomeStreams);
   const streamOf = (row: (typeof rows)[number], section: string) => (row.stream ? streams.find((s) => s.name === row.stream && s.status === section) : undefined);
   const unknown = rows.filter((r) => r.stream && !streamOf(r, ieSectionOf(r.section) ?? ''));

@@ -48,7 +48,7 @@ export async function importRecordsCsv(ctx: AppContext, type: AnyRecordType, fil
     if (!result.success) problems.push(...zodProblems(result.error, { file: file.name, line }).map((p) => ({ ...p, column: columnLabel(header, keys, p.column) })));
     else inputs.push({ ...(result.data as object), __line: line });
   });
-  if (problems.length) throw refused(file.name, problems);
+  if (problems.length) throw refusedImport(file.name, problems);
 
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
@@ -61,14 +61,14 @@ export async function importRecordsCsv(ctx: AppContext, type: AnyRecordType, fil
         problems.push({ file: file.name, line: input.__line as number, column: column ? columnLabel(header, keys, column) : undefined, message: error.message });
       }
     }
-    if (problems.length) throw refused(file.name, problems);
+    if (problems.length) throw refusedImport(file.name, problems);
     const created = await insertPrepared(txCtx, type, inputs.map(({ __line: _line, ...rest }) => rest));
     return { inserted: created.length, updated: 0, unchanged: 0, rejected: 0, errors: [] as Problem[] };
   });
 }
 
 /** "members.csv: 1 problem; nothing was imported" (or "3 problems"). */
-const refused = (file: string, problems: Problem[]) => invalid(`${file}: ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}; nothing was imported`, problems);
+export const refusedImport = (file: string, problems: Problem[]) => invalid(`${file}: ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}; nothing was imported`, problems);
 
 function columnLabel(header: string[], keys: (string | undefined)[], field: string | number | undefined): string | number | undefined {
   if (typeof field !== 'string') return field;

@@ -153,6 +153,11 @@ describe('atscale scheme, in process', () => {
     expect(workbook.getWorksheet('schedule')!.getRow(2).getCell(5).value).toBe(180860);
   });
 
+  it('refuses --out into a folder that does not exist in one sentence, not a stack trace', async () => {
+    const out = join(scratch, 'no-such-folder', 'pharmacists.xlsx');
+    await expect(run('scheme', 'run', pharmacists, '--format', 'xlsx', '--out', out)).rejects.toMatchObject({ kind: 'not_found', message: expect.stringMatching(/^Cannot write .*pharmacists\.xlsx: there is no folder .*no-such-folder$/) });
+  });
+
   it('refuses a scheme file with a bad percentage, naming its line and column', async () => {
     const bad = join(scratch, 'bad-fee.yaml');
     writeFileSync(bad, readFileSync(join(root, winter), 'utf8').replace('percent: 5', 'percent: 105').replace(/file: (\S+)/g, `file: ${join(root, 'examples/schemes')}/$1`));

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeOutputFile } from '../write-output.js';
 import type { Command } from 'commander';
 import { reportTableColumns, type ReportFormat } from '../../app/export/report-table-columns.js';
 import { toCsv, toTextTable, toXlsx } from '../../app/export/tabular.js';
@@ -68,7 +68,7 @@ function pickTable(tables: ReportTable[], name: string): ReportTable {
 
 function emit(content: string | Buffer, out: string | undefined): void {
   if (out) {
-    writeFileSync(out, content);
+    writeOutputFile(out, content);
     process.stderr.write(`atscale: wrote ${out}\n`);
   } else process.stdout.write(content);
 }
