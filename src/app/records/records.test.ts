@@ -56,6 +56,17 @@ describe.each(databaseKinds)('one way to keep records (%s)', (kind) => {
     expect(entry!.at).toBeInstanceOf(Date);
   });
 
+  it('writes nothing for a save that changes nothing: no new version, no audit row', async () => {
+    const opened = await getRecord(admin(), practiceRecord, alpha!);
+    const audited = await database.db.$count(auditLog);
+    for (const input of [{}, { localName: 'Alpha Surgery', notes: 'Branch site closed on Fridays' }]) {
+      expect(await updateRecord(admin(), practiceRecord, alpha!, input, opened.rowVersion as number)).toMatchObject({ rowVersion: opened.rowVersion, localName: 'Alpha Surgery' });
+    }
+    expect(await database.db.$count(auditLog)).toBe(audited);
+    // Still a conflict when the page was stale, even if it changes nothing.
+    await expect(updateRecord(admin(), practiceRecord, alpha!, {}, (opened.rowVersion as number) - 1)).rejects.toMatchObject({ kind: 'conflict' });
+  });
+
   it('gives a stale edit a conflict and keeps the other person’s change', async () => {
     const opened = await getRecord(admin(), practiceRecord, beta!);
     await updateRecord(admin(), practiceRecord, beta!, { notes: 'first edit' }, opened.rowVersion as number);

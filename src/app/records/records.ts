@@ -110,6 +110,8 @@ export async function updateRecord(ctx: AppContext, type: AnyRecordType, rawId: 
     authorize(ctx.actor, type.name, 'update', type.practiceCodeOf?.(existing));
     const before = type.present((await loadRow(txCtx, type, id)) ?? existing);
     const values = await type.prepare(txCtx.db, data, existing);
+    // A save that changes nothing (the form sent back what it showed) writes nothing: no new version, no audit row.
+    if (!type.afterWrite && existing[versionKey(type)] === expectedVersion && changesNothing(values, existing)) return before;
     const updated = await tx
       .update(type.table)
       .set({ ...values, rowVersion: sql`${type.versionColumn} + 1`, updatedAt: new Date() } as never)
@@ -125,6 +127,12 @@ export async function updateRecord(ctx: AppContext, type: AnyRecordType, rawId: 
     await recordAudit(txCtx.db, ctx.actor, { recordType: type.name, recordId: id, action: 'update', before, after, summary: type.auditSummary?.(data) });
     return after;
   });
+}
+
+/** True when every value a save would write is the one already stored (dates and numbers compared as stored). */
+function changesNothing(values: Record<string, unknown>, existing: Record<string, unknown>): boolean {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return Object.entries(values).every(([key, value]) => value === undefined || (key in existing && same(value, existing[key])));
 }
 
 export async function deleteRecord(ctx: AppContext, type: AnyRecordType, rawId: string, expectedVersion: number) {
