@@ -114,11 +114,24 @@ export function importsSuite(harness: () => BrowserHarness) {
       await odsForm().getByRole('button', { name: 'Upload and import' }).click();
       await visible(page.getByRole('heading', { name: /Import of epraccur-2000\.csv/ }));
       // Kibworth holds facts newer than a file of 1 January 2000: it is left as it is, and the note says so in words.
-      await visible(page.getByText('1 practices already hold facts newer than this file (1 January 2000); they were left as they are.'));
+      await visible(page.getByText('1 practice already holds facts newer than this file (1 January 2000); it was left as it is.'));
       const history = page.locator('section[aria-labelledby="import-history"] tbody tr').first();
       await eventually(() => textOf(history)).toContain('ODS import epraccur-2000.csv: 0 inserted, 0 updated, 1 unchanged');
       expect(loads).toEqual([]);
       expect(await page.locator('main').innerText()).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    });
+
+    it('tells the user how to go on when a list-size file names a practice the registry lacks', async () => {
+      const file = join(folder, 'gp-reg-unknown.csv');
+      writeFileSync(file, 'PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\r\nGP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,Q99999,LE8 0LG,ALL,ALL,100\r\n');
+      const listForm = page.locator('form[aria-label="Upload Patients registered at a GP practice"]');
+      await listForm.locator('input[type=file]').setInputFiles(file);
+      await listForm.getByRole('button', { name: 'Upload and import' }).click();
+      const callout = page.locator('.nhsuk-card__content', { hasText: 'Nothing was imported' });
+      await eventually(() => textOf(callout)).toContain('1 practice in this file is not in the registry');
+      expect(await textOf(callout)).toContain("the 'Skip practices not in the registry' box on the imports page");
+      expect(await textOf(callout)).not.toContain('Correct the file and upload it again');
+      expect(await harness().database.query("select ods_code from list_sizes where ods_code = 'Q99999'")).toEqual([]);
     });
 
     it('says so when the whole file is wrong, rather than counting a rejected row', async () => {

@@ -5,7 +5,7 @@ import { practices } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport, sameValue } from './import-report.js';
+import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, olderNote, rejectedReport, sameValue } from './import-report.js';
 import { historyColumns, type HistoryRow } from './practice-history.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 
@@ -108,7 +108,7 @@ export async function importOdsFile(ctx: AppContext, file: { name: string; conte
         if (changedHistory.length) history.push({ odsCode: record.odsCode, validFrom: asOf, changedFields: changedHistory, snapshot: { ...pick(values, historyFields), before: pick(current, changedHistory) } });
       }
     }
-    if (older) report.notes.push(`${older} practices already hold facts newer than this file (${formatLongDate(asOf)}); they were left as they are.`);
+    if (older) report.notes.push(olderNote(older, ['practice', 'practices'], `facts newer than this file (${formatLongDate(asOf)})`));
     options.onProgress?.(0, inserts.length + writes.length, 'Saving');
     await bulkInsert(tx as never, 'practices', practiceColumns, inserts);
     await bulkUpsert(tx as never, 'practices', practiceColumns, writes, {

@@ -6,7 +6,7 @@ import { pcnMemberships, practices } from '../../db/schema/index.js';
 import { type AuditEntry, recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport, unknownPracticesReport } from './import-report.js';
+import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, olderNote, rejectedReport, unknownPracticesReport } from './import-report.js';
 import { historyColumns, type HistoryRow } from './practice-history.js';
 import { type OrganisationRow, saveOrganisations } from './organisations.js';
 import { formatLongDate } from '../../domain/iso-date.js';
@@ -110,7 +110,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
         writes.push(m);
       }
     }
-    if (older) report.notes.push(`${older} memberships already hold facts as new as this file or newer (${formatLongDate(referenceDate)}); they were left as they are.`);
+    if (older) report.notes.push(olderNote(older, ['membership', 'memberships'], `facts as new as this file or newer (${formatLongDate(referenceDate)})`));
     await bulkUpsert(
       tx as never,
       'pcn_memberships',

@@ -44,9 +44,14 @@ export function unknownPracticesReport(kind: ImportKind, file: string, unknown: 
   const report = rejectedReport(kind, file, unknown.map((u) => ({ file, line: u.line, column: u.column, message: `practice ${u.code} is not in the registry; import an ODS file that includes it first` })), referenceDate);
   const practices = new Set(unknown.map((u) => u.code)).size;
   report.notes.push(
-    `${practices === 1 ? '1 practice' : `${practices} practices`} in this file ${practices === 1 ? 'is' : 'are'} not in the registry (often one opened after the latest ODS file imported). Import an ODS file that includes ${practices === 1 ? 'it' : 'them'} first, or import again skipping practices not in the registry (--skip-unknown on the command line) to import the other rows and list ${practices === 1 ? 'it' : 'them'}.`,
+    `${practices === 1 ? '1 practice' : `${practices} practices`} in this file ${practices === 1 ? 'is' : 'are'} not in the registry (often one opened after the latest ODS file imported). Import an ODS file that includes ${practices === 1 ? 'it' : 'them'} first, or import again skipping practices not in the registry (the 'Skip practices not in the registry' box on the imports page, --skip-unknown on the command line) to import the other rows and list ${practices === 1 ? 'it' : 'them'}.`,
   );
   return report;
+}
+
+/** "1 practice already holds facts newer than this file (…); it was left as it is", or "3 practices … they were". */
+export function olderNote(count: number, things: [string, string], facts: string): string {
+  return count === 1 ? `1 ${things[0]} already holds ${facts}; it was left as it is.` : `${count} ${things[1]} already hold ${facts}; they were left as they are.`;
 }
 
 /** Values equal for change detection: null and undefined alike, dates compared as text. */

@@ -88,7 +88,7 @@ function Report({ job }: { job: Job }) {
           ...(report.referenceDate ? [{ key: 'File describes', value: formatDate(report.referenceDate) }] : []),
         ]}
       />
-      {report.notes?.length ? (
+      {report.notes?.length && job.status !== 'failed' ? (
         <>
           <h3>Notes</h3>
           <ul className="nhsuk-list nhsuk-list--bullet">
@@ -133,7 +133,11 @@ export function JobProgress({ jobId }: { jobId: string }) {
       {job.status === 'failed' ? (
         <WarningCallout>
           <WarningCallout.Heading>Nothing was imported</WarningCallout.Heading>
-          <p>{jobOutcome(job)} {problemsListed(jobProblems(job).length)} Correct the file and upload it again.</p>
+          <p>
+            {jobOutcome(job)} {problemsListed(jobProblems(job).length)} {job.result?.notes?.length ? '' : 'Correct the file and upload it again.'}
+          </p>
+          {/* A note says what to do instead, such as importing a newer ODS file or skipping unknown practices. */}
+          {job.result?.notes?.map((note, i) => <p key={i}>{note}</p>)}
           {jobProblems(job).length > 1 ? (
             <p>
               <a href={problemsCsvHref(job.id)} download>
