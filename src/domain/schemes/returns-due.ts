@@ -108,7 +108,7 @@ export function returnsState(facts: ReturnsFacts): ReturnsState {
   if (facts.asked === 0) return { kind: 'not_asked' };
   if (facts.awaited === 0) return { kind: 'all_in', asked: facts.asked };
   if (facts.dueOn === null) return { kind: 'no_date', awaited: facts.awaited };
-  return facts.today > facts.dueOn ? { kind: 'overdue', dueOn: facts.dueOn, awaited: facts.awaited } : { kind: 'due', dueOn: facts.dueOn, awaited: facts.awaited };
+  return returnsClosed(facts.dueOn, facts.today) ? { kind: 'overdue', dueOn: facts.dueOn, awaited: facts.awaited } : { kind: 'due', dueOn: facts.dueOn, awaited: facts.awaited };
 }
 
 /** The state in words a practice manager reads at a glance: "Returns due 14 March 2026", "Returns overdue: 3 awaited". */

@@ -1,6 +1,6 @@
 import { Button, Details, InsetText, Tag } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
-import { hasBeenApproved } from '../../../domain/schemes/returns-due.js';
+import { hasBeenApproved, returnsClosed } from '../../../domain/schemes/returns-due.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { DateField, dateFieldTarget, dateProblem, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { type Column, DataTable } from '../../components/data-table.js';
@@ -16,13 +16,13 @@ const practicesText = (n: number) => `${n} ${n === 1 ? 'practice' : 'practices'}
 /** "Returns are due by 11 May 2018", "… and are overdue" once it has passed. */
 function dueSentence(due: string | null): string {
   if (!due) return 'No due date is set.';
-  return due < todayIso() ? `Returns were due by ${formatDate(due)} and are overdue.` : `Returns are due by ${formatDate(due)}.`;
+  return returnsClosed(due, todayIso()) ? `Returns were due by ${formatDate(due)} and are overdue.` : `Returns are due by ${formatDate(due)}.`;
 }
 
 /** The banner after saving: a date already past says the returns still awaited are overdue. */
 function savedText(due: string | null): string {
   if (!due) return 'The due date was removed.';
-  return due < todayIso() ? `Activity returns were due by ${formatDate(due)}: that date has passed, so the returns still awaited are overdue.` : `Activity returns are due by ${formatDate(due)}.`;
+  return returnsClosed(due, todayIso()) ? `Activity returns were due by ${formatDate(due)}: that date has passed, so the returns still awaited are overdue.` : `Activity returns are due by ${formatDate(due)}.`;
 }
 
 /** Who has not returned yet, one per line (practice names can hold commas), and by when. */
