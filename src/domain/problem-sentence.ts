@@ -8,7 +8,8 @@
 /** A label as a sentence names its field: "End date (optional)" → "End date", "Practices (ODS codes)" → "Practices". */
 export const labelName = (label: string) => label.replace(/\s*\([^)]*\)\s*$/, '').trim();
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** "practice" → "Practice": a sentence's first letter. */
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -10,6 +10,7 @@ import { buildListClauses, type ListQuery } from './list-query.js';
 import { propertyOf } from './column-property.js';
 import type { AnyRecordType } from './record-type.js';
 import { parseOrRefuse, type SafeParser } from './zod-problems.js';
+import { capitalise } from '../../domain/problem-sentence.js';
 
 export interface Page<T> {
   items: T[];
@@ -171,4 +172,3 @@ function tableProperty(type: AnyRecordType, column: unknown): string {
   return property;
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
