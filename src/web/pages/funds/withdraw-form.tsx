@@ -1,5 +1,6 @@
 import { Button } from 'nhsuk-react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { ConfirmQuestion } from '../../components/confirm-question.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatMoney } from '../../format/format.js';
@@ -12,33 +13,14 @@ import type { ApplicationDetail } from './types.js';
 export function WithdrawForm({ application, onWithdrawn }: { application: ApplicationDetail['application']; onWithdrawn(): void }) {
   const [asking, setAsking] = useState(false);
   const form = useApiForm<{ rowVersion: number }>((body) => ({ method: 'POST', path: `/api/fund-applications/${application.id}/withdrawal`, body }), { invalidates: ['/api/fund', '/api/my-items', '/api/practices'], onSuccess: onWithdrawn });
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (asking) heading.current?.focus();
-  }, [asking]);
   return (
     <section aria-labelledby="withdraw-heading" className="app-panel">
       <h2 id="withdraw-heading">Withdraw this application</h2>
       <FormErrorSummary errors={form.errors} attempt={form.attempt} />
       {asking ? (
-        <div className="nhsuk-warning-callout" role="region" aria-labelledby="confirm-withdraw-heading" onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}>
-          <h3 className="nhsuk-warning-callout__label" id="confirm-withdraw-heading" tabIndex={-1} ref={heading}>
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>Withdraw {application.title}?
-            </span>
-          </h3>
-          <p>
-            The commissioner will no longer be asked to decide it, and the {formatMoney(application.requestedPence)} it asks for is free for other applications. It stays on the fund as withdrawn. This cannot be undone.
-          </p>
-          <div className="nhsuk-button-group">
-            <Button type="button" warning disabled={form.pending} onClick={() => form.submit({ rowVersion: application.rowVersion })}>
-              Yes, withdraw it
-            </Button>
-            <Button type="button" secondary onClick={() => setAsking(false)}>
-              Cancel
-            </Button>
-          </div>
-        </div>
+        <ConfirmQuestion id="confirm-withdraw" level={3} question={`Withdraw ${application.title}?`} yes="Yes, withdraw it" pending={form.pending} onAnswer={(yes) => (yes ? form.submit({ rowVersion: application.rowVersion }) : setAsking(false))}>
+          The commissioner will no longer be asked to decide it, and the {formatMoney(application.requestedPence)} it asks for is free for other applications. It stays on the fund as withdrawn. This cannot be undone.
+        </ConfirmQuestion>
       ) : (
         <>
           <p className="nhsuk-body">While it waits for the commissioner’s decision, the applicant can withdraw it. Once decided, it stands.</p>

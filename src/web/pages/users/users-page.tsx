@@ -1,7 +1,8 @@
 import { Button, Heading, Tag, TextInput } from 'nhsuk-react-components';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { UserRow } from '../../api/types.js';
 import { useUser } from '../../auth/session.js';
+import { ConfirmQuestion } from '../../components/confirm-question.js';
 import type { Column } from '../../components/data-table.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
 import { usePageTitle } from '../../components/page-states.js';
@@ -34,28 +35,10 @@ function SearchForm({ initial, onSearch }: { initial: string; onSearch(q: string
 
 /** "Disable Jo Bloggs?" with what it does, and the two answers. */
 function ConfirmDisable({ user, onAnswer }: { user: UserRow; onAnswer(yes: boolean): void }) {
-  // The question shows above the list: move focus (and so the view) to its heading; Escape cancels.
-  const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), [user.id]);
   return (
-    <div className="nhsuk-warning-callout" role="region" aria-labelledby="confirm-disable-heading" aria-describedby="confirm-disable-text" onKeyDown={(e) => e.key === 'Escape' && onAnswer(false)}>
-      <h2 className="nhsuk-warning-callout__label" id="confirm-disable-heading" tabIndex={-1} ref={ref}>
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>Disable {user.name}?
-        </span>
-      </h2>
-      <p id="confirm-disable-text">
-        {user.name} ({user.email}) will be signed out at once and cannot sign in until an admin enables them again. Their records and the audit log stay as they are.
-      </p>
-      <div className="nhsuk-button-group">
-        <Button type="button" warning onClick={() => onAnswer(true)}>
-          Yes, disable {user.name}
-        </Button>
-        <Button type="button" secondary onClick={() => onAnswer(false)}>
-          Cancel
-        </Button>
-      </div>
-    </div>
+    <ConfirmQuestion id="confirm-disable" question={`Disable ${user.name}?`} yes={`Yes, disable ${user.name}`} onAnswer={onAnswer}>
+      {user.name} ({user.email}) will be signed out at once and cannot sign in until an admin enables them again. Their records and the audit log stay as they are.
+    </ConfirmQuestion>
   );
 }
 
