@@ -13,6 +13,7 @@ import {
   updateVersion,
 } from '../../db/repos/schemes.js';
 import { conflict } from '../../domain/errors.js';
+import { hasBeenApproved } from '../../domain/schemes/returns-due.js';
 import { runScheme } from '../../domain/schemes/run-scheme.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -65,7 +66,10 @@ export async function updateScheme(ctx: AppContext, schemeId: number, request: U
     const delivered = await deliveredRows(db, schemeId, before.version.version);
     const hand = await handScheduleRows(db, schemeId, before.version.version);
     const kept = reconcileInputs(definition, delivered, hand);
-    const scheme = await updateSchemeIfUnchanged(db, schemeId, expected, { name: definition.name, funder: definition.funder, status: 'draft', currentVersion: number });
+    // The scheme's name and funder are the version in force's, which everyone reads; a draft's new ones
+    // reach the scheme only when it is approved (until a first approval the draft is all there is).
+    const naming = hasBeenApproved(before.scheme) ? {} : { name: definition.name, funder: definition.funder };
+    const scheme = await updateSchemeIfUnchanged(db, schemeId, expected, { ...naming, status: 'draft', currentVersion: number });
     if (!scheme) throw staleEdit(before, expected);
     let version;
     if (editInPlace) {
@@ -85,7 +89,7 @@ export async function updateScheme(ctx: AppContext, schemeId: number, request: U
   });
 }
 
-/** Approves the latest version (admins): it is then fixed; an earlier approved version is superseded. */
+/** Approves the latest version (admins): it is then fixed, its name and funder become the scheme's, and an earlier approved version is superseded. */
 export async function approveScheme(ctx: AppContext, schemeId: number, rowVersion: number) {
   authorize(ctx.actor, 'scheme', 'update');
   return inTransaction(ctx, async (db) => {
@@ -94,7 +98,7 @@ export async function approveScheme(ctx: AppContext, schemeId: number, rowVersio
     if (before.version.status !== 'draft') throw conflict(`Version ${before.version.version} of ${before.scheme.name} is already ${before.version.status}; edit the scheme to make a new version`);
     // Approval must not fix terms the engine cannot run with the inputs recorded so far.
     runScheme(await runInputFor(db, before));
-    const scheme = await updateSchemeIfUnchanged(db, schemeId, rowVersion, { status: 'approved' });
+    const scheme = await updateSchemeIfUnchanged(db, schemeId, rowVersion, { status: 'approved', name: before.definition.name, funder: before.definition.funder });
     if (!scheme) throw staleEdit(before, rowVersion);
     const version = await updateVersion(db, before.version.id, { status: 'approved', approvedBy: ctx.actor.label, approvedAt: new Date() });
     const superseded = await supersedeOtherVersions(db, schemeId, version.version);

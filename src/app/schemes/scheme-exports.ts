@@ -17,8 +17,9 @@ import { actorName, humanise } from '../../domain/words.js';
 export async function schemeWorkbook(ctx: AppContext, schemeId: number, options: RunOptions = {}): Promise<{ fileName: string; content: Buffer }> {
   const result = await runStoredScheme(ctx, schemeId, options);
   const about: [string, string | number | null][] = [
-    ['Scheme', result.scheme.name],
-    ['Funder', result.scheme.funder],
+    // The version's own name and funder: an admin's export of a draft names the draft's.
+    ['Scheme', result.version.name],
+    ['Funder', result.version.funder],
     ['Version', result.version.version],
     ['Status', humanise(result.version.status)],
     ['Approved', result.version.approvedAt ? `${formatLongDate(isoDay(new Date(result.version.approvedAt)))} by ${actorName(result.version.approvedBy)}` : 'Not yet'],
@@ -42,7 +43,7 @@ export async function schemeStatementPdf(ctx: AppContext, schemeId: number, prac
     pageMargins: [40, 48, 40, 48],
     info: { title: statement.title },
     content: [
-      { text: scheme.name, style: 'title' },
+      { text: version.name, style: 'title' },
       { text: `Statement for ${practice}`, style: 'subtitle' },
       {
         table: {

@@ -18,10 +18,16 @@ export function presentScheme(row: SchemeRow) {
   };
 }
 
-/** A version's facts: what statements and exports name beside the figures. */
+/**
+ * A version's facts: what statements and exports name beside the figures. Its name and funder are
+ * its own: a draft's may differ from the scheme's, which are the version in force's.
+ */
 export function presentVersionSummary(row: SchemeVersionRow) {
+  const { name, funder } = row.definition as { name: string; funder: string };
   return {
     version: row.version,
+    name,
+    funder,
     status: row.status,
     listSnapshotDate: row.listSnapshotDate,
     approvedBy: row.approvedBy,

@@ -8,6 +8,11 @@ import { bigint, bigserial, date, doublePrecision, index, integer, jsonb, pgTabl
 export const schemes = pgTable('schemes', {
   id: serial('id').primaryKey(),
   slug: text('slug').notNull().unique(),
+  /**
+   * The name and funder of the approved version in force, what everyone reads in lists, statements and
+   * exports; a draft's own (admins see them from the draft version) become these when it is approved.
+   * Before any version is approved, the draft's.
+   */
   name: text('name').notNull(),
   funder: text('funder').notNull(),
   /** The group (e.g. the federation) whose members take part when a definition names no practices. */

@@ -297,7 +297,10 @@ export function SchemePage() {
   const chosen = Number(search.get(versionParam)) || null;
   const query = new URLSearchParams({ ...(chosen ? { version: String(chosen) } : {}), ...(reallocating ? { reallocateDeclined: 'true' } : {}) }).toString();
   const run = useApiQuery<StoredSchemeRun>(admin || readable.length ? `${schemePath(id)}/run${query ? `?${query}` : ''}` : null);
-  usePageTitle(scheme.data?.name ?? 'Scheme');
+  // Named as the latest version the reader reads, as its status tag is: an admin's draft by its own
+  // name (the scheme takes it when the draft is approved), anyone else's the approved version in force.
+  const latestRead = readable.at(-1)?.definition;
+  usePageTitle(latestRead?.name ?? scheme.data?.name ?? 'Scheme');
   return (
     <>
       <PageBreadcrumb items={[{ to: '/schemes', text: 'Schemes' }]} />
@@ -308,9 +311,9 @@ export function SchemePage() {
           return (
             <>
               <Heading headingLevel="h1">
-                {s.name} {status ? <SchemeStatusTag status={status} /> : versions.data ? <Tag modifier="grey">Being prepared</Tag> : null}
+                {latestRead?.name ?? s.name} {status ? <SchemeStatusTag status={status} /> : versions.data ? <Tag modifier="grey">Being prepared</Tag> : null}
               </Heading>
-              <p className="nhsuk-lede-text">{s.funder}</p>
+              <p className="nhsuk-lede-text">{latestRead?.funder ?? s.funder}</p>
               {admin ? <AdminActions scheme={s} /> : null}
               <Loaded query={versions} what="scheme’s versions">
                 {(v) => {

@@ -44,9 +44,11 @@ function ReturnsCell({ overview }: { overview: Overview | undefined }) {
 }
 
 function columnsFor(overviews: ReadonlyMap<number, Overview>, admin: boolean): Column<Scheme>[] {
+  // Named as the version the reader reads: an admin's draft by its own name, anyone else's the approved version's (the scheme's).
+  const shown = (s: Scheme) => overviews.get(s.id)?.version ?? s;
   return [
-    { key: 'name', header: 'Scheme', cell: (s) => <Link to={`/schemes/${s.id}`}>{s.name}</Link> },
-    { key: 'funder', header: 'Funder', cell: (s) => s.funder },
+    { key: 'name', header: 'Scheme', cell: (s) => <Link to={`/schemes/${s.id}`}>{shown(s).name}</Link> },
+    { key: 'funder', header: 'Funder', cell: (s) => shown(s).funder },
     { key: 'status', header: 'Status', cell: (s) => <StatusCell scheme={s} overview={overviews.get(s.id)} admin={admin} /> },
     { key: 'version', header: 'Version', numeric: true, cell: (s) => overviews.get(s.id)?.version?.version ?? null },
     {

@@ -21,6 +21,9 @@ export interface Scheme {
 
 export interface VersionSummary {
   version: number;
+  /** The version's own name and funder: a draft's may differ from the scheme's, which are the approved version in force's. */
+  name: string;
+  funder: string;
   status: SchemeStatus;
   listSnapshotDate: string | null;
   approvedBy: string | null;
