@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, demoUser, startTestServer, type TestServer } from '../../test/support/api.js';
+import { ApiClient, demoUser, fileForm, startTestServer, type TestServer } from '../../test/support/api.js';
 import { databaseKinds } from '../../test/support/databases.js';
 import { makeSchemeRequest } from '../../test/support/factories.js';
 
 type Named = { name: string; funder: string };
+type Figure = { practiceCode: string; modelId: string; quantity: number | null; week: number | null };
+const kibworth = (nurse: number) => ({ practice: 'C82001', takesPart: 'yes', units: { nurse, gp: 2 } });
 
 /** While the federation prepares a new version of a scheme, what each reader is shown of it. */
 describe.each(databaseKinds)('a scheme while a draft is prepared, over the API (%s)', (kind) => {
@@ -85,6 +87,71 @@ describe.each(databaseKinds)('a scheme while a draft is prepared, over the API (
       ['Approved version 1', 'Spring clinics 2018', 'Spring clinics 2018', 'Spring clinics 2018'],
       ['Created Spring clinics 2018, version 1 (draft)', null, 'Spring clinics 2018', 'Spring clinics 2018'],
     ]);
+  });
+
+  /** A scheme approved as version 1, then version 2 a draft with the given changes to its terms. */
+  async function draftAfterApproval(changes: Record<string, unknown>) {
+    const request = makeSchemeRequest();
+    const { body: created } = await admin.request('POST', '/api/schemes', request);
+    const id = created.scheme.id as number;
+    await admin.request('POST', `/api/schemes/${id}/approve`, { rowVersion: 1 });
+    expect(await admin.request('PATCH', `/api/schemes/${id}`, { rowVersion: 2, definition: { ...request.definition, ...changes } })).toMatchObject({ status: 200, body: { version: { version: 2, status: 'draft' } } });
+    return id;
+  }
+  const figuresOn = async (id: number, version: number, reader = admin) =>
+    ((await reader.request('GET', `/api/schemes/${id}/delivered?version=${version}`)).body.items as Figure[]).map((r) => `${r.practiceCode} ${r.modelId} ${r.quantity}`).sort();
+  const record = async (id: number, entries: unknown[], version?: number) => {
+    const response = await admin.request('POST', `/api/schemes/${id}/delivered${version ? `?version=${version}` : ''}`, { entries });
+    expect(response).toMatchObject({ status: 200, body: { changed: true } });
+  };
+
+  it('lands an admin’s return on the version in force and the draft alike, whichever of the two they record it on', async () => {
+    const id = await draftAfterApproval({ fee: { percent: 4 } });
+    // On the draft (the admin's latest): the version in force takes it too, so the practice manager reads it.
+    await record(id, [kibworth(31)]);
+    expect(await figuresOn(id, 1)).toEqual(['C82001 gp 2', 'C82001 nurse 31']);
+    expect(await figuresOn(id, 2)).toEqual(['C82001 gp 2', 'C82001 nurse 31']);
+    expect(await manager.request('GET', `/api/schemes/${id}/delivered`)).toMatchObject({ body: { version: { version: 1 }, received: [{ odsCode: 'C82001' }], awaited: [] } });
+    // On the version in force: the draft takes it, as it takes a practice manager's.
+    await record(id, [{ practice: 'C82002', takesPart: 'no', units: {} }], 1);
+    expect(await figuresOn(id, 2)).toEqual(await figuresOn(id, 1));
+    expect(await figuresOn(id, 2)).toContain('C82002 nurse null');
+
+    // A file replaces every return of the draft: the version in force's are replaced alike, its Countesthorpe return removed with the draft's.
+    const file = ['practice,takes_part,nurse_appointments_delivered,gp_appointments_delivered', 'C82001,Yes,33,2', 'C82009,Yes,12,0'].join('\n');
+    expect(await admin.request('POST', `/api/schemes/${id}/delivered`, fileForm('returns.csv', file))).toMatchObject({ status: 200, body: { changed: true } });
+    expect(await figuresOn(id, 1)).toEqual(['C82001 gp 2', 'C82001 nurse 33', 'C82009 gp 0', 'C82009 nurse 12']);
+    expect(await figuresOn(id, 2)).toEqual(await figuresOn(id, 1));
+
+    // The audit log says which version each copy went to, and where it came from.
+    const audit = ((await admin.request('GET', `/api/schemes/${id}/audit`)).body.items as { summary: string }[]).map((a) => a.summary);
+    expect(audit.slice(0, 6)).toEqual([
+      'Recorded delivered activity for version 1 from the returns recorded on version 2: 2 returns',
+      'Recorded delivered activity for version 2 from returns.csv: 2 returns',
+      'Recorded delivered activity for version 2 from the returns recorded on version 1: 1 return',
+      'Recorded delivered activity for version 1 from the API: 1 return',
+      'Recorded delivered activity for version 1 from the returns recorded on version 2: 1 return',
+      'Recorded delivered activity for version 2 from the API: 1 return',
+    ]);
+  });
+
+  it('keeps each version’s returns its own where the draft asks for other activity, and for a practice the draft drops', async () => {
+    const hca = { id: 'hca', name: 'Health care assistant', unitsPerHour: 6, hourlyRate: 20 };
+    const withHca = await draftAfterApproval({ deliveryModels: [...makeSchemeRequest().definition.deliveryModels!, hca] });
+    await record(withHca, [{ practice: 'C82002', takesPart: 'yes', units: { nurse: 5, gp: 1, hca: 9 } }]);
+    await record(withHca, [kibworth(40)], 1);
+    expect(await figuresOn(withHca, 1)).toEqual(['C82001 gp 2', 'C82001 nurse 40']);
+    expect(await figuresOn(withHca, 2)).toEqual(['C82002 gp 1', 'C82002 hca 9', 'C82002 nurse 5']);
+
+    const longer = await draftAfterApproval({ period: { weeks: 12 } });
+    await record(longer, [kibworth(40)]);
+    expect(await figuresOn(longer, 1)).toEqual([]);
+
+    const { practices } = makeSchemeRequest().definition;
+    const withoutHarborough = await draftAfterApproval({ practices: (practices as { odsCode: string }[]).filter((p) => p.odsCode !== 'C82009') });
+    await record(withoutHarborough, [{ practice: 'C82009', takesPart: 'yes', units: { nurse: 7, gp: 0 } }, kibworth(41)], 1);
+    expect(await figuresOn(withoutHarborough, 1)).toEqual(['C82001 gp 2', 'C82001 nurse 41', 'C82009 gp 0', 'C82009 nurse 7']);
+    expect(await figuresOn(withoutHarborough, 2)).toEqual(['C82001 gp 2', 'C82001 nurse 41']);
   });
 
   it('names a scheme that has never been approved as its draft, the only version there is', async () => {

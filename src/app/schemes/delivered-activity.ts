@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client.js';
-import { deliveredRows, replaceDelivered, type DeliveredInsert, type DeliveredRow } from '../../db/repos/schemes.js';
+import { deliveredRows, listVersions, replaceDelivered, type DeliveredInsert, type DeliveredRow } from '../../db/repos/schemes.js';
 import { AppError, conflict, forbidden, invalid, type Problem } from '../../domain/errors.js';
 import { todayInEngland } from '../../domain/iso-date.js';
 import { decodeText } from '../../domain/registry/index.js';
-import { readDeliveredTable, resolveDeliveredEntries, type DeliveredActivity } from '../../domain/schemes/delivered.js';
+import { asksSameReturns, readDeliveredTable, resolveDeliveredEntries, type DeliveredActivity } from '../../domain/schemes/delivered.js';
 import { findPractice, type SchemePractice } from '../../domain/schemes/practices.js';
 import { awaitedReturns, firstReceived, isLateReturn, practicesAskedToReturn, practicesThatReturned, returnsClosed, returnsClosedMessage, stampReceived } from '../../domain/schemes/returns-due.js';
 import { parseCsv } from '../../domain/schemes/tabular-input.js';
@@ -11,7 +11,7 @@ import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize, isAllowed, practiceScope } from '../permissions.js';
 import { restrictDefinition } from './practice-scope.js';
-import { storedPractices } from './resolve-practices.js';
+import { storedPractices, type StoredDefinition } from './resolve-practices.js';
 import { loadReadableVersion, loadSchemeVersion, type LoadedVersion } from './scheme-inputs.js';
 import { presentVersionSummary } from './scheme-presenters.js';
 import { deliveredEntriesSchema, type DeliveredEntries, type DeliveredEntriesRequest } from './scheme-requests.js';
@@ -64,10 +64,12 @@ interface SaveOptions {
   basedOn?: DeliveredBasedOn | undefined;
   /** The day (in England) a practice returning now is received; null when not known (old returns loaded from a file). */
   today: string | null;
+  /** The figures are a copy of returns just recorded on the other version, so they are not copied back. */
+  copied?: boolean;
 }
 
 async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, sent: SentRow[], options: SaveOptions) {
-  const { only, source, basedOn = {}, today } = options;
+  const { only, source, basedOn = {}, today, copied = false } = options;
   const before = await deliveredRows(db, loaded.scheme.id, loaded.version.version);
   const rows = stampReceived(sent, firstReceived(before), today);
   const touched = only ? before.filter((r) => only.some((o) => o.practiceCode === r.practiceCode && o.week === r.week)) : before;
@@ -86,7 +88,46 @@ async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, sen
     after: { version: loaded.version.version, delivered: figures(rows) },
     summary: `Recorded delivered activity for version ${loaded.version.version} from ${source}: ${result.returns} ${result.returns === 1 ? 'return' : 'returns'}`,
   });
+  if (!copied) await copyToOtherVersion(ctx, db, loaded, [...new Set((only ?? [...before, ...rows]).map((r) => r.practiceCode))], today);
   return { ...result, changed: true };
+}
+
+/**
+ * The other version collecting returns while the federation prepares the next one: for the
+ * approved version in force, the draft after it; for the draft, the version in force. None for a
+ * superseded version, or while nothing has been approved or no draft is being prepared.
+ */
+async function otherVersion(db: Db, recordedOn: LoadedVersion): Promise<LoadedVersion | undefined> {
+  const { scheme, version } = recordedOn;
+  if (version.status === 'approved') return scheme.currentVersion > version.version ? loadSchemeVersion(db, scheme.id) : undefined;
+  if (version.status !== 'draft') return undefined;
+  const inForce = (await listVersions(db, scheme.id)).filter((v) => v.status === 'approved').at(-1);
+  return inForce && { scheme, version: inForce, definition: inForce.definition as StoredDefinition };
+}
+
+/**
+ * A practice's activity return is a fact about what it delivered, whichever version it was
+ * recorded on. So while the federation prepares the next version (a draft that carried the returns
+ * over), the returns of the practices just recorded on the approved version in force or on the draft
+ * are made the same on the other: a practice manager's return to the version in force goes into the
+ * draft, so approving the draft does not lose it, and one the federation records on the draft reaches
+ * the version in force, which practices, statements and payments read until the draft is approved.
+ * Not when the two ask for different returns (other delivery models, unit or period), nor for a
+ * practice the other version does not have: the federation records those there.
+ */
+async function copyToOtherVersion(ctx: AppContext, db: Db, recordedOn: LoadedVersion, practiceCodes: readonly string[], today: string | null): Promise<void> {
+  const other = await otherVersion(db, recordedOn);
+  if (!other || !asksSameReturns(recordedOn.definition, other.definition)) return;
+  const theirs = new Set(other.definition.practices.map((p) => p.odsCode));
+  const codes = practiceCodes.filter((code) => theirs.has(code));
+  if (codes.length === 0) return;
+  // One after the other: a transaction's connection runs one query at a time.
+  const recorded = await deliveredRows(db, recordedOn.scheme.id, recordedOn.version.version, codes);
+  const replaced = await deliveredRows(db, other.scheme.id, other.version.version, codes);
+  const rows = recorded.map(({ id: _id, receivedOn: _received, ...row }) => ({ ...row, version: other.version.version }));
+  // Each practice's whole return is replaced, every week of it, so a week removed on one is removed on the other.
+  const only = [...new Map([...recorded, ...replaced].map((r) => [`${r.practiceCode}|${r.week}`, { practiceCode: r.practiceCode, week: r.week }])).values()];
+  await saveDelivered(ctx, db, other, rows, { only, source: `the returns recorded on version ${recordedOn.version.version}`, today, copied: true });
 }
 
 /**
@@ -161,26 +202,6 @@ async function saveEntries(ctx: AppContext, db: Db, loaded: LoadedVersion, body:
 const practiceReturn = { rows: 'practice return', audit: 'a practice’s own return' };
 
 /**
- * While the federation prepares the next version (a draft that carried the returns over), a
- * practice manager's return to the version in force goes into the draft too, so approving the draft
- * does not lose it. A return the draft's terms no longer fit (a practice or delivery model it
- * dropped) is left for the federation to record there.
- */
-async function carryIntoDraft(ctx: AppContext, db: Db, inForce: LoadedVersion, body: DeliveredEntries, today: string): Promise<void> {
-  if (inForce.scheme.currentVersion === inForce.version.version) return;
-  const latest = await loadSchemeVersion(db, inForce.scheme.id);
-  const draft = { ...latest, definition: restrictDefinition(latest.definition, practiceScope(ctx.actor)) };
-  const entries = body.entries.filter((e) => findPractice(storedPractices(draft.definition), e.practice));
-  if (entries.length === 0) return;
-  try {
-    await saveEntries(ctx, db, draft, { ...body, entries }, practiceReturn, today);
-  } catch (error) {
-    // Refused before anything is written: the draft's own checks.
-    if (!(error instanceof AppError) || error.kind !== 'invalid') throw error;
-  }
-}
-
-/**
  * Records activity returns sent as JSON: replacing the returns for the practices (and weeks) sent,
  * or all of the version's. An admin records any practice's, at any time, with or without `basedOn`
  * (a script or tool may replace knowingly). A practice manager returns their own practices' only,
@@ -203,9 +224,7 @@ export async function recordDeliveredEntries(ctx: AppContext, schemeId: number, 
     const dueOn = loaded.scheme.returnsDueOn;
     if (returnsClosed(dueOn, today)) throw forbidden(returnsClosedMessage(dueOn!));
     requireBasedOn(loaded, body);
-    const result = await saveEntries(ctx, db, loaded, body, practiceReturn, today, body.basedOn);
-    if (result.changed) await carryIntoDraft(ctx, db, inForce, body, today);
-    return result;
+    return saveEntries(ctx, db, loaded, body, practiceReturn, today, body.basedOn);
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDeliveredTable, resolveDeliveredEntries, type DeliveredEntry } from './delivered.js';
+import { asksSameReturns, readDeliveredTable, resolveDeliveredEntries, type DeliveredEntry } from './delivered.js';
 import { csv, makeDefinition, makePractice, problemsOf } from '../../../test/support/scheme-seeds.js';
 
 const practices = [
@@ -69,5 +69,20 @@ describe('resolveDeliveredEntries (the API route)', () => {
 
   it('accepts good entries', () => {
     expect(resolveDeliveredEntries([{ practice: 'C82013', takesPart: 'yes', units: { gp: 2 } }], practices, definition)[0]).toMatchObject({ practiceKey: 'C82013', units: { nurse: null, gp: 2 } });
+  });
+});
+
+describe('asksSameReturns', () => {
+  const models = definition.deliveryModels;
+  it.each([
+    { name: 'other rates and a fee', other: { deliveryModels: models.map((m) => ({ ...m, hourlyRate: 60 })), fee: { percent: 4 } }, same: true },
+    { name: 'the same models in another order', other: { deliveryModels: [...models].reverse() }, same: true },
+    { name: 'a delivery model added', other: { deliveryModels: [...models, { id: 'hca', name: 'HCA', unitsPerHour: 6, hourlyRate: 20 }] }, same: false },
+    { name: 'a delivery model dropped', other: { deliveryModels: models.slice(1) }, same: false },
+    { name: 'hours instead of appointments', other: { shared: { unit: 'hours' as const, quantity: 600 } }, same: false },
+    { name: 'a longer period', other: { period: { weeks: 12 } }, same: false },
+    { name: 'dates given to the period', other: { period: { weeks: 8, start: '2018-01-01' } }, same: false },
+  ])('$name: same returns $same', ({ other, same }) => {
+    expect(asksSameReturns(definition, makeDefinition(other))).toBe(same);
   });
 });

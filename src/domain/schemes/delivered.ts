@@ -135,3 +135,15 @@ export function resolveDeliveredEntries(entries: readonly DeliveredEntry[], prac
   if (problems.length) throw new AppError('invalid', 'The delivered activity is not valid', { problems });
   return returns;
 }
+
+/**
+ * Whether two versions of a scheme ask practices for the same activity return: the same delivery
+ * models, counted in the same unit, over the same period. A practice's return is then one fact about
+ * what it delivered, true under both; otherwise each version's returns are its own. Rates, fees and
+ * shares may differ: they change what is paid, not what was delivered.
+ */
+export function asksSameReturns(a: SchemeDefinition, b: SchemeDefinition): boolean {
+  const models = (d: SchemeDefinition) => JSON.stringify(d.deliveryModels.map((m) => m.id).sort());
+  const period = (d: SchemeDefinition) => JSON.stringify([d.period.start ?? null, d.period.end ?? null, d.period.weeks ?? null, d.period.financialYears ?? null]);
+  return a.shared.unit === b.shared.unit && models(a) === models(b) && period(a) === period(b);
+}
