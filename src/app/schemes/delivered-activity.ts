@@ -3,7 +3,7 @@ import { deliveredRows, listVersions, replaceDelivered, type DeliveredInsert, ty
 import { AppError, conflict, forbidden, invalid, type Problem } from '../../domain/errors.js';
 import { todayInEngland } from '../../domain/iso-date.js';
 import { decodeText } from '../../domain/registry/index.js';
-import { asksSameReturns, readDeliveredTable, resolveDeliveredEntries, type DeliveredActivity } from '../../domain/schemes/delivered.js';
+import { asksSameReturns, otherCollectingVersion, readDeliveredTable, resolveDeliveredEntries, type DeliveredActivity } from '../../domain/schemes/delivered.js';
 import { findPractice, type SchemePractice } from '../../domain/schemes/practices.js';
 import { awaitedReturns, firstReceived, isLateReturn, practicesAskedToReturn, practicesThatReturned, returnsClosed, returnsClosedMessage, stampReceived } from '../../domain/schemes/returns-due.js';
 import { parseCsv } from '../../domain/schemes/tabular-input.js';
@@ -93,19 +93,6 @@ async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, sen
 }
 
 /**
- * The other version collecting returns while the federation prepares the next one: for the
- * approved version in force, the draft after it; for the draft, the version in force. None for a
- * superseded version, or while nothing has been approved or no draft is being prepared.
- */
-async function otherVersion(db: Db, recordedOn: LoadedVersion): Promise<LoadedVersion | undefined> {
-  const { scheme, version } = recordedOn;
-  if (version.status === 'approved') return scheme.currentVersion > version.version ? loadSchemeVersion(db, scheme.id) : undefined;
-  if (version.status !== 'draft') return undefined;
-  const inForce = (await listVersions(db, scheme.id)).filter((v) => v.status === 'approved').at(-1);
-  return inForce && { scheme, version: inForce, definition: inForce.definition as StoredDefinition };
-}
-
-/**
  * A practice's activity return is a fact about what it delivered, whichever version it was
  * recorded on. So while the federation prepares the next version (a draft that carried the returns
  * over), the returns of the practices just recorded on the approved version in force or on the draft
@@ -116,7 +103,8 @@ async function otherVersion(db: Db, recordedOn: LoadedVersion): Promise<LoadedVe
  * practice the other version does not have: the federation records those there.
  */
 async function copyToOtherVersion(ctx: AppContext, db: Db, recordedOn: LoadedVersion, practiceCodes: readonly string[], today: string | null): Promise<void> {
-  const other = await otherVersion(db, recordedOn);
+  const otherRow = otherCollectingVersion(await listVersions(db, recordedOn.scheme.id), recordedOn.version.version);
+  const other = otherRow && { scheme: recordedOn.scheme, version: otherRow, definition: otherRow.definition as StoredDefinition };
   if (!other || !asksSameReturns(recordedOn.definition, other.definition)) return;
   const theirs = new Set(other.definition.practices.map((p) => p.odsCode));
   const codes = practiceCodes.filter((code) => theirs.has(code));

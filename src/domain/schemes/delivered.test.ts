@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksSameReturns, readDeliveredTable, resolveDeliveredEntries, type DeliveredEntry } from './delivered.js';
+import { asksSameReturns, otherCollectingVersion, readDeliveredTable, resolveDeliveredEntries, type DeliveredEntry } from './delivered.js';
 import { csv, makeDefinition, makePractice, problemsOf } from '../../../test/support/scheme-seeds.js';
 
 const practices = [
@@ -84,5 +84,18 @@ describe('asksSameReturns', () => {
     { name: 'dates given to the period', other: { period: { weeks: 8, start: '2018-01-01' } }, same: false },
   ])('$name: same returns $same', ({ other, same }) => {
     expect(asksSameReturns(definition, makeDefinition(other))).toBe(same);
+  });
+});
+
+describe('otherCollectingVersion', () => {
+  const versions = (...statuses: string[]) => statuses.map((status, i) => ({ version: i + 1, status }));
+  it.each([
+    { name: 'the version in force, with a draft after it', versions: versions('superseded', 'approved', 'draft'), recordedOn: 2, other: 3 },
+    { name: 'the draft', versions: versions('superseded', 'approved', 'draft'), recordedOn: 3, other: 2 },
+    { name: 'a superseded version', versions: versions('superseded', 'approved', 'draft'), recordedOn: 1, other: undefined },
+    { name: 'the version in force, with no draft', versions: versions('superseded', 'approved'), recordedOn: 2, other: undefined },
+    { name: 'a draft never approved', versions: versions('draft'), recordedOn: 1, other: undefined },
+  ])('$name: the other is $other', ({ versions: all, recordedOn, other }) => {
+    expect(otherCollectingVersion(all, recordedOn)?.version).toBe(other);
   });
 });

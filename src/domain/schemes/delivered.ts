@@ -147,3 +147,16 @@ export function asksSameReturns(a: SchemeDefinition, b: SchemeDefinition): boole
   const period = (d: SchemeDefinition) => JSON.stringify([d.period.start ?? null, d.period.end ?? null, d.period.weeks ?? null, d.period.financialYears ?? null]);
   return a.shared.unit === b.shared.unit && models(a) === models(b) && period(a) === period(b);
 }
+
+/**
+ * While the federation prepares the next version, two versions collect activity returns: the
+ * approved version in force and the draft after it. Given one of them, the other; none for a
+ * superseded version, or while there is no such pair (nothing approved yet, or no draft).
+ */
+export function otherCollectingVersion<T extends { version: number; status: string }>(versions: readonly T[], recordedOn: number): T | undefined {
+  const inForce = versions.filter((v) => v.status === 'approved').at(-1);
+  const draft = versions.filter((v) => v.status === 'draft').at(-1);
+  if (!inForce || !draft) return undefined;
+  if (recordedOn === inForce.version) return draft;
+  return recordedOn === draft.version ? inForce : undefined;
+}

@@ -18,7 +18,7 @@ import { ScheduleChart } from './schedule-chart.js';
 import { SchemeOverview } from './scheme-overview.js';
 import { SchemeStatusTag } from './scheme-status.js';
 import { HandScheduleUpload } from './hand-schedule-upload.js';
-import { OlderVersionNotice, VersionsTable, versionParam } from './versions-section.js';
+import { OlderVersionNotice, ReturnsAlsoOn, VersionsTable, versionParam } from './versions-section.js';
 import { type Scheme, type SchemeVersion, type SchemeVersions, schemePath, type StoredSchemeRun } from './types.js';
 import './schemes.css';
 
@@ -254,6 +254,7 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
       {recordsActivity ? (
         <Section id="delivered" title="Record delivered activity">
           <ReturnsDue scheme={scheme} version={run.version.version} />
+          <ReturnsAlsoOn versions={versions} shown={version} />
           <DeliveredActivity schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} />
         </Section>
       ) : null}

@@ -1,4 +1,5 @@
 import { InsetText } from 'nhsuk-react-components';
+import { asksSameReturns, otherCollectingVersion } from '../../../domain/schemes/delivered.js';
 import { Link } from 'react-router';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { actorName, formatDate, formatDateTime } from '../../format/format.js';
@@ -35,4 +36,22 @@ export function OlderVersionNotice({ schemeId, shown, latest }: { schemeId: numb
       </p>
     </InsetText>
   );
+}
+
+/**
+ * Where returns recorded on the version shown are recorded too, by the server's rule: the approved
+ * version in force and the draft after it take each other's, when both ask for the same return.
+ */
+export function ReturnsAlsoOn({ versions, shown }: { versions: readonly SchemeVersion[]; shown: SchemeVersion }) {
+  const other = otherCollectingVersion(versions, shown.version);
+  if (!other) return null;
+  if (!asksSameReturns(shown.definition, other.definition)) {
+    return (
+      <p className="nhsuk-body">
+        Version {other.version} asks for a different return (other delivery models, unit or period), so returns recorded here stay on version {shown.version}. Record them on version {other.version} as well.
+      </p>
+    );
+  }
+  const where = other.status === 'draft' ? `draft version ${other.version}, for the practices it has, so approving it keeps them` : `version ${other.version}, the approved version in force that practice managers and statements read until this draft is approved, for the practices it has`;
+  return <p className="nhsuk-body">Returns recorded here are also recorded on {where}.</p>;
 }
