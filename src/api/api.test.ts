@@ -144,6 +144,15 @@ describe('the API with bad input', () => {
     expect(await practiceCount()).toBe(before);
   });
 
+  it('says what a newer ODS file changed about a practice with the words people see, on its page and in the download', async () => {
+    await runImport('ods', fileForm('epraccur.csv', epraccurRow({ 1: 'C97500' })));
+    await runImport('ods', fileForm('epraccur.csv', epraccurRow({ 1: 'C97500', 12: '20200630', 13: 'C', 15: '04C' })));
+    const [change] = (await admin.request('GET', '/api/practices/C97500/audit')).body.items as { summary: string }[];
+    expect(change!.summary).toBe('Changed status, close date, ODS status code and sub-ICB code');
+    const csv = Papa.parse<Record<string, string>>((await admin.request('GET', '/api/audit/export.csv?recordType=practice&recordId=C97500')).body.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(csv.map((row) => row.Summary)).toEqual([change!.summary]);
+  });
+
   it('gives every problem of a rejected file as a CSV to download, however many there are', async () => {
     const rows = Array.from({ length: 120 }, (_, i) => epraccurRow({ 1: `C98${String(i).padStart(3, '0')}`, 11: '20181301' }));
     const job = await runImport('ods', fileForm('epraccur-many.csv', [epraccurRow({ 1: 'C97001' }), ...rows].join('\r\n')));
@@ -186,7 +195,7 @@ describe('the API with bad input', () => {
   it('exports any list as CSV and XLSX with the same filters', async () => {
     const csv = await admin.request('GET', '/api/practices/export.csv?commissioner=03W&sort=odsCode');
     const lines = (csv.body as string).trim().split('\r\n');
-    expect(lines[0]).toBe('ODS code,Name,Status,GP practice,Sub-ICB,PCN,PCN name,Locality,Postcode,List size,List size date');
+    expect(lines[0]).toBe('ODS code,Name,Status,GP practice,Sub-ICB code,PCN code,PCN name,Locality,Postcode,List size,List size date');
     // Codes in words, with the PCN's name beside its code, as the page shows them.
     expect(lines[1]).toMatch(/^C82001,Kibworth Medical Centre,Active,Yes,03W,U30213,[A-Z][^,]+ PCN,Harborough,LE8 0LG,9400,2025-04-01$/);
     expect(lines).toHaveLength(1 + 30);
