@@ -98,7 +98,7 @@ describe('the API with bad input', () => {
 
   it('refuses a duplicate user and a stale edit with a conflict', async () => {
     const duplicate = await admin.request('POST', '/api/users', { email: demoUser('clinician').email, name: 'Again', role: 'clinician', password: 'a long enough password' });
-    expect(duplicate).toMatchObject({ status: 409, body: { error: 'conflict', message: expect.stringContaining(demoUser('clinician').email) } });
+    expect(duplicate).toMatchObject({ status: 409, body: { error: 'conflict', message: expect.stringContaining(demoUser('clinician').email), problems: [{ field: 'email', message: 'is already used by another user' }] } });
     const practice = (await admin.request('GET', '/api/practices/C82001')).body;
     expect((await admin.request('PATCH', '/api/practices/C82001', { rowVersion: practice.rowVersion, notes: 'first' })).status).toBe(200);
     const stale = await admin.request('PATCH', '/api/practices/C82001', { rowVersion: practice.rowVersion, notes: 'second' });
