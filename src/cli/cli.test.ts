@@ -35,7 +35,11 @@ describe('the atscale command with the embedded database', () => {
     const again = await runCli(['import', 'ods', good, '--format', 'json'], env);
     expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 0 });
     const listed = await runCli(['practices', '--commissioner', '03W', '--format', 'csv'], env);
-    expect(listed.stdout.trim().split('\r\n')).toEqual(['ODS code,Name,Status,Commissioner,PCN,Locality,List size,List size date', 'C99001,FIRST SURGERY,active,03W,,,,']);
+    expect(listed.stdout.trim().split('\r\n')).toEqual(['ODS code,Name,Status,Sub-ICB code,PCN,Locality,List size,List size date', 'C99001,FIRST SURGERY,active,03W,,,,']);
+    // JSON is for programs: the practices as the API gives them, keyed by field, not by the headings people read.
+    const [json] = JSON.parse((await runCli(['practices', '--commissioner', '03W', '--format', 'json'], env)).stdout) as Record<string, unknown>[];
+    expect(json).toMatchObject({ odsCode: 'C99001', displayName: 'FIRST SURGERY', status: 'active', commissionerCode: '03W', pcnCode: null, listSize: null, listSizeDate: null });
+    expect(json).not.toHaveProperty(['ODS code']);
   }, 120_000);
 
   it('refuses a format outside its choices, a file that is not there and an impossible --as-of date with a message and a non-zero exit, not a stack trace', async () => {
@@ -102,10 +106,10 @@ describe('the atscale command with the embedded database', () => {
       expect(server.output()).toMatch(/admin@elr-federation\.example \/ demo-admin-password/);
       const listed = await runCli(['practices', '--locality', 'Rutland', '--format', 'json'], env);
       expect(listed.code).toBe(0);
-      expect(JSON.parse(listed.stdout).map((p: Record<string, unknown>) => p['ODS code']).sort()).toEqual(['C82010', 'C82044', 'C82077', 'C82649']);
+      expect(JSON.parse(listed.stdout).map((p: Record<string, unknown>) => p.odsCode).sort()).toEqual(['C82010', 'C82044', 'C82077', 'C82649']);
       // A PCN by part of its name, as the list shows it; a choice that matches nothing says so.
       const byPcnName = await runCli(['practices', '--pcn', 'rutland', '--format', 'json'], env);
-      expect(JSON.parse(byPcnName.stdout).map((p: Record<string, unknown>) => p.PCN)).toEqual(expect.arrayContaining(['RUTLAND HEALTH PCN']));
+      expect(JSON.parse(byPcnName.stdout).map((p: Record<string, unknown>) => p.pcnName)).toEqual(expect.arrayContaining(['RUTLAND HEALTH PCN']));
       expect(await runCli(['practices', '--locality', 'Nowhere'], env)).toMatchObject({ code: 0, stderr: 'atscale: no active GP practices match locality "Nowhere"\n' });
       const imported = await runCli(['import', 'ods', good], env);
       expect(imported.stdout).toContain(`via the running server at http://127.0.0.1:${port}`);
