@@ -22,6 +22,7 @@ describe('the atscale command with the embedded database', () => {
   const env = { ATSCALE_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined };
   const good = join(dir, 'epraccur.csv');
   const bad = join(dir, 'epraccur-bad.csv');
+  const listSizes = join(dir, 'gp-reg-pat-prac-all.csv');
   writeFileSync(good, [epraccurRow({ 1: 'C99001', 2: 'FIRST SURGERY' }), epraccurRow({ 1: 'C99002', 2: 'SECOND SURGERY', 15: '04C' })].join('\r\n'));
   writeFileSync(bad, [epraccurRow({ 1: 'C99003' }), epraccurRow({ 1: 'C99004', 11: '20181301' })].join('\r\n'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,6 +41,10 @@ describe('the atscale command with the embedded database', () => {
     const [json] = JSON.parse((await runCli(['practices', '--commissioner', '03W', '--format', 'json'], env)).stdout) as Record<string, unknown>[];
     expect(json).toMatchObject({ odsCode: 'C99001', displayName: 'FIRST SURGERY', status: 'active', commissionerCode: '03W', pcnCode: null, listSize: null, listSizeDate: null });
     expect(json).not.toHaveProperty(['ODS code']);
+    // What --skip-unknown left out is in the JSON too, not only in the text report.
+    writeFileSync(listSizes, ['PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS', ...['C99001', 'Q99999'].map((code) => `GP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,${code},LE1 1AA,ALL,ALL,100`)].join('\r\n'));
+    const skipped = JSON.parse((await runCli(['import', 'list-sizes', listSizes, '--skip-unknown', '--format', 'json'], env)).stdout);
+    expect(skipped).toMatchObject({ inserted: 1, skipped: 1, rejected: 0, notes: [expect.stringContaining('Q99999')] });
   }, 120_000);
 
   it('refuses a format outside its choices, a file that is not there and an impossible --as-of date with a message and a non-zero exit, not a stack trace', async () => {

@@ -12,9 +12,12 @@ import { progressReporter } from '../progress.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
 import { practiceLabels as label } from '../../domain/registry/practice-labels.js';
 
-/** An import report as `--format json` prints it: every problem names its file, line and column (null where none). */
+/**
+ * An import report as `--format json` prints it: every problem names its file, line and column (null
+ * where none), and the notes say what was left out and why (the codes --skip-unknown skipped).
+ */
 export function reportJson(report: ImportReport): Record<string, unknown> {
-  const { kind: _k, notes: _n, ...rest } = report;
+  const { kind: _k, ...rest } = report;
   return { ...rest, errors: report.errors.map((e) => ({ file: e.file ?? report.file, line: e.line ?? null, column: e.column ?? null, message: e.message })) };
 }
 
