@@ -29,6 +29,7 @@ describe('the API with bad input', () => {
     const spec = (await admin.request('GET', '/api/openapi.json')).body;
     expect(spec.openapi).toMatch(/^3\./);
     expect(spec.paths['/api/session'].post.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
+    expect(spec.paths['/api/session'].get.responses['200'].content['application/json'].schema.properties.user).toMatchObject({ nullable: true, required: ['id', 'label', 'role', 'roleLabel', 'practiceCodes'] });
   });
 
   it('refuses a wrong password with one message, and slows down repeated attempts', async () => {
@@ -44,7 +45,9 @@ describe('the API with bad input', () => {
     const clinician = await ApiClient.signIn(server.baseUrl, demoUser('clinician').email, demoUser('clinician').password);
     expect((await clinician.request('GET', '/api/session')).status).toBe(200);
     expect((await clinician.request('DELETE', '/api/session')).status).toBe(200);
-    expect(await clinician.request('GET', '/api/session')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
+    // "Who am I" says nobody (no 401 for a page to log before sign-in); everything else refuses.
+    expect(await clinician.request('GET', '/api/session')).toMatchObject({ status: 200, body: { user: null, csrfToken: null } });
+    expect(await clinician.request('GET', '/api/practices')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
   });
 
   it('ends a disabled user’s session on their next request, and refuses them at sign-in', async () => {
@@ -55,7 +58,8 @@ describe('the API with bad input', () => {
     expect((await locum.request('GET', '/api/session')).status).toBe(200);
     const disabled = await admin.request('PATCH', `/api/users/${created.body.id}`, { rowVersion: created.body.rowVersion, disabled: true });
     expect(disabled.status).toBe(200);
-    expect(await locum.request('GET', '/api/session')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
+    expect(await locum.request('GET', '/api/session')).toMatchObject({ status: 200, body: { user: null } });
+    expect(await locum.request('GET', '/api/practices')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
     await expect(ApiClient.signIn(server.baseUrl, email, 'a long enough password')).rejects.toThrow(/failed: 401/);
   });
 

@@ -17,6 +17,12 @@ export interface Session {
   csrfToken: string | null;
 }
 
+/** GET /api/session when nobody is signed in. */
+export interface SignedOut {
+  user: null;
+  csrfToken: null;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
