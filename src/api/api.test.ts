@@ -29,6 +29,7 @@ describe('the API with bad input', () => {
     const spec = (await admin.request('GET', '/api/openapi.json')).body;
     expect(spec.openapi).toMatch(/^3\./);
     expect(spec.paths['/api/session'].post.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
+    expect(spec.paths['/api/session'].get.responses['200'].content['application/json'].schema.properties.user).toMatchObject({ nullable: true, required: ['id', 'label', 'role', 'roleLabel', 'practiceCodes'] });
   });
 
   it('refuses a wrong password with one message, and slows down repeated attempts', async () => {
@@ -44,7 +45,9 @@ describe('the API with bad input', () => {
     const clinician = await ApiClient.signIn(server.baseUrl, demoUser('clinician').email, demoUser('clinician').password);
     expect((await clinician.request('GET', '/api/session')).status).toBe(200);
     expect((await clinician.request('DELETE', '/api/session')).status).toBe(200);
-    expect(await clinician.request('GET', '/api/session')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
+    // "Who am I" says nobody (no 401 for a page to log before sign-in); everything else refuses.
+    expect(await clinician.request('GET', '/api/session')).toMatchObject({ status: 200, body: { user: null, csrfToken: null } });
+    expect(await clinician.request('GET', '/api/practices')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
   });
 
   it('ends a disabled user’s session on their next request, and refuses them at sign-in', async () => {
@@ -55,7 +58,8 @@ describe('the API with bad input', () => {
     expect((await locum.request('GET', '/api/session')).status).toBe(200);
     const disabled = await admin.request('PATCH', `/api/users/${created.body.id}`, { rowVersion: created.body.rowVersion, disabled: true });
     expect(disabled.status).toBe(200);
-    expect(await locum.request('GET', '/api/session')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
+    expect(await locum.request('GET', '/api/session')).toMatchObject({ status: 200, body: { user: null } });
+    expect(await locum.request('GET', '/api/practices')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
     await expect(ApiClient.signIn(server.baseUrl, email, 'a long enough password')).rejects.toThrow(/failed: 401/);
   });
 
@@ -98,7 +102,7 @@ describe('the API with bad input', () => {
 
   it('refuses a duplicate user and a stale edit with a conflict', async () => {
     const duplicate = await admin.request('POST', '/api/users', { email: demoUser('clinician').email, name: 'Again', role: 'clinician', password: 'a long enough password' });
-    expect(duplicate).toMatchObject({ status: 409, body: { error: 'conflict', message: expect.stringContaining(demoUser('clinician').email) } });
+    expect(duplicate).toMatchObject({ status: 409, body: { error: 'conflict', message: expect.stringContaining(demoUser('clinician').email), problems: [{ field: 'email', message: 'is already used by another user' }] } });
     const practice = (await admin.request('GET', '/api/practices/C82001')).body;
     expect((await admin.request('PATCH', '/api/practices/C82001', { rowVersion: practice.rowVersion, notes: 'first' })).status).toBe(200);
     const stale = await admin.request('PATCH', '/api/practices/C82001', { rowVersion: practice.rowVersion, notes: 'second' });
@@ -144,6 +148,15 @@ describe('the API with bad input', () => {
     expect(await practiceCount()).toBe(before);
   });
 
+  it('says what a newer ODS file changed about a practice with the words people see, on its page and in the download', async () => {
+    await runImport('ods', fileForm('epraccur.csv', epraccurRow({ 1: 'C97500' })));
+    await runImport('ods', fileForm('epraccur.csv', epraccurRow({ 1: 'C97500', 12: '20200630', 13: 'C', 15: '04C' })));
+    const [change] = (await admin.request('GET', '/api/practices/C97500/audit')).body.items as { summary: string }[];
+    expect(change!.summary).toBe('Changed status, close date, ODS status code and sub-ICB code');
+    const csv = Papa.parse<Record<string, string>>((await admin.request('GET', '/api/audit/export.csv?recordType=practice&recordId=C97500')).body.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(csv.map((row) => row.Summary)).toEqual([change!.summary]);
+  });
+
   it('gives every problem of a rejected file as a CSV to download, however many there are', async () => {
     const rows = Array.from({ length: 120 }, (_, i) => epraccurRow({ 1: `C98${String(i).padStart(3, '0')}`, 11: '20181301' }));
     const job = await runImport('ods', fileForm('epraccur-many.csv', [epraccurRow({ 1: 'C97001' }), ...rows].join('\r\n')));
@@ -186,7 +199,7 @@ describe('the API with bad input', () => {
   it('exports any list as CSV and XLSX with the same filters', async () => {
     const csv = await admin.request('GET', '/api/practices/export.csv?commissioner=03W&sort=odsCode');
     const lines = (csv.body as string).trim().split('\r\n');
-    expect(lines[0]).toBe('ODS code,Name,Status,GP practice,Sub-ICB,PCN,PCN name,Locality,Postcode,List size,List size date');
+    expect(lines[0]).toBe('ODS code,Name,Status,GP practice,Sub-ICB code,PCN code,PCN name,Locality,Postcode,List size,List size date');
     // Codes in words, with the PCN's name beside its code, as the page shows them.
     expect(lines[1]).toMatch(/^C82001,Kibworth Medical Centre,Active,Yes,03W,U30213,[A-Z][^,]+ PCN,Harborough,LE8 0LG,9400,2025-04-01$/);
     expect(lines).toHaveLength(1 + 30);

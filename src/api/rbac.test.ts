@@ -85,7 +85,8 @@ function recordRouteCases(type: string, readers: Role[], id: (ids: Ids) => numbe
 
 const cases: Case[] = [
   { route: 'GET /api/health', allowed: everyone, request: () => ({ method: 'GET', path: '/api/health' }) },
-  { route: 'GET /api/session', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/session' }) },
+  // Signed out, "who am I" answers { user: null } rather than 401 (api.test.ts).
+  { route: 'GET /api/session', allowed: everyone, request: () => ({ method: 'GET', path: '/api/session' }) },
   { route: 'GET /api/practices/{code}/details', allowed: signedIn, request: (r) => ({ method: 'GET', path: `/api/practices/${practiceFor(r)}/details` }) },
   { route: 'GET /api/organisations', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/organisations?kind=pcn' }) },
   { route: 'GET /api/groups/{id}/summary', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/groups/${ids.groupId}/summary` }) },

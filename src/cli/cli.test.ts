@@ -22,6 +22,7 @@ describe('the atscale command with the embedded database', () => {
   const env = { ATSCALE_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined };
   const good = join(dir, 'epraccur.csv');
   const bad = join(dir, 'epraccur-bad.csv');
+  const listSizes = join(dir, 'gp-reg-pat-prac-all.csv');
   writeFileSync(good, [epraccurRow({ 1: 'C99001', 2: 'FIRST SURGERY' }), epraccurRow({ 1: 'C99002', 2: 'SECOND SURGERY', 15: '04C' })].join('\r\n'));
   writeFileSync(bad, [epraccurRow({ 1: 'C99003' }), epraccurRow({ 1: 'C99004', 11: '20181301' })].join('\r\n'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,7 +36,15 @@ describe('the atscale command with the embedded database', () => {
     const again = await runCli(['import', 'ods', good, '--format', 'json'], env);
     expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 0 });
     const listed = await runCli(['practices', '--commissioner', '03W', '--format', 'csv'], env);
-    expect(listed.stdout.trim().split('\r\n')).toEqual(['ODS code,Name,Status,Commissioner,PCN,Locality,List size,List size date', 'C99001,FIRST SURGERY,active,03W,,,,']);
+    expect(listed.stdout.trim().split('\r\n')).toEqual(['ODS code,Name,Status,Sub-ICB code,PCN,Locality,List size,List size date', 'C99001,FIRST SURGERY,active,03W,,,,']);
+    // JSON is for programs: the practices as the API gives them, keyed by field, not by the headings people read.
+    const [json] = JSON.parse((await runCli(['practices', '--commissioner', '03W', '--format', 'json'], env)).stdout) as Record<string, unknown>[];
+    expect(json).toMatchObject({ odsCode: 'C99001', displayName: 'FIRST SURGERY', status: 'active', commissionerCode: '03W', pcnCode: null, listSize: null, listSizeDate: null });
+    expect(json).not.toHaveProperty(['ODS code']);
+    // What --skip-unknown left out is in the JSON too, not only in the text report.
+    writeFileSync(listSizes, ['PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS', ...['C99001', 'Q99999'].map((code) => `GP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,${code},LE1 1AA,ALL,ALL,100`)].join('\r\n'));
+    const skipped = JSON.parse((await runCli(['import', 'list-sizes', listSizes, '--skip-unknown', '--format', 'json'], env)).stdout);
+    expect(skipped).toMatchObject({ inserted: 1, skipped: 1, rejected: 0, notes: [expect.stringContaining('Q99999')] });
   }, 120_000);
 
   it('refuses a format outside its choices, a file that is not there and an impossible --as-of date with a message and a non-zero exit, not a stack trace', async () => {
@@ -102,10 +111,10 @@ describe('the atscale command with the embedded database', () => {
       expect(server.output()).toMatch(/admin@elr-federation\.example \/ demo-admin-password/);
       const listed = await runCli(['practices', '--locality', 'Rutland', '--format', 'json'], env);
       expect(listed.code).toBe(0);
-      expect(JSON.parse(listed.stdout).map((p: Record<string, unknown>) => p['ODS code']).sort()).toEqual(['C82010', 'C82044', 'C82077', 'C82649']);
+      expect(JSON.parse(listed.stdout).map((p: Record<string, unknown>) => p.odsCode).sort()).toEqual(['C82010', 'C82044', 'C82077', 'C82649']);
       // A PCN by part of its name, as the list shows it; a choice that matches nothing says so.
       const byPcnName = await runCli(['practices', '--pcn', 'rutland', '--format', 'json'], env);
-      expect(JSON.parse(byPcnName.stdout).map((p: Record<string, unknown>) => p.PCN)).toEqual(expect.arrayContaining(['RUTLAND HEALTH PCN']));
+      expect(JSON.parse(byPcnName.stdout).map((p: Record<string, unknown>) => p.pcnName)).toEqual(expect.arrayContaining(['RUTLAND HEALTH PCN']));
       expect(await runCli(['practices', '--locality', 'Nowhere'], env)).toMatchObject({ code: 0, stderr: 'atscale: no active GP practices match locality "Nowhere"\n' });
       const imported = await runCli(['import', 'ods', good], env);
       expect(imported.stdout).toContain(`via the running server at http://127.0.0.1:${port}`);

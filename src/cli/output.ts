@@ -38,7 +38,11 @@ export function reportError(error: unknown): void {
   process.exitCode = exitCodeFor(error);
 }
 
-/** Writes rows in the chosen format to a file (--out) or standard output. */
+/**
+ * Writes rows in the chosen format to a file (--out) or standard output. The table, CSV and
+ * workbook are headed for people (the columns' headings); JSON is for programs, so it keeps the
+ * records' own field names (odsCode, listSize), which do not change when a heading is reworded.
+ */
 export async function writeRows<T>(rows: readonly T[], columns: readonly Column<T>[], format: OutputFormat, options: { out?: string; json?: unknown; sheetName?: string } = {}): Promise<void> {
   let content: string | Buffer;
   switch (format) {

@@ -46,7 +46,7 @@ export class AppError extends Error {
 export const invalid = (message: string, problems: Problem[] = []) => new AppError('invalid', message, { problems });
 export const notFound = (what: string) => new AppError('not_found', `${what} was not found`);
 export const forbidden = (message = 'You do not have permission to do that.') => new AppError('forbidden', message);
-export const conflict = (message: string, details: Record<string, unknown> = {}) => new AppError('conflict', message, { details });
+export const conflict = (message: string, details: Record<string, unknown> = {}, problems: Problem[] = []) => new AppError('conflict', message, { details, problems });
 
 /** Formats a problem as people read it: "epraccur.csv line 12, column 11: open date '2018-13-01' is not a date". */
 export function describeProblem(p: Problem): string {

@@ -71,9 +71,10 @@ export function adminSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Password', { exact: true }).fill('a-password-long-enough');
       await page.getByRole('button', { name: 'Add user' }).click();
       const summary = page.locator('.nhsuk-error-summary');
-      await eventually(() => textOf(summary)).toContain('There is already a user with the email pm.kibworth@elr-federation.example');
+      await eventually(() => textOf(summary)).toContain('Email address is already used by another user');
       await eventually(focusIsInErrorSummary).toBe(true);
-      expect(await textOf(page.locator('#user-email--error-message'))).toContain('already a user');
+      expect(await summary.getByRole('link', { name: 'Email address is already used by another user' }).getAttribute('href')).toBe('#user-email');
+      expect(await textOf(page.locator('#user-email--error-message'))).toContain('Email address is already used by another user');
     });
 
     it('checks the password length before sending', async () => {

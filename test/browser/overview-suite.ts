@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoFederationName } from '../../src/app/demo/load-demo.js';
 import { eventually, textOf, visible } from './assertions.js';
@@ -23,10 +23,16 @@ export function overviewSuite(harness: () => BrowserHarness) {
   const heading1 = () => textOf(page.locator('h1'));
 
   describe('signed out', () => {
-    it('sends people to sign in; the sign-in page has no serious accessibility problems', async () => {
+    it('sends people to sign in, asking who is signed in without a refused request; the sign-in page has no serious accessibility problems', async () => {
+      const refused: string[] = [];
+      const noteRefused = (response: Response) => void (response.status() >= 400 && refused.push(`${response.status()} ${response.url()}`));
+      page.on('response', noteRefused);
       await page.goto('/practices');
       await page.waitForURL('**/sign-in');
       await eventually(heading1).toBe('Sign in to atscale');
+      await page.waitForLoadState('networkidle');
+      page.off('response', noteRefused);
+      expect(refused).toEqual([]);
       expect(await page.getAttribute('html', 'lang')).toBe('en-GB');
       expect(await seriousAxeViolations(page)).toEqual([]);
     });

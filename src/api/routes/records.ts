@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditColumns, auditedRecordTypes, exportAudit, listAudit } from '../../app/audit.js';
+import { auditColumns, auditedRecordTypes, exportAudit, listAudit } from '../../app/audit-log.js';
 import type { AppContext } from '../../app/context.js';
 import { type Cell, type Column, toCsvFile, toXlsx } from '../../app/export/tabular.js';
 import { propertyOf } from '../../app/records/column-property.js';

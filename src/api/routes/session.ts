@@ -2,13 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessionLifetimeMs, signIn, signOut } from '../../app/auth/sessions.js';
-import { roleLabels } from '../../app/context.js';
+import { type Actor, roleLabels, roles } from '../../app/context.js';
 import { roleChoices } from '../../app/users/roles.js';
 import { actorOf, forgetSession, sessionCookie } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { SignInThrottle } from '../sign-in-throttle.js';
 
 const signInBody = z.object({ email: z.string().trim().min(1, 'Enter your email address'), password: z.string().min(1, 'Enter your password') });
+const sessionUser = z.object({ id: z.number().int().nullable(), label: z.string(), role: z.enum(roles), roleLabel: z.string(), practiceCodes: z.array(z.string()).readonly() });
+/** Who is asking, or nobody: `user` is null before sign-in, an answer rather than a failure, so a page opening on the sign-in form logs no refused request. */
+const whoIsAsking = z.object({ user: sessionUser.nullable(), csrfToken: z.string().nullable() });
 
 export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -30,7 +33,11 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDe
       return { user: presentActor(result.actor), csrfToken: result.csrfToken };
     },
   );
-  r.get('/api/session', { schema: { tags: ['session'], summary: 'Who is signed in' } }, async (request) => ({ user: presentActor(actorOf(request)), csrfToken: request.csrfToken ?? null }));
+  r.get(
+    '/api/session',
+    { config: { public: true }, schema: { tags: ['session'], summary: 'Who is signed in, with the CSRF token; { user: null } when nobody is (every other endpoint answers 401)', response: { 200: whoIsAsking } } },
+    async (request) => (request.actor ? { user: presentActor(request.actor), csrfToken: request.csrfToken ?? null } : { user: null, csrfToken: null }),
+  );
   r.delete('/api/session', { config: { public: true }, schema: { tags: ['session'], summary: 'Sign out' } }, async (request, reply) => {
     const token = request.cookies[sessionCookie];
     if (token) {
@@ -43,6 +50,6 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDe
   r.get('/api/roles', { schema: { tags: ['users'], summary: 'Each role with its label and, in one line, what it may do (admins: the users page)' } }, async (request) => roleChoices({ db: deps.db, actor: actorOf(request) }));
 }
 
-function presentActor(actor: ReturnType<typeof actorOf>) {
+function presentActor(actor: Actor) {
   return { id: actor.userId, label: actor.label, role: actor.role, roleLabel: roleLabels[actor.role], practiceCodes: actor.practiceCodes };
 }

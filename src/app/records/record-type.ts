@@ -1,4 +1,5 @@
 import type { NamesOf } from './export-names.js';
+import type { FieldLabels } from '../../domain/audit/summary.js';
 import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, PgView } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
@@ -55,6 +56,11 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
    */
   ownWriteRoutes?: boolean;
   fields: Record<string, FieldDef>;
+  /**
+   * What people call the properties a record holds beyond its fields' headings (an ODS import
+   * changes a practice's `statusRaw`, its "ODS status code"), so an audit summary names them so too.
+   */
+  labels?: FieldLabels;
   defaultSort: string;
   createSchema: z.ZodType<Input>;
   updateSchema: z.ZodType<Partial<Input>>;

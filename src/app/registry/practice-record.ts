@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { practiceOverview, practices } from '../../db/schema/index.js';
+import { practiceLabels as label } from '../../domain/registry/practice-labels.js';
 import type { RecordType } from '../records/record-type.js';
 
 /**
@@ -25,18 +26,19 @@ export const practiceRecord: RecordType<z.infer<typeof practiceInput>> = {
   createdByPeople: false,
   parseId: (raw) => odsCode.parse(raw),
   fields: {
-    odsCode: { header: 'ODS code', column: practiceOverview.odsCode, kind: 'text', filter: 'exact', sortable: true },
-    name: { header: 'Name', column: practiceOverview.displayName, kind: 'text', filter: 'search', sortable: true },
-    status: { header: 'Status', column: practiceOverview.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
-    gpPractice: { header: 'GP practice', column: practiceOverview.isGpPractice, kind: 'boolean', filter: 'exact' },
-    commissioner: { header: 'Sub-ICB', column: practiceOverview.commissionerCode, kind: 'text', filter: 'exact', sortable: true },
-    pcn: { header: 'PCN', column: practiceOverview.pcnCode, kind: 'text', filter: 'exact', sortable: true },
-    pcnName: { header: 'PCN name', column: practiceOverview.pcnName, kind: 'text', filter: 'search', sortable: true },
-    locality: { header: 'Locality', column: practiceOverview.locality, kind: 'text', filter: 'search', sortable: true },
-    postcode: { header: 'Postcode', column: practiceOverview.postcode, kind: 'text', filter: 'search', sortable: true },
-    listSize: { header: 'List size', column: practiceOverview.listSize, kind: 'integer', sortable: true },
-    listSizeDate: { header: 'List size date', column: practiceOverview.listSizeDate, kind: 'date', sortable: true },
+    odsCode: { header: label.odsCode, column: practiceOverview.odsCode, kind: 'text', filter: 'exact', sortable: true },
+    name: { header: label.displayName, column: practiceOverview.displayName, kind: 'text', filter: 'search', sortable: true },
+    status: { header: label.status, column: practiceOverview.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
+    gpPractice: { header: label.isGpPractice, column: practiceOverview.isGpPractice, kind: 'boolean', filter: 'exact' },
+    commissioner: { header: label.commissionerCode, column: practiceOverview.commissionerCode, kind: 'text', filter: 'exact', sortable: true },
+    pcn: { header: label.pcnCode, column: practiceOverview.pcnCode, kind: 'text', filter: 'exact', sortable: true },
+    pcnName: { header: label.pcnName, column: practiceOverview.pcnName, kind: 'text', filter: 'search', sortable: true },
+    locality: { header: label.locality, column: practiceOverview.locality, kind: 'text', filter: 'search', sortable: true },
+    postcode: { header: label.postcode, column: practiceOverview.postcode, kind: 'text', filter: 'search', sortable: true },
+    listSize: { header: label.listSize, column: practiceOverview.listSize, kind: 'integer', sortable: true },
+    listSizeDate: { header: label.listSizeDate, column: practiceOverview.listSizeDate, kind: 'date', sortable: true },
   },
+  labels: label,
   defaultSort: 'name',
   createSchema: practiceInput,
   updateSchema: practiceInput,

@@ -49,7 +49,8 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
     if (input.password) values.passwordHash = await hashPassword(input.password);
     if (input.email && input.email !== existing?.email) {
       const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-      if (clash) throw conflict(`There is already a user with the email ${input.email}`);
+      // Named as a problem with the email field, so a form puts it beside the email box.
+      if (clash) throw conflict(`There is already a user with the email ${input.email}`, {}, [{ field: 'email', message: 'is already used by another user' }]);
     }
     const role = input.role ?? existing?.role;
     // A practice manager sees only their practices' records, so one with none could do nothing.

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { auditColumns, listAudit } from '../../app/audit.js';
+import { auditColumns, listAudit } from '../../app/audit-log.js';
 import { AppError } from '../../domain/errors.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';

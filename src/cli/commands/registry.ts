@@ -10,10 +10,14 @@ import { AppError, describeProblem } from '../../domain/errors.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
 import { progressReporter } from '../progress.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
+import { practiceLabels as label } from '../../domain/registry/practice-labels.js';
 
-/** An import report as `--format json` prints it: every problem names its file, line and column (null where none). */
+/**
+ * An import report as `--format json` prints it: every problem names its file, line and column (null
+ * where none), and the notes say what was left out and why (the codes --skip-unknown skipped).
+ */
 export function reportJson(report: ImportReport): Record<string, unknown> {
-  const { kind: _k, notes: _n, ...rest } = report;
+  const { kind: _k, ...rest } = report;
   return { ...rest, errors: report.errors.map((e) => ({ file: e.file ?? report.file, line: e.line ?? null, column: e.column ?? null, message: e.message })) };
 }
 
@@ -55,15 +59,16 @@ export async function importWithProgress(client: AtscaleClient, kind: ImportKind
   }
 }
 
+/** The practices table and CSV, headed as the pages head them; `--format json` gives the practices as the API does, keyed by field. */
 const practiceColumns: Column<Record<string, unknown>>[] = [
-  { header: 'ODS code', value: (r) => r.odsCode as string },
-  { header: 'Name', value: (r) => r.displayName as string },
-  { header: 'Status', value: (r) => r.status as string },
-  { header: 'Commissioner', value: (r) => r.commissionerCode as string },
+  { header: label.odsCode, value: (r) => r.odsCode as string },
+  { header: label.displayName, value: (r) => r.displayName as string },
+  { header: label.status, value: (r) => r.status as string },
+  { header: label.commissionerCode, value: (r) => r.commissionerCode as string },
   { header: 'PCN', value: (r) => (r.pcnName ?? r.pcnCode) as string },
-  { header: 'Locality', value: (r) => r.locality as string },
-  { header: 'List size', value: (r) => r.listSize as number, numeric: true },
-  { header: 'List size date', value: (r) => r.listSizeDate as string },
+  { header: label.locality, value: (r) => r.locality as string },
+  { header: label.listSize, value: (r) => r.listSize as number, numeric: true },
+  { header: label.listSizeDate, value: (r) => r.listSizeDate as string },
 ];
 
 export function registerRegistryCommands(program: Command): void {
@@ -112,7 +117,7 @@ export function registerRegistryCommands(program: Command): void {
       try {
         const rows = await client.listPractices(filters);
         if (!rows.length) process.stderr.write(`atscale: no ${options.status === 'all' ? '' : `${options.status} `}GP practices match ${Object.entries(filters).filter(([k]) => k !== 'gpPractice' && k !== 'status').map(([k, v]) => `${k} "${v}"`).join(' and ') || 'those choices'}\n`);
-        await writeRows(rows, practiceColumns, options.format, { json: rows.map((r) => Object.fromEntries(practiceColumns.map((c) => [c.header, c.value(r) ?? null]))) });
+        await writeRows(rows, practiceColumns, options.format);
       } finally {
         await client.close();
       }

@@ -44,7 +44,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 export interface RequestOptions {
-  /** Do not announce a 401 to the signed-out listeners (used when asking who is signed in). */
+  /** Do not announce a 401 to the signed-out listeners (used when signing in: a wrong password ends no session). */
   quiet401?: boolean;
 }
 

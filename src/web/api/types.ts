@@ -17,6 +17,12 @@ export interface Session {
   csrfToken: string | null;
 }
 
+/** GET /api/session when nobody is signed in. */
+export interface SignedOut {
+  user: null;
+  csrfToken: null;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -119,7 +125,8 @@ export interface AuditEntry {
   action: string;
   before: unknown;
   after: unknown;
-  summary: string | null;
+  /** What the change did, in words: the line it wrote, or one the server worked out from before and after. */
+  summary: string;
 }
 
 // The import report and job are the server's own types (type-only imports: no server code reaches the bundle).

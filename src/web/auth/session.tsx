@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { ApiError, apiGet, apiRequest, onSignedOut, setCsrfToken } from '../api/client.js';
-import type { Role, Session, SessionUser } from '../api/types.js';
+import { apiGet, apiRequest, onSignedOut, setCsrfToken } from '../api/client.js';
+import type { Role, Session, SessionUser, SignedOut } from '../api/types.js';
 import { ForbiddenPage, LoadingPanel } from '../components/page-states.js';
 
 interface SessionState {
@@ -15,19 +15,14 @@ interface SessionState {
 const SessionContext = createContext<SessionState | null>(null);
 const sessionKey = ['session'] as const;
 
-/** Who is signed in: asked of GET /api/session on load (which also gives the CSRF token), kept in memory. */
+/**
+ * Who is signed in: asked of GET /api/session on load (which also gives the CSRF token), kept in
+ * memory. Nobody signed in is an answer ({ user: null }), not a 401, so the sign-in page loads clean.
+ */
 async function fetchSession(): Promise<Session | null> {
-  try {
-    const session = await apiGet<Session>('/api/session', { quiet401: true });
-    setCsrfToken(session.csrfToken);
-    return session;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw error;
-  }
+  const session = await apiGet<Session | SignedOut>('/api/session');
+  setCsrfToken(session.csrfToken);
+  return session.user ? session : null;
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {

@@ -1,7 +1,6 @@
 import { Details } from 'nhsuk-react-components';
 import type { AuditEntry } from '../../api/types.js';
 import { type Column, DataTable } from '../../components/data-table.js';
-import { auditSummary } from '../../../domain/audit/summary.js';
 import { actorName, formatDateTime, humanise } from '../../format/format.js';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
@@ -49,7 +48,7 @@ export function AuditTable({ entries, caption, showRecord = true }: { entries: A
       long: true,
       cell: (e) => (
         <>
-          {auditSummary(e)}
+          {e.summary}
           <BeforeAfter entry={e} />
         </>
       ),

@@ -72,7 +72,7 @@ function RecentJobs() {
 const importColumns: Column<AuditEntry>[] = [
   { key: 'at', header: 'When', nowrap: true, cell: (a) => formatDateTime(a.at) },
   { key: 'by', header: 'By', cell: (a) => actorName(a.actorLabel) },
-  { key: 'summary', header: 'What was imported', cell: (a) => a.summary ?? a.recordId },
+  { key: 'summary', header: 'What was imported', cell: (a) => a.summary },
 ];
 
 /**

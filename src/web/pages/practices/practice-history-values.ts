@@ -1,8 +1,10 @@
+import { practiceLabels } from '../../../domain/registry/practice-labels.js';
 import { formatDate } from '../../format/format.js';
 
-const fieldNames: Record<string, string> = { created: 'Added to the registry', name: 'Name', status: 'Status', commissionerCode: 'Commissioner', closeDate: 'Close date', pcnCode: 'PCN', previousPcnCode: 'Previous PCN' };
+/** Beside a practice's own fields: the PCN a PCN import saw it leave, and the first row of a practice new to the registry. */
+const fieldNames: Record<string, string> = { ...practiceLabels, previousPcnCode: 'Previous PCN code', created: 'Added to the registry' };
 
-/** A practice history field as the page names it ("commissionerCode" is "Commissioner"). */
+/** A practice history field as people see it named elsewhere ("commissionerCode" is "Sub-ICB code"). */
 export const historyFieldName = (key: string) => fieldNames[key] ?? key;
 
 const statusWords: Record<string, string> = { active: 'Active', closed: 'Closed', dormant: 'Dormant', proposed: 'Proposed' };

@@ -62,8 +62,8 @@ interface UserBody {
 
 /**
  * Adds a user, or changes one (`user`): name, role, practices and, when typed, a new password. A
- * duplicate email comes back as a conflict, and an edit made stale by someone else's as the
- * conflict message. A change signs nobody out, but takes effect at their next request.
+ * duplicate email comes back as a conflict naming the email field, and an edit made stale by
+ * someone else's as the conflict message. A change signs nobody out, but takes effect at their next request.
  */
 export function UserForm({ user, onDone }: { user?: UserRow; onDone?(saved?: UserRow): void }) {
   const editing = user !== undefined;
@@ -78,8 +78,6 @@ export function UserForm({ user, onDone }: { user?: UserRow; onDone?(saved?: Use
   const form = useApiForm<UserBody, UserRow>((body) => (editing ? { method: 'PATCH', path: `/api/users/${user.id}`, body } : { method: 'POST', path: '/api/users', body }), {
     invalidates: ['/api/users', '/api/audit'],
     fields: fieldsFor(id),
-    // A duplicate email is the one conflict adding can meet: point it at the email box.
-    defaultField: editing ? undefined : id.email,
     onSuccess: (saved) => {
       setPassword('');
       if (editing) return onDone?.(saved);

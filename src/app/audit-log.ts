@@ -1,0 +1,99 @@
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { auditLog } from '../db/schema/index.js';
+import { auditSummary } from '../domain/audit/summary.js';
+import { GP_PRACTICE_CODE } from '../domain/registry/ods-codes.js';
+import { humanise } from '../domain/words.js';
+import type { Actor } from './context.js';
+import type { Column } from './export/tabular.js';
+import { authorize } from './permissions.js';
+import { labelsOfRecordType } from './records/field-labels.js';
+
+/*
+ * Reading the audit log (writing it is recordAudit, in audit.ts, which every use case imports):
+ * each row comes with the one line a person reads, its fields named as the record type's labels
+ * name them.
+ */
+
+export interface AuditQuery {
+  recordType?: string;
+  recordId?: string;
+  /** ISO dates: changes on or after `from`, and on or before `to` (the whole day). */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * A record by its ID, or, given an ODS code, everything about that practice: the practice itself
+ * and every record that names it (its memberships, sub-contracts, applications…), which are kept
+ * under their own IDs with the practice code in their before or after.
+ */
+function recordOrPractice(id: string): SQL {
+  const code = id.toUpperCase();
+  if (!GP_PRACTICE_CODE.test(code)) return eq(auditLog.recordId, id);
+  return sql`(${auditLog.recordId} = ${code} OR ${auditLog.before} ->> 'practiceCode' = ${code} OR ${auditLog.after} ->> 'practiceCode' = ${code})`;
+}
+
+/** An audit row as people read it: `summary` is what the change wrote, or else what it did, in words. */
+export type AuditRow = typeof auditLog.$inferSelect & { summary: string };
+const summarised = (row: typeof auditLog.$inferSelect): AuditRow => ({ ...row, summary: auditSummary(row, labelsOfRecordType(row.recordType)) });
+
+function auditWhere(query: AuditQuery): SQL | undefined {
+  const where: SQL[] = [];
+  if (query.recordType) where.push(eq(auditLog.recordType, query.recordType));
+  if (query.recordId) where.push(recordOrPractice(query.recordId.trim()));
+  if (query.from) where.push(sql`${auditLog.at} >= ${query.from}::date`);
+  if (query.to) where.push(sql`${auditLog.at} < ${query.to}::date + 1`);
+  return where.length ? and(...where) : undefined;
+}
+
+/** A page of the audit log, newest first, with how many changes match in all. */
+export async function listAudit(ctx: { db: Db; actor: Actor }, query: AuditQuery) {
+  authorize(ctx.actor, 'audit', 'read');
+  const where = auditWhere(query);
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(Math.min(query.limit ?? 100, 1000))
+      .offset(query.offset ?? 0),
+    ctx.db.$count(auditLog, where),
+  ]);
+  return { items: rows.map(summarised), total };
+}
+
+/** Every change that matches, newest first, for a download: up to `AUDIT_EXPORT_LIMIT` rows (narrow the dates for more). */
+export const AUDIT_EXPORT_LIMIT = 100_000;
+export async function exportAudit(ctx: { db: Db; actor: Actor }, query: AuditQuery) {
+  authorize(ctx.actor, 'audit', 'read');
+  const rows = await ctx.db.select().from(auditLog).where(auditWhere(query)).orderBy(desc(auditLog.id)).limit(AUDIT_EXPORT_LIMIT);
+  return rows.map(summarised);
+}
+
+/** The kinds of record the log holds, for the audit page's filter: every one that has a row, not a list kept by hand. */
+export async function auditedRecordTypes(ctx: { db: Db; actor: Actor }): Promise<string[]> {
+  authorize(ctx.actor, 'audit', 'read');
+  const rows = await ctx.db.selectDistinct({ recordType: auditLog.recordType }).from(auditLog).orderBy(auditLog.recordType);
+  return rows.map((r) => r.recordType);
+}
+
+/** UK time as a spreadsheet sorts it: 2026-11-24 09:05:12. */
+const ukTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'medium' });
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/** The audit log as a table to download: one row a change, its before and after as JSON. */
+export const auditColumns: Column<AuditRow>[] = [
+  // A Date from the database; an ISO string when the rows came through the API as JSON.
+  { header: 'When (UK time)', value: (a) => ukTime.format(new Date(a.at)) },
+  { header: 'Who', value: (a) => a.actorLabel },
+  { header: 'Record type', value: (a) => humanise(a.recordType) },
+  { header: 'Record', value: (a) => a.recordId },
+  { header: 'Action', value: (a) => humanise(a.action) },
+  { header: 'Summary', value: (a) => a.summary },
+  { header: 'Before', value: (a) => json(a.before) },
+  { header: 'After', value: (a) => json(a.after) },
+];

@@ -1,0 +1,37 @@
+/**
+ * What people call a practice's properties, wherever one is named: the practices list and its
+ * downloads, the practice page's changes from the NHS files, and audit summaries ("Changed status,
+ * ODS status code and sub-ICB code"). Keyed as a practice row holds them.
+ */
+export const practiceLabels = {
+  odsCode: 'ODS code',
+  displayName: 'Name',
+  name: 'ODS name',
+  localName: 'Local name',
+  status: 'Status',
+  statusRaw: 'ODS status code',
+  isGpPractice: 'GP practice',
+  prescribingSetting: 'Prescribing setting',
+  commissionerCode: 'Sub-ICB code',
+  commissionerName: 'Sub-ICB',
+  pcnCode: 'PCN code',
+  pcnName: 'PCN name',
+  icbCode: 'ICB code',
+  icbName: 'ICB',
+  providerCode: 'Provider code',
+  nationalGrouping: 'National grouping',
+  highLevelGeography: 'High-level health geography',
+  supplier: 'Clinical system',
+  locality: 'Locality',
+  address: 'Address',
+  postcode: 'Postcode',
+  phone: 'Telephone',
+  openDate: 'Open date',
+  closeDate: 'Close date',
+  joinParentDate: 'Date joined sub-ICB',
+  leftParentDate: 'Date left sub-ICB',
+  sourceDate: 'ODS file date',
+  listSize: 'List size',
+  listSizeDate: 'List size date',
+  notes: 'Notes',
+} as const;
