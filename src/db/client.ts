@@ -19,7 +19,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Where it lives: the PGlite directory, or the PostgreSQL URL without its password. */
   location: string;
-  migrate(): Promise<void>;
+  /** Applies the migrations not yet applied: the app's own, or those in `folder` (a test stopping before one). */
+  migrate(folder?: string): Promise<void>;
   /** Runs plain SQL (used by backup/restore and tests). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -39,7 +40,7 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
     kind: 'pglite',
     location: dataDir,
     pglite: client,
-    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    migrate: (folder = migrationsFolder) => migratePglite(db as never, { migrationsFolder: folder }),
     query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
     close: () => client.close(),
   };
@@ -60,7 +61,7 @@ export async function openPostgres(url: string): Promise<Database> {
     db,
     kind: 'postgres',
     location: url.replace(/:[^:@/]*@/, ':***@'),
-    migrate: () => migratePostgres(db as never, { migrationsFolder }),
+    migrate: (folder = migrationsFolder) => migratePostgres(db as never, { migrationsFolder: folder }),
     query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
     close: () => pool.end(),
   };

@@ -39,8 +39,8 @@ async function freshPglite(): Promise<Database> {
   return database;
 }
 
-/** A fresh database on the throwaway PostgreSQL cluster that `npm test` starts (TEST_DATABASE_URL). */
-async function freshPostgres(): Promise<Database> {
+/** A fresh database on the throwaway PostgreSQL cluster that `npm test` starts (TEST_DATABASE_URL), migrated unless told not to. */
+async function freshPostgres(migrated = true): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set. Run the tests with `npm test`, which starts a throwaway PostgreSQL cluster.');
   const name = `atscale_test_${randomBytes(6).toString('hex')}`;
@@ -49,7 +49,7 @@ async function freshPostgres(): Promise<Database> {
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const database = await openPostgres(url.replace(/\/[^/]*$/, `/${name}`));
-  await database.migrate();
+  if (migrated) await database.migrate();
   const close = database.close;
   return {
     ...database,
@@ -65,4 +65,9 @@ async function freshPostgres(): Promise<Database> {
 
 export function openTestDatabase(kind: DatabaseKind): Promise<Database> {
   return kind === 'pglite' ? freshPglite() : freshPostgres();
+}
+
+/** A fresh database with no migrations applied, for a test that migrates it step by step. */
+export function openEmptyTestDatabase(kind: DatabaseKind): Promise<Database> {
+  return kind === 'pglite' ? openPglite('memory://') : freshPostgres(false);
 }

@@ -5,6 +5,7 @@ import { schemes } from '../../db/schema/index.js';
 import { conflict, invalid, type Problem } from '../../domain/errors.js';
 import { type SchemeMoney, schemePaymentYear } from '../../domain/finance/scheme-money.js';
 import { runScheme } from '../../domain/schemes/run-scheme.js';
+import { versionInForce } from '../../domain/schemes/versions.js';
 import { listVersions } from '../../db/repos/schemes.js';
 import { loadSchemeVersion, runInputFor } from '../schemes/scheme-inputs.js';
 
@@ -22,7 +23,7 @@ import { loadSchemeVersion, runInputFor } from '../schemes/scheme-inputs.js';
 export async function linkedSchemeMoney(db: Db, schemeIds: readonly (number | null)[]): Promise<Map<number, SchemeMoney>> {
   const money = new Map<number, SchemeMoney>();
   for (const id of new Set(schemeIds.filter((i): i is number => i !== null))) {
-    const approved = (await listVersions(db, id)).filter((v) => v.status !== 'draft').at(-1);
+    const approved = versionInForce(await listVersions(db, id));
     const loaded = await loadSchemeVersion(db, id, approved?.version);
     const entry: SchemeMoney = { schemeId: id, name: loaded.scheme.name, financialYear: schemePaymentYear(loaded.definition.period), figures: null, note: null };
     money.set(id, entry);

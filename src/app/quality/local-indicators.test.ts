@@ -2,10 +2,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
-import { contextFor, managerOf } from '../../../test/support/factories.js';
+import { adminActor, commissionerActor, contextFor, makeSchemeRequest, managerOf } from '../../../test/support/factories.js';
 import { demoSchemeGroupName } from '../demo/load-demo-quality.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { importNhsFile } from '../registry/import-file.js';
+import { approveScheme, createScheme, updateScheme } from '../schemes/save-scheme.js';
 import { getDashboard } from './dashboard.js';
 import { funnelSvg, reviewPackWorkbook, spcSvg } from './quality-exports.js';
 import { getReviewPack } from './review-pack.js';
@@ -80,6 +81,30 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
       message: 'There are no signed-up practices to evaluate',
       problems: [{ field: 'group', message: `${demoSchemeGroupName} had no members on 1 June 2024, the first day of the after period. Choose an after period that starts once its practices had joined.` }],
     });
+  });
+
+  it('evaluates a stored scheme on its version in force, for the federation and everyone else, never on a draft in preparation', async () => {
+    const admin = contextFor(database, adminActor);
+    const evalRow = (practice: string, period: string, numerator: number) => `EVAL_ONLINE,Online consultations,proportion,higher,,,${practice},${period},${numerator},100`;
+    await importNhsFile(admin, 'indicators', upload('eval.csv', ...['C82001', 'C82002', 'C82009'].flatMap((code, i) => [evalRow(code, '2024-04', 10 + i), evalRow(code, '2025-04', 20 + i)])));
+    const request = makeSchemeRequest();
+    const practices = request.definition.practices as { name: string; odsCode: string }[];
+    const withParticipation = (no: string) => practices.map((p) => ({ ...p, participation: p.odsCode === no ? ('no' as const) : ('yes' as const) }));
+    const { scheme } = await createScheme(admin, { ...request, definition: { ...request.definition, practices: withParticipation('C82002') } });
+    const query = { indicator: 'EVAL_ONLINE', scheme: scheme.id, beforeFrom: '2024-04-01', beforeTo: '2024-04-30', afterFrom: '2025-04-01', afterTo: '2025-04-30' };
+    await expect(evaluateLocalScheme(admin, query)).rejects.toMatchObject({ problems: [{ field: 'scheme', message: `${request.definition.name} has no approved version yet: practices sign up to a scheme once the federation approves it.` }] });
+    await approveScheme(admin, scheme.id, 1);
+    // The draft swaps who takes part and renames the scheme; nothing has been delivered under it yet.
+    await updateScheme(admin, scheme.id, { rowVersion: 2, definition: { ...request.definition, id: scheme.slug, name: `${request.definition.name} (next year)`, practices: withParticipation('C82001') } });
+    for (const ctx of [admin, contextFor(database, commissionerActor)]) {
+      const result = await evaluateLocalScheme(ctx, query);
+      expect(result.signedUpFrom).toBe(`practices taking part in ${request.definition.name}`);
+      expect(result.practices.map((p) => [p.practiceCode, p.signedUp])).toEqual([
+        ['C82001', true],
+        ['C82002', false],
+        ['C82009', true],
+      ]);
+    }
   });
 
   it('builds a locality’s review pack, its workbook and the funnel as SVG', async () => {

@@ -1,14 +1,15 @@
 import { formatLongDate } from '../../domain/iso-date.js';
-import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { figuresBetween, findGroup, groupMembersOn, practiceNames } from '../../db/repos/quality.js';
-import { schemes, schemeVersions } from '../../db/schema/index.js';
+import { findScheme, listVersions } from '../../db/repos/schemes.js';
 import { invalid, notFound } from '../../domain/errors.js';
 import { evaluateScheme, type SchemeEvaluation } from '../../domain/quality/comparisons.js';
+import { versionInForce } from '../../domain/schemes/versions.js';
 import type { Indicator } from '../../domain/quality/indicators.js';
 import type { Db } from '../../db/client.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
+import type { StoredDefinition } from '../schemes/resolve-practices.js';
 import { loadIndicator } from './catalogue.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 
@@ -36,13 +37,19 @@ export interface SchemeEvaluationView extends SchemeEvaluation {
   names: Record<string, string>;
 }
 
-/** The practices a stored scheme's latest version lists, split by whether they take part. */
+/**
+ * The practices a stored scheme's version in force lists, split by whether they take part. The
+ * version in force for everyone, admins too: an evaluation is about what practices signed up to and
+ * delivered, and a draft being prepared (perhaps with other practices) has not been delivered yet.
+ */
 async function schemeParticipants(db: Db, schemeId: number): Promise<{ name: string; yes: string[]; no: string[] }> {
-  const [scheme] = await db.select({ name: schemes.name }).from(schemes).where(eq(schemes.id, schemeId));
+  const scheme = await findScheme(db, schemeId);
   if (!scheme) throw notFound(`Scheme ${schemeId}`);
-  const [version] = await db.select({ definition: schemeVersions.definition }).from(schemeVersions).where(eq(schemeVersions.schemeId, schemeId)).orderBy(desc(schemeVersions.version)).limit(1);
-  const entries = ((version?.definition as { practices?: { odsCode?: string; participation?: string }[] } | undefined)?.practices ?? []).filter((p) => p.odsCode);
-  return { name: scheme.name, yes: entries.filter((p) => p.participation !== 'no' && p.participation !== 'unknown').map((p) => p.odsCode!), no: entries.filter((p) => p.participation === 'no').map((p) => p.odsCode!) };
+  const inForce = versionInForce(await listVersions(db, schemeId));
+  if (!inForce) throw invalid('There are no signed-up practices to evaluate', [{ field: 'scheme', message: `${scheme.name} has no approved version yet: practices sign up to a scheme once the federation approves it.` }]);
+  const definition = inForce.definition as StoredDefinition;
+  const entries = definition.practices.filter((p) => p.odsCode);
+  return { name: definition.name, yes: entries.filter((p) => p.participation !== 'no' && p.participation !== 'unknown').map((p) => p.odsCode!), no: entries.filter((p) => p.participation === 'no').map((p) => p.odsCode!) };
 }
 
 async function groupName(db: Db, id: number): Promise<string> {

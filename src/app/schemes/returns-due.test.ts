@@ -101,4 +101,25 @@ describe.each(databaseKinds)('activity returns due (%s)', (kind) => {
     expect(await itemsFor(scheme, 'practice_manager', ['C82001'])).toEqual([]);
     expect((await itemsFor(scheme, 'admin', [])).map((i) => i.title)).toEqual([`Collect activity returns from 2 of 3 practices: ${request.definition.name}`]);
   });
+  it('asks a practice manager for the version in force while the federation prepares a draft that asks for other returns', async () => {
+    const request = makeSchemeRequest();
+    const { scheme } = await createScheme(admin(), request);
+    await approveScheme(admin(), scheme.id, 1);
+    await setReturnsDue(admin(), scheme.id, { basedOn: null, returnsDueOn: '2018-05-11' });
+    // The draft renames the scheme, drops Market Harborough and pays for GP appointments only: its returns are its own.
+    const practices = (request.definition.practices as { name: string; odsCode: string }[]).filter((p) => p.odsCode !== 'C82009');
+    const draftName = `${request.definition.name} (next year)`;
+    await updateScheme(admin(), scheme.id, { rowVersion: 2, definition: { ...request.definition, id: scheme.slug, name: draftName, practices, deliveryModels: [{ id: 'gp', name: 'GP', unitsPerHour: 6, hourlyRate: 95 }] } });
+
+    // Market Harborough still owes its return to the version in force, under the name it was approved by.
+    expect((await itemsFor(scheme, 'practice_manager', ['C82009'])).map((i) => i.title)).toEqual([`Return activity for Market Harborough Medical Centre: ${request.definition.name}`]);
+    const kibworth = contextFor(database, managerOf('C82001'));
+    const { practiceRevisions } = await listDelivered(kibworth, scheme.id);
+    await recordDeliveredEntries(kibworth, scheme.id, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 40, gp: 30 } }], basedOn: practiceRevisions }, undefined, '2018-04-30');
+    // Kibworth's return went to the version in force (the draft asks for another, so it is not copied there): nothing more is asked of it.
+    expect(await itemsFor(scheme, 'practice_manager', ['C82001'])).toEqual([]);
+    expect(await listDelivered(kibworth, scheme.id)).toMatchObject({ version: { version: 1 }, awaited: [] });
+    // The federation follows the draft it prepares, as its schemes list does: two practices asked, none returned yet.
+    expect((await itemsFor(scheme, 'admin', [])).map((i) => i.title)).toEqual([`Collect activity returns from 2 of 2 practices: ${draftName}`]);
+  });
 });

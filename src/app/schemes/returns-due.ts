@@ -1,15 +1,16 @@
-import { returnedFigures, schemesWithReturnsDueBy, updateReturnsDueIf } from '../../db/repos/schemes.js';
+import { listVersions, returnedFigures, schemesWithReturnsDueBy, updateReturnsDueIf } from '../../db/repos/schemes.js';
 import { conflict, invalid } from '../../domain/errors.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 import { awaitedReturns, hasBeenApproved, practicesAskedToReturn, practicesThatReturned, returnsClosed } from '../../domain/schemes/returns-due.js';
+import { versionReadBy } from '../../domain/schemes/versions.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { parseOrRefuse } from '../records/zod-problems.js';
-import type { MyItem, MyItemsSource } from '../reminders/my-item.js';
+import { actorOfQuery, type MyItem, type MyItemsSource } from '../reminders/my-item.js';
 import { storedPractices, type StoredDefinition } from './resolve-practices.js';
 import { inTransaction } from './save-scheme.js';
-import { loadSchemeVersion } from './scheme-inputs.js';
+import { loadSchemeVersion, seesDrafts } from './scheme-inputs.js';
 import { presentScheme } from './scheme-presenters.js';
 import { returnsDueSchema, type ReturnsDueRequest } from './scheme-requests.js';
 
@@ -44,32 +45,38 @@ export async function setReturnsDue(ctx: AppContext, schemeId: number, request: 
 }
 
 /**
- * Activity returns in "my items" and the daily digest, from a scheme's returns-due date:
- * - a practice manager gets one item for each of their practices the scheme still waits for;
- * - a federation admin gets one item per scheme while any practice has not returned.
+ * Activity returns in "my items" and the daily digest, from a scheme's returns-due date and the
+ * version whose returns the reader follows, as on the schemes list and the scheme's page:
+ * - a practice manager gets one item for each of their practices the version in force still waits
+ *   for (their return goes there, whatever a draft in preparation asks);
+ * - a federation admin gets one item per scheme while any practice has not returned to the latest
+ *   version, named as that version names the scheme.
  */
 export const activityReturnItems: MyItemsSource = async (db, query) => {
   if (query.role !== 'admin' && query.role !== 'practice_manager') return [];
+  const drafts = seesDrafts(actorOfQuery(query));
   const items: MyItem[] = [];
   // One scheme after another: PGlite serves one query at a time anyway.
-  for (const { scheme, definition } of await schemesWithReturnsDueBy(db, query.until)) {
-    const stored = definition as StoredDefinition;
+  for (const scheme of await schemesWithReturnsDueBy(db, query.until)) {
+    const version = versionReadBy(await listVersions(db, scheme.id), drafts);
     // Practices are asked once the scheme is agreed (a version approved); a later version may have dropped its delivery models.
-    if (!hasBeenApproved(scheme) || stored.deliveryModels.length === 0) continue;
+    if (!version || !hasBeenApproved(scheme)) continue;
+    const stored = version.definition as StoredDefinition;
+    if (stored.deliveryModels.length === 0) continue;
     const practices = storedPractices(stored);
-    const awaited = awaitedReturns(practices, practicesThatReturned(await returnedFigures(db, scheme.id, scheme.currentVersion)));
+    const awaited = awaitedReturns(practices, practicesThatReturned(await returnedFigures(db, scheme.id, version.version)));
     const dueDate = scheme.returnsDueOn!;
     if (query.role === 'admin') {
       const asked = practicesAskedToReturn(practices);
       const from = `${awaited.length} of ${asked} ${asked === 1 ? 'practice' : 'practices'}`;
-      if (awaited.length) items.push({ kind: 'activity_return', ref: `Scheme ${scheme.id}`, dueDate, title: `Collect activity returns from ${from}: ${scheme.name}`, href: `/schemes/${scheme.id}#delivered` });
+      if (awaited.length) items.push({ kind: 'activity_return', ref: `Scheme ${scheme.id}`, dueDate, title: `Collect activity returns from ${from}: ${stored.name}`, href: `/schemes/${scheme.id}#delivered` });
       continue;
     }
     // After the due date the return is closed to the practice manager: only the federation can record it now.
     const closed = returnsClosed(dueDate, query.today);
     for (const practice of awaited.filter((p) => query.practiceCodes.includes(p.key))) {
       const title = closed ? `Ask the federation to record ${practice.name}’s activity return (returns closed on ${formatLongDate(dueDate)})` : `Return activity for ${practice.name}`;
-      items.push({ kind: 'activity_return', ref: practice.key, dueDate, title: `${title}: ${scheme.name}`, href: `/schemes/${scheme.id}#return` });
+      items.push({ kind: 'activity_return', ref: practice.key, dueDate, title: `${title}: ${stored.name}`, href: `/schemes/${scheme.id}#return` });
     }
   }
   return items;

@@ -5,6 +5,7 @@ import type { DeliveredActivity } from '../../domain/schemes/delivered.js';
 import type { HandSchedule } from '../../domain/schemes/hand-schedule.js';
 import type { SchemeRunInput } from '../../domain/schemes/run-scheme.js';
 import type { Participation } from '../../domain/schemes/scheme-definition.js';
+import { versionInForce } from '../../domain/schemes/versions.js';
 import type { Actor } from '../context.js';
 import { isAllowed } from '../permissions.js';
 import { storedPractices, type StoredDefinition } from './resolve-practices.js';
@@ -41,8 +42,9 @@ export async function loadReadableVersion(db: Db, actor: Actor, schemeId: number
   if (seesDrafts(actor)) return loadSchemeVersion(db, schemeId, versionNumber);
   const scheme = await findScheme(db, schemeId);
   if (!scheme) throw notFound(`Scheme ${schemeId}`);
-  const readable = (await listVersions(db, schemeId)).filter((v) => v.status !== 'draft');
-  const version = versionNumber === undefined ? readable.at(-1) : readable.find((v) => v.version === versionNumber);
+  const versions = await listVersions(db, schemeId);
+  const readable = versions.filter((v) => v.status !== 'draft');
+  const version = versionNumber === undefined ? versionInForce(versions) : readable.find((v) => v.version === versionNumber);
   if (!version) {
     const approved = readable.map((v) => v.version).join(', ');
     throw new AppError('not_found', readable.length ? `${scheme.name} has no approved version ${versionNumber} (approved versions: ${approved})` : beingPrepared(scheme.name));

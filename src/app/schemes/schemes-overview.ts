@@ -1,6 +1,7 @@
 import { allSchemes, listVersions, returnedFigures, type SchemeRow, type SchemeVersionRow } from '../../db/repos/schemes.js';
 import { todayInEngland } from '../../domain/iso-date.js';
 import { awaitedReturns, hasBeenApproved, practicesAskedToReturn, practicesThatReturned, returnsState, type ReturnsState } from '../../domain/schemes/returns-due.js';
+import { versionInForce, versionReadBy } from '../../domain/schemes/versions.js';
 import type { AppContext } from '../context.js';
 import { authorize, practiceScope } from '../permissions.js';
 import { restrictDefinition } from './practice-scope.js';
@@ -44,11 +45,11 @@ export async function schemesOverview(ctx: AppContext, today = todayInEngland())
   // One scheme after another: PGlite serves one query at a time anyway.
   for (const scheme of await allSchemes(ctx.db)) {
     const versions = await listVersions(ctx.db, scheme.id);
-    const shown = versions.filter((v) => drafts || v.status !== 'draft').at(-1);
+    const shown = versionReadBy(versions, drafts);
     items.push({
       id: scheme.id,
       version: shown ? presentVersionSummary(shown) : null,
-      inForce: versions.filter((v) => v.status === 'approved').at(-1)?.version ?? null,
+      inForce: versionInForce(versions)?.version ?? null,
       returns: shown ? await returnsOf(ctx, scheme, shown, today) : { kind: 'not_yet_asked' },
     });
   }

@@ -102,14 +102,9 @@ export function returnedFigures(db: Db, schemeId: number, version: number) {
   return db.select({ practiceCode: schemeDelivered.practiceCode, quantity: schemeDelivered.quantity, takesPart: schemeDelivered.takesPart }).from(schemeDelivered).where(versionOf(schemeDelivered, schemeId, version));
 }
 
-/** Schemes whose activity returns are due on or before `until`, with their latest version's definition. */
-export function schemesWithReturnsDueBy(db: Db, until: string) {
-  return db
-    .select({ scheme: schemes, definition: schemeVersions.definition })
-    .from(schemes)
-    .innerJoin(schemeVersions, and(eq(schemeVersions.schemeId, schemes.id), eq(schemeVersions.version, schemes.currentVersion)))
-    .where(lte(schemes.returnsDueOn, until))
-    .orderBy(asc(schemes.returnsDueOn), asc(schemes.id));
+/** Schemes whose activity returns are due on or before `until`, the soonest first. */
+export function schemesWithReturnsDueBy(db: Db, until: string): Promise<SchemeRow[]> {
+  return db.select().from(schemes).where(lte(schemes.returnsDueOn, until)).orderBy(asc(schemes.returnsDueOn), asc(schemes.id));
 }
 
 /** Replaces one version's delivered rows: all of them, or only those of the given practice-and-week returns. */

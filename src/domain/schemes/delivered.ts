@@ -3,6 +3,7 @@ import { AppError, type Problem, type ProblemLocation } from '../errors.js';
 import { findPractice, type SchemePractice } from './practices.js';
 import { participationValues, type DeliveryModel, type Participation, type SchemeDefinition } from './scheme-definition.js';
 import { formatCount } from './format-money.js';
+import { versionInForce, type VersionStatus } from './versions.js';
 import { cellAt, cellProblem, columnIndex, parseNumberCell, parseParticipation, type TabularInput } from './tabular-input.js';
 
 /** A practice's activity return: what it delivered under each delivery model. */
@@ -153,8 +154,8 @@ export function asksSameReturns(a: SchemeDefinition, b: SchemeDefinition): boole
  * approved version in force and the draft after it. Given one of them, the other; none for a
  * superseded version, or while there is no such pair (nothing approved yet, or no draft).
  */
-export function otherCollectingVersion<T extends { version: number; status: string }>(versions: readonly T[], recordedOn: number): T | undefined {
-  const inForce = versions.filter((v) => v.status === 'approved').at(-1);
+export function otherCollectingVersion<T extends VersionStatus>(versions: readonly T[], recordedOn: number): T | undefined {
+  const inForce = versionInForce(versions);
   const draft = versions.filter((v) => v.status === 'draft').at(-1);
   if (!inForce || !draft) return undefined;
   if (recordedOn === inForce.version) return draft;

@@ -1,0 +1,66 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, openEmptyTestDatabase } from '../../test/support/databases.js';
+import { type Database, migrationsFolder } from './client.js';
+
+interface Journal {
+  entries: { idx: number; tag: string }[];
+}
+
+/**
+ * The app's migrations up to, not including, `tag`, in a folder of their own: a database migrated
+ * from it is as one was before that migration shipped, and migrating it then with the app's own
+ * folder runs the real migration file (and any after it) as an upgrade would.
+ */
+function migrationsBefore(tag: string): { folder: string; remove(): void } {
+  const folder = mkdtempSync(join(tmpdir(), 'atscale-migrations-'));
+  cpSync(migrationsFolder, folder, { recursive: true });
+  const path = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(path, 'utf8')) as Journal;
+  const at = journal.entries.find((e) => e.tag === tag);
+  if (!at) throw new Error(`No migration ${tag} in ${migrationsFolder}`);
+  writeFileSync(path, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.idx < at.idx) }));
+  return { folder, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+describe.each(databaseKinds)('data migrations (%s)', (kind) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openEmptyTestDatabase(kind);
+  });
+  afterAll(() => database?.close());
+
+  it('0018 gives each scheme the name and funder of its latest approved version, and leaves a scheme never approved alone', async () => {
+    const before = migrationsBefore('0018_scheme-name-from-approved-version');
+    try {
+      await database.migrate(before.folder);
+    } finally {
+      before.remove();
+    }
+    const scheme = async (slug: string, row: [string, string, string, number], versions: [string, string, string][]) => {
+      const [{ id }] = (await database.query<{ id: number }>('INSERT INTO schemes (slug, name, funder, status, current_version) VALUES ($1, $2, $3, $4, $5) RETURNING id', [slug, ...row])) as [{ id: number }];
+      for (const [i, [status, name, funder]] of versions.entries()) {
+        await database.query("INSERT INTO scheme_versions (scheme_id, version, status, definition, created_by) VALUES ($1, $2, $3, $4, 'test')", [id, i + 1, status, JSON.stringify({ name, funder })]);
+      }
+    };
+    // As saving a draft left them: the draft's name and funder on the row, read by everyone.
+    await scheme('renamed', ['Draft name', 'Draft funder', 'draft', 3], [
+      ['superseded', 'First name', 'First funder'],
+      ['approved', 'Approved name', 'Approved funder'],
+      ['draft', 'Draft name', 'Draft funder'],
+    ]);
+    await scheme('in-force', ['Approved name', 'Approved funder', 'approved', 1], [['approved', 'Approved name', 'Approved funder']]);
+    await scheme('never-approved', ['Draft only', 'Draft funder', 'draft', 1], [['draft', 'Draft only', 'Draft funder']]);
+
+    await database.migrate();
+
+    const rows = await database.query<{ slug: string; name: string; funder: string; row_version: number }>('SELECT slug, name, funder, row_version FROM schemes ORDER BY id');
+    expect(rows).toEqual([
+      { slug: 'renamed', name: 'Approved name', funder: 'Approved funder', row_version: 1 },
+      { slug: 'in-force', name: 'Approved name', funder: 'Approved funder', row_version: 1 },
+      { slug: 'never-approved', name: 'Draft only', funder: 'Draft funder', row_version: 1 },
+    ]);
+  });
+});
