@@ -56,7 +56,7 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
     updateScheme(ctxOf(request), request.params.id, request.body),
   );
   r.post('/api/schemes/:id/approve', { schema: { tags, summary: 'Approve the latest version (admins)', params: idParams, body: approveSchemeSchema } }, async (request) => approveScheme(ctxOf(request), request.params.id, request.body.rowVersion));
-  r.put('/api/schemes/:id/returns-due', { schema: { tags, summary: 'Set (or clear, with null) the day practices’ activity returns for the latest version are due (admins); no new version. Send basedOn: the date you read (null for none), so a date changed meanwhile is refused', params: idParams, body: returnsDueSchema } }, async (request) =>
+  r.put('/api/schemes/:id/returns-due', { schema: { tags, summary: 'Set (or clear, with null) the day practices’ activity returns are due (admins; one date for the scheme); no new version. Send basedOn: the date you read (null for none), so a date changed meanwhile is refused', params: idParams, body: returnsDueSchema } }, async (request) =>
     setReturnsDue(ctxOf(request), request.params.id, request.body),
   );
   r.get('/api/schemes/:id/versions', { schema: { tags, summary: 'Every version of a scheme with its status, list snapshot and definition', params: idParams } }, async (request) => listSchemeVersions(ctxOf(request), request.params.id));

@@ -17,8 +17,8 @@ import { returnsDueSchema, type ReturnsDueRequest } from './scheme-requests.js';
 const dueText = (date: string | null) => (date ? formatLongDate(date) : 'no date');
 
 /**
- * Sets (or clears, with null) the day practices' activity returns for the latest version are due
- * (admins). It is not a term of the scheme, so no new version is made and the scheme's row version
+ * Sets (or clears, with null) the day practices' activity returns are due for the scheme (one date for
+ * the version in force and a draft asking the same return; admins). It is not a term of the scheme, so no new version is made and the scheme's row version
  * is left alone; the caller sends the date it read as `basedOn`, and a date changed meanwhile is a conflict.
  */
 export async function setReturnsDue(ctx: AppContext, schemeId: number, request: ReturnsDueRequest) {

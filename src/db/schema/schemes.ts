@@ -21,7 +21,7 @@ export const schemes = pgTable('schemes', {
   status: text('status').notNull(),
   /** The latest version's number (which may be a draft). */
   currentVersion: integer('current_version').notNull(),
-  /** The day practices' activity returns for the latest version are due; null when no date is set. */
+  /** The day practices' activity returns are due (one date for the scheme, whichever version they go to); null when no date is set. */
   returnsDueOn: date('returns_due_on'),
   rowVersion: integer('row_version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -108,7 +108,7 @@ export function ReturnsDue({ scheme, version }: { scheme: Scheme; version: numbe
     invalidates: ['/api/schemes', '/api/my-items'],
     fields: { returnsDueOn: { id: dateFieldTarget(id), label: 'Activity returns due date' } },
   });
-  // Only the latest version collects returns.
+  // The due date belongs to the scheme, not a version: it is set once, from the latest version's page.
   if (version !== scheme.currentVersion) return null;
 
   function submit(event: FormEvent) {
