@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
@@ -60,6 +61,17 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
       { actor_label: 'cli:operator', summary: expect.stringMatching(/; the audit row written since it is kept before this one$/) },
       { actor_label: 'a manager', summary: 'notes changed after the backup' },
     ]);
+  });
+
+  it('gives a scheme in a backup made before migration 0018 its approved version’s name again, as upgrading did, not a draft’s', async () => {
+    const file = JSON.parse(gunzipSync(await createBackup(source)).toString('utf8')) as { migrations: number; tables: Record<string, Record<string, unknown>[]> };
+    const [scheme] = file.tables.schemes!;
+    const approved = file.tables.scheme_versions!.find((v) => v.scheme_id === scheme!.id && v.status === 'approved')!.definition as { name: string; funder: string };
+    // As a database before 0018 held it: saving a draft had written the draft's name and funder on the scheme.
+    Object.assign(scheme!, { name: 'A draft’s new name', funder: 'A draft’s new funder' });
+    const older = { ...file, migrations: 18 };
+    await restoreBackup(target, gzipSync(JSON.stringify(older)));
+    expect(await target.query('SELECT name, funder FROM schemes WHERE id = $1', [scheme!.id])).toEqual([{ name: approved.name, funder: approved.funder }]);
   });
 
   it('refuses a file that is not a backup and leaves the data as it was', async () => {

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { asc, getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../../domain/errors.js';
-import type { Database, Db } from '../../db/client.js';
+import { type Database, type Db, migrationsFolder } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import { type Actor, systemActor } from '../context.js';
 import * as schema from '../../db/schema/index.js';
@@ -63,6 +65,21 @@ async function appendAudit(db: Db, rows: readonly AuditRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) await db.insert(schema.auditLog).values(rows.slice(i, i + 1000).map(({ id: _id, ...row }) => row));
 }
 
+/**
+ * Migrations that correct stored rows rather than change tables (0018 gives each scheme its approved
+ * version's name, not a draft's). A backup made before one holds the rows it corrected, so restoring
+ * it makes the same correction again, as upgrading the database did.
+ */
+const dataMigrations: readonly string[] = ['0018_scheme-name-from-approved-version'];
+
+async function reapplyDataMigrations(db: Db, backupMigrations: number): Promise<void> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
+  // The backup counted the migrations applied: those numbered from that count on came after it.
+  for (const { tag } of journal.entries.filter((e) => e.idx >= backupMigrations && dataMigrations.includes(e.tag))) {
+    for (const statement of readFileSync(join(migrationsFolder, `${tag}.sql`), 'utf8').split('--> statement-breakpoint')) await db.execute(sql.raw(statement));
+  }
+}
+
 /** Replaces everything stored with the backup's contents, in one transaction: all of it or none. */
 export async function restoreBackup(database: Database, content: Buffer, actor: Actor = systemActor): Promise<Record<string, number>> {
   let file: BackupFile;
@@ -90,6 +107,7 @@ export async function restoreBackup(database: Database, content: Buffer, actor: 
       const seq = (serial as unknown as { rows: { seq: string | null }[] }).rows[0]?.seq;
       if (seq) await tx.execute(sql.raw(`SELECT setval('${seq}', COALESCE((SELECT max(id) FROM "${name}"), 0) + 1, false)`));
     }
+    await reapplyDataMigrations(tx as never, file.migrations);
     // The backup's own audit log came back with it. What was audited since, and the restore undid,
     // follows it (the audit is never lost), and this last row says when, and from what, it restored.
     await appendAudit(tx as never, kept);
