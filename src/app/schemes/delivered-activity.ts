@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { deliveredRows, listVersions, replaceDelivered, type DeliveredInsert, type DeliveredRow } from '../../db/repos/schemes.js';
+import { deliveredRows, listVersions, lockScheme, replaceDelivered, type DeliveredInsert, type DeliveredRow } from '../../db/repos/schemes.js';
 import { AppError, conflict, forbidden, invalid, type Problem } from '../../domain/errors.js';
 import { todayInEngland } from '../../domain/iso-date.js';
 import { decodeText } from '../../domain/registry/index.js';
@@ -119,14 +119,26 @@ async function copyToOtherVersion(ctx: AppContext, db: Db, recordedOn: LoadedVer
 }
 
 /**
+ * A save of a scheme's activity returns, in a transaction that first takes the scheme, so that it
+ * reads (and checks `basedOn` against) what a save of the same scheme just committed, and two saves
+ * copying to each other's version never wait on each other.
+ */
+function returnsTransaction<T>(ctx: AppContext, schemeId: number, work: (db: Db) => Promise<T>): Promise<T> {
+  return ctx.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    await lockScheme(db, schemeId);
+    return work(db);
+  });
+}
+
+/**
  * Records the activity returns in a CSV file (one row per practice, a column per delivery model),
  * replacing the version's returns. All or nothing: every problem is reported with its line and
  * column and nothing is saved. Uploading the same file again changes nothing.
  */
 export async function importDeliveredCsv(ctx: AppContext, schemeId: number, file: { name: string; content: Uint8Array }, versionNumber?: number, basedOn?: string, today: string | null = todayInEngland()) {
   authorize(ctx.actor, 'scheme', 'import');
-  return ctx.db.transaction(async (tx) => {
-    const db = tx as unknown as Db;
+  return returnsTransaction(ctx, schemeId, async (db) => {
     const loaded = await loadSchemeVersion(db, schemeId, versionNumber);
     const returns = readDeliveredTable(parseCsv(decodeText(file.content), file.name), storedPractices(loaded.definition), loaded.definition);
     return saveDelivered(ctx, db, loaded, toRows(loaded, returns, null, file.name), { source: file.name, basedOn: { all: basedOn }, today });
@@ -202,8 +214,7 @@ export async function recordDeliveredEntries(ctx: AppContext, schemeId: number, 
   if (!byFederation && !ctx.actor.practiceCodes.some((code) => isAllowed(ctx.actor, 'activity_return', 'create', code))) authorize(ctx.actor, 'scheme', 'import');
   const body = deliveredEntriesSchema.parse(request);
   if (!byFederation && body.replace) authorize(ctx.actor, 'scheme', 'import');
-  return ctx.db.transaction(async (tx) => {
-    const db = tx as unknown as Db;
+  return returnsTransaction(ctx, schemeId, async (db) => {
     if (byFederation) return saveEntries(ctx, db, await loadSchemeVersion(db, schemeId, versionNumber), body, { rows: 'api', audit: 'the API' }, today, body.basedOn);
     const inForce = await versionInForce(db, ctx, schemeId, versionNumber);
     // A practice manager's entries are read against their own practices only, so naming another practice says nothing about whether it takes part.

@@ -113,6 +113,23 @@ describe.each(databaseKinds)('activity returns after the due date, and who sees 
     expect([await nurse(1), await nurse(2)]).toEqual([44, 44]);
   });
 
+  it('takes a practice’s return recorded on the draft and on the version in force at the same moment one after the other, the second refused if it was sent from figures the first changed', async () => {
+    const request = makeSchemeRequest();
+    const { scheme } = await createScheme(admin(), request);
+    await approveScheme(admin(), scheme.id, 1);
+    await updateScheme(admin(), scheme.id, { rowVersion: 2, definition: { ...request.definition, fee: { percent: 4 } } });
+    const outcomes = new Set<string>();
+    // Each copies to the other version: without going one at a time, each would wait for the other's rows (a deadlock, a 500).
+    for (let i = 0; i < 8; i++) {
+      const seen = (await listDelivered(manager(), scheme.id)).practiceRevisions;
+      const sent = await Promise.allSettled([recordDeliveredEntries(admin(), scheme.id, { entries: [kibworth(100 + i)] }), recordDeliveredEntries(manager(), scheme.id, { entries: [kibworth(200 + i)], basedOn: seen })]);
+      for (const [who, result] of [['admin', sent[0]], ['manager', sent[1]]] as const) outcomes.add(`${who} ${result.status === 'fulfilled' ? 'saved' : ((result.reason as { kind?: string }).kind ?? String(result.reason))}`);
+      const nurse = async (version: number) => (await listDelivered(admin(), scheme.id, version)).items.find((r) => r.modelId === 'nurse')?.quantity;
+      expect(await nurse(1)).toBe(await nurse(2));
+    }
+    expect([...outcomes].filter((o) => !['admin saved', 'manager saved', 'manager conflict'].includes(o))).toEqual([]);
+  });
+
   it('says where each scheme’s returns stand for the schemes list, over the practices the reader sees', async () => {
     const scheme = await approvedScheme('2026-03-14');
     await sendAsManager(scheme.id, 40, '2026-03-01');

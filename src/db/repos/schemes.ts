@@ -16,6 +16,14 @@ export async function findScheme(db: Db, id: number): Promise<SchemeRow | undefi
   return row;
 }
 
+/**
+ * Holds a scheme's row until the transaction ends, so saves of its activity returns go one after the
+ * other: each may copy to a second version, and two at once would wait on each other's rows.
+ */
+export async function lockScheme(db: Db, schemeId: number): Promise<void> {
+  await db.select({ id: schemes.id }).from(schemes).where(eq(schemes.id, schemeId)).for('no key update');
+}
+
 /** Every scheme, by name. */
 export function allSchemes(db: Db): Promise<SchemeRow[]> {
   return db.select().from(schemes).orderBy(asc(schemes.name), asc(schemes.id));
