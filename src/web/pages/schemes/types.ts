@@ -55,7 +55,7 @@ export interface DeliveredList {
   /** Sent back with a replacement so that figures someone changed meanwhile are not overwritten. */
   revision: string;
   practiceRevisions: Record<string, string>;
-  /** The day activity returns are due (the latest version only), or null. */
+  /** The day activity returns are due (one date for the scheme), on the latest version and the approved version in force; null on any other, or when none is set. */
   returnsDueOn: string | null;
   /** How many practices are asked for a return, and those with nothing returned yet (a practice manager: their own). */
   asked: number;
