@@ -130,6 +130,17 @@ describe.each(databaseKinds)('activity returns after the due date, and who sees 
     expect([...outcomes].filter((o) => !['admin saved', 'manager saved', 'manager conflict'].includes(o))).toEqual([]);
   });
 
+  it('keeps a practice manager’s return sent while the federation makes the next version: the new draft carries it', async () => {
+    for (let i = 0; i < 6; i++) {
+      const scheme = await approvedScheme(null);
+      const seen = (await listDelivered(manager(), scheme.id)).practiceRevisions;
+      const definition = { ...makeSchemeRequest().definition, fee: { percent: 4 } };
+      await Promise.all([recordDeliveredEntries(manager(), scheme.id, { entries: [kibworth(50)], basedOn: seen }), updateScheme(admin(), scheme.id, { rowVersion: 2, definition })]);
+      const nurse = async (version: number) => (await listDelivered(admin(), scheme.id, version)).items.find((r) => r.modelId === 'nurse')?.quantity;
+      expect([await nurse(1), await nurse(2)]).toEqual([50, 50]);
+    }
+  });
+
   it('says where each scheme’s returns stand for the schemes list, over the practices the reader sees', async () => {
     const scheme = await approvedScheme('2026-03-14');
     await sendAsManager(scheme.id, 40, '2026-03-01');

@@ -6,6 +6,7 @@ import {
   handScheduleRows,
   insertScheme,
   insertVersion,
+  lockScheme,
   replaceDelivered,
   replaceHandSchedule,
   supersedeOtherVersions,
@@ -56,6 +57,8 @@ export async function createScheme(ctx: AppContext, request: CreateSchemeRequest
 export async function updateScheme(ctx: AppContext, schemeId: number, request: UpdateSchemeRequest) {
   authorize(ctx.actor, 'scheme', 'update');
   return inTransaction(ctx, async (db) => {
+    // Taken first, as a save of returns takes it: the activity carried into a new draft is then read after any return being saved, never before it.
+    await lockScheme(db, schemeId);
     const before = await loadSchemeVersion(db, schemeId);
     const expected = Number(request.rowVersion);
     if (before.scheme.rowVersion !== expected) throw staleEdit(before, expected);

@@ -17,8 +17,9 @@ export async function findScheme(db: Db, id: number): Promise<SchemeRow | undefi
 }
 
 /**
- * Holds a scheme's row until the transaction ends, so saves of its activity returns go one after the
- * other: each may copy to a second version, and two at once would wait on each other's rows.
+ * Holds a scheme's row until the transaction ends, so saves of its activity returns, and an edit that
+ * carries them into a new version, go one after the other: a save may copy to a second version, and
+ * two at once would wait on each other's rows, or an edit would carry what it read before a return.
  */
 export async function lockScheme(db: Db, schemeId: number): Promise<void> {
   await db.select({ id: schemes.id }).from(schemes).where(eq(schemes.id, schemeId)).for('no key update');
