@@ -1,5 +1,6 @@
 import { Heading, Select, TextInput } from 'nhsuk-react-components';
 import { Link } from 'react-router';
+import { practiceLabels } from '../../../domain/registry/practice-labels.js';
 import type { PracticeOverview } from '../../api/types.js';
 import type { Column } from '../../components/data-table.js';
 import { FilterActions, FilterCheckbox, useFilterForm } from '../../components/filter-actions.js';
@@ -16,7 +17,7 @@ const columns: Column<PracticeOverview>[] = [
   { key: 'odsCode', header: 'ODS code', sortable: true, nowrap: true, cell: (p) => p.odsCode },
   { key: 'name', header: 'Name', sortable: true, cell: (p) => <Link to={`/practices/${encodeURIComponent(p.odsCode)}`}>{p.displayName}</Link> },
   { key: 'status', header: 'Status', sortable: true, cell: (p) => <StatusTag status={p.status} /> },
-  { key: 'commissioner', header: 'Sub-ICB', sortable: true, nowrap: true, cell: (p) => p.commissionerCode ?? '' },
+  { key: 'commissioner', header: practiceLabels.commissionerCode, sortable: true, nowrap: true, cell: (p) => p.commissionerCode ?? '' },
   { key: 'pcn', header: 'PCN', sortable: true, cell: (p) => p.pcnName ?? p.pcnCode ?? '' },
   { key: 'locality', header: 'Locality', sortable: true, cell: (p) => p.locality ?? '' },
   { key: 'listSize', header: 'List size', sortable: true, numeric: true, cell: (p) => formatNumber(p.listSize) },
