@@ -252,6 +252,12 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await admin.getByRole('button', { name: 'Record drawdown' }).click();
       await problemsSay(admin, /Amount must be at most £20,000: £20,000 approved, £0 drawn already/);
       await admin.getByLabel('Amount (£)').fill('£12,000');
+      // A drawdown records money already paid: dated after today, it is refused as an update would be.
+      const today = await dateIn(admin, 'drawn-on');
+      await fillDate(admin, 'drawn-on', `1/1/${new Date().getFullYear() + 1}`);
+      await admin.getByRole('button', { name: 'Record drawdown' }).click();
+      await problemsSay(admin, 'Date must be today or in the past');
+      await fillDate(admin, 'drawn-on', today);
       await admin.getByRole('button', { name: 'Record drawdown' }).click();
       await visible(admin.getByText('Drawdown recorded'));
       await eventually(() => textOf(admin.locator('.nhsuk-summary-list'))).toContain('£12,000 (£8,000 left to draw)');
