@@ -99,8 +99,14 @@ export function contractsSuite(harness: () => BrowserHarness) {
       // Added by mistake after all: removed, after a second look.
       await glenfield.getByRole('button', { name: /^Change/ }).click();
       await page.getByRole('button', { name: 'Remove from this contract' }).click();
+      const question = page.getByRole('region', { name: /Remove Glenfield Surgery from this contract\?/ });
+      expect(await textOf(question)).toContain('the audit log keeps what it said');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm-remove-heading');
+      await question.getByRole('button', { name: 'Cancel' }).click();
+      await eventually(() => question.count()).toBe(0);
+      await page.getByRole('button', { name: 'Remove from this contract' }).click();
       await form.screenshot({ path: join(screenshotDir, 'contract-remove-practice.png') });
-      await page.getByRole('button', { name: 'Yes, remove Glenfield Surgery' }).click();
+      await question.getByRole('button', { name: 'Yes, remove Glenfield Surgery' }).click();
       await eventually(() => textOf(page.locator('.nhsuk-notification-banner'))).toContain('Glenfield Surgery removed from the contract');
       await eventually(() => glenfield.count()).toBe(0);
       expect(await textOf(page.locator('.nhsuk-inset-text'))).toContain('1 of 13 practices have not signed');

@@ -209,12 +209,20 @@ export function schemesSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(page.locator('h1'))).toContain('Flu clinic support 2018');
       await visible(page.getByText('Draft', { exact: true }));
       // Approving fixes the terms, so the page asks first; Cancel leaves the draft as it was.
+      // It is the one confirm question: focus on its heading, Escape or Cancel leave the draft as it was.
       await page.getByRole('button', { name: 'Approve version 1' }).click();
-      await visible(page.getByText('Its terms are then fixed'));
-      await page.getByRole('button', { name: 'Cancel' }).click();
+      const question = page.getByRole('region', { name: /Approve version 1\?/ });
+      expect(await textOf(question)).toContain('Its terms are then fixed');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm-approve-heading');
+      await page.keyboard.press('Escape');
+      await eventually(() => question.count()).toBe(0);
+      await page.getByRole('button', { name: 'Approve version 1' }).click();
+      await question.getByRole('button', { name: 'Cancel' }).click();
+      await eventually(() => question.count()).toBe(0);
       await visible(page.getByText('Draft', { exact: true }));
       await page.getByRole('button', { name: 'Approve version 1' }).click();
-      await page.getByRole('button', { name: 'Yes, approve version 1' }).click();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await question.getByRole('button', { name: 'Yes, approve version 1' }).click();
       await visible(page.getByText('Version 1 approved.'));
       await eventually(() => page.getByRole('button', { name: 'Approve version 1' }).count()).toBe(0);
       await visible(page.getByText('editing it creates version 2, a draft'));
