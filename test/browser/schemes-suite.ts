@@ -42,6 +42,13 @@ function pharmacistsShortfall(): number {
   return Math.round(shortfall);
 }
 
+/** The other schedule, from the same parameters: the year-1 cost (pay and support) each year, less that year's NHS England funding. */
+function pharmacistsYear1Contributions(): number[] {
+  const p = csvValues('pharmacists-scheme-2018-parameters.csv', 'parameter');
+  const cost = Number(p.get('pharmacists_awarded')) * Number(p.get('pay_rate_per_pharmacist_year1')) + Number(p.get('federation_support_per_year'));
+  return Array.from({ length: Number(p.get('scheme_years')) }, (_, year) => cost - Number(p.get(`nhse_funding_year${year + 1}`)));
+}
+
 export const section = (page: Page, id: string) => page.locator(`section[aria-labelledby="${id}"]`);
 export const totalRow = (page: Page, id: string) => section(page, id).locator('.app-table__row--total');
 
@@ -191,6 +198,15 @@ export function schemesSuite(harness: () => BrowserHarness) {
       expect(await section(page, 'schedule').locator('svg rect').count()).toBe(12);
       const callout = await textOf(section(page, 'differences').locator('.nhsuk-card--warning', { hasText: 'short of the cost model' }));
       expect(callout).toContain(`a shortfall of ${pounds(pharmacistsShortfall())}`);
+      // Each schedule says which it is (DOMAIN 4.2); the other, at the year-1 cost, is a click away.
+      expect(await textOf(section(page, 'schedule').locator('p'))).toBe('Multi-year cost sharing: uplifted cost less NHS England funding, shared by the practices.');
+      const contributions = section(page, 'contributions');
+      expect(await textOf(contributions.locator('p'))).toBe("Each practice's contribution by year: uplifted cost less NHS England funding.");
+      await contributions.getByText('The other schedule: every year at the year-1 cost').click();
+      expect(await textOf(contributions.locator('details p'))).toContain('year-1 cost less NHS England funding');
+      const year1 = pharmacistsYear1Contributions();
+      const otherTotal = await textOf(contributions.locator('details .app-table__row--total'));
+      for (const amount of [...year1, year1.reduce((a, b) => a + b, 0)]) expect(otherTotal).toContain(pounds(amount));
       await section(page, 'schedule').screenshot({ path: join(screenshotDir, 'scheme-schedule-chart.png') });
       await saveScreenshot(page, 'scheme-pharmacists');
     });
@@ -293,6 +309,7 @@ export function schemesSuite(harness: () => BrowserHarness) {
       const schedule = await textOf(preview.locator('table', { hasText: '2020/21' }).last());
       expect(schedule).toContain('£30,000');
       expect(schedule).toContain('£40,800');
+      expect(await textOf(preview)).toContain('Multi-year cost sharing: uplifted cost less NHS England funding, shared by the practices.');
       await saveScreenshot(page, 'scheme-builder-cost-model');
       await page.getByRole('button', { name: 'Save as a draft' }).click();
       await eventually(() => textOf(page.locator('h1'))).toContain('Shared nurse 2019–21');
