@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../src/app/demo/load-demo.js';
-import { dateIn, eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
+import { confirmQuestionCancels, dateIn, eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
 const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
@@ -98,13 +98,10 @@ export function contractsSuite(harness: () => BrowserHarness) {
       expect(await textOf(page.locator('.nhsuk-inset-text'))).toContain('1 of 14 practices have not signed');
       // Added by mistake after all: removed, after a second look.
       await glenfield.getByRole('button', { name: /^Change/ }).click();
-      await page.getByRole('button', { name: 'Remove from this contract' }).click();
       const question = page.getByRole('region', { name: /Remove Glenfield Surgery from this contract\?/ });
-      expect(await textOf(question)).toContain('the audit log keeps what it said');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm-remove-heading');
-      await question.getByRole('button', { name: 'Cancel' }).click();
-      await eventually(() => question.count()).toBe(0);
+      await confirmQuestionCancels(page, question, 'confirm-remove-heading', () => page.getByRole('button', { name: 'Remove from this contract' }).click());
       await page.getByRole('button', { name: 'Remove from this contract' }).click();
+      expect(await textOf(question)).toContain('the audit log keeps what it said');
       await form.screenshot({ path: join(screenshotDir, 'contract-remove-practice.png') });
       await question.getByRole('button', { name: 'Yes, remove Glenfield Surgery' }).click();
       await eventually(() => textOf(page.locator('.nhsuk-notification-banner'))).toContain('Glenfield Surgery removed from the contract');
@@ -330,13 +327,10 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await openFund(page);
       await page.getByRole('link', { name: 'Kibworth signposting' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Kibworth signposting' }));
-      await page.getByRole('button', { name: 'Withdraw this application' }).click();
       const question = page.getByRole('region', { name: /Withdraw Kibworth signposting\?/ });
-      await visible(question);
-      expect(await textOf(question)).toContain('the £1,500 it asks for is free for other applications');
-      await question.getByRole('button', { name: 'Cancel' }).click();
-      await eventually(() => question.count()).toBe(0);
+      await confirmQuestionCancels(page, question, 'confirm-withdraw-heading', () => page.getByRole('button', { name: 'Withdraw this application' }).click());
       await page.getByRole('button', { name: 'Withdraw this application' }).click();
+      expect(await textOf(question)).toContain('the £1,500 it asks for is free for other applications');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Yes, withdraw it' }).click();
       await visible(page.getByText('Application withdrawn. The commissioner will not be asked to decide it.'));

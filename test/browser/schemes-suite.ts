@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
+import { confirmQuestionCancels, eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
 import { demoUsers } from '../../src/app/demo/load-demo.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
@@ -224,19 +224,12 @@ export function schemesSuite(harness: () => BrowserHarness) {
       await page.getByRole('button', { name: 'Save as a draft' }).click();
       await eventually(() => textOf(page.locator('h1'))).toContain('Flu clinic support 2018');
       await visible(page.getByText('Draft', { exact: true }));
-      // Approving fixes the terms, so the page asks first; Cancel leaves the draft as it was.
-      // It is the one confirm question: focus on its heading, Escape or Cancel leave the draft as it was.
-      await page.getByRole('button', { name: 'Approve version 1' }).click();
+      // Approving fixes the terms, so the page asks first (the one confirm question); Escape or Cancel leaves the draft as it was.
       const question = page.getByRole('region', { name: /Approve version 1\?/ });
-      expect(await textOf(question)).toContain('Its terms are then fixed');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm-approve-heading');
-      await page.keyboard.press('Escape');
-      await eventually(() => question.count()).toBe(0);
-      await page.getByRole('button', { name: 'Approve version 1' }).click();
-      await question.getByRole('button', { name: 'Cancel' }).click();
-      await eventually(() => question.count()).toBe(0);
+      await confirmQuestionCancels(page, question, 'confirm-approve-heading', () => page.getByRole('button', { name: 'Approve version 1' }).click());
       await visible(page.getByText('Draft', { exact: true }));
       await page.getByRole('button', { name: 'Approve version 1' }).click();
+      expect(await textOf(question)).toContain('Its terms are then fixed');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await question.getByRole('button', { name: 'Yes, approve version 1' }).click();
       await visible(page.getByText('Version 1 approved.'));
