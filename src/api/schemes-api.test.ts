@@ -121,6 +121,9 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect((await manager.request('GET', `/api/schemes/${id}/delivered`)).body.items.map((r: Row) => r.practiceCode)).toEqual(['C82001', 'C82001']);
     expect((await manager.request('GET', `/api/schemes/${id}/statements/C82002`)).status).toBe(403);
     expect((await manager.request('GET', `/api/schemes/${id}/statements/C82001`)).body.statement.practiceName).toBe('Kibworth Medical Centre');
+    // Kibworth is not in the pharmacists scheme: of both contribution schedules they see the TOTALs only.
+    const pharmacists = (await manager.request('GET', `/api/schemes/${await schemeId('clinical-pharmacists-2018')}/run`)).body;
+    for (const name of ['contributions', 'contributions_year_1_cost']) expect(tableOf(pharmacists, name).rows.map((r) => r.practice)).toEqual(['TOTAL']);
   });
 
   it('closes a practice manager’s return after the due date with a 403 that says so, and requires basedOn before it', async () => {
@@ -168,7 +171,11 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect(response.headers.get('content-disposition')).toContain('clinical-pharmacists-2018-v1.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await response.arrayBuffer()) as never);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['about', 'overview', 'allocation', 'summary', 'footing', 'schedule', 'contributions', 'differences', 'statements']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['about', 'overview', 'allocation', 'summary', 'footing', 'schedule', 'contributions', 'contributions_year_1_cost', 'differences', 'statements']);
+    // A sheet has no title of its own: the about sheet says what each is, so which contribution schedule.
+    const about = new Map(workbook.getWorksheet('about')!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
+    expect(about.get('Sheet contributions')).toBe("Each practice's contribution by year: uplifted cost less NHS England funding");
+    expect(about.get('Sheet contributions_year_1_cost')).toBe("The other schedule, each practice's contribution by year: year-1 cost less NHS England funding");
     expect(workbook.getWorksheet('about')!.getRow(4).values).toEqual([undefined, 'Version', 1]);
     expect(workbook.getWorksheet('about')!.getRow(7).values).toEqual([undefined, 'List sizes', 'as given in the scheme']);
     const winter = await fetch(`${server.baseUrl}/api/schemes/${await schemeId('winter-access-2017-18')}/export.xlsx`, { headers: { cookie: admin.session.cookie! } });

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, problemsSay, textOf, visible } from './assertions.js';
+import { confirmQuestionCancels, eventually, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
 
 const shared = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data');
@@ -90,18 +90,11 @@ export function adminSuite(harness: () => BrowserHarness) {
 
     it('asks before disabling a user, and the user can no longer sign in', async () => {
       const row = page.locator('tbody tr', { hasText: 'new.clinician@elr-federation.example' });
-      await row.getByRole('button', { name: 'Disable Someone Else' }).click();
       const question = page.getByRole('region', { name: /Disable Someone Else\?/ });
-      await visible(question);
-      expect(await textOf(question)).toContain('will be signed out at once');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm-disable-heading');
-      await page.keyboard.press('Escape');
-      await eventually(() => question.count()).toBe(0);
-      await row.getByRole('button', { name: 'Disable Someone Else' }).click();
-      await question.getByRole('button', { name: 'Cancel' }).click();
-      await eventually(() => question.count()).toBe(0);
+      await confirmQuestionCancels(page, question, 'confirm-disable-heading', () => row.getByRole('button', { name: 'Disable Someone Else' }).click());
       expect(await textOf(row)).toContain('Active');
       await row.getByRole('button', { name: 'Disable Someone Else' }).click();
+      expect(await textOf(question)).toContain('will be signed out at once');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'users-confirm-disable');
       await page.getByRole('button', { name: 'Yes, disable Someone Else' }).click();

@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Retries an assertion until the page settles (vitest has no Playwright matchers): eventually(() => x.innerText()).toBe('1'). */
@@ -32,3 +32,18 @@ export async function fillDate(scope: Pick<Locator, 'locator'>, id: string, dayM
 /** What the date input `id` holds, as "31/7/2018" ('//' when empty). */
 export const dateIn = async (scope: Pick<Locator, 'locator'>, id: string): Promise<string> =>
   (await Promise.all(['day', 'month', 'year'].map((part) => scope.locator(`#${id}-${part}`).inputValue()))).join('/');
+
+/**
+ * The one confirm question (ConfirmQuestion): asking moves the focus to its heading, and Escape and
+ * Cancel each put it away with nothing done. `ask` opens it; it is left closed.
+ */
+export async function confirmQuestionCancels(page: Pick<Page, 'evaluate' | 'keyboard'>, question: Locator, headingId: string, ask: () => Promise<unknown>): Promise<void> {
+  await ask();
+  await visible(question);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe(headingId);
+  await page.keyboard.press('Escape');
+  await eventually(() => question.count()).toBe(0);
+  await ask();
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await eventually(() => question.count()).toBe(0);
+}

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../src/app/demo/load-demo.js';
-import { dateIn, eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
+import { confirmQuestionCancels, dateIn, eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
 const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
@@ -98,9 +98,12 @@ export function contractsSuite(harness: () => BrowserHarness) {
       expect(await textOf(page.locator('.nhsuk-inset-text'))).toContain('1 of 14 practices have not signed');
       // Added by mistake after all: removed, after a second look.
       await glenfield.getByRole('button', { name: /^Change/ }).click();
+      const question = page.getByRole('region', { name: /Remove Glenfield Surgery from this contract\?/ });
+      await confirmQuestionCancels(page, question, 'confirm-remove-heading', () => page.getByRole('button', { name: 'Remove from this contract' }).click());
       await page.getByRole('button', { name: 'Remove from this contract' }).click();
+      expect(await textOf(question)).toContain('the audit log keeps what it said');
       await form.screenshot({ path: join(screenshotDir, 'contract-remove-practice.png') });
-      await page.getByRole('button', { name: 'Yes, remove Glenfield Surgery' }).click();
+      await question.getByRole('button', { name: 'Yes, remove Glenfield Surgery' }).click();
       await eventually(() => textOf(page.locator('.nhsuk-notification-banner'))).toContain('Glenfield Surgery removed from the contract');
       await eventually(() => glenfield.count()).toBe(0);
       expect(await textOf(page.locator('.nhsuk-inset-text'))).toContain('1 of 13 practices have not signed');
@@ -252,6 +255,12 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await admin.getByRole('button', { name: 'Record drawdown' }).click();
       await problemsSay(admin, /Amount must be at most £20,000: £20,000 approved, £0 drawn already/);
       await admin.getByLabel('Amount (£)').fill('£12,000');
+      // A drawdown records money already paid: dated after today, it is refused as an update would be.
+      const today = await dateIn(admin, 'drawn-on');
+      await fillDate(admin, 'drawn-on', `1/1/${new Date().getFullYear() + 1}`);
+      await admin.getByRole('button', { name: 'Record drawdown' }).click();
+      await problemsSay(admin, 'Date must be today or in the past');
+      await fillDate(admin, 'drawn-on', today);
       await admin.getByRole('button', { name: 'Record drawdown' }).click();
       await visible(admin.getByText('Drawdown recorded'));
       await eventually(() => textOf(admin.locator('.nhsuk-summary-list'))).toContain('£12,000 (£8,000 left to draw)');
@@ -318,13 +327,10 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await openFund(page);
       await page.getByRole('link', { name: 'Kibworth signposting' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Kibworth signposting' }));
-      await page.getByRole('button', { name: 'Withdraw this application' }).click();
       const question = page.getByRole('region', { name: /Withdraw Kibworth signposting\?/ });
-      await visible(question);
-      expect(await textOf(question)).toContain('the £1,500 it asks for is free for other applications');
-      await question.getByRole('button', { name: 'Cancel' }).click();
-      await eventually(() => question.count()).toBe(0);
+      await confirmQuestionCancels(page, question, 'confirm-withdraw-heading', () => page.getByRole('button', { name: 'Withdraw this application' }).click());
       await page.getByRole('button', { name: 'Withdraw this application' }).click();
+      expect(await textOf(question)).toContain('the £1,500 it asks for is free for other applications');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Yes, withdraw it' }).click();
       await visible(page.getByText('Application withdrawn. The commissioner will not be asked to decide it.'));

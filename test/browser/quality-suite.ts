@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoFolder } from '../../src/app/demo/load-demo.js';
 import { demoSchemeGroupName } from '../../src/app/demo/load-demo-quality.js';
+import { shortPracticeName } from '../../src/domain/registry/short-practice-name.js';
 import { eventually, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, download, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
@@ -45,6 +46,30 @@ export function qualitySuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('heading', { level: 3, name: 'Outliers' }));
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'quality-dashboard');
+    });
+
+    it('names the outliers on a phone by their short names, none running into another, the full names in the table', async () => {
+      for (const width of [320, 375]) {
+        const phone = await harness().newPage();
+        await phone.setViewportSize({ width, height: 800 });
+        // Asthma in 2022/23: three of the federation's outliers sit close together, under the lower limit.
+        await signIn(phone, demoAdmin, '/quality?indicator=QOF_PREV_AST&period=2023-03-31');
+        const outliers = phone.locator('table', { has: phone.locator('caption', { hasText: 'outside the 99.8% limits' }) }).getByRole('link');
+        await eventually(() => outliers.count()).toBeGreaterThan(2);
+        const names = await outliers.allInnerTexts();
+        const chart = phone.getByTestId('funnel-chart');
+        await visible(chart.locator('svg'));
+        const boxes = await chart.locator('svg text').evaluateAll((texts, shortNames: string[]) =>
+          texts.filter((t) => shortNames.includes(t.textContent ?? '')).map((t) => ({ name: t.textContent, ...t.getBoundingClientRect().toJSON() }) as { name: string; left: number; right: number; top: number; bottom: number }),
+          names.map(shortPracticeName),
+        );
+        expect(boxes.map((b) => b.name).sort(), `at ${width}px`).toEqual(names.map(shortPracticeName).sort());
+        for (const [i, a] of boxes.entries()) {
+          for (const b of boxes.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, `${a.name} and ${b.name} at ${width}px`).toBe(true);
+        }
+        await phone.getByTestId('funnel-chart').screenshot({ path: join(screenshotDir, `quality-funnel-${width}.png`) });
+        await phone.close();
+      }
     });
 
     it('lists practices below a local indicator’s minimum with their gap', async () => {

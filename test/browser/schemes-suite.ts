@@ -1,46 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Papa from 'papaparse';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
+import { confirmQuestionCancels, eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
 import { demoUsers } from '../../src/app/demo/load-demo.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
-
-/** The federation's own figures, beside the repository: the tests work the expected values out from them. */
-const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
-const readCsv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(elrData, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
-const csvValues = (name: string, key: string) => new Map(readCsv(name).map((row) => [row[key]!, row.value!]));
-
-const count = (n: number) => new Intl.NumberFormat('en-GB').format(n);
-const pounds = (n: number) => `£${count(n)}`;
-
-/** The winter scheme's printed TOTAL row, from the seed's expected summary. */
-function winterExpected() {
-  const summary = csvValues('winter-access-2017-18-expected-summary.csv', 'metric');
-  const figure = (metric: string) => {
-    const value = summary.get(metric);
-    if (value === undefined) throw new Error(`${metric} is missing from the expected summary`);
-    return Number(value);
-  };
-  return { delivered: figure('appointments_delivered_total'), cost: figure('delivered_cost'), fee: figure('federation_fee_5pct'), total: figure('grand_total') };
-}
-
-/**
- * The pharmacists scheme's shortfall, from its parameters: the 2018 spreadsheet charged the year-1
- * cost every year, the model uplifts the pharmacists' pay each year from year 2, and the funding and
- * the fixed support are the same in both, so the shortfall is the uplift alone.
- */
-function pharmacistsShortfall(): number {
-  const p = csvValues('pharmacists-scheme-2018-parameters.csv', 'parameter');
-  const pay = Number(p.get('pharmacists_awarded')) * Number(p.get('pay_rate_per_pharmacist_year1'));
-  const uplift = Number(p.get('pay_uplift_per_year')) / 100;
-  const years = Number(p.get('scheme_years'));
-  let shortfall = 0;
-  for (let year = 0; year < years; year++) shortfall += pay * ((1 + uplift) ** year - 1);
-  return Math.round(shortfall);
-}
+import { count, pharmacistsShortfall, pharmacistsYear1Contributions, pounds, winterExpected } from './scheme-seed-figures.js';
 
 export const section = (page: Page, id: string) => page.locator(`section[aria-labelledby="${id}"]`);
 export const totalRow = (page: Page, id: string) => section(page, id).locator('.app-table__row--total');
@@ -191,6 +155,15 @@ export function schemesSuite(harness: () => BrowserHarness) {
       expect(await section(page, 'schedule').locator('svg rect').count()).toBe(12);
       const callout = await textOf(section(page, 'differences').locator('.nhsuk-card--warning', { hasText: 'short of the cost model' }));
       expect(callout).toContain(`a shortfall of ${pounds(pharmacistsShortfall())}`);
+      // Each schedule says which it is (DOMAIN 4.2); the other, at the year-1 cost, is a click away.
+      expect(await textOf(section(page, 'schedule').locator('p'))).toBe('Multi-year cost sharing: uplifted cost less NHS England funding, shared by the practices.');
+      const contributions = section(page, 'contributions');
+      expect(await textOf(contributions.locator('p'))).toBe("Each practice's contribution by year: uplifted cost less NHS England funding.");
+      await contributions.getByText('The other schedule: every year at the year-1 cost').click();
+      expect(await textOf(contributions.locator('details p'))).toContain('year-1 cost less NHS England funding');
+      const year1 = pharmacistsYear1Contributions();
+      const otherTotal = await textOf(contributions.locator('details .app-table__row--total'));
+      for (const amount of [...year1, year1.reduce((a, b) => a + b, 0)]) expect(otherTotal).toContain(pounds(amount));
       await section(page, 'schedule').screenshot({ path: join(screenshotDir, 'scheme-schedule-chart.png') });
       await saveScreenshot(page, 'scheme-pharmacists');
     });
@@ -208,13 +181,14 @@ export function schemesSuite(harness: () => BrowserHarness) {
       await page.getByRole('button', { name: 'Save as a draft' }).click();
       await eventually(() => textOf(page.locator('h1'))).toContain('Flu clinic support 2018');
       await visible(page.getByText('Draft', { exact: true }));
-      // Approving fixes the terms, so the page asks first; Cancel leaves the draft as it was.
-      await page.getByRole('button', { name: 'Approve version 1' }).click();
-      await visible(page.getByText('Its terms are then fixed'));
-      await page.getByRole('button', { name: 'Cancel' }).click();
+      // Approving fixes the terms, so the page asks first (the one confirm question); Escape or Cancel leaves the draft as it was.
+      const question = page.getByRole('region', { name: /Approve version 1\?/ });
+      await confirmQuestionCancels(page, question, 'confirm-approve-heading', () => page.getByRole('button', { name: 'Approve version 1' }).click());
       await visible(page.getByText('Draft', { exact: true }));
       await page.getByRole('button', { name: 'Approve version 1' }).click();
-      await page.getByRole('button', { name: 'Yes, approve version 1' }).click();
+      expect(await textOf(question)).toContain('Its terms are then fixed');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await question.getByRole('button', { name: 'Yes, approve version 1' }).click();
       await visible(page.getByText('Version 1 approved.'));
       await eventually(() => page.getByRole('button', { name: 'Approve version 1' }).count()).toBe(0);
       await visible(page.getByText('editing it creates version 2, a draft'));
@@ -285,6 +259,7 @@ export function schemesSuite(harness: () => BrowserHarness) {
       const schedule = await textOf(preview.locator('table', { hasText: '2020/21' }).last());
       expect(schedule).toContain('£30,000');
       expect(schedule).toContain('£40,800');
+      expect(await textOf(preview)).toContain('Multi-year cost sharing: uplifted cost less NHS England funding, shared by the practices.');
       await saveScreenshot(page, 'scheme-builder-cost-model');
       await page.getByRole('button', { name: 'Save as a draft' }).click();
       await eventually(() => textOf(page.locator('h1'))).toContain('Shared nurse 2019–21');

@@ -23,6 +23,7 @@ describe.each(databaseKinds)('what a practice receives and pays (%s)', (kind) =>
     const seedRow = winterExpected.find((r) => r.practice === 'Kibworth Medical Centre')!;
     expect(winter.receivesPence).toBe(Number(seedRow.delivered_cost) * 100);
     expect(winter.paysPence).toBeNull();
+    expect(winter.contributionBasis).toBeNull();
     const held = (await demo().db.select().from(subContracts)).filter((s) => s.practiceCode === 'C82001');
     expect(money.subContracts.map((s) => [s.contractId, s.sharePercent])).toEqual(expect.arrayContaining(held.map((s) => [s.contractId, s.shareBp / 100])));
     expect(money.subContracts).toHaveLength(held.length);
@@ -38,6 +39,9 @@ describe.each(databaseKinds)('what a practice receives and pays (%s)', (kind) =>
     expect(pharmacists.paysPence).toBe(pharmacists.years.reduce((sum, y) => sum + y.paysPence, 0));
     expect(pharmacists.years.map((y) => y.year)).toEqual(['2018/19', '2019/20', '2020/21', '2021/22']);
     expect(money.totals.paysPence).toBe(pharmacists.paysPence);
+    // The cost model's schedule, as on the statement, and the page says so.
+    expect(pharmacists.contributionBasis).toEqual(run.run.multiYear!.basis);
+    expect(pharmacists.contributionBasis).toEqual({ kind: 'uplifted_cost', label: 'uplifted cost less NHS England funding' });
   });
 
   it('keeps a practice manager to their own practice and names a practice it does not know', async () => {

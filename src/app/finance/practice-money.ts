@@ -4,6 +4,7 @@ import { registryPractices } from '../../db/repos/schemes.js';
 import { schemes } from '../../db/schema/index.js';
 import { forbidden, notFound } from '../../domain/errors.js';
 import { sumPence } from '../../domain/funds/fund-applications.js';
+import type { ContributionBasis } from '../../domain/schemes/contribution-basis.js';
 import { hasBeenApproved } from '../../domain/schemes/returns-due.js';
 import type { AppContext } from '../context.js';
 import { canSeePractice, isAllowed } from '../permissions.js';
@@ -19,6 +20,8 @@ export interface PracticeSchemeMoney {
   /** The practice's contribution to the scheme's costs, all years; null when it has no cost model. */
   paysPence: number | null;
   years: { year: string; paysPence: number }[];
+  /** Which schedule the contribution is (the cost model's, as on the statement); null with no cost model. */
+  contributionBasis: ContributionBasis | null;
 }
 
 export interface PracticeMoney {
@@ -58,6 +61,7 @@ export async function practiceMoney(ctx: AppContext, practiceCode: string): Prom
       receivesPence: payment?.amountPence ?? null,
       paysPence: schedule?.totalPence ?? null,
       years: schedule?.years.map((y) => ({ year: y.year, paysPence: y.contributionPence })) ?? [],
+      contributionBasis: schedule ? run.multiYear!.basis : null,
     });
   }
   const contracts = await allContracts(ctx.db);

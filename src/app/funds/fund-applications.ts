@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { poundsField } from '../../domain/contracts/pounds-and-years.js';
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors.js';
 import { checkBusinessCase, checkDrawdown, checkFitsPot, commitmentOf, decide, decisionOutcomes, sumPence, withdraw, type ApplicationMoney } from '../../domain/funds/fund-applications.js';
-import { todayInEngland, formatLongDate, isoDateSchema } from '../../domain/iso-date.js';
+import { todayInEngland, isoDateSchema, refuseFutureDate } from '../../domain/iso-date.js';
 import { registryPractices } from '../../db/repos/schemes.js';
 import { drawdownsOf, findApplication, insertApplication, insertDrawdown, linesOf, lockFund, updateApplicationIfUnchanged, type ApplicationRow } from '../../db/repos/contracts.js';
 import { localitiesOn } from '../../db/repos/registry.js';
@@ -133,7 +133,7 @@ export async function recordDrawdown(ctx: AppContext, applicationId: number, inp
   authorize(ctx.actor, 'drawdown', 'create');
   return inTransaction(ctx, async (db) => {
     // A drawdown records money already paid out, so it cannot be dated after today.
-    if (input.drawnOn > todayInEngland()) throw invalid('A drawdown records money already paid, so its date cannot be in the future', [{ field: 'drawnOn', message: `${formatLongDate(input.drawnOn)} is in the future` }]);
+    refuseFutureDate(input.drawnOn, todayInEngland(), 'The drawdown', 'drawnOn');
     const application = await loadApplication(db, applicationId);
     const drawn = sumPence((await drawdownsOf(db, [applicationId])).map((d) => d.amountPence));
     checkDrawdown(money(application), drawn, input.amount, input.evidence);

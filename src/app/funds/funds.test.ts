@@ -10,8 +10,8 @@ import { auditLog, drawdowns, fundApplications, funds, practiceGroups } from '..
 import { lockFund } from '../../db/repos/contracts.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { myItems } from '../reminders/my-items.js';
-import { addDays, isoDay } from '../../domain/governance/due-dates.js';
-import { formatLongDate } from '../../domain/iso-date.js';
+import { addDays } from '../../domain/governance/due-dates.js';
+import { formatLongDate, todayInEngland } from '../../domain/iso-date.js';
 import { createRecord, updateRecord } from '../records/records.js';
 import { applicationDetail, decideApplication, recordDrawdown, submitApplication, withdrawApplication } from './fund-applications.js';
 import { fundRecord } from './fund-record.js';
@@ -110,9 +110,15 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     await recordDrawdown(admin(), application!.id, { amount: 200_000, drawnOn: '2018-09-01', evidence: 'Invoice 12' });
     const before = (await database.db.select().from(drawdowns)).length;
     await expect(recordDrawdown(admin(), application!.id, { amount: 100_001, drawnOn: '2018-10-01', evidence: 'Invoice 13' })).rejects.toThrow(/more than was approved/);
-    const nextYear = addDays(isoDay(new Date()), 365);
-    await expect(recordDrawdown(admin(), application!.id, { amount: 1, drawnOn: nextYear, evidence: 'Invoice 14' })).rejects.toMatchObject({ problems: [{ field: 'drawnOn', message: `${formatLongDate(nextYear)} is in the future` }] });
+    // Dated after today: the one rule for things that have already happened, in its words.
+    const today = todayInEngland();
+    const nextYear = addDays(today, 365);
+    await expect(recordDrawdown(admin(), application!.id, { amount: 1, drawnOn: nextYear, evidence: 'Invoice 14' })).rejects.toMatchObject({
+      kind: 'invalid', message: `The drawdown is dated ${formatLongDate(nextYear)}, after today (${formatLongDate(today)})`, problems: [{ field: 'drawnOn', message: 'must be today or in the past' }],
+    });
     expect((await database.db.select().from(drawdowns)).length).toBe(before);
+    await recordDrawdown(admin(), application!.id, { amount: 1, drawnOn: today, evidence: 'Invoice 14, paid today' });
+    expect((await database.db.select().from(drawdowns)).length).toBe(before + 1);
     const audits = (await database.db.select().from(auditLog)).filter((a) => a.recordType === 'fund_application' && a.recordId === String(application!.id));
     expect(audits.map((a) => a.action)).toEqual(['create', 'update']);
   });

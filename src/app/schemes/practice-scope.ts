@@ -22,6 +22,7 @@ export function restrictRun(run: SchemeRun, practiceKeys: readonly string[] | un
     allocation: { ...run.allocation, rows: atKept(run.allocation.rows) },
     payments: run.payments && { ...run.payments, rows: atKept(run.payments.rows), warnings: scoped(run.payments.warnings) },
     multiYear: run.multiYear && { ...run.multiYear, practices: atKept(run.multiYear.practices), warnings: scoped(run.multiYear.warnings) },
+    year1Schedule: run.year1Schedule && { ...run.year1Schedule, practices: atKept(run.year1Schedule.practices), warnings: scoped(run.year1Schedule.warnings) },
     differences: run.differences && { ...run.differences, rows: scoped(run.differences.rows) },
     reallocation: run.reallocation && { ...run.reallocation, rows: run.reallocation.rows.filter((r) => keep.has(r.practiceKey)) },
     statements: run.statements.filter((s) => keep.has(s.practiceKey)),

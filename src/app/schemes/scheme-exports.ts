@@ -10,8 +10,8 @@ import { isoDay } from '../../domain/governance/due-dates.js';
 import { actorName, humanise } from '../../domain/words.js';
 
 /**
- * A scheme run as a workbook: an "about" sheet naming the scheme, its version and the list-size
- * snapshot used, then one sheet per report table (allocation, payments, statements, schedule,
+ * A scheme run as a workbook: an "about" sheet naming the scheme, its version, the list-size
+ * snapshot used and what each sheet is, then one sheet per report table (allocation, payments, statements, schedule,
  * differences… as the scheme has them), exactly as the engine's report tables give them.
  */
 export async function schemeWorkbook(ctx: AppContext, schemeId: number, options: RunOptions = {}): Promise<{ fileName: string; content: Buffer }> {
@@ -25,6 +25,8 @@ export async function schemeWorkbook(ctx: AppContext, schemeId: number, options:
     ['Approved', result.version.approvedAt ? `${formatLongDate(isoDay(new Date(result.version.approvedAt)))} by ${actorName(result.version.approvedBy)}` : 'Not yet'],
     ['List sizes', result.version.listSnapshotDate ? `registry snapshot at ${formatLongDate(result.version.listSnapshotDate)}` : 'as given in the scheme'],
     ['Produced', formatLongDate(todayInEngland())],
+    // A sheet has no room for its table's title, which says what it is (which contributions schedule, for one).
+    ...result.tables.map((t): [string, string] => [`Sheet ${t.name}`, t.title]),
     ...result.footingNotes.map((note): [string, string] => ['Footing note', note]),
   ];
   const sheets: Sheet<any>[] = [

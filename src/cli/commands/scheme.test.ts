@@ -144,6 +144,17 @@ describe('atscale scheme, in process', () => {
     ]);
   });
 
+  it('says which contribution schedule it prints, and gives the other, at the year-1 cost, as its own table', async () => {
+    const text = await run('scheme', 'run', pharmacists);
+    expect(text).toContain('Multi-year cost sharing: uplifted cost less NHS England funding, shared by the practices');
+    expect(text).toContain('(The other schedule, year-1 cost less NHS England funding, for each practice: --table contributions_year_1_cost.)');
+    const csv = await run('scheme', 'run', pharmacists, '--format', 'csv', '--table', 'contributions_year_1_cost');
+    const total = records(csv.slice(text.length), 'stdout').find((r) => r.practice === 'TOTAL')!;
+    // The seed's own schedule was worked out that way: its hand schedule is this table's TOTAL row.
+    const hand = records(readFileSync(`${root}examples/schemes/clinical-pharmacists-2018-hand-schedule.csv`, 'utf8'), 'hand');
+    expect(hand.map((h) => total[`contribution_${h.year!.replace('/', '_')}`])).toEqual(hand.map((h) => h.amount));
+  });
+
   it('--format xlsx writes a workbook with a sheet per table', async () => {
     const out = join(scratch, 'pharmacists.xlsx');
     await run('scheme', 'run', pharmacists, '--format', 'xlsx', '--out', out);

@@ -48,6 +48,7 @@ function renderText(definition: SchemeDefinition, run: SchemeRun, tables: Report
   out += `\nFooting notes: every TOTAL follows the rule "${definition.rounding.totals}": ${run.footing[0]?.totalsRule ?? ''}.\nWhere the rounded rows do not add up to the TOTAL, the difference is shown.\n\n${run.footing.map((f) => `- ${f.note}`).join('\n')}\n`;
   const schedule = byName.get('schedule');
   if (schedule) out += section(schedule);
+  if (run.year1Schedule) out += `\n(The other schedule, ${run.year1Schedule.basis.label}, for each practice: --table contributions_year_1_cost.)\n`;
   const differences = byName.get('differences');
   if (differences && run.differences) {
     out += section(differences, differences.rows.filter((r) => r.scope !== 'practice_year'));
@@ -118,7 +119,7 @@ export function registerSchemeCommands(program: Command): void {
     .option('--hand-schedule <csv>', 'a hand-entered schedule to check against the cost model; replaces the one the scheme names')
     .option('--reallocate-declined', 'share out the allocation of practices whose return says they did not take part')
     .addOption(formatOption(['table', 'csv', 'json', 'xlsx'], 'table'))
-    .option('--table <name>', 'one table only: overview, allocation, payments, summary, footing, schedule, contributions, differences, reallocation, statements, warnings')
+    .option('--table <name>', 'one table only: overview, allocation, payments, summary, footing, schedule, contributions, contributions_year_1_cost, differences, reallocation, statements, warnings')
     .option('--out <file>', 'write to a file instead of standard output (needed for xlsx)')
     .action((schemeFile: string, options: RunOptions) => runCommand(schemeFile, options));
 

@@ -31,6 +31,30 @@ describe('the charts say what their marks and lines are', () => {
     expect((option.yAxis as { nameLocation: string }).nameLocation).toBe('middle');
   });
 
+  it.each([
+    { layout: 'wide' as const, names: ['Countesthorpe Health Centre', 'Empingham Medical Centre'], axisEnds: undefined },
+    { layout: 'narrow' as const, names: ['Countesthorpe', 'Empingham'], axisEnds: { x: { showMaxLabel: false }, y: { showMinLabel: false, showMaxLabel: false } } },
+  ])('$layout: names beside marks ($names), with the full name in the tooltip', ({ layout, names, axisEnds }) => {
+    const option = funnelChartOption({ title: 'Asthma', unitLabel: '%', denominatorLabel: 'Registered patients aged 6 and over', target: 6, adjusted: false, points, curve }, layout);
+    const named = (option.series as Series[]).flatMap((s) => s.data.filter((d) => d.label?.show));
+    expect(named.map((d) => d.label!.formatter).sort()).toEqual(names);
+    expect(named.map((d) => d.name).sort()).toEqual(['Countesthorpe Health Centre (C82002)', 'Empingham Medical Centre (C82044)']);
+    expect([(option.xAxis as { axisLabel?: object }).axisLabel, (option.yAxis as { axisLabel?: object }).axisLabel]).toEqual(axisEnds ? [axisEnds.x, axisEnds.y] : [undefined, undefined]);
+  });
+
+  it('moves names that would meet apart: each placed where ECharts put it, then shifted, with a line to its mark', () => {
+    const option = funnelChartOption({ title: 'Asthma', unitLabel: '%', denominatorLabel: 'Patients', target: 6, adjusted: false, points, curve }, 'narrow');
+    const named = (option.series as (Series & { labelLayout?: unknown; labelLine?: { show: boolean } })[]).filter((s) => s.data.some((d) => d.label?.show));
+    expect(named).toHaveLength(2);
+    for (const series of named) {
+      expect(typeof series.labelLayout).toBe('function');
+      expect((series.labelLayout as (p: object) => object)({ labelRect: { x: 10, y: 20, width: 50, height: 12 } })).toEqual({ x: 10, y: 20, align: 'left', verticalAlign: 'top', moveOverlap: 'shiftY' });
+      expect(series.labelLine?.show).toBe(true);
+      // ECharts measures a name's height to see names meet; it is given, not measured.
+      for (const d of series.data) expect(d.label).toMatchObject({ lineHeight: 12 });
+    }
+  });
+
   it('calls the threshold line a maximum where lower is better and there is no target', () => {
     const spcPoints = ['2024-04', '2024-05'].map((period, i) => ({ ...point(period), type: i ? 'special_cause_concern' : 'common_cause' }));
     const option = practiceSpcChartOption({ indicator: { name: 'Missed appointments', unit: 'proportion', cadence: 'month', polarity: 'lower' }, practiceName: 'Kibworth', points: spcPoints, threshold: { target: null, minimum: 5 } });

@@ -1,3 +1,4 @@
+import { shortPracticeName } from '../registry/short-practice-name.js';
 import { type Cadence, type IndicatorUnit, periodLabel, type Polarity, unitLabels } from './indicators.js';
 /**
  * ECharts options for the funnel plot and the SPC chart, built from plain figures so the browser
@@ -30,6 +31,9 @@ export interface FunnelChartData {
   curve: FunnelCurvePoint[];
 }
 
+/** How much room a chart has: a phone's narrow column, or a page, a pack or a download. */
+export type ChartLayout = 'wide' | 'narrow';
+
 export const describeFunnelLimits = (adjusted: boolean) =>
   `Centre line: pooled value. Limits: 95% (dashed) and 99.8% (solid)${adjusted ? ', widened for overdispersion (Spiegelhalter 2005)' : ', not adjusted (no overdispersion)'}.`;
 
@@ -45,10 +49,27 @@ const line = (name: string, data: [number, number][], colour: string, dashed: bo
   itemStyle: { color: colour },
 });
 
+/**
+ * Names beside marks that would run over each other are moved apart, up and down, with a line back
+ * to their mark. ECharts only moves a name it is told where to put, so each is put where ECharts
+ * placed it (the top left of its box) and then moved; and it only sees two names meet if it knows
+ * how tall a name is, so each is given its line height (measured in the page it came out under 4px).
+ */
+const spreadNames = (params: { labelRect: { x: number; y: number } }) => ({ x: params.labelRect.x, y: params.labelRect.y, align: 'left', verticalAlign: 'top', moveOverlap: 'shiftY' });
+const nameLine = { show: true, length2: 0, lineStyle: { color: NHS.grey, width: 1 } };
+
 /** The y axis's name turned along the axis, beside it: above the axis it ran into the chart's subtitle. */
 const sideName = (name: string) => ({ name, nameLocation: 'middle', nameRotate: 90, nameGap: 44 });
 
-export function funnelChartOption(data: FunnelChartData): Record<string, unknown> {
+/**
+ * The funnel plot. Narrow (a phone), the names beside the marks are the short ones ("Kibworth" for
+ * Kibworth Medical Centre), so that moved apart they still fit: the tooltip and the table under the
+ * chart give the full name. The axes' own ends (a limit such as 9.39, not a round
+ * figure) are not written there either, where they crowded the round figure beside them, and the
+ * list-size axis has fewer steps (12,000 and 15,000 ran into each other).
+ */
+export function funnelChartOption(data: FunnelChartData, layout: ChartLayout = 'wide'): Record<string, unknown> {
+  const narrow = layout === 'narrow';
   const pick = (key: keyof FunnelCurvePoint) => data.curve.map((c) => [c.denominator, c[key]] as [number, number]);
   const maxDenominator = Math.max(1, ...data.points.map((p) => p.denominator)) * 1.05;
   // The limits flare out towards a denominator of 0; scale the y axis to the practices and the limits near them.
@@ -63,7 +84,7 @@ export function funnelChartOption(data: FunnelChartData): Record<string, unknown
   // Outliers and the practices a reader picked out are named beside their mark, so a printed or
   // downloaded chart (no tooltips) still says which practice is which; overlapping names are moved apart,
   // and a name towards the right-hand edge goes to the left of its mark so the chart does not cut it off.
-  const named = (p: FunnelChartPoint) => ({ ...point(p), label: { show: true, formatter: p.label.replace(/[{}|]/g, ''), position: p.denominator > maxDenominator * 0.5 ? 'left' : 'right', fontSize: 10, color: NHS.dark } });
+  const named = (p: FunnelChartPoint) => ({ ...point(p), label: { show: true, formatter: (narrow ? shortPracticeName(p.label) : p.label).replace(/[{}|]/g, ''), position: p.denominator > maxDenominator * 0.5 ? 'left' : 'right', fontSize: 10, lineHeight: 12, color: NHS.dark } });
   const inside = data.points.filter((p) => !p.outlier && !p.highlighted);
   const outliers = data.points.filter((p) => p.outlier && !p.highlighted);
   const highlighted = data.points.filter((p) => p.highlighted);
@@ -74,12 +95,12 @@ export function funnelChartOption(data: FunnelChartData): Record<string, unknown
     tooltip: { trigger: 'item' },
     legend: { bottom: 0, data: ['Practices', 'Outside 99.8% limits', ...(highlighted.length ? [selected] : []), 'Centre line', '95% limits', '99.8% limits'] },
     grid: { left: 64, right: 24, top: 70, bottom: 64 },
-    xAxis: { type: 'value', name: data.denominatorLabel, nameLocation: 'middle', nameGap: 28, min: 0, max: Math.ceil(maxDenominator) },
-    yAxis: { ...sideName(data.unitLabel), type: 'value', min: round(yMin), max: round(yMax) },
+    xAxis: { type: 'value', name: data.denominatorLabel, nameLocation: 'middle', nameGap: 28, min: 0, max: Math.ceil(maxDenominator), ...(narrow ? { splitNumber: 3, axisLabel: { showMaxLabel: false } } : {}) },
+    yAxis: { ...sideName(data.unitLabel), type: 'value', min: round(yMin), max: round(yMax), ...(narrow ? { axisLabel: { showMinLabel: yMin === 0, showMaxLabel: false } } : {}) },
     series: [
       { name: 'Practices', type: 'scatter', symbolSize: 7, itemStyle: { color: NHS.blue }, data: inside.map(point) },
-      { name: 'Outside 99.8% limits', type: 'scatter', symbolSize: 9, itemStyle: { color: NHS.red }, data: outliers.map(named), labelLayout: { moveOverlap: 'shiftY' } },
-      ...(highlighted.length ? [{ name: selected, type: 'scatter', symbol: 'diamond', symbolSize: 14, itemStyle: { color: NHS.orange }, data: highlighted.map(named), labelLayout: { moveOverlap: 'shiftY' } }] : []),
+      { name: 'Outside 99.8% limits', type: 'scatter', symbolSize: 9, itemStyle: { color: NHS.red }, data: outliers.map(named), labelLayout: spreadNames, labelLine: nameLine },
+      ...(highlighted.length ? [{ name: selected, type: 'scatter', symbol: 'diamond', symbolSize: 14, itemStyle: { color: NHS.orange }, data: highlighted.map(named), labelLayout: spreadNames, labelLine: nameLine }] : []),
       line('Centre line', [[0, data.target], [maxDenominator, data.target]], NHS.dark, false),
       line('95% limits', pick('lower95'), NHS.grey, true),
       { ...line('95% limits', pick('upper95'), NHS.grey, true) },

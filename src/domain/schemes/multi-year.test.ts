@@ -3,7 +3,7 @@ import { weighPractices } from './apportion.js';
 import { buildMultiYearSchedule, yearCostLines, yearKey } from './multi-year.js';
 import { participatingPractices } from './practices.js';
 import { exact, roundHalfUpToPound, toPence } from './rounding.js';
-import { loadExample, makeDefinition, makePractice } from '../../../test/support/scheme-seeds.js';
+import { ELR_DATA, loadExample, makeDefinition, makePractice, readRecords } from '../../../test/support/scheme-seeds.js';
 
 // The figures the issue and DOMAIN.md 4.2 give for the NHS England clinical pharmacists scheme.
 const input = loadExample('clinical-pharmacists-2018');
@@ -64,6 +64,38 @@ describe('buildMultiYearSchedule: clinical pharmacists 2018-2022', () => {
     { variant: { withoutFunding: true }, contributions: [180860, 184377, 187965, 191624] },
   ])('what-if $variant', ({ variant, contributions }) => {
     expect(buildMultiYearSchedule(input.definition, apportionment, variant).years.map((y) => pounds(y.contributionPence))).toEqual(contributions);
+  });
+});
+
+describe('the two contribution schedules of DOMAIN 4.2, worked here from the seed’s parameters and list sizes', () => {
+  const p = new Map(readRecords(`${ELR_DATA}pharmacists-scheme-2018-parameters.csv`).map((r) => [r.parameter!, r.value!]));
+  const pay = exact(p.get('pharmacists_awarded')!).times(p.get('pay_rate_per_pharmacist_year1')!);
+  const support = exact(p.get('federation_support_per_year')!);
+  const factor = (y: number) => exact(1).plus(exact(p.get('pay_uplift_per_year')!).div(100)).pow(y);
+  const funding = (y: number) => exact(p.get(`nhse_funding_year${y + 1}`)!);
+  const years = Array.from({ length: Number(p.get('scheme_years')) }, (_, y) => y);
+  const practices = readRecords(`${ELR_DATA}pharmacists-scheme-2018-practices.csv`).map((r) => ({ name: r.practice_name_in_practices_csv!, list: exact(r.list_size!) }));
+  const listTotal = practices.reduce((total, r) => total.plus(r.list), exact(0));
+  const contribution = { uplifted_cost: (y: number) => pay.times(factor(y)).plus(support).minus(funding(y)), year_1_cost: (y: number) => pay.plus(support).minus(funding(y)) };
+  const year1 = buildMultiYearSchedule(input.definition, apportionment, { withoutUplift: true });
+  const allYears = (kind: keyof typeof contribution) => years.reduce((total, y) => total.plus(contribution[kind](y)), exact(0));
+
+  it.each([
+    { kind: 'uplifted_cost' as const, built: schedule, label: 'uplifted cost less NHS England funding' },
+    { kind: 'year_1_cost' as const, built: year1, label: 'year-1 cost less NHS England funding' },
+  ])('$label: each year, each practice and the total, rounded once', ({ kind, built, label }) => {
+    expect(built.basis).toEqual({ kind, label });
+    expect(built.years.map((y) => y.contributionPence)).toEqual(years.map((y) => toPence(roundHalfUpToPound(contribution[kind](y)))));
+    expect(built.totals.contribution.total).toBe(toPence(roundHalfUpToPound(allYears(kind))));
+    for (const practice of built.practices) {
+      const share = practices.find((r) => r.name === practice.practiceName)!.list.div(listTotal);
+      expect(practice.years.map((y) => y.contributionPence), practice.practiceName).toEqual(years.map((y) => toPence(roundHalfUpToPound(contribution[kind](y).times(share)))));
+    }
+  });
+
+  it('puts the year-1 schedule short by the uplift on pay alone', () => {
+    const uplift = years.reduce((total, y) => total.plus(pay.times(factor(y).minus(1))), exact(0));
+    expect(schedule.totals.contribution.total - year1.totals.contribution.total).toBe(toPence(roundHalfUpToPound(uplift)));
   });
 });
 

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import { contributionBasis, type ContributionBasis } from './contribution-basis.js';
 import { sharePercentsOf, sharesOf, type Apportionment } from './apportion.js';
 import type { CostLine, SchemeDefinition } from './scheme-definition.js';
 import type { SchemeWarning } from './scheme-warning.js';
@@ -111,6 +112,8 @@ class PracticeScheduleFigures extends ExactFigures implements PracticeSchedule {
 }
 
 export interface MultiYearSchedule {
+  /** Which cost the contributions take the funding off: said wherever the schedule is shown. */
+  basis: ContributionBasis;
   years: YearSchedule[];
   practices: PracticeSchedule[];
   listSizeTotal: number | null;
@@ -231,6 +234,8 @@ export function buildMultiYearSchedule(definition: SchemeDefinition, apportionme
   const n = yearFigures.length;
   const later = grossColumn.slice(1);
   return {
+    // The what-ifs without fixed lines or funding only find a hand schedule's cause and are never shown.
+    basis: contributionBasis(definition, variant.withoutUplift ? 'year_1_cost' : 'uplifted_cost'),
     years: yearSchedules,
     practices,
     listSizeTotal: listSizeTotal ? listSizeTotal.toNumber() : null,

@@ -17,7 +17,7 @@ export interface ReportColumn {
 }
 
 export interface ReportTable {
-  name: 'overview' | 'allocation' | 'payments' | 'summary' | 'footing' | 'schedule' | 'contributions' | 'differences' | 'reallocation' | 'statements' | 'warnings';
+  name: 'overview' | 'allocation' | 'payments' | 'summary' | 'footing' | 'schedule' | 'contributions' | 'contributions_year_1_cost' | 'differences' | 'reallocation' | 'statements' | 'warnings';
   title: string;
   columns: ReportColumn[];
   rows: ReportRow[];

@@ -1,4 +1,4 @@
-import { yearKey } from './multi-year.js';
+import { yearKey, type MultiYearSchedule } from './multi-year.js';
 import { money, num, pounds, text, TOTAL_LABEL, type ReportColumn, type ReportRow, type ReportTable } from './report-columns.js';
 import { decimalPlacesOf } from './rounding.js';
 import type { SchemeRun } from './run-scheme.js';
@@ -42,12 +42,15 @@ export function scheduleTable(run: SchemeRun, definition: SchemeDefinition): Rep
   for (const source of sources) total[fundingKey(source)] = pounds(funding(source));
   rows.push(total);
   rows.push({ year: 'AVERAGE', gross_cost: pounds(m.averages.grossPerYearPence), cost_per_patient: pounds(m.averages.costPerPatientPence), contribution_per_patient: pounds(m.averages.contributionPerPatientPence) });
-  return { name: 'schedule', title: 'Multi-year cost sharing: cost less funding is shared by the practices', columns, rows };
+  return { name: 'schedule', title: `Multi-year cost sharing: ${m.basis.label}, shared by the practices`, columns, rows };
 }
 
-/** Each practice's contribution in each year: round(share × the unrounded year figure). */
-export function contributionsTable(run: SchemeRun, definition: SchemeDefinition): ReportTable | null {
-  const m = run.multiYear;
+/**
+ * Each practice's contribution in each year: round(share × the unrounded year figure). The cost
+ * model's schedule by default; the other schedule (at the year-1 cost) is a table of its own.
+ */
+export function contributionsTable(run: SchemeRun, definition: SchemeDefinition, schedule: 'cost_model' | 'year_1' = 'cost_model'): ReportTable | null {
+  const m: MultiYearSchedule | null = schedule === 'cost_model' ? run.multiYear : run.year1Schedule;
   if (!m) return null;
   const decimals = decimalPlacesOf(definition.rounding.contribution);
   const columns: ReportColumn[] = [
@@ -68,7 +71,9 @@ export function contributionsTable(run: SchemeRun, definition: SchemeDefinition)
     total[`contribution_${yearKey(y.year)}`] = pounds(m.totals.practicesByYear[i]!.total);
   });
   rows.push(total);
-  return { name: 'contributions', title: "Each practice's contribution by year", columns, rows };
+  return schedule === 'cost_model'
+    ? { name: 'contributions', title: `Each practice's contribution by year: ${m.basis.label}`, columns, rows }
+    : { name: 'contributions_year_1_cost', title: `The other schedule, each practice's contribution by year: ${m.basis.label}`, columns, rows };
 }
 
 /** The hand schedule against the cost model: by year, by practice over all years, then each practice in each year. */
@@ -90,7 +95,7 @@ export function differencesTable(run: SchemeRun): ReportTable | null {
     }));
   return {
     name: 'differences',
-    title: `${d.label} against the cost model (difference = hand − model)`,
+    title: `${d.label} against the cost model's contributions, ${run.multiYear!.basis.label} (difference = hand − model)`,
     columns: [text('scope', 'Scope'), text('year', 'Year'), text('practice', 'Practice'), money('hand', 'Hand £'), money('model', 'Model £'), money('difference', 'Difference £'), text('cause', 'Cause'), text('explanation', 'Explanation')],
     rows,
   };

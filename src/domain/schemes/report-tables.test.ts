@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCell, type ReportColumn } from './report-columns.js';
 import { schemeReportTables } from './report-tables.js';
 import { runScheme } from './run-scheme.js';
-import { ELR_DATA, loadExample, readRecords } from '../../../test/support/scheme-seeds.js';
+import { ELR_DATA, EXAMPLES, loadExample, readRecords } from '../../../test/support/scheme-seeds.js';
 
 const winterInput = loadExample('winter-access-2017-18');
 const winter = schemeReportTables(runScheme(winterInput), winterInput.definition);
@@ -13,7 +13,7 @@ const table = (tables: typeof winter, name: string) => tables.find((t) => t.name
 describe('schemeReportTables', () => {
   it.each([
     ['winter', winter, ['overview', 'allocation', 'payments', 'summary', 'footing', 'statements', 'warnings']],
-    ['pharmacists', pharmacists, ['overview', 'allocation', 'summary', 'footing', 'schedule', 'contributions', 'differences', 'statements']],
+    ['pharmacists', pharmacists, ['overview', 'allocation', 'summary', 'footing', 'schedule', 'contributions', 'contributions_year_1_cost', 'differences', 'statements']],
   ] as const)('gives the %s scheme the tables it has', (_name, tables, names) => {
     expect(tables.map((t) => t.name)).toEqual(names);
   });
@@ -41,6 +41,25 @@ describe('schemeReportTables', () => {
     ['cost_per_patient', [1.93, 1.97, 2.01, 2.05, null, 1.99]],
   ])('schedule column %s', (key, values) => {
     expect(table(pharmacists, 'schedule').rows.map((r) => r[key] ?? null)).toEqual(values);
+  });
+
+  it('says which contribution schedule each table is, and gives the other one its own table and total', () => {
+    const titled = Object.fromEntries(pharmacists.map((t) => [t.name, t.title]));
+    expect(titled).toMatchObject({
+      overview: 'NHS England clinical pharmacists scheme 2018-2022. Contributions: uplifted cost less NHS England funding',
+      schedule: 'Multi-year cost sharing: uplifted cost less NHS England funding, shared by the practices',
+      contributions: "Each practice's contribution by year: uplifted cost less NHS England funding",
+      contributions_year_1_cost: "The other schedule, each practice's contribution by year: year-1 cost less NHS England funding",
+      differences: "The federation's 2018 spreadsheet against the cost model's contributions, uplifted cost less NHS England funding (difference = hand − model)",
+    });
+    // The year-1 schedule's TOTAL row is the hand schedule the seed worked out that way, year by year.
+    const hand = readRecords(`${EXAMPLES}clinical-pharmacists-2018-hand-schedule.csv`);
+    const other = table(pharmacists, 'contributions_year_1_cost');
+    expect(hand.map((h) => other.rows.at(-1)![`contribution_${h.year!.replace('/', '_')}`])).toEqual(hand.map((h) => Number(h.amount)));
+    const summary = new Map(table(pharmacists, 'summary').rows.map((r) => [r.metric, r]));
+    expect(summary.get('practices_contribution_total_year_1_cost')).toMatchObject({ value: summary.get('hand_schedule_total')!.value, rule: expect.stringMatching(/^the other schedule, year-1 cost less NHS England funding: /) });
+    expect(summary.get('practices_contribution_total')!.rule).toMatch(/^uplifted cost less NHS England funding: /);
+    expect(table(pharmacists, 'footing').rows.filter((r) => r.table === 'Schedule at year-1 cost')).toHaveLength(hand.length + 1);
   });
 
   it('names the footing in the summary', () => {

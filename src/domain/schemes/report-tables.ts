@@ -1,10 +1,12 @@
 import type { AllocationRow } from './allocation.js';
 import { formatCount, formatFigure } from './format-money.js';
+import { humanise } from '../words.js';
 import { yearKey } from './multi-year.js';
 import type { PaymentRow } from './payments.js';
 import { decimalPlacesOf, exact } from './rounding.js';
 import type { SchemeDefinition } from './scheme-definition.js';
-import { columnWords, type SchemeRun } from './run-scheme.js';
+import { contributionsLabel } from './contribution-basis.js';
+import { columnWords, footingTableWords, type SchemeRun } from './run-scheme.js';
 import { money, num, pounds, text, TOTAL_LABEL, type ReportColumn, type ReportRow, type ReportTable } from './report-columns.js';
 import { contributionsTable, differencesTable, reallocationTable, scheduleTable, statementsTable, warningsTable } from './report-tables-more.js';
 
@@ -131,7 +133,7 @@ export function overviewTable(run: SchemeRun, definition: SchemeDefinition): Rep
     ...contributionCells(run, i),
   }));
   rows.push({ ...allocationTotals(run), ...(run.payments ? paymentTotals(run) : {}), ...contributionCells(run, 'total') });
-  return { name: 'overview', title: run.scheme.name, columns, rows };
+  return { name: 'overview', title: run.multiYear ? `${run.scheme.name}. ${contributionsLabel(run.multiYear.basis)}` : run.scheme.name, columns, rows };
 }
 
 export function allocationTable(run: SchemeRun, definition: SchemeDefinition): ReportTable {
@@ -170,7 +172,9 @@ export function summaryTable(run: SchemeRun): ReportTable {
   if (m) {
     add('gross_cost_total', pounds(m.totals.gross.total), `round(${approx(m.totals.gross.exact)})`);
     add('funding_total', pounds(m.totals.funding.total), 'all funding sources, all years');
-    add('practices_contribution_total', pounds(m.totals.contribution.total), `round(${approx(m.totals.contribution.exact)})`);
+    add('practices_contribution_total', pounds(m.totals.contribution.total), `${m.basis.label}: round(${approx(m.totals.contribution.exact)})`);
+    const other = run.year1Schedule;
+    if (other) add('practices_contribution_total_year_1_cost', pounds(other.totals.contribution.total), `the other schedule, ${other.basis.label}: round(${approx(other.totals.contribution.exact)})`);
     add('gross_cost_average_per_year', pounds(m.averages.grossPerYearPence), 'round(unrounded total ÷ years)');
     if (m.averages.grossAfterFirstYearPence !== null) add('gross_cost_average_years_2_on', pounds(m.averages.grossAfterFirstYearPence), 'round(unrounded years 2 onwards ÷ their number)');
     add('cost_per_patient_average', pounds(m.averages.costPerPatientPence), 'round(unrounded total ÷ years ÷ combined list)');
@@ -188,7 +192,7 @@ export function footingTable(run: SchemeRun): ReportTable {
     // Money and counts share these columns, so each figure is written out with its own unit ("£66,689", "5,100").
     columns: [text('table', 'Table'), text('column', 'Column'), text('total', 'TOTAL'), text('sum_of_rounded_rows', 'Rows add to'), text('difference', 'Difference'), text('note', 'Note')],
     rows: run.footing.map((f) => ({
-      table: f.table.charAt(0).toUpperCase() + f.table.slice(1),
+      table: humanise(footingTableWords[f.table] ?? f.table),
       column: columnWords(f.column),
       total: formatFigure(f.total, f.money),
       sum_of_rounded_rows: formatFigure(f.sumOfRoundedRows, f.money),
@@ -208,6 +212,7 @@ export function schemeReportTables(run: SchemeRun, definition: SchemeDefinition)
     footingTable(run),
     scheduleTable(run, definition),
     contributionsTable(run, definition),
+    contributionsTable(run, definition, 'year_1'),
     differencesTable(run),
     reallocationTable(run),
     statementsTable(run),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
+import { weighPractices } from './apportion.js';
+import { buildMultiYearSchedule, yearKey } from './multi-year.js';
 import { footingNote, runScheme } from './run-scheme.js';
 import { loadExample, makeDefinition, makePractice } from '../../../test/support/scheme-seeds.js';
 
@@ -7,7 +9,7 @@ describe('runScheme', () => {
   it('runs the winter scheme: allocation, payments, footing notes, warnings; no schedule', () => {
     const run = runScheme(loadExample('winter-access-2017-18'));
     expect(run.scheme).toMatchObject({ id: 'winter-access-2017-18', version: 1, basis: 'list_size' });
-    expect([run.allocation.rows.length, run.payments?.rows.length, run.multiYear, run.differences, run.reallocation]).toEqual([31, 31, null, null, null]);
+    expect([run.allocation.rows.length, run.payments?.rows.length, run.multiYear, run.year1Schedule, run.differences, run.reallocation]).toEqual([31, 31, null, null, null, null]);
     expect(run.footing.map((f) => [f.column, f.footingDifference])).toEqual(
       expect.arrayContaining([
         ['appointments', -1],
@@ -21,6 +23,23 @@ describe('runScheme', () => {
   it('runs the pharmacist scheme: schedule and differences, no payments', () => {
     const run = runScheme(loadExample('clinical-pharmacists-2018'));
     expect([run.payments, run.multiYear?.years.length, run.differences?.totalDifferencePence]).toEqual([null, 4, -2138600]);
+  });
+
+  it('offers the pharmacist scheme’s other schedule, at the year-1 cost, with footing notes that say which schedule they are', () => {
+    const input = loadExample('clinical-pharmacists-2018');
+    const run = runScheme(input);
+    const withoutUplift = buildMultiYearSchedule(input.definition, weighPractices(input.practices, input.definition.apportionment), { withoutUplift: true });
+    expect([run.multiYear?.basis.kind, run.year1Schedule?.basis.kind]).toEqual(['uplifted_cost', 'year_1_cost']);
+    expect(run.year1Schedule?.practices.map((p) => p.totalPence)).toEqual(withoutUplift.practices.map((p) => p.totalPence));
+    const notes = run.footing.filter((f) => f.table === 'year_1_schedule');
+    expect(notes.map((f) => f.column)).toEqual([...input.definition.period.financialYears!.map((y) => `contribution_${yearKey(y)}`), 'contribution_total']);
+    expect(notes.every((f) => f.note.startsWith('schedule at year-1 cost, '))).toBe(true);
+  });
+
+  it('offers no other schedule where no uplift makes one', () => {
+    const { definition, practices } = loadExample('clinical-pharmacists-2018');
+    const run = runScheme({ definition: { ...definition, costModel: { ...definition.costModel!, annualUpliftPercent: 0 } }, practices });
+    expect([run.multiYear?.basis, run.year1Schedule]).toEqual([{ kind: 'uplifted_cost', label: 'cost less NHS England funding' }, null]);
   });
 
   it('reallocates the allocation of practices whose return says they did not take part, when asked', () => {

@@ -2,6 +2,7 @@ import { AppError, type Problem } from '../errors.js';
 import { allocateScheme, type Allocation } from './allocation.js';
 import { weighPractices } from './apportion.js';
 import type { DeliveredActivity } from './delivered.js';
+import { hasUpliftedYears } from './contribution-basis.js';
 import { compareHandSchedule, type ScheduleDifferences } from './differences.js';
 import { formatFigure } from './format-money.js';
 import { resolveHandScheduleEntries, type HandSchedule } from './hand-schedule.js';
@@ -27,7 +28,7 @@ export interface SchemeRunInput {
 
 /** Where a column's rounded rows fail to add up to its TOTAL, and which rule the TOTAL follows. */
 export interface FootingNote {
-  table: 'allocation' | 'payments' | 'schedule' | 'reallocation';
+  table: 'allocation' | 'payments' | 'schedule' | 'year_1_schedule' | 'reallocation';
   column: string;
   total: number;
   sumOfRoundedRows: number;
@@ -51,7 +52,13 @@ export interface SchemeRun {
   allocation: Allocation;
   payments: Payments | null;
   reallocation: Reallocation | null;
+  /** The practices' contributions: each year's uplifted cost less its funding (the cost model as written). */
   multiYear: MultiYearSchedule | null;
+  /**
+   * The other schedule (DOMAIN 4.2): the year-1 cost in every year less its funding, as a spreadsheet
+   * that leaves the uplift out works it out. Offered beside the first where the uplift makes them differ.
+   */
+  year1Schedule: MultiYearSchedule | null;
   differences: ScheduleDifferences | null;
   statements: PracticeStatement[];
   footing: FootingNote[];
@@ -64,6 +71,9 @@ export const columnWords = (column: string): string => columnWordsFor[column] ??
 
 /** The grand total's "rows" are the cost and fee totals as shown. */
 const partsLabels: Record<string, string> = { grand_total: 'the delivered cost and fee as shown' };
+
+/** Tables whose columns share names with another's say which they are in their notes. */
+export const footingTableWords: Partial<Record<FootingNote['table'], string>> = { year_1_schedule: 'schedule at year-1 cost' };
 
 export function footingNote(table: FootingNote['table'], total: ColumnTotal): FootingNote {
   const shown = formatFigure(total.total, total.money);
@@ -80,11 +90,11 @@ export function footingNote(table: FootingNote['table'], total: ColumnTotal): Fo
     money: total.money,
     rowRule: describeRoundingRule(total.rowRule),
     totalsRule: totalsRuleDescriptions[total.totalsRule],
-    note: `${columnWords(total.column)} (rows ${roundingRuleLabel(total.rowRule)}): TOTAL ${shown}; ${foots}`,
+    note: `${footingTableWords[table] ? `${footingTableWords[table]}, ` : ''}${columnWords(total.column)} (rows ${roundingRuleLabel(total.rowRule)}): TOTAL ${shown}; ${foots}`,
   };
 }
 
-function collectFooting(allocation: Allocation, payments: Payments | null, multiYear: MultiYearSchedule | null, reallocation: Reallocation | null): FootingNote[] {
+function collectFooting(allocation: Allocation, payments: Payments | null, multiYear: MultiYearSchedule | null, year1Schedule: MultiYearSchedule | null, reallocation: Reallocation | null): FootingNote[] {
   const a = allocation.totals;
   const notes: FootingNote[] = [a.quantity, ...(a.perWeek ? [a.perWeek] : []), ...a.models.flatMap((m) => [...(m.hours ? [m.hours] : []), m.cost])].map((t) => footingNote('allocation', t));
   if (payments) {
@@ -95,6 +105,8 @@ function collectFooting(allocation: Allocation, payments: Payments | null, multi
     const m = multiYear.totals;
     notes.push(...[m.gross, m.contribution, ...m.practicesByYear, m.practicesAllYears].map((t) => footingNote('schedule', t)));
   }
+  // Its year totals are one cost less the funding, so only the practices' columns can fail to foot.
+  if (year1Schedule) notes.push(...[...year1Schedule.totals.practicesByYear, year1Schedule.totals.practicesAllYears].map((t) => footingNote('year_1_schedule', t)));
   if (reallocation) notes.push(...Object.values(reallocation.totals).map((t) => footingNote('reallocation', t)));
   return notes;
 }
@@ -151,8 +163,12 @@ export function runScheme(input: SchemeRunInput): SchemeRun {
   ];
 
   // Statements are documents for people, built when first read: an API call for one practice's
-  // statement, or a run over every practice in England, should not write thousands of them.
+  // statement, or a run over every practice in England, should not write thousands of them. The
+  // other schedule too (and so the footing notes that include it): it costs as much as the first.
   let statements: PracticeStatement[] | undefined;
+  let year1Schedule: MultiYearSchedule | null | undefined;
+  const otherSchedule = () => (year1Schedule ??= multiYear && hasUpliftedYears(definition) ? buildMultiYearSchedule(definition, apportionment, { withoutUplift: true }) : null);
+  let footing: FootingNote[] | undefined;
   return {
     scheme: {
       id: definition.id ?? null,
@@ -167,12 +183,18 @@ export function runScheme(input: SchemeRunInput): SchemeRun {
     payments,
     reallocation,
     multiYear,
+    get year1Schedule() {
+      return otherSchedule();
+    },
     differences,
     get statements() {
       statements ??= buildStatements(definition, allocation, payments, multiYear, warnings);
       return statements;
     },
-    footing: collectFooting(allocation, payments, multiYear, reallocation),
+    get footing() {
+      footing ??= collectFooting(allocation, payments, multiYear, otherSchedule(), reallocation);
+      return footing;
+    },
     warnings,
   };
 }

@@ -1,5 +1,6 @@
-import { Button, Select, Textarea, TextInput, WarningCallout } from 'nhsuk-react-components';
+import { Button, Select, Textarea, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useRef, useState } from 'react';
+import { ConfirmQuestion } from '../../components/confirm-question.js';
 import { DateField, dateFieldTarget, dateProblem, type DateParts, emptyDate, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { FileField } from '../../components/file-field.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
@@ -99,18 +100,9 @@ export function SubContractForm({ contract, practices, editing, onDone }: SubCon
         ) : null}
       </div>
       {editing && removing ? (
-        <WarningCallout>
-          <WarningCallout.Heading>Remove {editing.practiceName} from this contract?</WarningCallout.Heading>
-          <p>Its sub-contract is deleted; the audit log keeps what it said.</p>
-          <div className="app-inline-form">
-            <Button type="button" warning disabled={remove.pending} onClick={() => remove.submit(editing)}>
-              Yes, remove {editing.practiceName}
-            </Button>
-            <Button type="button" secondary onClick={() => setRemoving(false)}>
-              Keep it
-            </Button>
-          </div>
-        </WarningCallout>
+        <ConfirmQuestion id="confirm-remove" level={3} question={`Remove ${editing.practiceName} from this contract?`} yes={`Yes, remove ${editing.practiceName}`} pending={remove.pending} onAnswer={(yes) => (yes ? remove.submit(editing) : setRemoving(false))}>
+          Its sub-contract is deleted; the audit log keeps what it said.
+        </ConfirmQuestion>
       ) : null}
     </form>
   );

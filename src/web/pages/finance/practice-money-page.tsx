@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import type { PracticeMoney } from '../../../app/finance/practice-money.js';
+import { contributionsLabel } from '../../../domain/schemes/contribution-basis.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { Loaded } from '../../components/page-states.js';
@@ -17,7 +18,19 @@ const schemeColumns: Column<SchemeMoney>[] = [
   { key: 'version', header: 'Version', cell: (s) => s.version, numeric: true },
   { key: 'receives', header: 'Paid to the practice for activity', cell: (s) => (s.receivesPence === null ? 'None' : formatMoneyInColumn(s.receivesPence)), numeric: true },
   { key: 'pays', header: 'The practice’s contribution', cell: (s) => (s.paysPence === null ? 'None' : formatMoneyInColumn(s.paysPence)), numeric: true },
-  { key: 'years', header: 'Contribution by year', cell: (s) => s.years.map((y) => `${y.year}: ${formatMoney(y.paysPence)}`).join('; ') },
+  {
+    key: 'years',
+    header: 'Contribution by year',
+    // Which schedule it is, as the scheme's page and the statement say (DOMAIN 4.2: there can be two).
+    cell: (s) =>
+      s.contributionBasis ? (
+        <>
+          {s.years.map((y) => `${y.year}: ${formatMoney(y.paysPence)}`).join('; ')}
+          <br />
+          <span className="nhsuk-u-secondary-text-colour">{contributionsLabel(s.contributionBasis)}</span>
+        </>
+      ) : null,
+  },
 ];
 
 const subContractColumns: Column<PracticeMoney['subContracts'][number]>[] = [

@@ -1,4 +1,8 @@
 import { useEffect, useRef } from 'react';
+import type { ChartLayout } from '../../../domain/quality/chart-options.js';
+
+/** Narrower than this (a phone), a chart is laid out for a narrow column. */
+const NARROW_WIDTH = 600;
 
 /**
  * On a phone the chart's title would run off it and the legend over the axis name. The page's
@@ -7,7 +11,7 @@ import { useEffect, useRef } from 'react';
  * hid most of its entries behind "1/3").
  */
 function fitted(option: Record<string, unknown>, width: number): Record<string, unknown> {
-  if (width >= 600) return option;
+  if (width >= NARROW_WIDTH) return option;
   return {
     ...option,
     ...(option.title ? { title: { ...(option.title as Record<string, unknown>), show: false } } : {}),
@@ -18,9 +22,10 @@ function fitted(option: Record<string, unknown>, width: number): Record<string, 
 
 /**
  * An ECharts chart in the page. ECharts is loaded when the first chart is drawn, so pages without
- * charts do not carry it. The option comes from src/domain/quality/chart-options.ts, as on the server.
+ * charts do not carry it. The option comes from src/domain/quality/chart-options.ts, as on the server;
+ * given as a function, it is asked for the layout the chart's width calls for.
  */
-export function EChart({ option, label, height = 420, testId }: { option: Record<string, unknown>; label: string; height?: number; testId?: string }) {
+export function EChart({ option, label, height = 420, testId }: { option: Record<string, unknown> | ((layout: ChartLayout) => Record<string, unknown>); label: string; height?: number; testId?: string }) {
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let disposed = false;
@@ -29,7 +34,8 @@ export function EChart({ option, label, height = 420, testId }: { option: Record
     void import('echarts').then((echarts) => {
       if (disposed || !element.current) return;
       chart = echarts.init(element.current, null, { renderer: 'svg' });
-      chart.setOption(fitted(option, element.current.clientWidth));
+      const width = element.current.clientWidth;
+      chart.setOption(fitted(typeof option === 'function' ? option(width < NARROW_WIDTH ? 'narrow' : 'wide') : option, width));
       window.addEventListener('resize', resize);
     });
     return () => {

@@ -1,7 +1,7 @@
 import { Heading, InsetText, WarningCallout } from 'nhsuk-react-components';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { funnelChartOption } from '../../../domain/quality/chart-options.js';
+import { type ChartLayout, funnelChartOption } from '../../../domain/quality/chart-options.js';
 import { describeFunnelLimits } from '../../../domain/quality/chart-options.js';
 import { funnelPosition, standardWord } from '../../../domain/quality/outlier-words.js';
 import { queryString } from '../../api/client.js';
@@ -33,7 +33,7 @@ function practiceColumns(data: Dashboard): Column<DashboardRow>[] {
 
 function DashboardView({ data }: { data: Dashboard }) {
   const user = useUser();
-  const option = useMemo(() => (data.funnel ? funnelChartOption(data.funnel) : null), [data.funnel]);
+  const option = useMemo(() => (data.funnel ? (layout: ChartLayout) => funnelChartOption(data.funnel!, layout) : null), [data.funnel]);
   const columns = practiceColumns(data);
   const where = data.group?.name ?? ALL_PRACTICES_HELD;
   const standard = standardWord(data.indicator.polarity);

@@ -1,15 +1,16 @@
-import { Button, WarningCallout } from 'nhsuk-react-components';
+import { Button } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ConfirmQuestion } from '../../components/confirm-question.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { type Scheme, schemePath } from './types.js';
 
 /**
- * Approving fixes a version's terms for good, so the page asks first, as it does before disabling a
- * user. The form lives in AdminActions, which stays on the page once the button goes, so its
- * success still reaches the banner.
+ * Approving fixes a version's terms for good, so the page asks first, with the one confirm question
+ * used before disabling a user. The form lives in AdminActions, which stays on the page once the
+ * button goes, so its success still reaches the banner.
  */
 function ApproveButton({ scheme, form }: { scheme: Scheme; form: ReturnType<typeof useApiForm<{ rowVersion: number }>> }) {
   const [asking, setAsking] = useState(false);
@@ -17,18 +18,9 @@ function ApproveButton({ scheme, form }: { scheme: Scheme; form: ReturnType<type
     <>
       <FormErrorSummary errors={form.errors} attempt={form.attempt} />
       {asking ? (
-        <WarningCallout>
-          <WarningCallout.Heading>Approve version {scheme.currentVersion}?</WarningCallout.Heading>
-          <p>Its terms are then fixed: payments and statements use them, and any later change makes a new version.</p>
-          <div className="nhsuk-button-group">
-            <Button type="button" disabled={form.pending} onClick={() => form.submit({ rowVersion: scheme.rowVersion })}>
-              Yes, approve version {scheme.currentVersion}
-            </Button>
-            <Button type="button" secondary onClick={() => setAsking(false)}>
-              Cancel
-            </Button>
-          </div>
-        </WarningCallout>
+        <ConfirmQuestion id="confirm-approve" question={`Approve version ${scheme.currentVersion}?`} yes={`Yes, approve version ${scheme.currentVersion}`} pending={form.pending} onAnswer={(yes) => (yes ? form.submit({ rowVersion: scheme.rowVersion }) : setAsking(false))}>
+          Its terms are then fixed: payments and statements use them, and any later change makes a new version. This cannot be undone.
+        </ConfirmQuestion>
       ) : (
         <Button type="button" onClick={() => setAsking(true)}>
           Approve version {scheme.currentVersion}

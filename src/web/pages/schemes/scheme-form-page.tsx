@@ -193,7 +193,12 @@ function Preview({ state, summary }: { state: FormState; summary: SchemePractice
       ) : (
         <p className="nhsuk-body">{result.message}</p>
       )}
-      {'schedule' in result && result.schedule ? <ReportTableView table={result.schedule} caption="Preview of the cost over the years" /> : null}
+      {'schedule' in result && result.schedule ? (
+        <>
+          <p className="nhsuk-body">{result.schedule.title}.</p>
+          <ReportTableView table={result.schedule} caption="Preview of the cost over the years" />
+        </>
+      ) : null}
     </section>
   );
 }

@@ -88,6 +88,22 @@ function InvoiceSummary({ summary, feeLabel }: { summary: ReportTable; feeLabel:
   return <SummaryRows rows={rows} />;
 }
 
+/**
+ * The other schedule of contributions (DOMAIN 4.2), every year at the year-1 cost, to compare with
+ * the cost model's above it: folded away, and its title says which it is.
+ */
+function OtherSchedule({ table }: { table: ReportTable }) {
+  return (
+    <Details>
+      <Details.Summary>The other schedule: every year at the year-1 cost</Details.Summary>
+      <Details.Text>
+        <p>{table.title}. This is how a spreadsheet that leaves out the annual uplift works contributions out; statements and a practice’s money use the schedule above.</p>
+        <ReportTableView table={table} hide={['ods_code']} caption={table.title} />
+      </Details.Text>
+    </Details>
+  );
+}
+
 /** The hand schedule against the model: the total shortfall first, then year by year, then each practice. */
 function Differences({ table }: { table: ReportTable }) {
   const scheme = table.rows.find((r) => r.scope === 'scheme');
@@ -146,6 +162,7 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
   const summary = tableNamed(run, 'summary');
   const schedule = tableNamed(run, 'schedule');
   const contributions = tableNamed(run, 'contributions');
+  const otherContributions = tableNamed(run, 'contributions_year_1_cost');
   const differences = tableNamed(run, 'differences');
   const reallocation = tableNamed(run, 'reallocation');
   const warnings = tableNamed(run, 'warnings');
@@ -235,7 +252,9 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
       ) : null}
       {contributions ? (
         <Section id="contributions" title="Practices’ contributions">
+          <p className="nhsuk-body">{contributions.title}.</p>
           <ReportTableView table={contributions} hide={['ods_code']} extra={[statement]} caption={contributions.title} />
+          {otherContributions ? <OtherSchedule table={otherContributions} /> : null}
         </Section>
       ) : null}
       {differences ? (
