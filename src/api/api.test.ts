@@ -34,6 +34,10 @@ describe('the API with bad input', () => {
 
   it('refuses a wrong password with one message, and slows down repeated attempts', async () => {
     const anonymous = new ApiClient(server.baseUrl);
+    // Nobody signed in and no cookie sent: nothing to put away.
+    const nobody = await anonymous.request('GET', '/api/session');
+    expect(nobody).toMatchObject({ status: 200, body: { user: null } });
+    expect(nobody.headers.getSetCookie()).toEqual([]);
     const wrong = await anonymous.request('POST', '/api/session', { email: 'admin@elr-federation.example', password: 'wrong' });
     expect(wrong).toMatchObject({ status: 401, body: { error: 'unauthenticated', message: 'The email address or password is not right' } });
     const statuses: number[] = [];
@@ -46,7 +50,9 @@ describe('the API with bad input', () => {
     expect((await clinician.request('GET', '/api/session')).status).toBe(200);
     expect((await clinician.request('DELETE', '/api/session')).status).toBe(200);
     // "Who am I" says nobody (no 401 for a page to log before sign-in); everything else refuses.
-    expect(await clinician.request('GET', '/api/session')).toMatchObject({ status: 200, body: { user: null, csrfToken: null } });
+    const signedOut = await clinician.request('GET', '/api/session');
+    expect(signedOut).toMatchObject({ status: 200, body: { user: null, csrfToken: null } });
+    expect(signedOut.headers.getSetCookie().join()).toMatch(/^atscale_session=;/);
     expect(await clinician.request('GET', '/api/practices')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
   });
 
@@ -58,7 +64,10 @@ describe('the API with bad input', () => {
     expect((await locum.request('GET', '/api/session')).status).toBe(200);
     const disabled = await admin.request('PATCH', `/api/users/${created.body.id}`, { rowVersion: created.body.rowVersion, disabled: true });
     expect(disabled.status).toBe(200);
-    expect(await locum.request('GET', '/api/session')).toMatchObject({ status: 200, body: { user: null } });
+    const afterDisabling = await locum.request('GET', '/api/session');
+    expect(afterDisabling).toMatchObject({ status: 200, body: { user: null } });
+    // The ended session's cookie is put away, so the browser stops sending it.
+    expect(afterDisabling.headers.getSetCookie().join()).toMatch(/atscale_session=;.*Expires=Thu, 01 Jan 1970/);
     expect(await locum.request('GET', '/api/practices')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
     await expect(ApiClient.signIn(server.baseUrl, email, 'a long enough password')).rejects.toThrow(/failed: 401/);
   });

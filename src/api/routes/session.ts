@@ -36,7 +36,12 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDe
   r.get(
     '/api/session',
     { config: { public: true }, schema: { tags: ['session'], summary: 'Who is signed in, with the CSRF token; { user: null } when nobody is (every other endpoint answers 401)', response: { 200: whoIsAsking } } },
-    async (request) => (request.actor ? { user: presentActor(request.actor), csrfToken: request.csrfToken ?? null } : { user: null, csrfToken: null }),
+    async (request, reply) => {
+      if (request.actor) return { user: presentActor(request.actor), csrfToken: request.csrfToken ?? null };
+      // A cookie naming a session that has ended (expired, signed out elsewhere, user disabled) is put away.
+      if (request.cookies[sessionCookie]) reply.clearCookie(sessionCookie, { path: '/' });
+      return { user: null, csrfToken: null };
+    },
   );
   r.delete('/api/session', { config: { public: true }, schema: { tags: ['session'], summary: 'Sign out' } }, async (request, reply) => {
     const token = request.cookies[sessionCookie];
