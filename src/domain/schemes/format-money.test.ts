@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatPence, formatPenceInColumn, penceToPounds } from './format-money.js';
+import { formatCount, formatQuantity, formatPence, formatPenceInColumn, penceToPounds } from './format-money.js';
 
 describe('formatPence', () => {
   it.each([
@@ -34,5 +34,23 @@ describe('formatPence', () => {
 describe('formatCount', () => {
   it.each([0, 1, 12, 999, 1000, 5100, 327255, 1234567.891, 144.9527, 12.5, 12.005, 0.125, 2.675, 1.005, -1234.5, -0.004, -0.005, 99999.995, 0.1 + 0.2, 1e-7, 1e20])('writes %s as en-GB does, with a true minus sign', (n) => {
     expect(formatCount(n)).toBe(n.toLocaleString('en-GB', { maximumFractionDigits: 2 }).replace('-', '\u2212'));
+  });
+});
+
+describe('formatQuantity', () => {
+  it.each([
+    [2.6, 'pharmacist days', '2.6 pharmacist days'],
+    [1, 'pharmacist days', '1 pharmacist day'],
+    [1, 'appointments', '1 appointment'],
+    [1, 'WTE days', '1 WTE day'],
+    [1, 'deliveries', '1 delivery'],
+    [1, 'clinic passes', '1 clinic pass'],
+    [1, 'home visits by bus', '1 home visits by bus'],
+    [1, '£', '1 £'],
+    [0, 'hours', '0 hours'],
+    [1.5, 'hours', '1.5 hours'],
+    [1200, 'sessions', '1,200 sessions'],
+  ])('%s %s → %s', (n, unit, expected) => {
+    expect(formatQuantity(n, unit)).toBe(expected);
   });
 });

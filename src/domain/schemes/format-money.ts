@@ -47,3 +47,19 @@ export function penceToPounds(pence: number): number {
 export function formatFigure(value: number, money: boolean): string {
   return money ? formatPence(value) : formatCount(value);
 }
+
+/**
+ * A quantity with its unit, singular when there is exactly one: "2.6 pharmacist days", "1 pharmacist day",
+ * "1 appointment". Scheme units are the scheme's own plural words, so the singular is made from them
+ * (days → day, deliveries → delivery, clinic passes → clinic pass); words that are not plurals are kept.
+ */
+export function formatQuantity(n: number, unitLabel: string): string {
+  return `${formatCount(n)} ${n === 1 ? singularOf(unitLabel) : unitLabel}`;
+}
+
+function singularOf(plural: string): string {
+  if (/[^aeiou]ies$/i.test(plural)) return `${plural.slice(0, -3)}${plural.endsWith('IES') ? 'Y' : 'y'}`;
+  if (/(ss|sh|ch|x)es$/i.test(plural)) return plural.slice(0, -2);
+  if (/[^su]s$/i.test(plural)) return plural.slice(0, -1);
+  return plural;
+}

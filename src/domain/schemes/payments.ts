@@ -3,7 +3,7 @@ import type { DeliveredActivity } from './delivered.js';
 import type { Participation, SchemeDefinition } from './scheme-definition.js';
 import type { SchemeWarning } from './scheme-warning.js';
 import { ExactFigures } from './exact-figures.js';
-import { formatCount as count } from './format-money.js';
+import { formatCount as count, formatQuantity } from './format-money.js';
 import { ratio, roundByRule, roundColumnOf, roundColumnSteps, stepsAsFigure, sum, toPence, totalColumn, totalColumnSteps, ZERO, type ColumnTotal, type Ratio } from './rounding.js';
 
 export interface ModelPayment {
@@ -154,8 +154,8 @@ function warn(warnings: SchemeWarning[], ret: DeliveredActivity | undefined, sev
 function warningsForReturn(warnings: SchemeWarning[], allocated: AllocationRow, ret: DeliveredActivity | undefined, deliveredTotal: number | null, above: number | null, unit: string): void {
   const name = allocated.practiceName;
   const key = allocated.practiceKey;
-  if (above !== null) warn(warnings, ret, 'warning', 'delivered_above_allocation', key, `${name} delivered ${count(deliveredTotal!)} ${unit} against an allocation of ${count(allocated.quantity)} (${count(above)} more); paid for all of it`);
-  if (ret?.takesPart === 'no') warn(warnings, ret, 'note', 'return_says_not_taking_part', key, `${name}'s return says it did not take part: its allocation of ${count(allocated.quantity)} ${unit} went unused`);
+  if (above !== null) warn(warnings, ret, 'warning', 'delivered_above_allocation', key, `${name} delivered ${formatQuantity(deliveredTotal!, unit)} against an allocation of ${count(allocated.quantity)} (${count(above)} more); paid for all of it`);
+  if (ret?.takesPart === 'no') warn(warnings, ret, 'note', 'return_says_not_taking_part', key, `${name}'s return says it did not take part: its allocation of ${formatQuantity(allocated.quantity, unit)} went unused`);
   else if (ret?.takesPart === 'unknown') warn(warnings, ret, 'note', 'participation_unknown', key, `${name}'s return does not say whether it took part`);
   if (deliveredTotal === null && ret?.takesPart !== 'no') warn(warnings, ret, 'note', 'no_activity_return', key, `${name} returned no activity: nothing is paid`);
 }

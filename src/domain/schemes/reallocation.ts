@@ -1,6 +1,7 @@
 import { AppError, type Problem } from '../errors.js';
 import type { Allocation } from './allocation.js';
 import { apportion, apportionAmong, basisDescriptions, type Apportionment } from './apportion.js';
+import { formatQuantity } from './format-money.js';
 import { describeRoundingRule, ratio, roundColumn, sum, totalColumn, ZERO, type ColumnTotal, type QuantityRoundingRule, type Ratio, type TotalsRule } from './rounding.js';
 
 /** Capacity a practice gives back: all of its allocation, or a number of units it will not use. */
@@ -62,7 +63,7 @@ export function reallocateCapacity(
     if (!release) return ZERO;
     if (release.quantity === 'all') return before[i]!;
     if (before[i]!.comparedTo(release.quantity) < 0) {
-      problems.push({ field: 'reallocation.releases', message: `${row.practiceName} cannot release ${release.quantity} ${allocation.unitLabel}: its allocation is ${row.quantity}` });
+      problems.push({ field: 'reallocation.releases', message: `${row.practiceName} cannot release ${formatQuantity(release.quantity, allocation.unitLabel)}: its allocation is ${row.quantity}` });
     }
     return ratio(release.quantity);
   });

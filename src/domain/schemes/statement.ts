@@ -1,5 +1,5 @@
 import type { Allocation } from './allocation.js';
-import { formatCount as count, formatPence } from './format-money.js';
+import { formatCount as count, formatPence, formatQuantity } from './format-money.js';
 import type { MultiYearSchedule } from './multi-year.js';
 import type { Payments } from './payments.js';
 import type { SchemeWarning } from './scheme-warning.js';
@@ -61,13 +61,13 @@ export function buildStatements(
     const percent = `${row.sharePercent.toFixed(2)}%`;
     lines.push({ label: 'Share', detail: row.listSize !== null && listTotal !== null ? `${percent} (list of ${count(row.listSize)} out of ${listTotal})` : percent, amountPence: null });
     const perWeek = row.perWeek !== null ? ` (${count(row.perWeek)} a week over ${allocation.weeks} weeks)` : allocation.per === 'week' ? ' a week' : '';
-    lines.push({ label: 'Allocation', detail: `${count(row.quantity)} ${unit}${perWeek}`, amountPence: null });
+    lines.push({ label: 'Allocation', detail: `${formatQuantity(row.quantity, unit)}${perWeek}`, amountPence: null });
     const pay = payments?.rows[i];
     if (pay) {
       pay.models.forEach((payment, m) => {
         if (payment.delivered === null) return;
         const { model, label, rateText } = models[m]!;
-        lines.push({ label, detail: `${count(payment.delivered)} ${unit} ${rateText}`, amountPence: linePence(costOfUnits(ratio(payment.delivered), model, definition.shared.unit)) });
+        lines.push({ label, detail: `${formatQuantity(payment.delivered, unit)} ${rateText}`, amountPence: linePence(costOfUnits(ratio(payment.delivered), model, definition.shared.unit)) });
       });
       if (pay.deliveredTotal === null) lines.push({ label: 'Delivered', detail: 'no activity returned', amountPence: null });
       totals.push({ label: 'Amount payable to the practice', amountPence: pay.amountPence, rule: paymentRule });
