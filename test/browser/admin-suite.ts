@@ -209,5 +209,30 @@ export function adminSuite(harness: () => BrowserHarness) {
       await saveScreenshot(page, 'federation-set-up');
       expect(await seriousAxeViolations(page)).toEqual([]);
     });
+
+    it('renames the new locality and describes it; a second tab’s save on the old version gets the conflict message', async () => {
+      await page.getByRole('link', { name: 'Syston', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Syston' }));
+      const other = await harness().newPage();
+      await signIn(other, demoAdmin, page.url());
+      await visible(other.locator('#edit-group-name'));
+      await page.locator('#edit-group-name').fill('');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await problemsSay(page, 'Enter a name');
+      await page.locator('#edit-group-name').fill('Syston & Wreake');
+      await page.locator('#edit-group-description').fill('Practices along the Wreake valley');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await visible(page.getByText('Saved Syston & Wreake.'));
+      await visible(page.getByRole('heading', { level: 1, name: 'Syston & Wreake' }));
+      await visible(page.getByText('Practices along the Wreake valley', { exact: true }).first());
+      // The other tab still shows version 1: its save is refused, and the rename stands.
+      await other.locator('#edit-group-description').fill('Syston and its villages');
+      await other.getByRole('button', { name: 'Save changes' }).click();
+      await problemsSay(other, 'This group was changed by someone else since you opened it');
+      await page.reload();
+      await visible(page.getByRole('heading', { level: 1, name: 'Syston & Wreake' }));
+      expect(await textOf(page.locator('main'))).not.toContain('Syston and its villages');
+      await other.close();
+    });
   });
 }
