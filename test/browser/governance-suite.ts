@@ -33,6 +33,9 @@ export function governanceSuite(harness: () => BrowserHarness) {
         expect(row).toContain(`(written ${risk.likelihood})`);
         expect(row).toContain('Not set');
       }
+      // A mitigation written as several points is a list, at the size of the cells beside it.
+      expect(await rows.locator('li').count()).toBeGreaterThan(1);
+      expect(await rows.locator('td, li').evaluateAll((cells) => [...new Set(cells.map((c) => getComputedStyle(c).fontSize))])).toEqual(['16px']);
       const unplaced = await textOf(page.getByTestId('unplaced-risks'));
       expect(unplaced).toContain('L = 2 (unlikely), M = 3 (possible), H = 4 (likely)');
       expect(await seriousAxeViolations(page)).toEqual([]);
