@@ -29,7 +29,7 @@ export function adminSuite(harness: () => BrowserHarness) {
       expect(await textOf(page.locator('.nhsuk-header__navigation-list [aria-current="page"]'))).toBe('Admin');
     });
 
-    it('pages through the whole audit log, refuses an impossible date and offers the changes as downloads', async () => {
+    it('pages through the whole audit log, refuses an impossible date or dates the wrong way round, says once when nothing matches, and offers the changes as downloads', async () => {
       await page.goto('/audit');
       await eventually(() => textOf(page.locator('main'))).toMatch(/Showing 1 to \d+ of [\d,]+ changes/);
       const total = Number((await textOf(page.locator('main'))).match(/of ([\d,]+) changes/)![1]!.replaceAll(',', ''));
@@ -42,6 +42,22 @@ export function adminSuite(harness: () => BrowserHarness) {
       await page.locator('#audit-to-year').fill('2026');
       await page.getByRole('button', { name: 'Show changes' }).click();
       await problemsSay(page, 'To must be a real date');
+      // Dates the wrong way round are refused; dates that hold no changes say so, once.
+      const dates = { from: ['1', '12', '2026'], to: ['1', '1', '2026'] };
+      for (const [field, [day, month, year]] of Object.entries(dates)) {
+        await page.locator(`#audit-${field}-day`).fill(day!);
+        await page.locator(`#audit-${field}-month`).fill(month!);
+        await page.locator(`#audit-${field}-year`).fill(year!);
+      }
+      await page.getByRole('button', { name: 'Show changes' }).click();
+      await problemsSay(page, 'To must be the same as or after From');
+      await page.locator('#audit-from-month').fill('1');
+      await page.locator('#audit-from-year').fill('2001');
+      await page.locator('#audit-to-year').fill('2001');
+      await page.getByRole('button', { name: 'Show changes' }).click();
+      await page.waitForURL('**/audit?from=2001-01-01&to=2001-01-01');
+      await eventually(() => textOf(page.locator('main'))).toContain('No changes match these filters.');
+      expect(await textOf(page.locator('main'))).not.toMatch(/No changes have been recorded|No changes match$/m);
       const href = await page.getByRole('link', { name: /Download CSV/ }).getAttribute('href');
       const csv = await page.request.get(href!);
       expect((await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('When (UK time),Who,Record type,Record,Action,Summary,Before,After');
