@@ -255,6 +255,8 @@ export function governanceSuite(harness: () => BrowserHarness) {
     it('lists and adds people, once however fast the button is double-clicked', async () => {
       await page.goto('/governance/people');
       await visible(page.getByRole('link', { name: 'Jo Walker' }));
+      await page.getByRole('button', { name: 'Add person' }).click();
+      await problemsSay(page, 'Enter the name');
       await page.locator('#add-person-name').fill('Gill Clarke');
       await page.locator('#add-person-initials').fill('GC');
       await page.getByRole('button', { name: 'Add person' }).dblclick();
