@@ -29,7 +29,7 @@ export function adminSuite(harness: () => BrowserHarness) {
       expect(await textOf(page.locator('.nhsuk-header__navigation-list [aria-current="page"]'))).toBe('Admin');
     });
 
-    it('pages through the whole audit log, refuses an impossible date and offers the changes as downloads', async () => {
+    it('pages through the whole audit log, refuses an impossible date or dates the wrong way round, says once when nothing matches, and offers the changes as downloads', async () => {
       await page.goto('/audit');
       await eventually(() => textOf(page.locator('main'))).toMatch(/Showing 1 to \d+ of [\d,]+ changes/);
       const total = Number((await textOf(page.locator('main'))).match(/of ([\d,]+) changes/)![1]!.replaceAll(',', ''));
@@ -42,6 +42,22 @@ export function adminSuite(harness: () => BrowserHarness) {
       await page.locator('#audit-to-year').fill('2026');
       await page.getByRole('button', { name: 'Show changes' }).click();
       await problemsSay(page, 'To must be a real date');
+      // Dates the wrong way round are refused; dates that hold no changes say so, once.
+      const dates = { from: ['1', '12', '2026'], to: ['1', '1', '2026'] };
+      for (const [field, [day, month, year]] of Object.entries(dates)) {
+        await page.locator(`#audit-${field}-day`).fill(day!);
+        await page.locator(`#audit-${field}-month`).fill(month!);
+        await page.locator(`#audit-${field}-year`).fill(year!);
+      }
+      await page.getByRole('button', { name: 'Show changes' }).click();
+      await problemsSay(page, 'To must be the same as or after From');
+      await page.locator('#audit-from-month').fill('1');
+      await page.locator('#audit-from-year').fill('2001');
+      await page.locator('#audit-to-year').fill('2001');
+      await page.getByRole('button', { name: 'Show changes' }).click();
+      await page.waitForURL('**/audit?from=2001-01-01&to=2001-01-01');
+      await eventually(() => textOf(page.locator('main'))).toContain('No changes match these filters.');
+      expect(await textOf(page.locator('main'))).not.toMatch(/No changes have been recorded|No changes match$/m);
       const href = await page.getByRole('link', { name: /Download CSV/ }).getAttribute('href');
       const csv = await page.request.get(href!);
       expect((await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('When (UK time),Who,Record type,Record,Action,Summary,Before,After');
@@ -208,6 +224,31 @@ export function adminSuite(harness: () => BrowserHarness) {
       expect(await page.getByLabel(new RegExp(`\\(${codes[0]}\\)`)).count()).toBe(0);
       await saveScreenshot(page, 'federation-set-up');
       expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+
+    it('renames the new locality and describes it; a second tab’s save on the old version gets the conflict message', async () => {
+      await page.getByRole('link', { name: 'Syston', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Syston' }));
+      const other = await harness().newPage();
+      await signIn(other, demoAdmin, page.url());
+      await visible(other.locator('#edit-group-name'));
+      await page.locator('#edit-group-name').fill('');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await problemsSay(page, 'Enter a name');
+      await page.locator('#edit-group-name').fill('Syston & Wreake');
+      await page.locator('#edit-group-description').fill('Practices along the Wreake valley');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await visible(page.getByText('Saved Syston & Wreake.'));
+      await visible(page.getByRole('heading', { level: 1, name: 'Syston & Wreake' }));
+      await visible(page.getByText('Practices along the Wreake valley', { exact: true }).first());
+      // The other tab still shows version 1: its save is refused, and the rename stands.
+      await other.locator('#edit-group-description').fill('Syston and its villages');
+      await other.getByRole('button', { name: 'Save changes' }).click();
+      await problemsSay(other, 'This group was changed by someone else since you opened it');
+      await page.reload();
+      await visible(page.getByRole('heading', { level: 1, name: 'Syston & Wreake' }));
+      expect(await textOf(page.locator('main'))).not.toContain('Syston and its villages');
+      await other.close();
     });
   });
 }

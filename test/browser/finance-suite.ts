@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, problemsSay, textOf, visible } from './assertions.js';
+import { confirmQuestionCancels, eventually, problemsSay, textOf, visible } from './assertions.js';
 import { amountsIn, incomeTotals, penceIn } from './finance-edit-steps.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
@@ -145,7 +145,14 @@ export function financeSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £1,688');
       // Breaking the single total into lines: remove it, and only the new line is left.
       const income = sumOf(readCsv('ie-forecast-2018-19.csv').filter((r) => r.row_type === 'item' && r.section!.endsWith('income')));
-      await section(page, 'edit-costs-heading').getByRole('button', { name: 'Remove Running costs (total)' }).click();
+      // Removing a line asks first, naming it and what it takes out of the year.
+      const removeTotal = () => section(page, 'edit-costs-heading').getByRole('button', { name: 'Remove Running costs (total)' }).click();
+      const question = page.getByRole('region', { name: /Remove Running costs \(total\)\?/ });
+      await confirmQuestionCancels(page, question, 'remove-running-costs-heading', removeTotal);
+      expect(await textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £1,688');
+      await removeTotal();
+      expect(await textOf(question)).toContain('Its £173,620 comes out of 2018/19 at once');
+      await question.getByRole('button', { name: 'Yes, remove Running costs (total)' }).click();
       await eventually(() => textOf(page.locator('#ie-heading'))).toBe(`2018/19: a surplus of ${pounds(income - 1000)}`);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'finance-running-cost-lines');
@@ -166,7 +173,13 @@ export function financeSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(ie)).toContain('Care home ward rounds (Rutland CC)');
       await eventually(potential).toBe(potentialBefore + 2500);
       await section(page, 'scheme-links-heading').screenshot({ path: join(screenshotDir, 'finance-income-lines.png') });
-      await section(page, 'scheme-links-heading').getByRole('button', { name: 'Remove Care home ward rounds (Rutland CC)' }).click();
+      const removeLine = () => section(page, 'scheme-links-heading').getByRole('button', { name: 'Remove Care home ward rounds (Rutland CC)' }).click();
+      const question = page.getByRole('region', { name: /Remove Care home ward rounds \(Rutland CC\)\?/ });
+      await confirmQuestionCancels(page, question, 'remove-income-line-heading', removeLine);
+      expect(await textOf(ie)).toContain('Care home ward rounds (Rutland CC)');
+      await removeLine();
+      expect(await textOf(question)).toContain('Its £2,500 of potential income comes out of 2018/19');
+      await question.getByRole('button', { name: 'Yes, remove Care home ward rounds (Rutland CC)' }).click();
       await eventually(() => textOf(heading)).toBe(before);
       expect(await textOf(ie)).not.toContain('Care home ward rounds (Rutland CC)');
     });
@@ -183,6 +196,10 @@ export function financeSuite(harness: () => BrowserHarness) {
       await page.locator('#add-amount-financialYear').selectOption('2018/19');
       await page.locator('#add-amount-amount').fill('£12,345.67');
       await page.getByRole('button', { name: 'Add the amount' }).click();
+      await visible(page.locator('#amounts-heading').locator('..').getByRole('cell', { name: '£12,345.67' }));
+      // Taking a year's amount away asks first; cancelled, the amount stays.
+      const question = page.getByRole('region', { name: /Remove the amount for 2018\/19\?/ });
+      await confirmQuestionCancels(page, question, 'remove-amount-heading', () => page.getByRole('button', { name: 'Remove 2018/19' }).click());
       await visible(page.locator('#amounts-heading').locator('..').getByRole('cell', { name: '£12,345.67' }));
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'finance-stream-added');

@@ -33,6 +33,9 @@ export function governanceSuite(harness: () => BrowserHarness) {
         expect(row).toContain(`(written ${risk.likelihood})`);
         expect(row).toContain('Not set');
       }
+      // A mitigation written as several points is a list, at the size of the cells beside it.
+      expect(await rows.locator('li').count()).toBeGreaterThan(1);
+      expect(await rows.locator('td, li').evaluateAll((cells) => [...new Set(cells.map((c) => getComputedStyle(c).fontSize))])).toEqual(['16px']);
       const unplaced = await textOf(page.getByTestId('unplaced-risks'));
       expect(unplaced).toContain('L = 2 (unlikely), M = 3 (possible), H = 4 (likely)');
       expect(await seriousAxeViolations(page)).toEqual([]);
@@ -252,6 +255,8 @@ export function governanceSuite(harness: () => BrowserHarness) {
     it('lists and adds people, once however fast the button is double-clicked', async () => {
       await page.goto('/governance/people');
       await visible(page.getByRole('link', { name: 'Jo Walker' }));
+      await page.getByRole('button', { name: 'Add person' }).click();
+      await problemsSay(page, 'Enter the name');
       await page.locator('#add-person-name').fill('Gill Clarke');
       await page.locator('#add-person-initials').fill('GC');
       await page.getByRole('button', { name: 'Add person' }).dblclick();

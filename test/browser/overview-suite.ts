@@ -120,6 +120,13 @@ export function overviewSuite(harness: () => BrowserHarness) {
       const former = page.locator('section[aria-labelledby="former-members"]');
       expect(await textOf(former)).toContain('C82119');
       expect(await textOf(former)).toContain('30 June 2020');
+      // Every heading and cell of the locality tables fits its column, none running into the next ("Sub-ICB code" into "List size").
+      const overflowing = (width: number) =>
+        page.setViewportSize({ width, height: 900 }).then(() =>
+          page.locator('.app-table--members th, .app-table--members td').evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent)),
+        );
+      expect(await overflowing(1000)).toEqual([]);
+      expect(await overflowing(1280)).toEqual([]);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'overview');
     });

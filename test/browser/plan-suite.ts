@@ -173,12 +173,12 @@ export function planSuite(harness: () => BrowserHarness) {
       const shared = page.locator('tr[data-actions="N1.1;N1.2"]');
       expect(await textOf(shared)).toContain('One row of the plan holds both actions');
       expect(await shared.locator('td.app-stp-cell--mark').count()).toBe(milestones.filter((m) => m.action_id === 'N1.1;N1.2').length);
-      await page.getByLabel('Milestone', { exact: true }).selectOption({ label: 'N1.1;N1.2 – 2017/18 Q2' });
+      await page.getByLabel('Milestone', { exact: true }).selectOption({ label: 'N1.1 and N1.2 – 2017/18 Q2' });
       await page.getByLabel('RAG', { exact: true }).selectOption('amber');
       await page.getByLabel('Reason (optional)').fill('Recruitment slipped to the third quarter');
       await page.getByLabel('Evidence (optional)').fill('Board minutes, September 2017');
       await page.getByRole('button', { name: 'Save rating' }).click();
-      await visible(page.getByText('Rating saved for N1.1;N1.2 – 2017/18 Q2.'));
+      await visible(page.getByText('Rating saved for N1.1 and N1.2 – 2017/18 Q2.'));
       await eventually(() => shared.locator('td.app-stp-cell--amber').count()).toBe(1);
       expect(await shared.locator('td.app-stp-cell--amber').getAttribute('title')).toBe('2017/18 Q2: amber. Recruitment slipped to the third quarter. Evidence: Board minutes, September 2017');
       // The reason and evidence are kept with the milestone, and go with it into the download.

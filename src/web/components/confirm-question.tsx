@@ -19,8 +19,9 @@ interface ConfirmQuestionProps {
 
 /**
  * A question asked before something that cannot be undone (disabling a user, withdrawing an
- * application, approving a scheme version, removing a practice from a contract): focus moves to its
- * heading (so the view follows), Escape cancels, and the two answers are a red "Yes, …" and Cancel.
+ * application, approving a scheme version, removing a practice from a contract or a line from the
+ * financial plan): focus moves to its heading (so the view follows), Escape cancels, and the two
+ * answers are a red "Yes, …" and Cancel.
  */
 export function ConfirmQuestion({ id, question, children, yes, level = 2, pending = false, onAnswer }: ConfirmQuestionProps) {
   const ref = useRef<HTMLHeadingElement>(null);

@@ -70,7 +70,7 @@ const partsOf = (text: string): DateParts => {
 const textOf = (parts: DateParts) => (parts.day.trim() || parts.month.trim() || parts.year.trim() ? [parts.day, parts.month, parts.year].map((p) => p.replaceAll('/', '')).join('/') : '');
 
 /** A field's label as a sentence starts it: "End date (optional)" → "End date". */
-const bareLabel = (field: FormField) => field.label.replace(/ \(optional\)$/, '');
+const bareLabel = (field: Pick<FormField, 'label'>) => field.label.replace(/ \(optional\)$/, '');
 
 /** What is wrong with each date field, worded as the NHS date input asks; an error links to its day box. */
 function datePartProblems(fields: FormField[], values: Record<string, string>, formId: string): FieldError[] {
@@ -95,6 +95,14 @@ function toBody(fields: FormField[], values: Record<string, string>, creating: b
 }
 
 const defaultWidth = { number: 3, money: 10 } as const;
+
+/**
+ * What to say when a required field is left empty, as the date boxes say it ("Enter the start
+ * date"): "Enter the reference", "Choose the financial year" (a label starting with an
+ * abbreviation keeps its capitals: "Enter the ODS code").
+ */
+export const missingMessage = (field: Pick<FormField, 'label' | 'kind'>) =>
+  `${field.kind === 'select' ? 'Choose' : 'Enter'} the ${bareLabel(field).replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}`;
 
 /**
  * Creates or edits one record of the generic record routes with the NHS form pattern: required
@@ -128,7 +136,7 @@ export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {
     event.preventDefault();
     const version = record ? { rowVersion: shown.basedOn } : {};
     form.submit({ ...toBody(fields, values, !record), ...fixed, ...version }, () => {
-      const missing: FieldError[] = fields.filter((f) => f.required && f.kind !== 'date' && !values[f.name]!.trim()).map((f) => ({ field: `${id}-${f.name}`, message: f.missing ?? `${f.kind === 'select' ? 'Choose' : 'Enter'} ${f.label.toLowerCase()}` }));
+      const missing: FieldError[] = fields.filter((f) => f.required && f.kind !== 'date' && !values[f.name]!.trim()).map((f) => ({ field: `${id}-${f.name}`, message: f.missing ?? missingMessage(f) }));
       return [...missing, ...datePartProblems(fields, values, id)];
     });
   }

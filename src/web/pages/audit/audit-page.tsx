@@ -35,6 +35,9 @@ export function AuditPage() {
       { field: dateFieldTarget('audit-from'), message: dateProblem(from, 'From', false) },
       { field: dateFieldTarget('audit-to'), message: dateProblem(to, 'To', false) },
     ].filter((p): p is { field: string; message: string } => Boolean(p.message));
+    const [fromIso, toIso] = [isoOrNull(from), isoOrNull(to)];
+    // Dates the wrong way round would show nothing without saying why.
+    if (!problems.length && fromIso && toIso && toIso < fromIso) problems.push({ field: dateFieldTarget('audit-to'), message: 'To must be the same as or after From' });
     if (problems.length) return errors.show(problems);
     errors.clear();
     setParams(new URLSearchParams(queryString({ recordType: type, recordId: id.trim(), from: isoOrNull(from) ?? '', to: isoOrNull(to) ?? '' }).slice(1)));
@@ -69,8 +72,13 @@ export function AuditPage() {
         {(data) => (
           <>
             <ExportLinks base="/api/audit/export" query={queryString(filters)} noun="the changes that match" />
-            <AuditTable entries={data.items} caption="Changes" />
-            <Pager page={page} pageSize={PAGE_SIZE} total={data.total} noun="changes" hrefFor={(n) => `?${queryString({ ...filters, page: n > 1 ? n : '' }).slice(1)}`} />
+            {/* One sentence when there is nothing to show: none kept yet, or none that match; past the last page the pager says so. */}
+            {data.items.length ? <AuditTable entries={data.items} caption="Changes" /> : null}
+            {data.total > 0 ? (
+              <Pager page={page} pageSize={PAGE_SIZE} total={data.total} noun="changes" hrefFor={(n) => `?${queryString({ ...filters, page: n > 1 ? n : '' }).slice(1)}`} />
+            ) : (
+              <p className="nhsuk-body">{Object.values(filters).some(Boolean) ? 'No changes match these filters.' : 'No changes have been recorded.'}</p>
+            )}
           </>
         )}
       </Loaded>

@@ -9,6 +9,7 @@ import type { FormField } from '../../components/record-form.js';
 import { RecordForm } from '../../components/record-form.js';
 import { formatPence } from '../../../domain/schemes/format-money.js';
 import type { Scheme } from '../schemes/types.js';
+import { useRemoveQuestion } from './remove-question.js';
 import { financeReports } from './finance-fields.js';
 
 /** The schemes of the schemes engine, to link a stream or an I&E line to. */
@@ -58,6 +59,13 @@ export function IncomeLineTable({ year }: { year: string }) {
   const remove = useApiMutation<IeLineRecord>((line) => ({ method: 'DELETE', path: `/api/ie-lines/${line.id}?rowVersion=${line.rowVersion}` }), [...financeReports, '/api/ie-lines']);
   const schemes = useSchemes();
   const [editing, setEditing] = useState<number | null>(null);
+  const removal = useRemoveQuestion<IeLineRecord>({
+    id: 'remove-income-line',
+    remove,
+    name: (l) => l.line,
+    consequence: (l) => `Its ${formatPence(l.amountPence)} of ${l.section} income comes out of ${year} at once: the I&E and the cash flow change with it. The audit log keeps a record.`,
+    onDone: () => setEditing(null),
+  });
   const rows = lines.data?.items ?? [];
   const chosen = rows.find((r) => r.id === editing);
   const columns: Column<IeLineRecord>[] = [
@@ -73,7 +81,7 @@ export function IncomeLineTable({ year }: { year: string }) {
           <Button type="button" secondary className="nhsuk-u-margin-bottom-0" onClick={() => setEditing(l.id)}>
             Change scheme<span className="nhsuk-u-visually-hidden"> of {l.line}</span>
           </Button>
-          <Button type="button" secondary className="nhsuk-u-margin-bottom-0" disabled={remove.isPending} onClick={() => remove.mutate(l, { onSuccess: () => setEditing(null) })}>
+          <Button type="button" secondary className="nhsuk-u-margin-bottom-0" disabled={remove.isPending} onClick={() => removal.ask(l)}>
             Remove<span className="nhsuk-u-visually-hidden"> {l.line}</span>
           </Button>
         </div>
@@ -84,6 +92,7 @@ export function IncomeLineTable({ year }: { year: string }) {
     <section aria-labelledby="scheme-links-heading">
       <h3 id="scheme-links-heading">Change the income lines for {year}</h3>
       {remove.error ? <ApiErrorPanel error={remove.error} /> : null}
+      {removal.question}
       <DataTable caption={`Income lines ${year} and the scheme whose fee each is`} captionHidden columns={columns} rows={rows} rowKey={(r) => r.id} empty="No income lines this year." />
       {chosen ? (
         <RecordForm<IeLineRecord>

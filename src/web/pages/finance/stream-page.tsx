@@ -9,6 +9,7 @@ import { ApiErrorPanel, Loaded, usePageTitle } from '../../components/page-state
 import { RecordForm } from '../../components/record-form.js';
 import { formatPence } from '../../../domain/schemes/format-money.js';
 import { financeReports, streamFields, streamYearFields } from './finance-fields.js';
+import { useRemoveQuestion } from './remove-question.js';
 import { LinkedScheme, schemeLinkField, useSchemes } from './scheme-links.js';
 import type { FinanceYearRow } from './types.js';
 import './finance.css';
@@ -36,6 +37,13 @@ function StreamAmounts({ stream }: { stream: StreamRecord }) {
   const planYears = useApiQuery<Page<FinanceYearRow>>('/api/finance-years?pageSize=100&sort=financialYear');
   const [editing, setEditing] = useState<number | null>(null);
   const remove = useApiMutation<StreamYearRecord>((row) => ({ method: 'DELETE', path: `/api/income-stream-years/${row.id}?rowVersion=${row.rowVersion}` }), financeReports);
+  const removal = useRemoveQuestion<StreamYearRecord>({
+    id: 'remove-amount',
+    remove,
+    name: (r) => `the amount for ${r.financialYear}`,
+    consequence: (r) => `${stream.name} then brings nothing in ${r.financialYear} in place of ${formatPence(r.amountPence)}: the income totals and the cash flow change at once. The audit log keeps a record.`,
+    onDone: () => setEditing(null),
+  });
   const rows = amounts.data?.items ?? [];
   const fields = streamYearFields((planYears.data?.items ?? []).map((y) => y.financialYear));
   const chosen = rows.find((r) => r.id === editing);
@@ -50,7 +58,7 @@ function StreamAmounts({ stream }: { stream: StreamRecord }) {
           <Button type="button" secondary className="nhsuk-u-margin-bottom-0" onClick={() => setEditing(r.id)}>
             Change<span className="nhsuk-u-visually-hidden"> {r.financialYear}</span>
           </Button>
-          <Button type="button" secondary className="nhsuk-u-margin-bottom-0" disabled={remove.isPending} onClick={() => remove.mutate(r, { onSuccess: () => setEditing(null) })}>
+          <Button type="button" secondary className="nhsuk-u-margin-bottom-0" disabled={remove.isPending} onClick={() => removal.ask(r)}>
             Remove<span className="nhsuk-u-visually-hidden"> {r.financialYear}</span>
           </Button>
         </div>
@@ -61,6 +69,7 @@ function StreamAmounts({ stream }: { stream: StreamRecord }) {
     <section aria-labelledby="amounts-heading">
       <h2 id="amounts-heading">Amount by financial year</h2>
       {remove.error ? <ApiErrorPanel error={remove.error} /> : null}
+      {removal.question}
       <Loaded query={amounts} what="amounts">
         {() => <DataTable caption={`${stream.name} by financial year`} captionHidden columns={columns} rows={rows} rowKey={(r) => r.id} total={{ label: 'Total', cells: { amount: formatPence(rows.reduce((sum, r) => sum + r.amountPence, 0)) } }} empty="No amounts yet: add one below." narrow />}
       </Loaded>

@@ -7,6 +7,7 @@ import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatNumber, splitCodes } from '../../format/format.js';
 import { CommissionerField } from './commissioner-field.js';
+import { GroupDetailsForm } from './group-details-form.js';
 import { AssignLocalityForm, CreateLocalityForm } from './locality-setup.js';
 
 type Method = 'commissioner' | 'pcn' | 'practices';
@@ -98,7 +99,7 @@ function AddMembersForm({ summary }: { summary: GroupSummary }) {
   );
 }
 
-/** The admin forms on a federation's page: add members, create localities, assign practices to them. */
+/** The admin forms on a federation's page: add members, create localities, assign practices to them, rename it. */
 export function FederationSetup({ summary }: { summary: GroupSummary }) {
   // A federation with nothing in it yet has nothing to show but these forms: open them. Decided
   // once, so the panel does not close under the admin when the first practices arrive.
@@ -110,6 +111,7 @@ export function FederationSetup({ summary }: { summary: GroupSummary }) {
         <AddMembersForm summary={summary} />
         <CreateLocalityForm summary={summary} />
         <AssignLocalityForm summary={summary} />
+        <GroupDetailsForm group={summary.group} />
       </Details.Text>
     </Details>
   );

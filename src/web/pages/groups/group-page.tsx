@@ -10,6 +10,7 @@ import { Loaded, NotFoundPage, usePageTitle } from '../../components/page-states
 import { formatDate } from '../../format/format.js';
 import { FederationSetup } from './federation-setup.js';
 import { FederationView } from './federation-view.js';
+import { GroupDetailsForm } from './group-details-form.js';
 import { KeyFigures, MembershipDateForm, useGroupSummary, useMembershipDate } from './group-summary.js';
 import { groupKindLabel } from './group-kinds.js';
 import { AddPracticeForm, EndMembershipForm } from './locality-admin.js';
@@ -58,6 +59,7 @@ function LocalityView({ summary }: { summary: GroupSummary }) {
           Part of <Link to={`/groups/${parent.data.id}`}>{parent.data.name}</Link>
         </p>
       ) : null}
+      {summary.group.description ? <p className="nhsuk-body">{summary.group.description}</p> : null}
       <KeyFigures summary={summary} />
       <MembershipDateForm key={summary.group.id} on={on} onChoose={choose} />
       <section aria-labelledby="members">
@@ -67,7 +69,12 @@ function LocalityView({ summary }: { summary: GroupSummary }) {
       </section>
       {admin && ending ? <EndMembershipForm key={ending.membershipId} member={ending} groupName={summary.group.name} onClose={() => setEnding(null)} /> : null}
       <FormerMembersTable summary={summary} />
-      {admin ? <AddPracticeForm summary={summary} /> : null}
+      {admin ? (
+        <>
+          <AddPracticeForm summary={summary} />
+          <GroupDetailsForm group={summary.group} />
+        </>
+      ) : null}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { FormErrorSummary } from '../../components/form-errors.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
+import { formatList } from '../../format/format.js';
 import type { StpGridData } from './types.js';
 
 type Cell = NonNullable<StpGridData['rows'][number]['cells'][string]>;
@@ -15,7 +16,8 @@ const valuesOf = (cell: Cell | undefined) => ({ rag: cell?.rag ?? 'green', reaso
  * what shows it, with the version read so a stale rating is refused.
  */
 export function RateMilestoneForm({ grid }: { grid: StpGridData }) {
-  const cells = grid.rows.flatMap((r) => grid.periods.flatMap((p) => (r.cells[p.label] ? [{ label: `${r.actionRefs} – ${p.label}`, cell: r.cells[p.label]! }] : [])));
+  // A row of the plan can hold two actions ("N1.1;N1.2" as stored): named as people read them, "N1.1 and N1.2".
+  const cells = grid.rows.flatMap((r) => grid.periods.flatMap((p) => (r.cells[p.label] ? [{ label: `${formatList(r.actions.map((a) => a.ref))} – ${p.label}`, cell: r.cells[p.label]! }] : [])));
   const [id, setId] = useState(String(cells[0]?.cell.id ?? ''));
   const chosen = cells.find((c) => String(c.cell.id) === id);
   const [values, setValues] = useState(() => valuesOf(chosen?.cell));
