@@ -23,10 +23,17 @@ export interface ProblemLocation {
   line?: number;
   column?: number | string;
   field?: string;
+  /** The problem is with the file as a whole (its header, its kind, nothing in it), not with one of its rows. */
+  wholeFile?: true;
 }
 
 export interface Problem extends ProblemLocation {
   message: string;
+}
+
+/** The rows a rejected file's problems name (a row with two problems counts once); 0 when only the file as a whole was refused. */
+export function rejectedRows(problems: readonly Problem[]): number {
+  return new Set(problems.filter((p) => p.line !== undefined && !p.wholeFile).map((p) => p.line)).size;
 }
 
 export class AppError extends Error {

@@ -144,5 +144,17 @@ export function importsSuite(harness: () => BrowserHarness) {
       expect(await textOf(recent)).toContain('The file was not imported: it is not the file this import reads');
       expect(await textOf(recent)).not.toContain('row was rejected');
     });
+
+    it('counts no rejected row when the header lacks a column the import needs', async () => {
+      const file = join(folder, 'gp-reg-no-postcode.csv');
+      writeFileSync(file, 'PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,SEX,AGE,NUMBER_OF_PATIENTS\r\nGP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,C82001,ALL,ALL,9301\r\n');
+      const listForm = page.locator('form[aria-label="Upload Patients registered at a GP practice"]');
+      await listForm.locator('input[type=file]').setInputFiles(file);
+      await listForm.getByRole('button', { name: 'Upload and import' }).click();
+      const callout = page.locator('.nhsuk-card__content', { hasText: 'Nothing was imported' });
+      await eventually(() => textOf(callout)).toContain('The file was not imported');
+      expect(await textOf(callout)).not.toContain('row was rejected');
+      expect(await textOf(page.locator('.nhsuk-error-summary').first())).toMatch(/line 1.*required column "POSTCODE" is missing/s);
+    });
   });
 }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { authorizeImport, importNhsFile } from '../../app/registry/import-file.js';
-import { importKinds, type ImportKind } from '../../app/registry/import-report.js';
+import { importKinds, type ImportKind, rejectionSummary } from '../../app/registry/import-report.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
@@ -30,7 +30,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServerDep
       return {
         result: report as unknown as Record<string, unknown>,
         failed,
-        message: failed ? `${report.rejected === 1 ? '1 row' : `${report.rejected} rows`} rejected; nothing was imported` : `${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged`,
+        message: failed ? rejectionSummary(report) : `${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged`,
       };
     });
     reply.status(202);

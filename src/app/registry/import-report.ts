@@ -1,4 +1,4 @@
-import type { Problem } from '../../domain/errors.js';
+import { type Problem, rejectedRows } from '../../domain/errors.js';
 import type { AuditEntry } from '../audit.js';
 
 export const importKinds = ['ods', 'list-sizes', 'pcns', 'qof', 'indicators'] as const;
@@ -33,7 +33,13 @@ export function emptyReport(kind: ImportKind, file: string, referenceDate: strin
 
 export function rejectedReport(kind: ImportKind, file: string, problems: Problem[], referenceDate: string | null = null): ImportReport {
   // A date that could not be read is no date: null, never "".
-  return { ...emptyReport(kind, file, referenceDate || null), rejected: new Set(problems.map((p) => p.line ?? p.message)).size, errors: problems };
+  return { ...emptyReport(kind, file, referenceDate || null), rejected: rejectedRows(problems) || 1, errors: problems };
+}
+
+/** "3 rows rejected; nothing was imported", or the file refused as a whole (wrong kind, header, empty). */
+export function rejectionSummary(report: ImportReport): string {
+  const rows = rejectedRows(report.errors);
+  return rows === 0 ? 'the file was refused; nothing was imported' : `${rows === 1 ? '1 row' : `${rows} rows`} rejected; nothing was imported`;
 }
 
 /**

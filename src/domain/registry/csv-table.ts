@@ -72,7 +72,7 @@ export function readCsvTable<K extends string>(
       if (rowProblems.length) problems.push(...rowProblems);
     }),
   );
-  if (header === null && !unreadable) problems.push({ file, message: 'the file is empty: expected a header row and data rows' });
+  if (header === null && !unreadable) problems.push({ file, wholeFile: true, message: 'the file is empty: expected a header row and data rows' });
   // Grammar faults come back after the row problems; report everything in file order.
   return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnLetter, normaliseName, resolveColumns } from './header-columns.js';
+import { rejectedRows } from '../errors.js';
 
 describe('normaliseName', () => {
   it.each([
@@ -32,8 +33,8 @@ describe('resolveColumns', () => {
 
   it('names each missing required column', () => {
     expect(resolveColumns(['SEX'], specs, where).problems).toEqual([
-      { file: 'f.csv', line: 1, message: 'required column "SUB_ICB_LOCATION_CODE" (or "CCG_CODE") is missing' },
-      { file: 'f.csv', line: 1, message: 'required column "CODE" is missing' },
+      { file: 'f.csv', line: 1, wholeFile: true, message: 'required column "SUB_ICB_LOCATION_CODE" (or "CCG_CODE") is missing' },
+      { file: 'f.csv', line: 1, wholeFile: true, message: 'required column "CODE" is missing' },
     ]);
   });
 });
@@ -48,5 +49,15 @@ describe('columnLetter', () => {
     [703, 'AAA'],
   ])('%d → %s', (column, expected) => {
     expect(columnLetter(column)).toBe(expected);
+  });
+});
+
+describe('rejectedRows', () => {
+  it.each([
+    ['a row with two problems counts once', [{ line: 3, message: 'a' }, { line: 3, message: 'b' }, { line: 5, message: 'c' }], 2],
+    ['a header that lacks a column is not a row', [{ line: 1, wholeFile: true as const, message: 'required column "CODE" is missing' }], 0],
+    ['a problem with no line is not a row', [{ message: 'not a readable Excel workbook' }], 0],
+  ])('%s', (_case, problems, rows) => {
+    expect(rejectedRows(problems)).toBe(rows);
   });
 });

@@ -39,7 +39,7 @@ export function resolveColumns<K extends string>(
     const spec = specs[key];
     const index = spec.names.map((name) => indexByName.get(normaliseName(name))).find((i) => i !== undefined);
     if (index !== undefined) columns[key] = index;
-    else if (spec.required) problems.push({ ...where, message: `required column ${describeNames(spec.names)} is missing` });
+    else if (spec.required) problems.push({ ...where, wholeFile: true, message: `required column ${describeNames(spec.names)} is missing` });
   }
   return { columns, problems };
 }

@@ -139,7 +139,7 @@ describe('parseEpcnWorkbook problems', () => {
   it('a missing column is named on the header row', async () => {
     const buf = await workbook({ PCNDetails: [PCN_HEADER.filter((h) => h !== 'Close Date'), G3], 'PCN Core Partner Details': [PARTNER_HEADER, GLENFIELD] });
     const { problems } = await parseEpcnWorkbook(buf, 'ePCN.xlsx');
-    expect(problems).toEqual([{ file: 'ePCN.xlsx [PCNDetails]', line: 1, message: 'required column "Close Date" is missing' }]);
+    expect(problems).toEqual([{ file: 'ePCN.xlsx [PCNDetails]', line: 1, wholeFile: true, message: 'required column "Close Date" is missing' }]);
   });
 
   it('bytes that are not a workbook are one problem', async () => {

@@ -99,11 +99,11 @@ describe('parsePatientsRegistered problems', () => {
     { case: 'no commissioner column', header: HEADER.replace('SUB_ICB_LOCATION_CODE,', ''), missing: 'required column "SUB_ICB_LOCATION_CODE" (or "CCG_CODE") is missing' },
   ])('$case: names the column on line 1 and reads no rows', ({ header, missing }) => {
     const { rows, problems } = parsePatientsRegistered(`${header}\n${line('C82001', '9301')}`, 'gp-reg.csv');
-    expect(problems).toEqual([{ file: 'gp-reg.csv', line: 1, message: missing }]);
+    expect(problems).toEqual([{ file: 'gp-reg.csv', line: 1, wholeFile: true, message: missing }]);
     expect(rows).toEqual([]);
   });
 
   it('an empty file is a problem', () => {
-    expect(parsePatientsRegistered('', 'gp-reg.csv').problems).toEqual([{ file: 'gp-reg.csv', message: 'the file is empty: expected a header row and data rows' }]);
+    expect(parsePatientsRegistered('', 'gp-reg.csv').problems).toEqual([{ file: 'gp-reg.csv', wholeFile: true, message: 'the file is empty: expected a header row and data rows' }]);
   });
 });

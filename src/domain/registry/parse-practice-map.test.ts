@@ -113,8 +113,8 @@ describe('parsePracticeMap problems', () => {
   it('a missing column is named', () => {
     const { problems } = parsePracticeMap(HEADER.replace('ICB_CODE,ICB_NAME', 'X,Y'), 'map.csv');
     expect(problems).toEqual([
-      { file: 'map.csv', line: 1, message: 'required column "ICB_CODE" (or "STP_CODE") is missing' },
-      { file: 'map.csv', line: 1, message: 'required column "ICB_NAME" (or "STP_NAME") is missing' },
+      { file: 'map.csv', line: 1, wholeFile: true, message: 'required column "ICB_CODE" (or "STP_CODE") is missing' },
+      { file: 'map.csv', line: 1, wholeFile: true, message: 'required column "ICB_NAME" (or "STP_NAME") is missing' },
     ]);
   });
 

@@ -4,6 +4,8 @@ export interface Problem {
   line?: number;
   column?: number | string;
   field?: string;
+  /** The problem is with the file as a whole (its header, its kind, nothing in it), not with one of its rows. */
+  wholeFile?: true;
   message: string;
 }
 

@@ -1,6 +1,7 @@
 import { InsetText, Tag, type TagProps, WarningCallout } from 'nhsuk-react-components';
 import { useEffect } from 'react';
 import type { Problem } from '../../api/client.js';
+import { rejectedRows } from '../../../domain/errors.js';
 import type { Job } from '../../api/types.js';
 import { useApiQuery, useRefresh } from '../../api/use-api.js';
 import { SummaryRows } from '../../components/summary-rows.js';
@@ -25,7 +26,7 @@ export const problemsShown = 25;
 export const problemsCsvHref = (jobId: string) => `/api/jobs/${jobId}/problems.csv`;
 
 /** The rows the report's problems name (a row with two problems counts once). */
-const rejectedRows = (job: Job) => new Set((job.result?.errors ?? []).filter((e) => e.line !== undefined).map((e) => e.line)).size;
+const rejectedRowsOf = (job: Job) => rejectedRows(job.result?.errors ?? []);
 
 const withFullStop = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
@@ -34,7 +35,7 @@ const withFullStop = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`)
  * with the whole file (a wrong kind of file, missing columns) says so instead. Or the job's own reason.
  */
 function failureText(job: Job): string {
-  const rows = rejectedRows(job);
+  const rows = rejectedRowsOf(job);
   if (job.result?.rejected && rows === 0) return 'The file was not imported: it is not the file this import reads, or its columns are not the ones expected. Nothing was imported.';
   if (rows) return `${formatNumber(rows)} ${rows === 1 ? 'row was' : 'rows were'} rejected, so nothing was imported.`;
   return withFullStop(job.message ?? 'The file was refused');
@@ -75,7 +76,7 @@ function Progress({ job }: { job: Job }) {
 function Report({ job }: { job: Job }) {
   const report = job.result;
   if (!report || report.inserted === undefined) return null;
-  const rows = rejectedRows(job);
+  const rows = rejectedRowsOf(job);
   return (
     <>
       <SummaryRows
