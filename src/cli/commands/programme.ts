@@ -51,11 +51,12 @@ interface ListOptions {
   out?: string;
 }
 
-/** A plan named by id or by its exact name. */
+/** A plan named by id or by its exact name; a plan that is not there is refused, not listed as no tasks. */
 async function planIdOf(client: ProgrammeClient, plan: string): Promise<number> {
-  if (/^\d+$/.test(plan)) return Number(plan);
-  const found = (await client.list('work-plans', { name: plan })).find((p) => String(p.name).toLowerCase() === plan.toLowerCase());
-  if (!found) throw new AppError('not_found', `There is no work plan called "${plan}"`);
+  const plans = await client.list('work-plans', {});
+  const byId = /^\d+$/.test(plan) ? plans.find((p) => p.id === Number(plan)) : undefined;
+  const found = byId ?? plans.find((p) => String(p.name).toLowerCase() === plan.toLowerCase());
+  if (!found) throw new AppError('not_found', /^\d+$/.test(plan) ? `There is no work plan with ID ${plan}` : `There is no work plan called "${plan}"`);
   return found.id as number;
 }
 
