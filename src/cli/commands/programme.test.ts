@@ -50,6 +50,9 @@ describe('atscale plan and stp', () => {
     const refused = await runCli(['plan', 'import', bad, '--name', 'ELR'], env);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('bad-plan.csv, line 3, column 3: "31/02/2018" is not a real date');
+    // An impossible --as-of is named as the option it was typed in.
+    expect(await runCli(['plan', 'import', bad, '--as-of', '2018-02-30'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('field --as-of: is not a real date') });
+    expect(await runCli(['stp', 'import', bad, '--as-of', '2018-13-01'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('field --as-of: is not a real date') });
     const listed = await runCli(['plan', 'list', '--plan', 'ELR', '--format', 'json'], env);
     expect(JSON.parse(listed.stdout).some((t: { ref: string }) => t.ref === '7.1')).toBe(false);
   }, 180_000);

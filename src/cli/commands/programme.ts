@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Column } from '../../app/export/tabular.js';
 import type { ProgrammeImportReport } from '../../app/programme/programme-import-report.js';
+import { optionalIsoDate } from '../../domain/iso-date.js';
 import { AppError } from '../../domain/errors.js';
 import { taskStatuses } from '../../domain/programme/task-status.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
@@ -98,7 +99,7 @@ export function registerProgrammeCommands(program: Command): void {
       await withClient(async (client) => {
         const progress = progressReporter('plan import');
         try {
-          const report = await client.importWorkPlan(file, { planName: options.name, asOf: options.asOf, onProgress: options.format === 'json' ? undefined : progress.update });
+          const report = await client.importWorkPlan(file, { planName: options.name, asOf: optionalIsoDate(options.asOf, '--as-of'), onProgress: options.format === 'json' ? undefined : progress.update });
           progress.stop();
           printReports([report], options.format, client.via);
         } finally {
@@ -126,7 +127,7 @@ export function registerProgrammeCommands(program: Command): void {
     .option('--as-of <date>', 'the date of the outcomes’ current positions (YYYY-MM-DD)')
     .addOption(formatOption(['text', 'json'], 'text'))
     .action(async (files: string[], options: { asOf?: string; format: string }) => {
-      await withClient(async (client) => printReports(await client.importStp(files, options.asOf), options.format, client.via));
+      await withClient(async (client) => printReports(await client.importStp(files, optionalIsoDate(options.asOf, '--as-of')), options.format, client.via));
     });
   stp
     .command('grid')
