@@ -87,10 +87,10 @@ async function withPlanColumn(client: ProgrammeClient, rows: Record<string, unkn
 
 
 export function registerProgrammeCommands(program: Command): void {
-  const plan = program.command('plan').description('work plans: tasks with leads, target dates, status and a dated position log');
+  const plan = program.command('plan').description('Work plans: tasks with leads, target dates, status and a dated position log');
   plan
     .command('import')
-    .description('import a work plan CSV (all or nothing; re-running changes nothing); ids used twice are kept and flagged')
+    .description('Import a work plan CSV (all or nothing; re-running changes nothing); IDs used twice are kept and flagged')
     .argument('<file>')
     .option('--name <plan>', 'the work plan to import into (default: the file name)')
     .option('--as-of <date>', 'the date the positions describe (YYYY-MM-DD), given to each new log entry; default today')
@@ -109,7 +109,7 @@ export function registerProgrammeCommands(program: Command): void {
     });
   plan
     .command('list')
-    .description('list work-plan tasks')
+    .description('List work-plan tasks')
     .option('--plan <id-or-name>', 'one work plan')
     .option('--lead <initials-or-name>', 'tasks whose lead names them, e.g. JW')
     .addOption(new Option('--status <status>', 'progress').choices([...taskStatuses]))
@@ -122,7 +122,7 @@ export function registerProgrammeCommands(program: Command): void {
   const stp = program.command('stp').description('STP deliverables, key actions, milestone grid and outcomes');
   stp
     .command('import')
-    .description('import STP deliverables, milestones and outcomes CSVs, in any order (re-running changes nothing)')
+    .description('Import STP deliverables, milestones and outcomes CSVs, in any order (re-running changes nothing)')
     .argument('<files...>')
     .option('--as-of <date>', 'the date of the outcomes’ current positions (YYYY-MM-DD)')
     .addOption(formatOption(['text', 'json'], 'text'))
@@ -131,7 +131,7 @@ export function registerProgrammeCommands(program: Command): void {
     });
   stp
     .command('grid')
-    .description('the milestone grid: a row per key action (or per source row that holds two), a column per quarter or half-year')
+    .description('The milestone grid: a row per key action (or per source row that holds two), a column per quarter or half-year')
     .addOption(formatOption(['table', 'csv', 'json', 'xlsx'], 'table'))
     .option('--out <file>', 'write to a file (needed for xlsx)')
     .action(async (options: { format: OutputFormat; out?: string }) => {
