@@ -1,7 +1,7 @@
-// Installs the npm packages when they are missing or older than package-lock.json. Node built-ins only:
+// Installs the npm packages when they are missing or not the versions package-lock.json names. Node built-ins only:
 // this runs before anything is installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync as readdir, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync as readdir, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,15 +14,36 @@ export function run(command, args, options = {}) {
 }
 
 export function ensureDependencies() {
-  const marker = join(root, 'node_modules/.package-lock.json');
   const lock = join(root, 'package-lock.json');
-  const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs);
-  if (!stale) return;
+  if (!needsInstall(root)) return;
   console.log('Installing npm packages (first run only)…');
   const command = existsSync(lock) ? 'ci' : 'install';
   if (run('npm', [command, '--no-audit', '--no-fund', '--loglevel=error']) !== 0) {
     console.error('npm could not install the packages; see the messages above.');
     process.exit(1);
+  }
+}
+
+/**
+ * Whether node_modules lacks a package package-lock.json asks for, or has another version of it, as
+ * npm's own record of what it installed (node_modules/.package-lock.json) says. Compared by content,
+ * not by file times: a fresh clone's package-lock.json is always newer than a node_modules copied or
+ * linked in beside it, and `npm ci` would then delete and download everything again. A package
+ * marked optional (another platform's build) may be absent.
+ */
+export function needsInstall(dir) {
+  const installed = readJson(join(dir, 'node_modules/.package-lock.json'))?.packages;
+  if (!installed) return true;
+  const wanted = readJson(join(dir, 'package-lock.json'))?.packages;
+  if (!wanted) return false;
+  return Object.entries(wanted).some(([path, entry]) => path !== '' && (installed[path] ? installed[path].version !== entry.version : !entry.optional));
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
   }
 }
 

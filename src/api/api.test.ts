@@ -129,13 +129,15 @@ describe('the API with bad input', () => {
     expect(items.find((r) => r.role === 'commissioner')!.description).toBe('Reads everything but the admin pages (users, imports, the audit log); decides fund applications; changes nothing else.');
   });
 
-  it('refuses an oversized upload and a file of the wrong type before reading it', async () => {
+  it('refuses an oversized upload, a file of the wrong type and an empty file before reading it', async () => {
     const big = await admin.request('POST', '/api/imports/ods', fileForm('epraccur.csv', 'x'.repeat(70 * 1024)));
     expect(big).toMatchObject({ status: 413, body: { error: 'too_large', message: 'epraccur.csv is larger than the upload limit of 64 KB', problems: [{ field: 'file', message: 'must be 64 KB or smaller' }] } });
     const text = await admin.request('POST', '/api/imports/ods', fileForm('notes.txt', 'hello'));
     expect(text).toMatchObject({ status: 415, body: { error: 'unsupported', message: expect.stringContaining('notes.txt') } });
     const zipped = await admin.request('POST', '/api/imports/list-sizes', fileForm('gp-reg-pat-prac-all.zip', 'PK'));
     expect(zipped).toMatchObject({ status: 415, body: { message: 'gp-reg-pat-prac-all.zip is a zip archive: unzip it and choose the .csv file inside' } });
+    const empty = await admin.request('POST', '/api/imports/ods', fileForm('epraccur.csv', ''));
+    expect(empty).toMatchObject({ status: 400, body: { message: 'epraccur.csv is empty', problems: [{ field: 'file', message: 'The selected file is empty' }] } });
   });
 
   it('rejects a list-size file uploaded as an ODS file, naming what it is', async () => {

@@ -23,6 +23,8 @@ describe('the atscale command with the embedded database', () => {
   const good = join(dir, 'epraccur.csv');
   const bad = join(dir, 'epraccur-bad.csv');
   const listSizes = join(dir, 'gp-reg-pat-prac-all.csv');
+  const empty = join(dir, 'empty.csv');
+  writeFileSync(empty, '');
   writeFileSync(good, [epraccurRow({ 1: 'C99001', 2: 'FIRST SURGERY' }), epraccurRow({ 1: 'C99002', 2: 'SECOND SURGERY', 15: '04C' })].join('\r\n'));
   writeFileSync(bad, [epraccurRow({ 1: 'C99003' }), epraccurRow({ 1: 'C99004', 11: '20181301' })].join('\r\n'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,6 +57,8 @@ describe('the atscale command with the embedded database', () => {
     const missing = await runCli(['import', 'ods', join(dir, 'not-there.csv')], env);
     expect(missing).toMatchObject({ code: 4, stderr: expect.stringContaining('not-there.csv: no such file') });
     expect(missing.stderr).not.toMatch(/\n\s+at /);
+    // An empty file is called empty, here and through the server below.
+    expect(await runCli(['import', 'pcns', empty], env)).toMatchObject({ code: 2, stdout: expect.stringContaining('empty.csv: the file is empty') });
     const asOf = await runCli(['import', 'ods', good, '--as-of', '2018-02-31'], env);
     expect(asOf).toMatchObject({ code: 2, stderr: expect.stringContaining('--as-of: is not a real date') });
     expect((await runCli(['import', 'ods', good, '--as-of', 'yesterday'], env)).stderr).toContain('--as-of: must be a date written YYYY-MM-DD');
@@ -119,6 +123,7 @@ describe('the atscale command with the embedded database', () => {
       const imported = await runCli(['import', 'ods', good], env);
       expect(imported.stdout).toContain(`via the running server at http://127.0.0.1:${port}`);
       expect(imported.stdout).toMatch(/unchanged 2/);
+      expect(await runCli(['import', 'ods', empty], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('atscale: empty.csv is empty') });
       // Over the server's upload limit (2 KB here), the command says which limit and what to do instead.
       const tooLarge = await runCli(['import', 'list-sizes', join(nhsDir, 'MAPPING_INDICATORS_2021_v2.csv')], env);
       expect(tooLarge).toMatchObject({ code: 2, stderr: expect.stringContaining('MAPPING_INDICATORS_2021_v2.csv is larger than the upload limit of 2 KB of the running server (ATSCALE_MAX_UPLOAD_MB). Stop the server') });

@@ -46,6 +46,8 @@ export async function readUpload(request: FastifyRequest, extensions: string[]):
       file = { name: part.filename, content };
     } else fields[part.fieldname] = String(part.value);
   }
-  if (!file || file.content.length === 0) throw new AppError('invalid', 'Choose a file to upload', { problems: [{ field: 'file', message: 'Choose a file to upload' }] });
+  if (!file) throw new AppError('invalid', 'Choose a file to upload', { problems: [{ field: 'file', message: 'Choose a file to upload' }] });
+  // A file was chosen, or named on the command line: "choose a file" would not say what is wrong.
+  if (file.content.length === 0) throw new AppError('invalid', `${file.name} is empty`, { problems: [{ field: 'file', message: 'The selected file is empty' }] });
   return { ...file, fields };
 }

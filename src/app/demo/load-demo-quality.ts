@@ -23,11 +23,11 @@ export async function loadDemoQuality(ctx: AppContext, demoFolder: string): Prom
   const file = (name: string) => ({ name, content: readFileSync(join(demoFolder, 'quality', name)) });
   const loaded: string[] = [];
   for (const name of qofFiles) {
-    const report = await importQofFile(ctx, file(name));
+    const report = await importIfChanged(ctx, (c) => importQofFile(c, file(name)));
     if (report.rejected) throw new Error(`demo data: ${name} was rejected: ${report.errors[0]?.message}`);
     if (report.inserted) loaded.push(`${report.inserted} QOF figures`);
   }
-  const local = await importLocalIndicatorsFile(ctx, file(localFile));
+  const local = await importIfChanged(ctx, (c) => importLocalIndicatorsFile(c, file(localFile)));
   if (local.rejected) throw new Error(`demo data: ${localFile} was rejected: ${local.errors[0]?.message}`);
   if (local.inserted) loaded.push(`${local.inserted} local indicator figures (illustrative)`);
 
@@ -39,4 +39,24 @@ export async function loadDemoQuality(ctx: AppContext, demoFolder: string): Prom
     loaded.push(`the peer group "${demoSchemeGroupName}"`);
   }
   return loaded;
+}
+
+const unchanged = Symbol('unchanged');
+
+/**
+ * Runs a demo import in a savepoint, kept only if it changed something: an import audits itself even
+ * when the file changes nothing (someone chose to import it), but the demo loads on every
+ * `npm start`, and each start would add the same "0 inserted" rows to the audit log.
+ */
+async function importIfChanged<R extends { inserted: number; updated: number }>(ctx: AppContext, run: (ctx: AppContext) => Promise<R>): Promise<R> {
+  let report: R | undefined;
+  try {
+    await ctx.db.transaction(async (tx) => {
+      report = await run({ ...ctx, db: tx as never });
+      if (!report.inserted && !report.updated) throw unchanged;
+    });
+  } catch (error) {
+    if (error !== unchanged) throw error;
+  }
+  return report!;
 }

@@ -65,6 +65,12 @@ describe.each(databaseKinds)('QOF prevalence from the real files (%s)', (kind) =
     expect(rerunAudit).toBe(1);
   });
 
+  it('leaves no audit row when the demo, loaded again (each npm start), finds its figures there', async () => {
+    const before = await database.db.$count(auditLog);
+    expect(await loadDemo(contextFor(database))).toMatchObject({ loaded: false });
+    expect(await database.db.$count(auditLog)).toBe(before);
+  });
+
   it('gives England’s prevalence as the sum of registers over the sum of list sizes', async () => {
     const dashboard = await getDashboard(contextFor(database), { indicator: 'QOF_PREV_HYP', period: '2023-03-31' });
     const england = csvRows.filter((r) => r.GROUP_CODE === 'HYP' && known.has(r.PRACTICE_CODE!) && usable(r));

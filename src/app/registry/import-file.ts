@@ -19,6 +19,8 @@ export function authorizeImport(actor: Actor, kind: ImportKind): void {
 /** Imports one NHS file of the kind the user chose, refusing a file of another kind with a clear message. */
 export async function importNhsFile(ctx: AppContext, kind: ImportKind, file: { name: string; content: Uint8Array }, options: ImportOptions = {}): Promise<ImportReport> {
   authorizeImport(ctx.actor, kind);
+  // Said as such, not as "not a file atscale recognises".
+  if (file.content.length === 0) return rejectedReport(kind, file.name, [{ file: file.name, message: 'the file is empty' }]);
   const head = file.content.subarray(0, 8192);
   if (kind === 'ods' || kind === 'list-sizes') {
     const wrong = wrongNhsFileProblem(head, file.name, kind === 'ods' ? 'epraccur' : 'patients-registered');

@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { auditLog, organisations, pcnMemberships, practices } from '../../db/schema/index.js';
@@ -82,4 +83,29 @@ describe.each(databaseKinds)('importing PCN files out of date order (%s)', (kind
     // Nothing about it changed, so nothing was written or audited.
     expect(await database.db.$count(auditLog, eq(auditLog.recordType, 'organisation'))).toBe(auditRows);
   });
+});
+
+describe('a PCN workbook with nothing to import', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+  }, 120_000);
+  afterAll(() => database?.close());
+
+  it('is refused with no reference date, whether it cannot be read or lists no practices', async () => {
+    const real = readNhsData('ePCN-2023-01.xlsx');
+    const cut = await importNhsFile(contextFor(database), 'pcns', { name: 'cut.xlsx', content: real.subarray(0, 600) });
+    expect(cut).toMatchObject({ referenceDate: null, rejected: 1, errors: [{ message: expect.stringContaining('not a readable Excel workbook') }] });
+    // The real workbook with the partner sheet's header row only.
+    const [workbook, headerOnly] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
+    await workbook.xlsx.load(real as unknown as ExcelJS.Buffer);
+    for (const sheet of workbook.worksheets) {
+      const copy = headerOnly.addWorksheet(sheet.name);
+      sheet.eachRow((row, line) => {
+        if (line === 1 || sheet.name !== 'PCN Core Partner Details') copy.getRow(line).values = row.values;
+      });
+    }
+    const empty = await importNhsFile(contextFor(database), 'pcns', { name: 'no-partners.xlsx', content: Buffer.from(await headerOnly.xlsx.writeBuffer()) });
+    expect(empty).toMatchObject({ referenceDate: null, inserted: 0, rejected: 1, errors: [{ message: 'the workbook lists no PCN core partner practices: nothing to import' }] });
+  }, 60_000);
 });

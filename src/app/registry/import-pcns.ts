@@ -39,7 +39,9 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     problems = parsed.problems;
     orgs = parsed.pcns.map((p) => ({ code: p.code, name: p.name, kind: 'pcn', parentCode: p.subIcbCode || null, openDate: p.openDate, closeDate: p.closeDate }));
     incoming = parsed.memberships.map((m) => ({ practiceCode: m.practiceCode, pcnCode: m.pcnCode, startDate: m.startDate, endDate: m.endDate, line: m.line }));
-    referenceDate = options.asOf ?? incoming.reduce((d, m) => [m.startDate, m.endDate ?? ''].reduce((a, b) => (b > a ? b : a), d), '1970-01-01');
+    // The latest date the workbook gives; a workbook that cannot be read or lists no members has none (not 1970).
+    referenceDate = options.asOf ?? incoming.reduce((d, m) => [m.startDate, m.endDate ?? ''].reduce((a, b) => (b > a ? b : a), d), '');
+    if (!problems.length && !incoming.length) problems.push({ file: file.name, message: 'the workbook lists no PCN core partner practices: nothing to import' });
   } else if (kind === 'practice-map') {
     const parsed = parsePracticeMap(decodeText(file.content), file.name);
     problems = parsed.problems;

@@ -23,6 +23,7 @@ describe('atscale contracts list and atscale funds list on the demo federation',
     expect(table.stdout).toMatch(/LCC-CBS-2017.*£200,000\.00 +a year .* 13 +11 .*\(C82078\); .*\(C82098\).*Last day to give notice in 17 days/);
     const refused = await runCli(['contracts', 'list', '--expiring', 'soon'], env);
     expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('--expiring must be a whole number of days') });
+    expect(await runCli(['contracts', 'list', '--today', '2019-02-30'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('--today: is not a real date') });
     const out = join(dir, 'contracts.xlsx');
     expect((await runCli(['contracts', 'list', '--format', 'xlsx', '--out', out], env)).code).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');

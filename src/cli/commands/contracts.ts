@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { contractRegister, defaultReminderDays } from '../../app/contracts/contract-register.js';
 import { registerColumns } from '../../app/contracts/register-columns.js';
 import { AppError } from '../../domain/errors.js';
+import { optionalIsoDate } from '../../domain/iso-date.js';
 import { readConfig } from '../../config.js';
 import { connect } from '../client.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
@@ -20,10 +21,12 @@ export function registerContractCommands(program: Command): void {
     .action(async (options: { expiring?: string; today?: string; format: OutputFormat; out?: string }) => {
       const expiring = options.expiring === undefined ? undefined : Number(options.expiring);
       if (expiring !== undefined && !(Number.isInteger(expiring) && expiring >= 0)) throw new AppError('invalid', `--expiring must be a whole number of days, not "${options.expiring}"`);
-      const query = new URLSearchParams({ ...(expiring !== undefined ? { expiring: String(expiring) } : {}), ...(options.today ? { today: options.today } : {}) });
+      // Checked here as the API checks it: run directly, 2019-02-30 was read as 2 March.
+      const today = optionalIsoDate(options.today, '--today', 'The --today date');
+      const query = new URLSearchParams({ ...(expiring !== undefined ? { expiring: String(expiring) } : {}), ...(today ? { today } : {}) });
       const client = await connect(readConfig());
       try {
-        const register = await client.read(async (ctx) => contractRegister(ctx, { expiringWithinDays: expiring, today: options.today }), `/api/contract-register?${query}`);
+        const register = await client.read(async (ctx) => contractRegister(ctx, { expiringWithinDays: expiring, today }), `/api/contract-register?${query}`);
         await writeRows(register.items, registerColumns, options.format, { json: register, out: options.out, sheetName: 'Contracts' });
         if (options.format === 'table') process.stdout.write(`\nReminders within ${expiring ?? defaultReminderDays} days of ${register.today}.\n`);
       } finally {

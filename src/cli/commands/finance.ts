@@ -71,14 +71,14 @@ async function report(name: FinanceReportName, options: ReportOptions) {
 
 
 export function registerFinanceCommands(program: Command): void {
-  const finance = program.command('finance').description('the federation’s finances: income streams, savings, running costs, I&E, cash flow and scenarios');
+  const finance = program.command('finance').description('The federation’s finances: income streams, savings, running costs, I&E, cash flow and scenarios');
   const reports: [string, FinanceReportName, string, boolean][] = [
-    ['streams', 'streams', 'income streams, secured and potential totals by funder and year, and money counted twice', false],
-    ['savings', 'savings', 'cost savings: expected and realised, and who benefits', false],
-    ['running-costs', 'running-costs', 'a year’s running-cost budget lines', true],
-    ['ie', 'ie', 'a year’s income and expenditure, with its surplus or deficit', true],
-    ['cashflow', 'cash-flow', 'a year’s cash flow month by month, from payment terms and arrears', true],
-    ['scenario', 'scenario', 'what if potential streams are won or lost: the I&E and cash flow beside the base', true],
+    ['streams', 'streams', 'Income streams, secured and potential totals by funder and year, and money counted twice', false],
+    ['savings', 'savings', 'Cost savings: expected and realised, and who benefits', false],
+    ['running-costs', 'running-costs', 'A year’s running-cost budget lines', true],
+    ['ie', 'ie', 'A year’s income and expenditure, with its surplus or deficit', true],
+    ['cashflow', 'cash-flow', 'A year’s cash flow month by month, from payment terms and arrears', true],
+    ['scenario', 'scenario', 'What if potential streams are won or lost: the I&E and cash flow beside the base', true],
   ];
   for (const [command, name, description, needsYear] of reports) {
     const cmd = finance.command(command).description(description).addOption(formatOption(['table', 'csv', 'json', 'xlsx'], 'table')).option('--out <file>', 'write to a file (needed for xlsx)');
@@ -90,7 +90,7 @@ export function registerFinanceCommands(program: Command): void {
 
   finance
     .command('import')
-    .description('import a finance file (all or nothing; importing it again changes nothing)')
+    .description('Import a finance file (all or nothing; importing it again changes nothing)')
     .addArgument(new Argument('<kind>', 'what the file holds').choices([...financeFileKinds]))
     .argument('<file>', 'the CSV file, e.g. income-streams.csv')
     .option('--year <year>', 'the financial year, for a file with no year column (running costs, the I&E)')

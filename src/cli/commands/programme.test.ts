@@ -24,6 +24,8 @@ describe('atscale plan and stp', () => {
     expect(again.stdout).toMatch(/inserted {2}0\n {2}updated {3}0\n/);
     const listed = await runCli(['plan', 'list', '--plan', 'ELR', '--lead', 'RB', '--format', 'csv'], env);
     expect(rows(listed.stdout).map((r) => r.Task)).toEqual(seed.filter((r) => r.lead!.includes('RB')).map((r) => r.id));
+    // A plan that is not there is said to be missing, by ID as by name, not listed as a plan without tasks.
+    expect(await runCli(['plan', 'list', '--plan', '99'], env)).toMatchObject({ code: 4, stderr: 'atscale: There is no work plan with ID 99\n' });
     // A second plan: the list of every plan's tasks says which plan each task is in.
     expect((await runCli(['plan', 'import', join(shared, 'elr/workplan.csv'), '--name', 'ELR copy'], env)).code).toBe(0);
     const both = rows((await runCli(['plan', 'list', '--lead', 'RB', '--format', 'csv'], env)).stdout);
@@ -48,6 +50,9 @@ describe('atscale plan and stp', () => {
     const refused = await runCli(['plan', 'import', bad, '--name', 'ELR'], env);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('bad-plan.csv, line 3, column 3: "31/02/2018" is not a real date');
+    // An impossible --as-of is named as the option it was typed in.
+    expect(await runCli(['plan', 'import', bad, '--as-of', '2018-02-30'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('field --as-of: is not a real date') });
+    expect(await runCli(['stp', 'import', bad, '--as-of', '2018-13-01'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('field --as-of: is not a real date') });
     const listed = await runCli(['plan', 'list', '--plan', 'ELR', '--format', 'json'], env);
     expect(JSON.parse(listed.stdout).some((t: { ref: string }) => t.ref === '7.1')).toBe(false);
   }, 180_000);

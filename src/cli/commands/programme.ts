@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Column } from '../../app/export/tabular.js';
 import type { ProgrammeImportReport } from '../../app/programme/programme-import-report.js';
+import { optionalIsoDate } from '../../domain/iso-date.js';
 import { AppError } from '../../domain/errors.js';
 import { taskStatuses } from '../../domain/programme/task-status.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
@@ -51,11 +52,12 @@ interface ListOptions {
   out?: string;
 }
 
-/** A plan named by id or by its exact name. */
+/** A plan named by id or by its exact name; a plan that is not there is refused, not listed as no tasks. */
 async function planIdOf(client: ProgrammeClient, plan: string): Promise<number> {
-  if (/^\d+$/.test(plan)) return Number(plan);
-  const found = (await client.list('work-plans', { name: plan })).find((p) => String(p.name).toLowerCase() === plan.toLowerCase());
-  if (!found) throw new AppError('not_found', `There is no work plan called "${plan}"`);
+  const plans = await client.list('work-plans', {});
+  const byId = /^\d+$/.test(plan) ? plans.find((p) => p.id === Number(plan)) : undefined;
+  const found = byId ?? plans.find((p) => String(p.name).toLowerCase() === plan.toLowerCase());
+  if (!found) throw new AppError('not_found', /^\d+$/.test(plan) ? `There is no work plan with ID ${plan}` : `There is no work plan called "${plan}"`);
   return found.id as number;
 }
 
@@ -85,10 +87,10 @@ async function withPlanColumn(client: ProgrammeClient, rows: Record<string, unkn
 
 
 export function registerProgrammeCommands(program: Command): void {
-  const plan = program.command('plan').description('work plans: tasks with leads, target dates, status and a dated position log');
+  const plan = program.command('plan').description('Work plans: tasks with leads, target dates, status and a dated position log');
   plan
     .command('import')
-    .description('import a work plan CSV (all or nothing; re-running changes nothing); ids used twice are kept and flagged')
+    .description('Import a work plan CSV (all or nothing; re-running changes nothing); IDs used twice are kept and flagged')
     .argument('<file>')
     .option('--name <plan>', 'the work plan to import into (default: the file name)')
     .option('--as-of <date>', 'the date the positions describe (YYYY-MM-DD), given to each new log entry; default today')
@@ -97,7 +99,7 @@ export function registerProgrammeCommands(program: Command): void {
       await withClient(async (client) => {
         const progress = progressReporter('plan import');
         try {
-          const report = await client.importWorkPlan(file, { planName: options.name, asOf: options.asOf, onProgress: options.format === 'json' ? undefined : progress.update });
+          const report = await client.importWorkPlan(file, { planName: options.name, asOf: optionalIsoDate(options.asOf, '--as-of'), onProgress: options.format === 'json' ? undefined : progress.update });
           progress.stop();
           printReports([report], options.format, client.via);
         } finally {
@@ -107,7 +109,7 @@ export function registerProgrammeCommands(program: Command): void {
     });
   plan
     .command('list')
-    .description('list work-plan tasks')
+    .description('List work-plan tasks')
     .option('--plan <id-or-name>', 'one work plan')
     .option('--lead <initials-or-name>', 'tasks whose lead names them, e.g. JW')
     .addOption(new Option('--status <status>', 'progress').choices([...taskStatuses]))
@@ -120,16 +122,16 @@ export function registerProgrammeCommands(program: Command): void {
   const stp = program.command('stp').description('STP deliverables, key actions, milestone grid and outcomes');
   stp
     .command('import')
-    .description('import STP deliverables, milestones and outcomes CSVs, in any order (re-running changes nothing)')
+    .description('Import STP deliverables, milestones and outcomes CSVs, in any order (re-running changes nothing)')
     .argument('<files...>')
     .option('--as-of <date>', 'the date of the outcomes’ current positions (YYYY-MM-DD)')
     .addOption(formatOption(['text', 'json'], 'text'))
     .action(async (files: string[], options: { asOf?: string; format: string }) => {
-      await withClient(async (client) => printReports(await client.importStp(files, options.asOf), options.format, client.via));
+      await withClient(async (client) => printReports(await client.importStp(files, optionalIsoDate(options.asOf, '--as-of')), options.format, client.via));
     });
   stp
     .command('grid')
-    .description('the milestone grid: a row per key action (or per source row that holds two), a column per quarter or half-year')
+    .description('The milestone grid: a row per key action (or per source row that holds two), a column per quarter or half-year')
     .addOption(formatOption(['table', 'csv', 'json', 'xlsx'], 'table'))
     .option('--out <file>', 'write to a file (needed for xlsx)')
     .action(async (options: { format: OutputFormat; out?: string }) => {

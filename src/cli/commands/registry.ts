@@ -72,7 +72,7 @@ const practiceColumns: Column<Record<string, unknown>>[] = [
 ];
 
 export function registerRegistryCommands(program: Command): void {
-  const imports = program.command('import').description('Import NHS Digital open data (all or nothing; re-running changes nothing)');
+  const imports = program.command('import').description('Import NHS open data (all or nothing; re-running changes nothing)');
   const kinds: [ImportKind, string, string][] = [
     ['ods', 'ods <file>', 'ODS GP practice file (epraccur.csv)'],
     ['list-sizes', 'list-sizes <file>', 'Patients registered at a GP practice, totals (gp-reg-pat-prac-all.csv)'],

@@ -109,11 +109,11 @@ function whereWarningsAre(options: RunOptions): string {
 }
 
 export function registerSchemeCommands(program: Command): void {
-  const scheme = program.command('scheme').description('schemes funded per head: allocation by list share, payments on delivery, multi-year cost sharing');
+  const scheme = program.command('scheme').description('Schemes funded per head: allocation by list share, payments on delivery, multi-year cost sharing');
 
   scheme
     .command('run')
-    .description('run a scheme from its YAML file (no database needed): allocation, payments, schedule, differences')
+    .description('Run a scheme from its YAML file (no database needed): allocation, payments, schedule, differences')
     .argument('<scheme-file>', 'the scheme file, e.g. examples/schemes/winter-access-2017-18.yaml')
     .option('--delivered <csv>', 'delivered activity (one row per practice); replaces the file the scheme names')
     .option('--hand-schedule <csv>', 'a hand-entered schedule to check against the cost model; replaces the one the scheme names')
@@ -125,7 +125,7 @@ export function registerSchemeCommands(program: Command): void {
 
   scheme
     .command('validate')
-    .description('check a scheme file and the files it names, without printing results')
+    .description('Check a scheme file and the files it names, without printing results')
     .argument('<scheme-file>')
     .action((schemeFile: string) => {
       const input = loadSchemeRunInput(schemeFile);
@@ -135,7 +135,7 @@ export function registerSchemeCommands(program: Command): void {
 
   scheme
     .command('statement')
-    .description("print one practice's statement")
+    .description("Print one practice's statement")
     .argument('<scheme-file>')
     .requiredOption('--practice <name-or-ods-code>', 'the practice, by ODS code or name')
     .option('--delivered <csv>', 'delivered activity; replaces the file the scheme names')
