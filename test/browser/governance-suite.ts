@@ -38,6 +38,20 @@ export function governanceSuite(harness: () => BrowserHarness) {
       expect(await seriousAxeViolations(page)).toEqual([]);
     });
 
+    it('on a phone, writes a risk’s mitigations from the left under their heading, at the size of the rest of the card', async () => {
+      await page.setViewportSize({ width: 375, height: 800 });
+      const mitigations = page.locator('main table:not(.app-heat-map) tbody tr', { hasText: 'Lack of management capacity' }).locator('td', { has: page.locator('li') });
+      await visible(mitigations);
+      const look = await mitigations.evaluate((cell) => {
+        const item = cell.querySelector('li')!;
+        const risk = cell.parentElement!.querySelector('td.app-cell--long')!;
+        return { align: getComputedStyle(cell).textAlign, itemSize: getComputedStyle(item).fontSize, cardSize: getComputedStyle(risk).fontSize };
+      });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      expect(look.align).toBe('left');
+      expect(look.itemSize).toBe(look.cardSize);
+    });
+
     it('scores a risk, places it on the 5 × 5 heat map and keeps its score history', async () => {
       await page.locator('main table:not(.app-heat-map)').getByRole('link', { name: 'R3', exact: true }).click();
       await visible(page.getByRole('heading', { level: 1, name: /R3: Parties fail to work together/ }));
