@@ -35,6 +35,9 @@ export function governanceSuite(harness: () => BrowserHarness) {
       }
       const unplaced = await textOf(page.getByTestId('unplaced-risks'));
       expect(unplaced).toContain('L = 2 (unlikely), M = 3 (possible), H = 4 (likely)');
+      // A short reference link is still at least 24 × 24 pixels to tap (WCAG 2.2 target size).
+      const reference = await rows.first().getByRole('link', { name: /^R\d+$/ }).boundingBox();
+      expect([reference!.width >= 24, reference!.height >= 24]).toEqual([true, true]);
       expect(await seriousAxeViolations(page)).toEqual([]);
     });
 
