@@ -47,3 +47,10 @@ export async function confirmQuestionCancels(page: Pick<Page, 'evaluate' | 'keyb
   await question.getByRole('button', { name: 'Cancel' }).click();
   await eventually(() => question.count()).toBe(0);
 }
+
+/** Where the page's headings go down more than one level at a time ("h1 Finance → h3 Money counted twice"); none is right. */
+export const headingLevelsSkipped = (page: Pick<Page, 'evaluate'>): Promise<string[]> =>
+  page.evaluate(() => {
+    const headings = [...document.querySelectorAll('main :is(h1, h2, h3, h4, h5, h6)')].map((h) => ({ level: Number(h.tagName[1]), text: (h as HTMLElement).innerText.trim() }));
+    return headings.flatMap((h, i) => (i > 0 && h.level > headings[i - 1]!.level + 1 ? [`h${headings[i - 1]!.level} ${headings[i - 1]!.text} → h${h.level} ${h.text}`] : []));
+  });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { confirmQuestionCancels, eventually, problemsSay, textOf, visible } from './assertions.js';
+import { confirmQuestionCancels, eventually, headingLevelsSkipped, problemsSay, textOf, visible } from './assertions.js';
 import { amountsIn, incomeTotals, penceIn } from './finance-edit-steps.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
@@ -32,6 +32,7 @@ export function financeSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('heading', { level: 1, name: 'Finance' }));
       const warning = await textOf(page.locator('.nhsuk-card--warning', { hasText: 'Money counted twice' }));
       expect(warning).toContain('Demand management 2018/19 is counted twice');
+      expect(await headingLevelsSkipped(page)).toEqual([]);
       const total = await textOf(section(page, 'funder-totals').locator('.app-table__row--total'));
       for (const year of years) {
         for (const status of ['secured', 'potential']) expect(total).toContain(pounds(sumOf(streams.filter((r) => r.financial_year === year && r.status === status))));

@@ -38,7 +38,24 @@ export function governanceSuite(harness: () => BrowserHarness) {
       expect(await rows.locator('td, li').evaluateAll((cells) => [...new Set(cells.map((c) => getComputedStyle(c).fontSize))])).toEqual(['16px']);
       const unplaced = await textOf(page.getByTestId('unplaced-risks'));
       expect(unplaced).toContain('L = 2 (unlikely), M = 3 (possible), H = 4 (likely)');
+      // A short reference link is still at least 24 × 24 pixels to tap (WCAG 2.2 target size).
+      const reference = await rows.first().getByRole('link', { name: /^R\d+$/ }).boundingBox();
+      expect([reference!.width >= 24, reference!.height >= 24]).toEqual([true, true]);
       expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+
+    it('on a phone, writes a risk’s mitigations from the left under their heading, at the size of the rest of the card', async () => {
+      await page.setViewportSize({ width: 375, height: 800 });
+      const mitigations = page.locator('main table:not(.app-heat-map) tbody tr', { hasText: 'Lack of management capacity' }).locator('td', { has: page.locator('li') });
+      await visible(mitigations);
+      const look = await mitigations.evaluate((cell) => {
+        const item = cell.querySelector('li')!;
+        const risk = cell.parentElement!.querySelector('td.app-cell--long')!;
+        return { align: getComputedStyle(cell).textAlign, itemSize: getComputedStyle(item).fontSize, cardSize: getComputedStyle(risk).fontSize };
+      });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      expect(look.align).toBe('left');
+      expect(look.itemSize).toBe(look.cardSize);
     });
 
     it('scores a risk, places it on the 5 × 5 heat map and keeps its score history', async () => {

@@ -131,6 +131,24 @@ export function overviewSuite(harness: () => BrowserHarness) {
       await saveScreenshot(page, 'overview');
     });
 
+    it('keeps each column heading of the localities’ tables inside its column, from a small laptop to a wide screen', async () => {
+      const overlapping = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('section[data-locality] thead th')].flatMap((th) => {
+            const text = document.createRange();
+            text.selectNodeContents(th);
+            const [words, cell] = [text.getBoundingClientRect(), th.getBoundingClientRect()];
+            return words.left < cell.left - 1 || words.right > cell.right + 1 ? [(th as HTMLElement).innerText] : [];
+          }),
+        );
+      for (const width of [1280, 1024, 800]) {
+        await page.setViewportSize({ width, height: 900 });
+        await visible(page.locator('section[data-locality] thead th'));
+        expect(await overlapping(), `at ${width}px`).toEqual([]);
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
     it('shows membership on 1 January 2018: 31 practices and 327,255 patients', async () => {
       await page.getByLabel('Day').fill('1');
       await page.getByLabel('Month').fill('1');

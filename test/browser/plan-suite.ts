@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, problemsSay, textOf, visible } from './assertions.js';
+import { eventually, headingLevelsSkipped, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
 
 const shared = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data');
@@ -28,10 +28,19 @@ export function planSuite(harness: () => BrowserHarness) {
       expect(warning).toContain('ID 2.3 is used by 2 tasks');
       expect(warning).toContain('ID 3.2 is used by 2 tasks');
       expect(warning).toContain('The plan skips id 2.4');
+      expect(await headingLevelsSkipped(page)).toEqual([]);
       await eventually(() => page.locator('tbody tr').count()).toBe(workplan.length);
       expect(await page.locator('tbody tr', { hasText: 'Overdue' }).count()).toBeGreaterThan(0);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'programme-work-plan');
+    });
+
+    it('warns on a task whose id another task shares, its warning a heading under the task’s own', async () => {
+      await page.locator('.nhsuk-card--warning li', { hasText: 'ID 2.3 is used by 2 tasks' }).getByRole('link').first().click();
+      await visible(page.getByRole('heading', { level: 2, name: 'ID 2.3 is used more than once' }));
+      expect(await headingLevelsSkipped(page)).toEqual([]);
+      await page.goBack();
+      await visible(page.getByRole('heading', { level: 2, name: 'ELR GP Federation work plan' }));
     });
 
     it('filters by lead and overdue, keeping the filters in the address', async () => {

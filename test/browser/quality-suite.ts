@@ -72,6 +72,20 @@ export function qualitySuite(harness: () => BrowserHarness) {
       }
     });
 
+    it('lays the funnel plot out again when the window narrows to a phone’s width and widens back', async () => {
+      await page.goto('/quality?indicator=QOF_PREV_AST&period=2023-03-31');
+      const outliers = page.locator('table', { has: page.locator('caption', { hasText: 'outside the 99.8% limits' }) }).getByRole('link');
+      await eventually(() => outliers.count()).toBeGreaterThan(2);
+      const names = await outliers.allInnerTexts();
+      const chartTexts = () => page.getByTestId('funnel-chart').locator('svg text').allTextContents();
+      const named = async (wanted: string[]) => (await chartTexts()).filter((text) => wanted.includes(text)).sort();
+      await eventually(() => named(names)).toEqual([...names].sort());
+      await page.setViewportSize({ width: 375, height: 800 });
+      await eventually(() => named(names.map(shortPracticeName))).toEqual(names.map(shortPracticeName).sort());
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await eventually(() => named(names)).toEqual([...names].sort());
+    });
+
     it('lists practices below a local indicator’s minimum with their gap', async () => {
       await choose(page, 'Indicator', 'Appointments booked for the same day');
       await page.getByRole('button', { name: 'Show' }).click();

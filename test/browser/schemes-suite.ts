@@ -356,6 +356,14 @@ export function schemesSuite(harness: () => BrowserHarness) {
       expect(await textOf(form.locator('.nhsuk-inset-text', { hasText: 'were not sent' }))).toContain(`The figures you typed were not sent: Nurse appointments delivered 1; GP appointments delivered ${before.gp}.`);
       await send(before);
     });
+
+    it('is told, for each table of rows, that Kibworth does not take part in a scheme it is not in, not "Nothing to show"', async () => {
+      await openScheme(page, /clinical pharmacists scheme/);
+      for (const id of ['allocation', 'contributions']) {
+        await eventually(() => textOf(section(page, id))).toContain('Your practice does not take part in this scheme.');
+      }
+      expect(await page.getByText('Nothing to show.').count()).toBe(0);
+    });
   });
 
   describe('schemes (commissioner)', () => {

@@ -8,7 +8,7 @@ import { type Column, DataTable } from '../../components/data-table.js';
 import { DateField, dateFieldTarget, dateProblem, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { FormErrorSummary, useFormErrors } from '../../components/form-errors.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
-import { formatDate, formatMoneyInColumn } from '../../format/format.js';
+import { formatDate, formatMoney } from '../../format/format.js';
 import { ReminderTags } from './reminder-tags.js';
 import { type Contract, type ContractRegister, valueBasisLabels } from './types.js';
 import './contracts.css';
@@ -17,9 +17,30 @@ import { ExportLinks } from '../../components/export-links.js';
 const columns: Column<Contract>[] = [
   { key: 'title', header: 'Contract', cell: (c) => <Link to={`/contracts/${c.id}`}>{c.title}</Link> },
   { key: 'commissioner', header: 'Commissioner', cell: (c) => c.commissioner },
-  { key: 'dates', header: 'Runs', nowrap: true, cell: (c) => `${formatDate(c.startDate)} to ${c.endDate ? formatDate(c.endDate) : 'no end date'}` },
-  { key: 'value', header: 'Value', numeric: true, cell: (c) => (c.valuePence === null ? '' : `${formatMoneyInColumn(c.valuePence)} ${valueBasisLabels[c.valueBasis]}`) },
-  { key: 'signed', header: 'Sub-contracts signed', numeric: true, cell: (c) => `${c.signedCount} of ${c.subContractCount}` },
+  // A date or a sum is kept on one line, but not the words around it: held on one line each, these
+  // columns (and the signed count's heading) pushed "Not signed" and "Due soon" out of sight on a laptop.
+  {
+    key: 'dates',
+    header: 'Runs',
+    cell: (c) => (
+      <>
+        <span className="app-nowrap">{formatDate(c.startDate)}</span> to <span className="app-nowrap">{c.endDate ? formatDate(c.endDate) : 'no end date'}</span>
+      </>
+    ),
+  },
+  {
+    key: 'value',
+    header: 'Value',
+    cell: (c) =>
+      c.valuePence === null ? (
+        ''
+      ) : (
+        <>
+          <span className="app-nowrap">{formatMoney(c.valuePence)}</span> {valueBasisLabels[c.valueBasis]}
+        </>
+      ),
+  },
+  { key: 'signed', header: 'Sub-contracts signed', cell: (c) => `${c.signedCount} of ${c.subContractCount}` },
   { key: 'unsigned', header: 'Not signed', cell: (c) => (c.ended ? '' : c.unsignedPractices.map((p) => p.practiceName).join(', ')) },
   { key: 'reminders', header: 'Due soon', cell: (c) => (c.ended ? <Tag modifier="grey">Ended {formatDate(c.endDate)}</Tag> : <ReminderTags reminders={c.reminders} />) },
 ];

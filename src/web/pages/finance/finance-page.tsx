@@ -28,7 +28,7 @@ export function FinancePage() {
           <>
             {report.doubleCounting.length ? (
               <WarningCallout>
-                <WarningCallout.Heading>Money counted twice</WarningCallout.Heading>
+                <WarningCallout.Heading headingLevel="h2">Money counted twice</WarningCallout.Heading>
                 <ul>
                   {report.doubleCounting.map((d) => (
                     <li key={`${d.name}-${d.financialYear}`}>

@@ -40,7 +40,7 @@ const columns: Column<Risk>[] = [
   { key: 'likelihood', header: 'Likelihood', sortable: true, cell: likelihoodText },
   { key: 'impact', header: 'Impact', sortable: true, cell: (r) => (r.impact === null ? <span className="app-overdue">Not set</span> : r.impact) },
   { key: 'score', header: 'Score', sortable: true, cell: (r) => <RiskRating risk={r} /> },
-  { key: 'mitigation', header: 'Mitigation', cell: (r) => <Lines text={r.mitigation} /> },
+  { key: 'mitigation', header: 'Mitigation', long: true, cell: (r) => <Lines text={r.mitigation} /> },
   { key: 'reviewDate', header: 'Review', sortable: true, nowrap: true, cell: (r) => reviewText(r.reviewDate) },
 ];
 

@@ -10,7 +10,7 @@ const memberColumns: Column<GroupMember>[] = [
   { key: 'odsCode', header: 'ODS code', nowrap: true, cell: (p) => p.odsCode },
   { key: 'name', header: 'Practice', cell: (p) => practiceLink(p.odsCode, p.displayName) },
   { key: 'pcn', header: 'PCN', cell: (p) => p.pcnName ?? p.pcnCode ?? '' },
-  { key: 'commissioner', header: practiceLabels.commissionerCode, nowrap: true, cell: (p) => p.commissionerCode ?? '' },
+  { key: 'commissioner', header: practiceLabels.commissionerCode, cell: (p) => p.commissionerCode ?? '' },
   { key: 'listSize', header: 'List size', numeric: true, cell: (p) => formatNumber(p.listSize) },
   { key: 'listSizeDate', header: 'Snapshot date', nowrap: true, cell: (p) => formatDate(p.listSizeDate) },
 ];

@@ -118,7 +118,7 @@ function TaskView({ detail }: { detail: TaskDetail }) {
       </Heading>
       {detail.sameRef.length ? (
         <WarningCallout>
-          <WarningCallout.Heading>ID {task.ref} is used more than once</WarningCallout.Heading>
+          <WarningCallout.Heading headingLevel="h2">ID {task.ref} is used more than once</WarningCallout.Heading>
           <p>
             The plan also gives this id to{' '}
             {detail.sameRef.map((t, i) => (

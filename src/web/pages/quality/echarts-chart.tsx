@@ -29,18 +29,28 @@ export function EChart({ option, label, height = 420, testId }: { option: Record
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let disposed = false;
-    let chart: { setOption(o: unknown): void; dispose(): void; resize(): void } | null = null;
-    const resize = () => chart?.resize();
+    let chart: { setOption(o: unknown, notMerge?: boolean): void; dispose(): void; resize(): void } | null = null;
+    let drawnFor: ChartLayout | null = null;
+    // A window that crosses the phone width (a phone turned on its side, a window made narrower)
+    // lays the chart out again for its new width, not only stretches the one it had.
+    const draw = () => {
+      if (!chart || !element.current) return;
+      chart.resize();
+      const width = element.current.clientWidth;
+      const layout: ChartLayout = width < NARROW_WIDTH ? 'narrow' : 'wide';
+      if (layout === drawnFor) return;
+      drawnFor = layout;
+      chart.setOption(fitted(typeof option === 'function' ? option(layout) : option, width), true);
+    };
     void import('echarts').then((echarts) => {
       if (disposed || !element.current) return;
       chart = echarts.init(element.current, null, { renderer: 'svg' });
-      const width = element.current.clientWidth;
-      chart.setOption(fitted(typeof option === 'function' ? option(width < NARROW_WIDTH ? 'narrow' : 'wide') : option, width));
-      window.addEventListener('resize', resize);
+      draw();
+      window.addEventListener('resize', draw);
     });
     return () => {
       disposed = true;
-      window.removeEventListener('resize', resize);
+      window.removeEventListener('resize', draw);
       chart?.dispose();
     };
   }, [option]);

@@ -127,7 +127,7 @@ export function QualityDashboardPage() {
       <QualityNav current="dashboard" />
       {!indicator ? (
         <WarningCallout>
-          <WarningCallout.Heading>No figures yet</WarningCallout.Heading>
+          <WarningCallout.Heading headingLevel="h2">No figures yet</WarningCallout.Heading>
           <p>Import QOF prevalence (atscale import qof PREVALENCE_2223.csv) or a local indicators file on the imports page.</p>
         </WarningCallout>
       ) : (

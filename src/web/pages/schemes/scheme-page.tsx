@@ -170,6 +170,8 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
   const practices = (allocation?.rows ?? []).filter((r) => r.ods_code).map((r) => ({ odsCode: String(r.ods_code), name: String(r.practice) }));
   // A practice manager sees their own practices' rows (the server's practiceScope); totals stay the whole scheme's.
   const ownPracticesOnly = user.role === 'practice_manager';
+  const notTakingPart = ownPracticesOnly && practices.length === 0;
+  const notTakingPartText = <p className="nhsuk-body">Your practice does not take part in this scheme.</p>;
   // A practice manager returns their own practice's activity (DOMAIN 3.1: practices confirm and return activity).
   // …against the approved version in force, not an older one they are looking back at.
   const returnsActivity = ownPracticesOnly && version.status === 'approved' && version.definition.deliveryModels.length > 0 && practices.length > 0;
@@ -219,8 +221,8 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
       </Section>
       {allocation ? (
         <Section id="allocation" title="Allocation">
-          {ownPracticesOnly && practices.length === 0 ? (
-            <p className="nhsuk-body">Your practice does not take part in this scheme.</p>
+          {notTakingPart ? (
+            notTakingPartText
           ) : (
             <>
               <p className="nhsuk-body">{allocation.title}: {ownPracticesOnly ? 'your practice’s row, then the TOTAL of every practice in the scheme' : 'one row per practice, with the TOTAL last'}.</p>
@@ -253,8 +255,14 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
       {contributions ? (
         <Section id="contributions" title="Practices’ contributions">
           <p className="nhsuk-body">{contributions.title}.</p>
-          <ReportTableView table={contributions} hide={['ods_code']} extra={[statement]} caption={contributions.title} />
-          {otherContributions ? <OtherSchedule table={otherContributions} /> : null}
+          {notTakingPart ? (
+            notTakingPartText
+          ) : (
+            <>
+              <ReportTableView table={contributions} hide={['ods_code']} extra={[statement]} caption={contributions.title} />
+              {otherContributions ? <OtherSchedule table={otherContributions} /> : null}
+            </>
+          )}
         </Section>
       ) : null}
       {differences ? (
