@@ -32,6 +32,15 @@ export function importsSuite(harness: () => BrowserHarness) {
   });
 
   const odsForm = () => page.locator('form[aria-label="Upload GP practices from ODS (epraccur)"]');
+  /** Uploads a patients-registered file written from `content`; answers the callout of a refused import. */
+  const uploadRefusedListSizes = async (name: string, content: string) => {
+    const file = join(folder, name);
+    writeFileSync(file, content);
+    const listForm = page.locator('form[aria-label="Upload Patients registered at a GP practice"]');
+    await listForm.locator('input[type=file]').setInputFiles(file);
+    await listForm.getByRole('button', { name: 'Upload and import' }).click();
+    return page.locator('.nhsuk-card__content', { hasText: 'Nothing was imported' });
+  };
 
   describe('imports page (admin)', () => {
     it('has a form per kind of NHS file and no serious accessibility problems', async () => {
@@ -122,12 +131,10 @@ export function importsSuite(harness: () => BrowserHarness) {
     });
 
     it('tells the user how to go on when a list-size file names a practice the registry lacks', async () => {
-      const file = join(folder, 'gp-reg-unknown.csv');
-      writeFileSync(file, 'PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\r\nGP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,Q99999,LE8 0LG,ALL,ALL,100\r\n');
-      const listForm = page.locator('form[aria-label="Upload Patients registered at a GP practice"]');
-      await listForm.locator('input[type=file]').setInputFiles(file);
-      await listForm.getByRole('button', { name: 'Upload and import' }).click();
-      const callout = page.locator('.nhsuk-card__content', { hasText: 'Nothing was imported' });
+      const callout = await uploadRefusedListSizes(
+        'gp-reg-unknown.csv',
+        'PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\r\nGP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,Q99999,LE8 0LG,ALL,ALL,100\r\n',
+      );
       await eventually(() => textOf(callout)).toContain('1 practice in this file is not in the registry');
       expect(await textOf(callout)).toContain("the 'Skip practices not in the registry' box on the imports page");
       expect(await textOf(callout)).not.toContain('Correct the file and upload it again');
@@ -146,12 +153,10 @@ export function importsSuite(harness: () => BrowserHarness) {
     });
 
     it('counts no rejected row when the header lacks a column the import needs', async () => {
-      const file = join(folder, 'gp-reg-no-postcode.csv');
-      writeFileSync(file, 'PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,SEX,AGE,NUMBER_OF_PATIENTS\r\nGP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,C82001,ALL,ALL,9301\r\n');
-      const listForm = page.locator('form[aria-label="Upload Patients registered at a GP practice"]');
-      await listForm.locator('input[type=file]').setInputFiles(file);
-      await listForm.getByRole('button', { name: 'Upload and import' }).click();
-      const callout = page.locator('.nhsuk-card__content', { hasText: 'Nothing was imported' });
+      const callout = await uploadRefusedListSizes(
+        'gp-reg-no-postcode.csv',
+        'PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,SEX,AGE,NUMBER_OF_PATIENTS\r\nGP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,C82001,ALL,ALL,9301\r\n',
+      );
       await eventually(() => textOf(callout)).toContain('The file was not imported');
       expect(await textOf(callout)).not.toContain('row was rejected');
       expect(await textOf(page.locator('.nhsuk-error-summary').first())).toMatch(/line 1.*required column "POSTCODE" is missing/s);
