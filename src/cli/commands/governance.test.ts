@@ -32,6 +32,9 @@ describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
     const file = join(dir, 'actions.csv');
     const header = readFileSync(seedPath('board-actions.csv'), 'utf8').split('\n')[0];
     writeFileSync(file, `${header}\n8,Estates offer,JW,01/01/2019,Drafted,COO report April 2018\n9,Teaching academy,JW,30/02/2019,,COO report April 2018\n`);
+    // Nothing overdue yet: the table says so rather than print headings over nothing.
+    const none = await runCli(['actions', 'list', '--overdue'], env);
+    expect([none.code, none.stderr]).toEqual([0, 'atscale: nothing to list\n']);
     const bad = await runCli(['actions', 'import', file], env);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('actions.csv, line 3, column 4 (due): "30/02/2019" is not a real date')]);
     writeFileSync(file, `${header}\n8,Estates offer,JW,01/01/2019,Drafted,COO report April 2018\n`);
