@@ -306,6 +306,8 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await page.getByRole('link', { name: 'My items' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'My items' }));
       await visible(page.getByText('Nothing is due in the next 14 days.'));
+      // No downloads of an empty list.
+      expect(await page.getByRole('link', { name: /^Download/ }).count()).toBe(0);
     });
   });
 }

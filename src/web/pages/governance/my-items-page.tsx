@@ -51,7 +51,7 @@ export function MyItemsPage() {
                 {isAdmin(user) ? ` Contract notice, renewal and end dates are shown from ${defaultReminderDays} days ahead, as the contracts register warns of them.` : ''}
                 {' '}Where the server sends the daily digest, they also come by email each day.
               </p>
-              <ExportLinks base="/api/my-items/export" noun="your items" />
+              {data.items.length > 0 && <ExportLinks base="/api/my-items/export" noun="your items" />}
               <DataTable caption="My items" captionHidden columns={columns} rows={data.items} rowKey={(i) => `${i.kind}-${i.href}-${i.ref}-${i.title}`} empty="Nothing is due in the next 14 days." compact />
             </>
           );
