@@ -95,7 +95,7 @@ export async function decideApplication(ctx: AppContext, applicationId: number, 
   authorize(ctx.actor, 'fund_application', 'update');
   return inTransaction(ctx, async (db) => {
     const before = await loadApplication(db, applicationId);
-    if (before.rowVersion !== input.rowVersion) throw conflict(`This application was changed by someone else since you opened it (you had version ${input.rowVersion}, it is now ${before.rowVersion}). Reload it and decide again.`, { currentVersion: before.rowVersion });
+    if (before.rowVersion !== input.rowVersion) throw conflict('This application was changed by someone else since you opened it. Reload it and decide again.', { yourVersion: input.rowVersion, currentVersion: before.rowVersion });
     const outcome = decide(money(before), { outcome: input.outcome, approvedPence: input.approvedAmount ?? null, reason: input.reason ?? null });
     if (outcome.approvedPence > 0) {
       await lockFund(db, before.fundId);
@@ -119,7 +119,7 @@ export async function withdrawApplication(ctx: AppContext, applicationId: number
   return inTransaction(ctx, async (db) => {
     const before = await loadApplication(db, applicationId);
     authorize(ctx.actor, 'fund_withdrawal', 'create', before.practiceCode);
-    if (before.rowVersion !== input.rowVersion) throw conflict(`This application was changed since you opened it (you had version ${input.rowVersion}, it is now ${before.rowVersion}). Reload it to see where it stands.`, { currentVersion: before.rowVersion });
+    if (before.rowVersion !== input.rowVersion) throw conflict('This application was changed since you opened it. Reload it to see where it stands.', { yourVersion: input.rowVersion, currentVersion: before.rowVersion });
     const { status } = withdraw(money(before));
     const after = await updateApplicationIfUnchanged(db, applicationId, input.rowVersion, { status, withdrawnBy: ctx.actor.label, withdrawnAt: new Date() });
     if (!after) throw conflict('This application was changed at the same moment. Reload it to see where it stands.');

@@ -70,7 +70,11 @@ describe.each(databaseKinds)('one way to keep records (%s)', (kind) => {
   it('gives a stale edit a conflict and keeps the other person’s change', async () => {
     const opened = await getRecord(admin(), practiceRecord, beta!);
     await updateRecord(admin(), practiceRecord, beta!, { notes: 'first edit' }, opened.rowVersion as number);
-    await expect(updateRecord(admin(), practiceRecord, beta!, { notes: 'second edit from a stale page' }, opened.rowVersion as number)).rejects.toMatchObject({ kind: 'conflict', details: { currentVersion: 2 } });
+    await expect(updateRecord(admin(), practiceRecord, beta!, { notes: 'second edit from a stale page' }, opened.rowVersion as number)).rejects.toMatchObject({
+      kind: 'conflict',
+      message: 'This practice was changed by someone else since you opened it. Reload it and make your change again.',
+      details: { yourVersion: 1, currentVersion: 2 },
+    });
     expect((await getRecord(admin(), practiceRecord, beta!)).notes).toBe('first edit');
   });
 

@@ -119,7 +119,9 @@ export async function updateRecord(ctx: AppContext, type: AnyRecordType, rawId: 
       .where(and(eq(type.idColumn, id), eq(type.versionColumn, expectedVersion)))
       .returning();
     if (updated.length === 0) {
-      throw conflict(`This ${type.label} was changed by someone else since you opened it (you had version ${expectedVersion}, it is now version ${String(existing[versionKey(type)])}). Reload it and make your change again.`, {
+      // The versions are for programs (details); people are told what happened and what to do.
+      throw conflict(`This ${type.label} was changed by someone else since you opened it. Reload it and make your change again.`, {
+        yourVersion: expectedVersion,
         currentVersion: existing[versionKey(type)],
       });
     }
