@@ -267,6 +267,8 @@ describe('the API with bad input', () => {
     const about = (await admin.request('GET', '/api/audit?recordId=c82010&limit=100')).body as { items: { recordType: string; recordId: string; summary: string | null }[] };
     expect([...new Set(about.items.map((a) => a.recordType))]).toEqual(expect.arrayContaining(['membership', 'sub_contract']));
     expect(about.items.every((a) => a.recordId !== 'C82010')).toBe(true);
+    // A new membership names the group as well as the practice.
+    expect(about.items.map((a) => a.summary)).toContain('Created C82010 in Rutland PCN footprint');
     const csv = Papa.parse<Record<string, string>>((await admin.request('GET', '/api/audit/export.csv?recordId=C82010')).body.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
     expect(csv).toHaveLength(about.items.length);
     // Rows that wrote no summary get the one the audit page works out, not a blank.

@@ -12,6 +12,7 @@ describe('the one line an audit row reads as', () => {
     ['a property with no label, in words', change({ someFlag: false }, { someFlag: true }), 'Changed some flag'],
     ['the line the change wrote itself', change({}, {}, 'password changed'), 'Password changed'],
     ['a creation, naming the record', { action: 'create', summary: null, before: null, after: { name: 'Harborough' } }, 'Created Harborough'],
+    ['a membership, naming its practice and group', { action: 'delete', summary: null, before: { practiceCode: 'C82022', practiceName: 'Kibworth', groupName: 'Harborough' }, after: null }, 'Deleted C82022 in Harborough'],
     ['an update that changed nothing shown', change({ rowVersion: 1 }, { rowVersion: 2 }), 'Update'],
   ])('%s', (_name, entry, line) => expect(auditSummary(entry, practiceLabels)).toBe(line));
 });

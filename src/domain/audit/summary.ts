@@ -20,10 +20,11 @@ function changedKeys(before: unknown, after: unknown): string[] {
   return Object.keys(a).filter((k) => !['rowVersion', 'updatedAt'].includes(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 }
 
-/** What a record is called: its name, email or practice code, when it has one. */
+/** What a record is called: its name, email or practice code, when it has one; a membership names its practice and group. */
 function nameOf(record: unknown): string {
   if (!record || typeof record !== 'object') return '';
   const r = record as Record<string, unknown>;
+  if (typeof r.practiceCode === 'string' && typeof r.groupName === 'string') return `${r.practiceCode} in ${r.groupName}`;
   const name = r.displayName ?? r.name ?? r.email ?? r.practiceCode;
   return typeof name === 'string' ? name : '';
 }
