@@ -42,11 +42,11 @@ export function reportError(error: unknown): void {
  * Writes rows in the chosen format to a file (--out) or standard output. The table, CSV and
  * workbook are headed for people (the columns' headings); JSON is for programs, so it keeps the
  * records' own field names (odsCode, listSize), which do not change when a heading is reworded.
- * A table with no rows says so on standard error (`whenEmpty`: the command's own words, or false
- * when the command has already said it).
+ * A table with no rows says so on standard error, unless the command has said it in its own words
+ * (`emptySaid`).
  */
-export async function writeRows<T>(rows: readonly T[], columns: readonly Column<T>[], format: OutputFormat, options: { out?: string; json?: unknown; sheetName?: string; whenEmpty?: string | false } = {}): Promise<void> {
-  if (rows.length === 0 && format === 'table' && options.whenEmpty !== false) process.stderr.write(`atscale: ${options.whenEmpty ?? 'nothing to list'}\n`);
+export async function writeRows<T>(rows: readonly T[], columns: readonly Column<T>[], format: OutputFormat, options: { out?: string; json?: unknown; sheetName?: string; emptySaid?: boolean } = {}): Promise<void> {
+  if (rows.length === 0 && format === 'table' && !options.emptySaid) process.stderr.write('atscale: nothing to list\n');
   let content: string | Buffer;
   switch (format) {
     case 'json':

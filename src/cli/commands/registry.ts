@@ -117,7 +117,7 @@ export function registerRegistryCommands(program: Command): void {
       try {
         const rows = await client.listPractices(filters);
         if (!rows.length) process.stderr.write(`atscale: no ${options.status === 'all' ? '' : `${options.status} `}GP practices match ${Object.entries(filters).filter(([k]) => k !== 'gpPractice' && k !== 'status').map(([k, v]) => `${k} "${v}"`).join(' and ') || 'those choices'}\n`);
-        await writeRows(rows, practiceColumns, options.format, { whenEmpty: false });
+        await writeRows(rows, practiceColumns, options.format, { emptySaid: true });
       } finally {
         await client.close();
       }
