@@ -155,6 +155,9 @@ export function schemesSuite(harness: () => BrowserHarness) {
       expect(await section(page, 'schedule').locator('svg rect').count()).toBe(12);
       const callout = await textOf(section(page, 'differences').locator('.nhsuk-card--warning', { hasText: 'short of the cost model' }));
       expect(callout).toContain(`a shortfall of ${pounds(pharmacistsShortfall())}`);
+      // The figures are said once; the cause follows as a sentence of its own.
+      expect(callout.split(pounds(pharmacistsShortfall())).length - 1).toBe(1);
+      expect(callout).toMatch(/\. It leaves out the 2% annual uplift/);
       // Each schedule says which it is (DOMAIN 4.2); the other, at the year-1 cost, is a click away.
       expect(await textOf(section(page, 'schedule').locator('p'))).toBe('Multi-year cost sharing: uplifted cost less NHS England funding, shared by the practices.');
       const contributions = section(page, 'contributions');

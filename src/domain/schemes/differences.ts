@@ -5,6 +5,7 @@ import { buildMultiYearSchedule, type CostModelVariant, type MultiYearSchedule }
 import type { SchemeDefinition } from './scheme-definition.js';
 import { apportion } from './apportion.js';
 import { ratio, roundColumn, toPence } from './rounding.js';
+import { capitalise } from '../problem-sentence.js';
 
 export type DifferenceCause = 'matches' | 'no_uplift' | 'no_fixed_lines' | 'no_uplift_no_fixed_lines' | 'no_funding' | 'rounding' | 'mixed' | 'unexplained';
 
@@ -21,6 +22,9 @@ export interface ScheduleDifference {
   /** The hand figure for a practice was not given, so it is the hand year total shared by the scheme's basis. */
   handDerived: boolean;
   cause: DifferenceCause;
+  /** The cause in words, for a row whose figures are shown beside it ("It leaves out the fixed lines (…)"). */
+  reason: string;
+  /** The difference and its cause in one sentence, for where the row's figures are not shown (warnings). */
   explanation: string;
 }
 
@@ -91,9 +95,12 @@ function direction(difference: number, model: number): string {
   return `${difference < 0 ? `${formatPence(-difference)} short of` : `${formatPence(difference)} more than`} the cost model's ${formatPence(model)}`;
 }
 
-function describe(difference: number, hand: number, model: number, cause: DifferenceCause, definition: SchemeDefinition): string {
-  if (difference === 0) return causeText('matches', definition);
-  return `${formatPence(hand)} is ${direction(difference, model)}: ${causeText(cause, definition)}`;
+/** A practice's hand figure that was not given is the year total shared out; said after the cause. */
+const SHARED_NOTE = ' (hand figure shared from the year total by list share)';
+
+function describe(difference: number, hand: number, model: number, cause: DifferenceCause, definition: SchemeDefinition, shared = false): { reason: string; explanation: string } {
+  const why = difference === 0 ? causeText('matches', definition) : causeText(cause, definition) + (shared ? SHARED_NOTE : '');
+  return { reason: capitalise(why), explanation: difference === 0 ? why : `${formatPence(hand)} is ${direction(difference, model)}: ${why}` };
 }
 
 /**
@@ -119,7 +126,7 @@ export function compareHandSchedule(definition: SchemeDefinition, apportionment:
     const yearCause = diagnose(yearHand, year.contributionPence, (c) => variants.get(c.cause)!.years[y]!.contributionPence);
     yearCauses.push(yearCause);
     const yearDiff = yearHand - year.contributionPence;
-    rows.push({ scope: 'year', year: year.year, practiceKey: null, practiceName: null, handPence: yearHand, modelPence: year.contributionPence, differencePence: yearDiff, handDerived: !totalEntry, cause: yearCause, explanation: describe(yearDiff, yearHand, year.contributionPence, yearCause, definition) });
+    rows.push({ scope: 'year', year: year.year, practiceKey: null, practiceName: null, handPence: yearHand, modelPence: year.contributionPence, differencePence: yearDiff, handDerived: !totalEntry, cause: yearCause, ...describe(yearDiff, yearHand, year.contributionPence, yearCause, definition) });
 
     // Practices without their own hand figure are charged the hand total shared by the scheme's basis, rounded as the model rounds.
     const derived = roundColumn(apportion(ratio(yearHand).div(100), apportionment), definition.rounding.contribution).map(toPence);
@@ -130,8 +137,7 @@ export function compareHandSchedule(definition: SchemeDefinition, apportionment:
       const cause = entry ? diagnose(handPence, modelPence, (c) => variants.get(c.cause)!.practices[p]!.years[y]!.contributionPence) : handPence === modelPence ? 'matches' : yearCause;
       handByPractice[p]!.push({ pence: handPence, cause });
       const difference = handPence - modelPence;
-      const explanation = describe(difference, handPence, modelPence, cause, definition) + (entry || difference === 0 ? '' : ' (hand figure shared from the year total by list share)');
-      rows.push({ scope: 'practice_year', year: year.year, practiceKey: practice.key, practiceName: practice.name, handPence, modelPence, differencePence: difference, handDerived: !entry, cause, explanation });
+      rows.push({ scope: 'practice_year', year: year.year, practiceKey: practice.key, practiceName: practice.name, handPence, modelPence, differencePence: difference, handDerived: !entry, cause, ...describe(difference, handPence, modelPence, cause, definition, !entry) });
     });
   });
 
@@ -140,14 +146,13 @@ export function compareHandSchedule(definition: SchemeDefinition, apportionment:
     const modelPence = model.practices[p]!.totalPence;
     const cause = handPence === modelPence ? 'matches' : combine(handByPractice[p]!.map((h) => h.cause));
     const difference = handPence - modelPence;
-    rows.push({ scope: 'practice', year: null, practiceKey: practice.key, practiceName: practice.name, handPence, modelPence, differencePence: difference, handDerived: false, cause, explanation: describe(difference, handPence, modelPence, cause, definition) });
+    rows.push({ scope: 'practice', year: null, practiceKey: practice.key, practiceName: practice.name, handPence, modelPence, differencePence: difference, handDerived: false, cause, ...describe(difference, handPence, modelPence, cause, definition) });
   });
 
   const modelTotal = model.totals.contribution.total;
   const totalDifference = handTotal - modelTotal;
   const schemeCause = totalDifference === 0 ? 'matches' : combine(yearCauses);
-  const schemeExplanation = describe(totalDifference, handTotal, modelTotal, schemeCause, definition);
-  rows.push({ scope: 'scheme', year: null, practiceKey: null, practiceName: null, handPence: handTotal, modelPence: modelTotal, differencePence: totalDifference, handDerived: false, cause: schemeCause, explanation: schemeExplanation });
+  rows.push({ scope: 'scheme', year: null, practiceKey: null, practiceName: null, handPence: handTotal, modelPence: modelTotal, differencePence: totalDifference, handDerived: false, cause: schemeCause, ...describe(totalDifference, handTotal, modelTotal, schemeCause, definition) });
 
   const differing = model.years.filter((_, y) => yearCauses[y] !== 'matches').map((year) => year.year);
   return {

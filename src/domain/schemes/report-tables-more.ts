@@ -91,7 +91,7 @@ export function differencesTable(run: SchemeRun): ReportTable | null {
       model: pounds(row.modelPence),
       difference: pounds(row.differencePence),
       cause: row.cause,
-      explanation: row.explanation,
+      explanation: row.reason,
     }));
   return {
     name: 'differences',

@@ -118,7 +118,7 @@ function Differences({ table }: { table: ReportTable }) {
         <WarningCallout>
           <WarningCallout.Heading>{amount < 0 ? 'The hand schedule is short of the cost model' : 'The hand schedule is more than the cost model'}</WarningCallout.Heading>
           <p>
-            Over all years it comes to {displayCell(table.columns.find((c) => c.key === 'hand')!, scheme!.hand ?? null)} against the model’s{' '}
+            Over all years it comes to {displayCell(table.columns.find((c) => c.key === 'hand')!, scheme!.hand ?? null)} against the model's{' '}
             {displayCell(table.columns.find((c) => c.key === 'model')!, scheme!.model ?? null)}: a {amount < 0 ? 'shortfall' : 'surplus'} of{' '}
             <strong>{displayCell(difference, Math.abs(amount))}</strong>. {String(scheme!.explanation ?? '')}
           </p>
