@@ -144,17 +144,18 @@ export async function recordDrawdown(ctx: AppContext, applicationId: number, inp
   });
 }
 
-/** One application with its costed lines and drawdowns (a practice manager: their own practice's only). */
+/** One application with its costed lines and drawdowns (a practice manager: their own practice's and their locality's only). */
 export async function applicationDetail(ctx: AppContext, applicationId: number) {
   authorize(ctx.actor, 'fund_application', 'read');
   const application = await findApplication(ctx.db, applicationId);
-  if (!application || !canSeeApplication(ctx.actor, application)) throw notFound(`Application ${applicationId}`);
+  if (!application) throw notFound(`Application ${applicationId}`);
   const fund = await findFund(ctx.db, application.fundId);
+  const localities = await localitiesOn(ctx.db, fund.footprintGroupId, fund.listSnapshotDate);
+  if (!canSeeApplication(ctx.actor, application, localities)) throw notFound(`Application ${applicationId}`);
   const lines = await linesOf(ctx.db, applicationId);
   const drawdowns = await drawdownsOf(ctx.db, [applicationId]);
   const drawnPence = sumPence(drawdowns.map((d) => d.amountPence));
-  const localityName = (await localitiesOn(ctx.db, fund.footprintGroupId, fund.listSnapshotDate));
-  const locality = [...localityName.values()].find((l) => l.id === application.localityGroupId)?.name ?? null;
+  const locality = [...localities.values()].find((l) => l.id === application.localityGroupId)?.name ?? null;
   const practiceName = application.practiceCode ? ((await registryPractices(ctx.db, [application.practiceCode])).get(application.practiceCode)?.displayName ?? null) : null;
   return { application: { ...application, localityName: locality, practiceName, drawnPence, leftToDrawPence: (application.approvedPence ?? 0) - drawnPence }, fund: { id: fund.id, name: fund.name }, lines, drawdowns };
 }

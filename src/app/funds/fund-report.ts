@@ -9,7 +9,7 @@ import { funds } from '../../db/schema/index.js';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Actor, AppContext } from '../context.js';
-import { authorize, canSeePractice } from '../permissions.js';
+import { authorize, canSeePractice, practiceScope } from '../permissions.js';
 
 export type FundRow = typeof funds.$inferSelect;
 
@@ -20,7 +20,7 @@ export async function findFund(db: Db, id: number): Promise<FundRow> {
 }
 
 /** The footprint's practices at the fund's list snapshot, each with its list size and locality. */
-export async function fundPractices(db: Db, fund: FundRow): Promise<{ practices: FundPractice[]; localityIds: Map<string, number> }> {
+export async function fundPractices(db: Db, fund: FundRow): Promise<{ practices: FundPractice[]; localityIds: Map<string, number>; localities: PracticeLocalities }> {
   const codes = await groupMembersOn(db, fund.footprintGroupId, fund.listSnapshotDate);
   // One after the other: `db` may be a transaction, whose connection runs one query at a time.
   const names = await registryPractices(db, codes);
@@ -43,13 +43,15 @@ export async function fundPractices(db: Db, fund: FundRow): Promise<{ practices:
     if (locality) localityIds.set(locality.name, locality.id);
     return { code, name: names.get(code)?.displayName ?? code, locality: locality?.name ?? null, listSize: lists.get(code)! };
   });
-  return { practices, localityIds };
+  return { practices, localityIds, localities };
 }
 
 export interface FundState {
   fund: FundRow;
   calculation: FundCalculation;
   localityIds: Map<string, number>;
+  /** Each member practice's locality at the fund's list date. */
+  localities: PracticeLocalities;
   applications: ApplicationRow[];
   drawnByApplication: Map<number, number>;
 }
@@ -57,12 +59,12 @@ export interface FundState {
 /** Everything the fund's rules need: its calculation, its applications and what has been drawn against each. */
 export async function loadFundState(db: Db, fundId: number): Promise<FundState> {
   const fund = await findFund(db, fundId);
-  const { practices, localityIds } = await fundPractices(db, fund);
+  const { practices, localityIds, localities } = await fundPractices(db, fund);
   const calculation = calculateFund(fund.rates, practices);
   const applications = await applicationsOf(db, fundId);
   const drawnByApplication = new Map<number, number>();
   for (const d of await drawdownsOf(db, applications.map((a) => a.id))) drawnByApplication.set(d.applicationId, (drawnByApplication.get(d.applicationId) ?? 0) + d.amountPence);
-  return { fund, calculation, localityIds, applications, drawnByApplication };
+  return { fund, calculation, localityIds, localities, applications, drawnByApplication };
 }
 
 /** Allocated, waiting, approved, drawn and remaining for each locality. */
@@ -74,7 +76,16 @@ export function localityPositions(state: FundState): (PositionRow & { localityId
   });
 }
 
-export const canSeeApplication = (actor: Actor, application: Pick<ApplicationRow, 'practiceCode'>) => canSeePractice(actor, application.practiceCode);
+type PracticeLocalities = Map<string, { id: number; name: string }>;
+
+/**
+ * A practice manager sees their own practice's applications and their locality's (a locality
+ * applies for its hub's plan, which its practices share in), not another practice's.
+ */
+export function canSeeApplication(actor: Actor, application: Pick<ApplicationRow, 'practiceCode' | 'localityGroupId'>, localities: PracticeLocalities): boolean {
+  if (canSeePractice(actor, application.practiceCode)) return true;
+  return application.practiceCode === null && (practiceScope(actor) ?? []).some((code) => localities.get(code)?.id === application.localityGroupId);
+}
 
 /** A fund with its calculator (per locality and practice) and each locality's position. */
 export async function fundReport(ctx: AppContext, fundId: number) {
@@ -91,7 +102,7 @@ export async function fundReport(ctx: AppContext, fundId: number) {
     totals: { allocatedPence: total('allocatedPence'), requestedPence: total('requestedPence'), approvedPence: total('approvedPence'), drawnPence: total('drawnPence'), remainingPence: total('remainingPence') },
     // Each applicant by name: the practice (as the federation knows it) or the locality.
     applications: state.applications
-      .filter((a) => canSeeApplication(ctx.actor, a))
+      .filter((a) => canSeeApplication(ctx.actor, a, state.localities))
       .map((a) => ({
         ...a,
         drawnPence: state.drawnByApplication.get(a.id) ?? 0,

@@ -74,6 +74,21 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     await expect(applicationDetail(contextFor(database, managerOf('C82002')), submitted.id)).rejects.toThrow(/not found/);
   });
 
+  it("shows a practice manager their locality's applications as well as their practice's, not another practice's or locality's", async () => {
+    const report = await fundReport(admin(), fundId);
+    const harboroughId = report.positions.find((p) => p.name === 'Harborough')!.localityId;
+    const byLocality = report.applications.filter((a) => a.practiceCode === null);
+    const seen = async (code: string) => (await fundReport(contextFor(database, managerOf(code)), fundId)).applications;
+    // Kibworth (C82001) is in Harborough; Oakham (C82010) is in Rutland.
+    const kibworth = await seen('C82001');
+    expect(kibworth.filter((a) => a.practiceCode === null).map((a) => a.id)).toEqual(byLocality.filter((a) => a.localityGroupId === harboroughId).map((a) => a.id));
+    expect(kibworth.filter((a) => a.practiceCode !== null).every((a) => a.practiceCode === 'C82001')).toBe(true);
+    const harboroughApplication = byLocality.find((a) => a.localityGroupId === harboroughId)!;
+    expect((await applicationDetail(contextFor(database, managerOf('C82001')), harboroughApplication.id)).application.localityName).toBe('Harborough');
+    expect((await seen('C82010')).map((a) => a.id)).not.toContain(harboroughApplication.id);
+    await expect(applicationDetail(contextFor(database, managerOf('C82010')), harboroughApplication.id)).rejects.toThrow(/not found/);
+  });
+
   it('lets only one of two applications sent at once into a pot with room for one', async () => {
     const harborough = (await fundReport(admin(), fundId)).positions.find((p) => p.name === 'Harborough')!;
     const apply = (title: string) => submitApplication(admin(), fundId, { localityGroupId: harborough.localityId!, title, purpose: 'Same money', lines: [{ description: 'Half and more', amount: Math.ceil(harborough.remainingPence * 0.75) }] });

@@ -92,7 +92,7 @@ export function FundPage() {
                 <Link to={`/funds/${fund.id}/apply`}>Apply for money from this fund</Link>
               </p>
             ) : null}
-            <DataTable caption="Applications" captionHidden columns={applicationColumns} rows={applications} rowKey={(a) => a.id} empty={user.role === 'practice_manager' ? 'Your practice has not applied to this fund.' : 'No applications yet.'} compact />
+            <DataTable caption="Applications" captionHidden columns={applicationColumns} rows={applications} rowKey={(a) => a.id} empty={user.role === 'practice_manager' ? 'Neither your practice nor its locality has applied to this fund.' : 'No applications yet.'} compact />
           </>
         );
       }}
