@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { schemeDefinitionSchema } from '../../../domain/schemes/scheme-definition.js';
+import { EXAMPLES, loadExampleDefinition, readRecords } from '../../../../test/support/scheme-seeds.js';
+import { blank, definitionOf, type FormState, formProblems, ids, stateFrom } from './scheme-form-state.js';
+
+const filled: FormState = { ...blank, name: 'Winter access', funder: 'NHS England', quantity: '1200', snapshot: { day: '1', month: '1', year: '2018' } };
+const members = [{ odsCode: 'C82001' }, { odsCode: 'C82002' }];
+
+describe('the scheme form', () => {
+  it.each(['winter-access-2017-18', 'clinical-pharmacists-2018'])('opens %s as its terms and sends them back as they were', (name) => {
+    // As stored: the practices inline, not in a file beside the definition.
+    const example = loadExampleDefinition(name);
+    const inline = readRecords(`${EXAMPLES}${name}-practices.csv`).map((r) => ({ name: r.practice!, odsCode: r.ods_code!, listSize: Number(r.list_size), participation: 'yes' as const }));
+    const definition = { ...example, practices: inline };
+    const state = stateFrom(definition, 1);
+    expect(formProblems(state, null, definition)).toEqual([]);
+    const sent = schemeDefinitionSchema.parse(definitionOf(state, null, definition));
+    expect(sent).toMatchObject({ name: definition.name, funder: definition.funder, shared: definition.shared, apportionment: { basis: definition.apportionment.basis } });
+    expect(sent.deliveryModels).toEqual(definition.deliveryModels);
+    expect(sent.practices).toEqual(inline);
+    expect(sent.costModel).toEqual(definition.costModel);
+    expect(sent.fee).toEqual(definition.fee);
+  });
+
+  it('sends no practices for a new scheme with every member ticked: the registry supplies them', () => {
+    expect(definitionOf(filled, [{ odsCode: 'C82001', name: 'Kibworth' }], null).practices).toBeUndefined();
+    expect(definitionOf({ ...filled, excluded: ['C82002'] }, [{ odsCode: 'C82001', name: 'Kibworth' }, { odsCode: 'C82002', name: 'Other' }], null).practices).toEqual([{ name: 'Kibworth', odsCode: 'C82001' }]);
+  });
+
+  it.each([
+    { what: 'a blank name', change: { name: ' ' }, field: ids.name, message: 'Enter the scheme’s name' },
+    { what: 'no funder', change: { funder: '' }, field: ids.funder, message: 'Enter who funds the scheme' },
+    { what: 'a quantity of 0', change: { quantity: '0' }, field: ids.quantity, message: 'Enter how much is shared, as a number more than 0' },
+    { what: 'a fee over 100%', change: { feePercent: '120' }, field: ids.fee, message: 'Fee must be a percentage between 0 and 100' },
+    { what: 'a negative hourly rate', change: { models: [{ name: 'Nurse', unitsPerHour: '4', hourlyRate: '-5' }] }, field: ids.model(0, 'hourlyRate'), message: 'Hourly rate for Nurse must be a number more than 0' },
+    { what: 'fixed shares short of 100%', change: { basis: 'fixed' as const, fixedShares: { C82001: '40', C82002: '50' } }, field: 'scheme-fixed-shares', message: 'The fixed shares must add up to 100%; they add up to 90%' },
+    { what: 'a fixed share left blank', change: { basis: 'fixed' as const, fixedShares: { C82001: '100' } }, field: 'scheme-fixed-shares', message: 'Give every practice taking part a share between 0 and 100' },
+  ])('names the field for $what', ({ change, field, message }) => {
+    expect(formProblems(filled, members, null)).toEqual([]);
+    expect(formProblems({ ...filled, ...change }, members, null)).toEqual([{ field, message }]);
+  });
+
+  it('asks a new scheme for its list-size snapshot date', () => {
+    const problems = formProblems({ ...filled, snapshot: { day: '', month: '', year: '' } }, members, null);
+    expect(problems.map((p) => p.field)).toEqual([expect.stringContaining('scheme-snapshot')]);
+  });
+});
