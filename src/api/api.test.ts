@@ -262,6 +262,15 @@ describe('the API with bad input', () => {
     expect(summary.totalListSize).toBe(15_847 + 6_311 + 11_009 + 3_987);
   });
 
+  it('refuses a group whose commissioner the registry does not hold, naming the field, on creating and on editing', async () => {
+    const refusal = { error: 'invalid', message: 'The registry holds no commissioner 03V', problems: [{ field: 'commissionerCode', message: 'is not one the registry holds: there is no commissioner 03V. Check the code, or import the NHS file that names it first' }] };
+    expect(await admin.request('POST', '/api/groups', { name: 'Harborough PCN footprint', kind: 'pcn', commissionerCode: '03v' })).toMatchObject({ status: 400, body: refusal });
+    const created = await admin.request('POST', '/api/groups', { name: 'Harborough PCN footprint', kind: 'pcn', commissionerCode: '03W' });
+    expect(created.status).toBe(201);
+    expect(await admin.request('PATCH', `/api/groups/${created.body.id}`, { rowVersion: created.body.rowVersion, commissionerCode: '03V' })).toMatchObject({ status: 400, body: refusal });
+    expect((await admin.request('GET', `/api/groups/${created.body.id}`)).body).toMatchObject({ commissionerCode: '03W', rowVersion: 1 });
+  });
+
   it('finds every change about a practice by its ODS code, and the download says what each change did', async () => {
     // Rutland's memberships, made in the test above, are kept under their own IDs with the practice code inside.
     const about = (await admin.request('GET', '/api/audit?recordId=c82010&limit=100')).body as { items: { recordType: string; recordId: string; summary: string | null }[] };

@@ -10,7 +10,7 @@ export const roleLabels: Record<Role, string> = {
   clinician: 'Clinician',
 };
 
-/** Who is doing something: a signed-in user, the CLI on the server's machine, or the system itself (demo load). */
+/** Who is doing something: a signed-in user, the CLI on the server's machine, the system itself (a start-up task), or the demo loader. */
 export interface Actor {
   userId: number | null;
   label: string;
@@ -20,6 +20,11 @@ export interface Actor {
 }
 
 export const systemActor: Actor = { userId: null, label: 'system', role: 'admin', practiceCodes: [] };
+/**
+ * The author of what the demo loader writes, whoever asked for it: pages name it "Demo data", not the
+ * operator who ran `atscale demo load` (the audit row of the load itself names them).
+ */
+export const demoActor: Actor = { userId: null, label: 'demo', role: 'admin', practiceCodes: [] };
 export const cliActor = (user = process.env.USER ?? 'unknown'): Actor => ({ userId: null, label: `cli:${user}`, role: 'admin', practiceCodes: [] });
 
 /** What every use case receives: the database and who is asking. */

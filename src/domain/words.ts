@@ -17,8 +17,9 @@ export function humanise(code: string): string {
 /** Who did something, as pages and exports name people: "Jo Walker <admin@…>" → "Jo Walker" (the email stays in the audit). */
 export function actorName(label: string | null | undefined): string {
   const text = (label ?? '').replace(/\s*<[^>]*>$/, '');
-  // What atscale did itself (the demo, a start-up import), and what someone did at the command line.
+  // What atscale did itself (a start-up task), what the demo loader wrote, and what someone did at the command line.
   if (text === 'system') return 'atscale';
+  if (text === 'demo') return 'Demo data';
   const cli = /^cli:(.+)$/.exec(text);
   return cli ? `${cli[1]} (command line)` : text;
 }

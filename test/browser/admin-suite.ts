@@ -199,6 +199,12 @@ export function adminSuite(harness: () => BrowserHarness) {
       const codes = readFileSync(join(shared, 'elr/practice-ods-codes.csv'), 'utf8').trim().split('\n').slice(1, 3).map((l) => l.split(',')[1]!);
       await page.goto('/groups/new');
       await page.getByLabel('Name', { exact: true }).fill('Wreake Valley Test Federation');
+      // A commissioner the registry does not hold is refused, and the summary links to the code box.
+      await page.getByLabel('Or enter a commissioner code').fill('03V');
+      await page.getByRole('button', { name: 'Create group' }).click();
+      await problemsSay(page, 'Commissioner code is not one the registry holds: there is no commissioner 03V.');
+      expect(await page.locator('.nhsuk-error-summary a').first().getAttribute('href')).toBe('#group-commissioner');
+      await page.getByLabel('Or enter a commissioner code').fill('');
       await page.getByRole('button', { name: 'Create group' }).click();
       await visible(page.getByRole('heading', { level: 1, name: /Wreake Valley Test Federation/ }));
       // Nothing is in it yet, so its set-up forms are open.

@@ -48,6 +48,9 @@ export function permissionsSuite(harness: () => BrowserHarness) {
       const notes = page.locator('.nhsuk-summary-list__row', { has: page.locator('.nhsuk-summary-list__key', { hasText: /^Notes$/ }) });
       await eventually(() => textOf(notes)).toContain('Branch surgery closes early on Wednesdays.');
 
+      // The history shows the groups it joined, as everyone who reads memberships sees them.
+      await visible(page.getByRole('link', { name: 'Joined Harborough locality on 1 April 2017' }));
+
       await page.goto('/practices/C82002');
       await eventually(() => textOf(page.locator('h1'))).toBe('Countesthorpe Health Centre');
       expect(await editHeading(page).count()).toBe(0);

@@ -14,7 +14,7 @@ export async function registerRegistryRoutes(app: FastifyInstance, deps: ServerD
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
 
-  r.get('/api/practices/:code/details', { schema: { tags: ['practices'], summary: 'A practice with its list sizes over time, groups, PCN history and changes', params: z.object({ code: z.string().min(3).max(10) }) } }, async (request) =>
+  r.get('/api/practices/:code/details', { schema: { tags: ['practices'], summary: 'A practice with its list sizes over time, groups, PCN history, and its history: changes from the NHS files and the groups it joined and left', params: z.object({ code: z.string().min(3).max(10) }) } }, async (request) =>
     getPracticeDetails(ctxOf(request), request.params.code),
   );
   r.get('/api/organisations', { schema: { tags: ['registry'], summary: 'Commissioners, PCNs, ICBs and regions', querystring: z.object({ kind: z.enum(['region', 'icb', 'sub_icb', 'pcn']).optional() }) } }, async (request) => ({

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { bulkUpsert } from '../../db/bulk.js';
 import { practiceGroups, practices, users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
-import type { AppContext } from '../context.js';
+import { type AppContext, demoActor } from '../context.js';
 import { authorize } from '../permissions.js';
 import { groupRecord } from '../groups/group-record.js';
 import { membershipRecord } from '../groups/membership-record.js';
@@ -48,7 +48,8 @@ async function loadDemoAreas(ctx: AppContext, federationId: number): Promise<str
 export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean; message: string }> {
   authorize(ctx.actor, 'demo', 'import');
   return ctx.db.transaction(async (tx) => {
-    const txCtx = { ...ctx, db: tx as never };
+    // Every demo record is written by the demo, so pages say "Demo data" rather than who loaded it.
+    const txCtx: AppContext = { db: tx as never, actor: demoActor };
     const [already] = await tx.select().from(practiceGroups).where(eq(practiceGroups.name, demoFederationName));
     if (already) {
       // A demo loaded before an area existed gets that area's demo now; otherwise nothing changes.

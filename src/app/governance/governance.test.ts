@@ -97,7 +97,7 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     await updateRecord(admin(), riskRecord, String(risk!.id), { mitigation: 'Federation project support agreed' }, risk!.rowVersion + 1);
     const history = await database.db.select().from(riskScoreHistory).where(eq(riskScoreHistory.riskId, risk!.id)).orderBy(riskScoreHistory.id);
     expect(history.map((h) => [h.score, h.recordedOn, h.recordedBy])).toEqual([
-      [null, today, 'system'],
+      [null, today, 'demo'],
       [12, today, 'test admin'],
     ]);
   });

@@ -2,6 +2,8 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
 import { contracts, fundApplications, funds, groupMemberships, practiceGroups, schemes } from '../../db/schema/index.js';
+import type { Db } from '../../db/client.js';
+import { commissionerStanding } from '../registry/commissioners.js';
 import { type RecordType, storedIn } from '../records/record-type.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 
@@ -21,6 +23,19 @@ const groupInput = z.object({
   commissionerCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{3,5}$/, 'must be a commissioner code such as 03W').nullable().optional(),
   description: z.string().trim().max(2000).nullable().optional(),
 });
+
+/**
+ * A group's commissioner must be one the registry holds, or a typing slip (03V for 03W) would leave
+ * a federation whose "add the commissioner's practices" finds nothing, and whose commissioner has no
+ * name. When the registry holds no commissioner at all (a fresh install, before the first ODS or
+ * PCN file) the code is taken as typed: there is nothing to check it against, and an admin may set up
+ * the federation first and import its practices after. Checked only when the code is set or
+ * changed, so a group named before the registry held commissioners can still be renamed.
+ */
+async function refuseUnknownCommissioner(db: Db, code: string) {
+  if ((await commissionerStanding(db, code)) !== 'unknown') return;
+  throw invalid(`The registry holds no commissioner ${code}`, [{ field: 'commissionerCode', message: `is not one the registry holds: there is no commissioner ${code}. Check the code, or import the NHS file that names it first` }]);
+}
 
 export const groupRecord: RecordType<z.infer<typeof groupInput>> = {
   name: 'group',
@@ -46,6 +61,7 @@ export const groupRecord: RecordType<z.infer<typeof groupInput>> = {
   createSchema: groupInput,
   updateSchema: groupInput.partial(),
   async prepare(db, input, existing) {
+    if (input.commissionerCode && input.commissionerCode !== existing?.commissionerCode) await refuseUnknownCommissioner(db, input.commissionerCode);
     const kind = input.kind ?? (existing?.kind as string);
     const name = input.name ?? (existing?.name as string);
     if (input.parentId) {

@@ -1,6 +1,7 @@
 import { todayInEngland } from '../../domain/iso-date.js';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { notFound } from '../../domain/errors.js';
+import { latestFirst, membershipChanges } from '../../domain/registry/membership-changes.js';
 import { listSizes, membershipOverview, organisations, pcnMemberships, practiceGroups, practiceHistory, practiceOverview } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { authorize, isAllowed } from '../permissions.js';
@@ -22,13 +23,17 @@ export async function getPracticeDetails(ctx: AppContext, odsCode: string) {
       .orderBy(desc(pcnMemberships.startDate)),
     ctx.db.select().from(membershipOverview).where(eq(membershipOverview.practiceCode, code)).orderBy(asc(membershipOverview.groupKind), desc(membershipOverview.startDate)),
   ]);
+  // Memberships are their own record type: shown with the practice to whoever may read them.
+  const memberships = isAllowed(ctx.actor, 'membership', 'read', code) ? groups : [];
+  const nhsChanges = history.map((h) => ({ kind: 'nhs_file' as const, date: h.validFrom, changedFields: h.changedFields, snapshot: h.snapshot }));
   return {
     practice,
     canEdit: isAllowed(ctx.actor, 'practice', 'update', code),
     listSizes: sizes,
-    history: history.map((h) => ({ validFrom: h.validFrom, changedFields: h.changedFields, snapshot: h.snapshot })),
+    /** Changes from the NHS files and the groups it joined and left, latest first. */
+    history: latestFirst([...nhsChanges, ...membershipChanges(memberships, todayInEngland())]),
     pcnMemberships: pcns,
-    groups,
+    groups: memberships,
   };
 }
 

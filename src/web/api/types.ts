@@ -1,6 +1,7 @@
 /** The shapes the web app reads from the API (see src/api/routes and the OpenAPI document at /api/openapi.json). */
 
 import type { Problem } from './client.js';
+import type { MembershipChange } from '../../domain/registry/membership-changes.js';
 
 export type Role = 'admin' | 'practice_manager' | 'commissioner' | 'clinician';
 
@@ -104,7 +105,8 @@ export interface PracticeDetails {
   practice: PracticeOverview;
   canEdit: boolean;
   listSizes: { snapshotDate: string; patients: number; commissionerCode: string | null }[];
-  history: { validFrom: string; changedFields: string[] | null; snapshot: Record<string, unknown> | null }[];
+  /** Changes from the NHS files and the groups the practice joined and left, latest first. */
+  history: ({ kind: 'nhs_file'; date: string; changedFields: string[] | null; snapshot: Record<string, unknown> | null } | MembershipChange)[];
   pcnMemberships: { pcnCode: string; pcnName: string | null; startDate: string; endDate: string | null; source: string | null }[];
   groups: Membership[];
 }

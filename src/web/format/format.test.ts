@@ -24,6 +24,7 @@ describe('how the pages write things', () => {
     ['Jo Walker <admin@elr-federation.example>', 'Jo Walker'],
     ['cli:root', 'root (command line)'],
     ['system', 'atscale'],
+    ['demo', 'Demo data'],
   ])('names %s as %s', (label, name) => {
     expect(actorName(label)).toBe(name);
   });

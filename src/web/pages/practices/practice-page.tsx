@@ -39,11 +39,14 @@ const pcnColumns: Column<PcnRow>[] = [
   { key: 'source', header: 'Source', cell: (p) => p.source ?? '' },
 ];
 
+/** A change from the NHS files names its fields and values; a joining or leaving says so, linked to the group. */
 const historyColumns: Column<HistoryRow>[] = [
-  { key: 'from', header: 'From', nowrap: true, cell: (h) => formatDate(h.validFrom) },
-  { key: 'changed', header: 'What changed', cell: (h) => (h.changedFields ?? []).map(historyFieldName).join(', ') },
-  { key: 'values', header: 'Values', cell: (h) => describeHistoryValues(h.snapshot) },
+  { key: 'date', header: 'Date', nowrap: true, cell: (h) => formatDate(h.date) },
+  { key: 'changed', header: 'What changed', cell: (h) => (h.kind === 'membership' ? <Link to={`/groups/${h.groupId}`}>{h.text}</Link> : (h.changedFields ?? []).map(historyFieldName).join(', ')) },
+  { key: 'values', header: 'Values', cell: (h) => (h.kind === 'membership' ? '' : describeHistoryValues(h.snapshot)) },
 ];
+
+const historyKey = (h: HistoryRow) => (h.kind === 'membership' ? `${h.date}-${h.change}-${h.groupId}` : `${h.date}-${(h.changedFields ?? []).join()}`);
 
 function PracticeAudit({ code }: { code: string }) {
   const audit = useApiQuery<{ items: AuditEntry[] }>(`/api/practices/${encodeURIComponent(code)}/audit`);
@@ -111,8 +114,9 @@ function PracticeDetailsView({ details }: { details: PracticeDetails }) {
       <DataTable caption={`Groups ${p.displayName} belongs or belonged to`} captionHidden columns={groupColumns} rows={details.groups} rowKey={(g) => g.id} empty="This practice is not in any group." />
       <h2 id="pcn-history">PCN membership history</h2>
       <DataTable caption={`Primary care networks of ${p.displayName}`} captionHidden columns={pcnColumns} rows={details.pcnMemberships} rowKey={(m) => `${m.pcnCode}-${m.startDate}`} empty={p.pcnCode ? `The registry gives ${p.pcnCode} as this practice’s PCN, but no dated membership has been imported (from the ePCN or PCN mapping file).` : 'No PCN membership has been imported for this practice.'} />
-      <h2 id="changes">Changes from the NHS files</h2>
-      <DataTable caption={`Changes to ${p.displayName} recorded from ODS and PCN files`} captionHidden columns={historyColumns} rows={details.history} rowKey={(h) => `${h.validFrom}-${(h.changedFields ?? []).join()}`} empty="No changes have been recorded." />
+      <h2 id="changes">Changes and group memberships</h2>
+      <p className="nhsuk-body">Changes from the NHS files (ODS and PCN), and the groups and localities it joined and left, latest first.</p>
+      <DataTable caption={`History of ${p.displayName}: changes from the NHS files and group memberships, latest first`} captionHidden columns={historyColumns} rows={details.history} rowKey={historyKey} empty="No changes or group memberships have been recorded." />
       {isAdmin(user) ? <PracticeAudit code={p.odsCode} /> : null}
     </>
   );

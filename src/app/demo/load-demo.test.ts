@@ -1,0 +1,44 @@
+import { eq, ne } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { auditLog, riskScoreHistory, schemeVersions } from '../../db/schema/index.js';
+import { actorName } from '../../domain/words.js';
+import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { cliActor } from '../context.js';
+import { getRecord, updateRecord } from '../records/records.js';
+import { practiceRecord } from '../registry/practice-record.js';
+import { loadDemo } from './load-demo.js';
+
+describe.each(databaseKinds)('who the demo’s records say wrote them (%s)', (kind) => {
+  let database: Database;
+  const operator = cliActor('operator');
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await loadDemo({ db: database.db, actor: operator });
+  });
+  afterAll(() => database?.close());
+
+  it('names the demo as the author of what it loaded, not the operator who ran `atscale demo load`', async () => {
+    const versions = await database.db.select({ createdBy: schemeVersions.createdBy, approvedBy: schemeVersions.approvedBy }).from(schemeVersions);
+    expect(versions.length).toBeGreaterThan(0);
+    expect(new Set(versions.flatMap((v) => [v.createdBy, v.approvedBy].filter(Boolean)))).toEqual(new Set(['demo']));
+    expect(new Set((await database.db.select({ by: riskScoreHistory.recordedBy }).from(riskScoreHistory)).map((r) => r.by))).toEqual(new Set(['demo']));
+    expect(actorName('demo')).toBe('Demo data');
+  });
+
+  it('keeps the operator in the audit as the one who loaded it; every record it wrote is audited as the demo’s', async () => {
+    const [load] = await database.db.select({ actorLabel: auditLog.actorLabel }).from(auditLog).where(eq(auditLog.recordType, 'demo'));
+    expect(load).toEqual({ actorLabel: 'cli:operator' });
+    const others = await database.db.selectDistinct({ actorLabel: auditLog.actorLabel }).from(auditLog).where(ne(auditLog.recordType, 'demo'));
+    // The demo commissioner's fund decisions are made as that user, as a signed-in commissioner's are.
+    expect(others.map((o) => o.actorLabel).sort()).toEqual(['Chris Morgan <commissioner@elr-ccg.example>', 'demo']);
+  });
+
+  it('still names the operator for what they change at the command line afterwards', async () => {
+    const practice = await getRecord({ db: database.db, actor: operator }, practiceRecord, 'C82001');
+    await updateRecord({ db: database.db, actor: operator }, practiceRecord, 'C82001', { notes: 'Changed by hand' }, practice.rowVersion as number);
+    const [change] = await database.db.select({ actorLabel: auditLog.actorLabel }).from(auditLog).where(eq(auditLog.recordId, 'C82001'));
+    expect(actorName(change!.actorLabel)).toBe('operator (command line)');
+  });
+});

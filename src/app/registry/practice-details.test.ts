@@ -1,0 +1,54 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { practiceHistory } from '../../db/schema/index.js';
+import { databaseKinds } from '../../../test/support/databases.js';
+import { useDemoDatabase } from '../../../test/support/demo-database.js';
+import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
+import type { Actor } from '../context.js';
+import { isAllowed } from '../permissions.js';
+import { getPracticeDetails } from './practice-details.js';
+
+const clinicianActor: Actor = { userId: null, label: 'test clinician', role: 'clinician', practiceCodes: ['C82009'] };
+
+/** What a history line says: a change from the NHS files by its fields, a membership in its own words. */
+const lineText = (line: { kind: string; date: string; changedFields?: string[] | null; text?: string }) => (line.kind === 'membership' ? line.text : `${line.date}: ${line.changedFields?.join(', ')}`);
+
+describe.each(databaseKinds)('a practice’s history with its group memberships (%s)', (kind) => {
+  const database = useDemoDatabase(kind);
+
+  beforeAll(async () => {
+    // Narborough moved to Leicester City CCG in April 2019, the day after it left the federation and its locality.
+    await database().db.insert(practiceHistory).values({ odsCode: 'C82119', validFrom: '2019-04-01', changedFields: ['commissionerCode'], snapshot: { commissionerCode: '04C', before: { commissionerCode: '03W' } } });
+  });
+
+  it('gives the joinings and leavings in date order with the changes from the NHS files, latest first', async () => {
+    const details = await getPracticeDetails(contextFor(database(), adminActor), 'C82119');
+    expect(details.history.map(lineText)).toEqual([
+      '2019-04-01: commissionerCode',
+      'Left East Leicestershire & Rutland GP Federation on 31 March 2019',
+      'Left North Blaby locality on 31 March 2019',
+      'Joined East Leicestershire & Rutland GP Federation on 1 April 2017',
+      'Joined North Blaby locality on 1 April 2017',
+    ]);
+    expect(details.history[2]).toMatchObject({ kind: 'membership', date: '2019-03-31', change: 'left', groupName: 'North Blaby', groupKind: 'locality', groupId: expect.any(Number) });
+  });
+
+  it.each<[string, Actor, string]>([
+    ['the admin', adminActor, 'C82119'],
+    ['a practice manager, on their own practice', managerOf('C82001'), 'C82001'],
+    ['a practice manager, on another practice', managerOf('C82001'), 'C82119'],
+    ['the commissioner', commissionerActor, 'C82119'],
+    ['a clinician', clinicianActor, 'C82119'],
+  ])('shows %s the memberships as the declared permissions allow, and edits only where they allow', async (_name, actor, code) => {
+    const details = await getPracticeDetails(contextFor(database(), actor), code);
+    const shown = details.history.filter((line) => line.kind === 'membership');
+    expect(shown.length > 0).toBe(isAllowed(actor, 'membership', 'read', code));
+    expect(details.groups.length > 0).toBe(isAllowed(actor, 'membership', 'read', code));
+    expect(details.canEdit).toBe(isAllowed(actor, 'practice', 'update', code));
+  });
+
+  it('lets a practice manager edit their own practice only, and the commissioner none', async () => {
+    expect((await getPracticeDetails(contextFor(database(), managerOf('C82001')), 'C82001')).canEdit).toBe(true);
+    expect((await getPracticeDetails(contextFor(database(), managerOf('C82001')), 'C82119')).canEdit).toBe(false);
+    expect((await getPracticeDetails(contextFor(database(), commissionerActor), 'C82001')).canEdit).toBe(false);
+  });
+});
