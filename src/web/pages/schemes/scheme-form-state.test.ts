@@ -27,14 +27,14 @@ describe('the scheme form', () => {
     expect(definitionOf({ ...filled, excluded: ['C82002'] }, [{ odsCode: 'C82001', name: 'Kibworth' }, { odsCode: 'C82002', name: 'Other' }], null).practices).toEqual([{ name: 'Kibworth', odsCode: 'C82001' }]);
   });
 
-  it.each([
+  it.each<{ what: string; change: Partial<FormState>; field: string; message: string }>([
     { what: 'a blank name', change: { name: ' ' }, field: ids.name, message: 'Enter the scheme’s name' },
     { what: 'no funder', change: { funder: '' }, field: ids.funder, message: 'Enter who funds the scheme' },
     { what: 'a quantity of 0', change: { quantity: '0' }, field: ids.quantity, message: 'Enter how much is shared, as a number more than 0' },
     { what: 'a fee over 100%', change: { feePercent: '120' }, field: ids.fee, message: 'Fee must be a percentage between 0 and 100' },
     { what: 'a negative hourly rate', change: { models: [{ name: 'Nurse', unitsPerHour: '4', hourlyRate: '-5' }] }, field: ids.model(0, 'hourlyRate'), message: 'Hourly rate for Nurse must be a number more than 0' },
-    { what: 'fixed shares short of 100%', change: { basis: 'fixed' as const, fixedShares: { C82001: '40', C82002: '50' } }, field: 'scheme-fixed-shares', message: 'The fixed shares must add up to 100%; they add up to 90%' },
-    { what: 'a fixed share left blank', change: { basis: 'fixed' as const, fixedShares: { C82001: '100' } }, field: 'scheme-fixed-shares', message: 'Give every practice taking part a share between 0 and 100' },
+    { what: 'fixed shares short of 100%', change: { basis: 'fixed', fixedShares: { C82001: '40', C82002: '50' } }, field: 'scheme-fixed-shares', message: 'The fixed shares must add up to 100%; they add up to 90%' },
+    { what: 'a fixed share left blank', change: { basis: 'fixed', fixedShares: { C82001: '100' } }, field: 'scheme-fixed-shares', message: 'Give every practice taking part a share between 0 and 100' },
   ])('names the field for $what', ({ change, field, message }) => {
     expect(formProblems(filled, members, null)).toEqual([]);
     expect(formProblems({ ...filled, ...change }, members, null)).toEqual([{ field, message }]);
