@@ -204,8 +204,9 @@ export function overviewSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('link', { name: 'Harborough' }));
       // Its history says which groups it joined, each line linked to the group.
       const history = page.locator('table', { has: page.locator('caption', { hasText: 'History of Kibworth Medical Centre' }) });
-      await visible(history.getByRole('link', { name: 'Joined Harborough locality on 1 April 2017' }));
-      expect(await textOf(history.locator('tbody'))).toContain(`Joined ${demoFederationName} on 1 April 2017`);
+      // The date in its column, the line beside it.
+      expect(await textOf(history.locator('tbody tr', { has: page.getByRole('link', { name: 'Joined Harborough locality', exact: true }) }))).toMatch(/^1 April 2017\s+Joined Harborough locality/);
+      expect(await textOf(history.locator('tbody tr', { hasText: `Joined ${demoFederationName}` }))).toContain('1 April 2017');
       expect(await page.getByRole('link', { name: 'Quality indicators for this practice' }).getAttribute('href')).toBe('/quality/practices/C82001');
       await visible(page.getByRole('heading', { name: 'Audit history' }));
       expect(await seriousAxeViolations(page)).toEqual([]);

@@ -49,7 +49,7 @@ export function permissionsSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(notes)).toContain('Branch surgery closes early on Wednesdays.');
 
       // The history shows the groups it joined, as everyone who reads memberships sees them.
-      await visible(page.getByRole('link', { name: 'Joined Harborough locality on 1 April 2017' }));
+      await visible(page.getByRole('link', { name: 'Joined Harborough locality', exact: true }));
 
       await page.goto('/practices/C82002');
       await eventually(() => textOf(page.locator('h1'))).toBe('Countesthorpe Health Centre');

@@ -30,8 +30,8 @@ describe('the joinings and leavings of a practice’s memberships', () => {
     ['no memberships, no lines', [], []],
   ])('%s', (_name, memberships, lines) => expect(membershipChanges(memberships, today).map((c) => c.text)).toEqual(lines));
 
-  it('keeps what a page needs to link the line to its group', () => {
-    expect(membershipChanges([span('Oakham', 'locality', '2018-04-01', '2019-03-31', 7)], today)[1]).toEqual({ kind: 'membership', date: '2019-03-31', change: 'left', groupId: 7, groupName: 'Oakham', groupKind: 'locality', text: 'Left Oakham locality on 31 March 2019' });
+  it('keeps what a page needs to link the line to its group, and the line without its date for beside it', () => {
+    expect(membershipChanges([span('Oakham', 'locality', '2018-04-01', '2019-03-31', 7)], today)[1]).toEqual({ kind: 'membership', date: '2019-03-31', change: 'left', groupId: 7, groupName: 'Oakham', groupKind: 'locality', what: 'Left Oakham locality', text: 'Left Oakham locality on 31 March 2019' });
   });
 });
 

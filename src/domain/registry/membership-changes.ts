@@ -17,6 +17,8 @@ export interface MembershipChange {
   groupId: number;
   groupName: string;
   groupKind: string;
+  /** "Joined Oakham locality": for beside its date. */
+  what: string;
   /** "Joined Oakham locality on 1 April 2018"; "Leaves … on …" for a date still to come. */
   text: string;
 }
@@ -44,15 +46,10 @@ const verbs = { joined: ['Joined', 'Joins'], left: ['Left', 'Leaves'] } as const
  */
 export function membershipChanges(memberships: readonly MembershipSpan[], today: string): MembershipChange[] {
   return memberships.flatMap((m) => {
-    const line = (change: 'joined' | 'left', date: string): MembershipChange => ({
-      kind: 'membership',
-      date,
-      change,
-      groupId: m.groupId,
-      groupName: m.groupName,
-      groupKind: m.groupKind,
-      text: `${verbs[change][date > today ? 1 : 0]} ${groupPhrase(m.groupName, m.groupKind)} on ${formatLongDate(date)}`,
-    });
+    const line = (change: 'joined' | 'left', date: string): MembershipChange => {
+      const what = `${verbs[change][date > today ? 1 : 0]} ${groupPhrase(m.groupName, m.groupKind)}`;
+      return { kind: 'membership', date, change, groupId: m.groupId, groupName: m.groupName, groupKind: m.groupKind, what, text: `${what} on ${formatLongDate(date)}` };
+    };
     return m.endDate ? [line('joined', m.startDate), line('left', m.endDate)] : [line('joined', m.startDate)];
   });
 }

@@ -42,7 +42,7 @@ const pcnColumns: Column<PcnRow>[] = [
 /** A change from the NHS files names its fields and values; a joining or leaving says so, linked to the group. */
 const historyColumns: Column<HistoryRow>[] = [
   { key: 'date', header: 'Date', nowrap: true, cell: (h) => formatDate(h.date) },
-  { key: 'changed', header: 'What changed', cell: (h) => (h.kind === 'membership' ? <Link to={`/groups/${h.groupId}`}>{h.text}</Link> : (h.changedFields ?? []).map(historyFieldName).join(', ')) },
+  { key: 'changed', header: 'What changed', cell: (h) => (h.kind === 'membership' ? <Link to={`/groups/${h.groupId}`}>{h.what}</Link> : (h.changedFields ?? []).map(historyFieldName).join(', ')) },
   { key: 'values', header: 'Values', cell: (h) => (h.kind === 'membership' ? '' : describeHistoryValues(h.snapshot)) },
 ];
 
