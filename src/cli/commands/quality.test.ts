@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { projectRoot } from '../../../test/support/cli.js';
 import { medparProviders } from '../../../test/support/medpar-funnel-fixture.js';
 import { reportError } from '../output.js';
 import { registerQualityCommands } from './quality.js';
@@ -32,7 +33,7 @@ interface Run {
 
 async function spawnAtscale(...args: string[]): Promise<Run> {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: '/work/main' });
+    const { stdout, stderr } = await execFileAsync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: projectRoot });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
