@@ -24,9 +24,9 @@ describe('finance API', () => {
     expect((await admin.request('DELETE', `/api/running-costs/${created.body.id}?rowVersion=2`)).status).toBe(200);
   });
 
-  it('answers a bad year, a year outside the plan and a bad threshold with 400 and the field', async () => {
+  it('answers a bad year and a bad threshold with 400 and the field, and a year outside the plan with 404 and the plan’s years', async () => {
     expect(await admin.request('GET', '/api/finance/ie?year=2018-2020')).toMatchObject({ status: 400, body: { problems: [{ field: 'year' }] } });
-    expect(await admin.request('GET', '/api/finance/cash-flow?year=2030/31')).toMatchObject({ status: 400, body: { message: '2030/31 is outside the finance plan' } });
+    expect(await admin.request('GET', '/api/finance/cash-flow?year=2030/31')).toMatchObject({ status: 404, body: { message: '2030/31 is outside the finance plan', problems: [{ field: 'year', message: expect.stringMatching(/^the plan covers 2017\/18, /) }] } });
     expect(await admin.request('GET', '/api/finance/cash-flow?year=2018/19&threshold=lots')).toMatchObject({ status: 400, body: { problems: [{ field: 'threshold' }] } });
   });
 

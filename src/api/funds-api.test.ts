@@ -52,7 +52,9 @@ describe('contracts and funds over the API', () => {
     expect(edited).toMatchObject({ status: 200, body: { valuePence: 123_450, rowVersion: 2 } });
   });
 
-  it('refuses a sub-contract outside the footprint and a document that is not a PDF or Word file', async () => {
+  it('refuses a contract whose value is not a year, in total or at tariff, a sub-contract outside the footprint and a document that is not a PDF or Word file', async () => {
+    const yearly = await admin.request('POST', '/api/contracts', { title: 'Diabetes specialist nurses', commissioner: 'WL CCG', parties: 'WL CCG; the federation', footprintGroupId: 1, startDate: '2018-05-01', value: '£80,000', valueBasis: 'yearly' });
+    expect(yearly).toMatchObject({ status: 400, body: { problems: [{ field: 'body.valueBasis', message: 'Choose whether the value is a year, in total or estimated, paid at tariff' }] } });
     const contract = (await admin.request('GET', '/api/contracts?reference=RCC-VITRU-2018')).body.items[0];
     const outside = await admin.request('POST', '/api/sub-contracts', { contractId: contract.id, practiceCode: 'C82001', sharePercent: 100 });
     expect(outside).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ field: 'practiceCode', message: expect.stringContaining('outside the contract’s footprint (Rutland)') })] } });
@@ -79,6 +81,12 @@ describe('contracts and funds over the API', () => {
     expect(csv).toContain(cbs.unsignedPractices.map((p: { practiceCode: string; practiceName: string }) => `${p.practiceName} (${p.practiceCode})`).join('; '));
     const [registerHeader, ...registerRows] = Papa.parse<string[]>(csv.trim()).data;
     expect(registerRows.find((r) => r[0] === String(cbs.id))![registerHeader!.indexOf('Value (£)')]).toBe(String(cbs.valuePence / 100));
+    // What a value is, in the register's words ("a year", not the stored a_year), in both downloads.
+    const basis = header!.indexOf('Value basis');
+    const registerBasis = registerHeader!.indexOf('Value is');
+    const valued = registerRows.filter((r) => r[registerBasis] !== '');
+    expect(new Set(valued.map((r) => r[registerBasis]))).toEqual(new Set(['a year', 'total', 'tariff, estimated']));
+    for (const r of valued) expect(rows.find((listedRow) => listedRow[0] === r[0])![basis]).toBe(r[registerBasis]);
 
     const report = (await admin.request('GET', `/api/funds/${fundId}/report`)).body;
     const xlsx = await fetch(`${server.baseUrl}/api/funds/${fundId}/export.xlsx`, cookie);

@@ -5,12 +5,11 @@ import { invalid } from '../../domain/errors.js';
 import { contractDateProblems, noticeDateOf } from '../../domain/contracts/contract-reminders.js';
 import { parsePoundsToPence, poundsText } from '../../domain/contracts/pounds-and-years.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
+import { valueBases, valueBasisWords } from '../../domain/contracts/value-basis.js';
 import { contractDocuments, contracts, practiceGroups, subContracts } from '../../db/schema/index.js';
 import { findGroup } from '../../db/repos/contracts.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
 import { practiceScope } from '../permissions.js';
-
-export const valueBases = ['a_year', 'total', 'tariff'] as const;
 
 const contractInput = z.object({
   title: z.string().trim().min(1, 'Enter the contract’s title').max(200),
@@ -23,7 +22,8 @@ const contractInput = z.object({
   renewalDate: isoDateSchema.nullable().optional(),
   noticePeriodDays: z.coerce.number().int().min(0, 'must not be negative').max(3650).nullable().optional(),
   value: poundsText.nullable().optional(),
-  valueBasis: z.enum(valueBases, { message: 'Choose a_year, total or tariff' }),
+  // In the words of the form's choices ("The value is: A year, In total, Estimated, paid at tariff").
+  valueBasis: z.enum(valueBases, { message: 'Choose whether the value is a year, in total or estimated, paid at tariff' }),
   federationFeePercent: percentSchema.default(5),
   description: z.string().trim().max(4000).nullable().optional(),
 });
@@ -57,7 +57,7 @@ export const contractRecord: RecordType<z.infer<typeof contractInput>> = {
     renewalDate: { header: 'Renewal date', column: contracts.renewalDate, kind: 'date', sortable: true },
     noticePeriodDays: { header: 'Notice period (days)', column: contracts.noticePeriodDays, kind: 'integer' },
     valuePence: { header: 'Value (pence)', column: contracts.valuePence, kind: 'integer', pence: true, sortable: true },
-    valueBasis: { header: 'Value basis', column: contracts.valueBasis, kind: 'text', filter: 'exact' },
+    valueBasis: { header: 'Value basis', column: contracts.valueBasis, kind: 'text', filter: 'exact', labels: valueBasisWords },
     federationFeeBp: { header: 'Federation fee (basis points)', column: contracts.federationFeeBp, kind: 'integer', basisPoints: true },
   },
   defaultSort: 'title',

@@ -1,6 +1,6 @@
 import { loadCostSavings, loadFinanceYears, loadIeIncomeLines, loadIncomeStreams, loadRunningCosts } from '../../db/repos/finance.js';
 import { schemes } from '../../db/schema/index.js';
-import { invalid } from '../../domain/errors.js';
+import { AppError, invalid } from '../../domain/errors.js';
 import { cashFlow } from '../../domain/finance/cash-flow.js';
 import { normaliseFinancialYear } from '../../domain/finance/financial-year.js';
 import { incomeAndExpenditure, resultKind } from '../../domain/finance/income-expenditure.js';
@@ -12,7 +12,7 @@ import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { linkedSchemeMoney } from './scheme-links.js';
 
-/** A year the plan covers, as "2018/19"; anything else is a clear error naming the plan's years. */
+/** A year the plan covers, as "2018/19". A year written wrongly is invalid; one the plan does not cover is not found, and the error names the plan's years. */
 async function planYear(ctx: AppContext, raw: string) {
   let year: string;
   try {
@@ -22,7 +22,8 @@ async function planYear(ctx: AppContext, raw: string) {
   }
   const years = await loadFinanceYears(ctx.db);
   const found = years.find((y) => y.financialYear === year);
-  if (!found) throw invalid(`${year} is outside the finance plan`, [{ field: 'year', message: `the plan covers ${years.map((y) => y.financialYear).join(', ') || 'no years yet'}` }]);
+  // A year written rightly that the plan does not have is a record that is not there (404, the CLI's exit code 4), not a mistake in the input.
+  if (!found) throw new AppError('not_found', `${year} is outside the finance plan`, { problems: [{ field: 'year', message: `the plan covers ${years.map((y) => y.financialYear).join(', ') || 'no years yet'}` }] });
   return found;
 }
 

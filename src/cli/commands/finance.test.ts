@@ -79,9 +79,10 @@ describe('atscale finance', () => {
     expect(json.monthsBelowThreshold).toEqual(json.months.filter((m: { closingPence: number }) => m.closingPence < 0).map((m: { month: string }) => m.month));
   }, 60_000);
 
-  it('refuses a year outside the plan and a bad file, with exit code 2 and the line and column', async () => {
+  it('says a year outside the plan is not found (exit code 4), and refuses a bad year and a bad file (exit code 2, with the line and column)', async () => {
     const outside = await runCli(['finance', 'ie', '--year', '2025/26'], env);
-    expect({ code: outside.code, stderr: outside.stderr }).toMatchObject({ code: 2, stderr: expect.stringContaining('2025/26 is outside the finance plan') });
+    expect({ code: outside.code, stderr: outside.stderr }).toMatchObject({ code: 4, stderr: expect.stringContaining('2025/26 is outside the finance plan') });
+    expect(await runCli(['finance', 'ie', '--year', '2025-2027'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('field year') });
     const bad = join(dir, 'savings.csv');
     writeFileSync(bad, 'scheme,financial_year,amount\nBulk buying,2018/19,"£1,000"\nBulk buying,2018-2020,-5\n');
     const rejected = await runCli(['finance', 'import', 'savings', bad], env);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { projectRoot } from '../../../test/support/cli.js';
 import { medparProviders } from '../../../test/support/medpar-funnel-fixture.js';
 import { reportError } from '../output.js';
 import { registerQualityCommands } from './quality.js';
@@ -32,7 +33,7 @@ interface Run {
 
 async function spawnAtscale(...args: string[]): Promise<Run> {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: '/work/main' });
+    const { stdout, stderr } = await execFileAsync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: projectRoot });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -157,6 +158,21 @@ describe('atscale funnel', () => {
     expect(funnel.target).toBeCloseTo((160 / 567) * 100, 12);
     expect(funnel.units[2].value).toBeCloseTo(26, 12);
     expect(funnel.units[2].upper95).toBeCloseTo(100 * Math.sin(Math.asin(Math.sqrt(160 / 567)) + 1.959964 * 0.05) ** 2, 10);
+  });
+
+  it('names each option that is wrong once, as it is typed', async () => {
+    const file = csv('options.csv', 'unit,numerator,denominator\nA,1,10\n');
+    const funnel = await atscale('funnel', '--in', file, '--type', 'ratio', '--sr-method', 'x', '--trim', '0.5', '--limit', '90', '--multiplier', 'ten');
+    expect(funnel.code).toBe(2);
+    expect(funnel.stderr.split('\n').slice(1, -1)).toEqual([
+      '  field --type: must be pr, sr or rc',
+      '  field --sr-method: must be shmi or cqc',
+      '  field --trim: must be at least 0 and less than 0.5',
+      '  field --limit: must be 95 or 99.8',
+      '  field --multiplier: must be a number',
+    ]);
+    const spc = await atscale('spc', '--in', file, '--improvement', 'sideways', '--target', 'high');
+    expect(spc.stderr).toContain('  field --improvement: must be up, down or neutral\n  field --target: must be a number\n');
   });
 
   it('rejects impossible proportions and zero denominators with their lines', async () => {

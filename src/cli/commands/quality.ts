@@ -12,36 +12,37 @@ import { describeSkipped, readSeriesFile, readUnitsFile, rebaseIndices } from '.
  * (or CSV). The arithmetic is all in src/domain/quality; see docs/quality.md for every formula.
  */
 
-const number = (what: string) =>
-  z.string().trim().regex(/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/, `${what} must be a number`).transform(Number);
+// Messages leave out the option's name: each problem is printed after it ("field --trim: must be …").
+const number = z.string().trim().regex(/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/, 'must be a number').transform(Number);
 
 const spcOptionsSchema = z.object({
   in: z.string().min(1),
-  improvement: z.enum(['up', 'down', 'neutral'], { message: '--improvement must be up, down or neutral' }),
-  target: number('--target').optional(),
+  improvement: z.enum(['up', 'down', 'neutral'], { message: 'must be up, down or neutral' }),
+  target: number.optional(),
   rebase: z.string().optional(),
   screenOutliers: z.boolean(),
-  format: z.enum(['json', 'csv'], { message: '--format must be json or csv' }),
+  format: z.enum(['json', 'csv'], { message: 'must be json or csv' }),
   out: z.string().optional(),
 });
 
 const funnelOptionsSchema = z.object({
   in: z.string().min(1),
-  type: z.enum(['pr', 'sr', 'rc'], { message: '--type must be pr, sr or rc' }),
-  srMethod: z.enum(['shmi', 'cqc'], { message: '--sr-method must be shmi or cqc' }),
+  type: z.enum(['pr', 'sr', 'rc'], { message: 'must be pr, sr or rc' }),
+  srMethod: z.enum(['shmi', 'cqc'], { message: 'must be shmi or cqc' }),
   overdispersion: z.boolean(),
-  trim: number('--trim').refine((t) => t >= 0 && t < 0.5, '--trim must be at least 0 and less than 0.5'),
-  limit: z.enum(['95', '99.8'], { message: '--limit must be 95 or 99.8' }).transform((l) => (l === '95' ? 95 : 99.8) as 95 | 99.8),
-  multiplier: number('--multiplier').refine((m) => m > 0, '--multiplier must be more than 0'),
+  trim: number.refine((t) => t >= 0 && t < 0.5, 'must be at least 0 and less than 0.5'),
+  limit: z.enum(['95', '99.8'], { message: 'must be 95 or 99.8' }).transform((l) => (l === '95' ? 95 : 99.8) as 95 | 99.8),
+  multiplier: number.refine((m) => m > 0, 'must be more than 0'),
   aggregate: z.boolean(),
-  format: z.enum(['json', 'csv'], { message: '--format must be json or csv' }),
+  format: z.enum(['json', 'csv'], { message: 'must be json or csv' }),
   out: z.string().optional(),
 });
 
 function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.output<T> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const problems: Problem[] = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+  // Named as typed: the option srMethod is --sr-method.
+  const problems: Problem[] = parsed.error.issues.map((issue) => ({ field: `--${issue.path.join('.').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, message: issue.message }));
   throw new AppError('invalid', 'Some options are not valid', { problems });
 }
 

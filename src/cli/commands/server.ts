@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { readConfig } from '../../config.js';
+import { writeRows } from '../output.js';
 import { readInputFile } from '../read-input.js';
 import { writeOutputFile } from '../write-output.js';
 
@@ -110,7 +111,9 @@ export function registerServerCommands(program: Command): void {
       try {
         const [{ cliActor }, { commandLineUser }] = await Promise.all([import('../../app/context.js'), import('../command-line-user.js')]);
         const counts = await (await backups()).restoreBackup(opened.database, readInputFile(file), cliActor(commandLineUser()));
-        process.stdout.write(`Restored ${file}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}\n`);
+        process.stdout.write(`Restored ${file}:\n\n`);
+        // One table a line, by name, its rows lined up, rather than every table on one long line.
+        await writeRows(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)), [{ header: 'Table', value: ([table]) => table }, { header: 'Rows', value: ([, rows]) => rows, numeric: true }], 'table');
       } finally {
         await opened.close();
       }

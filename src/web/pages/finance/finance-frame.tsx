@@ -4,7 +4,8 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import type { Page, Role, SessionUser } from '../../api/types.js';
 import { useUser } from '../../auth/session.js';
 import { useApiQuery } from '../../api/use-api.js';
-import { usePageTitle } from '../../components/page-states.js';
+import { NotFoundPage, usePageTitle } from '../../components/page-states.js';
+import { normaliseFinancialYear } from '../../../domain/finance/financial-year.js';
 import type { FinanceYearRow } from './types.js';
 import { ExportLinks } from '../../components/export-links.js';
 
@@ -47,11 +48,27 @@ export function usePlanYear() {
     }
     setParams(changed);
   };
-  return { year, years: years.data?.items ?? [], choose, update, params };
+  const asked = params.get('year');
+  // An address naming a year the plan does not have (typed, or kept from before the year was removed) is a page that is not there, as the API says (404).
+  const outsidePlan = asked !== null && years.data !== undefined && !years.data.items.some((y) => y.financialYear === asPlanWritesIt(asked));
+  return { year, years: years.data?.items ?? [], outsidePlan, choose, update, params };
 }
 
-/** Every finance page: its heading, the finance sections as links, and (where it has one) the year chooser. */
-export function FinanceFrame({ title, intro, year, children }: { title: string; intro?: ReactNode; year?: ReturnType<typeof usePlanYear>; children: ReactNode }) {
+/** "18/19" as the plan writes it, "2018/19"; what is not a year at all stays as written (and matches none). */
+function asPlanWritesIt(year: string): string {
+  try {
+    return normaliseFinancialYear(year);
+  } catch {
+    return year;
+  }
+}
+
+/** Every finance page: its heading, the finance sections as links, and (where it has one) the year chooser; a page not found for a year outside the plan. */
+export function FinanceFrame(props: { title: string; intro?: ReactNode; year?: ReturnType<typeof usePlanYear>; children: ReactNode }) {
+  return props.year?.outsidePlan ? <NotFoundPage message={`${props.year.year} is outside the finance plan`} /> : <FinancePage {...props} />;
+}
+
+function FinancePage({ title, intro, year, children }: { title: string; intro?: ReactNode; year?: ReturnType<typeof usePlanYear>; children: ReactNode }) {
   usePageTitle(title);
   const { pathname, search } = useLocation();
   const keep = new URLSearchParams(search).get('year');

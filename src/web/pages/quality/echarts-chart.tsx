@@ -42,9 +42,9 @@ export function EChart({ option, label, height = 420, testId }: { option: Record
       drawnFor = layout;
       chart.setOption(fitted(typeof option === 'function' ? option(layout) : option, width), true);
     };
-    void import('echarts').then((echarts) => {
+    void import('./echarts-parts.js').then(({ init }) => {
       if (disposed || !element.current) return;
-      chart = echarts.init(element.current, null, { renderer: 'svg' });
+      chart = init(element.current, null, { renderer: 'svg' });
       draw();
       window.addEventListener('resize', draw);
     });
