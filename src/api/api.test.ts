@@ -243,7 +243,7 @@ describe('the API with bad input', () => {
     expect((await admin.request('GET', '/api/audit?from=2026-02-31')).status).toBe(400);
     const csv = await admin.request('GET', '/api/audit/export.csv?recordType=practice');
     const lines = (csv.body as string).trim().split('\r\n');
-    expect(lines[0]).toBe('When (UK time),Who,Record type,Record,Action,Summary,Before,After');
+    expect(lines[0]).toBe('When (UK time),Who,Record type,Record,Record name,Action,Summary,Before,After');
     expect(lines.length - 1).toBe((await admin.request('GET', '/api/audit?recordType=practice&limit=1')).body.total);
     expect(lines.slice(1).every((l) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},[^,]+,Practice,/.test(l))).toBe(true);
   });
@@ -283,5 +283,24 @@ describe('the API with bad input', () => {
     // Rows that wrote no summary get the one the audit page works out, not a blank.
     expect(csv.filter((row) => !row.Summary)).toEqual([]);
     expect(csv.find((row) => row['Record type'] === 'Membership')?.Summary).toMatch(/^Created|^Changed|^Added/);
+  });
+
+  it('names the record of each audit row beside its ID, a deleted one and a list size too, on the page and in the download', async () => {
+    await runImport('list-sizes', fileForm('gp-reg.csv', [listSizeHeader, listSizeRow('C82001', '9401')].join('\r\n')));
+    const group = (await admin.request('POST', '/api/groups', { name: 'Short-lived peer group', kind: 'peer_group' })).body as { id: number; rowVersion: number };
+    expect((await admin.request('DELETE', `/api/groups/${group.id}?rowVersion=${group.rowVersion}`)).status).toBe(200);
+    const rows = (await admin.request('GET', '/api/audit?limit=1000')).body.items as { recordType: string; recordId: string; action: string; recordName: string | null }[];
+    const named = (type: string, id: string) => rows.filter((r) => r.recordType === type && r.recordId === id).map((r) => r.recordName);
+    expect(named('list_size', 'C82001@2025-04-01')).toEqual(['List size of C82001 at 1 April 2025']);
+    expect(named('practice', 'C97500')[0]).toMatch(/^Test Surgery \(C97500\)$/i);
+    // A sign-in is kept under the user's ID, and named by their email.
+    expect(rows.filter((r) => r.recordType === 'session').map((r) => r.recordName)).toContain(demoUser('admin').email);
+    expect(new Set(named('membership', rows.find((r) => r.recordType === 'membership')!.recordId))).toEqual(new Set([expect.stringMatching(/^C\d{5} in /)]));
+    // Gone from its table, a record is named from what its audit rows kept.
+    expect(named('group', String(group.id))).toEqual(['Short-lived peer group', 'Short-lived peer group']);
+    // An import is kept under its file's name, which says enough.
+    expect(rows.filter((r) => r.recordType === 'import').every((r) => r.recordName === null)).toBe(true);
+    const csv = Papa.parse<Record<string, string>>((await admin.request('GET', '/api/audit/export.csv?recordType=list_size')).body.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(csv.map((row) => [row.Record, row['Record name']])).toEqual([['C82001@2025-04-01', 'List size of C82001 at 1 April 2025']]);
   });
 });

@@ -6,6 +6,7 @@ import { GP_PRACTICE_CODE } from '../domain/registry/ods-codes.js';
 import { humanise } from '../domain/words.js';
 import type { Actor } from './context.js';
 import type { Column } from './export/tabular.js';
+import { auditRecordNames } from './audit-record-names.js';
 import { authorize } from './permissions.js';
 import { labelsOfRecordType } from './records/field-labels.js';
 
@@ -36,9 +37,15 @@ function recordOrPractice(id: string): SQL {
   return sql`(${auditLog.recordId} = ${code} OR ${auditLog.before} ->> 'practiceCode' = ${code} OR ${auditLog.after} ->> 'practiceCode' = ${code})`;
 }
 
-/** An audit row as people read it: `summary` is what the change wrote, or else what it did, in words. */
-export type AuditRow = typeof auditLog.$inferSelect & { summary: string };
-const summarised = (row: typeof auditLog.$inferSelect): AuditRow => ({ ...row, summary: auditSummary(row, labelsOfRecordType(row.recordType)) });
+/**
+ * An audit row as people read it: `summary` is what the change wrote, or else what it did, in words;
+ * `recordName` is what its record is called ("Kibworth Medical Centre (C82001)"), where that says more than `recordId`.
+ */
+export type AuditRow = typeof auditLog.$inferSelect & { summary: string; recordName: string | null };
+async function presented(db: Db, rows: (typeof auditLog.$inferSelect)[]): Promise<AuditRow[]> {
+  const nameOf = await auditRecordNames(db, rows);
+  return rows.map((row) => ({ ...row, summary: auditSummary(row, labelsOfRecordType(row.recordType)), recordName: nameOf(row) }));
+}
 
 function auditWhere(query: AuditQuery): SQL | undefined {
   const where: SQL[] = [];
@@ -63,7 +70,7 @@ export async function listAudit(ctx: { db: Db; actor: Actor }, query: AuditQuery
       .offset(query.offset ?? 0),
     ctx.db.$count(auditLog, where),
   ]);
-  return { items: rows.map(summarised), total };
+  return { items: await presented(ctx.db, rows), total };
 }
 
 /** Every change that matches, newest first, for a download: up to `AUDIT_EXPORT_LIMIT` rows (narrow the dates for more). */
@@ -71,7 +78,7 @@ export const AUDIT_EXPORT_LIMIT = 100_000;
 export async function exportAudit(ctx: { db: Db; actor: Actor }, query: AuditQuery) {
   authorize(ctx.actor, 'audit', 'read');
   const rows = await ctx.db.select().from(auditLog).where(auditWhere(query)).orderBy(desc(auditLog.id)).limit(AUDIT_EXPORT_LIMIT);
-  return rows.map(summarised);
+  return presented(ctx.db, rows);
 }
 
 /** The kinds of record the log holds, for the audit page's filter: every one that has a row, not a list kept by hand. */
@@ -92,8 +99,12 @@ export const auditColumns: Column<AuditRow>[] = [
   { header: 'Who', value: (a) => a.actorLabel },
   { header: 'Record type', value: (a) => humanise(a.recordType) },
   { header: 'Record', value: (a) => a.recordId },
+  { header: 'Record name', value: (a) => a.recordName },
   { header: 'Action', value: (a) => humanise(a.action) },
   { header: 'Summary', value: (a) => a.summary },
   { header: 'Before', value: (a) => json(a.before) },
   { header: 'After', value: (a) => json(a.after) },
 ];
+
+/** The columns a terminal shows: before and after are JSON, and a record's name can run long, so a table leaves them out. */
+export const auditTerminalColumns = auditColumns.filter((c) => !['Record name', 'Before', 'After'].includes(c.header));

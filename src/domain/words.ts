@@ -4,6 +4,14 @@ export function formatList(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+/** A long text cut for a link, a warning or a label: at a word, with an ellipsis, never mid-word. */
+export function shortText(text: string, max = 80): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord > max / 2 ? cut.slice(0, atWord) : text.slice(0, max)).replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
 const acronyms: Record<string, string> = { icb: 'ICB', pcn: 'PCN', ods: 'ODS', csv: 'CSV', stp: 'STP', qof: 'QOF', rag: 'RAG', ie: 'I&E', gp: 'GP' };
 
 /** "practice_manager" → "Practice manager"; "icb_footprint" → "ICB footprint"; "stp_milestone" → "STP milestone"; "sub_contract" → "Sub-contract". */

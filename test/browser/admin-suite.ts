@@ -60,8 +60,25 @@ export function adminSuite(harness: () => BrowserHarness) {
       expect(await textOf(page.locator('main'))).not.toMatch(/No changes have been recorded|No changes match$/m);
       const href = await page.getByRole('link', { name: /Download CSV/ }).getAttribute('href');
       const csv = await page.request.get(href!);
-      expect((await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('When (UK time),Who,Record type,Record,Action,Summary,Before,After');
+      expect((await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('When (UK time),Who,Record type,Record,Record name,Action,Summary,Before,After');
       // Back to the users page, where the next tests start.
+      await page.goto('/users');
+      await visible(page.getByRole('heading', { level: 1, name: /Users/ }));
+    });
+
+    it('names the record of each change, with the ID beneath that the filter finds it by', async () => {
+      await page.goto('/audit?recordType=session');
+      const recordCells = page.locator('main tbody tr td:nth-child(4)');
+      // A sign-in is kept under the user's ID, and named by their email.
+      await eventually(() => textOf(recordCells.first())).toMatch(new RegExp(`^${demoAdmin.email.replaceAll('.', '\\.')}\nID \\d+$`));
+      await page.goto('/audit?recordType=membership');
+      await eventually(() => textOf(recordCells.first())).toMatch(/^C\d{5} in \S.*\nID \d+$/);
+      const named = await textOf(recordCells.first());
+      await page.locator('#record-id').fill(named.split('\nID ')[1]!);
+      await page.getByRole('button', { name: 'Show changes' }).click();
+      await page.waitForURL(/recordId=\d+/);
+      await eventually(async () => [...new Set((await recordCells.allInnerTexts()).map((t) => t.trim()))]).toEqual([named]);
+      await saveScreenshot(page, 'audit-log-record-names');
       await page.goto('/users');
       await visible(page.getByRole('heading', { level: 1, name: /Users/ }));
     });

@@ -10,6 +10,14 @@ export const visible = (locator: Locator) => locator.first().waitFor({ state: 'v
 /** The text of the first element the locator finds, trimmed. */
 export const textOf = async (locator: Locator) => (await locator.first().innerText()).trim();
 
+/** How many lines the element's text is set on, as drawn (a tag kept to one line is 1). */
+export const linesOf = (locator: Locator) =>
+  locator.first().evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+
 /**
  * Waits until the form's error summary says `text` and has taken the focus, as it does when it
  * appears; only then is it safe to type again, or the summary could take the focus mid-typing.

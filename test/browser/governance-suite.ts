@@ -211,9 +211,11 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await page.getByRole('link', { name: 'Policies and documents' }).click();
       // A new document is a policy unless another kind is chosen: the kind shown is the kind sent.
       expect(await page.locator('#add-policy-kind').inputValue()).toBe('policy');
-      await page.locator('#add-policy-title').fill('Lone working policy');
-      await page.locator('#add-policy-version').fill('1.0');
-      await page.locator('#add-policy-practiceCodes').fill('C82001');
+      // What the server requires is unmarked; everything else says "(optional)", as the other forms do.
+      await page.getByLabel('Title', { exact: true }).fill('Lone working policy');
+      await page.getByLabel('Version', { exact: true }).fill('1.0');
+      await page.getByLabel('Practices that must acknowledge it (optional)').fill('C82001');
+      await visible(page.getByLabel('Description (optional)'));
       await page.getByRole('button', { name: 'Add document' }).click();
       await visible(page.getByText('Added Lone working policy. Open it to upload its file.'));
       const [added] = (await (await page.request.get('/api/policies?title=Lone%20working%20policy')).json()).items;

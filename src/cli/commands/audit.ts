@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { auditColumns, listAudit } from '../../app/audit-log.js';
+import { auditColumns, auditTerminalColumns, listAudit } from '../../app/audit-log.js';
 import { AppError } from '../../domain/errors.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
@@ -35,8 +35,7 @@ export function registerAuditCommand(program: Command) {
         const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)]));
         const { items } = await client.read((ctx) => listAudit(ctx, query), `/api/audit?${params}`);
         if (!items.length) process.stderr.write(`atscale: no changes match ${describeFilters(options)}\n`);
-        // Before and after are JSON: a terminal table leaves them out.
-        await writeRows(items, options.format === 'table' ? auditColumns.slice(0, 6) : auditColumns, options.format, { out: options.out, json: items, sheetName: 'audit log' });
+        await writeRows(items, options.format === 'table' ? auditTerminalColumns : auditColumns, options.format, { out: options.out, json: items, sheetName: 'audit log' });
       });
     });
 }

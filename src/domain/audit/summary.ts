@@ -21,7 +21,7 @@ function changedKeys(before: unknown, after: unknown): string[] {
 }
 
 /** What a record is called: its name, email or practice code, when it has one; a membership names its practice and group. */
-function nameOf(record: unknown): string {
+export function nameOf(record: unknown): string {
   if (!record || typeof record !== 'object') return '';
   const r = record as Record<string, unknown>;
   if (typeof r.practiceCode === 'string' && typeof r.groupName === 'string') return `${r.practiceCode} in ${r.groupName}`;

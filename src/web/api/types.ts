@@ -124,6 +124,8 @@ export interface AuditEntry {
   actorLabel: string;
   recordType: string;
   recordId: string;
+  /** What the record is called ("Kibworth Medical Centre (C82001)", "List size of C82001 at 1 April 2025"), where that says more than its ID. */
+  recordName: string | null;
   action: string;
   before: unknown;
   after: unknown;

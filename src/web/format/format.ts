@@ -40,12 +40,7 @@ export function formatDateTime(iso: string | null | undefined): string {
 export { formatList } from '../../domain/words.js';
 
 /** A long text cut for a link or a warning: at a word, with an ellipsis, never mid-word. */
-export function shortText(text: string, max = 80): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max + 1);
-  const atWord = cut.lastIndexOf(' ');
-  return `${(atWord > max / 2 ? cut.slice(0, atWord) : text.slice(0, max)).replace(/[\s,;:.–-]+$/, '')}…`;
-}
+export { shortText } from '../../domain/words.js';
 
 /** Today's date in England as YYYY-MM-DD (the server's rule, so a form and its check agree). */
 export const todayIso = (): string => todayInEngland();

@@ -30,6 +30,17 @@ function BeforeAfter({ entry }: { entry: AuditEntry }) {
   );
 }
 
+/** The record a change was to, by name where the server found one, with its ID below (unless the name ends with it, as "Kibworth Medical Centre (C82001)" does): the ID is what the filter above finds. */
+function RecordNamed({ entry }: { entry: AuditEntry }) {
+  if (!entry.recordName) return <>{entry.recordId}</>;
+  return (
+    <>
+      {entry.recordName}
+      {entry.recordName.endsWith(`(${entry.recordId})`) ? null : <span className="nhsuk-u-display-block nhsuk-u-secondary-text-colour">ID {entry.recordId}</span>}
+    </>
+  );
+}
+
 /** Recent changes: when, who, what, and the record before and after in a details element. */
 export function AuditTable({ entries, caption, showRecord = true }: { entries: AuditEntry[]; caption: string; showRecord?: boolean }) {
   const columns: Column<AuditEntry>[] = [
@@ -38,7 +49,7 @@ export function AuditTable({ entries, caption, showRecord = true }: { entries: A
     ...(showRecord
       ? [
           { key: 'type', header: 'Record type', cell: (e: AuditEntry) => humanise(e.recordType) },
-          { key: 'id', header: 'Record', cell: (e: AuditEntry) => e.recordId },
+          { key: 'id', header: 'Record', long: true, cell: (e: AuditEntry) => <RecordNamed entry={e} /> },
         ]
       : []),
     { key: 'action', header: 'Action', cell: (e) => humanise(e.action) },

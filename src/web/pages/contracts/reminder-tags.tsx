@@ -9,7 +9,7 @@ export function ReminderTags({ reminders }: { reminders: Reminder[] }) {
     <ul className="nhsuk-list app-reminders">
       {reminders.map((r) => (
         <li key={r.kind}>
-          <Tag modifier={r.daysLeft <= 30 ? 'red' : 'orange'}>{r.message}</Tag> <span className="app-nowrap">{formatDate(r.date)}</span>
+          <Tag modifier={r.daysLeft <= 30 ? 'red' : 'orange'} className="app-tag--wraps">{r.message}</Tag> <span className="app-nowrap">{formatDate(r.date)}</span>
         </li>
       ))}
     </ul>

@@ -6,10 +6,10 @@ export function actionFields(meetings: Meeting[]): FormField[] {
   return [
     { name: 'ref', label: 'Reference', hint: 'For example, 8', width: 5, required: true },
     { name: 'action', label: 'Action', kind: 'textarea', required: true },
-    { name: 'ownerText', label: 'Owner', hint: 'Initials or names of people on the People page, for example JW; several separated by /', width: 20 },
-    { name: 'dueDate', label: 'Due date', kind: 'date' },
-    { name: 'meetingId', label: 'Raised at', kind: 'select', options: [{ value: '', label: 'No meeting' }, ...meetings.map((m) => ({ value: String(m.id), label: m.title }))] },
+    { name: 'ownerText', label: 'Owner (optional)', hint: 'Initials or names of people on the People page, for example JW; several separated by /', width: 20 },
+    { name: 'dueDate', label: 'Due date (optional)', kind: 'date' },
+    { name: 'meetingId', label: 'Raised at (optional)', kind: 'select', options: [{ value: '', label: 'No meeting' }, ...meetings.map((m) => ({ value: String(m.id), label: m.title }))] },
     { name: 'status', label: 'Status', kind: 'select', options: Object.entries(actionStatusLabels).map(([value, label]) => ({ value, label })) },
-    { name: 'outcome', label: 'Outcome', kind: 'textarea', hint: 'Needed to close the action' },
+    { name: 'outcome', label: 'Outcome (optional)', kind: 'textarea', hint: 'Needed before the action can be closed' },
   ];
 }

@@ -6,19 +6,11 @@ import { SummaryRows } from '../../components/summary-rows.js';
 import { formatDate } from '../../format/format.js';
 import { actionColumns, useMeetings } from './actions-page.js';
 import { GovernancePage, Lines } from './governance-nav.js';
-import type { FormField } from '../../components/record-form.js';
 import { GovernanceRecordForm } from './governance-record-form.js';
+import { meetingFields } from './meeting-fields.js';
 import { RecordHistory } from './record-history.js';
 import { RouteRecord } from './route-record.js';
 import type { Meeting } from './types.js';
-
-const meetingFields: FormField[] = [
-  { name: 'title', label: 'Meeting', hint: 'For example, Board, May 2018', required: true },
-  { name: 'heldOn', label: 'Held on', kind: 'date' },
-  { name: 'attendees', label: 'Attendees', kind: 'textarea', hint: 'Names or initials, separated by commas' },
-  { name: 'agenda', label: 'Agenda', kind: 'textarea', hint: 'One item a line' },
-  { name: 'decisions', label: 'Decisions', kind: 'textarea', hint: 'One decision a line' },
-];
 
 const columns: Column<Meeting>[] = [
   { key: 'title', header: 'Meeting', sortable: true, cell: (m) => <Link to={`/governance/meetings/${m.id}`}>{m.title}</Link> },

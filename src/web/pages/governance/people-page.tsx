@@ -3,19 +3,11 @@ import { isAdmin, useUser } from '../../auth/session.js';
 import type { Column } from '../../components/data-table.js';
 import { RecordTable, useListParams } from '../../components/record-table.js';
 import { GovernancePage } from './governance-nav.js';
-import type { FormField } from '../../components/record-form.js';
 import { GovernanceRecordForm } from './governance-record-form.js';
+import { personFields } from './person-fields.js';
 import { RecordHistory } from './record-history.js';
 import { RouteRecord } from './route-record.js';
 import type { Person } from './types.js';
-
-const personFields: FormField[] = [
-  { name: 'name', label: 'Name', required: true },
-  { name: 'initials', label: 'Initials', hint: 'As plans and action logs write them, for example JW', width: 5 },
-  { name: 'jobTitle', label: 'Job title' },
-  { name: 'organisation', label: 'Organisation' },
-  { name: 'email', label: 'Email address', hint: 'A user who signs in with this email sees this person’s items on My items' },
-];
 
 const columns: Column<Person>[] = [
   { key: 'name', header: 'Name', sortable: true, cell: (p) => <Link to={`/governance/people/${p.id}`}>{p.name}</Link> },

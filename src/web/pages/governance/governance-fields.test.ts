@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { recordTypes } from '../../../app/records/registry.js';
+import type { FormField } from '../../components/record-form.js';
+import { actionFields } from './action-fields.js';
+import { meetingFields } from './meeting-fields.js';
+import { personFields } from './person-fields.js';
+import { policyFields } from './policy-fields.js';
+import { riskFields } from './risk-fields.js';
+
+/** A select with no blank choice always sends one of its values, so there is nothing to leave out. */
+const alwaysChosen = (field: FormField) => field.kind === 'select' && !field.options!.some((o) => o.value === '');
+
+const forms: [string, FormField[]][] = [
+  ['board-actions', actionFields([])],
+  ['risks', riskFields],
+  ['policies', policyFields],
+  ['meetings', meetingFields],
+  ['people', personFields],
+];
+
+describe('governance forms mark "(optional)" exactly the fields their record’s schema lets be left out', () => {
+  for (const [resource, fields] of forms) {
+    it(resource, () => {
+      const shape = (recordTypes[resource]!.createSchema as unknown as { shape: Record<string, { safeParse(v: unknown): { success: boolean } }> }).shape;
+      const seen = fields.map((f) => ({ name: f.name, markedOptional: f.label.endsWith(' (optional)'), required: Boolean(f.required) }));
+      const expected = fields.map((f) => {
+        const mayBeLeftOut = shape[f.name]!.safeParse(undefined).success;
+        return { name: f.name, markedOptional: mayBeLeftOut && !alwaysChosen(f), required: !mayBeLeftOut && !alwaysChosen(f) };
+      });
+      expect(seen).toEqual(expected);
+    });
+  }
+});
