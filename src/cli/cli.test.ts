@@ -113,6 +113,8 @@ describe('the atscale command with the embedded database', () => {
     try {
       expect(server.output()).toContain(`atscale is running at http://localhost:${port}`);
       expect(server.output()).toMatch(/admin@elr-federation\.example \/ demo-admin-password/);
+      // Each sign-in under its role as people call it.
+      expect(server.output()).toMatch(/^ {2}Practice manager +pm\.kibworth@elr-federation\.example \/ demo-manager-password$/m);
       const listed = await runCli(['practices', '--locality', 'Rutland', '--format', 'json'], env);
       expect(listed.code).toBe(0);
       expect(JSON.parse(listed.stdout).map((p: Record<string, unknown>) => p.odsCode).sort()).toEqual(['C82010', 'C82044', 'C82077', 'C82649']);
@@ -128,7 +130,7 @@ describe('the atscale command with the embedded database', () => {
       const tooLarge = await runCli(['import', 'list-sizes', join(nhsDir, 'MAPPING_INDICATORS_2021_v2.csv')], env);
       expect(tooLarge).toMatchObject({ code: 2, stderr: expect.stringContaining('MAPPING_INDICATORS_2021_v2.csv is larger than the upload limit of 2 KB of the running server (ATSCALE_MAX_UPLOAD_MB). Stop the server') });
       const added = await runCli(['users', 'add', '--email', 'new.pm@example.nhs.uk', '--name', 'New Manager', '--role', 'practice_manager', '--practice', 'C82010', '--password', 'a long enough password'], env);
-      expect(added).toMatchObject({ code: 0, stdout: expect.stringContaining('Added New Manager <new.pm@example.nhs.uk> as practice_manager') });
+      expect(added).toMatchObject({ code: 0, stdout: expect.stringContaining('Added New Manager <new.pm@example.nhs.uk> as practice manager (id ') });
       const duplicate = await runCli(['users', 'add', '--email', 'new.pm@example.nhs.uk', '--name', 'Again', '--role', 'clinician', '--password', 'a long enough password'], env);
       expect(duplicate).toMatchObject({ code: 5, stderr: expect.stringContaining('already a user') });
       const backup = await runCli(['backup', join(dir, 'backup.json.gz')], env);

@@ -3,6 +3,7 @@ import type { ImportKind, ImportReport } from '../../app/registry/import-report.
 import type { Column } from '../../app/export/tabular.js';
 import { readConfig } from '../../config.js';
 import type { AtscaleClient } from '../client.js';
+import { type Role, roleLabels } from '../../app/context.js';
 
 /** The client opens databases and HTTP connections: load it only when a command runs. */
 const connect = async (config: ReturnType<typeof readConfig>) => (await import('../client.js')).connect(config);
@@ -139,7 +140,10 @@ export function registerRegistryCommands(program: Command): void {
         const user = await client.addUser({ email: options.email, name: options.name, role: options.role, practiceCodes: options.practice ?? [], password: options.password ?? process.env.ATSCALE_NEW_PASSWORD ?? '' }).catch((error: unknown) => {
           throw inOptionWords(error);
         });
-        process.stdout.write(`Added ${String(user.name)} <${String(user.email)}> as ${String(user.role)} (id ${String(user.id)})\n`);
+        const role = String(user.role);
+        // As people call the role, in the sentence's case: "as practice manager".
+        const roleWords = role in roleLabels ? roleLabels[role as Role].toLowerCase() : role;
+        process.stdout.write(`Added ${String(user.name)} <${String(user.email)}> as ${roleWords} (id ${String(user.id)})\n`);
       } finally {
         await client.close();
       }
