@@ -289,6 +289,11 @@ export function financeSuite(harness: () => BrowserHarness) {
       await visible(page.getByText('2030/31 is outside the finance plan'));
       await page.goto('/finance/ie?year=18/19');
       await eventually(() => textOf(page.locator('#ie-heading'))).toMatch(/^2018\/19: /);
+      // The year chooser shows the year the figures are for, not the first it offers (2017/18).
+      expect(await page.getByLabel('Financial year').inputValue()).toBe('2018/19');
+      await page.goto('/finance/scenarios?year=19/20');
+      await eventually(() => page.getByLabel('Financial year').inputValue()).toBe('2019/20');
+      await visible(page.getByText(/^Urgent care \(ELR CCG\): £75,000 potential in 2019\/20$/));
     });
   });
 
