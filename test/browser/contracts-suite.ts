@@ -284,8 +284,11 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await openFund(page);
       const applications = await page.locator('table').nth(4).locator('tbody tr').allInnerTexts();
       expect(applications.filter((row) => row.includes('Kibworth signposting'))).toHaveLength(1);
-      // Harborough's own application (the locality's plan, which Kibworth shares in) shows too; no other practice's or locality's.
-      expect(applications.filter((row) => !row.includes('Kibworth signposting'))).toEqual([expect.stringMatching(/\tHarborough locality\t/)]);
+      // Harborough's own applications (the locality's plan, which Kibworth shares in, and the GPTeamNet one
+      // the admin made above) show too; no other practice's or locality's.
+      const others = applications.filter((row) => !row.includes('Kibworth signposting'));
+      expect(others).toContainEqual(expect.stringMatching(/^Harborough locality transformation plan 2018\/19\tHarborough locality\t/));
+      expect(others.filter((row) => !row.includes('\tHarborough locality\t'))).toEqual([]);
       // The applicant by name, not by code alone.
       expect(await textOf(page.locator('table').nth(4).locator('tbody tr', { hasText: 'Kibworth signposting' }))).toContain('Kibworth Medical Centre (C82001), Harborough locality');
       await saveScreenshot(page, 'fund-practice-manager');
