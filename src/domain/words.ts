@@ -12,6 +12,20 @@ export function shortText(text: string, max = 80): string {
   return `${(atWord > max / 2 ? cut.slice(0, atWord) : text.slice(0, max)).replace(/[\s,;:.–-]+$/, '')}…`;
 }
 
+/**
+ * A count of days from today as a sentence ends: "today", "tomorrow", "in 17 days", and for past
+ * days "yesterday", "3 days ago". "Last day to give notice in 0 days" is how it must not read.
+ */
+export function daysFromToday(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}
+
+/** A number of days, for a window such as "within 1 day" or "within 90 days". */
+export const dayCount = (days: number): string => `${days} day${days === 1 ? '' : 's'}`;
+
 const acronyms: Record<string, string> = { icb: 'ICB', pcn: 'PCN', ods: 'ODS', csv: 'CSV', stp: 'STP', qof: 'QOF', rag: 'RAG', ie: 'I&E', gp: 'GP' };
 
 /** "practice_manager" → "Practice manager"; "icb_footprint" → "ICB footprint"; "stp_milestone" → "STP milestone"; "sub_contract" → "Sub-contract". */

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { confirmQuestionCancels, eventually, headingLevelsSkipped, problemsSay, textOf, visible } from './assertions.js';
+import { confirmQuestionCancels, eventually, expectTableInside, headingLevelsSkipped, problemsSay, textOf, visible } from './assertions.js';
 import { amountsIn, incomeTotals, penceIn } from './finance-edit-steps.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
@@ -39,6 +39,8 @@ export function financeSuite(harness: () => BrowserHarness) {
       }
       expect(total).toContain(pounds(sumOf(streams.filter((r) => r.status === 'secured'))));
       expect(total).toContain(pounds(sumOf(streams.filter((r) => r.status === 'potential'))));
+      // Every column of the streams, the admin's Change links last, in sight on a laptop and a small one.
+      await expectTableInside(page, section(page, 'streams').locator('.app-scheme-table'));
       const savings = await textOf(section(page, 'savings').locator('.app-table__row--total'));
       expect(savings).toContain(pounds(sumOf(readCsv('cost-savings.csv'))));
       expect(await seriousAxeViolations(page)).toEqual([]);
@@ -287,6 +289,11 @@ export function financeSuite(harness: () => BrowserHarness) {
       await visible(page.getByText('2030/31 is outside the finance plan'));
       await page.goto('/finance/ie?year=18/19');
       await eventually(() => textOf(page.locator('#ie-heading'))).toMatch(/^2018\/19: /);
+      // The year chooser shows the year the figures are for, not the first it offers (2017/18).
+      expect(await page.getByLabel('Financial year').inputValue()).toBe('2018/19');
+      await page.goto('/finance/scenarios?year=19/20');
+      await eventually(() => page.getByLabel('Financial year').inputValue()).toBe('2019/20');
+      await visible(page.getByText(/^Urgent care \(ELR CCG\): £75,000 potential in 2019\/20$/));
     });
   });
 

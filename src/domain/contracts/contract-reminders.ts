@@ -1,3 +1,5 @@
+import { daysFromToday } from '../words.js';
+
 /**
  * What a contract register must warn about: the date to give notice by (the end date less the
  * notice period, unless a notice date is written in the contract), the renewal date and the end
@@ -52,7 +54,7 @@ export function remindersDue(contract: ContractDates, today: string, withinDays:
     .map(([kind, date]) => ({ kind, date, daysLeft: daysBetween(today, date) }))
     .filter((r) => r.daysLeft >= 0 && r.daysLeft <= withinDays)
     .sort((a, b) => a.daysLeft - b.daysLeft)
-    .map((r) => ({ ...r, message: `${reminderLabels[r.kind]} in ${r.daysLeft} day${r.daysLeft === 1 ? '' : 's'}` }));
+    .map((r) => ({ ...r, message: `${reminderLabels[r.kind]} ${daysFromToday(r.daysLeft)}` }));
 }
 
 /** The soonest key date from today, for sorting a register by what needs action first. */

@@ -29,8 +29,15 @@ describe('contract reminders', () => {
   ] as const)('finds the dates of %j out of order: %j', (dates, fields) => {
     expect(contractDateProblems(dates).map((p) => p.field)).toEqual(fields);
   });
-  it('says how many days are left', () => {
-    expect(remindersDue(cbs, '2018-12-30', 1)[0]).toMatchObject({ kind: 'notice', daysLeft: 1, message: 'Last day to give notice in 1 day' });
+  // The notice date is 31 December 2018, the renewal 1 January 2019, the end 31 March 2019.
+  it.each([
+    ['2018-12-14', 17, ['Last day to give notice in 17 days']],
+    ['2018-12-30', 2, ['Last day to give notice tomorrow', 'Renewal due in 2 days']],
+    ['2018-12-31', 1, ['Last day to give notice today', 'Renewal due tomorrow']],
+    ['2019-03-30', 1, ['Contract ends tomorrow']],
+    ['2019-03-31', 0, ['Contract ends today']],
+  ] as const)('on %s says how many days are left (within %i days): %j', (today, within, messages) => {
+    expect(remindersDue(cbs, today, within).map((r) => r.message)).toEqual(messages);
   });
 });
 

@@ -124,7 +124,7 @@ function TableOf<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSor
           <InTableHead.Provider value={true}>
             <Table.Row>
               {cols.map((column) => (
-                <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={column.nowrap || column.numeric ? 'app-nowrap' : undefined} aria-sort={onSort ? ariaSort(column, sort) : undefined}>
+                <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={column.nowrap ? 'app-nowrap' : undefined} aria-sort={onSort ? ariaSort(column, sort) : undefined}>
                   {column.sortable && onSort ? <SortableHeader column={column} sort={sort} onSort={onSort} /> : column.header}
                 </Table.Cell>
               ))}

@@ -1,5 +1,5 @@
 import { Button, Heading, Tag, TextInput } from 'nhsuk-react-components';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { queryString } from '../../api/client.js';
 import { useApiQuery } from '../../api/use-api.js';
@@ -8,11 +8,12 @@ import { type Column, DataTable } from '../../components/data-table.js';
 import { DateField, dateFieldTarget, dateProblem, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { FormErrorSummary, useFormErrors } from '../../components/form-errors.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
-import { formatDate, formatMoney } from '../../format/format.js';
+import { dayCount, formatDate, formatMoney } from '../../format/format.js';
 import { ReminderTags } from './reminder-tags.js';
 import { type Contract, type ContractRegister, valueBasisLabels } from './types.js';
 import './contracts.css';
 import { ExportLinks } from '../../components/export-links.js';
+import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
 
 const columns: Column<Contract>[] = [
   { key: 'title', header: 'Contract', cell: (c) => <Link to={`/contracts/${c.id}`}>{c.title}</Link> },
@@ -50,11 +51,18 @@ export function ContractsListPage() {
   const user = useUser();
   const [params, setParams] = useSearchParams();
   const today = params.get('today') ?? '';
-  const within = params.get('within') ?? '90';
+  const only = params.get('only') === '1';
+  // The days in the address choose the contracts shown (only=1); without that the register shows
+  // every contract with the usual window, so the box says that window, as the sentence below does.
+  const within = (only && params.get('within')) || String(defaultReminderDays);
   const [asAt, setAsAt] = useState(isoToParts(today));
   const [days, setDays] = useState(within);
+  // The form shows what the address applies, also after "Show every contract" or going back.
+  useEffect(() => {
+    setAsAt(isoToParts(today));
+    setDays(within);
+  }, [today, within]);
   const errors = useFormErrors();
-  const only = params.get('only') === '1';
   const register = useApiQuery<ContractRegister>(`/api/contract-register${queryString({ today, expiring: only ? within : undefined })}`);
   usePageTitle('Contracts');
 
@@ -91,7 +99,7 @@ export function ContractsListPage() {
         {(data) => (
           <>
             <p className="nhsuk-body">
-              {only ? `Contracts with a notice, renewal or end date within ${data.withinDays} days of ${formatDate(data.today)}.` : `Every contract; dates due within ${data.withinDays} days of ${formatDate(data.today)} are shown.`}{' '}
+              {only ? `Contracts with a notice, renewal or end date within ${dayCount(data.withinDays)} of ${formatDate(data.today)}.` : `Every contract; dates due within ${dayCount(data.withinDays)} of ${formatDate(data.today)} are shown.`}{' '}
               {only ? <Link to="?">Show every contract</Link> : null}
             </p>
             <ExportLinks base="/api/contract-register/export" query={queryString({ expiring: only ? data.withinDays : undefined, today: data.today })} noun="the contracts register" />

@@ -33,7 +33,9 @@ export function usePlanYear() {
   const [params, setParams] = useSearchParams();
   const years = useApiQuery<Page<FinanceYearRow>>('/api/finance-years?pageSize=100&sort=financialYear');
   const latestIe = useApiQuery<Page<{ financialYear: string }>>('/api/ie-lines?pageSize=1&sort=financialYear&dir=desc');
-  const year = params.get('year') ?? latestIe.data?.items[0]?.financialYear ?? years.data?.items.at(-1)?.financialYear ?? null;
+  const asked = params.get('year');
+  // Read as the plan writes it ("18/19" is 2018/19), so the year chooser shows the year the figures are for.
+  const year = (asked === null ? null : asPlanWritesIt(asked)) ?? latestIe.data?.items[0]?.financialYear ?? years.data?.items.at(-1)?.financialYear ?? null;
   const choose = (next: string) => {
     const changed = new URLSearchParams(params);
     changed.set('year', next);
@@ -48,9 +50,8 @@ export function usePlanYear() {
     }
     setParams(changed);
   };
-  const asked = params.get('year');
   // An address naming a year the plan does not have (typed, or kept from before the year was removed) is a page that is not there, as the API says (404).
-  const outsidePlan = asked !== null && years.data !== undefined && !years.data.items.some((y) => y.financialYear === asPlanWritesIt(asked));
+  const outsidePlan = asked !== null && years.data !== undefined && !years.data.items.some((y) => y.financialYear === year);
   return { year, years: years.data?.items ?? [], outsidePlan, choose, update, params };
 }
 

@@ -11,10 +11,30 @@ import { ExportLinks } from '../../components/export-links.js';
 const money = (key: keyof FundSummary & `${string}Pence`, header: string): Column<FundSummary> => ({ key, header, numeric: true, cell: (f) => formatMoneyInColumn(f[key]) });
 
 const columns: Column<FundSummary>[] = [
-  { key: 'name', header: 'Fund', cell: (f) => <Link to={`/funds/${f.id}`}>{f.name}</Link> },
-  { key: 'commissioner', header: 'Commissioner', cell: (f) => f.commissioner },
+  // Who gives the money is said under the fund's name, as the fund's own page says it ("From ELR CCG"):
+  // in a column of its own it was one too many for the table to fit a laptop.
+  {
+    key: 'name',
+    header: 'Fund',
+    cell: (f) => (
+      <>
+        <Link to={`/funds/${f.id}`}>{f.name}</Link>
+        <span className="nhsuk-u-display-block nhsuk-u-secondary-text-colour">From {f.commissioner}</span>
+      </>
+    ),
+  },
   { key: 'rates', header: 'Rate per patient', cell: (f) => f.years.map((y) => `${formatMoney(y.ratePence)} in ${y.year}`).join(', ') },
-  { key: 'list', header: 'Patients', numeric: true, cell: (f) => `${formatNumber(f.listTotal)} at ${formatDate(f.listSnapshotDate)}` },
+  // The count and its date each stay on one line, but not the two together: held as one, this
+  // column (with the money headings) pushed Remaining out of sight on a laptop.
+  {
+    key: 'list',
+    header: 'Patients',
+    cell: (f) => (
+      <>
+        <span className="app-nowrap">{formatNumber(f.listTotal)}</span> at <span className="app-nowrap">{formatDate(f.listSnapshotDate)}</span>
+      </>
+    ),
+  },
   money('allocatedPence', 'Allocated'),
   // Remaining is allocated less what is waiting for a decision and what is approved, so both are shown.
   money('requestedPence', 'Waiting for a decision'),

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { dayCount, daysFromToday } from './words.js';
+
+describe('a count of days from today, in words', () => {
+  it.each([
+    [0, 'today'],
+    [1, 'tomorrow'],
+    [2, 'in 2 days'],
+    [17, 'in 17 days'],
+    [365, 'in 365 days'],
+    [-1, 'yesterday'],
+    [-3, '3 days ago'],
+  ] as const)('%i → %s', (days, words) => expect(daysFromToday(days)).toBe(words));
+});
+
+describe('a number of days, for a window', () => {
+  it.each([
+    [0, '0 days'],
+    [1, '1 day'],
+    [90, '90 days'],
+  ] as const)('%i → %s', (days, words) => expect(dayCount(days)).toBe(words));
+});
