@@ -9,7 +9,6 @@ import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScre
 
 const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
 const readCsv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(elrData, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
-const section = (page: Page, id: string) => page.locator(`section[aria-labelledby="${id}"]`);
 const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Governance in the browser: the seed risk register and action log, meetings, policies, people and "my items". */
