@@ -81,11 +81,12 @@ describe('contracts and funds over the API', () => {
     expect(csv).toContain(cbs.unsignedPractices.map((p: { practiceCode: string; practiceName: string }) => `${p.practiceName} (${p.practiceCode})`).join('; '));
     const [registerHeader, ...registerRows] = Papa.parse<string[]>(csv.trim()).data;
     expect(registerRows.find((r) => r[0] === String(cbs.id))![registerHeader!.indexOf('Value (£)')]).toBe(String(cbs.valuePence / 100));
-    // What a value is, in the register's words ("a year", not the stored a_year), in both downloads.
+    // What a value is, under one heading in the words the form offers ("a year", not the stored a_year), in both downloads.
     const basis = header!.indexOf('Value basis');
-    const registerBasis = registerHeader!.indexOf('Value is');
+    const registerBasis = registerHeader!.indexOf('Value basis');
+    expect(registerBasis).toBeGreaterThan(-1);
     const valued = registerRows.filter((r) => r[registerBasis] !== '');
-    expect(new Set(valued.map((r) => r[registerBasis]))).toEqual(new Set(['a year', 'total', 'tariff, estimated']));
+    expect(new Set(valued.map((r) => r[registerBasis]))).toEqual(new Set(['a year', 'in total', 'estimated, paid at tariff']));
     for (const r of valued) expect(rows.find((listedRow) => listedRow[0] === r[0])![basis]).toBe(r[registerBasis]);
 
     const report = (await admin.request('GET', `/api/funds/${fundId}/report`)).body;

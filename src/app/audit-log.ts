@@ -3,7 +3,8 @@ import type { Db } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
 import { auditSummary } from '../domain/audit/summary.js';
 import { GP_PRACTICE_CODE } from '../domain/registry/ods-codes.js';
-import { humanise } from '../domain/words.js';
+import { formatDateTime } from '../domain/iso-date.js';
+import { actorName, humanise, shortText } from '../domain/words.js';
 import type { Actor } from './context.js';
 import type { Column } from './export/tabular.js';
 import { auditRecordNames } from './audit-record-names.js';
@@ -106,5 +107,19 @@ export const auditColumns: Column<AuditRow>[] = [
   { header: 'After', value: (a) => json(a.after) },
 ];
 
-/** The columns a terminal shows: before and after are JSON, and a record's name can run long, so a table leaves them out. */
-export const auditTerminalColumns = auditColumns.filter((c) => !['Record name', 'Before', 'After'].includes(c.header));
+const downloaded = (header: string) => auditColumns.find((c) => c.header === header)!;
+
+/**
+ * The columns a terminal shows, as the audit page writes them: when in words, who by name
+ * (`actorName`), each record's name beside its ID (cut where it runs long; the download and
+ * `--format json` have it whole). Before and after are JSON, so a table leaves them out.
+ */
+export const auditTerminalColumns: Column<AuditRow>[] = [
+  { header: 'When', value: (a) => formatDateTime(a.at) },
+  { header: 'Who', value: (a) => actorName(a.actorLabel) },
+  downloaded('Record type'),
+  downloaded('Record'),
+  { header: 'Record name', value: (a) => (a.recordName ? shortText(a.recordName, 60) : null) },
+  downloaded('Action'),
+  downloaded('Summary'),
+];

@@ -38,7 +38,7 @@ describe('the atscale command with the embedded database', () => {
     const again = await runCli(['import', 'ods', good, '--format', 'json'], env);
     expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 0 });
     const listed = await runCli(['practices', '--commissioner', '03W', '--format', 'csv'], env);
-    expect(listed.stdout.trim().split('\r\n')).toEqual(['ODS code,Name,Status,Sub-ICB code,PCN,Locality,List size,List size date', 'C99001,FIRST SURGERY,active,03W,,,,']);
+    expect(listed.stdout.trim().split('\r\n')).toEqual(['ODS code,Name,Status,Sub-ICB code,PCN,Locality,List size,List size date', 'C99001,FIRST SURGERY,Active,03W,,,,']);
     // JSON is for programs: the practices as the API gives them, keyed by field, not by the headings people read.
     const [json] = JSON.parse((await runCli(['practices', '--commissioner', '03W', '--format', 'json'], env)).stdout) as Record<string, unknown>[];
     expect(json).toMatchObject({ odsCode: 'C99001', displayName: 'FIRST SURGERY', status: 'active', commissionerCode: '03W', pcnCode: null, listSize: null, listSizeDate: null });
@@ -47,6 +47,8 @@ describe('the atscale command with the embedded database', () => {
     writeFileSync(listSizes, ['PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS', ...['C99001', 'Q99999'].map((code) => `GP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,${code},LE1 1AA,ALL,ALL,100`)].join('\r\n'));
     const skipped = JSON.parse((await runCli(['import', 'list-sizes', listSizes, '--skip-unknown', '--format', 'json'], env)).stdout);
     expect(skipped).toMatchObject({ inserted: 1, skipped: 1, rejected: 0, notes: [expect.stringContaining('Q99999')] });
+    // The table reads as the practices page does: the status in words, the list size's date as a date.
+    expect((await runCli(['practices', '--commissioner', '03W'], env)).stdout).toMatch(/^C99001 +FIRST SURGERY +Active +03W +100 +1 April 2025$/m);
   }, 120_000);
 
   it('refuses a format outside its choices, a file that is not there and an impossible --as-of date with a message and a non-zero exit, not a stack trace', async () => {
@@ -124,7 +126,7 @@ describe('the atscale command with the embedded database', () => {
       expect(await runCli(['practices', '--locality', 'Nowhere'], env)).toMatchObject({ code: 0, stderr: 'atscale: no active GP practices match locality "Nowhere"\n' });
       const imported = await runCli(['import', 'ods', good], env);
       expect(imported.stdout).toContain(`via the running server at http://127.0.0.1:${port}`);
-      expect(imported.stdout).toMatch(/unchanged 2/);
+      expect(imported.stdout).toMatch(/\n  Unchanged +2\n/);
       expect(await runCli(['import', 'ods', empty], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('atscale: empty.csv is empty') });
       // Over the server's upload limit (2 KB here), the command says which limit and what to do instead.
       const tooLarge = await runCli(['import', 'list-sizes', join(nhsDir, 'MAPPING_INDICATORS_2021_v2.csv')], env);

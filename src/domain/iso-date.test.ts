@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayInEngland, isoDateSchema, optionalIsoDate } from './iso-date.js';
+import { dayInEngland, formatDateTime, isoDateSchema, optionalIsoDate } from './iso-date.js';
 
 describe('a date someone types', () => {
   it.each([
@@ -32,5 +32,22 @@ describe('the date in England at an instant', () => {
     ['2026-10-24T23:30:00Z', '2026-10-25', 'the night before the clocks go back (still BST)'],
   ])('%s is %s in England: %s', (instant, day) => {
     expect(dayInEngland(new Date(instant))).toBe(day);
+  });
+});
+
+describe('a moment as people in England read it', () => {
+  it.each([
+    ['2026-11-23T17:45:00Z', '23 November 2026 at 5:45pm'],
+    ['2026-05-31T23:30:00Z', '1 June 2026 at 12:30am'],
+    ['2026-06-01T11:05:00Z', '1 June 2026 at 12:05pm'],
+    ['2026-01-05T09:00:00.000Z', '5 January 2026 at 9:00am'],
+  ])('%s is %s', (instant, words) => {
+    expect(formatDateTime(instant)).toBe(words);
+    expect(formatDateTime(new Date(instant))).toBe(words);
+  });
+
+  it('leaves out a moment not given, and writes one it cannot read as it came', () => {
+    expect(formatDateTime(null)).toBe('');
+    expect(formatDateTime('soon')).toBe('soon');
   });
 });

@@ -55,5 +55,14 @@ export function dayInEngland(instant: Date): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+/** A moment as people in England read it, whatever the server's time zone: "23 November 2026 at 5:45pm". */
+export function formatDateTime(at: string | Date | null | undefined): string {
+  if (!at) return '';
+  const instant = new Date(at);
+  if (Number.isNaN(instant.getTime())) return String(at);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }).formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${formatLongDate(dayInEngland(instant))} at ${parts.hour}:${parts.minute}${String(parts.dayPeriod ?? '').toLowerCase().replace(/\s|\./g, '')}`;
+}
+
 /** Today's date in England: the day due dates are counted against and a dated entry may not pass. */
 export const todayInEngland = (now = new Date()): string => dayInEngland(now);

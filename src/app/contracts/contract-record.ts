@@ -5,7 +5,7 @@ import { invalid } from '../../domain/errors.js';
 import { contractDateProblems, noticeDateOf } from '../../domain/contracts/contract-reminders.js';
 import { parsePoundsToPence, poundsText } from '../../domain/contracts/pounds-and-years.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
-import { valueBases, valueBasisWords } from '../../domain/contracts/value-basis.js';
+import { valueBases, valueBasisHeading, valueBasisWords } from '../../domain/contracts/value-basis.js';
 import { contractDocuments, contracts, practiceGroups, subContracts } from '../../db/schema/index.js';
 import { findGroup } from '../../db/repos/contracts.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
@@ -57,7 +57,7 @@ export const contractRecord: RecordType<z.infer<typeof contractInput>> = {
     renewalDate: { header: 'Renewal date', column: contracts.renewalDate, kind: 'date', sortable: true },
     noticePeriodDays: { header: 'Notice period (days)', column: contracts.noticePeriodDays, kind: 'integer' },
     valuePence: { header: 'Value (pence)', column: contracts.valuePence, kind: 'integer', pence: true, sortable: true },
-    valueBasis: { header: 'Value basis', column: contracts.valueBasis, kind: 'text', filter: 'exact', labels: valueBasisWords },
+    valueBasis: { header: valueBasisHeading, column: contracts.valueBasis, kind: 'text', filter: 'exact', labels: valueBasisWords },
     federationFeeBp: { header: 'Federation fee (basis points)', column: contracts.federationFeeBp, kind: 'integer', basisPoints: true },
   },
   defaultSort: 'title',

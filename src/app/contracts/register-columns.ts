@@ -1,4 +1,4 @@
-import { type ValueBasis, valueBasisWords } from '../../domain/contracts/value-basis.js';
+import { type ValueBasis, valueBasisHeading, valueBasisWords } from '../../domain/contracts/value-basis.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 import type { Column } from '../export/tabular.js';
 import type { contractRegister } from './contract-register.js';
@@ -18,7 +18,7 @@ export const registerColumns: Column<RegisterRow>[] = [
   { header: 'Notice by', value: (c) => c.noticeDate, date: true },
   { header: 'Renewal', value: (c) => c.renewalDate, date: true },
   { header: 'Value (£)', value: (c) => c.valuePence, numeric: true, pence: true },
-  { header: 'Value is', value: (c) => (c.valuePence === null ? null : valueBasisWords[c.valueBasis as ValueBasis] ?? c.valueBasis) },
+  { header: valueBasisHeading, value: (c) => (c.valuePence === null ? null : valueBasisWords[c.valueBasis as ValueBasis] ?? c.valueBasis) },
   { header: 'Federation fee (%)', value: (c) => (c.federationFeeBp === null ? null : c.federationFeeBp / 100), numeric: true },
   { header: 'Practices', value: (c) => c.subContractCount, numeric: true },
   { header: 'Signed', value: (c) => c.signedCount, numeric: true },

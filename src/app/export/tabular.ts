@@ -2,7 +2,8 @@
  * One way to turn a list into a table a person can take away: text for a terminal, CSV, XLSX.
  * Every list the product shows (API export endpoints, CLI --format) goes through here.
  */
-import { formatPenceInColumn, penceToPounds } from '../../domain/schemes/format-money.js';
+import { formatLongDate } from '../../domain/iso-date.js';
+import { formatCount, formatPenceInColumn, penceToPounds } from '../../domain/schemes/format-money.js';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -13,8 +14,10 @@ export interface Column<T> {
   numeric?: boolean;
   /** XLSX number format, e.g. '£#,##0.00' or '0.00%'. */
   numberFormat?: string;
-  /** The values are ISO dates (2018-04-01): a workbook holds them as dates, to sort and filter as dates. */
+  /** The values are ISO dates (2018-04-01): a workbook holds them as dates, to sort and filter as dates; a terminal writes 1 April 2018. */
   date?: boolean;
+  /** The values are counts (list sizes, patients): a terminal groups their thousands, 327,255, as the pages do. */
+  count?: boolean;
   /** The values are integer pence: a terminal shows £1,234.50, a CSV or workbook a number of pounds to add up. */
   pence?: boolean;
 }
@@ -65,11 +68,16 @@ export function toCsvFile<T>(rows: readonly T[], columns: readonly Column<T>[]):
   return `\uFEFF${toCsv(rows, columns)}`;
 }
 
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A table for a terminal, read by a person: money as £1,234.50, counts grouped, dates as 1 April 2018. */
 export function toTextTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
   const body = rows.map((row) =>
     columns.map((c) => {
       const value = c.value(row);
-      return c.pence && typeof value === 'number' ? formatPenceInColumn(value) : cellText(value);
+      if (typeof value === 'number' && c.pence) return formatPenceInColumn(value);
+      if (typeof value === 'number' && c.count) return formatCount(value);
+      return c.date && typeof value === 'string' && isoDate.test(value) ? formatLongDate(value) : cellText(value);
     }),
   );
   const widths = columns.map((c, i) => Math.max(c.header.length, ...body.map((cells) => cells[i]!.length)));

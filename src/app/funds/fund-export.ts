@@ -18,7 +18,7 @@ export const fundOverviewColumns: Column<FundRow>[] = [
   { header: 'Commissioner', value: (f) => f.commissioner },
   { header: 'Footprint', value: (f) => f.footprintName },
   { header: 'Rates a head', value: (f) => f.years.map((y) => `${y.year} ${formatPence(y.ratePence)}`).join('; ') },
-  { header: 'List', value: (f) => f.listTotal, numeric: true },
+  { header: 'List', value: (f) => f.listTotal, numeric: true, count: true },
   { header: 'List at', value: (f) => f.listSnapshotDate, date: true },
   pounds('Allocated', (f) => f.allocatedPence),
   pounds('Waiting', (f) => f.requestedPence),

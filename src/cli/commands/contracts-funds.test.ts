@@ -21,6 +21,13 @@ describe('atscale contracts list and atscale funds list on the demo federation',
     expect(register.items[0]!.reminders).toEqual([expect.objectContaining({ kind: 'notice', daysLeft: 17 })]);
     const table = await runCli(['contracts', 'list', '--expiring', '90', '--today', '2019-12-15'], env);
     expect(table.stdout).toMatch(/LCC-CBS-2017.*£200,000\.00 +a year .* 13 +11 .*\(C82078\); .*\(C82098\).*Last day to give notice in 17 days/);
+    // Dates as the register's page writes them, each value's basis in the form's words under one heading.
+    expect(table.stdout.split('\n')[0]).toMatch(/ Starts +Ends +Notice by +Renewal +Value \(£\) +Value basis /);
+    expect(table.stdout).toMatch(/LCC-CBS-2017 .* 1 April 2017 +31 March 2020 +1 January 2020 +1 October 2019 +£200,000\.00 +a year /);
+    expect(table.stdout).toContain('\nReminders within 90 days of 15 December 2019.\n');
+    const everything = (await runCli(['contracts', 'list', '--today', '2019-12-15'], env)).stdout;
+    expect(everything).toMatch(/RCC-VITRU-2018 .*£81,000\.00 +in total /);
+    expect(everything).toMatch(/LLRPCL-HP-2018 .*£30,000\.00 +estimated, paid at tariff /);
     const refused = await runCli(['contracts', 'list', '--expiring', 'soon'], env);
     expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('--expiring must be a whole number of days') });
     expect(await runCli(['contracts', 'list', '--today', '2019-02-30'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('--today: is not a real date') });
@@ -38,7 +45,7 @@ describe('atscale contracts list and atscale funds list on the demo federation',
     expect(lines.find((l) => l.includes('ELR transformation fund'))).toContain('2017/18 £0.50; 2018/19 £2,327255,2018-01-01,818137.5,');
     expect(lines.find((l) => l.includes('LLR transformation fund'))).toContain(',490882.5,');
     expect(lines.find((l) => l.includes('demand management'))).toContain(',32725.5,');
-    // A terminal shows them as money.
-    expect((await runCli(['funds', 'list'], env)).stdout).toContain('£818,137.50');
+    // A terminal shows them as money, the list grouped and its date in words.
+    expect((await runCli(['funds', 'list'], env)).stdout).toMatch(/ELR transformation fund .* 327,255 +1 January 2018 +£818,137\.50 /);
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import { contractRegister, defaultReminderDays } from '../../app/contracts/contr
 import { registerColumns } from '../../app/contracts/register-columns.js';
 import { AppError } from '../../domain/errors.js';
 import { dayCount } from '../../domain/words.js';
-import { optionalIsoDate } from '../../domain/iso-date.js';
+import { formatLongDate, optionalIsoDate } from '../../domain/iso-date.js';
 import { readConfig } from '../../config.js';
 import { connect } from '../client.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
@@ -29,7 +29,7 @@ export function registerContractCommands(program: Command): void {
       try {
         const register = await client.read(async (ctx) => contractRegister(ctx, { expiringWithinDays: expiring, today }), `/api/contract-register?${query}`);
         await writeRows(register.items, registerColumns, options.format, { json: register, out: options.out, sheetName: 'Contracts' });
-        if (options.format === 'table') process.stdout.write(`\nReminders within ${dayCount(expiring ?? defaultReminderDays)} of ${register.today}.\n`);
+        if (options.format === 'table') process.stdout.write(`\nReminders within ${dayCount(expiring ?? defaultReminderDays)} of ${formatLongDate(register.today)}.\n`);
       } finally {
         await client.close();
       }

@@ -7,6 +7,8 @@ import { openTestDatabase } from '../../../test/support/databases.js';
 import type { Database } from '../../db/client.js';
 import { readSeed } from '../../../test/support/finance-seeds.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
+import { monthLabel } from '../../domain/finance/financial-year.js';
+import { formatList } from '../../domain/words.js';
 
 /** The real `atscale finance` commands against PostgreSQL with the demo loaded, checked against the seed's figures. */
 describe('atscale finance', () => {
@@ -29,8 +31,11 @@ describe('atscale finance', () => {
     const result = await runCli(['finance', 'ie', '--year', '2018/19'], env);
     expect(result.code).toBe(0);
     const printed = readSeed('ie-forecast-2018-19.csv').filter((r) => r.row_type !== 'item' && r.section !== 'expenditure');
-    // The text table groups money's thousands, as the pages do: 169,432.
-    for (const row of printed) expect(result.stdout).toMatch(new RegExp(`${row.line!.replace(/[()+/]/g, '\\$&')}\\s+${Number(row.amount).toLocaleString('en-GB')}\\b`));
+    // The text table writes money as the pages do: £169,432, −£688.
+    for (const row of printed) expect(result.stdout).toMatch(new RegExp(`${row.line!.replace(/[()+/]/g, '\\$&')}\\s+${Number(row.amount) < 0 ? '−' : ''}£${Math.abs(Number(row.amount)).toLocaleString('en-GB')}\\b`));
+    // The row type (item, subtotal, total) is for the import; a person reads the lines' names.
+    expect(result.stdout.split('\n')[2]).toMatch(/^Section +Line +Amount +Comment$/);
+    expect(result.stdout).not.toMatch(/\bsubtotal\b/);
     expect(result.stdout).toContain('Result: a deficit of £688');
     // The winter scheme's fee, as the schemes engine works it out, beside the plan's £3,500.
     const json = JSON.parse((await runCli(['finance', 'ie', '--year', '2018/19', '--format', 'json'], env)).stdout);
@@ -77,6 +82,9 @@ describe('atscale finance', () => {
     expect(json.months.map((m: { month: string }) => m.month)).toEqual(['2018-04', '2018-05', '2018-06', '2018-07', '2018-08', '2018-09', '2018-10', '2018-11', '2018-12', '2019-01', '2019-02', '2019-03']);
     expect(json.thresholdPence).toBe(0);
     expect(json.monthsBelowThreshold).toEqual(json.months.filter((m: { closingPence: number }) => m.closingPence < 0).map((m: { month: string }) => m.month));
+    // Under the table, the months are named as the table names them.
+    const text = (await runCli(['finance', 'cashflow', '--year', '18/19', '--threshold', '£0'], env)).stdout;
+    expect(text).toContain(`end below the threshold of £0: ${formatList((json.monthsBelowThreshold as string[]).map(monthLabel))}\n`);
   }, 60_000);
 
   it('says a year outside the plan is not found (exit code 4), and refuses a bad year and a bad file (exit code 2, with the line and column)', async () => {

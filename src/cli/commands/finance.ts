@@ -5,11 +5,14 @@ import { toCsv, toTextTable, toXlsx } from '../../app/export/tabular.js';
 import { AppError } from '../../domain/errors.js';
 import { type FinanceFileKind, financeFileKinds } from '../../domain/finance/finance-csv.js';
 import { resultWords } from '../../domain/finance/income-expenditure.js';
+import { monthLabel } from '../../domain/finance/financial-year.js';
+import { formatList } from '../../domain/words.js';
 import type { FinanceTable } from '../../domain/finance/presenters.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { readConfig } from '../../config.js';
 import { formatOption } from '../output.js';
 import { writeOutputFile } from '../write-output.js';
+import { importReportLines } from '../import-report-text.js';
 
 /** The client opens databases and HTTP connections: load it only when a command runs. */
 const connect = async () => (await import('../client.js')).connect(readConfig());
@@ -26,9 +29,13 @@ interface ReportOptions {
 /**
  * A report table's columns. In a terminal or workbook the streams table leads with each stream's
  * ID, which `finance scenario --won/--lost` takes; its CSV keeps the columns the import reads back
- * (the IDs are in --format json).
+ * (the IDs are in --format json). A terminal leaves out the I&E's row type (item, subtotal, total),
+ * which the import reads but the lines' names already say, as the pages do.
  */
-const columnsOf = (table: FinanceTable, format: 'table' | 'csv' | 'xlsx') => [...(table.name === 'streams' && format !== 'csv' ? [{ header: 'ID', value: (row: FinanceTable['rows'][number]) => row.id as number, numeric: true }] : []), ...reportTableColumns(table, format, 'labels')];
+const columnsOf = (table: FinanceTable, format: 'table' | 'csv' | 'xlsx') => [
+  ...(table.name === 'streams' && format !== 'csv' ? [{ header: 'ID', value: (row: FinanceTable['rows'][number]) => row.id as number, numeric: true }] : []),
+  ...reportTableColumns(format === 'table' ? { columns: table.columns.filter((c) => c.key !== 'row_type') } : table, format, 'labels'),
+];
 const textOf = (table: FinanceTable) => `${table.title}\n\n${toTextTable(table.rows, columnsOf(table, 'table'))}`;
 
 /** A sentence under the tables: the I&E's result, the cash flow's low months, money counted twice (in the streams or a scenario). */
@@ -39,7 +46,7 @@ function notes(report: FinanceReportName, result: Record<string, unknown>): stri
   }
   if (report === 'cash-flow') {
     const below = result.monthsBelowThreshold as string[];
-    return [below.length ? `${below.length} month${below.length === 1 ? '' : 's'} end below the threshold of ${formatPence(result.thresholdPence as number)}: ${below.join(', ')}` : `No month ends below the threshold of ${formatPence(result.thresholdPence as number)}`];
+    return [below.length ? `${below.length} month${below.length === 1 ? '' : 's'} end below the threshold of ${formatPence(result.thresholdPence as number)}: ${formatList(below.map(monthLabel))}` : `No month ends below the threshold of ${formatPence(result.thresholdPence as number)}`];
   }
   if (report === 'streams') return (result.doubleCounting as { message: string }[]).map((d) => `Warning: ${d.message}`);
   if (report === 'scenario') return (result.notes as string[]).map((n) => `Warning: ${n}`);
@@ -99,7 +106,7 @@ export function registerFinanceCommands(program: Command): void {
       const client = await connect();
       try {
         const result = await client.importFinance(kind, file, options.year);
-        process.stdout.write(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${result.file} (${kind}) via ${client.via}\n  inserted  ${result.inserted}\n  updated   ${result.updated}\n  unchanged ${result.unchanged}\n`);
+        process.stdout.write(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${importReportLines(result, client.via).join('\n')}\n`);
       } finally {
         await client.close();
       }

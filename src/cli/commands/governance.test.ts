@@ -18,7 +18,8 @@ describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
     expect(refused.stderr).toContain('board-actions.csv, line 2, column 3 (owner): names "JW", who is not on the People page');
     expect((await runCli(['demo', 'load'], env)).code).toBe(0);
     const again = await runCli(['risks', 'import', seedPath('risks.csv')], env);
-    expect(again.stdout).toContain('0 added, 0 changed, 4 unchanged');
+    // Counted as every import counts, under the file's name and where it went.
+    expect(again.stdout).toMatch(/^risks\.csv via .+\n  Inserted   0\n  Updated    0\n  Unchanged  4\n$/);
     const listed = JSON.parse((await runCli(['risks', 'list', '--format', 'json'], env)).stdout) as Record<string, unknown>[];
     expect(listed.map((r) => [r.ref, r.likelihoodRaw, r.likelihood, r.impact])).toEqual([
       ['1', 'L', 2, null],
@@ -38,9 +39,11 @@ describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
     const bad = await runCli(['actions', 'import', file], env);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('actions.csv, line 3, column 4 (due): "30/02/2019" is not a real date')]);
     writeFileSync(file, `${header}\n8,Estates offer,JW,01/01/2019,Drafted,COO report April 2018\n`);
-    expect((await runCli(['actions', 'import', file], env)).stdout).toContain('1 added, 0 changed, 0 unchanged');
+    expect((await runCli(['actions', 'import', file], env)).stdout).toMatch(/Inserted +1\n +Updated +0\n +Unchanged +0\n/);
     const overdue = await runCli(['actions', 'list', '--overdue', '--format', 'csv'], env);
-    expect(overdue.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual(['Ref,Action,Owner,Due,Status,Outcome', '8,Estates offer,JW,2019-01-01,open,']);
+    expect(overdue.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual(['Ref,Action,Owner,Due,Status,Outcome', '8,Estates offer,JW,2019-01-01,Open,']);
+    // The table writes the date as the pages do.
+    expect((await runCli(['actions', 'list', '--overdue'], env)).stdout).toMatch(/^8 +Estates offer +JW +1 January 2019 +Open$/m);
   });
 
   it('prints the digest on a dry run', async () => {
@@ -57,15 +60,20 @@ describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
     expect(result.stdout).toMatch(/3 digests composed, none sent/);
   });
 
-  it('lists the latest changes from the audit log, filtered, and refuses an impossible date', async () => {
+  it('lists the latest changes from the audit log, filtered, each record by its name beside its ID, and refuses an impossible date', async () => {
     const listed = await runCli(['audit', '--type', 'board_action', '--format', 'json'], env);
     expect(listed.code).toBe(0);
-    const items = JSON.parse(listed.stdout) as { recordType: string; recordId: string; action: string }[];
+    const items = JSON.parse(listed.stdout) as { recordType: string; recordId: string; recordName: string | null; action: string }[];
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.recordType === 'board_action')).toBe(true);
+    // The latest is action 8's, named by its ref; its ID is the record's own.
+    expect(items[0]).toMatchObject({ recordId: expect.stringMatching(/^\d+$/), recordName: 'Action 8' });
     const table = await runCli(['audit', '--limit', '3'], env);
-    expect(table.stdout.split('\n')[0]).toMatch(/^When \(UK time\) +Who +Record type +Record +Action +Summary$/);
+    expect(table.stdout.split('\n')[0]).toMatch(/^When +Who +Record type +Record +Record name +Action +Summary$/);
     expect(table.stdout.trim().split('\n')).toHaveLength(2 + 3);
+    // As the audit page reads: when in words, who by name (the command line's user), the action by its ref beside its ID.
+    const actions = await runCli(['audit', '--type', 'board_action', '--limit', '1'], env);
+    expect(actions.stdout.split('\n')[2]).toMatch(new RegExp(String.raw`^\d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}[ap]m +\S+ \(command line\) +Board action +${items[0]!.recordId} +Action 8 +\w+ +\S`));
     expect(await runCli(['audit', '--to', '2019-02-30'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('The --to date "2019-02-30" is not valid') });
   });
 

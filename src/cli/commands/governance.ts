@@ -1,4 +1,5 @@
 import { todayInEngland } from '../../domain/iso-date.js';
+import { humanise } from '../../domain/words.js';
 import type { Command } from 'commander';
 import { isOverdue } from '../../domain/governance/due-dates.js';
 import type { Column } from '../../app/export/tabular.js';
@@ -6,9 +7,13 @@ import type { CsvImportReport } from '../../app/records/record-type.js';
 import { readConfig } from '../../config.js';
 import { type AtscaleClient, connect } from '../client.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
+import { importReportLines } from '../import-report-text.js';
+import { basename } from 'node:path';
 
 type Row = Record<string, unknown>;
 const text = (key: string) => (row: Row) => (row[key] ?? null) as string | null;
+/** Open or Closed, as the pages and the API's downloads write it. */
+const status = (row: Row) => (row.status ? humanise(row.status as string) : null);
 
 const riskColumns: Column<Row>[] = [
   { header: 'Ref', value: text('ref') },
@@ -20,16 +25,16 @@ const riskColumns: Column<Row>[] = [
   { header: 'Score', value: (r) => r.score as number | null, numeric: true },
   { header: 'Rating', value: text('rating') },
   { header: 'Mitigation', value: text('mitigation') },
-  { header: 'Review date', value: text('reviewDate') },
-  { header: 'Status', value: text('status') },
+  { header: 'Review date', value: text('reviewDate'), date: true },
+  { header: 'Status', value: status },
 ];
 
 const actionColumns: Column<Row>[] = [
   { header: 'Ref', value: text('ref') },
   { header: 'Action', value: text('action') },
   { header: 'Owner', value: text('ownerText') },
-  { header: 'Due', value: text('dueDate') },
-  { header: 'Status', value: text('status') },
+  { header: 'Due', value: text('dueDate'), date: true },
+  { header: 'Status', value: status },
   { header: 'Outcome', value: text('outcome') },
 ];
 
@@ -42,8 +47,9 @@ export async function withClient<T>(run: (client: AtscaleClient) => Promise<T>):
   }
 }
 
-function printImport(file: string, report: CsvImportReport, via: string) {
-  process.stdout.write(`${file} (via ${via}): ${report.inserted} added, ${report.updated} changed, ${report.unchanged} unchanged\n`);
+// A rejected file is refused with its problems before it gets here, so its rejected count (0) says nothing.
+function printImport(file: string, report: CsvImportReport, via: string): void {
+  process.stdout.write(`${importReportLines({ ...report, file: basename(file), rejected: undefined }, via).join('\n')}\n`);
 }
 
 /** Lists and imports for a register: `atscale <name> list|import`. */

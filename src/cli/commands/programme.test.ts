@@ -21,9 +21,13 @@ describe('atscale plan and stp', () => {
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ kind: 'work-plan', updated: 0, unchanged: 0, notes: expect.arrayContaining(['IDs the plan skips: 2.4']) });
     const again = await runCli(['plan', 'import', join(shared, 'elr/workplan.csv'), '--name', 'ELR'], env);
-    expect(again.stdout).toMatch(/inserted {2}0\n {2}updated {3}0\n/);
+    expect(again.stdout).toMatch(/\n {2}Inserted +0\n {2}Updated +0\n/);
     const listed = await runCli(['plan', 'list', '--plan', 'ELR', '--lead', 'RB', '--format', 'csv'], env);
     expect(rows(listed.stdout).map((r) => r.Task)).toEqual(seed.filter((r) => r.lead!.includes('RB')).map((r) => r.id));
+    // The table reads as the work plan page does: target dates in words, the status as words, not its code.
+    const table = (await runCli(['plan', 'list', '--plan', 'ELR', '--lead', 'RB'], env)).stdout;
+    expect(table).toMatch(/^1\.2 .* 31 December 2018 +In progress +Yes$/m);
+    expect(table).not.toMatch(/in_progress|not_started/);
     // A plan that is not there is said to be missing, by ID as by name, not listed as a plan without tasks.
     expect(await runCli(['plan', 'list', '--plan', '99'], env)).toMatchObject({ code: 4, stderr: 'atscale: There is no work plan with ID 99\n' });
     // A second plan: the list of every plan's tasks says which plan each task is in.

@@ -4,9 +4,10 @@ import type { Column } from '../../app/export/tabular.js';
 import type { ProgrammeImportReport } from '../../app/programme/programme-import-report.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
 import { AppError } from '../../domain/errors.js';
-import { taskStatuses } from '../../domain/programme/task-status.js';
+import { type Rag, ragLabels, type TaskStatus, taskStatusLabels, taskStatuses } from '../../domain/programme/task-status.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
 import { progressReporter } from '../progress.js';
+import { importReportLines } from '../import-report-text.js';
 import type { ProgrammeClient } from './programme-client.js';
 
 /** The client opens databases and HTTP connections: load it only when a command runs. */
@@ -14,10 +15,8 @@ const connectProgramme = async () => (await import('./programme-client.js')).con
 
 function printReports(reports: ProgrammeImportReport[], format: string, via: string) {
   if (format === 'json') return void process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
-  for (const r of reports) {
-    const lines = [`${r.file}${r.referenceDate ? ` (as at ${r.referenceDate})` : ''} via ${via}`, `  inserted  ${r.inserted}`, `  updated   ${r.updated}`, `  unchanged ${r.unchanged}`, ...r.notes.map((n) => `  note: ${n}`)];
-    process.stdout.write(`${lines.join('\n')}\n`);
-  }
+  // A rejected file is refused before it gets here, so its rejected count (0) says nothing.
+  for (const r of reports) process.stdout.write(`${importReportLines({ ...r, kind: undefined, rejected: undefined }, via).join('\n')}\n`);
 }
 
 async function withClient<T>(run: (client: ProgrammeClient) => Promise<T>): Promise<T> {
@@ -35,11 +34,11 @@ const taskColumns: Column<Record<string, unknown>>[] = [
   { header: 'Lead', value: (r) => r.lead as string },
   { header: 'Involved', value: (r) => r.involved as string },
   { header: 'Time', value: (r) => r.timeText as string },
-  { header: 'Target date', value: (r) => r.targetDate as string },
-  { header: 'Status', value: (r) => r.status as string },
-  { header: 'RAG', value: (r) => r.rag as string },
-  { header: 'Overdue', value: (r) => (r.overdue ? 'overdue' : '') },
-  { header: 'ID used twice', value: (r) => (r.duplicateRef ? 'yes' : '') },
+  { header: 'Target date', value: (r) => r.targetDate as string, date: true },
+  { header: 'Status', value: (r) => taskStatusLabels[r.status as TaskStatus] ?? (r.status as string) },
+  { header: 'RAG', value: (r) => ragLabels[r.rag as Rag] ?? (r.rag as string | null) },
+  { header: 'Overdue', value: (r) => (r.overdue ? 'Yes' : '') },
+  { header: 'ID used twice', value: (r) => (r.duplicateRef ? 'Yes' : '') },
 ];
 
 interface ListOptions {

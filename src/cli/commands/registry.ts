@@ -10,8 +10,10 @@ const connect = async (config: ReturnType<typeof readConfig>) => (await import('
 import { AppError, describeProblem } from '../../domain/errors.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
 import { progressReporter } from '../progress.js';
+import { importReportLines } from '../import-report-text.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
 import { practiceLabels as label } from '../../domain/registry/practice-labels.js';
+import { humanise } from '../../domain/words.js';
 
 /**
  * An import report as `--format json` prints it: every problem names its file, line and column (null
@@ -27,16 +29,10 @@ function printReport(report: ImportReport, format: string, via: string) {
     process.stdout.write(`${JSON.stringify(reportJson(report), null, 2)}\n`);
     return;
   }
-  const lines = [`${report.file}${report.referenceDate ? ` (as at ${report.referenceDate})` : ''} via ${via}`, `  inserted  ${report.inserted}`, `  updated   ${report.updated}`, `  unchanged ${report.unchanged}`, `  rejected  ${report.rejected}`];
-  if (report.skipped) lines.push(`  skipped   ${report.skipped}`);
-  if (report.rejected) {
-    lines.push('Nothing was imported. Problems:');
-    lines.push(...report.errors.slice(0, 100).map((e) => `  ${describeProblem({ ...e, file: e.file ?? report.file })}`));
-    if (report.errors.length > 100) lines.push(`  … and ${report.errors.length - 100} more (use --format json for all)`);
-  }
-  // After the problems, so that what to do next is the last thing read.
-  lines.push(...report.notes.map((n) => `  note: ${n}`));
-  process.stdout.write(`${lines.join('\n')}\n`);
+  const problems = report.rejected
+    ? ['Nothing was imported. Problems:', ...report.errors.slice(0, 100).map((e) => `  ${describeProblem({ ...e, file: e.file ?? report.file })}`), ...(report.errors.length > 100 ? [`  … and ${report.errors.length - 100} more (use --format json for all)`] : [])]
+    : [];
+  process.stdout.write(`${importReportLines({ ...report, kind: undefined }, via, problems).join('\n')}\n`);
 }
 
 export interface ImportCommandOptions {
@@ -64,12 +60,12 @@ export async function importWithProgress(client: AtscaleClient, kind: ImportKind
 const practiceColumns: Column<Record<string, unknown>>[] = [
   { header: label.odsCode, value: (r) => r.odsCode as string },
   { header: label.displayName, value: (r) => r.displayName as string },
-  { header: label.status, value: (r) => r.status as string },
+  { header: label.status, value: (r) => (r.status ? humanise(r.status as string) : null) },
   { header: label.commissionerCode, value: (r) => r.commissionerCode as string },
   { header: 'PCN', value: (r) => (r.pcnName ?? r.pcnCode) as string },
   { header: label.locality, value: (r) => r.locality as string },
-  { header: label.listSize, value: (r) => r.listSize as number, numeric: true },
-  { header: label.listSizeDate, value: (r) => r.listSizeDate as string },
+  { header: label.listSize, value: (r) => r.listSize as number, numeric: true, count: true },
+  { header: label.listSizeDate, value: (r) => r.listSizeDate as string, date: true },
 ];
 
 export function registerRegistryCommands(program: Command): void {

@@ -118,10 +118,12 @@ describe('atscale scheme, in process', () => {
     return stdout;
   }
 
-  it('--format table prints the rows (money with its thousands grouped), the TOTAL and the footing notes', async () => {
+  it('--format table prints the rows as the scheme page shows them (money in £, counts grouped), the TOTAL and the footing notes', async () => {
     const text = await run('scheme', 'run', winter);
-    expect(text).toMatch(/^Kibworth Medical Centre\s+C82001\s+Harborough\s+9301\s+2\.84\s+145\s+18\s+5\s+226\s+3\s+287\s+208\s+0\s+2,600$/m);
-    expect(text).toMatch(/^TOTAL\s+327255\s+100\.00\s+5100\s.*955\s+3458\s+66,689$/m);
+    expect(text).toMatch(/^Kibworth Medical Centre\s+C82001\s+Harborough\s+9,301\s+2\.84\s+145\s+18\s+5\s+£226\s+3\s+£287\s+208\s+0\s+£2,600$/m);
+    expect(text).toMatch(/^TOTAL\s+327,255\s+100\.00\s+5,100\s.*955\s+3,458\s+£66,689$/m);
+    // The summary's figures by name, in words rather than their keys.
+    expect(text).toMatch(/^List size total\s+327,255\s+sum of practice list sizes$/m);
     expect(text).toContain('the total is the unrounded rows added up, then rounded once by the same rule');
     expect(text).toContain('appointments (rows half-up to a whole number): TOTAL 5,100; the rounded rows add up to 5,099 (1 less)');
     expect(text).toContain('delivered cost (rows half-up to a whole pound): TOTAL £66,689; the rounded rows add up to £66,692 (£3 more)');
@@ -130,9 +132,10 @@ describe('atscale scheme, in process', () => {
 
   it('runs the pharmacist scheme: yearly costs, the hand schedule shortfall by year and in total', async () => {
     const text = await run('scheme', 'run', pharmacists);
-    expect(text).toMatch(/^2019\/20\s+1\.02\s+179,377\s+5,000\s+184,377\s+60,000\s+0\s+124,377\s+1\.97/m);
-    expect(text).toMatch(/^AVERAGE\s+186,206\s+1\.99/m);
-    expect(text).toMatch(/^scheme\s+All years\s+TOTAL\s+543,440\s+564,826\s+-21,386\s+no_uplift/m);
+    expect(text).toMatch(/^2019\/20\s+1\.02\s+£179,377\s+£5,000\s+£184,377\s+£60,000\s+£0\s+£124,377\s+£1\.97/m);
+    expect(text).toMatch(/^AVERAGE\s+£186,206\s+£1\.99/m);
+    // A shortfall with a true minus, its cause in words, as the scheme page shows them.
+    expect(text).toMatch(/^Scheme\s+All years\s+TOTAL\s+£543,440\s+£564,826\s+−£21,386\s+No uplift/m);
     expect(text).toContain('£21,386 short of the cost model');
     const csv = await run('scheme', 'run', pharmacists, '--format', 'csv', '--table', 'differences');
     const years = records(csv.slice(text.length), 'stdout').filter((r) => r.scope === 'year');

@@ -22,19 +22,8 @@ export function formatDate(iso: string | null | undefined): string {
   return `${Number(day)} ${months[Number(month) - 1]} ${year}`;
 }
 
-/** A moment as people in England read it: "23 November 2026 at 5:45pm". */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: 'numeric', minute: '2-digit', hour12: true })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const date = formatDate(`${parts.year}-${parts.month}-${parts.day}`);
-  return `${date} at ${parts.hour}:${parts.minute}${String(parts.dayPeriod ?? '').toLowerCase().replace(/\s|\./g, '')}`;
-}
+/** A moment as people in England read it: "23 November 2026 at 5:45pm" (the command line's audit table writes it so too). */
+export { formatDateTime } from '../../domain/iso-date.js';
 
 /** "1 January 2018", "1 January 2018 and 1 April 2018", "a, b and c". */
 export { formatList } from '../../domain/words.js';

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { formatPence } from '../../../domain/schemes/format-money.js';
 import { DateField, dateFieldTarget, dateProblem, type DateParts, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
-import { problemSentence } from '../../../domain/problem-sentence.js';
+import { capitalise, problemSentence } from '../../../domain/problem-sentence.js';
 import { AppError } from '../../../domain/errors.js';
 import { contractDateProblems } from '../../../domain/contracts/contract-reminders.js';
 import { parsePoundsToPence } from '../../../domain/contracts/pounds-and-years.js';
@@ -11,7 +11,8 @@ import { usePageTitle } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { useFootprintOptions } from './footprint-options.js';
-import { type Contract, valueBasisLabels } from './types.js';
+import { type Contract } from './types.js';
+import { valueBases, valueBasisWords } from '../../../domain/contracts/value-basis.js';
 
 const text = ['title', 'reference', 'commissioner', 'parties', 'noticePeriodDays', 'value', 'federationFeePercent', 'description'] as const;
 const dates = ['startDate', 'endDate', 'renewalDate'] as const;
@@ -140,9 +141,9 @@ export function ContractForm({ contract, submitLabel, pageTitle, onSaved }: Cont
         {input('noticePeriodDays', 'The register warns before the last day to give notice', 4)}
         {input('value', 'For example, £190,000', 10)}
         <Radios id={idOf('valueBasis')} name="value-basis" legend="The value is" legendProps={{ size: 's' }}>
-          {(['a_year', 'total', 'tariff'] as const).map((b) => (
+          {valueBases.map((b) => (
             <Radios.Item key={b} value={b} checked={basis === b} onChange={() => setBasis(b)}>
-              {valueBasisLabels[b].charAt(0).toUpperCase() + valueBasisLabels[b].slice(1)}
+              {capitalise(valueBasisWords[b])}
             </Radios.Item>
           ))}
         </Radios>

@@ -12,7 +12,8 @@ import { actorName, formatDate, formatDateTime, formatMoney, formatNumber } from
 import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
 import { ContractForm } from './contract-form.js';
 import { ContractDocumentForm, MarkSignedButton, SubContractForm } from './sub-contract-forms.js';
-import { type ContractDetail, type ContractDocument, formatShare, type SubContract, valueBasisLabels } from './types.js';
+import { type ContractDetail, type ContractDocument, formatShare, type SubContract } from './types.js';
+import { valueBasisWords } from '../../../domain/contracts/value-basis.js';
 import './contracts.css';
 
 function subContractColumns(admin: boolean, change: (s: SubContract) => void): Column<SubContract>[] {
@@ -83,7 +84,7 @@ export function ContractPage() {
               { key: 'Runs', value: `${formatDate(contract.startDate)} to ${contract.endDate ? formatDate(contract.endDate) : 'no end date'}` },
               { key: 'Notice', value: contract.noticePeriodDays === null ? null : `${contract.noticePeriodDays} days: give notice by ${formatDate(contract.noticeDate)}` },
               { key: 'Renewal date', value: formatDate(contract.renewalDate) },
-              { key: 'Value', value: contract.valuePence === null ? null : `${formatMoney(contract.valuePence)} ${valueBasisLabels[contract.valueBasis]}` },
+              { key: 'Value', value: contract.valuePence === null ? null : `${formatMoney(contract.valuePence)} ${valueBasisWords[contract.valueBasis]}` },
               { key: 'Federation fee', value: formatShare(contract.federationFeeBp) },
               { key: 'About', value: contract.description },
             ]}

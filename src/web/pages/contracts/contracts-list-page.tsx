@@ -10,7 +10,8 @@ import { FormErrorSummary, useFormErrors } from '../../components/form-errors.js
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { dayCount, formatDate, formatMoney } from '../../format/format.js';
 import { ReminderTags } from './reminder-tags.js';
-import { type Contract, type ContractRegister, valueBasisLabels } from './types.js';
+import { type Contract, type ContractRegister } from './types.js';
+import { valueBasisWords } from '../../../domain/contracts/value-basis.js';
 import './contracts.css';
 import { ExportLinks } from '../../components/export-links.js';
 import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
@@ -37,7 +38,7 @@ const columns: Column<Contract>[] = [
         ''
       ) : (
         <>
-          <span className="app-nowrap">{formatMoney(c.valuePence)}</span> {valueBasisLabels[c.valueBasis]}
+          <span className="app-nowrap">{formatMoney(c.valuePence)}</span> {valueBasisWords[c.valueBasis]}
         </>
       ),
   },

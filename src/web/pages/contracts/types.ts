@@ -1,3 +1,5 @@
+import type { ValueBasis } from '../../../domain/contracts/value-basis.js';
+
 /** The contract register as the API sends it (money in pence, shares in basis points, dates YYYY-MM-DD). */
 
 export interface Reminder {
@@ -22,7 +24,7 @@ export interface Contract {
   noticeDate: string | null;
   ended: boolean;
   valuePence: number | null;
-  valueBasis: 'a_year' | 'total' | 'tariff';
+  valueBasis: ValueBasis;
   federationFeeBp: number;
   description: string | null;
   rowVersion: number;
@@ -63,8 +65,6 @@ export interface ContractDetail {
   documents: ContractDocument[];
   practicesToAdd: { practiceCode: string; practiceName: string }[];
 }
-
-export const valueBasisLabels: Record<Contract['valueBasis'], string> = { a_year: 'a year', total: 'in total', tariff: 'estimated, paid at tariff' };
 
 /** 9500 → "95%". */
 export const formatShare = (bp: number) => `${(bp / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 })}%`;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { type Column, toCsv, toTextTable } from './tabular.js';
+
+interface Fund {
+  name: string;
+  list: number;
+  listAt: string | null;
+  remainingPence: number;
+}
+
+const columns: Column<Fund>[] = [
+  { header: 'Fund', value: (f) => f.name },
+  { header: 'List', value: (f) => f.list, numeric: true, count: true },
+  { header: 'List at', value: (f) => f.listAt, date: true },
+  { header: 'Remaining (£)', value: (f) => f.remainingPence, numeric: true, pence: true },
+];
+const funds: Fund[] = [
+  { name: 'Extended access', list: 327255, listAt: '2018-01-01', remainingPence: 305656170 },
+  { name: 'Demand management', list: 9301, listAt: null, remainingPence: -68800 },
+];
+
+describe('a table for a terminal', () => {
+  it('writes counts grouped, dates as the pages write them and money in pounds, each column under its heading', () => {
+    expect(toTextTable(funds, columns).split('\n')).toEqual([
+      'Fund                  List  List at         Remaining (£)',
+      '-----------------  -------  --------------  -------------',
+      'Extended access    327,255  1 January 2018  £3,056,561.70',
+      'Demand management    9,301                       −£688.00',
+      '',
+    ]);
+  });
+
+  it('leaves the CSV as figures and ISO dates, to add up and sort', () => {
+    expect(toCsv(funds, columns).split('\r\n')).toEqual(['Fund,List,List at,Remaining (£)', 'Extended access,327255,2018-01-01,3056561.7', 'Demand management,9301,,-688', '']);
+  });
+});
