@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayCount, daysFromToday } from './words.js';
+import { dayCount, daysFromToday, withinDaysOf } from './words.js';
 
 describe('a count of days from today, in words', () => {
   it.each([
@@ -19,4 +19,12 @@ describe('a number of days, for a window', () => {
     [1, '1 day'],
     [90, '90 days'],
   ] as const)('%i → %s', (days, words) => expect(dayCount(days)).toBe(words));
+});
+
+describe('a window of days from a date', () => {
+  it.each([
+    [0, 'on 1 April 2026'],
+    [1, 'within 1 day of 1 April 2026'],
+    [90, 'within 90 days of 1 April 2026'],
+  ] as const)('%i → %s', (days, words) => expect(withinDaysOf(days, '1 April 2026')).toBe(words));
 });

@@ -26,6 +26,9 @@ export function daysFromToday(days: number): string {
 /** A number of days, for a window such as "within 1 day" or "within 90 days". */
 export const dayCount = (days: number): string => `${days} day${days === 1 ? '' : 's'}`;
 
+/** A window of days from a date, as a sentence says it: "within 90 days of 1 April 2026", or for none "on 1 April 2026". */
+export const withinDaysOf = (days: number, date: string): string => (days === 0 ? `on ${date}` : `within ${dayCount(days)} of ${date}`);
+
 const acronyms: Record<string, string> = { icb: 'ICB', pcn: 'PCN', ods: 'ODS', csv: 'CSV', stp: 'STP', qof: 'QOF', rag: 'RAG', ie: 'I&E', gp: 'GP' };
 
 /** "practice_manager" → "Practice manager"; "icb_footprint" → "ICB footprint"; "stp_milestone" → "STP milestone"; "sub_contract" → "Sub-contract". */

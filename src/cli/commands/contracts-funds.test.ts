@@ -25,6 +25,8 @@ describe('atscale contracts list and atscale funds list on the demo federation',
     expect(table.stdout.split('\n')[0]).toMatch(/ Starts +Ends +Notice by +Renewal +Value \(£\) +Value basis /);
     expect(table.stdout).toMatch(/LCC-CBS-2017 .* 1 April 2017 +31 March 2020 +1 January 2020 +1 October 2019 +£200,000\.00 +a year /);
     expect(table.stdout).toContain('\nReminders within 90 days of 15 December 2019.\n');
+    // A window of no days is the day itself, not "within 0 days".
+    expect((await runCli(['contracts', 'list', '--expiring', '0', '--today', '2019-12-15'], env)).stdout).toContain('Reminders on 15 December 2019.\n');
     const everything = (await runCli(['contracts', 'list', '--today', '2019-12-15'], env)).stdout;
     expect(everything).toMatch(/RCC-VITRU-2018 .*£81,000\.00 +in total /);
     expect(everything).toMatch(/LLRPCL-HP-2018 .*£30,000\.00 +estimated, paid at tariff /);

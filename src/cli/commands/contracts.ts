@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { contractRegister, defaultReminderDays } from '../../app/contracts/contract-register.js';
 import { registerColumns } from '../../app/contracts/register-columns.js';
 import { AppError } from '../../domain/errors.js';
-import { dayCount } from '../../domain/words.js';
+import { withinDaysOf } from '../../domain/words.js';
 import { formatLongDate, optionalIsoDate } from '../../domain/iso-date.js';
 import { readConfig } from '../../config.js';
 import { connect } from '../client.js';
@@ -29,7 +29,7 @@ export function registerContractCommands(program: Command): void {
       try {
         const register = await client.read(async (ctx) => contractRegister(ctx, { expiringWithinDays: expiring, today }), `/api/contract-register?${query}`);
         await writeRows(register.items, registerColumns, options.format, { json: register, out: options.out, sheetName: 'Contracts' });
-        if (options.format === 'table') process.stdout.write(`\nReminders within ${dayCount(expiring ?? defaultReminderDays)} of ${formatLongDate(register.today)}.\n`);
+        if (options.format === 'table') process.stdout.write(`\nReminders ${withinDaysOf(expiring ?? defaultReminderDays, formatLongDate(register.today))}.\n`);
       } finally {
         await client.close();
       }

@@ -39,7 +39,7 @@ export { actorName } from '../../domain/words.js';
 export { humanise } from '../../domain/words.js';
 
 /** "1 day", "90 days". */
-export { dayCount } from '../../domain/words.js';
+export { withinDaysOf } from '../../domain/words.js';
 
 /** ODS codes typed into one box: "c82001, C82002\nC82003" → ["C82001", "C82002", "C82003"]. */
 export const splitCodes = (text: string): string[] =>

@@ -8,7 +8,7 @@ import { type Column, DataTable } from '../../components/data-table.js';
 import { DateField, dateFieldTarget, dateProblem, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { FormErrorSummary, useFormErrors } from '../../components/form-errors.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
-import { dayCount, formatDate, formatMoney } from '../../format/format.js';
+import { formatDate, formatMoney, withinDaysOf } from '../../format/format.js';
 import { ReminderTags } from './reminder-tags.js';
 import { type Contract, type ContractRegister } from './types.js';
 import { valueBasisWords } from '../../../domain/contracts/value-basis.js';
@@ -100,7 +100,7 @@ export function ContractsListPage() {
         {(data) => (
           <>
             <p className="nhsuk-body">
-              {only ? `Contracts with a notice, renewal or end date within ${dayCount(data.withinDays)} of ${formatDate(data.today)}.` : `Every contract; dates due within ${dayCount(data.withinDays)} of ${formatDate(data.today)} are shown.`}{' '}
+              {only ? `Contracts with a notice, renewal or end date ${withinDaysOf(data.withinDays, formatDate(data.today))}.` : `Every contract; dates due ${withinDaysOf(data.withinDays, formatDate(data.today))} are shown.`}{' '}
               {only ? <Link to="?">Show every contract</Link> : null}
             </p>
             <ExportLinks base="/api/contract-register/export" query={queryString({ expiring: only ? data.withinDays : undefined, today: data.today })} noun="the contracts register" />
