@@ -26,7 +26,7 @@ export function daysFromToday(days: number): string {
 /** A number of days, for a window such as "within 1 day" or "within 90 days". */
 export const dayCount = (days: number): string => `${days} day${days === 1 ? '' : 's'}`;
 
-const acronyms: Record<string, string> = { icb: 'ICB', pcn: 'PCN', ods: 'ODS', csv: 'CSV', stp: 'STP', qof: 'QOF', rag: 'RAG', ie: 'I&E', gp: 'GP' };
+const acronyms: Record<string, string> = { icb: 'ICB', pcn: 'PCN', ods: 'ODS', csv: 'CSV', stp: 'STP', qof: 'QOF', rag: 'RAG', ie: 'I&E', gp: 'GP', wte: 'WTE' };
 
 /** "practice_manager" → "Practice manager"; "icb_footprint" → "ICB footprint"; "stp_milestone" → "STP milestone"; "sub_contract" → "Sub-contract". */
 export function humanise(code: string): string {
