@@ -29,7 +29,7 @@ export const dayCount = (days: number): string => `${days} day${days === 1 ? '' 
 /** A window of days from a date, as a sentence says it: "within 90 days of 1 April 2026", or for none "on 1 April 2026". */
 export const withinDaysOf = (days: number, date: string): string => (days === 0 ? `on ${date}` : `within ${dayCount(days)} of ${date}`);
 
-const acronyms: Record<string, string> = { icb: 'ICB', pcn: 'PCN', ods: 'ODS', csv: 'CSV', stp: 'STP', qof: 'QOF', rag: 'RAG', ie: 'I&E', gp: 'GP' };
+const acronyms: Record<string, string> = { icb: 'ICB', pcn: 'PCN', ods: 'ODS', csv: 'CSV', stp: 'STP', qof: 'QOF', rag: 'RAG', ie: 'I&E', gp: 'GP', wte: 'WTE' };
 
 /** "practice_manager" → "Practice manager"; "icb_footprint" → "ICB footprint"; "stp_milestone" → "STP milestone"; "sub_contract" → "Sub-contract". */
 export function humanise(code: string): string {

@@ -79,6 +79,12 @@ export function adminSuite(harness: () => BrowserHarness) {
       await page.waitForURL(/recordId=\d+/);
       await eventually(async () => [...new Set((await recordCells.allInnerTexts()).map((t) => t.trim()))]).toEqual([named]);
       await saveScreenshot(page, 'audit-log-record-names');
+      // The demo load's summary lists all it added: cut in the table, whole a click away.
+      await page.goto('/audit?recordType=demo');
+      const demoRow = page.locator('main tbody tr').first();
+      await eventually(() => textOf(demoRow.locator('td').last())).toMatch(/^Loaded the demo federation: .{100,200}…\nWhole summary/s);
+      await demoRow.getByText('Whole summary').click();
+      expect(await textOf(demoRow.locator('details').first())).toContain('the peer group');
       await page.goto('/users');
       await visible(page.getByRole('heading', { level: 1, name: /Users/ }));
     });

@@ -33,7 +33,8 @@ export function displayCell(column: ReportColumn, value: ReportCell): string {
     return column.kind === 'money' ? `${sign}£${text}` : `${sign}${text}`;
   }
   const text = formatCell(column, value);
-  return codeColumns.has(column.key) && /^[a-z_]+$/.test(text) ? humanise(text) : text;
+  // A code may hold digits (practices_contribution_total_year_1_cost), but starts with a letter.
+  return codeColumns.has(column.key) && /^[a-z][a-z0-9_]*$/.test(text) ? humanise(text) : text;
 }
 
 /** "Delivered cost £" → "Delivered cost": the cells carry the £. */

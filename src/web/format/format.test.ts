@@ -35,6 +35,7 @@ describe('how the pages write things', () => {
     ['icb_footprint', 'ICB footprint'],
     ['ie_income_line', 'I&E income line'],
     ['sub_contract', 'Sub-contract'],
+    ['wte_days', 'WTE days'],
   ])('humanises %s as %s', (code, text) => {
     expect(humanise(code)).toBe(text);
   });

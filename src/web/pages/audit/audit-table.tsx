@@ -1,7 +1,7 @@
 import { Details } from 'nhsuk-react-components';
 import type { AuditEntry } from '../../api/types.js';
 import { type Column, DataTable } from '../../components/data-table.js';
-import { actorName, formatDateTime, humanise } from '../../format/format.js';
+import { actorName, formatDateTime, humanise, shortText } from '../../format/format.js';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -41,6 +41,22 @@ function RecordNamed({ entry }: { entry: AuditEntry }) {
   );
 }
 
+/** Longer than this, a summary (the demo load's lists everything it added) is cut, with the whole of it a click away. */
+const LONG_SUMMARY = 240;
+
+function Summary({ text }: { text: string | null }) {
+  if (!text || text.length <= LONG_SUMMARY) return <>{text}</>;
+  return (
+    <>
+      {shortText(text, 200)}
+      <Details>
+        <Details.Summary>Whole summary</Details.Summary>
+        <Details.Text>{text}</Details.Text>
+      </Details>
+    </>
+  );
+}
+
 /** Recent changes: when, who, what, and the record before and after in a details element. */
 export function AuditTable({ entries, caption, showRecord = true }: { entries: AuditEntry[]; caption: string; showRecord?: boolean }) {
   const columns: Column<AuditEntry>[] = [
@@ -59,7 +75,7 @@ export function AuditTable({ entries, caption, showRecord = true }: { entries: A
       long: true,
       cell: (e) => (
         <>
-          {e.summary}
+          <Summary text={e.summary} />
           <BeforeAfter entry={e} />
         </>
       ),
