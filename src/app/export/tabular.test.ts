@@ -20,9 +20,9 @@ const funds: Fund[] = [
 ];
 
 describe('a table for a terminal', () => {
-  it('writes counts grouped, dates as the pages write them and money in pounds, each column under its heading', () => {
+  it('writes counts grouped, dates as the pages write them and money in pounds (so its heading drops the £), each column under its heading', () => {
     expect(toTextTable(funds, columns).split('\n')).toEqual([
-      'Fund                  List  List at         Remaining (£)',
+      'Fund                  List  List at             Remaining',
       '-----------------  -------  --------------  -------------',
       'Extended access    327,255  1 January 2018  £3,056,561.70',
       'Demand management    9,301                       −£688.00',

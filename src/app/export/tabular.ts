@@ -80,10 +80,12 @@ export function toTextTable<T>(rows: readonly T[], columns: readonly Column<T>[]
       return c.date && typeof value === 'string' && isoDate.test(value) ? formatLongDate(value) : cellText(value);
     }),
   );
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...body.map((cells) => cells[i]!.length)));
+  // The cells of a money column carry £ here, so its heading need not ("Value", not "Value (£)").
+  const headers = columns.map((c) => (c.pence ? c.header.replace(/ \(£\)$/, '') : c.header));
+  const widths = columns.map((_, i) => Math.max(headers[i]!.length, ...body.map((cells) => cells[i]!.length)));
   const pad = (text: string, i: number) => (columns[i]!.numeric ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
   const line = (cells: string[]) => cells.map(pad).join('  ').trimEnd();
-  return [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n') + '\n';
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n') + '\n';
 }
 
 export async function toXlsx(sheets: readonly Sheet<any>[]): Promise<Buffer> {
