@@ -14,6 +14,7 @@ describe('a report cell as a person reads it', () => {
     { column: text('metric', 'Metric'), value: 'list_size_total', shows: 'List size total' },
     { column: text('metric', 'Metric'), value: 'practices_contribution_total_year_1_cost', shows: 'Practices contribution total year 1 cost', why: 'a code with digits' },
     { column: text('metric', 'Metric'), value: 'wte_days_allocated_total', shows: 'WTE days allocated total' },
+    { column: text('reason', 'Released because'), value: 'declined', shows: 'Declined', why: 'why capacity was released' },
     { column: text('practice', 'Practice'), value: 'the_practice', shows: 'the_practice', why: 'only code columns are reworded' },
     { column: text('comment', 'Comment'), value: null, shows: '' },
   ])('$value in $column.label reads $shows', ({ column, value, shows }) => {

@@ -8,7 +8,7 @@ import { humanise } from '../words.js';
  */
 
 /** Columns whose values are codes (snake_case) that read better as words: "no_uplift" → "No uplift". */
-const codeColumns = new Set(['cause', 'code', 'scope', 'severity', 'takes_part', 'metric']);
+const codeColumns = new Set(['cause', 'code', 'scope', 'severity', 'takes_part', 'metric', 'reason']);
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(decimals: number | undefined): Intl.NumberFormat {
