@@ -41,6 +41,9 @@ export function formatLongDate(iso: string): string {
   return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
+/** A stored text that is a date (YYYY-MM-DD) in words, "1 April 2025"; any other text as it is. */
+export const dateInWords = (text: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? formatLongDate(text) : text);
+
 /**
  * Refuses a date after today for something that has already happened (an update, a position): "The
  * update is dated 2 January 2026, after today (1 January 2026)", its field "must be today or in the past".

@@ -2,7 +2,7 @@
  * One way to turn a list into a table a person can take away: text for a terminal, CSV, XLSX.
  * Every list the product shows (API export endpoints, CLI --format) goes through here.
  */
-import { formatLongDate } from '../../domain/iso-date.js';
+import { dateInWords } from '../../domain/iso-date.js';
 import { formatCount, formatPenceInColumn, penceToPounds } from '../../domain/schemes/format-money.js';
 
 export type Cell = string | number | boolean | null | undefined;
@@ -68,8 +68,6 @@ export function toCsvFile<T>(rows: readonly T[], columns: readonly Column<T>[]):
   return `\uFEFF${toCsv(rows, columns)}`;
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A table for a terminal, read by a person: money as £1,234.50, counts grouped, dates as 1 April 2018. */
 export function toTextTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
   const body = rows.map((row) =>
@@ -77,7 +75,7 @@ export function toTextTable<T>(rows: readonly T[], columns: readonly Column<T>[]
       const value = c.value(row);
       if (typeof value === 'number' && c.pence) return formatPenceInColumn(value);
       if (typeof value === 'number' && c.count) return formatCount(value);
-      return c.date && typeof value === 'string' && isoDate.test(value) ? formatLongDate(value) : cellText(value);
+      return c.date && typeof value === 'string' ? dateInWords(value) : cellText(value);
     }),
   );
   // The cells of a money column carry £ here, so its heading need not ("Value", not "Value (£)").

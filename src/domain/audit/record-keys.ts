@@ -1,4 +1,4 @@
-import { formatLongDate } from '../iso-date.js';
+import { dateInWords } from '../iso-date.js';
 
 /*
  * Some audited things are facts rather than records with an id, kept under a key made of what they
@@ -6,19 +6,16 @@ import { formatLongDate } from '../iso-date.js';
  * under the indicator, practice and period ("DNA_RATE/C82010@2025-04-01"). Their keys read back as words.
  */
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const dateWords = (iso: string) => (ISO_DATE.test(iso) ? formatLongDate(iso) : iso);
-
 /** "C82010@2025-04-01" → "List size of C82010 at 1 April 2025". */
 function listSizeName(key: string): string | null {
   const [code, date] = key.split('@');
-  return code && date ? `List size of ${code} at ${dateWords(date)}` : null;
+  return code && date ? `List size of ${code} at ${dateInWords(date)}` : null;
 }
 
 /** "DNA_RATE/C82010@2025-04-01" → "DNA_RATE for C82010 at 1 April 2025". */
 function indicatorValueName(key: string): string | null {
   const match = /^([^/]+)\/([^@]+)@(.+)$/.exec(key);
-  return match ? `${match[1]} for ${match[2]} at ${dateWords(match[3]!)}` : null;
+  return match ? `${match[1]} for ${match[2]} at ${dateInWords(match[3]!)}` : null;
 }
 
 /** The audited facts whose key names them, by record type. */

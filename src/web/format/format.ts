@@ -38,7 +38,7 @@ export { actorName } from '../../domain/words.js';
 
 export { humanise } from '../../domain/words.js';
 
-/** "1 day", "90 days". */
+/** "within 90 days of 1 April 2026"; for none, "on 1 April 2026". */
 export { withinDaysOf } from '../../domain/words.js';
 
 /** ODS codes typed into one box: "c82001, C82002\nC82003" → ["C82001", "C82002", "C82003"]. */
