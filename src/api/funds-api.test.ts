@@ -28,7 +28,7 @@ describe('contracts and funds over the API', () => {
     // Kibworth (C82001) applies from its own locality, Harborough; naming SLAM is refused, not quietly replaced.
     const elsewhere = await admin.request('POST', `/api/funds/${fundId}/applications`, { practiceCode: 'C82001', localityGroupId: slam.localityId, title: 'x', purpose: 'x', lines: [{ description: 'x', amount: '£5' }] });
     expect(elsewhere).toMatchObject({ status: 400, body: { problems: [{ field: 'localityGroupId', message: expect.stringContaining('own locality, Harborough') }] } });
-    const year = await admin.request('POST', '/api/funds', { name: 'GPFV £3', commissioner: 'NHS England', footprintGroupId: 1, listSnapshotDate: '2018-01-01', rates: 'FY18/19: £3' });
+    const year = await admin.request('POST', '/api/funds', { name: 'GPFV £3', commissioner: 'NHS England', footprintGroupId: 1, listSnapshotDate: '2018-01-01', rates: '2018/20: £3' });
     expect(year).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ message: expect.stringContaining('write it like 2018/19') })] } });
   });
 

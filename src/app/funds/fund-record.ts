@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { financialYearField, parsePoundsToPence, poundsText } from '../../domain/contracts/pounds-and-years.js';
+import { parsePoundsToPence, poundsText } from '../../domain/contracts/pounds-and-years.js';
+import { financialYearSchema } from '../../domain/finance/financial-year.js';
 import { conflict, invalid } from '../../domain/errors.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { findGroup } from '../../db/repos/contracts.js';
@@ -9,7 +10,7 @@ import { parseSerialId, type RecordType } from '../records/record-type.js';
 import { type FundRow, fundPractices } from './fund-report.js';
 import { refuseClash } from '../records/clash.js';
 
-const rateEntry = z.object({ year: financialYearField, rate: poundsText });
+const rateEntry = z.object({ year: financialYearSchema, rate: poundsText });
 
 /** Rates as a form or a CSV cell writes them: "2017/18: £0.50; 2018/19: £2", read into year and rate pairs to check one by one. */
 const splitRates = (value: unknown) =>

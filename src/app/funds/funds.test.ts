@@ -172,14 +172,15 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     expect((await applicationDetail(admin(), decided.id)).application.status).toBe('approved');
   });
 
-  it('refuses an unknown financial-year format and negative rates, saving nothing', async () => {
+  it('refuses a year that is not a financial year and negative rates, saving nothing; reads other spellings of a year', async () => {
     const count = async () => (await database.db.select().from(funds)).length;
     const before = await count();
     const base = { name: 'GPFV', commissioner: 'NHS England', footprintGroupId: 1, listSnapshotDate: '2018-01-01' };
-    await expect(createRecord(admin(), fundRecord, { ...base, rates: '2018-19: £3' })).rejects.toMatchObject({ problems: [expect.objectContaining({ message: expect.stringMatching(/write it like 2018\/19/) })] });
+    await expect(createRecord(admin(), fundRecord, { ...base, rates: '2018/20: £3' })).rejects.toMatchObject({ problems: [expect.objectContaining({ message: expect.stringMatching(/write it like 2018\/19/) })] });
+    await expect(createRecord(admin(), fundRecord, { ...base, rates: '2018-19: £3; 18/19: £2' })).rejects.toMatchObject({ problems: [expect.objectContaining({ message: '2018/19 appears twice' })] });
     await expect(createRecord(admin(), fundRecord, { ...base, rates: [{ year: '2018/19', rate: '-£3' }] })).rejects.toMatchObject({ problems: [expect.objectContaining({ message: expect.stringMatching(/negative/) })] });
     expect(await count()).toBe(before);
-    const created = await createRecord(admin(), fundRecord, { ...base, rates: '2017/18: £1.50; 2018/19: 1.5' });
+    const created = await createRecord(admin(), fundRecord, { ...base, rates: '17/18: £1.50; 2018-19: 1.5' });
     expect(created.rates).toEqual([
       { year: '2017/18', ratePence: 150 },
       { year: '2018/19', ratePence: 150 },

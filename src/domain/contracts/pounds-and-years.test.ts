@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
-import { financialYearOf, parseFinancialYear, parsePoundsToPence } from './pounds-and-years.js';
+import { parsePoundsToPence } from './pounds-and-years.js';
 
 describe('parsePoundsToPence', () => {
   it.each([
@@ -33,22 +33,5 @@ describe('parsePoundsToPence', () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toContain(reason);
     expect((error as AppError).problems[0]).toMatchObject({ field: 'amount', line: 3 });
-  });
-});
-
-describe('financial years', () => {
-  it('runs a year from April to March', () => {
-    expect(parseFinancialYear('2018/19')).toEqual({ label: '2018/19', start: '2018-04-01', end: '2019-03-31' });
-    expect(parseFinancialYear('1999/00')).toEqual({ label: '1999/00', start: '1999-04-01', end: '2000-03-31' });
-  });
-  it.each(['2018-19', '18/19', '2018/20', 'FY18/19', '2018'])('refuses %s', (text) => {
-    expect(() => parseFinancialYear(text, { field: 'year' })).toThrow(/financial year/);
-  });
-  it.each([
-    ['2018-03-31', '2017/18'],
-    ['2018-04-01', '2018/19'],
-    ['2020-01-15', '2019/20'],
-  ])('puts %s in %s', (date, year) => {
-    expect(financialYearOf(date)).toBe(year);
   });
 });

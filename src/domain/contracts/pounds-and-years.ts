@@ -3,8 +3,8 @@ import { AppError, type ProblemLocation } from '../errors.js';
 import { parsePounds } from '../finance/money.js';
 
 /**
- * Money and financial years as people type them. Amounts become integer pence; a financial year
- * is written "2018/19" and runs from 1 April 2018 to 31 March 2019.
+ * Money as people type it: amounts become integer pence. (Financial years as people type them are
+ * read by finance/financial-year.ts.)
  */
 
 /**
@@ -23,34 +23,6 @@ export function parsePoundsToPence(input: string | number, where: ProblemLocatio
   } catch (error) {
     throw fail(/too large/.test((error as Error).message) ? `"${text}" is too large` : `"${text}" is not an amount in pounds (write it like £1,234.50)`);
   }
-}
-
-export interface FinancialYear {
-  /** "2018/19" */
-  label: string;
-  /** 1 April, YYYY-MM-DD */
-  start: string;
-  /** 31 March the next year, YYYY-MM-DD */
-  end: string;
-}
-
-/** "2018/19" → 1 April 2018 to 31 March 2019. "2018-19", "18/19" or "2018/20" are refused with the reason. */
-export function parseFinancialYear(input: string, where: ProblemLocation = {}): FinancialYear {
-  const text = input.trim();
-  const match = /^(\d{4})\/(\d{2})$/.exec(text);
-  const fail = (reason: string) => new AppError('invalid', `${describe(where)}${reason}`, { problems: [{ ...where, message: reason }] });
-  if (!match) throw fail(`"${text}" is not a financial year: write it like 2018/19 (April 2018 to March 2019)`);
-  const first = Number(match[1]);
-  const second = Number(match[2]);
-  if ((first + 1) % 100 !== second) throw fail(`"${text}" is not a financial year: the second part must be the year after ${first} (${first}/${String((first + 1) % 100).padStart(2, '0')})`);
-  return { label: text, start: `${first}-04-01`, end: `${first + 1}-03-31` };
-}
-
-/** The financial year a date falls in: 2018-03-31 → 2017/18, 2018-04-01 → 2018/19. */
-export function financialYearOf(isoDate: string): string {
-  const year = Number(isoDate.slice(0, 4));
-  const first = Number(isoDate.slice(5, 7)) >= 4 ? year : year - 1;
-  return `${first}/${String((first + 1) % 100).padStart(2, '0')}`;
 }
 
 function describe(where: ProblemLocation): string {
@@ -80,5 +52,3 @@ export const poundsField = z.union([z.string(), z.number()]).transform(viaParser
 export const poundsText = z.union([z.string(), z.number()]).superRefine((value, ctx) => {
   viaParser((text) => parsePoundsToPence(text))(value, ctx);
 });
-/** A financial year written 2018/19. */
-export const financialYearField = z.string().transform(viaParser((text) => parseFinancialYear(text).label));

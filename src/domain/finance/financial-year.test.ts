@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { financialYearSchema, monthLabel, monthsOf, normaliseFinancialYear, parseFinancialYear } from './financial-year.js';
+import { financialYearOfDate, financialYearSchema, financialYearStart, monthLabel, monthsOf, normaliseFinancialYear, parseFinancialYear } from './financial-year.js';
 
 describe('financial years', () => {
   it.each([
@@ -16,6 +16,19 @@ describe('financial years', () => {
 
   it.each([['2018/20'], ['2018'], ['April 2018'], ['2018/2020'], ['18-20']])('refuses %s', (input) => {
     expect(() => parseFinancialYear(input)).toThrow(/not a financial year/);
+  });
+
+  it.each([
+    ['2018-03-31', '2017/18'],
+    ['2018-04-01', '2018/19'],
+    ['2020-01-15', '2019/20'],
+    ['1999-12-31', '1999/00'],
+  ])('puts %s in %s', (date, year) => {
+    expect(financialYearOfDate(date)).toBe(year);
+  });
+
+  it('says null, without throwing, for text that is not a financial year', () => {
+    expect([financialYearStart('17/18'), financialYearStart('2017/2019'), financialYearStart('Q1')]).toEqual([2017, null, null]);
   });
 
   it('runs April to March', () => {

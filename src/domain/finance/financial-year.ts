@@ -6,16 +6,21 @@ import { z } from 'zod';
  */
 const pattern = /^(?:FY\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{2}|\d{4})$/i;
 
-/** The calendar year a financial year starts in: "2018/19" → 2018. */
-export function parseFinancialYear(input: string): number {
+/** The calendar year a financial year starts in ("2018/19" → 2018), or null if the text is not one. */
+export function financialYearStart(input: string): number | null {
   const match = pattern.exec(input.trim());
-  if (!match) throw new Error(`"${input}" is not a financial year (write it like 2018/19)`);
+  if (!match) return null;
   const start = match[1]!.length === 2 ? 2000 + Number(match[1]) : Number(match[1]);
-  const end = match[2]!.length === 2 ? Number(match[2]) : Number(match[2]) % 100;
-  if ((start + 1) % 100 !== end || (match[2]!.length === 4 && Number(match[2]) !== start + 1)) {
-    throw new Error(`"${input}" is not a financial year: the second year must follow the first (write it like 2018/19)`);
-  }
-  return start;
+  const followed = match[2]!.length === 2 ? Number(match[2]) === (start + 1) % 100 : Number(match[2]) === start + 1;
+  return followed ? start : null;
+}
+
+/** The calendar year a financial year starts in: "2018/19" → 2018; anything else is refused with the reason. */
+export function parseFinancialYear(input: string): number {
+  const start = financialYearStart(input);
+  if (start !== null) return start;
+  if (!pattern.test(input.trim())) throw new Error(`"${input}" is not a financial year (write it like 2018/19)`);
+  throw new Error(`"${input}" is not a financial year: the second year must follow the first (write it like 2018/19)`);
 }
 
 /** 2018 → "2018/19". */
@@ -23,6 +28,12 @@ export const formatFinancialYear = (start: number): string => `${start}/${String
 
 /** Any accepted spelling → "2018/19". */
 export const normaliseFinancialYear = (input: string): string => formatFinancialYear(parseFinancialYear(input));
+
+/** The financial year a date falls in: 2018-03-31 → "2017/18", 2018-04-01 → "2018/19". */
+export function financialYearOfDate(isoDate: string): string {
+  const year = Number(isoDate.slice(0, 4));
+  return formatFinancialYear(Number(isoDate.slice(5, 7)) >= 4 ? year : year - 1);
+}
 
 /** The year's months as "YYYY-MM", April to March. */
 export function monthsOf(financialYear: string): string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cashFlow } from './cash-flow.js';
 import { incomeAndExpenditure } from './income-expenditure.js';
-import { financialYearOfDate, ieWithSchemeFees, type SchemeMoney, schemePaymentYear, withSchemeFigures } from './scheme-money.js';
+import { ieWithSchemeFees, type SchemeMoney, schemePaymentYear, withSchemeFigures } from './scheme-money.js';
 import { makeStream, seedIe } from '../../../test/support/finance-seeds.js';
 
 const winter = (figures: SchemeMoney['figures'], note: string | null = null): SchemeMoney => ({ schemeId: 3, name: 'Winter access scheme 2017/18', financialYear: '2017/18', figures, note });
@@ -15,10 +15,6 @@ describe('schemePaymentYear: the year a scheme’s activity is paid for', () => 
     ['neither: not placed', {}, null],
   ])('%s', (_name, period, expected) => {
     expect(schemePaymentYear(period)).toBe(expected);
-  });
-
-  it('reads dates into April–March years', () => {
-    expect([financialYearOfDate('2018-01-31'), financialYearOfDate('2018-03-31'), financialYearOfDate('2019-04-01')]).toEqual(['2017/18', '2017/18', '2019/20']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { formatFinancialYear } from './financial-year.js';
+import { financialYearOfDate } from './financial-year.js';
 import type { IncomeAndExpenditure } from './income-expenditure.js';
 import type { IeSection, IncomeStream } from './types.js';
 
@@ -27,12 +27,6 @@ export interface SchemeMoney {
    */
   figures: { invoicePence: number; practicesPence: number; feePence: number | null } | null;
   note: string | null;
-}
-
-/** "2018-01-31" → "2017/18". */
-export function financialYearOfDate(isoDate: string): string {
-  const year = Number(isoDate.slice(0, 4));
-  return formatFinancialYear(Number(isoDate.slice(5, 7)) >= 4 ? year : year - 1);
 }
 
 /** A scheme's activity is paid for in its last year: the last financial year it names, else the year its period ends. */

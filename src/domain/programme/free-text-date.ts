@@ -1,3 +1,5 @@
+import { financialYearStart } from '../finance/financial-year.js';
+
 /**
  * Plans write target dates as people say them: "Nov 16", "Q4 17/18", "Autumn 17", "Q4 17/18 to
  * Q3 18/19", "Dec 17/Jan 18", several at once ("Sept 17 | Oct 17"), or not at all ("TBA",
@@ -47,14 +49,6 @@ const monthEnd = (y: number, m: number) => iso(y, m, lastDay(y, m));
 function fullYear(text: string): number {
   const n = Number(text);
   return text.length === 2 ? 2000 + n : n;
-}
-
-/** "17/18" or "2017/18" → 2017, the year the financial year starts; null if the years do not follow. */
-function financialYearStart(text: string): number | null {
-  const match = /^(\d{2}|\d{4})\/(\d{2}|\d{4})$/.exec(text);
-  if (!match) return null;
-  const first = fullYear(match[1]!);
-  return fullYear(match[2]!) % 100 === (first + 1) % 100 ? first : null;
 }
 
 /** Months 1–12 of a financial year's quarter or half: Q1 is April to June, H2 October to March. */

@@ -81,7 +81,7 @@ describe('schemeDefinitionSchema', () => {
     { name: 'a cost line with amount and unit cost', change: { ...yearly, costModel: { base: [{ label: 'Pay', amount: 1, unitCost: 2 }] } }, field: 'costModel.base.0', message: /either amount/ },
     { name: 'negative funding', change: { ...yearly, fundingSources: [{ source: 'NHSE', amounts: [-1, 0] }] }, field: 'fundingSources.0.amounts.0', message: /not be negative/ },
     { name: 'a hand schedule with no cost model', change: { handSchedule: { label: 'Sheet', entries: [{ year: '2017/18', amount: 1 }] } }, field: 'costModel', message: /cost model/ },
-    { name: 'a financial year written wrongly', change: { period: { financialYears: ['2018-19'] } }, field: 'period.financialYears.0', message: /2018\/19/ },
+    { name: 'a financial year that is not one', change: { period: { financialYears: ['2018/20'] } }, field: 'period.financialYears.0', message: /2018\/19/ },
   ])('refuses $name, naming $field', ({ change, field, message }) => {
     const problems = problemsOf({ ...base, ...change });
     expect(problems.map((p) => p.field)).toContain(field);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError, type Problem } from '../errors.js';
 import { moneyRoundingRules, quantityRoundingRules, ratio, sum, totalsRules } from './rounding.js';
 import { GP_PRACTICE_CODE } from '../registry/ods-codes.js';
+import { financialYearSchema } from '../finance/financial-year.js';
 
 /**
  * The one definition of a scheme: the YAML scheme files, the API's request bodies and the web
@@ -12,7 +13,6 @@ import { GP_PRACTICE_CODE } from '../registry/ods-codes.js';
 const percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
 const pounds = z.number().finite().nonnegative('must not be negative');
 const isoDate = z.iso.date('must be a date written YYYY-MM-DD');
-const financialYear = z.string().regex(/^\d{4}\/\d{2}$/, 'must be a financial year written like 2018/19');
 const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower case letters, digits and underscores, starting with a letter');
 
 export const participationValues = ['yes', 'no', 'unknown'] as const;
@@ -82,7 +82,7 @@ export const schemeDefinitionSchema = z
       start: isoDate.optional(),
       end: isoDate.optional(),
       weeks: z.number().int().positive().optional(),
-      financialYears: z.array(financialYear).min(1).optional(),
+      financialYears: z.array(financialYearSchema).min(1).optional(),
     }),
     /** Inline practices, or a CSV file beside the scheme file. Leave out to take them from a registry list snapshot. */
     practices: z.union([z.array(schemePracticeSchema).min(1, 'a scheme needs at least one participating practice'), fileReference]).optional(),
@@ -120,7 +120,7 @@ export const schemeDefinitionSchema = z
         label: z.string().min(1),
         description: z.string().optional(),
         file: z.string().min(1).optional(),
-        entries: z.array(z.object({ year: financialYear, practice: z.string().min(1).optional(), amount: z.number().finite() })).optional(),
+        entries: z.array(z.object({ year: financialYearSchema, practice: z.string().min(1).optional(), amount: z.number().finite() })).optional(),
       })
       .refine((hand) => (hand.file !== undefined) !== (hand.entries !== undefined), 'give either file or entries')
       .optional(),

@@ -1,6 +1,7 @@
 import { Button, TextInput } from 'nhsuk-react-components';
 import type { SchemeDefinition, SchemeDefinitionInput } from '../../../domain/schemes/scheme-definition.js';
 import type { FieldError } from '../../components/form-errors.js';
+import { financialYearStart, formatFinancialYear } from '../../../domain/finance/financial-year.js';
 
 interface BaseLine {
   label: string;
@@ -34,7 +35,15 @@ export const blankCostModel: CostModelState = { years: '', upliftPercent: '', ba
 const text = (n: number | undefined) => (n === undefined ? '' : String(n));
 /** "£58,620", "58620", "2.5%" → a number; blank → undefined; anything else → NaN (and a problem). */
 export const amountOf = (value: string) => (value.trim() === '' ? undefined : Number(value.replace(/[,£%\s]/g, '')));
-export const yearsOf = (state: CostModelState) => state.years.split(/[\s,;]+/).filter(Boolean);
+/** The years as typed, each written the standard way ("18/19" → "2018/19") when it is a financial year. */
+export const yearsOf = (state: CostModelState) =>
+  state.years
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((y) => {
+      const start = financialYearStart(y);
+      return start === null ? y : formatFinancialYear(start);
+    });
 
 export function costModelStateFrom(definition: SchemeDefinition): CostModelState {
   const model = definition.costModel;
@@ -76,7 +85,7 @@ export function costModelProblems(state: CostModelState): FieldError[] {
   const hasCost = state.baseLines.some((l) => l.label.trim());
   const years = yearsOf(state);
   if (hasCost && !years.length) problems.push({ field: costIds.years, message: 'Enter the financial years the cost is shared over, such as 2018/19, 2019/20' });
-  years.filter((y) => !/^\d{4}\/\d{2}$/.test(y)).forEach((y) => problems.push({ field: costIds.years, message: `“${y}” is not a financial year written like 2018/19` }));
+  years.filter((y) => financialYearStart(y) === null).forEach((y) => problems.push({ field: costIds.years, message: `“${y}” is not a financial year: write it like 2018/19` }));
   const bad = (value: string, allowBlank: boolean) => {
     const n = amountOf(value);
     return n === undefined ? !allowBlank : Number.isNaN(n) || n < 0;
