@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayCount, daysFromToday, withinDaysOf } from './words.js';
+import { dayCount, daysFromToday, importCounts, withinDaysOf } from './words.js';
 
 describe('a count of days from today, in words', () => {
   it.each([
@@ -27,4 +27,12 @@ describe('a window of days from a date', () => {
     [1, 'within 1 day of 1 April 2026'],
     [90, 'within 90 days of 1 April 2026'],
   ] as const)('%i → %s', (days, words) => expect(withinDaysOf(days, '1 April 2026')).toBe(words));
+});
+
+describe('what an import did, in words', () => {
+  it.each([
+    [{ inserted: 15559, updated: 0, unchanged: 0 }, '15,559 inserted, 0 updated, 0 unchanged'],
+    [{ inserted: 0, updated: 1, unchanged: 1234 }, '0 inserted, 1 updated, 1,234 unchanged'],
+    [{ inserted: 2 }, '2 inserted, 0 updated, 0 unchanged'],
+  ] as const)('%o → %s', (counts, words) => expect(importCounts(counts)).toBe(words));
 });

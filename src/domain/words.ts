@@ -1,3 +1,5 @@
+import { formatCount } from './schemes/format-money.js';
+
 /** Lists written as sentences: "a", "a and b", "a, b and c". */
 export function formatList(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
@@ -47,4 +49,9 @@ export function actorName(label: string | null | undefined): string {
   if (text === 'demo') return 'Demo data';
   const cli = /^cli:(.+)$/.exec(text);
   return cli ? `${cli[1]} (command line)` : text;
+}
+
+/** What an import did, in words: "15,559 inserted, 3 updated, 40 unchanged". */
+export function importCounts(counts: { inserted?: number | undefined; updated?: number | undefined; unchanged?: number | undefined }): string {
+  return `${formatCount(counts.inserted ?? 0)} inserted, ${formatCount(counts.updated ?? 0)} updated, ${formatCount(counts.unchanged ?? 0)} unchanged`;
 }

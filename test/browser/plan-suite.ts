@@ -161,13 +161,13 @@ export function planSuite(harness: () => BrowserHarness) {
       await form.getByRole('button', { name: 'Import the file' }).click();
       const inset = form.locator('.nhsuk-notification-banner');
       await eventually(() => textOf(inset)).toContain('Imported locality-plan.csv:');
-      const added = Number(/(\d+) records added/.exec(await textOf(inset))![1]);
+      const added = Number(/(\d+) inserted/.exec(await textOf(inset))![1]);
       expect(added).toBeGreaterThanOrEqual(tasks.length);
       await saveScreenshot(page, 'programme-import-done');
 
       await form.getByLabel('Choose the CSV file').setInputFiles({ name: 'locality-plan.csv', mimeType: 'text/csv', buffer: good });
       await form.getByRole('button', { name: 'Import the file' }).click();
-      await eventually(() => textOf(inset)).toContain(`0 records added, 0 changed, ${added} unchanged`);
+      await eventually(() => textOf(inset)).toContain(`0 inserted, 0 updated, ${added} unchanged`);
 
       await page.getByRole('link', { name: 'Locality plan', exact: true }).click();
       await visible(page.getByRole('heading', { level: 2, name: 'Locality plan' }));

@@ -10,6 +10,7 @@ import { readUpload } from './uploads.js';
 import { sendFile } from './send-file.js';
 import { jobProblemsCsv } from '../../app/jobs/job-problems.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
+import { importCounts } from '../../domain/words.js';
 
 const extensionsFor: Record<ImportKind, string[]> = { ods: ['.csv'], 'list-sizes': ['.csv'], pcns: ['.csv', '.xlsx'], qof: ['.csv'], indicators: ['.csv'] };
 
@@ -30,7 +31,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServerDep
       return {
         result: report as unknown as Record<string, unknown>,
         failed,
-        message: failed ? rejectionSummary(report) : `${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged`,
+        message: failed ? rejectionSummary(report) : importCounts(report),
       };
     });
     reply.status(202);

@@ -14,6 +14,7 @@ import { authorize, type RecordTypeName } from '../permissions.js';
 import { requirePlanYear } from './record-helpers.js';
 import { importedSchemeLinks } from './scheme-links.js';
 import { refusedImport } from '../records/import-csv.js';
+import { importCounts } from '../../domain/words.js';
 
 export interface FinanceImportReport {
   kind: FinanceFileKind;
@@ -190,7 +191,7 @@ export async function importFinanceCsv(ctx: AppContext, kind: FinanceFileKind, f
     else if (kind === 'savings') await importSavings(up, text, file.name);
     else if (kind === 'running-costs') await importRunningCosts(up, db, text, file.name, year);
     else await importIe(up, db, text, file.name, year!);
-    await recordAudit(db, ctx.actor, [...up.audits, { recordType: type, recordId: kind, action: 'import', summary: `Imported ${file.name}: ${up.report.inserted} inserted, ${up.report.updated} updated, ${up.report.unchanged} unchanged` }]);
+    await recordAudit(db, ctx.actor, [...up.audits, { recordType: type, recordId: kind, action: 'import', summary: `Imported ${file.name}: ${importCounts(up.report)}` }]);
     return { kind, file: file.name, ...up.report };
   });
 }

@@ -11,6 +11,7 @@ import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { finishImport, type ProgrammeImportReport, readAsOf, readTable, refuseProblems, type UploadedFile } from './programme-import-report.js';
 import { emptyTally, type ImportTally, upsertRow } from './upsert-row.js';
+import { importCounts } from '../../domain/words.js';
 
 const targets = {
   deliverable: { table: stpDeliverables, id: stpDeliverables.id, rowVersion: stpDeliverables.rowVersion, type: 'stp_deliverable' as const },
@@ -93,7 +94,7 @@ export async function importStpFiles(ctx: AppContext, files: UploadedFile[], opt
     for (const { table, kind } of tables) {
       const before = { ...tally };
       await importTable(txCtx.db, kind!, table, tally, asOf);
-      notes.push(`${table.file} (${kind}): ${tally.inserted - before.inserted} inserted, ${tally.updated - before.updated} updated, ${tally.unchanged - before.unchanged} unchanged`);
+      notes.push(`${table.file} (${kind}): ${importCounts({ inserted: tally.inserted - before.inserted, updated: tally.updated - before.updated, unchanged: tally.unchanged - before.unchanged })}`);
     }
     return finishImport(txCtx, 'stp', tables.map((t) => t.table.file).join(', '), asOf ?? null, tally, notes);
   });

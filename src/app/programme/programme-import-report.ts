@@ -6,6 +6,7 @@ import { type AuditEntry, recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import type { ImportReport } from '../registry/import-report.js';
 import type { ImportTally } from './upsert-row.js';
+import { importCounts } from '../../domain/words.js';
 
 /** What a programme import did, in the registry imports' shape; nothing is written when the file has problems (the import throws them instead). */
 export type ProgrammeImportReport = Omit<ImportReport, 'kind' | 'skipped'> & { kind: 'work-plan' | 'stp' };
@@ -33,7 +34,7 @@ export async function finishImport(ctx: AppContext, kind: ProgrammeImportReport[
   await recordAudit(ctx.db, ctx.actor, [
     ...tally.audits,
     ...extra,
-    { recordType: 'import', recordId: file, action: 'import', after: report, summary: `Imported ${kind} ${file}: ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged` },
+    { recordType: 'import', recordId: file, action: 'import', after: report, summary: `Imported ${kind} ${file}: ${importCounts(report)}` },
   ]);
   return report;
 }

@@ -1,5 +1,6 @@
 import { type Problem, rejectedRows } from '../../domain/errors.js';
 import type { AuditEntry } from '../audit.js';
+import { importCounts } from '../../domain/words.js';
 
 export const importKinds = ['ods', 'list-sizes', 'pcns', 'qof', 'indicators'] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -70,6 +71,6 @@ export function importAuditEntry(report: ImportReport, what: string, extra: { af
     recordId: report.file,
     action: 'import',
     after: { ...report, errors: undefined, ...extra.after },
-    summary: `${what} ${report.file}: ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged${extra.summaryTail ?? ''}`,
+    summary: `${what} ${report.file}: ${importCounts(report)}${extra.summaryTail ?? ''}`,
   };
 }

@@ -36,7 +36,7 @@ export const todayIso = (): string => todayInEngland();
 
 export { actorName } from '../../domain/words.js';
 
-export { humanise } from '../../domain/words.js';
+export { humanise, importCounts } from '../../domain/words.js';
 
 /** "within 90 days of 1 April 2026"; for none, "on 1 April 2026". */
 export { withinDaysOf } from '../../domain/words.js';

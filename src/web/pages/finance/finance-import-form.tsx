@@ -3,6 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { FileField } from '../../components/file-field.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
 import { useApiForm } from '../../components/use-api-form.js';
+import { importCounts } from '../../format/format.js';
 
 interface ImportResult {
   file: string;
@@ -47,7 +48,7 @@ export function FinanceImportForm() {
         {done ? (
           <InsetText>
             <p>
-              Imported {done.file}: {done.inserted} added, {done.updated} changed, {done.unchanged} unchanged.
+              Imported {done.file}: {importCounts(done)}.
             </p>
           </InsetText>
         ) : null}

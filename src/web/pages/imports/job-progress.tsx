@@ -5,7 +5,7 @@ import { rejectedRows } from '../../../domain/errors.js';
 import type { Job } from '../../api/types.js';
 import { useApiQuery, useRefresh } from '../../api/use-api.js';
 import { SummaryRows } from '../../components/summary-rows.js';
-import { formatDate, formatNumber } from '../../format/format.js';
+import { formatDate, formatNumber, importCounts } from '../../format/format.js';
 
 /** Follows a job: every 400 ms while it runs, then stops. */
 export function useJob(jobId: string | null) {
@@ -46,7 +46,7 @@ export function jobOutcome(job: Job): string {
   if (job.status === 'failed') return failureText(job);
   const report = job.result;
   if (job.status === 'succeeded' && report?.inserted !== undefined) {
-    return `${formatNumber(report.inserted)} inserted, ${formatNumber(report.updated)} updated, ${formatNumber(report.unchanged)} unchanged.`;
+    return `${importCounts(report)}.`;
   }
   return job.message ?? '';
 }

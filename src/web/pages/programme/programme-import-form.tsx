@@ -6,7 +6,7 @@ import type { FieldError } from '../../components/form-errors.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
-import { todayIso } from '../../format/format.js';
+import { importCounts, todayIso } from '../../format/format.js';
 
 interface ProgrammeImportResult {
   file: string;
@@ -74,7 +74,7 @@ export function ProgrammeImportForm({ initialKind = 'work-plan' }: { initialKind
       <form onSubmit={submit} noValidate aria-label="Import a plan file">
         <FormErrorSummary title="The file was not imported" errors={form.errors} attempt={form.attempt} />
         <SuccessBanner id="programme-imported" count={done ? form.successes : 0}>
-          Imported {done?.file}: {done?.inserted} records added, {done?.updated} changed, {done?.unchanged} unchanged.
+          Imported {done?.file}: {done && importCounts(done)}.
         </SuccessBanner>
         {done?.notes.length ? (
           <InsetText>
