@@ -124,14 +124,17 @@ describe.each(databaseKinds)('a scheme while a draft is prepared, over the API (
     expect(await figuresOn(id, 2)).toEqual(await figuresOn(id, 1));
 
     // The audit log says which version each copy went to, and where it came from.
-    const audit = ((await admin.request('GET', `/api/schemes/${id}/audit`)).body.items as { summary: string }[]).map((a) => a.summary);
+    const items = (await admin.request('GET', `/api/schemes/${id}/audit`)).body.items as { summary: string; action: string }[];
+    // A file is an import; returns entered, or copied across, are updates.
+    expect(items.slice(0, 6).map((a) => a.action)).toEqual(['update', 'import', 'update', 'update', 'update', 'update']);
+    const audit = items.map((a) => a.summary);
     expect(audit.slice(0, 6)).toEqual([
       'Recorded delivered activity for version 1 from the returns recorded on version 2: 2 returns',
       'Recorded delivered activity for version 2 from returns.csv: 2 returns',
       'Recorded delivered activity for version 2 from the returns recorded on version 1: 1 return',
-      'Recorded delivered activity for version 1 from the API: 1 return',
+      'Recorded delivered activity for version 1 from the federation’s entries: 1 return',
       'Recorded delivered activity for version 1 from the returns recorded on version 2: 1 return',
-      'Recorded delivered activity for version 2 from the API: 1 return',
+      'Recorded delivered activity for version 2 from the federation’s entries: 1 return',
     ]);
   });
 

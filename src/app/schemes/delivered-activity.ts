@@ -61,6 +61,8 @@ interface SaveOptions {
   only?: { practiceCode: string; week: number | null }[] | undefined;
   /** Where the figures came from, in words for the audit log. */
   source: string;
+  /** 'import' for a file; 'update' (the default) for returns entered or copied. */
+  action?: 'import' | 'update';
   basedOn?: DeliveredBasedOn | undefined;
   /** The day (in England) a practice returning now is received; null when not known (old returns loaded from a file). */
   today: string | null;
@@ -69,7 +71,7 @@ interface SaveOptions {
 }
 
 async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, sent: SentRow[], options: SaveOptions) {
-  const { only, source, basedOn = {}, today, copied = false } = options;
+  const { only, source, action = 'update', basedOn = {}, today, copied = false } = options;
   const before = await deliveredRows(db, loaded.scheme.id, loaded.version.version);
   const rows = stampReceived(sent, firstReceived(before), today);
   const touched = only ? before.filter((r) => only.some((o) => o.practiceCode === r.practiceCode && o.week === r.week)) : before;
@@ -83,7 +85,7 @@ async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, sen
   await recordAudit(db, ctx.actor, {
     recordType: 'scheme',
     recordId: loaded.scheme.id,
-    action: 'import',
+    action,
     before: { version: loaded.version.version, delivered: figures(touched) },
     after: { version: loaded.version.version, delivered: figures(rows) },
     summary: `Recorded delivered activity for version ${loaded.version.version} from ${source}: ${result.returns} ${result.returns === 1 ? 'return' : 'returns'}`,
@@ -141,7 +143,7 @@ export async function importDeliveredCsv(ctx: AppContext, schemeId: number, file
   return returnsTransaction(ctx, schemeId, async (db) => {
     const loaded = await loadSchemeVersion(db, schemeId, versionNumber);
     const returns = readDeliveredTable(parseCsv(decodeText(file.content), file.name), storedPractices(loaded.definition), loaded.definition);
-    return saveDelivered(ctx, db, loaded, toRows(loaded, returns, null, file.name), { source: file.name, basedOn: { all: basedOn }, today });
+    return saveDelivered(ctx, db, loaded, toRows(loaded, returns, null, file.name), { source: file.name, action: 'import', basedOn: { all: basedOn }, today });
   });
 }
 
@@ -215,7 +217,7 @@ export async function recordDeliveredEntries(ctx: AppContext, schemeId: number, 
   const body = deliveredEntriesSchema.parse(request);
   if (!byFederation && body.replace) authorize(ctx.actor, 'scheme', 'import');
   return returnsTransaction(ctx, schemeId, async (db) => {
-    if (byFederation) return saveEntries(ctx, db, await loadSchemeVersion(db, schemeId, versionNumber), body, { rows: 'api', audit: 'the API' }, today, body.basedOn);
+    if (byFederation) return saveEntries(ctx, db, await loadSchemeVersion(db, schemeId, versionNumber), body, { rows: 'api', audit: 'the federation’s entries' }, today, body.basedOn);
     const inForce = await versionInForce(db, ctx, schemeId, versionNumber);
     // A practice manager's entries are read against their own practices only, so naming another practice says nothing about whether it takes part.
     const loaded = { ...inForce, definition: restrictDefinition(inForce.definition, practiceScope(ctx.actor)) };

@@ -25,7 +25,7 @@ const figures = (rows: readonly (HandScheduleRow | HandScheduleInsert)[]) =>
   rows.map((r) => ({ label: r.label, description: r.description ?? null, year: r.year, practiceCode: r.practiceCode ?? null, amountPence: r.amountPence }));
 
 /** Replaces the version's hand schedule (all or nothing); the same figures again change nothing, and one changed since `basedOn` was read is not replaced. */
-async function saveHandSchedule(ctx: AppContext, db: Db, loaded: LoadedVersion, label: string, description: string | null, entries: readonly HandScheduleEntry[], source: string, basedOn: string | undefined) {
+async function saveHandSchedule(ctx: AppContext, db: Db, loaded: LoadedVersion, label: string, description: string | null, entries: readonly HandScheduleEntry[], file: string | null, basedOn: string | undefined) {
   const rows: HandScheduleInsert[] = entries.map((e) => ({
     schemeId: loaded.scheme.id,
     version: loaded.version.version,
@@ -34,7 +34,7 @@ async function saveHandSchedule(ctx: AppContext, db: Db, loaded: LoadedVersion, 
     year: e.year,
     practiceCode: e.practiceKey,
     amountPence: e.amountPence,
-    source,
+    source: file ?? 'api',
     line: e.source?.line ?? null,
   }));
   const before = await handScheduleRows(db, loaded.scheme.id, loaded.version.version);
@@ -45,10 +45,10 @@ async function saveHandSchedule(ctx: AppContext, db: Db, loaded: LoadedVersion, 
   await recordAudit(db, ctx.actor, {
     recordType: 'scheme',
     recordId: loaded.scheme.id,
-    action: 'import',
+    action: file ? 'import' : 'update',
     before: { version: loaded.version.version, handSchedule: figures(before) },
     after: { version: loaded.version.version, handSchedule: figures(rows) },
-    summary: `Recorded the hand schedule "${label}" for version ${loaded.version.version} from ${source}`,
+    summary: `Recorded the hand schedule "${label}" for version ${loaded.version.version}${file ? ` from ${file}` : ''}`,
   });
   return { ...result, changed: true };
 }
@@ -64,7 +64,7 @@ export async function recordHandSchedule(ctx: AppContext, schemeId: number, requ
     requireCostModel(loaded);
     const definition = { ...loaded.definition, handSchedule: { label: body.label, entries: body.entries } };
     const entries = resolveHandScheduleEntries(definition, storedPractices(loaded.definition));
-    return saveHandSchedule(ctx, db, loaded, body.label, body.description ?? null, entries, 'api', body.basedOn);
+    return saveHandSchedule(ctx, db, loaded, body.label, body.description ?? null, entries, null, body.basedOn);
   });
 }
 
