@@ -121,7 +121,7 @@ export function returnsSuite(harness: () => BrowserHarness) {
       const refused = await manager.request.post(`/api/schemes/${scheme.id}/delivered`, { data: { entries: [{ practice: 'C82001', units: { nurse: 41, gp: 30 } }], basedOn: read.practiceRevisions }, headers: managerHeaders });
       expect([refused.status(), (await refused.json()).message]).toEqual([403, 'Returns closed on 11 May 2018. Ask the federation to change your return.']);
       await manager.goto('/schemes');
-      await eventually(() => textOf(manager.locator('main tbody tr', { hasText: 'Spring clinics 2018' }))).toContain('Return in');
+      await eventually(() => textOf(manager.locator('main tbody tr', { hasText: 'Spring clinics 2018' }))).toContain('Return received');
       await manager.close();
 
       // The federation records Countesthorpe's return on its behalf: received after the date, so late.

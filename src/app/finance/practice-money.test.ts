@@ -48,6 +48,6 @@ describe.each(databaseKinds)('what a practice receives and pays (%s)', (kind) =>
     await expect(practiceMoney(contextFor(demo(), managerOf('C82001')), 'C82002')).rejects.toThrow('your own practices');
     await expect(practiceMoney(admin(), 'Z99999')).rejects.toThrow('Practice Z99999');
     // A clinician, even of the practice, is told what the page is for, not which record type they may not read.
-    await expect(practiceMoney(contextFor(demo(), { userId: null, label: 'clinician', role: 'clinician', practiceCodes: ['C82001'] }), 'C82001')).rejects.toThrow('A practice’s money is for its practice manager, the federation and the commissioner to see.');
+    await expect(practiceMoney(contextFor(demo(), { userId: null, label: 'clinician', role: 'clinician', practiceCodes: ['C82001'] }), 'C82001')).rejects.toThrow('A practice’s money page includes its contracts and sub-contracts, which are for its practice manager, the federation and the commissioner to see. Each scheme’s payments to practices are on the scheme’s page.');
   });
 });

@@ -40,7 +40,7 @@ export interface PracticeMoney {
  */
 export async function practiceMoney(ctx: AppContext, practiceCode: string): Promise<PracticeMoney> {
   // The page spans schemes and contracts: someone who may not read both is told what the page is, not a record type.
-  if (!isAllowed(ctx.actor, 'scheme', 'read') || !isAllowed(ctx.actor, 'contract', 'read')) throw forbidden('A practice’s money is for its practice manager, the federation and the commissioner to see.');
+  if (!isAllowed(ctx.actor, 'scheme', 'read') || !isAllowed(ctx.actor, 'contract', 'read')) throw forbidden('A practice’s money page includes its contracts and sub-contracts, which are for its practice manager, the federation and the commissioner to see. Each scheme’s payments to practices are on the scheme’s page.');
   const code = practiceCode.trim().toUpperCase();
   if (!canSeePractice(ctx.actor, code)) throw forbidden('You can only see the money of your own practices');
   const name = (await registryPractices(ctx.db, [code])).get(code)?.displayName;

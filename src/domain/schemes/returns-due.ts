@@ -121,8 +121,8 @@ export function returnsStateWords(state: ReturnsState): string {
     case 'not_asked':
       return 'No return asked for';
     case 'all_in':
-      // A practice manager is asked for one return, their own: "Return in", not "All returns in".
-      return state.asked === 1 ? 'Return in' : `All ${state.asked} returns in`;
+      // A practice manager is asked for one return, their own: "Return received", not "All returns received".
+      return state.asked === 1 ? 'Return received' : `All ${state.asked} returns received`;
     case 'no_date':
       return `No due date set: ${state.awaited} awaited`;
     case 'due':
