@@ -117,6 +117,8 @@ export function overviewSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(summaryValue('Total registered population'))).toBe(currentMembers.listSize);
       expect(await textOf(summaryValue('Number of practices'))).toBe(currentMembers.practices);
       expect(await textOf(summaryValue('List sizes as at'))).toBe('1 January 2018');
+      // Set up already: the admin is offered changes to it, not to set it up again.
+      await visible(page.getByRole('link', { name: `Change ${demoFederationName}`, exact: true }));
       const former = page.locator('section[aria-labelledby="former-members"]');
       expect(await textOf(former)).toContain('C82119');
       expect(await textOf(former)).toContain('30 June 2020');

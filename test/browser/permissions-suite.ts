@@ -28,6 +28,15 @@ export function permissionsSuite(harness: () => BrowserHarness) {
       expect(await page.locator('input[type=file]').count()).toBe(0);
     });
 
+    it('finds their own practice first on the overview: its details, its money and its quality', async () => {
+      await page.goto('/');
+      const panel = page.locator('section', { has: page.getByRole('heading', { name: 'Your practice', exact: true }) });
+      await eventually(() => textOf(panel)).toContain('Kibworth Medical Centre (C82001)');
+      expect(await panel.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/practices/C82001', '/finance/practices/C82001', '/quality/practices/C82001', '/my-items', '/schemes']);
+      await panel.getByRole('link', { name: 'What the practice is paid and owes' }).click();
+      await eventually(() => textOf(page.locator('h1'))).toContain('Kibworth Medical Centre');
+    });
+
     it('reads a scheme as their practice sees it: its own row against the whole scheme’s totals, or that it takes no part', async () => {
       await page.goto('/schemes');
       await page.getByRole('link', { name: /Winter access scheme/ }).click();

@@ -1,7 +1,7 @@
 import { Button, Heading, InsetText, Select } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { Group, Page } from '../../api/types.js';
+import type { Group, GroupSummary, Page, SessionUser } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { ApiErrorPanel, Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
@@ -53,6 +53,48 @@ function NoFederation() {
   );
 }
 
+/**
+ * A practice manager's (or a clinician's) own practice, first: where its details, its money and
+ * what is asked of it are, so they need not find it among the federation's members.
+ */
+function YourPractice({ user, summary }: { user: SessionUser; summary: GroupSummary }) {
+  if (user.practiceCodes.length === 0 || (user.role !== 'practice_manager' && user.role !== 'clinician')) return null;
+  const manager = user.role === 'practice_manager';
+  const nameOf = (code: string) => summary.practices.find((p) => p.odsCode === code)?.displayName ?? code;
+  return (
+    <section aria-labelledby="your-practice" className="app-panel">
+      <h2 id="your-practice" className="nhsuk-heading-m">
+        {user.practiceCodes.length === 1 ? 'Your practice' : 'Your practices'}
+      </h2>
+      {user.practiceCodes.map((code) => (
+        <div key={code}>
+          <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
+            {nameOf(code)} ({code})
+          </h3>
+          <ul className="nhsuk-list">
+            <li>
+              <Link to={`/practices/${code}`}>Details, list sizes and history</Link>
+            </li>
+            {manager ? (
+              <li>
+                <Link to={`/finance/practices/${code}`}>What the practice is paid and owes</Link>
+              </li>
+            ) : null}
+            <li>
+              <Link to={`/quality/practices/${code}`}>Quality indicators against its peers</Link>
+            </li>
+          </ul>
+        </div>
+      ))}
+      {manager ? (
+        <p className="nhsuk-body">
+          <Link to="/my-items">Your items due</Link>, such as activity returns for <Link to="/schemes">schemes</Link>.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 /** The home page: one federation's members by locality, their registered population, and former members. */
 export function FederationOverviewPage() {
   const user = useUser();
@@ -73,11 +115,16 @@ export function FederationOverviewPage() {
       {(data) => (
         <FederationView
           summary={data}
-          before={items.length > 1 ? <FederationChooser federations={items} chosen={chosen.id} /> : null}
+          before={
+            <>
+              {isAdmin(user) ? null : <YourPractice user={user} summary={data} />}
+              {items.length > 1 ? <FederationChooser federations={items} chosen={chosen.id} /> : null}
+            </>
+          }
           actions={
             isAdmin(user) ? (
               <p className="nhsuk-body">
-                <Link to={`/groups/${chosen.id}`}>Set up {chosen.name}</Link>: add member practices, create localities and assign practices to them.
+                <Link to={`/groups/${chosen.id}`}>Change {chosen.name}</Link>: its member practices, its localities and which practices are in each, with the dates they join and leave.
               </p>
             ) : null
           }
