@@ -185,6 +185,8 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await openFund(page);
       await page.getByRole('link', { name: 'Apply for money from this fund' }).click();
       await page.getByLabel('Who is applying').selectOption({ label: `Harborough locality (${money(50 * harboroughList)} remaining)` });
+      // What is left is said before the lines are written, not only in a refusal.
+      await eventually(() => textOf(page.locator('#applicant-pot'))).toMatch(new RegExp(`^Harborough has ${money(50 * harboroughList).replace(/[.$]/g, '\\$&')} left to apply for: £[\\d,.]+ allocated, £[\\d,.]+ of it already asked for or approved\\.$`));
       await page.getByLabel('Title').fill('Harborough GPTeamNet');
       await page.getByLabel('Purpose').fill('Policy and information sharing across the Harborough practices');
       await page.getByLabel('Line 1: what the money is for').fill('GPTeamNet licences');
@@ -270,6 +272,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.getByRole('link', { name: 'Apply for money from this fund' }).click();
       await eventually(() => page.getByLabel('Who is applying').locator('option').allInnerTexts()).toEqual(['Choose', 'Kibworth Medical Centre (C82001), Harborough locality']);
       await page.getByLabel('Who is applying').selectOption('practice:C82001');
+      await eventually(() => textOf(page.locator('#applicant-pot'))).toMatch(/^A practice’s application draws on its locality’s allocation\. Harborough has £[\d,.]+ left to apply for: £[\d,.]+ allocated, £[\d,.]+ of it already asked for or approved\.$/);
       await page.getByLabel('Title').fill('Kibworth signposting');
       await page.getByLabel('Purpose').fill('Reception training in active signposting');
       await page.getByLabel('Line 1: what the money is for').fill('Trainer, two sessions');

@@ -9,7 +9,7 @@ import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatMoney } from '../../format/format.js';
 import { CostedLines, type LineDraft, lineId, typedPence } from './costed-lines.js';
-import type { Application, FundReport } from './types.js';
+import type { Application, FundReport, Position } from './types.js';
 import '../contracts/contracts.css';
 
 const fields = {
@@ -20,6 +20,27 @@ const fields = {
   milestones: { id: 'application-milestones', label: 'Milestones' },
   lines: { id: lineId(0, 'description'), label: 'Costed lines' },
 };
+
+/** The pot the chosen applicant draws on: a locality's own, or a practice's locality's. */
+function potOf(applicant: string, { positions, calculation }: Pick<FundReport, 'positions' | 'calculation'>): Position | undefined {
+  const [kind, value] = applicant.split(':');
+  if (kind === 'locality') return positions.find((p) => String(p.localityId) === value);
+  const locality = calculation.practices.find((p) => p.key === value)?.locality;
+  return locality ? positions.find((p) => p.name === locality) : undefined;
+}
+
+/** What the applicant may still ask for, before they write the costed lines rather than after a refusal. */
+function PotHint({ pot, practice }: { pot: Position | undefined; practice: boolean }) {
+  if (!pot) return null;
+  const held = pot.allocatedPence - pot.remainingPence;
+  return (
+    <p className="nhsuk-body" id="applicant-pot">
+      {practice ? `A practice’s application draws on its locality’s allocation. ` : ''}
+      {pot.name} has <strong>{formatMoney(Math.max(pot.remainingPence, 0))}</strong> left to apply for: {formatMoney(pot.allocatedPence)} allocated
+      {held > 0 ? `, ${formatMoney(held)} of it already asked for or approved` : ''}.
+    </p>
+  );
+}
 
 /** A locality (the federation admin) or a practice (its manager) applies with a business case: purpose, milestones, costed lines. */
 export function ApplyPage() {
@@ -82,6 +103,7 @@ export function ApplyPage() {
                       );
                     })}
               </Select>
+              <PotHint pot={potOf(applicant, { positions, calculation })} practice={applicant.startsWith('practice:')} />
               <TextInput id="application-title" name="title" label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={form.fieldError('application-title')} />
               <Textarea id="application-purpose" name="purpose" label="Purpose" hint="What the money is for and what it will change" rows={4} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={form.fieldError('application-purpose')} />
               <Textarea id="application-milestones" name="milestones" label="Milestones (optional)" rows={3} value={milestones} onChange={(e) => setMilestones(e.target.value)} error={form.fieldError('application-milestones')} />
