@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { resolveSession } from '../app/auth/sessions.js';
 import { type Actor, cliActor } from '../app/context.js';
+import { type Action, authorizeAny, type RecordTypeName } from '../app/permissions.js';
 import type { Db } from '../db/client.js';
 import { AppError } from '../domain/errors.js';
 
@@ -91,3 +92,9 @@ export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthenticated', 'Sign in to continue');
   return request.actor;
 }
+
+/**
+ * A route hook that refuses, before the body is checked against its schema, someone who may not do
+ * this to any record of the type: a commissioner posting a risk hears 403, not which fields are missing.
+ */
+export const refuseUnlessMay = (type: RecordTypeName, action: Action) => async (request: FastifyRequest) => authorizeAny(actorOf(request), type, action);

@@ -26,6 +26,21 @@ describe('governance over HTTP', () => {
     expect(map.note).toMatch(/L = 2/);
   });
 
+  it('refuses someone who may not add or change a record type before reading what they sent: 403, not what is wrong with it', async () => {
+    const commissioner = await ApiClient.signIn(server.baseUrl, demoUser('commissioner').email, demoUser('commissioner').password);
+    const risk = (await admin.request('GET', '/api/risks?ref=1')).body.items[0];
+    for (const client of [commissioner, manager]) {
+      expect((await client.request('POST', '/api/risks', {})).status).toBe(403);
+      expect((await client.request('PATCH', `/api/risks/${risk.id}`, { rowVersion: risk.rowVersion, impact: 'high' })).status).toBe(403);
+      // Routes of their own, whose bodies the server checks before the use case runs, alike.
+      expect((await client.request('POST', '/api/board-actions/1/updates', {})).status).toBe(403);
+      expect((await client.request('POST', '/api/groups/1/members', {})).status).toBe(403);
+      expect((await client.request('POST', '/api/schemes', {})).status).toBe(403);
+    }
+    // Someone who may is told what is wrong.
+    expect((await admin.request('POST', '/api/risks', {})).status).toBe(400);
+  });
+
   it('scores a risk, keeps its history and places it on the heat map', async () => {
     const risk = (await admin.request('GET', '/api/risks?ref=3')).body.items[0];
     const changed = await admin.request('PATCH', `/api/risks/${risk.id}`, { rowVersion: risk.rowVersion, impact: 4 });

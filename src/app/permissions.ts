@@ -88,6 +88,15 @@ export function authorize(actor: Actor, type: RecordTypeName, action: Action, pr
 }
 
 /**
+ * Refuses, before a request is read, someone who may not do this to any record of the type (for
+ * any practice): they are told they may not, not what is wrong with what they sent.
+ */
+export function authorizeAny(actor: Actor, type: RecordTypeName, action: Action): void {
+  const ownPractice = (permissions[type][action] as Rule).includes('own_practice') && actor.role === 'practice_manager' && actor.practiceCodes.length > 0;
+  if (!ownPractice) authorize(actor, type, action);
+}
+
+/**
  * The practices whose records an actor reads: a practice manager only their own; undefined for
  * everyone else who may read, who sees every practice. The one place "own practices" is decided
  * for reading; use cases narrow lists, runs and queries by it.

@@ -5,7 +5,7 @@ import type { AppContext } from '../../app/context.js';
 import { applicationDetail, applicationSchema, decideApplication, decisionSchema, drawdownSchema, recordDrawdown, submitApplication, withdrawalSchema, withdrawApplication } from '../../app/funds/fund-applications.js';
 import { fundOverviewColumns, fundWorkbook } from '../../app/funds/fund-export.js';
 import { fundReport, fundsOverview } from '../../app/funds/fund-report.js';
-import { actorOf } from '../auth.js';
+import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { sendTable } from './records.js';
 import { sendFile, xlsxType } from './send-file.js';
@@ -39,13 +39,13 @@ export async function registerFundRoutes(app: FastifyInstance, deps: ServerDeps)
     return submitApplication(ctxOf(request), request.params.id, request.body);
   });
   r.get('/api/fund-applications/:id', { schema: { tags, summary: 'An application with its costed lines and drawdowns', params: idParams } }, async (request) => applicationDetail(ctxOf(request), request.params.id));
-  r.post('/api/fund-applications/:id/decision', { schema: { tags, summary: 'Approve, part-approve or reject an application (the commissioner); send the rowVersion you read', params: idParams, body: decisionSchema } }, async (request) =>
+  r.post('/api/fund-applications/:id/decision', { preValidation: refuseUnlessMay('fund_application', 'update'), schema: { tags, summary: 'Approve, part-approve or reject an application (the commissioner); send the rowVersion you read', params: idParams, body: decisionSchema } }, async (request) =>
     decideApplication(ctxOf(request), request.params.id, request.body),
   );
   r.post('/api/fund-applications/:id/withdrawal', { schema: { tags, summary: 'Withdraw an application still waiting for a decision (its applicant: a practice manager for their practice, or an admin); send the rowVersion you read', params: idParams, body: withdrawalSchema } }, async (request) =>
     withdrawApplication(ctxOf(request), request.params.id, request.body),
   );
-  r.post('/api/fund-applications/:id/drawdowns', { schema: { tags, summary: 'Draw approved money down against evidence (admins)', params: idParams, body: drawdownSchema } }, async (request, reply) => {
+  r.post('/api/fund-applications/:id/drawdowns', { preValidation: refuseUnlessMay('drawdown', 'create'), schema: { tags, summary: 'Draw approved money down against evidence (admins)', params: idParams, body: drawdownSchema } }, async (request, reply) => {
     reply.status(201);
     return recordDrawdown(ctxOf(request), request.params.id, request.body);
   });

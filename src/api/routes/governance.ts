@@ -7,7 +7,7 @@ import { addActionUpdate, listActionUpdates } from '../../app/governance/action-
 import { downloadPolicyFile, searchPolicies, uploadPolicyFile } from '../../app/governance/policy-files.js';
 import { riskHeatMap, riskScoreHistoryOf } from '../../app/governance/risk-views.js';
 import { matchOwnerText } from '../../app/people/match-owners.js';
-import { actorOf } from '../auth.js';
+import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 import { sendFile } from './send-file.js';
@@ -28,7 +28,7 @@ export async function registerGovernanceRoutes(app: FastifyInstance, deps: Serve
   r.get('/api/risks/:id/history', { schema: { tags: ['risks'], summary: 'Every score a risk has had, with date and who', params: idParams } }, async (request) => ({ items: await riskScoreHistoryOf(ctxOf(request), request.params.id) }));
 
   r.get('/api/board-actions/:id/updates', { schema: { tags: ['board-actions'], summary: 'Dated updates of an action, oldest first', params: idParams } }, async (request) => ({ items: await listActionUpdates(ctxOf(request), request.params.id) }));
-  r.post('/api/board-actions/:id/updates', { schema: { tags: ['board-actions'], summary: 'Add a dated update (admins); earlier updates are never changed', params: idParams, body: z.object({ text: z.string(), enteredOn: z.string().nullable().optional() }) } }, async (request, reply) => {
+  r.post('/api/board-actions/:id/updates', { preValidation: refuseUnlessMay('board_action', 'update'), schema: { tags: ['board-actions'], summary: 'Add a dated update (admins); earlier updates are never changed', params: idParams, body: z.object({ text: z.string(), enteredOn: z.string().nullable().optional() }) } }, async (request, reply) => {
     reply.status(201);
     return addActionUpdate(ctxOf(request), request.params.id, request.body);
   });

@@ -6,7 +6,7 @@ import { importStpFiles } from '../../app/programme/import-stp.js';
 import { importWorkPlan } from '../../app/programme/import-work-plan.js';
 import { addPositionUpdate, getPlanSummary, getTaskDetail, positionUpdateSchema } from '../../app/programme/plan-tasks.js';
 import { getStpGrid, stpGridColumns } from '../../app/programme/stp-grid.js';
-import { actorOf } from '../auth.js';
+import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { sendTable } from './records.js';
 import { readUpload } from './uploads.js';
@@ -39,7 +39,7 @@ export async function registerProgrammeRoutes(app: FastifyInstance, deps: Server
   r.get('/api/programme/tasks/:id', { schema: { tags, summary: 'A task with its section, owners linked to people, position log (newest first) and other lines with the same id', params: idParams } }, async (request) =>
     getTaskDetail(ctxOf(request), request.params.id),
   );
-  r.post('/api/programme/tasks/:id/updates', { schema: { tags, summary: 'Add a dated position update to a task’s log (earlier updates are kept)', params: idParams, body: positionUpdateSchema } }, async (request, reply) => {
+  r.post('/api/programme/tasks/:id/updates', { preValidation: refuseUnlessMay('plan_task', 'update'), schema: { tags, summary: 'Add a dated position update to a task’s log (earlier updates are kept)', params: idParams, body: positionUpdateSchema } }, async (request, reply) => {
     reply.status(201);
     return addPositionUpdate(ctxOf(request), request.params.id, request.body);
   });

@@ -14,7 +14,7 @@ import { recordTypes } from '../../app/records/registry.js';
 import { zodProblems } from '../../app/records/zod-problems.js';
 import { AppError, invalid } from '../../domain/errors.js';
 import { humanise } from '../../domain/words.js';
-import { actorOf } from '../auth.js';
+import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 import { sendFile, xlsxType } from './send-file.js';
@@ -87,16 +87,16 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
       items: (await listAudit(ctxOf(request), { recordType: type.name, recordId: String(type.parseId(request.params.id)) })).items,
     }));
     if (type.ownWriteRoutes) continue;
-    r.patch(`/api/${plural}/:id`, { schema: { tags, summary: `Change one of ${plural}; send the rowVersion you read`, params: idParams, body: z.intersection(versionBody, type.updateSchema as z.ZodType<Record<string, unknown>>) } }, async (request) => {
+    r.patch(`/api/${plural}/:id`, { preValidation: refuseUnlessMay(type.name, 'update'), schema: { tags, summary: `Change one of ${plural}; send the rowVersion you read`, params: idParams, body: z.intersection(versionBody, type.updateSchema as z.ZodType<Record<string, unknown>>) } }, async (request) => {
       const { rowVersion, ...changes } = request.body as { rowVersion: number };
       return updateRecord(ctxOf(request), type, request.params.id, changes, rowVersion);
     });
     if (!type.createdByPeople) continue;
-    r.post(`/api/${plural}`, { schema: { tags, summary: `Create one of ${plural}`, body: type.createSchema as z.ZodType<Record<string, unknown>> } }, async (request, reply) => {
+    r.post(`/api/${plural}`, { preValidation: refuseUnlessMay(type.name, 'create'), schema: { tags, summary: `Create one of ${plural}`, body: type.createSchema as z.ZodType<Record<string, unknown>> } }, async (request, reply) => {
       reply.status(201);
       return createRecord(ctxOf(request), type, request.body);
     });
-    r.delete(`/api/${plural}/:id`, { schema: { tags, summary: `Delete one of ${plural}; send the rowVersion you read`, params: idParams, querystring: versionBody } }, async (request) => {
+    r.delete(`/api/${plural}/:id`, { preValidation: refuseUnlessMay(type.name, 'delete'), schema: { tags, summary: `Delete one of ${plural}; send the rowVersion you read`, params: idParams, querystring: versionBody } }, async (request) => {
       await deleteRecord(ctxOf(request), type, request.params.id, request.query.rowVersion);
       return { deleted: true };
     });

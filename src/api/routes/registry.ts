@@ -5,7 +5,7 @@ import type { AppContext } from '../../app/context.js';
 import { loadDemo } from '../../app/demo/load-demo.js';
 import { addMembers, addMembersSchema } from '../../app/groups/add-members.js';
 import { getGroupSummary, getPracticeDetails, listOrganisations } from '../../app/registry/practice-details.js';
-import { actorOf } from '../auth.js';
+import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { recordIdSchema } from '../../domain/record-id.js';
@@ -23,7 +23,7 @@ export async function registerRegistryRoutes(app: FastifyInstance, deps: ServerD
   r.get('/api/groups/:id/summary', { schema: { tags: ['groups'], summary: 'A federation or locality: its localities, current member practices and total list', params: z.object({ id: recordIdSchema }), querystring: z.object({ on: isoDateSchema.optional() }) } }, async (request) =>
     getGroupSummary(ctxOf(request), request.params.id, request.query.on),
   );
-  r.post('/api/groups/:id/members', { schema: { tags: ['groups'], summary: 'Add member practices by commissioner, by PCN or one by one', params: z.object({ id: recordIdSchema }), body: addMembersSchema } }, async (request, reply) => {
+  r.post('/api/groups/:id/members', { preValidation: refuseUnlessMay('membership', 'create'), schema: { tags: ['groups'], summary: 'Add member practices by commissioner, by PCN or one by one', params: z.object({ id: recordIdSchema }), body: addMembersSchema } }, async (request, reply) => {
     reply.status(201);
     return addMembers(ctxOf(request), request.params.id, request.body);
   });

@@ -13,7 +13,7 @@ import { approveScheme, createScheme, updateScheme } from '../../app/schemes/sav
 import { schemeStatementPdf, schemeWorkbook } from '../../app/schemes/scheme-exports.js';
 import { approveSchemeSchema, createSchemeSchema, deliveredEntriesSchema, handScheduleSchema, returnsDueSchema, runQuerySchema, updateSchemeSchema, versionQuerySchema } from '../../app/schemes/scheme-requests.js';
 import { AppError } from '../../domain/errors.js';
-import { actorOf } from '../auth.js';
+import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 import { sendFile, xlsxType } from './send-file.js';
@@ -48,15 +48,15 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
   r.get('/api/schemes/practices-on', { schema: { tags, summary: 'For the scheme builder (admins): a group’s member practices on a list-size snapshot date, each with its list size on exactly that date, and the one message saving would give if the date holds no list sizes for some or all of them', querystring: practicesOnQuery } }, async (request) =>
     schemePracticesOn(ctxOf(request), request.query.groupId, request.query.on),
   );
-  r.post('/api/schemes', { schema: { tags, summary: 'Create a scheme (admins): version 1, a draft; the definition is the scheme-file format with practices inline or from a list snapshot', body: createSchemeSchema } }, async (request, reply) => {
+  r.post('/api/schemes', { preValidation: refuseUnlessMay('scheme', 'create'), schema: { tags, summary: 'Create a scheme (admins): version 1, a draft; the definition is the scheme-file format with practices inline or from a list snapshot', body: createSchemeSchema } }, async (request, reply) => {
     reply.status(201);
     return createScheme(ctxOf(request), request.body);
   });
-  r.patch('/api/schemes/:id', { schema: { tags, summary: 'Change a scheme’s terms (admins): a draft is edited; an approved version makes the next version. Send the rowVersion you read', params: idParams, body: updateSchemeSchema } }, async (request) =>
+  r.patch('/api/schemes/:id', { preValidation: refuseUnlessMay('scheme', 'update'), schema: { tags, summary: 'Change a scheme’s terms (admins): a draft is edited; an approved version makes the next version. Send the rowVersion you read', params: idParams, body: updateSchemeSchema } }, async (request) =>
     updateScheme(ctxOf(request), request.params.id, request.body),
   );
-  r.post('/api/schemes/:id/approve', { schema: { tags, summary: 'Approve the latest version (admins)', params: idParams, body: approveSchemeSchema } }, async (request) => approveScheme(ctxOf(request), request.params.id, request.body.rowVersion));
-  r.put('/api/schemes/:id/returns-due', { schema: { tags, summary: 'Set (or clear, with null) the day practices’ activity returns are due (admins; one date for the scheme); no new version. Send basedOn: the date you read (null for none), so a date changed meanwhile is refused', params: idParams, body: returnsDueSchema } }, async (request) =>
+  r.post('/api/schemes/:id/approve', { preValidation: refuseUnlessMay('scheme', 'update'), schema: { tags, summary: 'Approve the latest version (admins)', params: idParams, body: approveSchemeSchema } }, async (request) => approveScheme(ctxOf(request), request.params.id, request.body.rowVersion));
+  r.put('/api/schemes/:id/returns-due', { preValidation: refuseUnlessMay('scheme', 'update'), schema: { tags, summary: 'Set (or clear, with null) the day practices’ activity returns are due (admins; one date for the scheme); no new version. Send basedOn: the date you read (null for none), so a date changed meanwhile is refused', params: idParams, body: returnsDueSchema } }, async (request) =>
     setReturnsDue(ctxOf(request), request.params.id, request.body),
   );
   r.get('/api/schemes/:id/versions', { schema: { tags, summary: 'Every version of a scheme with its status, list snapshot and definition', params: idParams } }, async (request) => listSchemeVersions(ctxOf(request), request.params.id));

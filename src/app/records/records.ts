@@ -5,7 +5,7 @@ import { formatList } from '../../domain/words.js';
 import type { Db } from '../../db/client.js';
 import { type AuditEntry, recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
-import { authorize } from '../permissions.js';
+import { authorize, authorizeAny } from '../permissions.js';
 import { buildListClauses, type ListQuery } from './list-query.js';
 import { propertyOf } from './column-property.js';
 import type { AnyRecordType } from './record-type.js';
@@ -71,6 +71,7 @@ function parseInput<T>(schema: SafeParser<T>, input: unknown, label: string): T 
 }
 
 export async function createRecord(ctx: AppContext, type: AnyRecordType, input: unknown) {
+  authorizeAny(ctx.actor, type.name, 'create');
   const data = parseInput(type.createSchema, input, type.label);
   authorize(ctx.actor, type.name, 'create', type.practiceCodeOf?.(data));
   return ctx.db.transaction(async (tx) => {
@@ -102,6 +103,7 @@ export async function insertPrepared(ctx: AppContext, type: AnyRecordType, input
  * stored row still has it; otherwise someone else changed it first and the caller gets a conflict.
  */
 export async function updateRecord(ctx: AppContext, type: AnyRecordType, rawId: string, input: unknown, expectedVersion: number) {
+  authorizeAny(ctx.actor, type.name, 'update');
   const id = type.parseId(rawId);
   const data = parseInput(type.updateSchema, input, type.label);
   return ctx.db.transaction(async (tx) => {
