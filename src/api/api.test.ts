@@ -241,6 +241,10 @@ describe('the API with bad input', () => {
     expect((await admin.request('GET', `/api/audit?from=${today}&to=${today}&limit=1`)).body.total).toBe(all.total);
     expect((await admin.request('GET', '/api/audit?to=2000-01-01')).body).toEqual({ items: [], total: 0 });
     expect((await admin.request('GET', '/api/audit?from=2026-02-31')).status).toBe(400);
+    // Sign-ins (session records) can be left out; everything else stays.
+    const signIns = (await admin.request('GET', '/api/audit?recordType=session&limit=1')).body.total as number;
+    expect(signIns).toBeGreaterThan(0);
+    expect((await admin.request('GET', '/api/audit?signIns=exclude&limit=1')).body.total).toBe(all.total - signIns);
     const csv = await admin.request('GET', '/api/audit/export.csv?recordType=practice');
     const lines = (csv.body as string).trim().split('\r\n');
     expect(lines[0]).toBe('When (UK time),Who,Record type,Record,Record name,Action,Summary,Before,After');

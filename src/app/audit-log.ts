@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
 import { auditSummary } from '../domain/audit/summary.js';
@@ -19,6 +19,8 @@ import { labelsOfRecordType } from './records/field-labels.js';
 
 export interface AuditQuery {
   recordType?: string;
+  /** 'exclude': leave out sign-ins and sign-outs (session records), which outnumber the changes people look for. */
+  signIns?: 'include' | 'exclude';
   recordId?: string;
   /** ISO dates: changes on or after `from`, and on or before `to` (the whole day). */
   from?: string;
@@ -51,6 +53,7 @@ async function presented(db: Db, rows: (typeof auditLog.$inferSelect)[]): Promis
 function auditWhere(query: AuditQuery): SQL | undefined {
   const where: SQL[] = [];
   if (query.recordType) where.push(eq(auditLog.recordType, query.recordType));
+  if (query.signIns === 'exclude') where.push(ne(auditLog.recordType, 'session'));
   if (query.recordId) where.push(recordOrPractice(query.recordId.trim()));
   if (query.from) where.push(sql`${auditLog.at} >= ${query.from}::date`);
   if (query.to) where.push(sql`${auditLog.at} < ${query.to}::date + 1`);

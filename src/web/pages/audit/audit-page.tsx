@@ -14,11 +14,16 @@ import { AuditTable } from './audit-table.js';
 
 const PAGE_SIZE = 100;
 
+/** The record-type choice that includes sign-ins with everything else. */
+const ANY = 'any';
+
 /** Admins: every change to every record, newest first, a page at a time, filterable by record, type and dates, and downloadable. */
 export function AuditPage() {
   usePageTitle('Audit log');
   const [params, setParams] = useSearchParams();
   const filters = { recordType: params.get('recordType') ?? '', recordId: params.get('recordId') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  // Sign-ins outnumber the changes people look for: left out unless asked for ("any", or sessions chosen).
+  const query = { ...filters, recordType: filters.recordType === ANY ? '' : filters.recordType, signIns: filters.recordType ? '' : 'exclude' };
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [type, setType] = useState(filters.recordType);
   const [id, setId] = useState(filters.recordId);
@@ -27,7 +32,7 @@ export function AuditPage() {
   const errors = useFormErrors();
   // The kinds the log holds (risks, tasks, imports…), asked of the server rather than listed here.
   const recordTypes = useApiQuery<{ items: string[] }>('/api/audit/record-types').data?.items ?? [];
-  const audit = useApiQuery<{ items: AuditEntry[]; total: number }>(`/api/audit${queryString({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`, { keepPrevious: true });
+  const audit = useApiQuery<{ items: AuditEntry[]; total: number }>(`/api/audit${queryString({ ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`, { keepPrevious: true });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,10 +56,11 @@ export function AuditPage() {
       <form className="app-filters" onSubmit={submit} aria-label="Filter the audit log" noValidate>
         <div className="app-filters__row">
           <Select id="record-type" name="record-type" label="Record type" value={type} onChange={(e) => setType(e.target.value)}>
-            <Select.Option value="">Any</Select.Option>
+            <Select.Option value="">Any, except sign-ins</Select.Option>
+            <Select.Option value={ANY}>Any, with sign-ins</Select.Option>
             {recordTypes.map((t) => (
               <Select.Option key={t} value={t}>
-                {humanise(t)}
+                {t === 'session' ? 'Sign-ins and sign-outs' : humanise(t)}
               </Select.Option>
             ))}
           </Select>
@@ -71,7 +77,7 @@ export function AuditPage() {
       <Loaded query={audit} what="audit log">
         {(data) => (
           <>
-            <ExportLinks base="/api/audit/export" query={queryString(filters)} noun="the changes that match" />
+            <ExportLinks base="/api/audit/export" query={queryString(query)} noun="the changes that match" />
             {/* One sentence when there is nothing to show: none kept yet, or none that match; past the last page the pager says so. */}
             {data.items.length ? <AuditTable entries={data.items} caption="Changes" /> : null}
             {data.total > 0 ? (
