@@ -30,6 +30,12 @@ describe('a table for a terminal', () => {
     ]);
   });
 
+  it('writes a money column in whole pounds when no amount in it has pence', () => {
+    const whole = funds.map((f) => ({ ...f, remainingPence: Math.round(f.remainingPence / 100) * 100 }));
+    const lastColumn = toTextTable(whole, columns).split('\n').map((line) => line.split(/\s+/).at(-1));
+    expect(lastColumn).toEqual(['Remaining', '----------', '£3,056,562', '−£688', '']);
+  });
+
   it('leaves the CSV as figures and ISO dates, to add up and sort', () => {
     expect(toCsv(funds, columns).split('\r\n')).toEqual(['Fund,List,List at,Remaining (£)', 'Extended access,327255,2018-01-01,3056561.7', 'Demand management,9301,,-688', '']);
   });

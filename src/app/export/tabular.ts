@@ -3,7 +3,7 @@
  * Every list the product shows (API export endpoints, CLI --format) goes through here.
  */
 import { dateInWords } from '../../domain/iso-date.js';
-import { formatCount, formatPenceInColumn, penceToPounds } from '../../domain/schemes/format-money.js';
+import { formatCount, moneyColumnFormat, penceToPounds } from '../../domain/schemes/format-money.js';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -68,12 +68,14 @@ export function toCsvFile<T>(rows: readonly T[], columns: readonly Column<T>[]):
   return `\uFEFF${toCsv(rows, columns)}`;
 }
 
-/** A table for a terminal, read by a person: money as £1,234.50, counts grouped, dates as 1 April 2018. */
+/** A table for a terminal, read by a person: money as £1,234 (or £1,234.50), counts grouped, dates as 1 April 2018. */
 export function toTextTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
+  // A money column in whole pounds, unless some amount in it has pence (then all show theirs, to line up).
+  const money = columns.map((c) => (c.pence ? moneyColumnFormat(rows.map((row) => c.value(row)).filter((v): v is number => typeof v === 'number')) : undefined));
   const body = rows.map((row) =>
-    columns.map((c) => {
+    columns.map((c, i) => {
       const value = c.value(row);
-      if (typeof value === 'number' && c.pence) return formatPenceInColumn(value);
+      if (typeof value === 'number' && money[i]) return money[i](value);
       if (typeof value === 'number' && c.count) return formatCount(value);
       return c.date && typeof value === 'string' ? dateInWords(value) : cellText(value);
     }),

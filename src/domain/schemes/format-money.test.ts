@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatQuantity, formatPence, formatPenceInColumn, penceToPounds } from './format-money.js';
+import { formatCount, formatQuantity, formatPence, formatPenceInColumn, moneyColumnFormat, penceToPounds } from './format-money.js';
 
 describe('formatPence', () => {
   it.each([
@@ -52,5 +52,18 @@ describe('formatQuantity', () => {
     [1200, 'sessions', '1,200 sessions'],
   ])('%s %s → %s', (n, unit, expected) => {
     expect(formatQuantity(n, unit)).toBe(expected);
+  });
+});
+
+describe('moneyColumnFormat: a column of money lines up, in whole pounds unless some amount has pence', () => {
+  it.each([
+    { column: [260000, 5000, null], write: 260000, as: '£2,600' },
+    { column: [260000, 5000, null], write: 0, as: '£0' },
+    { column: [260000, 193, undefined], write: 260000, as: '£2,600.00' },
+    { column: [260000, 193], write: 0, as: '£0.00' },
+    { column: [-150], write: -260000, as: '−£2,600.00' },
+    { column: [], write: 5000, as: '£50' },
+  ])('in a column of $column, $write pence is $as', ({ column, write, as }) => {
+    expect(moneyColumnFormat(column)(write)).toBe(as);
   });
 });

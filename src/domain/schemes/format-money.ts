@@ -38,6 +38,16 @@ export function formatPence(pence: number, options: { pence?: 'when-any' | 'alwa
 /** Pence in a column of money, where every cell shows its pence so the figures line up: 0 → "£0.00", 212600 → "£2,126.00". */
 export const formatPenceInColumn = (pence: number): string => formatPence(pence, { pence: 'always' });
 
+/**
+ * How one column of money is written: when any amount in it has pence, every amount shows its
+ * pence, so the column lines up ("£2,126.00" above "£1.93"); when none has, whole pounds, as a
+ * sentence writes them ("£2,600", not "£2,600.00" under "Paid to the practice £2,600").
+ */
+export function moneyColumnFormat(amounts: Iterable<number | null | undefined>): (pence: number) => string {
+  for (const pence of amounts) if (pence !== null && pence !== undefined && pence % 100 !== 0) return formatPenceInColumn;
+  return (pence) => formatPence(pence);
+}
+
 /** Pence as a number of pounds for a table cell: 212600 → 2126, 193 → 1.93. */
 export function penceToPounds(pence: number): number {
   return pence / 100;

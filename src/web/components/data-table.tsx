@@ -1,13 +1,13 @@
 import { Select, Table } from 'nhsuk-react-components';
 import { createContext, type ReactNode, useContext } from 'react';
+import { moneyColumnFormat } from '../../domain/schemes/format-money.js';
 
 export type SortDirection = 'asc' | 'desc';
 
-export interface Column<T> {
+interface ColumnBase {
   /** Names the column; for a sortable column it is also the API's sort key. */
   key: string;
   header: string;
-  cell(row: T): ReactNode;
   numeric?: boolean;
   sortable?: boolean;
   /** Keep on one line (dates, codes, numbers). */
@@ -15,6 +15,13 @@ export interface Column<T> {
   /** Long text (a summary, a description): on a phone its heading sits above it and it reads from the left. */
   long?: boolean;
 }
+
+/**
+ * A column's cells: written by `cell`, or, for money, its amounts in pence (`pence`), which the
+ * table writes as one column (moneyColumnFormat: pence on every row when any has them, else whole
+ * pounds), its total too when the total row gives a number; `cell` then says what a row with no amount reads.
+ */
+export type Column<T> = ColumnBase & ({ cell(row: T): ReactNode; pence?: undefined } | { pence(row: T): number | null | undefined; cell?(row: T): ReactNode });
 
 export interface SortState {
   key: string;
@@ -114,8 +121,27 @@ export function DataTable<T>(props: DataTableProps<T>) {
   );
 }
 
+/** How each money column writes its amounts, its total row's included (undefined for other columns). */
+function moneyFormats<T>(columns: readonly Column<T>[], rows: readonly T[], total: DataTableProps<T>['total']) {
+  return columns.map((column) => {
+    if (!column.pence) return undefined;
+    const totalAmount = total?.cells[column.key];
+    return moneyColumnFormat([...rows.map(column.pence), typeof totalAmount === 'number' ? totalAmount : null]);
+  });
+}
+
+/** A total row's cell: a money column's number written as the column writes its rows. */
+const totalText = (value: ReactNode, format: ((pence: number) => string) | undefined): ReactNode => (format && typeof value === 'number' ? format(value) : (value ?? ''));
+
+function cellOf<T>(column: Column<T>, format: ((pence: number) => string) | undefined, row: T): ReactNode {
+  if (!column.pence) return column.cell(row);
+  const pence = column.pence(row);
+  return pence === null || pence === undefined ? (column.cell?.(row) ?? '') : format!(pence);
+}
+
 function TableOf<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSort, total, narrow, compact, className }: DataTableProps<T>) {
   const cols = columns as Column<unknown>[];
+  const formats = moneyFormats(columns, rows, total);
   return (
     <>
       {onSort ? <PhoneSort caption={caption} columns={cols} sort={sort} onSort={onSort} /> : null}
@@ -134,9 +160,9 @@ function TableOf<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSor
         <Table.Body>
           {rows.map((row) => (
             <Table.Row key={rowKey(row)}>
-              {cols.map((column) => (
+              {cols.map((column, i) => (
                 <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={cellClass(column)}>
-                  {column.cell(row)}
+                  {cellOf(columns[i]!, formats[i], row)}
                 </Table.Cell>
               ))}
             </Table.Row>
@@ -145,7 +171,7 @@ function TableOf<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSor
             <Table.Row className="app-table__row--total">
               {cols.map((column, index) => (
                 <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={index === 0 ? 'app-table__total-label' : total.cells[column.key] === undefined || total.cells[column.key] === '' ? 'app-table__total-blank' : column.numeric ? 'app-nowrap' : undefined}>
-                  {index === 0 ? total.label : (total.cells[column.key] ?? '')}
+                  {index === 0 ? total.label : totalText(total.cells[column.key], formats[index])}
                 </Table.Cell>
               ))}
             </Table.Row>

@@ -5,7 +5,7 @@ import { useApiQuery } from '../../api/use-api.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { Loaded } from '../../components/page-states.js';
 import { SummaryRows } from '../../components/summary-rows.js';
-import { formatDate, formatMoney, formatMoneyInColumn } from '../../format/format.js';
+import { formatDate, formatMoney } from '../../format/format.js';
 import { ApplicationStatusTag } from '../funds/application-status.js';
 import type { ApplicationStatus } from '../funds/types.js';
 import { FinanceFrame } from './finance-frame.js';
@@ -16,8 +16,8 @@ type SchemeMoney = PracticeMoney['schemes'][number];
 const schemeColumns: Column<SchemeMoney>[] = [
   { key: 'scheme', header: 'Scheme', cell: (s) => <Link to={`/schemes/${s.schemeId}`}>{s.name}</Link> },
   { key: 'version', header: 'Version', cell: (s) => s.version, numeric: true },
-  { key: 'receives', header: 'Paid to the practice for activity', cell: (s) => (s.receivesPence === null ? 'None' : formatMoneyInColumn(s.receivesPence)), numeric: true },
-  { key: 'pays', header: 'The practice’s contribution', cell: (s) => (s.paysPence === null ? 'None' : formatMoneyInColumn(s.paysPence)), numeric: true },
+  { key: 'receives', header: 'Paid to the practice for activity', pence: (s) => s.receivesPence, cell: () => 'None', numeric: true },
+  { key: 'pays', header: 'The practice’s contribution', pence: (s) => s.paysPence, cell: () => 'None', numeric: true },
   {
     key: 'years',
     header: 'Contribution by year',
@@ -44,9 +44,9 @@ const applicationColumns: Column<PracticeMoney['fundApplications'][number]>[] = 
   { key: 'title', header: 'Application', cell: (a) => <Link to={`/fund-applications/${a.id}`}>{a.title}</Link> },
   // In the words the fund and application pages use.
   { key: 'status', header: 'Status', cell: (a) => <ApplicationStatusTag status={a.status as ApplicationStatus} /> },
-  { key: 'requested', header: 'Asked for', cell: (a) => formatMoneyInColumn(a.requestedPence), numeric: true },
-  { key: 'approved', header: 'Approved', cell: (a) => formatMoneyInColumn(a.approvedPence), numeric: true },
-  { key: 'drawn', header: 'Drawn', cell: (a) => formatMoneyInColumn(a.drawnPence), numeric: true },
+  { key: 'requested', header: 'Asked for', pence: (a) => a.requestedPence, numeric: true },
+  { key: 'approved', header: 'Approved', pence: (a) => a.approvedPence, numeric: true },
+  { key: 'drawn', header: 'Drawn', pence: (a) => a.drawnPence, numeric: true },
 ];
 
 /** What one practice receives and pays: scheme payments and contributions, sub-contracts and fund applications. */

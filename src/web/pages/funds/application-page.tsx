@@ -9,7 +9,7 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { SummaryRows } from '../../components/summary-rows.js';
-import { actorName, formatDate, formatDateTime, formatMoney, formatMoneyInColumn } from '../../format/format.js';
+import { actorName, formatDate, formatDateTime, formatMoney } from '../../format/format.js';
 import { ApplicationStatusTag } from './application-status.js';
 import { DecisionForm, DrawdownForm } from './decision-forms.js';
 import { applicantName, type ApplicationDetail, statusLabels } from './types.js';
@@ -21,13 +21,13 @@ type Drawdown = ApplicationDetail['drawdowns'][number];
 const lineColumns: Column<Line>[] = [
   { key: 'no', header: 'Line', numeric: true, cell: (l) => l.lineNo },
   { key: 'description', header: 'What it is for', cell: (l) => l.description },
-  { key: 'amount', header: 'Amount', numeric: true, cell: (l) => formatMoneyInColumn(l.amountPence) },
+  { key: 'amount', header: 'Amount', numeric: true, pence: (l) => l.amountPence },
 ];
 const drawdownColumns: Column<Drawdown>[] = [
   { key: 'date', header: 'Date', nowrap: true, cell: (d) => formatDate(d.drawnOn) },
   { key: 'evidence', header: 'Evidence', cell: (d) => d.evidence },
   { key: 'by', header: 'Recorded by', cell: (d) => actorName(d.recordedBy) },
-  { key: 'amount', header: 'Amount', numeric: true, cell: (d) => formatMoneyInColumn(d.amountPence) },
+  { key: 'amount', header: 'Amount', numeric: true, pence: (d) => d.amountPence },
 ];
 
 /** The applicant may withdraw: an admin, or the manager of the practice that applied (as the server decides). */
@@ -78,13 +78,13 @@ export function ApplicationPage() {
               ]}
             />
             <Heading headingLevel="h2">Costed lines</Heading>
-            <DataTable caption="Costed lines" captionHidden columns={lineColumns} rows={lines} rowKey={(l) => l.id} total={{ label: 'Total', cells: { amount: formatMoneyInColumn(application.requestedPence) } }} compact />
+            <DataTable caption="Costed lines" captionHidden columns={lineColumns} rows={lines} rowKey={(l) => l.id} total={{ label: 'Total', cells: { amount: application.requestedPence } }} compact />
             {user.role === 'commissioner' && application.status === 'submitted' ? <DecisionForm application={application} onDecided={() => setDecisions((n) => n + 1)} /> : null}
             {application.status === 'submitted' && mayWithdraw(user, application.practiceCode) ? <WithdrawForm application={application} onWithdrawn={() => setWithdrawals((n) => n + 1)} /> : null}
             {decided ? (
               <>
                 <Heading headingLevel="h2">Drawdowns</Heading>
-                <DataTable caption="Drawdowns" captionHidden columns={drawdownColumns} rows={drawdowns} rowKey={(d) => d.id} empty="Nothing has been drawn down yet." total={drawdowns.length ? { label: 'Total', cells: { amount: formatMoneyInColumn(application.drawnPence) } } : undefined} />
+                <DataTable caption="Drawdowns" captionHidden columns={drawdownColumns} rows={drawdowns} rowKey={(d) => d.id} empty="Nothing has been drawn down yet." total={drawdowns.length ? { label: 'Total', cells: { amount: application.drawnPence } } : undefined} />
                 {user.role === 'admin' ? <DrawdownForm application={application} /> : null}
               </>
             ) : null}

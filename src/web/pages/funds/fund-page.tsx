@@ -5,7 +5,7 @@ import { useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
-import { formatDate, formatMoneyInColumn, formatNumber } from '../../format/format.js';
+import { formatDate, formatNumber } from '../../format/format.js';
 import { ApplicationStatusTag } from './application-status.js';
 import { type Application, applicantName, type FundReport, type FundYear, type Position, type ShareRow } from './types.js';
 import '../contracts/contracts.css';
@@ -13,21 +13,21 @@ import { ExportLinks } from '../../components/export-links.js';
 
 const yearColumns: Column<FundYear>[] = [
   { key: 'year', header: 'Financial year', cell: (y) => y.year },
-  { key: 'rate', header: 'Rate per patient', numeric: true, cell: (y) => formatMoneyInColumn(y.ratePence) },
+  { key: 'rate', header: 'Rate per patient', numeric: true, pence: (y) => y.ratePence },
   { key: 'list', header: 'Patients', numeric: true, cell: (y) => formatNumber(y.listTotal) },
-  { key: 'total', header: 'Total', numeric: true, cell: (y) => formatMoneyInColumn(y.totalPence) },
+  { key: 'total', header: 'Total', numeric: true, pence: (y) => y.totalPence },
 ];
 
 function shareColumns(years: FundYear[], first: Column<ShareRow>[]): Column<ShareRow>[] {
   return [
     ...first,
     { key: 'list', header: 'Patients', numeric: true, cell: (r) => formatNumber(r.listSize) },
-    ...years.map((y, i): Column<ShareRow> => ({ key: y.year, header: y.year, numeric: true, cell: (r) => formatMoneyInColumn(r.byYearPence[i]) })),
-    { key: 'total', header: 'Total', numeric: true, cell: (r) => formatMoneyInColumn(r.totalPence) },
+    ...years.map((y, i): Column<ShareRow> => ({ key: y.year, header: y.year, numeric: true, pence: (r) => r.byYearPence[i] })),
+    { key: 'total', header: 'Total', numeric: true, pence: (r) => r.totalPence },
   ];
 }
 
-const money = (key: keyof Position & `${string}Pence`, header: string): Column<Position> => ({ key, header, numeric: true, cell: (p) => formatMoneyInColumn(p[key]) });
+const money = (key: keyof Position & `${string}Pence`, header: string): Column<Position> => ({ key, header, numeric: true, pence: (p) => p[key] });
 const positionColumns: Column<Position>[] = [
   { key: 'name', header: 'Locality', cell: (p) => p.name },
   money('allocatedPence', 'Allocated'),
@@ -41,9 +41,9 @@ const applicationColumns: Column<Application>[] = [
   { key: 'title', header: 'Application', cell: (a) => <Link to={`/fund-applications/${a.id}`}>{a.title}</Link> },
   { key: 'by', header: 'Applicant', cell: applicantName },
   { key: 'status', header: 'Status', cell: (a) => <ApplicationStatusTag status={a.status} /> },
-  { key: 'requested', header: 'Asked for', numeric: true, cell: (a) => formatMoneyInColumn(a.requestedPence) },
-  { key: 'approved', header: 'Approved', numeric: true, cell: (a) => (a.approvedPence === null ? '' : formatMoneyInColumn(a.approvedPence)) },
-  { key: 'drawn', header: 'Drawn', numeric: true, cell: (a) => formatMoneyInColumn(a.drawnPence) },
+  { key: 'requested', header: 'Asked for', numeric: true, pence: (a) => a.requestedPence },
+  { key: 'approved', header: 'Approved', numeric: true, pence: (a) => a.approvedPence },
+  { key: 'drawn', header: 'Drawn', numeric: true, pence: (a) => a.drawnPence },
 ];
 
 const sum = (rows: ShareRow[], i: number) => rows.reduce((t, r) => t + r.byYearPence[i]!, 0);
@@ -57,7 +57,7 @@ export function FundPage() {
   return (
     <Loaded query={report} what="fund">
       {({ fund, footprintName, calculation, positions, totals, applications }) => {
-        const totalCells = (rows: ShareRow[]) => ({ list: formatNumber(calculation.listTotal), total: formatMoneyInColumn(calculation.totalPence), ...Object.fromEntries(calculation.years.map((y, i) => [y.year, formatMoneyInColumn(sum(rows, i))])) });
+        const totalCells = (rows: ShareRow[]) => ({ list: formatNumber(calculation.listTotal), total: calculation.totalPence, ...Object.fromEntries(calculation.years.map((y, i) => [y.year, sum(rows, i)])) });
         return (
           <>
             <PageBreadcrumb items={[{ to: '/funds', text: 'Funds' }]} />
@@ -72,7 +72,7 @@ export function FundPage() {
             ) : null}
             <ExportLinks base={`/api/funds/${fund.id}/export`} noun={`${fund.name}: localities, practices and applications`} formats={['xlsx']} />
             <Heading headingLevel="h2">What the fund comes to</Heading>
-            <DataTable caption="Fund total by financial year" captionHidden columns={yearColumns} rows={calculation.years} rowKey={(y) => y.year} total={{ label: 'Total', cells: { total: formatMoneyInColumn(calculation.totalPence) } }} narrow />
+            <DataTable caption="Fund total by financial year" captionHidden columns={yearColumns} rows={calculation.years} rowKey={(y) => y.year} total={{ label: 'Total', cells: { total: calculation.totalPence } }} narrow />
             <Heading headingLevel="h2">Each locality’s share</Heading>
             <p className="nhsuk-body">Shared by list size: each practice’s share of the total, in pennies that add up exactly; a locality’s share is its practices’ shares added up.</p>
             <div className="app-money-table">
@@ -85,7 +85,7 @@ export function FundPage() {
               </Details.Text>
             </Details>
             <Heading headingLevel="h2">Allocated, approved and drawn</Heading>
-            <DataTable caption="Position by locality" captionHidden columns={positionColumns} rows={positions} rowKey={(p) => p.name} total={{ label: 'Total', cells: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, formatMoneyInColumn(v)])) }} compact />
+            <DataTable caption="Position by locality" captionHidden columns={positionColumns} rows={positions} rowKey={(p) => p.name} total={{ label: 'Total', cells: totals }} compact />
             <Heading headingLevel="h2">Applications</Heading>
             {user.role === 'admin' || user.role === 'practice_manager' ? (
               <p className="nhsuk-body">

@@ -4,11 +4,11 @@ import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
-import { formatDate, formatMoney, formatMoneyInColumn, formatNumber } from '../../format/format.js';
+import { formatDate, formatMoney, formatNumber } from '../../format/format.js';
 import type { FundSummary } from './types.js';
 import { ExportLinks } from '../../components/export-links.js';
 
-const money = (key: keyof FundSummary & `${string}Pence`, header: string): Column<FundSummary> => ({ key, header, numeric: true, cell: (f) => formatMoneyInColumn(f[key]) });
+const money = (key: keyof FundSummary & `${string}Pence`, header: string): Column<FundSummary> => ({ key, header, numeric: true, pence: (f) => f[key] });
 
 const columns: Column<FundSummary>[] = [
   // Who gives the money is said under the fund's name, as the fund's own page says it ("From ELR CCG"):
