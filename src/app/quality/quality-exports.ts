@@ -31,8 +31,9 @@ const packColumns: Column<PackLine>[] = [
   // The threshold is a floor where higher is better and a ceiling where lower is.
   { header: 'Threshold', value: (r) => r.pack.threshold?.minimum ?? null, numeric: true },
   { header: 'Gap to threshold', value: (r) => round(r.gap), numeric: true },
-  { header: 'SPC variation', value: (r) => (r.spc ? describeVariation(r.spc.variation) : '') },
-  { header: 'SPC assurance', value: (r) => (r.spc ? describeAssurance(r.spc.assurance) : '') },
+  // Too few points for limits: no icon words, and the variation cell says why (as the page does).
+  { header: 'SPC variation', value: (r) => (r.spc?.variation ? describeVariation(r.spc.variation) : (r.spc?.noLimitsReason ?? '')) },
+  { header: 'SPC assurance', value: (r) => (r.spc?.variation ? describeAssurance(r.spc.assurance) : '') },
 ];
 
 /** The locality's review pack as a workbook: one sheet of every practice × indicator, one per practice. */
