@@ -10,7 +10,7 @@ import { getReviewPack, type PackIndicator, type PackPracticeRow } from './revie
 import type { z } from 'zod';
 import { ALL_PRACTICES_HELD } from '../../domain/quality/comparator-words.js';
 
-type PackLine = PackPracticeRow & { pack: PackIndicator };
+type PackLine = PackPracticeRow & { pack: PackIndicator; membersOn: string | null };
 
 const round = (value: number | null, places = 2) => (value === null ? null : Number(value.toFixed(places)));
 
@@ -22,6 +22,9 @@ const packColumns: Column<PackLine>[] = [
   { header: 'Period', value: (r) => r.pack.periodLabel },
   { header: 'Practice value', value: (r) => round(r.value), numeric: true },
   { header: 'Locality', value: (r) => round(r.pack.locality), numeric: true },
+  // The locality figure pools these practices: the locality's members on the pack's date with a figure in the period.
+  { header: 'Locality practices', value: (r) => r.pack.localityPractices, numeric: true },
+  { header: 'Members on', value: (r) => r.membersOn, date: true },
   { header: 'Federation', value: (r) => round(r.pack.federation), numeric: true },
   { header: 'Sub-ICB location', value: (r) => round(r.commissioner), numeric: true },
   { header: ALL_PRACTICES_HELD, value: (r) => round(r.pack.england), numeric: true },
@@ -39,7 +42,7 @@ const packColumns: Column<PackLine>[] = [
 /** The locality's review pack as a workbook: one sheet of every practice × indicator, one per practice. */
 export async function reviewPackWorkbook(ctx: AppContext, localityId: number): Promise<{ fileName: string; content: Buffer }> {
   const pack = await getReviewPack(ctx, localityId);
-  const lines = pack.indicators.flatMap((p) => p.practices.map((row) => ({ ...row, pack: p })));
+  const lines = pack.indicators.flatMap((p) => p.practices.map((row) => ({ ...row, pack: p, membersOn: pack.membersOn })));
   const sheets = [
     { name: 'All practices', rows: lines, columns: packColumns },
     ...pack.practices.map((p) => ({ name: `${p.practiceCode} ${p.practiceName}`.replace(/[[\]:*?/\\]/g, ' '), rows: lines.filter((l) => l.practiceCode === p.practiceCode), columns: packColumns.slice(2) })),
