@@ -1,10 +1,10 @@
 import { funnelChartOption, practiceSpcChartOption } from '../../domain/quality/chart-options.js';
 import { unitLabels } from '../../domain/quality/indicators.js';
-import { funnelPosition } from '../../domain/quality/outlier-words.js';
+import { funnelPosition, standardWord } from '../../domain/quality/outlier-words.js';
 import { describeAssurance, describeVariation } from '../../domain/quality/spc-words.js';
 import { type Column, toXlsx } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
-import { type DashboardQuery, getDashboard } from './dashboard.js';
+import { type Dashboard, type DashboardQuery, type DashboardRow, getDashboard } from './dashboard.js';
 import { getPracticeIndicator, type practiceIndicatorQuerySchema } from './practice-indicator.js';
 import { getReviewPack, type PackIndicator, type PackPracticeRow } from './review-pack.js';
 import type { z } from 'zod';
@@ -49,6 +49,32 @@ export async function reviewPackWorkbook(ctx: AppContext, localityId: number): P
   ];
   const slug = pack.locality.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return { fileName: `review-pack-${slug}.xlsx`, content: await toXlsx(sheets) };
+}
+
+/** The dashboard's table of every practice, as the page shows it, with the limits and gap it works from. */
+function dashboardColumns(dashboard: Dashboard): Column<DashboardRow>[] {
+  const { indicator } = dashboard;
+  return [
+    { header: 'ODS code', value: (r) => r.practiceCode },
+    { header: 'Practice', value: (r) => r.practiceName },
+    { header: 'Indicator', value: () => indicator.name },
+    { header: 'Period', value: () => dashboard.periodLabel },
+    { header: 'Compared across', value: () => dashboard.group?.name ?? ALL_PRACTICES_HELD },
+    { header: 'Numerator', value: (r) => r.numerator, numeric: true, count: true },
+    { header: 'Denominator', value: (r) => r.denominator, numeric: true, count: true },
+    { header: `Value (${unitLabels[indicator.unit]})`, value: (r) => round(r.value), numeric: true },
+    { header: 'z-score', value: (r) => round(r.z), numeric: true },
+    { header: 'Funnel (99.8%)', value: (r) => (r.z === null ? '' : funnelPosition(r.outlier, r.z, indicator.polarity)) },
+    { header: 'Lower 99.8% limit', value: (r) => round(r.lower998), numeric: true },
+    { header: 'Upper 99.8% limit', value: (r) => round(r.upper998), numeric: true },
+    { header: `Gap to ${standardWord(indicator.polarity)}`, value: (r) => round(r.gap), numeric: true },
+  ];
+}
+
+/** The dashboard's comparison table for the same indicator, period and group, to download as CSV or XLSX. */
+export async function dashboardTable(ctx: AppContext, query: DashboardQuery): Promise<{ name: string; rows: DashboardRow[]; columns: Column<DashboardRow>[] }> {
+  const dashboard = await getDashboard(ctx, query);
+  return { name: `quality-${dashboard.indicator.code.toLowerCase()}-${dashboard.period}`, rows: dashboard.rows, columns: dashboardColumns(dashboard) };
 }
 
 /** An ECharts option drawn on the server as SVG (server-side rendering): the same chart the page shows, for packs and PDFs. */
