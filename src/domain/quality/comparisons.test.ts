@@ -54,7 +54,7 @@ describe('a practice’s SPC series', () => {
 
   it.each([
     { name: 'no figures', series: [], says: 'There are no figures for this practice on this indicator.' },
-    { name: 'one figure', series: months([9301]), says: 'There is 1 point: too few for process limits, which need at least 13. No limits are drawn and there is no variation or assurance icon.' },
+    { name: 'one figure', series: months([9301]), says: 'There is 1 period: too few for a chart over time, and process limits need at least 13.' },
   ])('draws nothing for $name and says why', ({ series, says }) => {
     expect(practiceSpc(monthly, series, null)).toEqual({ reason: says });
   });

@@ -2,7 +2,7 @@ import { AppError } from '../errors.js';
 import type { SpcChartPoint } from './chart-options.js';
 import { type Indicator, seriesPeriod, unitRange } from './indicators.js';
 import { orderSeries, parsePeriod } from './periods.js';
-import { calculateSpc, type SpcResult, tooFewPointsForLimits } from './spc.js';
+import { calculateSpc, MINIMUM_POINTS_FOR_LIMITS, type SpcResult } from './spc.js';
 import type { ImprovementDirection } from './spc-rules.js';
 
 /**
@@ -24,7 +24,7 @@ export const improvementOf = (indicator: Indicator): ImprovementDirection =>
 export function practiceSpc(indicator: Indicator, series: readonly { period: string; value: number }[], target: number | null): PracticeSpc | { reason: string } {
   if (series.length === 0) return { reason: 'There are no figures for this practice on this indicator.' };
   // One point is not a line: say why rather than draw a dot.
-  if (series.length < 2) return { reason: tooFewPointsForLimits(series.length) };
+  if (series.length === 1) return { reason: `There is 1 period: too few for a chart over time, and process limits need at least ${MINIMUM_POINTS_FOR_LIMITS}.` };
   const labels = series.map((s) => seriesPeriod(s.period, indicator.cadence));
   const { order, problems } = orderSeries(labels.map((l) => parsePeriod(l)!));
   if (problems.length) return { reason: `The series cannot be charted: ${problems.map((p) => p.message).join('; ')}` };
