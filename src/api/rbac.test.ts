@@ -255,6 +255,7 @@ function qualityCases(): Case[] {
   return [
     get('GET /api/quality/indicators', () => '/api/quality/indicators'),
     get('GET /api/quality/dashboard', (ids) => `/api/quality/dashboard?${view}&group=${ids.groupId}`),
+    get('GET /api/quality/dashboard/export.{format}', (ids) => `/api/quality/dashboard/export.csv?${view}&group=${ids.groupId}`),
     get('GET /api/quality/funnel.svg', (ids) => `/api/quality/funnel.svg?${view}&group=${ids.groupId}`),
     get('GET /api/quality/practices/{code}', () => '/api/quality/practices/C82001?indicator=DNA_RATE'),
     get('GET /api/quality/practices/{code}/spc.svg', () => '/api/quality/practices/C82001/spc.svg?indicator=DNA_RATE'),

@@ -4,7 +4,9 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoFolder } from '../../src/app/demo/load-demo.js';
+import { systemActor } from '../../src/app/context.js';
 import { demoSchemeGroupName } from '../../src/app/demo/load-demo-quality.js';
+import { importNhsFile } from '../../src/app/registry/import-file.js';
 import { shortPracticeName } from '../../src/domain/registry/short-practice-name.js';
 import { eventually, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, download, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
@@ -15,6 +17,10 @@ const percent = (rows: Record<string, string>[]) =>
   `${new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format((rows.reduce((s, r) => s + Math.round(Number(r.REGISTER)), 0) / rows.reduce((s, r) => s + Number(r.PRACTICE_LIST_SIZE), 0)) * 100)}%`;
 /** Narborough (C82119) left the federation in 2019; Two Shires (C82036) closed in 2020. */
 const formerMembers = ['C82119', 'C82036'];
+/** Harborough's practices now, with their January 2018 list sizes: Two Shires closed in 2020. */
+const harboroughNow = Papa.parse<Record<string, string>>(readFileSync(join(demoFolder, 'elr-practices.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.filter(
+  (r) => r.locality === 'Harborough' && r.practice !== 'Two Shires Medical Practice',
+);
 
 async function choose(page: Page, label: string, option: string | RegExp) {
   const select = page.getByLabel(label, { exact: true });
@@ -110,6 +116,19 @@ export function qualitySuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(summaryRow)).not.toMatch(/target 97\.5/);
     });
 
+    it('downloads the table of every practice, as the page shows it, as CSV and XLSX', async () => {
+      const table = page.locator('table', { has: page.locator('caption', { hasText: /^\d+ practices$/ }) });
+      const codes = await table.locator('tbody tr td:nth-child(2)').allInnerTexts();
+      const noun = 'every practice’s Appointments booked for the same day, March 2026, East Leicestershire & Rutland GP Federation';
+      const csv = await download(page, `Download CSV of ${noun}`);
+      expect([csv.status, csv.contentType]).toEqual([200, 'text/csv; charset=utf-8']);
+      const rows = Papa.parse<Record<string, string>>(csv.body.toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+      expect(rows.map((r) => r['ODS code'])).toEqual(codes);
+      expect(rows[0]).toMatchObject({ Period: 'March 2026', 'Compared across': 'East Leicestershire & Rutland GP Federation' });
+      const xlsx = await download(page, `Download XLSX of ${noun}`);
+      expect([xlsx.status, xlsx.body.subarray(0, 2).toString()]).toEqual([200, 'PK']);
+    });
+
     it('opens a practice’s SPC chart with its variation icon and its peers', async () => {
       await page.locator('table', { has: page.locator('caption', { hasText: /\d+ practices/ }) }).getByRole('link').first().click();
       await visible(page.getByTestId('spc-chart').locator('svg'));
@@ -150,7 +169,13 @@ export function qualitySuite(harness: () => BrowserHarness) {
       const sections = page.locator('section.app-quality-pack-practice');
       await sections.first().getByText(/SPC charts over time/).click();
       await visible(page.getByTestId('pack-spc').locator('svg'));
-      expect(await sections.count()).toBeGreaterThan(1);
+      // One set of practices, taken on one date: Patients registered (January 2018) is the average of the
+      // practices listed, not of the 5 members then (Two Shires closed in 2020).
+      expect(await textOf(page.getByTestId('pack-members'))).toBe(`${harboroughNow.length} practices in East Leicestershire & Rutland GP Federation on 1 March 2026, the latest period with figures`);
+      expect(await sections.count()).toBe(harboroughNow.length);
+      const average = Math.round(harboroughNow.reduce((sum, r) => sum + Number(r.list_size), 0) / harboroughNow.length);
+      const registered = sections.first().locator('tr', { hasText: 'Patients registered' });
+      expect(await textOf(registered)).toContain(`${new Intl.NumberFormat('en-GB').format(average)} on average`);
       expect(await textOf(sections.first().locator('table'))).toContain('QOF prevalence: Hypertension');
       const href = await page.getByRole('link', { name: 'Download the pack (XLSX)' }).getAttribute('href');
       const response = await page.request.get(href!);
@@ -158,6 +183,25 @@ export function qualitySuite(harness: () => BrowserHarness) {
       expect(response.headers()['content-type']).toContain('spreadsheetml');
       expect((await response.body()).subarray(0, 2).toString()).toBe('PK');
       await saveScreenshot(page, 'quality-review-pack');
+    });
+
+    // Last: it adds a list size, which no earlier test expects.
+    it('draws a practice’s two list sizes as points, without limits or icons, and says why', async () => {
+      const file = 'PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\r\nGP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,C82001,LE8 0LG,ALL,ALL,17021\r\n';
+      expect(await importNhsFile({ db: harness().database.db, actor: systemActor }, 'list-sizes', { name: 'gp-reg.csv', content: Buffer.from(file) })).toMatchObject({ inserted: 1 });
+      await page.goto('/quality/practices/C82001?indicator=REGISTERED_PATIENTS');
+      const chart = page.getByTestId('spc-chart');
+      await visible(chart.locator('svg'));
+      expect(await textOf(page.getByTestId('spc-no-limits'))).toContain('There are 2 points: too few for process limits, which need at least 13. No limits are drawn and there is no variation or assurance icon.');
+      expect(await page.getByTestId('spc-icons').count()).toBe(0);
+      const words = (await chart.locator('svg text').allTextContents()).join(' ');
+      expect(words).toContain('2 points are too few for process limits');
+      expect(words).not.toMatch(/Mean|process limit\b|Common cause/);
+      expect(await chart.getAttribute('aria-label')).toContain('too few for process limits');
+      const svg = await download(page, 'Download the chart (SVG)');
+      expect([svg.status, svg.body.toString()]).toEqual([200, expect.stringContaining('2 points are too few for process limits')]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'quality-practice-too-few-points');
     });
   });
 }

@@ -5,12 +5,13 @@ import type { AppContext } from '../../app/context.js';
 import { listIndicators } from '../../app/quality/catalogue.js';
 import { dashboardQuerySchema, getDashboard } from '../../app/quality/dashboard.js';
 import { getPracticeIndicator, practiceIndicatorQuerySchema } from '../../app/quality/practice-indicator.js';
-import { funnelSvg, reviewPackWorkbook, spcSvg, type SvgExport } from '../../app/quality/quality-exports.js';
+import { dashboardTable, funnelSvg, reviewPackWorkbook, spcSvg, type SvgExport } from '../../app/quality/quality-exports.js';
 import { getReviewPack, reviewPackQuerySchema } from '../../app/quality/review-pack.js';
 import { evaluateLocalScheme, evaluationQuerySchema } from '../../app/quality/scheme-evaluation.js';
 import { AppError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
+import { sendTable } from './records.js';
 import { sendFile, xlsxType } from './send-file.js';
 import { GP_PRACTICE_CODE } from '../../domain/registry/ods-codes.js';
 
@@ -31,6 +32,10 @@ export async function registerQualityRoutes(app: FastifyInstance, deps: ServerDe
   r.get('/api/quality/dashboard', { schema: { tags, summary: 'One indicator in one period across a group (England when no group): funnel, figures, outliers, practices below the minimum', querystring: dashboardQuerySchema } }, async (request) =>
     getDashboard(ctxOf(request), request.query),
   );
+  r.get('/api/quality/dashboard/export.:format', { schema: { tags, summary: 'The dashboard’s table of every practice (same indicator, period and group) as CSV or XLSX', params: z.object({ format: z.enum(['csv', 'xlsx']) }), querystring: dashboardQuerySchema } }, async (request, reply) => {
+    const table = await dashboardTable(ctxOf(request), request.query);
+    return sendTable(reply, table.name, request.params.format, table.rows, table.columns);
+  });
   const sendSvg = (reply: FastifyReply, svg: SvgExport) => {
     if ('reason' in svg) throw new AppError('invalid', svg.reason);
     return sendFile(reply, 'image/svg+xml', svg, 'inline');

@@ -126,10 +126,10 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
     await book.xlsx.load(workbook.content as never);
     const headers = (book.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
     expect(headers).toEqual(expect.arrayContaining(['All practices held', 'Better when', 'Threshold', 'Gap to threshold']));
-    // SPC results in the words the page uses, not their codes.
+    // SPC results in the words the page uses, not their codes; a series too short for limits says so (EVAL_ONLINE has 2 periods).
     const spcWords = book.worksheets[0]!.getColumn(headers.indexOf('SPC variation') + 1).values.slice(2).filter(Boolean) as string[];
     expect(spcWords.length).toBeGreaterThan(0);
-    expect(spcWords.every((v) => /^(Common cause|Special cause)/.test(v))).toBe(true);
+    expect(spcWords.every((v) => /^(Common cause|Special cause|There are 2 points: too few for process limits)/.test(v))).toBe(true);
     // Funnel positions say which side is better; prevalence (neutral) says only the side.
     const funnelWords = book.worksheets[0]!.getColumn(headers.indexOf('Funnel (99.8%)') + 1).values.slice(2).filter(Boolean) as string[];
     expect(funnelWords.length).toBeGreaterThan(0);
@@ -142,5 +142,30 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
     expect('content' in spc && spc.content.toString().startsWith('<svg')).toBe(true);
     expect('content' in spc && spc.content.toString()).toContain(practice.practiceName.replaceAll('&', '&amp;'));
     expect(await spcSvg(contextFor(database), practice.practiceCode, { indicator: 'QOF_PREV_HYP' })).toMatchObject({ reason: expect.any(String) });
+  });
+
+  it('counts and averages the same practices in a review pack: the members on its date, even against older figures', async () => {
+    const [locality] = await database.query<{ id: number }>("SELECT id FROM practice_groups WHERE kind = 'locality' AND name = 'Harborough'");
+    const pack = await getReviewPack(contextFor(database), locality!.id);
+    const codes = pack.practices.map((p) => p.practiceCode);
+    expect(pack.membersOn).toBe((await database.query<{ latest: string }>('SELECT max(period)::text AS latest FROM indicator_values'))[0]!.latest);
+    for (const line of pack.indicators) {
+      expect(line.practices.map((p) => p.practiceCode), line.indicator.code).toEqual(codes);
+      expect(line.localityPractices, line.indicator.code).toBe(line.practices.filter((p) => p.value !== null).length);
+    }
+    // Patients registered is January 2018, when Two Shires (C82036) was still a member: 60,205 ÷ 5 = 12,041 counted a
+    // practice the pack does not list. The pack's figure is its 4 practices' list sizes then.
+    const registered = pack.indicators.find((i) => i.indicator.code === 'REGISTERED_PATIENTS')!;
+    const lists = await database.query<{ patients: number }>('SELECT patients FROM list_sizes WHERE ods_code = ANY($1::text[]) AND snapshot_date = $2', [codes, registered.period]);
+    expect(codes).not.toContain('C82036');
+    expect(lists).toHaveLength(4);
+    expect(registered.localityPractices).toBe(4);
+    expect(registered.locality).toBe(lists.reduce((sum, l) => sum + l.patients, 0) / 4);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await reviewPackWorkbook(contextFor(database), locality!.id)).content as never);
+    const sheet = workbook.worksheets[0]!;
+    const column = (header: string) => sheet.getColumn((sheet.getRow(1).values as unknown[]).indexOf(header)).values.slice(2);
+    expect(new Set(column('ODS code'))).toEqual(new Set(codes));
+    expect(new Set(column('Locality practices')).has(5)).toBe(false);
   });
 });

@@ -1,16 +1,16 @@
 import { funnelChartOption, practiceSpcChartOption } from '../../domain/quality/chart-options.js';
 import { unitLabels } from '../../domain/quality/indicators.js';
-import { funnelPosition } from '../../domain/quality/outlier-words.js';
+import { funnelPosition, standardWord } from '../../domain/quality/outlier-words.js';
 import { describeAssurance, describeVariation } from '../../domain/quality/spc-words.js';
 import { type Column, toXlsx } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
-import { type DashboardQuery, getDashboard } from './dashboard.js';
+import { type Dashboard, type DashboardQuery, type DashboardRow, getDashboard } from './dashboard.js';
 import { getPracticeIndicator, type practiceIndicatorQuerySchema } from './practice-indicator.js';
 import { getReviewPack, type PackIndicator, type PackPracticeRow } from './review-pack.js';
 import type { z } from 'zod';
 import { ALL_PRACTICES_HELD } from '../../domain/quality/comparator-words.js';
 
-type PackLine = PackPracticeRow & { pack: PackIndicator };
+type PackLine = PackPracticeRow & { pack: PackIndicator; membersOn: string | null };
 
 const round = (value: number | null, places = 2) => (value === null ? null : Number(value.toFixed(places)));
 
@@ -22,6 +22,9 @@ const packColumns: Column<PackLine>[] = [
   { header: 'Period', value: (r) => r.pack.periodLabel },
   { header: 'Practice value', value: (r) => round(r.value), numeric: true },
   { header: 'Locality', value: (r) => round(r.pack.locality), numeric: true },
+  // The locality figure pools these practices: the locality's members on the pack's date with a figure in the period.
+  { header: 'Locality practices', value: (r) => r.pack.localityPractices, numeric: true },
+  { header: 'Members on', value: (r) => r.membersOn, date: true },
   { header: 'Federation', value: (r) => round(r.pack.federation), numeric: true },
   { header: 'Sub-ICB location', value: (r) => round(r.commissioner), numeric: true },
   { header: ALL_PRACTICES_HELD, value: (r) => round(r.pack.england), numeric: true },
@@ -31,20 +34,47 @@ const packColumns: Column<PackLine>[] = [
   // The threshold is a floor where higher is better and a ceiling where lower is.
   { header: 'Threshold', value: (r) => r.pack.threshold?.minimum ?? null, numeric: true },
   { header: 'Gap to threshold', value: (r) => round(r.gap), numeric: true },
-  { header: 'SPC variation', value: (r) => (r.spc ? describeVariation(r.spc.variation) : '') },
-  { header: 'SPC assurance', value: (r) => (r.spc ? describeAssurance(r.spc.assurance) : '') },
+  // Too few points for limits: no icon words, and the variation cell says why (as the page does).
+  { header: 'SPC variation', value: (r) => (r.spc?.variation ? describeVariation(r.spc.variation) : (r.spc?.noLimitsReason ?? '')) },
+  { header: 'SPC assurance', value: (r) => (r.spc?.variation ? describeAssurance(r.spc.assurance) : '') },
 ];
 
 /** The locality's review pack as a workbook: one sheet of every practice × indicator, one per practice. */
 export async function reviewPackWorkbook(ctx: AppContext, localityId: number): Promise<{ fileName: string; content: Buffer }> {
   const pack = await getReviewPack(ctx, localityId);
-  const lines = pack.indicators.flatMap((p) => p.practices.map((row) => ({ ...row, pack: p })));
+  const lines = pack.indicators.flatMap((p) => p.practices.map((row) => ({ ...row, pack: p, membersOn: pack.membersOn })));
   const sheets = [
     { name: 'All practices', rows: lines, columns: packColumns },
     ...pack.practices.map((p) => ({ name: `${p.practiceCode} ${p.practiceName}`.replace(/[[\]:*?/\\]/g, ' '), rows: lines.filter((l) => l.practiceCode === p.practiceCode), columns: packColumns.slice(2) })),
   ];
   const slug = pack.locality.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return { fileName: `review-pack-${slug}.xlsx`, content: await toXlsx(sheets) };
+}
+
+/** The dashboard's table of every practice, as the page shows it, with the limits and gap it works from. */
+function dashboardColumns(dashboard: Dashboard): Column<DashboardRow>[] {
+  const { indicator } = dashboard;
+  return [
+    { header: 'ODS code', value: (r) => r.practiceCode },
+    { header: 'Practice', value: (r) => r.practiceName },
+    { header: 'Indicator', value: () => indicator.name },
+    { header: 'Period', value: () => dashboard.periodLabel },
+    { header: 'Compared across', value: () => dashboard.group?.name ?? ALL_PRACTICES_HELD },
+    { header: 'Numerator', value: (r) => r.numerator, numeric: true, count: true },
+    { header: 'Denominator', value: (r) => r.denominator, numeric: true, count: true },
+    { header: `Value (${unitLabels[indicator.unit]})`, value: (r) => round(r.value), numeric: true },
+    { header: 'z-score', value: (r) => round(r.z), numeric: true },
+    { header: 'Funnel (99.8%)', value: (r) => (r.z === null ? '' : funnelPosition(r.outlier, r.z, indicator.polarity)) },
+    { header: 'Lower 99.8% limit', value: (r) => round(r.lower998), numeric: true },
+    { header: 'Upper 99.8% limit', value: (r) => round(r.upper998), numeric: true },
+    { header: `Gap to ${standardWord(indicator.polarity)}`, value: (r) => round(r.gap), numeric: true },
+  ];
+}
+
+/** The dashboard's comparison table for the same indicator, period and group, to download as CSV or XLSX. */
+export async function dashboardTable(ctx: AppContext, query: DashboardQuery): Promise<{ name: string; rows: DashboardRow[]; columns: Column<DashboardRow>[] }> {
+  const dashboard = await getDashboard(ctx, query);
+  return { name: `quality-${dashboard.indicator.code.toLowerCase()}-${dashboard.period}`, rows: dashboard.rows, columns: dashboardColumns(dashboard) };
 }
 
 /** An ECharts option drawn on the server as SVG (server-side rendering): the same chart the page shows, for packs and PDFs. */

@@ -96,7 +96,7 @@ describe.each(databaseKinds)('QOF prevalence from the real files (%s)', (kind) =
     expect(byKind.commissioner).toBeCloseTo(pooledPercent(rowsFor(subIcb)), 10);
     expect(byKind.england).toBeCloseTo(pooledPercent(csvRows.filter((r) => r.GROUP_CODE === 'DM' && known.has(r.PRACTICE_CODE!) && usable(r))), 10);
     expect(result.spc).toBeNull();
-    expect(result.spcNote).toContain('at least 2 periods');
+    expect(result.spcNote).toBe('There is 1 period: too few for a chart over time, and process limits need at least 13.');
     expect(result.series.map((s) => s.period)).toEqual(['2023-03-31']);
     expect(result.threshold).toBeNull();
   });

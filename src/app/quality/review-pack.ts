@@ -32,6 +32,8 @@ export interface PackIndicator {
   period: string;
   periodLabel: string;
   locality: number | null;
+  /** How many of the pack's practices have a figure in this period: the locality figure pools them. */
+  localityPractices: number;
   federation: number | null;
   england: number | null;
   funnel: FunnelChartData | null;
@@ -42,6 +44,8 @@ export interface PackIndicator {
 export interface ReviewPack {
   locality: { id: number; name: string };
   federation: { id: number; name: string } | null;
+  /** The date membership is taken at: the latest period any indicator has figures for. */
+  membersOn: string | null;
   practices: { practiceCode: string; practiceName: string }[];
   indicators: PackIndicator[];
 }
@@ -53,6 +57,11 @@ const pooled = (indicator: Indicator, rows: readonly FigureRow[]) =>
  * A locality's peer review pack: for each indicator with figures, its latest period, each member
  * practice against the locality, the federation, its sub-ICB and England, with the national funnel
  * (the locality's practices marked) and each practice's SPC chart where there is a series.
+ *
+ * The pack is about one set of practices: the locality's (and the federation's) members on one
+ * date, the latest period any indicator describes. Every locality and federation figure pools those
+ * practices, whatever the indicator's period, so the count the pack gives and every average agree:
+ * a practice that has left (Two Shires, closed in 2020) is in neither, even against 2018 figures.
  */
 export async function getReviewPack(ctx: AppContext, localityId: number): Promise<ReviewPack> {
   authorize(ctx.actor, 'indicator', 'read');
@@ -61,30 +70,26 @@ export async function getReviewPack(ctx: AppContext, localityId: number): Promis
   if (locality.kind !== 'locality' && locality.kind !== 'peer_group') throw invalid(`${locality.name} is a ${locality.kind}; a review pack is for a locality or a peer group`);
   const federation = locality.parentId ? ((await findGroup(ctx.db, locality.parentId)) ?? null) : null;
   const catalogue = (await listIndicators(ctx)).filter((i) => i.periods.length > 0);
+  const membersOn = catalogue.reduce<string | null>((latest, entry) => (latest === null || entry.periods[0]!.period > latest ? entry.periods[0]!.period : latest), null);
+  const pack: ReviewPack = { locality: { id: locality.id, name: locality.name }, federation: federation ? { id: federation.id, name: federation.name } : null, membersOn, practices: [], indicators: [] };
+  if (membersOn === null) return pack;
+  const members = await groupMembersOn(ctx.db, localityId, membersOn);
+  pack.practices = members.map((m) => ({ practiceCode: m.practice_code, practiceName: m.practice_name }));
+  if (!members.length) return pack;
+  const memberCodes = members.map((m) => m.practice_code);
+  const federationCodes = federation ? new Set((await groupMembersOn(ctx.db, federation.id, membersOn)).map((m) => m.practice_code)) : null;
   const periods = await periodsByIndicator(ctx.db);
-  const indicators: PackIndicator[] = [];
-  // The pack's practices are the members on the latest date any indicator describes; each indicator
-  // compares the practices that were members on its own latest date (a practice that has since left
-  // still appears against older figures).
-  let practices: ReviewPack['practices'] = [];
-  let latest = '';
   for (const entry of catalogue) {
-    const period = entry.periods[0]!.period;
-    const members = await groupMembersOn(ctx.db, localityId, period);
-    if (!members.length) continue;
-    if (period > latest) {
-      latest = period;
-      practices = members.map((m) => ({ practiceCode: m.practice_code, practiceName: m.practice_name }));
-    }
-    indicators.push(await packIndicator(ctx.db, entry, period, members.map((m) => m.practice_code), federation?.id ?? null, periods.get(entry.code) ?? []));
+    const line = await packIndicator(ctx.db, entry, entry.periods[0]!.period, memberCodes, federationCodes, periods.get(entry.code) ?? []);
+    // An indicator none of these practices has a figure for says nothing about them.
+    if (line.localityPractices > 0) pack.indicators.push(line);
   }
-  return { locality: { id: locality.id, name: locality.name }, federation: federation ? { id: federation.id, name: federation.name } : null, practices, indicators };
+  return pack;
 }
 
-async function packIndicator(db: Db, entry: Indicator & { threshold: Threshold | null }, period: string, memberCodes: string[], federationId: number | null, allPeriods: string[]): Promise<PackIndicator> {
+async function packIndicator(db: Db, entry: Indicator & { threshold: Threshold | null }, period: string, memberCodes: string[], federationCodes: Set<string> | null, allPeriods: string[]): Promise<PackIndicator> {
   const indicator: Indicator = { code: entry.code, name: entry.name, numeratorDefinition: entry.numeratorDefinition, denominatorDefinition: entry.denominatorDefinition, unit: entry.unit, polarity: entry.polarity, source: entry.source, cadence: entry.cadence };
   const all = await figuresForPeriod(db, indicator.code, period, null);
-  const federationCodes = federationId ? new Set((await groupMembersOn(db, federationId, period)).map((m) => m.practice_code)) : null;
   const members = new Set(memberCodes);
   const funnel = indicatorFunnel(
     indicator,
@@ -92,7 +97,8 @@ async function packIndicator(db: Db, entry: Indicator & { threshold: Threshold |
     { title: `${indicator.name}, ${periodLabel(period, indicator.cadence)}`, highlight: memberCodes },
   );
   const byCode = new Map(all.map((r) => [r.practice_code, r]));
-  const gaps = new Map(practicesBelowThreshold(all.filter((r) => members.has(r.practice_code)).map((r) => ({ practiceCode: r.practice_code, numerator: r.numerator, denominator: r.denominator, value: r.value })), entry.threshold?.minimum ?? null, indicator.polarity).map((g) => [g.practiceCode, g.gap]));
+  const ofMembers = all.filter((r) => members.has(r.practice_code));
+  const gaps = new Map(practicesBelowThreshold(ofMembers.map((r) => ({ practiceCode: r.practice_code, numerator: r.numerator, denominator: r.denominator, value: r.value })), entry.threshold?.minimum ?? null, indicator.polarity).map((g) => [g.practiceCode, g.gap]));
   const series = allPeriods.length > 1 ? await figuresBetween(db, indicator.code, allPeriods.at(-1)!, allPeriods[0]!, memberCodes) : [];
   const commissionerValue = (code: string | null) => (code ? pooled(indicator, all.filter((r) => r.commissioner_code === code)) : null);
   return {
@@ -100,7 +106,8 @@ async function packIndicator(db: Db, entry: Indicator & { threshold: Threshold |
     threshold: entry.threshold,
     period,
     periodLabel: periodLabel(period, indicator.cadence),
-    locality: pooled(indicator, all.filter((r) => members.has(r.practice_code))),
+    locality: pooled(indicator, ofMembers),
+    localityPractices: ofMembers.length,
     federation: federationCodes ? pooled(indicator, all.filter((r) => federationCodes.has(r.practice_code))) : null,
     england: pooled(indicator, all.filter((r) => r.practice_code !== null)),
     funnel: 'chart' in funnel ? funnel.chart : null,

@@ -80,13 +80,15 @@ describe('atscale spc (spawned)', () => {
   it('prints the chart as JSON with the documented keys', () => {
     expect(chart.code).toBe(0);
     const json = JSON.parse(chart.stdout);
-    expect(Object.keys(json)).toEqual(['points', 'variation', 'assurance']);
+    expect(Object.keys(json)).toEqual(['points', 'variation', 'assurance', 'noLimitsReason']);
     expect(Object.keys(json.points[0])).toEqual(['period', 'value', 'mean', 'lower', 'upper', 'special', 'type', 'rule']);
     expect(json.points[4]).toMatchObject({ period: '2021-03-26', value: 10, special: true, type: 'special_cause_improvement', rule: 'beyond_upper_limit' });
     expect(json.points[0].mean).toBeCloseTo(35 / 18, 12);
     expect(json.points[0].upper).toBeCloseTo(35 / 18 + 2.66, 12);
     expect(json.variation).toBe('common_cause');
     expect(json.assurance).toBe('consistent_fail'); // target 5 is above the upper limit 4.60, and higher is better
+    expect(json.noLimitsReason).toBeNull();
+    expect(chart.stderr).toBe('');
   });
 
   it('rejects gaps, duplicates and non-numbers with file, line and column, exits 2 and charts nothing', () => {
@@ -100,20 +102,50 @@ describe('atscale spc (spawned)', () => {
 
 describe('atscale spc', () => {
   it('rebases, orders by period, and writes CSV', async () => {
-    const shuffled = 'period,value\n2024-03,5\n2024-01,5\n2024-02,6\n2024-04,9\n2024-05,4\n2024-06,5\n';
-    const { code, stdout, stderr } = await atscale('spc', '--in', csv('monthly.csv', shuffled), '--rebase', '2024-04', '--improvement', 'down', '--format', 'csv');
+    // 26 months, written newest first; a new baseline from 2025-02 (13 points on each side).
+    const months = Array.from({ length: 26 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const values = months.map((_, i) => (i < 13 ? 5 + (i % 2) : 9 + (i % 3)));
+    const newestFirst = `period,value\n${months.map((m, i) => `${m},${values[i]}`).reverse().join('\n')}\n`;
+    const { code, stdout, stderr } = await atscale('spc', '--in', csv('monthly.csv', newestFirst), '--rebase', '2025-02', '--improvement', 'down', '--format', 'csv');
     expect(code).toBe(0);
     const lines = stdout.trim().split(/\r\n/);
     expect(lines[0]).toBe('period,value,mean,lower,upper,special,type,rule');
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual([
-      '2024-01,5,5.333333333333333',
-      '2024-02,6,5.333333333333333',
-      '2024-03,5,5.333333333333333',
-      '2024-04,9,6',
-      '2024-05,4,6',
-      '2024-06,5,6',
+    const mean = (part: number[]) => part.reduce((a, b) => a + b, 0) / part.length;
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(months.map((m, i) => `${m},${values[i]},${mean(i < 13 ? values.slice(0, 13) : values.slice(13))}`));
+    expect(stderr).toBe('');
+  });
+
+  it('says plainly when there are too few points for limits: no mean, limits, rules or icons', async () => {
+    // Kibworth's two list sizes (January 2018 and April 2025), numbered 1 and 2.
+    const file = csv('two.csv', 'period,value\n1,9301\n2,17021\n');
+    const json = await atscale('spc', '--in', file, '--target', '10000');
+    expect(json.code).toBe(0);
+    const chart = JSON.parse(json.stdout);
+    expect(chart.points.map((p: Record<string, unknown>) => [p.mean, p.lower, p.upper, p.special, p.type, p.rule])).toEqual([
+      [null, null, null, false, null, null],
+      [null, null, null, false, null, null],
     ]);
-    expect(stderr).toContain('trial limits');
+    expect([chart.variation, chart.assurance]).toEqual([null, null]);
+    expect(chart.noLimitsReason).toBe('There are 2 points: too few for process limits, which need at least 13. No limits are drawn and there is no variation or assurance icon.');
+    expect(json.stderr).toBe('atscale: the series has 2 points: too few for process limits (at least 13), so it has no mean, limits or special-cause rules\n');
+    const table = await atscale('spc', '--in', file, '--format', 'csv');
+    expect(table.stdout.trim().split(/\r\n/).slice(1)).toEqual(['1,9301,,,,false,,', '2,17021,,,,false,,']);
+  });
+
+  it('draws a limit beyond what the measure can be at its edge, given --min-value or --max-value', async () => {
+    const complaints = [0, 5, 1, 8, 0, 2, 9, 1, 0, 6, 3, 0, 7, 1];
+    const file = csv('complaints.csv', `period,value\n${complaints.map((v, i) => `${i + 1},${v}`).join('\n')}\n`);
+    const free = JSON.parse((await atscale('spc', '--in', file)).stdout);
+    expect(free.points[0].lower).toBeLessThan(0);
+    const bounded = JSON.parse((await atscale('spc', '--in', file, '--min-value', '0')).stdout);
+    expect(bounded.points.map((p: { lower: number }) => p.lower)).toEqual(complaints.map(() => 0));
+    expect(bounded.points.map((p: { upper: number }) => p.upper)).toEqual(free.points.map((p: { upper: number }) => p.upper));
+    const refused = await atscale('spc', '--in', file, '--min-value', '1', '--max-value', '1');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('  field --max-value: must be more than --min-value');
+    const outside = await atscale('spc', '--in', file, '--min-value', '1');
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('The value for 1 is 0, outside what the measure can be (1 to ∞)');
   });
 
   it('reports skipped blank lines, and refuses a rebase that is not in the series', async () => {

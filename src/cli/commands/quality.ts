@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { AppError, type Problem } from '../../domain/errors.js';
 import { calculateFunnel, type FunnelResult, type FunnelUnitResult } from '../../domain/quality/funnel.js';
-import { calculateSpc, type SpcPointResult } from '../../domain/quality/spc.js';
+import { calculateSpc, MINIMUM_POINTS_FOR_LIMITS, type SpcPointResult } from '../../domain/quality/spc.js';
 import type { Column } from '../../app/export/tabular.js';
 import { formatOption, writeRows } from '../output.js';
 import { describeSkipped, readSeriesFile, readUnitsFile, rebaseIndices } from './quality-files.js';
@@ -21,9 +21,11 @@ const spcOptionsSchema = z.object({
   target: number.optional(),
   rebase: z.string().optional(),
   screenOutliers: z.boolean(),
+  minValue: number.optional(),
+  maxValue: number.optional(),
   format: z.enum(['json', 'csv'], { message: 'must be json or csv' }),
   out: z.string().optional(),
-});
+}).refine((o) => o.minValue === undefined || o.maxValue === undefined || o.minValue < o.maxValue, { path: ['maxValue'], message: 'must be more than --min-value' });
 
 const funnelOptionsSchema = z.object({
   in: z.string().min(1),
@@ -91,6 +93,8 @@ export function registerQualityCommands(program: Command): void {
     .option('--target <number>', 'a target, for the assurance icon')
     .option('--rebase <periods>', 'comma-separated periods that each start a new baseline (new mean and limits)')
     .option('--no-screen-outliers', 'keep moving ranges ≥ 3.267 × the average in the limits (as the Making Data Count Excel tool)')
+    .option('--min-value <number>', 'the least the measure can be (0 for a count): a limit below it is drawn at it')
+    .option('--max-value <number>', 'the most the measure can be (100 for a percentage): a limit above it is drawn at it')
     .addOption(formatOption(['json', 'csv'], 'json'))
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (raw) => {
@@ -102,16 +106,18 @@ export function registerQualityCommands(program: Command): void {
         target: options.target,
         rebaseAt: rebaseIndices(series, rebase),
         screenOutliers: options.screenOutliers,
+        range: { min: options.minValue, max: options.maxValue },
       });
       const skipped = describeSkipped(series.table);
       if (skipped) note(`${options.in}: ${skipped}`);
-      for (const group of result.groups.filter((g) => g.shortGroupWarning)) {
-        note(`the group from ${series.points[group.firstIndex]!.period} has ${group.size} points: its limits are trial limits until there are more`);
+      for (const group of result.groups.filter((g) => !g.limits)) {
+        note(`the ${result.groups.length > 1 ? `group from ${series.points[group.firstIndex]!.period}` : 'series'} has ${group.size} ${group.size === 1 ? 'point' : 'points'}: too few for process limits (at least ${MINIMUM_POINTS_FOR_LIMITS}), so it has no mean, limits or special-cause rules`);
       }
       const json = {
         points: result.points.map((p) => Object.fromEntries(spcColumns.map((c) => [c.header, c.value(p)]))),
         variation: result.variation,
         assurance: result.assurance,
+        noLimitsReason: result.noLimitsReason,
       };
       await writeRows(result.points, spcColumns, options.format, { out: options.out, json });
     });

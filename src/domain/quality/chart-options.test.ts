@@ -11,6 +11,15 @@ describe('practiceSpcChartOption', () => {
     const option = practiceSpcChartOption({ indicator: { name: 'Same-day access', unit: 'proportion', cadence }, practiceName: 'Kibworth', points: periods.map(point), threshold: null });
     expect((option.xAxis as { data: string[] }).data).toEqual(labels);
   });
+
+  it('draws too few points as the figures alone: no mean or limit lines, no special-cause keys, and the subtitle says why', () => {
+    const points = ['2018-01', '2025-04'].map((period, i) => ({ period, value: [9301, 17021][i]!, mean: null, lower: null, upper: null, type: null }));
+    const option = practiceSpcChartOption({ indicator: { name: 'Patients registered', unit: 'count', cadence: 'month' }, practiceName: 'Kibworth', points, threshold: null });
+    expect((option.series as { name: string }[]).map((s) => s.name)).toEqual(['Value']);
+    expect((option.title as { subtext: string }).subtext).toBe('The figures only: 2 points are too few for process limits (at least 13 are needed)');
+    const limited = practiceSpcChartOption({ indicator: { name: 'Same-day access', unit: 'proportion', cadence: 'month' }, practiceName: 'Kibworth', points: ['2024-04', '2024-05'].map(point), threshold: null });
+    expect((limited.series as { name: string }[]).map((s) => s.name)).toEqual(['Value', 'Mean', 'Lower process limit', 'Upper process limit']);
+  });
 });
 
 describe('the charts say what their marks and lines are', () => {

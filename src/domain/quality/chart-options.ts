@@ -1,4 +1,5 @@
 import { shortPracticeName } from '../registry/short-practice-name.js';
+import { MINIMUM_POINTS_FOR_LIMITS } from './spc.js';
 import { type Cadence, type IndicatorUnit, periodLabel, type Polarity, unitLabels } from './indicators.js';
 /**
  * ECharts options for the funnel plot and the SPC chart, built from plain figures so the browser
@@ -110,13 +111,14 @@ export function funnelChartOption(data: FunnelChartData, layout: ChartLayout = '
   };
 }
 
+/** A point of a series too short for limits has no mean, limits or type (spc.ts MINIMUM_POINTS_FOR_LIMITS). */
 export interface SpcChartPoint {
   period: string;
   value: number;
-  mean: number;
-  lower: number;
-  upper: number;
-  type: string;
+  mean: number | null;
+  lower: number | null;
+  upper: number | null;
+  type: string | null;
 }
 
 const specialCauseKeys = [
@@ -125,7 +127,7 @@ const specialCauseKeys = [
   { match: 'neutral', name: 'Special cause: neither' },
 ];
 
-const pointColour = (type: string) => (type.includes('improvement') ? NHS.blue : type.includes('concern') ? NHS.orange : type.includes('neutral') ? '#7c2855' : NHS.grey);
+const pointColour = (type: string | null) => (type === null ? NHS.grey : type.includes('improvement') ? NHS.blue : type.includes('concern') ? NHS.orange : type.includes('neutral') ? '#7c2855' : NHS.grey);
 
 /**
  * One practice's SPC chart on one indicator, as the practice page, the review pack and the SVG
@@ -138,7 +140,10 @@ export function practiceSpcChartOption(data: { indicator: { name: string; unit: 
   return spcChartOption({ title: `${indicator.name}: ${data.practiceName}`, unitLabel: unitLabels[indicator.unit], points: data.points, threshold: line, cadence: indicator.cadence });
 }
 
-/** An XmR chart; with the indicator's cadence, its axis names periods as people read them ("Apr 2024", "2022/23"). */
+/**
+ * An XmR chart; with the indicator's cadence, its axis names periods as people read them ("Apr 2024", "2022/23").
+ * Too few points for limits: the points alone, and the subtitle says why there are no limits.
+ */
 export function spcChartOption(data: { title: string; unitLabel: string; points: SpcChartPoint[]; threshold: { value: number; name: string } | null; cadence?: Cadence }): Record<string, unknown> {
   const { cadence } = data;
   const periods = data.points.map((p) => (cadence ? periodLabel(p.period, cadence, 'short') : p.period));
@@ -151,9 +156,13 @@ export function spcChartOption(data: { title: string; unitLabel: string; points:
     lineStyle: { color: key === 'mean' ? NHS.dark : NHS.grey, type: dashed ? 'dashed' : 'solid', width: 1.5 },
     itemStyle: { color: key === 'mean' ? NHS.dark : NHS.grey },
   });
+  const limited = data.points.some((p) => p.mean !== null);
+  const subtext = limited
+    ? 'XmR chart: mean and process limits (mean ± 2.66 × average moving range), Making Data Count rules'
+    : `The figures only: ${data.points.length} points are too few for process limits (at least ${MINIMUM_POINTS_FOR_LIMITS} are needed)`;
   return {
     animation: false,
-    title: { text: data.title, subtext: 'XmR chart: mean and process limits (mean ± 2.66 × average moving range), Making Data Count rules', textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, color: NHS.grey } },
+    title: { text: data.title, subtext, textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, color: NHS.grey } },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { left: 64, right: 24, top: 70, bottom: 64 },
@@ -161,12 +170,10 @@ export function spcChartOption(data: { title: string; unitLabel: string; points:
     yAxis: { ...sideName(data.unitLabel), type: 'value', scale: true },
     series: [
       { name: 'Value', type: 'line', data: data.points.map((p) => ({ value: p.value, itemStyle: { color: pointColour(p.type) } })), symbolSize: 8, lineStyle: { color: NHS.grey }, itemStyle: { color: NHS.grey } },
-      limit('Mean', 'mean', false),
-      limit('Lower process limit', 'lower', true),
-      limit('Upper process limit', 'upper', true),
+      ...(limited ? [limit('Mean', 'mean', false), limit('Lower process limit', 'lower', true), limit('Upper process limit', 'upper', true)] : []),
       ...(data.threshold ? [{ name: data.threshold.name, type: 'line', data: data.points.map(() => data.threshold!.value), showSymbol: false, silent: true, lineStyle: { color: NHS.green, type: 'dotted' }, itemStyle: { color: NHS.green } }] : []),
       // The points' colours, in the legend only for the kinds this chart has.
-      ...specialCauseKeys.filter((k) => data.points.some((p) => p.type.includes(k.match))).map((k) => ({ name: k.name, type: 'scatter', data: [], itemStyle: { color: pointColour(k.match) } })),
+      ...specialCauseKeys.filter((k) => data.points.some((p) => p.type?.includes(k.match))).map((k) => ({ name: k.name, type: 'scatter', data: [], itemStyle: { color: pointColour(k.match) } })),
     ],
   };
 }

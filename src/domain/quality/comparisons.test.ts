@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateScheme, poolFigures, practicesBelowThreshold } from './comparisons.js';
 import { practiceSpc } from './practice-series.js';
-import type { Indicator } from './indicators.js';
+import { type Indicator, registeredPatientsIndicator } from './indicators.js';
 
 const figure = (practiceCode: string, numerator: number, denominator: number, multiplier = 100) => ({ practiceCode, numerator, denominator, value: (numerator / denominator) * multiplier });
 
@@ -50,9 +50,40 @@ describe('a practice’s SPC series', () => {
     const result = practiceSpc(monthly, [{ period: '2024-01-01', value: 1 }, { period: '2024-02-01', value: 2 }, { period: '2024-04-01', value: 3 }], null);
     expect(result).toEqual({ reason: "The series cannot be charted: 1 period is missing between '2024-02' and '2024-04' (2024-03)" });
   });
-  it('charts a complete series with its variation icon', () => {
-    const result = practiceSpc(monthly, Array.from({ length: 12 }, (_, i) => ({ period: `2024-${String(i + 1).padStart(2, '0')}-01`, value: 10 + (i % 3) })), 12);
-    expect('points' in result && result.points).toHaveLength(12);
-    expect('variation' in result && result.variation).toBe('common_cause');
+  const months = (values: number[], from = 2024) => values.map((value, i) => ({ period: `${from + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`, value }));
+
+  it.each([
+    { name: 'no figures', series: [], says: 'There are no figures for this practice on this indicator.' },
+    { name: 'one figure', series: months([9301]), says: 'There is 1 period: too few for a chart over time, and process limits need at least 13.' },
+  ])('draws nothing for $name and says why', ({ series, says }) => {
+    expect(practiceSpc(monthly, series, null)).toEqual({ reason: says });
+  });
+
+  it.each([
+    // Kibworth (C82001): list sizes in January 2018 and April 2025 gave limits of −25,000 to 60,000 patients.
+    { name: 'C82001’s two list sizes', indicator: registeredPatientsIndicator, series: [{ period: '2018-01-01', value: 9301 }, { period: '2025-04-01', value: 17021 }] },
+    { name: '12 months', indicator: monthly, series: months(Array.from({ length: 12 }, (_, i) => 10 + (i % 3))) },
+  ])('draws only the points of $name: no limits, no icons, and the reason', ({ indicator, series }) => {
+    const result = practiceSpc(indicator, series, 12);
+    if (!('points' in result)) throw new Error(result.reason);
+    expect(result.points.map((p) => [p.value, p.mean, p.lower, p.upper, p.type])).toEqual(series.map((s) => [s.value, null, null, null, null]));
+    expect([result.variation, result.assurance]).toEqual([null, null]);
+    expect(result.noLimitsReason).toBe(`There are ${series.length} points: too few for process limits, which need at least 13. No limits are drawn and there is no variation or assurance icon.`);
+  });
+
+  it('charts 13 months with limits and its variation icon', () => {
+    const result = practiceSpc(monthly, months(Array.from({ length: 13 }, (_, i) => 10 + (i % 3))), 12);
+    expect('points' in result && result.points).toHaveLength(13);
+    expect('variation' in result && [result.variation, result.noLimitsReason]).toEqual(['common_cause', null]);
+  });
+
+  it.each([
+    { unit: 'count' as const, values: [0, 5, 1, 8, 0, 2, 9, 1, 0, 6, 3, 0, 7, 1], lower: 0, upper: undefined },
+    { unit: 'proportion' as const, values: [99, 98, 99, 100, 97, 99, 100, 98, 99, 100, 99, 97, 100, 99], lower: undefined, upper: 100 },
+  ])('draws a $unit’s limits within what it can be', ({ unit, values, lower, upper }) => {
+    const result = practiceSpc({ ...monthly, unit }, months(values), null);
+    if (!('points' in result)) throw new Error(result.reason);
+    if (lower !== undefined) expect(result.points.every((p) => p.lower === lower)).toBe(true);
+    if (upper !== undefined) expect(result.points.every((p) => p.upper === upper)).toBe(true);
   });
 });

@@ -89,6 +89,14 @@ export function indicatorValue(unit: IndicatorUnit, figure: IndicatorFigure): { 
   return { value };
 }
 
+/**
+ * What a figure in this unit can be: none is below 0, and a percentage is at most 100. An SPC
+ * chart draws a limit beyond these at the edge (a lower limit of −25,000 patients at 0).
+ */
+export function unitRange(unit: IndicatorUnit): { min: number; max?: number } {
+  return unit === 'proportion' ? { min: 0, max: 100 } : { min: 0 };
+}
+
 /** A period as stored (an ISO date) in the form the SPC series reads: months as 2024-03, QOF years as the year they end. */
 export function seriesPeriod(period: string, cadence: Cadence): string {
   return cadence === 'year' ? period.slice(0, 4) : period.slice(0, 7);

@@ -43,8 +43,10 @@ describe('variation and assurance icons — NHSRplotthedots tests/testthat/test-
     ['s9', shiftedDown, 'neutral', 3, ['neutral_low', null]],
   ] as const)('%s', (_name, values, improvement, target, expected) => expect(chart([...values], improvement, target)).toEqual(expected));
 
-  it('s3: each facet of 12 is common cause', () => {
-    expect(chart(y.slice(0, 12), 'increase')[0]).toBe('common_cause');
-    expect(chart(y.slice(12), 'increase')[0]).toBe('common_cause');
+  // s3 draws each facet of 12 as common cause from trial limits; we give a group of 12 no limits and so no icons (MINIMUM_POINTS_FOR_LIMITS).
+  it('s3: a facet of 12 has no icons here; with a 13th point it is common cause', () => {
+    expect(chart(y.slice(0, 12), 'increase', 0.5)).toEqual([null, null]);
+    expect(chart(y.slice(0, 13), 'increase')[0]).toBe('common_cause');
+    expect(chart(y.slice(11), 'increase')[0]).toBe('common_cause');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { expectPrinted } from './printed-precision.js';
 import { RMersenneTwister } from './r-mersenne-twister.js';
-import { calculateSpc, type SpcPoint, xmrLimits } from './spc.js';
+import { calculateSpc, MINIMUM_POINTS_FOR_LIMITS, type SpcPoint, xmrLimits } from './spc.js';
 
 const series = (values: readonly number[]): SpcPoint[] => values.map((value, i) => ({ period: `2020-01-${String(i + 2).padStart(2, '0')}`, value }));
 /** set.seed(123); rnorm(n): the data NHSRplotthedots' tests draw (see r-mersenne-twister.ts). */
@@ -49,7 +49,7 @@ describe('calculateSpc — the worked example of NHSRplotthedots vignettes/devia
 
   it('screened limits, to 1e−12 of the exact values and to the printed ones', () => {
     const { groups, points } = calculateSpc(series(data));
-    const group = groups[0]!;
+    const group = groups[0]!.limits!;
     expect(group.mean).toBeCloseTo(35 / 18, 12);
     expect(group.averageMovingRange).toBeCloseTo(1, 12);
     expect(group.upper).toBeCloseTo(35 / 18 + 2.66, 12);
@@ -63,7 +63,7 @@ describe('calculateSpc — the worked example of NHSRplotthedots vignettes/devia
   });
 
   it('unscreened limits replicate the Excel tool', () => {
-    const group = calculateSpc(series(data), { screenOutliers: false }).groups[0]!;
+    const group = calculateSpc(series(data), { screenOutliers: false }).groups[0]!.limits!;
     expect(group.upper).toBeCloseTo(35 / 18 + 2.66 * (32 / 17), 12);
     expectPrinted(group.upper, '6.95');
     expectPrinted(group.lower, '-3.06');
@@ -79,39 +79,112 @@ describe('calculateSpc — rules end to end', () => {
     expect(points.slice(-2).map((p) => p.type)).toEqual(['common_cause', 'common_cause']);
   });
 
-  it('rebasing gives each group its own mean, limits and rules (test-ptd_spc_standard.R "rebase_group")', () => {
-    const data = seed123(20);
-    const result = calculateSpc(series(data), { rebaseAt: [10] });
-    expect(result.points.map((p) => p.group)).toEqual([...Array(10).fill(0), ...Array(10).fill(1)]);
-    expect(result.groups.map((g) => g.mean)).toEqual([xmrLimits(data.slice(0, 10)).mean, xmrLimits(data.slice(10)).mean]);
-    expect(result.points[10]!.upper).toBe(xmrLimits(data.slice(10)).upper);
-    expect(result.groups.map((g) => g.shortGroupWarning)).toEqual([true, true]);
+  it('rebasing gives each group its own mean, limits and rules (test-ptd_spc_standard.R "rebase_group", with groups long enough for limits)', () => {
+    const data = seed123(30);
+    const result = calculateSpc(series(data), { rebaseAt: [15] });
+    expect(result.points.map((p) => p.group)).toEqual([...Array(15).fill(0), ...Array(15).fill(1)]);
+    expect(result.groups.map((g) => g.limits?.mean)).toEqual([xmrLimits(data.slice(0, 15)).mean, xmrLimits(data.slice(15)).mean]);
+    expect(result.points[15]!.upper).toBe(xmrLimits(data.slice(15)).upper);
   });
 
   it('a run of 7 does not cross a rebase', () => {
-    // Eight points above the mean (indices 7–14) make a run; rebasing at 12 leaves 5 and 3 of them.
-    const data = [0, 1, 0, 1, 0, 1, 0, 1, 2, 2, 2, 2, 2, 2, 2, 0, 1, 0, 1, 0, 1, 0, 1];
+    // Eight points above the mean (indices 13–20) make a run; rebasing at 17 leaves 4 and 4 of them.
+    const data = [0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 2, 2, 2, 2, 2, 2, 2, 2, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0];
     const whole = calculateSpc(series(data));
-    expect(whole.points.flatMap((p, i) => (p.rule === 'run_above_mean' ? [i] : []))).toEqual([7, 8, 9, 10, 11, 12, 13, 14]);
-    const split = calculateSpc(series(data), { rebaseAt: [12] });
+    expect(whole.points.flatMap((p, i) => (p.rule === 'run_above_mean' ? [i] : []))).toEqual([13, 14, 15, 16, 17, 18, 19, 20]);
+    const split = calculateSpc(series(data), { rebaseAt: [17] });
+    expect(split.groups.map((g) => g.size)).toEqual([17, 15]);
     expect(split.points.filter((p) => p.special)).toEqual([]);
   });
 
-  it('fixing limits after n points changes them (test-ptd_spc_standard.R "fix_after_n_points")', () => {
+  it('fixing limits after n points changes them (test-ptd_spc_standard.R "fix_after_n_points"), but not after fewer than the minimum', () => {
     const data = seed123(20);
-    const fixed = calculateSpc(series(data), { fixAfterPoints: 12 }).groups[0]!;
-    expect(fixed.mean).toBe(xmrLimits(data.slice(0, 12)).mean);
+    const fixed = calculateSpc(series(data), { fixAfterPoints: 13 }).groups[0]!.limits!;
+    expect(fixed.mean).toBe(xmrLimits(data.slice(0, 13)).mean);
     expect(fixed.lower).not.toBe(xmrLimits(data).lower);
+    expect(() => calculateSpc(series(data), { fixAfterPoints: 12 })).toThrow(/only after 13 or more points/);
   });
 
-  it('rejects a series or group too short to have a moving range', () => {
-    expect(() => calculateSpc(series([1]))).toThrow(AppError);
-    expect(() => calculateSpc(series([1, 2, 3]), { rebaseAt: [2] })).toThrow(/only 1 point/);
+  it('rejects an empty series and a rebase that is not one of its points', () => {
+    expect(() => calculateSpc([])).toThrow(AppError);
     expect(() => calculateSpc(series([1, 2, 3]), { rebaseAt: [3] })).toThrow(/rebase/);
   });
 
   it('keeps a flat series flat rather than dividing by a screened-out zero', () => {
-    const group = calculateSpc(series([4, 4, 4, 4])).groups[0]!;
+    const group = calculateSpc(series(Array(13).fill(4))).groups[0]!.limits!;
     expect([group.lower, group.mean, group.upper]).toEqual([4, 4, 4]);
+  });
+});
+
+describe(`calculateSpc — no limits from fewer than ${MINIMUM_POINTS_FOR_LIMITS} points`, () => {
+  // Kibworth's list sizes in January 2018 and April 2025: two points gave limits of about −25,000 to 60,000 patients.
+  const listSizes = [9301, 17021];
+  const wobble = (n: number) => Array.from({ length: n }, (_, i) => 100 + (i % 3));
+
+  it.each([
+    ['1 point', [5], 'There is 1 point'],
+    ['C82001’s two list sizes', listSizes, 'There are 2 points'],
+    ['12 points', wobble(12), 'There are 12 points'],
+  ])('%s: no mean, limits, rule, type, variation or assurance, and the reason in words', (_name, values, opening) => {
+    const result = calculateSpc(series(values), { improvement: 'increase', target: 101 });
+    expect(result.groups).toEqual([{ firstIndex: 0, size: values.length, limits: null }]);
+    for (const p of result.points) expect(p).toMatchObject({ mean: null, lower: null, upper: null, special: false, type: null, rule: null });
+    expect([result.variation, result.assurance]).toEqual([null, null]);
+    expect(result.noLimitsReason).toBe(`${opening}: too few for process limits, which need at least 13. No limits are drawn and there is no variation or assurance icon.`);
+  });
+
+  it.each([13, 24])('%i points: limits, rules and icons', (n) => {
+    const result = calculateSpc(series(wobble(n)), { improvement: 'increase', target: 101 });
+    expect(result.groups[0]!.limits).not.toBeNull();
+    expect(result.points.every((p) => p.type !== null && p.mean !== null)).toBe(true);
+    expect([result.variation, result.assurance, result.noLimitsReason]).toEqual(['common_cause', 'inconsistent', null]);
+  });
+
+  it('a rebased series: a short earlier group has no limits, and a short latest group takes the icons away', () => {
+    const data = seed123(30);
+    const earlyShort = calculateSpc(series(data), { rebaseAt: [5] });
+    expect(earlyShort.groups.map((g) => g.limits === null)).toEqual([true, false]);
+    expect(earlyShort.points.slice(0, 5).every((p) => p.type === null)).toBe(true);
+    expect(earlyShort.variation).not.toBeNull();
+    const lateShort = calculateSpc(series(data), { rebaseAt: [20] });
+    expect(lateShort.groups.map((g) => g.limits === null)).toEqual([false, true]);
+    expect(lateShort.variation).toBeNull();
+    expect(lateShort.noLimitsReason).toMatch(/^The latest baseline has 10 points: too few/);
+  });
+});
+
+describe('calculateSpc — limits drawn within what the measure can be', () => {
+  // A small count that jumps about (complaints a month): the lower limit would be below 0 complaints.
+  const complaints = [0, 5, 1, 8, 0, 2, 9, 1, 0, 6, 3, 0, 7, 1];
+  // A percentage close to 100 with one bad month: the upper limit would be above 100%.
+  const nearFull = [99, 98, 99, 100, 97, 99, 100, 98, 99, 100, 80, 99, 100, 99];
+
+  it.each([
+    { name: 'a count, at 0', values: complaints, range: { min: 0 } },
+    { name: 'a percentage, at 0 and 100', values: nearFull, range: { min: 0, max: 100 } },
+  ])('$name', ({ values, range }: { values: number[]; range: { min: number; max?: number } }) => {
+    const free = calculateSpc(series(values), { screenOutliers: false });
+    const bounded = calculateSpc(series(values), { screenOutliers: false, range });
+    const [f, b] = [free.groups[0]!.limits!, bounded.groups[0]!.limits!];
+    expect(b.lower).toBe(Math.max(range.min, f.lower));
+    expect(b.upper).toBe(Math.min(range.max ?? Infinity, f.upper));
+    expect(b.nearLower).toBeGreaterThanOrEqual(range.min);
+    expect(b.mean).toBe(f.mean);
+    // Nothing a point or the icons say changes: no value lies beyond the edge.
+    expect(bounded.points.map((p) => p.rule)).toEqual(free.points.map((p) => p.rule));
+    expect(bounded.variation).toBe(free.variation);
+  });
+
+  it('clamps where the free limit is beyond the edge, and only there', () => {
+    expect(calculateSpc(series(complaints), { screenOutliers: false }).groups[0]!.limits!.lower).toBeLessThan(0);
+    expect(calculateSpc(series(complaints), { screenOutliers: false, range: { min: 0 } }).groups[0]!.limits!.lower).toBe(0);
+    expect(calculateSpc(series(nearFull), { screenOutliers: false }).groups[0]!.limits!.upper).toBeGreaterThan(100);
+    expect(calculateSpc(series(nearFull), { screenOutliers: false, range: { min: 0, max: 100 } }).groups[0]!.limits!.upper).toBe(100);
+    const wide = seed123(20).map((v) => v + 50);
+    expect(calculateSpc(series(wide), { range: { min: 0 } }).groups[0]!.limits).toEqual(calculateSpc(series(wide)).groups[0]!.limits);
+  });
+
+  it('refuses a value the measure cannot be', () => {
+    expect(() => calculateSpc(series([...complaints.slice(1), -1]), { range: { min: 0 } })).toThrow('The value for 2020-01-15 is -1, outside what the measure can be (0 to ∞)');
   });
 });

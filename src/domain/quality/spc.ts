@@ -15,12 +15,31 @@ import { classifySpecialCauses, type ImprovementDirection, pointTypeFor, type Po
 export const LIMIT_MULTIPLIER = 2.66;
 export const NEAR_LIMIT_MULTIPLIER = 2 * (LIMIT_MULTIPLIER / 3);
 export const MOVING_RANGE_SCREEN = 3.267;
-/** NHSRplotthedots warns that groups shorter than this have trial limits (its option default, 13). */
-export const SHORT_GROUP_THRESHOLD = 13;
+/**
+ * The fewest points a group needs for process limits; a shorter group has none, and so no rules and
+ * no icons. Two points always have a moving range, but limits from a handful of points are noise
+ * (C82001's two list sizes, 2018 and 2025, gave limits from −25,000 to 60,000 patients). Making Data
+ * Count asks for about 15 points; NHSRplotthedots flags groups under 13 (its short-group option
+ * default; its vignette locks limits from 12). We take 13, the number these charts already used.
+ */
+export const MINIMUM_POINTS_FOR_LIMITS = 13;
+
+/** Why a chart has no limits, variation or assurance; `sinceRebase` when the points are a rebased series' latest group. */
+export function tooFewPointsForLimits(points: number, sinceRebase = false): string {
+  const count = `${points} ${points === 1 ? 'point' : 'points'}`;
+  const subject = sinceRebase ? `The latest baseline has ${count}` : `There ${points === 1 ? 'is' : 'are'} ${count}`;
+  return `${subject}: too few for process limits, which need at least ${MINIMUM_POINTS_FOR_LIMITS}. No limits are drawn and there is no variation or assurance icon.`;
+}
 
 export interface SpcPoint {
   period: string;
   value: number;
+}
+
+/** The values a measure can take: a count or a rate cannot be below 0, a percentage above 100. */
+export interface ValueRange {
+  min?: number;
+  max?: number;
 }
 
 export interface SpcOptions {
@@ -30,8 +49,10 @@ export interface SpcOptions {
   rebaseAt?: readonly number[];
   /** Screen large moving ranges out of the AMR (NHSRplotthedots default true; the MDC Excel tool does not). */
   screenOutliers?: boolean;
-  /** Compute each group's mean and limits from its first n points only. */
+  /** Compute each group's mean and limits from its first n points only (at least MINIMUM_POINTS_FOR_LIMITS). */
   fixAfterPoints?: number;
+  /** Limits beyond what the measure can be are drawn at its edge (a lower limit of −3 patients at 0). */
+  range?: ValueRange;
 }
 
 export interface SpcGroupLimits {
@@ -43,28 +64,32 @@ export interface SpcGroupLimits {
   nearUpper: number;
 }
 
-export interface SpcGroup extends SpcGroupLimits {
+export interface SpcGroup {
   firstIndex: number;
   size: number;
-  /** True when the group is shorter than SHORT_GROUP_THRESHOLD: its limits are trial limits. */
-  shortGroupWarning: boolean;
+  /** Null when the group has fewer than MINIMUM_POINTS_FOR_LIMITS points. */
+  limits: SpcGroupLimits | null;
 }
 
+/** A point of a group without limits has no mean, limits, type or rule: nothing is judged. */
 export interface SpcPointResult extends SpcPoint {
   group: number;
-  mean: number;
-  lower: number;
-  upper: number;
+  mean: number | null;
+  lower: number | null;
+  upper: number | null;
   special: boolean;
-  type: PointType;
-  rule: SpecialCauseRule;
+  type: PointType | null;
+  rule: SpecialCauseRule | null;
 }
 
 export interface SpcResult {
   points: SpcPointResult[];
   groups: SpcGroup[];
-  variation: VariationIcon;
+  /** Null when the latest group has too few points for limits (noLimitsReason says so). */
+  variation: VariationIcon | null;
   assurance: AssuranceIcon | null;
+  /** Why there are no limits, variation or assurance, in words; null when the latest group has them. */
+  noLimitsReason: string | null;
 }
 
 const average = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
@@ -91,6 +116,15 @@ export function xmrLimits(values: readonly number[], screenOutliers = true): Spc
   };
 }
 
+/**
+ * Limits drawn at the edge of what the measure can be. No point or sensible target lies beyond the
+ * edge, so no rule or icon changes: a value of 0 is no more below a limit of 0 than of −25,000.
+ */
+export function clampLimits(limits: SpcGroupLimits, range: ValueRange = {}): SpcGroupLimits {
+  const clamp = (v: number) => Math.min(range.max ?? Infinity, Math.max(range.min ?? -Infinity, v));
+  return { ...limits, lower: clamp(limits.lower), upper: clamp(limits.upper), nearLower: clamp(limits.nearLower), nearUpper: clamp(limits.nearUpper) };
+}
+
 function groupStarts(length: number, rebaseAt: readonly number[]): number[] {
   const starts = new Set<number>([0]);
   for (const index of rebaseAt) {
@@ -100,15 +134,23 @@ function groupStarts(length: number, rebaseAt: readonly number[]): number[] {
   return [...starts].sort((a, b) => a - b);
 }
 
+function checkInput(points: readonly SpcPoint[], options: SpcOptions): void {
+  if (points.length === 0) throw new AppError('invalid', 'An XmR chart needs at least 1 point');
+  const { min, max } = options.range ?? {};
+  for (const p of points) {
+    if (!Number.isFinite(p.value)) throw new AppError('invalid', `The value for ${p.period} is not a finite number`);
+    if ((min !== undefined && p.value < min) || (max !== undefined && p.value > max)) throw new AppError('invalid', `The value for ${p.period} is ${p.value}, outside what the measure can be (${min ?? '−∞'} to ${max ?? '∞'})`);
+  }
+  if (options.fixAfterPoints !== undefined && !(Number.isInteger(options.fixAfterPoints) && options.fixAfterPoints >= MINIMUM_POINTS_FOR_LIMITS)) {
+    throw new AppError('invalid', `Limits can be fixed only after ${MINIMUM_POINTS_FOR_LIMITS} or more points`);
+  }
+}
+
 /** The whole chart: groups, limits, the rule each point meets, and the two summary icons. */
 export function calculateSpc(points: readonly SpcPoint[], options: SpcOptions = {}): SpcResult {
   const improvement = options.improvement ?? 'increase';
   const screenOutliers = options.screenOutliers ?? true;
-  if (points.length < 2) throw new AppError('invalid', 'An XmR chart needs at least 2 points');
-  for (const p of points) if (!Number.isFinite(p.value)) throw new AppError('invalid', `The value for ${p.period} is not a finite number`);
-  if (options.fixAfterPoints !== undefined && !(Number.isInteger(options.fixAfterPoints) && options.fixAfterPoints >= 2)) {
-    throw new AppError('invalid', 'Limits can be fixed only after 2 or more points');
-  }
+  checkInput(points, options);
 
   const starts = groupStarts(points.length, options.rebaseAt ?? []);
   const groups: SpcGroup[] = [];
@@ -117,11 +159,13 @@ export function calculateSpc(points: readonly SpcPoint[], options: SpcOptions = 
     const end = starts[g + 1] ?? points.length;
     const members = points.slice(firstIndex, end);
     const values = members.map((p) => p.value);
-    if (values.length < 2) {
-      throw new AppError('invalid', `The group starting at ${members[0]!.period} has only 1 point; a rebased group needs at least 2`);
+    if (values.length < MINIMUM_POINTS_FOR_LIMITS) {
+      groups.push({ firstIndex, size: values.length, limits: null });
+      for (const point of members) results.push({ ...point, group: g, mean: null, lower: null, upper: null, special: false, type: null, rule: null });
+      return;
     }
-    const limits = xmrLimits(values.slice(0, options.fixAfterPoints ?? values.length), screenOutliers);
-    groups.push({ ...limits, firstIndex, size: values.length, shortGroupWarning: values.length < SHORT_GROUP_THRESHOLD });
+    const limits = clampLimits(xmrLimits(values.slice(0, options.fixAfterPoints ?? values.length), screenOutliers), options.range);
+    groups.push({ firstIndex, size: values.length, limits });
 
     const outsideLimits = values.map((v) => v > limits.upper || v < limits.lower);
     const rules = classifySpecialCauses({
@@ -139,10 +183,14 @@ export function calculateSpc(points: readonly SpcPoint[], options: SpcOptions = 
 
   const latest = results[results.length - 1]!;
   const latestGroup = groups[groups.length - 1]!;
+  if (!latestGroup.limits || !latest.type) {
+    return { points: results, groups, variation: null, assurance: null, noLimitsReason: tooFewPointsForLimits(latestGroup.size, groups.length > 1) };
+  }
   return {
     points: results,
     groups,
     variation: variationIcon(latest.type, improvement),
-    assurance: assuranceIcon(options.target, latestGroup, improvement),
+    assurance: assuranceIcon(options.target, latestGroup.limits, improvement),
+    noLimitsReason: null,
   };
 }

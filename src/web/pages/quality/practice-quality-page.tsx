@@ -10,7 +10,7 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { ApiErrorPanel, Loaded, LoadingPanel, NotFoundPage, usePageTitle } from '../../components/page-states.js';
 import { EChart } from './echarts-chart.js';
 import { ChoiceForm, groupOptions, indicatorOptions, useCatalogue, useGroups } from './quality-choosers.js';
-import { formatCount, formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
+import { describeVariation, formatCount, formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
 import { SpcIcons } from './spc-icons.js';
 import type { PracticeIndicator } from './types.js';
 import './quality.css';
@@ -42,9 +42,9 @@ function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
       {data.spc ? (
         <>
           <SpcIcons spc={data.spc} />
-          <EChart option={option!} label={`SPC chart of ${data.indicator.name} for ${data.practice.name}, ${data.spc.points.length} points. Variation: ${data.spc.variation}.`} testId="spc-chart" />
+          <EChart option={option!} label={`${data.spc.variation ? 'SPC chart' : 'Chart'} of ${data.indicator.name} for ${data.practice.name}, ${data.spc.points.length} points. ${data.spc.variation ? `Variation: ${describeVariation(data.spc.variation)}.` : data.spc.noLimitsReason}`} testId="spc-chart" />
           <p className="nhsuk-body-s">
-            <a href={`/api/quality/practices/${data.practice.odsCode}/spc.svg${queryString({ indicator: data.indicator.code })}`}>Download the SPC chart (SVG)</a>
+            <a href={`/api/quality/practices/${data.practice.odsCode}/spc.svg${queryString({ indicator: data.indicator.code })}`}>{data.spc.variation ? 'Download the SPC chart (SVG)' : 'Download the chart (SVG)'}</a>
           </p>
         </>
       ) : (

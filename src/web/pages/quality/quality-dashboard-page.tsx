@@ -7,6 +7,7 @@ import { funnelPosition, standardWord } from '../../../domain/quality/outlier-wo
 import { queryString } from '../../api/client.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { type Column, DataTable } from '../../components/data-table.js';
+import { ExportLinks } from '../../components/export-links.js';
 import { ApiErrorPanel, Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { EChart } from './echarts-chart.js';
@@ -100,6 +101,7 @@ function DashboardView({ data }: { data: Dashboard }) {
         compact
       />
       <Heading headingLevel="h3">Every practice</Heading>
+      <ExportLinks base="/api/quality/dashboard/export" query={queryString({ indicator: data.indicator.code, period: data.period, group: data.group?.id })} noun={`every practice’s ${data.indicator.name}, ${data.periodLabel}, ${where}`} />
       <DataTable caption={`${data.rows.length} practices`} columns={columns} rows={data.rows} rowKey={(r) => r.practiceCode} compact />
     </>
   );

@@ -14,6 +14,7 @@ import { SpcIcons } from './spc-icons.js';
 import type { PackIndicator, ReviewPack } from './types.js';
 import './quality.css';
 import { ALL_PRACTICES_HELD } from '../../../domain/quality/comparator-words.js';
+import { formatDate } from '../../format/format.js';
 
 
 function IndicatorFunnel({ pack }: { pack: PackIndicator }) {
@@ -61,7 +62,13 @@ function PracticeSection({ pack, practice }: { pack: ReviewPack; practice: Revie
           { key: 'indicator', header: 'Indicator', cell: (l) => l.pack.indicator.name },
           { key: 'period', header: 'Period', cell: (l) => l.pack.periodLabel, nowrap: true },
           { key: 'value', header: 'Practice', cell: (l) => formatFigure(l.row.value, l.pack.indicator), numeric: true, nowrap: true },
-          { key: 'locality', header: 'Locality', cell: (l) => formatGroupFigure(l.pack.locality, l.pack.indicator), numeric: true, nowrap: true },
+          {
+            key: 'locality',
+            header: 'Locality',
+            // Where some of the practices have no figure, say how many the locality figure pools.
+            cell: (l) => `${formatGroupFigure(l.pack.locality, l.pack.indicator)}${l.pack.localityPractices < pack.practices.length ? ` (${l.pack.localityPractices} of ${pack.practices.length} practices)` : ''}`,
+            numeric: true,
+          },
           { key: 'federation', header: 'Federation', cell: (l) => formatGroupFigure(l.pack.federation, l.pack.indicator), numeric: true, nowrap: true },
           { key: 'commissioner', header: 'Sub-ICB', cell: (l) => formatGroupFigure(l.row.commissioner, l.pack.indicator), numeric: true, nowrap: true },
           { key: 'england', header: ALL_PRACTICES_HELD, cell: (l) => formatGroupFigure(l.pack.england, l.pack.indicator), numeric: true, nowrap: true },
@@ -104,7 +111,12 @@ function PackView({ pack }: { pack: ReviewPack }) {
     <>
       <Heading headingLevel="h2">{pack.locality.name}</Heading>
       <p className="nhsuk-body">
-        {pack.practices.length} practices{pack.federation ? ` in ${pack.federation.name}` : ''}. Each indicator at its latest period, against the locality, the federation, the practice’s sub-ICB location and all practices held (every practice in England once the national files are imported); funnels place all those practices, with this locality’s marked.{' '}
+        <span data-testid="pack-members">
+          {pack.practices.length} {pack.practices.length === 1 ? 'practice' : 'practices'}
+          {pack.federation ? ` in ${pack.federation.name}` : ''}
+          {pack.membersOn ? ` on ${formatDate(pack.membersOn)}, the latest period with figures` : ''}
+        </span>
+        . Each indicator at its latest period, against the locality, the federation, the practice’s sub-ICB location and all practices held (every practice in England once the national files are imported). The locality and federation figures pool their members on that date, whatever the indicator’s period, so a practice that has since left is in none of them. Funnels place all practices held, with this locality’s marked.{' '}
         <a href={`/api/quality/review-pack.xlsx?locality=${pack.locality.id}`} download>
           Download the pack (XLSX)
         </a>

@@ -1,3 +1,4 @@
+import { InsetText } from 'nhsuk-react-components';
 import { describeAssurance, describeVariation } from './quality-format.js';
 import type { PracticeSpc } from './types.js';
 
@@ -5,8 +6,18 @@ const variationBadge = (icon: string) => (icon.startsWith('improvement') ? 'impr
 const variationLetter = (icon: string) => (icon.endsWith('_high') ? 'H' : icon.endsWith('_low') ? 'L' : '~');
 const assuranceBadge = (icon: string | null) => (icon === 'consistent_pass' ? 'pass' : icon === 'consistent_fail' ? 'fail' : 'inconsistent');
 
-/** The two Making Data Count icons, drawn as labelled badges: variation of the latest point, and assurance against the target. */
+/**
+ * The two Making Data Count icons, drawn as labelled badges: variation of the latest point, and
+ * assurance against the target. A series too short for limits has neither: it says why instead.
+ */
 export function SpcIcons({ spc }: { spc: PracticeSpc }) {
+  if (spc.variation === null) {
+    return (
+      <InsetText data-testid="spc-no-limits">
+        <p>{spc.noLimitsReason}</p>
+      </InsetText>
+    );
+  }
   return (
     <div className="app-spc-icons" data-testid="spc-icons">
       <div className="app-spc-icon">
@@ -25,7 +36,6 @@ export function SpcIcons({ spc }: { spc: PracticeSpc }) {
           <strong>Assurance:</strong> {describeAssurance(spc.assurance)}
         </span>
       </div>
-      {spc.trialLimits ? <p className="nhsuk-body-s">Fewer than 13 points: these are trial limits.</p> : null}
     </div>
   );
 }
