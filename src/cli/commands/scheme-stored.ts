@@ -45,7 +45,10 @@ const queryOf = (values: Record<string, string | number | boolean | undefined>) 
 /** Terms as a summary list in a terminal: the key, then the value; a list's further lines under the first. */
 function termsText(terms: readonly SchemeTerm[]): string {
   const width = Math.max(...terms.map((t) => t.key.length));
-  const lines = terms.flatMap(({ key, value }) => (Array.isArray(value) && value.length ? value : [Array.isArray(value) ? '' : value]).map((line, i) => `  ${(i === 0 ? key : '').padEnd(width)}  ${line}`.trimEnd()));
+  const lines = terms.flatMap(({ key, value }) => {
+    const values = typeof value === 'string' ? [value] : value.length ? value : [''];
+    return values.map((line, i) => `  ${(i === 0 ? key : '').padEnd(width)}  ${line}`.trimEnd());
+  });
   return `${lines.join('\n')}\n`;
 }
 
