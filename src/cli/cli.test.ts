@@ -4,18 +4,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runCli, startCliServer } from '../../test/support/cli.js';
+import { freePort, projectRoot, runCli, startCliServer } from '../../test/support/cli.js';
 import { openTestDatabase } from '../../test/support/databases.js';
 import { epraccurRow } from '../../test/support/factories.js';
 import { nhsDir } from '../../test/support/nhs-files.js';
 import type { Database } from '../db/client.js';
-
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const port = (s.address() as { port: number }).port;
-    s.close(() => resolve(port));
-  });
-});
 
 describe('the atscale command with the embedded database', () => {
   const dir = mkdtempSync(join(tmpdir(), 'atscale-cli-'));

@@ -20,11 +20,13 @@ import { registerAuditCommand } from './commands/audit.js';
 export function buildProgram(): Command {
   const program = new Command();
   // exitOverride: a usage error (unknown option, a value outside its choices) throws instead of exiting, so runCli gives it exit code 2.
+  // Positional options: atscale's own --version is read before a command only, so `scheme show 1 --version 2` names the scheme's version.
   program
     .name('atscale')
     .description('atscale: primary care at scale — registry, schemes, finance, governance, quality')
     .version(packageVersion(), '-V, --version', 'the version of atscale')
     .showHelpAfterError()
+    .enablePositionalOptions()
     .exitOverride();
   registerServerCommands(program);
   registerRegistryCommands(program);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const projectRoot = join(import.meta.dirname, '../..');
@@ -53,3 +54,12 @@ export function startCliServer(env: Record<string, string>, args: string[] = [])
     child.on('close', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
 }
+
+/** A port nothing listens on now, for a server a test starts. */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });

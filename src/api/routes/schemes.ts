@@ -11,7 +11,7 @@ import { schemesOverview } from '../../app/schemes/schemes-overview.js';
 import { listSchemeVersions, runStoredScheme, schemeStatement } from '../../app/schemes/run-stored-scheme.js';
 import { approveScheme, createScheme, updateScheme } from '../../app/schemes/save-scheme.js';
 import { schemeStatementPdf, schemeWorkbook } from '../../app/schemes/scheme-exports.js';
-import { approveSchemeSchema, createSchemeSchema, deliveredEntriesSchema, handScheduleSchema, returnsDueSchema, runQuerySchema, updateSchemeSchema, versionQuerySchema } from '../../app/schemes/scheme-requests.js';
+import { approveSchemeSchema, createSchemeSchema, deliveredEntriesSchema, handScheduleSchema, returnsDueSchema, runQuerySchema, statementPracticeCodeSchema, updateSchemeSchema, versionQuerySchema } from '../../app/schemes/scheme-requests.js';
 import { AppError } from '../../domain/errors.js';
 import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
@@ -19,10 +19,9 @@ import { readUpload } from './uploads.js';
 import { sendFile, xlsxType } from './send-file.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { recordIdSchema } from '../../domain/record-id.js';
-import { GP_PRACTICE_CODE } from '../../domain/registry/ods-codes.js';
 
 const idParams = z.object({ id: recordIdSchema });
-const statementParams = idParams.extend({ practiceCode: z.string().trim().toUpperCase().regex(GP_PRACTICE_CODE, 'an ODS practice code, e.g. C82001') });
+const statementParams = idParams.extend({ practiceCode: statementPracticeCodeSchema });
 const tags = ['schemes'];
 const practicesOnQuery = z.object({ groupId: recordIdSchema, on: isoDateSchema });
 

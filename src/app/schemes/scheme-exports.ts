@@ -4,7 +4,7 @@ import { reportTableColumns } from '../export/report-table-columns.js';
 import { toXlsx, type Sheet } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
 import { runStoredScheme, schemeStatement, type RunOptions } from './run-stored-scheme.js';
-import { describeVersion } from './scheme-presenters.js';
+import { statementFacts, statementPractice } from './scheme-presenters.js';
 import { todayInEngland, formatLongDate } from '../../domain/iso-date.js';
 import { isoDay } from '../../domain/governance/due-dates.js';
 import { actorName, humanise } from '../../domain/words.js';
@@ -38,24 +38,19 @@ export async function schemeWorkbook(ctx: AppContext, schemeId: number, options:
 
 /** One practice's statement as a PDF, naming the scheme, its version, the list-size snapshot and the practice. */
 export async function schemeStatementPdf(ctx: AppContext, schemeId: number, practiceCode: string, options: RunOptions = {}): Promise<{ fileName: string; content: Buffer }> {
-  const { scheme, version, funder, statement } = await schemeStatement(ctx, schemeId, practiceCode, options);
-  const practice = `${statement.practiceName}${statement.odsCode ? ` (${statement.odsCode})` : ''}`;
+  const stored = await schemeStatement(ctx, schemeId, practiceCode, options);
+  const { scheme, version, statement } = stored;
   const content = await renderPdf({
     pageSize: 'A4',
     pageMargins: [40, 48, 40, 48],
     info: { title: statement.title },
     content: [
       { text: version.name, style: 'title' },
-      { text: `Statement for ${practice}`, style: 'subtitle' },
+      { text: `Statement for ${statementPractice(statement)}`, style: 'subtitle' },
       {
         table: {
           widths: [110, '*'],
-          body: [
-            ['Funder', funder],
-            ['Scheme version', describeVersion(version)],
-            ['List-size snapshot', version.listSnapshotDate ? formatLongDate(version.listSnapshotDate) : 'list sizes as given in the scheme'],
-            ['Practice', practice],
-          ],
+          body: statementFacts(stored),
         },
         layout: 'noBorders',
         margin: [0, 0, 0, 12],

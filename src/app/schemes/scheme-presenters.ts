@@ -1,5 +1,6 @@
 import type { SchemeRow, SchemeVersionRow } from '../../db/repos/schemes.js';
 import { dayInEngland, formatLongDate } from '../../domain/iso-date.js';
+import type { PracticeStatement } from '../../domain/schemes/statement.js';
 
 /** A scheme as the API, CLI and audit log show it (never an ORM row as it stands). */
 export function presentScheme(row: SchemeRow) {
@@ -49,4 +50,17 @@ export function describeVersion(version: VersionSummary): string {
   const approved = version.approvedAt ? ` ${version.status} ${formatLongDate(dayInEngland(new Date(version.approvedAt)))}` : ` ${version.status}`;
   const snapshot = version.listSnapshotDate ? `list sizes at ${formatLongDate(version.listSnapshotDate)}` : 'list sizes as given in the scheme';
   return `version ${version.version} (${approved.trim()}); ${snapshot}`;
+}
+
+/** A statement's practice as its heading names it: "Kibworth Medical Centre (C82001)". */
+export const statementPractice = (statement: Pick<PracticeStatement, 'practiceName' | 'odsCode'>) => `${statement.practiceName}${statement.odsCode ? ` (${statement.odsCode})` : ''}`;
+
+/** What a stored scheme's statement names above its lines, in the PDF and `atscale scheme statement`: funder, version, list sizes, practice. */
+export function statementFacts({ version, funder, statement }: { version: VersionSummary; funder: string; statement: PracticeStatement }): [string, string][] {
+  return [
+    ['Funder', funder],
+    ['Scheme version', describeVersion(version)],
+    ['List-size snapshot', version.listSnapshotDate ? formatLongDate(version.listSnapshotDate) : 'list sizes as given in the scheme'],
+    ['Practice', statementPractice(statement)],
+  ];
 }

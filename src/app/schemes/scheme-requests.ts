@@ -3,6 +3,7 @@ import { deliveredEntrySchema } from '../../domain/schemes/delivered.js';
 import { schemeDefinitionSchema } from '../../domain/schemes/scheme-definition.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { recordIdSchema, rowVersionSchema } from '../../domain/record-id.js';
+import { GP_PRACTICE_CODE } from '../../domain/registry/ods-codes.js';
 
 /**
  * What the scheme use cases accept, as zod schemas the API uses for its request bodies (and so its
@@ -21,6 +22,9 @@ export const updateSchemeSchema = z.object({ rowVersion: rowVersionSchema, defin
 export type UpdateSchemeRequest = z.input<typeof updateSchemeSchema>;
 
 export const approveSchemeSchema = z.object({ rowVersion: rowVersionSchema });
+
+/** The practice a statement is for, by its ODS code (the API's path, `atscale scheme statement --practice`). */
+export const statementPracticeCodeSchema = z.string().trim().toUpperCase().regex(GP_PRACTICE_CODE, 'an ODS practice code, e.g. C82001');
 
 /** A version to read or record against; the latest version when left out. */
 export const versionQuerySchema = z.object({ version: recordIdSchema.optional() });

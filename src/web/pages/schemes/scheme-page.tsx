@@ -14,6 +14,7 @@ import { DeliveredActivity, DeliveredEntryForm } from './delivered-forms.js';
 import { OwnReturnDue, ReturnsDue } from './returns-due.js';
 import { ReportTableView } from './report-table.js';
 import { displayCell } from '../../../domain/schemes/report-cells.js';
+import { invoiceTerms } from '../../../domain/schemes/scheme-terms.js';
 import { ReallocationSection, reallocateParam } from './reallocation-section.js';
 import { ScheduleChart } from './schedule-chart.js';
 import { SchemeOverview } from './scheme-overview.js';
@@ -71,20 +72,9 @@ const statementLink = (schemeId: number, version: number): Column<ReportRow> => 
     ) : null,
 });
 
-const poundsFormat = (decimals: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-const summaryPounds = (value: number) => poundsFormat(Number.isInteger(value) ? 0 : 2).format(value);
-
 /** What the funder is invoiced: the delivered cost, the fee and the total, each as the summary table gives it. */
-function InvoiceSummary({ summary, feeLabel }: { summary: ReportTable; feeLabel: string }) {
-  const value = (metric: string) => summary.rows.find((r) => r.metric === metric)?.value;
-  const rows = [
-    { key: 'Delivered cost', metric: 'delivered_cost' },
-    { key: feeLabel, metric: 'federation_fee' },
-    { key: 'Total to invoice', metric: 'grand_total' },
-  ].flatMap(({ key, metric }) => {
-    const v = value(metric);
-    return typeof v === 'number' ? [{ key, value: summaryPounds(v) }] : [];
-  });
+function InvoiceSummary({ summary, definition }: { summary: ReportTable; definition: SchemeVersion['definition'] }) {
+  const rows = invoiceTerms(summary, definition);
   if (!rows.length) return null;
   return <SummaryRows rows={rows} />;
 }
@@ -236,7 +226,7 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
         <Section id="payments" title="Payments">
           <p className="nhsuk-body">{payments.title}. Practices are paid for everything they delivered; the fee is added to the invoice to the funder.</p>
           {summary && ownPracticesOnly ? <p className="nhsuk-body">The invoice to the funder, for every practice in the scheme:</p> : null}
-          {summary ? <InvoiceSummary summary={summary} feeLabel={version.definition.fee?.label ?? 'Fee'} /> : null}
+          {summary ? <InvoiceSummary summary={summary} definition={version.definition} /> : null}
           <ReportTableView table={payments} hide={['ods_code']} caption={payments.title} />
         </Section>
       ) : null}

@@ -1,0 +1,115 @@
+import { formatDateTime, formatLongDate } from '../iso-date.js';
+import { actorName, formatList, humanise } from '../words.js';
+import { formatCount } from './format-money.js';
+import type { ReportTable } from './report-columns.js';
+import type { SchemeDefinition } from './scheme-definition.js';
+
+/**
+ * A scheme's terms in words, as the scheme page's summary list and `atscale scheme show` write
+ * them, so the two cannot word a term differently: each a line of words, or a list of lines.
+ */
+export interface SchemeTerm {
+  key: string;
+  value: string | string[];
+}
+
+/** Pounds as a term writes them: whole pounds without pence (£30,000), else with them (£12.50). */
+const money = (pounds: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: Number.isInteger(pounds) ? 0 : 2 }).format(pounds);
+
+const basisText: Record<SchemeDefinition['apportionment']['basis'], string> = {
+  list_size: 'By registered list size',
+  weighted_list_size: 'By weighted list size',
+  equal: 'In equal shares',
+  fixed: 'By a fixed table of percentages',
+};
+
+export const unitLabel = (definition: SchemeDefinition) => definition.shared.label ?? humanise(definition.shared.unit).toLowerCase().replace('gbp', 'pounds');
+
+export function periodText(definition: SchemeDefinition): string {
+  const { start, end, weeks, financialYears } = definition.period;
+  const parts = [
+    start && end ? `${formatLongDate(start)} to ${formatLongDate(end)}` : start ? `From ${formatLongDate(start)}` : end ? `Until ${formatLongDate(end)}` : null,
+    weeks ? `${formatCount(weeks)} weeks` : null,
+    financialYears?.length ? `Financial ${financialYears.length === 1 ? 'year' : 'years'} ${formatList(financialYears)}` : null,
+  ].filter((p): p is string => Boolean(p));
+  return parts.join('; ');
+}
+
+function sharedText(definition: SchemeDefinition): string {
+  const { quantity, per, unit } = definition.shared;
+  const amount = unit === 'gbp' ? money(quantity) : `${formatCount(quantity)} ${unitLabel(definition)}`;
+  return per === 'week' ? `${amount} a week` : `${amount} over the scheme`;
+}
+
+function modelText(model: SchemeDefinition['deliveryModels'][number], definition: SchemeDefinition): string {
+  if (model.unitsPerHour !== undefined && model.hourlyRate !== undefined) return `${model.name}: ${formatCount(model.unitsPerHour)} ${unitLabel(definition)} an hour at ${money(model.hourlyRate)} an hour`;
+  if (model.hourlyRate !== undefined) return `${model.name}: ${money(model.hourlyRate)} an hour`;
+  if (model.unitRate !== undefined) return `${model.name}: ${money(model.unitRate)} each`;
+  return model.name;
+}
+
+function feeText(definition: SchemeDefinition): string {
+  const fee = definition.fee;
+  if (!fee) return 'No fee';
+  const amount = fee.percent !== undefined ? `${formatCount(fee.percent)}% of the delivered cost` : `${money(fee.fixed ?? 0)} fixed`;
+  return fee.label ? `${fee.label}: ${amount}` : amount;
+}
+
+function costLineText(line: NonNullable<SchemeDefinition['costModel']>['base'][number]): string {
+  if (line.amount !== undefined) return `${line.label}: ${money(line.amount)}`;
+  return line.quantity !== undefined && line.quantity !== 1 ? `${line.label}: ${formatCount(line.quantity)} at ${money(line.unitCost ?? 0)}` : `${line.label}: ${money(line.unitCost ?? 0)}`;
+}
+
+/** The cost shared over several years and the funding set against it: none when the scheme has no cost model. */
+function costTerms(definition: SchemeDefinition): SchemeTerm[] {
+  const model = definition.costModel;
+  if (!model) return [];
+  const years = definition.period.financialYears ?? [];
+  return [
+    { key: 'Cost in the first year', value: model.base.map(costLineText) },
+    { key: 'Annual uplift', value: model.annualUpliftPercent ? `${formatCount(model.annualUpliftPercent)}% a year from the second year` : 'None' },
+    { key: 'Fixed costs each year', value: model.fixedLines.length ? model.fixedLines.map(costLineText) : 'None' },
+    { key: 'Funding', value: definition.fundingSources.length ? definition.fundingSources.map((f) => `${f.source}: ${f.amounts.map((a, i) => `${money(a)} in ${years[i] ?? `year ${i + 1}`}`).join(', ')}`) : 'None' },
+  ];
+}
+
+/** The terms a version sets: funder, period, basis, what is shared, delivery models, fee, and the cost over several years. */
+export function schemeTerms(definition: SchemeDefinition): SchemeTerm[] {
+  return [
+    { key: 'Funder', value: definition.funder },
+    { key: 'Period', value: periodText(definition) },
+    { key: 'Basis', value: basisText[definition.apportionment.basis] },
+    { key: 'Shared', value: sharedText(definition) },
+    { key: 'Delivery models', value: definition.deliveryModels.length ? definition.deliveryModels.map((m) => modelText(m, definition)) : 'None' },
+    { key: 'Fee', value: feeText(definition) },
+    ...costTerms(definition),
+  ];
+}
+
+interface VersionFacts {
+  approvedAt: string | Date | null;
+  approvedBy: string | null;
+  listSnapshotDate: string | null;
+}
+
+/** Who approved a version and when, and the list-size snapshot its practices' list sizes came from. */
+export function approvalTerms(version: VersionFacts, definition: SchemeDefinition): SchemeTerm[] {
+  return [
+    { key: 'Approved', value: version.approvedAt ? `By ${version.approvedBy ? actorName(version.approvedBy) : 'unknown'} on ${formatDateTime(version.approvedAt)}` : 'Not yet approved' },
+    { key: 'List-size snapshot used', value: version.listSnapshotDate ? `${formatLongDate(version.listSnapshotDate)}${definition.listSnapshot?.name ? ` (${definition.listSnapshot.name})` : ''}` : 'List sizes as given in the scheme' },
+  ];
+}
+
+/** What the funder is invoiced, from a run's summary table: the delivered cost, the fee (by its label) and the total; none without payments. */
+export function invoiceTerms(summary: Pick<ReportTable, 'rows'>, definition: Pick<SchemeDefinition, 'fee'>): SchemeTerm[] {
+  const value = (metric: string) => summary.rows.find((r) => r.metric === metric)?.value;
+  return [
+    { key: 'Delivered cost', metric: 'delivered_cost' },
+    { key: definition.fee?.label ?? 'Fee', metric: 'federation_fee' },
+    { key: 'Total to invoice', metric: 'grand_total' },
+  ].flatMap(({ key, metric }) => {
+    const v = value(metric);
+    return typeof v === 'number' ? [{ key, value: money(v) }] : [];
+  });
+}
+
