@@ -231,6 +231,22 @@ describe('the API with bad input', () => {
     expect(sheet.autoFilter).toBeTruthy();
   });
 
+  it('lists and exports a federation’s members today, and those in one of its localities, with the same filters', async () => {
+    const groups = (await admin.request('GET', '/api/groups?pageSize=100')).body.items as { id: number; name: string; kind: string }[];
+    const federation = groups.find((g) => g.kind === 'federation')!;
+    const rutland = groups.find((g) => g.kind === 'locality' && g.name === 'Rutland')!;
+    // Two of the demo's 31 practices have left the federation.
+    const members = await admin.request('GET', `/api/practices?memberOf=${federation.id}&status=active&pageSize=100`);
+    expect(members.body.total).toBe(29);
+    const inRutland = (await admin.request('GET', `/api/practices?memberOf=${federation.id}&inLocality=${rutland.id}&sort=odsCode`)).body.items as { odsCode: string; locality: string }[];
+    expect(inRutland.map((p) => [p.odsCode, p.locality])).toEqual(['C82010', 'C82044', 'C82077', 'C82649'].map((code) => [code, 'Rutland']));
+    const csv = ((await admin.request('GET', `/api/practices/export.csv?memberOf=${federation.id}&status=active`)).body as string).trim().split('\r\n');
+    expect(csv).toHaveLength(1 + 29);
+    // A filter is not a column: the file is headed as any other practices file.
+    expect(csv[0]).toBe('ODS code,Name,Status,GP practice,Sub-ICB code,PCN code,PCN name,Locality,Postcode,List size,List size date');
+    expect(await admin.request('GET', '/api/practices?memberOf=ELR')).toMatchObject({ status: 400, body: { problems: [{ field: 'memberOf', message: 'must be a whole number' }] } });
+  });
+
   it('pages the audit log with its total, filters it by dates, and downloads what matches', async () => {
     const all = (await admin.request('GET', '/api/audit?limit=5')).body as { items: { id: number; at: string }[]; total: number };
     expect(all.items).toHaveLength(5);

@@ -21,8 +21,9 @@ describe.each(databaseKinds)('a practice list by membership (%s)', (kind) => {
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     await database.db.insert(practices).values([member!, inNorth!, left!, joining!, outsider!]);
-    [{ id: federation }] = await database.db.insert(practiceGroups).values({ name: 'Test Federation', kind: 'federation' }).returning({ id: practiceGroups.id });
-    [{ id: north }] = await database.db.insert(practiceGroups).values({ name: 'North', kind: 'locality', parentId: federation }).returning({ id: practiceGroups.id });
+    const idOf = async (group: typeof practiceGroups.$inferInsert) => (await database.db.insert(practiceGroups).values(group).returning({ id: practiceGroups.id }))[0]!.id;
+    federation = await idOf({ name: 'Test Federation', kind: 'federation' });
+    north = await idOf({ name: 'North', kind: 'locality', parentId: federation });
     const since = '2017-04-01';
     await database.db.insert(groupMemberships).values([
       { groupId: federation, practiceCode: member!.odsCode, startDate: since },
