@@ -124,6 +124,12 @@ describe('the atscale command with the embedded database', () => {
       const byPcnName = await runCli(['practices', '--pcn', 'rutland', '--format', 'json'], env);
       expect(JSON.parse(byPcnName.stdout).map((p: Record<string, unknown>) => p.pcnName)).toEqual(expect.arrayContaining(['RUTLAND HEALTH PCN']));
       expect(await runCli(['practices', '--locality', 'Nowhere'], env)).toMatchObject({ code: 0, stderr: 'atscale: no active GP practices match locality "Nowhere"\n' });
+      // A group by name, in any case: the federation's members today (two of the 31 have left).
+      const members = await runCli(['practices', '--member-of', 'east leicestershire & rutland gp federation', '--format', 'json'], env);
+      expect(JSON.parse(members.stdout)).toHaveLength(29);
+      const notAGroup = await runCli(['practices', '--member-of', 'Nowhere'], env);
+      expect(notAGroup).toMatchObject({ code: 4, stderr: expect.stringContaining('atscale: No group is named "Nowhere"\n  field --member-of: must be the name or ID of a group: ') });
+      expect(notAGroup.stderr).toContain('Rutland (ID ');
       const imported = await runCli(['import', 'ods', good], env);
       expect(imported.stdout).toContain(`via the running server at http://127.0.0.1:${port}`);
       expect(imported.stdout).toMatch(/\n  Unchanged +2\n/);

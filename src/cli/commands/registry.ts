@@ -98,9 +98,10 @@ export function registerRegistryCommands(program: Command): void {
     .option('--commissioner <code>', 'commissioner (sub-ICB location or CCG) code, e.g. 03W')
     .option('--pcn <code or name>', 'PCN code (U30213) or part of its name (Rutland)')
     .option('--locality <name>', 'locality (hub) name')
+    .option('--member-of <group>', 'members today of a group: a federation, footprint, locality or peer group, by its name or ID')
     .addOption(new Option('--status <status>', 'practice status').choices(['active', 'closed', 'dormant', 'proposed', 'all']).default('active'))
     .addOption(formatOption(['table', 'csv', 'json'], 'table'))
-    .action(async (options: { commissioner?: string; pcn?: string; locality?: string; status: string; format: OutputFormat }) => {
+    .action(async (options: { commissioner?: string; pcn?: string; locality?: string; memberOf?: string; status: string; format: OutputFormat }) => {
       const filters: Record<string, string> = { gpPractice: 'true' };
       if (options.commissioner) filters.commissioner = options.commissioner.toUpperCase();
       // A PCN code is U and five digits; anything else is looked for in PCN names.
@@ -112,8 +113,11 @@ export function registerRegistryCommands(program: Command): void {
       if (options.status !== 'all') filters.status = options.status;
       const client = await connect(readConfig());
       try {
+        if (options.memberOf) filters.memberOf = String(await groupIdOf(client, options.memberOf));
         const rows = await client.listPractices(filters);
-        if (!rows.length) process.stderr.write(`atscale: no ${options.status === 'all' ? '' : `${options.status} `}GP practices match ${Object.entries(filters).filter(([k]) => k !== 'gpPractice' && k !== 'status').map(([k, v]) => `${k} "${v}"`).join(' and ') || 'those choices'}\n`);
+        // The choices as they were typed: `member-of "Rutland"`, not the group's ID.
+        const typed = { ...filters, ...(options.memberOf ? { memberOf: options.memberOf } : {}) };
+        if (!rows.length) process.stderr.write(`atscale: no ${options.status === 'all' ? '' : `${options.status} `}GP practices match ${Object.entries(typed).filter(([k]) => k !== 'gpPractice' && k !== 'status').map(([k, v]) => `${k === 'memberOf' ? 'member-of' : k} "${v}"`).join(' and ') || 'those choices'}\n`);
         await writeRows(rows, practiceColumns, options.format, { emptySaid: true });
       } finally {
         await client.close();
@@ -144,6 +148,16 @@ export function registerRegistryCommands(program: Command): void {
         await client.close();
       }
     });
+}
+
+/** A group named on the command line, by its ID or its name (any case); a name two groups share is refused, naming their IDs. */
+async function groupIdOf(client: AtscaleClient, named: string): Promise<number> {
+  const groups = (await client.listRecords('groups', {})) as { id: number; name: string; kind: string }[];
+  const wanted = named.trim().toLowerCase();
+  const found = groups.filter((g) => String(g.id) === wanted || g.name.toLowerCase() === wanted);
+  if (found.length === 1) return found[0]!.id;
+  const option = [{ field: '--member-of', message: found.length ? `names ${found.length} groups: ${found.map((g) => `${g.name} (ID ${g.id}, ${humanise(g.kind)})`).join(', ')}; give the ID` : `must be the name or ID of a group: ${groups.map((g) => `${g.name} (ID ${g.id})`).join(', ') || 'there are none yet'}` }];
+  throw new AppError(found.length ? 'invalid' : 'not_found', found.length ? `More than one group is named "${named}"` : `No group is named "${named}"`, { problems: option });
 }
 
 /** The user's fields as the command's options name them, so a problem says what to type. */
