@@ -45,8 +45,12 @@ describe('the atscale command with the embedded database', () => {
     expect(json).not.toHaveProperty(['ODS code']);
     // What --skip-unknown left out is in the JSON too, not only in the text report.
     writeFileSync(listSizes, ['PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS', ...['C99001', 'Q99999'].map((code) => `GP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,${code},LE1 1AA,ALL,ALL,100`)].join('\r\n'));
+    // Refused, the text report says why in one sentence and how to go on, instead of listing each row.
+    const refused = await runCli(['import', 'list-sizes', listSizes], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain('\nNothing was imported. 1 practice in this file is not in the registry (Q99999): import the ODS practice file (epraccur) first, or import again with --skip-unknown to import the rows of the practices it holds.\n');
     const skipped = JSON.parse((await runCli(['import', 'list-sizes', listSizes, '--skip-unknown', '--format', 'json'], env)).stdout);
-    expect(skipped).toMatchObject({ inserted: 1, skipped: 1, rejected: 0, notes: [expect.stringContaining('Q99999')] });
+    expect(skipped).toMatchObject({ inserted: 1, skipped: 1, rejected: 0, notes: ['Skipped 1 row for 1 practice not in the registry: Q99999.'], practicesNotInRegistry: ['Q99999'] });
     // The table reads as the practices page does: the status in words, the list size's date as a date.
     expect((await runCli(['practices', '--commissioner', '03W'], env)).stdout).toMatch(/^C99001 +FIRST SURGERY +Active +03W +100 +1 April 2025$/m);
   }, 120_000);

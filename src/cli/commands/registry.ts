@@ -14,10 +14,12 @@ import { importReportLines } from '../import-report-text.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
 import { practiceLabels as label } from '../../domain/registry/practice-labels.js';
 import { humanise } from '../../domain/words.js';
+import { notInRegistrySentence } from '../../domain/registry/not-in-registry.js';
 
 /**
  * An import report as `--format json` prints it: every problem names its file, line and column (null
- * where none), and the notes say what was left out and why (the codes --skip-unknown skipped).
+ * where none), and the notes say what was left out and why (--skip-unknown's practices, summarised;
+ * `practicesNotInRegistry` lists every one).
  */
 export function reportJson(report: ImportReport): Record<string, unknown> {
   const { kind: _k, ...rest } = report;
@@ -29,10 +31,15 @@ function printReport(report: ImportReport, format: string, via: string) {
     process.stdout.write(`${JSON.stringify(reportJson(report), null, 2)}\n`);
     return;
   }
-  const problems = report.rejected
-    ? ['Nothing was imported. Problems:', ...report.errors.slice(0, 100).map((e) => `  ${describeProblem({ ...e, file: e.file ?? report.file })}`), ...(report.errors.length > 100 ? [`  … and ${report.errors.length - 100} more (use --format json for all)`] : [])]
-    : [];
-  process.stdout.write(`${importReportLines({ ...report, kind: undefined }, via, problems).join('\n')}\n`);
+  process.stdout.write(`${importReportLines({ ...report, kind: undefined }, via, problemLines(report)).join('\n')}\n`);
+}
+
+/** Why nothing was imported: practices the registry does not hold in one sentence, or the first 100 problems, each with its line. */
+function problemLines(report: ImportReport): string[] {
+  if (!report.rejected) return [];
+  const unknown = report.practicesNotInRegistry ?? [];
+  if (unknown.length) return [`Nothing was imported. ${notInRegistrySentence(unknown, 'import again with --skip-unknown to import the rows of the practices it holds')}`, '  (--format json lists every row refused, with its line.)'];
+  return ['Nothing was imported. Problems:', ...report.errors.slice(0, 100).map((e) => `  ${describeProblem({ ...e, file: e.file ?? report.file })}`), ...(report.errors.length > 100 ? [`  … and ${report.errors.length - 100} more (use --format json for all)`] : [])];
 }
 
 export interface ImportCommandOptions {
