@@ -17,7 +17,7 @@ export interface ImportKindInfo {
   asOf?: string;
 }
 
-/** The id of an import's "Skip practices not in the registry" box, which the error summary links to. */
+/** The id of an import's "Skip practices not in the registry" box; its tick box, which the error summary links to, is `-1` after it. */
 export const skipBoxId = (kind: string) => `${kind}-skip`;
 
 /** One upload form: the file, the options this kind of file takes, and the API's refusals (wrong type, too large). */

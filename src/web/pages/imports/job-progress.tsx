@@ -34,7 +34,7 @@ const skipThem = 'tick ‘Skip practices not in the registry’ and upload the f
  */
 export function jobErrorItems(job: Job | undefined): FieldError[] {
   const unknown = notInRegistry(job);
-  if (unknown.length && job) return [{ message: notInRegistrySentence(unknown, skipThem), field: skipBoxId(job.kind.replace(/^import /, '')) }];
+  if (unknown.length && job) return [{ message: notInRegistrySentence(unknown, skipThem), field: `${skipBoxId(job.kind.replace(/^import /, ''))}-1` }];
   return jobProblems(job).map((p) => ({ message: describeProblem(p) }));
 }
 
