@@ -38,8 +38,12 @@ describe('the atscale command with the embedded database', () => {
     expect(json).not.toHaveProperty(['ODS code']);
     // What --skip-unknown left out is in the JSON too, not only in the text report.
     writeFileSync(listSizes, ['PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS', ...['C99001', 'Q99999'].map((code) => `GP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,${code},LE1 1AA,ALL,ALL,100`)].join('\r\n'));
+    // Refused, the text report says why in one sentence and how to go on, instead of listing each row.
+    const refused = await runCli(['import', 'list-sizes', listSizes], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain('\nNothing was imported. 1 practice in this file is not in the registry (Q99999): import the ODS practice file (epraccur) first, or import again with --skip-unknown to import the rows of the practices it holds.\n');
     const skipped = JSON.parse((await runCli(['import', 'list-sizes', listSizes, '--skip-unknown', '--format', 'json'], env)).stdout);
-    expect(skipped).toMatchObject({ inserted: 1, skipped: 1, rejected: 0, notes: [expect.stringContaining('Q99999')] });
+    expect(skipped).toMatchObject({ inserted: 1, skipped: 1, rejected: 0, notes: ['Skipped 1 row for 1 practice not in the registry: Q99999.'], practicesNotInRegistry: ['Q99999'] });
     // The table reads as the practices page does: the status in words, the list size's date as a date.
     expect((await runCli(['practices', '--commissioner', '03W'], env)).stdout).toMatch(/^C99001 +FIRST SURGERY +Active +03W +100 +1 April 2025$/m);
   }, 120_000);
@@ -117,6 +121,12 @@ describe('the atscale command with the embedded database', () => {
       const byPcnName = await runCli(['practices', '--pcn', 'rutland', '--format', 'json'], env);
       expect(JSON.parse(byPcnName.stdout).map((p: Record<string, unknown>) => p.pcnName)).toEqual(expect.arrayContaining(['RUTLAND HEALTH PCN']));
       expect(await runCli(['practices', '--locality', 'Nowhere'], env)).toMatchObject({ code: 0, stderr: 'atscale: no active GP practices match locality "Nowhere"\n' });
+      // A group by name, in any case: the federation's members today (two of the 31 have left).
+      const members = await runCli(['practices', '--member-of', 'east leicestershire & rutland gp federation', '--format', 'json'], env);
+      expect(JSON.parse(members.stdout)).toHaveLength(29);
+      const notAGroup = await runCli(['practices', '--member-of', 'Nowhere'], env);
+      expect(notAGroup).toMatchObject({ code: 4, stderr: expect.stringContaining('atscale: No group is named "Nowhere"\n  field --member-of: must be the name or ID of a group: ') });
+      expect(notAGroup.stderr).toContain('Rutland (ID ');
       const imported = await runCli(['import', 'ods', good], env);
       expect(imported.stdout).toContain(`via the running server at http://127.0.0.1:${port}`);
       expect(imported.stdout).toMatch(/\n  Unchanged +2\n/);

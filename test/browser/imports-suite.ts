@@ -5,6 +5,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, download, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+import { nhsDir } from '../support/nhs-files.js';
+
+/** The header of a patients-registered (list-size) file. */
+const listSizeHeader = 'PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS';
 
 /** One epraccur row, every field quoted as ODS writes it (27 fields); `fields` overrides by 1-based field number. */
 function epraccurRow(fields: Record<number, string> = {}): string {
@@ -130,15 +134,36 @@ export function importsSuite(harness: () => BrowserHarness) {
       expect(await page.locator('main').innerText()).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     });
 
-    it('tells the user how to go on when a list-size file names a practice the registry lacks', async () => {
-      const callout = await uploadRefusedListSizes(
-        'gp-reg-unknown.csv',
-        'PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS\r\nGP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,Q99999,LE8 0LG,ALL,ALL,100\r\n',
-      );
-      await eventually(() => textOf(callout)).toContain('1 practice in this file is not in the registry');
-      expect(await textOf(callout)).toContain("the 'Skip practices not in the registry' box on the imports page");
-      expect(await textOf(callout)).not.toContain('Correct the file and upload it again');
-      expect(await harness().database.query("select ods_code from list_sizes where ods_code = 'Q99999'")).toEqual([]);
+    it('says in one sentence that a national list-size file names 6,209 practices the registry lacks, linking to the box that skips them', async () => {
+      const listForm = page.locator('form[aria-label="Upload Patients registered at a GP practice"]');
+      await listForm.locator('input[type=file]').setInputFiles(join(nhsDir, 'gp-reg-pat-prac-all-2025-04.csv'));
+      await listForm.getByRole('button', { name: 'Upload and import' }).click();
+      const summary = page.locator('.nhsuk-error-summary').first();
+      await eventually(() => textOf(summary)).toContain('gp-reg-pat-prac-all-2025-04.csv was not imported');
+      // One item, not a line for each of the demo registry's missing practices.
+      expect(await summary.locator('li').allInnerTexts()).toEqual([
+        expect.stringMatching(/^6,209 practices in this file are not in the registry \(([A-Z]\d{5}, ){9}[A-Z]\d{5} and 6,199 more\): import the ODS practice file \(epraccur\) first, or tick ‘Skip practices not in the registry’ and upload the file again, to import the rows of the practices it holds\.$/),
+      ]);
+      await summary.getByRole('link').click();
+      await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('list-sizes-skip-1');
+      const callout = page.locator('.nhsuk-card__content', { hasText: 'Nothing was imported' });
+      expect(await textOf(callout)).toContain('6,209 practices in this file are not in the registry, so nothing was imported. Import the ODS practice file (epraccur) first, or tick');
+      expect(await textOf(callout)).toContain('Download all 6,209 problems (CSV)');
+      expect(await textOf(page.locator('section[aria-labelledby="recent-imports"] tbody tr').first())).toContain('6,209 practices in this file are not in the registry, so nothing was imported.');
+      expect(await harness().database.query("select ods_code from list_sizes where snapshot_date = '2025-04-01'")).toEqual([]);
+      await saveScreenshot(page, 'imports-not-in-registry');
+    });
+
+    it('skips practices not in the registry when asked, naming ten and counting the rest', async () => {
+      const codes = Array.from({ length: 12 }, (_, i) => `Q${99001 + i}`);
+      const file = join(folder, 'gp-reg-skip.csv');
+      writeFileSync(file, [listSizeHeader, ...codes.map((code) => `GP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,${code},LE8 0LG,ALL,ALL,100`)].join('\r\n'));
+      const listForm = page.locator('form[aria-label="Upload Patients registered at a GP practice"]');
+      await listForm.locator('input[type=file]').setInputFiles(file);
+      await listForm.getByLabel('Skip practices not in the registry').check();
+      await listForm.getByRole('button', { name: 'Upload and import' }).click();
+      const notes = page.locator('section[aria-labelledby="current-import"] ul li');
+      await eventually(() => notes.allInnerTexts()).toEqual([`Skipped 12 rows for 12 practices not in the registry: ${codes.slice(0, 10).join(', ')} and 2 more.`]);
     });
 
     it('says so when the whole file is wrong, rather than counting a rejected row', async () => {

@@ -217,8 +217,35 @@ export function overviewSuite(harness: () => BrowserHarness) {
   });
 
   describe('practices list', () => {
-    it('searches, sorts (aria-sort) and offers downloads with the same filters', async () => {
+    it('opens on the federation’s open members; Show offers all GP practices and everything in the registry', async () => {
       await page.goto('/practices');
+      await visible(page.getByText(`Showing 1 to ${currentMembers.practices} of ${currentMembers.practices} practices`));
+      const show = page.getByLabel('Show');
+      expect(await show.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text)).toBe(`Members of ${demoFederationName}`);
+      expect(await page.getByLabel('Status').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text)).toBe('Active');
+      expect(await show.locator('option').allInnerTexts()).toEqual(expect.arrayContaining(['All GP practices', 'Everything in the registry']));
+      const href = await page.getByRole('link', { name: /Download CSV/ }).getAttribute('href');
+      expect(href).toMatch(/^\/api\/practices\/export\.csv\?status=active&memberOf=\d+$/);
+      await page.getByLabel('Locality').selectOption({ label: 'Rutland' });
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForURL(/inLocality=\d+/);
+      await visible(page.getByText('Showing 1 to 4 of 4 practices'));
+      // The download gives the rows the page shows.
+      const rutland = await page.request.get(`${harness().baseUrl}${await page.getByRole('link', { name: /Download CSV/ }).getAttribute('href')}`);
+      expect((await rutland.text()).trim().split('\r\n').slice(1).map((line) => line.split(',')[0]).sort()).toEqual(['C82010', 'C82044', 'C82077', 'C82649']);
+      await saveScreenshot(page, 'practices-locality');
+    });
+
+    it('searches all GP practices, sorts (aria-sort) and offers downloads with the same filters', async () => {
+      await page.goto('/practices');
+      await page.getByLabel('Show').selectOption({ label: 'All GP practices' });
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForURL(/gpPractice=true/);
+      // Open ones: Two Shires closed in 2020.
+      await visible(page.getByText('Showing 1 to 30 of 30 practices'));
+      await page.getByLabel('Status').selectOption({ label: 'Any status' });
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForURL(/status=any/);
       await visible(page.getByText('Showing 1 to 31 of 31 practices'));
       await page.getByLabel('Search').fill('surgery');
       await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -233,7 +260,7 @@ export function overviewSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(page.locator('th[aria-sort="descending"]'))).toContain('List size');
 
       const href = await page.getByRole('link', { name: /Download CSV/ }).getAttribute('href');
-      expect(href).toMatch(/^\/api\/practices\/export\.csv\?.*q=surgery/);
+      expect(href).toMatch(/^\/api\/practices\/export\.csv\?.*q=surgery.*gpPractice=true/);
       const response = await page.request.get(`${harness().baseUrl}${href}`);
       expect(response.status()).toBe(200);
       expect(await response.text()).toMatch(/surgery/i);
@@ -241,7 +268,7 @@ export function overviewSuite(harness: () => BrowserHarness) {
     });
 
     it('pages through the list, keeping the filters', async () => {
-      await page.goto('/practices?pageSize=10');
+      await page.goto('/practices?pageSize=10&gpPractice=true&status=any');
       await visible(page.getByText('Showing 1 to 10 of 31 practices'));
       await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: /Next/ }).click();
       await visible(page.getByText('Showing 11 to 20 of 31 practices'));
@@ -250,7 +277,7 @@ export function overviewSuite(harness: () => BrowserHarness) {
       await visible(page.getByText('Showing 31 to 31 of 31 practices'));
       expect(new URL(page.url()).searchParams.get('pageSize')).toBe('10');
       // An address past the last page says so, rather than "Showing 981 to 31".
-      await page.goto('/practices?pageSize=10&page=99');
+      await page.goto('/practices?pageSize=10&page=99&gpPractice=true&status=any');
       await visible(page.getByText('There is no page 99: the 31 practices fill 4 pages'));
     });
   });

@@ -6,7 +6,7 @@ import { unknownPracticeCodes } from '../../db/repos/registry.js';
 import { indicators, indicatorThresholds } from '../../db/schema/index.js';
 import type { Indicator, IndicatorValueRow } from '../../domain/quality/indicators.js';
 import type { AuditEntry } from '../audit.js';
-import type { ImportReport } from '../registry/import-report.js';
+import { type ImportReport, skipPracticesNotInRegistry } from '../registry/import-report.js';
 
 type ValueToSave = IndicatorValueRow;
 
@@ -104,12 +104,7 @@ export async function knownPracticesOnly<T extends { practiceCode: string }>(tx:
     if (!notInRegistry.has(row.practiceCode)) kept.push(row);
     else unknown.set(row.practiceCode, (unknown.get(row.practiceCode) ?? 0) + 1);
   }
-  if (unknown.size) {
-    const skippedRows = [...unknown.values()].reduce((s, n) => s + n, 0);
-    report.skipped += skippedRows;
-    const codes = [...unknown.keys()].sort();
-    report.notes.push(`Skipped ${skippedRows} rows for ${codes.length} practices not in the registry (import an ODS file that includes them first): ${codes.slice(0, 20).join(', ')}${codes.length > 20 ? ` and ${codes.length - 20} more` : ''}`);
-  }
+  skipPracticesNotInRegistry(report, [...unknown.values()].reduce((s, n) => s + n, 0), [...unknown.keys()]);
   return kept;
 }
 

@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import type { Actor } from '../context.js';
-import type { AnyRecordType, FieldDef } from './record-type.js';
+import type { AnyRecordType, FieldDef, FieldKind } from './record-type.js';
 import { pageNumberSchema } from '../../domain/record-id.js';
 
 /** Paging, sorting and free-text search, shared by every list. Field filters come on top, by field name. */
@@ -16,7 +16,7 @@ export const listQuerySchema = z.object({
 
 export type ListQuery = z.infer<typeof listQuerySchema> & { filters?: Record<string, string> };
 
-function filterValue(field: FieldDef, name: string, raw: string): unknown {
+function filterValue(field: { kind: FieldKind }, name: string, raw: string): unknown {
   switch (field.kind) {
     case 'integer': {
       const n = Number(raw);
@@ -38,6 +38,11 @@ function filterValue(field: FieldDef, name: string, raw: string): unknown {
 export function buildListClauses(type: AnyRecordType, query: ListQuery, actor: Actor): { where: SQL | undefined; orderBy: SQL[] } {
   const conditions: (SQL | undefined)[] = [type.readScope?.(actor)];
   for (const [name, raw] of Object.entries(query.filters ?? {})) {
+    const condition = type.conditions?.[name];
+    if (condition) {
+      conditions.push(condition.where(filterValue(condition, name, raw)));
+      continue;
+    }
     const field = type.fields[name];
     if (!field?.filter) throw invalid(`Cannot filter ${type.label} records by "${name}"`, [{ field: name, message: 'unknown filter' }]);
     const value = filterValue(field, name, raw);

@@ -31,6 +31,16 @@ export interface FieldDef {
 }
 
 /**
+ * A filter on something a list does not show as a column, such as membership of a group today
+ * (`?memberOf=7`): its value is read as `kind` says, as a field filter's is, then `where` turns it
+ * into the condition.
+ */
+export interface ConditionFilter {
+  kind: FieldKind;
+  where(value: unknown): SQL;
+}
+
+/**
  * One record type, declared once: where it is stored, how lists show it, what input is valid,
  * how it names its practice (for "own practice" permissions). The generic use cases in
  * records.ts give every record type list/filter/sort/page, get, create, update with optimistic
@@ -56,6 +66,8 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
    */
   ownWriteRoutes?: boolean;
   fields: Record<string, FieldDef>;
+  /** Filters beyond the fields', by name (never a field's name): not columns, so lists and exports do not show them. */
+  conditions?: Record<string, ConditionFilter>;
   /**
    * What people call the properties a record holds beyond its fields' headings (an ODS import
    * changes a practice's `statusRaw`, its "ODS status code"), so an audit summary names them so too.

@@ -6,7 +6,7 @@ import { listSizes } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport, unknownPracticesReport } from './import-report.js';
+import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport, skipPracticesNotInRegistry, unknownPracticesReport } from './import-report.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 
 interface ListSizeRow {
@@ -36,10 +36,7 @@ export async function importListSizesFile(ctx: AppContext, file: { name: string;
     }
     if (unknown.length && !options.skipUnknown) return unknownPracticesReport('list-sizes', file.name, unknown, snapshotDate);
     const report = emptyReport('list-sizes', file.name, snapshotDate);
-    if (unknown.length) {
-      report.skipped = unknown.length;
-      report.notes.push(`Skipped ${unknown.length} rows for practices not in the registry: ${unknown.map((u) => u.code).join(', ')}`);
-    }
+    skipPracticesNotInRegistry(report, unknown.length, unknown.map((u) => u.code));
     const stored = new Map((await tx.select().from(listSizes).where(eq(listSizes.snapshotDate, snapshotDate))).map((l) => [l.odsCode, l]));
     const inserts: ListSizeRow[] = [];
     const writes: ListSizeRow[] = [];

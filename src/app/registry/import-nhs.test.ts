@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { auditLog, listSizes, pcnMemberships, practiceHistory, practices } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
-import { contextFor, managerOf } from '../../../test/support/factories.js';
+import { contextFor, makePractice, managerOf } from '../../../test/support/factories.js';
 import { nhsFile, releasesInDateOrder } from '../../../test/support/nhs-files.js';
 import { importNhsFile } from './import-file.js';
 import type { ImportReport } from './import-report.js';
+import { decodeText, parsePatientsRegistered } from '../../domain/registry/index.js';
 
 // Every real release, imported one after another in date order, on both databases.
 describe.each(databaseKinds)('importing every NHS release in date order (%s)', (kind) => {
@@ -40,7 +41,8 @@ describe.each(databaseKinds)('importing every NHS release in date order (%s)', (
   it('skips, and names, the practices a list-size file holds that the registry does not', () => {
     const report = reports[2]!;
     expect(report.skipped).toBe(4);
-    expect(report.notes.join(' ')).toContain('Y06659');
+    expect(report.practicesNotInRegistry).toEqual(expect.arrayContaining(['Y06659']));
+    expect(report.notes).toContainEqual(`Skipped 4 rows for 4 practices not in the registry: ${report.practicesNotInRegistry!.slice(0, 3).join(', ')} and ${report.practicesNotInRegistry![3]}.`);
     expect(report.inserted).toBe(6_658 - 4);
   });
 
@@ -90,5 +92,35 @@ describe.each(databaseKinds)('importing every NHS release in date order (%s)', (
 
   it('refuses an import by someone who is not an admin', async () => {
     await expect(importNhsFile(contextFor(database, managerOf('C82001')), 'ods', nhsFile('epraccur-2018-06.csv'))).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+});
+
+// A federation's registry (its own practices only) and the national list-size file: every other practice in England is unknown.
+describe.each(databaseKinds)('a national list-size file into a registry of one federation (%s)', (kind) => {
+  let database: Database;
+  const file = nhsFile('gp-reg-pat-prac-all-2025-04.csv');
+  const inFile = [...new Set(parsePatientsRegistered(decodeText(file.content), file.name).rows.map((r) => r.odsCode))].sort();
+  const held = ['C82001', 'C82002'];
+  const others = inFile.filter((code) => !held.includes(code));
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await database.db.insert(practices).values(held.map((odsCode) => makePractice({ odsCode })));
+  });
+  afterAll(() => database?.close());
+
+  it('refuses it, naming every practice the registry does not hold, once each and in order', async () => {
+    const report = await importNhsFile(contextFor(database), 'list-sizes', file);
+    expect(report).toMatchObject({ rejected: others.length, inserted: 0, notes: [] });
+    expect(report.practicesNotInRegistry).toEqual(others);
+    expect(report.errors).toHaveLength(others.length);
+  });
+
+  it('skips them when asked, with a note that names ten and counts the rest, and keeps every code for programs', async () => {
+    const report = await importNhsFile(contextFor(database), 'list-sizes', file, { skipUnknown: true });
+    expect(report).toMatchObject({ inserted: 2, skipped: others.length, rejected: 0 });
+    const more = (others.length - 10).toLocaleString('en-GB');
+    expect(report.notes).toEqual([`Skipped ${others.length.toLocaleString('en-GB')} rows for ${others.length.toLocaleString('en-GB')} practices not in the registry: ${others.slice(0, 10).join(', ')} and ${more} more.`]);
+    expect(report.practicesNotInRegistry).toEqual(others);
   });
 });

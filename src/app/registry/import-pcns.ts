@@ -6,7 +6,7 @@ import { pcnMemberships, practices } from '../../db/schema/index.js';
 import { type AuditEntry, recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, olderNote, rejectedReport, unknownPracticesReport } from './import-report.js';
+import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, olderNote, rejectedReport, skipPracticesNotInRegistry, unknownPracticesReport } from './import-report.js';
 import { historyColumns, type HistoryRow } from './practice-history.js';
 import { type OrganisationRow, saveOrganisations } from './organisations.js';
 import { formatLongDate } from '../../domain/iso-date.js';
@@ -68,10 +68,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     if (unknown.length && !options.skipUnknown) {
       return unknownPracticesReport('pcns', file.name, unknown.map((m) => ({ line: m.line, column: 'practice code', code: m.practiceCode })), referenceDate);
     }
-    if (unknown.length) {
-      report.skipped = unknown.length;
-      report.notes.push(`Skipped ${unknown.length} memberships of practices not in the registry: ${[...new Set(unknown.map((u) => u.practiceCode))].join(', ')}`);
-    }
+    skipPracticesNotInRegistry(report, unknown.length, unknown.map((u) => u.practiceCode), ['membership', 'memberships']);
     const memberships = incoming.filter((m) => stored.has(m.practiceCode));
     const named = await saveOrganisations(tx as never, ctx.actor, orgs, kind === 'epcn');
     report.notes.push(`Organisations (PCNs and their commissioners): ${named.added} added, ${named.changed} renamed, moved or re-dated.`);

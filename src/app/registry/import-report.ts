@@ -1,6 +1,8 @@
 import { type Problem, rejectedRows } from '../../domain/errors.js';
 import type { AuditEntry } from '../audit.js';
 import { importCounts } from '../../domain/words.js';
+import { skippedPracticesNote } from '../../domain/registry/not-in-registry.js';
+import { formatCount } from '../../domain/schemes/format-money.js';
 
 export const importKinds = ['ods', 'list-sizes', 'pcns', 'qof', 'indicators'] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -18,6 +20,12 @@ export interface ImportReport {
   skipped: number;
   errors: Problem[];
   notes: string[];
+  /**
+   * Every practice the file names that the registry does not hold, in code order: why it was
+   * refused (with `rejected`), or what was left out (with `skipped`). Pages and the text report
+   * name the first few and count the rest; `--format json` gives them all.
+   */
+  practicesNotInRegistry?: string[];
 }
 
 export interface ImportOptions {
@@ -37,24 +45,35 @@ export function rejectedReport(kind: ImportKind, file: string, problems: Problem
   return { ...emptyReport(kind, file, referenceDate || null), rejected: rejectedRows(problems) || 1, errors: problems };
 }
 
-/** "3 rows rejected; nothing was imported", or the file refused as a whole (wrong kind, header, empty). */
+/** "3 rows rejected; nothing was imported", "6,209 practices not in the registry; …", or the file refused as a whole (wrong kind, header, empty). */
 export function rejectionSummary(report: ImportReport): string {
+  const unknown = report.practicesNotInRegistry?.length;
+  if (unknown) return `${unknown === 1 ? '1 practice' : `${formatCount(unknown)} practices`} not in the registry; nothing was imported`;
   const rows = rejectedRows(report.errors);
-  return rows === 0 ? 'the file was refused; nothing was imported' : `${rows === 1 ? '1 row' : `${rows} rows`} rejected; nothing was imported`;
+  return rows === 0 ? 'the file was refused; nothing was imported' : `${rows === 1 ? '1 row' : `${formatCount(rows)} rows`} rejected; nothing was imported`;
 }
 
 /**
- * A file naming practices the registry does not hold, refused with the way on. In date order this
- * is ordinary: a list-size or PCN file names practices opened after the latest ODS file imported.
+ * A file naming practices the registry does not hold, refused. In date order this is ordinary: a
+ * list-size or PCN file names practices opened after the latest ODS file imported. Each row is a
+ * problem (all of them to download); `practicesNotInRegistry` lets the page and the command line
+ * say it in one sentence with their own way on (a box to tick, --skip-unknown).
  */
 export function unknownPracticesReport(kind: ImportKind, file: string, unknown: { line?: number; column: string; code: string }[], referenceDate: string | null): ImportReport {
   const report = rejectedReport(kind, file, unknown.map((u) => ({ file, line: u.line, column: u.column, message: `practice ${u.code} is not in the registry; import an ODS file that includes it first` })), referenceDate);
-  const practices = new Set(unknown.map((u) => u.code)).size;
-  report.notes.push(
-    `${practices === 1 ? '1 practice' : `${practices} practices`} in this file ${practices === 1 ? 'is' : 'are'} not in the registry (often one opened after the latest ODS file imported). Import an ODS file that includes ${practices === 1 ? 'it' : 'them'} first, or import again skipping practices not in the registry (the 'Skip practices not in the registry' box on the imports page, --skip-unknown on the command line) to import the other rows and list ${practices === 1 ? 'it' : 'them'}.`,
-  );
-  return report;
+  return { ...report, practicesNotInRegistry: distinctCodes(unknown.map((u) => u.code)) };
 }
+
+/** Rows of practices not in the registry, left out as asked: counted, summarised in a note, and every code kept. */
+export function skipPracticesNotInRegistry(report: ImportReport, skippedRows: number, codes: readonly string[], rows: readonly [string, string] = ['row', 'rows']): void {
+  if (!skippedRows) return;
+  const practices = distinctCodes(codes);
+  report.skipped += skippedRows;
+  report.notes.push(skippedPracticesNote(skippedRows, rows, practices));
+  report.practicesNotInRegistry = practices;
+}
+
+const distinctCodes = (codes: readonly string[]) => [...new Set(codes)].sort();
 
 /** "1 practice already holds facts newer than this file (…); it was left as it is", or "3 practices … they were". */
 export function olderNote(count: number, things: [string, string], facts: string): string {

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { practiceOverview, practices } from '../../db/schema/index.js';
+import { groupMemberships, practiceGroups, practiceOverview, practices } from '../../db/schema/index.js';
+import { todayInEnglandSql } from '../../db/today.js';
 import { practiceLabels as label } from '../../domain/registry/practice-labels.js';
 import type { RecordType } from '../records/record-type.js';
 
@@ -12,6 +13,16 @@ const practiceInput = z.object({
   localName: z.string().trim().max(120).nullable().optional(),
   notes: z.string().trim().max(2000).nullable().optional(),
 });
+
+/**
+ * The practice is in the group today, in England (a membership started and not yet ended);
+ * `kind` narrows it to groups of that kind.
+ */
+const memberToday = (groupId: unknown, kind?: string): SQL => sql`exists (
+  select 1 from ${groupMemberships} join ${practiceGroups} on ${practiceGroups.id} = ${groupMemberships.groupId}
+  where ${groupMemberships.groupId} = ${groupId} and ${groupMemberships.practiceCode} = ${practiceOverview.odsCode}
+    and ${groupMemberships.startDate} <= ${todayInEnglandSql} and (${groupMemberships.endDate} is null or ${groupMemberships.endDate} >= ${todayInEnglandSql})
+    ${kind ? sql`and ${practiceGroups.kind} = ${kind}` : sql``})`;
 
 const odsCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{3,10}$/, 'must be an ODS code such as C82001');
 
@@ -37,6 +48,11 @@ export const practiceRecord: RecordType<z.infer<typeof practiceInput>> = {
     postcode: { header: label.postcode, column: practiceOverview.postcode, kind: 'text', filter: 'search', sortable: true },
     listSize: { header: label.listSize, column: practiceOverview.listSize, kind: 'integer', sortable: true },
     listSizeDate: { header: label.listSizeDate, column: practiceOverview.listSizeDate, kind: 'date', sortable: true },
+  },
+  // Two, so a list can be a federation's members in one of its localities (?memberOf=1&inLocality=4).
+  conditions: {
+    memberOf: { kind: 'integer', where: (groupId) => memberToday(groupId) },
+    inLocality: { kind: 'integer', where: (groupId) => memberToday(groupId, 'locality') },
   },
   labels: label,
   defaultSort: 'name',

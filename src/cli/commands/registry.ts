@@ -14,10 +14,12 @@ import { importReportLines } from '../import-report-text.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
 import { practiceLabels as label } from '../../domain/registry/practice-labels.js';
 import { humanise } from '../../domain/words.js';
+import { notInRegistrySentence } from '../../domain/registry/not-in-registry.js';
 
 /**
  * An import report as `--format json` prints it: every problem names its file, line and column (null
- * where none), and the notes say what was left out and why (the codes --skip-unknown skipped).
+ * where none), and the notes say what was left out and why (--skip-unknown's practices, summarised;
+ * `practicesNotInRegistry` lists every one).
  */
 export function reportJson(report: ImportReport): Record<string, unknown> {
   const { kind: _k, ...rest } = report;
@@ -29,10 +31,15 @@ function printReport(report: ImportReport, format: string, via: string) {
     process.stdout.write(`${JSON.stringify(reportJson(report), null, 2)}\n`);
     return;
   }
-  const problems = report.rejected
-    ? ['Nothing was imported. Problems:', ...report.errors.slice(0, 100).map((e) => `  ${describeProblem({ ...e, file: e.file ?? report.file })}`), ...(report.errors.length > 100 ? [`  … and ${report.errors.length - 100} more (use --format json for all)`] : [])]
-    : [];
-  process.stdout.write(`${importReportLines({ ...report, kind: undefined }, via, problems).join('\n')}\n`);
+  process.stdout.write(`${importReportLines({ ...report, kind: undefined }, via, problemLines(report)).join('\n')}\n`);
+}
+
+/** Why nothing was imported: practices the registry does not hold in one sentence, or the first 100 problems, each with its line. */
+function problemLines(report: ImportReport): string[] {
+  if (!report.rejected) return [];
+  const unknown = report.practicesNotInRegistry ?? [];
+  if (unknown.length) return [`Nothing was imported. ${notInRegistrySentence(unknown, 'import again with --skip-unknown to import the rows of the practices it holds')}`, '  (--format json lists every row refused, with its line.)'];
+  return ['Nothing was imported. Problems:', ...report.errors.slice(0, 100).map((e) => `  ${describeProblem({ ...e, file: e.file ?? report.file })}`), ...(report.errors.length > 100 ? [`  … and ${report.errors.length - 100} more (use --format json for all)`] : [])];
 }
 
 export interface ImportCommandOptions {
@@ -98,9 +105,10 @@ export function registerRegistryCommands(program: Command): void {
     .option('--commissioner <code>', 'commissioner (sub-ICB location or CCG) code, e.g. 03W')
     .option('--pcn <code or name>', 'PCN code (U30213) or part of its name (Rutland)')
     .option('--locality <name>', 'locality (hub) name')
+    .option('--member-of <group>', 'members today of a group: a federation, footprint, locality or peer group, by its name or ID')
     .addOption(new Option('--status <status>', 'practice status').choices(['active', 'closed', 'dormant', 'proposed', 'all']).default('active'))
     .addOption(formatOption(['table', 'csv', 'json'], 'table'))
-    .action(async (options: { commissioner?: string; pcn?: string; locality?: string; status: string; format: OutputFormat }) => {
+    .action(async (options: { commissioner?: string; pcn?: string; locality?: string; memberOf?: string; status: string; format: OutputFormat }) => {
       const filters: Record<string, string> = { gpPractice: 'true' };
       if (options.commissioner) filters.commissioner = options.commissioner.toUpperCase();
       // A PCN code is U and five digits; anything else is looked for in PCN names.
@@ -112,8 +120,11 @@ export function registerRegistryCommands(program: Command): void {
       if (options.status !== 'all') filters.status = options.status;
       const client = await connect(readConfig());
       try {
+        if (options.memberOf) filters.memberOf = String(await groupIdOf(client, options.memberOf));
         const rows = await client.listPractices(filters);
-        if (!rows.length) process.stderr.write(`atscale: no ${options.status === 'all' ? '' : `${options.status} `}GP practices match ${Object.entries(filters).filter(([k]) => k !== 'gpPractice' && k !== 'status').map(([k, v]) => `${k} "${v}"`).join(' and ') || 'those choices'}\n`);
+        // The choices as they were typed: `member-of "Rutland"`, not the group's ID.
+        const typed = { ...filters, ...(options.memberOf ? { memberOf: options.memberOf } : {}) };
+        if (!rows.length) process.stderr.write(`atscale: no ${options.status === 'all' ? '' : `${options.status} `}GP practices match ${Object.entries(typed).filter(([k]) => k !== 'gpPractice' && k !== 'status').map(([k, v]) => `${k === 'memberOf' ? 'member-of' : k} "${v}"`).join(' and ') || 'those choices'}\n`);
         await writeRows(rows, practiceColumns, options.format, { emptySaid: true });
       } finally {
         await client.close();
@@ -144,6 +155,16 @@ export function registerRegistryCommands(program: Command): void {
         await client.close();
       }
     });
+}
+
+/** A group named on the command line, by its ID or its name (any case); a name two groups share is refused, naming their IDs. */
+async function groupIdOf(client: AtscaleClient, named: string): Promise<number> {
+  const groups = (await client.listRecords('groups', {})) as { id: number; name: string; kind: string }[];
+  const wanted = named.trim().toLowerCase();
+  const found = groups.filter((g) => String(g.id) === wanted || g.name.toLowerCase() === wanted);
+  if (found.length === 1) return found[0]!.id;
+  const option = [{ field: '--member-of', message: found.length ? `names ${found.length} groups: ${found.map((g) => `${g.name} (ID ${g.id}, ${humanise(g.kind)})`).join(', ')}; give the ID` : `must be the name or ID of a group: ${groups.map((g) => `${g.name} (ID ${g.id})`).join(', ') || 'there are none yet'}` }];
+  throw new AppError(found.length ? 'invalid' : 'not_found', found.length ? `More than one group is named "${named}"` : `No group is named "${named}"`, { problems: option });
 }
 
 /** The user's fields as the command's options name them, so a problem says what to type. */

@@ -17,12 +17,15 @@ export interface ImportKindInfo {
   asOf?: string;
 }
 
+/** The id of an import's "Skip practices not in the registry" box; its tick box, which the error summary links to, is `-1` after it. */
+export const skipBoxId = (kind: string) => `${kind}-skip`;
+
 /** One upload form: the file, the options this kind of file takes, and the API's refusals (wrong type, too large). */
 export function ImportForm({ info, disabled, onStarted }: { info: ImportKindInfo; disabled: boolean; onStarted(job: Job): void }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [skip, setSkip] = useState(false);
   const [asOf, setAsOf] = useState<DateParts>(emptyDate);
-  const ids = { file: `${info.kind}-file`, skip: `${info.kind}-skip`, asOf: `${info.kind}-as-of` };
+  const ids = { file: `${info.kind}-file`, skip: skipBoxId(info.kind), asOf: `${info.kind}-as-of` };
   const form = useApiForm<FormData, Job>((body) => ({ method: 'POST', path: `/api/imports/${info.kind}`, body }), {
     invalidates: ['/api/jobs'],
     fields: { file: { id: ids.file, label: 'File' } },

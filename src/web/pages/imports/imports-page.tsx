@@ -3,11 +3,11 @@ import { useState } from 'react';
 import type { AuditEntry, Job } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { type Column, DataTable } from '../../components/data-table.js';
-import { describeProblem, FormErrorSummary } from '../../components/form-errors.js';
+import { FormErrorSummary } from '../../components/form-errors.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { actorName, formatDateTime, formatNumber, humanise } from '../../format/format.js';
 import { ImportForm, type ImportKindInfo } from './import-form.js';
-import { JobProgress, jobOutcome, jobProblems, JobStatusTag, problemsCsvHref, problemsShown, useJob } from './job-progress.js';
+import { jobErrorItems, JobProgress, jobOutcome, jobProblems, JobStatusTag, problemsCsvHref, problemsShown, useJob } from './job-progress.js';
 
 const kinds: ImportKindInfo[] = [
   {
@@ -100,7 +100,7 @@ export function ImportsPage() {
   usePageTitle(problems.length ? 'Error: Import NHS files' : 'Import NHS files');
   return (
     <>
-      <FormErrorSummary title={`${job.data?.fileName ?? 'The file'} was not imported`} errors={problems.map((p) => ({ message: describeProblem(p) }))} attempt={jobId ?? 0} limit={problemsShown} everything={jobId ? { href: problemsCsvHref(jobId), text: `download all ${formatNumber(problems.length)} problems (CSV)` } : undefined} />
+      <FormErrorSummary title={`${job.data?.fileName ?? 'The file'} was not imported`} errors={jobErrorItems(job.data)} attempt={jobId ?? 0} limit={problemsShown} everything={jobId ? { href: problemsCsvHref(jobId), text: `download all ${formatNumber(problems.length)} problems (CSV)` } : undefined} />
       <Heading headingLevel="h1">Import NHS files</Heading>
       <p className="nhsuk-body">Upload the files the NHS publishes to keep the registry up to date. A file is checked in full first: if any row is wrong, nothing is written and every problem is listed with its line and column.</p>
       {jobId ? <JobProgress jobId={jobId} /> : null}

@@ -6,6 +6,9 @@ import type { Job } from '../../api/types.js';
 import { useApiQuery, useRefresh } from '../../api/use-api.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { formatDate, formatNumber, importCounts } from '../../format/format.js';
+import { describeProblem, type FieldError } from '../../components/form-errors.js';
+import { notInRegistrySentence } from '../../../domain/registry/not-in-registry.js';
+import { skipBoxId } from './import-form.js';
 
 /** Follows a job: every 400 ms while it runs, then stops. */
 export function useJob(jobId: string | null) {
@@ -17,6 +20,22 @@ export function jobProblems(job: Job | undefined): Problem[] {
   if (!job || job.status !== 'failed') return [];
   const problems = job.result?.errors ?? job.result?.problems ?? [];
   return problems.length ? problems : [{ message: job.message ?? 'The import failed' }];
+}
+
+/** The practices a refused file names that the registry does not hold (none when it was refused for anything else). */
+const notInRegistry = (job: Job | undefined): string[] => (job?.status === 'failed' ? (job.result?.practicesNotInRegistry ?? []) : []);
+
+/** What to do about them, as this page offers it. */
+const skipThem = 'tick ‘Skip practices not in the registry’ and upload the file again, to import the rows of the practices it holds';
+
+/**
+ * The error summary of a refused file: practices the registry does not hold in one sentence, linked
+ * to the box that skips them (a national file names thousands), or else each problem with its line.
+ */
+export function jobErrorItems(job: Job | undefined): FieldError[] {
+  const unknown = notInRegistry(job);
+  if (unknown.length && job) return [{ message: notInRegistrySentence(unknown, skipThem), field: `${skipBoxId(job.kind.replace(/^import /, ''))}-1` }];
+  return jobProblems(job).map((p) => ({ message: describeProblem(p) }));
 }
 
 /** How many of a rejected file's problems the page lists at the top; the rest are counted, and all of them can be downloaded. */
@@ -35,6 +54,8 @@ const withFullStop = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`)
  * with the whole file (a wrong kind of file, missing columns) says so instead. Or the job's own reason.
  */
 function failureText(job: Job): string {
+  const unknown = notInRegistry(job).length;
+  if (unknown) return `${formatNumber(unknown)} ${unknown === 1 ? 'practice in this file is' : 'practices in this file are'} not in the registry, so nothing was imported.`;
   const rows = rejectedRowsOf(job);
   if (job.result?.rejected && rows === 0) return 'The file was not imported: it is not the file this import reads, or its columns are not the ones expected. Nothing was imported.';
   if (rows) return `${formatNumber(rows)} ${rows === 1 ? 'row was' : 'rows were'} rejected, so nothing was imported.`;
@@ -135,7 +156,7 @@ export function JobProgress({ jobId }: { jobId: string }) {
         <WarningCallout>
           <WarningCallout.Heading>Nothing was imported</WarningCallout.Heading>
           <p>
-            {jobOutcome(job)} {problemsListed(jobProblems(job).length)} {job.result?.notes?.length ? '' : 'Correct the file and upload it again.'}
+            {jobOutcome(job)} {notInRegistry(job).length ? `Import the ODS practice file (epraccur) first, or ${skipThem}.` : `${problemsListed(jobProblems(job).length)} ${job.result?.notes?.length ? '' : 'Correct the file and upload it again.'}`}
           </p>
           {/* A note says what to do instead, such as importing a newer ODS file or skipping unknown practices. */}
           {job.result?.notes?.map((note, i) => <p key={i}>{note}</p>)}

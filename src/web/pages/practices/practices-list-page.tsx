@@ -1,17 +1,15 @@
 import { Heading, Select, TextInput } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import { practiceLabels } from '../../../domain/registry/practice-labels.js';
-import type { PracticeOverview } from '../../api/types.js';
+import type { Group, Page, PracticeOverview } from '../../api/types.js';
+import { useApiQuery } from '../../api/use-api.js';
 import type { Column } from '../../components/data-table.js';
-import { FilterActions, FilterCheckbox, useFilterForm } from '../../components/filter-actions.js';
-import { usePageTitle } from '../../components/page-states.js';
+import { FilterActions, useFilterForm } from '../../components/filter-actions.js';
+import { ApiErrorPanel, LoadingPanel, usePageTitle } from '../../components/page-states.js';
 import { RecordTable, useListParams } from '../../components/record-table.js';
 import { StatusTag } from '../../components/summary-rows.js';
 import { formatDate, formatNumber } from '../../format/format.js';
-
-const filterNames = ['q', 'status', 'commissioner', 'pcn', 'locality', 'gpPractice'] as const;
-/** GP practices only unless the box is cleared (then the address says gpPractice=any). */
-const defaults = { gpPractice: 'true' };
+import { addressFilterNames, type AddressFilters, addressOf, apiFiltersOf, localityOptions, type Scope, scopeOf, scopeOptions } from './practice-list-scope.js';
 
 const columns: Column<PracticeOverview>[] = [
   { key: 'odsCode', header: 'ODS code', sortable: true, nowrap: true, cell: (p) => p.odsCode },
@@ -24,59 +22,99 @@ const columns: Column<PracticeOverview>[] = [
   { key: 'listSizeDate', header: 'List size date', sortable: true, nowrap: true, cell: (p) => formatDate(p.listSizeDate) },
 ];
 
-type Filters = Record<(typeof filterNames)[number], string>;
+type FormValues = Required<AddressFilters> & { scope: Scope };
 
-function FilterForm({ initial, onApply }: { initial: Filters; onApply(values: Filters): void }) {
+const statusOptions = [
+  ['active', 'Active'],
+  ['closed', 'Closed'],
+  ['dormant', 'Dormant'],
+  ['proposed', 'Proposed'],
+  ['any', 'Any status'],
+] as const;
+
+function FilterForm({ initial, groups, onApply }: { initial: FormValues; groups: Group[]; onApply(values: FormValues): void }) {
   const { values, setValues, set, submit } = useFilterForm(initial, onApply);
+  const localities = localityOptions(groups, values.scope);
+  // A locality of the group chosen before is no choice once another group is chosen.
+  const chooseScope = (scope: Scope) => setValues((v) => ({ ...v, scope, inLocality: localityOptions(groups, scope).some((l) => l.value === v.inLocality) ? v.inLocality : '' }));
   return (
     <form className="app-filters" onSubmit={submit} role="search" aria-label="Filter practices">
       <TextInput id="q" name="q" label="Search" hint="Part of a name, locality or postcode" width={30} value={values.q} onChange={set('q')} />
       <div className="app-filters__row">
-        <Select id="status" name="status" label="Status" value={values.status} onChange={set('status')}>
-          <Select.Option value="">Any status</Select.Option>
-          <Select.Option value="active">Active</Select.Option>
-          <Select.Option value="closed">Closed</Select.Option>
-          <Select.Option value="dormant">Dormant</Select.Option>
-          <Select.Option value="proposed">Proposed</Select.Option>
+        <Select id="scope" name="scope" label="Show" value={values.scope} onChange={(e) => chooseScope(e.target.value as Scope)}>
+          {scopeOptions(groups, values.scope).map((o) => (
+            <Select.Option key={o.value} value={o.value}>
+              {o.text}
+            </Select.Option>
+          ))}
         </Select>
+        <Select id="status" name="status" label="Status" value={values.status} onChange={set('status')}>
+          {statusOptions.map(([value, text]) => (
+            <Select.Option key={value} value={value}>
+              {text}
+            </Select.Option>
+          ))}
+        </Select>
+        {localities.length ? (
+          <Select id="inLocality" name="inLocality" label="Locality" value={values.inLocality} onChange={set('inLocality')}>
+            <Select.Option value="">Any locality</Select.Option>
+            {localities.map((o) => (
+              <Select.Option key={o.value} value={o.value}>
+                {o.text}
+              </Select.Option>
+            ))}
+          </Select>
+        ) : null}
         <TextInput id="commissioner" name="commissioner" label="Sub-ICB code" width={5} code value={values.commissioner} onChange={set('commissioner')} />
         <TextInput id="pcn" name="pcn" label="PCN code" width={10} code value={values.pcn} onChange={set('pcn')} />
-        <TextInput id="locality" name="locality" label="Locality" width={20} value={values.locality} onChange={set('locality')} />
       </div>
-      <FilterCheckbox id="gp-only" label="GP practices only" checked={values.gpPractice === 'true'} onChange={(checked) => setValues((v) => ({ ...v, gpPractice: checked ? 'true' : 'any' }))} />
       <FilterActions />
     </form>
   );
 }
 
-/** The registry: every practice imported from ODS, searchable, filterable, sortable and paged on the server. */
+/**
+ * The registry, opening on what a federation works with: its member practices that are open (every
+ * open GP practice where there is no federation). A national ODS file brings every prescribing cost
+ * centre in England, so everything else is a choice away. Searchable, sortable and paged on the server.
+ */
 export function PracticesListPage() {
   usePageTitle('Practices');
-  const list = useListParams(filterNames, defaults);
-  const initial = Object.fromEntries(filterNames.map((n) => [n, list.filters[n] ?? ''])) as Filters;
-  // Field filters as the API names them; "any" means no GP-practice filter.
-  const { gpPractice, ...rest } = list.filters;
-  const apiFilters = gpPractice && gpPractice !== 'any' ? { ...rest, gpPractice } : rest;
-  const applyFilters = (values: Filters) => list.setFilters({ ...values, gpPractice: values.gpPractice === 'true' ? '' : 'any' });
+  const list = useListParams(addressFilterNames);
+  const groupsQuery = useApiQuery<Page<Group>>('/api/groups?pageSize=1000&sort=name');
+  const groups = groupsQuery.data?.items;
+  const filters = list.filters as AddressFilters;
   return (
     <>
       <Heading headingLevel="h1">Practices</Heading>
-      <p className="nhsuk-body">Practices from the NHS registry files (ODS), with their latest list size.</p>
-      <FilterForm key={list.params.toString()} initial={initial} onApply={applyFilters} />
-      <RecordTable
-        resource="practices"
-        caption="Practices"
-        captionHidden
-        columns={columns}
-        rowKey={(p) => p.odsCode}
-        filters={apiFilters}
-        sort={list.sort}
-        page={list.page}
-        pageSize={list.pageSize}
-        onSort={list.toggleSort}
-        hrefForPage={(page) => list.hrefWith({ page: page === 1 ? undefined : page })}
-        noun="practices"
-      />
+      <p className="nhsuk-body">Practices from the NHS registry files (ODS), with their latest list size. Where there is a federation, the list opens on its member practices that are open; Show also offers all GP practices, and everything in the registry (every prescribing cost centre the ODS file lists).</p>
+      {groupsQuery.error ? <ApiErrorPanel error={groupsQuery.error} /> : null}
+      {groups ? (
+        <>
+          <FilterForm
+            key={list.params.toString()}
+            groups={groups}
+            initial={{ ...Object.fromEntries(addressFilterNames.map((n) => [n, filters[n] ?? ''])), status: filters.status ?? 'active', scope: scopeOf(filters, groups) } as FormValues}
+            onApply={(values) => list.setFilters(addressOf(values) as Record<string, string>)}
+          />
+          <RecordTable
+            resource="practices"
+            caption="Practices"
+            captionHidden
+            columns={columns}
+            rowKey={(p) => p.odsCode}
+            filters={apiFiltersOf(filters, groups)}
+            sort={list.sort}
+            page={list.page}
+            pageSize={list.pageSize}
+            onSort={list.toggleSort}
+            hrefForPage={(page) => list.hrefWith({ page: page === 1 ? undefined : page })}
+            noun="practices"
+          />
+        </>
+      ) : groupsQuery.isPending ? (
+        <LoadingPanel what="practices" />
+      ) : null}
     </>
   );
 }
