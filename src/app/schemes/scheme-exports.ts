@@ -1,4 +1,5 @@
 import { formatPence } from '../../domain/schemes/format-money.js';
+import { settlementWords } from '../../domain/schemes/settlement.js';
 import { renderPdf } from '../export/pdf.js';
 import { reportTableColumns } from '../export/report-table-columns.js';
 import { toXlsx, type Sheet } from '../export/tabular.js';
@@ -24,6 +25,7 @@ export async function schemeWorkbook(ctx: AppContext, schemeId: number, options:
     ['Status', humanise(result.version.status)],
     ['Approved', result.version.approvedAt ? `${formatLongDate(isoDay(new Date(result.version.approvedAt)))} by ${actorName(result.version.approvedBy)}` : 'Not yet'],
     ['List sizes', result.version.listSnapshotDate ? `registry snapshot at ${formatLongDate(result.version.listSnapshotDate)}` : 'as given in the scheme'],
+    ...(result.run.payments ? [['Invoiced and paid', settlementWords(result.version)] as [string, string]] : []),
     ['Produced', formatLongDate(todayInEngland())],
     // A sheet has no room for its table's title, which says what it is (which contributions schedule, for one).
     ...result.tables.map((t): [string, string] => [`Sheet ${t.name}`, t.title]),
@@ -38,7 +40,7 @@ export async function schemeWorkbook(ctx: AppContext, schemeId: number, options:
 
 /** One practice's statement as a PDF, naming the scheme, its version, the list-size snapshot and the practice. */
 export async function schemeStatementPdf(ctx: AppContext, schemeId: number, practiceCode: string, options: RunOptions = {}): Promise<{ fileName: string; content: Buffer }> {
-  const { scheme, version, funder, statement } = await schemeStatement(ctx, schemeId, practiceCode, options);
+  const { scheme, version, funder, statement, paysForActivity } = await schemeStatement(ctx, schemeId, practiceCode, options);
   const practice = `${statement.practiceName}${statement.odsCode ? ` (${statement.odsCode})` : ''}`;
   const content = await renderPdf({
     pageSize: 'A4',
@@ -55,6 +57,8 @@ export async function schemeStatementPdf(ctx: AppContext, schemeId: number, prac
             ['Scheme version', describeVersion(version)],
             ['List-size snapshot', version.listSnapshotDate ? formatLongDate(version.listSnapshotDate) : 'list sizes as given in the scheme'],
             ['Practice', practice],
+            // Whether the amount below is settled: invoiced to the commissioner, then paid.
+            ...(paysForActivity ? [['Invoiced and paid', settlementWords(version)]] : []),
           ],
         },
         layout: 'noBorders',

@@ -1,5 +1,6 @@
 import type { SchemeRow, SchemeVersionRow } from '../../db/repos/schemes.js';
 import { dayInEngland, formatLongDate } from '../../domain/iso-date.js';
+import type { Settlement } from '../../domain/schemes/settlement.js';
 
 /** A scheme as the API, CLI and audit log show it (never an ORM row as it stands). */
 export function presentScheme(row: SchemeRow) {
@@ -15,6 +16,14 @@ export function presentScheme(row: SchemeRow) {
     rowVersion: row.rowVersion,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+  };
+}
+
+/** Whether a version's payments were invoiced to the commissioner and paid to practices, each with its day and reference. */
+export function settlementOf(row: Pick<SchemeVersionRow, 'invoicedOn' | 'invoiceReference' | 'paidOn' | 'paymentReference'>): Settlement {
+  return {
+    invoiced: row.invoicedOn ? { on: row.invoicedOn, reference: row.invoiceReference } : null,
+    paid: row.paidOn ? { on: row.paidOn, reference: row.paymentReference } : null,
   };
 }
 
@@ -34,6 +43,7 @@ export function presentVersionSummary(row: SchemeVersionRow) {
     approvedAt: row.approvedAt,
     createdBy: row.createdBy,
     createdAt: row.createdAt,
+    ...settlementOf(row),
   };
 }
 
