@@ -5,7 +5,6 @@ import type { ReportRow, ReportTable } from '../../../domain/schemes/report-colu
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import type { Column } from '../../components/data-table.js';
-import { SummaryRows } from '../../components/summary-rows.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { useScrollToHash } from '../../components/scroll-to-hash.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
@@ -17,6 +16,8 @@ import { displayCell } from '../../../domain/schemes/report-cells.js';
 import { ReallocationSection, reallocateParam } from './reallocation-section.js';
 import { ScheduleChart } from './schedule-chart.js';
 import { SchemeOverview } from './scheme-overview.js';
+import { EarlierInvoice, InvoiceSummary, SettledNotice } from './settlement.js';
+import { SettlementPanel } from './settlement-forms.js';
 import { SchemeStatusTag } from './scheme-status.js';
 import { HandScheduleUpload } from './hand-schedule-upload.js';
 import { OlderVersionNotice, ReturnsAlsoOn, VersionsTable, versionParam } from './versions-section.js';
@@ -70,24 +71,6 @@ const statementLink = (schemeId: number, version: number): Column<ReportRow> => 
       </a>
     ) : null,
 });
-
-const poundsFormat = (decimals: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-const summaryPounds = (value: number) => poundsFormat(Number.isInteger(value) ? 0 : 2).format(value);
-
-/** What the funder is invoiced: the delivered cost, the fee and the total, each as the summary table gives it. */
-function InvoiceSummary({ summary, feeLabel }: { summary: ReportTable; feeLabel: string }) {
-  const value = (metric: string) => summary.rows.find((r) => r.metric === metric)?.value;
-  const rows = [
-    { key: 'Delivered cost', metric: 'delivered_cost' },
-    { key: feeLabel, metric: 'federation_fee' },
-    { key: 'Total to invoice', metric: 'grand_total' },
-  ].flatMap(({ key, metric }) => {
-    const v = value(metric);
-    return typeof v === 'number' ? [{ key, value: summaryPounds(v) }] : [];
-  });
-  if (!rows.length) return null;
-  return <SummaryRows rows={rows} />;
-}
 
 /**
  * The other schedule of contributions (DOMAIN 4.2), every year at the year-1 cost, to compare with
@@ -176,6 +159,9 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
   // A practice manager returns their own practice's activity (DOMAIN 3.1: practices confirm and return activity).
   // …against the approved version in force, not an older one they are looking back at.
   const returnsActivity = ownPracticesOnly && version.status === 'approved' && version.definition.deliveryModels.length > 0 && practices.length > 0;
+  // An approved version's payments are invoiced to the commissioner, then paid (admins record it); once invoiced, its returns are settled.
+  const settles = admin && version.status !== 'draft' && version.definition.deliveryModels.length > 0;
+  const settled = version.invoiced !== null;
   const sections = [
     { id: 'terms', title: 'Terms', show: true },
     { id: 'versions', title: 'Versions', show: true },
@@ -187,6 +173,7 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
     { id: 'differences', title: 'Hand schedule differences', show: Boolean(differences) },
     { id: 'reallocation', title: 'Reallocation', show: Boolean(allocation) },
     { id: 'warnings', title: 'Warnings and notes', show: Boolean(warnings) },
+    { id: 'invoice', title: 'Invoice and payment', show: settles },
     { id: 'delivered', title: 'Record delivered activity', show: recordsActivity },
     { id: 'return', title: 'Return your practice’s activity', show: returnsActivity },
     { id: 'hand-schedule', title: 'Check a hand schedule', show: checksHandSchedule },
@@ -235,8 +222,9 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
       {payments ? (
         <Section id="payments" title="Payments">
           <p className="nhsuk-body">{payments.title}. Practices are paid for everything they delivered; the fee is added to the invoice to the funder.</p>
+          <EarlierInvoice schemeId={scheme.id} versions={versions} shown={version} />
           {summary && ownPracticesOnly ? <p className="nhsuk-body">The invoice to the funder, for every practice in the scheme:</p> : null}
-          {summary ? <InvoiceSummary summary={summary} feeLabel={version.definition.fee?.label ?? 'Fee'} /> : null}
+          {summary ? <InvoiceSummary summary={summary} feeLabel={version.definition.fee?.label ?? 'Fee'} version={version} /> : null}
           <ReportTableView table={payments} hide={['ods_code']} caption={payments.title} />
         </Section>
       ) : null}
@@ -279,22 +267,33 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
           <ReportTableView table={warnings} hide={['code']} caption={warnings.title} />
         </Section>
       ) : null}
+      {settles ? (
+        <Section id="invoice" title="Invoice and payment">
+          <SettlementPanel schemeId={scheme.id} version={version} />
+        </Section>
+      ) : null}
       {recordsActivity ? (
         <Section id="delivered" title="Record delivered activity">
-          <ReturnsDue scheme={scheme} version={run.version.version} />
-          <ReturnsAlsoOn versions={versions} shown={version} />
-          <DeliveredActivity schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} />
+          {settled ? (
+            <SettledNotice version={version} />
+          ) : (
+            <>
+              <ReturnsDue scheme={scheme} version={run.version.version} />
+              <ReturnsAlsoOn versions={versions} shown={version} />
+              <DeliveredActivity schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} />
+            </>
+          )}
         </Section>
       ) : null}
       {returnsActivity ? (
         <Section id="return" title="Return your practice’s activity">
-          <OwnReturnDue schemeId={scheme.id} version={run.version.version} />
-          <DeliveredEntryForm schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} own />
+          {settled ? null : <OwnReturnDue schemeId={scheme.id} version={run.version.version} />}
+          <DeliveredEntryForm schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} own settledOn={version.invoiced?.on ?? null} />
         </Section>
       ) : null}
       {checksHandSchedule ? (
         <Section id="hand-schedule" title="Check a hand schedule">
-          <HandScheduleUpload schemeId={scheme.id} version={run.version.version} />
+          {settled ? <SettledNotice version={version} /> : <HandScheduleUpload schemeId={scheme.id} version={run.version.version} />}
         </Section>
       ) : null}
     </>
@@ -343,7 +342,7 @@ export function SchemePage() {
                 {latestRead?.name ?? s.name} {status ? <SchemeStatusTag status={status} /> : versions.data ? <Tag modifier="grey">Being prepared</Tag> : null}
               </Heading>
               <p className="nhsuk-lede-text">{latestRead?.funder ?? s.funder}</p>
-              {admin ? <AdminActions scheme={s} /> : null}
+              {admin ? <AdminActions scheme={s} invoiced={readable.find((v) => v.status === 'approved' && v.invoiced)} /> : null}
               <Loaded query={versions} what="scheme’s versions">
                 {(v) => {
                   const version = v.items.find((item) => item.version === (chosen ?? latest)) ?? v.items.at(-1);
