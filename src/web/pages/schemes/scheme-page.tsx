@@ -182,6 +182,7 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
   return (
     <>
       <OlderVersionNotice schemeId={scheme.id} shown={version} latest={latest} />
+      <EarlierInvoice schemeId={scheme.id} versions={versions} shown={version} />
       <FootingInset run={run} definition={version.definition} />
       <nav className="app-scheme-contents" aria-label="On this page">
         <h2 className="nhsuk-heading-s">On this page</h2>
@@ -222,7 +223,6 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
       {payments ? (
         <Section id="payments" title="Payments">
           <p className="nhsuk-body">{payments.title}. Practices are paid for everything they delivered; the fee is added to the invoice to the funder.</p>
-          <EarlierInvoice schemeId={scheme.id} versions={versions} shown={version} />
           {summary && ownPracticesOnly ? <p className="nhsuk-body">The invoice to the funder, for every practice in the scheme:</p> : null}
           {summary ? <InvoiceSummary summary={summary} feeLabel={version.definition.fee?.label ?? 'Fee'} version={version} /> : null}
           <ReportTableView table={payments} hide={['ods_code']} caption={payments.title} />

@@ -37,7 +37,7 @@ export function InvoiceSummary({ summary, feeLabel, version }: { summary: Report
 }
 
 /**
- * Said above the payments of a version that has not been invoiced when an earlier one was: the COO
+ * Said at the top of a version that has not been invoiced when an earlier one was: the COO
  * reads that the figures invoiced were version 1's, and this version's are still to be settled.
  */
 export function EarlierInvoice({ schemeId, versions, shown }: { schemeId: number; versions: readonly SchemeVersion[]; shown: SchemeVersion }) {
@@ -48,7 +48,7 @@ export function EarlierInvoice({ schemeId, versions, shown }: { schemeId: number
       <p>
         Version {earlier.version} was invoiced to the commissioner on {formatDate(earlier.invoiced.on)}
         {earlier.invoiced.reference ? ` (ref ${earlier.invoiced.reference})` : ''}
-        {earlier.paid ? ` and paid to practices on ${formatDate(earlier.paid.on)}` : ''}. Version {shown.version} {shown.status === 'draft' ? 'is a draft' : 'replaced it'} and has not been invoiced: its payments below are
+        {earlier.paid ? ` and paid to practices on ${formatDate(earlier.paid.on)}` : ''}. Version {shown.version} {shown.status === 'draft' ? 'is a draft' : 'replaced it'} and has not been invoiced: its payments on this page are
         not what was invoiced. <Link to={`/schemes/${schemeId}?${versionParam}=${earlier.version}#payments`}>See version {earlier.version}’s payments</Link>
       </p>
     </InsetText>
