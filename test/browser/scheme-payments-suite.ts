@@ -1,10 +1,33 @@
 import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeSchemeRequest } from '../support/factories.js';
 import { confirmQuestionCancels, eventually, fillDate, headingLevelsSkipped, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, csrfHeaders, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, signIn } from './harness.js';
 
 const settled = 'Version 1’s payments were invoiced to the commissioner on 15 May 2018, so its activity returns and hand schedule are settled and can no longer change.';
+
+/** Records the invoice or the payment in the panel's form: a day refused first (with its message), then a day and reference recorded (with the banner). */
+async function recordStep(panel: Locator, form: { date: string; reference: string; button: string }, says: { refused: [string, string]; recorded: [string, string, string] }) {
+  await fillDate(panel, form.date, says.refused[0]);
+  await panel.getByRole('button', { name: form.button }).click();
+  await problemsSay(panel, says.refused[1]);
+  await fillDate(panel, form.date, says.recorded[0]);
+  await panel.getByLabel(form.reference).fill(says.recorded[1]);
+  await panel.getByRole('button', { name: form.button }).click();
+  await visible(panel.getByText(says.recorded[2]));
+}
+
+/** The admin signed in, with a scheme of three practices over 2017/18 that they have approved (version 1). */
+async function approvedScheme(harness: BrowserHarness, id: string, name: string) {
+  const admin = await harness.newPage();
+  await signIn(admin, demoAdmin);
+  const headers = await csrfHeaders(admin);
+  const request = makeSchemeRequest({ id, name, period: { weeks: 8, financialYears: ['2017/18'] } });
+  const { scheme } = (await (await admin.request.post('/api/schemes', { data: request, headers })).json()) as { scheme: { id: number } };
+  expect((await admin.request.post(`/api/schemes/${scheme.id}/approve`, { data: { rowVersion: 1 }, headers })).status()).toBe(200);
+  return { admin, headers, request, scheme };
+}
 
 /**
  * Settling a scheme's payments: the federation records that the version in force was invoiced to
@@ -15,12 +38,7 @@ const settled = 'Version 1’s payments were invoiced to the commissioner on 15 
 export function schemePaymentsSuite(harness: () => BrowserHarness) {
   describe('invoicing a scheme and paying practices (admin and practice manager)', () => {
     it('records the invoice and the payment, closes the returns to everyone with the reason, and reopens them when undone', async () => {
-      const admin = await harness().newPage();
-      await signIn(admin, demoAdmin);
-      const headers = await csrfHeaders(admin);
-      const request = makeSchemeRequest({ id: 'autumn-clinics-2017', name: 'Autumn clinics 2017', period: { weeks: 8, financialYears: ['2017/18'] } });
-      const { scheme } = (await (await admin.request.post('/api/schemes', { data: request, headers })).json()) as { scheme: { id: number } };
-      expect((await admin.request.post(`/api/schemes/${scheme.id}/approve`, { data: { rowVersion: 1 }, headers })).status()).toBe(200);
+      const { admin, headers, scheme } = await approvedScheme(harness(), 'autumn-clinics-2017', 'Autumn clinics 2017');
       const entries = [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 40, gp: 10 } }];
       expect((await admin.request.post(`/api/schemes/${scheme.id}/delivered`, { data: { entries }, headers })).status()).toBe(200);
 
@@ -29,13 +47,10 @@ export function schemePaymentsSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(panel)).toContain('Not invoiced yet');
       await panel.getByRole('button', { name: 'Record the invoice' }).click();
       await problemsSay(panel, 'Enter the date invoiced');
-      await fillDate(panel, 'invoiced-on', '31/3/2017');
-      await panel.getByRole('button', { name: 'Record the invoice' }).click();
-      await problemsSay(panel, 'Date invoiced must not be before the scheme began (1 April 2017)');
-      await fillDate(panel, 'invoiced-on', '15/5/2018');
-      await panel.getByLabel('Invoice reference (optional)').fill('INV-0042');
-      await panel.getByRole('button', { name: 'Record the invoice' }).click();
-      await visible(panel.getByText('Recorded: Invoiced on 15 May 2018 (ref INV-0042).'));
+      await recordStep(panel, { date: 'invoiced-on', reference: 'Invoice reference (optional)', button: 'Record the invoice' }, {
+        refused: ['31/3/2017', 'Date invoiced must not be before the scheme began (1 April 2017)'],
+        recorded: ['15/5/2018', 'INV-0042', 'Recorded: Invoiced on 15 May 2018 (ref INV-0042).'],
+      });
       const payments = admin.locator('section[aria-labelledby="payments"]');
       expect(await textOf(payments.locator('.nhsuk-summary-list'))).toContain('Invoiced on 15 May 2018 (ref INV-0042)');
       // The federation's own forms give way too: nothing to upload or type into a settled version.
@@ -64,13 +79,10 @@ export function schemePaymentsSuite(harness: () => BrowserHarness) {
       expect(await textOf(managerRow.locator('.nhsuk-tag--blue'))).toBe('Invoiced');
 
       // Paid to practices, not before the invoice; "invoiced" cannot be undone while a payment is recorded.
-      await fillDate(panel, 'paid-on', '14/5/2018');
-      await panel.getByRole('button', { name: 'Record the payment' }).click();
-      await problemsSay(panel, 'Date paid must not be before the invoice date (15 May 2018)');
-      await fillDate(panel, 'paid-on', '30/5/2018');
-      await panel.getByLabel('Reference or remittance note (optional)').fill('BACS run 77');
-      await panel.getByRole('button', { name: 'Record the payment' }).click();
-      await visible(panel.getByText('Recorded: Paid to practices on 30 May 2018 (BACS run 77).'));
+      await recordStep(panel, { date: 'paid-on', reference: 'Reference or remittance note (optional)', button: 'Record the payment' }, {
+        refused: ['14/5/2018', 'Date paid must not be before the invoice date (15 May 2018)'],
+        recorded: ['30/5/2018', 'BACS run 77', 'Recorded: Paid to practices on 30 May 2018 (BACS run 77).'],
+      });
       expect(await panel.getByRole('button', { name: 'Undo “invoiced”' }).count()).toBe(0);
       expect(await textOf(panel)).toContain('To undo “invoiced”, undo the payment to practices first.');
       await admin.goto('/schemes');
@@ -101,12 +113,7 @@ export function schemePaymentsSuite(harness: () => BrowserHarness) {
     });
 
     it('approves a new version over an invoiced one: it starts not invoiced, and the page says the earlier version was', async () => {
-      const admin = await harness().newPage();
-      await signIn(admin, demoAdmin);
-      const headers = await csrfHeaders(admin);
-      const request = makeSchemeRequest({ id: 'winter-top-up-2017', name: 'Winter top-up 2017', period: { weeks: 8, financialYears: ['2017/18'] } });
-      const { scheme } = (await (await admin.request.post('/api/schemes', { data: request, headers })).json()) as { scheme: { id: number } };
-      await admin.request.post(`/api/schemes/${scheme.id}/approve`, { data: { rowVersion: 1 }, headers });
+      const { admin, headers, request, scheme } = await approvedScheme(harness(), 'winter-top-up-2017', 'Winter top-up 2017');
       await admin.request.post(`/api/schemes/${scheme.id}/delivered`, { data: { entries: [{ practice: 'C82002', units: { nurse: 30, gp: 5 } }] }, headers });
       const none = { invoiced: null, paid: null };
       const invoiced = await admin.request.put(`/api/schemes/${scheme.id}/settlement`, { data: { version: 1, invoiced: { on: '2018-05-15', reference: 'INV-0050' }, paid: null, basedOn: none }, headers });
