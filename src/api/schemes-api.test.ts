@@ -207,6 +207,7 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     await winterBook.xlsx.load((await winter.arrayBuffer()) as never);
     expect(winterBook.getWorksheet('about')!.getRow(7).values).toEqual([undefined, 'List sizes', 'registry snapshot at 1 January 2018']);
     expect(winterBook.getWorksheet('about')!.getRow(5).values).toEqual([undefined, 'Status', 'Approved']);
+    expect(winterBook.getWorksheet('about')!.getRow(8).values).toEqual([undefined, 'Invoiced and paid', 'Not invoiced yet: the figures can change until the federation invoices the commissioner']);
     // The demo approved it: a date as the pages write it, by "Demo data" (as the pages name the demo), not "demo".
     expect(winterBook.getWorksheet('about')!.getRow(6).values).toEqual([undefined, 'Approved', expect.stringMatching(/^\d{1,2} [A-Z][a-z]+ \d{4} by Demo data$/)]);
     expect(winterBook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['allocation', 'payments', 'statements']));

@@ -43,7 +43,7 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
 
-  r.get('/api/schemes/overview', { schema: { tags, summary: 'Beside each scheme: the version the reader reads (admins the latest, anyone else the latest approved; none while it is being prepared) and where its activity returns stand (due, overdue with how many awaited, all in), over the practices the reader sees' } }, async (request) =>
+  r.get('/api/schemes/overview', { schema: { tags, summary: 'Beside each scheme: the version the reader reads (admins the latest, anyone else the latest approved; none while it is being prepared) and where its activity returns stand (due, overdue with how many awaited, all in, settled once invoiced), over the practices the reader sees, and whether the version in force was invoiced and paid' } }, async (request) =>
     schemesOverview(ctxOf(request)),
   );
   r.get('/api/schemes/practices-on', { schema: { tags, summary: 'For the scheme builder (admins): a group’s member practices on a list-size snapshot date, each with its list size on exactly that date, and the one message saving would give if the date holds no list sizes for some or all of them', querystring: practicesOnQuery } }, async (request) =>
