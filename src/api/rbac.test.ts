@@ -189,6 +189,12 @@ const cases: Case[] = [
   { route: 'PATCH /api/schemes/{id}', allowed: adminOnly, request: (_r, ids) => ({ method: 'PATCH', path: `/api/schemes/${ids.winterId}`, body: { rowVersion: 99, definition: makeSchemeRequest().definition } }) },
   { route: 'POST /api/schemes/{id}/approve', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/schemes/${ids.winterId}/approve`, body: { rowVersion: 99 } }) },
   { route: 'PUT /api/schemes/{id}/returns-due', allowed: adminOnly, request: (_r, ids) => ({ method: 'PUT', path: `/api/schemes/${ids.winterId}/returns-due`, body: { basedOn: '2000-01-01', returnsDueOn: '2018-04-30' } }) },
+  // A stale basedOn: the admin is let in and refused with a conflict, so the demo's scheme is never marked invoiced.
+  {
+    route: 'PUT /api/schemes/{id}/settlement',
+    allowed: adminOnly,
+    request: (_r, ids) => ({ method: 'PUT', path: `/api/schemes/${ids.winterId}/settlement`, body: { version: 1, invoiced: { on: '2018-05-15', reference: null }, paid: null, basedOn: { invoiced: { on: '2018-05-01', reference: null }, paid: null } } }),
+  },
   { route: 'GET /api/schemes/{id}/versions', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/versions` }) },
   { route: 'GET /api/schemes/{id}/run', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/schemes/${ids.winterId}/run` }) },
   // A practice manager returns their own practice's activity, never another's.

@@ -150,6 +150,30 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect((await admin.request('GET', '/api/schemes/overview')).body.items.find((i: { id: number }) => i.id === id).returns).toEqual({ kind: 'overdue', dueOn: '2018-05-11', awaited: 2 });
   });
 
+  it('records that a version was invoiced and paid, refuses returns once invoiced, and says so on the statement PDF and in the OpenAPI document', async () => {
+    const { body: created } = await admin.request('POST', '/api/schemes', makeSchemeRequest({ period: { weeks: 8, financialYears: ['2017/18'] } }));
+    const id = created.scheme.id;
+    await admin.request('POST', `/api/schemes/${id}/approve`, { rowVersion: 1 });
+    await admin.request('POST', `/api/schemes/${id}/delivered`, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 40, gp: 0 } }] });
+    const none = { invoiced: null, paid: null };
+    const invoiced = { invoiced: { on: '2018-05-15', reference: 'INV-0042' }, paid: null };
+    const tooEarly = await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, invoiced: { on: '2017-03-31' }, paid: null, basedOn: none });
+    expect(tooEarly).toMatchObject({ status: 400, body: { problems: [{ field: 'invoiced.on', message: 'must not be before the scheme began (1 April 2017)' }] } });
+    const recorded = await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, ...invoiced, basedOn: none });
+    expect(recorded).toMatchObject({ status: 200, body: { changed: true, version: { version: 1, ...invoiced } } });
+    expect(await manager.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, ...none, basedOn: invoiced })).toMatchObject({ status: 403 });
+    const { practiceRevisions } = (await manager.request('GET', `/api/schemes/${id}/delivered`)).body;
+    const refused = await manager.request('POST', `/api/schemes/${id}/delivered`, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 41, gp: 0 } }], basedOn: practiceRevisions });
+    expect(refused).toMatchObject({ status: 403, body: { message: expect.stringContaining('invoiced to the commissioner on 15 May 2018') } });
+    const stale = await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, ...none, basedOn: none });
+    expect(stale).toMatchObject({ status: 409, body: { error: 'conflict' } });
+    const pdf = await fetch(`${server.baseUrl}/api/schemes/${id}/statements/C82001.pdf`, { headers: { cookie: manager.session.cookie! } });
+    const text = spawnSync('pdftotext', ['-layout', '-', '-'], { input: Buffer.from(await pdf.arrayBuffer()) }).stdout.toString();
+    expect(text).toMatch(/Invoiced and paid\s+Invoiced on 15 May 2018 \(ref INV-0042\); not yet paid to practices/);
+    const spec = (await admin.request('GET', '/api/openapi.json')).body;
+    expect(spec.paths['/api/schemes/{id}/settlement'].put.requestBody.content['application/json'].schema.required).toEqual(['invoiced', 'paid', 'version', 'basedOn']);
+  });
+
   it('gives a statement PDF naming the practice, the scheme version and the list-size snapshot', async () => {
     const id = await schemeId('winter-access-2017-18');
     const response = await fetch(`${server.baseUrl}/api/schemes/${id}/statements/C82001.pdf`, { headers: { cookie: manager.session.cookie! } });
@@ -183,6 +207,7 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     await winterBook.xlsx.load((await winter.arrayBuffer()) as never);
     expect(winterBook.getWorksheet('about')!.getRow(7).values).toEqual([undefined, 'List sizes', 'registry snapshot at 1 January 2018']);
     expect(winterBook.getWorksheet('about')!.getRow(5).values).toEqual([undefined, 'Status', 'Approved']);
+    expect(winterBook.getWorksheet('about')!.getRow(8).values).toEqual([undefined, 'Invoiced and paid', 'Not invoiced yet: the figures can change until the federation invoices the commissioner']);
     // The demo approved it: a date as the pages write it, by "Demo data" (as the pages name the demo), not "demo".
     expect(winterBook.getWorksheet('about')!.getRow(6).values).toEqual([undefined, 'Approved', expect.stringMatching(/^\d{1,2} [A-Z][a-z]+ \d{4} by Demo data$/)]);
     expect(winterBook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['allocation', 'payments', 'statements']));

@@ -13,6 +13,7 @@ import { schemesSuite } from './schemes-suite.js';
 import { schemeVersionsSuite } from './scheme-versions-suite.js';
 import { qualitySuite } from './quality-suite.js';
 import { returnsSuite } from './returns-suite.js';
+import { schemePaymentsSuite } from './scheme-payments-suite.js';
 
 /**
  * The web app in chromium against the real server and an in-memory database with the demo
@@ -44,6 +45,7 @@ adminSuite(() => harness);
 schemesSuite(() => harness);
 schemeVersionsSuite(() => harness);
 returnsSuite(() => harness);
+schemePaymentsSuite(() => harness);
 planSuite(() => harness);
 governanceSuite(() => harness);
 financeSuite(() => harness);

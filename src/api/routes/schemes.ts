@@ -6,12 +6,13 @@ import { zodProblems } from '../../app/records/zod-problems.js';
 import { importDeliveredCsv, listDelivered, recordDeliveredEntries } from '../../app/schemes/delivered-activity.js';
 import { getHandSchedule, importHandScheduleCsv, recordHandSchedule } from '../../app/schemes/hand-schedule.js';
 import { setReturnsDue } from '../../app/schemes/returns-due.js';
+import { recordSettlement } from '../../app/schemes/settlement.js';
 import { schemePracticesOn } from '../../app/schemes/scheme-practices-on.js';
 import { schemesOverview } from '../../app/schemes/schemes-overview.js';
 import { listSchemeVersions, runStoredScheme, schemeStatement } from '../../app/schemes/run-stored-scheme.js';
 import { approveScheme, createScheme, updateScheme } from '../../app/schemes/save-scheme.js';
 import { schemeStatementPdf, schemeWorkbook } from '../../app/schemes/scheme-exports.js';
-import { approveSchemeSchema, createSchemeSchema, deliveredEntriesSchema, handScheduleSchema, returnsDueSchema, runQuerySchema, statementPracticeCodeSchema, updateSchemeSchema, versionQuerySchema } from '../../app/schemes/scheme-requests.js';
+import { approveSchemeSchema, createSchemeSchema, deliveredEntriesSchema, handScheduleSchema, returnsDueSchema, runQuerySchema, settlementSchema, statementPracticeCodeSchema, updateSchemeSchema, versionQuerySchema } from '../../app/schemes/scheme-requests.js';
 import { AppError } from '../../domain/errors.js';
 import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
@@ -41,7 +42,7 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
 
-  r.get('/api/schemes/overview', { schema: { tags, summary: 'Beside each scheme: the version the reader reads (admins the latest, anyone else the latest approved; none while it is being prepared) and where its activity returns stand (due, overdue with how many awaited, all in), over the practices the reader sees' } }, async (request) =>
+  r.get('/api/schemes/overview', { schema: { tags, summary: 'Beside each scheme: the version the reader reads (admins the latest, anyone else the latest approved; none while it is being prepared) and where its activity returns stand (due, overdue with how many awaited, all in, settled once invoiced), over the practices the reader sees, and whether the version in force was invoiced and paid' } }, async (request) =>
     schemesOverview(ctxOf(request)),
   );
   r.get('/api/schemes/practices-on', { schema: { tags, summary: 'For the scheme builder (admins): a group’s member practices on a list-size snapshot date, each with its list size on exactly that date, and the one message saving would give if the date holds no list sizes for some or all of them', querystring: practicesOnQuery } }, async (request) =>
@@ -58,6 +59,15 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
   r.put('/api/schemes/:id/returns-due', { preValidation: refuseUnlessMay('scheme', 'update'), schema: { tags, summary: 'Set (or clear, with null) the day practices’ activity returns are due (admins; one date for the scheme); no new version. Send basedOn: the date you read (null for none), so a date changed meanwhile is refused', params: idParams, body: returnsDueSchema } }, async (request) =>
     setReturnsDue(ctxOf(request), request.params.id, request.body),
   );
+  r.put('/api/schemes/:id/settlement', {
+    preValidation: refuseUnlessMay('scheme', 'update'),
+    schema: {
+      tags,
+      summary: 'Record that an approved version’s payments were invoiced to the commissioner, and later paid to practices (admins), or correct or undo either: { version, invoiced: { on, reference } | null, paid: { on, reference } | null, basedOn: the invoiced and paid you read }. Once invoiced, the version’s activity returns and hand schedule are settled and refused to everyone (403) until “invoiced” is undone; undoing it is refused while a payment is recorded. No new version',
+      params: idParams,
+      body: settlementSchema,
+    },
+  }, async (request) => recordSettlement(ctxOf(request), request.params.id, request.body));
   r.get('/api/schemes/:id/versions', { schema: { tags, summary: 'Every version of a scheme with its status, list snapshot and definition', params: idParams } }, async (request) => listSchemeVersions(ctxOf(request), request.params.id));
   r.get('/api/schemes/:id/run', { schema: { tags, summary: 'Run a version (the latest unless ?version=): allocation, payments, schedule, differences, footing notes and warnings', params: idParams, querystring: runQuerySchema } }, async (request) =>
     runStoredScheme(ctxOf(request), request.params.id, request.query),

@@ -24,6 +24,8 @@ describe.each(databaseKinds)('what a practice receives and pays (%s)', (kind) =>
     expect(winter.receivesPence).toBe(Number(seedRow.delivered_cost) * 100);
     expect(winter.paysPence).toBeNull();
     expect(winter.contributionBasis).toBeNull();
+    // The demo's public plans give no invoice dates, so the payment is not said to be invoiced.
+    expect(winter.settlement).toEqual({ invoiced: null, paid: null });
     const held = (await demo().db.select().from(subContracts)).filter((s) => s.practiceCode === 'C82001');
     expect(money.subContracts.map((s) => [s.contractId, s.sharePercent])).toEqual(expect.arrayContaining(held.map((s) => [s.contractId, s.shareBp / 100])));
     expect(money.subContracts).toHaveLength(held.length);

@@ -6,6 +6,7 @@ import { forbidden, notFound } from '../../domain/errors.js';
 import { sumPence } from '../../domain/funds/fund-applications.js';
 import type { ContributionBasis } from '../../domain/schemes/contribution-basis.js';
 import { hasBeenApproved } from '../../domain/schemes/returns-due.js';
+import type { Settlement } from '../../domain/schemes/settlement.js';
 import type { AppContext } from '../context.js';
 import { canSeePractice, isAllowed } from '../permissions.js';
 import { runStoredScheme } from '../schemes/run-stored-scheme.js';
@@ -17,6 +18,8 @@ export interface PracticeSchemeMoney {
   version: number;
   /** Paid to the practice for the activity it delivered; null when the scheme pays nothing per practice. */
   receivesPence: number | null;
+  /** Whether that payment was invoiced to the commissioner and paid to practices, as the version's statement says. */
+  settlement: Settlement;
   /** The practice's contribution to the scheme's costs, all years; null when it has no cost model. */
   paysPence: number | null;
   years: { year: string; paysPence: number }[];
@@ -59,6 +62,7 @@ export async function practiceMoney(ctx: AppContext, practiceCode: string): Prom
       name: run.scheme.name,
       version: version.version,
       receivesPence: payment?.amountPence ?? null,
+      settlement: { invoiced: version.invoiced, paid: version.paid },
       paysPence: schedule?.totalPence ?? null,
       years: schedule?.years.map((y) => ({ year: y.year, paysPence: y.contributionPence })) ?? [],
       contributionBasis: schedule ? run.multiYear!.basis : null,

@@ -1,19 +1,22 @@
 import type { Db } from '../../db/client.js';
-import { deliveredRows, listVersions, lockScheme, replaceDelivered, type DeliveredInsert, type DeliveredRow } from '../../db/repos/schemes.js';
+import { deliveredRows, listVersions, replaceDelivered, type DeliveredInsert, type DeliveredRow } from '../../db/repos/schemes.js';
 import { AppError, conflict, forbidden, invalid, type Problem } from '../../domain/errors.js';
 import { todayInEngland } from '../../domain/iso-date.js';
 import { decodeText } from '../../domain/registry/index.js';
 import { asksSameReturns, otherCollectingVersion, readDeliveredTable, resolveDeliveredEntries, type DeliveredActivity } from '../../domain/schemes/delivered.js';
 import { findPractice, type SchemePractice } from '../../domain/schemes/practices.js';
 import { awaitedReturns, firstReceived, isLateReturn, practicesAskedToReturn, practicesThatReturned, returnsClosed, returnsClosedMessage, stampReceived } from '../../domain/schemes/returns-due.js';
+import { isSettled } from '../../domain/schemes/settlement.js';
 import { parseCsv } from '../../domain/schemes/tabular-input.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize, isAllowed, practiceScope } from '../permissions.js';
 import { restrictDefinition } from './practice-scope.js';
 import { storedPractices, type StoredDefinition } from './resolve-practices.js';
+import { lockedTransaction } from './save-scheme.js';
 import { loadReadableVersion, loadSchemeVersion, type LoadedVersion } from './scheme-inputs.js';
-import { presentVersionSummary } from './scheme-presenters.js';
+import { refuseIfSettled } from './settlement.js';
+import { presentVersionSummary, settlementOf } from './scheme-presenters.js';
 import { deliveredEntriesSchema, type DeliveredEntries, type DeliveredEntriesRequest } from './scheme-requests.js';
 import { refuseStale, revisionOf } from './upload-revision.js';
 
@@ -72,6 +75,7 @@ interface SaveOptions {
 
 async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, sent: SentRow[], options: SaveOptions) {
   const { only, source, action = 'update', basedOn = {}, today, copied = false } = options;
+  refuseIfSettled(loaded);
   const before = await deliveredRows(db, loaded.scheme.id, loaded.version.version);
   const rows = stampReceived(sent, firstReceived(before), today);
   const touched = only ? before.filter((r) => only.some((o) => o.practiceCode === r.practiceCode && o.week === r.week)) : before;
@@ -107,7 +111,8 @@ async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, sen
 async function copyToOtherVersion(ctx: AppContext, db: Db, recordedOn: LoadedVersion, practiceCodes: readonly string[], today: string | null): Promise<void> {
   const otherRow = otherCollectingVersion(await listVersions(db, recordedOn.scheme.id), recordedOn.version.version);
   const other = otherRow && { scheme: recordedOn.scheme, version: otherRow, definition: otherRow.definition as StoredDefinition };
-  if (!other || !asksSameReturns(recordedOn.definition, other.definition)) return;
+  // A settled version keeps the returns it was invoiced on: the draft's stay on the draft.
+  if (!other || isSettled(settlementOf(other.version)) || !asksSameReturns(recordedOn.definition, other.definition)) return;
   const theirs = new Set(other.definition.practices.map((p) => p.odsCode));
   const codes = practiceCodes.filter((code) => theirs.has(code));
   if (codes.length === 0) return;
@@ -121,26 +126,13 @@ async function copyToOtherVersion(ctx: AppContext, db: Db, recordedOn: LoadedVer
 }
 
 /**
- * A save of a scheme's activity returns, in a transaction that first takes the scheme, so that it
- * reads (and checks `basedOn` against) what a save of the same scheme just committed, and two saves
- * copying to each other's version never wait on each other.
- */
-function returnsTransaction<T>(ctx: AppContext, schemeId: number, work: (db: Db) => Promise<T>): Promise<T> {
-  return ctx.db.transaction(async (tx) => {
-    const db = tx as unknown as Db;
-    await lockScheme(db, schemeId);
-    return work(db);
-  });
-}
-
-/**
  * Records the activity returns in a CSV file (one row per practice, a column per delivery model),
  * replacing the version's returns. All or nothing: every problem is reported with its line and
  * column and nothing is saved. Uploading the same file again changes nothing.
  */
 export async function importDeliveredCsv(ctx: AppContext, schemeId: number, file: { name: string; content: Uint8Array }, versionNumber?: number, basedOn?: string, today: string | null = todayInEngland()) {
   authorize(ctx.actor, 'scheme', 'import');
-  return returnsTransaction(ctx, schemeId, async (db) => {
+  return lockedTransaction(ctx, schemeId, async (db) => {
     const loaded = await loadSchemeVersion(db, schemeId, versionNumber);
     const returns = readDeliveredTable(parseCsv(decodeText(file.content), file.name), storedPractices(loaded.definition), loaded.definition);
     return saveDelivered(ctx, db, loaded, toRows(loaded, returns, null, file.name), { source: file.name, action: 'import', basedOn: { all: basedOn }, today });
@@ -216,12 +208,14 @@ export async function recordDeliveredEntries(ctx: AppContext, schemeId: number, 
   if (!byFederation && !ctx.actor.practiceCodes.some((code) => isAllowed(ctx.actor, 'activity_return', 'create', code))) authorize(ctx.actor, 'scheme', 'import');
   const body = deliveredEntriesSchema.parse(request);
   if (!byFederation && body.replace) authorize(ctx.actor, 'scheme', 'import');
-  return returnsTransaction(ctx, schemeId, async (db) => {
+  return lockedTransaction(ctx, schemeId, async (db) => {
     if (byFederation) return saveEntries(ctx, db, await loadSchemeVersion(db, schemeId, versionNumber), body, { rows: 'api', audit: 'the federation’s entries' }, today, body.basedOn);
     const inForce = await versionInForce(db, ctx, schemeId, versionNumber);
     // A practice manager's entries are read against their own practices only, so naming another practice says nothing about whether it takes part.
     const loaded = { ...inForce, definition: restrictDefinition(inForce.definition, practiceScope(ctx.actor)) };
     refuseOtherPractices(ctx.actor.practiceCodes, storedPractices(loaded.definition), body.entries);
+    // Settled is the stronger reason: the federation could not change the return either.
+    refuseIfSettled(loaded);
     const dueOn = loaded.scheme.returnsDueOn;
     if (returnsClosed(dueOn, today)) throw forbidden(returnsClosedMessage(dueOn!));
     requireBasedOn(loaded, body);

@@ -8,7 +8,9 @@ import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { storedPractices } from './resolve-practices.js';
+import { lockedTransaction } from './save-scheme.js';
 import { loadSchemeVersion, type LoadedVersion } from './scheme-inputs.js';
+import { refuseIfSettled } from './settlement.js';
 import { presentVersionSummary } from './scheme-presenters.js';
 import { handScheduleSchema, type HandScheduleRequest } from './scheme-requests.js';
 import { refuseStale, revisionOf } from './upload-revision.js';
@@ -37,6 +39,7 @@ async function saveHandSchedule(ctx: AppContext, db: Db, loaded: LoadedVersion, 
     source: file ?? 'api',
     line: e.source?.line ?? null,
   }));
+  refuseIfSettled(loaded);
   const before = await handScheduleRows(db, loaded.scheme.id, loaded.version.version);
   const result = { scheme: loaded.scheme.name, version: presentVersionSummary(loaded.version), label, figures: rows.length };
   if (JSON.stringify(figures(before)) === JSON.stringify(figures(rows))) return { ...result, changed: false };
@@ -53,13 +56,11 @@ async function saveHandSchedule(ctx: AppContext, db: Db, loaded: LoadedVersion, 
   return { ...result, changed: true };
 }
 
-const inTransaction = <T>(ctx: AppContext, work: (db: Db) => Promise<T>) => ctx.db.transaction((tx) => work(tx as unknown as Db));
-
 /** Records a hand schedule sent as JSON: figures by year, for the year's total or for one practice, in pounds. */
 export async function recordHandSchedule(ctx: AppContext, schemeId: number, request: HandScheduleRequest, versionNumber?: number) {
   authorize(ctx.actor, 'scheme', 'import');
   const body = handScheduleSchema.parse(request);
-  return inTransaction(ctx, async (db) => {
+  return lockedTransaction(ctx, schemeId, async (db) => {
     const loaded = await loadSchemeVersion(db, schemeId, versionNumber);
     requireCostModel(loaded);
     const definition = { ...loaded.definition, handSchedule: { label: body.label, entries: body.entries } };
@@ -71,7 +72,7 @@ export async function recordHandSchedule(ctx: AppContext, schemeId: number, requ
 /** Records a hand schedule from a CSV file: `year`, an optional `practice` (blank or TOTAL) and `amount` in pounds. */
 export async function importHandScheduleCsv(ctx: AppContext, schemeId: number, file: { name: string; content: Uint8Array }, options: { label?: string; description?: string; version?: number; basedOn?: string }) {
   authorize(ctx.actor, 'scheme', 'import');
-  return inTransaction(ctx, async (db) => {
+  return lockedTransaction(ctx, schemeId, async (db) => {
     const loaded = await loadSchemeVersion(db, schemeId, options.version);
     requireCostModel(loaded);
     const entries = readHandScheduleTable(parseCsv(decodeText(file.content), file.name), storedPractices(loaded.definition), loaded.definition);

@@ -151,7 +151,7 @@ describe.each(databaseKinds)('activity returns after the due date, and who sees 
     expect((await stateOf(contextFor(database, managerOf('C82002')), '2026-03-15')).returns).toEqual({ kind: 'overdue', dueOn: '2026-03-14', awaited: 1 });
     expect((await stateOf(contextFor(database, commissionerActor), '2026-03-15')).returns).toEqual({ kind: 'overdue', dueOn: '2026-03-14', awaited: 2 });
     const { scheme: draft } = await createScheme(admin(), makeSchemeRequest());
-    expect((await schemesOverview(manager(), '2026-03-15')).items.find((i) => i.id === draft.id)).toEqual({ id: draft.id, version: null, inForce: null, returns: { kind: 'not_yet_asked' } });
+    expect((await schemesOverview(manager(), '2026-03-15')).items.find((i) => i.id === draft.id)).toEqual({ id: draft.id, version: null, inForce: null, returns: { kind: 'not_yet_asked' }, payments: null });
     expect((await schemesOverview(admin(), '2026-03-15')).items.find((i) => i.id === draft.id)).toMatchObject({ version: { version: 1, status: 'draft' }, inForce: null, returns: { kind: 'not_yet_asked' } });
   });
 

@@ -59,8 +59,8 @@ export const activityReturnItems: MyItemsSource = async (db, query) => {
   // One scheme after another: PGlite serves one query at a time anyway.
   for (const scheme of await schemesWithReturnsDueBy(db, query.until)) {
     const version = versionReadBy(await listVersions(db, scheme.id), drafts);
-    // Practices are asked once the scheme is agreed (a version approved); a later version may have dropped its delivery models.
-    if (!version || !hasBeenApproved(scheme)) continue;
+    // Practices are asked once the scheme is agreed (a version approved), and no more once its payments are invoiced (settled); a later version may have dropped its delivery models.
+    if (!version || !hasBeenApproved(scheme) || version.invoicedOn !== null) continue;
     const stored = version.definition as StoredDefinition;
     if (stored.deliveryModels.length === 0) continue;
     const practices = storedPractices(stored);

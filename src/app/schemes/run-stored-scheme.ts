@@ -53,6 +53,8 @@ export interface StoredStatement {
   version: VersionSummary;
   funder: string;
   statement: PracticeStatement;
+  /** The version pays practices for activity recorded against it: the statement says whether that has been invoiced and paid. */
+  paysForActivity: boolean;
 }
 
 /** One practice's statement. A practice manager may only read their own practices' statements. */
@@ -64,7 +66,7 @@ export async function schemeStatement(ctx: AppContext, schemeId: number, practic
   const result = await runLoaded(ctx, loaded, options);
   const statement = result.run.statements.find((s) => s.practiceKey === code);
   if (!statement) throw new AppError('not_found', `Practice ${code} is not taking part in version ${loaded.version.version} of ${loaded.scheme.name}`);
-  return { scheme: result.scheme, version: result.version, funder: loaded.definition.funder, statement };
+  return { scheme: result.scheme, version: result.version, funder: loaded.definition.funder, statement, paysForActivity: result.run.payments !== null };
 }
 
 /**

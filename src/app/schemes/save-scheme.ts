@@ -14,6 +14,7 @@ import {
   updateVersion,
 } from '../../db/repos/schemes.js';
 import { conflict } from '../../domain/errors.js';
+import { formatLongDate } from '../../domain/iso-date.js';
 import { hasBeenApproved } from '../../domain/schemes/returns-due.js';
 import { runScheme } from '../../domain/schemes/run-scheme.js';
 import { recordAudit } from '../audit.js';
@@ -30,6 +31,18 @@ function slugOf(definition: { id?: string | undefined; name: string }): string {
 }
 
 export const inTransaction = <T>(ctx: AppContext, work: (db: Db) => Promise<T>) => ctx.db.transaction((tx) => work(tx as unknown as Db));
+
+/**
+ * A change to what a version's figures are worked from (its activity returns, hand schedule, or
+ * whether its payments are settled) in a transaction that first takes the scheme: so it reads, and
+ * checks what the caller read against, what a change to the same scheme just committed, and two
+ * saves copying returns to each other's version never wait on each other.
+ */
+export const lockedTransaction = <T>(ctx: AppContext, schemeId: number, work: (db: Db) => Promise<T>) =>
+  inTransaction(ctx, async (db) => {
+    await lockScheme(db, schemeId);
+    return work(db);
+  });
 
 const snapshotOf = (loaded: LoadedVersion) => ({ scheme: presentScheme(loaded.scheme), version: presentVersion(loaded.version) });
 
@@ -104,11 +117,13 @@ export async function approveScheme(ctx: AppContext, schemeId: number, rowVersio
     const scheme = await updateSchemeIfUnchanged(db, schemeId, rowVersion, { status: 'approved', name: before.definition.name, funder: before.definition.funder });
     if (!scheme) throw staleEdit(before, rowVersion);
     const version = await updateVersion(db, before.version.id, { status: 'approved', approvedBy: ctx.actor.label, approvedAt: new Date() });
+    // An invoiced version keeps its settled figures when superseded; the new version starts not invoiced.
     const superseded = await supersedeOtherVersions(db, schemeId, version.version);
     const after = snapshotOf({ scheme, version, definition: before.definition });
-    const summary = `Approved version ${version.version}${superseded.length ? `; version ${superseded.join(', ')} superseded` : ''}`;
+    const said = superseded.map((v) => `version ${v.version} superseded${v.invoicedOn ? ` (it stays invoiced on ${formatLongDate(v.invoicedOn)}; version ${version.version} is not invoiced yet)` : ''}`);
+    const summary = [`Approved version ${version.version}`, ...said].join('; ');
     await recordAudit(db, ctx.actor, { recordType: 'scheme', recordId: schemeId, action: 'update', before: snapshotOf(before), after, summary });
-    return { ...after, superseded };
+    return { ...after, superseded: superseded.map((v) => v.version) };
   });
 }
 

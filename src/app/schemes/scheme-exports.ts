@@ -1,4 +1,5 @@
 import { formatPence } from '../../domain/schemes/format-money.js';
+import { settlementWords } from '../../domain/schemes/settlement.js';
 import { renderPdf } from '../export/pdf.js';
 import { reportTableColumns } from '../export/report-table-columns.js';
 import { toXlsx, type Sheet } from '../export/tabular.js';
@@ -24,6 +25,7 @@ export async function schemeWorkbook(ctx: AppContext, schemeId: number, options:
     ['Status', humanise(result.version.status)],
     ['Approved', result.version.approvedAt ? `${formatLongDate(isoDay(new Date(result.version.approvedAt)))} by ${actorName(result.version.approvedBy)}` : 'Not yet'],
     ['List sizes', result.version.listSnapshotDate ? `registry snapshot at ${formatLongDate(result.version.listSnapshotDate)}` : 'as given in the scheme'],
+    ...(result.run.payments ? [['Invoiced and paid', settlementWords(result.version)] as [string, string]] : []),
     ['Produced', formatLongDate(todayInEngland())],
     // A sheet has no room for its table's title, which says what it is (which contributions schedule, for one).
     ...result.tables.map((t): [string, string] => [`Sheet ${t.name}`, t.title]),

@@ -1,6 +1,7 @@
 import type { SchemeRow, SchemeVersionRow } from '../../db/repos/schemes.js';
 import { dayInEngland, formatLongDate } from '../../domain/iso-date.js';
 import type { PracticeStatement } from '../../domain/schemes/statement.js';
+import { type Settlement, settlementWords } from '../../domain/schemes/settlement.js';
 
 /** A scheme as the API, CLI and audit log show it (never an ORM row as it stands). */
 export function presentScheme(row: SchemeRow) {
@@ -16,6 +17,14 @@ export function presentScheme(row: SchemeRow) {
     rowVersion: row.rowVersion,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+  };
+}
+
+/** Whether a version's payments were invoiced to the commissioner and paid to practices, each with its day and reference. */
+export function settlementOf(row: Pick<SchemeVersionRow, 'invoicedOn' | 'invoiceReference' | 'paidOn' | 'paymentReference'>): Settlement {
+  return {
+    invoiced: row.invoicedOn ? { on: row.invoicedOn, reference: row.invoiceReference } : null,
+    paid: row.paidOn ? { on: row.paidOn, reference: row.paymentReference } : null,
   };
 }
 
@@ -35,6 +44,7 @@ export function presentVersionSummary(row: SchemeVersionRow) {
     approvedAt: row.approvedAt,
     createdBy: row.createdBy,
     createdAt: row.createdAt,
+    ...settlementOf(row),
   };
 }
 
@@ -55,12 +65,17 @@ export function describeVersion(version: VersionSummary): string {
 /** A statement's practice as its heading names it: "Kibworth Medical Centre (C82001)". */
 export const statementPractice = (statement: Pick<PracticeStatement, 'practiceName' | 'odsCode'>) => `${statement.practiceName}${statement.odsCode ? ` (${statement.odsCode})` : ''}`;
 
-/** What a stored scheme's statement names above its lines, in the PDF and `atscale scheme statement`: funder, version, list sizes, practice. */
-export function statementFacts({ version, funder, statement }: { version: VersionSummary; funder: string; statement: PracticeStatement }): [string, string][] {
+/**
+ * What a stored scheme's statement names above its lines, in the PDF and `atscale scheme statement`:
+ * funder, version, list sizes, practice, and, for a scheme that pays for activity, whether the
+ * amount is settled (invoiced to the commissioner, then paid).
+ */
+export function statementFacts({ version, funder, statement, paysForActivity }: { version: VersionSummary; funder: string; statement: PracticeStatement; paysForActivity: boolean }): [string, string][] {
   return [
     ['Funder', funder],
     ['Scheme version', describeVersion(version)],
     ['List-size snapshot', version.listSnapshotDate ? formatLongDate(version.listSnapshotDate) : 'list sizes as given in the scheme'],
     ['Practice', statementPractice(statement)],
+    ...(paysForActivity ? [['Invoiced and paid', settlementWords(version)] as [string, string]] : []),
   ];
 }

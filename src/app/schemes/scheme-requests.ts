@@ -66,3 +66,18 @@ export type HandScheduleRequest = z.input<typeof handScheduleSchema>;
  */
 export const returnsDueSchema = z.object({ returnsDueOn: isoDateSchema.nullable(), basedOn: isoDateSchema.nullable() });
 export type ReturnsDueRequest = z.input<typeof returnsDueSchema>;
+
+/** A step of settling a version's payments: its day, and a reference (an invoice number, a remittance note), blank for none. */
+const settlementStepSchema = z.object({
+  on: isoDateSchema,
+  reference: z.string().trim().max(200).nullish().transform((reference) => reference || null),
+});
+const settlementStateSchema = z.object({ invoiced: settlementStepSchema.nullable(), paid: settlementStepSchema.nullable() });
+
+/**
+ * Whether a version's payments were invoiced to the commissioner and paid to practices, as it should
+ * now be: null undoes a step. Not a term of the scheme, so no new version and no new row version;
+ * `basedOn` is the `invoiced` and `paid` the page read, so a change someone made meanwhile is refused.
+ */
+export const settlementSchema = settlementStateSchema.extend({ version: recordIdSchema, basedOn: settlementStateSchema });
+export type SettlementRequest = z.input<typeof settlementSchema>;

@@ -1,13 +1,14 @@
 import { allSchemes, listVersions, returnedFigures, type SchemeRow, type SchemeVersionRow } from '../../db/repos/schemes.js';
 import { todayInEngland } from '../../domain/iso-date.js';
 import { awaitedReturns, hasBeenApproved, practicesAskedToReturn, practicesThatReturned, returnsState, type ReturnsState } from '../../domain/schemes/returns-due.js';
+import type { Settlement } from '../../domain/schemes/settlement.js';
 import { versionInForce, versionReadBy } from '../../domain/schemes/versions.js';
 import type { AppContext } from '../context.js';
 import { authorize, practiceScope } from '../permissions.js';
 import { restrictDefinition } from './practice-scope.js';
 import { storedPractices, type StoredDefinition } from './resolve-practices.js';
 import { seesDrafts } from './scheme-inputs.js';
-import { presentVersionSummary, type VersionSummary } from './scheme-presenters.js';
+import { presentVersionSummary, settlementOf, type VersionSummary } from './scheme-presenters.js';
 
 export interface SchemeOverview {
   id: number;
@@ -17,6 +18,13 @@ export interface SchemeOverview {
   inForce: number | null;
   /** Where the activity returns stand, over the practices the reader sees (a practice manager: their own). */
   returns: ReturnsState;
+  /** Whether the version in force's payments were invoiced and paid; null with no version in force, or for a scheme that pays for no activity. */
+  payments: (Settlement & { version: number }) | null;
+}
+
+function paymentsOf(inForce: SchemeVersionRow | undefined): SchemeOverview['payments'] {
+  if (!inForce || (inForce.definition as StoredDefinition).deliveryModels.length === 0) return null;
+  return { version: inForce.version, ...settlementOf(inForce) };
 }
 
 async function returnsOf(ctx: AppContext, scheme: SchemeRow, version: SchemeVersionRow, today: string): Promise<ReturnsState> {
@@ -29,6 +37,7 @@ async function returnsOf(ctx: AppContext, scheme: SchemeRow, version: SchemeVers
     asked: practicesAskedToReturn(practices),
     awaited: awaitedReturns(practices, returned).length,
     dueOn: scheme.returnsDueOn,
+    invoicedOn: version.invoicedOn,
     today,
   });
 }
@@ -46,11 +55,13 @@ export async function schemesOverview(ctx: AppContext, today = todayInEngland())
   for (const scheme of await allSchemes(ctx.db)) {
     const versions = await listVersions(ctx.db, scheme.id);
     const shown = versionReadBy(versions, drafts);
+    const inForce = versionInForce(versions);
     items.push({
       id: scheme.id,
       version: shown ? presentVersionSummary(shown) : null,
-      inForce: versionInForce(versions)?.version ?? null,
+      inForce: inForce?.version ?? null,
       returns: shown ? await returnsOf(ctx, scheme, shown, today) : { kind: 'not_yet_asked' },
+      payments: paymentsOf(inForce),
     });
   }
   return { today, items };

@@ -85,14 +85,13 @@ export async function updateVersion(db: Db, id: number, changes: Partial<typeof 
   return row!;
 }
 
-/** Marks every other approved version of the scheme as superseded (a newer version has been approved). */
-export async function supersedeOtherVersions(db: Db, schemeId: number, approvedVersion: number): Promise<number[]> {
-  const rows = await db
+/** Marks every other approved version of the scheme as superseded (a newer version has been approved): their numbers, and the day each was invoiced if it was. */
+export function supersedeOtherVersions(db: Db, schemeId: number, approvedVersion: number): Promise<{ version: number; invoicedOn: string | null }[]> {
+  return db
     .update(schemeVersions)
     .set({ status: 'superseded' })
     .where(and(eq(schemeVersions.schemeId, schemeId), eq(schemeVersions.status, 'approved'), ne(schemeVersions.version, approvedVersion)))
-    .returning({ version: schemeVersions.version });
-  return rows.map((r) => r.version);
+    .returning({ version: schemeVersions.version, invoicedOn: schemeVersions.invoicedOn });
 }
 
 const versionOf = <T extends typeof schemeDelivered | typeof schemeHandSchedules>(table: T, schemeId: number, version: number) => and(eq(table.schemeId, schemeId), eq(table.version, version));

@@ -42,6 +42,15 @@ export const schemeVersions = pgTable(
     listSnapshotDate: date('list_snapshot_date'),
     approvedBy: text('approved_by'),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /**
+     * The day this version's payments were invoiced to the commissioner, and the invoice's reference.
+     * Set, the version is settled: its activity returns and hand schedule no longer change.
+     */
+    invoicedOn: date('invoiced_on'),
+    invoiceReference: text('invoice_reference'),
+    /** The day the practices were paid on the invoiced figures, with a reference or remittance note; only once invoiced. */
+    paidOn: date('paid_on'),
+    paymentReference: text('payment_reference'),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

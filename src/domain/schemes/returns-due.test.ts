@@ -81,7 +81,7 @@ describe('firstReceived and stampReceived', () => {
 });
 
 describe('returnsState and its words', () => {
-  const facts = { paysForActivity: true, approved: true, asked: 31, awaited: 3, dueOn: '2026-03-14' as string | null, today: '2026-03-10' };
+  const facts = { paysForActivity: true, approved: true, asked: 31, awaited: 3, dueOn: '2026-03-14' as string | null, invoicedOn: null as string | null, today: '2026-03-10' };
   it.each([
     { case: 'a scheme that pays for no activity', change: { paysForActivity: false }, words: 'No activity to return' },
     { case: 'not approved yet', change: { approved: false }, words: 'Asked for once the scheme is approved' },
@@ -91,6 +91,7 @@ describe('returnsState and its words', () => {
     { case: 'no due date', change: { dueOn: null }, words: 'No due date set: 3 awaited' },
     { case: 'due, up to and including the day', change: { today: '2026-03-14' }, words: 'Returns due 14 March 2026: 3 awaited' },
     { case: 'overdue the day after', change: { today: '2026-03-15' }, words: 'Returns overdue: 3 awaited' },
+    { case: 'invoiced, with returns still awaited and overdue: settled, closed to everyone', change: { invoicedOn: '2018-05-15', today: '2026-03-15' }, words: 'Closed: payments invoiced' },
   ])('$case', ({ change, words }) => {
     expect(returnsStateWords(returnsState({ ...facts, ...change }))).toBe(words);
   });

@@ -86,6 +86,7 @@ export type ReturnsState =
   | { kind: 'no_activity' }
   | { kind: 'not_yet_asked' }
   | { kind: 'not_asked' }
+  | { kind: 'settled'; invoicedOn: string }
   | { kind: 'all_in'; asked: number }
   | { kind: 'no_date'; awaited: number }
   | { kind: 'due'; dueOn: string; awaited: number }
@@ -99,12 +100,15 @@ export interface ReturnsFacts {
   asked: number;
   awaited: number;
   dueOn: string | null;
+  /** The day the version's payments were invoiced: its returns are then settled, closed to everyone. */
+  invoicedOn: string | null;
   today: string;
 }
 
 export function returnsState(facts: ReturnsFacts): ReturnsState {
   if (!facts.paysForActivity) return { kind: 'no_activity' };
   if (!facts.approved) return { kind: 'not_yet_asked' };
+  if (facts.invoicedOn !== null) return { kind: 'settled', invoicedOn: facts.invoicedOn };
   if (facts.asked === 0) return { kind: 'not_asked' };
   if (facts.awaited === 0) return { kind: 'all_in', asked: facts.asked };
   if (facts.dueOn === null) return { kind: 'no_date', awaited: facts.awaited };
@@ -120,6 +124,8 @@ export function returnsStateWords(state: ReturnsState): string {
       return 'Asked for once the scheme is approved';
     case 'not_asked':
       return 'No return asked for';
+    case 'settled':
+      return 'Closed: payments invoiced';
     case 'all_in':
       // A practice manager is asked for one return, their own: "Return received", not "All returns received".
       return state.asked === 1 ? 'Return received' : `All ${state.asked} returns received`;

@@ -8,6 +8,7 @@ import { SummaryRows } from '../../components/summary-rows.js';
 import { formatDate, formatMoney } from '../../format/format.js';
 import { ApplicationStatusTag } from '../funds/application-status.js';
 import type { ApplicationStatus } from '../funds/types.js';
+import { SettlementStatus } from '../schemes/settlement-status.js';
 import { FinanceFrame } from './finance-frame.js';
 import './finance.css';
 
@@ -17,6 +18,8 @@ const schemeColumns: Column<SchemeMoney>[] = [
   { key: 'scheme', header: 'Scheme', cell: (s) => <Link to={`/schemes/${s.schemeId}`}>{s.name}</Link> },
   { key: 'version', header: 'Version', cell: (s) => s.version, numeric: true },
   { key: 'receives', header: 'Paid to the practice for activity', pence: (s) => s.receivesPence, cell: () => 'None', numeric: true },
+  // Whether that payment is settled: invoiced to the commissioner, then paid, as the statement says.
+  { key: 'settled', header: 'Invoice and payment', cell: (s) => (s.receivesPence === null ? null : <SettlementStatus settlement={s.settlement} />) },
   { key: 'pays', header: 'The practice’s contribution', pence: (s) => s.paysPence, cell: () => 'None', numeric: true },
   {
     key: 'years',

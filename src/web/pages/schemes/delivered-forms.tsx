@@ -3,6 +3,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useApiQuery, useRefresh } from '../../api/use-api.js';
 import { checkUnits } from '../../../domain/schemes/delivered.js';
 import { returnsClosedMessage } from '../../../domain/schemes/returns-due.js';
+import { settledMessage } from '../../../domain/schemes/settlement.js';
 import type { SchemeDefinition } from '../../../domain/schemes/scheme-definition.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
 import { SummaryRows } from '../../components/summary-rows.js';
@@ -120,13 +121,13 @@ function UnsentFigures({ definition, units, closing }: { definition: SchemeDefin
  * A practice manager's return once returns have closed: the sentence saying so in place of the form,
  * what is recorded for the practice, and anything they had typed but not sent.
  */
-function ClosedReturn({ definition, dueOn, recorded, unsent }: { definition: SchemeDefinition; dueOn: string; recorded: Record<string, string>; unsent: Record<string, string> | null }) {
+function ClosedReturn({ definition, message, recorded, unsent }: { definition: SchemeDefinition; message: string; recorded: Record<string, string>; unsent: Record<string, string> | null }) {
   return (
     <section className="app-panel" aria-labelledby="delivered-entry-heading">
       <h3 id="delivered-entry-heading">What your practice delivered</h3>
       <WarningCallout>
         <WarningCallout.Heading>Returns are closed</WarningCallout.Heading>
-        <p>{returnsClosedMessage(dueOn)}</p>
+        <p>{message}</p>
       </WarningCallout>
       <SummaryRows rows={definition.deliveryModels.map((m) => ({ key: `${m.name} ${unitLabelOf(definition)} delivered`, value: recorded[m.id] ? formatNumber(Number(recorded[m.id])) : null }))} />
       {unsent ? <UnsentFigures definition={definition} units={unsent} closing="Give them to the federation if they should replace what is recorded." /> : null}
@@ -141,7 +142,7 @@ function ClosedReturn({ definition, dueOn, recorded, unsent }: { definition: Sch
  * practice's, at any time. What was typed is never silently thrown away: a refused send keeps it in
  * the form, and showing someone else's newer figures keeps it in view beside them.
  */
-export function DeliveredEntryForm({ schemeId, version, definition, practices, own = false }: DeliveredFormProps & { own?: boolean }) {
+export function DeliveredEntryForm({ schemeId, version, definition, practices, own = false, settledOn = null }: DeliveredFormProps & { own?: boolean; settledOn?: string | null }) {
   // A practice manager of one practice has nothing to choose.
   const [practice, setPractice] = useState(own && practices.length === 1 ? practices[0]!.odsCode : '');
   const [takesPart, setTakesPart] = useState('');
@@ -179,9 +180,11 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
   });
   const unitLabel = unitLabelOf(definition);
   const dueOn = delivered.data?.returnsDueOn;
-  if (own && delivered.data?.returnsClosed && dueOn) {
+  // Once the payments are invoiced the return is settled, for everyone; before that, closed to a practice manager after the due date.
+  const closedBecause = settledOn ? settledMessage(version, settledOn) : own && delivered.data?.returnsClosed && dueOn ? returnsClosedMessage(dueOn) : null;
+  if (closedBecause && delivered.data) {
     const recorded = Object.fromEntries(delivered.data.items.filter((r) => r.practiceCode === practice && r.week === null && r.quantity !== null).map((r) => [r.modelId, String(r.quantity)]));
-    return <ClosedReturn definition={definition} dueOn={dueOn} recorded={recorded} unsent={typed ? units : unsent} />;
+    return <ClosedReturn definition={definition} message={closedBecause} recorded={recorded} unsent={typed ? units : unsent} />;
   }
 
   function submit(event: FormEvent) {

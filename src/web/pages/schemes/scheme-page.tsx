@@ -5,7 +5,6 @@ import type { ReportRow, ReportTable } from '../../../domain/schemes/report-colu
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import type { Column } from '../../components/data-table.js';
-import { SummaryRows } from '../../components/summary-rows.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { useScrollToHash } from '../../components/scroll-to-hash.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
@@ -14,10 +13,11 @@ import { DeliveredActivity, DeliveredEntryForm } from './delivered-forms.js';
 import { OwnReturnDue, ReturnsDue } from './returns-due.js';
 import { ReportTableView } from './report-table.js';
 import { displayCell } from '../../../domain/schemes/report-cells.js';
-import { invoiceTerms } from '../../../domain/schemes/scheme-terms.js';
 import { ReallocationSection, reallocateParam } from './reallocation-section.js';
 import { ScheduleChart } from './schedule-chart.js';
 import { SchemeOverview } from './scheme-overview.js';
+import { EarlierInvoice, InvoiceSummary, SettledNotice } from './settlement.js';
+import { SettlementPanel } from './settlement-forms.js';
 import { SchemeStatusTag } from './scheme-status.js';
 import { HandScheduleUpload } from './hand-schedule-upload.js';
 import { OlderVersionNotice, ReturnsAlsoOn, VersionsTable, versionParam } from './versions-section.js';
@@ -71,13 +71,6 @@ const statementLink = (schemeId: number, version: number): Column<ReportRow> => 
       </a>
     ) : null,
 });
-
-/** What the funder is invoiced: the delivered cost, the fee and the total, each as the summary table gives it. */
-function InvoiceSummary({ summary, definition }: { summary: ReportTable; definition: SchemeVersion['definition'] }) {
-  const rows = invoiceTerms(summary, definition);
-  if (!rows.length) return null;
-  return <SummaryRows rows={rows} />;
-}
 
 /**
  * The other schedule of contributions (DOMAIN 4.2), every year at the year-1 cost, to compare with
@@ -166,6 +159,9 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
   // A practice manager returns their own practice's activity (DOMAIN 3.1: practices confirm and return activity).
   // …against the approved version in force, not an older one they are looking back at.
   const returnsActivity = ownPracticesOnly && version.status === 'approved' && version.definition.deliveryModels.length > 0 && practices.length > 0;
+  // An approved version's payments are invoiced to the commissioner, then paid (admins record it); once invoiced, its returns are settled.
+  const settles = admin && version.status !== 'draft' && version.definition.deliveryModels.length > 0;
+  const settled = version.invoiced !== null;
   const sections = [
     { id: 'terms', title: 'Terms', show: true },
     { id: 'versions', title: 'Versions', show: true },
@@ -177,6 +173,7 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
     { id: 'differences', title: 'Hand schedule differences', show: Boolean(differences) },
     { id: 'reallocation', title: 'Reallocation', show: Boolean(allocation) },
     { id: 'warnings', title: 'Warnings and notes', show: Boolean(warnings) },
+    { id: 'invoice', title: 'Invoice and payment', show: settles },
     { id: 'delivered', title: 'Record delivered activity', show: recordsActivity },
     { id: 'return', title: 'Return your practice’s activity', show: returnsActivity },
     { id: 'hand-schedule', title: 'Check a hand schedule', show: checksHandSchedule },
@@ -185,6 +182,7 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
   return (
     <>
       <OlderVersionNotice schemeId={scheme.id} shown={version} latest={latest} />
+      <EarlierInvoice schemeId={scheme.id} versions={versions} shown={version} />
       <FootingInset run={run} definition={version.definition} />
       <nav className="app-scheme-contents" aria-label="On this page">
         <h2 className="nhsuk-heading-s">On this page</h2>
@@ -226,7 +224,7 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
         <Section id="payments" title="Payments">
           <p className="nhsuk-body">{payments.title}. Practices are paid for everything they delivered; the fee is added to the invoice to the funder.</p>
           {summary && ownPracticesOnly ? <p className="nhsuk-body">The invoice to the funder, for every practice in the scheme:</p> : null}
-          {summary ? <InvoiceSummary summary={summary} definition={version.definition} /> : null}
+          {summary ? <InvoiceSummary summary={summary} definition={version.definition} version={version} /> : null}
           <ReportTableView table={payments} hide={['ods_code']} caption={payments.title} />
         </Section>
       ) : null}
@@ -269,22 +267,33 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
           <ReportTableView table={warnings} hide={['code']} caption={warnings.title} />
         </Section>
       ) : null}
+      {settles ? (
+        <Section id="invoice" title="Invoice and payment">
+          <SettlementPanel schemeId={scheme.id} version={version} />
+        </Section>
+      ) : null}
       {recordsActivity ? (
         <Section id="delivered" title="Record delivered activity">
-          <ReturnsDue scheme={scheme} version={run.version.version} />
-          <ReturnsAlsoOn versions={versions} shown={version} />
-          <DeliveredActivity schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} />
+          {settled ? (
+            <SettledNotice version={version} />
+          ) : (
+            <>
+              <ReturnsDue scheme={scheme} version={run.version.version} />
+              <ReturnsAlsoOn versions={versions} shown={version} />
+              <DeliveredActivity schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} />
+            </>
+          )}
         </Section>
       ) : null}
       {returnsActivity ? (
         <Section id="return" title="Return your practice’s activity">
-          <OwnReturnDue schemeId={scheme.id} version={run.version.version} />
-          <DeliveredEntryForm schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} own />
+          {settled ? null : <OwnReturnDue schemeId={scheme.id} version={run.version.version} />}
+          <DeliveredEntryForm schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} own settledOn={version.invoiced?.on ?? null} />
         </Section>
       ) : null}
       {checksHandSchedule ? (
         <Section id="hand-schedule" title="Check a hand schedule">
-          <HandScheduleUpload schemeId={scheme.id} version={run.version.version} />
+          {settled ? <SettledNotice version={version} /> : <HandScheduleUpload schemeId={scheme.id} version={run.version.version} />}
         </Section>
       ) : null}
     </>
@@ -333,7 +342,7 @@ export function SchemePage() {
                 {latestRead?.name ?? s.name} {status ? <SchemeStatusTag status={status} /> : versions.data ? <Tag modifier="grey">Being prepared</Tag> : null}
               </Heading>
               <p className="nhsuk-lede-text">{latestRead?.funder ?? s.funder}</p>
-              {admin ? <AdminActions scheme={s} /> : null}
+              {admin ? <AdminActions scheme={s} invoiced={readable.find((v) => v.status === 'approved' && v.invoiced)} /> : null}
               <Loaded query={versions} what="scheme’s versions">
                 {(v) => {
                   const version = v.items.find((item) => item.version === (chosen ?? latest)) ?? v.items.at(-1);

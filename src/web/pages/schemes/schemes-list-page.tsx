@@ -9,6 +9,7 @@ import { ExportLinks } from '../../components/export-links.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { formatDate } from '../../format/format.js';
 import { SchemeStatusTag } from './scheme-status.js';
+import { SettlementStatus } from './settlement-status.js';
 import type { Scheme, SchemeOverviews } from './types.js';
 
 type Overview = SchemeOverviews['items'][number];
@@ -43,6 +44,14 @@ function ReturnsCell({ overview }: { overview: Overview | undefined }) {
   );
 }
 
+/** Whether the version in force was invoiced and paid; named by number when the reader reads another (an admin's draft). */
+function PaymentsCell({ overview }: { overview: Overview | undefined }) {
+  const payments = overview?.payments;
+  // A scheme in force that pays for no activity (cost sharing) has no invoice of payments; one being prepared has nothing yet.
+  if (!payments) return overview?.inForce ? <span className="nhsuk-u-secondary-text-colour">No activity paid for</span> : null;
+  return <SettlementStatus settlement={payments} version={overview.version?.version === payments.version ? undefined : payments.version} />;
+}
+
 function columnsFor(overviews: ReadonlyMap<number, Overview>, admin: boolean): Column<Scheme>[] {
   // Named as the version the reader reads: an admin's draft by its own name, anyone else's the approved version's (the scheme's).
   const shown = (s: Scheme) => overviews.get(s.id)?.version ?? s;
@@ -61,6 +70,7 @@ function columnsFor(overviews: ReadonlyMap<number, Overview>, admin: boolean): C
       },
     },
     { key: 'returns', header: 'Activity returns', cell: (s) => <ReturnsCell overview={overviews.get(s.id)} /> },
+    { key: 'payments', header: 'Payments', cell: (s) => <PaymentsCell overview={overviews.get(s.id)} /> },
   ];
 }
 

@@ -2,6 +2,7 @@
 import type { ReportTable } from '../../../domain/schemes/report-columns.js';
 import type { ReturnsState } from '../../../domain/schemes/returns-due.js';
 import type { SchemeDefinition } from '../../../domain/schemes/scheme-definition.js';
+import type { Settlement } from '../../../domain/schemes/settlement.js';
 
 export type SchemeStatus = 'draft' | 'approved' | 'superseded';
 
@@ -19,7 +20,8 @@ export interface Scheme {
   updatedAt: string;
 }
 
-export interface VersionSummary {
+/** Each version says whether its payments were invoiced to the commissioner and paid to practices (null: not yet). */
+export interface VersionSummary extends Settlement {
   version: number;
   /** The version's own name and funder: a draft's may differ from the scheme's, which are the approved version in force's. */
   name: string;
@@ -76,7 +78,8 @@ export interface SchemePracticesOn {
 /** GET /api/schemes/overview: beside each scheme, the version the reader reads and where its activity returns stand. */
 export interface SchemeOverviews {
   today: string;
-  items: { id: number; version: VersionSummary | null; inForce: number | null; returns: ReturnsState }[];
+  /** `payments`: whether the version in force was invoiced and paid; null with none in force, or for a scheme that pays for no activity. */
+  items: { id: number; version: VersionSummary | null; inForce: number | null; returns: ReturnsState; payments: (Settlement & { version: number }) | null }[];
 }
 
 export interface DeliveredResult {

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { actorName, formatDate, formatDateTime } from '../../format/format.js';
 import { SchemeStatusTag } from './scheme-status.js';
+import { SettlementStatus } from './settlement-status.js';
 import type { SchemeVersion } from './types.js';
 
 export const versionParam = 'version';
@@ -21,6 +22,8 @@ export function VersionsTable({ schemeId, versions, shown }: { schemeId: number;
     { key: 'snapshot', header: 'List sizes from', nowrap: true, cell: (v) => (v.listSnapshotDate ? formatDate(v.listSnapshotDate) : 'Given in the terms') },
     { key: 'created', header: 'Created', cell: (v) => `${formatDateTime(v.createdAt)}${v.createdBy ? ` by ${actorName(v.createdBy)}` : ''}` },
     { key: 'approved', header: 'Approved', cell: (v) => (v.approvedAt ? `${formatDateTime(v.approvedAt)}${v.approvedBy ? ` by ${actorName(v.approvedBy)}` : ''}` : 'Not approved') },
+    // An approved version's payments are invoiced, then paid; a draft's are not yet anything.
+    { key: 'payments', header: 'Invoice and payment', cell: (v) => (v.status === 'draft' || v.definition.deliveryModels.length === 0 ? null : <SettlementStatus settlement={v} />) },
   ];
   return <DataTable caption="Versions of this scheme" captionHidden columns={columns} rows={[...versions].reverse()} rowKey={(v) => v.version} />;
 }
@@ -45,6 +48,13 @@ export function OlderVersionNotice({ schemeId, shown, latest }: { schemeId: numb
 export function ReturnsAlsoOn({ versions, shown }: { versions: readonly SchemeVersion[]; shown: SchemeVersion }) {
   const other = otherCollectingVersion(versions, shown.version);
   if (!other) return null;
+  if (other.invoiced) {
+    return (
+      <p className="nhsuk-body">
+        Version {other.version} was invoiced on {formatDate(other.invoiced.on)}, so it keeps the returns it was invoiced on: returns recorded here stay on version {shown.version}.
+      </p>
+    );
+  }
   if (!asksSameReturns(shown.definition, other.definition)) {
     return (
       <p className="nhsuk-body">

@@ -1,0 +1,137 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { auditLog } from '../../db/schema/index.js';
+import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { adminActor, contextFor, makeSchemeRequest, managerOf } from '../../../test/support/factories.js';
+import type { Settlement } from '../../domain/schemes/settlement.js';
+import { loadDemo } from '../demo/load-demo.js';
+import { gatherMyItems } from '../reminders/my-items.js';
+import { importDeliveredCsv, listDelivered, recordDeliveredEntries } from './delivered-activity.js';
+import { recordHandSchedule } from './hand-schedule.js';
+import { activityReturnItems, setReturnsDue } from './returns-due.js';
+import { listSchemeVersions, runStoredScheme, schemeStatement } from './run-stored-scheme.js';
+import { approveScheme, createScheme, updateScheme } from './save-scheme.js';
+import { schemesOverview } from './schemes-overview.js';
+import { recordSettlement } from './settlement.js';
+
+const none: Settlement = { invoiced: null, paid: null };
+const invoiced: Settlement = { invoiced: { on: '2018-05-15', reference: 'INV-0042' }, paid: null };
+const paid: Settlement = { ...invoiced, paid: { on: '2018-05-30', reference: 'BACS run 77' } };
+const settledMessage = 'Version 1’s payments were invoiced to the commissioner on 15 May 2018, so its activity returns and hand schedule are settled and can no longer change. To change them, the federation must first undo “invoiced”.';
+const kibworth = (nurse: number) => ({ practice: 'C82001', takesPart: 'yes' as const, units: { nurse, gp: 0 } });
+// Activity paid for, and a cost over one financial year with a hand schedule to check: both are settled by the invoice.
+const costed = { period: { weeks: 8, financialYears: ['2017/18'] }, costModel: { base: [{ label: 'Clinics', amount: 9000 }], annualUpliftPercent: 0, fixedLines: [] } };
+
+describe.each(databaseKinds)('invoicing a version and paying practices (%s)', (kind) => {
+  let database: Database;
+  const admin = () => contextFor(database, adminActor);
+  const manager = () => contextFor(database, managerOf('C82001'));
+  const settle = (schemeId: number, from: Settlement, to: Settlement, version = 1, today = '2026-03-01') => recordSettlement(admin(), schemeId, { version, ...to, basedOn: from }, today);
+  const sendAsManager = async (schemeId: number, nurse: number) => recordDeliveredEntries(manager(), schemeId, { entries: [kibworth(nurse)], basedOn: (await listDelivered(manager(), schemeId)).practiceRevisions });
+  const approvedScheme = async () => {
+    const { scheme } = await createScheme(admin(), makeSchemeRequest(costed));
+    await approveScheme(admin(), scheme.id, 1);
+    await recordDeliveredEntries(admin(), scheme.id, { entries: [kibworth(40)] });
+    return scheme;
+  };
+  const auditOf = async (schemeId: number) =>
+    (await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'scheme'), eq(auditLog.recordId, String(schemeId))))).map((a) => a.summary ?? '');
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await loadDemo(contextFor(database));
+  });
+  afterAll(() => database?.close());
+
+  it('records the invoice without a new version, then refuses every change to the returns and hand schedule it was worked from, for everyone', async () => {
+    const scheme = await approvedScheme();
+    const result = await settle(scheme.id, none, invoiced);
+    expect(result).toMatchObject({ changed: true, scheme: { rowVersion: 2, currentVersion: 1 }, version: { version: 1, ...invoiced } });
+    expect(await settle(scheme.id, invoiced, invoiced)).toMatchObject({ changed: false });
+    const statement = await schemeStatement(manager(), scheme.id, 'C82001');
+    expect(statement.version).toMatchObject(invoiced);
+    const before = await runStoredScheme(admin(), scheme.id);
+
+    await expect(sendAsManager(scheme.id, 41)).rejects.toMatchObject({ kind: 'forbidden', message: settledMessage });
+    await expect(recordDeliveredEntries(admin(), scheme.id, { entries: [kibworth(41)] })).rejects.toMatchObject({ kind: 'forbidden', message: settledMessage });
+    const file = { name: 'returns.csv', content: new TextEncoder().encode('practice,nurse_delivered,gp_delivered\nC82002,10,0\n') };
+    await expect(importDeliveredCsv(admin(), scheme.id, file)).rejects.toMatchObject({ kind: 'forbidden', message: settledMessage });
+    await expect(recordHandSchedule(admin(), scheme.id, { label: 'Spreadsheet', entries: [{ year: '2017/18', amount: 9000 }] })).rejects.toMatchObject({ kind: 'forbidden', message: settledMessage });
+    // The payments, the invoice to the commissioner and everything that reads them stay as invoiced.
+    expect((await runStoredScheme(admin(), scheme.id)).run.payments).toEqual(before.run.payments);
+    // Settled is said first, even once the due date has passed too.
+    await setReturnsDue(admin(), scheme.id, { basedOn: null, returnsDueOn: '2018-04-30' });
+    await expect(sendAsManager(scheme.id, 41)).rejects.toMatchObject({ message: settledMessage });
+  });
+
+  it('records the payment to practices after the invoice, refuses undoing the invoice until the payment is undone, and reopens returns when it is', async () => {
+    const scheme = await approvedScheme();
+    await settle(scheme.id, none, invoiced);
+    await expect(settle(scheme.id, invoiced, { ...invoiced, paid: { on: '2018-05-14', reference: null } })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'paid.on', message: 'must not be before the invoice date (15 May 2018)' }] });
+    await settle(scheme.id, invoiced, paid);
+    await expect(settle(scheme.id, paid, none)).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'invoiced', message: 'undo “paid to practices” first' }] });
+    await expect(settle(scheme.id, paid, { ...paid, paid: null })).resolves.toMatchObject({ changed: true, version: invoiced });
+    await settle(scheme.id, invoiced, none);
+    expect(await sendAsManager(scheme.id, 41)).toMatchObject({ changed: true });
+    expect((await auditOf(scheme.id)).filter((s) => s.startsWith('Version 1:'))).toEqual([
+      'Version 1: Invoiced: not recorded → 15 May 2018 (ref INV-0042)',
+      'Version 1: Paid to practices: not recorded → 30 May 2018 (BACS run 77)',
+      'Version 1: Paid to practices: 30 May 2018 (BACS run 77) → not recorded',
+      'Version 1: Invoiced: 15 May 2018 (ref INV-0042) → not recorded',
+    ]);
+  });
+
+  it('refuses a stale page, a practice manager, a draft, an invoice dated after today and a scheme that pays for no activity', async () => {
+    const scheme = await approvedScheme();
+    await settle(scheme.id, none, invoiced);
+    await expect(settle(scheme.id, none, { invoiced: { on: '2018-05-16', reference: null }, paid: null })).rejects.toMatchObject({
+      kind: 'conflict',
+      message: expect.stringContaining('it now reads “Invoiced on 15 May 2018 (ref INV-0042); not yet paid to practices”'),
+    });
+    await expect(recordSettlement(manager(), scheme.id, { version: 1, ...none, basedOn: invoiced })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(settle(scheme.id, invoiced, { ...invoiced, paid: { on: '2026-03-02', reference: null } })).rejects.toMatchObject({ problems: [{ field: 'paid.on', message: 'must be today or in the past (today is 1 March 2026)' }] });
+    await expect(recordSettlement(admin(), scheme.id, { version: 1, invoiced: { on: '15/05/2018', reference: null }, paid: null, basedOn: invoiced })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'invoiced.on' }] });
+    const { scheme: draft } = await createScheme(admin(), makeSchemeRequest());
+    await expect(settle(draft.id, none, invoiced)).rejects.toMatchObject({ message: 'Version 1 is a draft: only an approved version’s payments are invoiced' });
+    const { scheme: sharing } = await createScheme(admin(), makeSchemeRequest({ ...costed, deliveryModels: [] }));
+    await approveScheme(admin(), sharing.id, 1);
+    await expect(settle(sharing.id, none, invoiced)).rejects.toMatchObject({ problems: [{ field: 'version', message: 'the scheme has no delivery models' }] });
+  });
+
+  it('lets a new version be approved over an invoiced one: it starts not invoiced, and the invoiced version keeps its returns', async () => {
+    const scheme = await approvedScheme();
+    await settle(scheme.id, none, invoiced);
+    const request = makeSchemeRequest(costed);
+    await updateScheme(admin(), scheme.id, { rowVersion: 2, definition: { ...request.definition, id: scheme.slug, fee: { percent: 4 } } });
+    // A return recorded on the draft stays there: the invoiced version in force keeps what it was invoiced on.
+    await recordDeliveredEntries(admin(), scheme.id, { entries: [kibworth(45)] }, 2);
+    expect((await listDelivered(admin(), scheme.id, 1)).items.find((r) => r.modelId === 'nurse')?.quantity).toBe(40);
+    expect((await listDelivered(admin(), scheme.id, 2)).items.find((r) => r.modelId === 'nurse')?.quantity).toBe(45);
+    const approved = await approveScheme(admin(), scheme.id, 3);
+    expect(approved.version).toMatchObject({ version: 2, status: 'approved', invoiced: null, paid: null });
+    expect((await auditOf(scheme.id)).at(-1)).toBe('Approved version 2; version 1 superseded (it stays invoiced on 15 May 2018; version 2 is not invoiced yet)');
+    expect((await listSchemeVersions(manager(), scheme.id)).items.map((v) => [v.version, v.status, v.invoiced?.on ?? null])).toEqual([[1, 'superseded', '2018-05-15'], [2, 'approved', null]]);
+    // The superseded version can still be paid, or undone; it cannot be invoiced afresh once undone.
+    await settle(scheme.id, invoiced, paid);
+    await settle(scheme.id, paid, invoiced);
+    await settle(scheme.id, invoiced, none);
+    await expect(settle(scheme.id, none, invoiced)).rejects.toMatchObject({ message: 'Version 1 has been superseded: invoice the approved version in force' });
+    expect(await sendAsManager(scheme.id, 46)).toMatchObject({ changed: true });
+  });
+
+  it('takes a settled version off the schemes list’s returns and My items, and says whether it was invoiced and paid', async () => {
+    const scheme = await approvedScheme();
+    await setReturnsDue(admin(), scheme.id, { basedOn: null, returnsDueOn: '2018-05-11' });
+    const items = async (role: 'admin' | 'practice_manager', practiceCodes: string[]) =>
+      (await gatherMyItems(database.db, { personId: 0, userId: null, practiceCodes, role, today: '2018-05-01', until: '2018-05-14' }, [activityReturnItems])).filter((i) => i.href.startsWith(`/schemes/${scheme.id}#`));
+    expect(await items('admin', [])).toHaveLength(1);
+    expect(await items('practice_manager', ['C82002'])).toHaveLength(1);
+    const overview = async () => (await schemesOverview(admin(), '2018-05-01')).items.find((i) => i.id === scheme.id)!;
+    expect(await overview()).toMatchObject({ returns: { kind: 'due' }, payments: { version: 1, ...none } });
+    await settle(scheme.id, none, paid);
+    expect(await items('admin', [])).toEqual([]);
+    expect(await items('practice_manager', ['C82002'])).toEqual([]);
+    expect(await overview()).toMatchObject({ returns: { kind: 'settled', invoicedOn: '2018-05-15' }, payments: { version: 1, ...paid } });
+  });
+});

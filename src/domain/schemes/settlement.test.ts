@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { checkSettlementChange, isSettled, periodStart, sameSettlement, settledMessage, settlementChangeWords, settlementWords, type Settlement, type SettlementFacts } from './settlement.js';
+
+const none: Settlement = { invoiced: null, paid: null };
+const invoiced: Settlement = { invoiced: { on: '2018-05-15', reference: 'INV-0042' }, paid: null };
+const paid: Settlement = { ...invoiced, paid: { on: '2018-05-30', reference: 'BACS run 77' } };
+const winter: SettlementFacts = { version: 1, status: 'approved', paysForActivity: true, period: { weeks: 8, financialYears: ['2017/18'] } as SettlementFacts['period'], today: '2026-03-01' };
+
+/** The refusal a change gets: its message and each problem's field and message, or null when it is allowed. */
+function refusal(before: Settlement, after: Settlement, facts: Partial<SettlementFacts> = {}) {
+  try {
+    checkSettlementChange(before, after, { ...winter, ...facts });
+    return null;
+  } catch (error) {
+    const { message, problems } = error as { message: string; problems: { field?: string; message: string }[] };
+    return { message, problems: problems.map((p) => `${p.field}: ${p.message}`) };
+  }
+}
+
+describe('checkSettlementChange', () => {
+  it.each([
+    { case: 'invoicing the version in force', before: none, after: invoiced },
+    { case: 'recording the invoice and the payment at once', before: none, after: paid },
+    { case: 'paying practices once invoiced', before: invoiced, after: paid },
+    { case: 'correcting the invoice’s reference', before: invoiced, after: { ...invoiced, invoiced: { on: '2018-05-15', reference: 'INV-0043' } } },
+    { case: 'undoing the payment', before: paid, after: invoiced },
+    { case: 'undoing the invoice once nothing is paid', before: invoiced, after: none },
+    { case: 'an invoice dated today', before: none, after: { invoiced: { on: '2026-03-01', reference: null }, paid: null } },
+    { case: 'an invoice on the day the scheme began', before: none, after: { invoiced: { on: '2017-04-01', reference: null }, paid: null } },
+    { case: 'practices paid on the day it was invoiced', before: invoiced, after: { ...invoiced, paid: { on: '2018-05-15', reference: null } } },
+    { case: 'paying on a superseded version that was invoiced', before: invoiced, after: paid, facts: { status: 'superseded' } },
+    { case: 'undoing the invoice of a superseded version', before: invoiced, after: none, facts: { status: 'superseded' } },
+  ])('allows $case', ({ before, after, facts }) => {
+    expect(refusal(before, after, facts)).toBeNull();
+  });
+
+  it.each([
+    { case: 'an invoice dated after today', after: { invoiced: { on: '2026-03-02', reference: null }, paid: null }, problems: ['invoiced.on: must be today or in the past (today is 1 March 2026)'] },
+    { case: 'an invoice before the scheme began', after: { invoiced: { on: '2017-03-31', reference: null }, paid: null }, problems: ['invoiced.on: must not be before the scheme began (1 April 2017)'] },
+    { case: 'a payment with no invoice', after: { invoiced: null, paid: { on: '2018-05-30', reference: null } }, problems: ['paid: record the invoice first: practices are paid on the figures invoiced'] },
+    { case: 'a payment before the invoice', after: { ...invoiced, paid: { on: '2018-05-14', reference: null } }, problems: ['paid.on: must not be before the invoice date (15 May 2018)'] },
+    { case: 'a payment dated after today', after: { ...invoiced, paid: { on: '2027-01-01', reference: null } }, problems: ['paid.on: must be today or in the past (today is 1 March 2026)'] },
+  ])('refuses $case, naming the field', ({ after, problems }) => {
+    expect(refusal(none, after)).toEqual({ message: 'The invoice and payment of version 1 were not recorded', problems });
+  });
+
+  it('refuses undoing "invoiced" while a payment is recorded, even with the payment in the same change', () => {
+    expect(refusal(paid, none)?.problems).toEqual(['invoiced: undo “paid to practices” first']);
+  });
+
+  it.each([
+    { case: 'a draft', facts: { status: 'draft' }, message: 'Version 1 is a draft: only an approved version’s payments are invoiced' },
+    { case: 'a superseded version not yet invoiced', facts: { status: 'superseded' }, message: 'Version 1 has been superseded: invoice the approved version in force' },
+    { case: 'a scheme that pays for no activity', facts: { paysForActivity: false }, message: 'Version 1 pays practices for no delivered activity, so there is no invoice or payment to record' },
+  ])('refuses invoicing $case', ({ facts, message }) => {
+    expect(refusal(none, invoiced, facts)?.message).toBe(message);
+  });
+});
+
+describe('periodStart', () => {
+  it.each([
+    { case: 'a start date', period: { start: '2018-11-01', financialYears: ['2018/19'] }, start: '2018-11-01' },
+    { case: 'the first financial year', period: { financialYears: ['2018/19', '2019/20'] }, start: '2018-04-01' },
+    { case: 'weeks only', period: {}, start: null },
+  ])('$case', ({ period, start }) => {
+    expect(periodStart(period)).toBe(start);
+  });
+});
+
+describe('words', () => {
+  it.each([
+    { settlement: none, words: 'Not invoiced yet: the figures can change until the federation invoices the commissioner' },
+    { settlement: invoiced, words: 'Invoiced on 15 May 2018 (ref INV-0042); not yet paid to practices' },
+    { settlement: paid, words: 'Invoiced on 15 May 2018 (ref INV-0042); paid to practices on 30 May 2018 (BACS run 77)' },
+    { settlement: { invoiced: { on: '2018-05-15', reference: null }, paid: null }, words: 'Invoiced on 15 May 2018; not yet paid to practices' },
+  ])('says "$words"', ({ settlement, words }) => {
+    expect(settlementWords(settlement)).toBe(words);
+  });
+
+  it.each([
+    { before: none, after: invoiced, words: ['Invoiced: not recorded → 15 May 2018 (ref INV-0042)'] },
+    { before: invoiced, after: paid, words: ['Paid to practices: not recorded → 30 May 2018 (BACS run 77)'] },
+    { before: paid, after: invoiced, words: ['Paid to practices: 30 May 2018 (BACS run 77) → not recorded'] },
+    { before: invoiced, after: { invoiced: { on: '2018-05-16', reference: null }, paid: null }, words: ['Invoiced: 15 May 2018 (ref INV-0042) → 16 May 2018'] },
+    { before: invoiced, after: invoiced, words: [] },
+  ])('audits $words', ({ before, after, words }) => {
+    expect(settlementChangeWords(before, after)).toEqual(words);
+    expect(sameSettlement(before, after)).toBe(words.length === 0);
+  });
+
+  it('tells everyone why a settled version’s returns cannot change, and what would reopen them', () => {
+    expect(isSettled(invoiced)).toBe(true);
+    expect(isSettled(none)).toBe(false);
+    expect(settledMessage(1, '2018-05-15')).toBe(
+      'Version 1’s payments were invoiced to the commissioner on 15 May 2018, so its activity returns and hand schedule are settled and can no longer change. To change them, the federation must first undo “invoiced”.',
+    );
+  });
+});

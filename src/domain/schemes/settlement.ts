@@ -1,0 +1,111 @@
+import { invalid, type Problem } from '../errors.js';
+import { financialYearStart } from '../finance/financial-year.js';
+import { formatLongDate } from '../iso-date.js';
+
+/**
+ * Settling a version's payments (DOMAIN 3.1, step 8): the federation invoices the commissioner for
+ * the delivered cost and its fee, then pays the practices. Each step is a day and the reference the
+ * federation's books give it (an invoice number, a remittance note).
+ */
+export interface SettlementStep {
+  on: string;
+  reference: string | null;
+}
+
+/** Whether a version's payments have been invoiced to the commissioner, and paid to the practices. */
+export interface Settlement {
+  invoiced: SettlementStep | null;
+  paid: SettlementStep | null;
+}
+
+/**
+ * Once a version is invoiced its payments are settled: the figures the invoice was worked from (its
+ * activity returns and hand schedule) no longer change, for anyone, until "invoiced" is undone.
+ */
+export const isSettled = (settlement: Settlement): boolean => settlement.invoiced !== null;
+
+/** "15 May 2018 (ref INV-0042)": an invoice's number is a reference; a payment's note is said as it was written. */
+const stepWords = (step: SettlementStep, ref: string) => `${formatLongDate(step.on)}${step.reference ? ` (${ref}${step.reference})` : ''}`;
+
+/** "Invoiced on 15 May 2018 (ref INV-0042)" */
+export const invoicedWords = (step: SettlementStep): string => `Invoiced on ${stepWords(step, 'ref ')}`;
+
+/** "Paid to practices on 30 May 2018 (BACS run 77)" */
+export const paidWords = (step: SettlementStep): string => `Paid to practices on ${stepWords(step, '')}`;
+
+/** One sentence for a statement, a workbook or a list: what has been invoiced and paid, or that the figures can still change. */
+export function settlementWords(settlement: Settlement): string {
+  if (!settlement.invoiced) return 'Not invoiced yet: the figures can change until the federation invoices the commissioner';
+  const invoiced = invoicedWords(settlement.invoiced);
+  return settlement.paid ? `${invoiced}; ${paidWords(settlement.paid).replace(/^P/, 'p')}` : `${invoiced}; not yet paid to practices`;
+}
+
+/** Why a settled version's returns and hand schedule are refused, on the pages and from the API, to everyone. */
+export const settledMessage = (version: number, invoicedOn: string): string =>
+  `Version ${version}’s payments were invoiced to the commissioner on ${formatLongDate(invoicedOn)}, so its activity returns and hand schedule are settled and can no longer change. To change them, the federation must first undo “invoiced”.`;
+
+/** What a change of settlement depends on, besides the settlement before and after it. */
+export interface SettlementFacts {
+  version: number;
+  /** draft | approved (the version in force) | superseded */
+  status: string;
+  /** The version pays practices for delivered activity (it has delivery models): there is something to invoice. */
+  paysForActivity: boolean;
+  period: { start?: string | undefined; financialYears?: readonly string[] | undefined };
+  today: string;
+}
+
+/**
+ * The first day of a scheme's period: its start date, or 1 April of its first financial year;
+ * null when it gives only a number of weeks.
+ */
+export function periodStart(period: SettlementFacts['period']): string | null {
+  if (period.start) return period.start;
+  const first = period.financialYears?.[0];
+  const year = first === undefined ? null : financialYearStart(first);
+  return year === null ? null : `${year}-04-01`;
+}
+
+const sameStep = (a: SettlementStep | null, b: SettlementStep | null) => (a === null || b === null ? a === b : a.on === b.on && a.reference === b.reference);
+export const sameSettlement = (a: Settlement, b: Settlement): boolean => sameStep(a.invoiced, b.invoiced) && sameStep(a.paid, b.paid);
+
+/** The days a step may be dated: today or before, and not before `earliest` (said in words as `after`). */
+function dateProblems(step: SettlementStep | null, field: string, today: string, earliest: string | null, after: string): Problem[] {
+  if (!step) return [];
+  if (step.on > today) return [{ field, message: `must be today or in the past (today is ${formatLongDate(today)})` }];
+  if (earliest !== null && step.on < earliest) return [{ field, message: `must not be before ${after} (${formatLongDate(earliest)})` }];
+  return [];
+}
+
+/**
+ * Checks a change to a version's settlement, refusing it with every problem named by field:
+ * - only a version that pays for activity, and has been approved, is invoiced; a new invoice is for
+ *   the version in force (a superseded one keeps what was recorded, and can be paid or undone);
+ * - an invoice is dated today or before, and not before the scheme's period began (not before the
+ *   version's approval in atscale: a scheme entered after the event, as the demo's 2017/18 schemes
+ *   are, was approved here years after it was invoiced);
+ * - practices are paid on the figures invoiced: a payment needs the invoice, and is dated on or after it;
+ * - "invoiced" is undone only once no payment is recorded (undo "paid" first).
+ */
+export function checkSettlementChange(before: Settlement, after: Settlement, facts: SettlementFacts): void {
+  const name = `Version ${facts.version}`;
+  if (!facts.paysForActivity) throw invalid(`${name} pays practices for no delivered activity, so there is no invoice or payment to record`, [{ field: 'version', message: 'the scheme has no delivery models' }]);
+  if (facts.status === 'draft') throw invalid(`${name} is a draft: only an approved version’s payments are invoiced`, [{ field: 'version', message: 'approve the version first' }]);
+  if (before.invoiced === null && after.invoiced !== null && facts.status !== 'approved') {
+    throw invalid(`${name} has been superseded: invoice the approved version in force`, [{ field: 'version', message: 'a superseded version is not invoiced' }]);
+  }
+  const problems: Problem[] = [
+    ...dateProblems(after.invoiced, 'invoiced.on', facts.today, periodStart(facts.period), 'the scheme began'),
+    ...(after.paid && !after.invoiced ? [{ field: 'paid', message: 'record the invoice first: practices are paid on the figures invoiced' }] : []),
+    ...dateProblems(after.invoiced ? after.paid : null, 'paid.on', facts.today, after.invoiced?.on ?? null, 'the invoice date'),
+    ...(before.paid && !after.invoiced ? [{ field: 'invoiced', message: 'undo “paid to practices” first' }] : []),
+  ];
+  if (problems.length) throw invalid(`The invoice and payment of ${name.toLowerCase()} were not recorded`, problems);
+}
+
+/** What a change did, for the audit log, as the returns due date's is said: "Invoiced: not recorded → 15 May 2018 (ref INV-1)". */
+export function settlementChangeWords(before: Settlement, after: Settlement): string[] {
+  const change = (label: string, was: SettlementStep | null, now: SettlementStep | null, ref: string) =>
+    sameStep(was, now) ? [] : [`${label}: ${was ? stepWords(was, ref) : 'not recorded'} → ${now ? stepWords(now, ref) : 'not recorded'}`];
+  return [...change('Invoiced', before.invoiced, after.invoiced, 'ref '), ...change('Paid to practices', before.paid, after.paid, '')];
+}
