@@ -9,6 +9,7 @@ import { invalid } from '../../domain/errors.js';
 import { formatDateTime, formatLongDate } from '../../domain/iso-date.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 import { returnsStateWords } from '../../domain/schemes/returns-due.js';
+import { settlementStatus } from '../../domain/schemes/settlement.js';
 import type { SchemeDefinition } from '../../domain/schemes/scheme-definition.js';
 import { approvalTerms, invoiceTerms, schemeTerms, type SchemeTerm } from '../../domain/schemes/scheme-terms.js';
 import { formatStatement } from '../../domain/schemes/statement.js';
@@ -67,6 +68,13 @@ function returnsWords(s: ListedScheme): string {
   return s.returns.kind === 'overdue' ? `${returnsStateWords(s.returns)} (were due ${formatLongDate(s.returns.dueOn)})` : returnsStateWords(s.returns);
 }
 
+/** The version in force's payments as the schemes list shows them: "Paid on 30 May 2018, invoiced 15 May 2018". */
+function paymentsWords(s: ListedScheme): string | null {
+  if (!s.payments) return s.inForce ? 'No activity paid for' : null;
+  const { state, days } = settlementStatus(s.payments, s.version?.version === s.payments.version ? undefined : s.payments.version);
+  return state === 'Not invoiced' ? (days ? `Not invoiced (${days})` : state) : `${state} ${days}`;
+}
+
 /** The schemes list's columns, named as the version read names the scheme, with the ID `scheme show` takes. */
 const listColumns: Column<ListedScheme>[] = [
   { header: 'ID', value: (s) => s.id, numeric: true },
@@ -76,6 +84,7 @@ const listColumns: Column<ListedScheme>[] = [
   { header: 'Version', value: (s) => s.version?.version ?? null, numeric: true },
   { header: 'List sizes at', value: (s) => (s.version ? (s.version.listSnapshotDate ?? 'List sizes given in the scheme') : null), date: true },
   { header: 'Activity returns', value: returnsWords },
+  { header: 'Payments', value: paymentsWords },
 ];
 
 export async function listSchemes(options: { format: OutputFormat; out?: string }): Promise<void> {

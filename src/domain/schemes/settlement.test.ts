@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSettlementChange, isSettled, periodStart, sameSettlement, settledMessage, settlementChangeWords, settlementWords, type Settlement, type SettlementFacts } from './settlement.js';
+import { checkSettlementChange, isSettled, periodStart, sameSettlement, settledMessage, settlementChangeWords, settlementStatus, settlementWords, type Settlement, type SettlementFacts } from './settlement.js';
 
 const none: Settlement = { invoiced: null, paid: null };
 const invoiced: Settlement = { invoiced: { on: '2018-05-15', reference: 'INV-0042' }, paid: null };
@@ -94,5 +94,17 @@ describe('words', () => {
     expect(settledMessage(1, '2018-05-15')).toBe(
       'Version 1’s payments were invoiced to the commissioner on 15 May 2018, so its activity returns and hand schedule are settled and can no longer change. To change them, the federation must first undo “invoiced”.',
     );
+  });
+});
+
+describe('settlementStatus: a version’s payments at a glance', () => {
+  it.each([
+    { settlement: none, version: undefined, state: 'Not invoiced', days: '' },
+    { settlement: none, version: 1, state: 'Not invoiced', days: 'version 1' },
+    { settlement: invoiced, version: undefined, state: 'Invoiced', days: 'on 15 May 2018' },
+    { settlement: paid, version: undefined, state: 'Paid', days: 'on 30 May 2018, invoiced 15 May 2018' },
+    { settlement: paid, version: 1, state: 'Paid', days: 'version 1 on 30 May 2018, invoiced 15 May 2018' },
+  ])('$state $days', ({ settlement, version, state, days }) => {
+    expect(settlementStatus(settlement, version)).toEqual({ state, days });
   });
 });

@@ -40,6 +40,18 @@ export function settlementWords(settlement: Settlement): string {
   return settlement.paid ? `${invoiced}; ${paidWords(settlement.paid).replace(/^P/, 'p')}` : `${invoiced}; not yet paid to practices`;
 }
 
+/**
+ * A version's payments at a glance, for the schemes list (page and CLI), the versions table and a
+ * practice's money: the state ("Not invoiced", "Invoiced", "Paid") and its days ("on 30 May 2018,
+ * invoiced 15 May 2018"). `version` names the version when it is not the one the row is about.
+ */
+export function settlementStatus(settlement: Settlement, version?: number): { state: 'Not invoiced' | 'Invoiced' | 'Paid'; days: string } {
+  const which = version ? `version ${version} ` : '';
+  const { invoiced, paid } = settlement;
+  if (!invoiced) return { state: 'Not invoiced', days: version ? `version ${version}` : '' };
+  return paid ? { state: 'Paid', days: `${which}on ${formatLongDate(paid.on)}, invoiced ${formatLongDate(invoiced.on)}` } : { state: 'Invoiced', days: `${which}on ${formatLongDate(invoiced.on)}` };
+}
+
 /** Why a settled version's returns and hand schedule are refused, on the pages and from the API, to everyone. */
 export const settledMessage = (version: number, invoicedOn: string): string =>
   `Version ${version}’s payments were invoiced to the commissioner on ${formatLongDate(invoicedOn)}, so its activity returns and hand schedule are settled and can no longer change. To change them, the federation must first undo “invoiced”.`;

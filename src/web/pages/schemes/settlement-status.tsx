@@ -1,6 +1,5 @@
 import { Tag } from 'nhsuk-react-components';
-import type { Settlement } from '../../../domain/schemes/settlement.js';
-import { formatDate } from '../../format/format.js';
+import { type Settlement, settlementStatus } from '../../../domain/schemes/settlement.js';
 
 /**
  * A version's payments at a glance, for the schemes list, the versions table and a practice's money:
@@ -8,13 +7,11 @@ import { formatDate } from '../../format/format.js';
  * `version` names the version when it is not the one the row is about (an admin's draft).
  */
 export function SettlementStatus({ settlement, version }: { settlement: Settlement; version?: number | undefined }) {
-  const which = version ? `version ${version} ` : '';
-  const { invoiced, paid } = settlement;
-  if (!invoiced) return <span className="nhsuk-u-secondary-text-colour">{version ? `Version ${version} not invoiced` : 'Not invoiced'}</span>;
-  const days = paid ? `${which}on ${formatDate(paid.on)}, invoiced ${formatDate(invoiced.on)}` : `${which}on ${formatDate(invoiced.on)}`;
+  const { state, days } = settlementStatus(settlement, version);
+  if (state === 'Not invoiced') return <span className="nhsuk-u-secondary-text-colour">{version ? `Version ${version} not invoiced` : 'Not invoiced'}</span>;
   return (
     <>
-      {paid ? <Tag modifier="green">Paid</Tag> : <Tag modifier="blue">Invoiced</Tag>}
+      {state === 'Paid' ? <Tag modifier="green">Paid</Tag> : <Tag modifier="blue">Invoiced</Tag>}
       <br />
       <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-16">{days}</span>
     </>
