@@ -63,7 +63,11 @@ export function schemesSuite(harness: () => BrowserHarness) {
       expect(invoice).toContain(pounds(expected.total));
       expect(await section(page, 'allocation').locator('tbody tr').count()).toBeGreaterThan(20);
 
-      const inset = await textOf(page.locator('.nhsuk-inset-text', { hasText: 'How the totals are worked out' }));
+      const footing = page.locator('.nhsuk-inset-text', { hasText: 'How the totals are worked out' });
+      // Which TOTALs differ from their rounded rows is folded away until asked for.
+      expect(await textOf(footing)).not.toContain('delivered cost (rows half-up');
+      await footing.getByText(/^Where the rounded rows do not add up to their TOTAL \(\d+\)$/).click();
+      const inset = await textOf(footing);
       expect(inset).toContain('the unrounded rows added up, then rounded once');
       expect(inset).toContain(`total to invoice (rows half-up to a whole pound): TOTAL ${pounds(expected.total)}`);
       expect(inset).toContain(`delivered cost (rows half-up to a whole pound): TOTAL ${pounds(expected.cost)}`);

@@ -39,11 +39,17 @@ function FootingInset({ run, definition }: { run: StoredSchemeRun; definition: S
       <h2 className="nhsuk-heading-s">How the totals are worked out</h2>
       <p>{totalsRules[definition.rounding.totals] ?? definition.rounding.totals}</p>
       {differing.length ? (
-        <ul>
-          {differing.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
+        // The figures are for checking against a spreadsheet: folded, so the page opens on the scheme, not on its rounding.
+        <Details className="nhsuk-u-margin-bottom-0">
+          <Details.Summary>Where the rounded rows do not add up to their TOTAL ({differing.length})</Details.Summary>
+          <Details.Text>
+            <ul>
+              {differing.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </Details.Text>
+        </Details>
       ) : (
         <p>Every TOTAL equals its rounded rows added up.</p>
       )}
