@@ -92,8 +92,7 @@ export function authorize(actor: Actor, type: RecordTypeName, action: Action, pr
  * any practice): they are told they may not, not what is wrong with what they sent.
  */
 export function authorizeAny(actor: Actor, type: RecordTypeName, action: Action): void {
-  const ownPractice = (permissions[type][action] as Rule).includes('own_practice') && actor.role === 'practice_manager' && actor.practiceCodes.length > 0;
-  if (!ownPractice) authorize(actor, type, action);
+  if (!actor.practiceCodes.some((code) => isAllowed(actor, type, action, code))) authorize(actor, type, action);
 }
 
 /**
