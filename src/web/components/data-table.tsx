@@ -47,7 +47,10 @@ interface DataTableProps<T> {
   compact?: boolean;
   /** Extra classes, e.g. fixed column widths so tables one above another line up. */
   className?: string;
-  /** Many wide columns: the table scrolls sideways inside the page (a named region keyboard users can focus) instead of widening it. */
+  /**
+   * Many wide columns: on a wide screen the table takes the screen's width, not just the reading
+   * column; narrower, it scrolls sideways inside the page (a named region keyboard users can focus).
+   */
   scrolls?: boolean;
 }
 
@@ -115,7 +118,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   if (!props.rows.length && props.empty) return <p className="nhsuk-body">{props.empty}</p>;
   if (!props.scrolls) return <TableOf {...props} />;
   return (
-    <div className="app-scroll-box" role="region" aria-label={`${props.caption} (scrolls sideways)`} tabIndex={0}>
+    <div className="app-scroll-box app-wide" role="region" aria-label={`${props.caption} (scrolls sideways)`} tabIndex={0}>
       <TableOf {...props} />
     </div>
   );

@@ -59,8 +59,17 @@ function PracticeSection({ pack, practice }: { pack: ReviewPack; practice: Revie
         captionHidden
         scrolls
         columns={[
-          { key: 'indicator', header: 'Indicator', cell: (l) => l.pack.indicator.name },
-          { key: 'period', header: 'Period', cell: (l) => l.pack.periodLabel, nowrap: true },
+          // The period is said under the indicator's name, as the funds list says a fund's funder: one column fewer keeps the pack on the screen.
+          {
+            key: 'indicator',
+            header: 'Indicator and period',
+            cell: (l) => (
+              <>
+                {l.pack.indicator.name}
+                <span className="nhsuk-u-display-block nhsuk-u-secondary-text-colour">{l.pack.periodLabel}</span>
+              </>
+            ),
+          },
           { key: 'value', header: 'Practice', cell: (l) => formatFigure(l.row.value, l.pack.indicator), numeric: true, nowrap: true },
           {
             key: 'locality',
@@ -73,7 +82,7 @@ function PracticeSection({ pack, practice }: { pack: ReviewPack; practice: Revie
           { key: 'commissioner', header: 'Sub-ICB', cell: (l) => formatGroupFigure(l.row.commissioner, l.pack.indicator), numeric: true, nowrap: true },
           { key: 'england', header: ALL_PRACTICES_HELD, cell: (l) => formatGroupFigure(l.pack.england, l.pack.indicator), numeric: true, nowrap: true },
           { key: 'funnel', header: 'Funnel', cell: (l) => funnelPosition(l.row.outlier, l.row.z, l.pack.indicator.polarity) },
-          { key: 'gap', header: 'Gap to minimum or maximum', cell: (l) => (l.row.gap === null ? '–' : formatDifference(l.row.gap, l.pack.indicator)) },
+          { key: 'gap', header: 'Gap to threshold', cell: (l) => (l.row.gap === null ? '–' : formatDifference(l.row.gap, l.pack.indicator)) },
         ]}
         rows={lines}
         rowKey={(l) => l.pack.indicator.code}

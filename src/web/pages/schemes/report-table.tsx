@@ -29,7 +29,7 @@ export function ReportTableView({ table, hide = [], caption, captionHidden = tru
     : undefined;
   return (
     // A wide table scrolls sideways: a named region keyboard users can focus to scroll it.
-    <div className={columns.length > 7 ? 'app-scheme-table app-scheme-table--wide' : 'app-scheme-table'} role="region" aria-label={caption ?? table.title} tabIndex={0}>
+    <div className={columns.length > 7 ? 'app-scheme-table app-wide' : 'app-scheme-table'} role="region" aria-label={caption ?? table.title} tabIndex={0}>
       <DataTable
         caption={caption ?? table.title}
         captionHidden={captionHidden}
