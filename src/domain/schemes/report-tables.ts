@@ -95,7 +95,7 @@ function paymentColumns(run: SchemeRun, definition: SchemeDefinition, full: bool
     ...definition.deliveryModels.map((m) => num(`${m.id}_delivered`, `${m.name} delivered`)),
     ...(full ? [num('delivered_total', 'Delivered'), num('allocated', 'Allocated'), num('above_allocation', 'Above allocation')] : []),
     money('delivered_cost', 'Delivered cost £', decimalPlacesOf(r.payment)),
-    ...(full && run.payments?.fee?.percent != null ? [money('federation_fee', `${run.payments.fee.label} £`, decimalPlacesOf(r.fee))] : []),
+    ...(full && run.payments?.fee?.percent != null ? [money('federation_fee', `${run.payments.fee.label}, on top £`, decimalPlacesOf(r.fee))] : []),
   ];
 }
 

@@ -17,7 +17,7 @@ describe('schemeTerms', () => {
       Basis: 'By registered list size',
       Shared: '5,100 appointments over the scheme',
       'Delivery models': ['Nurse: 4 appointments an hour at £50 an hour', 'GP: 6 appointments an hour at £95 an hour'],
-      Fee: 'Federation fee (5%): 5% of the delivered cost',
+      Fee: 'Federation fee (5%): 5% of the delivered cost, charged to the funder on top (not taken from practices)',
     });
   });
 

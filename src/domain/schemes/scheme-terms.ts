@@ -52,7 +52,9 @@ function feeText(definition: SchemeDefinition): string {
   const fee = definition.fee;
   if (!fee) return 'No fee';
   const amount = fee.percent !== undefined ? `${formatCount(fee.percent)}% of the delivered cost` : `${money(fee.fixed ?? 0)} fixed`;
-  return fee.label ? `${fee.label}: ${amount}` : amount;
+  // Said where the fee is set out, so a practice does not read it as taken from its payment.
+  const onTop = `${amount}, charged to the funder on top (not taken from practices)`;
+  return fee.label ? `${fee.label}: ${onTop}` : onTop;
 }
 
 function costLineText(line: NonNullable<SchemeDefinition['costModel']>['base'][number]): string {
