@@ -12,7 +12,7 @@ import { ApiErrorPanel, Loaded, LoadingPanel, usePageTitle } from '../../compone
 import { isAdmin, useUser } from '../../auth/session.js';
 import { EChart } from './echarts-chart.js';
 import { ChoiceForm, groupOptions, indicatorOptions, useCatalogue, useGroups } from './quality-choosers.js';
-import { formatCount, formatDifference, formatFigure, formatGroupFigure, formatZ } from './quality-format.js';
+import { formatCount, formatFigure, formatGap, formatGroupFigure, formatZ } from './quality-format.js';
 import { QualityNav } from './quality-nav.js';
 import { ThresholdForm } from './threshold-form.js';
 import type { Dashboard, DashboardRow } from './types.js';
@@ -93,7 +93,7 @@ function DashboardView({ data }: { data: Dashboard }) {
           { key: 'practice', header: 'Practice', cell: (r) => r.practiceName },
           { key: 'value', header: 'Value', cell: (r) => formatFigure(r.value, data.indicator), numeric: true },
           { key: 'threshold', header: standard === 'maximum' ? 'Maximum' : 'Minimum', cell: (r) => formatFigure(r.threshold, data.indicator), numeric: true },
-          { key: 'gap', header: 'Gap', cell: (r) => formatDifference(r.gap, data.indicator), numeric: true },
+          { key: 'gap', header: 'Gap', cell: (r) => formatGap(r.gap, data.indicator), numeric: true },
         ]}
         rows={data.belowThreshold}
         rowKey={(r) => r.practiceCode}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDifference, formatFigure, formatGroupFigure, formatZ } from './quality-format.js';
+import { formatDifference, formatFigure, formatGap, formatGroupFigure, formatZ } from './quality-format.js';
 
 describe('a group’s figure on the quality pages', () => {
   it.each<[string, 'count' | 'minutes' | 'proportion' | 'rate_per_1000', number | null, string]>([
@@ -25,6 +25,17 @@ describe('a practice’s difference from a group', () => {
     ['a time keeps its tenth of a minute', 'minutes', -1.25, '−1.3 min'],
   ])('%s', (_name, unit, value, text) => {
     expect(formatDifference(value, { unit })).toBe(text);
+  });
+});
+
+describe('a practice’s gap to the minimum standard', () => {
+  it.each<[string, 'count' | 'proportion', 'higher' | 'lower', number | null, string]>([
+    ['below a minimum when higher is better', 'proportion', 'higher', 4.0312, '4.03 percentage points below'],
+    ['above a maximum when lower is better', 'proportion', 'lower', 1.1712, '1.17 percentage points above'],
+    ['a count is whole', 'count', 'higher', 120.4, '120 below'],
+    ['no gap is a dash', 'proportion', 'higher', null, '–'],
+  ])('%s', (_name, unit, polarity, gap, text) => {
+    expect(formatGap(gap, { unit, polarity })).toBe(text);
   });
 });
 

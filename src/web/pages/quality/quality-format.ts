@@ -34,6 +34,15 @@ export function formatDifference(value: number | null | undefined, indicator: Pi
   return `${sign}${formatFigure(magnitude, indicator)}`;
 }
 
+/**
+ * How far a practice is on the wrong side of a minimum standard (a maximum when lower is better),
+ * in words rather than a sign: "4.03 percentage points below", "1.17 percentage points above".
+ */
+export function formatGap(gap: number | null | undefined, indicator: Pick<Indicator, 'unit' | 'polarity'>): string {
+  if (gap === null || gap === undefined) return '–';
+  return `${formatDifference(Math.abs(gap), indicator).replace(/^\+/, '')} ${indicator.polarity === 'lower' ? 'above' : 'below'}`;
+}
+
 /** A z-score to two places with a true minus sign: "−3.41", "4.19". */
 export const formatZ = (z: number | null | undefined) => (z === null || z === undefined ? '–' : `${z < 0 && z.toFixed(2) !== '-0.00' ? '−' : ''}${Math.abs(z).toFixed(2)}`);
 

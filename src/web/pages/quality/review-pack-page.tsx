@@ -8,7 +8,7 @@ import { DataTable } from '../../components/data-table.js';
 import { Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
 import { EChart } from './echarts-chart.js';
 import { ChoiceForm, groupOptions, useGroups } from './quality-choosers.js';
-import { formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
+import { formatFigure, formatGap, formatGroupFigure } from './quality-format.js';
 import { QualityNav } from './quality-nav.js';
 import { SpcIcons } from './spc-icons.js';
 import type { PackIndicator, ReviewPack } from './types.js';
@@ -82,7 +82,7 @@ function PracticeSection({ pack, practice }: { pack: ReviewPack; practice: Revie
           { key: 'commissioner', header: 'Sub-ICB', cell: (l) => formatGroupFigure(l.row.commissioner, l.pack.indicator), numeric: true, nowrap: true },
           { key: 'england', header: ALL_PRACTICES_HELD, cell: (l) => formatGroupFigure(l.pack.england, l.pack.indicator), numeric: true, nowrap: true },
           { key: 'funnel', header: 'Funnel', cell: (l) => funnelPosition(l.row.outlier, l.row.z, l.pack.indicator.polarity) },
-          { key: 'gap', header: 'Gap to threshold', cell: (l) => (l.row.gap === null ? '–' : formatDifference(l.row.gap, l.pack.indicator)) },
+          { key: 'gap', header: 'Gap to threshold', cell: (l) => formatGap(l.row.gap, l.pack.indicator) },
         ]}
         rows={lines}
         rowKey={(l) => l.pack.indicator.code}
