@@ -211,5 +211,13 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     // The demo approved it: a date as the pages write it, by "Demo data" (as the pages name the demo), not "demo".
     expect(winterBook.getWorksheet('about')!.getRow(6).values).toEqual([undefined, 'Approved', expect.stringMatching(/^\d{1,2} [A-Z][a-z]+ \d{4} by Demo data$/)]);
     expect(winterBook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['allocation', 'payments', 'statements']));
+    // Codes are words in a workbook, as on the page: the summary's metrics, a practice taking part.
+    const column = (sheet: string, n: number) => winterBook.getWorksheet(sheet)!.getColumn(n).values.slice(2);
+    expect(column('summary', 1)).toContain('List size total');
+    expect(column('summary', 1)).not.toContain('list_size_total');
+    const takesPart = winterBook.getWorksheet('payments')!.getRow(1).values as unknown[];
+    const answers = column('payments', takesPart.indexOf('Takes part')).filter((v) => v !== undefined);
+    expect(answers).toContain('Yes');
+    expect(answers.filter((v) => !['Yes', 'No', 'Unknown'].includes(String(v)))).toEqual([]);
   });
 });
