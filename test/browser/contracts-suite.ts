@@ -34,15 +34,16 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await signIn(page, demoAdmin);
     });
 
-    it('adds a practice under a contract, refuses a wrong share, marks one signed and keeps a PDF', async () => {
+    it('adds a practice under a contract at the share its fee leaves, marks one signed and keeps a PDF', async () => {
       await page.goto('/contracts');
       await page.getByRole('link', { name: cbsTitle }).click();
       await eventually(() => textOf(page.locator('.nhsuk-inset-text'))).toContain('2 of 13 practices have not signed');
-      await page.locator('#sub-practice').selectOption('C82056');
-      await page.getByLabel('Practice share of the tariff (%)').fill('90');
+      // The share is the contract's: said, not asked.
+      const addForm = page.getByRole('form', { name: 'Add a practice under this contract' });
+      expect(await textOf(addForm)).toContain('The practice is paid 95% of the tariff; the federation keeps its 5% fee, set on the contract.');
       await page.getByRole('button', { name: 'Add practice' }).click();
-      await problemsSay(page, /Practice share must be 95% with a federation fee of 5%/);
-      await page.getByLabel('Practice share of the tariff (%)').fill('95');
+      await problemsSay(page, /Choose a practice/);
+      await page.locator('#sub-practice').selectOption('C82056');
       await page.getByRole('button', { name: 'Add practice' }).click();
       await eventually(() => textOf(page.locator('.nhsuk-inset-text'))).toContain('3 of 14 practices have not signed');
       await page.getByRole('button', { name: /Mark signed today for THE JUBILEE|Mark signed today for The Jubilee/ }).click();
@@ -55,6 +56,12 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await problemsSay(page, /notes.pdf: the file’s contents are not a PDF or a Word document/);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'contract-cbs');
+      // The register names them too, though the contract has ended.
+      const unsigned = (await textOf(page.locator('.nhsuk-inset-text'))).replace(/^[\s\S]*have not signed: /, '').replace(/\.\s*$/, '');
+      await page.goto('/contracts');
+      await eventually(() => textOf(rowOf(page, cbsTitle))).toContain(unsigned);
+      await page.getByRole('link', { name: cbsTitle }).click();
+      await visible(page.getByRole('heading', { level: 2, name: 'Practices sub-contracted' }));
     });
 
     it('corrects a sub-contract’s signing date and notes, and removes a practice added by mistake', async () => {

@@ -64,7 +64,9 @@ describe.each(databaseKinds)('contracts register (%s)', (kind) => {
   });
 
   it('corrects a sub-contract’s signing date, share and notes, refusing a stale edit and a share the fee does not allow, and removes it', async () => {
-    const added = await createRecord(admin(), subContractRecord, { contractId: await cbsId(), practiceCode: 'C82056', sharePercent: 95 });
+    // No share given: the practice gets what the contract's 5% fee leaves.
+    const added = await createRecord(admin(), subContractRecord, { contractId: await cbsId(), practiceCode: 'C82056' });
+    expect(added.shareBp).toBe(9500);
     const id = String(added.id);
     const signed = await updateRecord(admin(), subContractRecord, id, { signedDate: '2018-04-02', notes: 'Signed copy held by the practice' }, added.rowVersion as number);
     expect(signed).toMatchObject({ signedDate: '2018-04-02', notes: 'Signed copy held by the practice', shareBp: 9500 });

@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { percentSchema, percentToBasisPoints } from '../../domain/percent.js';
-import { checkInFootprint, checkShareWithFee } from '../../domain/contracts/sub-contract-rules.js';
+import { checkInFootprint, checkShareWithFee, wholeShareBp } from '../../domain/contracts/sub-contract-rules.js';
 import { conflict, notFound } from '../../domain/errors.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { findContract, findGroup, groupMembersDuring } from '../../db/repos/contracts.js';
@@ -15,8 +15,8 @@ const subContractInput = z.object({
   contractId: recordIdSchema,
   practiceCode: z.string().trim().toUpperCase().regex(GP_PRACTICE_CODE, 'must be an ODS practice code such as C82001'),
   signedDate: isoDateSchema.nullable().optional(),
-  /** The practice's share of the tariff, in percent: 95 with a 5% federation fee. */
-  sharePercent: percentSchema,
+  /** The practice's share of the tariff, in percent: 95 with a 5% federation fee. Left out, it is what the contract's fee leaves. */
+  sharePercent: percentSchema.optional(),
   notes: z.string().trim().max(2000).nullable().optional(),
 });
 
@@ -67,7 +67,7 @@ export const subContractRecord: RecordType<z.infer<typeof subContractInput>> = {
     if (sharePercent !== undefined) {
       values.shareBp = percentToBasisPoints(sharePercent);
       checkShareWithFee(values.shareBp as number, contract.federationFeeBp);
-    }
+    } else if (!existing) values.shareBp = wholeShareBp - contract.federationFeeBp;
     return values;
   },
   present: (row) => row,

@@ -43,7 +43,8 @@ const columns: Column<Contract>[] = [
       ),
   },
   { key: 'signed', header: 'Sub-contracts signed', cell: (c) => `${c.signedCount} of ${c.subContractCount}` },
-  { key: 'unsigned', header: 'Not signed', cell: (c) => (c.ended ? '' : c.unsignedPractices.map((p) => p.practiceName).join(', ')) },
+  // Named even once a contract has ended, as its page names them: a blank read as "all signed".
+  { key: 'unsigned', header: 'Not signed', cell: (c) => c.unsignedPractices.map((p) => p.practiceName).join(', ') },
   { key: 'reminders', header: 'Due soon', cell: (c) => (c.ended ? <Tag modifier="grey">Ended {formatDate(c.endDate)}</Tag> : <ReminderTags reminders={c.reminders} />) },
 ];
 

@@ -1,4 +1,4 @@
-import { Button, Select, Textarea, TextInput } from 'nhsuk-react-components';
+import { Button, Select, Textarea } from 'nhsuk-react-components';
 import { type FormEvent, useRef, useState } from 'react';
 import { ConfirmQuestion } from '../../components/confirm-question.js';
 import { DateField, dateFieldTarget, dateProblem, type DateParts, emptyDate, isoOrNull, isoToParts } from '../../components/date-field.js';
@@ -8,6 +8,7 @@ import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { todayIso } from '../../format/format.js';
 import type { Contract, SubContract } from './types.js';
+import { formatBp } from '../../../domain/contracts/sub-contract-rules.js';
 
 const refreshPaths = ['/api/contracts', '/api/contract-register'];
 
@@ -22,22 +23,27 @@ interface SubContractFormProps {
 }
 
 /**
- * Adds a footprint practice under the contract, signed or not yet (the share defaults to what the
- * fee leaves), or corrects one already there: its signing date, share and notes, or removes it.
+ * Adds a footprint practice under the contract, signed or not yet, or corrects one already there:
+ * its signing date and notes, or removes it. The practice's share is what the contract's fee leaves
+ * (the API still takes one, and refuses a share that does not make 100% with the fee), so it is said, not asked.
  * A change sends the row version read, so a stale page gets a conflict.
  */
+/** What the practice is paid of the tariff, and why: the contract's fee sets it. */
+function shareSentence(shareBp: number, feeBp: number): string {
+  return feeBp ? `The practice is paid ${formatBp(shareBp)} of the tariff; the federation keeps its ${formatBp(feeBp)} fee, set on the contract.` : `The practice is paid ${formatBp(shareBp)} of the tariff: the contract has no federation fee.`;
+}
+
 export function SubContractForm({ contract, practices, editing, onDone }: SubContractFormProps) {
   const [practiceCode, setPracticeCode] = useState('');
   const [signed, setSigned] = useState<DateParts>(isoToParts(editing?.signedDate));
-  const [share, setShare] = useState(String((editing?.shareBp ?? 10_000 - contract.federationFeeBp) / 100));
   const [notes, setNotes] = useState(editing?.notes ?? '');
   const [removing, setRemoving] = useState(false);
-  const ids = { practice: 'sub-practice', signed: 'sub-signed', share: 'sub-share', notes: 'sub-notes' };
+  const ids = { practice: 'sub-practice', signed: 'sub-signed', notes: 'sub-notes' };
   const form = useApiForm<Record<string, unknown>>(
     (body) => (editing ? { method: 'PATCH', path: `/api/sub-contracts/${editing.id}`, body } : { method: 'POST', path: '/api/sub-contracts', body }),
     {
       invalidates: refreshPaths,
-      fields: { practiceCode: { id: ids.practice, label: 'Practice' }, signedDate: { id: dateFieldTarget(ids.signed), label: 'Date signed' }, sharePercent: { id: ids.share, label: 'Practice share' }, notes: { id: ids.notes, label: 'Notes' } },
+      fields: { practiceCode: { id: ids.practice, label: 'Practice' }, signedDate: { id: dateFieldTarget(ids.signed), label: 'Date signed' }, notes: { id: ids.notes, label: 'Notes' } },
       onSuccess: () => {
         setPracticeCode('');
         setSigned(emptyDate);
@@ -50,13 +56,12 @@ export function SubContractForm({ contract, practices, editing, onDone }: SubCon
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const terms = { signedDate: isoOrNull(signed), sharePercent: share.trim().replace(/%$/, ''), notes: notes.trim() || null };
+    const terms = { signedDate: isoOrNull(signed), notes: notes.trim() || null };
     form.submit(editing ? { rowVersion: editing.rowVersion, ...terms } : { contractId: contract.id, practiceCode, ...terms }, () => {
       const problems: FieldError[] = [];
       if (!editing && !practiceCode) problems.push({ field: ids.practice, message: 'Choose a practice' });
       const dateError = dateProblem(signed, 'Date signed', false);
       if (dateError) problems.push({ field: dateFieldTarget(ids.signed), message: dateError });
-      if (!/^\d+(\.\d+)?%?$/.test(share.trim())) problems.push({ field: ids.share, message: 'Enter the practice share as a percentage, like 95' });
       return problems;
     });
   }
@@ -80,7 +85,7 @@ export function SubContractForm({ contract, practices, editing, onDone }: SubCon
         </Select>
       )}
       <DateField id={ids.signed} legend="Date signed (leave blank if not signed yet)" value={signed} onChange={setSigned} error={form.fieldError(dateFieldTarget(ids.signed))} />
-      <TextInput id={ids.share} name={ids.share} label="Practice share of the tariff (%)" hint={`With the federation’s fee the shares make 100%`} width={4} value={share} onChange={(e) => setShare(e.target.value)} error={form.fieldError(ids.share)} />
+      <p className="nhsuk-body">{shareSentence(editing?.shareBp ?? 10_000 - contract.federationFeeBp, contract.federationFeeBp)}</p>
       <Textarea id={ids.notes} name={ids.notes} label="Notes (optional)" rows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={form.fieldError(ids.notes)} />
       <div className="app-inline-form">
         <Button type="submit" disabled={form.pending}>
