@@ -37,6 +37,16 @@ export function permissionsSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(page.locator('h1'))).toContain('Kibworth Medical Centre');
     });
 
+    it('finds their own practice marked on the quality dashboard, and its own quality page opens on a chart over time', async () => {
+      await page.goto('/quality');
+      const kibworth = page.locator('main tbody tr', { hasText: 'C82001' });
+      await eventually(() => textOf(kibworth)).toContain('Marked on the funnel plot');
+      expect(await page.locator('main tbody tr', { hasText: 'Marked on the funnel plot' }).count()).toBe(1);
+      expect(await page.getByRole('link', { name: 'Download the funnel plot (SVG)' }).getAttribute('href')).toContain('highlight=C82001');
+      await page.goto('/quality/practices/C82001');
+      await visible(page.getByTestId('spc-chart').locator('svg'));
+    });
+
     it('reads a scheme as their practice sees it: its own row against the whole scheme’s totals, or that it takes no part', async () => {
       await page.goto('/schemes');
       await page.getByRole('link', { name: /Winter access scheme/ }).click();

@@ -80,7 +80,8 @@ function PracticeQuality({ code }: { code: string }) {
   const catalogue = useCatalogue();
   const groups = useGroups();
   const entries = catalogue.data?.items.filter((i) => i.periods.length) ?? [];
-  const indicator = params.get('indicator') ?? entries[0]?.code;
+  // Opened from a practice's page, it shows the indicator with the longest series (a chart over time), not the catalogue's first (list size, one period).
+  const indicator = params.get('indicator') ?? [...entries].sort((a, b) => b.periods.length - a.periods.length)[0]?.code;
   const path = indicator ? `/api/quality/practices/${code}${queryString({ indicator, period: params.get('period') ?? undefined, group: params.get('group') ?? undefined })}` : null;
   const result = useApiQuery<PracticeIndicator>(path, { keepPrevious: true });
   usePageTitle(result.data ? `${result.data.practice.name}: quality` : 'Practice quality');

@@ -20,9 +20,19 @@ import './quality.css';
 import { ALL_PRACTICES_HELD } from '../../../domain/quality/comparator-words.js';
 
 function practiceColumns(data: Dashboard): Column<DashboardRow>[] {
+  const marked = new Set(data.funnel?.points.filter((p) => p.highlighted).map((p) => p.practiceCode));
   const link = (r: DashboardRow) => `/quality/practices/${r.practiceCode}${queryString({ indicator: data.indicator.code, period: data.period, group: data.group?.id })}`;
   return [
-    { key: 'practice', header: 'Practice', cell: (r) => <Link to={link(r)}>{r.practiceName}</Link> },
+    {
+      key: 'practice',
+      header: 'Practice',
+      cell: (r) => (
+        <>
+          <Link to={link(r)}>{r.practiceName}</Link>
+          {marked.has(r.practiceCode) ? <span className="nhsuk-u-display-block nhsuk-u-secondary-text-colour">Marked on the funnel plot</span> : null}
+        </>
+      ),
+    },
     { key: 'code', header: 'ODS code', cell: (r) => r.practiceCode, nowrap: true },
     { key: 'numerator', header: 'Numerator', cell: (r) => formatCount(r.numerator), numeric: true },
     { key: 'denominator', header: 'Denominator', cell: (r) => formatCount(r.denominator), numeric: true },
@@ -38,7 +48,8 @@ function DashboardView({ data }: { data: Dashboard }) {
   const columns = practiceColumns(data);
   const where = data.group?.name ?? ALL_PRACTICES_HELD;
   const standard = standardWord(data.indicator.polarity);
-  const svgLink = `/api/quality/funnel.svg${queryString({ indicator: data.indicator.code, period: data.period, group: data.group?.id })}`;
+  const highlight = data.funnel?.points.find((p) => p.highlighted)?.practiceCode;
+  const svgLink = `/api/quality/funnel.svg${queryString({ indicator: data.indicator.code, period: data.period, group: data.group?.id, highlight })}`;
   return (
     <>
       <Heading headingLevel="h2">
@@ -118,7 +129,10 @@ export function QualityDashboardPage() {
   const indicator = entries.find((i) => i.code === params.get('indicator')) ?? entries.find((i) => i.code.startsWith('QOF_PREV_')) ?? entries[0];
   const period = indicator?.periods.find((p) => p.period === params.get('period'))?.period ?? indicator?.periods[0]?.period;
   const group = params.has('group') ? params.get('group') || undefined : federation ? String(federation.id) : undefined;
-  const dashboard = useApiQuery<Dashboard>(indicator && period && groups.data ? `/api/quality/dashboard${queryString({ indicator: indicator.code, period, group })}` : null, { keepPrevious: true });
+  // Someone of one practice (a practice manager, a clinician) finds it marked on the funnel, as the review pack marks a locality's.
+  const user = useUser();
+  const highlight = params.get('highlight') ?? (user.practiceCodes.length === 1 ? user.practiceCodes[0] : undefined);
+  const dashboard = useApiQuery<Dashboard>(indicator && period && groups.data ? `/api/quality/dashboard${queryString({ indicator: indicator.code, period, group, highlight })}` : null, { keepPrevious: true });
 
   if (catalogue.error) return <ApiErrorPanel error={catalogue.error} />;
   if (groups.error) return <ApiErrorPanel error={groups.error} />;
