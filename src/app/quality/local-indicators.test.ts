@@ -13,6 +13,8 @@ import { getReviewPack } from './review-pack.js';
 import { evaluateLocalScheme } from './scheme-evaluation.js';
 import { createRecord, updateRecord } from '../records/records.js';
 import { recordTypeNamed } from '../records/registry.js';
+import { groupRecord } from '../groups/group-record.js';
+import { membershipRecord } from '../groups/membership-record.js';
 
 const header = 'indicator_code,indicator_name,unit,polarity,minimum,target,practice_code,period,numerator,denominator';
 const upload = (name: string, ...rows: string[]) => ({ name, content: Buffer.from([header, ...rows].join('\n')) });
@@ -142,6 +144,19 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
     expect('content' in spc && spc.content.toString().startsWith('<svg')).toBe(true);
     expect('content' in spc && spc.content.toString()).toContain(practice.practiceName.replaceAll('&', '&amp;'));
     expect(await spcSvg(contextFor(database), practice.practiceCode, { indicator: 'QOF_PREV_HYP' })).toMatchObject({ reason: expect.any(String) });
+  });
+
+  it('builds a PCN’s review pack as a locality’s, and refuses one for a whole federation', async () => {
+    const admin = contextFor(database, adminActor);
+    const pcn = await createRecord(admin, groupRecord, { name: 'Cross Counties PCN (test)', kind: 'pcn', commissionerCode: '03W' });
+    for (const practiceCode of ['C82001', 'C82002']) await createRecord(admin, membershipRecord, { groupId: pcn.id, practiceCode, startDate: '2019-07-01' });
+    const pack = await getReviewPack(admin, pcn.id as number);
+    expect(pack.locality.name).toBe('Cross Counties PCN (test)');
+    expect(pack.federation).toBeNull();
+    expect(pack.practices.map((p) => p.practiceCode).sort()).toEqual(['C82001', 'C82002']);
+    expect(pack.indicators.length).toBeGreaterThan(0);
+    const [federation] = await database.query<{ id: number; name: string }>("SELECT id, name FROM practice_groups WHERE kind = 'federation'");
+    await expect(getReviewPack(admin, federation!.id)).rejects.toThrow(`${federation!.name} is a federation; a review pack is for a locality, a PCN or a peer group`);
   });
 
   it('counts and averages the same practices in a review pack: the members on its date, even against older figures', async () => {

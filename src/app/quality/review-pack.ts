@@ -67,7 +67,7 @@ export async function getReviewPack(ctx: AppContext, localityId: number): Promis
   authorize(ctx.actor, 'indicator', 'read');
   const locality = await findGroup(ctx.db, localityId);
   if (!locality) throw notFound(`Group ${localityId}`);
-  if (locality.kind !== 'locality' && locality.kind !== 'peer_group') throw invalid(`${locality.name} is a ${locality.kind}; a review pack is for a locality or a peer group`);
+  if (!['locality', 'pcn', 'peer_group'].includes(locality.kind)) throw invalid(`${locality.name} is a ${locality.kind}; a review pack is for a locality, a PCN or a peer group`);
   const federation = locality.parentId ? ((await findGroup(ctx.db, locality.parentId)) ?? null) : null;
   const catalogue = (await listIndicators(ctx)).filter((i) => i.periods.length > 0);
   const membersOn = catalogue.reduce<string | null>((latest, entry) => (latest === null || entry.periods[0]!.period > latest ? entry.periods[0]!.period : latest), null);

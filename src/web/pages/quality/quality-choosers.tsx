@@ -57,7 +57,12 @@ export function ChoiceForm({ choices, submitText = 'Show', clears = [], children
 }
 
 export const indicatorOptions = (catalogue: CatalogueEntry[]) => catalogue.filter((i) => i.periods.length).map((i) => ({ value: i.code, text: i.name }));
-export const groupOptions = (groups: Group[], kinds: readonly string[], none?: string) => [
-  ...(none ? [{ value: '', text: none }] : []),
-  ...groups.filter((g) => kinds.includes(g.kind)).map((g) => ({ value: String(g.id), text: g.name })),
-];
+/** The groups of the kinds asked for, a group that is part of another named with it ("Harborough (in East Leicestershire & Rutland GP Federation)"): two federations' localities are told apart. */
+export function groupOptions(groups: Group[], kinds: readonly string[], none?: string) {
+  const byId = new Map(groups.map((g) => [g.id, g]));
+  const text = (g: Group) => {
+    const parent = g.parentId === null ? undefined : byId.get(g.parentId);
+    return parent ? `${g.name} (in ${parent.name})` : g.name;
+  };
+  return [...(none ? [{ value: '', text: none }] : []), ...groups.filter((g) => kinds.includes(g.kind)).map((g) => ({ value: String(g.id), text: text(g) }))];
+}

@@ -73,7 +73,8 @@ function PracticeSection({ pack, practice }: { pack: ReviewPack; practice: Revie
           { key: 'value', header: 'Practice', cell: (l) => formatFigure(l.row.value, l.pack.indicator), numeric: true, nowrap: true },
           {
             key: 'locality',
-            header: 'Locality',
+            // The group the pack is for: a locality, a PCN or a peer group.
+            header: pack.locality.name,
             // Where some of the practices have no figure, say how many the locality figure pools.
             cell: (l) => `${formatGroupFigure(l.pack.locality, l.pack.indicator)}${l.pack.localityPractices < pack.practices.length ? ` (${l.pack.localityPractices} of ${pack.practices.length} practices)` : ''}`,
             numeric: true,
@@ -156,7 +157,7 @@ export function ReviewPackPage() {
     <>
       <Heading headingLevel="h1">Peer review pack</Heading>
       <QualityNav current="review-pack" />
-      <ChoiceForm key={locality ?? ''} choices={[{ name: 'locality', label: 'Locality or peer group', options: groupOptions(groups.data.items, ['locality', 'peer_group']).sort((a, b) => Number(b.value === locality) - Number(a.value === locality)) }]} />
+      <ChoiceForm key={locality ?? ''} choices={[{ name: 'locality', label: 'Locality, PCN or peer group', options: groupOptions(groups.data.items, ['locality', 'pcn', 'peer_group']).sort((a, b) => Number(b.value === locality) - Number(a.value === locality)) }]} />
       {locality ? <Loaded query={pack} what="review pack">{(data) => <PackView pack={data} />}</Loaded> : <p className="nhsuk-body">Set up localities first.</p>}
     </>
   );

@@ -92,7 +92,7 @@ export function SchemeEvaluationPage() {
       <form onSubmit={submit} className="app-quality-filters" aria-label="Choose the scheme and periods">
         {select('indicator', 'Indicator', [{ value: '', text: 'Choose' }, ...indicatorOptions(entries)])}
         {select('group', 'Signed-up practices (group)', groupOptions(groups.data.items, ['peer_group', 'locality', 'pcn'], 'Choose'))}
-        {select('comparison', 'Compared with', groupOptions(groups.data.items, ['federation', 'icb_footprint', 'locality'], 'Every other practice'))}
+        {select('comparison', 'Compared with', groupOptions(groups.data.items, ['federation', 'icb_footprint', 'pcn', 'locality', 'peer_group'], 'Every other practice'))}
         {select('beforeFrom', 'Before: from', periodOptions)}
         {select('beforeTo', 'Before: to', periodOptions)}
         {select('afterFrom', 'After: from', periodOptions)}
