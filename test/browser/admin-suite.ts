@@ -220,7 +220,25 @@ export function adminSuite(harness: () => BrowserHarness) {
       await page.locator('#start-date-month').fill('4');
       await page.locator('#start-date-year').fill('2025');
       await page.getByRole('button', { name: 'Add practice' }).click();
-      await problemsSay(page, `${code} is already in South Blaby & Lutterworth`);
+      await problemsSay(page, `(${code}) is already in South Blaby & Lutterworth from 1 April 2017 (no end date); end that membership first`);
+    });
+
+    it('refuses a practice outside its membership of the federation, naming the dates, and will not remove a membership a scheme counted', async () => {
+      // Narborough left the federation on 31 March 2019 (it moved to Leicester City CCG).
+      await page.getByLabel('Or enter an ODS code').fill('C82119');
+      await page.locator('#start-date-year').fill('2020');
+      await page.getByRole('button', { name: 'Add practice' }).click();
+      await problemsSay(page, 'Narborough Health Centre (C82119) is a member of East Leicestershire & Rutland GP Federation from 1 April 2017 to 31 March 2019, so it can be in Harborough only within those dates');
+      expect(await page.locator('.nhsuk-error-summary a').first().getAttribute('href')).toBe('#start-date-day');
+      // Billesdon, ended in the test before, is a former member; the winter access scheme counted it in Harborough.
+      const former = page.locator('section[aria-labelledby="former-members"]');
+      const question = page.getByRole('region', { name: /Remove The Billesdon Surgery’s membership of Harborough\?/ });
+      await confirmQuestionCancels(page, question, 'confirm-remove-membership-heading', () => former.getByRole('button', { name: 'Remove the membership of The Billesdon Surgery' }).click());
+      await former.getByRole('button', { name: 'Remove the membership of The Billesdon Surgery' }).click();
+      expect(await textOf(question)).toContain('Only for a membership recorded in error');
+      await question.getByRole('button', { name: 'Yes, remove this membership' }).click();
+      await problemsSay(page, /The Billesdon Surgery \(C82022\)’s membership of Harborough from 1 April 2017 to 31 March 2025 cannot be removed, because version 1 of the scheme “[^”]+” counts it among its practices \(members on 1 January 2018\) and the application “Harborough locality transformation plan 2018\/19” to .+ was made on a share that counts it; end it instead/);
+      expect(await textOf(former)).toContain('The Billesdon Surgery');
     });
   });
 
@@ -285,6 +303,44 @@ export function adminSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('heading', { level: 1, name: 'Syston & Wreake' }));
       expect(await textOf(page.locator('main'))).not.toContain('Syston and its villages');
       await other.close();
+    });
+
+    it('names each locality’s group where a practice is in two groups’ localities, and each group’s list shows its own', async () => {
+      // Kibworth is in the demo federation's Harborough, and now in Syston & Wreake.
+      await page.goto('/practices/C82001');
+      await eventually(() => textOf(page.locator('.nhsuk-summary-list__row', { hasText: 'Locality' }))).toContain('Harborough (East Leicestershire & Rutland GP Federation); Syston & Wreake (Wreake Valley Test Federation)');
+      await page.goto('/practices');
+      const kibworth = page.locator('tbody tr', { hasText: 'C82001' });
+      await eventually(() => textOf(kibworth.locator('td').nth(5))).toBe('Harborough');
+      await page.getByLabel('Show').selectOption({ label: 'Members of Wreake Valley Test Federation' });
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await eventually(() => textOf(kibworth.locator('td').nth(5))).toBe('Syston & Wreake');
+    });
+
+    it('removes a membership added by mistake after asking, refuses one its locality membership relies on, and ends that locality membership with it', async () => {
+      await page.goto('/groups');
+      const captions = () => page.locator('main caption').allTextContents();
+      await eventually(captions).toEqual(expect.arrayContaining(['Federations', 'Localities (hubs)', 'Peer groups']));
+      expect((await captions()).filter((c) => /(group|Federation|\)) groups$/.test(c))).toEqual([]);
+      await page.locator('section[aria-labelledby="kind-federation"]').getByRole('link', { name: 'Wreake Valley Test Federation' }).click();
+      await page.getByRole('button', { name: 'Remove the membership of Countesthorpe Health Centre' }).click();
+      const question = page.getByRole('region', { name: /Remove Countesthorpe Health Centre’s membership of Wreake Valley Test Federation\?/ });
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'membership-remove');
+      await question.getByRole('button', { name: 'Yes, remove this membership' }).click();
+      await visible(page.getByText('Removed Countesthorpe Health Centre’s membership of Wreake Valley Test Federation.'));
+      // Gone from the members and the former members alike.
+      await eventually(() => page.locator('main tbody tr', { hasText: 'Countesthorpe' }).count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Remove the membership of Kibworth Medical Centre' }).click();
+      await page.getByRole('button', { name: 'Yes, remove this membership' }).click();
+      await problemsSay(page, 'because it holds its membership of Syston & Wreake from 1 April 2026 (no end date); end it instead');
+      await page.getByRole('button', { name: 'End membership of Kibworth Medical Centre' }).click();
+      await page.locator('#end-date-day').fill('30');
+      await page.locator('#end-date-month').fill('6');
+      await page.locator('#end-date-year').fill('2026');
+      await page.getByRole('button', { name: 'End membership', exact: true }).click();
+      await visible(page.getByText('Kibworth Medical Centre’s membership of Wreake Valley Test Federation ends on 30 June 2026. Kibworth Medical Centre (C82001)’s membership of Syston & Wreake ends on 30 June 2026 too.'));
     });
   });
 }

@@ -4,6 +4,7 @@ import { conflict, invalid } from '../../domain/errors.js';
 import { contracts, fundApplications, funds, groupMemberships, practiceGroups, schemes } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { commissionerStanding } from '../registry/commissioners.js';
+import { refuseMembersOutsideParent } from './membership-rules.js';
 import { type RecordType, storedIn } from '../records/record-type.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 
@@ -74,6 +75,7 @@ export const groupRecord: RecordType<z.infer<typeof groupInput>> = {
     }
     // Names are unique among groups of a kind under the same parent (a "North" locality in each federation is fine).
     const parentId = input.parentId === undefined ? ((existing?.parentId as number | null | undefined) ?? null) : input.parentId;
+    if (existing && kind === 'locality' && parentId !== null && (parentId !== existing.parentId || kind !== existing.kind)) await refuseMembersOutsideParent(db, { id: existing.id as number, name }, parentId);
     const clash = await db
       .select({ id: practiceGroups.id })
       .from(practiceGroups)

@@ -1,11 +1,12 @@
-import { and, eq, gte, inArray, isNull, lte, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { conflict, invalid } from '../../domain/errors.js';
-import { formatLongDate, isoDateSchema } from '../../domain/iso-date.js';
+import { invalid } from '../../domain/errors.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
 import { groupMemberships, membershipOverview, practiceGroups } from '../../db/schema/index.js';
 import { practiceExists } from '../registry/practice-record.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
 import { recordIdSchema } from '../../domain/record-id.js';
+import { refuseRemovalWhileRelied } from './membership-dependents.js';
+import { findGroup, fitLocalityMemberships, type MembershipValues, refuseMembershipDates } from './membership-rules.js';
 
 const isoDate = isoDateSchema;
 
@@ -15,8 +16,6 @@ const membershipInput = z.object({
   startDate: isoDate,
   endDate: isoDate.nullable().optional(),
 });
-
-const far = '9999-12-31';
 
 export const membershipRecord: RecordType<z.infer<typeof membershipInput>> = {
   name: 'membership',
@@ -46,37 +45,17 @@ export const membershipRecord: RecordType<z.infer<typeof membershipInput>> = {
   practiceCodeOf: (row) => String(row.practiceCode),
   async prepare(db, input, existing) {
     const merged = { ...existing, ...input } as z.infer<typeof membershipInput> & { id?: number };
-    const [group] = await db.select().from(practiceGroups).where(eq(practiceGroups.id, merged.groupId));
+    const group = await findGroup(db, merged.groupId);
     if (!group) throw invalid('That group does not exist', [{ field: 'groupId', message: `no group ${merged.groupId}` }]);
     if (!(await practiceExists(db, merged.practiceCode))) {
       throw invalid(`There is no practice ${merged.practiceCode} in the registry`, [{ field: 'practiceCode', message: `unknown practice ${merged.practiceCode}: import the ODS file first` }]);
     }
     if (merged.endDate && merged.endDate < merged.startDate) throw invalid('The end date is before the start date', [{ field: 'endDate', message: 'must be on or after the start date' }]);
-    // A practice is in a group once at a time, and in one locality of a federation at a time: a
-    // locality's siblings share its practices' dates, or the federation's totals would count one twice.
-    const localities = group.kind === 'locality' && group.parentId !== null;
-    const sameGroups = localities
-      ? inArray(groupMemberships.groupId, db.select({ id: practiceGroups.id }).from(practiceGroups).where(and(eq(practiceGroups.kind, 'locality'), eq(practiceGroups.parentId, group.parentId!))))
-      : eq(groupMemberships.groupId, merged.groupId);
-    const overlapping = await db
-      .select({ groupName: practiceGroups.name, startDate: groupMemberships.startDate, endDate: groupMemberships.endDate })
-      .from(groupMemberships)
-      .innerJoin(practiceGroups, eq(practiceGroups.id, groupMemberships.groupId))
-      .where(
-        and(
-          sameGroups,
-          eq(groupMemberships.practiceCode, merged.practiceCode),
-          existing ? ne(groupMemberships.id, existing.id as number) : undefined,
-          lte(groupMemberships.startDate, merged.endDate ?? far),
-          or(isNull(groupMemberships.endDate), gte(groupMemberships.endDate, merged.startDate)),
-        ),
-      );
-    if (overlapping.length) {
-      const o = overlapping[0]!;
-      const why = o.groupName === group.name ? '' : ' (a practice is in one locality of a federation at a time)';
-      throw conflict(`${merged.practiceCode} is already in ${o.groupName} from ${formatLongDate(o.startDate)}${o.endDate ? ` to ${formatLongDate(o.endDate)}` : ''}; end that membership first${why}`);
-    }
-    return { groupId: merged.groupId, practiceCode: merged.practiceCode, startDate: merged.startDate, endDate: merged.endDate ?? null };
+    const values = { groupId: merged.groupId, practiceCode: merged.practiceCode, startDate: merged.startDate, endDate: merged.endDate ?? null };
+    await refuseMembershipDates(db, group, values, existing?.id as number | undefined);
+    return values;
   },
+  afterUpdate: (db, after, actor) => fitLocalityMemberships(db, actor, after as unknown as MembershipValues),
+  refuseDelete: refuseRemovalWhileRelied,
   present: (row) => row,
 };

@@ -52,18 +52,20 @@ export async function importRecordsCsv(ctx: AppContext, type: AnyRecordType, fil
 
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
-    for (const input of inputs) {
+    // Row by row in the file's order, so each row is checked against those above it (two rows that
+    // overlap; a locality membership below its practice's federation membership); any problem undoes all.
+    let inserted = 0;
+    for (const { __line: line, ...input } of inputs) {
       try {
-        await type.prepare(txCtx.db, input, undefined);
+        inserted += (await insertPrepared(txCtx, type, [input])).length;
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         const column = error.problems[0]?.field;
-        problems.push({ file: file.name, line: input.__line as number, column: column ? columnLabel(header, keys, column) : undefined, message: error.message });
+        problems.push({ file: file.name, line: line as number, column: column ? columnLabel(header, keys, column) : undefined, message: error.message });
       }
     }
     if (problems.length) throw refusedImport(file.name, problems);
-    const created = await insertPrepared(txCtx, type, inputs.map(({ __line: _line, ...rest }) => rest));
-    return { inserted: created.length, updated: 0, unchanged: 0, rejected: 0, errors: [] as Problem[] };
+    return { inserted, updated: 0, unchanged: 0, rejected: 0, errors: [] as Problem[] };
   });
 }
 

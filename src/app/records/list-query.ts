@@ -35,31 +35,39 @@ function filterValue(field: { kind: FieldKind }, name: string, raw: string): unk
 }
 
 /** Builds WHERE and ORDER BY for a list; unknown filter or sort names are refused, not ignored. */
-export function buildListClauses(type: AnyRecordType, query: ListQuery, actor: Actor): { where: SQL | undefined; orderBy: SQL[] } {
+export function buildListClauses(type: AnyRecordType, query: ListQuery, actor: Actor): { where: SQL | undefined; orderBy: SQL[]; reads: Record<string, SQL> } {
   const conditions: (SQL | undefined)[] = [type.readScope?.(actor)];
-  for (const [name, raw] of Object.entries(query.filters ?? {})) {
+  const filters = Object.entries(query.filters ?? {});
+  // What a condition reads another way is filtered, searched and sorted as it is read.
+  const reads: Record<string, SQL> = {};
+  for (const [name, raw] of filters) {
+    const condition = type.conditions?.[name];
+    if (condition?.reads) Object.assign(reads, condition.reads(filterValue(condition, name, raw)));
+  }
+  const fields: Record<string, FieldDef> = { ...type.fields, ...Object.fromEntries(Object.entries(reads).map(([name, column]) => [name, { ...type.fields[name]!, column }])) };
+  for (const [name, raw] of filters) {
     const condition = type.conditions?.[name];
     if (condition) {
       conditions.push(condition.where(filterValue(condition, name, raw)));
       continue;
     }
-    const field = type.fields[name];
+    const field = fields[name];
     if (!field?.filter) throw invalid(`Cannot filter ${type.label} records by "${name}"`, [{ field: name, message: 'unknown filter' }]);
     const value = filterValue(field, name, raw);
     conditions.push(field.filter === 'search' ? ilike((field.searchIn ?? field.column) as never, `%${raw}%`) : eq(field.column as never, value));
   }
   if (query.q) {
-    const searchable = Object.values(type.fields).filter((f) => f.filter === 'search');
+    const searchable = Object.values(fields).filter((f) => f.filter === 'search');
     if (searchable.length) conditions.push(or(...searchable.map((f) => ilike((f.searchIn ?? f.column) as never, `%${query.q}%`))));
   }
   const sortName = query.sort ?? type.defaultSort;
-  const sortField = type.fields[sortName];
+  const sortField = fields[sortName];
   if (!sortField?.sortable) throw invalid(`Cannot sort ${type.label} records by "${sortName}"`, [{ field: 'sort', message: 'unknown sort' }]);
   // Empty values last whichever way the list runs: "highest score first" starts with a score.
   const direction = (key: SQL | FieldDef['column']) => (query.dir === 'desc' ? sql`${key} DESC NULLS LAST` : sql`${key} ASC NULLS LAST`);
   const orderBy = [...(sortField.kind === 'text' ? naturalSortKeys(sortField.column) : [sortField.column]).map(direction), asc(type.sourceIdColumn)];
   const present = conditions.filter((c): c is SQL => c !== undefined);
-  return { where: present.length ? and(...present) : undefined, orderBy };
+  return { where: present.length ? and(...present) : undefined, orderBy, reads };
 }
 
 /**

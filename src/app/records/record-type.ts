@@ -38,6 +38,8 @@ export interface FieldDef {
 export interface ConditionFilter {
   kind: FieldKind;
   where(value: unknown): SQL;
+  /** Fields the list reads another way under this filter (a federation's members show its localities, not every group's), by field name. */
+  reads?(value: unknown): Record<string, SQL>;
 }
 
 /**
@@ -92,6 +94,14 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
   whenDepended?: string;
   /** A line for the audit row of an edit whose change the presented record cannot show (e.g. a new password, never shown). */
   auditSummary?(input: Partial<Input>): string | undefined;
+  /**
+   * Brings records that follow this one into line after an update, inside its transaction, auditing
+   * each (a locality membership ends with its federation membership); returns a sentence for each,
+   * which the update's answer carries as `alsoChanged`.
+   */
+  afterUpdate?(db: Db, after: Record<string, unknown>, actor: Actor): Promise<string[]>;
+  /** Refuses a delete that more than `dependents` columns can see relies on the record (a scheme version's practices), in a sentence. */
+  refuseDelete?(db: Db, existing: Record<string, unknown>): Promise<void>;
   /** Puts right what depends on the deleted row (e.g. flags worked out across its siblings). */
   afterDelete?(db: Db, deleted: Record<string, unknown>, actor: Actor): Promise<void>;
   /** Replaces the generic CSV import where a type reads its own file layout (e.g. a seed register keyed by ref, re-importable). */

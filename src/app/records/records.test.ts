@@ -106,10 +106,11 @@ describe.each(databaseKinds)('one way to keep records (%s)', (kind) => {
   it('keeps a practice in one locality of a federation at a time, so it can move on a date but never be counted twice', async () => {
     const federation = await createRecord(admin(), groupRecord, { name: 'Locality Federation', kind: 'federation' });
     const [north, south] = [await createRecord(admin(), groupRecord, { name: 'North hub', kind: 'locality', parentId: federation.id }), await createRecord(admin(), groupRecord, { name: 'South hub', kind: 'locality', parentId: federation.id })];
+    await createRecord(admin(), membershipRecord, { groupId: federation.id, practiceCode: alpha, startDate: '2017-04-01' });
     const inNorth = await createRecord(admin(), membershipRecord, { groupId: north.id, practiceCode: alpha, startDate: '2017-04-01' });
     await expect(createRecord(admin(), membershipRecord, { groupId: south.id, practiceCode: alpha, startDate: '2018-04-01' })).rejects.toMatchObject({
       kind: 'conflict',
-      message: expect.stringContaining(`${alpha} is already in North hub from 1 April 2017; end that membership first (a practice is in one locality of a federation at a time)`),
+      message: expect.stringContaining(`(${alpha}) is already in North hub from 1 April 2017 (no end date); end that membership first (a practice is in one locality of Locality Federation at a time)`),
     });
     // Locality names are unique within a federation, not across them.
     await expect(createRecord(admin(), groupRecord, { name: 'North hub', kind: 'locality', parentId: federation.id })).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining('in the same group') });
@@ -117,6 +118,7 @@ describe.each(databaseKinds)('one way to keep records (%s)', (kind) => {
     const other = await createRecord(admin(), groupRecord, { name: 'Other Federation', kind: 'federation' });
     await createRecord(admin(), groupRecord, { name: 'North hub', kind: 'locality', parentId: other.id });
     const elsewhere = await createRecord(admin(), groupRecord, { name: 'Elsewhere hub', kind: 'locality', parentId: other.id });
+    await createRecord(admin(), membershipRecord, { groupId: other.id, practiceCode: alpha, startDate: '2018-04-01' });
     await createRecord(admin(), membershipRecord, { groupId: elsewhere.id, practiceCode: alpha, startDate: '2018-04-01' });
     // Ended in the north, it moves south from the next day.
     await updateRecord(admin(), membershipRecord, String(inNorth.id), { endDate: '2018-03-31' }, inNorth.rowVersion as number);
@@ -133,6 +135,6 @@ describe.each(databaseKinds)('one way to keep records (%s)', (kind) => {
     expect(await listAllRecords(admin(), membershipRecord, { filters: { practiceCode: beta! } })).toEqual([]);
     const good = await importRecordsCsv(admin(), membershipRecord, csv([`${federation!.id},${beta},2018-04-01,`, `${federation!.id},${gamma},2018-04-01,2019-03-31`]));
     expect(good.inserted).toBe(2);
-    expect((await listAllRecords(admin(), membershipRecord, { filters: { groupId: String(federation!.id) } })).map((m) => m.practiceCode).sort()).toEqual([beta, gamma].sort());
+    expect((await listAllRecords(admin(), membershipRecord, { filters: { groupId: String(federation!.id) } })).map((m) => m.practiceCode).sort()).toEqual([alpha, beta, gamma].sort()); // alpha joined it in the test before
   });
 });

@@ -23,18 +23,20 @@ export interface Page<T> {
  * What a list or read selects: every column of the source, and each field worked out in SQL (a
  * task's latest position, a risk's score) under the field's own name, so pages and exports show it.
  */
-function selection(type: AnyRecordType): SelectedFields {
+function selection(type: AnyRecordType, reads: Record<string, SQL> = {}): SelectedFields {
   const columns = isView(type.source) ? getViewSelectedFields(type.source) : getTableColumns(type.source as PgTable);
   const workedOut = Object.entries(type.fields).filter(([, field]) => field.column instanceof SQL);
-  return { ...(columns as SelectedFields), ...Object.fromEntries(workedOut.map(([key, field]) => [key, field.column as SQL])) };
+  // A field a list's filter reads another way keeps the property its column has.
+  const readOtherwise = Object.entries(reads).map(([key, column]) => [propertyOf(type.source, type.fields[key]!.column) ?? key, column]);
+  return { ...(columns as SelectedFields), ...Object.fromEntries(workedOut.map(([key, field]) => [key, field.column as SQL])), ...Object.fromEntries(readOtherwise) };
 }
 
 export async function listRecords(ctx: AppContext, type: AnyRecordType, query: ListQuery): Promise<Page<Record<string, unknown>>> {
   authorize(ctx.actor, type.name, 'read');
-  const { where, orderBy } = buildListClauses(type, query, ctx.actor);
+  const { where, orderBy, reads } = buildListClauses(type, query, ctx.actor);
   const [totalRow] = (await ctx.db.select({ n: count() }).from(type.source as never).where(where)) as { n: number }[];
   const rows = await ctx.db
-    .select(selection(type))
+    .select(selection(type, reads))
     .from(type.source as never)
     .where(where)
     .orderBy(...orderBy)
@@ -46,8 +48,8 @@ export async function listRecords(ctx: AppContext, type: AnyRecordType, query: L
 /** Every matching record, for export (no paging). */
 export async function listAllRecords(ctx: AppContext, type: AnyRecordType, query: Omit<ListQuery, 'page' | 'pageSize'>) {
   authorize(ctx.actor, type.name, 'read');
-  const { where, orderBy } = buildListClauses(type, { ...query, page: 1, pageSize: 1 }, ctx.actor);
-  const rows = await ctx.db.select(selection(type)).from(type.source as never).where(where).orderBy(...orderBy);
+  const { where, orderBy, reads } = buildListClauses(type, { ...query, page: 1, pageSize: 1 }, ctx.actor);
+  const rows = await ctx.db.select(selection(type, reads)).from(type.source as never).where(where).orderBy(...orderBy);
   return rows.map((r) => type.present(r as Record<string, unknown>));
 }
 
@@ -130,7 +132,8 @@ export async function updateRecord(ctx: AppContext, type: AnyRecordType, rawId: 
     await type.afterWrite?.(txCtx.db, id, data, ctx.actor);
     const after = type.present((await loadRow(txCtx, type, id))!);
     await recordAudit(txCtx.db, ctx.actor, { recordType: type.name, recordId: id, action: 'update', before, after, summary: type.auditSummary?.(data) });
-    return after;
+    const alsoChanged = (await type.afterUpdate?.(txCtx.db, after, ctx.actor)) ?? [];
+    return alsoChanged.length ? { ...after, alsoChanged } : after;
   });
 }
 
@@ -148,6 +151,7 @@ export async function deleteRecord(ctx: AppContext, type: AnyRecordType, rawId: 
     if (!existing) throw notFound(`${capitalise(type.label)} ${rawId}`);
     authorize(ctx.actor, type.name, 'delete', type.practiceCodeOf?.(existing));
     await refuseWhileDepended(txCtx.db, type, id, rawId);
+    await type.refuseDelete?.(txCtx.db, existing);
     const before = { ...type.present((await loadRow(txCtx, type, id)) ?? existing), ...(await type.alsoDeleted?.(txCtx.db, id)) };
     const deleted = await tx.delete(type.table).where(and(eq(type.idColumn, id), eq(type.versionColumn, expectedVersion))).returning();
     if (deleted.length === 0) throw conflict(`This ${type.label} was changed by someone else since you opened it. Reload it and try again.`, { currentVersion: existing[versionKey(type)] });

@@ -47,6 +47,8 @@ export async function listOrganisations(ctx: AppContext, kind?: string) {
     .orderBy(asc(organisations.name));
 }
 
+const membershipOf = (m: typeof membershipOverview.$inferSelect) => ({ membershipId: m.id, startDate: m.startDate, endDate: m.endDate, membershipVersion: m.rowVersion });
+
 /** A group (federation or locality) with its current members, their latest list sizes and the total. */
 export async function getGroupSummary(ctx: AppContext, groupId: number, onDate = todayInEngland()) {
   authorize(ctx.actor, 'group', 'read');
@@ -72,8 +74,9 @@ export async function getGroupSummary(ctx: AppContext, groupId: number, onDate =
     group,
     onDate,
     children,
-    practices: current.map((m) => ({ ...m.practice, locality: localityOf.get(m.practice.odsCode) ?? m.practice.locality, membershipId: m.membership.id, startDate: m.membership.startDate, endDate: m.membership.endDate, membershipVersion: m.membership.rowVersion })),
-    formerPractices: members.filter((m) => !current.includes(m)).map((m) => ({ odsCode: m.practice.odsCode, name: m.practice.displayName, startDate: m.membership.startDate, endDate: m.membership.endDate })),
+    // Each member's locality in this group (another group's localities are not this one's business).
+    practices: current.map((m) => ({ ...m.practice, locality: localityOf.get(m.practice.odsCode) ?? (group.kind === 'locality' ? group.name : null), ...membershipOf(m.membership) })),
+    formerPractices: members.filter((m) => !current.includes(m)).map((m) => ({ odsCode: m.practice.odsCode, name: m.practice.displayName, ...membershipOf(m.membership) })),
     totalListSize: current.reduce((sum, m) => sum + (m.practice.listSize ?? 0), 0),
     listSizeDates: sizeDates,
   };

@@ -51,6 +51,25 @@ describe.each(databaseKinds)('a practice list by membership (%s)', (kind) => {
     expect({ total: page.total, names: page.items.map((p) => p.name) }).toEqual({ total: 2, names: ['MEMBER'] });
   });
 
+  it('shows, for a group’s members, that group’s localities; elsewhere each locality with its group’s name once the practice is in localities of two groups', async () => {
+    const pcn = (await database.db.insert(practiceGroups).values({ name: 'Cross Counties PCN', kind: 'pcn' }).returning())[0]!.id;
+    const blaby = (await database.db.insert(practiceGroups).values({ name: 'Blaby side', kind: 'locality', parentId: pcn }).returning())[0]!.id;
+    await database.db.insert(groupMemberships).values([
+      { groupId: pcn, practiceCode: inNorth!.odsCode, startDate: '2024-04-01' },
+      { groupId: blaby, practiceCode: inNorth!.odsCode, startDate: '2024-04-01' },
+    ]);
+    const localityOf = async (filters: Record<string, string>) => (await listAllRecords(admin(), practiceRecord, { filters: { ...filters, odsCode: inNorth!.odsCode } }))[0]?.locality;
+    expect(await localityOf({ memberOf: String(federation) })).toBe('North');
+    expect(await localityOf({ memberOf: String(pcn) })).toBe('Blaby side');
+    expect(await localityOf({ memberOf: String(north) })).toBe('North');
+    expect(await localityOf({})).toBe('North (Test Federation); Blaby side (Cross Counties PCN)');
+    // Searched and sorted as it is shown: the PCN's list does not find the federation's locality.
+    expect(await namesOf({ memberOf: String(pcn), locality: 'North' })).toEqual([]);
+    expect(await namesOf({ memberOf: String(federation), locality: 'North' })).toEqual(['NORTH MEMBER']);
+    const exported = await listAllRecords(admin(), practiceRecord, { sort: 'locality', filters: { memberOf: String(federation) } });
+    expect(exported.map((p) => [p.name, p.locality])).toEqual([['NORTH MEMBER', 'North'], ['MEMBER', null]]);
+  });
+
   it('refuses a group that is not an ID, naming the filter', async () => {
     await expect(listRecords(admin(), practiceRecord, { page: 1, pageSize: 10, filters: { memberOf: 'Test Federation' } })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'memberOf', message: 'must be a whole number' }] });
   });

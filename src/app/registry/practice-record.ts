@@ -14,15 +14,25 @@ const practiceInput = z.object({
   notes: z.string().trim().max(2000).nullable().optional(),
 });
 
+/** The practice's memberships today of the groups `which` picks, joined to their groups. */
+const currentMembershipsOf = (which: SQL): SQL => sql`from ${groupMemberships} join ${practiceGroups} on ${practiceGroups.id} = ${groupMemberships.groupId}
+  where ${which} and ${groupMemberships.practiceCode} = ${practiceOverview.odsCode}
+    and ${groupMemberships.startDate} <= ${todayInEnglandSql} and (${groupMemberships.endDate} is null or ${groupMemberships.endDate} >= ${todayInEnglandSql})`;
+
 /**
  * The practice is in the group today, in England (a membership started and not yet ended);
  * `kind` narrows it to groups of that kind.
  */
 const memberToday = (groupId: unknown, kind?: string): SQL => sql`exists (
-  select 1 from ${groupMemberships} join ${practiceGroups} on ${practiceGroups.id} = ${groupMemberships.groupId}
-  where ${groupMemberships.groupId} = ${groupId} and ${groupMemberships.practiceCode} = ${practiceOverview.odsCode}
-    and ${groupMemberships.startDate} <= ${todayInEnglandSql} and (${groupMemberships.endDate} is null or ${groupMemberships.endDate} >= ${todayInEnglandSql})
+  select 1 ${currentMembershipsOf(sql`${groupMemberships.groupId} = ${groupId}`)}
     ${kind ? sql`and ${practiceGroups.kind} = ${kind}` : sql``})`;
+
+/**
+ * The practice's localities today within one group (the group itself when it is a locality): a
+ * list of a federation's members shows the federation's localities, not another group's.
+ */
+const localitiesWithin = (groupId: unknown): SQL => sql`(select string_agg(${practiceGroups.name}, '; ' order by ${practiceGroups.name})
+  ${currentMembershipsOf(sql`${practiceGroups.kind} = 'locality' and (${practiceGroups.parentId} = ${groupId} or ${practiceGroups.id} = ${groupId})`)})`;
 
 const odsCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{3,10}$/, 'must be an ODS code such as C82001');
 
@@ -51,7 +61,7 @@ export const practiceRecord: RecordType<z.infer<typeof practiceInput>> = {
   },
   // Two, so a list can be a federation's members in one of its localities (?memberOf=1&inLocality=4).
   conditions: {
-    memberOf: { kind: 'integer', where: (groupId) => memberToday(groupId) },
+    memberOf: { kind: 'integer', where: (groupId) => memberToday(groupId), reads: (groupId) => ({ locality: localitiesWithin(groupId) }) },
     inLocality: { kind: 'integer', where: (groupId) => memberToday(groupId, 'locality') },
   },
   labels: label,

@@ -96,7 +96,7 @@ export interface GroupSummary {
   onDate: string;
   children: Group[];
   practices: GroupMember[];
-  formerPractices: { odsCode: string; name: string; startDate: string; endDate: string | null }[];
+  formerPractices: { odsCode: string; name: string; membershipId: number; membershipVersion: number; startDate: string; endDate: string | null }[];
   totalListSize: number;
   listSizeDates: string[];
 }

@@ -4,6 +4,7 @@ import type { GroupSummary } from '../../api/types.js';
 import { FormerMembersTable, LocalitySections, MembersTable } from './members-table.js';
 import { KeyFigures, MembershipDateForm, useCommissionerLabel, useMembershipDate } from './group-summary.js';
 import { groupKindLabel } from './group-kinds.js';
+import { currentMembership, formerMembership, useMembershipActions } from './membership-actions.js';
 
 interface FederationViewProps {
   summary: GroupSummary;
@@ -11,14 +12,19 @@ interface FederationViewProps {
   before?: ReactNode;
   /** After the summary, before the tables (e.g. links to set it up). */
   actions?: ReactNode;
+  /** For admins, end or remove a membership from the tables (the group's own page, not the overview). */
+  membershipActions?: boolean;
 }
 
 /**
  * A federation (or PCN, ICB footprint, peer group): its name and commissioner, the key figures, the
  * date memberships are shown on, one table per locality and the former members.
  */
-export function FederationView({ summary, before, actions }: FederationViewProps) {
+export function FederationView({ summary, before, actions, membershipActions = false }: FederationViewProps) {
   const { on, choose } = useMembershipDate();
+  const membership = useMembershipActions(summary);
+  const current = membershipActions ? membership.actionColumn(currentMembership, true) : [];
+  const former = membershipActions ? membership.actionColumn(formerMembership, false) : [];
   const commissioner = useCommissionerLabel(summary.group.commissionerCode);
   const { group } = summary;
   return (
@@ -31,15 +37,17 @@ export function FederationView({ summary, before, actions }: FederationViewProps
       <KeyFigures summary={summary} />
       <MembershipDateForm key={summary.group.id} on={on} onChoose={choose} />
       {actions}
+      {membership.banner}
       {summary.children.length ? (
-        <LocalitySections summary={summary} />
+        <LocalitySections summary={summary} extraColumns={current} />
       ) : (
         <section aria-labelledby="members">
           <h2 id="members">Member practices</h2>
-          <MembersTable caption={`Practices in ${group.name}`} captionHidden practices={summary.practices} totalLabel="Total" />
+          <MembersTable caption={`Practices in ${group.name}`} captionHidden practices={summary.practices} totalLabel="Total" extraColumns={current} />
         </section>
       )}
-      <FormerMembersTable summary={summary} />
+      {membership.panel}
+      <FormerMembersTable summary={summary} extraColumns={former} />
     </>
   );
 }

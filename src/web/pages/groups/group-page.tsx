@@ -1,5 +1,4 @@
 import { Heading } from 'nhsuk-react-components';
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Group, GroupMember, GroupSummary } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
@@ -13,7 +12,8 @@ import { FederationView } from './federation-view.js';
 import { GroupDetailsForm } from './group-details-form.js';
 import { KeyFigures, MembershipDateForm, useGroupSummary, useMembershipDate } from './group-summary.js';
 import { groupKindLabel } from './group-kinds.js';
-import { AddPracticeForm, EndMembershipForm } from './locality-admin.js';
+import { AddPracticeForm } from './locality-admin.js';
+import { currentMembership, formerMembership, useMembershipActions } from './membership-actions.js';
 import { FormerMembersTable, MembersTable } from './members-table.js';
 import { ExportLinks } from '../../components/export-links.js';
 
@@ -25,30 +25,13 @@ function GroupBreadcrumb({ parent }: { parent?: Group }) {
   return <PageBreadcrumb items={parent ? [...items, { to: `/groups/${parent.id}`, text: parent.name }] : items} />;
 }
 
-/** A locality (hub): its member practices and total, its federation, and for admins adding and ending memberships. */
+/** A locality (hub): its member practices and total, its federation, and for admins adding, ending and removing memberships. */
 function LocalityView({ summary }: { summary: GroupSummary }) {
-  const user = useUser();
-  const admin = isAdmin(user);
+  const admin = isAdmin(useUser());
   const { on, choose } = useMembershipDate();
   const parent = useApiQuery<Group>(summary.group.parentId ? `/api/groups/${summary.group.parentId}` : null);
-  const [ending, setEnding] = useState<GroupMember | null>(null);
-  const membershipColumns: Column<GroupMember>[] = [
-    { key: 'from', header: 'Member from', nowrap: true, cell: (p) => formatDate(p.startDate) },
-    ...(admin
-      ? [
-          {
-            key: 'action',
-            header: 'Action',
-            nowrap: true,
-            cell: (p: GroupMember) => (
-              <button type="button" className="app-link-button" onClick={() => setEnding(p)}>
-                End membership<span className="nhsuk-u-visually-hidden"> of {p.displayName}</span>
-              </button>
-            ),
-          },
-        ]
-      : []),
-  ];
+  const membership = useMembershipActions(summary);
+  const membershipColumns: Column<GroupMember>[] = [{ key: 'from', header: 'Member from', nowrap: true, cell: (p) => formatDate(p.startDate) }, ...membership.actionColumn(currentMembership, true)];
   return (
     <>
       <GroupBreadcrumb parent={parent.data} />
@@ -62,13 +45,14 @@ function LocalityView({ summary }: { summary: GroupSummary }) {
       {summary.group.description ? <p className="nhsuk-body">{summary.group.description}</p> : null}
       <KeyFigures summary={summary} />
       <MembershipDateForm key={summary.group.id} on={on} onChoose={choose} />
+      {membership.banner}
       <section aria-labelledby="members">
         <h2 id="members">Member practices</h2>
         <ExportLinks base="/api/memberships/export" query={`?groupId=${summary.group.id}`} noun={`the memberships of ${summary.group.name}, past and present`} />
         <MembersTable caption={`Practices in ${summary.group.name}`} captionHidden practices={summary.practices} totalLabel={`${summary.group.name} total`} extraColumns={membershipColumns} />
       </section>
-      {admin && ending ? <EndMembershipForm key={ending.membershipId} member={ending} groupName={summary.group.name} onClose={() => setEnding(null)} /> : null}
-      <FormerMembersTable summary={summary} />
+      {membership.panel}
+      <FormerMembersTable summary={summary} extraColumns={membership.actionColumn(formerMembership, false)} />
       {admin ? (
         <>
           <AddPracticeForm summary={summary} />
@@ -93,7 +77,7 @@ export function GroupPage() {
         data.group.kind === 'locality' ? (
           <LocalityView summary={data} />
         ) : (
-          <FederationView summary={data} before={<GroupBreadcrumb />} actions={isAdmin(user) ? <FederationSetup summary={data} /> : null} />
+          <FederationView summary={data} before={<GroupBreadcrumb />} actions={isAdmin(user) ? <FederationSetup summary={data} /> : null} membershipActions />
         )
       }
     </Loaded>

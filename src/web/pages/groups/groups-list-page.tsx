@@ -6,7 +6,6 @@ import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { ExportLinks } from '../../components/export-links.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
-import { groupKindLabels } from './group-kinds.js';
 
 const kindOrder: GroupKind[] = ['federation', 'locality', 'pcn', 'icb_footprint', 'peer_group'];
 const plural: Record<GroupKind, string> = { federation: 'Federations', locality: 'Localities (hubs)', pcn: 'Primary care networks', icb_footprint: 'ICB footprints', peer_group: 'Peer groups' };
@@ -38,7 +37,7 @@ export function GroupsListPage() {
           return [<ExportLinks key="export" base="/api/groups/export" noun="the groups" />, ...kinds.map((kind) => (
             <section key={kind} aria-labelledby={`kind-${kind}`}>
               <h2 id={`kind-${kind}`}>{plural[kind]}</h2>
-              <DataTable caption={`${groupKindLabels[kind]} groups`} captionHidden columns={columns} rows={data.items.filter((g) => g.kind === kind)} rowKey={(g) => g.id} />
+              <DataTable caption={plural[kind]} captionHidden columns={columns} rows={data.items.filter((g) => g.kind === kind)} rowKey={(g) => g.id} />
             </section>
           ))];
         }}

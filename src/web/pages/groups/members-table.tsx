@@ -43,23 +43,26 @@ export function MembersTable({ caption, captionHidden, practices, totalLabel, ex
   );
 }
 
-/** Practices that were members before (or start after) the date shown. */
-export function FormerMembersTable({ summary }: { summary: GroupSummary }) {
-  const columns: Column<GroupSummary['formerPractices'][number]>[] = [
+export type FormerMember = GroupSummary['formerPractices'][number];
+
+/** Practices that were members before (or start after) the date shown; `extraColumns` after (an admin's action). */
+export function FormerMembersTable({ summary, extraColumns = [] }: { summary: GroupSummary; extraColumns?: Column<FormerMember>[] }) {
+  const columns: Column<FormerMember>[] = [
     { key: 'practice', header: 'Practice', cell: (p) => <>{practiceLink(p.odsCode, p.name)} ({p.odsCode})</> },
     { key: 'from', header: 'From', nowrap: true, cell: (p) => formatDate(p.startDate) },
     { key: 'until', header: 'Until', nowrap: true, cell: (p) => (p.endDate ? formatDate(p.endDate) : 'No end date') },
+    ...extraColumns,
   ];
   return (
     <section aria-labelledby="former-members">
       <h2 id="former-members">Former members</h2>
-      <DataTable caption="Practices that are not members on this date" captionHidden columns={columns} rows={summary.formerPractices} rowKey={(p) => `${p.odsCode}-${p.startDate}`} empty="No former members." narrow />
+      <DataTable caption="Practices that are not members on this date" captionHidden columns={columns} rows={summary.formerPractices} rowKey={(p) => p.membershipId} empty="No former members." narrow={!extraColumns.length} />
     </section>
   );
 }
 
 /** One section per locality (child group) with its practices and total; practices in none come last. */
-export function LocalitySections({ summary }: { summary: GroupSummary }) {
+export function LocalitySections({ summary, extraColumns }: { summary: GroupSummary; extraColumns?: Column<GroupMember>[] }) {
   const byLocality = new Map<string, GroupMember[]>();
   for (const practice of summary.practices) {
     const key = practice.locality ?? '';
@@ -80,14 +83,14 @@ export function LocalitySections({ summary }: { summary: GroupSummary }) {
             <p className="nhsuk-body">
               {formatNumber(practices.length)} {practices.length === 1 ? 'practice' : 'practices'}, {formatNumber(sumListSizes(practices))} registered patients
             </p>
-            <MembersTable caption={`Practices in ${locality.name}`} captionHidden practices={practices} totalLabel={`${locality.name} total`} />
+            <MembersTable caption={`Practices in ${locality.name}`} captionHidden practices={practices} totalLabel={`${locality.name} total`} extraColumns={extraColumns} />
           </section>
         );
       })}
       {unplaced.length ? (
         <section aria-labelledby="locality-none">
           <h2 id="locality-none">Not in a locality</h2>
-          <MembersTable caption="Practices not in a locality" captionHidden practices={unplaced} totalLabel="Total" />
+          <MembersTable caption="Practices not in a locality" captionHidden practices={unplaced} totalLabel="Total" extraColumns={extraColumns} />
         </section>
       ) : null}
     </>
