@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Papa from 'papaparse';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { confirmQuestionCancels, eventually, expectTableInside, headingLevelsSkipped, problemsSay, textOf, visible } from './assertions.js';
-import { amountsIn, incomeTotals, penceIn } from './finance-edit-steps.js';
+import { amountsIn, incomeTotals, penceIn, pounds, readCsv, section, sumOf } from './finance-edit-steps.js';
+import { financeFiguresTests, scenarioPosition } from './finance-figures-steps.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
-
-/** The federation's own figures, beside the repository: the expected totals are added up from them here. */
-const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
-const readCsv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(elrData, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
-const pounds = (n: number) => `${n < 0 ? '−' : ''}£${new Intl.NumberFormat('en-GB').format(Math.abs(n))}`;
-const sumOf = (rows: Record<string, string>[]) => rows.reduce((s, r) => s + Number(r.amount), 0);
-const section = (page: Page, id: string) => page.locator(`section[aria-labelledby="${id}"]`);
 
 /** Finance in the browser: the ELR income table, the 2018/19 I&E, the cash flow and a scenario, and who sees what. */
 export function financeSuite(harness: () => BrowserHarness) {
@@ -47,9 +38,10 @@ export function financeSuite(harness: () => BrowserHarness) {
       await saveScreenshot(page, 'finance-streams');
     });
 
-    it('shows the 2018/19 I&E added up from its lines: a deficit of £688', async () => {
+    it('shows the 2018/19 I&E added up from its lines: a deficit of £4,188 on secured income only, £688 if the potential income comes in', async () => {
       await page.getByRole('link', { name: 'Income and expenditure' }).click();
-      await eventually(() => textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £688');
+      await eventually(() => textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £4,188 on secured income only');
+      await visible(page.getByText('If the potential income of £3,500 comes in: a deficit of £688.'));
       const table = await textOf(section(page, 'ie-heading'));
       const printed = readCsv('ie-forecast-2018-19.csv').filter((r) => r.row_type !== 'item' && r.section !== 'expenditure');
       for (const row of printed) expect(table).toContain(pounds(Number(row.amount)));
@@ -66,19 +58,20 @@ export function financeSuite(harness: () => BrowserHarness) {
       const fees = page.getByRole('table').filter({ hasText: 'Worked out' });
       const winterRow = fees.locator('tr', { hasText: 'Winter scheme 17/18' });
       await eventually(async () => (await textOf(winterRow)).split('\t')).toEqual(expect.arrayContaining(['Winter access scheme 2017/18', pounds(planned), pounds(feePence / 100), pounds(feePence / 100 - planned)]));
-      await visible(page.getByText(`With the schemes’ fees worked out from their delivered activity: a deficit of ${pounds(-withFee / 100)}.`));
+      await visible(page.getByText(`With the schemes’ fees worked out from their delivered activity: a deficit of ${pounds(-withFee / 100)} if the potential income comes in.`));
       await saveScreenshot(page, 'finance-ie-scheme-fees');
       // A scheme over several years cannot be a line's fee (its payments are not split by year), and the winter scheme is already one.
-      await page.getByRole('button', { name: 'Change scheme of H Pylori' }).click();
-      await page.locator('#link-scheme-schemeId').selectOption({ label: 'NHS England clinical pharmacists scheme 2018-2022' });
-      await page.getByRole('button', { name: 'Save the link' }).click();
+      await page.getByRole('button', { name: 'Change H Pylori' }).click();
+      await page.locator('#change-ie-lines-schemeId').selectOption({ label: 'NHS England clinical pharmacists scheme 2018-2022' });
+      await page.getByRole('button', { name: 'Save the line' }).click();
       await problemsSay(page, 'runs over 4 financial years');
-      await page.locator('#link-scheme-schemeId').selectOption({ label: 'Winter access scheme 2017/18' });
-      await page.getByRole('button', { name: 'Save the link' }).click();
+      await page.locator('#change-ie-lines-schemeId').selectOption({ label: 'Winter access scheme 2017/18' });
+      await page.getByRole('button', { name: 'Save the line' }).click();
       await problemsSay(page, 'already linked to another I&E line, “Winter scheme 17/18”');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'finance-ie-scheme-link-refused');
-      await eventually(() => textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £688');
+      await page.getByRole('button', { name: 'Close without saving' }).click();
+      await eventually(() => textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £4,188 on secured income only');
       // The secured winter stream pays for the scheme: its page says so and its form keeps the link.
       const stream = (await api('/api/income-streams?name=Winter&pageSize=10')).items.find((s: { status: string }) => s.status === 'secured');
       await page.goto(`/finance/streams/${stream.id}`);
@@ -114,8 +107,9 @@ export function financeSuite(harness: () => BrowserHarness) {
       await page.getByRole('group', { name: /Winter access scheme \(NHS E\)/ }).getByLabel('Lost').check();
       await page.getByRole('button', { name: 'Compare with the plan' }).click();
       await eventually(() => textOf(page.locator('#comparison-heading'))).toBe('If Winter access scheme lost');
-      const text = await textOf(section(page, 'comparison-heading'));
-      expect(text).toContain(`The plan: a deficit of £688. This scenario: a deficit of ${pounds(688 + winterLine)}.`);
+      // Losing it leaves the cautious position as it was, and takes its line out of the position if the potential income comes in.
+      expect(await scenarioPosition(page, 'On secured income only')).toBe('The plan: a deficit of £4,188. This scenario: a deficit of £4,188.');
+      expect(await scenarioPosition(page, 'If the potential income comes in')).toBe(`The plan: a deficit of £688. This scenario: a deficit of ${pounds(688 + winterLine)}.`);
       expect(await section(page, 'comparison-heading').locator('svg[role="img"]').count()).toBe(2);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'finance-scenario');
@@ -133,9 +127,11 @@ export function financeSuite(harness: () => BrowserHarness) {
       expect(text).toContain(`${twin.stream} is already counted as secured in 2018/19`);
     });
 
+    financeFiguresTests(() => page, harness);
+
     it('adds a running-cost line, refusing a negative amount, and the I&E takes it in', async () => {
-      await page.getByRole('link', { name: 'Income and expenditure' }).click();
-      const form = page.getByRole('form', { name: 'Add a running-cost line' });
+      await page.goto('/finance/ie');
+      const form = page.getByRole('region', { name: 'Add a running-cost line for 2018/19' });
       await form.getByLabel('Budget line').fill('Insurance');
       await form.getByLabel('Line', { exact: true }).fill('Professional indemnity');
       await form.getByLabel('Amount for the year').fill('-5');
@@ -145,18 +141,18 @@ export function financeSuite(harness: () => BrowserHarness) {
       await form.getByRole('button', { name: 'Add the line' }).click();
       await visible(section(page, 'costs-heading').getByText('Professional indemnity'));
       await saveScreenshot(page, 'finance-running-cost-added');
-      await eventually(() => textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £1,688');
+      await eventually(() => textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £5,188 on secured income only');
       // Breaking the single total into lines: remove it, and only the new line is left.
-      const income = sumOf(readCsv('ie-forecast-2018-19.csv').filter((r) => r.row_type === 'item' && r.section!.endsWith('income')));
+      const secured = sumOf(readCsv('ie-forecast-2018-19.csv').filter((r) => r.row_type === 'item' && r.section === 'secured income'));
       // Removing a line asks first, naming it and what it takes out of the year.
       const removeTotal = () => section(page, 'edit-costs-heading').getByRole('button', { name: 'Remove Running costs (total)' }).click();
       const question = page.getByRole('region', { name: /Remove Running costs \(total\)\?/ });
       await confirmQuestionCancels(page, question, 'remove-running-costs-heading', removeTotal);
-      expect(await textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £1,688');
+      expect(await textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £5,188 on secured income only');
       await removeTotal();
       expect(await textOf(question)).toContain('Its £173,620 comes out of 2018/19 at once');
       await question.getByRole('button', { name: 'Yes, remove Running costs (total)' }).click();
-      await eventually(() => textOf(page.locator('#ie-heading'))).toBe(`2018/19: a surplus of ${pounds(income - 1000)}`);
+      await eventually(() => textOf(page.locator('#ie-heading'))).toBe(`2018/19: a surplus of ${pounds(secured - 1000)} on secured income only`);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'finance-running-cost-lines');
     });
@@ -164,24 +160,24 @@ export function financeSuite(harness: () => BrowserHarness) {
     it('adds a potential income line to the I&E and removes it again', async () => {
       const heading = page.locator('#ie-heading');
       const before = await textOf(heading);
-      const potential = async () => Number(/potential £([\d,]+)\)/.exec(await textOf(section(page, 'ie-heading').locator('p').first()))![1]!.replace(/,/g, ''));
+      const potential = async () => Number(/potential income of £([\d,]+)/.exec(await textOf(section(page, 'ie-heading').locator('p').first()))![1]!.replace(/,/g, ''));
       const potentialBefore = await potential();
-      const form = page.getByRole('form', { name: 'Add an income line' });
+      const form = page.getByRole('region', { name: 'Add an income line for 2018/19' });
       await form.getByLabel('Income', { exact: true }).selectOption('potential');
       await form.getByLabel('Line', { exact: true }).fill('Care home ward rounds (Rutland CC)');
       await form.getByLabel('Amount for the year').fill('£2,500');
       await form.getByRole('button', { name: 'Add the line' }).click();
-      await eventually(() => textOf(form.locator('.nhsuk-inset-text'))).toContain('Added Care home ward rounds (Rutland CC)');
+      await visible(form.getByText('Added Care home ward rounds (Rutland CC). The I&E above includes it.'));
       const ie = page.locator('table').first();
       await eventually(() => textOf(ie)).toContain('Care home ward rounds (Rutland CC)');
       await eventually(potential).toBe(potentialBefore + 2500);
-      await section(page, 'scheme-links-heading').screenshot({ path: join(screenshotDir, 'finance-income-lines.png') });
-      const removeLine = () => section(page, 'scheme-links-heading').getByRole('button', { name: 'Remove Care home ward rounds (Rutland CC)' }).click();
+      await section(page, 'income-lines-heading').screenshot({ path: join(screenshotDir, 'finance-income-lines.png') });
+      const removeLine = () => section(page, 'income-lines-heading').getByRole('button', { name: 'Remove Care home ward rounds (Rutland CC)' }).click();
       const question = page.getByRole('region', { name: /Remove Care home ward rounds \(Rutland CC\)\?/ });
-      await confirmQuestionCancels(page, question, 'remove-income-line-heading', removeLine);
+      await confirmQuestionCancels(page, question, 'remove-ie-lines-heading', removeLine);
       expect(await textOf(ie)).toContain('Care home ward rounds (Rutland CC)');
       await removeLine();
-      expect(await textOf(question)).toContain('Its £2,500 of potential income comes out of 2018/19');
+      expect(await textOf(question)).toContain('Its £2,500 of potential income comes out of 2018/19 at once: the I&E changes with it (the cash flow, which counts the income streams, does not)');
       await question.getByRole('button', { name: 'Yes, remove Care home ward rounds (Rutland CC)' }).click();
       await eventually(() => textOf(heading)).toBe(before);
       expect(await textOf(ie)).not.toContain('Care home ward rounds (Rutland CC)');

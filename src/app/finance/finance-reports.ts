@@ -2,14 +2,15 @@ import { loadCostSavings, loadFinanceYears, loadIeIncomeLines, loadIncomeStreams
 import { schemes } from '../../db/schema/index.js';
 import { AppError, invalid } from '../../domain/errors.js';
 import { cashFlow } from '../../domain/finance/cash-flow.js';
-import { normaliseFinancialYear } from '../../domain/finance/financial-year.js';
+import { formatFinancialYear, normaliseFinancialYear, parseFinancialYear } from '../../domain/finance/financial-year.js';
 import { incomeAndExpenditure, resultKind } from '../../domain/finance/income-expenditure.js';
 import { cashFlowTable, doubleCountingTable, type FinanceTable, ieTable, receiptsTable, runningCostsTable, savingsTable, scenarioComparisonTable, schemeFeesTable, streamsTable, streamTotalsTable } from '../../domain/finance/presenters.js';
 import { ieWithSchemeFees, withSchemeFigures } from '../../domain/finance/scheme-money.js';
-import { cashFlowStreams, type ScenarioChange, scenarioIncomeLines, scenarioNotes, scenarioProblems } from '../../domain/finance/scenarios.js';
+import { cashFlowStreams, type ScenarioChange, scenarioIncomeLines, scenarioNotes, scenarioProblems, scenarioUnchanged } from '../../domain/finance/scenarios.js';
+import { openingAgainstLastYear, streamsAgainstIe, streamsAgainstIeSentence } from '../../domain/finance/explanations.js';
 import { findDoubleCounting, streamTotals, yearsOfStreams } from '../../domain/finance/stream-totals.js';
 import type { AppContext } from '../context.js';
-import { authorize } from '../permissions.js';
+import { authorize, isAllowed } from '../permissions.js';
 import { linkedSchemeMoney } from './scheme-links.js';
 
 /** A year the plan covers, as "2018/19". A year written wrongly is invalid; one the plan does not cover is not found, and the error names the plan's years. */
@@ -29,6 +30,19 @@ async function planYear(ctx: AppContext, raw: string) {
 
 const schemeNames = async (ctx: AppContext) => new Map((await ctx.db.select({ id: schemes.id, name: schemes.name }).from(schemes)).map((s) => [s.id, s.name]));
 
+/**
+ * Each year's secured income as the streams count it beside the I&E's, in a sentence, for whoever
+ * may read the I&E (the streams' readers include practice managers, who may not).
+ */
+async function streamsAgainstIeSentences(ctx: AppContext, streams: Awaited<ReturnType<typeof loadIncomeStreams>>, years: readonly string[]): Promise<string[]> {
+  if (!isAllowed(ctx.actor, 'finance_report', 'read')) return [];
+  const lines = await loadIeIncomeLines(ctx.db);
+  return years.flatMap((y) => {
+    const found = streamsAgainstIe(streams, lines, y);
+    return found ? [streamsAgainstIeSentence(found)] : [];
+  });
+}
+
 /** Income streams with secured and potential totals by funder and year, and money counted twice. */
 export async function incomeStreamsReport(ctx: AppContext) {
   authorize(ctx.actor, 'income_stream', 'read');
@@ -42,6 +56,8 @@ export async function incomeStreamsReport(ctx: AppContext) {
     streams,
     totals: { byYear: totals.byYear, securedPence: totals.secured, potentialPence: totals.potential },
     doubleCounting,
+    /** Why a year's secured income here is not the I&E's (for readers of the I&E). */
+    againstIe: await streamsAgainstIeSentences(ctx, streams, years),
     tables: [streamsTable(streams, years, await schemeNames(ctx)), streamTotalsTable(totals), doubleCountingTable(doubleCounting)],
   };
 }
@@ -71,6 +87,7 @@ const summary = (ie: ReturnType<typeof incomeAndExpenditure>) => ({
   potentialPence: ie.potentialPence,
   totalIncomePence: ie.totalIncomePence,
   runningCostsPence: ie.runningCostsPence,
+  securedResultPence: ie.securedResultPence,
   resultPence: ie.resultPence,
   result: resultKind(ie.resultPence),
 });
@@ -88,15 +105,18 @@ async function yearModel(ctx: AppContext, rawYear: string, changes: ScenarioChan
   const money = await linkedSchemeMoney(ctx.db, [...counted.map((s) => s.schemeId), ...lines.map((l) => l.schemeId)]);
   const ie = incomeAndExpenditure(year.financialYear, scenarioIncomeLines(year.financialYear, lines, streams, changes), costs);
   const flow = cashFlow({ financialYear: year.financialYear, openingPence: year.openingBalancePence, thresholdPence: threshold ?? year.cashThresholdPence, streams: withSchemeFigures(counted, money), runningCosts: costs });
-  return { ie, flow, streams, notes: scenarioNotes(streams, changes, year.financialYear), schemeFees: ieWithSchemeFees(ie, money) };
+  return { ie, flow, streams, lines, notes: scenarioNotes(streams, changes, year.financialYear), unchanged: scenarioUnchanged(streams, lines, changes, year.financialYear), schemeFees: ieWithSchemeFees(ie, money) };
 }
 
 export async function ieReport(ctx: AppContext, rawYear: string) {
   authorize(ctx.actor, 'finance_report', 'read');
-  const { ie, schemeFees } = await yearModel(ctx, rawYear, []);
+  const { ie, schemeFees, streams, lines } = await yearModel(ctx, rawYear, []);
   const worked = schemeFees.lines.some((l) => l.workedOutPence !== null);
+  const against = streamsAgainstIe(streams, lines, ie.financialYear);
   return {
     ...summary(ie),
+    /** Why the I&E's secured income is not what the secured streams bring in. */
+    againstStreams: against ? streamsAgainstIeSentence(against) : null,
     schemeFees: {
       lines: schemeFees.lines,
       /** The I&E with the fees the schemes engine works out in place of the planned ones; null while none is worked out. */
@@ -109,7 +129,15 @@ export async function ieReport(ctx: AppContext, rawYear: string) {
 export async function cashFlowReport(ctx: AppContext, rawYear: string, options: { thresholdPence?: number } = {}) {
   authorize(ctx.actor, 'finance_report', 'read');
   const { flow } = await yearModel(ctx, rawYear, [], options.thresholdPence);
-  return { ...flow, tables: [cashFlowTable(flow), receiptsTable(flow)] };
+  return { ...flow, openingNote: await openingNote(ctx, flow), tables: [cashFlowTable(flow), receiptsTable(flow)] };
+}
+
+/** The year before's closing cash in this cash flow beside the plan's opening balance, where they differ. */
+async function openingNote(ctx: AppContext, flow: { financialYear: string; openingPence: number }) {
+  const before = formatFinancialYear(parseFinancialYear(flow.financialYear) - 1);
+  const inPlan = (await loadFinanceYears(ctx.db)).some((y) => y.financialYear === before);
+  const previous = inPlan ? (await yearModel(ctx, before, [])).flow : null;
+  return openingAgainstLastYear(previous, flow.financialYear, flow.openingPence);
 }
 
 /** The base and a "what if" side by side: the I&E and the cash flow of each, and the differences. */
@@ -123,6 +151,8 @@ export async function scenarioReport(ctx: AppContext, rawYear: string, changes: 
     label,
     changes,
     notes: scenario.notes,
+    /** Lost streams that move no money, and why. */
+    unchanged: scenario.unchanged,
     base: { ie: summary(base.ie), cashFlow: base.flow },
     scenario: { ie: summary(scenario.ie), cashFlow: scenario.flow },
     tables: [scenarioComparisonTable(base, scenario, label), { ...ieTable(scenario.ie), name: 'scenario-ie', title: `Income and expenditure ${scenario.ie.financialYear}: ${label}` }, { ...cashFlowTable(scenario.flow), name: 'scenario-cash-flow', title: `Cash flow ${scenario.flow.financialYear}: ${label}` }] as FinanceTable[],

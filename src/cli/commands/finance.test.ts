@@ -27,7 +27,7 @@ describe('atscale finance', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('prints the 2018/19 I&E with its subtotals and the deficit of £688', async () => {
+  it('prints the 2018/19 I&E with its subtotals: a deficit of £4,188 on secured income only, £688 if the potential income comes in', async () => {
     const result = await runCli(['finance', 'ie', '--year', '2018/19'], env);
     expect(result.code).toBe(0);
     const printed = readSeed('ie-forecast-2018-19.csv').filter((r) => r.row_type !== 'item' && r.section !== 'expenditure');
@@ -36,14 +36,15 @@ describe('atscale finance', () => {
     // The row type (item, subtotal, total) is for the import; a person reads the lines' names.
     expect(result.stdout.split('\n')[2]).toMatch(/^Section +Line +Amount +Comment$/);
     expect(result.stdout).not.toMatch(/\bsubtotal\b/);
-    expect(result.stdout).toContain('Result: a deficit of £688');
+    expect(result.stdout).toContain('On secured income only: a deficit of £4,188\nIf the potential income of £3,500 comes in: a deficit of £688');
+    expect(result.stdout).toContain('In 2018/19 the secured income streams bring in £445,000 gross, including £348,650 paid on to practices, while the I&E counts £169,432 of secured income');
     // The winter scheme's fee, as the schemes engine works it out, beside the plan's £3,500.
     const json = JSON.parse((await runCli(['finance', 'ie', '--year', '2018/19', '--format', 'json'], env)).stdout);
     const [fee] = json.schemeFees.lines;
     expect(fee).toMatchObject({ line: 'Winter scheme 17/18', scheme: 'Winter access scheme 2017/18', plannedPence: 350_000 });
     expect(json.schemeFees.withWorkedOutFees.resultPence).toBe(-68_800 + fee.workedOutPence - 350_000);
     expect(result.stdout).toContain('Scheme fees in the I&E 2018/19');
-    expect(result.stdout).toContain(`With the schemes’ fees worked out from delivered activity: a deficit of ${formatPence(-json.schemeFees.withWorkedOutFees.resultPence)}`);
+    expect(result.stdout).toContain(`With the schemes’ fees worked out from delivered activity: a deficit of ${formatPence(-json.schemeFees.withWorkedOutFees.resultPence)} if the potential income comes in`);
   }, 60_000);
 
   it('links a stream to a scheme by import, refusing a scheme that does not exist with its line and column', async () => {
@@ -66,7 +67,9 @@ describe('atscale finance', () => {
     const csv = await runCli(['finance', 'streams', '--format', 'csv'], env);
     expect(csv.stdout.split('\r\n')[0]).toBe('Funder,Service or scheme,Status,2017/18 £,2018/19 £,2019/20 £,Total £,Payment terms,Paid to practices,Contract,End date,Pays for scheme');
     expect(csv.stdout.split('\r\n').find((l) => l.startsWith('NHS E,Winter access scheme,Secured'))).toMatch(/,Winter access scheme 2017\/18$/);
-    expect(csv.stdout.trim().split('\r\n')).toHaveLength(1 + 13);
+    // Thirteen streams, then a TOTAL for the secured and one for the potential, never one of both.
+    expect(csv.stdout.trim().split('\r\n')).toHaveLength(1 + 13 + 2);
+    expect(csv.stdout.trim().split('\r\n').slice(-2).map((l) => l.split(',').slice(0, 7).join(','))).toEqual(['TOTAL,,Secured,461500,445000,260000,1166500', 'TOTAL,,Potential,0,135000,180000,315000']);
     expect(csv.stderr).toContain('Demand management 2018/19 is counted twice');
     const json = JSON.parse((await runCli(['finance', 'streams', '--format', 'json'], env)).stdout);
     expect([json.totals.securedPence / 100, json.totals.potentialPence / 100]).toEqual([1_166_500, 315_000]);

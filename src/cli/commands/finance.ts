@@ -4,7 +4,7 @@ import { reportTableColumns } from '../../app/export/report-table-columns.js';
 import { toCsv, toTextTable, toXlsx } from '../../app/export/tabular.js';
 import { AppError } from '../../domain/errors.js';
 import { type FinanceFileKind, financeFileKinds } from '../../domain/finance/finance-csv.js';
-import { resultWords } from '../../domain/finance/income-expenditure.js';
+import { positionsWords, resultWords } from '../../domain/finance/income-expenditure.js';
 import { monthLabel } from '../../domain/finance/financial-year.js';
 import { formatList } from '../../domain/words.js';
 import type { FinanceTable } from '../../domain/finance/presenters.js';
@@ -38,18 +38,28 @@ const columnsOf = (table: FinanceTable, format: 'table' | 'csv' | 'xlsx') => [
 ];
 const textOf = (table: FinanceTable) => `${table.title}\n\n${toTextTable(table.rows, columnsOf(table, 'table'))}`;
 
-/** A sentence under the tables: the I&E's result, the cash flow's low months, money counted twice (in the streams or a scenario). */
+/**
+ * Sentences under the tables: the I&E's result on secured income only and if the potential income
+ * comes in, the cash flow's opening against last year's close and its low months, money counted
+ * twice and why figures differ (in the streams or a scenario).
+ */
 function notes(report: FinanceReportName, result: Record<string, unknown>): string[] {
   if (report === 'ie') {
     const worked = (result.schemeFees as { withWorkedOutFees: { resultPence: number } | null } | undefined)?.withWorkedOutFees;
-    return [`Result: ${resultWords(result.resultPence as number)}`, ...(worked ? [`With the schemes’ fees worked out from delivered activity: ${resultWords(worked.resultPence)}`] : [])];
+    const against = result.againstStreams as string | null;
+    return [
+      ...positionsWords(result as unknown as Parameters<typeof positionsWords>[0]).map((p) => `${p.label}: ${p.words}`),
+      ...(worked ? [`With the schemes’ fees worked out from delivered activity: ${resultWords(worked.resultPence)}${result.potentialPence ? ' if the potential income comes in' : ''}`] : []),
+      ...(against ? [against] : []),
+    ];
   }
   if (report === 'cash-flow') {
     const below = result.monthsBelowThreshold as string[];
-    return [below.length ? `${below.length} month${below.length === 1 ? '' : 's'} end below the threshold of ${formatPence(result.thresholdPence as number)}: ${formatList(below.map(monthLabel))}` : `No month ends below the threshold of ${formatPence(result.thresholdPence as number)}`];
+    const opening = result.openingNote as string | null;
+    return [...(opening ? [opening] : []), below.length ? `${below.length} month${below.length === 1 ? '' : 's'} end below the threshold of ${formatPence(result.thresholdPence as number)}: ${formatList(below.map(monthLabel))}` : `No month ends below the threshold of ${formatPence(result.thresholdPence as number)}`];
   }
-  if (report === 'streams') return (result.doubleCounting as { message: string }[]).map((d) => `Warning: ${d.message}`);
-  if (report === 'scenario') return (result.notes as string[]).map((n) => `Warning: ${n}`);
+  if (report === 'streams') return [...(result.doubleCounting as { message: string }[]).map((d) => `Warning: ${d.message}`), ...(result.againstIe as string[])];
+  if (report === 'scenario') return [...(result.notes as string[]).map((n) => `Warning: ${n}`), ...(result.unchanged as string[])];
   return [];
 }
 

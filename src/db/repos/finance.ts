@@ -24,8 +24,9 @@ export async function loadIncomeStreams(db: Db): Promise<IncomeStream[]> {
   }));
 }
 
-export async function loadIeIncomeLines(db: Db, financialYear: string): Promise<IeIncomeLine[]> {
-  const rows = await db.select().from(ieIncomeLines).where(eq(ieIncomeLines.financialYear, financialYear)).orderBy(asc(ieIncomeLines.position), asc(ieIncomeLines.id));
+/** A year's I&E income lines in the plan's order; every year's without one. */
+export async function loadIeIncomeLines(db: Db, financialYear?: string): Promise<IeIncomeLine[]> {
+  const rows = await db.select().from(ieIncomeLines).where(financialYear ? eq(ieIncomeLines.financialYear, financialYear) : undefined).orderBy(asc(ieIncomeLines.financialYear), asc(ieIncomeLines.position), asc(ieIncomeLines.id));
   return rows.map((r) => ({ id: r.id, financialYear: r.financialYear, section: r.section as IeIncomeLine['section'], line: r.line, amountPence: r.amountPence, comment: r.comment, streamId: r.streamId, schemeId: r.schemeId }));
 }
 

@@ -10,7 +10,9 @@ export interface IncomeAndExpenditure {
   potentialPence: number;
   totalIncomePence: number;
   runningCostsPence: number;
-  /** Total income less running costs: positive a surplus, negative a deficit. */
+  /** Secured income less running costs: the cautious position, counting no money not yet won. */
+  securedResultPence: number;
+  /** Total income (secured and potential) less running costs, as the plan prints it: the position if the potential income comes in. */
   resultPence: number;
 }
 
@@ -34,6 +36,7 @@ export function incomeAndExpenditure(financialYear: string, income: readonly IeI
     potentialPence,
     totalIncomePence: securedPence + potentialPence,
     runningCostsPence,
+    securedResultPence: securedPence - runningCostsPence,
     resultPence: securedPence + potentialPence - runningCostsPence,
   };
 }
@@ -46,3 +49,13 @@ export const resultNoun = (resultPence: number) => (resultPence === 0 ? 'break-e
 
 /** "a deficit of £688", "a surplus of £12", "break-even": the result as every page, table and command says it. */
 export const resultWords = (resultPence: number) => (resultPence === 0 ? 'break-even' : `${resultNoun(resultPence)} of ${formatPence(Math.abs(resultPence))}`);
+
+/**
+ * The two positions every page and command gives, each labelled: the cautious one on secured
+ * income only, and the one if the potential income comes in (the plan's printed result). A year
+ * with no potential income has only the one.
+ */
+export function positionsWords(ie: Pick<IncomeAndExpenditure, 'securedResultPence' | 'resultPence' | 'potentialPence'>): { label: string; words: string }[] {
+  const secured = { label: 'On secured income only', words: resultWords(ie.securedResultPence) };
+  return ie.potentialPence === 0 ? [secured] : [secured, { label: `If the potential income of ${formatPence(ie.potentialPence)} comes in`, words: resultWords(ie.resultPence) }];
+}

@@ -1,10 +1,11 @@
+import { anyHasPence } from '../schemes/format-money.js';
 import { money, text, TOTAL_LABEL, type ReportColumn, type ReportRow } from '../schemes/report-columns.js';
 import type { CashFlow } from './cash-flow.js';
 import { monthLabel } from './financial-year.js';
 import { type IncomeAndExpenditure, resultNoun } from './income-expenditure.js';
 import { penceToPounds } from './money.js';
 import type { IeWithSchemeFees } from './scheme-money.js';
-import type { DoubleCount, StreamTotals } from './stream-totals.js';
+import { type DoubleCount, NO_FUNDER, type StreamTotals } from './stream-totals.js';
 import { type CostSaving, type IncomeStream, type RunningCostLine, streamStatusLabels } from './types.js';
 
 /**
@@ -20,8 +21,16 @@ export interface FinanceTable {
 }
 
 const pounds = penceToPounds;
-/** Whole pounds unless some amount has pence. */
-const decimalsFor = (amounts: readonly number[]) => (amounts.some((p) => p % 100 !== 0) ? 2 : 0);
+const penceOf = (cell: ReportRow[string]) => (typeof cell === 'number' ? Math.round(cell * 100) : null);
+
+/**
+ * Each money column written as a page writes one (moneyColumnFormat): whole pounds unless some
+ * amount in that column has pence, then pence on every row of it. A cash flow's opening balances
+ * stay in whole pounds while its receipts, cut into instalments, show their pence.
+ */
+function asWritten(table: FinanceTable): FinanceTable {
+  return { ...table, columns: table.columns.map((c) => (c.kind === 'money' ? { ...c, decimals: anyHasPence(table.rows.map((r) => penceOf(r[c.key] ?? null))) ? 2 : 0 } : c)) };
+}
 const yearKey = (year: string) => year.replace('/', '_');
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -30,13 +39,17 @@ export const termsLabel = (t: Pick<IncomeStream, 'frequency' | 'arrearsMonths'>)
 
 /** The streams with their yearly amounts; `schemeNames` names the scheme each linked stream pays for. */
 export function streamsTable(streams: readonly IncomeStream[], years: readonly string[], schemeNames: ReadonlyMap<number, string> = new Map()): FinanceTable {
-  const d = decimalsFor(streams.flatMap((s) => s.amounts.map((a) => a.amountPence)));
   const amountIn = (s: IncomeStream, y: string) => s.amounts.find((a) => a.financialYear === y)?.amountPence ?? 0;
-  return {
+  // A TOTAL row for each of secured and potential, never one of both: potential money is not won yet, and may be the secured money again.
+  const totals = (['secured', 'potential'] as const).filter((status) => streams.some((s) => s.status === status)).map((status): ReportRow => {
+    const of = streams.filter((s) => s.status === status);
+    return { funder: TOTAL_LABEL, stream: null, status: streamStatusLabels[status], ...Object.fromEntries(years.map((y) => [yearKey(y), pounds(sum(of.map((s) => amountIn(s, y))))])), total: pounds(sum(of.flatMap((s) => years.map((y) => amountIn(s, y))))) };
+  });
+  return asWritten({
     name: 'streams',
     title: 'Income streams',
-    columns: [text('funder', 'Funder'), text('stream', 'Service or scheme'), text('status', 'Status'), ...years.map((y) => money(yearKey(y), `${y} £`, d)), money('total', 'Total £', d), text('payment_terms', 'Payment terms'), text('practices_share', 'Paid to practices'), text('contract_reference', 'Contract'), text('end_date', 'End date'), text('scheme', 'Pays for scheme')],
-    rows: streams.map((s) => ({
+    columns: [text('funder', 'Funder'), text('stream', 'Service or scheme'), text('status', 'Status'), ...years.map((y) => money(yearKey(y), `${y} £`)), money('total', 'Total £'), text('payment_terms', 'Payment terms'), text('practices_share', 'Paid to practices'), text('contract_reference', 'Contract'), text('end_date', 'End date'), text('scheme', 'Pays for scheme')],
+    rows: [...streams.map((s) => ({
       id: s.id,
       funder: s.funder,
       stream: s.name,
@@ -48,70 +61,72 @@ export function streamsTable(streams: readonly IncomeStream[], years: readonly s
       contract_reference: s.contractReference,
       end_date: s.endDate,
       scheme: s.schemeId === null ? null : (schemeNames.get(s.schemeId) ?? null),
-    })),
-  };
+    })), ...totals],
+  });
 }
 
 /** Funder × financial year, secured and potential side by side, with the TOTAL row the seed prints. */
 export function streamTotalsTable(totals: StreamTotals): FinanceTable {
-  const d = decimalsFor([totals.secured, totals.potential, ...totals.funders.flatMap((f) => [f.secured, f.potential])]);
-  const columns = [text('funder', 'Funder'), ...totals.years.flatMap((y) => [money(`${yearKey(y)}_secured`, `${y} secured £`, d), money(`${yearKey(y)}_potential`, `${y} potential £`, d)]), money('secured', 'Secured £', d), money('potential', 'Potential £', d)];
+  const columns = [text('funder', 'Funder'), ...totals.years.flatMap((y) => [money(`${yearKey(y)}_secured`, `${y} secured £`), money(`${yearKey(y)}_potential`, `${y} potential £`)]), money('secured', 'Secured £'), money('potential', 'Potential £')];
   const row = (funder: string, byYear: StreamTotals['byYear'], secured: number, potential: number): ReportRow => ({
     funder,
     ...Object.fromEntries(totals.years.flatMap((y) => [[`${yearKey(y)}_secured`, pounds(byYear[y]!.secured)], [`${yearKey(y)}_potential`, pounds(byYear[y]!.potential)]])),
     secured: pounds(secured),
     potential: pounds(potential),
   });
-  return { name: 'funder-totals', title: 'Income by funder and financial year', columns, rows: [...totals.funders.map((f) => row(f.funder, f.byYear, f.secured, f.potential)), row(TOTAL_LABEL, totals.byYear, totals.secured, totals.potential)] };
+  return asWritten({ name: 'funder-totals', title: 'Income by funder and financial year', columns, rows: [...totals.funders.map((f) => row(f.funder, f.byYear, f.secured, f.potential)), row(TOTAL_LABEL, totals.byYear, totals.secured, totals.potential)] });
 }
 
 export function doubleCountingTable(found: readonly DoubleCount[]): FinanceTable {
-  return {
+  return asWritten({
     name: 'double-counting',
     title: 'Money counted twice',
     columns: [text('financial_year', 'Financial year'), text('stream', 'Stream'), money('secured', 'As secured £'), money('potential', 'As potential £'), text('message', 'What to do')],
     rows: found.map((f) => ({ financial_year: f.financialYear, stream: f.name, secured: pounds(f.securedPence), potential: pounds(f.potentialPence), message: f.message })),
-  };
+  });
 }
 
 export function savingsTable(savings: readonly CostSaving[]): FinanceTable {
-  const d = decimalsFor(savings.flatMap((s) => [s.expectedPence, s.realisedPence ?? 0]));
   const expected = sum(savings.map((s) => s.expectedPence));
   const realised = sum(savings.map((s) => s.realisedPence ?? 0));
-  return {
+  return asWritten({
     name: 'savings',
     title: 'Cost savings',
-    columns: [text('initiative', 'Initiative'), text('financial_year', 'Financial year'), text('beneficiary', 'Who benefits'), money('expected', 'Expected £', d), money('realised', 'Realised £', d)],
+    columns: [text('initiative', 'Initiative'), text('financial_year', 'Financial year'), text('beneficiary', 'Who benefits'), money('expected', 'Expected £'), money('realised', 'Realised £')],
     rows: [
       ...savings.map((s) => ({ id: s.id, initiative: s.initiative, financial_year: s.financialYear, beneficiary: s.beneficiary === 'practices' ? 'Practices' : 'Federation', expected: pounds(s.expectedPence), realised: s.realisedPence === null ? null : pounds(s.realisedPence) })),
       // Realised is blank until known: with none known, the total is not 0 but blank too.
       { initiative: TOTAL_LABEL, financial_year: null, beneficiary: null, expected: pounds(expected), realised: savings.some((s) => s.realisedPence !== null) ? pounds(realised) : null },
     ],
-  };
+  });
 }
 
 export function runningCostsTable(lines: readonly RunningCostLine[], financialYear: string): FinanceTable {
-  const d = decimalsFor(lines.map((l) => l.amountPence));
-  return {
+  return asWritten({
     name: 'running-costs',
     title: `Running costs ${financialYear}`,
-    columns: [text('category', 'Budget line'), text('line', 'Line'), money('amount', 'Amount £', d), text('payment_terms', 'Paid'), text('comment', 'Comment')],
+    columns: [text('category', 'Budget line'), text('line', 'Line'), money('amount', 'Amount £'), text('payment_terms', 'Paid'), text('comment', 'Comment')],
     rows: [
       ...lines.map((l) => ({ id: l.id, category: l.category, line: l.line, amount: pounds(l.amountPence), payment_terms: termsLabel(l), comment: l.comment })),
       { category: TOTAL_LABEL, line: null, amount: pounds(sum(lines.map((l) => l.amountPence))), payment_terms: null, comment: null },
     ],
-  };
+  });
 }
 
-/** The I&E laid out as the seed prints it: secured lines and subtotal, potential lines and subtotal, total income, running costs, the result. */
+/**
+ * The I&E laid out as the seed prints it: secured lines and subtotal, potential lines and subtotal,
+ * total income, running costs, the result. A single running-cost line is the running costs, so it
+ * is not added up again beneath itself. Where there is potential income, the result on secured
+ * income only comes first: the plan's printed result counts money not yet won.
+ */
 export function ieTable(ie: IncomeAndExpenditure): FinanceTable {
-  const all = [...ie.secured, ...ie.potential, ...ie.runningCosts].map((l) => l.amountPence);
-  const d = decimalsFor([...all, ie.resultPence]);
   const line = (section: string, label: string, pence: number, comment: string | null, rowType: 'item' | 'subtotal' | 'total'): ReportRow => ({ section, line: label, amount: pounds(pence), comment, row_type: rowType });
-  return {
+  const costsTotal = ie.runningCosts.length === 1 ? [] : [line('Expenditure', 'Running costs', ie.runningCostsPence, null, 'subtotal')];
+  const securedOnly = ie.potentialPence === 0 ? [] : [line('Result', 'Surplus / deficit on secured income only', ie.securedResultPence, resultNoun(ie.securedResultPence), 'total')];
+  return asWritten({
     name: 'ie',
     title: `Income and expenditure ${ie.financialYear}`,
-    columns: [text('section', 'Section'), text('line', 'Line'), money('amount', 'Amount £', d), text('comment', 'Comment'), text('row_type', 'Row')],
+    columns: [text('section', 'Section'), text('line', 'Line'), money('amount', 'Amount £'), text('comment', 'Comment'), text('row_type', 'Row')],
     rows: [
       ...ie.secured.map((l) => line('Secured income', l.line, l.amountPence, l.comment, 'item')),
       line('Secured income', 'Sub total (secured funds)', ie.securedPence, null, 'subtotal'),
@@ -119,35 +134,43 @@ export function ieTable(ie: IncomeAndExpenditure): FinanceTable {
       line('Potential income', 'Sub total (potential income)', ie.potentialPence, null, 'subtotal'),
       line('Total income', 'Total income (secured + potential)', ie.totalIncomePence, null, 'total'),
       ...ie.runningCosts.map((l) => line('Expenditure', l.line, l.amountPence, l.comment, 'item')),
-      line('Expenditure', 'Running costs', ie.runningCostsPence, null, 'subtotal'),
-      line('Result', 'Surplus / deficit', ie.resultPence, resultNoun(ie.resultPence), 'total'),
+      ...costsTotal,
+      ...securedOnly,
+      line('Result', 'Surplus / deficit', ie.resultPence, securedOnly.length ? `${resultNoun(ie.resultPence)} if the potential income comes in` : resultNoun(ie.resultPence), 'total'),
     ],
-  };
+  });
 }
 
 export function cashFlowTable(flow: CashFlow): FinanceTable {
-  const d = decimalsFor(flow.months.flatMap((m) => [m.openingPence, m.receiptsPence, m.practicePaymentsPence, m.runningCostsPence]));
   const totals = (key: 'receiptsPence' | 'practicePaymentsPence' | 'runningCostsPence' | 'netPence') => pounds(sum(flow.months.map((m) => m[key])));
-  return {
+  return asWritten({
     name: 'cash-flow',
     title: `Cash flow ${flow.financialYear}`,
-    columns: [text('month', 'Month'), money('opening', 'Opening £', d), money('receipts', 'Receipts £', d), money('practice_payments', 'Paid to practices £', d), money('running_costs', 'Running costs £', d), money('net', 'Net £', d), money('closing', 'Closing £', d), text('below_threshold', 'Below threshold')],
+    columns: [text('month', 'Month'), money('opening', 'Opening £'), money('receipts', 'Receipts £'), money('practice_payments', 'Paid to practices £'), money('running_costs', 'Running costs £'), money('net', 'Net £'), money('closing', 'Closing £'), text('below_threshold', 'Below threshold')],
     rows: [
       ...flow.months.map((m) => ({ month: monthLabel(m.month), opening: pounds(m.openingPence), receipts: pounds(m.receiptsPence), practice_payments: pounds(m.practicePaymentsPence), running_costs: pounds(m.runningCostsPence), net: pounds(m.netPence), closing: pounds(m.closingPence), below_threshold: m.belowThreshold ? 'Yes' : '' })),
       { month: TOTAL_LABEL, opening: pounds(flow.openingPence), receipts: totals('receiptsPence'), practice_payments: totals('practicePaymentsPence'), running_costs: totals('runningCostsPence'), net: totals('netPence'), closing: pounds(flow.closingPence), below_threshold: flow.monthsBelowThreshold.length ? `${flow.monthsBelowThreshold.length} months` : '' },
     ],
-  };
+  });
 }
 
+/**
+ * What each stream pays in, month by month: a row a month, a column a stream (so a year's twelve
+ * months fit a laptop's width), the month's receipts in all and a TOTAL row, which are the cash
+ * flow's receipts. A stream is headed by its name, and its funder too where two share a name.
+ */
 export function receiptsTable(flow: CashFlow): FinanceTable {
-  const months = flow.months.map((m) => m.month);
-  const d = decimalsFor(flow.receipts.flatMap((r) => Object.values(r.byMonth)));
-  return {
+  const key = (r: CashFlow['receipts'][number]) => `stream_${r.streamId}`;
+  const heading = (r: CashFlow['receipts'][number]) => (flow.receipts.filter((o) => o.name === r.name).length > 1 ? `${r.name} (${r.funder || NO_FUNDER})` : r.name);
+  return asWritten({
     name: 'receipts',
     title: `Receipts by stream ${flow.financialYear}`,
-    columns: [text('stream', 'Stream'), text('funder', 'Funder'), ...months.map((m) => money(m, monthLabel(m).replace(/(\w{3})\w* (\d{4})/, '$1 $2'), d)), money('total', 'Total £', d)],
-    rows: flow.receipts.map((r) => ({ stream: r.name, funder: r.funder, ...Object.fromEntries(months.map((m) => [m, pounds(r.byMonth[m]!)])), total: pounds(r.totalPence) })),
-  };
+    columns: [text('month', 'Month'), ...flow.receipts.map((r) => money(key(r), `${heading(r)} £`)), money('total', 'Total £')],
+    rows: [
+      ...flow.months.map(({ month }) => ({ month: monthLabel(month), ...Object.fromEntries(flow.receipts.map((r) => [key(r), pounds(r.byMonth[month]!)])), total: pounds(sum(flow.receipts.map((r) => r.byMonth[month]!))) })),
+      { month: TOTAL_LABEL, ...Object.fromEntries(flow.receipts.map((r) => [key(r), pounds(r.totalPence)])), total: pounds(sum(flow.receipts.map((r) => r.totalPence))) },
+    ],
+  });
 }
 
 /** The base and a scenario side by side: each measure, both values and the difference. */
@@ -157,22 +180,22 @@ export function scenarioComparisonTable(base: { ie: IncomeAndExpenditure; flow: 
     ['Potential income', (s) => s.ie.potentialPence],
     ['Total income', (s) => s.ie.totalIncomePence],
     ['Running costs', (s) => s.ie.runningCostsPence],
-    ['Surplus / deficit', (s) => s.ie.resultPence],
+    ['Surplus / deficit on secured income only', (s) => s.ie.securedResultPence],
+    ['Surplus / deficit if the potential income comes in', (s) => s.ie.resultPence],
     ['Cash received in the year', (s) => sum(s.flow.months.map((m) => m.receiptsPence))],
     ['Closing cash balance', (s) => s.flow.closingPence],
     ['Lowest month-end balance', (s) => s.flow.lowestPence],
   ];
-  return {
+  return asWritten({
     name: 'scenario',
     title: `Base and scenario: ${label}`,
     columns: [text('measure', 'Measure'), money('base', 'Base £'), money('scenario', 'Scenario £'), money('difference', 'Difference £')],
     rows: measures.map(([measure, of]) => ({ measure, base: pounds(of(base)), scenario: pounds(of(scenario)), difference: pounds(of(scenario) - of(base)) })),
-  };
+  });
 }
 
 /** The I&E lines that are a scheme's fee: planned, worked out by the schemes engine, and the result with the worked-out fees. */
 export function schemeFeesTable(ie: IncomeAndExpenditure, fees: IeWithSchemeFees): FinanceTable {
-  const d = decimalsFor(fees.lines.flatMap((l) => [l.plannedPence, l.workedOutPence ?? 0]));
   const rows: ReportRow[] = fees.lines.map((l) => ({
     line: l.line,
     scheme: l.scheme,
@@ -182,10 +205,10 @@ export function schemeFeesTable(ie: IncomeAndExpenditure, fees: IeWithSchemeFees
     comment: l.workedOutPence === null ? `${l.note ?? 'Nothing worked out yet'}: the planned figure stands` : 'The federation’s fee on the activity recorded',
   }));
   if (rows.length) rows.push({ line: 'Surplus / deficit', scheme: null, planned: pounds(ie.resultPence), worked_out: pounds(fees.resultPence), difference: pounds(fees.differencePence), comment: `${resultNoun(fees.resultPence)} with the fees worked out` });
-  return {
+  return asWritten({
     name: 'scheme-fees',
     title: `Scheme fees in the I&E ${ie.financialYear}`,
-    columns: [text('line', 'Line'), text('scheme', 'Scheme'), money('planned', 'Planned £', d), money('worked_out', 'Worked out £', d), money('difference', 'Difference £', d), text('comment', 'Comment')],
+    columns: [text('line', 'Line'), text('scheme', 'Scheme'), money('planned', 'Planned £'), money('worked_out', 'Worked out £'), money('difference', 'Difference £'), text('comment', 'Comment')],
     rows,
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import type { IeIncomeLine, IncomeStream } from './types.js';
+import { formatPence } from '../schemes/format-money.js';
 import { shareOf } from './money.js';
 import { findDoubleCounting } from './stream-totals.js';
 
@@ -34,10 +35,24 @@ export function scenarioNotes(streams: readonly IncomeStream[], changes: readonl
 }
 
 /**
+ * A lost stream that moves no money in the year, and why: the plan's I&E counts nothing from it
+ * (no line is linked to it, or its lines are £0) and the cash flow never counted it, being potential.
+ */
+export function scenarioUnchanged(streams: readonly IncomeStream[], lines: readonly IeIncomeLine[], changes: readonly ScenarioChange[], financialYear: string): string[] {
+  return changes.flatMap((c) => {
+    const stream = streams.find((s) => s.id === c.streamId);
+    const linked = lines.filter((l) => l.financialYear === financialYear && l.streamId === c.streamId);
+    if (c.outcome !== 'lost' || !stream || linked.some((l) => l.amountPence !== 0)) return [];
+    const why = linked.length ? `its I&E line${linked.length === 1 ? ` “${linked[0]!.line}” is` : 's are'} ${formatPence(0)}` : 'no I&E line is linked to it';
+    return [`Losing ${stream.name} changes nothing in ${financialYear}: the plan’s I&E counts no income from it (${why}), and the cash flow counts only secured streams.`];
+  });
+}
+
+/**
  * The I&E's income lines under a scenario. A lost stream's lines are dropped. A won stream's lines
- * move to secured income; a won stream with no I&E line gets one: the federation's share of that
- * year's amount (what it keeps after the practices' share), unless a secured stream of the same
- * name already counts that money.
+ * move to secured income; a won stream with no I&E line, or whose lines are £0 (the plan's "to be
+ * decided"), gets one: the federation's share of that year's amount (what it keeps after the
+ * practices' share), unless a secured stream of the same name already counts that money.
  */
 export function scenarioIncomeLines(financialYear: string, lines: readonly IeIncomeLine[], streams: readonly IncomeStream[], changes: readonly ScenarioChange[]): IeIncomeLine[] {
   const outcome = new Map(changes.map((c) => [c.streamId, c.outcome]));
@@ -47,7 +62,7 @@ export function scenarioIncomeLines(financialYear: string, lines: readonly IeInc
     .map((l) => (l.streamId !== null && outcome.get(l.streamId) === 'won' ? { ...l, section: 'secured' as const } : l));
   let added = -1;
   for (const change of changes) {
-    if (change.outcome !== 'won' || counted.has(change.streamId) || result.some((l) => l.streamId === change.streamId)) continue;
+    if (change.outcome !== 'won' || counted.has(change.streamId) || result.some((l) => l.streamId === change.streamId && l.amountPence !== 0)) continue;
     const stream = streams.find((s) => s.id === change.streamId);
     const amount = stream?.amounts.find((a) => a.financialYear === financialYear)?.amountPence ?? 0;
     if (!stream || amount === 0) continue;

@@ -44,8 +44,13 @@ export const formatPenceInColumn = (pence: number): string => formatPence(pence,
  * sentence writes them ("£2,600", not "£2,600.00" under "Paid to the practice £2,600").
  */
 export function moneyColumnFormat(amounts: Iterable<number | null | undefined>): (pence: number) => string {
-  for (const pence of amounts) if (pence !== null && pence !== undefined && pence % 100 !== 0) return formatPenceInColumn;
-  return (pence) => formatPence(pence);
+  return anyHasPence(amounts) ? formatPenceInColumn : (pence) => formatPence(pence);
+}
+
+/** Whether some amount in a column of money has pence: then the whole column shows them (moneyColumnFormat; the finance tables' columns alike). */
+export function anyHasPence(amounts: Iterable<number | null | undefined>): boolean {
+  for (const pence of amounts) if (pence !== null && pence !== undefined && pence % 100 !== 0) return true;
+  return false;
 }
 
 /** Pence as a number of pounds for a table cell: 212600 → 2126, 193 → 1.93. */

@@ -23,6 +23,11 @@ interface ColumnBase {
  */
 export type Column<T> = ColumnBase & ({ cell(row: T): ReactNode; pence?: undefined } | { pence(row: T): number | null | undefined; cell?(row: T): ReactNode });
 
+export interface TotalRow {
+  label: string;
+  cells: Record<string, ReactNode>;
+}
+
 export interface SortState {
   key: string;
   dir: SortDirection;
@@ -38,8 +43,8 @@ interface DataTableProps<T> {
   sort?: SortState;
   /** Sorts by a column: the same column again turns the order round, or `dir` says which way. */
   onSort?(key: string, dir?: SortDirection): void;
-  /** A last row, e.g. totals: cells by column key; the first column gets `label`. */
-  total?: { label: string; cells: Record<string, ReactNode> };
+  /** A last row, e.g. totals: cells by column key; the first column gets `label`. Several (a secured and a potential total) come last in order. */
+  total?: TotalRow | readonly TotalRow[];
   empty?: string;
   /** A table of two or three short columns: keep it to a readable width. */
   narrow?: boolean;
@@ -124,12 +129,14 @@ export function DataTable<T>(props: DataTableProps<T>) {
   );
 }
 
-/** How each money column writes its amounts, its total row's included (undefined for other columns). */
-function moneyFormats<T>(columns: readonly Column<T>[], rows: readonly T[], total: DataTableProps<T>['total']) {
+const totalRows = (total: DataTableProps<unknown>['total']): readonly TotalRow[] => (total === undefined ? [] : 'label' in total ? [total] : total);
+
+/** How each money column writes its amounts, its total rows' included (undefined for other columns). */
+function moneyFormats<T>(columns: readonly Column<T>[], rows: readonly T[], totals: readonly TotalRow[]) {
   return columns.map((column) => {
     if (!column.pence) return undefined;
-    const totalAmount = total?.cells[column.key];
-    return moneyColumnFormat([...rows.map(column.pence), typeof totalAmount === 'number' ? totalAmount : null]);
+    const amounts = totals.map((t) => t.cells[column.key]).map((a) => (typeof a === 'number' ? a : null));
+    return moneyColumnFormat([...rows.map(column.pence), ...amounts]);
   });
 }
 
@@ -144,7 +151,8 @@ function cellOf<T>(column: Column<T>, format: ((pence: number) => string) | unde
 
 function TableOf<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSort, total, narrow, compact, className }: DataTableProps<T>) {
   const cols = columns as Column<unknown>[];
-  const formats = moneyFormats(columns, rows, total);
+  const totals = totalRows(total);
+  const formats = moneyFormats(columns, rows, totals);
   return (
     <>
       {onSort ? <PhoneSort caption={caption} columns={cols} sort={sort} onSort={onSort} /> : null}
@@ -170,15 +178,15 @@ function TableOf<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSor
               ))}
             </Table.Row>
           ))}
-          {total ? (
-            <Table.Row className="app-table__row--total">
+          {totals.map((t, at) => (
+            <Table.Row key={`total-${at}`} className="app-table__row--total">
               {cols.map((column, index) => (
-                <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={index === 0 ? 'app-table__total-label' : total.cells[column.key] === undefined || total.cells[column.key] === '' ? 'app-table__total-blank' : column.numeric ? 'app-nowrap' : undefined}>
-                  {index === 0 ? total.label : totalText(total.cells[column.key], formats[index])}
+                <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={index === 0 ? 'app-table__total-label' : t.cells[column.key] === undefined || t.cells[column.key] === '' ? 'app-table__total-blank' : column.numeric ? 'app-nowrap' : undefined}>
+                  {index === 0 ? t.label : totalText(t.cells[column.key], formats[index])}
                 </Table.Cell>
               ))}
             </Table.Row>
-          ) : null}
+          ))}
         </Table.Body>
       </Table>
     </>

@@ -1,27 +1,25 @@
-import { BudgetLineForm } from './budget-line-form.js';
+import { formatPence } from '../../../domain/schemes/format-money.js';
+import { RecordForm } from '../../components/record-form.js';
+import type { FormField } from '../../components/record-form.js';
 import { BudgetLineList, type BudgetLineRecord } from './budget-line-list.js';
-
-const amount = { name: 'amount', label: 'Amount for the year', hint: 'In pounds, for example £12,500 or 12500.50', missing: 'Enter the amount, for example £12,500', width: 10 } as const;
-const line = { name: 'line', label: 'Line', missing: 'Enter the line' };
+import { financeReports, runningCostFields } from './finance-fields.js';
 
 /**
- * Adds an income line to the year (admins): secured or potential income the plan counts, one at a
- * time, as well as by importing the I&E's CSV. The table above removes one.
+ * Adds a line to a year's budget (admins): a running cost or an I&E income line, one at a time, as
+ * well as by importing the CSV. The year goes with it; the table above changes and removes lines.
  */
-export function IncomeLineForm({ year }: { year: string }) {
+export function AddBudgetLine({ resource, id, year, noun, fields }: { resource: string; id: string; year: string; noun: string; fields: FormField[] }) {
   return (
-    <BudgetLineForm
-      id="income"
-      path="/api/ie-lines"
-      year={year}
-      heading={`Add an income line for ${year}`}
-      formLabel="Add an income line"
-      fields={[
-        { name: 'section', label: 'Income', hint: 'Secured: agreed and funded. Potential: bid for or expected, not yet agreed', options: [{ value: 'secured', text: 'Secured' }, { value: 'potential', text: 'Potential' }] },
-        { ...line, hint: 'For example, Extended access (NHS E)' },
-        amount,
-        { name: 'comment', label: 'Comment (optional)' },
-      ]}
+    <RecordForm<BudgetLineRecord>
+      resource={resource}
+      id={id}
+      headingLevel="h3"
+      heading={`Add ${noun} for ${year}`}
+      fields={fields}
+      fixed={{ financialYear: year }}
+      submitLabel="Add the line"
+      saved={(r) => `Added ${r.line}. The I&E above includes it.`}
+      invalidates={financeReports}
     />
   );
 }
@@ -35,22 +33,17 @@ export function RunningCostLines({ year }: { year: string }) {
     <>
       <BudgetLineList<BudgetLineRecord & { category: string }>
         id="edit-costs-heading"
-        path="/api/running-costs"
+        resource="running-costs"
         year={year}
         sort="category"
         heading={`Change the running-cost lines for ${year}`}
         caption={`Running-cost lines ${year}`}
         empty="No running-cost lines yet."
         columns={[{ key: 'category', header: 'Budget line', cell: (l) => l.category }]}
+        fields={runningCostFields}
+        consequence={(l) => `Its ${formatPence(l.amountPence)} comes out of ${year} at once: the I&E and the cash flow change with it.`}
       />
-      <BudgetLineForm
-        id="cost"
-        path="/api/running-costs"
-        year={year}
-        heading={`Add a running-cost line for ${year}`}
-        formLabel="Add a running-cost line"
-        fields={[{ name: 'category', label: 'Budget line', hint: 'For example Staff, Premises, IT, Insurance, Professional fees', missing: 'Enter the budget line, for example Staff' }, line, amount]}
-      />
+      <AddBudgetLine resource="running-costs" id="add-cost" year={year} noun="a running-cost line" fields={runningCostFields} />
     </>
   );
 }

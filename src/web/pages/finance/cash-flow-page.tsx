@@ -45,7 +45,7 @@ export function CashFlowPage() {
               <section aria-labelledby="balance-heading">
                 <h2 id="balance-heading">Balance each month, {report.financialYear}</h2>
                 <p className="nhsuk-body">
-                  Opens at {formatPence(report.openingPence)} and closes at {formatPence(report.closingPence)}.{' '}
+                  Opens at {formatPence(report.openingPence)} and closes at {formatPence(report.closingPence)}.{report.openingNote ? ` ${report.openingNote}` : ''}{' '}
                   {report.monthsBelowThreshold.length ? (
                     <span className="app-finance-low">
                       {report.monthsBelowThreshold.length} months end below {formatPence(report.thresholdPence)}: {report.monthsBelowThreshold.map(monthLabel).join(', ')}.
@@ -66,7 +66,7 @@ export function CashFlowPage() {
           )}
         </Loaded>
       )}
-      {admin ? <FinanceYearForms year={plan.years.find((y) => y.financialYear === plan.year)} /> : null}
+      {admin ? <FinanceYearForms year={plan.years.find((y) => y.financialYear === plan.year)} openingNote={flow.data?.openingNote ?? null} /> : null}
     </FinanceFrame>
   );
 }

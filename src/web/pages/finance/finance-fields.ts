@@ -8,13 +8,38 @@ const options = (labels: Record<string, string>) => Object.entries(labels).map((
 
 const frequencyLabels = { monthly: 'Monthly', quarterly: 'Quarterly', annually: 'Once a year', on_claim: 'When the federation claims' };
 
+/** How money is paid, a stream's or a running cost's: when, and how many months after the period it is for. */
+const paymentTermsFields: FormField[] = [
+  { name: 'frequency', label: 'Paid', kind: 'select', options: options(frequencyLabels), initial: 'monthly' },
+  { name: 'arrearsMonths', label: 'Months in arrears', hint: 'Months after the period it pays for; 0 if paid in the period', kind: 'number', initial: '0' },
+];
+
+/** A year's amount on a budget line; the hint says which reports it feeds. */
+const amountField = (feeds: string): FormField => ({ name: 'amount', label: 'Amount for the year', hint: `In pounds, for example £12,500 or 12500.50. ${feeds}`, kind: 'money', required: true, missing: 'Enter the amount, for example £12,500' });
+
+/** A running-cost line's inputs, shared by the add and change forms. */
+export const runningCostFields: FormField[] = [
+  { name: 'category', label: 'Budget line', hint: 'For example Staff, Premises, IT, Insurance, Professional fees', required: true, missing: 'Enter the budget line, for example Staff' },
+  { name: 'line', label: 'Line', required: true },
+  amountField('The I&E counts it, and the cash flow pays it out as its terms say.'),
+  ...paymentTermsFields,
+  { name: 'comment', label: 'Comment (optional)', kind: 'textarea' },
+];
+
+/** An I&E income line's inputs, before the stream and scheme it may stand for (the add and change forms share them). */
+export const ieLineFields: FormField[] = [
+  { name: 'section', label: 'Income', hint: 'Secured: agreed and funded. Potential: bid for or expected, not yet agreed', kind: 'select', options: [{ value: 'secured', label: 'Secured' }, { value: 'potential', label: 'Potential' }], initial: 'secured' },
+  { name: 'line', label: 'Line', hint: 'For example, Extended access (NHS E)', required: true },
+  amountField('The I&E counts it; the cash flow does not, as it counts the income streams.'),
+  { name: 'comment', label: 'Comment (optional)' },
+];
+
 /** An income stream's inputs, shared by the add and change forms. */
 export const streamFields: FormField[] = [
   { name: 'funder', label: 'Funder', hint: 'The commissioner, council, NHS England or provider company that pays', required: true },
   { name: 'name', label: 'Service or scheme', required: true },
   { name: 'status', label: 'Status', kind: 'select', options: options(streamStatusLabels), initial: 'potential' },
-  { name: 'frequency', label: 'Paid', kind: 'select', options: options(frequencyLabels), initial: 'monthly' },
-  { name: 'arrearsMonths', label: 'Months in arrears', hint: 'Months after the period it pays for; 0 if paid in the period', kind: 'number', initial: '0' },
+  ...paymentTermsFields,
   {
     name: 'practicesSharePercent',
     label: 'Practices’ share (%)',

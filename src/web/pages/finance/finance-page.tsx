@@ -47,6 +47,11 @@ export function FinancePage() {
                 ]}
               />
               <ReportTableView table={tableNamed(report, 'funder-totals')!} />
+              {report.againstIe.map((sentence) => (
+                <p key={sentence} className="nhsuk-body">
+                  {sentence}
+                </p>
+              ))}
             </section>
             <section aria-labelledby="streams" className="app-finance-streams">
               <h2 id="streams">Income streams</h2>

@@ -1,12 +1,12 @@
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { LoadingPanel, Loaded } from '../../components/page-states.js';
-import { resultWords } from '../../../domain/finance/income-expenditure.js';
+import { positionsWords, resultWords } from '../../../domain/finance/income-expenditure.js';
 import { formatPence } from '../../../domain/schemes/format-money.js';
 import { ReportTableView } from '../schemes/report-table.js';
 import { DownloadLinks, FinanceFrame, usePlanYear } from './finance-frame.js';
-import { IncomeLineForm, RunningCostLines } from './budget-lines.js';
-import { IncomeLineTable } from './scheme-links.js';
+import { RunningCostLines } from './budget-lines.js';
+import { IncomeLines } from './income-lines.js';
 import { type IeReport, type RunningCostsReport, tableNamed } from './types.js';
 import '../schemes/schemes.css';
 import './finance.css';
@@ -21,7 +21,7 @@ function SchemeFees({ report }: { report: IeReport }) {
       <h3>Scheme fees</h3>
       <p className="nhsuk-body">
         {worked
-          ? `With the schemes’ fees worked out from their delivered activity: ${resultWords(worked.resultPence)}. The plan’s figures above are unchanged.`
+          ? `With the schemes’ fees worked out from their delivered activity: ${resultWords(worked.resultPence)}${report.potentialPence ? ' if the potential income comes in' : ''}. The plan’s figures above are unchanged.`
           : 'No delivered activity is recorded yet for the schemes these lines stand for, so the planned figures stand.'}
       </p>
       <ReportTableView table={table} />
@@ -30,7 +30,33 @@ function SchemeFees({ report }: { report: IeReport }) {
 }
 
 
-/** A year's I&E: secured and potential income lines, running costs, the surplus or deficit; admins add and remove income and running-cost lines. */
+/**
+ * The year's result, cautious first: on secured income only, then if the potential income comes in
+ * (the plan's printed result), each labelled; and why the secured income is not the streams'.
+ */
+function Headline({ report }: { report: IeReport }) {
+  const [secured, withPotential] = positionsWords(report);
+  return (
+    <>
+      <h2 id="ie-heading">
+        {report.financialYear}: {secured!.words}
+        {withPotential ? ` ${secured!.label.toLowerCase()}` : ''}
+      </h2>
+      {withPotential ? (
+        <p className="nhsuk-body-l">
+          {withPotential.label}: {withPotential.words}.
+        </p>
+      ) : null}
+      <p className="nhsuk-body">
+        Secured income {formatPence(report.securedPence)} against running costs of {formatPence(report.runningCostsPence)}
+        {withPotential ? `; with the potential income, total income is ${formatPence(report.totalIncomePence)}` : ''}.
+        {report.againstStreams ? ` ${report.againstStreams}` : ''}
+      </p>
+    </>
+  );
+}
+
+/** A year's I&E: secured and potential income lines, running costs, the surplus or deficit; admins add, change and remove income and running-cost lines. */
 export function IePage() {
   const user = useUser();
   const plan = usePlanYear();
@@ -46,12 +72,7 @@ export function IePage() {
           <Loaded query={ie} what="I&E">
             {(report) => (
               <section aria-labelledby="ie-heading">
-                <h2 id="ie-heading">
-                  {report.financialYear}: {resultWords(report.resultPence)}
-                </h2>
-                <p className="nhsuk-body">
-                  Total income {formatPence(report.totalIncomePence)} (secured {formatPence(report.securedPence)}, potential {formatPence(report.potentialPence)}) against running costs of {formatPence(report.runningCostsPence)}.
-                </p>
+                <Headline report={report} />
                 <DownloadLinks report="ie" query={query} noun="I&E" />
                 <ReportTableView table={report.tables[0]!} hide={['row_type']} />
                 <SchemeFees report={report} />
@@ -69,8 +90,7 @@ export function IePage() {
           </Loaded>
           {isAdmin(user) ? (
             <>
-              <IncomeLineTable year={plan.year} />
-              <IncomeLineForm year={plan.year} />
+              <IncomeLines year={plan.year} />
               <RunningCostLines year={plan.year} />
             </>
           ) : null}

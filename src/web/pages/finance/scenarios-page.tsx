@@ -7,11 +7,23 @@ import { ReportTableView } from '../schemes/report-table.js';
 import { CashFlowChart } from './cash-flow-chart.js';
 import { DownloadLinks, FinanceFrame, usePlanYear } from './finance-frame.js';
 import { resultWords } from '../../../domain/finance/income-expenditure.js';
+import { SummaryRows } from '../../components/summary-rows.js';
 import { type ScenarioReport, type StreamsReport, tableNamed } from './types.js';
 import '../schemes/schemes.css';
 import './finance.css';
 
 type Outcome = 'base' | 'won' | 'lost';
+
+/**
+ * The plan and the scenario, each position labelled: on secured income only (the cautious one,
+ * which winning a stream raises) and if the potential income comes in (which losing one lowers).
+ */
+function Positions({ report }: { report: ScenarioReport }) {
+  const both = (of: (ie: ScenarioReport['base']['ie']) => number) => `The plan: ${resultWords(of(report.base.ie))}. This scenario: ${resultWords(of(report.scenario.ie))}.`;
+  const rows = [{ key: 'On secured income only', value: both((ie) => ie.securedResultPence) }];
+  if (report.base.ie.potentialPence || report.scenario.ie.potentialPence) rows.push({ key: 'If the potential income comes in', value: both((ie) => ie.resultPence) });
+  return <SummaryRows rows={rows} />;
+}
 const ids = (text: string | null) => (text ?? '').split(',').filter(Boolean);
 
 /** "What if" a potential stream is won or lost: the I&E and cash flow beside the base. */
@@ -60,9 +72,12 @@ export function ScenariosPage() {
           {(report) => (
             <section aria-labelledby="comparison-heading">
               <h2 id="comparison-heading">If {report.label}</h2>
-              <p className="nhsuk-body">
-                The plan: {resultWords(report.base.ie.resultPence)}. This scenario: {resultWords(report.scenario.ie.resultPence)}.
-              </p>
+              <Positions report={report} />
+              {report.unchanged.map((note) => (
+                <p key={note} className="nhsuk-body">
+                  {note}
+                </p>
+              ))}
               {report.notes.length ? (
                 <WarningCallout>
                   <WarningCallout.Heading>Money counted twice</WarningCallout.Heading>

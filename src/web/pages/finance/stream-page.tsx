@@ -8,7 +8,10 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { ApiErrorPanel, Loaded, usePageTitle } from '../../components/page-states.js';
 import { RecordForm } from '../../components/record-form.js';
 import { formatPence } from '../../../domain/schemes/format-money.js';
+import { streamFeeds } from '../../../domain/finance/explanations.js';
+import type { IeIncomeLine } from '../../../domain/finance/types.js';
 import { financeReports, streamFields, streamYearFields } from './finance-fields.js';
+import { changeAndRemoveColumn } from './change-column.js';
 import { useRemoveQuestion } from './remove-question.js';
 import { LinkedScheme, schemeLinkField, useSchemes } from './scheme-links.js';
 import type { FinanceYearRow } from './types.js';
@@ -18,7 +21,8 @@ interface StreamRecord {
   id: number;
   funder: string;
   name: string;
-  status: string;
+  status: 'secured' | 'potential' | 'ended';
+  practicesShareBasisPoints: number;
   schemeId: number | null;
   rowVersion: number;
 }
@@ -29,6 +33,21 @@ interface StreamYearRecord {
   financialYear: string;
   amountPence: number;
   rowVersion: number;
+}
+
+/** Which reports the stream's amounts feed (the income totals, the cash flow while secured), and that the I&E's lines are typed apart, naming those linked to it. */
+function StreamFeeds({ stream }: { stream: StreamRecord }) {
+  const lines = useApiQuery<Page<IeIncomeLine>>(`/api/ie-lines?streamId=${stream.id}&pageSize=100&sort=financialYear`);
+  if (!lines.data) return null;
+  return (
+    <>
+      {streamFeeds(stream, lines.data.items).map((sentence) => (
+        <p key={sentence} className="nhsuk-body">
+          {sentence}
+        </p>
+      ))}
+    </>
+  );
 }
 
 /** The stream's amount in each financial year: change one, remove one (sending the version read), or add a year. */
@@ -50,24 +69,12 @@ function StreamAmounts({ stream }: { stream: StreamRecord }) {
   const columns: Column<StreamYearRecord>[] = [
     { key: 'year', header: 'Financial year', cell: (r) => r.financialYear },
     { key: 'amount', header: 'Amount', numeric: true, cell: (r) => formatPence(r.amountPence) },
-    {
-      key: 'action',
-      header: 'Action',
-      cell: (r) => (
-        <div className="app-finance-actions">
-          <Button type="button" secondary className="nhsuk-u-margin-bottom-0" onClick={() => setEditing(r.id)}>
-            Change<span className="nhsuk-u-visually-hidden"> {r.financialYear}</span>
-          </Button>
-          <Button type="button" secondary className="nhsuk-u-margin-bottom-0" disabled={remove.isPending} onClick={() => removal.ask(r)}>
-            Remove<span className="nhsuk-u-visually-hidden"> {r.financialYear}</span>
-          </Button>
-        </div>
-      ),
-    },
+    changeAndRemoveColumn<StreamYearRecord>({ name: (r) => r.financialYear, change: (r) => setEditing(r.id), remove: removal.ask, removing: remove.isPending }),
   ];
   return (
     <section aria-labelledby="amounts-heading">
       <h2 id="amounts-heading">Amount by financial year</h2>
+      <StreamFeeds stream={stream} />
       {remove.error ? <ApiErrorPanel error={remove.error} /> : null}
       {removal.question}
       <Loaded query={amounts} what="amounts">

@@ -10,6 +10,8 @@ export interface StreamsReport {
   streams: IncomeStream[];
   totals: { byYear: Record<string, { secured: number; potential: number }>; securedPence: number; potentialPence: number };
   doubleCounting: DoubleCount[];
+  /** Why a year's secured income here is not the I&E's, for readers of the I&E. */
+  againstIe: string[];
   tables: FinanceTable[];
 }
 
@@ -19,20 +21,26 @@ export interface IeSummary {
   potentialPence: number;
   totalIncomePence: number;
   runningCostsPence: number;
+  /** Secured income less running costs: the cautious position. */
+  securedResultPence: number;
+  /** With the potential income: the plan's printed result. */
   resultPence: number;
   result: 'surplus' | 'deficit' | 'break-even';
 }
 
 export type IeReport = IeSummary & {
+  againstStreams: string | null;
   schemeFees: { lines: SchemeFeeLine[]; withWorkedOutFees: { totalIncomePence: number; resultPence: number; result: IeSummary['result']; differencePence: number } | null };
   tables: FinanceTable[];
 };
-export type CashFlowReport = CashFlow & { tables: FinanceTable[] };
+export type CashFlowReport = CashFlow & { openingNote: string | null; tables: FinanceTable[] };
 
 export interface ScenarioReport {
   label: string;
   /** A won stream whose money the plan already counts as secured: it adds nothing. */
   notes: string[];
+  /** A lost stream that moves no money, and why. */
+  unchanged: string[];
   base: { ie: IeSummary; cashFlow: CashFlow };
   scenario: { ie: IeSummary; cashFlow: CashFlow };
   tables: FinanceTable[];

@@ -14,7 +14,7 @@ interface ReportTableViewProps {
   extra?: Column<ReportRow>[];
 }
 
-/** A report table from the API (the same rows and columns as the CLI and the workbook), with its TOTAL row last. */
+/** A report table from the API (the same rows and columns as the CLI and the workbook), with its TOTAL rows last. */
 export function ReportTableView({ table, hide = [], caption, captionHidden = true, extra = [] }: ReportTableViewProps) {
   const columns: Column<ReportRow>[] = [
     ...table.columns
@@ -23,10 +23,8 @@ export function ReportTableView({ table, hide = [], caption, captionHidden = tru
     ...extra,
   ];
   const body = table.rows.filter((row) => !isTotal(table, row));
-  const totalRow = table.rows.find((row) => isTotal(table, row));
-  const total = totalRow
-    ? { label: TOTAL_LABEL, cells: Object.fromEntries(table.columns.slice(1).map((c) => [c.key, displayCell(c, totalRow[c.key] ?? null)])) }
-    : undefined;
+  // A table may total its rows more than once (the income streams: secured, then potential).
+  const total = table.rows.filter((row) => isTotal(table, row)).map((totalRow) => ({ label: TOTAL_LABEL, cells: Object.fromEntries(table.columns.slice(1).map((c) => [c.key, displayCell(c, totalRow[c.key] ?? null)])) }));
   return (
     // A wide table scrolls sideways: a named region keyboard users can focus to scroll it.
     <div className={columns.length > 7 ? 'app-scheme-table app-wide' : 'app-scheme-table'} role="region" aria-label={caption ?? table.title} tabIndex={0}>
