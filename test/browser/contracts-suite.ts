@@ -181,7 +181,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await saveScreenshot(page, 'fund-transformation');
     });
 
-    it('refuses an application that would spend the same money twice, and takes one that fits', async () => {
+    it('refuses an application for more than is left, in pounds and linked to its costed lines, and takes one that fits', async () => {
       await openFund(page);
       await page.getByRole('link', { name: 'Apply for money from this fund' }).click();
       await page.getByLabel('Who is applying').selectOption({ label: `Harborough locality (${money(50 * harboroughList)} remaining)` });
@@ -196,7 +196,8 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Line 2: amount (£)').fill('10,500');
       await eventually(() => textOf(page.getByText(/Total asked for/))).toBe('Total asked for: £30,500');
       await page.getByRole('button', { name: 'Send application' }).click();
-      await problemsSay(page, /same money twice: Harborough has .* so £30,102.50 is left, not £30,500/);
+      await problemsSay(page, /£30,500 asked for in the costed lines, but only £30,102.50 of the fund is left for Harborough \(£[\d,.]+ allocated, £[\d,.]+ of it already asked for or approved\)/);
+      expect(await page.locator('.nhsuk-error-summary a', { hasText: '£30,500 asked for' }).getAttribute('href')).toBe('#line-1-description');
       await page.getByLabel('Line 2: amount (£)').fill('£4,000.50');
       await page.getByRole('button', { name: 'Send application' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Harborough GPTeamNet' }));
@@ -284,6 +285,10 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('heading', { level: 1, name: 'Kibworth signposting' }));
       await visible(page.getByText('Kibworth Medical Centre (C82001), Harborough locality'));
       await visible(page.getByText('Application sent. The commissioner decides it; its status shows here.'));
+      // While it waits, the page says so, with no "Approved" or "Drawn" row reading "Not recorded".
+      const facts = await textOf(page.locator('.nhsuk-summary-list'));
+      expect(facts).toMatch(/Decision\s+Waiting for the commissioner’s decision/);
+      expect(facts).not.toMatch(/Approved|Drawn|Not recorded/);
       await openFund(page);
       const applications = await page.locator('table').nth(4).locator('tbody tr').allInnerTexts();
       expect(applications.filter((row) => row.includes('Kibworth signposting'))).toHaveLength(1);
