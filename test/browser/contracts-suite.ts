@@ -308,6 +308,16 @@ export function contractsSuite(harness: () => BrowserHarness) {
       const winterRow = rowOf(page, /Winter access/);
       await eventually(() => winterRow.count()).toBe(1);
       expect(await textOf(winterRow)).toContain(money(Number(kibworthWinter.delivered_cost) * 100));
+      // Earned, not paid: the demo's plans record no payment to practices, so nothing is called "paid".
+      const summary = await textOf(page.locator('.nhsuk-summary-list'));
+      expect(summary).toMatch(/Paid to the practice by schemes\s+£0/);
+      expect(summary).toMatch(new RegExp(`Earned under schemes, not yet paid\\s+${money(Number(kibworthWinter.delivered_cost) * 100).replace(/[.$]/g, '\\$&')}`));
+      expect(await textOf(winterRow)).toContain('Not yet paid: the commissioner has not been invoiced yet');
+      // Why: what was delivered, as the statement says, and the statement itself.
+      expect(await textOf(winterRow)).toContain(`${Number(kibworthWinter.nurse_delivered) + Number(kibworthWinter.gp_delivered)} appointments delivered`);
+      const statement = await download(page, 'Statement (PDF) for Winter access scheme 2017/18');
+      expect([statement.status, statement.contentType, statement.body.subarray(0, 4).toString()]).toEqual([200, 'application/pdf', '%PDF']);
+      expect(await winterRow.getByRole('link', { name: /^Winter access/ }).getAttribute('href')).toMatch(/^\/schemes\/\d+$/);
       await eventually(() => textOf(rowOf(page, 'Kibworth signposting'))).toContain('£1,500');
       expect(await rowOf(page, cbsTitle).count()).toBe(1);
       expect(await seriousAxeViolations(page)).toEqual([]);
