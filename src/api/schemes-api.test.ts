@@ -138,6 +138,12 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect(unseen).toMatchObject({ status: 400, body: { problems: [{ field: 'basedOn' }] } });
     const { practiceRevisions } = (await manager.request('GET', `/api/schemes/${id}/delivered`)).body;
     expect(await manager.request('POST', `/api/schemes/${id}/delivered`, { entries, basedOn: practiceRevisions })).toMatchObject({ status: 200, body: { changed: true } });
+    // The federation, and the commissioner who reads returns, see who sent it and when.
+    const commissioner = await ApiClient.signIn(server.baseUrl, demoUser('commissioner').email, demoUser('commissioner').password);
+    for (const reader of [admin, commissioner]) {
+      const { received } = (await reader.request('GET', `/api/schemes/${id}/delivered`)).body;
+      expect(received).toEqual([expect.objectContaining({ odsCode: 'C82001', lastSent: { at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), by: expect.stringContaining(demoUser('practice_manager').email) } })]);
+    }
     await admin.request('PUT', `/api/schemes/${id}/returns-due`, { basedOn: null, returnsDueOn: '2018-05-11' });
     const read = (await manager.request('GET', `/api/schemes/${id}/delivered`)).body;
     expect(read).toMatchObject({ returnsDueOn: '2018-05-11', returnsClosed: true, received: [{ odsCode: 'C82001', late: true }] });
