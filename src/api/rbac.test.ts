@@ -346,4 +346,22 @@ describe('permissions: every endpoint × every role', () => {
       expect(Object.fromEntries(Object.entries(outcomes).map(([k, v]) => [k, String(v)]))).toEqual(expected);
     });
   }
+
+  // Someone who may not make this change at all is told so before what they sent is read: a
+  // commissioner posting a wrong body hears 403, not which fields are missing. The practice manager
+  // acting on another practice is left out where they may act on their own: they may use the route,
+  // so their wrong body is a 400.
+  for (const testCase of cases.filter((c) => /^(POST|PUT|PATCH|DELETE) /.test(c.route))) {
+    const refused = signedIn.filter((role) => !testCase.allowed.includes(role) && !(role === 'pmOther' && testCase.allowed.includes('pmOwn')));
+    if (refused.length === 0) continue;
+    it(`${testCase.route}: a wrong body from ${refused.join(', ')} is refused as forbidden, not read`, async () => {
+      const outcomes: Record<string, number> = {};
+      for (const role of refused) {
+        const { method, path, body } = testCase.request(role, ids);
+        const wrong = body instanceof FormData ? fileForm('wrong.txt', 'not what the route reads') : body === undefined ? undefined : { wrong: true };
+        outcomes[role] = (await clients[role].request(method, path, wrong)).status;
+      }
+      expect(outcomes).toEqual(Object.fromEntries(refused.map((role) => [role, 403])));
+    });
+  }
 });

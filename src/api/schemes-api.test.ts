@@ -138,6 +138,12 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect(unseen).toMatchObject({ status: 400, body: { problems: [{ field: 'basedOn' }] } });
     const { practiceRevisions } = (await manager.request('GET', `/api/schemes/${id}/delivered`)).body;
     expect(await manager.request('POST', `/api/schemes/${id}/delivered`, { entries, basedOn: practiceRevisions })).toMatchObject({ status: 200, body: { changed: true } });
+    // The federation, and the commissioner who reads returns, see who sent it and when.
+    const commissioner = await ApiClient.signIn(server.baseUrl, demoUser('commissioner').email, demoUser('commissioner').password);
+    for (const reader of [admin, commissioner]) {
+      const { received } = (await reader.request('GET', `/api/schemes/${id}/delivered`)).body;
+      expect(received).toEqual([expect.objectContaining({ odsCode: 'C82001', lastSent: { at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), by: expect.stringContaining(demoUser('practice_manager').email) } })]);
+    }
     await admin.request('PUT', `/api/schemes/${id}/returns-due`, { basedOn: null, returnsDueOn: '2018-05-11' });
     const read = (await manager.request('GET', `/api/schemes/${id}/delivered`)).body;
     expect(read).toMatchObject({ returnsDueOn: '2018-05-11', returnsClosed: true, received: [{ odsCode: 'C82001', late: true }] });
@@ -170,6 +176,17 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     const pdf = await fetch(`${server.baseUrl}/api/schemes/${id}/statements/C82001.pdf`, { headers: { cookie: manager.session.cookie! } });
     const text = spawnSync('pdftotext', ['-layout', '-', '-'], { input: Buffer.from(await pdf.arrayBuffer()) }).stdout.toString();
     expect(text).toMatch(/Invoiced and paid\s+Invoiced on 15 May 2018 \(ref INV-0042\); not yet paid to practices/);
+    // The practice's money page calls it paid only once the practices are paid, and says what was delivered as the statement does.
+    const money = async () => {
+      const { totals, schemes } = (await manager.request('GET', '/api/practices/C82001/money')).body;
+      return { totals, row: schemes.find((s: { schemeId: number }) => s.schemeId === id) };
+    };
+    const owed = await money();
+    expect(owed.row).toMatchObject({ settlement: invoiced, delivered: '40 appointments delivered', receivesPence: expect.any(Number) });
+    const paid = { ...invoiced, paid: { on: '2018-05-30', reference: null } };
+    expect(await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, ...paid, basedOn: invoiced })).toMatchObject({ status: 200 });
+    const { totals } = await money();
+    expect(totals).toEqual({ ...owed.totals, paidPence: owed.totals.paidPence + owed.row.receivesPence, notYetPaidPence: owed.totals.notYetPaidPence - owed.row.receivesPence });
     const spec = (await admin.request('GET', '/api/openapi.json')).body;
     expect(spec.paths['/api/schemes/{id}/settlement'].put.requestBody.content['application/json'].schema.required).toEqual(['invoiced', 'paid', 'version', 'basedOn']);
   });

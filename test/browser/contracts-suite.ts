@@ -188,7 +188,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await saveScreenshot(page, 'fund-transformation');
     });
 
-    it('refuses an application that would spend the same money twice, and takes one that fits', async () => {
+    it('refuses an application for more than is left, in pounds and linked to its costed lines, and takes one that fits', async () => {
       await openFund(page);
       await page.getByRole('link', { name: 'Apply for money from this fund' }).click();
       await page.getByLabel('Who is applying').selectOption({ label: `Harborough locality (${money(50 * harboroughList)} remaining)` });
@@ -203,7 +203,8 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Line 2: amount (£)').fill('10,500');
       await eventually(() => textOf(page.getByText(/Total asked for/))).toBe('Total asked for: £30,500');
       await page.getByRole('button', { name: 'Send application' }).click();
-      await problemsSay(page, /same money twice: Harborough has .* so £30,102.50 is left, not £30,500/);
+      await problemsSay(page, /£30,500 asked for in the costed lines, but only £30,102.50 of the fund is left for Harborough \(£[\d,.]+ allocated, £[\d,.]+ of it already asked for or approved\)/);
+      expect(await page.locator('.nhsuk-error-summary a', { hasText: '£30,500 asked for' }).getAttribute('href')).toBe('#line-1-description');
       await page.getByLabel('Line 2: amount (£)').fill('£4,000.50');
       await page.getByRole('button', { name: 'Send application' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Harborough GPTeamNet' }));
@@ -291,6 +292,10 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('heading', { level: 1, name: 'Kibworth signposting' }));
       await visible(page.getByText('Kibworth Medical Centre (C82001), Harborough locality'));
       await visible(page.getByText('Application sent. The commissioner decides it; its status shows here.'));
+      // While it waits, the page says so, with no "Approved" or "Drawn" row reading "Not recorded" (its milestones, left out, still do).
+      const facts = await textOf(page.locator('.nhsuk-summary-list'));
+      expect(facts).toMatch(/Decision\s+Waiting for the commissioner’s decision/);
+      expect(facts).not.toMatch(/Approved|Drawn/);
       await openFund(page);
       const applications = await page.locator('table').nth(4).locator('tbody tr').allInnerTexts();
       expect(applications.filter((row) => row.includes('Kibworth signposting'))).toHaveLength(1);
@@ -310,6 +315,16 @@ export function contractsSuite(harness: () => BrowserHarness) {
       const winterRow = rowOf(page, /Winter access/);
       await eventually(() => winterRow.count()).toBe(1);
       expect(await textOf(winterRow)).toContain(money(Number(kibworthWinter.delivered_cost) * 100));
+      // Earned, not paid: the demo's plans record no payment to practices, so nothing is called "paid".
+      const summary = await textOf(page.locator('.nhsuk-summary-list'));
+      expect(summary).toMatch(/Paid to the practice by schemes\s+£0/);
+      expect(summary).toMatch(new RegExp(`Earned under schemes, not yet paid\\s+${money(Number(kibworthWinter.delivered_cost) * 100).replace(/[.$]/g, '\\$&')}`));
+      expect(await textOf(winterRow)).toContain('Not yet paid: the commissioner has not been invoiced yet');
+      // Why: what was delivered, as the statement says, and the statement itself.
+      expect(await textOf(winterRow)).toContain(`${Number(kibworthWinter.nurse_delivered) + Number(kibworthWinter.gp_delivered)} appointments delivered`);
+      const statement = await download(page, 'Statement (PDF) for Winter access scheme 2017/18');
+      expect([statement.status, statement.contentType, statement.body.subarray(0, 4).toString()]).toEqual([200, 'application/pdf', '%PDF']);
+      expect(await winterRow.getByRole('link', { name: /^Winter access/ }).getAttribute('href')).toMatch(/^\/schemes\/\d+$/);
       await eventually(() => textOf(rowOf(page, 'Kibworth signposting'))).toContain('£1,500');
       expect(await rowOf(page, cbsTitle).count()).toBe(1);
       expect(await seriousAxeViolations(page)).toEqual([]);

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { todayInEngland } from '../../src/domain/iso-date.js';
 import { makeSchemeRequest } from '../support/factories.js';
 import { eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
-import { type BrowserHarness, csrfHeaders, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, signIn } from './harness.js';
+import { demoUsers } from '../../src/app/demo/load-demo.js';
+import type { DeliveredList } from '../../src/web/pages/schemes/types.js';
+import { type BrowserHarness, csrfHeaders, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
 /** A day `days` from today in England: as the date boxes take it ("21/3/2026") and as the pages write it ("21 March 2026"). */
 function dayFromToday(days: number) {
@@ -91,7 +93,7 @@ export function returnsSuite(harness: () => BrowserHarness) {
       expect([await form.getByLabel(/^Nurse appointments delivered/).inputValue(), await form.getByLabel(/^GP appointments delivered/).inputValue()]).toEqual(['40.5', '30']);
       await form.getByLabel(/^Nurse appointments delivered/).fill('40');
       await form.getByRole('button', { name: 'Send the return' }).click();
-      await eventually(() => textOf(form)).toContain(`Your return was received on ${dayFromToday(0).words}. Returns are due by ${due.words}; you can change it until then.`);
+      await eventually(() => textOf(form)).toMatch(new RegExp(`Your return was received on ${dayFromToday(0).words}; last sent ${dayFromToday(0).words} at \\d+:\\d\\d[ap]m by Priya Patel\\. Returns are due by ${due.words}; you can change it until then\\.`));
       await saveScreenshot(manager, 'scheme-return-received');
       await manager.goto('/my-items');
       await visible(manager.getByRole('heading', { level: 1, name: 'My items' }));
@@ -145,6 +147,45 @@ export function returnsSuite(harness: () => BrowserHarness) {
       await admin.goto('/schemes');
       await eventually(() => textOf(admin.locator('main tbody tr', { hasText: 'Spring clinics 2018' }))).toContain('No due date set: 1 awaited');
       await admin.close();
+    });
+
+    it('shows the federation and the commissioner who last sent each return and when, saying so where the day it first came was not kept (the demo’s)', async () => {
+      const manager = await harness().newPage();
+      await signIn(manager, demoPracticeManager);
+      const winterId = ((await (await manager.request.get('/api/schemes?slug=winter-access-2017-18')).json()) as { items: { id: number }[] }).items[0]!.id;
+      const nurseOf = async () => ((await (await manager.request.get(`/api/schemes/${winterId}/delivered`)).json()) as DeliveredList).items.find((i) => i.practiceCode === 'C82001' && i.modelId === 'nurse')!.quantity;
+      // Kibworth's return is changed and changed back: its figures stay the plan's (the finance and fund suites read its £2,600), but now someone has sent it.
+      for (const nurse of [209, 208]) {
+        await manager.goto(`/schemes/${winterId}#return`);
+        const form = manager.locator('section[aria-labelledby="return"]');
+        await form.getByLabel(/^Nurse appointments delivered/).fill(String(nurse));
+        await form.getByRole('button', { name: 'Send the return' }).click();
+        await eventually(() => textOf(form.locator('.nhsuk-inset-text'))).toContain('Recorded 1 return');
+        await eventually(nurseOf).toBe(nurse);
+      }
+      await manager.close();
+      const sentToday = new RegExp(`^Kibworth Medical Centre \\(C82001\\)\\s+Received; date not recorded\\s+${dayFromToday(0).words} at \\d+:\\d\\d[ap]m by Priya Patel$`);
+
+      const admin = await harness().newPage();
+      await signIn(admin, demoAdmin, `/schemes/${winterId}#delivered`);
+      const panel = admin.locator('section[aria-labelledby="returns-due-heading"]');
+      await panel.getByText(/^Returns received from \d+ practices$/).click();
+      await eventually(() => textOf(panel.locator('tbody tr', { hasText: 'C82001' }))).toMatch(sentToday);
+      // The plan's other returns came in on days nobody kept, from nobody named.
+      expect(await textOf(panel.locator('tbody tr', { hasText: 'C82002' }))).toMatch(/Received; date not recorded\s+Not recorded$/);
+      await admin.close();
+
+      // The commissioner reads returns (read-only): the same list, with nothing to set or send.
+      const commissioner = await harness().newPage();
+      await signIn(commissioner, demoUsers.find((u) => u.role === 'commissioner')!, `/schemes/${winterId}#returns`);
+      const returns = commissioner.locator('section[aria-labelledby="returns"]');
+      await eventually(() => textOf(returns)).toMatch(/Waiting for \d+ of \d+ practices/);
+      await returns.getByText(/^Returns received from \d+ practices$/).click();
+      expect(await textOf(returns.locator('tbody tr', { hasText: 'C82001' }))).toMatch(sentToday);
+      expect(await returns.locator('form, button').count()).toBe(0);
+      expect(await seriousAxeViolations(commissioner)).toEqual([]);
+      await saveScreenshot(commissioner, 'scheme-returns-commissioner');
+      await commissioner.close();
     });
   });
 }

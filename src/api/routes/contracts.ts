@@ -6,7 +6,7 @@ import { documentExtensions, downloadContractDocument, uploadContractDocument } 
 import { contractDetail, contractRegister } from '../../app/contracts/contract-register.js';
 import { registerColumns } from '../../app/contracts/register-columns.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
-import { actorOf } from '../auth.js';
+import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { sendTable } from './records.js';
 import { readUpload } from './uploads.js';
@@ -39,7 +39,7 @@ export async function registerContractRoutes(app: FastifyInstance, deps: ServerD
   r.get('/api/contracts/:id/overview', { schema: { tags, summary: 'One contract: terms, reminders, sub-contracts (a practice manager sees their own), documents', params: idParams, querystring: registerQuery } }, async (request) =>
     contractDetail(ctxOf(request), request.params.id, { expiringWithinDays: request.query.expiring, today: request.query.today }),
   );
-  r.post('/api/contracts/:id/documents', { schema: { tags, summary: 'Add a signed copy or schedule (admins): a PDF or .docx, at most 10 MB', params: idParams, consumes: ['multipart/form-data'] } }, async (request, reply) => {
+  r.post('/api/contracts/:id/documents', { preValidation: refuseUnlessMay('contract_document', 'create'), schema: { tags, summary: 'Add a signed copy or schedule (admins): a PDF or .docx, at most 10 MB', params: idParams, consumes: ['multipart/form-data'] } }, async (request, reply) => {
     reply.status(201);
     return uploadContractDocument(ctxOf(request), request.params.id, await readUpload(request, documentExtensions));
   });

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { financeTables } from '../../app/finance/finance-reports.js';
 import { financeQuerySchema, financeReports, financeTablesFile, runFinanceReport } from '../../app/finance/finance-requests.js';
-import { importFinanceCsv } from '../../app/finance/import-finance.js';
+import { financeFileType, importFinanceCsv } from '../../app/finance/import-finance.js';
 import { practiceMoney } from '../../app/finance/practice-money.js';
-import { financeFileKinds } from '../../domain/finance/finance-csv.js';
-import { actorOf } from '../auth.js';
+import { financeFileKinds, type FinanceFileKind } from '../../domain/finance/finance-csv.js';
+import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 import { sendFile } from './send-file.js';
@@ -40,7 +40,8 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
     const file = await financeTablesFile(`${report}${request.query.year ? `-${request.query.year.replace('/', '-')}` : ''}`, result.tables, format);
     return sendFile(reply, file.type, file);
   });
-  r.post('/api/finance/import/:kind', { schema: { tags, summary: 'Import a finance file (admins): streams, savings, running-costs or ie; a year field where the file has none. All or nothing', params: z.object({ kind: z.enum(financeFileKinds) }), consumes: ['multipart/form-data'] } }, async (request) => {
+  // Refused by the kind's record type before the file is read (the path is checked after this hook, so an unknown kind is read as the I&E's, admins' too).
+  r.post('/api/finance/import/:kind', { preValidation: async (request) => refuseUnlessMay(financeFileType((request.params as { kind: FinanceFileKind }).kind), 'import')(request), schema: { tags, summary: 'Import a finance file (admins): streams, savings, running-costs or ie; a year field where the file has none. All or nothing', params: z.object({ kind: z.enum(financeFileKinds) }), consumes: ['multipart/form-data'] } }, async (request) => {
     const upload = await readUpload(request, ['.csv']);
     return importFinanceCsv(ctxOf(request), request.params.kind, upload, upload.fields.year ? { year: upload.fields.year } : {});
   });

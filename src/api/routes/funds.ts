@@ -34,7 +34,7 @@ export async function registerFundRoutes(app: FastifyInstance, deps: ServerDeps)
   r.get('/api/funds/:id/report', { schema: { tags, summary: 'A fund’s calculator (each locality’s and practice’s share by list) and each locality’s allocated, approved, drawn and remaining', params: idParams } }, async (request) =>
     fundReport(ctxOf(request), request.params.id),
   );
-  r.post('/api/funds/:id/applications', { schema: { tags, summary: 'Apply for part of a fund with a business case (admins for a locality; a practice manager for their practice)', params: idParams, body: applicationSchema } }, async (request, reply) => {
+  r.post('/api/funds/:id/applications', { preValidation: refuseUnlessMay('fund_application', 'create'), schema: { tags, summary: 'Apply for part of a fund with a business case (admins for a locality; a practice manager for their practice)', params: idParams, body: applicationSchema } }, async (request, reply) => {
     reply.status(201);
     return submitApplication(ctxOf(request), request.params.id, request.body);
   });
@@ -42,7 +42,7 @@ export async function registerFundRoutes(app: FastifyInstance, deps: ServerDeps)
   r.post('/api/fund-applications/:id/decision', { preValidation: refuseUnlessMay('fund_application', 'update'), schema: { tags, summary: 'Approve, part-approve or reject an application (the commissioner); send the rowVersion you read', params: idParams, body: decisionSchema } }, async (request) =>
     decideApplication(ctxOf(request), request.params.id, request.body),
   );
-  r.post('/api/fund-applications/:id/withdrawal', { schema: { tags, summary: 'Withdraw an application still waiting for a decision (its applicant: a practice manager for their practice, or an admin); send the rowVersion you read', params: idParams, body: withdrawalSchema } }, async (request) =>
+  r.post('/api/fund-applications/:id/withdrawal', { preValidation: refuseUnlessMay('fund_withdrawal', 'create'), schema: { tags, summary: 'Withdraw an application still waiting for a decision (its applicant: a practice manager for their practice, or an admin); send the rowVersion you read', params: idParams, body: withdrawalSchema } }, async (request) =>
     withdrawApplication(ctxOf(request), request.params.id, request.body),
   );
   r.post('/api/fund-applications/:id/drawdowns', { preValidation: refuseUnlessMay('drawdown', 'create'), schema: { tags, summary: 'Draw approved money down against evidence (admins)', params: idParams, body: drawdownSchema } }, async (request, reply) => {

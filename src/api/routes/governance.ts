@@ -36,7 +36,7 @@ export async function registerGovernanceRoutes(app: FastifyInstance, deps: Serve
   r.get('/api/owners/match', { schema: { tags: ['people'], summary: 'The people an owner text such as "GC/RB" names, and the parts that name nobody known', querystring: z.object({ text: z.string().max(200) }) } }, async (request) => matchOwnerText(ctxOf(request), request.query.text));
 
   r.get('/api/policies/search', { schema: { tags: ['policies'], summary: 'Full-text search of policy titles and descriptions', querystring: z.object({ q: z.string().trim().min(1).max(200) }) } }, async (request) => ({ items: await searchPolicies(ctxOf(request), request.query.q) }));
-  r.post('/api/policies/:id/file', { schema: { tags: ['policies'], summary: 'Upload the policy’s file (admins): PDF or DOCX, checked by content, up to 10 MB', params: idParams, consumes: ['multipart/form-data'] } }, async (request) =>
+  r.post('/api/policies/:id/file', { preValidation: refuseUnlessMay('policy', 'update'), schema: { tags: ['policies'], summary: 'Upload the policy’s file (admins): PDF or DOCX, checked by content, up to 10 MB', params: idParams, consumes: ['multipart/form-data'] } }, async (request) =>
     uploadPolicyFile(ctxOf(request), request.params.id, await readUpload(request, ['.pdf', '.docx'])),
   );
   r.get('/api/policies/:id/file', { schema: { tags: ['policies'], summary: 'Download the policy’s current file, or an earlier one (?file=id)', params: idParams, querystring: z.object({ file: recordIdSchema.optional() }) } }, async (request, reply) => {
@@ -46,7 +46,7 @@ export async function registerGovernanceRoutes(app: FastifyInstance, deps: Serve
   r.get('/api/policies/:id/acknowledgements', { schema: { tags: ['policies'], summary: 'The policy’s files (current first), whether its current version has its file (and so can be acknowledged), and each practice that must acknowledge it with who did and when', params: idParams } }, async (request) =>
     policyAcknowledgementStatus(ctxOf(request), request.params.id),
   );
-  r.post('/api/policies/:id/acknowledgements', { schema: { tags: ['policies'], summary: 'Acknowledge the current version for a practice (admins, or that practice’s manager); refused (409) while that version has no file', params: idParams, body: z.object({ practiceCode: z.string().trim().toUpperCase() }) } }, async (request, reply) => {
+  r.post('/api/policies/:id/acknowledgements', { preValidation: refuseUnlessMay('policy_acknowledgement', 'create'), schema: { tags: ['policies'], summary: 'Acknowledge the current version for a practice (admins, or that practice’s manager); refused (409) while that version has no file', params: idParams, body: z.object({ practiceCode: z.string().trim().toUpperCase() }) } }, async (request, reply) => {
     reply.status(201);
     return acknowledgePolicy(ctxOf(request), request.params.id, request.body.practiceCode);
   });

@@ -25,11 +25,11 @@ export async function registerProgrammeRoutes(app: FastifyInstance, deps: Server
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
 
-  r.post('/api/programme/work-plan-import', { schema: { tags, summary: 'Import a work plan CSV (admins): fields planName and asOf (YYYY-MM-DD, dates the position updates); all or nothing, re-import changes nothing', consumes: ['multipart/form-data'] } }, async (request) => {
+  r.post('/api/programme/work-plan-import', { preValidation: refuseUnlessMay('work_plan', 'import'), schema: { tags, summary: 'Import a work plan CSV (admins): fields planName and asOf (YYYY-MM-DD, dates the position updates); all or nothing, re-import changes nothing', consumes: ['multipart/form-data'] } }, async (request) => {
     const upload = await readUpload(request, ['.csv']);
     return importWorkPlan(ctxOf(request), upload, { planName: upload.fields.planName, asOf: upload.fields.asOf || undefined });
   });
-  r.post('/api/programme/stp-import', { schema: { tags, summary: 'Import an STP deliverables, milestones or outcomes CSV (admins), told apart by its header; field asOf dates outcome positions', consumes: ['multipart/form-data'] } }, async (request) => {
+  r.post('/api/programme/stp-import', { preValidation: refuseUnlessMay('stp_deliverable', 'import'), schema: { tags, summary: 'Import an STP deliverables, milestones or outcomes CSV (admins), told apart by its header; field asOf dates outcome positions', consumes: ['multipart/form-data'] } }, async (request) => {
     const upload = await readUpload(request, ['.csv']);
     return importStpFiles(ctxOf(request), [upload], { asOf: upload.fields.asOf || undefined });
   });

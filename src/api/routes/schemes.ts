@@ -72,7 +72,7 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
   r.get('/api/schemes/:id/run', { schema: { tags, summary: 'Run a version (the latest unless ?version=): allocation, payments, schedule, differences, footing notes and warnings', params: idParams, querystring: runQuerySchema } }, async (request) =>
     runStoredScheme(ctxOf(request), request.params.id, request.query),
   );
-  r.post('/api/schemes/:id/delivered', { schema: { tags, summary: 'Record delivered activity: admins send a CSV upload (replaces the version’s returns) or JSON { entries, replace, basedOn }; send back the revision GET gave (multipart field basedOn) so a change made meanwhile is refused, not overwritten; a practice manager sends JSON returns for their own practices', params: idParams, querystring: versionQuerySchema, consumes: ['application/json', 'multipart/form-data'] } }, async (request) => {
+  r.post('/api/schemes/:id/delivered', { preValidation: refuseUnlessMay('activity_return', 'create'), schema: { tags, summary: 'Record delivered activity: admins send a CSV upload (replaces the version’s returns) or JSON { entries, replace, basedOn }; send back the revision GET gave (multipart field basedOn) so a change made meanwhile is refused, not overwritten; a practice manager sends JSON returns for their own practices', params: idParams, querystring: versionQuerySchema, consumes: ['application/json', 'multipart/form-data'] } }, async (request) => {
     const ctx = ctxOf(request);
     if (request.isMultipart()) {
       const upload = await readUpload(request, ['.csv']);
@@ -83,7 +83,7 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
   r.get('/api/schemes/:id/delivered', { schema: { tags, summary: 'Delivered activity of a version (a practice manager sees their own practices)', params: idParams, querystring: versionQuerySchema } }, async (request) =>
     listDelivered(ctxOf(request), request.params.id, request.query.version),
   );
-  r.post('/api/schemes/:id/hand-schedule', { schema: { tags, summary: 'Record a hand schedule to check against the cost model (admins): JSON, or a CSV upload with label and description fields', params: idParams, querystring: versionQuerySchema, consumes: ['application/json', 'multipart/form-data'] } }, async (request) => {
+  r.post('/api/schemes/:id/hand-schedule', { preValidation: refuseUnlessMay('scheme', 'import'), schema: { tags, summary: 'Record a hand schedule to check against the cost model (admins): JSON, or a CSV upload with label and description fields', params: idParams, querystring: versionQuerySchema, consumes: ['application/json', 'multipart/form-data'] } }, async (request) => {
     const ctx = ctxOf(request);
     if (request.isMultipart()) {
       const upload = await readUpload(request, ['.csv']);

@@ -168,13 +168,16 @@ async function importIe(up: Upserter, db: Db, text: string, file: string, year: 
   }
 }
 
+/** The record type a finance file writes, whose import permission it needs. */
+export const financeFileType = (kind: FinanceFileKind): RecordTypeName => (kind === 'streams' ? 'income_stream' : kind === 'savings' ? 'cost_saving' : kind === 'running-costs' ? 'running_cost' : 'ie_line');
+
 /**
  * Imports one of the finance files (the seed formats): income streams, cost savings, running
  * costs or a year's I&E. Every row is checked first and the file is written in one transaction,
  * all or nothing; importing the same file again changes nothing.
  */
 export async function importFinanceCsv(ctx: AppContext, kind: FinanceFileKind, file: { name: string; content: Uint8Array }, options: { year?: string } = {}): Promise<FinanceImportReport> {
-  const type: RecordTypeName = kind === 'streams' ? 'income_stream' : kind === 'savings' ? 'cost_saving' : kind === 'running-costs' ? 'running_cost' : 'ie_line';
+  const type = financeFileType(kind);
   authorize(ctx.actor, type, 'import');
   const text = decodeText(file.content);
   let year: string | undefined;

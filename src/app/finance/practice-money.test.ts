@@ -6,7 +6,8 @@ import { databaseKinds } from '../../../test/support/databases.js';
 import { useDemoDatabase } from '../../../test/support/demo-database.js';
 import { adminActor, contextFor, managerOf } from '../../../test/support/factories.js';
 import { subContracts } from '../../db/schema/index.js';
-import { runStoredScheme } from '../schemes/run-stored-scheme.js';
+import { runStoredScheme, schemeStatement } from '../schemes/run-stored-scheme.js';
+import { recordSettlement } from '../schemes/settlement.js';
 import { practiceMoney } from './practice-money.js';
 
 const seed = (file: string) => Papa.parse<Record<string, string>>(readFileSync(join(import.meta.dirname, '../../../../shared/data/elr', file), 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -24,12 +25,31 @@ describe.each(databaseKinds)('what a practice receives and pays (%s)', (kind) =>
     expect(winter.receivesPence).toBe(Number(seedRow.delivered_cost) * 100);
     expect(winter.paysPence).toBeNull();
     expect(winter.contributionBasis).toBeNull();
-    // The demo's public plans give no invoice dates, so the payment is not said to be invoiced.
+    // The demo's public plans give no invoice dates, so the payment is not said to be invoiced, nor paid.
     expect(winter.settlement).toEqual({ invoiced: null, paid: null });
+    // What was delivered, as Kibworth's statement for the same version sums it up.
+    const statement = await schemeStatement(contextFor(demo(), managerOf('C82001')), winter.schemeId, 'C82001', { version: winter.version });
+    expect(winter.delivered).toBe(statement.statement.delivered);
+    expect(winter.delivered).toBe('208 appointments delivered');
     const held = (await demo().db.select().from(subContracts)).filter((s) => s.practiceCode === 'C82001');
     expect(money.subContracts.map((s) => [s.contractId, s.sharePercent])).toEqual(expect.arrayContaining(held.map((s) => [s.contractId, s.shareBp / 100])));
     expect(money.subContracts).toHaveLength(held.length);
-    expect(money.totals.receivesPence).toBe(money.schemes.reduce((sum, s) => sum + (s.receivesPence ?? 0), 0));
+    expect(money.totals).toMatchObject({ paidPence: 0, notYetPaidPence: money.schemes.reduce((sum, s) => sum + (s.receivesPence ?? 0), 0) });
+  });
+
+  it('counts a scheme’s payment as paid only once the federation records paying the practices', async () => {
+    const before = await practiceMoney(admin(), 'C82001');
+    const winter = before.schemes.find((s) => s.name.startsWith('Winter access'))!;
+    const invoiced = { on: '2018-05-15', reference: 'INV-0042' };
+    await recordSettlement(admin(), winter.schemeId, { version: winter.version, invoiced, paid: null, basedOn: { invoiced: null, paid: null } }, '2026-03-01');
+    expect((await practiceMoney(admin(), 'C82001')).totals).toEqual(before.totals);
+    await recordSettlement(admin(), winter.schemeId, { version: winter.version, invoiced, paid: { on: '2018-05-30', reference: null }, basedOn: { invoiced, paid: null } }, '2026-03-01');
+    const after = await practiceMoney(admin(), 'C82001');
+    expect(after.totals).toEqual({ paidPence: before.totals.notYetPaidPence, notYetPaidPence: 0, paysPence: before.totals.paysPence });
+    expect(after.schemes.find((s) => s.schemeId === winter.schemeId)!.settlement.paid).toEqual({ on: '2018-05-30', reference: null });
+    // Undone again, so the demo's scheme reads as the public plans leave it for the other tests.
+    await recordSettlement(admin(), winter.schemeId, { version: winter.version, invoiced, paid: null, basedOn: { invoiced, paid: { on: '2018-05-30', reference: null } } }, '2026-03-01');
+    await recordSettlement(admin(), winter.schemeId, { version: winter.version, invoiced: null, paid: null, basedOn: { invoiced, paid: null } }, '2026-03-01');
   });
 
   it('gives a pharmacist-scheme practice its contribution for each year, as on its statement', async () => {

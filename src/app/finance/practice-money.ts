@@ -6,7 +6,7 @@ import { forbidden, notFound } from '../../domain/errors.js';
 import { sumPence } from '../../domain/funds/fund-applications.js';
 import type { ContributionBasis } from '../../domain/schemes/contribution-basis.js';
 import { hasBeenApproved } from '../../domain/schemes/returns-due.js';
-import type { Settlement } from '../../domain/schemes/settlement.js';
+import { isPaid, type Settlement } from '../../domain/schemes/settlement.js';
 import type { AppContext } from '../context.js';
 import { canSeePractice, isAllowed } from '../permissions.js';
 import { runStoredScheme } from '../schemes/run-stored-scheme.js';
@@ -16,10 +16,12 @@ export interface PracticeSchemeMoney {
   schemeId: number;
   name: string;
   version: number;
-  /** Paid to the practice for the activity it delivered; null when the scheme pays nothing per practice. */
+  /** Earned by the practice for the activity it delivered (paid or not yet: see `settlement`); null when the scheme pays nothing per practice. */
   receivesPence: number | null;
   /** Whether that payment was invoiced to the commissioner and paid to practices, as the version's statement says. */
   settlement: Settlement;
+  /** What the practice delivered, as its statement (same run) sums it up: "208 appointments delivered"; null when the scheme pays nothing for activity. */
+  delivered: string | null;
   /** The practice's contribution to the scheme's costs, all years; null when it has no cost model. */
   paysPence: number | null;
   years: { year: string; paysPence: number }[];
@@ -32,12 +34,14 @@ export interface PracticeMoney {
   schemes: PracticeSchemeMoney[];
   subContracts: { contractId: number; title: string; sharePercent: number; signedDate: string | null }[];
   fundApplications: Awaited<ReturnType<typeof applicationsByPractice>>;
-  totals: { receivesPence: number; paysPence: number };
+  /** What schemes have paid the practice, what it has earned under them and not yet been paid, and what it contributes. */
+  totals: { paidPence: number; notYetPaidPence: number; paysPence: number };
 }
 
 /**
  * What one practice receives and pays across the federation's work: each scheme's payment for
- * delivered activity and its contribution to costs (from the schemes engine, as on its statement),
+ * delivered activity (earned, and paid only once the federation records paying the practices) with
+ * what was delivered, and its contribution to costs (from the schemes engine, as on its statement),
  * the sub-contracts it holds with its share, and its own fund applications with what was drawn.
  * A practice manager sees their own practices only.
  */
@@ -56,6 +60,7 @@ export async function practiceMoney(ctx: AppContext, practiceCode: string): Prom
     const { run, version } = await runStoredScheme(ctx, scheme.id);
     const payment = run.payments?.rows.find((r) => r.practiceKey === code);
     const schedule = run.multiYear?.practices.find((p) => p.practiceKey === code);
+    const statement = run.statements.find((s) => s.practiceKey === code);
     if (!payment && !schedule) continue;
     schemeMoney.push({
       schemeId: scheme.id,
@@ -63,6 +68,7 @@ export async function practiceMoney(ctx: AppContext, practiceCode: string): Prom
       version: version.version,
       receivesPence: payment?.amountPence ?? null,
       settlement: { invoiced: version.invoiced, paid: version.paid },
+      delivered: statement?.delivered ?? null,
       paysPence: schedule?.totalPence ?? null,
       years: schedule?.years.map((y) => ({ year: y.year, paysPence: y.contributionPence })) ?? [],
       contributionBasis: schedule ? run.multiYear!.basis : null,
@@ -78,7 +84,8 @@ export async function practiceMoney(ctx: AppContext, practiceCode: string): Prom
     subContracts,
     fundApplications: await applicationsByPractice(ctx.db, code),
     totals: {
-      receivesPence: sumPence(schemeMoney.map((s) => s.receivesPence ?? 0)),
+      paidPence: sumPence(schemeMoney.filter((s) => isPaid(s.settlement)).map((s) => s.receivesPence ?? 0)),
+      notYetPaidPence: sumPence(schemeMoney.filter((s) => !isPaid(s.settlement)).map((s) => s.receivesPence ?? 0)),
       paysPence: sumPence(schemeMoney.map((s) => s.paysPence ?? 0)),
     },
   };

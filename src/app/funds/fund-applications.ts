@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { poundsField } from '../../domain/contracts/pounds-and-years.js';
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors.js';
-import { checkBusinessCase, checkDrawdown, checkFitsPot, commitmentOf, decide, decisionOutcomes, sumPence, withdraw, type ApplicationMoney } from '../../domain/funds/fund-applications.js';
+import { checkBusinessCase, checkDrawdown, checkFitsPot, commitmentOf, type AmountAsked, decide, decisionOutcomes, sumPence, withdraw, type ApplicationMoney } from '../../domain/funds/fund-applications.js';
 import { todayInEngland, isoDateSchema, refuseFutureDate } from '../../domain/iso-date.js';
 import { registryPractices } from '../../db/repos/schemes.js';
 import { drawdownsOf, findApplication, insertApplication, insertDrawdown, linesOf, lockFund, updateApplicationIfUnchanged, type ApplicationRow } from '../../db/repos/contracts.js';
@@ -47,14 +47,14 @@ async function loadApplication(db: Db, applicationId: number): Promise<Applicati
 }
 
 /** Checks an amount against the locality's pot, and the practice's own share when a practice applies, leaving out the application itself. */
-function checkPots(state: FundState, application: Pick<ApplicationRow, 'id' | 'localityGroupId' | 'practiceCode'>, amountPence: number) {
+function checkPots(state: FundState, application: Pick<ApplicationRow, 'id' | 'localityGroupId' | 'practiceCode'>, amountPence: number, asked: AmountAsked) {
   const others = state.applications.filter((a) => a.id !== application.id);
   const locality = state.calculation.localities.find((l) => state.localityIds.get(l.name) === application.localityGroupId);
   if (!locality) throw invalid('That locality has no share of this fund', [{ field: 'localityGroupId', message: 'not a locality of the fund’s footprint' }]);
-  checkFitsPot(amountPence, { name: locality.name, allocatedPence: locality.totalPence, committedPence: sumPence(others.filter((a) => a.localityGroupId === application.localityGroupId).map((a) => commitmentOf(money(a)))) });
+  checkFitsPot(amountPence, { name: locality.name, allocatedPence: locality.totalPence, committedPence: sumPence(others.filter((a) => a.localityGroupId === application.localityGroupId).map((a) => commitmentOf(money(a)))) }, asked);
   if (application.practiceCode) {
     const practice = state.calculation.practices.find((p) => p.key === application.practiceCode)!;
-    checkFitsPot(amountPence, { name: practice.name, allocatedPence: practice.totalPence, committedPence: sumPence(others.filter((a) => a.practiceCode === application.practiceCode).map((a) => commitmentOf(money(a)))) });
+    checkFitsPot(amountPence, { name: practice.name, allocatedPence: practice.totalPence, committedPence: sumPence(others.filter((a) => a.practiceCode === application.practiceCode).map((a) => commitmentOf(money(a)))) }, asked);
   }
 }
 
@@ -79,7 +79,7 @@ export async function submitApplication(ctx: AppContext, fundId: number, input: 
       localityGroupId = own?.id;
     }
     if (!localityGroupId) throw invalid('Choose the applying locality', [{ field: 'localityGroupId', message: 'Choose a locality' }]);
-    checkPots(state, { id: 0, localityGroupId, practiceCode: input.practiceCode ?? null }, requestedPence);
+    checkPots(state, { id: 0, localityGroupId, practiceCode: input.practiceCode ?? null }, requestedPence, { field: 'lines', words: 'asked for in the costed lines' });
     const row = await insertApplication(
       db,
       { fundId, localityGroupId, practiceCode: input.practiceCode ?? null, title: input.title, purpose: input.purpose, milestones: input.milestones ?? null, requestedPence, status: 'submitted', submittedBy: ctx.actor.label },
@@ -99,7 +99,9 @@ export async function decideApplication(ctx: AppContext, applicationId: number, 
     const outcome = decide(money(before), { outcome: input.outcome, approvedPence: input.approvedAmount ?? null, reason: input.reason ?? null });
     if (outcome.approvedPence > 0) {
       await lockFund(db, before.fundId);
-      checkPots(await loadFundState(db, before.fundId), before, outcome.approvedPence);
+      // Part-approving names the amount typed; approving in full, the decision itself.
+      const asked = outcome.status === 'part_approved' ? { field: 'approvedAmount', words: 'to approve' } : { field: 'outcome', words: 'to approve in full' };
+      checkPots(await loadFundState(db, before.fundId), before, outcome.approvedPence, asked);
     }
     const after = await updateApplicationIfUnchanged(db, applicationId, input.rowVersion, { status: outcome.status, approvedPence: outcome.approvedPence, decisionReason: input.reason ?? null, decidedBy: ctx.actor.label, decidedAt: new Date() });
     if (!after) throw conflict('This application was changed by someone else since you opened it. Reload it and decide again.');

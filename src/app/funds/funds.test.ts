@@ -68,7 +68,9 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     const submitted = await submitApplication(kibworth, fundId, { practiceCode: 'C82001', title: 'GPTeamNet', purpose: 'Policy sharing', lines });
     expect(submitted).toMatchObject({ status: 'submitted', requestedPence: 1_000_000, practiceCode: 'C82001' });
     // Harborough has 50p × 60,205 = £30,102.50 left; £10,000 of it is now asked for.
-    await expect(submitApplication(admin(), fundId, { localityGroupId: submitted.localityGroupId, title: 'Again', purpose: 'Twice', lines: [{ description: 'More', amount: 2_010_251 }] })).rejects.toThrow(/same money twice.*£20,102.50 is left/);
+    const again = submitApplication(admin(), fundId, { localityGroupId: submitted.localityGroupId, title: 'Again', purpose: 'Twice', lines: [{ description: 'More', amount: 2_010_251 }] });
+    await expect(again).rejects.toThrow('£20,102.51 asked for in the costed lines, but only £20,102.50 of the fund is left for Harborough (£150,512.50 allocated, £130,410 of it already asked for or approved)');
+    await expect(again).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'lines' }] });
     await expect(submitApplication(kibworth, fundId, { practiceCode: 'C82002', title: 'Not mine', purpose: 'x', lines })).rejects.toThrow(/permission/);
     expect((await applicationDetail(kibworth, submitted.id)).lines).toHaveLength(1);
     await expect(applicationDetail(contextFor(database, managerOf('C82002')), submitted.id)).rejects.toThrow(/not found/);
@@ -94,7 +96,7 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     const apply = (title: string) => submitApplication(admin(), fundId, { localityGroupId: harborough.localityId!, title, purpose: 'Same money', lines: [{ description: 'Half and more', amount: Math.ceil(harborough.remainingPence * 0.75) }] });
     const outcomes = await Promise.allSettled([apply('First'), apply('Second')]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(String((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(/same money twice/);
+    expect(String((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(/asked for in the costed lines, but only £[\d,.]+ of the fund is left for Harborough/);
     // However the two interleave: while one holds the fund, the other waits to read its pots.
     let settled = false;
     await database.db.transaction(async (tx) => {

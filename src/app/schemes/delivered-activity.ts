@@ -6,6 +6,7 @@ import { decodeText } from '../../domain/registry/index.js';
 import { asksSameReturns, otherCollectingVersion, readDeliveredTable, resolveDeliveredEntries, type DeliveredActivity } from '../../domain/schemes/delivered.js';
 import { findPractice, type SchemePractice } from '../../domain/schemes/practices.js';
 import { awaitedReturns, firstReceived, isLateReturn, practicesAskedToReturn, practicesThatReturned, returnsClosed, returnsClosedMessage, stampReceived } from '../../domain/schemes/returns-due.js';
+import { lastSent, stampSent } from '../../domain/schemes/returns-sent.js';
 import { isSettled } from '../../domain/schemes/settlement.js';
 import { parseCsv } from '../../domain/schemes/tabular-input.js';
 import { recordAudit } from '../audit.js';
@@ -77,8 +78,9 @@ async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, sen
   const { only, source, action = 'update', basedOn = {}, today, copied = false } = options;
   refuseIfSettled(loaded);
   const before = await deliveredRows(db, loaded.scheme.id, loaded.version.version);
-  const rows = stampReceived(sent, firstReceived(before), today);
   const touched = only ? before.filter((r) => only.some((o) => o.practiceCode === r.practiceCode && o.week === r.week)) : before;
+  // A return sent now is dated and signed by whoever sent it; old returns loaded from a file are neither.
+  const rows = stampSent(stampReceived(sent, firstReceived(before), today), touched, today === null ? null : { at: new Date(), by: ctx.actor.label });
   const result = { scheme: loaded.scheme.name, version: presentVersionSummary(loaded.version), returns: new Set(rows.map((r) => `${r.practiceCode}|${r.week}`)).size, figures: rows.length };
   if (JSON.stringify(figures(touched)) === JSON.stringify(figures(rows))) return { ...result, changed: false };
   refuseStaleReturns(loaded, before, basedOn);
@@ -225,11 +227,12 @@ export async function recordDeliveredEntries(ctx: AppContext, schemeId: number, 
 
 /**
  * The delivered activity of a version, row by row, with who is asked, who the scheme still waits
- * for and when each practice's return was first received (late if after the due date); a practice
- * manager sees only their practices'. Someone who does not see drafts reads the approved version.
+ * for, when each practice's return was first received (late if after the due date) and when it was
+ * last sent and by whom; a practice manager sees only their practices'. Someone who does not see drafts reads the approved version.
  */
 export async function listDelivered(ctx: AppContext, schemeId: number, versionNumber?: number, today = todayInEngland()) {
   authorize(ctx.actor, 'scheme', 'read');
+  authorize(ctx.actor, 'activity_return', 'read');
   const loaded = await loadReadableVersion(ctx.db, ctx.actor, schemeId, versionNumber);
   const rows = await deliveredRows(ctx.db, schemeId, loaded.version.version, practiceScope(ctx.actor));
   const names = new Map(loaded.definition.practices.map((p) => [p.odsCode, p.name]));
@@ -239,6 +242,7 @@ export async function listDelivered(ctx: AppContext, schemeId: number, versionNu
   const collecting = loaded.version.version === loaded.scheme.currentVersion || loaded.version.status === 'approved';
   const dueOn = collecting ? loaded.scheme.returnsDueOn : null;
   const received = firstReceived(rows);
+  const sent = lastSent(rows);
   return {
     scheme: { id: loaded.scheme.id, name: loaded.scheme.name },
     version: presentVersionSummary(loaded.version),
@@ -252,8 +256,14 @@ export async function listDelivered(ctx: AppContext, schemeId: number, versionNu
     /** How many practices are asked for a return (taking part or not known to), and those with nothing returned yet. */
     asked: practicesAskedToReturn(seen),
     awaited: awaitedReturns(seen, practicesThatReturned(rows)).map((p) => ({ odsCode: p.key, name: p.name })),
-    /** The practices that have returned, with the day each return was first received (null if before that was kept) and whether that was after the due date. */
-    received: seen.filter((p) => received.has(p.key)).map((p) => ({ odsCode: p.key, name: p.name, receivedOn: received.get(p.key) ?? null, late: isLateReturn(received.get(p.key) ?? null, dueOn) })),
+    /**
+     * The practices that have returned, with the day each return was first received (null if that was
+     * not kept) and whether that was after the due date, and when it was last changed and by whom (the
+     * actor's label; null if not known).
+     */
+    received: seen
+      .filter((p) => received.has(p.key))
+      .map((p) => ({ odsCode: p.key, name: p.name, receivedOn: received.get(p.key) ?? null, late: isLateReturn(received.get(p.key) ?? null, dueOn), lastSent: sent.get(p.key) ?? null })),
     items: rows.map((r) => ({ practiceCode: r.practiceCode, practiceName: names.get(r.practiceCode) ?? null, modelId: r.modelId, modelName: models.get(r.modelId) ?? r.modelId, week: r.week, quantity: r.quantity, takesPart: r.takesPart, source: r.source, line: r.line, receivedOn: r.receivedOn })),
   };
 }

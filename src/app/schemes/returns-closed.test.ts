@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
+import { findSchemeBySlug } from '../../db/repos/schemes.js';
 import { practiceGroups } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, commissionerActor, contextFor, makeSchemeRequest, managerOf } from '../../../test/support/factories.js';
@@ -62,12 +63,35 @@ describe.each(databaseKinds)('activity returns after the due date, and who sees 
     // The federation corrects Kibworth's on-time return after the date: still on time.
     await recordDeliveredEntries(admin(), scheme.id, { entries: [kibworth(39)] }, undefined, '2026-03-21');
     const read = await listDelivered(admin(), scheme.id, undefined, '2026-03-26');
+    // Each with who changed it last: the federation's correction, not the practice manager's first send.
+    const byAdmin = { at: expect.any(Date), by: 'test admin' };
     expect(read.received).toEqual([
-      { odsCode: 'C82001', name: 'Kibworth Medical Centre', receivedOn: '2026-03-01', late: false },
-      { odsCode: 'C82002', name: 'Countesthorpe Health Centre', receivedOn: '2026-03-20', late: true },
+      { odsCode: 'C82001', name: 'Kibworth Medical Centre', receivedOn: '2026-03-01', late: false, lastSent: byAdmin },
+      { odsCode: 'C82002', name: 'Countesthorpe Health Centre', receivedOn: '2026-03-20', late: true, lastSent: byAdmin },
     ]);
     expect(read.awaited.map((p) => p.odsCode)).toEqual(['C82009']);
     expect(read.returnsClosed).toBe(true);
+  });
+
+  it('says who last sent a return and when, even where the day it was first received was not kept, to everyone who reads returns', async () => {
+    // The demo's winter returns came from its plan's figures, on days nobody kept.
+    const winter = (await findSchemeBySlug(database.db, 'winter-access-2017-18'))!;
+    const kibworthOf = async (actor: Actor) => (await listDelivered(contextFor(database, actor), winter.id)).received.find((r) => r.odsCode === 'C82001');
+    expect(await kibworthOf(adminActor)).toMatchObject({ receivedOn: null, lastSent: null });
+    const before = new Date();
+    await sendAsManager(winter.id, 209, '2026-11-25');
+    const sent = { receivedOn: null, late: false, lastSent: { at: expect.any(Date), by: 'manager of C82001' } };
+    expect(await kibworthOf(adminActor)).toMatchObject(sent);
+    expect((await kibworthOf(adminActor))!.lastSent!.at.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    // The commissioner (and a clinician) may read returns (activity_return: read), so they see that it came, and from whom.
+    expect(await kibworthOf(commissionerActor)).toMatchObject(sent);
+    expect(await kibworthOf(clinicianActor)).toMatchObject(sent);
+    // Sending the same figures again changes nothing, so the last change stays the one that made them.
+    const first = (await kibworthOf(adminActor))!.lastSent!.at;
+    expect(await sendAsManager(winter.id, 209, '2026-11-26')).toMatchObject({ changed: false });
+    expect((await kibworthOf(adminActor))!.lastSent!.at).toEqual(first);
+    // Another practice's demo return is untouched: still not known.
+    expect((await listDelivered(admin(), winter.id)).received.find((r) => r.odsCode === 'C82002')).toMatchObject({ receivedOn: null, lastSent: null });
   });
 
   it('requires a practice manager to say which figures their return replaces', async () => {

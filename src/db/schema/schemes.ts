@@ -80,6 +80,14 @@ export const schemeDelivered = pgTable(
      * (every figure blank) and for returns recorded before this was kept.
      */
     receivedOn: date('received_on'),
+    /**
+     * When the practice's return was last changed, and by whom (who sent it, or who recorded it for the
+     * practice; an actor label): the same on every row of that save. A save that changes nothing
+     * leaves it. Null where not known: returns loaded from a file of old returns (the demo's), and those
+     * recorded before this was kept.
+     */
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    sentBy: text('sent_by'),
   },
   (t) => [unique('scheme_delivered_key').on(t.schemeId, t.version, t.practiceCode, t.modelId, t.week).nullsNotDistinct(), index('scheme_delivered_version_idx').on(t.schemeId, t.version)],
 );

@@ -39,20 +39,30 @@ export interface Pot {
   committedPence: number;
 }
 
-/** Refuses an amount that, with what other applications hold, would spend more than the pot has: the same money twice. */
-export function checkFitsPot(amountPence: number, pot: Pot): void {
+/**
+ * The amount checked against a pot, in the words of the form it came from: the field it is in
+ * (`lines`, `approvedAmount`) and how the amount is said ("asked for", "to approve").
+ */
+export interface AmountAsked {
+  field: string;
+  words: string;
+}
+
+/**
+ * Refuses an amount that, with what other applications already hold, would spend more than the pot
+ * has, saying so in the applicant's terms and naming the field: "£30,500 asked for, but only
+ * £30,102.50 of the fund is left for Harborough (£…  allocated, £… of it already asked for or approved)".
+ */
+export function checkFitsPot(amountPence: number, pot: Pot, asked: AmountAsked): void {
   const left = pot.allocatedPence - pot.committedPence;
-  if (amountPence > left) {
-    // With nothing else asked for, the amount is simply more than the pot; otherwise it would spend money twice.
-    const message =
-      pot.committedPence > 0
-        ? `This would spend the same money twice: ${pot.name} has ${formatPence(pot.allocatedPence)} allocated, ${formatPence(pot.committedPence)} of it already asked for or approved, so ${formatPence(Math.max(left, 0))} is left, not ${formatPence(amountPence)}`
-        : `This is more than ${pot.name} has: ${formatPence(pot.allocatedPence)} allocated, not ${formatPence(amountPence)}`;
-    throw conflict(
-      message,
-      { allocatedPence: pot.allocatedPence, committedPence: pot.committedPence, leftPence: left },
-    );
-  }
+  if (amountPence <= left) return;
+  // With nothing else asked for, the amount is simply more than the pot's whole share.
+  const room =
+    pot.committedPence > 0
+      ? `only ${formatPence(Math.max(left, 0))} of the fund is left for ${pot.name} (${formatPence(pot.allocatedPence)} allocated, ${formatPence(pot.committedPence)} of it already asked for or approved)`
+      : `${pot.name}’s share of the fund is only ${formatPence(pot.allocatedPence)}`;
+  const sentence = `${formatPence(amountPence)} ${asked.words}, but ${room}`;
+  throw invalid(sentence, [{ field: asked.field, message: sentence }]);
 }
 
 /** A costed line of a business case. */

@@ -63,11 +63,16 @@ describe('the ELR transformation fund (50p in 2017/18, £2 in 2018/19) on the de
 describe('applications and drawdown', () => {
   const pot = { name: 'Oadby & Wigston', allocatedPence: 100_000, committedPence: 60_000 };
 
-  it('refuses an application that would spend the same money twice', () => {
-    expect(() => checkFitsPot(40_000, pot)).not.toThrow();
-    expect(() => checkFitsPot(40_001, pot)).toThrow(/spend the same money twice.*£400 is left, not £400.01/);
-    // Nothing else asked for: the amount is simply more than the pot holds.
-    expect(() => checkFitsPot(100_001, { ...pot, committedPence: 0 })).toThrow('This is more than Oadby & Wigston has: £1,000 allocated, not £1,000.01');
+  it.each([
+    { case: 'fits what is left exactly', amount: 40_000, committed: 60_000, refusal: null },
+    { case: 'a penny over what is left', amount: 40_001, committed: 60_000, refusal: '£400.01 asked for, but only £400 of the fund is left for Oadby & Wigston (£1,000 allocated, £600 of it already asked for or approved)' },
+    { case: 'more than is allocated, with more already held than allocated', amount: 1, committed: 100_500, refusal: '£0.01 asked for, but only £0 of the fund is left for Oadby & Wigston (£1,000 allocated, £1,005 of it already asked for or approved)' },
+    // Nothing else asked for: the amount is simply more than the pot's whole share.
+    { case: 'more than the whole share', amount: 100_001, committed: 0, refusal: '£1,000.01 asked for, but Oadby & Wigston’s share of the fund is only £1,000' },
+  ])('an application that would spend money already held is refused in the applicant’s terms, naming the field: $case', ({ amount, committed, refusal }) => {
+    const check = () => checkFitsPot(amount, { ...pot, committedPence: committed }, { field: 'lines', words: 'asked for' });
+    if (refusal === null) expect(check).not.toThrow();
+    else expect(check).toThrow(expect.objectContaining({ kind: 'invalid', message: refusal, problems: [{ field: 'lines', message: refusal }] }));
   });
 
   it('totals a business case from its costed lines and refuses an empty one', () => {

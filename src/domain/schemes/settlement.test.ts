@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSettlementChange, isSettled, periodStart, sameSettlement, settledMessage, settlementChangeWords, settlementStatus, settlementWords, type Settlement, type SettlementFacts } from './settlement.js';
+import { checkSettlementChange, isPaid, isSettled, periodStart, practicePaymentWords, sameSettlement, settledMessage, settlementChangeWords, settlementStatus, settlementWords, type Settlement, type SettlementFacts } from './settlement.js';
 
 const none: Settlement = { invoiced: null, paid: null };
 const invoiced: Settlement = { invoiced: { on: '2018-05-15', reference: 'INV-0042' }, paid: null };
@@ -106,5 +106,16 @@ describe('settlementStatus: a version’s payments at a glance', () => {
     { settlement: paid, version: 1, state: 'Paid', days: 'version 1 on 30 May 2018, invoiced 15 May 2018' },
   ])('$state $days', ({ settlement, version, state, days }) => {
     expect(settlementStatus(settlement, version)).toEqual({ state, days });
+  });
+});
+
+describe('practicePaymentWords: a practice’s payment under a scheme', () => {
+  it.each([
+    { settlement: none, paidYet: false, words: 'Not yet paid: the commissioner has not been invoiced yet' },
+    { settlement: invoiced, paidYet: false, words: 'Not yet paid: invoiced to the commissioner on 15 May 2018' },
+    { settlement: paid, paidYet: true, words: 'Paid to the practice on 30 May 2018' },
+  ])('$words', ({ settlement, paidYet, words }) => {
+    expect(practicePaymentWords(settlement)).toBe(words);
+    expect(isPaid(settlement)).toBe(paidYet);
   });
 });

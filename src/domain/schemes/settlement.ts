@@ -41,15 +41,31 @@ export function settlementWords(settlement: Settlement): string {
 }
 
 /**
- * A version's payments at a glance, for the schemes list (page and CLI), the versions table and a
- * practice's money: the state ("Not invoiced", "Invoiced", "Paid") and its days ("on 30 May 2018,
- * invoiced 15 May 2018"). `version` names the version when it is not the one the row is about.
+ * A version's payments at a glance, for the schemes list (page and CLI) and the versions table (a
+ * practice's money says it in the practice's terms, `practicePaymentWords`): the state ("Not
+ * invoiced", "Invoiced", "Paid") and its days ("on 30 May 2018, invoiced 15 May 2018"). `version`
+ * names the version when it is not the one the row is about.
  */
 export function settlementStatus(settlement: Settlement, version?: number): { state: 'Not invoiced' | 'Invoiced' | 'Paid'; days: string } {
   const which = version ? `version ${version} ` : '';
   const { invoiced, paid } = settlement;
   if (!invoiced) return { state: 'Not invoiced', days: version ? `version ${version}` : '' };
   return paid ? { state: 'Paid', days: `${which}on ${formatLongDate(paid.on)}, invoiced ${formatLongDate(invoiced.on)}` } : { state: 'Invoiced', days: `${which}on ${formatLongDate(invoiced.on)}` };
+}
+
+/** The practices have been paid on the version's figures: only then is its money "paid". */
+export const isPaid = (settlement: Settlement): boolean => settlement.paid !== null;
+
+/**
+ * What a practice is told of its payment under a scheme, beside the amount it earned: not yet paid
+ * (saying whether the commissioner has been invoiced), or paid and on which day. Money not yet paid
+ * is never called "paid".
+ */
+export function practicePaymentWords(settlement: Settlement): string {
+  const { invoiced, paid } = settlement;
+  if (paid) return `Paid to the practice on ${formatLongDate(paid.on)}`;
+  if (invoiced) return `Not yet paid: invoiced to the commissioner on ${formatLongDate(invoiced.on)}`;
+  return 'Not yet paid: the commissioner has not been invoiced yet';
 }
 
 /** Why a settled version's returns and hand schedule are refused, on the pages and from the API, to everyone. */

@@ -31,6 +31,16 @@ describe('buildStatements', () => {
     expect(statementFor(winter, 'Latham House Medical Practice').lines).toContainEqual({ label: 'Delivered', detail: 'no activity returned', amountPence: null });
   });
 
+  // What a practice's money page says beside each scheme's amount: the same run's figures, in a few words.
+  it.each([
+    { run: winter, practice: 'Kibworth Medical Centre', delivered: '208 appointments delivered' },
+    { run: winter, practice: 'The Billesdon Surgery', delivered: '109 appointments delivered' },
+    { run: winter, practice: 'Latham House Medical Practice', delivered: 'No activity returned' },
+    { run: pharmacists, practice: 'Oakham Medical Practice', delivered: null },
+  ])('sums up what $practice delivered: $delivered', ({ run, practice, delivered }) => {
+    expect(statementFor(run, practice).delivered).toBe(delivered);
+  });
+
   it("lists a practice's contribution year by year in a multi-year scheme", () => {
     const oakham = statementFor(pharmacists, 'Oakham Medical Practice');
     expect(oakham.lines[1]).toEqual({ label: 'Allocation', detail: '2.6 pharmacist days a week', amountPence: null });

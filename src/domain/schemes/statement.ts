@@ -23,6 +23,8 @@ export interface PracticeStatement {
   title: string;
   lines: StatementLine[];
   totals: { label: string; amountPence: number; rule: string }[];
+  /** What the practice delivered, in a few words ("208 appointments delivered", "No activity returned"); null when the scheme pays nothing for activity. */
+  delivered: string | null;
   warnings: string[];
 }
 
@@ -82,6 +84,7 @@ export function buildStatements(
       schedule.years.forEach((year, y) => lines.push({ label: yearLabels[y]!, detail, amountPence: year.contributionPence }));
       totals.push({ label: `Contribution over ${schedule.years.length} years`, amountPence: schedule.totalPence, rule: contributionRule });
     }
+    const delivered = !pay ? null : pay.deliveredTotal === null ? 'No activity returned' : `${formatQuantity(pay.deliveredTotal, unit)} delivered`;
     return {
       practiceKey: row.practiceKey,
       practiceName: row.practiceName,
@@ -89,6 +92,7 @@ export function buildStatements(
       title: `${definition.name}: statement for ${row.practiceName}${row.odsCode ? ` (${row.odsCode})` : ''}`,
       lines,
       totals,
+      delivered,
       warnings: warningsByPractice.get(row.practiceKey) ?? [],
     };
   });

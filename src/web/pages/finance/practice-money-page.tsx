@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import type { PracticeMoney } from '../../../app/finance/practice-money.js';
 import { contributionsLabel } from '../../../domain/schemes/contribution-basis.js';
+import { practicePaymentWords } from '../../../domain/schemes/settlement.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { Loaded } from '../../components/page-states.js';
@@ -8,18 +9,39 @@ import { SummaryRows } from '../../components/summary-rows.js';
 import { formatDate, formatMoney } from '../../format/format.js';
 import { ApplicationStatusTag } from '../funds/application-status.js';
 import type { ApplicationStatus } from '../funds/types.js';
-import { SettlementStatus } from '../schemes/settlement-status.js';
+import { schemePath } from '../schemes/types.js';
 import { FinanceFrame } from './finance-frame.js';
 import './finance.css';
 
 type SchemeMoney = PracticeMoney['schemes'][number];
 
-const schemeColumns: Column<SchemeMoney>[] = [
+/**
+ * Each scheme's row says why its figures are what they are: what the practice delivered (as its
+ * statement sums it up), a link to that statement, which shows the working, and to the scheme's page.
+ */
+const schemeColumns = (odsCode: string): Column<SchemeMoney>[] => [
   { key: 'scheme', header: 'Scheme', cell: (s) => <Link to={`/schemes/${s.schemeId}`}>{s.name}</Link> },
   { key: 'version', header: 'Version', cell: (s) => s.version, numeric: true },
-  { key: 'receives', header: 'Paid to the practice for activity', pence: (s) => s.receivesPence, cell: () => 'None', numeric: true },
-  // Whether that payment is settled: invoiced to the commissioner, then paid, as the statement says.
-  { key: 'settled', header: 'Invoice and payment', cell: (s) => (s.receivesPence === null ? null : <SettlementStatus settlement={s.settlement} />) },
+  { key: 'receives', header: 'Earned for activity delivered', pence: (s) => s.receivesPence, cell: () => 'None', numeric: true },
+  // Paid only once the federation records paying the practices; until then, earned and not yet paid.
+  { key: 'payment', header: 'Payment', cell: (s) => (s.receivesPence === null ? null : practicePaymentWords(s.settlement)) },
+  {
+    key: 'why',
+    header: 'What was delivered',
+    cell: (s) => (
+      <>
+        {s.delivered ? (
+          <>
+            {s.delivered}
+            <br />
+          </>
+        ) : null}
+        <a href={`${schemePath(s.schemeId)}/statements/${encodeURIComponent(odsCode)}.pdf?version=${s.version}`}>
+          Statement (PDF)<span className="nhsuk-u-visually-hidden"> for {s.name}</span>
+        </a>
+      </>
+    ),
+  },
   { key: 'pays', header: 'The practice’s contribution', pence: (s) => s.paysPence, cell: () => 'None', numeric: true },
   {
     key: 'years',
@@ -65,12 +87,14 @@ export function PracticeMoneyPage() {
             <SummaryRows
               rows={[
                 { key: 'Practice', value: <Link to={`/practices/${data.practice.odsCode}`}>{`${data.practice.name} (${data.practice.odsCode})`}</Link> },
-                { key: 'Paid to the practice by schemes', value: formatMoney(data.totals.receivesPence) },
-                { key: 'Paid by the practice to schemes', value: formatMoney(data.totals.paysPence) },
+                // Money not yet paid is never called paid: what schemes owe the practice is said apart from what they have paid.
+                { key: 'Paid to the practice by schemes', value: formatMoney(data.totals.paidPence) },
+                { key: 'Earned under schemes, not yet paid', value: formatMoney(data.totals.notYetPaidPence) },
+                { key: 'The practice’s contributions to schemes’ costs', value: formatMoney(data.totals.paysPence) },
               ]}
             />
             <h2>Schemes</h2>
-            <DataTable caption="Schemes" captionHidden columns={schemeColumns} rows={data.schemes} rowKey={(s) => String(s.schemeId)} empty="The practice takes part in no scheme." />
+            <DataTable caption="Schemes" captionHidden columns={schemeColumns(data.practice.odsCode)} rows={data.schemes} rowKey={(s) => String(s.schemeId)} empty="The practice takes part in no scheme." />
             <h2>Sub-contracts</h2>
             <DataTable caption="Sub-contracts" captionHidden columns={subContractColumns} rows={data.subContracts} rowKey={(c) => String(c.contractId)} empty="The practice holds no sub-contracts." />
             <h2>Fund applications</h2>

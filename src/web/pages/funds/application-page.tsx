@@ -8,7 +8,7 @@ import { type Column, DataTable } from '../../components/data-table.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
-import { SummaryRows } from '../../components/summary-rows.js';
+import { type SummaryRow, SummaryRows } from '../../components/summary-rows.js';
 import { actorName, formatDate, formatDateTime, formatMoney } from '../../format/format.js';
 import { ApplicationStatusTag } from './application-status.js';
 import { DecisionForm, DrawdownForm } from './decision-forms.js';
@@ -32,6 +32,21 @@ const drawdownColumns: Column<Drawdown>[] = [
 
 /** The applicant may withdraw: an admin, or the manager of the practice that applied (as the server decides). */
 const mayWithdraw = (user: SessionUser, practiceCode: string | null) => user.role === 'admin' || (user.role === 'practice_manager' && !!practiceCode && user.practiceCodes.includes(practiceCode));
+
+/**
+ * Where the decision stands, without rows for what has not happened: withdrawn (when and by whom),
+ * waiting for the commissioner, or decided (what was approved, when, by whom and why, and what is drawn).
+ */
+function decisionRows(application: ApplicationDetail['application']): SummaryRow[] {
+  if (application.withdrawnAt) return [{ key: 'Withdrawn', value: `${formatDateTime(application.withdrawnAt)} by ${actorName(application.withdrawnBy)}` }];
+  if (application.status === 'submitted') return [{ key: 'Decision', value: 'Waiting for the commissioner’s decision' }];
+  const approved = application.status === 'approved' || application.status === 'part_approved';
+  return [
+    ...(approved ? [{ key: 'Approved', value: formatMoney(application.approvedPence) }] : []),
+    { key: 'Decision', value: application.decidedAt ? `${formatDateTime(application.decidedAt)} by ${actorName(application.decidedBy)}${application.decisionReason ? `: ${application.decisionReason}` : ''}` : null },
+    ...(approved ? [{ key: 'Drawn', value: `${formatMoney(application.drawnPence)} (${formatMoney(application.leftToDrawPence)} left to draw)` }] : []),
+  ];
+}
 
 /** One application: its business case, the commissioner's decision and the money drawn down. */
 export function ApplicationPage() {
@@ -67,14 +82,7 @@ export function ApplicationPage() {
                 { key: 'Purpose', value: application.purpose },
                 { key: 'Milestones', value: application.milestones },
                 { key: 'Asked for', value: formatMoney(application.requestedPence) },
-                // Withdrawn before a decision: when and by whom, instead of a decision and money that will never come.
-                ...(application.withdrawnAt
-                  ? [{ key: 'Withdrawn', value: `${formatDateTime(application.withdrawnAt)} by ${actorName(application.withdrawnBy)}` }]
-                  : [
-                      { key: 'Approved', value: application.approvedPence === null ? null : formatMoney(application.approvedPence) },
-                      { key: 'Decision', value: application.decidedAt ? `${formatDateTime(application.decidedAt)} by ${actorName(application.decidedBy)}${application.decisionReason ? `: ${application.decisionReason}` : ''}` : null },
-                      { key: 'Drawn', value: decided ? `${formatMoney(application.drawnPence)} (${formatMoney(application.leftToDrawPence)} left to draw)` : null },
-                    ]),
+                ...decisionRows(application),
               ]}
             />
             <Heading headingLevel="h2">Costed lines</Heading>

@@ -1,6 +1,7 @@
 import { Button, Details, InsetText, Tag } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { hasBeenApproved, returnsClosed } from '../../../domain/schemes/returns-due.js';
+import { lastSentWords, receivedWords } from '../../../domain/schemes/returns-sent.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { DateField, dateFieldTarget, dateProblem, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { type Column, DataTable } from '../../components/data-table.js';
@@ -46,11 +47,11 @@ function Waiting({ delivered }: { delivered: DeliveredList }) {
   );
 }
 
-/** "Received 20 March 2026", with a Late tag when that was after the due date. */
+/** "Received 20 March 2026" (or that the day was not kept), with a Late tag when that was after the due date. */
 function ReceivedOn({ received }: { received: DeliveredList['received'][number] }) {
   return (
     <>
-      {received.receivedOn ? `Received ${formatDate(received.receivedOn)}` : 'Received (date not recorded)'}
+      {receivedWords(received.receivedOn)}
       {received.late ? (
         <>
           {' '}
@@ -61,15 +62,18 @@ function ReceivedOn({ received }: { received: DeliveredList['received'][number] 
   );
 }
 
-/** Who has returned and when each return was first received: the late ones in view, every one in a table below. */
+const receivedColumns: Column<DeliveredList['received'][number]>[] = [
+  { key: 'practice', header: 'Practice', cell: (r) => `${r.name} (${r.odsCode})` },
+  { key: 'received', header: 'Return received', cell: (r) => <ReceivedOn received={r} /> },
+  // The latest change: a correction moves it on, as the form promises ("the federation sees who sent them and when").
+  { key: 'sent', header: 'Last sent', cell: (r) => lastSentWords(r.lastSent) },
+];
+
+/** Who has returned, when each return was first received and when it was last sent and by whom: the late ones in view, every one in a table below. */
 function Received({ delivered }: { delivered: DeliveredList }) {
   const { received } = delivered;
   if (received.length === 0) return null;
   const late = received.filter((r) => r.late);
-  const columns: Column<DeliveredList['received'][number]>[] = [
-    { key: 'practice', header: 'Practice', cell: (r) => `${r.name} (${r.odsCode})` },
-    { key: 'received', header: 'Return received', cell: (r) => <ReceivedOn received={r} /> },
-  ];
   return (
     <>
       {late.length ? (
@@ -89,7 +93,7 @@ function Received({ delivered }: { delivered: DeliveredList }) {
       <Details>
         <Details.Summary>Returns received from {practicesText(received.length)}</Details.Summary>
         <Details.Text>
-          <DataTable caption="Returns received" captionHidden columns={columns} rows={received} rowKey={(r) => r.odsCode} />
+          <DataTable caption="Returns received" captionHidden columns={receivedColumns} rows={received} rowKey={(r) => r.odsCode} />
         </Details.Text>
       </Details>
     </>
@@ -139,6 +143,22 @@ export function ReturnsDue({ scheme, version }: { scheme: Scheme; version: numbe
   );
 }
 
+/**
+ * The returns as anyone who reads them but does not record them sees them (a commissioner, a
+ * clinician: activity_return read): who the scheme waits for, by when, and who has returned, when,
+ * and who last sent each. Nothing to set or send.
+ */
+export function ReturnsSeen({ schemeId, version }: { schemeId: number; version: number }) {
+  const delivered = useApiQuery<DeliveredList>(deliveredPath(schemeId, version));
+  if (!delivered.data) return null;
+  return (
+    <>
+      <Waiting delivered={delivered.data} />
+      <Received delivered={delivered.data} />
+    </>
+  );
+}
+
 /** A practice manager's reminder above their return: due by when, whether it has been received, and whether returns have closed. */
 export function OwnReturnDue({ schemeId, version }: { schemeId: number; version: number }) {
   const delivered = useApiQuery<DeliveredList>(deliveredPath(schemeId, version));
@@ -147,9 +167,10 @@ export function OwnReturnDue({ schemeId, version }: { schemeId: number; version:
   const { awaited, received, returnsClosed } = delivered.data;
   const names = formatList(awaited.map((p) => p.name));
   const firstReceived = received.find((r) => r.receivedOn)?.receivedOn;
+  const sent = received.find((r) => r.lastSent)?.lastSent ?? null;
   let text: string;
   if (awaited.length) text = returnsClosed ? `Your return for ${names} was due by ${formatDate(due)} and was not received.` : `Your return for ${names} is due by ${formatDate(due)}.`;
-  else text = `${firstReceived ? `Your return was received on ${formatDate(firstReceived)}` : 'Your return has been received'}. ${returnsClosed ? `Returns were due by ${formatDate(due)}.` : `Returns are due by ${formatDate(due)}; you can change it until then.`}`;
+  else text = `${firstReceived ? `Your return was received on ${formatDate(firstReceived)}` : 'Your return has been received'}${sent ? `; last sent ${lastSentWords(sent)}` : ''}. ${returnsClosed ? `Returns were due by ${formatDate(due)}.` : `Returns are due by ${formatDate(due)}; you can change it until then.`}`;
   return (
     <InsetText>
       <p>{text}</p>

@@ -10,7 +10,7 @@ import { useScrollToHash } from '../../components/scroll-to-hash.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { AdminActions } from './admin-actions.js';
 import { DeliveredActivity, DeliveredEntryForm } from './delivered-forms.js';
-import { OwnReturnDue, ReturnsDue } from './returns-due.js';
+import { OwnReturnDue, ReturnsDue, ReturnsSeen } from './returns-due.js';
 import { ReportTableView } from './report-table.js';
 import { displayCell } from '../../../domain/schemes/report-cells.js';
 import { ReallocationSection, reallocateParam } from './reallocation-section.js';
@@ -168,6 +168,8 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
   // An approved version's payments are invoiced to the commissioner, then paid (admins record it); once invoiced, its returns are settled.
   const settles = admin && version.status !== 'draft' && version.definition.deliveryModels.length > 0;
   const settled = version.invoiced !== null;
+  // Anyone else who reads returns (a commissioner, a clinician) sees that they came, when and from whom, without a form.
+  const seesReturns = !admin && !ownPracticesOnly && version.definition.deliveryModels.length > 0;
   const sections = [
     { id: 'terms', title: 'Terms', show: true },
     { id: 'versions', title: 'Versions', show: true },
@@ -182,6 +184,7 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
     { id: 'invoice', title: 'Invoice and payment', show: settles },
     { id: 'delivered', title: 'Record delivered activity', show: recordsActivity },
     { id: 'return', title: 'Return your practice’s activity', show: returnsActivity },
+    { id: 'returns', title: 'Activity returns', show: seesReturns },
     { id: 'hand-schedule', title: 'Check a hand schedule', show: checksHandSchedule },
   ].filter((s) => s.show);
 
@@ -295,6 +298,11 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
         <Section id="return" title="Return your practice’s activity">
           {settled ? null : <OwnReturnDue schemeId={scheme.id} version={run.version.version} />}
           <DeliveredEntryForm schemeId={scheme.id} version={run.version.version} definition={version.definition} practices={practices} own settledOn={version.invoiced?.on ?? null} />
+        </Section>
+      ) : null}
+      {seesReturns ? (
+        <Section id="returns" title="Activity returns">
+          <ReturnsSeen schemeId={scheme.id} version={run.version.version} />
         </Section>
       ) : null}
       {checksHandSchedule ? (

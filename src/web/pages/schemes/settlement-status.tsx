@@ -2,7 +2,7 @@ import { Tag } from 'nhsuk-react-components';
 import { type Settlement, settlementStatus } from '../../../domain/schemes/settlement.js';
 
 /**
- * A version's payments at a glance, for the schemes list, the versions table and a practice's money:
+ * A version's payments at a glance, for the schemes list and the versions table:
  * "Not invoiced", or an Invoiced or Paid tag over its day ("on 30 May 2018, invoiced 15 May 2018").
  * `version` names the version when it is not the one the row is about (an admin's draft).
  */

@@ -64,8 +64,8 @@ export interface DeliveredList {
   awaited: { odsCode: string; name: string }[];
   /** The due date has passed: returns are closed to practice managers; the federation still records them. */
   returnsClosed: boolean;
-  /** The practices that have returned, with the day each return was first received and whether that was after the due date. */
-  received: { odsCode: string; name: string; receivedOn: string | null; late: boolean }[];
+  /** The practices that have returned, with the day each return was first received, whether that was after the due date, and when it was last changed and by whom (an actor label). */
+  received: { odsCode: string; name: string; receivedOn: string | null; late: boolean; lastSent: { at: string; by: string } | null }[];
 }
 
 /** GET /api/schemes/practices-on: the scheme builder's practices and list sizes on the snapshot date, and the one message saving would give. */
