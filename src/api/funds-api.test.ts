@@ -45,6 +45,28 @@ describe.each(databaseKinds)('contracts and funds over the API (%s)', (kind) => 
     expect(decided.status).toBe(409);
   });
 
+  it('refuses a drawdown dated before the fund’s first year, and takes back one recorded in error, audited, refusing a stale page', async () => {
+    const report = (await admin.request('GET', `/api/funds/${fundId}/report`)).body;
+    const rutland = report.applications.find((a: { title: string }) => a.title.startsWith('Rutland'));
+    const early = await admin.request('POST', `/api/fund-applications/${rutland.id}/drawdowns`, { amount: '£1', drawnOn: '2010-01-01', evidence: 'Invoice R-0' });
+    const why = '1 January 2010 is before the fund’s first year, 2017/18, starts on 1 April 2017';
+    expect(early).toMatchObject({ status: 400, body: { message: `The drawdown date is wrong: ${why}`, problems: [{ field: 'drawnOn', message: why }] } });
+    const wrong = await admin.request('POST', `/api/fund-applications/${rutland.id}/drawdowns`, { amount: '£10,000.50', drawnOn: '2018-10-31', evidence: 'Invoice R-2 (typo)' });
+    expect(wrong.status).toBe(201);
+    const before = (await admin.request('GET', `/api/fund-applications/${rutland.id}`)).body;
+    expect(before.drawdowns.map((d: { id: number }) => d.id)).toContain(wrong.body.id);
+    const path = (rowVersion: number) => `/api/fund-applications/${rutland.id}/drawdowns/${wrong.body.id}?rowVersion=${rowVersion}`;
+    expect(await commissioner.request('DELETE', path(before.application.rowVersion))).toMatchObject({ status: 403 });
+    expect(await admin.request('DELETE', path(before.application.rowVersion - 1))).toMatchObject({ status: 409 });
+    expect(await admin.request('DELETE', path(before.application.rowVersion))).toMatchObject({ status: 200, body: { deleted: true } });
+    const after = (await admin.request('GET', `/api/fund-applications/${rutland.id}`)).body;
+    expect(after.drawdowns.map((d: { id: number }) => d.id)).not.toContain(wrong.body.id);
+    expect(after.application.drawnPence).toBe(before.application.drawnPence - 1_000_050);
+    const audit = (await admin.request('GET', '/api/audit?recordType=drawdown')).body.items;
+    expect(audit.find((e: { recordId: string; action: string }) => e.recordId === String(wrong.body.id) && e.action === 'delete')).toMatchObject({ before: { amountPence: 1_000_050, evidence: 'Invoice R-2 (typo)' } });
+    expect(await admin.request('DELETE', path(after.application.rowVersion))).toMatchObject({ status: 404 });
+  });
+
   it('stores amounts typed in pounds once, as pence (the record routes check a body before the use case does)', async () => {
     const contract = await admin.request('POST', '/api/contracts', { title: 'Diabetes specialist nurses', commissioner: 'WL CCG', parties: 'WL CCG; the federation', footprintGroupId: 1, startDate: '2018-05-01', value: '£80,000', valueBasis: 'a_year' });
     expect(contract).toMatchObject({ status: 201, body: { valuePence: 8_000_000 } });

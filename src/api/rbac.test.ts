@@ -35,6 +35,7 @@ interface Ids {
   documentId: number;
   fundId: number;
   applicationId: number;
+  drawdownId: number;
   /** Applications waiting for a decision, one for Kibworth (C82001, the manager's) and one for Countesthorpe (C82002). */
   practiceApplicationIds: Record<string, number>;
   /** The demo's governance records: a risk, the April 2018 meeting, a board action, the GDPR policy. */
@@ -250,6 +251,8 @@ const cases: Case[] = [
   { route: 'POST /api/fund-applications/{id}/decision', allowed: ['commissioner'], request: (_r, ids) => ({ method: 'POST', path: `/api/fund-applications/${ids.applicationId}/decision`, body: { outcome: 'approve', rowVersion: 99 } }) },
   // A stale rowVersion: whoever may withdraw gets the conflict (nothing is withdrawn), everyone else is refused first.
   { route: 'POST /api/fund-applications/{id}/withdrawal', allowed: ['admin', 'pmOwn'], request: (r, ids) => ({ method: 'POST', path: `/api/fund-applications/${ids.practiceApplicationIds[practiceFor(r)]}/withdrawal`, body: { rowVersion: 99 } }) },
+  // A stale rowVersion: the admin gets the conflict (nothing is taken back), everyone else is refused first.
+  { route: 'DELETE /api/fund-applications/{id}/drawdowns/{drawdownId}', allowed: adminOnly, request: (_r, ids) => ({ method: 'DELETE', path: `/api/fund-applications/${ids.applicationId}/drawdowns/${ids.drawdownId}?rowVersion=99` }) },
   { route: 'POST /api/fund-applications/{id}/drawdowns', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/fund-applications/${ids.applicationId}/drawdowns`, body: { amount: '£1', drawnOn: '2018-08-01', evidence: 'Invoice' } }) },
   ...qualityCases(),
 ];
@@ -315,6 +318,7 @@ describe('permissions: every endpoint × every role', () => {
     ids.documentId = (await clients.admin.request('POST', `/api/contracts/${ids.contractId}/documents`, fileForm('signed.pdf', '%PDF-1.4 test'))).body.id;
     ids.fundId = (await clients.admin.request('GET', '/api/funds?q=ELR%20transformation')).body.items[0].id;
     ids.applicationId = (await clients.admin.request('GET', `/api/funds/${ids.fundId}/report`)).body.applications.find((a: { status: string }) => a.status === 'approved').id;
+    ids.drawdownId = (await clients.admin.request('GET', `/api/fund-applications/${ids.applicationId}`)).body.drawdowns[0].id;
     ids.practiceApplicationIds = {};
     for (const practiceCode of ['C82001', 'C82002']) {
       const body = { practiceCode, title: `Waiting bid for ${practiceCode}`, purpose: 'Test', lines: [{ description: 'Licence', amount: '£1' }] };

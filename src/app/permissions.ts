@@ -69,7 +69,7 @@ export const permissions = {
   fund_application: { read: contractReaders, create: [...admin, 'own_practice'], update: ['commissioner'], delete: [], import: [] },
   // Whoever may apply may withdraw an application still waiting for a decision: admins (who apply for localities), and a practice manager their own practice's.
   fund_withdrawal: { read: contractReaders, create: [...admin, 'own_practice'], update: [], delete: [], import: [] },
-  drawdown: { read: contractReaders, create: admin, update: [], delete: [], import: [] },
+  drawdown: { read: contractReaders, create: admin, update: [], delete: admin, import: [] },
   // Quality indicators, their figures and thresholds: everyone reads; admins import and set thresholds.
   indicator: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
   indicator_threshold: { read: everyone, create: admin, update: admin, delete: admin, import: admin },

@@ -256,6 +256,22 @@ export function contractsSuite(harness: () => BrowserHarness) {
       expect(await seriousAxeViolations(admin)).toEqual([]);
       await saveScreenshot(admin, 'fund-application-drawdown');
 
+      // A date before the fund began is refused; a drawdown recorded in error is taken back, after a second look.
+      await admin.getByLabel('Amount (£)').fill('£1,000');
+      await admin.getByLabel('Evidence').fill('Invoice GTN-2018-08 (wrong)');
+      await fillDate(admin, 'drawn-on', '1/1/2010');
+      await admin.getByRole('button', { name: 'Record drawdown' }).click();
+      await problemsSay(admin, /1 January 2010 is before the fund’s first year, 2017\/18, starts on 1 April 2017/);
+      await fillDate(admin, 'drawn-on', today);
+      await admin.getByRole('button', { name: 'Record drawdown' }).click();
+      await eventually(() => textOf(admin.locator('.nhsuk-summary-list'))).toContain('£13,000 (£7,000 left to draw)');
+      const takeBack = () => admin.getByRole('button', { name: /^Take back the drawdown of £1,000/ }).click();
+      await confirmQuestionCancels(admin, admin.getByRole('region', { name: /Take back the drawdown of £1,000/ }), 'confirm-take-back-heading', takeBack);
+      await takeBack();
+      await admin.getByRole('button', { name: 'Yes, take it back' }).click();
+      await visible(admin.getByText('Drawdown taken back.'));
+      await eventually(() => textOf(admin.locator('.nhsuk-summary-list'))).toContain('£12,000 (£8,000 left to draw)');
+
       await openFund(admin);
       const harborough = await textOf(admin.locator('table').nth(3).locator('tbody tr', { hasText: 'Harborough' }));
       expect(harborough).toContain(money(200 * harboroughList)); // the demo's 2018/19 application, still waiting

@@ -2,14 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
-import { applicationDetail, applicationSchema, decideApplication, decisionSchema, drawdownSchema, recordDrawdown, submitApplication, withdrawalSchema, withdrawApplication } from '../../app/funds/fund-applications.js';
+import { applicationDetail, applicationSchema, decideApplication, decisionSchema, drawdownSchema, recordDrawdown, removeDrawdown, submitApplication, withdrawalSchema, withdrawApplication } from '../../app/funds/fund-applications.js';
 import { fundOverviewColumns, fundWorkbook } from '../../app/funds/fund-export.js';
 import { fundReport, fundsOverview } from '../../app/funds/fund-report.js';
 import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { sendTable } from './records.js';
 import { sendFile, xlsxType } from './send-file.js';
-import { recordIdSchema } from '../../domain/record-id.js';
+import { recordIdSchema, rowVersionSchema } from '../../domain/record-id.js';
 
 const idParams = z.object({ id: recordIdSchema });
 const tags = ['funds'];
@@ -48,5 +48,12 @@ export async function registerFundRoutes(app: FastifyInstance, deps: ServerDeps)
   r.post('/api/fund-applications/:id/drawdowns', { preValidation: refuseUnlessMay('drawdown', 'create'), schema: { tags, summary: 'Draw approved money down against evidence (admins)', params: idParams, body: drawdownSchema } }, async (request, reply) => {
     reply.status(201);
     return recordDrawdown(ctxOf(request), request.params.id, request.body);
+  });
+  r.delete('/api/fund-applications/:id/drawdowns/:drawdownId', {
+    preValidation: refuseUnlessMay('drawdown', 'delete'),
+    schema: { tags, summary: 'Take back a drawdown recorded in error (admins); send the application’s rowVersion you read', params: idParams.extend({ drawdownId: recordIdSchema }), querystring: z.object({ rowVersion: rowVersionSchema }) },
+  }, async (request) => {
+    await removeDrawdown(ctxOf(request), request.params.id, request.params.drawdownId, request.query.rowVersion);
+    return { deleted: true };
   });
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { poundsField } from '../../domain/contracts/pounds-and-years.js';
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors.js';
-import { checkBusinessCase, checkDrawdown, checkFitsPot, commitmentOf, type AmountAsked, decide, decisionOutcomes, sumPence, withdraw, type ApplicationMoney } from '../../domain/funds/fund-applications.js';
+import { checkBusinessCase, checkDrawdown, checkDrawdownDate, checkFitsPot, commitmentOf, type AmountAsked, decide, decisionOutcomes, sumPence, withdraw, type ApplicationMoney } from '../../domain/funds/fund-applications.js';
 import { todayInEngland, isoDateSchema, refuseFutureDate } from '../../domain/iso-date.js';
 import { registryPractices } from '../../db/repos/schemes.js';
-import { drawdownsOf, findApplication, insertApplication, insertDrawdown, linesOf, lockFund, updateApplicationIfUnchanged, type ApplicationRow } from '../../db/repos/contracts.js';
+import { deleteDrawdown, drawdownsOf, findApplication, insertApplication, insertDrawdown, linesOf, lockFund, updateApplicationIfUnchanged, type ApplicationRow } from '../../db/repos/contracts.js';
 import { localitiesOn } from '../../db/repos/registry.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
@@ -137,12 +137,30 @@ export async function recordDrawdown(ctx: AppContext, applicationId: number, inp
     // A drawdown records money already paid out, so it cannot be dated after today.
     refuseFutureDate(input.drawnOn, todayInEngland(), 'The drawdown', 'drawnOn');
     const application = await loadApplication(db, applicationId);
+    checkDrawdownDate(input.drawnOn, (await findFund(db, application.fundId)).rates.map((r) => r.year));
     const drawn = sumPence((await drawdownsOf(db, [applicationId])).map((d) => d.amountPence));
     checkDrawdown(money(application), drawn, input.amount, input.evidence);
     if (!(await updateApplicationIfUnchanged(db, applicationId, application.rowVersion, {}))) throw conflict('Someone else drew down against this application at the same time. Reload it and try again.');
     const row = await insertDrawdown(db, { applicationId, amountPence: input.amount, drawnOn: input.drawnOn, evidence: input.evidence, recordedBy: ctx.actor.label });
     await recordAudit(db, ctx.actor, { recordType: 'drawdown', recordId: row.id, action: 'create', after: row, summary: `Drew down against ${application.title}` });
     return row;
+  });
+}
+
+/**
+ * Takes back a drawdown recorded in error (a wrong amount or date), to be recorded again rightly;
+ * the audit log keeps what it said. The page sends the application's row version it read, which
+ * every drawdown moves on, so a stale page gets a conflict.
+ */
+export async function removeDrawdown(ctx: AppContext, applicationId: number, drawdownId: number, rowVersion: number) {
+  authorize(ctx.actor, 'drawdown', 'delete');
+  return inTransaction(ctx, async (db) => {
+    const application = await loadApplication(db, applicationId);
+    const drawdown = (await drawdownsOf(db, [applicationId])).find((d) => d.id === drawdownId);
+    if (!drawdown) throw notFound(`Drawdown ${drawdownId} of application ${applicationId}`);
+    if (!(await updateApplicationIfUnchanged(db, applicationId, rowVersion, {}))) throw conflict('Someone else changed this application’s drawdowns. Reload it and try again.');
+    await deleteDrawdown(db, drawdownId);
+    await recordAudit(db, ctx.actor, { recordType: 'drawdown', recordId: drawdownId, action: 'delete', before: drawdown, summary: `Took back a drawdown against ${application.title}` });
   });
 }
 

@@ -112,6 +112,10 @@ export async function insertDrawdown(db: Db, values: typeof drawdowns.$inferInse
   return row!;
 }
 
+export async function deleteDrawdown(db: Db, id: number) {
+  await db.delete(drawdowns).where(eq(drawdowns.id, id));
+}
+
 /** Holds a fund's row until the transaction ends, so two decisions on its pots are made one after the other. */
 export async function lockFund(db: Db, fundId: number): Promise<void> {
   await db.select({ id: funds.id }).from(funds).where(eq(funds.id, fundId)).for('update');

@@ -1,5 +1,7 @@
 import { AppError, conflict, invalid } from '../errors.js';
 import { formatPence } from '../schemes/format-money.js';
+import { formatFinancialYear, parseFinancialYear } from '../finance/financial-year.js';
+import { formatLongDate } from '../iso-date.js';
 
 /**
  * A locality or practice applies for part of a fund with a business case; the commissioner
@@ -120,6 +122,20 @@ export function withdraw(application: ApplicationMoney): { status: 'withdrawn' }
   const closed = notWaiting(application);
   if (closed) throw conflict(`${closed}, so it cannot be withdrawn: only an application waiting for a decision can be`);
   return { status: 'withdrawn' };
+}
+
+/**
+ * Refuses a drawdown dated before the fund's first financial year starts (1 April of it): the money
+ * cannot have been paid out before there was a fund to pay it from.
+ */
+export function checkDrawdownDate(drawnOn: string, fundYears: readonly string[]): void {
+  const first = [...fundYears].map(parseFinancialYear).sort((a, b) => a - b)[0];
+  if (first === undefined) return;
+  const opens = `${first}-04-01`;
+  if (drawnOn < opens) {
+    const message = `${formatLongDate(drawnOn)} is before the fund’s first year, ${formatFinancialYear(first)}, starts on ${formatLongDate(opens)}`;
+    throw invalid(`The drawdown date is wrong: ${message}`, [{ field: 'drawnOn', message }]);
+  }
 }
 
 /** Refuses a drawdown that is not backed by evidence, or that would take more than was approved. */

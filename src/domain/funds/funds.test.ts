@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parsePoundsToPence } from '../contracts/pounds-and-years.js';
 import { calculateFund } from './fund-calculator.js';
-import { checkDrawdown, checkBusinessCase, checkFitsPot, commitmentOf, decide, positionOf, withdraw } from './fund-applications.js';
+import { checkDrawdown, checkDrawdownDate, checkBusinessCase, checkFitsPot, commitmentOf, decide, positionOf, withdraw } from './fund-applications.js';
 
 const seed = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(__dirname, '../../../../shared/data', name), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const elrPractices = seed('elr/practices.csv').map((p, i) => ({ code: `P${String(i).padStart(5, '0')}`, name: p.practice!, locality: p.locality!, listSize: Number(p.list_size) }));
@@ -120,6 +120,16 @@ describe('applications and drawdown', () => {
     expect(() => checkDrawdown(approved, 400, 201, 'Invoice 17')).toThrow(/more than was approved: £6 approved, £4 drawn already, so at most £2 can be drawn/);
     expect(() => checkDrawdown(approved, 0, 100, '')).toThrow(/needs evidence/);
     expect(() => checkDrawdown({ ...approved, status: 'submitted' }, 0, 100, 'x')).toThrow(/approved application/);
+  });
+
+  it.each<[string, string, string[], string | null]>([
+    ['on the day the first year starts', '2017-04-01', ['2018/19', '2017/18'], null],
+    ['a day before it', '2017-03-31', ['2018/19', '2017/18'], '31 March 2017 is before the fund’s first year, 2017/18, starts on 1 April 2017'],
+    ['years written another way', '2010-01-01', ['18/19'], '1 January 2010 is before the fund’s first year, 2018/19, starts on 1 April 2018'],
+    ['a fund with no years', '2010-01-01', [], null],
+  ])('dates a drawdown %s', (_name, drawnOn, years, refusal) => {
+    if (refusal) expect(() => checkDrawdownDate(drawnOn, years)).toThrow(refusal);
+    else expect(() => checkDrawdownDate(drawnOn, years)).not.toThrow();
   });
 
   it('shows allocated, waiting, approved, drawn and remaining', () => {

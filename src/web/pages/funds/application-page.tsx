@@ -1,4 +1,4 @@
-import { Heading } from 'nhsuk-react-components';
+import { Button, Heading } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
@@ -11,7 +11,7 @@ import { SuccessBanner } from '../../components/success-banner.js';
 import { type SummaryRow, SummaryRows } from '../../components/summary-rows.js';
 import { actorName, formatDate, formatDateTime, formatMoney } from '../../format/format.js';
 import { ApplicationStatusTag } from './application-status.js';
-import { DecisionForm, DrawdownForm } from './decision-forms.js';
+import { DecisionForm, DrawdownForm, TakeBackDrawdown } from './decision-forms.js';
 import { applicantName, type ApplicationDetail, statusLabels } from './types.js';
 import { WithdrawForm } from './withdraw-form.js';
 
@@ -23,11 +23,25 @@ const lineColumns: Column<Line>[] = [
   { key: 'description', header: 'What it is for', cell: (l) => l.description },
   { key: 'amount', header: 'Amount', numeric: true, pence: (l) => l.amountPence },
 ];
-const drawdownColumns: Column<Drawdown>[] = [
+/** The drawdowns; an admin may take one back that was recorded in error (`takeBack` asks first). */
+const drawdownColumns = (takeBack?: (d: Drawdown) => void): Column<Drawdown>[] => [
   { key: 'date', header: 'Date', nowrap: true, cell: (d) => formatDate(d.drawnOn) },
   { key: 'evidence', header: 'Evidence', cell: (d) => d.evidence },
   { key: 'by', header: 'Recorded by', cell: (d) => actorName(d.recordedBy) },
   { key: 'amount', header: 'Amount', numeric: true, pence: (d) => d.amountPence },
+  ...(takeBack
+    ? [
+        {
+          key: 'action',
+          header: 'Action',
+          cell: (d: Drawdown) => (
+            <Button type="button" secondary small onClick={() => takeBack(d)}>
+              Take back<span className="nhsuk-u-visually-hidden"> the drawdown of {formatMoney(d.amountPence)} on {formatDate(d.drawnOn)}</span>
+            </Button>
+          ),
+        },
+      ]
+    : []),
 ];
 
 /** The applicant may withdraw: an admin, or the manager of the practice that applied (as the server decides). */
@@ -58,6 +72,8 @@ export function ApplicationPage() {
   const sent = Boolean((useLocation().state as { sent?: boolean } | null)?.sent);
   const [decisions, setDecisions] = useState(0);
   const [withdrawals, setWithdrawals] = useState(0);
+  const [takingBack, setTakingBack] = useState<number | null>(null);
+  const [takenBack, setTakenBack] = useState(0);
   return (
     <Loaded query={detail} what="application">
       {({ application, fund, lines, drawdowns }) => {
@@ -92,7 +108,20 @@ export function ApplicationPage() {
             {decided ? (
               <>
                 <Heading headingLevel="h2">Drawdowns</Heading>
-                <DataTable caption="Drawdowns" captionHidden columns={drawdownColumns} rows={drawdowns} rowKey={(d) => d.id} empty="Nothing has been drawn down yet." total={drawdowns.length ? { label: 'Total', cells: { amount: application.drawnPence } } : undefined} />
+                <SuccessBanner id="drawdown-taken-back" count={takenBack}>
+                  Drawdown taken back.
+                </SuccessBanner>
+                <DataTable caption="Drawdowns" captionHidden columns={drawdownColumns(user.role === 'admin' ? (d) => setTakingBack(d.id) : undefined)} rows={drawdowns} rowKey={(d) => d.id} empty="Nothing has been drawn down yet." total={drawdowns.length ? { label: 'Total', cells: { amount: application.drawnPence } } : undefined} />
+                {takingBack !== null && drawdowns.some((d) => d.id === takingBack) ? (
+                  <TakeBackDrawdown
+                    application={application}
+                    drawdown={drawdowns.find((d) => d.id === takingBack)!}
+                    onDone={(taken) => {
+                      setTakingBack(null);
+                      if (taken) setTakenBack((n) => n + 1);
+                    }}
+                  />
+                ) : null}
                 {user.role === 'admin' ? <DrawdownForm application={application} /> : null}
               </>
             ) : null}

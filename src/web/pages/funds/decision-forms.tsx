@@ -1,10 +1,11 @@
 import { Button, Radios, Textarea, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
+import { ConfirmQuestion } from '../../components/confirm-question.js';
 import { DateField, dateFieldTarget, dateProblem, type DateParts, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
-import { formatMoney, todayIso } from '../../format/format.js';
+import { formatDate, formatMoney, todayIso } from '../../format/format.js';
 import { typedPence } from './costed-lines.js';
 import type { ApplicationDetail } from './types.js';
 
@@ -96,5 +97,18 @@ export function DrawdownForm({ application }: { application: ApplicationDetail['
         Record drawdown
       </Button>
     </form>
+  );
+}
+
+/** Asks before taking back a drawdown recorded in error; sends the application's row version read, so a stale page gets a conflict. */
+export function TakeBackDrawdown({ application, drawdown, onDone }: { application: ApplicationDetail['application']; drawdown: ApplicationDetail['drawdowns'][number]; onDone(takenBack: boolean): void }) {
+  const form = useApiForm<number>((rowVersion) => ({ method: 'DELETE', path: `/api/fund-applications/${application.id}/drawdowns/${drawdown.id}?rowVersion=${rowVersion}` }), { invalidates: refresh, onSuccess: () => onDone(true) });
+  return (
+    <>
+      <FormErrorSummary errors={form.errors} attempt={form.attempt} title={form.conflict ? 'Someone else changed this application’s drawdowns: reload the page and try again' : undefined} />
+      <ConfirmQuestion id="confirm-take-back" question={`Take back the drawdown of ${formatMoney(drawdown.amountPence)} on ${formatDate(drawdown.drawnOn)}?`} yes="Yes, take it back" pending={form.pending} onAnswer={(yes) => (yes ? form.submit(application.rowVersion) : onDone(false))}>
+        If money was drawn, record it again with the right amount and date. The audit log keeps what this one said.
+      </ConfirmQuestion>
+    </>
   );
 }
