@@ -11,6 +11,8 @@ import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScre
 const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
 const seedLocalities = Papa.parse<Record<string, string>>(readFileSync(join(elrData, 'localities.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const money = (pence: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', ...(pence % 100 === 0 ? { maximumFractionDigits: 0 } : {}) }).format(pence / 100);
+/** Money in a table whose columns are read across one another, some amount of which has pence: every amount shows them. */
+const moneyWithPence = (pence: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
 const demoCommissioner = demoUsers.find((u) => u.role === 'commissioner')!;
 const cbsTitle = /Public health community based services/;
 const transformation = /ELR transformation fund/;
@@ -180,8 +182,9 @@ export function contractsSuite(harness: () => BrowserHarness) {
       for (const locality of seedLocalities) {
         const list = Number(locality.list_size_total);
         const row = await textOf(page.locator('table').nth(1).locator('tbody tr', { hasText: locality.locality! }).first());
-        expect(row).toContain(money(50 * list));
-        expect(row).toContain(money(250 * list));
+        // The 2017/18 column (50p a patient) has pence, so the 2018/19 and total columns beside it show them too.
+        expect(row).toContain(moneyWithPence(50 * list));
+        expect(row).toContain(moneyWithPence(250 * list));
       }
       expect(await textOf(page.locator('table').nth(1).locator('.app-table__row--total'))).toContain('£818,137.50');
       expect((await download(page, 'Download XLSX')).body.subarray(0, 2).toString()).toBe('PK');

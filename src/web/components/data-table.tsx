@@ -50,6 +50,8 @@ interface DataTableProps<T> {
   narrow?: boolean;
   /** Many columns: a smaller type size so rows stay on a line or two. */
   compact?: boolean;
+  /** Money columns read across one another (years side by side, allocated against drawn): all show pence when any amount has them. */
+  moneyAcross?: boolean;
   /** Extra classes, e.g. fixed column widths so tables one above another line up. */
   className?: string;
   /**
@@ -131,13 +133,14 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
 const totalRows = (total: DataTableProps<unknown>['total']): readonly TotalRow[] => (total === undefined ? [] : 'label' in total ? [total] : total);
 
-/** How each money column writes its amounts, its total rows' included (undefined for other columns). */
-function moneyFormats<T>(columns: readonly Column<T>[], rows: readonly T[], totals: readonly TotalRow[]) {
-  return columns.map((column) => {
-    if (!column.pence) return undefined;
-    const amounts = totals.map((t) => t.cells[column.key]).map((a) => (typeof a === 'number' ? a : null));
-    return moneyColumnFormat([...rows.map(column.pence), ...amounts]);
-  });
+/**
+ * How each money column writes its amounts, its total rows' included (undefined for other columns);
+ * with `across`, every money column writes them alike, as one column would.
+ */
+function moneyFormats<T>(columns: readonly Column<T>[], rows: readonly T[], totals: readonly TotalRow[], across = false) {
+  const amountsOf = (column: Column<T>) => [...rows.map(column.pence!), ...totals.map((t) => t.cells[column.key]).map((a) => (typeof a === 'number' ? a : null))];
+  const shared = across ? moneyColumnFormat(columns.filter((c) => c.pence).flatMap(amountsOf)) : undefined;
+  return columns.map((column) => (column.pence ? (shared ?? moneyColumnFormat(amountsOf(column))) : undefined));
 }
 
 /** A total row's cell: a money column's number written as the column writes its rows. */
@@ -149,10 +152,10 @@ function cellOf<T>(column: Column<T>, format: ((pence: number) => string) | unde
   return pence === null || pence === undefined ? (column.cell?.(row) ?? '') : format!(pence);
 }
 
-function TableOf<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSort, total, narrow, compact, className }: DataTableProps<T>) {
+function TableOf<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSort, total, narrow, compact, className, moneyAcross }: DataTableProps<T>) {
   const cols = columns as Column<unknown>[];
   const totals = totalRows(total);
-  const formats = moneyFormats(columns, rows, totals);
+  const formats = moneyFormats(columns, rows, totals, moneyAcross);
   return (
     <>
       {onSort ? <PhoneSort caption={caption} columns={cols} sort={sort} onSort={onSort} /> : null}

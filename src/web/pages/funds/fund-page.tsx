@@ -76,23 +76,23 @@ export function FundPage() {
             <Heading headingLevel="h2">Each locality’s share</Heading>
             <p className="nhsuk-body">Shared by list size: each practice’s share of the total, in pennies that add up exactly; a locality’s share is its practices’ shares added up.</p>
             <div className="app-money-table">
-              <DataTable caption="Share by locality" captionHidden columns={shareColumns(calculation.years, [{ key: 'name', header: 'Locality', cell: (r) => r.name }])} rows={calculation.localities} rowKey={(r) => r.key} total={{ label: 'Total', cells: totalCells(calculation.localities) }} compact />
+              <DataTable caption="Share by locality" captionHidden columns={shareColumns(calculation.years, [{ key: 'name', header: 'Locality', cell: (r) => r.name }])} rows={calculation.localities} rowKey={(r) => r.key} total={{ label: 'Total', cells: totalCells(calculation.localities) }} compact moneyAcross />
             </div>
             <Details>
               <Details.Summary>Each practice’s share</Details.Summary>
               <Details.Text>
-                <DataTable caption="Share by practice" captionHidden columns={shareColumns(calculation.years, [{ key: 'name', header: 'Practice', cell: (r) => `${r.name} (${r.key})` }, { key: 'locality', header: 'Locality', cell: (r) => r.locality ?? '' }])} rows={calculation.practices} rowKey={(r) => r.key} total={{ label: 'Total', cells: totalCells(calculation.practices) }} compact />
+                <DataTable caption="Share by practice" captionHidden columns={shareColumns(calculation.years, [{ key: 'name', header: 'Practice', cell: (r) => `${r.name} (${r.key})` }, { key: 'locality', header: 'Locality', cell: (r) => r.locality ?? '' }])} rows={calculation.practices} rowKey={(r) => r.key} total={{ label: 'Total', cells: totalCells(calculation.practices) }} compact moneyAcross />
               </Details.Text>
             </Details>
             <Heading headingLevel="h2">Allocated, approved and drawn</Heading>
-            <DataTable caption="Position by locality" captionHidden columns={positionColumns} rows={positions} rowKey={(p) => p.name} total={{ label: 'Total', cells: totals }} compact />
+            <DataTable caption="Position by locality" captionHidden columns={positionColumns} rows={positions} rowKey={(p) => p.name} total={{ label: 'Total', cells: totals }} compact moneyAcross />
             <Heading headingLevel="h2">Applications</Heading>
             {user.role === 'admin' || user.role === 'practice_manager' ? (
               <p className="nhsuk-body">
                 <Link to={`/funds/${fund.id}/apply`}>Apply for money from this fund</Link>
               </p>
             ) : null}
-            <DataTable caption="Applications" captionHidden columns={applicationColumns} rows={applications} rowKey={(a) => a.id} empty={user.role === 'practice_manager' ? 'Neither your practice nor its locality has applied to this fund.' : 'No applications yet.'} compact />
+            <DataTable caption="Applications" captionHidden columns={applicationColumns} rows={applications} rowKey={(a) => a.id} empty={user.role === 'practice_manager' ? 'Neither your practice nor its locality has applied to this fund.' : 'No applications yet.'} compact moneyAcross />
           </>
         );
       }}

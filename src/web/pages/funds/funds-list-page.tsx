@@ -61,7 +61,7 @@ export function FundsListPage() {
         {(data) => (
           <>
             <ExportLinks base="/api/fund-overview/export" noun="the funds" />
-            <DataTable caption="Funds" captionHidden columns={columns} rows={data.items} rowKey={(f) => f.id} empty="No funds have been set up yet." compact scrolls />
+            <DataTable caption="Funds" captionHidden columns={columns} rows={data.items} rowKey={(f) => f.id} empty="No funds have been set up yet." compact scrolls moneyAcross />
           </>
         )}
       </Loaded>
