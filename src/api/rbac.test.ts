@@ -253,6 +253,8 @@ const cases: Case[] = [
   { route: 'POST /api/fund-applications/{id}/withdrawal', allowed: ['admin', 'pmOwn'], request: (r, ids) => ({ method: 'POST', path: `/api/fund-applications/${ids.practiceApplicationIds[practiceFor(r)]}/withdrawal`, body: { rowVersion: 99 } }) },
   // A stale rowVersion: the admin gets the conflict (nothing is taken back), everyone else is refused first.
   { route: 'DELETE /api/fund-applications/{id}/drawdowns/{drawdownId}', allowed: adminOnly, request: (_r, ids) => ({ method: 'DELETE', path: `/api/fund-applications/${ids.applicationId}/drawdowns/${ids.drawdownId}?rowVersion=99` }) },
+  // Kibworth is under the contract already: the admin hears so (nothing is added), everyone else is refused first.
+  { route: 'POST /api/contracts/{id}/sub-contracts', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/contracts/${ids.contractId}/sub-contracts`, body: { practiceCodes: ['C82001'] } }) },
   { route: 'POST /api/fund-applications/{id}/drawdowns', allowed: adminOnly, request: (_r, ids) => ({ method: 'POST', path: `/api/fund-applications/${ids.applicationId}/drawdowns`, body: { amount: '£1', drawnOn: '2018-08-01', evidence: 'Invoice' } }) },
   ...qualityCases(),
 ];

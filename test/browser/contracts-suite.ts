@@ -41,12 +41,12 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.getByRole('link', { name: cbsTitle }).click();
       await eventually(() => textOf(page.locator('.nhsuk-inset-text'))).toContain('2 of 13 practices have not signed');
       // The share is the contract's: said, not asked.
-      const addForm = page.getByRole('form', { name: 'Add a practice under this contract' });
+      const addForm = page.getByRole('form', { name: 'Add practices under this contract' });
       expect(await textOf(addForm)).toContain('The practice is paid 95% of the tariff; the federation keeps its 5% fee, set on the contract.');
-      await page.getByRole('button', { name: 'Add practice' }).click();
-      await problemsSay(page, /Choose a practice/);
-      await page.locator('#sub-practice').selectOption('C82056');
-      await page.getByRole('button', { name: 'Add practice' }).click();
+      await page.getByRole('button', { name: 'Add practices' }).click();
+      await problemsSay(page, /Choose at least one practice/);
+      await addForm.getByLabel(/\(C82056\)/).check();
+      await page.getByRole('button', { name: 'Add practices' }).click();
       await eventually(() => textOf(page.locator('.nhsuk-inset-text'))).toContain('3 of 14 practices have not signed');
       await page.getByRole('button', { name: /Mark signed today for THE JUBILEE|Mark signed today for The Jubilee/ }).click();
       await eventually(() => textOf(page.locator('.nhsuk-inset-text'))).toContain('2 of 14 practices have not signed');

@@ -5,6 +5,7 @@ import type { AppContext } from '../../app/context.js';
 import { documentExtensions, downloadContractDocument, uploadContractDocument } from '../../app/contracts/contract-documents.js';
 import { contractDetail, contractRegister } from '../../app/contracts/contract-register.js';
 import { registerColumns } from '../../app/contracts/register-columns.js';
+import { addSubContracts, addSubContractsSchema } from '../../app/contracts/add-sub-contracts.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
@@ -39,6 +40,10 @@ export async function registerContractRoutes(app: FastifyInstance, deps: ServerD
   r.get('/api/contracts/:id/overview', { schema: { tags, summary: 'One contract: terms, reminders, sub-contracts (a practice manager sees their own), documents', params: idParams, querystring: registerQuery } }, async (request) =>
     contractDetail(ctxOf(request), request.params.id, { expiringWithinDays: request.query.expiring, today: request.query.today }),
   );
+  r.post('/api/contracts/:id/sub-contracts', { preValidation: refuseUnlessMay('sub_contract', 'create'), schema: { tags, summary: 'Put several footprint practices under a contract at once, all or none (admins)', params: idParams, body: addSubContractsSchema } }, async (request, reply) => {
+    reply.status(201);
+    return addSubContracts(ctxOf(request), request.params.id, request.body);
+  });
   r.post('/api/contracts/:id/documents', { preValidation: refuseUnlessMay('contract_document', 'create'), schema: { tags, summary: 'Add a signed copy or schedule (admins): a PDF or .docx, at most 10 MB', params: idParams, consumes: ['multipart/form-data'] } }, async (request, reply) => {
     reply.status(201);
     return uploadContractDocument(ctxOf(request), request.params.id, await readUpload(request, documentExtensions));

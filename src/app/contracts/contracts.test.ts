@@ -11,6 +11,7 @@ import { uploadContractDocument, downloadContractDocument } from './contract-doc
 import { contractDetail, contractRegister } from './contract-register.js';
 import { contractItems } from './my-items-source.js';
 import { subContractRecord } from './sub-contract-record.js';
+import { addSubContracts } from './add-sub-contracts.js';
 
 describe.each(databaseKinds)('contracts register (%s)', (kind) => {
   let database: Database;
@@ -113,5 +114,24 @@ describe.each(databaseKinds)('contracts register (%s)', (kind) => {
     expect(await contractItems(database.db, { ...query, role: 'commissioner', practiceCodes: [] })).toEqual([]);
     // Once the contract has ended there is nothing left to sign or give notice of.
     expect(await contractItems(database.db, { ...query, today: '2031-01-01', until: '2031-01-15', role: 'practice_manager', practiceCodes: ['C82078'] })).toEqual([]);
+  });
+
+  it('puts several practices under a contract at once, all or none, each at the share the fee leaves and audited', async () => {
+    const id = await cbsId();
+    const codesToAdd = async () => (await contractDetail(admin(), id)).practicesToAdd.map((p) => p.practiceCode);
+    const before = await codesToAdd();
+    const [first, second] = before.filter((c) => !['C82055', 'C82056'].includes(c));
+    await expect(addSubContracts(admin(), id, { practiceCodes: [first, second, 'C82001'] })).rejects.toThrow(`C82001 already has a sub-contract under`);
+    expect(await codesToAdd()).toEqual(before);
+    await expect(addSubContracts(admin(), id, { practiceCodes: [] })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'practiceCodes', message: 'Choose at least one practice' }] });
+    await expect(addSubContracts(contextFor(database, commissionerActor), id, { practiceCodes: [first] })).rejects.toThrow(/permission/);
+    const added = await addSubContracts(admin(), id, { practiceCodes: [first, second], signedDate: '2018-04-01' });
+    expect(added.subContracts.map((s) => [s.practiceCode, s.shareBp, s.signedDate])).toEqual([
+      [first, 9500, '2018-04-01'],
+      [second, 9500, '2018-04-01'],
+    ]);
+    const audited = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE record_type = 'sub_contract' AND action = 'create' AND record_id = ANY($1::text[])", [added.subContracts.map((s) => String(s.id))]);
+    expect(audited[0]!.n).toBe(2);
+    expect(await codesToAdd()).toEqual(before.filter((c) => c !== first && c !== second));
   });
 });

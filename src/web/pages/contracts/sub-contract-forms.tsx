@@ -1,4 +1,4 @@
-import { Button, Select, Textarea } from 'nhsuk-react-components';
+import { Button, Checkboxes, Textarea } from 'nhsuk-react-components';
 import { type FormEvent, useRef, useState } from 'react';
 import { ConfirmQuestion } from '../../components/confirm-question.js';
 import { DateField, dateFieldTarget, dateProblem, type DateParts, emptyDate, isoOrNull, isoToParts } from '../../components/date-field.js';
@@ -34,18 +34,19 @@ function shareSentence(shareBp: number, feeBp: number): string {
 }
 
 export function SubContractForm({ contract, practices, editing, onDone }: SubContractFormProps) {
-  const [practiceCode, setPracticeCode] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
   const [signed, setSigned] = useState<DateParts>(isoToParts(editing?.signedDate));
   const [notes, setNotes] = useState(editing?.notes ?? '');
   const [removing, setRemoving] = useState(false);
-  const ids = { practice: 'sub-practice', signed: 'sub-signed', notes: 'sub-notes' };
-  const form = useApiForm<Record<string, unknown>>(
-    (body) => (editing ? { method: 'PATCH', path: `/api/sub-contracts/${editing.id}`, body } : { method: 'POST', path: '/api/sub-contracts', body }),
+  // An error on the practices points at the first box.
+  const ids = { practice: `sub-practice-${practices[0]?.practiceCode ?? 'none'}`, signed: 'sub-signed', notes: 'sub-notes' };
+  const form = useApiForm<Record<string, unknown>, { added?: number }>(
+    (body) => (editing ? { method: 'PATCH', path: `/api/sub-contracts/${editing.id}`, body } : { method: 'POST', path: `/api/contracts/${contract.id}/sub-contracts`, body }),
     {
       invalidates: refreshPaths,
-      fields: { practiceCode: { id: ids.practice, label: 'Practice' }, signedDate: { id: dateFieldTarget(ids.signed), label: 'Date signed' }, notes: { id: ids.notes, label: 'Notes' } },
+      fields: { practiceCodes: { id: ids.practice, label: 'Practices' }, signedDate: { id: dateFieldTarget(ids.signed), label: 'Date signed' }, notes: { id: ids.notes, label: 'Notes' } },
       onSuccess: () => {
-        setPracticeCode('');
+        setChosen([]);
         setSigned(emptyDate);
         setNotes('');
         if (editing) onDone?.(`${editing.practiceName}’s sub-contract saved`);
@@ -57,39 +58,38 @@ export function SubContractForm({ contract, practices, editing, onDone }: SubCon
   function submit(event: FormEvent) {
     event.preventDefault();
     const terms = { signedDate: isoOrNull(signed), notes: notes.trim() || null };
-    form.submit(editing ? { rowVersion: editing.rowVersion, ...terms } : { contractId: contract.id, practiceCode, ...terms }, () => {
+    form.submit(editing ? { rowVersion: editing.rowVersion, ...terms } : { practiceCodes: chosen, ...terms }, () => {
       const problems: FieldError[] = [];
-      if (!editing && !practiceCode) problems.push({ field: ids.practice, message: 'Choose a practice' });
+      if (!editing && !chosen.length) problems.push({ field: ids.practice, message: 'Choose at least one practice' });
       const dateError = dateProblem(signed, 'Date signed', false);
       if (dateError) problems.push({ field: dateFieldTarget(ids.signed), message: dateError });
       return problems;
     });
   }
 
-  const heading = editing ? `Change ${editing.practiceName}’s sub-contract` : 'Add a practice';
+  const heading = editing ? `Change ${editing.practiceName}’s sub-contract` : 'Add practices';
   return (
-    <form onSubmit={submit} noValidate aria-label={editing ? heading : 'Add a practice under this contract'} className="app-panel">
+    <form onSubmit={submit} noValidate aria-label={editing ? heading : 'Add practices under this contract'} className="app-panel">
       <h3>{heading}</h3>
       <SuccessBanner id="sub-contract" count={form.successes}>
-        Practice added
+        {form.result?.added === 1 || !form.result?.added ? 'Practice added' : `${form.result.added} practices added`}
       </SuccessBanner>
       <FormErrorSummary errors={[...form.errors, ...remove.errors]} attempt={form.attempt + remove.attempt} title={form.conflict || remove.conflict ? 'Someone else changed this sub-contract: reload the page and make your change again' : undefined} />
       {editing ? null : (
-        <Select id={ids.practice} name={ids.practice} label="Practice" hint="Practices of the contract’s footprint that are not sub-contracted yet" value={practiceCode} onChange={(e) => setPracticeCode(e.target.value)} error={form.fieldError(ids.practice)}>
-          <Select.Option value="">Choose a practice</Select.Option>
+        <Checkboxes id="sub-practices" name="sub-practices" legend="Practices" legendProps={{ size: 's' }} hint="Practices of the contract’s footprint that are not sub-contracted yet" error={form.fieldError(ids.practice)}>
           {practices.map((p) => (
-            <Select.Option key={p.practiceCode} value={p.practiceCode}>
+            <Checkboxes.Item key={p.practiceCode} id={`sub-practice-${p.practiceCode}`} value={p.practiceCode} checked={chosen.includes(p.practiceCode)} onChange={(e) => setChosen((now) => (e.target.checked ? [...now, p.practiceCode] : now.filter((c) => c !== p.practiceCode)))}>
               {p.practiceName} ({p.practiceCode})
-            </Select.Option>
+            </Checkboxes.Item>
           ))}
-        </Select>
+        </Checkboxes>
       )}
       <DateField id={ids.signed} legend="Date signed (leave blank if not signed yet)" value={signed} onChange={setSigned} error={form.fieldError(dateFieldTarget(ids.signed))} />
       <p className="nhsuk-body">{shareSentence(editing?.shareBp ?? 10_000 - contract.federationFeeBp, contract.federationFeeBp)}</p>
       <Textarea id={ids.notes} name={ids.notes} label="Notes (optional)" rows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={form.fieldError(ids.notes)} />
       <div className="app-inline-form">
         <Button type="submit" disabled={form.pending}>
-          {editing ? 'Save changes' : 'Add practice'}
+          {editing ? 'Save changes' : 'Add practices'}
         </Button>
         {editing ? (
           <>
