@@ -244,7 +244,8 @@ export function adminSuite(harness: () => BrowserHarness) {
 
   describe('federation set-up (admin)', () => {
     it('creates a federation, opens its set-up forms, adds two practices and puts one in a new locality', async () => {
-      const codes = readFileSync(join(shared, 'elr/practice-ods-codes.csv'), 'utf8').trim().split('\n').slice(1, 3).map((l) => l.split(',')[1]!);
+      const rows = readFileSync(join(shared, 'elr/practice-ods-codes.csv'), 'utf8').trim().split('\n').slice(1, 3).map((l) => l.split(','));
+      const codes = rows.map((r) => r[1]!);
       await page.goto('/groups/new');
       await page.getByLabel('Name', { exact: true }).fill('Wreake Valley Test Federation');
       // A commissioner the registry does not hold is refused, and the summary links to the code box.
@@ -258,7 +259,15 @@ export function adminSuite(harness: () => BrowserHarness) {
       // Nothing is in it yet, so its set-up forms are open.
       expect(await page.locator('details', { hasText: 'Set up Wreake Valley Test Federation' }).getAttribute('open')).not.toBeNull();
       await page.getByLabel('One by one (ODS codes)').check();
-      await page.getByLabel('ODS codes', { exact: true }).fill(codes.join(', '));
+      // One code typed, the other found by the practice's name.
+      await page.getByLabel('ODS codes', { exact: true }).fill(codes[0]!);
+      await page.getByLabel('Find a practice').fill(rows[1]![0]!.split(' ')[0]!);
+      await page.getByLabel('Find a practice').press('Enter');
+      // Enter in the search box searches; it does not send the members form.
+      expect(await page.locator('.nhsuk-error-summary').count()).toBe(0);
+      await page.getByRole('button', { name: new RegExp(`^Add .*\\(${codes[1]}\\)`) }).click();
+      await eventually(() => page.getByLabel('ODS codes', { exact: true }).inputValue()).toBe(codes.join(', '));
+      expect(await page.getByRole('button', { name: new RegExp(`^Add .*\\(${codes[1]}\\)`) }).count()).toBe(0);
       await page.locator('#members-start-day').fill('1');
       await page.locator('#members-start-month').fill('4');
       await page.locator('#members-start-year').fill('2026');

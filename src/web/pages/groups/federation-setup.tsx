@@ -9,6 +9,7 @@ import { formatNumber, splitCodes } from '../../format/format.js';
 import { CommissionerField } from './commissioner-field.js';
 import { GroupDetailsForm } from './group-details-form.js';
 import { AssignLocalityForm, CreateLocalityForm } from './locality-setup.js';
+import { PracticeFinder } from './practice-finder.js';
 
 type Method = 'commissioner' | 'pcn' | 'practices';
 
@@ -87,7 +88,10 @@ function AddMembersForm({ summary }: { summary: GroupSummary }) {
         ) : null}
         {method === 'pcn' ? <TextInput id="pcn-code" name="pcn-code" label="PCN code" hint="For example, U30213" width={10} code value={pcn} onChange={(e) => setPcn(e.target.value)} error={form.fieldError('pcn-code')} /> : null}
         {method === 'practices' ? (
-          <Textarea id="practice-codes" name="practice-codes" label="ODS codes" hint="Separate codes with commas, spaces or new lines" rows={4} value={codes} onChange={(e) => setCodes(e.target.value)} error={form.fieldError('practice-codes')} />
+          <>
+            <Textarea id="practice-codes" name="practice-codes" label="ODS codes" hint="Separate codes with commas, spaces or new lines, or find practices by name below" rows={4} value={codes} onChange={(e) => setCodes(e.target.value)} error={form.fieldError('practice-codes')} />
+            <PracticeFinder chosen={splitCodes(codes)} onChoose={(code) => setCodes((now) => [...splitCodes(now), code].join(', '))} />
+          </>
         ) : null}
         <DateField id="members-start" legend="Members from" value={start} onChange={setStart} error={form.fieldError(dateFieldTarget('members-start'))} />
         <DateField id="members-end" legend="Members until (optional)" hint="Leave blank if there is no end date" value={end} onChange={setEnd} error={form.fieldError(dateFieldTarget('members-end'))} />
