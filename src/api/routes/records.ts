@@ -9,9 +9,9 @@ import { importRecordsCsv } from '../../app/records/import-csv.js';
 import { referencedNames } from '../../app/records/export-names.js';
 import { listQuerySchema } from '../../app/records/list-query.js';
 import type { AnyRecordType } from '../../app/records/record-type.js';
-import { createRecord, deleteRecord, getRecord, listAllRecords, listRecords, updateRecord } from '../../app/records/records.js';
+import { checkRecord, createRecord, deleteRecord, getRecord, listAllRecords, listRecords, updateRecord } from '../../app/records/records.js';
 import { recordTypes } from '../../app/records/registry.js';
-import { zodProblems } from '../../app/records/zod-problems.js';
+import { parseOrRefuse, zodProblems } from '../../app/records/zod-problems.js';
 import { AppError, invalid } from '../../domain/errors.js';
 import { humanise } from '../../domain/words.js';
 import { actorOf, refuseUnlessMay } from '../auth.js';
@@ -22,6 +22,14 @@ import { MAX_INT4, rowVersionSchema } from '../../domain/record-id.js';
 import { todayInEngland, isoDateSchema } from '../../domain/iso-date.js';
 
 const versionBody = z.object({ rowVersion: rowVersionSchema });
+/** `?check=true`: say what is wrong with the record without saving it (a form asks while it has problems of its own to show). */
+const checkQuery = z.object({ check: z.enum(['true']).optional() });
+/**
+ * A record's body is read by its use case, not refused here first: the schema's problems then come
+ * with the record's own rules' (a reference already taken), all at once. The schema stays on the
+ * route for the API description; the address and query are read in the handler.
+ */
+const readInUseCase = () => (data: unknown) => ({ value: data });
 const idParams = z.object({ id: z.string().min(1).max(40) });
 
 /** Query parameters other than paging/sorting are field filters (e.g. ?commissioner=03W&status=active). */
@@ -87,12 +95,15 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
       items: (await listAudit(ctxOf(request), { recordType: type.name, recordId: String(type.parseId(request.params.id)) })).items,
     }));
     if (type.ownWriteRoutes) continue;
-    r.patch(`/api/${plural}/:id`, { preValidation: refuseUnlessMay(type.name, 'update'), schema: { tags, summary: `Change one of ${plural}; send the rowVersion you read`, params: idParams, body: z.intersection(versionBody, type.updateSchema as z.ZodType<Record<string, unknown>>) } }, async (request) => {
-      const { rowVersion, ...changes } = request.body as { rowVersion: number };
-      return updateRecord(ctxOf(request), type, request.params.id, changes, rowVersion);
+    r.patch(`/api/${plural}/:id`, { preValidation: refuseUnlessMay(type.name, 'update'), validatorCompiler: readInUseCase, schema: { tags, summary: `Change one of ${plural}; send the rowVersion you read (?check=true: only say what is wrong)`, params: idParams, querystring: checkQuery, body: z.intersection(versionBody, type.updateSchema as z.ZodType<Record<string, unknown>>) } }, async (request) => {
+      const params = parseOrRefuse(idParams, request.params, 'The address is not valid');
+      if (parseOrRefuse(checkQuery, request.query, 'The request is not valid').check) return checkRecord(ctxOf(request), type, request.body, params.id);
+      const { rowVersion, ...changes } = (request.body ?? {}) as { rowVersion?: unknown };
+      return updateRecord(ctxOf(request), type, params.id, changes, parseOrRefuse(versionBody, { rowVersion }, 'The request is not valid').rowVersion);
     });
     if (!type.createdByPeople) continue;
-    r.post(`/api/${plural}`, { preValidation: refuseUnlessMay(type.name, 'create'), schema: { tags, summary: `Create one of ${plural}`, body: type.createSchema as z.ZodType<Record<string, unknown>> } }, async (request, reply) => {
+    r.post(`/api/${plural}`, { preValidation: refuseUnlessMay(type.name, 'create'), validatorCompiler: readInUseCase, schema: { tags, summary: `Create one of ${plural} (?check=true: only say what is wrong)`, querystring: checkQuery, body: type.createSchema as z.ZodType<Record<string, unknown>> } }, async (request, reply) => {
+      if (parseOrRefuse(checkQuery, request.query, 'The request is not valid').check) return checkRecord(ctxOf(request), type, request.body);
       reply.status(201);
       return createRecord(ctxOf(request), type, request.body);
     });

@@ -1,14 +1,16 @@
 import { todayInEngland } from '../../domain/iso-date.js';
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { riskRating, riskScore } from '../../domain/governance/risk-score.js';
+import { isOnTheMatrix, riskRating, riskScore } from '../../domain/governance/risk-score.js';
 import { invalid } from '../../domain/errors.js';
 import { risks, riskScoreHistory } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../context.js';
 import { keptInAudit, type RecordType } from '../records/record-type.js';
-import { dateText, optionalText, ownerValues, refuseTakenRef, scale, storedIn } from './fields.js';
+import { dateText, optionalText, ownerValues, scale, storedIn } from './fields.js';
+import { refuseTaken } from '../records/clash.js';
 import { importByRef } from './import-by-ref.js';
+import { checkAll } from '../records/refusals.js';
 import { riskRegisterLayout } from './import-risks.js';
 
 export const riskInput = z.object({
@@ -31,6 +33,13 @@ export const riskInput = z.object({
   reviewDate: dateText,
   status: z.enum(['open', 'closed']).optional(),
 });
+
+/** A target score is a likelihood × impact of the 5 × 5 matrix: 7 or 11 cannot be reached. */
+function refuseOffTheMatrix(target: number | null | undefined): void {
+  if (target !== null && target !== undefined && !isOnTheMatrix(target)) {
+    throw invalid('The target score is not on the 5 × 5 matrix', [{ field: 'targetScore', message: 'must be likelihood × impact, such as 4, 6 or 9' }]);
+  }
+}
 
 /** Adds a score-history row when the likelihood or impact differs from the last one kept. */
 async function keepScoreHistory(db: Db, riskId: number, actor: Actor): Promise<void> {
@@ -76,14 +85,17 @@ export const riskRecord: RecordType<z.infer<typeof riskInput>> = {
   createSchema: riskInput,
   updateSchema: riskInput.partial(),
   async prepare(db, input, existing) {
-    const target = input.targetScore === undefined ? (existing?.targetScore as number | null) : input.targetScore;
-    if (target !== null && target !== undefined && ![1, 2, 3, 4, 5].some((l) => target % l === 0 && target / l <= 5)) {
-      throw invalid('The target score is not on the 5 × 5 matrix', [{ field: 'targetScore', message: 'must be likelihood × impact, such as 4, 6 or 9' }]);
-    }
-    await refuseTakenRef(db, risks, { id: risks.id, ref: risks.ref }, input.ref, existing, (ref) => `a risk R${ref}`);
-    // A likelihood typed on the 1–5 scale replaces the word the register was imported with.
-    const raw = input.likelihood !== undefined && input.likelihood !== (existing?.likelihood ?? null) && input.likelihoodRaw === undefined ? { likelihoodRaw: null } : {};
-    return { ...input, ...raw, ...(await ownerValues(db, input, existing)) };
+    const [, , owners] = await checkAll(
+      [
+        () => refuseOffTheMatrix(input.targetScore === undefined ? (existing?.targetScore as number | null) : input.targetScore),
+        () => refuseTaken(db, { table: risks, id: risks.id, key: risks.ref }, input.ref, existing, { record: 'risk', key: 'reference', field: 'ref', shown: (ref) => `R${ref}` }),
+        () => ownerValues(db, input, existing),
+      ],
+      'The risk is not valid',
+    );
+    // A likelihood a person sets on the 1–5 scale (the form always sends one) replaces the word the register was imported with.
+    const raw = input.likelihood !== undefined && input.likelihoodRaw === undefined ? { likelihoodRaw: null } : {};
+    return { ...input, ...raw, ...owners };
   },
   afterWrite: (db, riskId, _input, actor) => keepScoreHistory(db, riskId as number, actor),
   importCsv: (ctx, file) => importByRef(ctx, riskRecord, file, riskRegisterLayout),

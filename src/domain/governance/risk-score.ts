@@ -23,6 +23,9 @@ export function riskScore(likelihood: number | null | undefined, impact: number 
   return likelihood && impact ? likelihood * impact : null;
 }
 
+/** Whether a score can be a likelihood × impact of the 5 × 5 matrix (4, 6, 9 can; 7, 11, 13 cannot). */
+export const isOnTheMatrix = (score: number) => [1, 2, 3, 4, 5].some((l) => score % l === 0 && score / l <= 5);
+
 export type RiskRating = 'low' | 'moderate' | 'high' | 'extreme';
 
 /** Bands of the 5 × 5 matrix: 1–3 low, 4–6 moderate, 8–12 high, 15–25 extreme. */

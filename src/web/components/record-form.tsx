@@ -121,9 +121,11 @@ export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {
   const [message, setMessage] = useState('');
   const inputId = (f: FormField) => (f.kind === 'date' ? dateFieldTarget(`${id}-${f.name}`) : `${id}-${f.name}`);
   const fieldMap: FieldMap = Object.fromEntries(fields.map((f) => [f.name, { id: inputId(f), label: f.label }]));
-  const form = useApiForm<Record<string, unknown>, T>((body) => (record ? { method: 'PATCH', path: `/api/${resource}/${record.id}`, body } : { method: 'POST', path: `/api/${resource}`, body }), {
+  const request = (body: Record<string, unknown>) => (record ? { method: 'PATCH', path: `/api/${resource}/${record.id}`, body } : { method: 'POST', path: `/api/${resource}`, body });
+  const form = useApiForm<Record<string, unknown>, T>(request, {
     invalidates: [`/api/${resource}`, ...invalidates],
     fields: fieldMap,
+    checkRequest: (body) => ({ ...request(body), path: `${request(body).path}?check=true` }),
     onSuccess: (result) => {
       setMessage(saved(result));
       const stored = result as Record<string, unknown> & { rowVersion?: number };
