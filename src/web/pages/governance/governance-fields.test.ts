@@ -10,6 +10,9 @@ import { riskFields } from './risk-fields.js';
 /** A select with no blank choice always sends one of its values, so there is nothing to leave out. */
 const alwaysChosen = (field: FormField) => field.kind === 'select' && !field.options!.some((o) => o.value === '');
 
+/** A field a rule needs only sometimes (an outcome, to close an action) says when, instead of "(optional)". */
+const requiredWhen = (field: FormField) => / \(required when [^)]+\)$/.test(field.label);
+
 const forms: [string, FormField[]][] = [
   ['board-actions', actionFields([])],
   ['risks', riskFields],
@@ -25,9 +28,15 @@ describe('governance forms mark "(optional)" exactly the fields their record’s
       const seen = fields.map((f) => ({ name: f.name, markedOptional: f.label.endsWith(' (optional)'), required: Boolean(f.required) }));
       const expected = fields.map((f) => {
         const mayBeLeftOut = shape[f.name]!.safeParse(undefined).success;
-        return { name: f.name, markedOptional: mayBeLeftOut && !alwaysChosen(f), required: !mayBeLeftOut && !alwaysChosen(f) };
+        return { name: f.name, markedOptional: mayBeLeftOut && !alwaysChosen(f) && !requiredWhen(f), required: !mayBeLeftOut && !alwaysChosen(f) };
       });
       expect(seen).toEqual(expected);
     });
   }
+});
+
+describe('a field needed only sometimes says when', () => {
+  it('the outcome of a board action is required when closing it', () => {
+    expect(actionFields([]).find((f) => f.name === 'outcome')?.label).toBe('Outcome (required when closing)');
+  });
 });
