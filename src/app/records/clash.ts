@@ -41,17 +41,17 @@ export function takenKey({ record, key, value, field, within }: TakenKey): AppEr
 }
 
 /**
- * Refuses a key (a reference, a title) another record of `table` already has, in `takenKey`'s
- * words; the record being edited does not count. `shown` writes the key as pages show it (R1).
+ * Refuses a key (a reference, a title) another record of `table` (within `scope`, such as one
+ * plan) already has, in `takenKey`'s words; the record being edited does not count. `shown` writes the key as pages show it (R1).
  */
 export async function refuseTaken(
   db: Db,
-  columns: { table: PgTable; id: AnyPgColumn; key: AnyPgColumn },
+  columns: { table: PgTable; id: AnyPgColumn; key: AnyPgColumn; scope?: SQL },
   value: string | undefined,
   existing: Record<string, unknown> | undefined,
   words: Omit<TakenKey, 'value'> & { shown?: (value: string) => string },
 ): Promise<void> {
   if (value === undefined) return;
   const { shown = (v: string) => v, ...key } = words;
-  await refuseClash(db, columns.table, columns.id, eq(columns.key, value), existing?.id, () => takenKey({ ...key, value: shown(value) }));
+  await refuseClash(db, columns.table, columns.id, and(columns.scope, eq(columns.key, value)), existing?.id, () => takenKey({ ...key, value: shown(value) }));
 }
