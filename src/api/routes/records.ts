@@ -3,17 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditColumns, auditedRecordTypes, exportAudit, listAudit } from '../../app/audit-log.js';
 import type { AppContext } from '../../app/context.js';
-import { type Cell, type Column, toCsvFile, toXlsx } from '../../app/export/tabular.js';
-import { propertyOf } from '../../app/records/column-property.js';
+import { type Column, toCsvFile, toXlsx } from '../../app/export/tabular.js';
+import { exportColumns } from '../../app/records/export-columns.js';
 import { importRecordsCsv } from '../../app/records/import-csv.js';
 import { referencedNames } from '../../app/records/export-names.js';
 import { listQuerySchema } from '../../app/records/list-query.js';
-import type { AnyRecordType } from '../../app/records/record-type.js';
 import { checkRecord, createRecord, deleteRecord, getRecord, listAllRecords, listRecords, updateRecord } from '../../app/records/records.js';
 import { recordTypes } from '../../app/records/registry.js';
 import { parseOrRefuse, zodProblems } from '../../app/records/zod-problems.js';
 import { AppError, invalid } from '../../domain/errors.js';
-import { humanise } from '../../domain/words.js';
 import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
@@ -39,31 +37,6 @@ function splitQuery(query: Record<string, string>) {
   if (!base.success) throw invalid('The list query is not valid', zodProblems(base.error));
   return { base: base.data, filters };
 }
-
-/**
- * A record type's fields as export columns, written for a spreadsheet: money in pounds (not the
- * pence it is stored in), yes and no, codes as words, and dates a workbook holds as dates.
- */
-export function exportColumns(type: AnyRecordType, names: Map<string, Map<unknown, string>> = new Map()): Column<Record<string, unknown>>[] {
-  return Object.entries(type.fields).map(([key, field]): Column<Record<string, unknown>> => {
-    const property = propertyOf(type.source, field.column) ?? key;
-    const value = (row: Record<string, unknown>) => row[property] as Cell;
-    // A stored value written another way; an empty cell stays empty.
-    const writtenAs = (write: (stored: string | number | boolean) => Cell) => (row: Record<string, unknown>) => {
-      const stored = value(row);
-      return stored === null || stored === undefined ? null : write(stored);
-    };
-    const named = names.get(key);
-    const labels = field.labels;
-    if (named) return { header: field.header.replace(/ ID$/, ''), value: writtenAs((id) => named.get(id) ?? id) };
-    if (field.pence) return { header: field.header.replace(/\s*\(pence\)$/, ' (£)'), value, numeric: true, pence: true };
-    if (field.basisPoints) return { header: field.header.replace(/\s*\(basis points\)$/, ' (%)'), value: writtenAs((bp) => Number(bp) / 100), numeric: true };
-    if (field.kind === 'boolean') return { header: field.header, value: writtenAs((yes) => (yes ? 'Yes' : 'No')) };
-    if (labels) return { header: field.header, value: writtenAs((code) => (typeof code !== 'string' ? code : labels === 'words' ? humanise(code) : (labels[code] ?? code))) };
-    return { header: field.header, value, numeric: field.kind === 'integer', date: field.kind === 'date' };
-  });
-}
-
 
 /** One set of routes serves every record type: list, export, get, create, update, delete, import, audit history. */
 export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDeps) {

@@ -63,7 +63,7 @@ export const riskRecord: RecordType<z.infer<typeof riskInput>> = {
   label: 'risk',
   ...storedIn(risks),
   fields: {
-    ref: { header: 'Ref', column: risks.ref, kind: 'text', filter: 'exact', sortable: true },
+    ref: { header: 'Ref', column: risks.ref, kind: 'text', filter: 'exact', sortable: true, prefix: 'R' },
     risk: { header: 'Risk', column: risks.risk, kind: 'text', filter: 'search', sortable: true },
     causeEffect: { header: 'Cause and effect', column: risks.causeEffect, kind: 'text', filter: 'search' },
     context: { header: 'Context', column: risks.context, kind: 'text', filter: 'exact', sortable: true },

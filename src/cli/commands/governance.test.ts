@@ -27,6 +27,11 @@ describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
       ['3', 'M', 3, null],
       ['4', 'M', 3, null],
     ]);
+    // The table and CSV write a risk as its page and download do: R1, Open.
+    const csv = (await runCli(['risks', 'list', '--format', 'csv'], env)).stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(csv[0]).toBe('Ref,Risk,Owner,Likelihood,Likelihood as written,Impact,Score,Rating,Mitigation,Review date,Status');
+    expect(csv[1]).toMatch(/^R1,"Lack of openness, transparency and trust",,2,L,,,,.*,,Open$/);
+    expect((await runCli(['risks', 'list'], env)).stdout).toMatch(/^R2 +Lack of management capacity/m);
   });
 
   it('lists overdue actions and refuses a file with an impossible date', async () => {
@@ -41,9 +46,9 @@ describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
     writeFileSync(file, `${header}\n8,Estates offer,JW,01/01/2019,Drafted,COO report April 2018\n`);
     expect((await runCli(['actions', 'import', file], env)).stdout).toMatch(/Inserted +1\n +Updated +0\n +Unchanged +0\n/);
     const overdue = await runCli(['actions', 'list', '--overdue', '--format', 'csv'], env);
-    expect(overdue.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual(['Ref,Action,Owner,Due,Status,Outcome', '8,Estates offer,JW,2019-01-01,Open,']);
+    expect(overdue.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual(['Ref,Action,Owner,Due,Status,Latest update,Outcome', '8,Estates offer,JW,2019-01-01,Open,Drafted,']);
     // The table writes the date as the pages do.
-    expect((await runCli(['actions', 'list', '--overdue'], env)).stdout).toMatch(/^8 +Estates offer +JW +1 January 2019 +Open$/m);
+    expect((await runCli(['actions', 'list', '--overdue'], env)).stdout).toMatch(/^8 +Estates offer +JW +1 January 2019 +Open +Drafted$/m);
   });
 
   it('prints the digest on a dry run', async () => {

@@ -66,3 +66,21 @@ export function heatMap(risks: readonly { ref: string; likelihood: number | null
   }
   return { rows, unplaced };
 }
+
+const risksNeed = (n: number, what: string) => `${n} ${n === 1 ? 'risk needs' : 'risks need'} ${what}`;
+
+/**
+ * Why the heat map is empty, when it is: "No open risk has both a likelihood and an impact yet: 4
+ * risks need an impact" (the ELR register gives no impact). Null when a risk is on the map, or
+ * when there is no open risk to place.
+ */
+export function emptyHeatMapReason(risks: readonly { likelihood: number | null; impact: number | null }[]): string | null {
+  if (!risks.length || risks.some((r) => r.likelihood && r.impact)) return null;
+  const count = (test: (r: (typeof risks)[number]) => boolean) => risks.filter(test).length;
+  const needs = [
+    [count((r) => Boolean(r.likelihood) && !r.impact), 'an impact'],
+    [count((r) => !r.likelihood && Boolean(r.impact)), 'a likelihood'],
+    [count((r) => !r.likelihood && !r.impact), 'a likelihood and an impact'],
+  ] as const;
+  return `No open risk has both a likelihood and an impact yet: ${needs.filter(([n]) => n > 0).map(([n, what]) => risksNeed(n, what)).join(', ')}.`;
+}
