@@ -7,7 +7,7 @@ import { invalid } from '../../domain/errors.js';
 import { boardActions, boardActionUpdates, meetings } from '../../db/schema/index.js';
 import { newestEntry } from '../records/newest-entry.js';
 import { keptInAudit, type RecordType } from '../records/record-type.js';
-import { dateText, optionalText, ownerValues, storedIn } from './fields.js';
+import { dateText, optionalText, ownersOnPeoplePage, ownerValues, storedIn } from './fields.js';
 import { refuseTaken } from '../records/clash.js';
 import { importByRef } from './import-by-ref.js';
 import { boardActionLogLayout } from './import-board-actions.js';
@@ -66,6 +66,7 @@ export const boardActionRecord: RecordType<ActionInput> = {
     latestUpdate: { header: 'Latest update', column: newestEntry(updateLog, boardActions, 'e.text'), kind: 'text' },
     meetingId: { header: 'Raised at meeting', column: boardActions.meetingId, kind: 'integer', filter: 'exact', sortable: true, names: { id: meetings.id, name: meetings.title } },
   },
+  ...ownersOnPeoplePage,
   defaultSort: 'ref',
   // Its dated updates go with it (ON DELETE CASCADE); the audit keeps them.
   alsoDeleted: keptInAudit({ updates: { column: boardActionUpdates.actionId } }),

@@ -4,6 +4,7 @@ import { parseDateText } from '../../domain/governance/due-dates.js';
 import { AppError } from '../../domain/errors.js';
 import { formatList } from '../../domain/words.js';
 import type { Db } from '../../db/client.js';
+import { people } from '../../db/schema/index.js';
 import { matchOwners } from '../people/match-owners.js';
 import { storedIn as storedInTable } from '../records/record-type.js';
 import { recordIdSchema } from '../../domain/record-id.js';
@@ -53,6 +54,12 @@ export async function linkOwners(db: Db, ownerText: string | null | undefined, f
   }
   return match.people.map((p) => p.id);
 }
+
+/** What a record keeps of the people its owner text names, as the audit shows it: "Owners on the People page: Jo Walker". */
+export const ownersOnPeoplePage = {
+  labels: { ownerPersonIds: 'Owners on the People page' },
+  refersTo: { ownerPersonIds: { id: people.id, name: people.name } },
+} as const;
 
 /** The owner links to work out when the owner text is part of the change (or the record is new). */
 export async function ownerValues(db: Db, input: { ownerText?: string | null }, existing: Record<string, unknown> | undefined) {

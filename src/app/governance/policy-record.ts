@@ -5,7 +5,7 @@ import { formatLongDate } from '../../domain/iso-date.js';
 import { earliestPolicyDate, implausiblePolicyDates } from '../../domain/governance/policy-dates.js';
 import { policies, policyAcknowledgements, policyFiles, practices } from '../../db/schema/index.js';
 import { keptInAudit, type RecordType } from '../records/record-type.js';
-import { dateText, optionalText, ownerValues, storedIn } from './fields.js';
+import { dateText, optionalText, ownersOnPeoplePage, ownerValues, storedIn } from './fields.js';
 import { refuseTaken } from '../records/clash.js';
 import { checkAll } from '../records/refusals.js';
 import type { Db } from '../../db/client.js';
@@ -68,6 +68,7 @@ export const policyRecord: RecordType<PolicyInput> = {
     reviewDate: { header: 'Review date', column: policies.reviewDate, kind: 'date', sortable: true },
     acknowledgeBy: { header: 'Acknowledge by', column: policies.acknowledgeBy, kind: 'date', sortable: true },
   },
+  ...ownersOnPeoplePage,
   defaultSort: 'title',
   // Its files and acknowledgements go with it (ON DELETE CASCADE); the audit keeps them, all but the files' bytes.
   alsoDeleted: keptInAudit({ files: { column: policyFiles.policyId, omit: ['content'] }, acknowledgements: { column: policyAcknowledgements.policyId } }),

@@ -7,7 +7,7 @@ import { risks, riskScoreHistory } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../context.js';
 import { keptInAudit, type RecordType } from '../records/record-type.js';
-import { dateText, optionalText, ownerValues, scale, storedIn } from './fields.js';
+import { dateText, optionalText, ownersOnPeoplePage, ownerValues, scale, storedIn } from './fields.js';
 import { refuseTaken } from '../records/clash.js';
 import { importByRef } from './import-by-ref.js';
 import { checkAll } from '../records/refusals.js';
@@ -79,6 +79,7 @@ export const riskRecord: RecordType<z.infer<typeof riskInput>> = {
     reviewDate: { header: 'Review date', column: risks.reviewDate, kind: 'date', sortable: true },
     status: { header: 'Status', column: risks.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
   },
+  ...ownersOnPeoplePage,
   defaultSort: 'ref',
   // Its score history goes with it (ON DELETE CASCADE); the audit keeps it.
   alsoDeleted: keptInAudit({ scoreHistory: { column: riskScoreHistory.riskId } }),

@@ -75,6 +75,8 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
    * changes a practice's `statusRaw`, its "ODS status code"), so an audit summary names them so too.
    */
   labels?: FieldLabels;
+  /** Properties that hold other records' ids without being fields (a risk's owners on the People page): the audit names what they point at. */
+  refersTo?: Readonly<Record<string, NamesOf>>;
   defaultSort: string;
   createSchema: z.ZodType<Input>;
   updateSchema: z.ZodType<Partial<Input>>;
