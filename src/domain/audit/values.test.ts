@@ -18,6 +18,7 @@ describe('auditValueText: a stored value in words', () => {
     ['ids as the names of the people they point at', [3, 7], { names: people }, 'Jo Walker, Rachel Brown'],
     ['an id nobody has any more', [9], { names: people }, '9'],
     ['a kept entry', [{ entryDate: '2018-03-15', text: 'Agreed at the March board' }], {}, 'Entry date: 15 March 2018; Text: Agreed at the March board'],
+    ['an entry kept beside its record: what it says and who said it, not its ids', { id: 1, actionId: 1, text: 'JW to progress', enteredBy: 'demo', enteredOn: '2018-04-27' }, {}, 'Text: JW to progress; Entered by: Demo data; Entered on: 27 April 2018'],
   ])('%s', (_, value, reading, expected) => expect(auditValueText(value, reading)).toBe(expected));
 });
 

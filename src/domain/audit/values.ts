@@ -1,7 +1,7 @@
 import { formatDateTime, formatLongDate } from '../iso-date.js';
 import { fieldWords } from '../problem-sentence.js';
 import { formatPence } from '../schemes/format-money.js';
-import { humanise } from '../words.js';
+import { actorName, humanise } from '../words.js';
 
 /*
  * An audited record's properties as a person reads them on the audit page: each named as its
@@ -18,6 +18,8 @@ export interface ValueReading {
   prefix?: string;
   /** The names of the records its ids point at, by id. */
   names?: ReadonlyMap<string, string>;
+  /** It names who did something ("Jo Walker <admin@…>", "demo"). */
+  actor?: boolean;
 }
 
 /** One property a change touched: its label, and what it was and became (null for nothing). */
@@ -30,8 +32,12 @@ export interface AuditFieldChange {
 /** Kept by every record for the database's sake, not what anyone changed. */
 const bookkeeping = new Set(['id', 'rowVersion', 'createdAt', 'updatedAt']);
 
+/** A property that says who did something ("enteredBy", "recordedBy") holds an actor's label: it reads as pages name people. */
+const whoDid = (key: string): ValueReading => (/By$/.test(key) ? { actor: true } : {});
+
 function scalarText(value: string | number | boolean, reading: ValueReading): string {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (reading.actor) return actorName(String(value));
   const named = reading.names?.get(String(value));
   if (named !== undefined) return named;
   if (typeof value === 'number') {
@@ -54,8 +60,10 @@ export function auditValueText(value: unknown, reading: ValueReading = {}): stri
     return items.length ? items.join(', ') : null;
   }
   if (typeof value === 'object') {
+    // An entry kept beside the record (a dated update): what it says, not its ids or the record it belongs to.
     const parts = Object.entries(value as Record<string, unknown>)
-      .map(([key, item]) => [fieldWords(key), auditValueText(item)] as const)
+      .filter(([key]) => !bookkeeping.has(key) && !/Id$/.test(key))
+      .map(([key, item]) => [fieldWords(key), auditValueText(item, whoDid(key))] as const)
       .filter(([, text]) => text !== null);
     return parts.length ? parts.map(([key, text]) => `${key}: ${text}`).join('; ') : null;
   }
@@ -79,7 +87,7 @@ export function auditFieldChanges(entry: { action: string; before: unknown; afte
   return keys
     .sort((a, b) => place(a) - place(b))
     .map((key) => {
-      const reading = readings[key] ?? {};
+      const reading = readings[key] ?? whoDid(key);
       return { field: reading.label ?? fieldWords(key), before: before ? auditValueText(before[key], reading) : null, after: after ? auditValueText(after[key], reading) : null };
     })
     .filter((change) => (before && after ? change.before !== change.after : change.before !== null || change.after !== null));

@@ -11,7 +11,8 @@ const NotSet = () => <span className="nhsuk-u-secondary-text-colour">Not set</sp
 function Changes({ entry }: { entry: AuditEntry }) {
   if (!entry.changes.length) return null;
   const edit = entry.before !== null && entry.after !== null;
-  const what = edit ? 'Before and after' : entry.after !== null ? 'What it held' : 'What it held when removed';
+  // An update that only adds (a dated entry, a file) has no before: it says what was added.
+  const what = edit ? 'Before and after' : entry.after === null ? 'What it held when removed' : entry.action === 'create' ? 'What it held' : 'What was added';
   return (
     <Details>
       <Details.Summary>
