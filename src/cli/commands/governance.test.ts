@@ -71,14 +71,14 @@ describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
     const items = JSON.parse(listed.stdout) as { recordType: string; recordId: string; recordName: string | null; action: string }[];
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.recordType === 'board_action')).toBe(true);
-    // The latest is action 8's, named by its ref; its ID is the record's own.
-    expect(items[0]).toMatchObject({ recordId: expect.stringMatching(/^\d+$/), recordName: 'Action 8' });
+    // The latest is action 8's, named by its ref and words; its ID is the record's own.
+    expect(items[0]).toMatchObject({ recordId: expect.stringMatching(/^\d+$/), recordName: 'Action 8: Estates offer' });
     const table = await runCli(['audit', '--limit', '3'], env);
     expect(table.stdout.split('\n')[0]).toMatch(/^When +Who +Record type +Record +Record name +Action +Summary$/);
     expect(table.stdout.trim().split('\n')).toHaveLength(2 + 3);
     // As the audit page reads: when in words, who by name (the command line's user), the action by its ref beside its ID.
     const actions = await runCli(['audit', '--type', 'board_action', '--limit', '1'], env);
-    expect(actions.stdout.split('\n')[2]).toMatch(new RegExp(String.raw`^\d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}[ap]m +\S+ \(command line\) +Board action +${items[0]!.recordId} +Action 8 +\w+ +\S`));
+    expect(actions.stdout.split('\n')[2]).toMatch(new RegExp(String.raw`^\d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}[ap]m +\S+ \(command line\) +Board action +${items[0]!.recordId} +Action 8: Estates offer +\w+ +\S`));
     expect(await runCli(['audit', '--to', '2019-02-30'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('The --to date "2019-02-30" is not valid') });
   });
 
