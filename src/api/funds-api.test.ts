@@ -78,7 +78,7 @@ describe.each(databaseKinds)('contracts and funds over the API (%s)', (kind) => 
 
   it('refuses a contract whose value is not a year, in total or at tariff, a sub-contract outside the footprint and a document that is not a PDF or Word file', async () => {
     const yearly = await admin.request('POST', '/api/contracts', { title: 'Diabetes specialist nurses', commissioner: 'WL CCG', parties: 'WL CCG; the federation', footprintGroupId: 1, startDate: '2018-05-01', value: '£80,000', valueBasis: 'yearly' });
-    expect(yearly).toMatchObject({ status: 400, body: { problems: [{ field: 'body.valueBasis', message: 'Choose whether the value is a year, in total or estimated, paid at tariff' }] } });
+    expect(yearly).toMatchObject({ status: 400, body: { problems: [{ field: 'valueBasis', message: 'Choose whether the value is a year, in total or estimated, paid at tariff' }] } });
     const contract = (await admin.request('GET', '/api/contracts?reference=RCC-VITRU-2018')).body.items[0];
     const outside = await admin.request('POST', '/api/sub-contracts', { contractId: contract.id, practiceCode: 'C82001', sharePercent: 100 });
     expect(outside).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ field: 'practiceCode', message: expect.stringContaining('outside the contract’s footprint (Rutland)') })] } });

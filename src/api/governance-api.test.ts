@@ -89,7 +89,7 @@ describe('governance over HTTP', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.details).toEqual({ unknownOwners: ['RB'] });
     const badDate = await admin.request('POST', '/api/board-actions', { ref: 'A8', action: 'Write the estates offer', dueDate: '2018/06/31' });
-    expect(badDate.body.problems).toEqual([{ field: 'body.dueDate', message: '"2018/06/31" is not a date; write it as DD/MM/YYYY or YYYY-MM-DD' }]);
+    expect(badDate.body.problems).toEqual([{ field: 'dueDate', message: '"2018/06/31" is not a date; write it as DD/MM/YYYY or YYYY-MM-DD' }]);
     expect((await admin.request('GET', '/api/board-actions?ref=A8')).body.total).toBe(0);
     expect((await admin.request('GET', '/api/owners/match?text=JW%2FRB')).body).toMatchObject({ people: [{ initials: 'JW' }], unknown: ['RB'] });
   });

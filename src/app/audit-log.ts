@@ -8,6 +8,8 @@ import { actorName, humanise, shortText } from '../domain/words.js';
 import type { Actor } from './context.js';
 import type { Column } from './export/tabular.js';
 import { auditRecordNames } from './audit-record-names.js';
+import { auditChangesOf } from './audit-changes.js';
+import type { AuditFieldChange } from '../domain/audit/values.js';
 import { authorize } from './permissions.js';
 import { labelsOfRecordType } from './records/field-labels.js';
 
@@ -42,12 +44,15 @@ function recordOrPractice(id: string): SQL {
 
 /**
  * An audit row as people read it: `summary` is what the change wrote, or else what it did, in words;
- * `recordName` is what its record is called ("Kibworth Medical Centre (C82001)"), where that says more than `recordId`.
+ * `recordName` is what its record is called ("Kibworth Medical Centre (C82001)"), where that says more
+ * than `recordId`, and `recordStillThere` whether a page can link to it; `changes` are its before and
+ * after field by field, labelled and in words.
  */
-export type AuditRow = typeof auditLog.$inferSelect & { summary: string; recordName: string | null };
+export type AuditRow = typeof auditLog.$inferSelect & { summary: string; recordName: string | null; recordStillThere: boolean; changes: AuditFieldChange[] };
 async function presented(db: Db, rows: (typeof auditLog.$inferSelect)[]): Promise<AuditRow[]> {
-  const nameOf = await auditRecordNames(db, rows);
-  return rows.map((row) => ({ ...row, summary: auditSummary(row, labelsOfRecordType(row.recordType)), recordName: nameOf(row) }));
+  const names = await auditRecordNames(db, rows);
+  const changesOf = await auditChangesOf(db, rows);
+  return rows.map((row) => ({ ...row, summary: auditSummary(row, labelsOfRecordType(row.recordType)), recordName: names.nameOf(row), recordStillThere: names.stillThere(row), changes: changesOf(row) }));
 }
 
 function auditWhere(query: AuditQuery): SQL | undefined {

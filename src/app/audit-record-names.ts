@@ -39,14 +39,15 @@ const auditNames: Readonly<Record<string, AuditNamer>> = {
   scheme: named(t.schemes.id, t.schemes.name),
   risk: named(t.risks.id, sql`'R' || ${t.risks.ref} || ': ' || ${t.risks.risk}`),
   meeting: named(t.meetings.id, t.meetings.title),
-  board_action: named(t.boardActions.id, sql`'Action ' || ${t.boardActions.ref}`),
+  board_action: named(t.boardActions.id, sql`'Action ' || ${t.boardActions.ref} || ': ' || ${t.boardActions.action}`),
   policy: named(t.policies.id, t.policies.title),
   work_plan: named(t.workPlans.id, t.workPlans.name),
   plan_section: named(t.planSections.id, sql`'Section ' || ${t.planSections.ref} || ': ' || ${t.planSections.title}`),
   plan_task: named(t.planTasks.id, sql`'Task ' || ${t.planTasks.ref} || ': ' || ${t.planTasks.description}`),
   stp_deliverable: named(t.stpDeliverables.id, sql`${t.stpDeliverables.ref} || ': ' || ${t.stpDeliverables.title}`),
   stp_action: named(t.stpActions.id, sql`${t.stpActions.ref} || ': ' || ${t.stpActions.title}`),
-  stp_milestone: named(t.stpMilestones.id, sql`${t.stpMilestones.actionRefs} || ', ' || ${t.stpMilestones.period} || ': ' || ${t.stpMilestones.text}`),
+  // A cell marked X (a deadline) is named by its row and period; one holding words says them too.
+  stp_milestone: named(t.stpMilestones.id, sql`'Milestone of ' || ${t.stpMilestones.actionRefs} || ' in ' || ${t.stpMilestones.period} || CASE WHEN ${t.stpMilestones.text} IN ('X', 'x', '') THEN '' ELSE ': ' || ${t.stpMilestones.text} END`),
   stp_outcome: named(t.stpOutcomes.id, t.stpOutcomes.workArea),
   contract: named(t.contracts.id, t.contracts.title),
   sub_contract: named(t.subContracts.id, sql`${t.subContracts.practiceCode} || ' under ' || ${lookUp(t.contracts.title, t.contracts.id, t.subContracts.contractId)}`),
@@ -74,8 +75,11 @@ interface AuditedRow {
   after: unknown;
 }
 
-/** A label for each row's record, or null where none reads better than its id: looked up for the rows given, one query a record type. */
-export async function auditRecordNames(db: Db, rows: readonly AuditedRow[]): Promise<(row: AuditedRow) => string | null> {
+/**
+ * A label for each row's record, or null where none reads better than its id, and whether the
+ * record is still there (so a page may link to it): looked up for the rows given, one query a record type.
+ */
+export async function auditRecordNames(db: Db, rows: readonly AuditedRow[]): Promise<{ nameOf(row: AuditedRow): string | null; stillThere(row: AuditedRow): boolean }> {
   const idsByType = new Map<string, Set<string>>();
   for (const row of rows) if (auditNames[row.recordType]) idsByType.set(row.recordType, (idsByType.get(row.recordType) ?? new Set()).add(row.recordId));
   const found = new Map<string, Map<string, string>>();
@@ -86,10 +90,13 @@ export async function auditRecordNames(db: Db, rows: readonly AuditedRow[]): Pro
       .select({ id: sql<string>`${id}::text`, key: sql<string>`${alsoKeyedBy}::text`, name: sql<string | null>`${name}` })
       .from(id.table)
       .where(sql`${id}::text = ANY(${keys}::text[]) OR ${alsoKeyedBy}::text = ANY(${keys}::text[])`);
-    found.set(type, new Map(rows.filter((r) => r.name).flatMap((r) => [r.id, r.key].map((key) => [key, shortText(r.name!)] as const))));
+    found.set(type, new Map(rows.flatMap((r) => [r.id, r.key].map((key) => [key, r.name ? shortText(r.name) : ''] as const))));
   }
-  return (row) => {
-    const name = found.get(row.recordType)?.get(row.recordId) ?? namesFromKeys[row.recordType]?.(row.recordId) ?? (nameOf(row.before) || nameOf(row.after));
-    return name && name !== row.recordId ? name : null;
+  return {
+    nameOf(row) {
+      const name = found.get(row.recordType)?.get(row.recordId) || namesFromKeys[row.recordType]?.(row.recordId) || nameOf(row.before) || nameOf(row.after);
+      return name && name !== row.recordId ? name : null;
+    },
+    stillThere: (row) => found.get(row.recordType)?.has(row.recordId) ?? false,
   };
 }

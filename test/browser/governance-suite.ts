@@ -37,6 +37,8 @@ export function governanceSuite(harness: () => BrowserHarness) {
       expect(await rows.locator('td, li').evaluateAll((cells) => [...new Set(cells.map((c) => getComputedStyle(c).fontSize))])).toEqual(['16px']);
       const unplaced = await textOf(page.getByTestId('unplaced-risks'));
       expect(unplaced).toContain('L = 2 (unlikely), M = 3 (possible), H = 4 (likely)');
+      // The register gives no impact, so the map is empty: the page says why, and where to set them.
+      expect(await textOf(page.getByTestId('empty-heat-map'))).toBe(`No open risk has both a likelihood and an impact yet: ${readCsv('risks.csv').length} risks need an impact. Set them on each risk’s page, from the list of open risks.`);
       // A short reference link is still at least 24 × 24 pixels to tap (WCAG 2.2 target size).
       const reference = await rows.first().getByRole('link', { name: /^R\d+$/ }).boundingBox();
       expect([reference!.width >= 24, reference!.height >= 24]).toEqual([true, true]);
@@ -61,12 +63,24 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await page.locator('main table:not(.app-heat-map)').getByRole('link', { name: 'R3', exact: true }).click();
       await visible(page.getByRole('heading', { level: 1, name: /R3: Parties fail to work together/ }));
       await page.locator('#edit-risk-impact').selectOption('4');
+      // Every problem at once: the browser's own (an impossible date) with the server's (a target off the scale, a reference taken).
+      await page.locator('#edit-risk-ref').fill('R2');
+      await page.locator('#edit-risk-targetScore').fill('40');
       await fillDate(page, 'edit-risk-reviewDate', '31/2/2027');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await problemsSay(page, 'Review date must be a real date');
+      expect((await page.locator('.nhsuk-error-summary li').allInnerTexts()).map((t) => t.trim())).toEqual([
+        'A risk with reference R2 already exists: give another reference',
+        'Target score must be from 1 to 25',
+        'Review date must be a real date',
+      ]);
+      await page.locator('#edit-risk-ref').fill('R3');
+      await page.locator('#edit-risk-targetScore').fill('');
       await fillDate(page, 'edit-risk-reviewDate', '');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await eventually(async () => (await page.locator('.nhsuk-summary-list').innerText()).includes('12 high')).toBe(true);
+      // Set on the scale by hand, the likelihood no longer reads as the register's letter.
+      expect(await textOf(page.locator('.nhsuk-summary-list__row', { hasText: 'Likelihood' }))).toMatch(/^Likelihood\s+3$/);
       const history = page.locator('table', { has: page.locator('caption', { hasText: 'Score history' }) }).locator('tbody tr');
       await eventually(() => history.count()).toBe(2);
       expect(await textOf(history.nth(1))).toContain('Jo Walker');
@@ -105,8 +119,12 @@ export function governanceSuite(harness: () => BrowserHarness) {
       const rows = page.locator('main tbody tr');
       await eventually(() => rows.count()).toBe(readCsv('board-actions.csv').length);
       await visible(rows.first().getByRole('link', { name: 'COO report April 2018' }));
+      // Where each action stands, as the download has it: its latest update.
+      await visible(page.locator('main thead').getByText('Latest update'));
+      expect(await textOf(rows.first())).toContain('JW to progress');
       await rows.first().getByRole('link', { name: '1', exact: true }).click();
-      await visible(page.getByRole('heading', { level: 1, name: 'Action 1' }));
+      await visible(page.getByRole('heading', { level: 1, name: 'Action 1: CQC registration' }));
+      await visible(page.getByLabel('Outcome (required when closing)'));
       await page.getByLabel('Update', { exact: true }).fill('CQC application form started');
       // An update says what has happened: a date after today is refused, and nothing is added.
       const [year, month, day] = isoDaysFromNow(2).split('-');
@@ -134,14 +152,29 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await page.locator('#edit-action-status').selectOption('carried_forward');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await problemsSay(page, 'Owner names "RB", who is not on the People page');
+      // The People page, with RB filled in, is a new tab away; or RB is added here.
+      expect(await page.getByRole('link', { name: /^Add RB on the People page/ }).getAttribute('href')).toBe('/governance/people?initials=RB#add-person-heading');
       await page.getByLabel('Full name of RB').fill('Rachel Brown');
       await page.getByRole('button', { name: 'Add RB to people' }).click();
-      await visible(page.getByText('Added Rachel Brown. Save the form again.'));
+      await visible(page.getByText('Added Rachel Brown to people. Save the form again.'));
       await page.getByRole('button', { name: 'Save changes' }).click();
       await visible(page.getByText('Saved action 1.'));
       await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('Carried forward');
       await saveScreenshot(page, 'governance-action');
       expect(await seriousAxeViolations(page)).toEqual([]);
+
+      // The audit names the action and links to it, and says what changed in the words of its page.
+      await page.goto('/audit?recordType=board_action');
+      const change = page.locator('main tbody tr').first();
+      await visible(change.getByRole('link', { name: /^Action 1: CQC registration/ }));
+      await change.locator('summary', { hasText: 'Before and after' }).click();
+      const changes = await textOf(change.locator('table'));
+      expect(changes).toMatch(/Owner\s+JW\s+JW\/RB/);
+      expect(changes).toMatch(/Status\s+Open\s+Carried forward/);
+      expect(changes).toMatch(/Owners on the People page\s+Jo Walker\s+Jo Walker, Rachel Brown/);
+      expect(changes).not.toMatch(/ownerPersonIds|owner person ids/i);
+      await change.getByRole('link', { name: /^Action 1: CQC registration/ }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Action 1: CQC registration' }));
     });
 
     it('keeps the downloads on the overdue view, holding just the overdue actions', async () => {
@@ -175,7 +208,7 @@ export function governanceSuite(harness: () => BrowserHarness) {
       };
       await page.getByRole('link', { name: 'Board actions' }).click();
       await page.locator('main tbody tr').getByRole('link', { name: '2', exact: true }).click();
-      await visible(page.getByRole('heading', { level: 1, name: 'Action 2' }));
+      await visible(page.getByRole('heading', { level: 1, name: /^Action 2: / }));
       const id = await changeElsewhere('2018-07-31');
       // Adding an update reads the action again: the form, untouched, now shows the other change.
       await page.getByLabel('Update', { exact: true }).fill('Chased by email');
@@ -213,7 +246,8 @@ export function governanceSuite(harness: () => BrowserHarness) {
       // What the server requires is unmarked; everything else says "(optional)", as the other forms do.
       await page.getByLabel('Title', { exact: true }).fill('Lone working policy');
       await page.getByLabel('Version', { exact: true }).fill('1.0');
-      await page.getByLabel('Practices that must acknowledge it (optional)').fill('C82001');
+      // The practices are ticked from the federation's members, not typed as codes.
+      await page.getByRole('group', { name: /^Practices that must acknowledge it/ }).getByLabel('Kibworth Medical Centre (C82001)').check();
       await visible(page.getByLabel('Description (optional)'));
       await page.getByRole('button', { name: 'Add document' }).click();
       await visible(page.getByText('Added Lone working policy. Open it to upload its file.'));
@@ -271,12 +305,14 @@ export function governanceSuite(harness: () => BrowserHarness) {
     });
 
     it('lists and adds people, once however fast the button is double-clicked', async () => {
-      await page.goto('/governance/people');
+      // As the work plan's "GC" links here: the form starts with the initials.
+      await page.goto('/governance/people?initials=GC#add-person-heading');
       await visible(page.getByRole('link', { name: 'Jo Walker' }));
+      await visible(page.getByRole('heading', { level: 2, name: 'Add GC' }));
+      expect(await page.locator('#add-person-initials').inputValue()).toBe('GC');
       await page.getByRole('button', { name: 'Add person' }).click();
       await problemsSay(page, 'Enter the name');
       await page.locator('#add-person-name').fill('Gill Clarke');
-      await page.locator('#add-person-initials').fill('GC');
       await page.getByRole('button', { name: 'Add person' }).dblclick();
       await visible(page.getByText('Added Gill Clarke.'));
       await visible(page.getByRole('link', { name: 'Gill Clarke' }));

@@ -31,6 +31,14 @@ export function planSuite(harness: () => BrowserHarness) {
       expect(await headingLevelsSkipped(page)).toEqual([]);
       await eventually(() => page.locator('tbody tr').count()).toBe(workplan.length);
       expect(await page.locator('tbody tr', { hasText: 'Overdue' }).count()).toBeGreaterThan(0);
+      // An id used twice is flagged beside it; the plan's file has no RAG column, so no empty column stands for it.
+      const doubled = workplan.filter((r) => workplan.filter((o) => o.id === r.id).length > 1).length;
+      expect(await page.locator('tbody tr td:first-child', { hasText: 'Used twice' }).count()).toBe(doubled);
+      expect((await page.locator('main thead th').allInnerTexts()).map((t) => t.trim())).not.toEqual(expect.arrayContaining(['RAG', 'ID']));
+      await visible(page.getByText('No task has a RAG rating yet: the plan’s file has none. Rate a task on its page.'));
+      // Initials the plan names that nobody on People stands for, each a link to add them there.
+      const initials = page.getByTestId('plan-unknown-initials');
+      expect(await initials.getByRole('link', { name: 'RB', exact: true }).getAttribute('href')).toBe('/governance/people?initials=RB#add-person-heading');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'programme-work-plan');
     });
@@ -65,7 +73,7 @@ export function planSuite(harness: () => BrowserHarness) {
       await eventually(() => entries.count()).toBe(row.current_position!.split(' | ').length);
       // JW leads it: Jo Walker, whom the demo's governance records already name. The Fed Board is not yet a person.
       await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('People: Jo Walker (JW)');
-      await visible(page.getByRole('form', { name: 'Create a person for Fed Board' }));
+      await visible(page.getByRole('group', { name: 'Add Fed Board to people' }));
       await page.getByLabel('Update', { exact: true }).fill('Scheme closed; report sent to NHS England');
       await page.getByRole('button', { name: 'Add update' }).click();
       await visible(page.getByText('Update added to the position log.'));
@@ -74,9 +82,9 @@ export function planSuite(harness: () => BrowserHarness) {
       await saveScreenshot(page, 'programme-task');
 
       expect(await page.getByLabel('Name of Fed Board').inputValue()).toBe('Fed Board');
-      await page.getByRole('button', { name: 'Create person' }).first().click();
+      await page.getByRole('button', { name: 'Add Fed Board to people' }).first().click();
       await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('Fed Board (FB)');
-      expect(await page.getByRole('form', { name: 'Create a person for Fed Board' }).count()).toBe(0);
+      expect(await page.getByRole('group', { name: 'Add Fed Board to people' }).count()).toBe(0);
     });
 
     it('refuses an impossible date on an update, saving nothing', async () => {
@@ -122,13 +130,22 @@ export function planSuite(harness: () => BrowserHarness) {
       await add.getByRole('button', { name: 'Add task' }).click();
       await problemsSay(add, 'Enter the task ID, such as 1.14');
       await add.getByLabel('Section').selectOption({ index: 1 });
-      await add.getByLabel('Task ID').fill('2.99');
+      // The hint's own example is taken, and the target is not a real date: both said at once.
+      await add.getByLabel('Task ID').fill('1.14');
       await add.getByLabel('Description').fill('Agree the extended hours rota');
+      await add.getByLabel('Target').fill('30/02/2019');
+      await add.getByRole('button', { name: 'Add task' }).click();
+      await problemsSay(add, 'A task with ID 1.14 already exists in this plan: give another ID');
+      expect(await textOf(add.locator('.nhsuk-error-summary'))).toContain('Target: "30/02/2019" is not a real date');
+      await add.getByLabel('Task ID').fill('2.99');
       await add.getByLabel('Lead', { exact: true }).fill('JW');
       await add.getByLabel('Target').fill('Mar 19');
       await add.getByRole('button', { name: 'Add task' }).click();
       await visible(page.getByText('Added task 2.99.'));
       await eventually(() => page.locator('tbody tr').count()).toBe(workplan.length + 1);
+      // Listed in its section, by ID as a number: after 2.18, before 3.1.
+      const refs = (await page.locator('tbody tr td:first-child a').allInnerTexts()).map((t) => t.trim());
+      expect(refs.slice(refs.indexOf('2.18'), refs.indexOf('2.18') + 3)).toEqual(['2.18', '2.99', '3.1']);
       await page.getByRole('link', { name: '2.99', exact: true }).click();
       await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('Agree the extended hours rota');
       expect(await textOf(page.locator('.nhsuk-summary-list'))).toContain('31 March 2019');
@@ -219,7 +236,7 @@ export function planSuite(harness: () => BrowserHarness) {
       await page.locator('tbody tr').first().getByRole('link').click();
       await visible(page.getByRole('heading', { level: 2, name: 'Position log' }));
       expect(await page.getByRole('button', { name: 'Add update' }).count()).toBe(0);
-      expect(await page.getByRole('button', { name: 'Create person' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: /to people$/ }).count()).toBe(0);
       expect(await page.getByRole('region', { name: 'Change the task' }).count()).toBe(0);
       await page.goto('/programme');
       await visible(page.getByRole('heading', { level: 2, name: 'ELR GP Federation work plan' }));

@@ -3,17 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditColumns, auditedRecordTypes, exportAudit, listAudit } from '../../app/audit-log.js';
 import type { AppContext } from '../../app/context.js';
-import { type Cell, type Column, toCsvFile, toXlsx } from '../../app/export/tabular.js';
-import { propertyOf } from '../../app/records/column-property.js';
+import { type Column, toCsvFile, toXlsx } from '../../app/export/tabular.js';
+import { exportColumns } from '../../app/records/export-columns.js';
 import { importRecordsCsv } from '../../app/records/import-csv.js';
 import { referencedNames } from '../../app/records/export-names.js';
 import { listQuerySchema } from '../../app/records/list-query.js';
-import type { AnyRecordType } from '../../app/records/record-type.js';
-import { createRecord, deleteRecord, getRecord, listAllRecords, listRecords, updateRecord } from '../../app/records/records.js';
+import { checkRecord, createRecord, deleteRecord, getRecord, listAllRecords, listRecords, updateRecord } from '../../app/records/records.js';
 import { recordTypes } from '../../app/records/registry.js';
-import { zodProblems } from '../../app/records/zod-problems.js';
+import { parseOrRefuse, zodProblems } from '../../app/records/zod-problems.js';
 import { AppError, invalid } from '../../domain/errors.js';
-import { humanise } from '../../domain/words.js';
 import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
@@ -22,6 +20,14 @@ import { MAX_INT4, rowVersionSchema } from '../../domain/record-id.js';
 import { todayInEngland, isoDateSchema } from '../../domain/iso-date.js';
 
 const versionBody = z.object({ rowVersion: rowVersionSchema });
+/** `?check=true`: say what is wrong with the record without saving it (a form asks while it has problems of its own to show). */
+const checkQuery = z.object({ check: z.enum(['true']).optional() });
+/**
+ * A record's body is read by its use case, not refused here first: the schema's problems then come
+ * with the record's own rules' (a reference already taken), all at once. The schema stays on the
+ * route for the API description; the address and query are read in the handler.
+ */
+const readInUseCase = () => (data: unknown) => ({ value: data });
 const idParams = z.object({ id: z.string().min(1).max(40) });
 
 /** Query parameters other than paging/sorting are field filters (e.g. ?commissioner=03W&status=active). */
@@ -31,31 +37,6 @@ function splitQuery(query: Record<string, string>) {
   if (!base.success) throw invalid('The list query is not valid', zodProblems(base.error));
   return { base: base.data, filters };
 }
-
-/**
- * A record type's fields as export columns, written for a spreadsheet: money in pounds (not the
- * pence it is stored in), yes and no, codes as words, and dates a workbook holds as dates.
- */
-export function exportColumns(type: AnyRecordType, names: Map<string, Map<unknown, string>> = new Map()): Column<Record<string, unknown>>[] {
-  return Object.entries(type.fields).map(([key, field]): Column<Record<string, unknown>> => {
-    const property = propertyOf(type.source, field.column) ?? key;
-    const value = (row: Record<string, unknown>) => row[property] as Cell;
-    // A stored value written another way; an empty cell stays empty.
-    const writtenAs = (write: (stored: string | number | boolean) => Cell) => (row: Record<string, unknown>) => {
-      const stored = value(row);
-      return stored === null || stored === undefined ? null : write(stored);
-    };
-    const named = names.get(key);
-    const labels = field.labels;
-    if (named) return { header: field.header.replace(/ ID$/, ''), value: writtenAs((id) => named.get(id) ?? id) };
-    if (field.pence) return { header: field.header.replace(/\s*\(pence\)$/, ' (£)'), value, numeric: true, pence: true };
-    if (field.basisPoints) return { header: field.header.replace(/\s*\(basis points\)$/, ' (%)'), value: writtenAs((bp) => Number(bp) / 100), numeric: true };
-    if (field.kind === 'boolean') return { header: field.header, value: writtenAs((yes) => (yes ? 'Yes' : 'No')) };
-    if (labels) return { header: field.header, value: writtenAs((code) => (typeof code !== 'string' ? code : labels === 'words' ? humanise(code) : (labels[code] ?? code))) };
-    return { header: field.header, value, numeric: field.kind === 'integer', date: field.kind === 'date' };
-  });
-}
-
 
 /** One set of routes serves every record type: list, export, get, create, update, delete, import, audit history. */
 export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDeps) {
@@ -87,12 +68,15 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
       items: (await listAudit(ctxOf(request), { recordType: type.name, recordId: String(type.parseId(request.params.id)) })).items,
     }));
     if (type.ownWriteRoutes) continue;
-    r.patch(`/api/${plural}/:id`, { preValidation: refuseUnlessMay(type.name, 'update'), schema: { tags, summary: `Change one of ${plural}; send the rowVersion you read`, params: idParams, body: z.intersection(versionBody, type.updateSchema as z.ZodType<Record<string, unknown>>) } }, async (request) => {
-      const { rowVersion, ...changes } = request.body as { rowVersion: number };
-      return updateRecord(ctxOf(request), type, request.params.id, changes, rowVersion);
+    r.patch(`/api/${plural}/:id`, { preValidation: refuseUnlessMay(type.name, 'update'), validatorCompiler: readInUseCase, schema: { tags, summary: `Change one of ${plural}; send the rowVersion you read (?check=true: only say what is wrong)`, params: idParams, querystring: checkQuery, body: z.intersection(versionBody, type.updateSchema as z.ZodType<Record<string, unknown>>) } }, async (request) => {
+      const params = parseOrRefuse(idParams, request.params, 'The address is not valid');
+      if (parseOrRefuse(checkQuery, request.query, 'The request is not valid').check) return checkRecord(ctxOf(request), type, request.body, params.id);
+      const { rowVersion, ...changes } = (request.body ?? {}) as { rowVersion?: unknown };
+      return updateRecord(ctxOf(request), type, params.id, changes, parseOrRefuse(versionBody, { rowVersion }, 'The request is not valid').rowVersion);
     });
     if (!type.createdByPeople) continue;
-    r.post(`/api/${plural}`, { preValidation: refuseUnlessMay(type.name, 'create'), schema: { tags, summary: `Create one of ${plural}`, body: type.createSchema as z.ZodType<Record<string, unknown>> } }, async (request, reply) => {
+    r.post(`/api/${plural}`, { preValidation: refuseUnlessMay(type.name, 'create'), validatorCompiler: readInUseCase, schema: { tags, summary: `Create one of ${plural} (?check=true: only say what is wrong)`, querystring: checkQuery, body: type.createSchema as z.ZodType<Record<string, unknown>> } }, async (request, reply) => {
+      if (parseOrRefuse(checkQuery, request.query, 'The request is not valid').check) return checkRecord(ctxOf(request), type, request.body);
       reply.status(201);
       return createRecord(ctxOf(request), type, request.body);
     });

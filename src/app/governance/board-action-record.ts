@@ -7,10 +7,13 @@ import { invalid } from '../../domain/errors.js';
 import { boardActions, boardActionUpdates, meetings } from '../../db/schema/index.js';
 import { newestEntry } from '../records/newest-entry.js';
 import { keptInAudit, type RecordType } from '../records/record-type.js';
-import { dateText, optionalText, ownerValues, refuseTakenRef, storedIn } from './fields.js';
+import { dateText, optionalText, ownersOnPeoplePage, ownerValues, storedIn } from './fields.js';
+import { refuseTaken } from '../records/clash.js';
 import { importByRef } from './import-by-ref.js';
 import { boardActionLogLayout } from './import-board-actions.js';
 import { recordIdSchema } from '../../domain/record-id.js';
+import type { Db } from '../../db/client.js';
+import { checkAll } from '../records/refusals.js';
 
 export const actionStatuses = ['open', 'carried_forward', 'closed'] as const;
 
@@ -27,11 +30,26 @@ const actionInput = z.object({
 /** An action's dated updates, newest first (the same day's later entry first). */
 const updateLog = { table: boardActionUpdates, recordColumn: 'action_id', newestFirst: 'e.entered_on desc, e.id desc' };
 
+/** An action is closed with what came of it. */
+function refuseClosingWithoutOutcome(input: Partial<ActionInput>, existing: Record<string, unknown> | undefined): void {
+  const status = input.status ?? (existing?.status as string | undefined) ?? 'open';
+  const outcome = input.outcome === undefined ? (existing?.outcome as string | null | undefined) : input.outcome;
+  if (status === 'closed' && !outcome) throw invalid('Say what the outcome was before closing the action', [{ field: 'outcome', message: 'Enter the outcome to close the action' }]);
+}
+
+async function refuseUnknownMeeting(db: Db, meetingId: number | null | undefined): Promise<void> {
+  if (!meetingId) return;
+  const [meeting] = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId));
+  if (!meeting) throw invalid(`There is no meeting ${meetingId}`, [{ field: 'meetingId', message: 'is not a meeting atscale knows' }]);
+}
+
+type ActionInput = z.infer<typeof actionInput>;
+
 /**
  * The board action log. Updates are dated entries kept apart (board_action_updates) and only ever
  * added, so an action's story is never overwritten; closing an action needs its outcome.
  */
-export const boardActionRecord: RecordType<z.infer<typeof actionInput>> = {
+export const boardActionRecord: RecordType<ActionInput> = {
   name: 'board_action',
   label: 'board action',
   ...storedIn(boardActions),
@@ -48,21 +66,23 @@ export const boardActionRecord: RecordType<z.infer<typeof actionInput>> = {
     latestUpdate: { header: 'Latest update', column: newestEntry(updateLog, boardActions, 'e.text'), kind: 'text' },
     meetingId: { header: 'Raised at meeting', column: boardActions.meetingId, kind: 'integer', filter: 'exact', sortable: true, names: { id: meetings.id, name: meetings.title } },
   },
+  ...ownersOnPeoplePage,
   defaultSort: 'ref',
   // Its dated updates go with it (ON DELETE CASCADE); the audit keeps them.
   alsoDeleted: keptInAudit({ updates: { column: boardActionUpdates.actionId } }),
   createSchema: actionInput,
   updateSchema: actionInput.partial(),
   async prepare(db, input, existing) {
-    const status = input.status ?? (existing?.status as string | undefined) ?? 'open';
-    const outcome = input.outcome === undefined ? (existing?.outcome as string | null | undefined) : input.outcome;
-    if (status === 'closed' && !outcome) throw invalid('Say what the outcome was before closing the action', [{ field: 'outcome', message: 'Enter the outcome to close the action' }]);
-    await refuseTakenRef(db, boardActions, { id: boardActions.id, ref: boardActions.ref }, input.ref, existing, (ref) => `an action ${ref}`);
-    if (input.meetingId) {
-      const [meeting] = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, input.meetingId));
-      if (!meeting) throw invalid(`There is no meeting ${input.meetingId}`, [{ field: 'meetingId', message: 'is not a meeting atscale knows' }]);
-    }
-    return { ...input, ...(await ownerValues(db, input, existing)) };
+    const [, , , owners] = await checkAll(
+      [
+        () => refuseClosingWithoutOutcome(input, existing),
+        () => refuseTaken(db, { table: boardActions, id: boardActions.id, key: boardActions.ref }, input.ref, existing, { record: 'board action', key: 'reference', field: 'ref' }),
+        () => refuseUnknownMeeting(db, input.meetingId),
+        () => ownerValues(db, input, existing),
+      ],
+      'The board action is not valid',
+    );
+    return { ...input, ...owners };
   },
   importCsv: (ctx, file) => importByRef(ctx, boardActionRecord, file, boardActionLogLayout),
   present: (row) => ({ ...row, overdue: isOverdue(row.dueDate as string | null, todayInEngland(), row.status === 'closed') }),

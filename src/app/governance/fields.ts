@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { parseDateText } from '../../domain/governance/due-dates.js';
 import { AppError } from '../../domain/errors.js';
+import { formatList } from '../../domain/words.js';
 import type { Db } from '../../db/client.js';
+import { people } from '../../db/schema/index.js';
 import { matchOwners } from '../people/match-owners.js';
-import { refuseClash } from '../records/clash.js';
 import { storedIn as storedInTable } from '../records/record-type.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 
@@ -45,14 +45,21 @@ export const id = recordIdSchema;
 export async function linkOwners(db: Db, ownerText: string | null | undefined, field = 'ownerText'): Promise<number[]> {
   const match = await matchOwners(db, ownerText);
   if (match.unknown.length) {
-    const names = match.unknown.map((u) => `"${u}"`).join(', ');
-    throw new AppError('invalid', `The owner ${names} is not someone atscale knows. Add them on the People page first.`, {
-      problems: [{ field, message: `names ${names}, who is not on the People page` }],
+    const names = formatList(match.unknown.map((u) => `"${u}"`));
+    const one = match.unknown.length === 1;
+    throw new AppError('invalid', `The owner ${names} ${one ? 'is' : 'are'} not someone atscale knows. Add ${one ? 'them' : 'each'} on the People page first.`, {
+      problems: [{ field, message: `names ${names}, who ${one ? 'is' : 'are'} not on the People page yet: add ${one ? 'them' : 'each'} there, then save again` }],
       details: { unknownOwners: match.unknown },
     });
   }
   return match.people.map((p) => p.id);
 }
+
+/** What a record keeps of the people its owner text names, as the audit shows it: "Owners on the People page: Jo Walker". */
+export const ownersOnPeoplePage = {
+  labels: { ownerPersonIds: 'Owners on the People page' },
+  refersTo: { ownerPersonIds: { id: people.id, name: people.name } },
+} as const;
 
 /** The owner links to work out when the owner text is part of the change (or the record is new). */
 export async function ownerValues(db: Db, input: { ownerText?: string | null }, existing: Record<string, unknown> | undefined) {
@@ -63,13 +70,4 @@ export async function ownerValues(db: Db, input: { ownerText?: string | null }, 
 /** Where a governance record type lives (the framework's `storedIn`); people create and delete these records. */
 export function storedIn<T extends PgTable & { id: AnyPgColumn; rowVersion: AnyPgColumn }>(table: T) {
   return { ...storedInTable(table), createdByPeople: true };
-}
-
-/**
- * Refuses a reference another record of the register already has, naming the field: the
- * database's unique index would otherwise refuse it with a message about saving at the same moment.
- */
-export async function refuseTakenRef(db: Db, table: PgTable, columns: { id: AnyPgColumn; ref: AnyPgColumn }, ref: string | undefined, existing: Record<string, unknown> | undefined, shown: (ref: string) => string): Promise<void> {
-  if (ref === undefined || ref === existing?.ref) return;
-  await refuseClash(db, table, columns.id, eq(columns.ref, ref), existing?.id, () => new AppError('invalid', `There is already ${shown(ref)}`, { problems: [{ field: 'ref', message: `${shown(ref)} already exists: give another reference` }] }));
 }

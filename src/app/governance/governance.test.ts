@@ -82,7 +82,7 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     );
     expect(badActions.problems).toEqual([
       { file: 'actions.csv', line: 2, column: '4 (due)', message: '"31/02/2019" is not a real date' },
-      { file: 'actions.csv', line: 3, column: '3 (owner)', message: 'names "ZZ", who is not on the People page' },
+      { file: 'actions.csv', line: 3, column: '3 (owner)', message: 'names "ZZ", who is not on the People page yet: add them there, then save again' },
     ]);
     expect([await tally(risks), await tally(auditLog)]).toEqual(before);
     expect(await database.db.select().from(meetings).where(eq(meetings.title, 'Board June 2018'))).toEqual([]);
@@ -107,10 +107,10 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     expect(created.ref).toBe('7');
     const [risksBefore, actionsBefore] = [await database.db.$count(risks), await database.db.$count(boardActions)];
     const twice = await failure(createRecord(admin(), riskRecord, { ref: '7', risk: 'Another' }));
-    expect([twice.kind, twice.message, twice.problems]).toEqual(['invalid', 'There is already a risk R7', [{ field: 'ref', message: 'a risk R7 already exists: give another reference' }]]);
+    expect([twice.kind, twice.message, twice.problems]).toEqual(['invalid', 'There is already a risk with reference R7', [{ field: 'ref', message: 'A risk with reference R7 already exists: give another reference' }]]);
     const [action] = await database.db.select().from(boardActions).where(eq(boardActions.ref, '2'));
     const clash = await failure(createRecord(admin(), boardActionRecord, { ref: '2', action: 'Another' }));
-    expect(clash.problems).toEqual([{ field: 'ref', message: 'an action 2 already exists: give another reference' }]);
+    expect(clash.problems).toEqual([{ field: 'ref', message: 'A board action with reference 2 already exists: give another reference' }]);
     // Saving a record with its own reference is not a clash.
     await updateRecord(admin(), boardActionRecord, String(action!.id), { ref: '2', action: action!.action }, action!.rowVersion);
     expect([await database.db.$count(risks), await database.db.$count(boardActions)]).toEqual([risksBefore, actionsBefore]);
@@ -118,11 +118,11 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
 
   it('refuses a second meeting or document with a title already used, but not the record saved under its own title', async () => {
     const meeting = await createRecord(admin(), meetingRecord, { title: 'Board, January 2027', heldOn: '14/01/2027' });
-    await expect(createRecord(admin(), meetingRecord, { title: 'Board, January 2027' })).rejects.toMatchObject({ kind: 'conflict', message: 'There is already a meeting called Board, January 2027' });
+    await expect(createRecord(admin(), meetingRecord, { title: 'Board, January 2027' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'title', message: 'A meeting with title "Board, January 2027" already exists: give another title' }] });
     await updateRecord(admin(), meetingRecord, String(meeting.id), { title: 'Board, January 2027', agenda: 'Budget' }, meeting.rowVersion as number);
     const policy = await createRecord(admin(), policyRecord, { title: 'Home visiting', kind: 'policy', version: '1' });
     const twice = await failure(createRecord(admin(), policyRecord, { title: 'Home visiting', kind: 'policy', version: '2' }));
-    expect([twice.kind, twice.problems]).toEqual(['invalid', [{ field: 'title', message: 'is already used by another document' }]]);
+    expect([twice.kind, twice.problems]).toEqual(['invalid', [{ field: 'title', message: 'A document with title "Home visiting" already exists: give another title' }]]);
     await updateRecord(admin(), policyRecord, String(policy.id), { title: 'Home visiting', version: '1.1' }, policy.rowVersion as number);
   });
 

@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { conflict } from '../../domain/errors.js';
 import { boardActions, meetings } from '../../db/schema/index.js';
 import type { RecordType } from '../records/record-type.js';
 import { dateText, optionalText, storedIn } from './fields.js';
-import { refuseClash } from '../records/clash.js';
+import { refuseTaken } from '../records/clash.js';
 
 const meetingInput = z.object({
   title: z.string().trim().min(1, 'Enter a title such as "Board, May 2018"').max(200),
@@ -32,10 +30,7 @@ export const meetingRecord: RecordType<z.infer<typeof meetingInput>> = {
   createSchema: meetingInput,
   updateSchema: meetingInput.partial(),
   async prepare(db, input, existing) {
-    if (input.title) {
-      const title = input.title;
-      await refuseClash(db, meetings, meetings.id, eq(meetings.title, title), existing?.id, () => conflict(`There is already a meeting called ${title}`));
-    }
+    await refuseTaken(db, { table: meetings, id: meetings.id, key: meetings.title }, input.title, existing, { record: 'meeting', key: 'title', field: 'title', shown: (title) => `"${title}"` });
     return input;
   },
   present: (row) => row,

@@ -1,14 +1,16 @@
 import { todayInEngland } from '../../domain/iso-date.js';
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { riskRating, riskScore } from '../../domain/governance/risk-score.js';
+import { isOnTheMatrix, riskRating, riskScore } from '../../domain/governance/risk-score.js';
 import { invalid } from '../../domain/errors.js';
 import { risks, riskScoreHistory } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../context.js';
 import { keptInAudit, type RecordType } from '../records/record-type.js';
-import { dateText, optionalText, ownerValues, refuseTakenRef, scale, storedIn } from './fields.js';
+import { dateText, optionalText, ownersOnPeoplePage, ownerValues, scale, storedIn } from './fields.js';
+import { refuseTaken } from '../records/clash.js';
 import { importByRef } from './import-by-ref.js';
+import { checkAll } from '../records/refusals.js';
 import { riskRegisterLayout } from './import-risks.js';
 
 export const riskInput = z.object({
@@ -32,6 +34,13 @@ export const riskInput = z.object({
   status: z.enum(['open', 'closed']).optional(),
 });
 
+/** A target score is a likelihood × impact of the 5 × 5 matrix: 7 or 11 cannot be reached. */
+function refuseOffTheMatrix(target: number | null | undefined): void {
+  if (target !== null && target !== undefined && !isOnTheMatrix(target)) {
+    throw invalid('The target score is not on the 5 × 5 matrix', [{ field: 'targetScore', message: 'must be likelihood × impact, such as 4, 6 or 9' }]);
+  }
+}
+
 /** Adds a score-history row when the likelihood or impact differs from the last one kept. */
 async function keepScoreHistory(db: Db, riskId: number, actor: Actor): Promise<void> {
   const [risk] = await db.select({ likelihood: risks.likelihood, impact: risks.impact }).from(risks).where(eq(risks.id, riskId));
@@ -54,7 +63,7 @@ export const riskRecord: RecordType<z.infer<typeof riskInput>> = {
   label: 'risk',
   ...storedIn(risks),
   fields: {
-    ref: { header: 'Ref', column: risks.ref, kind: 'text', filter: 'exact', sortable: true },
+    ref: { header: 'Ref', column: risks.ref, kind: 'text', filter: 'exact', sortable: true, prefix: 'R' },
     risk: { header: 'Risk', column: risks.risk, kind: 'text', filter: 'search', sortable: true },
     causeEffect: { header: 'Cause and effect', column: risks.causeEffect, kind: 'text', filter: 'search' },
     context: { header: 'Context', column: risks.context, kind: 'text', filter: 'exact', sortable: true },
@@ -70,20 +79,24 @@ export const riskRecord: RecordType<z.infer<typeof riskInput>> = {
     reviewDate: { header: 'Review date', column: risks.reviewDate, kind: 'date', sortable: true },
     status: { header: 'Status', column: risks.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
   },
+  ...ownersOnPeoplePage,
   defaultSort: 'ref',
   // Its score history goes with it (ON DELETE CASCADE); the audit keeps it.
   alsoDeleted: keptInAudit({ scoreHistory: { column: riskScoreHistory.riskId } }),
   createSchema: riskInput,
   updateSchema: riskInput.partial(),
   async prepare(db, input, existing) {
-    const target = input.targetScore === undefined ? (existing?.targetScore as number | null) : input.targetScore;
-    if (target !== null && target !== undefined && ![1, 2, 3, 4, 5].some((l) => target % l === 0 && target / l <= 5)) {
-      throw invalid('The target score is not on the 5 × 5 matrix', [{ field: 'targetScore', message: 'must be likelihood × impact, such as 4, 6 or 9' }]);
-    }
-    await refuseTakenRef(db, risks, { id: risks.id, ref: risks.ref }, input.ref, existing, (ref) => `a risk R${ref}`);
-    // A likelihood typed on the 1–5 scale replaces the word the register was imported with.
-    const raw = input.likelihood !== undefined && input.likelihood !== (existing?.likelihood ?? null) && input.likelihoodRaw === undefined ? { likelihoodRaw: null } : {};
-    return { ...input, ...raw, ...(await ownerValues(db, input, existing)) };
+    const [, , owners] = await checkAll(
+      [
+        () => refuseOffTheMatrix(input.targetScore === undefined ? (existing?.targetScore as number | null) : input.targetScore),
+        () => refuseTaken(db, { table: risks, id: risks.id, key: risks.ref }, input.ref, existing, { record: 'risk', key: 'reference', field: 'ref', shown: (ref) => `R${ref}` }),
+        () => ownerValues(db, input, existing),
+      ],
+      'The risk is not valid',
+    );
+    // A likelihood a person sets on the 1–5 scale (the form always sends one) replaces the word the register was imported with.
+    const raw = input.likelihood !== undefined && input.likelihoodRaw === undefined ? { likelihoodRaw: null } : {};
+    return { ...input, ...raw, ...owners };
   },
   afterWrite: (db, riskId, _input, actor) => keepScoreHistory(db, riskId as number, actor),
   importCsv: (ctx, file) => importByRef(ctx, riskRecord, file, riskRegisterLayout),

@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { heatMap, likelihoodWordNote } from '../../domain/governance/risk-score.js';
+import { emptyHeatMapReason, heatMap, likelihoodWordNote } from '../../domain/governance/risk-score.js';
 import { notFound } from '../../domain/errors.js';
 import { risks, riskScoreHistory } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 
-/** The 5 × 5 heat map of open risks; risks without both likelihood and impact are listed apart. */
+/** The 5 × 5 heat map of open risks; risks without both likelihood and impact are listed apart, and an empty map says why. */
 export async function riskHeatMap(ctx: AppContext) {
   authorize(ctx.actor, 'risk', 'read');
   const open = await ctx.db.select({ ref: risks.ref, likelihood: risks.likelihood, impact: risks.impact }).from(risks).where(eq(risks.status, 'open')).orderBy(risks.ref);
-  return { ...heatMap(open), note: likelihoodWordNote };
+  return { ...heatMap(open), note: likelihoodWordNote, emptyReason: emptyHeatMapReason(open) };
 }
 
 /** Every score a risk has had, oldest first, with the date and who set it. */

@@ -80,8 +80,9 @@ async function importLines(ctx: AppContext, planId: number, lines: WorkPlanLine[
   for (const line of lines) {
     const where = and(eq(planTasks.planId, planId), eq(planTasks.ref, line.ref), eq(planTasks.refOccurrence, line.occurrence))!;
     const [stored] = await ctx.db.select({ id: planTasks.id }).from(planTasks).where(where);
-    // A status the file does not give is only set on a new task, so a re-import keeps what people changed.
-    const status = !stored || line.statusGiven ? { status: line.status, ...(line.rag ? { rag: line.rag } : {}) } : {};
+    // A status the file does not give is only set on a new task, so a re-import keeps what people changed;
+    // a RAG rating the file gives is taken whether or not it gives a status.
+    const status = { ...(!stored || line.statusGiven ? { status: line.status } : {}), ...(line.rag ? { rag: line.rag } : {}) };
     const result = await upsertRow(ctx.db, planTarget, where, { ...taskColumns(line, planId, sectionIds.get(line.sectionRef)!), ...status }, tally);
     auditPositions(tally, result.id, result.outcome, await appendPositions(ctx.db, result.id, line.positions, asOf, ctx.actor.label), asOf);
     onProgress?.(++done, lines.length, 'tasks');

@@ -8,6 +8,9 @@ import { planSections, planTasks, taskPositionUpdates, workPlans } from '../../d
 import { ownerTextWithNames } from '../people/match-owners.js';
 import { newestEntry } from '../records/newest-entry.js';
 import { assertExists, optionalText, positiveId, programmeRecord, requiredText } from './record-helpers.js';
+import { refuseTaken } from '../records/clash.js';
+import { checkAll } from '../records/refusals.js';
+import type { Db } from '../../db/client.js';
 import { markDuplicateRefs, moneyFromText, nextOccurrence, readTarget } from './task-values.js';
 
 const taskInput = z.object({
@@ -27,6 +30,13 @@ const taskInput = z.object({
 });
 
 export const todayIso = todayInEngland;
+
+/** The plan exists, and the section is one of its own. */
+async function refuseSectionOfAnotherPlan(db: Db, newPlanId: number | undefined, planId: number, sectionId: number): Promise<void> {
+  if (newPlanId) await assertExists(db, workPlans, workPlans.id, planId, 'planId', 'work plan');
+  const section = await assertExists(db, planSections, planSections.id, sectionId, 'sectionId', 'plan section');
+  if (section.planId !== planId) throw invalid('The section belongs to another work plan', [{ field: 'sectionId', message: `section ${sectionId} is not part of work plan ${planId}` }]);
+}
 
 const overdueSql = sql`coalesce(${planTasks.targetDate} < ${todayInEnglandSql} and ${planTasks.status} not in ('done', 'stopped'), false)`;
 
@@ -68,16 +78,22 @@ export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
       note: { header: 'Note', column: planTasks.note, kind: 'text', filter: 'search', sortable: true },
       sourceLine: { header: 'Source line', column: planTasks.sourceLine, kind: 'integer', sortable: true },
     },
-    defaultSort: 'id',
+    // By the plan's own ids, as numbers: 1.2, 1.10, 1.14, 2.1 (a task added later sits in its section).
+    defaultSort: 'ref',
     schema: taskInput,
     async prepare(db, input, existing) {
       const planId = (input.planId ?? existing?.planId) as number;
       const sectionId = (input.sectionId ?? existing?.sectionId) as number;
-      if (input.planId) await assertExists(db, workPlans, workPlans.id, planId, 'planId', 'work plan');
-      const section = await assertExists(db, planSections, planSections.id, sectionId, 'sectionId', 'plan section');
-      if (section.planId !== planId) throw invalid('The section belongs to another work plan', [{ field: 'sectionId', message: `section ${sectionId} is not part of work plan ${planId}` }]);
-      const values: Record<string, unknown> = { ...input };
-      if (input.timeText !== undefined) Object.assign(values, readTarget(input.timeText));
+      const [, target] = await checkAll(
+        [
+          () => refuseSectionOfAnotherPlan(db, input.planId, planId, sectionId),
+          () => (input.timeText === undefined ? {} : readTarget(input.timeText)),
+          // The imported plan keeps the ids it reuses (2.3 twice) for its owner to resolve; a task typed here may not add one.
+          () => (input.ref === existing?.ref ? undefined : refuseTaken(db, { table: planTasks, id: planTasks.id, key: planTasks.ref, scope: eq(planTasks.planId, planId) }, input.ref, existing, { record: 'task', key: 'ID', field: 'ref', within: 'in this plan' })),
+        ],
+        'The task is not valid',
+      );
+      const values: Record<string, unknown> = { ...input, ...target };
       if (input.financialValueText !== undefined) values.financialValuePence = moneyFromText(input.financialValueText);
       if (input.ref !== undefined && input.ref !== existing?.ref) values.refOccurrence = await nextOccurrence(db, planId, input.ref);
       return values;

@@ -82,6 +82,8 @@ export async function getPlanSummary(ctx: AppContext, planId: number) {
     tasks: tasks.length,
     statuses: Object.fromEntries(['not_started', 'in_progress', 'done', 'stopped'].map((s) => [s, count((t) => t.status === s)])),
     overdue: count((t) => isOverdue(t, today)),
+    /** Tasks with a RAG rating: none when the plan's file had no RAG column and nobody has rated one yet. */
+    rated: count((t) => t.rag !== null),
     duplicateIds: findDuplicateIds(tasks).map((d) => ({ ref: d.ref, tasks: d.items.map((t) => ({ id: t.id, description: t.description, sourceLine: t.sourceLine })) })),
     missingIds: findMissingIds(tasks.map((t) => t.ref)),
     datesToCheck: tasks.filter((t) => t.dateFlag).map((t) => ({ id: t.id, ref: t.ref, timeText: t.timeText, dateFlag: t.dateFlag })),

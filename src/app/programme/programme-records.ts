@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { llrStpPeriods } from '../../domain/programme/stp-grid.js';
-import { ragRatings } from '../../domain/programme/task-status.js';
+import { ragLabels, ragRatings } from '../../domain/programme/task-status.js';
 import { planSections, planTasks, stpActions, stpDeliverables, stpMilestones, stpOutcomes, workPlans } from '../../db/schema/index.js';
 import { assertExists, assertNoClash, optionalText, positiveId, programmeRecord, requiredText } from './record-helpers.js';
 
@@ -101,7 +101,7 @@ export const stpMilestoneRecord = programmeRecord(
       actionRefs: text(stpMilestones.actionRefs, 'Actions', 'exact'),
       period: text(stpMilestones.period, 'Period', 'exact'),
       text: text(stpMilestones.text, 'Milestone'),
-      rag: text(stpMilestones.rag, 'RAG', 'exact'),
+      rag: { ...text(stpMilestones.rag, 'RAG', 'exact'), labels: ragLabels },
       reason: text(stpMilestones.reason, 'Reason'),
       evidence: text(stpMilestones.evidence, 'Evidence'),
       note: text(stpMilestones.note, 'Note'),

@@ -142,6 +142,35 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     expect(restored).toMatchObject({ timeText: null, status: 'in_progress', rag: 'amber' });
   });
 
+  it('refuses a task typed with an ID the plan has (every problem at once) and lists tasks by their IDs as numbers', async () => {
+    const [task113] = await database.db.select().from(planTasks).where(and(eq(planTasks.planId, planId), eq(planTasks.ref, '1.13')));
+    const typed = { planId, sectionId: task113!.sectionId, description: 'Pharmacist recruitment' };
+    const refused = await createRecord(admin(), planTaskRecord, { ...typed, ref: '1.13', timeText: '30/02/2019' }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ kind: 'invalid', problems: [{ field: 'timeText', message: '"30/02/2019" is not a real date' }, { field: 'ref', message: 'A task with ID 1.13 already exists in this plan: give another ID' }] });
+    // Free text that is not a date stays as written.
+    const added = await createRecord(admin(), planTaskRecord, { ...typed, ref: '1.16', timeText: 'Q2 2018/19' });
+    expect(added).toMatchObject({ ref: '1.16', duplicateRef: false, targetDate: '2018-09-30' });
+    // Renaming a task to an ID in use is refused too; the imported 2.3s keep theirs when edited.
+    await expect(updateRecord(admin(), planTaskRecord, String(added.id), { ref: '2.3' }, added.rowVersion as number)).rejects.toMatchObject({ problems: [{ field: 'ref' }] });
+    const [imported23] = await database.db.select().from(planTasks).where(and(eq(planTasks.planId, planId), eq(planTasks.ref, '2.3')));
+    await updateRecord(admin(), planTaskRecord, String(imported23!.id), { ref: '2.3' }, imported23!.rowVersion);
+    const listed = await listRecords(admin(), planTaskRecord, { page: 1, pageSize: 100, filters: { planId: String(planId) } });
+    const refs = listed.items.map((t) => t.ref as string);
+    expect(refs.slice(0, 17)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15', '1.16', '2.1']);
+    expect(refs.at(-1)).toBe('5.3');
+  });
+
+  it('takes the RAG ratings a plan file gives, with or without a status column, and says how many tasks are rated', async () => {
+    const rated = csv('rated.csv', ['id,tasks,rag', '7.1,First,Amber', '7.2,Second,']);
+    await importWorkPlan(admin(), csv('rated.csv', ['id,tasks', '7.1,First', '7.2,Second']), { planName: 'Rated plan' });
+    // Both lines change (the file's new column is kept with each); only the first gives a rating.
+    expect(await importWorkPlan(admin(), rated, { planName: 'Rated plan' })).toMatchObject({ updated: 2 });
+    const [plan] = (await listRecords(admin(), planTaskRecord, { page: 1, pageSize: 10, filters: { ref: '7.1' } })).items;
+    expect(plan).toMatchObject({ rag: 'amber' });
+    expect((await getPlanSummary(admin(), plan!.planId as number)).rated).toBe(1);
+    expect((await getPlanSummary(admin(), planId)).rated).toBe(1);
+  });
+
   it('refuses a bad work plan whole, naming file, line and column', async () => {
     const bad = csv('bad-plan.csv', ['id,tasks,time,lead', '9.1,Good row,Nov 16,JW', '9.2,Bad date,31/02/2018,JW']);
     await expect(importWorkPlan(admin(), bad, { planName: 'Bad plan' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ file: 'bad-plan.csv', line: 3, column: 3 }] });

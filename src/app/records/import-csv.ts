@@ -60,8 +60,9 @@ export async function importRecordsCsv(ctx: AppContext, type: AnyRecordType, fil
         inserted += (await insertPrepared(txCtx, type, [input])).length;
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        const column = error.problems[0]?.field;
-        problems.push({ file: file.name, line: line as number, column: column ? columnLabel(header, keys, column) : undefined, message: error.message });
+        // A row the record's rules refuse for several reasons is listed once for each.
+        const found = error.problems.length > 1 ? error.problems : [{ field: error.problems[0]?.field, message: error.message }];
+        problems.push(...found.map((p) => ({ file: file.name, line: line as number, column: p.field ? columnLabel(header, keys, p.field) : undefined, message: p.message })));
       }
     }
     if (problems.length) throw refusedImport(file.name, problems);

@@ -22,6 +22,8 @@ export interface FieldDef {
   basisPoints?: true;
   /** Words for the codes the column holds (in_progress → In progress); exports write the words. `'words'` turns the code itself into words. */
   labels?: Readonly<Record<string, string>> | 'words';
+  /** Written in front of the value wherever it is shown, as pages show it: a risk's reference 1 is R1. */
+  prefix?: string;
   /** The field holds another record's id: exports write that record's name instead. */
   names?: NamesOf;
   filter?: 'exact' | 'search';
@@ -75,6 +77,8 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
    * changes a practice's `statusRaw`, its "ODS status code"), so an audit summary names them so too.
    */
   labels?: FieldLabels;
+  /** Properties that hold other records' ids without being fields (a risk's owners on the People page): the audit names what they point at. */
+  refersTo?: Readonly<Record<string, NamesOf>>;
   defaultSort: string;
   createSchema: z.ZodType<Input>;
   updateSchema: z.ZodType<Partial<Input>>;

@@ -1,6 +1,6 @@
 import { and, count, eq, getTableColumns, getViewSelectedFields, isView, SQL, sql } from 'drizzle-orm';
 import type { PgTable, SelectedFields } from 'drizzle-orm/pg-core';
-import { conflict, notFound } from '../../domain/errors.js';
+import { AppError, conflict, invalid, notFound } from '../../domain/errors.js';
 import { formatList } from '../../domain/words.js';
 import type { Db } from '../../db/client.js';
 import { type AuditEntry, recordAudit } from '../audit.js';
@@ -9,8 +9,9 @@ import { authorize, authorizeAny } from '../permissions.js';
 import { buildListClauses, type ListQuery } from './list-query.js';
 import { propertyOf } from './column-property.js';
 import type { AnyRecordType } from './record-type.js';
-import { parseOrRefuse, type SafeParser } from './zod-problems.js';
 import { capitalise } from '../../domain/problem-sentence.js';
+import { besideSchemaProblems, readInput } from './read-input.js';
+import { isInputRefusal, joinRefusals } from './refusals.js';
 
 export interface Page<T> {
   items: T[];
@@ -68,19 +69,62 @@ export async function getRecord(ctx: AppContext, type: AnyRecordType, rawId: str
   return type.present(row);
 }
 
-function parseInput<T>(schema: SafeParser<T>, input: unknown, label: string): T {
-  return parseOrRefuse(schema, input, `The ${label} is not valid`);
+/**
+ * The input as the record type reads it, or one refusal saying everything wrong with it: the
+ * schema's problems and what the type's own rules (`prepare`) say of the fields it could read,
+ * so a form shows every problem at once. The rules are only asked when the actor may make the
+ * record; they write nothing, and the caller's transaction rolls back on the refusal.
+ */
+async function readOrRefuse(ctx: AppContext, type: AnyRecordType, input: unknown, existing: Record<string, unknown> | undefined, action: 'create' | 'update') {
+  const read = readInput<Record<string, unknown>>(action === 'create' ? type.createSchema : type.updateSchema, type.updateSchema, input);
+  if (read.ok) return read.data;
+  const refusals = [invalid(`The ${type.label} is not valid`, read.problems)];
+  if (read.readable && mayCheck(ctx, type, action, existing ?? read.readable)) {
+    try {
+      await type.prepare(ctx.db, read.readable, existing);
+    } catch (error) {
+      if (isInputRefusal(error)) refusals.push(new AppError('invalid', error.message, { problems: besideSchemaProblems(read.problems, error.problems.length ? error.problems : [{ message: error.message }]), details: error.details }));
+    }
+  }
+  throw joinRefusals(refusals.filter((r) => r.problems.length), `The ${type.label} is not valid`);
+}
+
+function mayCheck(ctx: AppContext, type: AnyRecordType, action: 'create' | 'update', row: Record<string, unknown>): boolean {
+  try {
+    authorize(ctx.actor, type.name, action, type.practiceCodeOf?.(row));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function createRecord(ctx: AppContext, type: AnyRecordType, input: unknown) {
   authorizeAny(ctx.actor, type.name, 'create');
-  const data = parseInput(type.createSchema, input, type.label);
-  authorize(ctx.actor, type.name, 'create', type.practiceCodeOf?.(data));
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
+    const data = await readOrRefuse(txCtx, type, input, undefined, 'create');
+    authorize(ctx.actor, type.name, 'create', type.practiceCodeOf?.(data));
     const [created] = await insertPrepared(txCtx, type, [data]);
     return created!;
   });
+}
+
+/**
+ * Says what is wrong with an input without saving it (the form asks while it has problems of its
+ * own to show, so the person sees every problem at once): an "invalid" refusal, or nothing.
+ */
+export async function checkRecord(ctx: AppContext, type: AnyRecordType, input: unknown, rawId?: string): Promise<{ problems: [] }> {
+  const action = rawId === undefined ? 'create' : 'update';
+  authorizeAny(ctx.actor, type.name, action);
+  await ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx as never };
+    const existing = rawId === undefined ? undefined : await loadRow(txCtx, type, type.parseId(rawId), 'table');
+    if (rawId !== undefined && !existing) throw notFound(`${capitalise(type.label)} ${rawId}`);
+    const data = await readOrRefuse(txCtx, type, input, existing, action);
+    authorize(ctx.actor, type.name, action, type.practiceCodeOf?.(existing ?? data));
+    await type.prepare(txCtx.db, data, existing);
+  });
+  return { problems: [] };
 }
 
 /** Inserts already-parsed inputs inside the caller's transaction, with one audit row each. */
@@ -107,12 +151,12 @@ export async function insertPrepared(ctx: AppContext, type: AnyRecordType, input
 export async function updateRecord(ctx: AppContext, type: AnyRecordType, rawId: string, input: unknown, expectedVersion: number) {
   authorizeAny(ctx.actor, type.name, 'update');
   const id = type.parseId(rawId);
-  const data = parseInput(type.updateSchema, input, type.label);
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
     const existing = await loadRow(txCtx, type, id, 'table');
     if (!existing) throw notFound(`${capitalise(type.label)} ${rawId}`);
     authorize(ctx.actor, type.name, 'update', type.practiceCodeOf?.(existing));
+    const data = await readOrRefuse(txCtx, type, input, existing, 'update');
     const before = type.present((await loadRow(txCtx, type, id)) ?? existing);
     const values = await type.prepare(txCtx.db, data, existing);
     // A save that changes nothing (the form sent back what it showed) writes nothing: no new version, no audit row.

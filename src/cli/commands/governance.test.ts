@@ -27,6 +27,11 @@ describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
       ['3', 'M', 3, null],
       ['4', 'M', 3, null],
     ]);
+    // The table and CSV write a risk as its page and download do: R1, Open.
+    const csv = (await runCli(['risks', 'list', '--format', 'csv'], env)).stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(csv[0]).toBe('Ref,Risk,Owner,Likelihood,Likelihood as written,Impact,Score,Rating,Mitigation,Review date,Status');
+    expect(csv[1]).toMatch(/^R1,"Lack of openness, transparency and trust",,2,L,,,,.*,,Open$/);
+    expect((await runCli(['risks', 'list'], env)).stdout).toMatch(/^R2 +Lack of management capacity/m);
   });
 
   it('lists overdue actions and refuses a file with an impossible date', async () => {
@@ -41,9 +46,9 @@ describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
     writeFileSync(file, `${header}\n8,Estates offer,JW,01/01/2019,Drafted,COO report April 2018\n`);
     expect((await runCli(['actions', 'import', file], env)).stdout).toMatch(/Inserted +1\n +Updated +0\n +Unchanged +0\n/);
     const overdue = await runCli(['actions', 'list', '--overdue', '--format', 'csv'], env);
-    expect(overdue.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual(['Ref,Action,Owner,Due,Status,Outcome', '8,Estates offer,JW,2019-01-01,Open,']);
+    expect(overdue.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual(['Ref,Action,Owner,Due,Status,Latest update,Outcome', '8,Estates offer,JW,2019-01-01,Open,Drafted,']);
     // The table writes the date as the pages do.
-    expect((await runCli(['actions', 'list', '--overdue'], env)).stdout).toMatch(/^8 +Estates offer +JW +1 January 2019 +Open$/m);
+    expect((await runCli(['actions', 'list', '--overdue'], env)).stdout).toMatch(/^8 +Estates offer +JW +1 January 2019 +Open +Drafted$/m);
   });
 
   it('prints the digest on a dry run', async () => {
@@ -66,14 +71,14 @@ describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
     const items = JSON.parse(listed.stdout) as { recordType: string; recordId: string; recordName: string | null; action: string }[];
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.recordType === 'board_action')).toBe(true);
-    // The latest is action 8's, named by its ref; its ID is the record's own.
-    expect(items[0]).toMatchObject({ recordId: expect.stringMatching(/^\d+$/), recordName: 'Action 8' });
+    // The latest is action 8's, named by its ref and words; its ID is the record's own.
+    expect(items[0]).toMatchObject({ recordId: expect.stringMatching(/^\d+$/), recordName: 'Action 8: Estates offer' });
     const table = await runCli(['audit', '--limit', '3'], env);
     expect(table.stdout.split('\n')[0]).toMatch(/^When +Who +Record type +Record +Record name +Action +Summary$/);
     expect(table.stdout.trim().split('\n')).toHaveLength(2 + 3);
     // As the audit page reads: when in words, who by name (the command line's user), the action by its ref beside its ID.
     const actions = await runCli(['audit', '--type', 'board_action', '--limit', '1'], env);
-    expect(actions.stdout.split('\n')[2]).toMatch(new RegExp(String.raw`^\d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}[ap]m +\S+ \(command line\) +Board action +${items[0]!.recordId} +Action 8 +\w+ +\S`));
+    expect(actions.stdout.split('\n')[2]).toMatch(new RegExp(String.raw`^\d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}[ap]m +\S+ \(command line\) +Board action +${items[0]!.recordId} +Action 8: Estates offer +\w+ +\S`));
     expect(await runCli(['audit', '--to', '2019-02-30'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('The --to date "2019-02-30" is not valid') });
   });
 

@@ -1,8 +1,10 @@
 import { todayInEngland } from '../../domain/iso-date.js';
-import { humanise } from '../../domain/words.js';
 import type { Command } from 'commander';
 import { isOverdue } from '../../domain/governance/due-dates.js';
 import type { Column } from '../../app/export/tabular.js';
+import { exportColumns } from '../../app/records/export-columns.js';
+import { riskRecord } from '../../app/governance/risk-record.js';
+import { boardActionRecord } from '../../app/governance/board-action-record.js';
 import type { CsvImportReport } from '../../app/records/record-type.js';
 import { readConfig } from '../../config.js';
 import { type AtscaleClient, connect } from '../client.js';
@@ -11,32 +13,10 @@ import { importReportLines } from '../import-report-text.js';
 import { basename } from 'node:path';
 
 type Row = Record<string, unknown>;
-const text = (key: string) => (row: Row) => (row[key] ?? null) as string | null;
-/** Open or Closed, as the pages and the API's downloads write it. */
-const status = (row: Row) => (row.status ? humanise(row.status as string) : null);
 
-const riskColumns: Column<Row>[] = [
-  { header: 'Ref', value: text('ref') },
-  { header: 'Risk', value: text('risk') },
-  { header: 'Owner', value: text('ownerText') },
-  { header: 'Likelihood', value: (r) => r.likelihood as number | null, numeric: true },
-  { header: 'Likelihood as written', value: text('likelihoodRaw') },
-  { header: 'Impact', value: (r) => r.impact as number | null, numeric: true },
-  { header: 'Score', value: (r) => r.score as number | null, numeric: true },
-  { header: 'Rating', value: text('rating') },
-  { header: 'Mitigation', value: text('mitigation') },
-  { header: 'Review date', value: text('reviewDate'), date: true },
-  { header: 'Status', value: status },
-];
-
-const actionColumns: Column<Row>[] = [
-  { header: 'Ref', value: text('ref') },
-  { header: 'Action', value: text('action') },
-  { header: 'Owner', value: text('ownerText') },
-  { header: 'Due', value: text('dueDate'), date: true },
-  { header: 'Status', value: status },
-  { header: 'Outcome', value: text('outcome') },
-];
+// The register's columns as its download writes them (R1, Moderate, Open), through the record types' own fields.
+const riskColumns = exportColumns(riskRecord, undefined, ['ref', 'risk', 'ownerText', 'likelihood', 'likelihoodRaw', 'impact', 'score', 'rating', 'mitigation', 'reviewDate', 'status']);
+const actionColumns = exportColumns(boardActionRecord, undefined, ['ref', 'action', 'ownerText', 'dueDate', 'status', 'latestUpdate', 'outcome']);
 
 export async function withClient<T>(run: (client: AtscaleClient) => Promise<T>): Promise<T> {
   const client = await connect(readConfig());

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeDigest } from './digest.js';
 import { detectDocumentType } from './document-type.js';
 import { addDays, byDueDate, formatLongDate, isOverdue, parseDateText } from './due-dates.js';
-import { heatMap, likelihoodFromText, riskRating, riskScore } from './risk-score.js';
+import { emptyHeatMapReason, heatMap, isOnTheMatrix, likelihoodFromText, riskRating, riskScore } from './risk-score.js';
 
 describe('likelihood words', () => {
   it.each([
@@ -47,6 +47,22 @@ describe('scores and ratings on the 5 × 5 matrix', () => {
     expect(map.rows[3]![3]).toMatchObject({ likelihood: 2, impact: 4, rating: 'high', refs: ['1'] });
     expect(map.unplaced).toEqual(['3']);
   });
+});
+
+describe('why the heat map is empty', () => {
+  const risk = (likelihood: number | null, impact: number | null) => ({ likelihood, impact });
+  it.each([
+    ['the ELR register: likelihoods, no impacts', [risk(2, null), risk(3, null), risk(3, null), risk(3, null)], 'No open risk has both a likelihood and an impact yet: 4 risks need an impact.'],
+    ['one of each gap', [risk(2, null), risk(null, 4), risk(null, null)], 'No open risk has both a likelihood and an impact yet: 1 risk needs an impact, 1 risk needs a likelihood, 1 risk needs a likelihood and an impact.'],
+    ['a risk on the map: nothing to explain', [risk(2, null), risk(3, 4)], null],
+    ['no open risk at all', [], null],
+  ])('%s', (_, risks, expected) => expect(emptyHeatMapReason(risks)).toBe(expected));
+});
+
+describe('target scores on the matrix', () => {
+  it.each([
+    [1, true], [4, true], [6, true], [9, true], [25, true], [7, false], [11, false], [13, false], [14, false],
+  ])('%s → %s', (score, expected) => expect(isOnTheMatrix(score)).toBe(expected));
 });
 
 describe('dates as boards write them', () => {

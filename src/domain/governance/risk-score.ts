@@ -23,6 +23,9 @@ export function riskScore(likelihood: number | null | undefined, impact: number 
   return likelihood && impact ? likelihood * impact : null;
 }
 
+/** Whether a score can be a likelihood × impact of the 5 × 5 matrix (4, 6, 9 can; 7, 11, 13 cannot). */
+export const isOnTheMatrix = (score: number) => [1, 2, 3, 4, 5].some((l) => score % l === 0 && score / l <= 5);
+
 export type RiskRating = 'low' | 'moderate' | 'high' | 'extreme';
 
 /** Bands of the 5 × 5 matrix: 1–3 low, 4–6 moderate, 8–12 high, 15–25 extreme. */
@@ -62,4 +65,22 @@ export function heatMap(risks: readonly { ref: string; likelihood: number | null
     else unplaced.push(risk.ref);
   }
   return { rows, unplaced };
+}
+
+const risksNeed = (n: number, what: string) => `${n} ${n === 1 ? 'risk needs' : 'risks need'} ${what}`;
+
+/**
+ * Why the heat map is empty, when it is: "No open risk has both a likelihood and an impact yet: 4
+ * risks need an impact" (the ELR register gives no impact). Null when a risk is on the map, or
+ * when there is no open risk to place.
+ */
+export function emptyHeatMapReason(risks: readonly { likelihood: number | null; impact: number | null }[]): string | null {
+  if (!risks.length || risks.some((r) => r.likelihood && r.impact)) return null;
+  const count = (test: (r: (typeof risks)[number]) => boolean) => risks.filter(test).length;
+  const needs = [
+    [count((r) => Boolean(r.likelihood) && !r.impact), 'an impact'],
+    [count((r) => !r.likelihood && Boolean(r.impact)), 'a likelihood'],
+    [count((r) => !r.likelihood && !r.impact), 'a likelihood and an impact'],
+  ] as const;
+  return `No open risk has both a likelihood and an impact yet: ${needs.filter(([n]) => n > 0).map(([n, what]) => risksNeed(n, what)).join(', ')}.`;
 }

@@ -18,6 +18,10 @@ describe('parseFreeTextDate', () => {
     ['2018-03-31', '2018-03-31', '2018-03-31'],
     ['13/01/2017', '2017-01-13', '2017-01-13'],
     ['13th January 2017', '2017-01-13', '2017-01-13'],
+    ['March 31 2019', '2019-03-31', '2019-03-31'],
+    ['Jan 13th, 2017', '2017-01-13', '2017-01-13'],
+    ['March 2019', '2019-03-01', '2019-03-31'],
+    ['Q2 2018/19', '2018-07-01', '2018-09-30'],
     ['Nov 16 | Oct 17', '2016-11-01', '2017-10-31'],
     ['Mar 17 | Sept 17 | Jan 18 | Mar 17', '2017-03-01', '2018-01-31'],
   ])('%s runs from %s to %s', (text, start, end) => {
@@ -34,6 +38,8 @@ describe('parseFreeTextDate', () => {
     ['Mid 18', 'Mid 18'],
     ['Nov 17 | Q4 17/18 | Mid 18', 'Mid 18'],
     ['when funding allows', 'when funding allows'],
+    // A real date inside words is kept as written for a person to read, not refused.
+    ['by 31/03/2019 at the latest', 'by 31/03/2019 at the latest'],
   ])('flags "%s" and keeps the rest', (text, flagged) => {
     const parsed = parseFreeTextDate(text);
     expect(parsed.flagged.map((p) => p.text)).toEqual([flagged]);
@@ -50,6 +56,13 @@ describe('parseFreeTextDate', () => {
     ['2018-13-01', 'is not a real date'],
     ['Q5 17/18', 'is not a quarter or half'],
     ['Q1 17/19', 'is not a quarter or half'],
+    ['30/02/2019', 'is not a real date'],
+    ['30-02-19', 'is not a real date'],
+    ['Feb 30 2019', 'is not a real date'],
+    ['30 February 2019', 'is not a real date'],
+    ['30 / 02 / 2019', 'is not a real date'],
+    ['by 31/04/2019', '"31/04/2019" is not a real date'],
+    ['30/02/2019 to 31/03/2019', 'is not a real date'],
   ])('refuses the impossible date %s', (text, reason) => {
     const parsed = parseFreeTextDate(text);
     expect(parsed.impossible.map((p) => p.text)).toEqual([text]);

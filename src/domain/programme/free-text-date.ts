@@ -93,8 +93,22 @@ function readOne(raw: string): DatePart {
     if (range) return { text, kind: 'date', ...range };
     return { text, kind: 'impossible', reason: `"${text}" is not a quarter or half of a financial year` };
   }
+  m = /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(lower);
+  if (m && months[m[1]!]) return exactDate(text, Number(m[3]), months[m[1]!]!, Number(m[2]));
   if (/^\d{4}$/.test(text)) return { text, kind: 'date', start: iso(Number(text), 1, 1), end: iso(Number(text), 12, 31) };
-  return { text, kind: 'unreadable', reason: `"${text}" is not a date atscale can read; the text is kept as written` };
+  return writtenDateInside(text) ?? { text, kind: 'unreadable', reason: `"${text}" is not a date atscale can read; the text is kept as written` };
+}
+
+/**
+ * Free text may hold a date written in figures ("by 30/02/2019", "30 / 02 / 2019"): one that
+ * cannot exist is a mistake to refuse, not words to keep. A real one leaves the text to be flagged.
+ */
+function writtenDateInside(text: string): DatePart | undefined {
+  for (const m of text.matchAll(/(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)/g)) {
+    const part = exactDate(m[0], fullYear(m[4]!), Number(m[3]), Number(m[1]));
+    if (part.kind === 'impossible') return { ...part, text };
+  }
+  return undefined;
 }
 
 function exactDate(text: string, y: number, m: number, d: number): DatePart {
@@ -107,6 +121,9 @@ function readRange(text: string): DatePart | null {
   const sides = text.split(/\s+(?:to|until|-|–)\s+|(?<=[a-z]{3,} ?\d{2})\/(?=[a-z])/i);
   if (sides.length !== 2) return null;
   const [a, b] = sides.map(readOne) as [DatePart, DatePart];
+  // "30/02/2019 to 31/03/2019": a side that cannot exist makes the whole range a mistake.
+  const impossible = [a, b].find((side) => side.kind === 'impossible');
+  if (impossible) return { ...impossible, text: text.trim() };
   if (a.kind !== 'date' || b.kind !== 'date') return null;
   return { text: text.trim(), kind: 'date', start: a.start!, end: b.end! };
 }

@@ -131,6 +131,10 @@ export interface AuditEntry {
   after: unknown;
   /** What the change did, in words: the line it wrote, or one the server worked out from before and after. */
   summary: string;
+  /** Whether the record is still there, so its page can be linked. */
+  recordStillThere: boolean;
+  /** Its before and after, field by field: labelled as the record's pages label them, ids as names, codes as words. */
+  changes: { field: string; before: string | null; after: string | null }[];
 }
 
 // The import report and job are the server's own types (type-only imports: no server code reaches the bundle).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { repeatsItsStart } from '../../domain/problem-sentence.js';
 import { ApiError } from '../api/client.js';
-import { errorsFromApi } from './form-errors.js';
+import { errorsFromApi, mergeFieldErrors } from './form-errors.js';
 
 const refusal = (...problems: { field?: string; message: string }[]) => new ApiError(400, 'invalid', 'The update is not valid', problems);
 const fields = { dueDate: { id: 'due-day', label: 'Due date' }, name: { id: 'name', label: 'Name' }, value: { id: 'value', label: 'Value (£)' } };
@@ -24,5 +24,18 @@ describe('errorsFromApi: the server’s problems as form errors that read once',
 
   it('gives the headline when the server named no problem', () => {
     expect(errorsFromApi(refusal(), fields)).toEqual([{ message: 'The update is not valid' }]);
+  });
+});
+
+describe('mergeFieldErrors: the form’s own errors with the server’s, in the order of the form', () => {
+  const order = ['ref', 'risk', 'target', 'review-day'];
+  it.each([
+    ['the server’s errors on other fields join the form’s, in form order', [{ field: 'risk', message: 'Enter the risk' }, { field: 'review-day', message: 'Review date must be a real date' }], [{ field: 'ref', message: 'A risk with reference R1 already exists' }, { field: 'target', message: 'Target score must be from 1 to 25' }], ['ref', 'risk', 'target', 'review-day']],
+    ['a field the form checked is named once, with the form’s words', [{ field: 'risk', message: 'Enter the risk' }], [{ field: 'risk', message: 'Describe the risk' }], ['risk']],
+    ['an error naming no field comes last', [{ field: 'risk', message: 'Enter the risk' }], [{ message: 'There is already a meeting called Board' }, { field: 'ref', message: 'taken' }], ['ref', 'risk', undefined]],
+  ])('%s', (_, own, server, fields) => {
+    const merged = mergeFieldErrors(own, server, order);
+    expect(merged.map((e) => e.field)).toEqual(fields);
+    expect(merged.find((e) => e.field === 'risk')?.message).toBe('Enter the risk');
   });
 });

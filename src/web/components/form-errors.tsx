@@ -44,6 +44,21 @@ function apiErrorItems(error: unknown, fields: FieldMap): FieldError[] {
   return items.length ? items : [{ message: error.message }];
 }
 
+/**
+ * The form's own errors with the server's, as one list in the order of the form's fields (`order`,
+ * their input ids; errors naming no field last): the browser's word on a field it checked stands,
+ * so a field is named once.
+ */
+export function mergeFieldErrors(own: readonly FieldError[], server: readonly FieldError[], order: readonly string[]): FieldError[] {
+  const checked = new Set(own.map((e) => e.field).filter(Boolean));
+  const all = [...own, ...server.filter((e) => !e.field || !checked.has(e.field))];
+  const place = (e: FieldError) => {
+    const at = e.field ? order.indexOf(e.field) : -1;
+    return at < 0 ? order.length : at;
+  };
+  return all.map((error, index) => ({ error, index })).sort((a, b) => place(a.error) - place(b.error) || a.index - b.index).map((e) => e.error);
+}
+
 /** Form error state: the list for the summary and a lookup for inline messages. Each new set re-focuses the summary. */
 export function useFormErrors() {
   const [state, setState] = useState<{ items: FieldError[]; attempt: number }>({ items: [], attempt: 0 });

@@ -1,4 +1,4 @@
-import { Button, Select, Textarea, TextInput } from 'nhsuk-react-components';
+import { Button, Checkboxes, Select, Textarea, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { DateField, type DateParts, dateFieldTarget, dateProblem, emptyDate, partsToIso } from './date-field.js';
@@ -15,8 +15,9 @@ export interface FormField {
   name: string;
   label: string;
   hint?: string;
-  kind?: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'list' | 'money';
-  options?: { value: string; label: string }[];
+  kind?: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'list' | 'money' | 'checkboxes';
+  /** A select's choices, or the boxes to tick (one that may not be unticked, such as a practice that has acknowledged, is `fixed`). */
+  options?: { value: string; label: string; fixed?: boolean }[];
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
   required?: boolean;
   /** What to say when a required field is left empty, where "Enter" or "Choose" and the label would read badly. */
@@ -56,6 +57,7 @@ function valueOf(field: FormField, record: Record<string, unknown> | undefined):
   if (value === null || value === undefined) return '';
   if (field.kind === 'money') return formatPence(Number(value));
   if (field.kind === 'list' && Array.isArray(value)) return value.join(', ');
+  if (field.kind === 'checkboxes' && Array.isArray(value)) return value.join(',');
   // A stored date fills the three boxes: 2018-01-05 → 5, 1, 2018 (held as "5/1/2018").
   if (field.kind === 'date') return String(value).replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${Number(d)}/${Number(m)}/${y}`);
   return String(value);
@@ -87,7 +89,7 @@ function toBody(fields: FormField[], values: Record<string, string>, creating: b
     const raw = values[field.name]!.trim();
     if (creating && raw === '') continue;
     if (field.kind === 'number') body[field.name] = raw === '' ? null : Number(raw);
-    else if (field.kind === 'list') body[field.name] = raw.split(/[\s,]+/).filter(Boolean);
+    else if (field.kind === 'list' || field.kind === 'checkboxes') body[field.name] = raw.split(/[\s,]+/).filter(Boolean);
     else if (field.kind === 'date') body[field.name] = raw === '' ? null : partsToIso(partsOf(raw));
     else body[field.name] = raw === '' ? null : raw;
   }
@@ -119,11 +121,14 @@ export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {
   if (record && record.rowVersion > (shown.basedOn ?? 0) && !shown.typedIn) setShown({ values: valuesFrom(record), basedOn: record.rowVersion, typedIn: false });
   const { values } = shown;
   const [message, setMessage] = useState('');
-  const inputId = (f: FormField) => (f.kind === 'date' ? dateFieldTarget(`${id}-${f.name}`) : `${id}-${f.name}`);
+  // A date's errors link to its day box, a set of boxes' to its first box.
+  const inputId = (f: FormField) => (f.kind === 'date' ? dateFieldTarget(`${id}-${f.name}`) : f.kind === 'checkboxes' ? `${id}-${f.name}-1` : `${id}-${f.name}`);
   const fieldMap: FieldMap = Object.fromEntries(fields.map((f) => [f.name, { id: inputId(f), label: f.label }]));
-  const form = useApiForm<Record<string, unknown>, T>((body) => (record ? { method: 'PATCH', path: `/api/${resource}/${record.id}`, body } : { method: 'POST', path: `/api/${resource}`, body }), {
+  const request = (body: Record<string, unknown>) => (record ? { method: 'PATCH', path: `/api/${resource}/${record.id}`, body } : { method: 'POST', path: `/api/${resource}`, body });
+  const form = useApiForm<Record<string, unknown>, T>(request, {
     invalidates: [`/api/${resource}`, ...invalidates],
     fields: fieldMap,
+    checkRequest: (body) => ({ ...request(body), path: `${request(body).path}?check=true` }),
     onSuccess: (result) => {
       setMessage(saved(result));
       const stored = result as Record<string, unknown> & { rowVersion?: number };
@@ -158,6 +163,19 @@ export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {
         {fields.map((f) => {
           if (f.kind === 'date') {
             return <DateField key={f.name} id={`${id}-${f.name}`} legend={f.label} hint={f.hint ?? 'For example, 27 4 2018'} value={partsOf(values[f.name]!)} onChange={(parts) => set(f.name)({ target: { value: textOf(parts) } })} error={form.fieldError(inputId(f))} />;
+          }
+          if (f.kind === 'checkboxes') {
+            const ticked = new Set(values[f.name]!.split(',').filter(Boolean));
+            const tick = (value: string, on: boolean) => set(f.name)({ target: { value: [...ticked, value].filter((v) => v !== value || on).join(',') } });
+            return (
+              <Checkboxes key={f.name} id={`${id}-${f.name}`} name={`${id}-${f.name}`} legend={f.label} legendProps={{ size: 's' }} hint={f.hint} error={form.fieldError(inputId(f))}>
+                {f.options!.map((o) => (
+                  <Checkboxes.Item key={o.value} value={o.value} checked={ticked.has(o.value)} disabled={o.fixed} onChange={(e) => tick(o.value, e.target.checked)}>
+                    {o.label}
+                  </Checkboxes.Item>
+                ))}
+              </Checkboxes>
+            );
           }
           const common = { id: `${id}-${f.name}`, name: `${id}-${f.name}`, label: f.label, hint: f.hint, error: form.fieldError(`${id}-${f.name}`), value: values[f.name], onChange: set(f.name) };
           if (f.kind === 'textarea') return <Textarea key={f.name} {...common} rows={3} />;

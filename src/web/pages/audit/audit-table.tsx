@@ -1,42 +1,64 @@
 import { Details } from 'nhsuk-react-components';
+import { Link } from 'react-router';
+import { recordPage } from './record-pages.js';
 import type { AuditEntry } from '../../api/types.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { actorName, formatDateTime, humanise, shortText } from '../../format/format.js';
 
-const json = (value: unknown) => JSON.stringify(value, null, 2);
+const NotSet = () => <span className="nhsuk-u-secondary-text-colour">Not set</span>;
 
-function BeforeAfter({ entry }: { entry: AuditEntry }) {
-  if (entry.before === null && entry.after === null) return null;
+/** What the change did, field by field, as the record's pages name the fields: before and after of an edit, what a record held when made or removed. */
+function Changes({ entry }: { entry: AuditEntry }) {
+  if (!entry.changes.length) return null;
+  const edit = entry.before !== null && entry.after !== null;
+  // An update that only adds (a dated entry, a file) has no before: it says what was added.
+  const what = edit ? 'Before and after' : entry.after === null ? 'What it held when removed' : entry.action === 'create' ? 'What it held' : 'What was added';
   return (
     <Details>
       <Details.Summary>
-        Before and after<span className="nhsuk-u-visually-hidden"> (change {entry.id})</span>
+        {what}
+        <span className="nhsuk-u-visually-hidden"> (change {entry.id})</span>
       </Details.Summary>
       <Details.Text>
-        {entry.before !== null ? (
-          <>
-            <p className="nhsuk-body-s nhsuk-u-margin-bottom-1"><strong>Before</strong></p>
-            <pre className="app-pre">{json(entry.before)}</pre>
-          </>
-        ) : null}
-        {entry.after !== null ? (
-          <>
-            <p className="nhsuk-body-s nhsuk-u-margin-bottom-1"><strong>After</strong></p>
-            <pre className="app-pre">{json(entry.after)}</pre>
-          </>
-        ) : null}
+        {/* Not the responsive table around it: on a phone it keeps its header row. */}
+        <table className="nhsuk-table app-audit-changes">
+          <caption className="nhsuk-u-visually-hidden">{what}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              {edit ? (
+                <>
+                  <th scope="col">Before</th>
+                  <th scope="col">After</th>
+                </>
+              ) : (
+                <th scope="col">Value</th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {entry.changes.map((c) => (
+              <tr key={c.field}>
+                <th scope="row">{c.field}</th>
+                {edit ? <td>{c.before ?? <NotSet />}</td> : null}
+                <td>{(edit || entry.after !== null ? c.after : c.before) ?? <NotSet />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </Details.Text>
     </Details>
   );
 }
 
-/** The record a change was to, by name where the server found one, with its ID below (unless the name ends with it, as "Kibworth Medical Centre (C82001)" does): the ID is what the filter above finds. */
+/** The record a change was to, by name where the server found one (a link to its page while it has one), with its ID below (unless the name ends with it, as "Kibworth Medical Centre (C82001)" does): the ID is what the filter above finds. */
 function RecordNamed({ entry }: { entry: AuditEntry }) {
-  if (!entry.recordName) return <>{entry.recordId}</>;
+  const href = recordPage(entry);
+  const name = entry.recordName ?? entry.recordId;
   return (
     <>
-      {entry.recordName}
-      {entry.recordName.endsWith(`(${entry.recordId})`) ? null : <span className="nhsuk-u-display-block nhsuk-u-secondary-text-colour">ID {entry.recordId}</span>}
+      {href ? <Link to={href}>{name}</Link> : name}
+      {!entry.recordName || entry.recordName.endsWith(`(${entry.recordId})`) ? null : <span className="nhsuk-u-display-block nhsuk-u-secondary-text-colour">ID {entry.recordId}</span>}
     </>
   );
 }
@@ -76,7 +98,7 @@ export function AuditTable({ entries, caption, showRecord = true }: { entries: A
       cell: (e) => (
         <>
           <Summary text={e.summary} />
-          <BeforeAfter entry={e} />
+          <Changes entry={e} />
         </>
       ),
     },

@@ -10,6 +10,7 @@ export function actionFields(meetings: Meeting[]): FormField[] {
     { name: 'dueDate', label: 'Due date (optional)', kind: 'date' },
     { name: 'meetingId', label: 'Raised at (optional)', kind: 'select', options: [{ value: '', label: 'No meeting' }, ...meetings.map((m) => ({ value: String(m.id), label: m.title }))] },
     { name: 'status', label: 'Status', kind: 'select', options: Object.entries(actionStatusLabels).map(([value, label]) => ({ value, label })) },
-    { name: 'outcome', label: 'Outcome (optional)', kind: 'textarea', hint: 'Needed before the action can be closed' },
+    // The schema lets it be left out, but closing refuses an action without one: the label says when it is needed.
+    { name: 'outcome', label: 'Outcome (required when closing)', kind: 'textarea', hint: 'What came of the action. An open or carried forward action may leave it blank' },
   ];
 }

@@ -9,7 +9,7 @@ import { Loaded } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { useApiForm } from '../../components/use-api-form.js';
-import { actorName, formatDate } from '../../format/format.js';
+import { actorName, formatDate, shortText } from '../../format/format.js';
 import { actionFields } from './action-fields.js';
 import { ActionStatus, MeetingLink, useMeetings } from './actions-page.js';
 import { GovernancePage, Lines } from './governance-nav.js';
@@ -62,13 +62,16 @@ function AddUpdateForm({ actionId }: { actionId: number }) {
   );
 }
 
+/** "Action 1: CQC registration": its reference and its words, cut where they run long (the summary below has them whole). */
+const actionTitle = (action: Pick<BoardAction, 'ref' | 'action'>) => `Action ${action.ref}: ${shortText(action.action)}`;
+
 function ActionDetails({ action }: { action: BoardAction }) {
   const user = useUser();
   const meetings = useMeetings();
   const updates = useApiQuery<{ items: ActionUpdate[] }>(`/api/board-actions/${action.id}/updates`);
   const rows = meetings.data?.items ?? [];
   return (
-    <GovernancePage title={`Action ${action.ref}`} crumbs={[{ to: '/governance/actions', text: 'Board action log' }]}>
+    <GovernancePage title={actionTitle(action)} crumbs={[{ to: '/governance/actions', text: 'Board action log' }]}>
       <SummaryRows
         rows={[
           { key: 'Action', value: action.action },

@@ -6,7 +6,7 @@ import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import type { Column } from '../../components/data-table.js';
 import { RecordTable, useListParams } from '../../components/record-table.js';
-import { formatDate, todayIso } from '../../format/format.js';
+import { formatDate, shortText, todayIso } from '../../format/format.js';
 import { actionFields } from './action-fields.js';
 import { GovernancePage } from './governance-nav.js';
 import { GovernanceRecordForm } from './governance-record-form.js';
@@ -29,6 +29,17 @@ export function MeetingLink({ id, meetings }: { id: number | null; meetings: Mee
   return meeting ? <Link to={`/governance/meetings/${meeting.id}`}>{meeting.title}</Link> : null;
 }
 
+/** Where an action stands: its newest update, cut short, with its date (the download has it whole). */
+function LatestUpdate({ action }: { action: BoardAction }) {
+  if (!action.latestUpdate) return <span className="nhsuk-u-secondary-text-colour">No updates yet</span>;
+  return (
+    <>
+      {shortText(action.latestUpdate, 120)}
+      {action.latestUpdateOn ? <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-14"> ({formatDate(action.latestUpdateOn)})</span> : null}
+    </>
+  );
+}
+
 export function actionColumns(meetings: Meeting[]): Column<BoardAction>[] {
   return [
     { key: 'ref', header: 'Ref', sortable: true, nowrap: true, cell: (a) => <Link to={`/governance/actions/${a.id}`}>{a.ref}</Link> },
@@ -36,6 +47,7 @@ export function actionColumns(meetings: Meeting[]): Column<BoardAction>[] {
     { key: 'ownerText', header: 'Owner', sortable: true, cell: (a) => a.ownerText },
     { key: 'dueDate', header: 'Due', sortable: true, nowrap: true, cell: (a) => (a.dueDate ? formatDate(a.dueDate) : 'No date') },
     { key: 'status', header: 'Status', sortable: true, cell: (a) => <ActionStatus action={a} /> },
+    { key: 'latestUpdateOn', header: 'Latest update', sortable: true, long: true, cell: (a) => <LatestUpdate action={a} /> },
     { key: 'meetingId', header: 'Raised at', sortable: true, cell: (a) => <MeetingLink id={a.meetingId} meetings={meetings} /> },
   ];
 }

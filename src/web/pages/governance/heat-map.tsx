@@ -7,13 +7,18 @@ const ratingLabels = { low: 'Low', moderate: 'Moderate', high: 'High', extreme: 
 
 /** The 5 × 5 heat map of open risks: likelihood up the side (5 at the top), impact along the bottom. */
 export function RiskHeatMap() {
-  const map = useApiQuery<{ rows: HeatMapCell[][]; unplaced: string[]; note: string }>('/api/risks/heat-map');
+  const map = useApiQuery<{ rows: HeatMapCell[][]; unplaced: string[]; note: string; emptyReason: string | null }>('/api/risks/heat-map');
   return (
     <section aria-labelledby="heat-map">
       <h2 id="heat-map">Heat map of open risks</h2>
       <Loaded query={map} what="heat map">
         {(data) => (
           <>
+            {data.emptyReason ? (
+              <p className="nhsuk-body" data-testid="empty-heat-map">
+                {data.emptyReason} Set them on each risk’s page, from the <a href="#risk-list">list of open risks</a>.
+              </p>
+            ) : null}
             <div className="app-scroll-box" role="region" aria-label="Heat map of open risks (scrolls sideways)" tabIndex={0}>
             <table className="app-heat-map">
               <caption className="nhsuk-u-visually-hidden">Open risks by likelihood (rows) and impact (columns); each cell shows the score and the risks in it</caption>

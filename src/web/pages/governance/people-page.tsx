@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { useScrollToHash } from '../../components/scroll-to-hash.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import type { Column } from '../../components/data-table.js';
 import { RecordTable, useListParams } from '../../components/record-table.js';
@@ -21,11 +22,15 @@ const columns: Column<Person>[] = [
 export function PeoplePage() {
   const user = useUser();
   const list = useListParams(['q']);
+  // Arrived from "Add RB on the People page": the form starts with what the owner text gave.
+  const asked = { name: list.params.get('name') ?? '', initials: list.params.get('initials') ?? '' };
+  const fields = personFields.map((f) => (asked[f.name as keyof typeof asked] ? { ...f, initial: asked[f.name as keyof typeof asked] } : f));
+  useScrollToHash(true);
   return (
     <GovernancePage title="People">
       <p className="nhsuk-body">Owners of risks, actions and policies are written as initials or names (“JW”, “GC/RB”) and linked to the people here.</p>
       <RecordTable resource="people" caption="People" captionHidden columns={columns} rowKey={(p) => p.id} filters={list.filters} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="people" />
-      {isAdmin(user) ? <GovernanceRecordForm<Person> resource="people" id="add-person" heading="Add a person" fields={personFields} submitLabel="Add person" saved={(p) => `Added ${p.name}.`} /> : null}
+      {isAdmin(user) ? <GovernanceRecordForm<Person> resource="people" id="add-person" heading={asked.initials && !asked.name ? `Add ${asked.initials}` : 'Add a person'} fields={fields} submitLabel="Add person" saved={(p) => `Added ${p.name}.`} /> : null}
     </GovernancePage>
   );
 }

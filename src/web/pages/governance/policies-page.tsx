@@ -10,6 +10,7 @@ import { RecordTable, useListParams } from '../../components/record-table.js';
 import { GovernancePage } from './governance-nav.js';
 import { policyFields, policyKindLabels } from './policy-fields.js';
 import { GovernanceRecordForm } from './governance-record-form.js';
+import { useMemberPractices } from './member-practices.js';
 import { reviewText } from './risks-page.js';
 import type { Policy } from './types.js';
 
@@ -52,7 +53,14 @@ export function PoliciesPage() {
         </Button>
       </form>
       {search ? <SearchResults q={search} /> : <RecordTable resource="policies" caption="Documents" captionHidden columns={columns} rowKey={(p) => p.id} filters={list.filters} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="documents" />}
-      {isAdmin(user) ? <GovernanceRecordForm<Policy> resource="policies" id="add-policy" heading="Add a document" fields={policyFields} submitLabel="Add document" saved={(p) => `Added ${p.title}. Open it to upload its file.`} /> : null}
+      {isAdmin(user) ? <AddPolicyForm /> : null}
     </GovernancePage>
   );
+}
+
+/** A new document, with the member practices to tick that must acknowledge it. */
+function AddPolicyForm() {
+  const practices = useMemberPractices();
+  if (!practices.loaded) return null;
+  return <GovernanceRecordForm<Policy> resource="policies" id="add-policy" heading="Add a document" fields={policyFields(practices.choices)} submitLabel="Add document" saved={(p) => `Added ${p.title}. Open it to upload its file.`} />;
 }

@@ -13,6 +13,7 @@ import { actorName, formatDate, formatDateTime, formatNumber } from '../../forma
 import { GovernancePage } from './governance-nav.js';
 import { policyFields, policyKindLabels } from './policy-fields.js';
 import { GovernanceRecordForm } from './governance-record-form.js';
+import { useMemberPractices } from './member-practices.js';
 import { RecordHistory } from './record-history.js';
 import { RouteRecord } from './route-record.js';
 import { reviewText } from './risks-page.js';
@@ -168,10 +169,25 @@ function PolicyDetails({ policy }: { policy: Policy }) {
           </>
         )}
       </Loaded>
-      {isAdmin(user) ? <GovernanceRecordForm<Policy> resource="policies" id="edit-policy" heading="Change this document" fields={policyFields} record={policy} submitLabel="Save changes" saved={(p) => `Saved ${p.title}.`} /> : null}
+      {isAdmin(user) && status.data ? <EditPolicyForm policy={policy} acknowledgements={status.data.items} /> : null}
       <RecordHistory resource="policies" id={policy.id} />
     </GovernancePage>
   );
+}
+
+/**
+ * Changes the document; its practices are ticked from the federation's members, those it already
+ * asks ticked, and one that has acknowledged this version kept on the list.
+ */
+function EditPolicyForm({ policy, acknowledgements }: { policy: Policy; acknowledgements: Acknowledgement[] }) {
+  const practices = useMemberPractices();
+  if (!practices.loaded) return null;
+  const acknowledged = new Set(acknowledgements.filter((a) => a.acknowledgedAt).map((a) => a.practiceCode));
+  const members = new Set(practices.choices?.map((p) => p.odsCode));
+  // A practice the document names that is not (or no longer) a member stays a box to untick.
+  const named = acknowledgements.filter((a) => !members.has(a.practiceCode)).map((a) => ({ odsCode: a.practiceCode, name: a.practiceName }));
+  const choices = practices.choices ? [...practices.choices, ...named].map((p) => ({ ...p, acknowledged: acknowledged.has(p.odsCode) })) : null;
+  return <GovernanceRecordForm<Policy> resource="policies" id="edit-policy" heading="Change this document" fields={policyFields(choices)} record={policy} submitLabel="Save changes" saved={(p) => `Saved ${p.title}.`} invalidates={[`/api/policies/${policy.id}`]} />;
 }
 
 export const PolicyPage = () => <RouteRecord<Policy> resource="policies" what="document">{(data) => <PolicyDetails policy={data} />}</RouteRecord>;

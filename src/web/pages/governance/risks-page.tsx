@@ -19,7 +19,7 @@ export function RiskRating({ risk }: { risk: Pick<Risk, 'score' | 'rating'> }) {
   return <Tag modifier={ratingColours[risk.rating]}>{`${risk.score} ${risk.rating}`}</Tag>;
 }
 
-/** "3 (seed: M)" when the register gave a word, so nobody thinks the number was typed. */
+/** "3 (written M)" while the likelihood is the register's word read on the scale, so nobody thinks the number was typed; a person setting it clears the word. */
 export const likelihoodText = (risk: Risk) => (risk.likelihood === null ? 'Not set' : `${risk.likelihood}${risk.likelihoodRaw && risk.likelihoodRaw !== String(risk.likelihood) ? ` (written ${risk.likelihoodRaw})` : ''}`);
 
 export function reviewText(date: string | null) {
@@ -61,7 +61,7 @@ export function RisksPage() {
     <GovernancePage title="Risk register">
       <p className="nhsuk-body">Each risk is scored likelihood × impact on the 5 × 5 matrix. Every change of score is kept with its date and who made it.</p>
       <RiskHeatMap />
-      <h2>{view.text}</h2>
+      <h2 id="risk-list">{view.text}</h2>
       <InlineNav label="Which risks" items={views.map((v) => ({ ...v, to: list.hrefWith({ status: v.key === 'open' ? '' : v.key, page: undefined }) }))} current={view.key} />
       <RecordTable resource="risks" caption={view.text} captionHidden columns={columns} rowKey={(r) => r.id} filters={filters} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="risks" />
       {isAdmin(user) ? <GovernanceRecordForm<Risk> resource="risks" id="add-risk" heading="Add a risk" fields={riskFields} submitLabel="Add risk" saved={(r) => `Added risk R${r.ref}.`} invalidates={['/api/risks/heat-map']} /> : null}

@@ -46,6 +46,9 @@ export interface BoardAction extends Versioned {
   status: 'open' | 'carried_forward' | 'closed';
   outcome: string | null;
   meetingId: number | null;
+  /** Its newest dated update, worked out from the updates. */
+  latestUpdate: string | null;
+  latestUpdateOn: string | null;
 }
 
 export interface ActionUpdate {

@@ -1,4 +1,4 @@
-import { Heading, Select, TextInput, WarningCallout } from 'nhsuk-react-components';
+import { Heading, Select, Tag, TextInput, WarningCallout } from 'nhsuk-react-components';
 import { Link, useSearchParams } from 'react-router';
 import type { Page } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
@@ -13,46 +13,86 @@ import './programme.css';
 import { ProgrammeImportForm, ProgrammeImportLink } from './programme-import-form.js';
 import { OverdueTag, ProgrammeNav, RagTag, statusLabels, TaskStatusTag } from './programme-tags.js';
 import { newTaskFields } from './task-fields.js';
+import { peoplePageHref } from '../governance/add-person.js';
+import { looksLikeInitials } from '../../../domain/people/owner-text.js';
 import type { PlanSummary, PlanTask, WorkPlan } from './types.js';
 
 const filterNames = ['lead', 'sectionId', 'status', 'overdue'] as const;
 type Filters = Record<(typeof filterNames)[number], string>;
 
-const columns: Column<PlanTask>[] = [
-  { key: 'ref', header: 'Task', sortable: true, nowrap: true, cell: (t) => <Link to={`/programme/tasks/${t.id}`}>{t.ref}</Link> },
-  { key: 'description', header: 'Description', long: true, cell: (t) => t.description },
-  { key: 'lead', header: 'Lead', sortable: true, cell: (t) => t.lead ?? '' },
-  {
-    key: 'targetDate',
-    header: 'Target',
-    sortable: true,
-    cell: (t) => (
-      <>
-        {t.timeText ?? ''}
-        {t.targetDate ? <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-14"> (by {formatDate(t.targetDate)})</span> : null}
-        {t.dateFlag ? <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-14"> (date to check)</span> : null}
-      </>
-    ),
-  },
-  { key: 'status', header: 'Status', sortable: true, cell: (t) => <><TaskStatusTag status={t.status} /> {t.overdue ? <OverdueTag /> : null}</> },
-  { key: 'rag', header: 'RAG', sortable: true, cell: (t) => <RagTag rag={t.rag} /> },
-  {
-    key: 'latestPositionOn',
-    header: 'Latest position',
-    sortable: true,
-    long: true,
-    cell: (t) =>
-      t.latestPosition ? (
+/** The task's own ID, flagged where the imported plan gives it to another task too (the box above says which). */
+function TaskRef({ task }: { task: PlanTask }) {
+  return (
+    <>
+      <Link to={`/programme/tasks/${task.id}`}>{task.ref}</Link>
+      {task.duplicateRef ? (
         <>
-          {shortText(t.latestPosition, 120)}
-          {t.latestPositionOn ? <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-14"> ({formatDate(t.latestPositionOn)})</span> : null}
+          {' '}
+          <Tag modifier="yellow">Used twice</Tag>
         </>
-      ) : (
-        'No updates yet'
+      ) : null}
+    </>
+  );
+}
+
+/** The list's columns; RAG only once a task has a rating (the ELR plan's file has none), so no column stands empty. */
+function taskColumns(rated: boolean): Column<PlanTask>[] {
+  return [
+    { key: 'ref', header: 'Task', sortable: true, nowrap: true, cell: (t) => <TaskRef task={t} /> },
+    { key: 'description', header: 'Description', long: true, cell: (t) => t.description },
+    { key: 'lead', header: 'Lead', sortable: true, cell: (t) => t.lead ?? '' },
+    {
+      key: 'targetDate',
+      header: 'Target',
+      sortable: true,
+      cell: (t) => (
+        <>
+          {t.timeText ?? ''}
+          {t.targetDate ? <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-14"> (by {formatDate(t.targetDate)})</span> : null}
+          {t.dateFlag ? <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-14"> (date to check)</span> : null}
+        </>
       ),
-  },
-  { key: 'duplicateRef', header: 'ID', cell: (t) => (t.duplicateRef ? 'Used twice' : '') },
-];
+    },
+    { key: 'status', header: 'Status', sortable: true, cell: (t) => <><TaskStatusTag status={t.status} /> {t.overdue ? <OverdueTag /> : null}</> },
+    ...(rated ? [{ key: 'rag', header: 'RAG', sortable: true, cell: (t: PlanTask) => <RagTag rag={t.rag} /> }] : []),
+    {
+      key: 'latestPositionOn',
+      header: 'Latest position',
+      sortable: true,
+      long: true,
+      cell: (t) =>
+        t.latestPosition ? (
+          <>
+            {shortText(t.latestPosition, 120)}
+            {t.latestPositionOn ? <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-14"> ({formatDate(t.latestPositionOn)})</span> : null}
+          </>
+        ) : (
+          'No updates yet'
+        ),
+    },
+  ];
+}
+
+/**
+ * Initials the plan gives that stand for nobody on the People page yet ("RB"), each a link to add
+ * who they are there, so their tasks link to them (and so they can own a risk or an action).
+ */
+function UnknownInitials({ parts, admin }: { parts: string[]; admin: boolean }) {
+  const initials = parts.filter(looksLikeInitials).sort();
+  if (!initials.length) return null;
+  return (
+    <p className="nhsuk-body app-ref-links" data-testid="plan-unknown-initials">
+      Initials in the plan that are not on the People page yet:{' '}
+      {initials.map((n, i) => (
+        <span key={n}>
+          {i ? ', ' : ''}
+          {admin ? <Link to={peoplePageHref(n)}>{n}</Link> : n}
+        </span>
+      ))}
+      .{admin ? ' Add who they stand for, so their tasks link to them and they can own a risk or an action.' : ''}
+    </p>
+  );
+}
 
 function FilterForm({ initial, sections, onApply }: { initial: Filters; sections: PlanSummary['sections']; onApply(values: Filters): void }) {
   const { values, setValues, set, submit } = useFilterForm(initial, onApply);
@@ -123,13 +163,15 @@ function PlanTasks({ plan, admin }: { plan: WorkPlan; admin: boolean }) {
           <p className="nhsuk-body">
             {s.tasks} tasks in {s.sections.length} sections{plan.asOf ? `, positions as at ${formatDate(plan.asOf)}` : ''}. {s.overdue} overdue.
           </p>
+          {s.rated ? null : <p className="nhsuk-body">No task has a RAG rating yet: the plan’s file has none. Rate a task on its page.</p>}
+          <UnknownInitials parts={s.unknownOwners} admin={admin} />
           <IdWarnings summary={s} />
           <FilterForm key={list.params.toString()} initial={initial} sections={s.sections} onApply={(values) => list.setFilters({ ...values, plan: list.params.get('plan') ?? '' })} />
           <RecordTable<PlanTask>
             resource="plan-tasks"
             caption={`Tasks of ${plan.name}`}
             captionHidden
-            columns={columns}
+            columns={taskColumns(s.rated > 0)}
             rowKey={(t) => t.id}
             filters={{ ...list.filters, planId: String(plan.id) }}
             sort={list.sort}
