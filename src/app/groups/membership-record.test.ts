@@ -115,4 +115,20 @@ describe.each(databaseKinds)('a locality’s memberships and its group’s (%s)'
       problems: [{ field: 'parentId', message: expect.stringMatching(/is not a member of Other federation, so it cannot be in Blaby side/) }],
     });
   });
+
+  it('refuses to move a locality into a group where its practice is already in another locality on those dates', async () => {
+    const federation = (await createRecord(admin(), groupRecord, { name: 'Welland federation', kind: 'federation' })) as Row;
+    const elsewhere = (await createRecord(admin(), groupRecord, { name: 'Soar federation', kind: 'federation' })) as Row;
+    const stays = (await createRecord(admin(), groupRecord, { name: 'Welland side', kind: 'locality', parentId: federation.id })) as Row;
+    const moving = (await createRecord(admin(), groupRecord, { name: 'Soar side', kind: 'locality', parentId: elsewhere.id })) as Row;
+    for (const group of [federation, elsewhere]) await add(group.id, kingsway!.odsCode, '2024-04-01');
+    await add(stays.id, kingsway!.odsCode, '2024-04-01');
+    await add(moving.id, kingsway!.odsCode, '2025-01-01', '2025-12-31');
+    await expect(updateRecord(admin(), groupRecord, String(moving.id), { parentId: federation.id }, moving.rowVersion)).rejects.toMatchObject({
+      kind: 'conflict',
+      message: `${named(kingsway)} is in Welland side from 1 April 2024 (no end date) and in Soar side from 1 January 2025 to 31 December 2025; a practice is in one locality of Welland federation at a time, so end one of those memberships first`,
+      problems: [{ field: 'parentId' }],
+    });
+    expect((await getRecord(admin(), groupRecord, String(moving.id))).parentId).toBe(elsewhere.id);
+  });
 });

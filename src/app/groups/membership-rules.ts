@@ -37,6 +37,10 @@ export function membershipsOf(db: Db, practiceCode: string, where: SQL, exceptId
     .orderBy(asc(groupMemberships.startDate));
 }
 
+/** The practice's memberships of the groups `where` picks that share a day with `membership`. */
+const overlapping = (db: Db, membership: Span & { practiceCode: string }, where: SQL, exceptId?: number) =>
+  membershipsOf(db, membership.practiceCode, and(where, lte(groupMemberships.startDate, membership.endDate ?? '9999-12-31'), or(isNull(groupMemberships.endDate), gte(groupMemberships.endDate, membership.startDate)))!, exceptId);
+
 /**
  * A locality membership lies within the practice's membership of the locality's group (or the
  * locality's page counts a practice its group's page does not), and a practice is in a group once
@@ -51,7 +55,7 @@ export async function refuseMembershipDates(db: Db, group: Group, membership: Me
     if (refusal) throw invalid(refusal.message, [refusal]);
   }
   const sameGroups = parent ? inArray(groupMemberships.groupId, localitiesOf(db, parent.id)) : eq(groupMemberships.groupId, group.id);
-  const [clash] = await membershipsOf(db, membership.practiceCode, and(sameGroups, lte(groupMemberships.startDate, membership.endDate ?? '9999-12-31'), or(isNull(groupMemberships.endDate), gte(groupMemberships.endDate, membership.startDate)))!, exceptId);
+  const [clash] = await overlapping(db, membership, sameGroups, exceptId);
   if (clash) {
     const why = parent && clash.groupId !== group.id ? ` (a practice is in one locality of ${parent.name} at a time)` : '';
     const message = `${overlapMessage(practice, clash, membership)}${why}`;
@@ -91,14 +95,24 @@ export async function fitLocalityMemberships(db: Db, actor: Actor, changed: Memb
   return said;
 }
 
-/** A group made a locality, or a locality moved to another group, keeps its memberships only if each lies within the new group's. */
+/**
+ * A group made a locality, or a locality moved to another group, keeps its memberships only if each
+ * lies within the new group's, and none overlaps the practice's membership of another of its localities
+ * (a practice is in one locality of a group at a time).
+ */
 export async function refuseMembersOutsideParent(db: Db, locality: Pick<Group, 'id' | 'name'>, parentId: number): Promise<void> {
   const parent = await findGroup(db, parentId);
   if (!parent) return;
   const members = await db.select().from(groupMemberships).where(eq(groupMemberships.groupId, locality.id)).orderBy(asc(groupMemberships.practiceCode), asc(groupMemberships.startDate));
   for (const membership of members) {
+    const practice = await practiceNamed(db, membership.practiceCode);
     const parentMemberships = await membershipsOf(db, membership.practiceCode, eq(groupMemberships.groupId, parent.id));
-    const refusal = outsideParentRefusal({ practice: await practiceNamed(db, membership.practiceCode), locality: locality.name, parent: parent.name, membership, parentMemberships });
+    const refusal = outsideParentRefusal({ practice, locality: locality.name, parent: parent.name, membership, parentMemberships });
     if (refusal) throw invalid(refusal.message, [{ field: 'parentId', message: refusal.message }]);
+    const [clash] = await overlapping(db, membership, and(inArray(groupMemberships.groupId, localitiesOf(db, parent.id)), ne(groupMemberships.groupId, locality.id))!);
+    if (clash) {
+      const message = `${practice} is in ${clash.groupName} ${spanPhrase(clash)} and in ${locality.name} ${spanPhrase(membership)}; a practice is in one locality of ${parent.name} at a time, so end one of those memberships first`;
+      throw conflict(message, {}, [{ field: 'parentId', message }]);
+    }
   }
 }
