@@ -88,6 +88,6 @@ describe.each(databaseKinds)('finance figures and lines over the API (%s)', (kin
     const [entry] = (await admin.request('GET', `${path}/${line.id}/audit`)).body.items as { action: string; before: Line; after: Line }[];
     expect(entry).toMatchObject({ action: 'update', before: { line: named, amountPence: line.amountPence, comment: line.comment }, after: { line: change.line, amountPence: pence, comment: change.comment } });
     // A negative amount is refused against its field (the route names it in the body; the form shows it against the input).
-    expect(await admin.request('PATCH', `${path}/${line.id}`, { rowVersion: line.rowVersion + 1, amount: '-5' })).toMatchObject({ status: 400, body: { problems: [{ field: 'body.amount', message: 'must not be negative' }] } });
+    expect(await admin.request('PATCH', `${path}/${line.id}`, { rowVersion: line.rowVersion + 1, amount: '-5' })).toMatchObject({ status: 400, body: { problems: [{ field: 'amount', message: 'must not be negative' }] } });
   });
 });

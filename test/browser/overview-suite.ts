@@ -211,6 +211,10 @@ export function overviewSuite(harness: () => BrowserHarness) {
       expect(await textOf(history.locator('tbody tr', { hasText: `Joined ${demoFederationName}` }))).toContain('1 April 2017');
       expect(await page.getByRole('link', { name: 'Quality indicators for this practice' }).getAttribute('href')).toBe('/quality/practices/C82001');
       await visible(page.getByRole('heading', { name: 'Audit history' }));
+      // Its audit history has the changes to what names it too: its joining the locality, as a membership.
+      const audit = page.locator('table', { has: page.locator('caption', { hasText: 'Changes to C82001 and to the records that name it' }) });
+      await eventually(() => audit.locator('tbody tr', { hasText: 'C82001 in Harborough locality' }).count()).toBeGreaterThan(0);
+      expect(await textOf(audit.locator('tbody tr', { hasText: 'C82001 in Harborough locality' }))).toContain('Membership');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'practice');
     });

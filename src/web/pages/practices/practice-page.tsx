@@ -1,6 +1,7 @@
 import { Heading } from 'nhsuk-react-components';
 import { Link, useParams } from 'react-router';
 import type { AuditEntry, PracticeDetails, SessionUser } from '../../api/types.js';
+import { queryString } from '../../api/client.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
@@ -48,13 +49,26 @@ const historyColumns: Column<HistoryRow>[] = [
 
 const historyKey = (h: HistoryRow) => (h.kind === 'membership' ? `${h.date}-${h.change}-${h.groupId}` : `${h.date}-${(h.changedFields ?? []).join()}`);
 
+/** How many of the latest changes the practice page lists; the audit page, filtered by its code, has the rest. */
+const PRACTICE_AUDIT_ROWS = 20;
+
+/** Changes to the practice and to the records that name it (its memberships of groups), newest first. */
 function PracticeAudit({ code }: { code: string }) {
-  const audit = useApiQuery<{ items: AuditEntry[] }>(`/api/practices/${encodeURIComponent(code)}/audit`);
+  const audit = useApiQuery<{ items: AuditEntry[]; total: number }>(`/api/audit${queryString({ recordId: code, signIns: 'exclude', limit: PRACTICE_AUDIT_ROWS })}`);
   return (
     <section aria-labelledby="audit-history">
       <h2 id="audit-history">Audit history</h2>
       <Loaded query={audit} what="audit history">
-        {(data) => <AuditTable entries={data.items} caption={`Changes to ${code}`} showRecord={false} />}
+        {(data) => (
+          <>
+            <AuditTable entries={data.items} caption={`Changes to ${code} and to the records that name it`} />
+            {data.total > data.items.length ? (
+              <p className="nhsuk-body">
+                The latest {data.items.length} of {formatNumber(data.total)} changes. <Link to={`/audit${queryString({ recordId: code })}`}>See them all in the audit log</Link>
+              </p>
+            ) : null}
+          </>
+        )}
       </Loaded>
     </section>
   );
