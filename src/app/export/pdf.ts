@@ -8,22 +8,28 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
  * a local file access policy allows them: only the font folder is allowed, and no URL at all.
  */
 const require = createRequire(import.meta.url);
-const pdfmake = require('pdfmake') as typeof import('pdfmake');
-const fontFolder = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+let loaded: typeof import('pdfmake') | undefined;
 
-pdfmake.setFonts({
-  Roboto: {
-    normal: join(fontFolder, 'Roboto-Regular.ttf'),
-    bold: join(fontFolder, 'Roboto-Medium.ttf'),
-    italics: join(fontFolder, 'Roboto-Italic.ttf'),
-    bolditalics: join(fontFolder, 'Roboto-MediumItalic.ttf'),
-  },
-});
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontFolder));
-pdfmake.setUrlAccessPolicy(() => false);
+/** pdfmake, set up on first use: it is large, and most commands and requests never draw a PDF. */
+function pdfmake(): typeof import('pdfmake') {
+  if (loaded) return loaded;
+  const maker = require('pdfmake') as typeof import('pdfmake');
+  const fontFolder = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  maker.setFonts({
+    Roboto: {
+      normal: join(fontFolder, 'Roboto-Regular.ttf'),
+      bold: join(fontFolder, 'Roboto-Medium.ttf'),
+      italics: join(fontFolder, 'Roboto-Italic.ttf'),
+      bolditalics: join(fontFolder, 'Roboto-MediumItalic.ttf'),
+    },
+  });
+  maker.setLocalAccessPolicy((path) => path.startsWith(fontFolder));
+  maker.setUrlAccessPolicy(() => false);
+  return (loaded = maker);
+}
 
 export type PdfDocument = TDocumentDefinitions;
 
 export async function renderPdf(document: PdfDocument): Promise<Buffer> {
-  return pdfmake.createPdf({ info: { creator: 'atscale', producer: 'atscale' }, ...document, defaultStyle: { font: 'Roboto', fontSize: 10, ...document.defaultStyle } }).getBuffer();
+  return pdfmake().createPdf({ info: { creator: 'atscale', producer: 'atscale' }, ...document, defaultStyle: { font: 'Roboto', fontSize: 10, ...document.defaultStyle } }).getBuffer();
 }

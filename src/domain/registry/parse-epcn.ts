@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Problem } from '../errors.js';
 import { columnLetter, normaliseName, resolveColumns, type ColumnSpec } from './header-columns.js';
 import { parseNhsDate } from './nhs-dates.js';
@@ -63,7 +63,9 @@ const HEADER_SEARCH_ROWS = 10;
 
 export async function parseEpcnWorkbook(buf: Uint8Array, file: string): Promise<EpcnParseResult> {
   const result: EpcnParseResult = { pcns: [], memberships: [], problems: [] };
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is large: loaded only when a workbook is read.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     const bytes = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
     // exceljs declares its own `Buffer` (an ArrayBuffer) that Node's Buffer type does not match; at run time it takes a Node Buffer.
