@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { reportError } from './output.js';
 import { registerProgrammeCommands } from './commands/programme.js';
@@ -12,6 +13,7 @@ import { registerRegistryCommands } from './commands/registry.js';
 import { registerSchemeCommands } from './commands/scheme.js';
 import { registerServerCommands } from './commands/server.js';
 import { registerAuditCommand } from './commands/audit.js';
+import { projectRoot } from '../project-root.js';
 
 /**
  * `atscale` — the command line. Each command module registers its commands here and calls the
@@ -43,7 +45,7 @@ export function buildProgram(): Command {
 }
 
 function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export async function runCli(argv: string[]): Promise<void> {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { findSchemeBySlug } from '../../db/repos/schemes.js';
 import { readPracticeTable } from '../../domain/schemes/practices.js';
@@ -10,8 +9,9 @@ import type { AppContext } from '../context.js';
 import { importDeliveredCsv } from '../schemes/delivered-activity.js';
 import { importHandScheduleCsv } from '../schemes/hand-schedule.js';
 import { approveScheme, createScheme } from '../schemes/save-scheme.js';
+import { projectRoot } from '../../project-root.js';
 
-export const exampleSchemesFolder = join(dirname(fileURLToPath(import.meta.url)), '../../../examples/schemes');
+export const exampleSchemesFolder = join(projectRoot, 'examples/schemes');
 
 /**
  * The two worked examples, as the demo federation keeps them. The winter scheme's list sizes are

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Papa from 'papaparse';
+import { projectRoot } from '../../project-root.js';
 
 /** Where the demo's data files live (demo/ at the project root). */
-export const demoFolder = join(dirname(fileURLToPath(import.meta.url)), '../../../demo');
+export const demoFolder = join(projectRoot, 'demo');
 
 /** A demo CSV (under demo/) as rows keyed by its header. */
 export const readDemoCsv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(demoFolder, name), 'utf8'), { header: true, skipEmptyLines: true }).data;

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { readConfig } from '../../config.js';
 import { writeRows } from '../output.js';
 import { readInputFile } from '../read-input.js';
 import { writeOutputFile } from '../write-output.js';
+import { projectRoot } from '../../project-root.js';
 
 // Heavy modules (the server, the database engines) load only when a command runs, so that
 // `atscale --help` and the file-only commands start quickly.
@@ -15,7 +15,7 @@ const demo = () => import('../../app/demo/load-demo.js');
 const backups = () => import('../../app/backup/backup.js');
 const client = () => import('../client.js');
 
-const webRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+const webRoot = join(projectRoot, 'dist/web');
 
 export function registerServerCommands(program: Command): void {
   program
