@@ -6,6 +6,7 @@ import { ensureDependencies, ensureWebBuild, root } from './ensure-deps.mjs';
 
 ensureDependencies();
 ensureWebBuild();
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'serve', '--demo'], { stdio: 'inherit', cwd: root, env: { PORT: '8080', ...process.env } });
+// The `atscale` command itself (bin/atscale.mjs), as a user would run it: `atscale serve --demo`.
+const child = spawn(process.execPath, [join(root, 'bin/atscale.mjs'), 'serve', '--demo'], { stdio: 'inherit', cwd: root, env: { PORT: '8080', ...process.env } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));
