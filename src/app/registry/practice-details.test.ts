@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { practiceHistory } from '../../db/schema/index.js';
+import { and, asc, eq, lt } from 'drizzle-orm';
+import { listSizes, practiceGroups, practiceHistory } from '../../db/schema/index.js';
+import { demoFederationName } from '../demo/load-demo.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { useDemoDatabase } from '../../../test/support/demo-database.js';
 import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
 import type { Actor } from '../context.js';
 import { isAllowed } from '../permissions.js';
-import { getPracticeDetails } from './practice-details.js';
+import { getGroupSummary, getPracticeDetails } from './practice-details.js';
 
 const clinicianActor: Actor = { userId: null, label: 'test clinician', role: 'clinician', practiceCodes: ['C82009'] };
 
@@ -50,5 +52,40 @@ describe.each(databaseKinds)('a practice’s history with its group memberships 
     expect((await getPracticeDetails(contextFor(database(), managerOf('C82001')), 'C82001')).canEdit).toBe(true);
     expect((await getPracticeDetails(contextFor(database(), managerOf('C82001')), 'C82119')).canEdit).toBe(false);
     expect((await getPracticeDetails(contextFor(database(), commissionerActor), 'C82001')).canEdit).toBe(false);
+  });
+});
+
+/** The reviewer's case: a group's page on a past date counted today's list sizes, and added a merged practice's on top. */
+describe.each(databaseKinds)('a group’s list sizes on a date (%s)', (kind) => {
+  const database = useDemoDatabase(kind);
+  let federationId: number;
+  const kibworthOn = async (onDate?: string) => {
+    const summary = await getGroupSummary(contextFor(database(), adminActor), federationId, onDate);
+    return { kibworth: summary.practices.find((p) => p.odsCode === 'C82001'), summary };
+  };
+
+  beforeAll(async () => {
+    const [federation] = await database().db.select().from(practiceGroups).where(eq(practiceGroups.name, demoFederationName));
+    federationId = federation!.id;
+    await database().db.insert(listSizes).values({ odsCode: 'C82001', snapshotDate: '2025-04-01', patients: 25_423 });
+  });
+
+  it('takes each practice’s latest snapshot on or before the date, and names the snapshot dates it used', async () => {
+    const [demoSnapshot] = await database().db.select().from(listSizes).where(and(eq(listSizes.odsCode, 'C82001'), lt(listSizes.snapshotDate, '2025-04-01')));
+    const then = await kibworthOn('2019-06-01');
+    expect(then.kibworth).toMatchObject({ listSize: demoSnapshot!.patients, listSizeDate: demoSnapshot!.snapshotDate });
+    expect(then.summary.listSizeDates).toEqual([demoSnapshot!.snapshotDate]);
+    expect(then.summary.totalListSize).toBe(then.summary.practices.reduce((sum, p) => sum + (p.listSize ?? 0), 0));
+    const now = await kibworthOn();
+    expect(now.kibworth).toMatchObject({ listSize: 25_423, listSizeDate: '2025-04-01' });
+    expect(now.summary.listSizeDates).toEqual([demoSnapshot!.snapshotDate, '2025-04-01']);
+    expect(now.summary.totalListSize).toBe(now.summary.practices.reduce((sum, p) => sum + (p.listSize ?? 0), 0));
+  });
+
+  it('takes the earliest snapshot for a date before any, saying which date that is', async () => {
+    const [earliest] = await database().db.select().from(listSizes).where(eq(listSizes.odsCode, 'C82001')).orderBy(asc(listSizes.snapshotDate)).limit(1);
+    const before = await kibworthOn('2017-06-01');
+    expect(before.kibworth).toMatchObject({ listSize: earliest!.patients, listSizeDate: earliest!.snapshotDate });
+    expect(earliest!.snapshotDate > '2017-06-01').toBe(true);
   });
 });

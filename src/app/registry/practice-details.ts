@@ -47,9 +47,23 @@ export async function listOrganisations(ctx: AppContext, kind?: string) {
     .orderBy(asc(organisations.name));
 }
 
+/**
+ * Each practice's list size on a date: the latest snapshot on or before it, or, for a date before
+ * any snapshot, the earliest one there is (the page names the snapshot dates it used).
+ */
+async function listSizesOn(ctx: AppContext, codes: string[], onDate: string): Promise<Map<string, { patients: number; snapshotDate: string }>> {
+  const onOrBefore = sql`${listSizes.snapshotDate} <= ${onDate}`;
+  const rows = await ctx.db
+    .selectDistinctOn([listSizes.odsCode], { odsCode: listSizes.odsCode, patients: listSizes.patients, snapshotDate: listSizes.snapshotDate })
+    .from(listSizes)
+    .where(inArray(listSizes.odsCode, codes))
+    .orderBy(listSizes.odsCode, desc(onOrBefore), sql`CASE WHEN ${onOrBefore} THEN ${listSizes.snapshotDate} END DESC`, asc(listSizes.snapshotDate));
+  return new Map(rows.map((r) => [r.odsCode, r]));
+}
+
 const membershipOf = (m: typeof membershipOverview.$inferSelect) => ({ membershipId: m.id, startDate: m.startDate, endDate: m.endDate, membershipVersion: m.rowVersion });
 
-/** A group (federation or locality) with its current members, their latest list sizes and the total. */
+/** A group (federation or locality) with its members on a date (today unless asked), their list sizes then and the total. */
 export async function getGroupSummary(ctx: AppContext, groupId: number, onDate = todayInEngland()) {
   authorize(ctx.actor, 'group', 'read');
   const [group] = await ctx.db.select().from(practiceGroups).where(eq(practiceGroups.id, groupId));
@@ -57,8 +71,9 @@ export async function getGroupSummary(ctx: AppContext, groupId: number, onDate =
   const children = await ctx.db.select().from(practiceGroups).where(eq(practiceGroups.parentId, groupId)).orderBy(asc(practiceGroups.name));
   const memberships = await ctx.db.select().from(membershipOverview).where(eq(membershipOverview.groupId, groupId));
   const codes = memberships.map((m) => m.practiceCode);
-  const practiceRows = codes.length ? await ctx.db.select().from(practiceOverview).where(inArray(practiceOverview.odsCode, codes)) : [];
-  const byCode = new Map(practiceRows.map((p) => [p.odsCode, p]));
+  const [practiceRows, sizesOn] = codes.length ? await Promise.all([ctx.db.select().from(practiceOverview).where(inArray(practiceOverview.odsCode, codes)), listSizesOn(ctx, codes, onDate)]) : [[], new Map()];
+  // Each practice's list size as it was on the date asked about, not its latest.
+  const byCode = new Map(practiceRows.map((p) => [p.odsCode, { ...p, listSize: sizesOn.get(p.odsCode)?.patients ?? null, listSizeDate: sizesOn.get(p.odsCode)?.snapshotDate ?? null }]));
   const members = memberships
     .map((membership) => ({ membership, practice: byCode.get(membership.practiceCode)! }))
     .filter((m) => m.practice)
