@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, demoUser, fileForm, startTestServer, type TestServer } from '../../test/support/api.js';
 import { epraccurRow } from '../../test/support/factories.js';
+import { WEB_NOT_BUILT } from './server.js';
 
 const listSizeHeader = 'PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS';
 const listSizeRow = (code: string, patients: string) => `GP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,${code},LE8 0LG,ALL,ALL,${patients}`;
@@ -30,6 +31,11 @@ describe('the API with bad input', () => {
     expect(spec.openapi).toMatch(/^3\./);
     expect(spec.paths['/api/session'].post.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
     expect(spec.paths['/api/session'].get.responses['200'].content['application/json'].schema.properties.user).toMatchObject({ nullable: true, required: ['id', 'label', 'role', 'roleLabel', 'practiceCodes'] });
+  });
+
+  it('says, where the web pages are not built, that only the API is served and how to build them', async () => {
+    expect(await admin.request('GET', '/practices/C82001')).toMatchObject({ status: 404, body: { error: 'not_found', message: WEB_NOT_BUILT } });
+    expect(await admin.request('GET', '/api/nothing-here')).toMatchObject({ status: 404, body: { message: 'No such endpoint: GET /api/nothing-here' } });
   });
 
   it('refuses a wrong password with one message, and slows down repeated attempts', async () => {

@@ -86,9 +86,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return reply.status(404).send({ error: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}`, problems: [] });
     });
   } else {
-    app.setNotFoundHandler((request, reply) => reply.status(404).send({ error: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}`, problems: [] }));
+    // Without built pages only the API answers; a page asked for says why there is none.
+    app.setNotFoundHandler((request, reply) => {
+      const page = request.method === 'GET' && !request.url.startsWith('/api/');
+      return reply.status(404).send({ error: 'not_found', message: page ? WEB_NOT_BUILT : `No such endpoint: ${request.method} ${request.url.split('?')[0]}`, problems: [] });
+    });
   }
   return app;
 }
+
+/** What a server without the built web pages says, at start-up and to a browser. */
+export const WEB_NOT_BUILT = 'The web pages are not built, so only the API is served: npm start builds them (or run npx vite build), then start again';
 
 export type ServerDeps = { db: Database['db']; jobs: JobRunner; secureCookies: boolean; database: Database; digest: NonNullable<ServerOptions['digest']> };
