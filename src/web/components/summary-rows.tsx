@@ -23,7 +23,11 @@ export function SummaryRows({ rows, noBorder }: { rows: SummaryRow[]; noBorder?:
 }
 
 /** "03W NHS East Leicestershire…" — a code with its name, either may be missing. */
-export const codeAndName = (code: string | null | undefined, name: string | null | undefined) => [code, name].filter(Boolean).join(' – ');
+/**
+ * "03W – NHS Leicester, Leicestershire and Rutland ICB": a sub-ICB location's NHS name ends with its
+ * code ("… ICB - 03W"), which would otherwise be said twice.
+ */
+export const codeAndName = (code: string | null | undefined, name: string | null | undefined) => [code, code && name?.endsWith(` - ${code}`) ? name.slice(0, -` - ${code}`.length) : name].filter(Boolean).join(' – ');
 
 const statusColours: Record<string, TagProps['modifier']> = { active: 'green', closed: 'grey', dormant: 'orange', proposed: 'blue' };
 

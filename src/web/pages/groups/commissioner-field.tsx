@@ -1,6 +1,7 @@
 import { Select, TextInput } from 'nhsuk-react-components';
 import type { Organisation } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
+import { codeAndName } from '../../components/summary-rows.js';
 
 interface CommissionerFieldProps {
   /** The id of the code box (error links point here); the list is `${id}-choice`. */
@@ -24,7 +25,7 @@ export function CommissionerField({ id, value, onChange, error, optional }: Comm
           <Select.Option value="">{optional ? 'None' : 'Choose a commissioner'}</Select.Option>
           {items.map((o) => (
             <Select.Option key={o.code} value={o.code}>
-              {o.code} – {o.name}
+              {codeAndName(o.code, o.name)}
             </Select.Option>
           ))}
         </Select>

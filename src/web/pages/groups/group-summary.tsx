@@ -6,7 +6,7 @@ import type { GroupSummary, Organisation } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { DateField, dateFieldTarget, dateProblem, isoToParts, partsToIso } from '../../components/date-field.js';
 import { FormErrorSummary, useFormErrors } from '../../components/form-errors.js';
-import { SummaryRows } from '../../components/summary-rows.js';
+import { codeAndName, SummaryRows } from '../../components/summary-rows.js';
 import { formatDate, formatList, formatNumber, todayIso } from '../../format/format.js';
 import { isRealDate, isSensibleDate } from '../../../domain/iso-date.js';
 
@@ -32,7 +32,7 @@ export function useCommissionerLabel(code: string | null) {
   const organisations = useApiQuery<{ items: Organisation[] }>(code ? '/api/organisations?kind=sub_icb' : null);
   if (!code) return null;
   const name = organisations.data?.items.find((o) => o.code === code)?.name;
-  return name ? `${code} – ${name}` : code;
+  return codeAndName(code, name);
 }
 
 /** "Show membership on" [date] [Show]: members on another day (the API's ?on=). */
