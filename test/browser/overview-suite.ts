@@ -199,6 +199,9 @@ export function overviewSuite(harness: () => BrowserHarness) {
       expect(await textOf(summaryValue('ODS name'))).toBe('KIBWORTH HEALTH CENTRE');
       expect(await textOf(summaryValue('Status'))).toBe('Active');
       expect(await textOf(summaryValue('List size'))).toBe('9,301 on 1 January 2018');
+      expect(await textOf(summaryValue('Close date'))).toBe('None: the practice is open');
+      // A sub-ICB location's NHS name ends with its code: said once.
+      expect(await textOf(summaryValue('Commissioner'))).toMatch(/^03W – (?!.*03W$)/);
       const sizes = page.locator('table', { has: page.locator('caption', { hasText: 'Registered patients' }) });
       const latest = await textOf(sizes.locator('tbody tr'));
       expect(latest).toContain('1 January 2018');

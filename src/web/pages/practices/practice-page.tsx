@@ -106,7 +106,8 @@ function PracticeDetailsView({ details }: { details: PracticeDetails }) {
           { key: 'Postcode', value: p.postcode },
           { key: 'Telephone', value: p.phone },
           { key: 'Open date', value: formatDate(p.openDate) },
-          { key: 'Close date', value: formatDate(p.closeDate) },
+          // An open practice has no close date to record: it says so rather than "Not recorded".
+          { key: 'Close date', value: p.closeDate ? formatDate(p.closeDate) : p.status === 'active' ? 'None: the practice is open' : null },
           { key: 'ODS file date', value: formatDate(p.sourceDate) },
           { key: 'Notes', value: p.notes },
         ]}
