@@ -74,6 +74,16 @@ describe.each(databaseKinds)('importing PCN files out of date order (%s)', (kind
     expect(audit).toMatchObject({ action: 'update', before: { name: fieldsOf(stockton)[6] }, after: { name: 'STOCKTON AND BILLINGHAM PCN' } });
   });
 
+  it('leaves a PCN’s newer name alone when an older file names it as it was, and says so', async () => {
+    const auditRows = await database.db.$count(auditLog, eq(auditLog.recordType, 'organisation'));
+    const report = await importNhsFile(ctx(), 'pcns', mapFile('map-2025-01.csv', '01Jan2025', [{ line: stockton }]));
+    const [pcn] = await database.db.select().from(organisations).where(eq(organisations.code, stocktonPcn));
+    expect(pcn).toMatchObject({ name: 'STOCKTON AND BILLINGHAM PCN', sourceDate: '2026-10-01' });
+    expect(report.notes).toContain('Organisations (PCNs and their commissioners): 0 added, 0 renamed, moved or re-dated.');
+    expect(report.notes.join(' ')).toMatch(/\d+ organisations already hold names and dates from a file newer than this one \(1 January 2025\); they were left as they are\./);
+    expect(await database.db.$count(auditLog, eq(auditLog.recordType, 'organisation'))).toBe(auditRows);
+  });
+
   it('leaves the open and close dates an ePCN workbook gave when a practice map names the same PCN', async () => {
     await database.db.update(organisations).set({ openDate: '2019-07-01', closeDate: null }).where(eq(organisations.code, queensParkPcn));
     const auditRows = await database.db.$count(auditLog, eq(auditLog.recordType, 'organisation'));

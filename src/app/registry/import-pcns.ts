@@ -70,8 +70,9 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     }
     skipPracticesNotInRegistry(report, unknown.length, unknown.map((u) => u.practiceCode), ['membership', 'memberships']);
     const memberships = incoming.filter((m) => stored.has(m.practiceCode));
-    const named = await saveOrganisations(tx as never, ctx.actor, orgs, kind === 'epcn');
+    const named = await saveOrganisations(tx as never, ctx.actor, orgs, kind === 'epcn', referenceDate);
     report.notes.push(`Organisations (PCNs and their commissioners): ${named.added} added, ${named.changed} renamed, moved or re-dated.`);
+    if (named.older) report.notes.push(olderNote(named.older, ['organisation', 'organisations'], `names and dates from a file newer than this one (${formatLongDate(referenceDate)})`));
 
     const existing = await tx.select().from(pcnMemberships);
     const key = (m: { practiceCode: string; pcnCode: string; startDate: string }) => `${m.practiceCode}|${m.pcnCode}|${m.startDate}`;

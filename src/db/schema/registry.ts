@@ -9,6 +9,8 @@ export const organisations = pgTable('organisations', {
   parentCode: text('parent_code'),
   openDate: date('open_date'),
   closeDate: date('close_date'),
+  /** The date of the file its facts were last taken from: an older file leaves them alone. */
+  sourceDate: date('source_date'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
