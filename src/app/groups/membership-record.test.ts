@@ -16,6 +16,7 @@ describe.each(databaseKinds)('a locality’s memberships and its group’s (%s)'
   let database: Database;
   const admin = () => contextFor(database, adminActor);
   const [kibworth, bosworth, glenfield, kingsway, fleckney] = ['Kibworth Medical Centre', 'Husbands Bosworth Surgery', 'Glenfield Surgery', 'Kingsway Surgery', 'Fleckney Surgery'].map((localName) => makePractice({ localName }));
+  const twoShires = makePractice({ localName: 'Two Shires Medical Practice', status: 'closed', closeDate: '2020-06-30' });
   const named = (p: typeof kibworth) => `${p!.localName} (${p!.odsCode})`;
   let pcn: Row, harborough: Row, blaby: Row;
   const inPcn = new Map<string, Row>();
@@ -23,7 +24,7 @@ describe.each(databaseKinds)('a locality’s memberships and its group’s (%s)'
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
-    await database.db.insert(practices).values([kibworth!, bosworth!, glenfield!, kingsway!, fleckney!]);
+    await database.db.insert(practices).values([kibworth!, bosworth!, glenfield!, kingsway!, fleckney!, twoShires]);
     pcn = (await createRecord(admin(), groupRecord, { name: 'Cross Counties PCN', kind: 'pcn' })) as Row;
     harborough = (await createRecord(admin(), groupRecord, { name: 'Harborough side', kind: 'locality', parentId: pcn.id })) as Row;
     blaby = (await createRecord(admin(), groupRecord, { name: 'Blaby side', kind: 'locality', parentId: pcn.id })) as Row;
@@ -106,6 +107,17 @@ describe.each(databaseKinds)('a locality’s memberships and its group’s (%s)'
     expect(await database.db.$count(groupMemberships, eq(groupMemberships.practiceCode, glenfield!.odsCode))).toBe(0);
     const taken = await importRecordsCsv(admin(), membershipRecord, csv([`${pcn.id},${glenfield!.odsCode},2025-04-01,`, `${blaby.id},${glenfield!.odsCode},2025-04-01,`]));
     expect(taken.inserted).toBe(2);
+  });
+
+  it('refuses a closed practice as a member after its close date, naming the date; takes it up to then', async () => {
+    const federation = (await createRecord(admin(), groupRecord, { name: 'Shires federation', kind: 'federation' })) as Row;
+    await expect(add(federation.id, twoShires.odsCode, '2019-04-01')).rejects.toMatchObject({
+      kind: 'invalid',
+      message: `${named(twoShires)} closed on 30 June 2020: end this membership on or before that date`,
+      problems: [{ field: 'endDate' }],
+    });
+    await expect(add(federation.id, twoShires.odsCode, '2021-04-01')).rejects.toMatchObject({ problems: [{ field: 'startDate', message: `${named(twoShires)} closed on 30 June 2020, before this membership would start` }] });
+    expect(await add(federation.id, twoShires.odsCode, '2019-04-01', '2020-06-30')).toMatchObject({ startDate: '2019-04-01', endDate: '2020-06-30' });
   });
 
   it('refuses to move a locality to a group its practices are not members of', async () => {

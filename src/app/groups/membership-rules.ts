@@ -1,9 +1,9 @@
 import { and, asc, eq, gte, inArray, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
 import { conflict, invalid } from '../../domain/errors.js';
-import { fitLocalitiesToParent, outsideParentRefusal, overlapMessage, type Span, spanPhrase } from '../../domain/groups/membership-dates.js';
+import { afterClosingRefusal, fitLocalitiesToParent, outsideParentRefusal, overlapMessage, type Span, spanPhrase } from '../../domain/groups/membership-dates.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 import type { Db } from '../../db/client.js';
-import { groupMemberships, membershipOverview, practiceGroups, practiceOverview } from '../../db/schema/index.js';
+import { groupMemberships, membershipOverview, practiceGroups, practiceOverview, practices } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import type { Actor } from '../context.js';
 
@@ -42,12 +42,16 @@ const overlapping = (db: Db, membership: Span & { practiceCode: string }, where:
   membershipsOf(db, membership.practiceCode, and(where, lte(groupMemberships.startDate, membership.endDate ?? '9999-12-31'), or(isNull(groupMemberships.endDate), gte(groupMemberships.endDate, membership.startDate)))!, exceptId);
 
 /**
- * A locality membership lies within the practice's membership of the locality's group (or the
+ * A membership ends by the practice's close date, if it has closed; a locality membership lies within
+ * the practice's membership of the locality's group (or the
  * locality's page counts a practice its group's page does not), and a practice is in a group once
  * at a time, and in one locality of a group at a time (or the group's totals count it twice).
  */
 export async function refuseMembershipDates(db: Db, group: Group, membership: MembershipValues, exceptId?: number): Promise<void> {
   const practice = await practiceNamed(db, membership.practiceCode);
+  const [held] = await db.select({ closeDate: practices.closeDate }).from(practices).where(eq(practices.odsCode, membership.practiceCode));
+  const closed = afterClosingRefusal(practice, held?.closeDate ?? null, membership);
+  if (closed) throw invalid(closed.message, [closed]);
   const parent = group.kind === 'locality' && group.parentId !== null ? await findGroup(db, group.parentId) : undefined;
   if (parent) {
     const parentMemberships = await membershipsOf(db, membership.practiceCode, eq(groupMemberships.groupId, parent.id));

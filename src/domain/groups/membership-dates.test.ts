@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLocalitiesToParent, joinSpans, liesWithin, outsideParentRefusal, overlapMessage, type Span } from './membership-dates.js';
+import { afterClosingRefusal, fitLocalitiesToParent, joinSpans, liesWithin, outsideParentRefusal, overlapMessage, type Span } from './membership-dates.js';
 
 const span = (startDate: string, endDate: string | null = null): Span => ({ startDate, endDate });
 const kibworth = 'Kibworth Medical Centre (C82001)';
@@ -86,4 +86,18 @@ describe('locality memberships after the group membership changes', () => {
     ['one starting after the new end cannot be ended: it is named', [span('2017-04-01', '2025-03-31')], [later], { end: [], outside: [later] }],
     ['no group membership left: every locality membership is outside', [], [harborough], { end: [], outside: [harborough] }],
   ])('%s', (_name, parent, localities, fit) => expect(fitLocalitiesToParent(parent, localities)).toEqual(fit));
+});
+
+describe('a practice that has closed is a member of nothing after its close date', () => {
+  const closed = 'Two Shires Medical Practice (C82036)';
+  it.each<[string, string | null, Span, ReturnType<typeof afterClosingRefusal>]>([
+    ['open practice, open-ended membership', null, { startDate: '2019-04-01', endDate: null }, null],
+    ['ends on the close date', '2020-06-30', { startDate: '2019-04-01', endDate: '2020-06-30' }, null],
+    ['ends before it closed', '2020-06-30', { startDate: '2019-04-01', endDate: '2020-03-31' }, null],
+    ['no end date', '2020-06-30', { startDate: '2019-04-01', endDate: null }, { field: 'endDate', message: `${closed} closed on 30 June 2020: end this membership on or before that date` }],
+    ['ends after it closed', '2020-06-30', { startDate: '2019-04-01', endDate: '2021-03-31' }, { field: 'endDate', message: `${closed} closed on 30 June 2020: end this membership on or before that date` }],
+    ['starts after it closed', '2020-06-30', { startDate: '2020-07-01', endDate: null }, { field: 'startDate', message: `${closed} closed on 30 June 2020, before this membership would start` }],
+  ])('%s', (_case, closeDate, membership, expected) => {
+    expect(afterClosingRefusal(closed, closeDate, membership)).toEqual(expected);
+  });
 });

@@ -103,3 +103,14 @@ export function fitLocalitiesToParent<T extends Span>(parentMemberships: readonl
   }
   return fit;
 }
+
+/**
+ * A practice that has closed is a member of nothing after its close date: a membership starting
+ * later is refused, and one running past it (or with no end) must end by then, or the group would
+ * count a closed practice, with its last list size, as a member today.
+ */
+export function afterClosingRefusal(practice: string, closeDate: string | null, membership: Span): DateRefusal | null {
+  if (!closeDate || endOf(membership) <= closeDate) return null;
+  if (membership.startDate > closeDate) return { field: 'startDate', message: `${practice} closed on ${formatLongDate(closeDate)}, before this membership would start` };
+  return { field: 'endDate', message: `${practice} closed on ${formatLongDate(closeDate)}: end this membership on or before that date` };
+}
