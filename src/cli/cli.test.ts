@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,6 +148,8 @@ describe('the atscale command with the embedded database', () => {
     expect(existsSync(join(env.ATSCALE_DATA_DIR!, 'atscale.lock'))).toBe(false);
     const backup = await runCli(['backup', join(dir, 'backup.json.gz')], env);
     expect(backup).toMatchObject({ code: 0, stdout: expect.stringContaining('Backed up to') });
+    // It holds password hashes: only its owner may read it.
+    expect(statSync(join(dir, 'backup.json.gz')).mode & 0o777).toBe(0o600);
     const restore = await runCli(['restore', join(dir, 'backup.json.gz')], env);
     // One table a line, with its rows.
     expect(restore.stdout).toMatch(/^practices +33$/m);

@@ -1,12 +1,16 @@
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../domain/errors.js';
 import { displayPath } from './read-input.js';
 
-/** Writes a file the user named (--out, a backup), or says plainly why it cannot be written, not with a stack trace. */
-export function writeOutputFile(path: string, content: string | Uint8Array): void {
+/**
+ * Writes a file the user named (--out, a backup), or says plainly why it cannot be written, not with
+ * a stack trace. `private`: only its owner may read it (a backup holds password hashes).
+ */
+export function writeOutputFile(path: string, content: string | Uint8Array, options: { private?: boolean } = {}): void {
   try {
-    writeFileSync(path, content);
+    writeFileSync(path, content, options.private ? { mode: 0o600 } : {});
+    if (options.private) chmodSync(path, 0o600);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =

@@ -98,7 +98,7 @@ export function registerServerCommands(program: Command): void {
     .action(async (file: string) => {
       const opened = await (await composition()).openDatabase(readConfig(), 'cli');
       try {
-        writeOutputFile(file, await (await backups()).createBackup(opened.database));
+        writeOutputFile(file, await (await backups()).createBackup(opened.database), { private: true });
         process.stdout.write(`Backed up to ${file}\n`);
       } finally {
         await opened.close();
