@@ -193,7 +193,15 @@ describe('the API with bad input', () => {
     expect(negative.result).toMatchObject({ rejected: 1, errors: [{ line: 3, column: expect.anything(), message: expect.stringMatching(/negative/) }] });
     const unknown = await runImport('list-sizes', fileForm('gp-reg.csv', [listSizeHeader, listSizeRow('C82001', '9400'), listSizeRow('Q99999', '100')].join('\r\n')));
     // In date order a list-size file names practices newer than the ODS file: the report names them, so the page can say how to go on.
-    expect(unknown).toMatchObject({ message: '1 practice not in the registry; nothing was imported', result: { rejected: 1, practicesNotInRegistry: ['Q99999'], errors: [{ line: 3, column: 'CODE', message: expect.stringContaining('Q99999') }] } });
+    const codeColumn = listSizeHeader.split(',').indexOf('CODE') + 1;
+    expect(unknown).toMatchObject({ message: '1 practice not in the registry; nothing was imported', result: { rejected: 1, practicesNotInRegistry: ['Q99999'], errors: [{ line: 3, column: codeColumn, message: expect.stringContaining('Q99999') }] } });
+    // With other problems too, the unknown practice is listed among them in line order: every problem in one report.
+    const both = await runImport('list-sizes', fileForm('gp-reg.csv', [listSizeHeader, listSizeRow('Q99999', '100'), listSizeRow('C82002', '-5')].join('\r\n')));
+    expect(both.result.errors.map((e: { line: number; column: number }) => [e.line, e.column])).toEqual([
+      [2, codeColumn],
+      [3, listSizeHeader.split(',').indexOf('NUMBER_OF_PATIENTS') + 1],
+    ]);
+    expect(both.result.errors[0].message).toContain('practice Q99999 is not in the registry');
     const badDate = await runImport('list-sizes', fileForm('gp-reg.csv', [listSizeHeader, listSizeRow('C82001', '9400').replace('2025-04-01', '2025-13-45')].join('\r\n')));
     expect(badDate.result).toMatchObject({ referenceDate: null, errors: [{ line: 2, column: 2, message: "extract date '2025-13-45' is not a date" }] });
     const details = (await admin.request('GET', '/api/practices/C82001/details')).body;

@@ -23,17 +23,21 @@ interface ListSizeRow {
 export async function importListSizesFile(ctx: AppContext, file: { name: string; content: Uint8Array }, options: ImportOptions = {}): Promise<ImportReport> {
   authorize(ctx.actor, 'list_size', 'import');
   const parsed = parsePatientsRegistered(decodeText(file.content), file.name);
-  if (parsed.problems.length) return rejectedReport('list-sizes', file.name, parsed.problems, parsed.extractDate ?? null);
+  // Rows of practices the registry does not hold, found even when other rows have problems, so one report lists every problem.
+  const unknownIn = async (db: AppContext['db']) => {
+    const notInRegistry = await unknownPracticeCodes(db, parsed.rows.map((r) => r.odsCode));
+    return parsed.rows.filter((row) => notInRegistry.has(row.odsCode)).map((row) => ({ line: row.line, column: parsed.odsCodeColumn, code: row.odsCode }));
+  };
+  if (parsed.problems.length) {
+    const unknown = options.skipUnknown ? [] : unknownPracticesReport('list-sizes', file.name, await unknownIn(ctx.db), null).errors;
+    return rejectedReport('list-sizes', file.name, [...parsed.problems, ...unknown].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), parsed.extractDate ?? null);
+  }
   const snapshotDate = parsed.extractDate;
 
   return ctx.db.transaction(async (tx) => {
-    const notInRegistry = await unknownPracticeCodes(tx as never, parsed.rows.map((r) => r.odsCode));
-    const unknown: { line: number; column: string; code: string }[] = [];
-    const rows: ListSizeRow[] = [];
-    for (const row of parsed.rows) {
-      if (!notInRegistry.has(row.odsCode)) rows.push({ odsCode: row.odsCode, patients: row.patients, commissionerCode: row.commissionerCode || null });
-      else unknown.push({ line: row.line, column: 'CODE', code: row.odsCode });
-    }
+    const unknown = await unknownIn(tx as never);
+    const unknownLines = new Set(unknown.map((u) => u.line));
+    const rows: ListSizeRow[] = parsed.rows.filter((row) => !unknownLines.has(row.line)).map((row) => ({ odsCode: row.odsCode, patients: row.patients, commissionerCode: row.commissionerCode || null }));
     if (unknown.length && !options.skipUnknown) return unknownPracticesReport('list-sizes', file.name, unknown, snapshotDate);
     const report = emptyReport('list-sizes', file.name, snapshotDate);
     skipPracticesNotInRegistry(report, unknown.length, unknown.map((u) => u.code));

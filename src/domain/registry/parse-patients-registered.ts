@@ -24,6 +24,8 @@ export interface PatientsRegisteredParseResult {
   extractDate: string;
   rows: PatientsRegisteredRow[];
   problems: Problem[];
+  /** 1-based column of the practice code, for problems found later about a row's practice. */
+  odsCodeColumn?: number;
 }
 
 const COLUMNS = {
@@ -44,6 +46,7 @@ export function parsePatientsRegistered(input: string | Uint8Array, file: string
   const rows: PatientsRegisteredRow[] = [];
   const extractDate = createExtractDateCheck(file);
   const firstLineByCode = new Map<string, number>();
+  let odsCodeColumn: number | undefined;
 
   const problems = readCsvTable(textOf(input), file, COLUMNS, (row) => {
     const { line } = row;
@@ -53,6 +56,7 @@ export function parsePatientsRegistered(input: string | Uint8Array, file: string
     if (dateProblem) faults.push(dateProblem);
 
     const odsCode = row.cell('odsCode');
+    odsCodeColumn ??= row.column('odsCode');
     const codeFault = organisationCodeFault(odsCode, 'practice code');
     if (codeFault) addFault(faults, file, row, 'odsCode', codeFault);
 
@@ -81,7 +85,7 @@ export function parsePatientsRegistered(input: string | Uint8Array, file: string
     }
     return faults;
   });
-  return { extractDate: extractDate.date, rows, problems };
+  return { extractDate: extractDate.date, rows, problems, odsCodeColumn };
 }
 
 /** A plain function, not a closure made for every row (see CsvTableRow). */
