@@ -284,7 +284,16 @@ describe('the API with bad input', () => {
     const created = await admin.request('POST', '/api/groups', { name: 'Rutland PCN footprint', kind: 'pcn', commissionerCode: '03W' });
     expect(created.status).toBe(201);
     const added = await admin.request('POST', `/api/groups/${created.body.id}/members`, { pcnCode: 'U67590', startDate: '2019-07-01' });
-    expect(added).toMatchObject({ status: 201, body: { added: 4 } });
+    expect(added).toMatchObject({ status: 201, body: { added: 4, alreadyMembers: [] } });
+    // The same PCN again adds nobody, saying why; the whole commissioner adds the rest and names the four left as they were.
+    expect(await admin.request('POST', `/api/groups/${created.body.id}/members`, { pcnCode: 'U67590', startDate: '2019-07-01' })).toMatchObject({
+      status: 400,
+      body: { message: 'Every practice that matches is already a member on those dates', problems: [{ field: 'pcnCode', message: 'matches only practices already members on those dates: C82010, C82044, C82077, C82649' }] },
+    });
+    const rest = await admin.request('POST', `/api/groups/${created.body.id}/members`, { commissionerCode: '03W', startDate: '2020-04-01' });
+    expect(rest).toMatchObject({ status: 201, body: { alreadyMembers: ['C82010', 'C82044', 'C82077', 'C82649'] } });
+    expect(rest.body.added).toBeGreaterThan(0);
+    expect(rest.body.memberships.every((m: { practiceCode: string }) => !rest.body.alreadyMembers.includes(m.practiceCode))).toBe(true);
     const none = await admin.request('POST', `/api/groups/${created.body.id}/members`, { pcnCode: 'U00000', startDate: '2019-07-01' });
     expect(none).toMatchObject({ status: 400, body: { message: 'No practices match that choice', problems: [{ field: 'pcnCode', message: 'matches no active GP practice in the registry' }] } });
     const noCommissioner = await admin.request('POST', `/api/groups/${created.body.id}/members`, { commissionerCode: 'ZZZ', startDate: '2019-07-01' });

@@ -2,10 +2,11 @@ import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
-import { practices } from '../../db/schema/index.js';
+import { groupMemberships, practices } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { membershipRecord } from './membership-record.js';
+import { sharingADayWith } from './membership-rules.js';
 import { insertPrepared } from '../records/records.js';
 import { parseOrRefuse } from '../records/zod-problems.js';
 
@@ -30,6 +31,15 @@ function noMatchProblem(choice: z.infer<typeof addMembersSchema>) {
   return { field: 'commissionerCode', message: `matches no ${practicesMeant} in the registry` };
 }
 
+/** Which of these practices already hold a membership of the group sharing a day with the span, sorted. */
+async function membersOnSpan(db: AppContext['db'], groupId: number, codes: string[], startDate: string, endDate: string | null): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ code: groupMemberships.practiceCode })
+    .from(groupMemberships)
+    .where(and(eq(groupMemberships.groupId, groupId), inArray(groupMemberships.practiceCode, codes), sharingADayWith({ startDate, endDate })));
+  return rows.map((r) => r.code).sort();
+}
+
 export async function addMembers(ctx: AppContext, groupId: number, input: unknown) {
   authorize(ctx.actor, 'membership', 'create');
   const choice = parseOrRefuse(addMembersSchema, input, 'Choose which practices to add');
@@ -44,11 +54,16 @@ export async function addMembers(ctx: AppContext, groupId: number, input: unknow
     const missing = (choice.practiceCodes ?? []).filter((c) => !found.some((f) => f.odsCode === c));
     if (missing.length) throw invalid(`Unknown practice ${missing.join(', ')}`, [{ field: 'practiceCodes', message: `not in the registry: ${missing.join(', ')}` }]);
     if (!found.length) throw invalid('No practices match that choice', [noMatchProblem(choice)]);
+    // All of a commissioner's or a PCN's practices: those already members on those dates are left as
+    // they are and named, and the rest added (practices chosen one by one are each refused instead).
+    const alreadyMembers = choice.practiceCodes?.length ? [] : await membersOnSpan(tx as never, groupId, found.map((f) => f.odsCode), choice.startDate, choice.endDate ?? null);
+    const toAdd = found.filter((f) => !alreadyMembers.includes(f.odsCode));
+    if (!toAdd.length) throw invalid('Every practice that matches is already a member on those dates', [{ ...noMatchProblem(choice), message: `matches only practices already members on those dates: ${alreadyMembers.join(', ')}` }]);
     const created = await insertPrepared(
       txCtx,
       membershipRecord,
-      found.map((f) => ({ groupId, practiceCode: f.odsCode, startDate: choice.startDate, endDate: choice.endDate ?? null })),
+      toAdd.map((f) => ({ groupId, practiceCode: f.odsCode, startDate: choice.startDate, endDate: choice.endDate ?? null })),
     );
-    return { added: created.length, memberships: created };
+    return { added: created.length, memberships: created, alreadyMembers };
   });
 }

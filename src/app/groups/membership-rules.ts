@@ -37,9 +37,11 @@ export function membershipsOf(db: Db, practiceCode: string, where: SQL, exceptId
     .orderBy(asc(groupMemberships.startDate));
 }
 
+/** Memberships that share at least one day with `span`. */
+export const sharingADayWith = (span: Span) => and(lte(groupMemberships.startDate, span.endDate ?? '9999-12-31'), or(isNull(groupMemberships.endDate), gte(groupMemberships.endDate, span.startDate)))!;
+
 /** The practice's memberships of the groups `where` picks that share a day with `membership`. */
-const overlapping = (db: Db, membership: Span & { practiceCode: string }, where: SQL, exceptId?: number) =>
-  membershipsOf(db, membership.practiceCode, and(where, lte(groupMemberships.startDate, membership.endDate ?? '9999-12-31'), or(isNull(groupMemberships.endDate), gte(groupMemberships.endDate, membership.startDate)))!, exceptId);
+const overlapping = (db: Db, membership: Span & { practiceCode: string }, where: SQL, exceptId?: number) => membershipsOf(db, membership.practiceCode, and(where, sharingADayWith(membership))!, exceptId);
 
 /**
  * A membership ends by the practice's close date, if it has closed; a locality membership lies within

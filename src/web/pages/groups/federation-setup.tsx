@@ -5,7 +5,7 @@ import { DateField, dateFieldTarget, dateProblem, type DateParts, emptyDate, iso
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
-import { formatNumber, splitCodes } from '../../format/format.js';
+import { formatList, formatNumber, splitCodes } from '../../format/format.js';
 import { CommissionerField } from './commissioner-field.js';
 import { GroupDetailsForm } from './group-details-form.js';
 import { AssignLocalityForm, CreateLocalityForm } from './locality-setup.js';
@@ -37,7 +37,7 @@ function AddMembersForm({ summary }: { summary: GroupSummary }) {
   const [codes, setCodes] = useState('');
   const [start, setStart] = useState<DateParts>(emptyDate);
   const [end, setEnd] = useState<DateParts>(emptyDate);
-  const form = useApiForm<AddMembersInput, { added: number }>((body) => ({ method: 'POST', path: `/api/groups/${summary.group.id}/members`, body }), {
+  const form = useApiForm<AddMembersInput, { added: number; alreadyMembers?: string[] }>((body) => ({ method: 'POST', path: `/api/groups/${summary.group.id}/members`, body }), {
     invalidates: ['/api/groups', '/api/practices', '/api/memberships'],
     fields: memberFields,
     onSuccess: () => {
@@ -69,6 +69,7 @@ function AddMembersForm({ summary }: { summary: GroupSummary }) {
       <h2 id="add-members">Add member practices</h2>
       <SuccessBanner id="add-members" count={form.successes}>
         Added {formatNumber(form.result?.added ?? 0)} {form.result?.added === 1 ? 'practice' : 'practices'} to {summary.group.name}.
+        {form.result?.alreadyMembers?.length ? ` ${formatList(form.result.alreadyMembers)} ${form.result.alreadyMembers.length === 1 ? 'was' : 'were'} already ${form.result.alreadyMembers.length === 1 ? 'a member' : 'members'} on those dates and left as ${form.result.alreadyMembers.length === 1 ? 'it was' : 'they were'}.` : null}
       </SuccessBanner>
       <form onSubmit={submit} noValidate>
         <FormErrorSummary errors={form.errors} attempt={form.attempt} />
