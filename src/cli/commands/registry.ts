@@ -15,6 +15,7 @@ import { optionalIsoDate } from '../../domain/iso-date.js';
 import { practiceLabels as label } from '../../domain/registry/practice-labels.js';
 import { humanise } from '../../domain/words.js';
 import { notInRegistrySentence } from '../../domain/registry/not-in-registry.js';
+import { pcnFilter } from '../../domain/registry/ods-codes.js';
 
 /**
  * An import report as `--format json` prints it: every problem names its file, line and column (null
@@ -111,11 +112,7 @@ export function registerRegistryCommands(program: Command): void {
     .action(async (options: { commissioner?: string; pcn?: string; locality?: string; memberOf?: string; status: string; format: OutputFormat }) => {
       const filters: Record<string, string> = { gpPractice: 'true' };
       if (options.commissioner) filters.commissioner = options.commissioner.toUpperCase();
-      // A PCN code is U and five digits; anything else is looked for in PCN names.
-      if (options.pcn) {
-        if (/^U\d{5}$/i.test(options.pcn.trim())) filters.pcn = options.pcn.trim().toUpperCase();
-        else filters.pcnName = options.pcn.trim();
-      }
+      if (options.pcn) Object.assign(filters, pcnFilter(options.pcn));
       if (options.locality) filters.locality = options.locality;
       if (options.status !== 'all') filters.status = options.status;
       const client = await connect(readConfig());

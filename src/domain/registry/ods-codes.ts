@@ -20,3 +20,12 @@ export function commissionerCodeFault(code: string, what: string): string | null
   if (code === '') return `${what} is empty`;
   return COMMISSIONER_CODE.test(code) ? null : `${what} '${code}' is not 3 to 5 capital letters or digits`;
 }
+
+/**
+ * A PCN as someone types it to filter practices: a PCN code (U and five digits, any case) is looked
+ * up exactly; anything else is part of a PCN's name ("Rutland"). The CLI and the practices page alike.
+ */
+export function pcnFilter(typed: string): { pcn: string } | { pcnName: string } {
+  const text = typed.trim();
+  return /^U\d{5}$/i.test(text) ? { pcn: text.toUpperCase() } : { pcnName: text };
+}

@@ -20,6 +20,9 @@ describe('which practices the list shows', () => {
     ['a peer group’s members in a locality, searched', { memberOf: '7', inLocality: '4', q: 'surgery' }, withFederation, { q: 'surgery', inLocality: '4', status: 'active', memberOf: '7' }],
     ['an address whose group is not a number falls back to the default', { memberOf: 'abc' }, withFederation, { status: 'active', memberOf: '1' }],
     ['empty values are not sent', { q: '', commissioner: '', pcn: 'U30213' }, withFederation, { pcn: 'U30213', status: 'active', memberOf: '1' }],
+    ['a PCN by part of its name, as the CLI takes it', { pcn: 'Rutland' }, withFederation, { pcnName: 'Rutland', status: 'active', memberOf: '1' }],
+    ['a PCN code typed in lower case', { pcn: 'u30213' }, withFederation, { pcn: 'U30213', status: 'active', memberOf: '1' }],
+    ['an empty PCN box is not sent', { pcn: '  ' }, withFederation, { status: 'active', memberOf: '1' }],
   ])('%s', (_case, filters, groups, api) => {
     expect(apiFiltersOf(filters, groups)).toEqual(api);
   });

@@ -1,3 +1,4 @@
+import { pcnFilter } from '../../../domain/registry/ods-codes.js';
 import type { Group } from '../../api/types.js';
 
 /**
@@ -31,11 +32,12 @@ export function scopeOf(filters: AddressFilters, groups: readonly Group[]): Scop
 
 /** The filters the API is sent, for the table and its downloads alike: status Active unless the address says otherwise. */
 export function apiFiltersOf(filters: AddressFilters, groups: readonly Group[]): Record<string, string> {
-  const { memberOf: _m, gpPractice: _g, status = 'active', ...rest } = filters;
+  const { memberOf: _m, gpPractice: _g, status = 'active', pcn, ...rest } = filters;
   const scope = scopeOf(filters, groups);
   const kept = Object.fromEntries(Object.entries(rest).filter(([, value]) => value));
   return {
     ...kept,
+    ...(pcn?.trim() ? pcnFilter(pcn) : {}),
     ...(status === 'any' ? {} : { status }),
     ...(scope === 'gp' ? { gpPractice: 'true' } : scope === 'all' ? {} : { memberOf: scope.slice('group:'.length) }),
   };

@@ -66,7 +66,7 @@ function FilterForm({ initial, groups, onApply }: { initial: FormValues; groups:
           </Select>
         ) : null}
         <TextInput id="commissioner" name="commissioner" label="Sub-ICB code" width={5} code value={values.commissioner} onChange={set('commissioner')} />
-        <TextInput id="pcn" name="pcn" label="PCN code" width={10} code value={values.pcn} onChange={set('pcn')} />
+        <TextInput id="pcn" name="pcn" label="PCN" hint="Its code, or part of its name" width={10} value={values.pcn} onChange={set('pcn')} />
       </div>
       <FilterActions />
     </form>
