@@ -25,6 +25,10 @@ describe('the atscale command with the embedded database', () => {
   it('rejects a bad file with JSON naming file, line and column, exits non-zero and writes nothing; then imports a good one idempotently', async () => {
     const rejected = await runCli(['import', 'ods', bad, '--format', 'json'], env);
     expect(rejected.code).toBe(2);
+    // Nothing was written: the registry is still empty, and a list says so and what to do.
+    expect((await runCli(['practices'], env)).stderr).toBe(
+      'atscale: the registry holds no active GP practices: run atscale demo load, or import an ODS file (atscale import ods <file>); if it should hold some, check ATSCALE_DATA_DIR or DATABASE_URL points at your database\n',
+    );
     expect(JSON.parse(rejected.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 0, rejected: 1, errors: [{ file: 'epraccur-bad.csv', line: 2, column: 11, message: expect.stringMatching(/open date/) }] });
     const first = await runCli(['import', 'ods', good, '--format', 'json'], env);
     expect({ code: first.code, report: JSON.parse(first.stdout) }).toMatchObject({ code: 0, report: { inserted: 2, updated: 0, unchanged: 0, rejected: 0, errors: [] } });

@@ -121,7 +121,11 @@ export function registerRegistryCommands(program: Command): void {
         const rows = await client.listPractices(filters);
         // The choices as they were typed: `member-of "Rutland"`, not the group's ID.
         const typed = { ...filters, ...(options.memberOf ? { memberOf: options.memberOf } : {}) };
-        if (!rows.length) process.stderr.write(`atscale: no ${options.status === 'all' ? '' : `${options.status} `}GP practices match ${Object.entries(typed).filter(([k]) => k !== 'gpPractice' && k !== 'status').map(([k, v]) => `${k === 'memberOf' ? 'member-of' : k} "${v}"`).join(' and ') || 'those choices'}\n`);
+        const choices = Object.entries(typed).filter(([k]) => k !== 'gpPractice' && k !== 'status');
+        const which = `${options.status === 'all' ? '' : `${options.status} `}GP practices`;
+        // Nothing asked for and nothing found: the registry is empty, or this is not the database meant.
+        if (!rows.length && !choices.length) process.stderr.write(`atscale: the registry holds no ${which}: run atscale demo load, or import an ODS file (atscale import ods <file>); if it should hold some, check ATSCALE_DATA_DIR or DATABASE_URL points at your database\n`);
+        else if (!rows.length) process.stderr.write(`atscale: no ${which} match ${choices.map(([k, v]) => `${k === 'memberOf' ? 'member-of' : k} "${v}"`).join(' and ')}\n`);
         await writeRows(rows, practiceColumns, options.format, { emptySaid: true });
       } finally {
         await client.close();
