@@ -1,3 +1,4 @@
+import { formatCount } from '../../domain/schemes/format-money.js';
 import { sql } from 'drizzle-orm';
 import { decodeText, detectNhsFile, parseEpcnWorkbook, parsePracticeMap } from '../../domain/registry/index.js';
 import type { Problem } from '../../domain/errors.js';
@@ -71,7 +72,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     skipPracticesNotInRegistry(report, unknown.length, unknown.map((u) => u.practiceCode), ['membership', 'memberships']);
     const memberships = incoming.filter((m) => stored.has(m.practiceCode));
     const named = await saveOrganisations(tx as never, ctx.actor, orgs, kind === 'epcn', referenceDate);
-    report.notes.push(`Organisations (PCNs and their commissioners): ${named.added} added, ${named.changed} renamed, moved or re-dated.`);
+    report.notes.push(`Organisations (PCNs and their commissioners): ${formatCount(named.added)} added, ${formatCount(named.changed)} renamed, moved or re-dated.`);
     if (named.older) report.notes.push(olderNote(named.older, ['organisation', 'organisations'], `names and dates from a file newer than this one (${formatLongDate(referenceDate)})`));
 
     const existing = await tx.select().from(pcnMemberships);
@@ -150,7 +151,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     await recordAudit(tx as never, ctx.actor, [
       ...membershipAudits,
       ...audits,
-      importAuditEntry(report, 'PCN import', { after: { practicesChanged: updates.length }, summaryTail: `; ${updates.length} practices changed PCN, ICB or supplier` }),
+      importAuditEntry(report, 'PCN import', { after: { practicesChanged: updates.length }, summaryTail: `; ${formatCount(updates.length)} ${updates.length === 1 ? 'practice' : 'practices'} changed PCN, ICB or supplier` }),
     ]);
     return report;
   });

@@ -77,7 +77,7 @@ const distinctCodes = (codes: readonly string[]) => [...new Set(codes)].sort();
 
 /** "1 practice already holds facts newer than this file (…); it was left as it is", or "3 practices … they were". */
 export function olderNote(count: number, things: [string, string], facts: string): string {
-  return count === 1 ? `1 ${things[0]} already holds ${facts}; it was left as it is.` : `${count} ${things[1]} already hold ${facts}; they were left as they are.`;
+  return count === 1 ? `1 ${things[0]} already holds ${facts}; it was left as it is.` : `${formatCount(count)} ${things[1]} already hold ${facts}; they were left as they are.`;
 }
 
 /** Values equal for change detection: null and undefined alike, dates compared as text. */
