@@ -84,11 +84,10 @@ export function registerRegistryCommands(program: Command): void {
     ['pcns', 'pcns <file>', 'PCN membership: ODS ePCN.xlsx or the gp-reg-pat-prac-map.csv mapping'],
   ];
   for (const [kind, usage, description] of kinds) {
-    imports
-      .command(usage)
-      .description(description)
-      .addOption(formatOption(['text', 'json'], 'text'))
-      .option('--skip-unknown', 'import rows of known practices and list the others, instead of rejecting the file')
+    const command = imports.command(usage).description(description).addOption(formatOption(['text', 'json'], 'text'));
+    // The ODS file is what adds practices to the registry: it cannot name one the registry lacks.
+    if (kind !== 'ods') command.option('--skip-unknown', 'import rows of known practices and list the others, instead of rejecting the file');
+    command
       .option('--as-of <date>', 'the date the file describes (YYYY-MM-DD), where the file does not say')
       .action(async (file: string, options: ImportCommandOptions) => {
         const client = await connect(readConfig());
