@@ -59,8 +59,14 @@ export function rejectionSummary(report: ImportReport): string {
  * problem (all of them to download); `practicesNotInRegistry` lets the page and the command line
  * say it in one sentence with their own way on (a box to tick, --skip-unknown).
  */
-export function unknownPracticesReport(kind: ImportKind, file: string, unknown: { line?: number; column?: string | number; code: string }[], referenceDate: string | null): ImportReport {
-  const report = rejectedReport(kind, file, unknown.map((u) => ({ file, line: u.line, column: u.column, message: `practice ${u.code} is not in the registry; import an ODS file that includes it first` })), referenceDate);
+type UnknownPracticeRow = { line?: number; column?: string | number; code: string };
+
+/** A problem for each row naming a practice the registry does not hold. */
+export const unknownPracticeProblems = (file: string, unknown: readonly UnknownPracticeRow[]): Problem[] =>
+  unknown.map((u) => ({ file, line: u.line, column: u.column, message: `practice ${u.code} is not in the registry; import an ODS file that includes it first` }));
+
+export function unknownPracticesReport(kind: ImportKind, file: string, unknown: UnknownPracticeRow[], referenceDate: string | null): ImportReport {
+  const report = rejectedReport(kind, file, unknownPracticeProblems(file, unknown), referenceDate);
   return { ...report, practicesNotInRegistry: distinctCodes(unknown.map((u) => u.code)) };
 }
 
