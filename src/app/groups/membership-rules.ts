@@ -3,7 +3,7 @@ import { conflict, invalid } from '../../domain/errors.js';
 import { afterClosingRefusal, fitLocalitiesToParent, outsideParentRefusal, overlapMessage, type Span, spanPhrase } from '../../domain/groups/membership-dates.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 import type { Db } from '../../db/client.js';
-import { groupMemberships, membershipOverview, practiceGroups, practiceOverview, practices } from '../../db/schema/index.js';
+import { groupMemberships, membershipOverview, practiceGroups, practiceOverview } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import type { Actor } from '../context.js';
 
@@ -13,11 +13,14 @@ export interface MembershipValues extends Span {
   practiceCode: string;
 }
 
-/** A practice as the rules' sentences name it: "Kibworth Medical Centre (C82001)". */
-export async function practiceNamed(db: Db, code: string): Promise<string> {
-  const [row] = await db.select({ name: practiceOverview.displayName }).from(practiceOverview).where(eq(practiceOverview.odsCode, code));
-  return row ? `${row.name} (${code})` : code;
+/** A practice as the rules' sentences name it, "Kibworth Medical Centre (C82001)", and its close date if it has closed. */
+async function practiceFacts(db: Db, code: string): Promise<{ named: string; closeDate: string | null }> {
+  const [row] = await db.select({ name: practiceOverview.displayName, closeDate: practiceOverview.closeDate }).from(practiceOverview).where(eq(practiceOverview.odsCode, code));
+  return { named: row ? `${row.name} (${code})` : code, closeDate: row?.closeDate ?? null };
 }
+
+/** A practice as the rules' sentences name it: "Kibworth Medical Centre (C82001)". */
+export const practiceNamed = async (db: Db, code: string): Promise<string> => (await practiceFacts(db, code)).named;
 
 export async function findGroup(db: Db, id: number): Promise<Group | undefined> {
   const [row] = await db.select().from(practiceGroups).where(eq(practiceGroups.id, id));
@@ -50,9 +53,8 @@ const overlapping = (db: Db, membership: Span & { practiceCode: string }, where:
  * at a time, and in one locality of a group at a time (or the group's totals count it twice).
  */
 export async function refuseMembershipDates(db: Db, group: Group, membership: MembershipValues, exceptId?: number): Promise<void> {
-  const practice = await practiceNamed(db, membership.practiceCode);
-  const [held] = await db.select({ closeDate: practices.closeDate }).from(practices).where(eq(practices.odsCode, membership.practiceCode));
-  const closed = afterClosingRefusal(practice, held?.closeDate ?? null, membership);
+  const { named: practice, closeDate } = await practiceFacts(db, membership.practiceCode);
+  const closed = afterClosingRefusal(practice, closeDate, membership);
   if (closed) throw invalid(closed.message, [closed]);
   const parent = group.kind === 'locality' && group.parentId !== null ? await findGroup(db, group.parentId) : undefined;
   if (parent) {
