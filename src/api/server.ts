@@ -78,22 +78,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerFundRoutes(app, deps);
   await registerQualityRoutes(app, deps);
 
-  if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
-    // The web app routes in the browser: any other GET that is not the API gets index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
-      return reply.status(404).send({ error: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}`, problems: [] });
-    });
-  } else {
-    // Without built pages only the API answers; a page asked for says why there is none.
-    app.setNotFoundHandler((request, reply) => {
-      const page = request.method === 'GET' && !request.url.startsWith('/api/');
-      return reply.status(404).send({ error: 'not_found', message: page ? WEB_NOT_BUILT : `No such endpoint: ${request.method} ${request.url.split('?')[0]}`, problems: [] });
-    });
-  }
+  // The web app routes in the browser: any other GET that is not the API gets index.html, or, where
+  // the pages are not built, says why there is none; anything else is no endpoint at all.
+  const pagesRoot = options.webRoot && webPagesBuilt(options.webRoot) ? options.webRoot : undefined;
+  if (pagesRoot) await app.register(fastifyStatic, { root: pagesRoot, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const page = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (page && pagesRoot) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ error: 'not_found', message: page ? WEB_NOT_BUILT : `No such endpoint: ${request.method} ${request.url.split('?')[0]}`, problems: [] });
+  });
   return app;
 }
+
+/** Whether `npm start` (or vite build) has built the web pages into `webRoot`. */
+export const webPagesBuilt = (webRoot: string) => existsSync(join(webRoot, 'index.html'));
 
 /** What a server without the built web pages says, at start-up and to a browser. */
 export const WEB_NOT_BUILT = 'The web pages are not built, so only the API is served: npm start builds them (or run npx vite build), then start again';

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { readConfig } from '../../config.js';
@@ -25,7 +24,7 @@ export function registerServerCommands(program: Command): void {
     .option('--demo', 'load the demo federation if it is not loaded yet')
     .action(async (options: { demo?: boolean }) => {
       const config = readConfig();
-      const [{ buildServer, WEB_NOT_BUILT }, { openDatabase }, { demoUsers, loadDemo }, { roleLabels, systemActor }] = await Promise.all([server(), composition(), demo(), import('../../app/context.js')]);
+      const [{ buildServer, WEB_NOT_BUILT, webPagesBuilt }, { openDatabase }, { demoUsers, loadDemo }, { roleLabels, systemActor }] = await Promise.all([server(), composition(), demo(), import('../../app/context.js')]);
       const opened = await openDatabase(config, 'server');
       let demoMessage: string | undefined;
       if (options.demo) demoMessage = (await loadDemo({ db: opened.database.db, actor: systemActor })).message;
@@ -50,7 +49,7 @@ export function registerServerCommands(program: Command): void {
         `atscale is running at http://${shownHost}:${config.port}`,
         `Database: ${opened.database.kind === 'pglite' ? `embedded PGlite in ${opened.database.location}` : `PostgreSQL at ${opened.database.location}`}`,
       ];
-      if (!existsSync(join(webRoot, 'index.html'))) lines.push(WEB_NOT_BUILT);
+      if (!webPagesBuilt(webRoot)) lines.push(WEB_NOT_BUILT);
       if (demoMessage) lines.push(demoMessage, '', 'Demo sign-ins (email / password):', ...demoUsers.map((u) => `  ${roleLabels[u.role].padEnd(17)} ${u.email} / ${u.password}`));
       lines.push('', 'Press Ctrl+C to stop.', '');
       process.stdout.write(lines.join('\n'));
