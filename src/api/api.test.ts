@@ -295,9 +295,9 @@ describe('the API with bad input', () => {
     expect(rest.body.added).toBeGreaterThan(0);
     expect(rest.body.memberships.every((m: { practiceCode: string }) => !rest.body.alreadyMembers.includes(m.practiceCode))).toBe(true);
     const none = await admin.request('POST', `/api/groups/${created.body.id}/members`, { pcnCode: 'U00000', startDate: '2019-07-01' });
-    expect(none).toMatchObject({ status: 400, body: { message: 'No practices match that choice', problems: [{ field: 'pcnCode', message: 'matches no active GP practice in the registry' }] } });
+    expect(none).toMatchObject({ status: 400, body: { message: 'No practices match that choice', problems: [{ field: 'pcnCode', message: 'matches no GP practice open on 1 July 2019 in the registry' }] } });
     const noCommissioner = await admin.request('POST', `/api/groups/${created.body.id}/members`, { commissionerCode: 'ZZZ', startDate: '2019-07-01' });
-    expect(noCommissioner.body.problems).toEqual([{ field: 'commissionerCode', message: 'matches no active GP practice in the registry' }]);
+    expect(noCommissioner.body.problems).toEqual([{ field: 'commissionerCode', message: 'matches no GP practice open on 1 July 2019 in the registry' }]);
     const summary = (await admin.request('GET', `/api/groups/${created.body.id}/summary?on=2020-01-01`)).body;
     expect(summary.practices.map((p: { odsCode: string }) => p.odsCode).sort()).toEqual(['C82010', 'C82044', 'C82077', 'C82649']);
     expect(summary.totalListSize).toBe(15_847 + 6_311 + 11_009 + 3_987);

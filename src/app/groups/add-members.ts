@@ -1,7 +1,7 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.js';
-import { isoDateSchema } from '../../domain/iso-date.js';
+import { formatLongDate, isoDateSchema } from '../../domain/iso-date.js';
 import { groupMemberships, practices } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
@@ -18,14 +18,14 @@ export const addMembersSchema = z
     practiceCodes: z.array(z.string().trim().toUpperCase()).optional(),
     startDate: isoDateSchema,
     endDate: isoDateSchema.nullable().optional(),
-    /** Active GP practices only (the usual wish); false adds every matching cost centre. */
+    /** GP practices open on the start date only (the usual wish); false adds every matching cost centre. */
     gpPracticesOnly: z.boolean().default(true),
   })
   .refine((v) => v.commissionerCode || v.pcnCode || v.practiceCodes?.length, { message: 'Choose a commissioner, a PCN or at least one practice', path: ['practiceCodes'] });
 
 /** Points "nothing matched" at the box the choice was made in, so the form shows it there. */
 function noMatchProblem(choice: z.infer<typeof addMembersSchema>) {
-  const practicesMeant = choice.gpPracticesOnly ? 'active GP practice' : 'practice';
+  const practicesMeant = choice.gpPracticesOnly ? `GP practice open on ${formatLongDate(choice.startDate)}` : 'practice';
   if (choice.practiceCodes?.length) return { field: 'practiceCodes', message: `match no ${practicesMeant} with the other choices` };
   if (choice.pcnCode) return { field: 'pcnCode', message: `matches no ${practicesMeant} in the registry` };
   return { field: 'commissionerCode', message: `matches no ${practicesMeant} in the registry` };
@@ -40,6 +40,21 @@ async function membersOnSpan(db: AppContext['db'], groupId: number, codes: strin
   return rows.map((r) => r.code).sort();
 }
 
+/**
+ * GP practices open on a date: opened by then, and not closed before it (a practice with no close
+ * date must still be active; one closed later is chosen, and its membership ends when it closed).
+ * A federation set up from a past date so gets the practices it had then, not today's.
+ */
+const gpPracticeOpenOn = (date: string) =>
+  and(
+    eq(practices.isGpPractice, true),
+    or(isNull(practices.openDate), lte(practices.openDate, date)),
+    or(and(isNull(practices.closeDate), eq(practices.status, 'active')), gte(practices.closeDate, date)),
+  )!;
+
+/** The earlier of the chosen end and the practice's close date (no end is later than any date). */
+const endByClosing = (endDate: string | null, closeDate: string | null) => (closeDate && (!endDate || closeDate < endDate) ? closeDate : endDate);
+
 export async function addMembers(ctx: AppContext, groupId: number, input: unknown) {
   authorize(ctx.actor, 'membership', 'create');
   const choice = parseOrRefuse(addMembersSchema, input, 'Choose which practices to add');
@@ -47,10 +62,10 @@ export async function addMembers(ctx: AppContext, groupId: number, input: unknow
   if (choice.commissionerCode) where.push(eq(practices.commissionerCode, choice.commissionerCode));
   if (choice.pcnCode) where.push(eq(practices.pcnCode, choice.pcnCode));
   if (choice.practiceCodes?.length) where.push(inArray(practices.odsCode, choice.practiceCodes));
-  if (choice.gpPracticesOnly && !choice.practiceCodes?.length) where.push(eq(practices.isGpPractice, true), eq(practices.status, 'active'));
+  if (choice.gpPracticesOnly && !choice.practiceCodes?.length) where.push(gpPracticeOpenOn(choice.startDate));
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
-    const found = await tx.select({ odsCode: practices.odsCode }).from(practices).where(and(...where));
+    const found = await tx.select({ odsCode: practices.odsCode, closeDate: practices.closeDate }).from(practices).where(and(...where));
     const missing = (choice.practiceCodes ?? []).filter((c) => !found.some((f) => f.odsCode === c));
     if (missing.length) throw invalid(`Unknown practice ${missing.join(', ')}`, [{ field: 'practiceCodes', message: `not in the registry: ${missing.join(', ')}` }]);
     if (!found.length) throw invalid('No practices match that choice', [noMatchProblem(choice)]);
@@ -59,11 +74,11 @@ export async function addMembers(ctx: AppContext, groupId: number, input: unknow
     const alreadyMembers = choice.practiceCodes?.length ? [] : await membersOnSpan(tx as never, groupId, found.map((f) => f.odsCode), choice.startDate, choice.endDate ?? null);
     const toAdd = found.filter((f) => !alreadyMembers.includes(f.odsCode));
     if (!toAdd.length) throw invalid('Every practice that matches is already a member on those dates', [{ ...noMatchProblem(choice), message: `matches only practices already members on those dates: ${alreadyMembers.join(', ')}` }]);
-    const created = await insertPrepared(
-      txCtx,
-      membershipRecord,
-      toAdd.map((f) => ({ groupId, practiceCode: f.odsCode, startDate: choice.startDate, endDate: choice.endDate ?? null })),
-    );
-    return { added: created.length, memberships: created, alreadyMembers };
+    // Practices chosen by commissioner or PCN that closed within the span: each membership ends on its close date, and is named.
+    const chosenEnd = choice.endDate ?? null;
+    const spans = toAdd.map((f) => ({ odsCode: f.odsCode, endDate: choice.practiceCodes?.length ? chosenEnd : endByClosing(chosenEnd, f.closeDate) }));
+    const created = await insertPrepared(txCtx, membershipRecord, spans.map((s) => ({ groupId, practiceCode: s.odsCode, startDate: choice.startDate, endDate: s.endDate })));
+    const endedAtClosing = spans.filter((s) => s.endDate !== chosenEnd).map((s) => ({ odsCode: s.odsCode, closeDate: s.endDate! }));
+    return { added: created.length, memberships: created, alreadyMembers, endedAtClosing };
   });
 }

@@ -5,7 +5,7 @@ import { DateField, dateFieldTarget, dateProblem, type DateParts, emptyDate, iso
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
-import { formatList, formatNumber, splitCodes } from '../../format/format.js';
+import { formatDate, formatList, formatNumber, splitCodes } from '../../format/format.js';
 import { CommissionerField } from './commissioner-field.js';
 import { GroupDetailsForm } from './group-details-form.js';
 import { AssignLocalityForm, CreateLocalityForm } from './locality-setup.js';
@@ -29,6 +29,16 @@ interface AddMembersInput {
   endDate: string | null;
 }
 
+interface AddedMembers {
+  added: number;
+  alreadyMembers?: string[];
+  endedAtClosing?: { odsCode: string; closeDate: string }[];
+}
+
+/** "C82099 closed on 31 March 2021, so its membership ends then." for each practice chosen that closed within the dates. */
+const closedSentence = (ended: NonNullable<AddedMembers['endedAtClosing']>) =>
+  ended.map((e) => `${e.odsCode} closed on ${formatDate(e.closeDate)}, so its membership ends then.`).join(' ');
+
 /** Adds member practices to a federation all at once: a commissioner's, a PCN's, or a list of ODS codes. */
 function AddMembersForm({ summary }: { summary: GroupSummary }) {
   const [method, setMethod] = useState<Method>('commissioner');
@@ -37,7 +47,7 @@ function AddMembersForm({ summary }: { summary: GroupSummary }) {
   const [codes, setCodes] = useState('');
   const [start, setStart] = useState<DateParts>(emptyDate);
   const [end, setEnd] = useState<DateParts>(emptyDate);
-  const form = useApiForm<AddMembersInput, { added: number; alreadyMembers?: string[] }>((body) => ({ method: 'POST', path: `/api/groups/${summary.group.id}/members`, body }), {
+  const form = useApiForm<AddMembersInput, AddedMembers>((body) => ({ method: 'POST', path: `/api/groups/${summary.group.id}/members`, body }), {
     invalidates: ['/api/groups', '/api/practices', '/api/memberships'],
     fields: memberFields,
     onSuccess: () => {
@@ -70,10 +80,11 @@ function AddMembersForm({ summary }: { summary: GroupSummary }) {
       <SuccessBanner id="add-members" count={form.successes}>
         Added {formatNumber(form.result?.added ?? 0)} {form.result?.added === 1 ? 'practice' : 'practices'} to {summary.group.name}.
         {form.result?.alreadyMembers?.length ? ` ${formatList(form.result.alreadyMembers)} ${form.result.alreadyMembers.length === 1 ? 'was' : 'were'} already ${form.result.alreadyMembers.length === 1 ? 'a member' : 'members'} on those dates and left as ${form.result.alreadyMembers.length === 1 ? 'it was' : 'they were'}.` : null}
+        {form.result?.endedAtClosing?.length ? ` ${closedSentence(form.result.endedAtClosing)}` : null}
       </SuccessBanner>
       <form onSubmit={submit} noValidate>
         <FormErrorSummary errors={form.errors} attempt={form.attempt} />
-        <Radios id="method" name="method" legend="Choose practices" legendProps={{ size: 's' }} hint="Adding by commissioner or PCN adds its active GP practices">
+        <Radios id="method" name="method" legend="Choose practices" legendProps={{ size: 's' }} hint="Adding by commissioner or PCN adds its GP practices open on the start date; one that has closed since is a member until its close date">
           <Radios.Item value="commissioner" checked={method === 'commissioner'} onChange={() => setMethod('commissioner')}>
             By commissioner (sub-ICB location)
           </Radios.Item>
