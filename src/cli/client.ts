@@ -10,7 +10,7 @@ import { importNhsFile } from '../app/registry/import-file.js';
 import type { ImportKind, ImportOptions, ImportReport } from '../app/registry/import-report.js';
 import { importRecordsCsv } from '../app/records/import-csv.js';
 import type { CsvImportReport } from '../app/records/record-type.js';
-import { createRecord, listAllRecords } from '../app/records/records.js';
+import { createRecord, listAllRecords, updateRecord } from '../app/records/records.js';
 import { recordTypeNamed } from '../app/records/registry.js';
 import { sendDigest } from '../app/reminders/send-digest.js';
 import { userRecord } from '../app/users/user-record.js';
@@ -34,6 +34,8 @@ export interface AtscaleClient {
   loadDemo(): Promise<{ loaded: boolean; message: string }>;
   /** Every record of a type served by the generic routes (by its URL name, e.g. "risks"), filtered. */
   listRecords(plural: string, filters: Record<string, string>): Promise<Record<string, unknown>[]>;
+  /** Changes one record of a type served by the generic routes; `rowVersion` is the version read, so a change made since is refused. */
+  updateRecord(plural: string, id: number | string, changes: Record<string, unknown>, rowVersion: number): Promise<Record<string, unknown>>;
   /** A CSV import into a record type (all or nothing). */
   importRecords(plural: string, path: string): Promise<CsvImportReport>;
   sendDigest(dryRun: boolean): Promise<DigestResult>;
@@ -71,7 +73,12 @@ export class LocalClient implements AtscaleClient {
     return loadDemo(this.ctx);
   }
   listRecords(plural: string, filters: Record<string, string>) {
-    return listAllRecords(this.ctx, recordTypeNamed(plural), { filters });
+    // Free text (`q`) searches every searchable field, as the API's ?q= does; the rest are fields.
+    const { q, ...fields } = filters;
+    return listAllRecords(this.ctx, recordTypeNamed(plural), { q, filters: fields });
+  }
+  updateRecord(plural: string, id: number | string, changes: Record<string, unknown>, rowVersion: number) {
+    return updateRecord(this.ctx, recordTypeNamed(plural), String(id), changes, rowVersion);
   }
   importRecords(plural: string, path: string) {
     return importRecordsCsv(this.ctx, recordTypeNamed(plural), { name: basename(path), content: readInputFile(path) });
@@ -147,6 +154,9 @@ export class ServerClient implements AtscaleClient {
   }
   addUser(input: Record<string, unknown>) {
     return this.call<Record<string, unknown>>('POST', '/api/users', input);
+  }
+  updateRecord(plural: string, id: number | string, changes: Record<string, unknown>, rowVersion: number) {
+    return this.call<Record<string, unknown>>('PATCH', `/api/${plural}/${id}`, { ...changes, rowVersion });
   }
   loadDemo() {
     return this.call<{ loaded: boolean; message: string }>('POST', '/api/demo', {});

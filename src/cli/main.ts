@@ -10,6 +10,7 @@ import { registerFundCommands } from './commands/funds.js';
 import { registerQualityCommands } from './commands/quality.js';
 import { registerQualityImportCommands } from './commands/quality-import.js';
 import { registerRegistryCommands } from './commands/registry.js';
+import { registerUserCommands } from './commands/users.js';
 import { registerSchemeCommands } from './commands/scheme.js';
 import { registerServerCommands } from './commands/server.js';
 import { registerAuditCommand } from './commands/audit.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServerCommands(program);
   registerRegistryCommands(program);
+  registerUserCommands(program);
   registerSchemeCommands(program);
   registerQualityCommands(program);
   registerProgrammeCommands(program);

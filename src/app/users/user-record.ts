@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
-import { people, policyAcknowledgements, practices, userOverview, userPractices, users } from '../../db/schema/index.js';
+import { people, policyAcknowledgements, practices, sessions, userOverview, userPractices, users } from '../../db/schema/index.js';
 import { roleLabels, roles } from '../context.js';
 import { keptInAudit, parseSerialId, type RecordType } from '../records/record-type.js';
 import { hashPassword } from './passwords.js';
@@ -77,7 +77,9 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
   async afterDelete(db, deleted) {
     await db.delete(userPractices).where(eq(userPractices.userId, deleted.id as number));
   },
-  async afterWrite(db, userId, input) {
+  async afterWrite(db, userId, input, actor) {
+    // A password set for someone else (forgotten, or feared known) signs them out everywhere; one's own keeps this sign-in.
+    if (input.password && actor.userId !== Number(userId)) await db.delete(sessions).where(eq(sessions.userId, Number(userId)));
     if (input.practiceCodes === undefined) return;
     await db.delete(userPractices).where(eq(userPractices.userId, Number(userId)));
     if (input.practiceCodes.length) await db.insert(userPractices).values(input.practiceCodes.map((practiceCode) => ({ userId: Number(userId), practiceCode })));

@@ -3,7 +3,7 @@ import { auditColumns, auditTerminalColumns, listAudit } from '../../app/audit-l
 import { AppError } from '../../domain/errors.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
-import { withClient } from './governance.js';
+import { withClient } from '../with-client.js';
 
 interface AuditOptions {
   type?: string;

@@ -4,8 +4,7 @@ import { registerColumns } from '../../app/contracts/register-columns.js';
 import { AppError } from '../../domain/errors.js';
 import { withinDaysOf } from '../../domain/words.js';
 import { formatLongDate, optionalIsoDate } from '../../domain/iso-date.js';
-import { readConfig } from '../../config.js';
-import { connect } from '../client.js';
+import { withClient } from '../with-client.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
 
 /** `atscale contracts list`: the contract register, or only what falls due within --expiring days. */
@@ -25,13 +24,10 @@ export function registerContractCommands(program: Command): void {
       // Checked here as the API checks it: run directly, 2019-02-30 was read as 2 March.
       const today = optionalIsoDate(options.today, '--today', 'The --today date');
       const query = new URLSearchParams({ ...(expiring !== undefined ? { expiring: String(expiring) } : {}), ...(today ? { today } : {}) });
-      const client = await connect(readConfig());
-      try {
+      await withClient(async (client) => {
         const register = await client.read(async (ctx) => contractRegister(ctx, { expiringWithinDays: expiring, today }), `/api/contract-register?${query}`);
         await writeRows(register.items, registerColumns, options.format, { json: register, out: options.out, sheetName: 'Contracts' });
         if (options.format === 'table') process.stdout.write(`\nReminders ${withinDaysOf(expiring ?? defaultReminderDays, formatLongDate(register.today))}.\n`);
-      } finally {
-        await client.close();
-      }
+      });
     });
 }

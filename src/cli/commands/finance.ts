@@ -1,4 +1,5 @@
 import { Argument, type Command } from 'commander';
+import { withClient } from '../with-client.js';
 import type { FinanceQuery, FinanceReportName } from '../../app/finance/finance-requests.js';
 import { reportTableColumns } from '../../app/export/report-table-columns.js';
 import { toCsv, toTextTable, toXlsx } from '../../app/export/tabular.js';
@@ -9,13 +10,10 @@ import { monthLabel } from '../../domain/finance/financial-year.js';
 import { formatList } from '../../domain/words.js';
 import type { FinanceTable } from '../../domain/finance/presenters.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
-import { readConfig } from '../../config.js';
 import { formatOption } from '../output.js';
 import { writeOutputFile } from '../write-output.js';
 import { importReportLines } from '../import-report-text.js';
 
-/** The client opens databases and HTTP connections: load it only when a command runs. */
-const connect = async () => (await import('../client.js')).connect(readConfig());
 
 interface ReportOptions {
   year?: string;
@@ -64,8 +62,7 @@ function notes(report: FinanceReportName, result: Record<string, unknown>): stri
 }
 
 async function report(name: FinanceReportName, options: ReportOptions) {
-  const client = await connect();
-  try {
+  await withClient(async (client) => {
     const query: FinanceQuery = { year: options.year, threshold: options.threshold, won: options.won, lost: options.lost };
     const result = await client.financeReport(name, query);
     const said = notes(name, result);
@@ -81,9 +78,7 @@ async function report(name: FinanceReportName, options: ReportOptions) {
     if (options.out) writeOutputFile(options.out, content);
     else process.stdout.write(content);
     if (options.format !== 'table') for (const note of said.filter((n) => n.startsWith('Warning'))) process.stderr.write(`atscale: ${note}\n`);
-  } finally {
-    await client.close();
-  }
+  });
 }
 
 
@@ -113,12 +108,9 @@ export function registerFinanceCommands(program: Command): void {
     .option('--year <year>', 'the financial year, for a file with no year column (running costs, the I&E)')
     .addOption(formatOption(['text', 'json'], 'text'))
     .action(async (kind: FinanceFileKind, file: string, options: { year?: string; format: string }) => {
-      const client = await connect();
-      try {
+      await withClient(async (client) => {
         const result = await client.importFinance(kind, file, options.year);
         process.stdout.write(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${importReportLines(result, client.via).join('\n')}\n`);
-      } finally {
-        await client.close();
-      }
+      });
     });
 }

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { fundOverviewColumns } from '../../app/funds/fund-export.js';
 import { fundsOverview } from '../../app/funds/fund-report.js';
-import { readConfig } from '../../config.js';
-import { connect } from '../client.js';
+import { withClient } from '../with-client.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
 
 /** `atscale funds list`: each per-head fund with its total and what is approved, drawn and remaining. */
@@ -15,12 +14,9 @@ export function registerFundCommands(program: Command): void {
     .addOption(formatOption(['table', 'csv', 'json', 'xlsx'], 'table', 'output format (xlsx with --out)'))
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (options: { format: OutputFormat; out?: string }) => {
-      const client = await connect(readConfig());
-      try {
+      await withClient(async (client) => {
         const overview = await client.read((ctx) => fundsOverview(ctx), '/api/fund-overview');
         await writeRows(overview.items, fundOverviewColumns, options.format, { json: overview, out: options.out, sheetName: 'Funds' });
-      } finally {
-        await client.close();
-      }
+      });
     });
 }

@@ -6,8 +6,7 @@ import { exportColumns } from '../../app/records/export-columns.js';
 import { riskRecord } from '../../app/governance/risk-record.js';
 import { boardActionRecord } from '../../app/governance/board-action-record.js';
 import type { CsvImportReport } from '../../app/records/record-type.js';
-import { readConfig } from '../../config.js';
-import { type AtscaleClient, connect } from '../client.js';
+import { withClient } from '../with-client.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
 import { importReportLines } from '../import-report-text.js';
 import { basename } from 'node:path';
@@ -17,15 +16,6 @@ type Row = Record<string, unknown>;
 // The register's columns as its download writes them (R1, Moderate, Open), through the record types' own fields.
 const riskColumns = exportColumns(riskRecord, undefined, ['ref', 'risk', 'ownerText', 'likelihood', 'likelihoodRaw', 'impact', 'score', 'rating', 'mitigation', 'reviewDate', 'status']);
 const actionColumns = exportColumns(boardActionRecord, undefined, ['ref', 'action', 'ownerText', 'dueDate', 'status', 'latestUpdate', 'outcome']);
-
-export async function withClient<T>(run: (client: AtscaleClient) => Promise<T>): Promise<T> {
-  const client = await connect(readConfig());
-  try {
-    return await run(client);
-  } finally {
-    await client.close();
-  }
-}
 
 // A rejected file is refused with its problems before it gets here, so its rejected count (0) says nothing.
 function printImport(file: string, report: CsvImportReport, via: string): void {

@@ -34,10 +34,7 @@ function local(client: LocalClient): ProgrammeClient {
       const { importStpFiles } = await import('../../app/programme/import-stp.js');
       return [await importStpFiles(ctx, paths.map(readFile), { asOf })];
     },
-    async list(resource, filters) {
-      const [{ listAllRecords }, { recordTypes }] = await Promise.all([import('../../app/records/records.js'), import('../../app/records/registry.js')]);
-      return listAllRecords(ctx, recordTypes[resource]!, { filters });
-    },
+    list: (resource, filters) => client.listRecords(resource, filters),
     async grid() {
       const { getStpGrid } = await import('../../app/programme/stp-grid.js');
       return getStpGrid(ctx);
@@ -63,15 +60,7 @@ function remote(client: ServerClient): ProgrammeClient {
       for (const path of ordered) reports.push(await client.call('POST', '/api/programme/stp-import', upload(path, { asOf })));
       return reports;
     },
-    async list(resource, filters) {
-      const items: Record<string, unknown>[] = [];
-      for (let page = 1; ; page++) {
-        const query = new URLSearchParams({ ...filters, page: String(page), pageSize: '1000' });
-        const result = await client.call<{ items: Record<string, unknown>[]; total: number }>('GET', `/api/${resource}?${query}`);
-        items.push(...result.items);
-        if (items.length >= result.total || result.items.length === 0) return items;
-      }
-    },
+    list: (resource, filters) => client.listRecords(resource, filters),
     grid: () => client.call('GET', '/api/programme/stp-grid'),
     close: () => client.close(),
   };

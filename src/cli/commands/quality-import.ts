@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
+import { withClient } from '../with-client.js';
 import type { ImportKind } from '../../app/registry/import-report.js';
-import { readConfig } from '../../config.js';
 import { detectQofFile } from '../../domain/quality/parse-qof.js';
 import { type ImportCommandOptions, importWithProgress, reportJson } from './registry.js';
 import { formatOption } from '../output.js';
 import { readInputHead } from '../read-input.js';
 
-const connect = async (config: ReturnType<typeof readConfig>) => (await import('../client.js')).connect(config);
 
 /** A file that cannot be read stops the command here, with a message, before any file is imported. */
 const firstLine = (path: string): string => readInputHead(path).toString('latin1').split(/\r?\n/)[0] ?? '';
@@ -27,16 +26,13 @@ export function registerQualityImportCommands(program: Command): void {
     if (kind === 'qof') command.option('--as-of <date>', 'the last day of the QOF year (YYYY-03-31) when the file name does not say');
     command.action(async (files: string[], options: ImportCommandOptions) => {
       const ordered = kind === 'qof' ? qofImportOrder(files) : files;
-      const client = await connect(readConfig());
-      try {
+      await withClient(async (client) => {
         const reports = [];
         // Several files in JSON make one document, a list, that a script can parse.
         const several = options.format === 'json' && ordered.length > 1;
         for (const file of ordered) reports.push(await importWithProgress(client, kind, file, options, { print: !several }));
         if (several) process.stdout.write(`${JSON.stringify(reports.map(reportJson), null, 2)}\n`);
-      } finally {
-        await client.close();
-      }
+      });
     });
   }
 }

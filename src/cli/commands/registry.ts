@@ -1,12 +1,9 @@
 import { type Command, Option } from 'commander';
 import type { ImportKind, ImportReport } from '../../app/registry/import-report.js';
 import type { Column } from '../../app/export/tabular.js';
-import { readConfig } from '../../config.js';
+import { withClient } from '../with-client.js';
 import type { AtscaleClient } from '../client.js';
-import { type Role, roleLabels } from '../../app/context.js';
 
-/** The client opens databases and HTTP connections: load it only when a command runs. */
-const connect = async (config: ReturnType<typeof readConfig>) => (await import('../client.js')).connect(config);
 import { AppError, describeProblem } from '../../domain/errors.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
 import { progressReporter } from '../progress.js';
@@ -90,12 +87,7 @@ export function registerRegistryCommands(program: Command): void {
     command
       .option('--as-of <date>', 'the date the file describes (YYYY-MM-DD), where the file does not say')
       .action(async (file: string, options: ImportCommandOptions) => {
-        const client = await connect(readConfig());
-        try {
-          await importWithProgress(client, kind, file, options);
-        } finally {
-          await client.close();
-        }
+        await withClient((client) => importWithProgress(client, kind, file, options));
       });
   }
 
@@ -114,8 +106,7 @@ export function registerRegistryCommands(program: Command): void {
       if (options.pcn) Object.assign(filters, pcnFilter(options.pcn));
       if (options.locality) filters.locality = options.locality;
       if (options.status !== 'all') filters.status = options.status;
-      const client = await connect(readConfig());
-      try {
+      await withClient(async (client) => {
         if (options.memberOf) filters.memberOf = String(await groupIdOf(client, options.memberOf));
         const rows = await client.listPractices(filters);
         // The choices as they were typed: `member-of "Rutland"`, not the group's ID.
@@ -126,34 +117,7 @@ export function registerRegistryCommands(program: Command): void {
         if (!rows.length && !choices.length) process.stderr.write(`atscale: the registry holds no ${which}: run atscale demo load, or import an ODS file (atscale import ods <file>); if it should hold some, check ATSCALE_DATA_DIR or DATABASE_URL points at your database\n`);
         else if (!rows.length) process.stderr.write(`atscale: no ${which} match ${choices.map(([k, v]) => `${k === 'memberOf' ? 'member-of' : k} "${v}"`).join(' and ')}\n`);
         await writeRows(rows, practiceColumns, options.format, { emptySaid: true });
-      } finally {
-        await client.close();
-      }
-    });
-
-  program
-    .command('users')
-    .description('Users')
-    .command('add')
-    .description('Add a user')
-    .requiredOption('--email <email>', 'the email they sign in with')
-    .requiredOption('--name <name>', 'their name, as pages and the audit show it')
-    .requiredOption('--role <role>', 'admin, practice_manager, commissioner or clinician')
-    .option('--practice <codes>', 'ODS codes of their practices, comma separated (practice managers, clinicians)')
-    .option('--password <password>', 'at least 12 characters (or set ATSCALE_NEW_PASSWORD)')
-    .action(async (options: { email: string; name: string; role: string; practice?: string; password?: string }) => {
-      const client = await connect(readConfig());
-      try {
-        const user = await client.addUser({ email: options.email, name: options.name, role: options.role, practiceCodes: options.practice ?? [], password: options.password ?? process.env.ATSCALE_NEW_PASSWORD ?? '' }).catch((error: unknown) => {
-          throw inOptionWords(error);
-        });
-        const role = String(user.role);
-        // As people call the role, in the sentence's case: "as practice manager".
-        const roleWords = role in roleLabels ? roleLabels[role as Role].toLowerCase() : role;
-        process.stdout.write(`Added ${String(user.name)} <${String(user.email)}> as ${roleWords} (id ${String(user.id)})\n`);
-      } finally {
-        await client.close();
-      }
+      });
     });
 }
 
@@ -165,17 +129,4 @@ async function groupIdOf(client: AtscaleClient, named: string): Promise<number> 
   if (found.length === 1) return found[0]!.id;
   const option = [{ field: '--member-of', message: found.length ? `names ${found.length} groups: ${found.map((g) => `${g.name} (ID ${g.id}, ${humanise(g.kind)})`).join(', ')}; give the ID` : `must be the name or ID of a group: ${groups.map((g) => `${g.name} (ID ${g.id})`).join(', ') || 'there are none yet'}` }];
   throw new AppError(found.length ? 'invalid' : 'not_found', found.length ? `More than one group is named "${named}"` : `No group is named "${named}"`, { problems: option });
-}
-
-/** The user's fields as the command's options name them, so a problem says what to type. */
-const optionOfField: Record<string, string> = { email: '--email', name: '--name', role: '--role', practiceCodes: '--practice', password: '--password (or ATSCALE_NEW_PASSWORD)' };
-
-/** A refusal of `users add` with each field named as its option (`--password`), not as the API's `body.password`. */
-function inOptionWords(error: unknown): unknown {
-  if (!(error instanceof AppError) || error.problems.length === 0) return error;
-  const problems = error.problems.map((p) => {
-    const field = p.field?.replace(/^body\./, '').split('.')[0];
-    return field && optionOfField[field] ? { ...p, field: optionOfField[field] } : p;
-  });
-  return new AppError(error.kind, error.message, { problems, details: error.details });
 }

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
+import { withClient } from '../with-client.js';
 import type { listSchemeVersions, StoredSchemeRun, StoredStatement } from '../../app/schemes/run-stored-scheme.js';
 import { statementFacts, statementPractice } from '../../app/schemes/scheme-presenters.js';
 import { statementPracticeCodeSchema } from '../../app/schemes/scheme-requests.js';
 import type { SchemeOverview } from '../../app/schemes/schemes-overview.js';
 import { type Column, toTextTable } from '../../app/export/tabular.js';
-import { readConfig } from '../../config.js';
 import { invalid } from '../../domain/errors.js';
 import { formatDateTime, formatLongDate } from '../../domain/iso-date.js';
 import { recordIdSchema } from '../../domain/record-id.js';
@@ -23,8 +23,6 @@ import { renderParts, type ReportOutputOptions, type TextPart, writeSchemeReport
  * while `atscale serve` holds the embedded database, through that route (AtscaleClient.read).
  */
 
-/** The client opens databases and HTTP connections, and the use cases load the database layer: load them only when a command runs. */
-const connect = async () => (await import('../client.js')).connect(readConfig());
 const useCases = () => import('../../app/schemes/run-stored-scheme.js');
 
 /** An ID or version typed on the command line, checked as the API's path and query check it. */
@@ -88,8 +86,7 @@ const listColumns: Column<ListedScheme>[] = [
 ];
 
 export async function listSchemes(options: { format: OutputFormat; out?: string }): Promise<void> {
-  const client = await connect();
-  try {
+  await withClient(async (client) => {
     const schemes = (await client.listRecords('schemes', {})) as SchemeRecord[];
     const overview = await client.read(async (ctx) => (await import('../../app/schemes/schemes-overview.js')).schemesOverview(ctx), '/api/schemes/overview');
     const byId = new Map(overview.items.map(({ id, ...o }) => [id, o]));
@@ -99,9 +96,7 @@ export async function listSchemes(options: { format: OutputFormat; out?: string 
     });
     if (!items.length && options.format === 'table') process.stderr.write('atscale: no schemes have been set up yet\n');
     await writeRows(items, listColumns, options.format, { json: { today: overview.today, items }, out: options.out, sheetName: 'Schemes', emptySaid: true });
-  } finally {
-    await client.close();
-  }
+  });
 }
 
 // ---- atscale scheme show ----
@@ -146,14 +141,11 @@ export async function showScheme(idText: string, options: ShowOptions): Promise<
   const id = schemeIdOf(idText);
   const version = versionOf(options.version);
   const reallocateDeclined = options.reallocateDeclined ?? false;
-  const client = await connect();
-  try {
+  await withClient(async (client) => {
     const versions = await client.read(async (ctx) => (await useCases()).listSchemeVersions(ctx, id), `/api/schemes/${id}/versions`);
     const stored = await client.read(async (ctx) => (await useCases()).runStoredScheme(ctx, id, { version, reallocateDeclined }), `/api/schemes/${id}/run${queryOf({ version, reallocateDeclined })}`);
     await writeSchemeReport(stored.tables, stored.run, options, stored, () => showText(versions, stored));
-  } finally {
-    await client.close();
-  }
+  });
 }
 
 // ---- atscale scheme statement <id> ----
@@ -162,15 +154,12 @@ export async function printStoredStatement(idText: string, options: { practice: 
   const id = schemeIdOf(idText);
   const version = versionOf(options.version);
   const code = parseTyped(statementPracticeCodeSchema, options.practice, '--practice', 'must be the practice’s ODS code, e.g. C82001, for a scheme kept in atscale');
-  const client = await connect();
-  try {
+  await withClient(async (client) => {
     const stored: StoredStatement = await client.read(async (ctx) => (await useCases()).schemeStatement(ctx, id, code, { version }), `/api/schemes/${id}/statements/${code}${queryOf({ version })}`);
     if (options.format === 'json') process.stdout.write(`${JSON.stringify(stored, null, 2)}\n`);
     else {
       const facts = statementFacts(stored).map(([key, value]) => ({ key, value }));
       process.stdout.write(`${stored.version.name}\nStatement for ${statementPractice(stored.statement)}\n\n${termsText(facts)}\n${formatStatement(stored.statement)}`);
     }
-  } finally {
-    await client.close();
-  }
+  });
 }

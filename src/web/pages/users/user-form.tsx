@@ -122,7 +122,7 @@ export function UserForm({ user, onDone }: { user?: UserRow; onDone?(saved?: Use
           ))}
         </Radios>
         <TextInput id={id.practices} name={id.practices} label="Practices (ODS codes)" hint="The practices they work for, separated by commas or spaces. For example, C82001, C82002" width={30} code value={practices} onChange={(e) => setPractices(e.target.value)} error={form.fieldError(id.practices)} />
-        <TextInput id={id.password} name={id.password} label={editing ? 'New password (optional)' : 'Password'} hint={`${editing ? 'Leave blank to keep their password. ' : ''}At least 12 characters. Give it to them in person or by phone, not by email.`} type="password" autoComplete="new-password" width={20} value={password} onChange={(e) => setPassword(e.target.value)} error={form.fieldError(id.password)} />
+        <TextInput id={id.password} name={id.password} label={editing ? 'New password (optional)' : 'Password'} hint={`${editing ? 'Leave blank to keep their password; a new one signs them out everywhere. ' : ''}At least 12 characters. Give it to them in person or by phone, not by email.`} type="password" autoComplete="new-password" width={20} value={password} onChange={(e) => setPassword(e.target.value)} error={form.fieldError(id.password)} />
         <div className="nhsuk-button-group">
           <Button type="submit" disabled={form.pending}>
             {editing ? 'Save changes' : 'Add user'}

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, runCli, startCliServer } from '../../test/support/cli.js';
+
+/** An admin at a terminal: who may sign in, a forgotten password, someone who has left. */
+describe('atscale users with the embedded database, and through the running server', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'atscale-users-'));
+  const env = { ATSCALE_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined };
+  const manager = 'pm.kibworth@elr-federation.example';
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lists the users with their roles and practices, by role or by part of a name, as a table, CSV or JSON', async () => {
+    expect((await runCli(['demo', 'load'], env)).code).toBe(0);
+    const table = await runCli(['users', 'list'], env);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n')[0]).toMatch(/^ID +Name +Email +Role +Practices +Signed in$/);
+    expect(table.stdout).toMatch(/Priya Patel +pm\.kibworth@elr-federation\.example +Practice manager +C82001 +Never/);
+    const clinicians = await runCli(['users', 'list', '--role', 'clinician', '--format', 'csv'], env);
+    expect(clinicians.stdout.trim().split('\r\n')).toEqual(['ID,Name,Email,Role,Practices,Signed in', expect.stringMatching(/^\d+,Dr Sam Okafor,clinician@elr-federation\.example,Clinician,C82009,Never$/)]);
+    const found = JSON.parse((await runCli(['users', 'list', '--search', 'KIBWORTH', '--format', 'json'], env)).stdout) as { email: string; practiceCodes: string[] }[];
+    expect(found).toEqual([expect.objectContaining({ email: manager, practiceCodes: ['C82001'] })]);
+    const nobody = await runCli(['users', 'list', '--search', 'nobody'], env);
+    expect(nobody).toMatchObject({ code: 0, stderr: 'atscale: no users match "nobody"\n' });
+    expect(nobody.stdout.trim().split('\n')).toHaveLength(2); // the headings and their rule, no rows
+    expect((await runCli(['users', 'list', '--role', 'locum'], env)).code).not.toBe(0);
+  }, 120_000);
+
+  it('sets a new password (ending their sign-ins) and disables and enables a user through the running server, each audited, so sign-in follows', async () => {
+    const port = await freePort();
+    const server = await startCliServer({ ATSCALE_DATA_DIR: env.ATSCALE_DATA_DIR, PORT: String(port) });
+    const session = (password: string) => fetch(`http://localhost:${port}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: manager, password }) });
+    const signIn = async (password: string) => (await session(password)).status;
+    const signedInAs = async (cookie: string) => ((await (await fetch(`http://localhost:${port}/api/session`, { headers: { cookie } })).json()) as { user: { label: string } | null }).user?.label ?? null;
+    try {
+      // Signed in before the password is set: that sign-in ends with it.
+      const before = (await session('demo-manager-password')).headers.get('set-cookie')!.split(';')[0]!;
+      expect(await signedInAs(before)).toBe(`Priya Patel <${manager}>`);
+      expect(await runCli(['users', 'set-password', '--email', manager, '--password', 'too short'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('field --password (or ATSCALE_NEW_PASSWORD): must be at least 12 characters') });
+      expect(await runCli(['users', 'set-password', '--email', 'PM.Kibworth@elr-federation.example'], { ...env, ATSCALE_NEW_PASSWORD: 'a new and longer password' })).toMatchObject({
+        code: 0,
+        stdout: `Set a new password for Priya Patel <${manager}>\n`,
+      });
+      expect(await signedInAs(before)).toBeNull();
+      expect(await signIn('demo-manager-password')).toBe(401);
+      expect(await signIn('a new and longer password')).toBe(200);
+      expect(await runCli(['users', 'disable', '--email', manager], env)).toMatchObject({ code: 0, stdout: `Priya Patel <${manager}> is now disabled\n` });
+      expect(await runCli(['users', 'disable', '--email', manager], env)).toMatchObject({ code: 0, stdout: `Priya Patel <${manager}> was already disabled\n` });
+      expect(await signIn('a new and longer password')).not.toBe(200);
+      expect(await runCli(['users', 'enable', '--email', manager], env)).toMatchObject({ code: 0, stdout: `Priya Patel <${manager}> is now able to sign in\n` });
+      expect(await signIn('a new and longer password')).toBe(200);
+      expect(await runCli(['users', 'disable', '--email', 'left@elr-federation.example'], env)).toMatchObject({ code: 4, stderr: expect.stringContaining('No user has the email left@elr-federation.example') });
+      const audit = JSON.parse((await runCli(['audit', '--type', 'user', '--format', 'json'], env)).stdout) as { action: string; before: Record<string, unknown>; after: Record<string, unknown> }[];
+      // Newest first: enabled, disabled, then the password (whose hash the audit never shows).
+      expect(audit.slice(0, 3).map((a) => [a.action, a.before?.disabled, a.after?.disabled])).toEqual([
+        ['update', true, false],
+        ['update', false, true],
+        ['update', false, false],
+      ]);
+      expect(JSON.stringify(audit)).not.toMatch(/passwordHash|\$argon|\$scrypt/);
+    } finally {
+      await server.stop();
+    }
+  }, 240_000);
+});
