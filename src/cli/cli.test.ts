@@ -154,7 +154,10 @@ describe('the atscale command with the embedded database', () => {
     expect(backup).toMatchObject({ code: 0, stdout: expect.stringContaining('Backed up to') });
     // It holds password hashes: only its owner may read it.
     expect(statSync(join(dir, 'backup.json.gz')).mode & 0o777).toBe(0o600);
-    const restore = await runCli(['restore', join(dir, 'backup.json.gz')], env);
+    // Not at a terminal, a restore over stored data is refused until it says --yes, saying what it would replace.
+    const unasked = await runCli(['restore', join(dir, 'backup.json.gz')], env);
+    expect(unasked).toMatchObject({ code: 2, stderr: expect.stringMatching(/^atscale: This replaces everything stored in .+ \(33 practices, \d+ groups and \d+ users\) with the backup made on \d{1,2} [A-Z][a-z]+ \d{4} at .+ Run atscale restore .+ --yes to go on\.\n$/) });
+    const restore = await runCli(['restore', join(dir, 'backup.json.gz'), '--yes'], env);
     // One table a line, with its rows.
     expect(restore.stdout).toMatch(/^practices +33$/m);
     expect(restore.stdout).toMatch(/^audit_log +\d+$/m);

@@ -25,6 +25,9 @@ export function daysFromToday(days: number): string {
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
 }
 
+/** A count with its noun, singular for one: "1 practice", "6,129 practices", "0 groups". */
+export const countOf = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
+
 /** A number of days, for a window such as "within 1 day" or "within 90 days". */
 export const dayCount = (days: number): string => `${days} day${days === 1 ? '' : 's'}`;
 

@@ -4,6 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { asc, getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../../domain/errors.js';
+import { formatDateTime } from '../../domain/iso-date.js';
 import { type Database, type Db, migrationsFolder } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import { type Actor, systemActor } from '../context.js';
@@ -28,7 +29,7 @@ function parentsFirst(all: PgTable[]): PgTable[] {
  */
 const tables: PgTable[] = parentsFirst((Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable) && value !== schema.sessions));
 
-interface BackupFile {
+export interface BackupFile {
   format: 'atscale-backup';
   version: 1;
   createdAt: string;
@@ -80,8 +81,8 @@ async function reapplyDataMigrations(db: Db, backupMigrations: number): Promise<
   }
 }
 
-/** Replaces everything stored with the backup's contents, in one transaction: all of it or none. */
-export async function restoreBackup(database: Database, content: Buffer, actor: Actor = systemActor): Promise<Record<string, number>> {
+/** A backup file read and checked: when it was made, and what it holds. */
+export function readBackup(content: Buffer): BackupFile {
   let file: BackupFile;
   try {
     file = JSON.parse(gunzipSync(content).toString('utf8')) as BackupFile;
@@ -89,6 +90,21 @@ export async function restoreBackup(database: Database, content: Buffer, actor: 
     throw new AppError('invalid', 'That file is not an atscale backup (expected a gzipped JSON file made by atscale backup)');
   }
   if (file.format !== 'atscale-backup') throw new AppError('invalid', 'That file is not an atscale backup');
+  return file;
+}
+
+/** What a person would miss if it were replaced: the practices, groups and users held, by table name. */
+export const tablesPeopleCount = ['practices', 'practice_groups', 'users'] as const;
+
+/** The rows of `tablesPeopleCount` a database holds now; all zero on a new one, which a restore cannot harm. */
+export async function heldNow(database: Database): Promise<Record<(typeof tablesPeopleCount)[number], number>> {
+  const counts = await Promise.all(tablesPeopleCount.map(async (name) => (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${name}"`))[0]!.n));
+  return Object.fromEntries(tablesPeopleCount.map((name, i) => [name, counts[i]!])) as Record<(typeof tablesPeopleCount)[number], number>;
+}
+
+/** Replaces everything stored with the backup's contents, in one transaction: all of it or none. */
+export async function restoreBackup(database: Database, content: Buffer | BackupFile, actor: Actor = systemActor): Promise<Record<string, number>> {
+  const file = Buffer.isBuffer(content) ? readBackup(content) : content;
   const migrations = await migrationCount(database);
   if (file.migrations > migrations) throw new AppError('invalid', `The backup was made by a newer atscale (${file.migrations} migrations; this database has ${migrations}). Update atscale first.`);
   const counts: Record<string, number> = {};
@@ -116,7 +132,7 @@ export async function restoreBackup(database: Database, content: Buffer, actor: 
       recordId: file.createdAt,
       action: 'import',
       after: { rows: counts, auditKept: kept.length },
-      summary: `Restored the backup made at ${file.createdAt}${kept.length === 1 ? '; the audit row written since it is kept before this one' : kept.length ? `; the ${kept.length} audit rows written since it are kept before this one` : ''}`,
+      summary: `Restored the backup made on ${formatDateTime(file.createdAt)}${kept.length === 1 ? '; the audit row written since it is kept before this one' : kept.length ? `; the ${kept.length} audit rows written since it are kept before this one` : ''}`,
     });
   });
   return counts;

@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { readConfig } from '../../config.js';
+import type { BackupFile } from '../../app/backup/backup.js';
+import { AppError } from '../../domain/errors.js';
+import { formatDateTime } from '../../domain/iso-date.js';
+import { countOf, formatList } from '../../domain/words.js';
 import { writeRows } from '../output.js';
 import { readInputFile } from '../read-input.js';
 import { writeOutputFile } from '../write-output.js';
@@ -106,12 +110,17 @@ export function registerServerCommands(program: Command): void {
 
   program
     .command('restore <file>')
-    .description('Replace everything stored with a backup (all or nothing)')
-    .action(async (file: string) => {
+    .description('Replace everything stored with a backup (all or nothing; asks first unless --yes)')
+    .option('--yes', 'replace what is stored without asking (for scripts)')
+    .action(async (file: string, options: { yes?: boolean }) => {
+      const { heldNow, readBackup, restoreBackup } = await backups();
+      const backup = readBackup(readInputFile(file));
       const opened = await (await composition()).openDatabase(readConfig(), 'cli');
       try {
+        const held = await heldNow(opened.database);
+        if (!options.yes && Object.values(held).some((n) => n > 0)) await confirmRestore(file, backup, held, opened.database.location);
         const [{ cliActor }, { commandLineUser }] = await Promise.all([import('../../app/context.js'), import('../command-line-user.js')]);
-        const counts = await (await backups()).restoreBackup(opened.database, readInputFile(file), cliActor(commandLineUser()));
+        const counts = await restoreBackup(opened.database, backup, cliActor(commandLineUser()));
         process.stdout.write(`Restored ${file}:\n\n`);
         // One table a line, by name, its rows lined up, rather than every table on one long line.
         await writeRows(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)), [{ header: 'Table', value: ([table]) => table }, { header: 'Rows', value: ([, rows]) => rows, numeric: true }], 'table');
@@ -119,4 +128,27 @@ export function registerServerCommands(program: Command): void {
         await opened.close();
       }
     });
+}
+
+type Held = Awaited<ReturnType<Awaited<ReturnType<typeof backups>>['heldNow']>>;
+
+/** "31 practices, 7 groups and 4 users", from a table's rows by name. */
+const heldWords = (rows: (name: keyof Held) => number) => formatList([countOf(rows('practices'), 'practice'), countOf(rows('practice_groups'), 'group'), countOf(rows('users'), 'user')]);
+
+/**
+ * A restore replaces everything stored, so on a database that holds anything it says what would be
+ * replaced by what, and goes on only when the person at the terminal types yes. A script (no
+ * terminal) must say --yes: it is never asked a question no one will answer.
+ */
+async function confirmRestore(file: string, backup: BackupFile, held: Held, location: string): Promise<void> {
+  const what = `This replaces everything stored in ${location} (${heldWords((name) => held[name])}) with the backup made on ${formatDateTime(backup.createdAt)} (${heldWords((name) => backup.tables[name]?.length ?? 0)}). The audit log is kept.`;
+  if (!process.stdin.isTTY) throw new AppError('invalid', `${what} Run atscale restore ${file} --yes to go on.`);
+  const { createInterface } = await import('node:readline/promises');
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await terminal.question(`${what}\nType yes to restore: `);
+    if (answer.trim().toLowerCase() !== 'yes') throw new AppError('invalid', 'Nothing was restored.');
+  } finally {
+    terminal.close();
+  }
 }
