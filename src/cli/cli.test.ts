@@ -79,6 +79,12 @@ describe('the atscale command with the embedded database', () => {
     expect(await runCli(['audit', '--type', 'nonsense'], env)).toMatchObject({ code: 0, stderr: expect.stringContaining('no changes match --type nonsense') });
   }, 120_000);
 
+  it('says whether migrate created the database or found it up to date', async () => {
+    const fresh = { ...env, ATSCALE_DATA_DIR: join(dir, 'migrated') };
+    expect(await runCli(['migrate'], fresh)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Created the embedded database in .+migrated.pglite \(\d+ migrations\)\.\n$/) });
+    expect(await runCli(['migrate'], fresh)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^The embedded database in .+ was already up to date \(\d+ migrations\)\.\n$/) });
+  }, 60_000);
+
   it('prints one JSON document for several QOF files, a list of their reports, prevalence first', async () => {
     const result = await runCli(['import', 'qof', join(nhsDir, 'MAPPING_INDICATORS_2021_v2.csv'), join(nhsDir, 'PREVALENCE_2223.csv'), '--format', 'json'], env);
     expect(result.code).toBe(0);

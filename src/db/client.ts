@@ -46,6 +46,13 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
   };
 }
 
+/** How many migrations the database has had applied: 0 for a new one, which has no migrations table yet. */
+export async function appliedMigrations(database: Database): Promise<number> {
+  const [table] = await database.query<{ name: string | null }>("SELECT to_regclass('drizzle.__drizzle_migrations')::text AS name");
+  if (!table?.name) return 0;
+  return (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations'))[0]?.n ?? 0;
+}
+
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // A server that ends a connection (restart, admin command) must not crash the process: the pool

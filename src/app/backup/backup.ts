@@ -5,7 +5,7 @@ import { asc, getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../../domain/errors.js';
 import { formatDateTime } from '../../domain/iso-date.js';
-import { type Database, type Db, migrationsFolder } from '../../db/client.js';
+import { appliedMigrations, type Database, type Db, migrationsFolder } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import { type Actor, systemActor } from '../context.js';
 import * as schema from '../../db/schema/index.js';
@@ -37,14 +37,9 @@ export interface BackupFile {
   tables: Record<string, Record<string, unknown>[]>;
 }
 
-async function migrationCount(database: Database): Promise<number> {
-  const rows = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
-  return rows[0]?.n ?? 0;
-}
-
 /** A logical backup (every row of every table as JSON, gzipped): the same on PGlite and PostgreSQL, and movable between them. */
 export async function createBackup(database: Database): Promise<Buffer> {
-  const file: BackupFile = { format: 'atscale-backup', version: 1, createdAt: new Date().toISOString(), migrations: await migrationCount(database), tables: {} };
+  const file: BackupFile = { format: 'atscale-backup', version: 1, createdAt: new Date().toISOString(), migrations: await appliedMigrations(database), tables: {} };
   for (const table of tables) {
     const name = getTableName(table);
     file.tables[name] = await database.query(`SELECT row_to_json(t)::text AS j FROM "${name}" t`).then((rows) => rows.map((r) => JSON.parse(String((r as { j: string }).j))));
@@ -105,7 +100,7 @@ export async function heldNow(database: Database): Promise<Record<(typeof tables
 /** Replaces everything stored with the backup's contents, in one transaction: all of it or none. */
 export async function restoreBackup(database: Database, content: Buffer | BackupFile, actor: Actor = systemActor): Promise<Record<string, number>> {
   const file = Buffer.isBuffer(content) ? readBackup(content) : content;
-  const migrations = await migrationCount(database);
+  const migrations = await appliedMigrations(database);
   if (file.migrations > migrations) throw new AppError('invalid', `The backup was made by a newer atscale (${file.migrations} migrations; this database has ${migrations}). Update atscale first.`);
   const counts: Record<string, number> = {};
   await database.db.transaction(async (tx) => {

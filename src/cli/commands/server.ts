@@ -6,6 +6,7 @@ import type { BackupFile } from '../../app/backup/backup.js';
 import { AppError } from '../../domain/errors.js';
 import { formatDateTime } from '../../domain/iso-date.js';
 import { countOf, formatList } from '../../domain/words.js';
+import { capitalise } from '../../domain/problem-sentence.js';
 import { writeRows } from '../output.js';
 import { readInputFile } from '../read-input.js';
 import { writeOutputFile } from '../write-output.js';
@@ -76,9 +77,18 @@ export function registerServerCommands(program: Command): void {
     .command('migrate')
     .description('Bring the database schema up to date')
     .action(async () => {
-      const opened = await (await composition()).openDatabase(readConfig(), 'cli');
-      await opened.close();
-      process.stdout.write(`The database is up to date (${opened.database.kind}: ${opened.database.location}).\n`);
+      const [{ openDatabase }, { appliedMigrations }] = await Promise.all([composition(), import('../../db/client.js')]);
+      const opened = await openDatabase(readConfig(), 'cli', { migrate: false });
+      try {
+        const before = await appliedMigrations(opened.database);
+        await opened.database.migrate();
+        const after = await appliedMigrations(opened.database);
+        const { kind, location } = opened.database;
+        const where = kind === 'pglite' ? `the embedded database in ${location}` : `the PostgreSQL database at ${location}`;
+        process.stdout.write(`${capitalise(migrateSentence(where, before, after))}\n`);
+      } finally {
+        await opened.close();
+      }
     });
 
   program
@@ -128,6 +138,13 @@ export function registerServerCommands(program: Command): void {
         await opened.close();
       }
     });
+}
+
+/** What `atscale migrate` did to the database `where` names: made it, brought it up to date, or found nothing to do. */
+export function migrateSentence(where: string, before: number, after: number): string {
+  if (before === after) return `${where} was already up to date (${countOf(after, 'migration')}).`;
+  if (before === 0) return `Created ${where} (${countOf(after, 'migration')}).`;
+  return `Brought ${where} up to date: applied ${countOf(after - before, 'migration')}, ${after} in all.`;
 }
 
 type Held = Awaited<ReturnType<Awaited<ReturnType<typeof backups>>['heldNow']>>;
