@@ -78,6 +78,15 @@ describe('the API with bad input', () => {
     await expect(ApiClient.signIn(server.baseUrl, email, 'a long enough password')).rejects.toThrow(/failed: 401/);
   });
 
+  it('gives practices only to practice managers and clinicians: refused for a commissioner, and dropped when a manager becomes one', async () => {
+    const refused = await admin.request('POST', '/api/users', { email: 'icb.lead@example.nhs.uk', name: 'ICB lead', role: 'commissioner', practiceCodes: ['C82001'], password: 'a long enough password' });
+    expect(refused).toMatchObject({ status: 400, body: { message: 'A commissioner sees every practice, so has no practices of their own', problems: [{ field: 'practiceCodes', message: 'must be blank for a commissioner: practices are for practice managers and clinicians' }] } });
+    const manager = await admin.request('POST', '/api/users', { email: 'moving.on@example.nhs.uk', name: 'Moving On', role: 'practice_manager', practiceCodes: ['C82001'], password: 'a long enough password' });
+    expect(manager.body.practiceCodes).toEqual(['C82001']);
+    const promoted = await admin.request('PATCH', `/api/users/${manager.body.id}`, { rowVersion: manager.body.rowVersion, role: 'admin' });
+    expect(promoted).toMatchObject({ status: 200, body: { role: 'admin', practiceCodes: [] } });
+  });
+
   it('refuses a change without the session’s CSRF token', async () => {
     const noToken = new ApiClient(server.baseUrl, { cookie: admin.session.cookie });
     const response = await noToken.request('POST', '/api/groups', { name: 'Forged', kind: 'peer_group' });

@@ -108,6 +108,12 @@ export function adminSuite(harness: () => BrowserHarness) {
       const list = page.locator('details', { hasText: 'What each role can do' });
       for (const label of ['Federation admin', 'Practice manager', 'Commissioner', 'Clinician']) await visible(list.locator('.nhsuk-summary-list__key', { hasText: label }));
       expect(await textOf(list)).toContain('For their own practices: edits the name and notes, sends activity returns, acknowledges policies, applies for fund money and withdraws an application not yet decided.');
+      // Practices are asked for only of the roles that have them.
+      const addForm = page.getByRole('form', { name: 'Add a user' });
+      await addForm.getByLabel('Commissioner').check();
+      expect(await addForm.getByLabel('Practices (ODS codes)').count()).toBe(0);
+      await addForm.getByLabel('Practice manager').check();
+      await visible(addForm.getByLabel('Practices (ODS codes)'));
     });
 
     it('refuses a second user with the same email, in the error summary and beside the field', async () => {

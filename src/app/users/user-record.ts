@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.js';
 import { people, policyAcknowledgements, practices, sessions, userOverview, userPractices, users } from '../../db/schema/index.js';
-import { roleLabels, roles } from '../context.js';
+import { type Role, roleLabels, roles } from '../context.js';
 import { keptInAudit, parseSerialId, type RecordType } from '../records/record-type.js';
 import { hashPassword } from './passwords.js';
 
@@ -20,6 +20,9 @@ const userInput = z.object({
   practiceCodes: practiceCodes.optional(),
   disabled: z.boolean().optional(),
 });
+
+/** Roles that see every practice, so are given none of their own. */
+const wholeFederationRoles: readonly string[] = ['admin', 'commissioner'];
 
 export const userRecord: RecordType<z.infer<typeof userInput>> = {
   name: 'user',
@@ -52,11 +55,16 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
       // Named as a problem with the email field, so a form puts it beside the email box.
       if (clash) throw conflict(`There is already a user with the email ${input.email}`, {}, [{ field: 'email', message: 'is already used by another user' }]);
     }
-    const role = input.role ?? existing?.role;
+    const role = (input.role ?? existing?.role) as Role | undefined;
     // A practice manager sees only their practices' records, so one with none could do nothing.
     const keptCodes = async () => (existing ? (await db.select({ code: userPractices.practiceCode }).from(userPractices).where(eq(userPractices.userId, existing.id as number))).map((r) => r.code) : []);
     if (role === 'practice_manager' && (input.practiceCodes ?? (await keptCodes())).length === 0) {
       throw invalid('A practice manager must work for at least one practice', [{ field: 'practiceCodes', message: 'Choose at least one practice' }]);
+    }
+    // An admin or a commissioner sees every practice: practices named for them would mean nothing.
+    if (role && wholeFederationRoles.includes(role) && input.practiceCodes?.length) {
+      const who = roleLabels[role].toLowerCase();
+      throw invalid(`A ${who} sees every practice, so has no practices of their own`, [{ field: 'practiceCodes', message: `must be blank for a ${who}: practices are for practice managers and clinicians` }]);
     }
     if (input.practiceCodes?.length) {
       const found = await db.select({ code: practices.odsCode }).from(practices).where(inArray(practices.odsCode, input.practiceCodes));
@@ -78,6 +86,8 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
     await db.delete(userPractices).where(eq(userPractices.userId, deleted.id as number));
   },
   async afterWrite(db, userId, input, actor) {
+    // Made an admin or a commissioner: the practices they had as a manager or clinician go.
+    if (input.role && wholeFederationRoles.includes(input.role) && input.practiceCodes === undefined) input = { ...input, practiceCodes: [] };
     // A password set for someone else (forgotten, or feared known) signs them out everywhere; one's own keeps this sign-in.
     if (input.password && actor.userId !== Number(userId)) await db.delete(sessions).where(eq(sessions.userId, Number(userId)));
     if (input.practiceCodes === undefined) return;

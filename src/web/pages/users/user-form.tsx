@@ -88,9 +88,12 @@ export function UserForm({ user, onDone }: { user?: UserRow; onDone?(saved?: Use
     },
   });
 
+  const takesPractices = role === 'practice_manager' || role === 'clinician';
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    const common = { name: name.trim(), role: role as Role, practiceCodes: splitCodes(practices) };
+    // An admin or a commissioner sees every practice: they are given none (a manager made one loses theirs).
+    const common = { name: name.trim(), role: role as Role, practiceCodes: takesPractices ? splitCodes(practices) : [] };
     const body: UserBody = editing ? { ...common, rowVersion: user.rowVersion, ...(password ? { password } : {}) } : { ...common, email: email.trim(), password };
     form.submit(body, () => {
       const problems: FieldError[] = [];
@@ -121,7 +124,7 @@ export function UserForm({ user, onDone }: { user?: UserRow; onDone?(saved?: Use
             </Radios.Item>
           ))}
         </Radios>
-        <TextInput id={id.practices} name={id.practices} label="Practices (ODS codes)" hint="The practices they work for, separated by commas or spaces. For example, C82001, C82002" width={30} code value={practices} onChange={(e) => setPractices(e.target.value)} error={form.fieldError(id.practices)} />
+        {takesPractices ? <TextInput id={id.practices} name={id.practices} label="Practices (ODS codes)" hint="The practices they work for, separated by commas or spaces. For example, C82001, C82002" width={30} code value={practices} onChange={(e) => setPractices(e.target.value)} error={form.fieldError(id.practices)} /> : null}
         <TextInput id={id.password} name={id.password} label={editing ? 'New password (optional)' : 'Password'} hint={`${editing ? 'Leave blank to keep their password; a new one signs them out everywhere. ' : ''}At least 12 characters. Give it to them in person or by phone, not by email.`} type="password" autoComplete="new-password" width={20} value={password} onChange={(e) => setPassword(e.target.value)} error={form.fieldError(id.password)} />
         <div className="nhsuk-button-group">
           <Button type="submit" disabled={form.pending}>
