@@ -35,7 +35,8 @@ describe('the atscale command with the embedded database', () => {
     const again = await runCli(['import', 'ods', good, '--format', 'json'], env);
     expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 0 });
     const listed = await runCli(['practices', '--commissioner', '03W', '--format', 'csv'], env);
-    expect(listed.stdout.trim().split('\r\n')).toEqual(['ODS code,Name,Status,Sub-ICB code,PCN,Locality,List size,List size date', 'C99001,FIRST SURGERY,Active,03W,,,,']);
+    // Every column of the practices page's download, the postcode included.
+    expect(listed.stdout.trim().split('\r\n')).toEqual(['ODS code,Name,Status,GP practice,Sub-ICB code,PCN code,PCN name,Locality,Postcode,List size,List size date', 'C99001,FIRST SURGERY,Active,Yes,03W,,,,LE1 1AA,,']);
     // JSON is for programs: the practices as the API gives them, keyed by field, not by the headings people read.
     const [json] = JSON.parse((await runCli(['practices', '--commissioner', '03W', '--format', 'json'], env)).stdout) as Record<string, unknown>[];
     expect(json).toMatchObject({ odsCode: 'C99001', displayName: 'FIRST SURGERY', status: 'active', commissionerCode: '03W', pcnCode: null, listSize: null, listSizeDate: null });

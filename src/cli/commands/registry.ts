@@ -2,6 +2,8 @@ import { type Command, Option } from 'commander';
 import type { ImportKind, ImportReport } from '../../app/registry/import-report.js';
 import type { Column } from '../../app/export/tabular.js';
 import { withClient } from '../with-client.js';
+import { exportColumns } from '../../app/records/export-columns.js';
+import { practiceRecord } from '../../app/registry/practice-record.js';
 import type { AtscaleClient } from '../client.js';
 
 import { AppError, describeProblem } from '../../domain/errors.js';
@@ -61,7 +63,7 @@ export async function importWithProgress(client: AtscaleClient, kind: ImportKind
   }
 }
 
-/** The practices table and CSV, headed as the pages head them; `--format json` gives the practices as the API does, keyed by field. */
+/** The practices table, headed as the pages head them; `--format json` gives the practices as the API does, keyed by field. */
 const practiceColumns: Column<Record<string, unknown>>[] = [
   { header: label.odsCode, value: (r) => r.odsCode as string },
   { header: label.displayName, value: (r) => r.displayName as string },
@@ -116,7 +118,8 @@ export function registerRegistryCommands(program: Command): void {
         // Nothing asked for and nothing found: the registry is empty, or this is not the database meant.
         if (!rows.length && !choices.length) process.stderr.write(`atscale: the registry holds no ${which}: run atscale demo load, or import an ODS file (atscale import ods <file>); if it should hold some, check ATSCALE_DATA_DIR or DATABASE_URL points at your database\n`);
         else if (!rows.length) process.stderr.write(`atscale: no ${which} match ${choices.map(([k, v]) => `${k === 'memberOf' ? 'member-of' : k} "${v}"`).join(' and ')}\n`);
-        await writeRows(rows, practiceColumns, options.format, { emptySaid: true });
+        // The table fits a terminal; a CSV has every column of the practices page's download.
+        await writeRows(rows, options.format === 'csv' ? exportColumns(practiceRecord) : practiceColumns, options.format, { emptySaid: true });
       });
     });
 }
