@@ -116,6 +116,18 @@ describe.each(databaseKinds)('a national list-size file into a registry of one f
     expect(report.errors).toHaveLength(others.length);
   });
 
+  it('refuses the national PCN files too, each row’s problem naming the column of its practice code: a number in a CSV, a letter in a workbook', async () => {
+    const map = nhsFile('gp-reg-pat-prac-map-2026-08.csv');
+    const codeColumn = decodeText(map.content).split(/\r?\n/)[0]!.split(',').indexOf('PRACTICE_CODE') + 1;
+    const fromMap = await importNhsFile(contextFor(database), 'pcns', map);
+    expect(fromMap.rejected).toBeGreaterThan(6000);
+    expect(new Set(fromMap.errors.map((e) => e.column))).toEqual(new Set([codeColumn]));
+    const fromWorkbook = await importNhsFile(contextFor(database), 'pcns', nhsFile('ePCN-2023-01.xlsx'));
+    expect(fromWorkbook.rejected).toBeGreaterThan(6000);
+    const [letter, ...others] = new Set(fromWorkbook.errors.map((e) => e.column));
+    expect({ letter, others }).toEqual({ letter: expect.stringMatching(/^[A-Z]$/), others: [] });
+  });
+
   it('skips them when asked, with a note that names ten and counts the rest, and keeps every code for programs', async () => {
     const report = await importNhsFile(contextFor(database), 'list-sizes', file, { skipUnknown: true });
     expect(report).toMatchObject({ inserted: 2, skipped: others.length, rejected: 0 });

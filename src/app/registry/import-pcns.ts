@@ -18,6 +18,8 @@ interface Membership {
   startDate: string;
   endDate: string | null;
   line?: number;
+  /** Where the practice's code is: a column number (CSV) or letter (workbook). */
+  column?: number | string;
 }
 
 const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -39,7 +41,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     const parsed = await parseEpcnWorkbook(Buffer.from(file.content), file.name);
     problems = parsed.problems;
     orgs = parsed.pcns.map((p) => ({ code: p.code, name: p.name, kind: 'pcn', parentCode: p.subIcbCode || null, openDate: p.openDate, closeDate: p.closeDate }));
-    incoming = parsed.memberships.map((m) => ({ practiceCode: m.practiceCode, pcnCode: m.pcnCode, startDate: m.startDate, endDate: m.endDate, line: m.line }));
+    incoming = parsed.memberships.map((m) => ({ practiceCode: m.practiceCode, pcnCode: m.pcnCode, startDate: m.startDate, endDate: m.endDate, line: m.line, column: m.practiceCodeColumn }));
     // The latest date the workbook gives; a workbook that cannot be read or lists no members has none (not 1970).
     referenceDate = options.asOf ?? incoming.reduce((d, m) => [m.startDate, m.endDate ?? ''].reduce((a, b) => (b > a ? b : a), d), '');
     if (!problems.length && !incoming.length) problems.push({ file: file.name, message: 'the workbook lists no PCN core partner practices: nothing to import' });
@@ -54,7 +56,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
       if (r.subIcbCode) seen.set(r.subIcbCode, { code: r.subIcbCode, name: r.subIcbName, kind: 'sub_icb', parentCode: r.icbCode || null });
       if (r.pcnCode) seen.set(r.pcnCode, { code: r.pcnCode, name: r.pcnName ?? '', kind: 'pcn', parentCode: r.subIcbCode || null });
       extra.set(r.practiceCode, { icbCode: r.icbCode || null, supplier: r.supplier || null });
-      if (r.pcnCode) incoming.push({ practiceCode: r.practiceCode, pcnCode: r.pcnCode, startDate: referenceDate, endDate: null, line: r.line });
+      if (r.pcnCode) incoming.push({ practiceCode: r.practiceCode, pcnCode: r.pcnCode, startDate: referenceDate, endDate: null, line: r.line, column: parsed.practiceCodeColumn });
     }
     orgs = [...seen.values()];
   } else {
@@ -67,7 +69,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     const stored = new Map((await tx.select().from(practices)).map((p) => [p.odsCode, p]));
     const unknown = incoming.filter((m) => !stored.has(m.practiceCode));
     if (unknown.length && !options.skipUnknown) {
-      return unknownPracticesReport('pcns', file.name, unknown.map((m) => ({ line: m.line, column: 'practice code', code: m.practiceCode })), referenceDate);
+      return unknownPracticesReport('pcns', file.name, unknown.map((m) => ({ line: m.line, column: m.column, code: m.practiceCode })), referenceDate);
     }
     skipPracticesNotInRegistry(report, unknown.length, unknown.map((u) => u.practiceCode), ['membership', 'memberships']);
     const memberships = incoming.filter((m) => stored.has(m.practiceCode));

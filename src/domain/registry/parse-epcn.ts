@@ -30,6 +30,8 @@ export interface EpcnMembership {
   /** Row number in the sheet. */
   line: number;
   sheet: string;
+  /** The column holding the practice's code, as a spreadsheet names it (B). */
+  practiceCodeColumn: string;
 }
 
 export interface EpcnParseResult {
@@ -92,7 +94,7 @@ export async function parseEpcnWorkbook(buf: Uint8Array, file: string): Promise<
 
   const partnerSheet = readSheet(workbook, PARTNER_SHEET, PARTNER_COLUMNS, file, result.problems);
   const membershipLines = new Map<string, number>();
-  for (const { line, sheet, cell, fault, faultCount } of partnerSheet) {
+  for (const { line, sheet, cell, column, fault, faultCount } of partnerSheet) {
     const practiceCode = cell('practiceCode');
     const pcnCode = cell('pcnCode');
     fault('practiceCode', organisationCodeFault(practiceCode, 'partner organisation code'));
@@ -105,7 +107,7 @@ export async function parseEpcnWorkbook(buf: Uint8Array, file: string): Promise<
     if (seenOn !== undefined) fault('practiceCode', `${practiceCode} joins ${pcnCode} on ${startDate ? formatLongDate(startDate) : 'the same (missing) date'} again (first on row ${seenOn})`);
     else membershipLines.set(key, line);
     if (faultCount() === 0) {
-      result.memberships.push({ practiceCode, practiceName: cell('practiceName'), pcnCode, startDate: startDate!, endDate, line, sheet });
+      result.memberships.push({ practiceCode, practiceName: cell('practiceName'), pcnCode, startDate: startDate!, endDate, line, sheet, practiceCodeColumn: column('practiceCode') });
     }
   }
   return result;
@@ -115,6 +117,8 @@ interface SheetRow<K extends string> {
   line: number;
   sheet: string;
   cell(key: K): string;
+  /** The column of `key`, as a spreadsheet names it (B). */
+  column(key: K): string;
   /** Records a problem at this row and the column of `key` when `message` is not null. */
   fault(key: K, message: string | null): void;
   /** Faults recorded for this row so far; a row with any is left out of the result. */
@@ -166,6 +170,7 @@ function readSheet<K extends string>(
       line: r,
       sheet: sheet.name,
       cell: (key) => texts[columns[key]!] ?? '',
+      column: (key) => columnLetter(columns[key]! + 1),
       fault: (key, message) => {
         if (message === null) return;
         faults++;

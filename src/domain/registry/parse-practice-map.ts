@@ -33,6 +33,8 @@ export interface PracticeMapParseResult {
   extractDate: string;
   rows: PracticeMapRow[];
   problems: Problem[];
+  /** The 1-based column holding practice codes, for problems about a practice found later (not in the registry). */
+  practiceCodeColumn?: number;
 }
 
 // Before July 2022 the same columns were named for CCGs and STPs.
@@ -61,10 +63,12 @@ export function parsePracticeMap(input: string | Uint8Array, file: string): Prac
   const rows: PracticeMapRow[] = [];
   const extractDate = createExtractDateCheck(file);
   const firstLineByCode = new Map<string, number>();
+  let practiceCodeColumn: number | undefined;
 
   const problems = readCsvTable(textOf(input), file, COLUMNS, (row) => {
     const { line } = row;
     const faults: Problem[] = [];
+    practiceCodeColumn ??= row.column('practiceCode');
     const check = (key: keyof typeof COLUMNS, fault: string | null): void => {
       if (fault) faults.push({ file, line, column: row.column(key), message: fault });
     };
@@ -112,5 +116,5 @@ export function parsePracticeMap(input: string | Uint8Array, file: string): Prac
     }
     return faults;
   });
-  return { extractDate: extractDate.date, rows, problems };
+  return { extractDate: extractDate.date, rows, problems, practiceCodeColumn };
 }
