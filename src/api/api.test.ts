@@ -127,6 +127,9 @@ describe('the API with bad input', () => {
   it('refuses a duplicate user and a stale edit with a conflict', async () => {
     const duplicate = await admin.request('POST', '/api/users', { email: demoUser('clinician').email, name: 'Again', role: 'clinician', password: 'a long enough password' });
     expect(duplicate).toMatchObject({ status: 409, body: { error: 'conflict', message: expect.stringContaining(demoUser('clinician').email), problems: [{ field: 'email', message: 'is already used by another user' }] } });
+    // With another problem, both at once, so the form shows them together.
+    const twoProblems = await admin.request('POST', '/api/users', { email: demoUser('clinician').email, name: 'Again', role: 'practice_manager', practiceCodes: ['C89999'], password: 'a long enough password' });
+    expect(twoProblems).toMatchObject({ status: 400, body: { message: 'The user is not valid', problems: [{ field: 'email', message: 'is already used by another user' }, { field: 'practiceCodes', message: 'unknown practice C89999' }] } });
     const practice = (await admin.request('GET', '/api/practices/C82001')).body;
     expect((await admin.request('PATCH', '/api/practices/C82001', { rowVersion: practice.rowVersion, notes: 'first' })).status).toBe(200);
     const stale = await admin.request('PATCH', '/api/practices/C82001', { rowVersion: practice.rowVersion, notes: 'second' });

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { conflict, invalid } from '../../domain/errors.js';
+import { type AppError, conflict, invalid } from '../../domain/errors.js';
+import type { Db } from '../../db/client.js';
 import { people, policyAcknowledgements, practices, sessions, userOverview, userPractices, users } from '../../db/schema/index.js';
 import { type Role, roleLabels, roles } from '../context.js';
 import { keptInAudit, parseSerialId, type RecordType } from '../records/record-type.js';
@@ -23,6 +24,34 @@ const userInput = z.object({
 
 /** Roles that see every practice, so are given none of their own. */
 const wholeFederationRoles: readonly string[] = ['admin', 'commissioner'];
+
+type UserInput = Partial<z.infer<typeof userInput>>;
+
+/** Everything wrong with a user as given, each as the error it would be on its own. */
+async function userRefusals(db: Db, input: UserInput, existing: Record<string, unknown> | undefined): Promise<AppError[]> {
+  const refusals: AppError[] = [];
+  if (input.email && input.email !== existing?.email) {
+    const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+    // Named as a problem with the email field, so a form puts it beside the email box.
+    if (clash) refusals.push(conflict(`There is already a user with the email ${input.email}`, {}, [{ field: 'email', message: 'is already used by another user' }]));
+  }
+  const role = (input.role ?? existing?.role) as Role | undefined;
+  // A practice manager sees only their practices' records, so one with none could do nothing.
+  const keptCodes = async () => (existing ? (await db.select({ code: userPractices.practiceCode }).from(userPractices).where(eq(userPractices.userId, existing.id as number))).map((r) => r.code) : []);
+  if (role === 'practice_manager' && (input.practiceCodes ?? (await keptCodes())).length === 0) {
+    refusals.push(invalid('A practice manager must work for at least one practice', [{ field: 'practiceCodes', message: 'Choose at least one practice' }]));
+  }
+  // An admin or a commissioner sees every practice: practices named for them would mean nothing.
+  if (role && wholeFederationRoles.includes(role) && input.practiceCodes?.length) {
+    const who = roleLabels[role].toLowerCase();
+    refusals.push(invalid(`A ${who} sees every practice, so has no practices of their own`, [{ field: 'practiceCodes', message: `must be blank for a ${who}: practices are for practice managers and clinicians` }]));
+  } else if (input.practiceCodes?.length) {
+    const found = await db.select({ code: practices.odsCode }).from(practices).where(inArray(practices.odsCode, input.practiceCodes));
+    const missing = input.practiceCodes.filter((c) => !found.some((f) => f.code === c));
+    if (missing.length) refusals.push(invalid(`Unknown practice ${missing.join(', ')}`, [{ field: 'practiceCodes', message: `unknown practice ${missing.join(', ')}` }]));
+  }
+  return refusals;
+}
 
 export const userRecord: RecordType<z.infer<typeof userInput>> = {
   name: 'user',
@@ -49,28 +78,11 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
     const values: Record<string, unknown> = { ...input };
     delete values.practiceCodes;
     delete values.password;
+    const refusals = await userRefusals(db, input, existing);
+    // One refusal in its own words (a clash of emails is a conflict); several together, so a form shows them all at once.
+    if (refusals.length === 1) throw refusals[0]!;
+    if (refusals.length) throw invalid('The user is not valid', refusals.flatMap((r) => r.problems));
     if (input.password) values.passwordHash = await hashPassword(input.password);
-    if (input.email && input.email !== existing?.email) {
-      const [clash] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-      // Named as a problem with the email field, so a form puts it beside the email box.
-      if (clash) throw conflict(`There is already a user with the email ${input.email}`, {}, [{ field: 'email', message: 'is already used by another user' }]);
-    }
-    const role = (input.role ?? existing?.role) as Role | undefined;
-    // A practice manager sees only their practices' records, so one with none could do nothing.
-    const keptCodes = async () => (existing ? (await db.select({ code: userPractices.practiceCode }).from(userPractices).where(eq(userPractices.userId, existing.id as number))).map((r) => r.code) : []);
-    if (role === 'practice_manager' && (input.practiceCodes ?? (await keptCodes())).length === 0) {
-      throw invalid('A practice manager must work for at least one practice', [{ field: 'practiceCodes', message: 'Choose at least one practice' }]);
-    }
-    // An admin or a commissioner sees every practice: practices named for them would mean nothing.
-    if (role && wholeFederationRoles.includes(role) && input.practiceCodes?.length) {
-      const who = roleLabels[role].toLowerCase();
-      throw invalid(`A ${who} sees every practice, so has no practices of their own`, [{ field: 'practiceCodes', message: `must be blank for a ${who}: practices are for practice managers and clinicians` }]);
-    }
-    if (input.practiceCodes?.length) {
-      const found = await db.select({ code: practices.odsCode }).from(practices).where(inArray(practices.odsCode, input.practiceCodes));
-      const missing = input.practiceCodes.filter((c) => !found.some((f) => f.code === c));
-      if (missing.length) throw invalid(`Unknown practice ${missing.join(', ')}`, [{ field: 'practiceCodes', message: `unknown practice ${missing.join(', ')}` }]);
-    }
     return values;
   },
   // A user who has acknowledged policies, or signs in as a person named on the governance records,
