@@ -57,4 +57,18 @@ describe.each(databaseKinds)('adding a commissioner’s practices from a date (%
       problems: [{ field: 'commissionerCode', message: 'matches no GP practice open on 1 January 1980 in the registry' }],
     });
   });
+
+  it('names every practice chosen one by one that cannot be a member on those dates, at once, and adds none', async () => {
+    const groupId = await newGroup('Chosen by hand');
+    const chosen = [closedBefore, closedSince, openThroughout].map((p) => p.odsCode);
+    await expect(addMembers(admin(), groupId, { practiceCodes: chosen, startDate: '2022-01-01' })).rejects.toMatchObject({
+      kind: 'invalid',
+      message: '2 practices of those chosen cannot be members on those dates; none was added',
+      problems: [
+        { field: 'startDate', message: `${closedBefore.name} (${closedBefore.odsCode}) closed on 30 June 2018, before this membership would start` },
+        { field: 'startDate', message: `${closedSince.name} (${closedSince.odsCode}) closed on 31 March 2021, before this membership would start` },
+      ],
+    });
+    expect(await membersOf(groupId)).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { invalid } from '../../domain/errors.js';
+import { AppError, invalid } from '../../domain/errors.js';
+import { countOf } from '../../domain/words.js';
 import { formatLongDate, isoDateSchema } from '../../domain/iso-date.js';
 import { groupMemberships, practices } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
@@ -55,6 +56,23 @@ const gpPracticeOpenOn = (date: string) =>
 /** The earlier of the chosen end and the practice's close date (no end is later than any date). */
 const endByClosing = (endDate: string | null, closeDate: string | null) => (closeDate && (!endDate || closeDate < endDate) ? closeDate : endDate);
 
+/**
+ * Each membership checked as one added alone would be, before any is added: every practice that
+ * cannot join on those dates is named at once (in another locality, closed by then…), not only the
+ * first, so the form shows them together. One alone keeps its own words and kind.
+ */
+async function refuseAllThatCannotJoin(db: AppContext['db'], memberships: Record<string, unknown>[]): Promise<void> {
+  const refusals: AppError[] = [];
+  for (const membership of memberships) {
+    await membershipRecord.prepare(db, membership as never, undefined).catch((error: unknown) => {
+      if (!(error instanceof AppError)) throw error;
+      refusals.push(error);
+    });
+  }
+  if (refusals.length === 1) throw refusals[0]!;
+  if (refusals.length) throw invalid(`${countOf(refusals.length, 'practice')} of those chosen cannot be members on those dates; none was added`, refusals.flatMap((r) => r.problems.map((p) => ({ ...p, message: r.message }))));
+}
+
 export async function addMembers(ctx: AppContext, groupId: number, input: unknown) {
   authorize(ctx.actor, 'membership', 'create');
   const choice = parseOrRefuse(addMembersSchema, input, 'Choose which practices to add');
@@ -72,12 +90,16 @@ export async function addMembers(ctx: AppContext, groupId: number, input: unknow
     // All of a commissioner's or a PCN's practices: those already members on those dates are left as
     // they are and named, and the rest added (practices chosen one by one are each refused instead).
     const alreadyMembers = choice.practiceCodes?.length ? [] : await membersOnSpan(tx as never, groupId, found.map((f) => f.odsCode), choice.startDate, choice.endDate ?? null);
-    const toAdd = found.filter((f) => !alreadyMembers.includes(f.odsCode));
+    // In the order chosen (one by one) or of their codes, so what is said of them reads in that order.
+    const order = (code: string) => choice.practiceCodes?.indexOf(code) ?? 0;
+    const toAdd = found.filter((f) => !alreadyMembers.includes(f.odsCode)).sort((a, b) => order(a.odsCode) - order(b.odsCode) || a.odsCode.localeCompare(b.odsCode));
     if (!toAdd.length) throw invalid('Every practice that matches is already a member on those dates', [{ ...noMatchProblem(choice), message: `matches only practices already members on those dates: ${alreadyMembers.join(', ')}` }]);
     // Practices chosen by commissioner or PCN that closed within the span: each membership ends on its close date, and is named.
     const chosenEnd = choice.endDate ?? null;
     const spans = toAdd.map((f) => ({ odsCode: f.odsCode, endDate: choice.practiceCodes?.length ? chosenEnd : endByClosing(chosenEnd, f.closeDate) }));
-    const created = await insertPrepared(txCtx, membershipRecord, spans.map((s) => ({ groupId, practiceCode: s.odsCode, startDate: choice.startDate, endDate: s.endDate })));
+    const memberships = spans.map((s) => ({ groupId, practiceCode: s.odsCode, startDate: choice.startDate, endDate: s.endDate }));
+    await refuseAllThatCannotJoin(tx as never, memberships);
+    const created = await insertPrepared(txCtx, membershipRecord, memberships);
     const endedAtClosing = spans.filter((s) => s.endDate !== chosenEnd).map((s) => ({ odsCode: s.odsCode, closeDate: s.endDate! }));
     return { added: created.length, memberships: created, alreadyMembers, endedAtClosing };
   });
