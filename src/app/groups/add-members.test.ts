@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { groupMemberships, practices } from '../../db/schema/index.js';
+import { groupMemberships, pcnMemberships, practiceHistory, practices } from '../../db/schema/index.js';
+import { pcnSources } from '../registry/import-pcns.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, contextFor, makePractice } from '../../../test/support/factories.js';
 import { createRecord } from '../records/records.js';
@@ -70,5 +71,45 @@ describe.each(databaseKinds)('adding a commissioner’s practices from a date (%
       ],
     });
     expect(await membersOf(groupId)).toEqual([]);
+  });
+
+  it('takes the practices that were the commissioner’s on the start date, as the ODS files’ history records them, and names those that moved since', async () => {
+    // Moved from 99X to 99Y in a file of 1 April 2021; another joined 99X from 99Y in the same file.
+    const movedAway = inCommissioner({ commissionerCode: '99Y' });
+    const movedIn = inCommissioner({});
+    await database.db.insert(practices).values([movedAway, movedIn]);
+    await database.db.insert(practiceHistory).values([
+      { odsCode: movedAway.odsCode, validFrom: '2021-04-01', changedFields: ['commissionerCode'], snapshot: { commissionerCode: '99Y', before: { commissionerCode: '99X' } } },
+      { odsCode: movedIn.odsCode, validFrom: '2021-04-01', changedFields: ['commissionerCode'], snapshot: { commissionerCode: '99X', before: { commissionerCode: '99Y' } } },
+    ]);
+    const codes = (result: Awaited<ReturnType<typeof addMembers>>) => result.memberships.map((m) => m.practiceCode as string);
+    const in2020 = await addMembers(admin(), await newGroup('99X in 2020'), { commissionerCode: '99X', startDate: '2020-04-01' });
+    expect(codes(in2020)).toContain(movedAway.odsCode);
+    expect(codes(in2020)).not.toContain(movedIn.odsCode);
+    expect(in2020.movedSince).toEqual([{ odsCode: movedAway.odsCode, now: '99Y' }]);
+    const in2022 = await addMembers(admin(), await newGroup('99X in 2022'), { commissionerCode: '99X', startDate: '2022-04-01' });
+    expect(codes(in2022)).toContain(movedIn.odsCode);
+    expect(codes(in2022)).not.toContain(movedAway.odsCode);
+    expect(in2022.movedSince).toEqual([]);
+  });
+
+  it('takes the practices in a PCN on the start date from its dated memberships: ePCN’s dates as they are, a mapping file’s as the earliest known', async () => {
+    const left = inCommissioner({ pcnCode: null });
+    const joined = inCommissioner({ pcnCode: 'U99001' });
+    const mapped = inCommissioner({ pcnCode: 'U99001' });
+    await database.db.insert(practices).values([left, joined, mapped]);
+    await database.db.insert(pcnMemberships).values([
+      { practiceCode: left.odsCode, pcnCode: 'U99001', startDate: '2019-07-01', endDate: '2022-03-31', source: pcnSources.epcn },
+      { practiceCode: joined.odsCode, pcnCode: 'U99001', startDate: '2022-04-01', endDate: null, source: pcnSources.epcn },
+      // Only a 2026 mapping file names this one: in the PCN before that as far as anyone here knows.
+      { practiceCode: mapped.odsCode, pcnCode: 'U99001', startDate: '2026-08-01', endDate: null, source: pcnSources.map },
+    ]);
+    const codes = (result: Awaited<ReturnType<typeof addMembers>>) => result.memberships.map((m) => m.practiceCode as string).sort();
+    const in2021 = await addMembers(admin(), await newGroup('U99001 in 2021'), { pcnCode: 'U99001', startDate: '2021-04-01' });
+    expect(codes(in2021)).toEqual([left.odsCode, mapped.odsCode].sort());
+    expect(in2021.movedSince).toEqual([{ odsCode: left.odsCode, now: null }]);
+    const in2023 = await addMembers(admin(), await newGroup('U99001 in 2023'), { pcnCode: 'U99001', startDate: '2023-04-01' });
+    expect(codes(in2023)).toEqual([joined.odsCode, mapped.odsCode].sort());
+    expect(in2023.movedSince).toEqual([]);
   });
 });

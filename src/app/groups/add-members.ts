@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError, invalid } from '../../domain/errors.js';
 import { countOf } from '../../domain/words.js';
@@ -7,6 +7,7 @@ import { groupMemberships, practices } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { membershipRecord } from './membership-record.js';
+import { commissionerOn, pcnOn } from '../registry/practice-on-date.js';
 import { sharingADayWith } from './membership-rules.js';
 import { insertPrepared } from '../records/records.js';
 import { parseOrRefuse } from '../records/zod-problems.js';
@@ -77,13 +78,14 @@ export async function addMembers(ctx: AppContext, groupId: number, input: unknow
   authorize(ctx.actor, 'membership', 'create');
   const choice = parseOrRefuse(addMembersSchema, input, 'Choose which practices to add');
   const where: SQL[] = [];
-  if (choice.commissionerCode) where.push(eq(practices.commissionerCode, choice.commissionerCode));
-  if (choice.pcnCode) where.push(eq(practices.pcnCode, choice.pcnCode));
+  // The commissioner's or PCN's practices on the start date: one that has moved since is still chosen, one that joined since is not.
+  if (choice.commissionerCode) where.push(sql`${commissionerOn(choice.startDate)} = ${choice.commissionerCode}`);
+  if (choice.pcnCode) where.push(sql`${pcnOn(choice.startDate)} = ${choice.pcnCode}`);
   if (choice.practiceCodes?.length) where.push(inArray(practices.odsCode, choice.practiceCodes));
   if (choice.gpPracticesOnly && !choice.practiceCodes?.length) where.push(gpPracticeOpenOn(choice.startDate));
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
-    const found = await tx.select({ odsCode: practices.odsCode, closeDate: practices.closeDate }).from(practices).where(and(...where));
+    const found = await tx.select({ odsCode: practices.odsCode, closeDate: practices.closeDate, commissionerCode: practices.commissionerCode, pcnCode: practices.pcnCode }).from(practices).where(and(...where));
     const missing = (choice.practiceCodes ?? []).filter((c) => !found.some((f) => f.odsCode === c));
     if (missing.length) throw invalid(`Unknown practice ${missing.join(', ')}`, [{ field: 'practiceCodes', message: `not in the registry: ${missing.join(', ')}` }]);
     if (!found.length) throw invalid('No practices match that choice', [noMatchProblem(choice)]);
@@ -101,6 +103,12 @@ export async function addMembers(ctx: AppContext, groupId: number, input: unknow
     await refuseAllThatCannotJoin(tx as never, memberships);
     const created = await insertPrepared(txCtx, membershipRecord, memberships);
     const endedAtClosing = spans.filter((s) => s.endDate !== chosenEnd).map((s) => ({ odsCode: s.odsCode, closeDate: s.endDate! }));
-    return { added: created.length, memberships: created, alreadyMembers, endedAtClosing };
+    // Chosen as the commissioner's or PCN's on the start date, but in another's since: kept as members, and named, for the admin to decide.
+    const movedSince = toAdd.flatMap((f) => {
+      const now = choice.commissionerCode ? f.commissionerCode : choice.pcnCode ? f.pcnCode : undefined;
+      const chosen = choice.commissionerCode ?? choice.pcnCode;
+      return now !== undefined && now !== chosen ? [{ odsCode: f.odsCode, now }] : [];
+    });
+    return { added: created.length, memberships: created, alreadyMembers, endedAtClosing, movedSince };
   });
 }

@@ -6,6 +6,9 @@ import { databaseKinds, openTestDatabase } from '../../../test/support/databases
 import { contextFor, makePractice, managerOf } from '../../../test/support/factories.js';
 import { nhsFile, releasesInDateOrder } from '../../../test/support/nhs-files.js';
 import { importNhsFile } from './import-file.js';
+import { addMembers } from '../groups/add-members.js';
+import { groupRecord } from '../groups/group-record.js';
+import { createRecord } from '../records/records.js';
 import type { ImportReport } from './import-report.js';
 import { decodeText, parsePatientsRegistered } from '../../domain/registry/index.js';
 
@@ -77,6 +80,26 @@ describe.each(databaseKinds)('importing every NHS release in date order (%s)', (
     const moves = audits.map((a) => [(a.before as { pcnCode?: string | null }).pcnCode, (a.after as { pcnCode?: string | null }).pcnCode]).filter(([from, to]) => from !== undefined && from !== to);
     expect(moves.length).toBeGreaterThan(0);
     expect(moves.at(-1)![1]).toBe(g3!.pcnCode);
+  });
+
+  it('sets up a federation from a past date with the practices of then: a commissioner’s and a PCN’s, closed and moved since', async () => {
+    const ctx = contextFor(database);
+    const federation = (await createRecord(ctx, groupRecord, { name: 'ELR as it was in July 2018', kind: 'federation' })) as { id: number };
+    const added = await addMembers(ctx, federation.id, { commissionerCode: '03W', startDate: '2018-07-01' });
+    const [twoShires] = await database.db.select().from(practices).where(eq(practices.odsCode, 'C82036'));
+    const [narborough] = await database.db.select().from(practices).where(eq(practices.odsCode, 'C82119'));
+    const member = (code: string) => added.memberships.find((m) => m.practiceCode === code);
+    // Two Shires closed since: a member until it closed. Narborough is in another commissioner's area now: a member, and named.
+    expect(member('C82036')).toMatchObject({ startDate: '2018-07-01', endDate: twoShires!.closeDate });
+    expect(member('C82119')).toMatchObject({ startDate: '2018-07-01', endDate: null });
+    expect(narborough!.commissionerCode).not.toBe('03W');
+    expect(added.movedSince).toContainEqual({ odsCode: 'C82119', now: narborough!.commissionerCode });
+    // Glenfield was in North Blaby PCN until 31 March 2022: that PCN's practices on 1 April 2021 include it.
+    const [northBlaby] = await database.db.select().from(pcnMemberships).where(and(eq(pcnMemberships.practiceCode, 'C82056'), eq(pcnMemberships.endDate, '2022-03-31')));
+    const pcn = (await createRecord(ctx, groupRecord, { name: 'North Blaby PCN in 2021', kind: 'pcn' })) as { id: number };
+    const inPcn = await addMembers(ctx, pcn.id, { pcnCode: northBlaby!.pcnCode, startDate: '2021-04-01' });
+    expect(inPcn.memberships.map((m) => m.practiceCode)).toContain('C82056');
+    expect(inPcn.movedSince).toContainEqual({ odsCode: 'C82056', now: expect.not.stringMatching(northBlaby!.pcnCode) });
   });
 
   it('leaves a practice missing from a newer ODS file as it was (absence is not closure)', async () => {

@@ -12,6 +12,9 @@ import { historyColumns, type HistoryRow } from './practice-history.js';
 import { type OrganisationRow, saveOrganisations } from './organisations.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 
+/** Where a PCN membership row came from: ePCN gives each its real dates; the mapping file only the file's date. */
+export const pcnSources = { epcn: 'ODS ePCN', map: 'patients registered mapping' } as const;
+
 interface Membership {
   practiceCode: string;
   pcnCode: string;
@@ -89,7 +92,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
       membershipAudits.push({ recordType: 'pcn_membership', recordId: stored.id, action: 'update', before: { practiceCode: stored.practiceCode, pcnCode: stored.pcnCode, startDate: stored.startDate, endDate: stored.endDate }, after: { endDate } });
     };
     let older = 0;
-    const source = kind === 'epcn' ? 'ODS ePCN' : 'patients registered mapping';
+    const source = kind === 'epcn' ? pcnSources.epcn : pcnSources.map;
     for (const m of memberships) {
       const same = byKey.get(key(m));
       const open = openByPractice.get(m.practiceCode);

@@ -33,11 +33,16 @@ interface AddedMembers {
   added: number;
   alreadyMembers?: string[];
   endedAtClosing?: { odsCode: string; closeDate: string }[];
+  movedSince?: { odsCode: string; now: string | null }[];
 }
 
 /** "C82099 closed on 31 March 2021, so its membership ends then." for each practice chosen that closed within the dates. */
 const closedSentence = (ended: NonNullable<AddedMembers['endedAtClosing']>) =>
   ended.map((e) => `${e.odsCode} closed on ${formatDate(e.closeDate)}, so its membership ends then.`).join(' ');
+
+/** "C82119 has moved since the start date (now 04C); it stays a member until you end its membership." for each chosen as the commissioner's or PCN's then. */
+const movedSentence = (moved: NonNullable<AddedMembers['movedSince']>) =>
+  moved.map((m) => `${m.odsCode} has moved since the start date (${m.now ? `now ${m.now}` : 'now in none'}); it stays a member until you end its membership.`).join(' ');
 
 /** Adds member practices to a federation all at once: a commissioner's, a PCN's, or a list of ODS codes. */
 function AddMembersForm({ summary }: { summary: GroupSummary }) {
@@ -81,10 +86,11 @@ function AddMembersForm({ summary }: { summary: GroupSummary }) {
         Added {formatNumber(form.result?.added ?? 0)} {form.result?.added === 1 ? 'practice' : 'practices'} to {summary.group.name}.
         {form.result?.alreadyMembers?.length ? ` ${formatList(form.result.alreadyMembers)} ${form.result.alreadyMembers.length === 1 ? 'was' : 'were'} already ${form.result.alreadyMembers.length === 1 ? 'a member' : 'members'} on those dates and left as ${form.result.alreadyMembers.length === 1 ? 'it was' : 'they were'}.` : null}
         {form.result?.endedAtClosing?.length ? ` ${closedSentence(form.result.endedAtClosing)}` : null}
+        {form.result?.movedSince?.length ? ` ${movedSentence(form.result.movedSince)}` : null}
       </SuccessBanner>
       <form onSubmit={submit} noValidate>
         <FormErrorSummary errors={form.errors} attempt={form.attempt} />
-        <Radios id="method" name="method" legend="Choose practices" legendProps={{ size: 's' }} hint="Adding by commissioner or PCN adds its GP practices open on the start date; one that has closed since is a member until its close date">
+        <Radios id="method" name="method" legend="Choose practices" legendProps={{ size: 's' }} hint="Adding by commissioner or PCN adds the GP practices that were its own and open on the start date; one that has closed since is a member until its close date">
           <Radios.Item value="commissioner" checked={method === 'commissioner'} onChange={() => setMethod('commissioner')}>
             By commissioner (sub-ICB location)
           </Radios.Item>
