@@ -77,4 +77,12 @@ describe.each(databaseKinds)('a PCN’s localities beside the demo federation’
     const manager = await ApiClient.signIn(server.baseUrl, demoUser('practice_manager').email, demoUser('practice_manager').password);
     expect((await manager.request('DELETE', `/api/memberships/${harborough.id}?rowVersion=${harborough.rowVersion}`)).status).toBe(403);
   });
+
+  it('checks every stored membership against the rules for an admin: the demo and this PCN, set up through the rules, keep them', async () => {
+    const check = await admin.request('GET', '/api/membership-check');
+    expect(check).toMatchObject({ status: 200, body: { problems: [] } });
+    expect(check.body.checked).toBe((await admin.request('GET', '/api/memberships?pageSize=1')).body.total);
+    const commissioner = await ApiClient.signIn(server.baseUrl, demoUser('commissioner').email, demoUser('commissioner').password);
+    expect((await commissioner.request('GET', '/api/membership-check')).status).toBe(403);
+  });
 });

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, runCli, startCliServer } from '../../test/support/cli.js';
 
 /** An admin at a terminal: who may sign in, a forgotten password, someone who has left. */
-describe('atscale users with the embedded database, and through the running server', () => {
+describe('an admin at a terminal: atscale users and atscale check, with the embedded database and through the running server', () => {
   const dir = mkdtempSync(join(tmpdir(), 'atscale-users-'));
   const env = { ATSCALE_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined };
   const manager = 'pm.kibworth@elr-federation.example';
@@ -25,6 +25,8 @@ describe('atscale users with the embedded database, and through the running serv
     expect(nobody).toMatchObject({ code: 0, stderr: 'atscale: no users match "nobody"\n' });
     expect(nobody.stdout.trim().split('\n')).toHaveLength(2); // the headings and their rule, no rows
     expect((await runCli(['users', 'list', '--role', 'locum'], env)).code).not.toBe(0);
+    // The demo's memberships keep every membership rule.
+    expect(await runCli(['check'], env)).toMatchObject({ code: 0, stdout: '', stderr: expect.stringMatching(/^Checked \d+ memberships: each keeps the rules\.\n$/) });
   }, 120_000);
 
   it('sets a new password (ending their sign-ins) and disables and enables a user through the running server, each audited, so sign-in follows', async () => {

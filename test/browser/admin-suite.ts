@@ -191,6 +191,24 @@ export function adminSuite(harness: () => BrowserHarness) {
   });
 
   describe('locality (admin)', () => {
+    it('warns an admin of a membership stored before the rules that breaks one, linked to its group, until it is put right', async () => {
+      const { database } = harness();
+      const [rutland] = await database.query<{ id: number }>("select id from practice_groups where name = 'Rutland'");
+      // As an older atscale could have stored it: Kibworth in Rutland while it is in Harborough.
+      const [stored] = await database.query<{ id: number }>(`insert into group_memberships (group_id, practice_code, start_date) values (${rutland!.id}, 'C82001', '2024-04-01') returning id`);
+      await page.goto('/groups');
+      const warning = page.locator('.nhsuk-card--warning', { hasText: 'One membership breaks the membership rules' });
+      await eventually(() => textOf(warning)).toContain('Rutland: Kibworth Medical Centre (C82001) is already in Harborough from 1 April 2017 (no end date); end that membership first');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'groups-membership-problems');
+      await warning.getByRole('link', { name: 'Rutland' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: /Rutland/ }));
+      await database.query(`delete from group_memberships where id = ${stored!.id}`);
+      await page.goto('/groups');
+      await visible(page.getByRole('link', { name: 'Harborough', exact: true }));
+      expect(await page.locator('.nhsuk-card--warning').count()).toBe(0);
+    });
+
     it('ends a membership with the version read, and a stale version gets the conflict message', async () => {
       const other = await harness().newPage();
       await signIn(other, demoAdmin, '/groups');

@@ -13,10 +13,13 @@ export interface MembershipValues extends Span {
   practiceCode: string;
 }
 
+/** A practice as the rules' sentences name it: "Kibworth Medical Centre (C82001)", or its code alone when the registry has no name for it. */
+export const practiceLabel = (name: string | null | undefined, code: string) => (name ? `${name} (${code})` : code);
+
 /** A practice as the rules' sentences name it, "Kibworth Medical Centre (C82001)", and its close date if it has closed. */
 async function practiceFacts(db: Db, code: string): Promise<{ named: string; closeDate: string | null }> {
   const [row] = await db.select({ name: practiceOverview.displayName, closeDate: practiceOverview.closeDate }).from(practiceOverview).where(eq(practiceOverview.odsCode, code));
-  return { named: row ? `${row.name} (${code})` : code, closeDate: row?.closeDate ?? null };
+  return { named: practiceLabel(row?.name, code), closeDate: row?.closeDate ?? null };
 }
 
 /** A practice as the rules' sentences name it: "Kibworth Medical Centre (C82001)". */

@@ -12,7 +12,7 @@ import { progressReporter } from '../progress.js';
 import { importReportLines } from '../import-report-text.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
 import { practiceLabels as label } from '../../domain/registry/practice-labels.js';
-import { humanise } from '../../domain/words.js';
+import { countOf, humanise } from '../../domain/words.js';
 import { notInRegistrySentence } from '../../domain/registry/not-in-registry.js';
 import { pcnFilter } from '../../domain/registry/ods-codes.js';
 
@@ -76,6 +76,7 @@ const practiceColumns: Column<Record<string, unknown>>[] = [
 ];
 
 export function registerRegistryCommands(program: Command): void {
+  registerCheckCommand(program);
   const imports = program.command('import').description('Import NHS open data (all or nothing; re-running changes nothing)');
   const kinds: [ImportKind, string, string][] = [
     ['ods', 'ods <file>', 'ODS GP practice file (epraccur.csv)'],
@@ -120,6 +121,27 @@ export function registerRegistryCommands(program: Command): void {
         else if (!rows.length) process.stderr.write(`atscale: no ${which} match ${choices.map(([k, v]) => `${k === 'memberOf' ? 'member-of' : k} "${v}"`).join(' and ')}\n`);
         // The table fits a terminal; a CSV has every column of the practices page's download.
         await writeRows(rows, options.format === 'csv' ? exportColumns(practiceRecord) : practiceColumns, options.format, { emptySaid: true });
+      });
+    });
+}
+
+/** `atscale check`: every stored membership against the rules; exit code 2 when any breaks one. */
+function registerCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('Check every stored membership against the membership rules (a database made by an older atscale may hold some they now refuse)')
+    .addOption(formatOption(['table', 'csv', 'json'], 'table'))
+    .action(async (options: { format: OutputFormat }) => {
+      await withClient(async (client) => {
+        const result = await client.read(async (ctx) => (await import('../../app/groups/check-memberships.js')).checkMemberships(ctx), '/api/membership-check');
+        if (!result.problems.length) {
+          process.stderr.write(`Checked ${countOf(result.checked, 'membership')}: each keeps the rules.\n`);
+          if (options.format === 'table') return;
+        } else {
+          process.stderr.write(`Checked ${countOf(result.checked, 'membership')}: ${countOf(result.problems.length, 'problem')} to put right on the groups' pages.\n`);
+          process.exitCode = 2;
+        }
+        await writeRows(result.problems, [{ header: 'Group', value: (p) => p.groupName }, { header: 'Practice', value: (p) => p.practiceCode }, { header: 'Problem', value: (p) => p.message }], options.format, { json: result, emptySaid: true });
       });
     });
 }

@@ -6,6 +6,7 @@ import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { ExportLinks } from '../../components/export-links.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
+import { MembershipProblems } from './membership-problems.js';
 
 const kindOrder: GroupKind[] = ['federation', 'locality', 'pcn', 'icb_footprint', 'peer_group'];
 const plural: Record<GroupKind, string> = { federation: 'Federations', locality: 'Localities (hubs)', pcn: 'Primary care networks', icb_footprint: 'ICB footprints', peer_group: 'Peer groups' };
@@ -19,6 +20,7 @@ export function GroupsListPage() {
     <>
       <Heading headingLevel="h1">Groups</Heading>
       <p className="nhsuk-body">Federations, their localities, and other groups of practices.</p>
+      {isAdmin(user) ? <MembershipProblems /> : null}
       {isAdmin(user) ? (
         <Button asElement={Link} to="/groups/new" href="/groups/new">
           Set up a group
