@@ -24,6 +24,7 @@ describe('parseEpcnWorkbook on ePCN-2023-01.xlsx (facts from SOURCES.md)', async
       endDate: null,
       line: 2,
       sheet: 'PCN Core Partner Details',
+      practiceCodeColumn: 'A',
     });
   });
 
