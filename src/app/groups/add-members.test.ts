@@ -20,20 +20,22 @@ describe.each(databaseKinds)('adding a commissioner’s practices from a date (%
   const closedBefore = inCommissioner({ status: 'closed', statusRaw: 'C', closeDate: '2018-06-30' });
   const notAPractice = inCommissioner({ isGpPractice: false, prescribingSetting: '8' });
   const dormant = inCommissioner({ status: 'dormant', statusRaw: 'D' });
+  // ODS lists a special allocation scheme with the GP practice role; it is no federation's member practice.
+  const specialAllocation = inCommissioner({ name: 'LLR SAS PROVIDER' });
   const newGroup = async (name: string) => ((await createRecord(admin(), groupRecord, { name, kind: 'federation' })) as { id: number }).id;
   const membersOf = async (groupId: number) =>
     (await database.db.select({ code: groupMemberships.practiceCode, startDate: groupMemberships.startDate, endDate: groupMemberships.endDate }).from(groupMemberships).where(eq(groupMemberships.groupId, groupId))).sort((a, b) => a.code.localeCompare(b.code));
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
-    await database.db.insert(practices).values([openThroughout, closedSince, openedLater, closedBefore, notAPractice, dormant]);
+    await database.db.insert(practices).values([openThroughout, closedSince, openedLater, closedBefore, notAPractice, dormant, specialAllocation]);
   });
   afterAll(() => database?.close());
 
   it('adds the GP practices open on the start date, ending the membership of one that closed since on its close date, and says so', async () => {
     const groupId = await newGroup('Federation since 2020');
     const result = await addMembers(admin(), groupId, { commissionerCode: '99x', startDate: '2020-04-01' });
-    expect(result).toMatchObject({ added: 2, alreadyMembers: [], endedAtClosing: [{ odsCode: closedSince.odsCode, closeDate: '2021-03-31' }] });
+    expect(result).toMatchObject({ added: 2, alreadyMembers: [], endedAtClosing: [{ odsCode: closedSince.odsCode, closeDate: '2021-03-31' }], specialAllocation: [specialAllocation.odsCode] });
     expect(await membersOf(groupId)).toEqual(
       [
         { code: openThroughout.odsCode, startDate: '2020-04-01', endDate: null },
@@ -57,6 +59,11 @@ describe.each(databaseKinds)('adding a commissioner’s practices from a date (%
       kind: 'invalid',
       problems: [{ field: 'commissionerCode', message: 'matches no GP practice open on 1 January 1980 in the registry' }],
     });
+  });
+
+  it('adds a special allocation scheme chosen one by one, as asked', async () => {
+    const groupId = await newGroup('With its SAS provider');
+    expect(await addMembers(admin(), groupId, { practiceCodes: [specialAllocation.odsCode], startDate: '2020-04-01' })).toMatchObject({ added: 1, specialAllocation: [] });
   });
 
   it('names every practice chosen one by one that cannot be a member on those dates, at once, and adds none', async () => {

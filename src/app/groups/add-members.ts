@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError, invalid } from '../../domain/errors.js';
 import { countOf } from '../../domain/words.js';
 import { formatLongDate, isoDateSchema } from '../../domain/iso-date.js';
+import { isSpecialAllocationScheme } from '../../domain/registry/practice-status.js';
 import { groupMemberships, practices } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
@@ -74,21 +75,33 @@ async function refuseAllThatCannotJoin(db: AppContext['db'], memberships: Record
   if (refusals.length) throw invalid(`${countOf(refusals.length, 'practice')} of those chosen cannot be members on those dates; none was added`, refusals.flatMap((r) => r.problems.map((p) => ({ ...p, message: r.message }))));
 }
 
-export async function addMembers(ctx: AppContext, groupId: number, input: unknown) {
-  authorize(ctx.actor, 'membership', 'create');
-  const choice = parseOrRefuse(addMembersSchema, input, 'Choose which practices to add');
+/**
+ * The practices a choice names: a commissioner's or PCN's GP practices that were its own and open
+ * on the start date (special allocation schemes left out, and named), or those given one by one.
+ */
+async function choosePractices(db: AppContext['db'], choice: z.infer<typeof addMembersSchema>) {
   const where: SQL[] = [];
   // The commissioner's or PCN's practices on the start date: one that has moved since is still chosen, one that joined since is not.
   if (choice.commissionerCode) where.push(sql`${commissionerOn(choice.startDate)} = ${choice.commissionerCode}`);
   if (choice.pcnCode) where.push(sql`${pcnOn(choice.startDate)} = ${choice.pcnCode}`);
   if (choice.practiceCodes?.length) where.push(inArray(practices.odsCode, choice.practiceCodes));
-  if (choice.gpPracticesOnly && !choice.practiceCodes?.length) where.push(gpPracticeOpenOn(choice.startDate));
+  const wholeArea = choice.gpPracticesOnly && !choice.practiceCodes?.length;
+  if (wholeArea) where.push(gpPracticeOpenOn(choice.startDate));
+  const found = await db.select({ odsCode: practices.odsCode, name: practices.name, closeDate: practices.closeDate, commissionerCode: practices.commissionerCode, pcnCode: practices.pcnCode }).from(practices).where(and(...where));
+  const missing = (choice.practiceCodes ?? []).filter((c) => !found.some((f) => f.odsCode === c));
+  if (missing.length) throw invalid(`Unknown practice ${missing.join(', ')}`, [{ field: 'practiceCodes', message: `not in the registry: ${missing.join(', ')}` }]);
+  const specialAllocation = wholeArea ? found.filter((f) => isSpecialAllocationScheme(f.name)).map((f) => f.odsCode).sort() : [];
+  const chosen = found.filter((f) => !specialAllocation.includes(f.odsCode));
+  if (!chosen.length) throw invalid('No practices match that choice', [noMatchProblem(choice)]);
+  return { chosen, specialAllocation };
+}
+
+export async function addMembers(ctx: AppContext, groupId: number, input: unknown) {
+  authorize(ctx.actor, 'membership', 'create');
+  const choice = parseOrRefuse(addMembersSchema, input, 'Choose which practices to add');
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
-    const found = await tx.select({ odsCode: practices.odsCode, closeDate: practices.closeDate, commissionerCode: practices.commissionerCode, pcnCode: practices.pcnCode }).from(practices).where(and(...where));
-    const missing = (choice.practiceCodes ?? []).filter((c) => !found.some((f) => f.odsCode === c));
-    if (missing.length) throw invalid(`Unknown practice ${missing.join(', ')}`, [{ field: 'practiceCodes', message: `not in the registry: ${missing.join(', ')}` }]);
-    if (!found.length) throw invalid('No practices match that choice', [noMatchProblem(choice)]);
+    const { chosen: found, specialAllocation } = await choosePractices(tx as never, choice);
     // All of a commissioner's or a PCN's practices: those already members on those dates are left as
     // they are and named, and the rest added (practices chosen one by one are each refused instead).
     const alreadyMembers = choice.practiceCodes?.length ? [] : await membersOnSpan(tx as never, groupId, found.map((f) => f.odsCode), choice.startDate, choice.endDate ?? null);
@@ -109,6 +122,6 @@ export async function addMembers(ctx: AppContext, groupId: number, input: unknow
       const chosen = choice.commissionerCode ?? choice.pcnCode;
       return now !== undefined && now !== chosen ? [{ odsCode: f.odsCode, now }] : [];
     });
-    return { added: created.length, memberships: created, alreadyMembers, endedAtClosing, movedSince };
+    return { added: created.length, memberships: created, alreadyMembers, endedAtClosing, movedSince, specialAllocation };
   });
 }

@@ -94,6 +94,9 @@ describe.each(databaseKinds)('importing every NHS release in date order (%s)', (
     expect(member('C82119')).toMatchObject({ startDate: '2018-07-01', endDate: null });
     expect(narborough!.commissionerCode).not.toBe('03W');
     expect(added.movedSince).toContainEqual({ odsCode: 'C82119', now: narborough!.commissionerCode });
+    // The LLR special allocation scheme holds the GP practice role, but is no federation's member practice.
+    expect(added.specialAllocation).toEqual(['Y03584']);
+    expect(member('Y03584')).toBeUndefined();
     // Glenfield was in North Blaby PCN until 31 March 2022: that PCN's practices on 1 April 2021 include it.
     const [northBlaby] = await database.db.select().from(pcnMemberships).where(and(eq(pcnMemberships.practiceCode, 'C82056'), eq(pcnMemberships.endDate, '2022-03-31')));
     const pcn = (await createRecord(ctx, groupRecord, { name: 'North Blaby PCN in 2021', kind: 'pcn' })) as { id: number };

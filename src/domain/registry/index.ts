@@ -4,7 +4,7 @@
  */
 export { decodeText, textOf } from './decode-text.js';
 export { parseNhsDate } from './nhs-dates.js';
-export { isGpPracticeSetting, parsePracticeStatus, type PracticeStatus } from './practice-status.js';
+export { isGpPracticeSetting, isSpecialAllocationScheme, parsePracticeStatus, type PracticeStatus } from './practice-status.js';
 export { parseEpraccur, type EpraccurParseOptions, type EpraccurParseResult, type OdsPracticeRecord } from './parse-epraccur.js';
 export { parsePatientsRegistered, type PatientsRegisteredParseResult, type PatientsRegisteredRow } from './parse-patients-registered.js';
 export { parsePracticeMap, type PracticeMapParseResult, type PracticeMapRow } from './parse-practice-map.js';

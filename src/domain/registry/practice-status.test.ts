@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGpPracticeSetting, parsePracticeStatus } from './practice-status.js';
+import { isGpPracticeSetting, isSpecialAllocationScheme, parsePracticeStatus } from './practice-status.js';
 
 describe('parsePracticeStatus', () => {
   it.each([
@@ -35,5 +35,19 @@ describe('isGpPracticeSetting', () => {
     ['', false],
   ] as const)('%j → %s', (raw, expected) => {
     expect(isGpPracticeSetting(raw)).toBe(expected);
+  });
+});
+
+describe('isSpecialAllocationScheme', () => {
+  it.each([
+    ['LLR SAS PROVIDER', true],
+    ['HERTFORDSHIRE SPECIAL ALLOCATION SCHEME', true],
+    ['SAS - C&P - MKGP PLUS LTD', true],
+    ['Special allocation scheme (NEL)', true],
+    ['KIBWORTH MEDICAL CENTRE', false],
+    ['SASSOON MEDICAL CENTRE', false],
+    ['OASIS SURGERY', false],
+  ] as const)('%j → %s', (name, expected) => {
+    expect(isSpecialAllocationScheme(name)).toBe(expected);
   });
 });

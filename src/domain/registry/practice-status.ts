@@ -38,3 +38,11 @@ export function isGpPracticeSetting(raw: string): boolean {
   if (!value.includes('|')) return value === GP_PRACTICE_ROLE;
   return value.split('|').some((role) => role.trim() === GP_PRACTICE_ROLE);
 }
+
+/**
+ * Whether a GP "practice" is a special allocation scheme (SAS): the service for patients removed
+ * from a practice's list after violence or threats, which ODS lists with the GP practice role
+ * ("LLR SAS PROVIDER", "HERTFORDSHIRE SPECIAL ALLOCATION SCHEME"). It is not a member practice of
+ * a federation or PCN, so choosing a commissioner's practices leaves it out. Known by its name.
+ */
+export const isSpecialAllocationScheme = (name: string): boolean => /\bSAS\b|\bSPECIAL ALLOCATION\b/i.test(name);

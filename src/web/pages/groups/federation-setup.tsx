@@ -34,15 +34,25 @@ interface AddedMembers {
   alreadyMembers?: string[];
   endedAtClosing?: { odsCode: string; closeDate: string }[];
   movedSince?: { odsCode: string; now: string | null }[];
+  specialAllocation?: string[];
 }
 
-/** "C82099 closed on 31 March 2021, so its membership ends then." for each practice chosen that closed within the dates. */
-const closedSentence = (ended: NonNullable<AddedMembers['endedAtClosing']>) =>
-  ended.map((e) => `${e.odsCode} closed on ${formatDate(e.closeDate)}, so its membership ends then.`).join(' ');
-
-/** "C82119 has moved since the start date (now 04C); it stays a member until you end its membership." for each chosen as the commissioner's or PCN's then. */
-const movedSentence = (moved: NonNullable<AddedMembers['movedSince']>) =>
-  moved.map((m) => `${m.odsCode} has moved since the start date (${m.now ? `now ${m.now}` : 'now in none'}); it stays a member until you end its membership.`).join(' ');
+/**
+ * What adding did beside adding, a sentence each: practices already members and left as they were;
+ * those that closed since (members until they closed); those that moved since (kept, to decide);
+ * special allocation schemes left out.
+ */
+export function afterAdding(result: AddedMembers): string[] {
+  const one = (codes: readonly unknown[], single: string, several: string) => (codes.length === 1 ? single : several);
+  const already = result.alreadyMembers ?? [];
+  const schemes = result.specialAllocation ?? [];
+  return [
+    ...(already.length ? [`${formatList(already)} ${one(already, 'was already a member', 'were already members')} on those dates and left as ${one(already, 'it was', 'they were')}.`] : []),
+    ...(result.endedAtClosing ?? []).map((e) => `${e.odsCode} closed on ${formatDate(e.closeDate)}, so its membership ends then.`),
+    ...(result.movedSince ?? []).map((m) => `${m.odsCode} has moved since the start date (${m.now ? `now ${m.now}` : 'now in none'}); it stays a member until you end its membership.`),
+    ...(schemes.length ? [`${formatList(schemes)} ${one(schemes, 'is a special allocation scheme', 'are special allocation schemes')}, not ${one(schemes, 'a member practice', 'member practices')}, so ${one(schemes, 'it was', 'they were')} left out: add one by one if wanted.`] : []),
+  ];
+}
 
 /** Adds member practices to a federation all at once: a commissioner's, a PCN's, or a list of ODS codes. */
 function AddMembersForm({ summary }: { summary: GroupSummary }) {
@@ -84,9 +94,7 @@ function AddMembersForm({ summary }: { summary: GroupSummary }) {
       <h2 id="add-members">Add member practices</h2>
       <SuccessBanner id="add-members" count={form.successes}>
         Added {formatNumber(form.result?.added ?? 0)} {form.result?.added === 1 ? 'practice' : 'practices'} to {summary.group.name}.
-        {form.result?.alreadyMembers?.length ? ` ${formatList(form.result.alreadyMembers)} ${form.result.alreadyMembers.length === 1 ? 'was' : 'were'} already ${form.result.alreadyMembers.length === 1 ? 'a member' : 'members'} on those dates and left as ${form.result.alreadyMembers.length === 1 ? 'it was' : 'they were'}.` : null}
-        {form.result?.endedAtClosing?.length ? ` ${closedSentence(form.result.endedAtClosing)}` : null}
-        {form.result?.movedSince?.length ? ` ${movedSentence(form.result.movedSince)}` : null}
+        {form.result ? afterAdding(form.result).map((sentence) => ` ${sentence}`) : null}
       </SuccessBanner>
       <form onSubmit={submit} noValidate>
         <FormErrorSummary errors={form.errors} attempt={form.attempt} />
