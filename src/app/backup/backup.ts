@@ -97,11 +97,16 @@ export async function heldNow(database: Database): Promise<Record<(typeof tables
   return Object.fromEntries(tablesPeopleCount.map((name, i) => [name, counts[i]!])) as Record<(typeof tablesPeopleCount)[number], number>;
 }
 
+/** A backup made by a newer atscale holds tables this one does not know: refused, saying what to do. */
+export async function refuseNewerBackup(database: Database, file: BackupFile): Promise<void> {
+  const migrations = await appliedMigrations(database);
+  if (file.migrations > migrations) throw new AppError('invalid', `The backup was made by a newer atscale (${file.migrations} migrations; this database has ${migrations}). Update atscale first.`);
+}
+
 /** Replaces everything stored with the backup's contents, in one transaction: all of it or none. */
 export async function restoreBackup(database: Database, content: Buffer | BackupFile, actor: Actor = systemActor): Promise<Record<string, number>> {
   const file = Buffer.isBuffer(content) ? readBackup(content) : content;
-  const migrations = await appliedMigrations(database);
-  if (file.migrations > migrations) throw new AppError('invalid', `The backup was made by a newer atscale (${file.migrations} migrations; this database has ${migrations}). Update atscale first.`);
+  await refuseNewerBackup(database, file);
   const counts: Record<string, number> = {};
   await database.db.transaction(async (tx) => {
     const kept = await auditSinceBackup(tx as never, file.tables.audit_log ?? []);

@@ -66,6 +66,15 @@ describe.each(databaseKinds)('adding a commissioner’s practices from a date (%
     expect(await addMembers(admin(), groupId, { practiceCodes: [specialAllocation.odsCode], startDate: '2020-04-01' })).toMatchObject({ added: 1, specialAllocation: [] });
   });
 
+  it('refuses more than one way of choosing at once, and an end before the start, once', async () => {
+    const groupId = await newGroup('Asked two ways');
+    await expect(addMembers(admin(), groupId, { commissionerCode: '99X', practiceCodes: [openThroughout.odsCode], startDate: '2020-04-01' })).rejects.toMatchObject({
+      kind: 'invalid',
+      problems: [{ field: 'practiceCodes', message: 'Choose a commissioner, a PCN or practices one by one, not more than one of these' }],
+    });
+    await expect(addMembers(admin(), groupId, { commissionerCode: '99X', startDate: '2020-04-01', endDate: '2020-03-31' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'endDate', message: 'must be on or after the start date' }] });
+  });
+
   it('names every practice chosen one by one that cannot be a member on those dates, at once, and adds none', async () => {
     const groupId = await newGroup('Chosen by hand');
     const chosen = [closedBefore, closedSince, openThroughout].map((p) => p.odsCode);
@@ -93,7 +102,9 @@ describe.each(databaseKinds)('adding a commissioner’s practices from a date (%
     const in2020 = await addMembers(admin(), await newGroup('99X in 2020'), { commissionerCode: '99X', startDate: '2020-04-01' });
     expect(codes(in2020)).toContain(movedAway.odsCode);
     expect(codes(in2020)).not.toContain(movedIn.odsCode);
-    expect(in2020.movedSince).toEqual([{ odsCode: movedAway.odsCode, now: '99Y' }]);
+    expect(in2020.movedSince).toEqual([{ odsCode: movedAway.odsCode, now: '99Y', area: 'commissioner' }]);
+    // With an end date the membership is a span in the past: its practice's later move is not said of.
+    expect((await addMembers(admin(), await newGroup('99X, 2020 only'), { commissionerCode: '99X', startDate: '2020-04-01', endDate: '2020-12-31' })).movedSince).toEqual([]);
     const in2022 = await addMembers(admin(), await newGroup('99X in 2022'), { commissionerCode: '99X', startDate: '2022-04-01' });
     expect(codes(in2022)).toContain(movedIn.odsCode);
     expect(codes(in2022)).not.toContain(movedAway.odsCode);
@@ -114,7 +125,7 @@ describe.each(databaseKinds)('adding a commissioner’s practices from a date (%
     const codes = (result: Awaited<ReturnType<typeof addMembers>>) => result.memberships.map((m) => m.practiceCode as string).sort();
     const in2021 = await addMembers(admin(), await newGroup('U99001 in 2021'), { pcnCode: 'U99001', startDate: '2021-04-01' });
     expect(codes(in2021)).toEqual([left.odsCode, mapped.odsCode].sort());
-    expect(in2021.movedSince).toEqual([{ odsCode: left.odsCode, now: null }]);
+    expect(in2021.movedSince).toEqual([{ odsCode: left.odsCode, now: null, area: 'pcn' }]);
     const in2023 = await addMembers(admin(), await newGroup('U99001 in 2023'), { pcnCode: 'U99001', startDate: '2023-04-01' });
     expect(codes(in2023)).toEqual([joined.odsCode, mapped.odsCode].sort());
     expect(in2023.movedSince).toEqual([]);

@@ -24,7 +24,11 @@ export const addMembersSchema = z
     /** GP practices open on the start date only (the usual wish); false adds every matching cost centre. */
     gpPracticesOnly: z.boolean().default(true),
   })
-  .refine((v) => v.commissionerCode || v.pcnCode || v.practiceCodes?.length, { message: 'Choose a commissioner, a PCN or at least one practice', path: ['practiceCodes'] });
+  .refine((v) => v.commissionerCode || v.pcnCode || v.practiceCodes?.length, { message: 'Choose a commissioner, a PCN or at least one practice', path: ['practiceCodes'] })
+  // One way at a time: a code outside the commissioner given beside it would be neither.
+  .refine((v) => [v.commissionerCode, v.pcnCode, v.practiceCodes?.length].filter(Boolean).length <= 1, { message: 'Choose a commissioner, a PCN or practices one by one, not more than one of these', path: ['practiceCodes'] })
+  // Said once, not once for each practice.
+  .refine((v) => !v.endDate || v.endDate >= v.startDate, { message: 'must be on or after the start date', path: ['endDate'] });
 
 /** Points "nothing matched" at the box the choice was made in, so the form shows it there. */
 function noMatchProblem(choice: z.infer<typeof addMembersSchema>) {
@@ -96,6 +100,26 @@ async function choosePractices(db: AppContext['db'], choice: z.infer<typeof addM
   return { chosen, specialAllocation };
 }
 
+type Chosen = Awaited<ReturnType<typeof choosePractices>>['chosen'][number];
+
+/**
+ * Practices chosen as the commissioner's or PCN's on the start date that are in another's now, for
+ * the admin to decide on (they stay members). "Another" is judged against where the rest are now,
+ * so a code they all changed together (commissioners merged) is no move. Only open-ended
+ * memberships are said of, and not one already ended by the practice closing.
+ */
+function movesSince(choice: z.infer<typeof addMembersSchema>, chosen: readonly Chosen[], closed: ReadonlySet<string>) {
+  const area = choice.commissionerCode ? 'commissioner' : choice.pcnCode ? 'pcn' : undefined;
+  if (!area || choice.endDate) return [];
+  const now = (f: Chosen) => (area === 'pcn' ? f.pcnCode : f.commissionerCode);
+  const codesNow = chosen.map(now);
+  const chosenCode = choice.commissionerCode ?? choice.pcnCode ?? null;
+  const counts = new Map<string | null, number>();
+  for (const code of codesNow) counts.set(code, (counts.get(code) ?? 0) + 1);
+  const areaNow = codesNow.includes(chosenCode) ? chosenCode : [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return chosen.filter((f) => now(f) !== areaNow && !closed.has(f.odsCode)).map((f) => ({ odsCode: f.odsCode, now: now(f), area }));
+}
+
 export async function addMembers(ctx: AppContext, groupId: number, input: unknown) {
   authorize(ctx.actor, 'membership', 'create');
   const choice = parseOrRefuse(addMembersSchema, input, 'Choose which practices to add');
@@ -116,12 +140,7 @@ export async function addMembers(ctx: AppContext, groupId: number, input: unknow
     await refuseAllThatCannotJoin(tx as never, memberships);
     const created = await insertPrepared(txCtx, membershipRecord, memberships);
     const endedAtClosing = spans.filter((s) => s.endDate !== chosenEnd).map((s) => ({ odsCode: s.odsCode, closeDate: s.endDate! }));
-    // Chosen as the commissioner's or PCN's on the start date, but in another's since: kept as members, and named, for the admin to decide.
-    const movedSince = toAdd.flatMap((f) => {
-      const now = choice.commissionerCode ? f.commissionerCode : choice.pcnCode ? f.pcnCode : undefined;
-      const chosen = choice.commissionerCode ?? choice.pcnCode;
-      return now !== undefined && now !== chosen ? [{ odsCode: f.odsCode, now }] : [];
-    });
+    const movedSince = movesSince(choice, toAdd, new Set(endedAtClosing.map((e) => e.odsCode)));
     return { added: created.length, memberships: created, alreadyMembers, endedAtClosing, movedSince, specialAllocation };
   });
 }

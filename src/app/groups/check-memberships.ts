@@ -11,9 +11,9 @@ export interface MembershipCheck {
 }
 
 /**
- * Every stored membership checked against the rules a new or changed one is held to: what an older
- * database, or one restored from an older backup, holds that the rules now refuse. For admins, who
- * can put it right.
+ * Every stored membership checked against the rules a new or changed one is held to: a practice a
+ * newer ODS file has closed since its membership was made, or what an older database (or one
+ * restored from an older backup) holds that the rules now refuse. For admins, who can put it right.
  */
 export async function checkMemberships(ctx: AppContext): Promise<MembershipCheck> {
   authorize(ctx.actor, 'membership', 'update');

@@ -93,7 +93,7 @@ describe.each(databaseKinds)('importing every NHS release in date order (%s)', (
     expect(member('C82036')).toMatchObject({ startDate: '2018-07-01', endDate: twoShires!.closeDate });
     expect(member('C82119')).toMatchObject({ startDate: '2018-07-01', endDate: null });
     expect(narborough!.commissionerCode).not.toBe('03W');
-    expect(added.movedSince).toContainEqual({ odsCode: 'C82119', now: narborough!.commissionerCode });
+    expect(added.movedSince).toEqual([{ odsCode: 'C82119', now: narborough!.commissionerCode, area: 'commissioner' }]);
     // The LLR special allocation scheme holds the GP practice role, but is no federation's member practice.
     expect(added.specialAllocation).toEqual(['Y03584']);
     expect(member('Y03584')).toBeUndefined();
@@ -102,7 +102,7 @@ describe.each(databaseKinds)('importing every NHS release in date order (%s)', (
     const pcn = (await createRecord(ctx, groupRecord, { name: 'North Blaby PCN in 2021', kind: 'pcn' })) as { id: number };
     const inPcn = await addMembers(ctx, pcn.id, { pcnCode: northBlaby!.pcnCode, startDate: '2021-04-01' });
     expect(inPcn.memberships.map((m) => m.practiceCode)).toContain('C82056');
-    expect(inPcn.movedSince).toContainEqual({ odsCode: 'C82056', now: expect.not.stringMatching(northBlaby!.pcnCode) });
+    expect(inPcn.movedSince).toContainEqual({ odsCode: 'C82056', now: expect.not.stringMatching(northBlaby!.pcnCode), area: 'pcn' });
   });
 
   it('leaves a practice missing from a newer ODS file as it was (absence is not closure)', async () => {

@@ -129,7 +129,7 @@ export function registerRegistryCommands(program: Command): void {
 function registerCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('Check every stored membership against the membership rules (a database made by an older atscale may hold some they now refuse)')
+    .description('Check every stored membership against the membership rules: a practice closed since by a newer ODS file, or a membership an older atscale stored')
     .addOption(formatOption(['table', 'csv', 'json'], 'table'))
     .action(async (options: { format: OutputFormat }) => {
       await withClient(async (client) => {

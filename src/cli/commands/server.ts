@@ -84,7 +84,8 @@ export function registerServerCommands(program: Command): void {
         await opened.database.migrate();
         const after = await appliedMigrations(opened.database);
         const { kind, location } = opened.database;
-        const where = kind === 'pglite' ? `the embedded database in ${location}` : `the PostgreSQL database at ${location}`;
+        // On PostgreSQL the database is the administrator's: atscale makes only its schema (its tables) in it.
+        const where = kind === 'pglite' ? `the embedded database in ${location}` : `the atscale schema in the PostgreSQL database at ${location}`;
         process.stdout.write(`${capitalise(migrateSentence(where, before, after))}\n`);
       } finally {
         await opened.close();
@@ -123,10 +124,12 @@ export function registerServerCommands(program: Command): void {
     .description('Replace everything stored with a backup (all or nothing; asks first unless --yes)')
     .option('--yes', 'replace what is stored without asking (for scripts)')
     .action(async (file: string, options: { yes?: boolean }) => {
-      const { heldNow, readBackup, restoreBackup } = await backups();
+      const { heldNow, readBackup, refuseNewerBackup, restoreBackup } = await backups();
       const backup = readBackup(readInputFile(file));
       const opened = await (await composition()).openDatabase(readConfig(), 'cli');
       try {
+        // Refused before anyone is asked whether to go on.
+        await refuseNewerBackup(opened.database, backup);
         const held = await heldNow(opened.database);
         if (!options.yes && Object.values(held).some((n) => n > 0)) await confirmRestore(file, backup, held, opened.database.location);
         const [{ cliActor }, { commandLineUser }] = await Promise.all([import('../../app/context.js'), import('../command-line-user.js')]);

@@ -1,4 +1,4 @@
-import { afterClosingRefusal, outsideParentRefusal, overlapMessage, type Span } from './membership-dates.js';
+import { afterClosingRefusal, outsideParentRefusal, overlapMessage, sharesADay, type Span } from './membership-dates.js';
 
 /** A stored membership, with what the rules need to know of its group and practice. */
 export interface CheckedMembership extends Span {
@@ -20,8 +20,6 @@ export interface MembershipProblem {
   practiceCode: string;
   message: string;
 }
-
-const overlap = (a: Span, b: Span) => a.startDate <= (b.endDate ?? '9999-12-31') && b.startDate <= (a.endDate ?? '9999-12-31');
 
 /**
  * The rules a membership is held to when it is made or changed, checked over every stored one: a
@@ -48,7 +46,7 @@ export function membershipProblems(memberships: readonly CheckedMembership[]): M
     }
     // Only an earlier one (by start, then id) is named, so each pair is said once.
     const sameGroups = (o: CheckedMembership) => o.groupId === m.groupId || (m.parent !== null && o.parent?.id === m.parent.id);
-    const earlier = own.find((o) => o.id !== m.id && sameGroups(o) && overlap(o, m) && (o.startDate < m.startDate || (o.startDate === m.startDate && o.id < m.id)));
+    const earlier = own.find((o) => o.id !== m.id && sameGroups(o) && sharesADay(o, m) && (o.startDate < m.startDate || (o.startDate === m.startDate && o.id < m.id)));
     if (earlier) say(overlapMessage(m.practice, earlier, m));
   }
   return problems;

@@ -14,6 +14,9 @@ const endOf = (s: Span) => s.endDate ?? far;
 /** "from 1 April 2024 to 31 March 2026", or "from 1 April 2024 (no end date)". */
 export const spanPhrase = (s: Span) => `from ${formatLongDate(s.startDate)}${s.endDate ? ` to ${formatLongDate(s.endDate)}` : ' (no end date)'}`;
 
+/** Whether two spans share at least one day. */
+export const sharesADay = (a: Span, b: Span) => a.startDate <= endOf(b) && b.startDate <= endOf(a);
+
 /** Spans joined where they touch or overlap (one ending 31 March, the next starting 1 April), in date order. */
 export function joinSpans(spans: readonly Span[]): Span[] {
   const joined: Span[] = [];

@@ -7,8 +7,11 @@ describe('what the set-up page says after adding a commissioner’s or PCN’s p
     [{ added: 2, alreadyMembers: ['C82010'] }, ['C82010 was already a member on those dates and left as it was.']],
     [{ added: 2, alreadyMembers: ['C82010', 'C82044'] }, ['C82010 and C82044 were already members on those dates and left as they were.']],
     [{ added: 1, endedAtClosing: [{ odsCode: 'C82036', closeDate: '2020-06-30' }] }, ['C82036 closed on 30 June 2020, so its membership ends then.']],
-    [{ added: 1, movedSince: [{ odsCode: 'C82119', now: '04C' }, { odsCode: 'C82056', now: null }] }, ['C82119 has moved since the start date (now 04C); it stays a member until you end its membership.', 'C82056 has moved since the start date (now in none); it stays a member until you end its membership.']],
-    [{ added: 1, specialAllocation: ['Y03584'] }, ['Y03584 is a special allocation scheme, not a member practice, so it was left out: add one by one if wanted.']],
+    [
+      { added: 1, movedSince: [{ odsCode: 'C82119', now: '04C', area: 'commissioner' as const }, { odsCode: 'C82056', now: null, area: 'pcn' as const }] },
+      ['C82119 has moved since the start date (now in 04C); it stays a member until you end its membership.', 'C82056 has moved since the start date (now in no PCN); it stays a member until you end its membership.'],
+    ],
+    [{ added: 1, specialAllocation: ['Y03584'] }, ['Y03584 is a special allocation scheme, not a member practice, so it was left out: to add one, choose it by its ODS code.']],
   ])('%j', (result, sentences) => {
     expect(afterAdding(result)).toEqual(sentences);
   });

@@ -33,7 +33,7 @@ interface AddedMembers {
   added: number;
   alreadyMembers?: string[];
   endedAtClosing?: { odsCode: string; closeDate: string }[];
-  movedSince?: { odsCode: string; now: string | null }[];
+  movedSince?: { odsCode: string; now: string | null; area: 'commissioner' | 'pcn' }[];
   specialAllocation?: string[];
 }
 
@@ -49,8 +49,8 @@ export function afterAdding(result: AddedMembers): string[] {
   return [
     ...(already.length ? [`${formatList(already)} ${one(already, 'was already a member', 'were already members')} on those dates and left as ${one(already, 'it was', 'they were')}.`] : []),
     ...(result.endedAtClosing ?? []).map((e) => `${e.odsCode} closed on ${formatDate(e.closeDate)}, so its membership ends then.`),
-    ...(result.movedSince ?? []).map((m) => `${m.odsCode} has moved since the start date (${m.now ? `now ${m.now}` : 'now in none'}); it stays a member until you end its membership.`),
-    ...(schemes.length ? [`${formatList(schemes)} ${one(schemes, 'is a special allocation scheme', 'are special allocation schemes')}, not ${one(schemes, 'a member practice', 'member practices')}, so ${one(schemes, 'it was', 'they were')} left out: add one by one if wanted.`] : []),
+    ...(result.movedSince ?? []).map((m) => `${m.odsCode} has moved since the start date (now in ${m.now ?? (m.area === 'pcn' ? 'no PCN' : 'no commissioner’s area')}); it stays a member until you end its membership.`),
+    ...(schemes.length ? [`${formatList(schemes)} ${one(schemes, 'is a special allocation scheme', 'are special allocation schemes')}, not ${one(schemes, 'a member practice', 'member practices')}, so ${one(schemes, 'it was', 'they were')} left out: to add one, choose it by its ODS code.`] : []),
   ];
 }
 
@@ -98,7 +98,7 @@ function AddMembersForm({ summary }: { summary: GroupSummary }) {
       </SuccessBanner>
       <form onSubmit={submit} noValidate>
         <FormErrorSummary errors={form.errors} attempt={form.attempt} />
-        <Radios id="method" name="method" legend="Choose practices" legendProps={{ size: 's' }} hint="Adding by commissioner or PCN adds the GP practices that were its own and open on the start date; one that has closed since is a member until its close date">
+        <Radios id="method" name="method" legend="Choose practices" legendProps={{ size: 's' }} hint="Adding by commissioner or PCN adds the GP practices that belonged to it, and were open, on the start date; one that has closed since is a member until its close date">
           <Radios.Item value="commissioner" checked={method === 'commissioner'} onChange={() => setMethod('commissioner')}>
             By commissioner (sub-ICB location)
           </Radios.Item>

@@ -9,8 +9,8 @@ interface MembershipCheck {
 }
 
 /**
- * For an admin: stored memberships that break a membership rule (made by an older atscale, or
- * restored from an older backup), each linked to its group's page to be put right. Nothing when
+ * For an admin: stored memberships that break a membership rule (a practice closed since, by a
+ * newer ODS file; or made by an older atscale, or restored from an older backup), each linked to its group's page to be put right. Nothing when
  * every membership keeps the rules.
  */
 export function MembershipProblems() {
@@ -21,7 +21,7 @@ export function MembershipProblems() {
   return (
     <WarningCallout>
       <WarningCallout.Heading headingLevel="h2">{count} the membership rules</WarningCallout.Heading>
-      <p>They were stored before atscale checked for this. Put each right on its group’s page: a group’s totals count them as they are until then.</p>
+      <p>A practice has closed since its membership was made, or the membership was stored before atscale checked for this. Put each right on its group’s page: a group’s totals count them as they are until then.</p>
       <ul>
         {problems.map((p) => (
           <li key={`${p.membershipId}-${p.message}`}>
