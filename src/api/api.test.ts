@@ -87,6 +87,16 @@ describe('the API with bad input', () => {
     expect(promoted).toMatchObject({ status: 200, body: { role: 'admin', practiceCodes: [] } });
   });
 
+  it('ends the other sign-ins of a user whose password is changed, keeping the one that changed it', async () => {
+    const email = 'second.admin@example.nhs.uk';
+    const created = await admin.request('POST', '/api/users', { email, name: 'Second Admin', role: 'admin', password: 'a long enough password' });
+    const here = await ApiClient.signIn(server.baseUrl, email, 'a long enough password');
+    const elsewhere = await ApiClient.signIn(server.baseUrl, email, 'a long enough password');
+    expect(await here.request('PATCH', `/api/users/${created.body.id}`, { rowVersion: created.body.rowVersion, password: 'a new and longer password' })).toMatchObject({ status: 200 });
+    expect((await here.request('GET', '/api/session')).body.user).toMatchObject({ label: `Second Admin <${email}>` });
+    expect((await elsewhere.request('GET', '/api/session')).body.user).toBeNull();
+  });
+
   it('refuses a change without the session’s CSRF token', async () => {
     const noToken = new ApiClient(server.baseUrl, { cookie: admin.session.cookie });
     const response = await noToken.request('POST', '/api/groups', { name: 'Forged', kind: 'peer_group' });

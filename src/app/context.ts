@@ -17,6 +17,8 @@ export interface Actor {
   role: Role;
   /** ODS codes of the practices a practice manager or clinician works for. */
   practiceCodes: readonly string[];
+  /** The sign-in a web request came with (its stored id), so a change that ends a user's other sign-ins can keep this one. */
+  sessionId?: string;
 }
 
 export const systemActor: Actor = { userId: null, label: 'system', role: 'admin', practiceCodes: [] };

@@ -52,7 +52,7 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, tokenHash(token)), gt(sessions.expiresAt, now)));
   if (!row || row.user.disabled) return undefined;
-  return { actor: await actorFor(db, row.user), csrfToken: row.csrfToken };
+  return { actor: { ...(await actorFor(db, row.user)), sessionId: tokenHash(token) }, csrfToken: row.csrfToken };
 }
 
 export async function signOut(db: Db, token: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AppError, conflict, invalid } from '../../domain/errors.js';
 import type { Db } from '../../db/client.js';
@@ -100,8 +100,8 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
   async afterWrite(db, userId, input, actor) {
     // Made an admin or a commissioner: the practices they had as a manager or clinician go.
     if (input.role && wholeFederationRoles.includes(input.role) && input.practiceCodes === undefined) input = { ...input, practiceCodes: [] };
-    // A password set for someone else (forgotten, or feared known) signs them out everywhere; one's own keeps this sign-in.
-    if (input.password && actor.userId !== Number(userId)) await db.delete(sessions).where(eq(sessions.userId, Number(userId)));
+    // A new password (forgotten, or feared known) signs its user out everywhere, but for the sign-in that set it.
+    if (input.password) await db.delete(sessions).where(and(eq(sessions.userId, Number(userId)), actor.sessionId ? ne(sessions.id, actor.sessionId) : undefined));
     if (input.practiceCodes === undefined) return;
     await db.delete(userPractices).where(eq(userPractices.userId, Number(userId)));
     if (input.practiceCodes.length) await db.insert(userPractices).values(input.practiceCodes.map((practiceCode) => ({ userId: Number(userId), practiceCode })));
