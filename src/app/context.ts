@@ -10,6 +10,9 @@ export const roleLabels: Record<Role, string> = {
   clinician: 'Clinician',
 };
 
+/** A role as a sentence says it, in its case: "practice manager", "federation admin"; an unknown one as it is. */
+export const roleWords = (role: string): string => (role in roleLabels ? roleLabels[role as Role].toLowerCase() : role);
+
 /** Who is doing something: a signed-in user, the CLI on the server's machine, the system itself (a start-up task), or the demo loader. */
 export interface Actor {
   userId: number | null;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type AppError, conflict, invalid } from '../../domain/errors.js';
 import type { Db } from '../../db/client.js';
 import { people, policyAcknowledgements, practices, sessions, userOverview, userPractices, users } from '../../db/schema/index.js';
-import { type Role, roleLabels, roles } from '../context.js';
+import { type Role, roleLabels, roles, roleWords } from '../context.js';
 import { keptInAudit, parseSerialId, type RecordType } from '../records/record-type.js';
 import { hashPassword } from './passwords.js';
 
@@ -43,7 +43,7 @@ async function userRefusals(db: Db, input: UserInput, existing: Record<string, u
   }
   // An admin or a commissioner sees every practice: practices named for them would mean nothing.
   if (role && wholeFederationRoles.includes(role) && input.practiceCodes?.length) {
-    const who = roleLabels[role].toLowerCase();
+    const who = roleWords(role);
     refusals.push(invalid(`A ${who} sees every practice, so has no practices of their own`, [{ field: 'practiceCodes', message: `must be blank for a ${who}: practices are for practice managers and clinicians` }]));
   } else if (input.practiceCodes?.length) {
     const found = await db.select({ code: practices.odsCode }).from(practices).where(inArray(practices.odsCode, input.practiceCodes));

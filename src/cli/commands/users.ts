@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { type Role, roleLabels, roles } from '../../app/context.js';
+import { type Role, roleLabels, roles, roleWords } from '../../app/context.js';
 import type { Column } from '../../app/export/tabular.js';
 import { AppError } from '../../domain/errors.js';
 import { formatDateTime } from '../../domain/iso-date.js';
@@ -7,8 +7,6 @@ import type { AtscaleClient } from '../client.js';
 import { withClient } from '../with-client.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
 
-/** A role as people say it, in a sentence's case: "practice manager". */
-const roleWords = (role: string) => (role in roleLabels ? roleLabels[role as Role].toLowerCase() : role);
 
 /** The users table and CSV, headed as the users page heads them. */
 const userColumns: Column<Record<string, unknown>>[] = [
