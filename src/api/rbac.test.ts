@@ -92,6 +92,7 @@ const cases: Case[] = [
   { route: 'GET /api/organisations', allowed: signedIn, request: () => ({ method: 'GET', path: '/api/organisations?kind=pcn' }) },
   { route: 'GET /api/groups/{id}/summary', allowed: signedIn, request: (_r, ids) => ({ method: 'GET', path: `/api/groups/${ids.groupId}/summary` }) },
   { route: 'GET /api/membership-check', allowed: adminOnly, request: () => ({ method: 'GET', path: '/api/membership-check' }) },
+  { route: 'POST /api/membership-check/end-at-closing', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/membership-check/end-at-closing', body: {} }) },
   { route: 'POST /api/groups/{id}/members', allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/groups/${ids.groupId}/members`, body: { practiceCodes: ['C82002'], startDate: `20${10 + (n++ % 5)}-01-0${1 + (n % 8)}`, endDate: null } }) },
   { route: 'POST /api/demo', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/demo', body: {} }) },
   { route: 'POST /api/imports/{kind}', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/imports/ods', body: fileForm('epraccur.csv', `${epraccurRow({ 1: 'C99001' })}\r\n`) }) },

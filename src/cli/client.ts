@@ -43,6 +43,8 @@ export interface AtscaleClient {
   importFinance(kind: FinanceFileKind, path: string, year?: string): Promise<FinanceImportReport>;
   /** A read: the use case here, or the same answer from the running server's GET `path`. */
   read<T>(local: (ctx: AppContext) => Promise<T>, path: string): Promise<T>;
+  /** A change that takes nothing but the actor: the use case here, or the running server's POST `path`. */
+  act<T>(local: (ctx: AppContext) => Promise<T>, path: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,9 @@ export class LocalClient implements AtscaleClient {
     return importFinanceCsv(this.ctx, kind, { name: basename(path), content: readInputFile(path) }, year ? { year } : {});
   }
   read<T>(local: (ctx: AppContext) => Promise<T>) {
+    return local(this.ctx);
+  }
+  act<T>(local: (ctx: AppContext) => Promise<T>) {
     return local(this.ctx);
   }
   close() {
@@ -181,6 +186,9 @@ export class ServerClient implements AtscaleClient {
   }
   read<T>(_local: unknown, path: string) {
     return this.call<T>('GET', path);
+  }
+  act<T>(_local: unknown, path: string) {
+    return this.call<T>('POST', path, {});
   }
   async close() {}
 }

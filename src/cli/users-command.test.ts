@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, runCli, startCliServer } from '../../test/support/cli.js';
+import { epraccurRow } from '../../test/support/factories.js';
 
 /** An admin at a terminal: who may sign in, a forgotten password, someone who has left. */
 describe('an admin at a terminal: atscale users and atscale check, with the embedded database and through the running server', () => {
@@ -61,6 +62,27 @@ describe('an admin at a terminal: atscale users and atscale check, with the embe
         ['update', false, false],
       ]);
       expect(JSON.stringify(audit)).not.toMatch(/passwordHash|\$argon|\$scrypt/);
+    } finally {
+      await server.stop();
+    }
+  }, 240_000);
+
+  it('after an ODS file closes a member practice, says so, and ends its memberships on the closing date through the running server', async () => {
+    const file = join(dir, 'epraccur.csv');
+    writeFileSync(file, `${epraccurRow({ 1: 'C82001', 2: 'KIBWORTH MEDICAL CENTRE', 12: '20260930', 13: 'C', 15: '04V' })}\r\n`);
+    const imported = await runCli(['import', 'ods', file], env);
+    expect(imported).toMatchObject({ code: 0, stdout: expect.stringMatching(/Note: Kibworth Medical Centre \(C82001\) closed on 30 September 2026 and is still in [^.]+\. End those memberships on the closing date from the groups page, or with atscale check --end-at-closing\./) });
+    const check = await runCli(['check'], env);
+    expect(check).toMatchObject({ code: 2, stderr: expect.stringMatching(/problems? to put right on the groups' pages \(\d memberships? of closed practices: atscale check --end-at-closing ends (it|them) on the closing date\)\.\n$/) });
+    const port = await freePort();
+    const server = await startCliServer({ ATSCALE_DATA_DIR: env.ATSCALE_DATA_DIR, PORT: String(port) });
+    try {
+      const ended = await runCli(['check', '--end-at-closing'], env);
+      expect(ended).toMatchObject({ code: 0, stdout: '' });
+      expect(ended.stderr).toMatch(/^Ended \d memberships?:\n  Kibworth Medical Centre \(C82001\) left [^\n]+ on 30 September 2026, when it closed\nChecked \d+ memberships: each keeps the rules\.\n$/);
+      expect((await runCli(['check', '--end-at-closing'], env)).stderr).toMatch(/^No membership runs past its practice’s close date\.\n/);
+      const audit = JSON.parse((await runCli(['audit', '--type', 'membership', '--format', 'json'], env)).stdout) as { summary: string; actor: string }[];
+      expect(audit[0]).toMatchObject({ summary: 'Ended on 30 September 2026, when the practice closed' });
     } finally {
       await server.stop();
     }

@@ -209,6 +209,24 @@ export function adminSuite(harness: () => BrowserHarness) {
       expect(await page.locator('.nhsuk-card--warning').count()).toBe(0);
     });
 
+    it('ends the memberships of a practice closed since on its closing date, with one button', async () => {
+      const { database } = harness();
+      await database.query("insert into practices (ods_code, name, status, status_raw, prescribing_setting, is_gp_practice, close_date) values ('C99660', 'TWO SHIRES MEDICAL PRACTICE', 'closed', 'C', '4', true, '2026-06-30')");
+      await database.query("insert into group_memberships (group_id, practice_code, start_date) select id, 'C99660', '2020-04-01' from practice_groups where name in ('East Leicestershire & Rutland GP Federation', 'Rutland')");
+      await page.goto('/groups');
+      const warning = page.locator('.nhsuk-card--warning', { hasText: '2 memberships break the membership rules' });
+      await eventually(() => textOf(warning)).toContain('Rutland: TWO SHIRES MEDICAL PRACTICE (C99660) closed on 30 June 2026: end this membership on or before that date');
+      await saveScreenshot(page, 'groups-closed-members');
+      await warning.getByRole('button', { name: 'End 2 memberships on the closing dates' }).click();
+      const banner = page.locator('.nhsuk-notification-banner--success');
+      await eventually(() => textOf(banner)).toContain('Ended 2 memberships of closed practices');
+      expect(await textOf(banner)).toContain('TWO SHIRES MEDICAL PRACTICE (C99660) left East Leicestershire & Rutland GP Federation and Rutland on 30 June 2026, when it closed.');
+      await eventually(() => page.locator('.nhsuk-card--warning').count()).toBe(0);
+      await saveScreenshot(page, 'groups-ended-at-closing');
+      expect(await database.query("select end_date::text as end from group_memberships where practice_code = 'C99660'")).toEqual([{ end: '2026-06-30' }, { end: '2026-06-30' }]);
+      await database.query("delete from group_memberships where practice_code = 'C99660'");
+    });
+
     it('ends a membership with the version read, and a stale version gets the conflict message', async () => {
       const other = await harness().newPage();
       await signIn(other, demoAdmin, '/groups');

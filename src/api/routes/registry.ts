@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { loadDemo } from '../../app/demo/load-demo.js';
 import { addMembers, addMembersSchema } from '../../app/groups/add-members.js';
-import { checkMemberships } from '../../app/groups/check-memberships.js';
+import { checkMemberships, endMembershipsAtClosing } from '../../app/groups/check-memberships.js';
 import { getGroupSummary, getPracticeDetails, listOrganisations } from '../../app/registry/practice-details.js';
 import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
@@ -30,6 +30,9 @@ export async function registerRegistryRoutes(app: FastifyInstance, deps: ServerD
   });
   r.get('/api/membership-check', { preValidation: refuseUnlessMay('membership', 'update'), schema: { tags: ['groups'], summary: 'Every stored membership checked against the membership rules (admins): what an older database holds that the rules now refuse' } }, async (request) =>
     checkMemberships(ctxOf(request)),
+  );
+  r.post('/api/membership-check/end-at-closing', { preValidation: refuseUnlessMay('membership', 'update'), schema: { tags: ['groups'], summary: 'End every membership that runs past its practice’s close date on that date (admins); running it again ends nothing more' } }, async (request) =>
+    endMembershipsAtClosing(ctxOf(request)),
   );
   r.post('/api/demo', { schema: { tags: ['registry'], summary: 'Load the demo federation (admins)' } }, async (request) => loadDemo(ctxOf(request)));
 }

@@ -1,6 +1,10 @@
-import { eq } from 'drizzle-orm';
-import { type CheckedMembership, type MembershipProblem, membershipProblems } from '../../domain/groups/membership-check.js';
-import { membershipOverview, practiceGroups, practiceOverview } from '../../db/schema/index.js';
+import { and, eq, inArray } from 'drizzle-orm';
+import { type CheckedMembership, type EndedMembership, endingAtClosing, type MembershipProblem, membershipProblems, stillMembersSentences } from '../../domain/groups/membership-check.js';
+import { conflict } from '../../domain/errors.js';
+import { formatLongDate } from '../../domain/iso-date.js';
+import type { Db } from '../../db/client.js';
+import { groupMemberships, membershipOverview, practiceGroups, practiceOverview } from '../../db/schema/index.js';
+import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { practiceLabel } from './membership-rules.js';
@@ -10,6 +14,26 @@ export interface MembershipCheck {
   problems: MembershipProblem[];
 }
 
+type StoredMembership = CheckedMembership & { rowVersion: number };
+
+/** The stored memberships (of these practices, or all), with what the rules need of their groups and practices. */
+export async function storedMemberships(db: Db, practiceCodes?: readonly string[]): Promise<StoredMembership[]> {
+  const [rows, groups] = await Promise.all([
+    db
+      .select({ id: membershipOverview.id, groupId: membershipOverview.groupId, groupName: membershipOverview.groupName, parentId: membershipOverview.groupParentId, practiceCode: membershipOverview.practiceCode, name: practiceOverview.displayName, closeDate: practiceOverview.closeDate, startDate: membershipOverview.startDate, endDate: membershipOverview.endDate, rowVersion: membershipOverview.rowVersion })
+      .from(membershipOverview)
+      .leftJoin(practiceOverview, eq(practiceOverview.odsCode, membershipOverview.practiceCode))
+      .where(practiceCodes ? inArray(membershipOverview.practiceCode, [...practiceCodes]) : undefined),
+    db.select({ id: practiceGroups.id, name: practiceGroups.name, kind: practiceGroups.kind }).from(practiceGroups),
+  ]);
+  const byId = new Map(groups.map((g) => [g.id, g]));
+  return rows.map((r) => {
+    const group = byId.get(r.groupId);
+    const parent = group?.kind === 'locality' && r.parentId !== null ? byId.get(r.parentId) : undefined;
+    return { id: r.id, groupId: r.groupId, groupName: r.groupName, parent: parent ? { id: parent.id, name: parent.name } : null, practiceCode: r.practiceCode, practice: practiceLabel(r.name, r.practiceCode), practiceCloseDate: r.closeDate, startDate: r.startDate, endDate: r.endDate, rowVersion: r.rowVersion };
+  });
+}
+
 /**
  * Every stored membership checked against the rules a new or changed one is held to: a practice a
  * newer ODS file has closed since its membership was made, or what an older database (or one
@@ -17,18 +41,42 @@ export interface MembershipCheck {
  */
 export async function checkMemberships(ctx: AppContext): Promise<MembershipCheck> {
   authorize(ctx.actor, 'membership', 'update');
-  const [rows, groups] = await Promise.all([
-    ctx.db
-      .select({ id: membershipOverview.id, groupId: membershipOverview.groupId, groupName: membershipOverview.groupName, parentId: membershipOverview.groupParentId, practiceCode: membershipOverview.practiceCode, name: practiceOverview.displayName, closeDate: practiceOverview.closeDate, startDate: membershipOverview.startDate, endDate: membershipOverview.endDate })
-      .from(membershipOverview)
-      .leftJoin(practiceOverview, eq(practiceOverview.odsCode, membershipOverview.practiceCode)),
-    ctx.db.select({ id: practiceGroups.id, name: practiceGroups.name, kind: practiceGroups.kind }).from(practiceGroups),
-  ]);
-  const byId = new Map(groups.map((g) => [g.id, g]));
-  const memberships: CheckedMembership[] = rows.map((r) => {
-    const group = byId.get(r.groupId);
-    const parent = group?.kind === 'locality' && r.parentId !== null ? byId.get(r.parentId) : undefined;
-    return { id: r.id, groupId: r.groupId, groupName: r.groupName, parent: parent ? { id: parent.id, name: parent.name } : null, practiceCode: r.practiceCode, practice: practiceLabel(r.name, r.practiceCode), practiceCloseDate: r.closeDate, startDate: r.startDate, endDate: r.endDate };
-  });
+  const memberships = await storedMemberships(ctx.db);
   return { checked: memberships.length, problems: membershipProblems(memberships) };
+}
+
+/**
+ * Ends every membership that runs past its practice's close date (one begun before the closing)
+ * on that date: what an admin does by hand after an ODS file closes a member practice, for all of
+ * them at once, in one transaction, each audited. One changed by someone else meanwhile stops the
+ * whole change (nothing is ended) rather than overwrite it. Running it again ends nothing more.
+ */
+export async function endMembershipsAtClosing(ctx: AppContext): Promise<{ ended: EndedMembership[] }> {
+  authorize(ctx.actor, 'membership', 'update');
+  return ctx.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const ending = endingAtClosing(await storedMemberships(db)) as { membership: StoredMembership; endDate: string }[];
+    const ended: EndedMembership[] = [];
+    for (const { membership: m, endDate } of ending) {
+      const read = () => db.select().from(membershipOverview).where(eq(membershipOverview.id, m.id));
+      const [before] = await read();
+      const changed = await db.update(groupMemberships).set({ endDate, rowVersion: m.rowVersion + 1, updatedAt: new Date() }).where(and(eq(groupMemberships.id, m.id), eq(groupMemberships.rowVersion, m.rowVersion))).returning({ id: groupMemberships.id });
+      if (!changed.length) throw conflict(`${m.practice}’s membership of ${m.groupName} was changed by someone else just now, so no membership was ended. Check the memberships again.`);
+      const [after] = await read();
+      await recordAudit(db, ctx.actor, { recordType: 'membership', recordId: m.id, action: 'update', before, after, summary: `Ended on ${formatLongDate(endDate)}, when the practice closed` });
+      ended.push({ membershipId: m.id, groupId: m.groupId, groupName: m.groupName, practiceCode: m.practiceCode, practice: m.practice, endDate });
+    }
+    return { ended };
+  });
+}
+
+/**
+ * For an import that has just closed these practices: which of them are still members of a group,
+ * and how to end those memberships. Null when none is.
+ */
+export async function stillMembersNote(db: Db, closedCodes: readonly string[]): Promise<string | null> {
+  if (!closedCodes.length) return null;
+  const sentences = stillMembersSentences(endingAtClosing(await storedMemberships(db, closedCodes)));
+  if (!sentences.length) return null;
+  return `${sentences.join('; ')}. End those memberships on the closing date from the groups page, or with atscale check --end-at-closing.`;
 }

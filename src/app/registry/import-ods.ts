@@ -8,6 +8,7 @@ import { authorize } from '../permissions.js';
 import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, olderNote, rejectedReport, sameValue } from './import-report.js';
 import { historyColumns, type HistoryRow } from './practice-history.js';
 import { formatLongDate } from '../../domain/iso-date.js';
+import { stillMembersNote } from '../groups/check-memberships.js';
 
 type PracticeValues = typeof practices.$inferInsert;
 
@@ -122,6 +123,10 @@ export async function importOdsFile(ctx: AppContext, file: { name: string; conte
       ...audits,
       importAuditEntry(report, 'ODS import'),
     ]);
+    // A member practice this file closes stays a member until an admin ends it: say so.
+    const closedNow = writes.filter((w) => w.closeDate && w.closeDate !== existing.get(w.odsCode)?.closeDate).map((w) => w.odsCode);
+    const stillMembers = await stillMembersNote(tx as never, closedNow);
+    if (stillMembers) report.notes.push(stillMembers);
     options.onProgress?.(inserts.length + writes.length, inserts.length + writes.length, 'Saved');
     return report;
   });

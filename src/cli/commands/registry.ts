@@ -15,6 +15,7 @@ import { practiceLabels as label } from '../../domain/registry/practice-labels.j
 import { countOf, humanise } from '../../domain/words.js';
 import { notInRegistrySentence } from '../../domain/registry/not-in-registry.js';
 import { pcnFilter } from '../../domain/registry/ods-codes.js';
+import { endedSentences } from '../../domain/groups/membership-check.js';
 
 /**
  * An import report as `--format json` prints it: every problem names its file, line and column (null
@@ -125,20 +126,31 @@ export function registerRegistryCommands(program: Command): void {
     });
 }
 
-/** `atscale check`: every stored membership against the rules; exit code 2 when any breaks one. */
+/**
+ * `atscale check`: every stored membership against the rules; exit code 2 when any breaks one.
+ * `--end-at-closing` first ends each membership that runs past its practice's close date on that date.
+ */
 function registerCheckCommand(program: Command): void {
   program
     .command('check')
     .description('Check every stored membership against the membership rules: a practice closed since by a newer ODS file, or a membership an older atscale stored')
+    .option('--end-at-closing', 'first end each membership that runs past its practice’s close date on that date (audited; all or nothing)')
     .addOption(formatOption(['table', 'csv', 'json'], 'table'))
-    .action(async (options: { format: OutputFormat }) => {
+    .action(async (options: { format: OutputFormat; endAtClosing?: boolean }) => {
       await withClient(async (client) => {
-        const result = await client.read(async (ctx) => (await import('../../app/groups/check-memberships.js')).checkMemberships(ctx), '/api/membership-check');
+        const checks = () => import('../../app/groups/check-memberships.js');
+        if (options.endAtClosing) {
+          const { ended } = await client.act(async (ctx) => (await checks()).endMembershipsAtClosing(ctx), '/api/membership-check/end-at-closing');
+          process.stderr.write(ended.length ? `Ended ${countOf(ended.length, 'membership')}:\n${endedSentences(ended).map((s) => `  ${s}\n`).join('')}` : 'No membership runs past its practice’s close date.\n');
+        }
+        const result = await client.read(async (ctx) => (await checks()).checkMemberships(ctx), '/api/membership-check');
         if (!result.problems.length) {
           process.stderr.write(`Checked ${countOf(result.checked, 'membership')}: each keeps the rules.\n`);
           if (options.format === 'table') return;
         } else {
-          process.stderr.write(`Checked ${countOf(result.checked, 'membership')}: ${countOf(result.problems.length, 'problem')} to put right on the groups' pages.\n`);
+          const endable = result.problems.filter((p) => p.endOn).length;
+          const hint = endable ? ` (${countOf(endable, 'membership')} of closed practices: atscale check --end-at-closing ends ${endable === 1 ? 'it' : 'them'} on the closing date)` : '';
+          process.stderr.write(`Checked ${countOf(result.checked, 'membership')}: ${countOf(result.problems.length, 'problem')} to put right on the groups' pages${hint}.\n`);
           process.exitCode = 2;
         }
         await writeRows(result.problems, [{ header: 'Group', value: (p) => p.groupName }, { header: 'Practice', value: (p) => p.practiceCode }, { header: 'Problem', value: (p) => p.message }], options.format, { json: result, emptySaid: true });

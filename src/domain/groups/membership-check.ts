@@ -1,3 +1,5 @@
+import { formatLongDate } from '../iso-date.js';
+import { formatList } from '../words.js';
 import { afterClosingRefusal, outsideParentRefusal, overlapMessage, sharesADay, type Span } from './membership-dates.js';
 
 /** A stored membership, with what the rules need to know of its group and practice. */
@@ -19,7 +21,52 @@ export interface MembershipProblem {
   groupName: string;
   practiceCode: string;
   message: string;
+  /** The practice's close date, when the membership runs past it but began before it: ending it then puts it right. */
+  endOn: string | null;
 }
+
+/**
+ * The memberships that run past their practice's close date but began on or before it, each with
+ * the date to end it on (the close date). Ending every one of them together keeps the other rules:
+ * a shorter membership overlaps nothing new, and a locality membership ending with its group's
+ * still lies within it. One that began after the closing cannot be ended then: it is left to a person.
+ */
+export function endingAtClosing(memberships: readonly CheckedMembership[]): { membership: CheckedMembership; endDate: string }[] {
+  return memberships.flatMap((m) => (endOnClosing(m) ? [{ membership: m, endDate: m.practiceCloseDate! }] : []));
+}
+
+/** A membership ended on its practice's close date. */
+export interface EndedMembership {
+  membershipId: number;
+  groupId: number;
+  groupName: string;
+  practiceCode: string;
+  /** "Two Shires Medical Practice (C82660)". */
+  practice: string;
+  endDate: string;
+}
+
+/** Memberships ending at their practices' closings, a practice at a time in code order, with the groups it is in (in name order). */
+function byPractice(ending: readonly Pick<EndedMembership, 'practiceCode' | 'practice' | 'groupName' | 'endDate'>[]) {
+  const practices = new Map<string, { practice: string; closeDate: string; groups: string[] }>();
+  for (const e of ending) {
+    const entry = practices.get(e.practiceCode) ?? { practice: e.practice, closeDate: e.endDate, groups: [] };
+    entry.groups.push(e.groupName);
+    practices.set(e.practiceCode, entry);
+  }
+  return [...practices.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, p]) => ({ ...p, groups: formatList([...new Set(p.groups)].sort((a, b) => a.localeCompare(b))) }));
+}
+
+/** "Two Shires Medical Practice (C82660) closed on 30 June 2020 and is still in ELR federation and Wigston", a sentence per practice. */
+export const stillMembersSentences = (ending: readonly { membership: CheckedMembership; endDate: string }[]): string[] =>
+  byPractice(ending.map((e) => ({ ...e.membership, endDate: e.endDate }))).map((p) => `${p.practice} closed on ${formatLongDate(p.closeDate)} and is still in ${p.groups}`);
+
+/** "Two Shires Medical Practice (C82660) left ELR federation and Wigston on 30 June 2020, when it closed", a sentence per practice. */
+export const endedSentences = (ended: readonly EndedMembership[]): string[] =>
+  byPractice(ended).map((p) => `${p.practice} left ${p.groups} on ${formatLongDate(p.closeDate)}, when it closed`);
+
+const endOnClosing = (m: CheckedMembership): string | null =>
+  m.practiceCloseDate !== null && m.startDate <= m.practiceCloseDate && (m.endDate === null || m.endDate > m.practiceCloseDate) ? m.practiceCloseDate : null;
 
 /**
  * The rules a membership is held to when it is made or changed, checked over every stored one: a
@@ -35,9 +82,9 @@ export function membershipProblems(memberships: readonly CheckedMembership[]): M
   for (const m of memberships) byPractice.set(m.practiceCode, [...(byPractice.get(m.practiceCode) ?? []), m]);
   const ordered = [...memberships].sort((a, b) => a.groupName.localeCompare(b.groupName) || a.practiceCode.localeCompare(b.practiceCode) || a.startDate.localeCompare(b.startDate) || a.id - b.id);
   for (const m of ordered) {
-    const say = (message: string) => problems.push({ membershipId: m.id, groupId: m.groupId, groupName: m.groupName, practiceCode: m.practiceCode, message });
+    const say = (message: string, endOn: string | null = null) => problems.push({ membershipId: m.id, groupId: m.groupId, groupName: m.groupName, practiceCode: m.practiceCode, message, endOn });
     const closed = afterClosingRefusal(m.practice, m.practiceCloseDate, m);
-    if (closed) say(closed.message);
+    if (closed) say(closed.message, endOnClosing(m));
     const own = byPractice.get(m.practiceCode) ?? [];
     if (m.parent) {
       const parentMemberships = own.filter((o) => o.groupId === m.parent!.id);
