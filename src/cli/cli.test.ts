@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, projectRoot, runCli, startCliServer } from '../../test/support/cli.js';
+import { freePort, projectRoot, runCli, runCliAtTerminal, startCliServer } from '../../test/support/cli.js';
 import { openTestDatabase } from '../../test/support/databases.js';
 import { epraccurRow } from '../../test/support/factories.js';
 import { nhsDir } from '../../test/support/nhs-files.js';
@@ -164,6 +164,9 @@ describe('the atscale command with the embedded database', () => {
     // Not at a terminal, a restore over stored data is refused until it says --yes, saying what it would replace.
     const unasked = await runCli(['restore', join(dir, 'backup.json.gz')], env);
     expect(unasked).toMatchObject({ code: 2, stderr: expect.stringMatching(/^atscale: This replaces everything stored in .+ \(33 practices, \d+ groups and \d+ users\) with the backup made on \d{1,2} [A-Z][a-z]+ \d{4} at .+ Run atscale restore .+ --yes to go on\.\n$/) });
+    // At a terminal it asks; anything but yes restores nothing.
+    const declined = await runCliAtTerminal(['restore', join(dir, 'backup.json.gz')], env, [{ after: 'Type yes to restore: ', type: 'no' }]);
+    expect(declined).toMatchObject({ code: 2, output: expect.stringMatching(/This replaces everything stored in [\s\S]+Type yes to restore: [\s\S]*Nothing was restored\./) });
     const restore = await runCli(['restore', join(dir, 'backup.json.gz'), '--yes'], env);
     // One table a line, with its rows.
     expect(restore.stdout).toMatch(/^practices +33$/m);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, runCli, startCliServer } from '../../test/support/cli.js';
+import { freePort, runCli, runCliAtTerminal, startCliServer } from '../../test/support/cli.js';
 import { epraccurRow } from '../../test/support/factories.js';
 
 /** An admin at a terminal: who may sign in, a forgotten password, someone who has left. */
@@ -48,11 +48,20 @@ describe('an admin at a terminal: atscale users and atscale check, with the embe
       expect(await signedInAs(before)).toBeNull();
       expect(await signIn('demo-manager-password')).toBe(401);
       expect(await signIn('a new and longer password')).toBe(200);
+      // At a terminal, with neither --password nor ATSCALE_NEW_PASSWORD, it is typed twice and never shown; a script is told what to give.
+      const typed = 'typed at a terminal, unseen';
+      const asked = [{ after: 'New password (at least 12 characters; not shown): ', type: typed }];
+      expect(await runCliAtTerminal(['users', 'set-password', '--email', manager], env, [...asked, { after: 'The same again: ', type: 'something else entirely' }])).toMatchObject({ code: 2, output: expect.stringContaining('The two passwords typed differ; no password was set.') });
+      const atTerminal = await runCliAtTerminal(['users', 'set-password', '--email', manager], env, [...asked, { after: 'The same again: ', type: typed }]);
+      expect(atTerminal).toMatchObject({ code: 0, output: expect.stringContaining(`Set a new password for Priya Patel <${manager}>`) });
+      expect(atTerminal.output).not.toContain('typed at');
+      expect(await signIn(typed)).toBe(200);
+      expect(await runCli(['users', 'set-password', '--email', manager], { ...env, ATSCALE_NEW_PASSWORD: undefined })).toMatchObject({ code: 2, stderr: expect.stringContaining('field --password (or ATSCALE_NEW_PASSWORD): give the new password (at least 12 characters): not at a terminal, so it cannot be asked for') });
       expect(await runCli(['users', 'disable', '--email', manager], env)).toMatchObject({ code: 0, stdout: `Priya Patel <${manager}> is now disabled\n` });
       expect(await runCli(['users', 'disable', '--email', manager], env)).toMatchObject({ code: 0, stdout: `Priya Patel <${manager}> was already disabled\n` });
-      expect(await signIn('a new and longer password')).not.toBe(200);
+      expect(await signIn(typed)).not.toBe(200);
       expect(await runCli(['users', 'enable', '--email', manager], env)).toMatchObject({ code: 0, stdout: `Priya Patel <${manager}> is now able to sign in\n` });
-      expect(await signIn('a new and longer password')).toBe(200);
+      expect(await signIn(typed)).toBe(200);
       expect(await runCli(['users', 'disable', '--email', 'left@elr-federation.example'], env)).toMatchObject({ code: 4, stderr: expect.stringContaining('No user has the email left@elr-federation.example') });
       const audit = JSON.parse((await runCli(['audit', '--type', 'user', '--format', 'json'], env)).stdout) as { action: string; before: Record<string, unknown>; after: Record<string, unknown> }[];
       // Newest first: enabled, disabled, then the password (whose hash the audit never shows).

@@ -27,6 +27,35 @@ export function runCli(args: string[], env: Record<string, string | undefined>, 
   });
 }
 
+const shellQuoted = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Runs `atscale` at a terminal, as a person would: `script` gives it a pseudo-terminal. Each answer
+ * is typed once the output so far ends with its prompt (typing earlier would be echoed before the
+ * command hides it). The output is what the terminal showed, with its carriage returns and without
+ * cursor movements.
+ */
+export function runCliAtTerminal(args: string[], env: Record<string, string | undefined>, answers: { after: string; type: string }[]): Promise<{ code: number; output: string }> {
+  const command = [process.execPath, join(projectRoot, 'bin/atscale.mjs'), ...args].map(shellQuoted).join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: projectRoot, env: { ...process.env, ...env } });
+    let output = '';
+    const pending = [...answers];
+    child.stdout.on('data', (d) => {
+      output += d;
+      // readline moves the cursor with escape codes after its prompt: they are not text shown.
+      const shown = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').trimEnd();
+      while (pending.length && shown.endsWith(pending[0]!.after.trimEnd())) child.stdin.write(`${pending.shift()!.type}\r`);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, output: output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '') });
+    });
+  });
+}
+
 /** Starts `atscale serve` and resolves once it says where it is listening. */
 export function startCliServer(env: Record<string, string>, args: string[] = []): Promise<{ stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>; output(): string }> {
   return new Promise((resolve, reject) => {

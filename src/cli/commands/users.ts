@@ -6,7 +6,7 @@ import { formatDateTime } from '../../domain/iso-date.js';
 import type { AtscaleClient } from '../client.js';
 import { withClient } from '../with-client.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
-
+import { newPassword } from '../password-prompt.js';
 
 /** The users table and CSV, headed as the users page heads them. */
 const userColumns: Column<Record<string, unknown>>[] = [
@@ -43,6 +43,8 @@ const rethrownInOptionWords = (error: unknown): never => {
   throw inOptionWords(error);
 };
 
+const passwordHelp = 'at least 12 characters (or set ATSCALE_NEW_PASSWORD; at a terminal, leave both out to type it unseen)';
+
 /** `users add`, `users list`, `users set-password`, `users disable` and `users enable`: the users page's work, for an admin at a terminal. */
 export function registerUserCommands(program: Command): void {
   const users = program.command('users').description('Who may sign in, with their roles and practices');
@@ -54,10 +56,10 @@ export function registerUserCommands(program: Command): void {
     .requiredOption('--name <name>', 'their name, as pages and the audit show it')
     .requiredOption('--role <role>', 'admin, practice_manager, commissioner or clinician')
     .option('--practice <codes>', 'ODS codes of their practices, comma separated (practice managers, clinicians)')
-    .option('--password <password>', 'at least 12 characters (or set ATSCALE_NEW_PASSWORD)')
+    .option('--password <password>', passwordHelp)
     .action((options: { email: string; name: string; role: string; practice?: string; password?: string }) =>
       withClient(async (client) => {
-        const input = { email: options.email, name: options.name, role: options.role, practiceCodes: options.practice ?? [], password: options.password ?? process.env.ATSCALE_NEW_PASSWORD ?? '' };
+        const input = { email: options.email, name: options.name, role: options.role, practiceCodes: options.practice ?? [], password: await newPassword(options.password) };
         const user = await client.addUser(input).catch(rethrownInOptionWords);
         process.stdout.write(`Added ${String(user.name)} <${String(user.email)}> as ${roleWords(String(user.role))} (id ${String(user.id)})\n`);
       }),
@@ -82,11 +84,11 @@ export function registerUserCommands(program: Command): void {
     .command('set-password')
     .description('Give a user a new password (for one who has forgotten theirs, an admin included)')
     .requiredOption('--email <email>', 'the email they sign in with')
-    .option('--password <password>', 'at least 12 characters (or set ATSCALE_NEW_PASSWORD)')
+    .option('--password <password>', passwordHelp)
     .action((options: { email: string; password?: string }) =>
       withClient(async (client) => {
         const user = await userByEmail(client, options.email);
-        await client.updateRecord('users', user.id, { password: options.password ?? process.env.ATSCALE_NEW_PASSWORD ?? '' }, user.rowVersion).catch(rethrownInOptionWords);
+        await client.updateRecord('users', user.id, { password: await newPassword(options.password) }, user.rowVersion).catch(rethrownInOptionWords);
         process.stdout.write(`Set a new password for ${user.name} <${String(user.email)}>\n`);
       }),
     );
