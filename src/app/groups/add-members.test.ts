@@ -57,7 +57,7 @@ describe.each(databaseKinds)('adding a commissioner’s practices from a date (%
     expect((await membersOf(groupId)).map((m) => m.code)).toEqual([openThroughout.odsCode, openedLater.odsCode].sort());
     await expect(addMembers(admin(), await newGroup('Too early'), { commissionerCode: '99X', startDate: '1980-01-01' })).rejects.toMatchObject({
       kind: 'invalid',
-      problems: [{ field: 'commissionerCode', message: 'matches no GP practice open on 1 January 1980 in the registry' }],
+      problems: [{ field: 'commissionerCode', message: 'matches no GP practice open on 1 January 1980 in the registry; 2 open GP practices have it now: choose a later start date, or the code they had then' }],
     });
   });
 
@@ -129,5 +129,12 @@ describe.each(databaseKinds)('adding a commissioner’s practices from a date (%
     const in2023 = await addMembers(admin(), await newGroup('U99001 in 2023'), { pcnCode: 'U99001', startDate: '2023-04-01' });
     expect(codes(in2023)).toEqual([joined.odsCode, mapped.odsCode].sort());
     expect(in2023.movedSince).toEqual([]);
+    // Before PCNs began: the date its first member joined, as ePCN dates it.
+    const founder = inCommissioner({ pcnCode: 'U99002' });
+    await database.db.insert(practices).values(founder);
+    await database.db.insert(pcnMemberships).values({ practiceCode: founder.odsCode, pcnCode: 'U99002', startDate: '2019-07-01', endDate: null, source: pcnSources.epcn });
+    await expect(addMembers(admin(), await newGroup('U99002 in 2018'), { pcnCode: 'U99002', startDate: '2018-04-01' })).rejects.toMatchObject({
+      problems: [{ field: 'pcnCode', message: 'matches no GP practice open on 1 April 2018 in the registry: its first member joined on 1 July 2019 (ePCN), so start on or after that date' }],
+    });
   });
 });

@@ -1,14 +1,15 @@
-import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, min, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError, invalid } from '../../domain/errors.js';
 import { countOf } from '../../domain/words.js';
 import { formatLongDate, isoDateSchema } from '../../domain/iso-date.js';
 import { isSpecialAllocationScheme } from '../../domain/registry/practice-status.js';
-import { groupMemberships, practices } from '../../db/schema/index.js';
+import { groupMemberships, pcnMemberships, practices } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { membershipRecord } from './membership-record.js';
 import { commissionerOn, pcnOn } from '../registry/practice-on-date.js';
+import { pcnSources } from '../registry/import-pcns.js';
 import { sharingADayWith } from './membership-rules.js';
 import { insertPrepared } from '../records/records.js';
 import { parseOrRefuse } from '../records/zod-problems.js';
@@ -36,6 +37,24 @@ function noMatchProblem(choice: z.infer<typeof addMembersSchema>) {
   if (choice.practiceCodes?.length) return { field: 'practiceCodes', message: `match no ${practicesMeant} with the other choices` };
   if (choice.pcnCode) return { field: 'pcnCode', message: `matches no ${practicesMeant} in the registry` };
   return { field: 'commissionerCode', message: `matches no ${practicesMeant} in the registry` };
+}
+
+/**
+ * Why a commissioner or PCN matched nothing on the start date, when it has practices now: a PCN
+ * whose first recorded member came later (PCNs began in July 2019), or a code given to practices
+ * since (sub-ICB codes replaced CCG codes in 2022, 5-character ones in 2024).
+ */
+async function noMatchOnTheDate(db: AppContext['db'], choice: z.infer<typeof addMembersSchema>) {
+  const problem = noMatchProblem(choice);
+  if (!choice.gpPracticesOnly || !(choice.pcnCode || choice.commissionerCode)) return problem;
+  const [first] = choice.pcnCode ? await db.select({ on: min(pcnMemberships.startDate) }).from(pcnMemberships).where(and(eq(pcnMemberships.pcnCode, choice.pcnCode), eq(pcnMemberships.source, pcnSources.epcn))) : [];
+  if (first?.on && first.on > choice.startDate) return { ...problem, message: `${problem.message}: its first member joined on ${formatLongDate(first.on)} (ePCN), so start on or after that date` };
+  const inItNow = await db
+    .select({ name: practices.name })
+    .from(practices)
+    .where(and(eq(practices.isGpPractice, true), eq(practices.status, 'active'), choice.pcnCode ? eq(practices.pcnCode, choice.pcnCode) : eq(practices.commissionerCode, choice.commissionerCode!)));
+  const n = inItNow.filter((p) => !isSpecialAllocationScheme(p.name)).length;
+  return n ? { ...problem, message: `${problem.message}; ${countOf(n, 'open GP practice')} ${n === 1 ? 'has' : 'have'} it now: choose a later start date, or the code ${n === 1 ? 'it' : 'they'} had then` } : problem;
 }
 
 /** Which of these practices already hold a membership of the group sharing a day with the span, sorted. */
@@ -96,7 +115,7 @@ async function choosePractices(db: AppContext['db'], choice: z.infer<typeof addM
   if (missing.length) throw invalid(`Unknown practice ${missing.join(', ')}`, [{ field: 'practiceCodes', message: `not in the registry: ${missing.join(', ')}` }]);
   const specialAllocation = wholeArea ? found.filter((f) => isSpecialAllocationScheme(f.name)).map((f) => f.odsCode).sort() : [];
   const chosen = found.filter((f) => !specialAllocation.includes(f.odsCode));
-  if (!chosen.length) throw invalid('No practices match that choice', [noMatchProblem(choice)]);
+  if (!chosen.length) throw invalid('No practices match that choice', [await noMatchOnTheDate(db, choice)]);
   return { chosen, specialAllocation };
 }
 
