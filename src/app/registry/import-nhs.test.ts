@@ -142,7 +142,7 @@ describe.each(databaseKinds)('a national list-size file into a registry of one f
     expect(report.errors).toHaveLength(others.length);
   });
 
-  it('refuses the national PCN files too, each row’s problem naming the column of its practice code: a number in a CSV, a letter in a workbook', async () => {
+  it('refuses the national PCN files too, each row’s problem naming the column of its practice code: a number in a CSV, a letter in a workbook, with its sheet', async () => {
     const map = nhsFile('gp-reg-pat-prac-map-2026-08.csv');
     const codeColumn = decodeText(map.content).split(/\r?\n/)[0]!.split(',').indexOf('PRACTICE_CODE') + 1;
     const fromMap = await importNhsFile(contextFor(database), 'pcns', map);
@@ -152,6 +152,8 @@ describe.each(databaseKinds)('a national list-size file into a registry of one f
     expect(fromWorkbook.rejected).toBeGreaterThan(6000);
     const [letter, ...others] = new Set(fromWorkbook.errors.map((e) => e.column));
     expect({ letter, others }).toEqual({ letter: expect.stringMatching(/^[A-Z]$/), others: [] });
+    expect(new Set(fromWorkbook.errors.map((e) => e.file))).toEqual(new Set(['ePCN-2023-01.xlsx [PCN Core Partner Details]']));
+    expect(fromMap.errors[0]!.file).toBe('gp-reg-pat-prac-map-2026-08.csv');
   });
 
   it('skips them when asked, with a note that names ten and counts the rest, and keeps every code for programs', async () => {

@@ -23,6 +23,8 @@ interface Membership {
   line?: number;
   /** Where the practice's code is: a column number (CSV) or letter (workbook). */
   column?: number | string;
+  /** The file and sheet the row is on, for a workbook: "ePCN.xlsx [PCN Core Partner Details]". */
+  where?: string;
 }
 
 const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -44,7 +46,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     const parsed = await parseEpcnWorkbook(Buffer.from(file.content), file.name);
     problems = parsed.problems;
     orgs = parsed.pcns.map((p) => ({ code: p.code, name: p.name, kind: 'pcn', parentCode: p.subIcbCode || null, openDate: p.openDate, closeDate: p.closeDate }));
-    incoming = parsed.memberships.map((m) => ({ practiceCode: m.practiceCode, pcnCode: m.pcnCode, startDate: m.startDate, endDate: m.endDate, line: m.line, column: m.practiceCodeColumn }));
+    incoming = parsed.memberships.map((m) => ({ practiceCode: m.practiceCode, pcnCode: m.pcnCode, startDate: m.startDate, endDate: m.endDate, line: m.line, column: m.practiceCodeColumn, where: `${file.name} [${m.sheet}]` }));
     // The latest date the workbook gives; a workbook that cannot be read or lists no members has none (not 1970).
     referenceDate = options.asOf ?? incoming.reduce((d, m) => [m.startDate, m.endDate ?? ''].reduce((a, b) => (b > a ? b : a), d), '');
     if (!problems.length && !incoming.length) problems.push({ file: file.name, message: 'the workbook lists no PCN core partner practices: nothing to import' });
@@ -72,7 +74,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     const stored = new Map((await tx.select().from(practices)).map((p) => [p.odsCode, p]));
     const unknown = incoming.filter((m) => !stored.has(m.practiceCode));
     if (unknown.length && !options.skipUnknown) {
-      return unknownPracticesReport('pcns', file.name, unknown.map((m) => ({ line: m.line, column: m.column, code: m.practiceCode })), referenceDate);
+      return unknownPracticesReport('pcns', file.name, unknown.map((m) => ({ line: m.line, column: m.column, code: m.practiceCode, file: m.where })), referenceDate);
     }
     skipPracticesNotInRegistry(report, unknown.length, unknown.map((u) => u.practiceCode), ['membership', 'memberships']);
     const memberships = incoming.filter((m) => stored.has(m.practiceCode));

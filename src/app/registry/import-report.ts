@@ -59,11 +59,12 @@ export function rejectionSummary(report: ImportReport): string {
  * problem (all of them to download); `practicesNotInRegistry` lets the page and the command line
  * say it in one sentence with their own way on (a box to tick, --skip-unknown).
  */
-type UnknownPracticeRow = { line?: number; column?: string | number; code: string };
+/** A row naming a practice the registry lacks; `file` where the row is more than the file (a workbook's sheet: "ePCN.xlsx [PCN Core Partner Details]"). */
+type UnknownPracticeRow = { line?: number; column?: string | number; code: string; file?: string };
 
 /** A problem for each row naming a practice the registry does not hold. */
 export const unknownPracticeProblems = (file: string, unknown: readonly UnknownPracticeRow[]): Problem[] =>
-  unknown.map((u) => ({ file, line: u.line, column: u.column, message: `practice ${u.code} is not in the registry; import an ODS file that includes it first` }));
+  unknown.map((u) => ({ file: u.file ?? file, line: u.line, column: u.column, message: `practice ${u.code} is not in the registry; import an ODS file that includes it first` }));
 
 export function unknownPracticesReport(kind: ImportKind, file: string, unknown: UnknownPracticeRow[], referenceDate: string | null): ImportReport {
   const report = rejectedReport(kind, file, unknownPracticeProblems(file, unknown), referenceDate);
