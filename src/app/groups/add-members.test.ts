@@ -75,6 +75,13 @@ describe.each(databaseKinds)('adding a commissioner’s practices from a date (%
     await expect(addMembers(admin(), groupId, { commissionerCode: '99X', startDate: '2020-04-01', endDate: '2020-03-31' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'endDate', message: 'must be on or after the start date' }] });
   });
 
+  it('ends the membership of a practice chosen one by one that closed within the span on its close date, and says so', async () => {
+    const groupId = await newGroup('Chosen by hand from 2020');
+    const result = await addMembers(admin(), groupId, { practiceCodes: [closedSince.odsCode, openThroughout.odsCode], startDate: '2020-04-01' });
+    expect(result).toMatchObject({ added: 2, endedAtClosing: [{ odsCode: closedSince.odsCode, closeDate: '2021-03-31' }] });
+    expect((await membersOf(groupId)).find((m) => m.code === closedSince.odsCode)).toMatchObject({ endDate: '2021-03-31' });
+  });
+
   it('names every practice chosen one by one that cannot be a member on those dates, at once, and adds none', async () => {
     const groupId = await newGroup('Chosen by hand');
     const chosen = [closedBefore, closedSince, openThroughout].map((p) => p.odsCode);

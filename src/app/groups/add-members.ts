@@ -78,8 +78,11 @@ const gpPracticeOpenOn = (date: string) =>
     or(and(isNull(practices.closeDate), eq(practices.status, 'active')), gte(practices.closeDate, date)),
   )!;
 
-/** The earlier of the chosen end and the practice's close date (no end is later than any date). */
-const endByClosing = (endDate: string | null, closeDate: string | null) => (closeDate && (!endDate || closeDate < endDate) ? closeDate : endDate);
+/**
+ * The earlier of the chosen end and the practice's close date (no end is later than any date); one
+ * closed before the start keeps the chosen end, to be refused as closed before it would start.
+ */
+const endByClosing = (startDate: string, endDate: string | null, closeDate: string | null) => (closeDate && closeDate >= startDate && (!endDate || closeDate < endDate) ? closeDate : endDate);
 
 /**
  * Each membership checked as one added alone would be, before any is added: every practice that
@@ -152,9 +155,10 @@ export async function addMembers(ctx: AppContext, groupId: number, input: unknow
     const order = (code: string) => choice.practiceCodes?.indexOf(code) ?? 0;
     const toAdd = found.filter((f) => !alreadyMembers.includes(f.odsCode)).sort((a, b) => order(a.odsCode) - order(b.odsCode) || a.odsCode.localeCompare(b.odsCode));
     if (!toAdd.length) throw invalid('Every practice that matches is already a member on those dates', [{ ...noMatchProblem(choice), message: `matches only practices already members on those dates: ${alreadyMembers.join(', ')}` }]);
-    // Practices chosen by commissioner or PCN that closed within the span: each membership ends on its close date, and is named.
+    // Practices that closed within the span, however chosen: each membership ends on its close date, and is named
+    // (the locality form, which has no end date, can so place a practice closed since).
     const chosenEnd = choice.endDate ?? null;
-    const spans = toAdd.map((f) => ({ odsCode: f.odsCode, endDate: choice.practiceCodes?.length ? chosenEnd : endByClosing(chosenEnd, f.closeDate) }));
+    const spans = toAdd.map((f) => ({ odsCode: f.odsCode, endDate: endByClosing(choice.startDate, chosenEnd, f.closeDate) }));
     const memberships = spans.map((s) => ({ groupId, practiceCode: s.odsCode, startDate: choice.startDate, endDate: s.endDate }));
     await refuseAllThatCannotJoin(tx as never, memberships);
     const created = await insertPrepared(txCtx, membershipRecord, memberships);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterAdding } from './federation-setup.js';
+import { afterAdding } from './after-adding.js';
 
 describe('what the set-up page says after adding a commissioner’s or PCN’s practices', () => {
   it.each([

@@ -6,6 +6,7 @@ import { type FieldError, FormErrorSummary } from '../../components/form-errors.
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatNumber } from '../../format/format.js';
+import { type AddedMembers, afterAdding } from './after-adding.js';
 
 const invalidates = ['/api/groups', '/api/practices', '/api/memberships'];
 /** Checkbox ids are the group's name and a number; error links point at the first box. */
@@ -55,7 +56,7 @@ export function AssignLocalityForm({ summary }: { summary: GroupSummary }) {
   const [localityId, setLocalityId] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [start, setStart] = useState<DateParts>(emptyDate);
-  const form = useApiForm<AssignInput, { added: number }>(({ localityId, ...body }) => ({ method: 'POST', path: `/api/groups/${localityId}/members`, body }), {
+  const form = useApiForm<AssignInput, AddedMembers>(({ localityId, ...body }) => ({ method: 'POST', path: `/api/groups/${localityId}/members`, body }), {
     invalidates,
     fields: { practiceCodes: { id: firstPracticeBox, label: 'Practices' }, startDate: { id: dateFieldTarget('assign-start'), label: 'Start date' } },
     onSuccess: () => setChosen([]),
@@ -82,6 +83,7 @@ export function AssignLocalityForm({ summary }: { summary: GroupSummary }) {
       <h2 id="assign-locality-heading">Assign practices to a locality</h2>
       <SuccessBanner id="assign-locality" count={form.successes}>
         Assigned {formatNumber(form.result?.added ?? 0)} {form.result?.added === 1 ? 'practice' : 'practices'}.
+        {form.result ? afterAdding(form.result).map((sentence) => ` ${sentence}`) : null}
       </SuccessBanner>
       {!unplaced.length ? (
         <p className="nhsuk-body">Every member practice is in a locality on this date. To move a practice, end its membership on its locality’s page first.</p>
