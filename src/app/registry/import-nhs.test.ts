@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { auditLog, listSizes, pcnMemberships, practiceHistory, practices } from '../../db/schema/index.js';
@@ -94,6 +94,15 @@ describe.each(databaseKinds)('importing every NHS release in date order (%s)', (
     expect(member('C82119')).toMatchObject({ startDate: '2018-07-01', endDate: null });
     expect(narborough!.commissionerCode).not.toBe('03W');
     expect(added.movedSince).toEqual([{ odsCode: 'C82119', now: narborough!.commissionerCode, area: 'commissioner' }]);
+    // Narborough's move is dated by the join date the ODS file gave with it (field 16), not by the file: gone from 03W by June 2019.
+    const [move] = await database.db.select().from(practiceHistory).where(and(eq(practiceHistory.odsCode, 'C82119'), sql`${practiceHistory.changedFields} @> '["commissionerCode"]'::jsonb`)).orderBy(asc(practiceHistory.validFrom));
+    const joined = String(move!.snapshot.joinedCommissionerOn);
+    expect(joined < move!.validFrom).toBe(true);
+    const dayBefore = new Date(Date.parse(`${joined}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const inJune = await addMembers(ctx, (await createRecord(ctx, groupRecord, { name: 'ELR on the day its move took effect', kind: 'peer_group' }) as { id: number }).id, { commissionerCode: '03W', startDate: joined });
+    expect(inJune.memberships.map((m) => m.practiceCode)).not.toContain('C82119');
+    const dayBeforeMembers = await addMembers(ctx, (await createRecord(ctx, groupRecord, { name: 'ELR the day before', kind: 'peer_group' }) as { id: number }).id, { commissionerCode: '03W', startDate: dayBefore });
+    expect(dayBeforeMembers.memberships.map((m) => m.practiceCode)).toContain('C82119');
     // The LLR special allocation scheme holds the GP practice role, but is no federation's member practice.
     expect(added.specialAllocation).toEqual(['Y03584']);
     expect(member('Y03584')).toBeUndefined();

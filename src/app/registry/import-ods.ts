@@ -106,7 +106,7 @@ export async function importOdsFile(ctx: AppContext, file: { name: string; conte
         writes.push(values);
         audits.push({ recordType: 'practice', recordId: record.odsCode, action: 'update', before: pick(current, changed), after: pick(values, changed) });
         const changedHistory = historyFields.filter((f) => changed.includes(f));
-        if (changedHistory.length) history.push({ odsCode: record.odsCode, validFrom: asOf, changedFields: changedHistory, snapshot: { ...pick(values, historyFields), before: pick(current, changedHistory) } });
+        if (changedHistory.length) history.push({ odsCode: record.odsCode, validFrom: asOf, changedFields: changedHistory, snapshot: { ...pick(values, historyFields), ...movedOn(current, values, asOf), before: pick(current, changedHistory) } });
       }
     }
     if (older) report.notes.push(olderNote(older, ['practice', 'practices'], `facts newer than this file (${formatLongDate(asOf)})`));
@@ -130,6 +130,18 @@ export async function importOdsFile(ctx: AppContext, file: { name: string; conte
     options.onProgress?.(inserts.length + writes.length, inserts.length + writes.length, 'Saved');
     return report;
   });
+}
+
+/**
+ * When a practice that changed commissioner joined the new one, as the ODS file dates it (its
+ * "join provider/purchaser date"), if the file gave a new such date no later than the file's own:
+ * the move is then placed on that day, not on the date of the first file that showed it. A file
+ * that changed the code but kept the old join date says nothing of when, so the file's date stands.
+ */
+function movedOn(current: PracticeValues, values: PracticeValues, asOf: string): { joinedCommissionerOn?: string } {
+  const joined = values.joinParentDate;
+  if (current.commissionerCode === values.commissionerCode || !joined || joined === current.joinParentDate || joined > asOf) return {};
+  return { joinedCommissionerOn: joined };
 }
 
 export function pick<T extends object>(source: T, keys: readonly string[]): Record<string, unknown> {

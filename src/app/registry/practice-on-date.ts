@@ -4,12 +4,15 @@ import { pcnSources } from './import-pcns.js';
 
 /**
  * A practice's commissioner as it was on `date`, for a query over `practices`: the one the first
- * ODS change of commissioner after that date replaced, or today's when none has changed it since
+ * ODS change of commissioner after that date replaced (a change dated by the join date the file
+ * gave with it, where it gave one), or today's when none has changed it since
  * (a registry built from one ODS file has no history, so it answers with today's).
  */
 export function commissionerOn(date: string): SQL<string | null> {
-  const changedAfter = sql`${practiceHistory.odsCode} = ${practices.odsCode} AND ${practiceHistory.validFrom} > ${date} AND ${practiceHistory.changedFields} @> '["commissionerCode"]'::jsonb`;
-  const replaced = sql`SELECT ${practiceHistory.snapshot} #>> '{before,commissionerCode}' FROM ${practiceHistory} WHERE ${changedAfter} ORDER BY ${practiceHistory.validFrom}, ${practiceHistory.id} LIMIT 1`;
+  // The day of the move: the join date the ODS file gave with it, else the file's own date.
+  const movedOn = sql`coalesce((${practiceHistory.snapshot} ->> 'joinedCommissionerOn')::date, ${practiceHistory.validFrom})`;
+  const changedAfter = sql`${practiceHistory.odsCode} = ${practices.odsCode} AND ${movedOn} > ${date} AND ${practiceHistory.changedFields} @> '["commissionerCode"]'::jsonb`;
+  const replaced = sql`SELECT ${practiceHistory.snapshot} #>> '{before,commissionerCode}' FROM ${practiceHistory} WHERE ${changedAfter} ORDER BY ${movedOn}, ${practiceHistory.id} LIMIT 1`;
   return sql<string | null>`(CASE WHEN EXISTS (SELECT 1 FROM ${practiceHistory} WHERE ${changedAfter}) THEN (${replaced}) ELSE ${practices.commissionerCode} END)`;
 }
 

@@ -14,6 +14,7 @@ describe('a practice history row as the page writes it', () => {
       'ODS name: TWO SHIRES MEDICAL PRACTICE; Status: Closed (was Active); Close date: 30 June 2020 (was none); Sub-ICB code: 03W',
     ],
     ['a move between commissioners', { commissionerCode: '04C', before: { commissionerCode: '03W' } }, 'Sub-ICB code: 04C (was 03W)'],
+    ['a move the ODS file dated', { commissionerCode: '04C', joinedCommissionerOn: '2019-04-01', before: { commissionerCode: '03W' } }, 'Sub-ICB code: 04C (was 03W); Joined it on: 1 April 2019'],
     ['a PCN change, which names the previous PCN itself', { pcnCode: 'U30213', previousPcnCode: null }, 'PCN code: U30213; Previous PCN code: none'],
     ['a field the page has no word for keeps its name', { supplierCode: 'X1' }, 'supplierCode: X1'],
     ['nothing recorded', null, ''],

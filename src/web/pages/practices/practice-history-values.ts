@@ -1,8 +1,11 @@
 import { practiceLabels } from '../../../domain/registry/practice-labels.js';
 import { formatDate } from '../../format/format.js';
 
-/** Beside a practice's own fields: the PCN a PCN import saw it leave, and the first row of a practice new to the registry. */
-const fieldNames: Record<string, string> = { ...practiceLabels, previousPcnCode: 'Previous PCN code', created: 'Added to the registry' };
+/**
+ * Beside a practice's own fields: the PCN a PCN import saw it leave, the first row of a practice new
+ * to the registry, and the day a practice joined a new commissioner, as the ODS file dated it.
+ */
+const fieldNames: Record<string, string> = { ...practiceLabels, previousPcnCode: 'Previous PCN code', created: 'Added to the registry', joinedCommissionerOn: 'Joined it on' };
 
 /** A practice history field as people see it named elsewhere ("commissionerCode" is "Sub-ICB code"). */
 export const historyFieldName = (key: string) => fieldNames[key] ?? key;
@@ -12,7 +15,7 @@ const statusWords: Record<string, string> = { active: 'Active', closed: 'Closed'
 function shownValue(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return 'none';
   if (key === 'status') return statusWords[String(value)] ?? String(value);
-  return /date/i.test(key) ? formatDate(String(value)) : String(value);
+  return /date/i.test(key) || key === 'joinedCommissionerOn' ? formatDate(String(value)) : String(value);
 }
 
 /**
