@@ -55,7 +55,7 @@ describe.each(databaseKinds)('ending the memberships of a practice an ODS file h
     database = await openTestDatabase(kind);
     const ctx = contextFor(database, adminActor);
     await importOdsFile(ctx, ods([twoShires, kibworth]), { asOf: '2020-01-01' });
-    const [federation] = await database.db.insert(practiceGroups).values({ name: 'ELR federation', kind: 'federation' }).returning();
+    const [federation] = await database.db.insert(practiceGroups).values({ name: 'ELR federation', kind: 'federation', commissionerCode: '03W' }).returning();
     const [wigston] = await database.db.insert(practiceGroups).values({ name: 'Wigston', kind: 'locality', parentId: federation!.id }).returning();
     const rows = await database.db.insert(groupMemberships).values([
       { groupId: federation!.id, practiceCode: 'C97660', startDate: '2018-07-01' },
@@ -94,5 +94,13 @@ describe.each(databaseKinds)('ending the memberships of a practice an ODS file h
     expect(audit).toMatchObject({ action: 'update', summary: 'Ended on 30 June 2020, when the practice closed', before: expect.objectContaining({ endDate: null }), after: expect.objectContaining({ endDate: '2020-06-30' }) });
     expect((await checkMemberships(ctx)).problems).toEqual([]);
     expect(await endMembershipsAtClosing(ctx)).toEqual({ ended: [] });
+  });
+
+  it('a later import says which member practices moved out of their groups’ commissioner, or went dormant', async () => {
+    const ctx = contextFor(database, adminActor);
+    const moved = await importOdsFile(ctx, ods([{ ...twoShires, 12: '20200630', 13: 'C' }, { ...kibworth, 15: '04C' }]), { asOf: '2021-07-01' });
+    expect(moved.notes).toEqual(['KIBWORTH MEDICAL CENTRE (C97001) moved from 03W to 04C and is still in ELR federation, a group of 03W: end that membership if it has left.']);
+    const dormant = await importOdsFile(ctx, ods([{ ...twoShires, 12: '20200630', 13: 'C' }, { ...kibworth, 15: '04C', 13: 'D' }]), { asOf: '2021-08-01' });
+    expect(dormant.notes).toEqual(['KIBWORTH MEDICAL CENTRE (C97001) is now dormant and still in ELR federation.']);
   });
 });

@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, countDistinct, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import { type CheckedMembership, type EndedMembership, endingAtClosing, type MembershipProblem, membershipProblems, stillMembersSentences } from '../../domain/groups/membership-check.js';
 import { conflict } from '../../domain/errors.js';
+import { type MemberChange, memberChangeSentences } from '../../domain/groups/member-changes.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 import type { Db } from '../../db/client.js';
 import { groupMemberships, membershipOverview, practiceGroups, practiceOverview } from '../../db/schema/index.js';
@@ -79,4 +80,23 @@ export async function stillMembersNote(db: Db, closedCodes: readonly string[]): 
   const sentences = stillMembersSentences(endingAtClosing(await storedMemberships(db, closedCodes)));
   if (!sentences.length) return null;
   return `${sentences.join('; ')}. End those memberships on the closing date from the groups page, or with atscale check --end-at-closing.`;
+}
+
+/**
+ * For an import that has just moved these practices to another commissioner or made them dormant:
+ * a sentence for each that is still a member of a group it may have left (of its old commissioner),
+ * or is a member at all (dormant). Memberships that have not ended by `asOf` count.
+ */
+export async function memberChangesNotes(db: Db, changes: readonly MemberChange[], asOf: string): Promise<string[]> {
+  if (!changes.length) return [];
+  const current = or(isNull(membershipOverview.endDate), gte(membershipOverview.endDate, asOf));
+  const memberships = await db
+    .select({ practiceCode: membershipOverview.practiceCode, groupId: membershipOverview.groupId, groupName: membershipOverview.groupName, groupCommissioner: practiceGroups.commissionerCode })
+    .from(membershipOverview)
+    .innerJoin(practiceGroups, eq(practiceGroups.id, membershipOverview.groupId))
+    .where(and(inArray(membershipOverview.practiceCode, changes.map((c) => c.practiceCode)), current));
+  if (!memberships.length) return [];
+  const groupIds = [...new Set(memberships.map((m) => m.groupId))];
+  const counted = await db.select({ groupId: membershipOverview.groupId, n: countDistinct(membershipOverview.practiceCode) }).from(membershipOverview).where(and(inArray(membershipOverview.groupId, groupIds), current)).groupBy(membershipOverview.groupId);
+  return memberChangeSentences(changes, memberships, new Map(counted.map((c) => [c.groupId, c.n]))).map((sentence) => `${sentence}.`);
 }

@@ -8,7 +8,8 @@ import { authorize } from '../permissions.js';
 import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, olderNote, rejectedReport, sameValue } from './import-report.js';
 import { historyColumns, type HistoryRow } from './practice-history.js';
 import { formatLongDate } from '../../domain/iso-date.js';
-import { stillMembersNote } from '../groups/check-memberships.js';
+import { memberChangesNotes, stillMembersNote } from '../groups/check-memberships.js';
+import type { MemberChange } from '../../domain/groups/member-changes.js';
 
 type PracticeValues = typeof practices.$inferInsert;
 
@@ -127,6 +128,7 @@ export async function importOdsFile(ctx: AppContext, file: { name: string; conte
     const closedNow = writes.filter((w) => w.closeDate && w.closeDate !== existing.get(w.odsCode)?.closeDate).map((w) => w.odsCode);
     const stillMembers = await stillMembersNote(tx as never, closedNow);
     if (stillMembers) report.notes.push(stillMembers);
+    report.notes.push(...(await memberChangesNotes(tx as never, writes.flatMap((w) => memberChange(existing.get(w.odsCode)!, w)), asOf)));
     options.onProgress?.(inserts.length + writes.length, inserts.length + writes.length, 'Saved');
     return report;
   });
@@ -142,6 +144,15 @@ function movedOn(current: PracticeValues, values: PracticeValues, asOf: string):
   const joined = values.joinParentDate;
   if (current.commissionerCode === values.commissionerCode || !joined || joined === current.joinParentDate || joined > asOf) return {};
   return { joinedCommissionerOn: joined };
+}
+
+/** A practice this file moved to another commissioner or made dormant, for the groups it is in to hear of. */
+function memberChange(current: PracticeValues, values: PracticeValues): MemberChange[] {
+  const practice = `${current.localName ?? values.name} (${values.odsCode})`;
+  const changes: MemberChange[] = [];
+  if (current.commissionerCode && current.commissionerCode !== values.commissionerCode) changes.push({ practiceCode: values.odsCode, practice, kind: 'moved', from: current.commissionerCode, to: values.commissionerCode ?? null });
+  if (values.status === 'dormant' && current.status !== 'dormant') changes.push({ practiceCode: values.odsCode, practice, kind: 'dormant' });
+  return changes;
 }
 
 export function pick<T extends object>(source: T, keys: readonly string[]): Record<string, unknown> {
