@@ -6,6 +6,7 @@ import { pcnSources } from '../registry/import-pcns.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, contextFor, makePractice } from '../../../test/support/factories.js';
 import { createRecord } from '../records/records.js';
+import { getGroupSummary } from '../registry/practice-details.js';
 import { addMembers } from './add-members.js';
 import { groupRecord } from './group-record.js';
 
@@ -110,6 +111,11 @@ describe.each(databaseKinds)('adding a commissioner’s practices from a date (%
     expect(codes(in2020)).toContain(movedAway.odsCode);
     expect(codes(in2020)).not.toContain(movedIn.odsCode);
     expect(in2020.movedSince).toEqual([{ odsCode: movedAway.odsCode, now: '99Y', area: 'commissioner' }]);
+    // The group as it was then shows each practice's commissioner then; as it is today, today's.
+    const groupOf2020 = Number(in2020.memberships[0]!.groupId);
+    const commissionerIn = async (on?: string) => (await getGroupSummary(admin(), groupOf2020, on)).practices.find((p) => p.odsCode === movedAway.odsCode)?.commissionerCode;
+    expect(await commissionerIn('2020-04-01')).toBe('99X');
+    expect(await commissionerIn()).toBe('99Y');
     // With an end date the membership is a span in the past: its practice's later move is not said of.
     expect((await addMembers(admin(), await newGroup('99X, 2020 only'), { commissionerCode: '99X', startDate: '2020-04-01', endDate: '2020-12-31' })).movedSince).toEqual([]);
     const in2022 = await addMembers(admin(), await newGroup('99X in 2022'), { commissionerCode: '99X', startDate: '2022-04-01' });
@@ -133,6 +139,7 @@ describe.each(databaseKinds)('adding a commissioner’s practices from a date (%
     const in2021 = await addMembers(admin(), await newGroup('U99001 in 2021'), { pcnCode: 'U99001', startDate: '2021-04-01' });
     expect(codes(in2021)).toEqual([left.odsCode, mapped.odsCode].sort());
     expect(in2021.movedSince).toEqual([{ odsCode: left.odsCode, now: null, area: 'pcn' }]);
+    expect((await getGroupSummary(admin(), Number(in2021.memberships[0]!.groupId), '2021-04-01')).practices.find((p) => p.odsCode === left.odsCode)).toMatchObject({ pcnCode: 'U99001' });
     const in2023 = await addMembers(admin(), await newGroup('U99001 in 2023'), { pcnCode: 'U99001', startDate: '2023-04-01' });
     expect(codes(in2023)).toEqual([joined.odsCode, mapped.odsCode].sort());
     expect(in2023.movedSince).toEqual([]);

@@ -5,6 +5,7 @@ import { latestFirst, membershipChanges } from '../../domain/registry/membership
 import { listSizes, membershipOverview, organisations, pcnMemberships, practiceGroups, practiceHistory, practiceOverview } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { authorize, isAllowed } from '../permissions.js';
+import { type PlaceOn, placesOn } from './practice-on-date.js';
 
 /** Everything the practice page shows: ODS facts, list sizes over time, its groups, PCN history and changes. */
 export async function getPracticeDetails(ctx: AppContext, odsCode: string) {
@@ -71,9 +72,11 @@ export async function getGroupSummary(ctx: AppContext, groupId: number, onDate =
   const children = await ctx.db.select().from(practiceGroups).where(eq(practiceGroups.parentId, groupId)).orderBy(asc(practiceGroups.name));
   const memberships = await ctx.db.select().from(membershipOverview).where(eq(membershipOverview.groupId, groupId));
   const codes = memberships.map((m) => m.practiceCode);
-  const [practiceRows, sizesOn] = codes.length ? await Promise.all([ctx.db.select().from(practiceOverview).where(inArray(practiceOverview.odsCode, codes)), listSizesOn(ctx, codes, onDate)]) : [[], new Map()];
+  // A past date reads each practice's commissioner and PCN as they were then; today's are the registry's own.
+  const past = onDate < todayInEngland();
+  const [practiceRows, sizesOn, places] = codes.length ? await Promise.all([ctx.db.select().from(practiceOverview).where(inArray(practiceOverview.odsCode, codes)), listSizesOn(ctx, codes, onDate), past ? placesOn(ctx.db, codes, onDate) : new Map<string, PlaceOn>()]) : [[], new Map(), new Map<string, PlaceOn>()];
   // Each practice's list size as it was on the date asked about, not its latest.
-  const byCode = new Map(practiceRows.map((p) => [p.odsCode, { ...p, listSize: sizesOn.get(p.odsCode)?.patients ?? null, listSizeDate: sizesOn.get(p.odsCode)?.snapshotDate ?? null }]));
+  const byCode = new Map(practiceRows.map((p) => [p.odsCode, { ...p, ...places.get(p.odsCode), listSize: sizesOn.get(p.odsCode)?.patients ?? null, listSizeDate: sizesOn.get(p.odsCode)?.snapshotDate ?? null }]));
   const members = memberships
     .map((membership) => ({ membership, practice: byCode.get(membership.practiceCode)! }))
     .filter((m) => m.practice)
