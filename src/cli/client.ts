@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { type Actor, type AppContext, cliActor } from '../app/context.js';
-import { loadDemo } from '../app/demo/load-demo.js';
+import { type DemoLoad, loadDemo } from '../app/demo/load-demo.js';
 import { type FinanceQuery, type FinanceReportName, runFinanceReport } from '../app/finance/finance-requests.js';
 import { type FinanceImportReport, importFinanceCsv } from '../app/finance/import-finance.js';
 import type { FinanceFileKind } from '../domain/finance/finance-csv.js';
@@ -31,7 +31,7 @@ export interface AtscaleClient {
   importFile(kind: ImportKind, path: string, options: ImportOptions): Promise<ImportReport>;
   listPractices(filters: Record<string, string>): Promise<Record<string, unknown>[]>;
   addUser(input: Record<string, unknown>): Promise<Record<string, unknown>>;
-  loadDemo(): Promise<{ loaded: boolean; message: string }>;
+  loadDemo(): Promise<DemoLoad>;
   /** Every record of a type served by the generic routes (by its URL name, e.g. "risks"), filtered. */
   listRecords(plural: string, filters: Record<string, string>): Promise<Record<string, unknown>[]>;
   /** Changes one record of a type served by the generic routes; `rowVersion` is the version read, so a change made since is refused. */
@@ -164,7 +164,7 @@ export class ServerClient implements AtscaleClient {
     return this.call<Record<string, unknown>>('PATCH', `/api/${plural}/${id}`, { ...changes, rowVersion });
   }
   loadDemo() {
-    return this.call<{ loaded: boolean; message: string }>('POST', '/api/demo', {});
+    return this.call<DemoLoad>('POST', '/api/demo', {});
   }
   importRecords(plural: string, path: string) {
     const form = new FormData();

@@ -96,4 +96,20 @@ describe('an admin at a terminal: atscale users and atscale check, with the embe
       await server.stop();
     }
   }, 240_000);
+
+  it('a new install without the demo says how to add the first admin, who can then sign in', async () => {
+    const fresh = { ATSCALE_DATA_DIR: join(dir, 'fresh'), DATABASE_URL: undefined };
+    const port = await freePort();
+    const server = await startCliServer({ ATSCALE_DATA_DIR: fresh.ATSCALE_DATA_DIR, PORT: String(port) });
+    try {
+      expect(server.output()).toContain('No one can sign in yet. Add the first admin from another terminal (it goes through this server):\n  npx atscale users add --email you@example.org --name "Your name" --role admin');
+      expect(server.output()).not.toContain('Demo sign-ins');
+      const added = await runCli(['users', 'add', '--email', 'coo@example.org', '--name', 'Sam Lee', '--role', 'admin'], { ...fresh, ATSCALE_NEW_PASSWORD: 'the first admin password' });
+      expect(added).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Added Sam Lee <coo@example\.org> as federation admin \(id \d+\)\n$/) });
+      const signIn = await fetch(`http://localhost:${port}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'coo@example.org', password: 'the first admin password' }) });
+      expect(signIn.status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
 });

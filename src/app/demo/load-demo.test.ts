@@ -1,13 +1,14 @@
 import { eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { auditLog, riskScoreHistory, schemeVersions } from '../../db/schema/index.js';
+import { auditLog, practiceGroups, practices, riskScoreHistory, schemeVersions } from '../../db/schema/index.js';
 import { actorName } from '../../domain/words.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { cliActor } from '../context.js';
-import { getRecord, updateRecord } from '../records/records.js';
+import { createRecord, getRecord, updateRecord } from '../records/records.js';
+import { groupRecord } from '../groups/group-record.js';
 import { practiceRecord } from '../registry/practice-record.js';
-import { loadDemo } from './load-demo.js';
+import { demoSignIns, loadDemo } from './load-demo.js';
 
 describe.each(databaseKinds)('who the demo’s records say wrote them (%s)', (kind) => {
   let database: Database;
@@ -35,10 +36,30 @@ describe.each(databaseKinds)('who the demo’s records say wrote them (%s)', (ki
     expect(others.map((o) => o.actorLabel).sort()).toEqual(['Chris Morgan <commissioner@elr-ccg.example>', 'demo']);
   });
 
+  it('holds the demo sign-ins, to be printed when the server starts', async () => {
+    expect((await demoSignIns(database.db)).map((u) => u.email)).toEqual(['admin@elr-federation.example', 'pm.kibworth@elr-federation.example', 'commissioner@elr-ccg.example', 'clinician@elr-federation.example']);
+  });
+
   it('still names the operator for what they change at the command line afterwards', async () => {
     const practice = await getRecord({ db: database.db, actor: operator }, practiceRecord, 'C82001');
     await updateRecord({ db: database.db, actor: operator }, practiceRecord, 'C82001', { notes: 'Changed by hand' }, practice.rowVersion as number);
     const [change] = await database.db.select({ actorLabel: auditLog.actorLabel }).from(auditLog).where(eq(auditLog.recordId, 'C82001'));
     expect(actorName(change!.actorLabel)).toBe('operator (command line)');
+  });
+});
+
+describe.each(databaseKinds)('the demo and a database set up for real (%s)', (kind) => {
+  let database: Database;
+  afterAll(() => database?.close());
+
+  it('is not loaded beside groups of the database’s own, and says how to try it', async () => {
+    database = await openTestDatabase(kind);
+    const ctx = { db: database.db, actor: cliActor('operator') };
+    await createRecord(ctx, groupRecord, { name: 'Our federation', kind: 'federation' });
+    const result = await loadDemo(ctx);
+    expect(result).toEqual({ loaded: false, refused: true, message: expect.stringMatching(/^This database already holds groups of its own \(Our federation\), so the demo was not loaded into it: .+ ATSCALE_DATA_DIR=\.\/demo-data npm start\.$/) });
+    expect((await database.db.select({ name: practiceGroups.name }).from(practiceGroups)).map((g) => g.name)).toEqual(['Our federation']);
+    expect(await database.db.$count(practices)).toBe(0);
+    expect(await demoSignIns(database.db)).toEqual([]);
   });
 });

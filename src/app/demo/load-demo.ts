@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { formatList } from '../../domain/words.js';
 import { bulkUpsert } from '../../db/bulk.js';
 import { practiceGroups, practices, users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
@@ -44,8 +45,21 @@ async function loadDemoAreas(ctx: AppContext, federationId: number): Promise<str
   return [...(await loadDemoSchemes(ctx, federationId)), ...(await loadDemoProgramme(ctx)), ...(await loadDemoGovernance(ctx, demoFolder)), ...(await loadDemoFinance(ctx, demoFolder)), ...(await loadDemoContracts(ctx)), ...(await loadDemoFunds(ctx)), ...(await loadDemoQuality(ctx, demoFolder))];
 }
 
-/** Loads the demo federation once; a second run changes nothing and says so. */
-export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean; message: string }> {
+/** What loading the demo did: `refused` when the database holds a set-up of its own. */
+export interface DemoLoad {
+  loaded: boolean;
+  refused?: boolean;
+  message: string;
+}
+
+/** The demo sign-ins this database holds (none when it had users of its own before the demo came). */
+export async function demoSignIns(db: AppContext['db']) {
+  const held = new Set((await db.select({ email: users.email }).from(users).where(and(inArray(users.email, demoUsers.map((u) => u.email)), eq(users.disabled, false)))).map((u) => u.email));
+  return demoUsers.filter((u) => held.has(u.email));
+}
+
+/** Loads the demo federation once, into a database that has no groups of its own; a second run changes nothing and says so. */
+export async function loadDemo(ctx: AppContext): Promise<DemoLoad> {
   authorize(ctx.actor, 'demo', 'import');
   return ctx.db.transaction(async (tx) => {
     // Every demo record is written by the demo, so pages say "Demo data" rather than who loaded it.
@@ -56,6 +70,11 @@ export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean; mess
       const added = await loadDemoAreas(txCtx, already.id);
       if (added.length) return { loaded: true, message: `The demo federation was already loaded. Added: ${added.join('; ')}.` };
       return { loaded: false, message: `The demo federation is already loaded (${demoFederationName}).` };
+    }
+    // A database set up for real (groups of its own) is not given made-up figures beside its own.
+    const own = await tx.select({ name: practiceGroups.name }).from(practiceGroups).orderBy(practiceGroups.id).limit(3);
+    if (own.length) {
+      return { loaded: false, refused: true, message: `This database already holds groups of its own (${formatList(own.map((g) => g.name))}${own.length === 3 ? ' and others' : ''}), so the demo was not loaded into it: its made-up figures would mix with yours. To try the demo, give it a data directory of its own, for example ATSCALE_DATA_DIR=./demo-data npm start.` };
     }
 
     const seedPractices = readCsv('elr-practices.csv');

@@ -29,10 +29,13 @@ export function registerServerCommands(program: Command): void {
     .option('--demo', 'load the demo federation if it is not loaded yet')
     .action(async (options: { demo?: boolean }) => {
       const config = readConfig();
-      const [{ buildServer, WEB_NOT_BUILT, webPagesBuilt }, { openDatabase }, { demoUsers, loadDemo }, { roleLabels, systemActor }] = await Promise.all([server(), composition(), demo(), import('../../app/context.js')]);
+      const [{ buildServer, WEB_NOT_BUILT, webPagesBuilt }, { openDatabase }, { demoSignIns, loadDemo }, { roleLabels, systemActor }] = await Promise.all([server(), composition(), demo(), import('../../app/context.js')]);
       const opened = await openDatabase(config, 'server');
       let demoMessage: string | undefined;
       if (options.demo) demoMessage = (await loadDemo({ db: opened.database.db, actor: systemActor })).message;
+      const signIns = await demoSignIns(opened.database.db);
+      const { users } = await import('../../db/schema/index.js');
+      const noUsers = (await opened.database.db.$count(users)) === 0;
       const cliToken = randomBytes(32).toString('base64url');
       const app = await buildServer({ database: opened.database, cliToken, maxUploadBytes: config.maxUploadBytes, secureCookies: config.secureCookies, webRoot, logLevel: config.logLevel, digest: { smtpUrl: config.smtpUrl, from: config.smtpFrom, baseUrl: config.publicUrl } });
       try {
@@ -55,7 +58,10 @@ export function registerServerCommands(program: Command): void {
         `Database: ${opened.database.kind === 'pglite' ? `embedded PGlite in ${opened.database.location}` : `PostgreSQL at ${opened.database.location}`}`,
       ];
       if (!webPagesBuilt(webRoot)) lines.push(WEB_NOT_BUILT);
-      if (demoMessage) lines.push(demoMessage, '', 'Demo sign-ins (email / password):', ...demoUsers.map((u) => `  ${roleLabels[u.role].padEnd(17)} ${u.email} / ${u.password}`));
+      if (demoMessage) lines.push(demoMessage);
+      if (signIns.length) lines.push('', 'Demo sign-ins (email / password):', ...signIns.map((u) => `  ${roleLabels[u.role].padEnd(17)} ${u.email} / ${u.password}`));
+      // A database set up without the demo has no one to sign in until its first admin is added.
+      if (noUsers) lines.push('', 'No one can sign in yet. Add the first admin from another terminal (it goes through this server):', `  npx atscale users add --email you@example.org --name "Your name" --role admin`);
       lines.push('', 'Press Ctrl+C to stop.', '');
       process.stdout.write(lines.join('\n'));
       // Ctrl+C reaches both `npm start` and this process, and npm start passes it on as well: the
@@ -100,7 +106,9 @@ export function registerServerCommands(program: Command): void {
     .action(async () => {
       const connection = await (await client()).connect(readConfig());
       try {
-        process.stdout.write(`${(await connection.loadDemo()).message}\n`);
+        const result = await connection.loadDemo();
+        process.stdout.write(`${result.message}\n`);
+        if (result.refused) process.exitCode = 2;
       } finally {
         await connection.close();
       }
