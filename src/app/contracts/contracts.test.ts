@@ -84,7 +84,8 @@ describe.each(databaseKinds)('contracts register (%s)', (kind) => {
     const id = await cbsId();
     const file = { name: 'subs.csv', content: Buffer.from(`contractId,practiceCode,signedDate,sharePercent\n${id},C82056,2018-01-05,95\n${id},C82055,2018-13-01,95\n${id},Y00001,,95\n`) };
     const error = await importRecordsCsv(admin(), subContractRecord, file).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'invalid', problems: [expect.objectContaining({ file: 'subs.csv', line: 3, column: '3 (signedDate)' })] });
+    // The date that cannot be read and the practice outside the footprint, together.
+    expect(error).toMatchObject({ kind: 'invalid', problems: [expect.objectContaining({ file: 'subs.csv', line: 3, column: '3 (signedDate)' }), expect.objectContaining({ line: 4, column: '2 (practiceCode)', message: expect.stringMatching(/Y00001 is not a member/) })] });
     expect((await database.db.select().from(subContracts)).length).toBe(before);
     const outside = { name: 'subs.csv', content: Buffer.from(`contractId,practiceCode,sharePercent\n${id},C82056,95\n${id},Y00001,95\n`) };
     await expect(importRecordsCsv(admin(), subContractRecord, outside)).rejects.toMatchObject({ problems: [expect.objectContaining({ line: 3, message: expect.stringMatching(/Y00001 is not a member/) })] });

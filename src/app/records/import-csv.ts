@@ -11,8 +11,8 @@ const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
  * Creates records from a CSV file: a header row naming the fields (by their key, e.g. practiceCode,
- * or their column header, e.g. "ODS code"), one record a row. Every row is checked first; if any is
- * wrong, nothing is written and every problem is reported with its line and column.
+ * or their column header, e.g. "ODS code"), one record a row. Every row is checked; if any is
+ * wrong, nothing is written and every problem is reported with its line and column, at once.
  */
 export async function importRecordsCsv(ctx: AppContext, type: AnyRecordType, file: { name: string; content: Uint8Array }) {
   authorize(ctx.actor, type.name, 'import');
@@ -48,7 +48,9 @@ export async function importRecordsCsv(ctx: AppContext, type: AnyRecordType, fil
     if (!result.success) problems.push(...zodProblems(result.error, { file: file.name, line }).map((p) => ({ ...p, column: columnLabel(header, keys, p.column) })));
     else inputs.push({ ...(result.data as object), __line: line });
   });
-  if (problems.length) throw refusedImport(file.name, problems);
+  // Rows that could not be read are reported with what the record's rules say of the others, in
+  // line order, so a file is put right in one go rather than problem by problem.
+  if (!inputs.length && problems.length) throw refusedImport(file.name, problems);
 
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
@@ -65,7 +67,7 @@ export async function importRecordsCsv(ctx: AppContext, type: AnyRecordType, fil
         problems.push(...found.map((p) => ({ file: file.name, line: line as number, column: p.field ? columnLabel(header, keys, p.field) : undefined, message: p.message })));
       }
     }
-    if (problems.length) throw refusedImport(file.name, problems);
+    if (problems.length) throw refusedImport(file.name, problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
     return { inserted, updated: 0, unchanged: 0, rejected: 0, errors: [] as Problem[] };
   });
 }

@@ -129,7 +129,15 @@ describe.each(databaseKinds)('one way to keep records (%s)', (kind) => {
     const [federation] = await listAllRecords(admin(), groupRecord, { filters: { kind: 'federation' } });
     const csv = (rows: string[]) => ({ name: 'members.csv', content: Buffer.from(['groupId,ODS code,startDate,endDate', ...rows].join('\n')) });
     const bad = importRecordsCsv(admin(), membershipRecord, csv([`${federation!.id},${beta},2018-04-01,`, `${federation!.id},${gamma},01/04/2018,`, `${federation!.id},Q99999,2018-04-01,`]));
-    await expect(bad).rejects.toMatchObject({ kind: 'invalid', message: 'members.csv: 1 problem; nothing was imported', problems: [{ file: 'members.csv', line: 3, column: '3 (startDate)' }] });
+    // A row that cannot be read and one the rules refuse are reported together, in line order.
+    await expect(bad).rejects.toMatchObject({
+      kind: 'invalid',
+      message: 'members.csv: 2 problems; nothing was imported',
+      problems: [
+        { file: 'members.csv', line: 3, column: '3 (startDate)' },
+        { file: 'members.csv', line: 4, column: '2 (ODS code)', message: expect.stringContaining('Q99999') },
+      ],
+    });
     const unknown = importRecordsCsv(admin(), membershipRecord, csv([`${federation!.id},${beta},2018-04-01,`, `${federation!.id},Q99999,2018-04-01,`]));
     await expect(unknown).rejects.toMatchObject({ problems: [{ line: 3, column: '2 (ODS code)', message: expect.stringContaining('Q99999') }] });
     expect(await listAllRecords(admin(), membershipRecord, { filters: { practiceCode: beta! } })).toEqual([]);
