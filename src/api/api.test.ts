@@ -144,6 +144,9 @@ describe('the API with bad input', () => {
     expect((await admin.request('PATCH', '/api/practices/C82001', { rowVersion: practice.rowVersion, notes: 'first' })).status).toBe(200);
     const stale = await admin.request('PATCH', '/api/practices/C82001', { rowVersion: practice.rowVersion, notes: 'second' });
     expect(stale).toMatchObject({ status: 409, body: { error: 'conflict', details: { currentVersion: practice.rowVersion + 1 } } });
+    // What the NHS files say of a practice is refused by name, not quietly dropped.
+    const odsFacts = await admin.request('PATCH', '/api/practices/C82001', { rowVersion: practice.rowVersion + 1, status: 'closed', commissionerCode: '04C' });
+    expect(odsFacts).toMatchObject({ status: 400, body: { problems: [{ field: 'status', message: 'comes from the NHS files: import a newer one to change it' }, { field: 'commissionerCode', message: 'comes from the NHS files: import a newer one to change it' }] } });
   });
 
   it('says what each role may do, for the users page', async () => {

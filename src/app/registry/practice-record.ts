@@ -67,7 +67,10 @@ export const practiceRecord: RecordType<z.infer<typeof practiceInput>> = {
   labels: label,
   defaultSort: 'name',
   createSchema: practiceInput,
-  updateSchema: practiceInput,
+  // Anything else sent is refused, by name, rather than quietly dropped: it comes from the NHS files.
+  updateSchema: practiceInput.loose().superRefine((input, ctx) => {
+    for (const key of Object.keys(input)) if (!(key in practiceInput.shape)) ctx.addIssue({ code: 'custom', path: [key], message: 'comes from the NHS files: import a newer one to change it' });
+  }) as unknown as typeof practiceInput,
   practiceCodeOf: (row) => String(row.odsCode),
   async prepare(_db, input) {
     const values: Record<string, unknown> = {};
