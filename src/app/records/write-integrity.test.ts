@@ -95,7 +95,9 @@ describe.each(databaseKinds)('writes that keep the data whole: permissions asked
   it('will not leave a practice manager without a practice, and a deleted user takes their practices with them, into the audit', async () => {
     const created = (await createRecord(admin(), userRecord, { email: 'pm.test@example.org', name: 'Pat Test', role: 'clinician', password: 'a long enough password' })) as { id: number; rowVersion: number };
     await expect(updateRecord(admin(), userRecord, String(created.id), { role: 'practice_manager' }, created.rowVersion)).rejects.toMatchObject({ kind: 'invalid', message: 'A practice manager must work for at least one practice' });
-    const [practice] = await database.db.select({ code: groupMemberships.practiceCode }).from(groupMemberships).limit(1);
+    // A practice that has closed (Two Shires, in the demo) has no one to manage it now.
+    await expect(updateRecord(admin(), userRecord, String(created.id), { role: 'practice_manager', practiceCodes: ['C82036'] }, created.rowVersion)).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'practiceCodes', message: 'C82036 closed on 30 June 2020: choose practices that are open' }] });
+    const [practice] = await database.db.select({ code: groupMemberships.practiceCode }).from(groupMemberships).where(isNull(groupMemberships.endDate)).limit(1);
     await updateRecord(admin(), userRecord, String(created.id), { role: 'practice_manager', practiceCodes: [practice!.code] }, created.rowVersion);
     await deleteRecord(admin(), userRecord, String(created.id), created.rowVersion + 1);
     expect(await database.db.select().from(users).where(eq(users.id, created.id))).toEqual([]);

@@ -1,6 +1,8 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AppError, conflict, invalid } from '../../domain/errors.js';
+import { formatLongDate } from '../../domain/iso-date.js';
+import { formatList } from '../../domain/words.js';
 import type { Db } from '../../db/client.js';
 import { people, policyAcknowledgements, practices, sessions, userOverview, userPractices, users } from '../../db/schema/index.js';
 import { type Role, roleLabels, roles, roleWords } from '../context.js';
@@ -46,9 +48,16 @@ async function userRefusals(db: Db, input: UserInput, existing: Record<string, u
     const who = roleWords(role);
     refusals.push(invalid(`A ${who} sees every practice, so has no practices of their own`, [{ field: 'practiceCodes', message: `must be blank for a ${who}: practices are for practice managers and clinicians` }]));
   } else if (input.practiceCodes?.length) {
-    const found = await db.select({ code: practices.odsCode }).from(practices).where(inArray(practices.odsCode, input.practiceCodes));
+    const found = await db.select({ code: practices.odsCode, closeDate: practices.closeDate, status: practices.status }).from(practices).where(inArray(practices.odsCode, input.practiceCodes));
     const missing = input.practiceCodes.filter((c) => !found.some((f) => f.code === c));
     if (missing.length) refusals.push(invalid(`Unknown practice ${missing.join(', ')}`, [{ field: 'practiceCodes', message: `unknown practice ${missing.join(', ')}` }]));
+    // A practice that has closed has no one to manage it now; one the user already had stays (their history is theirs).
+    const kept = await keptCodes();
+    const closed = found.filter((f) => f.status === 'closed' && !kept.includes(f.code));
+    if (closed.length) {
+      const said = closed.map((f) => `${f.code}${f.closeDate ? ` closed on ${formatLongDate(f.closeDate)}` : ' has closed'}`);
+      refusals.push(invalid(`${formatList(said)}: choose practices that are open`, [{ field: 'practiceCodes', message: `${formatList(said)}: choose practices that are open` }]));
+    }
   }
   return refusals;
 }
