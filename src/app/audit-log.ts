@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
 import { auditSummary } from '../domain/audit/summary.js';
@@ -24,6 +24,8 @@ export interface AuditQuery {
   /** 'exclude': leave out sign-ins and sign-outs (session records), which outnumber the changes people look for. */
   signIns?: 'include' | 'exclude';
   recordId?: string;
+  /** Part of the name or email of who made the change (any case): "priya", "pm.kibworth". */
+  who?: string;
   /** ISO dates: changes on or after `from`, and on or before `to` (the whole day). */
   from?: string;
   to?: string;
@@ -60,6 +62,7 @@ function auditWhere(query: AuditQuery): SQL | undefined {
   if (query.recordType) where.push(eq(auditLog.recordType, query.recordType));
   if (query.signIns === 'exclude') where.push(ne(auditLog.recordType, 'session'));
   if (query.recordId) where.push(recordOrPractice(query.recordId.trim()));
+  if (query.who?.trim()) where.push(ilike(auditLog.actorLabel, `%${query.who.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (query.from) where.push(sql`${auditLog.at} >= ${query.from}::date`);
   if (query.to) where.push(sql`${auditLog.at} < ${query.to}::date + 1`);
   return where.length ? and(...where) : undefined;

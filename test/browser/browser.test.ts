@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminSuite } from './admin-suite.js';
+import { auditSuite } from './audit-suite.js';
 import { governanceSuite } from './governance-suite.js';
 import { contractsSuite } from './contracts-suite.js';
 import { contractsRegisterSuite } from './contracts-register-suite.js';
@@ -41,6 +42,7 @@ it('serves the built web app for any page the browser asks for, in British Engli
 overviewSuite(() => harness);
 importsSuite(() => harness);
 permissionsSuite(() => harness);
+auditSuite(() => harness);
 adminSuite(() => harness);
 schemesSuite(() => harness);
 schemeVersionsSuite(() => harness);

@@ -8,6 +8,7 @@ import { withClient } from '../with-client.js';
 interface AuditOptions {
   type?: string;
   record?: string;
+  who?: string;
   from?: string;
   to?: string;
   limit: string;
@@ -22,6 +23,7 @@ export function registerAuditCommand(program: Command) {
     .description('List the latest changes to stored records, newest first (who, when, what; before and after in csv, json and xlsx)')
     .option('--type <recordType>', 'only changes to this kind of record, e.g. practice, risk, import')
     .option('--record <id>', 'only changes to this record (its ID), or, given an ODS code, to that practice and every record naming it')
+    .option('--who <text>', 'only changes made by someone whose name or email holds this (any case)')
     .option('--from <date>', 'only changes on or after this date (YYYY-MM-DD)')
     .option('--to <date>', 'only changes on or before this date (YYYY-MM-DD)')
     .option('--limit <n>', 'how many changes, at most 1000', '100')
@@ -30,7 +32,7 @@ export function registerAuditCommand(program: Command) {
     .action(async (options: AuditOptions) => {
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new AppError('invalid', '--limit must be a whole number from 1 to 1000');
-      const query = { recordType: options.type, recordId: options.record, from: optionalIsoDate(options.from, '--from', 'The --from date'), to: optionalIsoDate(options.to, '--to', 'The --to date'), limit };
+      const query = { recordType: options.type, recordId: options.record, who: options.who, from: optionalIsoDate(options.from, '--from', 'The --from date'), to: optionalIsoDate(options.to, '--to', 'The --to date'), limit };
       await withClient(async (client) => {
         const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)]));
         const { items } = await client.read((ctx) => listAudit(ctx, query), `/api/audit?${params}`);
@@ -42,6 +44,6 @@ export function registerAuditCommand(program: Command) {
 
 /** The choices made, in the command's own words, for "no changes match …". */
 function describeFilters(options: AuditOptions): string {
-  const chosen = [options.type && `--type ${options.type} (a record type such as practice, risk or import)`, options.record && `--record ${options.record}`, options.from && `--from ${options.from}`, options.to && `--to ${options.to}`].filter(Boolean);
+  const chosen = [options.type && `--type ${options.type} (a record type such as practice, risk or import)`, options.record && `--record ${options.record}`, options.who && `--who ${options.who}`, options.from && `--from ${options.from}`, options.to && `--to ${options.to}`].filter(Boolean);
   return chosen.length ? chosen.join(' and ') : 'yet: nothing has been changed';
 }

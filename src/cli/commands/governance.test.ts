@@ -80,6 +80,11 @@ describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
     const actions = await runCli(['audit', '--type', 'board_action', '--limit', '1'], env);
     expect(actions.stdout.split('\n')[2]).toMatch(new RegExp(String.raw`^\d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}[ap]m +\S+ \(command line\) +Board action +${items[0]!.recordId} +Action 8: Estates offer +\w+ +\S`));
     expect(await runCli(['audit', '--to', '2019-02-30'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('The --to date "2019-02-30" is not valid') });
+    // By who made the change: part of a name or email, any case; a % is a percent sign, not "anything".
+    const byDemo = JSON.parse((await runCli(['audit', '--who', 'DEMO', '--type', 'board_action', '--format', 'json'], env)).stdout) as { actorLabel: string }[];
+    expect(byDemo.length).toBeGreaterThan(0);
+    expect(new Set(byDemo.map((i) => i.actorLabel))).toEqual(new Set(['demo']));
+    expect(await runCli(['audit', '--who', '%'], env)).toMatchObject({ code: 0, stderr: expect.stringMatching(/^atscale: no changes match --who %\n/) });
   });
 
   it('refuses to send the digest with no mail server set, saying so and failing, for a script to notice', async () => {

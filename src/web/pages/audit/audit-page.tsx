@@ -21,12 +21,13 @@ const ANY = 'any';
 export function AuditPage() {
   usePageTitle('Audit log');
   const [params, setParams] = useSearchParams();
-  const filters = { recordType: params.get('recordType') ?? '', recordId: params.get('recordId') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  const filters = { recordType: params.get('recordType') ?? '', recordId: params.get('recordId') ?? '', who: params.get('who') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
   // Sign-ins outnumber the changes people look for: left out unless asked for ("any", or sessions chosen).
   const query = { ...filters, recordType: filters.recordType === ANY ? '' : filters.recordType, signIns: filters.recordType ? '' : 'exclude' };
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [type, setType] = useState(filters.recordType);
   const [id, setId] = useState(filters.recordId);
+  const [who, setWho] = useState(filters.who);
   const [from, setFrom] = useState(isoToParts(filters.from));
   const [to, setTo] = useState(isoToParts(filters.to));
   const errors = useFormErrors();
@@ -45,7 +46,7 @@ export function AuditPage() {
     if (!problems.length && fromIso && toIso && toIso < fromIso) problems.push({ field: dateFieldTarget('audit-to'), message: 'To must be the same as or after From' });
     if (problems.length) return errors.show(problems);
     errors.clear();
-    setParams(new URLSearchParams(queryString({ recordType: type, recordId: id.trim(), from: isoOrNull(from) ?? '', to: isoOrNull(to) ?? '' }).slice(1)));
+    setParams(new URLSearchParams(queryString({ recordType: type, recordId: id.trim(), who: who.trim(), from: isoOrNull(from) ?? '', to: isoOrNull(to) ?? '' }).slice(1)));
   }
 
   return (
@@ -65,6 +66,7 @@ export function AuditPage() {
             ))}
           </Select>
           <TextInput id="record-id" name="record-id" label="Record ID or ODS code" width={10} value={id} onChange={(e) => setId(e.target.value)} />
+          <TextInput id="audit-who" name="who" label="Who made it (name or email)" width={20} value={who} onChange={(e) => setWho(e.target.value)} />
         </div>
         <div className="app-filters__row">
           <DateField id="audit-from" legend="From (optional)" hint="For example, 1 4 2026" value={from} onChange={setFrom} error={errors.fieldError(dateFieldTarget('audit-from'))} />
