@@ -155,9 +155,11 @@ export function returnsSuite(harness: () => BrowserHarness) {
       const winterId = ((await (await manager.request.get('/api/schemes?slug=winter-access-2017-18')).json()) as { items: { id: number }[] }).items[0]!.id;
       const nurseOf = async () => ((await (await manager.request.get(`/api/schemes/${winterId}/delivered`)).json()) as DeliveredList).items.find((i) => i.practiceCode === 'C82001' && i.modelId === 'nurse')!.quantity;
       // Kibworth's return is changed and changed back: its figures stay the plan's (the finance and fund suites read its £2,600), but now someone has sent it.
-      for (const nurse of [209, 208]) {
+      for (const [before, nurse] of [[208, 209], [209, 208]] as const) {
         await manager.goto(`/schemes/${winterId}#return`);
         const form = manager.locator('section[aria-labelledby="return"]');
+        // The form shows the return as stored before it is changed: typed sooner, the loaded figures would replace what was typed.
+        await eventually(() => form.getByLabel(/^Nurse appointments delivered/).inputValue()).toBe(String(before));
         await form.getByLabel(/^Nurse appointments delivered/).fill(String(nurse));
         await form.getByRole('button', { name: 'Send the return' }).click();
         await eventually(() => textOf(form.locator('.nhsuk-inset-text'))).toContain('Recorded 1 return');
