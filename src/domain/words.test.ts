@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayCount, daysFromToday, importCounts, withinDaysOf } from './words.js';
+import { dayCount, daysFromToday, importCounts, namesInOrder, withinDaysOf } from './words.js';
 
 describe('a count of days from today, in words', () => {
   it.each([
@@ -35,4 +35,15 @@ describe('what an import did, in words', () => {
     [{ inserted: 0, updated: 1, unchanged: 1234 }, '0 inserted, 1 updated, 1,234 unchanged'],
     [{ inserted: 2 }, '2 inserted, 0 updated, 0 unchanged'],
   ] as const)('%o → %s', (counts, words) => expect(importCounts(counts)).toBe(words));
+});
+
+describe('names in a sentence, each once, in alphabetical order', () => {
+  it.each<[string[], string]>([
+    [[], ''],
+    [['Rutland'], 'Rutland'],
+    [['North Blaby', 'Harborough', 'North Blaby'], 'Harborough and North Blaby'],
+    [['SLAM', 'Harborough', 'ELR federation'], 'ELR federation, Harborough and SLAM'],
+  ])('%j', (names, said) => {
+    expect(namesInOrder(names)).toBe(said);
+  });
 });

@@ -6,6 +6,9 @@ export function formatList(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+/** Names said once each, in alphabetical order, as a sentence's list: "Harborough and North Blaby". */
+export const namesInOrder = (names: readonly string[]): string => formatList([...new Set(names)].sort((a, b) => a.localeCompare(b)));
+
 /** A long text cut for a link, a warning or a label: at a word, with an ellipsis, never mid-word. */
 export function shortText(text: string, max = 80): string {
   if (text.length <= max) return text;

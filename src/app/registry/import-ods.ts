@@ -9,6 +9,7 @@ import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, o
 import { historyColumns, type HistoryRow } from './practice-history.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 import { memberChangesNotes, stillMembersNote } from '../groups/check-memberships.js';
+import { practiceLabel } from '../groups/membership-rules.js';
 import type { MemberChange } from '../../domain/groups/member-changes.js';
 
 type PracticeValues = typeof practices.$inferInsert;
@@ -148,7 +149,7 @@ function movedOn(current: PracticeValues, values: PracticeValues, asOf: string):
 
 /** A practice this file moved to another commissioner or made dormant, for the groups it is in to hear of. */
 function memberChange(current: PracticeValues, values: PracticeValues): MemberChange[] {
-  const practice = `${current.localName ?? values.name} (${values.odsCode})`;
+  const practice = practiceLabel(current.localName ?? values.name, values.odsCode);
   const changes: MemberChange[] = [];
   if (current.commissionerCode && current.commissionerCode !== values.commissionerCode) changes.push({ practiceCode: values.odsCode, practice, kind: 'moved', from: current.commissionerCode, to: values.commissionerCode ?? null });
   if (values.status === 'dormant' && current.status !== 'dormant') changes.push({ practiceCode: values.odsCode, practice, kind: 'dormant' });

@@ -1,4 +1,4 @@
-import { countOf, formatList } from '../words.js';
+import { countOf, namesInOrder } from '../words.js';
 
 /** A member practice an ODS file has changed in a way its groups may care about. */
 export type MemberChange = { practiceCode: string; practice: string } & ({ kind: 'moved'; from: string; to: string | null } | { kind: 'dormant' });
@@ -11,7 +11,7 @@ export interface CurrentMembership {
   groupCommissioner: string | null;
 }
 
-const groupsOf = (memberships: readonly CurrentMembership[]) => formatList([...new Set(memberships.map((m) => m.groupName))].sort((a, b) => a.localeCompare(b)));
+const groupsOf = (memberships: readonly CurrentMembership[]) => namesInOrder(memberships.map((m) => m.groupName));
 
 /**
  * Groups of more than one practice every one of whose current members moved from the group's

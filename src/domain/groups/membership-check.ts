@@ -1,5 +1,5 @@
 import { formatLongDate } from '../iso-date.js';
-import { formatList } from '../words.js';
+import { namesInOrder } from '../words.js';
 import { afterClosingRefusal, outsideParentRefusal, overlapMessage, sharesADay, type Span } from './membership-dates.js';
 
 /** A stored membership, with what the rules need to know of its group and practice. */
@@ -47,23 +47,23 @@ export interface EndedMembership {
 }
 
 /** Memberships ending at their practices' closings, a practice at a time in code order, with the groups it is in (in name order). */
-function byPractice(ending: readonly Pick<EndedMembership, 'practiceCode' | 'practice' | 'groupName' | 'endDate'>[]) {
+function closingsByPractice(ending: readonly Pick<EndedMembership, 'practiceCode' | 'practice' | 'groupName' | 'endDate'>[]) {
   const practices = new Map<string, { practice: string; closeDate: string; groups: string[] }>();
   for (const e of ending) {
     const entry = practices.get(e.practiceCode) ?? { practice: e.practice, closeDate: e.endDate, groups: [] };
     entry.groups.push(e.groupName);
     practices.set(e.practiceCode, entry);
   }
-  return [...practices.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, p]) => ({ ...p, groups: formatList([...new Set(p.groups)].sort((a, b) => a.localeCompare(b))) }));
+  return [...practices.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, p]) => ({ ...p, groups: namesInOrder(p.groups) }));
 }
 
 /** "Two Shires Medical Practice (C82660) closed on 30 June 2020 and is still in ELR federation and Wigston", a sentence per practice. */
 export const stillMembersSentences = (ending: readonly { membership: CheckedMembership; endDate: string }[]): string[] =>
-  byPractice(ending.map((e) => ({ ...e.membership, endDate: e.endDate }))).map((p) => `${p.practice} closed on ${formatLongDate(p.closeDate)} and is still in ${p.groups}`);
+  closingsByPractice(ending.map((e) => ({ ...e.membership, endDate: e.endDate }))).map((p) => `${p.practice} closed on ${formatLongDate(p.closeDate)} and is still in ${p.groups}`);
 
 /** "Two Shires Medical Practice (C82660) left ELR federation and Wigston on 30 June 2020, when it closed", a sentence per practice. */
 export const endedSentences = (ended: readonly EndedMembership[]): string[] =>
-  byPractice(ended).map((p) => `${p.practice} left ${p.groups} on ${formatLongDate(p.closeDate)}, when it closed`);
+  closingsByPractice(ended).map((p) => `${p.practice} left ${p.groups} on ${formatLongDate(p.closeDate)}, when it closed`);
 
 const endOnClosing = (m: CheckedMembership): string | null =>
   m.practiceCloseDate !== null && m.startDate <= m.practiceCloseDate && (m.endDate === null || m.endDate > m.practiceCloseDate) ? m.practiceCloseDate : null;
