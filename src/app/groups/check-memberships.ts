@@ -1,14 +1,12 @@
 import { and, countDistinct, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import { type CheckedMembership, type EndedMembership, endingAtClosing, type MembershipProblem, membershipProblems, stillMembersSentences } from '../../domain/groups/membership-check.js';
-import { conflict } from '../../domain/errors.js';
 import { type MemberChange, memberChangeSentences } from '../../domain/groups/member-changes.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 import type { Db } from '../../db/client.js';
-import { groupMemberships, membershipOverview, practiceGroups, practiceOverview } from '../../db/schema/index.js';
-import { recordAudit } from '../audit.js';
+import { membershipOverview, practiceGroups, practiceOverview } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { practiceLabel } from './membership-rules.js';
+import { endMembership, practiceLabel } from './membership-rules.js';
 
 export interface MembershipCheck {
   checked: number;
@@ -59,12 +57,7 @@ export async function endMembershipsAtClosing(ctx: AppContext): Promise<{ ended:
     const ending = endingAtClosing(await storedMemberships(db)) as { membership: StoredMembership; endDate: string }[];
     const ended: EndedMembership[] = [];
     for (const { membership: m, endDate } of ending) {
-      const read = () => db.select().from(membershipOverview).where(eq(membershipOverview.id, m.id));
-      const [before] = await read();
-      const changed = await db.update(groupMemberships).set({ endDate, rowVersion: m.rowVersion + 1, updatedAt: new Date() }).where(and(eq(groupMemberships.id, m.id), eq(groupMemberships.rowVersion, m.rowVersion))).returning({ id: groupMemberships.id });
-      if (!changed.length) throw conflict(`${m.practice}’s membership of ${m.groupName} was changed by someone else just now, so no membership was ended. Check the memberships again.`);
-      const [after] = await read();
-      await recordAudit(db, ctx.actor, { recordType: 'membership', recordId: m.id, action: 'update', before, after, summary: `Ended on ${formatLongDate(endDate)}, when the practice closed` });
+      await endMembership(db, ctx.actor, m, endDate, `Ended on ${formatLongDate(endDate)}, when the practice closed`);
       ended.push({ membershipId: m.id, groupId: m.groupId, groupName: m.groupName, practiceCode: m.practiceCode, practice: m.practice, endDate });
     }
     return { ended };

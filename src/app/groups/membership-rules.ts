@@ -95,15 +95,25 @@ export async function fitLocalityMemberships(db: Db, actor: Actor, changed: Memb
   }
   const said: string[] = [];
   for (const { membership, endDate } of fit.end) {
-    const read = () => db.select().from(membershipOverview).where(eq(membershipOverview.id, membership.id));
-    const [before] = await read();
-    await db.update(groupMemberships).set({ endDate, rowVersion: membership.rowVersion + 1, updatedAt: new Date() }).where(eq(groupMemberships.id, membership.id));
-    const [after] = await read();
-    const sentence = `${practice}’s membership of ${membership.groupName} ends on ${formatLongDate(endDate)} too`;
-    await recordAudit(db, actor, { recordType: 'membership', recordId: membership.id, action: 'update', before, after, summary: `Ended with its membership of ${group.name}` });
-    said.push(sentence);
+    await endMembership(db, actor, { ...membership, practice }, endDate, `Ended with its membership of ${group.name}`);
+    said.push(`${practice}’s membership of ${membership.groupName} ends on ${formatLongDate(endDate)} too`);
   }
   return said;
+}
+
+/**
+ * Ends a membership on a date as a rule's consequence (its group's membership ended, its practice
+ * closed), not as a person's edit of it: its version moves on, so a page that read it before gets
+ * a conflict, and the audit keeps its before and after. One changed since its `rowVersion` was
+ * read is refused as a conflict, never overwritten.
+ */
+export async function endMembership(db: Db, actor: Actor, membership: { id: number; rowVersion: number; groupName: string; practice: string }, endDate: string, summary: string): Promise<void> {
+  const read = () => db.select().from(membershipOverview).where(eq(membershipOverview.id, membership.id));
+  const [before] = await read();
+  const changed = await db.update(groupMemberships).set({ endDate, rowVersion: membership.rowVersion + 1, updatedAt: new Date() }).where(and(eq(groupMemberships.id, membership.id), eq(groupMemberships.rowVersion, membership.rowVersion))).returning({ id: groupMemberships.id });
+  if (!changed.length) throw conflict(`${membership.practice}’s membership of ${membership.groupName} was changed by someone else just now, so nothing was changed. Check the memberships again.`);
+  const [after] = await read();
+  await recordAudit(db, actor, { recordType: 'membership', recordId: membership.id, action: 'update', before, after, summary });
 }
 
 /**
