@@ -9,7 +9,6 @@ const passwordOption = '--password (or ATSCALE_NEW_PASSWORD)';
  */
 function askHidden(question: string): Promise<string> {
   const input = process.stdin;
-  process.stderr.write(question);
   return new Promise((resolve, reject) => {
     let typed = '';
     const finish = (done: () => void) => {
@@ -27,9 +26,11 @@ function askHidden(question: string): Promise<string> {
         else if (ch >= ' ') typed += ch;
       }
     };
+    // Unseen before it is asked for: what is typed once the question shows is never echoed.
     input.setRawMode(true);
     input.resume();
     input.on('data', onData);
+    process.stderr.write(question);
   });
 }
 
