@@ -190,11 +190,11 @@ describe('the API with bad input', () => {
     expect(await practiceCount()).toBe(before);
   });
 
-  it('says what a newer ODS file changed about a practice with the words people see, on its page and in the download', async () => {
+  it('says what a newer ODS file changed about a practice with the words people see, and that the import did it, on its page and in the download', async () => {
     await runImport('ods', fileForm('epraccur.csv', epraccurRow({ 1: 'C97500' })));
     await runImport('ods', fileForm('epraccur.csv', epraccurRow({ 1: 'C97500', 12: '20200630', 13: 'C', 15: '04C' })));
     const [change] = (await admin.request('GET', '/api/practices/C97500/audit')).body.items as { summary: string }[];
-    expect(change!.summary).toBe('Changed status, close date, ODS status code and sub-ICB code');
+    expect(change!.summary).toBe('Changed status, ODS status code, sub-ICB code and close date, by ODS import epraccur.csv');
     const csv = Papa.parse<Record<string, string>>((await admin.request('GET', '/api/audit/export.csv?recordType=practice&recordId=C97500')).body.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
     expect(csv.map((row) => row.Summary)).toEqual([change!.summary]);
   });

@@ -6,7 +6,7 @@ import { listSizes } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, rejectedReport, skipPracticesNotInRegistry, unknownPracticeProblems, unknownPracticesReport } from './import-report.js';
+import { emptyReport, importAuditRows, type ImportOptions, type ImportReport, rejectedReport, skipPracticesNotInRegistry, unknownPracticeProblems, unknownPracticesReport } from './import-report.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 
 interface ListSizeRow {
@@ -65,10 +65,7 @@ export async function importListSizesFile(ctx: AppContext, file: { name: string;
     ];
     await bulkInsert(tx as never, 'list_sizes', columns, inserts);
     await bulkUpsert(tx as never, 'list_sizes', columns, writes, { target: ['ods_code', 'snapshot_date'], update: ['patients', 'commissioner_code'] });
-    await recordAudit(tx as never, ctx.actor, [
-      ...changes,
-      importAuditEntry(report, `List sizes on ${formatLongDate(snapshotDate)} from`),
-    ]);
+    await recordAudit(tx as never, ctx.actor, importAuditRows(report, `list sizes on ${formatLongDate(snapshotDate)} from`, changes));
     options.onProgress?.(inserts.length + writes.length, inserts.length + writes.length, 'Saved');
     return report;
   });

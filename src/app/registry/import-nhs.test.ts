@@ -57,6 +57,10 @@ describe.each(databaseKinds)('importing every NHS release in date order (%s)', (
     expect(twoShires!.status).not.toBe('active');
     const closures = await database.db.select().from(practiceHistory).where(and(eq(practiceHistory.odsCode, 'C82036')));
     expect(closures.some((h) => h.changedFields.includes('status'))).toBe(true);
+    // Its audit says which file changed it, so its history tells an import's change from a person's.
+    const audits = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'practice'), eq(auditLog.recordId, 'C82036')));
+    const statusChange = audits.find((a) => (a.after as { status?: string }).status === twoShires!.status);
+    expect(statusChange?.summary).toMatch(/^Changed status\b.*, by ODS import epraccur-\d{4}-\d{2}\.csv$/);
   });
 
   it('keeps list sizes at each date, so a practice has a history', async () => {

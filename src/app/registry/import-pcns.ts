@@ -7,7 +7,7 @@ import { pcnMemberships, practices } from '../../db/schema/index.js';
 import { type AuditEntry, recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { emptyReport, importAuditEntry, type ImportOptions, type ImportReport, olderNote, rejectedReport, skipPracticesNotInRegistry, unknownPracticesReport } from './import-report.js';
+import { emptyReport, importAuditRows, type ImportOptions, type ImportReport, olderNote, rejectedReport, skipPracticesNotInRegistry, unknownPracticesReport } from './import-report.js';
 import { historyColumns, type HistoryRow } from './practice-history.js';
 import { type OrganisationRow, saveOrganisations } from './organisations.js';
 import { formatLongDate } from '../../domain/iso-date.js';
@@ -155,11 +155,7 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
         WHERE p.ods_code = u.code`);
     }
     await bulkUpsert(tx as never, 'practice_history', historyColumns, history, undefined);
-    await recordAudit(tx as never, ctx.actor, [
-      ...membershipAudits,
-      ...audits,
-      importAuditEntry(report, 'PCN import', { after: { practicesChanged: updates.length }, summaryTail: `; ${formatCount(updates.length)} ${updates.length === 1 ? 'practice' : 'practices'} changed PCN, ICB or supplier` }),
-    ]);
+    await recordAudit(tx as never, ctx.actor, importAuditRows(report, 'PCN import', [...membershipAudits, ...audits], { after: { practicesChanged: updates.length }, summaryTail: `; ${formatCount(updates.length)} ${updates.length === 1 ? 'practice' : 'practices'} changed PCN, ICB or supplier` }));
     return report;
   });
 }

@@ -3,6 +3,8 @@ import type { AuditEntry } from '../audit.js';
 import { importCounts } from '../../domain/words.js';
 import { skippedPracticesNote } from '../../domain/registry/not-in-registry.js';
 import { formatCount } from '../../domain/schemes/format-money.js';
+import { auditSummary } from '../../domain/audit/summary.js';
+import { labelsOfRecordType } from '../records/field-labels.js';
 
 export const importKinds = ['ods', 'list-sizes', 'pcns', 'qof', 'indicators'] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -89,6 +91,16 @@ export function olderNote(count: number, things: [string, string], facts: string
 
 /** Values equal for change detection: null and undefined alike, dates compared as text. */
 export const sameValue = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || String(a ?? '') === String(b ?? '');
+
+/**
+ * The audit rows an import leaves: one for each record it changed, its summary saying which import
+ * did it ("Changed status and close date, by ODS import epraccur.csv", so a practice's history tells
+ * a file's change from a person's), and the import's own row (`importAuditEntry`).
+ */
+export function importAuditRows(report: ImportReport, what: string, changes: readonly AuditEntry[], extra: Parameters<typeof importAuditEntry>[2] = {}): AuditEntry[] {
+  const byImport = (e: AuditEntry): AuditEntry => ({ ...e, summary: `${auditSummary({ action: e.action, before: e.before, after: e.after, summary: null }, labelsOfRecordType(e.recordType))}, by ${what} ${report.file}` });
+  return [...changes.map(byImport), importAuditEntry(report, what, extra)];
+}
 
 /** The audit row an import leaves: what it did, under the file's name, with counts in the summary. */
 export function importAuditEntry(report: ImportReport, what: string, extra: { after?: Record<string, unknown>; summaryTail?: string } = {}): AuditEntry {
