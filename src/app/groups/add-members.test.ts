@@ -124,6 +124,22 @@ describe.each(databaseKinds)('adding a commissioner’s practices from a date (%
     expect(in2022.movedSince).toEqual([]);
   });
 
+  it('takes a practice dormant now that was active on the start date, as the ODS files’ history records it, and names it', async () => {
+    // Active until a file of 1 June 2022 showed it dormant, with no close date.
+    const wentDormant = makePractice({ commissionerCode: '98X', openDate: '1990-04-01', status: 'dormant', statusRaw: 'D' });
+    const stillOpen = makePractice({ commissionerCode: '98X', openDate: '1990-04-01' });
+    await database.db.insert(practices).values([wentDormant, stillOpen]);
+    await database.db.insert(practiceHistory).values({ odsCode: wentDormant.odsCode, validFrom: '2022-06-01', changedFields: ['status'], snapshot: { status: 'dormant', before: { status: 'active' } } });
+    const in2021 = await addMembers(admin(), await newGroup('98X in 2021'), { commissionerCode: '98X', startDate: '2021-04-01' });
+    expect(in2021.memberships.map((m) => m.practiceCode).sort()).toEqual([wentDormant.odsCode, stillOpen.odsCode].sort());
+    expect(in2021.dormantNow).toEqual([wentDormant.odsCode]);
+    // A span that has ended is no one's to decide on; a start after it went dormant does not take it.
+    expect((await addMembers(admin(), await newGroup('98X, 2021 only'), { commissionerCode: '98X', startDate: '2021-04-01', endDate: '2022-03-31' })).dormantNow).toEqual([]);
+    const in2023 = await addMembers(admin(), await newGroup('98X in 2023'), { commissionerCode: '98X', startDate: '2023-04-01' });
+    expect(in2023.memberships.map((m) => m.practiceCode)).toEqual([stillOpen.odsCode]);
+    expect(in2023.dormantNow).toEqual([]);
+  });
+
   it('takes the practices in a PCN on the start date from its dated memberships: ePCN’s dates as they are, a mapping file’s as the earliest known', async () => {
     const left = inCommissioner({ pcnCode: null });
     const joined = inCommissioner({ pcnCode: 'U99001' });

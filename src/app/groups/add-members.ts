@@ -8,7 +8,7 @@ import { groupMemberships, pcnMemberships, practices } from '../../db/schema/ind
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { membershipRecord } from './membership-record.js';
-import { commissionerOn, pcnOn } from '../registry/practice-on-date.js';
+import { commissionerOn, pcnOn, statusOn } from '../registry/practice-on-date.js';
 import { pcnSources } from '../registry/import-pcns.js';
 import { sharingADayWith } from './membership-rules.js';
 import { insertPrepared } from '../records/records.js';
@@ -68,14 +68,15 @@ async function membersOnSpan(db: AppContext['db'], groupId: number, codes: strin
 
 /**
  * GP practices open on a date: opened by then, and not closed before it (a practice with no close
- * date must still be active; one closed later is chosen, and its membership ends when it closed).
- * A federation set up from a past date so gets the practices it had then, not today's.
+ * date must have been active then, as the ODS files' history of its status says; one closed later
+ * is chosen, and its membership ends when it closed). A federation set up from a past date so gets
+ * the practices it had then, not today's: one dormant now but active then too.
  */
 const gpPracticeOpenOn = (date: string) =>
   and(
     eq(practices.isGpPractice, true),
     or(isNull(practices.openDate), lte(practices.openDate, date)),
-    or(and(isNull(practices.closeDate), eq(practices.status, 'active')), gte(practices.closeDate, date)),
+    or(and(isNull(practices.closeDate), sql`${statusOn(date)} = 'active'`), gte(practices.closeDate, date)),
   )!;
 
 /**
@@ -113,7 +114,7 @@ async function choosePractices(db: AppContext['db'], choice: z.infer<typeof addM
   if (choice.practiceCodes?.length) where.push(inArray(practices.odsCode, choice.practiceCodes));
   const wholeArea = choice.gpPracticesOnly && !choice.practiceCodes?.length;
   if (wholeArea) where.push(gpPracticeOpenOn(choice.startDate));
-  const found = await db.select({ odsCode: practices.odsCode, name: practices.name, closeDate: practices.closeDate, commissionerCode: practices.commissionerCode, pcnCode: practices.pcnCode }).from(practices).where(and(...where));
+  const found = await db.select({ odsCode: practices.odsCode, name: practices.name, status: practices.status, closeDate: practices.closeDate, commissionerCode: practices.commissionerCode, pcnCode: practices.pcnCode }).from(practices).where(and(...where));
   const missing = (choice.practiceCodes ?? []).filter((c) => !found.some((f) => f.odsCode === c));
   if (missing.length) throw invalid(`Unknown practice ${missing.join(', ')}`, [{ field: 'practiceCodes', message: `not in the registry: ${missing.join(', ')}` }]);
   const specialAllocation = wholeArea ? found.filter((f) => isSpecialAllocationScheme(f.name)).map((f) => f.odsCode).sort() : [];
@@ -164,6 +165,8 @@ export async function addMembers(ctx: AppContext, groupId: number, input: unknow
     const created = await insertPrepared(txCtx, membershipRecord, memberships);
     const endedAtClosing = spans.filter((s) => s.endDate !== chosenEnd).map((s) => ({ odsCode: s.odsCode, closeDate: s.endDate! }));
     const movedSince = movesSince(choice, toAdd, new Set(endedAtClosing.map((e) => e.odsCode)));
-    return { added: created.length, memberships: created, alreadyMembers, endedAtClosing, movedSince, specialAllocation };
+    // One open then and dormant now (no close date to end it on) stays a member, for the admin to decide.
+    const dormantNow = chosenEnd ? [] : toAdd.filter((f) => f.status === 'dormant' && !f.closeDate).map((f) => f.odsCode);
+    return { added: created.length, memberships: created, alreadyMembers, endedAtClosing, movedSince, dormantNow, specialAllocation };
   });
 }

@@ -18,6 +18,18 @@ export function commissionerOn(date: string): SQL<string | null> {
 }
 
 /**
+ * A practice's ODS status on `date`: the one the first ODS change of status after that date
+ * replaced (dated by the file that showed it, as the files give no date for a practice going
+ * dormant), or today's when none has changed it since. So a practice dormant now was active on a
+ * date before an ODS file first showed it dormant.
+ */
+export function statusOn(date: string): SQL<string> {
+  const changedAfter = sql`${practiceHistory.odsCode} = ${practices.odsCode} AND ${practiceHistory.validFrom} > ${date} AND ${practiceHistory.changedFields} @> '["status"]'::jsonb`;
+  const replaced = sql`SELECT ${practiceHistory.snapshot} #>> '{before,status}' FROM ${practiceHistory} WHERE ${changedAfter} ORDER BY ${practiceHistory.validFrom}, ${practiceHistory.id} LIMIT 1`;
+  return sql<string>`coalesce((${replaced}), ${practices.status})`;
+}
+
+/**
  * A practice's PCN on `date`, from its dated PCN memberships: the one covering the date; none in a
  * gap after one ended, or before the first one ePCN dates (its dates are real). Before a first one
  * that only a mapping file dates (the file's date, not when the practice joined), that one, as a

@@ -11,6 +11,8 @@ describe('what the set-up page says after adding a commissioner’s or PCN’s p
       { added: 1, movedSince: [{ odsCode: 'C82119', now: '04C', area: 'commissioner' as const }, { odsCode: 'C82056', now: null, area: 'pcn' as const }] },
       ['C82119 has moved since the start date (now in 04C); it stays a member until you end its membership.', 'C82056 has moved since the start date (now in no PCN); it stays a member until you end its membership.'],
     ],
+    [{ added: 2, dormantNow: ['C82036'] }, ['C82036 is dormant now (the ODS file gives no close date); it stays a member until you end its membership.']],
+    [{ added: 2, dormantNow: ['C82036', 'C82620'] }, ['C82036 and C82620 are dormant now (the ODS file gives no close date); they stay members until you end their memberships.']],
     [{ added: 1, specialAllocation: ['Y03584'] }, ['Y03584 is a special allocation scheme, not a member practice, so it was left out: to add one, choose it by its ODS code.']],
   ])('%j', (result, sentences) => {
     expect(afterAdding(result)).toEqual(sentences);
