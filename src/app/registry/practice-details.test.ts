@@ -88,4 +88,14 @@ describe.each(databaseKinds)('a group’s list sizes on a date (%s)', (kind) => 
     expect(before.kibworth).toMatchObject({ listSize: earliest!.patients, listSizeDate: earliest!.snapshotDate });
     expect(earliest!.snapshotDate > '2017-06-01').toBe(true);
   });
+
+  it('names the members no list-size file holds, which the total leaves out', async () => {
+    expect((await kibworthOn()).summary.withoutListSize).toEqual([]);
+    const [kibworthSizes] = [await database().db.select().from(listSizes).where(eq(listSizes.odsCode, 'C82001'))];
+    await database().db.delete(listSizes).where(eq(listSizes.odsCode, 'C82001'));
+    const { kibworth, summary } = await kibworthOn();
+    expect(summary.withoutListSize).toEqual([`${kibworth!.displayName} (C82001)`]);
+    expect(summary.totalListSize).toBe(summary.practices.reduce((sum, p) => sum + (p.listSize ?? 0), 0));
+    await database().db.insert(listSizes).values(kibworthSizes!);
+  });
 });

@@ -97,5 +97,7 @@ export async function getGroupSummary(ctx: AppContext, groupId: number, onDate =
     formerPractices: members.filter((m) => !current.includes(m)).map((m) => ({ odsCode: m.practice.odsCode, name: m.practice.displayName, ...membershipOf(m.membership) })),
     totalListSize: current.reduce((sum, m) => sum + (m.practice.listSize ?? 0), 0),
     listSizeDates: sizeDates,
+    // Members the total leaves out, as no list-size file holds them (one closed before the first imported), named so the page can say so.
+    withoutListSize: current.filter((m) => m.practice.listSize === null).map((m) => `${m.practice.displayName} (${m.practice.odsCode})`),
   };
 }

@@ -99,6 +99,8 @@ export interface GroupSummary {
   formerPractices: { odsCode: string; name: string; membershipId: number; membershipVersion: number; startDate: string; endDate: string | null }[];
   totalListSize: number;
   listSizeDates: string[];
+  /** Members with no list size on record, "Name (C82001)": the total leaves them out. */
+  withoutListSize: string[];
 }
 
 export interface PracticeDetails {
