@@ -136,6 +136,11 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     expect(edited).toMatchObject({ targetDate: '2018-09-30', rag: 'amber', rowVersion: task!.rowVersion + 1 });
     await expect(updateRecord(admin(), planTaskRecord, String(task!.id), { status: 'done' }, task!.rowVersion)).rejects.toMatchObject({ kind: 'conflict' });
     await expect(updateRecord(admin(), planTaskRecord, String(task!.id), { timeText: '31/02/2018' }, task!.rowVersion + 1)).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'timeText' }] });
+    // A change of its words alone leaves its status and RAG as they were, not a new task's "not started".
+    const reworded = await updateRecord(admin(), planTaskRecord, String(task!.id), { description: `${task!.description} (reworded)` }, task!.rowVersion + 1);
+    expect(reworded).toMatchObject({ status: 'in_progress', rag: 'amber' });
+    // A field a task does not have is refused, not ignored as if the change were saved.
+    await expect(updateRecord(admin(), planTaskRecord, String(task!.id), { statusText: 'done' }, task!.rowVersion + 2)).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'statusText' }] });
     const again = await importWorkPlan(admin(), workplan(), { planName: 'ELR work plan', asOf: '2018-02-01' });
     expect(again).toMatchObject({ inserted: 0, updated: 1 });
     const [restored] = await database.db.select().from(planTasks).where(eq(planTasks.id, task!.id));
@@ -190,9 +195,12 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     const marks = grid.rows.flatMap((r) => Object.entries(r.cells).filter(([, c]) => c).map(([p]) => `${r.actionRefs} ${p}`));
     expect(marks.sort()).toEqual(milestones.map((m) => `${m.action_id} ${m.period}`).sort());
     expect(grid.rows.find((r) => r.actionRefs === 'N1.1;N1.2')!.actions.map((a) => a.ref)).toEqual(['N1.1', 'N1.2']);
-    const [cell] = await database.db.select().from(stpMilestones).limit(1);
+    const [first] = await database.db.select().from(stpMilestones).limit(1);
+    // A cell that holds words, as some grids' do ("Wave 2 posts filled").
+    const [cell] = await database.db.update(stpMilestones).set({ text: 'Wave 2 posts filled', rowVersion: first!.rowVersion + 1 }).where(eq(stpMilestones.id, first!.id)).returning();
     await updateRecord(admin(), (await import('./programme-records.js')).stpMilestoneRecord, String(cell!.id), { rag: 'amber', reason: 'Recruitment slipped a quarter', evidence: 'Board minutes, March 2018' }, cell!.rowVersion);
-    expect((await getStpGrid(admin())).rows.flatMap((r) => Object.values(r.cells)).find((c) => c?.id === cell!.id)).toMatchObject({ rag: 'amber', reason: 'Recruitment slipped a quarter', evidence: 'Board minutes, March 2018' });
+    // Rating it leaves its words as they were (a new milestone's default, "X", is not put back).
+    expect((await getStpGrid(admin())).rows.flatMap((r) => Object.values(r.cells)).find((c) => c?.id === cell!.id)).toMatchObject({ mark: cell!.text, rag: 'amber', reason: 'Recruitment slipped a quarter', evidence: 'Board minutes, March 2018' });
     // Importing the grid again leaves what people reported about a milestone alone.
     await importStpFiles(admin(), stpFiles());
     const [kept] = await database.db.select().from(stpMilestones).where(eq(stpMilestones.id, cell!.id));

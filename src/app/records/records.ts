@@ -76,17 +76,41 @@ export async function getRecord(ctx: AppContext, type: AnyRecordType, rawId: str
  * record; they write nothing, and the caller's transaction rolls back on the refusal.
  */
 async function readOrRefuse(ctx: AppContext, type: AnyRecordType, input: unknown, existing: Record<string, unknown> | undefined, action: 'create' | 'update') {
+  if (action === 'update') refuseUnknownFields(type, input);
   const read = readInput<Record<string, unknown>>(action === 'create' ? type.createSchema : type.updateSchema, type.updateSchema, input);
-  if (read.ok) return read.data;
+  if (read.ok) return action === 'update' ? onlyGiven(read.data, input) : read.data;
   const refusals = [invalid(`The ${type.label} is not valid`, read.problems)];
   if (read.readable && mayCheck(ctx, type, action, existing ?? read.readable)) {
     try {
-      await type.prepare(ctx.db, read.readable, existing);
+      await type.prepare(ctx.db, action === 'update' ? onlyGiven(read.readable, input) : read.readable, existing);
     } catch (error) {
       if (isInputRefusal(error)) refusals.push(new AppError('invalid', error.message, { problems: besideSchemaProblems(read.problems, error.problems.length ? error.problems : [{ message: error.message }]), details: error.details }));
     }
   }
   throw joinRefusals(refusals.filter((r) => r.problems.length), `The ${type.label} is not valid`);
+}
+
+/**
+ * An update changes only the fields it was given: one left out keeps its stored value, whatever
+ * default the schema gives a new record (a task's status, a milestone's "X", a contract's fee).
+ */
+function onlyGiven(data: Record<string, unknown>, input: unknown): Record<string, unknown> {
+  if (!input || typeof input !== 'object') return data;
+  return Object.fromEntries(Object.entries(data).filter(([key]) => Object.hasOwn(input, key)));
+}
+
+/**
+ * A field an update names that the record type does not have is refused, not ignored: a program
+ * that sends back what it read (`shareBp`, where the write field is `sharePercent`) would otherwise
+ * be told its change was saved.
+ */
+function refuseUnknownFields(type: AnyRecordType, input: unknown): void {
+  const shape = (type.updateSchema as { shape?: Record<string, unknown> }).shape;
+  if (!shape || !input || typeof input !== 'object' || Array.isArray(input)) return;
+  const unknown = Object.keys(input).filter((key) => !Object.hasOwn(shape, key));
+  if (!unknown.length) return;
+  const fields = Object.keys(shape).join(', ');
+  throw invalid(`The ${type.label} has no field ${formatList(unknown.map((k) => `"${k}"`))}`, unknown.map((field) => ({ field, message: `is not a field a change can set; the fields are ${fields}` })));
 }
 
 function mayCheck(ctx: AppContext, type: AnyRecordType, action: 'create' | 'update', row: Record<string, unknown>): boolean {
