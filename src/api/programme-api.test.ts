@@ -92,7 +92,7 @@ describe('programme API', () => {
     const stale = await admin.request('PATCH', `/api/plan-tasks/${task.id}`, { rowVersion: task.rowVersion, rag: 'red' });
     expect(stale.status).toBe(409);
     const history = await admin.request('GET', `/api/plan-tasks/${task.id}/audit`);
-    expect(history.body.items.map((a: { summary: string }) => a.summary)).toEqual(expect.arrayContaining(['Changed RAG and status', 'Position update added to 1.13 for 30 April 2018', 'Created by import']));
+    expect(history.body.items.map((a: { summary: string }) => a.summary)).toEqual(expect.arrayContaining(['Changed RAG', 'Position update added to 1.13 for 30 April 2018', 'Created by import']));
   });
 
   it('serves the STP grid with the shared row, and exports lists and the grid as XLSX', async () => {

@@ -188,6 +188,8 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Only overdue actions').click();
       await page.waitForURL(/overdue=yes/);
       await eventually(async () => (await rows.allInnerTexts()).every((row) => row.includes('Overdue'))).toBe(true);
+      // Overdue is said beside the action's status, not instead of it.
+      expect(await rows.filter({ hasText: action.action.slice(0, 30) }).locator('.nhsuk-tag').allInnerTexts()).toEqual(['Open', 'Overdue']);
       const shown = await rows.count();
       expect(shown).toBeGreaterThan(0);
       const csv = await download(page, 'Download CSV of these overdue actions');

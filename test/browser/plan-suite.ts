@@ -214,6 +214,8 @@ export function planSuite(harness: () => BrowserHarness) {
       // The rating reads in words as well as colour.
       expect(await textOf(shared.locator('td.app-stp-cell--amber'))).toBe('Amber');
       await page.getByLabel('Milestone', { exact: true }).selectOption({ label: 'N1.3 – 2017/18 Q1' });
+      // An unrated milestone offers no rating until one is chosen.
+      expect(await page.getByLabel('RAG', { exact: true }).inputValue()).toBe('');
       await page.getByLabel('RAG', { exact: true }).selectOption('green');
       await page.getByRole('button', { name: 'Save rating' }).click();
       await eventually(() => page.locator('td.app-stp-cell--green').count()).toBe(1);

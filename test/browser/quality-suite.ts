@@ -94,6 +94,8 @@ export function qualitySuite(harness: () => BrowserHarness) {
 
     it('lists practices below a local indicator’s minimum with their gap', async () => {
       await choose(page, 'Indicator', 'Appointments booked for the same day');
+      // The periods offered are the chosen indicator's, before Show.
+      expect(await page.getByLabel('Period', { exact: true }).locator('option:checked').innerText()).toBe('March 2026');
       await page.getByRole('button', { name: 'Show' }).click();
       await visible(page.getByRole('heading', { level: 2, name: /same day, March 2026/ }));
       const below = page.locator('table', { has: page.locator('caption', { hasText: 'below the minimum' }) });
@@ -114,6 +116,25 @@ export function qualitySuite(harness: () => BrowserHarness) {
       await page.getByLabel('Target', { exact: true }).fill(original);
       await page.getByRole('button', { name: 'Save thresholds' }).click();
       await eventually(() => textOf(summaryRow)).not.toMatch(/target 97\.5/);
+
+      // A figure written with a comma is refused as not a number, not taken as none.
+      if ((await thresholds.getAttribute('open')) === null) await thresholds.locator('summary').click();
+      await page.getByLabel('Target', { exact: true }).fill('97,5');
+      await page.getByRole('button', { name: 'Save thresholds' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toMatch(/Target.*must be a number/);
+      await page.getByLabel('Target', { exact: true }).fill(original);
+
+      // Thresholds can be removed, and set again.
+      const minimum = await page.getByLabel('Minimum', { exact: true }).inputValue();
+      await page.getByRole('button', { name: 'Remove the thresholds' }).click();
+      await page.getByRole('button', { name: /^Yes, remove the thresholds/ }).click();
+      await eventually(() => textOf(summaryRow)).toMatch(/None set/);
+      const setThem = page.locator('details', { hasText: 'Set thresholds for this indicator' });
+      if ((await setThem.getAttribute('open')) === null) await setThem.locator('summary').click();
+      await page.getByLabel('Minimum', { exact: true }).fill(minimum);
+      await page.getByLabel('Target', { exact: true }).fill(original);
+      await page.getByRole('button', { name: 'Save thresholds' }).click();
+      await eventually(() => textOf(summaryRow)).not.toMatch(/None set/);
     });
 
     it('downloads the table of every practice, as the page shows it, as CSV and XLSX', async () => {

@@ -73,6 +73,26 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     expect([await tally(auditLog), await tally(boardActionUpdates)]).toEqual([audits, updates]);
   });
 
+  it('keeps what was set in atscale since when the same files are imported again: a risk’s impact, an action’s due date, a closed action', async () => {
+    // Risk 3 (likelihood M) and action 4: others are other tests'.
+    const [risk] = await database.db.select().from(risks).where(eq(risks.ref, '3'));
+    await updateRecord(admin(), riskRecord, String(risk!.id), { impact: 4 }, risk!.rowVersion);
+    const [action] = await database.db.select().from(boardActions).where(eq(boardActions.ref, '4'));
+    await updateRecord(admin(), boardActionRecord, String(action!.id), { dueDate: '2018-06-30', status: 'closed', outcome: 'Done at the June board' }, action!.rowVersion);
+    expect(await importRecordsCsv(admin(), riskRecord, seedFile('risks.csv'))).toMatchObject({ updated: 0, rejected: 0 });
+    expect(await importRecordsCsv(admin(), boardActionRecord, seedFile('board-actions.csv'))).toMatchObject({ updated: 0, rejected: 0 });
+    const [riskNow] = await database.db.select().from(risks).where(eq(risks.id, risk!.id));
+    expect(riskNow).toMatchObject({ impact: 4, likelihood: risk!.likelihood });
+    const [actionNow] = await database.db.select().from(boardActions).where(eq(boardActions.id, action!.id));
+    expect(actionNow).toMatchObject({ dueDate: '2018-06-30', status: 'closed', outcome: 'Done at the June board' });
+    // A file with the cell filled in still changes it.
+    const [header, ...lines] = seedFile('risks.csv').content.toString('utf8').split(/\r?\n/);
+    const row = Papa.parse<string[]>(lines.find((l) => l.startsWith('3,'))!).data[0]!;
+    row[header!.split(',').indexOf('likelihood')] = 'H';
+    expect(await importRecordsCsv(admin(), riskRecord, file('risks.csv', [header!, Papa.unparse([row])]))).toMatchObject({ updated: 1 });
+    expect((await database.db.select().from(risks).where(eq(risks.id, risk!.id)))[0]).toMatchObject({ likelihood: 4, impact: 4 });
+  });
+
   it('refuses a file with an unknown likelihood, an impossible date or an unknown owner, naming line and column, and saves nothing', async () => {
     const before = [await tally(risks), await tally(auditLog)];
     const badRisks = await failure(importRecordsCsv(admin(), riskRecord, file('risks.csv', ['id,risk,likelihood,mitigation,context', '9,New risk,L,,', '10,Other risk,X,,'])));

@@ -25,7 +25,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 /**
  * Imports a register keyed by `ref`: new refs are created, changed ones updated (with audit and
  * whatever the record keeps beside), identical ones left alone, so importing the same file again
- * changes nothing. Every row is checked; one problem anywhere and nothing is written.
+ * changes nothing. A kept record takes the file's filled cells; its blank ones leave it as it is.
+ * Every row is checked; one problem anywhere and nothing is written.
  */
 export async function importByRef(ctx: AppContext, type: AnyRecordType, file: { name: string; content: Uint8Array }, layout: RegisterLayout): Promise<CsvImportReport> {
   const parsed = Papa.parse<Record<string, string>>(decodeText(file.content), { header: true, skipEmptyLines: 'greedy' });
@@ -76,7 +77,10 @@ async function saveRow(ctx: AppContext, type: AnyRecordType, table: { ref: never
     return { id: created!.id as number, outcome: 'inserted' };
   }
   const id = existing.id as number;
-  const values = await type.prepare(ctx.db, input, existing);
+  // A blank cell, or a column the file does not have, says nothing of a record already kept: what
+  // was set since in atscale (a risk's impact, an action's due date or outcome) stays.
+  const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined && value !== ''));
+  const values = await type.prepare(ctx.db, given, existing);
   const changed = Object.entries(values).filter(([key, value]) => !same(existing[key], value));
   if (!changed.length) return { id, outcome: 'unchanged' };
   const before = type.present(existing);
@@ -84,7 +88,7 @@ async function saveRow(ctx: AppContext, type: AnyRecordType, table: { ref: never
     .update(type.table)
     .set({ ...Object.fromEntries(changed), rowVersion: sql`${type.versionColumn} + 1`, updatedAt: new Date() } as never)
     .where(and(eq(table.id, id as never)));
-  await type.afterWrite?.(ctx.db, id, input, ctx.actor);
+  await type.afterWrite?.(ctx.db, id, given, ctx.actor);
   const [after] = (await ctx.db.select().from(type.table as never).where(eq(table.id, id as never))) as Record<string, unknown>[];
   await recordAudit(ctx.db, ctx.actor, { recordType: type.name, recordId: id, action: 'update', before, after: type.present(after!), summary: 'changed by import' });
   return { id, outcome: 'updated' };

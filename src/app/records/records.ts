@@ -105,8 +105,10 @@ function onlyGiven(data: Record<string, unknown>, input: unknown): Record<string
  * be told its change was saved.
  */
 function refuseUnknownFields(type: AnyRecordType, input: unknown): void {
-  const shape = (type.updateSchema as { shape?: Record<string, unknown> }).shape;
-  if (!shape || !input || typeof input !== 'object' || Array.isArray(input)) return;
+  const schema = type.updateSchema as { shape?: Record<string, unknown>; _zod?: { def?: { catchall?: unknown } } };
+  const shape = schema.shape;
+  // A schema that takes other fields (`.loose()`) refuses them itself, in its own words (a practice's NHS fields).
+  if (!shape || schema._zod?.def?.catchall || !input || typeof input !== 'object' || Array.isArray(input)) return;
   const unknown = Object.keys(input).filter((key) => !Object.hasOwn(shape, key));
   if (!unknown.length) return;
   const fields = Object.keys(shape).join(', ');

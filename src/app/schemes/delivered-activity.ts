@@ -129,15 +129,24 @@ async function copyToOtherVersion(ctx: AppContext, db: Db, recordedOn: LoadedVer
 
 /**
  * Records the activity returns in a CSV file (one row per practice, a column per delivery model),
- * replacing the version's returns. All or nothing: every problem is reported with its line and
- * column and nothing is saved. Uploading the same file again changes nothing.
+ * replacing the returns of the practices it holds. A practice the file leaves out keeps the return
+ * it has (one its practice manager sent is not lost to a spreadsheet without it), and is named.
+ * All or nothing: every problem is reported with its line and column and nothing is saved.
+ * Uploading the same file again changes nothing.
  */
 export async function importDeliveredCsv(ctx: AppContext, schemeId: number, file: { name: string; content: Uint8Array }, versionNumber?: number, basedOn?: string, today: string | null = todayInEngland()) {
   authorize(ctx.actor, 'scheme', 'import');
   return lockedTransaction(ctx, schemeId, async (db) => {
     const loaded = await loadSchemeVersion(db, schemeId, versionNumber);
     const returns = readDeliveredTable(parseCsv(decodeText(file.content), file.name), storedPractices(loaded.definition), loaded.definition);
-    return saveDelivered(ctx, db, loaded, toRows(loaded, returns, null, file.name), { source: file.name, action: 'import', basedOn: { all: basedOn }, today });
+    const inFile = new Set(returns.map((r) => r.practiceKey));
+    const before = await deliveredRows(db, loaded.scheme.id, loaded.version.version);
+    // Every return of the practices in the file, whole-scheme or weekly, is replaced by the file's.
+    const only = [...new Map([...before.filter((r) => inFile.has(r.practiceCode)), ...[...inFile].map((practiceCode) => ({ practiceCode, week: null }))].map((r) => [`${r.practiceCode}|${r.week}`, { practiceCode: r.practiceCode, week: r.week ?? null }])).values()];
+    const saved = await saveDelivered(ctx, db, loaded, toRows(loaded, returns, null, file.name), { only, source: file.name, action: 'import', basedOn: { all: basedOn }, today });
+    const names = new Map(loaded.definition.practices.map((p) => [p.odsCode, p.name]));
+    const kept = [...new Set(before.map((r) => r.practiceCode))].filter((code) => !inFile.has(code)).sort();
+    return { ...saved, keptNotInFile: kept.map((odsCode) => ({ odsCode, name: names.get(odsCode) ?? odsCode })) };
   });
 }
 

@@ -109,6 +109,12 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
     });
     const kept = await listDelivered(admin(), scheme.id);
     expect(kept.items.find((r) => r.practiceCode === 'C82001' && r.modelId === 'nurse')?.quantity).toBe(40);
+    // A file without a practice leaves that practice's return as it was, and names it.
+    const without = await importDeliveredCsv(admin(), scheme.id, returns(['C82002,Yes,7,1']));
+    expect(without).toMatchObject({ returns: 1, changed: true, keptNotInFile: [{ odsCode: 'C82001', name: 'Kibworth Medical Centre' }, { odsCode: expect.any(String) }] });
+    const afterPartial = (await listDelivered(admin(), scheme.id)).items;
+    expect(afterPartial.find((r) => r.practiceCode === 'C82001' && r.modelId === 'nurse')?.quantity).toBe(40);
+    expect(afterPartial.find((r) => r.practiceCode === 'C82002' && r.modelId === 'nurse')?.quantity).toBe(7);
     await expect(recordDeliveredEntries(admin(), scheme.id, { entries: [{ practice: 'C82001', units: { nurse: 2.5 } }] })).rejects.toMatchObject({ problems: [{ field: 'entries.0.units.nurse' }] });
     const weekly = await recordDeliveredEntries(admin(), scheme.id, { entries: [{ practice: 'C82002', week: 1, units: { nurse: 5, gp: 1 } }, { practice: 'C82002', week: 2, units: { nurse: 6, gp: 0 } }], replace: true });
     expect(weekly).toMatchObject({ changed: true, returns: 2 });

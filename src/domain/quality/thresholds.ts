@@ -22,7 +22,7 @@ export function thresholdProblems(unit: IndicatorUnit, polarity: Polarity, figur
   const { minimum, target } = figures;
   if (!problems.length && minimum !== null && target !== null) {
     if (polarity === 'higher' && target < minimum) problems.push({ field: 'target', message: `must be at least the minimum (${minimum}), since a higher figure is better` });
-    if (polarity === 'lower' && target > minimum) problems.push({ field: 'target', message: `must be no more than the minimum standard (${minimum}), since a lower figure is better` });
+    if (polarity === 'lower' && target > minimum) problems.push({ field: 'target', message: `must be no more than the maximum (${minimum}), since a lower figure is better` });
   }
   return problems;
 }

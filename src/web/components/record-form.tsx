@@ -88,7 +88,8 @@ function toBody(fields: FormField[], values: Record<string, string>, creating: b
   for (const field of fields) {
     const raw = values[field.name]!.trim();
     if (creating && raw === '') continue;
-    if (field.kind === 'number') body[field.name] = raw === '' ? null : Number(raw);
+    // What is not a number ("5,5", "3%") goes as typed, so the server says so, rather than as nothing.
+    if (field.kind === 'number') body[field.name] = raw === '' ? null : Number.isFinite(Number(raw)) ? Number(raw) : raw;
     else if (field.kind === 'list' || field.kind === 'checkboxes') body[field.name] = raw.split(/[\s,]+/).filter(Boolean);
     else if (field.kind === 'date') body[field.name] = raw === '' ? null : partsToIso(partsOf(raw));
     else body[field.name] = raw === '' ? null : raw;
@@ -191,7 +192,7 @@ export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {
             );
           }
           const width = f.width ?? (f.kind && f.kind in defaultWidth ? defaultWidth[f.kind as keyof typeof defaultWidth] : 30);
-          return <TextInput key={f.name} {...common} width={width} inputMode={f.kind === 'number' ? 'numeric' : f.kind === 'money' ? 'decimal' : undefined} autoComplete="off" />;
+          return <TextInput key={f.name} {...common} width={width} inputMode={f.kind === 'number' || f.kind === 'money' ? 'decimal' : undefined} autoComplete="off" />;
         })}
         <Button type="submit" disabled={form.pending}>
           {submitLabel}

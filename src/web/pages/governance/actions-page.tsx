@@ -14,9 +14,15 @@ import { actionStatusLabels, type BoardAction, type Meeting } from './types.js';
 
 export const isOverdueAction = (a: BoardAction) => isOverdue(a.dueDate, todayIso(), a.status === 'closed');
 
+/** The action's status, and "Overdue" beside it when it is past its due date (not instead of it: "Carried forward" still says where it stands). */
 export function ActionStatus({ action }: { action: BoardAction }) {
-  if (isOverdueAction(action)) return <Tag modifier="red">Overdue</Tag>;
-  return <Tag modifier={action.status === 'closed' ? 'grey' : action.status === 'carried_forward' ? 'blue' : 'white'}>{actionStatusLabels[action.status]}</Tag>;
+  const status = <Tag modifier={action.status === 'closed' ? 'grey' : action.status === 'carried_forward' ? 'blue' : 'white'}>{actionStatusLabels[action.status]}</Tag>;
+  if (!isOverdueAction(action)) return status;
+  return (
+    <>
+      {status} <Tag modifier="red">Overdue</Tag>
+    </>
+  );
 }
 
 /** The meetings, by id, for "raised at" links. */

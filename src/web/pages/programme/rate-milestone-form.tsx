@@ -9,7 +9,8 @@ import type { StpGridData } from './types.js';
 type Cell = NonNullable<StpGridData['rows'][number]['cells'][string]>;
 
 /** What the form shows for a milestone: its stored rating, reason and evidence (a new rating starts at green). */
-const valuesOf = (cell: Cell | undefined) => ({ rag: cell?.rag ?? 'green', reason: cell?.reason ?? '', evidence: cell?.evidence ?? '' });
+// An unrated milestone starts as "Not rated": a rating is chosen, never saved by a click on a default.
+const valuesOf = (cell: Cell | undefined) => ({ rag: cell?.rag ?? '', reason: cell?.reason ?? '', evidence: cell?.evidence ?? '' });
 
 /**
  * Rates one milestone of the grid (admins) and says why it stands so (e.g. why it slipped) and
@@ -51,10 +52,10 @@ export function RateMilestoneForm({ grid }: { grid: StpGridData }) {
           ))}
         </Select>
         <Select id="milestone-rag" name="rag" label="RAG" value={values.rag} onChange={set('rag')}>
+          <Select.Option value="">Not rated</Select.Option>
           <Select.Option value="red">Red</Select.Option>
           <Select.Option value="amber">Amber</Select.Option>
           <Select.Option value="green">Green</Select.Option>
-          <Select.Option value="">Not rated</Select.Option>
         </Select>
       </div>
       <Textarea id="milestone-reason" name="reason" label="Reason (optional)" hint="Why it stands as rated, for example why it slipped" rows={2} value={values.reason} onChange={set('reason')} error={form.fieldError('milestone-reason')} />

@@ -16,6 +16,18 @@ interface Choice {
   /** Shown when the address does not name one (the page's own default). */
   initial?: string;
   options: { value: string; text: string }[];
+  /** Options that follow the other choices (an indicator's own periods): the choice moves to the first when it has none of the kind chosen. */
+  optionsFor?: (values: Readonly<Record<string, string>>) => { value: string; text: string }[];
+}
+
+/** The choices as they stand once one changes: any whose options follow it and no longer hold its value take their first option. */
+function afterChange(choices: readonly Choice[], values: Record<string, string>, name: string, value: string): Record<string, string> {
+  const next = { ...values, [name]: value };
+  for (const c of choices) {
+    const options = c.optionsFor?.(next);
+    if (options && !options.some((o) => o.value === next[c.name])) next[c.name] = options[0]?.value ?? '';
+  }
+  return next;
 }
 
 /** A filter form whose choices live in the address, so a view can be bookmarked and shared; `clears` are removed on submit (e.g. a period that belongs to the old indicator). */
@@ -38,8 +50,8 @@ export function ChoiceForm({ choices, submitText = 'Show', clears = [], children
   return (
     <form onSubmit={submit} className="app-quality-filters" aria-label="Choose what to show">
       {choices.map((c) => (
-        <Select key={c.name} id={`choose-${c.name}`} name={c.name} label={c.label} value={values[c.name] ?? ''} onChange={(e) => setValues({ ...values, [c.name]: e.target.value })}>
-          {c.options.map((o) => (
+        <Select key={c.name} id={`choose-${c.name}`} name={c.name} label={c.label} value={values[c.name] ?? ''} onChange={(e) => setValues(afterChange(choices, values, c.name, e.target.value))}>
+          {(c.optionsFor?.(values) ?? c.options).map((o) => (
             <Select.Option key={o.value} value={o.value}>
               {o.text}
             </Select.Option>

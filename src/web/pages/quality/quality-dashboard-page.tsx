@@ -152,7 +152,14 @@ export function QualityDashboardPage() {
             key={`${indicator.code}-${period}-${group}`}
             choices={[
               { name: 'indicator', label: 'Indicator', options: indicatorOptions(entries), initial: indicator.code },
-              { name: 'period', label: 'Period', options: indicator.periods.map((p) => ({ value: p.period, text: p.label })), initial: period },
+              {
+                name: 'period',
+                label: 'Period',
+                options: indicator.periods.map((p) => ({ value: p.period, text: p.label })),
+                // The periods of the indicator chosen in the form, not only of the one shown.
+                optionsFor: (values) => (entries.find((i) => i.code === values.indicator) ?? indicator).periods.map((p) => ({ value: p.period, text: p.label })),
+                initial: period,
+              },
               { name: 'group', label: 'Compare across', initial: group ?? '', options: groupOptions(groups.data.items, ['federation', 'locality', 'pcn', 'icb_footprint', 'peer_group'], ALL_PRACTICES_HELD) },
             ]}
           />

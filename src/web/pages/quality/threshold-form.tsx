@@ -1,6 +1,9 @@
+import { Button } from 'nhsuk-react-components';
 import type { Page } from '../../api/types.js';
-import { useApiQuery } from '../../api/use-api.js';
+import { useApiMutation, useApiQuery } from '../../api/use-api.js';
+import { ApiErrorPanel } from '../../components/page-states.js';
 import { type FormField, RecordForm } from '../../components/record-form.js';
+import { useRemoveQuestion } from '../finance/remove-question.js';
 import type { Indicator } from './types.js';
 
 interface ThresholdRow {
@@ -12,9 +15,11 @@ interface ThresholdRow {
   rowVersion: number;
 }
 
-/** Admins: set or change an indicator's minimum and target, in the indicator's own unit. */
+/** Admins: set, change or remove an indicator's minimum and target, in the indicator's own unit. */
 export function ThresholdForm({ indicator }: { indicator: Indicator }) {
   const stored = useApiQuery<Page<ThresholdRow>>(`/api/thresholds?indicatorCode=${encodeURIComponent(indicator.code)}&pageSize=1`);
+  const remove = useApiMutation<ThresholdRow>((row) => ({ method: 'DELETE', path: `/api/thresholds/${row.id}?rowVersion=${row.rowVersion}` }), ['/api/thresholds', '/api/quality']);
+  const removal = useRemoveQuestion<ThresholdRow>({ id: 'remove-threshold', remove, name: () => `the thresholds for ${indicator.name}`, consequence: () => 'No practice is then judged against a minimum or target for it. The audit log keeps a record.' });
   if (!stored.data) return null;
   const record = stored.data.items[0];
   const unit = indicator.unit === 'proportion' ? 'a percentage, for example 12.5' : `in the indicator’s unit (${indicator.unit.replaceAll('_', ' ')})`;
@@ -42,6 +47,13 @@ export function ThresholdForm({ indicator }: { indicator: Indicator }) {
           saved={() => 'Saved the thresholds.'}
           invalidates={['/api/thresholds', '/api/quality']}
         />
+        {remove.error ? <ApiErrorPanel error={remove.error} /> : null}
+        {removal.question}
+        {record ? (
+          <Button type="button" secondary onClick={() => removal.ask(record)} disabled={remove.isPending}>
+            Remove the thresholds
+          </Button>
+        ) : null}
       </div>
     </details>
   );

@@ -45,8 +45,10 @@ interface DeliveredFormProps {
 
 function resultText(result: DeliveredResult | undefined): string | null {
   if (!result) return null;
-  if (!result.changed) return 'Nothing changed: the activity is the same as what was already recorded.';
-  return result.returns === 1 ? 'Recorded 1 return. The payments above now include it.' : `Recorded ${formatNumber(result.returns)} returns. The payments above now include them.`;
+  const kept = result.keptNotInFile ?? [];
+  const keptText = kept.length ? ` ${formatList(kept.map((p) => p.name))} ${kept.length === 1 ? 'was' : 'were'} not in the file and kept ${kept.length === 1 ? 'its return' : 'their returns'}.` : '';
+  if (!result.changed) return `Nothing changed: the activity is the same as what was already recorded.${keptText}`;
+  return (result.returns === 1 ? 'Recorded 1 return. The payments above now include it.' : `Recorded ${formatNumber(result.returns)} returns. The payments above now include them.`) + keptText;
 }
 
 /** Uploads a delivered-activity CSV: all or nothing, every problem listed with its line and column. */
@@ -57,7 +59,7 @@ function DeliveredUpload({ schemeId, version, definition }: DeliveredFormProps) 
     <CsvUploadPanel<DeliveredResult>
       id="delivered"
       heading="Upload the activity returns"
-      description={`A CSV file with a row per practice and the columns ${columns.join(', ')}. It replaces every return recorded for version ${version}. If any row is wrong, nothing is saved.`}
+      description={`A CSV file with a row per practice and the columns ${columns.join(', ')}. It replaces the returns of the practices it holds on version ${version}; a practice it leaves out keeps its return. If any row is wrong, nothing is saved.`}
       path={`${schemePath(schemeId)}/delivered?version=${version}`}
       formLabel="Upload delivered activity"
       errorTitle="The activity returns were not recorded"

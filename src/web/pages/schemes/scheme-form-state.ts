@@ -158,8 +158,10 @@ export function formProblems(state: FormState, members: { odsCode: string }[] | 
       if (value !== undefined && (Number.isNaN(value) || value <= 0)) problems.push({ field: ids.model(i, field), message: `${field === 'unitsPerHour' ? 'Units an hour' : 'Hourly rate'} for ${m.name || `delivery model ${i + 1}`} must be a number more than 0` });
     }
   });
+  const weeks = num(state.weeks);
+  if (weeks !== undefined && (!Number.isInteger(weeks) || weeks <= 0)) problems.push({ field: ids.weeks, message: 'Enter the length in weeks as a whole number more than 0, or leave it blank' });
   const fee = num(state.feePercent);
-  if (fee !== undefined && (Number.isNaN(fee) || fee < 0 || fee > 100)) problems.push({ field: ids.fee, message: 'Fee must be a percentage between 0 and 100' });
+  if (fee !== undefined && (Number.isNaN(fee) || fee < 0 || fee > 100)) problems.push({ field: ids.fee, message: 'Enter the fee as a percentage from 0 to 100' });
   problems.push(...costModelProblems(state.cost));
   if (state.basis === 'fixed') {
     const shares = (members ?? []).filter((m) => !state.excluded.includes(m.odsCode)).map((m) => num(state.fixedShares[m.odsCode] ?? ''));

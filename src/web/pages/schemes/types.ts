@@ -87,6 +87,8 @@ export interface DeliveredResult {
   returns: number;
   figures: number;
   changed: boolean;
+  /** From an upload: practices with returns the file did not hold, which kept them. */
+  keptNotInFile?: { odsCode: string; name: string }[];
 }
 
 export const schemePath = (id: number | string) => `/api/schemes/${id}`;
