@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { auditLog, planTasks, stpActions, stpMilestones, stpOutcomes, taskPositionUpdates } from '../../db/schema/index.js';
+import { auditLog, people, planTasks, stpActions, stpMilestones, stpOutcomes, taskPositionUpdates } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, commissionerActor, contextFor } from '../../../test/support/factories.js';
 import { createRecord, listRecords, updateRecord } from '../records/records.js';
@@ -224,5 +224,16 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     const [task] = await database.db.select().from(planTasks).where(and(eq(planTasks.planId, planId), eq(planTasks.ref, '1.1')));
     const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'plan_task'), eq(auditLog.recordId, String(task!.id)), eq(auditLog.action, 'update'))).orderBy(desc(auditLog.id)).limit(1);
     expect(audit).toMatchObject({ after: { positionsAdded: [{ entryDate: '2018-03-15', text: 'Agreed at the March board' }] } });
+  });
+  it('names the plan of each task in my items once two plans have tasks for the same person', async () => {
+    const [jo] = await database.db.select().from(people).where(eq(people.initials, 'JW'));
+    const asked = { personId: jo!.id, userId: null, practiceCodes: [], role: 'admin' as const, today: '2017-01-17', until: '2017-01-31' };
+    const before = await workPlanItems(database.db, asked);
+    expect(before.every((i) => !i.title.endsWith('(ELR work plan)'))).toBe(true);
+    await importWorkPlan(admin(), workplan(), { planName: 'Second work plan', asOf: '2018-02-01' });
+    const after = await workPlanItems(database.db, asked);
+    expect(after).toHaveLength(before.length * 2);
+    expect(after.filter((i) => i.title.endsWith('(Second work plan)'))).toHaveLength(before.length);
+    expect(after.filter((i) => i.title.endsWith('(ELR work plan)'))).toHaveLength(before.length);
   });
 });
