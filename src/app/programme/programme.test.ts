@@ -145,6 +145,10 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     expect(again).toMatchObject({ inserted: 0, updated: 1 });
     const [restored] = await database.db.select().from(planTasks).where(eq(planTasks.id, task!.id));
     expect(restored).toMatchObject({ timeText: null, status: 'in_progress', rag: 'amber' });
+    // Its audit says in words what the file put back, as a person's edit is said.
+    const [byImport] = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'plan_task'), eq(auditLog.recordId, String(task!.id)))).orderBy(desc(auditLog.id)).limit(1);
+    expect(byImport!.summary).toMatch(/^Changed [a-z ,]+, by import$/);
+    expect(byImport!.summary).toContain('description');
   });
 
   it('refuses a task typed with an ID the plan has (every problem at once) and lists tasks by their IDs as numbers', async () => {

@@ -3,6 +3,8 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import type { AuditEntry } from '../audit.js';
 import type { RecordTypeName } from '../permissions.js';
+import { auditSummary } from '../../domain/audit/summary.js';
+import { labelsOfRecordType } from '../records/field-labels.js';
 
 /** JSON with keys sorted, so a jsonb value read back (PostgreSQL reorders keys) compares equal to what was written. */
 function stableJson(value: unknown): string {
@@ -21,6 +23,12 @@ export interface ImportTally {
 }
 
 export const emptyTally = (): ImportTally => ({ inserted: 0, updated: 0, unchanged: 0, audits: [] });
+
+/** "Changed description and target, by import": the fields named as the record type's pages name them. */
+function byImport(type: RecordTypeName, existing: Record<string, unknown>, changed: Record<string, unknown>): string {
+  const before = Object.fromEntries(Object.keys(changed).map((key) => [key, existing[key]]));
+  return `${auditSummary({ action: 'update', before, after: changed, summary: null }, labelsOfRecordType(type))}, by import`;
+}
 
 /**
  * Writes one imported row: inserts it when `where` finds nothing, updates only the values that
@@ -49,6 +57,6 @@ export async function upsertRow(
   }
   const [row] = (await db.update(target.table).set({ ...changed, rowVersion: sql`${target.rowVersion} + 1`, updatedAt: new Date() } as never).where(eq(target.id, existing.id)).returning()) as Record<string, unknown>[];
   tally.updated++;
-  tally.audits.push({ recordType: target.type, recordId: existing.id as number, action: 'update', before: existing, after: row, summary: `Updated by import: ${Object.keys(changed).join(', ')}` });
+  tally.audits.push({ recordType: target.type, recordId: existing.id as number, action: 'update', before: existing, after: row, summary: byImport(target.type, existing, changed) });
   return { id: existing.id as number, outcome: 'updated' };
 }

@@ -95,8 +95,13 @@ function DashboardView({ data }: { data: Dashboard }) {
           <p>{data.funnelNote}</p>
         </InsetText>
       )}
-      <Heading headingLevel="h3">Outliers</Heading>
-      <DataTable caption={`Practices outside the 99.8% limits (${data.outliers.length})`} columns={columns} rows={data.outliers} rowKey={(r) => r.practiceCode} empty="No practice is outside the 99.8% limits." compact />
+      {/* Without a funnel (a count, not a rate) there are no limits to be outside. */}
+      {option ? (
+        <>
+          <Heading headingLevel="h3">Outliers</Heading>
+          <DataTable caption={`Practices outside the 99.8% limits (${data.outliers.length})`} columns={columns} rows={data.outliers} rowKey={(r) => r.practiceCode} empty="No practice is outside the 99.8% limits." compact />
+        </>
+      ) : null}
       <Heading headingLevel="h3">{standard === 'maximum' ? 'Above the maximum' : 'Below the minimum'}</Heading>
       <DataTable
         caption={`Practices ${standard === 'maximum' ? 'above the maximum' : 'below the minimum'} (${data.belowThreshold.length})`}
