@@ -1,3 +1,4 @@
+import { todayInEngland } from '../../domain/iso-date.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
@@ -71,6 +72,8 @@ describe.each(databaseKinds)('contracts register (%s)', (kind) => {
     const id = String(added.id);
     const signed = await updateRecord(admin(), subContractRecord, id, { signedDate: '2018-04-02', notes: 'Signed copy held by the practice' }, added.rowVersion as number);
     expect(signed).toMatchObject({ signedDate: '2018-04-02', notes: 'Signed copy held by the practice', shareBp: 9500 });
+    // A signature has happened: a date to come is refused.
+    await expect(updateRecord(admin(), subContractRecord, id, { signedDate: `${Number(todayInEngland().slice(0, 4)) + 1}-01-01` }, signed.rowVersion as number)).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'signedDate', message: 'must be today or in the past' }] });
     await expect(updateRecord(admin(), subContractRecord, id, { notes: 'stale' }, added.rowVersion as number)).rejects.toMatchObject({ kind: 'conflict' });
     await expect(updateRecord(admin(), subContractRecord, id, { sharePercent: 90 }, signed.rowVersion as number)).rejects.toThrow(/must add up to 100%/);
     await expect(updateRecord(contextFor(database, managerOf('C82056')), subContractRecord, id, { notes: 'mine' }, signed.rowVersion as number)).rejects.toMatchObject({ kind: 'forbidden' });

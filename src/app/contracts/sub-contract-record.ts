@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { percentSchema, percentToBasisPoints } from '../../domain/percent.js';
 import { checkInFootprint, checkShareWithFee, wholeShareBp } from '../../domain/contracts/sub-contract-rules.js';
 import { conflict, notFound } from '../../domain/errors.js';
-import { isoDateSchema } from '../../domain/iso-date.js';
+import { isoDateSchema, refuseFutureDate, todayInEngland } from '../../domain/iso-date.js';
 import { findContract, findGroup, groupMembersDuring } from '../../db/repos/contracts.js';
 import { contracts, subContracts } from '../../db/schema/index.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
@@ -62,6 +62,8 @@ export const subContractRecord: RecordType<z.infer<typeof subContractInput>> = {
         .where(and(eq(subContracts.contractId, contractId), eq(subContracts.practiceCode, practiceCode), existing ? ne(subContracts.id, existing.id as number) : undefined));
       if (clash) throw conflict(`${practiceCode} already has a sub-contract under ${contract.title}`);
     }
+    // A signature is a fact: it has happened (a date to come is a reminder, not a signing).
+    refuseFutureDate(input.signedDate, todayInEngland(), 'The signature', 'signedDate');
     const { sharePercent, ...rest } = input;
     const values: Record<string, unknown> = { ...rest };
     if (sharePercent !== undefined) {
