@@ -33,6 +33,12 @@ describe('reallocateCapacity: the winter scheme, with Severn, Narborough and End
     expect(result.rows.find((r) => r.practiceName === 'Severn Surgery')).toMatchObject({ before: 70, released: 70, received: 0, after: 0, reason: 'declined' });
     expect(result.rule).toMatch(/202\.44 appointments released by 3 practices are shared among the other 28 by registered list size/);
   });
+
+  it('says so when no practice releases capacity, rather than sharing 0 among them all', () => {
+    const result = reallocateCapacity(allocation, apportionment, [], 'half_up_whole', 'round_unrounded_sum');
+    expect(result.rule).toBe('No practice releases capacity, so each keeps its allocation');
+    expect(result.rows.every((r) => r.after === r.before)).toBe(true);
+  });
 });
 
 describe('reallocateCapacity: rules', () => {

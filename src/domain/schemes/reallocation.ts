@@ -81,7 +81,7 @@ export function reallocateCapacity(
   const givers = releases.length;
   const takers = receiving.filter(Boolean).length;
   return {
-    rule: `${releasedTotal.roundHalfUp(2).toString()} ${allocation.unitLabel} released by ${givers} practice${givers === 1 ? '' : 's'} are shared among the other ${takers} ${basisDescriptions[allocation.basis]}, working from unrounded figures`,
+    rule: givers === 0 ? 'No practice releases capacity, so each keeps its allocation' : `${releasedTotal.roundHalfUp(2).toString()} ${allocation.unitLabel} released by ${givers} practice${givers === 1 ? '' : 's'} are shared among the other ${takers} ${basisDescriptions[allocation.basis]}, working from unrounded figures`,
     rounding: rule,
     roundingDescription: describeRoundingRule(rule),
     releasedExact: releasedTotal.toString(),

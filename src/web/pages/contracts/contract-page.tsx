@@ -8,7 +8,7 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { SummaryRows } from '../../components/summary-rows.js';
-import { actorName, formatDate, formatDateTime, formatMoney, formatNumber } from '../../format/format.js';
+import { actorName, formatDate, formatDateTime, formatList, formatMoney, formatNumber } from '../../format/format.js';
 import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
 import { ContractForm } from './contract-form.js';
 import { ContractDocumentForm, MarkSignedButton, SubContractForm } from './sub-contract-forms.js';
@@ -104,7 +104,7 @@ export function ContractPage() {
           {contract.unsignedPractices.length ? (
             <InsetText>
               <p>
-                {contract.unsignedPractices.length} of {contract.subContractCount} practices have not signed: {contract.unsignedPractices.map((p) => p.practiceName).join(', ')}.
+                {contract.unsignedPractices.length} of {contract.subContractCount} practices {contract.unsignedPractices.length === 1 ? 'has' : 'have'} not signed: {formatList(contract.unsignedPractices.map((p) => p.practiceName))}.
               </p>
             </InsetText>
           ) : null}
