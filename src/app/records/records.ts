@@ -109,7 +109,8 @@ function refuseUnknownFields(type: AnyRecordType, input: unknown): void {
   const shape = schema.shape;
   // A schema that takes other fields (`.loose()`) refuses them itself, in its own words (a practice's NHS fields).
   if (!shape || schema._zod?.def?.catchall || !input || typeof input !== 'object' || Array.isArray(input)) return;
-  const unknown = Object.keys(input).filter((key) => !Object.hasOwn(shape, key));
+  // rowVersion is every record's, sent with a change to be checked (?check=true) as with one to be saved.
+  const unknown = Object.keys(input).filter((key) => key !== 'rowVersion' && !Object.hasOwn(shape, key));
   if (!unknown.length) return;
   const fields = Object.keys(shape).join(', ');
   throw invalid(`The ${type.label} has no field ${formatList(unknown.map((k) => `"${k}"`))}`, unknown.map((field) => ({ field, message: `is not a field a change can set; the fields are ${fields}` })));
