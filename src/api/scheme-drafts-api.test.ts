@@ -117,10 +117,10 @@ describe.each(databaseKinds)('a scheme while a draft is prepared, over the API (
     expect(await figuresOn(id, 2)).toEqual(await figuresOn(id, 1));
     expect(await figuresOn(id, 2)).toContain('C82002 nurse null');
 
-    // A file replaces every return of the draft: the version in force's are replaced alike, its Countesthorpe return removed with the draft's.
+    // A file replaces the returns of the practices it holds on the draft, and the version in force's alike; Countesthorpe, not in it, keeps its return on both.
     const file = ['practice,takes_part,nurse_appointments_delivered,gp_appointments_delivered', 'C82001,Yes,33,2', 'C82009,Yes,12,0'].join('\n');
-    expect(await admin.request('POST', `/api/schemes/${id}/delivered`, fileForm('returns.csv', file))).toMatchObject({ status: 200, body: { changed: true } });
-    expect(await figuresOn(id, 1)).toEqual(['C82001 gp 2', 'C82001 nurse 33', 'C82009 gp 0', 'C82009 nurse 12']);
+    expect(await admin.request('POST', `/api/schemes/${id}/delivered`, fileForm('returns.csv', file))).toMatchObject({ status: 200, body: { changed: true, keptNotInFile: [{ odsCode: 'C82002' }] } });
+    expect(await figuresOn(id, 1)).toEqual(['C82001 gp 2', 'C82001 nurse 33', 'C82002 gp null', 'C82002 nurse null', 'C82009 gp 0', 'C82009 nurse 12']);
     expect(await figuresOn(id, 2)).toEqual(await figuresOn(id, 1));
 
     // The audit log says which version each copy went to, and where it came from.
