@@ -39,8 +39,12 @@ export function qualitySuite(harness: () => BrowserHarness) {
     });
 
     it('shows QOF prevalence across the federation against England, with a funnel plot', async () => {
+      // A link naming an indicator there are no figures for says what is shown instead.
+      await page.goto('/quality?indicator=NO_SUCH_INDICATOR');
+      await eventually(() => textOf(page.locator('main .nhsuk-inset-text').first())).toMatch(/There is no indicator “NO_SUCH_INDICATOR” with figures, so .+ is shown\.$/);
       await page.goto('/quality'); // in the menu's "More" list at this width
       await visible(page.getByRole('heading', { level: 1, name: 'Quality dashboard' }));
+      expect(await page.getByText('There is no indicator').count()).toBe(0);
       await choose(page, 'Indicator', 'QOF prevalence: Hypertension');
       await page.getByRole('button', { name: 'Show' }).click();
       await visible(page.getByRole('heading', { level: 2, name: /Hypertension, 2022\/23/ }));

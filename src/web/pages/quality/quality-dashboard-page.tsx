@@ -133,6 +133,13 @@ export function QualityDashboardPage() {
   const federation = groups.data?.items.find((g) => g.kind === 'federation');
   const indicator = entries.find((i) => i.code === params.get('indicator')) ?? entries.find((i) => i.code.startsWith('QOF_PREV_')) ?? entries[0];
   const period = indicator?.periods.find((p) => p.period === params.get('period'))?.period ?? indicator?.periods[0]?.period;
+  // A link that names what the catalogue does not have (an old bookmark, a typo) is told what is shown instead.
+  const askedIndicator = params.get('indicator');
+  const askedPeriod = params.get('period');
+  const notShown = [
+    ...(askedIndicator && indicator && askedIndicator !== indicator.code ? [`There is no indicator “${askedIndicator}” with figures, so ${indicator.name} is shown.`] : []),
+    ...(askedPeriod && period && askedPeriod !== period && (!askedIndicator || askedIndicator === indicator?.code) ? [`${indicator!.name} has no figures for “${askedPeriod}”, so ${indicator!.periods.find((p) => p.period === period)?.label ?? period} is shown.`] : []),
+  ];
   const group = params.has('group') ? params.get('group') || undefined : federation ? String(federation.id) : undefined;
   // Someone of one practice (a practice manager, a clinician) finds it marked on the funnel, as the review pack marks a locality's.
   const user = useUser();
@@ -153,6 +160,13 @@ export function QualityDashboardPage() {
         </WarningCallout>
       ) : (
         <>
+          {notShown.length ? (
+            <InsetText>
+              {notShown.map((sentence) => (
+                <p key={sentence}>{sentence}</p>
+              ))}
+            </InsetText>
+          ) : null}
           <ChoiceForm
             key={`${indicator.code}-${period}-${group}`}
             choices={[
