@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { findDuplicateIds, findMissingIds } from '../../domain/programme/duplicate-ids.js';
 import { readWorkPlanFile, type WorkPlanLine } from '../../domain/programme/work-plan-file.js';
 import type { Db } from '../../db/client.js';
+import { formatLongDate } from '../../domain/iso-date.js';
 import { planSections, planTasks, taskPositionUpdates, workPlans } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { matchOwners } from '../people/match-owners.js';
@@ -95,6 +96,14 @@ async function unknownOwnerNote(db: Db, lines: WorkPlanLine[]): Promise<string[]
   return unknown.length ? [`Owners not yet in people (add them to link their tasks): ${unknown.join(', ')}`] : [];
 }
 
+/** The plan's tasks this file does not hold (removed from the spreadsheet): kept, and named so the owner can decide. */
+async function notInFileNote(db: Db, planId: number, lines: readonly WorkPlanLine[]): Promise<string[]> {
+  const inFile = new Set(lines.map((l) => `${l.ref}|${l.occurrence}`));
+  const stored = await db.select({ ref: planTasks.ref, occurrence: planTasks.refOccurrence }).from(planTasks).where(eq(planTasks.planId, planId)).orderBy(asc(planTasks.id));
+  const left = stored.filter((t) => !inFile.has(`${t.ref}|${t.occurrence}`)).map((t) => t.ref);
+  return left.length ? [`Tasks the plan holds that this file does not, kept as they are: ${left.join(', ')}`] : [];
+}
+
 /**
  * Imports a work plan spreadsheet (CSV): every row kept, all or nothing, with file/line/column
  * problems. Re-importing the same file changes nothing. Ids a plan reuses (2.3 twice) are kept and
@@ -126,9 +135,12 @@ export async function importWorkPlan(ctx: AppContext, file: UploadedFile, option
       ...(missing.length ? [`IDs the plan skips: ${missing.join(', ')}`] : []),
       ...(flagged.length ? [`Target dates kept as written but not fully read: ${flagged.map((l) => `${l.ref} "${l.target.flagged.map((p) => p.text).join('", "')}"`).join('; ')}`] : []),
       ...(await unknownOwnerNote(txCtx.db, lines)),
+      ...(await notInFileNote(txCtx.db, planId, lines)),
+      ...(existingPlan?.asOf && existingPlan.asOf > asOf ? [`This file’s positions are as at ${formatLongDate(asOf)}, before the plan’s (${formatLongDate(existingPlan.asOf)}): the tasks it changed now read as the file does, and the plan stays as at ${formatLongDate(existingPlan.asOf)}`] : []),
     ];
-    // The plan says which file and date it last came from, when that import changed anything.
-    if (existingPlan && tally.inserted + tally.updated > 0) await upsertRow(txCtx.db, planRecordTarget, eq(workPlans.id, planId), { sourceFile: file.name, asOf }, tally);
+    // The plan says which file and date it last came from, when that import changed anything (never going back to an older date).
+    const planAsOf = existingPlan?.asOf && existingPlan.asOf > asOf ? existingPlan.asOf : asOf;
+    if (existingPlan && tally.inserted + tally.updated > 0) await upsertRow(txCtx.db, planRecordTarget, eq(workPlans.id, planId), { sourceFile: file.name, asOf: planAsOf }, tally);
     else if (existingPlan) tally.unchanged++;
     return finishImport(txCtx, 'work-plan', file.name, asOf, tally, notes);
   });

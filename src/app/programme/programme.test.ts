@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { auditLog, people, planTasks, stpActions, stpMilestones, stpOutcomes, taskPositionUpdates } from '../../db/schema/index.js';
+import { auditLog, people, planTasks, workPlans, stpActions, stpMilestones, stpOutcomes, taskPositionUpdates } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, commissionerActor, contextFor } from '../../../test/support/factories.js';
 import { createRecord, listRecords, updateRecord } from '../records/records.js';
@@ -240,4 +240,17 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     expect(after.filter((i) => i.title.endsWith('(Second work plan)'))).toHaveLength(before.length);
     expect(after.filter((i) => i.title.endsWith('(ELR work plan)'))).toHaveLength(before.length);
   });
+  it('names the tasks a file leaves out, and says when its positions are older than the plan’s, keeping the plan’s date', async () => {
+    const [plan] = await database.db.select().from(workPlans).where(eq(workPlans.id, planId));
+    const [header, ...lines] = workplan().content.toString('utf8').trimEnd().split(/\r?\n/);
+    const dropped = Papa.parse<string[]>(lines.at(-1)!).data[0]![header!.split(',').indexOf('id')];
+    const older = await importWorkPlan(admin(), csv('workplan.csv', [header!, ...lines.slice(0, -1)]), { planName: 'ELR work plan', asOf: '2017-06-01' });
+    // The row taken out, and a task added in atscale since (1.16), are both the plan's and not the file's.
+    const notInFile = older.notes.find((n) => n.startsWith('Tasks the plan holds that this file does not, kept as they are: '));
+    expect(notInFile?.split(': ')[1]!.split(', ')).toContain(dropped);
+    expect(older.notes.find((n) => n.startsWith('This file’s positions are as at 1 June 2017, before the plan’s'))).toBeDefined();
+    const [after] = await database.db.select().from(workPlans).where(eq(workPlans.id, planId));
+    expect(after!.asOf).toBe(plan!.asOf);
+  });
+
 });
