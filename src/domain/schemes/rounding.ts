@@ -90,7 +90,7 @@ export function largestRemainder<T extends ExactNumber>(values: readonly T[], pl
 }
 
 /** Rules for counts: appointments, hours, sessions, days, percentages. */
-export const quantityRoundingRules = ['half_up_whole', 'half_up_1dp', 'half_up_2dp', 'largest_remainder_whole', 'largest_remainder_1dp'] as const;
+export const quantityRoundingRules = ['half_up_whole', 'half_up_1dp', 'half_up_2dp', 'largest_remainder_whole', 'largest_remainder_1dp', 'largest_remainder_2dp'] as const;
 /** Rules for money. */
 export const moneyRoundingRules = ['half_up_pound', 'half_up_pence', 'largest_remainder_pound', 'largest_remainder_pence'] as const;
 export type QuantityRoundingRule = (typeof quantityRoundingRules)[number];
@@ -118,6 +118,7 @@ const ruleInfo: Record<RoundingRule, RuleInfo> = {
   half_up_2dp: { places: 2, largestRemainder: false, label: 'half-up to 2 decimal places' },
   largest_remainder_whole: { places: 0, largestRemainder: true, label: 'largest remainder to whole numbers' },
   largest_remainder_1dp: { places: 1, largestRemainder: true, label: 'largest remainder to 1 decimal place' },
+  largest_remainder_2dp: { places: 2, largestRemainder: true, label: 'largest remainder to 2 decimal places' },
   half_up_pound: { places: 0, largestRemainder: false, label: 'half-up to a whole pound' },
   half_up_pence: { places: 2, largestRemainder: false, label: 'half-up to a penny' },
   largest_remainder_pound: { places: 0, largestRemainder: true, label: 'largest remainder to whole pounds' },

@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { runScheme } from './run-scheme.js';
 import { formatStatement } from './statement.js';
-import { loadExample } from '../../../test/support/scheme-seeds.js';
+import { loadExample, makeDefinition, makePractice } from '../../../test/support/scheme-seeds.js';
 
 const winter = runScheme(loadExample('winter-access-2017-18'));
 const pharmacists = runScheme(loadExample('clinical-pharmacists-2018'));
 const statementFor = (run: typeof winter, name: string) => run.statements.find((s) => s.practiceName === name)!;
 
 describe('buildStatements', () => {
+  it('gives a practice of a money-per-head scheme its share to the penny as the amount payable, the shares adding up to the pot', () => {
+    // £32,725.50 shared by list among three practices whose shares are not whole pennies.
+    const practices = [makePractice({ odsCode: 'C99001', listSize: 26_437 }), makePractice({ odsCode: 'C99002', listSize: 7_301 }), makePractice({ odsCode: 'C99003', listSize: 12_995 })];
+    const definition = makeDefinition({ shared: { unit: 'gbp', quantity: 32_725.5 }, deliveryModels: [], rounding: { quantity: 'largest_remainder_2dp' } });
+    const run = runScheme({ definition, practices });
+    const payable = run.statements.map((s) => s.totals.find((t) => t.label === 'Amount payable to the practice')!.amountPence);
+    expect(payable.reduce((a, b) => a + b, 0)).toBe(3_272_550);
+    const listTotal = 26_437 + 7_301 + 12_995;
+    // Each within a penny of its exact share.
+    payable.forEach((pence, i) => expect(Math.abs(pence - (3_272_550 * practices[i]!.listSize!) / listTotal)).toBeLessThan(1));
+    expect(run.statements[0]!.lines).toContainEqual({ label: 'Allocation', detail: 'its share of £32,725.50', amountPence: payable[0] });
+  });
+
   it.each([
     { practice: 'The Croft Medical Centre', lines: [['GP delivered', '81 appointments at 6 an hour, paid £95 an hour', 128250]], payable: 128300 },
     { practice: 'The Billesdon Surgery', lines: [['Nurse delivered', '25 appointments at 4 an hour, paid £50 an hour', 31250], ['GP delivered', '84 appointments at 6 an hour, paid £95 an hour', 133000]], payable: 164300 },

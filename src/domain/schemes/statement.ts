@@ -55,6 +55,7 @@ export function buildStatements(
   const yearLabels = multiYear?.years.map((y) => `Contribution ${y.year}`) ?? [];
   const paymentRule = describeRoundingRule(definition.rounding.payment);
   const contributionRule = describeRoundingRule(definition.rounding.contribution);
+  const allocationRule = describeRoundingRule(definition.rounding.quantity);
   const warningsByPractice = new Map<string, string[]>();
   for (const w of warnings) if (w.practiceKey !== null) warningsByPractice.set(w.practiceKey, [...(warningsByPractice.get(w.practiceKey) ?? []), w.message]);
   return allocation.rows.map((row, i) => {
@@ -63,8 +64,11 @@ export function buildStatements(
     const percent = `${row.sharePercent.toFixed(2)}%`;
     lines.push({ label: 'Share', detail: row.listSize !== null && listTotal !== null ? `${percent} (list of ${count(row.listSize)} out of ${listTotal})` : percent, amountPence: null });
     const perWeek = row.perWeek !== null ? ` (${count(row.perWeek)} a week over ${allocation.weeks} weeks)` : allocation.per === 'week' ? ' a week' : '';
-    lines.push({ label: 'Allocation', detail: `${formatQuantity(row.quantity, unit)}${perWeek}`, amountPence: null });
+    // Money shared per head is the practice's money: its allocation is an amount, and what it is paid where nothing is delivered for it.
+    if (row.quantityPence !== null) lines.push({ label: 'Allocation', detail: `its share of ${formatPence(linePence(ratio(definition.shared.quantity)))}`, amountPence: row.quantityPence });
+    else lines.push({ label: 'Allocation', detail: `${formatQuantity(row.quantity, unit)}${perWeek}`, amountPence: null });
     const pay = payments?.rows[i];
+    if (!pay && row.quantityPence !== null) totals.push({ label: 'Amount payable to the practice', amountPence: row.quantityPence, rule: allocationRule });
     if (pay) {
       pay.models.forEach((payment, m) => {
         if (payment.delivered === null) return;

@@ -132,24 +132,32 @@ function SchemeForm({ scheme, base }: { scheme: Scheme | null; base: SchemeDefin
       </Select>
       <TextInput id={ids.weeks} label="Length in weeks (optional)" inputMode="numeric" width={3} value={state.weeks} onChange={(e) => set('weeks', e.currentTarget.value)} />
 
-      <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-5">
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Delivery models</legend>
-        {state.models.map((m, i) => (
-          <div key={i} className="app-panel">
-            <TextInput id={ids.model(i, 'name')} label={`Delivery model ${i + 1} name`} width={20} value={m.name} onChange={(e) => updateModel(i, 'name', e.currentTarget.value)} />
-            <TextInput id={ids.model(i, 'unitsPerHour')} label="Units an hour" inputMode="decimal" width={4} value={m.unitsPerHour} onChange={(e) => updateModel(i, 'unitsPerHour', e.currentTarget.value)} error={form.fieldError(ids.model(i, 'unitsPerHour'))} />
-            <TextInput id={ids.model(i, 'hourlyRate')} label="Hourly rate (£)" inputMode="decimal" width={5} value={m.hourlyRate} onChange={(e) => updateModel(i, 'hourlyRate', e.currentTarget.value)} error={form.fieldError(ids.model(i, 'hourlyRate'))} />
-            <Button type="button" secondary onClick={() => set('models', state.models.filter((_, j) => j !== i))}>
-              Remove delivery model {i + 1}
+      {state.unit === 'gbp' ? (
+        <InsetText>
+          <p>Money shared per head: each practice’s share is its amount, to the penny, and the shares add up to the quantity shared. Delivery models and a fee on delivered cost do not apply.</p>
+        </InsetText>
+      ) : (
+        <>
+          <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-5">
+            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Delivery models</legend>
+            {state.models.map((m, i) => (
+              <div key={i} className="app-panel">
+                <TextInput id={ids.model(i, 'name')} label={`Delivery model ${i + 1} name`} width={20} value={m.name} onChange={(e) => updateModel(i, 'name', e.currentTarget.value)} />
+                <TextInput id={ids.model(i, 'unitsPerHour')} label="Units an hour" inputMode="decimal" width={4} value={m.unitsPerHour} onChange={(e) => updateModel(i, 'unitsPerHour', e.currentTarget.value)} error={form.fieldError(ids.model(i, 'unitsPerHour'))} />
+                <TextInput id={ids.model(i, 'hourlyRate')} label="Hourly rate (£)" inputMode="decimal" width={5} value={m.hourlyRate} onChange={(e) => updateModel(i, 'hourlyRate', e.currentTarget.value)} error={form.fieldError(ids.model(i, 'hourlyRate'))} />
+                <Button type="button" secondary onClick={() => set('models', state.models.filter((_, j) => j !== i))}>
+                  Remove delivery model {i + 1}
+                </Button>
+              </div>
+            ))}
+            <Button type="button" secondary onClick={() => set('models', [...state.models, { name: '', unitsPerHour: '', hourlyRate: '' }])}>
+              Add a delivery model
             </Button>
-          </div>
-        ))}
-        <Button type="button" secondary onClick={() => set('models', [...state.models, { name: '', unitsPerHour: '', hourlyRate: '' }])}>
-          Add a delivery model
-        </Button>
-      </fieldset>
+          </fieldset>
 
-      <TextInput id={ids.fee} label="Federation fee (% of the delivered cost, optional)" inputMode="decimal" width={3} value={state.feePercent} onChange={(e) => set('feePercent', e.currentTarget.value)} error={form.fieldError(ids.fee)} />
+          <TextInput id={ids.fee} label="Federation fee (% of the delivered cost, optional)" inputMode="decimal" width={3} value={state.feePercent} onChange={(e) => set('feePercent', e.currentTarget.value)} error={form.fieldError(ids.fee)} />
+        </>
+      )}
       <DateField id={ids.snapshot} legend="List-size snapshot date" hint="The practices’ list sizes are taken from the registry on this date. For example, 1 1 2018" value={state.snapshot} onChange={(v) => set('snapshot', v)} error={form.fieldError(dateFieldTarget(ids.snapshot))} />
       <Loaded query={groups} what="groups">
         {() => (

@@ -42,6 +42,14 @@ describe('the scheme form', () => {
     expect(formProblems({ ...filled, ...change }, members, null)).toEqual([{ field, message }]);
   });
 
+  it('sends money shared per head to the penny, with no delivery models or fee, whatever the hidden fields hold', () => {
+    const money: FormState = { ...filled, unit: 'gbp', quantity: '32725.50', feePercent: '5', models: [{ name: 'Nurse', unitsPerHour: '4', hourlyRate: '-1' }] };
+    expect(formProblems(money, members, null)).toEqual([]);
+    const sent = schemeDefinitionSchema.parse(definitionOf(money, null, null));
+    expect(sent).toMatchObject({ shared: { unit: 'gbp', quantity: 32_725.5 }, deliveryModels: [], rounding: { quantity: 'largest_remainder_2dp' } });
+    expect(sent.fee).toBeUndefined();
+  });
+
   it('asks a new scheme for its list-size snapshot date', () => {
     const problems = formProblems({ ...filled, snapshot: { day: '', month: '', year: '' } }, members, null);
     expect(problems.map((p) => p.field)).toEqual([expect.stringContaining('scheme-snapshot')]);

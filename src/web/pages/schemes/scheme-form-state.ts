@@ -135,10 +135,13 @@ export function definitionOf(state: FormState, members: { odsCode: string; name:
     period: { ...(base?.period ?? {}), weeks, financialYears: years },
     apportionment: { basis: state.basis, ...(fixedShares ? { fixedShares } : {}) },
     shared: { ...(base?.shared ?? {}), quantity: num(state.quantity) ?? Number.NaN, unit: state.unit, per: state.per },
+    // Money shared per head has no delivery models or fee (the form hides them): none is sent, whatever was typed before.
     deliveryModels: state.models
-      .filter((m) => m.name.trim())
+      .filter((m) => state.unit !== 'gbp' && m.name.trim())
       .map((m, i) => ({ id: modelId(m.name, i), name: m.name.trim(), ...(num(m.unitsPerHour) !== undefined ? { unitsPerHour: num(m.unitsPerHour) } : {}), ...(num(m.hourlyRate) !== undefined ? { hourlyRate: num(m.hourlyRate) } : {}) })),
-    ...(fee !== undefined && fee > 0 ? { fee: { percent: fee, label: `Federation fee (${fee}%)` } } : {}),
+    // Money shared per head is shared to the penny, and the practices' shares add up to the pot exactly.
+    ...(state.unit === 'gbp' ? { rounding: { ...(base?.rounding ?? {}), quantity: 'largest_remainder_2dp' } } : {}),
+    ...(fee !== undefined && fee > 0 && state.unit !== 'gbp' ? { fee: { percent: fee, label: `Federation fee (${fee}%)` } } : {}),
     ...(snapshot ? { listSnapshot: { date: snapshot, ...(base?.listSnapshot?.name ? { name: base.listSnapshot.name } : {}) } } : {}),
     ...(practices ? { practices } : {}),
     ...cost,
@@ -152,7 +155,9 @@ export function formProblems(state: FormState, members: { odsCode: string }[] | 
   if (!state.funder.trim()) problems.push({ field: ids.funder, message: 'Enter who funds the scheme' });
   const quantity = num(state.quantity);
   if (quantity === undefined || Number.isNaN(quantity) || quantity <= 0) problems.push({ field: ids.quantity, message: 'Enter how much is shared, as a number more than 0' });
-  state.models.forEach((m, i) => {
+  // Money shared per head sends no delivery models or fee, so what the hidden fields hold is not checked.
+  const money = state.unit === 'gbp';
+  (money ? [] : state.models).forEach((m, i) => {
     for (const field of ['unitsPerHour', 'hourlyRate'] as const) {
       const value = num(m[field]);
       if (value !== undefined && (Number.isNaN(value) || value <= 0)) problems.push({ field: ids.model(i, field), message: `${field === 'unitsPerHour' ? 'Units an hour' : 'Hourly rate'} for ${m.name || `delivery model ${i + 1}`} must be a number more than 0` });
@@ -161,7 +166,7 @@ export function formProblems(state: FormState, members: { odsCode: string }[] | 
   const weeks = num(state.weeks);
   if (weeks !== undefined && (!Number.isInteger(weeks) || weeks <= 0)) problems.push({ field: ids.weeks, message: 'Enter the length in weeks as a whole number more than 0, or leave it blank' });
   const fee = num(state.feePercent);
-  if (fee !== undefined && (Number.isNaN(fee) || fee < 0 || fee > 100)) problems.push({ field: ids.fee, message: 'Enter the fee as a percentage from 0 to 100' });
+  if (!money && fee !== undefined && (Number.isNaN(fee) || fee < 0 || fee > 100)) problems.push({ field: ids.fee, message: 'Enter the fee as a percentage from 0 to 100' });
   problems.push(...costModelProblems(state.cost));
   if (state.basis === 'fixed') {
     const shares = (members ?? []).filter((m) => !state.excluded.includes(m.odsCode)).map((m) => num(state.fixedShares[m.odsCode] ?? ''));
