@@ -1,6 +1,6 @@
 import { eq, isNotNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, ieIncomeLines, incomeStreams, incomeStreamYears, runningCostLines } from '../../db/schema/index.js';
+import { auditLog, financeYears, ieIncomeLines, incomeStreams, incomeStreamYears, runningCostLines } from '../../db/schema/index.js';
 import { readSeed } from '../../../test/support/finance-seeds.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { useDemoDatabase } from '../../../test/support/demo-database.js';
@@ -117,6 +117,15 @@ describe.each(databaseKinds)('finance (%s)', (kind) => {
     expect(await demo().db.select().from(incomeStreamYears).where(eq(incomeStreamYears.streamId, stream.id as number))).toEqual([]);
     const [entry] = await demo().db.select().from(auditLog).where(eq(auditLog.recordId, String(stream.id))).then((rows) => rows.filter((r) => r.recordType === 'income_stream' && r.action === 'delete'));
     expect(entry!.before).toMatchObject({ name: 'Short-lived pilot', amounts: [{ financialYear: '2018/19', amountPence: 125_050 }] });
+  });
+
+  it('takes a stream’s amount only for a year of the plan that began before the stream ended', async () => {
+    const stream = await createRecord(admin(), incomeStreamRecord, { funder: 'Test council', name: 'Ended pilot', status: 'secured', endDate: '2019-03-31' });
+    await expect(createRecord(admin(), incomeStreamYearRecord, { streamId: stream.id, financialYear: '2031-32', amount: '£10' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'financialYear', message: expect.stringMatching(/^is not a year of the plan \(.*2018\/19.*\): add the year to the plan first$/) }] });
+    // The demo plan runs 2017/18 to 2019/20; the stream ended before its last year.
+    expect((await demo().db.select().from(financeYears)).map((y) => y.financialYear)).toContain('2019/20');
+    await expect(createRecord(admin(), incomeStreamYearRecord, { streamId: stream.id, financialYear: '2019/20', amount: '£10' })).rejects.toMatchObject({ problems: [{ field: 'financialYear', message: 'the stream ended on 31 March 2019, before 2019/20 began' }] });
+    expect(await createRecord(admin(), incomeStreamYearRecord, { streamId: stream.id, financialYear: '2018/19', amount: '£10' })).toMatchObject({ financialYear: '2018/19', amountPence: 1000 });
   });
 
   it('will not delete a stream an I&E line names as its source, and says which', async () => {

@@ -2,11 +2,14 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { percentSchema, percentToBasisPoints } from '../../domain/percent.js';
 import { financeYears, ieIncomeLines, incomeStreams, incomeStreamYears, schemes } from '../../db/schema/index.js';
-import { financialYearSchema } from '../../domain/finance/financial-year.js';
+import { financialYearSchema, financialYearStart } from '../../domain/finance/financial-year.js';
 import { poundsSchema } from '../../domain/finance/money.js';
 import { paymentFrequencies, streamStatuses, streamStatusLabels } from '../../domain/finance/types.js';
 import { frequencyLabels } from '../../domain/finance/presenters.js';
-import { isoDateSchema } from '../../domain/iso-date.js';
+import { formatLongDate, isoDateSchema } from '../../domain/iso-date.js';
+import { invalid } from '../../domain/errors.js';
+import { formatList } from '../../domain/words.js';
+import type { Db } from '../../db/client.js';
 import type { RecordType } from '../records/record-type.js';
 import { equals, financeTable, requireStream, requireUnique, withPence } from './record-helpers.js';
 import { requireSchemeLink } from './scheme-links.js';
@@ -91,6 +94,18 @@ export const incomeStreamRecord: RecordType<z.infer<typeof streamInput>> = {
   },
 };
 
+/**
+ * A stream's amount is for one of the plan's years (the finance pages show those), and not for a
+ * year that began after the stream ended.
+ */
+async function refuseYearOutsidePlanOrStream(db: Db, streamId: number, year: string): Promise<void> {
+  const planYears = (await db.select({ year: financeYears.financialYear }).from(financeYears).orderBy(asc(financeYears.financialYear))).map((y) => y.year);
+  if (planYears.length && !planYears.includes(year)) throw invalid(`${year} is not a year of the finance plan`, [{ field: 'financialYear', message: `is not a year of the plan (${formatList(planYears)}): add the year to the plan first` }]);
+  const [stream] = await db.select({ endDate: incomeStreams.endDate }).from(incomeStreams).where(eq(incomeStreams.id, streamId));
+  const begins = `${financialYearStart(year)}-04-01`;
+  if (stream?.endDate && stream.endDate < begins) throw invalid(`The stream ended before ${year} began`, [{ field: 'financialYear', message: `the stream ended on ${formatLongDate(stream.endDate)}, before ${year} began` }]);
+}
+
 const streamYearInput = z.object({
   streamId: z.coerce.number().int().positive({ message: 'Choose the income stream' }),
   financialYear: financialYearSchema,
@@ -114,6 +129,7 @@ export const incomeStreamYearRecord: RecordType<z.infer<typeof streamYearInput>>
     const streamId = input.streamId ?? (existing?.streamId as number);
     await requireStream(db, streamId);
     const year = input.financialYear ?? existing?.financialYear;
+    if (input.financialYear) await refuseYearOutsidePlanOrStream(db, streamId, input.financialYear);
     await requireUnique(db, incomeStreamYears, [equals(incomeStreamYears.streamId, streamId), equals(incomeStreamYears.financialYear, year)], existing?.id, `The stream already has an amount for ${String(year)}; change that one`);
     return withPence(input, 'amount', 'amountPence');
   },
