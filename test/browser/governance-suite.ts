@@ -327,6 +327,21 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await visible(page.locator('.nhsuk-error-summary', { hasText: 'There is already a person called Gill Clarke' }));
       expect(await page.getByText('Added Gill Clarke.').count()).toBe(0);
     });
+
+    it('shows on a meeting the actions still open that earlier meetings raised', async () => {
+      const csrf = (await (await page.request.get('/api/session')).json()).csrfToken as string;
+      const post = async (path: string, data: Record<string, unknown>) => (await (await page.request.post(path, { data, headers: { 'x-csrf-token': csrf } })).json()) as { id: number };
+      const march = await post('/api/meetings', { title: 'Board, March 2031', heldOn: '2031-03-12' });
+      const april = await post('/api/meetings', { title: 'Board, April 2031', heldOn: '2031-04-09' });
+      await post('/api/board-actions', { ref: 'BF31', action: 'Agree the hub rota for the summer', meetingId: march.id });
+      await page.goto(`/governance/meetings/${april.id}`);
+      const brought = page.locator('table', { has: page.locator('caption', { hasText: 'Actions still open that earlier meetings raised' }) });
+      await eventually(() => textOf(brought)).toContain('Agree the hub rota for the summer');
+      expect(await textOf(brought)).toContain('Board, March 2031');
+      await page.goto(`/governance/meetings/${march.id}`);
+      await visible(page.getByRole('heading', { level: 2, name: 'Actions brought forward' }));
+      await eventually(() => textOf(page.locator('table', { has: page.locator('caption', { hasText: 'Actions still open that earlier meetings raised' }) }))).not.toContain('Agree the hub rota');
+    });
   });
 
   describe('governance (practice manager)', () => {

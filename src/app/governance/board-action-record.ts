@@ -66,6 +66,14 @@ export const boardActionRecord: RecordType<ActionInput> = {
     latestUpdate: { header: 'Latest update', column: newestEntry(updateLog, boardActions, 'e.text'), kind: 'text' },
     meetingId: { header: 'Raised at meeting', column: boardActions.meetingId, kind: 'integer', filter: 'exact', sortable: true, names: { id: meetings.id, name: meetings.title } },
   },
+  // The actions a meeting takes forward (?broughtForwardTo=7): not closed, raised at a meeting held before it.
+  conditions: {
+    broughtForwardTo: {
+      kind: 'integer',
+      where: (meetingId) =>
+        sql`${boardActions.status} <> 'closed' AND EXISTS (SELECT 1 FROM ${meetings} raised, ${meetings} this WHERE raised.id = ${boardActions.meetingId} AND this.id = ${Number(meetingId)} AND raised.held_on < this.held_on)`,
+    },
+  },
   ...ownersOnPeoplePage,
   defaultSort: 'ref',
   // Its dated updates go with it (ON DELETE CASCADE); the audit keeps them.

@@ -11,7 +11,7 @@ import { addDays, isoDay } from '../../domain/governance/due-dates.js';
 import type { AppError } from '../../domain/errors.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { importRecordsCsv } from '../records/import-csv.js';
-import { createRecord, updateRecord } from '../records/records.js';
+import { createRecord, listRecords, updateRecord } from '../records/records.js';
 import { gatherMyItems, myItems } from '../reminders/my-items.js';
 import { sendDigest } from '../reminders/send-digest.js';
 import { acknowledgePolicy, filesCoverVersion, listAcknowledgements } from './acknowledgements.js';
@@ -134,6 +134,17 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     // Saving a record with its own reference is not a clash.
     await updateRecord(admin(), boardActionRecord, String(action!.id), { ref: '2', action: action!.action }, action!.rowVersion);
     expect([await database.db.$count(risks), await database.db.$count(boardActions)]).toEqual([risksBefore, actionsBefore]);
+  });
+
+  it('brings forward to a meeting the actions still open that earlier meetings raised', async () => {
+    const april = await createRecord(admin(), meetingRecord, { title: 'Board, April 2030', heldOn: '2030-04-10' });
+    const may = await createRecord(admin(), meetingRecord, { title: 'Board, May 2030', heldOn: '2030-05-08' });
+    const open = await createRecord(admin(), boardActionRecord, { ref: 'BF1', action: 'Agree the hub rota', meetingId: april.id });
+    await createRecord(admin(), boardActionRecord, { ref: 'BF2', action: 'Sign the lease', meetingId: april.id, status: 'closed', outcome: 'Signed' });
+    await createRecord(admin(), boardActionRecord, { ref: 'BF3', action: 'Report in June', meetingId: may.id });
+    const broughtTo = async (meeting: Record<string, unknown>) => (await listRecords(admin(), boardActionRecord, { page: 1, pageSize: 50, filters: { broughtForwardTo: String(meeting.id) } })).items.map((a) => a.ref);
+    expect(await broughtTo(may)).toEqual([open.ref]);
+    expect(await broughtTo(april)).toEqual([]);
   });
 
   it('refuses a second meeting or document with a title already used, but not the record saved under its own title', async () => {

@@ -46,6 +46,12 @@ function MeetingDetails({ meeting }: { meeting: Meeting }) {
       />
       <h2>Actions raised</h2>
       <RecordTable resource="board-actions" caption="Actions raised at this meeting" captionHidden columns={actionColumns(meetings.data?.items ?? [])} rowKey={(a) => a.id} filters={{ meetingId: String(meeting.id) }} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="actions" />
+      <h2>Actions brought forward</h2>
+      {meeting.heldOn ? (
+        <RecordTable resource="board-actions" caption="Actions still open that earlier meetings raised" columns={actionColumns(meetings.data?.items ?? []).map((c) => ({ ...c, sortable: false }))} rowKey={(a) => a.id} filters={{ broughtForwardTo: String(meeting.id) }} page={1} onSort={() => undefined} hrefForPage={() => '#'} noun="actions brought forward" pageSize={200} />
+      ) : (
+        <p className="nhsuk-body">Record when the meeting was held to see the actions still open that earlier meetings raised.</p>
+      )}
       {isAdmin(user) ? <GovernanceRecordForm<Meeting> resource="meetings" id="edit-meeting" heading="Change this meeting" fields={meetingFields} record={meeting} submitLabel="Save changes" saved={(m) => `Saved ${m.title}.`} /> : null}
       <RecordHistory resource="meetings" id={meeting.id} />
     </GovernancePage>
