@@ -112,6 +112,24 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect((await admin.request('GET', `/api/schemes/${id}/audit`)).body.items).toHaveLength(3);
   });
 
+  it('invoices and pays a scheme of money shared per head, whose statements give each share as the amount payable', async () => {
+    const request = makeSchemeRequest({ shared: { unit: 'gbp', quantity: 32_725.5 }, deliveryModels: [], rounding: { quantity: 'largest_remainder_2dp' } });
+    const { body: created } = await admin.request('POST', '/api/schemes', request);
+    const id = created.scheme.id;
+    await admin.request('POST', `/api/schemes/${id}/approve`, { rowVersion: 1 });
+    const none = { invoiced: null, paid: null };
+    const invoiced = { invoiced: { on: '2026-05-15', reference: 'INV-77' }, paid: null };
+    expect(await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, ...invoiced, basedOn: none })).toMatchObject({ status: 200, body: { changed: true } });
+    const paid = { ...invoiced, paid: { on: '2026-05-30', reference: 'BACS 12' } };
+    expect(await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, ...paid, basedOn: invoiced })).toMatchObject({ status: 200, body: { changed: true } });
+    const { body } = await manager.request('GET', `/api/schemes/${id}/statements/C82001`);
+    expect(body).toMatchObject({ paysForActivity: true, statement: { totals: [{ label: 'Amount payable to the practice', amountPence: expect.any(Number) }] } });
+    expect(body.statement.lines).toContainEqual({ label: 'Allocation', detail: 'its share of £32,725.50', amountPence: body.statement.totals[0].amountPence });
+    // Its footing note names the column in words, and its rows add up to the pot.
+    const footing = tableOf((await admin.request('GET', `/api/schemes/${id}/run`)).body, 'footing').rows.find((r) => r.table === 'Allocation');
+    expect(footing).toMatchObject({ column: 'pounds', difference: '0' });
+  });
+
   it('shows a practice manager only their own practice’s rows', async () => {
     const id = await schemeId('winter-access-2017-18');
     const run = (await manager.request('GET', `/api/schemes/${id}/run`)).body;

@@ -1,3 +1,4 @@
+import { paysPractices } from '../../domain/schemes/settlement.js';
 import { AppError, forbidden } from '../../domain/errors.js';
 import type { ReportTable } from '../../domain/schemes/report-columns.js';
 import { schemeReportTables } from '../../domain/schemes/report-tables.js';
@@ -53,7 +54,7 @@ export interface StoredStatement {
   version: VersionSummary;
   funder: string;
   statement: PracticeStatement;
-  /** The version pays practices for activity recorded against it: the statement says whether that has been invoiced and paid. */
+  /** The version pays practices (for activity recorded against it, or money shared): the statement says whether that has been invoiced and paid. */
   paysForActivity: boolean;
 }
 
@@ -66,7 +67,7 @@ export async function schemeStatement(ctx: AppContext, schemeId: number, practic
   const result = await runLoaded(ctx, loaded, options);
   const statement = result.run.statements.find((s) => s.practiceKey === code);
   if (!statement) throw new AppError('not_found', `Practice ${code} is not taking part in version ${loaded.version.version} of ${loaded.scheme.name}`);
-  return { scheme: result.scheme, version: result.version, funder: loaded.definition.funder, statement, paysForActivity: result.run.payments !== null };
+  return { scheme: result.scheme, version: result.version, funder: loaded.definition.funder, statement, paysForActivity: paysPractices(loaded.definition) };
 }
 
 /**

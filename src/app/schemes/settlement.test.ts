@@ -96,7 +96,7 @@ describe.each(databaseKinds)('invoicing a version and paying practices (%s)', (k
     await expect(settle(draft.id, none, invoiced)).rejects.toMatchObject({ message: 'Version 1 is a draft: only an approved version’s payments are invoiced' });
     const { scheme: sharing } = await createScheme(admin(), makeSchemeRequest({ ...costed, deliveryModels: [] }));
     await approveScheme(admin(), sharing.id, 1);
-    await expect(settle(sharing.id, none, invoiced)).rejects.toMatchObject({ problems: [{ field: 'version', message: 'the scheme has no delivery models' }] });
+    await expect(settle(sharing.id, none, invoiced)).rejects.toMatchObject({ problems: [{ field: 'version', message: 'the scheme has no delivery models and shares no money' }] });
   });
 
   it('lets a new version be approved over an invoiced one: it starts not invoiced, and the invoiced version keeps its returns', async () => {

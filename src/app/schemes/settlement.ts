@@ -1,7 +1,7 @@
 import { updateVersion, type SchemeVersionRow } from '../../db/repos/schemes.js';
 import { conflict, forbidden } from '../../domain/errors.js';
 import { todayInEngland } from '../../domain/iso-date.js';
-import { checkSettlementChange, sameSettlement, settledMessage, settlementChangeWords, settlementWords, type Settlement } from '../../domain/schemes/settlement.js';
+import { checkSettlementChange, paysPractices, sameSettlement, settledMessage, settlementChangeWords, settlementWords, type Settlement } from '../../domain/schemes/settlement.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
@@ -47,7 +47,7 @@ export async function recordSettlement(ctx: AppContext, schemeId: number, reques
     if (!sameSettlement(before, body.basedOn)) {
       throw conflict(`The invoice and payment of version ${number} of ${loaded.scheme.name} were changed by someone else since you opened it: it now reads “${settlementWords(before)}”. Reload the page and make your change again.`, { current: before });
     }
-    checkSettlementChange(before, after, { version: number, status: loaded.version.status, paysForActivity: loaded.definition.deliveryModels.length > 0, period: loaded.definition.period, today });
+    checkSettlementChange(before, after, { version: number, status: loaded.version.status, paysForActivity: paysPractices(loaded.definition), period: loaded.definition.period, today });
     const version = await updateVersion(db, loaded.version.id, columnsOf(after));
     await recordAudit(db, ctx.actor, {
       recordType: 'scheme',

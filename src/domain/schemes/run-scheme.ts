@@ -66,7 +66,7 @@ export interface SchemeRun {
 }
 
 /** Column ids in words, for notes people read: "delivered_cost" → "delivered cost", "per_week" → "a week". */
-const columnWordsFor: Record<string, string> = { per_week: 'a week', grand_total: 'total to invoice', wte_days: 'WTE days', contribution_total: 'practices’ contributions, all years' };
+const columnWordsFor: Record<string, string> = { per_week: 'a week', grand_total: 'total to invoice', wte_days: 'WTE days', gbp: 'pounds', contribution_total: 'practices’ contributions, all years' };
 export const columnWords = (column: string): string => columnWordsFor[column] ?? column.replace(/_(\d{4})_(\d{2})$/, ' $1/$2').replaceAll('_', ' ').replace(/\bwte\b/g, 'WTE').replace(/\bgp\b/g, 'GP');
 
 /** The grand total's "rows" are the cost and fee totals as shown. */

@@ -73,11 +73,17 @@ export const settledMessage = (version: number, invoicedOn: string): string =>
   `Version ${version}’s payments were invoiced to the commissioner on ${formatLongDate(invoicedOn)}, so its activity returns and hand schedule are settled and can no longer change. To change them, the federation must first undo “invoiced”.`;
 
 /** What a change of settlement depends on, besides the settlement before and after it. */
+/**
+ * Whether a version pays practices anything to invoice and settle: for activity delivered under
+ * its delivery models, or, for money shared per head (pounds), the shares themselves.
+ */
+export const paysPractices = (definition: { deliveryModels: readonly unknown[]; shared: { unit: string } }): boolean => definition.deliveryModels.length > 0 || definition.shared.unit === 'gbp';
+
 export interface SettlementFacts {
   version: number;
   /** draft | approved (the version in force) | superseded */
   status: string;
-  /** The version pays practices for delivered activity (it has delivery models): there is something to invoice. */
+  /** The version pays practices (`paysPractices`): there is something to invoice. */
   paysForActivity: boolean;
   period: { start?: string | undefined; financialYears?: readonly string[] | undefined };
   today: string;
@@ -117,7 +123,7 @@ function dateProblems(step: SettlementStep | null, field: string, today: string,
  */
 export function checkSettlementChange(before: Settlement, after: Settlement, facts: SettlementFacts): void {
   const name = `Version ${facts.version}`;
-  if (!facts.paysForActivity) throw invalid(`${name} pays practices for no delivered activity, so there is no invoice or payment to record`, [{ field: 'version', message: 'the scheme has no delivery models' }]);
+  if (!facts.paysForActivity) throw invalid(`${name} pays practices for no delivered activity, so there is no invoice or payment to record`, [{ field: 'version', message: 'the scheme has no delivery models and shares no money' }]);
   if (facts.status === 'draft') throw invalid(`${name} is a draft: only an approved version’s payments are invoiced`, [{ field: 'version', message: 'approve the version first' }]);
   if (before.invoiced === null && after.invoiced !== null && facts.status !== 'approved') {
     throw invalid(`${name} has been superseded: invoice the approved version in force`, [{ field: 'version', message: 'a superseded version is not invoiced' }]);

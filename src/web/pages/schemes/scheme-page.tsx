@@ -18,6 +18,7 @@ import { ScheduleChart } from './schedule-chart.js';
 import { SchemeOverview } from './scheme-overview.js';
 import { EarlierInvoice, InvoiceSummary, SettledNotice } from './settlement.js';
 import { SettlementPanel } from './settlement-forms.js';
+import { paysPractices } from '../../../domain/schemes/settlement.js';
 import { SchemeStatusTag } from './scheme-status.js';
 import { HandScheduleUpload } from './hand-schedule-upload.js';
 import { OlderVersionNotice, ReturnsAlsoOn, VersionsTable, versionParam } from './versions-section.js';
@@ -166,7 +167,7 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
   // …against the approved version in force, not an older one they are looking back at.
   const returnsActivity = ownPracticesOnly && version.status === 'approved' && version.definition.deliveryModels.length > 0 && practices.length > 0;
   // An approved version's payments are invoiced to the commissioner, then paid (admins record it); once invoiced, its returns are settled.
-  const settles = admin && version.status !== 'draft' && version.definition.deliveryModels.length > 0;
+  const settles = admin && version.status !== 'draft' && paysPractices(version.definition);
   const settled = version.invoiced !== null;
   // Anyone else who reads returns (a commissioner, a clinician) sees that they came, when and from whom, without a form.
   const seesReturns = !admin && !ownPracticesOnly && version.definition.deliveryModels.length > 0;

@@ -80,7 +80,8 @@ export function SettlementPanel({ schemeId, version }: { schemeId: number; versi
   const record = (step: Step) => (parts: typeof emptyDate, reference: string) => {
     const problem = dateProblem(parts, labels[step].on, true);
     const taken: SettlementStep = { on: isoOrNull(parts) ?? '', reference: reference.trim() || null };
-    const said = step === 'invoiced' ? `Recorded: ${invoicedWords(taken)}. Version ${version.version}’s activity returns and hand schedule are now settled.` : `Recorded: ${paidWords(taken)}.`;
+    const returnsSettled = version.definition.deliveryModels.length ? ` Version ${version.version}’s activity returns and hand schedule are now settled.` : '';
+    const said = step === 'invoiced' ? `Recorded: ${invoicedWords(taken)}.${returnsSettled}` : `Recorded: ${paidWords(taken)}.`;
     send({ ...basedOn, [step]: taken }, said, problem ? { field: dateFieldTarget(ids[step].on), message: problem } : undefined);
   };
   const { invoiced, paid } = version;
@@ -98,10 +99,14 @@ export function SettlementPanel({ schemeId, version }: { schemeId: number; versi
       />
       {!invoiced && version.status === 'approved' ? (
         <>
-          <p className="nhsuk-body">
-            Record the day the federation invoiced the commissioner for version {version.version}’s payments (the total to invoice above). The payments are then settled: version {version.version}’s activity returns and hand schedule can no longer
-            change, for practice managers or the federation, until “invoiced” is undone here.
-          </p>
+          {version.definition.deliveryModels.length === 0 ? (
+            <p className="nhsuk-body">Record the day the federation invoiced the commissioner for the money version {version.version} shares, then the day it paid the practices their shares.</p>
+          ) : (
+            <p className="nhsuk-body">
+              Record the day the federation invoiced the commissioner for version {version.version}’s payments (the total to invoice above). The payments are then settled: version {version.version}’s activity returns and hand schedule can no longer
+              change, for practice managers or the federation, until “invoiced” is undone here.
+            </p>
+          )}
           <StepForm step="invoiced" pending={form.pending} dateError={form.fieldError(dateFieldTarget(ids.invoiced.on))} referenceError={form.fieldError(ids.invoiced.reference)} onSend={record('invoiced')} />
         </>
       ) : null}
