@@ -93,7 +93,7 @@ export function ProgrammeImportForm({ initialKind = 'work-plan' }: { initialKind
         {kind === 'work-plan' ? (
           <TextInput id="plan-name" label="Plan name" hint="The name of a plan already here updates it; a new name starts a new plan. Leave blank to use the file name." value={planName} onChange={(e) => setPlanName(e.currentTarget.value)} error={form.fieldError('plan-name')} />
         ) : null}
-        <DateField id="programme-as-of" legend="Positions as at" hint="The date the file’s positions describe: each new position update is dated with it. For example, 1 2 2018" value={asOf} onChange={setAsOf} error={form.fieldError(dateFieldTarget('programme-as-of'))} />
+        <DateField id="programme-as-of" legend="Positions as at" hint="The date the file’s positions describe: each new position update is dated with it. Left blank, today’s date is used. For example, 1 2 2018" value={asOf} onChange={setAsOf} error={form.fieldError(dateFieldTarget('programme-as-of'))} />
         <FileField ref={fileRef} id="programme-file" label="Choose the CSV file" hint="If any row is wrong, nothing is saved. Importing the same file again changes nothing." accept=".csv" error={form.fieldError('programme-file')} />
         <Button type="submit" disabled={form.pending}>
           Import the file
