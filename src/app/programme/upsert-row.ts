@@ -3,8 +3,7 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import type { AuditEntry } from '../audit.js';
 import type { RecordTypeName } from '../permissions.js';
-import { auditSummary } from '../../domain/audit/summary.js';
-import { labelsOfRecordType } from '../records/field-labels.js';
+import { changeSummary } from '../records/field-labels.js';
 
 /** JSON with keys sorted, so a jsonb value read back (PostgreSQL reorders keys) compares equal to what was written. */
 function stableJson(value: unknown): string {
@@ -27,7 +26,7 @@ export const emptyTally = (): ImportTally => ({ inserted: 0, updated: 0, unchang
 /** "Changed description and target, by import": the fields named as the record type's pages name them. */
 function byImport(type: RecordTypeName, existing: Record<string, unknown>, changed: Record<string, unknown>): string {
   const before = Object.fromEntries(Object.keys(changed).map((key) => [key, existing[key]]));
-  return `${auditSummary({ action: 'update', before, after: changed, summary: null }, labelsOfRecordType(type))}, by import`;
+  return `${changeSummary(type, before, changed)}, by import`;
 }
 
 /**

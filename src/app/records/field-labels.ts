@@ -1,4 +1,4 @@
-import type { FieldLabels } from '../../domain/audit/summary.js';
+import { auditSummary, type FieldLabels } from '../../domain/audit/summary.js';
 import { labelName } from '../../domain/problem-sentence.js';
 import { propertyOf } from './column-property.js';
 import type { AnyRecordType } from './record-type.js';
@@ -20,4 +20,9 @@ let byName: Map<string, FieldLabels> | undefined;
 export function labelsOfRecordType(name: string): FieldLabels {
   byName ??= new Map(Object.values(recordTypes).map((type) => [type.name, fieldLabelsOf(type)]));
   return byName.get(name) ?? {};
+}
+
+/** A change to a record in words, its fields named as its type's pages name them: "Changed status and close date". */
+export function changeSummary(recordType: string, before: unknown, after: unknown): string {
+  return auditSummary({ action: 'update', before, after, summary: null }, labelsOfRecordType(recordType));
 }

@@ -3,8 +3,7 @@ import type { AuditEntry } from '../audit.js';
 import { importCounts } from '../../domain/words.js';
 import { skippedPracticesNote } from '../../domain/registry/not-in-registry.js';
 import { formatCount } from '../../domain/schemes/format-money.js';
-import { auditSummary } from '../../domain/audit/summary.js';
-import { labelsOfRecordType } from '../records/field-labels.js';
+import { changeSummary } from '../records/field-labels.js';
 
 export const importKinds = ['ods', 'list-sizes', 'pcns', 'qof', 'indicators'] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -98,7 +97,7 @@ export const sameValue = (a: unknown, b: unknown) => (a ?? null) === (b ?? null)
  * a file's change from a person's), and the import's own row (`importAuditEntry`).
  */
 export function importAuditRows(report: ImportReport, what: string, changes: readonly AuditEntry[], extra: Parameters<typeof importAuditEntry>[2] = {}): AuditEntry[] {
-  const byImport = (e: AuditEntry): AuditEntry => ({ ...e, summary: `${auditSummary({ action: e.action, before: e.before, after: e.after, summary: null }, labelsOfRecordType(e.recordType))}, by ${what} ${report.file}` });
+  const byImport = (e: AuditEntry): AuditEntry => ({ ...e, summary: `${changeSummary(e.recordType, e.before, e.after)}, by ${what} ${report.file}` });
   return [...changes.map(byImport), importAuditEntry(report, what, extra)];
 }
 

@@ -72,13 +72,13 @@ export function practicePaymentWords(settlement: Settlement): string {
 export const settledMessage = (version: number, invoicedOn: string): string =>
   `Version ${version}’s payments were invoiced to the commissioner on ${formatLongDate(invoicedOn)}, so its activity returns and hand schedule are settled and can no longer change. To change them, the federation must first undo “invoiced”.`;
 
-/** What a change of settlement depends on, besides the settlement before and after it. */
 /**
  * Whether a version pays practices anything to invoice and settle: for activity delivered under
  * its delivery models, or, for money shared per head (pounds), the shares themselves.
  */
 export const paysPractices = (definition: { deliveryModels: readonly unknown[]; shared: { unit: string } }): boolean => definition.deliveryModels.length > 0 || definition.shared.unit === 'gbp';
 
+/** What a change of settlement depends on, besides the settlement before and after it. */
 export interface SettlementFacts {
   version: number;
   /** draft | approved (the version in force) | superseded */

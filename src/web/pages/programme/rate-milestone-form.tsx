@@ -8,8 +8,7 @@ import type { StpGridData } from './types.js';
 
 type Cell = NonNullable<StpGridData['rows'][number]['cells'][string]>;
 
-/** What the form shows for a milestone: its stored rating, reason and evidence (a new rating starts at green). */
-// An unrated milestone starts as "Not rated": a rating is chosen, never saved by a click on a default.
+/** What the form shows for a milestone: its stored rating, reason and evidence; an unrated one starts "Not rated", so a rating is chosen, never saved by a click on a default. */
 const valuesOf = (cell: Cell | undefined) => ({ rag: cell?.rag ?? '', reason: cell?.reason ?? '', evidence: cell?.evidence ?? '' });
 
 /**
