@@ -192,6 +192,26 @@ export function planSuite(harness: () => BrowserHarness) {
       expect(await textOf(page.locator('main'))).toContain('positions as at 1 February 2018');
     });
 
+    it('renames the imported plan, then removes it with its tasks after asking', async () => {
+      await page.getByText('Rename or remove this plan').click();
+      await page.getByLabel('Name', { exact: true }).fill('Locality plan 2018/19');
+      await page.getByRole('button', { name: 'Save name' }).click();
+      await visible(page.getByText('The plan is now called Locality plan 2018/19.'));
+      await visible(page.getByRole('heading', { level: 2, name: 'Locality plan 2018/19' }));
+      await page.getByRole('button', { name: 'Remove this plan' }).click();
+      const question = page.getByRole('region', { name: 'Important: Remove the work plan Locality plan 2018/19?' });
+      expect(await textOf(question)).toMatch(/Its \d+ sections and \d+ tasks, with their position updates, are removed too/);
+      await question.getByRole('button', { name: 'Yes, remove the work plan Locality plan 2018/19' }).click();
+      await visible(page.getByText('Removed the work plan Locality plan 2018/19, with its sections and tasks.'));
+      await visible(page.getByRole('heading', { level: 2, name: 'ELR GP Federation work plan' }));
+      expect(await page.getByRole('link', { name: 'Locality plan 2018/19' }).count()).toBe(0);
+      // The plan now shown has its own rename form, not the removed plan's.
+      expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('ELR GP Federation work plan');
+      expect(await page.getByText('The plan is now called').count()).toBe(0);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await saveScreenshot(page, 'programme-plan-removed');
+    });
+
     it('shows the STP grid with an X per milestone and the row that holds two actions', async () => {
       await page.goto('/programme/stp');
       const milestones = seed('llr-stp/milestones.csv');

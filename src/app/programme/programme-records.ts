@@ -4,6 +4,7 @@ import { isoDateSchema } from '../../domain/iso-date.js';
 import { llrStpPeriods } from '../../domain/programme/stp-grid.js';
 import { ragLabels, ragRatings } from '../../domain/programme/task-status.js';
 import { planSections, planTasks, stpActions, stpDeliverables, stpMilestones, stpOutcomes, workPlans } from '../../db/schema/index.js';
+import { deletePlanContents, planContents } from './plan-contents.js';
 import { assertExists, assertNoClash, optionalText, positiveId, programmeRecord, requiredText } from './record-helpers.js';
 
 type FieldDef = Parameters<typeof programmeRecord>[1]['fields'][string];
@@ -18,10 +19,10 @@ export const workPlanRecord = programmeRecord(
     fields: { name: text(workPlans.name, 'Name'), sourceFile: text(workPlans.sourceFile, 'Imported from'), asOf: { header: 'As of', column: workPlans.asOf, kind: 'date', filter: 'exact', sortable: true } },
     defaultSort: 'name',
     schema: z.object({ name: requiredText('a name', 200), sourceFile: optionalText(200), asOf: isoDateSchema.nullable().optional() }),
-    dependents: [
-      { column: planSections.planId, one: 'section', many: 'sections' },
-      { column: planTasks.planId, one: 'task', many: 'tasks' },
-    ],
+    // A plan goes with its sections, tasks and their position logs (a plan imported by mistake, or
+    // one the federation has finished with); the delete's audit row keeps every one of them.
+    alsoDeleted: planContents,
+    afterDelete: deletePlanContents,
     async prepare(db, input, existing) {
       if (input.name) await assertNoClash(db, workPlans, workPlans.id, eq(workPlans.name, input.name as string), existing?.id, `There is already a work plan called "${String(input.name)}"`);
       return input;

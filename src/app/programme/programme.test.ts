@@ -3,15 +3,16 @@ import { and, desc, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { auditLog, people, planTasks, workPlans, stpActions, stpMilestones, stpOutcomes, taskPositionUpdates } from '../../db/schema/index.js';
+import { auditLog, people, planSections, planTasks, workPlans, stpActions, stpMilestones, stpOutcomes, taskPositionUpdates } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, commissionerActor, contextFor } from '../../../test/support/factories.js';
-import { createRecord, listRecords, updateRecord } from '../records/records.js';
+import { createRecord, deleteRecord, listRecords, updateRecord } from '../records/records.js';
 import { personRecord } from '../people/person-record.js';
 import { importStpFiles } from './import-stp.js';
 import { importWorkPlan } from './import-work-plan.js';
 import { workPlanItems } from './my-items-source.js';
 import { planTaskRecord, todayIso } from './plan-task-record.js';
+import { workPlanRecord } from './programme-records.js';
 import { addDays } from '../../domain/governance/due-dates.js';
 import { splitOwnerText } from '../../domain/people/owner-text.js';
 import { addPositionUpdate, getPlanSummary, getTaskDetail } from './plan-tasks.js';
@@ -253,4 +254,29 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     expect(after!.asOf).toBe(plan!.asOf);
   });
 
+  it('renames a work plan, and deletes one with its sections, tasks and position log, which its audit row keeps', async () => {
+    const report = await importWorkPlan(admin(), workplan(), { planName: 'Imported by mistake', asOf: '2018-02-01' });
+    expect(report.rejected).toBe(0);
+    const [plan] = await database.db.select().from(workPlans).where(eq(workPlans.name, 'Imported by mistake'));
+    const renamed = await updateRecord(admin(), workPlanRecord, String(plan!.id), { name: 'Wrong plan' }, plan!.rowVersion);
+    expect(renamed.name).toBe('Wrong plan');
+    const tasks = await database.db.select({ id: planTasks.id }).from(planTasks).where(eq(planTasks.planId, plan!.id));
+    const logged = (await database.db.select().from(taskPositionUpdates)).filter((u) => tasks.some((t) => t.id === u.taskId));
+    expect(logged.length).toBeGreaterThan(0);
+    const othersBefore = await database.db.select({ id: planTasks.id }).from(planTasks);
+    // A stale version is a conflict, and nothing goes.
+    await expect(deleteRecord(admin(), workPlanRecord, String(plan!.id), plan!.rowVersion)).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(deleteRecord(contextFor(database, commissionerActor), workPlanRecord, String(plan!.id), renamed.rowVersion as number)).rejects.toMatchObject({ kind: 'forbidden' });
+    await deleteRecord(admin(), workPlanRecord, String(plan!.id), renamed.rowVersion as number);
+    expect(await database.db.select().from(planTasks).where(eq(planTasks.planId, plan!.id))).toEqual([]);
+    expect(await database.db.select().from(planSections).where(eq(planSections.planId, plan!.id))).toEqual([]);
+    expect((await database.db.select().from(taskPositionUpdates)).filter((u) => tasks.some((t) => t.id === u.taskId))).toEqual([]);
+    expect(await database.db.select({ id: planTasks.id }).from(planTasks)).toHaveLength(othersBefore.length - tasks.length);
+    const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'work_plan'), eq(auditLog.recordId, String(plan!.id)), eq(auditLog.action, 'delete')));
+    const before = audit!.before as { name: string; tasks: unknown[]; sections: unknown[]; positionUpdates: unknown[] };
+    expect(before.name).toBe('Wrong plan');
+    expect(before.tasks).toHaveLength(tasks.length);
+    expect(before.positionUpdates).toHaveLength(logged.length);
+    expect(before.sections.length).toBeGreaterThan(0);
+  });
 });

@@ -44,6 +44,7 @@ export function programmeRecord<Input extends Record<string, unknown>>(
     afterWrite?: RecordType<Input>['afterWrite'];
     present?: RecordType<Input>['present'];
     dependents?: RecordType<Input>['dependents'];
+    alsoDeleted?: RecordType<Input>['alsoDeleted'];
     afterDelete?: RecordType<Input>['afterDelete'];
   },
 ): RecordType<Input> {
@@ -64,6 +65,7 @@ export function programmeRecord<Input extends Record<string, unknown>>(
     prepare: spec.prepare,
     afterWrite: spec.afterWrite,
     dependents: spec.dependents,
+    alsoDeleted: spec.alsoDeleted,
     afterDelete: spec.afterDelete,
     present: spec.present ?? ((row) => row),
   };

@@ -13,6 +13,8 @@ interface RemoveQuestionOptions<T> {
   consequence(row: T): ReactNode;
   /** After the line is removed (or the removal refused), e.g. to put away a form that was changing it. */
   onDone?(): void;
+  /** After the line is removed, and only then (e.g. to leave the page of what was removed). */
+  onRemoved?(row: T): void;
 }
 
 /**
@@ -20,7 +22,7 @@ interface RemoveQuestionOptions<T> {
  * the I&E and the cash flow at once and cannot be undone from the page, so a "Remove" button asks
  * first: `ask(row)` shows the question where `question` is placed, naming the line.
  */
-export function useRemoveQuestion<T>({ id, remove, name, consequence, onDone }: RemoveQuestionOptions<T>) {
+export function useRemoveQuestion<T>({ id, remove, name, consequence, onDone, onRemoved }: RemoveQuestionOptions<T>) {
   const [asking, setAsking] = useState<T | null>(null);
   const finish = () => {
     setAsking(null);
@@ -34,7 +36,7 @@ export function useRemoveQuestion<T>({ id, remove, name, consequence, onDone }: 
         question={`Remove ${name(asking)}?`}
         yes={`Yes, remove ${name(asking)}`}
         pending={remove.isPending}
-        onAnswer={(yes) => (yes ? remove.mutate(asking, { onSuccess: finish, onError: finish }) : setAsking(null))}
+        onAnswer={(yes) => (yes ? remove.mutate(asking, { onSuccess: () => (finish(), onRemoved?.(asking)), onError: finish }) : setAsking(null))}
       >
         {consequence(asking)}
       </ConfirmQuestion>

@@ -10,6 +10,8 @@ import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { RecordTable, useListParams } from '../../components/record-table.js';
 import { formatDate, shortText } from '../../format/format.js';
 import './programme.css';
+import { PlanSettings } from './plan-settings.js';
+import { SuccessBanner } from '../../components/success-banner.js';
 import { ProgrammeImportForm, ProgrammeImportLink } from './programme-import-form.js';
 import { OverdueTag, ProgrammeNav, RagTag, statusLabels, TaskStatusTag } from './programme-tags.js';
 import { newTaskFields } from './task-fields.js';
@@ -199,17 +201,27 @@ function PlanTasks({ plan, admin }: { plan: WorkPlan; admin: boolean }) {
   );
 }
 
+/** The plan's rename and remove, once its summary (how many sections and tasks go with it) is read. */
+function PlanSettingsFor({ plan }: { plan: WorkPlan }) {
+  const summary = useApiQuery<PlanSummary>(`/api/programme/work-plans/${plan.id}/summary`);
+  return summary.data ? <PlanSettings plan={plan} summary={summary.data} /> : null;
+}
+
 /** The work plan: tasks with lead, target, status and RAG; filters; overdue tasks marked; ids to resolve called out. */
 export function WorkPlanPage() {
   usePageTitle('Work plan');
   const [params] = useSearchParams();
   const plans = useApiQuery<Page<WorkPlan>>('/api/work-plans?pageSize=100&sort=name');
   const admin = isAdmin(useUser());
+  const removed = params.get('removed');
   return (
     <>
       <Heading headingLevel="h1">Programme</Heading>
       <ProgrammeNav />
       {admin ? <ProgrammeImportLink /> : null}
+      <SuccessBanner id="plan-removed" count={removed ? 1 : 0}>
+        Removed the work plan {removed}, with its sections and tasks.
+      </SuccessBanner>
       <Loaded query={plans} what="work plans">
         {(data) => {
           const plan = data.items.find((p) => String(p.id) === params.get('plan')) ?? data.items[0];
@@ -230,6 +242,7 @@ export function WorkPlanPage() {
                 </p>
               ) : null}
               <PlanTasks key={plan.id} plan={plan} admin={admin} />
+              {admin ? <PlanSettingsFor key={`settings-${plan.id}`} plan={plan} /> : null}
             </>
           );
         }}
