@@ -43,8 +43,8 @@ export interface AtscaleClient {
   importFinance(kind: FinanceFileKind, path: string, year?: string): Promise<FinanceImportReport>;
   /** A read: the use case here, or the same answer from the running server's GET `path`. */
   read<T>(local: (ctx: AppContext) => Promise<T>, path: string): Promise<T>;
-  /** A change that takes nothing but the actor: the use case here, or the running server's POST `path`. */
-  act<T>(local: (ctx: AppContext) => Promise<T>, path: string): Promise<T>;
+  /** A change: the use case here, or the same request to the running server (POST `path` with `body`, unless another method is named). */
+  act<T>(local: (ctx: AppContext) => Promise<T>, path: string, body?: unknown, method?: 'POST' | 'PUT'): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -187,8 +187,8 @@ export class ServerClient implements AtscaleClient {
   read<T>(_local: unknown, path: string) {
     return this.call<T>('GET', path);
   }
-  act<T>(_local: unknown, path: string) {
-    return this.call<T>('POST', path, {});
+  act<T>(_local: unknown, path: string, body: unknown = {}, method: 'POST' | 'PUT' = 'POST') {
+    return this.call<T>(method, path, body);
   }
   async close() {}
 }

@@ -5,7 +5,8 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, runCli, startCliServer, type CliResult } from '../../../test/support/cli.js';
 import type { AppContext } from '../../app/context.js';
-import { runStoredScheme, schemeStatement } from '../../app/schemes/run-stored-scheme.js';
+import { listSchemeVersions, runStoredScheme, schemeStatement } from '../../app/schemes/run-stored-scheme.js';
+import { updateScheme } from '../../app/schemes/save-scheme.js';
 import { schemesOverview } from '../../app/schemes/schemes-overview.js';
 import { readConfig } from '../../config.js';
 import { readLock } from '../../db/lock.js';
@@ -129,4 +130,36 @@ describe('atscale scheme list, show and statement on the schemes kept in atscale
       await server.stop();
     }
   }, 240_000);
+
+  it('records the winter scheme as invoiced and paid, refuses an undo out of order, and approves a draft, as the scheme page does', async () => {
+    const id = String(winterId);
+    const settlement = async () => (await useCase((ctx) => listSchemeVersions(ctx, winterId))).items[0]!;
+    expect(await runCli(['scheme', 'invoiced', id], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('Give the day with --on') });
+    const invoiced = await runCli(['scheme', 'invoiced', id, '--on', '2018-05-15', '--reference', 'INV-77'], env);
+    expect(invoiced).toMatchObject({ code: 0, stdout: 'Winter access scheme 2017/18, version 1: Invoiced on 15 May 2018 (ref INV-77); not yet paid to practices.\n' });
+    expect(await runCli(['scheme', 'invoiced', id, '--on', '2018-05-15', '--reference', 'INV-77'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('version 1 (already so): ') });
+    expect(await runCli(['scheme', 'paid', id, '--on', '2018-05-30'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('paid to practices on 30 May 2018') });
+    expect(await settlement()).toMatchObject({ invoiced: { on: '2018-05-15', reference: 'INV-77' }, paid: { on: '2018-05-30', reference: null } });
+    // Not invoiced while paid: refused whole, nothing changed.
+    expect(await runCli(['scheme', 'invoiced', id, '--undo'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('undo “paid to practices” first') });
+    expect(await runCli(['scheme', 'paid', id, '--undo'], env)).toMatchObject({ code: 0 });
+    expect(await runCli(['scheme', 'invoiced', id, '--undo'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('Not invoiced yet') });
+    expect(await settlement()).toMatchObject({ invoiced: null, paid: null });
+    expect(await runCli(['scheme', 'approve', id], env)).toMatchObject({ code: 5, stderr: expect.stringContaining('is already approved') });
+    const draft = await useCase(async (ctx) => {
+      const [version] = (await listSchemeVersions(ctx, winterId)).items;
+      return updateScheme(ctx, winterId, { rowVersion: (await runStoredScheme(ctx, winterId)).scheme.rowVersion, definition: { ...(version!.definition as object), fee: { percent: 4 } } as never });
+    });
+    expect(draft.version.status).toBe('draft');
+    // Through the running server: the same requests as the page's (PUT settlement, POST approve).
+    const server = await startCliServer({ ATSCALE_DATA_DIR: env.ATSCALE_DATA_DIR, PORT: String(await freePort()) });
+    try {
+      expect(await runCli(['scheme', 'invoiced', id, '--on', '2018-05-15', '--reference', 'INV-77'], env)).toEqual(invoiced);
+      expect(await runCli(['scheme', 'invoiced', id, '--undo'], env)).toMatchObject({ code: 0 });
+      expect(await runCli(['scheme', 'approve', id], env)).toMatchObject({ code: 0, stdout: 'Approved version 2 of Winter access scheme 2017/18; version 1 superseded.\n' });
+      expect(await runCli(['scheme', 'approve', id], env)).toMatchObject({ code: 5 });
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
 });

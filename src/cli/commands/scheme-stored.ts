@@ -32,8 +32,8 @@ function parseTyped<T>(schema: z.ZodType<T>, raw: string, field: string, message
   return parsed.data;
 }
 
-const schemeIdOf = (raw: string) => parseTyped(recordIdSchema, raw, 'scheme ID', 'must be a whole number, the ID column of `atscale scheme list`');
-const versionOf = (raw: string | undefined) => (raw === undefined ? undefined : parseTyped(recordIdSchema, raw, '--version', 'must be a version number, a whole number from 1'));
+export const schemeIdOf = (raw: string) => parseTyped(recordIdSchema, raw, 'scheme ID', 'must be a whole number, the ID column of `atscale scheme list`');
+export const versionOf = (raw: string | undefined) => (raw === undefined ? undefined : parseTyped(recordIdSchema, raw, '--version', 'must be a version number, a whole number from 1'));
 
 /** A query string for the API, without the keys left out. */
 const queryOf = (values: Record<string, string | number | boolean | undefined>) => {

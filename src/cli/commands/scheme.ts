@@ -10,6 +10,7 @@ import { displayPath } from '../read-input.js';
 import { loadSchemeRunInput } from './scheme-files.js';
 import { formatOption, type OutputFormat } from '../output.js';
 import { listSchemes, printStoredStatement, showScheme, type ShowOptions } from './scheme-stored.js';
+import { addSettlementCommands } from './scheme-settle.js';
 import { renderParts, type ReportOutputOptions, tableNamesHelp, type TextPart, writeSchemeReport } from './scheme-report-output.js';
 
 interface StatementOptions {
@@ -113,4 +114,6 @@ export function registerSchemeCommands(program: Command): void {
       if (!statement) throw new AppError('not_found', `Practice "${options.practice}" is not taking part in ${input.definition.name}`);
       process.stdout.write(options.format === 'json' ? `${JSON.stringify(statement, null, 2)}\n` : formatStatement(statement));
     });
+
+  addSettlementCommands(scheme);
 }
