@@ -56,7 +56,7 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     const summary = new Map(tableOf(run, 'summary').rows.map((r) => [r.metric, r.value]));
     const names: Record<string, string> = { appointments_target: 'appointments_allocated_total', federation_fee_5pct: 'federation_fee' };
     for (const metric of elr('winter-access-2017-18-expected-summary.csv')) expect([metric.metric, summary.get(names[metric.metric!] ?? metric.metric)]).toEqual([metric.metric, Number(metric.value)]);
-    expect(run.footingNotes).toContain('delivered cost (rows half-up to a whole pound): TOTAL £66,689; the rounded rows add up to £66,692 (£3 more)');
+    expect(run.footingNotes).toContain('delivered cost (rows half-up to a whole pound): total £66,689; the rounded rows add up to £66,692 (£3 more)');
   });
 
   it('finds the pharmacist hand schedule £21,386 short of the cost model', async () => {

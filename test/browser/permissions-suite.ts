@@ -50,7 +50,7 @@ export function permissionsSuite(harness: () => BrowserHarness) {
     it('reads a scheme as their practice sees it: its own row against the whole scheme’s totals, or that it takes no part', async () => {
       await page.goto('/schemes');
       await page.getByRole('link', { name: /Winter access scheme/ }).click();
-      await visible(page.getByText('your practice’s row, then the TOTAL of every practice in the scheme', { exact: false }));
+      await visible(page.getByText('your practice’s row, then the total of every practice in the scheme', { exact: false }));
       await visible(page.getByText('The invoice to the funder, for every practice in the scheme:'));
       await page.goto('/schemes');
       await page.getByRole('link', { name: /clinical pharmacists/i }).click();

@@ -51,11 +51,11 @@ export function schemesSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(page.locator('tbody tr', { hasText: /clinical pharmacists/i }))).toContain('No activity to return');
     });
 
-    it('shows the winter scheme’s TOTAL row and invoice as the seed printed them, with the footing note', async () => {
+    it('shows the winter scheme’s total row and invoice as the seed printed them, with the footing note', async () => {
       const expected = winterExpected();
       await openScheme(page, /Winter access scheme 2017\/18/);
       const payments = await textOf(totalRow(page, 'payments'));
-      expect(payments).toContain('TOTAL');
+      expect(payments).toContain('Total');
       expect(payments).toContain(count(expected.delivered));
       expect(payments).toContain(pounds(expected.cost));
       expect(payments).toContain(pounds(expected.fee));
@@ -64,13 +64,13 @@ export function schemesSuite(harness: () => BrowserHarness) {
       expect(await section(page, 'allocation').locator('tbody tr').count()).toBeGreaterThan(20);
 
       const footing = page.locator('.nhsuk-inset-text', { hasText: 'How the totals are worked out' });
-      // Which TOTALs differ from their rounded rows is folded away until asked for.
+      // Which totals differ from their rounded rows is folded away until asked for.
       expect(await textOf(footing)).not.toContain('delivered cost (rows half-up');
-      await footing.getByText(/^Where the rounded rows do not add up to their TOTAL \(\d+\)$/).click();
+      await footing.getByText(/^Where the rounded rows do not add up to their total \(\d+\)$/).click();
       const inset = await textOf(footing);
       expect(inset).toContain('the unrounded rows added up, then rounded once');
-      expect(inset).toContain(`total to invoice (rows half-up to a whole pound): TOTAL ${pounds(expected.total)}`);
-      expect(inset).toContain(`delivered cost (rows half-up to a whole pound): TOTAL ${pounds(expected.cost)}`);
+      expect(inset).toContain(`total to invoice (rows half-up to a whole pound): total ${pounds(expected.total)}`);
+      expect(inset).toContain(`delivered cost (rows half-up to a whole pound): total ${pounds(expected.cost)}`);
 
       expect(await page.getByRole('link', { name: /Workbook of every table/ }).getAttribute('href')).toMatch(/\/export\.xlsx\?version=1$/);
       expect(await page.getByRole('link', { name: 'PDF statement for Kibworth Medical Centre' }).getAttribute('href')).toMatch(/\/statements\/C82001\.pdf\?version=1$/);
@@ -119,7 +119,7 @@ export function schemesSuite(harness: () => BrowserHarness) {
       expect(text).toContain('line 3');
       expect(text).toContain('column 1');
       expect(text).toContain('Bushlow Surgery');
-      // Nothing was saved: the TOTAL still shows the seed's delivered appointments.
+      // Nothing was saved: the total still shows the seed's delivered appointments.
       expect(await textOf(totalRow(page, 'payments'))).toContain(count(winterExpected().delivered));
     });
 

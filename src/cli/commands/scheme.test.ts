@@ -125,15 +125,15 @@ describe('atscale scheme, in process', () => {
     // The summary's figures by name, in words rather than their keys.
     expect(text).toMatch(/^List size total\s+327,255\s+sum of practice list sizes$/m);
     expect(text).toContain('the total is the unrounded rows added up, then rounded once by the same rule');
-    expect(text).toContain('appointments (rows half-up to a whole number): TOTAL 5,100; the rounded rows add up to 5,099 (1 less)');
-    expect(text).toContain('delivered cost (rows half-up to a whole pound): TOTAL £66,689; the rounded rows add up to £66,692 (£3 more)');
+    expect(text).toContain('appointments (rows half-up to a whole number): total 5,100; the rounded rows add up to 5,099 (1 less)');
+    expect(text).toContain('delivered cost (rows half-up to a whole pound): total £66,689; the rounded rows add up to £66,692 (£3 more)');
     expect(text).toMatch(/delivered 514 appointments against an allocation of 223/);
   });
 
   it('runs the pharmacist scheme: yearly costs, the hand schedule shortfall by year and in total', async () => {
     const text = await run('scheme', 'run', pharmacists);
     expect(text).toMatch(/^2019\/20\s+1\.02\s+£179,377\s+£5,000\s+£184,377\s+£60,000\s+£0\s+£124,377\s+£1\.97/m);
-    expect(text).toMatch(/^AVERAGE\s+£186,206\s+£1\.99/m);
+    expect(text).toMatch(/^Average\s+£186,206\s+£1\.99/m);
     // A shortfall with a true minus, its cause in words, as the scheme page shows them.
     expect(text).toMatch(/^Scheme\s+All years\s+TOTAL\s+£543,440\s+£564,826\s+−£21,386\s+No uplift/m);
     expect(text).toContain('£21,386 short of the cost model');

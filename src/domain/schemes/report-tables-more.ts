@@ -41,7 +41,7 @@ export function scheduleTable(run: SchemeRun, definition: SchemeDefinition): Rep
   const total: ReportRow = { year: TOTAL_LABEL, gross_cost: pounds(m.totals.gross.total), practices_contribution: pounds(m.totals.contribution.total) };
   for (const source of sources) total[fundingKey(source)] = pounds(funding(source));
   rows.push(total);
-  rows.push({ year: 'AVERAGE', gross_cost: pounds(m.averages.grossPerYearPence), cost_per_patient: pounds(m.averages.costPerPatientPence), contribution_per_patient: pounds(m.averages.contributionPerPatientPence) });
+  rows.push({ year: 'Average', gross_cost: pounds(m.averages.grossPerYearPence), cost_per_patient: pounds(m.averages.costPerPatientPence), contribution_per_patient: pounds(m.averages.contributionPerPatientPence) });
   return { name: 'schedule', title: `Multi-year cost sharing: ${m.basis.label}, shared by the practices`, columns, rows };
 }
 

@@ -68,9 +68,9 @@ describe('runScheme', () => {
   });
 
   it.each([
-    { column: 'appointments', total: 5100, rows: 5099, difference: -1, money: false, note: 'appointments (rows half-up to a whole number): TOTAL 5,100; the rounded rows add up to 5,099 (1 less)' },
-    { column: 'delivered_cost', total: 6668900, rows: 6669200, difference: 300, money: true, note: 'delivered cost (rows half-up to a whole pound): TOTAL £66,689; the rounded rows add up to £66,692 (£3 more)' },
-    { column: 'grand_total', total: 7002400, rows: 7002300, difference: -100, money: true, note: 'total to invoice (rows half-up to a whole pound): TOTAL £70,024; the delivered cost and fee as shown add up to £70,023 (£1 less)' },
+    { column: 'appointments', total: 5100, rows: 5099, difference: -1, money: false, note: 'appointments (rows half-up to a whole number): total 5,100; the rounded rows add up to 5,099 (1 less)' },
+    { column: 'delivered_cost', total: 6668900, rows: 6669200, difference: 300, money: true, note: 'delivered cost (rows half-up to a whole pound): total £66,689; the rounded rows add up to £66,692 (£3 more)' },
+    { column: 'grand_total', total: 7002400, rows: 7002300, difference: -100, money: true, note: 'total to invoice (rows half-up to a whole pound): total £70,024; the delivered cost and fee as shown add up to £70,023 (£1 less)' },
   ])('footing note for $column', ({ column, total, rows, difference, money, note }) => {
     const rule = money ? 'half_up_pound' : 'half_up_whole';
     expect(footingNote('payments', { column, total, sumOfRoundedRows: rows, footingDifference: difference, money, exact: '0', rowRule: rule, totalsRule: 'round_unrounded_sum' }).note).toBe(note);

@@ -90,7 +90,7 @@ export function footingNote(table: FootingNote['table'], total: ColumnTotal): Fo
     money: total.money,
     rowRule: describeRoundingRule(total.rowRule),
     totalsRule: totalsRuleDescriptions[total.totalsRule],
-    note: `${footingTableWords[table] ? `${footingTableWords[table]}, ` : ''}${columnWords(total.column)} (rows ${roundingRuleLabel(total.rowRule)}): TOTAL ${shown}; ${foots}`,
+    note: `${footingTableWords[table] ? `${footingTableWords[table]}, ` : ''}${columnWords(total.column)} (rows ${roundingRuleLabel(total.rowRule)}): total ${shown}; ${foots}`,
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScheme } from './run-scheme.js';
+import { formatPence } from './format-money.js';
 import { formatStatement } from './statement.js';
 import { loadExample, makeDefinition, makePractice } from '../../../test/support/scheme-seeds.js';
 
@@ -38,6 +39,15 @@ describe('buildStatements', () => {
       { label: 'Allocation', detail: '145 appointments (18 a week over 8 weeks)', amountPence: null },
     ]);
     expect(statement.warnings).toEqual(['Kibworth Medical Centre delivered 208 appointments against an allocation of 145 (63 more); paid for all of it']);
+  });
+
+  it('says the fee in words, charged to the commissioner, so the amount column holds only what the practice is paid', () => {
+    const statement = statementFor(winter, 'Kibworth Medical Centre');
+    const fee = winter.payments!.rows.find((r) => r.practiceKey === statement.practiceKey)!.feePence!;
+    expect(fee).toBeGreaterThan(0);
+    expect(statement.lines.find((l) => l.label.startsWith('Federation fee'))).toEqual({ label: winter.payments!.fee!.label, detail: `${formatPence(fee)} on this practice’s activity, charged to the commissioner on top (not deducted from this payment)`, amountPence: null });
+    const amounts = statement.lines.flatMap((l) => (l.amountPence === null ? [] : [l.amountPence]));
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(statement.totals[0]!.amountPence);
   });
 
   it('says when no activity was returned', () => {

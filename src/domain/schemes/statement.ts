@@ -78,7 +78,8 @@ export function buildStatements(
       if (pay.deliveredTotal === null) lines.push({ label: 'Delivered', detail: 'no activity returned', amountPence: null });
       totals.push({ label: 'Amount payable to the practice', amountPence: pay.amountPence, rule: paymentRule });
       if (pay.feePence !== null && payments?.fee) {
-        lines.push({ label: payments.fee.label, detail: 'on this practice\'s activity, charged to the commissioner on top (not deducted)', amountPence: pay.feePence });
+        // The fee is the commissioner's to pay, not the practice's money: said in words, so the amount column adds up to what the practice is paid.
+        lines.push({ label: payments.fee.label, detail: `${formatPence(pay.feePence)} on this practice’s activity, charged to the commissioner on top (not deducted from this payment)`, amountPence: null });
       }
     }
     const schedule = multiYear?.practices[i];

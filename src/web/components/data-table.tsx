@@ -54,6 +54,8 @@ interface DataTableProps<T> {
   moneyAcross?: boolean;
   /** Extra classes, e.g. fixed column widths so tables one above another line up. */
   className?: string;
+  /** A row that sums those above it inside the table (the I&E's subtotals): drawn bold, as the total row is. */
+  isSubtotal?(row: T): boolean;
   /**
    * Many wide columns: on a wide screen the table takes the screen's width, not just the reading
    * column; narrower, it scrolls sideways inside the page (a named region keyboard users can focus).
@@ -152,7 +154,7 @@ function cellOf<T>(column: Column<T>, format: ((pence: number) => string) | unde
   return pence === null || pence === undefined ? (column.cell?.(row) ?? '') : format!(pence);
 }
 
-function TableOf<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSort, total, narrow, compact, className, moneyAcross }: DataTableProps<T>) {
+function TableOf<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSort, total, narrow, compact, className, moneyAcross, isSubtotal }: DataTableProps<T>) {
   const cols = columns as Column<unknown>[];
   const totals = totalRows(total);
   const formats = moneyFormats(columns, rows, totals, moneyAcross);
@@ -173,7 +175,7 @@ function TableOf<T>({ caption, captionHidden, columns, rows, rowKey, sort, onSor
         </Table.Head>
         <Table.Body>
           {rows.map((row) => (
-            <Table.Row key={rowKey(row)}>
+            <Table.Row key={rowKey(row)} className={isSubtotal?.(row) ? 'app-table__row--subtotal' : undefined}>
               {cols.map((column, i) => (
                 <Table.Cell key={column.key} format={column.numeric ? 'numeric' : undefined} className={cellClass(column)}>
                   {cellOf(columns[i]!, formats[i], row)}

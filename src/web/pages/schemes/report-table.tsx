@@ -12,10 +12,15 @@ interface ReportTableViewProps {
   captionHidden?: boolean;
   /** Extra columns after the table's own, e.g. a download link per practice. */
   extra?: Column<ReportRow>[];
+  /** What the total row is called on the page: "Total", or what it totals where the rows above are not all of it. */
+  totalLabel?: string;
 }
 
-/** A report table from the API (the same rows and columns as the CLI and the workbook), with its TOTAL rows last. */
-export function ReportTableView({ table, hide = [], caption, captionHidden = true, extra = [] }: ReportTableViewProps) {
+/**
+ * A report table from the API (the same rows and columns as the CLI and the workbook), with its
+ * total rows last, called "Total" as a page words it (the CLI and files keep the engine's TOTAL).
+ */
+export function ReportTableView({ table, hide = [], caption, captionHidden = true, extra = [], totalLabel = 'Total' }: ReportTableViewProps) {
   const columns: Column<ReportRow>[] = [
     ...table.columns
       .filter((c) => !hide.includes(c.key))
@@ -24,7 +29,7 @@ export function ReportTableView({ table, hide = [], caption, captionHidden = tru
   ];
   const body = table.rows.filter((row) => !isTotal(table, row));
   // A table may total its rows more than once (the income streams: secured, then potential).
-  const total = table.rows.filter((row) => isTotal(table, row)).map((totalRow) => ({ label: TOTAL_LABEL, cells: Object.fromEntries(table.columns.slice(1).map((c) => [c.key, displayCell(c, totalRow[c.key] ?? null)])) }));
+  const total = table.rows.filter((row) => isTotal(table, row)).map((totalRow) => ({ label: totalLabel, cells: Object.fromEntries(table.columns.slice(1).map((c) => [c.key, displayCell(c, totalRow[c.key] ?? null)])) }));
   return (
     // A wide table scrolls sideways: a named region keyboard users can focus to scroll it.
     <div className={columns.length > 7 ? 'app-scheme-table app-wide' : 'app-scheme-table'} role="region" aria-label={caption ?? table.title} tabIndex={0}>
@@ -37,6 +42,7 @@ export function ReportTableView({ table, hide = [], caption, captionHidden = tru
         total={total}
         compact={columns.length > 7}
         empty="Nothing to show."
+        isSubtotal={(row) => row.row_type === 'subtotal' || row.row_type === 'total'}
       />
     </div>
   );

@@ -25,11 +25,14 @@ import { OlderVersionNotice, ReturnsAlsoOn, VersionsTable, versionParam } from '
 import { type Scheme, type SchemeVersion, type SchemeVersions, schemePath, type StoredSchemeRun } from './types.js';
 import './schemes.css';
 
+/** A practice manager's tables show their own practice's rows, and the total of the whole scheme, which says so. */
+const allPracticesLabel = 'Total (all practices in the scheme)';
+
 const tableNamed = (run: StoredSchemeRun, name: ReportTable['name']) => run.tables.find((t) => t.name === name);
 
 const totalsRules: Record<string, string> = {
-  round_unrounded_sum: 'Each TOTAL is the unrounded rows added up, then rounded once by the column’s rule. So a TOTAL can differ from the rounded rows above it added up.',
-  sum_of_rounded_rows: 'Each TOTAL is the rounded rows as shown, added up.',
+  round_unrounded_sum: 'Each total is the unrounded rows added up, then rounded once by the column’s rule. So a total can differ from the rounded rows above it added up.',
+  sum_of_rounded_rows: 'Each total is the rounded rows as shown, added up.',
 };
 
 /** Which rule the totals use, and where the rounded rows do not add up to them: read before the tables. */
@@ -42,7 +45,7 @@ function FootingInset({ run, definition }: { run: StoredSchemeRun; definition: S
       {differing.length ? (
         // The figures are for checking against a spreadsheet: folded, so the page opens on the scheme, not on its rounding.
         <Details className="nhsuk-u-margin-bottom-0">
-          <Details.Summary>Where the rounded rows do not add up to their TOTAL ({differing.length})</Details.Summary>
+          <Details.Summary>Where the rounded rows do not add up to their total ({differing.length})</Details.Summary>
           <Details.Text>
             <ul>
               {differing.map((note) => (
@@ -52,7 +55,7 @@ function FootingInset({ run, definition }: { run: StoredSchemeRun; definition: S
           </Details.Text>
         </Details>
       ) : (
-        <p>Every TOTAL equals its rounded rows added up.</p>
+        <p>Every total equals its rounded rows added up.</p>
       )}
     </InsetText>
   );
@@ -224,8 +227,8 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
             notTakingPartText
           ) : (
             <>
-              <p className="nhsuk-body">{allocation.title}: {ownPracticesOnly ? 'your practice’s row, then the TOTAL of every practice in the scheme' : 'one row per practice, with the TOTAL last'}.</p>
-              <ReportTableView table={allocation} hide={['ods_code']} extra={[statement]} caption={allocation.title} />
+              <p className="nhsuk-body">{allocation.title}: {ownPracticesOnly ? 'your practice’s row, then the total of every practice in the scheme' : 'one row per practice, with the total last'}.</p>
+              <ReportTableView table={allocation} hide={['ods_code']} extra={[statement]} caption={allocation.title} totalLabel={ownPracticesOnly ? allPracticesLabel : undefined} />
             </>
           )}
         </Section>
@@ -235,7 +238,7 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
           <p className="nhsuk-body">{payments.title}. Practices are paid for everything they delivered; the fee is added to the invoice to the funder.</p>
           {summary && ownPracticesOnly ? <p className="nhsuk-body">The invoice to the funder, for every practice in the scheme:</p> : null}
           {summary ? <InvoiceSummary summary={summary} definition={version.definition} version={version} /> : null}
-          <ReportTableView table={payments} hide={['ods_code']} caption={payments.title} />
+          <ReportTableView table={payments} hide={['ods_code']} caption={payments.title} totalLabel={ownPracticesOnly ? allPracticesLabel : undefined} />
         </Section>
       ) : null}
       {footing ? (
