@@ -8,6 +8,7 @@ import { cliActor } from '../context.js';
 import { createRecord, getRecord, updateRecord } from '../records/records.js';
 import { groupRecord } from '../groups/group-record.js';
 import { practiceRecord } from '../registry/practice-record.js';
+import { userRecord } from '../users/user-record.js';
 import { demoSignIns, loadDemo } from './load-demo.js';
 
 describe.each(databaseKinds)('who the demo’s records say wrote them (%s)', (kind) => {
@@ -61,5 +62,19 @@ describe.each(databaseKinds)('the demo and a database set up for real (%s)', (ki
     expect((await database.db.select({ name: practiceGroups.name }).from(practiceGroups)).map((g) => g.name)).toEqual(['Our federation']);
     expect(await database.db.$count(practices)).toBe(0);
     expect(await demoSignIns(database.db)).toEqual([]);
+  });
+
+  it('is not loaded once the database has people of its own, before any group is set up', async () => {
+    const fresh = await openTestDatabase(kind);
+    try {
+      const ctx = { db: fresh.db, actor: cliActor('operator') };
+      await createRecord(ctx, userRecord, { email: 'coo@our-federation.nhs.net', name: 'Our COO', role: 'admin', password: 'a long enough password' });
+      const result = await loadDemo(ctx);
+      expect(result).toEqual({ loaded: false, refused: true, message: expect.stringMatching(/^This database already holds users of its own \(coo@our-federation\.nhs\.net\), so the demo was not loaded into it: /) });
+      expect(await fresh.db.$count(practices)).toBe(0);
+      expect(await fresh.db.$count(practiceGroups)).toBe(0);
+    } finally {
+      await fresh.close();
+    }
   });
 });

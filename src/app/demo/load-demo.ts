@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { formatList } from '../../domain/words.js';
 import { bulkUpsert } from '../../db/bulk.js';
 import { practiceGroups, practices, users } from '../../db/schema/index.js';
@@ -73,8 +73,11 @@ export async function loadDemo(ctx: AppContext): Promise<DemoLoad> {
     }
     // A database set up for real (groups of its own) is not given made-up figures beside its own.
     const own = await tx.select({ name: practiceGroups.name }).from(practiceGroups).orderBy(practiceGroups.id).limit(3);
-    if (own.length) {
-      return { loaded: false, refused: true, message: `This database already holds groups of its own (${formatList(own.map((g) => g.name))}${own.length === 3 ? ' and others' : ''}), so the demo was not loaded into it: its made-up figures would mix with yours. To try the demo, give it a data directory of its own, for example ATSCALE_DATA_DIR=./demo-data npm start.` };
+    // …nor is one whose people have started to use it (the first admin added), before any group is set up.
+    const people = own.length ? [] : await tx.select({ email: users.email }).from(users).where(notInArray(users.email, demoUsers.map((u) => u.email))).orderBy(users.id).limit(3);
+    if (own.length || people.length) {
+      const held = own.length ? `groups of its own (${formatList(own.map((g) => g.name))}${own.length === 3 ? ' and others' : ''})` : `users of its own (${formatList(people.map((u) => u.email))}${people.length === 3 ? ' and others' : ''})`;
+      return { loaded: false, refused: true, message: `This database already holds ${held}, so the demo was not loaded into it: its made-up figures would mix with yours. To try the demo, give it a data directory of its own, for example ATSCALE_DATA_DIR=./demo-data npm start.` };
     }
 
     const seedPractices = readCsv('elr-practices.csv');
