@@ -30,6 +30,13 @@ describe('the atscale command with the embedded database', () => {
       'atscale: the registry holds no active GP practices: run atscale demo load, or import an ODS file (atscale import ods <file>); if it should hold some, check ATSCALE_DATA_DIR or DATABASE_URL points at your database\n',
     );
     expect(JSON.parse(rejected.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 0, rejected: 1, errors: [{ file: 'epraccur-bad.csv', line: 2, column: 11, message: expect.stringMatching(/open date/) }] });
+    // A file that is not there, or a bad --as-of, is still a report to a program that asked for JSON, with the error's exit code.
+    const missing = await runCli(['import', 'ods', join(dir, 'not-there.csv'), '--format', 'json'], env);
+    expect({ code: missing.code, report: JSON.parse(missing.stdout) }).toMatchObject({ code: 4, report: { inserted: 0, rejected: 1, errors: [{ file: 'not-there.csv', message: expect.stringContaining('no such file') }] } });
+    const badDate = await runCli(['import', 'ods', good, '--as-of', '2018-02-30', '--format', 'json'], env);
+    expect({ code: badDate.code, report: JSON.parse(badDate.stdout) }).toMatchObject({ code: 2, report: { rejected: 1, errors: [{ file: 'epraccur.csv', message: 'The --as-of date "2018-02-30" is not valid; field --as-of: is not a real date' }] } });
+    const future = await runCli(['import', 'ods', good, '--as-of', '2090-01-01', '--format', 'json'], env);
+    expect({ code: future.code, report: JSON.parse(future.stdout) }).toMatchObject({ code: 2, report: { rejected: 1, errors: [{ message: expect.stringContaining('(1 January 2090) is after today') }] } });
     const first = await runCli(['import', 'ods', good, '--format', 'json'], env);
     expect({ code: first.code, report: JSON.parse(first.stdout) }).toMatchObject({ code: 0, report: { inserted: 2, updated: 0, unchanged: 0, rejected: 0, errors: [] } });
     const again = await runCli(['import', 'ods', good, '--format', 'json'], env);

@@ -1,5 +1,6 @@
 import { describeNhsFileKind, detectNhsFile, wrongNhsFileProblem } from '../../domain/registry/index.js';
 import type { Actor, AppContext } from '../context.js';
+import { formatLongDate, todayInEngland } from '../../domain/iso-date.js';
 import { authorize, type RecordTypeName } from '../permissions.js';
 import { type ImportKind, type ImportOptions, type ImportReport, rejectedReport } from './import-report.js';
 import { importListSizesFile } from './import-list-sizes.js';
@@ -19,6 +20,10 @@ export function authorizeImport(actor: Actor, kind: ImportKind): void {
 /** Imports one NHS file of the kind the user chose, refusing a file of another kind with a clear message. */
 export async function importNhsFile(ctx: AppContext, kind: ImportKind, file: { name: string; content: Uint8Array }, options: ImportOptions = {}): Promise<ImportReport> {
   authorizeImport(ctx.actor, kind);
+  // A release dated after today would stand as newer than every real file to come, which could then not correct it.
+  if (options.asOf && options.asOf > todayInEngland()) {
+    return rejectedReport(kind, file.name, [{ file: file.name, message: `the date given for it (${formatLongDate(options.asOf)}) is after today: give the day the file was published, or leave the date out` }]);
+  }
   // Said as such, not as "not a file atscale recognises".
   if (file.content.length === 0) return rejectedReport(kind, file.name, [{ file: file.name, message: 'the file is empty' }]);
   const head = file.content.subarray(0, 8192);

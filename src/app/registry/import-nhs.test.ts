@@ -129,6 +129,13 @@ describe.each(databaseKinds)('importing every NHS release in date order (%s)', (
     }
   });
 
+  it('refuses a release dated after today, writing nothing: it would stand as newer than every real file to come', async () => {
+    const before = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
+    const report = await importNhsFile(contextFor(database), 'ods', nhsFile('epraccur-2018-06.csv'), { asOf: '2090-01-01' });
+    expect(report).toMatchObject({ inserted: 0, updated: 0, rejected: 1, errors: [{ file: 'epraccur-2018-06.csv', message: 'the date given for it (1 January 2090) is after today: give the day the file was published, or leave the date out' }] });
+    expect(await database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).toEqual(before);
+  });
+
   it('refuses an import by someone who is not an admin', async () => {
     await expect(importNhsFile(contextFor(database, managerOf('C82001')), 'ods', nhsFile('epraccur-2018-06.csv'))).rejects.toMatchObject({ kind: 'forbidden' });
   });

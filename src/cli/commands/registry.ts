@@ -7,7 +7,8 @@ import { practiceRecord } from '../../app/registry/practice-record.js';
 import type { AtscaleClient } from '../client.js';
 
 import { AppError, describeProblem } from '../../domain/errors.js';
-import { formatOption, type OutputFormat, writeRows } from '../output.js';
+import { basename } from 'node:path';
+import { exitCodeFor, formatOption, type OutputFormat, writeRows } from '../output.js';
 import { progressReporter } from '../progress.js';
 import { importReportLines } from '../import-report-text.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
@@ -51,13 +52,21 @@ export interface ImportCommandOptions {
 
 /** Imports one file with a progress bar, prints its report (unless told not to) and sets exit code 2 when it was rejected. */
 export async function importWithProgress(client: AtscaleClient, kind: ImportKind, file: string, options: ImportCommandOptions, { print = true } = {}): Promise<ImportReport> {
-  const asOf = optionalIsoDate(options.asOf, '--as-of', 'The --as-of date');
   const progress = progressReporter(`import ${kind}`);
   try {
+    const asOf = optionalIsoDate(options.asOf, '--as-of', 'The --as-of date');
     const report = await client.importFile(kind, file, { skipUnknown: options.skipUnknown, asOf, onProgress: options.format === 'json' ? undefined : progress.update });
     progress.stop();
     if (print) printReport(report, options.format, client.via);
     if (report.rejected > 0) process.exitCode = 2;
+    return report;
+  } catch (error) {
+    if (options.format !== 'json' || !print || !(error instanceof AppError)) throw error;
+    // A program that asked for JSON gets the report, the file refused whole (not there, not a CSV, a bad --as-of), with the error's exit code.
+    const name = basename(file);
+    const report = (await import('../../app/registry/import-report.js')).rejectedReport(kind, name, [{ file: name, message: [error.message, ...error.problems.map((p) => describeProblem(p))].join('; ') }]);
+    printReport(report, 'json', client.via);
+    process.exitCode = exitCodeFor(error);
     return report;
   } finally {
     progress.stop();
