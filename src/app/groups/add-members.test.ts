@@ -45,6 +45,28 @@ describe.each(databaseKinds)('adding a commissioner’s practices from a date (%
     );
   });
 
+  it('adds a practice already a member for part of the time for the rest of it, leaving its membership as it was', async () => {
+    const groupId = await newGroup('Federation joined piecemeal');
+    await addMembers(admin(), groupId, { practiceCodes: [openThroughout.odsCode], startDate: '2023-04-01' });
+    await addMembers(admin(), groupId, { practiceCodes: [closedSince.odsCode], startDate: '2019-04-01', endDate: '2019-12-31' });
+    const result = await addMembers(admin(), groupId, { commissionerCode: '99X', startDate: '2018-04-01' });
+    // The practice that closed in June 2018 is added too, until it closed.
+    expect(result).toMatchObject({
+      added: 3,
+      alreadyMembers: [],
+      partlyMembers: [
+        { odsCode: openThroughout.odsCode, addedFor: [{ startDate: '2018-04-01', endDate: '2023-03-31' }] },
+        { odsCode: closedSince.odsCode, addedFor: [{ startDate: '2018-04-01', endDate: '2019-03-31' }, { startDate: '2020-01-01', endDate: '2021-03-31' }] },
+      ].sort((a, b) => a.odsCode.localeCompare(b.odsCode)),
+    });
+    expect(result.endedAtClosing).toEqual(expect.arrayContaining([{ odsCode: closedSince.odsCode, closeDate: '2021-03-31' }, { odsCode: closedBefore.odsCode, closeDate: '2018-06-30' }]));
+    const spans = (code: string) => membersOf(groupId).then((all) => all.filter((m) => m.code === code).map(({ startDate, endDate }) => ({ startDate, endDate })).sort((a, b) => a.startDate.localeCompare(b.startDate)));
+    expect(await spans(openThroughout.odsCode)).toEqual([{ startDate: '2018-04-01', endDate: '2023-03-31' }, { startDate: '2023-04-01', endDate: null }]);
+    expect(await spans(closedSince.odsCode)).toEqual([{ startDate: '2018-04-01', endDate: '2019-03-31' }, { startDate: '2019-04-01', endDate: '2019-12-31' }, { startDate: '2020-01-01', endDate: '2021-03-31' }]);
+    // Again: now every day is covered, so nothing is added.
+    await expect(addMembers(admin(), groupId, { commissionerCode: '99X', startDate: '2018-04-01' })).rejects.toMatchObject({ message: 'Every practice that matches is already a member on those dates' });
+  });
+
   it('keeps a chosen end date that comes before a practice closed, and names no practice as ended by closing', async () => {
     const groupId = await newGroup('One-year pilot');
     const result = await addMembers(admin(), groupId, { commissionerCode: '99X', startDate: '2020-04-01', endDate: '2020-12-31' });

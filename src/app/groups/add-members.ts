@@ -11,6 +11,7 @@ import { membershipRecord } from './membership-record.js';
 import { commissionerOn, pcnOn, statusOn } from '../registry/practice-on-date.js';
 import { pcnSources } from '../registry/import-pcns.js';
 import { sharingADayWith } from './membership-rules.js';
+import { type Span, uncoveredParts } from '../../domain/groups/membership-dates.js';
 import { insertPrepared } from '../records/records.js';
 import { parseOrRefuse } from '../records/zod-problems.js';
 
@@ -57,13 +58,15 @@ async function noMatchOnTheDate(db: AppContext['db'], choice: z.infer<typeof add
   return n ? { ...problem, message: `${problem.message}; ${countOf(n, 'open GP practice')} ${n === 1 ? 'has' : 'have'} it now: choose a later start date, or the code ${n === 1 ? 'it' : 'they'} had then` } : problem;
 }
 
-/** Which of these practices already hold a membership of the group sharing a day with the span, sorted. */
-async function membersOnSpan(db: AppContext['db'], groupId: number, codes: string[], startDate: string, endDate: string | null): Promise<string[]> {
+/** The memberships of the group these practices hold that share a day with the span, by practice. */
+async function membershipsOnSpan(db: AppContext['db'], groupId: number, codes: string[], span: Span): Promise<Map<string, Span[]>> {
   const rows = await db
-    .selectDistinct({ code: groupMemberships.practiceCode })
+    .select({ code: groupMemberships.practiceCode, startDate: groupMemberships.startDate, endDate: groupMemberships.endDate })
     .from(groupMemberships)
-    .where(and(eq(groupMemberships.groupId, groupId), inArray(groupMemberships.practiceCode, codes), sharingADayWith({ startDate, endDate })));
-  return rows.map((r) => r.code).sort();
+    .where(and(eq(groupMemberships.groupId, groupId), inArray(groupMemberships.practiceCode, codes), sharingADayWith(span)));
+  const held = new Map<string, Span[]>();
+  for (const r of rows) held.set(r.code, [...(held.get(r.code) ?? []), { startDate: r.startDate, endDate: r.endDate }]);
+  return held;
 }
 
 /**
@@ -149,24 +152,27 @@ export async function addMembers(ctx: AppContext, groupId: number, input: unknow
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
     const { chosen: found, specialAllocation } = await choosePractices(tx as never, choice);
-    // All of a commissioner's or a PCN's practices: those already members on those dates are left as
-    // they are and named, and the rest added (practices chosen one by one are each refused instead).
-    const alreadyMembers = choice.practiceCodes?.length ? [] : await membersOnSpan(tx as never, groupId, found.map((f) => f.odsCode), choice.startDate, choice.endDate ?? null);
+    // Practices that close within the span, however chosen: each membership ends on its close date, and is named
+    // (the locality form, which has no end date, can so place a practice closed since).
+    const chosenEnd = choice.endDate ?? null;
+    const spanOf = (f: Chosen): Span => ({ startDate: choice.startDate, endDate: endByClosing(choice.startDate, chosenEnd, f.closeDate) });
+    // All of a commissioner's or a PCN's practices: one already a member on those dates is left as it
+    // is and named; one a member for part of them is added for the rest (practices chosen one by one are each refused instead).
+    const held = choice.practiceCodes?.length ? new Map<string, Span[]>() : await membershipsOnSpan(tx as never, groupId, found.map((f) => f.odsCode), { startDate: choice.startDate, endDate: chosenEnd });
+    const parts = new Map(found.map((f) => [f.odsCode, held.has(f.odsCode) ? uncoveredParts(spanOf(f), held.get(f.odsCode)!) : [spanOf(f)]]));
+    const alreadyMembers = found.filter((f) => !parts.get(f.odsCode)!.length).map((f) => f.odsCode).sort();
     // In the order chosen (one by one) or of their codes, so what is said of them reads in that order.
     const order = (code: string) => choice.practiceCodes?.indexOf(code) ?? 0;
     const toAdd = found.filter((f) => !alreadyMembers.includes(f.odsCode)).sort((a, b) => order(a.odsCode) - order(b.odsCode) || a.odsCode.localeCompare(b.odsCode));
     if (!toAdd.length) throw invalid('Every practice that matches is already a member on those dates', [{ ...noMatchProblem(choice), message: `matches only practices already members on those dates: ${alreadyMembers.join(', ')}` }]);
-    // Practices that closed within the span, however chosen: each membership ends on its close date, and is named
-    // (the locality form, which has no end date, can so place a practice closed since).
-    const chosenEnd = choice.endDate ?? null;
-    const spans = toAdd.map((f) => ({ odsCode: f.odsCode, endDate: endByClosing(choice.startDate, chosenEnd, f.closeDate) }));
-    const memberships = spans.map((s) => ({ groupId, practiceCode: s.odsCode, startDate: choice.startDate, endDate: s.endDate }));
+    const memberships = toAdd.flatMap((f) => parts.get(f.odsCode)!.map((p) => ({ groupId, practiceCode: f.odsCode, startDate: p.startDate, endDate: p.endDate })));
     await refuseAllThatCannotJoin(tx as never, memberships);
     const created = await insertPrepared(txCtx, membershipRecord, memberships);
-    const endedAtClosing = spans.filter((s) => s.endDate !== chosenEnd).map((s) => ({ odsCode: s.odsCode, closeDate: s.endDate! }));
+    const partlyMembers = toAdd.filter((f) => held.has(f.odsCode)).map((f) => ({ odsCode: f.odsCode, addedFor: parts.get(f.odsCode)! }));
+    const endedAtClosing = toAdd.map((f) => ({ odsCode: f.odsCode, closeDate: spanOf(f).endDate })).filter((e) => e.closeDate !== chosenEnd).map((e) => ({ odsCode: e.odsCode, closeDate: e.closeDate! }));
     const movedSince = movesSince(choice, toAdd, new Set(endedAtClosing.map((e) => e.odsCode)));
     // One open then and dormant now (no close date to end it on) stays a member, for the admin to decide.
     const dormantNow = chosenEnd ? [] : toAdd.filter((f) => f.status === 'dormant' && !f.closeDate).map((f) => f.odsCode);
-    return { added: created.length, memberships: created, alreadyMembers, endedAtClosing, movedSince, dormantNow, specialAllocation };
+    return { added: toAdd.length, memberships: created, alreadyMembers, partlyMembers, endedAtClosing, movedSince, dormantNow, specialAllocation };
   });
 }

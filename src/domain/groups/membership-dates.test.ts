@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterClosingRefusal, fitLocalitiesToParent, joinSpans, liesWithin, outsideParentRefusal, overlapMessage, type Span } from './membership-dates.js';
+import { afterClosingRefusal, fitLocalitiesToParent, joinSpans, liesWithin, outsideParentRefusal, overlapMessage, type Span, uncoveredParts } from './membership-dates.js';
 
 const span = (startDate: string, endDate: string | null = null): Span => ({ startDate, endDate });
 const kibworth = 'Kibworth Medical Centre (C82001)';
@@ -11,6 +11,18 @@ describe('membership spans joined where they touch', () => {
     ['an open-ended one swallows what follows', [span('2017-04-01'), span('2019-04-01', '2019-06-30')], [span('2017-04-01')]],
     ['none', [], []],
   ])('%s', (_name, spans, joined) => expect(joinSpans(spans)).toEqual(joined));
+});
+
+describe('the parts of a span that other spans leave uncovered', () => {
+  it.each<[string, Span, Span[], Span[]]>([
+    ['a member since 2023, added from 2018: the years before', span('2018-04-01'), [span('2023-04-01')], [span('2018-04-01', '2023-03-31')]],
+    ['a member 2019 to 2020, added from 2018: before and after', span('2018-04-01'), [span('2019-04-01', '2020-03-31')], [span('2018-04-01', '2019-03-31'), span('2020-04-01')]],
+    ['wholly covered', span('2018-04-01', '2019-03-31'), [span('2017-04-01')], []],
+    ['covered by two that touch', span('2018-04-01'), [span('2018-04-01', '2019-03-31'), span('2019-04-01')], []],
+    ['a cover outside the span leaves all of it', span('2018-04-01', '2019-03-31'), [span('2020-04-01')], [span('2018-04-01', '2019-03-31')]],
+    ['a cover ending inside an ended span', span('2018-04-01', '2020-03-31'), [span('2017-04-01', '2018-12-31')], [span('2019-01-01', '2020-03-31')]],
+    ['no cover', span('2018-04-01'), [], [span('2018-04-01')]],
+  ])('%s', (_name, wanted, cover, parts) => expect(uncoveredParts(wanted, cover)).toEqual(parts));
 });
 
 describe('a membership lying within others', () => {

@@ -38,6 +38,23 @@ export const liesWithin = (span: Span, cover: readonly Span[]) => {
   return holding !== undefined && endOf(span) <= endOf(holding);
 };
 
+/**
+ * The parts of `span` no span of `cover` holds, in date order: what adding a practice to a group
+ * for `span` still has to add when it is a member for some of that time already.
+ */
+export function uncoveredParts(span: Span, cover: readonly Span[]): Span[] {
+  const parts: Span[] = [];
+  let from: string | null = span.startDate;
+  for (const c of joinSpans(cover)) {
+    if (from === null || (span.endDate !== null && c.startDate > span.endDate)) break;
+    if (endOf(c) < from) continue;
+    if (c.startDate > from) parts.push({ startDate: from, endDate: addDays(c.startDate, -1) });
+    from = c.endDate === null ? null : addDays(c.endDate, 1);
+  }
+  if (from !== null && (span.endDate === null || from <= span.endDate)) parts.push({ startDate: from, endDate: span.endDate });
+  return parts;
+}
+
 /** A refusal a form can show beside its field: the API's one error type is made from it. */
 export interface DateRefusal {
   field: 'practiceCode' | 'startDate' | 'endDate';

@@ -6,6 +6,10 @@ describe('what the set-up page says after adding a commissioner’s or PCN’s p
     [{ added: 3 }, []],
     [{ added: 2, alreadyMembers: ['C82010'] }, ['C82010 was already a member on those dates and left as it was.']],
     [{ added: 2, alreadyMembers: ['C82010', 'C82044'] }, ['C82010 and C82044 were already members on those dates and left as they were.']],
+    [
+      { added: 2, partlyMembers: [{ odsCode: 'C82001', addedFor: [{ startDate: '2018-04-01', endDate: '2023-03-31' }] }, { odsCode: 'C82119', addedFor: [{ startDate: '2018-04-01', endDate: '2019-03-31' }, { startDate: '2020-04-01', endDate: null }] }] },
+      ['C82001 was already a member for part of that time, so it was added from 1 April 2018 to 31 March 2023.', 'C82119 was already a member for part of that time, so it was added from 1 April 2018 to 31 March 2019 and from 1 April 2020.'],
+    ],
     [{ added: 1, endedAtClosing: [{ odsCode: 'C82036', closeDate: '2020-06-30' }] }, ['C82036 closed on 30 June 2020, so its membership ends then.']],
     [
       { added: 1, movedSince: [{ odsCode: 'C82119', now: '04C', area: 'commissioner' as const }, { odsCode: 'C82056', now: null, area: 'pcn' as const }] },
