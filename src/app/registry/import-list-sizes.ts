@@ -6,7 +6,7 @@ import { listSizes } from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { emptyReport, importAuditRows, type ImportOptions, type ImportReport, rejectedReport, skipPracticesNotInRegistry, unknownPracticeProblems, unknownPracticesReport } from './import-report.js';
+import { emptyReport, importAuditRows, type ImportOptions, type ImportReport, rejectedReport, skipPracticesNotInRegistry, withUnknownPractices, unknownPracticesReport } from './import-report.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 
 interface ListSizeRow {
@@ -29,8 +29,8 @@ export async function importListSizesFile(ctx: AppContext, file: { name: string;
     return parsed.rows.filter((row) => notInRegistry.has(row.odsCode)).map((row) => ({ line: row.line, column: parsed.odsCodeColumn, code: row.odsCode }));
   };
   if (parsed.problems.length) {
-    const unknown = options.skipUnknown ? [] : unknownPracticeProblems(file.name, await unknownIn(ctx.db));
-    return rejectedReport('list-sizes', file.name, [...parsed.problems, ...unknown].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), parsed.extractDate ?? null);
+    const unknown = options.skipUnknown ? [] : await unknownIn(ctx.db);
+    return rejectedReport('list-sizes', file.name, withUnknownPractices(file.name, parsed.problems, unknown), parsed.extractDate ?? null);
   }
   const snapshotDate = parsed.extractDate;
 

@@ -42,6 +42,19 @@ describe.each(databaseKinds)('importing PCN files out of date order (%s)', (kind
   }, 120_000);
   afterAll(() => database?.close());
 
+  it('lists a row’s bad date and a practice the registry lacks in one report, writing nothing', async () => {
+    const badDate = fieldsOf(stockton);
+    badDate[1] = '32AUG2026';
+    const unknown = fieldsOf(queensPark);
+    unknown[2] = 'Q12345';
+    const before = await membershipsOf('A81001');
+    const report = await importNhsFile(ctx(), 'pcns', { name: 'map-broken.csv', content: Buffer.from(`${header}\n${badDate.join(',')}\n${unknown.join(',')}\n`) });
+    expect(report.rejected).toBeGreaterThan(0);
+    expect(report.errors.map((e) => e.line)).toEqual([2, 3]);
+    expect(report.errors[1]).toEqual({ file: 'map-broken.csv', line: 3, column: 3, message: 'practice Q12345 is not in the registry; import an ODS file that includes it first' });
+    expect(await membershipsOf('A81001')).toEqual(before);
+  });
+
   it('leaves a newer membership alone when an older practice map says otherwise', async () => {
     const before = await membershipsOf('A81001');
     const report = await importNhsFile(ctx(), 'pcns', mapFile('map-2024-01.csv', '01Jan2024', [{ line: stockton, pcn: [queensParkPcn, 'NORTH STOCKTON PCN'] }]));

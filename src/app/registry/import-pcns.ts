@@ -7,7 +7,8 @@ import { pcnMemberships, practices } from '../../db/schema/index.js';
 import { type AuditEntry, recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
-import { emptyReport, importAuditRows, type ImportOptions, type ImportReport, olderNote, rejectedReport, skipPracticesNotInRegistry, unknownPracticesReport } from './import-report.js';
+import { emptyReport, importAuditRows, type ImportOptions, type ImportReport, olderNote, rejectedReport, skipPracticesNotInRegistry, unknownPracticesReport, withUnknownPractices } from './import-report.js';
+import { unknownPracticeCodes } from '../../db/repos/registry.js';
 import { historyColumns, type HistoryRow } from './practice-history.js';
 import { type OrganisationRow, saveOrganisations } from './organisations.js';
 import { formatLongDate } from '../../domain/iso-date.js';
@@ -67,7 +68,12 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
   } else {
     return rejectedReport('pcns', file.name, [{ file: file.name, message: 'this is not a PCN file: expected the ODS ePCN workbook (ePCN.xlsx) or the gp-reg-pat-prac-map CSV' }]);
   }
-  if (problems.length) return rejectedReport('pcns', file.name, problems, referenceDate);
+  if (problems.length) {
+    // Rows naming practices the registry lacks are problems too, listed with the rest rather than after they are put right.
+    const codes = options.skipUnknown ? new Set<string>() : await unknownPracticeCodes(ctx.db, incoming.map((m) => m.practiceCode));
+    const unknown = incoming.filter((m) => codes.has(m.practiceCode)).map((m) => ({ line: m.line, column: m.column, code: m.practiceCode, file: m.where }));
+    return rejectedReport('pcns', file.name, withUnknownPractices(file.name, problems, unknown), referenceDate);
+  }
   const report = emptyReport('pcns', file.name, referenceDate);
 
   return ctx.db.transaction(async (tx) => {

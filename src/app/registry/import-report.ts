@@ -67,6 +67,10 @@ type UnknownPracticeRow = { line?: number; column?: string | number; code: strin
 export const unknownPracticeProblems = (file: string, unknown: readonly UnknownPracticeRow[]): Problem[] =>
   unknown.map((u) => ({ file: u.file ?? file, line: u.line, column: u.column, message: `practice ${u.code} is not in the registry; import an ODS file that includes it first` }));
 
+/** A file's row problems and its rows naming practices the registry lacks, in one list in line order: every problem in one report. */
+export const withUnknownPractices = (file: string, problems: readonly Problem[], unknown: readonly UnknownPracticeRow[]): Problem[] =>
+  [...problems, ...unknownPracticeProblems(file, unknown)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+
 export function unknownPracticesReport(kind: ImportKind, file: string, unknown: UnknownPracticeRow[], referenceDate: string | null): ImportReport {
   const report = rejectedReport(kind, file, unknownPracticeProblems(file, unknown), referenceDate);
   return { ...report, practicesNotInRegistry: distinctCodes(unknown.map((u) => u.code)) };
