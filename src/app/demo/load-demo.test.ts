@@ -1,7 +1,9 @@
-import { eq, ne } from 'drizzle-orm';
+import { eq, inArray, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { auditLog, practiceGroups, practices, riskScoreHistory, schemeVersions } from '../../db/schema/index.js';
+import { auditLog, practiceGroups, practiceHistory, practices, riskScoreHistory, schemeVersions } from '../../db/schema/index.js';
+import { nhsFile } from '../../../test/support/nhs-files.js';
+import { importNhsFile } from '../registry/import-file.js';
 import { actorName } from '../../domain/words.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { cliActor } from '../context.js';
@@ -35,6 +37,18 @@ describe.each(databaseKinds)('who the demo’s records say wrote them (%s)', (ki
     const others = await database.db.selectDistinct({ actorLabel: auditLog.actorLabel }).from(auditLog).where(ne(auditLog.recordType, 'demo'));
     // The demo commissioner's fund decisions are made as that user, as a signed-in commissioner's are.
     expect(others.map((o) => o.actorLabel).sort()).toEqual(['Chris Morgan <commissioner@elr-ccg.example>', 'demo']);
+  });
+
+  it('keeps its later facts when an older ODS file is imported after it, writing no false history', async () => {
+    const report = await importNhsFile({ db: database.db, actor: operator }, 'ods', nhsFile('epraccur-2018-06.csv'));
+    expect(report.rejected).toBe(0);
+    const held = await database.db.select({ code: practices.odsCode, status: practices.status, commissionerCode: practices.commissionerCode, closeDate: practices.closeDate }).from(practices).where(inArray(practices.odsCode, ['C82036', 'C82119'])).orderBy(practices.odsCode);
+    expect(held).toEqual([
+      { code: 'C82036', status: 'closed', commissionerCode: '03W', closeDate: '2020-06-30' },
+      { code: 'C82119', status: 'active', commissionerCode: '04C', closeDate: null },
+    ]);
+    expect(await database.db.select().from(practiceHistory).where(inArray(practiceHistory.odsCode, ['C82036', 'C82119']))).toEqual([]);
+    expect(report.notes.some((n) => n.includes('newer than this file'))).toBe(true);
   });
 
   it('holds the demo sign-ins, to be printed when the server starts', async () => {

@@ -23,6 +23,13 @@ export { demoFolder } from './read-demo-csv.js';
 export const demoFederationName = 'East Leicestershire & Rutland GP Federation';
 /** The seed's list sizes are from the winter access scheme list, about January 2018. */
 export const demoListSizeDate = '2018-01-01';
+/**
+ * The day the demo's registry facts are as at: its commissioners and PCNs are those of the August
+ * 2026 mapping file, and Two Shires' closing in 2020 is among them. An older ODS file imported after
+ * the demo so leaves them as they are (and says so) rather than recording false history (Two Shires
+ * reopened, Narborough moved back); a newer one updates them.
+ */
+export const demoRegistryAsOf = '2026-08-01';
 /** Membership starts with the 2017/18 financial year, the first year of the seed's schemes. */
 const membershipStart = '2017-04-01';
 /** Facts from ODS: Narborough moved to Leicester City CCG in April 2019; Two Shires closed on 30 June 2020. */
@@ -112,7 +119,7 @@ export async function loadDemo(ctx: AppContext): Promise<DemoLoad> {
         pcnCode: pcnOf.get(ods.ods_code!)?.pcn_code ?? null,
         icbCode: 'QK1',
         closeDate: ods.ods_code === 'C82036' ? '2020-06-30' : null,
-        sourceDate: '2018-06-01',
+        sourceDate: demoRegistryAsOf,
       })),
     );
     await bulkUpsert(
