@@ -188,6 +188,12 @@ export function overviewSuite(harness: () => BrowserHarness) {
       const lines = (await (await page.request.get(href!)).text()).replace(/^\uFEFF/, '').trim().split('\r\n');
       expect(lines.slice(1).every((l) => l.includes('Harborough'))).toBe(true);
       expect(lines.some((l) => l.includes('Kibworth Medical Centre'))).toBe(true);
+      // The federation's own page offers its memberships too, the closed practice's included.
+      await page.getByRole('link', { name: 'East Leicestershire & Rutland GP Federation' }).first().click();
+      const federationCsv = await page.getByRole('link', { name: /Download CSV of the memberships of East Leicestershire & Rutland GP Federation/ }).getAttribute('href');
+      const members = (await (await page.request.get(federationCsv!)).text()).replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+      expect(members.length).toBeGreaterThanOrEqual(31);
+      expect(members.some((l) => l.includes('Two Shires'))).toBe(true);
     });
   });
 

@@ -4,6 +4,7 @@ import type { GroupSummary } from '../../api/types.js';
 import { FormerMembersTable, LocalitySections, MembersTable } from './members-table.js';
 import { KeyFigures, MembershipDateForm, useCommissionerLabel, useMembershipDate } from './group-summary.js';
 import { groupKindLabel } from './group-kinds.js';
+import { ExportLinks } from '../../components/export-links.js';
 import { currentMembership, formerMembership, useMembershipActions } from './membership-actions.js';
 
 interface FederationViewProps {
@@ -38,6 +39,7 @@ export function FederationView({ summary, before, actions, membershipActions = f
       <MembershipDateForm key={summary.group.id} on={on} onChoose={choose} />
       {actions}
       {membership.banner}
+      <ExportLinks base="/api/memberships/export" query={`?groupId=${group.id}`} noun={`the memberships of ${group.name}, past and present`} />
       {summary.children.length ? (
         <LocalitySections summary={summary} extraColumns={current} />
       ) : (
