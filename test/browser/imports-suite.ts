@@ -173,7 +173,9 @@ export function importsSuite(harness: () => BrowserHarness) {
       await odsForm().getByRole('button', { name: 'Upload and import' }).click();
       const recent = page.locator('section[aria-labelledby="recent-imports"] tbody tr').first();
       await eventually(() => textOf(recent)).toContain('not-epraccur.csv');
-      expect(await textOf(recent)).toContain('The file was not imported: it is not the file this import reads');
+      // The reason stays in the list of uploads, and the import is named as its form is.
+      expect(await textOf(recent)).toMatch(/The file was not imported: this looks like .*Patients Registered.*; expected .*epraccur.*\. Nothing was imported\./);
+      expect(await textOf(recent)).toContain('GP practices from ODS (epraccur)');
       expect(await textOf(recent)).not.toContain('row was rejected');
     });
 

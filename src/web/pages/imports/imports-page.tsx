@@ -49,9 +49,15 @@ const kinds: ImportKindInfo[] = [
   },
 ];
 
+/** A job's import as its form is titled ("Primary care networks"), not its code. */
+const kindTitle = (jobKind: string) => {
+  const kind = jobKind.replace(/^import /, '');
+  return kinds.find((k) => k.kind === kind)?.title ?? humanise(kind.replace('-', '_'));
+};
+
 const jobColumns: Column<Job>[] = [
   { key: 'when', header: 'Started', cell: (j) => formatDateTime(j.createdAt) },
-  { key: 'kind', header: 'Import', cell: (j) => humanise(j.kind.replace(/^import /, '').replace('-', '_')) },
+  { key: 'kind', header: 'Import', cell: (j) => kindTitle(j.kind) },
   { key: 'file', header: 'File', cell: (j) => j.fileName ?? '' },
   { key: 'status', header: 'Status', cell: (j) => <JobStatusTag status={j.status} /> },
   { key: 'message', header: 'Result', cell: jobOutcome },

@@ -57,7 +57,9 @@ function failureText(job: Job): string {
   const unknown = notInRegistry(job).length;
   if (unknown) return `${formatNumber(unknown)} ${unknown === 1 ? 'practice in this file is' : 'practices in this file are'} not in the registry, so nothing was imported.`;
   const rows = rejectedRowsOf(job);
-  if (job.result?.rejected && rows === 0) return 'The file was not imported: it is not the file this import reads, or its columns are not the ones expected. Nothing was imported.';
+  // A problem with the whole file says what it is ("this looks like an ODS ePCN workbook…").
+  const whole = job.result?.errors?.[0]?.message;
+  if (job.result?.rejected && rows === 0) return whole ? `The file was not imported: ${withFullStop(whole)} Nothing was imported.` : 'The file was not imported: it is not the file this import reads, or its columns are not the ones expected. Nothing was imported.';
   if (rows) return `${formatNumber(rows)} ${rows === 1 ? 'row was' : 'rows were'} rejected, so nothing was imported.`;
   return withFullStop(job.message ?? 'The file was refused');
 }
