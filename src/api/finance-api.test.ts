@@ -36,8 +36,8 @@ describe('finance API', () => {
     const response = await fetch(`${server.baseUrl}/api/finance/export.xlsx?year=2018/19`, { headers: { cookie: admin.session.cookie! } });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['streams', 'funder-totals', 'double-counting', 'savings', 'running-costs', 'ie', 'scheme-fees', 'cash-flow', 'receipts']);
-    expect(workbook.getWorksheet('scheme-fees')!.getRow(2).values).toEqual(expect.arrayContaining(['Winter scheme 17/18', 'Winter access scheme 2017/18', 3500]));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Streams', 'Funder totals', 'Double counting', 'Savings', 'Running costs', 'I&E', 'Scheme fees', 'Cash flow', 'Receipts']);
+    expect(workbook.getWorksheet('Scheme fees')!.getRow(2).values).toEqual(expect.arrayContaining(['Winter scheme 17/18', 'Winter access scheme 2017/18', 3500]));
   });
 
   it('links an I&E line to a scheme once: a second line for the same scheme is a 409, an unknown scheme a 400 naming the field', async () => {

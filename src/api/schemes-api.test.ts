@@ -230,28 +230,28 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect(response.headers.get('content-disposition')).toContain('clinical-pharmacists-2018-v1.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await response.arrayBuffer()) as never);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['about', 'overview', 'allocation', 'summary', 'footing', 'schedule', 'contributions', 'contributions_year_1_cost', 'differences', 'statements']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['About', 'Overview', 'Allocation', 'Summary', 'Footing', 'Schedule', 'Contributions', 'Contributions at year-1 cost', 'Differences', 'Statements']);
     // A sheet has no title of its own: the about sheet says what each is, so which contribution schedule.
-    const about = new Map(workbook.getWorksheet('about')!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
+    const about = new Map(workbook.getWorksheet('About')!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
     expect(about.get('Sheet contributions')).toBe("Each practice's contribution by year: uplifted cost less NHS England funding");
     expect(about.get('Sheet contributions_year_1_cost')).toBe("The other schedule, each practice's contribution by year: year-1 cost less NHS England funding");
-    expect(workbook.getWorksheet('about')!.getRow(4).values).toEqual([undefined, 'Version', 1]);
-    expect(workbook.getWorksheet('about')!.getRow(7).values).toEqual([undefined, 'List sizes', 'as given in the scheme']);
+    expect(workbook.getWorksheet('About')!.getRow(4).values).toEqual([undefined, 'Version', 1]);
+    expect(workbook.getWorksheet('About')!.getRow(7).values).toEqual([undefined, 'List sizes', 'as given in the scheme']);
     const winter = await fetch(`${server.baseUrl}/api/schemes/${await schemeId('winter-access-2017-18')}/export.xlsx`, { headers: { cookie: admin.session.cookie! } });
     const winterBook = new ExcelJS.Workbook();
     await winterBook.xlsx.load((await winter.arrayBuffer()) as never);
-    expect(winterBook.getWorksheet('about')!.getRow(7).values).toEqual([undefined, 'List sizes', 'registry snapshot at 1 January 2018']);
-    expect(winterBook.getWorksheet('about')!.getRow(5).values).toEqual([undefined, 'Status', 'Approved']);
-    expect(winterBook.getWorksheet('about')!.getRow(8).values).toEqual([undefined, 'Invoiced and paid', 'Not invoiced yet: the figures can change until the federation invoices the commissioner']);
+    expect(winterBook.getWorksheet('About')!.getRow(7).values).toEqual([undefined, 'List sizes', 'registry snapshot at 1 January 2018']);
+    expect(winterBook.getWorksheet('About')!.getRow(5).values).toEqual([undefined, 'Status', 'Approved']);
+    expect(winterBook.getWorksheet('About')!.getRow(8).values).toEqual([undefined, 'Invoiced and paid', 'Not invoiced yet: the figures can change until the federation invoices the commissioner']);
     // The demo approved it: a date as the pages write it, by "Demo data" (as the pages name the demo), not "demo".
-    expect(winterBook.getWorksheet('about')!.getRow(6).values).toEqual([undefined, 'Approved', expect.stringMatching(/^\d{1,2} [A-Z][a-z]+ \d{4} by Demo data$/)]);
-    expect(winterBook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['allocation', 'payments', 'statements']));
+    expect(winterBook.getWorksheet('About')!.getRow(6).values).toEqual([undefined, 'Approved', expect.stringMatching(/^\d{1,2} [A-Z][a-z]+ \d{4} by Demo data$/)]);
+    expect(winterBook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Allocation', 'Payments', 'Statements']));
     // Codes are words in a workbook, as on the page: the summary's metrics, a practice taking part.
     const column = (sheet: string, n: number) => winterBook.getWorksheet(sheet)!.getColumn(n).values.slice(2);
-    expect(column('summary', 1)).toContain('List size total');
-    expect(column('summary', 1)).not.toContain('list_size_total');
-    const takesPart = winterBook.getWorksheet('payments')!.getRow(1).values as unknown[];
-    const answers = column('payments', takesPart.indexOf('Takes part')).filter((v) => v !== undefined);
+    expect(column('Summary', 1)).toContain('List size total');
+    expect(column('Summary', 1)).not.toContain('list_size_total');
+    const takesPart = winterBook.getWorksheet('Payments')!.getRow(1).values as unknown[];
+    const answers = column('Payments', takesPart.indexOf('Takes part')).filter((v) => v !== undefined);
     expect(answers).toContain('Yes');
     expect(answers.filter((v) => !['Yes', 'No', 'Unknown'].includes(String(v)))).toEqual([]);
   });

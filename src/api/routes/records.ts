@@ -91,13 +91,13 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
   }
 }
 
-export async function sendTable<T>(reply: FastifyReply, name: string, format: 'csv' | 'xlsx', rows: readonly T[], columns: readonly Column<T>[]) {
+export async function sendTable<T>(reply: FastifyReply, name: string, format: 'csv' | 'xlsx', rows: readonly T[], columns: readonly Column<T>[], title?: string) {
   const stamp = todayInEngland();
   if (format === 'csv') {
     return sendFile(reply, 'text/csv; charset=utf-8', { fileName: `${name}-${stamp}.csv`, content: toCsvFile(rows, columns) });
   }
   if (format === 'xlsx') {
-    return sendFile(reply, xlsxType, { fileName: `${name}-${stamp}.xlsx`, content: await toXlsx([{ name, rows, columns }]) });
+    return sendFile(reply, xlsxType, { fileName: `${name}-${stamp}.xlsx`, content: await toXlsx([{ name, title, rows, columns }]) });
   }
   throw new AppError('invalid', 'Choose csv or xlsx');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Column, toCsv, toTextTable } from './tabular.js';
+import { type Column, toCsv, toTextTable, sheetTitle } from './tabular.js';
 
 interface Fund {
   name: string;
@@ -38,5 +38,19 @@ describe('a table for a terminal', () => {
 
   it('leaves the CSV as figures and ISO dates, to add up and sort', () => {
     expect(toCsv(funds, columns).split('\r\n')).toEqual(['Fund,List,List at,Remaining (£)', 'Extended access,327255,2018-01-01,3056561.7', 'Demand management,9301,,-688', '']);
+  });
+});
+
+describe('a workbook tab', () => {
+  it.each([
+    [{ name: 'funder-totals' }, 'Funder totals'],
+    [{ name: 'plan-tasks' }, 'Plan tasks'],
+    [{ name: 'ie' }, 'I&E'],
+    [{ name: 'contributions_year_1_cost' }, 'Contributions at year-1 cost'],
+    [{ name: 'Schemes' }, 'Schemes'],
+    [{ name: 'quality-emergency_admissions-2023-03-31', title: 'Emergency admissions per 1,000 patients: a long name' }, 'Emergency admissions per 1,000'],
+    [{ name: 'x', title: 'Referrals: in/out [2024]?' }, 'Referrals in out 2024'],
+  ])('%j is called %s', (sheet, title) => {
+    expect(sheetTitle(sheet)).toBe(title);
   });
 });

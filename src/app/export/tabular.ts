@@ -40,9 +40,25 @@ function xlsxDate(value: Cell): Cell | Date {
 }
 
 export interface Sheet<T> {
+  /** The sheet's name, as a key ("funder-totals", "plan-tasks") or already in words; tabs show it as `sheetTitle` words it. */
   name: string;
+  /** Words for the tab where the key would read badly (a quality export's indicator). */
+  title?: string;
   rows: readonly T[];
   columns: readonly Column<T>[];
+}
+
+/** Keys whose tab needs more than a capital: an abbreviation, or a phrase. */
+const sheetWords: Record<string, string> = { ie: 'I&E', 'contributions_year_1_cost': 'Contributions at year-1 cost', 'stp-milestone-grid': 'STP milestone grid', 'audit-log': 'Audit log' };
+
+/**
+ * A workbook tab as people read one: "Funder totals", "Plan tasks", "I&E", not the key it is made
+ * from; within Excel's 31 characters, and without the characters it refuses ([ ] : * ? / \).
+ */
+export function sheetTitle(sheet: Pick<Sheet<unknown>, 'name' | 'title'>): string {
+  const words = sheet.title ?? sheetWords[sheet.name] ?? sheet.name.replace(/[-_]+/g, ' ');
+  const title = words.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  return `${title.charAt(0).toUpperCase()}${title.slice(1)}`.slice(0, 31).trim();
 }
 
 function cellText(value: Cell): string {
@@ -94,7 +110,7 @@ export async function toXlsx(sheets: readonly Sheet<any>[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'atscale';
   for (const sheet of sheets) {
-    const ws = workbook.addWorksheet(sheet.name.slice(0, 31));
+    const ws = workbook.addWorksheet(sheetTitle(sheet));
     const cells = sheet.rows.map((row) => sheet.columns.map((c) => (c.date ? xlsxDate(c.value(row)) : fileValue(c, row)) ?? null));
     // Each column as wide as its header or its longest value (up to 60 characters; longer text wraps).
     const widest = sheet.columns.map((c, i) => Math.max(c.header.length, ...cells.slice(0, 2000).map((values) => (values[i] instanceof Date ? XLSX_DATE_FORMAT.length + 1 : cellText(values[i] as Cell).length))));

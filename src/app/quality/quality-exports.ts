@@ -72,9 +72,9 @@ function dashboardColumns(dashboard: Dashboard): Column<DashboardRow>[] {
 }
 
 /** The dashboard's comparison table for the same indicator, period and group, to download as CSV or XLSX. */
-export async function dashboardTable(ctx: AppContext, query: DashboardQuery): Promise<{ name: string; rows: DashboardRow[]; columns: Column<DashboardRow>[] }> {
+export async function dashboardTable(ctx: AppContext, query: DashboardQuery): Promise<{ name: string; title: string; rows: DashboardRow[]; columns: Column<DashboardRow>[] }> {
   const dashboard = await getDashboard(ctx, query);
-  return { name: `quality-${dashboard.indicator.code.toLowerCase()}-${dashboard.period}`, rows: dashboard.rows, columns: dashboardColumns(dashboard) };
+  return { name: `quality-${dashboard.indicator.code.toLowerCase()}-${dashboard.period}`, title: dashboard.indicator.name, rows: dashboard.rows, columns: dashboardColumns(dashboard) };
 }
 
 /** An ECharts option drawn on the server as SVG (server-side rendering): the same chart the page shows, for packs and PDFs. */

@@ -163,8 +163,8 @@ describe('atscale scheme, in process', () => {
     await run('scheme', 'run', pharmacists, '--format', 'xlsx', '--out', out);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(['allocation', 'statements', 'schedule', 'differences']));
-    expect(workbook.getWorksheet('schedule')!.getRow(2).getCell(5).value).toBe(180860);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Allocation', 'Statements', 'Schedule', 'Differences']));
+    expect(workbook.getWorksheet('Schedule')!.getRow(2).getCell(5).value).toBe(180860);
   });
 
   it('refuses --out into a folder that does not exist in one sentence, not a stack trace', async () => {

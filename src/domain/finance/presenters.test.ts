@@ -39,15 +39,15 @@ describe('receiptsTable: a row a month, a column a stream, totalled both ways', 
   });
 
   it.each<[string, number]>([
-    ['CBS £', 0],
+    ['CBS £', 2],
     ['Nurses (WL CCG) £', 2],
     ['Total £', 2],
-  ])('%s shows pence only where some amount in its own column has them (decimals %i)', (label, decimals) => {
+  ])('%s shows pence, as every money column does once some amount in the table has them (decimals %i)', (label, decimals) => {
     expect(table.columns.find((c) => c.label === label)!.decimals).toBe(decimals);
   });
 
   it.each<[string, typeof costs, Record<string, number>]>([
-    ['running costs cut into months carry pence into the balances; CBS’s quarters do not', costs, { opening: 2, receipts: 0, running_costs: 2, closing: 2 }],
+    ['running costs cut into months carry pence into the balances, and so every money column shows pence', costs, { opening: 2, receipts: 2, running_costs: 2, closing: 2 }],
     ['with whole-pound instalments only, every column is whole pounds', [], { opening: 0, receipts: 0, running_costs: 0, closing: 0 }],
   ])('cash flow: %s', (_name, runningCosts, expected) => {
     const table = cashFlowTable(cashFlow({ financialYear: '2018/19', openingPence: 5_603_200, thresholdPence: 0, streams: [cbs], runningCosts }));

@@ -24,12 +24,14 @@ const pounds = penceToPounds;
 const penceOf = (cell: ReportRow[string]) => (typeof cell === 'number' ? Math.round(cell * 100) : null);
 
 /**
- * Each money column written as a page writes one (moneyColumnFormat): whole pounds unless some
- * amount in that column has pence, then pence on every row of it. A cash flow's opening balances
- * stay in whole pounds while its receipts, cut into instalments, show their pence.
+ * A table's money written one way throughout, as a page writes it: whole pounds unless some amount
+ * in the table has pence, then pence in every money column. Side by side (streams, months, years),
+ * £8,250 beside £5,835.33 and £0.00 beside £0 read as different kinds of figure.
  */
 function asWritten(table: FinanceTable): FinanceTable {
-  return { ...table, columns: table.columns.map((c) => (c.kind === 'money' ? { ...c, decimals: anyHasPence(table.rows.map((r) => penceOf(r[c.key] ?? null))) ? 2 : 0 } : c)) };
+  const money = table.columns.filter((c) => c.kind === 'money');
+  const decimals = anyHasPence(table.rows.flatMap((r) => money.map((c) => penceOf(r[c.key] ?? null)))) ? 2 : 0;
+  return { ...table, columns: table.columns.map((c) => (c.kind === 'money' ? { ...c, decimals } : c)) };
 }
 const yearKey = (year: string) => year.replace('/', '_');
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useApiQuery } from '../../api/use-api.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { LoadingPanel, Loaded } from '../../components/page-states.js';
-import { formatPence } from '../../../domain/schemes/format-money.js';
+import { formatPence, moneyColumnFormat } from '../../../domain/schemes/format-money.js';
 import { monthLabel } from '../../../domain/finance/financial-year.js';
 import { ReportTableView } from '../schemes/report-table.js';
 import { CashFlowChart } from './cash-flow-chart.js';
@@ -40,30 +40,34 @@ export function CashFlowPage() {
         <LoadingPanel what="finance plan" />
       ) : (
         <Loaded query={flow} what="cash flow">
-          {(report) => (
-            <>
-              <section aria-labelledby="balance-heading">
-                <h2 id="balance-heading">Balance each month, {report.financialYear}</h2>
-                <p className="nhsuk-body">
-                  Opens at {formatPence(report.openingPence)} and closes at {formatPence(report.closingPence)}.{report.openingNote ? ` ${report.openingNote}` : ''}{' '}
-                  {report.monthsBelowThreshold.length ? (
-                    <span className="app-finance-low">
-                      {report.monthsBelowThreshold.length} months end below {formatPence(report.thresholdPence)}: {report.monthsBelowThreshold.map(monthLabel).join(', ')}.
-                    </span>
-                  ) : (
-                    `No month ends below ${formatPence(report.thresholdPence)}.`
-                  )}
-                </p>
-                <CashFlowChart months={report.months} thresholdPence={report.thresholdPence} />
-                <DownloadLinks report="cash-flow" query={query} noun="cash flow" />
-                <ReportTableView table={tableNamed(report, 'cash-flow')!} />
-              </section>
-              <section aria-labelledby="receipts-heading">
-                <h2 id="receipts-heading">Receipts by stream</h2>
-                <ReportTableView table={tableNamed(report, 'receipts')!} />
-              </section>
-            </>
-          )}
+          {(report) => {
+            // The opening and closing balances written alike: both with pence when either has them.
+            const balance = moneyColumnFormat([report.openingPence, report.closingPence]);
+            return (
+              <>
+                <section aria-labelledby="balance-heading">
+                  <h2 id="balance-heading">Balance each month, {report.financialYear}</h2>
+                  <p className="nhsuk-body">
+                    Opens at {balance(report.openingPence)} and closes at {balance(report.closingPence)}.{report.openingNote ? ` ${report.openingNote}` : ''}{' '}
+                    {report.monthsBelowThreshold.length ? (
+                      <span className="app-finance-low">
+                        {report.monthsBelowThreshold.length} months end below {formatPence(report.thresholdPence)}: {report.monthsBelowThreshold.map(monthLabel).join(', ')}.
+                      </span>
+                    ) : (
+                      `No month ends below ${formatPence(report.thresholdPence)}.`
+                    )}
+                  </p>
+                  <CashFlowChart months={report.months} thresholdPence={report.thresholdPence} />
+                  <DownloadLinks report="cash-flow" query={query} noun="cash flow" />
+                  <ReportTableView table={tableNamed(report, 'cash-flow')!} />
+                </section>
+                <section aria-labelledby="receipts-heading">
+                  <h2 id="receipts-heading">Receipts by stream</h2>
+                  <ReportTableView table={tableNamed(report, 'receipts')!} />
+                </section>
+              </>
+            );
+          }}
         </Loaded>
       )}
       {admin ? <FinanceYearForms year={plan.years.find((y) => y.financialYear === plan.year)} openingNote={flow.data?.openingNote ?? null} /> : null}
