@@ -61,6 +61,19 @@ export function overviewSuite(harness: () => BrowserHarness) {
       await keys.keyboard.press('Tab');
       expect(await keys.evaluate(() => document.activeElement?.classList.contains('nhsuk-skip-link'))).toBe(true);
     });
+
+    it('does the same for the first page after signing in with the keyboard', async () => {
+      const keys = await harness().newPage();
+      await keys.goto('/sign-in');
+      await keys.getByLabel('Email address').fill(demoAdmin.email);
+      await keys.getByLabel('Password').fill(demoAdmin.password);
+      await keys.keyboard.press('Enter');
+      await keys.waitForURL((url) => url.pathname !== '/sign-in');
+      await visible(keys.locator('main h1'));
+      await eventually(() => keys.evaluate(() => document.activeElement !== document.body && document.activeElement?.textContent === document.title)).toBe(true);
+      await keys.keyboard.press('Tab');
+      expect(await keys.evaluate(() => document.activeElement?.classList.contains('nhsuk-skip-link'))).toBe(true);
+    });
   });
 
   describe('narrow screens', () => {

@@ -81,13 +81,14 @@ function SiteHeader() {
  * already put focus inside itself (a success banner, an error summary) keeps it.
  */
 function usePageChangeFocus() {
-  const { pathname, hash } = useLocation();
+  const { pathname, hash, state } = useLocation();
   const top = useRef<HTMLParagraphElement>(null);
   const first = useRef(true);
   useEffect(() => {
+    // A page opened from the address bar starts at the top anyway; the first page after signing in is a page change.
     if (first.current) {
       first.current = false;
-      return;
+      if (!(state as { signedIn?: boolean } | null)?.signedIn) return;
     }
     const focusedInPage = () => document.getElementById('maincontent')?.contains(document.activeElement);
     if (focusedInPage()) return;

@@ -34,7 +34,7 @@ export function SignInPage() {
     try {
       await signIn(email.trim(), password);
       form.clear();
-      navigate(returnPath, { replace: true });
+      navigate(returnPath, { replace: true, state: { signedIn: true } });
     } catch (error) {
       const message = error instanceof ApiError ? error.message : 'Sign in failed. Try again.';
       // A refused sign-in never says which of the two was wrong; the summary links to the first box.

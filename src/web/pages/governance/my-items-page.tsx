@@ -39,7 +39,7 @@ export function MyItemsPage() {
         {(data) => {
           const columns: Column<MyItem>[] = [
             { key: 'dueDate', header: 'Due', nowrap: true, cell: (i) => (i.dueDate < data.today ? <span className="app-overdue">{formatDate(i.dueDate)} (overdue)</span> : formatDate(i.dueDate)) },
-            { key: 'kind', header: 'Kind', cell: (i) => <Tag modifier={i.dueDate < data.today ? 'red' : 'blue'}>{itemKindLabels[i.kind] ?? i.kind}</Tag> },
+            { key: 'kind', header: 'Kind', cell: (i) => <Tag modifier={i.dueDate < data.today ? 'red' : 'blue'} className="app-tag--wraps">{itemKindLabels[i.kind] ?? i.kind}</Tag> },
             { key: 'ref', header: 'Ref', nowrap: true, cell: (i) => i.ref },
             { key: 'title', header: 'Item', cell: (i) => <Link to={i.href}>{i.title}</Link> },
           ];
