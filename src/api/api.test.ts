@@ -248,7 +248,7 @@ describe('the API with bad input', () => {
     const csv = await admin.request('GET', '/api/practices/export.csv?commissioner=03W&sort=odsCode');
     const lines = (csv.body as string).trim().split('\r\n');
     expect(lines[0]).toBe('ODS code,Name,Status,GP practice,Sub-ICB code,PCN code,PCN name,Locality,Postcode,List size,List size date');
-    // Codes in words, with the PCN's name beside its code, as the page shows them.
+    // Codes in words, with the PCN’s name beside its code, as the page shows them.
     expect(lines[1]).toMatch(/^C82001,Kibworth Medical Centre,Active,Yes,03W,U30213,[A-Z][^,]+ PCN,Harborough,LE8 0LG,9400,2025-04-01$/);
     expect(lines).toHaveLength(1 + 30);
     // The file starts with a byte-order mark, so Excel on Windows reads it as UTF-8.

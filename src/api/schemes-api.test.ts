@@ -81,7 +81,7 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     const response = await admin.request('POST', `/api/schemes/${id}/delivered`, fileForm('returns.csv', file));
     expect(response).toMatchObject({ status: 400, body: { error: 'invalid' } });
     expect(response.body.problems).toEqual([
-      { file: 'returns.csv', line: 3, column: 1, message: 'practice "Bushlow Surgery" is not one of this scheme\'s practices (column "practice")' },
+      { file: 'returns.csv', line: 3, column: 1, message: 'practice "Bushlow Surgery" is not one of this scheme’s practices (column "practice")' },
       { file: 'returns.csv', line: 4, column: 3, message: 'Nurse activity "-4" must not be negative (column "nurse_appointments_delivered")' },
       { file: 'returns.csv', line: 4, column: 4, message: 'GP activity "lots" is not a number (column "gp_appointments_delivered")' },
     ]);
@@ -233,8 +233,8 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['About', 'Overview', 'Allocation', 'Summary', 'Footing', 'Schedule', 'Contributions', 'Contributions at year-1 cost', 'Differences', 'Statements']);
     // A sheet has no title of its own: the about sheet says what each is, so which contribution schedule.
     const about = new Map(workbook.getWorksheet('About')!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
-    expect(about.get('Sheet contributions')).toBe("Each practice's contribution by year: uplifted cost less NHS England funding");
-    expect(about.get('Sheet contributions_year_1_cost')).toBe("The other schedule, each practice's contribution by year: year-1 cost less NHS England funding");
+    expect(about.get('Sheet contributions')).toBe("Each practice’s contribution by year: uplifted cost less NHS England funding");
+    expect(about.get('Sheet contributions_year_1_cost')).toBe("The other schedule, each practice’s contribution by year: year-1 cost less NHS England funding");
     expect(workbook.getWorksheet('About')!.getRow(4).values).toEqual([undefined, 'Version', 1]);
     expect(workbook.getWorksheet('About')!.getRow(7).values).toEqual([undefined, 'List sizes', 'as given in the scheme']);
     const winter = await fetch(`${server.baseUrl}/api/schemes/${await schemeId('winter-access-2017-18')}/export.xlsx`, { headers: { cookie: admin.session.cookie! } });

@@ -82,7 +82,7 @@ describe('an admin at a terminal: atscale users and atscale check, with the embe
     const imported = await runCli(['import', 'ods', file], env);
     expect(imported).toMatchObject({ code: 0, stdout: expect.stringMatching(/Note: Kibworth Medical Centre \(C82001\) closed on 30 September 2026 and is still in [^.]+\. End those memberships on the closing date from the groups page, or with atscale check --end-at-closing\./) });
     const check = await runCli(['check'], env);
-    expect(check).toMatchObject({ code: 2, stderr: expect.stringMatching(/problems? to put right on the groups' pages \(\d memberships? of closed practices: atscale check --end-at-closing ends (it|them) on the closing date\)\.\n$/) });
+    expect(check).toMatchObject({ code: 2, stderr: expect.stringMatching(/problems? to put right on the groups’ pages \(\d memberships? of closed practices: atscale check --end-at-closing ends (it|them) on the closing date\)\.\n$/) });
     const port = await freePort();
     const server = await startCliServer({ ATSCALE_DATA_DIR: env.ATSCALE_DATA_DIR, PORT: String(port) });
     try {

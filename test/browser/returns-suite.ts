@@ -128,7 +128,7 @@ export function returnsSuite(harness: () => BrowserHarness) {
 
       // The federation records Countesthorpe's return on its behalf: received after the date, so late.
       await admin.goto(`/schemes/${scheme.id}#delivered`);
-      const entry = admin.locator('form[aria-label="Enter a practice\'s delivered activity"]');
+      const entry = admin.locator('form[aria-label="Enter a practice’s delivered activity"]');
       await entry.getByLabel('Practice', { exact: true }).selectOption('C82002');
       await entry.getByLabel('Does the practice take part?').selectOption('yes');
       await entry.getByLabel(/^Nurse appointments delivered/).fill('25');

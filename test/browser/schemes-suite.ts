@@ -124,7 +124,7 @@ export function schemesSuite(harness: () => BrowserHarness) {
     });
 
     it('opens one practice’s return on what it last returned, so saving it unchanged changes nothing', async () => {
-      const form = page.locator('form[aria-label="Enter a practice\'s delivered activity"]');
+      const form = page.locator('form[aria-label="Enter a practice’s delivered activity"]');
       await form.getByLabel('Practice', { exact: true }).selectOption('C82001');
       // The winter seed's Kibworth return: 208 nurse appointments, none by GPs, and it takes part.
       await eventually(() => form.getByLabel(/^Nurse appointments delivered/).inputValue()).toBe('208');
@@ -165,7 +165,7 @@ export function schemesSuite(harness: () => BrowserHarness) {
       // Each schedule says which it is (DOMAIN 4.2); the other, at the year-1 cost, is a click away.
       expect(await textOf(section(page, 'schedule').locator('p'))).toBe('Multi-year cost sharing: uplifted cost less NHS England funding, shared by the practices.');
       const contributions = section(page, 'contributions');
-      expect(await textOf(contributions.locator('p'))).toBe("Each practice's contribution by year: uplifted cost less NHS England funding.");
+      expect(await textOf(contributions.locator('p'))).toBe("Each practice’s contribution by year: uplifted cost less NHS England funding.");
       await contributions.getByText('The other schedule: every year at the year-1 cost').click();
       expect(await textOf(contributions.locator('details p'))).toContain('year-1 cost less NHS England funding');
       const year1 = pharmacistsYear1Contributions();

@@ -61,7 +61,7 @@ describe.each(databaseKinds)('what a practice receives and pays (%s)', (kind) =>
     expect(pharmacists.paysPence).toBe(pharmacists.years.reduce((sum, y) => sum + y.paysPence, 0));
     expect(pharmacists.years.map((y) => y.year)).toEqual(['2018/19', '2019/20', '2020/21', '2021/22']);
     expect(money.totals.paysPence).toBe(pharmacists.paysPence);
-    // The cost model's schedule, as on the statement, and the page says so.
+    // The cost model’s schedule, as on the statement, and the page says so.
     expect(pharmacists.contributionBasis).toEqual(run.run.multiYear!.basis);
     expect(pharmacists.contributionBasis).toEqual({ kind: 'uplifted_cost', label: 'uplifted cost less NHS England funding' });
   });

@@ -31,7 +31,7 @@ type PolicyInput = z.infer<typeof policyInput>;
 /** Dates before the library could have held the document, and a review before the approval. */
 function refuseImplausibleDates(input: Partial<PolicyInput>, existing: Record<string, unknown> | undefined): void {
   const tooEarly = implausiblePolicyDates({ approvedOn: input.approvedOn, reviewDate: input.reviewDate, acknowledgeBy: input.acknowledgeBy });
-  if (tooEarly.length) throw invalid(`A policy's dates must be on or after ${formatLongDate(earliestPolicyDate)}`, tooEarly);
+  if (tooEarly.length) throw invalid(`A policy’s dates must be on or after ${formatLongDate(earliestPolicyDate)}`, tooEarly);
   const approvedOn = input.approvedOn === undefined ? (existing?.approvedOn as string | null | undefined) : input.approvedOn;
   const reviewDate = input.reviewDate === undefined ? (existing?.reviewDate as string | null | undefined) : input.reviewDate;
   if (approvedOn && reviewDate && reviewDate < approvedOn) {

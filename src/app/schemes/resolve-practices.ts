@@ -103,7 +103,7 @@ export async function resolveDefinition(db: Db, input: unknown, groupId: number 
   const snapshot = parsed.listSnapshot?.date ?? null;
   let entries = Array.isArray(parsed.practices) ? await inlinePractices(db, parsed.practices, problems) : await groupPractices(db, groupId, snapshot!, problems);
   if (snapshot && !problems.length) entries = await applyListSnapshot(db, entries, snapshot, problems);
-  if (problems.length) throw new AppError('invalid', 'The scheme\'s practices cannot be resolved from the registry', { problems });
+  if (problems.length) throw new AppError('invalid', 'The scheme’s practices cannot be resolved from the registry', { problems });
   const definition: StoredDefinition = { ...parsed, version, practices: entries };
   runScheme({ definition, practices: storedPractices(definition) });
   return { definition, listSnapshotDate: snapshot };

@@ -102,7 +102,7 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
     await expect(bad).rejects.toMatchObject({
       kind: 'invalid',
       problems: [
-        { file: 'returns.csv', line: 3, column: 1, message: expect.stringContaining('"Bushloe Surgery" is not one of this scheme\'s practices') },
+        { file: 'returns.csv', line: 3, column: 1, message: expect.stringContaining('"Bushloe Surgery" is not one of this scheme’s practices') },
         { file: 'returns.csv', line: 4, column: 3, message: expect.stringContaining('must not be negative') },
         { file: 'returns.csv', line: 4, column: 4, message: expect.stringContaining('is not a number') },
       ],

@@ -39,7 +39,7 @@ function registerRegister(program: Command, name: string, plural: string, descri
   );
   command
     .command('import <file>')
-    .description(`Import ${description.toLowerCase()} from a CSV file keyed by its ${name === 'risks' ? 'id column (each risk\'s ref)' : 'ref column'} (all or nothing; importing again changes nothing)`)
+    .description(`Import ${description.toLowerCase()} from a CSV file keyed by its ${name === 'risks' ? 'id column (each risk’s ref)' : 'ref column'} (all or nothing; importing again changes nothing)`)
     .action(async (file: string) => withClient(async (client) => printImport(file, await client.importRecords(plural, file), client.via)));
 }
 

@@ -159,7 +159,7 @@ function registerCheckCommand(program: Command): void {
         } else {
           const endable = result.problems.filter((p) => p.endOn).length;
           const hint = endable ? ` (${countOf(endable, 'membership')} of closed practices: atscale check --end-at-closing ends ${endable === 1 ? 'it' : 'them'} on the closing date)` : '';
-          process.stderr.write(`Checked ${countOf(result.checked, 'membership')}: ${countOf(result.problems.length, 'problem')} to put right on the groups' pages${hint}.\n`);
+          process.stderr.write(`Checked ${countOf(result.checked, 'membership')}: ${countOf(result.problems.length, 'problem')} to put right on the groups’ pages${hint}.\n`);
           process.exitCode = 2;
         }
         await writeRows(result.problems, [{ header: 'Group', value: (p) => p.groupName }, { header: 'Practice', value: (p) => p.practiceCode }, { header: 'Problem', value: (p) => p.message }], options.format, { json: result, emptySaid: true });

@@ -86,7 +86,7 @@ describe.concurrent('atscale scheme run', () => {
     const result = await atscale('scheme', 'run', winter, '--delivered', bad);
     expect(result.code).not.toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`delivered-bad.csv, line 6, column 1: practice "Bushlow Surgery" is not one of this scheme's practices`);
+    expect(result.stderr).toContain(`delivered-bad.csv, line 6, column 1: practice "Bushlow Surgery" is not one of this scheme’s practices`);
   });
 
 });
@@ -183,7 +183,7 @@ describe('atscale scheme, in process', () => {
     expect((error as AppError).problems.map(describeProblem).join('\n')).toMatch(/bad-fee\.yaml, line \d+, column \d+, field fee\.percent: must be between 0 and 100/);
   });
 
-  it('prints one practice\'s statement', async () => {
+  it('prints one practice’s statement', async () => {
     const text = await run('scheme', 'statement', winter, '--practice', 'C82067');
     expect(text).toMatch(/GP delivered\s+81 appointments at 6 an hour, paid £95 an hour\s+£1,282\.50/);
     expect(text).toMatch(/Amount payable to the practice\s+£1,283/);

@@ -86,7 +86,7 @@ export function registerSchemeCommands(program: Command): void {
   scheme
     .command('show')
     .description('Show a scheme kept in atscale as its page does: terms, versions, allocation, the invoice and payments per practice on the activity recorded, footing notes, schedule, warnings')
-    .argument('<id>', 'the scheme\'s ID (the ID column of `atscale scheme list`)')
+    .argument('<id>', 'the scheme’s ID (the ID column of `atscale scheme list`)')
     .option('--version <n>', 'this version (the latest unless given)')
     .option('--reallocate-declined', 'share out the allocation of practices whose return says they did not take part')
     .addOption(formatOption(['table', 'csv', 'json', 'xlsx'], 'table', 'output format: csv one table (the overview unless --table names another), json what the API’s GET /api/schemes/{id}/run gives, xlsx every table (with --out)'))
@@ -96,7 +96,7 @@ export function registerSchemeCommands(program: Command): void {
 
   scheme
     .command('statement')
-    .description("Print one practice's statement, from a scheme file or a scheme kept in atscale")
+    .description("Print one practice’s statement, from a scheme file or a scheme kept in atscale")
     .argument('<scheme>', 'the scheme file, or the ID of a scheme kept in atscale (a whole number: the ID column of `atscale scheme list`)')
     .requiredOption('--practice <name-or-ods-code>', 'the practice, by ODS code or name (a scheme kept in atscale: by ODS code)')
     .option('--delivered <csv>', 'delivered activity; replaces the file the scheme names (a scheme file only)')

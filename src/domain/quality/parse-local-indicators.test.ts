@@ -22,8 +22,8 @@ describe('local indicators CSV', () => {
     ['a zero denominator', `${same},C82001,2024-04,0,0`, 10, 'denominator is 0'],
     ['a period that is not a month', `${same},C82001,April 2024,1,100`, 8, "period 'April 2024' must be a month"],
     ['an unknown unit', 'SAME_DAY,Same-day appointments,percent,higher,30,40,C82001,2024-04,1,100', 3, "unit 'percent'"],
-    ['a minimum over 100%', 'SAME_DAY,Same-day appointments,proportion,higher,150,90,C82001,2024-04,1,100', 5, "SAME_DAY's minimum must be a percentage from 0 to 100 (it is 150)"],
-    ['a target on the worse side of the minimum', 'SAME_DAY,Same-day appointments,proportion,higher,40,30,C82001,2024-04,1,100', 6, "SAME_DAY's target must be at least the minimum (40), since a higher figure is better"],
+    ['a minimum over 100%', 'SAME_DAY,Same-day appointments,proportion,higher,150,90,C82001,2024-04,1,100', 5, "SAME_DAY’s minimum must be a percentage from 0 to 100 (it is 150)"],
+    ['a target on the worse side of the minimum', 'SAME_DAY,Same-day appointments,proportion,higher,40,30,C82001,2024-04,1,100', 6, "SAME_DAY’s target must be at least the minimum (40), since a higher figure is better"],
     ['a number that is not one', `${same},C82001,2024-04,ten,100`, 9, "numerator 'ten' is not a number"],
   ])('rejects %s, naming line and column', (_what, row, column, message) => {
     const parsed = parseLocalIndicators(csv(row), 'local.csv');
@@ -36,7 +36,7 @@ describe('local indicators CSV', () => {
     const parsed = parseLocalIndicators(csv(`${same},C82001,2024-04,25,100`, `${same},C82001,2024-04,26,100`, 'SAME_DAY,Another name,proportion,higher,30,40,C82002,2024-04,1,100'), 'local.csv');
     expect(parsed.problems.map((p) => [p.line, p.message])).toEqual([
       [3, 'C82001 has a second SAME_DAY figure for 2024-04 (first on line 2)'],
-      [4, "SAME_DAY's name, unit, polarity, definitions or thresholds differ from line 2; they must be the same on every row of an indicator"],
+      [4, "SAME_DAY’s name, unit, polarity, definitions or thresholds differ from line 2; they must be the same on every row of an indicator"],
     ]);
   });
 

@@ -101,10 +101,10 @@ export function parseLocalIndicators(input: string | Uint8Array, file: string): 
     const defined = definitions.get(code);
     // Every row repeats its indicator's thresholds: check them on the first, and the rest for agreeing with it.
     const thresholdFaults = defined ? [] : thresholdProblems(unit, polarity, threshold);
-    if (thresholdFaults.length) return thresholdFaults.map((p) => ({ file, line, column: row.column(p.field), message: `${code}'s ${p.field} ${p.message}` }));
+    if (thresholdFaults.length) return thresholdFaults.map((p) => ({ file, line, column: row.column(p.field), message: `${code}’s ${p.field} ${p.message}` }));
     if (!defined) definitions.set(code, { indicator, threshold, line });
     else if (JSON.stringify(defined.indicator) !== JSON.stringify(indicator) || JSON.stringify(defined.threshold) !== JSON.stringify(threshold)) {
-      return [{ file, line, column: row.column('indicatorName'), message: `${code}'s name, unit, polarity, definitions or thresholds differ from line ${defined.line}; they must be the same on every row of an indicator` }];
+      return [{ file, line, column: row.column('indicatorName'), message: `${code}’s name, unit, polarity, definitions or thresholds differ from line ${defined.line}; they must be the same on every row of an indicator` }];
     }
     values.push({ indicatorCode: code, practiceCode, period, numerator: numbers.numerator, denominator: numbers.denominator, value: figure.value, line });
     return [];

@@ -128,7 +128,7 @@ export function clampLimits(limits: SpcGroupLimits, range: ValueRange = {}): Spc
 function groupStarts(length: number, rebaseAt: readonly number[]): number[] {
   const starts = new Set<number>([0]);
   for (const index of rebaseAt) {
-    if (!Number.isInteger(index) || index < 0 || index >= length) throw new AppError('invalid', `A rebase must be at one of the series' points (got position ${index})`);
+    if (!Number.isInteger(index) || index < 0 || index >= length) throw new AppError('invalid', `A rebase must be at one of the series’ points (got position ${index})`);
     starts.add(index);
   }
   return [...starts].sort((a, b) => a - b);

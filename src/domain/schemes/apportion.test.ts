@@ -64,7 +64,7 @@ describe('weighPractices and apportion', () => {
       expect.unreachable();
     } catch (error) {
       const messages = (error as AppError).problems.map((p) => p.message);
-      expect(messages).toContain('practice "Nowhere Surgery" is not one of the scheme\'s practices');
+      expect(messages).toContain('practice "Nowhere Surgery" is not one of the scheme’s practices');
       expect(messages).toContain('practice "Kibworth Medical Centre" has no fixed share');
     }
   });

@@ -40,7 +40,7 @@ export function weighPractices(practices: readonly SchemePractice[], apportionme
   if (basis === 'fixed') {
     apportionment.fixedShares?.forEach((entry, i) => {
       const practice = findPractice(practices, entry.practice);
-      if (!practice) problems.push({ field: `apportionment.fixedShares.${i}.practice`, message: `practice "${entry.practice}" is not one of the scheme's practices` });
+      if (!practice) problems.push({ field: `apportionment.fixedShares.${i}.practice`, message: `practice "${entry.practice}" is not one of the scheme’s practices` });
       else fixed.set(practice, entry.percent);
     });
   }
@@ -59,7 +59,7 @@ export function weighPractices(practices: readonly SchemePractice[], apportionme
   }
   if (problems.length) throw new AppError('invalid', `Cannot share the scheme out ${basisDescriptions[basis]}`, { problems });
   const totalWeight = sum(weights.map((w) => w.weight));
-  if (totalWeight.isZero()) throw new AppError('invalid', `Cannot share the scheme out ${basisDescriptions[basis]}: the practices' total is zero`, { problems: [{ field: 'practices', message: 'the weights add up to zero' }] });
+  if (totalWeight.isZero()) throw new AppError('invalid', `Cannot share the scheme out ${basisDescriptions[basis]}: the practices’ total is zero`, { problems: [{ field: 'practices', message: 'the weights add up to zero' }] });
   return { basis, weights, totalWeight };
 }
 

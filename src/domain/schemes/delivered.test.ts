@@ -24,7 +24,7 @@ describe('readDeliveredTable', () => {
   });
 
   it.each([
-    { name: 'an unknown practice', row: 'Bushlow Surgery,Yes,1,1', column: 1, message: 'practice "Bushlow Surgery" is not one of this scheme\'s practices (column "practice")' },
+    { name: 'an unknown practice', row: 'Bushlow Surgery,Yes,1,1', column: 1, message: 'practice "Bushlow Surgery" is not one of this scheme’s practices (column "practice")' },
     { name: 'negative activity', row: 'Bushloe Surgery,Yes,-4,1', column: 3, message: 'Nurse activity "-4" must not be negative (column "nurse_appointments_delivered")' },
     { name: 'non-numeric activity', row: 'Bushloe Surgery,Yes,1,lots', column: 4, message: 'GP activity "lots" is not a number (column "gp_appointments_delivered")' },
     { name: 'part of an appointment', row: 'Bushloe Surgery,Yes,1.5,1', column: 3, message: 'Nurse activity "1.5" must be a whole number of appointments (column "nurse_appointments_delivered")' },

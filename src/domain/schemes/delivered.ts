@@ -47,7 +47,7 @@ function contradiction(takesPart: Participation | null | undefined, units: Recor
 }
 
 function unknownPracticeMessage(reference: string): string {
-  return `practice "${reference}" is not one of this scheme's practices`;
+  return `practice "${reference}" is not one of this scheme’s practices`;
 }
 
 function deliveredColumnNames(model: DeliveryModel, definition: SchemeDefinition): string[] {
@@ -127,7 +127,7 @@ export function resolveDeliveredEntries(entries: readonly DeliveredEntry[], prac
       units[model.id] = fault ? null : value;
     }
     for (const id of Object.keys(entry.units)) {
-      if (!definition.deliveryModels.some((m) => m.id === id)) problems.push({ field: `delivered.${i}.units.${id}`, message: `"${id}" is not one of the scheme's delivery models` });
+      if (!definition.deliveryModels.some((m) => m.id === id)) problems.push({ field: `delivered.${i}.units.${id}`, message: `"${id}" is not one of the scheme’s delivery models` });
     }
     const contradicts = contradiction(entry.takesPart, units, definition);
     if (contradicts) problems.push({ field: `delivered.${i}.takesPart`, message: `The return ${contradicts}` });

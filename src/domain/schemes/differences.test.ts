@@ -19,17 +19,17 @@ describe("compareHandSchedule: the federation's 2018 spreadsheet", () => {
   it('falls £21,386 short of the cost model over four years, because it leaves out the uplift', () => {
     expect(result.totalDifferencePence).toBe(-2138600);
     expect(result.rows.find((r) => r.scope === 'scheme')).toMatchObject({ handPence: 54344000, modelPence: 56482600, cause: 'no_uplift' });
-    expect(result.summary).toMatch(/£543,440 over 4 years, £21,386 short of the cost model's £564,826: it leaves out the 2% annual uplift on Clinical pharmacists/);
+    expect(result.summary).toMatch(/£543,440 over 4 years, £21,386 short of the cost model’s £564,826: it leaves out the 2% annual uplift on Clinical pharmacists/);
   });
 
   it('gives each row its cause in words without the figures, and a sentence with them for where they are not shown', () => {
     const scheme = result.rows.find((r) => r.scope === 'scheme')!;
     expect(scheme.reason).toBe('It leaves out the 2% annual uplift on Clinical pharmacists (it uses the year-1 cost in every year)');
-    expect(scheme.explanation).toBe("£543,440 is £21,386 short of the cost model's £564,826: it leaves out the 2% annual uplift on Clinical pharmacists (it uses the year-1 cost in every year)");
+    expect(scheme.explanation).toBe("£543,440 is £21,386 short of the cost model’s £564,826: it leaves out the 2% annual uplift on Clinical pharmacists (it uses the year-1 cost in every year)");
     expect(result.rows.find((r) => r.scope === 'year' && r.year === '2018/19')).toMatchObject({ reason: 'Agrees with the cost model', explanation: 'agrees with the cost model' });
     const shared = result.rows.find((r) => r.scope === 'practice_year' && r.differencePence !== 0)!;
     expect(shared.reason).toMatch(/^It leaves out .* \(hand figure shared from the year total by list share\)$/);
-    expect(shared.explanation).toMatch(/short of the cost model's .*\(hand figure shared from the year total by list share\)$/);
+    expect(shared.explanation).toMatch(/short of the cost model’s .*\(hand figure shared from the year total by list share\)$/);
   });
 
   it.each([

@@ -73,7 +73,7 @@ function causeText(cause: DifferenceCause, definition: SchemeDefinition): string
     case 'mixed':
       return 'several causes: see the rows for each year';
     default:
-      return 'not explained by any of the cost model\'s rules: check the hand-entered figure';
+      return 'not explained by any of the cost model’s rules: check the hand-entered figure';
   }
 }
 
@@ -92,7 +92,7 @@ function combine(causes: DifferenceCause[]): DifferenceCause {
 }
 
 function direction(difference: number, model: number): string {
-  return `${difference < 0 ? `${formatPence(-difference)} short of` : `${formatPence(difference)} more than`} the cost model's ${formatPence(model)}`;
+  return `${difference < 0 ? `${formatPence(-difference)} short of` : `${formatPence(difference)} more than`} the cost model’s ${formatPence(model)}`;
 }
 
 /** A practice's hand figure that was not given is the year total shared out; said after the cause. */

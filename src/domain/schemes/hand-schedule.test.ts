@@ -19,8 +19,8 @@ describe('readHandScheduleTable', () => {
   });
 
   it.each([
-    { name: 'a year not in the scheme', text: 'year,amount\n2017/18,1\n2018/19,1\n2019/20,1\n', line: 2, message: /not one of the scheme's financial years/ },
-    { name: 'an unknown practice', text: 'year,practice,amount\n2018/19,Nowhere,1\n2019/20,,1\n', line: 2, message: /"Nowhere" is not one of this scheme's practices/ },
+    { name: 'a year not in the scheme', text: 'year,amount\n2017/18,1\n2018/19,1\n2019/20,1\n', line: 2, message: /not one of the scheme’s financial years/ },
+    { name: 'an unknown practice', text: 'year,practice,amount\n2018/19,Nowhere,1\n2019/20,,1\n', line: 2, message: /"Nowhere" is not one of this scheme’s practices/ },
     { name: 'an amount that is not money', text: 'year,amount\n2018/19,lots\n2019/20,1\n', line: 2, message: /not an amount of money/ },
     { name: 'a year with no figure', text: 'year,amount\n2018/19,1\n', line: undefined, message: /no figure for 2019\/20/ },
     { name: 'a year given twice', text: 'year,amount\n2018/19,1\n2018/19,2\n2019/20,1\n', line: 3, message: /appears twice/ },

@@ -54,7 +54,7 @@ export function readHandScheduleTable(table: TabularInput, practices: readonly S
   for (const row of table.rows) {
     const year = cellAt(row, yearColumn);
     if (!years.includes(year)) {
-      problems.push(cellProblem(table, row, yearColumn, `"${year}" is not one of the scheme's financial years (${years.join(', ')})`));
+      problems.push(cellProblem(table, row, yearColumn, `"${year}" is not one of the scheme’s financial years (${years.join(', ')})`));
       continue;
     }
     const reference = cellAt(row, practiceColumn);
@@ -62,7 +62,7 @@ export function readHandScheduleTable(table: TabularInput, practices: readonly S
     if (!totalLabels.has(reference.toLowerCase())) {
       const practice = findPractice(practices, reference);
       if (!practice) {
-        problems.push(cellProblem(table, row, practiceColumn, `practice "${reference}" is not one of this scheme's practices`));
+        problems.push(cellProblem(table, row, practiceColumn, `practice "${reference}" is not one of this scheme’s practices`));
         continue;
       }
       practiceKey = practice.key;
@@ -88,14 +88,14 @@ export function resolveHandScheduleEntries(definition: SchemeDefinition, practic
   (definition.handSchedule?.entries ?? []).forEach((entry, i) => {
     const field = `handSchedule.entries.${i}`;
     if (!years.includes(entry.year)) {
-      problems.push({ field: `${field}.year`, message: `"${entry.year}" is not one of the scheme's financial years` });
+      problems.push({ field: `${field}.year`, message: `"${entry.year}" is not one of the scheme’s financial years` });
       return;
     }
     let practiceKey: string | null = null;
     if (entry.practice && !totalLabels.has(entry.practice.toLowerCase())) {
       const practice = findPractice(practices, entry.practice);
       if (!practice) {
-        problems.push({ field: `${field}.practice`, message: `practice "${entry.practice}" is not one of this scheme's practices` });
+        problems.push({ field: `${field}.practice`, message: `practice "${entry.practice}" is not one of this scheme’s practices` });
         return;
       }
       practiceKey = practice.key;

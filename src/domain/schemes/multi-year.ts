@@ -183,7 +183,7 @@ export function buildMultiYearSchedule(definition: SchemeDefinition, apportionme
     const fundingTotal = sum(funding.map((f) => f.amount));
     const contribution = gross.minus(fundingTotal);
     if (contribution.isNegative()) {
-      warnings.push({ severity: 'warning', code: 'funding_exceeds_cost', practiceKey: null, message: `in ${year} the funding is more than the cost: the practices' contribution is negative` });
+      warnings.push({ severity: 'warning', code: 'funding_exceeds_cost', practiceKey: null, message: `in ${year} the funding is more than the cost: the practices’ contribution is negative` });
     }
     return { year, factor, lines, gross, funding, fundingTotal, contribution };
   });

@@ -155,8 +155,8 @@ function warningsForReturn(warnings: SchemeWarning[], allocated: AllocationRow, 
   const name = allocated.practiceName;
   const key = allocated.practiceKey;
   if (above !== null) warn(warnings, ret, 'warning', 'delivered_above_allocation', key, `${name} delivered ${formatQuantity(deliveredTotal!, unit)} against an allocation of ${count(allocated.quantity)} (${count(above)} more); paid for all of it`);
-  if (ret?.takesPart === 'no') warn(warnings, ret, 'note', 'return_says_not_taking_part', key, `${name}'s return says it did not take part: its allocation of ${formatQuantity(allocated.quantity, unit)} went unused`);
-  else if (ret?.takesPart === 'unknown') warn(warnings, ret, 'note', 'participation_unknown', key, `${name}'s return does not say whether it took part`);
+  if (ret?.takesPart === 'no') warn(warnings, ret, 'note', 'return_says_not_taking_part', key, `${name}’s return says it did not take part: its allocation of ${formatQuantity(allocated.quantity, unit)} went unused`);
+  else if (ret?.takesPart === 'unknown') warn(warnings, ret, 'note', 'participation_unknown', key, `${name}’s return does not say whether it took part`);
   if (deliveredTotal === null && ret?.takesPart !== 'no') warn(warnings, ret, 'note', 'no_activity_return', key, `${name} returned no activity: nothing is paid`);
 }
 

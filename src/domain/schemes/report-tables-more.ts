@@ -20,7 +20,7 @@ export function scheduleTable(run: SchemeRun, definition: SchemeDefinition): Rep
     ...lineLabels.map((label) => money(lineKey(label), `${label} £`, cost)),
     money('gross_cost', 'Gross cost £', cost),
     ...sources.map((source) => money(fundingKey(source), `${source} funding £`, cost)),
-    money('practices_contribution', "Practices' contribution £", decimalPlacesOf(r.contribution)),
+    money('practices_contribution', "Practices’ contribution £", decimalPlacesOf(r.contribution)),
     money('cost_per_patient', 'Cost per patient £', decimalPlacesOf(r.perPatient)),
     money('contribution_per_patient', 'Contribution per patient £', decimalPlacesOf(r.perPatient)),
   ];
@@ -72,8 +72,8 @@ export function contributionsTable(run: SchemeRun, definition: SchemeDefinition,
   });
   rows.push(total);
   return schedule === 'cost_model'
-    ? { name: 'contributions', title: `Each practice's contribution by year: ${m.basis.label}`, columns, rows }
-    : { name: 'contributions_year_1_cost', title: `The other schedule, each practice's contribution by year: ${m.basis.label}`, columns, rows };
+    ? { name: 'contributions', title: `Each practice’s contribution by year: ${m.basis.label}`, columns, rows }
+    : { name: 'contributions_year_1_cost', title: `The other schedule, each practice’s contribution by year: ${m.basis.label}`, columns, rows };
 }
 
 /** The hand schedule against the cost model: by year, by practice over all years, then each practice in each year. */
@@ -95,7 +95,7 @@ export function differencesTable(run: SchemeRun): ReportTable | null {
     }));
   return {
     name: 'differences',
-    title: `${d.label} against the cost model's contributions, ${run.multiYear!.basis.label} (difference = hand − model)`,
+    title: `${d.label} against the cost model’s contributions, ${run.multiYear!.basis.label} (difference = hand − model)`,
     columns: [text('scope', 'Scope'), text('year', 'Year'), text('practice', 'Practice'), money('hand', 'Hand £'), money('model', 'Model £'), money('difference', 'Difference £'), text('cause', 'Cause'), text('explanation', 'Explanation')],
     rows,
   };

@@ -48,9 +48,9 @@ describe('schemeReportTables', () => {
     expect(titled).toMatchObject({
       overview: 'NHS England clinical pharmacists scheme 2018-2022. Contributions: uplifted cost less NHS England funding',
       schedule: 'Multi-year cost sharing: uplifted cost less NHS England funding, shared by the practices',
-      contributions: "Each practice's contribution by year: uplifted cost less NHS England funding",
-      contributions_year_1_cost: "The other schedule, each practice's contribution by year: year-1 cost less NHS England funding",
-      differences: "The federation's 2018 spreadsheet against the cost model's contributions, uplifted cost less NHS England funding (difference = hand − model)",
+      contributions: "Each practice’s contribution by year: uplifted cost less NHS England funding",
+      contributions_year_1_cost: "The other schedule, each practice’s contribution by year: year-1 cost less NHS England funding",
+      differences: "The federation's 2018 spreadsheet against the cost model’s contributions, uplifted cost less NHS England funding (difference = hand − model)",
     });
     // The year-1 schedule's TOTAL row is the hand schedule the seed worked out that way, year by year.
     const hand = readRecords(`${EXAMPLES}clinical-pharmacists-2018-hand-schedule.csv`);

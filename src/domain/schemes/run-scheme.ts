@@ -118,7 +118,7 @@ function releasesFor(definition: SchemeDefinition, practices: readonly SchemePra
   const releases: CapacityRelease[] = [];
   config?.releases.forEach((release, i) => {
     const practice = findPractice(practices, release.practice);
-    if (!practice) problems.push({ field: `reallocation.releases.${i}.practice`, message: `practice "${release.practice}" is not one of the scheme's practices` });
+    if (!practice) problems.push({ field: `reallocation.releases.${i}.practice`, message: `practice "${release.practice}" is not one of the scheme’s practices` });
     else releases.push({ practiceKey: practice.key, quantity: release.quantity, reason: release.reason });
   });
   if (problems.length) throw new AppError('invalid', 'The reallocation is not valid', { problems });

@@ -70,7 +70,7 @@ describe('buildStatements', () => {
     expect(oakham.lines.filter((l) => l.label.startsWith('Contribution')).map((l) => l.label)).toEqual(['Contribution 2018/19', 'Contribution 2019/20', 'Contribution 2020/21', 'Contribution 2021/22']);
     expect(oakham.totals[0]!.label).toBe('Contribution over 4 years');
     // Which of the two schedules it is (DOMAIN 4.2), as the scheme's pages say.
-    for (const line of oakham.lines.filter((l) => l.label.startsWith('Contribution'))) expect(line.detail).toMatch(/^\d+\.\d\d% of the practices' contribution \(uplifted cost less NHS England funding\)$/);
+    for (const line of oakham.lines.filter((l) => l.label.startsWith('Contribution'))) expect(line.detail).toMatch(/^\d+\.\d\d% of the practices’ contribution \(uplifted cost less NHS England funding\)$/);
   });
 
   it('formats as text', () => {

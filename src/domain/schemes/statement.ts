@@ -85,7 +85,7 @@ export function buildStatements(
     const schedule = multiYear?.practices[i];
     if (schedule) {
       // Which schedule the figures are, as the scheme's pages and workbook say it (DOMAIN 4.2).
-      const detail = `${schedule.sharePercent.toFixed(2)}% of the practices' contribution (${multiYear!.basis.label})`;
+      const detail = `${schedule.sharePercent.toFixed(2)}% of the practices’ contribution (${multiYear!.basis.label})`;
       schedule.years.forEach((year, y) => lines.push({ label: yearLabels[y]!, detail, amountPence: year.contributionPence }));
       totals.push({ label: `Contribution over ${schedule.years.length} years`, amountPence: schedule.totalPence, rule: contributionRule });
     }

@@ -226,7 +226,7 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
           ? `Your figures for the whole scheme, under version ${version}, as last recorded. Sending them again replaces them; the federation sees who sent them and when.`
           : `Replaces that practice’s whole-scheme return for version ${version}; other practices’ returns are kept.`}
       </p>
-      <form onSubmit={submit} noValidate aria-label="Enter a practice's delivered activity">
+      <form onSubmit={submit} noValidate aria-label="Enter a practice’s delivered activity">
         <FormErrorSummary errors={form.errors} attempt={form.attempt} title={form.conflict ? 'Someone else changed this return after you opened it' : undefined} />
         {form.conflict ? (
           <p className="nhsuk-body">
