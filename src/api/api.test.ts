@@ -266,6 +266,14 @@ describe('the API with bad input', () => {
     // Columns fit their values, and every column can be filtered.
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual('Kibworth Medical Centre'.length);
     expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.name).toBe('Practices');
+    // A user's practices are a list in words, in a workbook as in a CSV, not JSON.
+    const users = await fetch(`${server.baseUrl}/api/users/export.xlsx?email=pm.kibworth`, { headers: { cookie: admin.session.cookie! } });
+    const usersBook = new ExcelJS.Workbook();
+    await usersBook.xlsx.load(Buffer.from(await users.arrayBuffer()) as never);
+    const usersSheet = usersBook.worksheets[0]!;
+    const practicesColumn = (usersSheet.getRow(1).values as unknown[]).indexOf('Practices');
+    expect(usersSheet.getRow(2).getCell(practicesColumn).value).toBe('C82001');
   });
 
   it('lists and exports a federation’s members today, and those in one of its localities, with the same filters', async () => {

@@ -218,8 +218,13 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     const text = spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).stdout.toString();
     expect(text).toContain('Winter access scheme 2017/18');
     expect(text).toContain('Kibworth Medical Centre (C82001)');
-    expect(text).toMatch(/version 1 \(approved \d{1,2} [A-Z][a-z]+ \d{4}\); list sizes at 1 January 2018/);
-    expect(text).toMatch(/Produced by atscale on \d{1,2} [A-Z][a-z]+ \d{4}\./);
+    // The version and the snapshot each on a line of their own, said once.
+    expect(text).toMatch(/Scheme version\s+version 1 \(approved \d{1,2} [A-Z][a-z]+ \d{4}\)\n/);
+    expect(text).toMatch(/List-size snapshot\s+1 January 2018/);
+    expect(text.match(/1 January 2018/g)).toHaveLength(1);
+    // From the federation whose scheme it is; the fee is the commissioner's, in words.
+    expect(text).toMatch(/Produced by East Leicestershire & Rutland GP Federation with atscale on \d{1,2} [A-Z][a-z]+ \d{4}\./);
+    expect(text).toMatch(/£130 on this practice’s activity, charged to the\s+commissioner on top/);
     expect(text).toMatch(/Nurse delivered\s+208 appointments at 4 an hour, paid £50 an hour\s+£2,600/);
     expect(text).toMatch(/Amount payable to the practice.*£2,600/);
   });

@@ -13,7 +13,11 @@ export function exportColumns(type: AnyRecordType, names: Map<string, Map<unknow
   const fields = only ? only.map((key) => [key, type.fields[key]!] as const) : Object.entries(type.fields);
   return fields.map(([key, field]): Column<Record<string, unknown>> => {
     const property = propertyOf(type.source, field.column) ?? key;
-    const value = (row: Record<string, unknown>) => row[property] as Cell;
+    // A list (a user's practices) as the pages write one, "C82001, C82009", not as JSON.
+    const value = (row: Record<string, unknown>) => {
+      const stored = row[property];
+      return (Array.isArray(stored) ? stored.join(', ') : stored) as Cell;
+    };
     // A stored value written another way; an empty cell stays empty.
     const writtenAs = (write: (stored: string | number | boolean) => Cell) => (row: Record<string, unknown>) => {
       const stored = value(row);

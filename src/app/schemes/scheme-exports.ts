@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { practiceGroups } from '../../db/schema/index.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { settlementWords } from '../../domain/schemes/settlement.js';
 import { renderPdf } from '../export/pdf.js';
@@ -42,6 +44,8 @@ export async function schemeWorkbook(ctx: AppContext, schemeId: number, options:
 export async function schemeStatementPdf(ctx: AppContext, schemeId: number, practiceCode: string, options: RunOptions = {}): Promise<{ fileName: string; content: Buffer }> {
   const stored = await schemeStatement(ctx, schemeId, practiceCode, options);
   const { scheme, version, statement } = stored;
+  // Who the statement is from: the federation (or PCN) whose scheme it is.
+  const [from] = scheme.groupId ? await ctx.db.select({ name: practiceGroups.name }).from(practiceGroups).where(eq(practiceGroups.id, scheme.groupId)) : [];
   const content = await renderPdf({
     pageSize: 'A4',
     pageMargins: [40, 48, 40, 48],
@@ -70,7 +74,7 @@ export async function schemeStatementPdf(ctx: AppContext, schemeId: number, prac
         layout: 'lightHorizontalLines',
       },
       ...statement.warnings.map((w) => ({ text: `Note: ${w}`, margin: [0, 6, 0, 0] as [number, number, number, number], italics: true })),
-      { text: `Produced by atscale on ${formatLongDate(todayInEngland())}. Figures are worked from unrounded values and rounded once, by the rule shown.`, style: 'footnote' },
+      { text: `Produced by ${from ? `${from.name} with atscale` : 'atscale'} on ${formatLongDate(todayInEngland())}. Figures are worked from unrounded values and rounded once, by the rule shown.`, style: 'footnote' },
     ],
     styles: {
       title: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] },

@@ -55,11 +55,16 @@ export function presentVersion(row: SchemeVersionRow) {
 export type PresentedScheme = ReturnType<typeof presentScheme>;
 export type VersionSummary = ReturnType<typeof presentVersionSummary>;
 
-/** How a version is named in a statement or export: "version 2 (approved 3 May 2018); list sizes at 2018-01-01". */
-export function describeVersion(version: VersionSummary): string {
+/** A version and its standing: "version 2 (approved 3 May 2018)". */
+export function versionWords(version: VersionSummary): string {
   const approved = version.approvedAt ? ` ${version.status} ${formatLongDate(dayInEngland(new Date(version.approvedAt)))}` : ` ${version.status}`;
+  return `version ${version.version} (${approved.trim()})`;
+}
+
+/** How a version is named in an export: "version 2 (approved 3 May 2018); list sizes at 1 January 2018". */
+export function describeVersion(version: VersionSummary): string {
   const snapshot = version.listSnapshotDate ? `list sizes at ${formatLongDate(version.listSnapshotDate)}` : 'list sizes as given in the scheme';
-  return `version ${version.version} (${approved.trim()}); ${snapshot}`;
+  return `${versionWords(version)}; ${snapshot}`;
 }
 
 /** A statement's practice as its heading names it: "Kibworth Medical Centre (C82001)". */
@@ -73,7 +78,8 @@ export const statementPractice = (statement: Pick<PracticeStatement, 'practiceNa
 export function statementFacts({ version, funder, statement, paysForActivity }: { version: VersionSummary; funder: string; statement: PracticeStatement; paysForActivity: boolean }): [string, string][] {
   return [
     ['Funder', funder],
-    ['Scheme version', describeVersion(version)],
+    // The list sizes have their own line, so the version is named without them.
+    ['Scheme version', versionWords(version)],
     ['List-size snapshot', version.listSnapshotDate ? formatLongDate(version.listSnapshotDate) : 'list sizes as given in the scheme'],
     ['Practice', statementPractice(statement)],
     ...(paysForActivity ? [['Invoiced and paid', settlementWords(version)] as [string, string]] : []),

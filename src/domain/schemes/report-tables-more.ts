@@ -38,10 +38,13 @@ export function scheduleTable(run: SchemeRun, definition: SchemeDefinition): Rep
     return row;
   });
   const funding = (source: string) => m.years.reduce((total, y) => total + (y.funding.find((f) => f.source === source)?.pence ?? 0), 0);
+  const line = (label: string) => m.years.reduce((total, y) => total + (y.lines.find((l) => l.label === label)?.pence ?? 0), 0);
   const total: ReportRow = { year: TOTAL_LABEL, gross_cost: pounds(m.totals.gross.total), practices_contribution: pounds(m.totals.contribution.total) };
+  for (const label of lineLabels) total[lineKey(label)] = pounds(line(label));
   for (const source of sources) total[fundingKey(source)] = pounds(funding(source));
-  rows.push(total);
+  // The average a year, then the total, as a page shows them (its totals come last).
   rows.push({ year: 'Average', gross_cost: pounds(m.averages.grossPerYearPence), cost_per_patient: pounds(m.averages.costPerPatientPence), contribution_per_patient: pounds(m.averages.contributionPerPatientPence) });
+  rows.push(total);
   return { name: 'schedule', title: `Multi-year cost sharing: ${m.basis.label}, shared by the practices`, columns, rows };
 }
 

@@ -37,10 +37,21 @@ describe('schemeReportTables', () => {
   });
 
   it.each([
-    ['gross_cost', [180860, 184377, 187965, 191624, 744826, 186206]],
-    ['cost_per_patient', [1.93, 1.97, 2.01, 2.05, null, 1.99]],
-  ])('schedule column %s', (key, values) => {
+    ['gross_cost', [180860, 184377, 187965, 191624, 186206, 744826]],
+    ['cost_per_patient', [1.93, 1.97, 2.01, 2.05, 1.99, null]],
+  ])('schedule column %s: the years, their average, then their total', (key, values) => {
     expect(table(pharmacists, 'schedule').rows.map((r) => r[key] ?? null)).toEqual(values);
+  });
+
+  it('totals each cost line of the schedule, as its funding and gross cost are', () => {
+    const schedule = table(pharmacists, 'schedule');
+    const years = schedule.rows.slice(0, -2);
+    const lines = schedule.columns.filter((c) => c.key.startsWith('cost_') && c.key !== 'cost_per_patient');
+    expect(lines.map((c) => c.label)).toEqual(['Clinical pharmacists £', 'Federation support £']);
+    for (const column of lines) {
+      const sum = years.reduce((total, r) => total + Math.round(Number(r[column.key]) * 100), 0);
+      expect(Math.round(Number(schedule.rows.at(-1)![column.key]) * 100)).toBe(sum);
+    }
   });
 
   it('says which contribution schedule each table is, and gives the other one its own table and total', () => {
