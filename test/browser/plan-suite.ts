@@ -27,7 +27,7 @@ export function planSuite(harness: () => BrowserHarness) {
       const warning = await textOf(page.locator('.nhsuk-card--warning', { hasText: 'IDs and dates to resolve' }));
       expect(warning).toContain('ID 2.3 is used by 2 tasks');
       expect(warning).toContain('ID 3.2 is used by 2 tasks');
-      expect(warning).toContain('The plan skips id 2.4');
+      expect(warning).toContain('The plan skips ID 2.4');
       expect(await headingLevelsSkipped(page)).toEqual([]);
       await eventually(() => page.locator('tbody tr').count()).toBe(workplan.length);
       expect(await page.locator('tbody tr', { hasText: 'Overdue' }).count()).toBeGreaterThan(0);
@@ -220,7 +220,7 @@ export function planSuite(harness: () => BrowserHarness) {
       expect(await textOf(shared)).toContain('One row of the plan holds both actions');
       expect(await shared.locator('td.app-stp-cell--mark').count()).toBe(milestones.filter((m) => m.action_id === 'N1.1;N1.2').length);
       await page.getByLabel('Milestone', { exact: true }).selectOption({ label: 'N1.1 and N1.2 – 2017/18 Q2' });
-      await page.getByLabel('RAG', { exact: true }).selectOption('amber');
+      await page.getByLabel('Rating (red, amber or green)', { exact: true }).selectOption('amber');
       await page.getByLabel('Reason (optional)').fill('Recruitment slipped to the third quarter');
       await page.getByLabel('Evidence (optional)').fill('Board minutes, September 2017');
       await page.getByRole('button', { name: 'Save rating' }).click();
@@ -235,8 +235,8 @@ export function planSuite(harness: () => BrowserHarness) {
       expect(await textOf(shared.locator('td.app-stp-cell--amber'))).toBe('Amber');
       await page.getByLabel('Milestone', { exact: true }).selectOption({ label: 'N1.3 – 2017/18 Q1' });
       // An unrated milestone offers no rating until one is chosen.
-      expect(await page.getByLabel('RAG', { exact: true }).inputValue()).toBe('');
-      await page.getByLabel('RAG', { exact: true }).selectOption('green');
+      expect(await page.getByLabel('Rating (red, amber or green)', { exact: true }).inputValue()).toBe('');
+      await page.getByLabel('Rating (red, amber or green)', { exact: true }).selectOption('green');
       await page.getByRole('button', { name: 'Save rating' }).click();
       await eventually(() => page.locator('td.app-stp-cell--green').count()).toBe(1);
       expect(await page.getByRole('form', { name: 'Import a plan file' }).getByLabel('An STP file').isChecked()).toBe(true);
@@ -255,6 +255,10 @@ export function planSuite(harness: () => BrowserHarness) {
     it('reads a task but gets no forms to change it', async () => {
       const page = await harness().newPage();
       await signIn(page, demoPracticeManager, '/programme');
+      // No instruction they cannot follow, and no way to rename or remove the plan.
+      await visible(page.getByText('No task has a RAG rating yet: the plan’s file has none.'));
+      expect(await page.getByText('Rate a task on its page').count()).toBe(0);
+      expect(await page.getByText('Rename or remove this plan').count()).toBe(0);
       await page.locator('tbody tr').first().getByRole('link').click();
       await visible(page.getByRole('heading', { level: 2, name: 'Position log' }));
       expect(await page.getByRole('button', { name: 'Add update' }).count()).toBe(0);

@@ -36,7 +36,8 @@ export function schemeVersionsSuite(harness: () => BrowserHarness) {
       await page.goto(`/schemes/${scheme.id}`);
       await eventually(() => textOf(totalRow(page, 'allocation'))).toContain('600');
       expect(await textOf(page.locator('h1'))).toContain('Autumn clinics 2018');
-      expect(await textOf(page.locator('h1 .nhsuk-tag'))).toBe('Approved');
+      expect(await textOf(page.locator('.app-scheme-status .nhsuk-tag'))).toBe('Approved');
+      expect(await textOf(page.locator('h1'))).not.toContain('Approved');
       expect(await textOf(section(page, 'versions'))).not.toContain('Version 2');
       expect(await textOf(section(page, 'return'))).toContain('under version 1');
       await page.goto('/schemes');

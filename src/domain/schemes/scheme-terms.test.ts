@@ -35,7 +35,7 @@ describe('schemeTerms', () => {
 
 describe('approvalTerms', () => {
   it.each([
-    [{ approvedAt: '2018-01-02T10:30:00Z', approvedBy: 'demo', listSnapshotDate: '2018-01-01' }, 'By Demo data on 2 January 2018 at 10:30am', '1 January 2018'],
+    [{ approvedAt: '2018-01-02T10:30:00Z', approvedBy: 'demo', listSnapshotDate: '2018-01-01' }, '2 January 2018 at 10:30am by Demo data', '1 January 2018'],
     [{ approvedAt: null, approvedBy: null, listSnapshotDate: null }, 'Not yet approved', 'List sizes as given in the scheme'],
   ])('says who approved %o and which list sizes it used', (version, approved, snapshot) => {
     expect(approvalTerms(version, winter.definition)).toEqual([

@@ -97,7 +97,7 @@ interface VersionFacts {
 /** Who approved a version and when, and the list-size snapshot its practices' list sizes came from. */
 export function approvalTerms(version: VersionFacts, definition: SchemeDefinition): SchemeTerm[] {
   return [
-    { key: 'Approved', value: version.approvedAt ? `By ${version.approvedBy ? actorName(version.approvedBy) : 'unknown'} on ${formatDateTime(version.approvedAt)}` : 'Not yet approved' },
+    { key: 'Approved', value: version.approvedAt ? `${formatDateTime(version.approvedAt)} by ${version.approvedBy ? actorName(version.approvedBy) : 'someone not recorded'}` : 'Not yet approved' },
     { key: 'List-size snapshot used', value: version.listSnapshotDate ? `${formatLongDate(version.listSnapshotDate)}${definition.listSnapshot?.name ? ` (${definition.listSnapshot.name})` : ''}` : 'List sizes as given in the scheme' },
   ];
 }

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
+import { isAdmin, useUser } from '../../auth/session.js';
 import { Loaded } from '../../components/page-states.js';
 import { type HeatMapCell, impactLabels, likelihoodLabels } from './types.js';
 
@@ -7,6 +8,7 @@ const ratingLabels = { low: 'Low', moderate: 'Moderate', high: 'High', extreme: 
 
 /** The 5 × 5 heat map of open risks: likelihood up the side (5 at the top), impact along the bottom. */
 export function RiskHeatMap() {
+  const admin = isAdmin(useUser());
   const map = useApiQuery<{ rows: HeatMapCell[][]; unplaced: string[]; note: string; emptyReason: string | null }>('/api/risks/heat-map');
   return (
     <section aria-labelledby="heat-map">
@@ -16,7 +18,12 @@ export function RiskHeatMap() {
           <>
             {data.emptyReason ? (
               <p className="nhsuk-body" data-testid="empty-heat-map">
-                {data.emptyReason} Set them on each risk’s page, from the <a href="#risk-list">list of open risks</a>.
+                {data.emptyReason}{' '}
+                {admin ? (
+                  <>
+                    Set them on each risk’s page, from the <a href="#risk-list">list of open risks</a>.
+                  </>
+                ) : null}
               </p>
             ) : null}
             <div className="app-scroll-box" role="region" aria-label="Heat map of open risks (scrolls sideways)" tabIndex={0}>

@@ -50,7 +50,7 @@ export function RateMilestoneForm({ grid }: { grid: StpGridData }) {
             </Select.Option>
           ))}
         </Select>
-        <Select id="milestone-rag" name="rag" label="RAG" value={values.rag} onChange={set('rag')}>
+        <Select id="milestone-rag" name="rag" label="Rating (red, amber or green)" value={values.rag} onChange={set('rag')}>
           <Select.Option value="">Not rated</Select.Option>
           <Select.Option value="red">Red</Select.Option>
           <Select.Option value="amber">Amber</Select.Option>

@@ -86,7 +86,7 @@ function StatusForm({ task }: { task: PlanTask }) {
             </Select.Option>
           ))}
         </Select>
-        <Select id="task-rag" name="rag" label="RAG" value={rag} onChange={(e) => setRag(e.target.value)}>
+        <Select id="task-rag" name="rag" label="Rating (red, amber or green)" value={rag} onChange={(e) => setRag(e.target.value)}>
           <Select.Option value="">Not rated</Select.Option>
           <Select.Option value="red">Red</Select.Option>
           <Select.Option value="amber">Amber</Select.Option>

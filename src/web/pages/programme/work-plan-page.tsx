@@ -143,7 +143,7 @@ function IdWarnings({ summary }: { summary: PlanSummary }) {
             ))}
           </li>
         ))}
-        {summary.missingIds.length ? <li>The plan skips {summary.missingIds.length === 1 ? 'id' : 'ids'} {summary.missingIds.join(', ')}.</li> : null}
+        {summary.missingIds.length ? <li>The plan skips {summary.missingIds.length === 1 ? 'ID' : 'IDs'} {summary.missingIds.join(', ')}.</li> : null}
         {summary.datesToCheck.map((d) => (
           <li key={d.id}>
             Task <Link to={`/programme/tasks/${d.id}`}>{d.ref}</Link>: {d.dateFlag}
@@ -165,7 +165,7 @@ function PlanTasks({ plan, admin }: { plan: WorkPlan; admin: boolean }) {
           <p className="nhsuk-body">
             {s.tasks} tasks in {s.sections.length} sections{plan.asOf ? `, positions as at ${formatDate(plan.asOf)}` : ''}. {s.overdue} overdue.
           </p>
-          {s.rated ? null : <p className="nhsuk-body">No task has a RAG rating yet: the plan’s file has none. Rate a task on its page.</p>}
+          {s.rated ? null : <p className="nhsuk-body">No task has a RAG rating yet: the plan’s file has none.{admin ? ' Rate a task on its page.' : ''}</p>}
           <UnknownInitials parts={s.unknownOwners} admin={admin} />
           <IdWarnings summary={s} />
           <FilterForm key={list.params.toString()} initial={initial} sections={s.sections} onApply={(values) => list.setFilters({ ...values, plan: list.params.get('plan') ?? '' })} />

@@ -356,9 +356,9 @@ export function SchemePage() {
           const status = admin ? s.status : readable.at(-1)?.status;
           return (
             <>
-              <Heading headingLevel="h1">
-                {latestRead?.name ?? s.name} {status ? <SchemeStatusTag status={status} /> : versions.data ? <Tag modifier="grey">Being prepared</Tag> : null}
-              </Heading>
+              <Heading headingLevel="h1">{latestRead?.name ?? s.name}</Heading>
+              {/* The status beside the name, not in it: a screen reader's list of headings reads the scheme's name alone. */}
+              <p className="nhsuk-body app-scheme-status">{status ? <SchemeStatusTag status={status} /> : versions.data ? <Tag modifier="grey">Being prepared</Tag> : null}</p>
               <p className="nhsuk-lede-text">{latestRead?.funder ?? s.funder}</p>
               {admin ? <AdminActions scheme={s} invoiced={readable.find((v) => v.status === 'approved' && v.invoiced)} /> : null}
               <Loaded query={versions} what="scheme’s versions">
