@@ -126,7 +126,20 @@ describe('governance over HTTP', () => {
     const xlsx = await fetch(`${server.baseUrl}/api/my-items/export.xlsx`, { headers: { cookie: manager.session.cookie! } });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
-    expect(workbook.worksheets[0]!.getRow(2).getCell(2).value).toBe('C82001');
+    const [items, about] = workbook.worksheets;
+    expect([items!.name, about!.name, workbook.title]).toEqual(['My items', 'About', 'My items']);
+    expect(items!.getRow(2).getCell(2).value).toBe('C82001');
+    // Due is a date a spreadsheet sorts, and the page's "overdue" goes with it.
+    expect(items!.getRow(1).values).toEqual([undefined, 'Kind', 'Ref', 'Item', 'Due', 'Overdue']);
+    expect(items!.getRow(2).getCell(4).value).toBeInstanceOf(Date);
+    // The About tab says what the file is, for whoever reads it later.
+    const aboutLines = Object.fromEntries(about!.getSheetValues().flatMap((row) => (Array.isArray(row) && row[1] !== 'About this file' ? [[row[1], row[2]]] : [])));
+    expect(aboutLines).toEqual({ What: 'My items', 'Filtered by': 'Nothing: every record you may see', Rows: '1', Produced: expect.stringMatching(/^\d{1,2} [A-Z][a-z]+ \d{4} by Priya Patel, with atscale$/) });
+    const risks = await fetch(`${server.baseUrl}/api/risks/export.xlsx?status=open&q=staff`, { headers: { cookie: admin.session.cookie! } });
+    const risksBook = new ExcelJS.Workbook();
+    await risksBook.xlsx.load(Buffer.from(await risks.arrayBuffer()) as never);
+    expect(risksBook.worksheets.map((w) => w.name)).toEqual(['Risks', 'About']);
+    expect(risksBook.getWorksheet('About')!.getRow(3).values).toEqual([undefined, 'Filtered by', 'Status: Open; Search: “staff”']);
     const policyId = Number(mine.items[0].href.split('/').pop());
     expect((await manager.request('POST', `/api/policies/${policyId}/acknowledgements`, { practiceCode: 'C82001' })).status).toBe(201);
     expect((await manager.request('GET', '/api/my-items')).body.items).toEqual([]);

@@ -9,7 +9,7 @@ import { addSubContracts, addSubContractsSchema } from '../../app/contracts/add-
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
-import { sendTable } from './records.js';
+import { sendTable } from './send-table.js';
 import { readUpload } from './uploads.js';
 import { sendFile } from './send-file.js';
 import { recordIdSchema } from '../../domain/record-id.js';
@@ -35,7 +35,7 @@ export async function registerContractRoutes(app: FastifyInstance, deps: ServerD
   );
   r.get('/api/contract-register/export.:format', { schema: { tags, summary: 'The contract register as CSV or XLSX, with key dates, reminders and unsigned practices', params: z.object({ format: z.enum(['csv', 'xlsx']) }), querystring: registerQuery } }, async (request, reply) => {
     const register = await contractRegister(ctxOf(request), { expiringWithinDays: request.query.expiring, today: request.query.today });
-    return sendTable(reply, 'contract-register', request.params.format, register.items, registerColumns);
+    return sendTable(reply, { name: 'contract-register', title: 'Contracts register' }, request.params.format, register.items, registerColumns);
   });
   r.get('/api/contracts/:id/overview', { schema: { tags, summary: 'One contract: terms, reminders, sub-contracts (a practice manager sees their own), documents', params: idParams, querystring: registerQuery } }, async (request) =>
     contractDetail(ctxOf(request), request.params.id, { expiringWithinDays: request.query.expiring, today: request.query.today }),

@@ -8,7 +8,7 @@ import { addPositionUpdate, getPlanSummary, getTaskDetail, positionUpdateSchema 
 import { getStpGrid, stpGridColumns } from '../../app/programme/stp-grid.js';
 import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
-import { sendTable } from './records.js';
+import { sendTable } from './send-table.js';
 import { readUpload } from './uploads.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 
@@ -46,6 +46,6 @@ export async function registerProgrammeRoutes(app: FastifyInstance, deps: Server
   r.get('/api/programme/stp-grid', { schema: { tags, summary: 'STP deliverables, key actions and the milestone grid by quarter and half-year, with a RAG per cell' } }, async (request) => getStpGrid(ctxOf(request)));
   r.get('/api/programme/stp-grid/export.:format', { schema: { tags, summary: 'The STP milestone grid as CSV or XLSX', params: z.object({ format: z.enum(['csv', 'xlsx']) }) } }, async (request, reply) => {
     const grid = await getStpGrid(ctxOf(request));
-    return sendTable(reply, 'stp-milestone-grid', request.params.format, grid.rows, stpGridColumns(grid));
+    return sendTable(reply, { name: 'stp-milestone-grid', title: 'STP milestone grid' }, request.params.format, grid.rows, stpGridColumns(grid));
   });
 }

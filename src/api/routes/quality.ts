@@ -11,7 +11,7 @@ import { evaluateLocalScheme, evaluationQuerySchema } from '../../app/quality/sc
 import { AppError } from '../../domain/errors.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
-import { sendTable } from './records.js';
+import { sendTable } from './send-table.js';
 import { sendFile, xlsxType } from './send-file.js';
 import { GP_PRACTICE_CODE } from '../../domain/registry/ods-codes.js';
 
@@ -34,7 +34,7 @@ export async function registerQualityRoutes(app: FastifyInstance, deps: ServerDe
   );
   r.get('/api/quality/dashboard/export.:format', { schema: { tags, summary: 'The dashboard’s table of every practice (same indicator, period and group) as CSV or XLSX', params: z.object({ format: z.enum(['csv', 'xlsx']) }), querystring: dashboardQuerySchema } }, async (request, reply) => {
     const table = await dashboardTable(ctxOf(request), request.query);
-    return sendTable(reply, table.name, request.params.format, table.rows, table.columns, table.title);
+    return sendTable(reply, { name: table.name, title: table.title }, request.params.format, table.rows, table.columns);
   });
   const sendSvg = (reply: FastifyReply, svg: SvgExport) => {
     if ('reason' in svg) throw new AppError('invalid', svg.reason);

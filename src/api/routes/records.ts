@@ -1,23 +1,23 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditColumns, auditedRecordTypes, exportAudit, listAudit } from '../../app/audit-log.js';
 import type { AppContext } from '../../app/context.js';
-import { type Column, toCsvFile, toXlsx } from '../../app/export/tabular.js';
 import { exportColumns } from '../../app/records/export-columns.js';
 import { importRecordsCsv } from '../../app/records/import-csv.js';
 import { referencedNames } from '../../app/records/export-names.js';
 import { listQuerySchema } from '../../app/records/list-query.js';
 import { checkRecord, createRecord, deleteRecord, getRecord, listAllRecords, listRecords, updateRecord } from '../../app/records/records.js';
 import { recordTypes } from '../../app/records/registry.js';
+import { auditFilterWords, filterWords } from './filter-words.js';
 import { parseOrRefuse, zodProblems } from '../../app/records/zod-problems.js';
-import { AppError, invalid } from '../../domain/errors.js';
+import { invalid } from '../../domain/errors.js';
 import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
-import { sendFile, xlsxType } from './send-file.js';
+import { sendTable } from './send-table.js';
 import { MAX_INT4, rowVersionSchema } from '../../domain/record-id.js';
-import { todayInEngland, isoDateSchema } from '../../domain/iso-date.js';
+import { isoDateSchema } from '../../domain/iso-date.js';
 
 const versionBody = z.object({ rowVersion: rowVersionSchema });
 /** `?check=true`: say what is wrong with the record without saving it (a form asks while it has problems of its own to show). */
@@ -49,7 +49,7 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
     listAudit(ctxOf(request), request.query),
   );
   r.get('/api/audit/export.:format', { schema: { tags: ['audit'], summary: 'The audit log as CSV or XLSX (admins), with the same filters', params: z.object({ format: z.enum(['csv', 'xlsx']) }), querystring: auditFilters } }, async (request, reply) =>
-    sendTable(reply, 'audit-log', request.params.format, await exportAudit(ctxOf(request), request.query), auditColumns),
+    sendTable(reply, { name: 'audit-log', title: 'Audit log', filters: auditFilterWords(request.query) }, request.params.format, await exportAudit(ctxOf(request), request.query), auditColumns),
   );
 
   for (const [plural, type] of Object.entries(recordTypes)) {
@@ -61,7 +61,8 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
     r.get(`/api/${plural}/export.:format`, { schema: { tags, summary: `Export ${plural} as CSV or XLSX`, params: z.object({ format: z.enum(['csv', 'xlsx']) }), querystring: z.record(z.string(), z.string()) } }, async (request, reply) => {
       const { base, filters } = splitQuery(request.query);
       const rows = await listAllRecords(ctxOf(request), type, { ...base, filters });
-      return sendTable(reply, plural, request.params.format, rows, exportColumns(type, await referencedNames(ctxOf(request), type)));
+      const names = await referencedNames(ctxOf(request), type);
+      return sendTable(reply, { name: plural, filters: filterWords(type, filters, base.q, names) }, request.params.format, rows, exportColumns(type, names));
     });
     r.get(`/api/${plural}/:id`, { schema: { tags, summary: `Get one of ${plural}`, params: idParams } }, async (request) => getRecord(ctxOf(request), type, request.params.id));
     r.get(`/api/${plural}/:id/audit`, { schema: { tags, summary: `Audit history of one of ${plural}`, params: idParams } }, async (request) => ({
@@ -89,15 +90,4 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
       return importRecordsCsv(ctxOf(request), type, upload);
     });
   }
-}
-
-export async function sendTable<T>(reply: FastifyReply, name: string, format: 'csv' | 'xlsx', rows: readonly T[], columns: readonly Column<T>[], title?: string) {
-  const stamp = todayInEngland();
-  if (format === 'csv') {
-    return sendFile(reply, 'text/csv; charset=utf-8', { fileName: `${name}-${stamp}.csv`, content: toCsvFile(rows, columns) });
-  }
-  if (format === 'xlsx') {
-    return sendFile(reply, xlsxType, { fileName: `${name}-${stamp}.xlsx`, content: await toXlsx([{ name, title, rows, columns }]) });
-  }
-  throw new AppError('invalid', 'Choose csv or xlsx');
 }

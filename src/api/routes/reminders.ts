@@ -7,7 +7,7 @@ import { sendDigest } from '../../app/reminders/send-digest.js';
 import { itemKindLabels } from '../../domain/governance/digest.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
-import { sendTable } from './records.js';
+import { sendTable } from './send-table.js';
 
 /** "My items" for whoever is signed in, and the daily digest on demand. */
 export async function registerReminderRoutes(app: FastifyInstance, deps: ServerDeps) {
@@ -16,12 +16,14 @@ export async function registerReminderRoutes(app: FastifyInstance, deps: ServerD
 
   r.get('/api/my-items', { schema: { tags: ['reminders'], summary: 'Your items: overdue, and due in the next 14 days (actions, risk and policy reviews, acknowledgements, tasks)' } }, async (request) => myItems(ctxOf(request)));
   r.get('/api/my-items/export.:format', { schema: { tags: ['reminders'], summary: 'Your items as CSV or XLSX', params: z.object({ format: z.enum(['csv', 'xlsx']) }) } }, async (request, reply) => {
-    const { items } = await myItems(ctxOf(request));
-    return sendTable(reply, 'my-items', request.params.format, items, [
+    const { items, today } = await myItems(ctxOf(request));
+    return sendTable(reply, { name: 'my-items', title: 'My items' }, request.params.format, items, [
       { header: 'Kind', value: (i) => itemKindLabels[i.kind] ?? i.kind },
       { header: 'Ref', value: (i) => i.ref },
       { header: 'Item', value: (i) => i.title },
-      { header: 'Due', value: (i) => i.dueDate },
+      { header: 'Due', value: (i) => i.dueDate, date: true },
+      // As the page marks them.
+      { header: 'Overdue', value: (i) => (i.dueDate < today ? 'Yes' : 'No') },
     ]);
   });
   r.post('/api/digest/send', { schema: { tags: ['reminders'], summary: 'Send the daily digest now (admins); dryRun composes it without sending', body: z.object({ dryRun: z.boolean().default(false) }) } }, async (request) =>

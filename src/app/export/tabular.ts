@@ -104,11 +104,12 @@ export function toTextTable<T>(rows: readonly T[], columns: readonly Column<T>[]
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n') + '\n';
 }
 
-export async function toXlsx(sheets: readonly Sheet<any>[]): Promise<Buffer> {
+export async function toXlsx(sheets: readonly Sheet<any>[], properties: { title?: string } = {}): Promise<Buffer> {
   // exceljs is large: load it only when a workbook is asked for.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'atscale';
+  if (properties.title) workbook.title = properties.title;
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheetTitle(sheet));
     const cells = sheet.rows.map((row) => sheet.columns.map((c) => (c.date ? xlsxDate(c.value(row)) : fileValue(c, row)) ?? null));
