@@ -3,7 +3,8 @@ import type { Db } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
 import { auditSummary } from '../domain/audit/summary.js';
 import { GP_PRACTICE_CODE } from '../domain/registry/ods-codes.js';
-import { formatDateTime } from '../domain/iso-date.js';
+import { formatDateTime, formatLongDate } from '../domain/iso-date.js';
+import { invalid } from '../domain/errors.js';
 import { actorName, humanise, shortText } from '../domain/words.js';
 import type { Actor } from './context.js';
 import type { Column } from './export/tabular.js';
@@ -58,6 +59,8 @@ async function presented(db: Db, rows: (typeof auditLog.$inferSelect)[]): Promis
 }
 
 function auditWhere(query: AuditQuery): SQL | undefined {
+  // A span that ends before it starts matches nothing, which would read as "no changes": say so instead.
+  if (query.from && query.to && query.from > query.to) throw invalid(`The "to" date (${formatLongDate(query.to)}) is before the "from" date (${formatLongDate(query.from)})`, [{ field: 'to', message: 'must be on or after the "from" date' }]);
   const where: SQL[] = [];
   if (query.recordType) where.push(eq(auditLog.recordType, query.recordType));
   if (query.signIns === 'exclude') where.push(ne(auditLog.recordType, 'session'));
@@ -108,7 +111,9 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
 export const auditColumns: Column<AuditRow>[] = [
   // A Date from the database; an ISO string when the rows came through the API as JSON.
   { header: 'When (UK time)', value: (a) => ukTime.format(new Date(a.at)) },
-  { header: 'Who', value: (a) => a.actorLabel },
+  { header: 'Who', value: (a) => actorName(a.actorLabel) },
+  // Who as recorded, with the email a person signed in with (or the command line's user).
+  { header: 'Who (as recorded)', value: (a) => a.actorLabel },
   { header: 'Record type', value: (a) => humanise(a.recordType) },
   { header: 'Record', value: (a) => a.recordId },
   { header: 'Record name', value: (a) => a.recordName },

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { auditColumns, auditTerminalColumns, listAudit } from '../../app/audit-log.js';
-import { AppError } from '../../domain/errors.js';
+import { auditColumns, auditedRecordTypes, auditTerminalColumns, listAudit } from '../../app/audit-log.js';
+import { AppError, invalid } from '../../domain/errors.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
 import { withClient } from '../with-client.js';
@@ -36,6 +36,11 @@ export function registerAuditCommand(program: Command) {
       await withClient(async (client) => {
         const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)]));
         const { items } = await client.read((ctx) => listAudit(ctx, query), `/api/audit?${params}`);
+        if (!items.length && options.type) {
+          // A kind of record the log has never held is more likely a slip than a quiet record.
+          const known = await client.read(async (ctx) => ({ items: await auditedRecordTypes(ctx) }), '/api/audit/record-types');
+          if (!known.items.includes(options.type)) throw invalid(`The audit log holds no changes to records of type "${options.type}"`, [{ field: '--type', message: known.items.length ? `one of: ${known.items.join(', ')}` : 'the log is empty: nothing has been changed yet' }]);
+        }
         if (!items.length) process.stderr.write(`atscale: no changes match ${describeFilters(options)}\n`);
         await writeRows(items, options.format === 'table' ? auditTerminalColumns : auditColumns, options.format, { out: options.out, json: items, sheetName: 'audit log' });
       });
