@@ -41,6 +41,8 @@ describe('the atscale command with the embedded database', () => {
     expect({ code: first.code, report: JSON.parse(first.stdout) }).toMatchObject({ code: 0, report: { inserted: 2, updated: 0, unchanged: 0, rejected: 0, errors: [] } });
     const again = await runCli(['import', 'ods', good, '--format', 'json'], env);
     expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 0 });
+    // A registry with practices but none dormant is not told to load the demo.
+    expect(await runCli(['practices', '--status', 'dormant'], env)).toMatchObject({ code: 0, stderr: 'atscale: the registry holds no dormant GP practices\n' });
     const listed = await runCli(['practices', '--commissioner', '03W', '--format', 'csv'], env);
     // Every column of the practices page's download, the postcode included.
     expect(listed.stdout.trim().split('\r\n')).toEqual(['ODS code,Name,Status,GP practice,Sub-ICB code,PCN code,PCN name,Locality,Postcode,List size,List size date', 'C99001,FIRST SURGERY,Active,Yes,03W,,,,LE1 1AA,,']);

@@ -127,7 +127,9 @@ export function registerRegistryCommands(program: Command): void {
         const choices = Object.entries(typed).filter(([k]) => k !== 'gpPractice' && k !== 'status');
         const which = `${options.status === 'all' ? '' : `${options.status} `}GP practices`;
         // Nothing asked for and nothing found: the registry is empty, or this is not the database meant.
-        if (!rows.length && !choices.length) process.stderr.write(`atscale: the registry holds no ${which}: run atscale demo load, or import an ODS file (atscale import ods <file>); if it should hold some, check ATSCALE_DATA_DIR or DATABASE_URL points at your database\n`);
+        // (Only the empty registry is told to load the demo: one with no dormant practice is not empty.)
+        if (!rows.length && !choices.length && options.status !== 'active' && options.status !== 'all') process.stderr.write(`atscale: the registry holds no ${which}\n`);
+        else if (!rows.length && !choices.length) process.stderr.write(`atscale: the registry holds no ${which}: run atscale demo load, or import an ODS file (atscale import ods <file>); if it should hold some, check ATSCALE_DATA_DIR or DATABASE_URL points at your database\n`);
         else if (!rows.length) process.stderr.write(`atscale: no ${which} match ${choices.map(([k, v]) => `${k === 'memberOf' ? 'member-of' : k} "${v}"`).join(' and ')}\n`);
         // The table fits a terminal; a CSV has every column of the practices page's download.
         await writeRows(rows, options.format === 'csv' ? exportColumns(practiceRecord) : practiceColumns, options.format, { emptySaid: true });

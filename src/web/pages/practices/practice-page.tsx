@@ -130,7 +130,9 @@ function PracticeDetailsView({ details }: { details: PracticeDetails }) {
       <h2 id="pcn-history">PCN membership history</h2>
       <DataTable caption={`Primary care networks of ${p.displayName}`} captionHidden columns={pcnColumns} rows={details.pcnMemberships} rowKey={(m) => `${m.pcnCode}-${m.startDate}`} empty={p.pcnCode ? `The registry gives ${p.pcnCode} as this practice’s PCN, but no dated membership has been imported (from the ePCN or PCN mapping file).` : 'No PCN membership has been imported for this practice.'} />
       <h2 id="changes">Changes and group memberships</h2>
-      <p className="nhsuk-body">Changes from the NHS files (ODS and PCN), and the groups and localities it joined and left, latest first.</p>
+      <p className="nhsuk-body">
+        Changes the NHS files made to it, as each file was imported (its full record of PCNs, with their dates, is under <a href="#pcn-history">PCN membership history</a>), and the groups and localities it joined and left, latest first.
+      </p>
       <DataTable caption={`History of ${p.displayName}: changes from the NHS files and group memberships, latest first`} captionHidden columns={historyColumns} rows={details.history} rowKey={historyKey} empty="No changes or group memberships have been recorded." />
       {isAdmin(user) ? <PracticeAudit code={p.odsCode} /> : null}
     </>
