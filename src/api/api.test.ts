@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, demoUser, fileForm, startTestServer, type TestServer } from '../../test/support/api.js';
 import { epraccurRow } from '../../test/support/factories.js';
 import { WEB_NOT_BUILT } from './server.js';
+import { actorName } from '../domain/words.js';
 
 const listSizeHeader = 'PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS';
 const listSizeRow = (code: string, patients: string) => `GP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,${code},LE8 0LG,ALL,ALL,${patients}`;
@@ -308,9 +309,15 @@ describe('the API with bad input', () => {
     expect((await admin.request('GET', '/api/audit?signIns=exclude&limit=1')).body.total).toBe(all.total - signIns);
     const csv = await admin.request('GET', '/api/audit/export.csv?recordType=practice');
     const lines = (csv.body as string).trim().split('\r\n');
-    expect(lines[0]).toBe('When (UK time),Who,Record type,Record,Record name,Action,Summary,Before,After');
+    expect(lines[0]).toBe('When (UK time),Who,Who (as recorded),Record type,Record,Record name,Action,Summary,Before,After');
     expect(lines.length - 1).toBe((await admin.request('GET', '/api/audit?recordType=practice&limit=1')).body.total);
-    expect(lines.slice(1).every((l) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},[^,]+,Practice,/.test(l))).toBe(true);
+    expect(lines.slice(1).every((l) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},[^,]+,[^,]+,Practice,/.test(l))).toBe(true);
+    // Who by name, and as recorded.
+    const whos = Papa.parse<Record<string, string>>((csv.body as string).replace(/^\uFEFF/, '').trim(), { header: true }).data.map((r) => [r.Who, r['Who (as recorded)']]);
+    expect(whos.length).toBeGreaterThan(0);
+    expect(whos.every(([name, label]) => name === actorName(label))).toBe(true);
+    // A span that ends before it starts is a mistake to correct, not an empty page.
+    expect(await admin.request('GET', '/api/audit?from=2026-11-25&to=2026-11-24')).toMatchObject({ status: 400, body: { problems: [{ field: 'to', message: 'must be on or after the "from" date' }] } });
   });
 
   it('sets up a federation from the registry: members by commissioner, then a locality', async () => {
@@ -328,7 +335,7 @@ describe('the API with bad input', () => {
     expect(rest.body.added).toBeGreaterThan(0);
     expect(rest.body.memberships.every((m: { practiceCode: string }) => !rest.body.alreadyMembers.includes(m.practiceCode))).toBe(true);
     const none = await admin.request('POST', `/api/groups/${created.body.id}/members`, { pcnCode: 'U00000', startDate: '2019-07-01' });
-    expect(none).toMatchObject({ status: 400, body: { message: 'No practices match that choice', problems: [{ field: 'pcnCode', message: 'matches no GP practice open on 1 July 2019 in the registry' }] } });
+    expect(none).toMatchObject({ status: 400, body: { message: 'No PCN has the code U00000', problems: [{ field: 'pcnCode', message: 'is not a PCN the registry knows: import the ePCN workbook or the PCN mapping file, or check the code' }] } });
     const noCommissioner = await admin.request('POST', `/api/groups/${created.body.id}/members`, { commissionerCode: 'ZZZ', startDate: '2019-07-01' });
     expect(noCommissioner.body.problems).toEqual([{ field: 'commissionerCode', message: 'matches no GP practice open on 1 July 2019 in the registry' }]);
     const summary = (await admin.request('GET', `/api/groups/${created.body.id}/summary?on=2020-01-01`)).body;

@@ -237,6 +237,14 @@ export function adminSuite(harness: () => BrowserHarness) {
       await page.locator('#members-start-year').fill('2026');
       await page.getByRole('button', { name: 'Add practices' }).click();
       await visible(page.getByText('Added 2 practices to Wreake Valley Test Federation.'));
+      // A PCN is chosen by its code or its name; one the registry does not know is said so beside the box.
+      await page.getByLabel('By primary care network').check();
+      await page.getByLabel('PCN code or name').fill('Nowhere Near');
+      await page.locator('#members-start-day').fill('1');
+      await page.locator('#members-start-month').fill('4');
+      await page.locator('#members-start-year').fill('2026');
+      await page.getByRole('button', { name: 'Add practices' }).click();
+      await problemsSay(page, 'PCN code or name is not a PCN the registry knows: import the ePCN workbook or the PCN mapping file, or check the name');
       expect(await page.locator('details', { hasText: 'Set up Wreake Valley Test Federation' }).getAttribute('open')).not.toBeNull();
       await page.getByLabel('Locality name').fill('Syston');
       await page.getByRole('button', { name: 'Create locality' }).click();

@@ -60,7 +60,7 @@ export function auditSuite(harness: () => BrowserHarness) {
       expect(await textOf(page.locator('main'))).not.toMatch(/No changes have been recorded|No changes match$/m);
       const href = await page.getByRole('link', { name: /Download CSV/ }).getAttribute('href');
       const csv = await page.request.get(href!);
-      expect((await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('When (UK time),Who,Record type,Record,Record name,Action,Summary,Before,After');
+      expect((await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('When (UK time),Who,Who (as recorded),Record type,Record,Record name,Action,Summary,Before,After');
       // Back to the users page, where the next tests start.
       await page.goto('/users');
       await visible(page.getByRole('heading', { level: 1, name: /Users/ }));

@@ -16,7 +16,7 @@ export function schemeVersionsSuite(harness: () => BrowserHarness) {
       const page = await harness().newPage();
       await signIn(page, demoPracticeManager, `/schemes/${scheme.id}`);
       await eventually(() => textOf(page.locator('main'))).toContain('Autumn clinics 2018 is being prepared. The federation has not approved it yet, so there are no figures to show.');
-      expect(await textOf(page.locator('h1 .nhsuk-tag'))).toBe('Being prepared');
+      expect(await textOf(page.locator('.app-scheme-status .nhsuk-tag'))).toBe('Being prepared');
       expect(await section(page, 'allocation').count()).toBe(0);
       await saveScreenshot(page, 'scheme-being-prepared');
       await page.goto('/schemes');

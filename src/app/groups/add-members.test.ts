@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { groupMemberships, pcnMemberships, practiceHistory, practices } from '../../db/schema/index.js';
+import { groupMemberships, organisations, pcnMemberships, practiceHistory, practices } from '../../db/schema/index.js';
 import { pcnSources } from '../registry/import-pcns.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, contextFor, makePractice } from '../../../test/support/factories.js';
@@ -187,6 +187,27 @@ describe.each(databaseKinds)('adding a commissioner’s practices from a date (%
     await database.db.insert(pcnMemberships).values({ practiceCode: founder.odsCode, pcnCode: 'U99002', startDate: '2019-07-01', endDate: null, source: pcnSources.epcn });
     await expect(addMembers(admin(), await newGroup('U99002 in 2018'), { pcnCode: 'U99002', startDate: '2018-04-01' })).rejects.toMatchObject({
       problems: [{ field: 'pcnCode', message: 'matches no GP practice open on 1 April 2018 in the registry: its first member joined on 1 July 2019 (ePCN), so start on or after that date' }],
+    });
+  });
+
+  it('takes a PCN by its name as the PCN files give it, and says when a code or name is not a PCN the registry knows', async () => {
+    const member = inCommissioner({ pcnCode: 'U99003' });
+    await database.db.insert(practices).values(member);
+    await database.db.insert(organisations).values([
+      { code: 'U99003', name: 'HARBOROUGH SIDE PCN', kind: 'pcn' },
+      { code: 'U99004', name: 'TWIN PCN', kind: 'pcn' },
+      { code: 'U99005', name: 'TWIN', kind: 'pcn' },
+    ]);
+    await database.db.insert(pcnMemberships).values({ practiceCode: member.odsCode, pcnCode: 'U99003', startDate: '2019-07-01', endDate: null, source: pcnSources.epcn });
+    const byName = await addMembers(admin(), await newGroup('Harborough side by name'), { pcnCode: 'harborough side', startDate: '2020-04-01' });
+    expect(byName.memberships.map((m) => m.practiceCode)).toEqual([member.odsCode]);
+    await expect(addMembers(admin(), await newGroup('No such code'), { pcnCode: 'U99999', startDate: '2020-04-01' })).rejects.toMatchObject({
+      message: 'No PCN has the code U99999',
+      problems: [{ field: 'pcnCode', message: 'is not a PCN the registry knows: import the ePCN workbook or the PCN mapping file, or check the code' }],
+    });
+    await expect(addMembers(admin(), await newGroup('No such name'), { pcnCode: 'G3', startDate: '2020-04-01' })).rejects.toMatchObject({ message: 'No PCN is called G3' });
+    await expect(addMembers(admin(), await newGroup('Two of them'), { pcnCode: 'twin', startDate: '2020-04-01' })).rejects.toMatchObject({
+      problems: [{ field: 'pcnCode', message: expect.stringMatching(/^matches TWIN.* \(U9900[45]\), TWIN.* \(U9900[45]\): give the code$/) }],
     });
   });
 });

@@ -1,10 +1,10 @@
-import { and, eq, gte, inArray, isNull, lte, min, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, ilike, inArray, isNull, lte, min, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError, invalid } from '../../domain/errors.js';
 import { countOf } from '../../domain/words.js';
 import { formatLongDate, isoDateSchema } from '../../domain/iso-date.js';
 import { isSpecialAllocationScheme } from '../../domain/registry/practice-status.js';
-import { groupMemberships, pcnMemberships, practices } from '../../db/schema/index.js';
+import { groupMemberships, organisations, pcnMemberships, practices } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { membershipRecord } from './membership-record.js';
@@ -146,11 +146,38 @@ function movesSince(choice: z.infer<typeof addMembersSchema>, chosen: readonly C
   return chosen.filter((f) => now(f) !== areaNow && !closed.has(f.odsCode)).map((f) => ({ odsCode: f.odsCode, now: now(f), area }));
 }
 
+/** Text matched as typed, its % and _ not wildcards. */
+const likeText = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The PCN a choice names: its code (U12345), or its name as the PCN files give it ("G3", "Rutland"),
+ * as `atscale practices --pcn` takes either; a code or name the registry does not know is said so.
+ */
+async function resolvePcn(db: AppContext['db'], typed: string): Promise<string> {
+  const unknown = (what: string, check: string) => invalid(`No PCN ${what} ${typed}`, [{ field: 'pcnCode', message: `is not a PCN the registry knows: import the ePCN workbook or the PCN mapping file, or check the ${check}` }]);
+  if (/^U\d{5}$/.test(typed)) {
+    // A code is known from the PCN files' organisations, or from the memberships they gave.
+    const [named] = await db.select({ code: organisations.code }).from(organisations).where(eq(organisations.code, typed)).limit(1);
+    const [member] = named ? [named] : await db.select({ code: pcnMemberships.pcnCode }).from(pcnMemberships).where(eq(pcnMemberships.pcnCode, typed)).limit(1);
+    if (member) return typed;
+    throw unknown('has the code', 'code');
+  }
+  const found = await db
+    .select({ code: organisations.code, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.kind, 'pcn'), or(ilike(organisations.name, likeText(typed)), ilike(organisations.name, `${likeText(typed)} PCN`))))
+    .limit(5);
+  if (found.length > 1) throw invalid('More than one PCN has that name', [{ field: 'pcnCode', message: `matches ${found.map((f) => `${f.name} (${f.code})`).join(', ')}: give the code` }]);
+  if (!found.length) throw unknown('is called', 'name');
+  return found[0]!.code;
+}
+
 export async function addMembers(ctx: AppContext, groupId: number, input: unknown) {
   authorize(ctx.actor, 'membership', 'create');
-  const choice = parseOrRefuse(addMembersSchema, input, 'Choose which practices to add');
+  const parsed = parseOrRefuse(addMembersSchema, input, 'Choose which practices to add');
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
+    const choice = parsed.pcnCode ? { ...parsed, pcnCode: await resolvePcn(tx as never, parsed.pcnCode) } : parsed;
     const { chosen: found, specialAllocation } = await choosePractices(tx as never, choice);
     // Practices that close within the span, however chosen: each membership ends on its close date, and is named
     // (the locality form, which has no end date, can so place a practice closed since).

@@ -16,7 +16,7 @@ type Method = 'commissioner' | 'pcn' | 'practices';
 
 const memberFields = {
   commissionerCode: { id: 'commissioner-code', label: 'Commissioner code' },
-  pcnCode: { id: 'pcn-code', label: 'PCN code' },
+  pcnCode: { id: 'pcn-code', label: 'PCN code or name' },
   practiceCodes: { id: 'practice-codes', label: 'ODS codes' },
   startDate: { id: dateFieldTarget('members-start'), label: 'Start date' },
   endDate: { id: dateFieldTarget('members-end'), label: 'End date' },
@@ -55,7 +55,7 @@ function AddMembersForm({ summary }: { summary: GroupSummary }) {
     form.submit({ ...choice, startDate: isoOrNull(start) ?? '', endDate: isoOrNull(end) }, () => {
       const problems: FieldError[] = [];
       if (method === 'commissioner' && !commissioner.trim()) problems.push({ field: 'commissioner-code', message: 'Choose or enter a commissioner code' });
-      if (method === 'pcn' && !pcn.trim()) problems.push({ field: 'pcn-code', message: 'Enter a PCN code' });
+      if (method === 'pcn' && !pcn.trim()) problems.push({ field: 'pcn-code', message: 'Enter a PCN’s code or name' });
       if (method === 'practices' && !splitCodes(codes).length) problems.push({ field: 'practice-codes', message: 'Enter at least one ODS code' });
       const startProblem = dateProblem(start, 'Start date', true);
       if (startProblem) problems.push({ field: dateFieldTarget('members-start'), message: startProblem });
@@ -88,7 +88,7 @@ function AddMembersForm({ summary }: { summary: GroupSummary }) {
         {method === 'commissioner' ? (
           <CommissionerField id="commissioner-code" value={commissioner} onChange={setCommissioner} error={form.fieldError('commissioner-code')} />
         ) : null}
-        {method === 'pcn' ? <TextInput id="pcn-code" name="pcn-code" label="PCN code" hint="For example, U30213" width={10} code value={pcn} onChange={(e) => setPcn(e.target.value)} error={form.fieldError('pcn-code')} /> : null}
+        {method === 'pcn' ? <TextInput id="pcn-code" name="pcn-code" label="PCN code or name" hint="For example, U30213 or Cross Counties" width={20} value={pcn} onChange={(e) => setPcn(e.target.value)} error={form.fieldError('pcn-code')} /> : null}
         {method === 'practices' ? (
           <>
             <Textarea id="practice-codes" name="practice-codes" label="ODS codes" hint="Separate codes with commas, spaces or new lines, or find practices by name below" rows={4} value={codes} onChange={(e) => setCodes(e.target.value)} error={form.fieldError('practice-codes')} />
