@@ -68,6 +68,8 @@ describe.each(databaseKinds)('importing PCN files out of date order (%s)', (kind
     const [open] = await membershipsOf('A81002');
     const report = await importNhsFile(ctx(), 'pcns', mapFile('map-2026-09.csv', '01Sep2026', [{ line: queensPark, pcn: [stocktonPcn, ''] }]));
     expect(report).toMatchObject({ inserted: 1, updated: 1, rejected: 0 });
+    // One practice moved: one membership begun, one ended, and the report says so of the practice.
+    expect(report.notes).toContain('The counts are of PCN memberships: a practice that moved PCN has its old membership ended (updated) and its new one added (inserted). 1 practice changed PCN.');
     expect((await membershipsOf('A81002')).map((m) => [m.pcnCode, m.startDate, m.endDate])).toEqual([
       [queensParkPcn, '2026-08-01', '2026-08-31'],
       [stocktonPcn, '2026-09-01', null],

@@ -28,6 +28,15 @@ interface Membership {
   where?: string;
 }
 
+const practiceCount = (n: number) => `${formatCount(n)} ${n === 1 ? 'practice' : 'practices'}`;
+
+/** "3 practices changed PCN; 6,126 had their ICB or IT supplier set or changed", or that nothing of theirs changed. */
+function practiceChangeWords(movedPcn: number, otherwise: number): string {
+  if (!movedPcn && !otherwise) return 'No practice changed PCN, ICB or IT supplier';
+  const parts = [...(movedPcn ? [`${practiceCount(movedPcn)} changed PCN`] : []), ...(otherwise ? [`${practiceCount(otherwise)} had ${movedPcn ? 'only ' : ''}their ICB or IT supplier set or changed`] : [])];
+  return parts.join('; ');
+}
+
 const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -161,7 +170,10 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
         WHERE p.ods_code = u.code`);
     }
     await bulkUpsert(tx as never, 'practice_history', historyColumns, history, undefined);
-    await recordAudit(tx as never, ctx.actor, importAuditRows(report, 'PCN import', [...membershipAudits, ...audits], { after: { practicesChanged: updates.length }, summaryTail: `; ${formatCount(updates.length)} ${updates.length === 1 ? 'practice' : 'practices'} changed PCN, ICB or supplier` }));
+    // The counts are of memberships (a practice that moved has one ended and one begun), so say what they came to for the practices.
+    const practicesSaid = practiceChangeWords(history.length, updates.length - history.length);
+    report.notes.push(`The counts are of PCN memberships: a practice that moved PCN has its old membership ended (updated) and its new one added (inserted). ${practicesSaid}.`);
+    await recordAudit(tx as never, ctx.actor, importAuditRows(report, 'PCN import', [...membershipAudits, ...audits], { after: { practicesChanged: updates.length }, summaryTail: `; ${practicesSaid.charAt(0).toLowerCase()}${practicesSaid.slice(1)}` }));
     return report;
   });
 }
