@@ -76,3 +76,8 @@ export async function expectTableInside(page: Pick<Page, 'setViewportSize'>, box
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
+
+/** Money as a page writes it: pence only where there are some. */
+export const money = (pence: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', ...(pence % 100 === 0 ? { maximumFractionDigits: 0 } : {}) }).format(pence / 100);
+/** Money in a table whose columns are read across one another, some amount of which has pence: every amount shows them. */
+export const moneyWithPence = (pence: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);

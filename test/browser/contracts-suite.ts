@@ -5,14 +5,11 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../src/app/demo/load-demo.js';
-import { confirmQuestionCancels, dateIn, eventually, expectTableInside, fillDate, problemsSay, textOf, visible } from './assertions.js';
+import { confirmQuestionCancels, dateIn, eventually, expectTableInside, fillDate, money, moneyWithPence, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
 const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
 const seedLocalities = Papa.parse<Record<string, string>>(readFileSync(join(elrData, 'localities.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-const money = (pence: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', ...(pence % 100 === 0 ? { maximumFractionDigits: 0 } : {}) }).format(pence / 100);
-/** Money in a table whose columns are read across one another, some amount of which has pence: every amount shows them. */
-const moneyWithPence = (pence: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
 const demoCommissioner = demoUsers.find((u) => u.role === 'commissioner')!;
 const cbsTitle = /Public health community based services/;
 const transformation = /ELR transformation fund/;
@@ -148,11 +145,15 @@ export function contractsSuite(harness: () => BrowserHarness) {
       expect(await textOf(page.locator('main tbody tr', { hasText: transformation }))).toContain('From ELR CCG');
       const headers = await page.locator('main thead th').allInnerTexts();
       const pence = (text: string) => Math.round(Number(text.replace(/[£,]/g, '').replace('−', '-')) * 100);
-      for (const row of await page.locator('main tbody tr').all()) {
+      const allocated: number[] = [];
+      for (const row of await page.locator('main tbody tr:not(.app-table__row--total)').all()) {
         const cells = await row.locator('td').allInnerTexts();
         const at = (header: string) => pence(cells[headers.indexOf(header)]!);
         expect(at('Allocated') - at('Waiting for a decision') - at('Approved')).toBe(at('Remaining'));
+        allocated.push(at('Allocated'));
       }
+      const total = await page.locator('main .app-table__row--total td').allInnerTexts();
+      expect([total[0], pence(total[headers.indexOf('Allocated')]!)]).toEqual(['All funds', allocated.reduce((a, b) => a + b, 0)]);
       await page.getByRole('link', { name: 'Add a fund' }).click();
       await page.getByLabel('Name').fill('ELR winter resilience fund');
       await page.getByLabel('Funder').fill('ELR CCG');

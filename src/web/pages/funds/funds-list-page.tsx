@@ -43,6 +43,11 @@ const columns: Column<FundSummary>[] = [
   money('remainingPence', 'Remaining'),
 ];
 
+const moneyKeys = ['allocatedPence', 'requestedPence', 'approvedPence', 'drawnPence', 'remainingPence'] as const;
+
+/** Every fund's money added up, for a federation with more than one fund. */
+const allFunds = (funds: readonly FundSummary[]) => ({ label: 'All funds', cells: Object.fromEntries(moneyKeys.map((key) => [key, funds.reduce((sum, f) => sum + f[key], 0)])) });
+
 /** Money given per registered patient, and how much of it is approved and drawn down. */
 export function FundsListPage() {
   usePageTitle('Funds');
@@ -61,7 +66,7 @@ export function FundsListPage() {
         {(data) => (
           <>
             <ExportLinks base="/api/fund-overview/export" noun="the funds" />
-            <DataTable caption="Funds" captionHidden columns={columns} rows={data.items} rowKey={(f) => f.id} empty="No funds have been set up yet." compact scrolls moneyAcross />
+            <DataTable caption="Funds" captionHidden columns={columns} rows={data.items} rowKey={(f) => f.id} total={data.items.length > 1 ? allFunds(data.items) : undefined} empty="No funds have been set up yet." compact scrolls moneyAcross />
           </>
         )}
       </Loaded>
