@@ -31,6 +31,9 @@ export function governanceSuite(harness: () => BrowserHarness) {
         expect(row).toContain(`R${risk.id}`);
         expect(row).toContain(`(written ${risk.likelihood})`);
         expect(row).toContain('Not set');
+        // The register names no owner or review date: said, not left blank.
+        expect(row).toContain('No owner');
+        expect(row).toContain('No date set');
       }
       // A mitigation written as several points is a list, at the size of the cells beside it.
       expect(await rows.locator('li').count()).toBeGreaterThan(1);

@@ -23,7 +23,8 @@ export function RiskRating({ risk }: { risk: Pick<Risk, 'score' | 'rating'> }) {
 export const likelihoodText = (risk: Risk) => (risk.likelihood === null ? 'Not set' : `${risk.likelihood}${risk.likelihoodRaw && risk.likelihoodRaw !== String(risk.likelihood) ? ` (written ${risk.likelihoodRaw})` : ''}`);
 
 export function reviewText(date: string | null) {
-  if (!date) return null;
+  // Said, not left blank: a blank cell reads as something that failed to load.
+  if (!date) return <span className="nhsuk-u-secondary-text-colour">No date set</span>;
   const overdue = isOverdue(date, todayIso());
   return (
     <span className={overdue ? 'app-overdue' : undefined}>
@@ -36,7 +37,7 @@ export function reviewText(date: string | null) {
 const columns: Column<Risk>[] = [
   { key: 'ref', header: 'Ref', sortable: true, nowrap: true, cell: (r) => <Link to={`/governance/risks/${r.id}`}>R{r.ref}</Link> },
   { key: 'risk', header: 'Risk', sortable: true, long: true, cell: (r) => r.risk },
-  { key: 'ownerText', header: 'Owner', sortable: true, cell: (r) => r.ownerText },
+  { key: 'ownerText', header: 'Owner', sortable: true, cell: (r) => r.ownerText ?? <span className="nhsuk-u-secondary-text-colour">No owner</span> },
   { key: 'likelihood', header: 'Likelihood', sortable: true, cell: likelihoodText },
   { key: 'impact', header: 'Impact', sortable: true, cell: (r) => (r.impact === null ? <span className="app-overdue">Not set</span> : r.impact) },
   { key: 'score', header: 'Score', sortable: true, cell: (r) => <RiskRating risk={r} /> },
