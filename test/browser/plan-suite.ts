@@ -36,6 +36,10 @@ export function planSuite(harness: () => BrowserHarness) {
       expect(await page.locator('tbody tr td:first-child', { hasText: 'Used twice' }).count()).toBe(doubled);
       expect((await page.locator('main thead th').allInnerTexts()).map((t) => t.trim())).not.toEqual(expect.arrayContaining(['RAG', 'ID']));
       await visible(page.getByText('No task has a RAG rating yet: the plan’s file has none. Rate a task on its page.'));
+      // A task the plan writes as several points (joined with " | ") reads as a list of them.
+      const pointed = workplan.find((r) => r.tasks!.includes(' | ') && workplan.filter((o) => o.id === r.id).length === 1)!;
+      const points = pointed.tasks!.split(' | ');
+      expect(await page.locator('tbody tr', { hasText: points[0]! }).first().locator('td').nth(1).locator('li').allInnerTexts()).toEqual(points.map((p) => p.trim()));
       // Initials the plan names that nobody on People stands for, each a link to add them there.
       const initials = page.getByTestId('plan-unknown-initials');
       expect(await initials.getByRole('link', { name: 'RB', exact: true }).getAttribute('href')).toBe('/governance/people?initials=RB#add-person-heading');

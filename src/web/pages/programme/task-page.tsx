@@ -16,6 +16,7 @@ import { actorName, formatDate, formatMoney, humanise, shortText } from '../../f
 import { AuditTable } from '../audit/audit-table.js';
 import './programme.css';
 import { OwnerLinks } from './owner-links.js';
+import { Lines } from '../governance/governance-nav.js';
 import { OverdueTag, RagTag, statusLabels, TaskStatusTag } from './programme-tags.js';
 import { taskEditFields } from './task-fields.js';
 import type { PlanTask, TaskDetail } from './types.js';
@@ -134,7 +135,7 @@ function TaskView({ detail }: { detail: TaskDetail }) {
       <SummaryRows
         rows={[
           { key: 'Section', value: detail.section ? `${detail.section.ref}. ${detail.section.title}` : '' },
-          { key: 'Description', value: task.description },
+          { key: 'Description', value: <Lines text={task.description} /> },
           { key: 'Allocated to', value: task.allocatedTo ? <OwnerLinks text={task.allocatedTo as string} match={detail.owners.allocatedTo} taskId={task.id} /> : '' },
           { key: 'Lead', value: <OwnerLinks text={task.lead} match={detail.owners.lead} taskId={task.id} /> },
           { key: 'People involved', value: <OwnerLinks text={task.involved} match={detail.owners.involved} taskId={task.id} /> },

@@ -16,6 +16,7 @@ import { ProgrammeImportForm, ProgrammeImportLink } from './programme-import-for
 import { OverdueTag, ProgrammeNav, RagTag, statusLabels, TaskStatusTag } from './programme-tags.js';
 import { newTaskFields } from './task-fields.js';
 import { peoplePageHref } from '../governance/add-person.js';
+import { Lines } from '../governance/governance-nav.js';
 import { looksLikeInitials } from '../../../domain/people/owner-text.js';
 import type { PlanSummary, PlanTask, WorkPlan } from './types.js';
 
@@ -41,7 +42,7 @@ function TaskRef({ task }: { task: PlanTask }) {
 function taskColumns(rated: boolean): Column<PlanTask>[] {
   return [
     { key: 'ref', header: 'Task', sortable: true, nowrap: true, cell: (t) => <TaskRef task={t} /> },
-    { key: 'description', header: 'Description', long: true, cell: (t) => t.description },
+    { key: 'description', header: 'Description', long: true, cell: (t) => <Lines text={t.description} /> },
     { key: 'lead', header: 'Lead', sortable: true, cell: (t) => t.lead ?? '' },
     {
       key: 'targetDate',
