@@ -22,6 +22,13 @@ export function contractsRegisterSuite(harness: () => BrowserHarness) {
       await page.getByRole('navigation', { name: 'Finance' }).getByRole('link', { name: 'Contracts', exact: true }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Contracts' }));
       expect(await textOf(page.locator('.nhsuk-header__navigation-list [aria-current="page"]'))).toBe('Finance');
+      // The finance menu stays, with Contracts as the page it is on, and leads on to Funds.
+      expect(await textOf(page.getByRole('navigation', { name: 'Finance' }).locator('[aria-current="page"]'))).toBe('Contracts');
+      await page.getByRole('navigation', { name: 'Finance' }).getByRole('link', { name: 'Funds', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Funds' }));
+      expect(await textOf(page.getByRole('navigation', { name: 'Finance' }).locator('[aria-current="page"]'))).toBe('Funds');
+      await page.getByRole('navigation', { name: 'Finance' }).getByRole('link', { name: 'Contracts', exact: true }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Contracts' }));
       await eventually(() => textOf(rowOf(page, cbsTitle))).toContain('11 of 13');
       // Today the demo's contract has ended: nothing falls due, yet the practices that never signed are still named.
       expect(await textOf(rowOf(page, cbsTitle))).toContain('Ended 31 March 2020');

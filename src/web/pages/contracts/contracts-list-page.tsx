@@ -15,6 +15,7 @@ import { valueBasisWords } from '../../../domain/contracts/value-basis.js';
 import './contracts.css';
 import { ExportLinks } from '../../components/export-links.js';
 import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
+import { FinanceNav } from '../finance/finance-frame.js';
 
 const columns: Column<Contract>[] = [
   { key: 'title', header: 'Contract', cell: (c) => <Link to={`/contracts/${c.id}`}>{c.title}</Link> },
@@ -81,6 +82,7 @@ export function ContractsListPage() {
     <>
       <FormErrorSummary errors={errors.errors} attempt={errors.attempt} />
       <Heading headingLevel="h1">Contracts</Heading>
+      <FinanceNav />
       <p className="nhsuk-body">Head contracts the federation holds for its practices, the practices sub-contracted under each, and the dates to act on.</p>
       {isAdmin(user) ? (
         <p className="nhsuk-body">

@@ -69,23 +69,32 @@ export function FinanceFrame(props: { title: string; intro?: ReactNode; year?: R
   return props.year?.outsidePlan ? <NotFoundPage message={`${props.year.year} is outside the finance plan`} /> : <FinancePage {...props} />;
 }
 
-function FinancePage({ title, intro, year, children }: { title: string; intro?: ReactNode; year?: ReturnType<typeof usePlanYear>; children: ReactNode }) {
-  usePageTitle(title);
+/** The finance pages' own menu, on each of them and on the contracts and funds lists it names. */
+export function FinanceNav() {
   const { pathname, search } = useLocation();
   const keep = new URLSearchParams(search).get('year');
   const user = useUser();
+  const shown = [...sections, ...practiceSection(user)].filter((s) => s.roles.includes(user.role));
+  if (!shown.length) return null;
+  return (
+    <nav aria-label="Finance" className="app-finance-nav">
+      <ul>
+        {shown.map((s) => (
+          <li key={s.to}>
+            {s.to === pathname ? <strong aria-current="page">{s.text}</strong> : <Link to={`${s.to}${keep && s.to.startsWith('/finance') ? `?year=${encodeURIComponent(keep)}` : ''}`}>{s.text}</Link>}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function FinancePage({ title, intro, year, children }: { title: string; intro?: ReactNode; year?: ReturnType<typeof usePlanYear>; children: ReactNode }) {
+  usePageTitle(title);
   return (
     <>
       <Heading headingLevel="h1">{title}</Heading>
-      <nav aria-label="Finance" className="app-finance-nav">
-        <ul>
-          {[...sections, ...practiceSection(user)].filter((s) => s.roles.includes(user.role)).map((s) => (
-            <li key={s.to}>
-              {s.to === pathname ? <strong aria-current="page">{s.text}</strong> : <Link to={`${s.to}${keep && s.to.startsWith('/finance') ? `?year=${encodeURIComponent(keep)}` : ''}`}>{s.text}</Link>}
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <FinanceNav />
       {intro}
       {year && year.years.length ? (
         <Select id="finance-year" label="Financial year" value={year.year ?? ''} onChange={(e) => year.choose(e.currentTarget.value)}>

@@ -7,6 +7,7 @@ import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { formatDate, formatMoney, formatNumber } from '../../format/format.js';
 import type { FundSummary } from './types.js';
 import { ExportLinks } from '../../components/export-links.js';
+import { FinanceNav } from '../finance/finance-frame.js';
 
 const money = (key: keyof FundSummary & `${string}Pence`, header: string): Column<FundSummary> => ({ key, header, numeric: true, pence: (f) => f[key] });
 
@@ -56,6 +57,7 @@ export function FundsListPage() {
   return (
     <>
       <Heading headingLevel="h1">Funds</Heading>
+      <FinanceNav />
       <p className="nhsuk-body">Funds a commissioner gives per registered patient. Localities and practices apply for their share with a business case; approved money is drawn down against evidence.</p>
       {admin ? (
         <p className="nhsuk-body">
