@@ -17,5 +17,5 @@ export const fundDecisionItems: MyItemsSource = async (db, query) => {
     .from(fundApplications)
     .innerJoin(funds, eq(funds.id, fundApplications.fundId))
     .where(eq(fundApplications.status, 'submitted'));
-  return waiting.map((a): MyItem => ({ kind: 'fund_decision', ref: String(a.id), title: `${a.title} (${formatPence(a.requestedPence)} from ${a.fund})`, dueDate: isoDay(a.submittedAt), href: `/fund-applications/${a.id}` }));
+  return waiting.map((a): MyItem => ({ kind: 'fund_decision', ref: String(a.id), title: `${a.title}: ${formatPence(a.requestedPence)} from ${a.fund}`, dueDate: isoDay(a.submittedAt), href: `/fund-applications/${a.id}` }));
 };
