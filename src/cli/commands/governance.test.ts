@@ -59,7 +59,7 @@ describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
     expect(result.stdout).toContain('To: pm.kibworth@elr-federation.example');
     // The commissioner has the demo's fund applications to decide.
     expect(result.stdout).toContain('To: commissioner@elr-ccg.example');
-    expect(result.stdout).toMatch(/- Fund application to decide \d+: .+ \(£[\d,.]+ from .+\)/);
+    expect(result.stdout).toMatch(/- Fund application to decide \d+: .+: £[\d,.]+ from .+/);
     // The clinician has nothing due (a policy to acknowledge is the practice manager's to do).
     expect(result.stdout).not.toContain('To: clinician@elr-federation.example');
     expect(result.stdout).toMatch(/3 digests composed, none sent/);
