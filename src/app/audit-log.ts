@@ -1,6 +1,7 @@
 import { and, desc, eq, ilike, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
+import { likeText } from '../db/like.js';
 import { auditSummary } from '../domain/audit/summary.js';
 import { GP_PRACTICE_CODE } from '../domain/registry/ods-codes.js';
 import { formatDateTime, formatLongDate } from '../domain/iso-date.js';
@@ -65,7 +66,7 @@ function auditWhere(query: AuditQuery): SQL | undefined {
   if (query.recordType) where.push(eq(auditLog.recordType, query.recordType));
   if (query.signIns === 'exclude') where.push(ne(auditLog.recordType, 'session'));
   if (query.recordId) where.push(recordOrPractice(query.recordId.trim()));
-  if (query.who?.trim()) where.push(ilike(auditLog.actorLabel, `%${query.who.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (query.who?.trim()) where.push(ilike(auditLog.actorLabel, `%${likeText(query.who.trim())}%`));
   if (query.from) where.push(sql`${auditLog.at} >= ${query.from}::date`);
   if (query.to) where.push(sql`${auditLog.at} < ${query.to}::date + 1`);
   return where.length ? and(...where) : undefined;

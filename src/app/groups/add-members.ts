@@ -5,6 +5,7 @@ import { countOf } from '../../domain/words.js';
 import { formatLongDate, isoDateSchema } from '../../domain/iso-date.js';
 import { isSpecialAllocationScheme } from '../../domain/registry/practice-status.js';
 import { groupMemberships, organisations, pcnMemberships, practices } from '../../db/schema/index.js';
+import { likeText } from '../../db/like.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { membershipRecord } from './membership-record.js';
@@ -145,9 +146,6 @@ function movesSince(choice: z.infer<typeof addMembersSchema>, chosen: readonly C
   const areaNow = codesNow.includes(chosenCode) ? chosenCode : [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   return chosen.filter((f) => now(f) !== areaNow && !closed.has(f.odsCode)).map((f) => ({ odsCode: f.odsCode, now: now(f), area }));
 }
-
-/** Text matched as typed, its % and _ not wildcards. */
-const likeText = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The PCN a choice names: its code (U12345), or its name as the PCN files give it ("G3", "Rutland"),

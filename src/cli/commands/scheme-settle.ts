@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { withClient } from '../with-client.js';
-import type { AtscaleClient } from '../client.js';
 import { invalid } from '../../domain/errors.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { settlementWords, type Settlement } from '../../domain/schemes/settlement.js';
-import { schemeIdOf, versionOf } from './scheme-stored.js';
+import { readVersions, schemeIdOf, versionOf, type Versions } from './scheme-stored.js';
 
 /**
  * A scheme's approval and settlement from the command line, as its page's buttons do them (admins):
@@ -13,14 +12,7 @@ import { schemeIdOf, versionOf } from './scheme-stored.js';
  * change is based on, so a change made meanwhile (on the page, say) is refused, never overwritten.
  */
 
-const useCases = () => import('../../app/schemes/run-stored-scheme.js');
-
-type Versions = Awaited<ReturnType<Awaited<ReturnType<typeof useCases>>['listSchemeVersions']>>;
 type StepOptions = { on?: string; reference?: string; version?: string; undo?: boolean };
-
-async function readVersions(client: AtscaleClient, id: number): Promise<Versions> {
-  return client.read(async (ctx) => (await useCases()).listSchemeVersions(ctx, id), `/api/schemes/${id}/versions`);
-}
 
 /** The version named, or the one in force: the latest approved. */
 function chosenVersion(versions: Versions, asked: number | undefined) {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { withClient } from '../with-client.js';
+import type { AtscaleClient } from '../client.js';
 import type { listSchemeVersions, StoredSchemeRun, StoredStatement } from '../../app/schemes/run-stored-scheme.js';
 import { statementFacts, statementPractice } from '../../app/schemes/scheme-presenters.js';
 import { statementPracticeCodeSchema } from '../../app/schemes/scheme-requests.js';
@@ -101,7 +102,10 @@ export async function listSchemes(options: { format: OutputFormat; out?: string 
 
 // ---- atscale scheme show ----
 
-type Versions = Awaited<ReturnType<typeof listSchemeVersions>>;
+export type Versions = Awaited<ReturnType<typeof listSchemeVersions>>;
+
+/** A scheme's versions, as its page reads them. */
+export const readVersions = (client: AtscaleClient, id: number): Promise<Versions> => client.read(async (ctx) => (await useCases()).listSchemeVersions(ctx, id), `/api/schemes/${id}/versions`);
 type Version = Versions['items'][number];
 
 const versionColumns = (shown: number): Column<Version>[] => [
@@ -142,7 +146,7 @@ export async function showScheme(idText: string, options: ShowOptions): Promise<
   const version = versionOf(options.version);
   const reallocateDeclined = options.reallocateDeclined ?? false;
   await withClient(async (client) => {
-    const versions = await client.read(async (ctx) => (await useCases()).listSchemeVersions(ctx, id), `/api/schemes/${id}/versions`);
+    const versions = await readVersions(client, id);
     const stored = await client.read(async (ctx) => (await useCases()).runStoredScheme(ctx, id, { version, reallocateDeclined }), `/api/schemes/${id}/run${queryOf({ version, reallocateDeclined })}`);
     await writeSchemeReport(stored.tables, stored.run, options, stored, () => showText(versions, stored));
   });
