@@ -1,4 +1,5 @@
 import { formatCount } from '../../domain/schemes/format-money.js';
+import { countOf } from '../../domain/words.js';
 import { sql } from 'drizzle-orm';
 import { decodeText, detectNhsFile, parseEpcnWorkbook, parsePracticeMap } from '../../domain/registry/index.js';
 import type { Problem } from '../../domain/errors.js';
@@ -28,12 +29,10 @@ interface Membership {
   where?: string;
 }
 
-const practiceCount = (n: number) => `${formatCount(n)} ${n === 1 ? 'practice' : 'practices'}`;
-
 /** "3 practices changed PCN; 6,126 had their ICB or IT supplier set or changed", or that nothing of theirs changed. */
 function practiceChangeWords(movedPcn: number, otherwise: number): string {
   if (!movedPcn && !otherwise) return 'No practice changed PCN, ICB or IT supplier';
-  const parts = [...(movedPcn ? [`${practiceCount(movedPcn)} changed PCN`] : []), ...(otherwise ? [`${practiceCount(otherwise)} had ${movedPcn ? 'only ' : ''}their ICB or IT supplier set or changed`] : [])];
+  const parts = [...(movedPcn ? [`${countOf(movedPcn, 'practice')} changed PCN`] : []), ...(otherwise ? [`${countOf(otherwise, 'practice')} had ${movedPcn ? 'only ' : ''}their ICB or IT supplier set or changed`] : [])];
   return parts.join('; ');
 }
 
