@@ -125,9 +125,10 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     const { body } = await manager.request('GET', `/api/schemes/${id}/statements/C82001`);
     expect(body).toMatchObject({ paysForActivity: true, statement: { totals: [{ label: 'Amount payable to the practice', amountPence: expect.any(Number) }] } });
     expect(body.statement.lines).toContainEqual({ label: 'Allocation', detail: 'its share of £32,725.50', amountPence: body.statement.totals[0].amountPence });
-    // Its footing note names the column in words, and its rows add up to the pot.
-    const footing = tableOf((await admin.request('GET', `/api/schemes/${id}/run`)).body, 'footing').rows.find((r) => r.table === 'Allocation');
-    expect(footing).toMatchObject({ column: 'pounds', difference: '0' });
+    // Its footing note names the column in words, and its rows add up to the pot, in pounds.
+    const run = (await admin.request('GET', `/api/schemes/${id}/run`)).body;
+    expect(tableOf(run, 'footing').rows.find((r) => r.table === 'Allocation')).toMatchObject({ column: 'pounds', difference: 0, unit: '£' });
+    expect(tableOf(run, 'summary').rows.find((r) => r.metric === 'gbp_allocated_total')).toMatchObject({ unit: '£' });
   });
 
   it('shows a practice manager only their own practice’s rows', async () => {
@@ -258,6 +259,14 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     const takesPart = winterBook.getWorksheet('Payments')!.getRow(1).values as unknown[];
     const answers = column('Payments', takesPart.indexOf('Takes part')).filter((v) => v !== undefined);
     expect(answers).toContain('Yes');
-    expect(answers.filter((v) => !['Yes', 'No', 'Unknown'].includes(String(v)))).toEqual([]);
+    // Figures stay numbers; the summary's and footing's money shows as pounds, their counts as counts.
+    const figure = (sheet: string, labelColumn: number, label: string, valueColumn: number) => {
+      const cell = winterBook.getWorksheet(sheet)!.getRows(2, 40)!.find((r) => r.getCell(labelColumn).value === label)!.getCell(valueColumn);
+      return [typeof cell.value, cell.numFmt];
+    };
+    expect(figure('Summary', 1, 'Federation fee', 2)).toEqual(['number', '£#,##0']);
+    expect(figure('Summary', 1, 'List size total', 2)).toEqual(['number', '#,##0']);
+    expect(figure('Footing', 2, 'delivered cost', 3)).toEqual(['number', '£#,##0']);
+    expect(figure('Footing', 2, 'appointments', 3)).toEqual(['number', '#,##0']);
   });
 });

@@ -1,4 +1,4 @@
-import { formatCell, type ReportColumn, type ReportRow, type ReportTable } from '../../domain/schemes/report-columns.js';
+import { formatCell, isMoneyCell, text, type ReportCell, type ReportColumn, type ReportRow, type ReportTable } from '../../domain/schemes/report-columns.js';
 import { columnHeader, displayCell } from '../../domain/schemes/report-cells.js';
 import type { Column } from './tabular.js';
 
@@ -13,15 +13,26 @@ export type ReportFormat = 'table' | 'csv' | 'json' | 'xlsx';
  * (practice, list_size, share_exact…).
  */
 export function reportTableColumns(table: Pick<ReportTable, 'columns'>, format: ReportFormat, csvHeaders: 'keys' | 'labels' = 'keys'): Column<ReportRow>[] {
-  return table.columns.map((column: ReportColumn) => ({
+  // A CSV cell is a bare number: where a column mixes money and counts, the row's unit goes beside it.
+  const unitKeys = format === 'csv' ? [...new Set(table.columns.flatMap((c) => (c.unitKey ? [c.unitKey] : [])))] : [];
+  const columns = [...table.columns, ...unitKeys.map((key) => text(key, 'Unit'))];
+  return columns.map((column: ReportColumn) => ({
     header: format === 'table' ? columnHeader(column) : format === 'csv' && csvHeaders === 'keys' ? column.key : column.label,
     numeric: column.kind !== 'text',
     value: (row: ReportRow) => {
       const value = row[column.key] ?? null;
       // A workbook keeps numbers as numbers, but is read by a person: its codes are words ("List size total", "Yes").
       if (format === 'xlsx') return column.kind === 'text' && value !== null ? displayCell(column, value) : value;
-      return format === 'table' ? displayCell(column, value) : formatCell(column, value);
+      return format === 'table' ? displayCell(column, value, row) : formatCell(column, value);
     },
+    // A workbook shows each figure of a mixed column as its row says: pounds as £66,689, counts as 5,100.
+    ...(column.unitKey ? { cellFormat: (row: ReportRow) => mixedCellFormat(isMoneyCell(column, row), row[column.key]) } : {}),
     ...(column.kind === 'money' ? { numberFormat: column.decimals ? '#,##0.00' : '#,##0' } : column.decimals ? { numberFormat: `0.${'0'.repeat(column.decimals)}` } : {}),
   }));
+}
+
+/** A workbook format for one figure of a mixed column: £ for pounds, pence or decimals only where the figure has them. */
+function mixedCellFormat(money: boolean, value: ReportCell | undefined): string {
+  const whole = typeof value !== 'number' || Number.isInteger(value);
+  return `${money ? '£' : ''}#,##0${whole ? '' : '.00'}`;
 }

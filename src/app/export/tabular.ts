@@ -14,6 +14,8 @@ export interface Column<T> {
   numeric?: boolean;
   /** XLSX number format, e.g. '£#,##0.00' or '0.00%'. */
   numberFormat?: string;
+  /** XLSX number format cell by cell, where a column holds pounds in some rows and counts in others. */
+  cellFormat?: (row: T) => string;
   /** The values are ISO dates (2018-04-01): a workbook holds them as dates, to sort and filter as dates; a terminal writes 1 April 2018. */
   date?: boolean;
   /** The values are counts (list sizes, patients): a terminal groups their thousands, 327,255, as the pages do. */
@@ -124,6 +126,8 @@ export async function toXlsx(sheets: readonly Sheet<any>[], properties: { title?
     sheet.columns.forEach((c, i) => {
       const format = c.numberFormat ?? (c.date ? XLSX_DATE_FORMAT : c.pence ? XLSX_POUNDS_FORMAT : undefined);
       if (format) ws.getColumn(i + 1).numFmt = format;
+      const cellFormat = c.cellFormat;
+      if (cellFormat) sheet.rows.forEach((row, r) => (ws.getCell(r + 2, i + 1).numFmt = cellFormat(row)));
     });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

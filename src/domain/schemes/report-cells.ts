@@ -1,4 +1,4 @@
-import { formatCell, type ReportCell, type ReportColumn } from './report-columns.js';
+import { formatCell, isMoneyCell, type ReportCell, type ReportColumn, type ReportRow } from './report-columns.js';
 import { humanise } from '../words.js';
 
 /*
@@ -23,14 +23,15 @@ function numberFormat(decimals: number | undefined): Intl.NumberFormat {
 
 /**
  * Money as "£66,689" (pence where the column has them, a true minus for shortfalls: "−£21,386"),
- * counts with thousands separators, codes as words, text as `formatCell` gives it.
+ * counts with thousands separators, codes as words, text as `formatCell` gives it. A column that mixes
+ * money and counts needs the row, which says which each figure is.
  */
-export function displayCell(column: ReportColumn, value: ReportCell): string {
+export function displayCell(column: ReportColumn, value: ReportCell, row?: ReportRow): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' && column.kind !== 'text') {
     const text = numberFormat(column.decimals).format(Math.abs(value));
     const sign = value < 0 && text.replace(/[0.,]/g, '') !== '' ? '−' : '';
-    return column.kind === 'money' ? `${sign}£${text}` : `${sign}${text}`;
+    return isMoneyCell(column, row) ? `${sign}£${text}` : `${sign}${text}`;
   }
   const text = formatCell(column, value);
   // A code may hold digits (practices_contribution_total_year_1_cost), but starts with a letter.

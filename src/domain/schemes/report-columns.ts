@@ -14,7 +14,19 @@ export interface ReportColumn {
   kind: 'text' | 'number' | 'money';
   /** Decimal places to show (money in pounds: 0 for whole pounds, 2 for pence). */
   decimals?: number;
+  /**
+   * A number column that holds money in some rows and counts in others (a summary's values): the row's
+   * cell under this key is '£' where the figure is pounds, so each cell is shown, and kept in a workbook, as what it is.
+   */
+  unitKey?: string;
 }
+
+/** The unit a mixed column's row gives for money. */
+export const POUNDS_UNIT = '£';
+
+/** Whether this cell of this row is money: a money column, or a mixed column whose row says '£'. */
+export const isMoneyCell = (column: ReportColumn, row?: ReportRow): boolean =>
+  column.kind === 'money' || (column.unitKey !== undefined && row?.[column.unitKey] === POUNDS_UNIT);
 
 export interface ReportTable {
   name: 'overview' | 'allocation' | 'payments' | 'summary' | 'footing' | 'schedule' | 'contributions' | 'contributions_year_1_cost' | 'differences' | 'reallocation' | 'statements' | 'warnings';
@@ -27,6 +39,8 @@ export const TOTAL_LABEL = 'TOTAL';
 
 export const text = (key: string, label: string): ReportColumn => ({ key, label, kind: 'text' });
 export const num = (key: string, label: string, decimals?: number): ReportColumn => ({ key, label, kind: 'number', ...(decimals !== undefined ? { decimals } : {}) });
+/** A figure that is money or a count as its row's `unitKey` cell says. */
+export const figure = (key: string, label: string, unitKey: string): ReportColumn => ({ key, label, kind: 'number', unitKey });
 export const money = (key: string, label: string, decimals = 0): ReportColumn => ({ key, label, kind: 'money', decimals });
 export const pounds = (pence: number | null | undefined): number | null => (pence === null || pence === undefined ? null : penceToPounds(pence));
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, type ReportColumn } from './report-columns.js';
+import { formatCell, type ReportColumn, type ReportRow } from './report-columns.js';
+import { displayCell } from './report-cells.js';
 import { schemeReportTables } from './report-tables.js';
 import { runScheme } from './run-scheme.js';
 import { ELR_DATA, EXAMPLES, loadExample, readRecords } from '../../../test/support/scheme-seeds.js';
@@ -78,10 +79,24 @@ describe('schemeReportTables', () => {
     expect(summary).toMatchObject({ appointments_allocated_total: 5100, appointments_sum_of_rounded_rows: 5099, delivered_cost: 66689, delivered_cost_sum_of_rounded_rows: 66692, grand_total: 70024, grand_total_sum_of_shown_parts: 70023 });
   });
 
-  it('writes each footing figure with its unit: pounds for money, plain counts for appointments', () => {
-    const footing = table(winter, 'footing').rows;
-    expect(footing.find((r) => r.column === 'appointments')).toMatchObject({ total: '5,100', sum_of_rounded_rows: '5,099', difference: '−1' });
-    expect(footing.find((r) => r.table === 'Payments' && r.column === 'delivered cost')).toMatchObject({ total: '£66,689', sum_of_rounded_rows: '£66,692', difference: '£3' });
+  it('keeps each footing figure a number, with £ as its unit where it is money, and shows it so', () => {
+    const footing = table(winter, 'footing');
+    const appointments = footing.rows.find((r) => r.column === 'appointments')!;
+    const cost = footing.rows.find((r) => r.table === 'Payments' && r.column === 'delivered cost')!;
+    expect(appointments).toMatchObject({ total: 5100, sum_of_rounded_rows: 5099, difference: -1, unit: null });
+    expect(cost).toMatchObject({ total: 66689, sum_of_rounded_rows: 66692, difference: 3, unit: '£' });
+    const shown = (row: ReportRow) => footing.columns.filter((c) => c.kind !== 'text').map((c) => displayCell(c, row[c.key] ?? null, row));
+    expect(shown(appointments)).toEqual(['5,100', '5,099', '−1']);
+    expect(shown(cost)).toEqual(['£66,689', '£66,692', '£3']);
+  });
+
+  it('says which summary figures are pounds, and shows them with £', () => {
+    const summary = table(winter, 'summary');
+    const value = summary.columns.find((c) => c.key === 'value')!;
+    const row = (metric: string) => summary.rows.find((r) => r.metric === metric)!;
+    expect(displayCell(value, row('list_size_total').value ?? null, row('list_size_total'))).toBe('327,255');
+    expect(displayCell(value, row('federation_fee').value ?? null, row('federation_fee'))).toBe('£3,334');
+    expect(summary.rows.filter((r) => r.unit === '£').map((r) => r.metric)).toEqual(['delivered_cost', 'delivered_cost_sum_of_rounded_rows', 'federation_fee', 'grand_total', 'grand_total_sum_of_shown_parts']);
   });
 });
 

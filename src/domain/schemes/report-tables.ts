@@ -1,5 +1,5 @@
 import type { AllocationRow } from './allocation.js';
-import { formatCount, formatFigure } from './format-money.js';
+import { formatCount } from './format-money.js';
 import { humanise } from '../words.js';
 import { yearKey } from './multi-year.js';
 import type { PaymentRow } from './payments.js';
@@ -7,7 +7,7 @@ import { decimalPlacesOf, exact } from './rounding.js';
 import type { SchemeDefinition } from './scheme-definition.js';
 import { contributionsLabel } from './contribution-basis.js';
 import { columnWords, footingTableWords, type SchemeRun } from './run-scheme.js';
-import { money, num, pounds, text, TOTAL_LABEL, type ReportColumn, type ReportRow, type ReportTable } from './report-columns.js';
+import { figure, money, num, pounds, POUNDS_UNIT, text, TOTAL_LABEL, type ReportColumn, type ReportRow, type ReportTable } from './report-columns.js';
 import { contributionsTable, differencesTable, reallocationTable, scheduleTable, statementsTable, warningsTable } from './report-tables-more.js';
 
 /** An exact figure shortened for a rule's wording: 66689.1666… → "66,689.17…". */
@@ -152,51 +152,56 @@ export function paymentsTable(run: SchemeRun, definition: SchemeDefinition): Rep
 /** Scheme-level figures, each with the rule behind it; the footing differences are spelt out. */
 export function summaryTable(run: SchemeRun): ReportTable {
   const rows: ReportRow[] = [];
-  const add = (metric: string, value: number | null, rule: string) => rows.push({ metric, value, rule });
+  // Money and counts share the Value column: each money row says so, to be shown (and kept in a workbook) as pounds.
+  const add = (metric: string, value: number | null, rule: string, unit: string | null = null) => rows.push({ metric, value, unit, rule });
+  const addPounds = (metric: string, pence: number | null | undefined, rule: string) => add(metric, pounds(pence), rule, POUNDS_UNIT);
   const a = run.allocation;
   const unit = a.unit;
+  // Money shared per head is allocated in pounds.
+  const allocatedUnit = unit === 'gbp' ? POUNDS_UNIT : null;
   if (a.listSizeTotal !== null) add('list_size_total', a.listSizeTotal, 'sum of practice list sizes');
-  add(`${unit}_allocated_total`, a.totals.quantity.total, a.totals.quantity.totalsRule === 'round_unrounded_sum' ? 'round(sum of unrounded practice allocations)' : 'sum of rounded practice allocations');
-  add(`${unit}_sum_of_rounded_rows`, a.totals.quantity.sumOfRoundedRows, 'the rounded practice rows added up');
+  add(`${unit}_allocated_total`, a.totals.quantity.total, a.totals.quantity.totalsRule === 'round_unrounded_sum' ? 'round(sum of unrounded practice allocations)' : 'sum of rounded practice allocations', allocatedUnit);
+  add(`${unit}_sum_of_rounded_rows`, a.totals.quantity.sumOfRoundedRows, 'the rounded practice rows added up', allocatedUnit);
   const p = run.payments;
   if (p) {
     for (const d of p.totals.delivered) add(`${d.modelId}_${unit}_delivered`, d.total, 'sum of returns');
     add(`${unit}_delivered_total`, p.totals.deliveredTotal, 'all delivery models');
-    add('delivered_cost', pounds(p.totals.amount.total), p.totals.amount.totalsRule === 'round_unrounded_sum' ? `round(sum of unrounded practice costs) = round(${approx(p.totals.amount.exact)})` : 'sum of rounded practice costs');
-    add('delivered_cost_sum_of_rounded_rows', pounds(p.totals.amount.sumOfRoundedRows), 'the rounded practice rows added up');
-    if (p.totals.fee) add('federation_fee', pounds(p.totals.fee.total), p.fee?.percent != null ? `round(${p.fee.percent}% × unrounded delivered cost) = round(${approx(p.totals.fee.exact)})` : 'fixed fee');
-    add('grand_total', pounds(p.totals.grandTotal.total), `round(unrounded delivered cost + unrounded fee) = round(${approx(p.totals.grandTotal.exact)})`);
-    add('grand_total_sum_of_shown_parts', pounds(p.totals.grandTotal.sumOfRoundedRows), 'delivered cost + fee as shown');
+    addPounds('delivered_cost', p.totals.amount.total, p.totals.amount.totalsRule === 'round_unrounded_sum' ? `round(sum of unrounded practice costs) = round(${approx(p.totals.amount.exact)})` : 'sum of rounded practice costs');
+    addPounds('delivered_cost_sum_of_rounded_rows', p.totals.amount.sumOfRoundedRows, 'the rounded practice rows added up');
+    if (p.totals.fee) addPounds('federation_fee', p.totals.fee.total, p.fee?.percent != null ? `round(${p.fee.percent}% × unrounded delivered cost) = round(${approx(p.totals.fee.exact)})` : 'fixed fee');
+    addPounds('grand_total', p.totals.grandTotal.total, `round(unrounded delivered cost + unrounded fee) = round(${approx(p.totals.grandTotal.exact)})`);
+    addPounds('grand_total_sum_of_shown_parts', p.totals.grandTotal.sumOfRoundedRows, 'delivered cost + fee as shown');
   }
   const m = run.multiYear;
   if (m) {
-    add('gross_cost_total', pounds(m.totals.gross.total), `round(${approx(m.totals.gross.exact)})`);
-    add('funding_total', pounds(m.totals.funding.total), 'all funding sources, all years');
-    add('practices_contribution_total', pounds(m.totals.contribution.total), `${m.basis.label}: round(${approx(m.totals.contribution.exact)})`);
+    addPounds('gross_cost_total', m.totals.gross.total, `round(${approx(m.totals.gross.exact)})`);
+    addPounds('funding_total', m.totals.funding.total, 'all funding sources, all years');
+    addPounds('practices_contribution_total', m.totals.contribution.total, `${m.basis.label}: round(${approx(m.totals.contribution.exact)})`);
     const other = run.year1Schedule;
-    if (other) add('practices_contribution_total_year_1_cost', pounds(other.totals.contribution.total), `the other schedule, ${other.basis.label}: round(${approx(other.totals.contribution.exact)})`);
-    add('gross_cost_average_per_year', pounds(m.averages.grossPerYearPence), 'round(unrounded total ÷ years)');
-    if (m.averages.grossAfterFirstYearPence !== null) add('gross_cost_average_years_2_on', pounds(m.averages.grossAfterFirstYearPence), 'round(unrounded years 2 onwards ÷ their number)');
-    add('cost_per_patient_average', pounds(m.averages.costPerPatientPence), 'round(unrounded total ÷ years ÷ combined list)');
-    add('contribution_per_patient_average', pounds(m.averages.contributionPerPatientPence), 'round(unrounded contributions ÷ years ÷ combined list)');
+    if (other) addPounds('practices_contribution_total_year_1_cost', other.totals.contribution.total, `the other schedule, ${other.basis.label}: round(${approx(other.totals.contribution.exact)})`);
+    addPounds('gross_cost_average_per_year', m.averages.grossPerYearPence, 'round(unrounded total ÷ years)');
+    if (m.averages.grossAfterFirstYearPence !== null) addPounds('gross_cost_average_years_2_on', m.averages.grossAfterFirstYearPence, 'round(unrounded years 2 onwards ÷ their number)');
+    addPounds('cost_per_patient_average', m.averages.costPerPatientPence, 'round(unrounded total ÷ years ÷ combined list)');
+    addPounds('contribution_per_patient_average', m.averages.contributionPerPatientPence, 'round(unrounded contributions ÷ years ÷ combined list)');
   }
-  if (run.differences) add('hand_schedule_total', pounds(run.differences.rows.find((d) => d.scope === 'scheme')?.handPence), run.differences.label);
-  if (run.differences) add('hand_schedule_difference', pounds(run.differences.totalDifferencePence), `${run.differences.label} less the cost model (negative: short)`);
-  return { name: 'summary', title: 'Summary', columns: [text('metric', 'Metric'), num('value', 'Value'), text('rule', 'Rule')], rows };
+  if (run.differences) addPounds('hand_schedule_total', run.differences.rows.find((d) => d.scope === 'scheme')?.handPence, run.differences.label);
+  if (run.differences) addPounds('hand_schedule_difference', run.differences.totalDifferencePence, `${run.differences.label} less the cost model (negative: short)`);
+  return { name: 'summary', title: 'Summary', columns: [text('metric', 'Metric'), figure('value', 'Value', 'unit'), text('rule', 'Rule')], rows };
 }
 
 export function footingTable(run: SchemeRun): ReportTable {
   return {
     name: 'footing',
     title: 'Footing notes: which rule each TOTAL uses, and where the rounded rows do not add up to it',
-    // Money and counts share these columns, so each figure is written out with its own unit ("£66,689", "5,100").
-    columns: [text('table', 'Table'), text('column', 'Column'), text('total', 'TOTAL'), text('sum_of_rounded_rows', 'Rows add to'), text('difference', 'Difference'), text('note', 'Note')],
+    // Money and counts share these columns: each row says which it holds (£ in pence-free pounds, or a count).
+    columns: [text('table', 'Table'), text('column', 'Column'), figure('total', 'TOTAL', 'unit'), figure('sum_of_rounded_rows', 'Rows add to', 'unit'), figure('difference', 'Difference', 'unit'), text('note', 'Note')],
     rows: run.footing.map((f) => ({
       table: humanise(footingTableWords[f.table] ?? f.table),
       column: columnWords(f.column),
-      total: formatFigure(f.total, f.money),
-      sum_of_rounded_rows: formatFigure(f.sumOfRoundedRows, f.money),
-      difference: formatFigure(f.footingDifference, f.money),
+      unit: f.money ? POUNDS_UNIT : null,
+      total: f.money ? pounds(f.total) : f.total,
+      sum_of_rounded_rows: f.money ? pounds(f.sumOfRoundedRows) : f.sumOfRoundedRows,
+      difference: f.money ? pounds(f.footingDifference) : f.footingDifference,
       note: `${f.totalsRule}; rows: ${f.rowRule}`,
     })),
   };

@@ -10,7 +10,7 @@ import { buildMultiYearSchedule, type MultiYearSchedule } from './multi-year.js'
 import { calculatePayments, type Payments } from './payments.js';
 import { findPractice, participatingPractices, type SchemePractice } from './practices.js';
 import { reallocateCapacity, type CapacityRelease, type Reallocation } from './reallocation.js';
-import { describeRoundingRule, roundingRuleLabel, totalsRuleDescriptions, type ColumnTotal } from './rounding.js';
+import { describeRoundingRule, exact, roundingRuleLabel, toPence, totalsRuleDescriptions, type ColumnTotal } from './rounding.js';
 import type { SchemeDefinition } from './scheme-definition.js';
 import type { SchemeWarning } from './scheme-warning.js';
 import { buildStatements, type PracticeStatement } from './statement.js';
@@ -75,7 +75,15 @@ const partsLabels: Record<string, string> = { grand_total: 'the delivered cost a
 /** Tables whose columns share names with another's say which they are in their notes. */
 export const footingTableWords: Partial<Record<FootingNote['table'], string>> = { year_1_schedule: 'schedule at year-1 cost' };
 
-export function footingNote(table: FootingNote['table'], total: ColumnTotal): FootingNote {
+/** Money shared per head is counted in pounds (its unit is gbp): its footing is money, in pence like every other. */
+function asMoney(total: ColumnTotal): ColumnTotal {
+  if (total.money || total.column !== 'gbp') return total;
+  const pence = (pounds: number) => toPence(exact(pounds));
+  return { ...total, total: pence(total.total), sumOfRoundedRows: pence(total.sumOfRoundedRows), footingDifference: pence(total.footingDifference), money: true };
+}
+
+export function footingNote(table: FootingNote['table'], counted: ColumnTotal): FootingNote {
+  const total = asMoney(counted);
   const shown = formatFigure(total.total, total.money);
   const rows = formatFigure(total.sumOfRoundedRows, total.money);
   const gap = formatFigure(Math.abs(total.footingDifference), total.money);

@@ -24,12 +24,12 @@ export function ReportTableView({ table, hide = [], caption, captionHidden = tru
   const columns: Column<ReportRow>[] = [
     ...table.columns
       .filter((c) => !hide.includes(c.key))
-      .map((c): Column<ReportRow> => ({ key: c.key, header: columnHeader(c), numeric: c.kind !== 'text', cell: (row) => displayCell(c, row[c.key] ?? null) })),
+      .map((c): Column<ReportRow> => ({ key: c.key, header: columnHeader(c), numeric: c.kind !== 'text', cell: (row) => displayCell(c, row[c.key] ?? null, row) })),
     ...extra,
   ];
   const body = table.rows.filter((row) => !isTotal(table, row));
   // A table may total its rows more than once (the income streams: secured, then potential).
-  const total = table.rows.filter((row) => isTotal(table, row)).map((totalRow) => ({ label: totalLabel, cells: Object.fromEntries(table.columns.slice(1).map((c) => [c.key, displayCell(c, totalRow[c.key] ?? null)])) }));
+  const total = table.rows.filter((row) => isTotal(table, row)).map((totalRow) => ({ label: totalLabel, cells: Object.fromEntries(table.columns.slice(1).map((c) => [c.key, displayCell(c, totalRow[c.key] ?? null, totalRow)])) }));
   return (
     // A wide table scrolls sideways: a named region keyboard users can focus to scroll it.
     <div className={columns.length > 7 ? 'app-scheme-table app-wide' : 'app-scheme-table'} role="region" aria-label={caption ?? table.title} tabIndex={0}>
