@@ -135,7 +135,7 @@ describe('atscale scheme, in process', () => {
     expect(text).toMatch(/^2019\/20\s+1\.02\s+£179,377\s+£5,000\s+£184,377\s+£60,000\s+£0\s+£124,377\s+£1\.97/m);
     expect(text).toMatch(/^Average\s+£186,206\s+£1\.99/m);
     // A shortfall with a true minus, its cause in words, as the scheme page shows them.
-    expect(text).toMatch(/^Scheme\s+All years\s+TOTAL\s+£543,440\s+£564,826\s+−£21,386\s+No uplift/m);
+    expect(text).toMatch(/^Scheme\s+All years\s+All practices\s+£543,440\s+£564,826\s+−£21,386\s+No uplift/m);
     expect(text).toContain('£21,386 short of the cost model');
     const csv = await run('scheme', 'run', pharmacists, '--format', 'csv', '--table', 'differences');
     const years = records(csv.slice(text.length), 'stdout').filter((r) => r.scope === 'year');

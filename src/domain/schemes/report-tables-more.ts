@@ -89,7 +89,8 @@ export function differencesTable(run: SchemeRun): ReportTable | null {
     .map((row) => ({
       scope: row.scope,
       year: row.year ?? 'All years',
-      practice: row.practiceName ?? TOTAL_LABEL,
+      // A year's or the scheme's row covers every practice: it is not a total row of this table.
+      practice: row.practiceName ?? 'All practices',
       hand: pounds(row.handPence),
       model: pounds(row.modelPence),
       difference: pounds(row.differencePence),
