@@ -5,7 +5,8 @@ import type { Actor } from './context.js';
 export interface AuditEntry {
   recordType: string;
   recordId: string | number;
-  action: 'create' | 'update' | 'delete' | 'import';
+  /** A restore replaces every record with a backup's: not an import of a file. */
+  action: 'create' | 'update' | 'delete' | 'import' | 'restore';
   before?: unknown;
   after?: unknown;
   summary?: string;

@@ -42,8 +42,8 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
     const [inserted] = await target.query<{ id: number }>("INSERT INTO practice_groups (name, kind) VALUES ('After restore', 'peer_group') RETURNING id");
     expect(inserted!.id).toBe(9);
     // The restore itself is the last thing in the restored audit log.
-    const [last] = await target.query<{ record_type: string; summary: string }>('SELECT record_type, summary FROM audit_log ORDER BY id DESC LIMIT 1');
-    expect(last).toEqual({ record_type: 'backup', summary: expect.stringMatching(/^Restored the backup made on \d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}[ap]m/) });
+    const [last] = await target.query<{ record_type: string; action: string; summary: string }>('SELECT record_type, action, summary FROM audit_log ORDER BY id DESC LIMIT 1');
+    expect(last).toEqual({ record_type: 'backup', action: 'restore', summary: expect.stringMatching(/^Restored the backup made on \d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}[ap]m/) });
   });
 
   it('keeps the audit of what was done after the backup, and the undoing of it, when it restores', async () => {

@@ -130,7 +130,7 @@ export async function restoreBackup(database: Database, content: Buffer | Backup
     await recordAudit(tx as never, actor, {
       recordType: 'backup',
       recordId: file.createdAt,
-      action: 'import',
+      action: 'restore',
       after: { rows: counts, auditKept: kept.length },
       summary: `Restored the backup made on ${formatDateTime(file.createdAt)}${kept.length === 1 ? '; the audit row written since it is kept before this one' : kept.length ? `; the ${kept.length} audit rows written since it are kept before this one` : ''}`,
     });

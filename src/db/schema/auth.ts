@@ -42,7 +42,7 @@ export const auditLog = pgTable(
     actorLabel: text('actor_label').notNull(),
     recordType: text('record_type').notNull(),
     recordId: text('record_id').notNull(),
-    action: text('action').notNull(), // create | update | delete | import
+    action: text('action').notNull(), // create | update | delete | import | restore
     before: jsonb('before'),
     after: jsonb('after'),
     summary: text('summary'),
