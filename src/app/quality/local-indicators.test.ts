@@ -126,14 +126,22 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
     expect(workbook.content.subarray(0, 2).toString()).toBe('PK');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(workbook.content as never);
-    const headers = (book.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
-    expect(headers).toEqual(expect.arrayContaining(['All practices held', 'Better when', 'Threshold', 'Gap to threshold']));
+    const all = book.getWorksheet('All practices')!;
+    const headers = (all.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual(expect.arrayContaining(['Harborough', 'Harborough: practices with a figure', 'All practices held', 'Better when', 'Threshold', 'Gap to threshold']));
+    // The first sheet says what the pack is and what its columns mean, for a reader without the page.
+    const about = new Map(book.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
+    expect(book.worksheets[0]!.name).toBe('About');
+    expect(about.get('What')).toBe(`Peer review pack for Harborough, in ${pack.federation!.name}`);
+    for (const header of headers.filter((h) => !['ODS code', 'Practice', 'Indicator', 'Period', 'Practice value', 'Members on', 'Better when'].includes(String(h)))) {
+      expect([...about.keys()].some((key) => String(key).split(', ').includes(String(header))), String(header)).toBe(true);
+    }
     // SPC results in the words the page uses, not their codes; a series too short for limits says so (EVAL_ONLINE has 2 periods).
-    const spcWords = book.worksheets[0]!.getColumn(headers.indexOf('SPC variation') + 1).values.slice(2).filter(Boolean) as string[];
+    const spcWords = all.getColumn(headers.indexOf('SPC variation') + 1).values.slice(2).filter(Boolean) as string[];
     expect(spcWords.length).toBeGreaterThan(0);
     expect(spcWords.every((v) => /^(Common cause|Special cause|There are 2 points: too few for process limits)/.test(v))).toBe(true);
     // Funnel positions say which side is better; prevalence (neutral) says only the side.
-    const funnelWords = book.worksheets[0]!.getColumn(headers.indexOf('Funnel (99.8%)') + 1).values.slice(2).filter(Boolean) as string[];
+    const funnelWords = all.getColumn(headers.indexOf('Funnel (99.8%)') + 1).values.slice(2).filter(Boolean) as string[];
     expect(funnelWords.length).toBeGreaterThan(0);
     expect(funnelWords.every((v) => /^(Within|Above|Below)( \((better|worse)\))?$/.test(v))).toBe(true);
     const svg = await funnelSvg(contextFor(database), { indicator: 'QOF_PREV_HYP', period: '2023-03-31' });
@@ -178,9 +186,13 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
     expect(registered.locality).toBe(lists.reduce((sum, l) => sum + l.patients, 0) / 4);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await reviewPackWorkbook(contextFor(database), locality!.id)).content as never);
-    const sheet = workbook.worksheets[0]!;
+    const sheet = workbook.getWorksheet('All practices')!;
     const column = (header: string) => sheet.getColumn((sheet.getRow(1).values as unknown[]).indexOf(header)).values.slice(2);
     expect(new Set(column('ODS code'))).toEqual(new Set(codes));
-    expect(new Set(column('Locality practices')).has(5)).toBe(false);
+    expect(new Set(column('Harborough: practices with a figure')).has(5)).toBe(false);
+    // A count of patients is whole in the workbook, as the page writes it ("12,041 on average"), not 12,040.75.
+    const registeredRow = sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(3).value === 'Patients registered')!;
+    const harborough = registeredRow.getCell((sheet.getRow(1).values as unknown[]).indexOf('Harborough'));
+    expect([harborough.value, harborough.numFmt]).toEqual([Math.round(registered.locality!), '#,##0']);
   });
 });
