@@ -129,6 +129,9 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     const run = (await admin.request('GET', `/api/schemes/${id}/run`)).body;
     expect(tableOf(run, 'footing').rows.find((r) => r.table === 'Allocation')).toMatchObject({ column: 'pounds', difference: 0, unit: '£' });
     expect(tableOf(run, 'summary').rows.find((r) => r.metric === 'gbp_allocated_total')).toMatchObject({ unit: '£' });
+    // The practice's money page gives its share as earned, and paid once the practices are.
+    const share = (await manager.request('GET', '/api/practices/C82001/money')).body.schemes.find((s: { schemeId: number }) => s.schemeId === id);
+    expect(share).toMatchObject({ receivesPence: body.statement.totals[0].amountPence, settlement: paid, delivered: expect.stringMatching(/^Its share of £32,725\.50: \d+\.\d{2}% \(list of [\d,]+ out of [\d,]+\)$/) });
   });
 
   it('shows a practice manager only their own practice’s rows', async () => {

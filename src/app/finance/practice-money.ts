@@ -3,8 +3,10 @@ import { allContracts, applicationsByPractice, subContractsOf } from '../../db/r
 import { registryPractices } from '../../db/repos/schemes.js';
 import { schemes } from '../../db/schema/index.js';
 import { forbidden, notFound } from '../../domain/errors.js';
+import { capitalise } from '../../domain/problem-sentence.js';
 import { sumPence } from '../../domain/funds/fund-applications.js';
 import type { ContributionBasis } from '../../domain/schemes/contribution-basis.js';
+import type { PracticeStatement } from '../../domain/schemes/statement.js';
 import { hasBeenApproved } from '../../domain/schemes/returns-due.js';
 import { isPaid, type Settlement } from '../../domain/schemes/settlement.js';
 import type { AppContext } from '../context.js';
@@ -16,11 +18,11 @@ export interface PracticeSchemeMoney {
   schemeId: number;
   name: string;
   version: number;
-  /** Earned by the practice for the activity it delivered (paid or not yet: see `settlement`); null when the scheme pays nothing per practice. */
+  /** Earned by the practice for the activity it delivered, or its share of money per head (paid or not yet: see `settlement`); null when the scheme pays nothing per practice. */
   receivesPence: number | null;
   /** Whether that payment was invoiced to the commissioner and paid to practices, as the version's statement says. */
   settlement: Settlement;
-  /** What the practice delivered, as its statement (same run) sums it up: "208 appointments delivered"; null when the scheme pays nothing for activity. */
+  /** What the practice is paid for, as its statement (same run) sums it up: "208 appointments delivered", or its share of money per head; null when it is paid nothing. */
   delivered: string | null;
   /** The practice's contribution to the scheme's costs, all years; null when it has no cost model. */
   paysPence: number | null;
@@ -61,14 +63,16 @@ export async function practiceMoney(ctx: AppContext, practiceCode: string): Prom
     const payment = run.payments?.rows.find((r) => r.practiceKey === code);
     const schedule = run.multiYear?.practices.find((p) => p.practiceKey === code);
     const statement = run.statements.find((s) => s.practiceKey === code);
-    if (!payment && !schedule) continue;
+    // Money shared per head is the practice's share of the pot by list size, paid whatever it delivers.
+    const share = run.allocation.rows.find((r) => r.practiceKey === code && r.quantityPence !== null);
+    if (!payment && !schedule && !share) continue;
     schemeMoney.push({
       schemeId: scheme.id,
       name: run.scheme.name,
       version: version.version,
-      receivesPence: payment?.amountPence ?? null,
+      receivesPence: payment?.amountPence ?? share?.quantityPence ?? null,
       settlement: { invoiced: version.invoiced, paid: version.paid },
-      delivered: statement?.delivered ?? null,
+      delivered: statement?.delivered ?? (share && statement ? shareWords(statement) : null),
       paysPence: schedule?.totalPence ?? null,
       years: schedule?.years.map((y) => ({ year: y.year, paysPence: y.contributionPence })) ?? [],
       contributionBasis: schedule ? run.multiYear!.basis : null,
@@ -89,4 +93,10 @@ export async function practiceMoney(ctx: AppContext, practiceCode: string): Prom
       paysPence: sumPence(schemeMoney.map((s) => s.paysPence ?? 0)),
     },
   };
+}
+
+/** A share of money per head as the statement gives it: "Its share of £32,725.50: 2.84% (list of 9,301 out of 327,255)". */
+function shareWords(statement: PracticeStatement): string {
+  const detail = (label: string) => statement.lines.find((l) => l.label === label)?.detail ?? '';
+  return `${capitalise(detail('Allocation'))}: ${detail('Share')}`;
 }

@@ -16,18 +16,19 @@ import './finance.css';
 type SchemeMoney = PracticeMoney['schemes'][number];
 
 /**
- * Each scheme's row says why its figures are what they are: what the practice delivered (as its
- * statement sums it up), a link to that statement, which shows the working, and to the scheme's page.
+ * Each scheme's row says why its figures are what they are: what the practice delivered, or its share
+ * of money per head (as its statement sums it up), a link to that statement, which shows the working, and to the scheme's page.
  */
 const schemeColumns = (odsCode: string): Column<SchemeMoney>[] => [
   { key: 'scheme', header: 'Scheme', cell: (s) => <Link to={`/schemes/${s.schemeId}`}>{s.name}</Link> },
   { key: 'version', header: 'Version', cell: (s) => s.version, numeric: true },
-  { key: 'receives', header: 'Earned for activity delivered', pence: (s) => s.receivesPence, cell: () => 'None', numeric: true },
+  // Earned for the activity it delivered, or its share of money per head.
+  { key: 'receives', header: 'Earned', pence: (s) => s.receivesPence, cell: () => 'None', numeric: true },
   // Paid only once the federation records paying the practices; until then, earned and not yet paid.
   { key: 'payment', header: 'Payment', cell: (s) => (s.receivesPence === null ? null : practicePaymentWords(s.settlement)) },
   {
     key: 'why',
-    header: 'What was delivered',
+    header: 'What for',
     cell: (s) => (
       <>
         {s.delivered ? (
