@@ -73,4 +73,13 @@ describe('the charts say what their marks and lines are', () => {
     expect(names).toContain('Special cause: concern');
     expect(names).not.toContain('Special cause: improvement');
   });
+
+  it('draws both lines where a threshold sets a target and a minimum, each at its value', () => {
+    const option = practiceSpcChartOption({ indicator: { name: 'Same-day access', unit: 'proportion', cadence: 'month' }, practiceName: 'Kibworth', points: ['2024-04', '2024-05'].map(point), threshold: { target: 60, minimum: 45 } });
+    const lines = (option.series as (Series & { data: unknown[] })[]).filter((s) => s.name === 'Target' || s.name === 'Minimum');
+    expect(lines.map((s) => [s.name, s.data])).toEqual([
+      ['Target', [60, 60]],
+      ['Minimum', [45, 45]],
+    ]);
+  });
 });

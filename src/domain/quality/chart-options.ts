@@ -136,15 +136,19 @@ const pointColour = (type: string | null) => (type === null ? NHS.grey : type.in
  */
 export function practiceSpcChartOption(data: { indicator: { name: string; unit: IndicatorUnit; cadence: Cadence; polarity?: Polarity }; practiceName: string; points: SpcChartPoint[]; threshold: { target: number | null; minimum: number | null } | null }): Record<string, unknown> {
   const { indicator, threshold } = data;
-  const line = threshold?.target != null ? { value: threshold.target, name: 'Target' } : threshold?.minimum != null ? { value: threshold.minimum, name: data.indicator.polarity === 'lower' ? 'Maximum' : 'Minimum' } : null;
-  return spcChartOption({ title: `${indicator.name}: ${data.practiceName}`, unitLabel: unitLabels[indicator.unit], points: data.points, threshold: line, cadence: indicator.cadence });
+  // A threshold may set both a target and a floor (a ceiling where lower is better): each is drawn.
+  const lines = [
+    ...(threshold?.target != null ? [{ value: threshold.target, name: 'Target' }] : []),
+    ...(threshold?.minimum != null ? [{ value: threshold.minimum, name: data.indicator.polarity === 'lower' ? 'Maximum' : 'Minimum' }] : []),
+  ];
+  return spcChartOption({ title: `${indicator.name}: ${data.practiceName}`, unitLabel: unitLabels[indicator.unit], points: data.points, thresholds: lines, cadence: indicator.cadence });
 }
 
 /**
  * An XmR chart; with the indicator's cadence, its axis names periods as people read them ("Apr 2024", "2022/23").
  * Too few points for limits: the points alone, and the subtitle says why there are no limits.
  */
-export function spcChartOption(data: { title: string; unitLabel: string; points: SpcChartPoint[]; threshold: { value: number; name: string } | null; cadence?: Cadence }): Record<string, unknown> {
+export function spcChartOption(data: { title: string; unitLabel: string; points: SpcChartPoint[]; thresholds: { value: number; name: string }[]; cadence?: Cadence }): Record<string, unknown> {
   const { cadence } = data;
   const periods = data.points.map((p) => (cadence ? periodLabel(p.period, cadence, 'short') : p.period));
   const limit = (name: string, key: 'mean' | 'lower' | 'upper', dashed: boolean) => ({
@@ -171,7 +175,8 @@ export function spcChartOption(data: { title: string; unitLabel: string; points:
     series: [
       { name: 'Value', type: 'line', data: data.points.map((p) => ({ value: p.value, itemStyle: { color: pointColour(p.type) } })), symbolSize: 8, lineStyle: { color: NHS.grey }, itemStyle: { color: NHS.grey } },
       ...(limited ? [limit('Mean', 'mean', false), limit('Lower process limit', 'lower', true), limit('Upper process limit', 'upper', true)] : []),
-      ...(data.threshold ? [{ name: data.threshold.name, type: 'line', data: data.points.map(() => data.threshold!.value), showSymbol: false, silent: true, lineStyle: { color: NHS.green, type: 'dotted' }, itemStyle: { color: NHS.green } }] : []),
+      // The target dotted, a minimum or maximum dash-dotted: both green, told apart in the legend.
+      ...data.thresholds.map((t, i) => ({ name: t.name, type: 'line', data: data.points.map(() => t.value), showSymbol: false, silent: true, lineStyle: { color: NHS.green, type: i === 0 ? 'dotted' : [8, 3, 2, 3] }, itemStyle: { color: NHS.green } })),
       // The points' colours, in the legend only for the kinds this chart has.
       ...specialCauseKeys.filter((k) => data.points.some((p) => p.type?.includes(k.match))).map((k) => ({ name: k.name, type: 'scatter', data: [], itemStyle: { color: pointColour(k.match) } })),
     ],

@@ -25,7 +25,7 @@ const spc = spcChartOption({
   title: 'Same-day access: Kibworth',
   unitLabel: '%',
   points: ['2024-04', '2024-05', '2024-06'].map((period, i) => ({ period, value: [50, 52, 80][i]!, mean: 55, lower: 40, upper: 70, type: i === 2 ? 'special_cause_improvement' : 'common_cause' })),
-  threshold: { value: 60, name: 'Target' },
+  thresholds: [{ value: 60, name: 'Target' }],
 });
 
 describe('the parts of ECharts the quality pages load', () => {
