@@ -50,9 +50,15 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
     const before = await createBackup(source);
     await source.query("UPDATE practices SET notes = 'changed after the backup' WHERE ods_code = 'C82001'");
     await source.query("INSERT INTO audit_log (actor_label, record_type, record_id, action, summary) VALUES ('a manager', 'practice', 'C82001', 'update', 'notes changed after the backup')");
+    const [madeSince] = await source.query<{ id: number }>("INSERT INTO practice_groups (name, kind) VALUES ('Made after the backup', 'peer_group') RETURNING id");
     const auditRows = async () => (await source.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0]!.n;
     const held = await auditRows();
     await restoreBackup(source, before, { userId: null, label: 'cli:operator', role: 'admin', practiceCodes: [] });
+    // The group made since is undone, and its id is not handed out again: audit rows kept from then point at it.
+    expect(await source.query("SELECT id FROM practice_groups WHERE name = 'Made after the backup'")).toEqual([]);
+    const [next] = await source.query<{ id: number }>("INSERT INTO practice_groups (name, kind) VALUES ('Made after the restore', 'peer_group') RETURNING id");
+    expect(next!.id).toBeGreaterThan(madeSince!.id);
+    await source.query('DELETE FROM practice_groups WHERE id = $1', [next!.id]);
     expect((await source.query<{ notes: string | null }>("SELECT notes FROM practices WHERE ods_code = 'C82001'"))[0]!.notes).not.toBe('changed after the backup');
     // Every row the log held is still there, and one more says the restore happened and who did it.
     expect(await auditRows()).toBe(held + 1);

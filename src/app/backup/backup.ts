@@ -121,7 +121,14 @@ export async function restoreBackup(database: Database, content: Buffer | Backup
       }
       const serial = await tx.execute(sql`SELECT pg_get_serial_sequence(table_name, column_name) AS seq FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ${name} AND column_name = 'id'`);
       const seq = (serial as unknown as { rows: { seq: string | null }[] }).rows[0]?.seq;
-      if (seq) await tx.execute(sql.raw(`SELECT setval('${seq}', COALESCE((SELECT max(id) FROM "${name}"), 0) + 1, false)`));
+      // An id handed out since the backup is never handed out again: the audit rows kept from then point
+      // at it, and would be pinned on a new record. So the next id is past the backup's rows and past what
+      // the sequence had reached (TRUNCATE leaves a sequence where it was).
+      if (seq) {
+        await tx.execute(
+          sql.raw(`SELECT setval('${seq}', GREATEST(COALESCE((SELECT max(id) FROM "${name}"), 0) + 1, (SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM ${seq})), false)`),
+        );
+      }
     }
     await reapplyDataMigrations(tx as never, file.migrations);
     // The backup's own audit log came back with it. What was audited since, and the restore undid,
