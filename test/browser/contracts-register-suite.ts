@@ -82,5 +82,30 @@ export function contractsRegisterSuite(harness: () => BrowserHarness) {
       await page.getByRole('button', { name: 'Show contracts due' }).click();
       await eventually(() => sentence(page)).toMatch(/^Contracts with a notice, renewal or end date within 1 day of /);
     });
+
+    it('adds one contract for a double click, though the form stays on screen while the contract’s page loads', async () => {
+      const slow = await harness().newPage();
+      await signIn(slow, demoAdmin);
+      await slow.goto('/contracts/new');
+      await slow.getByLabel('Title').fill('Double-clicked contract');
+      await slow.getByLabel('Commissioner').fill('East Leicestershire and Rutland CCG');
+      await slow.getByLabel('Parties', { exact: true }).fill('ELR CCG; ELR GP Federation');
+      await slow.locator('#contract-footprintGroupId').selectOption({ label: 'East Leicestershire & Rutland GP Federation' });
+      await fillDate(slow, 'contract-startDate', '1/4/2019');
+      // On a slow connection the contract's page takes a while to come: until it does, the form it leaves is still there to click.
+      await slow.route('**/contract-page-*.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      const add = slow.getByRole('button', { name: 'Add contract' });
+      const created = slow.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/contracts');
+      await add.click();
+      expect((await created).status()).toBe(201);
+      await add.click({ timeout: 1000 });
+      await visible(slow.getByRole('heading', { level: 1, name: 'Double-clicked contract' }));
+      const { items } = (await (await slow.request.get('/api/contracts?pageSize=100')).json()) as { items: { title: string }[] };
+      expect(items.filter((c) => c.title === 'Double-clicked contract')).toHaveLength(1);
+      await slow.close();
+    });
   });
 }

@@ -1,6 +1,7 @@
 import { keepPreviousData, type MutateOptions, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
 import { ApiError, apiGet, apiRequest } from './client.js';
+import { changeKey, RepeatGuard } from './repeat-guard.js';
 
 /** One query client for the app: no retries for answers the server meant (4xx), one for the rest. */
 export function createQueryClient(): QueryClient {
@@ -56,7 +57,9 @@ export function useRefresh() {
 /**
  * Sends a change (POST, PATCH, DELETE) and, when it succeeds, refreshes the queries under `invalidates`.
  * A second `mutate` while one is on its way is ignored: a double click saves once (the flag is set at
- * once, where a disabled button would only follow on the next render).
+ * once, where a disabled button would only follow on the next render). So is the same change sent
+ * again moments after it succeeded, while the page is still moving on to the record it made
+ * (`RepeatGuard`): a double click slower than the server made two contracts.
  *
  * The callbacks given to `mutate` always run, even when the refreshed page no longer shows the form
  * that sent the change (a decision form that disappears once the decision is made): TanStack runs
@@ -66,6 +69,10 @@ export function useRefresh() {
 export function useApiMutation<TVariables, TResult = unknown>(send: (variables: TVariables) => { method: string; path: string; body?: unknown }, invalidates: string[] = []) {
   const refresh = useRefresh();
   const inFlight = useRef(false);
+  const repeats = useRef(new RepeatGuard());
+  // The latest `send`, for the guard to key a change by, without making `mutate` new on every render.
+  const sendNow = useRef(send);
+  sendNow.current = send;
   const callbacks = useRef<MutateOptions<TResult, ApiError, TVariables> | undefined>(undefined);
   const mutation = useMutation<TResult, ApiError, TVariables>({
     mutationFn: (variables) => {
@@ -73,6 +80,7 @@ export function useApiMutation<TVariables, TResult = unknown>(send: (variables: 
       return apiRequest<TResult>(method, path, body);
     },
     onSuccess: async (...args) => {
+      repeats.current.succeeded(changeKey(send(args[1])));
       await refresh(invalidates);
       await callbacks.current?.onSuccess?.(...args);
     },
@@ -84,7 +92,7 @@ export function useApiMutation<TVariables, TResult = unknown>(send: (variables: 
   const { mutate: mutateNow } = mutation;
   const mutate = useCallback(
     (variables: TVariables, options?: MutateOptions<TResult, ApiError, TVariables>) => {
-      if (inFlight.current) return;
+      if (inFlight.current || repeats.current.isRepeat(changeKey(sendNow.current(variables)))) return;
       inFlight.current = true;
       callbacks.current = options;
       mutateNow(variables);
