@@ -6,7 +6,7 @@ import { invalid, type Problem } from '../../domain/errors.js';
 import { type FinanceFileKind, ieSectionOf, type IncomeStreamRow, readFinanceFile } from '../../domain/finance/finance-csv.js';
 import { normaliseFinancialYear } from '../../domain/finance/financial-year.js';
 import { ieForecastProblems } from '../../domain/finance/ie-forecast.js';
-import { decodeText } from '../../domain/registry/index.js';
+import { csvText } from '../../domain/registry/index.js';
 import { columnIndex, parseCsv } from '../../domain/schemes/tabular-input.js';
 import { recordAudit, type AuditEntry } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -179,7 +179,7 @@ export const financeFileType = (kind: FinanceFileKind): RecordTypeName => (kind 
 export async function importFinanceCsv(ctx: AppContext, kind: FinanceFileKind, file: { name: string; content: Uint8Array }, options: { year?: string } = {}): Promise<FinanceImportReport> {
   const type = financeFileType(kind);
   authorize(ctx.actor, type, 'import');
-  const text = decodeText(file.content);
+  const text = csvText(file);
   let year: string | undefined;
   try {
     year = options.year ? normaliseFinancialYear(options.year) : undefined;

@@ -106,6 +106,15 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     ]);
     expect([await tally(risks), await tally(auditLog)]).toEqual(before);
     expect(await database.db.select().from(meetings).where(eq(meetings.title, 'Board June 2018'))).toEqual([]);
+    // One reference twice would merge two rows into one record; a header alone is no register; a workbook is not a CSV.
+    const twice = await failure(importRecordsCsv(admin(), riskRecord, file('risks.csv', ['id,risk,likelihood,mitigation,context', '60,Important risk,H,m,c', '60,Typo row,L,,'])));
+    expect(twice.problems).toEqual([{ file: 'risks.csv', line: 3, column: '1 (id)', message: 'reference 60 appears again (first on line 2)' }]);
+    const actionsTwice = await failure(importRecordsCsv(admin(), boardActionRecord, file('actions.csv', ['ref,action,owner,due,update,source_meeting', '50,Do it,,,,', '50,Do that,,,,'])));
+    expect(actionsTwice.problems).toEqual([{ file: 'actions.csv', line: 3, column: '1 (ref)', message: 'reference 50 appears again (first on line 2)' }]);
+    const headerOnly = await failure(importRecordsCsv(admin(), riskRecord, file('risks.csv', ['id,risk,likelihood,mitigation,context'])));
+    expect(headerOnly.problems).toEqual([{ file: 'risks.csv', line: 2, message: 'the file has a header but no rows under it: nothing to import' }]);
+    const workbook = await failure(importRecordsCsv(admin(), riskRecord, { name: 'risks.csv', content: Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from('[Content_Types].xml xl/workbook.xml')]) }));
+    expect(workbook.problems).toEqual([{ file: 'risks.csv', line: 1, message: expect.stringMatching(/^this is an Excel workbook, not a CSV file: /) }]);
     const unknownOwner = await failure(createRecord(admin(), riskRecord, { ref: 'R9', risk: 'Test', ownerText: 'GC/JW' }));
     expect(unknownOwner.details).toEqual({ unknownOwners: ['GC'] });
   });
@@ -125,6 +134,8 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
   it('stores a risk typed as "R7" as risk 7, and refuses a reference the register already has, naming the field', async () => {
     const created = await createRecord(admin(), riskRecord, { ref: 'R7', risk: 'Estates funding falls through' });
     expect(created.ref).toBe('7');
+    // "R 8" too, or the register would show it as "RR 8".
+    expect((await createRecord(admin(), riskRecord, { ref: 'R 8', risk: 'Hub lease not renewed' })).ref).toBe('8');
     const [risksBefore, actionsBefore] = [await database.db.$count(risks), await database.db.$count(boardActions)];
     const twice = await failure(createRecord(admin(), riskRecord, { ref: '7', risk: 'Another' }));
     expect([twice.kind, twice.message, twice.problems]).toEqual(['invalid', 'There is already a risk with reference R7', [{ field: 'ref', message: 'A risk with reference R7 already exists: give another reference' }]]);

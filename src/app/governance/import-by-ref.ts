@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { AppError, invalid, type Problem } from '../../domain/errors.js';
-import { decodeText } from '../../domain/registry/index.js';
+import { csvText, noRowsProblem } from '../../domain/registry/index.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import type { AnyRecordType, CsvImportReport } from '../records/record-type.js';
@@ -29,7 +29,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * Every row is checked; one problem anywhere and nothing is written.
  */
 export async function importByRef(ctx: AppContext, type: AnyRecordType, file: { name: string; content: Uint8Array }, layout: RegisterLayout): Promise<CsvImportReport> {
-  const parsed = Papa.parse<Record<string, string>>(decodeText(file.content), { header: true, skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<Record<string, string>>(csvText(file), { header: true, skipEmptyLines: 'greedy' });
   const header = parsed.meta.fields ?? [];
   const missing = layout.columns.filter((c) => !header.includes(c));
   if (missing.length) throw invalid(`${file.name} lacks columns ${missing.join(', ')}`, missing.map((c) => ({ file: file.name, line: 1, message: `no "${c}" column; expected ${layout.columns.join(', ')}` })));
@@ -38,11 +38,13 @@ export async function importByRef(ctx: AppContext, type: AnyRecordType, file: { 
     const index = header.indexOf(name);
     return index >= 0 ? `${index + 1} (${name})` : name || undefined;
   };
+  if (!parsed.data.length) throw invalid(`${file.name} has no rows`, [noRowsProblem(file.name)]);
   const table = type.table as never as { ref: never; id: never };
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
     const problems: Problem[] = [];
     const report: CsvImportReport = { inserted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
+    const lineOfRef = new Map<string, number>();
     for (const [index, row] of parsed.data.entries()) {
       const line = index + 2;
       const { input: raw, problems: cellProblems } = await layout.toInput(row, txCtx);
@@ -53,6 +55,14 @@ export async function importByRef(ctx: AppContext, type: AnyRecordType, file: { 
         continue;
       }
       if (cellProblems.length) continue;
+      // Two rows of one reference would be merged into one record, the second's cells over the first's.
+      const ref = String((result.data as { ref: unknown }).ref);
+      const firstOn = lineOfRef.get(ref);
+      if (firstOn !== undefined) {
+        problems.push({ file: file.name, line, column: columnLabel('ref'), message: `reference ${ref} appears again (first on line ${firstOn})` });
+        continue;
+      }
+      lineOfRef.set(ref, line);
       try {
         const { id, outcome } = await saveRow(txCtx, type, table, result.data as Record<string, unknown>);
         const besideChanged = layout.afterRow ? await layout.afterRow(txCtx, id, row) : false;

@@ -20,7 +20,7 @@ export const riskInput = z.object({
     .trim()
     .min(1, 'Enter a reference such as R1')
     .max(20)
-    .transform((ref) => ref.replace(/^R(?=\d)/i, '')),
+    .transform((ref) => ref.replace(/^R\s*(?=\d)/i, '')),
   risk: z.string().trim().min(1, 'Describe the risk').max(1000),
   causeEffect: optionalText(2000),
   context: optionalText(200),

@@ -1,6 +1,6 @@
 import { type Problem, invalid } from '../../domain/errors.js';
 import { todayInEngland, optionalIsoDate } from '../../domain/iso-date.js';
-import { decodeText } from '../../domain/registry/index.js';
+import { csvText, noRowsProblem } from '../../domain/registry/index.js';
 import { parseCsv, type TabularInput } from '../../domain/schemes/tabular-input.js';
 import { type AuditEntry, recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -16,8 +16,11 @@ export interface UploadedFile {
   content: Uint8Array;
 }
 
+/** The file's rows; a file with a header and nothing under it is refused, not imported as an empty plan. */
 export function readTable(file: UploadedFile): TabularInput {
-  return parseCsv(decodeText(file.content), file.name);
+  const table = parseCsv(csvText(file), file.name);
+  if (!table.rows.length) refuseProblems(file.name, [noRowsProblem(file.name)]);
+  return table;
 }
 
 export function refuseProblems(file: string, problems: Problem[]): void {

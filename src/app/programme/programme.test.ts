@@ -185,6 +185,11 @@ describe.each(databaseKinds)('programme: work plan and STP grid (%s)', (kind) =>
     const bad = csv('bad-plan.csv', ['id,tasks,time,lead', '9.1,Good row,Nov 16,JW', '9.2,Bad date,31/02/2018,JW']);
     await expect(importWorkPlan(admin(), bad, { planName: 'Bad plan' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ file: 'bad-plan.csv', line: 3, column: 3 }] });
     expect((await listRecords(admin(), planTaskRecord, { page: 1, pageSize: 1, filters: { ref: '9.1' } })).total).toBe(0);
+    // A header alone is refused, not imported as a new, empty plan.
+    const plans = await database.db.$count(workPlans);
+    const headerOnly = csv('h-plan.csv', ['id,tasks,time,lead']);
+    await expect(importWorkPlan(admin(), headerOnly, {})).rejects.toMatchObject({ kind: 'invalid', problems: [{ file: 'h-plan.csv', line: 2, message: 'the file has a header but no rows under it: nothing to import' }] });
+    expect(await database.db.$count(workPlans)).toBe(plans);
   });
 
   it('imports the STP deliverables, grid and outcomes in any order, and again with 0 changes', async () => {

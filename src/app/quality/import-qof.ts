@@ -2,7 +2,7 @@ import { formatLongDate } from '../../domain/iso-date.js';
 import { inArray } from 'drizzle-orm';
 import { indicators } from '../../db/schema/index.js';
 import { detectQofFile, parseQofIndicatorMapping, parseQofPrevalence, qofPrevalenceCode, qofPrevalenceIndicator, qofYearEnd } from '../../domain/quality/parse-qof.js';
-import { decodeText } from '../../domain/registry/index.js';
+import { csvText, noRowsProblem } from '../../domain/registry/index.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
@@ -16,7 +16,7 @@ import { knownPracticesOnly, saveIndicators, saveValues } from './save-indicator
  */
 export async function importQofFile(ctx: AppContext, file: { name: string; content: Uint8Array }, options: ImportOptions = {}): Promise<ImportReport> {
   authorize(ctx.actor, 'indicator', 'import');
-  const text = decodeText(file.content);
+  const text = csvText(file);
   const kind = detectQofFile(text.slice(0, Math.max(0, text.search(/[\r\n]/)) || text.length));
   if (kind === 'qof-indicator-mapping') return importGroupNames(ctx, file.name, text);
   if (kind === 'qof-geography-mapping') {
@@ -29,6 +29,7 @@ export async function importQofFile(ctx: AppContext, file: { name: string; conte
   const period = qofYearEnd(file.name) ?? options.asOf ?? null;
   if (!period) return rejectedReport('qof', file.name, [{ file: file.name, message: 'the QOF year is not in the file name (e.g. PREVALENCE_2223.csv); give it with --as-of, e.g. 2023-03-31 for 2022/23' }]);
   const parsed = parseQofPrevalence(text, file.name);
+  if (!parsed.problems.length && !parsed.rows.length && !parsed.skipped.length) parsed.problems.push(noRowsProblem(file.name));
   if (parsed.problems.length) return rejectedReport('qof', file.name, parsed.problems, period);
 
   return ctx.db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { AppError, invalid, type Problem } from '../../domain/errors.js';
-import { decodeText } from '../../domain/registry/index.js';
+import { csvText, noRowsProblem } from '../../domain/registry/index.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import type { AnyRecordType } from './record-type.js';
@@ -17,9 +17,10 @@ const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 export async function importRecordsCsv(ctx: AppContext, type: AnyRecordType, file: { name: string; content: Uint8Array }) {
   authorize(ctx.actor, type.name, 'import');
   if (type.importCsv) return type.importCsv(ctx, file);
-  const parsed = Papa.parse<string[]>(decodeText(file.content), { skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<string[]>(csvText(file), { skipEmptyLines: 'greedy' });
   const [header, ...rows] = parsed.data;
   if (!header?.length) throw invalid(`${file.name} is empty`, [{ file: file.name, line: 1, message: 'no header row' }]);
+  if (!rows.length) throw invalid(`${file.name} has no rows`, [noRowsProblem(file.name)]);
   const shape = (type.createSchema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
   const keyByName = new Map<string, string>();
   for (const key of Object.keys(shape)) keyByName.set(normalise(key), key);

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { deliveredRows, listVersions, replaceDelivered, type DeliveredInsert, type DeliveredRow } from '../../db/repos/schemes.js';
 import { AppError, conflict, forbidden, invalid, type Problem } from '../../domain/errors.js';
 import { todayInEngland } from '../../domain/iso-date.js';
-import { decodeText } from '../../domain/registry/index.js';
+import { csvText } from '../../domain/registry/index.js';
 import { asksSameReturns, otherCollectingVersion, readDeliveredTable, resolveDeliveredEntries, type DeliveredActivity } from '../../domain/schemes/delivered.js';
 import { findPractice, type SchemePractice } from '../../domain/schemes/practices.js';
 import { awaitedReturns, firstReceived, isLateReturn, practicesAskedToReturn, practicesThatReturned, returnsClosed, returnsClosedMessage, stampReceived } from '../../domain/schemes/returns-due.js';
@@ -138,7 +138,7 @@ export async function importDeliveredCsv(ctx: AppContext, schemeId: number, file
   authorize(ctx.actor, 'scheme', 'import');
   return lockedTransaction(ctx, schemeId, async (db) => {
     const loaded = await loadSchemeVersion(db, schemeId, versionNumber);
-    const returns = readDeliveredTable(parseCsv(decodeText(file.content), file.name), storedPractices(loaded.definition), loaded.definition);
+    const returns = readDeliveredTable(parseCsv(csvText(file), file.name), storedPractices(loaded.definition), loaded.definition);
     const inFile = new Set(returns.map((r) => r.practiceKey));
     const before = await deliveredRows(db, loaded.scheme.id, loaded.version.version);
     // Every return of the practices in the file, whole-scheme or weekly, is replaced by the file's.

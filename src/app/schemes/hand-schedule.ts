@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { handScheduleRows, replaceHandSchedule, type HandScheduleInsert, type HandScheduleRow } from '../../db/repos/schemes.js';
 import { AppError } from '../../domain/errors.js';
-import { decodeText } from '../../domain/registry/index.js';
+import { csvText } from '../../domain/registry/index.js';
 import { readHandScheduleTable, resolveHandScheduleEntries, type HandScheduleEntry } from '../../domain/schemes/hand-schedule.js';
 import { parseCsv } from '../../domain/schemes/tabular-input.js';
 import { recordAudit } from '../audit.js';
@@ -75,7 +75,7 @@ export async function importHandScheduleCsv(ctx: AppContext, schemeId: number, f
   return lockedTransaction(ctx, schemeId, async (db) => {
     const loaded = await loadSchemeVersion(db, schemeId, options.version);
     requireCostModel(loaded);
-    const entries = readHandScheduleTable(parseCsv(decodeText(file.content), file.name), storedPractices(loaded.definition), loaded.definition);
+    const entries = readHandScheduleTable(parseCsv(csvText(file), file.name), storedPractices(loaded.definition), loaded.definition);
     return saveHandSchedule(ctx, db, loaded, options.label?.trim() || `Hand schedule ${file.name}`, options.description?.trim() || null, entries, file.name, options.basedOn);
   });
 }

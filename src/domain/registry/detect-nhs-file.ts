@@ -64,13 +64,13 @@ export function wrongNhsFileProblem(head: Uint8Array | string, fileName: string,
 
 const ZIP_MAGIC = 'PK\u0003\u0004';
 
-function isZip(head: Uint8Array | string): boolean {
+export function isZip(head: Uint8Array | string): boolean {
   if (typeof head === 'string') return head.startsWith(ZIP_MAGIC);
   return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
 
 // Zip entry names are stored uncompressed; an Office workbook names its parts like this.
-function isWorkbook(head: Uint8Array | string, fileName: string): boolean {
+export function isWorkbook(head: Uint8Array | string, fileName: string): boolean {
   const raw = typeof head === 'string' ? head : new TextDecoder('latin1').decode(head.subarray(0, 64 * 1024));
   return raw.includes('[Content_Types].xml') || raw.includes('xl/') || /\.xlsx$/i.test(fileName);
 }

@@ -3,6 +3,7 @@
  * text or bytes and its name (for problems), and returns records plus every problem found.
  */
 export { decodeText, textOf } from './decode-text.js';
+export { csvText, noRowsProblem } from './csv-text.js';
 export { parseNhsDate } from './nhs-dates.js';
 export { isGpPracticeSetting, isSpecialAllocationScheme, parsePracticeStatus, type PracticeStatus } from './practice-status.js';
 export { parseEpraccur, type EpraccurParseOptions, type EpraccurParseResult, type OdsPracticeRecord } from './parse-epraccur.js';

@@ -71,6 +71,7 @@ describe('parsePatientsRegistered problems', () => {
     { case: 'negative list size', row: line('C82002', '-5'), column: 10, message: 'list size must not be negative (found -5)' },
     { case: 'decimal list size', row: line('C82002', '12.5'), column: 10, message: "number of patients '12.5' is not a whole number" },
     { case: 'empty list size', row: line('C82002', ''), column: 10, message: "number of patients '' is not a whole number" },
+    { case: 'list size beyond any practice', row: line('C82002', '99999999999'), column: 10, message: "number of patients '99999999999' is more than any practice's list (at most 2,000,000)" },
     { case: 'bad extract date', row: line('C82002', '10', { date: '2025-02-30' }), column: 2, message: "extract date '2025-02-30' is not a date" },
     { case: 'mixed extract dates', row: line('C82002', '10', { date: '2025-03-01' }), column: 2, message: 'extract date 1 March 2025 differs from 1 April 2025 on line 2: one file must hold one extract' },
     { case: 'duplicate practice', row: line('C82001', '10'), column: 6, message: 'practice code C82001 appears again (first on line 2)' },
@@ -101,6 +102,10 @@ describe('parsePatientsRegistered problems', () => {
     const { rows, problems } = parsePatientsRegistered(`${header}\n${line('C82001', '9301')}`, 'gp-reg.csv');
     expect(problems).toEqual([{ file: 'gp-reg.csv', line: 1, wholeFile: true, message: missing }]);
     expect(rows).toEqual([]);
+  });
+
+  it('a header with no rows under it is a problem, not an import of nothing', () => {
+    expect(parsePatientsRegistered(`${HEADER}\r\n`, 'gp-reg.csv')).toMatchObject({ rows: [], problems: [{ file: 'gp-reg.csv', line: 2, message: 'the file has a header but no rows under it: nothing to import' }] });
   });
 
   it('an empty file is a problem', () => {

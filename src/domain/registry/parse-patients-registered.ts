@@ -1,4 +1,5 @@
 import type { Problem } from '../errors.js';
+import { noRowsProblem } from './csv-text.js';
 import { readCsvTable, type TableRow } from './csv-table.js';
 import { textOf } from './decode-text.js';
 import { createExtractDateCheck } from './extract-date.js';
@@ -85,6 +86,7 @@ export function parsePatientsRegistered(input: string | Uint8Array, file: string
     }
     return faults;
   });
+  if (!rows.length && !problems.length) problems.push(noRowsProblem(file));
   return { extractDate: extractDate.date, rows, problems, odsCodeColumn };
 }
 
@@ -93,10 +95,13 @@ function addFault(faults: Problem[], file: string, row: TableRow<keyof typeof CO
   faults.push({ file, line: row.line, column: row.column(key), message });
 }
 
+/** Far beyond the largest practice list in England (about 100,000), and within what the registry stores. */
+const MAX_LIST_SIZE = 2_000_000;
+
 /** The list size, or why the text is not one. */
 function parseListSize(raw: string): number | string {
   if (/^-\d+$/.test(raw)) return `list size must not be negative (found ${raw})`;
   if (!/^\d+$/.test(raw)) return `number of patients '${raw}' is not a whole number`;
   const value = Number(raw);
-  return Number.isSafeInteger(value) ? value : `number of patients '${raw}' is too large`;
+  return value <= MAX_LIST_SIZE ? value : `number of patients '${raw}' is more than any practice's list (at most ${MAX_LIST_SIZE.toLocaleString('en-GB')})`;
 }

@@ -86,6 +86,10 @@ describe('parsePracticeMap formats', () => {
     expect(rows[0]).toMatchObject({ pcnCode: null, pcnName: null });
   });
 
+  it('a header with no rows under it is a problem, not an import of nothing', () => {
+    expect(parsePracticeMap(`${HEADER}\n`, 'map.csv')).toMatchObject({ rows: [], problems: [{ file: 'map.csv', line: 2, message: 'the file has a header but no rows under it: nothing to import' }] });
+  });
+
   it('accepts the older CCG / STP column names and a file without PCN or supplier columns', () => {
     const text = [
       'PUBLICATION,EXTRACT_DATE,PRACTICE_CODE,PRACTICE_NAME,PRACTICE_POSTCODE,ONS_CCG_CODE,CCG_CODE,CCG_NAME,ONS_STP_CODE,STP_CODE,STP_NAME,ONS_COMM_REGION_CODE,COMM_REGION_CODE,COMM_REGION_NAME',

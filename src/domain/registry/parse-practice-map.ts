@@ -1,4 +1,5 @@
 import type { Problem } from '../errors.js';
+import { noRowsProblem } from './csv-text.js';
 import { readCsvTable } from './csv-table.js';
 import { textOf } from './decode-text.js';
 import { createExtractDateCheck } from './extract-date.js';
@@ -116,5 +117,6 @@ export function parsePracticeMap(input: string | Uint8Array, file: string): Prac
     }
     return faults;
   });
+  if (!rows.length && !problems.length) problems.push(noRowsProblem(file));
   return { extractDate: extractDate.date, rows, problems, practiceCodeColumn };
 }
