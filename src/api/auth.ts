@@ -6,6 +6,7 @@ import { type Actor, cliActor } from '../app/context.js';
 import { type Action, authorizeAny, type RecordTypeName } from '../app/permissions.js';
 import type { Db } from '../db/client.js';
 import { AppError } from '../domain/errors.js';
+import { withoutAddresses } from '../domain/people/without-addresses.js';
 
 export const sessionCookie = 'atscale_session';
 
@@ -63,6 +64,8 @@ export function registerAuth(app: FastifyInstance, db: Db, cliToken: string | un
     }
     return payload;
   });
+  // People's addresses are for admins: anyone else's answers name who did what by name alone.
+  app.addHook('preSerialization', async (request: FastifyRequest, _reply, payload) => (request.actor && request.actor.role !== 'admin' ? withoutAddresses(payload) : payload));
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ') && cliToken && sameSecret(authorization.slice(7), cliToken)) {

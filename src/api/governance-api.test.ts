@@ -118,6 +118,11 @@ describe('governance over HTTP', () => {
     await admin.request('POST', `/api/policies/${created.id}/file`, fileForm('sea.pdf', '%PDF-1.4 significant events'));
     expect((await manager.request('GET', `/api/policies/${created.id}/acknowledgements`)).body.versionHasFile).toBe(true);
     expect((await manager.request('POST', `/api/policies/${created.id}/acknowledgements`, { practiceCode: 'C82001' })).status).toBe(201);
+    // Who acknowledged: an admin reads the label as recorded; anyone else the name alone, as addresses are for admins.
+    const by = async (client: typeof admin) => (await client.request('GET', `/api/policies/${created.id}/acknowledgements`)).body.items[0].acknowledgedBy as string;
+    expect(await by(admin)).toMatch(/^.+ <pm\.kibworth@elr-federation\.example>$/);
+    expect(await by(manager)).toBe((await by(admin)).replace(/ <.*>$/, ''));
+    expect(JSON.stringify((await manager.request('GET', `/api/policies/${created.id}/acknowledgements`)).body)).not.toContain('@');
   });
 
   it('shows a practice manager their acknowledgement until done, and exports my items', async () => {
