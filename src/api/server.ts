@@ -59,7 +59,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // preHandler, so the sign-in limit can key on the email in the parsed body as well as the address.
 
   const { database } = options;
-  const jobs = new JobRunner(database.db);
+  // A job's unexpected error is said to its user only as a failure: the log keeps what it was.
+  const jobs = new JobRunner(database.db, (error, job) => app.log.error({ err: error, job: job.id, kind: job.kind, file: job.fileName }, 'a job failed'));
   registerAuth(app, database.db, options.cliToken);
   const deps = { db: database.db, jobs, secureCookies: options.secureCookies ?? false, database, digest: options.digest ?? { from: 'atscale <atscale@localhost>', baseUrl: 'http://localhost:8080' } };
 

@@ -27,7 +27,11 @@ export interface JobView {
 export class JobRunner {
   private readonly live = new Map<string, JobView>();
 
-  constructor(private readonly db: Db) {}
+  /** `onUnexpected` hears an error the job's work did not mean (not an AppError): the job says only that it failed, so the server's log keeps the error. */
+  constructor(
+    private readonly db: Db,
+    private readonly onUnexpected: (error: unknown, job: JobView) => void = () => undefined,
+  ) {}
 
   async start(actor: Actor, kind: string, fileName: string | null, work: (progress: (done: number, total: number, message: string) => void) => Promise<{ result: Record<string, unknown>; failed?: boolean; message: string }>): Promise<JobView> {
     const id = randomUUID();
@@ -44,8 +48,9 @@ export class JobRunner {
         const outcome = await work((done, total, message) => Object.assign(job, { progressDone: done, progressTotal: total, message }));
         await finish(outcome.failed ? 'failed' : 'succeeded', outcome.message, outcome.result);
       } catch (error) {
-        const message = error instanceof AppError ? error.message : 'The job failed on the server';
+        const message = error instanceof AppError ? error.message : 'The job failed on the server: nothing was imported. The server’s log says why.';
         const problems = error instanceof AppError ? error.problems : [];
+        if (!(error instanceof AppError)) this.onUnexpected(error, job);
         await finish('failed', message, { problems }).catch(() => undefined);
       }
     })();
@@ -76,6 +81,20 @@ export class JobRunner {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+}
+
+/** What a job the server stopped in the middle of says: its import was one transaction, so none of it was kept. */
+export const INTERRUPTED = 'Interrupted: the server stopped before it finished, so nothing was imported. Run it again.';
+
+/**
+ * Jobs left "running" by a server that stopped without finishing them (killed, or the machine
+ * restarted): called as the server starts, they are marked failed, saying so, rather than shown
+ * running for ever. (Two servers sharing one PostgreSQL database would mark each other's; a job
+ * that then finishes writes its real outcome over this.)
+ */
+export async function markInterruptedJobs(db: Db): Promise<number> {
+  const marked = await db.update(jobs).set({ status: 'failed', message: INTERRUPTED, finishedAt: new Date() }).where(eq(jobs.status, 'running')).returning({ id: jobs.id });
+  return marked.length;
 }
 
 function present(row: typeof jobs.$inferSelect): JobView {

@@ -31,6 +31,8 @@ export function registerServerCommands(program: Command): void {
       const config = readConfig();
       const [{ buildServer, WEB_NOT_BUILT, webPagesBuilt }, { openDatabase }, { demoSignIns, loadDemo }, { roleLabels, systemActor }] = await Promise.all([server(), composition(), demo(), import('../../app/context.js')]);
       const opened = await openDatabase(config, 'server');
+      // An import a stopped server left half-way says so, rather than "Running" for ever.
+      await (await import('../../app/jobs/jobs.js')).markInterruptedJobs(opened.database.db);
       let demoMessage: string | undefined;
       if (options.demo) demoMessage = (await loadDemo({ db: opened.database.db, actor: systemActor })).message;
       const signIns = await demoSignIns(opened.database.db);

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { jobs } from '../../db/schema/index.js';
+import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
+import { adminActor } from '../../../test/support/factories.js';
+import { AppError } from '../../domain/errors.js';
+import { INTERRUPTED, JobRunner, markInterruptedJobs } from './jobs.js';
+
+describe.each(databaseKinds)('background jobs (%s)', (kind) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+  });
+  afterAll(() => database?.close());
+
+  it('says a job failed unexpectedly without its error, and gives the error to the log', async () => {
+    const logged: unknown[] = [];
+    const runner = new JobRunner(database.db, (error) => logged.push(error));
+    const crash = new Error('integer out of range');
+    const failed = await runner.wait(adminActor, (await runner.start(adminActor, 'list-sizes', 'huge.csv', async () => Promise.reject(crash))).id);
+    expect([failed.status, failed.message]).toEqual(['failed', 'The job failed on the server: nothing was imported. The server’s log says why.']);
+    expect(logged).toEqual([crash]);
+    // A refusal the work meant is the user's to read, and no error for the log.
+    const refused = await runner.wait(adminActor, (await runner.start(adminActor, 'list-sizes', 'bad.csv', async () => Promise.reject(new AppError('invalid', 'bad.csv: 1 problem')))).id);
+    expect([refused.status, refused.message, logged.length]).toEqual(['failed', 'bad.csv: 1 problem', 1]);
+  });
+
+  it('marks a job a stopped server left running as interrupted, when the next server starts', async () => {
+    await database.db.insert(jobs).values({ id: 'left-running', kind: 'pcns', fileName: 'map.csv', status: 'running', createdBy: null });
+    expect(await markInterruptedJobs(database.db)).toBe(1);
+    const job = await new JobRunner(database.db).get(adminActor, 'left-running');
+    expect([job.status, job.message, job.finishedAt]).toEqual(['failed', INTERRUPTED, expect.any(String)]);
+    expect(await markInterruptedJobs(database.db)).toBe(0);
+  });
+});
