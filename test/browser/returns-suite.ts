@@ -126,6 +126,18 @@ export function returnsSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(manager.locator('main tbody tr', { hasText: 'Spring clinics 2018' }))).toContain('Return received');
       await manager.close();
 
+      // A manager of two practices sees each one's return as recorded, named, not one "Not recorded" for neither.
+      const twoPractices = { email: 'pm.two@elr-federation.example', password: 'a long enough password' };
+      const made = await admin.request.post('/api/users', { data: { ...twoPractices, name: 'Sam Two', role: 'practice_manager', practiceCodes: ['C82001', 'C82002'] }, headers: await csrfHeaders(admin) });
+      expect(made.status()).toBe(201);
+      const both = await harness().newPage();
+      await signIn(both, twoPractices, `/schemes/${scheme.id}#return`);
+      const closed = both.locator('section[aria-labelledby="delivered-entry-heading"]');
+      await eventually(() => textOf(closed.locator('h3'))).toBe('What your practices delivered');
+      expect((await closed.locator('h4').allInnerTexts()).sort()).toEqual(['Countesthorpe Health Centre', 'Kibworth Medical Centre']);
+      expect(await textOf(closed.locator('h4:text-is("Kibworth Medical Centre") + .nhsuk-summary-list'))).toContain('40');
+      await both.close();
+
       // The federation records Countesthorpe's return on its behalf: received after the date, so late.
       await admin.goto(`/schemes/${scheme.id}#delivered`);
       const entry = admin.locator('form[aria-label="Enter a practice’s delivered activity"]');

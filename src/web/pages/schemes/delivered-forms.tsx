@@ -1,5 +1,5 @@
 import { Button, InsetText, Select, TextInput, WarningCallout } from 'nhsuk-react-components';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, Fragment, useCallback, useEffect, useState } from 'react';
 import { useApiQuery, useRefresh } from '../../api/use-api.js';
 import { checkUnits } from '../../../domain/schemes/delivered.js';
 import { returnsClosedMessage } from '../../../domain/schemes/returns-due.js';
@@ -123,15 +123,27 @@ function UnsentFigures({ definition, units, closing }: { definition: SchemeDefin
  * A practice manager's return once returns have closed: the sentence saying so in place of the form,
  * what is recorded for the practice, and anything they had typed but not sent.
  */
-function ClosedReturn({ definition, message, recorded, unsent }: { definition: SchemeDefinition; message: string; recorded: Record<string, string>; unsent: Record<string, string> | null }) {
+/** Once returns are closed: why, and what is recorded for each practice shown (a manager's own practices, each named where there are several). */
+function ClosedReturn({ definition, message, own, practices, recordedOf, unsent }: { definition: SchemeDefinition; message: string; own: boolean; practices: { odsCode: string; name: string }[]; recordedOf: (odsCode: string) => Record<string, string>; unsent: Record<string, string> | null }) {
+  const figures = (odsCode: string) => {
+    const recorded = recordedOf(odsCode);
+    return <SummaryRows rows={definition.deliveryModels.map((m) => ({ key: `${m.name} ${unitLabelOf(definition)} delivered`, value: recorded[m.id] ? formatNumber(Number(recorded[m.id])) : null }))} />;
+  };
   return (
     <section className="app-panel" aria-labelledby="delivered-entry-heading">
-      <h3 id="delivered-entry-heading">What your practice delivered</h3>
+      <h3 id="delivered-entry-heading">{!own ? 'A practice’s return' : practices.length > 1 ? 'What your practices delivered' : 'What your practice delivered'}</h3>
       <WarningCallout>
         <WarningCallout.Heading>Returns are closed</WarningCallout.Heading>
         <p>{message}</p>
       </WarningCallout>
-      <SummaryRows rows={definition.deliveryModels.map((m) => ({ key: `${m.name} ${unitLabelOf(definition)} delivered`, value: recorded[m.id] ? formatNumber(Number(recorded[m.id])) : null }))} />
+      {practices.length === 1
+        ? figures(practices[0]!.odsCode)
+        : practices.map((p) => (
+            <Fragment key={p.odsCode}>
+              <h4>{p.name}</h4>
+              {figures(p.odsCode)}
+            </Fragment>
+          ))}
       {unsent ? <UnsentFigures definition={definition} units={unsent} closing="Give them to the federation if they should replace what is recorded." /> : null}
     </section>
   );
@@ -185,8 +197,11 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
   // Once the payments are invoiced the return is settled, for everyone; before that, closed to a practice manager after the due date.
   const closedBecause = settledOn ? settledMessage(version, settledOn) : own && delivered.data?.returnsClosed && dueOn ? returnsClosedMessage(dueOn) : null;
   if (closedBecause && delivered.data) {
-    const recorded = Object.fromEntries(delivered.data.items.filter((r) => r.practiceCode === practice && r.week === null && r.quantity !== null).map((r) => [r.modelId, String(r.quantity)]));
-    return <ClosedReturn definition={definition} message={closedBecause} recorded={recorded} unsent={typed ? units : unsent} />;
+    const items = delivered.data.items;
+    const recordedOf = (odsCode: string) => Object.fromEntries(items.filter((r) => r.practiceCode === odsCode && r.week === null && r.quantity !== null).map((r) => [r.modelId, String(r.quantity)]));
+    // A manager sees each of their practices' returns; the federation, the practice it has chosen, if any.
+    const shown = own ? practices : practices.filter((p) => p.odsCode === practice);
+    return <ClosedReturn definition={definition} message={closedBecause} own={own} practices={shown} recordedOf={recordedOf} unsent={typed ? units : unsent} />;
   }
 
   function submit(event: FormEvent) {
