@@ -135,7 +135,7 @@ describe('governance over HTTP', () => {
     expect([items!.name, about!.name, workbook.title]).toEqual(['My items', 'About', 'My items']);
     expect(items!.getRow(2).getCell(2).value).toBe('C82001');
     // Due is a date a spreadsheet sorts, and the page's "overdue" goes with it.
-    expect(items!.getRow(1).values).toEqual([undefined, 'Kind', 'Ref', 'Item', 'Due', 'Overdue']);
+    expect(items!.getRow(1).values).toEqual([undefined, 'Kind', 'Ref', 'Item', 'Due', 'Waiting since', 'Overdue']);
     expect(items!.getRow(2).getCell(4).value).toBeInstanceOf(Date);
     // The About tab says what the file is, for whoever reads it later.
     const aboutLines = Object.fromEntries(about!.getSheetValues().flatMap((row) => (Array.isArray(row) && row[1] !== 'About this file' ? [[row[1], row[2]]] : [])));

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { myItems } from '../../app/reminders/my-items.js';
 import { sendDigest } from '../../app/reminders/send-digest.js';
-import { itemKindLabels } from '../../domain/governance/digest.js';
+import { itemKindLabels, isItemOverdue } from '../../domain/governance/digest.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { sendTable } from './send-table.js';
@@ -21,9 +21,10 @@ export async function registerReminderRoutes(app: FastifyInstance, deps: ServerD
       { header: 'Kind', value: (i) => itemKindLabels[i.kind] ?? i.kind },
       { header: 'Ref', value: (i) => i.ref },
       { header: 'Item', value: (i) => i.title },
-      { header: 'Due', value: (i) => i.dueDate, date: true },
+      { header: 'Due', value: (i) => (i.waitingSince ? null : i.dueDate), date: true },
+      { header: 'Waiting since', value: (i) => (i.waitingSince ? i.dueDate : null), date: true },
       // As the page marks them.
-      { header: 'Overdue', value: (i) => (i.dueDate < today ? 'Yes' : 'No') },
+      { header: 'Overdue', value: (i) => (isItemOverdue(i, today) ? 'Yes' : 'No') },
     ]);
   });
   r.post('/api/digest/send', { schema: { tags: ['reminders'], summary: 'Send the daily digest now (admins); dryRun composes it without sending', body: z.object({ dryRun: z.boolean().default(false) }) } }, async (request) =>

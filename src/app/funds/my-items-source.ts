@@ -7,8 +7,8 @@ import { actorOfQuery, type MyItem, type MyItemsSource } from '../reminders/my-i
 
 /**
  * Fund applications waiting for a decision, for whoever decides them (the commissioner). There
- * is no deadline for a decision: each is due from the day it was submitted, so the longest
- * waiting come first.
+ * is no deadline for a decision: each is listed from the day it was submitted, so the longest
+ * waiting come first, and says it is waiting rather than overdue.
  */
 export const fundDecisionItems: MyItemsSource = async (db, query) => {
   if (!isAllowed(actorOfQuery(query), 'fund_application', 'update')) return [];
@@ -17,5 +17,5 @@ export const fundDecisionItems: MyItemsSource = async (db, query) => {
     .from(fundApplications)
     .innerJoin(funds, eq(funds.id, fundApplications.fundId))
     .where(eq(fundApplications.status, 'submitted'));
-  return waiting.map((a): MyItem => ({ kind: 'fund_decision', ref: String(a.id), title: `${a.title}: ${formatPence(a.requestedPence)} from ${a.fund}`, dueDate: isoDay(a.submittedAt), href: `/fund-applications/${a.id}` }));
+  return waiting.map((a): MyItem => ({ kind: 'fund_decision', ref: String(a.id), title: `${a.title}: ${formatPence(a.requestedPence)} from ${a.fund}`, dueDate: isoDay(a.submittedAt), waitingSince: true, href: `/fund-applications/${a.id}` }));
 };

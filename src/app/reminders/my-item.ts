@@ -13,6 +13,8 @@ export interface MyItem {
   title: string;
   /** ISO date the item is due; overdue when before today. */
   dueDate: string;
+  /** No deadline (a fund application to decide): `dueDate` is the day it began waiting, and it is never overdue. */
+  waitingSince?: boolean;
   /** Where the web app shows it, e.g. "/plan/tasks/12". */
   href: string;
 }

@@ -7,7 +7,15 @@ export interface DigestItem {
   title: string;
   dueDate: string;
   href: string;
+  /** The item has no deadline (a fund application to decide): `dueDate` is the day it began waiting, and it is never overdue. */
+  waitingSince?: boolean;
 }
+
+/** Overdue: due before today, unless it has no deadline and is only waiting. */
+export const isItemOverdue = (item: Pick<DigestItem, 'dueDate' | 'waitingSince'>, today: string): boolean => !item.waitingSince && isOverdue(item.dueDate, today);
+
+/** "due 1 December 2026", or "waiting since 25 November 2026" for an item with no deadline. */
+export const itemDueWords = (item: Pick<DigestItem, 'dueDate' | 'waitingSince'>): string => `${item.waitingSince ? 'waiting since' : 'due'} ${formatLongDate(item.dueDate)}`;
 
 export const itemKindLabels: Record<string, string> = {
   task: 'Work-plan task',
@@ -27,13 +35,15 @@ export const itemKindLabels: Record<string, string> = {
  */
 export function composeDigest(input: { name: string; items: readonly DigestItem[]; today: string; baseUrl: string; windowDays: number }): { subject: string; text: string } | null {
   if (!input.items.length) return null;
-  const overdue = input.items.filter((i) => isOverdue(i.dueDate, input.today));
-  const upcoming = input.items.filter((i) => !isOverdue(i.dueDate, input.today));
-  const line = (i: DigestItem) => `- ${itemKindLabels[i.kind] ?? i.kind} ${i.ref}: ${i.title} (due ${formatLongDate(i.dueDate)})\n  ${input.baseUrl}${i.href}`;
+  const overdue = input.items.filter((i) => isItemOverdue(i, input.today));
+  const waiting = input.items.filter((i) => i.waitingSince);
+  const upcoming = input.items.filter((i) => !i.waitingSince && !isItemOverdue(i, input.today));
+  const line = (i: DigestItem) => `- ${itemKindLabels[i.kind] ?? i.kind} ${i.ref}: ${i.title} (${itemDueWords(i)})\n  ${input.baseUrl}${i.href}`;
   const parts = [`Dear ${input.name},`, '', `Your atscale items on ${formatLongDate(input.today)}.`];
   if (overdue.length) parts.push('', `Overdue (${overdue.length}):`, ...overdue.map(line));
   if (upcoming.length) parts.push('', `Due in the next ${input.windowDays} days (${upcoming.length}):`, ...upcoming.map(line));
+  if (waiting.length) parts.push('', `Waiting for you, with no deadline (${waiting.length}):`, ...waiting.map(line));
   parts.push('', `All your items: ${input.baseUrl}/my-items`, '');
-  const counts = [overdue.length ? `${overdue.length} overdue` : '', upcoming.length ? `${upcoming.length} due soon` : ''].filter(Boolean).join(', ');
+  const counts = [overdue.length ? `${overdue.length} overdue` : '', upcoming.length ? `${upcoming.length} due soon` : '', waiting.length ? `${waiting.length} waiting` : ''].filter(Boolean).join(', ');
   return { subject: `atscale: your items (${counts})`, text: parts.join('\n') };
 }

@@ -139,5 +139,12 @@ describe('the digest', () => {
       ].join('\n'),
     );
   });
+  it('lists a decision with no deadline as waiting, since the day it came, never as overdue', () => {
+    const waiting = { kind: 'fund_decision', ref: '4', title: 'Care navigators: £5,000 from Transformation fund', dueDate: '2026-11-01', href: '/fund-applications/4', waitingSince: true };
+    const digest = composeDigest({ name: 'Jo', items: [waiting], today: '2026-11-23', baseUrl: 'https://a.example', windowDays: 14 })!;
+    expect(digest.subject).toBe('atscale: your items (1 waiting)');
+    expect(digest.text).toContain('Waiting for you, with no deadline (1):\n- Fund application to decide 4: Care navigators: £5,000 from Transformation fund (waiting since 1 November 2026)');
+    expect(digest.text).not.toContain('Overdue');
+  });
   it('is not sent when nothing is due', () => expect(composeDigest({ name: 'Jo', items: [], today: '2026-11-23', baseUrl: '', windowDays: 14 })).toBeNull());
 });

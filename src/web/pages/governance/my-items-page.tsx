@@ -8,6 +8,7 @@ import { formatDate, formatList } from '../../format/format.js';
 import { itemKindLabels, type MyItem } from './types.js';
 import { ExportLinks } from '../../components/export-links.js';
 import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
+import { isItemOverdue } from '../../../domain/governance/digest.js';
 
 interface MyItems {
   person: { id: number; name: string; initials: string | null } | null;
@@ -38,8 +39,14 @@ export function MyItemsPage() {
       <Loaded query={mine} what="your items">
         {(data) => {
           const columns: Column<MyItem>[] = [
-            { key: 'dueDate', header: 'Due', nowrap: true, cell: (i) => (i.dueDate < data.today ? <span className="app-overdue">{formatDate(i.dueDate)} (overdue)</span> : formatDate(i.dueDate)) },
-            { key: 'kind', header: 'Kind', cell: (i) => <Tag modifier={i.dueDate < data.today ? 'red' : 'blue'} className="app-tag--wraps">{itemKindLabels[i.kind] ?? i.kind}</Tag> },
+            {
+              key: 'dueDate',
+              header: 'Due',
+              nowrap: true,
+              // A decision with no deadline is waiting, never overdue.
+              cell: (i) => (i.waitingSince ? `Waiting since ${formatDate(i.dueDate)}` : isItemOverdue(i, data.today) ? <span className="app-overdue">{formatDate(i.dueDate)} (overdue)</span> : formatDate(i.dueDate)),
+            },
+            { key: 'kind', header: 'Kind', cell: (i) => <Tag modifier={isItemOverdue(i, data.today) ? 'red' : 'blue'} className="app-tag--wraps">{itemKindLabels[i.kind] ?? i.kind}</Tag> },
             { key: 'ref', header: 'Ref', nowrap: true, cell: (i) => i.ref },
             { key: 'title', header: 'Item', cell: (i) => <Link to={i.href}>{i.title}</Link> },
           ];

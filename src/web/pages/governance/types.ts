@@ -93,6 +93,7 @@ export interface MyItem {
   title: string;
   dueDate: string;
   href: string;
+  waitingSince?: boolean;
 }
 
 export const actionStatusLabels: Record<BoardAction['status'], string> = { open: 'Open', carried_forward: 'Carried forward', closed: 'Closed' };
