@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Config } from './config.js';
 import { type Database, openPglite, openPostgres } from './db/client.js';
 import { acquireLock, type DataDirLock, type LockInfo } from './db/lock.js';
@@ -17,7 +18,12 @@ export interface Opened {
 
 export const pgliteDir = (config: Config) => join(config.dataDir, 'pglite');
 
-export async function openDatabase(config: Config, purpose: LockInfo['purpose'], options: { migrate?: boolean } = {}): Promise<Opened> {
+/**
+ * Opens the configured database. `create: false` (a command that only reads or changes what is
+ * stored) refuses where there is no embedded database yet: run from another folder, the CLI would
+ * otherwise make a new, empty one there and import into it, unseen by the server.
+ */
+export async function openDatabase(config: Config, purpose: LockInfo['purpose'], options: { migrate?: boolean; create?: boolean } = {}): Promise<Opened> {
   let database: Database;
   let lock: DataDirLock | undefined;
   if (config.databaseUrl) {
@@ -27,6 +33,12 @@ export async function openDatabase(config: Config, purpose: LockInfo['purpose'],
       throw new AppError('unavailable', `Cannot connect to PostgreSQL at ${config.databaseUrl.replace(/:[^:@/]*@/, ':***@')}: ${(error as Error).message}`);
     }
   } else {
+    if (options.create === false && !existsSync(pgliteDir(config))) {
+      throw new AppError(
+        'not_found',
+        `There is no atscale database in ${resolve(config.dataDir)}. Run atscale in the folder the server runs in, or set ATSCALE_DATA_DIR (or DATABASE_URL) to the database it uses. To start a new one, run atscale migrate or npm start.`,
+      );
+    }
     lock = acquireLock(config.dataDir, purpose);
     try {
       database = await openPglite(pgliteDir(config));

@@ -18,6 +18,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in (health, sign-in, OpenAPI). */
     public?: boolean;
+    /** The answer is about the signed-in user themself (their session): their own address stays in it. */
+    ownRecord?: boolean;
   }
 }
 
@@ -65,7 +67,7 @@ export function registerAuth(app: FastifyInstance, db: Db, cliToken: string | un
     return payload;
   });
   // People's addresses are for admins: anyone else's answers name who did what by name alone.
-  app.addHook('preSerialization', async (request: FastifyRequest, _reply, payload) => (request.actor && request.actor.role !== 'admin' ? withoutAddresses(payload) : payload));
+  app.addHook('preSerialization', async (request: FastifyRequest, _reply, payload) => (request.actor && request.actor.role !== 'admin' && !request.routeOptions.config?.ownRecord ? withoutAddresses(payload) : payload));
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ') && cliToken && sameSecret(authorization.slice(7), cliToken)) {

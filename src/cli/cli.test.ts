@@ -13,6 +13,8 @@ import type { Database } from '../db/client.js';
 describe('the atscale command with the embedded database', () => {
   const dir = mkdtempSync(join(tmpdir(), 'atscale-cli-'));
   const env = { ATSCALE_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined };
+  // A command other than migrate, serve, demo load or restore uses a database that is there already.
+  beforeAll(async () => expect((await runCli(['migrate'], env)).code).toBe(0), 120_000);
   const good = join(dir, 'epraccur.csv');
   const bad = join(dir, 'epraccur-bad.csv');
   const listSizes = join(dir, 'gp-reg-pat-prac-all.csv');
@@ -92,8 +94,12 @@ describe('the atscale command with the embedded database', () => {
     expect(await runCli(['audit', '--who', 'nobody-at-all'], env)).toMatchObject({ code: 0, stderr: expect.stringContaining('no changes match --who nobody-at-all') });
   }, 120_000);
 
-  it('says whether migrate created the database or found it up to date', async () => {
+  it('says whether migrate created the database or found it up to date; other commands do not make one where there is none', async () => {
     const fresh = { ...env, ATSCALE_DATA_DIR: join(dir, 'migrated') };
+    // Run from the wrong folder, an import would have made a new, empty database there and filled it unseen.
+    const elsewhere = await runCli(['import', 'ods', good], fresh);
+    expect([elsewhere.code, elsewhere.stderr]).toEqual([4, expect.stringMatching(/^atscale: There is no atscale database in .+migrated\. Run atscale in the folder the server runs in, or set ATSCALE_DATA_DIR/)]);
+    expect(existsSync(join(dir, 'migrated', 'pglite'))).toBe(false);
     expect(await runCli(['migrate'], fresh)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Created the embedded database in .+migrated.pglite \(\d+ migrations\)\.\n$/) });
     expect(await runCli(['migrate'], fresh)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^The embedded database in .+ was already up to date \(\d+ migrations\)\.\n$/) });
   }, 60_000);

@@ -54,8 +54,9 @@ export class LocalClient implements AtscaleClient {
     this.via = opened.database.location;
   }
 
-  static async open(config: Config): Promise<LocalClient> {
-    return new LocalClient(await openDatabase(config, 'cli'), cliActor(commandLineUser()), config);
+  /** `create`: whether the command may start a new embedded database (loading the demo may; an import or a list may not). */
+  static async open(config: Config, create = false): Promise<LocalClient> {
+    return new LocalClient(await openDatabase(config, 'cli', { create }), cliActor(commandLineUser()), config);
   }
 
   /** The use cases' context, for commands that call them directly. */
@@ -120,7 +121,10 @@ export class ServerClient implements AtscaleClient {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body);
     }
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload });
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload }).catch((error: unknown) => {
+      // The server stopped (or was stopped) while the command waited on it.
+      throw new AppError('unavailable', `The atscale server at ${this.baseUrl} stopped answering (${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}). What it was doing is all or nothing: once the server is back, or with it stopped, run the command again.`);
+    });
     const json = (await response.json()) as { message?: string; problems?: Problem[]; error?: string };
     if (!response.ok) throw new AppError((json.error as never) ?? 'unavailable', json.message ?? `HTTP ${response.status}`, { problems: json.problems });
     return json as T;
@@ -196,10 +200,10 @@ export class ServerClient implements AtscaleClient {
 export type DigestResult = Awaited<ReturnType<typeof sendDigest>>;
 
 /** The client for this machine: through the server if it holds the embedded database, else direct. */
-export async function connect(config: Config): Promise<AtscaleClient> {
+export async function connect(config: Config, options: { create?: boolean } = {}): Promise<AtscaleClient> {
   if (!config.databaseUrl) {
     const holder = readLock(config.dataDir);
     if (holder?.purpose === 'server' && holder.port && holder.cliToken) return new ServerClient(`http://127.0.0.1:${holder.port}`, holder.cliToken);
   }
-  return LocalClient.open(config);
+  return LocalClient.open(config, options.create);
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, runCli, runCliAtTerminal, startCliServer } from '../../test/support/cli.js';
 import { epraccurRow } from '../../test/support/factories.js';
 
@@ -9,6 +9,8 @@ import { epraccurRow } from '../../test/support/factories.js';
 describe('an admin at a terminal: atscale users and atscale check, with the embedded database and through the running server', () => {
   const dir = mkdtempSync(join(tmpdir(), 'atscale-users-'));
   const env = { ATSCALE_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined };
+  // A command other than migrate, serve, demo load or restore uses a database that is there already.
+  beforeAll(async () => expect((await runCli(['migrate'], env)).code).toBe(0), 120_000);
   const manager = 'pm.kibworth@elr-federation.example';
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -19,7 +19,7 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDe
   r.post(
     '/api/session',
     {
-      config: { public: true },
+      config: { public: true, ownRecord: true },
       schema: { tags: ['session'], summary: 'Sign in', body: signInBody },
     },
     async (request, reply) => {
@@ -35,7 +35,7 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDe
   );
   r.get(
     '/api/session',
-    { config: { public: true }, schema: { tags: ['session'], summary: 'Who is signed in, with the CSRF token; { user: null } when nobody is (every other endpoint answers 401)', response: { 200: whoIsAsking } } },
+    { config: { public: true, ownRecord: true }, schema: { tags: ['session'], summary: 'Who is signed in, with the CSRF token; { user: null } when nobody is (every other endpoint answers 401)', response: { 200: whoIsAsking } } },
     async (request, reply) => {
       if (request.actor) return { user: presentActor(request.actor), csrfToken: request.csrfToken ?? null };
       // A cookie naming a session that has ended (expired, signed out elsewhere, user disabled) is put away.

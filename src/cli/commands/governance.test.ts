@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/support/cli.js';
 
 const seedPath = (name: string) => new URL(`../../../../shared/data/elr/${name}`, import.meta.url).pathname;
@@ -9,6 +9,8 @@ const seedPath = (name: string) => new URL(`../../../../shared/data/elr/${name}`
 describe('atscale risks, actions and digest', { timeout: 300_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'atscale-governance-'));
   const env = { ATSCALE_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined };
+  // A command other than migrate, serve, demo load or restore uses a database that is there already.
+  beforeAll(async () => expect((await runCli(['migrate'], env)).code).toBe(0), 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports the seed registers all or nothing, again without changes, and lists them', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/support/cli.js';
 
 const shared = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
@@ -13,6 +13,8 @@ const rows = (text: string) => Papa.parse<Record<string, string>>(text.trim(), {
 describe('atscale plan and stp', () => {
   const dir = mkdtempSync(join(tmpdir(), 'atscale-plan-'));
   const env = { ATSCALE_DATA_DIR: join(dir, 'data'), DATABASE_URL: undefined };
+  // A command other than migrate, serve, demo load or restore uses a database that is there already.
+  beforeAll(async () => expect((await runCli(['migrate'], env)).code).toBe(0), 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports the seed work plan, re-imports it with 0 changes and lists tasks by lead as CSV', async () => {

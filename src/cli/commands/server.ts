@@ -106,7 +106,7 @@ export function registerServerCommands(program: Command): void {
     .command('load')
     .description('Load the demo federation (East Leicestershire & Rutland)')
     .action(async () => {
-      const connection = await (await client()).connect(readConfig());
+      const connection = await (await client()).connect(readConfig(), { create: true });
       try {
         const result = await connection.loadDemo();
         process.stdout.write(`${result.message}\n`);
@@ -120,7 +120,7 @@ export function registerServerCommands(program: Command): void {
     .command('backup <file>')
     .description('Write everything stored to a backup file (gzipped JSON)')
     .action(async (file: string) => {
-      const opened = await (await composition()).openDatabase(readConfig(), 'cli');
+      const opened = await (await composition()).openDatabase(readConfig(), 'cli', { create: false });
       try {
         writeOutputFile(file, await (await backups()).createBackup(opened.database), { private: true });
         process.stdout.write(`Backed up to ${file}\n`);
