@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { acknowledgePolicy, policyAcknowledgementStatus } from '../../app/governance/acknowledgements.js';
-import { addActionUpdate, listActionUpdates } from '../../app/governance/action-updates.js';
+import { addActionUpdate, listActionUpdates, refuseUnlessMayAddUpdate } from '../../app/governance/action-updates.js';
 import { downloadPolicyFile, searchPolicies, uploadPolicyFile } from '../../app/governance/policy-files.js';
 import { riskHeatMap, riskScoreHistoryOf } from '../../app/governance/risk-views.js';
 import { matchOwnerText } from '../../app/people/match-owners.js';
@@ -27,8 +27,8 @@ export async function registerGovernanceRoutes(app: FastifyInstance, deps: Serve
   r.get('/api/risks/heat-map', { schema: { tags: ['risks'], summary: 'The 5 × 5 heat map of open risks (likelihood × impact)' } }, async (request) => riskHeatMap(ctxOf(request)));
   r.get('/api/risks/:id/history', { schema: { tags: ['risks'], summary: 'Every score a risk has had, with date and who', params: idParams } }, async (request) => ({ items: await riskScoreHistoryOf(ctxOf(request), request.params.id) }));
 
-  r.get('/api/board-actions/:id/updates', { schema: { tags: ['board-actions'], summary: 'Dated updates of an action, oldest first', params: idParams } }, async (request) => ({ items: await listActionUpdates(ctxOf(request), request.params.id) }));
-  r.post('/api/board-actions/:id/updates', { preValidation: refuseUnlessMay('board_action', 'update'), schema: { tags: ['board-actions'], summary: 'Add a dated update (admins); earlier updates are never changed', params: idParams, body: z.object({ text: z.string(), enteredOn: z.string().nullable().optional() }) } }, async (request, reply) => {
+  r.get('/api/board-actions/:id/updates', { schema: { tags: ['board-actions'], summary: 'Dated updates of an action, oldest first, and whether you may add one (mayAdd)', params: idParams } }, async (request) => listActionUpdates(ctxOf(request), request.params.id));
+  r.post('/api/board-actions/:id/updates', { preValidation: async (request) => refuseUnlessMayAddUpdate(ctxOf(request), Number((request.params as { id: unknown }).id) || 0), schema: { tags: ['board-actions'], summary: 'Add a dated update (admins, and the action’s owners); earlier updates are never changed', params: idParams, body: z.object({ text: z.string(), enteredOn: z.string().nullable().optional() }) } }, async (request, reply) => {
     reply.status(201);
     return addActionUpdate(ctxOf(request), request.params.id, request.body);
   });

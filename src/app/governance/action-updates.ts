@@ -1,13 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { formatLongDate } from '../../domain/governance/due-dates.js';
-import { notFound } from '../../domain/errors.js';
+import { forbidden, notFound } from '../../domain/errors.js';
 import { todayInEngland, refuseFutureDate } from '../../domain/iso-date.js';
 import { boardActions, boardActionUpdates } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import type { Actor, AppContext } from '../context.js';
-import { authorize } from '../permissions.js';
+import { authorize, isAllowed } from '../permissions.js';
+import { personOfUser } from '../reminders/my-items.js';
 import { parseOrRefuse } from '../records/zod-problems.js';
 import { dateText } from './fields.js';
 
@@ -17,17 +18,36 @@ export const actionUpdateInput = z.object({
 });
 
 /**
+ * Who may add an update: the federation (admins), and the action's owners, who report their own
+ * progress (its My items and digest ask them to). A commissioner reads only.
+ */
+async function mayAddUpdate(db: Db, actor: Actor, ownerPersonIds: readonly number[]): Promise<boolean> {
+  if (isAllowed(actor, 'board_action', 'update')) return true;
+  if (actor.role === 'commissioner' || actor.userId === null) return false;
+  const person = await personOfUser(db, actor.userId);
+  return person !== null && ownerPersonIds.includes(person.id);
+}
+
+/** Refuses, before what was sent is read, someone who may not add an update to this action (a missing action is left to the use case to say). */
+export async function refuseUnlessMayAddUpdate(ctx: AppContext, actionId: number): Promise<void> {
+  authorize(ctx.actor, 'board_action', 'read');
+  const [action] = await ctx.db.select({ ref: boardActions.ref, owners: boardActions.ownerPersonIds }).from(boardActions).where(eq(boardActions.id, actionId));
+  if (action && !(await mayAddUpdate(ctx.db, ctx.actor, action.owners ?? []))) throw forbidden(`Only the federation and the owners of action ${action.ref} can add an update to it`);
+}
+
+/**
  * Appends a dated update (never changes an earlier one); `enteredOn` defaults to today. An update
  * says what has happened, so it cannot be dated after today. Audited on the action.
  */
 export async function addActionUpdate(ctx: AppContext, actionId: number, body: unknown) {
-  authorize(ctx.actor, 'board_action', 'update');
+  authorize(ctx.actor, 'board_action', 'read');
   const update = parseOrRefuse(actionUpdateInput, body, 'The update is not valid');
   const today = todayInEngland();
   refuseFutureDate(update.enteredOn, today, 'The update', 'enteredOn');
   return ctx.db.transaction(async (tx) => {
     const [action] = await tx.select({ id: boardActions.id }).from(boardActions).where(eq(boardActions.id, actionId));
     if (!action) throw notFound(`Board action ${actionId}`);
+    await refuseUnlessMayAddUpdate({ ...ctx, db: tx as never }, actionId);
     return appendUpdate(tx as never, ctx.actor, actionId, update.text, update.enteredOn ?? today);
   });
 }
@@ -44,7 +64,11 @@ export async function hasUpdate(db: Db, actionId: number, text: string): Promise
   return !!found;
 }
 
+/** An action's updates, oldest first, and whether the reader may add one (an admin, or an owner). */
 export async function listActionUpdates(ctx: AppContext, actionId: number) {
   authorize(ctx.actor, 'board_action', 'read');
-  return ctx.db.select().from(boardActionUpdates).where(eq(boardActionUpdates.actionId, actionId)).orderBy(asc(boardActionUpdates.enteredOn), asc(boardActionUpdates.id));
+  const [action] = await ctx.db.select({ owners: boardActions.ownerPersonIds }).from(boardActions).where(eq(boardActions.id, actionId));
+  if (!action) throw notFound(`Board action ${actionId}`);
+  const items = await ctx.db.select().from(boardActionUpdates).where(eq(boardActionUpdates.actionId, actionId)).orderBy(asc(boardActionUpdates.enteredOn), asc(boardActionUpdates.id));
+  return { items, mayAdd: await mayAddUpdate(ctx.db, ctx.actor, action.owners ?? []) };
 }

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { auditLog, boardActions, boardActionUpdates, meetings, people, policies, policyAcknowledgements, policyFiles, practices, risks, riskScoreHistory, users } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
-import { adminActor, contextFor, managerOf } from '../../../test/support/factories.js';
+import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
+import { personRecord } from '../people/person-record.js';
 import { startSmtpSink } from '../../../test/support/smtp-sink.js';
 import { addDays, isoDay } from '../../domain/governance/due-dates.js';
 import type { AppError } from '../../domain/errors.js';
@@ -61,7 +62,7 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
       expect(action).toMatchObject({ action: row.action, ownerText: row.owner || null, dueDate: null, status: 'open', ownerPersonIds: row.owner ? [jo!.id] : [] });
       const [meeting] = await database.db.select().from(meetings).where(eq(meetings.id, action!.meetingId!));
       expect(meeting!.title).toBe(row.source_meeting);
-      expect((await listActionUpdates(admin(), action!.id)).map((u) => [u.text, u.enteredOn])).toEqual([[row.update, today]]);
+      expect((await listActionUpdates(admin(), action!.id)).items.map((u) => [u.text, u.enteredOn])).toEqual([[row.update, today]]);
     }
   });
 
@@ -187,7 +188,7 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
   it('adds dated updates without touching earlier ones, and closes an action only with its outcome', async () => {
     const [action] = await database.db.select().from(boardActions).where(eq(boardActions.ref, '1'));
     await addActionUpdate(admin(), action!.id, { text: 'CQC application submitted', enteredOn: '15/05/2018' });
-    expect((await listActionUpdates(admin(), action!.id)).map((u) => u.enteredOn)).toEqual(['2018-05-15', today]);
+    expect((await listActionUpdates(admin(), action!.id)).items.map((u) => u.enteredOn)).toEqual(['2018-05-15', today]);
     // The audit names the date as NHS pages write it.
     const summaries = (await database.db.select({ summary: auditLog.summary }).from(auditLog).where(eq(auditLog.recordId, String(action!.id)))).map((a) => a.summary);
     expect(summaries).toContain('Update dated 15 May 2018 added');
@@ -202,7 +203,22 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     expect(early.message).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(early.message).toContain(new Date(`${tomorrow}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
     await addActionUpdate(admin(), action!.id, { text: 'Chased today', enteredOn: today });
-    expect((await listActionUpdates(admin(), action!.id)).map((u) => u.text)).not.toContain('Not yet');
+    expect((await listActionUpdates(admin(), action!.id)).items.map((u) => u.text)).not.toContain('Not yet');
+  });
+
+  it('lets an action’s owner add its updates, as My items asks them to, but not someone who does not own it, nor a commissioner', async () => {
+    const [manager] = await database.db.select({ id: users.id, label: users.email }).from(users).where(eq(users.email, 'pm.kibworth@elr-federation.example'));
+    const owner = { userId: manager!.id, label: `Priya Patel <${manager!.label}>`, role: 'practice_manager' as const, practiceCodes: ['C82001'] };
+    const person = await createRecord(admin(), personRecord, { name: 'Priya Patel', initials: 'PPX', userId: manager!.id });
+    const [action] = await database.db.select().from(boardActions).where(eq(boardActions.ref, '3'));
+    expect((await listActionUpdates(contextFor(database, owner), action!.id)).mayAdd).toBe(false);
+    await expect(addActionUpdate(contextFor(database, owner), action!.id, { text: 'Not mine' })).rejects.toMatchObject({ kind: 'forbidden', message: 'Only the federation and the owners of action 3 can add an update to it' });
+    await database.db.update(boardActions).set({ ownerPersonIds: [person.id as number] }).where(eq(boardActions.id, action!.id));
+    expect((await listActionUpdates(contextFor(database, owner), action!.id)).mayAdd).toBe(true);
+    const added = await addActionUpdate(contextFor(database, owner), action!.id, { text: 'Estates survey booked' });
+    expect(added).toMatchObject({ text: 'Estates survey booked', enteredOn: today, enteredBy: owner.label });
+    await expect(addActionUpdate(contextFor(database, commissionerActor), action!.id, { text: 'From the CCG' })).rejects.toMatchObject({ kind: 'forbidden' });
+    expect((await listActionUpdates(admin(), action!.id)).mayAdd).toBe(true);
   });
 
   it('searches policies by title and description with English stemming, and checks uploads by their bytes', async () => {

@@ -68,7 +68,7 @@ const actionTitle = (action: Pick<BoardAction, 'ref' | 'action'>) => `Action ${a
 function ActionDetails({ action }: { action: BoardAction }) {
   const user = useUser();
   const meetings = useMeetings();
-  const updates = useApiQuery<{ items: ActionUpdate[] }>(`/api/board-actions/${action.id}/updates`);
+  const updates = useApiQuery<{ items: ActionUpdate[]; mayAdd: boolean }>(`/api/board-actions/${action.id}/updates`);
   const rows = meetings.data?.items ?? [];
   return (
     <GovernancePage title={actionTitle(action)} crumbs={[{ to: '/governance/actions', text: 'Board action log' }]}>
@@ -86,7 +86,8 @@ function ActionDetails({ action }: { action: BoardAction }) {
       <Loaded query={updates} what="updates">
         {(data) => <DataTable caption="Updates" captionHidden columns={updateColumns} rows={data.items} rowKey={(u) => u.id} empty="No updates yet." compact />}
       </Loaded>
-      {isAdmin(user) ? <AddUpdateForm actionId={action.id} /> : null}
+      {/* The federation, and the action's owners, who report their progress here. */}
+      {updates.data?.mayAdd ? <AddUpdateForm actionId={action.id} /> : null}
       {isAdmin(user) && meetings.data ? <GovernanceRecordForm<BoardAction> resource="board-actions" id="edit-action" heading="Change, carry forward or close" fields={actionFields(rows)} record={action} submitLabel="Save changes" saved={(a) => `Saved action ${a.ref}.`} /> : null}
       <RecordHistory resource="board-actions" id={action.id} />
     </GovernancePage>
