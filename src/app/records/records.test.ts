@@ -56,6 +56,16 @@ describe.each(databaseKinds)('one way to keep records (%s)', (kind) => {
     expect(entry!.at).toBeInstanceOf(Date);
   });
 
+  it('refuses a practice another practice’s name, whatever its case, but not its own again', async () => {
+    const other = await getRecord(admin(), practiceRecord, beta!);
+    const taken = String((await getRecord(admin(), practiceRecord, alpha!)).displayName);
+    await expect(updateRecord(admin(), practiceRecord, beta!, { localName: taken.toUpperCase() }, other.rowVersion as number)).rejects.toMatchObject({
+      kind: 'invalid',
+      problems: [{ field: 'localName', message: `${taken} (${alpha}) already has that name: choose another, so the two practices can be told apart` }],
+    });
+    expect(await getRecord(admin(), practiceRecord, beta!)).toMatchObject({ rowVersion: other.rowVersion, displayName: other.displayName });
+  });
+
   it('writes nothing for a save that changes nothing: no new version, no audit row', async () => {
     const opened = await getRecord(admin(), practiceRecord, alpha!);
     const audited = await database.db.$count(auditLog);

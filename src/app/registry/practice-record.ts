@@ -1,4 +1,5 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { invalid } from '../../domain/errors.js';
 import { z } from 'zod';
 import { groupMemberships, practiceGroups, practiceOverview, practices } from '../../db/schema/index.js';
 import { todayInEnglandSql } from '../../db/today.js';
@@ -72,8 +73,9 @@ export const practiceRecord: RecordType<z.infer<typeof practiceInput>> = {
     for (const key of Object.keys(input)) if (!(key in practiceInput.shape)) ctx.addIssue({ code: 'custom', path: [key], message: 'comes from the NHS files: import a newer one to change it' });
   }) as unknown as typeof practiceInput,
   practiceCodeOf: (row) => String(row.odsCode),
-  async prepare(_db, input) {
+  async prepare(db, input, existing) {
     const values: Record<string, unknown> = {};
+    if (input.localName) await refuseNameOfAnother(db, input.localName, String(existing?.odsCode ?? ''));
     if (input.localName !== undefined) values.localName = input.localName || null;
     if (input.notes !== undefined) values.notes = input.notes || null;
     return values;
@@ -83,3 +85,13 @@ export const practiceRecord: RecordType<z.infer<typeof practiceInput>> = {
 
 export const practiceExists = async (db: Parameters<RecordType['prepare']>[0], code: string) =>
   (await db.select({ odsCode: practices.odsCode }).from(practices).where(eq(practices.odsCode, code)).limit(1)).length > 0;
+
+/** A name the federation gives a practice must not be another practice's: lists, statements and applications would show two of it. */
+async function refuseNameOfAnother(db: Parameters<RecordType['prepare']>[0], name: string, odsCode: string): Promise<void> {
+  const [other] = await db
+    .select({ odsCode: practiceOverview.odsCode, name: practiceOverview.displayName })
+    .from(practiceOverview)
+    .where(and(sql`lower(${practiceOverview.displayName}) = lower(${name})`, ne(practiceOverview.odsCode, odsCode)))
+    .limit(1);
+  if (other) throw invalid(`${other.name} (${other.odsCode}) already has that name`, [{ field: 'localName', message: `${other.name} (${other.odsCode}) already has that name: choose another, so the two practices can be told apart` }]);
+}

@@ -59,7 +59,7 @@ export function PracticeEditForm({ practice }: { practice: PracticeOverview }) {
           </p>
         ) : null}
         <TextInput id="local-name" name="local-name" label="Local name" hint="The name the federation uses, if it differs from the ODS name" width={30} value={localName} onChange={(e) => setLocalName(e.target.value)} error={form.fieldError('local-name')} />
-        <Textarea id="notes" name="notes" label="Notes" rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} error={form.fieldError('notes')} />
+        <Textarea id="notes" name="notes" label="Notes" hint="Everyone who can see the practice reads these, across the federation: keep personal details out of them." rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} error={form.fieldError('notes')} />
         <Button type="submit" disabled={form.pending}>
           Save changes
         </Button>
