@@ -35,7 +35,7 @@ export function planSuite(harness: () => BrowserHarness) {
       const doubled = workplan.filter((r) => workplan.filter((o) => o.id === r.id).length > 1).length;
       expect(await page.locator('tbody tr td:first-child', { hasText: 'Used twice' }).count()).toBe(doubled);
       expect((await page.locator('main thead th').allInnerTexts()).map((t) => t.trim())).not.toEqual(expect.arrayContaining(['RAG', 'ID']));
-      await visible(page.getByText('No task has a RAG rating yet: the plan’s file has none. Rate a task on its page.'));
+      await visible(page.getByText('No task has a RAG rating yet. The plan’s file has none: rate a task on its page.'));
       // A task the plan writes as several points (joined with " | ") reads as a list of them.
       const pointed = workplan.find((r) => r.tasks!.includes(' | ') && workplan.filter((o) => o.id === r.id).length === 1)!;
       const points = pointed.tasks!.split(' | ');
@@ -260,8 +260,10 @@ export function planSuite(harness: () => BrowserHarness) {
       const page = await harness().newPage();
       await signIn(page, demoPracticeManager, '/programme');
       // No instruction they cannot follow, and no way to rename or remove the plan.
-      await visible(page.getByText('No task has a RAG rating yet: the plan’s file has none.'));
+      await visible(page.getByText('No task has a RAG rating yet.', { exact: true }));
       expect(await page.getByText('Rate a task on its page').count()).toBe(0);
+      // What the plan's file left to resolve is the federation's to do, not theirs.
+      expect(await page.getByText('IDs and dates to resolve').count()).toBe(0);
       expect(await page.getByText('Rename or remove this plan').count()).toBe(0);
       await page.locator('tbody tr').first().getByRole('link').click();
       await visible(page.getByRole('heading', { level: 2, name: 'Position log' }));

@@ -31,7 +31,7 @@ export function scenarioNotes(streams: readonly IncomeStream[], changes: readonl
   const counted = alreadySecured(streams, financialYear);
   return changes
     .filter((c) => c.outcome === 'won' && counted.has(c.streamId))
-    .map((c) => `${streams.find((s) => s.id === c.streamId)!.name} is already counted as secured in ${financialYear} (as ${counted.get(c.streamId)}), so winning it adds nothing here. Keep it in one of them.`);
+    .map((c) => `${streams.find((s) => s.id === c.streamId)!.name} is already counted as secured in ${financialYear} (as ${counted.get(c.streamId)}), so winning it adds nothing here: it belongs in one of them only.`);
 }
 
 /**

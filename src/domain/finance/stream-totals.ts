@@ -79,7 +79,7 @@ export function findDoubleCounting(streams: readonly IncomeStream[]): DoubleCoun
           potentialStreamId: potential.id,
           securedPence: s.amountPence,
           potentialPence: p.amountPence,
-          message: `${potential.name} ${p.financialYear} is counted twice: as secured and again as potential. Keep it in one of them.`,
+          message: `${potential.name} ${p.financialYear} is counted twice: as secured and again as potential. It belongs in one of them only.`,
         });
       }
     }

@@ -128,7 +128,7 @@ function PracticeDetailsView({ details }: { details: PracticeDetails }) {
       <h2 id="groups">Groups and localities</h2>
       <DataTable caption={`Groups ${p.displayName} belongs or belonged to`} captionHidden columns={groupColumns} rows={details.groups} rowKey={(g) => g.id} empty="This practice is not in any group." />
       <h2 id="pcn-history">PCN membership history</h2>
-      <DataTable caption={`Primary care networks of ${p.displayName}`} captionHidden columns={pcnColumns} rows={details.pcnMemberships} rowKey={(m) => `${m.pcnCode}-${m.startDate}`} empty={p.pcnCode ? `The registry gives ${p.pcnCode} as this practice’s PCN, but no dated membership has been imported (from the ePCN or PCN mapping file).` : 'No PCN membership has been imported for this practice.'} />
+      <DataTable caption={`Primary care networks of ${p.displayName}`} captionHidden columns={pcnColumns} rows={details.pcnMemberships} rowKey={(m) => `${m.pcnCode}-${m.startDate}`} empty={p.pcnCode ? `The registry gives ${p.pcnCode} as this practice’s PCN, but holds no dates for its membership.` : 'The registry holds no PCN membership for this practice.'} />
       <h2 id="changes">Changes and group memberships</h2>
       <p className="nhsuk-body">
         Changes the NHS files made to it, as each file was imported (its full record of PCNs, with their dates, is under <a href="#pcn-history">PCN membership history</a>), and the groups and localities it joined and left, latest first.

@@ -14,7 +14,7 @@ export function OwnerLinks({ text, match, taskId }: { text: string | null; match
       {match.people.length ? <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">People: {match.people.map((p) => `${p.name}${p.initials ? ` (${p.initials})` : ''}`).join(', ')}</p> : null}
       {match.unknown.length ? (
         <>
-          <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">Not yet in people: {match.unknown.join(', ')}</p>
+          <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{isAdmin(user) ? 'Not yet in people' : 'Not on the People page'}: {match.unknown.join(', ')}</p>
           {isAdmin(user) ? match.unknown.map((part) => <AddPerson key={part} part={part} invalidates={[`/api/programme/tasks/${taskId}`, '/api/programme/work-plans']} />) : null}
         </>
       ) : null}

@@ -117,7 +117,7 @@ function TaskView({ detail }: { detail: TaskDetail }) {
       <Heading headingLevel="h1">
         Task {task.ref}: {shortText(String(task.projectArea ?? task.description))}
       </Heading>
-      {detail.sameRef.length ? (
+      {detail.sameRef.length && isAdmin(user) ? (
         <WarningCallout>
           <WarningCallout.Heading headingLevel="h2">ID {task.ref} is used more than once</WarningCallout.Heading>
           <p>
@@ -146,7 +146,7 @@ function TaskView({ detail }: { detail: TaskDetail }) {
           { key: 'Financial value', value: [task.financialValueText, task.financialValuePence !== null && task.financialValuePence !== undefined ? `(${formatMoney(task.financialValuePence as number)})` : ''].filter(Boolean).join(' ') },
           ...(allocations.length ? [{ key: 'Allocations', value: allocations.map((a) => `${allocationName(a.column)}: ${a.pence === null ? a.text : formatMoney(a.pence)}`).join('; ') }] : []),
           { key: 'Note', value: task.note as string },
-          { key: 'Source', value: task.sourceLine ? `Line ${String(task.sourceLine)} of the imported file` : 'Added in atscale' },
+          ...(isAdmin(user) ? [{ key: 'Source', value: task.sourceLine ? `Line ${String(task.sourceLine)} of the imported file` : 'Added in atscale' }] : []),
         ]}
       />
       {isAdmin(user) ? (

@@ -166,9 +166,10 @@ function PlanTasks({ plan, admin }: { plan: WorkPlan; admin: boolean }) {
           <p className="nhsuk-body">
             {s.tasks} tasks in {s.sections.length} sections{plan.asOf ? `, positions as at ${formatDate(plan.asOf)}` : ''}. {s.overdue} overdue.
           </p>
-          {s.rated ? null : <p className="nhsuk-body">No task has a RAG rating yet: the plan’s file has none.{admin ? ' Rate a task on its page.' : ''}</p>}
+          {s.rated ? null : <p className="nhsuk-body">No task has a RAG rating yet.{admin ? ' The plan’s file has none: rate a task on its page.' : ''}</p>}
           <UnknownInitials parts={s.unknownOwners} admin={admin} />
-          <IdWarnings summary={s} />
+          {/* What the plan's file left to put right is the federation's to do: others read the plan as it stands. */}
+          {admin ? <IdWarnings summary={s} /> : null}
           <FilterForm key={list.params.toString()} initial={initial} sections={s.sections} onApply={(values) => list.setFilters({ ...values, plan: list.params.get('plan') ?? '' })} />
           <RecordTable<PlanTask>
             resource="plan-tasks"

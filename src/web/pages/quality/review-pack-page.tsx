@@ -126,7 +126,7 @@ function PackView({ pack }: { pack: ReviewPack }) {
           {pack.federation ? ` in ${pack.federation.name}` : ''}
           {pack.membersOn ? ` on ${formatDate(pack.membersOn)}, the latest period with figures` : ''}
         </span>
-        . Each indicator at its latest period, against the locality, the federation, the practice’s sub-ICB location and all practices held (every practice in England once the national files are imported). The locality and federation figures pool their members on that date, whatever the indicator’s period, so a practice that has since left is in none of them. Funnels place all practices held, with this locality’s marked.{' '}
+        . Each indicator at its latest period, against the locality, the federation, the practice’s sub-ICB location and all practices held (every practice in England where the federation holds the national figures). The locality and federation figures pool their members on that date, whatever the indicator’s period, so a practice that has since left is in none of them. Funnels place all practices held, with this locality’s marked.{' '}
         <a href={`/api/quality/review-pack.xlsx?locality=${pack.locality.id}`} download>
           Download the pack (XLSX)
         </a>
