@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dateIn, eventually, expectTableInside, fillDate, linesOf, textOf, visible } from './assertions.js';
-import { type BrowserHarness, demoAdmin, download, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
 
 const cbsTitle = /Public health community based services/;
 const rowOf = (page: Page, text: string | RegExp) => page.locator('tbody tr', { hasText: text });
@@ -81,6 +81,17 @@ export function contractsRegisterSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Within this many days').fill('1');
       await page.getByRole('button', { name: 'Show contracts due' }).click();
       await eventually(() => sentence(page)).toMatch(/^Contracts with a notice, renewal or end date within 1 day of /);
+    });
+
+    it('tells a practice manager whether their practice signed, not a count of the one sub-contract they see', async () => {
+      const manager = await harness().newPage();
+      await signIn(manager, demoPracticeManager, '/contracts');
+      await eventually(() => textOf(rowOf(manager, cbsTitle))).toContain('Signed');
+      expect(await textOf(manager.locator('thead'))).toContain('Your practices’ sub-contracts');
+      expect(await textOf(rowOf(manager, cbsTitle))).not.toMatch(/\d+ of \d+/);
+      await manager.getByRole('link', { name: cbsTitle }).click();
+      await visible(manager.getByRole('heading', { level: 2, name: 'Your practices under this contract' }));
+      await manager.close();
     });
 
     it('adds one contract for a double click, though the form stays on screen while the contract’s page loads', async () => {

@@ -97,14 +97,15 @@ export function ContractPage() {
               </Details.Text>
             </Details>
           ) : null}
-          <Heading headingLevel="h2">Practices sub-contracted</Heading>
+          {/* A practice manager is shown their own practices' sub-contracts only, and told so. */}
+          <Heading headingLevel="h2">{user.role === 'practice_manager' ? 'Your practices under this contract' : 'Practices sub-contracted'}</Heading>
           <SuccessBanner id="sub-contract-changed" count={changed.count}>
             {changed.what}
           </SuccessBanner>
           {contract.unsignedPractices.length ? (
             <InsetText>
               <p>
-                {contract.unsignedPractices.length} of {contract.subContractCount} practices {contract.unsignedPractices.length === 1 ? 'has' : 'have'} not signed: {formatList(contract.unsignedPractices.map((p) => p.practiceName))}.
+                {user.role === 'practice_manager' ? 'Not signed yet' : `${contract.unsignedPractices.length} of ${contract.subContractCount} practices ${contract.unsignedPractices.length === 1 ? 'has' : 'have'} not signed`}: {formatList(contract.unsignedPractices.map((p) => p.practiceName))}.
               </p>
             </InsetText>
           ) : null}

@@ -49,6 +49,16 @@ const columns: Column<Contract>[] = [
   { key: 'reminders', header: 'Due soon', cell: (c) => (c.ended ? <Tag modifier="grey">Ended {formatDate(c.endDate)}</Tag> : <ReminderTags reminders={c.reminders} />) },
 ];
 
+/**
+ * A practice manager's register holds only their own practices' sub-contracts: "1 of 1" would read as
+ * the whole contract's, so the column says whether their practices have signed.
+ */
+const yourColumns: Column<Contract>[] = [
+  ...columns.filter((c) => c.key !== 'signed' && c.key !== 'unsigned').slice(0, 4),
+  { key: 'yours', header: 'Your practices’ sub-contracts', cell: (c) => (c.unsignedPractices.length ? `Not signed: ${c.unsignedPractices.map((p) => p.practiceName).join(', ')}` : c.subContractCount === 1 ? 'Signed' : `All ${c.subContractCount} signed`) },
+  columns.find((c) => c.key === 'reminders')!,
+];
+
 /** The register of head contracts: what falls due within the window, and which practices have not signed. */
 export function ContractsListPage() {
   const user = useUser();
@@ -83,7 +93,11 @@ export function ContractsListPage() {
       <FormErrorSummary errors={errors.errors} attempt={errors.attempt} />
       <Heading headingLevel="h1">Contracts</Heading>
       <FinanceNav />
-      <p className="nhsuk-body">Head contracts the federation holds for its practices, the practices sub-contracted under each, and the dates to act on.</p>
+      <p className="nhsuk-body">
+        {user.role === 'practice_manager'
+          ? 'The head contracts your practices are sub-contracted under, whether they have signed, and the dates to act on.'
+          : 'Head contracts the federation holds for its practices, the practices sub-contracted under each, and the dates to act on.'}
+      </p>
       {isAdmin(user) ? (
         <p className="nhsuk-body">
           <Link to="/contracts/new">Add a contract</Link>
@@ -107,7 +121,7 @@ export function ContractsListPage() {
               {only ? <Link to="?">Show every contract</Link> : null}
             </p>
             <ExportLinks base="/api/contract-register/export" query={queryString({ expiring: only ? data.withinDays : undefined, today: data.today })} noun="the contracts register" />
-            <DataTable caption="Contracts register" captionHidden columns={columns} rows={data.items} rowKey={(c) => c.id} empty="No contracts fall due in that window." compact scrolls />
+            <DataTable caption="Contracts register" captionHidden columns={user.role === 'practice_manager' ? yourColumns : columns} rows={data.items} rowKey={(c) => c.id} empty="No contracts fall due in that window." compact scrolls />
           </>
         )}
       </Loaded>
