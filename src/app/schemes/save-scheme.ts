@@ -128,7 +128,9 @@ export async function approveScheme(ctx: AppContext, schemeId: number, rowVersio
 }
 
 function staleEdit(current: LoadedVersion, expected: number) {
-  return conflict(`${current.scheme.name} was changed by someone else since you opened it (you had row version ${expected}, it is now ${current.scheme.rowVersion}). Reload it and make your change again.`, {
+  // Named as the page names it (the latest version's name, a draft's too); the row versions are for programs, in the details.
+  return conflict(`${current.definition.name} was changed by someone else since you opened it. Reload it and make your change again.`, {
     currentVersion: current.scheme.rowVersion,
+    sentVersion: expected,
   });
 }
