@@ -56,7 +56,7 @@ describe.each(databaseKinds)('activity returns due (%s)', (kind) => {
     await approveScheme(admin(), scheme.id, 1);
 
     const mine = await itemsFor(scheme, 'practice_manager', ['C82001']);
-    expect(mine).toEqual([{ kind: 'activity_return', ref: 'C82001', title: `Return activity for Kibworth Medical Centre: ${title}`, dueDate: '2018-05-11', href: `/schemes/${scheme.id}#return` }]);
+    expect(mine).toEqual([{ kind: 'activity_return', ref: 'C82001', title: `Return activity for Kibworth Medical Centre: ${title}`, dueDate: '2018-05-11', href: `/schemes/${scheme.id}?practice=C82001#return` }]);
     expect((await itemsFor(scheme, 'admin', [])).map((i) => i.title)).toEqual([`Collect activity returns from 3 of 3 practices: ${title}`]);
     // Not yet in the window, and never for a clinician or a practice not in the scheme.
     expect(await itemsFor(scheme, 'practice_manager', ['C82001'], '2018-05-10')).toEqual([]);

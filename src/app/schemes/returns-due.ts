@@ -76,7 +76,8 @@ export const activityReturnItems: MyItemsSource = async (db, query) => {
     const closed = returnsClosed(dueDate, query.today);
     for (const practice of awaited.filter((p) => query.practiceCodes.includes(p.key))) {
       const title = closed ? `Ask the federation to record ${practice.name}’s activity return (returns closed on ${formatLongDate(dueDate)})` : `Return activity for ${practice.name}`;
-      items.push({ kind: 'activity_return', ref: practice.key, dueDate, title: `${title}: ${stored.name}`, href: `/schemes/${scheme.id}#return` });
+      // The practice in the address, so a manager of several finds its return chosen.
+      items.push({ kind: 'activity_return', ref: practice.key, dueDate, title: `${title}: ${stored.name}`, href: `/schemes/${scheme.id}?practice=${encodeURIComponent(practice.key)}#return` });
     }
   }
   return items;

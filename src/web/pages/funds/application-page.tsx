@@ -123,6 +123,10 @@ export function ApplicationPage() {
                   />
                 ) : null}
                 {user.role === 'admin' ? <DrawdownForm application={application} /> : null}
+                {/* Only the federation records a drawdown: whoever applied is told how theirs is made. */}
+                {user.role === 'practice_manager' && application.leftToDrawPence > 0 ? (
+                  <p className="nhsuk-body">To draw on the {formatMoney(application.leftToDrawPence)} left, send the federation the invoices or other evidence of what was spent: it records each drawdown here.</p>
+                ) : null}
               </>
             ) : null}
           </>

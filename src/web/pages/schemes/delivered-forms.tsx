@@ -1,5 +1,6 @@
 import { Button, InsetText, Select, TextInput, WarningCallout } from 'nhsuk-react-components';
 import { type FormEvent, Fragment, useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useApiQuery, useRefresh } from '../../api/use-api.js';
 import { checkUnits } from '../../../domain/schemes/delivered.js';
 import { returnsClosedMessage } from '../../../domain/schemes/returns-due.js';
@@ -157,8 +158,10 @@ function ClosedReturn({ definition, message, own, practices, recordedOf, unsent 
  * the form, and showing someone else's newer figures keeps it in view beside them.
  */
 export function DeliveredEntryForm({ schemeId, version, definition, practices, own = false, settledOn = null }: DeliveredFormProps & { own?: boolean; settledOn?: string | null }) {
-  // A practice manager of one practice has nothing to choose.
-  const [practice, setPractice] = useState(own && practices.length === 1 ? practices[0]!.odsCode : '');
+  // A practice manager of one practice has nothing to choose; a link from My items names the practice whose return it asks for.
+  const [params] = useSearchParams();
+  const named = practices.find((p) => p.odsCode === params.get('practice'))?.odsCode;
+  const [practice, setPractice] = useState(own && practices.length === 1 ? practices[0]!.odsCode : (named ?? ''));
   const [takesPart, setTakesPart] = useState('');
   const [units, setUnits] = useState<Record<string, string>>({});
   // The revision of the return the form was filled from: if someone else changes it before this is sent, the server refuses rather than overwrite theirs.
