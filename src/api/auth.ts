@@ -14,6 +14,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor?: Actor;
     csrfToken?: string;
+    /** The request came from the CLI on the server's machine, with the token in the server's lock file. */
+    fromCli?: boolean;
   }
   interface FastifyContextConfig {
     /** Reachable without signing in (health, sign-in, OpenAPI). */
@@ -72,6 +74,7 @@ export function registerAuth(app: FastifyInstance, db: Db, cliToken: string | un
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ') && cliToken && sameSecret(authorization.slice(7), cliToken)) {
       request.actor = cliActor(String(request.headers['x-atscale-user'] ?? 'cli'));
+      request.fromCli = true;
     } else {
       const token = request.cookies[sessionCookie];
       if (token) {

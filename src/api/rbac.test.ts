@@ -96,6 +96,8 @@ const cases: Case[] = [
   { route: 'POST /api/groups/{id}/members', allowed: adminOnly, request: (r, ids) => ({ method: 'POST', path: `/api/groups/${ids.groupId}/members`, body: { practiceCodes: ['C82002'], startDate: `20${10 + (n++ % 5)}-01-0${1 + (n % 8)}`, endDate: null } }) },
   { route: 'POST /api/demo', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/demo', body: {} }) },
   { route: 'POST /api/imports/{kind}', allowed: adminOnly, request: () => ({ method: 'POST', path: '/api/imports/ods', body: fileForm('epraccur.csv', `${epraccurRow({ 1: 'C99001' })}\r\n`) }) },
+  // A backup is for the CLI on the server's machine (its token), never a browser session: an admin's is refused too.
+  { route: 'GET /api/backup', allowed: [], request: () => ({ method: 'GET', path: '/api/backup' }) },
   { route: 'GET /api/jobs/{id}', allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/jobs/${ids.jobId}` }) },
   { route: 'GET /api/jobs/{id}/problems.csv', allowed: adminOnly, request: (_r, ids) => ({ method: 'GET', path: `/api/jobs/${ids.jobId}/problems.csv` }) },
   { route: 'GET /api/jobs', allowed: adminOnly, request: () => ({ method: 'GET', path: '/api/jobs' }) },

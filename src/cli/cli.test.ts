@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -167,9 +168,14 @@ describe('the atscale command with the embedded database', () => {
       expect(added).toMatchObject({ code: 0, stdout: expect.stringContaining('Added New Manager <new.pm@example.nhs.uk> as practice manager (id ') });
       const duplicate = await runCli(['users', 'add', '--email', 'new.pm@example.nhs.uk', '--name', 'Again', '--role', 'clinician', '--password', 'a long enough password'], env);
       expect(duplicate).toMatchObject({ code: 5, stderr: expect.stringContaining('already a user') });
-      const backup = await runCli(['backup', join(dir, 'backup.json.gz')], env);
-      expect(backup.code).toBe(7);
-      expect(backup.stderr).toMatch(/in use by the atscale server \(pid \d+, port \d+\)/);
+      // A backup while the server runs: the server takes it, so no one need stop using atscale. A browser cannot.
+      const served = await runCli(['backup', join(dir, 'served-backup.json.gz')], env);
+      expect(served).toMatchObject({ code: 0, stdout: `Backed up to ${join(dir, 'served-backup.json.gz')}\n` });
+      expect(statSync(join(dir, 'served-backup.json.gz')).mode & 0o777).toBe(0o600);
+      expect(JSON.parse(gunzipSync(readFileSync(join(dir, 'served-backup.json.gz'))).toString('utf8'))).toMatchObject({ format: 'atscale-backup', tables: { practices: expect.any(Array) } });
+      const signIn = await fetch(`http://127.0.0.1:${port}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@elr-federation.example', password: 'demo-admin-password' }) });
+      const inBrowser = await fetch(`http://127.0.0.1:${port}/api/backup`, { headers: { cookie: signIn.headers.get('set-cookie')!.split(';')[0]! } });
+      expect([inBrowser.status, ((await inBrowser.json()) as { message: string }).message]).toEqual([403, 'A backup holds every user’s password hash, so it is taken on the server’s machine: run atscale backup <file> there']);
     } finally {
       // A second signal while it closes the database must not cut it short: it ends cleanly and lets go of the lock.
       expect(await server.stop()).toEqual({ code: 0, signal: null });

@@ -59,6 +59,11 @@ export class LocalClient implements AtscaleClient {
     return new LocalClient(await openDatabase(config, 'cli', { create }), cliActor(commandLineUser()), config);
   }
 
+  /** The database itself, for what works on all of it (a backup). */
+  get database() {
+    return this.opened.database;
+  }
+
   /** The use cases' context, for commands that call them directly. */
   get ctx() {
     return { db: this.opened.database.db, actor: this.actor };
@@ -110,6 +115,18 @@ export class ServerClient implements AtscaleClient {
   readonly via: string;
   constructor(private readonly baseUrl: string, private readonly token: string) {
     this.via = `the running server at ${baseUrl}`;
+  }
+
+  /** A file the running server sends (a backup), as bytes; errors come back as AppError. */
+  async download(path: string): Promise<Buffer> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: `Bearer ${this.token}`, 'x-atscale-user': commandLineUser() } }).catch((error: unknown) => {
+      throw new AppError('unavailable', `The atscale server at ${this.baseUrl} stopped answering (${(error as Error).message}). Once it is back, or with it stopped, run the command again.`);
+    });
+    if (!response.ok) {
+      const json = (await response.json()) as { message?: string; error?: string };
+      throw new AppError((json.error as never) ?? 'unavailable', json.message ?? `HTTP ${response.status}`);
+    }
+    return Buffer.from(await response.arrayBuffer());
   }
 
   /** Calls the running server's API with the CLI token; errors come back as AppError. */

@@ -118,14 +118,18 @@ export function registerServerCommands(program: Command): void {
 
   program
     .command('backup <file>')
-    .description('Write everything stored to a backup file (gzipped JSON)')
+    .description('Write everything stored to a backup file (gzipped JSON); while the server runs, it takes the backup')
     .action(async (file: string) => {
-      const opened = await (await composition()).openDatabase(readConfig(), 'cli', { create: false });
+      // While the server holds the embedded database, it takes the backup: no one need stop using atscale.
+      const connection = await (await client()).connect(readConfig());
       try {
-        writeOutputFile(file, await (await backups()).createBackup(opened.database), { private: true });
+        const { ServerClient, LocalClient } = await client();
+        if (!(connection instanceof ServerClient) && !(connection instanceof LocalClient)) throw new Error('atscale backup: no database to back up');
+        const content = connection instanceof ServerClient ? await connection.download('/api/backup') : await (await backups()).createBackup(connection.database);
+        writeOutputFile(file, content, { private: true });
         process.stdout.write(`Backed up to ${file}\n`);
       } finally {
-        await opened.close();
+        await connection.close();
       }
     });
 
