@@ -66,6 +66,9 @@ export function schemePaymentsSuite(harness: () => BrowserHarness) {
       const form = manager.locator('section[aria-labelledby="return"]');
       await eventually(() => textOf(form)).toContain(settled);
       expect(await form.getByRole('button', { name: 'Send the return' }).count()).toBe(0);
+      // Their own rows, not the federation's working: no footing notes of rows they cannot see, no reallocation what-if.
+      expect(await textOf(manager.getByRole('navigation', { name: 'On this page' }))).not.toMatch(/Footing notes|Reallocation/);
+      expect(await manager.getByText('How the totals are worked out').count()).toBe(0);
       expect(await textOf(form.locator('.nhsuk-summary-list'))).toContain('40');
       await manager.setViewportSize({ width: 390, height: 844 });
       await form.screenshot({ path: join(screenshotDir, 'scheme-return-invoiced-390.png') });

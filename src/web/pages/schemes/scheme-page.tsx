@@ -179,11 +179,12 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
     { id: 'versions', title: 'Versions', show: true },
     { id: 'allocation', title: 'Allocation', show: Boolean(allocation) },
     { id: 'payments', title: 'Payments', show: Boolean(payments) },
-    { id: 'footing', title: 'Footing notes', show: Boolean(footing) },
+    // How the whole scheme's rounded rows foot, and what-ifs, are the federation's working: a practice manager reads their own rows.
+    { id: 'footing', title: 'Footing notes', show: Boolean(footing) && !ownPracticesOnly },
     { id: 'schedule', title: 'Multi-year schedule', show: Boolean(schedule) },
     { id: 'contributions', title: 'Practices’ contributions', show: Boolean(contributions) },
     { id: 'differences', title: 'Hand schedule differences', show: Boolean(differences) },
-    { id: 'reallocation', title: 'Reallocation', show: Boolean(allocation) },
+    { id: 'reallocation', title: 'Reallocation', show: Boolean(allocation) && !ownPracticesOnly },
     { id: 'warnings', title: 'Warnings and notes', show: Boolean(warnings) },
     { id: 'invoice', title: 'Invoice and payment', show: settles },
     { id: 'delivered', title: 'Record delivered activity', show: recordsActivity },
@@ -196,7 +197,7 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
     <>
       <OlderVersionNotice schemeId={scheme.id} shown={version} latest={latest} />
       <EarlierInvoice schemeId={scheme.id} versions={versions} shown={version} />
-      <FootingInset run={run} definition={version.definition} />
+      {ownPracticesOnly ? null : <FootingInset run={run} definition={version.definition} />}
       <nav className="app-scheme-contents" aria-label="On this page">
         <h2 className="nhsuk-heading-s">On this page</h2>
         <ul className="nhsuk-list nhsuk-list--bullet">
@@ -236,12 +237,14 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
       {payments ? (
         <Section id="payments" title="Payments">
           <p className="nhsuk-body">{payments.title}. Practices are paid for everything they delivered; the fee is added to the invoice to the funder.</p>
+          {/* A practice manager reads their own practice's payment first, then the invoice for every practice. */}
+          {ownPracticesOnly ? <ReportTableView table={payments} hide={['ods_code']} caption={payments.title} totalLabel={allPracticesLabel} /> : null}
           {summary && ownPracticesOnly ? <p className="nhsuk-body">The invoice to the funder, for every practice in the scheme:</p> : null}
           {summary ? <InvoiceSummary summary={summary} definition={version.definition} version={version} /> : null}
-          <ReportTableView table={payments} hide={['ods_code']} caption={payments.title} totalLabel={ownPracticesOnly ? allPracticesLabel : undefined} />
+          {ownPracticesOnly ? null : <ReportTableView table={payments} hide={['ods_code']} caption={payments.title} />}
         </Section>
       ) : null}
-      {footing ? (
+      {footing && !ownPracticesOnly ? (
         <Section id="footing" title="Footing notes">
           <p className="nhsuk-body">{footing.title}.</p>
           <ReportTableView table={footing} caption={footing.title} />
@@ -272,7 +275,7 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
           <Differences table={differences} />
         </Section>
       ) : null}
-      {allocation ? (
+      {allocation && !ownPracticesOnly ? (
         <ReallocationSection table={reallocation} reallocating={reallocating} section={(children) => <Section id="reallocation" title="Reallocation">{children}</Section>} />
       ) : null}
       {warnings ? (
