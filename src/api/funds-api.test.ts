@@ -161,5 +161,9 @@ describe.each(databaseKinds)('contracts and funds over the API (%s)', (kind) => 
     const header = sheet.getRow(1).values as unknown[];
     const row = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).find((r) => r.getCell(1).value === applied.id)!;
     expect([row.getCell(header.indexOf('Practice')).value, row.getCell(header.indexOf('Status')).value]).toEqual(['Kibworth Medical Centre (C82001)', 'Withdrawn']);
+    // Statuses in the page's words: one still waiting is "Waiting for a decision", not "Submitted".
+    const statuses = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).getCell(header.indexOf('Status')).value);
+    expect(statuses).not.toContain('Submitted');
+    expect(statuses.every((s) => ['Waiting for a decision', 'Approved', 'Part-approved', 'Rejected', 'Withdrawn'].includes(String(s)))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { formatLongDate } from '../../domain/iso-date.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { humanise } from '../../domain/words.js';
+import { applicationStatusLabels, type ApplicationStatus } from '../../domain/funds/fund-applications.js';
 import { type Column, type Sheet, toXlsx } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
 import { fundReport, type fundsOverview } from './fund-report.js';
@@ -61,7 +62,7 @@ export async function fundWorkbook(ctx: AppContext, fundId: number): Promise<{ f
       { header: 'Title', value: (a) => a.title },
       { header: 'Locality', value: (a) => a.localityName },
       { header: 'Practice', value: (a) => (a.practiceCode ? `${a.practiceName ?? a.practiceCode} (${a.practiceCode})` : null) },
-      { header: 'Status', value: (a) => humanise(a.status) },
+      { header: 'Status', value: (a) => applicationStatusLabels[a.status as ApplicationStatus] ?? humanise(a.status) },
       pounds('Requested', (a) => a.requestedPence),
       pounds('Approved', (a) => a.approvedPence),
       pounds('Drawn', (a) => a.drawnPence),

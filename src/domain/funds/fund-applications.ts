@@ -13,6 +13,9 @@ import { formatLongDate } from '../iso-date.js';
 /** Waiting for a decision (submitted), decided by the commissioner, or withdrawn by the applicant before a decision. */
 export const applicationStatuses = ['submitted', 'approved', 'part_approved', 'rejected', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
+
+/** An application's status in the words the pages and downloads use. */
+export const applicationStatusLabels: Record<ApplicationStatus, string> = { submitted: 'Waiting for a decision', approved: 'Approved', part_approved: 'Part-approved', rejected: 'Rejected', withdrawn: 'Withdrawn' };
 export const decisionOutcomes = ['approve', 'part_approve', 'reject'] as const;
 export type DecisionOutcome = (typeof decisionOutcomes)[number];
 

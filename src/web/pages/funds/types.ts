@@ -1,3 +1,4 @@
+import { applicationStatusLabels } from '../../../domain/funds/fund-applications.js';
 /** Funds as the API sends them: money in pence, financial years "2018/19". */
 
 export interface FundYear {
@@ -79,7 +80,7 @@ export interface ApplicationDetail {
   drawdowns: { id: number; amountPence: number; drawnOn: string; evidence: string; recordedBy: string }[];
 }
 
-export const statusLabels: Record<ApplicationStatus, string> = { submitted: 'Waiting for a decision', approved: 'Approved', part_approved: 'Part-approved', rejected: 'Rejected', withdrawn: 'Withdrawn' };
+export const statusLabels: Record<ApplicationStatus, string> = applicationStatusLabels;
 
 /** Who applied, by name: "Kibworth Medical Centre (C82001), Harborough locality", or "Harborough locality". */
 export function applicantName(application: Pick<Application, 'practiceCode' | 'practiceName' | 'localityName'>): string {
