@@ -7,7 +7,8 @@ import type { FinanceFileKind } from '../domain/finance/finance-csv.js';
 import type { FinanceTable } from '../domain/finance/presenters.js';
 import { practiceRecord } from '../app/registry/practice-record.js';
 import { importNhsFile } from '../app/registry/import-file.js';
-import type { ImportKind, ImportOptions, ImportReport } from '../app/registry/import-report.js';
+import { type ImportKind, type ImportOptions, type ImportReport, importOutcome } from '../app/registry/import-report.js';
+import { recordedAsJob } from '../app/jobs/jobs.js';
 import { importRecordsCsv } from '../app/records/import-csv.js';
 import type { CsvImportReport } from '../app/records/record-type.js';
 import { createRecord, listAllRecords, updateRecord } from '../app/records/records.js';
@@ -68,8 +69,10 @@ export class LocalClient implements AtscaleClient {
   get ctx() {
     return { db: this.opened.database.db, actor: this.actor };
   }
+  /** An import on the database itself, listed with the server's uploads on the imports page. */
   importFile(kind: ImportKind, path: string, options: ImportOptions) {
-    return importNhsFile(this.ctx, kind, { name: basename(path), content: readInputFile(path) }, options);
+    const file = { name: basename(path), content: readInputFile(path) };
+    return recordedAsJob(this.ctx.db, this.actor, `import ${kind}`, file.name, () => importNhsFile(this.ctx, kind, file, options), importOutcome);
   }
   listPractices(filters: Record<string, string>) {
     return listAllRecords(this.ctx, practiceRecord, { filters });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { authorizeImport, importNhsFile } from '../../app/registry/import-file.js';
-import { importKinds, type ImportKind, rejectionSummary } from '../../app/registry/import-report.js';
+import { importKinds, type ImportKind, importOutcome } from '../../app/registry/import-report.js';
 import { actorOf } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
@@ -11,7 +11,6 @@ import { sendFile } from './send-file.js';
 import { jobProblemsCsv } from '../../app/jobs/job-problems.js';
 import { optionalIsoDate, todayInEngland } from '../../domain/iso-date.js';
 import { AppError } from '../../domain/errors.js';
-import { importCounts } from '../../domain/words.js';
 
 const extensionsFor: Record<ImportKind, string[]> = { ods: ['.csv'], 'list-sizes': ['.csv'], pcns: ['.csv', '.xlsx'], qof: ['.csv'], indicators: ['.csv'] };
 
@@ -28,12 +27,7 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServerDep
     const options = { skipUnknown: upload.fields.skipUnknown === 'true', asOf: optionalIsoDate(upload.fields.asOf, 'asOf') };
     const job = await deps.jobs.start(ctx.actor, `import ${kind}`, upload.name, async (progress) => {
       const report = await importNhsFile(ctx, kind, upload, { ...options, onProgress: (done, total, phase) => progress(done, total, phase) });
-      const failed = report.rejected > 0;
-      return {
-        result: report as unknown as Record<string, unknown>,
-        failed,
-        message: failed ? rejectionSummary(report) : importCounts(report),
-      };
+      return { result: report as unknown as Record<string, unknown>, ...importOutcome(report) };
     });
     reply.status(202);
     return job;

@@ -4,7 +4,7 @@ import { jobs } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor } from '../../../test/support/factories.js';
 import { AppError } from '../../domain/errors.js';
-import { INTERRUPTED, JobRunner, markInterruptedJobs } from './jobs.js';
+import { INTERRUPTED, JobRunner, markInterruptedJobs, recordedAsJob } from './jobs.js';
 
 describe.each(databaseKinds)('background jobs (%s)', (kind) => {
   let database: Database;
@@ -23,6 +23,16 @@ describe.each(databaseKinds)('background jobs (%s)', (kind) => {
     // A refusal the work meant is the user's to read, and no error for the log.
     const refused = await runner.wait(adminActor, (await runner.start(adminActor, 'list-sizes', 'bad.csv', async () => Promise.reject(new AppError('invalid', 'bad.csv: 1 problem')))).id);
     expect([refused.status, refused.message, logged.length]).toEqual(['failed', 'bad.csv: 1 problem', 1]);
+  });
+
+  it('keeps an import the CLI runs itself in the jobs list, with its outcome, and throws its error on', async () => {
+    const runner = new JobRunner(database.db);
+    const done = await recordedAsJob(database.db, adminActor, 'import ods', 'epraccur.csv', async () => ({ inserted: 2 }), () => ({ failed: false, message: 'Inserted 2' }));
+    expect(done).toEqual({ inserted: 2 });
+    const refusal = new AppError('invalid', 'bad.csv: 1 problem');
+    await expect(recordedAsJob(database.db, adminActor, 'import ods', 'bad.csv', async () => Promise.reject(refusal), () => ({ failed: false, message: '' }))).rejects.toBe(refusal);
+    const listed = (await runner.recent(adminActor)).filter((j) => j.kind === 'import ods');
+    expect(listed.map((j) => [j.fileName, j.status, j.message])).toEqual(expect.arrayContaining([['epraccur.csv', 'succeeded', 'Inserted 2'], ['bad.csv', 'failed', 'bad.csv: 1 problem']]));
   });
 
   it('marks a job a stopped server left running as interrupted, when the next server starts', async () => {

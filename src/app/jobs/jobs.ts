@@ -83,6 +83,26 @@ export class JobRunner {
   }
 }
 
+/**
+ * Work done in the foreground (an import the CLI runs on the database itself), kept in the jobs list
+ * beside the server's, so the imports page lists every import however it was run. Its errors are
+ * the caller's: recorded as the job's outcome, then thrown on.
+ */
+export async function recordedAsJob<T>(db: Db, actor: Actor, kind: string, fileName: string | null, work: () => Promise<T>, outcome: (result: T) => { failed: boolean; message: string }): Promise<T> {
+  const id = randomUUID();
+  await db.insert(jobs).values({ id, kind, fileName, status: 'running', createdBy: actor.userId });
+  const finish = (status: JobView['status'], message: string, result: Record<string, unknown>) => db.update(jobs).set({ status, message, result, finishedAt: new Date() }).where(eq(jobs.id, id));
+  try {
+    const result = await work();
+    const { failed, message } = outcome(result);
+    await finish(failed ? 'failed' : 'succeeded', message, result as Record<string, unknown>);
+    return result;
+  } catch (error) {
+    await finish('failed', error instanceof AppError ? error.message : 'The job failed: nothing was imported.', { problems: error instanceof AppError ? error.problems : [] });
+    throw error;
+  }
+}
+
 /** What a job the server stopped in the middle of says: its import was one transaction, so none of it was kept. */
 export const INTERRUPTED = 'Interrupted: the server stopped before it finished, so nothing was imported. Run it again.';
 

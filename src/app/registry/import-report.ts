@@ -54,6 +54,10 @@ export function rejectionSummary(report: ImportReport): string {
   return rows === 0 ? 'the file was refused; nothing was imported' : `${rows === 1 ? '1 row' : `${formatCount(rows)} rows`} rejected; nothing was imported`;
 }
 
+/** How an import's job ends: failed where anything was rejected (nothing was written), and the sentence the imports page shows. */
+export const importOutcome = (report: ImportReport): { failed: boolean; message: string } =>
+  report.rejected > 0 ? { failed: true, message: rejectionSummary(report) } : { failed: false, message: importCounts(report) };
+
 /**
  * A file naming practices the registry does not hold, refused. In date order this is ordinary: a
  * list-size or PCN file names practices opened after the latest ODS file imported. Each row is a
