@@ -43,7 +43,7 @@ const schemeColumns = (odsCode: string): Column<SchemeMoney>[] => [
       </>
     ),
   },
-  { key: 'pays', header: 'The practice’s contribution', pence: (s) => s.paysPence, cell: () => 'None', numeric: true },
+  { key: 'pays', header: 'The practice’s contribution, all years', pence: (s) => s.paysPence, cell: () => 'None', numeric: true },
   {
     key: 'years',
     header: 'Contribution by year',
@@ -91,7 +91,8 @@ export function PracticeMoneyPage() {
                 // Money not yet paid is never called paid: what schemes owe the practice is said apart from what they have paid.
                 { key: 'Paid to the practice by schemes', value: formatMoney(data.totals.paidPence) },
                 { key: 'Earned under schemes, not yet paid', value: formatMoney(data.totals.notYetPaidPence) },
-                { key: 'The practice’s contributions to schemes’ costs', value: formatMoney(data.totals.paysPence) },
+                // A multi-year scheme's contribution is every year's: said, as the by-year column below splits it.
+                { key: 'The practice’s contributions to schemes’ costs, all years', value: formatMoney(data.totals.paysPence) },
               ]}
             />
             <h2>Schemes</h2>
