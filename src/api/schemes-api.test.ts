@@ -246,6 +246,11 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect(about.get('Sheet contributions_year_1_cost')).toBe("The other schedule, each practice’s contribution by year: year-1 cost less NHS England funding");
     expect(workbook.getWorksheet('About')!.getRow(4).values).toEqual([undefined, 'Version', 1]);
     expect(workbook.getWorksheet('About')!.getRow(7).values).toEqual([undefined, 'List sizes', 'as given in the scheme']);
+    // Kibworth takes no part in the pharmacist scheme: its manager's workbook says why its sheets hold totals only.
+    const theirs = new ExcelJS.Workbook();
+    await theirs.xlsx.load((await (await fetch(`${server.baseUrl}/api/schemes/${id}/export.xlsx`, { headers: { cookie: manager.session.cookie! } })).arrayBuffer()) as never);
+    const theirAbout = new Map(theirs.getWorksheet('About')!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
+    expect(theirAbout.get('Rows')).toBe('none: your practices take no part in this scheme, so the sheets hold only its totals');
     const winter = await fetch(`${server.baseUrl}/api/schemes/${await schemeId('winter-access-2017-18')}/export.xlsx`, { headers: { cookie: admin.session.cookie! } });
     const winterBook = new ExcelJS.Workbook();
     await winterBook.xlsx.load((await winter.arrayBuffer()) as never);

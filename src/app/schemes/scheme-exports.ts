@@ -29,6 +29,10 @@ export async function schemeWorkbook(ctx: AppContext, schemeId: number, options:
     ['List sizes', result.version.listSnapshotDate ? `registry snapshot at ${formatLongDate(result.version.listSnapshotDate)}` : 'as given in the scheme'],
     ...(result.run.payments ? [['Invoiced and paid', settlementWords(result.version)] as [string, string]] : []),
     ['Produced', formatLongDate(todayInEngland())],
+    // A practice manager's workbook holds their own practices' rows: say so, and say where there are none.
+    ...(ctx.actor.role === 'practice_manager'
+      ? [['Rows', result.run.allocation.rows.length ? 'your practices’ rows, and the totals of every practice in the scheme' : 'none: your practices take no part in this scheme, so the sheets hold only its totals'] as [string, string]]
+      : []),
     // A sheet has no room for its table's title, which says what it is (which contributions schedule, for one).
     ...result.tables.map((t): [string, string] => [`Sheet ${t.name}`, t.title]),
     ...result.footingNotes.map((note): [string, string] => ['Footing note', note]),
