@@ -43,7 +43,12 @@ function RiskDetails({ risk }: { risk: Risk }) {
       <Loaded query={history} what="score history">
         {(data) => <DataTable caption="Score history" captionHidden columns={historyColumns} rows={data.items} rowKey={(h) => h.id} compact />}
       </Loaded>
-      {isAdmin(user) ? <GovernanceRecordForm<Risk> resource="risks" id="edit-risk" heading="Change this risk" fields={riskFields} record={risk} submitLabel="Save changes" saved={(r) => `Saved R${r.ref}.`} invalidates={['/api/risks/heat-map']} /> : null}
+      {isAdmin(user) ? (
+        <GovernanceRecordForm<Risk> resource="risks" id="edit-risk" heading="Change this risk" fields={riskFields} record={risk} submitLabel="Save changes" saved={(r) => `Saved R${r.ref}.`} invalidates={['/api/risks/heat-map']} />
+      ) : (
+        // An owner is asked for the review on My items: this says how it is made.
+        <p className="nhsuk-body">The federation keeps the risk register: send your review of this risk, or any change to it, to the federation, who records it here.</p>
+      )}
       <RecordHistory resource="risks" id={risk.id} />
     </GovernancePage>
   );
