@@ -6,11 +6,10 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../src/app/demo/load-demo.js';
 import { confirmQuestionCancels, dateIn, eventually, expectTableInside, fillDate, money, moneyWithPence, problemsSay, textOf, visible } from './assertions.js';
-import { type BrowserHarness, demoAdmin, demoPracticeManager, download, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
+import { type BrowserHarness, demoAdmin, demoCommissioner, demoPracticeManager, download, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
 
 const elrData = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data/elr');
 const seedLocalities = Papa.parse<Record<string, string>>(readFileSync(join(elrData, 'localities.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-const demoCommissioner = demoUsers.find((u) => u.role === 'commissioner')!;
 const cbsTitle = /Public health community based services/;
 const transformation = /ELR transformation fund/;
 const kibworthWinter = Papa.parse<Record<string, string>>(readFileSync(join(elrData, 'winter-access-2017-18-expected.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data.find((r) => r.practice === 'Kibworth Medical Centre')!;

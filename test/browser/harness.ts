@@ -15,6 +15,7 @@ export const screenshotDir = join(root, 'screenshots');
 export type DemoUser = (typeof demoUsers)[number];
 export const demoAdmin = demoUsers.find((u) => u.role === 'admin')!;
 export const demoPracticeManager = demoUsers.find((u) => u.role === 'practice_manager')!;
+export const demoCommissioner = demoUsers.find((u) => u.role === 'commissioner')!;
 
 /** Debian's chromium; Playwright's own browser download is unreachable from these machines. */
 const chromiumPath = '/usr/bin/chromium';

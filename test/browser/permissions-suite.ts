@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, textOf, visible } from './assertions.js';
-import { type BrowserHarness, demoAdmin, demoPracticeManager, signIn } from './harness.js';
+import { type BrowserHarness, demoAdmin, demoCommissioner, demoPracticeManager, signIn } from './harness.js';
 
 const navigationLinks = (page: Page) => page.locator('.nhsuk-header__navigation-list a').allInnerTexts();
 const editHeading = (page: Page) => page.getByRole('heading', { name: 'Local name and notes' });
@@ -102,6 +102,19 @@ export function permissionsSuite(harness: () => BrowserHarness) {
       await visible(second.getByText('Your changes were saved.'));
       const [stored] = await harness().database.query<{ notes: string }>("select notes from practices where ods_code = 'C82010'");
       expect(stored?.notes).toBe('Notes from the second page, after reloading');
+    });
+  });
+
+  describe('landing (commissioner)', () => {
+    it('says on the overview how many items wait for them, linked to My items', async () => {
+      const page = await harness().newPage();
+      await signIn(page, demoCommissioner);
+      const mine = (await (await page.request.get('/api/my-items')).json()) as { items: { kind: string }[] };
+      expect(mine.items.filter((i) => i.kind === 'fund_decision').length).toBeGreaterThan(0);
+      await eventually(() => textOf(page.getByTestId('items-waiting').locator('p'))).toBe(`You have ${mine.items.length} items to act on: My items.`);
+      await page.getByTestId('items-waiting').getByRole('link', { name: 'My items' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'My items' }));
+      await page.close();
     });
   });
 }

@@ -7,6 +7,8 @@ import { isAdmin, useUser } from '../../auth/session.js';
 import { ApiErrorPanel, Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
 import { FederationView } from '../groups/federation-view.js';
 import { useGroupSummary, useMembershipDate } from '../groups/group-summary.js';
+import { isItemOverdue } from '../../../domain/governance/digest.js';
+import { formatNumber } from '../../format/format.js';
 
 /** Choose among several federations; the choice is kept in the address (?federation=id). */
 function FederationChooser({ federations, chosen }: { federations: Group[]; chosen: number }) {
@@ -95,6 +97,21 @@ function YourPractice({ user, summary }: { user: SessionUser; summary: GroupSumm
   );
 }
 
+/** What the signed-in person has to act on, said where they land (a commissioner's decisions waiting, an overdue return). */
+function ItemsWaiting() {
+  const mine = useApiQuery<{ today: string; items: { dueDate: string; waitingSince?: boolean }[] }>('/api/my-items');
+  const items = mine.data?.items ?? [];
+  if (!items.length) return null;
+  const overdue = items.filter((i) => isItemOverdue(i, mine.data!.today)).length;
+  return (
+    <InsetText data-testid="items-waiting">
+      <p>
+        You have {items.length === 1 ? '1 item' : `${formatNumber(items.length)} items`} to act on{overdue ? `, ${formatNumber(overdue)} overdue` : ''}: <Link to="/my-items">My items</Link>.
+      </p>
+    </InsetText>
+  );
+}
+
 /** The home page: one federation's members by locality, their registered population, and former members. */
 export function FederationOverviewPage() {
   const user = useUser();
@@ -117,6 +134,7 @@ export function FederationOverviewPage() {
           summary={data}
           before={
             <>
+              <ItemsWaiting />
               {isAdmin(user) ? null : <YourPractice user={user} summary={data} />}
               {items.length > 1 ? <FederationChooser federations={items} chosen={chosen.id} /> : null}
             </>
