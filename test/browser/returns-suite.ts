@@ -66,7 +66,7 @@ export function returnsSuite(harness: () => BrowserHarness) {
       const form = manager.locator('section[aria-labelledby="return"]');
       await eventually(() => textOf(form.locator('.nhsuk-inset-text'))).toContain(`Your return for Kibworth Medical Centre is due by ${due.words}.`);
       // The link lands on the return, far down the page.
-      await eventually(() => form.evaluate((section) => Math.round(section.getBoundingClientRect().top))).toBe(0);
+      await eventually(() => form.evaluate((section) => Math.round(section.getBoundingClientRect().top) || 0)).toBe(0);
       await form.getByLabel('Does the practice take part?').selectOption('yes');
       // A return with no figures is not a return.
       await form.getByRole('button', { name: 'Send the return' }).click();
