@@ -47,6 +47,7 @@ export const permissions = {
   // Governance: everyone signed in reads the registers and library; the federation's admins keep them.
   risk: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
   meeting: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
+  // Besides admins, an action's owners (but not a commissioner) add its dated updates: `mayAddUpdate` in governance/action-updates.ts.
   board_action: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
   policy: { read: everyone, create: admin, update: admin, delete: admin, import: admin },
   // A practice manager acknowledges policies for their own practices.
