@@ -356,7 +356,7 @@ export function governanceSuite(harness: () => BrowserHarness) {
       const rows = page.locator('main tbody tr');
       await eventually(() => rows.count()).toBe(1);
       expect(await textOf(rows.first())).toContain('Policy to acknowledge');
-      expect(await textOf(page.locator('main p').first())).toMatch(/^Overdue, or due by \d+ \w+ \d{4}: your practices’ policy acknowledgements, sub-contracts to sign and activity returns due\. Where/);
+      expect(await textOf(page.locator('main p').first())).toMatch(/^Overdue, or due by \d+ \w+ \d{4}: your practices’ policy acknowledgements, sub-contracts to sign, activity returns due and approved fund money to draw\. Where/);
       await rows.first().getByRole('link').click();
       await page.getByRole('button', { name: 'Acknowledge for C82001' }).click();
       await eventually(() => textOf(page.locator('tbody tr', { hasText: 'C82001' }))).toContain('Priya Patel');

@@ -125,6 +125,10 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     expect((await decisions(commissionerActor)).map((i) => i.href)).not.toContain(`/fund-applications/${application!.id}`);
     await expect(decideApplication(contextFor(database, commissionerActor), application!.id, { outcome: 'reject', reason: 'x', rowVersion: 2 })).rejects.toThrow(/already been decided/);
     await recordDrawdown(admin(), application!.id, { amount: 200_000, drawnOn: '2018-09-01', evidence: 'Invoice 12' });
+    // Its practice manager is asked for the evidence that draws the rest, with no deadline, until every approved pound is drawn.
+    const toDraw = async () => (await myItems(contextFor(database, managerOf('C82002')))).items.filter((i) => i.kind === 'fund_drawdown' && i.ref === String(application!.id));
+    expect(await toDraw()).toEqual([expect.objectContaining({ title: expect.stringMatching(/^Send the federation evidence of spending to draw the £1,000 left of Signposting training \(/), waitingSince: true, href: `/fund-applications/${application!.id}` })]);
+    expect((await myItems(contextFor(database, managerOf('C82001')))).items.filter((i) => i.kind === 'fund_drawdown' && i.ref === String(application!.id))).toEqual([]);
     const before = (await database.db.select().from(drawdowns)).length;
     await expect(recordDrawdown(admin(), application!.id, { amount: 100_001, drawnOn: '2018-10-01', evidence: 'Invoice 13' })).rejects.toThrow(/more than was approved/);
     // Dated after today: the one rule for things that have already happened, in its words.

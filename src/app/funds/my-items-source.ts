@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { isoDay } from '../../domain/governance/due-dates.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { fundApplications, funds } from '../../db/schema/index.js';
@@ -18,4 +18,29 @@ export const fundDecisionItems: MyItemsSource = async (db, query) => {
     .innerJoin(funds, eq(funds.id, fundApplications.fundId))
     .where(eq(fundApplications.status, 'submitted'));
   return waiting.map((a): MyItem => ({ kind: 'fund_decision', ref: String(a.id), title: `${a.title}: ${formatPence(a.requestedPence)} from ${a.fund}`, dueDate: isoDay(a.submittedAt), waitingSince: true, href: `/fund-applications/${a.id}` }));
+};
+
+/**
+ * Money approved for a practice's own application and not yet drawn, for its practice manager: the
+ * federation records a drawdown against evidence of what was spent, so the manager is asked for the
+ * evidence. No deadline: listed from the day it was decided, until every approved pound is drawn.
+ */
+export const fundDrawdownItems: MyItemsSource = async (db, query) => {
+  if (query.role !== 'practice_manager' || !query.practiceCodes.length) return [];
+  const drawn = sql<number>`coalesce((SELECT sum(d.amount_pence) FROM drawdowns d WHERE d.application_id = ${fundApplications.id}), 0)`.mapWith(Number);
+  const approved = await db
+    .select({ id: fundApplications.id, title: fundApplications.title, approvedPence: fundApplications.approvedPence, decidedAt: fundApplications.decidedAt, drawnPence: drawn, fund: funds.name })
+    .from(fundApplications)
+    .innerJoin(funds, eq(funds.id, fundApplications.fundId))
+    .where(and(inArray(fundApplications.status, ['approved', 'part_approved']), inArray(fundApplications.practiceCode, [...query.practiceCodes])));
+  return approved
+    .filter((a) => (a.approvedPence ?? 0) > a.drawnPence && a.decidedAt !== null)
+    .map((a): MyItem => ({
+      kind: 'fund_drawdown',
+      ref: String(a.id),
+      title: `Send the federation evidence of spending to draw the ${formatPence((a.approvedPence ?? 0) - a.drawnPence)} left of ${a.title} (${a.fund})`,
+      dueDate: isoDay(a.decidedAt!),
+      waitingSince: true,
+      href: `/fund-applications/${a.id}`,
+    }));
 };

@@ -7,7 +7,7 @@ import type { Actor, Role } from '../context.js';
  * own items through a `MyItemsSource`; the "my items" page and the daily digest gather them all.
  */
 export interface MyItem {
-  kind: 'task' | 'action' | 'risk_review' | 'policy_review' | 'policy_acknowledgement' | 'contract_date' | 'sub_contract_signature' | 'fund_decision' | 'activity_return';
+  kind: 'task' | 'action' | 'risk_review' | 'policy_review' | 'policy_acknowledgement' | 'contract_date' | 'sub_contract_signature' | 'fund_decision' | 'fund_drawdown' | 'activity_return';
   /** The plan's own reference: "1.13", "A4", "R2". */
   ref: string;
   title: string;

@@ -5,7 +5,7 @@ import { people, users } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import type { AppContext } from '../context.js';
 import { contractItems } from '../contracts/my-items-source.js';
-import { fundDecisionItems } from '../funds/my-items-source.js';
+import { fundDecisionItems, fundDrawdownItems } from '../funds/my-items-source.js';
 import { governanceItemSources } from '../governance/my-items-sources.js';
 import { workPlanItems } from '../programme/my-items-source.js';
 import { activityReturnItems } from '../schemes/returns-due.js';
@@ -15,7 +15,7 @@ import type { MyItem, MyItemsQuery, MyItemsSource } from './my-item.js';
  * Every source of "my items". Another area adds its own with one line here (e.g. the work plan's
  * `workPlanItems` from src/app/programme/my-items-source.ts, below).
  */
-export const myItemsSources: readonly MyItemsSource[] = [...governanceItemSources, workPlanItems, contractItems, fundDecisionItems, activityReturnItems];
+export const myItemsSources: readonly MyItemsSource[] = [...governanceItemSources, workPlanItems, contractItems, fundDecisionItems, fundDrawdownItems, activityReturnItems];
 
 /** Items from every source, due soonest first (so overdue ones lead). */
 export async function gatherMyItems(db: Db, query: MyItemsQuery, sources: readonly MyItemsSource[] = myItemsSources): Promise<MyItem[]> {

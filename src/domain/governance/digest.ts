@@ -26,6 +26,7 @@ export const itemKindLabels: Record<string, string> = {
   contract_date: 'Contract date',
   sub_contract_signature: 'Sub-contract to sign',
   fund_decision: 'Fund application to decide',
+  fund_drawdown: 'Fund money to draw',
   activity_return: 'Activity return',
 };
 

@@ -21,7 +21,7 @@ interface MyItems {
 function whatIsListed(data: { person: { name: string; initials: string | null } | null; until: string }, role: string): string {
   const parts: string[] = [];
   if (data.person) parts.push(`items owned by ${data.person.name}${data.person.initials ? ` (${data.person.initials})` : ''}`);
-  if (role === 'practice_manager') parts.push('your practices’ policy acknowledgements, sub-contracts to sign and activity returns due');
+  if (role === 'practice_manager') parts.push('your practices’ policy acknowledgements, sub-contracts to sign, activity returns due and approved fund money to draw');
   if (role === 'commissioner') parts.push('fund applications waiting for your decision');
   if (role === 'admin') parts.push('activity returns the federation still waits for');
   const due = `Overdue, or due by ${formatDate(data.until)}`;
