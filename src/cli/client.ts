@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { type Actor, type AppContext, cliActor } from '../app/context.js';
+import { createBackup } from '../app/backup/backup.js';
 import { type DemoLoad, loadDemo } from '../app/demo/load-demo.js';
 import { type FinanceQuery, type FinanceReportName, runFinanceReport } from '../app/finance/finance-requests.js';
 import { type FinanceImportReport, importFinanceCsv } from '../app/finance/import-finance.js';
@@ -33,6 +34,8 @@ export interface AtscaleClient {
   listPractices(filters: Record<string, string>): Promise<Record<string, unknown>[]>;
   addUser(input: Record<string, unknown>): Promise<Record<string, unknown>>;
   loadDemo(): Promise<DemoLoad>;
+  /** Everything stored, as a backup file's bytes: taken here, or by the running server. */
+  backup(): Promise<Buffer>;
   /** Every record of a type served by the generic routes (by its URL name, e.g. "risks"), filtered. */
   listRecords(plural: string, filters: Record<string, string>): Promise<Record<string, unknown>[]>;
   /** Changes one record of a type served by the generic routes; `rowVersion` is the version read, so a change made since is refused. */
@@ -60,11 +63,6 @@ export class LocalClient implements AtscaleClient {
     return new LocalClient(await openDatabase(config, 'cli', { create }), cliActor(commandLineUser()), config);
   }
 
-  /** The database itself, for what works on all of it (a backup). */
-  get database() {
-    return this.opened.database;
-  }
-
   /** The use cases' context, for commands that call them directly. */
   get ctx() {
     return { db: this.opened.database.db, actor: this.actor };
@@ -82,6 +80,9 @@ export class LocalClient implements AtscaleClient {
   }
   loadDemo() {
     return loadDemo(this.ctx);
+  }
+  backup() {
+    return createBackup(this.opened.database);
   }
   listRecords(plural: string, filters: Record<string, string>) {
     // Free text (`q`) searches every searchable field, as the API's ?q= does; the rest are fields.
@@ -189,6 +190,9 @@ export class ServerClient implements AtscaleClient {
   }
   loadDemo() {
     return this.call<DemoLoad>('POST', '/api/demo', {});
+  }
+  backup() {
+    return this.download('/api/backup');
   }
   importRecords(plural: string, path: string) {
     const form = new FormData();

@@ -40,7 +40,7 @@ export class JobRunner {
     await this.db.insert(jobs).values({ id, kind, fileName, status: 'running', createdBy: actor.userId });
     const finish = async (status: JobView['status'], message: string, result: Record<string, unknown>) => {
       Object.assign(job, { status, message, result, finishedAt: new Date().toISOString() });
-      await this.db.update(jobs).set({ status, message, result, progressDone: job.progressDone, progressTotal: job.progressTotal, finishedAt: new Date() }).where(eq(jobs.id, id));
+      await storeOutcome(this.db, id, { status, message, result, progressDone: job.progressDone, progressTotal: job.progressTotal });
       setTimeout(() => this.live.delete(id), 60_000).unref();
     };
     void (async () => {
@@ -91,7 +91,7 @@ export class JobRunner {
 export async function recordedAsJob<T>(db: Db, actor: Actor, kind: string, fileName: string | null, work: () => Promise<T>, outcome: (result: T) => { failed: boolean; message: string }): Promise<T> {
   const id = randomUUID();
   await db.insert(jobs).values({ id, kind, fileName, status: 'running', createdBy: actor.userId });
-  const finish = (status: JobView['status'], message: string, result: Record<string, unknown>) => db.update(jobs).set({ status, message, result, finishedAt: new Date() }).where(eq(jobs.id, id));
+  const finish = (status: JobView['status'], message: string, result: Record<string, unknown>) => storeOutcome(db, id, { status, message, result });
   try {
     const result = await work();
     const { failed, message } = outcome(result);
@@ -101,6 +101,11 @@ export async function recordedAsJob<T>(db: Db, actor: Actor, kind: string, fileN
     await finish('failed', error instanceof AppError ? error.message : 'The job failed: nothing was imported.', { problems: error instanceof AppError ? error.problems : [] });
     throw error;
   }
+}
+
+/** How a job ended, stored: its status, the sentence its list shows, its report, and when. */
+async function storeOutcome(db: Db, id: string, outcome: { status: JobView['status']; message: string; result: Record<string, unknown>; progressDone?: number; progressTotal?: number }): Promise<void> {
+  await db.update(jobs).set({ ...outcome, finishedAt: new Date() }).where(eq(jobs.id, id));
 }
 
 /** What a job the server stopped in the middle of says: its import was one transaction, so none of it was kept. */

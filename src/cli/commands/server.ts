@@ -123,10 +123,7 @@ export function registerServerCommands(program: Command): void {
       // While the server holds the embedded database, it takes the backup: no one need stop using atscale.
       const connection = await (await client()).connect(readConfig());
       try {
-        const { ServerClient, LocalClient } = await client();
-        if (!(connection instanceof ServerClient) && !(connection instanceof LocalClient)) throw new Error('atscale backup: no database to back up');
-        const content = connection instanceof ServerClient ? await connection.download('/api/backup') : await (await backups()).createBackup(connection.database);
-        writeOutputFile(file, content, { private: true });
+        writeOutputFile(file, await connection.backup(), { private: true });
         process.stdout.write(`Backed up to ${file}\n`);
       } finally {
         await connection.close();
