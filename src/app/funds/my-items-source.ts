@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { drawnPenceOfApplication } from '../../db/repos/contracts.js';
 import { isoDay } from '../../domain/governance/due-dates.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { fundApplications, funds } from '../../db/schema/index.js';
@@ -27,9 +28,8 @@ export const fundDecisionItems: MyItemsSource = async (db, query) => {
  */
 export const fundDrawdownItems: MyItemsSource = async (db, query) => {
   if (query.role !== 'practice_manager' || !query.practiceCodes.length) return [];
-  const drawn = sql<number>`coalesce((SELECT sum(d.amount_pence) FROM drawdowns d WHERE d.application_id = ${fundApplications.id}), 0)`.mapWith(Number);
   const approved = await db
-    .select({ id: fundApplications.id, title: fundApplications.title, approvedPence: fundApplications.approvedPence, decidedAt: fundApplications.decidedAt, drawnPence: drawn, fund: funds.name })
+    .select({ id: fundApplications.id, title: fundApplications.title, approvedPence: fundApplications.approvedPence, decidedAt: fundApplications.decidedAt, drawnPence: drawnPenceOfApplication(), fund: funds.name })
     .from(fundApplications)
     .innerJoin(funds, eq(funds.id, fundApplications.fundId))
     .where(and(inArray(fundApplications.status, ['approved', 'part_approved']), inArray(fundApplications.practiceCode, [...query.practiceCodes])));

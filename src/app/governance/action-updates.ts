@@ -28,11 +28,17 @@ async function mayAddUpdate(db: Db, actor: Actor, ownerPersonIds: readonly numbe
   return person !== null && ownerPersonIds.includes(person.id);
 }
 
+/** The action an update is for (undefined if there is none), refused to someone who may not add one to it. */
+async function actionToUpdate(db: Db, actor: Actor, actionId: number) {
+  const [action] = await db.select({ ref: boardActions.ref, owners: boardActions.ownerPersonIds }).from(boardActions).where(eq(boardActions.id, actionId));
+  if (action && !(await mayAddUpdate(db, actor, action.owners ?? []))) throw forbidden(`Only the federation and the owners of action ${action.ref} can add an update to it`);
+  return action;
+}
+
 /** Refuses, before what was sent is read, someone who may not add an update to this action (a missing action is left to the use case to say). */
 export async function refuseUnlessMayAddUpdate(ctx: AppContext, actionId: number): Promise<void> {
   authorize(ctx.actor, 'board_action', 'read');
-  const [action] = await ctx.db.select({ ref: boardActions.ref, owners: boardActions.ownerPersonIds }).from(boardActions).where(eq(boardActions.id, actionId));
-  if (action && !(await mayAddUpdate(ctx.db, ctx.actor, action.owners ?? []))) throw forbidden(`Only the federation and the owners of action ${action.ref} can add an update to it`);
+  await actionToUpdate(ctx.db, ctx.actor, actionId);
 }
 
 /**
@@ -45,9 +51,7 @@ export async function addActionUpdate(ctx: AppContext, actionId: number, body: u
   const today = todayInEngland();
   refuseFutureDate(update.enteredOn, today, 'The update', 'enteredOn');
   return ctx.db.transaction(async (tx) => {
-    const [action] = await tx.select({ id: boardActions.id }).from(boardActions).where(eq(boardActions.id, actionId));
-    if (!action) throw notFound(`Board action ${actionId}`);
-    await refuseUnlessMayAddUpdate({ ...ctx, db: tx as never }, actionId);
+    if (!(await actionToUpdate(tx as never, ctx.actor, actionId))) throw notFound(`Board action ${actionId}`);
     return appendUpdate(tx as never, ctx.actor, actionId, update.text, update.enteredOn ?? today);
   });
 }

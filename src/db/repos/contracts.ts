@@ -59,6 +59,9 @@ export function applicationsOf(db: Db, fundId: number) {
 }
 
 /** A practice's own applications to any fund, with the fund's name and what has been drawn down. */
+/** What has been drawn down against an application, in pence (0 before any drawdown), as a column of a select. */
+export const drawnPenceOfApplication = () => sql<number>`coalesce((SELECT sum(d.amount_pence) FROM drawdowns d WHERE d.application_id = ${fundApplications.id}), 0)`.mapWith(Number);
+
 export function applicationsByPractice(db: Db, practiceCode: string) {
   return db
     .select({
@@ -69,7 +72,7 @@ export function applicationsByPractice(db: Db, practiceCode: string) {
       status: fundApplications.status,
       requestedPence: fundApplications.requestedPence,
       approvedPence: fundApplications.approvedPence,
-      drawnPence: sql<number>`coalesce((SELECT sum(d.amount_pence) FROM drawdowns d WHERE d.application_id = ${fundApplications.id}), 0)`.mapWith(Number),
+      drawnPence: drawnPenceOfApplication(),
     })
     .from(fundApplications)
     .innerJoin(funds, eq(funds.id, fundApplications.fundId))
