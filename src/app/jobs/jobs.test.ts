@@ -1,10 +1,11 @@
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { jobs } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor } from '../../../test/support/factories.js';
 import { AppError } from '../../domain/errors.js';
-import { INTERRUPTED, JobRunner, markInterruptedJobs, recordedAsJob } from './jobs.js';
+import { INTERRUPTED, JobRunner, STALE_AFTER_MS, markInterruptedJobs, recordedAsJob } from './jobs.js';
 
 describe.each(databaseKinds)('background jobs (%s)', (kind) => {
   let database: Database;
@@ -35,11 +36,35 @@ describe.each(databaseKinds)('background jobs (%s)', (kind) => {
     expect(listed.map((j) => [j.fileName, j.status, j.message])).toEqual(expect.arrayContaining([['epraccur.csv', 'succeeded', 'Inserted 2'], ['bad.csv', 'failed', 'bad.csv: 1 problem']]));
   });
 
-  it('marks a job a stopped server left running as interrupted, when the next server starts', async () => {
+  it('marks a job a stopped server left running as interrupted, when the next server starts on the embedded database', async () => {
     await database.db.insert(jobs).values({ id: 'left-running', kind: 'pcns', fileName: 'map.csv', status: 'running', createdBy: null });
-    expect(await markInterruptedJobs(database.db)).toBe(1);
+    expect(await markInterruptedJobs(database.db, 0)).toBe(1);
     const job = await new JobRunner(database.db).get(adminActor, 'left-running');
     expect([job.status, job.message, job.finishedAt]).toEqual(['failed', INTERRUPTED, expect.any(String)]);
-    expect(await markInterruptedJobs(database.db)).toBe(0);
+    expect(await markInterruptedJobs(database.db, 0)).toBe(0);
+  });
+
+  it('leaves the live jobs of another server on a shared database alone, and marks those whose heartbeat has stopped', async () => {
+    const minutesAgo = (n: number) => sql`now() - ${n}::integer * interval '1 minute'`;
+    await database.db.insert(jobs).values([
+      { id: 'other-server-live', kind: 'ods', fileName: 'a.csv', status: 'running', createdBy: null, heartbeatAt: minutesAgo(1) },
+      { id: 'other-server-gone', kind: 'ods', fileName: 'b.csv', status: 'running', createdBy: null, heartbeatAt: minutesAgo(5) },
+    ]);
+    expect(STALE_AFTER_MS).toBeGreaterThan(60_000);
+    expect(await markInterruptedJobs(database.db, STALE_AFTER_MS)).toBe(1);
+    const statuses = await database.db.select({ id: jobs.id, status: jobs.status }).from(jobs).where(inArray(jobs.id, ['other-server-live', 'other-server-gone'])).orderBy(jobs.id);
+    expect(statuses).toEqual([{ id: 'other-server-gone', status: 'failed' }, { id: 'other-server-live', status: 'running' }]);
+    await database.db.delete(jobs).where(eq(jobs.id, 'other-server-live'));
+  });
+
+  it('renews a running job’s heartbeat, so another server does not take it for left', async () => {
+    const runner = new JobRunner(database.db, undefined, 20);
+    let release: () => void = () => undefined;
+    const started = await runner.start(adminActor, 'ods', 'slow.csv', () => new Promise((resolve) => (release = () => resolve({ result: {}, message: 'Done' }))));
+    const heartbeat = async () => (await database.db.select({ at: jobs.heartbeatAt }).from(jobs).where(eq(jobs.id, started.id)))[0]!.at.getTime();
+    const first = await heartbeat();
+    await expect.poll(heartbeat, { timeout: 5_000, interval: 30 }).toBeGreaterThan(first);
+    release();
+    expect((await runner.wait(adminActor, started.id)).status).toBe('succeeded');
   });
 });

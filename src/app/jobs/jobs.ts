@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { Db } from '../../db/client.js';
 import { jobs } from '../../db/schema/index.js';
@@ -31,6 +31,7 @@ export class JobRunner {
   constructor(
     private readonly db: Db,
     private readonly onUnexpected: (error: unknown, job: JobView) => void = () => undefined,
+    private readonly heartbeatMs = HEARTBEAT_MS,
   ) {}
 
   async start(actor: Actor, kind: string, fileName: string | null, work: (progress: (done: number, total: number, message: string) => void) => Promise<{ result: Record<string, unknown>; failed?: boolean; message: string }>): Promise<JobView> {
@@ -38,7 +39,9 @@ export class JobRunner {
     const job: JobView = { id, kind, fileName, status: 'running', progressDone: 0, progressTotal: 0, message: 'Starting', result: null, createdAt: new Date().toISOString(), finishedAt: null };
     this.live.set(id, job);
     await this.db.insert(jobs).values({ id, kind, fileName, status: 'running', createdBy: actor.userId });
+    const stopBeating = keepBeating(this.db, id, this.heartbeatMs);
     const finish = async (status: JobView['status'], message: string, result: Record<string, unknown>) => {
+      stopBeating();
       Object.assign(job, { status, message, result, finishedAt: new Date().toISOString() });
       await storeOutcome(this.db, id, { status, message, result, progressDone: job.progressDone, progressTotal: job.progressTotal });
       setTimeout(() => this.live.delete(id), 60_000).unref();
@@ -91,7 +94,11 @@ export class JobRunner {
 export async function recordedAsJob<T>(db: Db, actor: Actor, kind: string, fileName: string | null, work: () => Promise<T>, outcome: (result: T) => { failed: boolean; message: string }): Promise<T> {
   const id = randomUUID();
   await db.insert(jobs).values({ id, kind, fileName, status: 'running', createdBy: actor.userId });
-  const finish = (status: JobView['status'], message: string, result: Record<string, unknown>) => storeOutcome(db, id, { status, message, result });
+  const stopBeating = keepBeating(db, id, HEARTBEAT_MS);
+  const finish = (status: JobView['status'], message: string, result: Record<string, unknown>) => {
+    stopBeating();
+    return storeOutcome(db, id, { status, message, result });
+  };
   try {
     const result = await work();
     const { failed, message } = outcome(result);
@@ -111,15 +118,60 @@ async function storeOutcome(db: Db, id: string, outcome: { status: JobView['stat
 /** What a job the server stopped in the middle of says: its import was one transaction, so none of it was kept. */
 export const INTERRUPTED = 'Interrupted: the server stopped before it finished, so nothing was imported. Run it again.';
 
+/** How often a process working on a job says it still is. */
+export const HEARTBEAT_MS = 30_000;
+
+/** How long a running job's heartbeat may be silent before the job counts as left by a stopped process. */
+export const STALE_AFTER_MS = 3 * HEARTBEAT_MS;
+
 /**
- * Jobs left "running" by a server that stopped without finishing them (killed, or the machine
- * restarted): called as the server starts, they are marked failed, saying so, rather than shown
- * running for ever. (Two servers sharing one PostgreSQL database would mark each other's; a job
- * that then finishes writes its real outcome over this.)
+ * Renews the job's heartbeat until the returned function is called. One renewal at a time: with
+ * PGlite a renewal waits behind the import's own transaction, and should not queue up behind it.
  */
-export async function markInterruptedJobs(db: Db): Promise<number> {
-  const marked = await db.update(jobs).set({ status: 'failed', message: INTERRUPTED, finishedAt: new Date() }).where(eq(jobs.status, 'running')).returning({ id: jobs.id });
+function keepBeating(db: Db, id: string, everyMs: number): () => void {
+  let pending = false;
+  const timer = setInterval(() => {
+    if (pending) return;
+    pending = true;
+    void db
+      .update(jobs)
+      .set({ heartbeatAt: sql`now()` })
+      .where(and(eq(jobs.id, id), eq(jobs.status, 'running')))
+      .catch(() => undefined)
+      .finally(() => (pending = false));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * Jobs left "running" by a process that stopped without finishing them (killed, or the machine
+ * restarted) are marked failed, saying so, rather than shown running for ever. A job counts as
+ * left once its heartbeat has been silent for `staleAfterMs`, so a server sharing a PostgreSQL
+ * database with another leaves the other's live jobs alone. The embedded database has one owner,
+ * so the server starting on it marks every running job at once (`staleAfterMs` 0).
+ */
+export async function markInterruptedJobs(db: Db, staleAfterMs: number): Promise<number> {
+  const silentSince = sql`now() - ${staleAfterMs}::integer * interval '1 millisecond'`;
+  const marked = await db
+    .update(jobs)
+    .set({ status: 'failed', message: INTERRUPTED, finishedAt: new Date() })
+    .where(and(eq(jobs.status, 'running'), staleAfterMs === 0 ? undefined : lt(jobs.heartbeatAt, silentSince)))
+    .returning({ id: jobs.id });
   return marked.length;
+}
+
+/**
+ * Marks interrupted jobs as the server starts. On a shared PostgreSQL database it then keeps
+ * looking, as another server may stop with a job running; the embedded database's sole owner
+ * has nothing more to find.
+ */
+export async function watchForInterruptedJobs(db: Db, soleOwner: boolean, everyMs = HEARTBEAT_MS): Promise<() => void> {
+  await markInterruptedJobs(db, soleOwner ? 0 : STALE_AFTER_MS);
+  if (soleOwner) return () => undefined;
+  const timer = setInterval(() => void markInterruptedJobs(db, STALE_AFTER_MS).catch(() => undefined), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 function present(row: typeof jobs.$inferSelect): JobView {

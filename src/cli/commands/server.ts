@@ -32,7 +32,7 @@ export function registerServerCommands(program: Command): void {
       const [{ buildServer, WEB_NOT_BUILT, webPagesBuilt }, { openDatabase }, { demoSignIns, loadDemo }, { roleLabels, systemActor }] = await Promise.all([server(), composition(), demo(), import('../../app/context.js')]);
       const opened = await openDatabase(config, 'server');
       // An import a stopped server left half-way says so, rather than "Running" for ever.
-      await (await import('../../app/jobs/jobs.js')).markInterruptedJobs(opened.database.db);
+      const stopWatchingJobs = await (await import('../../app/jobs/jobs.js')).watchForInterruptedJobs(opened.database.db, opened.database.kind === 'pglite');
       let demoMessage: string | undefined;
       if (options.demo) demoMessage = (await loadDemo({ db: opened.database.db, actor: systemActor })).message;
       const signIns = await demoSignIns(opened.database.db);
@@ -73,6 +73,7 @@ export function registerServerCommands(program: Command): void {
         if (stopping) return;
         stopping = true;
         stopDigest?.();
+        stopWatchingJobs();
         await app.close();
         await opened.close();
         process.exit(0);

@@ -106,4 +106,6 @@ export const jobs = pgTable('jobs', {
   createdBy: integer('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
+  /** Renewed while the job's process works on it: a running job whose heartbeat stopped was left by a server that stopped. */
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
