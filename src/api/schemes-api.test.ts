@@ -134,6 +134,22 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect(share).toMatchObject({ receivesPence: body.statement.totals[0].amountPence, settlement: paid, delivered: expect.stringMatching(/^Its share of £32,725\.50: \d+\.\d{2}% \(list of [\d,]+ out of [\d,]+\)$/) });
   });
 
+  it('shares money at a rate for each registered patient: the rate × each practice’s list at the snapshot', async () => {
+    const request = makeSchemeRequest({ shared: { unit: 'gbp', quantity: 0.1, per: 'patient' }, deliveryModels: [], rounding: { quantity: 'largest_remainder_2dp' } });
+    const { status, body: created } = await admin.request('POST', '/api/schemes', request);
+    expect(status).toBe(201);
+    const { run } = (await admin.request('GET', `/api/schemes/${created.scheme.id}/run`)).body;
+    const rows: { listSize: number; quantityPence: number }[] = run.allocation.rows;
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.map((r) => r.quantityPence)).toEqual(rows.map((r) => 10 * r.listSize));
+    expect(run.allocation.totals.quantity.total).toBe(run.allocation.listSizeTotal / 10);
+    const { body } = await admin.request('GET', `/api/schemes/${created.scheme.id}/statements/C82001`);
+    expect(body.statement.lines).toContainEqual(expect.objectContaining({ label: 'Allocation', detail: expect.stringMatching(/^£0\.10 for each of its [\d,]+ registered patients$/) }));
+    // A rate per patient is money, shared by list size: anything else is refused, naming the field.
+    const appointments = await admin.request('POST', '/api/schemes', makeSchemeRequest({ shared: { unit: 'appointments', quantity: 2, per: 'patient' } }));
+    expect(appointments).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ field: 'body.definition.shared.unit', message: expect.stringMatching(/is money/) })] } });
+  });
+
   it('shows a practice manager only their own practice’s rows', async () => {
     const id = await schemeId('winter-access-2017-18');
     const run = (await manager.request('GET', `/api/schemes/${id}/run`)).body;

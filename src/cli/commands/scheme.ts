@@ -6,6 +6,7 @@ import { schemeReportTables } from '../../domain/schemes/report-tables.js';
 import { runScheme, type SchemeRun } from '../../domain/schemes/run-scheme.js';
 import type { SchemeDefinition } from '../../domain/schemes/scheme-definition.js';
 import { formatStatement } from '../../domain/schemes/statement.js';
+import { poundsAsWritten } from '../../domain/schemes/scheme-terms.js';
 import { displayPath } from '../read-input.js';
 import { loadSchemeRunInput } from './scheme-files.js';
 import { formatOption, type OutputFormat } from '../output.js';
@@ -31,12 +32,12 @@ interface RunOptions extends ReportOutputOptions {
 
 function heading(definition: SchemeDefinition, run: SchemeRun): string {
   const a = run.allocation;
-  const over = a.per === 'week' ? 'a week' : a.weeks ? `over ${a.weeks} weeks` : 'over the scheme';
+  const over = a.per === 'patient' ? 'for each registered patient' : a.per === 'week' ? 'a week' : a.weeks ? `over ${a.weeks} weeks` : 'over the scheme';
   const years = definition.period.financialYears ? `; financial years ${definition.period.financialYears.join(', ')}` : '';
   const lines = [
     `${run.scheme.name} (version ${run.scheme.version})`,
     `Funder: ${run.scheme.funder}`,
-    `${a.quantity.toLocaleString('en-GB')} ${a.unitLabel} ${over}, shared ${basisDescriptions[a.basis]} among ${a.rows.length} practices${a.listSizeTotal !== null ? ` (combined list ${a.listSizeTotal.toLocaleString('en-GB')})` : ''}${years}`,
+    `${a.unit === 'gbp' ? poundsAsWritten(a.quantity) : `${a.quantity.toLocaleString('en-GB')} ${a.unitLabel}`} ${over}, shared ${basisDescriptions[a.basis]} among ${a.rows.length} practices${a.listSizeTotal !== null ? ` (combined list ${a.listSizeTotal.toLocaleString('en-GB')})` : ''}${years}`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { AppError } from '../errors.js';
 import { apportion, sharePercentsOf, sharesOf, type Apportionment, type ApportionmentBasis } from './apportion.js';
 import { unitsPerHourOf, type DeliveryModel, type SchemeDefinition, type SharedUnit } from './scheme-definition.js';
 import { ExactFigures } from './exact-figures.js';
@@ -124,9 +125,9 @@ class AllocationRowFigures extends ExactFigures implements AllocationRow {
 export interface Allocation {
   unit: SharedUnit;
   unitLabel: string;
-  /** The quantity being shared, as the scheme states it. */
+  /** The quantity being shared, as the scheme states it (for `per: 'patient'`, the rate for each patient). */
   quantity: number;
-  per: 'scheme' | 'week';
+  per: SchemeDefinition['shared']['per'];
   weeks: number | null;
   /** What the delivery models' hours and cost are measured over. */
   modelsPer: 'week' | 'scheme';
@@ -161,6 +162,17 @@ export function unitRateOf(model: DeliveryModel, unit: SharedUnit): Ratio {
 }
 
 /**
+ * What is shared out: the quantity as the scheme states it, or for a rate for each registered
+ * patient, the rate × the participating practices' combined list (unrounded: £3.34 × 172,083 is
+ * £574,757.22 exactly).
+ */
+export function quantityShared(shared: Pick<SchemeDefinition['shared'], 'quantity' | 'per'>, listSizeTotal: number | null): Ratio {
+  if (shared.per !== 'patient') return ratio(shared.quantity);
+  if (listSizeTotal === null) throw new AppError('invalid', 'A rate for each registered patient needs every practice’s list size', { problems: [{ field: 'practices', message: 'every practice needs a list size' }] });
+  return ratio(shared.quantity).times(listSizeTotal);
+}
+
+/**
  * Shares the scheme's quantity out among the participating practices and, for each, works out the
  * quantity a week and the hours and cost under each delivery model. Every figure is computed from
  * unrounded inputs and rounded once by the scheme's rule for that column (e.g. Long Clawson's
@@ -169,7 +181,9 @@ export function unitRateOf(model: DeliveryModel, unit: SharedUnit): Ratio {
 export function allocateScheme(definition: SchemeDefinition, apportionment: Apportionment): Allocation {
   const { shared, rounding, period } = definition;
   const weeks = shared.per === 'scheme' && period.weeks ? period.weeks : null;
-  const quantities = apportion(ratio(shared.quantity), apportionment);
+  const listSizes = apportionment.weights.map((w) => w.practice.listSize);
+  const listSizeTotal = listSizes.every((n) => n !== undefined) ? listSizes.reduce((a, b) => a! + b!, 0)! : null;
+  const quantities = apportion(quantityShared(shared, listSizeTotal), apportionment);
   const perWeek = weeks ? quantities.map((q) => q.div(weeks)) : null;
   const base = perWeek ?? quantities;
   // Rounded columns are whole steps of their rule (see roundColumnSteps): no ratio per rounded cell.
@@ -221,7 +235,6 @@ export function allocateScheme(definition: SchemeDefinition, apportionment: Appo
     );
   }
 
-  const listSizes = apportionment.weights.map((w) => w.practice.listSize);
   const totalsRule = rounding.totals;
   const unitKey = shared.unit;
   return {
@@ -233,7 +246,7 @@ export function allocateScheme(definition: SchemeDefinition, apportionment: Appo
     modelsPer: weeks || shared.per === 'week' ? 'week' : 'scheme',
     basis: apportionment.basis,
     totalWeight: apportionment.totalWeight.toString(),
-    listSizeTotal: listSizes.every((n) => n !== undefined) ? listSizes.reduce((a, b) => a! + b!, 0)! : null,
+    listSizeTotal,
     rows,
     totals: {
       quantity: totalColumnSteps(unitKey, quantities, roundedQuantities, rounding.quantity, totalsRule, false),

@@ -1,5 +1,5 @@
 import { AppError, type Problem } from '../errors.js';
-import type { Allocation } from './allocation.js';
+import { quantityShared, type Allocation } from './allocation.js';
 import { apportion, apportionAmong, basisDescriptions, type Apportionment } from './apportion.js';
 import { formatQuantity } from './format-money.js';
 import { describeRoundingRule, ratio, roundColumn, sum, totalColumn, ZERO, type ColumnTotal, type QuantityRoundingRule, type Ratio, type TotalsRule } from './rounding.js';
@@ -56,7 +56,7 @@ export function reallocateCapacity(
     releaseByKey.set(release.practiceKey, release);
   }
   // The allocation's unrounded quantities, worked out again exactly from the same apportionment.
-  const before = apportion(ratio(allocation.quantity), apportionment);
+  const before = apportion(quantityShared(allocation, allocation.listSizeTotal), apportionment);
   const released = allocation.rows.map((row, i): Ratio => {
     const release = releaseByKey.get(row.practiceKey);
     releaseByKey.delete(row.practiceKey);

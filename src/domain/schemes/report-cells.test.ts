@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { money, num, text } from './report-columns.js';
+import { figure, money, num, text } from './report-columns.js';
 import { columnHeader, displayCell } from './report-cells.js';
 
 describe('a report cell as a person reads it', () => {
@@ -19,6 +19,15 @@ describe('a report cell as a person reads it', () => {
     { column: text('comment', 'Comment'), value: null, shows: '' },
   ])('$value in $column.label reads $shows', ({ column, value, shows }) => {
     expect(displayCell(column, value)).toBe(shows);
+  });
+
+  it.each([
+    { value: 32_725.5, unit: '£', shows: '£32,725.50', why: 'pounds with both pence' },
+    { value: 0.1, unit: '£', shows: '£0.10' },
+    { value: 66_689, unit: '£', shows: '£66,689' },
+    { value: 14_726.5, unit: null, shows: '14,726.5', why: 'a count as it is' },
+  ])('$value in a column of mixed figures, marked $unit, reads $shows', ({ value, unit, shows }) => {
+    expect(displayCell(figure('value', 'Value', 'unit'), value, { value, unit })).toBe(shows);
   });
 
   it('heads a money column without its £, since the cells carry it', () => {

@@ -29,9 +29,12 @@ function numberFormat(decimals: number | undefined): Intl.NumberFormat {
 export function displayCell(column: ReportColumn, value: ReportCell, row?: ReportRow): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' && column.kind !== 'text') {
-    const text = numberFormat(column.decimals).format(Math.abs(value));
+    const money = isMoneyCell(column, row);
+    // Money in a column of mixed figures is written as pounds are: whole, or with both pence (£32,725.50, not £32,725.5).
+    const decimals = column.decimals ?? (money ? (Number.isInteger(value) ? 0 : 2) : undefined);
+    const text = numberFormat(decimals).format(Math.abs(value));
     const sign = value < 0 && text.replace(/[0.,]/g, '') !== '' ? '−' : '';
-    return isMoneyCell(column, row) ? `${sign}£${text}` : `${sign}${text}`;
+    return money ? `${sign}£${text}` : `${sign}${text}`;
   }
   const text = formatCell(column, value);
   // A code may hold digits (practices_contribution_total_year_1_cost), but starts with a letter.

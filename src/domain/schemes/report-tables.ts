@@ -160,6 +160,7 @@ export function summaryTable(run: SchemeRun): ReportTable {
   // Money shared per head is allocated in pounds.
   const allocatedUnit = unit === 'gbp' ? POUNDS_UNIT : null;
   if (a.listSizeTotal !== null) add('list_size_total', a.listSizeTotal, 'sum of practice list sizes');
+  if (a.per === 'patient') add('rate_per_patient', a.quantity, 'as the scheme states it; the pot is the rate × the combined list, unrounded', POUNDS_UNIT);
   add(`${unit}_allocated_total`, a.totals.quantity.total, a.totals.quantity.totalsRule === 'round_unrounded_sum' ? 'round(sum of unrounded practice allocations)' : 'sum of rounded practice allocations', allocatedUnit);
   add(`${unit}_sum_of_rounded_rows`, a.totals.quantity.sumOfRoundedRows, 'the rounded practice rows added up', allocatedUnit);
   const p = run.payments;

@@ -94,8 +94,11 @@ export const schemeDefinitionSchema = z
     shared: z.object({
       unit: z.enum(['appointments', 'hours', 'sessions', 'wte_days', 'gbp']),
       quantity: z.number().positive('must be more than 0'),
-      /** Whether `quantity` is for the whole scheme or for each week. */
-      per: z.enum(['scheme', 'week']).default('scheme'),
+      /**
+       * Whether `quantity` is for the whole scheme, for each week, or (money only) a rate for each
+       * registered patient: the pot is then the rate × the participating practices' combined list.
+       */
+      per: z.enum(['scheme', 'week', 'patient']).default('scheme'),
       label: z.string().optional(),
     }),
     deliveryModels: z.array(deliveryModelSchema).default([]),
@@ -149,6 +152,10 @@ export const schemeDefinitionSchema = z
       }
     } else if (fixedShares) {
       ctx.addIssue({ code: 'custom', path: ['apportionment', 'fixedShares'], message: `fixedShares only apply when the basis is fixed (it is ${basis})` });
+    }
+    if (scheme.shared.per === 'patient') {
+      if (scheme.shared.unit !== 'gbp') ctx.addIssue({ code: 'custom', path: ['shared', 'unit'], message: 'a rate for each registered patient is money: the unit must be pounds (gbp)' });
+      if (basis !== 'list_size') ctx.addIssue({ code: 'custom', path: ['apportionment', 'basis'], message: 'a rate for each registered patient is shared by registered list size' });
     }
     const ids = new Set<string>();
     scheme.deliveryModels.forEach((model, i) => {

@@ -14,7 +14,7 @@ export interface SchemeTerm {
 }
 
 /** Pounds as a term writes them: whole pounds without pence (£30,000), else with them (£12.50). */
-const money = (pounds: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: Number.isInteger(pounds) ? 0 : 2 }).format(pounds);
+export const poundsAsWritten = (pounds: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: Number.isInteger(pounds) ? 0 : 2 }).format(pounds);
 
 const basisText: Record<SchemeDefinition['apportionment']['basis'], string> = {
   list_size: 'By registered list size',
@@ -37,29 +37,30 @@ export function periodText(definition: SchemeDefinition): string {
 
 function sharedText(definition: SchemeDefinition): string {
   const { quantity, per, unit } = definition.shared;
-  const amount = unit === 'gbp' ? money(quantity) : `${formatCount(quantity)} ${unitLabel(definition)}`;
+  const amount = unit === 'gbp' ? poundsAsWritten(quantity) : `${formatCount(quantity)} ${unitLabel(definition)}`;
+  if (per === 'patient') return `${amount} for each registered patient of the practices taking part, at the list-size snapshot`;
   return per === 'week' ? `${amount} a week` : `${amount} over the scheme`;
 }
 
 function modelText(model: SchemeDefinition['deliveryModels'][number], definition: SchemeDefinition): string {
-  if (model.unitsPerHour !== undefined && model.hourlyRate !== undefined) return `${model.name}: ${formatCount(model.unitsPerHour)} ${unitLabel(definition)} an hour at ${money(model.hourlyRate)} an hour`;
-  if (model.hourlyRate !== undefined) return `${model.name}: ${money(model.hourlyRate)} an hour`;
-  if (model.unitRate !== undefined) return `${model.name}: ${money(model.unitRate)} each`;
+  if (model.unitsPerHour !== undefined && model.hourlyRate !== undefined) return `${model.name}: ${formatCount(model.unitsPerHour)} ${unitLabel(definition)} an hour at ${poundsAsWritten(model.hourlyRate)} an hour`;
+  if (model.hourlyRate !== undefined) return `${model.name}: ${poundsAsWritten(model.hourlyRate)} an hour`;
+  if (model.unitRate !== undefined) return `${model.name}: ${poundsAsWritten(model.unitRate)} each`;
   return model.name;
 }
 
 function feeText(definition: SchemeDefinition): string {
   const fee = definition.fee;
   if (!fee) return 'No fee';
-  const amount = fee.percent !== undefined ? `${formatCount(fee.percent)}% of the delivered cost` : `${money(fee.fixed ?? 0)} fixed`;
+  const amount = fee.percent !== undefined ? `${formatCount(fee.percent)}% of the delivered cost` : `${poundsAsWritten(fee.fixed ?? 0)} fixed`;
   // Said where the fee is set out, so a practice does not read it as taken from its payment.
   const onTop = `${amount}, charged to the funder on top (not taken from practices)`;
   return fee.label ? `${fee.label}: ${onTop}` : onTop;
 }
 
 function costLineText(line: NonNullable<SchemeDefinition['costModel']>['base'][number]): string {
-  if (line.amount !== undefined) return `${line.label}: ${money(line.amount)}`;
-  return line.quantity !== undefined && line.quantity !== 1 ? `${line.label}: ${formatCount(line.quantity)} at ${money(line.unitCost ?? 0)}` : `${line.label}: ${money(line.unitCost ?? 0)}`;
+  if (line.amount !== undefined) return `${line.label}: ${poundsAsWritten(line.amount)}`;
+  return line.quantity !== undefined && line.quantity !== 1 ? `${line.label}: ${formatCount(line.quantity)} at ${poundsAsWritten(line.unitCost ?? 0)}` : `${line.label}: ${poundsAsWritten(line.unitCost ?? 0)}`;
 }
 
 /** The cost shared over several years and the funding set against it: none when the scheme has no cost model. */
@@ -71,7 +72,7 @@ function costTerms(definition: SchemeDefinition): SchemeTerm[] {
     { key: 'Cost in the first year', value: model.base.map(costLineText) },
     { key: 'Annual uplift', value: model.annualUpliftPercent ? `${formatCount(model.annualUpliftPercent)}% a year from the second year` : 'None' },
     { key: 'Fixed costs each year', value: model.fixedLines.length ? model.fixedLines.map(costLineText) : 'None' },
-    { key: 'Funding', value: definition.fundingSources.length ? definition.fundingSources.map((f) => `${f.source}: ${f.amounts.map((a, i) => `${money(a)} in ${years[i] ?? `year ${i + 1}`}`).join(', ')}`) : 'None' },
+    { key: 'Funding', value: definition.fundingSources.length ? definition.fundingSources.map((f) => `${f.source}: ${f.amounts.map((a, i) => `${poundsAsWritten(a)} in ${years[i] ?? `year ${i + 1}`}`).join(', ')}`) : 'None' },
   ];
 }
 
@@ -111,7 +112,7 @@ export function invoiceTerms(summary: Pick<ReportTable, 'rows'>, definition: Pic
     { key: 'Total to invoice', metric: 'grand_total' },
   ].flatMap(({ key, metric }) => {
     const v = value(metric);
-    return typeof v === 'number' ? [{ key, value: money(v) }] : [];
+    return typeof v === 'number' ? [{ key, value: poundsAsWritten(v) }] : [];
   });
 }
 

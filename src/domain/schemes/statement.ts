@@ -3,7 +3,7 @@ import { formatCount as count, formatPence, formatQuantity } from './format-mone
 import type { MultiYearSchedule } from './multi-year.js';
 import type { Payments } from './payments.js';
 import type { SchemeWarning } from './scheme-warning.js';
-import { costOfUnits, unitRateOf } from './allocation.js';
+import { costOfUnits, quantityShared, unitRateOf } from './allocation.js';
 import { type SchemeDefinition, unitsPerHourOf } from './scheme-definition.js';
 import { describeRoundingRule, ratio, roundHalfUpToPence, toPence, type Ratio } from './rounding.js';
 
@@ -31,6 +31,12 @@ export interface PracticeStatement {
 /** Pounds to the penny for a statement line: 1282.5 → 128250 pence. */
 function linePence(pounds: Ratio): number {
   return toPence(roundHalfUpToPence(pounds));
+}
+
+/** How money shared per head reaches a practice: a rate × its own list, or its share of a pot. */
+function moneyAllocationDetail(definition: SchemeDefinition, allocation: Allocation, listSize: number | null): string {
+  if (definition.shared.per === 'patient' && listSize !== null) return `${formatPence(linePence(ratio(definition.shared.quantity)))} for each of its ${count(listSize)} registered patients`;
+  return `its share of ${formatPence(linePence(quantityShared(definition.shared, allocation.listSizeTotal)))}`;
 }
 
 /** One statement per participating practice, from the results of a scheme run. */
@@ -65,7 +71,7 @@ export function buildStatements(
     lines.push({ label: 'Share', detail: row.listSize !== null && listTotal !== null ? `${percent} (list of ${count(row.listSize)} out of ${listTotal})` : percent, amountPence: null });
     const perWeek = row.perWeek !== null ? ` (${count(row.perWeek)} a week over ${allocation.weeks} weeks)` : allocation.per === 'week' ? ' a week' : '';
     // Money shared per head is the practice's money: its allocation is an amount, and what it is paid where nothing is delivered for it.
-    if (row.quantityPence !== null) lines.push({ label: 'Allocation', detail: `its share of ${formatPence(linePence(ratio(definition.shared.quantity)))}`, amountPence: row.quantityPence });
+    if (row.quantityPence !== null) lines.push({ label: 'Allocation', detail: moneyAllocationDetail(definition, allocation, row.listSize), amountPence: row.quantityPence });
     else lines.push({ label: 'Allocation', detail: `${formatQuantity(row.quantity, unit)}${perWeek}`, amountPence: null });
     const pay = payments?.rows[i];
     if (!pay && row.quantityPence !== null) totals.push({ label: 'Amount payable to the practice', amountPence: row.quantityPence, rule: allocationRule });

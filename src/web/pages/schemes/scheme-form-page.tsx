@@ -112,7 +112,7 @@ function SchemeForm({ scheme, base }: { scheme: Scheme | null; base: SchemeDefin
       ) : null}
       <TextInput id={ids.name} label="Name" value={state.name} onChange={(e) => set('name', e.currentTarget.value)} error={form.fieldError(ids.name)} />
       <TextInput id={ids.funder} label="Funder" hint="As it should be printed on statements, for example NHS England" value={state.funder} onChange={(e) => set('funder', e.currentTarget.value)} error={form.fieldError(ids.funder)} />
-      <Select id={ids.basis} label="How it is shared" value={state.basis} onChange={(e) => set('basis', e.target.value as FormState['basis'])}>
+      <Select id={ids.basis} label="How it is shared" value={state.basis} onChange={(e) => set('basis', e.target.value as FormState['basis'])} error={form.fieldError(ids.basis)}>
         <Select.Option value="list_size">By registered list size</Select.Option>
         <Select.Option value="weighted_list_size">By weighted list size</Select.Option>
         <Select.Option value="equal">In equal shares</Select.Option>
@@ -126,15 +126,28 @@ function SchemeForm({ scheme, base }: { scheme: Scheme | null; base: SchemeDefin
           </Select.Option>
         ))}
       </Select>
-      <Select id={ids.per} label="The quantity is for" value={state.per} onChange={(e) => set('per', e.target.value as FormState['per'])}>
+      <Select
+        id={ids.per}
+        label="The quantity is for"
+        hint="A commissioner may offer a rate for each registered patient (for example £0.50): choose Pounds and Each registered patient, and give the rate as the quantity."
+        value={state.per}
+        onChange={(e) => set('per', e.target.value as FormState['per'])}
+        error={form.fieldError(ids.per)}
+      >
         <Select.Option value="scheme">The whole scheme</Select.Option>
         <Select.Option value="week">Each week</Select.Option>
+        <Select.Option value="patient">Each registered patient</Select.Option>
       </Select>
       <TextInput id={ids.weeks} label="Length in weeks (optional)" inputMode="numeric" width={3} value={state.weeks} onChange={(e) => set('weeks', e.currentTarget.value)} />
 
       {state.unit === 'gbp' ? (
         <InsetText>
-          <p>Money shared per head: each practice’s share is its amount, to the penny, and the shares add up to the quantity shared. Delivery models and a fee on delivered cost do not apply.</p>
+          <p>
+            {state.per === 'patient'
+              ? 'Money per registered patient: each practice’s amount is the rate × its list at the snapshot date, to the penny, and the amounts add up to the rate × the combined list.'
+              : 'Money shared per head: each practice’s share is its amount, to the penny, and the shares add up to the quantity shared.'}{' '}
+            Delivery models and a fee on delivered cost do not apply.
+          </p>
         </InsetText>
       ) : (
         <>

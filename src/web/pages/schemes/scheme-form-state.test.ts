@@ -37,9 +37,17 @@ describe('the scheme form', () => {
     { what: 'a negative hourly rate', change: { models: [{ name: 'Nurse', unitsPerHour: '4', hourlyRate: '-5' }] }, field: ids.model(0, 'hourlyRate'), message: 'Hourly rate for Nurse must be a number more than 0' },
     { what: 'fixed shares short of 100%', change: { basis: 'fixed', fixedShares: { C82001: '40', C82002: '50' } }, field: 'scheme-fixed-shares', message: 'The fixed shares must add up to 100%; they add up to 90%' },
     { what: 'a fixed share left blank', change: { basis: 'fixed', fixedShares: { C82001: '100' } }, field: 'scheme-fixed-shares', message: 'Give every practice taking part a share between 0 and 100' },
+    { what: 'appointments at a rate per patient', change: { per: 'patient' }, field: ids.per, message: 'A rate for each registered patient is money: choose Pounds as the unit' },
+    { what: 'a rate per patient shared equally', change: { per: 'patient', unit: 'gbp', basis: 'equal' }, field: ids.basis, message: 'A rate for each registered patient is shared by registered list size: choose that, or share a sum' },
   ])('names the field for $what', ({ change, field, message }) => {
     expect(formProblems(filled, members, null)).toEqual([]);
     expect(formProblems({ ...filled, ...change }, members, null)).toEqual([{ field, message }]);
+  });
+
+  it('sends a rate for each registered patient as the quantity, to be multiplied by the lists at the snapshot', () => {
+    const rate: FormState = { ...filled, unit: 'gbp', per: 'patient', quantity: '0.50' };
+    expect(formProblems(rate, members, null)).toEqual([]);
+    expect(schemeDefinitionSchema.parse(definitionOf(rate, null, null)).shared).toEqual({ unit: 'gbp', quantity: 0.5, per: 'patient' });
   });
 
   it('sends money shared per head to the penny, with no delivery models or fee, whatever the hidden fields hold', () => {

@@ -18,7 +18,7 @@ export interface FormState {
   fixedShares: Record<string, string>;
   quantity: string;
   unit: SchemeDefinition['shared']['unit'];
-  per: 'scheme' | 'week';
+  per: 'scheme' | 'week' | 'patient';
   weeks: string;
   models: ModelRow[];
   feePercent: string;
@@ -163,6 +163,8 @@ export function formProblems(state: FormState, members: { odsCode: string }[] | 
       if (value !== undefined && (Number.isNaN(value) || value <= 0)) problems.push({ field: ids.model(i, field), message: `${field === 'unitsPerHour' ? 'Units an hour' : 'Hourly rate'} for ${m.name || `delivery model ${i + 1}`} must be a number more than 0` });
     }
   });
+  if (state.per === 'patient' && !money) problems.push({ field: ids.per, message: 'A rate for each registered patient is money: choose Pounds as the unit' });
+  if (state.per === 'patient' && state.basis !== 'list_size') problems.push({ field: ids.basis, message: 'A rate for each registered patient is shared by registered list size: choose that, or share a sum' });
   const weeks = num(state.weeks);
   if (weeks !== undefined && (!Number.isInteger(weeks) || weeks <= 0)) problems.push({ field: ids.weeks, message: 'Enter the length in weeks as a whole number more than 0, or leave it blank' });
   const fee = num(state.feePercent);
