@@ -32,8 +32,8 @@ async function approvedScheme(harness: BrowserHarness, id: string, name: string)
 /**
  * Settling a scheme's payments: the federation records that the version in force was invoiced to
  * the commissioner and later paid to practices; from the invoice on, nobody changes its returns
- * (the practice manager is told why instead of being given the form); undoing asks first, and a new
- * version approved over an invoiced one starts not invoiced, the page saying the earlier one was.
+ * (the practice manager is told why instead of being given the form); undoing asks first; no new
+ * version is made over an invoiced one, and next year's scheme starts from its terms instead.
  */
 export function schemePaymentsSuite(harness: () => BrowserHarness) {
   describe('invoicing a scheme and paying practices (admin and practice manager)', () => {
@@ -115,31 +115,35 @@ export function schemePaymentsSuite(harness: () => BrowserHarness) {
       await admin.close();
     });
 
-    it('approves a new version over an invoiced one: it starts not invoiced, and the page says the earlier version was', async () => {
+    it('keeps an invoiced version’s terms, and starts next year’s scheme from them', async () => {
       const { admin, headers, request, scheme } = await approvedScheme(harness(), 'winter-top-up-2017', 'Winter top-up 2017');
       await admin.request.post(`/api/schemes/${scheme.id}/delivered`, { data: { entries: [{ practice: 'C82002', units: { nurse: 30, gp: 5 } }] }, headers });
       const none = { invoiced: null, paid: null };
       const invoiced = await admin.request.put(`/api/schemes/${scheme.id}/settlement`, { data: { version: 1, invoiced: { on: '2018-05-15', reference: 'INV-0050' }, paid: null, basedOn: none }, headers });
       expect(invoiced.status()).toBe(200);
+      // A new version would carry the invoiced activity, to be invoiced again: refused.
       const edited = await admin.request.patch(`/api/schemes/${scheme.id}`, { data: { rowVersion: 2, definition: { ...request.definition, fee: { percent: 4 } } }, headers });
-      expect(edited.status()).toBe(200);
+      expect([edited.status(), (await edited.json()).message]).toEqual([409, expect.stringContaining('so its terms and activity are settled')]);
 
       await admin.goto(`/schemes/${scheme.id}`);
-      await visible(admin.getByRole('button', { name: 'Approve version 2' }));
-      await admin.getByRole('button', { name: 'Approve version 2' }).click();
-      await eventually(() => textOf(admin.locator('#confirm-approve-text'))).toContain('Version 1 was invoiced on 15 May 2018 and stays as invoiced; version 2 replaces it as the version in force, starts not invoiced');
-      await admin.getByRole('button', { name: 'Yes, approve version 2' }).click();
-      await visible(admin.getByText('Version 2 approved.'));
-      await eventually(() => textOf(admin.locator('main .nhsuk-inset-text', { hasText: 'was invoiced' }))).toContain(
-        'Version 1 was invoiced to the commissioner on 15 May 2018 (ref INV-0050). Version 2 replaced it and has not been invoiced: its payments on this page are not what was invoiced.',
-      );
-      const payments = admin.locator('section[aria-labelledby="payments"]');
-      expect(await textOf(payments.locator('.nhsuk-summary-list'))).toContain('Not invoiced yet');
-      const panel = admin.locator('section[aria-labelledby="invoice"]');
-      await visible(panel.getByRole('button', { name: 'Record the invoice' }));
-      await saveScreenshot(admin, 'scheme-new-version-after-invoice');
-      await admin.getByRole('link', { name: 'See version 1’s payments' }).click();
-      await eventually(() => textOf(payments.locator('.nhsuk-summary-list'))).toContain('Invoiced on 15 May 2018 (ref INV-0050)');
+      await eventually(() => textOf(admin.getByTestId('invoiced-terms'))).toContain('Version 1 was invoiced to the commissioner on 15 May 2018, so its terms and activity are settled.');
+      expect(await admin.getByRole('link', { name: 'Edit the scheme’s terms' }).count()).toBe(0);
+      await admin.getByRole('link', { name: 'Start a new scheme from these terms' }).click();
+      await eventually(() => admin.getByLabel('Name', { exact: true }).inputValue()).toBe('Winter top-up 2018');
+      expect(await admin.getByLabel('Quantity shared').inputValue()).toBe(String(request.definition.shared.quantity));
+      expect(await admin.getByLabel('Financial years').inputValue()).toBe('2018/19');
+      expect(await textOf(admin.locator('main .nhsuk-inset-text').first())).toContain('Started from the terms of Winter top-up 2017 (version 1), a year on.');
+      await admin.getByRole('button', { name: 'Save as a draft' }).click();
+      await problemsSay(admin.locator('main'), 'Enter the list-size snapshot date');
+      await fillDate(admin, 'scheme-snapshot', '1/1/2018');
+      await admin.getByRole('button', { name: 'Save as a draft' }).click();
+      await visible(admin.getByRole('heading', { name: 'Winter top-up 2018', level: 1 }));
+      await saveScreenshot(admin, 'scheme-started-from-another');
+      // It starts with no returns and not invoiced; the old scheme keeps its invoice.
+      const next = Number(new URL(admin.url()).pathname.split('/').pop());
+      expect((await (await admin.request.get(`/api/schemes/${next}/delivered`)).json()).items).toEqual([]);
+      const versions = (await (await admin.request.get(`/api/schemes/${scheme.id}/versions`)).json()).items as { status: string; invoiced: { on: string } | null }[];
+      expect(versions.map((v) => [v.status, v.invoiced?.on ?? null])).toEqual([['approved', '2018-05-15']]);
       await admin.close();
     });
   });

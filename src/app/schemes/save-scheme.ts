@@ -6,6 +6,7 @@ import {
   handScheduleRows,
   insertScheme,
   insertVersion,
+  listVersions,
   lockScheme,
   replaceDelivered,
   replaceHandSchedule,
@@ -14,9 +15,9 @@ import {
   updateVersion,
 } from '../../db/repos/schemes.js';
 import { conflict } from '../../domain/errors.js';
-import { formatLongDate } from '../../domain/iso-date.js';
 import { hasBeenApproved } from '../../domain/schemes/returns-due.js';
 import { runScheme } from '../../domain/schemes/run-scheme.js';
+import { invoicedTermsMessage } from '../../domain/schemes/settlement.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
@@ -76,6 +77,7 @@ export async function updateScheme(ctx: AppContext, schemeId: number, request: U
     const expected = Number(request.rowVersion);
     if (before.scheme.rowVersion !== expected) throw staleEdit(before, expected);
     const editInPlace = before.version.status === 'draft';
+    if (!editInPlace && before.version.invoicedOn) throw conflict(invoicedTermsMessage(before.scheme.name, before.version.version, before.version.invoicedOn));
     const number = editInPlace ? before.version.version : before.scheme.currentVersion + 1;
     const { definition, listSnapshotDate } = await resolveDefinition(db, request.definition, before.scheme.groupId, number);
     // One after the other: a transaction's connection runs one query at a time.
@@ -112,15 +114,17 @@ export async function approveScheme(ctx: AppContext, schemeId: number, rowVersio
     const before = await loadSchemeVersion(db, schemeId);
     if (before.scheme.rowVersion !== rowVersion) throw staleEdit(before, rowVersion);
     if (before.version.status !== 'draft') throw conflict(`Version ${before.version.version} of ${before.scheme.name} is already ${before.version.status}; edit the scheme to make a new version`);
+    const invoicedInForce = (await listVersions(db, schemeId)).find((v) => v.status === 'approved' && v.invoicedOn);
+    if (invoicedInForce) throw conflict(invoicedTermsMessage(before.scheme.name, invoicedInForce.version, invoicedInForce.invoicedOn!));
     // Approval must not fix terms the engine cannot run with the inputs recorded so far.
     runScheme(await runInputFor(db, before));
     const scheme = await updateSchemeIfUnchanged(db, schemeId, rowVersion, { status: 'approved', name: before.definition.name, funder: before.definition.funder });
     if (!scheme) throw staleEdit(before, rowVersion);
     const version = await updateVersion(db, before.version.id, { status: 'approved', approvedBy: ctx.actor.label, approvedAt: new Date() });
-    // An invoiced version keeps its settled figures when superseded; the new version starts not invoiced.
+    // Never an invoiced version (refused above): its activity would be invoiced again under the new one.
     const superseded = await supersedeOtherVersions(db, schemeId, version.version);
     const after = snapshotOf({ scheme, version, definition: before.definition });
-    const said = superseded.map((v) => `version ${v.version} superseded${v.invoicedOn ? ` (it stays invoiced on ${formatLongDate(v.invoicedOn)}; version ${version.version} is not invoiced yet)` : ''}`);
+    const said = superseded.map((v) => `version ${v.version} superseded`);
     const summary = [`Approved version ${version.version}`, ...said].join('; ');
     await recordAudit(db, ctx.actor, { recordType: 'scheme', recordId: schemeId, action: 'update', before: snapshotOf(before), after, summary });
     return { ...after, superseded: superseded.map((v) => v.version) };

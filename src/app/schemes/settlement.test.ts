@@ -99,25 +99,24 @@ describe.each(databaseKinds)('invoicing a version and paying practices (%s)', (k
     await expect(settle(sharing.id, none, invoiced)).rejects.toMatchObject({ problems: [{ field: 'version', message: 'the scheme has no delivery models and shares no money' }] });
   });
 
-  it('lets a new version be approved over an invoiced one: it starts not invoiced, and the invoiced version keeps its returns', async () => {
+  it('keeps an invoiced version’s terms: no new version is made or approved over it until “invoiced” is undone', async () => {
     const scheme = await approvedScheme();
-    await settle(scheme.id, none, invoiced);
     const request = makeSchemeRequest(costed);
-    await updateScheme(admin(), scheme.id, { rowVersion: 2, definition: { ...request.definition, id: scheme.slug, fee: { percent: 4 } } });
-    // A return recorded on the draft stays there: the invoiced version in force keeps what it was invoiced on.
-    await recordDeliveredEntries(admin(), scheme.id, { entries: [kibworth(45)] }, 2);
-    expect((await listDelivered(admin(), scheme.id, 1)).items.find((r) => r.modelId === 'nurse')?.quantity).toBe(40);
-    expect((await listDelivered(admin(), scheme.id, 2)).items.find((r) => r.modelId === 'nurse')?.quantity).toBe(45);
-    const approved = await approveScheme(admin(), scheme.id, 3);
-    expect(approved.version).toMatchObject({ version: 2, status: 'approved', invoiced: null, paid: null });
-    expect((await auditOf(scheme.id)).at(-1)).toBe('Approved version 2; version 1 superseded (it stays invoiced on 15 May 2018; version 2 is not invoiced yet)');
-    expect((await listSchemeVersions(manager(), scheme.id)).items.map((v) => [v.version, v.status, v.invoiced?.on ?? null])).toEqual([[1, 'superseded', '2018-05-15'], [2, 'approved', null]]);
-    // The superseded version can still be paid, or undone; it cannot be invoiced afresh once undone.
-    await settle(scheme.id, invoiced, paid);
-    await settle(scheme.id, paid, invoiced);
+    const edit = (rowVersion: number) => updateScheme(admin(), scheme.id, { rowVersion, definition: { ...request.definition, id: scheme.slug, fee: { percent: 4 } } });
+    // A draft made before the invoice is kept, but cannot be approved over the invoiced version.
+    await edit(2);
+    await settle(scheme.id, none, invoiced);
+    const refusal = { kind: 'conflict', message: expect.stringMatching(/^Version 1 of .+ was invoiced to the commissioner on 15 May 2018, so its terms and activity are settled: a new version would ask for the same activity to be invoiced and paid again\. To run the scheme for another year, start a new scheme from its terms/) };
+    await expect(approveScheme(admin(), scheme.id, 3)).rejects.toMatchObject(refusal);
+    expect((await listSchemeVersions(admin(), scheme.id)).items.map((v) => [v.version, v.status, v.invoiced?.on ?? null])).toEqual([[1, 'approved', '2018-05-15'], [2, 'draft', null]]);
+    // Undone, the correction can be approved, and then invoiced itself.
     await settle(scheme.id, invoiced, none);
-    await expect(settle(scheme.id, none, invoiced)).rejects.toMatchObject({ message: 'Version 1 has been superseded: invoice the approved version in force' });
-    expect(await sendAsManager(scheme.id, 46)).toMatchObject({ changed: true });
+    expect((await approveScheme(admin(), scheme.id, 3)).superseded).toEqual([1]);
+    await settle(scheme.id, none, invoiced, 2);
+    expect((await auditOf(scheme.id)).at(-1)).toBe('Version 2: Invoiced: not recorded → 15 May 2018 (ref INV-0042)');
+    // The version in force, invoiced, makes no new version either.
+    await expect(edit(4)).rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/^Version 2 of .+ was invoiced/) });
+    expect((await listSchemeVersions(admin(), scheme.id)).items.map((v) => [v.version, v.status])).toEqual([[1, 'superseded'], [2, 'approved']]);
   });
 
   it('takes a settled version off the schemes list’s returns and My items, and says whether it was invoiced and paid', async () => {

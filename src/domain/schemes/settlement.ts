@@ -73,6 +73,13 @@ export const settledMessage = (version: number, invoicedOn: string): string =>
   `Version ${version}’s payments were invoiced to the commissioner on ${formatLongDate(invoicedOn)}, so its activity returns and hand schedule are settled and can no longer change. To change them, the federation must first undo “invoiced”.`;
 
 /**
+ * Why an invoiced version's terms are not changed, nor a new version approved over it: the new
+ * version would carry the same activity, and ask for it to be invoiced and paid again.
+ */
+export const invoicedTermsMessage = (name: string, version: number, invoicedOn: string): string =>
+  `Version ${version} of ${name} was invoiced to the commissioner on ${formatLongDate(invoicedOn)}, so its terms and activity are settled: a new version would ask for the same activity to be invoiced and paid again. To run the scheme for another year, start a new scheme from its terms (on its page). To correct version ${version}, first undo “invoiced”.`;
+
+/**
  * Whether a version pays practices anything to invoice and settle: for activity delivered under
  * its delivery models, or, for money shared per head (pounds), the shares themselves.
  */

@@ -13,7 +13,7 @@ import { type Scheme, type SchemeVersion, schemePath } from './types.js';
  * used before disabling a user. The form lives in AdminActions, which stays on the page once the
  * button goes, so its success still reaches the banner.
  */
-function ApproveButton({ scheme, form, invoiced }: { scheme: Scheme; form: ReturnType<typeof useApiForm<{ rowVersion: number }>>; invoiced: SchemeVersion | undefined }) {
+function ApproveButton({ scheme, form }: { scheme: Scheme; form: ReturnType<typeof useApiForm<{ rowVersion: number }>> }) {
   const [asking, setAsking] = useState(false);
   return (
     <>
@@ -21,9 +21,6 @@ function ApproveButton({ scheme, form, invoiced }: { scheme: Scheme; form: Retur
       {asking ? (
         <ConfirmQuestion id="confirm-approve" question={`Approve version ${scheme.currentVersion}?`} yes={`Yes, approve version ${scheme.currentVersion}`} pending={form.pending} onAnswer={(yes) => (yes ? form.submit({ rowVersion: scheme.rowVersion }) : setAsking(false))}>
           Its terms are then fixed: payments and statements use them, and any later change makes a new version. This cannot be undone.
-          {invoiced?.invoiced
-            ? ` Version ${invoiced.version} was invoiced on ${formatDate(invoiced.invoiced.on)} and stays as invoiced; version ${scheme.currentVersion} replaces it as the version in force, starts not invoiced, and practices’ payments and the finance plan follow it.`
-            : ''}
         </ConfirmQuestion>
       ) : (
         <Button type="button" onClick={() => setAsking(true)}>
@@ -34,27 +31,46 @@ function ApproveButton({ scheme, form, invoiced }: { scheme: Scheme; form: Retur
   );
 }
 
-/** An admin's actions on a scheme: approve the draft, edit the terms. `invoiced`: the approved version in force, when its payments were invoiced. */
+/**
+ * An admin's actions on a scheme: approve the draft, edit the terms, start a new scheme from them.
+ * `invoiced`: the approved version in force, when its payments were invoiced; its terms are then
+ * settled (the server refuses a new version over it), so the page says how to go on instead.
+ */
 export function AdminActions({ scheme, invoiced }: { scheme: Scheme; invoiced?: SchemeVersion | undefined }) {
   const [approved, setApproved] = useState({ version: 0, count: 0 });
   const approve = useApiForm<{ rowVersion: number }>(() => ({ method: 'POST', path: `${schemePath(scheme.id)}/approve`, body: { rowVersion: scheme.rowVersion } }), {
     invalidates: ['/api/schemes'],
     onSuccess: () => setApproved((a) => ({ version: scheme.currentVersion, count: a.count + 1 })),
   });
+  const settledOn = invoiced?.invoiced ? formatDate(invoiced.invoiced.on) : null;
+  const draft = scheme.status === 'draft';
   return (
     <div className="nhsuk-u-margin-bottom-5">
       <SuccessBanner id="scheme-approved" count={approved.count}>
         Version {approved.version} approved.
       </SuccessBanner>
-      {scheme.status === 'draft' ? <ApproveButton scheme={scheme} form={approve} invoiced={invoiced} /> : null}
+      {settledOn && invoiced ? (
+        <p className="nhsuk-body" data-testid="invoiced-terms">
+          Version {invoiced.version} was invoiced to the commissioner on {settledOn}, so its terms and activity are settled
+          {draft ? `: version ${scheme.currentVersion}, a draft, cannot be approved over it` : ''}. A new version would ask for the same activity to be invoiced and paid again. To correct
+          version {invoiced.version}, first undo “invoiced” below.
+        </p>
+      ) : null}
+      {draft && !settledOn ? <ApproveButton scheme={scheme} form={approve} /> : null}
       <p className="nhsuk-body">
-        <Link to={`/schemes/${scheme.id}/edit`}>Edit the scheme’s terms</Link>
+        {draft || !settledOn ? (
+          <>
+            <Link to={`/schemes/${scheme.id}/edit`}>Edit the scheme’s terms</Link>
+            <br />
+            <span className="nhsuk-u-secondary-text-colour">
+              {draft ? `Version ${scheme.currentVersion} is a draft, so it is changed in place.` : `Version ${scheme.currentVersion} is approved and never changes: editing it creates version ${scheme.currentVersion + 1}, a draft.`}
+            </span>
+            <br />
+          </>
+        ) : null}
+        <Link to={`/schemes/new?from=${scheme.id}`}>Start a new scheme from these terms</Link>
         <br />
-        <span className="nhsuk-u-secondary-text-colour">
-          {scheme.status === 'draft'
-            ? `Version ${scheme.currentVersion} is a draft, so it is changed in place.`
-            : `Version ${scheme.currentVersion} is approved and never changes: editing it creates version ${scheme.currentVersion + 1}, a draft${invoiced?.invoiced ? `; version ${scheme.currentVersion} stays invoiced` : ''}.`}
-        </span>
+        <span className="nhsuk-u-secondary-text-colour">For next year, for example: the same terms a year on, shared on the list sizes you choose. This scheme stays as it is.</span>
       </p>
     </div>
   );

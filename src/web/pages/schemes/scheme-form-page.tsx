@@ -1,8 +1,9 @@
 import { Button, Checkboxes, Heading, InsetText, Select, TextInput, WarningCallout } from 'nhsuk-react-components';
 import { type FormEvent, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { scheduleTable } from '../../../domain/schemes/report-tables-more.js';
 import { allocationTable } from '../../../domain/schemes/report-tables.js';
+import { termsForNextScheme } from '../../../domain/schemes/next-scheme-terms.js';
 import { runScheme } from '../../../domain/schemes/run-scheme.js';
 import { type SchemeDefinition, type SchemeDefinitionInput, schemeDefinitionSchema } from '../../../domain/schemes/scheme-definition.js';
 import type { Group, Page } from '../../api/types.js';
@@ -21,13 +22,14 @@ import { type Scheme, type SchemePracticesOn, type SchemeVersions, schemePath } 
 import './schemes.css';
 
 /** The allocation the terms give, worked out in the browser with the scheme engine (the server runs the same engine when saving). */
-function Preview({ state, summary }: { state: FormState; summary: SchemePracticesOn | undefined }) {
+function Preview({ state, summary, base }: { state: FormState; summary: SchemePracticesOn | undefined; base: SchemeDefinition | null }) {
   const deferred = useDeferredValue(state);
   const result = useMemo(() => {
     if (!summary) return { message: 'Choose the group and the list-size snapshot date to see the allocation.' };
     // The date does not fit: the same words saving would give, said once.
     if (summary.problem) return { problem: summary.problem };
-    const parsed = schemeDefinitionSchema.safeParse(definitionOf(deferred, null, null));
+    // On top of the version being edited, as saving sends it: its rounding and unit labels, not the form's defaults.
+    const parsed = schemeDefinitionSchema.safeParse(definitionOf(deferred, null, base));
     if (!parsed.success) return { message: 'The preview appears when the name, funder, quantity and delivery models are filled in.' };
     const practices = summary.practices
       .filter((p) => !deferred.excluded.includes(p.odsCode))
@@ -38,7 +40,7 @@ function Preview({ state, summary }: { state: FormState; summary: SchemePractice
     } catch (error) {
       return { message: error instanceof Error ? `The allocation cannot be worked out yet: ${error.message}` : 'The allocation cannot be worked out yet.' };
     }
-  }, [deferred, summary]);
+  }, [deferred, summary, base]);
   return (
     <section aria-labelledby="preview-heading" aria-live="polite">
       <h2 id="preview-heading">Preview of the allocation</h2>
@@ -63,9 +65,9 @@ function Preview({ state, summary }: { state: FormState; summary: SchemePractice
   );
 }
 
-function SchemeForm({ scheme, base }: { scheme: Scheme | null; base: SchemeDefinition | null }) {
+function SchemeForm({ scheme, base, groupId: startingGroup = null }: { scheme: Scheme | null; base: SchemeDefinition | null; groupId?: number | null }) {
   const navigate = useNavigate();
-  const [state, setState] = useState<FormState>(() => (base ? stateFrom(base, scheme?.groupId ?? null) : blank));
+  const [state, setState] = useState<FormState>(() => (base ? stateFrom(base, scheme?.groupId ?? startingGroup) : blank));
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));
   const groups = useApiQuery<Page<Group>>('/api/groups?pageSize=1000&sort=name');
   const federations = (groups.data?.items ?? []).filter((g) => g.kind === 'federation' || g.kind === 'pcn');
@@ -98,6 +100,9 @@ function SchemeForm({ scheme, base }: { scheme: Scheme | null; base: SchemeDefin
     form.submit({ definition: definitionOf(state, members, base), groupId: groupId ? Number(groupId) : null }, () => problems);
   }
 
+  // Practices the version names that are not members of the group on the snapshot date (one that left, or closed): offered too, so they can be left out.
+  const versionOnly = members && Array.isArray(base?.practices) ? base.practices.filter((p) => p.odsCode && !members.some((m) => m.odsCode === p.odsCode)).map((p) => ({ odsCode: p.odsCode!, name: p.name })) : [];
+  const choosable = [...(members ?? []), ...versionOnly];
   const updateModel = (i: number, field: keyof ModelRow, value: string) => set('models', state.models.map((m, j) => (j === i ? { ...m, [field]: value } : m)));
 
   return (
@@ -187,21 +192,21 @@ function SchemeForm({ scheme, base }: { scheme: Scheme | null; base: SchemeDefin
         <FixedSharesFields members={members.filter((m) => !state.excluded.includes(m.odsCode))} value={state.fixedShares} onChange={(v) => set('fixedShares', v)} error={form.fieldError('scheme-fixed-shares')} />
       ) : null}
       <CostModelFields value={state.cost} onChange={(v) => set('cost', v)} fieldError={form.fieldError} />
-      {members?.length ? (
-        <Checkboxes id="scheme-practices" name="scheme-practices" hint={`${members.length - state.excluded.length} of ${members.length} practices take part`}>
-          {members.map((m) => (
+      {choosable.length ? (
+        <Checkboxes id="scheme-practices" name="scheme-practices" hint={`${choosable.length - state.excluded.length} of ${choosable.length} practices take part`}>
+          {choosable.map((m) => (
             <Checkboxes.Item
               key={m.odsCode}
               value={m.odsCode}
               checked={!state.excluded.includes(m.odsCode)}
               onChange={(e) => set('excluded', e.target.checked ? state.excluded.filter((c) => c !== m.odsCode) : [...state.excluded, m.odsCode])}
             >
-              {m.name} ({m.odsCode})
+              {m.name} ({m.odsCode}){versionOnly.includes(m) ? `: in version ${base?.version ?? ''}, but not a member of the group on ${formatDate(summary.data?.onDate)}` : ''}
             </Checkboxes.Item>
           ))}
         </Checkboxes>
       ) : null}
-      <Preview state={state} summary={summary.data} />
+      <Preview state={state} summary={summary.data} base={base} />
       <Button type="submit" disabled={form.pending}>
         {scheme ? 'Save the changes' : 'Save as a draft'}
       </Button>
@@ -209,15 +214,51 @@ function SchemeForm({ scheme, base }: { scheme: Scheme | null; base: SchemeDefin
   );
 }
 
-/** Admins set up a scheme (version 1, a draft) with a live preview of its allocation. */
+/**
+ * Admins set up a scheme (version 1, a draft) with a live preview of its allocation; from another
+ * scheme's terms (`?from=ID`, its version in force), moved on a year, for next year's scheme.
+ */
 export function NewSchemePage() {
   usePageTitle('Set up a scheme');
+  const from = new URLSearchParams(useLocation().search).get('from');
   return (
     <>
       <PageBreadcrumb items={[{ to: '/schemes', text: 'Schemes' }]} />
       <Heading headingLevel="h1">Set up a scheme</Heading>
       <p className="nhsuk-body">The scheme is saved as a draft, version 1. Check the allocation, then approve it from the scheme’s page.</p>
-      <SchemeForm scheme={null} base={null} />
+      {from ? <FromSchemeForm id={from} /> : <SchemeForm scheme={null} base={null} />}
+    </>
+  );
+}
+
+function FromSchemeForm({ id }: { id: string }) {
+  const source = useApiQuery<Scheme>(schemePath(id));
+  const versions = useApiQuery<SchemeVersions>(`${schemePath(id)}/versions`);
+  return (
+    <Loaded query={source} what="scheme">
+      {(s) => (
+        <Loaded query={versions} what="scheme’s versions">
+          {(v) => {
+            const inForce = v.items.find((item) => item.status === 'approved') ?? v.items.at(-1);
+            return inForce ? <NextSchemeForm source={s} version={inForce} /> : null;
+          }}
+        </Loaded>
+      )}
+    </Loaded>
+  );
+}
+
+function NextSchemeForm({ source, version }: { source: Scheme; version: SchemeVersions['items'][number] }) {
+  const base = useMemo(() => termsForNextScheme(version.definition), [version.definition]);
+  return (
+    <>
+      <InsetText>
+        <p>
+          Started from the terms of {source.name} (version {version.version}), a year on. Its practices, list sizes and activity returns stay with it: choose the list-size snapshot date for this scheme,
+          and check the name, the years and the amounts. Every member of the group on that date starts ticked: leave out those not taking part this time.
+        </p>
+      </InsetText>
+      <SchemeForm scheme={null} base={base} groupId={source.groupId} />
     </>
   );
 }

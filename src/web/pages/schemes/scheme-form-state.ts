@@ -94,7 +94,7 @@ const modelId = (name: string, i: number) => name.trim().toLowerCase().replace(/
  * The practices to send. A new scheme with every member ticked sends none: the registry supplies
  * the group's members at the snapshot date. An edited version keeps its own practices (with the
  * participation its returns said), less those unticked and plus those ticked; practices it named
- * that are not members of the group are kept as they were.
+ * that are not members of the group are kept as they were, unless unticked (the form offers them too).
  */
 function practicesOf(state: FormState, members: { odsCode: string; name: string }[] | null, snapshot: string | null, base: SchemeDefinition | null): SchemeDefinitionInput['practices'] {
   const inVersion = Array.isArray(base?.practices) ? base.practices : null;
@@ -112,7 +112,8 @@ function practicesOf(state: FormState, members: { odsCode: string; name: string 
     return earlier ? sized(earlier) : { name: m.name, odsCode: m.odsCode };
   });
   const memberCodes = new Set(members.map((m) => m.odsCode));
-  return [...fromMembers, ...(inVersion ?? []).filter((p) => !p.odsCode || !memberCodes.has(p.odsCode)).map(sized)];
+  const keptOutside = (inVersion ?? []).filter((p) => !p.odsCode || (!memberCodes.has(p.odsCode) && !state.excluded.includes(p.odsCode)));
+  return [...fromMembers, ...keptOutside.map(sized)];
 }
 
 /** The form as a scheme definition (the scheme-file format), on top of the version being edited if any. */
@@ -176,7 +177,8 @@ export function formProblems(state: FormState, members: { odsCode: string }[] | 
     if (shares.some((v) => v === undefined || Number.isNaN(v) || v < 0)) problems.push({ field: 'scheme-fixed-shares', message: 'Give every practice taking part a share between 0 and 100' });
     else if (Math.abs(total - 100) > 1e-9) problems.push({ field: 'scheme-fixed-shares', message: `The fixed shares must add up to 100%; they add up to ${total}%` });
   }
-  const dateError = dateProblem(state.snapshot, 'List-size snapshot date', !base || Boolean(base.listSnapshot));
+  // Required but for a version whose practices carry their own list sizes (a scheme file's); a scheme started from another's terms has none.
+  const dateError = dateProblem(state.snapshot, 'List-size snapshot date', !base || Boolean(base.listSnapshot) || !Array.isArray(base.practices));
   if (dateError) problems.push({ field: dateFieldTarget(ids.snapshot), message: dateError });
   return problems;
 }

@@ -1,0 +1,44 @@
+import type { SchemeDefinition } from './scheme-definition.js';
+
+/**
+ * A scheme's terms to start another scheme from, typically next year's: the same sharing, units,
+ * delivery models, fee, rounding and cost model, moved on a year (its financial years, its dates,
+ * and a year in its name), and without what belonged to the old scheme alone: its practices, list
+ * snapshot, activity returns file, hand schedule and reallocation. Its list-size snapshot is
+ * chosen afresh, so the new scheme is shared on the new year's lists.
+ */
+export function termsForNextScheme(definition: SchemeDefinition): SchemeDefinition {
+  const { id: _id, practices: _practices, listSnapshot: _snapshot, delivered: _delivered, handSchedule: _hand, reallocation: _reallocation, ...terms } = definition;
+  const { start, end, financialYears, ...period } = definition.period;
+  return {
+    ...terms,
+    version: 1,
+    name: nameForNextYear(definition.name),
+    period: {
+      ...period,
+      ...(start ? { start: dateAYearOn(start) } : {}),
+      ...(end ? { end: dateAYearOn(end) } : {}),
+      ...(financialYears ? { financialYears: financialYears.map(financialYearAYearOn) } : {}),
+    },
+  };
+}
+
+/** "Winter access scheme 2017/18" → "… 2018/19"; "Winter top-up 2017" → "… 2018"; a name with no year → "… (copy)". */
+export function nameForNextYear(name: string): string {
+  if (/\b\d{4}\/\d{2}\b/.test(name)) return name.replace(/\b\d{4}\/\d{2}\b/g, financialYearAYearOn);
+  if (/\b(19|20)\d{2}\b/.test(name)) return name.replace(/\b(19|20)\d{2}\b/g, (year) => String(Number(year) + 1));
+  return `${name} (copy)`;
+}
+
+/** "2017/18" → "2018/19"; "2099/00" → "2100/01". */
+export function financialYearAYearOn(year: string): string {
+  const start = Number(year.slice(0, 4)) + 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** The same day a year on, written YYYY-MM-DD; 29 February becomes 28 February. */
+export function dateAYearOn(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  const nextDay = month === '02' && day === '29' ? '28' : day;
+  return `${Number(year) + 1}-${month}-${nextDay}`;
+}
