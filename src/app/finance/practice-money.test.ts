@@ -4,10 +4,11 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { useDemoDatabase } from '../../../test/support/demo-database.js';
-import { adminActor, contextFor, managerOf } from '../../../test/support/factories.js';
+import { adminActor, contextFor, makeSchemeRequest, managerOf } from '../../../test/support/factories.js';
 import { subContracts } from '../../db/schema/index.js';
 import { runStoredScheme, schemeStatement } from '../schemes/run-stored-scheme.js';
 import { recordSettlement } from '../schemes/settlement.js';
+import { approveScheme, createScheme, updateScheme } from '../schemes/save-scheme.js';
 import { practiceMoney } from './practice-money.js';
 
 const seed = (file: string) => Papa.parse<Record<string, string>>(readFileSync(join(import.meta.dirname, '../../../../shared/data/elr', file), 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -64,6 +65,19 @@ describe.each(databaseKinds)('what a practice receives and pays (%s)', (kind) =>
     // The cost model’s schedule, as on the statement, and the page says so.
     expect(pharmacists.contributionBasis).toEqual(run.run.multiYear!.basis);
     expect(pharmacists.contributionBasis).toEqual({ kind: 'uplifted_cost', label: 'uplifted cost less NHS England funding' });
+  });
+
+  it('gives the approved version in force, to an admin too, and no money for a scheme still being prepared', async () => {
+    const request = makeSchemeRequest({ shared: { unit: 'gbp', quantity: 30_000 }, deliveryModels: [], rounding: { quantity: 'largest_remainder_2dp' } });
+    const { scheme } = await createScheme(admin(), request);
+    const moneyOf = async () => (await practiceMoney(admin(), 'C82001')).schemes.find((s) => s.schemeId === scheme.id);
+    expect(await moneyOf()).toBeUndefined();
+    await approveScheme(admin(), scheme.id, 1);
+    const approved = (await moneyOf())!;
+    expect(approved).toMatchObject({ version: 1, receivesPence: expect.any(Number) });
+    // A draft of twice the money is the federation's working, not the practice's money.
+    await updateScheme(admin(), scheme.id, { rowVersion: 2, definition: { ...request.definition, shared: { unit: 'gbp', quantity: 60_000 } } });
+    expect(await moneyOf()).toEqual(approved);
   });
 
   it('keeps a practice manager to their own practice and names a practice it does not know', async () => {

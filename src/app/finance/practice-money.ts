@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import { allContracts, applicationsByPractice, subContractsOf } from '../../db/repos/contracts.js';
-import { registryPractices } from '../../db/repos/schemes.js';
+import { listVersions, registryPractices } from '../../db/repos/schemes.js';
 import { schemes } from '../../db/schema/index.js';
 import { forbidden, notFound } from '../../domain/errors.js';
 import { capitalise } from '../../domain/problem-sentence.js';
@@ -8,11 +8,11 @@ import { sumPence } from '../../domain/funds/fund-applications.js';
 import type { ContributionBasis } from '../../domain/schemes/contribution-basis.js';
 import type { PracticeStatement } from '../../domain/schemes/statement.js';
 import { hasBeenApproved } from '../../domain/schemes/returns-due.js';
+import { versionInForce } from '../../domain/schemes/versions.js';
 import { isPaid, type Settlement } from '../../domain/schemes/settlement.js';
 import type { AppContext } from '../context.js';
 import { canSeePractice, isAllowed } from '../permissions.js';
 import { runStoredScheme } from '../schemes/run-stored-scheme.js';
-import { seesDrafts } from '../schemes/scheme-inputs.js';
 
 export interface PracticeSchemeMoney {
   schemeId: number;
@@ -57,9 +57,11 @@ export async function practiceMoney(ctx: AppContext, practiceCode: string): Prom
 
   const schemeMoney: PracticeSchemeMoney[] = [];
   for (const scheme of await ctx.db.select({ id: schemes.id, status: schemes.status, currentVersion: schemes.currentVersion }).from(schemes).orderBy(asc(schemes.name))) {
-    // Only admins read a scheme the federation is still preparing.
-    if (!seesDrafts(ctx.actor) && !hasBeenApproved(scheme)) continue;
-    const { run, version } = await runStoredScheme(ctx, scheme.id);
+    // A practice's money is what the approved version in force pays or asks, for everyone: an admin's draft is not money yet.
+    if (!hasBeenApproved(scheme)) continue;
+    const inForce = versionInForce(await listVersions(ctx.db, scheme.id));
+    if (!inForce) continue;
+    const { run, version } = await runStoredScheme(ctx, scheme.id, { version: inForce.version });
     const payment = run.payments?.rows.find((r) => r.practiceKey === code);
     const schedule = run.multiYear?.practices.find((p) => p.practiceKey === code);
     const statement = run.statements.find((s) => s.practiceKey === code);
