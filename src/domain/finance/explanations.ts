@@ -58,7 +58,7 @@ export function streamFeeds(stream: Pick<IncomeStream, 'status' | 'practicesShar
   const totals = {
     secured: `Its amounts count in the secured income totals and in the cash flow, paid as its terms say${share}.`,
     potential: 'Its amounts count in the potential income totals. The cash flow leaves them out until the stream is secured; a scenario can count it as won.',
-    ended: 'An ended stream counts in no income total and not in the cash flow.',
+    ended: 'An ended stream counts as secured income, and in the cash flow, in the years up to its end date, when its money came in, and in no year after it (in none without an end date).',
   }[stream.status];
   const lines = linked.map((l) => `“${l.line}” (${l.section}, ${l.financialYear}, ${formatPence(l.amountPence)})`);
   const ie = lines.length

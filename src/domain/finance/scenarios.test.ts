@@ -44,6 +44,12 @@ describe('scenarios', () => {
     expect(cashFlowStreams(withShare).every((s) => s.status === 'secured')).toBe(true);
   });
 
+  it('counts an ended stream’s money in the cash flow of the years up to its end, not after', () => {
+    const ended = makeStream({ status: 'ended', endDate: '2018-03-31', amounts: [{ financialYear: '2017/18', amountPence: 10_200_000 }] });
+    expect(cashFlowStreams([ended], [], '2017/18')).toEqual([ended]);
+    expect(cashFlowStreams([ended], [], '2018/19')).toEqual([]);
+  });
+
   it('adds nothing for a won stream the plan already counts as secured (money counted twice), and says so', () => {
     const twice = findDoubleCounting(streams).find((d) => d.financialYear === '2018/19')!;
     const potential = streams.find((s) => s.id === twice.potentialStreamId)!;

@@ -1,7 +1,7 @@
 import type { IeIncomeLine, IncomeStream } from './types.js';
 import { formatPence } from '../schemes/format-money.js';
 import { shareOf } from './money.js';
-import { findDoubleCounting } from './stream-totals.js';
+import { countsAs, findDoubleCounting } from './stream-totals.js';
 
 /** "What if": a potential stream is won (counted as secured) or lost (counted nowhere). */
 export interface ScenarioChange {
@@ -23,7 +23,9 @@ export function alreadySecured(streams: readonly IncomeStream[], financialYear: 
 export function cashFlowStreams(streams: readonly IncomeStream[], changes: readonly ScenarioChange[] = [], financialYear?: string): IncomeStream[] {
   const outcome = new Map(changes.map((c) => [c.streamId, c.outcome]));
   const counted = financialYear ? alreadySecured(streams, financialYear) : new Map<number, string>();
-  return streams.filter((s) => (outcome.get(s.id) === 'won' ? !counted.has(s.id) : outcome.get(s.id) === 'lost' ? false : s.status === 'secured'));
+  // An ended stream's money came in during the years up to its end: the cash flow of such a year counts it.
+  const securedThen = (s: IncomeStream) => (financialYear ? countsAs(s, financialYear) === 'secured' : s.status === 'secured');
+  return streams.filter((s) => (outcome.get(s.id) === 'won' ? !counted.has(s.id) : outcome.get(s.id) === 'lost' ? false : securedThen(s)));
 }
 
 /** What a reader should know about a scenario: a won stream whose money the base already counts. */

@@ -32,10 +32,19 @@ describe('income stream totals (ELR seed)', () => {
     }
   });
 
-  it('keeps a stream with no funder under its own heading, and counts ended streams nowhere', () => {
+  it('keeps a stream with no funder under its own heading', () => {
     expect(totals.funders.map((f) => f.funder)).toContain(NO_FUNDER);
-    const ended = streamTotals([makeStream({ status: 'ended', amounts: [{ financialYear: '2018/19', amountPence: 100 }] })]);
-    expect([ended.secured, ended.potential]).toEqual([0, 0]);
+  });
+
+  it.each([
+    { endDate: '2018-03-31', counted: { '2017/18': 100, '2018/19': 0 }, why: 'its money came in up to its end, and none after' },
+    { endDate: '2018-04-01', counted: { '2017/18': 100, '2018/19': 200 }, why: 'a year that began by its end counts' },
+    { endDate: null, counted: { '2017/18': 0, '2018/19': 0 }, why: 'with no end date, it counts in no year' },
+  ])('counts an ended stream ending $endDate as secured in $counted: $why', ({ endDate, counted }) => {
+    const amounts = [{ financialYear: '2017/18', amountPence: 100 }, { financialYear: '2018/19', amountPence: 200 }];
+    const ended = streamTotals([makeStream({ status: 'ended', endDate, amounts })]);
+    expect(Object.fromEntries(Object.entries(ended.byYear).map(([year, t]) => [year, t.secured]))).toEqual(counted);
+    expect(ended.potential).toBe(0);
   });
 });
 

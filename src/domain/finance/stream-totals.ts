@@ -1,4 +1,16 @@
+import { financialYearStart } from './financial-year.js';
 import type { IncomeStream } from './types.js';
+
+/**
+ * How a stream's money in a year counts: as its status says, or, for a stream that has ended, as
+ * secured in the years that began by its end date (the money came in) and in no year after it. An
+ * ended stream with no end date recorded counts in no year.
+ */
+export function countsAs(stream: Pick<IncomeStream, 'status' | 'endDate'>, financialYear: string): 'secured' | 'potential' | null {
+  if (stream.status !== 'ended') return stream.status;
+  const start = financialYearStart(financialYear);
+  return stream.endDate && start !== null && `${start}-04-01` <= stream.endDate ? 'secured' : null;
+}
 
 export interface FunderYearTotals {
   funder: string;
@@ -34,23 +46,23 @@ export const yearsOfStreams = (streams: readonly IncomeStream[]) => [...new Set(
 
 /**
  * Secured and potential income by funder and financial year, added up from the streams' yearly
- * amounts (ended streams count as neither). Totals are always computed here, never stored.
+ * amounts (an ended stream as `countsAs` says). Totals are always computed here, never stored.
  */
 export function streamTotals(streams: readonly IncomeStream[], years: readonly string[] = yearsOfStreams(streams)): StreamTotals {
   const byFunder = new Map<string, FunderYearTotals>();
   const byYear: StreamTotals['byYear'] = Object.fromEntries(years.map((y) => [y, blank()]));
   const totals = { secured: 0, potential: 0 };
   for (const stream of streams) {
-    if (stream.status === 'ended') continue;
-    const status = stream.status;
+    const counted = stream.amounts.filter((a) => byYear[a.financialYear] && countsAs(stream, a.financialYear));
+    if (counted.length === 0 && stream.status === 'ended') continue;
     const funder = stream.funder || NO_FUNDER;
     let entry = byFunder.get(funder);
     if (!entry) byFunder.set(funder, (entry = { funder, byYear: Object.fromEntries(years.map((y) => [y, blank()])), secured: 0, potential: 0 }));
-    for (const { financialYear, amountPence } of stream.amounts) {
-      if (!byYear[financialYear]) continue;
+    for (const { financialYear, amountPence } of counted) {
+      const status = countsAs(stream, financialYear)!;
       entry.byYear[financialYear]![status] += amountPence;
       entry[status] += amountPence;
-      byYear[financialYear][status] += amountPence;
+      byYear[financialYear]![status] += amountPence;
       totals[status] += amountPence;
     }
   }
