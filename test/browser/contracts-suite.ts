@@ -248,11 +248,14 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await problemsSay(admin, /Amount must be at most £20,000: £20,000 approved, £0 drawn already/);
       await admin.getByLabel('Amount (£)').fill('£12,000');
       // A drawdown records money already paid: dated after today, it is refused as an update would be.
-      const today = await dateIn(admin, 'drawn-on');
       await fillDate(admin, 'drawn-on', `1/1/${new Date().getFullYear() + 1}`);
       await admin.getByRole('button', { name: 'Record drawdown' }).click();
       await problemsSay(admin, 'Date must be today or in the past');
-      await fillDate(admin, 'drawn-on', today);
+      // Nor after the fund's last year (the demo's transformation fund runs to 2018/19).
+      await fillDate(admin, 'drawn-on', '1/4/2019');
+      await admin.getByRole('button', { name: 'Record drawdown' }).click();
+      await problemsSay(admin, /1 April 2019 is after the fund’s last year, 2018\/19, ended on 31 March 2019/);
+      await fillDate(admin, 'drawn-on', '1/3/2019');
       await admin.getByRole('button', { name: 'Record drawdown' }).click();
       await visible(admin.getByText('Drawdown recorded'));
       await eventually(() => textOf(admin.locator('.nhsuk-summary-list'))).toContain('£12,000 (£8,000 left to draw)');
@@ -265,7 +268,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await fillDate(admin, 'drawn-on', '1/1/2010');
       await admin.getByRole('button', { name: 'Record drawdown' }).click();
       await problemsSay(admin, /1 January 2010 is before the fund’s first year, 2017\/18, starts on 1 April 2017/);
-      await fillDate(admin, 'drawn-on', today);
+      await fillDate(admin, 'drawn-on', '1/3/2019');
       await admin.getByRole('button', { name: 'Record drawdown' }).click();
       await eventually(() => textOf(admin.locator('.nhsuk-summary-list'))).toContain('£13,000 (£7,000 left to draw)');
       const takeBack = () => admin.getByRole('button', { name: /^Take back the drawdown of £1,000/ }).click();

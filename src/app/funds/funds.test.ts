@@ -138,7 +138,7 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
       kind: 'invalid', message: `The drawdown is dated ${formatLongDate(nextYear)}, after today (${formatLongDate(today)})`, problems: [{ field: 'drawnOn', message: 'must be today or in the past' }],
     });
     expect((await database.db.select().from(drawdowns)).length).toBe(before);
-    await recordDrawdown(admin(), application!.id, { amount: 1, drawnOn: today, evidence: 'Invoice 14, paid today' });
+    await recordDrawdown(admin(), application!.id, { amount: 1, drawnOn: '2019-03-31', evidence: 'Invoice 14, paid on the last day of the fund' });
     expect((await database.db.select().from(drawdowns)).length).toBe(before + 1);
     const audits = (await database.db.select().from(auditLog)).filter((a) => a.recordType === 'fund_application' && a.recordId === String(application!.id));
     expect(audits.map((a) => a.action)).toEqual(['create', 'update']);

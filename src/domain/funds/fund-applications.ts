@@ -128,17 +128,24 @@ export function withdraw(application: ApplicationMoney): { status: 'withdrawn' }
 }
 
 /**
- * Refuses a drawdown dated before the fund's first financial year starts (1 April of it): the money
- * cannot have been paid out before there was a fund to pay it from.
+ * Refuses a drawdown dated outside the fund's financial years: before its first year starts (1 April
+ * of it), when there was no fund to pay from, or after its last year ends (31 March), when the
+ * fund's money for those years is spent or gone back.
  */
 export function checkDrawdownDate(drawnOn: string, fundYears: readonly string[]): void {
-  const first = [...fundYears].map(parseFinancialYear).sort((a, b) => a - b)[0];
-  if (first === undefined) return;
+  const starts = [...fundYears].map(parseFinancialYear).sort((a, b) => a - b);
+  const first = starts[0];
+  const last = starts.at(-1);
+  if (first === undefined || last === undefined) return;
   const opens = `${first}-04-01`;
-  if (drawnOn < opens) {
-    const message = `${formatLongDate(drawnOn)} is before the fund’s first year, ${formatFinancialYear(first)}, starts on ${formatLongDate(opens)}`;
-    throw invalid(`The drawdown date is wrong: ${message}`, [{ field: 'drawnOn', message }]);
-  }
+  const closes = `${last + 1}-03-31`;
+  const message =
+    drawnOn < opens
+      ? `${formatLongDate(drawnOn)} is before the fund’s first year, ${formatFinancialYear(first)}, starts on ${formatLongDate(opens)}`
+      : drawnOn > closes
+        ? `${formatLongDate(drawnOn)} is after the fund’s last year, ${formatFinancialYear(last)}, ended on ${formatLongDate(closes)}`
+        : null;
+  if (message) throw invalid(`The drawdown date is wrong: ${message}`, [{ field: 'drawnOn', message }]);
 }
 
 /** Refuses a drawdown that is not backed by evidence, or that would take more than was approved. */

@@ -126,6 +126,9 @@ describe('applications and drawdown', () => {
     ['on the day the first year starts', '2017-04-01', ['2018/19', '2017/18'], null],
     ['a day before it', '2017-03-31', ['2018/19', '2017/18'], '31 March 2017 is before the fund’s first year, 2017/18, starts on 1 April 2017'],
     ['years written another way', '2010-01-01', ['18/19'], '1 January 2010 is before the fund’s first year, 2018/19, starts on 1 April 2018'],
+    ['on the day the last year ends', '2019-03-31', ['2018/19', '2017/18'], null],
+    ['a day after it', '2019-04-01', ['2018/19', '2017/18'], '1 April 2019 is after the fund’s last year, 2018/19, ended on 31 March 2019'],
+    ['years after it', '2025-06-01', ['2017/18'], '1 June 2025 is after the fund’s last year, 2017/18, ended on 31 March 2018'],
     ['a fund with no years', '2010-01-01', [], null],
   ])('dates a drawdown %s', (_name, drawnOn, years, refusal) => {
     if (refusal) expect(() => checkDrawdownDate(drawnOn, years)).toThrow(refusal);
