@@ -120,6 +120,14 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     expect(unknownOwner.details).toEqual({ unknownOwners: ['GC'] });
   });
 
+  it('keeps the likelihood as the register wrote it when a change leaves the likelihood alone (closing the risk, say)', async () => {
+    const [risk] = await database.db.select().from(risks).where(eq(risks.ref, '1'));
+    expect(risk!.likelihoodRaw).not.toBeNull();
+    const closed = await updateRecord(admin(), riskRecord, String(risk!.id), { status: 'closed', likelihood: risk!.likelihood }, risk!.rowVersion);
+    expect(closed).toMatchObject({ status: 'closed', likelihood: risk!.likelihood, likelihoodRaw: risk!.likelihoodRaw });
+    await updateRecord(admin(), riskRecord, String(risk!.id), { status: 'open', likelihood: risk!.likelihood }, risk!.rowVersion + 1);
+  });
+
   it('keeps each score a risk has had, with the date and who changed it', async () => {
     const [risk] = await database.db.select().from(risks).where(eq(risks.ref, '2'));
     const changed = await updateRecord(admin(), riskRecord, String(risk!.id), { likelihood: 4, impact: 3, ownerText: 'JW', reviewDate: addDays(today, 3) }, risk!.rowVersion);

@@ -94,8 +94,10 @@ export const riskRecord: RecordType<z.infer<typeof riskInput>> = {
       ],
       'The risk is not valid',
     );
-    // A likelihood a person sets on the 1–5 scale (the form always sends one) replaces the word the register was imported with.
-    const raw = input.likelihood !== undefined && input.likelihoodRaw === undefined ? { likelihoodRaw: null } : {};
+    // A likelihood a person changes on the 1–5 scale replaces the word the register was imported with; the form always
+    // sends one, so the same likelihood sent back (closing the risk, say) keeps the word.
+    const changedLikelihood = input.likelihood !== undefined && input.likelihood !== (existing?.likelihood ?? null);
+    const raw = changedLikelihood && input.likelihoodRaw === undefined ? { likelihoodRaw: null } : {};
     return { ...input, ...raw, ...owners };
   },
   afterWrite: (db, riskId, _input, actor) => keepScoreHistory(db, riskId as number, actor),
