@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { todayInEngland } from '../../domain/iso-date.js';
+import { isoDateSchema, todayInEngland } from '../../domain/iso-date.js';
 import { meetings } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { insertPrepared } from '../records/records.js';
@@ -17,18 +17,29 @@ async function meetingNamed(ctx: AppContext, title: string): Promise<number> {
   return created!.id as number;
 }
 
+/** The day a meeting named in a log was held, where atscale records it. */
+async function meetingDay(ctx: AppContext, title: string | undefined): Promise<string | null> {
+  if (!title) return null;
+  const [found] = await ctx.db.select({ heldOn: meetings.heldOn }).from(meetings).where(eq(meetings.title, title));
+  return found?.heldOn ?? null;
+}
+
 /**
  * A board action log as the ELR seed writes it: ref, action, owner, due, update, source_meeting.
- * The update becomes the action's first dated entry (dated the day of the import); the source
- * meeting becomes a meeting the action links to. Status and outcome are read when present.
+ * The update becomes one of the action's dated entries, dated by an `update_on` column where the
+ * log has one, else the day the source meeting was held where atscale knows it, else the day of the
+ * import; the source meeting becomes a meeting the action links to. Status and outcome are read
+ * when present.
  */
 export const boardActionLogLayout: RegisterLayout = {
   columns: ['ref', 'action', 'owner', 'due', 'update', 'source_meeting'],
   columnOf: { ref: 'ref', action: 'action', ownerText: 'owner', dueDate: 'due', status: 'status', outcome: 'outcome', meetingId: 'source_meeting' },
   async toInput(row, ctx) {
     const meeting = cell(row, 'source_meeting');
+    const updateOn = cell(row, 'update_on');
+    const problems = updateOn && !(isoDateSchema.safeParse(updateOn).success && updateOn <= todayInEngland()) ? [{ column: 'update_on', message: `${updateOn} is not a date written YYYY-MM-DD, today or before` }] : [];
     return {
-      problems: [],
+      problems,
       input: {
         ref: cell(row, 'ref'),
         action: cell(row, 'action'),
@@ -43,7 +54,7 @@ export const boardActionLogLayout: RegisterLayout = {
   async afterRow(ctx, id, row) {
     const text = cell(row, 'update');
     if (!text || (await hasUpdate(ctx.db, id, text))) return false;
-    await appendUpdate(ctx.db, ctx.actor, id, text, todayInEngland());
+    await appendUpdate(ctx.db, ctx.actor, id, text, cell(row, 'update_on') ?? (await meetingDay(ctx, cell(row, 'source_meeting'))) ?? todayInEngland());
     return true;
   },
 };
