@@ -1,4 +1,4 @@
-import { formatCell, isMoneyCell, text, type ReportCell, type ReportColumn, type ReportRow, type ReportTable } from '../../domain/schemes/report-columns.js';
+import { formatCell, isMoneyCell, isNumericColumn, text, type ReportCell, type ReportColumn, type ReportRow, type ReportTable } from '../../domain/schemes/report-columns.js';
 import { columnHeader, displayCell } from '../../domain/schemes/report-cells.js';
 import type { Column } from './tabular.js';
 
@@ -18,7 +18,7 @@ export function reportTableColumns(table: Pick<ReportTable, 'columns'>, format: 
   const columns = [...table.columns, ...unitKeys.map((key) => text(key, 'Unit'))];
   return columns.map((column: ReportColumn) => ({
     header: format === 'table' ? columnHeader(column) : format === 'csv' && csvHeaders === 'keys' ? column.key : column.label,
-    numeric: column.kind !== 'text',
+    numeric: isNumericColumn(column),
     value: (row: ReportRow) => {
       const value = row[column.key] ?? null;
       // A workbook keeps numbers as numbers, but is read by a person: its codes are words ("List size total", "Yes").

@@ -1,7 +1,6 @@
 import { anyHasPence } from '../schemes/format-money.js';
-import { money, text, TOTAL_LABEL, type ReportColumn, type ReportRow } from '../schemes/report-columns.js';
+import { money, month, text, TOTAL_LABEL, type ReportColumn, type ReportRow } from '../schemes/report-columns.js';
 import type { CashFlow } from './cash-flow.js';
-import { monthLabel } from './financial-year.js';
 import { type IncomeAndExpenditure, resultNoun } from './income-expenditure.js';
 import { penceToPounds } from './money.js';
 import type { IeWithSchemeFees } from './scheme-money.js';
@@ -148,9 +147,9 @@ export function cashFlowTable(flow: CashFlow): FinanceTable {
   return asWritten({
     name: 'cash-flow',
     title: `Cash flow ${flow.financialYear}`,
-    columns: [text('month', 'Month'), money('opening', 'Opening £'), money('receipts', 'Receipts £'), money('practice_payments', 'Paid to practices £'), money('running_costs', 'Running costs £'), money('net', 'Net £'), money('closing', 'Closing £'), text('below_threshold', 'Below threshold')],
+    columns: [month('month', 'Month'), money('opening', 'Opening £'), money('receipts', 'Receipts £'), money('practice_payments', 'Paid to practices £'), money('running_costs', 'Running costs £'), money('net', 'Net £'), money('closing', 'Closing £'), text('below_threshold', 'Below threshold')],
     rows: [
-      ...flow.months.map((m) => ({ month: monthLabel(m.month), opening: pounds(m.openingPence), receipts: pounds(m.receiptsPence), practice_payments: pounds(m.practicePaymentsPence), running_costs: pounds(m.runningCostsPence), net: pounds(m.netPence), closing: pounds(m.closingPence), below_threshold: m.belowThreshold ? 'Yes' : '' })),
+      ...flow.months.map((m) => ({ month: m.month, opening: pounds(m.openingPence), receipts: pounds(m.receiptsPence), practice_payments: pounds(m.practicePaymentsPence), running_costs: pounds(m.runningCostsPence), net: pounds(m.netPence), closing: pounds(m.closingPence), below_threshold: m.belowThreshold ? 'Yes' : '' })),
       { month: TOTAL_LABEL, opening: pounds(flow.openingPence), receipts: totals('receiptsPence'), practice_payments: totals('practicePaymentsPence'), running_costs: totals('runningCostsPence'), net: totals('netPence'), closing: pounds(flow.closingPence), below_threshold: flow.monthsBelowThreshold.length ? `${flow.monthsBelowThreshold.length} months` : '' },
     ],
   });
@@ -167,9 +166,9 @@ export function receiptsTable(flow: CashFlow): FinanceTable {
   return asWritten({
     name: 'receipts',
     title: `Receipts by stream ${flow.financialYear}`,
-    columns: [text('month', 'Month'), ...flow.receipts.map((r) => money(key(r), `${heading(r)} £`)), money('total', 'Total £')],
+    columns: [month('month', 'Month'), ...flow.receipts.map((r) => money(key(r), `${heading(r)} £`)), money('total', 'Total £')],
     rows: [
-      ...flow.months.map(({ month }) => ({ month: monthLabel(month), ...Object.fromEntries(flow.receipts.map((r) => [key(r), pounds(r.byMonth[month]!)])), total: pounds(sum(flow.receipts.map((r) => r.byMonth[month]!))) })),
+      ...flow.months.map(({ month: m }) => ({ month: m, ...Object.fromEntries(flow.receipts.map((r) => [key(r), pounds(r.byMonth[m]!)])), total: pounds(sum(flow.receipts.map((r) => r.byMonth[m]!))) })),
       { month: TOTAL_LABEL, ...Object.fromEntries(flow.receipts.map((r) => [key(r), pounds(r.totalPence)])), total: pounds(sum(flow.receipts.map((r) => r.totalPence))) },
     ],
   });

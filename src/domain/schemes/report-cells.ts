@@ -1,5 +1,6 @@
 import { formatCell, isMoneyCell, type ReportCell, type ReportColumn, type ReportRow } from './report-columns.js';
 import { humanise } from '../words.js';
+import { monthLabel } from '../finance/financial-year.js';
 
 /*
  * A report cell as a person reads it, on a page or in the command line's text table: the same
@@ -28,6 +29,7 @@ function numberFormat(decimals: number | undefined): Intl.NumberFormat {
  */
 export function displayCell(column: ReportColumn, value: ReportCell, row?: ReportRow): string {
   if (value === null || value === undefined) return '';
+  if (column.kind === 'month') return typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) ? monthLabel(value) : String(value);
   if (typeof value === 'number' && column.kind !== 'text') {
     const money = isMoneyCell(column, row);
     // Money in a column of mixed figures is written as pounds are: whole, or with both pence (£32,725.50, not £32,725.5).

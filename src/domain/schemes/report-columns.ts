@@ -11,7 +11,8 @@ export type ReportRow = Record<string, ReportCell>;
 export interface ReportColumn {
   key: string;
   label: string;
-  kind: 'text' | 'number' | 'money';
+  /** `month`: a calendar month kept as YYYY-MM (CSV and workbooks keep it so), read as "April 2018". */
+  kind: 'text' | 'number' | 'money' | 'month';
   /** Decimal places to show (money in pounds: 0 for whole pounds, 2 for pence). */
   decimals?: number;
   /**
@@ -38,6 +39,9 @@ export interface ReportTable {
 export const TOTAL_LABEL = 'TOTAL';
 
 export const text = (key: string, label: string): ReportColumn => ({ key, label, kind: 'text' });
+export const month = (key: string, label: string): ReportColumn => ({ key, label, kind: 'month' });
+/** Whether a column's cells are figures, aligned to the right. */
+export const isNumericColumn = (column: ReportColumn): boolean => column.kind === 'number' || column.kind === 'money';
 export const num = (key: string, label: string, decimals?: number): ReportColumn => ({ key, label, kind: 'number', ...(decimals !== undefined ? { decimals } : {}) });
 /** A figure that is money or a count as its row's `unitKey` cell says. */
 export const figure = (key: string, label: string, unitKey: string): ReportColumn => ({ key, label, kind: 'number', unitKey });

@@ -1,4 +1,4 @@
-import { type ReportRow, type ReportTable, TOTAL_LABEL } from '../../../domain/schemes/report-columns.js';
+import { isNumericColumn, type ReportRow, type ReportTable, TOTAL_LABEL } from '../../../domain/schemes/report-columns.js';
 import { columnHeader, displayCell } from '../../../domain/schemes/report-cells.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 
@@ -24,7 +24,7 @@ export function ReportTableView({ table, hide = [], caption, captionHidden = tru
   const columns: Column<ReportRow>[] = [
     ...table.columns
       .filter((c) => !hide.includes(c.key))
-      .map((c): Column<ReportRow> => ({ key: c.key, header: columnHeader(c), numeric: c.kind !== 'text', cell: (row) => displayCell(c, row[c.key] ?? null, row) })),
+      .map((c): Column<ReportRow> => ({ key: c.key, header: columnHeader(c), numeric: isNumericColumn(c), cell: (row) => displayCell(c, row[c.key] ?? null, row) })),
     ...extra,
   ];
   const body = table.rows.filter((row) => !isTotal(table, row));
