@@ -241,6 +241,8 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     // The version and the snapshot each on a line of their own, said once.
     expect(text).toMatch(/Scheme version\s+version 1 \(approved \d{1,2} [A-Z][a-z]+ \d{4}\)\n/);
     expect(text).toMatch(/List-size snapshot\s+1 January 2018/);
+    // Its period, as the scheme's terms give it: the name alone may not say which year it is for.
+    expect(text).toMatch(/Period\s+8 weeks; Financial year 2017\/18\n/);
     expect(text.match(/1 January 2018/g)).toHaveLength(1);
     // From the federation whose scheme it is; the fee is the commissioner's, in words.
     expect(text).toMatch(/Produced by East Leicestershire & Rutland GP Federation with atscale on \d{1,2} [A-Z][a-z]+ \d{4}\./);
@@ -260,8 +262,9 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     const about = new Map(workbook.getWorksheet('About')!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
     expect(about.get('Sheet contributions')).toBe("Each practice’s contribution by year: uplifted cost less NHS England funding");
     expect(about.get('Sheet contributions_year_1_cost')).toBe("The other schedule, each practice’s contribution by year: year-1 cost less NHS England funding");
-    expect(workbook.getWorksheet('About')!.getRow(4).values).toEqual([undefined, 'Version', 1]);
-    expect(workbook.getWorksheet('About')!.getRow(7).values).toEqual([undefined, 'List sizes', 'as given in the scheme']);
+    expect(workbook.getWorksheet('About')!.getRow(4).values).toEqual([undefined, 'Period', 'From 4 June 2018; Financial years 2018/19, 2019/20, 2020/21 and 2021/22']);
+    expect(workbook.getWorksheet('About')!.getRow(5).values).toEqual([undefined, 'Version', 1]);
+    expect(workbook.getWorksheet('About')!.getRow(8).values).toEqual([undefined, 'List sizes', 'as given in the scheme']);
     // Kibworth takes no part in the pharmacist scheme: its manager's workbook says why its sheets hold totals only.
     const theirs = new ExcelJS.Workbook();
     await theirs.xlsx.load((await (await fetch(`${server.baseUrl}/api/schemes/${id}/export.xlsx`, { headers: { cookie: manager.session.cookie! } })).arrayBuffer()) as never);
@@ -270,11 +273,11 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     const winter = await fetch(`${server.baseUrl}/api/schemes/${await schemeId('winter-access-2017-18')}/export.xlsx`, { headers: { cookie: admin.session.cookie! } });
     const winterBook = new ExcelJS.Workbook();
     await winterBook.xlsx.load((await winter.arrayBuffer()) as never);
-    expect(winterBook.getWorksheet('About')!.getRow(7).values).toEqual([undefined, 'List sizes', 'registry snapshot at 1 January 2018']);
-    expect(winterBook.getWorksheet('About')!.getRow(5).values).toEqual([undefined, 'Status', 'Approved']);
-    expect(winterBook.getWorksheet('About')!.getRow(8).values).toEqual([undefined, 'Invoiced and paid', 'Not invoiced yet: the figures can change until the federation invoices the commissioner']);
+    expect(winterBook.getWorksheet('About')!.getRow(8).values).toEqual([undefined, 'List sizes', 'registry snapshot at 1 January 2018']);
+    expect(winterBook.getWorksheet('About')!.getRow(6).values).toEqual([undefined, 'Status', 'Approved']);
+    expect(winterBook.getWorksheet('About')!.getRow(9).values).toEqual([undefined, 'Invoiced and paid', 'Not invoiced yet: the figures can change until the federation invoices the commissioner']);
     // The demo approved it: a date as the pages write it, by "Demo data" (as the pages name the demo), not "demo".
-    expect(winterBook.getWorksheet('About')!.getRow(6).values).toEqual([undefined, 'Approved', expect.stringMatching(/^\d{1,2} [A-Z][a-z]+ \d{4} by Demo data$/)]);
+    expect(winterBook.getWorksheet('About')!.getRow(7).values).toEqual([undefined, 'Approved', expect.stringMatching(/^\d{1,2} [A-Z][a-z]+ \d{4} by Demo data$/)]);
     expect(winterBook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Allocation', 'Payments', 'Statements']));
     // Codes are words in a workbook, as on the page: the summary's metrics, a practice taking part.
     const column = (sheet: string, n: number) => winterBook.getWorksheet(sheet)!.getColumn(n).values.slice(2);

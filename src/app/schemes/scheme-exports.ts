@@ -23,6 +23,7 @@ export async function schemeWorkbook(ctx: AppContext, schemeId: number, options:
     // The version's own name and funder: an admin's export of a draft names the draft's.
     ['Scheme', result.version.name],
     ['Funder', result.version.funder],
+    ...(result.version.period ? [['Period', result.version.period] as [string, string]] : []),
     ['Version', result.version.version],
     ['Status', humanise(result.version.status)],
     ['Approved', result.version.approvedAt ? `${formatLongDate(isoDay(new Date(result.version.approvedAt)))} by ${actorName(result.version.approvedBy)}` : 'Not yet'],

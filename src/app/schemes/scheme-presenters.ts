@@ -2,6 +2,8 @@ import type { SchemeRow, SchemeVersionRow } from '../../db/repos/schemes.js';
 import { dayInEngland, formatLongDate } from '../../domain/iso-date.js';
 import type { PracticeStatement } from '../../domain/schemes/statement.js';
 import { type Settlement, settlementWords } from '../../domain/schemes/settlement.js';
+import type { SchemeDefinition } from '../../domain/schemes/scheme-definition.js';
+import { periodText } from '../../domain/schemes/scheme-terms.js';
 
 /** A scheme as the API, CLI and audit log show it (never an ORM row as it stands). */
 export function presentScheme(row: SchemeRow) {
@@ -38,6 +40,8 @@ export function presentVersionSummary(row: SchemeVersionRow) {
     version: row.version,
     name,
     funder,
+    // When the scheme runs, in words ("1 December 2017 to 31 January 2018; 8 weeks; Financial year 2017/18"); null when its terms give none.
+    period: periodText(row.definition as SchemeDefinition) || null,
     status: row.status,
     listSnapshotDate: row.listSnapshotDate,
     approvedBy: row.approvedBy,
@@ -78,6 +82,7 @@ export const statementPractice = (statement: Pick<PracticeStatement, 'practiceNa
 export function statementFacts({ version, funder, statement, paysForActivity }: { version: VersionSummary; funder: string; statement: PracticeStatement; paysForActivity: boolean }): [string, string][] {
   return [
     ['Funder', funder],
+    ...(version.period ? [['Period', version.period] as [string, string]] : []),
     // The list sizes have their own line, so the version is named without them.
     ['Scheme version', versionWords(version)],
     ['List-size snapshot', version.listSnapshotDate ? formatLongDate(version.listSnapshotDate) : 'list sizes as given in the scheme'],

@@ -36,7 +36,7 @@ describe.each(databaseKinds)('invoicing a version and paying practices (%s)', (k
     return scheme;
   };
   const auditOf = async (schemeId: number) =>
-    (await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'scheme'), eq(auditLog.recordId, String(schemeId))))).map((a) => a.summary ?? '');
+    (await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'scheme'), eq(auditLog.recordId, String(schemeId)))).orderBy(auditLog.id)).map((a) => a.summary ?? '');
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
