@@ -118,5 +118,24 @@ export function contractsRegisterSuite(harness: () => BrowserHarness) {
       expect(items.filter((c) => c.title === 'Double-clicked contract')).toHaveLength(1);
       await slow.close();
     });
+
+    it('says the new page’s name once its code has come, not the name of the page before', async () => {
+      const slow = await harness().newPage();
+      await signIn(slow, demoAdmin, '/contracts');
+      await visible(slow.getByRole('heading', { level: 1, name: 'Contracts' }));
+      const before = await slow.title();
+      await slow.route('**/contract-page-*.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await route.continue();
+      });
+      await slow.locator('main tbody a').first().click();
+      const said = () => slow.evaluate(() => document.querySelector('p[aria-live][tabindex="-1"]')?.textContent ?? '');
+      // While the page's code is on its way, nothing is said; then its own name is.
+      await slow.waitForTimeout(600);
+      expect(await said()).toBe('');
+      await eventually(said).not.toBe('');
+      expect([await said(), await said() === before]).toEqual([await slow.title(), false]);
+      await slow.close();
+    });
   });
 }

@@ -45,6 +45,10 @@ export function permissionsSuite(harness: () => BrowserHarness) {
       expect(await page.getByRole('link', { name: 'Download the funnel plot (SVG)' }).getAttribute('href')).toContain('highlight=C82001');
       await page.goto('/quality/practices/C82001');
       await visible(page.getByTestId('spc-chart').locator('svg'));
+      // The indicator menu names the indicator on the page, so Show without a change keeps it.
+      const shown = await textOf(page.locator('main h2').first());
+      const chosen = page.getByLabel('Indicator');
+      expect(shown).toContain(await chosen.locator('option:checked').innerText());
     });
 
     it('reads a scheme as their practice sees it: its own row against the whole scheme’s totals, or that it takes no part', async () => {

@@ -76,14 +76,17 @@ function SiteHeader() {
 }
 
 /**
- * When the app moves to another page, focus goes back to the top, as a new page load would put it:
- * screen readers hear the new page's name, and the next Tab reaches the skip link. A page that has
- * already put focus inside itself (a success banner, an error summary) keeps it.
+ * When the app moves to another page, focus goes back to the top, as a new page load would put it,
+ * and the next Tab reaches the skip link. A page that has already put focus inside itself (a success
+ * banner, an error summary) keeps it. Screen readers hear the new page's name from a live region
+ * once the page has set its title: a page whose code or data is still loading sets it late, and
+ * the name is said when it has settled, not the page before's.
  */
 function usePageChangeFocus() {
   const { pathname, hash, state } = useLocation();
   const top = useRef<HTMLParagraphElement>(null);
   const first = useRef(true);
+  const announced = useRef(document.title);
   useEffect(() => {
     // A page opened from the address bar starts at the top anyway; the first page after signing in is a page change.
     if (first.current) {
@@ -91,25 +94,50 @@ function usePageChangeFocus() {
       if (!(state as { signedIn?: boolean } | null)?.signedIn) return;
     }
     const focusedInPage = () => document.getElementById('maincontent')?.contains(document.activeElement);
-    if (focusedInPage()) return;
-    // The page sets its title as it renders; read it once that has happened.
-    const timer = setTimeout(() => {
+    if (top.current) top.current.textContent = '';
+    let settled: ReturnType<typeof setTimeout> | undefined;
+    const announce = () => {
+      announced.current = document.title;
+      if (top.current) top.current.textContent = document.title;
+    };
+    const titleChanged = (waitMs = titleSettlesMs) => {
+      clearTimeout(settled);
+      settled = setTimeout(announce, waitMs);
+    };
+    const observer = new MutationObserver(() => titleChanged());
+    const title = document.querySelector('title');
+    if (title) observer.observe(title, { childList: true, characterData: true, subtree: true });
+    // Still the last page's title: the new page has not set its own yet (its code is loading), so wait
+    // for it, and say it as it is only if none comes (two pages of one name).
+    titleChanged(document.title === announced.current ? unchangedTitleMs : titleSettlesMs);
+    const stopWatching = setTimeout(() => observer.disconnect(), 5_000);
+    // Focus moves once the page has rendered, unless it took focus itself.
+    const focusTimer = setTimeout(() => {
       if (!top.current || focusedInPage()) return;
-      top.current.textContent = document.title;
       // A link to a part of the page (#return) keeps the page where that part is.
       top.current.focus({ preventScroll: Boolean(hash) });
     }, 50);
-    return () => clearTimeout(timer);
+    return () => {
+      observer.disconnect();
+      clearTimeout(settled);
+      clearTimeout(stopWatching);
+      clearTimeout(focusTimer);
+    };
   }, [pathname]);
   return top;
 }
+
+/** How long a page's title must stay unchanged before it is taken as the page's name. */
+const titleSettlesMs = 300;
+/** How long to wait for a new page to set a title of its own before saying the one there is. */
+const unchangedTitleMs = 2_000;
 
 /** Every page: skip link, NHS header with the service name and menu, the page, the footer. */
 export function AppLayout() {
   const top = usePageChangeFocus();
   return (
     <>
-      <p ref={top} tabIndex={-1} className="nhsuk-u-visually-hidden" />
+      <p ref={top} tabIndex={-1} className="nhsuk-u-visually-hidden" aria-live="polite" />
       <SkipLink />
       <SiteHeader />
       <div className="nhsuk-width-container">

@@ -95,7 +95,8 @@ function PracticeQuality({ code }: { code: string }) {
         key={`${indicator}-${params.get('group')}`}
         clears={['period']}
         choices={[
-          { name: 'indicator', label: 'Indicator', options: indicatorOptions(entries) },
+          // The indicator the page shows, when the address names none: the menu says what is on the page.
+          { name: 'indicator', label: 'Indicator', options: indicatorOptions(entries), ...(indicator ? { initial: indicator } : {}) },
           { name: 'group', label: 'Also compare with', options: groupOptions(groups.data.items, ['peer_group', 'pcn', 'icb_footprint', 'federation', 'locality'], 'No other group') },
         ]}
       />

@@ -1,4 +1,4 @@
-import { Button, Checkboxes, Heading, InsetText, Select, TextInput, WarningCallout } from 'nhsuk-react-components';
+import { Button, Checkboxes, Fieldset, Heading, InsetText, Select, TextInput, WarningCallout } from 'nhsuk-react-components';
 import { type FormEvent, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { scheduleTable } from '../../../domain/schemes/report-tables-more.js';
@@ -42,7 +42,8 @@ function Preview({ state, summary, base }: { state: FormState; summary: SchemePr
     }
   }, [deferred, summary, base]);
   return (
-    <section aria-labelledby="preview-heading" aria-live="polite">
+    // Not a live region: it changes with every keystroke, and would drown out the typing it follows.
+    <section aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview of the allocation</h2>
       {summary && !summary.problem ? <p className="nhsuk-body">Using the list sizes the registry holds for the group’s practices on {formatDate(summary.onDate)}.</p> : null}
       {'problem' in result ? (
@@ -193,18 +194,21 @@ function SchemeForm({ scheme, base, groupId: startingGroup = null }: { scheme: S
       ) : null}
       <CostModelFields value={state.cost} onChange={(v) => set('cost', v)} fieldError={form.fieldError} />
       {choosable.length ? (
-        <Checkboxes id="scheme-practices" name="scheme-practices" hint={`${choosable.length - state.excluded.length} of ${choosable.length} practices take part`}>
-          {choosable.map((m) => (
-            <Checkboxes.Item
-              key={m.odsCode}
-              value={m.odsCode}
-              checked={!state.excluded.includes(m.odsCode)}
-              onChange={(e) => set('excluded', e.target.checked ? state.excluded.filter((c) => c !== m.odsCode) : [...state.excluded, m.odsCode])}
-            >
-              {m.name} ({m.odsCode}){versionOnly.includes(m) ? `: in version ${base?.version ?? ''}, but not a member of the group on ${formatDate(summary.data?.onDate)}` : ''}
-            </Checkboxes.Item>
-          ))}
-        </Checkboxes>
+        <Fieldset>
+          <Fieldset.Legend size="s">Practices taking part</Fieldset.Legend>
+          <Checkboxes id="scheme-practices" name="scheme-practices" hint={`${choosable.length - state.excluded.length} of ${choosable.length} practices take part`}>
+            {choosable.map((m) => (
+              <Checkboxes.Item
+                key={m.odsCode}
+                value={m.odsCode}
+                checked={!state.excluded.includes(m.odsCode)}
+                onChange={(e) => set('excluded', e.target.checked ? state.excluded.filter((c) => c !== m.odsCode) : [...state.excluded, m.odsCode])}
+              >
+                {m.name} ({m.odsCode}){versionOnly.includes(m) ? `: in version ${base?.version ?? ''}, but not a member of the group on ${formatDate(summary.data?.onDate)}` : ''}
+              </Checkboxes.Item>
+            ))}
+          </Checkboxes>
+        </Fieldset>
       ) : null}
       <Preview state={state} summary={summary.data} base={base} />
       <Button type="submit" disabled={form.pending}>
