@@ -46,6 +46,8 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(page.locator('.nhsuk-inset-text'))).toContain('3 of 14 practices have not signed');
       await page.getByRole('button', { name: /Mark signed today for THE JUBILEE|Mark signed today for The Jubilee/ }).click();
       await eventually(() => textOf(page.locator('.nhsuk-inset-text'))).toContain('2 of 14 practices have not signed');
+      // The button went with the change: the row's Change button has the focus in its place.
+      await eventually(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Change (THE JUBILEE|The Jubilee)/);
       await page.getByLabel('Add a signed copy or schedule').setInputFiles({ name: 'cbs-signed.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%demo\n') });
       await page.getByRole('button', { name: 'Add document' }).click();
       await visible(page.getByRole('link', { name: 'cbs-signed.pdf' }));
@@ -242,6 +244,8 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await saveScreenshot(commissioner, 'fund-application-decided');
 
       await admin.goto(commissioner.url());
+      // The money was drawn in the fund's last year (today is after it: the demo is 2018's).
+      await fillDate(admin, 'drawn-on', '1/3/2019');
       await admin.getByLabel('Amount (£)').fill('20,000.01');
       await admin.getByLabel('Evidence').fill('Invoice GTN-2018-07');
       await admin.getByRole('button', { name: 'Record drawdown' }).click();

@@ -200,6 +200,8 @@ export function financeSuite(harness: () => BrowserHarness) {
       // Taking a year's amount away asks first; cancelled, the amount stays.
       const question = page.getByRole('region', { name: /Remove the amount for 2018\/19\?/ });
       await confirmQuestionCancels(page, question, 'remove-amount-heading', () => page.getByRole('button', { name: 'Remove 2018/19' }).click());
+      // Put away, the question gives focus back to the button that asked it.
+      await eventually(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Remove 2018/19');
       await visible(page.locator('#amounts-heading').locator('..').getByRole('cell', { name: '£12,345.67' }));
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'finance-stream-added');

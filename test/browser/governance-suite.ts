@@ -82,8 +82,8 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await fillDate(page, 'edit-risk-reviewDate', '');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await eventually(async () => (await page.locator('.nhsuk-summary-list').innerText()).includes('12 high')).toBe(true);
-      // Set on the scale by hand, the likelihood no longer reads as the register's letter.
-      expect(await textOf(page.locator('.nhsuk-summary-list__row', { hasText: 'Likelihood' }))).toMatch(/^Likelihood\s+3$/);
+      // The likelihood was left as it was, so it still says how the register wrote it; only a likelihood changed by hand drops the letter.
+      expect(await textOf(page.locator('.nhsuk-summary-list__row', { hasText: 'Likelihood' }))).toMatch(/^Likelihood\s+3 \(written M\)$/);
       const history = page.locator('table', { has: page.locator('caption', { hasText: 'Score history' }) }).locator('tbody tr');
       await eventually(() => history.count()).toBe(2);
       expect(await textOf(history.nth(1))).toContain('Jo Walker');
@@ -160,6 +160,8 @@ export function governanceSuite(harness: () => BrowserHarness) {
       await page.getByLabel('Full name of RB').fill('Rachel Brown');
       await page.getByRole('button', { name: 'Add RB to people' }).click();
       await visible(page.getByText('Added Rachel Brown to people. Save the form again.'));
+      // The answer takes focus, as the button that was pressed has gone with the boxes.
+      expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Added Rachel Brown to people. Save the form again.');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await visible(page.getByText('Saved action 1.'));
       await eventually(() => textOf(page.locator('.nhsuk-summary-list'))).toContain('Carried forward');

@@ -256,6 +256,8 @@ export function overviewSuite(harness: () => BrowserHarness) {
       await page.getByRole('button', { name: 'Apply filters' }).click();
       await page.waitForURL(/inLocality=\d+/);
       await visible(page.getByText('Showing 1 to 4 of 4 practices'));
+      // The form is made afresh for the new filters: the keyboard stays on its Apply button, not lost to the page's top.
+      await eventually(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Apply filters');
       // The download gives the rows the page shows.
       const rutland = await page.request.get(`${harness().baseUrl}${await page.getByRole('link', { name: /Download CSV/ }).getAttribute('href')}`);
       expect((await rutland.text()).trim().split('\r\n').slice(1).map((line) => line.split(',')[0]).sort()).toEqual(['C82010', 'C82044', 'C82077', 'C82649']);

@@ -103,6 +103,19 @@ export function planSuite(harness: () => BrowserHarness) {
       expect(await entries.count()).toBe(before);
     });
 
+    it('saves a task’s status and RAG, and says so with focus on the message', async () => {
+      await page.getByLabel('Rating (red, amber or green)').selectOption('amber');
+      await page.getByRole('button', { name: 'Save status' }).click();
+      const banner = page.locator('.nhsuk-notification-banner--success', { hasText: 'Status and RAG saved.' });
+      await visible(banner);
+      await eventually(() => banner.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+      expect(await page.getByLabel('Rating (red, amber or green)').inputValue()).toBe('amber');
+      // Not rated again, as the practice manager's view of the plan expects it.
+      await page.getByLabel('Rating (red, amber or green)').selectOption('');
+      await page.getByRole('button', { name: 'Save status' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-summary-list__row', { hasText: 'Status' }).first())).not.toContain('Amber');
+    });
+
     it('shows a task’s money columns by organisation, in pounds', async () => {
       const row = workplan.find((r) => r.wlccg_allocation_gbp_000)!;
       await page.goto(`/programme?lead=${encodeURIComponent(row.lead!.split('/')[0]!)}`);

@@ -82,6 +82,8 @@ export function returnsSuite(harness: () => BrowserHarness) {
       await form.getByLabel(/^Nurse appointments delivered/).fill('400000');
       await form.getByRole('button', { name: 'Send the return' }).click();
       await eventually(() => textOf(form.locator('.nhsuk-card--warning'))).toContain('400,000 nurse appointments are more than the whole scheme shares out (600 appointments). Check the figures, and send again if they are right.');
+      // Focus goes to the question, so a keyboard or screen-reader user meets it before sending again.
+      expect(await manager.evaluate(() => document.activeElement?.querySelector('.nhsuk-card--warning') !== null)).toBe(true);
       const returned = async () => (await (await manager.request.get(`/api/schemes/${scheme.id}/delivered`)).json()).items.length as number;
       expect(await returned()).toBe(0);
       expect(await form.locator('.nhsuk-error-summary').count()).toBe(0);
@@ -175,6 +177,8 @@ export function returnsSuite(harness: () => BrowserHarness) {
         await form.getByLabel(/^Nurse appointments delivered/).fill(String(nurse));
         await form.getByRole('button', { name: 'Send the return' }).click();
         await eventually(() => textOf(form.locator('.nhsuk-inset-text'))).toContain('Recorded 1 return');
+        // The answer takes focus (the button was disabled while sending), and is a status to hear.
+        expect(await manager.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
         await eventually(nurseOf).toBe(nurse);
       }
       await manager.close();

@@ -16,3 +16,13 @@ const assuranceText: Record<string, string> = {
 
 export const describeVariation = (icon: string) => variationText[icon] ?? icon;
 export const describeAssurance = (icon: string | null) => (icon ? (assuranceText[icon] ?? icon) : 'No target, or neither direction is better');
+
+/** What an SPC point's colour says, in words, for a table beside the chart: a point of common cause says nothing. */
+const pointTypeText: Record<string, string> = {
+  common_cause: '',
+  special_cause_improvement: 'Special cause: improvement',
+  special_cause_concern: 'Special cause: concern',
+  special_cause_neutral_high: 'Special cause: neither better nor worse (high)',
+  special_cause_neutral_low: 'Special cause: neither better nor worse (low)',
+};
+export const describePointType = (type: string | null) => (type === null ? '' : (pointTypeText[type] ?? type));

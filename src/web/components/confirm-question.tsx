@@ -21,11 +21,23 @@ interface ConfirmQuestionProps {
  * A question asked before something that cannot be undone (disabling a user, withdrawing an
  * application, approving a scheme version, removing a practice from a contract or a line from the
  * financial plan): focus moves to its heading (so the view follows), Escape cancels, and the two
- * answers are a red "Yes, …" and Cancel.
+ * answers are a red "Yes, …" and Cancel. Put away, it gives focus back to the button that asked,
+ * where that is still on the page.
  */
 export function ConfirmQuestion({ id, question, children, yes, level = 2, pending = false, onAnswer }: ConfirmQuestionProps) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), [question]);
+  useEffect(() => {
+    // The button that asked, to go back to when the question is put away (answered or cancelled).
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    ref.current?.focus();
+    return () => {
+      // After the question has gone: unless something else has taken focus since (a banner, the next question).
+      setTimeout(() => {
+        const lost = !document.activeElement || document.activeElement === document.body;
+        if (lost && opener?.isConnected) opener.focus();
+      }, 0);
+    };
+  }, [question]);
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <div className="nhsuk-warning-callout" role="region" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-text`} onKeyDown={(e) => e.key === 'Escape' && onAnswer(false)}>

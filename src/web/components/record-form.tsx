@@ -3,6 +3,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { DateField, type DateParts, dateFieldTarget, dateProblem, emptyDate, partsToIso } from './date-field.js';
 import { type FieldError, type FieldMap, FormErrorSummary } from './form-errors.js';
+import { useFocusOn } from './use-focus-on.js';
 import { SuccessBanner } from './success-banner.js';
 import { useApiForm } from './use-api-form.js';
 
@@ -47,6 +48,8 @@ export interface RecordFormProps<T> {
   /** Shown above the inputs when a save is refused, e.g. an offer to fix what the server named. */
   refusal?(error: unknown): ReactNode;
   headingLevel?: 'h2' | 'h3';
+  /** Opened by a button ("Change …") away from where the form appears: its heading takes focus as it opens, so the person is taken to it. */
+  focusOnOpen?: boolean;
 }
 
 function valueOf(field: FormField, record: Record<string, unknown> | undefined): string {
@@ -116,7 +119,8 @@ export const missingMessage = (field: Pick<FormField, 'label' | 'kind'>) =>
  * takes the new values; a form someone has typed in keeps what they typed and its old version, so
  * its save gets the server's conflict message rather than overwriting the other change.
  */
-export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {}, submitLabel, saved, onSaved, invalidates = [], refusal, headingLevel = 'h2' }: RecordFormProps<T>) {
+export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {}, submitLabel, saved, onSaved, invalidates = [], refusal, headingLevel = 'h2', focusOnOpen = false }: RecordFormProps<T>) {
+  const headingRef = useFocusOn<HTMLHeadingElement>(focusOnOpen);
   const valuesFrom = (source: Record<string, unknown> | undefined) => Object.fromEntries(fields.map((f) => [f.name, valueOf(f, source)]));
   const [shown, setShown] = useState(() => ({ values: valuesFrom(record), basedOn: record?.rowVersion, typedIn: false }));
   if (record && record.rowVersion > (shown.basedOn ?? 0) && !shown.typedIn) setShown({ values: valuesFrom(record), basedOn: record.rowVersion, typedIn: false });
@@ -154,7 +158,9 @@ export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {
   const Heading = headingLevel;
   return (
     <section aria-labelledby={`${id}-heading`}>
-      <Heading id={`${id}-heading`}>{heading}</Heading>
+      <Heading id={`${id}-heading`} ref={headingRef} tabIndex={-1}>
+        {heading}
+      </Heading>
       <SuccessBanner id={id} count={form.successes}>
         {message}
       </SuccessBanner>

@@ -30,7 +30,7 @@ function subContractColumns(admin: boolean, change: (s: SubContract) => void): C
             cell: (s: SubContract) => (
               <div className="app-inline-form">
                 {s.signedDate ? null : <MarkSignedButton subContract={s} />}
-                <Button secondary small type="button" onClick={() => change(s)}>
+                <Button secondary small type="button" onClick={() => change(s)} data-change-sub-contract={s.id}>
                   Change<span className="nhsuk-u-visually-hidden"> {s.practiceName}’s sub-contract</span>
                 </Button>
               </div>

@@ -4,6 +4,7 @@ import { ConfirmQuestion } from '../../components/confirm-question.js';
 import { DateField, dateFieldTarget, dateProblem, type DateParts, emptyDate, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { FileField } from '../../components/file-field.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
+import { keepFocusOn, useFocusOn } from '../../components/use-focus-on.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { todayIso } from '../../format/format.js';
@@ -68,9 +69,13 @@ export function SubContractForm({ contract, practices, editing, onDone }: SubCon
   }
 
   const heading = editing ? `Change ${editing.practiceName}’s sub-contract` : 'Add practices';
+  // Opened by a Change button in the table above: the form takes focus, replacing the one to add practices.
+  const headingRef = useFocusOn<HTMLHeadingElement>(editing?.id);
   return (
     <form onSubmit={submit} noValidate aria-label={editing ? heading : 'Add practices under this contract'} className="app-panel">
-      <h3>{heading}</h3>
+      <h3 ref={headingRef} tabIndex={-1}>
+        {heading}
+      </h3>
       <SuccessBanner id="sub-contract" count={form.successes}>
         {form.result?.added === 1 || !form.result?.added ? 'Practice added' : `${form.result.added} practices added`}
       </SuccessBanner>
@@ -115,7 +120,11 @@ export function SubContractForm({ contract, practices, editing, onDone }: SubCon
 
 /** Records that a practice has signed today (sends the row version read, so a stale page gets a conflict). */
 export function MarkSignedButton({ subContract }: { subContract: SubContract }) {
-  const form = useApiForm<{ rowVersion: number; signedDate: string }>((body) => ({ method: 'PATCH', path: `/api/sub-contracts/${subContract.id}`, body }), { invalidates: refreshPaths });
+  const form = useApiForm<{ rowVersion: number; signedDate: string }>((body) => ({ method: 'PATCH', path: `/api/sub-contracts/${subContract.id}`, body }), {
+    invalidates: refreshPaths,
+    // The button goes once the row says signed: the row's Change button takes focus in its place.
+    onSuccess: () => keepFocusOn(`[data-change-sub-contract="${subContract.id}"]`, document.activeElement),
+  });
   return (
     <>
       <Button secondary small type="button" disabled={form.pending} onClick={() => form.submit({ rowVersion: subContract.rowVersion, signedDate: todayIso() })}>

@@ -71,6 +71,7 @@ export function BudgetLineList<T extends BudgetLineRecord>({ id, resource, year,
             id={`change-${resource}`}
             headingLevel="h3"
             heading={`Change “${chosen.line}”`}
+            focusOnOpen
             fields={fields}
             record={chosen}
             submitLabel="Save the line"

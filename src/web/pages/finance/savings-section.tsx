@@ -22,7 +22,7 @@ function ChangeSaving({ id }: { id: string }) {
     <Loaded query={saving} what="cost saving">
       {(s) => (
         <>
-          <RecordForm<SavingRecord> key={s.id} resource="cost-savings" id="edit-saving" heading={`Change ${s.initiative} ${s.financialYear}`} fields={savingFields} record={s} submitLabel="Save the saving" saved={(r) => `Saved ${r.initiative} ${r.financialYear}.`} invalidates={financeReports} />
+          <RecordForm<SavingRecord> key={s.id} resource="cost-savings" id="edit-saving" focusOnOpen heading={`Change ${s.initiative} ${s.financialYear}`} fields={savingFields} record={s} submitLabel="Save the saving" saved={(r) => `Saved ${r.initiative} ${r.financialYear}.`} invalidates={financeReports} />
           <p className="nhsuk-body">
             <Link to="/finance">Close without saving</Link>
           </p>

@@ -81,7 +81,7 @@ function StreamAmounts({ stream }: { stream: StreamRecord }) {
         {() => <DataTable caption={`${stream.name} by financial year`} captionHidden columns={columns} rows={rows} rowKey={(r) => r.id} total={{ label: 'Total', cells: { amount: formatPence(rows.reduce((sum, r) => sum + r.amountPence, 0)) } }} empty="No amounts yet: add one below." narrow />}
       </Loaded>
       {chosen ? (
-        <RecordForm<StreamYearRecord> key={chosen.id} resource="income-stream-years" id="edit-amount" headingLevel="h3" heading={`Change the amount for ${chosen.financialYear}`} fields={fields} record={chosen} submitLabel="Save the amount" saved={(r) => `Saved the amount for ${r.financialYear}.`} invalidates={financeReports} />
+        <RecordForm<StreamYearRecord> key={chosen.id} resource="income-stream-years" id="edit-amount" headingLevel="h3" focusOnOpen heading={`Change the amount for ${chosen.financialYear}`} fields={fields} record={chosen} submitLabel="Save the amount" saved={(r) => `Saved the amount for ${r.financialYear}.`} invalidates={financeReports} />
       ) : null}
       <RecordForm<StreamYearRecord> resource="income-stream-years" id="add-amount" headingLevel="h3" heading="Add an amount for a year" fields={fields} fixed={{ streamId: stream.id }} submitLabel="Add the amount" saved={(r) => `Added the amount for ${r.financialYear}.`} invalidates={financeReports} />
     </section>

@@ -86,7 +86,7 @@ function Progress({ job }: { job: Job }) {
   const known = job.progressTotal > 0;
   const percent = known ? Math.round((job.progressDone / job.progressTotal) * 100) : 0;
   return (
-    <div aria-live="polite">
+    <div>
       <p className="nhsuk-body">
         {job.message ?? 'Working'}
         {known ? `: ${formatNumber(job.progressDone)} of ${formatNumber(job.progressTotal)} rows (${percent}%)` : '…'}
@@ -142,9 +142,24 @@ export function JobProgress({ jobId }: { jobId: string }) {
     if (finished) void refresh(['/api/jobs', '/api/audit', '/api/practices', '/api/groups', '/api/organisations', '/api/memberships'], [`/api/jobs/${jobId}`]);
   }, [finished, jobId, refresh]);
 
-  if (!job) return <p className="nhsuk-body">Starting the import…</p>;
+  // One status message, there from the start, says where the import is: that it is running, then how it ended
+  // (the row counts, updated several times a second, are for the eye, not to be read out each time).
+  const said = !job ? 'Starting the import…' : job.status === 'running' ? `Importing ${job.fileName ?? 'the file'}…` : job.status === 'succeeded' ? jobOutcome(job) : `Nothing was imported: ${jobOutcome(job)}`;
+  const status = (
+    <p className="nhsuk-u-visually-hidden" role="status">
+      {said}
+    </p>
+  );
+  if (!job)
+    return (
+      <>
+        {status}
+        <p className="nhsuk-body">Starting the import…</p>
+      </>
+    );
   return (
     <section aria-labelledby="current-import">
+      {status}
       <h2 id="current-import">
         Import of {job.fileName ?? 'the file'} <JobStatusTag status={job.status} />
       </h2>

@@ -63,11 +63,13 @@ function AddUpdateForm({ taskId }: { taskId: number }) {
   );
 }
 
-function StatusForm({ task }: { task: PlanTask }) {
+/** `onSaved`: the page says so, above the form, which is made afresh from the saved task (so the banner lives outside it). */
+function StatusForm({ task, onSaved }: { task: PlanTask; onSaved(): void }) {
   const [status, setStatus] = useState(task.status);
   const [rag, setRag] = useState(task.rag ?? '');
   const form = useApiForm<{ status: string; rag: string | null; rowVersion: number }>((body) => ({ method: 'PATCH', path: `/api/plan-tasks/${task.id}`, body }), {
     invalidates: [taskPath(task.id), '/api/plan-tasks', '/api/programme/work-plans'],
+    onSuccess: onSaved,
   });
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -75,9 +77,6 @@ function StatusForm({ task }: { task: PlanTask }) {
   }
   return (
     <form onSubmit={submit} noValidate aria-label="Change status and RAG">
-      <SuccessBanner id="status-saved" count={form.successes}>
-        Status and RAG saved.
-      </SuccessBanner>
       <div className="app-inline-form">
         <FormErrorSummary errors={form.errors} attempt={form.attempt} title={form.conflict ? 'Someone else changed this task: reload the page and try again' : 'The status was not saved'} />
         <Select id="task-status" name="status" label="Status" value={status} onChange={(e) => setStatus(e.target.value)}>
@@ -107,6 +106,7 @@ function History({ taskId }: { taskId: number }) {
 }
 
 function TaskView({ detail }: { detail: TaskDetail }) {
+  const [statusSaved, setStatusSaved] = useState(0);
   const user = useUser();
   const task = detail.task as unknown as PlanTask & Record<string, unknown>;
   const allocations = (task.allocations as { column: string; text: string; pence: number | null }[]) ?? [];
@@ -151,7 +151,10 @@ function TaskView({ detail }: { detail: TaskDetail }) {
       />
       {isAdmin(user) ? (
         <>
-          <StatusForm key={task.rowVersion} task={task} />
+          <SuccessBanner id="status-saved" count={statusSaved}>
+            Status and RAG saved.
+          </SuccessBanner>
+          <StatusForm key={task.rowVersion} task={task} onSaved={() => setStatusSaved((n) => n + 1)} />
           <RecordForm<PlanTask>
             resource="plan-tasks"
             id="edit-task"

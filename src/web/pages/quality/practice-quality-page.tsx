@@ -2,6 +2,7 @@ import { Heading, InsetText } from 'nhsuk-react-components';
 import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { practiceSpcChartOption } from '../../../domain/quality/chart-options.js';
+import { periodLabel } from '../../../domain/quality/indicators.js';
 import { GP_PRACTICE_CODE } from '../../../domain/registry/ods-codes.js';
 import { queryString } from '../../api/client.js';
 import { useApiQuery } from '../../api/use-api.js';
@@ -10,7 +11,7 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { ApiErrorPanel, Loaded, LoadingPanel, NotFoundPage, usePageTitle } from '../../components/page-states.js';
 import { EChart } from './echarts-chart.js';
 import { ChoiceForm, groupOptions, indicatorOptions, useCatalogue, useGroups } from './quality-choosers.js';
-import { describeVariation, formatCount, formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
+import { describePointType, describeVariation, formatCount, formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
 import { SpcIcons } from './spc-icons.js';
 import type { PracticeIndicator } from './types.js';
 import './quality.css';
@@ -46,6 +47,23 @@ function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
           <p className="nhsuk-body-s">
             <a href={`/api/quality/practices/${data.practice.odsCode}/spc.svg${queryString({ indicator: data.indicator.code })}`}>{data.spc.variation ? 'Download the SPC chart (SVG)' : 'Download the chart (SVG)'}</a>
           </p>
+          {data.spc.variation ? (
+            // The chart in words: each point's mean and limits, and the special causes its colours show.
+            <DataTable
+              caption="The SPC chart’s points"
+              columns={[
+                { key: 'period', header: 'Period', cell: (p) => periodLabel(p.period, data.indicator.cadence) },
+                { key: 'value', header: 'Value', cell: (p) => formatFigure(p.value, data.indicator), numeric: true },
+                { key: 'mean', header: 'Mean', cell: (p) => formatFigure(p.mean, data.indicator), numeric: true },
+                { key: 'lower', header: 'Lower limit', cell: (p) => formatFigure(p.lower, data.indicator), numeric: true },
+                { key: 'upper', header: 'Upper limit', cell: (p) => formatFigure(p.upper, data.indicator), numeric: true },
+                { key: 'type', header: 'Special cause', cell: (p) => describePointType(p.type) },
+              ]}
+              rows={data.spc.points}
+              rowKey={(p) => p.period}
+              compact
+            />
+          ) : null}
         </>
       ) : (
         <InsetText>

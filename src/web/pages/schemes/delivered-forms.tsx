@@ -1,4 +1,5 @@
 import { Button, InsetText, Select, TextInput, WarningCallout } from 'nhsuk-react-components';
+import { useFocusOn } from '../../components/use-focus-on.js';
 import { type FormEvent, Fragment, useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useApiQuery, useRefresh } from '../../api/use-api.js';
@@ -196,6 +197,10 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
     },
   });
   const unitLabel = unitLabelOf(definition);
+  // Each answer, and each question about the figures, takes focus: the button pressed is disabled while sending.
+  // (Hooks, so before the closed form's early return.)
+  const doneRef = useFocusOn<HTMLDivElement>(form.errors.length === 0 ? form.result : null);
+  const checkingRef = useFocusOn<HTMLDivElement>(checking);
   const dueOn = delivered.data?.returnsDueOn;
   // Once the payments are invoiced the return is settled, for everyone; before that, closed to a practice manager after the due date.
   const closedBecause = settledOn ? settledMessage(version, settledOn) : own && delivered.data?.returnsClosed && dueOn ? returnsClosedMessage(dueOn) : null;
@@ -260,16 +265,20 @@ export function DeliveredEntryForm({ schemeId, version, definition, practices, o
           </p>
         ) : null}
         {done ? (
-          <InsetText>
-            <p>{done}</p>
-          </InsetText>
+          <div ref={doneRef} tabIndex={-1} role="status">
+            <InsetText>
+              <p>{done}</p>
+            </InsetText>
+          </div>
         ) : null}
         {unsent && !form.conflict ? <UnsentFigures definition={definition} units={unsent} closing="The form now shows the return as recorded; type yours again if they should replace it." /> : null}
         {checking ? (
-          <WarningCallout>
-            <WarningCallout.Heading>Check the figures</WarningCallout.Heading>
-            <p>{checking.message}</p>
-          </WarningCallout>
+          <div ref={checkingRef} tabIndex={-1}>
+            <WarningCallout>
+              <WarningCallout.Heading>Check the figures</WarningCallout.Heading>
+              <p>{checking.message}</p>
+            </WarningCallout>
+          </div>
         ) : null}
         <Select id={ids.practice} label="Practice" value={practice} onChange={(e) => {
             setPractice(e.target.value);
