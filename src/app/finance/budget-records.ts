@@ -17,7 +17,8 @@ const ieLineInput = z.object({
   financialYear: financialYearSchema,
   section: z.enum(ieSections, { message: 'Choose secured or potential' }),
   line: lineName,
-  amount: poundsSchema(),
+  // A line may take income away: a deficit brought forward from last year, a claw-back (−£688).
+  amount: poundsSchema({ allowNegative: true }),
   comment: optionalText,
   streamId: recordIdSchema.nullable().optional(),
   /** The scheme whose federation fee this line is. */

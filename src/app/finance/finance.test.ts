@@ -94,6 +94,14 @@ describe.each(databaseKinds)('finance (%s)', (kind) => {
     expect((await ieReport(admin(), '2018/19')).resultPence).toBe(before.resultPence);
   });
 
+  it('takes a deficit brought forward as a negative income line, which the year’s result counts', async () => {
+    const before = await ieReport(admin(), '2018/19');
+    const carried = await createRecord(admin(), ieLineRecord, { financialYear: '2018/19', section: 'secured', line: 'FY17/18 deficit brought forward', amount: '-£688' });
+    expect(carried.amountPence).toBe(-68_800);
+    expect((await ieReport(admin(), '2018/19')).resultPence).toBe(before.resultPence - 68_800);
+    await deleteRecord(admin(), ieLineRecord, String(carried.id), carried.rowVersion as number);
+  });
+
   it('imports the same file twice without changing anything, and breaks the running costs into lines with rowVersion conflicts', async () => {
     const streams = file('income-streams.csv', readSeed('income-streams.csv').slice(0, 3).map((r) => `"${r.commissioner}","${r.stream}",${r.status},${r.financial_year},${r.amount}`));
     const header = { ...streams, content: Buffer.concat([Buffer.from('commissioner,stream,status,financial_year,amount\n'), streams.content]) };

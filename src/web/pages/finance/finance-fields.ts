@@ -30,7 +30,7 @@ export const runningCostFields: FormField[] = [
 export const ieLineFields: FormField[] = [
   { name: 'section', label: 'Income', hint: 'Secured: agreed and funded. Potential: bid for or expected, not yet agreed', kind: 'select', options: [{ value: 'secured', label: 'Secured' }, { value: 'potential', label: 'Potential' }], initial: 'secured' },
   { name: 'line', label: 'Line', hint: 'For example, Extended access (NHS E)', required: true },
-  amountField('The I&E counts it; the cash flow does not, as it counts the income streams.'),
+  amountField('The I&E counts it; the cash flow does not, as it counts the income streams. A negative amount, such as −£688 for a deficit brought forward, takes income away.'),
   { name: 'comment', label: 'Comment (optional)' },
 ];
 
