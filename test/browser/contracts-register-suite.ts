@@ -21,7 +21,9 @@ export function contractsRegisterSuite(harness: () => BrowserHarness) {
       await page.locator('.nhsuk-header__navigation-list').getByRole('link', { name: 'Finance', exact: true }).click();
       await page.getByRole('navigation', { name: 'Finance' }).getByRole('link', { name: 'Contracts', exact: true }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Contracts' }));
-      expect(await textOf(page.locator('.nhsuk-header__navigation-list [aria-current="page"]'))).toBe('Finance');
+      // The menu marks Finance as the section the page is in (aria-current="true"); "page" is for the Finance page itself.
+      expect(await textOf(page.locator('.nhsuk-header__navigation-list [aria-current="true"]'))).toBe('Finance');
+      expect(await page.locator('.nhsuk-header__navigation-list [aria-current="page"]').count()).toBe(0);
       // The finance menu stays, with Contracts as the page it is on, and leads on to Funds.
       expect(await textOf(page.getByRole('navigation', { name: 'Finance' }).locator('[aria-current="page"]'))).toBe('Contracts');
       await page.getByRole('navigation', { name: 'Finance' }).getByRole('link', { name: 'Funds', exact: true }).click();

@@ -135,10 +135,10 @@ export function financeSuite(harness: () => BrowserHarness) {
       await form.getByLabel('Budget line').fill('Insurance');
       await form.getByLabel('Line', { exact: true }).fill('Professional indemnity');
       await form.getByLabel('Amount for the year').fill('-5');
-      await form.getByRole('button', { name: 'Add the line' }).click();
+      await form.getByRole('button', { name: 'Add the running-cost line' }).click();
       await problemsSay(form, 'must not be negative');
       await form.getByLabel('Amount for the year').fill('£1,000');
-      await form.getByRole('button', { name: 'Add the line' }).click();
+      await form.getByRole('button', { name: 'Add the running-cost line' }).click();
       await visible(section(page, 'costs-heading').getByText('Professional indemnity'));
       await saveScreenshot(page, 'finance-running-cost-added');
       await eventually(() => textOf(page.locator('#ie-heading'))).toBe('2018/19: a deficit of £5,188 on secured income only');
@@ -166,7 +166,7 @@ export function financeSuite(harness: () => BrowserHarness) {
       await form.getByLabel('Income', { exact: true }).selectOption('potential');
       await form.getByLabel('Line', { exact: true }).fill('Care home ward rounds (Rutland CC)');
       await form.getByLabel('Amount for the year').fill('£2,500');
-      await form.getByRole('button', { name: 'Add the line' }).click();
+      await form.getByRole('button', { name: 'Add the income line' }).click();
       await visible(form.getByText('Added Care home ward rounds (Rutland CC). The I&E above includes it.'));
       const ie = page.locator('table').first();
       await eventually(() => textOf(ie)).toContain('Care home ward rounds (Rutland CC)');

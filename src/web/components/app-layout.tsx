@@ -27,7 +27,18 @@ const navigation: NavigationEntry[] = [
 ];
 
 const under = (to: string, pathname: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
-const isCurrent = (entry: NavigationEntry, pathname: string) => [entry.to, ...(entry.also ?? [])].some((to) => under(to, pathname));
+/** How closely an entry holds the path: the length of its longest path the page is under, −1 for none. */
+const closeness = (entry: NavigationEntry, pathname: string) => Math.max(...[entry.to, ...(entry.also ?? [])].map((to) => (under(to, pathname) ? to.length : -1)));
+
+/**
+ * The one entry the page belongs under (the closest, so /governance/people is Admin's, not Governance's):
+ * `current` on the entry's own page (aria-current="page"), `active` on a page under it (aria-current="true").
+ */
+function menuState(entries: readonly NavigationEntry[], entry: NavigationEntry, pathname: string): { current?: boolean; active?: boolean } {
+  const mine = closeness(entry, pathname);
+  if (mine < 0 || entries.some((other) => closeness(other, pathname) > mine)) return {};
+  return pathname === entry.to ? { current: true } : { active: true };
+}
 
 /** "Jo Walker <jo@example>" → "Jo Walker". */
 const displayName = (user: SessionUser) => user.label.replace(/\s*<[^>]*>\s*$/, '');
@@ -65,7 +76,7 @@ function SiteHeader() {
       {user ? (
         <Header.Navigation aria-label="Menu">
           {entries.map((entry) => (
-            <Header.NavigationItem key={entry.to} asElement={Link} to={entry.to} current={isCurrent(entry, pathname)}>
+            <Header.NavigationItem key={entry.to} asElement={Link} to={entry.to} {...menuState(entries, entry, pathname)}>
               {entry.text}
             </Header.NavigationItem>
           ))}

@@ -79,11 +79,24 @@ function Summary({ text }: { text: string | null }) {
   );
 }
 
+function WhoDidIt({ label }: { label: string | null }) {
+  const name = actorName(label);
+  if (!label || label === name) return <>{name}</>;
+  return (
+    <>
+      {name}
+      <br />
+      <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-14">{label}</span>
+    </>
+  );
+}
+
 /** Recent changes: when, who, what, and the record before and after in a details element. */
 export function AuditTable({ entries, caption, showRecord = true }: { entries: AuditEntry[]; caption: string; showRecord?: boolean }) {
   const columns: Column<AuditEntry>[] = [
     { key: 'at', header: 'When', cell: (e) => formatDateTime(e.at) },
-    { key: 'who', header: 'Who', cell: (e) => <span title={e.actorLabel ?? undefined}>{actorName(e.actorLabel)}</span> },
+    // The name, then the whole label (an email address, the CLI) where it says more: in view, not in a tooltip a keyboard cannot reach.
+    { key: 'who', header: 'Who', cell: (e) => <WhoDidIt label={e.actorLabel} /> },
     ...(showRecord
       ? [
           { key: 'type', header: 'Record type', cell: (e: AuditEntry) => humanise(e.recordType) },

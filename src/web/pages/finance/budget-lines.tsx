@@ -17,7 +17,7 @@ export function AddBudgetLine({ resource, id, year, noun, fields }: { resource: 
       heading={`Add ${noun} for ${year}`}
       fields={fields}
       fixed={{ financialYear: year }}
-      submitLabel="Add the line"
+      submitLabel={`Add the ${noun.replace(/^an? /, '')}`}
       saved={(r) => `Added ${r.line}. The I&E above includes it.`}
       invalidates={financeReports}
     />

@@ -56,7 +56,7 @@ export function FinancePage() {
             <section aria-labelledby="streams" className="app-finance-streams">
               <h2 id="streams">Income streams</h2>
               <DownloadLinks report="streams" noun="income streams" />
-              <ReportTableView table={tableNamed(report, 'streams')!} hide={['contract_reference', 'end_date', 'scheme']} extra={admin ? [changeColumn((row) => `/finance/streams/${String(row.id)}`, (row) => String(row.stream))] : []} />
+              <ReportTableView table={tableNamed(report, 'streams')!} hide={['contract_reference', 'end_date', 'scheme']} extra={admin ? [changeColumn((row) => `/finance/streams/${String(row.id)}`, (row) => `${String(row.stream)} (${String(row.funder || 'no funder')}, ${String(row.status).toLowerCase()})`)] : []} />
             </section>
           </>
         )}

@@ -4,7 +4,7 @@ import { contributionsLabel } from '../../../domain/schemes/contribution-basis.j
 import { practicePaymentWords } from '../../../domain/schemes/settlement.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { type Column, DataTable } from '../../components/data-table.js';
-import { Loaded } from '../../components/page-states.js';
+import { ApiErrorPanel, Loaded } from '../../components/page-states.js';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { formatDate, formatMoney } from '../../format/format.js';
 import { ApplicationStatusTag } from '../funds/application-status.js';
@@ -80,6 +80,8 @@ export function PracticeMoneyPage() {
   const { code = '' } = useParams();
   const money = useApiQuery<PracticeMoney>(`/api/practices/${encodeURIComponent(code)}/money`);
   const title = money.data ? `Money for ${money.data.practice.name}` : 'Money for a practice';
+  // No such practice, or not theirs: the page is the not-found or permission page, headed as its title says.
+  if (money.error && !money.data && (money.error.status === 404 || money.error.status === 403)) return <ApiErrorPanel error={money.error} />;
   return (
     <FinanceFrame title={title} intro={<p className="nhsuk-body">What the practice is paid and what it pays across the federation’s schemes, the contracts it is sub-contracted under and its own fund applications.</p>}>
       <Loaded query={money} what="the practice’s money">

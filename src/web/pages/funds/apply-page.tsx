@@ -18,7 +18,8 @@ const fields = {
   title: { id: 'application-title', label: 'Title' },
   purpose: { id: 'application-purpose', label: 'Purpose' },
   milestones: { id: 'application-milestones', label: 'Milestones' },
-  lines: { id: lineId(0, 'description'), label: 'Costed lines' },
+  // The costed lines' problems are about their amounts (more than the pot has left, adding up to nothing): the first amount box.
+  lines: { id: lineId(0, 'amount'), label: 'Costed lines' },
 };
 
 /** The pot the chosen applicant draws on: a locality's own, or a practice's locality's. */

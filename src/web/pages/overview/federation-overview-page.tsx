@@ -122,7 +122,8 @@ export function FederationOverviewPage() {
   const requested = Number(params.get('federation'));
   const chosen = items.find((f) => f.id === requested) ?? items[0];
   const summary = useGroupSummary(chosen?.id ?? null, on);
-  usePageTitle(chosen?.name ?? 'Federation overview');
+  // Not the federation's name alone, which is its group page's title too.
+  usePageTitle(chosen ? `Overview of ${chosen.name}` : 'Federation overview');
 
   if (federations.error) return <ApiErrorPanel error={federations.error} />;
   if (!federations.data) return <LoadingPanel what="federation" />;

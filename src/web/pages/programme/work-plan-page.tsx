@@ -211,7 +211,7 @@ function PlanSettingsFor({ plan }: { plan: WorkPlan }) {
 
 /** The work plan: tasks with lead, target, status and RAG; filters; overdue tasks marked; ids to resolve called out. */
 export function WorkPlanPage() {
-  usePageTitle('Work plan');
+  usePageTitle('Programme');
   const [params] = useSearchParams();
   const plans = useApiQuery<Page<WorkPlan>>('/api/work-plans?pageSize=100&sort=name');
   const admin = isAdmin(useUser());

@@ -27,12 +27,14 @@ export function ReportTableView({ table, hide = [], caption, captionHidden = tru
       .map((c): Column<ReportRow> => ({ key: c.key, header: columnHeader(c), numeric: isNumericColumn(c), cell: (row) => displayCell(c, row[c.key] ?? null, row) })),
     ...extra,
   ];
+  const wide = columns.length > 7;
   const body = table.rows.filter((row) => !isTotal(table, row));
   // A table may total its rows more than once (the income streams: secured, then potential).
   const total = table.rows.filter((row) => isTotal(table, row)).map((totalRow) => ({ label: totalLabel, cells: Object.fromEntries(table.columns.slice(1).map((c) => [c.key, displayCell(c, totalRow[c.key] ?? null, totalRow)])) }));
   return (
-    // A wide table scrolls sideways: a named region keyboard users can focus to scroll it.
-    <div className={columns.length > 7 ? 'app-scheme-table app-wide' : 'app-scheme-table'} role="region" aria-label={caption ?? table.title} tabIndex={0}>
+    // A wide table scrolls sideways: a named region keyboard users can focus to scroll it, named as
+    // DataTable names its own (not by the caption alone, which is often its section's heading too).
+    <div className={wide ? 'app-scheme-table app-wide' : 'app-scheme-table'} {...(wide ? { role: 'region', 'aria-label': `${caption ?? table.title} (scrolls sideways)`, tabIndex: 0 } : {})}>
       <DataTable
         caption={caption ?? table.title}
         captionHidden={captionHidden}
