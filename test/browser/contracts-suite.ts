@@ -208,7 +208,8 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(page.getByText(/Total asked for/))).toBe('Total asked for: £30,500');
       await page.getByRole('button', { name: 'Send application' }).click();
       await problemsSay(page, /£30,500 asked for in the costed lines, but only £30,102.50 of the fund is left for Harborough \(£[\d,.]+ allocated, £[\d,.]+ of it already asked for or approved\)/);
-      expect(await page.locator('.nhsuk-error-summary a', { hasText: '£30,500 asked for' }).getAttribute('href')).toBe('#line-1-description');
+      // The problem is the amount: its link goes to the first line's amount box.
+      expect(await page.locator('.nhsuk-error-summary a', { hasText: '£30,500 asked for' }).getAttribute('href')).toBe('#line-1-amount');
       await page.getByLabel('Line 2: amount (£)').fill('£4,000.50');
       await page.getByRole('button', { name: 'Send application' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Harborough GPTeamNet' }));
@@ -235,8 +236,11 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await problemsSay(commissioner, /Enter the amount approved/);
       await commissioner.getByLabel('Amount approved (£)').fill('£20,000');
       await commissioner.getByLabel(/Reason/).fill('Licences approved; training to come from the practices’ own budgets');
+      // Recorded afterwards: dated the day it was decided, which the page says beside when it was recorded.
+      await fillDate(commissioner, 'decided-on', '1/2/2019');
       await commissioner.getByRole('button', { name: 'Record decision' }).click();
       await eventually(() => textOf(commissioner.locator('.nhsuk-summary-list'))).toContain('Part-approved');
+      expect(await textOf(commissioner.locator('.nhsuk-summary-list__row', { hasText: 'Decision' }))).toMatch(/1 February 2019 \(recorded \d{1,2} [A-Z][a-z]+ \d{4} at/);
       expect(await commissioner.getByRole('button', { name: 'Record decision' }).count()).toBe(0);
       // The form has gone with the decision; the page still says it was recorded.
       await visible(commissioner.getByText('Decision recorded: part-approved.'));
@@ -254,7 +258,10 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await fillDate(admin, 'drawn-on', `1/1/${new Date().getFullYear() + 1}`);
       await admin.getByRole('button', { name: 'Record drawdown' }).click();
       await problemsSay(admin, 'Date must be today or in the past');
-      // Nor after the fund's last year (the demo's transformation fund runs to 2018/19).
+      // Nor before the decision it draws on, nor after the fund's last year (the demo's transformation fund runs to 2018/19).
+      await fillDate(admin, 'drawn-on', '31/1/2019');
+      await admin.getByRole('button', { name: 'Record drawdown' }).click();
+      await problemsSay(admin, /31 January 2019 is before the application was approved, on 1 February 2019/);
       await fillDate(admin, 'drawn-on', '1/4/2019');
       await admin.getByRole('button', { name: 'Record drawdown' }).click();
       await problemsSay(admin, /1 April 2019 is after the fund’s last year, 2018\/19, ended on 31 March 2019/);

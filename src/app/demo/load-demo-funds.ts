@@ -39,17 +39,20 @@ async function loadTransformationApplications(ctx: AppContext, fundId: number) {
   // Labelled as a signed-in commissioner's decisions are: "Name <email>", which pages show as the name.
   const commissioner: Actor = { userId: commissionerUser?.id ?? null, label: commissionerUser ? `${commissionerUser.name} <${demoCommissionerEmail}>` : demoCommissionerEmail, role: 'commissioner', practiceCodes: [] };
   const asCommissioner = { ...ctx, actor: commissioner };
+  // The plans give no decision day: an illustrative one early in 2018/19, before the drawdown below.
+  const decidedOn = '2018-06-01';
   const ow = applications.get('Oadby & Wigston')!;
-  await decideApplication(asCommissioner, ow.id, { outcome: 'approve', rowVersion: 1 });
+  await decideApplication(asCommissioner, ow.id, { outcome: 'approve', decidedOn, rowVersion: 1 });
   await recordDrawdown(ctx, ow.id, { amount: ow.lines[0]!, drawnOn: '2018-07-16', evidence: 'Invoice OW-0718: locality para-medical team, April to June 2018' });
   const nb = applications.get('North Blaby')!;
   await decideApplication(asCommissioner, nb.id, {
     outcome: 'part_approve',
     approvedAmount: nb.lines.slice(0, 3).reduce((a, b) => a + b, 0),
     reason: 'Approved for para-medical staff, integration and back office; bring the visiting service and in-hours urgent care back with costed options.',
+    decidedOn,
     rowVersion: 1,
   });
-  await decideApplication(asCommissioner, applications.get('Rutland')!.id, { outcome: 'approve', rowVersion: 1 });
+  await decideApplication(asCommissioner, applications.get('Rutland')!.id, { outcome: 'approve', decidedOn, rowVersion: 1 });
   return applications.size;
 }
 

@@ -28,6 +28,8 @@ export const decisionSchema = z.object({
   outcome: z.enum(decisionOutcomes, { message: 'Choose approve, part_approve or reject' }),
   approvedAmount: poundsField.optional(),
   reason: z.string().trim().max(2000).optional(),
+  /** The day it was decided, when recorded afterwards (today when left out). */
+  decidedOn: isoDateSchema.optional(),
   rowVersion: rowVersionSchema,
 });
 
@@ -94,6 +96,9 @@ export async function submitApplication(ctx: AppContext, fundId: number, input: 
 export async function decideApplication(ctx: AppContext, applicationId: number, input: z.infer<typeof decisionSchema>) {
   authorize(ctx.actor, 'fund_application', 'update');
   return inTransaction(ctx, async (db) => {
+    // A decision recorded after the event is dated the day it was made; it cannot be made after today.
+    const today = todayInEngland();
+    refuseFutureDate(input.decidedOn, today, 'The decision', 'decidedOn');
     const before = await loadApplication(db, applicationId);
     if (before.rowVersion !== input.rowVersion) throw conflict('This application was changed by someone else since you opened it. Reload it and decide again.', { yourVersion: input.rowVersion, currentVersion: before.rowVersion });
     const outcome = decide(money(before), { outcome: input.outcome, approvedPence: input.approvedAmount ?? null, reason: input.reason ?? null });
@@ -103,7 +108,7 @@ export async function decideApplication(ctx: AppContext, applicationId: number, 
       const asked = outcome.status === 'part_approved' ? { field: 'approvedAmount', words: 'to approve' } : { field: 'outcome', words: 'to approve in full' };
       checkPots(await loadFundState(db, before.fundId), before, outcome.approvedPence, asked);
     }
-    const after = await updateApplicationIfUnchanged(db, applicationId, input.rowVersion, { status: outcome.status, approvedPence: outcome.approvedPence, decisionReason: input.reason ?? null, decidedBy: ctx.actor.label, decidedAt: new Date() });
+    const after = await updateApplicationIfUnchanged(db, applicationId, input.rowVersion, { status: outcome.status, approvedPence: outcome.approvedPence, decisionReason: input.reason ?? null, decidedBy: ctx.actor.label, decidedAt: new Date(), decidedOn: input.decidedOn ?? today });
     if (!after) throw conflict('This application was changed by someone else since you opened it. Reload it and decide again.');
     await recordAudit(db, ctx.actor, { recordType: 'fund_application', recordId: applicationId, action: 'update', before, after, summary: `${outcome.status.replace('_', '-')}: ${before.title}` });
     return after;
@@ -137,7 +142,7 @@ export async function recordDrawdown(ctx: AppContext, applicationId: number, inp
     // A drawdown records money already paid out, so it cannot be dated after today.
     refuseFutureDate(input.drawnOn, todayInEngland(), 'The drawdown', 'drawnOn');
     const application = await loadApplication(db, applicationId);
-    checkDrawdownDate(input.drawnOn, (await findFund(db, application.fundId)).rates.map((r) => r.year));
+    checkDrawdownDate(input.drawnOn, (await findFund(db, application.fundId)).rates.map((r) => r.year), application.decidedOn);
     const drawn = sumPence((await drawdownsOf(db, [applicationId])).map((d) => d.amountPence));
     checkDrawdown(money(application), drawn, input.amount, input.evidence);
     if (!(await updateApplicationIfUnchanged(db, applicationId, application.rowVersion, {}))) throw conflict('Someone else drew down against this application at the same time. Reload it and try again.');

@@ -120,7 +120,11 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     expect(await decisions(adminActor)).toEqual([]);
     await expect(decideApplication(admin(), application!.id, { outcome: 'approve', rowVersion: 1 })).rejects.toThrow(/permission/);
     await expect(decideApplication(contextFor(database, commissionerActor), application!.id, { outcome: 'approve', rowVersion: 7 })).rejects.toThrow(/changed by someone else/);
-    const decided = await decideApplication(contextFor(database, commissionerActor), application!.id, { outcome: 'part_approve', approvedAmount: 300_000, reason: 'Half the sessions', rowVersion: 1 });
+    // A decision day after today is refused; one before it dates a decision recorded afterwards.
+    const tomorrow = addDays(todayInEngland(), 1);
+    await expect(decideApplication(contextFor(database, commissionerActor), application!.id, { outcome: 'approve', decidedOn: tomorrow, rowVersion: 1 })).rejects.toMatchObject({ problems: [{ field: 'decidedOn', message: 'must be today or in the past' }] });
+    const decided = await decideApplication(contextFor(database, commissionerActor), application!.id, { outcome: 'part_approve', approvedAmount: 300_000, reason: 'Half the sessions', decidedOn: '2018-08-15', rowVersion: 1 });
+    expect(decided.decidedOn).toBe('2018-08-15');
     expect(decided).toMatchObject({ status: 'part_approved', approvedPence: 300_000, rowVersion: 2 });
     expect((await decisions(commissionerActor)).map((i) => i.href)).not.toContain(`/fund-applications/${application!.id}`);
     await expect(decideApplication(contextFor(database, commissionerActor), application!.id, { outcome: 'reject', reason: 'x', rowVersion: 2 })).rejects.toThrow(/already been decided/);

@@ -29,7 +29,7 @@ export const fundDecisionItems: MyItemsSource = async (db, query) => {
 export const fundDrawdownItems: MyItemsSource = async (db, query) => {
   if (query.role !== 'practice_manager' || !query.practiceCodes.length) return [];
   const approved = await db
-    .select({ id: fundApplications.id, title: fundApplications.title, approvedPence: fundApplications.approvedPence, decidedAt: fundApplications.decidedAt, drawnPence: drawnPenceOfApplication(), fund: funds.name })
+    .select({ id: fundApplications.id, title: fundApplications.title, approvedPence: fundApplications.approvedPence, decidedAt: fundApplications.decidedAt, decidedOn: fundApplications.decidedOn, drawnPence: drawnPenceOfApplication(), fund: funds.name })
     .from(fundApplications)
     .innerJoin(funds, eq(funds.id, fundApplications.fundId))
     .where(and(inArray(fundApplications.status, ['approved', 'part_approved']), inArray(fundApplications.practiceCode, [...query.practiceCodes])));
@@ -39,7 +39,7 @@ export const fundDrawdownItems: MyItemsSource = async (db, query) => {
       kind: 'fund_drawdown',
       ref: String(a.id),
       title: `Send the federation evidence of spending to draw the ${formatPence((a.approvedPence ?? 0) - a.drawnPence)} left of ${a.title} (${a.fund})`,
-      dueDate: isoDay(a.decidedAt!),
+      dueDate: a.decidedOn ?? isoDay(a.decidedAt!),
       waitingSince: true,
       href: `/fund-applications/${a.id}`,
     }));

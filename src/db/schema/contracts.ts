@@ -98,6 +98,8 @@ export const fundApplications = pgTable(
     decisionReason: text('decision_reason'),
     decidedBy: text('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The day the decision was made, as the decider gives it (a decision recorded after the event); decidedAt is when it was recorded. */
+    decidedOn: date('decided_on'),
     /** Who withdrew it, and when, while it waited for a decision (the applicant: a practice manager for their practice, or an admin). */
     withdrawnBy: text('withdrawn_by'),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),

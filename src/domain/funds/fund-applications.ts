@@ -128,11 +128,16 @@ export function withdraw(application: ApplicationMoney): { status: 'withdrawn' }
 }
 
 /**
- * Refuses a drawdown dated outside the fund's financial years: before its first year starts (1 April
- * of it), when there was no fund to pay from, or after its last year ends (31 March), when the
- * fund's money for those years is spent or gone back.
+ * Refuses a drawdown dated before the application was approved, or outside the fund's financial
+ * years: before its first year starts (1 April of it), when there was no fund to pay from, or after
+ * its last year ends (31 March), when the fund's money for those years is spent or gone back.
  */
-export function checkDrawdownDate(drawnOn: string, fundYears: readonly string[]): void {
+export function checkDrawdownDate(drawnOn: string, fundYears: readonly string[], decidedOn: string | null = null): void {
+  // Money is drawn against an approval: not before the day it was given.
+  if (decidedOn && drawnOn < decidedOn) {
+    const message = `${formatLongDate(drawnOn)} is before the application was approved, on ${formatLongDate(decidedOn)}`;
+    throw invalid(`The drawdown date is wrong: ${message}`, [{ field: 'drawnOn', message }]);
+  }
   const starts = [...fundYears].map(parseFinancialYear).sort((a, b) => a - b);
   const first = starts[0];
   const last = starts.at(-1);

@@ -122,6 +122,16 @@ describe('applications and drawdown', () => {
     expect(() => checkDrawdown({ ...approved, status: 'submitted' }, 0, 100, 'x')).toThrow(/approved application/);
   });
 
+  it.each<[string, string, string | null, string | null]>([
+    ['on the day it was approved', '2018-06-01', '2018-06-01', null],
+    ['a day before it was approved', '2018-05-31', '2018-06-01', '31 May 2018 is before the application was approved, on 1 June 2018'],
+    ['with no decision day recorded', '2018-05-31', null, null],
+  ])('dates a drawdown %s', (_name, drawnOn, decidedOn, refusal) => {
+    const check = () => checkDrawdownDate(drawnOn, ['2018/19'], decidedOn);
+    if (refusal) expect(check).toThrow(refusal);
+    else expect(check).not.toThrow();
+  });
+
   it.each<[string, string, string[], string | null]>([
     ['on the day the first year starts', '2017-04-01', ['2018/19', '2017/18'], null],
     ['a day before it', '2017-03-31', ['2018/19', '2017/18'], '31 March 2017 is before the fund’s first year, 2017/18, starts on 1 April 2017'],

@@ -81,12 +81,14 @@ function Summary({ text }: { text: string | null }) {
 
 function WhoDidIt({ label }: { label: string | null }) {
   const name = actorName(label);
-  if (!label || label === name) return <>{name}</>;
+  // The email address a person's label carries ("Jo Walker <jo@…>"); atscale, the demo and the CLI have none.
+  const email = /<([^>]*)>$/.exec(label ?? '')?.[1];
+  if (!email) return <>{name}</>;
   return (
     <>
       {name}
       <br />
-      <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-14">{label}</span>
+      <span className="nhsuk-u-secondary-text-colour nhsuk-u-font-size-14">{email}</span>
     </>
   );
 }

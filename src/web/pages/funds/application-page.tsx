@@ -10,6 +10,7 @@ import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { type SummaryRow, SummaryRows } from '../../components/summary-rows.js';
 import { actorName, formatDate, formatDateTime, formatMoney } from '../../format/format.js';
+import { dayInEngland } from '../../../domain/iso-date.js';
 import { ApplicationStatusTag } from './application-status.js';
 import { DecisionForm, DrawdownForm, TakeBackDrawdown } from './decision-forms.js';
 import { applicantName, type ApplicationDetail, statusLabels } from './types.js';
@@ -47,6 +48,13 @@ const drawdownColumns = (takeBack?: (d: Drawdown) => void): Column<Drawdown>[] =
 /** The applicant may withdraw: an admin, or the manager of the practice that applied (as the server decides). */
 const mayWithdraw = (user: SessionUser, practiceCode: string | null) => user.role === 'admin' || (user.role === 'practice_manager' && !!practiceCode && user.practiceCodes.includes(practiceCode));
 
+/** "1 June 2018 (recorded 26 November 2026 at 1:35am)", or when it was made and recorded alike, the time it was recorded. */
+function decisionDay(application: ApplicationDetail['application']): string {
+  const recorded = formatDateTime(application.decidedAt);
+  if (!application.decidedOn || application.decidedOn === dayInEngland(new Date(application.decidedAt!))) return recorded;
+  return `${formatDate(application.decidedOn)} (recorded ${recorded})`;
+}
+
 /**
  * Where the decision stands, without rows for what has not happened: withdrawn (when and by whom),
  * waiting for the commissioner, or decided (what was approved, when, by whom and why, and what is drawn).
@@ -57,7 +65,8 @@ function decisionRows(application: ApplicationDetail['application']): SummaryRow
   const approved = application.status === 'approved' || application.status === 'part_approved';
   return [
     ...(approved ? [{ key: 'Approved', value: formatMoney(application.approvedPence) }] : []),
-    { key: 'Decision', value: application.decidedAt ? `${formatDateTime(application.decidedAt)} by ${actorName(application.decidedBy)}${application.decisionReason ? `: ${application.decisionReason}` : ''}` : null },
+    // The day it was decided; when it was recorded later, that too.
+    { key: 'Decision', value: application.decidedAt ? `${decisionDay(application)} by ${actorName(application.decidedBy)}${application.decisionReason ? `: ${application.decisionReason}` : ''}` : null },
     ...(approved ? [{ key: 'Drawn', value: `${formatMoney(application.drawnPence)} (${formatMoney(application.leftToDrawPence)} left to draw)` }] : []),
   ];
 }

@@ -22,17 +22,21 @@ export function DecisionForm({ application, onDecided }: { application: Applicat
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
+  // Today, unless the decision was made earlier and is recorded now.
+  const [decidedOn, setDecidedOn] = useState<DateParts>(isoToParts(todayIso()));
   const form = useApiForm<Record<string, unknown>>((body) => ({ method: 'POST', path: `/api/fund-applications/${application.id}/decision`, body }), {
     invalidates: refresh,
-    fields: { outcome: { id: 'outcome-1', label: 'Decision' }, approvedAmount: { id: 'approved-amount', label: 'Amount approved' }, reason: { id: 'decision-reason', label: 'Reason' } },
+    fields: { outcome: { id: 'outcome-1', label: 'Decision' }, approvedAmount: { id: 'approved-amount', label: 'Amount approved' }, reason: { id: 'decision-reason', label: 'Reason' }, decidedOn: { id: dateFieldTarget('decided-on'), label: 'Date decided' } },
     // The form leaves the page once the application is decided; the page says it is done.
     onSuccess: onDecided,
   });
   function submit(event: FormEvent) {
     event.preventDefault();
-    form.submit({ outcome, approvedAmount: outcome === 'part_approve' ? amount : undefined, reason: reason.trim() || undefined, rowVersion: application.rowVersion }, () => {
+    form.submit({ outcome, approvedAmount: outcome === 'part_approve' ? amount : undefined, reason: reason.trim() || undefined, decidedOn: isoOrNull(decidedOn) ?? undefined, rowVersion: application.rowVersion }, () => {
       const problems: FieldError[] = [];
       if (!outcome) problems.push({ field: 'outcome-1', message: 'Choose a decision' });
+      const dateError = dateProblem(decidedOn, 'Date decided', true);
+      if (dateError) problems.push({ field: dateFieldTarget('decided-on'), message: dateError });
       if (outcome === 'part_approve' && typedPence(amount) === null) problems.push({ field: 'approved-amount', message: 'Enter the amount approved in pounds, like £10,000' });
       if ((outcome === 'part_approve' || outcome === 'reject') && !reason.trim()) problems.push({ field: 'decision-reason', message: 'Give the reason for your decision' });
       return problems;
@@ -51,6 +55,7 @@ export function DecisionForm({ application, onDecided }: { application: Applicat
       </Radios>
       {outcome === 'part_approve' ? <TextInput id="approved-amount" name="approved-amount" label="Amount approved (£)" width={10} value={amount} onChange={(e) => setAmount(e.target.value)} error={form.fieldError('approved-amount')} /> : null}
       <Textarea id="decision-reason" name="reason" label="Reason (needed to part-approve or reject)" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} error={form.fieldError('decision-reason')} />
+      <DateField id="decided-on" legend="Date decided" hint="Today, or the day it was decided if you are recording it afterwards. Money cannot be drawn before it." value={decidedOn} onChange={setDecidedOn} error={form.fieldError(dateFieldTarget('decided-on'))} />
       <Button type="submit" disabled={form.pending}>
         Record decision
       </Button>

@@ -46,6 +46,8 @@ export interface Application {
   decisionReason: string | null;
   decidedBy: string | null;
   decidedAt: string | null;
+  /** The day it was decided, as the decider gave it. */
+  decidedOn: string | null;
   withdrawnBy: string | null;
   withdrawnAt: string | null;
   submittedBy: string;
