@@ -45,13 +45,15 @@ describe.each(databaseKinds)('contracts and funds over the API (%s)', (kind) => 
     expect(decided.status).toBe(409);
   });
 
-  it('refuses a drawdown dated before the approval it draws on, and takes back one recorded in error, audited, refusing a stale page', async () => {
+  it('refuses a drawdown dated before the fund’s first year or the approval it draws on, and takes back one recorded in error, audited, refusing a stale page', async () => {
     const report = (await admin.request('GET', `/api/funds/${fundId}/report`)).body;
     const rutland = report.applications.find((a: { title: string }) => a.title.startsWith('Rutland'));
     const early = await admin.request('POST', `/api/fund-applications/${rutland.id}/drawdowns`, { amount: '£1', drawnOn: '2010-01-01', evidence: 'Invoice R-0' });
-    // The demo's decisions are dated 1 June 2018.
-    const why = '1 January 2010 is before the application was approved, on 1 June 2018';
+    const why = '1 January 2010 is before the fund’s first year, 2017/18, starts on 1 April 2017';
     expect(early).toMatchObject({ status: 400, body: { message: `The drawdown date is wrong: ${why}`, problems: [{ field: 'drawnOn', message: why }] } });
+    // The demo's decisions are dated 1 June 2018.
+    const beforeApproval = await admin.request('POST', `/api/fund-applications/${rutland.id}/drawdowns`, { amount: '£1', drawnOn: '2018-05-31', evidence: 'Invoice R-0' });
+    expect(beforeApproval).toMatchObject({ status: 400, body: { problems: [{ field: 'drawnOn', message: '31 May 2018 is before the application was approved, on 1 June 2018' }] } });
     const wrong = await admin.request('POST', `/api/fund-applications/${rutland.id}/drawdowns`, { amount: '£10,000.50', drawnOn: '2018-10-31', evidence: 'Invoice R-2 (typo)' });
     expect(wrong.status).toBe(201);
     const before = (await admin.request('GET', `/api/fund-applications/${rutland.id}`)).body;

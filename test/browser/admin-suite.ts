@@ -86,6 +86,11 @@ export function adminSuite(harness: () => BrowserHarness) {
       const row = page.locator('tbody tr', { hasText: 'new.clinician@elr-federation.example' });
       await row.getByRole('button', { name: 'Enable Someone Else' }).click();
       await eventually(() => textOf(row)).toContain('Active');
+      // Opened and cancelled, the form gives focus back to the button that opened it.
+      await row.getByRole('button', { name: 'Change Someone Else' }).click();
+      await visible(page.getByRole('form', { name: 'Change Someone Else' }));
+      await page.getByRole('form', { name: 'Change Someone Else' }).getByRole('button', { name: 'Cancel' }).click();
+      await eventually(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Change Someone Else');
       await row.getByRole('button', { name: 'Change Someone Else' }).click();
       const form = page.getByRole('form', { name: 'Change Someone Else' });
       await visible(form);

@@ -128,28 +128,25 @@ export function withdraw(application: ApplicationMoney): { status: 'withdrawn' }
 }
 
 /**
- * Refuses a drawdown dated before the application was approved, or outside the fund's financial
- * years: before its first year starts (1 April of it), when there was no fund to pay from, or after
- * its last year ends (31 March), when the fund's money for those years is spent or gone back.
+ * Refuses a drawdown dated outside the fund's financial years: before its first year starts (1 April
+ * of it), when there was no fund to pay from, or after its last year ends (31 March), when the fund's
+ * money for those years is spent or gone back; or before the application was approved.
  */
 export function checkDrawdownDate(drawnOn: string, fundYears: readonly string[], decidedOn: string | null = null): void {
-  // Money is drawn against an approval: not before the day it was given.
-  if (decidedOn && drawnOn < decidedOn) {
-    const message = `${formatLongDate(drawnOn)} is before the application was approved, on ${formatLongDate(decidedOn)}`;
-    throw invalid(`The drawdown date is wrong: ${message}`, [{ field: 'drawnOn', message }]);
-  }
   const starts = [...fundYears].map(parseFinancialYear).sort((a, b) => a - b);
   const first = starts[0];
   const last = starts.at(-1);
-  if (first === undefined || last === undefined) return;
-  const opens = `${first}-04-01`;
-  const closes = `${last + 1}-03-31`;
+  const opens = first === undefined ? null : `${first}-04-01`;
+  const closes = last === undefined ? null : `${last + 1}-03-31`;
   const message =
-    drawnOn < opens
-      ? `${formatLongDate(drawnOn)} is before the fund’s first year, ${formatFinancialYear(first)}, starts on ${formatLongDate(opens)}`
-      : drawnOn > closes
-        ? `${formatLongDate(drawnOn)} is after the fund’s last year, ${formatFinancialYear(last)}, ended on ${formatLongDate(closes)}`
-        : null;
+    opens && drawnOn < opens
+      ? `${formatLongDate(drawnOn)} is before the fund’s first year, ${formatFinancialYear(first!)}, starts on ${formatLongDate(opens)}`
+      : closes && drawnOn > closes
+        ? `${formatLongDate(drawnOn)} is after the fund’s last year, ${formatFinancialYear(last!)}, ended on ${formatLongDate(closes)}`
+        : // Money is drawn against an approval: not before the day it was given.
+          decidedOn && drawnOn < decidedOn
+          ? `${formatLongDate(drawnOn)} is before the application was approved, on ${formatLongDate(decidedOn)}`
+          : null;
   if (message) throw invalid(`The drawdown date is wrong: ${message}`, [{ field: 'drawnOn', message }]);
 }
 

@@ -1,5 +1,6 @@
 import { Button } from 'nhsuk-react-components';
 import { type ReactNode, useEffect, useRef } from 'react';
+import { useFocusBackOnClose } from './use-focus-on.js';
 
 interface ConfirmQuestionProps {
   /** Prefix of the heading's and text's ids: "confirm-disable" gives confirm-disable-heading and confirm-disable-text. */
@@ -26,18 +27,9 @@ interface ConfirmQuestionProps {
  */
 export function ConfirmQuestion({ id, question, children, yes, level = 2, pending = false, onAnswer }: ConfirmQuestionProps) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    // The button that asked, to go back to when the question is put away (answered or cancelled).
-    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
-    ref.current?.focus();
-    return () => {
-      // After the question has gone: unless something else has taken focus since (a banner, the next question).
-      setTimeout(() => {
-        const lost = !document.activeElement || document.activeElement === document.body;
-        if (lost && opener?.isConnected) opener.focus();
-      }, 0);
-    };
-  }, [question]);
+  // Put away (answered or cancelled), focus goes back to the button that asked, unless something else has taken it since.
+  useFocusBackOnClose();
+  useEffect(() => ref.current?.focus(), [question]);
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <div className="nhsuk-warning-callout" role="region" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-text`} onKeyDown={(e) => e.key === 'Escape' && onAnswer(false)}>

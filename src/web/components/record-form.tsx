@@ -3,7 +3,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { DateField, type DateParts, dateFieldTarget, dateProblem, emptyDate, partsToIso } from './date-field.js';
 import { type FieldError, type FieldMap, FormErrorSummary } from './form-errors.js';
-import { useFocusOn } from './use-focus-on.js';
+import { useFocusBackOnClose, useFocusOn } from './use-focus-on.js';
 import { SuccessBanner } from './success-banner.js';
 import { useApiForm } from './use-api-form.js';
 
@@ -120,6 +120,8 @@ export const missingMessage = (field: Pick<FormField, 'label' | 'kind'>) =>
  * its save gets the server's conflict message rather than overwriting the other change.
  */
 export function RecordForm<T>({ resource, id, heading, fields, record, fixed = {}, submitLabel, saved, onSaved, invalidates = [], refusal, headingLevel = 'h2', focusOnOpen = false }: RecordFormProps<T>) {
+  // Opened by a button: closed, focus goes back to it.
+  useFocusBackOnClose(focusOnOpen);
   const headingRef = useFocusOn<HTMLHeadingElement>(focusOnOpen);
   const valuesFrom = (source: Record<string, unknown> | undefined) => Object.fromEntries(fields.map((f) => [f.name, valueOf(f, source)]));
   const [shown, setShown] = useState(() => ({ values: valuesFrom(record), basedOn: record?.rowVersion, typedIn: false }));

@@ -28,3 +28,21 @@ export function keepFocusOn(selector: string, from: Element | null = null, tries
     if (triesLeft > 0 && waiting) keepFocusOn(selector, from, triesLeft - 1);
   }, 50);
 }
+
+/**
+ * Gives focus back, when the component goes (cancelled, closed, answered), to what had it when the
+ * component came (the button that opened it), if focus was lost meanwhile and that is still on the
+ * page. Call it before any hook that moves focus into the component.
+ */
+export function useFocusBackOnClose(active = true) {
+  useEffect(() => {
+    if (!active) return;
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    return () => {
+      setTimeout(() => {
+        const lost = !document.activeElement || document.activeElement === document.body;
+        if (lost && opener?.isConnected) opener.focus();
+      }, 0);
+    };
+  }, [active]);
+}

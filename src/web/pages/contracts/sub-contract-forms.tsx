@@ -4,7 +4,7 @@ import { ConfirmQuestion } from '../../components/confirm-question.js';
 import { DateField, dateFieldTarget, dateProblem, type DateParts, emptyDate, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { FileField } from '../../components/file-field.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
-import { keepFocusOn, useFocusOn } from '../../components/use-focus-on.js';
+import { keepFocusOn, useFocusBackOnClose, useFocusOn } from '../../components/use-focus-on.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { todayIso } from '../../format/format.js';
@@ -70,6 +70,7 @@ export function SubContractForm({ contract, practices, editing, onDone }: SubCon
 
   const heading = editing ? `Change ${editing.practiceName}’s sub-contract` : 'Add practices';
   // Opened by a Change button in the table above: the form takes focus, replacing the one to add practices.
+  useFocusBackOnClose(Boolean(editing));
   const headingRef = useFocusOn<HTMLHeadingElement>(editing?.id);
   return (
     <form onSubmit={submit} noValidate aria-label={editing ? heading : 'Add practices under this contract'} className="app-panel">

@@ -19,6 +19,12 @@ export const lineId = (i: number, part: 'description' | 'amount') => `line-${i +
 export function CostedLines({ lines, onChange, fieldError }: { lines: LineDraft[]; onChange(lines: LineDraft[]): void; fieldError(id: string): string | undefined }) {
   const set = (i: number, change: Partial<LineDraft>) => onChange(lines.map((line, j) => (j === i ? { ...line, ...change } : line)));
   const total = lines.reduce((t, l) => t + (typedPence(l.amount) ?? 0), 0);
+  // The line that takes the removed one's place (or the one before it, if it was the last) takes focus: the button pressed may have gone.
+  const remove = (i: number) => {
+    onChange(lines.filter((_, j) => j !== i));
+    const next = Math.min(i, lines.length - 2);
+    setTimeout(() => document.getElementById(lineId(next, 'description'))?.focus(), 0);
+  };
   return (
     <fieldset className="nhsuk-fieldset">
       <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Costed lines</legend>
@@ -27,7 +33,7 @@ export function CostedLines({ lines, onChange, fieldError }: { lines: LineDraft[
           <TextInput id={lineId(i, 'description')} name={lineId(i, 'description')} label={`Line ${i + 1}: what the money is for`} value={line.description} onChange={(e) => set(i, { description: e.target.value })} error={fieldError(lineId(i, 'description'))} />
           <TextInput id={lineId(i, 'amount')} name={lineId(i, 'amount')} label={`Line ${i + 1}: amount (£)`} width={10} value={line.amount} onChange={(e) => set(i, { amount: e.target.value })} error={fieldError(lineId(i, 'amount'))} />
           {lines.length > 1 ? (
-            <Button type="button" secondary small onClick={() => onChange(lines.filter((_, j) => j !== i))}>
+            <Button type="button" secondary small onClick={() => remove(i)}>
               Remove<span className="nhsuk-u-visually-hidden"> line {i + 1}</span>
             </Button>
           ) : null}

@@ -12,6 +12,7 @@ import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatDate } from '../../format/format.js';
 import type { FormerMember } from './members-table.js';
+import { useFocusBackOnClose } from '../../components/use-focus-on.js';
 
 /** One practice's membership of the group shown, as the members and former members tables hold it. */
 export interface MembershipRef {
@@ -61,7 +62,8 @@ function EndMembershipForm({ member, groupName, onClose, onDone }: ActionProps) 
   const heading = useRef<HTMLHeadingElement>(null);
   const reload = useReloadMembers(onClose);
   const [end, setEnd] = useState<DateParts>(emptyDate);
-  // The form opens below the table: take people (and their screen reader) to it.
+  // The form opens below the table: take people (and their screen reader) to it, and back to its button when it closes.
+  useFocusBackOnClose();
   useEffect(() => heading.current?.focus(), []);
   const form = useApiForm<string, { endDate: string; alsoChanged?: string[] }>((endDate) => ({ method: 'PATCH', path: `/api/memberships/${member.membershipId}`, body: { rowVersion: member.membershipVersion, endDate } }), {
     invalidates,

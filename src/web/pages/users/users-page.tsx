@@ -11,6 +11,7 @@ import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatDateTime } from '../../format/format.js';
 import { RoleSummary, roleLabels, UserForm } from './user-form.js';
+import { keepFocusOn, useFocusBackOnClose } from '../../components/use-focus-on.js';
 
 /** Disables or re-enables users, sending the version read; a stale version gets the conflict message. */
 function useToggleDisabled() {
@@ -22,6 +23,8 @@ function SearchForm({ initial, onSearch }: { initial: string; onSearch(q: string
   function submit(event: FormEvent) {
     event.preventDefault();
     onSearch(q.trim());
+    // The form is made afresh for the new search: the keyboard stays on its button.
+    keepFocusOn('form[aria-label="Search users"] button[type="submit"]');
   }
   return (
     <form className="app-inline-form" role="search" aria-label="Search users" onSubmit={submit}>
@@ -44,6 +47,8 @@ function ConfirmDisable({ user, onAnswer }: { user: UserRow; onAnswer(yes: boole
 
 /** The change form for one user, its heading focused when it opens so a keyboard user lands on it. */
 function EditUser({ user, onDone }: { user: UserRow; onDone(saved?: UserRow): void }) {
+  // Closed (saved or cancelled), focus goes back to the user's Change button, unless the saved banner took it.
+  useFocusBackOnClose();
   useEffect(() => document.getElementById('edit-user')?.focus(), []);
   return <UserForm user={user} onDone={onDone} />;
 }
