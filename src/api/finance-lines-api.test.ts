@@ -74,9 +74,10 @@ describe.each(databaseKinds)('finance figures and lines over the API (%s)', (kin
   });
 
   it.each([
-    ['an I&E income line', '/api/ie-lines', 'Winter scheme 18/19', { line: 'Winter access 18/19 (NHS E)', amount: '£4,000', comment: 'Bid submitted' }, 400_000, (ie: { potentialPence: number }) => ie.potentialPence, 'I&E income line'],
-    ['a running-cost line', '/api/running-costs', 'Running costs (total)', { line: 'Running costs (all)', amount: '173,000.50', comment: 'Revised budget' }, 17_300_050, (ie: { runningCostsPence: number }) => ie.runningCostsPence, 'running cost line'],
-  ] as const)('changes %s’s amount, name and comment for an admin, audited before and after; a stale edit is a 409 and other roles a 403', async (_name, path, named, change, pence, figure, label) => {
+    // An income line may take income away (a deficit brought forward); a running cost is never negative.
+    ['an I&E income line', '/api/ie-lines', 'Winter scheme 18/19', { line: 'Winter access 18/19 (NHS E)', amount: '£4,000', comment: 'Bid submitted' }, 400_000, (ie: { potentialPence: number }) => ie.potentialPence, 'I&E income line', true],
+    ['a running-cost line', '/api/running-costs', 'Running costs (total)', { line: 'Running costs (all)', amount: '173,000.50', comment: 'Revised budget' }, 17_300_050, (ie: { runningCostsPence: number }) => ie.runningCostsPence, 'running cost line', false],
+  ] as const)('changes %s’s amount, name and comment for an admin, audited before and after; a stale edit is a 409 and other roles a 403', async (_name, path, named, change, pence, figure, label, mayBeNegative) => {
     const line = await lineNamed(path, named);
     expect((await manager.request('PATCH', `${path}/${line.id}`, { rowVersion: line.rowVersion, amount: '1' })).status).toBe(403);
     expect((await commissioner.request('PATCH', `${path}/${line.id}`, { rowVersion: line.rowVersion, amount: '1' })).status).toBe(403);
@@ -87,7 +88,9 @@ describe.each(databaseKinds)('finance figures and lines over the API (%s)', (kin
     expect(stale).toMatchObject({ status: 409, body: { message: `This ${label} was changed by someone else since you opened it. Reload it and make your change again.` } });
     const [entry] = (await admin.request('GET', `${path}/${line.id}/audit`)).body.items as { action: string; before: Line; after: Line }[];
     expect(entry).toMatchObject({ action: 'update', before: { line: named, amountPence: line.amountPence, comment: line.comment }, after: { line: change.line, amountPence: pence, comment: change.comment } });
-    // A negative amount is refused against its field (the route names it in the body; the form shows it against the input).
-    expect(await admin.request('PATCH', `${path}/${line.id}`, { rowVersion: line.rowVersion + 1, amount: '-5' })).toMatchObject({ status: 400, body: { problems: [{ field: 'amount', message: 'must not be negative' }] } });
+    // A negative amount is taken for an income line, and otherwise refused against its field (the route names it in the body; the form shows it against the input).
+    const negative = await admin.request('PATCH', `${path}/${line.id}`, { rowVersion: line.rowVersion + 1, amount: '-5' });
+    if (mayBeNegative) expect(negative).toMatchObject({ status: 200, body: { amountPence: -500 } });
+    else expect(negative).toMatchObject({ status: 400, body: { problems: [{ field: 'amount', message: 'must not be negative' }] } });
   });
 });

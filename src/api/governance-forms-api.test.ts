@@ -68,9 +68,12 @@ describe.each(databaseKinds)('governance and programme forms over HTTP (%s)', (k
     expect((await admin.request('GET', '/api/risks/heat-map')).body.emptyReason).toBe('No open risk has both a likelihood and an impact yet: 4 risks need an impact.');
     const risk = await first('/api/risks?ref=3');
     expect(risk.likelihoodRaw).toBe('M');
-    // A likelihood set on the scale replaces the register's letter, even the same number.
+    // The form sends the likelihood with every save: the same number keeps the register's letter; a changed one replaces it.
     const scored = await admin.request('PATCH', `/api/risks/${risk.id}`, { rowVersion: risk.rowVersion, likelihood: 3, impact: 4 });
-    expect(scored.body).toMatchObject({ likelihood: 3, likelihoodRaw: null, score: 12, rating: 'high' });
+    expect(scored.body).toMatchObject({ likelihood: 3, likelihoodRaw: 'M', score: 12, rating: 'high' });
+    const rescored = await admin.request('PATCH', `/api/risks/${risk.id}`, { rowVersion: risk.rowVersion + 1, likelihood: 4 });
+    expect(rescored.body).toMatchObject({ likelihood: 4, likelihoodRaw: null, score: 16 });
+    await admin.request('PATCH', `/api/risks/${risk.id}`, { rowVersion: risk.rowVersion + 2, likelihood: 3 });
     expect((await admin.request('GET', '/api/risks/heat-map')).body.emptyReason).toBeNull();
     const csv = await fetch(`${server.baseUrl}/api/risks/export.csv`, { headers: { cookie: admin.session.cookie! } });
     const rows = Papa.parse<Record<string, string>>((await csv.text()).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;

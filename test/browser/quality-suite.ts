@@ -164,9 +164,9 @@ export function qualitySuite(harness: () => BrowserHarness) {
       expect(peers).toContain('East Leicestershire & Rutland GP Federation');
       const svg = await download(page, 'Download the SPC chart (SVG)');
       expect([svg.status, svg.contentType, svg.body.subarray(0, 4).toString()]).toEqual([200, 'image/svg+xml', '<svg']);
-      // The chart in words, for those who cannot see its colours: each point's mean, limits and special cause.
+      // The chart in words, for those who cannot see its colours: each point's mean, limits and variation (common or special cause).
       const points = page.locator('table', { has: page.locator('caption', { hasText: 'The SPC chart’s points' }) });
-      expect(await points.locator('thead th').allInnerTexts()).toEqual(['Period', 'Value', 'Mean', 'Lower limit', 'Upper limit', 'Special cause']);
+      expect(await points.locator('thead th').allInnerTexts()).toEqual(['Period', 'Value', 'Mean', 'Lower limit', 'Upper limit', 'Variation']);
       expect(await points.locator('tbody tr').count()).toBeGreaterThanOrEqual(13);
       await saveScreenshot(page, 'quality-practice-spc');
     });

@@ -17,9 +17,9 @@ const assuranceText: Record<string, string> = {
 export const describeVariation = (icon: string) => variationText[icon] ?? icon;
 export const describeAssurance = (icon: string | null) => (icon ? (assuranceText[icon] ?? icon) : 'No target, or neither direction is better');
 
-/** What an SPC point's colour says, in words, for a table beside the chart: a point of common cause says nothing. */
+/** What an SPC point's colour says, in words, for a table beside the chart. */
 const pointTypeText: Record<string, string> = {
-  common_cause: '',
+  common_cause: 'Common cause',
   special_cause_improvement: 'Special cause: improvement',
   special_cause_concern: 'Special cause: concern',
   special_cause_neutral_high: 'Special cause: neither better nor worse (high)',

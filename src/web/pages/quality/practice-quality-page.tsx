@@ -57,7 +57,7 @@ function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
                 { key: 'mean', header: 'Mean', cell: (p) => formatFigure(p.mean, data.indicator), numeric: true },
                 { key: 'lower', header: 'Lower limit', cell: (p) => formatFigure(p.lower, data.indicator), numeric: true },
                 { key: 'upper', header: 'Upper limit', cell: (p) => formatFigure(p.upper, data.indicator), numeric: true },
-                { key: 'type', header: 'Special cause', cell: (p) => describePointType(p.type) },
+                { key: 'type', header: 'Variation', cell: (p) => describePointType(p.type) },
               ]}
               rows={data.spc.points}
               rowKey={(p) => p.period}
