@@ -1,5 +1,5 @@
 import { Footer, Header, SkipLink } from 'nhsuk-react-components';
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Role, SessionUser } from '../api/types.js';
 import { useSession } from '../auth/session.js';
@@ -97,7 +97,11 @@ function usePageChangeFocus() {
   const { pathname, hash, state } = useLocation();
   const top = useRef<HTMLParagraphElement>(null);
   const first = useRef(true);
-  const announced = useRef(document.title);
+  // The title as the last page left it: read before this page's effects can set its own.
+  const leftBehind = useRef(document.title);
+  useLayoutEffect(() => {
+    leftBehind.current = document.title;
+  }, [pathname]);
   useEffect(() => {
     // A page opened from the address bar starts at the top anyway; the first page after signing in is a page change.
     if (first.current) {
@@ -108,7 +112,6 @@ function usePageChangeFocus() {
     if (top.current) top.current.textContent = '';
     let settled: ReturnType<typeof setTimeout> | undefined;
     const announce = () => {
-      announced.current = document.title;
       if (top.current) top.current.textContent = document.title;
     };
     const titleChanged = (waitMs = titleSettlesMs) => {
@@ -120,7 +123,7 @@ function usePageChangeFocus() {
     if (title) observer.observe(title, { childList: true, characterData: true, subtree: true });
     // Still the last page's title: the new page has not set its own yet (its code is loading), so wait
     // for it, and say it as it is only if none comes (two pages of one name).
-    titleChanged(document.title === announced.current ? unchangedTitleMs : titleSettlesMs);
+    titleChanged(document.title === leftBehind.current ? unchangedTitleMs : titleSettlesMs);
     const stopWatching = setTimeout(() => observer.disconnect(), 5_000);
     // Focus moves once the page has rendered, unless it took focus itself.
     const focusTimer = setTimeout(() => {
