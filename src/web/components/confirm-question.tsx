@@ -1,6 +1,6 @@
 import { Button } from 'nhsuk-react-components';
-import { type ReactNode, useEffect, useRef } from 'react';
-import { useFocusBackOnClose } from './use-focus-on.js';
+import type { ReactNode } from 'react';
+import { useFocusBackOnClose, useFocusOn } from './use-focus-on.js';
 
 interface ConfirmQuestionProps {
   /** Prefix of the heading's and text's ids: "confirm-disable" gives confirm-disable-heading and confirm-disable-text. */
@@ -26,10 +26,9 @@ interface ConfirmQuestionProps {
  * where that is still on the page.
  */
 export function ConfirmQuestion({ id, question, children, yes, level = 2, pending = false, onAnswer }: ConfirmQuestionProps) {
-  const ref = useRef<HTMLHeadingElement>(null);
   // Put away (answered or cancelled), focus goes back to the button that asked, unless something else has taken it since.
   useFocusBackOnClose();
-  useEffect(() => ref.current?.focus(), [question]);
+  const ref = useFocusOn<HTMLHeadingElement>(question);
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <div className="nhsuk-warning-callout" role="region" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-text`} onKeyDown={(e) => e.key === 'Escape' && onAnswer(false)}>

@@ -1,7 +1,7 @@
 import { Button, Checkboxes } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { keepFocusOn } from './use-focus-on.js';
+import { keepFocusOnSubmitOf } from './use-focus-on.js';
 
 /** A filter form's values: `set(name)` for a text box or select, `submit` hands them to `onApply`. */
 export function useFilterForm<F extends Record<string, string>>(initial: F, onApply: (values: F) => void) {
@@ -9,11 +9,9 @@ export function useFilterForm<F extends Record<string, string>>(initial: F, onAp
   const set = (name: keyof F) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const label = event.currentTarget.getAttribute('aria-label');
     onApply(values);
-    // The page makes its filter form afresh for the new filters, taking the Apply button from under the
-    // keyboard: focus goes to the new form's button, and the results' count (a live region) says what was found.
-    if (label) keepFocusOn(`form[aria-label="${CSS.escape(label)}"] button[type="submit"]`);
+    // The results' count (a live region) says what was found; the keyboard stays on Apply.
+    keepFocusOnSubmitOf(event.currentTarget);
   };
   return { values, setValues, set, submit };
 }

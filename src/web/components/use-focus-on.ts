@@ -30,6 +30,16 @@ export function keepFocusOn(selector: string, from: Element | null = null, tries
 }
 
 /**
+ * After a search or filter form is sent: the page may make the form afresh for what is now shown,
+ * taking its button from under the keyboard, so focus goes to the new form's button (found by the
+ * form's aria-label), not lost to the top of the page.
+ */
+export function keepFocusOnSubmitOf(form: HTMLFormElement): void {
+  const label = form.getAttribute('aria-label');
+  if (label) keepFocusOn(`form[aria-label="${CSS.escape(label)}"] button[type="submit"]`);
+}
+
+/**
  * Gives focus back, when the component goes (cancelled, closed, answered), to what had it when the
  * component came (the button that opened it), if focus was lost meanwhile and that is still on the
  * page. Call it before any hook that moves focus into the component.

@@ -1,5 +1,5 @@
 import { Button } from 'nhsuk-react-components';
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import type { GroupMember, GroupSummary } from '../../api/types.js';
 import { useRefresh } from '../../api/use-api.js';
@@ -12,7 +12,7 @@ import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatDate } from '../../format/format.js';
 import type { FormerMember } from './members-table.js';
-import { useFocusBackOnClose } from '../../components/use-focus-on.js';
+import { useFocusBackOnClose, useFocusOn } from '../../components/use-focus-on.js';
 
 /** One practice's membership of the group shown, as the members and former members tables hold it. */
 export interface MembershipRef {
@@ -59,12 +59,11 @@ function ReloadButton({ onClick }: { onClick(): void }) {
 
 /** Ends one membership on a date, sending the version read; a stale version gets the conflict message and a reload. */
 function EndMembershipForm({ member, groupName, onClose, onDone }: ActionProps) {
-  const heading = useRef<HTMLHeadingElement>(null);
   const reload = useReloadMembers(onClose);
   const [end, setEnd] = useState<DateParts>(emptyDate);
   // The form opens below the table: take people (and their screen reader) to it, and back to its button when it closes.
   useFocusBackOnClose();
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOn<HTMLHeadingElement>(true);
   const form = useApiForm<string, { endDate: string; alsoChanged?: string[] }>((endDate) => ({ method: 'PATCH', path: `/api/memberships/${member.membershipId}`, body: { rowVersion: member.membershipVersion, endDate } }), {
     invalidates,
     fields: endFields,

@@ -1,7 +1,7 @@
 import { Button, Select } from 'nhsuk-react-components';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { keepFocusOn } from '../../components/use-focus-on.js';
+import { keepFocusOnSubmitOf } from '../../components/use-focus-on.js';
 import type { Group, Page } from '../../api/types.js';
 import { useApiQuery } from '../../api/use-api.js';
 import type { CatalogueEntry } from './types.js';
@@ -40,15 +40,14 @@ export function ChoiceForm({ choices, submitText = 'Show', clears = [], children
     return asked !== null && c.options.some((o) => o.value === asked) ? asked : null;
   };
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(choices.map((c) => [c.name, known(c) ?? c.initial ?? c.options[0]?.value ?? ''])));
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const next = new URLSearchParams(params);
     for (const name of clears) next.delete(name);
     // An empty choice stays in the address ("group=" is all practices held, not the page's default group).
     for (const [name, value] of Object.entries(values)) next.set(name, value);
     setParams(next);
-    // A page may make its choices afresh for what is now shown: the keyboard stays on Show, not lost to the top.
-    keepFocusOn('form[aria-label="Choose what to show"] button[type="submit"]');
+    keepFocusOnSubmitOf(event.currentTarget);
   }
   return (
     <form onSubmit={submit} className="app-quality-filters" aria-label="Choose what to show">

@@ -11,7 +11,7 @@ import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatDateTime } from '../../format/format.js';
 import { RoleSummary, roleLabels, UserForm } from './user-form.js';
-import { keepFocusOn, useFocusBackOnClose } from '../../components/use-focus-on.js';
+import { keepFocusOnSubmitOf, useFocusBackOnClose } from '../../components/use-focus-on.js';
 
 /** Disables or re-enables users, sending the version read; a stale version gets the conflict message. */
 function useToggleDisabled() {
@@ -20,11 +20,10 @@ function useToggleDisabled() {
 
 function SearchForm({ initial, onSearch }: { initial: string; onSearch(q: string): void }) {
   const [q, setQ] = useState(initial);
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onSearch(q.trim());
-    // The form is made afresh for the new search: the keyboard stays on its button.
-    keepFocusOn('form[aria-label="Search users"] button[type="submit"]');
+    keepFocusOnSubmitOf(event.currentTarget);
   }
   return (
     <form className="app-inline-form" role="search" aria-label="Search users" onSubmit={submit}>
