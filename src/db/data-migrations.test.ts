@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openEmptyTestDatabase } from '../../test/support/databases.js';
 import { type Database, migrationsFolder } from './client.js';
+import { adminActor, contextFor } from '../../test/support/factories.js';
+import { importWorkPlan } from '../app/programme/import-work-plan.js';
 
 interface Journal {
   entries: { idx: number; tag: string }[];
@@ -62,5 +64,39 @@ describe.each(databaseKinds)('data migrations (%s)', (kind) => {
       { slug: 'in-force', name: 'Approved name', funder: 'Approved funder', row_version: 1 },
       { slug: 'never-approved', name: 'Draft only', funder: 'Draft funder', row_version: 1 },
     ]);
+  });
+});
+
+describe.each(databaseKinds)('data migration 0025 (%s)', (kind) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openEmptyTestDatabase(kind);
+  });
+  afterAll(() => database?.close());
+
+  it('keeps, for each task imported before it, what it holds now as what its file said, so importing that file again changes nothing', async () => {
+    const before = migrationsBefore('0025_plan-import-base');
+    try {
+      await database.migrate(before.folder);
+    } finally {
+      before.remove();
+    }
+    // As an import before 0025 left the line "1.1,Extended hours,JW,Nov 16,Red" of a plan file.
+    await database.query("INSERT INTO work_plans (id, name, source_file, as_of) VALUES (1, 'Old plan', 'old.csv', '2017-01-10')");
+    await database.query("INSERT INTO plan_sections (id, plan_id, ref, title) VALUES (1, 1, '1', 'Section 1')");
+    await database.query(
+      `INSERT INTO plan_tasks (plan_id, section_id, ref, ref_occurrence, description, lead, time_text, target_start, target_date, status, rag, source_line, source_raw)
+       VALUES (1, 1, '1.1', 1, 'Extended hours', 'JW', 'Nov 16', '2016-11-01', '2016-11-30', 'not_started', 'red', 2, $1)`,
+      [JSON.stringify({ id: '1.1', tasks: 'Extended hours', lead: 'JW', time: 'Nov 16', RAG: 'Red' })],
+    );
+
+    await database.migrate();
+
+    const [task] = await database.query<{ imported_ref: string; imported_occurrence: number; imported_values: Record<string, unknown> }>('SELECT imported_ref, imported_occurrence, imported_values FROM plan_tasks');
+    expect(task).toMatchObject({ imported_ref: '1.1', imported_occurrence: 1, imported_values: { lead: 'JW', rag: 'red', targetDate: '2016-11-30', allocations: [] } });
+    expect(task!.imported_values).not.toHaveProperty('status');
+    const file = { name: 'old.csv', content: Buffer.from('id,tasks,lead,time,RAG\n1.1,Extended hours,JW,Nov 16,Red\n') };
+    const report = await importWorkPlan(contextFor(database, adminActor), file, { planName: 'Old plan', asOf: '2017-01-10' });
+    expect(report).toMatchObject({ inserted: 0, updated: 0 });
   });
 });

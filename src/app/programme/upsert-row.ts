@@ -4,13 +4,7 @@ import type { Db } from '../../db/client.js';
 import type { AuditEntry } from '../audit.js';
 import type { RecordTypeName } from '../permissions.js';
 import { changeSummary } from '../records/field-labels.js';
-
-/** JSON with keys sorted, so a jsonb value read back (PostgreSQL reorders keys) compares equal to what was written. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  return JSON.stringify(value ?? null);
-}
+import { stableJson } from '../../domain/programme/merge-imported.js';
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 
@@ -23,8 +17,13 @@ export interface ImportTally {
 
 export const emptyTally = (): ImportTally => ({ inserted: 0, updated: 0, unchanged: 0, audits: [] });
 
+const bookkeeping = new Set(['sourceLine', 'sourceRaw', 'importedRef', 'importedOccurrence', 'importedValues']);
+
 /** "Changed description and target, by import": the fields named as the record type's pages name them. */
-function byImport(type: RecordTypeName, existing: Record<string, unknown>, changed: Record<string, unknown>): string {
+function byImport(type: RecordTypeName, existing: Record<string, unknown>, allChanged: Record<string, unknown>): string {
+  // Where the line came from and what the file said last are the import's own bookkeeping, not a change people see.
+  const changed = Object.fromEntries(Object.entries(allChanged).filter(([key]) => !bookkeeping.has(key)));
+  if (!Object.keys(changed).length) return 'Noted what the file now says (nothing else changed), by import';
   const before = Object.fromEntries(Object.keys(changed).map((key) => [key, existing[key]]));
   return `${changeSummary(type, before, changed)}, by import`;
 }

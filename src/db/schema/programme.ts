@@ -24,6 +24,8 @@ export const planSections = pgTable(
     /** The plan's own number for the section: "2". */
     ref: text('ref').notNull(),
     title: text('title').notNull(),
+    /** What the last import of the section wrote ({ title }), so a re-import keeps a title changed here. */
+    importedValues: jsonb('imported_values').$type<Record<string, unknown>>(),
     ...changeTracking,
   },
   (t) => [uniqueIndex('plan_sections_plan_ref_key').on(t.planId, t.ref)],
@@ -62,6 +64,14 @@ export const planTasks = pgTable(
     /** Where the line came from: the file's line and every cell by header, as written. */
     sourceLine: integer('source_line'),
     sourceRaw: jsonb('source_raw').$type<Record<string, string>>(),
+    /**
+     * The line's id in the file it was last imported from (a task renamed here keeps it, so a
+     * re-import finds it), and the values that import wrote: a re-import takes only what the file
+     * has changed since, and keeps what was changed here (see domain/programme/merge-imported.ts).
+     */
+    importedRef: text('imported_ref'),
+    importedOccurrence: integer('imported_occurrence'),
+    importedValues: jsonb('imported_values').$type<Record<string, unknown>>(),
     ...changeTracking,
   },
   (t) => [uniqueIndex('plan_tasks_plan_ref_key').on(t.planId, t.ref, t.refOccurrence), index('plan_tasks_section_idx').on(t.sectionId)],
