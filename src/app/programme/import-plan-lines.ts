@@ -1,11 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { baseOf, type FieldGroups, type MergeClash, mergeImported } from '../../domain/programme/merge-imported.js';
+import type { FieldGroups } from '../../domain/programme/merge-imported.js';
 import type { WorkPlanLine } from '../../domain/programme/work-plan-file.js';
 import type { Db } from '../../db/client.js';
 import { planSections, planTasks, taskPositionUpdates } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
-import type { ImportTally } from './upsert-row.js';
-import { upsertRow } from './upsert-row.js';
+import { type ImportTally, upsertRow } from './upsert-row.js';
 import { targetColumns } from './task-values.js';
 
 const taskTarget = { table: planTasks, id: planTasks.id, rowVersion: planTasks.rowVersion, type: 'plan_task' as const };
@@ -80,42 +79,16 @@ function matcher(stored: StoredTask[], lines: readonly WorkPlanLine[]) {
   };
 }
 
-/** "1.2: lead (kept “RB”, the file says “GC”)", values shown as people typed them. */
-function clashNote(ref: string, clashes: MergeClash[], sectionTitles: Map<number, string>): string {
-  const shown = (values: Record<string, unknown>) => {
-    const [key, value] = Object.entries(values)[0]!;
-    const text = key === 'sectionId' ? sectionTitles.get(value as number) : value === null ? 'nothing' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-    return text === 'nothing' ? 'nothing' : `“${text}”`;
-  };
-  return `${ref}: ${clashes.map((c) => `${c.field} (kept ${shown(c.kept)}, the file says ${shown(c.file)})`).join('; ')}`;
-}
-
-/** Names what the merge kept in the entry the write audited (or one of its own), so the task's history says why the file's value is not there. */
-function auditClashes(tally: ImportTally, recordType: 'plan_task' | 'plan_section', id: number, outcome: string, note: string): void {
-  const summary = `Kept what was changed in atscale where the file changed it too: ${note}, by import`;
-  const entry = outcome === 'updated' ? tally.audits.findLast((a) => a.recordType === recordType && a.recordId === id) : undefined;
-  if (entry) entry.summary = summary;
-}
-
-async function importSections(db: Db, planId: number, lines: readonly WorkPlanLine[], tally: ImportTally, clashes: string[]) {
+async function importSections(db: Db, planId: number, lines: readonly WorkPlanLine[], tally: ImportTally) {
   const sectionIds = new Map<string, number>();
-  const titles = new Map<number, string>();
   for (const line of lines) {
     if (sectionIds.has(line.sectionRef)) continue;
     const where = and(eq(planSections.planId, planId), eq(planSections.ref, line.sectionRef))!;
-    const file = { title: line.sectionTitle };
-    const [stored] = await db.select().from(planSections).where(where);
-    const merged = stored ? mergeImported(sectionGroups, stored.importedValues ?? null, stored, file) : { take: file, clashes: [] };
-    const result = await upsertRow(db, sectionTarget, where, { planId, ref: line.sectionRef, ...merged.take, importedValues: file }, tally);
-    if (merged.clashes.length) {
-      const note = clashNote(`Section ${line.sectionRef}`, merged.clashes, titles);
-      clashes.push(note);
-      auditClashes(tally, 'plan_section', result.id, result.outcome, note);
-    }
-    sectionIds.set(line.sectionRef, result.id);
-    titles.set(result.id, (merged.take.title as string | undefined) ?? stored?.title ?? line.sectionTitle);
+    const merge = { groups: sectionGroups, name: `Section ${line.sectionRef}` };
+    const { id } = await upsertRow(db, sectionTarget, where, { planId, ref: line.sectionRef, title: line.sectionTitle }, tally, { merge });
+    sectionIds.set(line.sectionRef, id);
   }
-  return { sectionIds, titles };
+  return sectionIds;
 }
 
 /** Adds the positions the task's log does not hold yet, after the ones it has, and returns them; never removes or rewrites one. */
@@ -144,35 +117,29 @@ function auditPositions(tally: ImportTally, taskId: number, outcome: string, add
 }
 
 /**
- * Writes a plan file's sections and tasks. A new line becomes a task; a known one takes what the
- * file has changed since it was last imported and keeps what people changed here, naming each
- * field both changed (returned, for the import's notes, with the tasks the file holds). Positions the log lacks are added.
+ * Writes a plan file's sections and tasks, and returns the tasks the file holds. A new line becomes
+ * a task; a known one takes what the file has changed since it was last imported and keeps what
+ * people changed here (a field both changed is named in the tally). Positions the log lacks are added.
  */
-export async function importPlanLines(ctx: AppContext, planId: number, lines: readonly WorkPlanLine[], asOf: string, tally: ImportTally, onProgress?: (done: number, total: number, phase: string) => void): Promise<{ clashes: string[]; taskIds: Set<number> }> {
-  const clashes: string[] = [];
-  const taskIds = new Set<number>();
-  const { sectionIds, titles } = await importSections(ctx.db, planId, lines, tally, clashes);
+export async function importPlanLines(ctx: AppContext, planId: number, lines: readonly WorkPlanLine[], asOf: string, tally: ImportTally, onProgress?: (done: number, total: number, phase: string) => void): Promise<Set<number>> {
+  const sectionIds = await importSections(ctx.db, planId, lines, tally);
+  const sections = await ctx.db.select({ id: planSections.id, title: planSections.title }).from(planSections).where(eq(planSections.planId, planId));
+  const show = (key: string, value: unknown) => (key === 'sectionId' ? sections.find((section) => section.id === value)?.title : undefined);
   // Locked until the import commits, so an edit saved meanwhile waits rather than being merged against a stale copy.
   const stored = await ctx.db.select().from(planTasks).where(eq(planTasks.planId, planId)).for('update');
   const tasks = matcher(stored, lines);
+  const taskIds = new Set<number>();
   let done = 0;
   for (const line of lines) {
-    const file = fileValues(line, sectionIds.get(line.sectionRef)!);
     const found = tasks.match(line);
-    const bookkeeping = { sourceLine: line.line, sourceRaw: line.raw, importedRef: line.ref, importedOccurrence: line.occurrence, importedValues: baseOf(taskGroups, file) };
-    const merged = found ? mergeImported(taskGroups, found.importedValues ?? null, found, file) : undefined;
     const occurrence = found ? found.refOccurrence : tasks.freeOccurrence(line);
     const where = found ? eq(planTasks.id, found.id) : and(eq(planTasks.planId, planId), eq(planTasks.ref, line.ref), eq(planTasks.refOccurrence, occurrence))!;
-    const values = merged ? { ...merged.take, ...bookkeeping } : { planId, ref: line.ref, refOccurrence: occurrence, status: line.status, ...file, ...bookkeeping };
-    const result = await upsertRow(ctx.db, taskTarget, where, values, tally);
+    const values = { ...fileValues(line, sectionIds.get(line.sectionRef)!), sourceLine: line.line, sourceRaw: line.raw, importedRef: line.ref, importedOccurrence: line.occurrence };
+    const merge = { groups: taskGroups, name: found?.ref ?? line.ref, show };
+    const result = await upsertRow(ctx.db, taskTarget, where, values, tally, { merge, insertOnly: { planId, ref: line.ref, refOccurrence: occurrence, status: line.status } });
     taskIds.add(result.id);
-    if (merged?.clashes.length) {
-      const note = clashNote(found!.ref, merged.clashes, titles);
-      clashes.push(note);
-      auditClashes(tally, 'plan_task', result.id, result.outcome, note);
-    }
     auditPositions(tally, result.id, result.outcome, await appendPositions(ctx.db, result.id, line.positions, asOf, ctx.actor.label), asOf);
     onProgress?.(++done, lines.length, 'tasks');
   }
-  return { clashes, taskIds };
+  return taskIds;
 }

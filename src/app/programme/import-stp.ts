@@ -11,6 +11,7 @@ import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { finishImport, type ProgrammeImportReport, readAsOf, readTable, refuseProblems, type UploadedFile } from './programme-import-report.js';
 import { emptyTally, type ImportTally, upsertRow } from './upsert-row.js';
+import type { FieldGroups } from '../../domain/programme/merge-imported.js';
 import { importCounts } from '../../domain/words.js';
 
 const targets = {
@@ -19,6 +20,13 @@ const targets = {
   milestone: { table: stpMilestones, id: stpMilestones.id, rowVersion: stpMilestones.rowVersion, type: 'stp_milestone' as const },
   outcome: { table: stpOutcomes, id: stpOutcomes.id, rowVersion: stpOutcomes.rowVersion, type: 'stp_outcome' as const },
 };
+/** The fields a re-import merges with what people changed here (the rest place the row). */
+const groups = {
+  deliverable: { kind: ['kind'], title: ['title'], owner: ['owner'] },
+  action: { title: ['title'], owners: ['owners'], note: ['note'] },
+  milestone: { mark: ['text'], note: ['note'], RAG: ['rag'] },
+  outcome: { descriptor: ['descriptor'], baseline: ['baseline'], target: ['target'], 'current position': ['currentPosition', 'positionDate'], note: ['note'] },
+} satisfies Record<string, FieldGroups>;
 const order: StpFileKind[] = ['deliverables', 'milestones', 'outcomes'];
 const periodLabels = new Set(llrStpPeriods().map((p) => p.label));
 
@@ -45,9 +53,9 @@ async function importTable(db: Db, kind: StpFileKind, table: TabularInput, tally
     refuseProblems(table.file, problems);
     const ids = new Map<string, number>();
     for (const row of rows) {
-      const id = ids.get(row.ref) ?? (await upsertRow(db, targets.deliverable, eq(stpDeliverables.ref, row.ref), { ref: row.ref, kind: row.kind, title: row.title, owner: row.owner }, tally)).id;
+      const id = ids.get(row.ref) ?? (await upsertRow(db, targets.deliverable, eq(stpDeliverables.ref, row.ref), { ref: row.ref, kind: row.kind, title: row.title, owner: row.owner }, tally, { merge: { groups: groups.deliverable, name: row.ref } })).id;
       ids.set(row.ref, id);
-      await upsertRow(db, targets.action, eq(stpActions.ref, row.actionRef), { deliverableId: id, ref: row.actionRef, title: row.action, owners: row.actionOwners, note: row.note }, tally);
+      await upsertRow(db, targets.action, eq(stpActions.ref, row.actionRef), { deliverableId: id, ref: row.actionRef, title: row.action, owners: row.actionOwners, note: row.note }, tally, { merge: { groups: groups.action, name: row.actionRef } });
     }
     return;
   }
@@ -60,7 +68,7 @@ async function importTable(db: Db, kind: StpFileKind, table: TabularInput, tally
     refuseProblems(table.file, problems);
     for (const { row, deliverableId } of rows) {
       const where = and(eq(stpMilestones.actionRefs, row.actionRefs), eq(stpMilestones.period, row.period))!;
-      await upsertRow(db, targets.milestone, where, { deliverableId, actionRefs: row.actionRefs, period: row.period, text: row.mark, note: row.note, ...(row.rag ? { rag: row.rag } : {}) }, tally);
+      await upsertRow(db, targets.milestone, where, { deliverableId, actionRefs: row.actionRefs, period: row.period, text: row.mark, note: row.note, ...(row.rag ? { rag: row.rag } : {}) }, tally, { merge: { groups: groups.milestone, name: `${row.actionRefs} ${row.period}` } });
     }
     return;
   }
@@ -71,14 +79,14 @@ async function importTable(db: Db, kind: StpFileKind, table: TabularInput, tally
   for (const { row, deliverableId } of rows) {
     const { line: _line, deliverableRef: _ref, positionDate, ...values } = row;
     const where = and(eq(stpOutcomes.deliverableId, deliverableId!), eq(stpOutcomes.workArea, row.workArea))!;
-    await upsertRow(db, targets.outcome, where, { ...values, deliverableId, positionDate: positionDate ?? asOf ?? null }, tally);
+    await upsertRow(db, targets.outcome, where, { ...values, deliverableId, positionDate: positionDate ?? asOf ?? null }, tally, { merge: { groups: groups.outcome, name: row.workArea } });
   }
 }
 
 /**
  * Imports an STP plan's deliverables (with key actions), milestone grid and outcomes: files in any
  * order (told apart by their headers), all in one transaction, all or nothing. Re-importing
- * changes nothing. A grid row that holds two actions ("N1.1;N1.2") is kept as the source has it.
+ * changes nothing, and keeps what people changed here where the file has not changed it since. A grid row that holds two actions ("N1.1;N1.2") is kept as the source has it.
  */
 export async function importStpFiles(ctx: AppContext, files: UploadedFile[], options: { asOf?: string } = {}): Promise<ProgrammeImportReport> {
   for (const type of ['stp_deliverable', 'stp_action', 'stp_milestone', 'stp_outcome'] as const) authorize(ctx.actor, type, 'import');

@@ -55,7 +55,7 @@ export async function importWorkPlan(ctx: AppContext, file: UploadedFile, option
     const tally = emptyTally();
     const [existingPlan] = await tx.select().from(workPlans).where(eq(workPlans.name, planName));
     const { id: planId } = existingPlan ? { id: existingPlan.id } : await upsertRow(txCtx.db, planRecordTarget, eq(workPlans.name, planName), { name: planName, sourceFile: file.name, asOf }, tally);
-    const { clashes, taskIds } = await importPlanLines(txCtx, planId, lines, asOf, tally, options.onProgress);
+    const taskIds = await importPlanLines(txCtx, planId, lines, asOf, tally, options.onProgress);
     await markDuplicateRefs(txCtx.db, ctx.actor, planId);
     const duplicates = findDuplicateIds(lines).map((d) => `${d.ref} (lines ${d.items.map((i) => i.line).join(' and ')})`);
     const missing = findMissingIds(lines.map((l) => l.ref));
@@ -67,7 +67,6 @@ export async function importWorkPlan(ctx: AppContext, file: UploadedFile, option
       ...(flagged.length ? [`Target dates kept as written but not fully read: ${flagged.map((l) => `${l.ref} "${l.target.flagged.map((p) => p.text).join('", "')}"`).join('; ')}`] : []),
       ...(await unknownOwnerNote(txCtx.db, lines)),
       ...(await notInFileNote(txCtx.db, planId, taskIds)),
-      ...(clashes.length ? [`Kept what was changed in atscale where this file changes it too (the file's value is not taken; change it by hand if the file is right): ${clashes.join('; ')}`] : []),
       ...(existingPlan?.asOf && existingPlan.asOf > asOf ? [`This file’s positions are as at ${formatLongDate(asOf)}, before the plan’s (${formatLongDate(existingPlan.asOf)}): the tasks it changed now read as the file does, and the plan stays as at ${formatLongDate(existingPlan.asOf)}`] : []),
     ];
     // The plan says which file and date it last came from, when that import changed anything (never going back to an older date).

@@ -1,13 +1,14 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { auditLog, planSections, planTasks } from '../../db/schema/index.js';
+import { auditLog, planSections, planTasks, stpActions } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, contextFor } from '../../../test/support/factories.js';
 import { updateRecord } from '../records/records.js';
 import { importWorkPlan } from './import-work-plan.js';
 import { planTaskRecord } from './plan-task-record.js';
-import { planSectionRecord } from './programme-records.js';
+import { planSectionRecord, stpActionRecord } from './programme-records.js';
+import { importStpFiles } from './import-stp.js';
 
 const header = 'section_id,section,id,tasks,lead,time';
 const first = [header, '1,Access,1.1,Extended hours,JW,Nov 16', '1,Access,1.2,Hub rota,GC,Dec 16', '2,Workforce,2.1,Pharmacists,RB,Q4 16/17'];
@@ -85,5 +86,28 @@ describe.each(databaseKinds)('re-importing a work plan people have edited in ats
     const withStatus = ['section_id,section,id,tasks,lead,time,status', '1,Access to care,1.1,Extended hours,GC,Nov 16,Done'];
     await importPlan(withStatus);
     expect(await task('1.1')).toMatchObject({ status: 'done', lead: 'RB' });
+  });
+});
+
+describe.each(databaseKinds)('re-importing STP files people have edited in atscale (%s)', (kind) => {
+  let database: Database;
+  const stpHeader = 'deliverable_id,deliverable_type,deliverable,action_id,key_action,action_owners';
+  const deliverables = (owners: string) => ({ name: 'deliverables.csv', content: Buffer.from(`${stpHeader}\nL7,local,Shared care records,L7.1,Share records across practices,${owners}\n`) });
+  const action = async () => (await database.db.select().from(stpActions).where(eq(stpActions.ref, 'L7.1')))[0]!;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+  });
+  afterAll(() => database?.close());
+
+  it('keeps owners typed here over the same file, and over a file that changed them too, naming the clash', async () => {
+    const admin = contextFor(database, adminActor);
+    await importStpFiles(admin, [deliverables('Paula Vaughan')]);
+    const imported = await action();
+    await updateRecord(admin, stpActionRecord, String(imported.id), { owners: 'Paula Vaughan; David Muir' }, imported.rowVersion);
+    expect(await importStpFiles(admin, [deliverables('Paula Vaughan')])).toMatchObject({ inserted: 0, updated: 0 });
+    const changed = await importStpFiles(admin, [deliverables('Julia Corey')]);
+    expect((await action()).owners).toBe('Paula Vaughan; David Muir');
+    expect(changed.notes.at(-1)).toBe('Kept what was changed in atscale where this file changes it too (change it by hand if the file is right): L7.1: owners (kept “Paula Vaughan; David Muir”, the file says “Julia Corey”)');
   });
 });

@@ -33,7 +33,8 @@ export function readAsOf(asOf: string | undefined): string {
 
 /** Saves the tally's audit rows and one for the import itself, and shapes the report. */
 export async function finishImport(ctx: AppContext, kind: ProgrammeImportReport['kind'], file: string, referenceDate: string | null, tally: ImportTally, notes: string[], extra: AuditEntry[] = []): Promise<ProgrammeImportReport> {
-  const report: ProgrammeImportReport = { kind, file, referenceDate, inserted: tally.inserted, updated: tally.updated, unchanged: tally.unchanged, rejected: 0, errors: [], notes };
+  const kept = tally.clashes.length ? [`Kept what was changed in atscale where this file changes it too (change it by hand if the file is right): ${tally.clashes.join('; ')}`] : [];
+  const report: ProgrammeImportReport = { kind, file, referenceDate, inserted: tally.inserted, updated: tally.updated, unchanged: tally.unchanged, rejected: 0, errors: [], notes: [...notes, ...kept] };
   await recordAudit(ctx.db, ctx.actor, [
     ...tally.audits,
     ...extra,

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import type { AuditEntry } from '../audit.js';
 import type { RecordTypeName } from '../permissions.js';
 import { changeSummary } from '../records/field-labels.js';
-import { stableJson } from '../../domain/programme/merge-imported.js';
+import { baseOf, type FieldGroups, type MergeClash, mergeImported, stableJson } from '../../domain/programme/merge-imported.js';
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 
@@ -13,9 +13,23 @@ export interface ImportTally {
   updated: number;
   unchanged: number;
   audits: AuditEntry[];
+  /** Fields a re-import left as people changed them, though the file changed them too: one line a record. */
+  clashes: string[];
 }
 
-export const emptyTally = (): ImportTally => ({ inserted: 0, updated: 0, unchanged: 0, audits: [] });
+export const emptyTally = (): ImportTally => ({ inserted: 0, updated: 0, unchanged: 0, audits: [], clashes: [] });
+
+/**
+ * How a re-import treats what people changed here: the record keeps what its file said last
+ * (`importedValues`), and the fields in `groups` are merged with it (see merge-imported.ts).
+ */
+export interface MergeSpec {
+  groups: FieldGroups;
+  /** What a clash calls the record: "1.1", "Section 1", "N1.1". */
+  name: string;
+  /** A value as people know it (a section's title for its id); as stored otherwise. */
+  show?: (key: string, value: unknown) => string | undefined;
+}
 
 const bookkeeping = new Set(['sourceLine', 'sourceRaw', 'importedRef', 'importedOccurrence', 'importedValues']);
 
@@ -28,10 +42,32 @@ function byImport(type: RecordTypeName, existing: Record<string, unknown>, allCh
   return `${changeSummary(type, before, changed)}, by import`;
 }
 
+/** "1.1: lead (kept “RB”, the file says “GC”)", each value as people typed it. */
+function clashNote(merge: MergeSpec, clashes: MergeClash[]): string {
+  const shown = (values: Record<string, unknown>) => {
+    const [key, value] = Object.entries(values)[0]!;
+    if (value === null || value === '') return 'nothing';
+    const text = merge.show?.(key, value) ?? (typeof value === 'object' ? JSON.stringify(value) : String(value));
+    return `“${text}”`;
+  };
+  return `${merge.name}: ${clashes.map((c) => `${c.field} (kept ${shown(c.kept)}, the file says ${shown(c.file)})`).join('; ')}`;
+}
+
+/** The values to write over a stored row: the merged fields, the rest as given, and what the file said. */
+function mergedValues(merge: MergeSpec | undefined, existing: Record<string, unknown>, values: Record<string, unknown>): { wanted: Record<string, unknown>; clashes: MergeClash[] } {
+  if (!merge) return { wanted: values, clashes: [] };
+  const merged = new Set(Object.values(merge.groups).flat());
+  const others = Object.fromEntries(Object.entries(values).filter(([key]) => !merged.has(key)));
+  const { take, clashes } = mergeImported(merge.groups, (existing.importedValues as Record<string, unknown> | null) ?? null, existing, values);
+  return { wanted: { ...others, ...take, importedValues: baseOf(merge.groups, values) }, clashes };
+}
+
 /**
- * Writes one imported row: inserts it when `where` finds nothing, updates only the values that
- * differ (bumping rowVersion) when it does, and leaves it alone when nothing differs — so running
- * the same import again changes nothing. Each insert or update adds an audit entry to the tally.
+ * Writes one imported row: inserts it when `where` finds nothing (with `insertOnly`, values a new
+ * row alone takes), updates only the values that differ (bumping rowVersion) when it does, and
+ * leaves it alone when nothing differs — so running the same import again changes nothing. With
+ * `merge`, a stored row keeps what people changed here (a clash is named in the tally and the
+ * row's audit entry). Each insert or update adds an audit entry to the tally.
  */
 export async function upsertRow(
   db: Db,
@@ -39,22 +75,29 @@ export async function upsertRow(
   where: SQL,
   values: Record<string, unknown>,
   tally: ImportTally,
+  options: { merge?: MergeSpec; insertOnly?: Record<string, unknown> } = {},
 ): Promise<{ id: number; outcome: UpsertOutcome }> {
+  const { merge, insertOnly } = options;
   // Locked until the import commits, so a web edit saved meanwhile waits instead of being overwritten with a stale "before".
   const [existing] = (await db.select().from(target.table as never).where(where).limit(1).for('update')) as Record<string, unknown>[];
   if (!existing) {
-    const [row] = (await db.insert(target.table).values(values as never).returning()) as Record<string, unknown>[];
+    const inserted = { ...insertOnly, ...values, ...(merge ? { importedValues: baseOf(merge.groups, values) } : {}) };
+    const [row] = (await db.insert(target.table).values(inserted as never).returning()) as Record<string, unknown>[];
     tally.inserted++;
     tally.audits.push({ recordType: target.type, recordId: row!.id as number, action: 'create', after: row, summary: 'Created by import' });
     return { id: row!.id as number, outcome: 'inserted' };
   }
-  const changed = Object.fromEntries(Object.entries(values).filter(([key, value]) => stableJson(existing[key]) !== stableJson(value)));
+  const { wanted, clashes } = mergedValues(merge, existing, values);
+  const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => stableJson(existing[key]) !== stableJson(value)));
   if (!Object.keys(changed).length) {
     tally.unchanged++;
     return { id: existing.id as number, outcome: 'unchanged' };
   }
   const [row] = (await db.update(target.table).set({ ...changed, rowVersion: sql`${target.rowVersion} + 1`, updatedAt: new Date() } as never).where(eq(target.id, existing.id)).returning()) as Record<string, unknown>[];
   tally.updated++;
-  tally.audits.push({ recordType: target.type, recordId: existing.id as number, action: 'update', before: existing, after: row, summary: byImport(target.type, existing, changed) });
+  const note = clashes.length ? clashNote(merge!, clashes) : undefined;
+  if (note) tally.clashes.push(note);
+  const summary = note ? `Kept what was changed in atscale where the file changed it too: ${note}, by import` : byImport(target.type, existing, changed);
+  tally.audits.push({ recordType: target.type, recordId: existing.id as number, action: 'update', before: existing, after: row, summary });
   return { id: existing.id as number, outcome: 'updated' };
 }

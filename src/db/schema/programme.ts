@@ -103,6 +103,8 @@ export const stpDeliverables = pgTable('stp_deliverables', {
   kind: text('kind').notNull(),
   title: text('title').notNull(),
   owner: text('owner'),
+  /** What the last import wrote, so a re-import keeps what was changed here (domain/programme/merge-imported.ts). */
+  importedValues: jsonb('imported_values').$type<Record<string, unknown>>(),
   ...changeTracking,
 });
 
@@ -113,6 +115,8 @@ export const stpActions = pgTable('stp_actions', {
   title: text('title').notNull(),
   owners: text('owners'),
   note: text('note'),
+  /** What the last import wrote, so a re-import keeps what was changed here (domain/programme/merge-imported.ts). */
+  importedValues: jsonb('imported_values').$type<Record<string, unknown>>(),
   ...changeTracking,
 });
 
@@ -132,6 +136,8 @@ export const stpMilestones = pgTable(
     reason: text('reason'),
     evidence: text('evidence'),
     note: text('note'),
+    /** What the last import wrote, so a re-import keeps what was changed here (domain/programme/merge-imported.ts). */
+    importedValues: jsonb('imported_values').$type<Record<string, unknown>>(),
     ...changeTracking,
   },
   (t) => [uniqueIndex('stp_milestones_row_period_key').on(t.actionRefs, t.period)],
@@ -149,6 +155,8 @@ export const stpOutcomes = pgTable(
     currentPosition: text('current_position'),
     positionDate: date('position_date'),
     note: text('note'),
+    /** What the last import wrote, so a re-import keeps what was changed here (domain/programme/merge-imported.ts). */
+    importedValues: jsonb('imported_values').$type<Record<string, unknown>>(),
     ...changeTracking,
   },
   (t) => [uniqueIndex('stp_outcomes_deliverable_area_key').on(t.deliverableId, t.workArea)],
