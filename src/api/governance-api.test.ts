@@ -102,10 +102,12 @@ describe('governance over HTTP', () => {
     expect(big.status).toBe(413);
     // The demo's policy comes with its document; the refused uploads left it as it was.
     expect((await admin.request('GET', `/api/policies/${policy.id}/acknowledgements`)).body).toMatchObject({ file: { fileName: 'gdpr-policy-for-member-practices.pdf', version: '1.0' }, earlierFiles: [], versionHasFile: true });
-    const ok = await admin.request('POST', `/api/policies/${policy.id}/file`, fileForm('gdpr.pdf', '%PDF-1.4 policy'));
-    expect(ok.body).toEqual({ fileName: 'gdpr.pdf', mediaType: 'application/pdf', size: 15 });
-    const download = await fetch(`${server.baseUrl}/api/policies/${policy.id}/file`, { headers: { cookie: admin.session.cookie! } });
-    expect([download.headers.get('content-type'), await download.text()]).toEqual(['application/pdf', '%PDF-1.4 policy']);
+    // A name as Word gives it, dash and curly apostrophe included, downloads under that name.
+    const ok = await admin.request('POST', `/api/policies/${policy.id}/file`, fileForm('GDPR policy – 2018’s.pdf', '%PDF-1.4 policy'));
+    expect(ok.body).toEqual({ fileName: 'GDPR policy – 2018’s.pdf', mediaType: 'application/pdf', size: 15 });
+    const download = await fetch(`${server.baseUrl}/api/policies/${policy.id}/file`, { headers: { cookie: manager.session.cookie! } });
+    expect([download.status, download.headers.get('content-type'), await download.text()]).toEqual([200, 'application/pdf', '%PDF-1.4 policy']);
+    expect(decodeURIComponent(download.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe('GDPR policy – 2018’s.pdf');
     expect((await admin.request('GET', '/api/policies/search?q=subject%20access')).body.items.map((p: { id: number }) => p.id)).toEqual([policy.id]);
   });
 

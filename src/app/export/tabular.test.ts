@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Column, toCsv, toTextTable, sheetTitle } from './tabular.js';
+import { type Column, csvField, toCsv, toTextTable, sheetTitle } from './tabular.js';
 
 interface Fund {
   name: string;
@@ -52,5 +52,19 @@ describe('a workbook tab', () => {
     [{ name: 'x', title: 'Referrals: in/out [2024]?' }, 'Referrals in out 2024'],
   ])('%j is called %s', (sheet, title) => {
     expect(sheetTitle(sheet)).toBe(title);
+  });
+});
+
+describe('a CSV field a spreadsheet could run', () => {
+  it.each([
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['+44 116 295 3000', "'+44 116 295 3000"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
+    ['-12.5', '-12.5'],
+    ['-688', '-688'],
+    ['Kibworth', 'Kibworth'],
+  ])('%s is written %s', (text, written) => {
+    expect(csvField(text)).toBe(written);
   });
 });

@@ -68,10 +68,14 @@ function cellText(value: Cell): string {
   return String(value);
 }
 
-/** RFC 4180: quote a field only when it holds a comma, quote, CR or LF; also neutralise spreadsheet formulas. */
-function csvField(value: Cell): string {
+/**
+ * RFC 4180: quote a field only when it holds a comma, quote, CR or LF; also neutralise spreadsheet
+ * formulas. Text a spreadsheet would read as a formula gets a leading ' (shown, not run); only text
+ * that is wholly a number ("-12.5") is left as it is, as "-2+3+cmd|…" starts like one.
+ */
+export function csvField(value: Cell): string {
   let text = cellText(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
