@@ -61,6 +61,9 @@ describe('the API with bad input', () => {
     expect(signedOut).toMatchObject({ status: 200, body: { user: null, csrfToken: null } });
     expect(signedOut.headers.getSetCookie().join()).toMatch(/^atscale_session=;/);
     expect(await clinician.request('GET', '/api/practices')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
+    // The audit has the sign-out beside the sign-in, by whom.
+    const audit = (await admin.request('GET', '/api/audit?recordType=session&pageSize=5')).body.items as { summary: string; actorLabel: string }[];
+    expect(audit.find((row) => row.summary === 'Signed out')).toMatchObject({ actorLabel: expect.stringContaining(demoUser('clinician').email) });
   });
 
   it('ends a disabled user’s session on their next request, and refuses them at sign-in', async () => {
@@ -68,6 +71,7 @@ describe('the API with bad input', () => {
     const created = await admin.request('POST', '/api/users', { email, name: 'A locum', role: 'clinician', password: 'a long enough password' });
     expect(created.status).toBe(201);
     const locum = await ApiClient.signIn(server.baseUrl, email, 'a long enough password');
+    const leftOpen = await ApiClient.signIn(server.baseUrl, email, 'a long enough password');
     expect((await locum.request('GET', '/api/session')).status).toBe(200);
     const disabled = await admin.request('PATCH', `/api/users/${created.body.id}`, { rowVersion: created.body.rowVersion, disabled: true });
     expect(disabled.status).toBe(200);
@@ -77,6 +81,10 @@ describe('the API with bad input', () => {
     expect(afterDisabling.headers.getSetCookie().join()).toMatch(/atscale_session=;.*Expires=Thu, 01 Jan 1970/);
     expect(await locum.request('GET', '/api/practices')).toMatchObject({ status: 401, body: { error: 'unauthenticated' } });
     await expect(ApiClient.signIn(server.baseUrl, email, 'a long enough password')).rejects.toThrow(/failed: 401/);
+    // Enabled again, they sign in afresh: a sign-in left open elsewhere when they were disabled stays ended.
+    expect((await admin.request('PATCH', `/api/users/${created.body.id}`, { rowVersion: disabled.body.rowVersion, disabled: false })).status).toBe(200);
+    expect(await leftOpen.request('GET', '/api/practices')).toMatchObject({ status: 401 });
+    expect((await (await ApiClient.signIn(server.baseUrl, email, 'a long enough password')).request('GET', '/api/session')).body.user).toMatchObject({ label: `A locum <${email}>` });
   });
 
   it('gives practices only to practice managers and clinicians: refused for a commissioner, and dropped when a manager becomes one', async () => {

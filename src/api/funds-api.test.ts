@@ -169,4 +169,25 @@ describe.each(databaseKinds)('contracts and funds over the API (%s)', (kind) => 
     expect(statuses).not.toContain('Submitted');
     expect(statuses.every((s) => ['Waiting for a decision', 'Approved', 'Part-approved', 'Rejected', 'Withdrawn'].includes(String(s)))).toBe(true);
   });
+
+  it('dates a paper application the day it was made, and refuses a decision dated before it; a withdrawal of one the manager cannot see is "not found"', async () => {
+    const report = (await admin.request('GET', `/api/funds/${fundId}/report`)).body;
+    const slam = report.positions.find((p: { name: string }) => p.name === 'SLAM');
+    const paper = { localityGroupId: slam.localityId, title: 'Paper application', purpose: 'Recorded late', lines: [{ description: 'Room hire', amount: '£100' }] };
+    const future = await admin.request('POST', `/api/funds/${fundId}/applications`, { ...paper, submittedOn: '2099-01-01' });
+    expect(future).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ field: 'submittedOn' })] } });
+    const applied = await admin.request('POST', `/api/funds/${fundId}/applications`, { ...paper, submittedOn: '2018-05-10' });
+    expect(applied).toMatchObject({ status: 201, body: { submittedOn: '2018-05-10' } });
+    const early = await commissioner.request('POST', `/api/fund-applications/${applied.body.id}/decision`, { outcome: 'approve', decidedOn: '1900-01-01', rowVersion: applied.body.rowVersion });
+    expect(early).toMatchObject({ status: 400, body: { message: 'The decision cannot be dated before the application was made, on 10 May 2018', problems: [{ field: 'decidedOn', message: 'must be 10 May 2018 or later' }] } });
+    expect((await commissioner.request('POST', `/api/fund-applications/${applied.body.id}/decision`, { outcome: 'reject', reason: 'Late', decidedOn: '2018-05-10', rowVersion: applied.body.rowVersion })).status).toBe(200);
+    // Kibworth's manager reads Harborough's applications, not SLAM's: withdrawing a SLAM one is "not found", as reading it is.
+    const manager = await ApiClient.signIn(server.baseUrl, demoUser('practice_manager').email, demoUser('practice_manager').password);
+    const slamPlan = report.applications.find((a: { title: string }) => a.title.startsWith('SLAM'));
+    expect((await manager.request('GET', `/api/fund-applications/${slamPlan.id}`)).status).toBe(404);
+    expect(await manager.request('POST', `/api/fund-applications/${slamPlan.id}/withdrawal`, { rowVersion: slamPlan.rowVersion })).toMatchObject({ status: 404 });
+    const harborough = report.applications.find((a: { title: string }) => a.title.startsWith('Harborough'));
+    expect(await manager.request('POST', `/api/fund-applications/${harborough.id}/withdrawal`, { rowVersion: harborough.rowVersion })).toMatchObject({ status: 403 });
+    expect(report.applications.filter((a: { title: string }) => a.title.endsWith('locality transformation plan 2018/19')).every((a: { submittedOn: string }) => a.submittedOn === '2018-05-01')).toBe(true);
+  });
 });

@@ -55,6 +55,12 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
   return { actor: { ...(await actorFor(db, row.user)), sessionId: tokenHash(token) }, csrfToken: row.csrfToken };
 }
 
+/** Ends the sign-in, and audits it as its sign-in was (an unknown or ended one leaves no row). */
 export async function signOut(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, tokenHash(token)));
+  await db.transaction(async (tx) => {
+    const txDb = tx as never as Db;
+    const [ended] = await txDb.delete(sessions).where(eq(sessions.id, tokenHash(token))).returning({ userId: sessions.userId });
+    const [user] = ended ? await txDb.select().from(users).where(eq(users.id, ended.userId)) : [];
+    if (user) await recordAudit(txDb, await actorFor(txDb, user), { recordType: 'session', recordId: user.id, action: 'delete', summary: 'signed out' });
+  });
 }

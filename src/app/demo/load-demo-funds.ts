@@ -27,6 +27,8 @@ async function loadTransformationApplications(ctx: AppContext, fundId: number) {
     const each = Math.floor(share / themes.length);
     const amounts = themes.map((_, i) => (i === 0 ? share - each * (themes.length - 1) : each));
     const application = await submitApplication(ctx, fundId, {
+      // The plans give no dates: an illustrative day early in 2018/19, before the decisions below.
+      submittedOn: '2018-05-01',
       localityGroupId: position.localityId!,
       title: `${position.name} locality transformation plan 2018/19`,
       purpose: `The ${position.name} locality hub’s transformation plan: ${themes.map((t) => t.theme).join('; ')}.`,

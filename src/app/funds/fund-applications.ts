@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { poundsField } from '../../domain/contracts/pounds-and-years.js';
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors.js';
 import { checkBusinessCase, checkDrawdown, checkDrawdownDate, checkFitsPot, commitmentOf, type AmountAsked, decide, decisionOutcomes, sumPence, withdraw, type ApplicationMoney } from '../../domain/funds/fund-applications.js';
-import { todayInEngland, isoDateSchema, refuseFutureDate } from '../../domain/iso-date.js';
+import { formatLongDate, todayInEngland, isoDateSchema, refuseFutureDate } from '../../domain/iso-date.js';
 import { registryPractices } from '../../db/repos/schemes.js';
 import { deleteDrawdown, drawdownsOf, findApplication, insertApplication, insertDrawdown, linesOf, lockFund, updateApplicationIfUnchanged, type ApplicationRow } from '../../db/repos/contracts.js';
 import { localitiesOn } from '../../db/repos/registry.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
-import { authorize } from '../permissions.js';
+import { authorize, authorizeAny } from '../permissions.js';
 import { canSeeApplication, findFund, loadFundState, type FundState } from './fund-report.js';
 import { recordIdSchema, rowVersionSchema } from '../../domain/record-id.js';
 import { GP_PRACTICE_CODE } from '../../domain/registry/ods-codes.js';
@@ -22,6 +22,8 @@ export const applicationSchema = z.object({
   purpose: z.string().trim().min(1, 'Say what the money is for').max(4000),
   milestones: z.string().trim().max(4000).optional(),
   lines: z.array(z.object({ description: z.string().trim().max(300), amount: poundsField })).min(1, 'add at least one costed line').max(50),
+  /** The day it was made, when a paper application is recorded afterwards (today when left out). */
+  submittedOn: isoDateSchema.optional(),
 });
 
 export const decisionSchema = z.object({
@@ -48,6 +50,14 @@ async function loadApplication(db: Db, applicationId: number): Promise<Applicati
   return application;
 }
 
+/** A practice manager reads their own practice's applications and their locality's: any other is "not found" to them. */
+async function refuseUnseen(ctx: AppContext, db: Db, application: ApplicationRow) {
+  const fund = await findFund(db, application.fundId);
+  const localities = await localitiesOn(db, fund.footprintGroupId, fund.listSnapshotDate);
+  if (!canSeeApplication(ctx.actor, application, localities)) throw notFound(`Application ${application.id}`);
+  return { fund, localities };
+}
+
 /** Checks an amount against the locality's pot, and the practice's own share when a practice applies, leaving out the application itself. */
 function checkPots(state: FundState, application: Pick<ApplicationRow, 'id' | 'localityGroupId' | 'practiceCode'>, amountPence: number, asked: AmountAsked) {
   const others = state.applications.filter((a) => a.id !== application.id);
@@ -66,6 +76,8 @@ export async function submitApplication(ctx: AppContext, fundId: number, input: 
   if (ctx.actor.role === 'practice_manager' && !input.practiceCode) throw forbidden('A practice manager applies for their own practice: choose it');
   const lines = input.lines.map((l) => ({ description: l.description, amountPence: l.amount }));
   const requestedPence = checkBusinessCase(lines);
+  const today = todayInEngland();
+  refuseFutureDate(input.submittedOn, today, 'The application', 'submittedOn');
   return inTransaction(ctx, async (db) => {
     // Two applications sent at once must not both fit a pot that has room for one.
     await lockFund(db, fundId);
@@ -84,7 +96,7 @@ export async function submitApplication(ctx: AppContext, fundId: number, input: 
     checkPots(state, { id: 0, localityGroupId, practiceCode: input.practiceCode ?? null }, requestedPence, { field: 'lines', words: 'asked for in the costed lines' });
     const row = await insertApplication(
       db,
-      { fundId, localityGroupId, practiceCode: input.practiceCode ?? null, title: input.title, purpose: input.purpose, milestones: input.milestones ?? null, requestedPence, status: 'submitted', submittedBy: ctx.actor.label },
+      { fundId, localityGroupId, practiceCode: input.practiceCode ?? null, title: input.title, purpose: input.purpose, milestones: input.milestones ?? null, requestedPence, status: 'submitted', submittedBy: ctx.actor.label, submittedOn: input.submittedOn ?? today },
       lines,
     );
     await recordAudit(db, ctx.actor, { recordType: 'fund_application', recordId: row.id, action: 'create', after: { ...row, lines }, summary: `Applied to ${state.fund.name} for ${input.title}` });
@@ -101,6 +113,9 @@ export async function decideApplication(ctx: AppContext, applicationId: number, 
     refuseFutureDate(input.decidedOn, today, 'The decision', 'decidedOn');
     const before = await loadApplication(db, applicationId);
     if (before.rowVersion !== input.rowVersion) throw conflict('This application was changed by someone else since you opened it. Reload it and decide again.', { yourVersion: input.rowVersion, currentVersion: before.rowVersion });
+    if (input.decidedOn && input.decidedOn < before.submittedOn) {
+      throw invalid(`The decision cannot be dated before the application was made, on ${formatLongDate(before.submittedOn)}`, [{ field: 'decidedOn', message: `must be ${formatLongDate(before.submittedOn)} or later` }]);
+    }
     const outcome = decide(money(before), { outcome: input.outcome, approvedPence: input.approvedAmount ?? null, reason: input.reason ?? null });
     if (outcome.approvedPence > 0) {
       await lockFund(db, before.fundId);
@@ -123,8 +138,11 @@ export const withdrawalSchema = z.object({ rowVersion: rowVersionSchema });
  * none of the pot, and the commissioner is no longer asked to decide it. A decided one stands.
  */
 export async function withdrawApplication(ctx: AppContext, applicationId: number, input: z.infer<typeof withdrawalSchema>) {
+  authorizeAny(ctx.actor, 'fund_withdrawal', 'create');
   return inTransaction(ctx, async (db) => {
     const before = await loadApplication(db, applicationId);
+    // One the applicant may not see is not there for them, as when they ask to read it.
+    await refuseUnseen(ctx, db, before);
     authorize(ctx.actor, 'fund_withdrawal', 'create', before.practiceCode);
     if (before.rowVersion !== input.rowVersion) throw conflict('This application was changed since you opened it. Reload it to see where it stands.', { yourVersion: input.rowVersion, currentVersion: before.rowVersion });
     const { status } = withdraw(money(before));
@@ -172,11 +190,8 @@ export async function removeDrawdown(ctx: AppContext, applicationId: number, dra
 /** One application with its costed lines and drawdowns (a practice manager: their own practice's and their locality's only). */
 export async function applicationDetail(ctx: AppContext, applicationId: number) {
   authorize(ctx.actor, 'fund_application', 'read');
-  const application = await findApplication(ctx.db, applicationId);
-  if (!application) throw notFound(`Application ${applicationId}`);
-  const fund = await findFund(ctx.db, application.fundId);
-  const localities = await localitiesOn(ctx.db, fund.footprintGroupId, fund.listSnapshotDate);
-  if (!canSeeApplication(ctx.actor, application, localities)) throw notFound(`Application ${applicationId}`);
+  const application = await loadApplication(ctx.db, applicationId);
+  const { fund, localities } = await refuseUnseen(ctx, ctx.db, application);
   const lines = await linesOf(ctx.db, applicationId);
   const drawdowns = await drawdownsOf(ctx.db, [applicationId]);
   const drawnPence = sumPence(drawdowns.map((d) => d.amountPence));

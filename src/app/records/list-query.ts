@@ -34,6 +34,9 @@ function filterValue(field: { kind: FieldKind }, name: string, raw: string): unk
   }
 }
 
+/** A record type's own condition of that name: never one every object inherits ("constructor"). */
+const conditionOf = (type: AnyRecordType, name: string) => (type.conditions && Object.hasOwn(type.conditions, name) ? type.conditions[name] : undefined);
+
 /** Builds WHERE and ORDER BY for a list; unknown filter or sort names are refused, not ignored. */
 export function buildListClauses(type: AnyRecordType, query: ListQuery, actor: Actor): { where: SQL | undefined; orderBy: SQL[]; reads: Record<string, SQL> } {
   const conditions: (SQL | undefined)[] = [type.readScope?.(actor)];
@@ -41,17 +44,17 @@ export function buildListClauses(type: AnyRecordType, query: ListQuery, actor: A
   // What a condition reads another way is filtered, searched and sorted as it is read.
   const reads: Record<string, SQL> = {};
   for (const [name, raw] of filters) {
-    const condition = type.conditions?.[name];
+    const condition = conditionOf(type, name);
     if (condition?.reads) Object.assign(reads, condition.reads(filterValue(condition, name, raw)));
   }
   const fields: Record<string, FieldDef> = { ...type.fields, ...Object.fromEntries(Object.entries(reads).map(([name, column]) => [name, { ...type.fields[name]!, column }])) };
   for (const [name, raw] of filters) {
-    const condition = type.conditions?.[name];
+    const condition = conditionOf(type, name);
     if (condition) {
       conditions.push(condition.where(filterValue(condition, name, raw)));
       continue;
     }
-    const field = fields[name];
+    const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (!field?.filter) throw invalid(`Cannot filter ${type.label} records by "${name}"`, [{ field: name, message: 'unknown filter' }]);
     const value = filterValue(field, name, raw);
     conditions.push(field.filter === 'search' ? ilike((field.searchIn ?? field.column) as never, `%${raw}%`) : eq(field.column as never, value));

@@ -45,6 +45,11 @@ describe.each(databaseKinds)('one way to keep records (%s)', (kind) => {
   it('refuses an unknown filter or sort instead of ignoring it', async () => {
     await expect(listRecords(admin(), practiceRecord, { page: 1, pageSize: 10, filters: { colour: 'blue' } })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'colour' }] });
     await expect(listRecords(admin(), practiceRecord, { sort: 'password', page: 1, pageSize: 10 })).rejects.toMatchObject({ kind: 'invalid' });
+    // Names every object has are not filters either.
+    for (const name of ['constructor', 'hasOwnProperty', 'toString']) {
+      await expect(listRecords(admin(), practiceRecord, { page: 1, pageSize: 10, filters: { [name]: '1' } })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: name, message: 'unknown filter' }] });
+    }
+    await expect(listRecords(admin(), practiceRecord, { sort: 'constructor', page: 1, pageSize: 10 })).rejects.toMatchObject({ kind: 'invalid' });
   });
 
   it('audits a change with who, before and after', async () => {

@@ -111,6 +111,8 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
     if (input.role && wholeFederationRoles.includes(input.role) && input.practiceCodes === undefined) input = { ...input, practiceCodes: [] };
     // A new password (forgotten, or feared known) signs its user out everywhere, but for the sign-in that set it.
     if (input.password) await db.delete(sessions).where(and(eq(sessions.userId, Number(userId)), actor.sessionId ? ne(sessions.id, actor.sessionId) : undefined));
+    // Disabled: every sign-in ends now, so enabling them again later does not bring back one left open on a lost or shared machine.
+    if (input.disabled === true) await db.delete(sessions).where(eq(sessions.userId, Number(userId)));
     if (input.practiceCodes === undefined) return;
     await db.delete(userPractices).where(eq(userPractices.userId, Number(userId)));
     if (input.practiceCodes.length) await db.insert(userPractices).values(input.practiceCodes.map((practiceCode) => ({ userId: Number(userId), practiceCode })));

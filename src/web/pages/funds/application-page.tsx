@@ -48,11 +48,11 @@ const drawdownColumns = (takeBack?: (d: Drawdown) => void): Column<Drawdown>[] =
 /** The applicant may withdraw: an admin, or the manager of the practice that applied (as the server decides). */
 const mayWithdraw = (user: SessionUser, practiceCode: string | null) => user.role === 'admin' || (user.role === 'practice_manager' && !!practiceCode && user.practiceCodes.includes(practiceCode));
 
-/** "1 June 2018 (recorded 26 November 2026 at 1:35am)", or when it was made and recorded alike, the time it was recorded. */
-function decisionDay(application: ApplicationDetail['application']): string {
-  const recorded = formatDateTime(application.decidedAt);
-  if (!application.decidedOn || application.decidedOn === dayInEngland(new Date(application.decidedAt!))) return recorded;
-  return `${formatDate(application.decidedOn)} (recorded ${recorded})`;
+/** "1 June 2018 (recorded 26 November 2026 at 1:35am)": the day something was done, and when it was recorded if that was later; the time alone when alike. */
+function dayRecorded(day: string | null, at: string): string {
+  const recorded = formatDateTime(at);
+  if (!day || day === dayInEngland(new Date(at))) return recorded;
+  return `${formatDate(day)} (recorded ${recorded})`;
 }
 
 /**
@@ -66,7 +66,7 @@ function decisionRows(application: ApplicationDetail['application']): SummaryRow
   return [
     ...(approved ? [{ key: 'Approved', value: formatMoney(application.approvedPence) }] : []),
     // The day it was decided; when it was recorded later, that too.
-    { key: 'Decision', value: application.decidedAt ? `${decisionDay(application)} by ${actorName(application.decidedBy)}${application.decisionReason ? `: ${application.decisionReason}` : ''}` : null },
+    { key: 'Decision', value: application.decidedAt ? `${dayRecorded(application.decidedOn, application.decidedAt)} by ${actorName(application.decidedBy)}${application.decisionReason ? `: ${application.decisionReason}` : ''}` : null },
     ...(approved ? [{ key: 'Drawn', value: `${formatMoney(application.drawnPence)} (${formatMoney(application.leftToDrawPence)} left to draw)` }] : []),
   ];
 }
@@ -107,6 +107,7 @@ export function ApplicationPage() {
                 { key: 'Purpose', value: application.purpose },
                 { key: 'Milestones', value: application.milestones },
                 { key: 'Asked for', value: formatMoney(application.requestedPence) },
+                { key: 'Applied', value: `${dayRecorded(application.submittedOn, application.createdAt)} by ${actorName(application.submittedBy)}` },
                 ...decisionRows(application),
               ]}
             />

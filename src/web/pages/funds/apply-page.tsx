@@ -3,11 +3,12 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
 import { useUser } from '../../auth/session.js';
+import { DateField, dateFieldTarget, dateProblem, type DateParts, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { useApiForm } from '../../components/use-api-form.js';
-import { formatMoney } from '../../format/format.js';
+import { formatMoney, todayIso } from '../../format/format.js';
 import { CostedLines, type LineDraft, lineId, typedPence } from './costed-lines.js';
 import type { Application, FundReport, Position } from './types.js';
 import '../contracts/contracts.css';
@@ -20,6 +21,7 @@ const fields = {
   milestones: { id: 'application-milestones', label: 'Milestones' },
   // The costed lines' problems are about their amounts (more than the pot has left, adding up to nothing): the first amount box.
   lines: { id: lineId(0, 'amount'), label: 'Costed lines' },
+  submittedOn: { id: dateFieldTarget('submitted-on'), label: 'Date of the application' },
 };
 
 /** The pot the chosen applicant draws on: a locality's own, or a practice's locality's. */
@@ -54,6 +56,8 @@ export function ApplyPage() {
   const [purpose, setPurpose] = useState('');
   const [milestones, setMilestones] = useState('');
   const [lines, setLines] = useState<LineDraft[]>([{ description: '', amount: '' }]);
+  // Today, unless a paper application made earlier is recorded now.
+  const [submittedOn, setSubmittedOn] = useState<DateParts>(isoToParts(todayIso()));
   const form = useApiForm<Record<string, unknown>, Application>((body) => ({ method: 'POST', path: `/api/funds/${id}/applications`, body }), {
     invalidates: ['/api/fund'],
     fields,
@@ -64,12 +68,14 @@ export function ApplyPage() {
   function submit(event: FormEvent) {
     event.preventDefault();
     const [kind, value] = applicant.split(':');
-    const body = { ...(kind === 'practice' ? { practiceCode: value } : { localityGroupId: value }), title, purpose, milestones: milestones.trim() || undefined, lines };
+    const body = { ...(kind === 'practice' ? { practiceCode: value } : { localityGroupId: value }), title, purpose, milestones: milestones.trim() || undefined, lines, submittedOn: isoOrNull(submittedOn) ?? undefined };
     form.submit(body, () => {
       const problems: FieldError[] = [];
       if (!applicant) problems.push({ field: 'applicant', message: 'Choose who is applying' });
       if (!title.trim()) problems.push({ field: 'application-title', message: 'Enter a title' });
       if (!purpose.trim()) problems.push({ field: 'application-purpose', message: 'Say what the money is for' });
+      const dateError = dateProblem(submittedOn, 'Date of the application', true);
+      if (dateError) problems.push({ field: dateFieldTarget('submitted-on'), message: dateError });
       lines.forEach((line, i) => {
         if (!line.description.trim()) problems.push({ field: lineId(i, 'description'), message: `Say what line ${i + 1} is for` });
         if (typedPence(line.amount) === null) problems.push({ field: lineId(i, 'amount'), message: `Enter line ${i + 1}’s amount in pounds, like £1,250.50 (not negative)` });
@@ -109,6 +115,7 @@ export function ApplyPage() {
               <Textarea id="application-purpose" name="purpose" label="Purpose" hint="What the money is for and what it will change" rows={4} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={form.fieldError('application-purpose')} />
               <Textarea id="application-milestones" name="milestones" label="Milestones (optional)" rows={3} value={milestones} onChange={(e) => setMilestones(e.target.value)} error={form.fieldError('application-milestones')} />
               <CostedLines lines={lines} onChange={setLines} fieldError={form.fieldError} />
+              <DateField id="submitted-on" legend="Date of the application" hint="Today, or the day it was made if you are recording a paper application afterwards." value={submittedOn} onChange={setSubmittedOn} error={form.fieldError(dateFieldTarget('submitted-on'))} />
               <Button type="submit" disabled={form.pending}>
                 Send application
               </Button>

@@ -55,7 +55,7 @@ export function DecisionForm({ application, onDecided }: { application: Applicat
       </Radios>
       {outcome === 'part_approve' ? <TextInput id="approved-amount" name="approved-amount" label="Amount approved (£)" width={10} value={amount} onChange={(e) => setAmount(e.target.value)} error={form.fieldError('approved-amount')} /> : null}
       <Textarea id="decision-reason" name="reason" label="Reason (needed to part-approve or reject)" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} error={form.fieldError('decision-reason')} />
-      <DateField id="decided-on" legend="Date decided" hint="Today, or the day it was decided if you are recording it afterwards. Money cannot be drawn before it." value={decidedOn} onChange={setDecidedOn} error={form.fieldError(dateFieldTarget('decided-on'))} />
+      <DateField id="decided-on" legend="Date decided" hint="Today, or the day it was decided if you are recording it afterwards: not before the application was made. Money cannot be drawn before it." value={decidedOn} onChange={setDecidedOn} error={form.fieldError(dateFieldTarget('decided-on'))} />
       <Button type="submit" disabled={form.pending}>
         Record decision
       </Button>

@@ -51,6 +51,8 @@ export interface Application {
   withdrawnBy: string | null;
   withdrawnAt: string | null;
   submittedBy: string;
+  /** The day it was made, as the applicant gave it (createdAt is when it was recorded). */
+  submittedOn: string;
   createdAt: string;
   drawnPence: number;
   rowVersion: number;
