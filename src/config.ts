@@ -14,6 +14,8 @@ const environmentSchema = z.object({
   ATSCALE_DATA_DIR: z.string().default('./data'),
   ATSCALE_MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
   ATSCALE_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  // The reverse proxy in front (its addresses or CIDR ranges, comma-separated): its X-Forwarded-For then names the user's address.
+  ATSCALE_TRUST_PROXY: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[\d.:a-fA-F/]+(\s*,\s*[\d.:a-fA-F/]+)*$/, 'ATSCALE_TRUST_PROXY must be the proxy’s addresses or ranges, such as 127.0.0.1 or 10.0.0.0/8, comma-separated').optional()),
   // The daily digest: where mail goes out, who it is from, when (HH:MM, server time; unset = not scheduled), and the web address for links.
   SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional()),
   SMTP_FROM: z.string().default('atscale <atscale@localhost>'),
@@ -30,6 +32,8 @@ export interface Config {
   dataDir: string;
   maxUploadBytes: number;
   secureCookies: boolean;
+  /** The reverse proxy's addresses, whose X-Forwarded-For is believed; none when unset. */
+  trustProxy?: string[];
   smtpUrl?: string;
   smtpFrom: string;
   digestTime?: string;
@@ -54,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.ATSCALE_DATA_DIR),
     maxUploadBytes: Math.round(e.ATSCALE_MAX_UPLOAD_MB * 1024 * 1024),
     secureCookies: e.ATSCALE_SECURE_COOKIES === 'true',
+    trustProxy: e.ATSCALE_TRUST_PROXY?.split(',').map((a) => a.trim()),
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
     digestTime: e.DIGEST_TIME,

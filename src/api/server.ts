@@ -30,6 +30,12 @@ export interface ServerOptions {
   cliToken?: string;
   maxUploadBytes?: number;
   secureCookies?: boolean;
+  /**
+   * The reverse proxy's addresses (ATSCALE_TRUST_PROXY): a request from one of them is from the
+   * address its X-Forwarded-For gives, so the sign-in limit counts each user's own address rather
+   * than the proxy's (one address for everyone, which anyone could then lock out). Unset, none.
+   */
+  trustProxy?: string[];
   /** The built web app (dist/web); absent in API-only tests. */
   webRoot?: string;
   /** What the server logs; a 500's error and stack are logged at `error`. Silent by default (tests). */
@@ -42,7 +48,7 @@ export type App = FastifyInstance;
 
 /** Builds the HTTP server: one Fastify app serving the JSON API under /api and the web app. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false, bodyLimit: 2 * 1024 * 1024, trustProxy: false }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false, bodyLimit: 2 * 1024 * 1024, trustProxy: options.trustProxy?.length ? options.trustProxy : false }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

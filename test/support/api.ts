@@ -12,10 +12,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { kind?: DatabaseKind; maxUploadBytes?: number; cliToken?: string; webRoot?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { kind?: DatabaseKind; maxUploadBytes?: number; cliToken?: string; webRoot?: string; trustProxy?: string[] } = {}): Promise<TestServer> {
   const database = await openTestDatabase(options.kind ?? 'pglite');
   await loadDemo({ db: database.db, actor: systemActor });
-  const app = await buildServer({ database, maxUploadBytes: options.maxUploadBytes, cliToken: options.cliToken, webRoot: options.webRoot });
+  const app = await buildServer({ database, maxUploadBytes: options.maxUploadBytes, cliToken: options.cliToken, webRoot: options.webRoot, trustProxy: options.trustProxy });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

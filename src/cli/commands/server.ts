@@ -39,7 +39,7 @@ export function registerServerCommands(program: Command): void {
       const { users } = await import('../../db/schema/index.js');
       const noUsers = (await opened.database.db.$count(users)) === 0;
       const cliToken = randomBytes(32).toString('base64url');
-      const app = await buildServer({ database: opened.database, cliToken, maxUploadBytes: config.maxUploadBytes, secureCookies: config.secureCookies, webRoot, logLevel: config.logLevel, digest: { smtpUrl: config.smtpUrl, from: config.smtpFrom, baseUrl: config.publicUrl } });
+      const app = await buildServer({ database: opened.database, cliToken, maxUploadBytes: config.maxUploadBytes, secureCookies: config.secureCookies, trustProxy: config.trustProxy, webRoot, logLevel: config.logLevel, digest: { smtpUrl: config.smtpUrl, from: config.smtpFrom, baseUrl: config.publicUrl } });
       try {
         await app.listen({ port: config.port, host: config.host });
       } catch (error) {
