@@ -7,7 +7,7 @@ import { invalid } from '../../domain/errors.js';
 import { boardActions, boardActionUpdates, meetings } from '../../db/schema/index.js';
 import { newestEntry } from '../records/newest-entry.js';
 import { keptInAudit, type RecordType } from '../records/record-type.js';
-import { dateText, optionalText, ownersOnPeoplePage, ownerValues, storedIn } from './fields.js';
+import { closedOnOf, dateText, optionalText, ownersOnPeoplePage, ownerValues, storedIn } from './fields.js';
 import { refuseTaken } from '../records/clash.js';
 import { importByRef } from './import-by-ref.js';
 import { boardActionLogLayout } from './import-board-actions.js';
@@ -25,6 +25,7 @@ const actionInput = z.object({
   status: z.enum(actionStatuses).optional(),
   outcome: optionalText(4000),
   meetingId: recordIdSchema.nullable().optional(),
+  closedOn: dateText,
 });
 
 /** An action's dated updates, newest first (the same day's later entry first). */
@@ -60,6 +61,7 @@ export const boardActionRecord: RecordType<ActionInput> = {
     dueDate: { header: 'Due', column: boardActions.dueDate, kind: 'date', sortable: true },
     status: { header: 'Status', column: boardActions.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
     outcome: { header: 'Outcome', column: boardActions.outcome, kind: 'text', filter: 'search' },
+    closedOn: { header: 'Closed on', column: boardActions.closedOn, kind: 'date', sortable: true },
     overdue: { header: 'Overdue', column: sql`coalesce(${boardActions.dueDate} < ${todayInEnglandSql} and ${boardActions.status} <> 'closed', false)`, kind: 'boolean', filter: 'exact' },
     // Where the action stands: its newest dated update, for lists and exports.
     latestUpdateOn: { header: 'Latest update dated', column: newestEntry(updateLog, boardActions, 'e.entered_on::text'), kind: 'date', sortable: true },
@@ -90,7 +92,7 @@ export const boardActionRecord: RecordType<ActionInput> = {
       ],
       'The board action is not valid',
     );
-    return { ...input, ...owners };
+    return { ...input, ...owners, closedOn: closedOnOf(input, existing) };
   },
   importCsv: (ctx, file) => importByRef(ctx, boardActionRecord, file, boardActionLogLayout),
   present: (row) => ({ ...row, overdue: isOverdue(row.dueDate as string | null, todayInEngland(), row.status === 'closed') }),

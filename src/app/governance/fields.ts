@@ -1,6 +1,8 @@
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { parseDateText } from '../../domain/governance/due-dates.js';
+import { closedOnFor } from '../../domain/governance/closed-on.js';
+import { todayInEngland } from '../../domain/iso-date.js';
 import { AppError } from '../../domain/errors.js';
 import { formatList } from '../../domain/words.js';
 import type { Db } from '../../db/client.js';
@@ -32,6 +34,12 @@ export const dateText = z
     }
     return parsed.date;
   });
+
+/** The day a risk or action was closed, from its status after this change and what it had (see domain/governance/closed-on.ts). */
+export function closedOnOf(input: { status?: string; closedOn?: string | null }, existing: Record<string, unknown> | undefined): string | null {
+  const was = existing ? { status: existing.status as string, closedOn: existing.closedOn as string | null } : undefined;
+  return closedOnFor({ status: input.status ?? was?.status ?? 'open', was, given: input.closedOn, today: todayInEngland() });
+}
 
 export const scale = z.coerce.number().int().min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5').nullable().optional();
 

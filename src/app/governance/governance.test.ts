@@ -100,7 +100,7 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     const [riskNow] = await database.db.select().from(risks).where(eq(risks.id, risk!.id));
     expect(riskNow).toMatchObject({ impact: 4, likelihood: risk!.likelihood });
     const [actionNow] = await database.db.select().from(boardActions).where(eq(boardActions.id, action!.id));
-    expect(actionNow).toMatchObject({ dueDate: '2018-06-30', status: 'closed', outcome: 'Done at the June board' });
+    expect(actionNow).toMatchObject({ dueDate: '2018-06-30', status: 'closed', outcome: 'Done at the June board', closedOn: today });
     // A file with the cell filled in still changes it.
     const [header, ...lines] = seedFile('risks.csv').content.toString('utf8').split(/\r?\n/);
     const row = Papa.parse<string[]>(lines.find((l) => l.startsWith('3,'))!).data[0]!;
@@ -139,8 +139,10 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     const [risk] = await database.db.select().from(risks).where(eq(risks.ref, '1'));
     expect(risk!.likelihoodRaw).not.toBeNull();
     const closed = await updateRecord(admin(), riskRecord, String(risk!.id), { status: 'closed', likelihood: risk!.likelihood }, risk!.rowVersion);
-    expect(closed).toMatchObject({ status: 'closed', likelihood: risk!.likelihood, likelihoodRaw: risk!.likelihoodRaw });
-    await updateRecord(admin(), riskRecord, String(risk!.id), { status: 'open', likelihood: risk!.likelihood }, risk!.rowVersion + 1);
+    expect(closed).toMatchObject({ status: 'closed', likelihood: risk!.likelihood, likelihoodRaw: risk!.likelihoodRaw, closedOn: today });
+    // The day it was closed can be given when recorded later; reopening clears it.
+    expect(await updateRecord(admin(), riskRecord, String(risk!.id), { closedOn: '12/04/2018' }, risk!.rowVersion + 1)).toMatchObject({ closedOn: '2018-04-12' });
+    expect(await updateRecord(admin(), riskRecord, String(risk!.id), { status: 'open', likelihood: risk!.likelihood }, risk!.rowVersion + 2)).toMatchObject({ closedOn: null });
   });
 
   it('keeps each score a risk has had, with the date and who changed it', async () => {

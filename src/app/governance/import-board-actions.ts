@@ -28,12 +28,12 @@ async function meetingDay(ctx: AppContext, title: string | undefined): Promise<s
  * A board action log as the ELR seed writes it: ref, action, owner, due, update, source_meeting.
  * The update becomes one of the action's dated entries, dated by an `update_on` column where the
  * log has one, else the day the source meeting was held where atscale knows it, else the day of the
- * import; the source meeting becomes a meeting the action links to. Status and outcome are read
- * when present.
+ * import; the source meeting becomes a meeting the action links to. Status, outcome and closed_on
+ * (the day a closed action was closed) are read when present.
  */
 export const boardActionLogLayout: RegisterLayout = {
   columns: ['ref', 'action', 'owner', 'due', 'update', 'source_meeting'],
-  columnOf: { ref: 'ref', action: 'action', ownerText: 'owner', dueDate: 'due', status: 'status', outcome: 'outcome', meetingId: 'source_meeting' },
+  columnOf: { ref: 'ref', action: 'action', ownerText: 'owner', dueDate: 'due', status: 'status', outcome: 'outcome', closedOn: 'closed_on', meetingId: 'source_meeting' },
   async toInput(row, ctx) {
     const meeting = cell(row, 'source_meeting');
     const updateOn = cell(row, 'update_on');
@@ -47,6 +47,7 @@ export const boardActionLogLayout: RegisterLayout = {
         dueDate: cell(row, 'due') ?? null,
         meetingId: meeting ? await meetingNamed(ctx, meeting) : null,
         ...(cell(row, 'status') ? { status: cell(row, 'status') } : {}),
+        ...(cell(row, 'closed_on') ? { closedOn: cell(row, 'closed_on') } : {}),
         ...(cell(row, 'outcome') ? { outcome: cell(row, 'outcome') } : {}),
       },
     };

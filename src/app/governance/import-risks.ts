@@ -6,11 +6,11 @@ const cell = (row: Record<string, string>, name: string) => row[name]?.trim() ||
 /**
  * A risk register as the ELR seed writes it: id, risk, likelihood (L/M/H or 1–5), mitigation
  * (parts separated by " | ", kept as written), context; owner, impact, review_date, cause_effect,
- * target_score and status are read when the file has them. The seed has no impact: it stays unset.
+ * target_score, status and closed_on (the day a closed risk was closed) are read when the file has them. The seed has no impact: it stays unset.
  */
 export const riskRegisterLayout: RegisterLayout = {
   columns: ['id', 'risk', 'likelihood'],
-  columnOf: { ref: 'id', risk: 'risk', likelihood: 'likelihood', likelihoodRaw: 'likelihood', mitigation: 'mitigation', context: 'context', ownerText: 'owner', impact: 'impact', reviewDate: 'review_date', causeEffect: 'cause_effect', targetScore: 'target_score', status: 'status' },
+  columnOf: { ref: 'id', risk: 'risk', likelihood: 'likelihood', likelihoodRaw: 'likelihood', mitigation: 'mitigation', context: 'context', ownerText: 'owner', impact: 'impact', reviewDate: 'review_date', causeEffect: 'cause_effect', targetScore: 'target_score', status: 'status', closedOn: 'closed_on' },
   async toInput(row) {
     const problems: { column: string; message: string }[] = [];
     const word = cell(row, 'likelihood');
@@ -31,6 +31,7 @@ export const riskRegisterLayout: RegisterLayout = {
         causeEffect: cell(row, 'cause_effect') ?? null,
         targetScore: cell(row, 'target_score') ?? null,
         ...(cell(row, 'status') ? { status: cell(row, 'status') } : {}),
+        ...(cell(row, 'closed_on') ? { closedOn: cell(row, 'closed_on') } : {}),
       },
     };
   },

@@ -7,7 +7,7 @@ import { risks, riskScoreHistory } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../context.js';
 import { keptInAudit, type RecordType } from '../records/record-type.js';
-import { dateText, optionalText, ownersOnPeoplePage, ownerValues, scale, storedIn } from './fields.js';
+import { closedOnOf, dateText, optionalText, ownersOnPeoplePage, ownerValues, scale, storedIn } from './fields.js';
 import { refuseTaken } from '../records/clash.js';
 import { importByRef } from './import-by-ref.js';
 import { checkAll } from '../records/refusals.js';
@@ -32,6 +32,7 @@ export const riskInput = z.object({
   mitigation: optionalText(4000),
   reviewDate: dateText,
   status: z.enum(['open', 'closed']).optional(),
+  closedOn: dateText,
 });
 
 /** A target score is a likelihood × impact of the 5 × 5 matrix: 7 or 11 cannot be reached. */
@@ -78,6 +79,7 @@ export const riskRecord: RecordType<z.infer<typeof riskInput>> = {
     mitigation: { header: 'Mitigation', column: risks.mitigation, kind: 'text', filter: 'search' },
     reviewDate: { header: 'Review date', column: risks.reviewDate, kind: 'date', sortable: true },
     status: { header: 'Status', column: risks.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
+    closedOn: { header: 'Closed on', column: risks.closedOn, kind: 'date', sortable: true },
   },
   ...ownersOnPeoplePage,
   defaultSort: 'ref',
@@ -98,7 +100,7 @@ export const riskRecord: RecordType<z.infer<typeof riskInput>> = {
     // sends one, so the same likelihood sent back (closing the risk, say) keeps the word.
     const changedLikelihood = input.likelihood !== undefined && input.likelihood !== (existing?.likelihood ?? null);
     const raw = changedLikelihood && input.likelihoodRaw === undefined ? { likelihoodRaw: null } : {};
-    return { ...input, ...raw, ...owners };
+    return { ...input, ...raw, ...owners, closedOn: closedOnOf(input, existing) };
   },
   afterWrite: (db, riskId, _input, actor) => keepScoreHistory(db, riskId as number, actor),
   importCsv: (ctx, file) => importByRef(ctx, riskRecord, file, riskRegisterLayout),

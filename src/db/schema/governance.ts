@@ -24,6 +24,8 @@ export const risks = pgTable(
     mitigation: text('mitigation'),
     reviewDate: date('review_date'),
     status: text('status').notNull().default('open'), // open | closed
+    /** The day it was closed (today unless given); none while open. */
+    closedOn: date('closed_on'),
     rowVersion: integer('row_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -76,6 +78,8 @@ export const boardActions = pgTable(
     dueDate: date('due_date'),
     status: text('status').notNull().default('open'), // open | carried_forward | closed
     outcome: text('outcome'),
+    /** The day it was closed (today unless given); none while open or carried forward. */
+    closedOn: date('closed_on'),
     meetingId: integer('meeting_id').references(() => meetings.id),
     rowVersion: integer('row_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

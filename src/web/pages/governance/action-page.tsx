@@ -77,7 +77,15 @@ function ActionDetails({ action }: { action: BoardAction }) {
           { key: 'Action', value: action.action },
           { key: 'Owner', value: action.ownerText },
           { key: 'Due', value: action.dueDate ? formatDate(action.dueDate) : 'No date set' },
-          { key: 'Status', value: <ActionStatus action={action} /> },
+          {
+            key: 'Status',
+            value: (
+              <>
+                <ActionStatus action={action} />
+                {action.closedOn ? ` on ${formatDate(action.closedOn)}` : null}
+              </>
+            ),
+          },
           { key: 'Raised at', value: <MeetingLink id={action.meetingId} meetings={rows} /> },
           { key: 'Outcome', value: action.outcome },
         ]}

@@ -1,5 +1,6 @@
 import type { FormField } from '../../components/record-form.js';
 import { impactLabels, likelihoodLabels } from './types.js';
+import { closedOnHint } from './action-fields.js';
 
 const scaleOptions = (labels: readonly string[]) => [{ value: '', label: 'Not set' }, ...labels.map((label, i) => ({ value: String(i + 1), label: `${i + 1} ${label}` }))];
 
@@ -16,4 +17,5 @@ export const riskFields: FormField[] = [
   { name: 'mitigation', label: 'Mitigation actions (optional)', kind: 'textarea', hint: 'Separate actions with " | "' },
   { name: 'reviewDate', label: 'Review date (optional)', kind: 'date' },
   { name: 'status', label: 'Status', kind: 'select', options: [{ value: 'open', label: 'Open' }, { value: 'closed', label: 'Closed' }] },
+  { name: 'closedOn', label: 'Date closed (optional)', kind: 'date', hint: closedOnHint },
 ];

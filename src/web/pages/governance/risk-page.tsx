@@ -27,7 +27,7 @@ function RiskDetails({ risk }: { risk: Risk }) {
     <GovernancePage title={`R${risk.ref}: ${risk.risk}`} crumbs={[{ to: '/governance/risks', text: 'Risk register' }]}>
       <SummaryRows
         rows={[
-          { key: 'Status', value: humanise(risk.status) },
+          { key: 'Status', value: risk.closedOn ? `${humanise(risk.status)} on ${formatDate(risk.closedOn)}` : humanise(risk.status) },
           { key: 'Owner', value: risk.ownerText },
           { key: 'Cause and effect', value: risk.causeEffect },
           { key: 'Context', value: risk.context },

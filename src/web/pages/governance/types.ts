@@ -17,6 +17,8 @@ export interface Risk extends Versioned {
   mitigation: string | null;
   reviewDate: string | null;
   status: 'open' | 'closed';
+  /** The day it was closed; none while open. */
+  closedOn: string | null;
   score: number | null;
   rating: 'low' | 'moderate' | 'high' | 'extreme' | null;
 }
@@ -45,6 +47,8 @@ export interface BoardAction extends Versioned {
   dueDate: string | null;
   status: 'open' | 'carried_forward' | 'closed';
   outcome: string | null;
+  /** The day it was closed; none while open or carried forward. */
+  closedOn: string | null;
   meetingId: number | null;
   /** Its newest dated update, worked out from the updates. */
   latestUpdate: string | null;
