@@ -140,7 +140,8 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
   });
 
   it('shares money at a rate for each registered patient: the rate × each practice’s list at the snapshot', async () => {
-    const request = makeSchemeRequest({ shared: { unit: 'gbp', quantity: 0.1, per: 'patient' }, deliveryModels: [], rounding: { quantity: 'largest_remainder_2dp' } });
+    // No rounding given, as a scheme written for the API or a file need not: money is shared to the penny, adding up to the pot.
+    const request = makeSchemeRequest({ shared: { unit: 'gbp', quantity: 0.1, per: 'patient' }, deliveryModels: [] });
     const { status, body: created } = await admin.request('POST', '/api/schemes', request);
     expect(status).toBe(201);
     const { run } = (await admin.request('GET', `/api/schemes/${created.scheme.id}/run`)).body;
@@ -148,8 +149,12 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.map((r) => r.quantityPence)).toEqual(rows.map((r) => 10 * r.listSize));
     expect(run.allocation.totals.quantity.total).toBe(run.allocation.listSizeTotal / 10);
+    expect(rows.reduce((sum, r) => sum + r.quantityPence, 0)).toBe(run.allocation.listSizeTotal * 10);
     const { body } = await admin.request('GET', `/api/schemes/${created.scheme.id}/statements/C82001`);
     expect(body.statement.lines).toContainEqual(expect.objectContaining({ label: 'Allocation', detail: expect.stringMatching(/^£0\.10 for each of its [\d,]+ registered patients$/) }));
+    // Paid to the penny: 10p × its list, not rounded to a whole pound.
+    const kibworth = run.allocation.rows.find((r: { practiceKey?: string; odsCode?: string; listSize: number }) => (r.odsCode ?? r.practiceKey) === 'C82001');
+    expect(body.statement.totals.at(-1).amountPence).toBe(10 * kibworth.listSize);
     // A rate per patient is money, shared by list size: anything else is refused, naming the field.
     const appointments = await admin.request('POST', '/api/schemes', makeSchemeRequest({ shared: { unit: 'appointments', quantity: 2, per: 'patient' } }));
     expect(appointments).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ field: 'body.definition.shared.unit', message: expect.stringMatching(/is money/) })] } });

@@ -50,6 +50,17 @@ describe('schemeDefinitionSchema', () => {
     });
   });
 
+  it.each([
+    ['money shared per head', { unit: 'gbp', quantity: 32_725.5 }, 'largest_remainder_2dp'],
+    ['money at a rate for each patient', { unit: 'gbp', quantity: 0.1, per: 'patient' }, 'largest_remainder_2dp'],
+    ['appointments', { unit: 'appointments', quantity: 600 }, 'half_up_whole'],
+  ])('shares %s, when the scheme does not say how, with %s', (_case, shared, rule) => {
+    const apportionment = { basis: 'list_size' };
+    expect(parseSchemeDefinition({ ...base, shared, apportionment, deliveryModels: [] }).rounding.quantity).toBe(rule);
+    // A rule the scheme gives is kept, whatever the unit.
+    expect(parseSchemeDefinition({ ...base, shared, apportionment, deliveryModels: [], rounding: { quantity: 'half_up_1dp' } }).rounding.quantity).toBe('half_up_1dp');
+  });
+
   it('accepts a DB-backed scheme that names a list snapshot instead of carrying practices', () => {
     const { practices: _practices, ...rest } = base;
     expect(parseSchemeDefinition({ ...rest, listSnapshot: { date: '2017-10-01', name: 'October 2017' } }).practices).toBeUndefined();

@@ -55,10 +55,20 @@ const deliveryModelSchema = z
   })
   .refine((model) => (model.hourlyRate !== undefined) !== (model.unitRate !== undefined), 'give either hourlyRate or unitRate');
 
+/**
+ * How a scheme's shares are rounded when it does not say: activity in whole units (appointments,
+ * hours, sessions), and money to the penny by largest remainder, so the practices' shares add up to
+ * the pot exactly, wherever the scheme was written (the web form, a scheme file or the API).
+ */
+export function defaultQuantityRounding(unit: string): (typeof quantityRoundingRules)[number] {
+  return unit === 'gbp' ? 'largest_remainder_2dp' : 'half_up_whole';
+}
+
 export const schemeRoundingSchema = z
   .object({
     sharePercent: z.enum(quantityRoundingRules).default('half_up_2dp'),
-    quantity: z.enum(quantityRoundingRules).default('half_up_whole'),
+    /** Left out: whole units, or for money (gbp) pence shared so the practices' shares add up to the pot (see defaultQuantityRounding). */
+    quantity: z.enum(quantityRoundingRules).optional(),
     perWeek: z.enum(quantityRoundingRules).default('half_up_whole'),
     hours: z.enum(quantityRoundingRules).default('half_up_whole'),
     cost: z.enum(moneyRoundingRules).default('half_up_pound'),
@@ -176,7 +186,8 @@ export const schemeDefinitionSchema = z
     });
     if (scheme.fundingSources.length > 0 && !scheme.costModel) ctx.addIssue({ code: 'custom', path: ['costModel'], message: 'funding sources need a cost model to set them against' });
     if (scheme.handSchedule && !scheme.costModel) ctx.addIssue({ code: 'custom', path: ['costModel'], message: 'a hand schedule is compared with the cost model, so the scheme needs one' });
-  });
+  })
+  .transform((scheme) => ({ ...scheme, rounding: { ...scheme.rounding, quantity: scheme.rounding.quantity ?? defaultQuantityRounding(scheme.shared.unit) } }));
 
 export type SchemeDefinition = z.output<typeof schemeDefinitionSchema>;
 export type SchemeDefinitionInput = z.input<typeof schemeDefinitionSchema>;
