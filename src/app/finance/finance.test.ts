@@ -76,6 +76,12 @@ describe.each(databaseKinds)('finance (%s)', (kind) => {
     const bad = file('streams.csv', ['funder,stream,status,financial_year,amount', 'NHS E,New one,secured,2018/19,"£1,000"', ',No funder,secured,2018/19,5', 'NHS E,Bad year,secured,2018-2020,5']);
     await expect(importFinanceCsv(admin(), 'streams', bad)).rejects.toMatchObject({ kind: 'invalid', problems: [{ line: 3, column: 1 }, { line: 4, column: 4 }] });
     expect((await demo().db.select().from(incomeStreams)).length).toBe(before);
+    // A stream has one set of terms: two years that give different ones are refused, naming the line and column, not the last one kept.
+    const twoTerms = file('streams.csv', ['funder,stream,status,financial_year,amount,payment_terms,arrears_months,practices_share_percent', 'NHS E,Two terms,secured,2018/19,"£1,234.50",monthly,0,', 'NHS E,Two terms,secured,2019/20,1234,quarterly,1,95%']);
+    const refused = await importFinanceCsv(admin(), 'streams', twoTerms).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ kind: 'invalid', problems: [{ line: 3, column: 'payment_terms' }, { line: 3, column: 'arrears_months' }, { line: 3, column: 'practices_share_percent' }] });
+    expect((refused as { problems: { message: string }[] }).problems[0]!.message).toBe('Two terms (secured, NHS E) has one set of payment terms for all its years, and line 2 gives its payment_terms as "monthly": make the lines agree, or give each year\'s money its own stream');
+    expect((await demo().db.select().from(incomeStreams)).length).toBe(before);
     await expect(createRecord(admin(), incomeStreamRecord, { name: 'No funder', status: 'secured' })).rejects.toMatchObject({ problems: [{ field: 'funder' }] });
     await expect(createRecord(admin(), runningCostRecord, { financialYear: '2020/21', category: 'Staff', line: 'Manager', amount: '£30,000' })).rejects.toMatchObject({ message: '2020/21 is outside the finance plan' });
     await expect(createRecord(admin(), runningCostRecord, { financialYear: '2018/19', category: 'Staff', line: 'Manager', amount: '-5' })).rejects.toMatchObject({ problems: [{ field: 'amount', message: 'must not be negative' }] });

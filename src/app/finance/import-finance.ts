@@ -59,15 +59,31 @@ class Upserter {
   }
 }
 
-/** Rows of one stream must agree on its terms; the same stream and year twice is a mistake. */
+/** A stream's terms, by the column a file gives each in: one set for the stream, whichever year a row is for. */
+const termColumns = { frequency: 'payment_terms', arrearsMonths: 'arrears_months', practicesShareBasisPoints: 'practices_share_percent', contractReference: 'contract_reference', endDate: 'end_date' } as const;
+
+/** Rows of one stream must agree on its terms (else one year's would be paid on another's); the same stream and year twice is a mistake. */
 function streamProblems(rows: IncomeStreamRow[], file: string): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
+  const firstOfStream = new Map<string, IncomeStreamRow>();
   for (const row of rows) {
-    const key = `${row.funder}|${row.name}|${row.status}|${row.financialYear}`;
+    const stream = `${row.funder}|${row.name}|${row.status}`;
+    const key = `${stream}|${row.financialYear}`;
     const first = seen.get(key);
     if (first !== undefined) problems.push({ file, line: row.line, message: `${row.name} (${row.status}, ${row.funder}) ${row.financialYear} is already on line ${first}` });
     else seen.set(key, row.line);
+    const earlier = firstOfStream.get(stream);
+    if (!earlier) {
+      firstOfStream.set(stream, row);
+      continue;
+    }
+    for (const [field, column] of Object.entries(termColumns)) {
+      const [was, now] = [earlier[field as keyof typeof termColumns] ?? null, row[field as keyof typeof termColumns] ?? null];
+      if (was === now) continue;
+      const shown = was === null ? 'blank' : field === 'practicesShareBasisPoints' ? `${Number(was) / 100}%` : `"${was}"`;
+      problems.push({ file, line: row.line, column, message: `${row.name} (${row.status}, ${row.funder}) has one set of payment terms for all its years, and line ${earlier.line} gives its ${column} as ${shown}: make the lines agree, or give each year's money its own stream` });
+    }
   }
   return problems;
 }
