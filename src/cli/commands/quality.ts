@@ -125,7 +125,7 @@ export function registerQualityCommands(program: Command): void {
   program
     .command('funnel')
     .description('Funnel plot of units against the group, with overdispersion-adjusted 95% and 99.8% limits (Spiegelhalter)')
-    .requiredOption('--in <file>', 'CSV with columns unit,numerator,denominator (for sr: observed,expected)')
+    .requiredOption('--in <file>', 'CSV with columns unit,numerator,denominator (for sr: the observed count as numerator, the expected as denominator)')
     .requiredOption('--type <type>', 'pr (proportion), sr (standardised ratio) or rc (ratio of counts)')
     .option('--sr-method <method>', 'for sr: shmi (log, truncation) or cqc (square root, winsorisation)', 'shmi')
     .option('--overdispersion', 'adjust the limits for overdispersion when φ > 1', true)
