@@ -61,6 +61,11 @@ describe('schemeDefinitionSchema', () => {
     expect(parseSchemeDefinition({ ...base, shared, apportionment, deliveryModels: [], rounding: { quantity: 'half_up_1dp' } }).rounding.quantity).toBe('half_up_1dp');
   });
 
+  it('takes a scheme with no period at all, as every part of one is optional', () => {
+    const { period: _period, ...rest } = base;
+    expect(parseSchemeDefinition(rest).period).toEqual({});
+  });
+
   it('accepts a DB-backed scheme that names a list snapshot instead of carrying practices', () => {
     const { practices: _practices, ...rest } = base;
     expect(parseSchemeDefinition({ ...rest, listSnapshot: { date: '2017-10-01', name: 'October 2017' } }).practices).toBeUndefined();

@@ -93,7 +93,9 @@ export const schemeDefinitionSchema = z
       end: isoDate.optional(),
       weeks: z.number().int().positive().optional(),
       financialYears: z.array(financialYearSchema).min(1).optional(),
-    }),
+    })
+      // Every part of it is optional, so the whole may be left out.
+      .prefault({}),
     /** Inline practices, or a CSV file beside the scheme file. Leave out to take them from a registry list snapshot. */
     practices: z.union([z.array(schemePracticeSchema).min(1, 'a scheme needs at least one participating practice'), fileReference]).optional(),
     listSnapshot: z.object({ date: isoDate, name: z.string().optional() }).optional(),
