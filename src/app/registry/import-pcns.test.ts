@@ -34,13 +34,19 @@ describe.each(databaseKinds)('importing PCN files out of date order (%s)', (kind
   const practice = async (code: string) => (await database.db.select().from(practices).where(eq(practices.odsCode, code)))[0]!;
   const stocktonPcn = fieldsOf(stockton)[5]!;
   const queensParkPcn = fieldsOf(queensPark)[5]!;
+  let first: Awaited<ReturnType<typeof importNhsFile>>;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     await importNhsFile(ctx(), 'ods', nhsFile('epraccur-2026-06.csv'));
-    await importNhsFile(ctx(), 'pcns', mapFile('map-2026-08.csv', '01Aug2026', [{ line: stockton }, { line: queensPark }]));
+    first = await importNhsFile(ctx(), 'pcns', mapFile('map-2026-08.csv', '01Aug2026', [{ line: stockton }, { line: queensPark }]));
   }, 120_000);
   afterAll(() => database?.close());
+
+  it('says the first file set each practice’s PCN, not that every practice changed PCN', () => {
+    expect(first.notes.join(' ')).toMatch(/\. 2 practices had their PCN set(;|\.)/);
+    expect(first.notes.join(' ')).not.toContain('changed PCN');
+  });
 
   it('lists a row’s bad date and a practice the registry lacks in one report, writing nothing', async () => {
     const badDate = fieldsOf(stockton);

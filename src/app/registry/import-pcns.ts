@@ -29,10 +29,15 @@ interface Membership {
   where?: string;
 }
 
-/** "3 practices changed PCN; 6,126 had their ICB or IT supplier set or changed", or that nothing of theirs changed. */
-function practiceChangeWords(movedPcn: number, otherwise: number): string {
-  if (!movedPcn && !otherwise) return 'No practice changed PCN, ICB or IT supplier';
-  const parts = [...(movedPcn ? [`${countOf(movedPcn, 'practice')} changed PCN`] : []), ...(otherwise ? [`${countOf(otherwise, 'practice')} had ${movedPcn ? 'only ' : ''}their ICB or IT supplier set or changed`] : [])];
+/** "6,391 practices had their PCN set; 3 changed PCN; 6,126 had their ICB or IT supplier set or changed", or that nothing of theirs changed. */
+function practiceChangeWords(firstPcn: number, movedPcn: number, otherwise: number): string {
+  if (!firstPcn && !movedPcn && !otherwise) return 'No practice changed PCN, ICB or IT supplier';
+  const pcn = firstPcn + movedPcn > 0;
+  const parts = [
+    ...(firstPcn ? [`${countOf(firstPcn, 'practice')} had ${firstPcn === 1 ? 'its' : 'their'} PCN set`] : []),
+    ...(movedPcn ? [`${countOf(movedPcn, 'practice')} changed PCN`] : []),
+    ...(otherwise ? [`${countOf(otherwise, 'practice')} had ${pcn ? 'only ' : ''}their ICB or IT supplier set or changed`] : []),
+  ];
   return parts.join('; ');
 }
 
@@ -170,7 +175,9 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     }
     await bulkUpsert(tx as never, 'practice_history', historyColumns, history, undefined);
     // The counts are of memberships (a practice that moved has one ended and one begun), so say what they came to for the practices.
-    const practicesSaid = practiceChangeWords(history.length, updates.length - history.length);
+    // A practice that had no PCN before had its PCN set (the first import), rather than changed.
+    const firstPcn = history.filter((h) => h.snapshot.previousPcnCode === null).length;
+    const practicesSaid = practiceChangeWords(firstPcn, history.length - firstPcn, updates.length - history.length);
     report.notes.push(`The counts are of PCN memberships: a practice that moved PCN has its old membership ended (updated) and its new one added (inserted). ${practicesSaid}.`);
     await recordAudit(tx as never, ctx.actor, importAuditRows(report, 'PCN import', [...membershipAudits, ...audits], { after: { practicesChanged: updates.length }, summaryTail: `; ${practicesSaid.charAt(0).toLowerCase()}${practicesSaid.slice(1)}` }));
     return report;
