@@ -1,6 +1,4 @@
 import { parseLocalIndicators } from '../../domain/quality/parse-local-indicators.js';
-import { registeredPatientsIndicator } from '../../domain/quality/indicators.js';
-import { qofPrevalenceCode } from '../../domain/quality/parse-qof.js';
 import { csvText, noRowsProblem } from '../../domain/registry/index.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -16,8 +14,6 @@ export async function importLocalIndicatorsFile(ctx: AppContext, file: { name: s
   authorize(ctx.actor, 'indicator', 'import');
   const parsed = parseLocalIndicators(csvText(file), file.name);
   if (!parsed.problems.length && !parsed.indicators.length && !parsed.values.length) parsed.problems.push(noRowsProblem(file.name));
-  const reserved = parsed.indicators.filter((i) => i.code === registeredPatientsIndicator.code || i.code.startsWith(qofPrevalenceCode('')));
-  if (reserved.length) parsed.problems.push({ file: file.name, message: `indicator codes ${reserved.map((i) => i.code).join(', ')} are kept for figures atscale imports itself; choose another code` });
   if (parsed.problems.length) return rejectedReport('indicators', file.name, parsed.problems);
   return ctx.db.transaction(async (tx) => {
     const report = emptyReport('indicators', file.name);

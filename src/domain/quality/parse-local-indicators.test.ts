@@ -40,6 +40,20 @@ describe('local indicators CSV', () => {
     ]);
   });
 
+  it('lists every problem of a file at once: a duplicate month beside a bad figure, a code atscale keeps for itself once', () => {
+    const qof = 'QOF_PREV_HYP,Hypertension,proportion,higher,,';
+    const parsed = parseLocalIndicators(
+      csv(`${same},C82001,2024-04,25,100`, `${same},C82001,2024-04,120,100`, `${same},C82001,2024-13,1,100`, `${qof},C82001,2024-04,1,100`, `${qof},C82001,2024-05,1,100`),
+      'local.csv',
+    );
+    expect(parsed.problems.map((p) => [p.line, p.column, p.message])).toEqual([
+      [3, 9, 'C82001 SAME_DAY 2024-04: numerator 120 is more than denominator 100, which a proportion cannot be'],
+      [3, 8, 'C82001 has a second SAME_DAY figure for 2024-04 (first on line 2)'],
+      [4, 8, "period '2024-13' must be a month written as 2024-03"],
+      [5, 1, 'indicator code QOF_PREV_HYP is kept for figures atscale imports itself; choose another code'],
+    ]);
+  });
+
   it('takes counts and minutes as a value without a denominator', () => {
     const parsed = parseLocalIndicators('indicator_code,indicator_name,unit,polarity,practice_code,period,numerator,denominator,value\nWAIT,Wait for a routine appointment,minutes,lower,C82001,2024-04,,,12.5\n', 'local.csv');
     expect(parsed.problems).toEqual([]);

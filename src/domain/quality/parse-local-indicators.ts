@@ -3,7 +3,8 @@ import { readCsvTable } from '../registry/csv-table.js';
 import { textOf } from '../registry/decode-text.js';
 import type { ColumnSpec } from '../registry/header-columns.js';
 import { organisationCodeFault } from '../registry/ods-codes.js';
-import { type Indicator, type IndicatorUnit, type IndicatorValueRow, indicatorUnits, indicatorValue, type Polarity, polarities } from './indicators.js';
+import { type Indicator, type IndicatorUnit, type IndicatorValueRow, indicatorUnits, indicatorValue, type Polarity, polarities, registeredPatientsIndicator } from './indicators.js';
+import { qofPrevalenceCode } from './parse-qof.js';
 import { thresholdProblems } from './thresholds.js';
 
 /**
@@ -44,6 +45,8 @@ export interface LocalIndicatorParse {
   thresholds: LocalThreshold[];
   values: LocalIndicatorValue[];
   problems: Problem[];
+  /** Every well-formed indicator code the file uses, with the first line that uses it (rows with problems too). */
+  codes: Map<string, number>;
 }
 
 const optionalNumber = (text: string): number | null | 'bad' => {
@@ -52,10 +55,14 @@ const optionalNumber = (text: string): number | null | 'bad' => {
   return Number.isFinite(n) ? n : 'bad';
 };
 
+/** Codes atscale gives the indicators it imports itself: registered patients, and QOF prevalence (QOF_PREV_…). */
+const isReservedCode = (code: string) => code === registeredPatientsIndicator.code || code.startsWith(qofPrevalenceCode(''));
+
 export function parseLocalIndicators(input: string | Uint8Array, file: string): LocalIndicatorParse {
   const definitions = new Map<string, { indicator: Indicator; threshold: LocalThreshold; line: number }>();
   const values: LocalIndicatorValue[] = [];
   const seen = new Map<string, number>();
+  const codes = new Map<string, number>();
   const problems = readCsvTable(textOf(input), file, COLUMNS, (row) => {
     const { line } = row;
     const faults: Problem[] = [];
@@ -70,22 +77,34 @@ export function parseLocalIndicators(input: string | Uint8Array, file: string): 
     const codeFault = organisationCodeFault(practiceCode, 'practice code');
     if (codeFault) fault('practiceCode', codeFault);
     const m = /^(\d{4})-(\d{2})$/.exec(row.cell('period'));
-    if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) fault('period', `period '${row.cell('period')}' must be a month written as 2024-03`);
+    const periodOk = Boolean(m) && Number(m![2]) >= 1 && Number(m![2]) <= 12;
+    if (!periodOk) fault('period', `period '${row.cell('period')}' must be a month written as 2024-03`);
     const numbers = {} as Record<'numerator' | 'denominator' | 'value' | 'minimum' | 'target', number | null>;
+    let numbersOk = true;
     for (const key of ['numerator', 'denominator', 'value', 'minimum', 'target'] as const) {
       const n = optionalNumber(row.cell(key));
       if (n === 'bad') fault(key, `${key} '${row.cell(key)}' is not a number`);
+      numbersOk &&= n !== 'bad';
       numbers[key] = n === 'bad' ? null : n;
     }
-    if (faults.length) return faults;
-
+    // Every problem of the row at once: the figure is checked when its unit and numbers could be read, and a
+    // second figure for the same month when the code, practice and month could.
+    const codeOk = /^[A-Z0-9_]{2,40}$/.test(code);
+    if (codeOk && !codes.has(code)) {
+      codes.set(code, line);
+      // Said once, on the first row of the code.
+      if (isReservedCode(code)) fault('indicatorCode', `indicator code ${code} is kept for figures atscale imports itself; choose another code`);
+    }
     const period = `${row.cell('period')}-01`;
-    const figure = indicatorValue(unit, numbers);
-    if ('problem' in figure) return [{ file, line, column: row.column(figure.column), message: `${practiceCode} ${code} ${row.cell('period')}: ${figure.problem}` }];
-    const key = `${code} ${practiceCode} ${period}`;
-    const first = seen.get(key);
-    if (first !== undefined) return [{ file, line, column: row.column('period'), message: `${practiceCode} has a second ${code} figure for ${row.cell('period')} (first on line ${first})` }];
-    seen.set(key, line);
+    const figure = indicatorUnits.includes(unit) && numbersOk ? indicatorValue(unit, numbers) : undefined;
+    if (figure && 'problem' in figure) faults.push({ file, line, column: row.column(figure.column), message: `${practiceCode} ${code} ${row.cell('period')}: ${figure.problem}` });
+    if (codeOk && !codeFault && periodOk) {
+      const key = `${code} ${practiceCode} ${period}`;
+      const first = seen.get(key);
+      if (first !== undefined) fault('period', `${practiceCode} has a second ${code} figure for ${row.cell('period')} (first on line ${first})`);
+      else seen.set(key, line);
+    }
+    if (faults.length || !figure || 'problem' in figure) return faults;
 
     const indicator: Indicator = {
       code,
@@ -110,7 +129,7 @@ export function parseLocalIndicators(input: string | Uint8Array, file: string): 
     return [];
   });
   const defs = [...definitions.values()];
-  return { indicators: defs.map((d) => d.indicator), thresholds: defs.map((d) => d.threshold).filter((t) => t.minimum !== null || t.target !== null), values, problems };
+  return { indicators: defs.map((d) => d.indicator), thresholds: defs.map((d) => d.threshold).filter((t) => t.minimum !== null || t.target !== null), values, problems, codes };
 }
 
 /** Whether a header row is a local indicators file. */
