@@ -67,36 +67,48 @@ describe.each(databaseKinds)('data migrations (%s)', (kind) => {
   });
 });
 
-describe.each(databaseKinds)('data migration 0025 (%s)', (kind) => {
+describe.each(databaseKinds)('data migration 0028 (%s)', (kind) => {
   let database: Database;
   beforeAll(async () => {
     database = await openEmptyTestDatabase(kind);
   });
   afterAll(() => database?.close());
 
-  it('keeps, for each task imported before it, what it holds now as what its file said, so importing that file again changes nothing', async () => {
+  it('gives each task imported before it the id it was imported with, so the next import of that file keeps the edits made since, and dates closed risks', async () => {
     const before = migrationsBefore('0025_plan-import-base');
     try {
       await database.migrate(before.folder);
     } finally {
       before.remove();
     }
-    // As an import before 0025 left the line "1.1,Extended hours,JW,Nov 16,Red" of a plan file.
+    // As an import before 0025 left "1.1,Extended hours,JW,Nov 16" and "1.5,Hub rota,GC,Dec 16", after which
+    // people changed 1.1's lead to RB and renamed 1.5 to 1.5a; and a risk closed then.
     await database.query("INSERT INTO work_plans (id, name, source_file, as_of) VALUES (1, 'Old plan', 'old.csv', '2017-01-10')");
     await database.query("INSERT INTO plan_sections (id, plan_id, ref, title) VALUES (1, 1, '1', 'Section 1')");
-    await database.query(
-      `INSERT INTO plan_tasks (plan_id, section_id, ref, ref_occurrence, description, lead, time_text, target_start, target_date, status, rag, source_line, source_raw)
-       VALUES (1, 1, '1.1', 1, 'Extended hours', 'JW', 'Nov 16', '2016-11-01', '2016-11-30', 'not_started', 'red', 2, $1)`,
-      [JSON.stringify({ id: '1.1', tasks: 'Extended hours', lead: 'JW', time: 'Nov 16', RAG: 'Red' })],
-    );
+    const task = (ref: string, description: string, lead: string, time: [string, string, string], line: number, raw: Record<string, string>) =>
+      database.query(
+        `INSERT INTO plan_tasks (plan_id, section_id, ref, ref_occurrence, description, lead, time_text, target_start, target_date, status, source_line, source_raw)
+         VALUES (1, 1, $1, 1, $2, $3, $4, $5, $6, 'not_started', $7, $8)`,
+        [ref, description, lead, ...time, line, JSON.stringify(raw)],
+      );
+    await task('1.1', 'Extended hours', 'RB', ['Nov 16', '2016-11-01', '2016-11-30'], 2, { id: '1.1', tasks: 'Extended hours', lead: 'JW', time: 'Nov 16' });
+    await task('1.5a', 'Hub rota', 'GC', ['Dec 16', '2016-12-01', '2016-12-31'], 3, { id: '1.5', tasks: 'Hub rota', lead: 'GC', time: 'Dec 16' });
+    await database.query("INSERT INTO risks (ref, risk, status, updated_at) VALUES ('9', 'Old risk', 'closed', '2018-04-12T10:00:00Z')");
 
     await database.migrate();
 
-    const [task] = await database.query<{ imported_ref: string; imported_occurrence: number; imported_values: Record<string, unknown> }>('SELECT imported_ref, imported_occurrence, imported_values FROM plan_tasks');
-    expect(task).toMatchObject({ imported_ref: '1.1', imported_occurrence: 1, imported_values: { lead: 'JW', rag: 'red', targetDate: '2016-11-30', allocations: [] } });
-    expect(task!.imported_values).not.toHaveProperty('status');
-    const file = { name: 'old.csv', content: Buffer.from('id,tasks,lead,time,RAG\n1.1,Extended hours,JW,Nov 16,Red\n') };
+    const rows = await database.query<{ ref: string; imported_ref: string; imported_occurrence: number; imported_values: unknown }>('SELECT ref, imported_ref, imported_occurrence, imported_values FROM plan_tasks ORDER BY id');
+    expect(rows).toEqual([
+      { ref: '1.1', imported_ref: '1.1', imported_occurrence: 1, imported_values: null },
+      { ref: '1.5a', imported_ref: '1.5', imported_occurrence: 1, imported_values: null },
+    ]);
+    expect(await database.query('SELECT closed_on::text AS closed_on FROM risks')).toEqual([{ closed_on: '2018-04-12' }]);
+    const file = { name: 'old.csv', content: Buffer.from('id,tasks,lead,time\n1.1,Extended hours,JW,Nov 16\n1.5,Hub rota,GC,Dec 16\n') };
     const report = await importWorkPlan(contextFor(database, adminActor), file, { planName: 'Old plan', asOf: '2017-01-10' });
     expect(report).toMatchObject({ inserted: 0, updated: 0 });
+    expect(await database.query('SELECT ref, lead FROM plan_tasks ORDER BY id')).toEqual([
+      { ref: '1.1', lead: 'RB' },
+      { ref: '1.5a', lead: 'GC' },
+    ]);
   });
 });

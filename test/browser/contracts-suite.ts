@@ -211,9 +211,12 @@ export function contractsSuite(harness: () => BrowserHarness) {
       // The problem is the amount: its link goes to the first line's amount box.
       expect(await page.locator('.nhsuk-error-summary a', { hasText: '£30,500 asked for' }).getAttribute('href')).toBe('#line-1-amount');
       await page.getByLabel('Line 2: amount (£)').fill('£4,000.50');
+      // A paper application made earlier, recorded now: dated the day it was made.
+      await fillDate(page, 'submitted-on', '3/12/2018');
       await page.getByRole('button', { name: 'Send application' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Harborough GPTeamNet' }));
       expect(await textOf(page.locator('.nhsuk-summary-list'))).toContain('Waiting for a decision');
+      expect(await textOf(page.locator('.nhsuk-summary-list'))).toMatch(/Applied\s*3 December 2018 \(recorded [^)]+\) by /);
       expect(await textOf(page.locator('.app-table__row--total'))).toContain('£24,000.50');
     });
   });

@@ -98,8 +98,11 @@ export function governanceSuite(harness: () => BrowserHarness) {
     it('keeps a closed risk under "Closed risks", out of the open register', async () => {
       await page.locator('main table:not(.app-heat-map)').getByRole('link', { name: 'R4', exact: true }).click();
       await page.locator('#edit-risk-status').selectOption('closed');
+      // Closed at the April board, recorded now: the page says the day it was closed.
+      await fillDate(page, 'edit-risk-closedOn', '12/4/2018');
       await page.getByRole('button', { name: 'Save changes' }).click();
       await visible(page.getByText('Saved R4.'));
+      expect(await textOf(page.locator('.nhsuk-summary-list'))).toContain('Closed on 12 April 2018');
       await page.getByRole('link', { name: 'Risk register' }).first().click();
       await visible(page.getByRole('heading', { level: 2, name: 'Open risks' }));
       const rows = page.locator('main table:not(.app-heat-map) tbody tr');

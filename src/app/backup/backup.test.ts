@@ -80,6 +80,31 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
     expect(await target.query('SELECT name, funder FROM schemes WHERE id = $1', [scheme!.id])).toEqual([{ name: approved.name, funder: approved.funder }]);
   });
 
+  it('brings a backup made before migrations 0025–0028 up to date as upgrading did: tasks know their imported ids, closed risks their day', async () => {
+    const file = JSON.parse(gunzipSync(await createBackup(source)).toString('utf8')) as { migrations: number; tables: Record<string, Record<string, unknown>[]> };
+    // As a database before 0025 held them: none of the columns those migrations added.
+    const strip = (table: string, keys: string[]) => file.tables[table]!.forEach((row) => keys.forEach((key) => delete row[key]));
+    strip('plan_tasks', ['imported_ref', 'imported_occurrence', 'imported_values']);
+    strip('fund_applications', ['submitted_on']);
+    strip('risks', ['closed_on']);
+    const risk = file.tables.risks![0]!;
+    Object.assign(risk, { status: 'closed', updated_at: '2018-04-12T10:00:00.000Z' });
+    await restoreBackup(target, gzipSync(JSON.stringify({ ...file, migrations: 25 })));
+    const tasks = await target.query<{ ref: string; imported_ref: string | null }>('SELECT ref, imported_ref FROM plan_tasks WHERE source_line IS NOT NULL');
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks.every((t) => t.imported_ref === t.ref)).toBe(true);
+    expect(await target.query('SELECT closed_on::text AS closed_on FROM risks WHERE id = $1', [risk.id])).toEqual([{ closed_on: '2018-04-12' }]);
+    expect(await target.query('SELECT count(*)::int AS n FROM fund_applications WHERE submitted_on IS NULL')).toEqual([{ n: file.tables.fund_applications!.length }]);
+  });
+
+  it('refuses, in a sentence and restoring nothing, a backup whose rows this version cannot hold', async () => {
+    const file = JSON.parse(gunzipSync(await createBackup(source)).toString('utf8')) as { tables: Record<string, Record<string, unknown>[]> };
+    delete file.tables.practices![0]!.name;
+    const refused = await restoreBackup(target, gzipSync(JSON.stringify(file))).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/^The backup's practices cannot be restored into this version of atscale \(.*"name".*\)\. Nothing was restored\.$/) });
+    expect((refused as Error).message).not.toContain('C82001');
+  });
+
   it('refuses a file that is not a backup and leaves the data as it was', async () => {
     await expect(restoreBackup(target, Buffer.from('not a backup'))).rejects.toMatchObject({ kind: 'invalid' });
     expect((await target.query<{ n: number }>('SELECT count(*)::int AS n FROM practices'))[0]!.n).toBe(31);

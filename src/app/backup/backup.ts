@@ -66,7 +66,7 @@ async function appendAudit(db: Db, rows: readonly AuditRow[]): Promise<void> {
  * version's name, not a draft's). A backup made before one holds the rows it corrected, so restoring
  * it makes the same correction again, as upgrading the database did.
  */
-const dataMigrations: readonly string[] = ['0018_scheme-name-from-approved-version'];
+const dataMigrations: readonly string[] = ['0018_scheme-name-from-approved-version', '0028_import-bases-and-closing-days'];
 
 async function reapplyDataMigrations(db: Db, backupMigrations: number): Promise<void> {
   const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
@@ -117,7 +117,11 @@ export async function restoreBackup(database: Database, content: Buffer | Backup
       counts[name] = rows.length;
       for (let i = 0; i < rows.length; i += 2000) {
         const chunk = JSON.stringify(rows.slice(i, i + 2000));
-        await tx.execute(sql`INSERT INTO ${sql.raw(`"${name}"`)} SELECT * FROM json_populate_recordset(NULL::${sql.raw(`"${name}"`)}, ${chunk}::json)`);
+        await tx.execute(sql`INSERT INTO ${sql.raw(`"${name}"`)} SELECT * FROM json_populate_recordset(NULL::${sql.raw(`"${name}"`)}, ${chunk}::json)`).catch((error: unknown) => {
+          // The database's own words, not the query with every row it was given.
+          const cause = (error as { cause?: { message?: string } }).cause?.message ?? 'the database refused them';
+          throw new AppError('invalid', `The backup's ${name.replaceAll('_', ' ')} cannot be restored into this version of atscale (${cause}). Nothing was restored.`);
+        });
       }
       const serial = await tx.execute(sql`SELECT pg_get_serial_sequence(table_name, column_name) AS seq FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ${name} AND column_name = 'id'`);
       const seq = (serial as unknown as { rows: { seq: string | null }[] }).rows[0]?.seq;

@@ -113,7 +113,8 @@ export async function decideApplication(ctx: AppContext, applicationId: number, 
     refuseFutureDate(input.decidedOn, today, 'The decision', 'decidedOn');
     const before = await loadApplication(db, applicationId);
     if (before.rowVersion !== input.rowVersion) throw conflict('This application was changed by someone else since you opened it. Reload it and decide again.', { yourVersion: input.rowVersion, currentVersion: before.rowVersion });
-    if (input.decidedOn && input.decidedOn < before.submittedOn) {
+    // One recorded before its day was asked for has none, and no day to be decided after.
+    if (input.decidedOn && before.submittedOn && input.decidedOn < before.submittedOn) {
       throw invalid(`The decision cannot be dated before the application was made, on ${formatLongDate(before.submittedOn)}`, [{ field: 'decidedOn', message: `must be ${formatLongDate(before.submittedOn)} or later` }]);
     }
     const outcome = decide(money(before), { outcome: input.outcome, approvedPence: input.approvedAmount ?? null, reason: input.reason ?? null });

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { FieldGroups } from '../../domain/programme/merge-imported.js';
-import type { WorkPlanLine } from '../../domain/programme/work-plan-file.js';
+import { baseOf, type FieldGroups } from '../../domain/programme/merge-imported.js';
+import { readWorkPlanFile, type WorkPlanLine } from '../../domain/programme/work-plan-file.js';
 import type { Db } from '../../db/client.js';
 import { planSections, planTasks, taskPositionUpdates } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
@@ -91,6 +91,18 @@ async function importSections(db: Db, planId: number, lines: readonly WorkPlanLi
   return sectionIds;
 }
 
+/**
+ * What the file said of a task when it was last imported, for one imported before tasks kept it:
+ * its source row, read again as the import reads a row, its section the plan's of that number.
+ */
+function lastImported(task: Record<string, unknown>, sectionIdOf: (ref: string) => number | undefined): Record<string, unknown> | null {
+  const raw = task.sourceRaw as Record<string, string> | null;
+  if (!raw) return null;
+  const header = Object.keys(raw);
+  const [line] = readWorkPlanFile({ file: 'the last import', header, rows: [{ line: (task.sourceLine as number | null) ?? 2, cells: header.map((h) => raw[h] ?? '') }] }).lines;
+  return line ? baseOf(taskGroups, fileValues(line, sectionIdOf(line.sectionRef) ?? (task.sectionId as number))) : null;
+}
+
 /** Adds the positions the task's log does not hold yet, after the ones it has, and returns them; never removes or rewrites one. */
 async function appendPositions(db: Db, taskId: number, positions: string[], asOf: string, actorLabel: string): Promise<string[]> {
   const log = await db.select({ text: taskPositionUpdates.text, sequence: taskPositionUpdates.sequence }).from(taskPositionUpdates).where(eq(taskPositionUpdates.taskId, taskId)).orderBy(asc(taskPositionUpdates.sequence));
@@ -123,7 +135,8 @@ function auditPositions(tally: ImportTally, taskId: number, outcome: string, add
  */
 export async function importPlanLines(ctx: AppContext, planId: number, lines: readonly WorkPlanLine[], asOf: string, tally: ImportTally, onProgress?: (done: number, total: number, phase: string) => void): Promise<Set<number>> {
   const sectionIds = await importSections(ctx.db, planId, lines, tally);
-  const sections = await ctx.db.select({ id: planSections.id, title: planSections.title }).from(planSections).where(eq(planSections.planId, planId));
+  const sections = await ctx.db.select({ id: planSections.id, ref: planSections.ref, title: planSections.title }).from(planSections).where(eq(planSections.planId, planId));
+  const base = (task: Record<string, unknown>) => lastImported(task, (ref) => sections.find((section) => section.ref === ref)?.id);
   const show = (key: string, value: unknown) => (key === 'sectionId' ? sections.find((section) => section.id === value)?.title : undefined);
   // Locked until the import commits, so an edit saved meanwhile waits rather than being merged against a stale copy.
   const stored = await ctx.db.select().from(planTasks).where(eq(planTasks.planId, planId)).for('update');
@@ -135,7 +148,7 @@ export async function importPlanLines(ctx: AppContext, planId: number, lines: re
     const occurrence = found ? found.refOccurrence : tasks.freeOccurrence(line);
     const where = found ? eq(planTasks.id, found.id) : and(eq(planTasks.planId, planId), eq(planTasks.ref, line.ref), eq(planTasks.refOccurrence, occurrence))!;
     const values = { ...fileValues(line, sectionIds.get(line.sectionRef)!), sourceLine: line.line, sourceRaw: line.raw, importedRef: line.ref, importedOccurrence: line.occurrence };
-    const merge = { groups: taskGroups, name: found?.ref ?? line.ref, show };
+    const merge = { groups: taskGroups, name: found?.ref ?? line.ref, show, base };
     const result = await upsertRow(ctx.db, taskTarget, where, values, tally, { merge, insertOnly: { planId, ref: line.ref, refOccurrence: occurrence, status: line.status } });
     taskIds.add(result.id);
     auditPositions(tally, result.id, result.outcome, await appendPositions(ctx.db, result.id, line.positions, asOf, ctx.actor.label), asOf);

@@ -29,6 +29,8 @@ export interface MergeSpec {
   name: string;
   /** A value as people know it (a section's title for its id); as stored otherwise. */
   show?: (key: string, value: unknown) => string | undefined;
+  /** What the file last said, for a row imported before rows kept it (read again from its source row). */
+  base?: (existing: Record<string, unknown>) => Record<string, unknown> | null;
 }
 
 const bookkeeping = new Set(['sourceLine', 'sourceRaw', 'importedRef', 'importedOccurrence', 'importedValues']);
@@ -58,7 +60,8 @@ function mergedValues(merge: MergeSpec | undefined, existing: Record<string, unk
   if (!merge) return { wanted: values, clashes: [] };
   const merged = new Set(Object.values(merge.groups).flat());
   const others = Object.fromEntries(Object.entries(values).filter(([key]) => !merged.has(key)));
-  const { take, clashes } = mergeImported(merge.groups, (existing.importedValues as Record<string, unknown> | null) ?? null, existing, values);
+  const base = (existing.importedValues as Record<string, unknown> | null) ?? merge.base?.(existing) ?? null;
+  const { take, clashes } = mergeImported(merge.groups, base, existing, values);
   return { wanted: { ...others, ...take, importedValues: baseOf(merge.groups, values) }, clashes };
 }
 
@@ -90,6 +93,13 @@ export async function upsertRow(
   const { wanted, clashes } = mergedValues(merge, existing, values);
   const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => stableJson(existing[key]) !== stableJson(value)));
   if (!Object.keys(changed).length) {
+    tally.unchanged++;
+    return { id: existing.id as number, outcome: 'unchanged' };
+  }
+  // A row imported before rows kept what their file said, met again with nothing to change, only starts keeping it:
+  // bookkeeping no one sees, so it is not counted as a change, audited or given a new version (an edit open on it still saves).
+  if (Object.entries(changed).every(([key]) => key.startsWith('imported') && existing[key] === null)) {
+    await db.update(target.table).set(changed as never).where(eq(target.id, existing.id));
     tally.unchanged++;
     return { id: existing.id as number, outcome: 'unchanged' };
   }

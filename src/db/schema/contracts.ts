@@ -104,8 +104,11 @@ export const fundApplications = pgTable(
     withdrawnBy: text('withdrawn_by'),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     submittedBy: text('submitted_by').notNull(),
-    /** The day the application was made (a paper one recorded later is dated then); a decision is not dated before it. */
-    submittedOn: date('submitted_on').notNull(),
+    /**
+     * The day the application was made (a paper one recorded later is dated then); a decision is not
+     * dated before it. None for one recorded before atscale asked (the day it was made is not known).
+     */
+    submittedOn: date('submitted_on'),
     ...timestamps(),
   },
   (t) => [index('fund_applications_fund_idx').on(t.fundId)],

@@ -24,8 +24,10 @@ describe('merging a re-imported plan line with what people changed in atscale', 
     expect(outcome.clashes).toEqual([{ field: 'target', kept: { timeText: 'Dec 16', targetDate: '2016-12-31' }, file: { timeText: 'Jan 17', targetDate: '2017-01-31' } }]);
   });
 
-  it('takes the file where the line was imported before bases were kept, as imports always had', () => {
-    expect(mergeImported(groups, null, line('RB', 'Nov 16', '2016-11-30'), line('GC', 'Nov 16', '2016-11-30')).take).toEqual({ lead: 'GC' });
+  it('keeps the row, and names the difference, where nobody knows what the file said last (a line imported before bases were kept)', () => {
+    const outcome = mergeImported(groups, null, line('RB', 'Nov 16', '2016-11-30'), line('GC', 'Nov 16', '2016-11-30'));
+    expect(outcome).toEqual({ take: {}, clashes: [{ field: 'lead', kept: { lead: 'RB' }, file: { lead: 'GC' } }] });
+    expect(mergeImported(groups, null, line('RB', 'Nov 16', '2016-11-30'), line('RB', 'Nov 16', '2016-11-30'))).toEqual({ take: {}, clashes: [] });
   });
 
   it('leaves a field the file does not give alone, and takes one the last import did not give', () => {

@@ -35,9 +35,10 @@ function pick(values: Record<string, unknown>, keys: readonly string[]): Record<
 const same = (a: Record<string, unknown>, b: Record<string, unknown>) => stableJson(a) === stableJson(b);
 
 /**
- * Merges one line. A group the file does not give (no status column) is left alone. A group the
- * last import did not give, or a line imported before bases were kept (`base` null), counts as
- * unchanged by people since, so the file's value is taken, as it was before bases were kept.
+ * Merges one line. A group the file does not give (no status column) is left alone, and one the
+ * last import did not give is the file's to set. With no base at all (a row imported before bases
+ * were kept, whose file row is not known), who changed a field cannot be told: where the file and
+ * the row differ, the row is kept and the difference named, so nothing typed here is lost to it.
  */
 export function mergeImported(groups: FieldGroups, base: Record<string, unknown> | null, current: Record<string, unknown>, file: Record<string, unknown>): MergeOutcome {
   const take: Record<string, unknown> = {};
@@ -46,8 +47,13 @@ export function mergeImported(groups: FieldGroups, base: Record<string, unknown>
     if (!keys.some((key) => key in file)) continue;
     const fileValue = pick(file, keys);
     const now = pick(current, keys);
-    const before = base && keys.some((key) => key in base) ? pick(base, keys) : now;
-    if (same(fileValue, now) || same(fileValue, before)) continue;
+    if (same(fileValue, now)) continue;
+    if (base === null) {
+      clashes.push({ field, kept: now, file: fileValue });
+      continue;
+    }
+    const before = keys.some((key) => key in base) ? pick(base, keys) : now;
+    if (same(fileValue, before)) continue;
     if (same(now, before)) Object.assign(take, fileValue);
     else clashes.push({ field, kept: now, file: fileValue });
   }

@@ -107,7 +107,7 @@ export function ApplicationPage() {
                 { key: 'Purpose', value: application.purpose },
                 { key: 'Milestones', value: application.milestones },
                 { key: 'Asked for', value: formatMoney(application.requestedPence) },
-                { key: 'Applied', value: `${dayRecorded(application.submittedOn, application.createdAt)} by ${actorName(application.submittedBy)}` },
+                { key: 'Applied', value: `${application.submittedOn ? dayRecorded(application.submittedOn, application.createdAt) : `Day not recorded (entered ${formatDateTime(application.createdAt)})`} by ${actorName(application.submittedBy)}` },
                 ...decisionRows(application),
               ]}
             />

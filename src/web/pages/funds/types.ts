@@ -51,8 +51,8 @@ export interface Application {
   withdrawnBy: string | null;
   withdrawnAt: string | null;
   submittedBy: string;
-  /** The day it was made, as the applicant gave it (createdAt is when it was recorded). */
-  submittedOn: string;
+  /** The day it was made, as the applicant gave it (createdAt is when it was recorded); none for one recorded before the day was asked for. */
+  submittedOn: string | null;
   createdAt: string;
   drawnPence: number;
   rowVersion: number;
