@@ -110,4 +110,15 @@ describe.each(databaseKinds)('re-importing STP files people have edited in atsca
     expect((await action()).owners).toBe('Paula Vaughan; David Muir');
     expect(changed.notes.at(-1)).toBe('Kept what was changed in atscale where this file changes it too (change it by hand if the file is right): L7.1: owners (kept “Paula Vaughan; David Muir”, the file says “Julia Corey”)');
   });
+
+  it('keeps, unchanged, a row imported before rows kept what their file said, and names where the file differs', async () => {
+    const admin = contextFor(database, adminActor);
+    // As an upgraded database holds it: no record of what the file said.
+    await database.db.update(stpActions).set({ importedValues: null }).where(eq(stpActions.ref, 'L7.1'));
+    const before = await action();
+    const report = await importStpFiles(admin, [deliverables('Paula Vaughan')]);
+    expect(report).toMatchObject({ inserted: 0, updated: 0 });
+    expect(await action()).toMatchObject({ owners: before.owners, rowVersion: before.rowVersion, importedValues: { owners: 'Paula Vaughan' } });
+    expect(report.notes.at(-1)).toContain('L7.1: owners (kept “Paula Vaughan; David Muir”, the file says “Paula Vaughan”)');
+  });
 });

@@ -98,8 +98,10 @@ export async function upsertRow(
   }
   // A row imported before rows kept what their file said, met again with nothing to change, only starts keeping it:
   // bookkeeping no one sees, so it is not counted as a change, audited or given a new version (an edit open on it still saves).
+  // Where it and the file differ, the import's notes still name what was kept.
   if (Object.entries(changed).every(([key]) => key.startsWith('imported') && existing[key] === null)) {
     await db.update(target.table).set(changed as never).where(eq(target.id, existing.id));
+    if (clashes.length) tally.clashes.push(clashNote(merge!, clashes));
     tally.unchanged++;
     return { id: existing.id as number, outcome: 'unchanged' };
   }
