@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openEmptyTestDatabase } from '../../test/support/databases.js';
 import { type Database, migrationsFolder } from './client.js';
 import { adminActor, contextFor } from '../../test/support/factories.js';
@@ -27,20 +27,29 @@ function migrationsBefore(tag: string): { folder: string; remove(): void } {
   return { folder, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
+/** Migrates the database as it was before `tag` shipped. */
+async function migrateBefore(database: Database, tag: string): Promise<void> {
+  const before = migrationsBefore(tag);
+  try {
+    await database.migrate(before.folder);
+  } finally {
+    before.remove();
+  }
+}
+
 describe.each(databaseKinds)('data migrations (%s)', (kind) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openEmptyTestDatabase(kind);
-  });
-  afterAll(() => database?.close());
+  // Each test migrates a database of its own up to the migration it is about.
+  const opened: Database[] = [];
+  const emptyDatabase = async () => {
+    const database = await openEmptyTestDatabase(kind);
+    opened.push(database);
+    return database;
+  };
+  afterAll(() => Promise.all(opened.map((database) => database.close())));
 
   it('0018 gives each scheme the name and funder of its latest approved version, and leaves a scheme never approved alone', async () => {
-    const before = migrationsBefore('0018_scheme-name-from-approved-version');
-    try {
-      await database.migrate(before.folder);
-    } finally {
-      before.remove();
-    }
+    const database = await emptyDatabase();
+    await migrateBefore(database, '0018_scheme-name-from-approved-version');
     const scheme = async (slug: string, row: [string, string, string, number], versions: [string, string, string][]) => {
       const [{ id }] = (await database.query<{ id: number }>('INSERT INTO schemes (slug, name, funder, status, current_version) VALUES ($1, $2, $3, $4, $5) RETURNING id', [slug, ...row])) as [{ id: number }];
       for (const [i, [status, name, funder]] of versions.entries()) {
@@ -65,22 +74,10 @@ describe.each(databaseKinds)('data migrations (%s)', (kind) => {
       { slug: 'never-approved', name: 'Draft only', funder: 'Draft funder', row_version: 1 },
     ]);
   });
-});
 
-describe.each(databaseKinds)('data migration 0028 (%s)', (kind) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openEmptyTestDatabase(kind);
-  });
-  afterAll(() => database?.close());
-
-  it('gives each task imported before it the id it was imported with, so the next import of that file keeps the edits made since, and dates closed risks', async () => {
-    const before = migrationsBefore('0025_plan-import-base');
-    try {
-      await database.migrate(before.folder);
-    } finally {
-      before.remove();
-    }
+  it('0028 gives each task imported before it the id it was imported with, so the next import of that file keeps the edits made since, and dates closed risks', async () => {
+    const database = await emptyDatabase();
+    await migrateBefore(database, '0025_plan-import-base');
     // As an import before 0025 left "1.1,Extended hours,JW,Nov 16" and "1.5,Hub rota,GC,Dec 16", after which
     // people changed 1.1's lead to RB and renamed 1.5 to 1.5a; and a risk closed then.
     await database.query("INSERT INTO work_plans (id, name, source_file, as_of) VALUES (1, 'Old plan', 'old.csv', '2017-01-10')");
