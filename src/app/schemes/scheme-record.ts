@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
-import { practiceGroups, schemes, schemeVersions } from '../../db/schema/index.js';
+import { practiceGroups, schemes } from '../../db/schema/index.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
 import { createSchemeSchema, updateSchemeSchema } from './scheme-requests.js';
 
@@ -32,8 +31,6 @@ export const schemeRecord: RecordType<Record<string, unknown>> = {
     groupId: { header: 'Group', column: schemes.groupId, kind: 'integer', filter: 'exact', sortable: true, names: { id: practiceGroups.id, name: practiceGroups.name } },
   },
   defaultSort: 'name',
-  // A scheme being prepared is the federation's own until it is approved: anyone else reads schemes with an approved version (in force or superseded).
-  readScope: (actor) => (actor.role === 'admin' ? undefined : sql`exists (select 1 from ${schemeVersions} v where v.scheme_id = ${schemes.id} and v.status in ('approved', 'superseded'))`),
   createSchema: createSchemeSchema as unknown as z.ZodType<Record<string, unknown>>,
   updateSchema: updateSchemeSchema.partial() as unknown as z.ZodType<Partial<Record<string, unknown>>>,
   prepare() {
