@@ -15,6 +15,8 @@ const adminOnly: Role[] = ['admin'];
 interface Case {
   route: string;
   allowed: Role[];
+  /** Refused roles the record is not there for (they cannot read it either): told 404, not 403. */
+  hidden?: Role[];
   request: (role: Role, ids: Ids) => { method: string; path: string; body?: unknown };
 }
 interface Ids {
@@ -254,7 +256,8 @@ const cases: Case[] = [
   { route: 'GET /api/fund-applications/{id}', allowed: ['admin', 'pmOwn', 'pmOther', 'commissioner'], request: (_r, ids) => ({ method: 'GET', path: `/api/fund-applications/${ids.applicationId}` }) },
   { route: 'POST /api/fund-applications/{id}/decision', allowed: ['commissioner'], request: (_r, ids) => ({ method: 'POST', path: `/api/fund-applications/${ids.applicationId}/decision`, body: { outcome: 'approve', rowVersion: 99 } }) },
   // A stale rowVersion: whoever may withdraw gets the conflict (nothing is withdrawn), everyone else is refused first.
-  { route: 'POST /api/fund-applications/{id}/withdrawal', allowed: ['admin', 'pmOwn'], request: (r, ids) => ({ method: 'POST', path: `/api/fund-applications/${ids.practiceApplicationIds[practiceFor(r)]}/withdrawal`, body: { rowVersion: 99 } }) },
+  // Countesthorpe's application is in another locality than Kibworth's manager reads.
+  { route: 'POST /api/fund-applications/{id}/withdrawal', allowed: ['admin', 'pmOwn'], hidden: ['pmOther'], request: (r, ids) => ({ method: 'POST', path: `/api/fund-applications/${ids.practiceApplicationIds[practiceFor(r)]}/withdrawal`, body: { rowVersion: 99 } }) },
   // A stale rowVersion: the admin gets the conflict (nothing is taken back), everyone else is refused first.
   { route: 'DELETE /api/fund-applications/{id}/drawdowns/{drawdownId}', allowed: adminOnly, request: (_r, ids) => ({ method: 'DELETE', path: `/api/fund-applications/${ids.applicationId}/drawdowns/${ids.drawdownId}?rowVersion=99` }) },
   // Kibworth is under the contract already: the admin hears so (nothing is added), everyone else is refused first.
@@ -350,8 +353,9 @@ describe('permissions: every endpoint × every role', () => {
         const response = await clients[role].request(method, path, body);
         outcomes[role] = response.status;
         const allowed = testCase.allowed.includes(role);
-        expected[role] = allowed ? (response.status === 401 || response.status === 403 || response.status >= 500 ? 'allowed' : String(response.status)) : role === 'anonymous' ? '401' : '403';
-        if (!allowed) expect(response.body).toMatchObject({ error: role === 'anonymous' ? 'unauthenticated' : 'forbidden' });
+        const hidden = testCase.hidden?.includes(role);
+        expected[role] = allowed ? (response.status === 401 || response.status === 403 || response.status >= 500 ? 'allowed' : String(response.status)) : role === 'anonymous' ? '401' : hidden ? '404' : '403';
+        if (!allowed) expect(response.body).toMatchObject({ error: role === 'anonymous' ? 'unauthenticated' : hidden ? 'not_found' : 'forbidden' });
       }
       expect(Object.fromEntries(Object.entries(outcomes).map(([k, v]) => [k, String(v)]))).toEqual(expected);
     });
