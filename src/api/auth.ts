@@ -10,6 +10,9 @@ import { withoutAddresses } from '../domain/people/without-addresses.js';
 
 export const sessionCookie = 'atscale_session';
 
+/** The session cookie: out of scripts' reach, sent only to atscale, and kept as long as the session lasts. */
+export const sessionCookieOptions = (secure: boolean, until: Date) => ({ httpOnly: true, sameSite: 'strict' as const, secure, path: '/', maxAge: Math.round((until.getTime() - Date.now()) / 1000) });
+
 declare module 'fastify' {
   interface FastifyRequest {
     actor?: Actor;
@@ -59,7 +62,7 @@ const changesUsers = (request: FastifyRequest) => !['GET', 'HEAD', 'OPTIONS'].in
  * file for the CLI on the same machine. State-changing requests made with a cookie must carry the
  * session's CSRF token in `x-csrf-token`; a bearer token cannot be sent by a browser on its own.
  */
-export function registerAuth(app: FastifyInstance, db: Db, cliToken: string | undefined) {
+export function registerAuth(app: FastifyInstance, db: Db, cliToken: string | undefined, secureCookies: boolean) {
   // Before the reply goes out, so no later request of the changed user can find the old entry.
   app.addHook('onSend', async (request, reply, payload) => {
     if (reply.statusCode < 400 && changesUsers(request)) {
@@ -70,7 +73,7 @@ export function registerAuth(app: FastifyInstance, db: Db, cliToken: string | un
   });
   // People's addresses are for admins: anyone else's answers name who did what by name alone.
   app.addHook('preSerialization', async (request: FastifyRequest, _reply, payload) => (request.actor && request.actor.role !== 'admin' && !request.routeOptions.config?.ownRecord ? withoutAddresses(payload) : payload));
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+  app.addHook('onRequest', async (request: FastifyRequest, reply) => {
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ') && cliToken && sameSecret(authorization.slice(7), cliToken)) {
       request.actor = cliActor(String(request.headers['x-atscale-user'] ?? 'cli'));
@@ -82,6 +85,8 @@ export function registerAuth(app: FastifyInstance, db: Db, cliToken: string | un
         if (session) {
           request.actor = session.actor;
           request.csrfToken = session.csrfToken;
+          // Renewed: the browser keeps the cookie as long again.
+          if (session.renewedUntil) reply.setCookie(sessionCookie, token, sessionCookieOptions(secureCookies, session.renewedUntil));
         }
       }
       const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);

@@ -67,7 +67,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { database } = options;
   // A job's unexpected error is said to its user only as a failure: the log keeps what it was.
   const jobs = new JobRunner(database.db, (error, job) => app.log.error({ err: error, job: job.id, kind: job.kind, file: job.fileName }, 'a job failed'));
-  registerAuth(app, database.db, options.cliToken);
+  registerAuth(app, database.db, options.cliToken, options.secureCookies ?? false);
   const deps = { db: database.db, jobs, secureCookies: options.secureCookies ?? false, database, digest: options.digest ?? { from: 'atscale <atscale@localhost>', baseUrl: 'http://localhost:8080' } };
 
   app.get('/api/health', { config: { public: true } }, async () => ({ status: 'ok', database: database.kind }));

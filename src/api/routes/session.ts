@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sessionLifetimeMs, signIn, signOut } from '../../app/auth/sessions.js';
+import { signIn, signOut } from '../../app/auth/sessions.js';
 import { type Actor, roleLabels, roles } from '../../app/context.js';
 import { roleChoices } from '../../app/users/roles.js';
-import { actorOf, forgetSession, sessionCookie } from '../auth.js';
+import { actorOf, forgetSession, sessionCookie, sessionCookieOptions } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { SignInThrottle } from '../sign-in-throttle.js';
 
@@ -29,7 +29,7 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDe
         throttle.failed(key);
         throw error;
       });
-      reply.setCookie(sessionCookie, result.token, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/', maxAge: sessionLifetimeMs / 1000 });
+      reply.setCookie(sessionCookie, result.token, sessionCookieOptions(deps.secureCookies, result.expiresAt));
       return { user: presentActor(result.actor), csrfToken: result.csrfToken };
     },
   );

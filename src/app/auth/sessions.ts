@@ -45,14 +45,23 @@ export async function signIn(db: Db, email: string, password: string, now = new 
   return { token, csrfToken, actor, expiresAt };
 }
 
-export async function resolveSession(db: Db, token: string, now = new Date()): Promise<{ actor: Actor; csrfToken: string } | undefined> {
+/**
+ * The signed-in user a session token stands for, while it lasts. A session in use is kept going:
+ * once less than half its lifetime is left, it is given a whole lifetime from now (`renewedUntil`,
+ * for the cookie), so it ends after 12 hours unused rather than 12 hours after signing in, in the
+ * middle of someone's working day.
+ */
+export async function resolveSession(db: Db, token: string, now = new Date()): Promise<{ actor: Actor; csrfToken: string; renewedUntil?: Date } | undefined> {
   const [row] = await db
-    .select({ user: users, csrfToken: sessions.csrfToken })
+    .select({ user: users, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, tokenHash(token)), gt(sessions.expiresAt, now)));
   if (!row || row.user.disabled) return undefined;
-  return { actor: { ...(await actorFor(db, row.user)), sessionId: tokenHash(token) }, csrfToken: row.csrfToken };
+  const renew = row.expiresAt.getTime() - now.getTime() < sessionLifetimeMs / 2;
+  const renewedUntil = renew ? new Date(now.getTime() + sessionLifetimeMs) : undefined;
+  if (renewedUntil) await db.update(sessions).set({ expiresAt: renewedUntil }).where(eq(sessions.id, tokenHash(token)));
+  return { actor: { ...(await actorFor(db, row.user)), sessionId: tokenHash(token) }, csrfToken: row.csrfToken, ...(renewedUntil ? { renewedUntil } : {}) };
 }
 
 /** Ends the sign-in, and audits it as its sign-in was (an unknown or ended one leaves no row). */
