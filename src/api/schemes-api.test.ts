@@ -240,6 +240,12 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect(response.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await response.arrayBuffer());
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    // A screen reader is told its language and title, not only the file's name.
+    const info = spawnSync('pdfinfo', ['-'], { input: pdf }).stdout.toString();
+    expect(info).toMatch(/^Title:\s+Winter access scheme 2017\/18: statement for Kibworth Medical Centre \(C82001\)$/m);
+    expect(info).toMatch(/^Creator:\s+atscale$/m);
+    expect(pdf.toString('latin1')).toMatch(/\/Lang \(en-GB\)/);
+    expect(pdf.toString('latin1')).toMatch(/\/DisplayDocTitle true/);
     const text = spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).stdout.toString();
     expect(text).toContain('Winter access scheme 2017/18');
     expect(text).toContain('Kibworth Medical Centre (C82001)');

@@ -30,6 +30,13 @@ function pdfmake(): typeof import('pdfmake') {
 
 export type PdfDocument = TDocumentDefinitions;
 
+/**
+ * Draws a PDF. Its language is British English and a reader shows its title (info.title), not the
+ * file's name, so a screen reader announces both; pdfmake cannot tag its structure (headings,
+ * tables), so the PDF does not claim to be tagged.
+ */
 export async function renderPdf(document: PdfDocument): Promise<Buffer> {
-  return pdfmake().createPdf({ info: { creator: 'atscale', producer: 'atscale' }, ...document, defaultStyle: { font: 'Roboto', fontSize: 10, ...document.defaultStyle } }).getBuffer();
+  return pdfmake()
+    .createPdf({ language: 'en-GB', displayTitle: true, ...document, info: { creator: 'atscale', producer: 'atscale', ...document.info }, defaultStyle: { font: 'Roboto', fontSize: 10, ...document.defaultStyle } })
+    .getBuffer();
 }
