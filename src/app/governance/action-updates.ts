@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import type { Actor, AppContext } from '../context.js';
 import { authorize, isAllowed } from '../permissions.js';
-import { personOfUser } from '../reminders/my-items.js';
+import { isOwner } from '../people/owners.js';
 import { parseOrRefuse } from '../records/zod-problems.js';
 import { dateText } from './fields.js';
 
@@ -22,10 +22,7 @@ export const actionUpdateInput = z.object({
  * progress (its My items and digest ask them to). A commissioner reads only.
  */
 async function mayAddUpdate(db: Db, actor: Actor, ownerPersonIds: readonly number[]): Promise<boolean> {
-  if (isAllowed(actor, 'board_action', 'update')) return true;
-  if (actor.role === 'commissioner' || actor.userId === null) return false;
-  const person = await personOfUser(db, actor.userId);
-  return person !== null && ownerPersonIds.includes(person.id);
+  return isAllowed(actor, 'board_action', 'update') || isOwner(db, actor, ownerPersonIds);
 }
 
 /** The action an update is for (undefined if there is none), refused to someone who may not add one to it. */

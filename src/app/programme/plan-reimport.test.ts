@@ -49,13 +49,16 @@ describe.each(databaseKinds)('re-importing a work plan people have edited in ats
 
   it('takes what the file changed since, keeps what people changed, and names each field both changed', async () => {
     const second = [header, '1,Access to care,1.1,Extended hours,GC,Nov 16', '1,Access to care,1.2,Hub rota,JW,Dec 16', '2,Workforce,2.1,Pharmacists in practices,RB,Q4 16/17'];
+    const versionOf11 = (await task('1.1')).rowVersion;
     const report = await importPlan(second);
     expect(report.inserted).toBe(0);
     // The file's new lead for 1.2 (nobody changed it here), and 2.1's new words on the task now called 2.2.
     expect(await task('1.2')).toMatchObject({ lead: 'JW', timeText: 'Jan 17' });
     expect(await task('2.2')).toMatchObject({ description: 'Pharmacists in practices' });
     // Both changed 1.1's lead and section 1's title: what people typed stays, and the note says what the file says.
-    expect(await task('1.1')).toMatchObject({ lead: 'RB' });
+    // Nothing of 1.1 anyone sees changed: not a change, and a form open on it still saves.
+    expect(await task('1.1')).toMatchObject({ lead: 'RB', rowVersion: versionOf11 });
+    expect(report.updated).toBe(2);
     const kept = report.notes.find((n) => n.startsWith('Kept what was changed in atscale where this file changes it too'));
     expect(kept).toContain('1.1: lead (kept “RB”, the file says “GC”)');
     expect(kept).toContain('Section 1: title (kept “Access and hubs”, the file says “Access to care”)');

@@ -44,6 +44,8 @@ function byImport(type: RecordTypeName, existing: Record<string, unknown>, allCh
   return `${changeSummary(type, before, changed)}, by import`;
 }
 
+const keptSummary = (note: string) => `Kept what was changed in atscale where the file changed it too: ${note}, by import`;
+
 /** "1.1: lead (kept “RB”, the file says “GC”)", each value as people typed it. */
 function clashNote(merge: MergeSpec, clashes: MergeClash[]): string {
   const shown = (values: Record<string, unknown>) => {
@@ -96,20 +98,20 @@ export async function upsertRow(
     tally.unchanged++;
     return { id: existing.id as number, outcome: 'unchanged' };
   }
-  // A row imported before rows kept what their file said, met again with nothing to change, only starts keeping it:
-  // bookkeeping no one sees, so it is not counted as a change, audited or given a new version (an edit open on it still saves).
-  // Where it and the file differ, the import's notes still name what was kept.
-  if (Object.entries(changed).every(([key]) => key.startsWith('imported') && existing[key] === null)) {
-    await db.update(target.table).set(changed as never).where(eq(target.id, existing.id));
-    if (clashes.length) tally.clashes.push(clashNote(merge!, clashes));
+  const note = clashes.length ? clashNote(merge!, clashes) : undefined;
+  if (note) tally.clashes.push(note);
+  // Only the import's bookkeeping changed (what the file said last, where the line is): nothing anyone sees, so
+  // it is not counted as a change or given a new version (a form open on the row still saves). A row that only
+  // now starts keeping what its file said is not audited either; a moved line, or a field kept over the file's, is.
+  if (Object.keys(changed).every((key) => bookkeeping.has(key))) {
+    const [row] = (await db.update(target.table).set(changed as never).where(eq(target.id, existing.id)).returning()) as Record<string, unknown>[];
+    const firstBase = Object.keys(changed).every((key) => key.startsWith('imported') && existing[key] === null);
+    if (!firstBase || note) tally.audits.push({ recordType: target.type, recordId: existing.id as number, action: 'update', before: existing, after: row, summary: note ? keptSummary(note) : byImport(target.type, existing, changed) });
     tally.unchanged++;
     return { id: existing.id as number, outcome: 'unchanged' };
   }
   const [row] = (await db.update(target.table).set({ ...changed, rowVersion: sql`${target.rowVersion} + 1`, updatedAt: new Date() } as never).where(eq(target.id, existing.id)).returning()) as Record<string, unknown>[];
   tally.updated++;
-  const note = clashes.length ? clashNote(merge!, clashes) : undefined;
-  if (note) tally.clashes.push(note);
-  const summary = note ? `Kept what was changed in atscale where the file changed it too: ${note}, by import` : byImport(target.type, existing, changed);
-  tally.audits.push({ recordType: target.type, recordId: existing.id as number, action: 'update', before: existing, after: row, summary });
+  tally.audits.push({ recordType: target.type, recordId: existing.id as number, action: 'update', before: existing, after: row, summary: note ? keptSummary(note) : byImport(target.type, existing, changed) });
   return { id: existing.id as number, outcome: 'updated' };
 }

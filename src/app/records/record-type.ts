@@ -84,6 +84,11 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
   updateSchema: z.ZodType<Partial<Input>>;
   /** The practice a record belongs to, for `own_practice` permission rules. */
   practiceCodeOf?(row: Record<string, unknown>): string | null;
+  /**
+   * Fields the people a record names as its owners (its `ownerPersonIds`) may change though their
+   * role may not: a risk's owner records its review. Anything else they send is refused.
+   */
+  ownersMayChange?: readonly string[];
   /** Limits what an actor may list and read (e.g. a user list). */
   readScope?(actor: Actor): SQL | undefined;
   /** Checks rules that span records (the practice exists, dates in order) and returns the values to store. */
