@@ -93,7 +93,12 @@ export function authorize(actor: Actor, type: RecordTypeName, action: Action, pr
  * any practice): they are told they may not, not what is wrong with what they sent.
  */
 export function authorizeAny(actor: Actor, type: RecordTypeName, action: Action): void {
-  if (!actor.practiceCodes.some((code) => isAllowed(actor, type, action, code))) authorize(actor, type, action);
+  if (!isAllowedAny(actor, type, action)) authorize(actor, type, action);
+}
+
+/** Whether the actor may do this to some record of the type (a practice manager: one of their practices'). */
+export function isAllowedAny(actor: Actor, type: RecordTypeName, action: Action): boolean {
+  return isAllowed(actor, type, action) || actor.practiceCodes.some((code) => isAllowed(actor, type, action, code));
 }
 
 /**

@@ -9,6 +9,7 @@ import { referencedNames } from '../../app/records/export-names.js';
 import { listQuerySchema } from '../../app/records/list-query.js';
 import { checkRecord, createRecord, deleteRecord, getRecord, listAllRecords, listRecords, updateRecord } from '../../app/records/records.js';
 import { recordTypes } from '../../app/records/registry.js';
+import { refuseUnlessMayChange } from '../../app/records/owner-changes.js';
 import { auditFilterWords, filterWords } from './filter-words.js';
 import { parseOrRefuse, zodProblems } from '../../app/records/zod-problems.js';
 import { invalid } from '../../domain/errors.js';
@@ -69,7 +70,9 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
       items: (await listAudit(ctxOf(request), { recordType: type.name, recordId: String(type.parseId(request.params.id)) })).items,
     }));
     if (type.ownWriteRoutes) continue;
-    r.patch(`/api/${plural}/:id`, { preValidation: refuseUnlessMay(type.name, 'update'), validatorCompiler: readInUseCase, schema: { tags, summary: `Change one of ${plural}; send the rowVersion you read (?check=true: only say what is wrong)`, params: idParams, querystring: checkQuery, body: z.intersection(versionBody, type.updateSchema as z.ZodType<Record<string, unknown>>) } }, async (request) => {
+    // Where a record's owners may change some of it, who may is decided from the record.
+    const mayChange = async (request: FastifyRequest) => refuseUnlessMayChange(deps.db, actorOf(request), type, (request.params as { id: string }).id);
+    r.patch(`/api/${plural}/:id`, { preValidation: mayChange, validatorCompiler: readInUseCase, schema: { tags, summary: `Change one of ${plural}; send the rowVersion you read (?check=true: only say what is wrong)`, params: idParams, querystring: checkQuery, body: z.intersection(versionBody, type.updateSchema as z.ZodType<Record<string, unknown>>) } }, async (request) => {
       const params = parseOrRefuse(idParams, request.params, 'The address is not valid');
       if (parseOrRefuse(checkQuery, request.query, 'The request is not valid').check) return checkRecord(ctxOf(request), type, request.body, params.id);
       const { rowVersion, ...changes } = (request.body ?? {}) as { rowVersion?: unknown };

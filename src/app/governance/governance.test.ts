@@ -49,7 +49,7 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     for (const row of seed) {
       const risk = stored.find((r) => r.ref === row.id)!;
       expect(risk).toMatchObject({ risk: row.risk, likelihoodRaw: row.likelihood, likelihood: words[row.likelihood!], impact: null, mitigation: row.mitigation, context: row.context, status: 'open' });
-      const history = await riskScoreHistoryOf(admin(), risk.id);
+      const { items: history } = await riskScoreHistoryOf(admin(), risk.id);
       expect(history.map((h) => [h.likelihood, h.impact, h.score])).toEqual([[words[row.likelihood!], null, null]]);
     }
   });

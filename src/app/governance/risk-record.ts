@@ -82,6 +82,8 @@ export const riskRecord: RecordType<z.infer<typeof riskInput>> = {
     closedOn: { header: 'Closed on', column: risks.closedOn, kind: 'date', sortable: true },
   },
   ...ownersOnPeoplePage,
+  // Its owners record its review (asked to on My items); its words, owner and status are the federation's.
+  ownersMayChange: ['likelihood', 'impact', 'mitigation', 'reviewDate'],
   defaultSort: 'ref',
   // Its score history goes with it (ON DELETE CASCADE); the audit keeps it.
   alsoDeleted: keptInAudit({ scoreHistory: { column: riskScoreHistory.riskId } }),

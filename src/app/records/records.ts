@@ -11,6 +11,7 @@ import { propertyOf } from './column-property.js';
 import type { AnyRecordType } from './record-type.js';
 import { capitalise } from '../../domain/problem-sentence.js';
 import { besideSchemaProblems, readInput } from './read-input.js';
+import { isOwnersChange, refuseUnlessOwnersChange } from './owner-changes.js';
 import { isInputRefusal, joinRefusals } from './refusals.js';
 
 export interface Page<T> {
@@ -176,13 +177,16 @@ export async function insertPrepared(ctx: AppContext, type: AnyRecordType, input
  * stored row still has it; otherwise someone else changed it first and the caller gets a conflict.
  */
 export async function updateRecord(ctx: AppContext, type: AnyRecordType, rawId: string, input: unknown, expectedVersion: number) {
-  authorizeAny(ctx.actor, type.name, 'update');
+  // Someone whose role may not change the type may still be one of a record's owners, where the type lets owners change some fields.
+  const byOwner = isOwnersChange(ctx.actor, type);
+  authorizeAny(ctx.actor, type.name, byOwner ? 'read' : 'update');
   const id = type.parseId(rawId);
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
     const existing = await loadRow(txCtx, type, id, 'table');
     if (!existing) throw notFound(`${capitalise(type.label)} ${rawId}`);
-    authorize(ctx.actor, type.name, 'update', type.practiceCodeOf?.(existing));
+    if (byOwner) await refuseUnlessOwnersChange(txCtx.db, ctx.actor, type, existing, input);
+    else authorize(ctx.actor, type.name, 'update', type.practiceCodeOf?.(existing));
     const data = await readOrRefuse(txCtx, type, input, existing, 'update');
     const before = type.present((await loadRow(txCtx, type, id)) ?? existing);
     const values = await type.prepare(txCtx.db, data, existing);

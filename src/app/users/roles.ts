@@ -9,9 +9,9 @@ import type { AppContext } from '../context.js';
  */
 export const roleDescriptions: Record<Role, string> = {
   admin: 'Does everything except decide fund applications: imports NHS files, keeps every register, manages users and reads the audit log.',
-  practice_manager: 'For their own practices: edits the name and notes, sends activity returns, acknowledges policies, applies for fund money and withdraws an application not yet decided. Adds updates to the board actions they own. Reads all else but the federation’s budget, cash flow, contract documents and admin pages.',
+  practice_manager: 'For their own practices: edits the name and notes, sends activity returns, acknowledges policies, applies for fund money and withdraws an application not yet decided. Adds updates to the board actions they own and records the review of the risks they own. Reads all else but the federation’s budget, cash flow, contract documents and admin pages.',
   commissioner: 'Reads everything but the admin pages (users, imports, the audit log); decides fund applications; changes nothing else.',
-  clinician: 'Reads everything but contracts, funds and the admin pages (users, imports, the audit log); adds updates to the board actions they own, and changes nothing else.',
+  clinician: 'Reads everything but contracts, funds and the admin pages (users, imports, the audit log); adds updates to the board actions they own and records the review of the risks they own, and changes nothing else.',
 };
 
 /** Each role with its label and what it may do: the users page's choice of role. */

@@ -19,3 +19,8 @@ export const riskFields: FormField[] = [
   { name: 'status', label: 'Status', kind: 'select', options: [{ value: 'open', label: 'Open' }, { value: 'closed', label: 'Closed' }] },
   { name: 'closedOn', label: 'Date closed (optional)', kind: 'date', hint: closedOnHint },
 ];
+
+/** What a risk's owner records in a review (the rest of the risk is the federation's to change). */
+export const riskReviewFields: FormField[] = riskFields
+  .filter((field) => ['likelihood', 'impact', 'mitigation', 'reviewDate'].includes(field.name))
+  .map((field) => (field.name === 'reviewDate' ? { ...field, label: 'Next review date (optional)' } : field));

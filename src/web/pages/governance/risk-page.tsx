@@ -8,7 +8,7 @@ import { GovernancePage, Lines } from './governance-nav.js';
 import { GovernanceRecordForm } from './governance-record-form.js';
 import { RecordHistory } from './record-history.js';
 import { RouteRecord } from './route-record.js';
-import { riskFields } from './risk-fields.js';
+import { riskFields, riskReviewFields } from './risk-fields.js';
 import { likelihoodText, reviewText, RiskRating } from './risks-page.js';
 import type { Risk, RiskScore } from './types.js';
 
@@ -22,7 +22,7 @@ const historyColumns: Column<RiskScore>[] = [
 
 function RiskDetails({ risk }: { risk: Risk }) {
   const user = useUser();
-  const history = useApiQuery<{ items: RiskScore[] }>(`/api/risks/${risk.id}/history`);
+  const history = useApiQuery<{ items: RiskScore[]; mayReview: boolean }>(`/api/risks/${risk.id}/history`);
   return (
     <GovernancePage title={`R${risk.ref}: ${risk.risk}`} crumbs={[{ to: '/governance/risks', text: 'Risk register' }]}>
       <SummaryRows
@@ -45,9 +45,11 @@ function RiskDetails({ risk }: { risk: Risk }) {
       </Loaded>
       {isAdmin(user) ? (
         <GovernanceRecordForm<Risk> resource="risks" id="edit-risk" heading="Change this risk" fields={riskFields} record={risk} submitLabel="Save changes" saved={(r) => `Saved R${r.ref}.`} invalidates={['/api/risks/heat-map']} />
+      ) : history.data?.mayReview ? (
+        // An owner is asked for the review on My items, and records it here.
+        <GovernanceRecordForm<Risk> resource="risks" id="review-risk" heading="Record your review" fields={riskReviewFields} record={risk} submitLabel="Save review" saved={(r) => `Saved your review of R${r.ref}.`} invalidates={['/api/risks/heat-map', `/api/risks/${risk.id}/history`]} />
       ) : (
-        // An owner is asked for the review on My items: this says how it is made.
-        <p className="nhsuk-body">The federation keeps the risk register: send your review of this risk, or any change to it, to the federation, who records it here.</p>
+        <p className="nhsuk-body">The federation keeps the risk register, and the risk’s owners record its review: send any change to it to the federation, who records it here.</p>
       )}
       <RecordHistory resource="risks" id={risk.id} />
     </GovernancePage>
