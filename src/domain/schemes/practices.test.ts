@@ -50,4 +50,17 @@ describe('practices', () => {
     const problems = problemsOf(() => toSchemePractices([{ name: 'A', odsCode: 'C82001', participation: 'yes' }, { name: 'B', odsCode: 'C82001', participation: 'yes' }]));
     expect(problems).toEqual([{ field: 'practices.1', message: 'practice "B" appears twice (also at entry 1)' }]);
   });
+
+  it('takes two practices of one name with their own ODS codes, found by code and not by the name they share', () => {
+    const churchRoads = toSchemePractices([
+      { name: 'Church Road Surgery', odsCode: 'M85048', participation: 'yes' },
+      { name: 'CHURCH ROAD SURGERY', odsCode: 'M85697', participation: 'yes' },
+    ]);
+    expect(churchRoads.map((p) => p.key)).toEqual(['M85048', 'M85697']);
+    expect(findPractice(churchRoads, 'm85697')?.key).toBe('M85697');
+    expect(findPractice(churchRoads, 'Church Road Surgery')).toBeUndefined();
+    // Without a code, a practice is known by its name alone, which may then be given once only.
+    const problems = problemsOf(() => toSchemePractices([{ name: 'The Surgery', odsCode: 'C82001', participation: 'yes' }, { name: 'The surgery', participation: 'yes' }]));
+    expect(problems).toEqual([{ field: 'practices.1', message: 'practice "The surgery" appears twice (also at entry 1)' }]);
+  });
 });

@@ -23,24 +23,37 @@ function simplify(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-/** Finds a practice by ODS code or by name (case and spacing ignored). */
+/**
+ * Finds a practice by ODS code, or by name (case and spacing ignored) where only one practice has
+ * it: practices in different places may share a name ("The Surgery"), and are then named by code.
+ */
 export function findPractice(practices: readonly SchemePractice[], reference: string): SchemePractice | undefined {
   const wanted = simplify(reference);
-  return practices.find((p) => p.odsCode?.toLowerCase() === wanted) ?? practices.find((p) => simplify(p.name) === wanted);
+  const byCode = practices.find((p) => p.odsCode?.toLowerCase() === wanted);
+  if (byCode) return byCode;
+  const byName = practices.filter((p) => simplify(p.name) === wanted);
+  return byName.length === 1 ? byName[0] : undefined;
 }
 
-/** Builds the engine's practices from validated inputs, refusing duplicate names or ODS codes. */
+/**
+ * Builds the engine's practices from validated inputs, refusing an ODS code given twice, and a name
+ * given twice where a practice without a code would be known by it alone (with codes, two practices
+ * may share a name: "Church Road Surgery" is in more than one town).
+ */
 export function toSchemePractices(inputs: readonly SchemePracticeEntry[], sources: readonly (ProblemLocation | undefined)[] = []): SchemePractice[] {
   const problems: Problem[] = [];
-  const seen = new Map<string, number>();
+  const seenCodes = new Map<string, number>();
+  const seenNames = new Map<string, number>();
   const practices = inputs.map((input, i) => {
     const source = sources[i] ?? { field: `practices.${i}` };
-    for (const label of [input.odsCode, simplify(input.name)]) {
-      if (!label) continue;
-      const earlier = seen.get(label);
-      if (earlier !== undefined) problems.push({ ...source, message: `practice "${input.name}" appears twice (also at entry ${earlier + 1})` });
-      seen.set(label, i);
-    }
+    const twice = (earlier: number) => problems.push({ ...source, message: `practice "${input.name}" appears twice (also at entry ${earlier + 1})` });
+    const name = simplify(input.name);
+    const earlierCode = input.odsCode ? seenCodes.get(input.odsCode) : undefined;
+    const earlierName = seenNames.get(name);
+    if (earlierCode !== undefined) twice(earlierCode);
+    else if (earlierName !== undefined && (!input.odsCode || !inputs[earlierName]!.odsCode)) twice(earlierName);
+    if (input.odsCode) seenCodes.set(input.odsCode, i);
+    if (!seenNames.has(name)) seenNames.set(name, i);
     const practice: SchemePractice = { key: input.odsCode ?? input.name, name: input.name, participation: input.participation, source };
     if (input.odsCode) practice.odsCode = input.odsCode;
     if (input.listSize !== undefined) practice.listSize = input.listSize;
