@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { funnelChartOption, practiceSpcChartOption } from './chart-options.js';
+import { funnelChartOption, maxNamedOutliers, practiceSpcChartOption } from './chart-options.js';
 
 const point = (period: string) => ({ period, value: 1, mean: 1, lower: 0, upper: 2, type: 'common_cause' });
 
@@ -38,6 +38,15 @@ describe('the charts say what their marks and lines are', () => {
     expect(labels.sort()).toEqual(['Countesthorpe Health Centre', 'Empingham Medical Centre']);
     expect(series.map((s) => s.name)).toContain('Selected practice');
     expect((option.yAxis as { nameLocation: string }).nameLocation).toBe('middle');
+  });
+
+  it('past a few outliers, marks them without names (the chart says the table names them), still naming the selected practice', () => {
+    const many = Array.from({ length: maxNamedOutliers + 1 }, (_, i) => ({ practiceCode: `Y${String(i).padStart(5, '0')}`, label: `Practice ${i}`, denominator: 9000, value: 9.5, outlier: true }));
+    const option = funnelChartOption({ title: 'Asthma', unitLabel: '%', denominatorLabel: 'Patients', target: 6, adjusted: false, points: [...points, ...many], curve });
+    const series = option.series as Series[];
+    expect(series.flatMap((s) => s.data.filter((d) => d.label?.show).map((d) => d.label!.formatter))).toEqual(['Countesthorpe Health Centre']);
+    expect(series.find((s) => s.name === 'Outside 99.8% limits')!.data).toHaveLength(maxNamedOutliers + 2);
+    expect((option.title as { subtext: string }).subtext).toMatch(/\n27 practices outside the 99\.8% limits: too many to name here, so the table under the chart names them$/);
   });
 
   it.each([

@@ -59,6 +59,9 @@ const line = (name: string, data: [number, number][], colour: string, dashed: bo
 const spreadNames = (params: { labelRect: { x: number; y: number } }) => ({ x: params.labelRect.x, y: params.labelRect.y, align: 'left', verticalAlign: 'top', moveOverlap: 'shiftY' });
 const nameLine = { show: true, length2: 0, lineStyle: { color: NHS.grey, width: 1 } };
 
+/** The most outliers a funnel plot names beside their marks. */
+export const maxNamedOutliers = 25;
+
 /** The y axis's name turned along the axis, beside it: above the axis it ran into the chart's subtitle. */
 const sideName = (name: string) => ({ name, nameLocation: 'middle', nameRotate: 90, nameGap: 44 });
 
@@ -88,11 +91,14 @@ export function funnelChartOption(data: FunnelChartData, layout: ChartLayout = '
   const named = (p: FunnelChartPoint) => ({ ...point(p), label: { show: true, formatter: (narrow ? shortPracticeName(p.label) : p.label).replace(/[{}|]/g, ''), position: p.denominator > maxDenominator * 0.5 ? 'left' : 'right', fontSize: 10, lineHeight: 12, color: NHS.dark } });
   const inside = data.points.filter((p) => !p.outlier && !p.highlighted);
   const outliers = data.points.filter((p) => p.outlier && !p.highlighted);
+  // Hundreds of names (England's 409 outliers) would cover the chart: past a few, the marks say which are outliers and the table names them.
+  const nameOutliers = outliers.length <= maxNamedOutliers;
+  const unnamed = nameOutliers ? '' : `\n${outliers.length.toLocaleString('en-GB')} practices outside the 99.8% limits: too many to name here, so the table under the chart names them`;
   const highlighted = data.points.filter((p) => p.highlighted);
   const selected = highlighted.length === 1 ? 'Selected practice' : 'Selected practices';
   return {
     animation: false,
-    title: { text: data.title, subtext: describeFunnelLimits(data.adjusted), left: 'left', textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, color: NHS.grey } },
+    title: { text: data.title, subtext: `${describeFunnelLimits(data.adjusted)}${unnamed}`, left: 'left', textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, color: NHS.grey } },
     tooltip: { trigger: 'item' },
     legend: { bottom: 0, data: ['Practices', 'Outside 99.8% limits', ...(highlighted.length ? [selected] : []), 'Centre line', '95% limits', '99.8% limits'] },
     grid: { left: 64, right: 24, top: 70, bottom: 64 },
@@ -100,7 +106,7 @@ export function funnelChartOption(data: FunnelChartData, layout: ChartLayout = '
     yAxis: { ...sideName(data.unitLabel), type: 'value', min: round(yMin), max: round(yMax), ...(narrow ? { axisLabel: { showMinLabel: yMin === 0, showMaxLabel: false } } : {}) },
     series: [
       { name: 'Practices', type: 'scatter', symbolSize: 7, itemStyle: { color: NHS.blue }, data: inside.map(point) },
-      { name: 'Outside 99.8% limits', type: 'scatter', symbolSize: 9, itemStyle: { color: NHS.red }, data: outliers.map(named), labelLayout: spreadNames, labelLine: nameLine },
+      { name: 'Outside 99.8% limits', type: 'scatter', symbolSize: 9, itemStyle: { color: NHS.red }, data: outliers.map(nameOutliers ? named : point), labelLayout: spreadNames, labelLine: nameLine },
       ...(highlighted.length ? [{ name: selected, type: 'scatter', symbol: 'diamond', symbolSize: 14, itemStyle: { color: NHS.orange }, data: highlighted.map(named), labelLayout: spreadNames, labelLine: nameLine }] : []),
       line('Centre line', [[0, data.target], [maxDenominator, data.target]], NHS.dark, false),
       line('95% limits', pick('lower95'), NHS.grey, true),
