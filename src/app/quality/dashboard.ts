@@ -64,6 +64,10 @@ export async function getDashboard(ctx: AppContext, query: DashboardQuery): Prom
   return presentDashboard(indicator, threshold, query, group, figures);
 }
 
+/** Why a group has no figures for a period: it counts the practices that were its members on the period's date. */
+const noMembersThen = (group: string, period: string, cadence: Indicator['cadence']) =>
+  `No practice was a member of ${group} in ${periodLabel(period, cadence)}: a group counts the practices that were its members then, and its memberships start later. Choose a later period, or look at all practices held.`;
+
 export function presentDashboard(indicator: Indicator, threshold: Threshold | null, query: DashboardQuery, group: Dashboard['group'], figures: FigureRow[]): Dashboard {
   const englandRow = figures[0];
   if (!englandRow || englandRow.england_practices === 0) throw invalid(`There are no figures for ${indicator.name} in ${periodLabel(query.period, indicator.cadence)}`, [{ field: 'period', message: 'no figures for this period' }]);
@@ -103,7 +107,7 @@ export function presentDashboard(indicator: Indicator, threshold: Threshold | nu
     england,
     scope: { value: poolFigures(practices, indicator.unit).value, practices: practices.length },
     funnel: 'chart' in funnel ? funnel.chart : null,
-    funnelNote: 'reason' in funnel ? funnel.reason : null,
+    funnelNote: group && !practices.length ? noMembersThen(group.name, query.period, indicator.cadence) : 'reason' in funnel ? funnel.reason : null,
     rows,
     outliers: rows.filter((r) => r.outlier !== null).sort((a, b) => Math.abs(b.z ?? 0) - Math.abs(a.z ?? 0)),
     belowThreshold: gaps.map((g) => ({ ...g, practiceName: nameOf.get(g.practiceCode) ?? g.practiceCode })),

@@ -108,4 +108,13 @@ describe.each(databaseKinds)('QOF prevalence from the real files (%s)', (kind) =
     await expect(getDashboard(ctx, { indicator: 'QOF_PREV_DM', period: '2023-03-31', group: 987654 })).rejects.toThrow('Group 987654');
     await expect(getDashboard(ctx, { indicator: 'QOF_PREV_NOPE', period: '2023-03-31' })).rejects.toThrow('Indicator QOF_PREV_NOPE');
   });
+
+  it('says why a group set up after a period has no practices in it, rather than only that a funnel needs two', async () => {
+    const ctx = contextFor(database);
+    const [group] = await database.query<{ id: number }>("INSERT INTO practice_groups (name, kind) VALUES ('Set up in 2025', 'federation') RETURNING id");
+    await database.query("INSERT INTO group_memberships (group_id, practice_code, start_date) VALUES ($1, 'C82001', '2025-04-01')", [group!.id]);
+    const dashboard = await getDashboard(ctx, { indicator: 'QOF_PREV_DM', period: '2023-03-31', group: group!.id });
+    expect(dashboard.scope.practices).toBe(0);
+    expect(dashboard.funnelNote).toBe('No practice was a member of Set up in 2025 in 2022/23: a group counts the practices that were its members then, and its memberships start later. Choose a later period, or look at all practices held.');
+  });
 });

@@ -59,7 +59,7 @@ function DashboardView({ data }: { data: Dashboard }) {
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">{where}</dt>
           <dd className="nhsuk-summary-list__value" data-testid="scope-value">
-            {formatGroupFigure(data.scope.value, data.indicator)} ({data.scope.practices} practices)
+            {formatGroupFigure(data.scope.value, data.indicator)} ({formatCount(data.scope.practices)} practices)
           </dd>
         </div>
         <div className="nhsuk-summary-list__row">
@@ -118,7 +118,7 @@ function DashboardView({ data }: { data: Dashboard }) {
       />
       <Heading headingLevel="h3">Every practice</Heading>
       <ExportLinks base="/api/quality/dashboard/export" query={queryString({ indicator: data.indicator.code, period: data.period, group: data.group?.id })} noun={`every practice’s ${data.indicator.name}, ${data.periodLabel}, ${where}`} />
-      <DataTable caption={`${data.rows.length} practices`} columns={columns} rows={data.rows} rowKey={(r) => r.practiceCode} compact />
+      <DataTable caption={`${formatCount(data.rows.length)} practices`} columns={columns} rows={data.rows} rowKey={(r) => r.practiceCode} compact />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { Button, Checkboxes, Fieldset, Heading, InsetText, Select, TextInput, WarningCallout } from 'nhsuk-react-components';
 import { type FormEvent, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { scheduleTable } from '../../../domain/schemes/report-tables-more.js';
 import { allocationTable } from '../../../domain/schemes/report-tables.js';
 import { termsForNextScheme } from '../../../domain/schemes/next-scheme-terms.js';
@@ -71,7 +71,8 @@ function SchemeForm({ scheme, base, groupId: startingGroup = null }: { scheme: S
   const [state, setState] = useState<FormState>(() => (base ? stateFrom(base, scheme?.groupId ?? startingGroup) : blank));
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setState((s) => ({ ...s, [key]: value }));
   const groups = useApiQuery<Page<Group>>('/api/groups?pageSize=1000&sort=name');
-  const federations = (groups.data?.items ?? []).filter((g) => g.kind === 'federation' || g.kind === 'pcn');
+  // A scheme is run by a federation, a PCN or an ICB's primary-care team over its footprint.
+  const federations = (groups.data?.items ?? []).filter((g) => ['federation', 'pcn', 'icb_footprint'].includes(g.kind));
   const groupId = state.groupId || (federations.find((g) => g.kind === 'federation')?.id.toString() ?? '');
   const snapshot = isoOrNull(state.snapshot);
   // The group's members and their list sizes on exactly the snapshot date, by the rules the save uses.
@@ -179,15 +180,23 @@ function SchemeForm({ scheme, base, groupId: startingGroup = null }: { scheme: S
       )}
       <DateField id={ids.snapshot} legend="List-size snapshot date" hint="The practices’ list sizes are taken from the registry on this date. For example, 1 1 2018" value={state.snapshot} onChange={(v) => set('snapshot', v)} error={form.fieldError(dateFieldTarget(ids.snapshot))} />
       <Loaded query={groups} what="groups">
-        {() => (
-          <Select id={ids.group} label="Participating group" hint="All its member practices on the snapshot date take part unless you leave some out below" value={groupId} onChange={(e) => set('groupId', e.target.value)}>
-            {federations.map((g) => (
-              <Select.Option key={g.id} value={String(g.id)}>
-                {g.name}
-              </Select.Option>
-            ))}
-          </Select>
-        )}
+        {() =>
+          !federations.length ? (
+            <InsetText>
+              <p>
+                A scheme shares money among the member practices of a federation, PCN or ICB footprint, and there is none yet. <Link to="/groups">Set one up on the groups page</Link> first.
+              </p>
+            </InsetText>
+          ) : (
+            <Select id={ids.group} label="Participating group" hint="All its member practices on the snapshot date take part unless you leave some out below" value={groupId} onChange={(e) => set('groupId', e.target.value)}>
+              {federations.map((g) => (
+                <Select.Option key={g.id} value={String(g.id)}>
+                  {g.name}
+                </Select.Option>
+              ))}
+            </Select>
+          )
+        }
       </Loaded>
       {state.basis === 'fixed' && members?.length ? (
         <FixedSharesFields members={members.filter((m) => !state.excluded.includes(m.odsCode))} value={state.fixedShares} onChange={(v) => set('fixedShares', v)} error={form.fieldError('scheme-fixed-shares')} />
