@@ -76,10 +76,13 @@ describe.each(databaseKinds)('a group’s list sizes on a date (%s)', (kind) => 
     expect(then.kibworth).toMatchObject({ listSize: demoSnapshot!.patients, listSizeDate: demoSnapshot!.snapshotDate });
     expect(then.summary.listSizeDates).toEqual([demoSnapshot!.snapshotDate]);
     expect(then.summary.totalListSize).toBe(then.summary.practices.reduce((sum, p) => sum + (p.listSize ?? 0), 0));
+    // Today the latest file is 2025's, which (here) holds Kibworth alone: the others' 2018 sizes are not added in as if
+    // current (a practice a newer file leaves out is closing, its patients counted by the practice taking them on).
     const now = await kibworthOn();
     expect(now.kibworth).toMatchObject({ listSize: 25_423, listSizeDate: '2025-04-01' });
-    expect(now.summary.listSizeDates).toEqual([demoSnapshot!.snapshotDate, '2025-04-01']);
-    expect(now.summary.totalListSize).toBe(now.summary.practices.reduce((sum, p) => sum + (p.listSize ?? 0), 0));
+    expect(now.summary.listSizeDates).toEqual(['2025-04-01']);
+    expect(now.summary.totalListSize).toBe(25_423);
+    expect(now.summary.withoutListSize).toHaveLength(now.summary.practices.length - 1);
   });
 
   it('takes the earliest snapshot for a date before any, saying which date that is', async () => {
@@ -90,10 +93,10 @@ describe.each(databaseKinds)('a group’s list sizes on a date (%s)', (kind) => 
   });
 
   it('names the members no list-size file holds, which the total leaves out', async () => {
-    expect((await kibworthOn()).summary.withoutListSize).toEqual([]);
+    expect((await kibworthOn('2019-06-01')).summary.withoutListSize).toEqual([]);
     const [kibworthSizes] = [await database().db.select().from(listSizes).where(eq(listSizes.odsCode, 'C82001'))];
     await database().db.delete(listSizes).where(eq(listSizes.odsCode, 'C82001'));
-    const { kibworth, summary } = await kibworthOn();
+    const { kibworth, summary } = await kibworthOn('2019-06-01');
     expect(summary.withoutListSize).toEqual([`${kibworth!.displayName} (C82001)`]);
     expect(summary.totalListSize).toBe(summary.practices.reduce((sum, p) => sum + (p.listSize ?? 0), 0));
     await database().db.insert(listSizes).values(kibworthSizes!);

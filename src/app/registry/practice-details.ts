@@ -50,9 +50,17 @@ export async function listOrganisations(ctx: AppContext, kind?: string) {
 
 /**
  * Each practice's list size on a date: the latest snapshot on or before it, or, for a date before
- * any snapshot, the earliest one there is (the page names the snapshot dates it used).
+ * any snapshot, the earliest one there is (the page names the snapshot dates it used). A practice
+ * that the latest of those files leaves out (it was closing, its patients moving to another
+ * practice) has none: its older size would count its patients twice.
  */
 async function listSizesOn(ctx: AppContext, codes: string[], onDate: string): Promise<Map<string, { patients: number; snapshotDate: string }>> {
+  const sizes = await latestSizesOn(ctx, codes, onDate);
+  const latestFile = [...sizes.values()].reduce((latest, r) => (r.snapshotDate <= onDate && r.snapshotDate > latest ? r.snapshotDate : latest), '');
+  return new Map([...sizes].filter(([, r]) => r.snapshotDate > onDate || r.snapshotDate === latestFile));
+}
+
+async function latestSizesOn(ctx: AppContext, codes: string[], onDate: string): Promise<Map<string, { patients: number; snapshotDate: string }>> {
   const onOrBefore = sql`${listSizes.snapshotDate} <= ${onDate}`;
   const rows = await ctx.db
     .selectDistinctOn([listSizes.odsCode], { odsCode: listSizes.odsCode, patients: listSizes.patients, snapshotDate: listSizes.snapshotDate })

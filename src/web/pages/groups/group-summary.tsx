@@ -68,7 +68,7 @@ export function KeyFigures({ summary }: { summary: GroupSummary }) {
           { key: 'Total registered population', value: formatNumber(summary.totalListSize) },
           { key: 'Number of practices', value: formatNumber(summary.practices.length) },
           { key: 'List sizes as at', value: formatList(summary.listSizeDates.map(formatDate)) },
-          ...(summary.withoutListSize.length ? [{ key: 'No list size on record', value: `${formatList(summary.withoutListSize)} (not in the total: import a list-size file that holds ${summary.withoutListSize.length === 1 ? 'it' : 'them'})` }] : []),
+          ...(summary.withoutListSize.length ? [{ key: 'No list size on record', value: `${formatList(summary.withoutListSize)} (not in the total: the list-size file of ${summary.listSizeDates.length ? formatDate(summary.listSizeDates.at(-1)!) : 'that date'} does not hold ${summary.withoutListSize.length === 1 ? 'it' : 'them'}, as with a practice closing; or import one that does)` }] : []),
           { key: 'Membership on', value: formatDate(summary.onDate) },
         ]}
       />
