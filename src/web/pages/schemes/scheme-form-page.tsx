@@ -17,7 +17,7 @@ import { formatDate } from '../../format/format.js';
 import { CostModelFields } from './cost-model-fields.js';
 import { FixedSharesFields } from './fixed-shares-fields.js';
 import { ReportTableView } from './report-table.js';
-import { blank, definitionOf, formProblems, type FormState, ids, type ModelRow, stateFrom, units } from './scheme-form-state.js';
+import { blank, definitionOf, formProblems, type FormState, ids, type ModelRow, snapshotProblem, stateFrom, units } from './scheme-form-state.js';
 import { type Scheme, type SchemePracticesOn, type SchemeVersions, schemePath } from './types.js';
 import './schemes.css';
 
@@ -27,7 +27,8 @@ function Preview({ state, summary, base }: { state: FormState; summary: SchemePr
   const result = useMemo(() => {
     if (!summary) return { message: 'Choose the group and the list-size snapshot date to see the allocation.' };
     // The date does not fit: the same words saving would give, said once.
-    if (summary.problem) return { problem: summary.problem };
+    const problem = snapshotProblem(summary, deferred.excluded);
+    if (problem) return { problem };
     // On top of the version being edited, as saving sends it: its rounding and unit labels, not the form's defaults.
     const parsed = schemeDefinitionSchema.safeParse(definitionOf(deferred, null, base));
     if (!parsed.success) return { message: 'The preview appears when the name, funder, quantity and delivery models are filled in.' };
@@ -45,7 +46,7 @@ function Preview({ state, summary, base }: { state: FormState; summary: SchemePr
     // Not a live region: it changes with every keystroke, and would drown out the typing it follows.
     <section aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview of the allocation</h2>
-      {summary && !summary.problem ? <p className="nhsuk-body">Using the list sizes the registry holds for the group’s practices on {formatDate(summary.onDate)}.</p> : null}
+      {summary && !('problem' in result) ? <p className="nhsuk-body">Using the list sizes the registry holds for the group’s practices on {formatDate(summary.onDate)}.</p> : null}
       {'problem' in result ? (
         <WarningCallout>
           <WarningCallout.Heading>No list sizes on {formatDate(summary?.onDate)}</WarningCallout.Heading>

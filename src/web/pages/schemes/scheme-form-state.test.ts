@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { schemeDefinitionSchema } from '../../../domain/schemes/scheme-definition.js';
 import { EXAMPLES, loadExampleDefinition, readRecords } from '../../../../test/support/scheme-seeds.js';
-import { blank, definitionOf, type FormState, formProblems, ids, stateFrom } from './scheme-form-state.js';
+import { blank, definitionOf, type FormState, formProblems, ids, snapshotProblem, stateFrom } from './scheme-form-state.js';
 
 const filled: FormState = { ...blank, name: 'Winter access', funder: 'NHS England', quantity: '1200', snapshot: { day: '1', month: '1', year: '2018' } };
 const members = [{ odsCode: 'C82001' }, { odsCode: 'C82002' }];
@@ -61,5 +61,20 @@ describe('the scheme form', () => {
   it('asks a new scheme for its list-size snapshot date', () => {
     const problems = formProblems({ ...filled, snapshot: { day: '', month: '', year: '' } }, members, null);
     expect(problems.map((p) => p.field)).toEqual([expect.stringContaining('scheme-snapshot')]);
+  });
+});
+
+describe('the snapshot date’s problem in the preview', () => {
+  const practices = [
+    { odsCode: 'M85048', displayName: 'Church Road Surgery', locality: null, listSize: 9000 },
+    { odsCode: 'M81062', displayName: 'Closing Surgery', locality: null, listSize: null },
+  ];
+  const problem = '1 practice has no list size on 1 April 2025';
+  it.each([
+    ['a practice without a list size still takes part', [], problem],
+    ['every practice without a list size is left out', ['M81062'], null],
+    ['the date holds list sizes for every practice', [], null, null],
+  ])('%s', (_case, excluded, shown, given: string | null = problem) => {
+    expect(snapshotProblem({ problem: given, practices }, excluded)).toBe(shown);
   });
 });

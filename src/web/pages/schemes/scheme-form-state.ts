@@ -1,6 +1,7 @@
 import type { SchemeDefinition, SchemeDefinitionInput, SchemePracticeEntry } from '../../../domain/schemes/scheme-definition.js';
 import { type DateParts, dateFieldTarget, dateProblem, isoOrNull, isoToParts } from '../../components/date-field.js';
 import type { FieldError } from '../../components/form-errors.js';
+import type { SchemePracticesOn } from './types.js';
 import { amountOf, blankCostModel, type CostModelState, costModelDefinition, costModelProblems, costModelStateFrom, yearsOf } from './cost-model-fields.js';
 
 /** The scheme form's state, and how it is made from a scheme definition and turned back into one. */
@@ -181,4 +182,14 @@ export function formProblems(state: FormState, members: { odsCode: string }[] | 
   const dateError = dateProblem(state.snapshot, 'List-size snapshot date', !base || Boolean(base.listSnapshot) || !Array.isArray(base.practices));
   if (dateError) problems.push({ field: dateFieldTarget(ids.snapshot), message: dateError });
   return problems;
+}
+
+/**
+ * What the snapshot date's check says of the group's practices (no list size then for some), unless
+ * every practice it is about has been left out of the scheme, as saving allows.
+ */
+export function snapshotProblem(summary: Pick<SchemePracticesOn, 'problem' | 'practices'>, excluded: readonly string[]): string | null {
+  if (!summary.problem) return null;
+  const stillMissing = summary.practices.some((p) => p.listSize === null && !excluded.includes(p.odsCode));
+  return stillMissing || !summary.practices.length ? summary.problem : null;
 }
