@@ -33,7 +33,7 @@ export interface SortState {
   dir: SortDirection;
 }
 
-interface DataTableProps<T> {
+export interface DataTableProps<T> {
   caption: string;
   /** Keep the caption for screen readers only, when a heading just above says the same. */
   captionHidden?: boolean;

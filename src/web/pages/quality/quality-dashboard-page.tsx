@@ -6,7 +6,8 @@ import { describeFunnelLimits } from '../../../domain/quality/chart-options.js';
 import { funnelPosition, standardWord } from '../../../domain/quality/outlier-words.js';
 import { queryString } from '../../api/client.js';
 import { useApiQuery } from '../../api/use-api.js';
-import { type Column, DataTable } from '../../components/data-table.js';
+import type { Column } from '../../components/data-table.js';
+import { FirstRowsTable } from '../../components/first-rows-table.js';
 import { ExportLinks } from '../../components/export-links.js';
 import { ApiErrorPanel, Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
 import { isAdmin, useUser } from '../../auth/session.js';
@@ -99,12 +100,12 @@ function DashboardView({ data }: { data: Dashboard }) {
       {option ? (
         <>
           <Heading headingLevel="h3">Outliers</Heading>
-          <DataTable caption={`Practices outside the 99.8% limits (${data.outliers.length})`} columns={columns} rows={data.outliers} rowKey={(r) => r.practiceCode} empty="No practice is outside the 99.8% limits." compact />
+          <FirstRowsTable caption={`Practices outside the 99.8% limits (${formatCount(data.outliers.length)})`} columns={columns} rows={data.outliers} rowKey={(r) => r.practiceCode} empty="No practice is outside the 99.8% limits." compact />
         </>
       ) : null}
       <Heading headingLevel="h3">{standard === 'maximum' ? 'Above the maximum' : 'Below the minimum'}</Heading>
-      <DataTable
-        caption={`Practices ${standard === 'maximum' ? 'above the maximum' : 'below the minimum'} (${data.belowThreshold.length})`}
+      <FirstRowsTable
+        caption={`Practices ${standard === 'maximum' ? 'above the maximum' : 'below the minimum'} (${formatCount(data.belowThreshold.length)})`}
         columns={[
           { key: 'practice', header: 'Practice', cell: (r) => r.practiceName },
           { key: 'value', header: 'Value', cell: (r) => formatFigure(r.value, data.indicator), numeric: true },
@@ -118,7 +119,7 @@ function DashboardView({ data }: { data: Dashboard }) {
       />
       <Heading headingLevel="h3">Every practice</Heading>
       <ExportLinks base="/api/quality/dashboard/export" query={queryString({ indicator: data.indicator.code, period: data.period, group: data.group?.id })} noun={`every practice’s ${data.indicator.name}, ${data.periodLabel}, ${where}`} />
-      <DataTable caption={`${formatCount(data.rows.length)} practices`} columns={columns} rows={data.rows} rowKey={(r) => r.practiceCode} compact />
+      <FirstRowsTable caption={`${formatCount(data.rows.length)} practices`} columns={columns} rows={data.rows} rowKey={(r) => r.practiceCode} compact />
     </>
   );
 }
