@@ -25,7 +25,7 @@ export function adminSuite(harness: () => BrowserHarness) {
       const choice = page.locator('fieldset', { has: page.locator('legend', { hasText: 'Role' }) }).first();
       await eventually(() => textOf(choice)).toContain('Reads everything but the admin pages (users, imports, the audit log); decides fund applications; changes nothing else.');
       const hint = await choice.getByLabel('Clinician').getAttribute('aria-describedby');
-      expect(await textOf(page.locator(`#${hint}`))).toBe('Reads everything but contracts, funds and the admin pages (users, imports, the audit log); adds updates to the board actions they own, and changes nothing else.');
+      expect(await textOf(page.locator(`#${hint}`))).toBe('Reads everything but contracts, funds and the admin pages (users, imports, the audit log); adds updates to the board actions they own and records the review of the risks they own, and changes nothing else.');
       await page.getByText('What each role can do').click();
       const list = page.locator('details', { hasText: 'What each role can do' });
       for (const label of ['Federation admin', 'Practice manager', 'Commissioner', 'Clinician']) await visible(list.locator('.nhsuk-summary-list__key', { hasText: label }));
