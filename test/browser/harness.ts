@@ -81,6 +81,13 @@ export async function signIn(page: Page, user: { email: string; password: string
   await page.goto(then);
 }
 
+/** A new page signed in as the demo admin, with the CSRF header for changes made through its API session. */
+export async function signedInAdmin(harness: BrowserHarness): Promise<{ admin: Page; headers: Record<string, string> }> {
+  const admin = await harness.newPage();
+  await signIn(admin, demoAdmin);
+  return { admin, headers: await csrfHeaders(admin) };
+}
+
 /** The signed-in page's CSRF header, for changes made through its API session (page.request). */
 export async function csrfHeaders(page: Page): Promise<Record<string, string>> {
   return { 'x-csrf-token': (await (await page.request.get('/api/session')).json()).csrfToken as string };

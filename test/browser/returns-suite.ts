@@ -5,7 +5,7 @@ import { makeSchemeRequest } from '../support/factories.js';
 import { eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
 import { demoUsers } from '../../src/app/demo/load-demo.js';
 import type { DeliveredList } from '../../src/web/pages/schemes/types.js';
-import { type BrowserHarness, csrfHeaders, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signIn } from './harness.js';
+import { type BrowserHarness, csrfHeaders, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, seriousAxeViolations, signedInAdmin, signIn } from './harness.js';
 
 /** A day `days` from today in England: as the date boxes take it ("21/3/2026") and as the pages write it ("21 March 2026"). */
 function dayFromToday(days: number) {
@@ -25,9 +25,7 @@ function dayFromToday(days: number) {
 export function returnsSuite(harness: () => BrowserHarness) {
   describe('activity returns due (admin and practice manager)', () => {
     it('puts Kibworth’s return on its practice manager’s My items until it is sent, closes it after the due date, and tags a return the federation records late', async () => {
-      const admin = await harness().newPage();
-      await signIn(admin, demoAdmin);
-      const headers = await csrfHeaders(admin);
+      const { admin, headers } = await signedInAdmin(harness());
       const request = makeSchemeRequest({ id: 'spring-clinics-2018', name: 'Spring clinics 2018' });
       const created = await admin.request.post('/api/schemes', { data: request, headers });
       expect(created.status()).toBe(201);

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { eventually, textOf, visible } from './assertions.js';
-import { type BrowserHarness, csrfHeaders, demoAdmin, demoPracticeManager, saveScreenshot, signIn } from './harness.js';
+import { type BrowserHarness, demoPracticeManager, saveScreenshot, signedInAdmin, signIn } from './harness.js';
 
 /** A risk's owner, who is not an admin, records its review on the risk's page, as My items asks them to. */
 export function riskReviewSuite(harness: () => BrowserHarness) {
   describe('governance (a risk’s owner)', () => {
     it('lets the practice manager who owns a risk record its review there, and nothing else of it', async () => {
       // The federation makes the manager a person on the People page and the owner of R3.
-      const admin = await harness().newPage();
-      await signIn(admin, demoAdmin);
-      const headers = await csrfHeaders(admin);
+      const { admin, headers } = await signedInAdmin(harness());
       const [manager] = (await (await admin.request.get(`/api/users?email=${encodeURIComponent(demoPracticeManager.email)}`)).json()).items as { id: number; name: string }[];
       expect((await admin.request.post('/api/people', { data: { name: manager!.name, initials: 'PMK', userId: manager!.id }, headers })).status()).toBe(201);
       const [risk] = (await (await admin.request.get('/api/risks?ref=3')).json()).items as { id: number; rowVersion: number }[];

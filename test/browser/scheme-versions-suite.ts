@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { makeSchemeRequest } from '../support/factories.js';
 import { eventually, textOf } from './assertions.js';
-import { type BrowserHarness, csrfHeaders, demoAdmin, demoPracticeManager, saveScreenshot, signIn } from './harness.js';
+import { type BrowserHarness, demoPracticeManager, saveScreenshot, signedInAdmin, signIn } from './harness.js';
 import { section, totalRow } from './schemes-suite.js';
 
 /** Versions as those who do not prepare schemes see them: the approved version in force, never a draft. */
 export function schemeVersionsSuite(harness: () => BrowserHarness) {
   describe('schemes (practice manager, while the federation prepares a version)', () => {
     it('reads the approved version in force, not the draft, and is told a scheme with no approved version is being prepared', async () => {
-      const admin = await harness().newPage();
-      await signIn(admin, demoAdmin);
-      const headers = await csrfHeaders(admin);
+      const { admin, headers } = await signedInAdmin(harness());
       const request = makeSchemeRequest({ id: 'autumn-clinics-2018', name: 'Autumn clinics 2018' });
       const { scheme } = await (await admin.request.post('/api/schemes', { data: request, headers })).json();
       const page = await harness().newPage();
