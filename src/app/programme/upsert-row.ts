@@ -103,15 +103,12 @@ export async function upsertRow(
   // Only the import's bookkeeping changed (what the file said last, where the line is): nothing anyone sees, so
   // it is not counted as a change or given a new version (a form open on the row still saves). A row that only
   // now starts keeping what its file said is not audited either; a moved line, or a field kept over the file's, is.
-  if (Object.keys(changed).every((key) => bookkeeping.has(key))) {
-    const [row] = (await db.update(target.table).set(changed as never).where(eq(target.id, existing.id)).returning()) as Record<string, unknown>[];
-    const firstBase = Object.keys(changed).every((key) => key.startsWith('imported') && existing[key] === null);
-    if (!firstBase || note) tally.audits.push({ recordType: target.type, recordId: existing.id as number, action: 'update', before: existing, after: row, summary: note ? keptSummary(note) : byImport(target.type, existing, changed) });
-    tally.unchanged++;
-    return { id: existing.id as number, outcome: 'unchanged' };
-  }
-  const [row] = (await db.update(target.table).set({ ...changed, rowVersion: sql`${target.rowVersion} + 1`, updatedAt: new Date() } as never).where(eq(target.id, existing.id)).returning()) as Record<string, unknown>[];
-  tally.updated++;
-  tally.audits.push({ recordType: target.type, recordId: existing.id as number, action: 'update', before: existing, after: row, summary: note ? keptSummary(note) : byImport(target.type, existing, changed) });
-  return { id: existing.id as number, outcome: 'updated' };
+  const onlyBookkeeping = Object.keys(changed).every((key) => bookkeeping.has(key));
+  const firstBase = Object.keys(changed).every((key) => key.startsWith('imported') && existing[key] === null);
+  const versioned = onlyBookkeeping ? changed : { ...changed, rowVersion: sql`${target.rowVersion} + 1`, updatedAt: new Date() };
+  const [row] = (await db.update(target.table).set(versioned as never).where(eq(target.id, existing.id)).returning()) as Record<string, unknown>[];
+  if (!onlyBookkeeping || !firstBase || note) tally.audits.push({ recordType: target.type, recordId: existing.id as number, action: 'update', before: existing, after: row, summary: note ? keptSummary(note) : byImport(target.type, existing, changed) });
+  const outcome = onlyBookkeeping ? 'unchanged' : 'updated';
+  tally[outcome]++;
+  return { id: existing.id as number, outcome };
 }
