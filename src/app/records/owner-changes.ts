@@ -7,7 +7,10 @@ import { isOwner } from '../people/owners.js';
 import { authorizeAny, isAllowedAny } from '../permissions.js';
 import type { AnyRecordType } from './record-type.js';
 
-const notAnOwner = (type: AnyRecordType) => forbidden(`Only the federation and the ${type.label}’s owners can change it`);
+/** Refuses someone who is not among the people the record names as its owners. */
+async function refuseUnlessOwner(db: Db, actor: Actor, type: AnyRecordType, row: Record<string, unknown>): Promise<void> {
+  if (!(await isOwner(db, actor, (row.ownerPersonIds as number[] | null) ?? []))) throw forbidden(`Only the federation and the ${type.label}’s owners can change it`);
+}
 
 /** An update made under the type's owners rule: by someone whose role may not change the type, which lets owners change some fields. */
 export const isOwnersChange = (actor: Actor, type: AnyRecordType): boolean => !!type.ownersMayChange && !isAllowedAny(actor, type.name, 'update');
@@ -20,7 +23,7 @@ export const isOwnersChange = (actor: Actor, type: AnyRecordType): boolean => !!
 export async function refuseUnlessOwnersChange(db: Db, actor: Actor, type: AnyRecordType, existing: Record<string, unknown>, input: unknown): Promise<void> {
   const name = (key: string) => (type.fields[key]?.header ?? key).toLowerCase();
   const allowed = type.ownersMayChange ?? [];
-  if (!(await isOwner(db, actor, (existing.ownerPersonIds as number[] | null) ?? []))) throw notAnOwner(type);
+  await refuseUnlessOwner(db, actor, type, existing);
   const others = Object.keys(input && typeof input === 'object' ? input : {}).filter((key) => key !== 'rowVersion' && !allowed.includes(key));
   if (others.length) throw forbidden(`As its owner you may change the ${type.label}’s ${formatList(allowed.map(name))}; the federation changes its ${formatList(others.map(name))}`);
 }
@@ -31,9 +34,10 @@ export async function refuseUnlessOwnersChange(db: Db, actor: Actor, type: AnyRe
  * again, with what was sent.
  */
 export async function refuseUnlessMayChange(db: Db, actor: Actor, type: AnyRecordType, rawId: string): Promise<void> {
-  authorizeAny(actor, type.name, isOwnersChange(actor, type) ? 'read' : 'update');
-  if (!isOwnersChange(actor, type)) return;
+  const byOwner = isOwnersChange(actor, type);
+  authorizeAny(actor, type.name, byOwner ? 'read' : 'update');
+  if (!byOwner) return;
   const [row] = (await db.select().from(type.table as never).where(eq(type.idColumn, type.parseId(rawId))).limit(1)) as Record<string, unknown>[];
   // A record that is not there is the use case's to say.
-  if (row && !(await isOwner(db, actor, (row.ownerPersonIds as number[] | null) ?? []))) throw notAnOwner(type);
+  if (row) await refuseUnlessOwner(db, actor, type, row);
 }
