@@ -45,8 +45,6 @@ export interface LocalIndicatorParse {
   thresholds: LocalThreshold[];
   values: LocalIndicatorValue[];
   problems: Problem[];
-  /** Every well-formed indicator code the file uses, with the first line that uses it (rows with problems too). */
-  codes: Map<string, number>;
 }
 
 const optionalNumber = (text: string): number | null | 'bad' => {
@@ -62,13 +60,15 @@ export function parseLocalIndicators(input: string | Uint8Array, file: string): 
   const definitions = new Map<string, { indicator: Indicator; threshold: LocalThreshold; line: number }>();
   const values: LocalIndicatorValue[] = [];
   const seen = new Map<string, number>();
-  const codes = new Map<string, number>();
+  // Every well-formed code the file uses (rows with problems too), so a reserved one is named once, on its first row.
+  const codes = new Set<string>();
   const problems = readCsvTable(textOf(input), file, COLUMNS, (row) => {
     const { line } = row;
     const faults: Problem[] = [];
     const fault = (key: Key, message: string) => faults.push({ file, line, column: row.column(key), message });
     const code = row.cell('indicatorCode').toUpperCase();
-    if (!/^[A-Z0-9_]{2,40}$/.test(code)) fault('indicatorCode', `indicator code '${row.cell('indicatorCode')}' must be 2–40 letters, digits or _`);
+    const codeOk = /^[A-Z0-9_]{2,40}$/.test(code);
+    if (!codeOk) fault('indicatorCode', `indicator code '${row.cell('indicatorCode')}' must be 2–40 letters, digits or _`);
     const unit = row.cell('unit').toLowerCase() as IndicatorUnit;
     if (!indicatorUnits.includes(unit)) fault('unit', `unit '${row.cell('unit')}' must be one of ${indicatorUnits.join(', ')}`);
     const polarity = row.cell('polarity').toLowerCase() as Polarity;
@@ -89,10 +89,8 @@ export function parseLocalIndicators(input: string | Uint8Array, file: string): 
     }
     // Every problem of the row at once: the figure is checked when its unit and numbers could be read, and a
     // second figure for the same month when the code, practice and month could.
-    const codeOk = /^[A-Z0-9_]{2,40}$/.test(code);
     if (codeOk && !codes.has(code)) {
-      codes.set(code, line);
-      // Said once, on the first row of the code.
+      codes.add(code);
       if (isReservedCode(code)) fault('indicatorCode', `indicator code ${code} is kept for figures atscale imports itself; choose another code`);
     }
     const period = `${row.cell('period')}-01`;
@@ -129,7 +127,7 @@ export function parseLocalIndicators(input: string | Uint8Array, file: string): 
     return [];
   });
   const defs = [...definitions.values()];
-  return { indicators: defs.map((d) => d.indicator), thresholds: defs.map((d) => d.threshold).filter((t) => t.minimum !== null || t.target !== null), values, problems, codes };
+  return { indicators: defs.map((d) => d.indicator), thresholds: defs.map((d) => d.threshold).filter((t) => t.minimum !== null || t.target !== null), values, problems };
 }
 
 /** Whether a header row is a local indicators file. */
