@@ -19,31 +19,38 @@ export async function findFund(db: Db, id: number): Promise<FundRow> {
   return fund;
 }
 
-/** The footprint's practices at the fund's list snapshot, each with its list size and locality. */
-export async function fundPractices(db: Db, fund: FundRow): Promise<{ practices: FundPractice[]; localityIds: Map<string, number>; localities: PracticeLocalities }> {
+/**
+ * The footprint's practices at the fund's list snapshot, each with its list size and locality. A
+ * member with no list size on that date (one closing, or opened since) has no patients to be paid
+ * for, so it has no share and is named in `withoutListSize`; a date none of them has a list size on
+ * is refused, naming the dates the registry holds.
+ */
+export async function fundPractices(db: Db, fund: FundRow): Promise<{ practices: FundPractice[]; withoutListSize: string[]; localityIds: Map<string, number>; localities: PracticeLocalities }> {
   const codes = await groupMembersOn(db, fund.footprintGroupId, fund.listSnapshotDate);
   // One after the other: `db` may be a transaction, whose connection runs one query at a time.
   const names = await registryPractices(db, codes);
   const lists = await listSizesAt(db, codes, fund.listSnapshotDate);
   const localities = await localitiesOn(db, fund.footprintGroupId, fund.listSnapshotDate);
-  const missing = codes.filter((code) => !lists.has(code));
+  const named = (code: string) => `${names.get(code)?.displayName ?? code} (${code})`;
+  const withoutListSize = codes.filter((code) => !lists.has(code)).map(named);
   const on = formatLongDate(fund.listSnapshotDate);
   if (!codes.length) throw invalid(`${fund.name}: the footprint had no member practices on ${on}`, [{ field: 'listSnapshotDate', message: `the footprint had no member practices on ${on}` }]);
-  if (missing.length) {
-    const named = (code: string) => `${names.get(code)?.displayName ?? code} (${code})`;
-    const held = await snapshotDatesFor(db, missing);
+  if (!lists.size) {
+    const held = await snapshotDatesFor(db, codes);
     const hint = held.length ? `; the registry holds list sizes for them on ${held.map(formatLongDate).join(', ')}` : '';
-    throw invalid(`${fund.name}: ${missing.length === 1 ? 'a practice has' : `${missing.length} practices have`} no list size on ${on}${hint}`, [
-      { field: 'listSnapshotDate', message: `no list size on ${on} for ${missing.map(named).join(', ')}${hint}` },
+    throw invalid(`${fund.name}: none of the footprint's ${codes.length} practices has a list size on ${on}${hint}`, [
+      { field: 'listSnapshotDate', message: `no list size on ${on} for ${withoutListSize.join(', ')}${hint}` },
     ]);
   }
   const localityIds = new Map<string, number>();
-  const practices = codes.map((code) => {
+  const practices = codes.flatMap((code) => {
+    const listSize = lists.get(code);
+    if (listSize === undefined) return [];
     const locality = localities.get(code);
     if (locality) localityIds.set(locality.name, locality.id);
-    return { code, name: names.get(code)?.displayName ?? code, locality: locality?.name ?? null, listSize: lists.get(code)! };
+    return [{ code, name: names.get(code)?.displayName ?? code, locality: locality?.name ?? null, listSize }];
   });
-  return { practices, localityIds, localities };
+  return { practices, withoutListSize, localityIds, localities };
 }
 
 export interface FundState {
@@ -52,6 +59,8 @@ export interface FundState {
   localityIds: Map<string, number>;
   /** Each member practice's locality at the fund's list date. */
   localities: PracticeLocalities;
+  /** Members with no list size on the fund's date, "Name (C82001)": they have no share. */
+  withoutListSize: string[];
   applications: ApplicationRow[];
   drawnByApplication: Map<number, number>;
 }
@@ -59,12 +68,12 @@ export interface FundState {
 /** Everything the fund's rules need: its calculation, its applications and what has been drawn against each. */
 export async function loadFundState(db: Db, fundId: number): Promise<FundState> {
   const fund = await findFund(db, fundId);
-  const { practices, localityIds, localities } = await fundPractices(db, fund);
+  const { practices, withoutListSize, localityIds, localities } = await fundPractices(db, fund);
   const calculation = calculateFund(fund.rates, practices);
   const applications = await applicationsOf(db, fundId);
   const drawnByApplication = new Map<number, number>();
   for (const d of await drawdownsOf(db, applications.map((a) => a.id))) drawnByApplication.set(d.applicationId, (drawnByApplication.get(d.applicationId) ?? 0) + d.amountPence);
-  return { fund, calculation, localityIds, localities, applications, drawnByApplication };
+  return { fund, calculation, localityIds, localities, withoutListSize, applications, drawnByApplication };
 }
 
 /** Allocated, waiting, approved, drawn and remaining for each locality. */
@@ -98,6 +107,7 @@ export async function fundReport(ctx: AppContext, fundId: number) {
     fund: state.fund,
     footprintName: footprint?.name ?? `group ${state.fund.footprintGroupId}`,
     calculation: state.calculation,
+    withoutListSize: state.withoutListSize,
     positions,
     totals: { allocatedPence: total('allocatedPence'), requestedPence: total('requestedPence'), approvedPence: total('approvedPence'), drawnPence: total('drawnPence'), remainingPence: total('remainingPence') },
     // Each applicant by name: the practice (as the federation knows it) or the locality.

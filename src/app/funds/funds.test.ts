@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
-import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
+import { adminActor, commissionerActor, contextFor, makePractice, managerOf } from '../../../test/support/factories.js';
 import type { Database } from '../../db/client.js';
-import { auditLog, drawdowns, fundApplications, funds, practiceGroups } from '../../db/schema/index.js';
+import { auditLog, drawdowns, fundApplications, funds, groupMemberships, listSizes, practiceGroups, practices } from '../../db/schema/index.js';
 import { lockFund } from '../../db/repos/contracts.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { myItems } from '../reminders/my-items.js';
@@ -210,6 +210,19 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     const created = await createRecord(admin(), fundRecord, { ...base, listSnapshotDate: '2018-01-01' });
     await expect(createRecord(admin(), fundRecord, { ...base, listSnapshotDate: '2018-01-01' })).rejects.toMatchObject({ kind: 'conflict', message: 'There is already a fund called "Resilience fund 2026/27"' });
     await expect(updateRecord(admin(), fundRecord, String(created.id), { listSnapshotDate: '2026-01-01' }, created.rowVersion as number)).rejects.toMatchObject(refusal);
+  });
+
+  it('gives a member with no list size on the fund’s date no share, and names it', async () => {
+    const opened = makePractice({ name: 'NEW SURGERY', openDate: '2017-12-01' });
+    await database.db.insert(practices).values(opened);
+    const [group] = await database.db.insert(practiceGroups).values({ name: 'Peer group with a new practice', kind: 'peer_group' }).returning();
+    await database.db.insert(groupMemberships).values(['C82001', 'C82010', opened.odsCode].map((practiceCode) => ({ groupId: group!.id, practiceCode, startDate: '2017-04-01' })));
+    const lists = await database.db.select().from(listSizes).where(and(eq(listSizes.snapshotDate, '2018-01-01'), inArray(listSizes.odsCode, ['C82001', 'C82010'])));
+    const created = await createRecord(admin(), fundRecord, { name: 'Peer fund', commissioner: 'ELR CCG', footprintGroupId: group!.id, listSnapshotDate: '2018-01-01', rates: '2018/19: £2' });
+    const report = await fundReport(admin(), created.id as number);
+    expect(report.withoutListSize).toEqual([`${opened.name} (${opened.odsCode})`]);
+    expect(report.calculation.practices.map((p) => p.key).sort()).toEqual(['C82001', 'C82010']);
+    expect(report.calculation.totalPence).toBe(200 * lists.reduce((t, l) => t + l.patients, 0));
   });
 
   it('gives a fund on one locality’s footprint that locality’s name, not "No locality"', async () => {

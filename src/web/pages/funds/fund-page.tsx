@@ -5,7 +5,7 @@ import { useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
-import { formatDate, formatNumber } from '../../format/format.js';
+import { formatDate, formatList, formatNumber } from '../../format/format.js';
 import { ApplicationStatusTag } from './application-status.js';
 import { type Application, applicantName, type FundReport, type FundYear, type Position, type ShareRow } from './types.js';
 import '../contracts/contracts.css';
@@ -56,7 +56,7 @@ export function FundPage() {
   usePageTitle(report.data?.fund.name ?? 'Fund');
   return (
     <Loaded query={report} what="fund">
-      {({ fund, footprintName, calculation, positions, totals, applications }) => {
+      {({ fund, footprintName, calculation, withoutListSize, positions, totals, applications }) => {
         const totalCells = (rows: ShareRow[]) => ({ list: formatNumber(calculation.listTotal), total: calculation.totalPence, ...Object.fromEntries(calculation.years.map((y, i) => [y.year, sum(rows, i)])) });
         return (
           <>
@@ -65,6 +65,11 @@ export function FundPage() {
             <p className="nhsuk-body">
               From {fund.commissioner} for {footprintName}, on the registered lists of {formatDate(fund.listSnapshotDate)}. {fund.description}
             </p>
+            {withoutListSize.length ? (
+              <p className="nhsuk-body" data-testid="without-list-size">
+                No list size on {formatDate(fund.listSnapshotDate)} for {formatList(withoutListSize)}, so {withoutListSize.length === 1 ? 'it has' : 'they have'} no share of the fund.
+              </p>
+            ) : null}
             {user.role === 'admin' ? (
               <p className="nhsuk-body">
                 <Link to={`/funds/${fund.id}/edit`}>Change the fund’s details and rates</Link>

@@ -62,6 +62,8 @@ export interface FundReport {
   fund: { id: number; name: string; commissioner: string; listSnapshotDate: string; description: string | null; rates: { year: string; ratePence: number }[] };
   footprintName: string;
   calculation: { years: FundYear[]; listTotal: number; totalPence: number; practices: ShareRow[]; localities: ShareRow[] };
+  /** Members with no list size on the fund's date, "Name (C82001)": they have no share. */
+  withoutListSize: string[];
   positions: Position[];
   totals: Omit<Position, 'name' | 'localityId'>;
   applications: Application[];

@@ -1,4 +1,4 @@
-import { Button, Checkboxes, Select, TextInput } from 'nhsuk-react-components';
+import { Button, Select, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
 import type { Group, GroupSummary } from '../../api/types.js';
 import { DateField, dateFieldTarget, dateProblem, type DateParts, emptyDate, isoOrNull } from '../../components/date-field.js';
@@ -7,6 +7,7 @@ import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatNumber } from '../../format/format.js';
 import { type AddedMembers, afterAdding } from './after-adding.js';
+import { PracticeCheckboxes } from './practice-checkboxes.js';
 
 const invalidates = ['/api/groups', '/api/practices', '/api/memberships'];
 /** Checkbox ids are the group's name and a number; error links point at the first box. */
@@ -76,8 +77,6 @@ export function AssignLocalityForm({ summary }: { summary: GroupSummary }) {
     });
   }
 
-  const toggle = (code: string, on: boolean) => setChosen((current) => (on ? [...current, code] : current.filter((c) => c !== code)));
-
   return (
     <section aria-labelledby="assign-locality-heading">
       <h2 id="assign-locality-heading">Assign practices to a locality</h2>
@@ -98,13 +97,7 @@ export function AssignLocalityForm({ summary }: { summary: GroupSummary }) {
               </Select.Option>
             ))}
           </Select>
-          <Checkboxes id="assign-practices" name="assign-practices" legend="Practices not in a locality" legendProps={{ size: 's' }} error={form.fieldError(firstPracticeBox)}>
-            {unplaced.map((p) => (
-              <Checkboxes.Item key={p.odsCode} value={p.odsCode} checked={chosen.includes(p.odsCode)} onChange={(e) => toggle(p.odsCode, e.target.checked)}>
-                {p.displayName} ({p.odsCode})
-              </Checkboxes.Item>
-            ))}
-          </Checkboxes>
+          <PracticeCheckboxes id="assign-practices" legend="Practices not in a locality" practices={unplaced} chosen={chosen} onChange={setChosen} error={form.fieldError(firstPracticeBox)} />
           <DateField id="assign-start" legend="In the locality from" value={start} onChange={setStart} error={form.fieldError(dateFieldTarget('assign-start'))} />
           <Button type="submit" disabled={form.pending}>
             Assign practices

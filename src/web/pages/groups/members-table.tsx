@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { practiceLabels } from '../../../domain/registry/practice-labels.js';
 import type { GroupMember, GroupSummary } from '../../api/types.js';
-import { type Column, DataTable } from '../../components/data-table.js';
+import type { Column } from '../../components/data-table.js';
+import { FirstRowsTable } from '../../components/first-rows-table.js';
 import { formatDate, formatNumber } from '../../format/format.js';
 
 export const practiceLink = (code: string, name: string) => <Link to={`/practices/${encodeURIComponent(code)}`}>{name}</Link>;
@@ -26,10 +27,10 @@ interface MembersTableProps {
   extraColumns?: Column<GroupMember>[];
 }
 
-/** Member practices with their PCN, sub-ICB and latest list size, and a total row. */
+/** Member practices with their PCN, sub-ICB and latest list size, and a total row of them all (an ICB's 1,000 and more show the first 200 until asked). */
 export function MembersTable({ caption, captionHidden, practices, totalLabel, extraColumns = [] }: MembersTableProps) {
   return (
-    <DataTable
+    <FirstRowsTable
       caption={caption}
       captionHidden={captionHidden}
       columns={[...memberColumns, ...extraColumns]}
@@ -56,7 +57,7 @@ export function FormerMembersTable({ summary, extraColumns = [] }: { summary: Gr
   return (
     <section aria-labelledby="former-members">
       <h2 id="former-members">Former members</h2>
-      <DataTable caption="Practices that are not members on this date" captionHidden columns={columns} rows={summary.formerPractices} rowKey={(p) => p.membershipId} empty="No former members." narrow={!extraColumns.length} />
+      <FirstRowsTable caption="Practices that are not members on this date" captionHidden columns={columns} rows={summary.formerPractices} rowKey={(p) => p.membershipId} empty="No former members." narrow={!extraColumns.length} />
     </section>
   );
 }
