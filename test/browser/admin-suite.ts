@@ -3,10 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { confirmQuestionCancels, eventually, problemsSay, textOf, visible } from './assertions.js';
+import { confirmQuestionCancels, eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
 
 const shared = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data');
+
 
 /** Admin forms that change memberships and users (run last: they change the demo data). */
 export function adminSuite(harness: () => BrowserHarness) {
@@ -327,6 +328,42 @@ export function adminSuite(harness: () => BrowserHarness) {
       await page.locator('#end-date-year').fill('2026');
       await page.getByRole('button', { name: 'End membership', exact: true }).click();
       await visible(page.getByText('Kibworth Medical Centre’s membership of Wreake Valley Test Federation ends on 30 June 2026. Kibworth Medical Centre (C82001)’s membership of Syston & Wreake ends on 30 June 2026 too.'));
+    });
+
+    it('narrows a long list of practices to assign by PCN, and chooses all that match at once', async () => {
+      const codes = readFileSync(join(shared, 'elr/practice-ods-codes.csv'), 'utf8').trim().split('\n').slice(1, 26).map((l) => l.split(',')[1]!);
+      await page.goto('/groups/new');
+      await page.getByLabel('Name', { exact: true }).fill('Long List Test Federation');
+      await page.getByRole('button', { name: 'Create group' }).click();
+      await page.getByLabel('One by one (ODS codes)').check();
+      await page.getByLabel('ODS codes', { exact: true }).fill(codes.join(', '));
+      await fillDate(page, 'members-start', '1/4/2018');
+      await page.getByRole('button', { name: 'Add practices' }).click();
+      await visible(page.getByText(`Added ${codes.length} practices to Long List Test Federation.`));
+      await page.getByLabel('Locality name').fill('Rutland');
+      await page.getByRole('button', { name: 'Create locality' }).click();
+      await page.getByLabel('Locality', { exact: true }).selectOption({ label: 'Rutland' });
+      // Today's members (one of the 25 has closed since), each named with its PCN.
+      const boxes = page.locator('#assign-practices .nhsuk-checkboxes__label');
+      await eventually(() => boxes.count()).toBeGreaterThan(20);
+      const everyLabel = await boxes.allTextContents();
+      const rutland = everyLabel.filter((label) => label.includes('RUTLAND HEALTH PCN'));
+      expect(rutland.length).toBeGreaterThan(1);
+      await page.getByLabel('Find practices in this list').fill('rutland health');
+      await eventually(() => boxes.allTextContents()).toEqual(rutland);
+      await page.getByRole('button', { name: `Choose the ${rutland.length} practices that match` }).click();
+      await visible(page.getByText(`${rutland.length} practices chosen.`));
+      // What is chosen stays chosen when the list is widened again.
+      await page.getByLabel('Find practices in this list').fill('');
+      await eventually(() => boxes.count()).toBe(everyLabel.length);
+      expect(await page.locator('#assign-practices input:checked').count()).toBe(rutland.length);
+      await fillDate(page, 'assign-start', '1/4/2018');
+      await page.getByRole('button', { name: 'Assign practices' }).click();
+      await visible(page.getByText(`Assigned ${rutland.length} practices.`));
+      await eventually(() => boxes.count()).toBe(everyLabel.length - rutland.length);
+      await visible(page.locator('section[data-locality="Rutland"]').getByText(`${rutland.length} practices,`));
+      await saveScreenshot(page, 'locality-assign-filter');
+      expect(await seriousAxeViolations(page)).toEqual([]);
     });
   });
 }
