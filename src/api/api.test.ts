@@ -26,12 +26,8 @@ describe('the API with bad input', () => {
   });
   afterAll(() => server?.close());
 
-  it('serves its health and an OpenAPI document generated from the zod schemas', async () => {
+  it('serves its health', async () => {
     expect((await admin.request('GET', '/api/health')).body).toEqual({ status: 'ok', database: 'pglite' });
-    const spec = (await admin.request('GET', '/api/openapi.json')).body;
-    expect(spec.openapi).toMatch(/^3\./);
-    expect(spec.paths['/api/session'].post.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
-    expect(spec.paths['/api/session'].get.responses['200'].content['application/json'].schema.properties.user).toMatchObject({ nullable: true, required: ['id', 'label', 'role', 'roleLabel', 'practiceCodes'] });
   });
 
   it('says, where the web pages are not built, that only the API is served and how to build them', async () => {
@@ -48,8 +44,13 @@ describe('the API with bad input', () => {
     const wrong = await anonymous.request('POST', '/api/session', { email: 'admin@elr-federation.example', password: 'wrong' });
     expect(wrong).toMatchObject({ status: 401, body: { error: 'unauthenticated', message: 'The email address or password is not right' } });
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await anonymous.request('POST', '/api/session', { email: 'someone@example.nhs.uk', password: 'guess' })).status);
-    expect(statuses.at(-1)).toBe(429);
+    for (let i = 0; i < 10; i++) statuses.push((await anonymous.request('POST', '/api/session', { email: 'someone@example.nhs.uk', password: 'guess' })).status);
+    const held = await anonymous.request('POST', '/api/session', { email: 'someone@example.nhs.uk', password: 'guess' });
+    expect(statuses).toEqual(Array(10).fill(401));
+    expect(held.status).toBe(429);
+    // A script is told when to try again, in seconds, as HTTP says.
+    expect(Number(held.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(held.headers.get('retry-after'))).toBeLessThanOrEqual(60);
   });
 
   it('ends a session at once on sign-out', async () => {
@@ -131,8 +132,8 @@ describe('the API with bad input', () => {
     }
     const [group] = (await admin.request('GET', '/api/groups?pageSize=1')).body.items;
     expect(await problemField('PATCH', `/api/groups/${group.id}`, { rowVersion: 99999999999999, name: 'x' })).toEqual(['rowVersion']);
-    expect(await problemField('GET', '/api/fund-applications/3000000000')).toEqual(['params.id']);
-    expect(await problemField('GET', `/api/groups/${group.id}/summary?on=2024-02-30`)).toEqual(['querystring.on']);
+    expect(await problemField('GET', '/api/fund-applications/3000000000')).toEqual(['id']);
+    expect(await problemField('GET', `/api/groups/${group.id}/summary?on=2024-02-30`)).toEqual(['on']);
   });
 
   it('refuses an impossible as-of date for an NHS import before starting the job', async () => {

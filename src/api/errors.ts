@@ -53,7 +53,8 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   const refusedValue = dataException(error);
   if (error instanceof AppError) appError = error;
   else if (hasZodFastifySchemaValidationErrors(error)) {
-    const problems = error.validation.map((v) => ({ field: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'), message: v.message ?? 'is not valid' }));
+    // A field is named as it is written in the body, query or address ("lines.0.amount", "rowVersion"), as a use case's own checks name it.
+    const problems = error.validation.map((v) => ({ field: String(v.instancePath).split('/').filter(Boolean).join('.') || error.validationContext, message: v.message ?? 'is not valid' }));
     appError = new AppError('invalid', 'The request is not valid', { problems });
   } else if (error instanceof ZodError) {
     // A use case's own parse (an id from the address, a list query) that the route did not check first.
@@ -67,7 +68,8 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   } else if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
     const code = (error as FastifyError).code;
     const kind: AppErrorKind = error.statusCode === 413 || code === 'FST_REQ_FILE_TOO_LARGE' ? 'too_large' : error.statusCode === 429 ? 'rate_limited' : error.statusCode === 415 ? 'unsupported' : error.statusCode === 404 ? 'not_found' : 'invalid';
-    const message = kind === 'too_large' ? 'The file is too large' : kind === 'rate_limited' ? 'Too many attempts. Wait a minute and try again' : error.message;
+    const tooLarge = code === 'FST_REQ_FILE_TOO_LARGE' || request.isMultipart() ? 'The file is too large' : 'The request is too large';
+    const message = kind === 'too_large' ? tooLarge : kind === 'rate_limited' ? 'Too many attempts. Wait a minute and try again' : error.message;
     appError = new AppError(kind, message);
   }
   if (!appError) {
@@ -76,5 +78,6 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   }
   const body: ErrorBody = { error: appError.kind, message: appError.message, problems: appError.problems };
   if (Object.keys(appError.details).length) body.details = appError.details;
+  if (typeof appError.details.retryAfterSeconds === 'number') void reply.header('retry-after', String(appError.details.retryAfterSeconds));
   return reply.status(statusFor[appError.kind]).send(body);
 }

@@ -26,7 +26,7 @@ describe.each(databaseKinds)('contracts and funds over the API (%s)', (kind) => 
     const refusal = expect.stringMatching(/^£162,482.50 asked for in the costed lines, but only £[\d,.]+ of the fund is left for SLAM \(£[\d,.]+ allocated, £[\d,.]+ of it already asked for or approved\)$/);
     expect(twice).toMatchObject({ status: 400, body: { error: 'invalid', message: refusal, problems: [{ field: 'lines', message: refusal }] } });
     const negative = await admin.request('POST', `/api/funds/${fundId}/applications`, { localityGroupId: slam.localityId, title: 'x', purpose: 'x', lines: [{ description: 'x', amount: '-£5' }] });
-    expect(negative).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ field: 'body.lines.0.amount', message: expect.stringContaining('negative') })] } });
+    expect(negative).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ field: 'lines.0.amount', message: expect.stringContaining('negative') })] } });
     // Kibworth (C82001) applies from its own locality, Harborough; naming SLAM is refused, not quietly replaced.
     const elsewhere = await admin.request('POST', `/api/funds/${fundId}/applications`, { practiceCode: 'C82001', localityGroupId: slam.localityId, title: 'x', purpose: 'x', lines: [{ description: 'x', amount: '£5' }] });
     expect(elsewhere).toMatchObject({ status: 400, body: { problems: [{ field: 'localityGroupId', message: expect.stringContaining('own locality, Harborough') }] } });

@@ -92,7 +92,7 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
 
   it('refuses a definition with a percentage outside 0–100, naming the field', async () => {
     const response = await admin.request('POST', '/api/schemes', makeSchemeRequest({ fee: { percent: 120 } }));
-    expect(response).toMatchObject({ status: 400, body: { problems: [{ field: 'body.definition.fee.percent', message: 'must be between 0 and 100' }] } });
+    expect(response).toMatchObject({ status: 400, body: { problems: [{ field: 'definition.fee.percent', message: 'must be between 0 and 100' }] } });
   });
 
   it('creates, approves and versions a scheme; a stale edit conflicts', async () => {
@@ -152,7 +152,7 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect(body.statement.totals.at(-1).amountPence).toBe(10 * kibworth.listSize);
     // A rate per patient is money, shared by list size: anything else is refused, naming the field.
     const appointments = await admin.request('POST', '/api/schemes', makeSchemeRequest({ shared: { unit: 'appointments', quantity: 2, per: 'patient' } }));
-    expect(appointments).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ field: 'body.definition.shared.unit', message: expect.stringMatching(/is money/) })] } });
+    expect(appointments).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ field: 'definition.shared.unit', message: expect.stringMatching(/is money/) })] } });
   });
 
   it('shows a practice manager only their own practice’s rows', async () => {

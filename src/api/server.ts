@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
+import { apiDescription, withConventions } from './openapi.js';
 import type { LogLevel } from '../config.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -53,9 +54,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   await app.register(swagger, {
-    openapi: { info: { title: 'atscale API', version: '0.1.0', description: 'Registry, groups, users, imports, schemes and payments, and audit for GP federations and PCNs.' } },
+    openapi: { info: { title: 'atscale API', version: '0.1.0', description: apiDescription } },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (documentObject) => withConventions(jsonSchemaTransformObject(documentObject)),
   });
   await app.register(cookie);
   const maxUploadBytes = options.maxUploadBytes ?? 50 * 1024 * 1024;

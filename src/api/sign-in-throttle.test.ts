@@ -14,6 +14,19 @@ describe('SignInThrottle', () => {
     else expect(attempt).not.toThrow();
   });
 
+  it('says when the next attempt may be made: when the failure that filled the window is a minute old', () => {
+    const throttle = new SignInThrottle(2, 60_000);
+    for (const at of [0, 20_000, 30_000]) throttle.failed('ip:jo@example', at);
+    let refusal: unknown;
+    try {
+      throttle.check('ip:jo@example', 40_000);
+    } catch (error) {
+      refusal = error;
+    }
+    // The 2 newest failures (20 s and 30 s) fill the window: the one at 20 s leaves it at 80 s, 40 s from now.
+    expect(refusal).toMatchObject({ kind: 'rate_limited', details: { retryAfterSeconds: 40 } });
+  });
+
   it('keeps each address and email apart, and never counts successes', () => {
     const throttle = new SignInThrottle(1, 60_000);
     throttle.failed('ip:jo@example', 0);

@@ -20,9 +20,12 @@ export class SignInThrottle {
     return kept;
   }
 
-  /** Refuses an attempt once the key has failed `max` times in the window. */
+  /** Refuses an attempt once the key has failed `max` times in the window, saying in `retryAfterSeconds` when the next may be made. */
   check(key: string, now = Date.now()): void {
-    if (this.recent(key, now).length >= this.max) throw new AppError('rate_limited', 'Too many attempts. Wait a minute and try again');
+    const recent = this.recent(key, now);
+    if (recent.length < this.max) return;
+    const retryAfterSeconds = Math.max(1, Math.ceil((recent[recent.length - this.max]! + this.windowMs - now) / 1000));
+    throw new AppError('rate_limited', 'Too many attempts. Wait a minute and try again', { details: { retryAfterSeconds } });
   }
 
   failed(key: string, now = Date.now()): void {

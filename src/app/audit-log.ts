@@ -31,6 +31,9 @@ export interface AuditQuery {
   /** ISO dates: changes on or after `from`, and on or before `to` (the whole day). */
   from?: string;
   to?: string;
+  /** Paged as every list is (page from 1, pageSize), or by limit and offset; not both. */
+  page?: number;
+  pageSize?: number;
   limit?: number;
   offset?: number;
 }
@@ -76,17 +79,13 @@ function auditWhere(query: AuditQuery): SQL | undefined {
 export async function listAudit(ctx: { db: Db; actor: Actor }, query: AuditQuery) {
   authorize(ctx.actor, 'audit', 'read');
   const where = auditWhere(query);
-  const [rows, total] = await Promise.all([
-    ctx.db
-      .select()
-      .from(auditLog)
-      .where(where)
-      .orderBy(desc(auditLog.id))
-      .limit(Math.min(query.limit ?? 100, 1000))
-      .offset(query.offset ?? 0),
-    ctx.db.$count(auditLog, where),
-  ]);
-  return { items: await presented(ctx.db, rows), total };
+  const paged = query.page !== undefined || query.pageSize !== undefined;
+  if (paged && (query.limit !== undefined || query.offset !== undefined)) throw invalid('Page the audit log by page and pageSize, or by limit and offset, not both', [{ field: query.limit !== undefined ? 'limit' : 'offset', message: 'is not an option beside page and pageSize' }]);
+  const pageSize = Math.min(query.pageSize ?? query.limit ?? 100, 1000);
+  const page = query.page ?? 1;
+  const offset = paged ? (page - 1) * pageSize : (query.offset ?? 0);
+  const [rows, total] = await Promise.all([ctx.db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(pageSize).offset(offset), ctx.db.$count(auditLog, where)]);
+  return { items: await presented(ctx.db, rows), total, ...(paged ? { page, pageSize } : {}) };
 }
 
 /** Every change that matches, newest first, for a download: up to `AUDIT_EXPORT_LIMIT` rows (narrow the dates for more). */

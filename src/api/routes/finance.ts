@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { financeTables } from '../../app/finance/finance-reports.js';
-import { financeQuerySchema, financeReports, financeTablesFile, runFinanceReport } from '../../app/finance/finance-requests.js';
+import { type FinanceQuery, financeQuerySchema, financeReports, financeTablesFile, runFinanceReport } from '../../app/finance/finance-requests.js';
+import { parseOrRefuse } from '../../app/records/zod-problems.js';
+import { readInUseCase } from './read-in-use-case.js';
 import { financeFileType, importFinanceCsv } from '../../app/finance/import-finance.js';
 import { practiceMoney } from '../../app/finance/practice-money.js';
 import { financeFileKinds, type FinanceFileKind } from '../../domain/finance/finance-csv.js';
@@ -14,6 +16,7 @@ import { sendFile } from './send-file.js';
 
 const tags = ['finance'];
 const reportParams = z.object({ report: z.enum(financeReports) });
+const exportParams = reportParams.extend({ format: z.enum(['csv', 'xlsx']) });
 
 /**
  * Finance reports (income streams by funder and year, savings, running costs, the I&E, the cash
@@ -31,13 +34,16 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
     const file = await financeTablesFile(`finance-${(request.query.year ?? '').replace('/', '-')}`, await financeTables(ctxOf(request), request.query.year ?? ''), 'xlsx');
     return sendFile(reply, file.type, file);
   });
-  r.get('/api/finance/:report', { schema: { tags, summary: 'A finance report: streams, savings, running-costs, ie, cash-flow or scenario (?year=2018/19&threshold=&won=&lost=)', params: reportParams, querystring: z.record(z.string(), z.string()) } }, async (request) =>
-    runFinanceReport(ctxOf(request), request.params.report, request.query),
+  const reportOf = (request: FastifyRequest) => parseOrRefuse(reportParams, request.params, 'The address is not valid').report;
+  const queryOf = (request: FastifyRequest) => request.query as FinanceQuery;
+  r.get('/api/finance/:report', { validatorCompiler: readInUseCase, schema: { tags, summary: 'A finance report: streams, savings, running-costs, ie, cash-flow or scenario', params: reportParams, querystring: financeQuerySchema } }, async (request) =>
+    runFinanceReport(ctxOf(request), reportOf(request), queryOf(request)),
   );
-  r.get('/api/finance/:report/export.:format', { schema: { tags, summary: 'A finance report’s tables: CSV (the main table) or XLSX (every table)', params: reportParams.extend({ format: z.enum(['csv', 'xlsx']) }), querystring: z.record(z.string(), z.string()) } }, async (request, reply) => {
-    const { report, format } = request.params;
-    const result = await runFinanceReport(ctxOf(request), report, request.query);
-    const file = await financeTablesFile(`${report}${request.query.year ? `-${request.query.year.replace('/', '-')}` : ''}`, result.tables, format);
+  r.get('/api/finance/:report/export.:format', { validatorCompiler: readInUseCase, schema: { tags, summary: 'A finance report’s tables: CSV (the main table) or XLSX (every table)', params: exportParams, querystring: financeQuerySchema } }, async (request, reply) => {
+    const { report, format } = parseOrRefuse(exportParams, request.params, 'The address is not valid');
+    const query = queryOf(request);
+    const result = await runFinanceReport(ctxOf(request), report, query);
+    const file = await financeTablesFile(`${report}${typeof query.year === 'string' && query.year ? `-${query.year.replace('/', '-')}` : ''}`, result.tables, format);
     return sendFile(reply, file.type, file);
   });
   // Refused by the kind's record type before the file is read (the path is checked after this hook, so an unknown kind is read as the I&E's, admins' too).

@@ -16,24 +16,28 @@ import { invalid } from '../../domain/errors.js';
 import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
+import { readInUseCase } from './read-in-use-case.js';
+import { listQueryDoc } from './list-query-doc.js';
 import { sendTable } from './send-table.js';
-import { MAX_INT4, rowVersionSchema } from '../../domain/record-id.js';
+import { MAX_INT4, pageNumberSchema, rowVersionSchema } from '../../domain/record-id.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 
 const versionBody = z.object({ rowVersion: rowVersionSchema });
 /** `?check=true`: say what is wrong with the record without saving it (a form asks while it has problems of its own to show). */
 const checkQuery = z.object({ check: z.enum(['true']).optional() });
-/**
- * A record's body is read by its use case, not refused here first: the schema's problems then come
- * with the record's own rules' (a reference already taken), all at once. The schema stays on the
- * route for the API description; the address and query are read in the handler.
- */
-const readInUseCase = () => (data: unknown) => ({ value: data });
 const idParams = z.object({ id: z.string().min(1).max(40) });
 
-/** Query parameters other than paging/sorting are field filters (e.g. ?commissioner=03W&status=active). */
-function splitQuery(query: Record<string, string>) {
-  const { q, sort, dir, page, pageSize, ...filters } = query;
+const formatParams = z.object({ format: z.enum(['csv', 'xlsx']) });
+
+/**
+ * Query parameters other than paging/sorting are field filters (e.g. ?commissioner=03W&status=active).
+ * A parameter sent twice is refused by name; an export holds every row, so it takes no page.
+ */
+function splitQuery(query: Record<string, string | string[]>, paged = true) {
+  const twice = Object.keys(query).find((name) => Array.isArray(query[name]));
+  if (twice) throw invalid(`The list query gives "${twice}" more than once`, [{ field: twice, message: 'is given more than once' }]);
+  if (!paged && (query.page !== undefined || query.pageSize !== undefined)) throw invalid('An export holds every row that matches, so it takes no page or pageSize', [{ field: query.page !== undefined ? 'page' : 'pageSize', message: 'is not an option here' }]);
+  const { q, sort, dir, page, pageSize, ...filters } = query as Record<string, string>;
   const base = listQuerySchema.safeParse({ q, sort, dir, page, pageSize });
   if (!base.success) throw invalid('The list query is not valid', zodProblems(base.error));
   return { base: base.data, filters };
@@ -46,24 +50,31 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
 
   r.get('/api/audit/record-types', { schema: { tags: ['audit'], summary: 'The kinds of record the audit log holds (admins)' } }, async (request) => ({ items: await auditedRecordTypes(ctxOf(request)) }));
   const auditFilters = z.object({ recordType: z.string().optional(), signIns: z.enum(['include', 'exclude']).optional().describe('exclude: leave out sign-ins and sign-outs (session records)'), recordId: z.string().optional().describe('a record ID; an ODS code also finds the records that name that practice'), who: z.string().max(200).optional().describe('part of the name or email of who made the change'), from: isoDateSchema.optional(), to: isoDateSchema.optional() });
-  r.get('/api/audit', { schema: { tags: ['audit'], summary: 'Audit log (admins): a page of changes, newest first, and how many match', querystring: auditFilters.extend({ limit: z.coerce.number().int().min(1).max(1000).optional(), offset: z.coerce.number().int().min(0).max(MAX_INT4).optional() }) } }, async (request) =>
+  const auditPaging = {
+    page: pageNumberSchema.optional().describe('paged as every list is: page (from 1) and pageSize'),
+    pageSize: z.coerce.number().int().min(1).max(1000).optional().describe('100 unless given'),
+    limit: z.coerce.number().int().min(1).max(1000).optional().describe('or by limit and offset, as before'),
+    offset: z.coerce.number().int().min(0).max(MAX_INT4).optional(),
+  };
+  r.get('/api/audit', { schema: { tags: ['audit'], summary: 'Audit log (admins): a page of changes, newest first, and how many match', querystring: auditFilters.extend(auditPaging).strict() } }, async (request) =>
     listAudit(ctxOf(request), request.query),
   );
-  r.get('/api/audit/export.:format', { schema: { tags: ['audit'], summary: 'The audit log as CSV or XLSX (admins), with the same filters', params: z.object({ format: z.enum(['csv', 'xlsx']) }), querystring: auditFilters } }, async (request, reply) =>
+  r.get('/api/audit/export.:format', { schema: { tags: ['audit'], summary: 'The audit log as CSV or XLSX (admins), with the same filters', params: formatParams, querystring: auditFilters.strict() } }, async (request, reply) =>
     sendTable(reply, { name: 'audit-log', title: 'Audit log', filters: auditFilterWords(request.query) }, request.params.format, await exportAudit(ctxOf(request), request.query), auditColumns),
   );
 
   for (const [plural, type] of Object.entries(recordTypes)) {
     const tags = [plural];
-    r.get(`/api/${plural}`, { schema: { tags, summary: `List ${plural} (filter by field, sort, page)`, querystring: z.record(z.string(), z.string()) } }, async (request) => {
-      const { base, filters } = splitQuery(request.query);
+    r.get(`/api/${plural}`, { validatorCompiler: readInUseCase, schema: { tags, summary: `List ${plural}: a page of them, filtered and sorted, with how many match`, querystring: listQueryDoc(type, true) } }, async (request) => {
+      const { base, filters } = splitQuery(request.query as Record<string, string>);
       return listRecords(ctxOf(request), type, { ...base, filters });
     });
-    r.get(`/api/${plural}/export.:format`, { schema: { tags, summary: `Export ${plural} as CSV or XLSX`, params: z.object({ format: z.enum(['csv', 'xlsx']) }), querystring: z.record(z.string(), z.string()) } }, async (request, reply) => {
-      const { base, filters } = splitQuery(request.query);
+    r.get(`/api/${plural}/export.:format`, { validatorCompiler: readInUseCase, schema: { tags, summary: `Export every one of ${plural} that matches as CSV or XLSX, sorted as asked`, params: formatParams, querystring: listQueryDoc(type, false) } }, async (request, reply) => {
+      const { format } = parseOrRefuse(formatParams, request.params, 'The address is not valid');
+      const { base, filters } = splitQuery(request.query as Record<string, string>, false);
       const rows = await listAllRecords(ctxOf(request), type, { ...base, filters });
       const names = await referencedNames(ctxOf(request), type);
-      return sendTable(reply, { name: plural, filters: filterWords(type, filters, base.q, names) }, request.params.format, rows, exportColumns(type, names));
+      return sendTable(reply, { name: plural, filters: filterWords(type, filters, base.q, names) }, format, rows, exportColumns(type, names));
     });
     r.get(`/api/${plural}/:id`, { schema: { tags, summary: `Get one of ${plural}`, params: idParams } }, async (request) => getRecord(ctxOf(request), type, request.params.id));
     r.get(`/api/${plural}/:id/audit`, { schema: { tags, summary: `Audit history of one of ${plural}`, params: idParams } }, async (request) => ({

@@ -21,12 +21,15 @@ const streamIds = z
   });
 
 /** The query every finance report reads: the year (where it has one), a cash threshold in pounds, the streams a scenario wins or loses. */
-export const financeQuerySchema = z.object({
-  year: z.string().trim().min(1).max(20).optional(),
-  threshold: poundsSchema({ allowNegative: true }).optional(),
-  won: streamIds,
-  lost: streamIds,
-});
+export const financeQuerySchema = z
+  .object({
+    year: z.string().trim().min(1).max(20).optional().describe('the financial year, e.g. 2018/19 (where the report has one)'),
+    threshold: poundsSchema({ allowNegative: true }).optional().describe('cash flow and scenario: a balance in pounds to warn below'),
+    won: streamIds.describe('scenario: income streams to count as won, ids separated by commas'),
+    lost: streamIds.describe('scenario: income streams to count as lost, ids separated by commas'),
+  })
+  // A misspelt option is refused by name, not quietly ignored.
+  .strict();
 export type FinanceQuery = z.input<typeof financeQuerySchema>;
 
 const yearOf = (query: z.output<typeof financeQuerySchema>) => query.year ?? '';

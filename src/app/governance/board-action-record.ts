@@ -72,6 +72,7 @@ export const boardActionRecord: RecordType<ActionInput> = {
   conditions: {
     broughtForwardTo: {
       kind: 'integer',
+      description: 'actions still open that were raised at a meeting before the meeting with this id',
       where: (meetingId) =>
         sql`${boardActions.status} <> 'closed' AND EXISTS (SELECT 1 FROM ${meetings} raised, ${meetings} this WHERE raised.id = ${boardActions.meetingId} AND this.id = ${Number(meetingId)} AND raised.held_on < this.held_on)`,
     },

@@ -39,6 +39,8 @@ export interface FieldDef {
  */
 export interface ConditionFilter {
   kind: FieldKind;
+  /** What it keeps, for the API description: "members today of the group with this id". */
+  description: string;
   where(value: unknown): SQL;
   /** Fields the list reads another way under this filter (a federation's members show its localities, not every group's), by field name. */
   reads?(value: unknown): Record<string, SQL>;

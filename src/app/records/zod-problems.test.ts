@@ -16,6 +16,19 @@ const junk = (keys: string[]): Record<string, unknown>[] => [
 
 const keysOf = (schema: unknown): string[] => Object.keys((schema as { shape?: Record<string, unknown> }).shape ?? {});
 
+describe('zodProblems: a name the request does not take', () => {
+  it('is named itself, one problem each, under where it was sent', async () => {
+    const { z } = await import('zod');
+    const parsed = z.object({ year: z.string().optional(), inner: z.object({ a: z.number() }).strict() }).strict().safeParse({ yaer: '2018/19', bogus: 1, inner: { a: 1, b: 2 } });
+    expect(parsed.success).toBe(false);
+    expect(zodProblems(parsed.error)).toEqual([
+      { field: 'inner.b', message: 'is not an option here' },
+      { field: 'yaer', message: 'is not an option here' },
+      { field: 'bogus', message: 'is not an option here' },
+    ]);
+  });
+});
+
 describe('zodProblems: every record type’s problems read once as sentences under their field’s name', () => {
   for (const [plural, type] of Object.entries(recordTypes)) {
     it(plural, () => {

@@ -62,8 +62,8 @@ export const practiceRecord: RecordType<z.infer<typeof practiceInput>> = {
   },
   // Two, so a list can be a federation's members in one of its localities (?memberOf=1&inLocality=4).
   conditions: {
-    memberOf: { kind: 'integer', where: (groupId) => memberToday(groupId), reads: (groupId) => ({ locality: localitiesWithin(groupId) }) },
-    inLocality: { kind: 'integer', where: (groupId) => memberToday(groupId, 'locality') },
+    memberOf: { kind: 'integer', description: 'members today of the group with this id (its localities show as theirs)', where: (groupId) => memberToday(groupId), reads: (groupId) => ({ locality: localitiesWithin(groupId) }) },
+    inLocality: { kind: 'integer', description: 'members today of the locality with this id', where: (groupId) => memberToday(groupId, 'locality') },
   },
   labels: label,
   defaultSort: 'name',

@@ -45,7 +45,7 @@ describe('buildStatements', () => {
     const statement = statementFor(winter, 'Kibworth Medical Centre');
     const fee = winter.payments!.rows.find((r) => r.practiceKey === statement.practiceKey)!.feePence!;
     expect(fee).toBeGreaterThan(0);
-    expect(statement.lines.find((l) => l.label.startsWith('Federation fee'))).toEqual({ label: winter.payments!.fee!.label, detail: `${formatPence(fee)} on this practice’s activity, charged to the commissioner on top (not deducted from this payment)`, amountPence: null });
+    expect(statement.lines.find((l) => l.label.startsWith('Federation fee'))).toEqual({ label: winter.payments!.fee!.label, detail: `${formatPence(fee)} on this practice’s activity, charged to the commissioner on top (not deducted from this payment)`, amountPence: null, chargedToCommissionerPence: fee });
     const amounts = statement.lines.flatMap((l) => (l.amountPence === null ? [] : [l.amountPence]));
     expect(amounts.reduce((a, b) => a + b, 0)).toBe(statement.totals[0]!.amountPence);
   });

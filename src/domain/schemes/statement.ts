@@ -13,6 +13,8 @@ export interface StatementLine {
   detail: string;
   /** Money on this line, or null for a line that only informs. */
   amountPence: number | null;
+  /** The federation's fee on this practice's activity, on the fee's line: the commissioner pays it on top, so it is not in `amountPence`. */
+  chargedToCommissionerPence?: number;
 }
 
 /** What one practice is told: its share, its allocation, what it delivered and what it is paid (or pays). */
@@ -85,7 +87,7 @@ export function buildStatements(
       totals.push({ label: 'Amount payable to the practice', amountPence: pay.amountPence, rule: paymentRule });
       if (pay.feePence !== null && payments?.fee) {
         // The fee is the commissioner's to pay, not the practice's money: said in words, so the amount column adds up to what the practice is paid.
-        lines.push({ label: payments.fee.label, detail: `${formatPence(pay.feePence)} on this practice’s activity, charged to the commissioner on top (not deducted from this payment)`, amountPence: null });
+        lines.push({ label: payments.fee.label, detail: `${formatPence(pay.feePence)} on this practice’s activity, charged to the commissioner on top (not deducted from this payment)`, amountPence: null, chargedToCommissionerPence: pay.feePence });
       }
     }
     const schedule = multiYear?.practices[i];

@@ -1,0 +1,67 @@
+import { sessionCookie } from './auth.js';
+import { statusFor } from './errors.js';
+
+/** What every caller of the API needs to know first: how to sign in, how money and dates are written, and what an error looks like. */
+export const apiDescription = [
+  'The atscale API: registry, groups, users, imports, schemes and payments, finance, contracts and funds, programme, governance, quality and audit for GP federations, PCNs and ICBs.',
+  '',
+  `**Signing in.** POST /api/session with {email, password} sets the session cookie (${sessionCookie}) and answers with the session's csrfToken (GET /api/session gives it again). Every request that changes something (POST, PATCH, PUT, DELETE) sends that token in the x-csrf-token header.`,
+  '',
+  '**Money.** Amounts read are whole pence in fields named …Pence (ratePence: 150 is £1.50); percentages are basis points in fields named …Bp (shareBp: 9500 is 95%). Amounts written are pounds, as a number or as text such as "£1,234.56", in the fields the forms name (amount, rate, value, sharePercent, federationFeePercent). Where a figure is given unrounded, it is text in pounds in a field named …Exact (or exact beside a total in pence). Report tables (tables[].rows) hold pounds, as their columns say.',
+  '',
+  '**Dates** are ISO 8601 (2018-04-01); financial years are written 2018/19.',
+  '',
+  '**Lists** take page (from 1), pageSize (up to 1000), sort, dir and each filter by its field name, and answer {items, total, page, pageSize}. A name a list does not take is refused (400), never ignored. Exports (…/export.csv, …/export.xlsx) take the same filters and hold every row that matches.',
+  '',
+  '**Changes** send the rowVersion they read; a stale one is refused with 409. A create answers 201; an NHS import answers 202 with a job to follow at /api/jobs/{id}.',
+  '',
+  '**Errors** are one JSON shape, {error, message, problems[{field | file, line, column, message}], details?}, with the status its error says.',
+].join('\n');
+
+const errorSchema = {
+  type: 'object',
+  required: ['error', 'message', 'problems'],
+  properties: {
+    error: { type: 'string', enum: [...Object.keys(statusFor), 'internal'] },
+    message: { type: 'string', description: 'a sentence for a person' },
+    problems: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['message'],
+        properties: { field: { type: 'string' }, file: { type: 'string' }, line: { type: 'integer' }, column: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+    details: { type: 'object', additionalProperties: true, description: 'on a conflict, the version now held; on too many sign-ins, retryAfterSeconds' },
+  },
+};
+
+type Operation = { responses?: Record<string, unknown>; security?: unknown[] };
+type Document = { components?: Record<string, Record<string, unknown>>; paths?: Record<string, Record<string, Operation>>; security?: unknown[] };
+
+/** Public routes: anyone may call them, signed in or not. */
+const publicPaths = new Set(['/api/health', '/api/session']);
+
+/**
+ * Adds to the generated document what the zod schemas cannot say: the session cookie and CSRF
+ * header, and the error body each operation may answer with.
+ */
+export function withConventions<T>(document: T): T {
+  const doc = document as Document;
+  doc.components = { ...doc.components };
+  doc.components.securitySchemes = {
+    session: { type: 'apiKey', in: 'cookie', name: sessionCookie, description: 'set by POST /api/session' },
+    csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'the session’s csrfToken, on every change' },
+  };
+  doc.components.schemas = { ...doc.components.schemas, Error: errorSchema };
+  doc.components.responses = { ...doc.components.responses, Error: { description: 'Refused or failed: the status says why (400 not valid, 401 not signed in, 403 not allowed, 404 not found, 409 conflict or stale rowVersion, 413 too large, 415 wrong type, 429 too many sign-ins, 500 the server failed)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } };
+  doc.security = [{ session: [] }];
+  for (const [path, operations] of Object.entries(doc.paths ?? {})) {
+    for (const [method, operation] of Object.entries(operations)) {
+      operation.responses = { ...operation.responses, default: { $ref: '#/components/responses/Error' } };
+      if (publicPaths.has(path)) operation.security = [{}, { session: [] }];
+      else if (method !== 'get') operation.security = [{ session: [], csrf: [] }];
+    }
+  }
+  return document;
+}
