@@ -138,6 +138,10 @@ describe.each(databaseKinds)('contracts and funds over the API (%s)', (kind) => 
     const registerSheet = registerBook.worksheets[0]!;
     const starts = (registerSheet.getRow(1).values as unknown[]).indexOf('Starts');
     expect(registerSheet.getRow(2).getCell(starts).value).toBeInstanceOf(Date);
+    expect(registerBook.getWorksheet('About')!.getRow(3).values).toEqual([undefined, 'Filtered by', 'Nothing: every record you may see']);
+    const soonBook = new ExcelJS.Workbook();
+    await soonBook.xlsx.load(Buffer.from(await (await fetch(`${server.baseUrl}/api/contract-register/export.xlsx?expiring=60&today=2019-03-15`, cookie)).arrayBuffer()) as never);
+    expect(soonBook.getWorksheet('About')!.getRow(3).values).toEqual([undefined, 'Filtered by', 'Contracts with a notice, renewal or end date within 60 days of 15 March 2019']);
 
     const funds = await (await fetch(`${server.baseUrl}/api/fund-overview/export.csv`, cookie)).text();
     expect(funds.trim().split('\r\n')).toHaveLength((await admin.request('GET', '/api/fund-overview')).body.items.length + 1);

@@ -45,6 +45,8 @@ describe('the quality dashboard over the API', () => {
     const everyone = (await admin.request('GET', `/api/quality/dashboard?${view()}`)).body;
     expect(book.worksheets[0]!.rowCount - 1).toBe(everyone.rows.length);
     expect(book.worksheets[0]!.getRow(2).getCell(5).value).toBe('All practices held');
+    // The About sheet says which indicator, period and practices the file holds.
+    expect(book.getWorksheet('About')!.getRow(3).values).toEqual([undefined, 'Filtered by', `Indicator: ${everyone.indicator.name}; Period: ${everyone.periodLabel}; Practices: ${everyone.group ? `members of ${everyone.group.name}` : 'every practice in England'}`]);
   });
 
   it('refuses a download nobody signed in asks for, another format, and a period with no figures', async () => {

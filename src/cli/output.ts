@@ -1,7 +1,7 @@
 import { writeOutputFile } from './write-output.js';
 import { Option } from 'commander';
 import { AppError, describeProblem } from '../domain/errors.js';
-import { type Column, toCsv, toTextTable, toXlsx } from '../app/export/tabular.js';
+import { type Column, toCsv, toCsvFile, toTextTable, toXlsx } from '../app/export/tabular.js';
 
 export type OutputFormat = 'table' | 'text' | 'csv' | 'json' | 'xlsx';
 
@@ -43,7 +43,7 @@ export function reportError(error: unknown): void {
  * workbook are headed for people (the columns' headings); JSON is for programs, so it keeps the
  * records' own field names (odsCode, listSize), which do not change when a heading is reworded.
  * A table with no rows says so on standard error, unless the command has said it in its own words
- * (`emptySaid`).
+ * (`emptySaid`). A CSV file starts with a byte-order mark, as the web's downloads do; standard output has none.
  */
 export async function writeRows<T>(rows: readonly T[], columns: readonly Column<T>[], format: OutputFormat, options: { out?: string; json?: unknown; sheetName?: string; emptySaid?: boolean } = {}): Promise<void> {
   if (rows.length === 0 && format === 'table' && !options.emptySaid) process.stderr.write('atscale: nothing to list\n');
@@ -53,7 +53,8 @@ export async function writeRows<T>(rows: readonly T[], columns: readonly Column<
       content = `${JSON.stringify(options.json ?? rows, null, 2)}\n`;
       break;
     case 'csv':
-      content = toCsv(rows, columns);
+      // A file (--out) is for a spreadsheet: with the byte-order mark Excel needs to read £ right, as downloads have.
+      content = options.out ? toCsvFile(rows, columns) : toCsv(rows, columns);
       break;
     case 'xlsx':
       if (!options.out) throw new AppError('invalid', '--format xlsx needs --out <file.xlsx>');

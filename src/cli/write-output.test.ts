@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../domain/errors.js';
-import { exitCodeFor } from './output.js';
+import { exitCodeFor, writeRows } from './output.js';
 import { writeOutputFile } from './write-output.js';
 
 describe('writing a file the user named (a backup, --out)', () => {
@@ -29,5 +29,11 @@ describe('writing a file the user named (a backup, --out)', () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toBe(`Cannot write ${path()}: ${reason}`);
     expect(exitCodeFor(error)).toBe(exitCode);
+  });
+
+  it('starts a CSV file with the byte-order mark Excel needs to read £, as downloads do', async () => {
+    const rows = [{ fund: 'Pharmacists (ELR CCG £2/patient)' }];
+    await writeRows(rows, [{ header: 'Fund', value: (r) => r.fund }], 'csv', { out: join(dir, 'funds.csv') });
+    expect(readFileSync(join(dir, 'funds.csv'), 'utf8')).toBe('\uFEFFFund\r\nPharmacists (ELR CCG £2/patient)\r\n');
   });
 });

@@ -6,7 +6,8 @@ import { documentExtensions, downloadContractDocument, uploadContractDocument } 
 import { contractDetail, contractRegister } from '../../app/contracts/contract-register.js';
 import { registerColumns } from '../../app/contracts/register-columns.js';
 import { addSubContracts, addSubContractsSchema } from '../../app/contracts/add-sub-contracts.js';
-import { isoDateSchema } from '../../domain/iso-date.js';
+import { formatLongDate, isoDateSchema } from '../../domain/iso-date.js';
+import { formatCount } from '../../domain/schemes/format-money.js';
 import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { sendTable } from './send-table.js';
@@ -35,7 +36,8 @@ export async function registerContractRoutes(app: FastifyInstance, deps: ServerD
   );
   r.get('/api/contract-register/export.:format', { schema: { tags, summary: 'The contract register as CSV or XLSX, with key dates, reminders and unsigned practices', params: z.object({ format: z.enum(['csv', 'xlsx']) }), querystring: registerQuery } }, async (request, reply) => {
     const register = await contractRegister(ctxOf(request), { expiringWithinDays: request.query.expiring, today: request.query.today });
-    return sendTable(reply, { name: 'contract-register', title: 'Contracts register' }, request.params.format, register.items, registerColumns);
+    const filters = request.query.expiring === undefined ? [] : [`Contracts with a notice, renewal or end date within ${formatCount(register.withinDays)} days of ${formatLongDate(register.today)}`];
+    return sendTable(reply, { name: 'contract-register', title: 'Contracts register', filters }, request.params.format, register.items, registerColumns);
   });
   r.get('/api/contracts/:id/overview', { schema: { tags, summary: 'One contract: terms, reminders, sub-contracts (a practice manager sees their own), documents', params: idParams, querystring: registerQuery } }, async (request) =>
     contractDetail(ctxOf(request), request.params.id, { expiringWithinDays: request.query.expiring, today: request.query.today }),

@@ -34,7 +34,7 @@ export async function registerQualityRoutes(app: FastifyInstance, deps: ServerDe
   );
   r.get('/api/quality/dashboard/export.:format', { schema: { tags, summary: 'The dashboard’s table of every practice (same indicator, period and group) as CSV or XLSX', params: z.object({ format: z.enum(['csv', 'xlsx']) }), querystring: dashboardQuerySchema } }, async (request, reply) => {
     const table = await dashboardTable(ctxOf(request), request.query);
-    return sendTable(reply, { name: table.name, title: table.title }, request.params.format, table.rows, table.columns);
+    return sendTable(reply, { name: table.name, title: table.title, filters: table.filters }, request.params.format, table.rows, table.columns);
   });
   const sendSvg = (reply: FastifyReply, svg: SvgExport) => {
     if ('reason' in svg) throw new AppError('invalid', svg.reason);

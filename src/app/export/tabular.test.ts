@@ -50,6 +50,14 @@ describe('a workbook tab', () => {
     [{ name: 'Schemes' }, 'Schemes'],
     [{ name: 'quality-emergency_admissions-2023-03-31', title: 'Emergency admissions per 1,000 patients: a long name' }, 'Emergency admissions per 1,000'],
     [{ name: 'x', title: 'Referrals: in/out [2024]?' }, 'Referrals in out 2024'],
+    [{ name: 'ie-lines' }, 'I&E lines'],
+    [{ name: 'stp-milestones' }, 'STP milestones'],
+    [{ name: 'sub-contracts' }, 'Sub-contracts'],
+    [{ name: 'x', title: "'Would recommend' (FFT)" }, "Would recommend' (FFT)"],
+    [{ name: 'x', title: "Patients who say 'Good' or 'Very good' overall" }, "Patients who say 'Good' or 'Ver"],
+    [{ name: 'x', title: "Practices in Harborough and Lu' 'good'" }, 'Practices in Harborough and Lu'],
+    [{ name: 'x', title: 'History' }, 'History (data)'],
+    [{ name: 'x', title: "'''" }, 'Sheet'],
   ])('%j is called %s', (sheet, title) => {
     expect(sheetTitle(sheet)).toBe(title);
   });

@@ -4,6 +4,7 @@
  */
 import { dateInWords } from '../../domain/iso-date.js';
 import { formatCount, moneyColumnFormat, penceToPounds } from '../../domain/schemes/format-money.js';
+import { guardFormula } from '../../domain/csv-guard.js';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -51,7 +52,18 @@ export interface Sheet<T> {
 }
 
 /** Keys whose tab needs more than a capital: an abbreviation, or a phrase. */
-const sheetWords: Record<string, string> = { ie: 'I&E', 'contributions_year_1_cost': 'Contributions at year-1 cost', 'stp-milestone-grid': 'STP milestone grid', 'audit-log': 'Audit log' };
+const sheetWords: Record<string, string> = {
+  ie: 'I&E',
+  'ie-lines': 'I&E lines',
+  'contributions_year_1_cost': 'Contributions at year-1 cost',
+  'stp-milestone-grid': 'STP milestone grid',
+  'stp-actions': 'STP actions',
+  'stp-deliverables': 'STP deliverables',
+  'stp-milestones': 'STP milestones',
+  'stp-outcomes': 'STP outcomes',
+  'sub-contracts': 'Sub-contracts',
+  'audit-log': 'Audit log',
+};
 
 /**
  * A workbook tab as people read one: "Funder totals", "Plan tasks", "I&E", not the key it is made
@@ -60,7 +72,10 @@ const sheetWords: Record<string, string> = { ie: 'I&E', 'contributions_year_1_co
 export function sheetTitle(sheet: Pick<Sheet<unknown>, 'name' | 'title'>): string {
   const words = sheet.title ?? sheetWords[sheet.name] ?? sheet.name.replace(/[-_]+/g, ' ');
   const title = words.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
-  return `${title.charAt(0).toUpperCase()}${title.slice(1)}`.slice(0, 31).trim();
+  // Excel also refuses a name that starts or ends with an apostrophe, and keeps "History" for itself.
+  const fitted = `${title.charAt(0).toUpperCase()}${title.slice(1)}`.slice(0, 31).replace(/^['\s]+|['\s]+$/g, '');
+  if (!fitted) return 'Sheet';
+  return fitted.toLowerCase() === 'history' ? 'History (data)' : fitted;
 }
 
 function cellText(value: Cell): string {
@@ -70,12 +85,10 @@ function cellText(value: Cell): string {
 
 /**
  * RFC 4180: quote a field only when it holds a comma, quote, CR or LF; also neutralise spreadsheet
- * formulas. Text a spreadsheet would read as a formula gets a leading ' (shown, not run); only text
- * that is wholly a number ("-12.5") is left as it is, as "-2+3+cmd|…" starts like one.
+ * formulas (`guardFormula`: a leading ' where a spreadsheet would run the text; every import undoes it).
  */
 export function csvField(value: Cell): string {
-  let text = cellText(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  const text = typeof value === 'string' ? guardFormula(value) : cellText(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

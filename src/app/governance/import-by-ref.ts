@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import type { AnyRecordType, CsvImportReport } from '../records/record-type.js';
 import { insertPrepared } from '../records/records.js';
 import { zodProblems } from '../records/zod-problems.js';
+import { unguardFormula } from '../../domain/csv-guard.js';
 
 /** How one register's CSV layout (e.g. the ELR seed's risks.csv) becomes record inputs. */
 export interface RegisterLayout {
@@ -29,7 +30,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * Every row is checked; one problem anywhere and nothing is written.
  */
 export async function importByRef(ctx: AppContext, type: AnyRecordType, file: { name: string; content: Uint8Array }, layout: RegisterLayout): Promise<CsvImportReport> {
-  const parsed = Papa.parse<Record<string, string>>(csvText(file), { header: true, skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<Record<string, string>>(csvText(file), { header: true, skipEmptyLines: 'greedy', transform: unguardFormula });
   const header = parsed.meta.fields ?? [];
   const missing = layout.columns.filter((c) => !header.includes(c));
   if (missing.length) throw invalid(`${file.name} lacks columns ${missing.join(', ')}`, missing.map((c) => ({ file: file.name, line: 1, message: `no "${c}" column; expected ${layout.columns.join(', ')}` })));

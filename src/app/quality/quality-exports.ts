@@ -107,9 +107,11 @@ function dashboardColumns(dashboard: Dashboard): Column<DashboardRow>[] {
 }
 
 /** The dashboard's comparison table for the same indicator, period and group, to download as CSV or XLSX. */
-export async function dashboardTable(ctx: AppContext, query: DashboardQuery): Promise<{ name: string; title: string; rows: DashboardRow[]; columns: Column<DashboardRow>[] }> {
+export async function dashboardTable(ctx: AppContext, query: DashboardQuery): Promise<{ name: string; title: string; filters: string[]; rows: DashboardRow[]; columns: Column<DashboardRow>[] }> {
   const dashboard = await getDashboard(ctx, query);
-  return { name: `quality-${dashboard.indicator.code.toLowerCase()}-${dashboard.period}`, title: dashboard.indicator.name, rows: dashboard.rows, columns: dashboardColumns(dashboard) };
+  // What the file holds is one indicator, one period and one group: its About sheet says which.
+  const filters = [`Indicator: ${dashboard.indicator.name}`, `Period: ${dashboard.periodLabel}`, `Practices: ${dashboard.group ? `members of ${dashboard.group.name}` : 'every practice in England'}`];
+  return { name: `quality-${dashboard.indicator.code.toLowerCase()}-${dashboard.period}`, title: dashboard.indicator.name, filters, rows: dashboard.rows, columns: dashboardColumns(dashboard) };
 }
 
 /** An ECharts option drawn on the server as SVG (server-side rendering): the same chart the page shows, for packs and PDFs. */

@@ -6,6 +6,7 @@ import { authorize } from '../permissions.js';
 import type { AnyRecordType } from './record-type.js';
 import { insertPrepared } from './records.js';
 import { zodProblems } from './zod-problems.js';
+import { unguardFormula } from '../../domain/csv-guard.js';
 
 const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -17,7 +18,7 @@ const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 export async function importRecordsCsv(ctx: AppContext, type: AnyRecordType, file: { name: string; content: Uint8Array }) {
   authorize(ctx.actor, type.name, 'import');
   if (type.importCsv) return type.importCsv(ctx, file);
-  const parsed = Papa.parse<string[]>(csvText(file), { skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<string[]>(csvText(file), { skipEmptyLines: 'greedy', transform: unguardFormula });
   const [header, ...rows] = parsed.data;
   if (!header?.length) throw invalid(`${file.name} is empty`, [{ file: file.name, line: 1, message: 'no header row' }]);
   if (!rows.length) throw invalid(`${file.name} has no rows`, [noRowsProblem(file.name)]);

@@ -34,4 +34,9 @@ describe('readWorkPlanFile', () => {
       { file: 'plan.csv', line: 5, column: 1, message: 'the task has no id (column "id")' },
     ]);
   });
+
+  it('refuses atscale’s own download of the task list, which would read database ids as task ids and lose the log', () => {
+    const table = parseCsv('ID,Work plan,Section,Task,Task description,Target date,Latest position\n7,ELR plan,Resilience,1.1,Hire a pharmacist,2018-03-31,Advert out\n', 'plan-tasks-2026-11-26.csv');
+    expect(readWorkPlanFile(table)).toEqual({ lines: [], problems: [{ file: 'plan-tasks-2026-11-26.csv', line: 1, message: expect.stringMatching(/^this is atscale’s download of the task list, not a work plan spreadsheet/) }] });
+  });
 });

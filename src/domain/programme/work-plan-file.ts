@@ -65,6 +65,10 @@ export const splitLog = (text: string) => text.split(' | ').map((s) => s.trim())
  * the file, line and column; a file with any problem is refused whole by the import.
  */
 export function readWorkPlanFile(table: TabularInput): { lines: WorkPlanLine[]; problems: Problem[] } {
+  // atscale's own download of the tasks has an "ID", a "Task" and a "Task description": read as a plan, its ids would be the database's and its log one entry long.
+  if (columnIndex(table, ['task_description']) >= 0 && columnIndex(table, ['latest_position']) >= 0) {
+    return { lines: [], problems: [{ file: table.file, line: 1, message: 'this is atscale’s download of the task list, not a work plan spreadsheet: it holds only each task’s latest position, so importing it would lose the rest of the log. Change tasks on their pages here, or import the plan’s own spreadsheet (columns id, section, tasks, lead, time, current_position, …)' }] };
+  }
   const at = Object.fromEntries(Object.entries(columns).map(([key, names]) => [key, columnIndex(table, names)])) as Record<keyof typeof columns, number>;
   const problems: Problem[] = [];
   for (const key of ['ref', 'description'] as const) {

@@ -1,5 +1,6 @@
 import { AppError, type Problem } from '../errors.js';
 import type { Participation } from './scheme-definition.js';
+import { unguardFormula } from '../csv-guard.js';
 
 /**
  * A table read from a file (CSV, or a sheet), already split into cells, with the line each row
@@ -28,7 +29,7 @@ export function parseCsv(text: string, file: string): TabularInput {
   let rowLine = 1;
   let fieldStarted = false;
   const endRow = () => {
-    cells.push(field);
+    cells.push(unguardFormula(field));
     if (cells.length > 1 || cells[0] !== '') records.push({ line: rowLine, cells });
     cells = [];
     field = '';
@@ -50,7 +51,7 @@ export function parseCsv(text: string, file: string): TabularInput {
       quoted = true;
       fieldStarted = true;
     } else if (ch === ',') {
-      cells.push(field);
+      cells.push(unguardFormula(field));
       field = '';
       fieldStarted = false;
     } else if (ch === '\n' || ch === '\r') {
