@@ -34,6 +34,7 @@ async function meetingDay(ctx: AppContext, title: string | undefined): Promise<s
 export const boardActionLogLayout: RegisterLayout = {
   columns: ['ref', 'action', 'owner', 'due', 'update', 'source_meeting'],
   columnOf: { ref: 'ref', action: 'action', ownerText: 'owner', dueDate: 'due', status: 'status', outcome: 'outcome', closedOn: 'closed_on', meetingId: 'source_meeting' },
+  alsoFrom: { update: 'latestUpdate', update_on: 'latestUpdateOn' },
   async toInput(row, ctx) {
     const meeting = cell(row, 'source_meeting');
     const updateOn = cell(row, 'update_on');

@@ -8,6 +8,7 @@ import type { AnyRecordType, CsvImportReport } from '../records/record-type.js';
 import { insertPrepared } from '../records/records.js';
 import { zodProblems } from '../records/zod-problems.js';
 import { unguardFormula } from '../../domain/csv-guard.js';
+import { downloadLayout, rowFromDownload } from '../records/read-download.js';
 
 /** How one register's CSV layout (e.g. the ELR seed's risks.csv) becomes record inputs. */
 export interface RegisterLayout {
@@ -15,6 +16,8 @@ export interface RegisterLayout {
   columns: string[];
   /** The input field each CSV column fills, so a problem names the column the person sees. */
   columnOf: Record<string, string>;
+  /** Columns read from another field of the record type's download (an action's `update` from its "Latest update"). */
+  alsoFrom?: Record<string, string>;
   /** The record's input from one row; problems for cells that cannot be read. */
   toInput(row: Record<string, string>, ctx: AppContext): Promise<{ input: Record<string, unknown>; problems: { column: string; message: string }[] }>;
   /** Writes what lives beside a row once it is saved (e.g. an action's first update); true when it changed something. */
@@ -31,13 +34,16 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  */
 export async function importByRef(ctx: AppContext, type: AnyRecordType, file: { name: string; content: Uint8Array }, layout: RegisterLayout): Promise<CsvImportReport> {
   const parsed = Papa.parse<Record<string, string>>(csvText(file), { header: true, skipEmptyLines: 'greedy', transform: unguardFormula });
-  const header = parsed.meta.fields ?? [];
+  // atscale's own download of the register, edited in a spreadsheet, is read under the file's column names.
+  const fromDownload = downloadLayout(type, parsed.meta.fields ?? [], layout);
+  const header = fromDownload ? (parsed.meta.fields ?? []).map((h) => fromDownload.get(h)?.column ?? h) : (parsed.meta.fields ?? []);
+  if (fromDownload) parsed.data = parsed.data.map((row) => rowFromDownload(row, fromDownload));
   const missing = layout.columns.filter((c) => !header.includes(c));
   if (missing.length) throw invalid(`${file.name} lacks columns ${missing.join(', ')}`, missing.map((c) => ({ file: file.name, line: 1, message: `no "${c}" column; expected ${layout.columns.join(', ')}` })));
   const columnLabel = (field: string | number | undefined) => {
     const name = layout.columnOf[String(field ?? '').split('.')[0]!] ?? String(field ?? '');
     const index = header.indexOf(name);
-    return index >= 0 ? `${index + 1} (${name})` : name || undefined;
+    return index >= 0 ? `${index + 1} (${(parsed.meta.fields ?? [])[index]})` : name || undefined;
   };
   if (!parsed.data.length) throw invalid(`${file.name} has no rows`, [noRowsProblem(file.name)]);
   const table = type.table as never as { ref: never; id: never };

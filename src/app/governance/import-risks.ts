@@ -11,10 +11,13 @@ const cell = (row: Record<string, string>, name: string) => row[name]?.trim() ||
 export const riskRegisterLayout: RegisterLayout = {
   columns: ['id', 'risk', 'likelihood'],
   columnOf: { ref: 'id', risk: 'risk', likelihood: 'likelihood', likelihoodRaw: 'likelihood', mitigation: 'mitigation', context: 'context', ownerText: 'owner', impact: 'impact', reviewDate: 'review_date', causeEffect: 'cause_effect', targetScore: 'target_score', status: 'status', closedOn: 'closed_on' },
+  // atscale's download writes the likelihood as a number beside the word it was first written as ("M").
+  alsoFrom: { likelihood_as_written: 'likelihoodRaw' },
   async toInput(row) {
     const problems: { column: string; message: string }[] = [];
     const word = cell(row, 'likelihood');
     const likelihood = word === undefined ? null : likelihoodFromText(word);
+    const asWritten = cell(row, 'likelihood_as_written');
     if (likelihood === undefined) problems.push({ column: 'likelihood', message: `"${word}" is not a likelihood; write L, M, H or 1 to 5` });
     return {
       problems,
@@ -22,7 +25,8 @@ export const riskRegisterLayout: RegisterLayout = {
         ref: cell(row, 'id'),
         risk: cell(row, 'risk'),
         likelihood,
-        likelihoodRaw: word ?? null,
+        // The word it was written as stays while the number is the same; a changed number is written as itself.
+        likelihoodRaw: asWritten !== undefined && likelihoodFromText(asWritten) === likelihood ? asWritten : (word ?? null),
         mitigation: cell(row, 'mitigation') ?? null,
         context: cell(row, 'context') ?? null,
         ownerText: cell(row, 'owner') ?? null,
