@@ -78,4 +78,16 @@ describe('the quality dashboard over the API', () => {
     expect(svg.body).not.toContain('process limit</text>');
     expect(svg.body).not.toContain('Mean');
   });
+
+  it('downloads the thresholds with their minimum, target and note, as numbers', async () => {
+    const { items } = (await admin.request('GET', '/api/thresholds?sort=indicatorCode')).body;
+    expect(items.length).toBeGreaterThan(0);
+    const [header, ...rows] = Papa.parse<string[]>((await bytes(admin, '/api/thresholds/export.csv?sort=indicatorCode')).toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(header).toEqual(['ID', 'Indicator', 'Minimum', 'Target', 'Note']);
+    expect(rows).toEqual(items.map((t: { id: number; indicatorCode: string; minimum: number | null; target: number | null; note: string | null }) => [String(t.id), t.indicatorCode, t.minimum === null ? '' : String(t.minimum), t.target === null ? '' : String(t.target), t.note ?? '']));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await bytes(admin, '/api/thresholds/export.xlsx?sort=indicatorCode')) as never);
+    const withMinimum = items.findIndex((t: { minimum: number | null }) => t.minimum !== null);
+    expect(book.worksheets[0]!.getRow(withMinimum + 2).getCell(3).value).toBe(items[withMinimum].minimum);
+  });
 });

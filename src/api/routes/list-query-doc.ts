@@ -4,6 +4,7 @@ import type { AnyRecordType, FieldDef } from '../../app/records/record-type.js';
 const valueOf: Record<FieldDef['kind'], () => z.ZodType> = {
   text: () => z.string(),
   integer: () => z.number().int(),
+  number: () => z.number(),
   boolean: () => z.enum(['true', 'false']),
   date: () => z.iso.date(),
 };

@@ -32,6 +32,9 @@ export const thresholdRecord: RecordType<z.infer<typeof thresholdInput>> = {
   fields: {
     id: { header: 'ID', column: indicatorThresholds.id, kind: 'integer', filter: 'exact', sortable: true },
     indicatorCode: { header: 'Indicator', column: indicatorThresholds.indicatorCode, kind: 'text', filter: 'exact', sortable: true },
+    minimum: { header: 'Minimum', column: indicatorThresholds.minimum, kind: 'number', sortable: true },
+    target: { header: 'Target', column: indicatorThresholds.target, kind: 'number', sortable: true },
+    note: { header: 'Note', column: indicatorThresholds.note, kind: 'text', filter: 'search' },
   },
   defaultSort: 'indicatorCode',
   createSchema: thresholdInput,

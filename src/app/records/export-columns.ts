@@ -31,6 +31,6 @@ export function exportColumns(type: AnyRecordType, names: Map<string, Map<unknow
     if (field.kind === 'boolean') return { header: field.header, value: writtenAs((yes) => (yes ? 'Yes' : 'No')) };
     if (field.prefix) return { header: field.header, value: writtenAs((code) => `${field.prefix}${code}`) };
     if (labels) return { header: field.header, value: writtenAs((code) => (typeof code !== 'string' ? code : labels === 'words' ? humanise(code) : (labels[code] ?? code))) };
-    return { header: field.header, value, numeric: field.kind === 'integer', date: field.kind === 'date' };
+    return { header: field.header, value, numeric: field.kind === 'integer' || field.kind === 'number', date: field.kind === 'date' };
   });
 }

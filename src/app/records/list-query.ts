@@ -23,6 +23,11 @@ function filterValue(field: { kind: FieldKind }, name: string, raw: string): unk
       if (!Number.isInteger(n)) throw invalid(`Filter ${name} must be a whole number`, [{ field: name, message: 'must be a whole number' }]);
       return n;
     }
+    case 'number': {
+      const n = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(n)) throw invalid(`Filter ${name} must be a number`, [{ field: name, message: 'must be a number' }]);
+      return n;
+    }
     case 'boolean':
       if (raw !== 'true' && raw !== 'false') throw invalid(`Filter ${name} must be true or false`, [{ field: name, message: 'must be true or false' }]);
       return raw === 'true';

@@ -9,7 +9,8 @@ import type { RecordTypeName } from '../permissions.js';
 import { invalid } from '../../domain/errors.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 
-export type FieldKind = 'text' | 'integer' | 'date' | 'boolean';
+/** `number`: a figure that may have decimals (a threshold of 72.5%); `integer`: a whole number. */
+export type FieldKind = 'text' | 'integer' | 'number' | 'date' | 'boolean';
 
 /** A column a list can show, filter (exact match, or `search` for part of the text) and sort by. */
 export interface FieldDef {
