@@ -153,7 +153,7 @@ describe('the API with bad input', () => {
     const practice = (await admin.request('GET', '/api/practices/C82001')).body;
     expect((await admin.request('PATCH', '/api/practices/C82001', { rowVersion: practice.rowVersion, notes: 'first' })).status).toBe(200);
     const stale = await admin.request('PATCH', '/api/practices/C82001', { rowVersion: practice.rowVersion, notes: 'second' });
-    expect(stale).toMatchObject({ status: 409, body: { error: 'conflict', details: { currentVersion: practice.rowVersion + 1 } } });
+    expect(stale).toMatchObject({ status: 409, body: { error: 'conflict', details: { stale: true, current: practice.rowVersion + 1 } } });
     // What the NHS files say of a practice is refused by name, not quietly dropped.
     const odsFacts = await admin.request('PATCH', '/api/practices/C82001', { rowVersion: practice.rowVersion + 1, status: 'closed', commissionerCode: '04C' });
     expect(odsFacts).toMatchObject({ status: 400, body: { problems: [{ field: 'status', message: 'comes from the NHS files: import a newer one to change it' }, { field: 'commissionerCode', message: 'comes from the NHS files: import a newer one to change it' }] } });

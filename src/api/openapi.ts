@@ -13,7 +13,7 @@ export const apiDescription = [
   '',
   '**Lists** take page (from 1), pageSize (up to 1000), sort, dir and each filter by its field name, and answer {items, total, page, pageSize}. A name a list does not take is refused (400), never ignored. Exports (…/export.csv, …/export.xlsx) take the same filters and hold every row that matches.',
   '',
-  '**Changes** send the rowVersion they read; a stale one is refused with 409. A create answers 201; an NHS import answers 202 with a job to follow at /api/jobs/{id}.',
+  '**Changes** send the rowVersion they read; a stale one is refused with 409 and details { stale: true, sent, current } (another conflict, such as a name already taken, has no stale). A create answers 201; an NHS import answers 202 with a job to follow at /api/jobs/{id}.',
   '',
   '**Errors** are one JSON shape, {error, message, problems[{field | file, line, column, message}], details?}, with the status its error says.',
 ].join('\n');
@@ -32,7 +32,7 @@ const errorSchema = {
         properties: { field: { type: 'string' }, file: { type: 'string' }, line: { type: 'integer' }, column: { type: 'string' }, message: { type: 'string' } },
       },
     },
-    details: { type: 'object', additionalProperties: true, description: 'on a conflict, the version now held; on too many sign-ins, retryAfterSeconds' },
+    details: { type: 'object', additionalProperties: true, description: 'on a change made from something changed since it was read: { stale: true, sent, current } (the rowVersion, revision or state sent and the one held now); on too many sign-ins, retryAfterSeconds' },
   },
 };
 

@@ -104,7 +104,7 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     const edited = await admin.request('PATCH', `/api/schemes/${id}`, { rowVersion: 2, definition: { ...request.definition, shared: { unit: 'appointments', quantity: 700 } } });
     expect(edited).toMatchObject({ status: 200, body: { version: { version: 2, status: 'draft' } } });
     const stale = await admin.request('PATCH', `/api/schemes/${id}`, { rowVersion: 2, definition: request.definition });
-    expect(stale).toMatchObject({ status: 409, body: { error: 'conflict', details: { currentVersion: 3 } } });
+    expect(stale).toMatchObject({ status: 409, body: { error: 'conflict', details: { stale: true, current: 3 } } });
     const versions = (await admin.request('GET', `/api/schemes/${id}/versions`)).body.items;
     expect(versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'approved'], [2, 'draft']]);
     expect((await admin.request('GET', `/api/schemes/${id}/run?version=1`)).body.run.allocation.quantity).toBe(600);

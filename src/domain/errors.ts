@@ -54,6 +54,13 @@ export const invalid = (message: string, problems: Problem[] = []) => new AppErr
 export const notFound = (what: string) => new AppError('not_found', `${what} was not found`);
 export const forbidden = (message = 'You do not have permission to do that.') => new AppError('forbidden', message);
 export const conflict = (message: string, details: Record<string, unknown> = {}, problems: Problem[] = []) => new AppError('conflict', message, { details, problems });
+/**
+ * A change made from something that has changed since it was read (a row version, a revision of
+ * figures, an invoice's state): a conflict whose details say so in one shape, `{ stale: true, sent,
+ * current }`, so a program can tell it from a conflict of another kind (a name taken, a record in
+ * use) and reload. People are told in `message`.
+ */
+export const staleChange = (message: string, sent: unknown, current: unknown) => conflict(message, { stale: true, sent: sent ?? null, current: current ?? null });
 
 /** Formats a problem as people read it: "epraccur.csv line 12, column 11: open date '2018-13-01' is not a date". */
 export function describeProblem(p: Problem): string {

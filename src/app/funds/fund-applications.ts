@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { poundsField } from '../../domain/contracts/pounds-and-years.js';
-import { conflict, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { conflict, forbidden, invalid, notFound, staleChange } from '../../domain/errors.js';
 import { checkBusinessCase, checkDrawdown, checkDrawdownDate, checkFitsPot, commitmentOf, type AmountAsked, decide, decisionOutcomes, sumPence, withdraw, type ApplicationMoney } from '../../domain/funds/fund-applications.js';
 import { formatLongDate, todayInEngland, isoDateSchema, refuseFutureDate } from '../../domain/iso-date.js';
 import { registryPractices } from '../../db/repos/schemes.js';
@@ -112,7 +112,7 @@ export async function decideApplication(ctx: AppContext, applicationId: number, 
     const today = todayInEngland();
     refuseFutureDate(input.decidedOn, today, 'The decision', 'decidedOn');
     const before = await loadApplication(db, applicationId);
-    if (before.rowVersion !== input.rowVersion) throw conflict('This application was changed by someone else since you opened it. Reload it and decide again.', { yourVersion: input.rowVersion, currentVersion: before.rowVersion });
+    if (before.rowVersion !== input.rowVersion) throw staleChange('This application was changed by someone else since you opened it. Reload it and decide again.', input.rowVersion, before.rowVersion);
     // One recorded before its day was asked for has none, and no day to be decided after.
     if (input.decidedOn && before.submittedOn && input.decidedOn < before.submittedOn) {
       throw invalid(`The decision cannot be dated before the application was made, on ${formatLongDate(before.submittedOn)}`, [{ field: 'decidedOn', message: `must be ${formatLongDate(before.submittedOn)} or later` }]);
@@ -145,7 +145,7 @@ export async function withdrawApplication(ctx: AppContext, applicationId: number
     // One the applicant may not see is not there for them, as when they ask to read it.
     await refuseUnseen(ctx, db, before);
     authorize(ctx.actor, 'fund_withdrawal', 'create', before.practiceCode);
-    if (before.rowVersion !== input.rowVersion) throw conflict('This application was changed since you opened it. Reload it to see where it stands.', { yourVersion: input.rowVersion, currentVersion: before.rowVersion });
+    if (before.rowVersion !== input.rowVersion) throw staleChange('This application was changed since you opened it. Reload it to see where it stands.', input.rowVersion, before.rowVersion);
     const { status } = withdraw(money(before));
     const after = await updateApplicationIfUnchanged(db, applicationId, input.rowVersion, { status, withdrawnBy: ctx.actor.label, withdrawnAt: new Date() });
     if (!after) throw conflict('This application was changed at the same moment. Reload it to see where it stands.');
@@ -182,7 +182,7 @@ export async function removeDrawdown(ctx: AppContext, applicationId: number, dra
     const application = await loadApplication(db, applicationId);
     const drawdown = (await drawdownsOf(db, [applicationId])).find((d) => d.id === drawdownId);
     if (!drawdown) throw notFound(`Drawdown ${drawdownId} of application ${applicationId}`);
-    if (!(await updateApplicationIfUnchanged(db, applicationId, rowVersion, {}))) throw conflict('Someone else changed this application’s drawdowns. Reload it and try again.');
+    if (!(await updateApplicationIfUnchanged(db, applicationId, rowVersion, {}))) throw staleChange('Someone else changed this application’s drawdowns. Reload it and try again.', rowVersion, application.rowVersion);
     await deleteDrawdown(db, drawdownId);
     await recordAudit(db, ctx.actor, { recordType: 'drawdown', recordId: drawdownId, action: 'delete', before: drawdown, summary: `Took back a drawdown against ${application.title}` });
   });

@@ -88,7 +88,7 @@ describe.each(databaseKinds)('one way to keep records (%s)', (kind) => {
     await expect(updateRecord(admin(), practiceRecord, beta!, { notes: 'second edit from a stale page' }, opened.rowVersion as number)).rejects.toMatchObject({
       kind: 'conflict',
       message: 'This practice was changed by someone else since you opened it. Reload it and make your change again.',
-      details: { yourVersion: 1, currentVersion: 2 },
+      details: { stale: true, sent: 1, current: 2 },
     });
     expect((await getRecord(admin(), practiceRecord, beta!)).notes).toBe('first edit');
   });

@@ -1,6 +1,6 @@
 import { and, count, eq, getTableColumns, getViewSelectedFields, isView, SQL, sql } from 'drizzle-orm';
 import type { PgTable, SelectedFields } from 'drizzle-orm/pg-core';
-import { AppError, conflict, invalid, notFound } from '../../domain/errors.js';
+import { AppError, conflict, invalid, notFound, staleChange } from '../../domain/errors.js';
 import { formatList } from '../../domain/words.js';
 import type { Db } from '../../db/client.js';
 import { type AuditEntry, recordAudit } from '../audit.js';
@@ -199,10 +199,7 @@ export async function updateRecord(ctx: AppContext, type: AnyRecordType, rawId: 
       .returning();
     if (updated.length === 0) {
       // The versions are for programs (details); people are told what happened and what to do.
-      throw conflict(`This ${type.label} was changed by someone else since you opened it. Reload it and make your change again.`, {
-        yourVersion: expectedVersion,
-        currentVersion: existing[versionKey(type)],
-      });
+      throw staleChange(`This ${type.label} was changed by someone else since you opened it. Reload it and make your change again.`, expectedVersion, existing[versionKey(type)]);
     }
     await type.afterWrite?.(txCtx.db, id, data, ctx.actor);
     const after = type.present((await loadRow(txCtx, type, id))!);
@@ -229,7 +226,7 @@ export async function deleteRecord(ctx: AppContext, type: AnyRecordType, rawId: 
     await type.refuseDelete?.(txCtx.db, existing);
     const before = { ...type.present((await loadRow(txCtx, type, id)) ?? existing), ...(await type.alsoDeleted?.(txCtx.db, id)) };
     const deleted = await tx.delete(type.table).where(and(eq(type.idColumn, id), eq(type.versionColumn, expectedVersion))).returning();
-    if (deleted.length === 0) throw conflict(`This ${type.label} was changed by someone else since you opened it. Reload it and try again.`, { currentVersion: existing[versionKey(type)] });
+    if (deleted.length === 0) throw staleChange(`This ${type.label} was changed by someone else since you opened it. Reload it and try again.`, expectedVersion, existing[versionKey(type)]);
     await type.afterDelete?.(txCtx.db, deleted[0]!, ctx.actor);
     await recordAudit(txCtx.db, ctx.actor, { recordType: type.name, recordId: id, action: 'delete', before });
   });

@@ -1,5 +1,5 @@
 import { listVersions, returnedFigures, schemesWithReturnsDueBy, updateReturnsDueIf } from '../../db/repos/schemes.js';
-import { conflict, invalid } from '../../domain/errors.js';
+import { invalid, staleChange } from '../../domain/errors.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 import { awaitedReturns, hasBeenApproved, practicesAskedToReturn, practicesThatReturned, returnsClosed } from '../../domain/schemes/returns-due.js';
 import { versionReadBy } from '../../domain/schemes/versions.js';
@@ -31,7 +31,7 @@ export async function setReturnsDue(ctx: AppContext, schemeId: number, request: 
     }
     if (body.returnsDueOn === before.scheme.returnsDueOn) return { scheme: presentScheme(before.scheme), changed: false };
     const scheme = await updateReturnsDueIf(db, schemeId, body.basedOn, body.returnsDueOn);
-    if (!scheme) throw conflict(`The activity returns due date of ${before.scheme.name} was changed by someone else since you opened it: it is now ${dueText(before.scheme.returnsDueOn)}. Reload the page and set it again.`, { current: before.scheme.returnsDueOn });
+    if (!scheme) throw staleChange(`The activity returns due date of ${before.scheme.name} was changed by someone else since you opened it: it is now ${dueText(before.scheme.returnsDueOn)}. Reload the page and set it again.`, body.basedOn, before.scheme.returnsDueOn);
     await recordAudit(db, ctx.actor, {
       recordType: 'scheme',
       recordId: schemeId,

@@ -14,7 +14,7 @@ import {
   updateSchemeIfUnchanged,
   updateVersion,
 } from '../../db/repos/schemes.js';
-import { conflict } from '../../domain/errors.js';
+import { conflict, staleChange } from '../../domain/errors.js';
 import { hasBeenApproved } from '../../domain/schemes/returns-due.js';
 import { runScheme } from '../../domain/schemes/run-scheme.js';
 import { invoicedTermsMessage } from '../../domain/schemes/settlement.js';
@@ -133,8 +133,5 @@ export async function approveScheme(ctx: AppContext, schemeId: number, rowVersio
 
 function staleEdit(current: LoadedVersion, expected: number) {
   // Named as the page names it (the latest version's name, a draft's too); the row versions are for programs, in the details.
-  return conflict(`${current.definition.name} was changed by someone else since you opened it. Reload it and make your change again.`, {
-    currentVersion: current.scheme.rowVersion,
-    sentVersion: expected,
-  });
+  return staleChange(`${current.definition.name} was changed by someone else since you opened it. Reload it and make your change again.`, expected, current.scheme.rowVersion);
 }

@@ -65,7 +65,7 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
     const { scheme } = await createScheme(admin(), makeSchemeRequest());
     const request = makeSchemeRequest().definition;
     await updateScheme(admin(), scheme.id, { rowVersion: 1, definition: { ...request, name: 'First edit' } });
-    await expect(updateScheme(admin(), scheme.id, { rowVersion: 1, definition: { ...request, name: 'Stale edit' } })).rejects.toMatchObject({ kind: 'conflict', details: { currentVersion: 2 } });
+    await expect(updateScheme(admin(), scheme.id, { rowVersion: 1, definition: { ...request, name: 'Stale edit' } })).rejects.toMatchObject({ kind: 'conflict', details: { stale: true, sent: 1, current: 2 } });
     await expect(approveScheme(admin(), scheme.id, 1)).rejects.toMatchObject({ kind: 'conflict' });
     expect((await runStoredScheme(admin(), scheme.id)).scheme.name).toBe('First edit');
   });

@@ -1,5 +1,5 @@
 import { updateVersion, type SchemeVersionRow } from '../../db/repos/schemes.js';
-import { conflict, forbidden } from '../../domain/errors.js';
+import { forbidden, staleChange } from '../../domain/errors.js';
 import { todayInEngland } from '../../domain/iso-date.js';
 import { checkSettlementChange, paysPractices, sameSettlement, settledMessage, settlementChangeWords, settlementWords, type Settlement } from '../../domain/schemes/settlement.js';
 import { recordAudit } from '../audit.js';
@@ -45,7 +45,7 @@ export async function recordSettlement(ctx: AppContext, schemeId: number, reques
     const answer = (version: SchemeVersionRow, changed: boolean) => ({ scheme: presentScheme(loaded.scheme), version: presentVersionSummary(version), changed });
     if (sameSettlement(before, after)) return answer(loaded.version, false);
     if (!sameSettlement(before, body.basedOn)) {
-      throw conflict(`The invoice and payment of version ${number} of ${loaded.scheme.name} were changed by someone else since you opened it: it now reads “${settlementWords(before)}”. Reload the page and make your change again.`, { current: before });
+      throw staleChange(`The invoice and payment of version ${number} of ${loaded.scheme.name} were changed by someone else since you opened it: it now reads “${settlementWords(before)}”. Reload the page and make your change again.`, body.basedOn, before);
     }
     checkSettlementChange(before, after, { version: number, status: loaded.version.status, paysForActivity: paysPractices(loaded.definition), period: loaded.definition.period, today });
     const version = await updateVersion(db, loaded.version.id, columnsOf(after));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { conflict } from '../../domain/errors.js';
+import { staleChange } from '../../domain/errors.js';
 
 /**
  * What a user saw of a version's returns or hand schedule, as a short fingerprint of the figures.
@@ -12,6 +12,6 @@ export const revisionOf = (figures: unknown): string => createHash('sha256').upd
 /** Refuses a replacement made from figures that have changed since they were read. No `basedOn`: the caller replaces knowingly (the CLI, a script). */
 export function refuseStale(basedOn: string | undefined, current: string, changed: string): void {
   if (basedOn !== undefined && basedOn !== current) {
-    throw conflict(`${changed} after you opened this page: someone else has recorded figures since. Reload the page to see what is recorded now, then send yours again if they should still replace those.`, { currentRevision: current });
+    throw staleChange(`${changed} after you opened this page: someone else has recorded figures since. Reload the page to see what is recorded now, then send yours again if they should still replace those.`, basedOn, current);
   }
 }
