@@ -81,6 +81,12 @@ describe('the API as an integrator reads it: its OpenAPI document and its refusa
     expect(await admin.request('GET', '/api/groups/1/summary?on=2024-02-30')).toMatchObject({ status: 400, body: { problems: [{ field: 'on' }] } });
   });
 
+  it('refuses a body that is neither JSON nor a form as the wrong type', async () => {
+    const plain = await fetch(`${server.baseUrl}/api/groups`, { method: 'POST', headers: { cookie: admin.session.cookie!, 'x-csrf-token': admin.session.csrfToken!, 'content-type': 'text/plain' }, body: '{"name":"Text group","kind":"peer_group"}' });
+    expect(plain.status).toBe(415);
+    expect(await plain.json()).toMatchObject({ error: 'unsupported', problems: [] });
+  });
+
   it('calls a JSON body over the size limit a request, not a file', async () => {
     const big = await admin.request('POST', '/api/groups', { name: 'x'.repeat(3 * 1024 * 1024), kind: 'peer_group' });
     expect(big).toMatchObject({ status: 413, body: { error: 'too_large', message: 'The request is too large' } });

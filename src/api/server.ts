@@ -53,6 +53,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // The API reads JSON and, for files, multipart forms: a text/plain body is refused (415), not read as a string the schema then calls the wrong type.
+  app.removeContentTypeParser('text/plain');
   await app.register(swagger, {
     openapi: { info: { title: 'atscale API', version: '0.1.0', description: apiDescription } },
     transform: jsonSchemaTransform,
