@@ -306,5 +306,9 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect(figure('Summary', 1, 'List size total', 2)).toEqual(['number', '#,##0']);
     expect(figure('Footing', 2, 'delivered cost', 3)).toEqual(['number', '£#,##0']);
     expect(figure('Footing', 2, 'appointments', 3)).toEqual(['number', '#,##0']);
+    // A money column shows £ as every money column of every workbook does.
+    const payments = winterBook.getWorksheet('Payments')!;
+    const amount = (payments.getRow(1).values as unknown[]).findIndex((h) => typeof h === 'string' && h.endsWith(' £'));
+    expect(payments.getColumn(amount).numFmt).toMatch(/^£#,##0/);
   });
 });

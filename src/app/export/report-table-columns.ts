@@ -27,7 +27,7 @@ export function reportTableColumns(table: Pick<ReportTable, 'columns'>, format: 
     },
     // A workbook shows each figure of a mixed column as its row says: pounds as £66,689, counts as 5,100.
     ...(column.unitKey ? { cellFormat: (row: ReportRow) => mixedCellFormat(isMoneyCell(column, row), row[column.key]) } : {}),
-    ...(column.kind === 'money' ? { numberFormat: column.decimals ? '#,##0.00' : '#,##0' } : column.decimals ? { numberFormat: `0.${'0'.repeat(column.decimals)}` } : {}),
+    ...(column.kind === 'money' ? { numberFormat: column.decimals ? '£#,##0.00' : '£#,##0' } : column.decimals ? { numberFormat: `0.${'0'.repeat(column.decimals)}` } : {}),
   }));
 }
 
