@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { poundsField } from '../../domain/contracts/pounds-and-years.js';
 import { conflict, forbidden, invalid, notFound, staleChange } from '../../domain/errors.js';
-import { checkBusinessCase, checkDrawdown, checkDrawdownDate, checkFitsPot, commitmentOf, type AmountAsked, decide, decisionOutcomes, sumPence, withdraw, type ApplicationMoney } from '../../domain/funds/fund-applications.js';
+import { checkApprovalDate, checkBusinessCase, checkDrawdown, checkDrawdownDate, checkFitsPot, commitmentOf, type AmountAsked, decide, decisionOutcomes, sumPence, withdraw, type ApplicationMoney } from '../../domain/funds/fund-applications.js';
 import { formatLongDate, todayInEngland, isoDateSchema, refuseFutureDate } from '../../domain/iso-date.js';
 import { registryPractices } from '../../db/repos/schemes.js';
 import { deleteDrawdown, drawdownsOf, findApplication, insertApplication, insertDrawdown, linesOf, lockFund, updateApplicationIfUnchanged, type ApplicationRow } from '../../db/repos/contracts.js';
@@ -119,6 +119,8 @@ export async function decideApplication(ctx: AppContext, applicationId: number, 
     }
     const outcome = decide(money(before), { outcome: input.outcome, approvedPence: input.approvedAmount ?? null, reason: input.reason ?? null });
     if (outcome.approvedPence > 0) {
+      const fund = await findFund(db, before.fundId);
+      checkApprovalDate(input.decidedOn ?? today, fund.rates.map((r) => r.year));
       await lockFund(db, before.fundId);
       // Part-approving names the amount typed; approving in full, the decision itself.
       const asked = outcome.status === 'part_approved' ? { field: 'approvedAmount', words: 'to approve' } : { field: 'outcome', words: 'to approve in full' };

@@ -129,7 +129,11 @@ export async function fundsOverview(ctx: AppContext) {
   const items = [];
   for (const fund of rows) {
     const report = await fundReport(ctx, fund.id);
-    items.push({ id: fund.id, name: fund.name, commissioner: fund.commissioner, footprintName: report.footprintName, listSnapshotDate: fund.listSnapshotDate, years: report.calculation.years, listTotal: report.calculation.listTotal, ...report.totals });
+    // The group a locality's fund is part of (its federation, PCN or ICB footprint), so lists total each one's funds apart.
+    const footprint = await findGroup(ctx.db, fund.footprintGroupId);
+    const parent = footprint?.parentId ? await findGroup(ctx.db, footprint.parentId) : undefined;
+    const within = parent ?? footprint;
+    items.push({ id: fund.id, name: fund.name, commissioner: fund.commissioner, footprintName: report.footprintName, within: { id: within?.id ?? fund.footprintGroupId, name: within?.name ?? report.footprintName }, listSnapshotDate: fund.listSnapshotDate, years: report.calculation.years, listTotal: report.calculation.listTotal, ...report.totals });
   }
   return { items };
 }

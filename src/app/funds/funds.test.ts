@@ -178,8 +178,10 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     const [audit] = (await database.db.select().from(auditLog)).filter((a) => a.recordType === 'fund_application' && a.recordId === String(waiting.id) && a.action === 'update');
     expect([audit!.summary, (audit!.before as { status: string }).status, (audit!.after as { status: string }).status]).toEqual(['Withdrawn: Care navigator pilot', 'submitted', 'withdrawn']);
 
-    const decided = await submitApplication(manager, fundId, { practiceCode: 'C82001', title: 'Phlebotomy hours', purpose: 'More clinics', lines: [{ description: 'Phlebotomist', amount: 10_000 }] });
-    await decideApplication(commissioner, decided.id, { outcome: 'approve', rowVersion: 1 });
+    // A paper application of 2018, decided in time: the fund's last year ended on 31 March 2019, and an approval dated after it is refused.
+    const decided = await submitApplication(manager, fundId, { practiceCode: 'C82001', title: 'Phlebotomy hours', purpose: 'More clinics', submittedOn: '2018-09-01', lines: [{ description: 'Phlebotomist', amount: 10_000 }] });
+    await expect(decideApplication(commissioner, decided.id, { outcome: 'approve', rowVersion: 1 })).rejects.toMatchObject({ problems: [{ field: 'decidedOn', message: 'must be 31 March 2019 or earlier to approve' }] });
+    await decideApplication(commissioner, decided.id, { outcome: 'approve', decidedOn: '2018-09-10', rowVersion: 1 });
     await expect(withdrawApplication(manager, decided.id, { rowVersion: 2 })).rejects.toThrow('This application has already been decided (approved), so it cannot be withdrawn');
     expect((await applicationDetail(admin(), decided.id)).application.status).toBe('approved');
   });
@@ -233,5 +235,8 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     expect(calculation.localities.map((l) => [l.name, l.listSize])).toEqual([['Harborough', Number(seed.list_size_total)]]);
     expect(new Set(calculation.practices.map((p) => p.locality))).toEqual(new Set(['Harborough']));
     expect(positions.map((p) => [p.name, p.allocatedPence])).toEqual([['Harborough', 100 * Number(seed.list_size_total)]]);
+    // Listed among the funds of the federation Harborough is part of, so the funds list totals each federation's apart.
+    const [federation] = await database.db.select().from(practiceGroups).where(eq(practiceGroups.id, harborough!.parentId!));
+    expect((await fundsOverview(admin())).items.find((f) => f.id === created.id)!.within).toEqual({ id: federation!.id, name: federation!.name });
   });
 });

@@ -150,6 +150,20 @@ export function checkDrawdownDate(drawnOn: string, fundYears: readonly string[],
   if (message) throw invalid(`The drawdown date is wrong: ${message}`, [{ field: 'drawnOn', message }]);
 }
 
+/**
+ * Refuses an approval dated after the fund's last year ended: no drawdown could be dated after the
+ * approval and within the fund's years, so the money would be promised and never paid. A decision
+ * made in time and recorded later is dated the day it was made; a rejection may be dated any day.
+ */
+export function checkApprovalDate(decidedOn: string, fundYears: readonly string[]): void {
+  const last = [...fundYears].map(parseFinancialYear).sort((a, b) => a - b).at(-1);
+  if (last === undefined) return;
+  const closes = `${last + 1}-03-31`;
+  if (decidedOn <= closes) return;
+  const message = `the fund’s last year, ${formatFinancialYear(last)}, ended on ${formatLongDate(closes)}, so nothing could be drawn against an approval dated ${formatLongDate(decidedOn)}`;
+  throw invalid(`The approval is too late: ${message}. If the decision was made in time, give the day it was made; otherwise reject the application`, [{ field: 'decidedOn', message: `must be ${formatLongDate(closes)} or earlier to approve` }]);
+}
+
 /** Refuses a drawdown that is not backed by evidence, or that would take more than was approved. */
 export function checkDrawdown(application: ApplicationMoney, drawnPence: number, amountPence: number, evidence: string): void {
   if (application.status !== 'approved' && application.status !== 'part_approved') {

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parsePoundsToPence } from '../contracts/pounds-and-years.js';
 import { calculateFund } from './fund-calculator.js';
-import { checkDrawdown, checkDrawdownDate, checkBusinessCase, checkFitsPot, commitmentOf, decide, positionOf, withdraw } from './fund-applications.js';
+import { checkApprovalDate, checkDrawdown, checkDrawdownDate, checkBusinessCase, checkFitsPot, commitmentOf, decide, positionOf, withdraw } from './fund-applications.js';
 
 const seed = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(__dirname, '../../../../shared/data', name), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const elrPractices = seed('elr/practices.csv').map((p, i) => ({ code: `P${String(i).padStart(5, '0')}`, name: p.practice!, locality: p.locality!, listSize: Number(p.list_size) }));
@@ -143,6 +143,18 @@ describe('applications and drawdown', () => {
   ])('dates a drawdown %s', (_name, drawnOn, years, refusal) => {
     if (refusal) expect(() => checkDrawdownDate(drawnOn, years)).toThrow(refusal);
     else expect(() => checkDrawdownDate(drawnOn, years)).not.toThrow();
+  });
+
+  it.each<[string, string, string[], boolean]>([
+    ['on the day the last year ends', '2019-03-31', ['2017/18', '2018/19'], true],
+    ['during a year', '2018-06-01', ['2018/19'], true],
+    ['a day after the last year ends', '2019-04-01', ['2018/19', '2017/18'], false],
+    ['months after the last year ended', '2026-11-26', ['2025/26'], false],
+    ['for a fund with no years', '2030-01-01', [], true],
+  ])('approves %s: %s', (_name, decidedOn, years, allowed) => {
+    const check = () => checkApprovalDate(decidedOn, years);
+    if (allowed) expect(check).not.toThrow();
+    else expect(check).toThrow(/^The approval is too late: the fund’s last year, \d{4}\/\d{2}, ended on 31 March \d{4}, so nothing could be drawn/);
   });
 
   it('shows allocated, waiting, approved, drawn and remaining', () => {

@@ -47,7 +47,22 @@ const columns: Column<FundSummary>[] = [
 const moneyKeys = ['allocatedPence', 'requestedPence', 'approvedPence', 'drawnPence', 'remainingPence'] as const;
 
 /** Every fund's money added up, for a federation with more than one fund. */
-const allFunds = (funds: readonly FundSummary[]) => ({ label: 'All funds', cells: Object.fromEntries(moneyKeys.map((key) => [key, funds.reduce((sum, f) => sum + f[key], 0)])) });
+const allFunds = (funds: readonly FundSummary[], label: string) => ({ label, cells: Object.fromEntries(moneyKeys.map((key) => [key, funds.reduce((sum, f) => sum + f[key], 0)])) });
+
+/** The funds of each federation (PCN, ICB footprint) apart, in the order first met: one group's money is never added to another's. */
+function byGroup(funds: readonly FundSummary[]): { id: number; name: string; funds: FundSummary[] }[] {
+  const groups = new Map<number, { id: number; name: string; funds: FundSummary[] }>();
+  for (const fund of funds) {
+    const group = groups.get(fund.within.id) ?? { ...fund.within, funds: [] };
+    group.funds.push(fund);
+    groups.set(fund.within.id, group);
+  }
+  return [...groups.values()];
+}
+
+function FundsTable({ funds, caption, total }: { funds: FundSummary[]; caption: string; total: string }) {
+  return <DataTable caption={caption} captionHidden columns={columns} rows={funds} rowKey={(f) => f.id} total={funds.length > 1 ? allFunds(funds, total) : undefined} empty="No funds have been set up yet." compact scrolls moneyAcross />;
+}
 
 /** Money given per registered patient, and how much of it is approved and drawn down. */
 export function FundsListPage() {
@@ -68,7 +83,16 @@ export function FundsListPage() {
         {(data) => (
           <>
             <ExportLinks base="/api/fund-overview/export" noun="the funds" />
-            <DataTable caption="Funds" captionHidden columns={columns} rows={data.items} rowKey={(f) => f.id} total={data.items.length > 1 ? allFunds(data.items) : undefined} empty="No funds have been set up yet." compact scrolls moneyAcross />
+            {byGroup(data.items).length > 1 ? (
+              byGroup(data.items).map((group) => (
+                <section key={group.id} aria-labelledby={`funds-of-${group.id}`}>
+                  <h2 id={`funds-of-${group.id}`}>{group.name}</h2>
+                  <FundsTable funds={group.funds} caption={`Funds for ${group.name}`} total={`All funds for ${group.name}`} />
+                </section>
+              ))
+            ) : (
+              <FundsTable funds={data.items} caption="Funds" total="All funds" />
+            )}
           </>
         )}
       </Loaded>

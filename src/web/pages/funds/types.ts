@@ -74,6 +74,8 @@ export interface FundSummary extends Omit<Position, 'name' | 'localityId'> {
   name: string;
   commissioner: string;
   footprintName: string;
+  /** The federation, PCN or ICB footprint the fund is for (a locality's fund: the group the locality is part of). */
+  within: { id: number; name: string };
   listSnapshotDate: string;
   listTotal: number;
   years: FundYear[];
