@@ -92,10 +92,12 @@ export function FundPage() {
             <Heading headingLevel="h2">Allocated, approved and drawn</Heading>
             <DataTable caption="Position by locality" captionHidden columns={positionColumns} rows={positions} rowKey={(p) => p.name} total={{ label: 'Total', cells: totals }} compact moneyAcross />
             <Heading headingLevel="h2">Applications</Heading>
-            {user.role === 'admin' || user.role === 'practice_manager' ? (
+            {user.role === 'admin' || (user.role === 'practice_manager' && calculation.practices.some((p) => user.practiceCodes.includes(p.key))) ? (
               <p className="nhsuk-body">
                 <Link to={`/funds/${fund.id}/apply`}>Apply for money from this fund</Link>
               </p>
+            ) : user.role === 'practice_manager' ? (
+              <p className="nhsuk-body">Your practice is not in this fund’s footprint, so it cannot apply to it.</p>
             ) : null}
             <DataTable caption="Applications" captionHidden columns={applicationColumns} rows={applications} rowKey={(a) => a.id} empty={user.role === 'practice_manager' ? 'Neither your practice nor its locality has applied to this fund.' : 'No applications yet.'} compact moneyAcross />
           </>

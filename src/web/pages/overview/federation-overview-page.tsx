@@ -9,6 +9,7 @@ import { FederationView } from '../groups/federation-view.js';
 import { useGroupSummary, useMembershipDate } from '../groups/group-summary.js';
 import { isItemOverdue } from '../../../domain/governance/digest.js';
 import { formatNumber } from '../../format/format.js';
+import { useHomeFederation } from '../groups/home-federation.js';
 
 /** Choose among several federations; the choice is kept in the address (?federation=id). */
 function FederationChooser({ federations, chosen }: { federations: Group[]; chosen: number }) {
@@ -120,13 +121,14 @@ export function FederationOverviewPage() {
   const federations = useApiQuery<Page<Group>>('/api/groups?kind=federation&pageSize=100');
   const items = federations.data?.items ?? [];
   const requested = Number(params.get('federation'));
-  const chosen = items.find((f) => f.id === requested) ?? items[0];
+  const home = useHomeFederation(items);
+  const chosen = items.find((f) => f.id === requested) ?? home.federation;
   const summary = useGroupSummary(chosen?.id ?? null, on);
   // Not the federation's name alone, which is its group page's title too.
   usePageTitle(chosen ? `Overview of ${chosen.name}` : 'Federation overview');
 
   if (federations.error) return <ApiErrorPanel error={federations.error} />;
-  if (!federations.data) return <LoadingPanel what="federation" />;
+  if (!federations.data || !home.loaded) return <LoadingPanel what="federation" />;
   if (!chosen) return <NoFederation />;
   return (
     <Loaded query={summary} what="federation">

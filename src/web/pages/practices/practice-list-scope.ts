@@ -20,20 +20,20 @@ export function defaultGroup(groups: readonly Group[]): Group | undefined {
   return groups.find((g) => g.kind === 'federation');
 }
 
-/** What the address asks for, or, where it says nothing, the federation's members (all GP practices without a federation). */
-export function scopeOf(filters: AddressFilters, groups: readonly Group[]): Scope {
+/** What the address asks for, or, where it says nothing, the members of `home` (the person's own federation) or of the first federation (all GP practices without one). */
+export function scopeOf(filters: AddressFilters, groups: readonly Group[], home?: Group): Scope {
   const memberOf = Number(filters.memberOf);
   if (filters.memberOf && Number.isInteger(memberOf)) return `group:${memberOf}`;
   if (filters.gpPractice === 'any') return 'all';
   if (filters.gpPractice === 'true') return 'gp';
-  const federation = defaultGroup(groups);
+  const federation = home ?? defaultGroup(groups);
   return federation ? `group:${federation.id}` : 'gp';
 }
 
 /** The filters the API is sent, for the table and its downloads alike: status Active unless the address says otherwise. */
-export function apiFiltersOf(filters: AddressFilters, groups: readonly Group[]): Record<string, string> {
+export function apiFiltersOf(filters: AddressFilters, groups: readonly Group[], home?: Group): Record<string, string> {
   const { memberOf: _m, gpPractice: _g, status = 'active', pcn, ...rest } = filters;
-  const scope = scopeOf(filters, groups);
+  const scope = scopeOf(filters, groups, home);
   const kept = Object.fromEntries(Object.entries(rest).filter(([, value]) => value));
   return {
     ...kept,

@@ -9,6 +9,7 @@ import { ApiErrorPanel, LoadingPanel, usePageTitle } from '../../components/page
 import { RecordTable, useListParams } from '../../components/record-table.js';
 import { StatusTag } from '../../components/summary-rows.js';
 import { formatDate, formatNumber } from '../../format/format.js';
+import { useHomeFederation } from '../groups/home-federation.js';
 import { addressFilterNames, type AddressFilters, addressOf, apiFiltersOf, localityOptions, type Scope, scopeOf, scopeOptions } from './practice-list-scope.js';
 
 const columns: Column<PracticeOverview>[] = [
@@ -83,18 +84,19 @@ export function PracticesListPage() {
   const list = useListParams(addressFilterNames);
   const groupsQuery = useApiQuery<Page<Group>>('/api/groups?pageSize=1000&sort=name');
   const groups = groupsQuery.data?.items;
+  const home = useHomeFederation((groups ?? []).filter((g) => g.kind === 'federation'));
   const filters = list.filters as AddressFilters;
   return (
     <>
       <Heading headingLevel="h1">Practices</Heading>
       <p className="nhsuk-body">Practices from the NHS registry files (ODS), with their latest list size. Where there is a federation, the list opens on its member practices that are open; Show also offers all GP practices, and everything in the registry (every prescribing cost centre the ODS file lists).</p>
       {groupsQuery.error ? <ApiErrorPanel error={groupsQuery.error} /> : null}
-      {groups ? (
+      {groups && home.loaded ? (
         <>
           <FilterForm
             key={list.params.toString()}
             groups={groups}
-            initial={{ ...Object.fromEntries(addressFilterNames.map((n) => [n, filters[n] ?? ''])), status: filters.status ?? 'active', scope: scopeOf(filters, groups) } as FormValues}
+            initial={{ ...Object.fromEntries(addressFilterNames.map((n) => [n, filters[n] ?? ''])), status: filters.status ?? 'active', scope: scopeOf(filters, groups, home.federation) } as FormValues}
             onApply={(values) => list.setFilters(addressOf(values) as Record<string, string>)}
           />
           <RecordTable
@@ -103,7 +105,7 @@ export function PracticesListPage() {
             captionHidden
             columns={columns}
             rowKey={(p) => p.odsCode}
-            filters={apiFiltersOf(filters, groups)}
+            filters={apiFiltersOf(filters, groups, home.federation)}
             sort={list.sort}
             page={list.page}
             pageSize={list.pageSize}
@@ -112,7 +114,7 @@ export function PracticesListPage() {
             noun="practices"
           />
         </>
-      ) : groupsQuery.isPending ? (
+      ) : groupsQuery.isPending || !home.loaded ? (
         <LoadingPanel what="practices" />
       ) : null}
     </>

@@ -19,6 +19,7 @@ import { ThresholdForm } from './threshold-form.js';
 import type { Dashboard, DashboardRow } from './types.js';
 import './quality.css';
 import { ALL_PRACTICES_HELD } from '../../../domain/quality/comparator-words.js';
+import { useHomeFederation } from '../groups/home-federation.js';
 
 function practiceColumns(data: Dashboard): Column<DashboardRow>[] {
   const marked = new Set(data.funnel?.points.filter((p) => p.highlighted).map((p) => p.practiceCode));
@@ -131,7 +132,8 @@ export function QualityDashboardPage() {
   const catalogue = useCatalogue();
   const groups = useGroups();
   const entries = catalogue.data?.items.filter((i) => i.periods.length) ?? [];
-  const federation = groups.data?.items.find((g) => g.kind === 'federation');
+  const home = useHomeFederation((groups.data?.items ?? []).filter((g) => g.kind === 'federation'));
+  const federation = home.federation;
   const indicator = entries.find((i) => i.code === params.get('indicator')) ?? entries.find((i) => i.code.startsWith('QOF_PREV_')) ?? entries[0];
   const period = indicator?.periods.find((p) => p.period === params.get('period'))?.period ?? indicator?.periods[0]?.period;
   // A link that names what the catalogue does not have (an old bookmark, a typo) is told what is shown instead.
@@ -145,11 +147,11 @@ export function QualityDashboardPage() {
   // Someone of one practice (a practice manager, a clinician) finds it marked on the funnel, as the review pack marks a locality's.
   const user = useUser();
   const highlight = params.get('highlight') ?? (user.practiceCodes.length === 1 ? user.practiceCodes[0] : undefined);
-  const dashboard = useApiQuery<Dashboard>(indicator && period && groups.data ? `/api/quality/dashboard${queryString({ indicator: indicator.code, period, group, highlight })}` : null, { keepPrevious: true });
+  const dashboard = useApiQuery<Dashboard>(indicator && period && groups.data && home.loaded ? `/api/quality/dashboard${queryString({ indicator: indicator.code, period, group, highlight })}` : null, { keepPrevious: true });
 
   if (catalogue.error) return <ApiErrorPanel error={catalogue.error} />;
   if (groups.error) return <ApiErrorPanel error={groups.error} />;
-  if (!catalogue.data || !groups.data) return <LoadingPanel what="quality dashboard" />;
+  if (!catalogue.data || !groups.data || !home.loaded) return <LoadingPanel what="quality dashboard" />;
   return (
     <>
       <Heading headingLevel="h1">Quality dashboard</Heading>
