@@ -41,6 +41,8 @@ describe.each(databaseKinds)('a practice list by membership (%s)', (kind) => {
     { case: 'the federation’s members in one locality', filters: () => ({ memberOf: String(federation), inLocality: String(north) }), names: ['NORTH MEMBER'] },
     { case: 'a locality filter naming the federation, which is not a locality', filters: () => ({ inLocality: String(federation) }), names: [] },
     { case: 'a group that does not exist', filters: () => ({ memberOf: '999999' }), names: [] },
+    { case: 'members today of any federation', filters: () => ({ memberOfKind: 'federation' }), names: ['MEMBER', 'NORTH MEMBER'] },
+    { case: 'members today of any locality', filters: () => ({ memberOfKind: 'locality' }), names: ['NORTH MEMBER'] },
     { case: 'no membership filter: every practice', filters: () => ({}), names: ['JOINS NEXT MONTH', 'LEFT LAST YEAR', 'MEMBER', 'NORTH MEMBER', 'NOT A MEMBER'] },
   ])('lists $case', async ({ filters, names }) => {
     expect(await namesOf(filters())).toEqual(names);

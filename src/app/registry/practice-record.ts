@@ -64,6 +64,8 @@ export const practiceRecord: RecordType<z.infer<typeof practiceInput>> = {
   conditions: {
     memberOf: { kind: 'integer', description: 'members today of the group with this id (its localities show as theirs)', where: (groupId) => memberToday(groupId), reads: (groupId) => ({ locality: localitiesWithin(groupId) }) },
     inLocality: { kind: 'integer', description: 'members today of the locality with this id', where: (groupId) => memberToday(groupId, 'locality') },
+    // Every federation's members at once (a policy many federations' practices must read).
+    memberOfKind: { kind: 'text', description: 'members today of any group of this kind (federation, pcn, icb_footprint, locality, peer_group)', where: (kind) => sql`exists (select 1 ${currentMembershipsOf(sql`${practiceGroups.kind} = ${String(kind)}`)})` },
   },
   labels: label,
   defaultSort: 'name',
