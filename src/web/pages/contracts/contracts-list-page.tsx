@@ -19,7 +19,17 @@ import { FinanceNav } from '../finance/finance-frame.js';
 
 const columns: Column<Contract>[] = [
   { key: 'title', header: 'Contract', cell: (c) => <Link to={`/contracts/${c.id}`}>{c.title}</Link> },
-  { key: 'commissioner', header: 'Commissioner', cell: (c) => c.commissioner },
+  // Who it is with and for whom, in one column: one atscale may keep several federations' contracts.
+  {
+    key: 'commissioner',
+    header: 'Commissioner',
+    cell: (c) => (
+      <>
+        {c.commissioner}
+        <span className="nhsuk-u-display-block nhsuk-u-secondary-text-colour">For {c.footprintName}</span>
+      </>
+    ),
+  },
   // A date or a sum is kept on one line, but not the words around it: held on one line each, these
   // columns (and the signed count's heading) pushed "Not signed" and "Due soon" out of sight on a laptop.
   {

@@ -209,7 +209,7 @@ function SchemeRunView({ scheme, versions, version, latest, run, reallocating }:
         </ul>
       </nav>
       <Section id="terms" title="Terms">
-        <SchemeOverview definition={version.definition} version={run.version} />
+        <SchemeOverview definition={version.definition} version={run.version} groupId={scheme.groupId} />
         <h3>Downloads</h3>
         <ul className="nhsuk-list">
           <li>

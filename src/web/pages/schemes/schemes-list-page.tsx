@@ -52,11 +52,22 @@ function PaymentsCell({ overview }: { overview: Overview | undefined }) {
   return <SettlementStatus settlement={payments} version={overview.version?.version === payments.version ? undefined : payments.version} />;
 }
 
-function columnsFor(overviews: ReadonlyMap<number, Overview>, admin: boolean): Column<Scheme>[] {
+function columnsFor(overviews: ReadonlyMap<number, Overview>, admin: boolean, groupNames: ReadonlyMap<number, string>): Column<Scheme>[] {
   // Named as the version the reader reads: an admin's draft by its own name, anyone else's the approved version's (the scheme's).
   const shown = (s: Scheme) => overviews.get(s.id)?.version ?? s;
+  // Which federation (PCN, ICB footprint) it is for, under its name, as a fund says who gives it: one atscale may keep several.
+  const forGroup = (s: Scheme) => (s.groupId !== null && groupNames.has(s.groupId) ? <span className="nhsuk-u-display-block nhsuk-u-secondary-text-colour">For {groupNames.get(s.groupId)}</span> : null);
   return [
-    { key: 'name', header: 'Scheme', cell: (s) => <Link to={`/schemes/${s.id}`}>{shown(s).name}</Link> },
+    {
+      key: 'name',
+      header: 'Scheme',
+      cell: (s) => (
+        <>
+          <Link to={`/schemes/${s.id}`}>{shown(s).name}</Link>
+          {forGroup(s)}
+        </>
+      ),
+    },
     { key: 'funder', header: 'Funder', cell: (s) => shown(s).funder },
     { key: 'status', header: 'Status', cell: (s) => <StatusCell scheme={s} overview={overviews.get(s.id)} admin={admin} /> },
     { key: 'version', header: 'Version', numeric: true, cell: (s) => overviews.get(s.id)?.version?.version ?? null },
@@ -81,6 +92,8 @@ export function SchemesListPage() {
   const schemes = useApiQuery<Page<Scheme>>('/api/schemes?pageSize=1000&sort=name');
   const overview = useApiQuery<SchemeOverviews>('/api/schemes/overview');
   const overviews = new Map((overview.data?.items ?? []).map((o) => [o.id, o]));
+  const groups = useApiQuery<Page<{ id: number; name: string }>>('/api/groups?pageSize=1000&sort=name');
+  const groupNames = new Map((groups.data?.items ?? []).map((g) => [g.id, g.name]));
   return (
     <>
       <Heading headingLevel="h1">Schemes</Heading>
@@ -94,7 +107,7 @@ export function SchemesListPage() {
         {(data) => (
           <>
             {data.items.length ? <ExportLinks base="/api/schemes/export" noun="the schemes" /> : null}
-            <DataTable caption="Schemes" captionHidden columns={columnsFor(overviews, isAdmin(user))} rows={data.items} rowKey={(s) => s.id} empty="No schemes have been set up yet." />
+            <DataTable caption="Schemes" captionHidden columns={columnsFor(overviews, isAdmin(user), groupNames)} rows={data.items} rowKey={(s) => s.id} empty="No schemes have been set up yet." />
           </>
         )}
       </Loaded>
