@@ -11,6 +11,7 @@ import { listVersions } from '../../db/repos/schemes.js';
 import type { StoredDefinition } from './resolve-practices.js';
 import { loadReadableVersion, loadSchemeVersion, runInputFor, seesDrafts, type LoadedVersion } from './scheme-inputs.js';
 import { presentScheme, presentVersion, presentVersionSummary, type PresentedScheme, type VersionSummary } from './scheme-presenters.js';
+import { refuseUnseenScheme } from './scheme-visibility.js';
 
 export interface StoredSchemeRun {
   scheme: PresentedScheme;
@@ -78,6 +79,7 @@ export async function schemeStatement(ctx: AppContext, schemeId: number, practic
 export async function listSchemeVersions(ctx: AppContext, schemeId: number) {
   authorize(ctx.actor, 'scheme', 'read');
   const { scheme } = await loadSchemeVersion(ctx.db, schemeId);
+  await refuseUnseenScheme(ctx.db, ctx.actor, schemeId);
   const scope = practiceScope(ctx.actor);
   const drafts = seesDrafts(ctx.actor);
   const items = (await listVersions(ctx.db, schemeId)).filter((row) => drafts || row.status !== 'draft').map((row) => presentVersion({ ...row, definition: restrictDefinition(row.definition as StoredDefinition, scope) }));

@@ -9,6 +9,7 @@ import { versionInForce } from '../../domain/schemes/versions.js';
 import type { Actor } from '../context.js';
 import { isAllowed } from '../permissions.js';
 import { storedPractices, type StoredDefinition } from './resolve-practices.js';
+import { refuseUnseenScheme } from './scheme-visibility.js';
 
 /** A scheme with one of its versions, as the use cases work on it. */
 export interface LoadedVersion {
@@ -42,6 +43,7 @@ export async function loadReadableVersion(db: Db, actor: Actor, schemeId: number
   if (seesDrafts(actor)) return loadSchemeVersion(db, schemeId, versionNumber);
   const scheme = await findScheme(db, schemeId);
   if (!scheme) throw notFound(`Scheme ${schemeId}`);
+  await refuseUnseenScheme(db, actor, schemeId);
   const versions = await listVersions(db, schemeId);
   const readable = versions.filter((v) => v.status !== 'draft');
   const version = versionNumber === undefined ? versionInForce(versions) : readable.find((v) => v.version === versionNumber);

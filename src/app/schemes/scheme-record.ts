@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { practiceGroups, schemes } from '../../db/schema/index.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
 import { createSchemeSchema, updateSchemeSchema } from './scheme-requests.js';
+import { schemesSeenBy } from './scheme-visibility.js';
 
 /**
  * Schemes in the generic record framework, for what every record type has: list (filter, sort,
@@ -31,6 +32,8 @@ export const schemeRecord: RecordType<Record<string, unknown>> = {
     groupId: { header: 'Group', column: schemes.groupId, kind: 'integer', filter: 'exact', sortable: true, names: { id: practiceGroups.id, name: practiceGroups.name } },
   },
   defaultSort: 'name',
+  // Another federation's schemes are not a practice manager's business (scheme-visibility.ts).
+  readScope: schemesSeenBy,
   createSchema: createSchemeSchema as unknown as z.ZodType<Record<string, unknown>>,
   updateSchema: updateSchemeSchema.partial() as unknown as z.ZodType<Partial<Record<string, unknown>>>,
   prepare() {

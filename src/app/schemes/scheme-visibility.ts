@@ -1,0 +1,27 @@
+import { eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { groupMemberships, schemes } from '../../db/schema/index.js';
+import { notFound } from '../../domain/errors.js';
+import type { Actor } from '../context.js';
+import { practiceScope } from '../permissions.js';
+
+/**
+ * Which schemes a practice manager has business with: those of a group one of their practices is,
+ * or was, a member of, and those that name their practices with no group. Where one atscale keeps
+ * several federations, another federation's schemes, and their totals, are not theirs to read.
+ * Everyone else: every scheme (undefined).
+ */
+export function schemesSeenBy(actor: Actor): SQL | undefined {
+  const scope = practiceScope(actor);
+  if (!scope) return undefined;
+  if (!scope.length) return sql`false`;
+  return or(isNull(schemes.groupId), sql`exists (select 1 from ${groupMemberships} where ${groupMemberships.groupId} = ${schemes.groupId} and ${inArray(groupMemberships.practiceCode, [...scope])})`);
+}
+
+/** Refuses, as not found, a scheme the person has no business with (`schemesSeenBy`). */
+export async function refuseUnseenScheme(db: Db, actor: Actor, schemeId: number): Promise<void> {
+  const seen = schemesSeenBy(actor);
+  if (!seen) return;
+  const [found] = await db.select({ id: schemes.id }).from(schemes).where(sql`${eq(schemes.id, schemeId)} and ${seen}`);
+  if (!found) throw notFound(`Scheme ${schemeId}`);
+}
