@@ -40,6 +40,8 @@ export function governanceSuite(harness: () => BrowserHarness) {
       expect(await rows.locator('td, li').evaluateAll((cells) => [...new Set(cells.map((c) => getComputedStyle(c).fontSize))])).toEqual(['16px']);
       const unplaced = await textOf(page.getByTestId('unplaced-risks'));
       expect(unplaced).toContain('L = 2 (unlikely), M = 3 (possible), H = 4 (likely)');
+      // Each unplaced risk links to its own page, where its impact is set, not to a filter of the list.
+      expect(await page.getByTestId('unplaced-risks').getByRole('link').first().getAttribute('href')).toMatch(/^\/governance\/risks\/\d+$/);
       // The register gives no impact, so the map is empty: the page says why, and where to set them.
       expect(await textOf(page.getByTestId('empty-heat-map'))).toBe(`No open risk has both a likelihood and an impact yet: ${readCsv('risks.csv').length} risks need an impact. Set them on each risk’s page, from the list of open risks.`);
       // A short reference link is still at least 24 × 24 pixels to tap (WCAG 2.2 target size).

@@ -115,6 +115,8 @@ export function returnsSuite(harness: () => BrowserHarness) {
       // Closed to the practice manager: the form gives way to the sentence, and the API refuses too.
       await manager.goto(`/schemes/${scheme.id}#return`);
       await eventually(() => textOf(form)).toContain('Returns closed on 11 May 2018. Ask the federation to change your return.');
+      // The link's section has the keyboard too: the next Tab goes on from it, not from the top of the page.
+      await eventually(() => manager.evaluate(() => document.activeElement?.closest('#return') !== null)).toBe(true);
       expect(await form.getByRole('button', { name: 'Send the return' }).count()).toBe(0);
       expect(await textOf(form.locator('.nhsuk-summary-list'))).toContain('40');
       await form.screenshot({ path: join(screenshotDir, 'scheme-return-closed.png') });

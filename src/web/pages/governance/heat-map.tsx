@@ -9,7 +9,7 @@ const ratingLabels = { low: 'Low', moderate: 'Moderate', high: 'High', extreme: 
 /** The 5 × 5 heat map of open risks: likelihood up the side (5 at the top), impact along the bottom. */
 export function RiskHeatMap() {
   const admin = isAdmin(useUser());
-  const map = useApiQuery<{ rows: HeatMapCell[][]; unplaced: string[]; note: string; emptyReason: string | null }>('/api/risks/heat-map');
+  const map = useApiQuery<{ rows: HeatMapCell[][]; unplaced: string[]; idOf: Record<string, number>; note: string; emptyReason: string | null }>('/api/risks/heat-map');
   return (
     <section aria-labelledby="heat-map">
       <h2 id="heat-map">Heat map of open risks</h2>
@@ -75,7 +75,7 @@ export function RiskHeatMap() {
                 {data.unplaced.map((ref, i) => (
                   <span key={ref}>
                     {i ? ', ' : ''}
-                    <Link to={`/governance/risks?ref=${encodeURIComponent(ref)}`}>R{ref}</Link>
+                    <Link to={data.idOf[ref] ? `/governance/risks/${data.idOf[ref]}` : `/governance/risks?ref=${encodeURIComponent(ref)}`}>R{ref}</Link>
                   </span>
                 ))}
                 . {data.note}
