@@ -1,6 +1,7 @@
-import { Button, InsetText, Select, TextInput } from 'nhsuk-react-components';
+import { Button, Select, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useRef, useState } from 'react';
 import { FileField } from '../../components/file-field.js';
+import { SuccessBanner } from '../../components/success-banner.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { importCounts } from '../../format/format.js';
@@ -46,11 +47,9 @@ export function FinanceImportForm() {
       <form onSubmit={submit} noValidate aria-label="Import a finance file">
         <FormErrorSummary title="The file was not imported" errors={form.errors} attempt={form.attempt} />
         {done ? (
-          <InsetText>
-            <p>
-              Imported {done.file}: {importCounts(done)}.
-            </p>
-          </InsetText>
+          <SuccessBanner id="finance-import" count={form.successes}>
+            Imported {done.file}: {importCounts(done)}.
+          </SuccessBanner>
         ) : null}
         <Select id="finance-import-kind" label="What the file holds" value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
           {kinds.map((k) => (

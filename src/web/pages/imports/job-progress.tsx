@@ -1,5 +1,5 @@
 import { InsetText, Tag, type TagProps, WarningCallout } from 'nhsuk-react-components';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Problem } from '../../api/client.js';
 import { rejectedRows } from '../../../domain/errors.js';
 import type { Job } from '../../api/types.js';
@@ -150,17 +150,30 @@ export function JobProgress({ jobId }: { jobId: string }) {
       {said}
     </p>
   );
-  if (!job)
-    return (
-      <>
-        {status}
-        <p className="nhsuk-body">Starting the import…</p>
-      </>
-    );
+  // The status paragraph stays the same element from start to end, so its changes are read out.
+  return (
+    <>
+      {status}
+      {job ? <JobSection job={job} /> : <p className="nhsuk-body">Starting the import…</p>}
+    </>
+  );
+}
+
+/** The import's heading, progress and outcome; on success the keyboard moves to it (a failure's summary takes it itself), so it is seen on a phone too. */
+function JobSection({ job }: { job: Job }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const succeeded = job.status === 'succeeded';
+  useEffect(() => {
+    const active = document.activeElement;
+    const idle = !active || active === document.body || active.closest('form') !== null;
+    if (succeeded && idle && heading.current) {
+      heading.current.focus({ preventScroll: true });
+      heading.current.scrollIntoView({ block: 'start' });
+    }
+  }, [succeeded]);
   return (
     <section aria-labelledby="current-import">
-      {status}
-      <h2 id="current-import">
+      <h2 id="current-import" ref={heading} tabIndex={-1}>
         Import of {job.fileName ?? 'the file'} <JobStatusTag status={job.status} />
       </h2>
       {job.status === 'running' ? <Progress job={job} /> : null}

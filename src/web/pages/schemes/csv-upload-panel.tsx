@@ -1,7 +1,8 @@
-import { Button, InsetText, TextInput } from 'nhsuk-react-components';
+import { Button, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { FileField } from '../../components/file-field.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
+import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 
 export interface UploadTextField {
@@ -59,10 +60,11 @@ export function CsvUploadPanel<Result>({ id, heading, description, path, formLab
       <div className="nhsuk-body">{description}</div>
       <form onSubmit={submit} noValidate aria-label={formLabel}>
         <FormErrorSummary title={errorTitle} errors={form.errors} attempt={form.attempt} />
+        {/* Said as every other form says it saved: a success banner that takes the keyboard, so a phone shows it too. */}
         {done ? (
-          <InsetText>
-            <p>{done}</p>
-          </InsetText>
+          <SuccessBanner id={`${id}-upload`} count={form.successes}>
+            {done}
+          </SuccessBanner>
         ) : null}
         {fields.map((field) => (
           <TextInput
