@@ -237,6 +237,9 @@ export function adminSuite(harness: () => BrowserHarness) {
       expect(await page.locator('.nhsuk-error-summary').count()).toBe(0);
       await page.getByRole('button', { name: new RegExp(`^Add .*\\(${codes[1]}\\)`) }).click();
       await eventually(() => page.getByLabel('ODS codes', { exact: true }).inputValue()).toBe(codes.join(', '));
+      // The keyboard goes back to the search box, and the addition is said.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('find-practice');
+      expect(await textOf(page.locator('[role="status"]', { hasText: 'to the ODS codes' }))).toContain(`(${codes[1]}) to the ODS codes.`);
       expect(await page.getByRole('button', { name: new RegExp(`^Add .*\\(${codes[1]}\\)`) }).count()).toBe(0);
       await page.locator('#members-start-day').fill('1');
       await page.locator('#members-start-month').fill('4');

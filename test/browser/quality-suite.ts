@@ -116,6 +116,8 @@ export function qualitySuite(harness: () => BrowserHarness) {
       await thresholds.screenshot({ path: join(screenshotDir, 'quality-thresholds.png') });
       await page.getByRole('button', { name: 'Save thresholds' }).click();
       await eventually(() => textOf(summaryRow)).toMatch(/target 97\.5/);
+      // Said, as every form says it saved, and kept once the page has read the new thresholds.
+      await visible(page.getByText('Saved the thresholds.'));
       if ((await thresholds.getAttribute('open')) === null) await thresholds.locator('summary').click();
       await page.getByLabel('Target', { exact: true }).fill(original);
       await page.getByRole('button', { name: 'Save thresholds' }).click();
@@ -133,6 +135,7 @@ export function qualitySuite(harness: () => BrowserHarness) {
       await page.getByRole('button', { name: 'Remove the thresholds' }).click();
       await page.getByRole('button', { name: /^Yes, remove the thresholds/ }).click();
       await eventually(() => textOf(summaryRow)).toMatch(/None set/);
+      await visible(page.getByText(/^Removed the thresholds for /));
       const setThem = page.locator('details', { hasText: 'Set thresholds for this indicator' });
       if ((await setThem.getAttribute('open')) === null) await setThem.locator('summary').click();
       await page.getByLabel('Minimum', { exact: true }).fill(minimum);
@@ -173,7 +176,11 @@ export function qualitySuite(harness: () => BrowserHarness) {
 
     it('evaluates the admission avoidance scheme before and after', async () => {
       await page.goto('/quality/evaluation');
+      // Asked with choices still to make: the page says which, rather than doing nothing.
       await choose(page, 'Indicator', 'Emergency admissions');
+      await page.getByRole('button', { name: 'Evaluate' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-error-summary'))).toContain('Choose the signed-up practices');
+      expect(await textOf(page.locator('.nhsuk-error-summary'))).toContain('Choose when after ends');
       await choose(page, 'Signed-up practices (group)', demoSchemeGroupName);
       // The after period first ends before it starts: the page says why, in words.
       await choose(page, 'Before: from', 'April 2024');

@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import type { useApiMutation } from '../../api/use-api.js';
 import { ConfirmQuestion } from '../../components/confirm-question.js';
+import { SuccessBanner } from '../../components/success-banner.js';
 
 interface RemoveQuestionOptions<T> {
   /** Prefix of the question's ids, e.g. "remove-cost". */
@@ -24,19 +25,25 @@ interface RemoveQuestionOptions<T> {
  */
 export function useRemoveQuestion<T>({ id, remove, name, consequence, onDone, onRemoved }: RemoveQuestionOptions<T>) {
   const [asking, setAsking] = useState<T | null>(null);
+  // Said where the question was, as every other change is said: the button that asked has gone with the line.
+  const [removed, setRemoved] = useState({ count: 0, name: '' });
   const finish = () => {
     setAsking(null);
     onDone?.();
   };
   const question =
-    asking === null ? null : (
+    asking === null ? (
+      <SuccessBanner id={`${id}-done`} count={removed.count}>
+        Removed {removed.name}.
+      </SuccessBanner>
+    ) : (
       <ConfirmQuestion
         id={id}
         level={3}
         question={`Remove ${name(asking)}?`}
         yes={`Yes, remove ${name(asking)}`}
         pending={remove.isPending}
-        onAnswer={(yes) => (yes ? remove.mutate(asking, { onSuccess: () => (finish(), onRemoved?.(asking)), onError: finish }) : setAsking(null))}
+        onAnswer={(yes) => (yes ? remove.mutate(asking, { onSuccess: () => (setRemoved((r) => ({ count: r.count + 1, name: name(asking) })), finish(), onRemoved?.(asking)), onError: finish }) : setAsking(null))}
       >
         {consequence(asking)}
       </ConfirmQuestion>

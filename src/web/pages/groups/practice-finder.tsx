@@ -21,6 +21,13 @@ const SHOWN = 8;
  */
 export function PracticeFinder({ chosen, onChoose }: { chosen: readonly string[]; onChoose(code: string): void }) {
   const [words, setWords] = useState('');
+  // The button pressed goes with the practice it added: the keyboard goes back to the search box, and the addition is said.
+  const [added, setAdded] = useState('');
+  const add = (p: FoundPractice) => {
+    onChoose(p.odsCode);
+    setAdded(`Added ${p.name} (${p.odsCode}) to the ODS codes.`);
+    document.getElementById('find-practice')?.focus();
+  };
   const q = words.trim();
   const found = useApiQuery<Page<FoundPractice>>(q.length >= 3 ? `/api/practices${queryString({ q, gpPractice: 'true', status: 'active', sort: 'name', pageSize: String(SHOWN) })}` : null, { keepPrevious: true });
   const offered = (found.data?.items ?? []).filter((p) => !chosen.includes(p.odsCode));
@@ -35,7 +42,7 @@ export function PracticeFinder({ chosen, onChoose }: { chosen: readonly string[]
         <ul className="nhsuk-list app-finder-results" aria-live="polite">
           {offered.map((p) => (
             <li key={p.odsCode}>
-              <Button type="button" secondary small onClick={() => onChoose(p.odsCode)}>
+              <Button type="button" secondary small onClick={() => add(p)}>
                 Add {p.name} ({p.odsCode}){p.postcode ? `, ${p.postcode}` : ''}
               </Button>
             </li>
@@ -43,6 +50,9 @@ export function PracticeFinder({ chosen, onChoose }: { chosen: readonly string[]
           {found.data && found.data.total > SHOWN ? <li className="nhsuk-hint">{found.data.total} practices match: type more of the name to narrow them.</li> : null}
         </ul>
       )}
+      <p className="nhsuk-body-s" role="status">
+        {added}
+      </p>
     </div>
   );
 }

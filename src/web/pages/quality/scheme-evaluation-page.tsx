@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { queryString } from '../../api/client.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { DataTable } from '../../components/data-table.js';
+import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
 import { Loaded, LoadingPanel, usePageTitle } from '../../components/page-states.js';
 import { groupOptions, indicatorOptions, useCatalogue, useGroups } from './quality-choosers.js';
 import { formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
@@ -14,6 +15,8 @@ import './quality.css';
 
 const fields = ['indicator', 'group', 'comparison', 'beforeFrom', 'beforeTo', 'afterFrom', 'afterTo'] as const;
 type Fields = Record<(typeof fields)[number], string>;
+/** What each choice the evaluation needs is called in a problem ("Choose the indicator"); the comparison may be left as every other practice. */
+const needed: Partial<Record<keyof Fields, string>> = { indicator: 'the indicator', group: 'the signed-up practices', beforeFrom: 'when before starts', beforeTo: 'when before ends', afterFrom: 'when after starts', afterTo: 'when after ends' };
 
 function EvaluationView({ data }: { data: SchemeEvaluation }) {
   const ind: Indicator = data.indicator;
@@ -66,13 +69,15 @@ export function SchemeEvaluationPage() {
   const catalogue = useCatalogue();
   const groups = useGroups();
   const [values, setValues] = useState<Fields>(() => Object.fromEntries(fields.map((f) => [f, params.get(f) ?? ''])) as Fields);
+  const [problems, setProblems] = useState<{ errors: FieldError[]; attempt: number }>({ errors: [], attempt: 0 });
+  const errorOf = (name: keyof Fields) => problems.errors.find((e) => e.field === `evaluation-${name}`)?.message;
   const ready = fields.filter((f) => f !== 'comparison').every((f) => params.get(f));
   const result = useApiQuery<SchemeEvaluation>(ready ? `/api/quality/evaluation${queryString(Object.fromEntries(fields.map((f) => [f, params.get(f) || undefined])))}` : null);
   if (!catalogue.data || !groups.data) return <LoadingPanel what="scheme evaluation" />;
   const entries = catalogue.data.items.filter((i) => i.periods.length > 1);
   const months = [...new Set(entries.flatMap((e) => e.periods.map((p) => p.period)))].sort();
   const select = (name: keyof Fields, label: string, options: { value: string; text: string }[]) => (
-    <Select id={`evaluation-${name}`} name={name} label={label} value={values[name]} onChange={(e) => setValues({ ...values, [name]: e.target.value })}>
+    <Select id={`evaluation-${name}`} name={name} label={label} value={values[name]} error={errorOf(name)} onChange={(e) => setValues({ ...values, [name]: e.target.value })}>
       {options.map((o) => (
         <Select.Option key={o.value} value={o.value}>
           {o.text}
@@ -83,13 +88,17 @@ export function SchemeEvaluationPage() {
   const periodOptions = [{ value: '', text: 'Choose' }, ...months.map((m) => ({ value: m, text: periodLabel(m, 'month') }))];
   function submit(event: FormEvent) {
     event.preventDefault();
-    setParams(new URLSearchParams(Object.entries(values).filter(([, v]) => v)));
+    // Each choice still to make is said, as every form says it, rather than the page doing nothing.
+    const errors = Object.entries(needed).flatMap(([name, words]) => (values[name as keyof Fields] ? [] : [{ field: `evaluation-${name}`, message: `Choose ${words}` }]));
+    setProblems((p) => ({ errors, attempt: p.attempt + 1 }));
+    if (!errors.length) setParams(new URLSearchParams(Object.entries(values).filter(([, v]) => v)));
   }
   return (
     <>
       <Heading headingLevel="h1">Scheme evaluation</Heading>
       <QualityNav current="evaluation" />
-      <form onSubmit={submit} className="app-quality-filters" aria-label="Choose the scheme and periods">
+      <FormErrorSummary errors={problems.errors} attempt={problems.attempt} />
+      <form onSubmit={submit} noValidate className="app-quality-filters" aria-label="Choose the scheme and periods">
         {select('indicator', 'Indicator', [{ value: '', text: 'Choose' }, ...indicatorOptions(entries)])}
         {select('group', 'Signed-up practices (group)', groupOptions(groups.data.items, ['peer_group', 'locality', 'pcn'], 'Choose'))}
         {select('comparison', 'Compared with', groupOptions(groups.data.items, ['federation', 'icb_footprint', 'pcn', 'locality', 'peer_group'], 'Every other practice'))}

@@ -1,4 +1,5 @@
 import { Button } from 'nhsuk-react-components';
+import { useState } from 'react';
 import type { Page } from '../../api/types.js';
 import { useApiMutation, useApiQuery } from '../../api/use-api.js';
 import { ApiErrorPanel } from '../../components/page-states.js';
@@ -19,7 +20,9 @@ interface ThresholdRow {
 export function ThresholdForm({ indicator }: { indicator: Indicator }) {
   const stored = useApiQuery<Page<ThresholdRow>>(`/api/thresholds?indicatorCode=${encodeURIComponent(indicator.code)}&pageSize=1`);
   const remove = useApiMutation<ThresholdRow>((row) => ({ method: 'DELETE', path: `/api/thresholds/${row.id}?rowVersion=${row.rowVersion}` }), ['/api/thresholds', '/api/quality']);
-  const removal = useRemoveQuestion<ThresholdRow>({ id: 'remove-threshold', remove, name: () => `the thresholds for ${indicator.name}`, consequence: () => 'No practice is then judged against a minimum or target for it. The audit log keeps a record.' });
+  // Emptied once the thresholds are removed; otherwise one form, which takes a newer version of the record itself, so its "Saved" banner stays.
+  const [removals, setRemovals] = useState(0);
+  const removal = useRemoveQuestion<ThresholdRow>({ id: 'remove-threshold', remove, name: () => `the thresholds for ${indicator.name}`, consequence: () => 'No practice is then judged against a minimum or target for it. The audit log keeps a record.', onRemoved: () => setRemovals((n) => n + 1) });
   if (!stored.data) return null;
   const record = stored.data.items[0];
   const unit = indicator.unit === 'proportion' ? 'a percentage, for example 12.5' : `in the indicator’s unit (${indicator.unit.replaceAll('_', ' ')})`;
@@ -35,7 +38,7 @@ export function ThresholdForm({ indicator }: { indicator: Indicator }) {
       </summary>
       <div className="nhsuk-details__text">
         <RecordForm<ThresholdRow>
-          key={record ? `${record.id}-${record.rowVersion}` : 'new'}
+          key={`${indicator.code}-${removals}`}
           resource="thresholds"
           id="threshold"
           heading={`Thresholds for ${indicator.name}`}
