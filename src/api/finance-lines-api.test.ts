@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, demoUser, startTestServer, type TestServer } from '../../test/support/api.js';
 import { databaseKinds } from '../../test/support/databases.js';
@@ -92,5 +93,16 @@ describe.each(databaseKinds)('finance figures and lines over the API (%s)', (kin
     const negative = await admin.request('PATCH', `${path}/${line.id}`, { rowVersion: line.rowVersion + 1, amount: '-5' });
     if (mayBeNegative) expect(negative).toMatchObject({ status: 200, body: { amountPence: -500 } });
     else expect(negative).toMatchObject({ status: 400, body: { problems: [{ field: 'amount', message: 'must not be negative' }] } });
+  });
+
+  it('writes codes as the pages word them in the downloads: Secured, Monthly, Practices, National', async () => {
+    const column = async (path: string, heading: string) => {
+      const [header, ...rows] = Papa.parse<string[]>(((await admin.request('GET', path)).body as string).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+      return new Set(rows.map((r) => r[header!.indexOf(heading)]));
+    };
+    expect([...(await column('/api/ie-lines/export.csv', 'Section'))].every((v) => /^[A-Z]/.test(v!))).toBe(true);
+    expect(await column('/api/ie-lines/export.csv', 'Section')).toContain('Secured');
+    expect([...(await column('/api/running-costs/export.csv', 'Paid'))].filter(Boolean).every((v) => /^[A-Z]/.test(v!))).toBe(true);
+    expect([...(await column('/api/stp-deliverables/export.csv', 'National or local'))].sort()).toEqual(['Local', 'National']);
   });
 });

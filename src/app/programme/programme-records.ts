@@ -54,7 +54,7 @@ export const stpDeliverableRecord = programmeRecord(
   {
     name: 'stp_deliverable',
     label: 'STP deliverable',
-    fields: { ref: text(stpDeliverables.ref, 'Deliverable', 'exact'), kind: text(stpDeliverables.kind, 'National or local', 'exact'), title: text(stpDeliverables.title, 'Deliverable text'), owner: text(stpDeliverables.owner, 'Owner') },
+    fields: { ref: text(stpDeliverables.ref, 'Deliverable', 'exact'), kind: { ...text(stpDeliverables.kind, 'National or local', 'exact'), labels: 'words' }, title: text(stpDeliverables.title, 'Deliverable text'), owner: text(stpDeliverables.owner, 'Owner') },
     defaultSort: 'id',
     schema: z.object({ ref: requiredText('the deliverable id, such as N1', 20), kind: z.enum(['national', 'local']), title: requiredText('what is to be delivered'), owner: optionalText(300) }),
     dependents: [
