@@ -143,8 +143,12 @@ describe.each(databaseKinds)('contracts and funds over the API (%s)', (kind) => 
     await soonBook.xlsx.load(Buffer.from(await (await fetch(`${server.baseUrl}/api/contract-register/export.xlsx?expiring=60&today=2019-03-15`, cookie)).arrayBuffer()) as never);
     expect(soonBook.getWorksheet('About')!.getRow(3).values).toEqual([undefined, 'Filtered by', 'Contracts with a notice, renewal or end date within 60 days of 15 March 2019']);
 
-    const funds = await (await fetch(`${server.baseUrl}/api/fund-overview/export.csv`, cookie)).text();
+    const fundsFile = await fetch(`${server.baseUrl}/api/fund-overview/export.csv`, cookie);
+    // Named apart from the funds records' own download (/api/funds/export.csv), which has other columns.
+    expect(fundsFile.headers.get('content-disposition')).toMatch(/filename="fund-overview-\d{4}-\d{2}-\d{2}\.csv"/);
+    const funds = await fundsFile.text();
     expect(funds.trim().split('\r\n')).toHaveLength((await admin.request('GET', '/api/fund-overview')).body.items.length + 1);
+    expect(funds.replace(/^\uFEFF/, '').split('\r\n')[0]).toContain('Footprint,For,Rates a head');
   });
 
   it('lets a practice manager withdraw their waiting application; everyone sees it withdrawn, under the practice’s name', async () => {

@@ -25,7 +25,7 @@ export async function registerFundRoutes(app: FastifyInstance, deps: ServerDeps)
 
   r.get('/api/fund-overview', { schema: { tags, summary: 'Every fund with its total by year, and what is approved, drawn and remaining' } }, async (request) => fundsOverview(ctxOf(request)));
   r.get('/api/fund-overview/export.:format', { schema: { tags, summary: 'The funds list as CSV or XLSX', params: z.object({ format: z.enum(['csv', 'xlsx']) }) } }, async (request, reply) =>
-    sendTable(reply, { name: 'funds', title: 'Funds' }, request.params.format, (await fundsOverview(ctxOf(request))).items, fundOverviewColumns),
+    sendTable(reply, { name: 'fund-overview', title: 'Funds' }, request.params.format, (await fundsOverview(ctxOf(request))).items, fundOverviewColumns),
   );
   r.get('/api/funds/:id/export.xlsx', { schema: { tags, summary: 'A fund as a workbook: each locality’s position, each practice’s share by year, and the applications', params: idParams } }, async (request, reply) => {
     const file = await fundWorkbook(ctxOf(request), request.params.id);

@@ -18,6 +18,8 @@ export const fundOverviewColumns: Column<FundRow>[] = [
   { header: 'Fund', value: (f) => f.name },
   { header: 'Commissioner', value: (f) => f.commissioner },
   { header: 'Footprint', value: (f) => f.footprintName },
+  // The federation (PCN, ICB footprint) a locality's fund is part of: the list totals each one's funds apart.
+  { header: 'For', value: (f) => f.within.name },
   { header: 'Rates a head', value: (f) => f.years.map((y) => `${y.year} ${formatPence(y.ratePence)}`).join('; ') },
   { header: 'List', value: (f) => f.listTotal, numeric: true, count: true },
   { header: 'List at', value: (f) => f.listSnapshotDate, date: true },
