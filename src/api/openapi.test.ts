@@ -91,4 +91,15 @@ describe('the API as an integrator reads it: its OpenAPI document and its refusa
     const big = await admin.request('POST', '/api/groups', { name: 'x'.repeat(3 * 1024 * 1024), kind: 'peer_group' });
     expect(big).toMatchObject({ status: 413, body: { error: 'too_large', message: 'The request is too large' } });
   });
+
+  it('tells a program that sends back what it read how to write money and shares', async () => {
+    const [line] = (await admin.request('GET', '/api/ie-lines?pageSize=1')).body.items;
+    const sentBack = await admin.request('PATCH', `/api/ie-lines/${line.id}`, { rowVersion: line.rowVersion, amountPence: line.amountPence });
+    expect(sentBack).toMatchObject({ status: 400, body: { problems: [{ field: 'amountPence', message: 'is read in pence; write "amount" in pounds instead, for example "£1,234.56"' }] } });
+    const [share] = (await admin.request('GET', '/api/sub-contracts?pageSize=1')).body.items;
+    const shareBack = await admin.request('PATCH', `/api/sub-contracts/${share.id}`, { rowVersion: share.rowVersion, shareBp: share.shareBp });
+    expect(shareBack).toMatchObject({ status: 400, body: { problems: [{ field: 'shareBp', message: 'is read in basis points; write "sharePercent" as a percentage instead, for example 95' }] } });
+    // Nothing was changed by either.
+    expect((await admin.request('GET', `/api/ie-lines/${line.id}`)).body.rowVersion).toBe(line.rowVersion);
+  });
 });

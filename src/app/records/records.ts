@@ -114,7 +114,20 @@ function refuseUnknownFields(type: AnyRecordType, input: unknown): void {
   const unknown = Object.keys(input).filter((key) => key !== 'rowVersion' && !Object.hasOwn(shape, key));
   if (!unknown.length) return;
   const fields = Object.keys(shape).join(', ');
-  throw invalid(`The ${type.label} has no field ${formatList(unknown.map((k) => `"${k}"`))}`, unknown.map((field) => ({ field, message: `is not a field a change can set; the fields are ${fields}` })));
+  throw invalid(`The ${type.label} has no field ${formatList(unknown.map((k) => `"${k}"`))}`, unknown.map((field) => ({ field, message: writtenInstead(field, shape) ?? `is not a field a change can set; the fields are ${fields}` })));
+}
+
+/**
+ * What to send instead of a field a record is read with but not written with: money is read in
+ * pence (amountPence) and written in pounds (amount), a share in basis points (shareBp) and written
+ * as a percentage (sharePercent), so a program sending back what it read is told how to write it.
+ */
+export function writtenInstead(field: string, shape: Record<string, unknown>): string | undefined {
+  const pence = /^(.+)Pence$/.exec(field)?.[1];
+  if (pence && Object.hasOwn(shape, pence)) return `is read in pence; write "${pence}" in pounds instead, for example "£1,234.56"`;
+  const bp = /^(.+)Bp$/.exec(field)?.[1];
+  if (bp && Object.hasOwn(shape, `${bp}Percent`)) return `is read in basis points; write "${bp}Percent" as a percentage instead, for example 95`;
+  return undefined;
 }
 
 function mayCheck(ctx: AppContext, type: AnyRecordType, action: 'create' | 'update', row: Record<string, unknown>): boolean {
