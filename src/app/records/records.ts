@@ -122,7 +122,7 @@ function refuseUnknownFields(type: AnyRecordType, input: unknown): void {
  * pence (amountPence) and written in pounds (amount), a share in basis points (shareBp) and written
  * as a percentage (sharePercent), so a program sending back what it read is told how to write it.
  */
-export function writtenInstead(field: string, shape: Record<string, unknown>): string | undefined {
+function writtenInstead(field: string, shape: Record<string, unknown>): string | undefined {
   const pence = /^(.+)Pence$/.exec(field)?.[1];
   if (pence && Object.hasOwn(shape, pence)) return `is read in pence; write "${pence}" in pounds instead, for example "£1,234.56"`;
   const bp = /^(.+)Bp$/.exec(field)?.[1];
