@@ -70,14 +70,18 @@ describe.each(databaseKinds)('governance (%s)', (kind) => {
     await createRecord(admin(), meetingRecord, { title: 'Estates group', heldOn: '2018-05-10' });
     const header = 'ref,action,owner,due,update,source_meeting,update_on';
     // A cell as atscale's download guards it ('- …, not to be run as a formula) is read as it was written.
-    await importRecordsCsv(admin(), boardActionRecord, file('dated.csv', [header, "90,Costed offer,JW,,'- Drafted,Finance group,2019-03-28", '91,Estates survey,JW,,Started,Estates group,']));
+    await importRecordsCsv(admin(), boardActionRecord, file('dated.csv', [header, "90,Costed offer,JW,,'- Drafted,Finance group,28/03/2019", '91,Estates survey,JW,,Started,Estates group,']));
     const updatesOf = async (ref: string) => {
       const [action] = await database.db.select().from(boardActions).where(eq(boardActions.ref, ref));
       return (await listActionUpdates(admin(), action!.id)).items.map((u) => [u.text, u.enteredOn]);
     };
     expect([await updatesOf('90'), await updatesOf('91')]).toEqual([[['- Drafted', '2019-03-28']], [['Started', '2018-05-10']]]);
-    const bad = await failure(importRecordsCsv(admin(), boardActionRecord, file('dated.csv', [header, '92,Another,JW,,Said,,28/03/2019'])));
-    expect(bad.problems).toEqual([{ file: 'dated.csv', line: 2, column: '7 (update_on)', message: '28/03/2019 is not a date written YYYY-MM-DD, today or before' }]);
+    // Written as a spreadsheet saves it (28/03/2019) it is read; a day that is not one, or one still to come, is refused.
+    const bad = await failure(importRecordsCsv(admin(), boardActionRecord, file('dated.csv', [header, '92,Another,JW,,Said,,31/02/2019', '93,Later,JW,,Said,,01/01/2999'])));
+    expect(bad.problems).toEqual([
+      { file: 'dated.csv', line: 2, column: '7 (update_on)', message: '"31/02/2019" is not a real date' },
+      { file: 'dated.csv', line: 3, column: '7 (update_on)', message: expect.stringMatching(/^("01\/01\/2999" |01\/01\/2999 is after today)/) },
+    ]);
     // Closed, so that other tests' meetings do not bring them forward.
     for (const action of await database.db.select().from(boardActions).where(inArray(boardActions.ref, ['90', '91']))) await updateRecord(admin(), boardActionRecord, String(action.id), { status: 'closed', outcome: 'Test done' }, action.rowVersion);
   });

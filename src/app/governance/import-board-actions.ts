@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { isoDateSchema, todayInEngland } from '../../domain/iso-date.js';
+import { todayInEngland } from '../../domain/iso-date.js';
+import { parseDateText } from '../../domain/governance/due-dates.js';
 import { meetings } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { insertPrepared } from '../records/records.js';
@@ -8,6 +9,7 @@ import type { RegisterLayout } from './import-by-ref.js';
 import { meetingRecord } from './meeting-record.js';
 
 const cell = (row: Record<string, string>, name: string) => row[name]?.trim() || undefined;
+const updateDay = (row: Record<string, string>) => parseDateText(cell(row, 'update_on'));
 
 /** The meeting an action was raised at, by title; created the first time a log names it. */
 async function meetingNamed(ctx: AppContext, title: string): Promise<number> {
@@ -37,8 +39,9 @@ export const boardActionLogLayout: RegisterLayout = {
   alsoFrom: { update: 'latestUpdate', update_on: 'latestUpdateOn' },
   async toInput(row, ctx) {
     const meeting = cell(row, 'source_meeting');
-    const updateOn = cell(row, 'update_on');
-    const problems = updateOn && !(isoDateSchema.safeParse(updateOn).success && updateOn <= todayInEngland()) ? [{ column: 'update_on', message: `${updateOn} is not a date written YYYY-MM-DD, today or before` }] : [];
+    // Written as the register's other dates may be: YYYY-MM-DD or DD/MM/YYYY, as a spreadsheet saves it.
+    const updateOn = updateDay(row);
+    const problems = 'error' in updateOn ? [{ column: 'update_on', message: updateOn.error }] : updateOn.date && updateOn.date > todayInEngland() ? [{ column: 'update_on', message: `${cell(row, 'update_on')} is after today: an update is dated the day it was given` }] : [];
     return {
       problems,
       input: {
@@ -56,7 +59,8 @@ export const boardActionLogLayout: RegisterLayout = {
   async afterRow(ctx, id, row) {
     const text = cell(row, 'update');
     if (!text || (await hasUpdate(ctx.db, id, text))) return false;
-    await appendUpdate(ctx.db, ctx.actor, id, text, cell(row, 'update_on') ?? (await meetingDay(ctx, cell(row, 'source_meeting'))) ?? todayInEngland());
+    const given = updateDay(row);
+    await appendUpdate(ctx.db, ctx.actor, id, text, ('date' in given ? given.date : null) ?? (await meetingDay(ctx, cell(row, 'source_meeting'))) ?? todayInEngland());
     return true;
   },
 };
