@@ -19,6 +19,8 @@ export function contractsRolesSuite(harness: () => BrowserHarness) {
       await openFund(page);
       expect(await page.getByRole('link', { name: 'Change the fund’s details and rates' }).count()).toBe(0);
       await page.getByRole('link', { name: 'Apply for money from this fund' }).click();
+      // The demo's fund ended in 2019: the form says so before anything is typed.
+      await visible(page.getByText('This fund’s last year, 2018/19, ended on 31 March 2019. An application dated after that can only be rejected'));
       await eventually(() => page.getByLabel('Who is applying').locator('option').allInnerTexts()).toEqual(['Choose', 'Kibworth Medical Centre (C82001), Harborough locality']);
       await page.getByLabel('Who is applying').selectOption('practice:C82001');
       await eventually(() => textOf(page.locator('#applicant-pot'))).toMatch(/^A practice’s application draws on its locality’s allocation\. Harborough has £[\d,.]+ left to apply for: £[\d,.]+ allocated, £[\d,.]+ of it already asked for or approved\.$/);

@@ -150,17 +150,22 @@ export function checkDrawdownDate(drawnOn: string, fundYears: readonly string[],
   if (message) throw invalid(`The drawdown date is wrong: ${message}`, [{ field: 'drawnOn', message }]);
 }
 
+/** The fund's last financial year ("2018/19") and the day it ends (31 March), or null for a fund with no years. */
+export function fundEnd(fundYears: readonly string[]): { year: string; closes: string } | null {
+  const last = [...fundYears].map(parseFinancialYear).sort((a, b) => a - b).at(-1);
+  return last === undefined ? null : { year: formatFinancialYear(last), closes: `${last + 1}-03-31` };
+}
+
 /**
  * Refuses an approval dated after the fund's last year ended: no drawdown could be dated after the
  * approval and within the fund's years, so the money would be promised and never paid. A decision
  * made in time and recorded later is dated the day it was made; a rejection may be dated any day.
  */
 export function checkApprovalDate(decidedOn: string, fundYears: readonly string[]): void {
-  const last = [...fundYears].map(parseFinancialYear).sort((a, b) => a - b).at(-1);
-  if (last === undefined) return;
-  const closes = `${last + 1}-03-31`;
-  if (decidedOn <= closes) return;
-  const message = `the fund’s last year, ${formatFinancialYear(last)}, ended on ${formatLongDate(closes)}, so nothing could be drawn against an approval dated ${formatLongDate(decidedOn)}`;
+  const end = fundEnd(fundYears);
+  if (!end || decidedOn <= end.closes) return;
+  const { year: last, closes } = end;
+  const message = `the fund’s last year, ${last}, ended on ${formatLongDate(closes)}, so nothing could be drawn against an approval dated ${formatLongDate(decidedOn)}`;
   throw invalid(`The approval is too late: ${message}. If the decision was made in time, give the day it was made; otherwise reject the application`, [{ field: 'decidedOn', message: `must be ${formatLongDate(closes)} or earlier to approve` }]);
 }
 

@@ -1,4 +1,5 @@
-import { Button, Col, Heading, Row, Select, Textarea, TextInput } from 'nhsuk-react-components';
+import { Button, Col, Heading, InsetText, Row, Select, Textarea, TextInput } from 'nhsuk-react-components';
+import { fundEnd } from '../../../domain/funds/fund-applications.js';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
@@ -8,7 +9,7 @@ import { type FieldError, FormErrorSummary } from '../../components/form-errors.
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { useApiForm } from '../../components/use-api-form.js';
-import { formatMoney, todayIso } from '../../format/format.js';
+import { formatDate, formatMoney, todayIso } from '../../format/format.js';
 import { CostedLines, type LineDraft, lineId, typedPence } from './costed-lines.js';
 import type { Application, FundReport, Position } from './types.js';
 import '../contracts/contracts.css';
@@ -92,6 +93,7 @@ export function ApplyPage() {
             <PageBreadcrumb items={[{ to: '/funds', text: 'Funds' }, { to: `/funds/${fund.id}`, text: fund.name }]} />
             <FormErrorSummary errors={form.errors} attempt={form.attempt} />
             <Heading headingLevel="h1">Apply for money from {fund.name}</Heading>
+            <FundEnded years={fund.rates.map((r) => r.year)} />
             <form onSubmit={submit} noValidate>
               <Select id="applicant" name="applicant" label="Who is applying" value={applicant} onChange={(e) => setApplicant(e.target.value)} error={form.fieldError('applicant')}>
                 <Select.Option value="">Choose</Select.Option>
@@ -124,5 +126,18 @@ export function ApplyPage() {
         </Row>
       )}
     </Loaded>
+  );
+}
+
+/** Said before the form where the fund's last year has ended: an application dated after it can only be rejected, as nothing could be drawn. */
+function FundEnded({ years }: { years: string[] }) {
+  const end = fundEnd(years);
+  if (!end || todayIso() <= end.closes) return null;
+  return (
+    <InsetText>
+      <p>
+        This fund’s last year, {end.year}, ended on {formatDate(end.closes)}. An application dated after that can only be rejected, as no money could be drawn against it. If you are recording a paper application made in time, give the day it was made.
+      </p>
+    </InsetText>
   );
 }
