@@ -133,16 +133,14 @@ export function withdraw(application: ApplicationMoney): { status: 'withdrawn' }
  * money for those years is spent or gone back; or before the application was approved.
  */
 export function checkDrawdownDate(drawnOn: string, fundYears: readonly string[], decidedOn: string | null = null): void {
-  const starts = [...fundYears].map(parseFinancialYear).sort((a, b) => a - b);
-  const first = starts[0];
-  const last = starts.at(-1);
+  const first = [...fundYears].map(parseFinancialYear).sort((a, b) => a - b)[0];
   const opens = first === undefined ? null : `${first}-04-01`;
-  const closes = last === undefined ? null : `${last + 1}-03-31`;
+  const end = fundEnd(fundYears);
   const message =
     opens && drawnOn < opens
       ? `${formatLongDate(drawnOn)} is before the fund’s first year, ${formatFinancialYear(first!)}, starts on ${formatLongDate(opens)}`
-      : closes && drawnOn > closes
-        ? `${formatLongDate(drawnOn)} is after the fund’s last year, ${formatFinancialYear(last!)}, ended on ${formatLongDate(closes)}`
+      : end && drawnOn > end.closes
+        ? `${formatLongDate(drawnOn)} is after the fund’s last year, ${end.year}, ended on ${formatLongDate(end.closes)}`
         : // Money is drawn against an approval: not before the day it was given.
           decidedOn && drawnOn < decidedOn
           ? `${formatLongDate(drawnOn)} is before the application was approved, on ${formatLongDate(decidedOn)}`
