@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AnyRecordType, FieldDef } from '../../app/records/record-type.js';
+import { knownValues } from '../../app/records/list-query.js';
 
 const valueOf: Record<FieldDef['kind'], () => z.ZodType> = {
   text: () => z.string(),
@@ -29,7 +30,8 @@ export function listQueryDoc(type: AnyRecordType, paged: boolean) {
     shape.pageSize = z.number().int().min(1).max(1000).optional().describe('50 unless given');
   }
   for (const [name, field] of Object.entries(type.fields)) {
-    if (field.filter) shape[name] = valueOf[field.kind]().optional().describe(`filter: ${field.header} ${matching(field)}`);
+    const known = field.filter === 'exact' ? knownValues(field) : undefined;
+    if (field.filter) shape[name] = (known?.length ? z.enum(known as [string, ...string[]]) : valueOf[field.kind]()).optional().describe(`filter: ${field.header} ${matching(field)}`);
   }
   for (const [name, condition] of Object.entries(type.conditions ?? {})) shape[name] = valueOf[condition.kind]().optional().describe(`filter: ${condition.description}`);
   return z.object(shape).strict();

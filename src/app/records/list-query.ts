@@ -39,6 +39,9 @@ function filterValue(field: { kind: FieldKind }, name: string, raw: string): unk
   }
 }
 
+/** The values a field may hold, where the record type says: its `values`, or the codes its labels word. */
+export const knownValues = (field: FieldDef): readonly string[] | undefined => field.values ?? (field.labels && field.labels !== 'words' ? Object.keys(field.labels) : undefined);
+
 /** A record type's own condition of that name: never one every object inherits ("constructor"). */
 const conditionOf = (type: AnyRecordType, name: string) => (type.conditions && Object.hasOwn(type.conditions, name) ? type.conditions[name] : undefined);
 
@@ -62,6 +65,8 @@ export function buildListClauses(type: AnyRecordType, query: ListQuery, actor: A
     const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (!field?.filter) throw invalid(`Cannot filter ${type.label} records by "${name}"`, [{ field: name, message: 'unknown filter' }]);
     const value = filterValue(field, name, raw);
+    const known = knownValues(field);
+    if (field.filter === 'exact' && known && !known.includes(String(value))) throw invalid(`Filter ${name} must be one of ${known.join(', ')}`, [{ field: name, message: `must be one of ${known.join(', ')}` }]);
     conditions.push(field.filter === 'search' ? ilike((field.searchIn ?? field.column) as never, `%${raw}%`) : eq(field.column as never, value));
   }
   if (query.q) {

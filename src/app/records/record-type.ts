@@ -28,6 +28,8 @@ export interface FieldDef {
   /** The field holds another record's id: exports write that record's name instead. */
   names?: NamesOf;
   filter?: 'exact' | 'search';
+  /** Every value the field may hold (a practice's status): an exact filter asking for another is refused, not answered with nothing. Words for codes (`labels`) say it too. */
+  values?: readonly string[];
   /** What a `search` filter looks in, when people type more than the column holds (a lead's initials and the names they stand for). */
   searchIn?: SQL;
   sortable?: boolean;

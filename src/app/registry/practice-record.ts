@@ -3,6 +3,7 @@ import { invalid } from '../../domain/errors.js';
 import { z } from 'zod';
 import { groupMemberships, practiceGroups, practiceOverview, practices } from '../../db/schema/index.js';
 import { todayInEnglandSql } from '../../db/today.js';
+import { practiceStatuses } from '../../domain/registry/practice-status.js';
 import { practiceLabels as label } from '../../domain/registry/practice-labels.js';
 import type { RecordType } from '../records/record-type.js';
 
@@ -50,7 +51,7 @@ export const practiceRecord: RecordType<z.infer<typeof practiceInput>> = {
   fields: {
     odsCode: { header: label.odsCode, column: practiceOverview.odsCode, kind: 'text', filter: 'exact', sortable: true },
     name: { header: label.displayName, column: practiceOverview.displayName, kind: 'text', filter: 'search', sortable: true },
-    status: { header: label.status, column: practiceOverview.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words' },
+    status: { header: label.status, column: practiceOverview.status, kind: 'text', filter: 'exact', sortable: true, labels: 'words', values: practiceStatuses },
     gpPractice: { header: label.isGpPractice, column: practiceOverview.isGpPractice, kind: 'boolean', filter: 'exact' },
     commissioner: { header: label.commissionerCode, column: practiceOverview.commissionerCode, kind: 'text', filter: 'exact', sortable: true },
     pcn: { header: label.pcnCode, column: practiceOverview.pcnCode, kind: 'text', filter: 'exact', sortable: true },

@@ -3,7 +3,8 @@
  * prescribing setting became an ODS role code. Both generations map to one vocabulary here so
  * nothing downstream needs to know which release a record came from.
  */
-export type PracticeStatus = 'active' | 'closed' | 'dormant' | 'proposed';
+export const practiceStatuses = ['active', 'closed', 'dormant', 'proposed'] as const;
+export type PracticeStatus = (typeof practiceStatuses)[number];
 
 const STATUS_BY_RAW: Readonly<Record<string, PracticeStatus>> = {
   A: 'active',
