@@ -50,6 +50,14 @@ export function governanceSuite(harness: () => BrowserHarness) {
       expect(await seriousAxeViolations(page)).toEqual([]);
     });
 
+    it('imports the register’s own download on the same page, changing nothing', async () => {
+      const csv = await download(page, 'Download CSV of these risks');
+      const form = page.getByRole('form', { name: 'Import risks' });
+      await form.locator('input[type=file]').setInputFiles({ name: 'risks.csv', mimeType: 'text/csv', buffer: csv.body });
+      await form.getByRole('button', { name: 'Import the file' }).click();
+      await eventually(() => textOf(page.locator('.nhsuk-notification-banner--success', { hasText: 'Imported' }))).toContain(`${readCsv('risks.csv').length} unchanged`);
+    });
+
     it('on a phone, writes a risk’s mitigations from the left under their heading, at the size of the rest of the card', async () => {
       await page.setViewportSize({ width: 375, height: 800 });
       const mitigations = page.locator('main table:not(.app-heat-map) tbody tr', { hasText: 'Lack of management capacity' }).locator('td', { has: page.locator('li') });

@@ -99,7 +99,7 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
       await deleteRecord(ctxOf(request), type, request.params.id, request.query.rowVersion);
       return { deleted: true };
     });
-    r.post(`/api/${plural}/import`, { preValidation: refuseUnlessMay(type.name, 'import'), schema: { tags, summary: `Create ${plural} from a CSV file (all or nothing)`, consumes: ['multipart/form-data'] } }, async (request) => {
+    r.post(`/api/${plural}/import`, { preValidation: refuseUnlessMay(type.name, 'import'), schema: { tags, summary: `Import ${plural} from a CSV file, multipart field file (all or nothing): new rows are added; a register keyed by reference (risks, board actions) also updates those already here, and reads its own download`, consumes: ['multipart/form-data'] } }, async (request) => {
       const upload = await readUpload(request, ['.csv']);
       return importRecordsCsv(ctxOf(request), type, upload);
     });

@@ -11,6 +11,7 @@ import { actionFields } from './action-fields.js';
 import { GovernancePage } from './governance-nav.js';
 import { GovernanceRecordForm } from './governance-record-form.js';
 import { actionStatusLabels, type BoardAction, type Meeting } from './types.js';
+import { RegisterImport } from './register-import.js';
 
 export const isOverdueAction = (a: BoardAction) => isOverdue(a.dueDate, todayIso(), a.status === 'closed');
 
@@ -88,6 +89,7 @@ export function ActionsPage() {
         noun={overdueOnly ? 'overdue actions' : 'actions'}
       />
       {isAdmin(user) && meetings.data ? <GovernanceRecordForm<BoardAction> resource="board-actions" id="add-action" heading="Add an action" fields={actionFields(rows)} submitLabel="Add action" saved={(a) => `Added action ${a.ref}.`} /> : null}
+      {isAdmin(user) ? <RegisterImport resource="board-actions" noun="board actions" columns="ref, action, owner, due, update and source_meeting" /> : null}
     </GovernancePage>
   );
 }

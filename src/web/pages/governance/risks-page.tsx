@@ -11,6 +11,7 @@ import { RiskHeatMap } from './heat-map.js';
 import { GovernanceRecordForm } from './governance-record-form.js';
 import { riskFields } from './risk-fields.js';
 import type { Risk } from './types.js';
+import { RegisterImport } from './register-import.js';
 
 const ratingColours = { low: 'green', moderate: 'yellow', high: 'orange', extreme: 'red' } as const;
 
@@ -66,6 +67,7 @@ export function RisksPage() {
       <InlineNav label="Which risks" items={views.map((v) => ({ ...v, to: list.hrefWith({ status: v.key === 'open' ? '' : v.key, page: undefined }) }))} current={view.key} />
       <RecordTable resource="risks" caption={view.text} captionHidden columns={columns} rowKey={(r) => r.id} filters={filters} sort={list.sort} page={list.page} onSort={list.toggleSort} hrefForPage={(page) => list.hrefWith({ page })} noun="risks" />
       {isAdmin(user) ? <GovernanceRecordForm<Risk> resource="risks" id="add-risk" heading="Add a risk" fields={riskFields} submitLabel="Add risk" saved={(r) => `Added risk R${r.ref}.`} invalidates={['/api/risks/heat-map']} /> : null}
+      {isAdmin(user) ? <RegisterImport resource="risks" noun="risks" columns="id, risk and likelihood (and, where known, mitigation, context, owner, impact, review_date, status)" /> : null}
     </GovernancePage>
   );
 }

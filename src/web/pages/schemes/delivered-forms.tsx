@@ -11,7 +11,7 @@ import { type FieldError, FormErrorSummary } from '../../components/form-errors.
 import { SummaryRows } from '../../components/summary-rows.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatList, formatNumber } from '../../format/format.js';
-import { CsvUploadPanel } from './csv-upload-panel.js';
+import { CsvUploadPanel } from '../../components/csv-upload-panel.js';
 import { type DeliveredList, type DeliveredResult, schemePath } from './types.js';
 
 const unitLabelOf = (definition: SchemeDefinition) => definition.shared.label ?? definition.shared.unit.replace(/_/g, ' ');

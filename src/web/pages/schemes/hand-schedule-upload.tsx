@@ -1,5 +1,5 @@
 import { useApiQuery } from '../../api/use-api.js';
-import { CsvUploadPanel } from './csv-upload-panel.js';
+import { CsvUploadPanel } from '../../components/csv-upload-panel.js';
 import { schemePath } from './types.js';
 
 interface HandScheduleResult {

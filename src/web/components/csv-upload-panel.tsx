@@ -1,9 +1,9 @@
 import { Button, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
-import { FileField } from '../../components/file-field.js';
-import { FormErrorSummary } from '../../components/form-errors.js';
-import { SuccessBanner } from '../../components/success-banner.js';
-import { useApiForm } from '../../components/use-api-form.js';
+import { FileField } from './file-field.js';
+import { FormErrorSummary } from './form-errors.js';
+import { SuccessBanner } from './success-banner.js';
+import { useApiForm } from './use-api-form.js';
 
 export interface UploadTextField {
   name: string;
@@ -26,15 +26,17 @@ interface CsvUploadPanelProps<Result> {
   /** Values sent beside the file that the user does not type, such as the revision the page was showing. */
   hidden?: Record<string, string | undefined>;
   resultText(result: Result): string;
+  /** What the upload changes, to read again (a scheme's pages unless given). */
+  invalidates?: string[];
 }
 
-/** Uploads a CSV file to a scheme (all or nothing): every problem listed with its line and column. */
-export function CsvUploadPanel<Result>({ id, heading, description, path, formLabel, errorTitle, submitText, fields = [], hidden = {}, resultText }: CsvUploadPanelProps<Result>) {
+/** Uploads a CSV file (to a scheme, a register; all or nothing): every problem listed with its line and column. */
+export function CsvUploadPanel<Result>({ id, heading, description, path, formLabel, errorTitle, submitText, fields = [], hidden = {}, resultText, invalidates = ['/api/schemes'] }: CsvUploadPanelProps<Result>) {
   const fileRef = useRef<HTMLInputElement>(null);
   const fileId = `${id}-file`;
   const [values, setValues] = useState<Record<string, string>>({});
   const form = useApiForm<FormData, Result>((body) => ({ method: 'POST', path, body }), {
-    invalidates: ['/api/schemes'],
+    invalidates,
     fields: { file: { id: fileId, label: 'File' } },
     defaultField: fileId,
     onSuccess: () => {
