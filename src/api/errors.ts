@@ -54,7 +54,12 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   if (error instanceof AppError) appError = error;
   else if (hasZodFastifySchemaValidationErrors(error)) {
     // A field is named as it is written in the body, query or address ("lines.0.amount", "rowVersion"), as a use case's own checks name it.
-    const problems = error.validation.map((v) => ({ field: String(v.instancePath).split('/').filter(Boolean).join('.') || error.validationContext, message: v.message ?? 'is not valid' }));
+    const problems = error.validation.flatMap((v) => {
+      // A name the request does not take is named itself, as the lists' own checks name it.
+      const unknown = /^Unrecognized keys?: (.+)$/.exec(v.message ?? '')?.[1];
+      if (unknown) return [...unknown.matchAll(/"([^"]+)"/g)].map((m) => ({ field: m[1]!, message: 'is not an option here' }));
+      return [{ field: String(v.instancePath).split('/').filter(Boolean).join('.') || error.validationContext, message: v.message ?? 'is not valid' }];
+    });
     appError = new AppError('invalid', 'The request is not valid', { problems });
   } else if (error instanceof ZodError) {
     // A use case's own parse (an id from the address, a list query) that the route did not check first.

@@ -61,7 +61,10 @@ describe('the API as an integrator reads it: its OpenAPI document and its refusa
     expect(await admin.request('GET', '/api/practices/export.csv?page=2')).toMatchObject({ status: 400, body: { problems: [{ field: 'page' }] } });
     expect(await admin.request('GET', '/api/practices/export.pdf')).toMatchObject({ status: 400, body: { problems: [{ field: 'format' }] } });
     expect(await admin.request('GET', '/api/finance/ie?yaer=2018/19')).toMatchObject({ status: 400, body: { problems: [{ field: 'yaer', message: 'is not an option here' }] } });
-    expect((await admin.request('GET', '/api/audit?bogus=1')).status).toBe(400);
+    expect(await admin.request('GET', '/api/audit?bogus=1')).toMatchObject({ status: 400, body: { problems: [{ field: 'bogus', message: 'is not an option here' }] } });
+    expect(await admin.request('GET', '/api/practices?status=all')).toMatchObject({ status: 400, body: { problems: [{ field: 'status', message: 'must be one of active, closed, dormant, proposed' }] } });
+    // A reference as pages write it (R1) finds the risk stored as 1.
+    expect((await admin.request('GET', '/api/risks?ref=R1')).body.items.map((r: { ref: string }) => r.ref)).toEqual(['1']);
   });
 
   it('pages the audit log as every list is, or by limit and offset, not both', async () => {

@@ -11,7 +11,7 @@ export const apiDescription = [
   '',
   '**Dates** are ISO 8601 (2018-04-01); financial years are written 2018/19.',
   '',
-  '**Lists** take page (from 1), pageSize (up to 1000), sort, dir and each filter by its field name, and answer {items, total, page, pageSize}. A name a list does not take is refused (400), never ignored. Exports (…/export.csv, …/export.xlsx) take the same filters and hold every row that matches.',
+  '**Lists** take page (from 1), pageSize (up to 1000), sort, dir and each filter by its field name, and answer {items, total, page, pageSize}. A record list, its export, a finance report or the audit log refuses a name it does not take (400), naming it. Exports (…/export.csv, …/export.xlsx) take the same filters and hold every row that matches.',
   '',
   '**Changes** send the rowVersion they read; a stale one is refused with 409 and details { stale: true, sent, current } (another conflict, such as a name already taken, has no stale). A create answers 201; an NHS import answers 202 with a job to follow at /api/jobs/{id}.',
   '',

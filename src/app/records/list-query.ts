@@ -64,7 +64,8 @@ export function buildListClauses(type: AnyRecordType, query: ListQuery, actor: A
     }
     const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (!field?.filter) throw invalid(`Cannot filter ${type.label} records by "${name}"`, [{ field: name, message: 'unknown filter' }]);
-    const value = filterValue(field, name, raw);
+    // A reference as people see it (R1) finds the record stored as 1.
+    const value = filterValue(field, name, field.prefix && raw.toUpperCase().startsWith(field.prefix.toUpperCase()) ? raw.slice(field.prefix.length) : raw);
     const known = knownValues(field);
     if (field.filter === 'exact' && known && !known.includes(String(value))) throw invalid(`Filter ${name} must be one of ${known.join(', ')}`, [{ field: name, message: `must be one of ${known.join(', ')}` }]);
     conditions.push(field.filter === 'search' ? ilike((field.searchIn ?? field.column) as never, `%${raw}%`) : eq(field.column as never, value));

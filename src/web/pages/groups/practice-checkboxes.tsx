@@ -51,6 +51,12 @@ export function PracticeCheckboxes({ id, legend, practices: all, chosen, onChang
           ) : null}
         </div>
       ) : null}
+      {/* None drawn (the filter matches nothing): the error summary's link to the first box lands here. */}
+      {drawn.length ? null : (
+        <p className="nhsuk-body" id={`${id}-1`} tabIndex={-1}>
+          No practice in this list matches “{words.trim()}”.
+        </p>
+      )}
       <Checkboxes id={id} name={id} legend={legend} legendProps={{ size: 's' }} error={error}>
         {drawn.map((p) => (
           <Checkboxes.Item key={p.odsCode} value={p.odsCode} checked={chosen.includes(p.odsCode)} onChange={(e) => toggle(p.odsCode, e.target.checked)}>

@@ -20,6 +20,7 @@ import type { Dashboard, DashboardRow } from './types.js';
 import './quality.css';
 import { ALL_PRACTICES_HELD } from '../../../domain/quality/comparator-words.js';
 import { useHomeFederation } from '../groups/home-federation.js';
+import { countOf } from '../../../domain/words.js';
 
 function practiceColumns(data: Dashboard): Column<DashboardRow>[] {
   const marked = new Set(data.funnel?.points.filter((p) => p.highlighted).map((p) => p.practiceCode));
@@ -61,13 +62,13 @@ function DashboardView({ data }: { data: Dashboard }) {
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">{where}</dt>
           <dd className="nhsuk-summary-list__value" data-testid="scope-value">
-            {formatGroupFigure(data.scope.value, data.indicator)} ({formatCount(data.scope.practices)} practices)
+            {formatGroupFigure(data.scope.value, data.indicator)} ({countOf(data.scope.practices, 'practice')})
           </dd>
         </div>
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">{ALL_PRACTICES_HELD}</dt>
           <dd className="nhsuk-summary-list__value" data-testid="england-value">
-            {formatGroupFigure(data.england.value, data.indicator)} ({formatCount(data.england.practices)} practices)
+            {formatGroupFigure(data.england.value, data.indicator)} ({countOf(data.england.practices, 'practice')})
           </dd>
         </div>
         <div className="nhsuk-summary-list__row">
@@ -120,7 +121,7 @@ function DashboardView({ data }: { data: Dashboard }) {
       />
       <Heading headingLevel="h3">Every practice</Heading>
       <ExportLinks base="/api/quality/dashboard/export" query={queryString({ indicator: data.indicator.code, period: data.period, group: data.group?.id })} noun={`every practice’s ${data.indicator.name}, ${data.periodLabel}, ${where}`} />
-      <FirstRowsTable caption={`${formatCount(data.rows.length)} practices`} columns={columns} rows={data.rows} rowKey={(r) => r.practiceCode} compact />
+      <FirstRowsTable caption={countOf(data.rows.length, 'practice')} columns={columns} rows={data.rows} rowKey={(r) => r.practiceCode} compact />
     </>
   );
 }
