@@ -1,9 +1,9 @@
 import { Button, TextInput } from 'nhsuk-react-components';
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { FileField } from './file-field.js';
 import { FormErrorSummary } from './form-errors.js';
 import { SuccessBanner } from './success-banner.js';
-import { useApiForm } from './use-api-form.js';
+import { useFileForm } from './use-api-form.js';
 
 export interface UploadTextField {
   name: string;
@@ -32,21 +32,13 @@ interface CsvUploadPanelProps<Result> {
 
 /** Uploads a CSV file (to a scheme, a register; all or nothing): every problem listed with its line and column. */
 export function CsvUploadPanel<Result>({ id, heading, description, path, formLabel, errorTitle, submitText, fields = [], hidden = {}, resultText, invalidates = ['/api/schemes'] }: CsvUploadPanelProps<Result>) {
-  const fileRef = useRef<HTMLInputElement>(null);
   const fileId = `${id}-file`;
   const [values, setValues] = useState<Record<string, string>>({});
-  const form = useApiForm<FormData, Result>((body) => ({ method: 'POST', path, body }), {
-    invalidates,
-    fields: { file: { id: fileId, label: 'File' } },
-    defaultField: fileId,
-    onSuccess: () => {
-      if (fileRef.current) fileRef.current.value = '';
-    },
-  });
+  const { fileRef, form, chosenFile } = useFileForm<Result>(path, { invalidates, fields: { file: { id: fileId, label: 'File' } }, defaultField: fileId });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const file = fileRef.current?.files?.[0];
+    const file = chosenFile();
     const body = new FormData();
     // Text fields first: the server reads the multipart stream in order and the file ends it.
     for (const field of fields) if (values[field.name]?.trim()) body.set(field.name, values[field.name]!.trim());

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiError, apiRequest } from '../api/client.js';
 import { useApiMutation } from '../api/use-api.js';
 import { errorsFromApi, type FieldError, type FieldMap, mergeFieldErrors, useFormErrors } from './form-errors.js';
 
-interface ApiFormOptions<TResult, TVariables = unknown> {
+export interface ApiFormOptions<TResult, TVariables = unknown> {
   /** Paths whose queries refresh after success. */
   invalidates?: string[];
   /** API field names → form inputs, so errors link to the right box. */
@@ -66,4 +66,20 @@ export function useApiForm<TVariables, TResult = unknown>(send: (variables: TVar
 
   // A past success is not news once the next attempt has problems: its banner gives way to them.
   return { ...form, submit, pending: mutation.isPending || checking, conflict, error: checkRefusal ?? mutation.error, successes: form.errors.length ? 0 : successes, result: mutation.data, reset: mutation.reset };
+}
+
+/**
+ * A form that sends one chosen file (a multipart body): the file box's ref, the file chosen in it,
+ * and the form, which empties the box once the file is sent.
+ */
+export function useFileForm<TResult = unknown>(path: string, options: ApiFormOptions<TResult, FormData> = {}) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  const form = useApiForm<FormData, TResult>((body) => ({ method: 'POST', path, body }), {
+    ...options,
+    onSuccess: (result) => {
+      if (fileRef.current) fileRef.current.value = '';
+      options.onSuccess?.(result);
+    },
+  });
+  return { fileRef, form, chosenFile: () => fileRef.current?.files?.[0] };
 }

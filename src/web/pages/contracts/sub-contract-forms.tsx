@@ -1,12 +1,12 @@
 import { Button, Checkboxes, Textarea } from 'nhsuk-react-components';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ConfirmQuestion } from '../../components/confirm-question.js';
 import { DateField, dateFieldTarget, dateProblem, type DateParts, emptyDate, isoOrNull, isoToParts } from '../../components/date-field.js';
 import { FileField } from '../../components/file-field.js';
 import { type FieldError, FormErrorSummary } from '../../components/form-errors.js';
 import { keepFocusOn, useFocusBackOnClose, useFocusOn } from '../../components/use-focus-on.js';
 import { SuccessBanner } from '../../components/success-banner.js';
-import { useApiForm } from '../../components/use-api-form.js';
+import { useApiForm, useFileForm } from '../../components/use-api-form.js';
 import { todayIso } from '../../format/format.js';
 import type { Contract, SubContract } from './types.js';
 import { formatBp } from '../../../domain/contracts/sub-contract-rules.js';
@@ -142,17 +142,10 @@ export function MarkSignedButton({ subContract }: { subContract: SubContract }) 
 
 /** Adds a signed copy or schedule: a PDF or Word document. */
 export function ContractDocumentForm({ contractId }: { contractId: number }) {
-  const fileRef = useRef<HTMLInputElement>(null);
-  const form = useApiForm<FormData>((body) => ({ method: 'POST', path: `/api/contracts/${contractId}/documents`, body }), {
-    invalidates: refreshPaths,
-    defaultField: 'contract-document',
-    onSuccess: () => {
-      if (fileRef.current) fileRef.current.value = '';
-    },
-  });
+  const { fileRef, form, chosenFile } = useFileForm(`/api/contracts/${contractId}/documents`, { invalidates: refreshPaths, defaultField: 'contract-document' });
   function submit(event: FormEvent) {
     event.preventDefault();
-    const file = fileRef.current?.files?.[0];
+    const file = chosenFile();
     const body = new FormData();
     if (file) body.set('file', file, file.name);
     form.submit(body, () => (file ? [] : [{ field: 'contract-document', message: 'Choose a PDF or Word document' }]));
