@@ -56,8 +56,8 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     // A field is named as it is written in the body, query or address ("lines.0.amount", "rowVersion"), as a use case's own checks name it.
     const problems = error.validation.flatMap((v) => {
       // A name the request does not take is named itself, as the lists' own checks name it.
-      const unknown = /^Unrecognized keys?: (.+)$/.exec(v.message ?? '')?.[1];
-      if (unknown) return [...unknown.matchAll(/"([^"]+)"/g)].map((m) => ({ field: m[1]!, message: 'is not an option here' }));
+      const unknown = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: string[] }).keys : undefined;
+      if (unknown?.length) return unknown.map((key) => ({ field: key, message: 'is not an option here' }));
       return [{ field: String(v.instancePath).split('/').filter(Boolean).join('.') || error.validationContext, message: v.message ?? 'is not valid' }];
     });
     appError = new AppError('invalid', 'The request is not valid', { problems });

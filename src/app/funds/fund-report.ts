@@ -101,11 +101,14 @@ export async function fundReport(ctx: AppContext, fundId: number) {
   authorize(ctx.actor, 'fund', 'read');
   const state = await loadFundState(ctx.db, fundId);
   const footprint = await findGroup(ctx.db, state.fund.footprintGroupId);
+  // The group a locality's fund is part of (its federation, PCN or ICB footprint), so lists total each one's funds apart.
+  const within = (footprint?.parentId ? await findGroup(ctx.db, footprint.parentId) : undefined) ?? footprint;
   const positions = localityPositions(state);
   const total = (key: 'allocatedPence' | 'requestedPence' | 'approvedPence' | 'drawnPence' | 'remainingPence') => positions.reduce((t, p) => t + p[key], 0);
   return {
     fund: state.fund,
     footprintName: footprint?.name ?? `group ${state.fund.footprintGroupId}`,
+    within: { id: within?.id ?? state.fund.footprintGroupId, name: within?.name ?? `group ${state.fund.footprintGroupId}` },
     calculation: state.calculation,
     withoutListSize: state.withoutListSize,
     positions,
@@ -129,11 +132,7 @@ export async function fundsOverview(ctx: AppContext) {
   const items = [];
   for (const fund of rows) {
     const report = await fundReport(ctx, fund.id);
-    // The group a locality's fund is part of (its federation, PCN or ICB footprint), so lists total each one's funds apart.
-    const footprint = await findGroup(ctx.db, fund.footprintGroupId);
-    const parent = footprint?.parentId ? await findGroup(ctx.db, footprint.parentId) : undefined;
-    const within = parent ?? footprint;
-    items.push({ id: fund.id, name: fund.name, commissioner: fund.commissioner, footprintName: report.footprintName, within: { id: within?.id ?? fund.footprintGroupId, name: within?.name ?? report.footprintName }, listSnapshotDate: fund.listSnapshotDate, years: report.calculation.years, listTotal: report.calculation.listTotal, ...report.totals });
+    items.push({ id: fund.id, name: fund.name, commissioner: fund.commissioner, footprintName: report.footprintName, within: report.within, listSnapshotDate: fund.listSnapshotDate, years: report.calculation.years, listTotal: report.calculation.listTotal, ...report.totals });
   }
   return { items };
 }

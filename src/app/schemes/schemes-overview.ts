@@ -10,7 +10,6 @@ import { storedPractices, type StoredDefinition } from './resolve-practices.js';
 import { seesDrafts } from './scheme-inputs.js';
 import { presentVersionSummary, settlementOf, type VersionSummary } from './scheme-presenters.js';
 import { schemesSeenBy } from './scheme-visibility.js';
-import { schemes } from '../../db/schema/index.js';
 
 export interface SchemeOverview {
   id: number;
@@ -54,9 +53,7 @@ export async function schemesOverview(ctx: AppContext, today = todayInEngland())
   const drafts = seesDrafts(ctx.actor);
   const items: SchemeOverview[] = [];
   // One scheme after another: PGlite serves one query at a time anyway.
-  const seen = schemesSeenBy(ctx.actor);
-  const seenIds = seen ? new Set((await ctx.db.select({ id: schemes.id }).from(schemes).where(seen)).map((s) => s.id)) : null;
-  for (const scheme of (await allSchemes(ctx.db)).filter((s) => !seenIds || seenIds.has(s.id))) {
+  for (const scheme of await allSchemes(ctx.db, schemesSeenBy(ctx.actor))) {
     const versions = await listVersions(ctx.db, scheme.id);
     const shown = versionReadBy(versions, drafts);
     const inForce = versionInForce(versions);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { groupMemberships, listSizes, practiceOverview, schemeDelivered, schemeHandSchedules, schemes, schemeVersions } from '../schema/index.js';
 
@@ -25,9 +25,9 @@ export async function lockScheme(db: Db, schemeId: number): Promise<void> {
   await db.select({ id: schemes.id }).from(schemes).where(eq(schemes.id, schemeId)).for('no key update');
 }
 
-/** Every scheme, by name. */
-export function allSchemes(db: Db): Promise<SchemeRow[]> {
-  return db.select().from(schemes).orderBy(asc(schemes.name), asc(schemes.id));
+/** Every scheme, by name; or those `where` keeps (the ones a reader may see). */
+export function allSchemes(db: Db, where?: SQL): Promise<SchemeRow[]> {
+  return db.select().from(schemes).where(where).orderBy(asc(schemes.name), asc(schemes.id));
 }
 
 export async function findSchemeBySlug(db: Db, slug: string): Promise<SchemeRow | undefined> {
