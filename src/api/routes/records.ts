@@ -50,10 +50,11 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
 
   r.get('/api/audit/record-types', { schema: { tags: ['audit'], summary: 'The kinds of record the audit log holds (admins)' } }, async (request) => ({ items: await auditedRecordTypes(ctxOf(request)) }));
   const auditFilters = z.object({ recordType: z.string().optional(), signIns: z.enum(['include', 'exclude']).optional().describe('exclude: leave out sign-ins and sign-outs (session records)'), recordId: z.string().optional().describe('a record ID; an ODS code also finds the records that name that practice'), who: z.string().max(200).optional().describe('part of the name or email of who made the change'), from: isoDateSchema.optional(), to: isoDateSchema.optional() });
+  const rowsAtMost = z.coerce.number().int().min(1).max(1000).optional();
   const auditPaging = {
     page: pageNumberSchema.optional().describe('paged as every list is: page (from 1) and pageSize'),
-    pageSize: z.coerce.number().int().min(1).max(1000).optional().describe('100 unless given'),
-    limit: z.coerce.number().int().min(1).max(1000).optional().describe('or by limit and offset, as before'),
+    pageSize: rowsAtMost.describe('100 unless given'),
+    limit: rowsAtMost.describe('or by limit and offset, as before'),
     offset: z.coerce.number().int().min(0).max(MAX_INT4).optional(),
   };
   r.get('/api/audit', { schema: { tags: ['audit'], summary: 'Audit log (admins): a page of changes, newest first, and how many match', querystring: auditFilters.extend(auditPaging).strict() } }, async (request) =>

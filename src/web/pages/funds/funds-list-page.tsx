@@ -80,22 +80,28 @@ export function FundsListPage() {
         </p>
       ) : null}
       <Loaded query={funds} what="funds">
-        {(data) => (
-          <>
-            <ExportLinks base="/api/fund-overview/export" noun="the funds" />
-            {byGroup(data.items).length > 1 ? (
-              byGroup(data.items).map((group) => (
-                <section key={group.id} aria-labelledby={`funds-of-${group.id}`}>
-                  <h2 id={`funds-of-${group.id}`}>{group.name}</h2>
-                  <FundsTable funds={group.funds} caption={`Funds for ${group.name}`} total={`All funds for ${group.name}`} />
-                </section>
-              ))
-            ) : (
-              <FundsTable funds={data.items} caption="Funds" total="All funds" />
-            )}
-          </>
-        )}
+        {(data) => <FundsByGroup funds={data.items} />}
       </Loaded>
+    </>
+  );
+}
+
+/** One table of funds, or one per federation where the funds are for several. */
+function FundsByGroup({ funds }: { funds: FundSummary[] }) {
+  const groups = byGroup(funds);
+  return (
+    <>
+      <ExportLinks base="/api/fund-overview/export" noun="the funds" />
+      {groups.length > 1 ? (
+        groups.map((group) => (
+          <section key={group.id} aria-labelledby={`funds-of-${group.id}`}>
+            <h2 id={`funds-of-${group.id}`}>{group.name}</h2>
+            <FundsTable funds={group.funds} caption={`Funds for ${group.name}`} total={`All funds for ${group.name}`} />
+          </section>
+        ))
+      ) : (
+        <FundsTable funds={funds} caption="Funds" total="All funds" />
+      )}
     </>
   );
 }

@@ -3,13 +3,14 @@ import { useState } from 'react';
 import type { GroupMember } from '../../api/types.js';
 import { formatNumber } from '../../format/format.js';
 import { filterPractices } from './filter-practices.js';
+import { countOf } from '../../../domain/words.js';
 
 /** Up to this many practices, every box shows and there is nothing to filter. */
 const FILTER_FROM = 20;
 /** Boxes drawn at most: an ICB's 1,200 boxes make a page nobody can use; the filter narrows them. */
 const SHOWN = 200;
 
-const practices = (n: number) => `${formatNumber(n)} ${n === 1 ? 'practice' : 'practices'}`;
+const practices = (n: number) => countOf(n, 'practice');
 
 interface PracticeCheckboxesProps {
   id: string;
