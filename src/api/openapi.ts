@@ -54,7 +54,7 @@ export function withConventions<T>(document: T): T {
     csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'the session’s csrfToken, on every change' },
   };
   doc.components.schemas = { ...doc.components.schemas, Error: errorSchema };
-  doc.components.responses = { ...doc.components.responses, Error: { description: 'Refused or failed: the status says why (400 not valid, 401 not signed in, 403 not allowed, 404 not found, 409 conflict or stale rowVersion, 413 too large, 415 wrong type, 429 too many sign-ins, 500 the server failed)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } };
+  doc.components.responses = { ...doc.components.responses, Error: { description: 'Refused or failed: the status says why (400 not valid, 401 not signed in, 403 not allowed, 404 not found, 405 a method the path does not take (Allow lists those it does), 409 conflict or stale rowVersion, 413 too large, 415 wrong type, 429 too many sign-ins, 500 the server failed)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } };
   doc.security = [{ session: [] }];
   for (const [path, operations] of Object.entries(doc.paths ?? {})) {
     for (const [method, operation] of Object.entries(operations)) {

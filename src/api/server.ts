@@ -12,6 +12,8 @@ import { JobRunner } from '../app/jobs/jobs.js';
 import type { Database } from '../db/client.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
+import { recordAllowedMethods } from './allowed-methods.js';
+import { AppError } from '../domain/errors.js';
 import { registerGovernanceRoutes } from './routes/governance.js';
 import { registerFinanceRoutes } from './routes/finance.js';
 import { registerContractRoutes } from './routes/contracts.js';
@@ -53,6 +55,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  const allowedMethods = recordAllowedMethods(app);
   // The API reads JSON and, for files, multipart forms: a text/plain body is refused (415), not read as a string the schema then calls the wrong type.
   app.removeContentTypeParser('text/plain');
   await app.register(swagger, {
@@ -93,9 +96,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const pagesRoot = options.webRoot && webPagesBuilt(options.webRoot) ? options.webRoot : undefined;
   if (pagesRoot) await app.register(fastifyStatic, { root: pagesRoot, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
     const page = request.method === 'GET' && !request.url.startsWith('/api/');
     if (page && pagesRoot) return reply.type('text/html').sendFile('index.html');
-    return reply.status(404).send({ error: 'not_found', message: page ? WEB_NOT_BUILT : `No such endpoint: ${request.method} ${request.url.split('?')[0]}`, problems: [] });
+    const allowed = path.startsWith('/api/') ? allowedMethods(path) : [];
+    if (allowed.length) {
+      reply.header('Allow', allowed.join(', '));
+      throw new AppError('method_not_allowed', `${path} does not take ${request.method}: it takes ${allowed.join(', ')}`);
+    }
+    return reply.status(404).send({ error: 'not_found', message: page ? WEB_NOT_BUILT : `No such endpoint: ${request.method} ${path}`, problems: [] });
   });
   return app;
 }

@@ -14,6 +14,7 @@ const exitCodes: Record<AppError['kind'], number> = {
   unauthenticated: 3,
   forbidden: 3,
   not_found: 4,
+  method_not_allowed: 2,
   conflict: 5,
   too_large: 2,
   unsupported: 2,

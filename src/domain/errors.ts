@@ -11,6 +11,7 @@ export type AppErrorKind =
   | 'unauthenticated' // nobody is signed in: 401
   | 'forbidden' // signed in, but not allowed: 403
   | 'not_found' // 404
+  | 'method_not_allowed' // a real path asked with a method it does not take: 405
   | 'conflict' // a stale edit or a duplicate: 409
   | 'too_large' // an upload over the limit: 413
   | 'unsupported' // a wrong file type: 415
