@@ -7,12 +7,13 @@ import swagger from '@fastify/swagger';
 import { apiDescription, withConventions } from './openapi.js';
 import type { LogLevel } from '../config.js';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { JobRunner } from '../app/jobs/jobs.js';
 import type { Database } from '../db/client.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
 import { recordAllowedMethods } from './allowed-methods.js';
+import { readQueriesStrictly } from './strict-queries.js';
 import { AppError } from '../domain/errors.js';
 import { registerGovernanceRoutes } from './routes/governance.js';
 import { registerFinanceRoutes } from './routes/finance.js';
@@ -52,7 +53,7 @@ export type App = FastifyInstance;
 /** Builds the HTTP server: one Fastify app serving the JSON API under /api and the web app. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false, bodyLimit: 2 * 1024 * 1024, trustProxy: options.trustProxy?.length ? options.trustProxy : false }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  readQueriesStrictly(app);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   const allowedMethods = recordAllowedMethods(app);

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, demoUser, startTestServer, type TestServer } from '../../test/support/api.js';
+
+/** What a program is told when its request is not one the API takes: a method, a query name, a row version. */
+describe('a request the API does not take is refused, saying what it does take', () => {
+  let server: TestServer;
+  let admin: ApiClient;
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = await ApiClient.signIn(server.baseUrl, demoUser('admin').email, demoUser('admin').password);
+  });
+  afterAll(() => server?.close());
+
+  it('a real path asked with a method it does not take is a 405 listing those it does; a path that is not one is a 404', async () => {
+    const wrongMethod = await admin.request('DELETE', '/api/practices/C82001?x=1');
+    expect(wrongMethod).toMatchObject({ status: 405, body: { error: 'method_not_allowed', message: '/api/practices/C82001 does not take DELETE: it takes GET, HEAD, PATCH' } });
+    expect(wrongMethod.headers.get('allow')).toBe('GET, HEAD, PATCH');
+    expect(await admin.request('POST', '/api/health')).toMatchObject({ status: 405, body: { message: '/api/health does not take POST: it takes GET, HEAD' } });
+    expect(await admin.request('GET', '/api/nothing-here')).toMatchObject({ status: 404, body: { message: 'No such endpoint: GET /api/nothing-here' } });
+  });
+
+  it.each([
+    ['a report that declares its query', '/api/contract-register?expiring=30&expires=30', 'expires'],
+    ['a report that takes no query', '/api/my-items?page=2', 'page'],
+    ['an export that takes no query', '/api/programme/stp-grid/export.csv?year=2018', 'year'],
+    ['a scheme’s run', '/api/schemes/1/run?versoin=1', 'versoin'],
+    ['the organisations', '/api/organisations?kind=pcn&code=U1', 'code'],
+  ])('%s refuses a query name it does not take, naming it', async (_name, path, name) => {
+    expect(await admin.request('GET', path)).toMatchObject({ status: 400, body: { error: 'invalid', problems: [{ field: name, message: expect.stringContaining('is not an option here') }] } });
+  });
+
+  it('reads the names it does take as before', async () => {
+    expect((await admin.request('GET', '/api/contract-register?expiring=30')).status).toBe(200);
+    expect((await admin.request('GET', '/api/organisations?kind=pcn')).status).toBe(200);
+    expect((await admin.request('GET', '/api/my-items')).status).toBe(200);
+  });
+
+  it('a delete without the rowVersion it was based on is told to send it', async () => {
+    const group = (await admin.request('GET', '/api/groups?pageSize=1')).body.items[0];
+    expect(await admin.request('DELETE', `/api/groups/${group.id}`)).toMatchObject({ status: 400, body: { problems: [{ field: 'rowVersion', message: 'is required: send the rowVersion you read' }] } });
+  });
+});
