@@ -13,6 +13,7 @@ import { isPaid, type Settlement } from '../../domain/schemes/settlement.js';
 import type { AppContext } from '../context.js';
 import { canSeePractice, isAllowed } from '../permissions.js';
 import { runStoredScheme } from '../schemes/run-stored-scheme.js';
+import { schemesSeenBy } from '../schemes/scheme-visibility.js';
 
 export interface PracticeSchemeMoney {
   schemeId: number;
@@ -56,7 +57,8 @@ export async function practiceMoney(ctx: AppContext, practiceCode: string): Prom
   if (name === undefined) throw notFound(`Practice ${code}`);
 
   const schemeMoney: PracticeSchemeMoney[] = [];
-  for (const scheme of await ctx.db.select({ id: schemes.id, status: schemes.status, currentVersion: schemes.currentVersion }).from(schemes).orderBy(asc(schemes.name))) {
+  // Only the schemes the reader may see: another federation's scheme is not this page's to run (or name).
+  for (const scheme of await ctx.db.select({ id: schemes.id, status: schemes.status, currentVersion: schemes.currentVersion }).from(schemes).where(schemesSeenBy(ctx.actor)).orderBy(asc(schemes.name))) {
     // A practice's money is what the approved version in force pays or asks, for everyone: an admin's draft is not money yet.
     if (!hasBeenApproved(scheme)) continue;
     const inForce = versionInForce(await listVersions(ctx.db, scheme.id));

@@ -1,4 +1,4 @@
-import { formatLongDate } from '../../domain/iso-date.js';
+import { formatLongDate, isoDateSchema } from '../../domain/iso-date.js';
 import { z } from 'zod';
 import { figuresBetween, findGroup, groupMembersOn, practiceNames } from '../../db/repos/quality.js';
 import { findScheme, listVersions } from '../../db/repos/schemes.js';
@@ -11,9 +11,10 @@ import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import type { StoredDefinition } from '../schemes/resolve-practices.js';
 import { loadIndicator } from './catalogue.js';
+import { refuseUnseenScheme } from '../schemes/scheme-visibility.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2024-04-01');
+const isoDate = isoDateSchema;
 export const evaluationQuerySchema = z
   .object({
     indicator: z.string().trim().min(1, 'Choose an indicator').max(60),
@@ -42,7 +43,9 @@ export interface SchemeEvaluationView extends SchemeEvaluation {
  * version in force for everyone, admins too: an evaluation is about what practices signed up to and
  * delivered, and a draft being prepared (perhaps with other practices) has not been delivered yet.
  */
-async function schemeParticipants(db: Db, schemeId: number): Promise<{ name: string; yes: string[]; no: string[] }> {
+async function schemeParticipants(ctx: AppContext, schemeId: number): Promise<{ name: string; yes: string[]; no: string[] }> {
+  const { db } = ctx;
+  await refuseUnseenScheme(db, ctx.actor, schemeId);
   const scheme = await findScheme(db, schemeId);
   if (!scheme) throw notFound(`Scheme ${schemeId}`);
   const inForce = versionInForce(await listVersions(db, schemeId));
@@ -72,7 +75,7 @@ export async function evaluateLocalScheme(ctx: AppContext, query: EvaluationQuer
   let signedUpFrom: string;
   let noneSigned: string;
   if (query.scheme !== undefined) {
-    const scheme = await schemeParticipants(ctx.db, query.scheme);
+    const scheme = await schemeParticipants(ctx, query.scheme);
     signed = scheme.yes;
     if (scheme.no.length) others = scheme.no;
     signedUpFrom = `practices taking part in ${scheme.name}`;

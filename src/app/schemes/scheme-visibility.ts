@@ -1,13 +1,13 @@
-import { eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { groupMemberships, schemes } from '../../db/schema/index.js';
+import { groupMemberships, schemes, schemeVersions } from '../../db/schema/index.js';
 import { notFound } from '../../domain/errors.js';
 import type { Actor } from '../context.js';
 import { practiceScope } from '../permissions.js';
 
 /**
  * Which schemes a practice manager has business with: those of a group one of their practices is,
- * or was, a member of, and those that name their practices with no group. Where one atscale keeps
+ * or was, a member of, and those with no group whose terms (any version's) name one of their practices. Where one atscale keeps
  * several federations, another federation's schemes, and their totals, are not theirs to read.
  * Everyone else: every scheme (undefined).
  */
@@ -15,7 +15,11 @@ export function schemesSeenBy(actor: Actor): SQL | undefined {
   const scope = practiceScope(actor);
   if (!scope) return undefined;
   if (!scope.length) return sql`false`;
-  return or(isNull(schemes.groupId), sql`exists (select 1 from ${groupMemberships} where ${groupMemberships.groupId} = ${schemes.groupId} and ${inArray(groupMemberships.practiceCode, [...scope])})`);
+  const namesTheirs = or(...scope.map((code) => sql`${schemeVersions.definition}->'practices' @> ${JSON.stringify([{ odsCode: code }])}::jsonb`));
+  return or(
+    sql`exists (select 1 from ${groupMemberships} where ${groupMemberships.groupId} = ${schemes.groupId} and ${inArray(groupMemberships.practiceCode, [...scope])})`,
+    and(isNull(schemes.groupId), sql`exists (select 1 from ${schemeVersions} where ${schemeVersions.schemeId} = ${schemes.id} and ${namesTheirs})`),
+  );
 }
 
 /** Refuses, as not found, a scheme the person has no business with (`schemesSeenBy`). */
