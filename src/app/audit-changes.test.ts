@@ -5,6 +5,7 @@ import { adminActor, contextFor } from '../../test/support/factories.js';
 import { listAudit } from './audit-log.js';
 import { deleteRecord, listRecords, updateRecord } from './records/records.js';
 import { recordTypes } from './records/registry.js';
+import { auditLog } from '../db/schema/index.js';
 
 describe.each(databaseKinds)('the audit log’s before and after, in words (%s)', (kind) => {
   const demo = useDemoDatabase(kind);
@@ -43,5 +44,16 @@ describe.each(databaseKinds)('the audit log’s before and after, in words (%s)'
       { field: 'Risk', before: 'Poor project management', after: null },
       { field: 'Context', before: 'locality hub working', after: null },
     ]);
+  });
+
+  it('finds a change by the day in England it was made, as the log shows its times', async () => {
+    // 00:30 on 2 June 2026, British Summer Time: 23:30 on 1 June in UTC.
+    await demo().db.insert(auditLog).values({ at: new Date('2026-06-01T23:30:00Z'), actorLabel: 'Test', recordType: 'audit_day_test', recordId: '1', action: 'update' });
+    const on = async (from: string, to: string) => (await listAudit(admin(), { recordType: 'audit_day_test', from, to })).items.length;
+    expect(await on('2026-06-02', '2026-06-02')).toBe(1);
+    expect(await on('2026-06-01', '2026-06-01')).toBe(0);
+    // In winter, England's day is UTC's.
+    await demo().db.insert(auditLog).values({ at: new Date('2026-12-01T23:30:00Z'), actorLabel: 'Test', recordType: 'audit_day_test', recordId: '2', action: 'update' });
+    expect(await on('2026-12-01', '2026-12-01')).toBe(1);
   });
 });

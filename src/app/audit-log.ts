@@ -70,8 +70,9 @@ function auditWhere(query: AuditQuery): SQL | undefined {
   if (query.signIns === 'exclude') where.push(ne(auditLog.recordType, 'session'));
   if (query.recordId) where.push(recordOrPractice(query.recordId.trim()));
   if (query.who?.trim()) where.push(ilike(auditLog.actorLabel, `%${likeText(query.who.trim())}%`));
-  if (query.from) where.push(sql`${auditLog.at} >= ${query.from}::date`);
-  if (query.to) where.push(sql`${auditLog.at} < ${query.to}::date + 1`);
+  // Days are days in England, as the log shows its times: 00:30 BST on 2 June is on 2 June, though it is 1 June in UTC.
+  if (query.from) where.push(sql`${auditLog.at} >= (${query.from}::date)::timestamp AT TIME ZONE 'Europe/London'`);
+  if (query.to) where.push(sql`${auditLog.at} < (${query.to}::date + 1)::timestamp AT TIME ZONE 'Europe/London'`);
   return where.length ? and(...where) : undefined;
 }
 
