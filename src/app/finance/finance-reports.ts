@@ -37,8 +37,9 @@ const schemeNames = async (ctx: AppContext) => new Map((await ctx.db.select({ id
 async function streamsAgainstIeSentences(ctx: AppContext, streams: Awaited<ReturnType<typeof loadIncomeStreams>>, years: readonly string[]): Promise<string[]> {
   if (!isAllowed(ctx.actor, 'finance_report', 'read')) return [];
   const lines = await loadIeIncomeLines(ctx.db);
+  const figured = withSchemeFigures(streams, await linkedSchemeMoney(ctx.db, streams.map((s) => s.schemeId)));
   return years.flatMap((y) => {
-    const found = streamsAgainstIe(streams, lines, y);
+    const found = streamsAgainstIe(figured, lines, y);
     return found ? [streamsAgainstIeSentence(found)] : [];
   });
 }
@@ -105,14 +106,14 @@ async function yearModel(ctx: AppContext, rawYear: string, changes: ScenarioChan
   const money = await linkedSchemeMoney(ctx.db, [...counted.map((s) => s.schemeId), ...lines.map((l) => l.schemeId)]);
   const ie = incomeAndExpenditure(year.financialYear, scenarioIncomeLines(year.financialYear, lines, streams, changes), costs);
   const flow = cashFlow({ financialYear: year.financialYear, openingPence: year.openingBalancePence, thresholdPence: threshold ?? year.cashThresholdPence, streams: withSchemeFigures(counted, money), runningCosts: costs });
-  return { ie, flow, streams, lines, notes: scenarioNotes(streams, changes, year.financialYear), unchanged: scenarioUnchanged(streams, lines, changes, year.financialYear), schemeFees: ieWithSchemeFees(ie, money) };
+  return { ie, flow, streams, figured: withSchemeFigures(streams, money), lines, notes: scenarioNotes(streams, changes, year.financialYear), unchanged: scenarioUnchanged(streams, lines, changes, year.financialYear), schemeFees: ieWithSchemeFees(ie, money) };
 }
 
 export async function ieReport(ctx: AppContext, rawYear: string) {
   authorize(ctx.actor, 'finance_report', 'read');
-  const { ie, schemeFees, streams, lines } = await yearModel(ctx, rawYear, []);
+  const { ie, schemeFees, figured, lines } = await yearModel(ctx, rawYear, []);
   const worked = schemeFees.lines.some((l) => l.workedOutPence !== null);
-  const against = streamsAgainstIe(streams, lines, ie.financialYear);
+  const against = streamsAgainstIe(figured, lines, ie.financialYear);
   return {
     ...summary(ie),
     /** Why the I&E's secured income is not what the secured streams bring in. */

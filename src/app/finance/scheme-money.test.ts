@@ -13,6 +13,8 @@ import { ieLineRecord } from './budget-records.js';
 import { cashFlowReport, ieReport } from './finance-reports.js';
 import { importFinanceCsv } from './import-finance.js';
 import { incomeStreamRecord } from './stream-records.js';
+import { loadIncomeStreams } from '../../db/repos/finance.js';
+import { formatPence } from '../../domain/schemes/format-money.js';
 
 const file = (name: string, lines: string[]) => ({ name, content: Buffer.from(`${lines.join('\n')}\n`) });
 
@@ -54,6 +56,20 @@ describe.each(databaseKinds)('scheme money in the finance plan (%s)', (kind) => 
     expect([entry!.before, entry!.after]).toMatchObject([{ schemeId: (await winter()).id }, { schemeId: null }]);
     const again = await winterStream();
     await updateRecord(admin(), incomeStreamRecord, String(again.id), { schemeId: (await winter()).id }, again.rowVersion);
+  });
+
+  it('says, beside the I&E, what the secured streams pay on to practices as the cash flow does: the linked scheme’s exact payments', async () => {
+    const { practicesPence } = await winter();
+    const [line] = await demo().db.insert(ieIncomeLines).values({ financialYear: '2017/18', section: 'secured', line: 'Test line', amountPence: 100_00 }).returning();
+    const streams = (await loadIncomeStreams(demo().db)).filter((s) => s.status === 'secured');
+    const winterId = (await winterStream()).id;
+    const expected = streams.reduce((sum, s) => {
+      const year = s.amounts.find((a) => a.financialYear === '2017/18');
+      return sum + (!year ? 0 : s.id === winterId ? practicesPence : shareOf(year.amountPence, s.practicesShareBasisPoints));
+    }, 0);
+    const sentence = (await ieReport(admin(), '2017/18')).againstStreams!;
+    expect(sentence).toContain(`including ${formatPence(expected)} paid on to practices (as the cash flow counts them`);
+    await demo().db.delete(ieIncomeLines).where(eq(ieIncomeLines.id, line!.id));
   });
 
   it('counts a scheme once: a second link, an unknown scheme or a clashing import is refused and nothing is saved', async () => {

@@ -16,6 +16,13 @@ describe('streamsAgainstIe: the streams’ secured income beside the I&E’s', (
     expect(found && streamsAgainstIeSentence(found)).toBe(expected);
   });
 
+  it('takes a linked scheme’s exact payments to practices, as the cash flow does, and says so', () => {
+    const winter = { ...streams[0]!, status: 'secured' as const, practicesShareBasisPoints: 9500, amounts: [{ financialYear: '2018/19', amountPence: 7_352_500, practicesPence: 6_669_200 }] };
+    const found = streamsAgainstIe([winter], income, '2018/19')!;
+    expect(found).toMatchObject({ streamsSecuredPence: 7_352_500, practicesPence: 6_669_200, fromSchemes: true });
+    expect(streamsAgainstIeSentence(found)).toContain('bring in £73,525 gross, including £66,692 paid on to practices (as the cash flow counts them: a linked scheme’s invoice and payments in place of its stream’s planned amount), while');
+  });
+
   it('leaves out "paid on" when nothing is', () => {
     expect(streamsAgainstIeSentence({ financialYear: '2018/19', streamsSecuredPence: 100_00, practicesPence: 0, ieSecuredPence: 50_00 })).toMatch(/^In 2018\/19 the secured income streams bring in £100 gross, while the I&E counts £50 /);
   });

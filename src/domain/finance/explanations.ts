@@ -16,24 +16,33 @@ export interface StreamsAgainstIe {
   practicesPence: number;
   /** The I&E's secured income: the federation's own income lines. */
   ieSecuredPence: number;
+  /** Some of the figures are a linked scheme's invoice and payments, as the cash flow counts them, in place of the stream's planned amount. */
+  fromSchemes?: boolean;
 }
 
-/** A year's secured income as the streams count it and as the I&E does; null for a year with no I&E lines. */
+/**
+ * A year's secured income as the streams count it and as the I&E does; null for a year with no I&E
+ * lines. Give the streams with their linked schemes' figures (`withSchemeFigures`), so the sentence
+ * says what the cash flow pays: a scheme's exact payments to practices, not a share of its plan.
+ */
 export function streamsAgainstIe(streams: readonly IncomeStream[], lines: readonly IeIncomeLine[], financialYear: string): StreamsAgainstIe | null {
   if (!lines.some((l) => l.financialYear === financialYear)) return null;
-  const secured = streams.filter((s) => s.status === 'secured').map((s) => ({ s, pence: s.amounts.find((a) => a.financialYear === financialYear)?.amountPence ?? 0 }));
+  const secured = streams.filter((s) => s.status === 'secured').flatMap((s) => s.amounts.filter((a) => a.financialYear === financialYear).map((year) => ({ s, year })));
+  const fromSchemes = secured.some(({ year }) => year.practicesPence !== undefined);
   return {
     financialYear,
-    streamsSecuredPence: secured.reduce((sum, { pence }) => sum + pence, 0),
-    practicesPence: secured.reduce((sum, { s, pence }) => sum + shareOf(pence, s.practicesShareBasisPoints), 0),
+    streamsSecuredPence: secured.reduce((sum, { year }) => sum + year.amountPence, 0),
+    practicesPence: secured.reduce((sum, { s, year }) => sum + (year.practicesPence ?? shareOf(year.amountPence, s.practicesShareBasisPoints)), 0),
     ieSecuredPence: lines.filter((l) => l.financialYear === financialYear && l.section === 'secured').reduce((sum, l) => sum + l.amountPence, 0),
+    ...(fromSchemes ? { fromSchemes } : {}),
   };
 }
 
 /** One sentence for both pages: "In 2018/19 the secured income streams bring in £445,000 …". */
 export function streamsAgainstIeSentence(x: StreamsAgainstIe): string {
   const paidOn = x.practicesPence ? `, including ${formatPence(x.practicesPence)} paid on to practices` : '';
-  return `In ${x.financialYear} the secured income streams bring in ${formatPence(x.streamsSecuredPence)} gross${paidOn}, while the I&E counts ${formatPence(x.ieSecuredPence)} of secured income: the federation’s own income lines (its share of some streams, and items such as carry-forwards that are not streams).`;
+  const asCashFlow = x.fromSchemes ? ' (as the cash flow counts them: a linked scheme’s invoice and payments in place of its stream’s planned amount)' : '';
+  return `In ${x.financialYear} the secured income streams bring in ${formatPence(x.streamsSecuredPence)} gross${paidOn}${asCashFlow}, while the I&E counts ${formatPence(x.ieSecuredPence)} of secured income: the federation’s own income lines (its share of some streams, and items such as carry-forwards that are not streams).`;
 }
 
 /**
