@@ -27,6 +27,8 @@ export const permissions = {
   user: { read: admin, create: admin, update: admin, delete: admin, import: admin },
   audit: { read: admin, create: [], update: [], delete: [], import: [] },
   job: { read: admin, create: admin, update: [], delete: [], import: [] },
+  // A backup holds every row, password hashes included: an admin takes it (on the server's machine: the API refuses it to a browser) and restores one.
+  backup: { read: admin, create: [], update: [], delete: [], import: admin },
   // Loading the demo federation writes users, schemes and finance: an import by an admin.
   demo: { read: [], create: [], update: [], delete: [], import: admin },
   // The daily email of what is due, sent to every user: an admin sends it (or the scheduled CLI).

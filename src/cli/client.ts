@@ -82,7 +82,7 @@ export class LocalClient implements AtscaleClient {
     return loadDemo(this.ctx);
   }
   backup() {
-    return createBackup(this.opened.database);
+    return createBackup(this.opened.database, this.ctx.actor);
   }
   listRecords(plural: string, filters: Record<string, string>) {
     // Free text (`q`) searches every searchable field, as the API's ?q= does; the rest are fields.

@@ -35,10 +35,10 @@ export async function registerImportRoutes(app: FastifyInstance, deps: ServerDep
   // A backup holds every user's password hash: it is taken on the server's own machine (atscale backup,
   // which comes here while the server holds the database), never downloaded in a browser.
   r.get('/api/backup', { schema: { tags: ['imports'], summary: 'Everything stored, as a backup file (the atscale backup command on the server’s machine only)' } }, async (request, reply) => {
-    actorOf(request);
+    const actor = actorOf(request);
     if (!request.fromCli) throw new AppError('forbidden', 'A backup holds every user’s password hash, so it is taken on the server’s machine: run atscale backup <file> there');
     const { createBackup } = await import('../../app/backup/backup.js');
-    return sendFile(reply, 'application/gzip', { fileName: `atscale-backup-${todayInEngland()}.json.gz`, content: await createBackup(deps.database) });
+    return sendFile(reply, 'application/gzip', { fileName: `atscale-backup-${todayInEngland()}.json.gz`, content: await createBackup(deps.database, actor) });
   });
   r.get('/api/jobs/:id', { schema: { tags: ['imports'], summary: 'A job: status, progress and result', params: z.object({ id: z.string().uuid() }) } }, async (request) => deps.jobs.get(actorOf(request), request.params.id));
   r.get('/api/jobs/:id/problems.csv', { schema: { tags: ['imports'], summary: 'Every problem that stopped a job (a rejected file’s rows), as CSV with file, line and column', params: z.object({ id: z.string().uuid() }) } }, async (request, reply) =>

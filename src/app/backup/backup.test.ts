@@ -1,8 +1,9 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
+import { groupMemberships, practiceGroups } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
-import { contextFor } from '../../../test/support/factories.js';
+import { adminActor, contextFor, managerOf } from '../../../test/support/factories.js';
 import { uploadContractDocument } from '../contracts/contract-documents.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { createBackup, restoreBackup } from './backup.js';
@@ -21,7 +22,7 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
   });
 
   it('restores everything a backup holds into another database, and new rows still get fresh ids', async () => {
-    const backup = await createBackup(source);
+    const backup = await createBackup(source, adminActor);
     const counts = await restoreBackup(target, backup);
     // The demo's quality data adds a peer group of 12 practices (an illustrative admission avoidance scheme).
     expect(counts).toMatchObject({ practices: 31, practice_groups: 8, group_memberships: 74, users: 4, schemes: 2, scheme_versions: 2, scheme_delivered: 62, scheme_hand_schedules: 4 });
@@ -46,8 +47,31 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
     expect(last).toEqual({ record_type: 'backup', action: 'restore', summary: expect.stringMatching(/^Restored the backup made on \d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}[ap]m/) });
   });
 
+  it('is taken and restored by an admin only', async () => {
+    await expect(createBackup(source, managerOf('C82001'))).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(restoreBackup(target, await createBackup(source, adminActor), managerOf('C82001'))).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('holds one moment’s data while people work: every membership it holds has its group', async () => {
+    let writing = true;
+    const writes = (async () => {
+      for (let i = 0; writing && i < 500; i++) {
+        await source.db.transaction(async (tx) => {
+          const [group] = await tx.insert(practiceGroups).values({ name: `During backup ${i}`, kind: 'peer_group' }).returning();
+          await tx.insert(groupMemberships).values({ groupId: group!.id, practiceCode: 'C82001', startDate: '2020-04-01' });
+        });
+      }
+    })();
+    const file = JSON.parse(gunzipSync(await createBackup(source, adminActor)).toString('utf8')) as { tables: Record<string, { id: number; group_id?: number }[]> };
+    writing = false;
+    await writes;
+    const groups = new Set(file.tables.practice_groups!.map((g) => g.id));
+    expect(file.tables.group_memberships!.length).toBeGreaterThan(0);
+    expect(file.tables.group_memberships!.filter((m) => !groups.has(m.group_id!))).toEqual([]);
+  });
+
   it('keeps the audit of what was done after the backup, and the undoing of it, when it restores', async () => {
-    const before = await createBackup(source);
+    const before = await createBackup(source, adminActor);
     await source.query("UPDATE practices SET notes = 'changed after the backup' WHERE ods_code = 'C82001'");
     await source.query("INSERT INTO audit_log (actor_label, record_type, record_id, action, summary) VALUES ('a manager', 'practice', 'C82001', 'update', 'notes changed after the backup')");
     const [madeSince] = await source.query<{ id: number }>("INSERT INTO practice_groups (name, kind) VALUES ('Made after the backup', 'peer_group') RETURNING id");
@@ -70,7 +94,7 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
   });
 
   it('gives a scheme in a backup made before migration 0018 its approved version’s name again, as upgrading did, not a draft’s', async () => {
-    const file = JSON.parse(gunzipSync(await createBackup(source)).toString('utf8')) as { migrations: number; tables: Record<string, Record<string, unknown>[]> };
+    const file = JSON.parse(gunzipSync(await createBackup(source, adminActor)).toString('utf8')) as { migrations: number; tables: Record<string, Record<string, unknown>[]> };
     const [scheme] = file.tables.schemes!;
     const approved = file.tables.scheme_versions!.find((v) => v.scheme_id === scheme!.id && v.status === 'approved')!.definition as { name: string; funder: string };
     // As a database before 0018 held it: saving a draft had written the draft's name and funder on the scheme.
@@ -81,7 +105,7 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
   });
 
   it('brings a backup made before migrations 0025–0028 up to date as upgrading did: tasks know their imported ids, closed risks their day', async () => {
-    const file = JSON.parse(gunzipSync(await createBackup(source)).toString('utf8')) as { migrations: number; tables: Record<string, Record<string, unknown>[]> };
+    const file = JSON.parse(gunzipSync(await createBackup(source, adminActor)).toString('utf8')) as { migrations: number; tables: Record<string, Record<string, unknown>[]> };
     // As a database before 0025 held them: none of the columns those migrations added.
     const strip = (table: string, keys: string[]) => file.tables[table]!.forEach((row) => keys.forEach((key) => delete row[key]));
     strip('plan_tasks', ['imported_ref', 'imported_occurrence', 'imported_values']);
@@ -98,7 +122,7 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
   });
 
   it('refuses, in a sentence and restoring nothing, a backup whose rows this version cannot hold', async () => {
-    const file = JSON.parse(gunzipSync(await createBackup(source)).toString('utf8')) as { tables: Record<string, Record<string, unknown>[]> };
+    const file = JSON.parse(gunzipSync(await createBackup(source, adminActor)).toString('utf8')) as { tables: Record<string, Record<string, unknown>[]> };
     delete file.tables.practices![0]!.name;
     const refused = await restoreBackup(target, gzipSync(JSON.stringify(file))).catch((error: unknown) => error);
     expect(refused).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/^The backup's practices cannot be restored into this version of atscale \(.*"name".*\)\. Nothing was restored\.$/) });

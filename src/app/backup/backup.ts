@@ -9,6 +9,7 @@ import { appliedMigrations, type Database, type Db, migrationsFolder } from '../
 import { recordAudit } from '../audit.js';
 import { type Actor, systemActor } from '../context.js';
 import * as schema from '../../db/schema/index.js';
+import { authorize } from '../permissions.js';
 
 /** Tables in an order that restores cleanly: each after the tables its foreign keys point to. */
 function parentsFirst(all: PgTable[]): PgTable[] {
@@ -37,13 +38,25 @@ export interface BackupFile {
   tables: Record<string, Record<string, unknown>[]>;
 }
 
-/** A logical backup (every row of every table as JSON, gzipped): the same on PGlite and PostgreSQL, and movable between them. */
-export async function createBackup(database: Database): Promise<Buffer> {
+/**
+ * A logical backup (every row of every table as JSON, gzipped): the same on PGlite and PostgreSQL, and
+ * movable between them. Every table is read in one repeatable-read transaction, so a backup taken while
+ * people work is one moment's data: a scheme version saved between two tables' reads is in neither or
+ * both, never pointing at a scheme the file does not hold.
+ */
+export async function createBackup(database: Database, actor: Actor): Promise<Buffer> {
+  authorize(actor, 'backup', 'read');
   const file: BackupFile = { format: 'atscale-backup', version: 1, createdAt: new Date().toISOString(), migrations: await appliedMigrations(database), tables: {} };
-  for (const table of tables) {
-    const name = getTableName(table);
-    file.tables[name] = await database.query(`SELECT row_to_json(t)::text AS j FROM "${name}" t`).then((rows) => rows.map((r) => JSON.parse(String((r as { j: string }).j))));
-  }
+  await database.db.transaction(
+    async (tx) => {
+      for (const table of tables) {
+        const name = getTableName(table);
+        const result = await tx.execute(sql.raw(`SELECT row_to_json(t)::text AS j FROM "${name}" t`));
+        file.tables[name] = (result as unknown as { rows: { j: string }[] }).rows.map((r) => JSON.parse(r.j));
+      }
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
   return gzipSync(JSON.stringify(file));
 }
 
@@ -105,6 +118,7 @@ export async function refuseNewerBackup(database: Database, file: BackupFile): P
 
 /** Replaces everything stored with the backup's contents, in one transaction: all of it or none. */
 export async function restoreBackup(database: Database, content: Buffer | BackupFile, actor: Actor = systemActor): Promise<Record<string, number>> {
+  authorize(actor, 'backup', 'import');
   const file = Buffer.isBuffer(content) ? readBackup(content) : content;
   await refuseNewerBackup(database, file);
   const counts: Record<string, number> = {};
