@@ -92,6 +92,13 @@ export function contractsSuite(harness: () => BrowserHarness) {
       expect(await seriousAxeViolations(page)).toEqual([]);
     });
 
+    it('opens a contract whose footprint is all sub-contracted, saying there is none left to add', async () => {
+      await page.goto('/contracts');
+      await page.getByRole('link', { name: /Rutland patient app/ }).click();
+      await visible(page.getByText('Every practice of the contract’s footprint is sub-contracted: there are none to add.'));
+      expect(await page.getByRole('form', { name: 'Add practices under this contract' }).count()).toBe(0);
+    });
+
     it('adds a contract, refusing a negative value and an end before the start', async () => {
       await page.goto('/contracts');
       await page.getByRole('link', { name: 'Add a contract' }).click();
@@ -149,7 +156,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
       for (const row of await page.locator('main tbody tr:not(.app-table__row--total)').all()) {
         const cells = await row.locator('td').allInnerTexts();
         const at = (header: string) => pence(cells[headers.indexOf(header)]!);
-        expect(at('Allocated') - at('Waiting for a decision') - at('Approved')).toBe(at('Remaining'));
+        expect(at('Allocated') - at('Waiting for a decision') - at('Approved')).toBe(at('Left to apply for'));
         allocated.push(at('Allocated'));
       }
       const total = await page.locator('main .app-table__row--total td').allInnerTexts();
@@ -195,7 +202,7 @@ export function contractsSuite(harness: () => BrowserHarness) {
     it('refuses an application for more than is left, in pounds and linked to its costed lines, and takes one that fits', async () => {
       await openFund(page);
       await page.getByRole('link', { name: 'Apply for money from this fund' }).click();
-      await page.getByLabel('Who is applying').selectOption({ label: `Harborough locality (${money(50 * harboroughList)} remaining)` });
+      await page.getByLabel('Who is applying').selectOption({ label: `Harborough locality (${money(50 * harboroughList)} left to apply for)` });
       // What is left is said before the lines are written, not only in a refusal.
       await eventually(() => textOf(page.locator('#applicant-pot'))).toMatch(new RegExp(`^Harborough has ${money(50 * harboroughList).replace(/[.$]/g, '\\$&')} left to apply for: £[\\d,.]+ allocated, £[\\d,.]+ of it already asked for or approved\\.$`));
       await page.getByLabel('Title').fill('Harborough GPTeamNet');

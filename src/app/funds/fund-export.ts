@@ -27,7 +27,7 @@ export const fundOverviewColumns: Column<FundRow>[] = [
   pounds('Waiting', (f) => f.requestedPence),
   pounds('Approved', (f) => f.approvedPence),
   pounds('Drawn', (f) => f.drawnPence),
-  pounds('Remaining', (f) => f.remainingPence),
+  pounds('Left to apply for', (f) => f.remainingPence),
 ];
 
 
@@ -42,7 +42,7 @@ export async function fundWorkbook(ctx: AppContext, fundId: number): Promise<{ f
   const positions: Sheet<Position> = {
     name: 'Localities',
     rows: report.positions,
-    columns: [{ header: 'Locality', value: (p) => p.name }, pounds('Allocated', (p) => p.allocatedPence), pounds('Waiting for a decision', (p) => p.requestedPence), pounds('Approved', (p) => p.approvedPence), pounds('Drawn', (p) => p.drawnPence), pounds('Remaining', (p) => p.remainingPence)],
+    columns: [{ header: 'Locality', value: (p) => p.name }, pounds('Allocated', (p) => p.allocatedPence), pounds('Waiting for a decision', (p) => p.requestedPence), pounds('Approved', (p) => p.approvedPence), pounds('Drawn', (p) => p.drawnPence), pounds('Left to apply for', (p) => p.remainingPence)],
   };
   const shares: Sheet<Share> = {
     name: 'Practices',

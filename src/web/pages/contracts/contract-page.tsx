@@ -110,7 +110,8 @@ export function ContractPage() {
             </InsetText>
           ) : null}
           <DataTable caption="Sub-contracts" captionHidden columns={subContractColumns(admin, (s) => setChanging(s.id))} rows={subContracts} rowKey={(s) => s.id} empty="No practices are sub-contracted yet." compact />
-          {admin ? <SubContractForm key={changing ?? 'add'} contract={contract} practices={practicesToAdd} editing={subContracts.find((s) => s.id === changing)} onDone={(what) => {
+          {admin && changing === null && !practicesToAdd.length ? <p className="nhsuk-body">Every practice of the contract’s footprint is sub-contracted: there are none to add.</p> : null}
+          {admin && (changing !== null || practicesToAdd.length > 0) ? <SubContractForm key={changing ?? 'add'} contract={contract} practices={practicesToAdd} editing={subContracts.find((s) => s.id === changing)} onDone={(what) => {
                 setChanging(null);
                 if (what) setChanged((c) => ({ count: c.count + 1, what }));
               }}

@@ -100,7 +100,7 @@ export function ApplyPage() {
                 {user.role === 'admin'
                   ? positions.map((p) => (
                       <Select.Option key={p.name} value={`locality:${p.localityId}`}>
-                        {p.name} locality ({formatMoney(p.remainingPence)} remaining)
+                        {p.name} locality ({formatMoney(p.remainingPence)} left to apply for)
                       </Select.Option>
                     ))
                   : user.practiceCodes.map((code) => {

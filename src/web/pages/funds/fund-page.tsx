@@ -34,7 +34,7 @@ const positionColumns: Column<Position>[] = [
   money('requestedPence', 'Waiting for a decision'),
   money('approvedPence', 'Approved'),
   money('drawnPence', 'Drawn'),
-  money('remainingPence', 'Remaining'),
+  money('remainingPence', 'Left to apply for'),
 ];
 
 const applicationColumns: Column<Application>[] = [

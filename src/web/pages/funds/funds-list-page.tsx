@@ -26,7 +26,7 @@ const columns: Column<FundSummary>[] = [
   },
   { key: 'rates', header: 'Rate per patient', cell: (f) => f.years.map((y) => `${formatMoney(y.ratePence)} in ${y.year}`).join(', ') },
   // The count and its date each stay on one line, but not the two together: held as one, this
-  // column (with the money headings) pushed Remaining out of sight on a laptop.
+  // column (with the money headings) pushed "Left to apply for" out of sight on a laptop.
   {
     key: 'list',
     header: 'Patients',
@@ -37,11 +37,11 @@ const columns: Column<FundSummary>[] = [
     ),
   },
   money('allocatedPence', 'Allocated'),
-  // Remaining is allocated less what is waiting for a decision and what is approved, so both are shown.
+  // "Left to apply for" is allocated less what is waiting for a decision and what is approved, so both are shown.
   money('requestedPence', 'Waiting for a decision'),
   money('approvedPence', 'Approved'),
   money('drawnPence', 'Drawn'),
-  money('remainingPence', 'Remaining'),
+  money('remainingPence', 'Left to apply for'),
 ];
 
 const moneyKeys = ['allocatedPence', 'requestedPence', 'approvedPence', 'drawnPence', 'remainingPence'] as const;
