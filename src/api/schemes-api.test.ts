@@ -258,6 +258,10 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     // From the federation whose scheme it is; the fee is the commissioner's, in words.
     expect(text).toMatch(/Produced by East Leicestershire & Rutland GP Federation with atscale on \d{1,2} [A-Z][a-z]+ \d{4}\./);
     expect(text).toMatch(/£130 on this practice’s activity, charged to the\s+commissioner on top/);
+    // The Amount column is one column of money: pence on every row or on none.
+    const amounts = [...text.matchAll(/£[\d,]+(\.\d\d)?[ \t]*$/gm)].map((m) => m[1] !== undefined);
+    expect(amounts.length).toBeGreaterThan(2);
+    expect(new Set(amounts).size).toBe(1);
     expect(text).toMatch(/Nurse delivered\s+208 appointments at 4 an hour, paid £50 an hour\s+£2,600/);
     expect(text).toMatch(/Amount payable to the practice.*£2,600/);
   });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { practiceGroups } from '../../db/schema/index.js';
-import { formatPence } from '../../domain/schemes/format-money.js';
+import { moneyColumnFormat } from '../../domain/schemes/format-money.js';
 import { settlementWords } from '../../domain/schemes/settlement.js';
 import { renderPdf } from '../export/pdf.js';
 import { reportTableColumns } from '../export/report-table-columns.js';
@@ -51,6 +51,8 @@ export async function schemeStatementPdf(ctx: AppContext, schemeId: number, prac
   const { scheme, version, statement } = stored;
   // Who the statement is from: the federation (or PCN) whose scheme it is.
   const [from] = scheme.groupId ? await ctx.db.select({ name: practiceGroups.name }).from(practiceGroups).where(eq(practiceGroups.id, scheme.groupId)) : [];
+  // One column of money: pence on every row where any line has them (£3,539.00 under £2,739.17, not £3,539).
+  const amount = moneyColumnFormat([...statement.lines.map((l) => l.amountPence), ...statement.totals.map((t) => t.amountPence)]);
   const content = await renderPdf({
     pageSize: 'A4',
     pageMargins: [40, 48, 40, 48],
@@ -72,8 +74,8 @@ export async function schemeStatementPdf(ctx: AppContext, schemeId: number, prac
           widths: [160, '*', 70],
           body: [
             [{ text: 'Line', bold: true }, { text: 'Detail', bold: true }, { text: 'Amount', bold: true, alignment: 'right' }],
-            ...statement.lines.map((l) => [l.label, l.detail, { text: l.amountPence === null ? '' : formatPence(l.amountPence), alignment: 'right' as const }]),
-            ...statement.totals.map((t) => [{ text: t.label, bold: true }, { text: t.rule, italics: true }, { text: formatPence(t.amountPence), bold: true, alignment: 'right' as const }]),
+            ...statement.lines.map((l) => [l.label, l.detail, { text: l.amountPence === null ? '' : amount(l.amountPence), alignment: 'right' as const }]),
+            ...statement.totals.map((t) => [{ text: t.label, bold: true }, { text: t.rule, italics: true }, { text: amount(t.amountPence), bold: true, alignment: 'right' as const }]),
           ],
         },
         layout: 'lightHorizontalLines',

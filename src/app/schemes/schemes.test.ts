@@ -146,7 +146,8 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
     expect(sources.filter(([code]) => code !== 'C82002').sort()).toEqual([['C82001', 21, 'practice return'], ['C82001', 44, 'practice return'], ['C82009', 100, 'returns.csv'], ['C82009', 50, 'returns.csv']]);
     await expect(recordDeliveredEntries(manager, scheme.id, { entries: [{ practice: 'C82002', units: { nurse: 1 } }] })).rejects.toMatchObject({ kind: 'forbidden', message: expect.stringContaining('your practices in this scheme are Kibworth Medical Centre (C82001). Not for C82002') });
     await expect(recordDeliveredEntries(manager, scheme.id, { entries: [{ practice: 'C82001', units: { nurse: 1 } }], replace: true })).rejects.toMatchObject({ kind: 'forbidden' });
-    await expect(recordDeliveredEntries(contextFor(database, managerOf('C82003')), scheme.id, { entries: [{ practice: 'C82001', units: { nurse: 1 } }] })).rejects.toMatchObject({ message: expect.stringContaining('none of your practices (C82003) takes part') });
+    // A scheme for no group is seen only by the managers of the practices it names: to another practice's it is not there.
+    await expect(recordDeliveredEntries(contextFor(database, managerOf('C82003')), scheme.id, { entries: [{ practice: 'C82001', units: { nurse: 1 } }] })).rejects.toMatchObject({ kind: 'not_found' });
     await expect(recordDeliveredEntries(contextFor(database, commissionerActor), scheme.id, { entries: [{ practice: 'C82001', units: { nurse: 1 } }] })).rejects.toMatchObject({ kind: 'forbidden' });
     // Which other practices take part, and on what terms, is the federation's business.
     const practicesIn = async (ctx: typeof manager) => (await listSchemeVersions(ctx, scheme.id)).items.map((v) => (v.definition as { practices: { odsCode: string }[] }).practices.map((p) => p.odsCode));

@@ -73,6 +73,22 @@ describe('buildStatements', () => {
     for (const line of oakham.lines.filter((l) => l.label.startsWith('Contribution'))) expect(line.detail).toMatch(/^\d+\.\d\d% of the practices’ contribution \(uplifted cost less NHS England funding\)$/);
   });
 
+  it('says where a practice’s years, each rounded on its own, do not add to its contribution over the years, with both figures', () => {
+    let differing = 0;
+    for (const statement of pharmacists.statements) {
+      const years = statement.lines.filter((l) => l.label.startsWith('Contribution ')).reduce((sum, l) => sum + l.amountPence!, 0);
+      const total = statement.totals.find((t) => t.label.startsWith('Contribution over'))!.amountPence;
+      const note = statement.warnings.find((w) => w.startsWith('The 4 years'));
+      if (years === total) expect(note).toBeUndefined();
+      else {
+        differing++;
+        expect(note).toBe(`The 4 years, each rounded on its own, add to ${formatPence(years)}; the contribution over 4 years is worked out from the unrounded years and rounded once, to ${formatPence(total)}.`);
+      }
+    }
+    // South Wigston, County, Billesdon and Long Clawson among them.
+    expect(differing).toBeGreaterThanOrEqual(4);
+  });
+
   it('formats as text', () => {
     const text = formatStatement(statementFor(winter, 'The Croft Medical Centre'));
     expect(text).toContain('Winter access scheme 2017/18: statement for The Croft Medical Centre (C82067)');

@@ -69,6 +69,7 @@ export function buildStatements(
   return allocation.rows.map((row, i) => {
     const lines: StatementLine[] = [];
     const totals: PracticeStatement['totals'] = [];
+    const footing: string[] = [];
     const percent = `${row.sharePercent.toFixed(2)}%`;
     lines.push({ label: 'Share', detail: row.listSize !== null && listTotal !== null ? `${percent} (list of ${count(row.listSize)} out of ${listTotal})` : percent, amountPence: null });
     const perWeek = row.perWeek !== null ? ` (${count(row.perWeek)} a week over ${allocation.weeks} weeks)` : allocation.per === 'week' ? ' a week' : '';
@@ -96,6 +97,9 @@ export function buildStatements(
       const detail = `${schedule.sharePercent.toFixed(2)}% of the practices’ contribution (${multiYear!.basis.label})`;
       schedule.years.forEach((year, y) => lines.push({ label: yearLabels[y]!, detail, amountPence: year.contributionPence }));
       totals.push({ label: `Contribution over ${schedule.years.length} years`, amountPence: schedule.totalPence, rule: contributionRule });
+      const yearsAddTo = schedule.years.reduce((sum, year) => sum + year.contributionPence, 0);
+      // Each year and the total are rounded once from unrounded figures, so the years may not add to the total: said, never forced.
+      if (yearsAddTo !== schedule.totalPence) footing.push(`The ${schedule.years.length} years, each rounded on its own, add to ${formatPence(yearsAddTo)}; the contribution over ${schedule.years.length} years is worked out from the unrounded years and rounded once, to ${formatPence(schedule.totalPence)}.`);
     }
     const delivered = !pay ? null : pay.deliveredTotal === null ? 'No activity returned' : `${formatQuantity(pay.deliveredTotal, unit)} delivered`;
     return {
@@ -106,7 +110,7 @@ export function buildStatements(
       lines,
       totals,
       delivered,
-      warnings: warningsByPractice.get(row.practiceKey) ?? [],
+      warnings: [...(warningsByPractice.get(row.practiceKey) ?? []), ...footing],
     };
   });
 }
