@@ -1,7 +1,9 @@
 import { Heading, Select } from 'nhsuk-react-components';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import type { Page, Role, SessionUser } from '../../api/types.js';
+import type { Page, SessionUser } from '../../api/types.js';
+import type { RecordTypeName } from '../../../app/permissions.js';
+import { may } from '../../auth/may.js';
 import { useUser } from '../../auth/session.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { NotFoundPage, usePageTitle } from '../../components/page-states.js';
@@ -9,23 +11,20 @@ import { normaliseFinancialYear } from '../../../domain/finance/financial-year.j
 import type { FinanceYearRow } from './types.js';
 import { ExportLinks } from '../../components/export-links.js';
 
-/** The finance pages and the registers that live under Finance in the menu; not every role may see each. */
-const everyone: Role[] = ['admin', 'commissioner', 'clinician', 'practice_manager'];
-const federationFigures: Role[] = ['admin', 'commissioner', 'clinician'];
-const registerReaders: Role[] = ['admin', 'commissioner', 'practice_manager'];
-const sections: { to: string; text: string; roles: Role[] }[] = [
-  { to: '/finance', text: 'Income and savings', roles: everyone },
-  { to: '/finance/ie', text: 'Income and expenditure', roles: federationFigures },
-  { to: '/finance/cash-flow', text: 'Cash flow', roles: federationFigures },
-  { to: '/finance/scenarios', text: 'Scenarios', roles: federationFigures },
-  { to: '/contracts', text: 'Contracts', roles: registerReaders },
-  { to: '/funds', text: 'Funds', roles: registerReaders },
+/** The finance pages and the registers that live under Finance in the menu, each shown to whoever may read what it shows. */
+const sections: { to: string; text: string; reads: RecordTypeName }[] = [
+  { to: '/finance', text: 'Income and savings', reads: 'income_stream' },
+  { to: '/finance/ie', text: 'Income and expenditure', reads: 'finance_report' },
+  { to: '/finance/cash-flow', text: 'Cash flow', reads: 'finance_report' },
+  { to: '/finance/scenarios', text: 'Scenarios', reads: 'finance_report' },
+  { to: '/contracts', text: 'Contracts', reads: 'contract' },
+  { to: '/funds', text: 'Funds', reads: 'fund' },
 ];
 
 /** A practice manager's own practice's money (the first of their practices; the practice page links each). */
 function practiceSection(user: SessionUser) {
   const code = user.role === 'practice_manager' ? user.practiceCodes[0] : undefined;
-  return code ? [{ to: `/finance/practices/${code}`, text: 'Your practice', roles: ['practice_manager'] as Role[] }] : [];
+  return code ? [{ to: `/finance/practices/${code}`, text: 'Your practice', reads: 'practice' as const }] : [];
 }
 
 /** The plan's years and the one chosen in the address (?year=), or the latest year that has an I&E. */
@@ -74,7 +73,7 @@ export function FinanceNav() {
   const { pathname, search } = useLocation();
   const keep = new URLSearchParams(search).get('year');
   const user = useUser();
-  const shown = [...sections, ...practiceSection(user)].filter((s) => s.roles.includes(user.role));
+  const shown = [...sections, ...practiceSection(user)].filter((s) => may(user, s.reads, 'read'));
   if (!shown.length) return null;
   return (
     <nav aria-label="Finance" className="app-finance-nav">

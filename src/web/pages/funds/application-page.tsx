@@ -2,6 +2,7 @@ import { Button, Heading } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
+import { may } from '../../auth/may.js';
 import type { SessionUser } from '../../api/types.js';
 import { useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
@@ -46,7 +47,7 @@ const drawdownColumns = (takeBack?: (d: Drawdown) => void): Column<Drawdown>[] =
 ];
 
 /** The applicant may withdraw: an admin, or the manager of the practice that applied (as the server decides). */
-const mayWithdraw = (user: SessionUser, practiceCode: string | null) => user.role === 'admin' || (user.role === 'practice_manager' && !!practiceCode && user.practiceCodes.includes(practiceCode));
+const mayWithdraw = (user: SessionUser, practiceCode: string | null) => may(user, 'fund_withdrawal', 'create', practiceCode);
 
 /** "1 June 2018 (recorded 26 November 2026 at 1:35am)": the day something was done, and when it was recorded if that was later; the time alone when alike. */
 function dayRecorded(day: string | null, at: string): string {

@@ -1,6 +1,7 @@
 import { Details, Heading } from 'nhsuk-react-components';
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
+import { may } from '../../auth/may.js';
 import { useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
@@ -92,7 +93,7 @@ export function FundPage() {
             <Heading headingLevel="h2">Allocated, approved and drawn</Heading>
             <DataTable caption="Position by locality" captionHidden columns={positionColumns} rows={positions} rowKey={(p) => p.name} total={{ label: 'Total', cells: totals }} compact moneyAcross />
             <Heading headingLevel="h2">Applications</Heading>
-            {user.role === 'admin' || (user.role === 'practice_manager' && calculation.practices.some((p) => user.practiceCodes.includes(p.key))) ? (
+            {may(user, 'fund_application', 'create') || calculation.practices.some((p) => may(user, 'fund_application', 'create', p.key)) ? (
               <p className="nhsuk-body">
                 <Link to={`/funds/${fund.id}/apply`}>Apply for money from this fund</Link>
               </p>

@@ -1,6 +1,7 @@
 import { Button, InsetText } from 'nhsuk-react-components';
 import { type FormEvent, useRef, useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../api/use-api.js';
+import { may } from '../../auth/may.js';
 import { isAdmin, useUser } from '../../auth/session.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { FileField } from '../../components/file-field.js';
@@ -93,7 +94,7 @@ function FileLink({ policyId, file, current = false }: { policyId: number; file:
 function PolicyDetails({ policy }: { policy: Policy }) {
   const user = useUser();
   const status = useApiQuery<AcknowledgementStatus>(`/api/policies/${policy.id}/acknowledgements`);
-  const mayAcknowledge = (code: string) => isAdmin(user) || (user.role === 'practice_manager' && user.practiceCodes.includes(code));
+  const mayAcknowledge = (code: string) => may(user, 'policy_acknowledgement', 'create', code);
   // The button goes once the practice has acknowledged; the banner says so.
   // The banner names the version acknowledged then, not whatever version the document has since.
   const [acknowledged, setAcknowledged] = useState<{ practiceCode: string; version: string; count: number }>({ practiceCode: '', version: '', count: 0 });
