@@ -198,4 +198,17 @@ describe.each(databaseKinds)('contracts and funds over the API (%s)', (kind) => 
     expect(await manager.request('POST', `/api/fund-applications/${harborough.id}/withdrawal`, { rowVersion: harborough.rowVersion })).toMatchObject({ status: 403 });
     expect(report.applications.filter((a: { title: string }) => a.title.endsWith('locality transformation plan 2018/19')).every((a: { submittedOn: string }) => a.submittedOn === '2018-05-01')).toBe(true);
   });
+
+  it('tells each reader what their practices may still apply for on their own share: a manager their own practice only', async () => {
+    const manager = await ApiClient.signIn(server.baseUrl, demoUser('practice_manager').email, demoUser('practice_manager').password);
+    const theirs = (await manager.request('GET', `/api/funds/${fundId}/report`)).body;
+    expect(theirs.practicePositions.map((p: { practiceCode: string }) => p.practiceCode)).toEqual(['C82001']);
+    const kibworth = theirs.practicePositions[0];
+    const share = theirs.calculation.practices.find((p: { key: string }) => p.key === 'C82001').totalPence;
+    const own = theirs.applications.filter((a: { practiceCode: string | null }) => a.practiceCode === 'C82001');
+    const held = own.reduce((sum: number, a: { status: string; requestedPence: number; approvedPence: number | null }) => sum + (a.status === 'submitted' ? a.requestedPence : a.status === 'approved' || a.status === 'part_approved' ? (a.approvedPence ?? 0) : 0), 0);
+    expect(kibworth).toMatchObject({ allocatedPence: share, remainingPence: share - held });
+    const all = (await admin.request('GET', `/api/funds/${fundId}/report`)).body;
+    expect(all.practicePositions).toHaveLength(all.calculation.practices.length);
+  });
 });

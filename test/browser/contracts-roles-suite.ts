@@ -23,7 +23,7 @@ export function contractsRolesSuite(harness: () => BrowserHarness) {
       await visible(page.getByText('This fund’s last year, 2018/19, ended on 31 March 2019. An application dated after that can only be rejected'));
       await eventually(() => page.getByLabel('Who is applying').locator('option').allInnerTexts()).toEqual(['Choose', 'Kibworth Medical Centre (C82001), Harborough locality']);
       await page.getByLabel('Who is applying').selectOption('practice:C82001');
-      await eventually(() => textOf(page.locator('#applicant-pot'))).toMatch(/^A practice’s application draws on its locality’s allocation\. Harborough has £[\d,.]+ left to apply for: £[\d,.]+ allocated, £[\d,.]+ of it already asked for or approved\.$/);
+      await eventually(() => textOf(page.locator('#applicant-pot'))).toMatch(/^A practice’s application must fit its own share of the fund and its locality’s allocation\. Kibworth Medical Centre’s own share has £[\d,.]+ left to apply for: £[\d,.]+ allocated\.? Harborough locality has £[\d,.]+ left to apply for: £[\d,.]+ allocated, £[\d,.]+ of it already asked for or approved\.$/);
       await page.getByLabel('Title').fill('Kibworth signposting');
       await page.getByLabel('Purpose').fill('Reception training in active signposting');
       await page.getByLabel('Line 1: what the money is for').fill('Trainer, two sessions');

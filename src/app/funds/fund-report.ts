@@ -76,6 +76,19 @@ export async function loadFundState(db: Db, fundId: number): Promise<FundState> 
   return { fund, calculation, localityIds, localities, withoutListSize, applications, drawnByApplication };
 }
 
+/**
+ * The same position for each practice whose applications the reader sees (a practice manager: their
+ * own), on its own share: a practice's application must fit its share as well as its locality's pot.
+ */
+export function practicePositions(state: FundState, actor: Actor): (PositionRow & { practiceCode: string })[] {
+  return state.calculation.practices
+    .filter((p) => canSeePractice(actor, p.key))
+    .map((p) => {
+      const apps = state.applications.filter((a) => a.practiceCode === p.key).map((a) => ({ ...a, status: a.status as never, drawnPence: state.drawnByApplication.get(a.id) ?? 0 }));
+      return { ...positionOf(p.name, p.totalPence, apps), practiceCode: p.key };
+    });
+}
+
 /** Allocated, waiting, approved, drawn and remaining for each locality. */
 export function localityPositions(state: FundState): (PositionRow & { localityId: number | null })[] {
   return state.calculation.localities.map((l) => {
@@ -112,6 +125,8 @@ export async function fundReport(ctx: AppContext, fundId: number) {
     calculation: state.calculation,
     withoutListSize: state.withoutListSize,
     positions,
+    /** Each practice's own share, for the practices whose applications the reader sees: what a practice may still apply for. */
+    practicePositions: practicePositions(state, ctx.actor),
     totals: { allocatedPence: total('allocatedPence'), requestedPence: total('requestedPence'), approvedPence: total('approvedPence'), drawnPence: total('drawnPence'), remainingPence: total('remainingPence') },
     // Each applicant by name: the practice (as the federation knows it) or the locality.
     applications: state.applications

@@ -33,15 +33,27 @@ function potOf(applicant: string, { positions, calculation }: Pick<FundReport, '
   return locality ? positions.find((p) => p.name === locality) : undefined;
 }
 
-/** What the applicant may still ask for, before they write the costed lines rather than after a refusal. */
-function PotHint({ pot, practice }: { pot: Position | undefined; practice: boolean }) {
-  if (!pot) return null;
+const leftIn = (pot: Pick<Position, 'name' | 'allocatedPence' | 'remainingPence'>) => {
   const held = pot.allocatedPence - pot.remainingPence;
   return (
-    <p className="nhsuk-body" id="applicant-pot">
-      {practice ? `A practice’s application draws on its locality’s allocation. ` : ''}
+    <>
       {pot.name} has <strong>{formatMoney(Math.max(pot.remainingPence, 0))}</strong> left to apply for: {formatMoney(pot.allocatedPence)} allocated
       {held > 0 ? `, ${formatMoney(held)} of it already asked for or approved` : ''}.
+    </>
+  );
+};
+
+/**
+ * What the applicant may still ask for, before they write the costed lines rather than after a
+ * refusal: a locality's pot, or for a practice both its own share and its locality's (the server's
+ * figures; an application must fit each).
+ */
+function PotHint({ pot, own }: { pot: Position | undefined; own: FundReport['practicePositions'][number] | undefined }) {
+  if (!pot) return null;
+  return (
+    <p className="nhsuk-body" id="applicant-pot">
+      {own ? <>A practice’s application must fit its own share of the fund and its locality’s allocation. {leftIn({ ...own, name: `${own.name}’s own share` })} </> : null}
+      {leftIn(own ? { ...pot, name: `${pot.name} locality` } : pot)}
     </p>
   );
 }
@@ -87,7 +99,7 @@ export function ApplyPage() {
 
   return (
     <Loaded query={report} what="fund">
-      {({ fund, positions, calculation }) => (
+      {({ fund, positions, practicePositions, calculation }) => (
         <Row>
           <Col width="two-thirds">
             <PageBreadcrumb items={[{ to: '/funds', text: 'Funds' }, { to: `/funds/${fund.id}`, text: fund.name }]} />
@@ -112,7 +124,7 @@ export function ApplyPage() {
                       );
                     })}
               </Select>
-              <PotHint pot={potOf(applicant, { positions, calculation })} practice={applicant.startsWith('practice:')} />
+              <PotHint pot={potOf(applicant, { positions, calculation })} own={applicant.startsWith('practice:') ? practicePositions.find((p) => `practice:${p.practiceCode}` === applicant) : undefined} />
               <TextInput id="application-title" name="title" label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={form.fieldError('application-title')} />
               <Textarea id="application-purpose" name="purpose" label="Purpose" hint="What the money is for and what it will change" rows={4} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={form.fieldError('application-purpose')} />
               <Textarea id="application-milestones" name="milestones" label="Milestones (optional)" rows={3} value={milestones} onChange={(e) => setMilestones(e.target.value)} error={form.fieldError('application-milestones')} />

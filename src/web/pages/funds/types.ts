@@ -65,6 +65,8 @@ export interface FundReport {
   /** Members with no list size on the fund's date, "Name (C82001)": they have no share. */
   withoutListSize: string[];
   positions: Position[];
+  /** Each practice's own share, for the practices whose applications the reader sees. */
+  practicePositions: (Omit<Position, 'localityId'> & { practiceCode: string })[];
   totals: Omit<Position, 'name' | 'localityId'>;
   applications: Application[];
 }
