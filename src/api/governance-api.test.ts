@@ -147,6 +147,12 @@ describe('governance over HTTP', () => {
     await risksBook.xlsx.load(Buffer.from(await risks.arrayBuffer()) as never);
     expect(risksBook.worksheets.map((w) => w.name)).toEqual(['Risks', 'About']);
     expect(risksBook.getWorksheet('About')!.getRow(3).values).toEqual([undefined, 'Filtered by', 'Status: Open; Search: “staff”']);
+    // A filter that is not a column names the group, not its id.
+    const federation = (await admin.request('GET', '/api/groups?kind=federation')).body.items[0];
+    const members = await fetch(`${server.baseUrl}/api/practices/export.xlsx?memberOf=${federation.id}`, { headers: { cookie: admin.session.cookie! } });
+    const membersBook = new ExcelJS.Workbook();
+    await membersBook.xlsx.load(Buffer.from(await members.arrayBuffer()) as never);
+    expect(membersBook.getWorksheet('About')!.getRow(3).values).toEqual([undefined, 'Filtered by', `Members of: ${federation.name}`]);
     const policyId = Number(mine.items[0].href.split('/').pop());
     expect((await manager.request('POST', `/api/policies/${policyId}/acknowledgements`, { practiceCode: 'C82001' })).status).toBe(201);
     expect((await manager.request('GET', '/api/my-items')).body.items).toEqual([]);

@@ -10,8 +10,8 @@ export function filterWords(type: AnyRecordType, filters: Record<string, string>
   const words = Object.entries(filters).flatMap(([key, raw]) => {
     if (raw === '') return [];
     const field = type.fields[key];
-    if (!field) return [`${humanise(key)}: ${raw}`];
     const named = names.get(key);
+    if (!field) return [`${type.conditions?.[key]?.label ?? humanise(key)}: ${named?.get(Number(raw)) ?? named?.get(raw) ?? raw}`];
     const labels = field.labels;
     const value =
       named?.get(Number(raw)) ??

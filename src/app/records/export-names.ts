@@ -12,6 +12,12 @@ export async function referencedNames(ctx: AppContext, type: AnyRecordType): Pro
     const rows = await ctx.db.select({ id: field.names.id, name: field.names.name }).from(field.names.id.table);
     names.set(key, new Map(rows.map((r) => [r.id, String(r.name)])));
   }
+  // A filter that is not a field (a practices list cut to a federation's members) is named in words too.
+  for (const [key, condition] of Object.entries(type.conditions ?? {})) {
+    if (!condition.names) continue;
+    const rows = await ctx.db.select({ id: condition.names.id, name: condition.names.name }).from(condition.names.id.table);
+    names.set(key, new Map(rows.map((r) => [r.id, String(r.name)])));
+  }
   return names;
 }
 

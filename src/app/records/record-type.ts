@@ -44,6 +44,9 @@ export interface ConditionFilter {
   kind: FieldKind;
   /** What it keeps, for the API description: "members today of the group with this id". */
   description: string;
+  /** How a download's "About" tab names it ("Members of"), and where the ids it takes find their names. */
+  label?: string;
+  names?: NamesOf;
   where(value: unknown): SQL;
   /** Fields the list reads another way under this filter (a federation's members show its localities, not every group's), by field name. */
   reads?(value: unknown): Record<string, SQL>;

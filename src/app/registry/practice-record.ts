@@ -36,6 +36,9 @@ const memberToday = (groupId: unknown, kind?: string): SQL => sql`exists (
 const localitiesWithin = (groupId: unknown): SQL => sql`(select string_agg(${practiceGroups.name}, '; ' order by ${practiceGroups.name})
   ${currentMembershipsOf(sql`${practiceGroups.kind} = 'locality' and (${practiceGroups.parentId} = ${groupId} or ${practiceGroups.id} = ${groupId})`)})`;
 
+/** Where a group id a filter takes finds its name, for a download's "About" tab. */
+const groupNames = { id: practiceGroups.id, name: practiceGroups.name };
+
 const odsCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{3,10}$/, 'must be an ODS code such as C82001');
 
 export const practiceRecord: RecordType<z.infer<typeof practiceInput>> = {
@@ -63,10 +66,10 @@ export const practiceRecord: RecordType<z.infer<typeof practiceInput>> = {
   },
   // Two, so a list can be a federation's members in one of its localities (?memberOf=1&inLocality=4).
   conditions: {
-    memberOf: { kind: 'integer', description: 'members today of the group with this id (its localities show as theirs)', where: (groupId) => memberToday(groupId), reads: (groupId) => ({ locality: localitiesWithin(groupId) }) },
-    inLocality: { kind: 'integer', description: 'members today of the locality with this id', where: (groupId) => memberToday(groupId, 'locality') },
+    memberOf: { kind: 'integer', label: 'Members of', names: groupNames, description: 'members today of the group with this id (its localities show as theirs)', where: (groupId) => memberToday(groupId), reads: (groupId) => ({ locality: localitiesWithin(groupId) }) },
+    inLocality: { kind: 'integer', label: 'In locality', names: groupNames, description: 'members today of the locality with this id', where: (groupId) => memberToday(groupId, 'locality') },
     // Every federation's members at once (a policy many federations' practices must read).
-    memberOfKind: { kind: 'text', description: 'members today of any group of this kind (federation, pcn, icb_footprint, locality, peer_group)', where: (kind) => sql`exists (select 1 ${currentMembershipsOf(sql`${practiceGroups.kind} = ${String(kind)}`)})` },
+    memberOfKind: { kind: 'text', label: 'Members of any group of kind', description: 'members today of any group of this kind (federation, pcn, icb_footprint, locality, peer_group)', where: (kind) => sql`exists (select 1 ${currentMembershipsOf(sql`${practiceGroups.kind} = ${String(kind)}`)})` },
   },
   labels: label,
   defaultSort: 'name',
