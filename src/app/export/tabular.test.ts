@@ -36,6 +36,13 @@ describe('a table for a terminal', () => {
     expect(lastColumn).toEqual(['Remaining', '----------', '£3,056,562', '−£688', '']);
   });
 
+  it('writes every money column with pence when any amount in the table has them, so a row reads alike', () => {
+    const withAllocated: Column<Fund & { allocatedPence: number }>[] = [...columns, { header: 'Allocated (£)', value: (f) => f.allocatedPence, numeric: true, pence: true }];
+    const rows = funds.map((f, i) => ({ ...f, remainingPence: 100 * (i + 1), allocatedPence: 34_179_800 }));
+    rows[0]!.remainingPence = 26_349_760;
+    expect(toTextTable(rows, withAllocated).split('\n')[2]).toMatch(/£263,497\.60\s+£341,798\.00$/);
+  });
+
   it('leaves the CSV as figures and ISO dates, to add up and sort', () => {
     expect(toCsv(funds, columns).split('\r\n')).toEqual(['Fund,List,List at,Remaining (£)', 'Extended access,327255,2018-01-01,3056561.7', 'Demand management,9301,,-688', '']);
   });

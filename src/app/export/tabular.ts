@@ -105,8 +105,11 @@ export function toCsvFile<T>(rows: readonly T[], columns: readonly Column<T>[]):
 
 /** A table for a terminal, read by a person: money as £1,234 (or £1,234.50), counts grouped, dates as 1 April 2018. */
 export function toTextTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
-  // A money column in whole pounds, unless some amount in it has pence (then all show theirs, to line up).
-  const money = columns.map((c) => (c.pence ? moneyColumnFormat(rows.map((row) => c.value(row)).filter((v): v is number => typeof v === 'number')) : undefined));
+  // The table's money in whole pounds, unless some amount in it has pence: then every money cell shows
+  // them, to line up and to read alike across a row (allocated £341,798.00 beside drawn £263,497.60).
+  const amounts = columns.filter((c) => c.pence).flatMap((c) => rows.map((row) => c.value(row)).filter((v): v is number => typeof v === 'number'));
+  const format = moneyColumnFormat(amounts);
+  const money = columns.map((c) => (c.pence ? format : undefined));
   const body = rows.map((row) =>
     columns.map((c, i) => {
       const value = c.value(row);
