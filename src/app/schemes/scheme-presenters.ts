@@ -65,12 +65,6 @@ export function versionWords(version: VersionSummary): string {
   return `version ${version.version} (${approved.trim()})`;
 }
 
-/** How a version is named in an export: "version 2 (approved 3 May 2018); list sizes at 1 January 2018". */
-export function describeVersion(version: VersionSummary): string {
-  const snapshot = version.listSnapshotDate ? `list sizes at ${formatLongDate(version.listSnapshotDate)}` : 'list sizes as given in the scheme';
-  return `${versionWords(version)}; ${snapshot}`;
-}
-
 /** A statement's practice as its heading names it: "Kibworth Medical Centre (C82001)". */
 export const statementPractice = (statement: Pick<PracticeStatement, 'practiceName' | 'odsCode'>) => `${statement.practiceName}${statement.odsCode ? ` (${statement.odsCode})` : ''}`;
 

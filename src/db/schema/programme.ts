@@ -162,5 +162,3 @@ export const stpOutcomes = pgTable(
   (t) => [uniqueIndex('stp_outcomes_deliverable_area_key').on(t.deliverableId, t.workArea)],
 );
 
-/** Every programme table, for backups. */
-export const programmeTables = [workPlans, planSections, planTasks, taskPositionUpdates, stpDeliverables, stpActions, stpMilestones, stpOutcomes];

@@ -57,11 +57,6 @@ export function remindersDue(contract: ContractDates, today: string, withinDays:
     .map((r) => ({ ...r, message: `${reminderLabels[r.kind]} ${daysFromToday(r.daysLeft)}` }));
 }
 
-/** The soonest key date from today, for sorting a register by what needs action first. */
-export function nextKeyDate(contract: ContractDates, today: string): string | null {
-  return remindersDue(contract, today, Number.MAX_SAFE_INTEGER)[0]?.date ?? null;
-}
-
 /**
  * A contract's dates out of order: an end or a renewal before the start, each named by its field.
  * The server refuses them; the contract form lists them beside its other problems.

@@ -82,8 +82,6 @@ export function poundsSchema(options: { allowNegative?: boolean } = {}) {
   });
 }
 
-/** Pence as pounds for a table cell or a CSV: 17362000 → 173620, 193 → 1.93. */
-export const penceToPounds = (pence: number): number => pence / 100;
 
 /**
  * Splits an amount into `parts` instalments of whole pence that add up to it exactly: equal

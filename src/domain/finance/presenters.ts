@@ -2,7 +2,7 @@ import { anyHasPence } from '../schemes/format-money.js';
 import { money, month, text, TOTAL_LABEL, type ReportColumn, type ReportRow } from '../schemes/report-columns.js';
 import type { CashFlow } from './cash-flow.js';
 import { type IncomeAndExpenditure, resultNoun } from './income-expenditure.js';
-import { penceToPounds } from './money.js';
+import { penceToPounds } from '../schemes/format-money.js';
 import type { IeWithSchemeFees } from './scheme-money.js';
 import { type DoubleCount, NO_FUNDER, type StreamTotals } from './stream-totals.js';
 import { type CostSaving, type IncomeStream, type RunningCostLine, streamStatusLabels } from './types.js';

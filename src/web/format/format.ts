@@ -1,6 +1,6 @@
 /** How numbers, money and dates are written on NHS pages: 327,255 · £1,642.50 · 1 January 2018. */
 import { todayInEngland } from '../../domain/iso-date.js';
-import { formatCount, formatPence, formatPenceInColumn } from '../../domain/schemes/format-money.js';
+import { formatCount, formatPence } from '../../domain/schemes/format-money.js';
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -10,8 +10,6 @@ export const formatNumber = (value: number | null | undefined): string => (value
 /** Stored amounts are integer pence; whole pounds are written without pence, as NHS pages write money: £30,000, £1,642.50, −£688. */
 export const formatMoney = (pence: number | null | undefined): string => (pence === null || pence === undefined ? '' : formatPence(pence));
 
-/** Money in a table column, every cell with its pence so the figures line up: £153,795.00 above £150,512.50. */
-export const formatMoneyInColumn = (pence: number | null | undefined): string => (pence === null || pence === undefined ? '' : formatPenceInColumn(pence));
 
 /** "2018-01-01" → "1 January 2018"; read as a calendar date, so no time zone can shift it. */
 export function formatDate(iso: string | null | undefined): string {

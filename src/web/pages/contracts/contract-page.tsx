@@ -12,7 +12,8 @@ import { actorName, formatDate, formatDateTime, formatList, formatMoney, formatN
 import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
 import { ContractForm } from './contract-form.js';
 import { ContractDocumentForm, MarkSignedButton, SubContractForm } from './sub-contract-forms.js';
-import { type ContractDetail, type ContractDocument, formatShare, type SubContract } from './types.js';
+import { type ContractDetail, type ContractDocument, type SubContract } from './types.js';
+import { formatBp } from '../../../domain/contracts/sub-contract-rules.js';
 import { valueBasisWords } from '../../../domain/contracts/value-basis.js';
 import './contracts.css';
 
@@ -20,7 +21,7 @@ function subContractColumns(admin: boolean, change: (s: SubContract) => void): C
   return [
     { key: 'practice', header: 'Practice', cell: (s) => `${s.practiceName} (${s.practiceCode})` },
     { key: 'signed', header: 'Signed', nowrap: true, cell: (s) => (s.signedDate ? formatDate(s.signedDate) : <Tag modifier="red">Not signed</Tag>) },
-    { key: 'share', header: 'Practice share of tariff', numeric: true, cell: (s) => formatShare(s.shareBp) },
+    { key: 'share', header: 'Practice share of tariff', numeric: true, cell: (s) => formatBp(s.shareBp) },
     { key: 'notes', header: 'Notes', long: true, cell: (s) => s.notes ?? '' },
     ...(admin
       ? [
@@ -85,7 +86,7 @@ export function ContractPage() {
               { key: 'Notice', value: contract.noticePeriodDays === null ? null : `${contract.noticePeriodDays} days: give notice by ${formatDate(contract.noticeDate)}` },
               { key: 'Renewal date', value: formatDate(contract.renewalDate) },
               { key: 'Value', value: contract.valuePence === null ? null : `${formatMoney(contract.valuePence)} ${valueBasisWords[contract.valueBasis]}` },
-              { key: 'Federation fee', value: formatShare(contract.federationFeeBp) },
+              { key: 'Federation fee', value: formatBp(contract.federationFeeBp) },
               { key: 'About', value: contract.description },
             ]}
           />

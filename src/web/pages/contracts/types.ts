@@ -65,6 +65,3 @@ export interface ContractDetail {
   documents: ContractDocument[];
   practicesToAdd: { practiceCode: string; practiceName: string }[];
 }
-
-/** 9500 → "95%". */
-export const formatShare = (bp: number) => `${(bp / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 })}%`;
