@@ -66,7 +66,11 @@ describe.each(databaseKinds)('contracts and funds over the API (%s)', (kind) => 
     expect(after.drawdowns.map((d: { id: number }) => d.id)).not.toContain(wrong.body.id);
     expect(after.application.drawnPence).toBe(before.application.drawnPence - 1_000_050);
     const audit = (await admin.request('GET', '/api/audit?recordType=drawdown')).body.items;
-    expect(audit.find((e: { recordId: string; action: string }) => e.recordId === String(wrong.body.id) && e.action === 'delete')).toMatchObject({ before: { amountPence: 1_000_050, evidence: 'Invoice R-2 (typo)' } });
+    const entry = (action: string) => audit.filter((e: { recordId: string; action: string }) => e.recordId === String(wrong.body.id) && e.action === action);
+    // Made and taken back: the audit keeps what it drew, when and on what evidence, both times.
+    const drawnWrongly = { applicationId: rutland.id, amountPence: 1_000_050, drawnOn: '2018-10-31', evidence: 'Invoice R-2 (typo)' };
+    expect(entry('create')).toEqual([expect.objectContaining({ before: null, after: expect.objectContaining(drawnWrongly) })]);
+    expect(entry('delete')).toEqual([expect.objectContaining({ before: expect.objectContaining(drawnWrongly), after: null })]);
     expect(await admin.request('DELETE', path(after.application.rowVersion))).toMatchObject({ status: 404 });
   });
 
