@@ -160,7 +160,8 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     const run = (await manager.request('GET', `/api/schemes/${id}/run`)).body;
     expect(tableOf(run, 'allocation').rows.map((r) => r.ods_code ?? r.practice)).toEqual(['C82001', 'TOTAL']);
     expect(tableOf(run, 'payments').rows.map((r) => r.ods_code ?? r.practice)).toEqual(['C82001', 'TOTAL']);
-    expect(tableOf(run, 'statements').rows.every((r) => r.ods_code === 'C82001')).toBe(true);
+    // Statement rows for Kibworth only, and some there are: a list of none would pass an `every`.
+    expect([...new Set(tableOf(run, 'statements').rows.map((r) => r.ods_code))]).toEqual(['C82001']);
     expect((await manager.request('GET', `/api/schemes/${id}/delivered`)).body.items.map((r: Row) => r.practiceCode)).toEqual(['C82001', 'C82001']);
     expect((await manager.request('GET', `/api/schemes/${id}/statements/C82002`)).status).toBe(403);
     expect((await manager.request('GET', `/api/schemes/${id}/statements/C82001`)).body.statement.practiceName).toBe('Kibworth Medical Centre');

@@ -64,11 +64,17 @@ describe.each(databaseKinds)('bulkInsert (%s)', (kind) => {
   it('stores every type, NULLs and non-ASCII text as given', async () => {
     // Enough rows to cross several COPY chunks.
     const many = [...rows, ...Array.from({ length: 4500 }, (_, i): Row => ({ code: `M${String(i).padStart(5, '0')}`, name: `Practice ${i}`, count: i, share: i / 7, active: i % 2 === 0, opened: '2010-01-01', extra: { i } }))];
-    await database.db.transaction((tx) => bulkInsert(tx as never, 'bulk_probe', columns, many));
+    expect(await database.db.transaction((tx) => bulkInsert(tx as never, 'bulk_probe', columns, many))).toBe(kind === 'postgres' ? 'copy' : 'insert');
     const stored = await database.query<Row>(`SELECT code, name, count, share, active, to_char(opened, 'YYYY-MM-DD') AS opened, extra FROM bulk_probe WHERE code NOT LIKE 'M%' ORDER BY code`);
     expect(stored).toEqual(rows);
     const [counted] = await database.query<{ n: number; total: number }>(`SELECT count(*)::int AS n, sum(count)::int AS total FROM bulk_probe WHERE code LIKE 'M%'`);
     expect(counted).toEqual({ n: 4500, total: (4499 * 4500) / 2 });
+  });
+
+  it('takes COPY only inside a transaction on PostgreSQL, where it has the connection to itself', async () => {
+    expect(await bulkInsert(database.db, 'bulk_probe', columns, [{ ...rows[0]!, code: 'POOL1' }])).toBe('insert');
+    expect(await database.db.transaction((tx) => bulkInsert(tx as never, 'bulk_probe', columns, []))).toBe('none');
+    expect(await database.query("SELECT code FROM bulk_probe WHERE code = 'POOL1'")).toEqual([{ code: 'POOL1' }]);
   });
 
   it('writes nothing when a row breaks a constraint', async () => {

@@ -47,16 +47,24 @@ export async function bulkUpsert<T>(
   }
 }
 
+/** How bulkInsert wrote its rows: binary COPY, one INSERT of unnested arrays, or nothing (no rows). */
+export type BulkInsertPath = 'copy' | 'insert' | 'none';
+
 /**
  * Inserts new rows. On PostgreSQL it streams them with binary COPY through the transaction's own
- * connection (the fastest way in); on PGlite, or outside a transaction, it uses bulkUpsert.
+ * connection (the fastest way in); on PGlite, or outside a transaction, it uses bulkUpsert. It says
+ * which it took, so a test can tell the COPY path from the fallback.
  */
-export async function bulkInsert<T>(db: Db, table: string, columns: readonly BulkColumn<T>[], rows: readonly T[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function bulkInsert<T>(db: Db, table: string, columns: readonly BulkColumn<T>[], rows: readonly T[]): Promise<BulkInsertPath> {
+  if (rows.length === 0) return 'none';
   const client = transactionClientOf(db);
-  if (!client) return bulkUpsert(db, table, columns, rows, undefined);
+  if (!client) {
+    await bulkUpsert(db, table, columns, rows, undefined);
+    return 'insert';
+  }
   const names = columns.map((c) => `"${c.name}"`).join(', ');
   await pipeline(Readable.from(binaryCopyData(columns, rows)), client.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN WITH (FORMAT binary)`)));
+  return 'copy';
 }
 
 /** The pg client a Drizzle node-postgres transaction runs on; undefined for PGlite or a pool. */

@@ -62,6 +62,18 @@ export class ApiClient {
     const parsed = type.includes('json') ? await response.json() : await response.text();
     return { status: response.status, body: parsed, headers: response.headers };
   }
+
+  /** Uploads an NHS file and follows its job (202) until it ends: the job as it ended. */
+  async runImport(kind: string, form: FormData): Promise<any> {
+    const started = await this.request('POST', `/api/imports/${kind}`, form);
+    if (started.status !== 202) throw new Error(`the ${kind} import did not start: ${started.status} ${JSON.stringify(started.body)}`);
+    let job = started.body;
+    while (job.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      job = (await this.request('GET', `/api/jobs/${job.id}`)).body;
+    }
+    return job;
+  }
 }
 
 export const demoUser = (role: (typeof demoUsers)[number]['role']) => demoUsers.find((u) => u.role === role)!;

@@ -34,6 +34,10 @@ export function epraccurRow(fields: Partial<Record<number, string>> = {}): strin
   return Array.from({ length: 27 }, (_, i) => `"${merged[i + 1] ?? ''}"`).join(',');
 }
 
+/** A "Patients Registered at a GP Practice" totals file: its header, and a row giving a practice's list on 1 April 2025. */
+export const listSizeHeader = 'PUBLICATION,EXTRACT_DATE,TYPE,SUB_ICB_LOCATION_CODE,ONS_SUB_ICB_LOCATION_CODE,CODE,POSTCODE,SEX,AGE,NUMBER_OF_PATIENTS';
+export const listSizeRow = (code: string, patients: string) => `GP_PRAC_PAT_LIST,2025-04-01,GP,03W,E38000051,${code},LE8 0LG,ALL,ALL,${patients}`;
+
 /** A small scheme over three demo practices whose list sizes the demo registry holds at 2018-01-01; override any field of the definition. */
 export function makeSchemeRequest(overrides: Partial<SchemeDefinitionInput> = {}, groupId?: number): CreateSchemeRequest {
   counter++;

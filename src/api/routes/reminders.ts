@@ -5,7 +5,7 @@ import type { AppContext } from '../../app/context.js';
 import { myItems } from '../../app/reminders/my-items.js';
 import { sendDigest } from '../../app/reminders/send-digest.js';
 import { itemKindLabels, isItemOverdue } from '../../domain/governance/digest.js';
-import { actorOf } from '../auth.js';
+import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { sendTable } from './send-table.js';
 
@@ -27,7 +27,8 @@ export async function registerReminderRoutes(app: FastifyInstance, deps: ServerD
       { header: 'Overdue', value: (i) => (isItemOverdue(i, today) ? 'Yes' : 'No') },
     ]);
   });
-  r.post('/api/digest/send', { schema: { tags: ['reminders'], summary: 'Send the daily digest now (admins); dryRun composes it without sending', body: z.object({ dryRun: z.boolean().default(false) }) } }, async (request) =>
+  // Someone who may not even compose it is refused before the body is read; sending it for real is checked by the use case.
+  r.post('/api/digest/send', { preValidation: refuseUnlessMay('digest', 'read'), schema: { tags: ['reminders'], summary: 'Send the daily digest now (admins); dryRun composes it without sending', body: z.object({ dryRun: z.boolean().default(false) }) } }, async (request) =>
     sendDigest(ctxOf(request), { ...deps.digest, dryRun: request.body.dryRun }),
   );
 }

@@ -26,7 +26,8 @@ describe.each(databaseKinds)('how long a sign-in lasts (%s)', (kind) => {
     expect((await at(1))!.renewedUntil).toBeUndefined();
     // Used in the afternoon: renewed for 12 hours from then, so still signed in at 8pm.
     expect((await at(7))!.renewedUntil).toEqual(new Date(start.getTime() + hours(19)));
-    expect(await at(18)).toBeDefined();
+    // Still the clinician at 6pm, an hour before then, and renewed again: until 6am.
+    expect(await at(18)).toMatchObject({ actor: { role: 'clinician', label: expect.stringContaining(email) }, renewedUntil: new Date(start.getTime() + hours(30)) });
     // Then left unused overnight: ended.
     expect(await at(18 + 12 + 1)).toBeUndefined();
   });

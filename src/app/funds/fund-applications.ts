@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { poundsField } from '../../domain/contracts/pounds-and-years.js';
-import { conflict, forbidden, invalid, notFound, staleChange } from '../../domain/errors.js';
+import { forbidden, invalid, notFound, staleChange } from '../../domain/errors.js';
 import { checkApprovalDate, checkBusinessCase, checkDrawdown, checkDrawdownDate, checkFitsPot, commitmentOf, type AmountAsked, decide, decisionOutcomes, sumPence, withdraw, type ApplicationMoney } from '../../domain/funds/fund-applications.js';
 import { formatLongDate, todayInEngland, isoDateSchema, refuseFutureDate } from '../../domain/iso-date.js';
 import { registryPractices } from '../../db/repos/schemes.js';
@@ -48,6 +48,15 @@ async function loadApplication(db: Db, applicationId: number): Promise<Applicati
   const application = await findApplication(db, applicationId);
   if (!application) throw notFound(`Application ${applicationId}`);
   return application;
+}
+
+/**
+ * The loser of a compare-and-set on an application: another change was saved between reading it and
+ * writing, so this one is refused as stale, in the one shape `{ stale, sent, current }`, naming the
+ * version it was made from and the one saved since.
+ */
+async function staleApplication(db: Db, applicationId: number, sent: number, message: string) {
+  return staleChange(message, sent, (await findApplication(db, applicationId))?.rowVersion);
 }
 
 /** A practice manager reads their own practice's applications and their locality's: any other is "not found" to them. */
@@ -127,7 +136,7 @@ export async function decideApplication(ctx: AppContext, applicationId: number, 
       checkPots(await loadFundState(db, before.fundId), before, outcome.approvedPence, asked);
     }
     const after = await updateApplicationIfUnchanged(db, applicationId, input.rowVersion, { status: outcome.status, approvedPence: outcome.approvedPence, decisionReason: input.reason ?? null, decidedBy: ctx.actor.label, decidedAt: new Date(), decidedOn: input.decidedOn ?? today });
-    if (!after) throw conflict('This application was changed by someone else since you opened it. Reload it and decide again.');
+    if (!after) throw await staleApplication(db, applicationId, input.rowVersion, 'This application was changed by someone else since you opened it. Reload it and decide again.');
     await recordAudit(db, ctx.actor, { recordType: 'fund_application', recordId: applicationId, action: 'update', before, after, summary: `${outcome.status.replace('_', '-')}: ${before.title}` });
     return after;
   });
@@ -150,7 +159,7 @@ export async function withdrawApplication(ctx: AppContext, applicationId: number
     if (before.rowVersion !== input.rowVersion) throw staleChange('This application was changed since you opened it. Reload it to see where it stands.', input.rowVersion, before.rowVersion);
     const { status } = withdraw(money(before));
     const after = await updateApplicationIfUnchanged(db, applicationId, input.rowVersion, { status, withdrawnBy: ctx.actor.label, withdrawnAt: new Date() });
-    if (!after) throw conflict('This application was changed at the same moment. Reload it to see where it stands.');
+    if (!after) throw await staleApplication(db, applicationId, input.rowVersion, 'This application was changed at the same moment. Reload it to see where it stands.');
     await recordAudit(db, ctx.actor, { recordType: 'fund_application', recordId: applicationId, action: 'update', before, after, summary: `Withdrawn: ${before.title}` });
     return after;
   });
@@ -166,7 +175,9 @@ export async function recordDrawdown(ctx: AppContext, applicationId: number, inp
     checkDrawdownDate(input.drawnOn, (await findFund(db, application.fundId)).rates.map((r) => r.year), application.decidedOn);
     const drawn = sumPence((await drawdownsOf(db, [applicationId])).map((d) => d.amountPence));
     checkDrawdown(money(application), drawn, input.amount, input.evidence);
-    if (!(await updateApplicationIfUnchanged(db, applicationId, application.rowVersion, {}))) throw conflict('Someone else drew down against this application at the same time. Reload it and try again.');
+    if (!(await updateApplicationIfUnchanged(db, applicationId, application.rowVersion, {}))) {
+      throw await staleApplication(db, applicationId, application.rowVersion, 'Someone else drew down against this application at the same time. Reload it and try again.');
+    }
     const row = await insertDrawdown(db, { applicationId, amountPence: input.amount, drawnOn: input.drawnOn, evidence: input.evidence, recordedBy: ctx.actor.label });
     await recordAudit(db, ctx.actor, { recordType: 'drawdown', recordId: row.id, action: 'create', after: row, summary: `Drew down against ${application.title}` });
     return row;
@@ -184,7 +195,7 @@ export async function removeDrawdown(ctx: AppContext, applicationId: number, dra
     const application = await loadApplication(db, applicationId);
     const drawdown = (await drawdownsOf(db, [applicationId])).find((d) => d.id === drawdownId);
     if (!drawdown) throw notFound(`Drawdown ${drawdownId} of application ${applicationId}`);
-    if (!(await updateApplicationIfUnchanged(db, applicationId, rowVersion, {}))) throw staleChange('Someone else changed this application’s drawdowns. Reload it and try again.', rowVersion, application.rowVersion);
+    if (!(await updateApplicationIfUnchanged(db, applicationId, rowVersion, {}))) throw await staleApplication(db, applicationId, rowVersion, 'Someone else changed this application’s drawdowns. Reload it and try again.');
     await deleteDrawdown(db, drawdownId);
     await recordAudit(db, ctx.actor, { recordType: 'drawdown', recordId: drawdownId, action: 'delete', before: drawdown, summary: `Took back a drawdown against ${application.title}` });
   });

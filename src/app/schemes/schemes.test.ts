@@ -17,6 +17,9 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
   let database: Database;
   const admin = () => contextFor(database, adminActor);
   const schemeCount = async () => (await database.db.select().from(schemes)).length;
+  /** The audit rows of a scheme's delivered activity, oldest first. */
+  const deliveredAudit = async (schemeId: number) =>
+    (await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'scheme'), eq(auditLog.recordId, String(schemeId)))).orderBy(auditLog.id)).filter((a) => a.summary?.startsWith('Recorded delivered activity'));
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -115,6 +118,14 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
     const afterPartial = (await listDelivered(admin(), scheme.id)).items;
     expect(afterPartial.find((r) => r.practiceCode === 'C82001' && r.modelId === 'nurse')?.quantity).toBe(40);
     expect(afterPartial.find((r) => r.practiceCode === 'C82002' && r.modelId === 'nurse')?.quantity).toBe(7);
+    // The audit keeps the figures each upload replaced and what replaced them: the first file's six
+    // over none (its same-again and refused uploads wrote nothing), then only Countesthorpe's, the
+    // practice the second file named.
+    const figure = (practiceCode: string, modelId: string, quantity: number | null, takesPart = 'yes') => ({ practiceCode, modelId, week: null, quantity, takesPart });
+    expect((await deliveredAudit(scheme.id)).map((a) => [a.action, a.before, a.after])).toEqual([
+      ['import', { version: 1, delivered: [] }, { version: 1, delivered: [figure('C82001', 'gp', 20), figure('C82001', 'nurse', 40), figure('C82002', 'gp', null), figure('C82002', 'nurse', null), figure('C82009', 'gp', 0, 'no'), figure('C82009', 'nurse', 0, 'no')] }],
+      ['import', { version: 1, delivered: [figure('C82002', 'gp', null), figure('C82002', 'nurse', null)] }, { version: 1, delivered: [figure('C82002', 'gp', 1), figure('C82002', 'nurse', 7)] }],
+    ]);
     await expect(recordDeliveredEntries(admin(), scheme.id, { entries: [{ practice: 'C82001', units: { nurse: 2.5 } }] })).rejects.toMatchObject({ problems: [{ field: 'entries.0.units.nurse' }] });
     const weekly = await recordDeliveredEntries(admin(), scheme.id, { entries: [{ practice: 'C82002', week: 1, units: { nurse: 5, gp: 1 } }, { practice: 'C82002', week: 2, units: { nurse: 6, gp: 0 } }], replace: true });
     expect(weekly).toMatchObject({ changed: true, returns: 2 });
@@ -142,6 +153,10 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
     // …but returns their own practice's activity, and only theirs.
     const own = await recordDeliveredEntries(manager, scheme.id, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 44, gp: 21 } }], basedOn: (await listDelivered(manager, scheme.id)).practiceRevisions });
     expect(own).toMatchObject({ changed: true, returns: 1 });
+    // Their return replaced their practice's figures only, and the audit says from what to what.
+    const [ownAudit] = (await deliveredAudit(scheme.id)).slice(-1);
+    const kibworth = (gp: number, nurse: number) => [{ practiceCode: 'C82001', modelId: 'gp', week: null, quantity: gp, takesPart: 'yes' }, { practiceCode: 'C82001', modelId: 'nurse', week: null, quantity: nurse, takesPart: 'yes' }];
+    expect(ownAudit).toMatchObject({ action: 'update', actorLabel: 'manager of C82001', before: { version: 1, delivered: kibworth(20, 40) }, after: { version: 1, delivered: kibworth(21, 44) } });
     const sources = (await listDelivered(admin(), scheme.id)).items.map((r) => [r.practiceCode, r.quantity, r.source]);
     expect(sources.filter(([code]) => code !== 'C82002').sort()).toEqual([['C82001', 21, 'practice return'], ['C82001', 44, 'practice return'], ['C82009', 100, 'returns.csv'], ['C82009', 50, 'returns.csv']]);
     await expect(recordDeliveredEntries(manager, scheme.id, { entries: [{ practice: 'C82002', units: { nurse: 1 } }] })).rejects.toMatchObject({ kind: 'forbidden', message: expect.stringContaining('your practices in this scheme are Kibworth Medical Centre (C82001). Not for C82002') });
