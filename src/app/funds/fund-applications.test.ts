@@ -80,8 +80,9 @@ describe.each(databaseKinds)('fund applications changed at once (%s)', (kind) =>
       message: 'Someone else changed this application’s drawdowns. Reload it and try again.',
     },
   ];
-  for (const race of races) {
-    it.skipIf(kind === 'pglite')(`refuses ${race.change} that lost the race as stale, with the version it read and the one saved since, and saves nothing`, async () => {
+  // Only PostgreSQL runs two transactions side by side; PGlite's one connection takes them in turn, so no change can lose a race there.
+  for (const race of kind === 'postgres' ? races : []) {
+    it(`refuses ${race.change} that lost the race as stale, with the version it read and the one saved since, and saves nothing`, async () => {
       const { id, rowVersion, drawdownId } = await race.make();
       const before = { application: await stored(id), drawdowns: await drawnAgainst(id), audit: (await database.db.select().from(auditLog)).length };
       const outcome = await loseTheRace(id, () => race.act(id, rowVersion, drawdownId));
