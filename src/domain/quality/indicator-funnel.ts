@@ -7,8 +7,8 @@ import { type Indicator, unitLabels, unitMultiplier } from './indicators.js';
 
 /**
  * An indicator's figures on a funnel plot: proportions on the arcsine scale (`pr`), rates per 1,000
- * as ratios of counts (`rc`), both with overdispersion-adjusted limits when the practices vary
- * more than chance allows. Counts and minutes have no denominator, so no funnel.
+ * as counts over a population (`rc`: exact Poisson limits), both with overdispersion-adjusted limits
+ * when the practices vary more than chance allows. Counts and minutes have no denominator, so no funnel.
  */
 export interface FunnelRow {
   practiceCode: string;
