@@ -173,6 +173,14 @@ describe('calculateFunnel — other data types', () => {
     expect(h.limits.upper95).toBeCloseTo(Math.sin(centre + Z_95 * Math.sqrt(0.0025 + result.tau2)) ** 2, 15);
   });
 
+  it.each([true, false])('proportions (overdispersion %s): a unit is outside the limits exactly when |z| is beyond the level’s quantile', (overdispersion) => {
+    const withEdges = [...practices, { unit: 'none', numerator: 0, denominator: 40 }, { unit: 'all', numerator: 30, denominator: 30 }];
+    for (const limit of [95, 99.8] as const) {
+      const result = calculateFunnel(withEdges, { dataType: 'pr', overdispersion, limit, multiplier: 100 });
+      for (const u of result.units) expect({ unit: u.unit, limit, outlier: u.outlier }).toEqual({ unit: u.unit, limit, outlier: Math.abs(u.z) > (limit === 95 ? Z_95 : Z_998) });
+    }
+  });
+
   it('proportions: a limit whose angle passes 0 is 0, not a reflected value', () => {
     const rare: FunnelUnit[] = [
       { unit: 'tiny', numerator: 0, denominator: 3 },
