@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { funnelChartOption, maxNamedOutliers, practiceSpcChartOption } from './chart-options.js';
+import { type FunnelChartData, funnelChartOption, maxNamedOutliers, practiceSpcChartOption } from './chart-options.js';
 
 const point = (period: string) => ({ period, value: 1, mean: 1, lower: 0, upper: 2, type: 'common_cause' });
 
@@ -30,9 +30,20 @@ describe('the charts say what their marks and lines are', () => {
     { practiceCode: 'C82002', label: 'Countesthorpe Health Centre', denominator: 8000, value: 6.5, outlier: false, highlighted: true },
   ];
   type Series = { name: string; data: { name?: string; label?: { show: boolean; formatter: string } }[] };
+  const data = (overrides: Partial<FunnelChartData> = {}): FunnelChartData => ({
+    title: 'Asthma',
+    unitLabel: '%',
+    denominatorLabel: 'Registered patients aged 6 and over',
+    target: 6,
+    adjusted: false,
+    centre: { kind: 'own', name: 'East Leicestershire & Rutland GP Federation', practices: 29, reason: null },
+    points,
+    curve,
+    ...overrides,
+  });
 
   it('names the outliers and the selected practice beside their marks, and no other practice', () => {
-    const option = funnelChartOption({ title: 'Asthma', unitLabel: '%', denominatorLabel: 'Registered patients aged 6 and over', target: 6, adjusted: false, points, curve });
+    const option = funnelChartOption(data());
     const series = option.series as Series[];
     const labels = series.flatMap((s) => s.data.filter((d) => d.label?.show).map((d) => d.label!.formatter));
     expect(labels.sort()).toEqual(['Countesthorpe Health Centre', 'Empingham Medical Centre']);
@@ -42,7 +53,7 @@ describe('the charts say what their marks and lines are', () => {
 
   it('past a few outliers, marks them without names (the chart says the table names them), still naming the selected practice', () => {
     const many = Array.from({ length: maxNamedOutliers + 1 }, (_, i) => ({ practiceCode: `Y${String(i).padStart(5, '0')}`, label: `Practice ${i}`, denominator: 9000, value: 9.5, outlier: true }));
-    const option = funnelChartOption({ title: 'Asthma', unitLabel: '%', denominatorLabel: 'Patients', target: 6, adjusted: false, points: [...points, ...many], curve });
+    const option = funnelChartOption(data({ points: [...points, ...many] }));
     const series = option.series as Series[];
     expect(series.flatMap((s) => s.data.filter((d) => d.label?.show).map((d) => d.label!.formatter))).toEqual(['Countesthorpe Health Centre']);
     expect(series.find((s) => s.name === 'Outside 99.8% limits')!.data).toHaveLength(maxNamedOutliers + 2);
@@ -53,7 +64,7 @@ describe('the charts say what their marks and lines are', () => {
     { layout: 'wide' as const, names: ['Countesthorpe Health Centre', 'Empingham Medical Centre'], axisEnds: undefined },
     { layout: 'narrow' as const, names: ['Countesthorpe', 'Empingham'], axisEnds: { x: { showMaxLabel: false }, y: { showMinLabel: false, showMaxLabel: false } } },
   ])('$layout: names beside marks ($names), with the full name in the tooltip', ({ layout, names, axisEnds }) => {
-    const option = funnelChartOption({ title: 'Asthma', unitLabel: '%', denominatorLabel: 'Registered patients aged 6 and over', target: 6, adjusted: false, points, curve }, layout);
+    const option = funnelChartOption(data(), layout);
     const named = (option.series as Series[]).flatMap((s) => s.data.filter((d) => d.label?.show));
     expect(named.map((d) => d.label!.formatter).sort()).toEqual(names);
     expect(named.map((d) => d.name).sort()).toEqual(['Countesthorpe Health Centre (C82002)', 'Empingham Medical Centre (C82044)']);
@@ -61,7 +72,7 @@ describe('the charts say what their marks and lines are', () => {
   });
 
   it('moves names that would meet apart: each placed where ECharts put it, then shifted, with a line to its mark', () => {
-    const option = funnelChartOption({ title: 'Asthma', unitLabel: '%', denominatorLabel: 'Patients', target: 6, adjusted: false, points, curve }, 'narrow');
+    const option = funnelChartOption(data(), 'narrow');
     const named = (option.series as (Series & { labelLayout?: unknown; labelLine?: { show: boolean } })[]).filter((s) => s.data.some((d) => d.label?.show));
     expect(named).toHaveLength(2);
     for (const series of named) {

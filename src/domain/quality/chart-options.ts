@@ -1,5 +1,6 @@
 import { shortPracticeName } from '../registry/short-practice-name.js';
 import { MINIMUM_POINTS_FOR_LIMITS } from './spc.js';
+import type { FunnelCentre } from './funnel-reference.js';
 import { type Cadence, type IndicatorUnit, periodLabel, type Polarity, unitLabels } from './indicators.js';
 /**
  * ECharts options for the funnel plot and the SPC chart, built from plain figures so the browser
@@ -26,8 +27,10 @@ export interface FunnelChartData {
   title: string;
   unitLabel: string;
   denominatorLabel: string;
+  /** The centre line: `centre`'s pooled value. */
   target: number;
   adjusted: boolean;
+  centre: FunnelCentre;
   points: FunnelChartPoint[];
   curve: FunnelCurvePoint[];
 }

@@ -12,6 +12,7 @@ const funnel = (layout: ChartLayout) =>
       denominatorLabel: 'Registered patients',
       target: 6,
       adjusted: true,
+      centre: { kind: 'own', name: 'East Leicestershire & Rutland GP Federation', practices: 29, reason: null },
       points: [
         { practiceCode: 'C82001', label: 'Kibworth Medical Centre', denominator: 9000, value: 6, outlier: false },
         { practiceCode: 'C82044', label: 'Empingham Medical Centre', denominator: 9000, value: 9.5, outlier: true },

@@ -86,6 +86,11 @@ function DashboardView({ data }: { data: Dashboard }) {
         </div>
       </dl>
       {isAdmin(user) ? <ThresholdForm indicator={data.indicator} /> : null}
+      {data.funnel?.centre.reason ? (
+        <InsetText data-testid="funnel-reference">
+          <p>{data.funnel.centre.reason}</p>
+        </InsetText>
+      ) : null}
       {option ? (
         <>
           <EChart option={option} label={`Funnel plot of ${data.indicator.name} for ${where}. ${describeFunnelLimits(data.funnel!.adjusted)} ${data.outliers.length} practices outside the 99.8% limits.`} testId="funnel-chart" />
