@@ -52,10 +52,30 @@ export function qualitySuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(page.getByTestId('england-value'))).toContain(percent(hypertension));
       expect(await textOf(page.getByTestId('scope-value'))).toContain(percent(hypertension.filter((r) => !formerMembers.includes(r.PRACTICE_CODE!))));
       await visible(page.getByTestId('funnel-chart').locator('svg'));
-      expect(await textOf(page.locator('.app-quality-chart + p'))).toContain('99.8% (solid)');
+      const words = await textOf(page.locator('.app-quality-chart + p'));
+      expect(words).toContain('99.8% (solid)');
+      // Whose pooled value the centre line is, and its value, as the summary above gives it.
+      expect(words).toContain(`Centre line ${percent(hypertension.filter((r) => !formerMembers.includes(r.PRACTICE_CODE!)))}: the pooled value of East Leicestershire & Rutland GP Federation`);
+      expect(words).toContain('“Within” means inside the 99.8% limits, including between the 95% and 99.8% lines.');
+      expect(await page.getByTestId('funnel-reference').count()).toBe(0);
       await visible(page.getByRole('heading', { level: 3, name: 'Outliers' }));
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'quality-dashboard');
+    });
+
+    it('plots a small locality’s practices against the federation’s centre line and limits, and says why', async () => {
+      const groups = (await (await page.request.get('/api/groups?q=Harborough')).json()) as { items: { id: number; kind: string }[] };
+      const harborough = groups.items.find((g) => g.kind === 'locality')!;
+      await page.goto(`/quality?indicator=QOF_PREV_HYP&period=2023-03-31&group=${harborough.id}`);
+      await eventually(() => textOf(page.getByTestId('funnel-reference'))).toMatch(
+        /^Harborough has \d practices with figures: too few to set its own centre line and overdispersion \(at least 20 are needed\), so its practices are plotted against East Leicestershire & Rutland GP Federation \(\d+ practices\)\.$/,
+      );
+      const chart = page.getByTestId('funnel-chart');
+      await visible(chart.locator('svg'));
+      const subtitle = (await chart.locator('svg text').allTextContents()).join('\n');
+      expect(subtitle).toMatch(/Centre line [\d.]+%: the pooled value of East Leicestershire & Rutland GP Federation \(\d+ practices\)\./);
+      expect(subtitle).toMatch(/Harborough’s \d practices are too few to set a centre line and overdispersion of their own\./);
+      await chart.screenshot({ path: join(screenshotDir, 'quality-funnel-small-locality.png') });
     });
 
     it('names the outliers on a phone by their short names, none running into another, the full names in the table', async () => {
@@ -165,6 +185,7 @@ export function qualitySuite(harness: () => BrowserHarness) {
       expect(peers).toContain('All practices held');
       expect(peers).toContain('Sub-ICB location 03W');
       expect(peers).toContain('East Leicestershire & Rutland GP Federation');
+      expect(await textOf(page.getByTestId('peers-pooled'))).toContain('Each group’s value pools its practices: their total numerator ÷ their total denominator');
       const svg = await download(page, 'Download the SPC chart (SVG)');
       expect([svg.status, svg.contentType, svg.body.subarray(0, 4).toString()]).toEqual([200, 'image/svg+xml', '<svg']);
       // The chart in words, for those who cannot see its colours: each point's mean, limits and variation (common or special cause).

@@ -32,14 +32,52 @@ describe('the charts say what their marks and lines are', () => {
   type Series = { name: string; data: { name?: string; label?: { show: boolean; formatter: string } }[] };
   const data = (overrides: Partial<FunnelChartData> = {}): FunnelChartData => ({
     title: 'Asthma',
+    unit: 'proportion',
     unitLabel: '%',
     denominatorLabel: 'Registered patients aged 6 and over',
+    groupName: 'East Leicestershire & Rutland GP Federation',
     target: 6,
     adjusted: false,
+    exactLimits: false,
     centre: { kind: 'own', name: 'East Leicestershire & Rutland GP Federation', practices: 29, reason: null },
     points,
     curve,
     ...overrides,
+  });
+
+  it.each([
+    {
+      name: 'its own pooled value, adjusted',
+      overrides: { adjusted: true },
+      lines: [
+        'Centre line 6.00%: the pooled value of East Leicestershire & Rutland GP Federation (29 practices).',
+        'Limits 95% (dashed) and 99.8% (solid), widened for overdispersion, and the z-scores adjusted to match.',
+        'A practice differing only by chance and the usual spread between practices is outside 99.8% about 1 time in 500.',
+      ],
+    },
+    {
+      name: 'a small locality against its federation, exact Poisson limits for a rate',
+      overrides: {
+        unit: 'rate_per_1000',
+        groupName: 'Harborough',
+        exactLimits: true,
+        target: 1.0644,
+        centre: { kind: 'federation', name: 'East Leicestershire & Rutland GP Federation', practices: 29, reason: 'Harborough has 3 practices with figures: …' },
+      },
+      lines: [
+        'Centre line 1.06 per 1,000: the pooled value of East Leicestershire & Rutland GP Federation (29 practices).',
+        'Harborough’s 3 practices are too few to set a centre line and overdispersion of their own.',
+        'Limits 95% (dashed) and 99.8% (solid), exact Poisson; no overdispersion, so the z-scores are not adjusted.',
+        'A practice differing from the centre line only by chance is outside the 99.8% limits at most 1 time in 500.',
+      ],
+    },
+  ] satisfies { name: string; overrides: Partial<FunnelChartData>; lines: string[] }[])('the subtitle says whose pooled value the centre line is, what the limits and z-scores are, and what “Within” means: $name', ({ overrides, lines }) => {
+    const option = funnelChartOption(data(overrides));
+    const subtitle = (option.title as { subtext: string }).subtext.split('\n');
+    expect(subtitle).toEqual([...lines, '“Within” means inside the 99.8% limits, including between the 95% and 99.8% lines.']);
+    // Each line fits a chart 600px wide (about 115 characters of 11px type), and the plot starts below the last.
+    for (const line of subtitle) expect(line.length).toBeLessThanOrEqual(115);
+    expect((option.grid as { top: number }).top).toBeGreaterThanOrEqual(44 + 14 * subtitle.length);
   });
 
   it('names the outliers and the selected practice beside their marks, and no other practice', () => {

@@ -1,5 +1,7 @@
 import { shortPracticeName } from '../registry/short-practice-name.js';
+import { countOf } from '../words.js';
 import { MINIMUM_POINTS_FOR_LIMITS } from './spc.js';
+import { formatFigure } from './figure-format.js';
 import type { FunnelCentre } from './funnel-reference.js';
 import { type Cadence, type IndicatorUnit, periodLabel, type Polarity, unitLabels } from './indicators.js';
 /**
@@ -25,11 +27,16 @@ export interface FunnelCurvePoint {
 
 export interface FunnelChartData {
   title: string;
+  unit: IndicatorUnit;
   unitLabel: string;
   denominatorLabel: string;
+  /** The group whose practices are plotted (its members, or all practices held). */
+  groupName: string;
   /** The centre line: `centre`'s pooled value. */
   target: number;
   adjusted: boolean;
+  /** Exact Poisson limits (a rate, not adjusted) rather than normal ones on a transformed scale. */
+  exactLimits: boolean;
   centre: FunnelCentre;
   points: FunnelChartPoint[];
   curve: FunnelCurvePoint[];
@@ -38,8 +45,26 @@ export interface FunnelChartData {
 /** How much room a chart has: a phone's narrow column, or a page, a pack or a download. */
 export type ChartLayout = 'wide' | 'narrow';
 
-export const describeFunnelLimits = (adjusted: boolean) =>
-  `Centre line: pooled value. Limits: 95% (dashed) and 99.8% (solid)${adjusted ? ', widened for overdispersion (Spiegelhalter 2005)' : ', not adjusted (no overdispersion)'}.`;
+/**
+ * What a funnel's lines, z-scores and words mean, a sentence each: the chart's subtitle, one to a
+ * line, and the words under the chart on a page. Each is kept short enough for a line of a chart
+ * 600px wide.
+ */
+export function describeFunnel(data: FunnelChartData): string[] {
+  const { centre } = data;
+  const limits = data.adjusted
+    ? 'widened for overdispersion, and the z-scores adjusted to match'
+    : `${data.exactLimits ? 'exact Poisson; ' : ''}no overdispersion, so the z-scores are not adjusted`;
+  return [
+    `Centre line ${formatFigure(data.target, data)}: the pooled value of ${centre.name} (${countOf(centre.practices, 'practice')}).`,
+    ...(centre.reason ? [`${data.groupName}’s ${countOf(data.points.length, 'practice')} ${data.points.length === 1 ? 'is' : 'are'} too few to set a centre line and overdispersion of their own.`] : []),
+    `Limits 95% (dashed) and 99.8% (solid), ${limits}.`,
+    data.adjusted
+      ? 'A practice differing only by chance and the usual spread between practices is outside 99.8% about 1 time in 500.'
+      : `A practice differing from the centre line only by chance is outside the 99.8% limits ${data.exactLimits ? 'at most' : 'about'} 1 time in 500.`,
+    '“Within” means inside the 99.8% limits, including between the 95% and 99.8% lines.',
+  ];
+}
 
 const NHS = { blue: '#005eb8', red: '#d5281b', grey: '#768692', dark: '#212b32', orange: '#ed8b00', green: '#007f3b' };
 
@@ -61,6 +86,9 @@ const line = (name: string, data: [number, number][], colour: string, dashed: bo
  */
 const spreadNames = (params: { labelRect: { x: number; y: number } }) => ({ x: params.labelRect.x, y: params.labelRect.y, align: 'left', verticalAlign: 'top', moveOverlap: 'shiftY' });
 const nameLine = { show: true, length2: 0, lineStyle: { color: NHS.grey, width: 1 } };
+
+/** The height of a line of a chart's subtitle, so the plot can start below the last. */
+const SUBTITLE_LINE = 14;
 
 /** The most outliers a funnel plot names beside their marks. */
 export const maxNamedOutliers = 25;
@@ -96,15 +124,16 @@ export function funnelChartOption(data: FunnelChartData, layout: ChartLayout = '
   const outliers = data.points.filter((p) => p.outlier && !p.highlighted);
   // Hundreds of names (England's 409 outliers) would cover the chart: past a few, the marks say which are outliers and the table names them.
   const nameOutliers = outliers.length <= maxNamedOutliers;
-  const unnamed = nameOutliers ? '' : `\n${outliers.length.toLocaleString('en-GB')} practices outside the 99.8% limits: too many to name here, so the table under the chart names them`;
+  const subtitle = [...describeFunnel(data), ...(nameOutliers ? [] : [`${outliers.length.toLocaleString('en-GB')} practices outside the 99.8% limits: too many to name here, so the table under the chart names them`])];
   const highlighted = data.points.filter((p) => p.highlighted);
   const selected = highlighted.length === 1 ? 'Selected practice' : 'Selected practices';
   return {
     animation: false,
-    title: { text: data.title, subtext: `${describeFunnelLimits(data.adjusted)}${unnamed}`, left: 'left', textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, color: NHS.grey } },
+    title: { text: data.title, subtext: subtitle.join('\n'), left: 'left', textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, lineHeight: SUBTITLE_LINE, color: NHS.grey } },
     tooltip: { trigger: 'item' },
     legend: { bottom: 0, data: ['Practices', 'Outside 99.8% limits', ...(highlighted.length ? [selected] : []), 'Centre line', '95% limits', '99.8% limits'] },
-    grid: { left: 64, right: 24, top: 70, bottom: 64 },
+    // Room above the plot for the title and every line of the subtitle.
+    grid: { left: 64, right: 24, top: 44 + SUBTITLE_LINE * subtitle.length, bottom: 64 },
     xAxis: { type: 'value', name: data.denominatorLabel, nameLocation: 'middle', nameGap: 28, min: 0, max: Math.ceil(maxDenominator), ...(narrow ? { splitNumber: 3, axisLabel: { showMaxLabel: false } } : {}) },
     yAxis: { ...sideName(data.unitLabel), type: 'value', min: round(yMin), max: round(yMax), ...(narrow ? { axisLabel: { showMinLabel: yMin === 0, showMaxLabel: false } } : {}) },
     series: [

@@ -85,10 +85,13 @@ export function indicatorFunnel(indicator: Indicator, figures: readonly Labelled
     rows,
     chart: {
       title: scope.title,
+      unit: indicator.unit,
       unitLabel: unitLabels[indicator.unit],
       denominatorLabel: indicator.denominatorDefinition ?? 'Denominator',
+      groupName: scope.groupName,
       target: result.target,
       adjusted: result.adjusted,
+      exactLimits: !result.adjusted && result.limitContext.method.dataType === 'rc',
       centre,
       curve,
       points: plotted.map((u) => ({ practiceCode: u.unit, label: labelOf.get(u.unit) ?? u.unit, denominator: u.denominator, value: u.value, outlier: u.outlier, highlighted: highlight.has(u.unit) })),
