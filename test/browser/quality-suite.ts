@@ -213,6 +213,7 @@ export function qualitySuite(harness: () => BrowserHarness) {
       await choose(page, 'Before: to', 'March 2025');
       await page.getByRole('button', { name: 'Evaluate' }).click();
       await eventually(() => textOf(page.getByTestId('difference-in-differences'))).toMatch(/^[−+]?[\d.,]+ per 1,000$/);
+      expect(await textOf(page.getByTestId('evaluation-method'))).toContain('The interval is for that same difference');
       expect(await textOf(page.locator('table', { has: page.locator('caption', { hasText: 'Before and after' }) }))).toContain('Signed up (12)');
       await saveScreenshot(page, 'quality-scheme-evaluation');
     });
