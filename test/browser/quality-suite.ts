@@ -192,6 +192,9 @@ export function qualitySuite(harness: () => BrowserHarness) {
       const points = page.locator('table', { has: page.locator('caption', { hasText: 'The SPC chart’s points' }) });
       expect(await points.locator('thead th').allInnerTexts()).toEqual(['Period', 'Value', 'Mean', 'Lower limit', 'Upper limit', 'Variation']);
       expect(await points.locator('tbody tr').count()).toBeGreaterThanOrEqual(13);
+      // The limits' rule says what screening left out, as the chart's subtitle does.
+      expect(await textOf(page.getByTestId('spc-screening'))).toMatch(/^Screened: (no moving range was 3\.267 × the average or more, so all \d+ set the limits|\d+ of \d+ moving ranges, each 3\.267 × the average or more, left out of the average moving range)\.$/);
+      expect((await page.getByTestId('spc-chart').locator('svg text').allTextContents()).join(' ')).toContain('Screened: ');
       await saveScreenshot(page, 'quality-practice-spc');
     });
 

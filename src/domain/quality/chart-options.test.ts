@@ -12,6 +12,14 @@ describe('practiceSpcChartOption', () => {
     expect((option.xAxis as { data: string[] }).data).toEqual(labels);
   });
 
+  it('says under the rule for its limits how many moving ranges screening left out of them', () => {
+    const option = practiceSpcChartOption({ indicator: { name: 'Same-day access', unit: 'proportion', cadence: 'month' }, practiceName: 'Kibworth', points: ['2024-04', '2024-05'].map(point), threshold: null, screening: { leftOut: 2, of: 23 } });
+    expect((option.title as { subtext: string }).subtext.split('\n')).toEqual([
+      'XmR chart: mean and process limits (mean ± 2.66 × average moving range), Making Data Count rules',
+      'Screened: 2 of 23 moving ranges, each 3.267 × the average or more, left out of the average moving range.',
+    ]);
+  });
+
   it('draws too few points as the figures alone: no mean or limit lines, no special-cause keys, and the subtitle says why', () => {
     const points = ['2018-01', '2025-04'].map((period, i) => ({ period, value: [9301, 17021][i]!, mean: null, lower: null, upper: null, type: null }));
     const option = practiceSpcChartOption({ indicator: { name: 'Patients registered', unit: 'count', cadence: 'month' }, practiceName: 'Kibworth', points, threshold: null });

@@ -2,6 +2,7 @@ import { shortPracticeName } from '../registry/short-practice-name.js';
 import { countOf } from '../words.js';
 import { MINIMUM_POINTS_FOR_LIMITS } from './spc.js';
 import { formatFigure } from './figure-format.js';
+import { describeScreening, type MovingRangeScreening } from './spc-words.js';
 import type { FunnelCentre } from './funnel-reference.js';
 import { type Cadence, type IndicatorUnit, periodLabel, type Polarity, unitLabels } from './indicators.js';
 /**
@@ -172,21 +173,22 @@ const pointColour = (type: string | null) => (type === null ? NHS.grey : type.in
  * export all draw it: titled "indicator: practice", with the target line (the minimum when the
  * indicator has no target).
  */
-export function practiceSpcChartOption(data: { indicator: { name: string; unit: IndicatorUnit; cadence: Cadence; polarity?: Polarity }; practiceName: string; points: SpcChartPoint[]; threshold: { target: number | null; minimum: number | null } | null }): Record<string, unknown> {
+export function practiceSpcChartOption(data: { indicator: { name: string; unit: IndicatorUnit; cadence: Cadence; polarity?: Polarity }; practiceName: string; points: SpcChartPoint[]; threshold: { target: number | null; minimum: number | null } | null; screening?: MovingRangeScreening | null }): Record<string, unknown> {
   const { indicator, threshold } = data;
   // A threshold may set both a target and a floor (a ceiling where lower is better): each is drawn.
   const lines = [
     ...(threshold?.target != null ? [{ value: threshold.target, name: 'Target' }] : []),
     ...(threshold?.minimum != null ? [{ value: threshold.minimum, name: data.indicator.polarity === 'lower' ? 'Maximum' : 'Minimum' }] : []),
   ];
-  return spcChartOption({ title: `${indicator.name}: ${data.practiceName}`, unitLabel: unitLabels[indicator.unit], points: data.points, thresholds: lines, cadence: indicator.cadence });
+  return spcChartOption({ title: `${indicator.name}: ${data.practiceName}`, unitLabel: unitLabels[indicator.unit], points: data.points, thresholds: lines, cadence: indicator.cadence, screening: data.screening });
 }
 
 /**
  * An XmR chart; with the indicator's cadence, its axis names periods as people read them ("Apr 2024", "2022/23").
+ * With `screening`, the subtitle says how many moving ranges the limits left out.
  * Too few points for limits: the points alone, and the subtitle says why there are no limits.
  */
-export function spcChartOption(data: { title: string; unitLabel: string; points: SpcChartPoint[]; thresholds: { value: number; name: string }[]; cadence?: Cadence }): Record<string, unknown> {
+export function spcChartOption(data: { title: string; unitLabel: string; points: SpcChartPoint[]; thresholds: { value: number; name: string }[]; cadence?: Cadence; screening?: MovingRangeScreening | null }): Record<string, unknown> {
   const { cadence } = data;
   const periods = data.points.map((p) => (cadence ? periodLabel(p.period, cadence, 'short') : p.period));
   const limit = (name: string, key: 'mean' | 'lower' | 'upper', dashed: boolean) => ({
@@ -199,15 +201,15 @@ export function spcChartOption(data: { title: string; unitLabel: string; points:
     itemStyle: { color: key === 'mean' ? NHS.dark : NHS.grey },
   });
   const limited = data.points.some((p) => p.mean !== null);
-  const subtext = limited
-    ? 'XmR chart: mean and process limits (mean ± 2.66 × average moving range), Making Data Count rules'
-    : `The figures only: ${data.points.length} points are too few for process limits (at least ${MINIMUM_POINTS_FOR_LIMITS} are needed)`;
+  const subtitle = limited
+    ? ['XmR chart: mean and process limits (mean ± 2.66 × average moving range), Making Data Count rules', ...(data.screening ? [describeScreening(data.screening)] : [])]
+    : [`The figures only: ${data.points.length} points are too few for process limits (at least ${MINIMUM_POINTS_FOR_LIMITS} are needed)`];
   return {
     animation: false,
-    title: { text: data.title, subtext, textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, color: NHS.grey } },
+    title: { text: data.title, subtext: subtitle.join('\n'), textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, lineHeight: SUBTITLE_LINE, color: NHS.grey } },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
-    grid: { left: 64, right: 24, top: 70, bottom: 64 },
+    grid: { left: 64, right: 24, top: 44 + SUBTITLE_LINE * subtitle.length, bottom: 64 },
     xAxis: { type: 'category', data: periods },
     yAxis: { ...sideName(data.unitLabel), type: 'value', scale: true },
     series: [

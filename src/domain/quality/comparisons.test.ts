@@ -161,7 +161,7 @@ describe('a practice’s SPC series', () => {
     const result = practiceSpc(indicator, series, 12);
     if (!('points' in result)) throw new Error(result.reason);
     expect(result.points.map((p) => [p.value, p.mean, p.lower, p.upper, p.type])).toEqual(series.map((s) => [s.value, null, null, null, null]));
-    expect([result.variation, result.assurance]).toEqual([null, null]);
+    expect([result.variation, result.assurance, result.screening]).toEqual([null, null, null]);
     expect(result.noLimitsReason).toBe(`There are ${series.length} points: too few for process limits, which need at least 13. No limits are drawn and there is no variation or assurance icon.`);
   });
 
@@ -169,6 +169,7 @@ describe('a practice’s SPC series', () => {
     const result = practiceSpc(monthly, months(Array.from({ length: 13 }, (_, i) => 10 + (i % 3))), 12);
     expect('points' in result && result.points).toHaveLength(13);
     expect('variation' in result && [result.variation, result.noLimitsReason]).toEqual(['common_cause', null]);
+    expect('screening' in result && result.screening).toEqual({ leftOut: 0, of: 12 });
   });
 
   it.each([

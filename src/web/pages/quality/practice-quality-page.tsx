@@ -11,7 +11,7 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { ApiErrorPanel, Loaded, LoadingPanel, NotFoundPage, usePageTitle } from '../../components/page-states.js';
 import { EChart } from './echarts-chart.js';
 import { ChoiceForm, groupOptions, indicatorOptions, useCatalogue, useGroups } from './quality-choosers.js';
-import { describePointType, describeVariation, formatCount, formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
+import { describePointType, describeScreening, describeVariation, formatCount, formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
 import { SpcIcons } from './spc-icons.js';
 import type { PracticeIndicator } from './types.js';
 import './quality.css';
@@ -20,7 +20,7 @@ function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
   // A percentage or a rate is pooled (comparisons.ts); a count or a time is averaged.
   const pooled = unitMultiplier(data.indicator.unit) !== null;
   const option = useMemo(
-    () => (data.spc ? practiceSpcChartOption({ indicator: data.indicator, practiceName: data.practice.name, points: data.spc.points, threshold: data.threshold }) : null),
+    () => (data.spc ? practiceSpcChartOption({ indicator: data.indicator, practiceName: data.practice.name, points: data.spc.points, threshold: data.threshold, screening: data.spc.screening }) : null),
     [data],
   );
   return (
@@ -52,6 +52,7 @@ function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
           <SpcIcons spc={data.spc} />
           <EChart option={option!} label={`${data.spc.variation ? 'SPC chart' : 'Chart'} of ${data.indicator.name} for ${data.practice.name}, ${data.spc.points.length} points. ${data.spc.variation ? `Variation: ${describeVariation(data.spc.variation)}.` : data.spc.noLimitsReason}`} testId="spc-chart" />
           <p className="nhsuk-body-s">
+            {data.spc.screening ? <span data-testid="spc-screening">{describeScreening(data.spc.screening)} </span> : null}
             <a href={`/api/quality/practices/${data.practice.odsCode}/spc.svg${queryString({ indicator: data.indicator.code })}`}>{data.spc.variation ? 'Download the SPC chart (SVG)' : 'Download the chart (SVG)'}</a>
           </p>
           {data.spc.variation ? (

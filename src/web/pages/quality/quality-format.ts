@@ -40,4 +40,4 @@ export const formatZ = (z: number | null | undefined) => (z === null || z === un
 
 export const formatCount = (value: number | null | undefined) => (value === null || value === undefined ? '–' : number(0).format(value));
 
-export { describeAssurance, describePointType, describeVariation } from '../../../domain/quality/spc-words.js';
+export { describeAssurance, describePointType, describeScreening, describeVariation } from '../../../domain/quality/spc-words.js';

@@ -102,7 +102,7 @@ function PracticeSection({ pack, practice }: { pack: ReviewPack; practice: Revie
                     <SpcIcons spc={l.row.spc!} />
                     <EChart
                       height={300}
-                      option={practiceSpcChartOption({ indicator: l.pack.indicator, practiceName: practice.practiceName, points: l.row.spc!.points, threshold: l.pack.threshold })}
+                      option={practiceSpcChartOption({ indicator: l.pack.indicator, practiceName: practice.practiceName, points: l.row.spc!.points, threshold: l.pack.threshold, screening: l.row.spc!.screening })}
                       label={`SPC chart of ${l.pack.indicator.name} for ${practice.practiceName}`}
                       testId="pack-spc"
                     />
