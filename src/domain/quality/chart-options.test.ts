@@ -85,7 +85,7 @@ describe('the charts say what their marks and lines are', () => {
     expect(subtitle).toEqual([...lines, '“Within” means inside the 99.8% limits, including between the 95% and 99.8% lines.']);
     // Each line fits a chart 600px wide (about 115 characters of 11px type), and the plot starts below the last.
     for (const line of subtitle) expect(line.length).toBeLessThanOrEqual(115);
-    expect((option.grid as { top: number }).top).toBeGreaterThanOrEqual(44 + 14 * subtitle.length);
+    expect((option.grid as { top: number }).top).toBeGreaterThanOrEqual(52 + 14 * subtitle.length);
   });
 
   it('names the outliers and the selected practice beside their marks, and no other practice', () => {

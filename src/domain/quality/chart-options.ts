@@ -90,6 +90,8 @@ const nameLine = { show: true, length2: 0, lineStyle: { color: NHS.grey, width: 
 
 /** The height of a line of a chart's subtitle, so the plot can start below the last. */
 const SUBTITLE_LINE = 14;
+/** Where the plot starts: below the title and every line of the subtitle. */
+const plotTop = (subtitleLines: number) => 52 + SUBTITLE_LINE * subtitleLines;
 
 /** The most outliers a funnel plot names beside their marks. */
 export const maxNamedOutliers = 25;
@@ -133,8 +135,7 @@ export function funnelChartOption(data: FunnelChartData, layout: ChartLayout = '
     title: { text: data.title, subtext: subtitle.join('\n'), left: 'left', textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, lineHeight: SUBTITLE_LINE, color: NHS.grey } },
     tooltip: { trigger: 'item' },
     legend: { bottom: 0, data: ['Practices', 'Outside 99.8% limits', ...(highlighted.length ? [selected] : []), 'Centre line', '95% limits', '99.8% limits'] },
-    // Room above the plot for the title and every line of the subtitle.
-    grid: { left: 64, right: 24, top: 44 + SUBTITLE_LINE * subtitle.length, bottom: 64 },
+    grid: { left: 64, right: 24, top: plotTop(subtitle.length), bottom: 64 },
     xAxis: { type: 'value', name: data.denominatorLabel, nameLocation: 'middle', nameGap: 28, min: 0, max: Math.ceil(maxDenominator), ...(narrow ? { splitNumber: 3, axisLabel: { showMaxLabel: false } } : {}) },
     yAxis: { ...sideName(data.unitLabel), type: 'value', min: round(yMin), max: round(yMax), ...(narrow ? { axisLabel: { showMinLabel: yMin === 0, showMaxLabel: false } } : {}) },
     series: [
@@ -209,7 +210,7 @@ export function spcChartOption(data: { title: string; unitLabel: string; points:
     title: { text: data.title, subtext: subtitle.join('\n'), textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, lineHeight: SUBTITLE_LINE, color: NHS.grey } },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
-    grid: { left: 64, right: 24, top: 44 + SUBTITLE_LINE * subtitle.length, bottom: 64 },
+    grid: { left: 64, right: 24, top: plotTop(subtitle.length), bottom: 64 },
     xAxis: { type: 'category', data: periods },
     yAxis: { ...sideName(data.unitLabel), type: 'value', scale: true },
     series: [
