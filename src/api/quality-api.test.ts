@@ -79,6 +79,27 @@ describe('the quality dashboard over the API', () => {
     expect(svg.body).not.toContain('Mean');
   });
 
+  it('says how many moving ranges screening left out of a practice’s SPC limits, on the page’s data and in the SVG', async () => {
+    const page = (await admin.request('GET', '/api/quality/practices/C82001?indicator=SAME_DAY_ACCESS')).body;
+    const values: number[] = page.spc.points.map((p: { value: number }) => p.value);
+    const ranges = values.slice(1).map((v, i) => Math.abs(v - values[i]!));
+    const average = ranges.reduce((a, r) => a + r, 0) / ranges.length;
+    const leftOut = ranges.filter((r) => r >= 3.267 * average).length;
+    expect(page.spc.screening).toEqual({ leftOut, of: ranges.length });
+    const svg = await admin.request('GET', '/api/quality/practices/C82001/spc.svg?indicator=SAME_DAY_ACCESS');
+    expect(svg.body).toContain(leftOut ? `Screened: ${leftOut} of ${ranges.length} moving ranges` : `so all ${ranges.length} set the limits`);
+  });
+
+  it('draws a small locality’s funnel against the federation and says so in the SVG', async () => {
+    const dashboard = (await admin.request('GET', `/api/quality/dashboard?${view(harborough.id)}`)).body;
+    expect(dashboard.funnel.centre).toMatchObject({ kind: 'federation', reason: expect.stringMatching(/^Harborough has 4 practices with figures: too few/) });
+    const svg = await admin.request('GET', `/api/quality/funnel.svg?${view(harborough.id)}`);
+    expect(svg.status).toBe(200);
+    const text = String(svg.body).replaceAll('&amp;', '&');
+    expect(text).toContain(`the pooled value of ${dashboard.funnel.centre.name} (${dashboard.funnel.centre.practices} practices).`);
+    expect(text).toContain('Harborough’s 4 practices are too few to set a centre line and overdispersion of their own.');
+  });
+
   it('downloads the thresholds with their minimum, target and note, as numbers', async () => {
     const { items } = (await admin.request('GET', '/api/thresholds?sort=indicatorCode')).body;
     expect(items.length).toBeGreaterThan(0);

@@ -52,10 +52,30 @@ export function qualitySuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(page.getByTestId('england-value'))).toContain(percent(hypertension));
       expect(await textOf(page.getByTestId('scope-value'))).toContain(percent(hypertension.filter((r) => !formerMembers.includes(r.PRACTICE_CODE!))));
       await visible(page.getByTestId('funnel-chart').locator('svg'));
-      expect(await textOf(page.locator('.app-quality-chart + p'))).toContain('99.8% (solid)');
+      const words = await textOf(page.locator('.app-quality-chart + p'));
+      expect(words).toContain('99.8% (solid)');
+      // Whose pooled value the centre line is, and its value, as the summary above gives it.
+      expect(words).toContain(`Centre line ${percent(hypertension.filter((r) => !formerMembers.includes(r.PRACTICE_CODE!)))}: the pooled value of East Leicestershire & Rutland GP Federation`);
+      expect(words).toContain('“Within” means inside the 99.8% limits, including between the 95% and 99.8% lines.');
+      expect(await page.getByTestId('funnel-reference').count()).toBe(0);
       await visible(page.getByRole('heading', { level: 3, name: 'Outliers' }));
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'quality-dashboard');
+    });
+
+    it('plots a small locality’s practices against the federation’s centre line and limits, and says why', async () => {
+      const groups = (await (await page.request.get('/api/groups?q=Harborough')).json()) as { items: { id: number; kind: string }[] };
+      const harborough = groups.items.find((g) => g.kind === 'locality')!;
+      await page.goto(`/quality?indicator=QOF_PREV_HYP&period=2023-03-31&group=${harborough.id}`);
+      await eventually(() => textOf(page.getByTestId('funnel-reference').locator('p'))).toMatch(
+        /^Harborough has \d practices with figures: too few to set its own centre line and overdispersion \(at least 20 are needed\), so its practices are plotted against East Leicestershire & Rutland GP Federation \(\d+ practices\)\.$/,
+      );
+      const chart = page.getByTestId('funnel-chart');
+      await visible(chart.locator('svg'));
+      const subtitle = (await chart.locator('svg text').allTextContents()).join('\n');
+      expect(subtitle).toMatch(/Centre line [\d.]+%: the pooled value of East Leicestershire & Rutland GP Federation \(\d+ practices\)\./);
+      expect(subtitle).toMatch(/Harborough’s \d practices are too few to set a centre line and overdispersion of their own\./);
+      await chart.screenshot({ path: join(screenshotDir, 'quality-funnel-small-locality.png') });
     });
 
     it('names the outliers on a phone by their short names, none running into another, the full names in the table', async () => {
@@ -165,12 +185,16 @@ export function qualitySuite(harness: () => BrowserHarness) {
       expect(peers).toContain('All practices held');
       expect(peers).toContain('Sub-ICB location 03W');
       expect(peers).toContain('East Leicestershire & Rutland GP Federation');
+      expect(await textOf(page.getByTestId('peers-pooled'))).toContain('Each group’s value pools its practices: their total numerator ÷ their total denominator');
       const svg = await download(page, 'Download the SPC chart (SVG)');
       expect([svg.status, svg.contentType, svg.body.subarray(0, 4).toString()]).toEqual([200, 'image/svg+xml', '<svg']);
       // The chart in words, for those who cannot see its colours: each point's mean, limits and variation (common or special cause).
       const points = page.locator('table', { has: page.locator('caption', { hasText: 'The SPC chart’s points' }) });
       expect(await points.locator('thead th').allInnerTexts()).toEqual(['Period', 'Value', 'Mean', 'Lower limit', 'Upper limit', 'Variation']);
       expect(await points.locator('tbody tr').count()).toBeGreaterThanOrEqual(13);
+      // The limits' rule says what screening left out, as the chart's subtitle does.
+      expect(await textOf(page.getByTestId('spc-screening'))).toMatch(/^Screened: (no moving range was 3\.267 × the average or more, so all \d+ set the limits|\d+ of \d+ moving ranges, each 3\.267 × the average or more, left out of the average moving range)\.$/);
+      expect((await page.getByTestId('spc-chart').locator('svg text').allTextContents()).join(' ')).toContain('Screened: ');
       await saveScreenshot(page, 'quality-practice-spc');
     });
 
@@ -192,6 +216,7 @@ export function qualitySuite(harness: () => BrowserHarness) {
       await choose(page, 'Before: to', 'March 2025');
       await page.getByRole('button', { name: 'Evaluate' }).click();
       await eventually(() => textOf(page.getByTestId('difference-in-differences'))).toMatch(/^[−+]?[\d.,]+ per 1,000$/);
+      expect(await textOf(page.getByTestId('evaluation-method'))).toContain('The interval is for that same difference');
       expect(await textOf(page.locator('table', { has: page.locator('caption', { hasText: 'Before and after' }) }))).toContain('Signed up (12)');
       await saveScreenshot(page, 'quality-scheme-evaluation');
     });

@@ -3,11 +3,12 @@ import { figuresForPeriod, type FigureRow, lookUpIndicator } from '../../db/repo
 import { invalid, notFound } from '../../domain/errors.js';
 import type { FunnelChartData } from '../../domain/quality/chart-options.js';
 import { poolFigures, pooledFromTotals, practicesBelowThreshold, type Threshold, type ThresholdGap } from '../../domain/quality/comparisons.js';
-import { indicatorFunnel } from '../../domain/quality/indicator-funnel.js';
+import { type FunnelScope, indicatorFunnel } from '../../domain/quality/indicator-funnel.js';
 import { type Indicator, periodLabel } from '../../domain/quality/indicators.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { indicatorOf } from './catalogue.js';
+import { funnelReferenceFor, practiceFiguresOf } from './funnel-reference.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 import { ALL_PRACTICES_HELD } from '../../domain/quality/comparator-words.js';
 import { GP_PRACTICE_CODE } from '../../domain/registry/ods-codes.js';
@@ -61,22 +62,25 @@ export async function getDashboard(ctx: AppContext, query: DashboardQuery): Prom
   if (query.group && looked.group_id === null) throw notFound(`Group ${query.group}`);
   const group = looked.group_id !== null ? { id: looked.group_id, name: looked.group_name!, kind: looked.group_kind! } : null;
   const figures = await figuresForPeriod(ctx.db, indicator.code, query.period, group?.id ?? null);
-  return presentDashboard(indicator, threshold, query, group, figures);
+  const reference = await funnelReferenceFor(ctx.db, indicator, query.period, group, figures);
+  return presentDashboard(indicator, threshold, query, group, figures, reference);
 }
 
 /** Why a group has no figures for a period: it counts the practices that were its members on the period's date. */
 const noMembersThen = (group: string, period: string, cadence: Indicator['cadence']) =>
   `No practice was a member of ${group} in ${periodLabel(period, cadence)}: a group counts the practices that were its members then, and its memberships start later. Choose a later period, or look at all practices held.`;
 
-export function presentDashboard(indicator: Indicator, threshold: Threshold | null, query: DashboardQuery, group: Dashboard['group'], figures: FigureRow[]): Dashboard {
+/** The dashboard from its figures; `reference` is the larger set a small group's funnel is drawn against (funnel-reference.ts). */
+export function presentDashboard(indicator: Indicator, threshold: Threshold | null, query: DashboardQuery, group: Dashboard['group'], figures: FigureRow[], reference?: FunnelScope['reference']): Dashboard {
   const englandRow = figures[0];
   if (!englandRow || englandRow.england_practices === 0) throw invalid(`There are no figures for ${indicator.name} in ${periodLabel(query.period, indicator.cadence)}`, [{ field: 'period', message: 'no figures for this period' }]);
-  const practices = figures.filter((f) => f.practice_code !== null).map((f) => ({ practiceCode: f.practice_code, label: f.practice_name, numerator: f.numerator, denominator: f.denominator, value: f.value }));
+  const practices = practiceFiguresOf(figures);
+  const where = group?.name ?? ALL_PRACTICES_HELD.toLowerCase();
   const england = {
     value: pooledFromTotals(indicator.unit, { numerator: englandRow.england_numerator, denominator: englandRow.england_denominator, mean: englandRow.england_mean }),
     practices: englandRow.england_practices,
   };
-  const funnel = indicatorFunnel(indicator, practices, { title: `${indicator.name}, ${periodLabel(query.period, indicator.cadence)} — ${group?.name ?? ALL_PRACTICES_HELD.toLowerCase()}`, highlight: query.highlight ? [query.highlight] : [] });
+  const funnel = indicatorFunnel(indicator, practices, { title: `${indicator.name}, ${periodLabel(query.period, indicator.cadence)} — ${where}`, highlight: query.highlight ? [query.highlight] : [], groupName: where, reference });
   const gaps = practicesBelowThreshold(practices, threshold?.minimum ?? null, indicator.polarity);
   const gapOf = new Map(gaps.map((g) => [g.practiceCode, g.gap]));
   const nameOf = new Map(practices.map((p) => [p.practiceCode, p.label]));

@@ -9,6 +9,7 @@ import { importNhsFile } from '../registry/import-file.js';
 import { approveScheme, createScheme, updateScheme } from '../schemes/save-scheme.js';
 import { getDashboard } from './dashboard.js';
 import { funnelSvg, reviewPackWorkbook, spcSvg } from './quality-exports.js';
+import { twoSidedNormalQuantile } from '../../domain/quality/normal.js';
 import { getReviewPack } from './review-pack.js';
 import { evaluateLocalScheme } from './scheme-evaluation.js';
 import { createRecord, updateRecord } from '../records/records.js';
@@ -78,6 +79,10 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
     const result = await evaluateLocalScheme(contextFor(database), { indicator: 'EMERGENCY_ADMISSIONS', group: group!.id, beforeFrom: '2024-04-01', beforeTo: '2025-03-01', afterFrom: '2025-04-01', afterTo: '2026-03-01' });
     expect(result.signedUp.practices).toBe(12);
     expect(result.differenceInDifferences).toBeCloseTo(result.signedUp.change! - result.notSignedUp.change!, 12);
+    // The interval printed beside the difference is about that difference, not another figure.
+    const [low, high] = result.interval95!;
+    expect((low + high) / 2).toBeCloseTo(result.differenceInDifferences!, 12);
+    expect(high - low).toBeCloseTo(2 * twoSidedNormalQuantile(0.95) * Math.hypot(result.signedUp.standardError!, result.notSignedUp.standardError!), 12);
     // The group's practices signed up in April 2025: before then it has no members to evaluate.
     await expect(evaluateLocalScheme(contextFor(database), { indicator: 'EMERGENCY_ADMISSIONS', group: group!.id, beforeFrom: '2024-04-01', beforeTo: '2024-05-01', afterFrom: '2024-06-01', afterTo: '2024-07-01' })).rejects.toMatchObject({
       message: 'There are no signed-up practices to evaluate',

@@ -10,6 +10,8 @@ import { importNhsFile } from '../registry/import-file.js';
 import type { ImportReport } from '../registry/import-report.js';
 import { getDashboard } from './dashboard.js';
 import { getPracticeIndicator } from './practice-indicator.js';
+import { demoSchemeGroupName } from '../demo/load-demo-quality.js';
+import { funnelReferenceReason, MINIMUM_PRACTICES_FOR_OWN_FUNNEL } from '../../domain/quality/funnel-reference.js';
 
 /**
  * Real QOF 2022-23 prevalence on both databases: every figure checked here is computed in the test
@@ -108,6 +110,34 @@ describe.each(databaseKinds)('QOF prevalence from the real files (%s)', (kind) =
     expect(result.spcNote).toBe('There is 1 period: too few for a chart over time, and process limits need at least 13.');
     expect(result.series.map((s) => s.period)).toEqual(['2023-03-31']);
     expect(result.threshold).toBeNull();
+  });
+
+  it('plots a small locality’s practices against its federation’s centre line and overdispersion, and says so', async () => {
+    const ctx = contextFor(database);
+    const [harborough] = await database.query<{ id: number }>("SELECT id FROM practice_groups WHERE kind = 'locality' AND name = 'Harborough'");
+    const [federation] = await database.query<{ id: number; name: string }>('SELECT f.id, f.name FROM practice_groups f JOIN practice_groups l ON l.parent_id = f.id WHERE l.id = $1', [harborough!.id]);
+    const small = await getDashboard(ctx, { indicator: 'QOF_PREV_HYP', period: '2023-03-31', group: harborough!.id });
+    const whole = await getDashboard(ctx, { indicator: 'QOF_PREV_HYP', period: '2023-03-31', group: federation!.id });
+    expect(small.rows.length).toBeLessThan(MINIMUM_PRACTICES_FOR_OWN_FUNNEL);
+    expect(whole.rows.length).toBeGreaterThanOrEqual(MINIMUM_PRACTICES_FOR_OWN_FUNNEL);
+    expect(whole.funnel!.centre).toEqual({ kind: 'own', name: federation!.name, practices: whole.rows.length, reason: null });
+    expect(small.funnel!.centre).toEqual({ kind: 'federation', name: federation!.name, practices: whole.rows.length, reason: funnelReferenceReason('Harborough', small.rows.length, { name: federation!.name, practices: whole.rows.length }) });
+    expect(small.funnel!.target).toBeCloseTo(whole.scope.value!, 10);
+    expect(small.funnel!.points.map((p) => p.practiceCode)).toEqual(small.rows.map((r) => r.practiceCode));
+    // Each of Harborough's practices sits where it sits on the federation's own funnel.
+    const onWhole = new Map(whole.rows.map((r) => [r.practiceCode, r]));
+    for (const row of small.rows) {
+      const there = onWhole.get(row.practiceCode)!;
+      expect({ code: row.practiceCode, z: row.z, lower998: row.lower998, upper998: row.upper998, outlier: row.outlier }).toEqual({ code: there.practiceCode, z: there.z, lower998: there.lower998, upper998: there.upper998, outlier: there.outlier });
+    }
+  });
+
+  it('plots a small peer group that is part of no federation against all practices held', async () => {
+    const [peers] = await database.query<{ id: number }>("SELECT id FROM practice_groups WHERE kind = 'peer_group' AND name = $1", [demoSchemeGroupName]);
+    const dashboard = await getDashboard(contextFor(database), { indicator: 'EMERGENCY_ADMISSIONS', period: '2026-03-01', group: peers!.id });
+    expect(dashboard.rows.length).toBeGreaterThan(0);
+    expect(dashboard.funnel!.centre).toMatchObject({ kind: 'all', name: 'all practices held', practices: dashboard.england.practices });
+    expect(dashboard.funnel!.target).toBeCloseTo(dashboard.england.value!, 10);
   });
 
   it('says which indicator, practice or group it cannot find', async () => {

@@ -10,7 +10,9 @@ import type { Db } from '../../db/client.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { listIndicators } from './catalogue.js';
+import { practiceFiguresOf } from './funnel-reference.js';
 import { recordIdSchema } from '../../domain/record-id.js';
+import { ALL_PRACTICES_HELD } from '../../domain/quality/comparator-words.js';
 
 export const reviewPackQuerySchema = z.object({ locality: recordIdSchema });
 
@@ -93,8 +95,8 @@ async function packIndicator(db: Db, entry: Indicator & { threshold: Threshold |
   const members = new Set(memberCodes);
   const funnel = indicatorFunnel(
     indicator,
-    all.filter((r) => r.practice_code !== null).map((r) => ({ practiceCode: r.practice_code, label: r.practice_name, numerator: r.numerator, denominator: r.denominator, value: r.value })),
-    { title: `${indicator.name}, ${periodLabel(period, indicator.cadence)}`, highlight: memberCodes },
+    practiceFiguresOf(all),
+    { title: `${indicator.name}, ${periodLabel(period, indicator.cadence)}`, highlight: memberCodes, groupName: ALL_PRACTICES_HELD.toLowerCase() },
   );
   const byCode = new Map(all.map((r) => [r.practice_code, r]));
   const ofMembers = all.filter((r) => members.has(r.practice_code));

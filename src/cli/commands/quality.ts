@@ -126,7 +126,7 @@ export function registerQualityCommands(program: Command): void {
     .command('funnel')
     .description('Funnel plot of units against the group, with overdispersion-adjusted 95% and 99.8% limits (Spiegelhalter)')
     .requiredOption('--in <file>', 'CSV with columns unit,numerator,denominator (for sr: the observed count as numerator, the expected as denominator)')
-    .requiredOption('--type <type>', 'pr (proportion), sr (standardised ratio) or rc (ratio of counts)')
+    .requiredOption('--type <type>', 'pr (proportion), sr (standardised ratio) or rc (rate: a count over a population, e.g. admissions per 1,000 patients)')
     .option('--sr-method <method>', 'for sr: shmi (log, truncation) or cqc (square root, winsorisation)', 'shmi')
     .option('--overdispersion', 'adjust the limits for overdispersion when φ > 1', true)
     .option('--no-overdispersion', 'draw unadjusted limits')

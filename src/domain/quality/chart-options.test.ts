@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { funnelChartOption, maxNamedOutliers, practiceSpcChartOption } from './chart-options.js';
+import { type FunnelChartData, funnelChartOption, maxNamedOutliers, practiceSpcChartOption } from './chart-options.js';
 
 const point = (period: string) => ({ period, value: 1, mean: 1, lower: 0, upper: 2, type: 'common_cause' });
 
@@ -10,6 +10,14 @@ describe('practiceSpcChartOption', () => {
   ] as const)('names %s periods on the axis as people read them', (cadence, periods, labels) => {
     const option = practiceSpcChartOption({ indicator: { name: 'Same-day access', unit: 'proportion', cadence }, practiceName: 'Kibworth', points: periods.map(point), threshold: null });
     expect((option.xAxis as { data: string[] }).data).toEqual(labels);
+  });
+
+  it('says under the rule for its limits how many moving ranges screening left out of them', () => {
+    const option = practiceSpcChartOption({ indicator: { name: 'Same-day access', unit: 'proportion', cadence: 'month' }, practiceName: 'Kibworth', points: ['2024-04', '2024-05'].map(point), threshold: null, screening: { leftOut: 2, of: 23 } });
+    expect((option.title as { subtext: string }).subtext.split('\n')).toEqual([
+      'XmR chart: mean and process limits (mean ± 2.66 × average moving range), Making Data Count rules',
+      'Screened: 2 of 23 moving ranges, each 3.267 × the average or more, left out of the average moving range.',
+    ]);
   });
 
   it('draws too few points as the figures alone: no mean or limit lines, no special-cause keys, and the subtitle says why', () => {
@@ -30,9 +38,58 @@ describe('the charts say what their marks and lines are', () => {
     { practiceCode: 'C82002', label: 'Countesthorpe Health Centre', denominator: 8000, value: 6.5, outlier: false, highlighted: true },
   ];
   type Series = { name: string; data: { name?: string; label?: { show: boolean; formatter: string } }[] };
+  const data = (overrides: Partial<FunnelChartData> = {}): FunnelChartData => ({
+    title: 'Asthma',
+    unit: 'proportion',
+    unitLabel: '%',
+    denominatorLabel: 'Registered patients aged 6 and over',
+    groupName: 'East Leicestershire & Rutland GP Federation',
+    target: 6,
+    adjusted: false,
+    exactLimits: false,
+    centre: { kind: 'own', name: 'East Leicestershire & Rutland GP Federation', practices: 29, reason: null },
+    points,
+    curve,
+    ...overrides,
+  });
+
+  it.each([
+    {
+      name: 'its own pooled value, adjusted',
+      overrides: { adjusted: true },
+      lines: [
+        'Centre line 6.00%: the pooled value of East Leicestershire & Rutland GP Federation (29 practices).',
+        'Limits 95% (dashed) and 99.8% (solid), widened for overdispersion, and the z-scores adjusted to match.',
+        'A practice differing only by chance and the usual spread between practices is outside 99.8% about 1 time in 500.',
+      ],
+    },
+    {
+      name: 'a small locality against its federation, exact Poisson limits for a rate',
+      overrides: {
+        unit: 'rate_per_1000',
+        groupName: 'Harborough',
+        exactLimits: true,
+        target: 1.0644,
+        centre: { kind: 'federation', name: 'East Leicestershire & Rutland GP Federation', practices: 29, reason: 'Harborough has 3 practices with figures: …' },
+      },
+      lines: [
+        'Centre line 1.06 per 1,000: the pooled value of East Leicestershire & Rutland GP Federation (29 practices).',
+        'Harborough’s 3 practices are too few to set a centre line and overdispersion of their own.',
+        'Limits 95% (dashed) and 99.8% (solid), exact Poisson; no overdispersion, so the z-scores are not adjusted.',
+        'A practice differing from the centre line only by chance is outside the 99.8% limits at most 1 time in 500.',
+      ],
+    },
+  ] satisfies { name: string; overrides: Partial<FunnelChartData>; lines: string[] }[])('the subtitle says whose pooled value the centre line is, what the limits and z-scores are, and what “Within” means: $name', ({ overrides, lines }) => {
+    const option = funnelChartOption(data(overrides));
+    const subtitle = (option.title as { subtext: string }).subtext.split('\n');
+    expect(subtitle).toEqual([...lines, '“Within” means inside the 99.8% limits, including between the 95% and 99.8% lines.']);
+    // Each line fits a chart 600px wide (about 115 characters of 11px type), and the plot starts below the last.
+    for (const line of subtitle) expect(line.length).toBeLessThanOrEqual(115);
+    expect((option.grid as { top: number }).top).toBeGreaterThanOrEqual(52 + 14 * subtitle.length);
+  });
 
   it('names the outliers and the selected practice beside their marks, and no other practice', () => {
-    const option = funnelChartOption({ title: 'Asthma', unitLabel: '%', denominatorLabel: 'Registered patients aged 6 and over', target: 6, adjusted: false, points, curve });
+    const option = funnelChartOption(data());
     const series = option.series as Series[];
     const labels = series.flatMap((s) => s.data.filter((d) => d.label?.show).map((d) => d.label!.formatter));
     expect(labels.sort()).toEqual(['Countesthorpe Health Centre', 'Empingham Medical Centre']);
@@ -42,7 +99,7 @@ describe('the charts say what their marks and lines are', () => {
 
   it('past a few outliers, marks them without names (the chart says the table names them), still naming the selected practice', () => {
     const many = Array.from({ length: maxNamedOutliers + 1 }, (_, i) => ({ practiceCode: `Y${String(i).padStart(5, '0')}`, label: `Practice ${i}`, denominator: 9000, value: 9.5, outlier: true }));
-    const option = funnelChartOption({ title: 'Asthma', unitLabel: '%', denominatorLabel: 'Patients', target: 6, adjusted: false, points: [...points, ...many], curve });
+    const option = funnelChartOption(data({ points: [...points, ...many] }));
     const series = option.series as Series[];
     expect(series.flatMap((s) => s.data.filter((d) => d.label?.show).map((d) => d.label!.formatter))).toEqual(['Countesthorpe Health Centre']);
     expect(series.find((s) => s.name === 'Outside 99.8% limits')!.data).toHaveLength(maxNamedOutliers + 2);
@@ -53,7 +110,7 @@ describe('the charts say what their marks and lines are', () => {
     { layout: 'wide' as const, names: ['Countesthorpe Health Centre', 'Empingham Medical Centre'], axisEnds: undefined },
     { layout: 'narrow' as const, names: ['Countesthorpe', 'Empingham'], axisEnds: { x: { showMaxLabel: false }, y: { showMinLabel: false, showMaxLabel: false } } },
   ])('$layout: names beside marks ($names), with the full name in the tooltip', ({ layout, names, axisEnds }) => {
-    const option = funnelChartOption({ title: 'Asthma', unitLabel: '%', denominatorLabel: 'Registered patients aged 6 and over', target: 6, adjusted: false, points, curve }, layout);
+    const option = funnelChartOption(data(), layout);
     const named = (option.series as Series[]).flatMap((s) => s.data.filter((d) => d.label?.show));
     expect(named.map((d) => d.label!.formatter).sort()).toEqual(names);
     expect(named.map((d) => d.name).sort()).toEqual(['Countesthorpe Health Centre (C82002)', 'Empingham Medical Centre (C82044)']);
@@ -61,7 +118,7 @@ describe('the charts say what their marks and lines are', () => {
   });
 
   it('moves names that would meet apart: each placed where ECharts put it, then shifted, with a line to its mark', () => {
-    const option = funnelChartOption({ title: 'Asthma', unitLabel: '%', denominatorLabel: 'Patients', target: 6, adjusted: false, points, curve }, 'narrow');
+    const option = funnelChartOption(data(), 'narrow');
     const named = (option.series as (Series & { labelLayout?: unknown; labelLine?: { show: boolean } })[]).filter((s) => s.data.some((d) => d.label?.show));
     expect(named).toHaveLength(2);
     for (const series of named) {

@@ -1,5 +1,9 @@
 import { shortPracticeName } from '../registry/short-practice-name.js';
+import { countOf } from '../words.js';
 import { MINIMUM_POINTS_FOR_LIMITS } from './spc.js';
+import { formatFigure } from './figure-format.js';
+import { describeScreening, type MovingRangeScreening } from './spc-words.js';
+import type { FunnelCentre } from './funnel-reference.js';
 import { type Cadence, type IndicatorUnit, periodLabel, type Polarity, unitLabels } from './indicators.js';
 /**
  * ECharts options for the funnel plot and the SPC chart, built from plain figures so the browser
@@ -24,10 +28,17 @@ export interface FunnelCurvePoint {
 
 export interface FunnelChartData {
   title: string;
+  unit: IndicatorUnit;
   unitLabel: string;
   denominatorLabel: string;
+  /** The group whose practices are plotted (its members, or all practices held). */
+  groupName: string;
+  /** The centre line: `centre`'s pooled value. */
   target: number;
   adjusted: boolean;
+  /** Exact Poisson limits (a rate, not adjusted) rather than normal ones on a transformed scale. */
+  exactLimits: boolean;
+  centre: FunnelCentre;
   points: FunnelChartPoint[];
   curve: FunnelCurvePoint[];
 }
@@ -35,8 +46,26 @@ export interface FunnelChartData {
 /** How much room a chart has: a phone's narrow column, or a page, a pack or a download. */
 export type ChartLayout = 'wide' | 'narrow';
 
-export const describeFunnelLimits = (adjusted: boolean) =>
-  `Centre line: pooled value. Limits: 95% (dashed) and 99.8% (solid)${adjusted ? ', widened for overdispersion (Spiegelhalter 2005)' : ', not adjusted (no overdispersion)'}.`;
+/**
+ * What a funnel's lines, z-scores and words mean, a sentence each: the chart's subtitle, one to a
+ * line, and the words under the chart on a page. Each is kept short enough for a line of a chart
+ * 600px wide.
+ */
+export function describeFunnel(data: FunnelChartData): string[] {
+  const { centre } = data;
+  const limits = data.adjusted
+    ? 'widened for overdispersion, and the z-scores adjusted to match'
+    : `${data.exactLimits ? 'exact Poisson; ' : ''}no overdispersion, so the z-scores are not adjusted`;
+  return [
+    `Centre line ${formatFigure(data.target, data)}: the pooled value of ${centre.name} (${countOf(centre.practices, 'practice')}).`,
+    ...(centre.reason ? [`${data.groupName}’s ${countOf(data.points.length, 'practice')} ${data.points.length === 1 ? 'is' : 'are'} too few to set a centre line and overdispersion of their own.`] : []),
+    `Limits 95% (dashed) and 99.8% (solid), ${limits}.`,
+    data.adjusted
+      ? 'A practice differing only by chance and the usual spread between practices is outside 99.8% about 1 time in 500.'
+      : `A practice differing from the centre line only by chance is outside the 99.8% limits ${data.exactLimits ? 'at most' : 'about'} 1 time in 500.`,
+    '“Within” means inside the 99.8% limits, including between the 95% and 99.8% lines.',
+  ];
+}
 
 const NHS = { blue: '#005eb8', red: '#d5281b', grey: '#768692', dark: '#212b32', orange: '#ed8b00', green: '#007f3b' };
 
@@ -58,6 +87,11 @@ const line = (name: string, data: [number, number][], colour: string, dashed: bo
  */
 const spreadNames = (params: { labelRect: { x: number; y: number } }) => ({ x: params.labelRect.x, y: params.labelRect.y, align: 'left', verticalAlign: 'top', moveOverlap: 'shiftY' });
 const nameLine = { show: true, length2: 0, lineStyle: { color: NHS.grey, width: 1 } };
+
+/** The height of a line of a chart's subtitle, so the plot can start below the last. */
+const SUBTITLE_LINE = 14;
+/** Where the plot starts: below the title and every line of the subtitle. */
+const plotTop = (subtitleLines: number) => 52 + SUBTITLE_LINE * subtitleLines;
 
 /** The most outliers a funnel plot names beside their marks. */
 export const maxNamedOutliers = 25;
@@ -93,15 +127,15 @@ export function funnelChartOption(data: FunnelChartData, layout: ChartLayout = '
   const outliers = data.points.filter((p) => p.outlier && !p.highlighted);
   // Hundreds of names (England's 409 outliers) would cover the chart: past a few, the marks say which are outliers and the table names them.
   const nameOutliers = outliers.length <= maxNamedOutliers;
-  const unnamed = nameOutliers ? '' : `\n${outliers.length.toLocaleString('en-GB')} practices outside the 99.8% limits: too many to name here, so the table under the chart names them`;
+  const subtitle = [...describeFunnel(data), ...(nameOutliers ? [] : [`${outliers.length.toLocaleString('en-GB')} practices outside the 99.8% limits: too many to name here, so the table under the chart names them`])];
   const highlighted = data.points.filter((p) => p.highlighted);
   const selected = highlighted.length === 1 ? 'Selected practice' : 'Selected practices';
   return {
     animation: false,
-    title: { text: data.title, subtext: `${describeFunnelLimits(data.adjusted)}${unnamed}`, left: 'left', textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, color: NHS.grey } },
+    title: { text: data.title, subtext: subtitle.join('\n'), left: 'left', textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, lineHeight: SUBTITLE_LINE, color: NHS.grey } },
     tooltip: { trigger: 'item' },
     legend: { bottom: 0, data: ['Practices', 'Outside 99.8% limits', ...(highlighted.length ? [selected] : []), 'Centre line', '95% limits', '99.8% limits'] },
-    grid: { left: 64, right: 24, top: 70, bottom: 64 },
+    grid: { left: 64, right: 24, top: plotTop(subtitle.length), bottom: 64 },
     xAxis: { type: 'value', name: data.denominatorLabel, nameLocation: 'middle', nameGap: 28, min: 0, max: Math.ceil(maxDenominator), ...(narrow ? { splitNumber: 3, axisLabel: { showMaxLabel: false } } : {}) },
     yAxis: { ...sideName(data.unitLabel), type: 'value', min: round(yMin), max: round(yMax), ...(narrow ? { axisLabel: { showMinLabel: yMin === 0, showMaxLabel: false } } : {}) },
     series: [
@@ -140,21 +174,22 @@ const pointColour = (type: string | null) => (type === null ? NHS.grey : type.in
  * export all draw it: titled "indicator: practice", with the target line (the minimum when the
  * indicator has no target).
  */
-export function practiceSpcChartOption(data: { indicator: { name: string; unit: IndicatorUnit; cadence: Cadence; polarity?: Polarity }; practiceName: string; points: SpcChartPoint[]; threshold: { target: number | null; minimum: number | null } | null }): Record<string, unknown> {
+export function practiceSpcChartOption(data: { indicator: { name: string; unit: IndicatorUnit; cadence: Cadence; polarity?: Polarity }; practiceName: string; points: SpcChartPoint[]; threshold: { target: number | null; minimum: number | null } | null; screening?: MovingRangeScreening | null }): Record<string, unknown> {
   const { indicator, threshold } = data;
   // A threshold may set both a target and a floor (a ceiling where lower is better): each is drawn.
   const lines = [
     ...(threshold?.target != null ? [{ value: threshold.target, name: 'Target' }] : []),
     ...(threshold?.minimum != null ? [{ value: threshold.minimum, name: data.indicator.polarity === 'lower' ? 'Maximum' : 'Minimum' }] : []),
   ];
-  return spcChartOption({ title: `${indicator.name}: ${data.practiceName}`, unitLabel: unitLabels[indicator.unit], points: data.points, thresholds: lines, cadence: indicator.cadence });
+  return spcChartOption({ title: `${indicator.name}: ${data.practiceName}`, unitLabel: unitLabels[indicator.unit], points: data.points, thresholds: lines, cadence: indicator.cadence, screening: data.screening });
 }
 
 /**
  * An XmR chart; with the indicator's cadence, its axis names periods as people read them ("Apr 2024", "2022/23").
+ * With `screening`, the subtitle says how many moving ranges the limits left out.
  * Too few points for limits: the points alone, and the subtitle says why there are no limits.
  */
-export function spcChartOption(data: { title: string; unitLabel: string; points: SpcChartPoint[]; thresholds: { value: number; name: string }[]; cadence?: Cadence }): Record<string, unknown> {
+export function spcChartOption(data: { title: string; unitLabel: string; points: SpcChartPoint[]; thresholds: { value: number; name: string }[]; cadence?: Cadence; screening?: MovingRangeScreening | null }): Record<string, unknown> {
   const { cadence } = data;
   const periods = data.points.map((p) => (cadence ? periodLabel(p.period, cadence, 'short') : p.period));
   const limit = (name: string, key: 'mean' | 'lower' | 'upper', dashed: boolean) => ({
@@ -167,15 +202,15 @@ export function spcChartOption(data: { title: string; unitLabel: string; points:
     itemStyle: { color: key === 'mean' ? NHS.dark : NHS.grey },
   });
   const limited = data.points.some((p) => p.mean !== null);
-  const subtext = limited
-    ? 'XmR chart: mean and process limits (mean ± 2.66 × average moving range), Making Data Count rules'
-    : `The figures only: ${data.points.length} points are too few for process limits (at least ${MINIMUM_POINTS_FOR_LIMITS} are needed)`;
+  const subtitle = limited
+    ? ['XmR chart: mean and process limits (mean ± 2.66 × average moving range), Making Data Count rules', ...(data.screening ? [describeScreening(data.screening)] : [])]
+    : [`The figures only: ${data.points.length} points are too few for process limits (at least ${MINIMUM_POINTS_FOR_LIMITS} are needed)`];
   return {
     animation: false,
-    title: { text: data.title, subtext, textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, color: NHS.grey } },
+    title: { text: data.title, subtext: subtitle.join('\n'), textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, lineHeight: SUBTITLE_LINE, color: NHS.grey } },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
-    grid: { left: 64, right: 24, top: 70, bottom: 64 },
+    grid: { left: 64, right: 24, top: plotTop(subtitle.length), bottom: 64 },
     xAxis: { type: 'category', data: periods },
     yAxis: { ...sideName(data.unitLabel), type: 'value', scale: true },
     series: [

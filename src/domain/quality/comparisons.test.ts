@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateScheme, poolFigures, practicesBelowThreshold } from './comparisons.js';
+import { type EvaluationPractice, evaluateScheme, poolFigures, practicesBelowThreshold } from './comparisons.js';
+import { twoSidedNormalQuantile } from './normal.js';
 import { practiceSpc } from './practice-series.js';
 import { type Indicator, registeredPatientsIndicator } from './indicators.js';
 
@@ -42,6 +43,99 @@ describe('scheme evaluation', () => {
     expect(result.differenceInDifferences).toBeCloseTo(-8, 12);
     expect(result.interval95![0]).toBeCloseTo(-8, 12);
   });
+
+  // Emergency admissions a month per 1,000 patients: a practice's counts before and after, on its list.
+  type Months = { code: string; signedUp: boolean; list: number; before: number[]; after: number[] };
+  const asPractice = (p: Months): EvaluationPractice => ({
+    practiceCode: p.code,
+    signedUp: p.signedUp,
+    before: p.before.map((n) => figure(p.code, n, p.list, 1000)),
+    after: p.after.map((n) => figure(p.code, n, p.list, 1000)),
+  });
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const sampleVariance = (xs: number[]) => xs.reduce((s, x) => s + (x - mean(xs)) ** 2, 0) / (xs.length - 1);
+  const pooledChange = (ps: Months[]) => {
+    const rate = (side: 'before' | 'after') => (ps.reduce((s, p) => s + p[side].reduce((a, n) => a + n, 0), 0) / ps.reduce((s, p) => s + p.list * p[side].length, 0)) * 1000;
+    return rate('after') - rate('before');
+  };
+  const did = (ps: Months[]) => pooledChange(ps.filter((p) => p.signedUp)) - pooledChange(ps.filter((p) => !p.signedUp));
+  const z95 = twoSidedNormalQuantile(0.95);
+  const halfWidth = (result: ReturnType<typeof evaluateScheme>) => (result.interval95![1] - result.interval95![0]) / 2;
+
+  it('with equal lists and a month each side, gives the familiar interval from the practices’ own changes', () => {
+    const ps: Months[] = [[12, 9], [15, 11], [9, 8], [14, 12], [11, 6], [10, 11], [13, 12], [12, 13], [8, 9], [14, 12], [11, 12]].map(([b, a], i) => ({ code: `P${i}`, signedUp: i < 5, list: 10_000, before: [b!], after: [a!] }));
+    const changes = (signedUp: boolean) => ps.filter((p) => p.signedUp === signedUp).map((p) => ((p.after[0]! - p.before[0]!) / p.list) * 1000);
+    const [yes, no] = [changes(true), changes(false)];
+    const result = evaluateScheme(ps.map(asPractice), 'rate_per_1000');
+    expect(result.differenceInDifferences).toBeCloseTo(mean(yes) - mean(no), 12);
+    expect(halfWidth(result)).toBeCloseTo(z95 * Math.sqrt(sampleVariance(yes) / yes.length + sampleVariance(no) / no.length), 12);
+  });
+
+  // A big signed-up practice whose admissions fell while small ones' rose: pooled, the signed-up
+  // practices' rate fell more than the others'; on the average of practices' changes it rose more.
+  const mixed: Months[] = [
+    { code: 'BIG', signedUp: true, list: 24_000, before: [30, 31, 29], after: [25, 26, 24] },
+    ...[3100, 3600, 4200, 4800].map((list, i) => ({ code: `S${i}`, signedUp: true, list, before: [3, 3, 3], after: [4, 4, 4] })),
+    ...[6000, 7500, 8200, 9000, 9900, 11_000, 12_500].map((list, i) => ({ code: `O${i}`, signedUp: false, list, before: [Math.round(list / 1000) + (i % 3), Math.round(list / 1000)], after: [Math.round(list / 1000) + ((i + 1) % 3), Math.round(list / 1000) + 1] })),
+  ];
+
+  it('centres its interval on the pooled difference in differences it is printed beside, even where the practices’ average change points the other way', () => {
+    const result = evaluateScheme(mixed.map(asPractice), 'rate_per_1000');
+    expect(result.differenceInDifferences).toBeCloseTo(did(mixed), 12);
+    expect((result.interval95![0] + result.interval95![1]) / 2).toBeCloseTo(did(mixed), 12);
+    const averageChange = (signedUp: boolean) => mean(result.practices.filter((p) => p.signedUp === signedUp).map((p) => p.change!));
+    expect(Math.sign(averageChange(true) - averageChange(false))).toBe(-Math.sign(did(mixed)));
+  });
+
+  /** The delta method's (linearised) standard error of a side's pooled change, worked out here for comparison. */
+  const linearisedError = (ps: Months[]) => {
+    const total = (side: 'before' | 'after') => ({ n: ps.reduce((s, p) => s + p[side].reduce((a, c) => a + c, 0), 0), d: ps.reduce((s, p) => s + p.list * p[side].length, 0) });
+    const [b, a] = [total('before'), total('after')];
+    const shares = ps.map((p) => {
+      const part = (side: 'before' | 'after', t: { n: number; d: number }) => (p[side].reduce((s, c) => s + c, 0) - (t.n / t.d) * p.list * p[side].length) / t.d;
+      return 1000 * (part('after', a) - part('before', b));
+    });
+    return Math.sqrt((ps.length / (ps.length - 1)) * shares.reduce((s, u) => s + u * u, 0));
+  };
+  const linearisedHalfWidth = (ps: Months[]) => z95 * Math.sqrt(linearisedError(ps.filter((p) => p.signedUp)) ** 2 + linearisedError(ps.filter((p) => !p.signedUp)) ** 2);
+
+  it('with practices of different sizes, none dominant, is close to the delta method’s interval for the same pooled figure', () => {
+    const ps: Months[] = Array.from({ length: 18 }, (_, i) => {
+      const list = 4000 + 1100 * i;
+      const base = Math.round((list / 1000) * 1.1);
+      return { code: `P${i}`, signedUp: i % 3 === 0, list, before: [base + (i % 4), base - (i % 3)], after: [base - (i % 5) + 1, base + (i % 2)] };
+    });
+    const result = evaluateScheme(ps.map(asPractice), 'rate_per_1000');
+    expect(result.differenceInDifferences).toBeCloseTo(did(ps), 12);
+    expect(halfWidth(result) / linearisedHalfWidth(ps)).toBeGreaterThan(0.85);
+    expect(halfWidth(result) / linearisedHalfWidth(ps)).toBeLessThan(1.25);
+  });
+
+  it('is wider than the delta method’s where the pooled figure leans on one big practice', () => {
+    expect(halfWidth(evaluateScheme(mixed.map(asPractice), 'rate_per_1000'))).toBeGreaterThan(linearisedHalfWidth(mixed));
+  });
+
+  it.each([
+    { name: 'one practice signed up', signedUp: 1 },
+    { name: 'one practice not signed up', signedUp: 11 },
+  ])('has no interval with $name: one practice says nothing of how practices differ', ({ signedUp }) => {
+    const result = evaluateScheme(mixed.slice(0, 12).map((p, i) => asPractice({ ...p, signedUp: i < signedUp })), 'rate_per_1000');
+    expect(result.differenceInDifferences).not.toBeNull();
+    expect(result.interval95).toBeNull();
+  });
+
+  it('pools a count over the practices’ months as their average, and centres the interval on that', () => {
+    const count = (practiceCode: string, value: number) => ({ practiceCode, numerator: null, denominator: null, value });
+    const practices = [
+      { practiceCode: 'A', signedUp: true, before: [count('A', 10), count('A', 12)], after: [count('A', 8)] },
+      { practiceCode: 'B', signedUp: true, before: [count('B', 20)], after: [count('B', 15), count('B', 17)] },
+      { practiceCode: 'C', signedUp: false, before: [count('C', 11)], after: [count('C', 12)] },
+      { practiceCode: 'D', signedUp: false, before: [count('D', 19), count('D', 21)], after: [count('D', 20)] },
+    ];
+    const result = evaluateScheme(practices, 'count');
+    expect(result.signedUp).toMatchObject({ before: 14, after: (8 + 15 + 17) / 3 });
+    expect((result.interval95![0] + result.interval95![1]) / 2).toBeCloseTo(result.differenceInDifferences!, 12);
+  });
 });
 
 describe('a practice’s SPC series', () => {
@@ -67,7 +161,7 @@ describe('a practice’s SPC series', () => {
     const result = practiceSpc(indicator, series, 12);
     if (!('points' in result)) throw new Error(result.reason);
     expect(result.points.map((p) => [p.value, p.mean, p.lower, p.upper, p.type])).toEqual(series.map((s) => [s.value, null, null, null, null]));
-    expect([result.variation, result.assurance]).toEqual([null, null]);
+    expect([result.variation, result.assurance, result.screening]).toEqual([null, null, null]);
     expect(result.noLimitsReason).toBe(`There are ${series.length} points: too few for process limits, which need at least 13. No limits are drawn and there is no variation or assurance icon.`);
   });
 
@@ -75,6 +169,7 @@ describe('a practice’s SPC series', () => {
     const result = practiceSpc(monthly, months(Array.from({ length: 13 }, (_, i) => 10 + (i % 3))), 12);
     expect('points' in result && result.points).toHaveLength(13);
     expect('variation' in result && [result.variation, result.noLimitsReason]).toEqual(['common_cause', null]);
+    expect('screening' in result && result.screening).toEqual({ leftOut: 0, of: 12 });
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { type IndicatorUnit, type Polarity, unitMultiplier } from './indicators.js';
+import { twoSidedNormalQuantile } from './normal.js';
 
 /**
  * Comparing a practice with its peers, with a threshold, and signed-up practices with the rest.
@@ -77,9 +78,9 @@ export interface EvaluationArm {
   practices: number;
   before: number | null;
   after: number | null;
+  /** after − before, each pooled over the arm's practices and months. */
   change: number | null;
-  /** Mean of the practices' own changes, with its standard error (practices with figures in both periods). */
-  meanPracticeChange: number | null;
+  /** The standard error of `change`, from how the arm's practices differ (null with fewer than 2 practices). */
   standardError: number | null;
 }
 
@@ -88,45 +89,83 @@ export interface SchemeEvaluation {
   notSignedUp: EvaluationArm;
   /** (after − before) of the signed-up practices minus that of the others: the difference the scheme may have made. */
   differenceInDifferences: number | null;
-  /** An approximate 95% interval for the difference in mean practice changes (normal approximation). */
+  /** An approximate 95% interval for differenceInDifferences itself, from how the practices on each side differ. */
   interval95: [number, number] | null;
   practices: { practiceCode: string; signedUp: boolean; before: number | null; after: number | null; change: number | null }[];
 }
 
-const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+type Totals = { numerator: number; denominator: number };
 
-function arm(practices: readonly EvaluationPractice[], unit: IndicatorUnit, changes: readonly number[]): EvaluationArm {
-  const before = poolFigures(practices.flatMap((p) => p.before), unit).value;
-  const after = poolFigures(practices.flatMap((p) => p.after), unit).value;
-  const n = changes.length;
-  const meanChange = n ? mean(changes) : null;
-  const variance = n > 1 ? changes.reduce((s, c) => s + (c - meanChange!) ** 2, 0) / (n - 1) : null;
-  return {
-    practices: practices.length,
-    before,
-    after,
-    change: before !== null && after !== null ? after - before : null,
-    meanPracticeChange: meanChange,
-    standardError: variance !== null ? Math.sqrt(variance / n) : null,
-  };
+/**
+ * A practice's figures over a period as the totals its group's pooled value adds up (poolFigures):
+ * Σ numerator and Σ denominator for a ratio; Σ value and the number of figures for a count or minutes.
+ */
+function totalsOf(figures: readonly PracticeFigure[], ratio: boolean): Totals {
+  let numerator = 0;
+  let denominator = 0;
+  for (const f of figures) {
+    numerator += ratio ? (f.numerator ?? 0) : f.value;
+    denominator += ratio ? (f.denominator ?? 0) : 1;
+  }
+  return { numerator, denominator };
 }
 
-/** Signed-up against not-signed-up practices, before against after, on one indicator. */
+/** The pooled change (after − before) from summed totals, or null when a period has no denominator. */
+function changeOf(before: Totals, after: Totals, multiplier: number): number | null {
+  if (!(before.denominator > 0 && after.denominator > 0)) return null;
+  return multiplier * (after.numerator / after.denominator - before.numerator / before.denominator);
+}
+
+/**
+ * The standard error of one side's pooled change by the delete-one-practice jackknife: the pooled
+ * change again without each practice in turn, θ₍ᵢ₎, and (n − 1)/n Σ(θ₍ᵢ₎ − θ̄)². Practices are the
+ * units that vary (months within a practice are not independent draws), a big practice weighs as
+ * much as it does in the pooled figure, and one the figure leans on widens the interval more than
+ * the delta method's linearised error would. With equal denominators and a month each side it is the familiar s/√n of
+ * the practices' own changes. Null with fewer than 2 practices, or when leaving one out leaves a
+ * period without figures.
+ */
+function jackknifeError(totals: readonly { before: Totals; after: Totals }[], multiplier: number): number | null {
+  const n = totals.length;
+  if (n < 2) return null;
+  const sum = (side: 'before' | 'after') => totals.reduce((t, p) => ({ numerator: t.numerator + p[side].numerator, denominator: t.denominator + p[side].denominator }), { numerator: 0, denominator: 0 });
+  const [before, after] = [sum('before'), sum('after')];
+  const without = (total: Totals, part: Totals) => ({ numerator: total.numerator - part.numerator, denominator: total.denominator - part.denominator });
+  const leftOut = totals.map((p) => changeOf(without(before, p.before), without(after, p.after), multiplier));
+  if (leftOut.some((c) => c === null)) return null;
+  const mean = leftOut.reduce<number>((s, c) => s + c!, 0) / n;
+  return Math.sqrt(((n - 1) / n) * leftOut.reduce<number>((s, c) => s + (c! - mean) ** 2, 0));
+}
+
+/** One side's pooled figures before and after, its change and the change's standard error. */
+function arm(practices: readonly EvaluationPractice[], unit: IndicatorUnit): EvaluationArm {
+  const before = poolFigures(practices.flatMap((p) => p.before), unit).value;
+  const after = poolFigures(practices.flatMap((p) => p.after), unit).value;
+  const change = before !== null && after !== null ? after - before : null;
+  const multiplier = unitMultiplier(unit);
+  const totals = practices.map((p) => ({ before: totalsOf(p.before, multiplier !== null), after: totalsOf(p.after, multiplier !== null) }));
+  return { practices: practices.length, before, after, change, standardError: change === null ? null : jackknifeError(totals, multiplier ?? 1) };
+}
+
+/**
+ * Signed-up against not-signed-up practices, before against after, on one indicator. The interval
+ * is about the difference in differences printed beside it (each side's pooled change): the two
+ * sides' standard errors combined, normal approximation. It allows for chance and for how practices
+ * differ, not for why they chose to sign up.
+ */
 export function evaluateScheme(practices: readonly EvaluationPractice[], unit: IndicatorUnit): SchemeEvaluation {
   const rows = practices.map((p) => {
     const before = poolFigures(p.before, unit).value;
     const after = poolFigures(p.after, unit).value;
     return { practiceCode: p.practiceCode, signedUp: p.signedUp, before, after, change: before !== null && after !== null ? after - before : null };
   });
-  const changesOf = (signedUp: boolean) => rows.filter((r) => r.signedUp === signedUp && r.change !== null).map((r) => r.change!);
-  const signedUp = arm(practices.filter((p) => p.signedUp), unit, changesOf(true));
-  const notSignedUp = arm(practices.filter((p) => !p.signedUp), unit, changesOf(false));
+  const signedUp = arm(practices.filter((p) => p.signedUp), unit);
+  const notSignedUp = arm(practices.filter((p) => !p.signedUp), unit);
   const did = signedUp.change !== null && notSignedUp.change !== null ? signedUp.change - notSignedUp.change : null;
   let interval95: [number, number] | null = null;
-  if (signedUp.standardError !== null && notSignedUp.standardError !== null) {
-    const difference = signedUp.meanPracticeChange! - notSignedUp.meanPracticeChange!;
-    const se = Math.sqrt(signedUp.standardError ** 2 + notSignedUp.standardError ** 2);
-    interval95 = [difference - 1.959964 * se, difference + 1.959964 * se];
+  if (did !== null && signedUp.standardError !== null && notSignedUp.standardError !== null) {
+    const halfWidth = twoSidedNormalQuantile(0.95) * Math.sqrt(signedUp.standardError ** 2 + notSignedUp.standardError ** 2);
+    interval95 = [did - halfWidth, did + halfWidth];
   }
   return { signedUp, notSignedUp, differenceInDifferences: did, interval95, practices: rows.sort((a, b) => a.practiceCode.localeCompare(b.practiceCode)) };
 }

@@ -1,5 +1,6 @@
 import { gammaQuantile } from './gamma-distribution.js';
 import { backTransform, type FunnelMethod, limitStandardError, transformedTarget } from './funnel-transforms.js';
+import { poissonLowerLimit, poissonUpperLimit } from './poisson-limits.js';
 
 /**
  * Funnel limits at a denominator, at 95% and 99.8% (Spiegelhalter 2005: about 2 and 3 standard
@@ -51,14 +52,33 @@ export function exactPoissonRatioLimits(expected: number, coverage: number): { l
 }
 
 /**
- * The limits at one denominator. Unadjusted standardised ratios use exact Poisson limits; everything
- * else is θ ± z √(s² + τ²) on the transformed scale, transformed back (τ² = 0 when unadjusted).
+ * The limits at one denominator. Unadjusted standardised ratios and rates use exact Poisson limits;
+ * everything else is θ ± z √(s² + τ²) on the transformed scale, transformed back (τ² = 0 when unadjusted).
  */
 export function funnelLimitsAt(denominator: number, context: LimitContext): FunnelLimits {
   const { method, target, multiplier } = context;
-  if (method.dataType === 'sr' && !context.adjusted) return exactPoissonLimits(denominator, target, multiplier);
-  const s = limitStandardError(denominator, method, target);
+  if (!context.adjusted && method.dataType === 'sr') return exactPoissonLimits(denominator, target, multiplier);
+  if (!context.adjusted && method.dataType === 'rc') return exactPoissonRateLimits(denominator, target, multiplier);
+  const s = limitStandardError(denominator, method);
   return normalLimits(transformedTarget(target, method), s * s + (context.adjusted ? context.tau2 : 0), method, multiplier);
+}
+
+/**
+ * A rate's exact Poisson limits at a population D: the counts the exact test allows against
+ * Poisson(target × D) (poisson-limits.ts), each over D and scaled. A rate is compared with them as
+ * its count would be, so it is outside exactly when P(X ≤ O) or P(X ≥ O) is below the tail.
+ */
+export function exactPoissonRateLimits(denominator: number, target: number, multiplier: number): FunnelLimits {
+  const expected = target * denominator;
+  const rate = (count: number) => (count / denominator) * multiplier;
+  const tail95 = (1 - COVERAGE_95) / 2;
+  const tail998 = (1 - COVERAGE_998) / 2;
+  return {
+    lower95: rate(poissonLowerLimit(expected, tail95)),
+    upper95: rate(poissonUpperLimit(expected, tail95)),
+    lower998: rate(poissonLowerLimit(expected, tail998)),
+    upper998: rate(poissonUpperLimit(expected, tail998)),
+  };
 }
 
 /** Exact Poisson limits on O/E at expected count E, scaled to the target and multiplier. */

@@ -1,5 +1,5 @@
 import { AppError, type Problem } from '../errors.js';
-import { exactPoissonLimits, type FunnelLimits, type LimitContext, normalLimits } from './funnel-limits.js';
+import { exactPoissonLimits, exactPoissonRateLimits, type FunnelLimits, type LimitContext, normalLimits } from './funnel-limits.js';
 import {
   type FunnelDataType,
   type FunnelMethod,
@@ -11,6 +11,7 @@ import {
   transformUnit,
 } from './funnel-transforms.js';
 import { betweenUnitVariance, dispersionRatio, keptAfterTruncation, winsorise } from './overdispersion.js';
+import { poissonZ } from './poisson-limits.js';
 
 /**
  * A funnel plot: each unit's ratio against the group's, with 95% and 99.8% limits, adjusted for
@@ -19,8 +20,11 @@ import { betweenUnitVariance, dispersionRatio, keptAfterTruncation, winsorise } 
  *   1. z-scores on the transformed scale (funnel-transforms.ts);
  *   2. SHMI: truncate the top and bottom `trim` by rank; otherwise winsorise at `trim` (overdispersion.ts);
  *   3. φ = mean square of those z; τ² by DerSimonian–Laird from their standard errors;
- *   4. adjusted limits when asked for and φ > 1, otherwise unadjusted ones;
+ *   4. adjusted limits when asked for and φ > 1, otherwise unadjusted ones (exact Poisson for
+ *      standardised ratios and rates);
  *   5. a unit is an outlier when its ratio × multiplier lies outside the chosen limits (limits themselves count as inside).
+ * For proportions and rates the z-score reported agrees with the limits: a unit is outside them
+ * exactly when |z| is beyond that level's normal quantile (1.96 for 95%, 3.09 for 99.8%).
  */
 
 export interface FunnelUnit {
@@ -49,8 +53,12 @@ export interface FunnelOptions {
 export interface FunnelUnitResult extends FunnelUnit {
   /** numerator / denominator × multiplier, from the denominator as given. */
   value: number;
-  /** The z-score in force: overdispersion-adjusted, (y − θ)/√(s² + τ²), when the limits are. */
+  /**
+   * The z-score in force: overdispersion-adjusted, (y − θ)/√(s² + τ²), when the limits are; for an
+   * unadjusted rate, the exact Poisson z that goes with its exact limits (poisson-limits.ts).
+   */
   z: number;
+  /** (y − θ)/s on the transformed scale: what φ and τ² are estimated from. */
   unadjustedZ: number;
   /** Whether the unit's z-score entered φ and τ² (SHMI truncation leaves the extremes out). */
   inDispersionEstimate: boolean;
@@ -174,10 +182,11 @@ export function calculateFunnel(units: readonly FunnelUnit[], options: FunnelOpt
     const denominator = denominators[i]!;
     const unadjustedLimits = unadjustedLimitsAt(denominator);
     // funnelLimitsAt's normal limits, with θ transformed once for the whole funnel.
-    const s = limitStandardError(denominator, method, target);
+    const s = limitStandardError(denominator, method);
     const limits = adjusted ? normalLimits(centre, s * s + tau2, method, multiplier) : unadjustedLimits;
     const value = (u.numerator / u.denominator) * multiplier;
     const standardError = standardErrors[i]!;
+    const z = adjusted ? (ys[i]! - centre) / Math.sqrt(standardError ** 2 + tau2) : method.dataType === 'rc' ? poissonZ(u.numerator, target * denominator) : unadjustedZ[i]!;
     results.push({
       // FunnelUnit's fields written out, not spread: spreading each input and then adding seven
       // fields left every result an object that was slow to build and slow to read back.
@@ -185,7 +194,7 @@ export function calculateFunnel(units: readonly FunnelUnit[], options: FunnelOpt
       numerator: u.numerator,
       denominator: u.denominator,
       value,
-      z: adjusted ? (ys[i]! - centre) / Math.sqrt(standardError ** 2 + tau2) : unadjustedZ[i]!,
+      z,
       unadjustedZ: unadjustedZ[i]!,
       inDispersionEstimate: kept ? kept[i]! : true,
       limits,
@@ -197,14 +206,16 @@ export function calculateFunnel(units: readonly FunnelUnit[], options: FunnelOpt
 }
 
 /**
- * funnelLimitsAt without overdispersion, for every unit of one funnel. Exact Poisson limits (standardised
- * ratios) cost four gamma quantiles by Newton's method, so each expected count's limits are worked out
- * once and copied to any unit sharing it (rounded SHMI expected counts can repeat); the others are cheap.
+ * funnelLimitsAt without overdispersion, for every unit of one funnel. Exact Poisson limits for
+ * standardised ratios cost four gamma quantiles by Newton's method, so each expected count's limits
+ * are worked out once and copied to any unit sharing it (rounded SHMI expected counts can repeat).
+ * A rate's exact limits walk a few whole counts each; its populations seldom repeat. Proportions are cheap.
  */
 function unadjustedLimitsFor(method: FunnelMethod, target: number, centre: number, multiplier: number): (denominator: number) => FunnelLimits {
-  if (method.dataType !== 'sr') {
+  if (method.dataType === 'rc') return (denominator) => exactPoissonRateLimits(denominator, target, multiplier);
+  if (method.dataType === 'pr') {
     return (denominator) => {
-      const s = limitStandardError(denominator, method, target);
+      const s = limitStandardError(denominator, method);
       return normalLimits(centre, s * s, method, multiplier);
     };
   }

@@ -63,6 +63,15 @@ function gammaPrefactor(a: number, x: number): number {
   return Math.exp(-stirlingError(a) - deviance(a, x)) / Math.sqrt(2 * Math.PI * a);
 }
 
+/**
+ * P(X = k) for X ~ Poisson(mean): the same prefactor with shape k, so a count far in a tail keeps its
+ * relative precision instead of being the difference of two tails near 1.
+ */
+export function poissonProbability(k: number, mean: number): number {
+  if (k === 0) return Math.exp(-mean);
+  return gammaPrefactor(k, mean);
+}
+
 function lowerSeries(a: number, x: number): number {
   // P(a, x) = prefactor × Σ x^k / ((a+1)…(a+k))
   let term = 1;

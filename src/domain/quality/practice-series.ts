@@ -4,6 +4,7 @@ import { type Indicator, seriesPeriod, unitRange } from './indicators.js';
 import { orderSeries, parsePeriod } from './periods.js';
 import { calculateSpc, MINIMUM_POINTS_FOR_LIMITS, type SpcResult } from './spc.js';
 import type { ImprovementDirection } from './spc-rules.js';
+import type { MovingRangeScreening } from './spc-words.js';
 
 /**
  * A practice's figures over time as an XmR chart. A missing or repeated period is reported and
@@ -16,6 +17,8 @@ export interface PracticeSpc {
   variation: SpcResult['variation'];
   assurance: SpcResult['assurance'];
   noLimitsReason: string | null;
+  /** How many moving ranges screening left out of the limits (spc.ts); null without limits. */
+  screening: MovingRangeScreening | null;
 }
 
 export const improvementOf = (indicator: Indicator): ImprovementDirection =>
@@ -33,11 +36,13 @@ export function practiceSpc(indicator: Indicator, series: readonly { period: str
       order.map((i) => ({ period: labels[i]!, value: series[i]!.value })),
       { improvement: improvementOf(indicator), target: target ?? undefined, range: unitRange(indicator.unit) },
     );
+    const limited = result.groups.flatMap((g) => (g.limits ? [g.limits] : []));
     return {
       points: result.points.map((p) => ({ period: p.period, value: p.value, mean: p.mean, lower: p.lower, upper: p.upper, type: p.type })),
       variation: result.variation,
       assurance: result.assurance,
       noLimitsReason: result.noLimitsReason,
+      screening: limited.length ? { leftOut: limited.reduce((n, l) => n + l.movingRangesLeftOut, 0), of: limited.reduce((n, l) => n + l.movingRanges, 0) } : null,
     };
   } catch (error) {
     if (error instanceof AppError) return { reason: error.message };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePointType } from './spc-words.js';
+import { describePointType, describeScreening } from './spc-words.js';
 
 describe('an SPC point’s colour in words', () => {
   it.each([
@@ -12,4 +12,11 @@ describe('an SPC point’s colour in words', () => {
   ])('%s reads “%s”', (type, words) => {
     expect(describePointType(type)).toBe(words);
   });
+});
+
+describe('what screening left out of a chart’s limits, in words', () => {
+  it.each([
+    [{ leftOut: 0, of: 23 }, 'Screened: no moving range was 3.267 × the average or more, so all 23 set the limits.'],
+    [{ leftOut: 2, of: 23 }, 'Screened: 2 of 23 moving ranges, each 3.267 × the average or more, left out of the average moving range.'],
+  ])('%o reads “%s”', (screening, words) => expect(describeScreening(screening)).toBe(words));
 });

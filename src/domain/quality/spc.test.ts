@@ -28,6 +28,22 @@ describe('xmrLimits — NHSRplotthedots tests/testthat/_snaps/ptd_spc_standard.m
     expectPrinted(unscreened.upper, '5.935457');
   });
 
+  it.each([
+    { name: 'r1, nothing large enough to screen', spike: false, screen: true },
+    { name: 'r2, the spike at 15 screened', spike: true, screen: true },
+    { name: 'r3, the spike kept (--no-screen-outliers)', spike: true, screen: false },
+  ])('counts the moving ranges the limits left out: $name', ({ spike, screen }) => {
+    const y = seed123(20);
+    if (spike) y[14] = 10;
+    const ranges = y.slice(1).map((v, i) => Math.abs(v - y[i]!));
+    const average = ranges.reduce((a, r) => a + r, 0) / ranges.length;
+    const large = ranges.filter((r) => r >= 3.267 * average).length;
+    const limits = xmrLimits(y, screen);
+    expect([limits.movingRanges, limits.movingRangesLeftOut]).toEqual([19, screen ? large : 0]);
+    if (spike && screen) expect(large).toBe(2); // into and out of the spike
+    if (!spike) expect(large).toBe(0);
+  });
+
   it('the summary() snapshot for facets of 10 (tests/testthat/_snaps/ptd_spc.md)', () => {
     const y = seed123(20);
     const first = xmrLimits(y.slice(0, 10));
@@ -113,6 +129,7 @@ describe('calculateSpc — rules end to end', () => {
   it('keeps a flat series flat rather than dividing by a screened-out zero', () => {
     const group = calculateSpc(series(Array(13).fill(4))).groups[0]!.limits!;
     expect([group.lower, group.mean, group.upper]).toEqual([4, 4, 4]);
+    expect(group.movingRangesLeftOut).toBe(0);
   });
 });
 

@@ -58,6 +58,9 @@ export interface SpcOptions {
 export interface SpcGroupLimits {
   mean: number;
   averageMovingRange: number;
+  /** How many moving ranges the group's limits come from, and how many screening left out of their average. */
+  movingRanges: number;
+  movingRangesLeftOut: number;
   lower: number;
   upper: number;
   nearLower: number;
@@ -98,17 +101,20 @@ const average = (values: readonly number[]) => values.reduce((sum, v) => sum + v
 export function xmrLimits(values: readonly number[], screenOutliers = true): SpcGroupLimits {
   if (values.length < 2) throw new AppError('invalid', 'An XmR chart needs at least 2 points in each group to measure a moving range');
   const mean = average(values);
-  let movingRanges = values.slice(1).map((v, i) => Math.abs(v - values[i]!));
+  const movingRanges = values.slice(1).map((v, i) => Math.abs(v - values[i]!));
+  let kept = movingRanges;
   let averageMovingRange = average(movingRanges);
   // Screen once. A flat series (AMR 0) has nothing to screen; R would drop every range and give NaN.
   if (screenOutliers && averageMovingRange > 0) {
     const cut = MOVING_RANGE_SCREEN * averageMovingRange;
-    movingRanges = movingRanges.filter((mr) => mr < cut);
-    averageMovingRange = average(movingRanges);
+    kept = movingRanges.filter((mr) => mr < cut);
+    averageMovingRange = average(kept);
   }
   return {
     mean,
     averageMovingRange,
+    movingRanges: movingRanges.length,
+    movingRangesLeftOut: movingRanges.length - kept.length,
     lower: mean - LIMIT_MULTIPLIER * averageMovingRange,
     upper: mean + LIMIT_MULTIPLIER * averageMovingRange,
     nearLower: mean - NEAR_LIMIT_MULTIPLIER * averageMovingRange,

@@ -8,10 +8,14 @@ const funnel = (layout: ChartLayout) =>
   funnelChartOption(
     {
       title: 'Asthma register',
+      unit: 'proportion',
       unitLabel: '%',
       denominatorLabel: 'Registered patients',
+      groupName: 'East Leicestershire & Rutland GP Federation',
       target: 6,
       adjusted: true,
+      exactLimits: false,
+      centre: { kind: 'own', name: 'East Leicestershire & Rutland GP Federation', practices: 29, reason: null },
       points: [
         { practiceCode: 'C82001', label: 'Kibworth Medical Centre', denominator: 9000, value: 6, outlier: false },
         { practiceCode: 'C82044', label: 'Empingham Medical Centre', denominator: 9000, value: 9.5, outlier: true },

@@ -2,7 +2,7 @@ import { Heading, InsetText } from 'nhsuk-react-components';
 import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { practiceSpcChartOption } from '../../../domain/quality/chart-options.js';
-import { periodLabel } from '../../../domain/quality/indicators.js';
+import { periodLabel, unitMultiplier } from '../../../domain/quality/indicators.js';
 import { GP_PRACTICE_CODE } from '../../../domain/registry/ods-codes.js';
 import { queryString } from '../../api/client.js';
 import { useApiQuery } from '../../api/use-api.js';
@@ -11,14 +11,16 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { ApiErrorPanel, Loaded, LoadingPanel, NotFoundPage, usePageTitle } from '../../components/page-states.js';
 import { EChart } from './echarts-chart.js';
 import { ChoiceForm, groupOptions, indicatorOptions, useCatalogue, useGroups } from './quality-choosers.js';
-import { describePointType, describeVariation, formatCount, formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
+import { describePointType, describeScreening, describeVariation, formatCount, formatDifference, formatFigure, formatGroupFigure } from './quality-format.js';
 import { SpcIcons } from './spc-icons.js';
 import type { PracticeIndicator } from './types.js';
 import './quality.css';
 
 function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
+  // A percentage or a rate is pooled (comparisons.ts); a count or a time is averaged.
+  const pooled = unitMultiplier(data.indicator.unit) !== null;
   const option = useMemo(
-    () => (data.spc ? practiceSpcChartOption({ indicator: data.indicator, practiceName: data.practice.name, points: data.spc.points, threshold: data.threshold }) : null),
+    () => (data.spc ? practiceSpcChartOption({ indicator: data.indicator, practiceName: data.practice.name, points: data.spc.points, threshold: data.threshold, screening: data.spc.screening }) : null),
     [data],
   );
   return (
@@ -32,19 +34,25 @@ function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
         columns={[
           { key: 'label', header: 'Compared with', cell: (c) => c.label },
           { key: 'practices', header: 'Practices', cell: (c) => formatCount(c.practices), numeric: true },
-          { key: 'value', header: 'Value', cell: (c) => formatGroupFigure(c.value, data.indicator), numeric: true, nowrap: true },
+          { key: 'value', header: pooled ? 'Pooled value' : 'Average', cell: (c) => formatGroupFigure(c.value, data.indicator), numeric: true, nowrap: true },
           { key: 'difference', header: 'This practice’s difference', cell: (c) => formatDifference(c.difference, data.indicator), numeric: true },
         ]}
         rows={data.comparisons}
         rowKey={(c) => c.comparator}
         empty="No figures for this period."
       />
+      <p className="nhsuk-body-s" data-testid="peers-pooled">
+        {pooled
+          ? 'Each group’s value pools its practices: their total numerator ÷ their total denominator, so a large practice counts for more than a small one. It is not the average of the practices’ values.'
+          : 'Each group’s value is the average of its practices’ values.'}
+      </p>
       <Heading headingLevel="h3">Over time</Heading>
       {data.spc ? (
         <>
           <SpcIcons spc={data.spc} />
           <EChart option={option!} label={`${data.spc.variation ? 'SPC chart' : 'Chart'} of ${data.indicator.name} for ${data.practice.name}, ${data.spc.points.length} points. ${data.spc.variation ? `Variation: ${describeVariation(data.spc.variation)}.` : data.spc.noLimitsReason}`} testId="spc-chart" />
           <p className="nhsuk-body-s">
+            {data.spc.screening ? <span data-testid="spc-screening">{describeScreening(data.spc.screening)} </span> : null}
             <a href={`/api/quality/practices/${data.practice.odsCode}/spc.svg${queryString({ indicator: data.indicator.code })}`}>{data.spc.variation ? 'Download the SPC chart (SVG)' : 'Download the chart (SVG)'}</a>
           </p>
           {data.spc.variation ? (

@@ -1,8 +1,7 @@
 import { Heading, InsetText, WarningCallout } from 'nhsuk-react-components';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { type ChartLayout, funnelChartOption } from '../../../domain/quality/chart-options.js';
-import { describeFunnelLimits } from '../../../domain/quality/chart-options.js';
+import { type ChartLayout, describeFunnel, funnelChartOption } from '../../../domain/quality/chart-options.js';
 import { funnelPosition, standardWord } from '../../../domain/quality/outlier-words.js';
 import { queryString } from '../../api/client.js';
 import { useApiQuery } from '../../api/use-api.js';
@@ -40,7 +39,7 @@ function practiceColumns(data: Dashboard): Column<DashboardRow>[] {
     { key: 'numerator', header: 'Numerator', cell: (r) => formatCount(r.numerator), numeric: true },
     { key: 'denominator', header: 'Denominator', cell: (r) => formatCount(r.denominator), numeric: true },
     { key: 'value', header: 'Value', cell: (r) => formatFigure(r.value, data.indicator), numeric: true, nowrap: true },
-    { key: 'z', header: 'z-score', cell: (r) => formatZ(r.z), numeric: true },
+    { key: 'z', header: data.funnel?.adjusted ? 'z-score (adjusted for overdispersion)' : 'z-score', cell: (r) => formatZ(r.z), numeric: true },
     { key: 'funnel', header: 'Funnel (99.8%)', cell: (r) => funnelPosition(r.outlier, r.z, data.indicator.polarity) },
   ];
 }
@@ -86,11 +85,16 @@ function DashboardView({ data }: { data: Dashboard }) {
         </div>
       </dl>
       {isAdmin(user) ? <ThresholdForm indicator={data.indicator} /> : null}
+      {data.funnel?.centre.reason ? (
+        <InsetText data-testid="funnel-reference">
+          <p>{data.funnel.centre.reason}</p>
+        </InsetText>
+      ) : null}
       {option ? (
         <>
-          <EChart option={option} label={`Funnel plot of ${data.indicator.name} for ${where}. ${describeFunnelLimits(data.funnel!.adjusted)} ${data.outliers.length} practices outside the 99.8% limits.`} testId="funnel-chart" />
-          <p className="nhsuk-body-s">
-            {describeFunnelLimits(data.funnel!.adjusted)} <a href={svgLink}>Download the funnel plot (SVG)</a>
+          <EChart option={option} height={480} label={`Funnel plot of ${data.indicator.name} for ${where}. ${describeFunnel(data.funnel!).join(' ')} ${data.outliers.length} practices outside the 99.8% limits.`} testId="funnel-chart" />
+          <p className="nhsuk-body-s" data-testid="funnel-words">
+            {describeFunnel(data.funnel!).join(' ')} <a href={svgLink}>Download the funnel plot (SVG)</a>
           </p>
         </>
       ) : (

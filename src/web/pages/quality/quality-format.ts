@@ -1,15 +1,7 @@
+import { fixedPlaces as number, formatFigure } from '../../../domain/quality/figure-format.js';
 import type { Indicator } from '../../../domain/quality/indicators.js';
 
-const number = (places: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places });
-
-/** A figure in its indicator's unit: "7.31%", "1.24 per 1,000", "12,345". */
-export function formatFigure(value: number | null | undefined, indicator: Pick<Indicator, 'unit'>): string {
-  if (value === null || value === undefined) return '–';
-  if (indicator.unit === 'proportion') return `${number(2).format(value)}%`;
-  if (indicator.unit === 'rate_per_1000') return `${number(2).format(value)} per 1,000`;
-  if (indicator.unit === 'minutes') return `${number(1).format(value)} min`;
-  return number(Number.isInteger(value) ? 0 : 1).format(value);
-}
+export { formatFigure };
 
 /**
  * A group's figure (a locality, a sub-ICB location, England…). Rates and percentages are pooled,
@@ -48,4 +40,4 @@ export const formatZ = (z: number | null | undefined) => (z === null || z === un
 
 export const formatCount = (value: number | null | undefined) => (value === null || value === undefined ? '–' : number(0).format(value));
 
-export { describeAssurance, describePointType, describeVariation } from '../../../domain/quality/spc-words.js';
+export { describeAssurance, describePointType, describeScreening, describeVariation } from '../../../domain/quality/spc-words.js';

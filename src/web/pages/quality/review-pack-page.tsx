@@ -1,7 +1,7 @@
 import { Heading, InsetText, Select } from 'nhsuk-react-components';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { type ChartLayout, describeFunnelLimits, funnelChartOption, practiceSpcChartOption } from '../../../domain/quality/chart-options.js';
+import { type ChartLayout, describeFunnel, funnelChartOption, practiceSpcChartOption } from '../../../domain/quality/chart-options.js';
 import { funnelPosition } from '../../../domain/quality/outlier-words.js';
 import { useApiQuery } from '../../api/use-api.js';
 import { DataTable } from '../../components/data-table.js';
@@ -20,7 +20,7 @@ import { formatDate } from '../../format/format.js';
 function IndicatorFunnel({ pack }: { pack: PackIndicator }) {
   const option = useMemo(() => (pack.funnel ? (layout: ChartLayout) => funnelChartOption(pack.funnel!, layout) : null), [pack.funnel]);
   if (!option) return null;
-  return <EChart option={option} height={360} label={`Funnel plot of ${pack.indicator.name}, the locality’s practices marked. ${describeFunnelLimits(pack.funnel!.adjusted)}`} testId="pack-funnel" />;
+  return <EChart option={option} height={440} label={`Funnel plot of ${pack.indicator.name}, the locality’s practices marked. ${describeFunnel(pack.funnel!).join(' ')}`} testId="pack-funnel" />;
 }
 
 /** One funnel at a time: every practice held, the locality's marked. */
@@ -102,7 +102,7 @@ function PracticeSection({ pack, practice }: { pack: ReviewPack; practice: Revie
                     <SpcIcons spc={l.row.spc!} />
                     <EChart
                       height={300}
-                      option={practiceSpcChartOption({ indicator: l.pack.indicator, practiceName: practice.practiceName, points: l.row.spc!.points, threshold: l.pack.threshold })}
+                      option={practiceSpcChartOption({ indicator: l.pack.indicator, practiceName: practice.practiceName, points: l.row.spc!.points, threshold: l.pack.threshold, screening: l.row.spc!.screening })}
                       label={`SPC chart of ${l.pack.indicator.name} for ${practice.practiceName}`}
                       testId="pack-spc"
                     />

@@ -30,7 +30,10 @@ function EvaluationView({ data }: { data: SchemeEvaluation }) {
         <p>
           Signed up: {data.signedUpFrom}. Compared with {data.comparedWith}. Difference in differences:{' '}
           <strong data-testid="difference-in-differences">{formatDifference(data.differenceInDifferences, ind)}</strong>
-          {data.interval95 ? ` (95% interval of the difference in practices’ mean change: ${formatDifference(data.interval95[0], ind)} to ${formatDifference(data.interval95[1], ind)})` : ''}.
+          {data.interval95 ? ` (approximate 95% interval ${formatDifference(data.interval95[0], ind)} to ${formatDifference(data.interval95[1], ind)})` : ''}.
+        </p>
+        <p className="nhsuk-body-s" data-testid="evaluation-method">
+          Each side’s before and after figures pool its practices and months (total numerator ÷ total denominator), so a big practice counts for more. The interval is for that same difference: it allows for chance and for how much the practices differ, by working the figure out again without each practice in turn.{data.interval95 ? '' : ' There is no interval with fewer than 2 practices on a side.'}
         </p>
         <p className="nhsuk-body-s">Before and after comparisons show association, not proof: practices chose to sign up, and other things changed over the same time.</p>
       </InsetText>
