@@ -13,7 +13,7 @@ const environmentSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   ATSCALE_DATA_DIR: z.string().default('./data'),
   ATSCALE_MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
-  ATSCALE_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  ATSCALE_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   // The reverse proxy in front (its addresses or CIDR ranges, comma-separated): its X-Forwarded-For then names the user's address.
   ATSCALE_TRUST_PROXY: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[\d.:a-fA-F/]+(\s*,\s*[\d.:a-fA-F/]+)*$/, 'ATSCALE_TRUST_PROXY must be the proxy’s addresses or ranges, such as 127.0.0.1 or 10.0.0.0/8, comma-separated').optional()),
   // The daily digest: where mail goes out, who it is from, when (HH:MM, server time; unset = not scheduled), and the web address for links.
@@ -57,7 +57,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: resolve(e.ATSCALE_DATA_DIR),
     maxUploadBytes: Math.round(e.ATSCALE_MAX_UPLOAD_MB * 1024 * 1024),
-    secureCookies: e.ATSCALE_SECURE_COOKIES === 'true',
+    // Served at an https:// address, the session cookie is sent over HTTPS only unless told otherwise.
+    secureCookies: (e.ATSCALE_SECURE_COOKIES ?? (e.ATSCALE_PUBLIC_URL?.startsWith('https://') ? 'true' : 'false')) === 'true',
     trustProxy: e.ATSCALE_TRUST_PROXY?.split(',').map((a) => a.trim()),
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,

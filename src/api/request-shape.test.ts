@@ -39,4 +39,18 @@ describe('a request the API does not take is refused, saying what it does take',
     const group = (await admin.request('GET', '/api/groups?pageSize=1')).body.items[0];
     expect(await admin.request('DELETE', `/api/groups/${group.id}`)).toMatchObject({ status: 400, body: { problems: [{ field: 'rowVersion', message: 'is required: send the rowVersion you read' }] } });
   });
+
+  it('sends every answer with headers that keep it from being framed, sniffed or kept in a shared browser', async () => {
+    const answer = await admin.request('GET', '/api/practices?pageSize=1');
+    expect(Object.fromEntries(['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'cache-control'].map((h) => [h, answer.headers.get(h)]))).toEqual({
+      'content-security-policy': expect.stringContaining("frame-ancestors 'none'"),
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'same-origin',
+      'cache-control': 'no-store',
+    });
+    expect(answer.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // Strict-Transport-Security only where atscale is served over HTTPS (secure cookies).
+    expect(answer.headers.get('strict-transport-security')).toBeNull();
+  });
 });

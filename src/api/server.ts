@@ -14,6 +14,7 @@ import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
 import { recordAllowedMethods } from './allowed-methods.js';
 import { readQueriesStrictly } from './strict-queries.js';
+import { addSecurityHeaders } from './security-headers.js';
 import { AppError } from '../domain/errors.js';
 import { registerGovernanceRoutes } from './routes/governance.js';
 import { registerFinanceRoutes } from './routes/finance.js';
@@ -57,6 +58,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   const allowedMethods = recordAllowedMethods(app);
+  addSecurityHeaders(app, options.secureCookies ?? false);
   // The API reads JSON and, for files, multipart forms: a text/plain body is refused (415), not read as a string the schema then calls the wrong type.
   app.removeContentTypeParser('text/plain');
   await app.register(swagger, {

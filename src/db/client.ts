@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { keepPrivate } from './private-dir.js';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -32,7 +32,7 @@ export const migrationsFolder = join(projectRoot, 'src/db/migrations');
 
 /** Opens PGlite in a directory (created if missing), or in memory when `dataDir` is 'memory://'. */
 export async function openPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  if (!dataDir.startsWith('memory://')) keepPrivate(dataDir);
   const client = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {

@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { keepPrivate } from './private-dir.js';
 import { join } from 'node:path';
 import { AppError } from '../domain/errors.js';
 
@@ -48,7 +49,7 @@ export function readLock(dataDir: string): LockInfo | undefined {
 }
 
 export function acquireLock(dataDir: string, purpose: LockInfo['purpose']): DataDirLock {
-  mkdirSync(dataDir, { recursive: true });
+  keepPrivate(dataDir);
   const path = lockPath(dataDir);
   const info: LockInfo = { pid: process.pid, purpose, startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {

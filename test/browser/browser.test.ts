@@ -58,3 +58,8 @@ contractsRegisterSuite(() => harness);
 contractsSuite(() => harness);
 contractsRolesSuite(() => harness);
 qualitySuite(() => harness);
+
+// Last: every page the suites opened ran under the Content-Security-Policy without it refusing anything.
+it('opened every page without its Content-Security-Policy refusing a script, style or image', () => {
+  expect(harness.policyRefusals).toEqual([]);
+});

@@ -28,6 +28,8 @@ export interface BrowserHarness {
   browser: Browser;
   /** A fresh browser profile (own cookies) with one page, sized like a laptop screen. */
   newPage(): Promise<Page>;
+  /** What the pages' Content-Security-Policy refused, on any page opened: a page the policy breaks. */
+  policyRefusals: string[];
   close(): Promise<void>;
 }
 
@@ -51,16 +53,22 @@ export async function startHarness(): Promise<BrowserHarness> {
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const contexts: BrowserContext[] = [];
+  const policyRefusals: string[] = [];
   return {
     baseUrl,
     database,
     app,
     browser,
+    policyRefusals,
     async newPage() {
       const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
       context.setDefaultTimeout(10_000);
       contexts.push(context);
-      return context.newPage();
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) policyRefusals.push(`${page.url()}: ${message.text()}`);
+      });
+      return page;
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
