@@ -14,7 +14,7 @@ const actor = (role: Role) => ({ userId: 1, label: role, role, practiceCodes: ['
 const mayChange = (role: Role) => types.flatMap((type) => changes.filter((action) => isAllowed(actor(role), type, action, 'C82001')).map((action) => `${type} ${action}`));
 const mayRead = (role: Role, type: RecordTypeName) => isAllowed(actor(role), type, 'read', 'C82001');
 const readByAnyone = types.filter((type) => permissions[type].read.length > 0);
-const adminPages: RecordTypeName[] = ['user', 'audit', 'job', 'digest', 'backup'];
+const adminPages: RecordTypeName[] = ['user', 'audit', 'job', 'backup', 'digest'];
 
 describe('role descriptions say what permissions.ts allows', () => {
   it('describes every role in one line', () => {
