@@ -66,7 +66,8 @@ export const permissions = {
   // Contracts and funds: the federation admin edits, the commissioner reads; a practice manager's reads are narrowed to their own practices' sub-contracts and applications.
   contract: { read: contractReaders, create: admin, update: admin, delete: admin, import: admin },
   sub_contract: { read: contractReaders, create: admin, update: admin, delete: admin, import: admin },
-  contract_document: { read: ['admin', 'commissioner'], create: admin, update: [], delete: [], import: [] },
+  // A document added by mistake is removed by an admin (the audit keeps its name, not its contents).
+  contract_document: { read: ['admin', 'commissioner'], create: admin, update: [], delete: admin, import: [] },
   fund: { read: contractReaders, create: admin, update: admin, delete: admin, import: admin },
   // A practice manager applies for their own practice; the commissioner decides (an update).
   fund_application: { read: contractReaders, create: [...admin, 'own_practice'], update: ['commissioner'], delete: [], import: [] },

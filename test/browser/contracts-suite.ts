@@ -55,6 +55,14 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await problemsSay(page, /notes.pdf: the file’s contents are not a PDF or a Word document/);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'contract-cbs');
+      // One added by mistake is removed, asked first.
+      await page.getByLabel('Add a signed copy or schedule').setInputFiles({ name: 'wrong-contract.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%wrong\n') });
+      await page.getByRole('button', { name: 'Add document' }).click();
+      await page.getByRole('button', { name: 'Remove wrong-contract.pdf' }).click();
+      await page.getByRole('button', { name: 'Yes, remove wrong-contract.pdf' }).click();
+      await visible(page.getByText('Removed wrong-contract.pdf.'));
+      expect(await page.getByRole('link', { name: 'wrong-contract.pdf' }).count()).toBe(0);
+      await visible(page.getByRole('link', { name: 'cbs-signed.pdf' }));
       // The register names them too, though the contract has ended.
       const unsigned = (await textOf(page.locator('.nhsuk-inset-text'))).replace(/^[\s\S]*(?:has|have) not signed: /, '').replace(/\.\s*$/, '').split(/, | and /);
       await page.goto('/contracts');

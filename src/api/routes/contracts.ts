@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
-import { documentExtensions, downloadContractDocument, uploadContractDocument } from '../../app/contracts/contract-documents.js';
+import { documentExtensions, downloadContractDocument, removeContractDocument, uploadContractDocument } from '../../app/contracts/contract-documents.js';
 import { contractDetail, contractRegister } from '../../app/contracts/contract-register.js';
 import { registerColumns } from '../../app/contracts/register-columns.js';
 import { addSubContracts, addSubContractsSchema } from '../../app/contracts/add-sub-contracts.js';
@@ -50,6 +50,9 @@ export async function registerContractRoutes(app: FastifyInstance, deps: ServerD
     reply.status(201);
     return uploadContractDocument(ctxOf(request), request.params.id, await readUpload(request, documentExtensions));
   });
+  r.delete('/api/contracts/:id/documents/:documentId', { preValidation: refuseUnlessMay('contract_document', 'delete'), schema: { tags, summary: 'Remove a document added by mistake (admins); the audit log keeps its name and size, not its contents', params: idParams.extend({ documentId: recordIdSchema }) } }, async (request) =>
+    removeContractDocument(ctxOf(request), request.params.id, request.params.documentId),
+  );
   r.get('/api/contracts/:id/documents/:documentId', { schema: { tags, summary: 'Download a contract document', params: idParams.extend({ documentId: recordIdSchema }) } }, async (request, reply) => {
     const file = await downloadContractDocument(ctxOf(request), request.params.id, request.params.documentId);
     return sendFile(reply, file.contentType, file);

@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../../domain/errors.js';
-import { findContract, findDocument, insertDocument } from '../../db/repos/contracts.js';
+import { deleteDocument, findContract, findDocument, insertDocument } from '../../db/repos/contracts.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
@@ -35,6 +35,25 @@ export async function uploadContractDocument(ctx: AppContext, contractId: number
     const after = { id, contractId, fileName: file.name, contentType, sizeBytes: file.content.length };
     await recordAudit(db, ctx.actor, { recordType: 'contract_document', recordId: id, action: 'create', after, summary: `Added ${file.name} to ${contract.title}` });
     return after;
+  });
+}
+
+/**
+ * Removes a document added by mistake (the wrong contract, or a file that should never have been
+ * uploaded, such as one naming patients): gone from the database at once; the audit log keeps who
+ * added and removed it, its name and size, never its contents.
+ */
+export async function removeContractDocument(ctx: AppContext, contractId: number, documentId: number) {
+  authorize(ctx.actor, 'contract_document', 'delete');
+  return ctx.db.transaction(async (tx) => {
+    const db = tx as never;
+    const contract = await findContract(db, contractId);
+    const document = await findDocument(db, contractId, documentId);
+    if (!contract || !document) throw notFound(`Document ${documentId} of contract ${contractId}`);
+    await deleteDocument(db, documentId);
+    const before = { id: document.id, contractId, fileName: document.fileName, contentType: document.contentType, sizeBytes: document.sizeBytes, uploadedBy: document.uploadedBy, uploadedAt: document.uploadedAt };
+    await recordAudit(db, ctx.actor, { recordType: 'contract_document', recordId: documentId, action: 'delete', before, summary: `Removed ${document.fileName} from ${contract.title}` });
+    return { removed: documentId };
   });
 }
 

@@ -8,7 +8,7 @@ import { loadDemo } from '../demo/load-demo.js';
 import { importRecordsCsv } from '../records/import-csv.js';
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '../records/records.js';
 import { contractRecord } from './contract-record.js';
-import { uploadContractDocument, downloadContractDocument } from './contract-documents.js';
+import { downloadContractDocument, removeContractDocument, uploadContractDocument } from './contract-documents.js';
 import { contractDetail, contractRegister } from './contract-register.js';
 import { contractItems } from './my-items-source.js';
 import { subContractRecord } from './sub-contract-record.js';
@@ -102,6 +102,19 @@ describe.each(databaseKinds)('contracts register (%s)', (kind) => {
     expect((await downloadContractDocument(contextFor(database, commissionerActor), id, stored.id)).content.toString()).toBe('%PDF-1.4\n%test\n');
     await expect(uploadContractDocument(admin(), id, { name: 'fake.pdf', content: Buffer.from('hello') })).rejects.toMatchObject({ kind: 'unsupported' });
     await expect(uploadContractDocument(contextFor(database, managerOf('C82001')), id, pdf)).rejects.toThrow(/permission/);
+  });
+
+  it('removes a document added by mistake, keeping its name and size in the audit log but not its contents', async () => {
+    const id = await cbsId();
+    const content = Buffer.from('%PDF-1.4\nNHS numbers\n');
+    const wrong = await uploadContractDocument(admin(), id, { name: 'patient-list.pdf', content });
+    await expect(removeContractDocument(contextFor(database, commissionerActor), id, wrong.id)).rejects.toMatchObject({ kind: 'forbidden' });
+    expect(await removeContractDocument(admin(), id, wrong.id)).toEqual({ removed: wrong.id });
+    await expect(downloadContractDocument(admin(), id, wrong.id)).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(removeContractDocument(admin(), id, wrong.id)).rejects.toMatchObject({ kind: 'not_found' });
+    const [audit] = await database.query<{ action: string; before: Record<string, unknown>; summary: string }>(`SELECT action, before, summary FROM audit_log WHERE record_type = 'contract_document' AND record_id = '${wrong.id}' AND action = 'delete'`);
+    expect(audit).toMatchObject({ summary: expect.stringMatching(/^Removed patient-list\.pdf from Public health/), before: { fileName: 'patient-list.pdf', sizeBytes: content.length } });
+    expect(JSON.stringify(audit!.before)).not.toContain('NHS numbers');
   });
 
   it('puts key dates in the admin’s items and unsigned sub-contracts in their practice manager’s', async () => {

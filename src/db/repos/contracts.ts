@@ -49,6 +49,10 @@ export async function findDocument(db: Db, contractId: number, documentId: numbe
   return row;
 }
 
+export async function deleteDocument(db: Db, documentId: number) {
+  await db.delete(contractDocuments).where(eq(contractDocuments.id, documentId));
+}
+
 export async function insertDocument(db: Db, values: typeof contractDocuments.$inferInsert) {
   const [row] = await db.insert(contractDocuments).values(values).returning({ id: contractDocuments.id });
   return row!.id;

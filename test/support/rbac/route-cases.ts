@@ -24,6 +24,9 @@ const peerGroup = once(async (ids) => (await created(ids, '/api/groups', { name:
 /** An approved application's drawdown of £1, to take back. */
 const drawdownToTakeBack = once(async (ids) => (await created(ids, `/api/fund-applications/${ids.applicationId}/drawdowns`, { amount: '£1', drawnOn: '2018-08-01', evidence: 'Invoice' })).id as number);
 
+/** A document uploaded by mistake, for the admin to remove. */
+const documentToRemove = once(async (ids) => (await created(ids, `/api/contracts/${ids.contractId}/documents`, fileForm('wrong.pdf', '%PDF-1.4 wrong'))).id as number);
+
 const notADocument = { outcome: '415 unsupported', why: 'a document is checked by its content, and one that is not a PDF or DOCX is not a kind it takes' };
 
 const registry: Case[] = [
@@ -166,6 +169,7 @@ const contracts: Case[] = [
   get('GET /api/contracts/{id}/overview', contractReaders, (ids) => `/api/contracts/${ids.contractId}/overview`),
   { route: 'POST /api/contracts/{id}/documents', allowed: adminOnly, wrongBodyHeard: notADocument, request: (_r, ids) => ({ method: 'POST', path: `/api/contracts/${ids.contractId}/documents`, body: fileForm('signed.pdf', '%PDF-1.4 test') }) },
   get('GET /api/contracts/{id}/documents/{documentId}', ['admin', 'commissioner'], (ids) => `/api/contracts/${ids.contractId}/documents/${ids.documentId}`),
+  { route: 'DELETE /api/contracts/{id}/documents/{documentId}', allowed: adminOnly, request: async (_r, ids) => ({ method: 'DELETE', path: `/api/contracts/${ids.contractId}/documents/${await documentToRemove(ids)}` }) },
   { route: 'POST /api/contracts/{id}/sub-contracts', allowed: adminOnly, request: async (_r, ids) => ({ method: 'POST', path: `/api/contracts/${ids.contractId}/sub-contracts`, body: { practiceCodes: [await practiceNotUnderContract(ids)] } }) },
 ];
 

@@ -8,11 +8,12 @@ import { PageBreadcrumb } from '../../components/page-breadcrumb.js';
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { SuccessBanner } from '../../components/success-banner.js';
 import { SummaryRows } from '../../components/summary-rows.js';
-import { actorName, formatDate, formatDateTime, formatList, formatMoney, formatNumber } from '../../format/format.js';
+import { formatDate, formatList, formatMoney } from '../../format/format.js';
 import { defaultReminderDays } from '../../../domain/contracts/contract-reminders.js';
 import { ContractForm } from './contract-form.js';
-import { ContractDocumentForm, MarkSignedButton, SubContractForm } from './sub-contract-forms.js';
-import { type ContractDetail, type ContractDocument, type SubContract } from './types.js';
+import { MarkSignedButton, SubContractForm } from './sub-contract-forms.js';
+import { ContractDocumentsSection } from './contract-documents-section.js';
+import { type ContractDetail, type SubContract } from './types.js';
 import { formatBp } from '../../../domain/contracts/sub-contract-rules.js';
 import { valueBasisWords } from '../../../domain/contracts/value-basis.js';
 import './contracts.css';
@@ -41,12 +42,6 @@ function subContractColumns(admin: boolean, change: (s: SubContract) => void): C
       : []),
   ];
 }
-
-const documentColumns = (contractId: number): Column<ContractDocument>[] => [
-  { key: 'file', header: 'Document', cell: (d) => <a href={`/api/contracts/${contractId}/documents/${d.id}`}>{d.fileName}</a> },
-  { key: 'size', header: 'Size', numeric: true, cell: (d) => `${formatNumber(Math.ceil(d.sizeBytes / 1024))} KB` },
-  { key: 'by', header: 'Added', cell: (d) => `${formatDateTime(d.uploadedAt)} by ${actorName(d.uploadedBy)}` },
-];
 
 /** One head contract: terms and key dates, the practices under it (who has not signed), and its documents. */
 export function ContractPage() {
@@ -119,9 +114,7 @@ export function ContractPage() {
             /> : null}
           {admin || user.role === 'commissioner' ? (
             <>
-              <Heading headingLevel="h2">Documents</Heading>
-              <DataTable caption="Documents" captionHidden columns={documentColumns(contract.id)} rows={documents} rowKey={(d) => d.id} empty="No documents have been added." />
-              {admin ? <ContractDocumentForm contractId={contract.id} /> : null}
+              <ContractDocumentsSection contractId={contract.id} documents={documents} admin={admin} />
             </>
           ) : null}
         </>
