@@ -11,7 +11,8 @@ import { withoutAddresses } from '../domain/people/without-addresses.js';
 export const sessionCookie = 'atscale_session';
 
 /** The session cookie: out of scripts' reach, sent only to atscale, and kept as long as the session lasts. */
-export const sessionCookieOptions = (secure: boolean, until: Date) => ({ httpOnly: true, sameSite: 'strict' as const, secure, path: '/', maxAge: Math.round((until.getTime() - Date.now()) / 1000) });
+/** A browser-session cookie (no Max-Age): closing the browser on a shared PC ends the sign-in there; the server ends it after an hour unused. */
+export const sessionCookieOptions = (secure: boolean) => ({ httpOnly: true, sameSite: 'strict' as const, secure, path: '/' });
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -85,8 +86,6 @@ export function registerAuth(app: FastifyInstance, db: Db, cliToken: string | un
         if (session) {
           request.actor = session.actor;
           request.csrfToken = session.csrfToken;
-          // Renewed: the browser keeps the cookie as long again.
-          if (session.renewedUntil) reply.setCookie(sessionCookie, token, sessionCookieOptions(secureCookies, session.renewedUntil));
         }
       }
       const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);

@@ -53,4 +53,13 @@ describe('a request the API does not take is refused, saying what it does take',
     // Strict-Transport-Security only where atscale is served over HTTPS (secure cookies).
     expect(answer.headers.get('strict-transport-security')).toBeNull();
   });
+
+  it('signs in with a cookie that lasts only while the browser is open, out of reach of scripts and other sites', async () => {
+    const { email, password } = demoUser('clinician');
+    const response = await fetch(`${server.baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const cookie = response.headers.getSetCookie()[0]!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).not.toMatch(/Max-Age|Expires/i);
+  });
 });

@@ -29,7 +29,7 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDe
         throttle.failed(key);
         throw error;
       });
-      reply.setCookie(sessionCookie, result.token, sessionCookieOptions(deps.secureCookies, result.expiresAt));
+      reply.setCookie(sessionCookie, result.token, sessionCookieOptions(deps.secureCookies));
       return { user: presentActor(result.actor), csrfToken: result.csrfToken };
     },
   );
