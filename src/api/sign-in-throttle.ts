@@ -29,6 +29,8 @@ export class SignInThrottle {
   }
 
   failed(key: string, now = Date.now()): void {
+    // Guesses at many emails must not grow the map without end: past a bound, keys with no failure left in the window go.
+    if (this.failures.size > 10_000) for (const old of [...this.failures.keys()]) this.recent(old, now);
     this.failures.set(key, [...this.recent(key, now), now]);
   }
 }

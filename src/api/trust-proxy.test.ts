@@ -32,4 +32,15 @@ describe('behind a reverse proxy (ATSCALE_TRUST_PROXY)', () => {
   it('without the setting, believes no forwarded address: every request through the proxy is one address', async () => {
     expect((await lockOutThenSignIn(notTrusting)).slice(10)).toEqual([429, 429]);
   });
+
+  it('holds back one address trying one password on many users (30 failures a minute), and the audit names each refusal', async () => {
+    const from = '192.0.2.50';
+    const attempt = (email: string) => fetch(`${trusting.baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': from }, body: JSON.stringify({ email, password: 'Summer2026!' }) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await attempt(`user${i}@elr-federation.example`)).status);
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    const [refused] = await trusting.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'refuse' AND after->>'address' = '${from}'`);
+    expect(refused!.n).toBe(30);
+  });
 });

@@ -16,6 +16,7 @@ const whoIsAsking = z.object({ user: sessionUser.nullable(), csrfToken: z.string
 export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const throttle = new SignInThrottle();
+  const fromOneAddress = new SignInThrottle(30);
   r.post(
     '/api/session',
     {
@@ -23,10 +24,14 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDe
       schema: { tags: ['session'], summary: 'Sign in', body: signInBody },
     },
     async (request, reply) => {
-      const key = `${request.ip}:${request.body.email.toLowerCase()}`;
-      throttle.check(key);
-      const result = await signIn(deps.db, request.body.email, request.body.password).catch((error: unknown) => {
-        throttle.failed(key);
+      // One user's password guessed from an address, and many users' (one password tried on each) from it.
+      const keys = [`${request.ip}:${request.body.email.toLowerCase()}`, request.ip];
+      throttle.check(keys[0]!);
+      fromOneAddress.check(keys[1]!);
+      const from = { address: request.ip, ...(request.headers['user-agent'] ? { browser: request.headers['user-agent'].slice(0, 200) } : {}) };
+      const result = await signIn(deps.db, request.body.email, request.body.password, new Date(), from).catch((error: unknown) => {
+        throttle.failed(keys[0]!);
+        fromOneAddress.failed(keys[1]!);
         throw error;
       });
       reply.setCookie(sessionCookie, result.token, sessionCookieOptions(deps.secureCookies));

@@ -40,4 +40,22 @@ describe.each(databaseKinds)('how long a sign-in lasts (%s)', (kind) => {
     // Renewed at 59 minutes: an hour from then, and no longer.
     expect(await resolveSession(database.db, token, new Date(start.getTime() + minutes(59 + 61)))).toBeUndefined();
   });
+
+  it('audits a refused sign-in with where it came from, and a sign-in with where from; never an email no user has', async () => {
+    const { email } = demoUsers.find((u) => u.role === 'commissioner')!;
+    const from = { address: '203.0.113.9', browser: 'Test browser' };
+    await expect(signIn(database.db, email, 'not the password', new Date(), from)).rejects.toMatchObject({ kind: 'unauthenticated' });
+    await expect(signIn(database.db, 'my-password-typed-here@example.nhs.uk', 'x', new Date(), from)).rejects.toMatchObject({ kind: 'unauthenticated' });
+    const rows = await database.query<{ actor_label: string; record_id: string; action: string; after: Record<string, unknown>; summary: string }>("SELECT actor_label, record_id, action, after, summary FROM audit_log WHERE record_type = 'session' AND action = 'refuse' ORDER BY id");
+    expect(rows.map((r) => [r.action, r.summary, r.after])).toEqual([
+      ['refuse', 'sign-in refused: the password was wrong', { ...from, reason: 'the password was wrong' }],
+      ['refuse', 'sign-in refused: no user has that email address', { ...from, reason: 'no user has that email address' }],
+    ]);
+    expect(rows[0]!.actor_label).toContain(email);
+    expect(JSON.stringify(rows[1])).not.toContain('my-password-typed-here');
+    const { password } = demoUsers.find((u) => u.role === 'commissioner')!;
+    await signIn(database.db, email, password, new Date(), from);
+    const [signedIn] = await database.query<{ after: Record<string, unknown> }>("SELECT after FROM audit_log WHERE record_type = 'session' AND action = 'create' ORDER BY id DESC LIMIT 1");
+    expect(signedIn!.after).toEqual(from);
+  });
 });

@@ -32,11 +32,29 @@ async function actorFor(db: Db, user: { id: number; name: string; email: string;
   return { userId: user.id, label: `${user.name} <${user.email}>`, role: user.role as Role, practiceCodes: codes.map((c) => c.code) };
 }
 
+/** Where a sign-in came from, for its audit row: the address (the user's own behind a trusted proxy) and the browser. */
+export interface SignInFrom {
+  address: string;
+  browser?: string;
+}
+
+/**
+ * A refused sign-in, audited with where it came from, so an admin sees someone guessing a user's
+ * password. An email no user has is not kept: people type their password into the email box.
+ */
+async function auditRefusal(db: Db, user: typeof users.$inferSelect | undefined, reason: string, from: SignInFrom | undefined): Promise<void> {
+  const actor: Actor = user ? { userId: user.id, label: `${user.name} <${user.email}>`, role: user.role as Role, practiceCodes: [] } : { userId: null, label: 'someone with an email address no user has', role: 'clinician', practiceCodes: [] };
+  await recordAudit(db, actor, { recordType: 'session', recordId: user?.id ?? 'unknown', action: 'refuse', after: { ...from, reason }, summary: `sign-in refused: ${reason}` });
+}
+
 /** Checks an email and password; the same message whether the email or the password was wrong. */
-export async function signIn(db: Db, email: string, password: string, now = new Date()): Promise<SignedIn> {
+export async function signIn(db: Db, email: string, password: string, now = new Date(), from?: SignInFrom): Promise<SignedIn> {
   const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-  if (!user || !ok || user.disabled) throw new AppError('unauthenticated', 'The email address or password is not right');
+  if (!user || !ok || user.disabled) {
+    await auditRefusal(db, user, !user ? 'no user has that email address' : !ok ? 'the password was wrong' : 'the user is disabled', from);
+    throw new AppError('unauthenticated', 'The email address or password is not right');
+  }
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(now.getTime() + sessionIdleMs);
@@ -47,7 +65,7 @@ export async function signIn(db: Db, email: string, password: string, now = new 
     await txDb.insert(sessions).values({ id: tokenHash(token), userId: user.id, csrfToken, createdAt: now, expiresAt });
     await txDb.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
     const signedIn = await actorFor(txDb, user);
-    await recordAudit(txDb, signedIn, { recordType: 'session', recordId: user.id, action: 'create', summary: 'signed in' });
+    await recordAudit(txDb, signedIn, { recordType: 'session', recordId: user.id, action: 'create', ...(from ? { after: from } : {}), summary: 'signed in' });
     return signedIn;
   });
   return { token, csrfToken, actor, expiresAt };
