@@ -37,6 +37,7 @@ export const router = createBrowserRouter([
               { path: '/programme/stp', element: page(() => import('./pages/programme/stp-grid-page.js'), 'StpGridPage') },
               { path: '/programme/outcomes', element: page(() => import('./pages/programme/outcomes-page.js'), 'OutcomesPage') },
               { path: '/my-items', element: page(() => import('./pages/governance/my-items-page.js'), 'MyItemsPage') },
+              { path: '/account/password', element: page(() => import('./pages/account/password-page.js'), 'PasswordPage') },
               { path: '/governance', element: <Navigate to="/governance/risks" replace /> },
               { path: '/governance/risks', element: page(() => import('./pages/governance/risks-page.js'), 'RisksPage') },
               { path: '/governance/risks/:id', element: page(() => import('./pages/governance/risk-page.js'), 'RiskPage') },

@@ -7,6 +7,7 @@ import { contractsSuite } from './contracts-suite.js';
 import { contractsRolesSuite } from './contracts-roles-suite.js';
 import { contractsRegisterSuite } from './contracts-register-suite.js';
 import { type BrowserHarness, startHarness } from './harness.js';
+import { accountSuite } from './account-suite.js';
 import { financeSuite } from './finance-suite.js';
 import { importsSuite } from './imports-suite.js';
 import { overviewSuite } from './overview-suite.js';
@@ -42,6 +43,7 @@ it('serves the built web app for any page the browser asks for, in British Engli
 });
 
 overviewSuite(() => harness);
+accountSuite(() => harness);
 importsSuite(() => harness);
 permissionsSuite(() => harness);
 auditSuite(() => harness);

@@ -7,6 +7,7 @@ import { roleChoices } from '../../app/users/roles.js';
 import { actorOf, forgetSession, sessionCookie, sessionCookieOptions } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { SignInThrottle } from '../sign-in-throttle.js';
+import { changeOwnPassword, ownPasswordSchema } from '../../app/auth/own-password.js';
 
 const signInBody = z.object({ email: z.string().trim().min(1, 'Enter your email address'), password: z.string().min(1, 'Enter your password') });
 const sessionUser = z.object({ id: z.number().int().nullable(), label: z.string(), role: z.enum(roles), roleLabel: z.string(), practiceCodes: z.array(z.string()).readonly() });
@@ -57,6 +58,9 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDe
     reply.clearCookie(sessionCookie, { path: '/' });
     return { signedOut: true };
   });
+  r.post('/api/session/password', { config: { ownRecord: true }, schema: { tags: ['session'], summary: 'Change your own password, saying your current one; your other sign-ins end', body: ownPasswordSchema } }, async (request) =>
+    changeOwnPassword({ db: deps.db, actor: actorOf(request) }, request.body),
+  );
   r.get('/api/roles', { schema: { tags: ['users'], summary: 'Each role with its label and, in one line, what it may do (admins: the users page)' } }, async (request) => roleChoices({ db: deps.db, actor: actorOf(request) }));
 }
 

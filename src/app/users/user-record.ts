@@ -9,7 +9,12 @@ import { type Role, roleLabels, roles, roleWords } from '../context.js';
 import { keptInAudit, parseSerialId, type RecordType } from '../records/record-type.js';
 import { hashPassword } from './passwords.js';
 
-export const passwordSchema = z.string().min(12, 'must be at least 12 characters').max(200);
+/** At least 12 characters, and not one or two repeated ("aaaaaaaaaaaa"): a few words make a good one. */
+export const passwordSchema = z
+  .string()
+  .min(12, 'must be at least 12 characters')
+  .max(200)
+  .refine((password) => new Set(password).size >= 5, 'must use at least 5 different characters: a few words you will remember make a good password');
 
 const practiceCodes = z
   .union([z.array(z.string()), z.string()])

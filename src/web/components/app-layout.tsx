@@ -60,6 +60,9 @@ function SiteHeader() {
           <Header.AccountItem href="/my-items" asElement={Link} to="/my-items">
             My items
           </Header.AccountItem>
+          <Header.AccountItem href="/account/password" asElement={Link} to="/account/password">
+            Change password
+          </Header.AccountItem>
           <Header.AccountItem
             formProps={{
               onSubmit: (event) => {

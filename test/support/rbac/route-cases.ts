@@ -1,8 +1,9 @@
 import { epraccurRow, makeSchemeRequest } from '../factories.js';
-import { fileForm } from '../api.js';
+import { demoUser, fileForm } from '../api.js';
 import { adminOnly, type Case, contractReaders, created, csv, everyone, financeReaders, type Ids, once, practiceFor, read, type Role, signedIn, unique, waitingApplication } from './cases.js';
 import { practiceNotUnderContract } from './record-cases.js';
 
+const demoPassword = (role: Role) => (role === 'anonymous' ? 'nobody’s password' : demoUser(role === 'pmOwn' || role === 'pmOther' ? 'practice_manager' : role).password);
 const get = (route: string, allowed: Role[], path: (ids: Ids, role: Role) => string, hidden?: Role[]): Case => ({ route, allowed, hidden, request: (r, ids) => ({ method: 'GET', path: path(ids, r) }) });
 
 /** A new draft scheme of the factory's, with the request that made it (a change sends its definition back). */
@@ -33,6 +34,8 @@ const registry: Case[] = [
   get('GET /api/health', everyone, () => '/api/health'),
   // Signed out, "who am I" answers { user: null } rather than 401 (api.test.ts).
   get('GET /api/session', everyone, () => '/api/session'),
+  // Each role changes their own password, to the one they have (a change allowed, so the case can run for each role without keeping track).
+  { route: 'POST /api/session/password', allowed: signedIn, request: (r) => ({ method: 'POST', path: '/api/session/password', body: { currentPassword: demoPassword(r), newPassword: demoPassword(r) } }) },
   get('GET /api/practices/{code}/details', signedIn, (_ids, r) => `/api/practices/${practiceFor(r)}/details`),
   get('GET /api/organisations', signedIn, () => '/api/organisations?kind=pcn'),
   get('GET /api/groups/{id}/summary', signedIn, (ids) => `/api/groups/${ids.groupId}/summary`),
