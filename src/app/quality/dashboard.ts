@@ -81,7 +81,7 @@ export function presentDashboard(indicator: Indicator, threshold: Threshold | nu
     practices: englandRow.england_practices,
   };
   const funnel = indicatorFunnel(indicator, practices, { title: `${indicator.name}, ${periodLabel(query.period, indicator.cadence)} — ${where}`, highlight: query.highlight ? [query.highlight] : [], groupName: where, reference });
-  const gaps = practicesBelowThreshold(practices, threshold?.minimum ?? null, indicator.polarity);
+  const gaps = practicesBelowThreshold(practices, threshold?.minimum ?? null, indicator);
   const gapOf = new Map(gaps.map((g) => [g.practiceCode, g.gap]));
   const nameOf = new Map(practices.map((p) => [p.practiceCode, p.label]));
   const rows: DashboardRow[] = figures

@@ -100,7 +100,7 @@ async function packIndicator(db: Db, entry: Indicator & { threshold: Threshold |
   );
   const byCode = new Map(all.map((r) => [r.practice_code, r]));
   const ofMembers = all.filter((r) => members.has(r.practice_code));
-  const gaps = new Map(practicesBelowThreshold(ofMembers.map((r) => ({ practiceCode: r.practice_code, numerator: r.numerator, denominator: r.denominator, value: r.value })), entry.threshold?.minimum ?? null, indicator.polarity).map((g) => [g.practiceCode, g.gap]));
+  const gaps = new Map(practicesBelowThreshold(ofMembers.map((r) => ({ practiceCode: r.practice_code, numerator: r.numerator, denominator: r.denominator, value: r.value })), entry.threshold?.minimum ?? null, indicator).map((g) => [g.practiceCode, g.gap]));
   const series = allPeriods.length > 1 ? await figuresBetween(db, indicator.code, allPeriods.at(-1)!, allPeriods[0]!, memberCodes) : [];
   const commissionerValue = (code: string | null) => (code ? pooled(indicator, all.filter((r) => r.commissioner_code === code)) : null);
   return {

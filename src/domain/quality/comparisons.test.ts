@@ -17,14 +17,23 @@ describe('pooling a group', () => {
 
 describe('practices on the wrong side of the minimum', () => {
   const figures = [figure('A', 25, 100), figure('B', 35, 100), figure('C', 28, 100)];
+  const higher = { polarity: 'higher', unit: 'proportion' } as const;
+  const lower = { polarity: 'lower', unit: 'proportion' } as const;
   it('lists those below a minimum when higher is better, worst first, with the gap', () => {
-    expect(practicesBelowThreshold(figures, 30, 'higher').map((g) => [g.practiceCode, Number(g.gap.toFixed(9))])).toEqual([
+    expect(practicesBelowThreshold(figures, 30, higher).map((g) => [g.practiceCode, Number(g.gap.toFixed(9))])).toEqual([
       ['A', 5],
       ['C', 2],
     ]);
   });
-  it('lists those above it when lower is better', () => expect(practicesBelowThreshold(figures, 30, 'lower').map((g) => g.practiceCode)).toEqual(['B']));
-  it('lists none without a minimum', () => expect(practicesBelowThreshold(figures, null, 'higher')).toEqual([]));
+  it('lists those above it when lower is better', () => expect(practicesBelowThreshold(figures, 30, lower).map((g) => g.practiceCode)).toEqual(['B']));
+  it('lists none without a minimum', () => expect(practicesBelowThreshold(figures, null, higher)).toEqual([]));
+  it.each([
+    ['5.0018% shows as 5.00%: at a 5% ceiling, not above it', figure('L', 139, 2779), false],
+    ['5.0008% likewise', figure('T', 321, 6419), false],
+    ['5.01% is above it', figure('U', 501, 10_000), true],
+  ])('judges a figure as it is shown: %s', (_name, practice, listed) => {
+    expect(practicesBelowThreshold([practice], 5, lower).length).toBe(listed ? 1 : 0);
+  });
 });
 
 describe('scheme evaluation', () => {

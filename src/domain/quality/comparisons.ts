@@ -1,4 +1,5 @@
-import { type IndicatorUnit, type Polarity, unitMultiplier } from './indicators.js';
+import { type Indicator, type IndicatorUnit, unitMultiplier } from './indicators.js';
+import { placesShown } from './figure-format.js';
 import { twoSidedNormalQuantile } from './normal.js';
 
 /**
@@ -57,12 +58,15 @@ export interface ThresholdGap {
 /**
  * Practices on the wrong side of the minimum, worst first. When lower is better the minimum
  * standard is a ceiling (e.g. at most 5% of appointments missed), so those above it are listed.
+ * A figure is judged as it is shown (5.0018% is 5.00%, at the ceiling, not 0.00 points above it),
+ * so no practice is listed as beyond a standard its own figure appears to meet.
  */
-export function practicesBelowThreshold(figures: readonly PracticeFigure[], minimum: number | null, polarity: Polarity): ThresholdGap[] {
+export function practicesBelowThreshold(figures: readonly PracticeFigure[], minimum: number | null, indicator: Pick<Indicator, 'polarity' | 'unit'>): ThresholdGap[] {
   if (minimum === null) return [];
-  const ceiling = polarity === 'lower';
+  const ceiling = indicator.polarity === 'lower';
+  const shown = (value: number) => Number(value.toFixed(placesShown(value, indicator)));
   return figures
-    .filter((f) => (ceiling ? f.value > minimum : f.value < minimum))
+    .filter((f) => (ceiling ? shown(f.value) > minimum : shown(f.value) < minimum))
     .map((f) => ({ practiceCode: f.practiceCode, value: f.value, threshold: minimum, gap: Math.abs(f.value - minimum) }))
     .sort((a, b) => b.gap - a.gap || a.practiceCode.localeCompare(b.practiceCode));
 }
