@@ -128,6 +128,9 @@ describe.each(databaseKinds)('contracts and funds over the API (%s)', (kind) => 
     const localities = workbook.getWorksheet('Localities')!;
     const allocated = report.positions.map((p: { allocatedPence: number }) => p.allocatedPence / 100);
     expect(Array.from({ length: allocated.length }, (_, i) => localities.getRow(i + 2).getCell(2).value)).toEqual(allocated);
+    // Its Total row, as the page has, adds up the localities.
+    expect([localities.getRow(allocated.length + 2).getCell(1).value, localities.getRow(allocated.length + 2).getCell(2).value]).toEqual(['Total', report.totals.allocatedPence / 100]);
+    expect(report.totals.allocatedPence).toBe(report.positions.reduce((sum: number, p: { allocatedPence: number }) => sum + p.allocatedPence, 0));
     expect(workbook.getWorksheet('Practices')!.rowCount).toBe(report.calculation.practices.length + 1);
     expect(workbook.getWorksheet('Applications')!.rowCount).toBe(report.applications.length + 1);
 

@@ -41,7 +41,8 @@ export async function fundWorkbook(ctx: AppContext, fundId: number): Promise<{ f
   const years = report.calculation.years;
   const positions: Sheet<Position> = {
     name: 'Localities',
-    rows: report.positions,
+    // With the page's Total row, so the sheet reads as the page does.
+    rows: [...report.positions, { name: 'Total', localityId: null, ...report.totals }],
     columns: [{ header: 'Locality', value: (p) => p.name }, pounds('Allocated', (p) => p.allocatedPence), pounds('Waiting for a decision', (p) => p.requestedPence), pounds('Approved', (p) => p.approvedPence), pounds('Drawn', (p) => p.drawnPence), pounds('Left to apply for', (p) => p.remainingPence)],
   };
   const shares: Sheet<Share> = {
