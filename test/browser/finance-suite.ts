@@ -309,7 +309,7 @@ export function financeSuite(harness: () => BrowserHarness) {
       await visible(section(page, 'streams').locator('table'));
       expect(await page.getByRole('heading', { name: 'Import a finance file' }).count()).toBe(0);
       for (const form of ['Add an income stream', 'Add a cost saving']) expect(await page.getByRole('heading', { name: form }).count()).toBe(0);
-      expect(await page.getByRole('link', { name: /^Change/ }).count()).toBe(0);
+      expect(await page.locator('main').getByRole('link', { name: /^Change/ }).count()).toBe(0);
       await page.goto('/finance/streams/1');
       await visible(page.getByRole('heading', { level: 1, name: 'You do not have permission' }));
       await page.goto('/finance/ie');
