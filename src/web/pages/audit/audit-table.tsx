@@ -12,7 +12,7 @@ function Changes({ entry }: { entry: AuditEntry }) {
   if (!entry.changes.length) return null;
   const edit = entry.before !== null && entry.after !== null;
   // An update that only adds (a dated entry, a file) has no before: it says what was added.
-  const what = edit ? 'Before and after' : entry.after === null ? 'What it held when removed' : entry.action === 'create' ? 'What it held' : entry.action === 'restore' ? 'What it restored' : entry.action === 'refuse' ? 'Where it came from' : 'What was added';
+  const what = edit ? 'Before and after' : entry.after === null ? 'What it held when removed' : entry.recordType === 'session' ? 'Where it came from' : entry.action === 'create' ? 'What it held' : entry.action === 'restore' ? 'What it restored' : 'What was added';
   return (
     <Details>
       <Details.Summary>
