@@ -86,10 +86,12 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
     expect((await source.query<{ notes: string | null }>("SELECT notes FROM practices WHERE ods_code = 'C82001'"))[0]!.notes).not.toBe('changed after the backup');
     // Every row the log held is still there, and one more says the restore happened and who did it.
     expect(await auditRows()).toBe(held + 1);
-    const lastTwo = await source.query<{ actor_label: string; summary: string }>('SELECT actor_label, summary FROM audit_log ORDER BY id DESC LIMIT 2');
-    expect(lastTwo).toEqual([
-      { actor_label: 'cli:operator', summary: expect.stringMatching(/; the audit row written since it is kept before this one$/) },
+    // Kept too: that the backup was taken (written once it was made, so not in it), and the change since.
+    const lastThree = await source.query<{ actor_label: string; summary: string }>('SELECT actor_label, summary FROM audit_log ORDER BY id DESC LIMIT 3');
+    expect(lastThree).toEqual([
+      { actor_label: 'cli:operator', summary: expect.stringMatching(/; the 2 audit rows written since it are kept before this one$/) },
       { actor_label: 'a manager', summary: 'notes changed after the backup' },
+      { actor_label: adminActor.label, summary: expect.stringMatching(/^Took a backup of every record \([\d,]+ rows, password hashes included\)$/) },
     ]);
   });
 
