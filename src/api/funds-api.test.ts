@@ -111,6 +111,10 @@ describe.each(databaseKinds)('contracts and funds over the API (%s)', (kind) => 
     // Practices by name as the page shows them (with their codes), money as pounds to add up.
     expect(csv).toContain(cbs.unsignedPractices.map((p: { practiceCode: string; practiceName: string }) => `${p.practiceName} (${p.practiceCode})`).join('; '));
     const [registerHeader, ...registerRows] = Papa.parse<string[]>(csv.trim()).data;
+    // An ended contract's reminders say it ended, as the page's "Due soon" does.
+    const ended = register.items.filter((c: { ended: boolean }) => c.ended);
+    expect(ended.length).toBeGreaterThan(0);
+    for (const c of ended) expect(registerRows.find((r) => r.includes(c.reference))![registerHeader!.indexOf('Reminders')]).toMatch(/^Ended \d{1,2} [A-Z][a-z]+ \d{4}$/);
     expect(registerRows.find((r) => r[0] === String(cbs.id))![registerHeader!.indexOf('Value (£)')]).toBe(String(cbs.valuePence / 100));
     // What a value is, under one heading in the words the form offers ("a year", not the stored a_year), in both downloads.
     const basis = header!.indexOf('Value basis');

@@ -23,5 +23,6 @@ export const registerColumns: Column<RegisterRow>[] = [
   { header: 'Practices', value: (c) => c.subContractCount, numeric: true },
   { header: 'Signed', value: (c) => c.signedCount, numeric: true },
   { header: 'Not signed', value: (c) => c.unsignedPractices.map((p) => `${p.practiceName} (${p.practiceCode})`).join('; ') },
-  { header: 'Reminders', value: (c) => c.reminders.map((r) => `${r.message} (${formatLongDate(r.date)})`).join('; ') },
+  // As the page's "Due soon" says it: an ended contract is said to have ended, not left blank.
+  { header: 'Reminders', value: (c) => (c.ended && c.endDate ? `Ended ${formatLongDate(c.endDate)}` : c.reminders.map((r) => `${r.message} (${formatLongDate(r.date)})`).join('; ')) },
 ];
