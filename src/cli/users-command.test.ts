@@ -73,6 +73,11 @@ describe('an admin at a terminal: atscale users and atscale check, with the embe
         ['update', false, false],
       ]);
       expect(JSON.stringify(audit)).not.toMatch(/passwordHash|\$argon|\$scrypt/);
+      // Once they have left: refused while they can sign in, then anonymised through the running server.
+      expect(await runCli(['users', 'anonymise', '--email', manager], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('can still sign in: disable them first') });
+      await runCli(['users', 'disable', '--email', manager], env);
+      expect(await runCli(['users', 'anonymise', '--email', manager], env)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Priya Patel is now “Former user \d+” in \d+ places\n$/) });
+      expect((await runCli(['users', 'list', '--search', 'Priya', '--format', 'json'], env)).stdout.trim()).toBe('[]');
     } finally {
       await server.stop();
     }

@@ -5,6 +5,9 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { confirmQuestionCancels, eventually, fillDate, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, demoAdmin, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+import { systemActor } from '../../src/app/context.js';
+import { createRecord } from '../../src/app/records/records.js';
+import { userRecord } from '../../src/app/users/user-record.js';
 
 const shared = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), '../shared/data');
 
@@ -115,6 +118,19 @@ export function adminSuite(harness: () => BrowserHarness) {
       await signIn(other, { email: 'new.clinician@elr-federation.example', password: 'another-long-password' }, '/my-items');
       await eventually(() => textOf(other.locator('main'))).toContain('your practices’ policy acknowledgements');
       await other.close();
+    });
+
+    it('anonymises a disabled user who has left, asked first, and lists them as “Former user N”', async () => {
+      const leaver = await createRecord({ db: harness().database.db, actor: systemActor }, userRecord, { email: 'lee.ver@elr-federation.example', name: 'Lee Ver', role: 'clinician', password: 'a-password-long-enough', disabled: true });
+      await page.goto('/users?q=lee.ver');
+      const row = page.locator('tbody tr', { hasText: 'lee.ver@elr-federation.example' });
+      await row.getByRole('button', { name: 'Anonymise Lee Ver' }).click();
+      expect(await textOf(page.getByRole('region', { name: /Anonymise Lee Ver\?/ }))).toContain('This cannot be undone.');
+      await page.getByRole('button', { name: 'Yes, anonymise Lee Ver' }).click();
+      await visible(page.getByText(`Lee Ver is now “Former user ${String(leaver.id)}” wherever their sign-in was recorded.`));
+      await page.goto(`/users?q=former-user-${String(leaver.id)}`);
+      await eventually(() => textOf(page.locator('tbody'))).toContain(`Former user ${String(leaver.id)}`);
+      expect(await page.getByRole('button', { name: /^Anonymise/ }).count()).toBe(0);
     });
   });
 

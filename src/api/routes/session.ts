@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { signIn, signOut } from '../../app/auth/sessions.js';
 import { type Actor, roleLabels, roles } from '../../app/context.js';
 import { roleChoices } from '../../app/users/roles.js';
-import { actorOf, forgetSession, sessionCookie, sessionCookieOptions } from '../auth.js';
+import { actorOf, forgetSession, refuseUnlessMay, sessionCookie, sessionCookieOptions } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { SignInThrottle } from '../sign-in-throttle.js';
 import { changeOwnPassword, ownPasswordSchema } from '../../app/auth/own-password.js';
+import { anonymiseUser } from '../../app/users/anonymise-user.js';
+import { recordIdSchema } from '../../domain/record-id.js';
 
 const signInBody = z.object({ email: z.string().trim().min(1, 'Enter your email address'), password: z.string().min(1, 'Enter your password') });
 const sessionUser = z.object({ id: z.number().int().nullable(), label: z.string(), role: z.enum(roles), roleLabel: z.string(), practiceCodes: z.array(z.string()).readonly() });
@@ -60,6 +62,9 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDe
   });
   r.post('/api/session/password', { config: { ownRecord: true }, schema: { tags: ['session'], summary: 'Change your own password, saying your current one; your other sign-ins end', body: ownPasswordSchema } }, async (request) =>
     changeOwnPassword({ db: deps.db, actor: actorOf(request) }, request.body),
+  );
+  r.post('/api/users/:id/anonymise', { preValidation: refuseUnlessMay('user', 'update'), schema: { tags: ['users'], summary: 'Anonymise a disabled user who has left (admins): their name and email become “Former user N” in their user and wherever their sign-in was recorded', params: z.object({ id: recordIdSchema }) } }, async (request) =>
+    anonymiseUser({ db: deps.db, actor: actorOf(request) }, request.params.id),
   );
   r.get('/api/roles', { schema: { tags: ['users'], summary: 'Each role with its label and, in one line, what it may do (admins: the users page)' } }, async (request) => roleChoices({ db: deps.db, actor: actorOf(request) }));
 }

@@ -7,6 +7,7 @@ import type { AtscaleClient } from '../client.js';
 import { withClient } from '../with-client.js';
 import { formatOption, type OutputFormat, writeRows } from '../output.js';
 import { newPassword } from '../password-prompt.js';
+import { anonymiseUser } from '../../app/users/anonymise-user.js';
 
 /** The users table and CSV, headed as the users page heads them. */
 const userColumns: Column<Record<string, unknown>>[] = [
@@ -45,7 +46,7 @@ const rethrownInOptionWords = (error: unknown): never => {
 
 const passwordHelp = 'at least 12 characters (or set ATSCALE_NEW_PASSWORD; at a terminal, leave both out to type it unseen)';
 
-/** `users add`, `users list`, `users set-password`, `users disable` and `users enable`: the users page's work, for an admin at a terminal. */
+/** `users add`, `users list`, `users set-password`, `users anonymise`, `users disable` and `users enable`: the users page's work, for an admin at a terminal. */
 export function registerUserCommands(program: Command): void {
   const users = program.command('users').description('Who may sign in, with their roles and practices');
 
@@ -90,6 +91,19 @@ export function registerUserCommands(program: Command): void {
         const user = await userByEmail(client, options.email);
         await client.updateRecord('users', user.id, { password: await newPassword(options.password) }, user.rowVersion).catch(rethrownInOptionWords);
         process.stdout.write(`Set a new password for ${user.name} <${String(user.email)}>\n`);
+      }),
+    );
+
+  users
+    .command('anonymise')
+    .description('Anonymise a disabled user who has left: their name and email become "Former user N" in their user and wherever their sign-in was recorded (the audit included); what they did stays')
+    .requiredOption('--email <email>', 'the email they signed in with')
+    .action((options: { email: string }) =>
+      withClient(async (client) => {
+        const user = await userByEmail(client, options.email);
+        const id = Number(user.id);
+        const done = await client.act((ctx) => anonymiseUser(ctx, id), `/api/users/${id}/anonymise`);
+        process.stdout.write(`${user.name} is now “${done.name}” in ${done.places} ${done.places === 1 ? 'place' : 'places'}\n`);
       }),
     );
 

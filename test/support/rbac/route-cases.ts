@@ -28,12 +28,22 @@ const drawdownToTakeBack = once(async (ids) => (await created(ids, `/api/fund-ap
 /** A document uploaded by mistake, for the admin to remove. */
 const documentToRemove = once(async (ids) => (await created(ids, `/api/contracts/${ids.contractId}/documents`, fileForm('wrong.pdf', '%PDF-1.4 wrong'))).id as number);
 
+/** A disabled user, for the admin to anonymise. */
+const leaver = once(async (ids) => {
+  const made = await created(ids, '/api/users', { email: 'leaver@example.nhs.uk', name: 'Lee Ver', role: 'clinician', password: 'a long enough password' });
+  const disabled = await ids.admin.request('PATCH', `/api/users/${made.id}`, { rowVersion: made.rowVersion, disabled: true });
+  if (disabled.status !== 200) throw new Error(`setting up: disabling the leaver answered ${disabled.status}`);
+  return made.id as number;
+});
+
 const notADocument = { outcome: '415 unsupported', why: 'a document is checked by its content, and one that is not a PDF or DOCX is not a kind it takes' };
 
 const registry: Case[] = [
   get('GET /api/health', everyone, () => '/api/health'),
   // Signed out, "who am I" answers { user: null } rather than 401 (api.test.ts).
   get('GET /api/session', everyone, () => '/api/session'),
+  // A user who has left: made, disabled, then anonymised by the admin.
+  { route: 'POST /api/users/{id}/anonymise', allowed: adminOnly, readsNothing: true, request: async (_r, ids) => ({ method: 'POST', path: `/api/users/${await leaver(ids)}/anonymise` }) },
   // Each role changes their own password, to the one they have (a change allowed, so the case can run for each role without keeping track).
   { route: 'POST /api/session/password', allowed: signedIn, request: (r) => ({ method: 'POST', path: '/api/session/password', body: { currentPassword: demoPassword(r), newPassword: demoPassword(r) } }) },
   get('GET /api/practices/{code}/details', signedIn, (_ids, r) => `/api/practices/${practiceFor(r)}/details`),

@@ -11,6 +11,7 @@ import { SuccessBanner } from '../../components/success-banner.js';
 import { useApiForm } from '../../components/use-api-form.js';
 import { formatDateTime } from '../../format/format.js';
 import { RoleSummary, roleLabels, UserForm } from './user-form.js';
+import { isAnonymised, useAnonymise } from './anonymise-user.js';
 import { keepFocusOnSubmitOf, useFocusBackOnClose } from '../../components/use-focus-on.js';
 
 /** Disables or re-enables users, sending the version read; a stale version gets the conflict message. */
@@ -52,12 +53,13 @@ function EditUser({ user, onDone }: { user: UserRow; onDone(saved?: UserRow): vo
   return <UserForm user={user} onDone={onDone} />;
 }
 
-/** Admins: who can sign in, with what role and for which practices; add users and disable them. */
+/** Admins: who can sign in, with what role and for which practices; add users, disable them, and anonymise those who have left. */
 export function UsersPage() {
   usePageTitle('Users');
   const me = useUser();
   const list = useListParams(['q']);
   const toggle = useToggleDisabled();
+  const anonymise = useAnonymise();
   // Disabling signs someone out at once, so the page asks first; enabling again needs no question.
   const [confirming, setConfirming] = useState<UserRow | null>(null);
   const [editing, setEditing] = useState<UserRow | null>(null);
@@ -85,6 +87,11 @@ export function UsersPage() {
               {u.disabled ? 'Enable' : 'Disable'}
               <span className="nhsuk-u-visually-hidden"> {u.name}</span>
             </button>
+            {u.disabled && !isAnonymised(u) ? (
+              <button type="button" className="app-link-button nhsuk-u-margin-left-3" disabled={anonymise.pending} onClick={() => anonymise.ask(u)}>
+                Anonymise<span className="nhsuk-u-visually-hidden"> {u.name}</span>
+              </button>
+            ) : null}
           </>
         ),
     },
@@ -94,6 +101,7 @@ export function UsersPage() {
       <FormErrorSummary errors={toggle.errors} attempt={toggle.attempt} />
       <Heading headingLevel="h1">Users</Heading>
       <RoleSummary />
+      {anonymise.question}
       {confirming ? <ConfirmDisable
           user={confirming}
           onAnswer={(yes) => {
