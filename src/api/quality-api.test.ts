@@ -46,7 +46,7 @@ describe('the quality dashboard over the API', () => {
     expect(book.worksheets[0]!.rowCount - 1).toBe(everyone.rows.length);
     expect(book.worksheets[0]!.getRow(2).getCell(5).value).toBe('All practices held');
     // The About sheet says which indicator, period and practices the file holds.
-    expect(book.getWorksheet('About')!.getRow(3).values).toEqual([undefined, 'Filtered by', `Indicator: ${everyone.indicator.name}; Period: ${everyone.periodLabel}; Practices: ${everyone.group ? `members of ${everyone.group.name}` : 'every practice in England'}`]);
+    expect(book.getWorksheet('About')!.getRow(3).values).toEqual([undefined, 'Filtered by', `Indicator: ${everyone.indicator.name}; Period: ${everyone.periodLabel}; Practices: ${everyone.group ? `members of ${everyone.group.name}` : 'every practice in England'}${everyone.funnel.adjusted ? '; z-scores and limits: adjusted for overdispersion' : ''}`]);
   });
 
   it('refuses a download nobody signed in asks for, another format, and a period with no figures', async () => {
@@ -98,6 +98,11 @@ describe('the quality dashboard over the API', () => {
     const text = String(svg.body).replaceAll('&amp;', '&');
     expect(text).toContain(`the pooled value of ${dashboard.funnel.centre.name} (${dashboard.funnel.centre.practices} practices).`);
     expect(text).toContain('Harborough’s 4 practices are too few to set a centre line and overdispersion of their own.');
+    // The download says so too, and which z-scores it holds.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await bytes(admin, `/api/quality/dashboard/export.xlsx?${view(harborough.id)}`)) as never);
+    expect(String(book.getWorksheet('About')!.getRow(3).getCell(2).value)).toContain(`Centre line and limits: ${dashboard.funnel.centre.reason}`);
+    expect(String(book.getWorksheet('About')!.getRow(3).getCell(2).value).includes('z-scores and limits: adjusted for overdispersion')).toBe(dashboard.funnel.adjusted);
   });
 
   it('downloads the thresholds with their minimum, target and note, as numbers', async () => {

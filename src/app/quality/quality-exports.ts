@@ -111,6 +111,11 @@ export async function dashboardTable(ctx: AppContext, query: DashboardQuery): Pr
   const dashboard = await getDashboard(ctx, query);
   // What the file holds is one indicator, one period and one group: its About sheet says which.
   const filters = [`Indicator: ${dashboard.indicator.name}`, `Period: ${dashboard.periodLabel}`, `Practices: ${dashboard.group ? `members of ${dashboard.group.name}` : 'every practice in England'}`];
+  // Where the limits came from, when not from these practices themselves: a small group is plotted against a larger one.
+  const centre = dashboard.funnel?.centre;
+  if (centre?.reason) filters.push(`Centre line and limits: ${centre.reason}`);
+  // The heading stays "z-score" for programs reading the file; whether it is adjusted is said here.
+  if (dashboard.funnel?.adjusted) filters.push('z-scores and limits: adjusted for overdispersion');
   return { name: `quality-${dashboard.indicator.code.toLowerCase()}-${dashboard.period}`, title: dashboard.indicator.name, filters, rows: dashboard.rows, columns: dashboardColumns(dashboard) };
 }
 
