@@ -55,8 +55,8 @@ async function cachedSession(db: Db, token: string) {
 
 export const forgetSession = (token: string) => sessionCache.delete(token);
 
-/** A change to any user (disabled, role, practices) takes effect on their very next request, not after the cache's seconds. */
-const changesUsers = (request: FastifyRequest) => !['GET', 'HEAD', 'OPTIONS'].includes(request.method) && /^\/api\/users(\/|$)/.test(request.routeOptions.url ?? '');
+/** A change to any user (disabled, role, practices, their own password) takes effect on their very next request, not after the cache's seconds. */
+const changesUsers = (request: FastifyRequest) => !['GET', 'HEAD', 'OPTIONS'].includes(request.method) && /^\/api\/(users(\/|$)|session\/password$)/.test(request.routeOptions.url ?? '');
 
 /**
  * Who is asking: a session cookie (the web), or the bearer token the server wrote into its lock

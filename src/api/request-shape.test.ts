@@ -62,4 +62,18 @@ describe('a request the API does not take is refused, saying what it does take',
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).not.toMatch(/Max-Age|Expires/i);
   });
+
+  it('ends a user’s other sign-ins on their next request when they change their own password, and holds back guessing the current one', async () => {
+    const { email, password } = demoUser('clinician');
+    const here = await ApiClient.signIn(server.baseUrl, email, password);
+    const elsewhere = await ApiClient.signIn(server.baseUrl, email, password);
+    expect((await elsewhere.request('GET', '/api/practices?pageSize=1')).status).toBe(200);
+    expect((await here.request('POST', '/api/session/password', { currentPassword: password, newPassword: 'green kettle window 42' })).status).toBe(200);
+    // At once, not after the session cache's seconds: it cannot change the password back.
+    expect((await elsewhere.request('GET', '/api/practices?pageSize=1')).status).toBe(401);
+    const guesses: number[] = [];
+    for (let i = 0; i < 11; i++) guesses.push((await here.request('POST', '/api/session/password', { currentPassword: `guess ${i}`, newPassword: 'another kettle 43' })).status);
+    expect(guesses).toEqual([...Array(10).fill(400), 429]);
+    expect((await here.request('POST', '/api/session/password', { currentPassword: 'green kettle window 42', newPassword: password })).status).toBe(429);
+  });
 });

@@ -25,7 +25,7 @@ export function accountSuite(harness: () => BrowserHarness) {
 
     it('refuses a wrong current password and a weak new one, then changes it; the new one signs in', async () => {
       await change('not my password', 'green kettle window 42');
-      await problemsSay(page, /Current password is not your current password/);
+      await problemsSay(page, /Current password is not right/);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await change(clinician.password, 'aaaaaaaaaaaaaa');
       await problemsSay(page, /must use at least 5 different characters/);

@@ -64,6 +64,9 @@ export async function startHarness(): Promise<BrowserHarness> {
       const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
       context.setDefaultTimeout(10_000);
       contexts.push(context);
+      // Every refusal, caught by the page or not (an eval tried inside try/catch logs nothing to the console).
+      await context.exposeBinding('reportPolicyRefusal', ({ page }, what: string) => void policyRefusals.push(`${page.url()}: ${what}`));
+      await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (event) => void (window as unknown as { reportPolicyRefusal(what: string): void }).reportPolicyRefusal(`${event.violatedDirective} ${event.blockedURI}`)));
       const page = await context.newPage();
       page.on('console', (message) => {
         if (/Content Security Policy/i.test(message.text())) policyRefusals.push(`${page.url()}: ${message.text()}`);

@@ -10,6 +10,7 @@ import { SignInThrottle } from '../sign-in-throttle.js';
 import { changeOwnPassword, ownPasswordSchema } from '../../app/auth/own-password.js';
 import { anonymiseUser } from '../../app/users/anonymise-user.js';
 import { recordIdSchema } from '../../domain/record-id.js';
+import { AppError } from '../../domain/errors.js';
 
 const signInBody = z.object({ email: z.string().trim().min(1, 'Enter your email address'), password: z.string().min(1, 'Enter your password') });
 const sessionUser = z.object({ id: z.number().int().nullable(), label: z.string(), role: z.enum(roles), roleLabel: z.string(), practiceCodes: z.array(z.string()).readonly() });
@@ -60,9 +61,17 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDe
     reply.clearCookie(sessionCookie, { path: '/' });
     return { signedOut: true };
   });
-  r.post('/api/session/password', { config: { ownRecord: true }, schema: { tags: ['session'], summary: 'Change your own password, saying your current one; your other sign-ins end', body: ownPasswordSchema } }, async (request) =>
-    changeOwnPassword({ db: deps.db, actor: actorOf(request) }, request.body),
-  );
+  // Guessing the current password is held back as guessing at sign-in is: 10 wrong a minute for one user.
+  const currentPasswordGuesses = new SignInThrottle();
+  r.post('/api/session/password', { config: { ownRecord: true }, schema: { tags: ['session'], summary: 'Change your own password, saying your current one; your other sign-ins end', body: ownPasswordSchema } }, async (request) => {
+    const actor = actorOf(request);
+    const key = `user:${actor.userId}`;
+    currentPasswordGuesses.check(key);
+    return changeOwnPassword({ db: deps.db, actor }, request.body).catch((error: unknown) => {
+      if (error instanceof AppError && error.problems.some((p) => p.field === 'currentPassword')) currentPasswordGuesses.failed(key);
+      throw error;
+    });
+  });
   r.post('/api/users/:id/anonymise', { preValidation: refuseUnlessMay('user', 'update'), schema: { tags: ['users'], summary: 'Anonymise a disabled user who has left (admins): their name and email become “Former user N” in their user and wherever their sign-in was recorded', params: z.object({ id: recordIdSchema }) } }, async (request) =>
     anonymiseUser({ db: deps.db, actor: actorOf(request) }, request.params.id),
   );

@@ -20,7 +20,9 @@ describe.each(databaseKinds)('changing your own password (%s)', (kind) => {
     const here = await signIn(database.db, email, password);
     const elsewhere = await signIn(database.db, email, password);
     const me = { ...(await resolveSession(database.db, here.token))!.actor };
-    await expect(changeOwnPassword(contextFor(database, me), { currentPassword: 'not it', newPassword: 'green kettle window 42' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'currentPassword', message: 'is not your current password' }] });
+    await expect(changeOwnPassword(contextFor(database, me), { currentPassword: 'not it', newPassword: 'green kettle window 42' })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'currentPassword', message: 'is not right' }] });
+    const [guess] = await database.query<{ action: string; summary: string }>("SELECT action, summary FROM audit_log WHERE record_type = 'session' ORDER BY id DESC LIMIT 1");
+    expect(guess).toEqual({ action: 'refuse', summary: 'password change refused: the current password was wrong' });
     expect(await changeOwnPassword(contextFor(database, me), { currentPassword: password, newPassword: 'green kettle window 42' })).toEqual({ changed: true });
     expect(await resolveSession(database.db, here.token)).toMatchObject({ actor: { userId: me.userId } });
     expect(await resolveSession(database.db, elsewhere.token)).toBeUndefined();
@@ -37,7 +39,7 @@ describe.each(databaseKinds)('changing your own password (%s)', (kind) => {
 
 describe('a new password', () => {
   it.each([
-    ['too short', 'short one', 'must be at least 12 characters'],
+    ['too short (said once, not twice)', 'short one', 'must be at least 12 characters'],
     ['one letter repeated', 'aaaaaaaaaaaa', 'must use at least 5 different characters: a few words you will remember make a good password'],
     ['two letters repeated', 'abababababab', 'must use at least 5 different characters: a few words you will remember make a good password'],
   ])('%s is refused', (_name, newPassword, message) => {

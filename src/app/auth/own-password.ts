@@ -22,7 +22,11 @@ export async function changeOwnPassword(ctx: AppContext, input: z.infer<typeof o
   const userId = ctx.actor.userId;
   const [user] = await ctx.db.select().from(users).where(eq(users.id, userId));
   if (!user || user.disabled) throw forbidden('Sign in again to change your password');
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw invalid('Your current password is not right', [{ field: 'currentPassword', message: 'is not your current password' }]);
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    // Audited as a refused sign-in is: someone at a desk left signed in may be guessing it.
+    await recordAudit(ctx.db, ctx.actor, { recordType: 'session', recordId: userId, action: 'refuse', summary: 'password change refused: the current password was wrong' });
+    throw invalid('Your current password is not right', [{ field: 'currentPassword', message: 'is not right' }]);
+  }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     const db = tx as never as AppContext['db'];

@@ -43,7 +43,8 @@ export interface SignInFrom {
  * password. An email no user has is not kept: people type their password into the email box.
  */
 async function auditRefusal(db: Db, user: typeof users.$inferSelect | undefined, reason: string, from: SignInFrom | undefined): Promise<void> {
-  const actor: Actor = user ? { userId: user.id, label: `${user.name} <${user.email}>`, role: user.role as Role, practiceCodes: [] } : { userId: null, label: 'someone with an email address no user has', role: 'clinician', practiceCodes: [] };
+  // Not made by the user it names (it may be someone guessing their password): "someone signing in as" them.
+  const actor: Actor = { userId: null, label: user ? `someone signing in as ${user.name} <${user.email}>` : 'someone with an email address no user has', role: 'clinician', practiceCodes: [] };
   await recordAudit(db, actor, { recordType: 'session', recordId: user?.id ?? 'unknown', action: 'refuse', after: { ...from, reason }, summary: `sign-in refused: ${reason}` });
 }
 

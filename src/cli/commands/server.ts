@@ -122,6 +122,8 @@ export function registerServerCommands(program: Command): void {
     .description('Write everything stored to a backup file (gzipped JSON); while the server runs, it takes the backup')
     .action(async (file: string) => {
       // While the server holds the embedded database, it takes the backup: no one need stop using atscale.
+      // The file is made (empty, private) before the backup is taken, so a backup that could never be written is not taken, nor audited as taken.
+      writeOutputFile(file, '', { private: true });
       const connection = await (await client()).connect(readConfig());
       try {
         writeOutputFile(file, await connection.backup(), { private: true });

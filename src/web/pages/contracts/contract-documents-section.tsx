@@ -36,7 +36,7 @@ export function ContractDocumentsSection({ contractId, documents, admin }: { con
     id: 'remove-document',
     remove,
     name: (d) => d.fileName,
-    consequence: () => 'The file is deleted from atscale and cannot be downloaded again. The audit log keeps its name, size and who added and removed it, not its contents.',
+    consequence: () => 'No one can download or see it in atscale again. The audit log keeps its name, size and who added and removed it, not its contents. (The database clears its own copy as it reuses space; if the file should never have been uploaded, also follow your incident procedure.)',
   });
   return (
     <>
