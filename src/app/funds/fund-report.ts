@@ -76,6 +76,12 @@ export async function loadFundState(db: Db, fundId: number): Promise<FundState> 
   return { fund, calculation, localityIds, localities, withoutListSize, applications, drawnByApplication };
 }
 
+/** A pot's position from the applications that draw on it (`which`), each with what was drawn against it. */
+function positionOfPot(state: FundState, name: string, allocatedPence: number, which: (application: ApplicationRow) => boolean): PositionRow {
+  const apps = state.applications.filter(which).map((a) => ({ ...a, status: a.status as never, drawnPence: state.drawnByApplication.get(a.id) ?? 0 }));
+  return positionOf(name, allocatedPence, apps);
+}
+
 /**
  * The same position for each practice whose applications the reader sees (a practice manager: their
  * own), on its own share: a practice's application must fit its share as well as its locality's pot.
@@ -83,18 +89,14 @@ export async function loadFundState(db: Db, fundId: number): Promise<FundState> 
 export function practicePositions(state: FundState, actor: Actor): (PositionRow & { practiceCode: string })[] {
   return state.calculation.practices
     .filter((p) => canSeePractice(actor, p.key))
-    .map((p) => {
-      const apps = state.applications.filter((a) => a.practiceCode === p.key).map((a) => ({ ...a, status: a.status as never, drawnPence: state.drawnByApplication.get(a.id) ?? 0 }));
-      return { ...positionOf(p.name, p.totalPence, apps), practiceCode: p.key };
-    });
+    .map((p) => ({ ...positionOfPot(state, p.name, p.totalPence, (a) => a.practiceCode === p.key), practiceCode: p.key }));
 }
 
 /** Allocated, waiting, approved, drawn and remaining for each locality. */
 export function localityPositions(state: FundState): (PositionRow & { localityId: number | null })[] {
   return state.calculation.localities.map((l) => {
     const localityId = state.localityIds.get(l.name) ?? null;
-    const apps = state.applications.filter((a) => a.localityGroupId === localityId).map((a) => ({ ...a, status: a.status as never, drawnPence: state.drawnByApplication.get(a.id) ?? 0 }));
-    return { ...positionOf(l.name, l.totalPence, apps), localityId };
+    return { ...positionOfPot(state, l.name, l.totalPence, (a) => a.localityGroupId === localityId), localityId };
   });
 }
 
