@@ -29,13 +29,13 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDe
     },
     async (request, reply) => {
       // One user's password guessed from an address, and many users' (one password tried on each) from it.
-      const keys = [`${request.ip}:${request.body.email.toLowerCase()}`, request.ip];
-      throttle.check(keys[0]!);
-      fromOneAddress.check(keys[1]!);
+      const oneUser = `${request.ip}:${request.body.email.toLowerCase()}`;
+      throttle.check(oneUser);
+      fromOneAddress.check(request.ip);
       const from = { address: request.ip, ...(request.headers['user-agent'] ? { browser: request.headers['user-agent'].slice(0, 200) } : {}) };
       const result = await signIn(deps.db, request.body.email, request.body.password, new Date(), from).catch((error: unknown) => {
-        throttle.failed(keys[0]!);
-        fromOneAddress.failed(keys[1]!);
+        throttle.failed(oneUser);
+        fromOneAddress.failed(request.ip);
         throw error;
       });
       reply.setCookie(sessionCookie, result.token, sessionCookieOptions(deps.secureCookies));
