@@ -35,7 +35,9 @@ async function replaceIn(db: Db, place: { table: string; column: string; json: b
   const changed = place.json
     ? await db.execute(sql`UPDATE ${table} SET ${column} = replace(${column}::text, ${find}, ${put})::jsonb WHERE strpos(${column}::text, ${find}) > 0${where}`)
     : await db.execute(sql`UPDATE ${table} SET ${column} = replace(${column}, ${find}, ${put}) WHERE strpos(${column}, ${find}) > 0${where}`);
-  return Number((changed as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (changed as unknown as { affectedRows?: number }).affectedRows ?? 0);
+  // node-postgres counts the rows changed as rowCount, PGlite as affectedRows.
+  const { rowCount, affectedRows } = changed as unknown as { rowCount?: number | null; affectedRows?: number };
+  return rowCount ?? affectedRows ?? 0;
 }
 
 /**
