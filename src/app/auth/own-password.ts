@@ -1,7 +1,8 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { forbidden, invalid } from '../../domain/errors.js';
-import { sessions, users } from '../../db/schema/index.js';
+import { users } from '../../db/schema/index.js';
+import { endSignInsOf } from './sessions.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { hashPassword, verifyPassword } from '../users/passwords.js';
@@ -31,7 +32,7 @@ export async function changeOwnPassword(ctx: AppContext, input: z.infer<typeof o
   await ctx.db.transaction(async (tx) => {
     const db = tx as never as AppContext['db'];
     await db.update(users).set({ passwordHash, rowVersion: user.rowVersion + 1, updatedAt: new Date() }).where(eq(users.id, userId));
-    await db.delete(sessions).where(and(eq(sessions.userId, userId), ctx.actor.sessionId ? ne(sessions.id, ctx.actor.sessionId) : undefined));
+    await endSignInsOf(db, userId, ctx.actor.sessionId);
     await recordAudit(db, ctx.actor, { recordType: 'user', recordId: userId, action: 'update', summary: 'Changed their own password (other sign-ins ended)' });
   });
   return { changed: true };

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import { AppError } from '../../domain/errors.js';
 import type { Db } from '../../db/client.js';
 import { sessions, userPractices, users } from '../../db/schema/index.js';
@@ -98,4 +98,9 @@ export async function signOut(db: Db, token: string): Promise<void> {
     const [user] = ended ? await txDb.select().from(users).where(eq(users.id, ended.userId)) : [];
     if (user) await recordAudit(txDb, await actorFor(txDb, user), { recordType: 'session', recordId: user.id, action: 'delete', summary: 'signed out' });
   });
+}
+
+/** Ends a user's sign-ins, all but the one that asked (`keep`, a session's id): a new password signs its user out everywhere else. */
+export async function endSignInsOf(db: Db, userId: number, keep?: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), keep ? ne(sessions.id, keep) : undefined));
 }

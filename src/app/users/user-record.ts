@@ -1,13 +1,14 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AppError, conflict, invalid } from '../../domain/errors.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 import { formatList } from '../../domain/words.js';
 import type { Db } from '../../db/client.js';
-import { people, policyAcknowledgements, practices, sessions, userOverview, userPractices, users } from '../../db/schema/index.js';
+import { people, policyAcknowledgements, practices, userOverview, userPractices, users } from '../../db/schema/index.js';
 import { type Role, roleLabels, roles, roleWords } from '../context.js';
 import { keptInAudit, parseSerialId, type RecordType } from '../records/record-type.js';
 import { hashPassword } from './passwords.js';
+import { endSignInsOf } from '../auth/sessions.js';
 
 /** At least 12 characters, and not one or two repeated ("aaaaaaaaaaaa"): a few words make a good one. */
 export const passwordSchema = z
@@ -115,9 +116,9 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
     // Made an admin or a commissioner: the practices they had as a manager or clinician go.
     if (input.role && wholeFederationRoles.includes(input.role) && input.practiceCodes === undefined) input = { ...input, practiceCodes: [] };
     // A new password (forgotten, or feared known) signs its user out everywhere, but for the sign-in that set it.
-    if (input.password) await db.delete(sessions).where(and(eq(sessions.userId, Number(userId)), actor.sessionId ? ne(sessions.id, actor.sessionId) : undefined));
+    if (input.password) await endSignInsOf(db, Number(userId), actor.sessionId);
     // Disabled: every sign-in ends now, so enabling them again later does not bring back one left open on a lost or shared machine.
-    if (input.disabled === true) await db.delete(sessions).where(eq(sessions.userId, Number(userId)));
+    if (input.disabled === true) await endSignInsOf(db, Number(userId));
     if (input.practiceCodes === undefined) return;
     await db.delete(userPractices).where(eq(userPractices.userId, Number(userId)));
     if (input.practiceCodes.length) await db.insert(userPractices).values(input.practiceCodes.map((practiceCode) => ({ userId: Number(userId), practiceCode })));
