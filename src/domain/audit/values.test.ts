@@ -19,6 +19,12 @@ describe('auditValueText: a stored value in words', () => {
     ['an id nobody has any more', [9], { names: people }, '9'],
     ['a kept entry', [{ entryDate: '2018-03-15', text: 'Agreed at the March board' }], {}, 'Entry date: 15 March 2018; Text: Agreed at the March board'],
     ['an entry kept beside its record: what it says and who said it, not its ids', { id: 1, actionId: 1, text: 'JW to progress', enteredBy: 'demo', enteredOn: '2018-04-27' }, {}, 'Text: JW to progress; Entered by: Demo data; Entered on: 27 April 2018'],
+    [
+      'a scheme return names the delivery model it counts, which is a key in text, not an id',
+      [{ week: null, modelId: 'nurse', quantity: 208, takesPart: 'yes', practiceCode: 'C82001' }],
+      {},
+      'Model: nurse; Quantity: 208; Takes part: yes; Practice code: C82001',
+    ],
   ])('%s', (_, value, reading, expected) => expect(auditValueText(value, reading)).toBe(expected));
 });
 

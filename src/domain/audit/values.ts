@@ -61,9 +61,10 @@ export function auditValueText(value: unknown, reading: ValueReading = {}): stri
   }
   if (typeof value === 'object') {
     // An entry kept beside the record (a dated update): what it says, not its ids or the record it belongs to.
+    // A key named in text ("modelId": "nurse", a scheme's delivery model) is what the entry is about: it is kept, named without "id".
     const parts = Object.entries(value as Record<string, unknown>)
-      .filter(([key]) => !bookkeeping.has(key) && !/Id$/.test(key))
-      .map(([key, item]) => [fieldWords(key), auditValueText(item, whoDid(key))] as const)
+      .filter(([key, item]) => !bookkeeping.has(key) && !(/Id$/.test(key) && typeof item !== 'string'))
+      .map(([key, item]) => [fieldWords(key.replace(/(.)Id$/, '$1')), auditValueText(item, whoDid(key))] as const)
       .filter(([, text]) => text !== null);
     return parts.length ? parts.map(([key, text]) => `${key}: ${text}`).join('; ') : null;
   }
