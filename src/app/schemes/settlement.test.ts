@@ -74,12 +74,31 @@ describe.each(databaseKinds)('invoicing a version and paying practices (%s)', (k
     await expect(settle(scheme.id, paid, { ...paid, paid: null })).resolves.toMatchObject({ changed: true, version: invoiced });
     await settle(scheme.id, invoiced, none);
     expect(await sendAsManager(scheme.id, 41)).toMatchObject({ changed: true });
+    // Kibworth's 40 nurse appointments, at 4 an hour and £50 an hour, are £500; the 5% fee £25.
+    const invoiceWords = 'for £525 (delivered cost £500 and fee £25)';
     expect((await auditOf(scheme.id)).filter((s) => s.startsWith('Version 1:'))).toEqual([
-      'Version 1: Invoiced: not recorded → 15 May 2018 (ref INV-0042)',
-      'Version 1: Paid to practices: not recorded → 30 May 2018 (BACS run 77)',
-      'Version 1: Paid to practices: 30 May 2018 (BACS run 77) → not recorded',
-      'Version 1: Invoiced: 15 May 2018 (ref INV-0042) → not recorded',
+      `Version 1: Invoiced: not recorded → 15 May 2018 (ref INV-0042) ${invoiceWords}`,
+      'Version 1: Paid to practices: not recorded → 30 May 2018 (BACS run 77): £500 to 1 practice',
+      'Version 1: Paid to practices: 30 May 2018 (BACS run 77): £500 to 1 practice → not recorded',
+      `Version 1: Invoiced: 15 May 2018 (ref INV-0042) ${invoiceWords} → not recorded`,
     ]);
+  });
+
+  it('keeps in the audit what each invoice and payment was for, so an invoice undone, its return changed and invoiced again under the same reference shows both amounts', async () => {
+    const scheme = await approvedScheme();
+    await settle(scheme.id, none, paid);
+    await settle(scheme.id, paid, invoiced);
+    await settle(scheme.id, invoiced, none);
+    // 80 appointments instead of 40: £1,000, and a fee of £50.
+    await recordDeliveredEntries(admin(), scheme.id, { entries: [kibworth(80)] });
+    await settle(scheme.id, none, paid);
+    const rows = (await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'scheme'), eq(auditLog.recordId, String(scheme.id)))).orderBy(auditLog.id)).filter((a) => a.summary?.startsWith('Version 1:'));
+    const invoicedFor = rows.map((a) => (a.after as { money?: { invoicePence: number; payments: unknown[] } }).money ?? null);
+    expect(invoicedFor.map((m) => m?.invoicePence ?? null)).toEqual([52_500, 52_500, null, 105_000]);
+    expect(invoicedFor.at(-1)!.payments).toContainEqual({ practiceCode: 'C82001', amountPence: 100_000 });
+    // Undoing says what was undone: the invoice for £525 and its payment.
+    expect((rows[2]!.before as { money: { invoicePence: number } }).money.invoicePence).toBe(52_500);
+    expect(rows.at(-1)!.summary).toBe('Version 1: Invoiced: not recorded → 15 May 2018 (ref INV-0042) for £1,050 (delivered cost £1,000 and fee £50); Paid to practices: not recorded → 30 May 2018 (BACS run 77): £1,000 to 1 practice');
   });
 
   it('refuses a stale page, a practice manager, a draft, an invoice dated after today and a scheme that pays for no activity', async () => {
@@ -113,7 +132,8 @@ describe.each(databaseKinds)('invoicing a version and paying practices (%s)', (k
     await settle(scheme.id, invoiced, none);
     expect((await approveScheme(admin(), scheme.id, 3)).superseded).toEqual([1]);
     await settle(scheme.id, none, invoiced, 2);
-    expect((await auditOf(scheme.id)).at(-1)).toBe('Version 2: Invoiced: not recorded → 15 May 2018 (ref INV-0042)');
+    // Version 2's fee is 4%: £20 on the £500.
+    expect((await auditOf(scheme.id)).at(-1)).toBe('Version 2: Invoiced: not recorded → 15 May 2018 (ref INV-0042) for £520 (delivered cost £500 and fee £20)');
     // The version in force, invoiced, makes no new version either.
     await expect(edit(4)).rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/^Version 2 of .+ was invoiced/) });
     expect((await listSchemeVersions(admin(), scheme.id)).items.map((v) => [v.version, v.status])).toEqual([[1, 'superseded'], [2, 'approved']]);

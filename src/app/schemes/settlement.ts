@@ -1,13 +1,14 @@
 import { updateVersion, type SchemeVersionRow } from '../../db/repos/schemes.js';
 import { forbidden, staleChange } from '../../domain/errors.js';
 import { todayInEngland } from '../../domain/iso-date.js';
-import { checkSettlementChange, paysPractices, sameSettlement, settledMessage, settlementChangeWords, settlementWords, type Settlement } from '../../domain/schemes/settlement.js';
+import { checkSettlementChange, isSettled, paysPractices, sameSettlement, settledMessage, settledMoney, settlementChangeWords, settlementWords, type Settlement } from '../../domain/schemes/settlement.js';
+import { runScheme } from '../../domain/schemes/run-scheme.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { parseOrRefuse } from '../records/zod-problems.js';
 import { lockedTransaction } from './save-scheme.js';
-import { loadSchemeVersion, type LoadedVersion } from './scheme-inputs.js';
+import { loadSchemeVersion, runInputFor, type LoadedVersion } from './scheme-inputs.js';
 import { presentScheme, presentVersionSummary, settlementOf } from './scheme-presenters.js';
 import { settlementSchema, type SettlementRequest } from './scheme-requests.js';
 
@@ -48,14 +49,16 @@ export async function recordSettlement(ctx: AppContext, schemeId: number, reques
       throw staleChange(`The invoice and payment of version ${number} of ${loaded.scheme.name} were changed by someone else since you opened it: it now reads “${settlementWords(before)}”. Reload the page and make your change again.`, body.basedOn, before);
     }
     checkSettlementChange(before, after, { version: number, status: loaded.version.status, paysForActivity: paysPractices(loaded.definition), period: loaded.definition.period, today });
+    // The figures invoiced and paid are worked out, not kept on the version: the audit keeps them, so the log says what each invoice and payment was for.
+    const money = settledMoney(runScheme(await runInputFor(db, loaded)));
     const version = await updateVersion(db, loaded.version.id, columnsOf(after));
     await recordAudit(db, ctx.actor, {
       recordType: 'scheme',
       recordId: schemeId,
       action: 'update',
-      before: { version: number, ...before },
-      after: { version: number, ...after },
-      summary: `Version ${number}: ${settlementChangeWords(before, after).join('; ')}`,
+      before: { version: number, ...before, ...(isSettled(before) ? { money } : {}) },
+      after: { version: number, ...after, ...(isSettled(after) ? { money } : {}) },
+      summary: `Version ${number}: ${settlementChangeWords(before, after, money).join('; ')}`,
     });
     return answer(version, true);
   });

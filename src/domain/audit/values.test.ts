@@ -25,6 +25,13 @@ describe('auditValueText: a stored value in words', () => {
       {},
       'Model: nurse; Quantity: 208; Takes part: yes; Practice code: C82001',
     ],
+    ['money kept in pence, in pounds under its name without "pence"', [{ year: '2017/18', ratePence: 50 }], {}, 'Year: 2017/18; Rate: £0.50'],
+    [
+      'the money an invoice was for',
+      { invoicePence: 7_123_100, feePence: 339_200, payments: [{ practiceCode: 'C82001', amountPence: 375_000 }] },
+      {},
+      'Invoice: £71,231; Fee: £3,392; Payments: Practice code: C82001; Amount: £3,750',
+    ],
   ])('%s', (_, value, reading, expected) => expect(auditValueText(value, reading)).toBe(expected));
 });
 

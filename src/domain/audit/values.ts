@@ -32,8 +32,14 @@ export interface AuditFieldChange {
 /** Kept by every record for the database's sake, not what anyone changed. */
 const bookkeeping = new Set(['id', 'rowVersion', 'createdAt', 'updatedAt']);
 
-/** A property that says who did something ("enteredBy", "recordedBy") holds an actor's label: it reads as pages name people. */
-const whoDid = (key: string): ValueReading => (/By$/.test(key) ? { actor: true } : {});
+/**
+ * A property read by its name alone: one that says who did something ("enteredBy", "recordedBy")
+ * holds an actor's label, read as pages name people; one in pence ("amountPence", "ratePence") is
+ * money, read in pounds.
+ */
+const readingByName = (key: string): ValueReading => (/By$/.test(key) ? { actor: true } : /.Pence$/.test(key) ? { pence: true } : {});
+/** What a property read by its name is called: "amountPence" is the "Amount", in pounds; "modelId" (a key in text) the "Model". */
+const nameWords = (key: string) => fieldWords(key.replace(/(.)(Pence|Id)$/, '$1'));
 
 function scalarText(value: string | number | boolean, reading: ValueReading): string {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
@@ -64,7 +70,7 @@ export function auditValueText(value: unknown, reading: ValueReading = {}): stri
     // A key named in text ("modelId": "nurse", a scheme's delivery model) is what the entry is about: it is kept, named without "id".
     const parts = Object.entries(value as Record<string, unknown>)
       .filter(([key, item]) => !bookkeeping.has(key) && !(/Id$/.test(key) && typeof item !== 'string'))
-      .map(([key, item]) => [fieldWords(key.replace(/(.)Id$/, '$1')), auditValueText(item, whoDid(key))] as const)
+      .map(([key, item]) => [nameWords(key), auditValueText(item, readingByName(key))] as const)
       .filter(([, text]) => text !== null);
     return parts.length ? parts.map(([key, text]) => `${key}: ${text}`).join('; ') : null;
   }
@@ -88,8 +94,8 @@ export function auditFieldChanges(entry: { action: string; before: unknown; afte
   return keys
     .sort((a, b) => place(a) - place(b))
     .map((key) => {
-      const reading = readings[key] ?? whoDid(key);
-      return { field: reading.label ?? fieldWords(key), before: before ? auditValueText(before[key], reading) : null, after: after ? auditValueText(after[key], reading) : null };
+      const reading = readings[key] ?? readingByName(key);
+      return { field: reading.label ?? nameWords(key), before: before ? auditValueText(before[key], reading) : null, after: after ? auditValueText(after[key], reading) : null };
     })
     .filter((change) => (before && after ? change.before !== change.after : change.before !== null || change.after !== null));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSettlementChange, isPaid, isSettled, periodStart, practicePaymentWords, sameSettlement, settledMessage, settlementChangeWords, settlementStatus, settlementWords, type Settlement, type SettlementFacts } from './settlement.js';
+import { checkSettlementChange, isPaid, isSettled, periodStart, practicePaymentWords, sameSettlement, settledMessage, settlementChangeWords, settledMoney, settlementStatus, settlementWords, type SettledMoney, type Settlement, type SettlementFacts } from './settlement.js';
 
 const none: Settlement = { invoiced: null, paid: null };
 const invoiced: Settlement = { invoiced: { on: '2018-05-15', reference: 'INV-0042' }, paid: null };
@@ -86,6 +86,36 @@ describe('words', () => {
   ])('audits $words', ({ before, after, words }) => {
     expect(settlementChangeWords(before, after)).toEqual(words);
     expect(sameSettlement(before, after)).toBe(words.length === 0);
+  });
+
+  // Two practices paid £2,600 and £0, a third £1,130.50; a 5% fee on £3,730.50 is £186.53: £3,917.03 invoiced.
+  const money: SettledMoney = {
+    invoicePence: 391_703,
+    feePence: 18_653,
+    practicesPence: 373_050,
+    payments: [
+      { practiceCode: 'C82001', amountPence: 260_000 },
+      { practiceCode: 'C82002', amountPence: 0 },
+      { practiceCode: 'C82009', amountPence: 113_050 },
+    ],
+  };
+  it.each([
+    { before: none, after: invoiced, words: ['Invoiced: not recorded → 15 May 2018 (ref INV-0042) for £3,917.03 (delivered cost £3,730.50 and fee £186.53)'] },
+    { before: invoiced, after: none, words: ['Invoiced: 15 May 2018 (ref INV-0042) for £3,917.03 (delivered cost £3,730.50 and fee £186.53) → not recorded'] },
+    { before: none, after: paid, words: ['Invoiced: not recorded → 15 May 2018 (ref INV-0042) for £3,917.03 (delivered cost £3,730.50 and fee £186.53)', 'Paid to practices: not recorded → 30 May 2018 (BACS run 77): £3,730.50 to 2 practices'] },
+    { before: paid, after: invoiced, words: ['Paid to practices: 30 May 2018 (BACS run 77): £3,730.50 to 2 practices → not recorded'] },
+    { before: invoiced, after: { invoiced: { on: '2018-05-16', reference: null }, paid: null }, words: ['Invoiced: 15 May 2018 (ref INV-0042) → 16 May 2018 for £3,917.03 (delivered cost £3,730.50 and fee £186.53)'] },
+  ])('audits $words with the money it was for', ({ before, after, words }) => {
+    expect(settlementChangeWords(before, after, money)).toEqual(words);
+  });
+
+  it('takes the money from the run: the invoice and fee from the payments’ totals, each practice’s payment from its row; money per head from the shares', () => {
+    const total = (value: number) => ({ total: value, sumOfRoundedRows: value });
+    const rows = money.payments.map((p) => ({ practiceKey: p.practiceCode, amountPence: p.amountPence }));
+    const withActivity = { allocation: { rows: [] }, payments: { rows, totals: { grandTotal: total(money.invoicePence), fee: total(money.feePence!), amount: total(money.practicesPence) } } };
+    expect(settledMoney(withActivity as never)).toEqual(money);
+    const perHead = { payments: null, allocation: { rows: [{ practiceKey: 'C82001', quantityPence: 93_010 }, { practiceKey: 'C82002', quantityPence: 104_510 }, { practiceKey: 'C82003', quantityPence: null }] } };
+    expect(settledMoney(perHead as never)).toEqual({ invoicePence: 197_520, feePence: null, practicesPence: 197_520, payments: [{ practiceCode: 'C82001', amountPence: 93_010 }, { practiceCode: 'C82002', amountPence: 104_510 }] });
   });
 
   it('tells everyone why a settled version’s returns cannot change, and what would reopen them', () => {

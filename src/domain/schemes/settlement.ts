@@ -1,6 +1,8 @@
 import { invalid, type Problem } from '../errors.js';
 import { financialYearStart } from '../finance/financial-year.js';
 import { formatLongDate } from '../iso-date.js';
+import { formatPence } from './format-money.js';
+import type { SchemeRun } from './run-scheme.js';
 
 /**
  * Settling a version's payments (DOMAIN 3.1, step 8): the federation invoices the commissioner for
@@ -144,9 +146,49 @@ export function checkSettlementChange(before: Settlement, after: Settlement, fac
   if (problems.length) throw invalid(`The invoice and payment of ${name.toLowerCase()} were not recorded`, problems);
 }
 
-/** What a change did, for the audit log, as the returns due date's is said: "Invoiced: not recorded → 15 May 2018 (ref INV-1)". */
-export function settlementChangeWords(before: Settlement, after: Settlement): string[] {
-  const change = (label: string, was: SettlementStep | null, now: SettlementStep | null, ref: string) =>
-    sameStep(was, now) ? [] : [`${label}: ${was ? stepWords(was, ref) : 'not recorded'} → ${now ? stepWords(now, ref) : 'not recorded'}`];
-  return [...change('Invoiced', before.invoiced, after.invoiced, 'ref '), ...change('Paid to practices', before.paid, after.paid, '')];
+/**
+ * The money a settlement stands for, as the version's run gives it when the invoice or payment is
+ * recorded: the total invoiced to the commissioner (delivered cost and fee; for money shared per head,
+ * the shares), and what each practice is paid, in pence. The version keeps only the days and
+ * references, so the audit row keeps these: what invoice INV-0042 was for can be read from the log
+ * even after "invoiced" is undone, a return corrected and the version invoiced again.
+ */
+export interface SettledMoney {
+  invoicePence: number;
+  feePence: number | null;
+  practicesPence: number;
+  payments: { practiceCode: string; amountPence: number }[];
+}
+
+export function settledMoney(run: Pick<SchemeRun, 'payments' | 'allocation'>): SettledMoney {
+  if (run.payments) {
+    const payments = run.payments.rows.map((r) => ({ practiceCode: r.practiceKey, amountPence: r.amountPence }));
+    return { invoicePence: run.payments.totals.grandTotal.total, feePence: run.payments.totals.fee?.total ?? null, practicesPence: run.payments.totals.amount.sumOfRoundedRows, payments };
+  }
+  // Money shared per head: each practice's share is what it is paid, and together they are what is invoiced.
+  const payments = run.allocation.rows.flatMap((r) => (r.quantityPence === null ? [] : [{ practiceCode: r.practiceKey, amountPence: r.quantityPence }]));
+  const total = payments.reduce((sum, p) => sum + p.amountPence, 0);
+  return { invoicePence: total, feePence: null, practicesPence: total, payments };
+}
+
+/** "£71,231 (delivered cost £67,839 and fee £3,392)"; "£67,842 to 27 practices". */
+const invoiceAmountWords = (money: SettledMoney) => `${formatPence(money.invoicePence)}${money.feePence === null ? '' : ` (delivered cost ${formatPence(money.invoicePence - money.feePence)} and fee ${formatPence(money.feePence)})`}`;
+const paymentAmountWords = (money: SettledMoney) => {
+  const paid = money.payments.filter((p) => p.amountPence !== 0).length;
+  return `${formatPence(money.practicesPence)} to ${paid} ${paid === 1 ? 'practice' : 'practices'}`;
+};
+
+/**
+ * What a change did, for the audit log, as the returns due date's is said: "Invoiced: not recorded →
+ * 15 May 2018 (ref INV-1) for £71,231 (…)". Given the money, each step recorded says how much it was for.
+ */
+export function settlementChangeWords(before: Settlement, after: Settlement, money?: SettledMoney): string[] {
+  // The amount goes with the step as recorded now, or, where it is undone, as it was.
+  const side = (step: SettlementStep | null, ref: string, amount: string) => (step ? `${stepWords(step, ref)}${amount}` : 'not recorded');
+  const change = (label: string, was: SettlementStep | null, now: SettlementStep | null, ref: string, amount: string) =>
+    sameStep(was, now) ? [] : [`${label}: ${side(was, ref, now ? '' : amount)} → ${side(now, ref, amount)}`];
+  return [
+    ...change('Invoiced', before.invoiced, after.invoiced, 'ref ', money ? ` for ${invoiceAmountWords(money)}` : ''),
+    ...change('Paid to practices', before.paid, after.paid, '', money ? `: ${paymentAmountWords(money)}` : ''),
+  ];
 }
