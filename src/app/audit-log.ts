@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { auditLog } from '../db/schema/index.js';
+import { auditLog, fundApplications } from '../db/schema/index.js';
 import { likeText } from '../db/like.js';
 import { auditSummary } from '../domain/audit/summary.js';
 import { GP_PRACTICE_CODE } from '../domain/registry/ods-codes.js';
@@ -38,15 +38,24 @@ export interface AuditQuery {
   offset?: number;
 }
 
+/** Whether an audit row's before or after names the practice: as a record of its own, a scheme return's figures, or a payment an invoice was for. */
+function namesPractice(column: typeof auditLog.before | typeof auditLog.after, code: string): SQL {
+  const named = JSON.stringify([{ practiceCode: code }]);
+  return sql`(${column} ->> 'practiceCode' = ${code} OR ${column} -> 'delivered' @> ${named}::jsonb OR ${column} -> 'money' -> 'payments' @> ${named}::jsonb)`;
+}
+
 /**
  * A record by its ID, or, given an ODS code, everything about that practice: the practice itself
  * and every record that names it (its memberships, sub-contracts, applications…), which are kept
- * under their own IDs with the practice code in their before or after.
+ * under their own IDs with the practice code in their before or after; its activity returns to
+ * schemes and the invoices and payments that counted them (kept under the scheme); and the
+ * drawdowns against its fund applications (which name the application, not the practice).
  */
 function recordOrPractice(id: string): SQL {
   const code = id.toUpperCase();
   if (!GP_PRACTICE_CODE.test(code)) return eq(auditLog.recordId, id);
-  return sql`(${auditLog.recordId} = ${code} OR ${auditLog.before} ->> 'practiceCode' = ${code} OR ${auditLog.after} ->> 'practiceCode' = ${code})`;
+  const drawdown = sql`(${auditLog.recordType} = 'drawdown' AND COALESCE(${auditLog.after}, ${auditLog.before}) ->> 'applicationId' IN (SELECT ${fundApplications.id}::text FROM ${fundApplications} WHERE ${fundApplications.practiceCode} = ${code}))`;
+  return sql`(${auditLog.recordId} = ${code} OR ${namesPractice(auditLog.before, code)} OR ${namesPractice(auditLog.after, code)} OR ${drawdown})`;
 }
 
 /**

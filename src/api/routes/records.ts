@@ -49,7 +49,7 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
 
   r.get('/api/audit/record-types', { schema: { tags: ['audit'], summary: 'The kinds of record the audit log holds (admins)' } }, async (request) => ({ items: await auditedRecordTypes(ctxOf(request)) }));
-  const auditFilters = z.object({ recordType: z.string().optional(), signIns: z.enum(['include', 'exclude']).optional().describe('exclude: leave out sign-ins and sign-outs (session records)'), recordId: z.string().optional().describe('a record ID; an ODS code also finds the records that name that practice'), who: z.string().max(200).optional().describe('part of the name or email of who made the change'), from: isoDateSchema.optional(), to: isoDateSchema.optional() });
+  const auditFilters = z.object({ recordType: z.string().optional(), signIns: z.enum(['include', 'exclude']).optional().describe('exclude: leave out sign-ins and sign-outs (session records)'), recordId: z.string().optional().describe('a record ID; an ODS code also finds the records that name that practice, its scheme returns and the invoices and payments that counted them, and the drawdowns against its fund applications'), who: z.string().max(200).optional().describe('part of the name or email of who made the change'), from: isoDateSchema.optional(), to: isoDateSchema.optional() });
   const rowsAtMost = z.coerce.number().int().min(1).max(1000).optional();
   const auditPaging = {
     page: pageNumberSchema.optional().describe('paged as every list is: page (from 1) and pageSize'),

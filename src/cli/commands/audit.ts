@@ -26,7 +26,7 @@ export function registerAuditCommand(program: Command) {
     .command('audit')
     .description('List the latest changes to stored records, newest first (who, when, what; before and after in csv, json and xlsx)')
     .option('--type <recordType>', 'only changes to this kind of record, e.g. practice, risk, import')
-    .option('--record <id>', 'only changes to this record (its ID), or, given an ODS code, to that practice and every record naming it')
+    .option('--record <id>', 'only changes to this record (its ID), or, given an ODS code, to that practice and every record naming it (its scheme returns, the invoices and payments counting them, drawdowns against its fund applications)')
     .option('--who <text>', 'only changes made by someone whose name or email holds this (any case)')
     .option('--from <date>', 'only changes on or after this date (YYYY-MM-DD)')
     .option('--to <date>', 'only changes on or before this date (YYYY-MM-DD)')

@@ -91,6 +91,7 @@ describe('words', () => {
   // Two practices paid £2,600 and £0, a third £1,130.50; a 5% fee on £3,730.50 is £186.53: £3,917.03 invoiced.
   const money: SettledMoney = {
     invoicePence: 391_703,
+    deliveredPence: 373_050,
     feePence: 18_653,
     practicesPence: 373_050,
     payments: [
@@ -114,8 +115,11 @@ describe('words', () => {
     const rows = money.payments.map((p) => ({ practiceKey: p.practiceCode, amountPence: p.amountPence }));
     const withActivity = { allocation: { rows: [] }, payments: { rows, totals: { grandTotal: total(money.invoicePence), fee: total(money.feePence!), amount: total(money.practicesPence) } } };
     expect(settledMoney(withActivity as never)).toEqual(money);
+    // Each total is rounded once from the unrounded figures, so the rows paid can add up to more than the delivered cost invoiced: both are kept.
+    const unfooted = { ...withActivity, payments: { ...withActivity.payments, totals: { ...withActivity.payments.totals, amount: { total: 373_000, sumOfRoundedRows: 373_050 } } } };
+    expect(settledMoney(unfooted as never)).toMatchObject({ deliveredPence: 373_000, practicesPence: 373_050 });
     const perHead = { payments: null, allocation: { rows: [{ practiceKey: 'C82001', quantityPence: 93_010 }, { practiceKey: 'C82002', quantityPence: 104_510 }, { practiceKey: 'C82003', quantityPence: null }] } };
-    expect(settledMoney(perHead as never)).toEqual({ invoicePence: 197_520, feePence: null, practicesPence: 197_520, payments: [{ practiceCode: 'C82001', amountPence: 93_010 }, { practiceCode: 'C82002', amountPence: 104_510 }] });
+    expect(settledMoney(perHead as never)).toEqual({ invoicePence: 197_520, deliveredPence: 197_520, feePence: null, practicesPence: 197_520, payments: [{ practiceCode: 'C82001', amountPence: 93_010 }, { practiceCode: 'C82002', amountPence: 104_510 }] });
   });
 
   it('tells everyone why a settled version’s returns cannot change, and what would reopen them', () => {

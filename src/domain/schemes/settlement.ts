@@ -155,6 +155,8 @@ export function checkSettlementChange(before: Settlement, after: Settlement, fac
  */
 export interface SettledMoney {
   invoicePence: number;
+  /** The delivered cost and the fee as the invoice shows them (each rounded once, so they may not add up to the invoice to the penny). */
+  deliveredPence: number;
   feePence: number | null;
   practicesPence: number;
   payments: { practiceCode: string; amountPence: number }[];
@@ -163,16 +165,17 @@ export interface SettledMoney {
 export function settledMoney(run: Pick<SchemeRun, 'payments' | 'allocation'>): SettledMoney {
   if (run.payments) {
     const payments = run.payments.rows.map((r) => ({ practiceCode: r.practiceKey, amountPence: r.amountPence }));
-    return { invoicePence: run.payments.totals.grandTotal.total, feePence: run.payments.totals.fee?.total ?? null, practicesPence: run.payments.totals.amount.sumOfRoundedRows, payments };
+    const { grandTotal, amount, fee } = run.payments.totals;
+    return { invoicePence: grandTotal.total, deliveredPence: amount.total, feePence: fee?.total ?? null, practicesPence: amount.sumOfRoundedRows, payments };
   }
   // Money shared per head: each practice's share is what it is paid, and together they are what is invoiced.
   const payments = run.allocation.rows.flatMap((r) => (r.quantityPence === null ? [] : [{ practiceCode: r.practiceKey, amountPence: r.quantityPence }]));
   const total = payments.reduce((sum, p) => sum + p.amountPence, 0);
-  return { invoicePence: total, feePence: null, practicesPence: total, payments };
+  return { invoicePence: total, deliveredPence: total, feePence: null, practicesPence: total, payments };
 }
 
 /** "£71,231 (delivered cost £67,839 and fee £3,392)"; "£67,842 to 27 practices". */
-const invoiceAmountWords = (money: SettledMoney) => `${formatPence(money.invoicePence)}${money.feePence === null ? '' : ` (delivered cost ${formatPence(money.invoicePence - money.feePence)} and fee ${formatPence(money.feePence)})`}`;
+const invoiceAmountWords = (money: SettledMoney) => `${formatPence(money.invoicePence)}${money.feePence === null ? '' : ` (delivered cost ${formatPence(money.deliveredPence)} and fee ${formatPence(money.feePence)})`}`;
 const paymentAmountWords = (money: SettledMoney) => {
   const paid = money.payments.filter((p) => p.amountPence !== 0).length;
   return `${formatPence(money.practicesPence)} to ${paid} ${paid === 1 ? 'practice' : 'practices'}`;
