@@ -4,7 +4,10 @@ import { parsePoundsToPence, poundsText } from '../../domain/contracts/pounds-an
 import { financialYearSchema } from '../../domain/finance/financial-year.js';
 import { conflict, invalid } from '../../domain/errors.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
-import { findGroup } from '../../db/repos/contracts.js';
+import { applicationsOf, findGroup } from '../../db/repos/contracts.js';
+import type { Db } from '../../db/client.js';
+import { calculateFund } from '../../domain/funds/fund-calculator.js';
+import { checkPotsStillCover, commitmentOf, sumPence, type ApplicationStatus, type Pot } from '../../domain/funds/fund-applications.js';
 import { fundApplications, funds, practiceGroups } from '../../db/schema/index.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
 import { type FundRow, fundPractices } from './fund-report.js';
@@ -33,6 +36,31 @@ const fundInput = z.object({
   rates: z.preprocess(splitRates, z.array(rateEntry).min(1, 'add a rate for at least one financial year (e.g. 2018/19: £2)')),
   description: z.string().trim().max(4000).nullable().optional(),
 });
+
+/**
+ * Refuses a change of rates, list-size date or footprint that would leave a locality's or a
+ * practice's share below what its applications hold (`checkPotsStillCover`).
+ */
+async function refuseUncoveredApplications(db: Db, fund: FundRow, field: string): Promise<void> {
+  const applications = await applicationsOf(db, fund.id);
+  if (!applications.length) return;
+  const { practices, localityIds, localities } = await fundPractices(db, fund);
+  const calculation = calculateFund(fund.rates, practices);
+  const held = (which: (a: (typeof applications)[number]) => boolean) => sumPence(applications.filter(which).map((a) => commitmentOf({ ...a, status: a.status as ApplicationStatus })));
+  const localityNames = new Map([...localities.values()].map((l) => [l.id, l.name]));
+  const pots: Pot[] = [
+    ...[...new Set(applications.map((a) => a.localityGroupId))].map((id) => {
+      const name = localityNames.get(id) ?? `Locality group ${id}`;
+      const share = calculation.localities.find((l) => localityIds.get(l.name) === id);
+      return { name, allocatedPence: share?.totalPence ?? 0, committedPence: held((a) => a.localityGroupId === id) };
+    }),
+    ...[...new Set(applications.flatMap((a) => (a.practiceCode ? [a.practiceCode] : [])))].map((code) => {
+      const share = calculation.practices.find((p) => p.key === code);
+      return { name: share ? `${share.name} (${code})` : code, allocatedPence: share?.totalPence ?? 0, committedPence: held((a) => a.practiceCode === code) };
+    }),
+  ];
+  checkPotsStillCover(pots, field);
+}
 
 /** A per-head fund: a rate per registered patient for each financial year, on the footprint's list at a snapshot date. */
 export const fundRecord: RecordType<z.infer<typeof fundInput>> = {
@@ -72,6 +100,8 @@ export const fundRecord: RecordType<z.infer<typeof fundInput>> = {
     if (input.footprintGroupId !== undefined || input.listSnapshotDate !== undefined) {
       await fundPractices(db, { ...(existing as FundRow | undefined), ...values } as FundRow);
     }
+    const reshared = ['rates', 'listSnapshotDate', 'footprintGroupId'].find((field) => input[field as keyof typeof input] !== undefined);
+    if (existing && reshared) await refuseUncoveredApplications(db, { ...(existing as FundRow), ...values } as FundRow, reshared);
     if (input.name) {
       const name = input.name;
       await refuseClash(db, funds, funds.id, eq(funds.name, name), existing?.id, () => conflict(`There is already a fund called "${name}"`));

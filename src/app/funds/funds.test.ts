@@ -253,4 +253,20 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     const [federation] = await database.db.select().from(practiceGroups).where(eq(practiceGroups.id, harborough!.parentId!));
     expect((await fundsOverview(admin())).items.find((f) => f.id === created.id)!.within).toEqual({ id: federation!.id, name: federation!.name });
   });
+  it('refuses cutting a fund’s rates below what its applications hold, naming each share; a change that still covers them is saved', async () => {
+    const stored = async () => (await database.db.select().from(funds).where(eq(funds.id, fundId)))[0]!;
+    const fund = await stored();
+    const oadbyList = seedLocalities.find((l) => l.locality === 'Oadby & Wigston')!.list_size_total;
+    // 10p a patient in each year: Oadby & Wigston's share falls to 20p a patient, below the £2 a patient approved for it (the demo's decision).
+    await expect(updateRecord(admin(), fundRecord, String(fundId), { rates: '2017/18: £0.10; 2018/19: £0.10' }, fund.rowVersion)).rejects.toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining(`Oadby & Wigston would be allocated £${((20 * Number(oadbyList)) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })}, but its applications already hold £${((200 * Number(oadbyList)) / 100).toLocaleString('en-GB')}`),
+      problems: [expect.objectContaining({ field: 'rates' })],
+    });
+    expect(await stored()).toMatchObject({ rates: fund.rates, rowVersion: fund.rowVersion });
+    // Raising a year's rate covers every application still: saved, and audited as any edit is.
+    const raised = await updateRecord(admin(), fundRecord, String(fundId), { rates: '2017/18: £0.60; 2018/19: £2' }, fund.rowVersion);
+    expect((await stored()).rates).toEqual([{ year: '2017/18', ratePence: 60 }, { year: '2018/19', ratePence: 200 }]);
+    await updateRecord(admin(), fundRecord, String(fundId), { rates: '2017/18: £0.50; 2018/19: £2' }, raised.rowVersion as number);
+  });
 });

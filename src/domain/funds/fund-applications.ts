@@ -70,6 +70,21 @@ export function checkFitsPot(amountPence: number, pot: Pot, asked: AmountAsked):
   throw invalid(sentence, [{ field: asked.field, message: sentence }]);
 }
 
+/**
+ * A fund's rates, list-size date or footprint change every pot's allocation. Applications already
+ * made keep what they hold (an approval is not undone by editing the fund), so a change is refused
+ * while it would leave any pot holding more than it is allocated, naming each such pot and the field
+ * changed. Otherwise a fund cut after its approvals would show them over their allocation, and the
+ * rule that no money is spent twice would have been broken by an edit nobody was told of.
+ */
+export function checkPotsStillCover(pots: readonly Pot[], field: string): void {
+  const short = pots.filter((pot) => pot.committedPence > pot.allocatedPence);
+  if (!short.length) return;
+  const each = short.map((pot) => `${pot.name} would be allocated ${formatPence(pot.allocatedPence)}, but its applications already hold ${formatPence(pot.committedPence)}`);
+  const sentence = `The fund would no longer cover the applications made to it: ${each.join('; ')}. Keep what it is, or change it so that each share covers what was asked for or approved`;
+  throw invalid(sentence, [{ field, message: each.join('; ') }]);
+}
+
 /** A costed line of a business case. */
 export interface CostedLine {
   description: string;

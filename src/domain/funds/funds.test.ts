@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parsePoundsToPence } from '../contracts/pounds-and-years.js';
 import { calculateFund } from './fund-calculator.js';
-import { checkApprovalDate, checkDrawdown, checkDrawdownDate, checkBusinessCase, checkFitsPot, commitmentOf, decide, positionOf, withdraw } from './fund-applications.js';
+import { checkApprovalDate, checkDrawdown, checkDrawdownDate, checkBusinessCase, checkFitsPot, checkPotsStillCover, commitmentOf, decide, positionOf, withdraw } from './fund-applications.js';
 
 const seed = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(__dirname, '../../../../shared/data', name), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const elrPractices = seed('elr/practices.csv').map((p, i) => ({ code: `P${String(i).padStart(5, '0')}`, name: p.practice!, locality: p.locality!, listSize: Number(p.list_size) }));
@@ -73,6 +73,19 @@ describe('applications and drawdown', () => {
     const check = () => checkFitsPot(amount, { ...pot, committedPence: committed }, { field: 'lines', words: 'asked for' });
     if (refusal === null) expect(check).not.toThrow();
     else expect(check).toThrow(expect.objectContaining({ kind: 'invalid', message: refusal, problems: [{ field: 'lines', message: refusal }] }));
+  });
+
+  it('refuses a change to the fund that would leave a pot holding more than it is allocated, naming each such pot; one that still covers them passes', () => {
+    const pots = [
+      { name: 'Harborough', allocatedPence: 30_000, committedPence: 30_000 },
+      { name: 'Rutland', allocatedPence: 20_000, committedPence: 25_000 },
+      { name: 'Kibworth Medical Centre', allocatedPence: 5_000, committedPence: 5_001 },
+    ];
+    expect(() => checkPotsStillCover(pots.slice(0, 1), 'rates')).not.toThrow();
+    const each = 'Rutland would be allocated £200, but its applications already hold £250; Kibworth Medical Centre would be allocated £50, but its applications already hold £50.01';
+    expect(() => checkPotsStillCover(pots, 'rates')).toThrow(
+      expect.objectContaining({ kind: 'invalid', message: `The fund would no longer cover the applications made to it: ${each}. Keep what it is, or change it so that each share covers what was asked for or approved`, problems: [{ field: 'rates', message: each }] }),
+    );
   });
 
   it('totals a business case from its costed lines and refuses an empty one', () => {
