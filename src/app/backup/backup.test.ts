@@ -95,6 +95,22 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
     ]);
   });
 
+  it('keeps the log’s own audit rows when a backup file was edited to say something else under their ids, and says so', async () => {
+    await source.query("INSERT INTO audit_log (actor_label, record_type, record_id, action, summary) VALUES ('Jo Walker <admin@elr-federation.example>', 'scheme', '1', 'update', 'Version 1: Invoiced: not recorded → 15 May 2018 (ref INV-0042) for £70,024')");
+    const file = JSON.parse(gunzipSync(await createBackup(source, adminActor)).toString('utf8')) as { tables: Record<string, Record<string, unknown>[]> };
+    // Someone with the file rewrites who invoiced, and for how much, keeping the row's id and time.
+    const edited = file.tables.audit_log!.find((r) => String(r.summary).includes('INV-0042'))!;
+    Object.assign(edited, { actor_label: 'Someone else', summary: 'Version 1: Invoiced: not recorded → 15 May 2018 (ref INV-0042) for £90,024' });
+    await restoreBackup(source, gzipSync(JSON.stringify(file)), { userId: null, label: 'cli:operator', role: 'admin', practiceCodes: [] });
+    const invoices = await source.query<{ actor_label: string; summary: string }>("SELECT actor_label, summary FROM audit_log WHERE summary LIKE '%INV-0042%' ORDER BY id");
+    expect(invoices).toEqual([
+      { actor_label: 'Someone else', summary: expect.stringMatching(/£90,024$/) },
+      { actor_label: 'Jo Walker <admin@elr-federation.example>', summary: expect.stringMatching(/£70,024$/) },
+    ]);
+    const [restore] = await source.query<{ summary: string }>('SELECT summary FROM audit_log ORDER BY id DESC LIMIT 1');
+    expect(restore!.summary).toMatch(/; the audit row written since it is kept before this one; 1 audit row in the backup differs from the log it replaced \(the file was changed\): the log’s row is kept before this one too$/);
+  });
+
   it('gives a scheme in a backup made before migration 0018 its approved version’s name again, as upgrading did, not a draft’s', async () => {
     const file = JSON.parse(gunzipSync(await createBackup(source, adminActor)).toString('utf8')) as { migrations: number; tables: Record<string, Record<string, unknown>[]> };
     const [scheme] = file.tables.schemes!;

@@ -65,12 +65,38 @@ export async function createBackup(database: Database, actor: Actor): Promise<Bu
 
 type AuditRow = typeof schema.auditLog.$inferSelect;
 
-/** The audit rows held now that the backup does not hold (matched on id and time): what happened after it was made, or in another database. */
-async function auditSinceBackup(db: Db, backedUp: readonly Record<string, unknown>[]): Promise<AuditRow[]> {
-  const inBackup = new Set(backedUp.map((r) => `${r.id} ${new Date(String(r.at)).getTime()}`));
-  const current = await db.select().from(schema.auditLog).orderBy(asc(schema.auditLog.id));
-  return current.filter((r) => !inBackup.has(`${r.id} ${r.at.getTime()}`));
+/** A row as JSON with its keys in one order and its time as a number, so the same row reads the same from a file and from either database. */
+function sameRowText(row: Record<string, unknown>): string {
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(sorted) : value && typeof value === 'object' ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])])) : value;
+  return JSON.stringify(sorted({ ...row, at: new Date(String(row.at)).getTime() }));
 }
+
+/**
+ * The audit rows held now that the backup does not hold (matched on id and time): what happened
+ * after it was made, or in another database. A row the backup holds under the same id and time but
+ * saying something else (`altered`: the file was edited, as an audit row never is here) is kept too,
+ * so a restore cannot be used to rewrite what the log says.
+ */
+async function auditSinceBackup(db: Db, backedUp: readonly Record<string, unknown>[]): Promise<{ kept: AuditRow[]; altered: number }> {
+  const inBackup = new Map(backedUp.map((r) => [`${r.id} ${new Date(String(r.at)).getTime()}`, sameRowText(r)]));
+  const current = await db.select().from(schema.auditLog).orderBy(asc(schema.auditLog.id));
+  const asStored = await db.execute(sql`SELECT id, row_to_json(t)::text AS j FROM audit_log t`);
+  const textOf = new Map((asStored as unknown as { rows: { id: number; j: string }[] }).rows.map((r) => [Number(r.id), sameRowText(JSON.parse(r.j) as Record<string, unknown>)]));
+  let altered = 0;
+  const kept = current.filter((r) => {
+    const backedUpText = inBackup.get(`${r.id} ${r.at.getTime()}`);
+    if (backedUpText === undefined) return true;
+    if (backedUpText === textOf.get(r.id)) return false;
+    altered += 1;
+    return true;
+  });
+  return { kept, altered };
+}
+
+const keptWords = (since: number) => (since === 1 ? '; the audit row written since it is kept before this one' : since ? `; the ${since} audit rows written since it are kept before this one` : '');
+const alteredWords = (altered: number) =>
+  altered === 0 ? '' : `; ${altered === 1 ? '1 audit row in the backup differs' : `${altered} audit rows in the backup differ`} from the log it replaced (the file was changed): the log’s ${altered === 1 ? 'row is' : 'rows are'} kept before this one too`;
 
 /** Adds audit rows after those restored, in their order and with their own times, under new ids. */
 async function appendAudit(db: Db, rows: readonly AuditRow[]): Promise<void> {
@@ -126,7 +152,7 @@ export async function restoreBackup(database: Database, content: Buffer | Backup
   await refuseNewerBackup(database, file);
   const counts: Record<string, number> = {};
   await database.db.transaction(async (tx) => {
-    const kept = await auditSinceBackup(tx as never, file.tables.audit_log ?? []);
+    const { kept, altered } = await auditSinceBackup(tx as never, file.tables.audit_log ?? []);
     await tx.execute(sql.raw(`TRUNCATE ${[...tables.map((t) => `"${getTableName(t)}"`), '"sessions"'].join(', ')}`));
     for (const table of tables) {
       const name = getTableName(table);
@@ -159,8 +185,8 @@ export async function restoreBackup(database: Database, content: Buffer | Backup
       recordType: 'backup',
       recordId: file.createdAt,
       action: 'restore',
-      after: { rows: counts, auditKept: kept.length },
-      summary: `Restored the backup made on ${formatDateTime(file.createdAt)}${kept.length === 1 ? '; the audit row written since it is kept before this one' : kept.length ? `; the ${kept.length} audit rows written since it are kept before this one` : ''}`,
+      after: { rows: counts, auditKept: kept.length, auditAltered: altered },
+      summary: `Restored the backup made on ${formatDateTime(file.createdAt)}${keptWords(kept.length - altered)}${alteredWords(altered)}`,
     });
   });
   return counts;
