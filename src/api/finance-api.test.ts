@@ -36,8 +36,15 @@ describe('finance API', () => {
     const response = await fetch(`${server.baseUrl}/api/finance/export.xlsx?year=2018/19`, { headers: { cookie: admin.session.cookie! } });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Streams', 'Funder totals', 'Double counting', 'Savings', 'Running costs', 'I&E', 'Scheme fees', 'Cash flow', 'Receipts']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Streams', 'Funder totals', 'Double counting', 'Savings', 'Running costs', 'I&E', 'Scheme fees', 'Cash flow', 'Receipts', 'About']);
     expect(workbook.getWorksheet('Scheme fees')!.getRow(2).values).toEqual(expect.arrayContaining(['Winter scheme 17/18', 'Winter access scheme 2017/18', 3500]));
+    // Read later, as evidence, the file says which year it is, that scheme figures are as their returns then stood, and who produced it when.
+    const about = (book: InstanceType<typeof ExcelJS.Workbook>) => Object.fromEntries(book.getWorksheet('About')!.getSheetValues().flatMap((row) => (Array.isArray(row) && row[1] !== 'About this file' ? [[row[1], row[2]]] : [])));
+    const produced = expect.stringMatching(new RegExp(`^\\d{1,2} [A-Z][a-z]+ \\d{4} by ${demoUser('admin').name}, with atscale$`));
+    expect(about(workbook)).toEqual({ What: 'The finance plan: every table of the year', 'Financial year': '2018/19', 'Scheme figures': expect.stringContaining('as recorded when this file was produced'), Produced: produced });
+    const ieBook = new ExcelJS.Workbook();
+    await ieBook.xlsx.load(Buffer.from(await (await fetch(`${server.baseUrl}/api/finance/ie/export.xlsx?year=18/19`, { headers: { cookie: admin.session.cookie! } })).arrayBuffer()) as never);
+    expect(about(ieBook)).toMatchObject({ What: 'Income and expenditure 2018/19', 'Financial year': '2018/19', Produced: produced });
   });
 
   it('links an I&E line to a scheme once: a second line for the same scheme is a 409, an unknown scheme a 400 naming the field', async () => {

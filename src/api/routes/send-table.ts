@@ -1,9 +1,8 @@
 import type { FastifyReply } from 'fastify';
-import { type Column, sheetTitle, toCsvFile, toXlsx } from '../../app/export/tabular.js';
+import { aboutSheet, producedWords, sheetTitle, toCsvFile, toXlsx, type Column } from '../../app/export/tabular.js';
 import { AppError } from '../../domain/errors.js';
-import { formatLongDate, todayInEngland } from '../../domain/iso-date.js';
+import { todayInEngland } from '../../domain/iso-date.js';
 import { formatCount } from '../../domain/schemes/format-money.js';
-import { actorName } from '../../domain/words.js';
 import { sendFile, xlsxType } from './send-file.js';
 
 export interface TableFile {
@@ -27,18 +26,13 @@ export async function sendTable<T>(reply: FastifyReply, file: TableFile, format:
   }
   if (format === 'xlsx') {
     const title = file.title ?? sheetTitle({ name: file.name });
-    const by = reply.request.actor ? ` by ${actorName(reply.request.actor.label)}` : '';
-    const about: [string, string][] = [
+    const about = aboutSheet([
       ['What', title],
       ['Filtered by', file.filters?.length ? file.filters.join('; ') : 'Nothing: every record you may see'],
       ['Rows', formatCount(rows.length)],
-      ['Produced', `${formatLongDate(today)}${by}, with atscale`],
-    ];
-    const aboutColumns: Column<[string, string]>[] = [
-      { header: 'About this file', value: (line) => line[0] },
-      { header: '', value: (line) => line[1] },
-    ];
-    const content = await toXlsx([{ name: file.name, title: file.title, rows, columns }, { name: 'About', rows: about, columns: aboutColumns }], { title });
+      ['Produced', producedWords(today, reply.request.actor?.label)],
+    ]);
+    const content = await toXlsx([{ name: file.name, title: file.title, rows, columns }, about], { title });
     return sendFile(reply, xlsxType, { fileName: `${file.name}-${today}.xlsx`, content });
   }
   throw new AppError('invalid', 'Choose csv or xlsx');

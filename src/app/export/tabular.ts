@@ -2,7 +2,8 @@
  * One way to turn a list into a table a person can take away: text for a terminal, CSV, XLSX.
  * Every list the product shows (API export endpoints, CLI --format) goes through here.
  */
-import { dateInWords } from '../../domain/iso-date.js';
+import { dateInWords, formatLongDate } from '../../domain/iso-date.js';
+import { actorName } from '../../domain/words.js';
 import { formatCount, moneyColumnFormat, penceToPounds } from '../../domain/schemes/format-money.js';
 import { guardFormula } from '../../domain/csv-guard.js';
 
@@ -152,3 +153,14 @@ export async function toXlsx(sheets: readonly Sheet<any>[], properties: { title?
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/**
+ * A workbook's tab saying what it is, for someone reading it later or pasting it into a board
+ * paper or an auditor's file: what it holds, as at when, and who produced it (`producedWords`).
+ */
+export function aboutSheet(lines: readonly (readonly [string, string])[]): Sheet<readonly [string, string]> {
+  return { name: 'About', rows: lines, columns: [{ header: 'About this file', value: (line) => line[0] }, { header: '', value: (line) => line[1] }] };
+}
+
+/** "26 November 2026 by Jo Walker, with atscale": the day (in England) a file was produced, and by whom where someone asked for it. */
+export const producedWords = (today: string, actorLabel?: string | null): string => `${formatLongDate(today)}${actorLabel ? ` by ${actorName(actorLabel)}` : ''}, with atscale`;

@@ -3,7 +3,9 @@ import { parsePounds, poundsSchema } from '../../domain/finance/money.js';
 import type { FinanceTable } from '../../domain/finance/presenters.js';
 import type { ScenarioChange } from '../../domain/finance/scenarios.js';
 import { reportTableColumns } from '../export/report-table-columns.js';
-import { toCsvFile, toXlsx } from '../export/tabular.js';
+import { aboutSheet, producedWords, toCsvFile, toXlsx } from '../export/tabular.js';
+import { todayInEngland } from '../../domain/iso-date.js';
+import { financialYearStart, normaliseFinancialYear } from '../../domain/finance/financial-year.js';
 import type { AppContext } from '../context.js';
 import { parseOrRefuse } from '../records/zod-problems.js';
 import { cashFlowReport, costSavingsReport, ieReport, incomeStreamsReport, runningCostsReport, scenarioReport } from './finance-reports.js';
@@ -56,9 +58,24 @@ export async function runFinanceReport(ctx: AppContext, report: FinanceReportNam
   }
 }
 
-/** A report's tables as a file: CSV holds the first (main) table, XLSX a sheet per table. */
-export async function financeTablesFile(name: string, tables: readonly FinanceTable[], format: 'csv' | 'xlsx'): Promise<{ fileName: string; type: string; content: Buffer }> {
+/**
+ * What a finance workbook's About tab says, so a copy read later is evidence of what the plan said
+ * when: which tables, the year, that linked schemes' figures are as their returns then stood, and
+ * who produced it on what day.
+ */
+export function financeAbout(ctx: AppContext, what: string, year: string | undefined): [string, string][] {
+  const shown = year && financialYearStart(year) !== null ? normaliseFinancialYear(year) : year;
+  return [
+    ['What', what],
+    ...(shown ? [['Financial year', shown] as [string, string]] : []),
+    ['Scheme figures', 'A stream or I&E line linked to a scheme takes its money from the scheme’s approved version in force, on its activity returns as recorded when this file was produced'],
+    ['Produced', producedWords(todayInEngland(), ctx.actor.label)],
+  ];
+}
+
+/** A report's tables as a file: CSV holds the first (main) table, XLSX a sheet per table and, given `about`, a tab saying what it is. */
+export async function financeTablesFile(name: string, tables: readonly FinanceTable[], format: 'csv' | 'xlsx', about?: readonly [string, string][]): Promise<{ fileName: string; type: string; content: Buffer }> {
   if (format === 'csv') return { fileName: `${name}.csv`, type: 'text/csv; charset=utf-8', content: Buffer.from(toCsvFile(tables[0]!.rows, reportTableColumns(tables[0]!, 'csv', 'labels'))) };
-  const content = await toXlsx(tables.map((t) => ({ name: t.name, rows: t.rows, columns: reportTableColumns(t, 'xlsx') })));
+  const content = await toXlsx([...tables.map((t) => ({ name: t.name, rows: t.rows, columns: reportTableColumns(t, 'xlsx') })), ...(about ? [aboutSheet(about)] : [])]);
   return { fileName: `${name}.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content };
 }

@@ -1,8 +1,8 @@
-import { formatLongDate } from '../../domain/iso-date.js';
+import { formatLongDate, todayInEngland } from '../../domain/iso-date.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { humanise } from '../../domain/words.js';
 import { applicationStatusLabels, type ApplicationStatus } from '../../domain/funds/fund-applications.js';
-import { type Column, type Sheet, toXlsx } from '../export/tabular.js';
+import { aboutSheet, producedWords, type Column, type Sheet, toXlsx } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
 import { fundReport, type fundsOverview } from './fund-report.js';
 
@@ -73,5 +73,15 @@ export async function fundWorkbook(ctx: AppContext, fundId: number): Promise<{ f
     ],
   };
   const slug = report.fund.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return { fileName: `fund-${slug}.xlsx`, content: await toXlsx([positions, shares, applications]) };
+  // What the file is, read later as evidence: the fund, the list sizes and rates it is worked from, and that approvals and drawdowns are as recorded that day.
+  const about = aboutSheet([
+    ['Fund', report.fund.name],
+    ['Commissioner', report.fund.commissioner],
+    ['Footprint', report.footprintName],
+    ['List sizes at', formatLongDate(report.fund.listSnapshotDate)],
+    ['Rates', years.map((y) => `${y.year}: ${formatPence(y.ratePence)} a head`).join('; ')],
+    ['Applications', 'as asked for, decided and drawn down when this file was produced'],
+    ['Produced', producedWords(todayInEngland(), ctx.actor.label)],
+  ]);
+  return { fileName: `fund-${slug}.xlsx`, content: await toXlsx([positions, shares, applications, about]) };
 }

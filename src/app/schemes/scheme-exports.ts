@@ -4,7 +4,7 @@ import { moneyColumnFormat } from '../../domain/schemes/format-money.js';
 import { settlementWords } from '../../domain/schemes/settlement.js';
 import { renderPdf } from '../export/pdf.js';
 import { reportTableColumns } from '../export/report-table-columns.js';
-import { toXlsx, type Sheet } from '../export/tabular.js';
+import { producedWords, toXlsx, type Sheet } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
 import { runStoredScheme, schemeStatement, type RunOptions } from './run-stored-scheme.js';
 import { statementFacts, statementPractice } from './scheme-presenters.js';
@@ -29,7 +29,7 @@ export async function schemeWorkbook(ctx: AppContext, schemeId: number, options:
     ['Approved', result.version.approvedAt ? `${formatLongDate(isoDay(new Date(result.version.approvedAt)))} by ${actorName(result.version.approvedBy)}` : 'Not yet'],
     ['List sizes', result.version.listSnapshotDate ? `registry snapshot at ${formatLongDate(result.version.listSnapshotDate)}` : 'as given in the scheme'],
     ...(result.run.payments ? [['Invoiced and paid', settlementWords(result.version)] as [string, string]] : []),
-    ['Produced', formatLongDate(todayInEngland())],
+    ['Produced', producedWords(todayInEngland(), ctx.actor.label)],
     // A practice manager's workbook holds their own practices' rows: say so, and say where there are none.
     ...(ctx.actor.role === 'practice_manager'
       ? [['Rows', result.run.allocation.rows.length ? 'your practices’ rows, and the totals of every practice in the scheme' : 'none: your practices take no part in this scheme, so the sheets hold only its totals'] as [string, string]]
