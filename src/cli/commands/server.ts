@@ -145,7 +145,7 @@ export function registerServerCommands(program: Command): void {
     .action(async (file: string, options: { yes?: boolean }) => {
       const { heldNow, readBackup, refuseNewerBackup, restoreBackup } = await backups();
       const backup = readBackup(readInputFile(file));
-      const opened = await (await composition()).openDatabase(readConfig(), 'cli');
+      const opened = await (await composition()).openDatabase(readConfig(), 'cli', { alone: true });
       try {
         // Refused before anyone is asked whether to go on.
         await refuseNewerBackup(opened.database, backup);
