@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { type Database, openPglite, openPostgres } from './db/client.js';
 import { acquireLock, type DataDirLock, type LockInfo } from './db/lock.js';
 import { AppError } from './domain/errors.js';
+import { holdAlone, holdAsServer, type Presence } from './db/server-presence.js';
 
 /**
  * The composition root: turns configuration into an open, migrated database. With DATABASE_URL it
@@ -23,15 +24,22 @@ export const pgliteDir = (config: Config) => join(config.dataDir, 'pglite');
  * stored) refuses where there is no embedded database yet: run from another folder, the CLI would
  * otherwise make a new, empty one there and import into it, unseen by the server.
  */
-export async function openDatabase(config: Config, purpose: LockInfo['purpose'], options: { migrate?: boolean; create?: boolean } = {}): Promise<Opened> {
+export async function openDatabase(config: Config, purpose: LockInfo['purpose'], options: { migrate?: boolean; create?: boolean; alone?: boolean } = {}): Promise<Opened> {
   let database: Database;
   let lock: DataDirLock | undefined;
+  let presence: Presence | undefined;
   if (config.databaseUrl) {
     try {
       database = await openPostgres(config.databaseUrl);
     } catch (error) {
       throw new AppError('unavailable', `Cannot connect to PostgreSQL at ${config.databaseUrl.replace(/:[^:@/]*@/, ':***@')}: ${(error as Error).message}`);
     }
+    // `alone` (a restore): no server may be using it. A server: alongside others, but not during a restore.
+    const hold = options.alone ? holdAlone : purpose === 'server' ? holdAsServer : undefined;
+    presence = await hold?.(config.databaseUrl, database.location).catch(async (error: unknown) => {
+      await database.close();
+      throw error;
+    });
   } else {
     if (options.create === false && !existsSync(pgliteDir(config))) {
       throw new AppError(
@@ -53,6 +61,7 @@ export async function openDatabase(config: Config, purpose: LockInfo['purpose'],
     lock,
     async close() {
       await database.close();
+      await presence?.release();
       lock?.release();
     },
   };

@@ -66,7 +66,7 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     // A use case's own parse (an id from the address, a list query) that the route did not check first.
     appError = new AppError('invalid', 'The request is not valid', { problems: zodProblems(error) });
   } else if (refusedValue) {
-    request.log.warn(error);
+    request.log.warn({ err: error }, 'the database refused a value the request held');
     appError = new AppError('invalid', `The request holds a value the database cannot store: ${refusedValue}`);
   } else if (uniqueViolation(error)) {
     // Two saves at once that the use case's own checks could not see: the database kept one.
@@ -79,7 +79,7 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     appError = new AppError(kind, message);
   }
   if (!appError) {
-    request.log.error(error);
+    request.log.error({ err: error }, 'the server could not answer a request');
     return reply.status(500).send({ error: 'internal', message: 'Something went wrong on the server', problems: [] } satisfies ErrorBody);
   }
   const body: ErrorBody = { error: appError.kind, message: appError.message, problems: appError.problems };

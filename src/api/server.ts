@@ -12,6 +12,8 @@ import { JobRunner } from '../app/jobs/jobs.js';
 import type { Database } from '../db/client.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
+import { registerHealthRoute } from './health.js';
+import { loggedError } from './log-errors.js';
 import { recordAllowedMethods } from './allowed-methods.js';
 import { readQueriesStrictly } from './strict-queries.js';
 import { addSecurityHeaders } from './security-headers.js';
@@ -45,6 +47,8 @@ export interface ServerOptions {
   webRoot?: string;
   /** What the server logs; a 500's error and stack are logged at `error`. Silent by default (tests). */
   logLevel?: LogLevel;
+  /** Where the log's JSON lines go: standard output unless given (a test reads them back). */
+  logStream?: { write(line: string): void };
   /** Where the daily digest's mail goes out (SMTP_URL, SMTP_FROM) and the address its links use. */
   digest?: { smtpUrl?: string; from: string; baseUrl: string };
 }
@@ -53,7 +57,7 @@ export type App = FastifyInstance;
 
 /** Builds the HTTP server: one Fastify app serving the JSON API under /api and the web app. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false, bodyLimit: 2 * 1024 * 1024, trustProxy: options.trustProxy?.length ? options.trustProxy : false }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel, serializers: { err: loggedError }, ...(options.logStream ? { stream: options.logStream } : {}) } : false, bodyLimit: 2 * 1024 * 1024, trustProxy: options.trustProxy?.length ? options.trustProxy : false }).withTypeProvider<ZodTypeProvider>();
   readQueriesStrictly(app);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -79,7 +83,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAuth(app, database.db, options.cliToken, options.secureCookies ?? false);
   const deps = { db: database.db, jobs, secureCookies: options.secureCookies ?? false, database, digest: options.digest ?? { from: 'atscale <atscale@localhost>', baseUrl: 'http://localhost:8080' } };
 
-  app.get('/api/health', { config: { public: true } }, async () => ({ status: 'ok', database: database.kind }));
+  registerHealthRoute(app, database);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   await registerSessionRoutes(app, deps);
   await registerRegistryRoutes(app, deps);

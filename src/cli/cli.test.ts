@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -187,6 +187,12 @@ describe('the atscale command with the embedded database', () => {
     expect(backup).toMatchObject({ code: 0, stdout: expect.stringContaining('Backed up to') });
     // It holds password hashes: only its owner may read it.
     expect(statSync(join(dir, 'backup.json.gz')).mode & 0o777).toBe(0o600);
+    // A backup that fails (no database there, PostgreSQL down) leaves the last good one of that name as it was, and no part-written file.
+    const lastGood = readFileSync(join(dir, 'backup.json.gz'));
+    expect(await runCli(['backup', join(dir, 'backup.json.gz')], { ...env, ATSCALE_DATA_DIR: join(dir, 'nowhere') })).toMatchObject({ code: 4 });
+    expect(await runCli(['backup', join(dir, 'backup.json.gz')], { ...env, DATABASE_URL: `postgres://atscale@127.0.0.1:${await freePort()}/atscale` })).toMatchObject({ code: 7 });
+    expect(readFileSync(join(dir, 'backup.json.gz')).equals(lastGood)).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.includes('backup'))).toEqual(['backup.json.gz', 'served-backup.json.gz']);
     // Not at a terminal, a restore over stored data is refused until it says --yes, saying what it would replace.
     const unasked = await runCli(['restore', join(dir, 'backup.json.gz')], env);
     expect(unasked).toMatchObject({ code: 2, stderr: expect.stringMatching(/^atscale: This replaces everything stored in .+ \(33 practices, \d+ groups and \d+ users\) with the backup made on \d{1,2} [A-Z][a-z]+ \d{4} at .+ Run atscale restore .+ --yes to go on\.\n$/) });

@@ -14,6 +14,9 @@ export interface LockInfo {
   startedAt: string;
   port?: number;
   cliToken?: string;
+  /** Linux: the boot the holder ran in, and when its process started, so a pid reused after a crash or reboot is not taken for it. */
+  bootId?: string;
+  processStart?: string;
 }
 
 export interface DataDirLock {
@@ -33,6 +36,42 @@ function isAlive(pid: number): boolean {
   }
 }
 
+const readOrUndefined = (path: string) => {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+};
+
+/** Linux's id of this boot (undefined elsewhere). */
+const currentBootId = () => readOrUndefined('/proc/sys/kernel/random/boot_id');
+
+/** A process's state letter and start time (clock ticks since boot) from /proc/<pid>/stat, after its name, which may hold spaces. */
+function procStat(pid: number): { state: string; start: string } | undefined {
+  const stat = readOrUndefined(`/proc/${pid}/stat`);
+  const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields && fields.length > 19 ? { state: fields[0]!, start: fields[19]! } : undefined;
+}
+
+/** Who this process is, beyond its pid: written into the lock it takes. */
+const identity = (): Pick<LockInfo, 'bootId' | 'processStart'> => ({ bootId: currentBootId(), processStart: procStat(process.pid)?.start });
+
+/**
+ * Whether the lock's holder still runs. After a power cut or a crashed VM the lock stays behind, and
+ * after the reboot its pid may be some other program's: a lock from another boot, or naming a process
+ * that started at another time (or has ended and awaits its parent), is stale. A lock without these
+ * (written by an older atscale) is judged by its pid alone.
+ */
+function holderRuns(info: LockInfo): boolean {
+  if (!isAlive(info.pid)) return false;
+  const bootId = currentBootId();
+  if (info.bootId && bootId && info.bootId !== bootId) return false;
+  const stat = procStat(info.pid);
+  if (stat?.state === 'Z') return false;
+  return !(info.processStart && stat && stat.start !== info.processStart);
+}
+
 /** The live holder of the lock, if any; a lock left by a process that has died is removed. */
 export function readLock(dataDir: string): LockInfo | undefined {
   let info: LockInfo;
@@ -41,7 +80,7 @@ export function readLock(dataDir: string): LockInfo | undefined {
   } catch {
     return undefined;
   }
-  if (info.pid !== process.pid && !isAlive(info.pid)) {
+  if (info.pid !== process.pid && !holderRuns(info)) {
     rmSync(lockPath(dataDir), { force: true });
     return undefined;
   }
@@ -51,7 +90,7 @@ export function readLock(dataDir: string): LockInfo | undefined {
 export function acquireLock(dataDir: string, purpose: LockInfo['purpose']): DataDirLock {
   keepPrivate(dataDir);
   const path = lockPath(dataDir);
-  const info: LockInfo = { pid: process.pid, purpose, startedAt: new Date().toISOString() };
+  const info: LockInfo = { pid: process.pid, purpose, startedAt: new Date().toISOString(), ...identity() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx', 0o600);

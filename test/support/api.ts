@@ -12,10 +12,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { kind?: DatabaseKind; maxUploadBytes?: number; cliToken?: string; webRoot?: string; trustProxy?: string[] } = {}): Promise<TestServer> {
+export async function startTestServer(options: { kind?: DatabaseKind; maxUploadBytes?: number; cliToken?: string; webRoot?: string; trustProxy?: string[]; logStream?: { write(line: string): void } } = {}): Promise<TestServer> {
   const database = await openTestDatabase(options.kind ?? 'pglite');
   await loadDemo({ db: database.db, actor: systemActor });
-  const app = await buildServer({ database, maxUploadBytes: options.maxUploadBytes, cliToken: options.cliToken, webRoot: options.webRoot, trustProxy: options.trustProxy });
+  const app = await buildServer({ database, maxUploadBytes: options.maxUploadBytes, cliToken: options.cliToken, webRoot: options.webRoot, trustProxy: options.trustProxy, ...(options.logStream ? { logLevel: 'warn' as const, logStream: options.logStream } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -147,6 +147,24 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
     expect((refused as Error).message).not.toContain('C82001');
   });
 
+  it('refuses, saying why and restoring nothing, a backup cut short, one missing a table, and one holding a table its atscale did not have', async () => {
+    const backup = await createBackup(source, adminActor);
+    const file = JSON.parse(gunzipSync(backup).toString('utf8')) as { tables: Record<string, unknown[]> };
+    const { users: _users, ...withoutUsers } = file.tables;
+    const refusals = [
+      [backup.subarray(0, backup.length - 1000), /^That backup is cut short: the file ends before the backup does/],
+      [gzipSync(JSON.stringify({ ...file, tables: withoutUsers })), /^The backup is incomplete: it has no users, which every backup made by its version of atscale holds\./],
+      [gzipSync(JSON.stringify({ ...file, tables: { ...file.tables, patient_notes: [{ id: 1 }] } })), /^The backup holds what its version of atscale did not have \(patient notes\)/],
+    ] as const;
+    const users = async () => (await target.query<{ n: number }>('SELECT count(*)::int AS n FROM users'))[0]!.n;
+    const before = await users();
+    expect(before).toBeGreaterThan(0);
+    for (const [content, message] of refusals) {
+      await expect(restoreBackup(target, Buffer.from(content))).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(message) });
+      expect(await users()).toBe(before);
+    }
+  });
+
   it('refuses a file that is not a backup and leaves the data as it was', async () => {
     await expect(restoreBackup(target, Buffer.from('not a backup'))).rejects.toMatchObject({ kind: 'invalid' });
     expect((await target.query<{ n: number }>('SELECT count(*)::int AS n FROM practices'))[0]!.n).toBe(31);

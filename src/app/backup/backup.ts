@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { asc, getTableName, is, sql } from 'drizzle-orm';
@@ -118,15 +118,47 @@ async function reapplyDataMigrations(db: Db, backupMigrations: number): Promise<
   }
 }
 
+/** The tables (other than sessions) the schema had after the backup's migrations, from drizzle-kit's snapshot of them; undefined for one this atscale has not. */
+function tablesAt(migrations: number): Set<string> | undefined {
+  const snapshot = join(migrationsFolder, 'meta', `${String(migrations - 1).padStart(4, '0')}_snapshot.json`);
+  if (migrations < 1 || !existsSync(snapshot)) return undefined;
+  const names = Object.keys((JSON.parse(readFileSync(snapshot, 'utf8')) as { tables: Record<string, unknown> }).tables).map((key) => key.replace(/^public\./, ''));
+  return new Set(names.filter((name) => name !== getTableName(schema.sessions)));
+}
+
+/**
+ * A backup holds every table its atscale had, each one even when empty. One missing a table (a file
+ * edited, or put together by hand) would restore that table empty — no users, no one able to sign in —
+ * and one holding a table its atscale did not have would lose it without a word: both are refused.
+ */
+function refuseIncomplete(file: BackupFile): void {
+  const expected = tablesAt(file.migrations);
+  if (!expected || typeof file.tables !== 'object' || file.tables === null) return;
+  const missing = [...expected].filter((name) => !Array.isArray(file.tables[name]));
+  const unknown = Object.keys(file.tables).filter((name) => !expected.has(name));
+  const words = (names: string[]) => names.map((name) => name.replaceAll('_', ' ')).join(', ');
+  if (missing.length) throw new AppError('invalid', `The backup is incomplete: it has no ${words(missing)}, which every backup made by its version of atscale holds. It may have been edited. Nothing was restored.`);
+  if (unknown.length) throw new AppError('invalid', `The backup holds what its version of atscale did not have (${words(unknown)}): it may have been edited or made by another program. Nothing was restored.`);
+}
+
 /** A backup file read and checked: when it was made, and what it holds. */
 export function readBackup(content: Buffer): BackupFile {
+  let text: string;
+  try {
+    text = gunzipSync(content).toString('utf8');
+  } catch (error) {
+    // A gzip stream that stops early: copied while it was written, or the disk filled.
+    if ((error as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') throw new AppError('invalid', 'That backup is cut short: the file ends before the backup does (was it copied before it was complete?). Nothing was restored.');
+    throw new AppError('invalid', 'That file is not an atscale backup (expected a gzipped JSON file made by atscale backup)');
+  }
   let file: BackupFile;
   try {
-    file = JSON.parse(gunzipSync(content).toString('utf8')) as BackupFile;
+    file = JSON.parse(text) as BackupFile;
   } catch {
     throw new AppError('invalid', 'That file is not an atscale backup (expected a gzipped JSON file made by atscale backup)');
   }
-  if (file.format !== 'atscale-backup') throw new AppError('invalid', 'That file is not an atscale backup');
+  if (file?.format !== 'atscale-backup') throw new AppError('invalid', 'That file is not an atscale backup');
+  refuseIncomplete(file);
   return file;
 }
 

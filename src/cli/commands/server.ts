@@ -9,7 +9,7 @@ import { countOf, formatList } from '../../domain/words.js';
 import { capitalise } from '../../domain/problem-sentence.js';
 import { writeRows } from '../output.js';
 import { readInputFile } from '../read-input.js';
-import { writeOutputFile } from '../write-output.js';
+import { beginOutputFile } from '../write-output.js';
 import { projectRoot } from '../../project-root.js';
 
 // Heavy modules (the server, the database engines) load only when a command runs, so that
@@ -122,14 +122,19 @@ export function registerServerCommands(program: Command): void {
     .description('Write everything stored to a backup file (gzipped JSON); while the server runs, it takes the backup')
     .action(async (file: string) => {
       // While the server holds the embedded database, it takes the backup: no one need stop using atscale.
-      // The file is made (empty, private) before the backup is taken, so a backup that could never be written is not taken, nor audited as taken.
-      writeOutputFile(file, '', { private: true });
-      const connection = await (await client()).connect(readConfig());
+      // The file is begun (private, beside the named one) before the backup is taken, so a backup that could never be written is
+      // not taken, nor audited as taken; it replaces a file of that name only once whole, so a failed one leaves the last good backup.
+      const pending = beginOutputFile(file);
       try {
-        writeOutputFile(file, await connection.backup(), { private: true });
+        const connection = await (await client()).connect(readConfig());
+        try {
+          pending.commit(await connection.backup());
+        } finally {
+          await connection.close();
+        }
         process.stdout.write(`Backed up to ${file}\n`);
       } finally {
-        await connection.close();
+        pending.discard();
       }
     });
 
@@ -140,7 +145,7 @@ export function registerServerCommands(program: Command): void {
     .action(async (file: string, options: { yes?: boolean }) => {
       const { heldNow, readBackup, refuseNewerBackup, restoreBackup } = await backups();
       const backup = readBackup(readInputFile(file));
-      const opened = await (await composition()).openDatabase(readConfig(), 'cli');
+      const opened = await (await composition()).openDatabase(readConfig(), 'cli', { alone: true });
       try {
         // Refused before anyone is asked whether to go on.
         await refuseNewerBackup(opened.database, backup);
