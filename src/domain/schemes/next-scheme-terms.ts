@@ -55,7 +55,8 @@ export function dateAYearOn(iso: string): string {
   return `${Number(year) + 1}-${month}-${nextDay}`;
 }
 
-const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+/** 28 or 29 February of a year, written YYYY-MM-DD: the day before 1 March. */
+const lastOfFebruary = (year: number) => `${year}-02-${new Date(Date.UTC(year, 2, 0)).getUTCDate()}`;
 
 /**
  * A period's last day a year on: the last day of February stays the last day of February, so a
@@ -64,6 +65,5 @@ const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || yea
  */
 export function endDateAYearOn(iso: string): string {
   const year = Number(iso.slice(0, 4));
-  const lastOfFebruary = iso.slice(5) === (isLeapYear(year) ? '02-29' : '02-28');
-  return lastOfFebruary ? `${year + 1}-02-${isLeapYear(year + 1) ? '29' : '28'}` : dateAYearOn(iso);
+  return iso === lastOfFebruary(year) ? lastOfFebruary(year + 1) : dateAYearOn(iso);
 }
