@@ -16,7 +16,7 @@ const environmentSchema = z.object({
   ATSCALE_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   // The reverse proxy in front (its addresses or CIDR ranges, comma-separated): its X-Forwarded-For then names the user's address.
   ATSCALE_TRUST_PROXY: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[\d.:a-fA-F/]+(\s*,\s*[\d.:a-fA-F/]+)*$/, 'ATSCALE_TRUST_PROXY must be the proxy’s addresses or ranges, such as 127.0.0.1 or 10.0.0.0/8, comma-separated').optional()),
-  // The daily digest: where mail goes out, who it is from, when (HH:MM, server time; unset = not scheduled), and the web address for links.
+  // The daily digest: where mail goes out, who it is from, when (HH:MM on clocks in England; unset = not scheduled), and the web address for links.
   SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional()),
   SMTP_FROM: z.string().default('atscale <atscale@localhost>'),
   DIGEST_TIME: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'DIGEST_TIME must be HH:MM, such as 07:00').optional()),

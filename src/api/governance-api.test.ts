@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, demoUser, fileForm, startTestServer, type TestServer } from '../../test/support/api.js';
+import { todayInEngland } from '../domain/iso-date.js';
 
 const seed = (name: string) => readFileSync(new URL(`../../../shared/data/elr/${name}`, import.meta.url));
 
@@ -77,7 +78,7 @@ describe('governance over HTTP', () => {
     await admin.request('POST', `/api/board-actions/${action.id}/updates`, { text: 'Written up late, about March', enteredOn: '2018-03-15' });
     const row = (await exported('')).find((r) => r.Ref === action.ref)!;
     expect([row['Latest update dated'], row['Latest update']]).toEqual(['2018-04-01', 'Estates offer drafted']);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInEngland();
     const overdue = all.filter((a) => a.status !== 'closed' && a.dueDate !== null && a.dueDate < today);
     expect(overdue.length).toBeGreaterThan(0);
     expect(all.filter((a) => a.overdue).map((a) => a.ref)).toEqual(overdue.map((a) => a.ref));
@@ -160,7 +161,7 @@ describe('governance over HTTP', () => {
 
   it('composes the digest on a dry run without sending', async () => {
     const risk = (await admin.request('GET', '/api/risks?ref=1')).body.items[0];
-    await admin.request('PATCH', `/api/risks/${risk.id}`, { rowVersion: risk.rowVersion, ownerText: 'JW', reviewDate: new Date().toISOString().slice(0, 10) });
+    await admin.request('PATCH', `/api/risks/${risk.id}`, { rowVersion: risk.rowVersion, ownerText: 'JW', reviewDate: todayInEngland() });
     const result = (await admin.request('POST', '/api/digest/send', { dryRun: true })).body;
     expect(result.sent).toBe(0);
     // Jo Walker owns the risk; the commissioner has the demo's fund applications to decide. The clinician's practice (C82009) still has the demo policy to acknowledge, but that is its practice manager's to do, not the clinician's.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayInEngland, formatDateTime, isoDateSchema, optionalIsoDate } from './iso-date.js';
+import { dayInEngland, formatDateTime, instantInEngland, isoDateSchema, optionalIsoDate } from './iso-date.js';
 
 describe('a date someone types', () => {
   it.each([
@@ -32,6 +32,29 @@ describe('the date in England at an instant', () => {
     ['2026-10-24T23:30:00Z', '2026-10-25', 'the night before the clocks go back (still BST)'],
   ])('%s is %s in England: %s', (instant, day) => {
     expect(dayInEngland(new Date(instant))).toBe(day);
+  });
+});
+
+describe('the instant clocks in England read a time', () => {
+  it.each([
+    ['2026-11-23', '07:00', '2026-11-23T07:00:00.000Z', 'in winter England keeps UTC'],
+    ['2026-06-01', '07:00', '2026-06-01T06:00:00.000Z', 'in summer (BST) it is an hour ahead'],
+    ['2026-06-01', '00:30', '2026-05-31T23:30:00.000Z', 'half past midnight BST is the evening before in UTC'],
+    ['2026-03-29', '00:30', '2026-03-29T00:30:00.000Z', 'before the clocks go forward at 01:00'],
+    ['2026-03-29', '01:30', '2026-03-29T01:30:00.000Z', 'a time the clocks skip is the hour after it, 02:30 BST'],
+    ['2026-03-29', '02:00', '2026-03-29T01:00:00.000Z', 'the clocks have gone forward'],
+    ['2026-10-25', '01:30', '2026-10-25T00:30:00.000Z', 'a time the clocks go back through is its first, in BST'],
+    ['2026-10-25', '02:00', '2026-10-25T02:00:00.000Z', 'the clocks have gone back'],
+    ['2028-02-29', '23:59', '2028-02-29T23:59:00.000Z', 'a leap day'],
+  ])('%s at %s is %s: %s', (date, time, instant) => {
+    expect(instantInEngland(date, time).toISOString()).toBe(instant);
+  });
+
+  it('reads back as the same day in England for every day of a year with both clock changes', () => {
+    for (let day = new Date('2026-01-01T00:00:00Z'); day.getUTCFullYear() === 2026; day.setUTCDate(day.getUTCDate() + 1)) {
+      const date = day.toISOString().slice(0, 10);
+      for (const time of ['00:00', '07:00', '23:59']) expect([date, time, dayInEngland(instantInEngland(date, time))]).toEqual([date, time, date]);
+    }
   });
 });
 

@@ -58,6 +58,27 @@ export function dayInEngland(instant: Date): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+const englandClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+
+/** How far clocks in England are ahead of UTC at an instant, in milliseconds: none in winter, an hour in summer (BST). */
+function englandOffsetMs(at: number): number {
+  const p = Object.fromEntries(englandClock.formatToParts(new Date(at)).map((part) => [part.type, Number(part.value)]));
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - Math.floor(at / 60_000) * 60_000;
+}
+
+/**
+ * The instant clocks in England read `time` (HH:MM) on `date` (YYYY-MM-DD), whatever the server's time
+ * zone. On the night the clocks go back a time that comes twice is its first; on the night they go
+ * forward a time that never comes (01:30) is the hour after it (02:30 BST).
+ */
+export function instantInEngland(date: string, time: string): Date {
+  const wall = Date.parse(`${date}T${time}:00Z`);
+  const [before, after] = [englandOffsetMs(wall - 43_200_000), englandOffsetMs(wall + 43_200_000)];
+  const readsRight = (at: number) => at + englandOffsetMs(at) === wall;
+  const first = [wall - Math.max(before, after), wall - Math.min(before, after)].find(readsRight);
+  return new Date(first ?? wall - before);
+}
+
 /** A moment as people in England read it, whatever the server's time zone: "23 November 2026 at 5:45pm". */
 export function formatDateTime(at: string | Date | null | undefined): string {
   if (!at) return '';

@@ -118,7 +118,7 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     const [application] = await submitApplication(admin(), fundId, { practiceCode: 'C82002', title: 'Signposting training', purpose: 'Active signposting', lines: [{ description: 'Trainer', amount: 500_000 }], submittedOn: '2018-07-02' }).then((a) => [a]);
     // Waiting for a decision, it is in the commissioner's items (and nobody else's) until decided.
     const decisions = async (actor: typeof commissionerActor) => (await myItems(contextFor(database, actor))).items.filter((i) => i.kind === 'fund_decision');
-    expect((await decisions(commissionerActor)).find((i) => i.href === `/fund-applications/${application!.id}`)).toMatchObject({ ref: String(application!.id), title: 'Signposting training: £5,000 from ELR transformation fund (place based integrated services)', waitingSince: true });
+    expect((await decisions(commissionerActor)).find((i) => i.href === `/fund-applications/${application!.id}`)).toMatchObject({ ref: String(application!.id), title: 'Signposting training: £5,000 from ELR transformation fund (place based integrated services)', waitingSince: true, dueDate: '2018-07-02' });
     expect(await decisions(adminActor)).toEqual([]);
     await expect(decideApplication(admin(), application!.id, { outcome: 'approve', rowVersion: 1 })).rejects.toThrow(/permission/);
     await expect(decideApplication(contextFor(database, commissionerActor), application!.id, { outcome: 'approve', rowVersion: 7 })).rejects.toThrow(/changed by someone else/);

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { drawnPenceOfApplication } from '../../db/repos/contracts.js';
-import { isoDay } from '../../domain/governance/due-dates.js';
+import { dayInEngland } from '../../domain/iso-date.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { fundApplications, funds } from '../../db/schema/index.js';
 import { isAllowed } from '../permissions.js';
@@ -8,17 +8,18 @@ import { actorOfQuery, type MyItem, type MyItemsSource } from '../reminders/my-i
 
 /**
  * Fund applications waiting for a decision, for whoever decides them (the commissioner). There
- * is no deadline for a decision: each is listed from the day it was submitted, so the longest
- * waiting come first, and says it is waiting rather than overdue.
+ * is no deadline for a decision: each is listed from the day it was submitted (the day the
+ * applicant gave, or the day in England it was entered), so the longest waiting come first, and
+ * says it is waiting rather than overdue.
  */
 export const fundDecisionItems: MyItemsSource = async (db, query) => {
   if (!isAllowed(actorOfQuery(query), 'fund_application', 'update')) return [];
   const waiting = await db
-    .select({ id: fundApplications.id, title: fundApplications.title, requestedPence: fundApplications.requestedPence, submittedAt: fundApplications.createdAt, fund: funds.name })
+    .select({ id: fundApplications.id, title: fundApplications.title, requestedPence: fundApplications.requestedPence, submittedOn: fundApplications.submittedOn, createdAt: fundApplications.createdAt, fund: funds.name })
     .from(fundApplications)
     .innerJoin(funds, eq(funds.id, fundApplications.fundId))
     .where(eq(fundApplications.status, 'submitted'));
-  return waiting.map((a): MyItem => ({ kind: 'fund_decision', ref: String(a.id), title: `${a.title}: ${formatPence(a.requestedPence)} from ${a.fund}`, dueDate: isoDay(a.submittedAt), waitingSince: true, href: `/fund-applications/${a.id}` }));
+  return waiting.map((a): MyItem => ({ kind: 'fund_decision', ref: String(a.id), title: `${a.title}: ${formatPence(a.requestedPence)} from ${a.fund}`, dueDate: a.submittedOn ?? dayInEngland(a.createdAt), waitingSince: true, href: `/fund-applications/${a.id}` }));
 };
 
 /**
@@ -39,7 +40,7 @@ export const fundDrawdownItems: MyItemsSource = async (db, query) => {
       kind: 'fund_drawdown',
       ref: String(a.id),
       title: `Send the federation evidence of spending to draw the ${formatPence((a.approvedPence ?? 0) - a.drawnPence)} left of ${a.title} (${a.fund})`,
-      dueDate: a.decidedOn ?? isoDay(a.decidedAt!),
+      dueDate: a.decidedOn ?? dayInEngland(a.decidedAt!),
       waitingSince: true,
       href: `/fund-applications/${a.id}`,
     }));

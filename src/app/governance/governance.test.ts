@@ -8,7 +8,8 @@ import { databaseKinds, openTestDatabase } from '../../../test/support/databases
 import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
 import { personRecord } from '../people/person-record.js';
 import { startSmtpSink } from '../../../test/support/smtp-sink.js';
-import { addDays, isoDay } from '../../domain/governance/due-dates.js';
+import { addDays } from '../../domain/governance/due-dates.js';
+import { todayInEngland } from '../../domain/iso-date.js';
 import type { AppError } from '../../domain/errors.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { importRecordsCsv } from '../records/import-csv.js';
@@ -28,7 +29,8 @@ const seedFile = (name: string) => ({ name, content: readFileSync(new URL(`../..
 const seedRows = (name: string) => Papa.parse<Record<string, string>>(seedFile(name).content.toString('utf8'), { header: true, skipEmptyLines: true }).data;
 const file = (name: string, lines: string[]) => ({ name, content: Buffer.from(`${lines.join('\n')}\n`) });
 const failure = async (promise: Promise<unknown>) => (await promise.then(() => null, (error: unknown) => error)) as AppError;
-const today = isoDay(new Date());
+// The app's today: the day in England (at 23:30 UTC in summer it is already tomorrow), not the day in UTC.
+const today = todayInEngland();
 
 describe.each(databaseKinds)('governance (%s)', (kind) => {
   let database: Database;

@@ -1,7 +1,7 @@
 import { formatLongDate } from '../../domain/iso-date.js';
 import { inArray } from 'drizzle-orm';
 import { indicators } from '../../db/schema/index.js';
-import { detectQofFile, parseQofIndicatorMapping, parseQofPrevalence, qofPrevalenceCode, qofPrevalenceIndicator, qofYearEnd } from '../../domain/quality/parse-qof.js';
+import { detectQofFile, parseQofIndicatorMapping, parseQofPrevalence, qofPrevalenceCode, qofPeriod, qofPrevalenceIndicator } from '../../domain/quality/parse-qof.js';
 import { csvText, noRowsProblem } from '../../domain/registry/index.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -26,8 +26,9 @@ export async function importQofFile(ctx: AppContext, file: { name: string; conte
     return rejectedReport('qof', file.name, [{ file: file.name, line: 1, message: 'this is not a QOF PREVALENCE file (expected columns PRACTICE_CODE, GROUP_CODE, REGISTER, PATIENT_LIST_TYPE, PRACTICE_LIST_SIZE) nor a QOF indicator mapping file (GROUP_CODE, GROUP_DESCRIPTION)' }]);
   }
 
-  const period = qofYearEnd(file.name) ?? options.asOf ?? null;
-  if (!period) return rejectedReport('qof', file.name, [{ file: file.name, message: 'the QOF year is not in the file name (e.g. PREVALENCE_2223.csv); give it with --as-of, e.g. 2023-03-31 for 2022/23' }]);
+  const year = qofPeriod(file.name, options.asOf);
+  if ('problem' in year) return rejectedReport('qof', file.name, [{ file: file.name, message: year.problem }]);
+  const { period } = year;
   const parsed = parseQofPrevalence(text, file.name);
   if (!parsed.problems.length && !parsed.rows.length && !parsed.skipped.length) parsed.problems.push(noRowsProblem(file.name));
   if (parsed.problems.length) return rejectedReport('qof', file.name, parsed.problems, period);

@@ -68,6 +68,19 @@ describe.each(databaseKinds)('local indicators, thresholds, scheme evaluation an
     expect(report.errors[0]!.message).toContain('not a QOF PREVALENCE file');
   });
 
+  it('stores a QOF file named without its year under the 31 March given, and refuses another day rather than file 2022/23 as 2021/22', async () => {
+    const ctx = contextFor(database);
+    const prevalence = (name: string) => ({ name, content: Buffer.from('PRACTICE_CODE,GROUP_CODE,REGISTER,PATIENT_LIST_TYPE,PRACTICE_LIST_SIZE\nC82001,ZZ,12.0,TOTAL,1000\n') });
+    const stored = async () => (await database.query<{ period: string }>("SELECT period::text AS period FROM indicator_values WHERE indicator_code = 'QOF_PREV_ZZ'")).map((r) => r.period);
+    const early = await importNhsFile(ctx, 'qof', prevalence('qof-2022-23.csv'), { asOf: '2022-04-01' });
+    expect([early.rejected, early.errors[0]?.message]).toEqual([1, 'the date given for it (1 April 2022) is not the end of a QOF year: QOF years run April to March, so give 2023-03-31 for 2022/23']);
+    const clash = await importNhsFile(ctx, 'qof', prevalence('PREVALENCE_2223.csv'), { asOf: '2024-03-31' });
+    expect(clash.errors[0]?.message).toContain('the file name says the QOF year ending 31 March 2023');
+    expect(await stored()).toEqual([]);
+    expect(await importNhsFile(ctx, 'qof', prevalence('qof-2022-23.csv'), { asOf: '2023-03-31' })).toMatchObject({ inserted: 1, rejected: 0, referenceDate: '2023-03-31' });
+    expect(await stored()).toEqual(['2023-03-31']);
+  });
+
   it('lists practices below the minimum with their gap', async () => {
     const dashboard = await getDashboard(contextFor(database), { indicator: 'ONLINE', period: '2024-04-01' });
     expect(dashboard.belowThreshold.map((b) => [b.practiceCode, b.gap])).toEqual([['C82001', 10]]);

@@ -1,13 +1,17 @@
 import type { Db } from '../../db/client.js';
 import { systemActor } from '../context.js';
 import { type DigestOptions, sendDigest } from './send-digest.js';
+import { instantInEngland, todayInEngland } from '../../domain/iso-date.js';
+import { addDays } from '../../domain/governance/due-dates.js';
 
-/** Milliseconds from `now` until the next HH:MM (server time): later today, or tomorrow. */
+/**
+ * Milliseconds from `now` until clocks in England next read `time` (HH:MM): later today, or
+ * tomorrow. England's time, not the server's: a server kept on UTC, or abroad, still sends the
+ * 07:00 digest at 07:00 in England, in summer as in winter.
+ */
 export function msUntil(time: string, now = new Date()): number {
-  const [hours, minutes] = time.split(':').map(Number) as [number, number];
-  const next = new Date(now);
-  next.setHours(hours, minutes, 0, 0);
-  if (next <= now) next.setDate(next.getDate() + 1);
+  const today = todayInEngland(now);
+  const next = [today, addDays(today, 1), addDays(today, 2)].map((day) => instantInEngland(day, time)).find((at) => at > now)!;
   return next.getTime() - now.getTime();
 }
 

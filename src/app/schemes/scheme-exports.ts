@@ -8,8 +8,7 @@ import { producedWords, toXlsx, type Sheet } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
 import { runStoredScheme, schemeStatement, type RunOptions } from './run-stored-scheme.js';
 import { statementFacts, statementPractice } from './scheme-presenters.js';
-import { todayInEngland, formatLongDate } from '../../domain/iso-date.js';
-import { isoDay } from '../../domain/governance/due-dates.js';
+import { dayInEngland, todayInEngland, formatLongDate } from '../../domain/iso-date.js';
 import { actorName, humanise } from '../../domain/words.js';
 
 /**
@@ -26,7 +25,7 @@ export async function schemeWorkbook(ctx: AppContext, schemeId: number, options:
     ...(result.version.period ? [['Period', result.version.period] as [string, string]] : []),
     ['Version', result.version.version],
     ['Status', humanise(result.version.status)],
-    ['Approved', result.version.approvedAt ? `${formatLongDate(isoDay(new Date(result.version.approvedAt)))} by ${actorName(result.version.approvedBy)}` : 'Not yet'],
+    ['Approved', result.version.approvedAt ? `${formatLongDate(dayInEngland(new Date(result.version.approvedAt)))} by ${actorName(result.version.approvedBy)}` : 'Not yet'],
     ['List sizes', result.version.listSnapshotDate ? `registry snapshot at ${formatLongDate(result.version.listSnapshotDate)}` : 'as given in the scheme'],
     ...(result.run.payments ? [['Invoiced and paid', settlementWords(result.version)] as [string, string]] : []),
     ['Produced', producedWords(todayInEngland(), ctx.actor.label)],

@@ -1,7 +1,8 @@
+import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { auditLog, practiceGroups, schemes } from '../../db/schema/index.js';
+import { auditLog, practiceGroups, schemes, schemeVersions } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, commissionerActor, contextFor, makeSchemeRequest, managerOf } from '../../../test/support/factories.js';
 import { demoFederationName, loadDemo } from '../demo/load-demo.js';
@@ -9,6 +10,7 @@ import { importDeliveredCsv, listDelivered, recordDeliveredEntries } from './del
 import { getHandSchedule, recordHandSchedule } from './hand-schedule.js';
 import { listSchemeVersions, runStoredScheme, schemeStatement } from './run-stored-scheme.js';
 import { approveScheme, createScheme, updateScheme } from './save-scheme.js';
+import { schemeWorkbook } from './scheme-exports.js';
 
 const csv = (name: string, lines: string[]) => ({ name, content: Buffer.from(`${lines.join('\n')}\n`) });
 const returns = (rows: string[]) => csv('returns.csv', ['practice,takes_part,nurse_appointments_delivered,gp_appointments_delivered', ...rows]);
@@ -226,5 +228,15 @@ describe.each(databaseKinds)('stored schemes (%s)', (kind) => {
     expect(kept.label).toBe('Finance team');
     expect(kept.items.map((i) => i.amountPence)).toEqual(opened.items.map((i) => i.amountPence + 100));
     await expect(getHandSchedule(contextFor(database, managerOf('C82001')), pharmacists!.id)).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('dates an approval in the workbook on the day in England: 00:30 on 1 June (BST) is 1 June, as the scheme page says, not 31 May', async () => {
+    const { scheme } = await createScheme(admin(), makeSchemeRequest());
+    await approveScheme(admin(), scheme.id, 1);
+    await database.db.update(schemeVersions).set({ approvedAt: new Date('2026-05-31T23:30:00Z') }).where(eq(schemeVersions.schemeId, scheme.id));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await schemeWorkbook(admin(), scheme.id)).content as never);
+    const about = new Map(workbook.getWorksheet('About')!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
+    expect(about.get('Approved')).toBe('1 June 2026 by test admin');
   });
 });

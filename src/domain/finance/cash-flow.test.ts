@@ -3,8 +3,13 @@ import { cashFlow, paymentSchedule } from './cash-flow.js';
 import { makeStream, seedIe } from '../../../test/support/finance-seeds.js';
 import type { PaymentTerms } from './types.js';
 import { shareOf } from './money.js';
+import { monthsOf } from './financial-year.js';
 
 describe('paymentSchedule: when a year’s amount is paid', () => {
+  it('pays a year before 2000 in its own months: 1999/00 monthly is April 1999 to March 2000', () => {
+    expect(paymentSchedule('1999/00', 1_200, { frequency: 'monthly', arrearsMonths: 0 }).map((i) => i.month)).toEqual(monthsOf('1999/00'));
+  });
+
   it.each<[string, PaymentTerms, [string, number][]]>([
     ['quarterly, two months in arrears', { frequency: 'quarterly', arrearsMonths: 2 }, [['2018-08', 50_000], ['2018-11', 50_000], ['2019-02', 50_000], ['2019-05', 50_000]]],
     ['quarterly, no arrears', { frequency: 'quarterly', arrearsMonths: 0 }, [['2018-06', 50_000], ['2018-09', 50_000], ['2018-12', 50_000], ['2019-03', 50_000]]],

@@ -30,6 +30,9 @@ describe('reading the finance files', () => {
     ['a negative amount', 'funder,stream,status,financial_year,amount\nELR CCG,X,secured,2018/19,-£5', 'is negative'],
     ['an unknown status', 'funder,stream,status,financial_year,amount\nELR CCG,X,hoped,2018/19,5', 'not a stream status'],
     ['bad payment terms', 'funder,stream,status,financial_year,amount,payment_terms\nELR CCG,X,secured,2018/19,5,weekly', 'not a payment frequency'],
+    ['an end date that does not exist', 'funder,stream,status,financial_year,amount,end_date\nELR CCG,X,secured,2018/19,5,29/02/2019', '"29/02/2019" is not a real date'],
+    ['an end date in American order', 'funder,stream,status,financial_year,amount,end_date\nELR CCG,X,secured,2018/19,5,03/31/2019', '"03/31/2019" is not a real date'],
+    ['an end date out of the years a contract may run', 'funder,stream,status,financial_year,amount,end_date\nELR CCG,X,secured,2018/19,5,9999-12-31', 'must be a year from 1900 to 2099'],
   ])('names the line and column of %s', (_name, text, message) => {
     const [problem] = problemsOf(() => readFinanceFile('streams', text, 'streams.csv'));
     expect(problem).toMatchObject({ file: 'streams.csv', line: 2, message: expect.stringContaining(message) });
@@ -39,6 +42,18 @@ describe('reading the finance files', () => {
   it('reads amounts with £ and commas, payment terms and the practices’ share', () => {
     const [row] = readFinanceFile('streams', 'funder,stream,status,financial_year,amount,payment_terms,arrears_months,practices_share_percent\nLCC,CBS,Secured,FY18/19,"£200,000.50",quarterly,2,95%', 's.csv');
     expect(row).toMatchObject({ funder: 'LCC', name: 'CBS', status: 'secured', financialYear: '2018/19', amountPence: 20_000_050, frequency: 'quarterly', arrearsMonths: 2, practicesShareBasisPoints: 9500 });
+  });
+
+  it.each([
+    ['2019-03-31', '2019-03-31'],
+    // A spreadsheet saves a date as the UK writes it: day first.
+    ['31/03/2019', '2019-03-31'],
+    ['1/4/2019', '2019-04-01'],
+    ['29/02/2028', '2028-02-29'],
+    ['', null],
+  ])('reads a stream ending %j as %s', (cell, endDate) => {
+    const [row] = readFinanceFile('streams', `funder,stream,status,financial_year,amount,end_date\nELR CCG,X,secured,2018/19,5,${cell}`, 's.csv');
+    expect(row!.endDate).toBe(endDate);
   });
 
   it('reads the seed savings and running costs (the running costs file has no year: the import gives it)', () => {

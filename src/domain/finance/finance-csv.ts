@@ -3,6 +3,7 @@ import { invalid, type Problem } from '../errors.js';
 import { cellAt, cellProblem, columnIndex, parseCsv, type TabularInput } from '../schemes/tabular-input.js';
 import { normaliseFinancialYear } from './financial-year.js';
 import { parsePounds } from './money.js';
+import { parseDateText } from '../governance/due-dates.js';
 import { type IeSection, paymentFrequencies, type PaymentFrequency, savingBeneficiaries, type SavingBeneficiary, streamStatuses, type StreamStatus } from './types.js';
 
 /** One column a finance file may have: the header names it goes by, whether it must be there and filled, how a cell is read. */
@@ -43,11 +44,11 @@ const percentCell = (cell: string) => {
     throw new Error(`"${cell}" is not a percentage from 0 to 100`);
   }
 };
-const isoDate = (cell: string) => {
-  if (cell === '') return null;
-  const d = new Date(`${cell}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(cell) || Number.isNaN(d.getTime()) || !d.toISOString().startsWith(cell)) throw new Error(`"${cell}" is not a date written YYYY-MM-DD`);
-  return cell;
+/** A date as the other imports read one: YYYY-MM-DD, or DD/MM/YYYY as a spreadsheet saves it (01/04/2024 is 1 April). */
+const dateCell = (cell: string) => {
+  const read = parseDateText(cell);
+  if ('error' in read) throw new Error(read.error);
+  return read.date;
 };
 
 /**
@@ -102,7 +103,7 @@ export const incomeStreamColumns = {
   arrearsMonths: { names: ['arrears_months', 'months_in_arrears', 'arrears'], read: wholeNumber(24, 'a number of months from 0 to 24') },
   practicesShareBasisPoints: { names: ['practices_share_percent', 'practices_share', 'paid_to_practices_percent'], read: percentCell },
   contractReference: { names: ['contract_reference', 'contract'], read: optionalText },
-  endDate: { names: ['end_date', 'ends'], read: isoDate },
+  endDate: { names: ['end_date', 'ends'], read: dateCell },
   /** The scheme (by its id, e.g. winter-access-2017-18, or its name) this stream pays for. */
   linkedScheme: linkedSchemeColumn,
 } satisfies Specs;

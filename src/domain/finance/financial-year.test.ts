@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { financialYearOfDate, financialYearSchema, financialYearStart, monthLabel, monthsOf, normaliseFinancialYear, parseFinancialYear } from './financial-year.js';
+import { financialYearOfDate, financialYearSchema, financialYearStart, monthIndex, monthLabel, monthOfIndex, monthsOf, normaliseFinancialYear, parseFinancialYear } from './financial-year.js';
 
 describe('financial years', () => {
   it.each([
@@ -35,6 +35,15 @@ describe('financial years', () => {
     const months = monthsOf('2018/19');
     expect([months[0], months[11], months.length]).toEqual(['2018-04', '2019-03', 12]);
     expect(monthLabel('2019-03')).toBe('March 2019');
+  });
+
+  it('shifts months as numbers and back for every month of the years a date may fall in, before 2000 too', () => {
+    for (let year = 1900; year <= 2099; year++) {
+      for (const month of monthsOf(`${year}/${String((year + 1) % 100).padStart(2, '0')}`)) {
+        expect(monthOfIndex(monthIndex(month))).toBe(month);
+        expect(monthOfIndex(monthIndex(month) + 1)).toBe(month.endsWith('-12') ? `${Number(month.slice(0, 4)) + 1}-01` : `${month.slice(0, 5)}${String(Number(month.slice(5)) + 1).padStart(2, '0')}`);
+      }
+    }
   });
 
   it('gives a zod message for a bad year', () => {

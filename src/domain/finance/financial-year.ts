@@ -44,9 +44,10 @@ export function monthsOf(financialYear: string): string[] {
   });
 }
 
-/** Months since April 2000, so months can be shifted and compared as numbers. */
+/** Months since January 2000, so months can be shifted and compared as numbers. */
 export const monthIndex = (month: string): number => (Number(month.slice(0, 4)) - 2000) * 12 + Number(month.slice(5, 7)) - 1;
-export const monthOfIndex = (index: number): string => `${2000 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+/** The month of an index; before April 2000 an index is negative, and its month still runs 1 to 12. */
+export const monthOfIndex = (index: number): string => `${2000 + Math.floor(index / 12)}-${String((((index % 12) + 12) % 12) + 1).padStart(2, '0')}`;
 
 /** "2018-04" → "April 2018". */
 export function monthLabel(month: string): string {

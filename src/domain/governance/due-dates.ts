@@ -18,12 +18,11 @@ export function parseDateText(text: string | null | undefined): { date: string |
   return { date: iso };
 }
 
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
+/** The calendar date `days` after (or before) a YYYY-MM-DD date. (For the day of a moment, use dayInEngland: a UTC day is wrong for an hour each summer night.) */
 export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
-  return isoDay(d);
+  return d.toISOString().slice(0, 10);
 }
 
 /** How far ahead "my items" and the digest look. */

@@ -4,8 +4,8 @@ import { financialYearStart } from '../finance/financial-year.js';
  * Plans write target dates as people say them: "Nov 16", "Q4 17/18", "Autumn 17", "Q4 17/18 to
  * Q3 18/19", "Dec 17/Jan 18", several at once ("Sept 17 | Oct 17"), or not at all ("TBA",
  * "Ongoing"). The text is always kept; this reads what it can into dates. A month means its last
- * day ("Nov 16" is 30 November 2016), a quarter or half of a financial year (April to March) its
- * last day ("Q4 17/18" is 31 March 2018). Anything else is flagged for a person to read.
+ * day ("Nov 16" is 30 November 2016), a financial year (April to March, "2018/19" or "2018-19")
+ * or a quarter or half of one its last day ("Q4 17/18" is 31 March 2018). Anything else is flagged for a person to read.
  */
 
 export type DatePartKind = 'date' | 'undated' | 'unreadable' | 'impossible';
@@ -85,7 +85,7 @@ function readOne(raw: string): DatePart {
     const [first, last] = seasons[m[2]!]!;
     return { text, kind: 'date', start: iso(y, first, 1), end: monthEnd(y, last) };
   }
-  m = /^(?:([qh]\d) (\d{2,4}\/\d{2,4})|(\d{2,4}\/\d{2,4}) ([qh]\d))$/i.exec(text.replace(/\s+/g, ' '));
+  m = /^(?:([qh]\d) (\d{2,4}[/-]\d{2,4})|(\d{2,4}[/-]\d{2,4}) ([qh]\d))$/i.exec(text.replace(/\s+/g, ' '));
   if (m) {
     const period = (m[1] ?? m[4])!;
     const year = financialYearStart((m[2] ?? m[3])!);
@@ -93,6 +93,9 @@ function readOne(raw: string): DatePart {
     if (range) return { text, kind: 'date', ...range };
     return { text, kind: 'impossible', reason: `"${text}" is not a quarter or half of a financial year` };
   }
+  // A whole financial year ("2019/20", "2019-20", "FY19/20"): 1 April to 31 March.
+  const wholeYear = /^(?:fy ?)?\d{2,4}[/-]\d{2,4}$/i.test(text) ? financialYearStart(text) : null;
+  if (wholeYear !== null) return { text, kind: 'date', start: iso(wholeYear, 4, 1), end: iso(wholeYear + 1, 3, 31) };
   m = /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(lower);
   if (m && months[m[1]!]) return exactDate(text, Number(m[3]), months[m[1]!]!, Number(m[2]));
   if (/^\d{4}$/.test(text)) return { text, kind: 'date', start: iso(Number(text), 1, 1), end: iso(Number(text), 12, 31) };

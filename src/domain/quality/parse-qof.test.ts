@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectQofFile, parseQofIndicatorMapping, parseQofPrevalence, qofYearEnd } from './parse-qof.js';
+import { detectQofFile, parseQofIndicatorMapping, parseQofPrevalence, qofPeriod, qofYearEnd } from './parse-qof.js';
 
 const header = 'PRACTICE_CODE,GROUP_CODE,REGISTER,PATIENT_LIST_TYPE,PRACTICE_LIST_SIZE';
 const file = (...rows: string[]) => [header, ...rows].join('\n');
@@ -63,6 +63,17 @@ describe('QOF file kinds and years', () => {
     ['prevalence.csv', null],
     ['PREVALENCE_2224.csv', null],
   ])('%s is the QOF year ending %s', (name, end) => expect(qofYearEnd(name)).toBe(end));
+
+  it.each([
+    ['PREVALENCE_2223.csv', undefined, { period: '2023-03-31' }],
+    ['prevalence.csv', '2023-03-31', { period: '2023-03-31' }],
+    ['PREVALENCE_2223.csv', '2023-03-31', { period: '2023-03-31' }],
+    ['prevalence.csv', undefined, { problem: 'the QOF year is not in the file name (e.g. PREVALENCE_2223.csv); give it with --as-of, e.g. 2023-03-31 for 2022/23' }],
+    // The first day of the QOF year, not its last: 1 April 2022 would have been read as 2021/22.
+    ['prevalence.csv', '2022-04-01', { problem: 'the date given for it (1 April 2022) is not the end of a QOF year: QOF years run April to March, so give 2023-03-31 for 2022/23' }],
+    ['prevalence.csv', '2023-03-30', { problem: 'the date given for it (30 March 2023) is not the end of a QOF year: QOF years run April to March, so give 2023-03-31 for 2022/23' }],
+    ['PREVALENCE_2223.csv', '2024-03-31', { problem: 'the file name says the QOF year ending 31 March 2023, but the date given is 31 March 2024: leave the date out, or check it is the right file' }],
+  ])('%s given %s is stored as %j', (name, asOf, expected) => expect(qofPeriod(name, asOf)).toEqual(expected));
 
   it('names register groups, and refuses one group with two names', () => {
     const head = 'GROUP_CODE,GROUP_DESCRIPTION';

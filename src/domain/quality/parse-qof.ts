@@ -4,6 +4,8 @@ import { textOf } from '../registry/decode-text.js';
 import type { ColumnSpec } from '../registry/header-columns.js';
 import { organisationCodeFault } from '../registry/ods-codes.js';
 import type { Indicator } from './indicators.js';
+import { financialYearOfDate, parseFinancialYear } from '../finance/financial-year.js';
+import { formatLongDate } from '../iso-date.js';
 
 /**
  * QOF raw data files (NHS England, Quality and Outcomes Framework): PREVALENCE_yyyy.csv, one row per
@@ -41,6 +43,24 @@ export function qofYearEnd(fileName: string): string | null {
   const m = /_(\d{2})(\d{2})(?:_v\d+)?\.csv$/i.exec(fileName);
   if (!m || (Number(m[1]) + 1) % 100 !== Number(m[2])) return null;
   return `20${m[2]}-03-31`;
+}
+
+/**
+ * The period a QOF file's figures are stored under: 31 March, the last day of its QOF year (April to
+ * March), from the file name or else the date given for it. A date given must be a 31 March, as
+ * another day would stand as a period of its own beside its year's (and 1 April 2022 would read as
+ * 2021/22); and it must agree with a year the file name carries. Else the problem, in words.
+ */
+export function qofPeriod(fileName: string, asOf: string | undefined): { period: string } | { problem: string } {
+  const named = qofYearEnd(fileName);
+  if (!asOf) return named ? { period: named } : { problem: 'the QOF year is not in the file name (e.g. PREVALENCE_2223.csv); give it with --as-of, e.g. 2023-03-31 for 2022/23' };
+  if (!asOf.endsWith('-03-31')) {
+    const year = financialYearOfDate(asOf);
+    const end = `${parseFinancialYear(year) + 1}-03-31`;
+    return { problem: `the date given for it (${formatLongDate(asOf)}) is not the end of a QOF year: QOF years run April to March, so give ${end} for ${year}` };
+  }
+  if (named && named !== asOf) return { problem: `the file name says the QOF year ending ${formatLongDate(named)}, but the date given is ${formatLongDate(asOf)}: leave the date out, or check it is the right file` };
+  return { period: asOf };
 }
 
 /** The indicator code of a QOF register's prevalence. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadExampleDefinition } from '../../../test/support/scheme-seeds.js';
-import { dateAYearOn, financialYearAYearOn, nameForNextYear, termsForNextScheme } from './next-scheme-terms.js';
+import { dateAYearOn, endDateAYearOn, financialYearAYearOn, nameForNextYear, termsForNextScheme } from './next-scheme-terms.js';
 import { parseSchemeDefinition } from './scheme-definition.js';
 
 describe('starting next year’s scheme from this year’s terms', () => {
@@ -9,6 +9,13 @@ describe('starting next year’s scheme from this year’s terms', () => {
     ['Winter top-up 2017', 'Winter top-up 2018'],
     ['Demand management 2018/19 and 2019/20', 'Demand management 2019/20 and 2020/21'],
     ['Clinical pharmacists', 'Clinical pharmacists (copy)'],
+    // Financial years as people also write them keep their spelling, a year on.
+    ['Winter access scheme 2019-20', 'Winter access scheme 2020-21'],
+    ['Enhanced access 19/20', 'Enhanced access 20/21'],
+    ['Extended hours 2019/2020', 'Extended hours 2020/2021'],
+    ['Winter access 2099-00', 'Winter access 2100-01'],
+    // Two numbers that are not consecutive years are not a financial year.
+    ['Ages 16-18 health checks 2019', 'Ages 16-18 health checks 2020'],
   ])('names %s next as %s', (name, next) => {
     expect(nameForNextYear(name)).toBe(next);
   });
@@ -25,6 +32,24 @@ describe('starting next year’s scheme from this year’s terms', () => {
     ['2020-02-29', '2021-02-28'],
   ])('moves %s on to %s', (date, next) => {
     expect(dateAYearOn(date)).toBe(next);
+  });
+
+  it.each([
+    ['2017-03-31', '2018-03-31'],
+    ['2020-02-29', '2021-02-28'],
+    // The last day of February stays the last day: 2028 is a leap year.
+    ['2027-02-28', '2028-02-29'],
+    ['2028-02-29', '2029-02-28'],
+    ['2099-02-28', '2100-02-28'],
+    ['2027-02-27', '2028-02-27'],
+  ])('moves a period ending %s on to end %s', (date, next) => {
+    expect(endDateAYearOn(date)).toBe(next);
+  });
+
+  it('moves a winter scheme to the end of February on a year, to the end of February in a leap year', () => {
+    const winter = loadExampleDefinition('winter-access-2017-18');
+    const next = termsForNextScheme({ ...winter, name: 'Winter access 2026-27', period: { start: '2026-12-01', end: '2027-02-28' } });
+    expect([next.name, next.period.start, next.period.end]).toEqual(['Winter access 2027-28', '2027-12-01', '2028-02-29']);
   });
 
   it('keeps how the winter scheme shares and pays, and leaves its practices, snapshot and returns behind', () => {

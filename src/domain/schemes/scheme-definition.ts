@@ -3,6 +3,7 @@ import { AppError, type Problem } from '../errors.js';
 import { moneyRoundingRules, quantityRoundingRules, ratio, sum, totalsRules } from './rounding.js';
 import { GP_PRACTICE_CODE } from '../registry/ods-codes.js';
 import { financialYearSchema } from '../finance/financial-year.js';
+import { isoDateSchema } from '../iso-date.js';
 
 /**
  * The one definition of a scheme: the YAML scheme files, the API's request bodies and the web
@@ -12,7 +13,8 @@ import { financialYearSchema } from '../finance/financial-year.js';
 
 const percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
 const pounds = z.number().finite().nonnegative('must not be negative');
-const isoDate = z.iso.date('must be a date written YYYY-MM-DD');
+/** A real calendar date in the sensible years, saying which is wrong: 2027-02-29 "is not a real date", 2919 is no year for a scheme. */
+const isoDate = isoDateSchema;
 const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower case letters, digits and underscores, starting with a letter');
 
 export const participationValues = ['yes', 'no', 'unknown'] as const;
