@@ -90,3 +90,12 @@ export function formatDateTime(at: string | Date | null | undefined): string {
 
 /** Today's date in England: the day due dates are counted against and a dated entry may not pass. */
 export const todayInEngland = (now = new Date()): string => dayInEngland(now);
+
+const dayMs = 86_400_000;
+const toDay = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / dayMs;
+const fromDay = (day: number) => new Date(day * dayMs).toISOString().slice(0, 10);
+
+/** The calendar date `days` after (or before) a YYYY-MM-DD date. (For the day of a moment, use dayInEngland: a UTC day is wrong for an hour each summer night.) */
+export const addDays = (iso: string, days: number): string => fromDay(toDay(iso) + days);
+/** Calendar days from one YYYY-MM-DD date to another: negative when `to` is earlier. */
+export const daysBetween = (from: string, to: string): number => toDay(to) - toDay(from);

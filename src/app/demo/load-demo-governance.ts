@@ -1,8 +1,7 @@
-import { todayInEngland } from '../../domain/iso-date.js';
+import { todayInEngland, addDays } from '../../domain/iso-date.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { addDays } from '../../domain/governance/due-dates.js';
 import { people, policies, users } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { boardActionRecord } from '../governance/board-action-record.js';

@@ -10,8 +10,7 @@ import { auditLog, drawdowns, fundApplications, funds, groupMemberships, listSiz
 import { lockFund } from '../../db/repos/contracts.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { myItems } from '../reminders/my-items.js';
-import { addDays } from '../../domain/governance/due-dates.js';
-import { formatLongDate, todayInEngland } from '../../domain/iso-date.js';
+import { formatLongDate, todayInEngland, addDays } from '../../domain/iso-date.js';
 import { createRecord, updateRecord } from '../records/records.js';
 import { applicationDetail, decideApplication, recordDrawdown, submitApplication, withdrawApplication } from './fund-applications.js';
 import { fundRecord } from './fund-record.js';

@@ -8,8 +8,7 @@ import { databaseKinds, openTestDatabase } from '../../../test/support/databases
 import { adminActor, commissionerActor, contextFor, managerOf } from '../../../test/support/factories.js';
 import { personRecord } from '../people/person-record.js';
 import { startSmtpSink } from '../../../test/support/smtp-sink.js';
-import { addDays } from '../../domain/governance/due-dates.js';
-import { todayInEngland } from '../../domain/iso-date.js';
+import { todayInEngland, addDays } from '../../domain/iso-date.js';
 import type { AppError } from '../../domain/errors.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { importRecordsCsv } from '../records/import-csv.js';

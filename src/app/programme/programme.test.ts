@@ -13,7 +13,7 @@ import { importWorkPlan } from './import-work-plan.js';
 import { workPlanItems } from './my-items-source.js';
 import { planTaskRecord, todayIso } from './plan-task-record.js';
 import { workPlanRecord } from './programme-records.js';
-import { addDays } from '../../domain/governance/due-dates.js';
+import { addDays } from '../../domain/iso-date.js';
 import { splitOwnerText } from '../../domain/people/owner-text.js';
 import { addPositionUpdate, getPlanSummary, getTaskDetail } from './plan-tasks.js';
 import { getStpGrid } from './stp-grid.js';

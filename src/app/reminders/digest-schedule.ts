@@ -1,8 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { systemActor } from '../context.js';
 import { type DigestOptions, sendDigest } from './send-digest.js';
-import { instantInEngland, todayInEngland } from '../../domain/iso-date.js';
-import { addDays } from '../../domain/governance/due-dates.js';
+import { instantInEngland, todayInEngland, addDays } from '../../domain/iso-date.js';
 
 /**
  * Milliseconds from `now` until clocks in England next read `time` (HH:MM): later today, or

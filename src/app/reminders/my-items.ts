@@ -1,6 +1,6 @@
-import { todayInEngland } from '../../domain/iso-date.js';
+import { todayInEngland, addDays } from '../../domain/iso-date.js';
 import { eq, or, sql } from 'drizzle-orm';
-import { addDays, byDueDate, reminderWindowDays } from '../../domain/governance/due-dates.js';
+import { byDueDate, reminderWindowDays } from '../../domain/governance/due-dates.js';
 import { people, users } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import type { AppContext } from '../context.js';

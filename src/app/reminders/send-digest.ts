@@ -1,8 +1,8 @@
-import { todayInEngland } from '../../domain/iso-date.js';
+import { todayInEngland, addDays } from '../../domain/iso-date.js';
 import { eq } from 'drizzle-orm';
 import { composeDigest } from '../../domain/governance/digest.js';
 import { AppError } from '../../domain/errors.js';
-import { addDays, reminderWindowDays } from '../../domain/governance/due-dates.js';
+import { reminderWindowDays } from '../../domain/governance/due-dates.js';
 import { userPractices, users } from '../../db/schema/index.js';
 import type { AppContext, Role } from '../context.js';
 import { authorize } from '../permissions.js';

@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '../iso-date.js';
 import { daysFromToday } from '../words.js';
 
 /**
@@ -27,12 +28,6 @@ export interface Reminder {
   message: string;
 }
 
-const dayMs = 86_400_000;
-const toDay = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / dayMs;
-const fromDay = (day: number) => new Date(day * dayMs).toISOString().slice(0, 10);
-
-export const daysBetween = (from: string, to: string) => toDay(to) - toDay(from);
-export const addDays = (iso: string, days: number) => fromDay(toDay(iso) + days);
 
 /** The last day to give notice: the end date less the notice period; null without both. */
 export function noticeDateOf(contract: ContractDates): string | null {

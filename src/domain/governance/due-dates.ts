@@ -18,13 +18,6 @@ export function parseDateText(text: string | null | undefined): { date: string |
   return { date: iso };
 }
 
-/** The calendar date `days` after (or before) a YYYY-MM-DD date. (For the day of a moment, use dayInEngland: a UTC day is wrong for an hour each summer night.) */
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** How far ahead "my items" and the digest look. */
 export const reminderWindowDays = 14;
 

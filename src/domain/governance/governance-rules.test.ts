@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { composeDigest } from './digest.js';
 import { detectDocumentType } from './document-type.js';
-import { addDays, byDueDate, formatLongDate, isOverdue, parseDateText } from './due-dates.js';
+import { byDueDate, formatLongDate, isOverdue, parseDateText } from './due-dates.js';
+import { addDays } from '../iso-date.js';
 import { emptyHeatMapReason, heatMap, isOnTheMatrix, likelihoodFromText, riskRating, riskScore } from './risk-score.js';
 
 describe('likelihood words', () => {

@@ -1,5 +1,4 @@
-import { addDays } from '../governance/due-dates.js';
-import { formatLongDate } from '../iso-date.js';
+import { formatLongDate, addDays } from '../iso-date.js';
 import { formatList } from '../words.js';
 
 /** A membership's dates: from its start until its end (inclusive), or open-ended. */
