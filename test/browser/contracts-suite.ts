@@ -178,6 +178,8 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await page.getByRole('button', { name: 'Add fund' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'ELR winter resilience fund' }));
       await eventually(() => textOf(page.locator('table').first().locator('.app-table__row--total'))).toContain(money(125 * federationList));
+      // Every practice counted on 1 January 2018 was still a member throughout 2018/19.
+      expect(await page.getByTestId('fund-departures').count()).toBe(0);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await saveScreenshot(page, 'fund-new');
       await page.getByRole('link', { name: 'Change the fund’s details and rates' }).click();
@@ -189,6 +191,11 @@ export function contractsSuite(harness: () => BrowserHarness) {
       await visible(page.getByText('Saved ELR winter resilience fund.'));
       await page.getByRole('link', { name: 'ELR winter resilience fund' }).click();
       await eventually(() => textOf(page.locator('table').first().locator('.app-table__row--total'))).toContain(money(225 * federationList));
+      // Narborough, counted on the 2018 lists, left for Leicester City before 2019/20: its share of that year is named.
+      const departures = page.getByTestId('fund-departures');
+      await eventually(() => textOf(departures)).toContain('Narborough Health Centre (C82119) left East Leicestershire & Rutland GP Federation on 31 March 2019, before 2019/20, yet has a share of that year');
+      expect(await textOf(departures)).toContain('A practice cannot apply after it closed or left; its locality can.');
+      expect(await seriousAxeViolations(page)).toEqual([]);
     });
 
     it('works each locality’s share out from the list sizes, with the fund’s £818,137.50 total', async () => {

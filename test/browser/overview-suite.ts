@@ -134,7 +134,9 @@ export function overviewSuite(harness: () => BrowserHarness) {
       await visible(page.getByRole('link', { name: `Change ${demoFederationName}`, exact: true }));
       const former = page.locator('section[aria-labelledby="former-members"]');
       expect(await textOf(former)).toContain('C82119');
-      expect(await textOf(former)).toContain('30 June 2020');
+      // Two Shires left when it closed, and the table says so; Narborough moved away, still open.
+      expect(await textOf(former.locator('tr', { hasText: 'C82036' }))).toContain('30 June 2020, when it closed');
+      expect(await textOf(former.locator('tr', { hasText: 'C82119' }))).not.toContain('when it closed');
       // Every heading and cell of the locality tables fits its column, none running into the next ("Sub-ICB code" into "List size").
       const overflowing = (width: number) =>
         page.setViewportSize({ width, height: 900 }).then(() =>

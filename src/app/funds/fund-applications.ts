@@ -5,7 +5,8 @@ import { checkApprovalDate, checkBusinessCase, checkDrawdown, checkDrawdownDate,
 import { formatLongDate, todayInEngland, isoDateSchema, refuseFutureDate } from '../../domain/iso-date.js';
 import { registryPractices } from '../../db/repos/schemes.js';
 import { deleteDrawdown, drawdownsOf, findApplication, insertApplication, insertDrawdown, linesOf, lockFund, updateApplicationIfUnchanged, type ApplicationRow } from '../../db/repos/contracts.js';
-import { localitiesOn } from '../../db/repos/registry.js';
+import { departuresOf, localitiesOn } from '../../db/repos/registry.js';
+import { wentOn } from '../../domain/groups/departures.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -79,6 +80,20 @@ function checkPots(state: FundState, application: Pick<ApplicationRow, 'id' | 'l
   }
 }
 
+/**
+ * A practice that had closed, or left the fund's footprint, by the day of the application cannot
+ * apply (the fund counts it as a member on its list-size date, and so gives it a share): a closed
+ * practice has no one to spend the money, and its patients are now another practice's. Its locality
+ * may apply for the work instead.
+ */
+async function refuseGonePractice(db: Db, state: FundState, practiceCode: string, on: string) {
+  const [departure] = await departuresOf(db, [practiceCode], state.fund.footprintGroupId, state.fund.listSnapshotDate);
+  const went = departure && wentOn(departure);
+  if (!went || went.on >= on) return;
+  const message = `${departure.practice} ${went.words}, before this application’s date (${formatLongDate(on)}), so it cannot apply: its locality may apply instead`;
+  throw invalid(message, [{ field: 'practiceCode', message: `${went.words}, before ${formatLongDate(on)}: its locality may apply instead` }]);
+}
+
 /** A locality or practice applies with a business case; refused if it would spend money already asked for or approved. */
 export async function submitApplication(ctx: AppContext, fundId: number, input: z.infer<typeof applicationSchema>) {
   authorize(ctx.actor, 'fund_application', 'create', input.practiceCode ?? null);
@@ -94,6 +109,7 @@ export async function submitApplication(ctx: AppContext, fundId: number, input: 
     let localityGroupId = input.localityGroupId;
     if (input.practiceCode) {
       if (!state.calculation.practices.some((p) => p.key === input.practiceCode)) throw invalid(`${input.practiceCode} is not in this fund’s footprint`, [{ field: 'practiceCode', message: 'not a member of the fund’s footprint' }]);
+      await refuseGonePractice(db, state, input.practiceCode, input.submittedOn ?? today);
       const own = (await localitiesOn(db, state.fund.footprintGroupId, state.fund.listSnapshotDate)).get(input.practiceCode);
       // A practice applies from its own locality: naming another is refused, not quietly replaced.
       if (own && input.localityGroupId !== undefined && input.localityGroupId !== own.id) {

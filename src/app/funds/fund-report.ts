@@ -2,7 +2,9 @@ import { calculateFund, type FundCalculation, type FundPractice } from '../../do
 import { positionOf, type PositionRow } from '../../domain/funds/fund-applications.js';
 import { invalid, notFound } from '../../domain/errors.js';
 import { applicationsOf, drawdownsOf, findGroup, type ApplicationRow } from '../../db/repos/contracts.js';
-import { localitiesOn } from '../../db/repos/registry.js';
+import { departuresOf, localitiesOn } from '../../db/repos/registry.js';
+import { fundDepartureSentences } from '../../domain/groups/departures.js';
+import { formatPence } from '../../domain/schemes/format-money.js';
 import { groupMembersOn, listSizesAt, registryPractices, snapshotDatesFor } from '../../db/repos/schemes.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 import { funds } from '../../db/schema/index.js';
@@ -119,6 +121,8 @@ export async function fundReport(ctx: AppContext, fundId: number) {
   // The group a locality's fund is part of (its federation, PCN or ICB footprint), so lists total each one's funds apart.
   const within = (footprint?.parentId ? await findGroup(ctx.db, footprint.parentId) : undefined) ?? footprint;
   const positions = localityPositions(state);
+  const shares = new Map(state.calculation.practices.map((p) => [p.key, p.byYearPence]));
+  const departures = await departuresOf(ctx.db, [...shares.keys()], state.fund.footprintGroupId, state.fund.listSnapshotDate);
   const total = (key: 'allocatedPence' | 'requestedPence' | 'approvedPence' | 'drawnPence' | 'remainingPence') => positions.reduce((t, p) => t + p[key], 0);
   return {
     fund: state.fund,
@@ -126,6 +130,8 @@ export async function fundReport(ctx: AppContext, fundId: number) {
     within: { id: within?.id ?? state.fund.footprintGroupId, name: within?.name ?? `group ${state.fund.footprintGroupId}` },
     calculation: state.calculation,
     withoutListSize: state.withoutListSize,
+    /** Practices with a share of a year they closed or left the footprint during or before: "Two Shires Medical Practice (C82036) closed on 30 June 2020, …". */
+    departures: fundDepartureSentences(departures, state.fund.rates.map((r) => r.year), (key) => shares.get(key), formatPence, state.fund.listSnapshotDate),
     positions,
     /** Each practice's own share, for the practices whose applications the reader sees: what a practice may still apply for. */
     practicePositions: practicePositions(state, ctx.actor),

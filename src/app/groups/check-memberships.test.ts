@@ -103,4 +103,20 @@ describe.each(databaseKinds)('ending the memberships of a practice an ODS file h
     const dormant = await importOdsFile(ctx, ods([{ ...twoShires, 12: '20200630', 13: 'C' }, { ...kibworth, 15: '04C', 13: 'D' }]), { asOf: '2021-08-01' });
     expect(dormant.notes).toEqual(['KIBWORTH MEDICAL CENTRE (C97001) is now dormant and still in ELR federation.']);
   });
+
+  it('the check says again what those imports said, for whoever did not read them, and breaks no rule for it', async () => {
+    const ctx = contextFor(database, adminActor);
+    const result = await checkMemberships(ctx);
+    expect(result.problems).toEqual([]);
+    expect(result.notes).toEqual(['KIBWORTH MEDICAL CENTRE (C97001) is now dormant and still in ELR federation.', 'KIBWORTH MEDICAL CENTRE (C97001) moved from 03W to 04C and is still in ELR federation, a group of 03W: end that membership if it has left.']);
+  });
+
+  it('says nothing of a member that was another commissioner’s when it joined, nor of one whose membership has ended', async () => {
+    const ctx = contextFor(database, adminActor);
+    await importOdsFile(ctx, ods([{ ...twoShires, 12: '20200630', 13: 'C' }, { ...kibworth, 15: '04C', 13: 'D' }, { 1: 'C97002', 2: 'NARBOROUGH ROAD SURGERY', 15: '04C' }]), { asOf: '2021-09-01' });
+    const [federation] = await database.db.select().from(practiceGroups).where(eq(practiceGroups.name, 'ELR federation'));
+    await database.db.insert(groupMemberships).values({ groupId: federation!.id, practiceCode: 'C97002', startDate: '2021-09-01' });
+    await database.db.update(groupMemberships).set({ endDate: '2021-06-30' }).where(eq(groupMemberships.id, ids.kibworth!));
+    expect((await checkMemberships(ctx)).notes).toEqual([]);
+  });
 });

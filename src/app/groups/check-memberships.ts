@@ -1,9 +1,10 @@
 import { and, countDistinct, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import { type CheckedMembership, type EndedMembership, endingAtClosing, type MembershipProblem, membershipProblems, stillMembersSentences } from '../../domain/groups/membership-check.js';
 import { type MemberChange, memberChangeSentences } from '../../domain/groups/member-changes.js';
-import { formatLongDate } from '../../domain/iso-date.js';
+import { formatLongDate, todayInEngland } from '../../domain/iso-date.js';
+import { commissionerOn } from '../registry/practice-on-date.js';
 import type { Db } from '../../db/client.js';
-import { membershipOverview, practiceGroups, practiceOverview } from '../../db/schema/index.js';
+import { membershipOverview, practiceGroups, practiceOverview, practices } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { endMembership, practiceLabel } from './membership-rules.js';
@@ -11,6 +12,11 @@ import { endMembership, practiceLabel } from './membership-rules.js';
 export interface MembershipCheck {
   checked: number;
   problems: MembershipProblem[];
+  /**
+   * Members the NHS files have changed since they joined, which breaks no rule but may want an admin:
+   * one now dormant, one moved from its group's commissioner to another. A sentence each.
+   */
+  notes: string[];
 }
 
 type StoredMembership = CheckedMembership & { rowVersion: number };
@@ -41,7 +47,35 @@ export async function storedMemberships(db: Db, practiceCodes?: readonly string[
 export async function checkMemberships(ctx: AppContext): Promise<MembershipCheck> {
   authorize(ctx.actor, 'membership', 'update');
   const memberships = await storedMemberships(ctx.db);
-  return { checked: memberships.length, problems: membershipProblems(memberships) };
+  const today = todayInEngland();
+  return { checked: memberships.length, problems: membershipProblems(memberships), notes: await memberChangesNotes(ctx.db, await changesSinceJoining(ctx.db, today), today) };
+}
+
+/**
+ * The changes an ODS import reports of member practices (`memberChangesNotes`), found again from
+ * what is stored, for whoever did not read that import's report or set the group up after it: each
+ * current member now dormant (ODS gives it no close date yet, as with a practice merging into
+ * another), and each that was its group's commissioner's when it joined and is another's now.
+ */
+async function changesSinceJoining(db: Db, today: string): Promise<MemberChange[]> {
+  const rows = await db
+    .select({ practiceCode: membershipOverview.practiceCode, startDate: membershipOverview.startDate, groupCommissioner: practiceGroups.commissionerCode, name: practiceOverview.displayName, status: practiceOverview.status, commissionerCode: practiceOverview.commissionerCode })
+    .from(membershipOverview)
+    .innerJoin(practiceGroups, eq(practiceGroups.id, membershipOverview.groupId))
+    .innerJoin(practiceOverview, eq(practiceOverview.odsCode, membershipOverview.practiceCode))
+    .where(or(isNull(membershipOverview.endDate), gte(membershipOverview.endDate, today)));
+  const changes = new Map<string, MemberChange>();
+  for (const r of rows) if (r.status === 'dormant') changes.set(`${r.practiceCode} dormant`, { practiceCode: r.practiceCode, practice: practiceLabel(r.name, r.practiceCode), kind: 'dormant' });
+  const elsewhere = rows.filter((r) => r.groupCommissioner && r.groupCommissioner !== r.commissionerCode);
+  // One query for each day members joined on: a handful, however many members.
+  for (const startDate of [...new Set(elsewhere.map((r) => r.startDate))]) {
+    const joining = elsewhere.filter((r) => r.startDate === startDate);
+    const was = new Map((await db.select({ odsCode: practices.odsCode, code: commissionerOn(startDate) }).from(practices).where(inArray(practices.odsCode, joining.map((r) => r.practiceCode)))).map((p) => [p.odsCode, p.code]));
+    for (const r of joining) {
+      if (was.get(r.practiceCode) === r.groupCommissioner) changes.set(`${r.practiceCode} ${r.groupCommissioner}`, { practiceCode: r.practiceCode, practice: practiceLabel(r.name, r.practiceCode), kind: 'moved', from: r.groupCommissioner!, to: r.commissionerCode });
+    }
+  }
+  return [...changes.values()].sort((a, b) => a.practiceCode.localeCompare(b.practiceCode) || a.kind.localeCompare(b.kind));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, lt } from 'drizzle-orm';
-import { listSizes, practiceGroups, practiceHistory } from '../../db/schema/index.js';
+import { listSizes, practiceGroups, practiceHistory, practices } from '../../db/schema/index.js';
 import { demoFederationName } from '../demo/load-demo.js';
 import { databaseKinds } from '../../../test/support/databases.js';
 import { useDemoDatabase } from '../../../test/support/demo-database.js';
@@ -100,5 +100,15 @@ describe.each(databaseKinds)('a group’s list sizes on a date (%s)', (kind) => 
     expect(summary.withoutListSize).toEqual([`${kibworth!.displayName} (C82001)`]);
     expect(summary.totalListSize).toBe(summary.practices.reduce((sum, p) => sum + (p.listSize ?? 0), 0));
     await database().db.insert(listSizes).values(kibworthSizes!);
+  });
+
+  it('gives each former member its close date, so one that left when it closed can say so and one that moved away does not', async () => {
+    const { summary } = await kibworthOn('2021-01-01');
+    const [twoShires] = await database().db.select().from(practices).where(eq(practices.odsCode, 'C82036'));
+    expect(summary.formerPractices.map((p) => [p.odsCode, p.closeDate])).toEqual([
+      ['C82119', null],
+      ['C82036', twoShires!.closeDate],
+    ]);
+    expect(summary.formerPractices.find((p) => p.odsCode === 'C82036')!.endDate).toBe(twoShires!.closeDate);
   });
 });

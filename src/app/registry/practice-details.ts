@@ -102,7 +102,8 @@ export async function getGroupSummary(ctx: AppContext, groupId: number, onDate =
     children,
     // Each member's locality in this group (another group's localities are not this one's business).
     practices: current.map((m) => ({ ...m.practice, locality: localityOf.get(m.practice.odsCode) ?? (group.kind === 'locality' ? group.name : null), ...membershipOf(m.membership) })),
-    formerPractices: members.filter((m) => !current.includes(m)).map((m) => ({ odsCode: m.practice.odsCode, name: m.practice.displayName, ...membershipOf(m.membership) })),
+    // With its close date, so a membership that ended when the practice closed says so.
+    formerPractices: members.filter((m) => !current.includes(m)).map((m) => ({ odsCode: m.practice.odsCode, name: m.practice.displayName, closeDate: m.practice.closeDate, ...membershipOf(m.membership) })),
     totalListSize: current.reduce((sum, m) => sum + (m.practice.listSize ?? 0), 0),
     listSizeDates: sizeDates,
     // Members the total leaves out, as no list-size file holds them (one closed before the first imported), named so the page can say so.

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { departuresOf } from '../../db/repos/registry.js';
 import { deliveredRows, findScheme, findVersion, handScheduleRows, listVersions, type DeliveredRow, type HandScheduleRow, type SchemeRow, type SchemeVersionRow } from '../../db/repos/schemes.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { DeliveredActivity } from '../../domain/schemes/delivered.js';
@@ -90,9 +91,13 @@ export async function runInputFor(db: Db, loaded: LoadedVersion, reallocateDecli
   // One after the other: `db` may be a transaction, whose connection runs one query at a time.
   const delivered = await deliveredRows(db, loaded.scheme.id, loaded.version.version);
   const hand = await handScheduleRows(db, loaded.scheme.id, loaded.version.version);
+  const practices = storedPractices(loaded.definition);
+  // Closings and leavings are the registry's and the group's as they stand now, not as they stood when the version was saved.
+  const departures = await departuresOf(db, practices.flatMap((p) => (p.odsCode ? [p.odsCode] : [])), loaded.scheme.groupId, loaded.version.listSnapshotDate ?? loaded.definition.listSnapshot?.date ?? '0001-01-01');
   return {
     definition: loaded.definition,
-    practices: storedPractices(loaded.definition),
+    practices,
+    departures,
     delivered: delivered.length ? toDeliveredActivity(delivered) : null,
     handSchedule: toHandSchedule(hand),
     reallocateDeclined,

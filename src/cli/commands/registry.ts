@@ -138,7 +138,8 @@ export function registerRegistryCommands(program: Command): void {
 }
 
 /**
- * `atscale check`: every stored membership against the rules; exit code 2 when any breaks one.
+ * `atscale check`: every stored membership against the rules; exit code 2 when any breaks one. Members
+ * the NHS files have changed since they joined (dormant, moved commissioner) are named too, and break no rule.
  * `--end-at-closing` first ends each membership that runs past its practice's close date on that date.
  */
 function registerCheckCommand(program: Command): void {
@@ -155,13 +156,15 @@ function registerCheckCommand(program: Command): void {
           process.stderr.write(ended.length ? `Ended ${countOf(ended.length, 'membership')}:\n${endedSentences(ended).map((s) => `  ${s}\n`).join('')}` : 'No membership runs past its practice’s close date.\n');
         }
         const result = await client.read(async (ctx) => (await checks()).checkMemberships(ctx), '/api/membership-check');
+        // Not rule breaks, so not in the exit code: what the NHS files changed of members since they joined.
+        const notes = result.notes.length ? `Members the NHS files have changed since they joined:\n${result.notes.map((n) => `  ${n}\n`).join('')}` : '';
         if (!result.problems.length) {
-          process.stderr.write(`Checked ${countOf(result.checked, 'membership')}: each keeps the rules.\n`);
+          process.stderr.write(`Checked ${countOf(result.checked, 'membership')}: each keeps the rules.\n${notes}`);
           if (options.format === 'table') return;
         } else {
           const endable = result.problems.filter((p) => p.endOn).length;
           const hint = endable ? ` (${countOf(endable, 'membership')} of closed practices: atscale check --end-at-closing ends ${endable === 1 ? 'it' : 'them'} on the closing date)` : '';
-          process.stderr.write(`Checked ${countOf(result.checked, 'membership')}: ${countOf(result.problems.length, 'problem')} to put right on the groups’ pages${hint}.\n`);
+          process.stderr.write(`Checked ${countOf(result.checked, 'membership')}: ${countOf(result.problems.length, 'problem')} to put right on the groups’ pages${hint}.\n${notes}`);
           process.exitCode = 2;
         }
         await writeRows(result.problems, [{ header: 'Group', value: (p) => p.groupName }, { header: 'Practice', value: (p) => p.practiceCode }, { header: 'Problem', value: (p) => p.message }], options.format, { json: result, emptySaid: true });

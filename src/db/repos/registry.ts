@@ -1,6 +1,7 @@
-import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Departure } from '../../domain/groups/departures.js';
 import type { Db } from '../client.js';
-import { groupMemberships, practiceGroups } from '../schema/index.js';
+import { groupMemberships, practiceGroups, practiceOverview } from '../schema/index.js';
 
 /**
  * Which of these practice codes the registry does not hold. Asked of the database, so checking a
@@ -25,4 +26,31 @@ export async function localitiesOn(db: Db, footprintGroupId: number, date: strin
     .innerJoin(practiceGroups, eq(practiceGroups.id, groupMemberships.groupId))
     .where(and(groups, lte(groupMemberships.startDate, date), or(isNull(groupMemberships.endDate), gte(groupMemberships.endDate, date))));
   return new Map(rows.map((r) => [r.code, { id: r.id, name: r.name }]));
+}
+
+/**
+ * Of these practices, counted in a group on `date`, those that have closed since or whose membership
+ * of the group has ended (none of its memberships from that date on is open): the day each went.
+ * A practice that left and came back is counted as leaving on its last membership's end. Without a
+ * group, closings only.
+ */
+export async function departuresOf(db: Db, codes: readonly string[], groupId: number | null, date: string): Promise<Departure[]> {
+  if (!codes.length) return [];
+  const practices = await db.select({ odsCode: practiceOverview.odsCode, name: practiceOverview.displayName, closeDate: practiceOverview.closeDate }).from(practiceOverview).where(inArray(practiceOverview.odsCode, [...codes]));
+  const [group] = groupId ? await db.select({ name: practiceGroups.name }).from(practiceGroups).where(eq(practiceGroups.id, groupId)) : [];
+  const spans = groupId
+    ? await db
+        .select({ code: groupMemberships.practiceCode, endDate: groupMemberships.endDate })
+        .from(groupMemberships)
+        .where(and(eq(groupMemberships.groupId, groupId), inArray(groupMemberships.practiceCode, [...codes]), or(isNull(groupMemberships.endDate), gte(groupMemberships.endDate, date))))
+    : [];
+  const leftOn = (code: string): string | null => {
+    const own = spans.filter((s) => s.code === code);
+    if (!own.length || own.some((s) => s.endDate === null)) return null;
+    return own.map((s) => s.endDate!).sort().at(-1)!;
+  };
+  return practices
+    .map((p) => ({ practiceKey: p.odsCode, practice: `${p.name} (${p.odsCode})`, closedOn: p.closeDate, leftOn: leftOn(p.odsCode), group: group?.name ?? null }))
+    .filter((d) => d.closedOn !== null || d.leftOn !== null)
+    .sort((a, b) => a.practiceKey.localeCompare(b.practiceKey));
 }

@@ -1,4 +1,5 @@
 import { AppError, type Problem } from '../errors.js';
+import { type Departure, schemeDepartureSentences, schemeSpan } from '../groups/departures.js';
 import { allocateScheme, type Allocation } from './allocation.js';
 import { weighPractices } from './apportion.js';
 import type { DeliveredActivity } from './delivered.js';
@@ -24,6 +25,8 @@ export interface SchemeRunInput {
   handSchedule?: HandSchedule | null;
   /** Release the whole allocation of every practice whose activity return says it did not take part. */
   reallocateDeclined?: boolean;
+  /** Practices that have closed or left the scheme's group (from the registry): warned of where that was before the scheme ended. */
+  departures?: readonly Departure[];
 }
 
 /** Where a column's rounded rows fail to add up to its TOTAL, and which rule the TOTAL follows. */
@@ -138,6 +141,14 @@ function releasesFor(definition: SchemeDefinition, practices: readonly SchemePra
   return releases;
 }
 
+/** A warning for each taking part that closed or left the group before the scheme ended (a scheme whose period has no dates has none). */
+function departureWarnings(definition: SchemeDefinition, practices: readonly SchemePractice[], departures: readonly Departure[]): SchemeWarning[] {
+  const span = schemeSpan(definition.period);
+  const taking = new Set(practices.map((p) => p.key));
+  if (!span || !departures.length) return [];
+  return schemeDepartureSentences(departures.filter((d) => taking.has(d.practiceKey)), span, definition.listSnapshot?.date ?? null).map((d) => ({ severity: 'warning', code: 'practice_gone', practiceKey: d.practiceKey, message: d.message }));
+}
+
 /**
  * Runs a scheme from its definition and resolved inputs: allocation, payments on delivered
  * activity, reallocation of released capacity, the multi-year schedule, the comparison with a hand
@@ -163,6 +174,7 @@ export function runScheme(input: SchemeRunInput): SchemeRun {
 
   const warnings: SchemeWarning[] = [
     ...practices.filter((p) => p.participation === 'unknown').map((p): SchemeWarning => ({ severity: 'note', code: 'participation_unknown', practiceKey: p.key, message: `${p.name} has not confirmed it is taking part; it is included in the allocation` })),
+    ...departureWarnings(definition, practices, input.departures ?? []),
     ...(payments?.warnings ?? []),
     ...(multiYear?.warnings ?? []),
     ...(differences?.rows ?? [])

@@ -13,7 +13,9 @@ export interface SchemeWarning {
     | 'participation_unknown'
     | 'activity_from_non_participant'
     | 'funding_exceeds_cost'
-    | 'hand_schedule_unexplained';
+    | 'hand_schedule_unexplained'
+    /** A practice taking part closed or left the scheme's group before the scheme ended. */
+    | 'practice_gone';
   practiceKey: string | null;
   message: string;
   source?: ProblemLocation;

@@ -96,7 +96,7 @@ export interface GroupSummary {
   onDate: string;
   children: Group[];
   practices: GroupMember[];
-  formerPractices: { odsCode: string; name: string; membershipId: number; membershipVersion: number; startDate: string; endDate: string | null }[];
+  formerPractices: { odsCode: string; name: string; closeDate: string | null; membershipId: number; membershipVersion: number; startDate: string; endDate: string | null }[];
   totalListSize: number;
   listSizeDates: string[];
   /** Members with no list size on record, "Name (C82001)": the total leaves them out. */

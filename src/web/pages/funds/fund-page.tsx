@@ -1,4 +1,4 @@
-import { Details, Heading } from 'nhsuk-react-components';
+import { Details, Heading, WarningCallout } from 'nhsuk-react-components';
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
 import { may } from '../../auth/may.js';
@@ -57,7 +57,7 @@ export function FundPage() {
   usePageTitle(report.data?.fund.name ?? 'Fund');
   return (
     <Loaded query={report} what="fund">
-      {({ fund, footprintName, calculation, withoutListSize, positions, totals, applications }) => {
+      {({ fund, footprintName, calculation, withoutListSize, departures, positions, totals, applications }) => {
         const totalCells = (rows: ShareRow[]) => ({ list: formatNumber(calculation.listTotal), total: calculation.totalPence, ...Object.fromEntries(calculation.years.map((y, i) => [y.year, sum(rows, i)])) });
         return (
           <>
@@ -70,6 +70,17 @@ export function FundPage() {
               <p className="nhsuk-body" data-testid="without-list-size">
                 No list size on {formatDate(fund.listSnapshotDate)} for {formatList(withoutListSize)}, so {withoutListSize.length === 1 ? 'it has' : 'they have'} no share of the fund.
               </p>
+            ) : null}
+            {departures.length ? (
+              <WarningCallout data-testid="fund-departures">
+                <WarningCallout.Heading headingLevel="h2">{departures.length === 1 ? 'A practice with a share has closed or left' : 'Practices with a share have closed or left'}</WarningCallout.Heading>
+                <ul>
+                  {departures.map((d) => (
+                    <li key={d}>{d}.</li>
+                  ))}
+                </ul>
+                <p>Their shares stay in their localities’ pots. A practice cannot apply after it closed or left; its locality can.</p>
+              </WarningCallout>
             ) : null}
             {user.role === 'admin' ? (
               <p className="nhsuk-body">

@@ -64,6 +64,8 @@ export interface FundReport {
   calculation: { years: FundYear[]; listTotal: number; totalPence: number; practices: ShareRow[]; localities: ShareRow[] };
   /** Members with no list size on the fund's date, "Name (C82001)": they have no share. */
   withoutListSize: string[];
+  /** Practices with a share of a year they closed or left the footprint during or before, a sentence each. */
+  departures: string[];
   positions: Position[];
   /** Each practice's own share, for the practices whose applications the reader sees. */
   practicePositions: (Omit<Position, 'localityId'> & { practiceCode: string })[];

@@ -51,7 +51,8 @@ export function FormerMembersTable({ summary, extraColumns = [] }: { summary: Gr
   const columns: Column<FormerMember>[] = [
     { key: 'practice', header: 'Practice', cell: (p) => <>{practiceLink(p.odsCode, p.name)} ({p.odsCode})</> },
     { key: 'from', header: 'From', nowrap: true, cell: (p) => formatDate(p.startDate) },
-    { key: 'until', header: 'Until', nowrap: true, cell: (p) => (p.endDate ? formatDate(p.endDate) : 'No end date') },
+    // The date kept on one line; a membership ended by the practice closing says so after it.
+    { key: 'until', header: 'Until', cell: (p) => (p.endDate ? <><span className="app-nowrap">{formatDate(p.endDate)}</span>{p.closeDate === p.endDate ? ', when it closed' : ''}</> : 'No end date') },
     ...extraColumns,
   ];
   return (

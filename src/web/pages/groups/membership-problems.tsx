@@ -1,4 +1,4 @@
-import { Button, WarningCallout } from 'nhsuk-react-components';
+import { Button, InsetText, WarningCallout } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api/use-api.js';
@@ -10,6 +10,8 @@ import { type EndedMembership, endedSentences, type MembershipProblem } from '..
 interface MembershipCheck {
   checked: number;
   problems: MembershipProblem[];
+  /** Members the NHS files have changed since they joined (dormant, moved commissioner): no rule broken. */
+  notes: string[];
 }
 
 const memberships = (n: number) => (n === 1 ? 'one membership' : `${formatNumber(n)} memberships`);
@@ -19,7 +21,8 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
  * For an admin: stored memberships that break a membership rule (a practice closed since, by a
  * newer ODS file; or made by an older atscale, or restored from an older backup), each linked to
  * its group's page to be put right. Those of closed practices can all be ended on their closing
- * dates with one button. Nothing when every membership keeps the rules.
+ * dates with one button. Nothing when every membership keeps the rules. Below, members an NHS file
+ * has made dormant or moved to another commissioner since they joined, which break no rule.
  */
 export function MembershipProblems() {
   const check = useApiQuery<MembershipCheck>('/api/membership-check');
@@ -62,6 +65,16 @@ export function MembershipProblems() {
             </>
           ) : null}
         </WarningCallout>
+      ) : null}
+      {check.data?.notes.length ? (
+        <InsetText data-testid="member-changes">
+          <h2 className="nhsuk-heading-s">Members the NHS files have changed since they joined</h2>
+          <ul>
+            {check.data.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </InsetText>
       ) : null}
     </>
   );
