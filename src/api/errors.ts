@@ -48,6 +48,25 @@ export function dataException(error: unknown): string | undefined {
   return pg?.code.startsWith('22') ? pg.message : undefined;
 }
 
+/** Node's own reasons a connection to PostgreSQL failed (refused, host unknown, timed out, reset). */
+const connectionFailures = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH']);
+
+/**
+ * The database could not be reached or has gone (PostgreSQL stopped, its database dropped, the
+ * network down; the embedded one closed at shutdown): the server cannot answer, but it is not a
+ * fault in it, so it is a 503 to try again later, as the health check says.
+ */
+export function databaseUnreachable(error: unknown): boolean {
+  const code = postgresError(error)?.code;
+  // 08: connection exceptions; 57P01–57P03: the server shutting down or starting; 3D000: no such database.
+  if (code && (code.startsWith('08') || /^57P0[1-3]$/.test(code) || code === '3D000')) return true;
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown[] } | undefined, depth = 0; e && depth < 4; e = (e.cause ?? e.errors?.[0]) as typeof e, depth++) {
+    if (typeof e.code === 'string' && connectionFailures.has(e.code)) return true;
+    if (typeof e.message === 'string' && /^(Connection terminated|PGlite is closed)/.test(e.message)) return true;
+  }
+  return false;
+}
+
 /** Turns whatever was thrown into one JSON shape: { error, message, problems[] naming fields or lines }. */
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   let appError: AppError | undefined;
@@ -68,6 +87,9 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   } else if (refusedValue) {
     request.log.warn({ err: error }, 'the database refused a value the request held');
     appError = new AppError('invalid', `The request holds a value the database cannot store: ${refusedValue}`);
+  } else if (databaseUnreachable(error)) {
+    request.log.error({ err: error }, 'the database cannot be reached');
+    appError = new AppError('unavailable', 'The database cannot be reached, so nothing was read or saved. Try again in a few minutes; if it goes on, tell whoever runs atscale');
   } else if (uniqueViolation(error)) {
     // Two saves at once that the use case's own checks could not see: the database kept one.
     appError = new AppError('conflict', 'Someone else saved the same thing at the same moment, so this was not saved. Reload the page and try again');
