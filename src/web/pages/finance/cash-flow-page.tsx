@@ -57,6 +57,7 @@ export function CashFlowPage() {
                       `No month ends below ${formatPence(report.thresholdPence)}.`
                     )}
                   </p>
+                  {report.datedNote ? <p className="nhsuk-body">{report.datedNote}</p> : null}
                   <CashFlowChart months={report.months} thresholdPence={report.thresholdPence} />
                   <DownloadLinks report="cash-flow" query={query} noun="cash flow" />
                   <ReportTableView table={tableNamed(report, 'cash-flow')!} />
