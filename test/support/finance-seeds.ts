@@ -46,3 +46,22 @@ export function seedIe(): { income: IeIncomeLine[]; costs: RunningCostLine[] } {
   const costs = readSeed('running-costs-2018-19.csv').map((r, i): RunningCostLine => ({ id: i + 1, financialYear: '2018/19', category: 'Unallocated', line: r.line!, amountPence: Number(r.amount) * 100, comment: r.comment || null, frequency: 'monthly', arrearsMonths: 0 }));
   return { income, costs };
 }
+
+/** The demo's income streams file (this repository's demo/finance), which adds each stream's terms, share and linked scheme to the seed's amounts. */
+const demoStreamsFile = fileURLToPath(new URL('../../demo/finance/income-streams.csv', import.meta.url));
+
+/** One stream of the demo's file, with its terms and amounts as the import reads them. */
+export function demoStream(name: string, status: IncomeStream['status'], id = 1): IncomeStream {
+  const rows = Papa.parse<Record<string, string>>(readFileSync(demoStreamsFile, 'utf8'), { header: true, skipEmptyLines: true }).data.filter((r) => r.stream === name && r.status === status);
+  const first = rows[0]!;
+  return makeStream({
+    id,
+    funder: first.commissioner!,
+    name,
+    status,
+    frequency: first.payment_terms as IncomeStream['frequency'],
+    arrearsMonths: Number(first.arrears_months),
+    practicesShareBasisPoints: Number(first.practices_share_percent) * 100,
+    amounts: rows.map((r) => ({ financialYear: r.financial_year!, amountPence: Number(r.amount) * 100 })),
+  });
+}

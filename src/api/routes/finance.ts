@@ -45,7 +45,8 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
     const query = queryOf(request);
     const result = await runFinanceReport(ctxOf(request), report, query);
     const year = typeof query.year === 'string' && query.year ? query.year : undefined;
-    const file = await financeTablesFile(`${report}${year ? `-${year.replace('/', '-')}` : ''}`, result.tables, format, financeAbout(ctxOf(request), result.tables[0]!.title, year));
+    const about = [...financeAbout(ctxOf(request), result.tables[0]!.title, year), ...(typeof result.datedNote === 'string' ? [['Recorded dates', result.datedNote] as [string, string]] : [])];
+    const file = await financeTablesFile(`${report}${year ? `-${year.replace('/', '-')}` : ''}`, result.tables, format, about);
     return sendFile(reply, file.type, file);
   });
   // Refused by the kind's record type before the file is read (the path is checked after this hook, so an unknown kind is read as the I&E's, admins' too).

@@ -2,6 +2,7 @@ import { loadCostSavings, loadFinanceYears, loadIeIncomeLines, loadIncomeStreams
 import { schemes } from '../../db/schema/index.js';
 import { AppError, invalid } from '../../domain/errors.js';
 import { cashFlow } from '../../domain/finance/cash-flow.js';
+import { datedMoneyNote } from '../../domain/finance/dated-money.js';
 import { formatFinancialYear, normaliseFinancialYear, parseFinancialYear } from '../../domain/finance/financial-year.js';
 import { incomeAndExpenditure, resultKind } from '../../domain/finance/income-expenditure.js';
 import { cashFlowTable, doubleCountingTable, type FinanceTable, ieTable, receiptsTable, runningCostsTable, savingsTable, scenarioComparisonTable, schemeFeesTable, streamsTable, streamTotalsTable } from '../../domain/finance/presenters.js';
@@ -130,7 +131,8 @@ export async function ieReport(ctx: AppContext, rawYear: string) {
 export async function cashFlowReport(ctx: AppContext, rawYear: string, options: { thresholdPence?: number } = {}) {
   authorize(ctx.actor, 'finance_report', 'read');
   const { flow } = await yearModel(ctx, rawYear, [], options.thresholdPence);
-  return { ...flow, openingNote: await openingNote(ctx, flow), tables: [cashFlowTable(flow), receiptsTable(flow)] };
+  // Which months recorded invoice and payment dates place, rather than the terms: one sentence.
+  return { ...flow, openingNote: await openingNote(ctx, flow), datedNote: datedMoneyNote(flow), tables: [cashFlowTable(flow), receiptsTable(flow)] };
 }
 
 /** The year before's closing cash in this cash flow beside the plan's opening balance, where they differ. */

@@ -3,7 +3,7 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { schemes } from '../../db/schema/index.js';
 import { conflict, invalid, type Problem } from '../../domain/errors.js';
-import { type SchemeMoney, schemePaymentYear } from '../../domain/finance/scheme-money.js';
+import { type SchemeMoney, schemePaymentYear, schemePeriodMonths } from '../../domain/finance/scheme-money.js';
 import { runScheme } from '../../domain/schemes/run-scheme.js';
 import { versionInForce } from '../../domain/schemes/versions.js';
 import { listVersions } from '../../db/repos/schemes.js';
@@ -25,7 +25,10 @@ export async function linkedSchemeMoney(db: Db, schemeIds: readonly (number | nu
   for (const id of new Set(schemeIds.filter((i): i is number => i !== null))) {
     const approved = versionInForce(await listVersions(db, id));
     const loaded = await loadSchemeVersion(db, id, approved?.version);
-    const entry: SchemeMoney = { schemeId: id, name: loaded.scheme.name, financialYear: schemePaymentYear(loaded.definition.period), figures: null, note: null };
+    const { period } = loaded.definition;
+    // The settlement is the approved version's: the one whose figures these are.
+    const timing = { months: schemePeriodMonths(period), invoicedOn: approved?.invoicedOn ?? null, paidOn: approved?.paidOn ?? null };
+    const entry: SchemeMoney = { schemeId: id, name: loaded.scheme.name, financialYear: schemePaymentYear(period), figures: null, note: null, timing };
     money.set(id, entry);
     if (!approved) {
       entry.note = 'The scheme has no approved version yet';

@@ -54,7 +54,8 @@ function notes(report: FinanceReportName, result: Record<string, unknown>): stri
   if (report === 'cash-flow') {
     const below = result.monthsBelowThreshold as string[];
     const opening = result.openingNote as string | null;
-    return [...(opening ? [opening] : []), below.length ? `${below.length} month${below.length === 1 ? '' : 's'} end below the threshold of ${formatPence(result.thresholdPence as number)}: ${formatList(below.map(monthLabel))}` : `No month ends below the threshold of ${formatPence(result.thresholdPence as number)}`];
+    const dated = result.datedNote as string | null;
+    return [...(opening ? [opening] : []), ...(dated ? [dated] : []), below.length ? `${below.length} month${below.length === 1 ? '' : 's'} end below the threshold of ${formatPence(result.thresholdPence as number)}: ${formatList(below.map(monthLabel))}` : `No month ends below the threshold of ${formatPence(result.thresholdPence as number)}`];
   }
   if (report === 'streams') return [...(result.doubleCounting as { message: string }[]).map((d) => `Warning: ${d.message}`), ...(result.againstIe as string[])];
   if (report === 'scenario') return [...(result.notes as string[]).map((n) => `Warning: ${n}`), ...(result.unchanged as string[])];

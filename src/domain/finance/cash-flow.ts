@@ -1,6 +1,6 @@
 import { monthIndex, monthOfIndex, monthsOf, parseFinancialYear } from './financial-year.js';
 import { shareOf, splitPence } from './money.js';
-import type { IncomeStream, PaymentTerms, RunningCostLine } from './types.js';
+import type { IncomeStream, PaymentTerms, RunningCostLine, StreamAmount } from './types.js';
 
 export interface Instalment {
   /** "YYYY-MM": the month the money moves. */
@@ -9,17 +9,43 @@ export interface Instalment {
 }
 
 const periodLengths: Record<PaymentTerms['frequency'], number> = { monthly: 1, on_claim: 1, quarterly: 3, annually: 12 };
+const april = monthIndex('2000-04');
 
 /**
- * When a year's amount is paid: the year is cut into the periods the terms name (months,
- * quarters, the whole year), each period's equal share is paid in the period's last month, then
- * moved on by the months in arrears. A stream paid quarterly two months in arrears pays April–June
- * in August, and January–March in May of the next financial year.
+ * When a year's amount is paid: the year (or the `months` a scheme runs) is cut into the periods
+ * the terms name (months, quarters April–June…, the whole year), each period's equal share is paid
+ * in the period's last month, then moved on by the months in arrears. A stream paid quarterly two
+ * months in arrears pays April–June in August, and January–March in May of the next financial year.
  */
-export function paymentSchedule(financialYear: string, amountPence: number, terms: PaymentTerms): Instalment[] {
+export function paymentSchedule(financialYear: string, amountPence: number, terms: PaymentTerms, months: readonly string[] = monthsOf(financialYear)): Instalment[] {
   const length = periodLengths[terms.frequency];
-  const first = monthIndex(monthsOf(financialYear)[0]!);
-  return splitPence(amountPence, 12 / length).map((share, i) => ({ month: monthOfIndex(first + (i + 1) * length - 1 + terms.arrearsMonths), amountPence: share }));
+  const periods = [...new Set(months.map((m) => Math.floor((monthIndex(m) - april) / length)))].sort((a, b) => a - b);
+  return splitPence(amountPence, periods.length).map((share, i) => ({ month: monthOfIndex(april + (periods[i]! + 1) * length - 1 + terms.arrearsMonths), amountPence: share }));
+}
+
+/** A linked scheme's money placed by the days its version was recorded as invoiced and paid, not forecast. */
+export interface DatedMoney {
+  streamId: number;
+  name: string;
+  /** The year of the stream's amount it is. */
+  financialYear: string;
+  terms: PaymentTerms;
+  received: { month: string; amountPence: number; invoicedOn: string };
+  paid: { month: string; amountPence: number; paidOn: string } | null;
+}
+
+/**
+ * A year's amount and the practices' part of it as instalments in and out. Once a linked scheme is
+ * invoiced, the invoice is one claim: received as the terms put it after the invoice's month (on
+ * claim one month in arrears: the month after), and the practices are paid with it, or in the
+ * month they were recorded as paid. Before that, its period's months, else the whole year.
+ */
+function amountSchedule(amount: StreamAmount, practicesPence: number, terms: PaymentTerms): { receipts: Instalment[]; practices: Instalment[] } {
+  const { invoicedOn = null, paidOn = null, months = null } = amount.timing ?? {};
+  const over = invoicedOn ? [invoicedOn.slice(0, 7)] : (months ?? undefined);
+  const receipts = paymentSchedule(amount.financialYear, amount.amountPence, terms, over);
+  const practices = invoicedOn && paidOn ? [{ month: paidOn.slice(0, 7), amountPence: practicesPence }] : paymentSchedule(amount.financialYear, practicesPence, terms, over);
+  return { receipts, practices };
 }
 
 export interface CashFlowMonth {
@@ -41,6 +67,8 @@ export interface CashFlow {
   months: CashFlowMonth[];
   /** Receipts by stream and month, for the detail table. */
   receipts: { streamId: number; name: string; funder: string; byMonth: Record<string, number>; totalPence: number }[];
+  /** Linked schemes' money this year that recorded invoice and payment dates place (or move out of it). */
+  dated: DatedMoney[];
   lowestPence: number;
   monthsBelowThreshold: string[];
 }
@@ -57,7 +85,8 @@ export interface CashFlowInput {
 /**
  * A year's cash, month by month: what each stream pays in (from every year's amounts, so money
  * in arrears from last year lands this year), the practices' share paid on in the month it comes
- * in (a scheme's exact payments where the year has them, paid in the same instalments), running
+ * in (a scheme's exact payments where the year has them, paid in the same instalments, or when
+ * recorded as paid), a linked scheme's invoice received as its terms say after the invoice, running
  * costs as their terms say, and the balance carried from month to month.
  */
 export function cashFlow(input: CashFlowInput): CashFlow {
@@ -67,17 +96,20 @@ export function cashFlow(input: CashFlowInput): CashFlow {
   const zero = () => Object.fromEntries(months.map((m) => [m, 0])) as Record<string, number>;
   const receipts: CashFlow['receipts'] = [];
   const practicePayments = zero();
+  const dated: DatedMoney[] = [];
   for (const stream of input.streams) {
     const byMonth = zero();
     for (const year of stream.amounts) {
       // The practices' share is taken of the year's amount, once, as the I&E takes it, then paid in the same instalments: a share of each instalment would round twelve times.
       const practicesPence = year.practicesPence ?? shareOf(year.amountPence, stream.practicesShareBasisPoints);
-      const shares = paymentSchedule(year.financialYear, practicesPence, stream);
-      paymentSchedule(year.financialYear, year.amountPence, stream).forEach((instalment, i) => {
-        if (!inYear.has(instalment.month)) return;
-        byMonth[instalment.month]! += instalment.amountPence;
-        practicePayments[instalment.month]! += shares[i]!.amountPence;
-      });
+      const schedule = amountSchedule(year, practicesPence, stream);
+      for (const i of schedule.receipts) if (inYear.has(i.month)) byMonth[i.month]! += i.amountPence;
+      for (const i of schedule.practices) if (inYear.has(i.month)) practicePayments[i.month]! += i.amountPence;
+      const { invoicedOn, paidOn } = year.timing ?? {};
+      if (!invoicedOn) continue;
+      const received = { month: schedule.receipts[0]!.month, amountPence: year.amountPence, invoicedOn };
+      const paid = paidOn ? { month: schedule.practices[0]!.month, amountPence: practicesPence, paidOn } : null;
+      if (year.financialYear === input.financialYear || inYear.has(received.month) || (paid && inYear.has(paid.month))) dated.push({ streamId: stream.id, name: stream.name, financialYear: year.financialYear, terms: { frequency: stream.frequency, arrearsMonths: stream.arrearsMonths }, received, paid });
     }
     const totalPence = Object.values(byMonth).reduce((a, b) => a + b, 0);
     if (totalPence !== 0) receipts.push({ streamId: stream.id, name: stream.name, funder: stream.funder, byMonth, totalPence });
@@ -101,6 +133,7 @@ export function cashFlow(input: CashFlowInput): CashFlow {
     closingPence: balance,
     months: rows,
     receipts,
+    dated,
     lowestPence: Math.min(...rows.map((r) => r.closingPence)),
     monthsBelowThreshold: rows.filter((r) => r.belowThreshold).map((r) => r.month),
   };

@@ -5,7 +5,10 @@ import { type IncomeAndExpenditure, resultNoun } from './income-expenditure.js';
 import { penceToPounds } from '../schemes/format-money.js';
 import type { IeWithSchemeFees } from './scheme-money.js';
 import { type DoubleCount, NO_FUNDER, type StreamTotals } from './stream-totals.js';
-import { type CostSaving, type IncomeStream, type RunningCostLine, streamStatusLabels } from './types.js';
+import { type CostSaving, type IncomeStream, type RunningCostLine, streamStatusLabels, termsLabel } from './types.js';
+import { datedWords } from './dated-money.js';
+
+export { frequencyLabels, termsLabel } from './types.js';
 
 /**
  * The finance tables as plain rows and columns (the same shape as the schemes' report tables):
@@ -35,8 +38,6 @@ function asWritten(table: FinanceTable): FinanceTable {
 const yearKey = (year: string) => year.replace('/', '_');
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
-export const frequencyLabels: Record<IncomeStream['frequency'], string> = { monthly: 'Monthly', quarterly: 'Quarterly', annually: 'Annually', on_claim: 'On claim' };
-export const termsLabel = (t: Pick<IncomeStream, 'frequency' | 'arrearsMonths'>) => `${frequencyLabels[t.frequency]}${t.arrearsMonths ? `, ${t.arrearsMonths} month${t.arrearsMonths === 1 ? '' : 's'} in arrears` : ''}`;
 
 /** The streams with their yearly amounts; `schemeNames` names the scheme each linked stream pays for. */
 export function streamsTable(streams: readonly IncomeStream[], years: readonly string[], schemeNames: ReadonlyMap<number, string> = new Map()): FinanceTable {
@@ -147,9 +148,10 @@ export function cashFlowTable(flow: CashFlow): FinanceTable {
   return asWritten({
     name: 'cash-flow',
     title: `Cash flow ${flow.financialYear}`,
-    columns: [month('month', 'Month'), money('opening', 'Opening £'), money('receipts', 'Receipts £'), money('practice_payments', 'Paid to practices £'), money('running_costs', 'Running costs £'), money('net', 'Net £'), money('closing', 'Closing £'), text('below_threshold', 'Below threshold')],
+    // A "Recorded dates" column only where some month's money is placed by a recorded invoice or payment.
+    columns: [month('month', 'Month'), money('opening', 'Opening £'), money('receipts', 'Receipts £'), money('practice_payments', 'Paid to practices £'), money('running_costs', 'Running costs £'), money('net', 'Net £'), money('closing', 'Closing £'), text('below_threshold', 'Below threshold'), ...(flow.months.some((m) => datedWords(flow, m.month)) ? [text('recorded_dates', 'Recorded dates')] : [])],
     rows: [
-      ...flow.months.map((m) => ({ month: m.month, opening: pounds(m.openingPence), receipts: pounds(m.receiptsPence), practice_payments: pounds(m.practicePaymentsPence), running_costs: pounds(m.runningCostsPence), net: pounds(m.netPence), closing: pounds(m.closingPence), below_threshold: m.belowThreshold ? 'Yes' : '' })),
+      ...flow.months.map((m) => ({ month: m.month, opening: pounds(m.openingPence), receipts: pounds(m.receiptsPence), practice_payments: pounds(m.practicePaymentsPence), running_costs: pounds(m.runningCostsPence), net: pounds(m.netPence), closing: pounds(m.closingPence), below_threshold: m.belowThreshold ? 'Yes' : '', recorded_dates: datedWords(flow, m.month) })),
       { month: TOTAL_LABEL, opening: pounds(flow.openingPence), receipts: totals('receiptsPence'), practice_payments: totals('practicePaymentsPence'), running_costs: totals('runningCostsPence'), net: totals('netPence'), closing: pounds(flow.closingPence), below_threshold: flow.monthsBelowThreshold.length ? `${flow.monthsBelowThreshold.length} months` : '' },
     ],
   });

@@ -3,8 +3,10 @@ import { cashFlow } from './cash-flow.js';
 import { incomeAndExpenditure } from './income-expenditure.js';
 import { ieWithSchemeFees, type SchemeMoney, schemePaymentYear, withSchemeFigures } from './scheme-money.js';
 import { makeStream, seedIe } from '../../../test/support/finance-seeds.js';
+import type { IncomeStream } from './types.js';
 
-const winter = (figures: SchemeMoney['figures'], note: string | null = null): SchemeMoney => ({ schemeId: 3, name: 'Winter access scheme 2017/18', financialYear: '2017/18', figures, note });
+const timing = { months: null, invoicedOn: null, paidOn: null };
+const winter = (figures: SchemeMoney['figures'], note: string | null = null): SchemeMoney => ({ schemeId: 3, name: 'Winter access scheme 2017/18', financialYear: '2017/18', figures, note, timing });
 
 describe('schemePaymentYear: the year a scheme’s activity is paid for', () => {
   it.each<[string, { end?: string; financialYears?: string[] }, string | null]>([
@@ -23,9 +25,9 @@ describe('withSchemeFigures: a stream that pays for a scheme', () => {
   const figures = { invoicePence: 7_001_400, practicesPence: 6_668_000, feePence: 333_400 };
   const stream = makeStream({ id: 9, schemeId: 3, practicesShareBasisPoints: 9500, frequency: 'on_claim', arrearsMonths: 1, amounts: [{ financialYear: '2017/18', amountPence: 8_200_000 }, { financialYear: '2018/19', amountPence: 0 }] });
 
-  it.each<[string, SchemeMoney | undefined, { financialYear: string; amountPence: number; practicesPence?: number }[]]>([
-    ['takes the invoice and the practices’ payments for the scheme’s year', winter(figures), [{ financialYear: '2017/18', amountPence: 7_001_400, practicesPence: 6_668_000 }, { financialYear: '2018/19', amountPence: 0 }]],
-    ['keeps the typed amounts until activity is recorded', winter(null), stream.amounts],
+  it.each<[string, SchemeMoney | undefined, IncomeStream['amounts']]>([
+    ['takes the invoice and the practices’ payments for the scheme’s year, timed by the scheme', winter(figures), [{ financialYear: '2017/18', amountPence: 7_001_400, practicesPence: 6_668_000, timing }, { financialYear: '2018/19', amountPence: 0 }]],
+    ['keeps the typed amounts until activity is recorded, timed by the scheme', winter(null), [{ ...stream.amounts[0]!, timing }, stream.amounts[1]!]],
     ['keeps them when the scheme names no year', { ...winter(figures), financialYear: null }, stream.amounts],
     ['keeps them when the scheme is not known', undefined, stream.amounts],
   ])('%s', (_name, money, expected) => {

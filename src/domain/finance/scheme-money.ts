@@ -1,6 +1,7 @@
-import { financialYearOfDate } from './financial-year.js';
+import { addDays } from '../iso-date.js';
+import { financialYearOfDate, financialYearStart, monthIndex, monthOfIndex } from './financial-year.js';
 import type { IncomeAndExpenditure } from './income-expenditure.js';
-import type { IeSection, IncomeStream } from './types.js';
+import type { IeSection, IncomeStream, SchemeTiming } from './types.js';
 
 /**
  * A scheme's money as the finance plan sees it. The schemes engine works out what the funder is
@@ -27,6 +28,8 @@ export interface SchemeMoney {
    */
   figures: { invoicePence: number; practicesPence: number; feePence: number | null } | null;
   note: string | null;
+  /** When its money moves: its period's months, and the days its version was invoiced and paid. */
+  timing: SchemeTiming;
 }
 
 /** A scheme's activity is paid for in its last year: the last financial year it names, else the year its period ends. */
@@ -36,14 +39,35 @@ export function schemePaymentYear(period: { end?: string | undefined; financialY
   return period.end ? financialYearOfDate(period.end) : null;
 }
 
-/** The streams with each linked scheme's worked-out figures in place of the typed ones, for the scheme's year. */
+/**
+ * The months a scheme runs, from its dates: its start and end, either one with its weeks (8 weeks
+ * from 4 December 2017 end on 28 January 2018), or one date and the edge of the financial years it
+ * names. Null when it gives no date: weeks alone say how long it runs, not when.
+ */
+export function schemePeriodMonths(period: { start?: string | undefined; end?: string | undefined; weeks?: number | undefined; financialYears?: readonly string[] | undefined }): string[] | null {
+  if (!period.start && !period.end) return null;
+  const years = [...(period.financialYears ?? [])].sort().map(financialYearStart);
+  const first = years[0] ?? null;
+  const last = years.at(-1) ?? null;
+  const start = period.start ?? (period.weeks ? addDays(period.end!, 1 - 7 * period.weeks) : first === null ? null : `${first}-04-01`);
+  const end = period.end ?? (period.weeks ? addDays(period.start!, 7 * period.weeks - 1) : last === null ? null : `${last + 1}-03-31`);
+  if (start === null || end === null) return null;
+  const from = monthIndex(start.slice(0, 7));
+  return Array.from({ length: monthIndex(end.slice(0, 7)) - from + 1 }, (_, i) => monthOfIndex(from + i));
+}
+
+/**
+ * The streams with each linked scheme's worked-out figures in place of the typed ones, for the
+ * scheme's year, and that year's money timed by the scheme (its period, its invoice and payment).
+ */
 export function withSchemeFigures(streams: readonly IncomeStream[], money: ReadonlyMap<number, SchemeMoney>): IncomeStream[] {
   return streams.map((stream) => {
     const scheme = stream.schemeId === null ? undefined : money.get(stream.schemeId);
-    if (!scheme?.figures || !scheme.financialYear) return stream;
+    if (!scheme?.financialYear) return stream;
     const year = scheme.financialYear;
-    const worked = { financialYear: year, amountPence: scheme.figures.invoicePence, practicesPence: scheme.figures.practicesPence };
-    return { ...stream, amounts: [...stream.amounts.filter((a) => a.financialYear !== year), worked].sort((a, b) => a.financialYear.localeCompare(b.financialYear)) };
+    const worked = scheme.figures ? { financialYear: year, amountPence: scheme.figures.invoicePence, practicesPence: scheme.figures.practicesPence } : stream.amounts.find((a) => a.financialYear === year);
+    if (!worked) return stream;
+    return { ...stream, amounts: [...stream.amounts.filter((a) => a.financialYear !== year), { ...worked, timing: scheme.timing }].sort((a, b) => a.financialYear.localeCompare(b.financialYear)) };
   });
 }
 

@@ -7,6 +7,9 @@ export type StreamStatus = (typeof streamStatuses)[number];
 /** How a funder pays: each month, each quarter, once a year, or when the federation claims (monthly claims). */
 export const paymentFrequencies = ['monthly', 'quarterly', 'annually', 'on_claim'] as const;
 export type PaymentFrequency = (typeof paymentFrequencies)[number];
+/** How pages, exports and the CLI write payment terms: "On claim, 1 month in arrears". */
+export const frequencyLabels: Record<PaymentFrequency, string> = { monthly: 'Monthly', quarterly: 'Quarterly', annually: 'Annually', on_claim: 'On claim' };
+export const termsLabel = (t: PaymentTerms) => `${frequencyLabels[t.frequency]}${t.arrearsMonths ? `, ${t.arrearsMonths} month${t.arrearsMonths === 1 ? '' : 's'} in arrears` : ''}`;
 
 export const savingBeneficiaries = ['practices', 'federation'] as const;
 export type SavingBeneficiary = (typeof savingBeneficiaries)[number];
@@ -39,6 +42,19 @@ export interface StreamAmount {
   financialYear: string;
   amountPence: number;
   practicesPence?: number;
+  /** When a linked scheme says the money moves, in place of the whole year by the stream's terms. */
+  timing?: SchemeTiming;
+}
+
+/**
+ * When a linked scheme's money moves: before its version is invoiced, over the months its period
+ * runs (null: its period gives no dates, so the whole year); once invoiced to the commissioner, as
+ * the stream's terms put it after the invoice date; once paid to practices, in the payment's month.
+ */
+export interface SchemeTiming {
+  months: string[] | null;
+  invoicedOn: string | null;
+  paidOn: string | null;
 }
 
 export interface IeIncomeLine {

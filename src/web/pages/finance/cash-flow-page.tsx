@@ -13,7 +13,7 @@ import { type CashFlowReport, tableNamed } from './types.js';
 import '../schemes/schemes.css';
 import './finance.css';
 
-/** A year's cash month by month, from the streams' payment terms and arrears, with the months below a chosen threshold picked out. */
+/** A year's cash month by month, from the streams' payment terms and arrears (and linked schemes' recorded invoices and payments), with the months below a chosen threshold picked out. */
 export function CashFlowPage() {
   const plan = usePlanYear();
   const admin = isAdmin(useUser());
@@ -29,7 +29,7 @@ export function CashFlowPage() {
   }
 
   return (
-    <FinanceFrame title="Cash flow" year={plan} intro={<p className="nhsuk-body">Cash in and out each month, April to March: secured streams as their payment terms and arrears say, the practices’ share paid on as it comes in, and running costs.</p>}>
+    <FinanceFrame title="Cash flow" year={plan} intro={<p className="nhsuk-body">Cash in and out each month, April to March: secured streams as their payment terms and arrears say (a stream paying for a scheme over the scheme’s months, or as its recorded invoice and payment date it), the practices’ share paid on as it comes in, and running costs.</p>}>
       <form onSubmit={submit} noValidate aria-label="Threshold">
         <TextInput id="threshold" label="Warn when the balance ends a month below" hint="In pounds, for example £20,000. Leave blank to use the year’s own threshold." width={10} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} error={flow.error?.problems.find((p) => p.field === 'threshold')?.message} />
         <Button type="submit" secondary>
@@ -57,6 +57,7 @@ export function CashFlowPage() {
                       `No month ends below ${formatPence(report.thresholdPence)}.`
                     )}
                   </p>
+                  {report.datedNote ? <p className="nhsuk-body">{report.datedNote}</p> : null}
                   <CashFlowChart months={report.months} thresholdPence={report.thresholdPence} />
                   <DownloadLinks report="cash-flow" query={query} noun="cash flow" />
                   <ReportTableView table={tableNamed(report, 'cash-flow')!} />

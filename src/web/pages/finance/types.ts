@@ -33,7 +33,7 @@ export type IeReport = IeSummary & {
   schemeFees: { lines: SchemeFeeLine[]; withWorkedOutFees: { totalIncomePence: number; resultPence: number; result: IeSummary['result']; differencePence: number } | null };
   tables: FinanceTable[];
 };
-export type CashFlowReport = CashFlow & { openingNote: string | null; tables: FinanceTable[] };
+export type CashFlowReport = CashFlow & { openingNote: string | null; datedNote: string | null; tables: FinanceTable[] };
 
 export interface ScenarioReport {
   label: string;
