@@ -60,6 +60,25 @@ export const invoicedWords = (step: RecordedInvoice): string => `Invoiced on ${s
 export const invoicedAmountWords = (amount: InvoicedAmount): string =>
   `${formatPence(amount.totalPence)}${amount.feePence === null ? '' : ` (delivered cost ${formatPence(amount.deliveredPence)} and fee ${formatPence(amount.feePence)})`}`;
 
+/**
+ * The invoice and the payment to practices as the scheme page's summary and `atscale scheme show`
+ * give them, the invoice with its split where the amount was kept: "Invoiced on 15 May 2018 (ref
+ * INV-0042) for £70,024 (delivered cost £66,689 and fee £3,334)".
+ */
+export function settlementRows({ invoiced, paid }: Settlement): { key: string; value: string }[] {
+  const invoice = invoiced ? `${invoicedWords({ ...invoiced, amount: null })}${invoiced.amount ? ` for ${invoicedAmountWords(invoiced.amount)}` : ''}` : 'Not invoiced yet: the figures can still change';
+  return [
+    { key: 'Invoice', value: invoice },
+    { key: 'Payment to practices', value: paid ? paidWords(paid) : 'Not paid yet' },
+  ];
+}
+
+/** What a version was invoiced and paid for, where the amounts were kept ("£70,024 invoiced, £66,692 paid"); null where none is known. */
+export function settledAmountsWords({ invoiced, paid }: Settlement): string | null {
+  if (!invoiced?.amount) return null;
+  return `${formatPence(invoiced.amount.totalPence)} invoiced${typeof paid?.amountPence === 'number' ? `, ${formatPence(paid.amountPence)} paid` : ''}`;
+}
+
 /** "Paid £66,692 to practices on 30 May 2018 (BACS run 77)"; without the amount where it is not known. */
 export const paidWords = (step: RecordedPayment): string =>
   `Paid ${typeof step.amountPence === 'number' ? `${formatPence(step.amountPence)} ` : ''}to practices on ${stepWords(step, '')}`;
