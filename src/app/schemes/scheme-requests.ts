@@ -74,9 +74,12 @@ export type ReturnsDueRequest = z.input<typeof returnsDueSchema>;
  */
 const settlementStepSchema = z.object({
   on: isoDateSchema,
-  reference: z.string().trim().max(200).nullish().transform((reference) => reference || null).describe('an invoice number names one invoice: not one already recorded on another scheme, or on this scheme for another total'),
+  reference: z.string().trim().max(200).nullish().transform((reference) => reference || null),
 });
-const settlementStateSchema = z.object({ invoiced: settlementStepSchema.nullable(), paid: settlementStepSchema.nullable() });
+const settlementStateSchema = z.object({
+  invoiced: settlementStepSchema.nullable().describe('the day the commissioner was invoiced and the invoice number, which names one invoice: not one already recorded on another scheme, or on this scheme for another total'),
+  paid: settlementStepSchema.nullable().describe('the day the practices were paid, and a reference or remittance note'),
+});
 
 /**
  * Whether a version's payments were invoiced to the commissioner and paid to practices, as it should
