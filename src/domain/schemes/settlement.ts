@@ -200,9 +200,9 @@ export function checkSettlementChange(before: Settlement, after: Settlement, fac
 /**
  * The money a settlement stands for, as the version's run gives it when the invoice or payment is
  * recorded: the total invoiced to the commissioner (delivered cost and fee; for money shared per head,
- * the shares), and what each practice is paid, in pence. The version keeps only the days and
- * references, so the audit row keeps these: what invoice INV-0042 was for can be read from the log
- * even after "invoiced" is undone, a return corrected and the version invoiced again.
+ * the shares), and what each practice is paid, in pence. The version keeps the totals while the step
+ * stands (`keptSettlement`); the audit row keeps all of it, each practice's payment too, so what an
+ * invoice was for can be read from the log even after "invoiced" is undone.
  */
 export interface SettledMoney {
   invoicePence: number;
