@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, demoUser, fileForm, startTestServer, type TestServer } from '../../test/support/api.js';
 import { databaseKinds } from '../../test/support/databases.js';
 import { makeSchemeRequest } from '../../test/support/factories.js';
+import { formatPence } from '../domain/schemes/format-money.js';
 import { parseCsv } from '../domain/schemes/tabular-input.js';
 
 /** The seed's figures live outside the project, in ../shared/data/elr; the expected answers are read, never pasted. */
@@ -209,8 +210,13 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     const invoiced = { invoiced: { on: '2018-05-15', reference: 'INV-0042' }, paid: null };
     const tooEarly = await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, invoiced: { on: '2017-03-31' }, paid: null, basedOn: none });
     expect(tooEarly).toMatchObject({ status: 400, body: { problems: [{ field: 'invoiced.on', message: 'must not be before the scheme began (1 April 2017)' }] } });
-    const recorded = await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, ...invoiced, basedOn: none });
-    expect(recorded).toMatchObject({ status: 200, body: { changed: true, version: { version: 1, ...invoiced } } });
+    // What it was invoiced for is the run's, as the scheme page reads it: an amount sent is not taken.
+    const run = (await admin.request('GET', `/api/schemes/${id}/run`)).body.run.payments.totals;
+    const amount = { totalPence: run.grandTotal.total, deliveredPence: run.amount.total, feePence: run.fee.total };
+    const forged = { ...invoiced.invoiced, amount: { totalPence: 1, deliveredPence: 1, feePence: 0 } };
+    const recorded = await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, invoiced: forged, paid: null, basedOn: none });
+    expect(recorded).toMatchObject({ status: 200, body: { changed: true, version: { version: 1, invoiced: { ...invoiced.invoiced, amount } } } });
+    expect((await manager.request('GET', `/api/schemes/${id}/versions`)).body.items[0]).toMatchObject({ invoiced: { amount }, paid: null });
     expect(await manager.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, ...none, basedOn: invoiced })).toMatchObject({ status: 403 });
     const { practiceRevisions } = (await manager.request('GET', `/api/schemes/${id}/delivered`)).body;
     const refused = await manager.request('POST', `/api/schemes/${id}/delivered`, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 41, gp: 0 } }], basedOn: practiceRevisions });
@@ -219,7 +225,7 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect(stale).toMatchObject({ status: 409, body: { error: 'conflict' } });
     const pdf = await fetch(`${server.baseUrl}/api/schemes/${id}/statements/C82001.pdf`, { headers: { cookie: manager.session.cookie! } });
     const text = spawnSync('pdftotext', ['-layout', '-', '-'], { input: Buffer.from(await pdf.arrayBuffer()) }).stdout.toString();
-    expect(text).toMatch(/Invoiced and paid\s+Invoiced on 15 May 2018 \(ref INV-0042\); not yet paid to practices/);
+    expect(text.replace(/\s+/g, ' ')).toContain(`Invoiced and paid Invoiced on 15 May 2018 (ref INV-0042) for ${formatPence(amount.totalPence)}; not yet paid to practices`);
     // The practice's money page calls it paid only once the practices are paid, and says what was delivered as the statement does.
     const money = async () => {
       const { totals, schemes } = (await manager.request('GET', '/api/practices/C82001/money')).body;
@@ -231,8 +237,23 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     expect(await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, ...paid, basedOn: invoiced })).toMatchObject({ status: 200 });
     const { totals } = await money();
     expect(totals).toEqual({ ...owed.totals, paidPence: owed.totals.paidPence + owed.row.receivesPence, notYetPaidPence: owed.totals.notYetPaidPence - owed.row.receivesPence });
+    // The payment keeps the total paid to practices; the workbook's about sheet says both.
+    const paidPence = run.amount.sumOfRoundedRows;
+    expect((await admin.request('GET', `/api/schemes/${id}/versions`)).body.items[0]).toMatchObject({ invoiced: { amount }, paid: { on: '2018-05-30', amountPence: paidPence } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await (await fetch(`${server.baseUrl}/api/schemes/${id}/export.xlsx`, { headers: { cookie: admin.session.cookie! } })).arrayBuffer()) as never);
+    const about = new Map(workbook.getWorksheet('About')!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
+    expect(about.get('Invoiced and paid')).toBe(`Invoiced on 15 May 2018 (ref INV-0042) for ${formatPence(amount.totalPence)}; paid ${formatPence(paidPence)} to practices on 30 May 2018`);
+    // Undone, a return changed, and invoiced again under INV-0042 for another total: refused, naming the earlier total and date.
+    expect(await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, ...invoiced, basedOn: paid })).toMatchObject({ status: 200 });
+    expect(await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, ...none, basedOn: invoiced })).toMatchObject({ status: 200, body: { version: { invoiced: null, paid: null } } });
+    await admin.request('POST', `/api/schemes/${id}/delivered`, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 80, gp: 0 } }] });
+    const again = await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, invoiced: { on: '2018-05-20', reference: 'INV-0042' }, paid: null, basedOn: none });
+    expect(again).toMatchObject({ status: 400, body: { problems: [{ field: 'invoiced.reference', message: expect.stringContaining(`INV-0042 was recorded on 15 May 2018 as the invoice of version 1 of ${created.scheme.name} for ${formatPence(amount.totalPence)}; this invoice is for `) }] } });
     const spec = (await admin.request('GET', '/api/openapi.json')).body;
-    expect(spec.paths['/api/schemes/{id}/settlement'].put.requestBody.content['application/json'].schema.required).toEqual(['invoiced', 'paid', 'version', 'basedOn']);
+    const settlementBody = spec.paths['/api/schemes/{id}/settlement'].put.requestBody.content['application/json'].schema;
+    expect(settlementBody.required).toEqual(['invoiced', 'paid', 'version', 'basedOn']);
+    expect(settlementBody.properties.invoiced.description).toContain('names one invoice');
   });
 
   it('gives a statement PDF naming the practice, the scheme version and the list-size snapshot', async () => {

@@ -1,9 +1,13 @@
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatPence } from '../../src/domain/schemes/format-money.js';
 import { makeSchemeRequest } from '../support/factories.js';
 import { confirmQuestionCancels, eventually, fillDate, headingLevelsSkipped, problemsSay, textOf, visible } from './assertions.js';
 import { type BrowserHarness, csrfHeaders, demoAdmin, demoPracticeManager, saveScreenshot, screenshotDir, signIn } from './harness.js';
+
+/** The run's payment totals in pence, as GET …/run gives them. */
+type RunTotals = { grandTotal: { total: number }; amount: { total: number; sumOfRoundedRows: number }; fee: { total: number } };
 
 const settled = 'Version 1’s payments were invoiced to the commissioner on 15 May 2018, so its activity returns and hand schedule are settled and can no longer change.';
 
@@ -51,8 +55,12 @@ export function schemePaymentsSuite(harness: () => BrowserHarness) {
         refused: ['31/3/2017', 'Date invoiced must not be before the scheme began (1 April 2017)'],
         recorded: ['15/5/2018', 'INV-0042', 'Recorded: Invoiced on 15 May 2018 (ref INV-0042).'],
       });
+      // What it was invoiced for, as the run the page reads gives it, beside the total to invoice and in the panel with its split.
+      const { totals } = ((await (await admin.request.get(`/api/schemes/${scheme.id}/run`)).json()) as { run: { payments: { totals: RunTotals } } }).run.payments;
+      const invoicedFor = `Invoiced on 15 May 2018 (ref INV-0042) for ${formatPence(totals.grandTotal.total)}`;
       const payments = admin.locator('section[aria-labelledby="payments"]');
-      expect(await textOf(payments.locator('.nhsuk-summary-list'))).toContain('Invoiced on 15 May 2018 (ref INV-0042)');
+      await eventually(() => textOf(payments.locator('.nhsuk-summary-list'))).toContain(invoicedFor);
+      expect(await textOf(panel.locator('.nhsuk-summary-list'))).toContain(`${invoicedFor} (delivered cost ${formatPence(totals.amount.total)} and fee ${formatPence(totals.fee.total)})`);
       // The federation's own forms give way too: nothing to upload or type into a settled version.
       const delivered = admin.locator('section[aria-labelledby="delivered"]');
       await eventually(() => textOf(delivered)).toContain(settled);
@@ -88,6 +96,10 @@ export function schemePaymentsSuite(harness: () => BrowserHarness) {
       });
       expect(await panel.getByRole('button', { name: 'Undo “invoiced”' }).count()).toBe(0);
       expect(await textOf(panel)).toContain('To undo “invoiced”, undo the payment to practices first.');
+      const paidFor = `Paid ${formatPence(totals.amount.sumOfRoundedRows)} to practices on 30 May 2018 (BACS run 77)`;
+      await eventually(() => textOf(panel.locator('.nhsuk-summary-list'))).toContain(paidFor);
+      const versions = admin.locator('section[aria-labelledby="versions"]');
+      expect(await textOf(versions)).toContain(`${formatPence(totals.grandTotal.total)} invoiced, ${formatPence(totals.amount.sumOfRoundedRows)} paid`);
       await admin.goto('/schemes');
       const row = admin.locator('main tbody tr', { hasText: 'Autumn clinics 2017' });
       await eventually(() => textOf(row)).toContain('on 30 May 2018, invoiced 15 May 2018');
@@ -112,6 +124,15 @@ export function schemePaymentsSuite(harness: () => BrowserHarness) {
       await manager.goto(`/schemes/${scheme.id}#return`);
       await visible(form.getByRole('button', { name: 'Send the return' }));
       await manager.close();
+      // A return changed, the version is invoiced again: INV-0042 named the invoice for the earlier total, so it is refused, saying so beside the box.
+      const changed = [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 80, gp: 10 } }];
+      expect((await admin.request.post(`/api/schemes/${scheme.id}/delivered`, { data: { entries: changed }, headers })).status()).toBe(200);
+      await admin.reload();
+      await fillDate(panel, 'invoiced-on', '16/5/2018');
+      await panel.getByLabel('Invoice reference (optional)').fill('INV-0042');
+      await panel.getByRole('button', { name: 'Record the invoice' }).click();
+      await problemsSay(panel, `INV-0042 was recorded on 15 May 2018 as the invoice of version 1 of Autumn clinics 2017 for ${formatPence(totals.grandTotal.total)}; this invoice is for `);
+      expect(await textOf(panel.locator('#invoiced-reference--error-message'))).toContain('A reference names one invoice');
       await admin.close();
     });
 

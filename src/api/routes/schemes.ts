@@ -63,12 +63,12 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
     preValidation: refuseUnlessMay('scheme', 'update'),
     schema: {
       tags,
-      summary: 'Record that an approved version’s payments were invoiced to the commissioner, and later paid to practices (admins), or correct or undo either: { version, invoiced: { on, reference } | null, paid: { on, reference } | null, basedOn: the invoiced and paid you read }. Once invoiced, the version’s activity returns and hand schedule are settled and refused to everyone (403) until “invoiced” is undone; undoing it is refused while a payment is recorded. No new version',
+      summary: 'Record that an approved version’s payments were invoiced to the commissioner, and later paid to practices (admins), or correct or undo either: { version, invoiced: { on, reference } | null, paid: { on, reference } | null, basedOn: the invoiced and paid you read }. Once invoiced, the version’s activity returns and hand schedule are settled and refused to everyone (403) until “invoiced” is undone; undoing it is refused while a payment is recorded. The amounts are never sent: recording “invoiced” keeps on the version what its run gives (invoiced.amount: { totalPence, deliveredPence, feePence }), recording “paid” the total paid to practices (paid.amountPence); a correction of a day or reference keeps them, an undo clears them. A reference names one invoice: one already recorded on another scheme, or on this one for another total (even if undone since), is refused (400, invoiced.reference, saying the earlier total and date). No new version',
       params: idParams,
       body: settlementSchema,
     },
   }, async (request) => recordSettlement(ctxOf(request), request.params.id, request.body));
-  r.get('/api/schemes/:id/versions', { schema: { tags, summary: 'Every version of a scheme with its status, list snapshot and definition', params: idParams } }, async (request) => listSchemeVersions(ctxOf(request), request.params.id));
+  r.get('/api/schemes/:id/versions', { schema: { tags, summary: 'Every version of a scheme with its status, list snapshot and definition, and whether it was invoiced and paid: invoiced { on, reference, amount: { totalPence, deliveredPence, feePence } | null } and paid { on, reference, amountPence | null }, the amounts as kept when each was recorded (null for one recorded before amounts were kept)', params: idParams } }, async (request) => listSchemeVersions(ctxOf(request), request.params.id));
   r.get('/api/schemes/:id/run', { schema: { tags, summary: 'Run a version (the latest unless ?version=): allocation, payments, schedule, differences, footing notes and warnings', params: idParams, querystring: runQuerySchema } }, async (request) =>
     runStoredScheme(ctxOf(request), request.params.id, request.query),
   );

@@ -22,11 +22,13 @@ export function presentScheme(row: SchemeRow) {
   };
 }
 
-/** Whether a version's payments were invoiced to the commissioner and paid to practices, each with its day and reference. */
-export function settlementOf(row: Pick<SchemeVersionRow, 'invoicedOn' | 'invoiceReference' | 'paidOn' | 'paymentReference'>): Settlement {
+/** Whether a version's payments were invoiced to the commissioner and paid to practices, each with its day, reference and the amount kept. */
+export function settlementOf(row: Pick<SchemeVersionRow, 'invoicedOn' | 'invoiceReference' | 'invoicedPence' | 'invoicedDeliveredPence' | 'invoicedFeePence' | 'paidOn' | 'paymentReference' | 'paidPence'>): Settlement {
+  // An amount kept when it was recorded; null for one recorded before amounts were kept, never worked out afresh.
+  const amount = row.invoicedPence === null ? null : { totalPence: row.invoicedPence, deliveredPence: row.invoicedDeliveredPence ?? row.invoicedPence, feePence: row.invoicedFeePence };
   return {
-    invoiced: row.invoicedOn ? { on: row.invoicedOn, reference: row.invoiceReference } : null,
-    paid: row.paidOn ? { on: row.paidOn, reference: row.paymentReference } : null,
+    invoiced: row.invoicedOn ? { on: row.invoicedOn, reference: row.invoiceReference, amount } : null,
+    paid: row.paidOn ? { on: row.paidOn, reference: row.paymentReference, amountPence: row.paidPence } : null,
   };
 }
 

@@ -67,12 +67,19 @@ export type HandScheduleRequest = z.input<typeof handScheduleSchema>;
 export const returnsDueSchema = z.object({ returnsDueOn: isoDateSchema.nullable(), basedOn: isoDateSchema.nullable() });
 export type ReturnsDueRequest = z.input<typeof returnsDueSchema>;
 
-/** A step of settling a version's payments: its day, and a reference (an invoice number, a remittance note), blank for none. */
+/**
+ * A step of settling a version's payments: its day, and a reference (an invoice number, a remittance
+ * note), blank for none. Never an amount: the use case keeps the version's run's figures (any sent,
+ * as a version read back carries them, are left out).
+ */
 const settlementStepSchema = z.object({
   on: isoDateSchema,
   reference: z.string().trim().max(200).nullish().transform((reference) => reference || null),
 });
-const settlementStateSchema = z.object({ invoiced: settlementStepSchema.nullable(), paid: settlementStepSchema.nullable() });
+const settlementStateSchema = z.object({
+  invoiced: settlementStepSchema.nullable().describe('the day the commissioner was invoiced and the invoice number, which names one invoice: not one already recorded on another scheme, or on this scheme for another total'),
+  paid: settlementStepSchema.nullable().describe('the day the practices were paid, and a reference or remittance note'),
+});
 
 /**
  * Whether a version's payments were invoiced to the commissioner and paid to practices, as it should

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { auditLog } from '../../db/schema/index.js';
+import { auditLog, schemeInvoiceReferences, schemeVersions } from '../../db/schema/index.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, contextFor, makeSchemeRequest, managerOf } from '../../../test/support/factories.js';
 import type { Settlement } from '../../domain/schemes/settlement.js';
@@ -16,8 +16,11 @@ import { schemesOverview } from './schemes-overview.js';
 import { recordSettlement } from './settlement.js';
 
 const none: Settlement = { invoiced: null, paid: null };
-const invoiced: Settlement = { invoiced: { on: '2018-05-15', reference: 'INV-0042' }, paid: null };
-const paid: Settlement = { ...invoiced, paid: { on: '2018-05-30', reference: 'BACS run 77' } };
+/** Invoiced, and paid, under a reference of each test's own: a reference names one invoice, of one scheme. */
+const under = (reference: string) => {
+  const invoiced: Settlement = { invoiced: { on: '2018-05-15', reference }, paid: null };
+  return { invoiced, paid: { ...invoiced, paid: { on: '2018-05-30', reference: 'BACS run 77' } } as Settlement };
+};
 const settledMessage = 'Version 1’s payments were invoiced to the commissioner on 15 May 2018, so its activity returns and hand schedule are settled and can no longer change. To change them, the federation must first undo “invoiced”.';
 const kibworth = (nurse: number) => ({ practice: 'C82001', takesPart: 'yes' as const, units: { nurse, gp: 0 } });
 // Activity paid for, and a cost over one financial year with a hand schedule to check: both are settled by the invoice.
@@ -45,6 +48,7 @@ describe.each(databaseKinds)('invoicing a version and paying practices (%s)', (k
   afterAll(() => database?.close());
 
   it('records the invoice without a new version, then refuses every change to the returns and hand schedule it was worked from, for everyone', async () => {
+    const { invoiced } = under('INV-0042');
     const scheme = await approvedScheme();
     const result = await settle(scheme.id, none, invoiced);
     expect(result).toMatchObject({ changed: true, scheme: { rowVersion: 2, currentVersion: 1 }, version: { version: 1, ...invoiced } });
@@ -66,6 +70,7 @@ describe.each(databaseKinds)('invoicing a version and paying practices (%s)', (k
   });
 
   it('records the payment to practices after the invoice, refuses undoing the invoice until the payment is undone, and reopens returns when it is', async () => {
+    const { invoiced, paid } = under('INV-0043');
     const scheme = await approvedScheme();
     await settle(scheme.id, none, invoiced);
     await expect(settle(scheme.id, invoiced, { ...invoiced, paid: { on: '2018-05-14', reference: null } })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'paid.on', message: 'must not be before the invoice date (15 May 2018)' }] });
@@ -77,36 +82,85 @@ describe.each(databaseKinds)('invoicing a version and paying practices (%s)', (k
     // Kibworth's 40 nurse appointments, at 4 an hour and £50 an hour, are £500; the 5% fee £25.
     const invoiceWords = 'for £525 (delivered cost £500 and fee £25)';
     expect((await auditOf(scheme.id)).filter((s) => s.startsWith('Version 1:'))).toEqual([
-      `Version 1: Invoiced: not recorded → 15 May 2018 (ref INV-0042) ${invoiceWords}`,
+      `Version 1: Invoiced: not recorded → 15 May 2018 (ref INV-0043) ${invoiceWords}`,
       'Version 1: Paid to practices: not recorded → 30 May 2018 (BACS run 77): £500 to 1 practice',
       'Version 1: Paid to practices: 30 May 2018 (BACS run 77): £500 to 1 practice → not recorded',
-      `Version 1: Invoiced: 15 May 2018 (ref INV-0042) ${invoiceWords} → not recorded`,
+      `Version 1: Invoiced: 15 May 2018 (ref INV-0043) ${invoiceWords} → not recorded`,
     ]);
   });
 
-  it('keeps in the audit what each invoice and payment was for, so an invoice undone, its return changed and invoiced again under the same reference shows both amounts', async () => {
+  it('keeps in the audit what each invoice and payment was for, so an invoice undone, its return changed and invoiced again shows both amounts', async () => {
+    const { invoiced, paid } = under('INV-0044');
     const scheme = await approvedScheme();
     await settle(scheme.id, none, paid);
     await settle(scheme.id, paid, invoiced);
     await settle(scheme.id, invoiced, none);
     // 80 appointments instead of 40: £1,000, and a fee of £50.
     await recordDeliveredEntries(admin(), scheme.id, { entries: [kibworth(80)] });
-    await settle(scheme.id, none, paid);
+    // INV-0044 was the invoice for £525: the invoice for £1,050 is another, with its own reference.
+    const again = under('INV-0044a');
+    await settle(scheme.id, none, again.paid);
     const rows = (await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'scheme'), eq(auditLog.recordId, String(scheme.id)))).orderBy(auditLog.id)).filter((a) => a.summary?.startsWith('Version 1:'));
     const invoicedFor = rows.map((a) => (a.after as { money?: { invoicePence: number; payments: unknown[] } }).money ?? null);
     expect(invoicedFor.map((m) => m?.invoicePence ?? null)).toEqual([52_500, 52_500, null, 105_000]);
     expect(invoicedFor.at(-1)!.payments).toContainEqual({ practiceCode: 'C82001', amountPence: 100_000 });
     // Undoing says what was undone: the invoice for £525 and its payment.
     expect((rows[2]!.before as { money: { invoicePence: number } }).money.invoicePence).toBe(52_500);
-    expect(rows.at(-1)!.summary).toBe('Version 1: Invoiced: not recorded → 15 May 2018 (ref INV-0042) for £1,050 (delivered cost £1,000 and fee £50); Paid to practices: not recorded → 30 May 2018 (BACS run 77): £1,000 to 1 practice');
+    expect(rows.at(-1)!.summary).toBe('Version 1: Invoiced: not recorded → 15 May 2018 (ref INV-0044a) for £1,050 (delivered cost £1,000 and fee £50); Paid to practices: not recorded → 30 May 2018 (BACS run 77): £1,000 to 1 practice');
+  });
+
+  it('keeps on the version what it was invoiced and paid for, as the scheme page’s run gives it, and refuses a reference already naming another invoice', async () => {
+    const { invoiced, paid } = under('INV-0048');
+    const scheme = await approvedScheme();
+    const totals = (await runStoredScheme(admin(), scheme.id)).run.payments!.totals;
+    const amount = { totalPence: totals.grandTotal.total, deliveredPence: totals.amount.total, feePence: totals.fee!.total };
+    const kept = { invoiced: { ...invoiced.invoiced, amount }, paid: { ...paid.paid, amountPence: totals.amount.sumOfRoundedRows } };
+    expect((await settle(scheme.id, none, paid)).version).toMatchObject(kept);
+    expect((await listSchemeVersions(admin(), scheme.id)).items[0]).toMatchObject(kept);
+    expect((await schemeStatement(manager(), scheme.id, 'C82001')).version).toMatchObject(kept);
+    // A correction of the day or reference keeps what the invoice and payment were for.
+    const corrected = { invoiced: { on: '2018-05-16', reference: 'INV-0048' }, paid: { on: '2018-05-31', reference: null } };
+    expect((await settle(scheme.id, paid, corrected)).version).toMatchObject({ invoiced: { on: '2018-05-16', amount }, paid: { on: '2018-05-31', amountPence: kept.paid.amountPence } });
+    // Undone, the version keeps no amount; the same reference for the same total is the same invoice, recorded again.
+    await settle(scheme.id, corrected, { ...corrected, paid: null });
+    expect((await settle(scheme.id, { ...corrected, paid: null }, none)).version).toMatchObject(none);
+    expect((await settle(scheme.id, none, invoiced)).version).toMatchObject({ invoiced: { amount } });
+    await settle(scheme.id, invoiced, none);
+    // Kibworth's return changed: 80 appointments make an invoice for £1,050, which INV-0048 (£525, in any case) was not.
+    await recordDeliveredEntries(admin(), scheme.id, { entries: [kibworth(80)] });
+    const refusal = { kind: 'invalid', problems: [{ field: 'invoiced.reference', message: expect.stringMatching(/^inv-0048 was recorded on 1[56] May 2018 as the invoice of version 1 of .+ for £525; this invoice is for £1,050\. A reference names one invoice/) }] };
+    await expect(settle(scheme.id, none, under('inv-0048').invoiced)).rejects.toMatchObject(refusal);
+    expect((await listSchemeVersions(admin(), scheme.id)).items[0]).toMatchObject(none);
+    // Nor is it another scheme's invoice, whatever its total.
+    const other = await approvedScheme();
+    await expect(settle(other.id, none, invoiced)).rejects.toMatchObject({ problems: [{ field: 'invoiced.reference', message: expect.stringContaining(`INV-0048 was recorded on 15 May 2018 as the invoice of version 1 of ${scheme.name} for £525.`) }] });
+    await expect(settle(other.id, none, under('INV-0049').invoiced)).resolves.toMatchObject({ changed: true });
+  });
+
+  it('shows no amount for an invoice recorded before amounts were kept, never one worked out afresh, and refuses its reference only on another scheme', async () => {
+    const { invoiced, paid } = under('INV-0050');
+    const scheme = await approvedScheme();
+    await settle(scheme.id, none, paid);
+    // As migration 0029 found a version invoiced and paid before: the days and references, no amounts.
+    await database.db.update(schemeVersions).set({ invoicedPence: null, invoicedDeliveredPence: null, invoicedFeePence: null, paidPence: null }).where(eq(schemeVersions.schemeId, scheme.id));
+    await database.db.delete(schemeInvoiceReferences).where(eq(schemeInvoiceReferences.schemeId, scheme.id));
+    const old = { invoiced: { ...invoiced.invoiced, amount: null }, paid: { ...paid.paid, amountPence: null } };
+    expect((await listSchemeVersions(admin(), scheme.id)).items[0]).toMatchObject(old);
+    expect((await schemeStatement(manager(), scheme.id, 'C82001')).version).toMatchObject(old);
+    // Corrected, it still has none.
+    const corrected = { ...paid, paid: { on: '2018-05-31', reference: null } };
+    expect((await settle(scheme.id, paid, corrected)).version).toMatchObject({ invoiced: { amount: null }, paid: { amountPence: null } });
+    const other = await approvedScheme();
+    await expect(settle(other.id, none, invoiced)).rejects.toMatchObject({ problems: [{ field: 'invoiced.reference', message: `INV-0050 was recorded on 15 May 2018 as the invoice of version 1 of ${scheme.name}. A reference names one invoice: give this invoice its own reference` }] });
   });
 
   it('refuses a stale page, a practice manager, a draft, an invoice dated after today and a scheme that pays for no activity', async () => {
+    const { invoiced } = under('INV-0045');
     const scheme = await approvedScheme();
     await settle(scheme.id, none, invoiced);
     await expect(settle(scheme.id, none, { invoiced: { on: '2018-05-16', reference: null }, paid: null })).rejects.toMatchObject({
       kind: 'conflict',
-      message: expect.stringContaining('it now reads “Invoiced on 15 May 2018 (ref INV-0042); not yet paid to practices”'),
+      message: expect.stringContaining('it now reads “Invoiced on 15 May 2018 (ref INV-0045) for £525; not yet paid to practices”'),
     });
     await expect(recordSettlement(manager(), scheme.id, { version: 1, ...none, basedOn: invoiced })).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(settle(scheme.id, invoiced, { ...invoiced, paid: { on: '2026-03-02', reference: null } })).rejects.toMatchObject({ problems: [{ field: 'paid.on', message: 'must be today or in the past (today is 1 March 2026)' }] });
@@ -119,6 +173,7 @@ describe.each(databaseKinds)('invoicing a version and paying practices (%s)', (k
   });
 
   it('keeps an invoiced version’s terms: no new version is made or approved over it until “invoiced” is undone', async () => {
+    const { invoiced } = under('INV-0046');
     const scheme = await approvedScheme();
     const request = makeSchemeRequest(costed);
     const edit = (rowVersion: number) => updateScheme(admin(), scheme.id, { rowVersion, definition: { ...request.definition, id: scheme.slug, fee: { percent: 4 } } });
@@ -128,18 +183,19 @@ describe.each(databaseKinds)('invoicing a version and paying practices (%s)', (k
     const refusal = { kind: 'conflict', message: expect.stringMatching(/^Version 1 of .+ was invoiced to the commissioner on 15 May 2018, so its terms and activity are settled: a new version would ask for the same activity to be invoiced and paid again\. To run the scheme for another year, start a new scheme from its terms/) };
     await expect(approveScheme(admin(), scheme.id, 3)).rejects.toMatchObject(refusal);
     expect((await listSchemeVersions(admin(), scheme.id)).items.map((v) => [v.version, v.status, v.invoiced?.on ?? null])).toEqual([[1, 'approved', '2018-05-15'], [2, 'draft', null]]);
-    // Undone, the correction can be approved, and then invoiced itself.
+    // Undone, the correction can be approved, and then invoiced itself: version 2's fee is 4%, £20 on the £500, so not as INV-0046 (£525).
     await settle(scheme.id, invoiced, none);
     expect((await approveScheme(admin(), scheme.id, 3)).superseded).toEqual([1]);
-    await settle(scheme.id, none, invoiced, 2);
-    // Version 2's fee is 4%: £20 on the £500.
-    expect((await auditOf(scheme.id)).at(-1)).toBe('Version 2: Invoiced: not recorded → 15 May 2018 (ref INV-0042) for £520 (delivered cost £500 and fee £20)');
+    await expect(settle(scheme.id, none, invoiced, 2)).rejects.toMatchObject({ problems: [{ field: 'invoiced.reference', message: expect.stringContaining('for £525; this invoice is for £520') }] });
+    await settle(scheme.id, none, under('INV-0046b').invoiced, 2);
+    expect((await auditOf(scheme.id)).at(-1)).toBe('Version 2: Invoiced: not recorded → 15 May 2018 (ref INV-0046b) for £520 (delivered cost £500 and fee £20)');
     // The version in force, invoiced, makes no new version either.
     await expect(edit(4)).rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/^Version 2 of .+ was invoiced/) });
     expect((await listSchemeVersions(admin(), scheme.id)).items.map((v) => [v.version, v.status])).toEqual([[1, 'superseded'], [2, 'approved']]);
   });
 
   it('takes a settled version off the schemes list’s returns and My items, and says whether it was invoiced and paid', async () => {
+    const { paid } = under('INV-0047');
     const scheme = await approvedScheme();
     await setReturnsDue(admin(), scheme.id, { basedOn: null, returnsDueOn: '2018-05-11' });
     const items = async (role: 'admin' | 'practice_manager', practiceCodes: string[]) =>

@@ -1,7 +1,7 @@
-import { updateVersion, type SchemeVersionRow } from '../../db/repos/schemes.js';
+import { invoicesUnderReference, keepInvoiceReference, updateVersion, type SchemeVersionRow } from '../../db/repos/schemes.js';
 import { forbidden, staleChange } from '../../domain/errors.js';
 import { todayInEngland } from '../../domain/iso-date.js';
-import { checkSettlementChange, isSettled, paysPractices, sameSettlement, settledMessage, settledMoney, settlementChangeWords, settlementWords, type Settlement } from '../../domain/schemes/settlement.js';
+import { checkSettlementChange, invoiceReferenceProblem, isSettled, keptSettlement, paysPractices, sameReference, sameSettlement, settledMessage, settledMoney, settlementChangeWords, settlementWords, type Settlement } from '../../domain/schemes/settlement.js';
 import { runScheme } from '../../domain/schemes/run-scheme.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -21,12 +21,22 @@ export function refuseIfSettled(loaded: LoadedVersion): void {
   if (invoiced) throw forbidden(settledMessage(loaded.version.version, invoiced.on));
 }
 
-const columnsOf = (settlement: Settlement): Partial<SchemeVersionRow> => ({
-  invoicedOn: settlement.invoiced?.on ?? null,
-  invoiceReference: settlement.invoiced?.reference ?? null,
-  paidOn: settlement.paid?.on ?? null,
-  paymentReference: settlement.paid?.reference ?? null,
+const columnsOf = ({ invoiced, paid }: Settlement): Partial<SchemeVersionRow> => ({
+  invoicedOn: invoiced?.on ?? null,
+  invoiceReference: invoiced?.reference ?? null,
+  invoicedPence: invoiced?.amount?.totalPence ?? null,
+  invoicedDeliveredPence: invoiced?.amount?.deliveredPence ?? null,
+  invoicedFeePence: invoiced?.amount?.feePence ?? null,
+  paidOn: paid?.on ?? null,
+  paymentReference: paid?.reference ?? null,
+  paidPence: paid?.amountPence ?? null,
 });
+
+/** A reference newly given to an invoice (recorded, or corrected to it): the one it names must be this invoice. */
+const newReference = (before: Settlement, after: Settlement): string | null => {
+  const reference = after.invoiced?.reference ?? null;
+  return reference !== null && (before.invoiced?.reference == null || !sameReference(before.invoiced.reference, reference)) ? reference : null;
+};
 
 /**
  * Records (admins) that an approved version's payments were invoiced to the commissioner and later
@@ -48,17 +58,21 @@ export async function recordSettlement(ctx: AppContext, schemeId: number, reques
     if (!sameSettlement(before, body.basedOn)) {
       throw staleChange(`The invoice and payment of version ${number} of ${loaded.scheme.name} were changed by someone else since you opened it: it now reads “${settlementWords(before)}”. Reload the page and make your change again.`, body.basedOn, before);
     }
-    checkSettlementChange(before, after, { version: number, status: loaded.version.status, paysForActivity: paysPractices(loaded.definition), period: loaded.definition.period, today });
-    // The figures invoiced and paid are worked out, not kept on the version: the audit keeps them, so the log says what each invoice and payment was for.
+    // The figures invoiced and paid are the version's run's, worked out here and never sent: the version keeps the totals, and the audit each practice's payment too.
     const money = settledMoney(runScheme(await runInputFor(db, loaded)));
-    const version = await updateVersion(db, loaded.version.id, columnsOf(after));
+    const kept = keptSettlement(before, after, money);
+    const reference = newReference(before, after);
+    const clash = reference === null ? null : invoiceReferenceProblem({ reference, totalPence: kept.invoiced!.amount?.totalPence ?? null }, schemeId, await invoicesUnderReference(db, reference));
+    checkSettlementChange(before, after, { version: number, status: loaded.version.status, paysForActivity: paysPractices(loaded.definition), period: loaded.definition.period, today }, clash);
+    const version = await updateVersion(db, loaded.version.id, columnsOf(kept));
+    if (reference !== null) await keepInvoiceReference(db, { reference, schemeId, version: number, invoicedOn: kept.invoiced!.on, invoicedPence: kept.invoiced!.amount?.totalPence ?? null });
     await recordAudit(db, ctx.actor, {
       recordType: 'scheme',
       recordId: schemeId,
       action: 'update',
       before: { version: number, ...before, ...(isSettled(before) ? { money } : {}) },
-      after: { version: number, ...after, ...(isSettled(after) ? { money } : {}) },
-      summary: `Version ${number}: ${settlementChangeWords(before, after, money).join('; ')}`,
+      after: { version: number, ...kept, ...(isSettled(after) ? { money } : {}) },
+      summary: `Version ${number}: ${settlementChangeWords(before, kept, money).join('; ')}`,
     });
     return answer(version, true);
   });

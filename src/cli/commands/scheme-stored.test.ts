@@ -135,11 +135,19 @@ describe('atscale scheme list, show and statement on the schemes kept in atscale
     const id = String(winterId);
     const settlement = async () => (await useCase((ctx) => listSchemeVersions(ctx, winterId))).items[0]!;
     expect(await runCli(['scheme', 'invoiced', id], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('Give the day with --on') });
+    // What it was invoiced and paid for is the run's, as the scheme page reads it.
+    const { totals } = (await useCase((ctx) => runStoredScheme(ctx, winterId))).run.payments!;
     const invoiced = await runCli(['scheme', 'invoiced', id, '--on', '2018-05-15', '--reference', 'INV-77'], env);
-    expect(invoiced).toMatchObject({ code: 0, stdout: 'Winter access scheme 2017/18, version 1: Invoiced on 15 May 2018 (ref INV-77); not yet paid to practices.\n' });
+    expect(invoiced).toMatchObject({ code: 0, stdout: `Winter access scheme 2017/18, version 1: Invoiced on 15 May 2018 (ref INV-77) for ${formatPence(totals.grandTotal.total)}; not yet paid to practices.\n` });
     expect(await runCli(['scheme', 'invoiced', id, '--on', '2018-05-15', '--reference', 'INV-77'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('version 1 (already so): ') });
-    expect(await runCli(['scheme', 'paid', id, '--on', '2018-05-30'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('paid to practices on 30 May 2018') });
-    expect(await settlement()).toMatchObject({ invoiced: { on: '2018-05-15', reference: 'INV-77' }, paid: { on: '2018-05-30', reference: null } });
+    expect(await runCli(['scheme', 'paid', id, '--on', '2018-05-30'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining(`paid ${formatPence(totals.amount.sumOfRoundedRows)} to practices on 30 May 2018`) });
+    expect(await settlement()).toMatchObject({
+      invoiced: { on: '2018-05-15', reference: 'INV-77', amount: { totalPence: totals.grandTotal.total, deliveredPence: totals.amount.total, feePence: totals.fee!.total } },
+      paid: { on: '2018-05-30', reference: null, amountPence: totals.amount.sumOfRoundedRows },
+    });
+    // scheme show gives it beside the total to invoice, as the page's summary does.
+    const shown = (await atscale('scheme', 'show', id)).stdout;
+    expect(shown).toMatch(new RegExp(`^ +Invoice +Invoiced on 15 May 2018 \\(ref INV-77\\) for ${escape(formatPence(totals.grandTotal.total))} \\(delivered cost ${escape(formatPence(totals.amount.total))} and fee ${escape(formatPence(totals.fee!.total))}\\)\n +Payment to practices +Paid ${escape(formatPence(totals.amount.sumOfRoundedRows))} to practices on 30 May 2018$`, 'm'));
     // Not invoiced while paid: refused whole, nothing changed.
     expect(await runCli(['scheme', 'invoiced', id, '--undo'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('undo “paid to practices” first') });
     expect(await runCli(['scheme', 'paid', id, '--undo'], env)).toMatchObject({ code: 0 });
@@ -158,6 +166,9 @@ describe('atscale scheme list, show and statement on the schemes kept in atscale
       expect(await runCli(['scheme', 'invoiced', id, '--undo'], env)).toMatchObject({ code: 0 });
       expect(await runCli(['scheme', 'approve', id], env)).toMatchObject({ code: 0, stdout: 'Approved version 2 of Winter access scheme 2017/18; version 1 superseded.\n' });
       expect(await runCli(['scheme', 'approve', id], env)).toMatchObject({ code: 5 });
+      // Version 2's fee is 4%: another total, so not INV-77, which named the invoice for version 1's.
+      const refused = await runCli(['scheme', 'invoiced', id, '--on', '2018-05-16', '--reference', 'INV-77'], env);
+      expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining(`invoiced.reference: INV-77 was recorded on 15 May 2018 as the invoice of version 1 of Winter access scheme 2017/18 for ${formatPence(totals.grandTotal.total)}; this invoice is for `) });
     } finally {
       await server.stop();
     }

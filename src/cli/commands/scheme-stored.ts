@@ -10,7 +10,7 @@ import { invalid } from '../../domain/errors.js';
 import { formatDateTime, formatLongDate } from '../../domain/iso-date.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 import { returnsStateWords } from '../../domain/schemes/returns-due.js';
-import { settlementStatus } from '../../domain/schemes/settlement.js';
+import { settlementRows, settlementStatus } from '../../domain/schemes/settlement.js';
 import type { SchemeDefinition } from '../../domain/schemes/scheme-definition.js';
 import { approvalTerms, invoiceTerms, schemeTerms, type SchemeTerm } from '../../domain/schemes/scheme-terms.js';
 import { formatStatement } from '../../domain/schemes/statement.js';
@@ -132,7 +132,8 @@ function showText(versions: Versions, stored: StoredSchemeRun): string {
   out += renderParts(definition, run, tables, ['allocation']);
   const summary = tables.find((t) => t.name === 'summary');
   const invoice = summary ? invoiceTerms(summary, definition) : [];
-  if (invoice.length) out += `\nInvoice to the funder\n\n${termsText(invoice)}\nPractices are paid for everything they delivered; the fee is added to the invoice to the funder.\n`;
+  // Beside the total to invoice, as the page's summary: whether it was invoiced and paid, and for how much.
+  if (invoice.length) out += `\nInvoice to the funder\n\n${termsText([...invoice, ...settlementRows(version)])}\nPractices are paid for everything they delivered; the fee is added to the invoice to the funder.\n`;
   return out + renderParts(definition, run, tables, showParts);
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { groupMemberships, listSizes, practiceOverview, schemeDelivered, schemeHandSchedules, schemes, schemeVersions } from '../schema/index.js';
+import { groupMemberships, listSizes, practiceOverview, schemeDelivered, schemeHandSchedules, schemeInvoiceReferences, schemes, schemeVersions } from '../schema/index.js';
 
 /** Queries for stored schemes. Each takes the database (or the caller's transaction) as its first argument. */
 
@@ -92,6 +92,32 @@ export function supersedeOtherVersions(db: Db, schemeId: number, approvedVersion
     .set({ status: 'superseded' })
     .where(and(eq(schemeVersions.schemeId, schemeId), eq(schemeVersions.status, 'approved'), ne(schemeVersions.version, approvedVersion)))
     .returning({ version: schemeVersions.version, invoicedOn: schemeVersions.invoicedOn });
+}
+
+/**
+ * Every invoice recorded under a reference (any case), on any scheme: those kept when recorded, undone
+ * since or not, and those versions invoiced under it before that register was kept (migration 0029),
+ * whose amount is not known. The earliest first.
+ */
+export async function invoicesUnderReference(db: Db, reference: string) {
+  const kept = await db
+    .select({ schemeId: schemeInvoiceReferences.schemeId, schemeName: schemes.name, version: schemeInvoiceReferences.version, on: schemeInvoiceReferences.invoicedOn, totalPence: schemeInvoiceReferences.invoicedPence })
+    .from(schemeInvoiceReferences)
+    .innerJoin(schemes, eq(schemes.id, schemeInvoiceReferences.schemeId))
+    .where(sql`upper(${schemeInvoiceReferences.reference}) = upper(${reference})`)
+    .orderBy(asc(schemeInvoiceReferences.invoicedOn), asc(schemeInvoiceReferences.id));
+  const standing = await db
+    .select({ schemeId: schemeVersions.schemeId, schemeName: schemes.name, version: schemeVersions.version, on: sql<string>`${schemeVersions.invoicedOn}`, totalPence: schemeVersions.invoicedPence })
+    .from(schemeVersions)
+    .innerJoin(schemes, eq(schemes.id, schemeVersions.schemeId))
+    .where(sql`upper(${schemeVersions.invoiceReference}) = upper(${reference}) and ${schemeVersions.invoicedOn} is not null`)
+    .orderBy(asc(schemeVersions.invoicedOn));
+  return [...kept, ...standing];
+}
+
+/** Keeps an invoice's reference, so it is not recorded again for another invoice. */
+export async function keepInvoiceReference(db: Db, values: typeof schemeInvoiceReferences.$inferInsert): Promise<void> {
+  await db.insert(schemeInvoiceReferences).values(values);
 }
 
 const versionOf = <T extends typeof schemeDelivered | typeof schemeHandSchedules>(table: T, schemeId: number, version: number) => and(eq(table.schemeId, schemeId), eq(table.version, version));

@@ -48,9 +48,19 @@ export const schemeVersions = pgTable(
      */
     invoicedOn: date('invoiced_on'),
     invoiceReference: text('invoice_reference'),
+    /**
+     * What the invoice was for, in pence, as the version's run gave it when "invoiced" was recorded:
+     * the total, the delivered cost and the fee (null for a scheme without one). Null for an invoice
+     * recorded before amounts were kept (migration 0029), whose amount is not known.
+     */
+    invoicedPence: bigint('invoiced_pence', { mode: 'number' }),
+    invoicedDeliveredPence: bigint('invoiced_delivered_pence', { mode: 'number' }),
+    invoicedFeePence: bigint('invoiced_fee_pence', { mode: 'number' }),
     /** The day the practices were paid on the invoiced figures, with a reference or remittance note; only once invoiced. */
     paidOn: date('paid_on'),
     paymentReference: text('payment_reference'),
+    /** The total paid to the practices, in pence, when "paid" was recorded; null for a payment recorded before amounts were kept. */
+    paidPence: bigint('paid_pence', { mode: 'number' }),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -109,4 +119,23 @@ export const schemeHandSchedules = pgTable(
     line: integer('line'),
   },
   (t) => [unique('scheme_hand_schedules_key').on(t.schemeId, t.version, t.year, t.practiceCode).nullsNotDistinct()],
+);
+
+/**
+ * Every invoice recorded under a reference, kept when "invoiced" is undone: a reference names one
+ * invoice, so it is not recorded again for another total, nor on another scheme. Amounts in pence,
+ * as the version kept them (null where an invoice recorded before amounts were kept is corrected).
+ */
+export const schemeInvoiceReferences = pgTable(
+  'scheme_invoice_references',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reference: text('reference').notNull(),
+    schemeId: integer('scheme_id').notNull(),
+    version: integer('version').notNull(),
+    invoicedOn: date('invoiced_on').notNull(),
+    invoicedPence: bigint('invoiced_pence', { mode: 'number' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('scheme_invoice_references_reference_idx').on(t.reference)],
 );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSettlementChange, isPaid, isSettled, periodStart, practicePaymentWords, sameSettlement, settledMessage, settlementChangeWords, settledMoney, settlementStatus, settlementWords, type SettledMoney, type Settlement, type SettlementFacts } from './settlement.js';
+import type { Problem } from '../errors.js';
+import { checkSettlementChange, invoicedAmountWords, invoiceReferenceProblem, isPaid, keptSettlement, isSettled, periodStart, practicePaymentWords, sameSettlement, settledMessage, settlementChangeWords, settledMoney, settlementStatus, settlementWords, type EarlierInvoice, type SettledMoney, type Settlement, type SettlementFacts } from './settlement.js';
 
 const none: Settlement = { invoiced: null, paid: null };
 const invoiced: Settlement = { invoiced: { on: '2018-05-15', reference: 'INV-0042' }, paid: null };
@@ -7,9 +8,9 @@ const paid: Settlement = { ...invoiced, paid: { on: '2018-05-30', reference: 'BA
 const winter: SettlementFacts = { version: 1, status: 'approved', paysForActivity: true, period: { weeks: 8, financialYears: ['2017/18'] } as SettlementFacts['period'], today: '2026-03-01' };
 
 /** The refusal a change gets: its message and each problem's field and message, or null when it is allowed. */
-function refusal(before: Settlement, after: Settlement, facts: Partial<SettlementFacts> = {}) {
+function refusal(before: Settlement, after: Settlement, facts: Partial<SettlementFacts> = {}, referenceProblem: Problem | null = null) {
   try {
-    checkSettlementChange(before, after, { ...winter, ...facts });
+    checkSettlementChange(before, after, { ...winter, ...facts }, referenceProblem);
     return null;
   } catch (error) {
     const { message, problems } = error as { message: string; problems: { field?: string; message: string }[] };
@@ -73,8 +74,19 @@ describe('words', () => {
     { settlement: invoiced, words: 'Invoiced on 15 May 2018 (ref INV-0042); not yet paid to practices' },
     { settlement: paid, words: 'Invoiced on 15 May 2018 (ref INV-0042); paid to practices on 30 May 2018 (BACS run 77)' },
     { settlement: { invoiced: { on: '2018-05-15', reference: null }, paid: null }, words: 'Invoiced on 15 May 2018; not yet paid to practices' },
+    // The amounts the version kept when each was recorded; none for those recorded before amounts were kept.
+    { settlement: { invoiced: { ...invoiced.invoiced!, amount: { totalPence: 7_002_400, deliveredPence: 6_668_900, feePence: 333_400 } }, paid: null }, words: 'Invoiced on 15 May 2018 (ref INV-0042) for £70,024; not yet paid to practices' },
+    { settlement: { invoiced: { ...invoiced.invoiced!, amount: { totalPence: 7_002_400, deliveredPence: 6_668_900, feePence: 333_400 } }, paid: { ...paid.paid!, amountPence: 6_669_200 } }, words: 'Invoiced on 15 May 2018 (ref INV-0042) for £70,024; paid £66,692 to practices on 30 May 2018 (BACS run 77)' },
+    { settlement: { invoiced: { ...invoiced.invoiced!, amount: null }, paid: { ...paid.paid!, amountPence: null } }, words: 'Invoiced on 15 May 2018 (ref INV-0042); paid to practices on 30 May 2018 (BACS run 77)' },
   ])('says "$words"', ({ settlement, words }) => {
     expect(settlementWords(settlement)).toBe(words);
+  });
+
+  it.each([
+    { amount: { totalPence: 7_002_400, deliveredPence: 6_668_900, feePence: 333_400 }, words: '£70,024 (delivered cost £66,689 and fee £3,334)' },
+    { amount: { totalPence: 19_752_000, deliveredPence: 19_752_000, feePence: null }, words: '£197,520' },
+  ])('says an invoice was for $words', ({ amount, words }) => {
+    expect(invoicedAmountWords(amount)).toBe(words);
   });
 
   it.each([
@@ -108,6 +120,47 @@ describe('words', () => {
     { before: invoiced, after: { invoiced: { on: '2018-05-16', reference: null }, paid: null }, words: ['Invoiced: 15 May 2018 (ref INV-0042) → 16 May 2018 for £3,917.03 (delivered cost £3,730.50 and fee £186.53)'] },
   ])('audits $words with the money it was for', ({ before, after, words }) => {
     expect(settlementChangeWords(before, after, money)).toEqual(words);
+  });
+
+  const amount = { totalPence: money.invoicePence, deliveredPence: money.deliveredPence, feePence: money.feePence };
+  const withAmounts = (s: Settlement, invoiceAmount: typeof amount | null, paidPence: number | null): Settlement => ({
+    invoiced: s.invoiced ? { ...s.invoiced, amount: invoiceAmount } : null,
+    paid: s.paid ? { ...s.paid, amountPence: paidPence } : null,
+  });
+  const corrected: Settlement = { invoiced: { on: '2018-05-16', reference: 'INV-0043' }, paid: { on: '2018-05-31', reference: null } };
+  it.each([
+    { case: 'recording the invoice keeps its total and split', before: none, after: invoiced, kept: withAmounts(invoiced, amount, null) },
+    { case: 'recording both keeps the total paid to practices too', before: none, after: paid, kept: withAmounts(paid, amount, money.practicesPence) },
+    { case: 'paying keeps the invoice’s amount as it was recorded', before: withAmounts(invoiced, { ...amount, totalPence: 1 }, null), after: paid, kept: withAmounts(paid, { ...amount, totalPence: 1 }, money.practicesPence) },
+    { case: 'a correction keeps the amounts it was recorded with', before: withAmounts(paid, amount, 5), after: corrected, kept: withAmounts(corrected, amount, 5) },
+    { case: 'a correction of one recorded before amounts were kept keeps none', before: withAmounts(paid, null, null), after: corrected, kept: withAmounts(corrected, null, null) },
+    { case: 'an undo keeps none', before: withAmounts(paid, amount, 5), after: none, kept: none },
+  ])('keptSettlement: $case', ({ before, after, kept }) => {
+    expect(keptSettlement(before, after, money)).toEqual(kept);
+  });
+
+  const earlier = (e: Partial<EarlierInvoice>): EarlierInvoice => ({ schemeId: 7, schemeName: 'Winter access scheme 2017/18', version: 1, on: '2018-05-15', totalPence: 7_002_400, ...e });
+  it.each([
+    { case: 'a reference not used before', totalPence: 7_002_400, earlier: [], message: null },
+    { case: 'the same invoice recorded again after an undo', totalPence: 7_002_400, earlier: [earlier({})], message: null },
+    { case: 'the same total on another version of the scheme', totalPence: 7_002_400, earlier: [earlier({ version: 2 })], message: null },
+    { case: 'an earlier invoice whose amount is not known', totalPence: 7_100_000, earlier: [earlier({ totalPence: null })], message: null },
+    { case: 'an invoice corrected whose amount is not known', totalPence: null, earlier: [earlier({})], message: null },
+    {
+      case: 'another total on this scheme',
+      totalPence: 7_100_000,
+      earlier: [earlier({ totalPence: null, on: '2018-05-01' }), earlier({})],
+      message: 'INV-0042 was recorded on 15 May 2018 as the invoice of version 1 of Winter access scheme 2017/18 for £70,024; this invoice is for £71,000. A reference names one invoice: give this invoice its own reference',
+    },
+    { case: 'another scheme’s invoice, for the same total', totalPence: 7_002_400, earlier: [earlier({ schemeId: 8, schemeName: 'Flu 2018/19', on: '2018-11-02' })], message: 'INV-0042 was recorded on 2 November 2018 as the invoice of version 1 of Flu 2018/19 for £70,024. A reference names one invoice: give this invoice its own reference' },
+    { case: 'another scheme’s invoice of an amount not known', totalPence: 7_002_400, earlier: [earlier({ schemeId: 8, schemeName: 'Flu 2018/19', totalPence: null })], message: 'INV-0042 was recorded on 15 May 2018 as the invoice of version 1 of Flu 2018/19. A reference names one invoice: give this invoice its own reference' },
+  ])('invoiceReferenceProblem: $case', ({ totalPence, earlier: found, message }) => {
+    expect(invoiceReferenceProblem({ reference: 'INV-0042', totalPence }, 7, found)).toEqual(message === null ? null : { field: 'invoiced.reference', message });
+  });
+
+  it('names the reference’s problem with the rest of a change’s', () => {
+    const problem = { field: 'invoiced.reference', message: 'INV-0042 was recorded…' };
+    expect(refusal(none, { invoiced: { on: '2026-03-02', reference: 'INV-0042' }, paid: null }, {}, problem)?.problems).toEqual(['invoiced.on: must be today or in the past (today is 1 March 2026)', 'invoiced.reference: INV-0042 was recorded…']);
   });
 
   it('takes the money from the run: the invoice and fee from the payments’ totals, each practice’s payment from its row; money per head from the shares', () => {

@@ -14,10 +14,34 @@ export interface SettlementStep {
   reference: string | null;
 }
 
-/** Whether a version's payments have been invoiced to the commissioner, and paid to the practices. */
+/**
+ * What an invoice was for, in pence, kept on the version when "invoiced" is recorded: the total and
+ * its split, each rounded once as the run gave it (so they may not add up to the total to the penny);
+ * `feePence` null for a scheme without a fee.
+ */
+export interface InvoicedAmount {
+  totalPence: number;
+  deliveredPence: number;
+  feePence: number | null;
+}
+
+/** An invoice as the version keeps it; `amount` null where it was recorded before amounts were kept. */
+export interface RecordedInvoice extends SettlementStep {
+  amount?: InvoicedAmount | null;
+}
+
+/** A payment to practices as the version keeps it; `amountPence` null where it was recorded before amounts were kept. */
+export interface RecordedPayment extends SettlementStep {
+  amountPence?: number | null;
+}
+
+/**
+ * Whether a version's payments have been invoiced to the commissioner, and paid to the practices. A
+ * request says only the days and references: the amounts are the run's, kept by the use case.
+ */
 export interface Settlement {
-  invoiced: SettlementStep | null;
-  paid: SettlementStep | null;
+  invoiced: RecordedInvoice | null;
+  paid: RecordedPayment | null;
 }
 
 /**
@@ -29,11 +53,35 @@ export const isSettled = (settlement: Settlement): boolean => settlement.invoice
 /** "15 May 2018 (ref INV-0042)": an invoice's number is a reference; a payment's note is said as it was written. */
 const stepWords = (step: SettlementStep, ref: string) => `${formatLongDate(step.on)}${step.reference ? ` (${ref}${step.reference})` : ''}`;
 
-/** "Invoiced on 15 May 2018 (ref INV-0042)" */
-export const invoicedWords = (step: SettlementStep): string => `Invoiced on ${stepWords(step, 'ref ')}`;
+/** "Invoiced on 15 May 2018 (ref INV-0042) for £70,024"; without " for …" where the amount is not known. */
+export const invoicedWords = (step: RecordedInvoice): string => `Invoiced on ${stepWords(step, 'ref ')}${step.amount ? ` for ${formatPence(step.amount.totalPence)}` : ''}`;
 
-/** "Paid to practices on 30 May 2018 (BACS run 77)" */
-export const paidWords = (step: SettlementStep): string => `Paid to practices on ${stepWords(step, '')}`;
+/** "£70,024 (delivered cost £66,689 and fee £3,334)": what an invoice was for, where it is known. */
+export const invoicedAmountWords = (amount: InvoicedAmount): string =>
+  `${formatPence(amount.totalPence)}${amount.feePence === null ? '' : ` (delivered cost ${formatPence(amount.deliveredPence)} and fee ${formatPence(amount.feePence)})`}`;
+
+/**
+ * The invoice and the payment to practices as the scheme page's summary and `atscale scheme show`
+ * give them, the invoice with its split where the amount was kept: "Invoiced on 15 May 2018 (ref
+ * INV-0042) for £70,024 (delivered cost £66,689 and fee £3,334)".
+ */
+export function settlementRows({ invoiced, paid }: Settlement): { key: string; value: string }[] {
+  const invoice = invoiced ? `${invoicedWords({ ...invoiced, amount: null })}${invoiced.amount ? ` for ${invoicedAmountWords(invoiced.amount)}` : ''}` : 'Not invoiced yet: the figures can still change';
+  return [
+    { key: 'Invoice', value: invoice },
+    { key: 'Payment to practices', value: paid ? paidWords(paid) : 'Not paid yet' },
+  ];
+}
+
+/** What a version was invoiced and paid for, where the amounts were kept ("£70,024 invoiced, £66,692 paid"); null where none is known. */
+export function settledAmountsWords({ invoiced, paid }: Settlement): string | null {
+  if (!invoiced?.amount) return null;
+  return `${formatPence(invoiced.amount.totalPence)} invoiced${typeof paid?.amountPence === 'number' ? `, ${formatPence(paid.amountPence)} paid` : ''}`;
+}
+
+/** "Paid £66,692 to practices on 30 May 2018 (BACS run 77)"; without the amount where it is not known. */
+export const paidWords = (step: RecordedPayment): string =>
+  `Paid ${typeof step.amountPence === 'number' ? `${formatPence(step.amountPence)} ` : ''}to practices on ${stepWords(step, '')}`;
 
 /** One sentence for a statement, a workbook or a list: what has been invoiced and paid, or that the figures can still change. */
 export function settlementWords(settlement: Settlement): string {
@@ -109,6 +157,7 @@ export function periodStart(period: SettlementFacts['period']): string | null {
   return year === null ? null : `${year}-04-01`;
 }
 
+/** Whether two steps say the same day and reference (the amounts are kept, never sent, so they are not compared). */
 const sameStep = (a: SettlementStep | null, b: SettlementStep | null) => (a === null || b === null ? a === b : a.on === b.on && a.reference === b.reference);
 export const sameSettlement = (a: Settlement, b: Settlement): boolean => sameStep(a.invoiced, b.invoiced) && sameStep(a.paid, b.paid);
 
@@ -128,9 +177,10 @@ function dateProblems(step: SettlementStep | null, field: string, today: string,
  *   version's approval in atscale: a scheme entered after the event, as the demo's 2017/18 schemes
  *   are, was approved here years after it was invoiced);
  * - practices are paid on the figures invoiced: a payment needs the invoice, and is dated on or after it;
- * - "invoiced" is undone only once no payment is recorded (undo "paid" first).
+ * - "invoiced" is undone only once no payment is recorded (undo "paid" first);
+ * - an invoice's reference names that invoice alone (`invoiceReferenceProblem`, found by the caller).
  */
-export function checkSettlementChange(before: Settlement, after: Settlement, facts: SettlementFacts): void {
+export function checkSettlementChange(before: Settlement, after: Settlement, facts: SettlementFacts, referenceProblem: Problem | null = null): void {
   const name = `Version ${facts.version}`;
   if (!facts.paysForActivity) throw invalid(`${name} pays practices for no delivered activity, so there is no invoice or payment to record`, [{ field: 'version', message: 'the scheme has no delivery models and shares no money' }]);
   if (facts.status === 'draft') throw invalid(`${name} is a draft: only an approved version’s payments are invoiced`, [{ field: 'version', message: 'approve the version first' }]);
@@ -139,6 +189,7 @@ export function checkSettlementChange(before: Settlement, after: Settlement, fac
   }
   const problems: Problem[] = [
     ...dateProblems(after.invoiced, 'invoiced.on', facts.today, periodStart(facts.period), 'the scheme began'),
+    ...(referenceProblem ? [referenceProblem] : []),
     ...(after.paid && !after.invoiced ? [{ field: 'paid', message: 'record the invoice first: practices are paid on the figures invoiced' }] : []),
     ...dateProblems(after.invoiced ? after.paid : null, 'paid.on', facts.today, after.invoiced?.on ?? null, 'the invoice date'),
     ...(before.paid && !after.invoiced ? [{ field: 'invoiced', message: 'undo “paid to practices” first' }] : []),
@@ -149,9 +200,9 @@ export function checkSettlementChange(before: Settlement, after: Settlement, fac
 /**
  * The money a settlement stands for, as the version's run gives it when the invoice or payment is
  * recorded: the total invoiced to the commissioner (delivered cost and fee; for money shared per head,
- * the shares), and what each practice is paid, in pence. The version keeps only the days and
- * references, so the audit row keeps these: what invoice INV-0042 was for can be read from the log
- * even after "invoiced" is undone, a return corrected and the version invoiced again.
+ * the shares), and what each practice is paid, in pence. The version keeps the totals while the step
+ * stands (`keptSettlement`); the audit row keeps all of it, each practice's payment too, so what an
+ * invoice was for can be read from the log even after "invoiced" is undone.
  */
 export interface SettledMoney {
   invoicePence: number;
@@ -174,8 +225,11 @@ export function settledMoney(run: Pick<SchemeRun, 'payments' | 'allocation'>): S
   return { invoicePence: total, deliveredPence: total, feePence: null, practicesPence: total, payments };
 }
 
+/** What a version keeps of the money when it is invoiced: the total and its split. */
+export const invoicedAmountOf = (money: SettledMoney): InvoicedAmount => ({ totalPence: money.invoicePence, deliveredPence: money.deliveredPence, feePence: money.feePence });
+
 /** "£71,231 (delivered cost £67,839 and fee £3,392)"; "£67,842 to 27 practices". */
-const invoiceAmountWords = (money: SettledMoney) => `${formatPence(money.invoicePence)}${money.feePence === null ? '' : ` (delivered cost ${formatPence(money.deliveredPence)} and fee ${formatPence(money.feePence)})`}`;
+const invoiceAmountWords = (money: SettledMoney) => invoicedAmountWords(invoicedAmountOf(money));
 const paymentAmountWords = (money: SettledMoney) => {
   const paid = money.payments.filter((p) => p.amountPence !== 0).length;
   return `${formatPence(money.practicesPence)} to ${paid} ${paid === 1 ? 'practice' : 'practices'}`;
@@ -194,4 +248,46 @@ export function settlementChangeWords(before: Settlement, after: Settlement, mon
     ...change('Invoiced', before.invoiced, after.invoiced, 'ref ', money ? ` for ${invoiceAmountWords(money)}` : ''),
     ...change('Paid to practices', before.paid, after.paid, '', money ? `: ${paymentAmountWords(money)}` : ''),
   ];
+}
+
+/** An invoice recorded earlier under a reference: on which scheme and version, when, and for how much (null where that is not known). */
+export interface EarlierInvoice {
+  schemeId: number;
+  schemeName: string;
+  version: number;
+  on: string;
+  totalPence: number | null;
+}
+
+/** References are invoice numbers: "inv-0042" is INV-0042. */
+export const sameReference = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
+
+/**
+ * A reference names one invoice (its number in the federation's books), so recording it again is
+ * refused when it was the invoice of another scheme, or of this scheme for another total: an invoice
+ * undone, a return changed and the version invoiced again is a new invoice. The same reference for
+ * the same total on this scheme (undone and recorded again, or a version corrected and invoiced as
+ * before) is the same invoice. Where either amount is not known (recorded before amounts were kept),
+ * only another scheme's invoice refuses it: a total is never guessed.
+ */
+export function invoiceReferenceProblem(invoice: { reference: string; totalPence: number | null }, schemeId: number, earlier: readonly EarlierInvoice[]): Problem | null {
+  const clash = earlier.find((e) => e.schemeId !== schemeId || (e.totalPence !== null && invoice.totalPence !== null && e.totalPence !== invoice.totalPence));
+  if (!clash) return null;
+  const was = `${invoice.reference} was recorded on ${formatLongDate(clash.on)} as the invoice of version ${clash.version} of ${clash.schemeName}${clash.totalPence === null ? '' : ` for ${formatPence(clash.totalPence)}`}`;
+  const now = clash.schemeId === schemeId ? `; this invoice is for ${formatPence(invoice.totalPence!)}` : '';
+  return { field: 'invoiced.reference', message: `${was}${now}. A reference names one invoice: give this invoice its own reference` };
+}
+
+/**
+ * The amounts a version keeps with its settlement: a step recorded now keeps the run's figures (the
+ * invoice's total and split; the total paid to practices); a step corrected (its day or reference)
+ * keeps what it was recorded with, or none where that was before amounts were kept; a step undone keeps none.
+ */
+export function keptSettlement(before: Settlement, after: Settlement, money: SettledMoney): Settlement {
+  const amount = before.invoiced ? (before.invoiced.amount ?? null) : invoicedAmountOf(money);
+  const amountPence = before.paid ? (before.paid.amountPence ?? null) : money.practicesPence;
+  return {
+    invoiced: after.invoiced ? { on: after.invoiced.on, reference: after.invoiced.reference, amount } : null,
+    paid: after.paid ? { on: after.paid.on, reference: after.paid.reference, amountPence } : null,
+  };
 }

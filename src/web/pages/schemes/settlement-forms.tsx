@@ -1,6 +1,6 @@
 import { Button, TextInput } from 'nhsuk-react-components';
 import { type FormEvent, useState } from 'react';
-import { invoicedWords, paidWords, type Settlement, type SettlementStep } from '../../../domain/schemes/settlement.js';
+import { invoicedWords, paidWords, settlementRows, type Settlement, type SettlementStep } from '../../../domain/schemes/settlement.js';
 import { ConfirmQuestion } from '../../components/confirm-question.js';
 import { DateField, dateFieldTarget, dateProblem, emptyDate, isoOrNull } from '../../components/date-field.js';
 import { FormErrorSummary } from '../../components/form-errors.js';
@@ -91,12 +91,7 @@ export function SettlementPanel({ schemeId, version }: { schemeId: number; versi
         {done}
       </SuccessBanner>
       <FormErrorSummary errors={form.errors} attempt={form.attempt} title={form.conflict ? 'Someone else changed the invoice or payment after you opened this page' : undefined} />
-      <SummaryRows
-        rows={[
-          { key: 'Invoice', value: invoiced ? invoicedWords(invoiced) : 'Not invoiced yet' },
-          { key: 'Payment to practices', value: paid ? paidWords(paid) : 'Not paid yet' },
-        ]}
-      />
+      <SummaryRows rows={settlementRows(version)} />
       {!invoiced && version.status === 'approved' ? (
         <>
           {version.definition.deliveryModels.length === 0 ? (

@@ -1,7 +1,8 @@
 import { InsetText, WarningCallout } from 'nhsuk-react-components';
 import type { ReportTable } from '../../../domain/schemes/report-columns.js';
+import { formatPence } from '../../../domain/schemes/format-money.js';
 import { invoiceTerms } from '../../../domain/schemes/scheme-terms.js';
-import { invoicedWords, paidWords, settledMessage, type Settlement } from '../../../domain/schemes/settlement.js';
+import { settledMessage, settlementRows, type Settlement } from '../../../domain/schemes/settlement.js';
 import { Link } from 'react-router';
 import { SummaryRows } from '../../components/summary-rows.js';
 import { formatDate } from '../../format/format.js';
@@ -17,11 +18,7 @@ export function InvoiceSummary({ summary, definition, version }: { summary: Repo
   if (!rows.length) return null;
   return (
     <SummaryRows
-      rows={[
-        ...rows,
-        { key: 'Invoice', value: version.invoiced ? invoicedWords(version.invoiced) : 'Not invoiced yet: the figures can still change' },
-        { key: 'Payment to practices', value: version.paid ? paidWords(version.paid) : 'Not paid yet' },
-      ]}
+      rows={[...rows, ...settlementRows(version)]}
     />
   );
 }
@@ -38,6 +35,7 @@ export function EarlierInvoice({ schemeId, versions, shown }: { schemeId: number
       <p>
         Version {earlier.version} was invoiced to the commissioner on {formatDate(earlier.invoiced.on)}
         {earlier.invoiced.reference ? ` (ref ${earlier.invoiced.reference})` : ''}
+        {earlier.invoiced.amount ? ` for ${formatPence(earlier.invoiced.amount.totalPence)}` : ''}
         {earlier.paid ? ` and paid to practices on ${formatDate(earlier.paid.on)}` : ''}. Version {shown.version} {shown.status === 'draft' ? 'is a draft' : 'replaced it'} and has not been invoiced: its payments on this page are
         not what was invoiced. <Link to={`/schemes/${schemeId}?${versionParam}=${earlier.version}#payments`}>See version {earlier.version}’s payments</Link>
       </p>
