@@ -3,7 +3,7 @@ import { heldBeyondShareSentences, positionOf, type PositionRow } from '../../do
 import { invalid, notFound } from '../../domain/errors.js';
 import { applicationsOf, drawdownsOf, findGroup, type ApplicationRow } from '../../db/repos/contracts.js';
 import { departuresOf, localitiesOn } from '../../db/repos/registry.js';
-import { fundDepartureSentences } from '../../domain/groups/departures.js';
+import { fundDepartureSentences, wentOn } from '../../domain/groups/departures.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { groupMembersOn, listSizesAt, registryPractices, snapshotDatesFor } from '../../db/repos/schemes.js';
 import { formatLongDate } from '../../domain/iso-date.js';
@@ -145,6 +145,7 @@ export async function fundReport(ctx: AppContext, fundId: number) {
   const positions = localityPositions(state);
   const shares = new Map(state.calculation.practices.map((p) => [p.key, p.byYearPence]));
   const departures = await departuresOf(ctx.db, [...shares.keys()], state.fund.footprintGroupId, state.fund.listSnapshotDate);
+  const wentOf = new Map(departures.map((d) => [d.practiceKey, wentOn(d)]));
   const total = (key: 'allocatedPence' | 'requestedPence' | 'approvedPence' | 'drawnPence' | 'remainingPence') => positions.reduce((t, p) => t + p[key], 0);
   return {
     fund: state.fund,
@@ -157,8 +158,11 @@ export async function fundReport(ctx: AppContext, fundId: number) {
     positions,
     /** Localities and practices (those the reader sees) whose approvals or drawdowns are more than their share now: "Oadby & Wigston: £115,368 approved against a share now £95,712.50 …". */
     heldBeyondShare: heldBeyondShareSentences(applicationPots(state, (code) => canSeePractice(ctx.actor, code))),
-    /** Each practice's own share, for the practices whose applications the reader sees: what a practice may still apply for. */
-    practicePositions: practicePositions(state, ctx.actor),
+    /**
+     * Each practice's own share, for the practices whose applications the reader sees: what a practice may still apply for,
+     * and when it closed or left the footprint (`went`), after which it may not apply (the form says so, as the API refuses it).
+     */
+    practicePositions: practicePositions(state, ctx.actor).map((p) => ({ ...p, went: wentOf.get(p.practiceCode) ?? null })),
     totals: { allocatedPence: total('allocatedPence'), requestedPence: total('requestedPence'), approvedPence: total('approvedPence'), drawnPence: total('drawnPence'), remainingPence: total('remainingPence') },
     // Each applicant by name: the practice (as the federation knows it) or the locality.
     applications: state.applications

@@ -51,6 +51,12 @@ describe.each(databaseKinds)('practices that closed or left, in funds and scheme
       `Two Shires Medical Practice (C82036) closed on ${formatLongDate(facts.twoShiresClosed)}, during 2020/21 and before 2021/22, yet has a share of those years (${formatPence(shareOf('C82036'))}): the fund counts the footprint’s members on its list-size date, 1 January 2018`,
       `Narborough Health Centre (C82119) left ${demoFederationName} on ${formatLongDate(facts.narboroughLeft)}, before 2020/21 and 2021/22, yet has a share of those years (${formatPence(shareOf('C82119'))}): the fund counts the footprint’s members on its list-size date, 1 January 2018`,
     ]);
+    // The application form is told when each practice went, as the API refuses it after that day.
+    const went = Object.fromEntries(report.practicePositions.filter((p) => p.went).map((p) => [p.practiceCode, p.went]));
+    expect(went).toEqual({
+      C82036: { on: facts.twoShiresClosed, words: `closed on ${formatLongDate(facts.twoShiresClosed)}` },
+      C82119: { on: facts.narboroughLeft, words: `left ${demoFederationName} on ${formatLongDate(facts.narboroughLeft)}` },
+    });
     // The workbook and the funds list (CSV, XLSX, `atscale funds list`) say the same.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await fundWorkbook(admin(), fund.id)).content as never);

@@ -57,7 +57,7 @@ export function FundPage() {
   usePageTitle(report.data?.fund.name ?? 'Fund');
   return (
     <Loaded query={report} what="fund">
-      {({ fund, footprintName, calculation, withoutListSize, departures, positions, totals, applications }) => {
+      {({ fund, footprintName, calculation, withoutListSize, departures, heldBeyondShare, positions, totals, applications }) => {
         const totalCells = (rows: ShareRow[]) => ({ list: formatNumber(calculation.listTotal), total: calculation.totalPence, ...Object.fromEntries(calculation.years.map((y, i) => [y.year, sum(rows, i)])) });
         return (
           <>
@@ -80,6 +80,17 @@ export function FundPage() {
                   ))}
                 </ul>
                 <p>Their shares stay in their localities’ pots. A practice cannot apply after it closed or left; its locality can.</p>
+              </WarningCallout>
+            ) : null}
+            {heldBeyondShare.length ? (
+              <WarningCallout data-testid="fund-held-beyond-share">
+                <WarningCallout.Heading headingLevel="h2">{heldBeyondShare.length === 1 ? 'Approved beyond a share' : 'Approved beyond their shares'}</WarningCallout.Heading>
+                <ul>
+                  {heldBeyondShare.map((h) => (
+                    <li key={h}>{h}.</li>
+                  ))}
+                </ul>
+                <p>What was approved stands; nothing more can be approved or asked for from these pots until their shares cover it.</p>
               </WarningCallout>
             ) : null}
             {user.role === 'admin' ? (
