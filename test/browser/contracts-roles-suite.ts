@@ -1,12 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { demoUsers } from '../../src/app/demo/load-demo.js';
+import { demoFederationName, demoUsers } from '../../src/app/demo/load-demo.js';
 import { confirmQuestionCancels, eventually, money, problemsSay, textOf, visible } from './assertions.js';
 import { cbsTitle, kibworthWinter, openFund, rowOf } from './contracts-suite.js';
-import { type BrowserHarness, demoCommissioner, demoPracticeManager, download, saveScreenshot, seriousAxeViolations, signIn } from './harness.js';
+import { type BrowserHarness, demoCommissioner, demoPracticeManager, download, saveScreenshot, seriousAxeViolations, signedInAdmin, signIn } from './harness.js';
 
 /** Contracts and funds as a practice manager (their own practices), a commissioner and a clinician see them. */
 export function contractsRolesSuite(harness: () => BrowserHarness) {
   describe('contracts and funds (practice manager)', () => {
+    it('does not offer a practice that left the federation before the application’s date, saying when, as the API refuses it', async () => {
+      const { admin, headers } = await signedInAdmin(harness());
+      const narborough = { email: 'pm.narborough@elr-federation.example', password: 'a long enough password' };
+      const made = await admin.request.post('/api/users', { data: { ...narborough, name: 'Kim Narborough', role: 'practice_manager', practiceCodes: ['C82001', 'C82119'] }, headers });
+      expect(made.status()).toBe(201);
+      await admin.close();
+      const page = await harness().newPage();
+      await signIn(page, narborough, '/funds');
+      await openFund(page);
+      await page.getByRole('link', { name: 'Apply for money from this fund' }).click();
+      const options = page.getByLabel('Who is applying').locator('option');
+      // Narborough left the federation for Leicester City on 31 March 2019; an application dated today is after that.
+      const left = `left ${demoFederationName} on 31 March 2019`;
+      await eventually(() => options.allInnerTexts()).toEqual(['Choose', 'Kibworth Medical Centre (C82001), Harborough locality', `Narborough Health Centre (C82119), North Blaby locality: ${left}, so it cannot apply`]);
+      expect(await options.nth(2).isDisabled()).toBe(true);
+      // A paper application made before it left: offered, with its shares.
+      await page.locator('#submitted-on-day').fill('1');
+      await page.locator('#submitted-on-month').fill('3');
+      await page.locator('#submitted-on-year').fill('2019');
+      await eventually(() => options.nth(2).isDisabled()).toBe(false);
+      expect(await options.nth(2).innerText()).toBe('Narborough Health Centre (C82119), North Blaby locality');
+      await page.getByLabel('Who is applying').selectOption('practice:C82119');
+      await eventually(() => textOf(page.locator('#applicant-pot'))).toMatch(/^A practice’s application must fit its own share/);
+      // Dated after it left: the form says why it cannot apply, in the API's words.
+      await page.locator('#submitted-on-month').fill('6');
+      await eventually(() => textOf(page.locator('#applicant-gone'))).toBe(`Narborough Health Centre (C82119) ${left}, before this application’s date (1 June 2019), so it cannot apply: its locality may apply instead.`);
+      await page.close();
+    });
+
     it('shows a practice manager their own sub-contracts and lets them apply for their practice only', async () => {
       const page = await harness().newPage();
       await signIn(page, demoPracticeManager, '/contracts');

@@ -28,6 +28,8 @@ export const fundOverviewColumns: Column<FundRow>[] = [
   pounds('Approved', (f) => f.approvedPence),
   pounds('Drawn', (f) => f.drawnPence),
   pounds('Left to apply for', (f) => f.remainingPence),
+  // The fund page's warnings: practices with a share that have closed or left, and pots holding more than their share now.
+  { header: 'Warnings', value: (f) => [...f.departures, ...f.heldBeyondShare].join('; ') || null },
 ];
 
 
@@ -81,6 +83,9 @@ export async function fundWorkbook(ctx: AppContext, fundId: number): Promise<{ f
     ['List sizes at', formatLongDate(report.fund.listSnapshotDate)],
     ['Rates', years.map((y) => `${y.year}: ${formatPence(y.ratePence)} a head`).join('; ')],
     ['Applications', 'as asked for, decided and drawn down when this file was produced'],
+    // The fund page's warnings, so the file read later says what the page said.
+    ...report.departures.map((d): [string, string] => ['Closed or left', d]),
+    ...report.heldBeyondShare.map((h): [string, string] => ['Over its share', h]),
     ['Produced', producedWords(todayInEngland(), ctx.actor.label)],
   ]);
   return { fileName: `fund-${slug}.xlsx`, content: await toXlsx([positions, shares, applications, about]) };

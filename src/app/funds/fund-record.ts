@@ -6,11 +6,10 @@ import { conflict, invalid } from '../../domain/errors.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { applicationsOf, findGroup } from '../../db/repos/contracts.js';
 import type { Db } from '../../db/client.js';
-import { calculateFund } from '../../domain/funds/fund-calculator.js';
-import { checkPotsStillCover, commitmentOf, sumPence, type ApplicationStatus, type Pot } from '../../domain/funds/fund-applications.js';
+import { checkPotsStillCover } from '../../domain/funds/fund-applications.js';
 import { fundApplications, funds, practiceGroups } from '../../db/schema/index.js';
 import { parseSerialId, type RecordType } from '../records/record-type.js';
-import { type FundRow, fundPractices } from './fund-report.js';
+import { applicationPots, type FundRow, fundPractices, stateOfFund } from './fund-report.js';
 import { refuseClash } from '../records/clash.js';
 
 const rateEntry = z.object({ year: financialYearSchema, rate: poundsText });
@@ -42,24 +41,9 @@ const fundInput = z.object({
  * practice's share below what its applications hold (`checkPotsStillCover`).
  */
 async function refuseUncoveredApplications(db: Db, fund: FundRow, field: string): Promise<void> {
-  const applications = await applicationsOf(db, fund.id);
-  if (!applications.length) return;
-  const { practices, localityIds, localities } = await fundPractices(db, fund);
-  const calculation = calculateFund(fund.rates, practices);
-  const held = (which: (a: (typeof applications)[number]) => boolean) => sumPence(applications.filter(which).map((a) => commitmentOf({ ...a, status: a.status as ApplicationStatus })));
-  const localityNames = new Map([...localities.values()].map((l) => [l.id, l.name]));
-  const pots: Pot[] = [
-    ...[...new Set(applications.map((a) => a.localityGroupId))].map((id) => {
-      const name = localityNames.get(id) ?? `Locality group ${id}`;
-      const share = calculation.localities.find((l) => localityIds.get(l.name) === id);
-      return { name, allocatedPence: share?.totalPence ?? 0, committedPence: held((a) => a.localityGroupId === id) };
-    }),
-    ...[...new Set(applications.flatMap((a) => (a.practiceCode ? [a.practiceCode] : [])))].map((code) => {
-      const share = calculation.practices.find((p) => p.key === code);
-      return { name: share ? `${share.name} (${code})` : code, allocatedPence: share?.totalPence ?? 0, committedPence: held((a) => a.practiceCode === code) };
-    }),
-  ];
-  checkPotsStillCover(pots, field);
+  if (!(await applicationsOf(db, fund.id)).length) return;
+  const pots = applicationPots(await stateOfFund(db, fund), () => true);
+  checkPotsStillCover(pots.map((p) => ({ name: p.name, allocatedPence: p.allocatedPence, committedPence: p.requestedPence + p.approvedPence })), field);
 }
 
 /** A per-head fund: a rate per registered patient for each financial year, on the footprint's list at a snapshot date. */

@@ -1,9 +1,9 @@
 import { calculateFund, type FundCalculation, type FundPractice } from '../../domain/funds/fund-calculator.js';
-import { positionOf, type PositionRow } from '../../domain/funds/fund-applications.js';
+import { heldBeyondShareSentences, positionOf, type PositionRow } from '../../domain/funds/fund-applications.js';
 import { invalid, notFound } from '../../domain/errors.js';
 import { applicationsOf, drawdownsOf, findGroup, type ApplicationRow } from '../../db/repos/contracts.js';
 import { departuresOf, localitiesOn } from '../../db/repos/registry.js';
-import { fundDepartureSentences } from '../../domain/groups/departures.js';
+import { fundDepartureSentences, wentOn } from '../../domain/groups/departures.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { groupMembersOn, listSizesAt, registryPractices, snapshotDatesFor } from '../../db/repos/schemes.js';
 import { formatLongDate } from '../../domain/iso-date.js';
@@ -69,10 +69,14 @@ export interface FundState {
 
 /** Everything the fund's rules need: its calculation, its applications and what has been drawn against each. */
 export async function loadFundState(db: Db, fundId: number): Promise<FundState> {
-  const fund = await findFund(db, fundId);
+  return stateOfFund(db, await findFund(db, fundId));
+}
+
+/** The same of a fund as given (stored, or as an edit would leave it). */
+export async function stateOfFund(db: Db, fund: FundRow): Promise<FundState> {
   const { practices, withoutListSize, localityIds, localities } = await fundPractices(db, fund);
   const calculation = calculateFund(fund.rates, practices);
-  const applications = await applicationsOf(db, fundId);
+  const applications = await applicationsOf(db, fund.id);
   const drawnByApplication = new Map<number, number>();
   for (const d of await drawdownsOf(db, applications.map((a) => a.id))) drawnByApplication.set(d.applicationId, (drawnByApplication.get(d.applicationId) ?? 0) + d.amountPence);
   return { fund, calculation, localityIds, localities, withoutListSize, applications, drawnByApplication };
@@ -102,6 +106,24 @@ export function localityPositions(state: FundState): (PositionRow & { localityId
   });
 }
 
+/**
+ * The position of every pot an application draws on, the footprint's share of it now beside what
+ * its applications hold: each locality applied for, and each practice (that `sees` allows) applied
+ * for, with a share of £0 where it has none now (its members or membership changed since).
+ */
+export function applicationPots(state: FundState, sees: (practiceCode: string) => boolean): PositionRow[] {
+  const localityNames = new Map([...state.localities.values()].map((l) => [l.id, l.name]));
+  const localities = [...new Set(state.applications.map((a) => a.localityGroupId))].map((id) => {
+    const share = state.calculation.localities.find((l) => state.localityIds.get(l.name) === id);
+    return positionOfPot(state, localityNames.get(id) ?? `Locality group ${id}`, share?.totalPence ?? 0, (a) => a.localityGroupId === id);
+  });
+  const practices = [...new Set(state.applications.flatMap((a) => (a.practiceCode && sees(a.practiceCode) ? [a.practiceCode] : [])))].map((code) => {
+    const share = state.calculation.practices.find((p) => p.key === code);
+    return positionOfPot(state, share ? `${share.name} (${code})` : code, share?.totalPence ?? 0, (a) => a.practiceCode === code);
+  });
+  return [...localities, ...practices];
+}
+
 type PracticeLocalities = Map<string, { id: number; name: string }>;
 
 /**
@@ -123,6 +145,7 @@ export async function fundReport(ctx: AppContext, fundId: number) {
   const positions = localityPositions(state);
   const shares = new Map(state.calculation.practices.map((p) => [p.key, p.byYearPence]));
   const departures = await departuresOf(ctx.db, [...shares.keys()], state.fund.footprintGroupId, state.fund.listSnapshotDate);
+  const wentOf = new Map(departures.map((d) => [d.practiceKey, wentOn(d)]));
   const total = (key: 'allocatedPence' | 'requestedPence' | 'approvedPence' | 'drawnPence' | 'remainingPence') => positions.reduce((t, p) => t + p[key], 0);
   return {
     fund: state.fund,
@@ -133,8 +156,13 @@ export async function fundReport(ctx: AppContext, fundId: number) {
     /** Practices with a share of a year they closed or left the footprint during or before: "Two Shires Medical Practice (C82036) closed on 30 June 2020, …". */
     departures: fundDepartureSentences(departures, state.fund.rates.map((r) => r.year), (key) => shares.get(key), formatPence, state.fund.listSnapshotDate),
     positions,
-    /** Each practice's own share, for the practices whose applications the reader sees: what a practice may still apply for. */
-    practicePositions: practicePositions(state, ctx.actor),
+    /** Localities and practices (those the reader sees) whose approvals or drawdowns are more than their share now: "Oadby & Wigston: £115,368 approved against a share now £95,712.50 …". */
+    heldBeyondShare: heldBeyondShareSentences(applicationPots(state, (code) => canSeePractice(ctx.actor, code))),
+    /**
+     * Each practice's own share, for the practices whose applications the reader sees: what a practice may still apply for,
+     * and when it closed or left the footprint (`went`), after which it may not apply (the form says so, as the API refuses it).
+     */
+    practicePositions: practicePositions(state, ctx.actor).map((p) => ({ ...p, went: wentOf.get(p.practiceCode) ?? null })),
     totals: { allocatedPence: total('allocatedPence'), requestedPence: total('requestedPence'), approvedPence: total('approvedPence'), drawnPence: total('drawnPence'), remainingPence: total('remainingPence') },
     // Each applicant by name: the practice (as the federation knows it) or the locality.
     applications: state.applications
@@ -155,7 +183,7 @@ export async function fundsOverview(ctx: AppContext) {
   const items = [];
   for (const fund of rows) {
     const report = await fundReport(ctx, fund.id);
-    items.push({ id: fund.id, name: fund.name, commissioner: fund.commissioner, footprintName: report.footprintName, within: report.within, listSnapshotDate: fund.listSnapshotDate, years: report.calculation.years, listTotal: report.calculation.listTotal, ...report.totals });
+    items.push({ id: fund.id, name: fund.name, commissioner: fund.commissioner, footprintName: report.footprintName, within: report.within, listSnapshotDate: fund.listSnapshotDate, years: report.calculation.years, listTotal: report.calculation.listTotal, ...report.totals, departures: report.departures, heldBeyondShare: report.heldBeyondShare });
   }
   return { items };
 }

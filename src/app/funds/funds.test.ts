@@ -15,6 +15,10 @@ import { createRecord, updateRecord } from '../records/records.js';
 import { applicationDetail, decideApplication, recordDrawdown, submitApplication, withdrawApplication } from './fund-applications.js';
 import { fundRecord } from './fund-record.js';
 import { fundReport, fundsOverview } from './fund-report.js';
+import { fundWorkbook } from './fund-export.js';
+import { membershipRecord } from '../groups/membership-record.js';
+import { formatPence } from '../../domain/schemes/format-money.js';
+import ExcelJS from 'exceljs';
 
 const seedLocalities = Papa.parse<Record<string, string>>(readFileSync(join(import.meta.dirname, '../../../../shared/data/elr/localities.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
 
@@ -267,5 +271,28 @@ describe.each(databaseKinds)('per-head funds (%s)', (kind) => {
     const raised = await updateRecord(admin(), fundRecord, String(fundId), { rates: '2017/18: £0.60; 2018/19: £2' }, fund.rowVersion);
     expect((await stored()).rates).toEqual([{ year: '2017/18', ratePence: 60 }, { year: '2018/19', ratePence: 200 }]);
     await updateRecord(admin(), fundRecord, String(fundId), { rates: '2017/18: £0.50; 2018/19: £2' }, raised.rowVersion as number);
+  });
+
+  it('says plainly, on the report, the funds list and the workbook, when a membership change outside the fund leaves a locality’s approvals above its share now', async () => {
+    // Wigston Central (C82071) joined Oadby & Wigston after the fund's list date after all: the locality's share falls below the £115,368 approved for it.
+    const [locality] = await database.db.select().from(practiceGroups).where(and(eq(practiceGroups.kind, 'locality'), eq(practiceGroups.name, 'Oadby & Wigston')));
+    const [membership] = await database.db.select().from(groupMemberships).where(and(eq(groupMemberships.groupId, locality!.id), eq(groupMemberships.practiceCode, 'C82071')));
+    const [list] = await database.db.select().from(listSizes).where(and(eq(listSizes.odsCode, 'C82071'), eq(listSizes.snapshotDate, '2018-01-01')));
+    expect((await fundReport(admin(), fundId)).heldBeyondShare).toEqual([]);
+    const moved = await updateRecord(admin(), membershipRecord, String(membership!.id), { startDate: '2018-02-01' }, membership!.rowVersion);
+    try {
+      const report = await fundReport(admin(), fundId);
+      const ow = report.positions.find((p) => p.name === 'Oadby & Wigston')!;
+      expect(ow.allocatedPence).toBe(250 * (57_684 - list!.patients));
+      const sentence = `Oadby & Wigston: £115,368 approved (${formatPence(ow.drawnPence)} of it drawn) against a share now ${formatPence(ow.allocatedPence)} after changes to the footprint’s members or their list sizes`;
+      expect(report.heldBeyondShare).toEqual([sentence]);
+      expect((await fundsOverview(admin())).items.find((f) => f.id === fundId)).toMatchObject({ heldBeyondShare: [sentence] });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await fundWorkbook(admin(), fundId)).content as never);
+      const about = workbook.getWorksheet('About')!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : []));
+      expect(about).toContainEqual(['Over its share', sentence]);
+    } finally {
+      await updateRecord(admin(), membershipRecord, String(membership!.id), { startDate: membership!.startDate }, moved.rowVersion as number);
+    }
   });
 });

@@ -9,7 +9,9 @@ import { formatPence } from '../../domain/schemes/format-money.js';
 import { demoFederationName, loadDemo } from '../demo/load-demo.js';
 import { submitApplication } from '../funds/fund-applications.js';
 import { fundRecord } from '../funds/fund-record.js';
-import { fundReport } from '../funds/fund-report.js';
+import { fundReport, fundsOverview } from '../funds/fund-report.js';
+import { fundOverviewColumns, fundWorkbook } from '../funds/fund-export.js';
+import ExcelJS from 'exceljs';
 import { createRecord } from '../records/records.js';
 import { runStoredScheme, schemeStatement } from '../schemes/run-stored-scheme.js';
 import { createScheme } from '../schemes/save-scheme.js';
@@ -49,6 +51,19 @@ describe.each(databaseKinds)('practices that closed or left, in funds and scheme
       `Two Shires Medical Practice (C82036) closed on ${formatLongDate(facts.twoShiresClosed)}, during 2020/21 and before 2021/22, yet has a share of those years (${formatPence(shareOf('C82036'))}): the fund counts the footprint’s members on its list-size date, 1 January 2018`,
       `Narborough Health Centre (C82119) left ${demoFederationName} on ${formatLongDate(facts.narboroughLeft)}, before 2020/21 and 2021/22, yet has a share of those years (${formatPence(shareOf('C82119'))}): the fund counts the footprint’s members on its list-size date, 1 January 2018`,
     ]);
+    // The application form is told when each practice went, as the API refuses it after that day.
+    const went = Object.fromEntries(report.practicePositions.filter((p) => p.went).map((p) => [p.practiceCode, p.went]));
+    expect(went).toEqual({
+      C82036: { on: facts.twoShiresClosed, words: `closed on ${formatLongDate(facts.twoShiresClosed)}` },
+      C82119: { on: facts.narboroughLeft, words: `left ${demoFederationName} on ${formatLongDate(facts.narboroughLeft)}` },
+    });
+    // The workbook and the funds list (CSV, XLSX, `atscale funds list`) say the same.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await fundWorkbook(admin(), fund.id)).content as never);
+    const about = workbook.getWorksheet('About')!.getSheetValues().flatMap((row) => (Array.isArray(row) && row[1] === 'Closed or left' ? [row[2]] : []));
+    expect(about).toEqual(report.departures);
+    const listed = (await fundsOverview(admin())).items.find((f) => f.id === fund.id)!;
+    expect(fundOverviewColumns.find((c) => c.header === 'Warnings')!.value(listed)).toBe(report.departures.join('; '));
   });
 
   it('says nothing on a fund whose years ended before either went', async () => {

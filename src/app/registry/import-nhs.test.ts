@@ -86,6 +86,21 @@ describe.each(databaseKinds)('importing every NHS release in date order (%s)', (
     expect(moves.at(-1)![1]).toBe(g3!.pcnCode);
   });
 
+  it('ends a closed practice’s PCN membership on its close date: Stackyard (C83653) left Melton, Syston and Vale PCN when it closed on 30 June 2025', async () => {
+    const [stackyard] = await database.db.select().from(practices).where(eq(practices.odsCode, 'C83653'));
+    expect(stackyard).toMatchObject({ closeDate: '2025-06-30', pcnCode: null });
+    const rows = await database.db.select().from(pcnMemberships).where(eq(pcnMemberships.practiceCode, 'C83653'));
+    expect(rows.map((r) => [r.pcnCode, r.endDate])).toEqual([['U25294', '2025-06-30']]);
+    // The ODS file that closed it said so; the August 2026 map, which leaves it out, did not open it again.
+    const closing = reports[releasesInDateOrder.findIndex(([, name]) => name === 'epraccur-2025-09.csv')]!;
+    const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'pcn_membership'), eq(auditLog.recordId, String(rows[0]!.id))));
+    expect(audit).toMatchObject({ before: { endDate: null }, after: { endDate: '2025-06-30' }, summary: expect.stringContaining('by ODS import epraccur-2025-09.csv') });
+    // Its note counts every membership it ended (one audit row each), naming the first ten by practice.
+    const ended = await database.db.$count(auditLog, and(eq(auditLog.recordType, 'pcn_membership'), sql`${auditLog.summary} LIKE '%by ODS import epraccur-2025-09.csv'`));
+    const note = closing.notes.find((n) => n.startsWith('Ended '));
+    expect(note).toMatch(new RegExp(`^Ended ${ended} PCN memberships on their practices’ close dates, as a closed practice is in no PCN: [^,]+ \\([A-Z]\\d{5}\\) in .+ on \\d+ \\w+ 20\\d\\d, .* and ${ended - 10} more\\.$`));
+  });
+
   it('sets up a federation from a past date with the practices of then: a commissioner’s and a PCN’s, closed and moved since', async () => {
     const ctx = contextFor(database);
     const federation = (await createRecord(ctx, groupRecord, { name: 'ELR as it was in July 2018', kind: 'federation' })) as { id: number };

@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { emptyReport, importAuditRows, type ImportOptions, type ImportReport, olderNote, rejectedReport, sameValue } from './import-report.js';
 import { historyColumns, type HistoryRow } from './practice-history.js';
+import { endPcnMembershipsAtClosing } from './pcn-closings.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 import { memberChangesNotes, stillMembersNote } from '../groups/check-memberships.js';
 import { practiceLabel } from '../groups/membership-rules.js';
@@ -120,8 +121,11 @@ export async function importOdsFile(ctx: AppContext, file: { name: string; conte
     });
     // Only rows that really changed get a new version, so a stale web edit still conflicts.
     if (report.updated) await tx.execute(sql`UPDATE practices SET row_version = row_version + 1, updated_at = now() WHERE ods_code = ANY(${sql.param(audits.map((a) => a.recordId))}::text[])`);
-    await bulkUpsert(tx as never, 'practice_history', historyColumns, history, undefined);
-    await recordAudit(tx as never, ctx.actor, importAuditRows(report, 'ODS import', audits));
+    // A practice the file closes leaves its PCN on its close date.
+    const closings = await endPcnMembershipsAtClosing(tx as never, parsed.records.filter((r) => r.closeDate || existing.get(r.odsCode)?.closeDate).map((r) => r.odsCode), asOf);
+    await bulkUpsert(tx as never, 'practice_history', historyColumns, [...history, ...closings.history], undefined);
+    if (closings.note) report.notes.push(closings.note);
+    await recordAudit(tx as never, ctx.actor, importAuditRows(report, 'ODS import', [...audits, ...closings.audits]));
     // A member practice this file closes stays a member until an admin ends it: say so.
     const closedNow = writes.filter((w) => w.closeDate && w.closeDate !== existing.get(w.odsCode)?.closeDate).map((w) => w.odsCode);
     const stillMembers = await stillMembersNote(tx as never, closedNow);

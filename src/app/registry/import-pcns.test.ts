@@ -105,6 +105,32 @@ describe.each(databaseKinds)('importing PCN files out of date order (%s)', (kind
     expect(await database.db.$count(auditLog, eq(auditLog.recordType, 'organisation'))).toBe(auditRows);
   });
 
+  it('ends a closed practice’s PCN membership on its close date when a map leaves it out, and takes its PCN away; again, nothing changes', async () => {
+    // Stackyard (C83653) closed on 30 June 2025 (the June 2026 ODS file); a registry built before that was enforced still has it in its PCN.
+    await database.db.insert(pcnMemberships).values({ practiceCode: 'C83653', pcnCode: 'U25294', startDate: '2023-01-01', endDate: null, source: 'ODS ePCN' });
+    await database.db.update(practices).set({ pcnCode: 'U25294' }).where(eq(practices.odsCode, 'C83653'));
+    const closeDate = (await practice('C83653')).closeDate!;
+    const report = await importNhsFile(ctx(), 'pcns', mapFile('map-2026-12.csv', '01Dec2026', [{ line: stockton }]));
+    expect(report).toMatchObject({ inserted: 0, updated: 1, rejected: 0 });
+    expect((await membershipsOf('C83653')).map((m) => [m.pcnCode, m.startDate, m.endDate])).toEqual([['U25294', '2023-01-01', closeDate]]);
+    expect((await practice('C83653')).pcnCode).toBeNull();
+    const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.recordType, 'practice'), eq(auditLog.recordId, 'C83653'))).orderBy(desc(auditLog.id));
+    expect(audit).toMatchObject({ before: { pcnCode: 'U25294' }, after: { pcnCode: null } });
+    const again = await importNhsFile(ctx(), 'pcns', mapFile('map-2026-12.csv', '01Dec2026', [{ line: stockton }]));
+    expect(again).toMatchObject({ inserted: 0, updated: 0, rejected: 0 });
+  });
+
+  it('skips, and names, a map row that places a practice in a PCN after it closed', async () => {
+    const closed = fieldsOf(stockton);
+    closed[2] = 'C83653';
+    const before = await membershipsOf('C83653');
+    const report = await importNhsFile(ctx(), 'pcns', mapFile('map-2027-01.csv', '01Jan2027', [{ line: closed.join(',') }]));
+    expect(report).toMatchObject({ inserted: 0, updated: 0, skipped: 1, rejected: 0 });
+    expect(report.notes).toContain('Skipped 1 row placing a practice in a PCN after it closed: C83653.');
+    expect(await membershipsOf('C83653')).toEqual(before);
+    expect((await practice('C83653')).pcnCode).toBeNull();
+  });
+
   it('leaves the open and close dates an ePCN workbook gave when a practice map names the same PCN', async () => {
     await database.db.update(organisations).set({ openDate: '2019-07-01', closeDate: null }).where(eq(organisations.code, queensParkPcn));
     const auditRows = await database.db.$count(auditLog, eq(auditLog.recordType, 'organisation'));

@@ -1,5 +1,5 @@
 import { formatCount } from '../../domain/schemes/format-money.js';
-import { countOf } from '../../domain/words.js';
+import { countOf, formatList } from '../../domain/words.js';
 import { sql } from 'drizzle-orm';
 import { decodeText, detectNhsFile, parseEpcnWorkbook, parsePracticeMap } from '../../domain/registry/index.js';
 import type { Problem } from '../../domain/errors.js';
@@ -13,6 +13,7 @@ import { unknownPracticeCodes } from '../../db/repos/registry.js';
 import { historyColumns, type HistoryRow } from './practice-history.js';
 import { type OrganisationRow, saveOrganisations } from './organisations.js';
 import { formatLongDate } from '../../domain/iso-date.js';
+import { endAtClosing } from '../../domain/registry/pcn-closing.js';
 
 /** Where a PCN membership row came from: ePCN gives each its real dates; the mapping file only the file's date. */
 export const pcnSources = { epcn: 'ODS ePCN', map: 'patients registered mapping' } as const;
@@ -96,7 +97,12 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
       return unknownPracticesReport('pcns', file.name, unknown.map((m) => ({ line: m.line, column: m.column, code: m.practiceCode, file: m.where })), referenceDate);
     }
     skipPracticesNotInRegistry(report, unknown.length, unknown.map((u) => u.practiceCode), ['membership', 'memberships']);
-    const memberships = incoming.filter((m) => stored.has(m.practiceCode));
+    // A closed practice is in no PCN after its close date, whatever a file that lags behind ODS says.
+    const closeDateOf = (code: string) => stored.get(code)?.closeDate ?? null;
+    const known = incoming.filter((m) => stored.has(m.practiceCode)).map((m) => ({ ...m, endDate: endAtClosing(m, closeDateOf(m.practiceCode)) }));
+    const closedBefore = known.filter((m) => closeDateOf(m.practiceCode)! < m.startDate);
+    const memberships = known.filter((m) => !closedBefore.includes(m));
+    leaveOutClosed(report, closedBefore.map((m) => m.practiceCode));
     const named = await saveOrganisations(tx as never, ctx.actor, orgs, kind === 'epcn', referenceDate);
     report.notes.push(`Organisations (PCNs and their commissioners): ${formatCount(named.added)} added, ${formatCount(named.changed)} renamed, moved or re-dated.`);
     if (named.older) report.notes.push(olderNote(named.older, ['organisation', 'organisations'], `names and dates from a file newer than this one (${formatLongDate(referenceDate)})`));
@@ -104,7 +110,8 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     const existing = await tx.select().from(pcnMemberships);
     const key = (m: { practiceCode: string; pcnCode: string; startDate: string }) => `${m.practiceCode}|${m.pcnCode}|${m.startDate}`;
     const byKey = new Map(existing.map((m) => [key(m), m]));
-    const openByPractice = new Map(existing.filter((m) => !m.endDate).map((m) => [m.practiceCode, m]));
+    // Open, or ending on or after the file's date (a practice closing after it, whose membership its closing ends).
+    const openByPractice = new Map(existing.filter((m) => !m.endDate || m.endDate >= referenceDate).map((m) => [m.practiceCode, m]));
     const writes: Membership[] = [];
     const membershipAudits: AuditEntry[] = [];
     const change = (stored: Membership & { id: number }, endDate: string | null) => {
@@ -137,6 +144,12 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
         writes.push(m);
       }
     }
+    // A closed practice's membership this file does not name (the mapping file leaves closed practices out) ends on its close date too.
+    const written = new Set(writes.map(key));
+    for (const m of existing) {
+      const endDate = endAtClosing(m, closeDateOf(m.practiceCode));
+      if (endDate !== m.endDate && !written.has(key(m))) change(m, endDate);
+    }
     if (older) report.notes.push(olderNote(older, ['membership', 'memberships'], `facts as new as this file or newer (${formatLongDate(referenceDate)})`));
     await bulkUpsert(
       tx as never,
@@ -159,7 +172,8 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     const updates: { odsCode: string; pcnCode: string | null; icbCode: string | null; supplier: string | null }[] = [];
     const audits: AuditEntry[] = [];
     for (const [code, p] of stored) {
-      const pcnCode = currentPcn.get(code) ?? (kind === 'practice-map' && extra.has(code) ? null : p.pcnCode);
+      const closed = p.closeDate !== null && p.closeDate <= referenceDate;
+      const pcnCode = currentPcn.get(code) ?? (closed || (kind === 'practice-map' && extra.has(code)) ? null : p.pcnCode);
       const more = extra.get(code);
       const icbCode = more?.icbCode ?? p.icbCode;
       const supplier = more?.supplier ?? p.supplier;
@@ -182,4 +196,13 @@ export async function importPcnFile(ctx: AppContext, file: { name: string; conte
     await recordAudit(tx as never, ctx.actor, importAuditRows(report, 'PCN import', [...membershipAudits, ...audits], { after: { practicesChanged: updates.length }, summaryTail: `; ${practicesSaid.charAt(0).toLowerCase()}${practicesSaid.slice(1)}` }));
     return report;
   });
+}
+
+/** Rows placing a practice in a PCN after it closed, left out and named: the membership would begin after the practice was gone. */
+function leaveOutClosed(report: ImportReport, codes: readonly string[]): void {
+  if (!codes.length) return;
+  const named = [...new Set(codes)].sort();
+  report.skipped += codes.length;
+  const more = named.length > 10 ? [`${formatCount(named.length - 10)} more`] : [];
+  report.notes.push(`Skipped ${countOf(codes.length, 'row')} placing ${named.length === 1 ? 'a practice' : 'practices'} in a PCN after ${named.length === 1 ? 'it' : 'they'} closed: ${formatList([...named.slice(0, 10), ...more])}.`);
 }

@@ -43,7 +43,7 @@ describe('atscale contracts list and atscale funds list on the demo federation',
     expect(listed.code).toBe(0);
     const lines = listed.stdout.trim().split('\r\n');
     // Money in a CSV is a number of pounds, for a spreadsheet to add up.
-    expect(lines[0]).toBe('ID,Fund,Commissioner,Footprint,For,Rates a head,List,List at,Allocated (£),Waiting (£),Approved (£),Drawn (£),Left to apply for (£)');
+    expect(lines[0]).toBe('ID,Fund,Commissioner,Footprint,For,Rates a head,List,List at,Allocated (£),Waiting (£),Approved (£),Drawn (£),Left to apply for (£),Warnings');
     expect(lines.find((l) => l.includes('ELR transformation fund'))).toContain('2017/18 £0.50; 2018/19 £2,327255,2018-01-01,818137.5,');
     expect(lines.find((l) => l.includes('LLR transformation fund'))).toContain(',490882.5,');
     expect(lines.find((l) => l.includes('demand management'))).toContain(',32725.5,');

@@ -213,3 +213,18 @@ export function positionOf(name: string, allocatedPence: number, applications: r
   const approved = sumPence(applications.filter((a) => a.status === 'approved' || a.status === 'part_approved').map((a) => a.approvedPence ?? 0));
   return { name, allocatedPence, requestedPence: waiting, approvedPence: approved, drawnPence: sumPence(applications.map((a) => a.drawnPence)), remainingPence: allocatedPence - waiting - approved };
 }
+
+/**
+ * A sentence for each pot whose decided applications hold more than its share now is: approved
+ * (or drawn) in full when it fitted, then re-shared below that by changes outside the fund (a
+ * practice's membership dates, a locality's members, list sizes), which no edit of the fund made
+ * and so none could refuse. "Oadby & Wigston: £115,368 approved against a share now £95,712.50 …".
+ */
+export function heldBeyondShareSentences(pots: readonly Pick<PositionRow, 'name' | 'allocatedPence' | 'approvedPence' | 'drawnPence'>[]): string[] {
+  return pots
+    .filter((pot) => Math.max(pot.approvedPence, pot.drawnPence) > pot.allocatedPence)
+    .map((pot) => {
+      const drawn = pot.drawnPence > pot.approvedPence ? `${formatPence(pot.drawnPence)} drawn` : `${formatPence(pot.approvedPence)} approved${pot.drawnPence ? ` (${formatPence(pot.drawnPence)} of it drawn)` : ''}`;
+      return `${pot.name}: ${drawn} against a share now ${formatPence(pot.allocatedPence)} after changes to the footprint’s members or their list sizes`;
+    });
+}

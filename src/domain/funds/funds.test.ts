@@ -4,7 +4,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parsePoundsToPence } from '../contracts/pounds-and-years.js';
 import { calculateFund } from './fund-calculator.js';
-import { checkApprovalDate, checkDrawdown, checkDrawdownDate, checkBusinessCase, checkFitsPot, checkPotsStillCover, commitmentOf, decide, positionOf, withdraw } from './fund-applications.js';
+import { checkApprovalDate, checkDrawdown, checkDrawdownDate, checkBusinessCase, checkFitsPot, checkPotsStillCover, commitmentOf, decide, heldBeyondShareSentences, positionOf, withdraw } from './fund-applications.js';
+import { formatPence } from '../schemes/format-money.js';
 
 const seed = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(__dirname, '../../../../shared/data', name), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const elrPractices = seed('elr/practices.csv').map((p, i) => ({ code: `P${String(i).padStart(5, '0')}`, name: p.practice!, locality: p.locality!, listSize: Number(p.list_size) }));
@@ -86,6 +87,28 @@ describe('applications and drawdown', () => {
     expect(() => checkPotsStillCover(pots, 'rates')).toThrow(
       expect.objectContaining({ kind: 'invalid', message: `The fund would no longer cover the applications made to it: ${each}. Keep what it is, or change it so that each share covers what was asked for or approved`, problems: [{ field: 'rates', message: each }] }),
     );
+  });
+
+  it('names each pot whose approvals (or drawdowns) a re-sharing outside the fund has left above its share, and no other', () => {
+    // Oadby & Wigston's 2018/19 share (57,684 patients at £2) approved in full; then one of its practices leaves the federation.
+    const approved = 200 * 57_684;
+    const oadbyPractices = elrPractices.filter((p) => p.locality === 'Oadby & Wigston');
+    const after = calculateFund([{ year: '2018/19', ratePence: 200 }], elrPractices.filter((p) => p !== oadbyPractices[0]));
+    const share = after.localities.find((l) => l.name === 'Oadby & Wigston')!.totalPence;
+    expect(share).toBeLessThan(approved);
+    const rutland = after.localities.find((l) => l.name === 'Rutland')!.totalPence;
+    expect(
+      heldBeyondShareSentences([
+        { name: 'Oadby & Wigston', allocatedPence: share, approvedPence: approved, drawnPence: 0 },
+        { name: 'Rutland', allocatedPence: rutland, approvedPence: rutland, drawnPence: rutland },
+        { name: 'Kibworth Medical Centre (C82001)', allocatedPence: 5_000, approvedPence: 6_000, drawnPence: 5_500 },
+        { name: 'Two Shires Medical Practice (C82036)', allocatedPence: 0, approvedPence: 0, drawnPence: 100 },
+      ]),
+    ).toEqual([
+      `Oadby & Wigston: £115,368 approved against a share now ${formatPence(share)} after changes to the footprint’s members or their list sizes`,
+      'Kibworth Medical Centre (C82001): £60 approved (£55 of it drawn) against a share now £50 after changes to the footprint’s members or their list sizes',
+      'Two Shires Medical Practice (C82036): £1 drawn against a share now £0 after changes to the footprint’s members or their list sizes',
+    ]);
   });
 
   it('totals a business case from its costed lines and refuses an empty one', () => {

@@ -58,6 +58,24 @@ function PotHint({ pot, own }: { pot: Position | undefined; own: FundReport['pra
   );
 }
 
+/**
+ * When the practice closed or left the fund's footprint, if that was before the application's date
+ * (today unless another day is given): the API refuses such an application, so the form does not offer it.
+ */
+function goneBy(practices: FundReport['practicePositions'], code: string, submittedOn: DateParts): { on: string; words: string } | null {
+  const went = practices.find((p) => p.practiceCode === code)?.went;
+  return went && went.on < (isoOrNull(submittedOn) ?? todayIso()) ? went : null;
+}
+
+/** Said in place of the pot's figures for a practice that cannot apply, in the API's words. */
+function GoneHint({ practice, on }: { practice: FundReport['practicePositions'][number]; on: string }) {
+  return (
+    <p className="nhsuk-body" id="applicant-gone">
+      {practice.name} ({practice.practiceCode}) {practice.went!.words}, before this application’s date ({formatDate(on)}), so it cannot apply: its locality may apply instead.
+    </p>
+  );
+}
+
 /** A locality (the federation admin) or a practice (its manager) applies with a business case: purpose, milestones, costed lines. */
 export function ApplyPage() {
   const { id } = useParams();
@@ -117,14 +135,20 @@ export function ApplyPage() {
                     ))
                   : user.practiceCodes.map((code) => {
                       const practice = calculation.practices.find((p) => p.key === code);
+                      const gone = goneBy(practicePositions, code, submittedOn);
                       return (
-                        <Select.Option key={code} value={`practice:${code}`}>
+                        <Select.Option key={code} value={`practice:${code}`} disabled={!!gone}>
                           {practice ? `${practice.name} (${code})${practice.locality ? `, ${practice.locality} locality` : ''}` : code}
+                          {gone ? `: ${gone.words}, so it cannot apply` : ''}
                         </Select.Option>
                       );
                     })}
               </Select>
-              <PotHint pot={potOf(applicant, { positions, calculation })} own={applicant.startsWith('practice:') ? practicePositions.find((p) => `practice:${p.practiceCode}` === applicant) : undefined} />
+              {goneBy(practicePositions, applicant.replace(/^practice:/, ''), submittedOn) ? (
+                <GoneHint practice={practicePositions.find((p) => `practice:${p.practiceCode}` === applicant)!} on={isoOrNull(submittedOn) ?? todayIso()} />
+              ) : (
+                <PotHint pot={potOf(applicant, { positions, calculation })} own={applicant.startsWith('practice:') ? practicePositions.find((p) => `practice:${p.practiceCode}` === applicant) : undefined} />
+              )}
               <TextInput id="application-title" name="title" label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={form.fieldError('application-title')} />
               <Textarea id="application-purpose" name="purpose" label="Purpose" hint="What the money is for and what it will change" rows={4} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={form.fieldError('application-purpose')} />
               <Textarea id="application-milestones" name="milestones" label="Milestones (optional)" rows={3} value={milestones} onChange={(e) => setMilestones(e.target.value)} error={form.fieldError('application-milestones')} />

@@ -1,4 +1,5 @@
 import { Details, Heading, WarningCallout } from 'nhsuk-react-components';
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api.js';
 import { may } from '../../auth/may.js';
@@ -11,6 +12,22 @@ import { ApplicationStatusTag } from './application-status.js';
 import { type Application, applicantName, type FundReport, type FundYear, type Position, type ShareRow } from './types.js';
 import '../contracts/contracts.css';
 import { ExportLinks } from '../../components/export-links.js';
+
+/** A warning the fund's report gives, a sentence each, with what it means for applying: nothing when there are none. */
+function FundWarnings({ testId, heading, sentences, children }: { testId: string; heading: [one: string, many: string]; sentences: string[]; children: ReactNode }) {
+  if (!sentences.length) return null;
+  return (
+    <WarningCallout data-testid={testId}>
+      <WarningCallout.Heading headingLevel="h2">{sentences.length === 1 ? heading[0] : heading[1]}</WarningCallout.Heading>
+      <ul>
+        {sentences.map((s) => (
+          <li key={s}>{s}.</li>
+        ))}
+      </ul>
+      <p>{children}</p>
+    </WarningCallout>
+  );
+}
 
 const yearColumns: Column<FundYear>[] = [
   { key: 'year', header: 'Financial year', cell: (y) => y.year },
@@ -57,7 +74,7 @@ export function FundPage() {
   usePageTitle(report.data?.fund.name ?? 'Fund');
   return (
     <Loaded query={report} what="fund">
-      {({ fund, footprintName, calculation, withoutListSize, departures, positions, totals, applications }) => {
+      {({ fund, footprintName, calculation, withoutListSize, departures, heldBeyondShare, positions, totals, applications }) => {
         const totalCells = (rows: ShareRow[]) => ({ list: formatNumber(calculation.listTotal), total: calculation.totalPence, ...Object.fromEntries(calculation.years.map((y, i) => [y.year, sum(rows, i)])) });
         return (
           <>
@@ -71,17 +88,12 @@ export function FundPage() {
                 No list size on {formatDate(fund.listSnapshotDate)} for {formatList(withoutListSize)}, so {withoutListSize.length === 1 ? 'it has' : 'they have'} no share of the fund.
               </p>
             ) : null}
-            {departures.length ? (
-              <WarningCallout data-testid="fund-departures">
-                <WarningCallout.Heading headingLevel="h2">{departures.length === 1 ? 'A practice with a share has closed or left' : 'Practices with a share have closed or left'}</WarningCallout.Heading>
-                <ul>
-                  {departures.map((d) => (
-                    <li key={d}>{d}.</li>
-                  ))}
-                </ul>
-                <p>Their shares stay in their localities’ pots. A practice cannot apply after it closed or left; its locality can.</p>
-              </WarningCallout>
-            ) : null}
+            <FundWarnings testId="fund-departures" heading={['A practice with a share has closed or left', 'Practices with a share have closed or left']} sentences={departures}>
+              Their shares stay in their localities’ pots. A practice cannot apply after it closed or left; its locality can.
+            </FundWarnings>
+            <FundWarnings testId="fund-held-beyond-share" heading={['Approved beyond a share', 'Approved beyond their shares']} sentences={heldBeyondShare}>
+              What was approved stands; nothing more can be approved or asked for from these pots until their shares cover it.
+            </FundWarnings>
             {user.role === 'admin' ? (
               <p className="nhsuk-body">
                 <Link to={`/funds/${fund.id}/edit`}>Change the fund’s details and rates</Link>

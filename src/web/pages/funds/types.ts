@@ -68,7 +68,9 @@ export interface FundReport {
   departures: string[];
   positions: Position[];
   /** Each practice's own share, for the practices whose applications the reader sees. */
-  practicePositions: (Omit<Position, 'localityId'> & { practiceCode: string })[];
+  practicePositions: (Omit<Position, 'localityId'> & { practiceCode: string; went: { on: string; words: string } | null })[];
+  /** Localities and practices whose approvals or drawdowns are more than their share now, a sentence each. */
+  heldBeyondShare: string[];
   totals: Omit<Position, 'name' | 'localityId'>;
   applications: Application[];
 }
