@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayInEngland, formatDateTime, instantInEngland, isoDateSchema, optionalIsoDate } from './iso-date.js';
+import { dayInEngland, formatDateTime, instantInEngland, isoDateSchema, optionalIsoDate, parseDateText } from './iso-date.js';
 
 describe('a date someone types', () => {
   it.each([
@@ -73,4 +73,20 @@ describe('a moment as people in England read it', () => {
     expect(formatDateTime(null)).toBe('');
     expect(formatDateTime('soon')).toBe('soon');
   });
+});
+
+describe('dates as boards and spreadsheets write them', () => {
+  it.each([
+    ['2018-04-27', { date: '2018-04-27' }],
+    ['27/04/2018', { date: '2018-04-27' }],
+    ['7/4/2018', { date: '2018-04-07' }],
+    ['', { date: null }],
+    ['31/02/2019', { error: '"31/02/2019" is not a real date' }],
+    ['April 2018', { error: '"April 2018" is not a date; write it as DD/MM/YYYY or YYYY-MM-DD' }],
+    ['2018-4-27', { error: '"2018-4-27" is not a date; write it as DD/MM/YYYY or YYYY-MM-DD' }],
+    ['31/12/2099', { date: '2099-12-31' }],
+    ['01/01/1900', { date: '1900-01-01' }],
+    ['27/04/9999', { error: '"27/04/9999" must be a year from 1900 to 2099' }],
+    ['1899-12-31', { error: '"1899-12-31" must be a year from 1900 to 2099' }],
+  ])('%j → %j', (text, expected) => expect(parseDateText(text)).toEqual(expected));
 });

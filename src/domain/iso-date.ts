@@ -28,6 +28,23 @@ export const isoDateSchema = z
   .refine(isRealDate, { message: 'is not a real date', abort: true })
   .refine(isSensibleDate, sensibleYearsMessage);
 
+/**
+ * Reads a date written YYYY-MM-DD or DD/MM/YYYY (as British spreadsheets do). Empty is null.
+ * Anything else, or a date that does not exist (30/02/2018), is an error message.
+ */
+export function parseDateText(text: string | null | undefined): { date: string | null } | { error: string } {
+  const trimmed = (text ?? '').trim();
+  if (trimmed === '') return { date: null };
+  let iso: string | undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) iso = trimmed;
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
+  if (uk) iso = `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}`;
+  if (!iso) return { error: `"${trimmed}" is not a date; write it as DD/MM/YYYY or YYYY-MM-DD` };
+  if (!isRealDate(iso)) return { error: `"${trimmed}" is not a real date` };
+  if (!isSensibleDate(iso)) return { error: `"${trimmed}" ${sensibleYearsMessage}` };
+  return { date: iso };
+}
+
 /** An optional date the user typed (an import's as-of date): undefined when blank, else a real YYYY-MM-DD date or an invalid error naming `field`. */
 export function optionalIsoDate(raw: string | undefined, field: string, label = 'The as-of date'): string | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;

@@ -1,8 +1,7 @@
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { parseDateText } from '../../domain/governance/due-dates.js';
 import { closedOnFor } from '../../domain/governance/closed-on.js';
-import { todayInEngland } from '../../domain/iso-date.js';
+import { parseDateText, todayInEngland } from '../../domain/iso-date.js';
 import { AppError } from '../../domain/errors.js';
 import { formatList } from '../../domain/words.js';
 import type { Db } from '../../db/client.js';

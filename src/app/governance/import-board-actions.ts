@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { todayInEngland } from '../../domain/iso-date.js';
-import { parseDateText } from '../../domain/governance/due-dates.js';
+import { parseDateText, todayInEngland } from '../../domain/iso-date.js';
 import { meetings } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { insertPrepared } from '../records/records.js';

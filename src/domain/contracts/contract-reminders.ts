@@ -28,7 +28,6 @@ export interface Reminder {
   message: string;
 }
 
-
 /** The last day to give notice: the end date less the notice period; null without both. */
 export function noticeDateOf(contract: ContractDates): string | null {
   if (!contract.endDate || contract.noticePeriodDays === null) return null;

@@ -103,8 +103,8 @@ export function cashFlow(input: CashFlowInput): CashFlow {
       // The practices' share is taken of the year's amount, once, as the I&E takes it, then paid in the same instalments: a share of each instalment would round twelve times.
       const practicesPence = year.practicesPence ?? shareOf(year.amountPence, stream.practicesShareBasisPoints);
       const schedule = amountSchedule(year, practicesPence, stream);
-      for (const i of schedule.receipts) if (inYear.has(i.month)) byMonth[i.month]! += i.amountPence;
-      for (const i of schedule.practices) if (inYear.has(i.month)) practicePayments[i.month]! += i.amountPence;
+      for (const instalment of schedule.receipts) if (inYear.has(instalment.month)) byMonth[instalment.month]! += instalment.amountPence;
+      for (const instalment of schedule.practices) if (inYear.has(instalment.month)) practicePayments[instalment.month]! += instalment.amountPence;
       const { invoicedOn, paidOn } = year.timing ?? {};
       if (!invoicedOn) continue;
       const received = { month: schedule.receipts[0]!.month, amountPence: year.amountPence, invoicedOn };

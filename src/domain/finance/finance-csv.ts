@@ -3,7 +3,7 @@ import { invalid, type Problem } from '../errors.js';
 import { cellAt, cellProblem, columnIndex, parseCsv, type TabularInput } from '../schemes/tabular-input.js';
 import { normaliseFinancialYear } from './financial-year.js';
 import { parsePounds } from './money.js';
-import { parseDateText } from '../governance/due-dates.js';
+import { parseDateText } from '../iso-date.js';
 import { type IeSection, paymentFrequencies, type PaymentFrequency, savingBeneficiaries, type SavingBeneficiary, streamStatuses, type StreamStatus } from './types.js';
 
 /** One column a finance file may have: the header names it goes by, whether it must be there and filled, how a cell is read. */

@@ -8,8 +8,6 @@ import { type DoubleCount, NO_FUNDER, type StreamTotals } from './stream-totals.
 import { type CostSaving, type IncomeStream, type RunningCostLine, streamStatusLabels, termsLabel } from './types.js';
 import { datedWords } from './dated-money.js';
 
-export { frequencyLabels, termsLabel } from './types.js';
-
 /**
  * The finance tables as plain rows and columns (the same shape as the schemes' report tables):
  * the CLI prints them, the API exports them to CSV and XLSX, the web renders them and a board
@@ -37,7 +35,6 @@ function asWritten(table: FinanceTable): FinanceTable {
 }
 const yearKey = (year: string) => year.replace('/', '_');
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-
 
 /** The streams with their yearly amounts; `schemeNames` names the scheme each linked stream pays for. */
 export function streamsTable(streams: readonly IncomeStream[], years: readonly string[], schemeNames: ReadonlyMap<number, string> = new Map()): FinanceTable {

@@ -1,5 +1,5 @@
-import { addDays } from '../iso-date.js';
-import { financialYearOfDate, financialYearStart, monthIndex, monthOfIndex } from './financial-year.js';
+import { schemeSpan } from '../groups/departures.js';
+import { financialYearOfDate, monthIndex, monthOfIndex } from './financial-year.js';
 import type { IncomeAndExpenditure } from './income-expenditure.js';
 import type { IeSection, IncomeStream, SchemeTiming } from './types.js';
 
@@ -40,20 +40,15 @@ export function schemePaymentYear(period: { end?: string | undefined; financialY
 }
 
 /**
- * The months a scheme runs, from its dates: its start and end, either one with its weeks (8 weeks
- * from 4 December 2017 end on 28 January 2018), or one date and the edge of the financial years it
- * names. Null when it gives no date: weeks alone say how long it runs, not when.
+ * The months a scheme runs, from its dates (`schemeSpan`): its start and end, either one with its
+ * weeks, or one date and the edge of the financial years it names. Null when it gives no date
+ * (weeks alone say how long it runs, not when) or only a start.
  */
-export function schemePeriodMonths(period: { start?: string | undefined; end?: string | undefined; weeks?: number | undefined; financialYears?: readonly string[] | undefined }): string[] | null {
-  if (!period.start && !period.end) return null;
-  const years = [...(period.financialYears ?? [])].sort().map(financialYearStart);
-  const first = years[0] ?? null;
-  const last = years.at(-1) ?? null;
-  const start = period.start ?? (period.weeks ? addDays(period.end!, 1 - 7 * period.weeks) : first === null ? null : `${first}-04-01`);
-  const end = period.end ?? (period.weeks ? addDays(period.start!, 7 * period.weeks - 1) : last === null ? null : `${last + 1}-03-31`);
-  if (start === null || end === null) return null;
-  const from = monthIndex(start.slice(0, 7));
-  return Array.from({ length: monthIndex(end.slice(0, 7)) - from + 1 }, (_, i) => monthOfIndex(from + i));
+export function schemePeriodMonths(period: Parameters<typeof schemeSpan>[0]): string[] | null {
+  const span = period.start || period.end ? schemeSpan(period) : null;
+  if (!span?.end) return null;
+  const from = monthIndex(span.start.slice(0, 7));
+  return Array.from({ length: monthIndex(span.end.slice(0, 7)) - from + 1 }, (_, i) => monthOfIndex(from + i));
 }
 
 /**

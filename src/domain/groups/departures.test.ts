@@ -19,6 +19,9 @@ describe('schemeSpan', () => {
     ['its own dates', { start: '2020-11-02', end: '2020-12-27' }, { start: '2020-11-02', end: '2020-12-27' }],
     ['its financial years', { weeks: 8, financialYears: ['2020/21', '2021/22'] }, { start: '2020-04-01', end: '2022-03-31' }],
     ['a start and no end', { start: '2020-11-02' }, { start: '2020-11-02', end: null }],
+    ['8 weeks from a start: 2 November to 27 December 2020', { start: '2020-11-02', weeks: 8 }, { start: '2020-11-02', end: '2020-12-27' }],
+    ['8 weeks to an end', { end: '2020-12-27', weeks: 8 }, { start: '2020-11-02', end: '2020-12-27' }],
+    ['8 weeks from a start within its financial year: the weeks end it', { start: '2020-11-02', weeks: 8, financialYears: ['2020/21'] }, { start: '2020-11-02', end: '2020-12-27' }],
     ['only a number of weeks', { weeks: 8 }, null],
   ])('%s', (_, period, expected) => expect(schemeSpan(period)).toEqual(expected));
 
@@ -37,6 +40,8 @@ describe('schemeDepartureSentences', () => {
   it('says nothing of a practice that went on the scheme’s last day or after it', () => {
     expect(schemeDepartureSentences([twoShires, narborough], { start: '2017-04-01', end: '2018-03-31' }, '2018-01-01')).toEqual([]);
     expect(schemeDepartureSentences([{ ...narborough, leftOn: '2021-03-31' }], winter2020, null)).toEqual([]);
+    // A scheme of 8 weeks from 2 November 2020 ended on 27 December 2020: a practice closing in January 2021 went after it.
+    expect(schemeDepartureSentences([{ ...twoShires, closedOn: '2021-01-31', leftOn: '2021-01-31' }], schemeSpan({ start: '2020-11-02', weeks: 8 })!, null)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { parseFinancialYear } from '../finance/financial-year.js';
-import { formatLongDate } from '../iso-date.js';
+import { addDays, formatLongDate } from '../iso-date.js';
 import { formatList } from '../words.js';
 
 /**
@@ -39,15 +39,17 @@ export function financialYearSpan(year: string): Span {
 }
 
 /**
- * The days a scheme runs, from its period: its start and end where given, else its financial years
- * (the first's 1 April to the last's 31 March). Null when the period gives no dates (only a number
- * of weeks): nothing then says a practice went before or during it.
+ * The days a scheme runs, from its period: its start and end, either one with its weeks (8 weeks
+ * from 4 December 2017 end on 28 January 2018), else the edge of the financial years it names (the
+ * first's 1 April, the last's 31 March); `end` null for a start alone. Null when the period gives no
+ * start (only a number of weeks): nothing then says when it ran. The cash flow's months
+ * (`schemePeriodMonths`) are read from this too, so a practice's going and the money agree on when.
  */
 export function schemeSpan(period: { start?: string | undefined; end?: string | undefined; weeks?: number | undefined; financialYears?: readonly string[] | undefined }): Span | null {
-  const years = period.financialYears ?? [];
-  const start = period.start ?? (years.length ? financialYearSpan(years[0]!).start : null);
+  const years = [...(period.financialYears ?? [])].sort();
+  const start = period.start ?? (period.end && period.weeks ? addDays(period.end, 1 - 7 * period.weeks) : years.length ? financialYearSpan(years[0]!).start : null);
   if (!start) return null;
-  const end = period.end ?? (years.length ? financialYearSpan(years.at(-1)!).end : null);
+  const end = period.end ?? (period.start && period.weeks ? addDays(period.start, 7 * period.weeks - 1) : years.length ? financialYearSpan(years.at(-1)!).end : null);
   return { start, end };
 }
 

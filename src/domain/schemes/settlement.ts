@@ -228,8 +228,7 @@ export function settledMoney(run: Pick<SchemeRun, 'payments' | 'allocation'>): S
 /** What a version keeps of the money when it is invoiced: the total and its split. */
 export const invoicedAmountOf = (money: SettledMoney): InvoicedAmount => ({ totalPence: money.invoicePence, deliveredPence: money.deliveredPence, feePence: money.feePence });
 
-/** "£71,231 (delivered cost £67,839 and fee £3,392)"; "£67,842 to 27 practices". */
-const invoiceAmountWords = (money: SettledMoney) => invoicedAmountWords(invoicedAmountOf(money));
+/** "£67,842 to 27 practices". */
 const paymentAmountWords = (money: SettledMoney) => {
   const paid = money.payments.filter((p) => p.amountPence !== 0).length;
   return `${formatPence(money.practicesPence)} to ${paid} ${paid === 1 ? 'practice' : 'practices'}`;
@@ -245,7 +244,7 @@ export function settlementChangeWords(before: Settlement, after: Settlement, mon
   const change = (label: string, was: SettlementStep | null, now: SettlementStep | null, ref: string, amount: string) =>
     sameStep(was, now) ? [] : [`${label}: ${side(was, ref, now ? '' : amount)} → ${side(now, ref, amount)}`];
   return [
-    ...change('Invoiced', before.invoiced, after.invoiced, 'ref ', money ? ` for ${invoiceAmountWords(money)}` : ''),
+    ...change('Invoiced', before.invoiced, after.invoiced, 'ref ', money ? ` for ${invoicedAmountWords(invoicedAmountOf(money))}` : ''),
     ...change('Paid to practices', before.paid, after.paid, '', money ? `: ${paymentAmountWords(money)}` : ''),
   ];
 }
