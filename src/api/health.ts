@@ -1,21 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/client.js';
+import { databaseAnswers } from '../db/reachable.js';
 
 /** How long the health check waits for the database before calling it unreachable. */
 const answerWithinMs = 5_000;
 
 /**
  * `GET /api/health` asks the database, so a monitor learns when atscale cannot reach it (PostgreSQL
- * stopped, its database dropped, a wrong DATABASE_URL): 503, and the reason in the log. PGlite answers one transaction at a time, so while an import holds it the check waits:
- * a slow answer there is a busy database, not a lost one (it lives in this process), and is healthy.
+ * stopped, its database dropped, a wrong DATABASE_URL): 503, and the reason in the log. PGlite
+ * answers one transaction at a time, so while an import holds it the check waits: a slow answer
+ * there is a busy database, not a lost one (it lives in this process), and is healthy.
  */
 export function registerHealthRoute(app: FastifyInstance, database: Database) {
   app.get('/api/health', { config: { public: true } }, async (request, reply) => {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), answerWithinMs)));
-    const answer = await Promise.race([database.query('SELECT 1').then(() => 'ok' as const), late])
-      .catch((error: unknown) => error as Error)
-      .finally(() => clearTimeout(timer));
+    const answer = await databaseAnswers(database, answerWithinMs);
     if (answer === 'ok' || (answer === 'late' && database.kind === 'pglite')) return { status: 'ok', database: database.kind };
     const reason = answer === 'late' ? `it did not answer within ${answerWithinMs / 1000} seconds` : answer.message;
     // The reason (a host, a port, a database's name) is for whoever reads the log, not anyone who asks.
