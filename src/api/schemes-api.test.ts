@@ -244,16 +244,37 @@ describe.each(databaseKinds)('schemes over the API (%s)', (kind) => {
     await workbook.xlsx.load((await (await fetch(`${server.baseUrl}/api/schemes/${id}/export.xlsx`, { headers: { cookie: admin.session.cookie! } })).arrayBuffer()) as never);
     const about = new Map(workbook.getWorksheet('About')!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
     expect(about.get('Invoiced and paid')).toBe(`Invoiced on 15 May 2018 (ref INV-0042) for ${formatPence(amount.totalPence)}; paid ${formatPence(paidPence)} to practices on 30 May 2018`);
-    // Undone, a return changed, and invoiced again under INV-0042 for another total: refused, naming the earlier total and date.
+    // Undone, a return changed, and invoiced again: INV-0042 no longer names a recorded invoice, so it is free, for the new total.
     expect(await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, ...invoiced, basedOn: paid })).toMatchObject({ status: 200 });
     expect(await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, ...none, basedOn: invoiced })).toMatchObject({ status: 200, body: { version: { invoiced: null, paid: null } } });
     await admin.request('POST', `/api/schemes/${id}/delivered`, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 80, gp: 0 } }] });
     const again = await admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, invoiced: { on: '2018-05-20', reference: 'INV-0042' }, paid: null, basedOn: none });
-    expect(again).toMatchObject({ status: 400, body: { problems: [{ field: 'invoiced.reference', message: expect.stringContaining(`INV-0042 was recorded on 15 May 2018 as the invoice of version 1 of ${created.scheme.name} for ${formatPence(amount.totalPence)}; this invoice is for `) }] } });
+    expect(again).toMatchObject({ status: 200, body: { version: { invoiced: { reference: 'INV-0042', amount: { totalPence: (await admin.request('GET', `/api/schemes/${id}/run`)).body.run.payments.totals.grandTotal.total } } } } });
+    expect(again.body.version.invoiced.amount.totalPence).not.toBe(amount.totalPence);
     const spec = (await admin.request('GET', '/api/openapi.json')).body;
     const settlementBody = spec.paths['/api/schemes/{id}/settlement'].put.requestBody.content['application/json'].schema;
     expect(settlementBody.required).toEqual(['invoiced', 'paid', 'version', 'basedOn']);
     expect(settlementBody.properties.invoiced.description).toContain('names one invoice');
+  });
+
+  it('records one of two invoices sent at the same moment under one reference on two schemes, refusing the other naming it (a 400, never a 500)', async () => {
+    const ids: number[] = [];
+    for (const _ of [1, 2]) {
+      const { body: created } = await admin.request('POST', '/api/schemes', makeSchemeRequest({ period: { weeks: 8, financialYears: ['2017/18'] } }));
+      await admin.request('POST', `/api/schemes/${created.scheme.id}/approve`, { rowVersion: 1 });
+      await admin.request('POST', `/api/schemes/${created.scheme.id}/delivered`, { entries: [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 40, gp: 0 } }] });
+      ids.push(created.scheme.id);
+    }
+    const none = { invoiced: null, paid: null };
+    for (const round of [1, 2, 3]) {
+      const invoiced = { invoiced: { on: '2018-05-15', reference: `INV-API-RACE-${round}` }, paid: null };
+      const answers = await Promise.all(ids.map((id) => admin.request('PUT', `/api/schemes/${id}/settlement`, { version: 1, ...invoiced, basedOn: none })));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 400]);
+      const winner = ids[answers.findIndex((a) => a.status === 200)]!;
+      const name = (await admin.request('GET', `/api/schemes/${winner}/versions`)).body.scheme.name;
+      expect(answers.find((a) => a.status === 400)!.body.problems).toEqual([{ field: 'invoiced.reference', message: expect.stringMatching(new RegExp(`^INV-API-RACE-${round} is the invoice of version 1 of ${name}, recorded on 15 May 2018`)) }]);
+      expect(await admin.request('PUT', `/api/schemes/${winner}/settlement`, { version: 1, ...none, basedOn: invoiced })).toMatchObject({ status: 200 });
+    }
   });
 
   it('gives a statement PDF naming the practice, the scheme version and the list-size snapshot', async () => {

@@ -77,7 +77,7 @@ const settlementStepSchema = z.object({
   reference: z.string().trim().max(200).nullish().transform((reference) => reference || null),
 });
 const settlementStateSchema = z.object({
-  invoiced: settlementStepSchema.nullable().describe('the day the commissioner was invoiced and the invoice number, which names one invoice: not one already recorded on another scheme, or on this scheme for another total'),
+  invoiced: settlementStepSchema.nullable().describe('the day the commissioner was invoiced and the invoice number, which names one invoice: not one another recorded invoice holds, on any scheme (free again once that invoice is undone)'),
   paid: settlementStepSchema.nullable().describe('the day the practices were paid, and a reference or remittance note'),
 });
 

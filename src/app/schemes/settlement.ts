@@ -1,7 +1,10 @@
-import { invoicesUnderReference, keepInvoiceReference, updateVersion, type SchemeVersionRow } from '../../db/repos/schemes.js';
+import type { z } from 'zod';
+import { invoiceHoldingReference, invoicesEverUnder, keepInvoiceReference, updateVersion, type SchemeVersionRow } from '../../db/repos/schemes.js';
+import { INVOICE_REFERENCE_KEY } from '../../db/schema/index.js';
+import { violatesUnique } from '../../db/unique-violation.js';
 import { forbidden, staleChange } from '../../domain/errors.js';
 import { todayInEngland } from '../../domain/iso-date.js';
-import { checkSettlementChange, invoiceReferenceProblem, isSettled, keptSettlement, paysPractices, sameReference, sameSettlement, settledMessage, settledMoney, settlementChangeWords, settlementWords, type Settlement } from '../../domain/schemes/settlement.js';
+import { checkSettlementChange, earlierInvoiceWords, invoiceReferenceProblem, isSettled, keptSettlement, paysPractices, sameReference, sameSettlement, settledMessage, settledMoney, settlementChangeWords, settlementWords, type Settlement } from '../../domain/schemes/settlement.js';
 import { runScheme } from '../../domain/schemes/run-scheme.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
@@ -44,10 +47,22 @@ const newReference = (before: Settlement, after: Settlement): string | null => {
  * returns due date it is not a term of the scheme, so no new version is made and the scheme's row
  * version is left alone; the caller sends what it read as `basedOn`, and a change made meanwhile is a
  * conflict. Taken under the scheme's lock, so a return being saved is either in before the invoice or refused after it.
+ * An invoice reference is held by one recorded invoice across all schemes, which the scheme's lock cannot
+ * keep: the database's index does, and where another scheme's invoice took the reference at the same
+ * moment the request is made once more, to be refused naming that invoice as the check names it.
  */
 export async function recordSettlement(ctx: AppContext, schemeId: number, request: SettlementRequest, today = todayInEngland()) {
   authorize(ctx.actor, 'scheme', 'update');
   const body = parseOrRefuse(settlementSchema, request, 'The invoice and payment are not valid');
+  try {
+    return await settle(ctx, schemeId, body, today);
+  } catch (error) {
+    if (!violatesUnique(error, INVOICE_REFERENCE_KEY)) throw error;
+    return settle(ctx, schemeId, body, today);
+  }
+}
+
+function settle(ctx: AppContext, schemeId: number, body: z.output<typeof settlementSchema>, today: string) {
   return lockedTransaction(ctx, schemeId, async (db) => {
     const loaded = await loadSchemeVersion(db, schemeId, body.version);
     const number = loaded.version.version;
@@ -62,9 +77,11 @@ export async function recordSettlement(ctx: AppContext, schemeId: number, reques
     const money = settledMoney(runScheme(await runInputFor(db, loaded)));
     const kept = keptSettlement(before, after, money);
     const reference = newReference(before, after);
-    const clash = reference === null ? null : invoiceReferenceProblem({ reference, totalPence: kept.invoiced!.amount?.totalPence ?? null }, schemeId, await invoicesUnderReference(db, reference));
+    const clash = reference === null ? null : invoiceReferenceProblem(reference, await invoiceHoldingReference(db, reference));
     checkSettlementChange(before, after, { version: number, status: loaded.version.status, paysForActivity: paysPractices(loaded.definition), period: loaded.definition.period, today }, clash);
     const version = await updateVersion(db, loaded.version.id, columnsOf(kept));
+    // A reference that earlier invoices had, since undone, is free again: the audit line says what it named before.
+    const earlier = reference === null ? null : earlierInvoiceWords(reference, await invoicesEverUnder(db, reference));
     if (reference !== null) await keepInvoiceReference(db, { reference, schemeId, version: number, invoicedOn: kept.invoiced!.on, invoicedPence: kept.invoiced!.amount?.totalPence ?? null });
     await recordAudit(db, ctx.actor, {
       recordType: 'scheme',
@@ -72,7 +89,7 @@ export async function recordSettlement(ctx: AppContext, schemeId: number, reques
       action: 'update',
       before: { version: number, ...before, ...(isSettled(before) ? { money } : {}) },
       after: { version: number, ...kept, ...(isSettled(after) ? { money } : {}) },
-      summary: `Version ${number}: ${settlementChangeWords(before, kept, money).join('; ')}`,
+      summary: `Version ${number}: ${[...settlementChangeWords(before, kept, money), ...(earlier ? [earlier] : [])].join('; ')}`,
     });
     return answer(version, true);
   });

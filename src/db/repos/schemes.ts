@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { groupMemberships, listSizes, practiceOverview, schemeDelivered, schemeHandSchedules, schemeInvoiceReferences, schemes, schemeVersions } from '../schema/index.js';
 
@@ -94,28 +94,32 @@ export function supersedeOtherVersions(db: Db, schemeId: number, approvedVersion
     .returning({ version: schemeVersions.version, invoicedOn: schemeVersions.invoicedOn });
 }
 
+const underReference = (column: typeof schemeVersions.invoiceReference | typeof schemeInvoiceReferences.reference, reference: string) => sql`upper(${column}) = upper(${reference})`;
+
 /**
- * Every invoice recorded under a reference (any case), on any scheme: those kept when recorded, undone
- * since or not, and those versions invoiced under it before that register was kept (migration 0029),
- * whose amount is not known. The earliest first.
+ * The recorded invoice (not undone) that holds a reference, in any case, on any scheme, or null: at
+ * most one does, as the index `scheme_versions_invoice_reference_key` keeps it.
  */
-export async function invoicesUnderReference(db: Db, reference: string) {
-  const kept = await db
-    .select({ schemeId: schemeInvoiceReferences.schemeId, schemeName: schemes.name, version: schemeInvoiceReferences.version, on: schemeInvoiceReferences.invoicedOn, totalPence: schemeInvoiceReferences.invoicedPence })
-    .from(schemeInvoiceReferences)
-    .innerJoin(schemes, eq(schemes.id, schemeInvoiceReferences.schemeId))
-    .where(sql`upper(${schemeInvoiceReferences.reference}) = upper(${reference})`)
-    .orderBy(asc(schemeInvoiceReferences.invoicedOn), asc(schemeInvoiceReferences.id));
-  const standing = await db
+export async function invoiceHoldingReference(db: Db, reference: string) {
+  const [holder] = await db
     .select({ schemeId: schemeVersions.schemeId, schemeName: schemes.name, version: schemeVersions.version, on: sql<string>`${schemeVersions.invoicedOn}`, totalPence: schemeVersions.invoicedPence })
     .from(schemeVersions)
     .innerJoin(schemes, eq(schemes.id, schemeVersions.schemeId))
-    .where(sql`upper(${schemeVersions.invoiceReference}) = upper(${reference}) and ${schemeVersions.invoicedOn} is not null`)
-    .orderBy(asc(schemeVersions.invoicedOn));
-  return [...kept, ...standing];
+    .where(and(underReference(schemeVersions.invoiceReference, reference), isNotNull(schemeVersions.invoicedOn)));
+  return holder ?? null;
 }
 
-/** Keeps an invoice's reference, so it is not recorded again for another invoice. */
+/** Every invoice recorded under a reference since migration 0029, undone since or not, the earliest first: what the reference named before. */
+export function invoicesEverUnder(db: Db, reference: string) {
+  return db
+    .select({ schemeId: schemeInvoiceReferences.schemeId, schemeName: schemes.name, version: schemeInvoiceReferences.version, on: schemeInvoiceReferences.invoicedOn, totalPence: schemeInvoiceReferences.invoicedPence })
+    .from(schemeInvoiceReferences)
+    .innerJoin(schemes, eq(schemes.id, schemeInvoiceReferences.schemeId))
+    .where(underReference(schemeInvoiceReferences.reference, reference))
+    .orderBy(asc(schemeInvoiceReferences.invoicedOn), asc(schemeInvoiceReferences.id));
+}
+
+/** Keeps an invoice recorded under a reference, so what the reference named stays known after an undo. */
 export async function keepInvoiceReference(db: Db, values: typeof schemeInvoiceReferences.$inferInsert): Promise<void> {
   await db.insert(schemeInvoiceReferences).values(values);
 }

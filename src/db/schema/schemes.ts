@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, date, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
@@ -27,6 +28,9 @@ export const schemes = pgTable('schemes', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** The index that lets one recorded invoice at a time hold an invoice reference, across all schemes. */
+export const INVOICE_REFERENCE_KEY = 'scheme_versions_invoice_reference_key';
 
 export const schemeVersions = pgTable(
   'scheme_versions',
@@ -64,7 +68,14 @@ export const schemeVersions = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('scheme_versions_key').on(t.schemeId, t.version)],
+  (t) => [
+    uniqueIndex('scheme_versions_key').on(t.schemeId, t.version),
+    // A reference names one invoice: while an invoice is recorded under it, no other version of any scheme may be, however the case is written,
+    // even two recorded at the same moment (the use case's check cannot see another transaction's); undone, it is free again.
+    uniqueIndex(INVOICE_REFERENCE_KEY)
+      .on(sql`upper(${t.invoiceReference})`)
+      .where(sql`${t.invoicedOn} is not null and ${t.invoiceReference} is not null`),
+  ],
 );
 
 /** Activity a practice returned under one delivery model: for the whole scheme (week null) or one week. */
@@ -122,9 +133,10 @@ export const schemeHandSchedules = pgTable(
 );
 
 /**
- * Every invoice recorded under a reference, kept when "invoiced" is undone: a reference names one
- * invoice, so it is not recorded again for another total, nor on another scheme. Amounts in pence,
- * as the version kept them (null where an invoice recorded before amounts were kept is corrected).
+ * Every invoice recorded under a reference, kept when "invoiced" is undone, so an audit line can say
+ * what a reference named before it was given again. Which invoice holds a reference now is the
+ * version's (`scheme_versions_invoice_reference_key`): undone, a reference is free again. Amounts in
+ * pence, as the version kept them (null where an invoice recorded before amounts were kept is corrected).
  */
 export const schemeInvoiceReferences = pgTable(
   'scheme_invoice_references',

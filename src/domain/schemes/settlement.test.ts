@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../errors.js';
-import { checkSettlementChange, invoicedAmountWords, invoiceReferenceProblem, isPaid, keptSettlement, isSettled, periodStart, practicePaymentWords, sameSettlement, settledMessage, settlementChangeWords, settledMoney, settlementStatus, settlementWords, type EarlierInvoice, type SettledMoney, type Settlement, type SettlementFacts } from './settlement.js';
+import { checkSettlementChange, earlierInvoiceWords, invoicedAmountWords, invoiceReferenceProblem, isPaid, keptSettlement, isSettled, periodStart, practicePaymentWords, sameSettlement, settledMessage, settlementChangeWords, settledMoney, settlementStatus, settlementWords, type InvoiceUnderReference, type SettledMoney, type Settlement, type SettlementFacts } from './settlement.js';
 
 const none: Settlement = { invoiced: null, paid: null };
 const invoiced: Settlement = { invoiced: { on: '2018-05-15', reference: 'INV-0042' }, paid: null };
@@ -139,23 +139,26 @@ describe('words', () => {
     expect(keptSettlement(before, after, money)).toEqual(kept);
   });
 
-  const earlier = (e: Partial<EarlierInvoice>): EarlierInvoice => ({ schemeId: 7, schemeName: 'Winter access scheme 2017/18', version: 1, on: '2018-05-15', totalPence: 7_002_400, ...e });
+  const invoice = (e: Partial<InvoiceUnderReference>): InvoiceUnderReference => ({ schemeId: 7, schemeName: 'Winter access scheme 2017/18', version: 1, on: '2018-05-15', totalPence: 7_002_400, ...e });
   it.each([
-    { case: 'a reference not used before', totalPence: 7_002_400, earlier: [], message: null },
-    { case: 'the same invoice recorded again after an undo', totalPence: 7_002_400, earlier: [earlier({})], message: null },
-    { case: 'the same total on another version of the scheme', totalPence: 7_002_400, earlier: [earlier({ version: 2 })], message: null },
-    { case: 'an earlier invoice whose amount is not known', totalPence: 7_100_000, earlier: [earlier({ totalPence: null })], message: null },
-    { case: 'an invoice corrected whose amount is not known', totalPence: null, earlier: [earlier({})], message: null },
+    { case: 'a reference no recorded invoice holds', holder: null, message: null },
+    { case: 'held by an invoice of another scheme', holder: invoice({ schemeId: 8, schemeName: 'Flu 2018/19', on: '2018-11-02' }), message: 'INV-0042 is the invoice of version 1 of Flu 2018/19, recorded on 2 November 2018 for £70,024. A reference names one invoice: give this invoice its own reference, or first undo that one' },
+    { case: 'held by another version of this scheme', holder: invoice({ version: 2 }), message: 'INV-0042 is the invoice of version 2 of Winter access scheme 2017/18, recorded on 15 May 2018 for £70,024. A reference names one invoice: give this invoice its own reference, or first undo that one' },
+    { case: 'held by an invoice whose amount is not known', holder: invoice({ totalPence: null }), message: 'INV-0042 is the invoice of version 1 of Winter access scheme 2017/18, recorded on 15 May 2018. A reference names one invoice: give this invoice its own reference, or first undo that one' },
+  ])('invoiceReferenceProblem: $case', ({ holder, message }) => {
+    expect(invoiceReferenceProblem('INV-0042', holder)).toEqual(message === null ? null : { field: 'invoiced.reference', message });
+  });
+
+  it.each([
+    { case: 'a reference not used before', earlier: [], words: null },
+    { case: 'one invoice, undone', earlier: [invoice({})], words: 'INV-0042 was earlier the invoice of version 1 of Winter access scheme 2017/18, recorded on 15 May 2018 for £70,024, since undone' },
     {
-      case: 'another total on this scheme',
-      totalPence: 7_100_000,
-      earlier: [earlier({ totalPence: null, on: '2018-05-01' }), earlier({})],
-      message: 'INV-0042 was recorded on 15 May 2018 as the invoice of version 1 of Winter access scheme 2017/18 for £70,024; this invoice is for £71,000. A reference names one invoice: give this invoice its own reference',
+      case: 'two, one of an amount not known',
+      earlier: [invoice({ totalPence: null, on: '2018-05-01' }), invoice({ schemeId: 8, schemeName: 'Flu 2018/19', totalPence: 52_500 })],
+      words: 'INV-0042 was earlier the invoice of version 1 of Winter access scheme 2017/18, recorded on 1 May 2018 and version 1 of Flu 2018/19, recorded on 15 May 2018 for £525, since undone',
     },
-    { case: 'another scheme’s invoice, for the same total', totalPence: 7_002_400, earlier: [earlier({ schemeId: 8, schemeName: 'Flu 2018/19', on: '2018-11-02' })], message: 'INV-0042 was recorded on 2 November 2018 as the invoice of version 1 of Flu 2018/19 for £70,024. A reference names one invoice: give this invoice its own reference' },
-    { case: 'another scheme’s invoice of an amount not known', totalPence: 7_002_400, earlier: [earlier({ schemeId: 8, schemeName: 'Flu 2018/19', totalPence: null })], message: 'INV-0042 was recorded on 15 May 2018 as the invoice of version 1 of Flu 2018/19. A reference names one invoice: give this invoice its own reference' },
-  ])('invoiceReferenceProblem: $case', ({ totalPence, earlier: found, message }) => {
-    expect(invoiceReferenceProblem({ reference: 'INV-0042', totalPence }, 7, found)).toEqual(message === null ? null : { field: 'invoiced.reference', message });
+  ])('earlierInvoiceWords: $case', ({ earlier, words }) => {
+    expect(earlierInvoiceWords('INV-0042', earlier)).toBe(words);
   });
 
   it('names the reference’s problem with the rest of a change’s', () => {

@@ -1,6 +1,7 @@
 import { invalid, type Problem } from '../errors.js';
 import { financialYearStart } from '../finance/financial-year.js';
 import { formatLongDate } from '../iso-date.js';
+import { formatList } from '../words.js';
 import { formatPence } from './format-money.js';
 import type { SchemeRun } from './run-scheme.js';
 
@@ -249,8 +250,8 @@ export function settlementChangeWords(before: Settlement, after: Settlement, mon
   ];
 }
 
-/** An invoice recorded earlier under a reference: on which scheme and version, when, and for how much (null where that is not known). */
-export interface EarlierInvoice {
+/** An invoice recorded under a reference: on which scheme and version, when, and for how much (null where that is not known). */
+export interface InvoiceUnderReference {
   schemeId: number;
   schemeName: string;
   version: number;
@@ -261,20 +262,30 @@ export interface EarlierInvoice {
 /** References are invoice numbers: "inv-0042" is INV-0042. */
 export const sameReference = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
 
+/** "version 1 of Winter access scheme 2017/18, recorded on 15 May 2018 for £70,024". */
+const invoiceNamed = (invoice: InvoiceUnderReference) =>
+  `version ${invoice.version} of ${invoice.schemeName}, recorded on ${formatLongDate(invoice.on)}${invoice.totalPence === null ? '' : ` for ${formatPence(invoice.totalPence)}`}`;
+
 /**
- * A reference names one invoice (its number in the federation's books), so recording it again is
- * refused when it was the invoice of another scheme, or of this scheme for another total: an invoice
- * undone, a return changed and the version invoiced again is a new invoice. The same reference for
- * the same total on this scheme (undone and recorded again, or a version corrected and invoiced as
- * before) is the same invoice. Where either amount is not known (recorded before amounts were kept),
- * only another scheme's invoice refuses it: a total is never guessed.
+ * A reference names one invoice (its number in the federation's books): while a recorded invoice
+ * holds it, on any scheme, it is refused for another. Once that invoice is undone the reference is
+ * free again, as a finance officer expects: a number typed on the wrong scheme, then undone, can be
+ * given to the invoice it belongs to. What it named before stays in the audit log
+ * (`earlierInvoiceWords`). The database holds the rule too, for two invoices recorded at the same moment.
  */
-export function invoiceReferenceProblem(invoice: { reference: string; totalPence: number | null }, schemeId: number, earlier: readonly EarlierInvoice[]): Problem | null {
-  const clash = earlier.find((e) => e.schemeId !== schemeId || (e.totalPence !== null && invoice.totalPence !== null && e.totalPence !== invoice.totalPence));
-  if (!clash) return null;
-  const was = `${invoice.reference} was recorded on ${formatLongDate(clash.on)} as the invoice of version ${clash.version} of ${clash.schemeName}${clash.totalPence === null ? '' : ` for ${formatPence(clash.totalPence)}`}`;
-  const now = clash.schemeId === schemeId ? `; this invoice is for ${formatPence(invoice.totalPence!)}` : '';
-  return { field: 'invoiced.reference', message: `${was}${now}. A reference names one invoice: give this invoice its own reference` };
+export function invoiceReferenceProblem(reference: string, holder: InvoiceUnderReference | null): Problem | null {
+  if (!holder) return null;
+  return { field: 'invoiced.reference', message: `${reference} is the invoice of ${invoiceNamed(holder)}. A reference names one invoice: give this invoice its own reference, or first undo that one` };
+}
+
+/**
+ * For the audit line of an invoice recorded under a reference that earlier, since undone, invoices
+ * had: "INV-0042 was earlier the invoice of version 1 of Winter access scheme 2017/18, recorded on
+ * 15 May 2018 for £70,024, since undone"; null for a reference not used before.
+ */
+export function earlierInvoiceWords(reference: string, earlier: readonly InvoiceUnderReference[]): string | null {
+  if (!earlier.length) return null;
+  return `${reference} was earlier the invoice of ${formatList(earlier.map(invoiceNamed))}, since undone`;
 }
 
 /**
