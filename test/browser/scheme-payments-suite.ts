@@ -51,12 +51,12 @@ export function schemePaymentsSuite(harness: () => BrowserHarness) {
       await eventually(() => textOf(panel)).toContain('Not invoiced yet');
       await panel.getByRole('button', { name: 'Record the invoice' }).click();
       await problemsSay(panel, 'Enter the date invoiced');
+      // What it was invoiced for, as the run the page reads gives it: in the banner, beside the total to invoice and in the panel with its split.
+      const { totals } = ((await (await admin.request.get(`/api/schemes/${scheme.id}/run`)).json()) as { run: { payments: { totals: RunTotals } } }).run.payments;
       await recordStep(panel, { date: 'invoiced-on', reference: 'Invoice reference (optional)', button: 'Record the invoice' }, {
         refused: ['31/3/2017', 'Date invoiced must not be before the scheme began (1 April 2017)'],
-        recorded: ['15/5/2018', 'INV-0042', 'Recorded: Invoiced on 15 May 2018 (ref INV-0042).'],
+        recorded: ['15/5/2018', 'INV-0042', `Recorded: Invoiced on 15 May 2018 (ref INV-0042) for ${formatPence(totals.grandTotal.total)}.`],
       });
-      // What it was invoiced for, as the run the page reads gives it, beside the total to invoice and in the panel with its split.
-      const { totals } = ((await (await admin.request.get(`/api/schemes/${scheme.id}/run`)).json()) as { run: { payments: { totals: RunTotals } } }).run.payments;
       const invoicedFor = `Invoiced on 15 May 2018 (ref INV-0042) for ${formatPence(totals.grandTotal.total)}`;
       const payments = admin.locator('section[aria-labelledby="payments"]');
       await eventually(() => textOf(payments.locator('.nhsuk-summary-list'))).toContain(invoicedFor);
@@ -92,7 +92,7 @@ export function schemePaymentsSuite(harness: () => BrowserHarness) {
       // Paid to practices, not before the invoice; "invoiced" cannot be undone while a payment is recorded.
       await recordStep(panel, { date: 'paid-on', reference: 'Reference or remittance note (optional)', button: 'Record the payment' }, {
         refused: ['14/5/2018', 'Date paid must not be before the invoice date (15 May 2018)'],
-        recorded: ['30/5/2018', 'BACS run 77', 'Recorded: Paid to practices on 30 May 2018 (BACS run 77).'],
+        recorded: ['30/5/2018', 'BACS run 77', `Recorded: Paid ${formatPence(totals.amount.sumOfRoundedRows)} to practices on 30 May 2018 (BACS run 77).`],
       });
       expect(await panel.getByRole('button', { name: 'Undo “invoiced”' }).count()).toBe(0);
       expect(await textOf(panel)).toContain('To undo “invoiced”, undo the payment to practices first.');
@@ -103,6 +103,8 @@ export function schemePaymentsSuite(harness: () => BrowserHarness) {
       await admin.goto('/schemes');
       const row = admin.locator('main tbody tr', { hasText: 'Autumn clinics 2017' });
       await eventually(() => textOf(row)).toContain('on 30 May 2018, invoiced 15 May 2018');
+      // What it was invoiced and paid for, where a finance officer looks for it, as the versions table says it.
+      expect(await textOf(row)).toContain(`${formatPence(totals.grandTotal.total)} invoiced, ${formatPence(totals.amount.sumOfRoundedRows)} paid`);
       expect(await textOf(row.locator('.nhsuk-tag--green').last())).toBe('Paid');
       await admin.setViewportSize({ width: 390, height: 844 });
       await saveScreenshot(admin, 'schemes-list-paid-390');
@@ -124,15 +126,25 @@ export function schemePaymentsSuite(harness: () => BrowserHarness) {
       await manager.goto(`/schemes/${scheme.id}#return`);
       await visible(form.getByRole('button', { name: 'Send the return' }));
       await manager.close();
-      // A return changed, the version is invoiced again: INV-0042 named the invoice for the earlier total, so it is refused, saying so beside the box.
+      // Another scheme's invoice holds INV-0099: refused, saying so beside the box. Undone, INV-0042 is free again: a return changed,
+      // the version is invoiced again under it, and the banner says what for.
       const changed = [{ practice: 'C82001', takesPart: 'yes', units: { nurse: 80, gp: 10 } }];
       expect((await admin.request.post(`/api/schemes/${scheme.id}/delivered`, { data: { entries: changed }, headers })).status()).toBe(200);
+      const other = await approvedScheme(harness(), 'autumn-extra-2017', 'Autumn extra clinics 2017');
+      const held = { version: 1, invoiced: { on: '2018-05-15', reference: 'INV-0099' }, paid: null, basedOn: { invoiced: null, paid: null } };
+      expect((await other.admin.request.put(`/api/schemes/${other.scheme.id}/settlement`, { data: held, headers: other.headers })).status()).toBe(200);
+      await other.admin.close();
       await admin.reload();
       await fillDate(panel, 'invoiced-on', '16/5/2018');
+      await panel.getByLabel('Invoice reference (optional)').fill('INV-0099');
+      await panel.getByRole('button', { name: 'Record the invoice' }).click();
+      await problemsSay(panel, 'INV-0099 is the invoice of version 1 of Autumn extra clinics 2017, recorded on 15 May 2018 for £0.');
+      expect(await textOf(panel.locator('#invoiced-reference--error-message'))).toContain('A reference names one invoice');
       await panel.getByLabel('Invoice reference (optional)').fill('INV-0042');
       await panel.getByRole('button', { name: 'Record the invoice' }).click();
-      await problemsSay(panel, `INV-0042 was recorded on 15 May 2018 as the invoice of version 1 of Autumn clinics 2017 for ${formatPence(totals.grandTotal.total)}; this invoice is for `);
-      expect(await textOf(panel.locator('#invoiced-reference--error-message'))).toContain('A reference names one invoice');
+      const again = (await (await admin.request.get(`/api/schemes/${scheme.id}/run`)).json()).run.payments.totals.grandTotal.total as number;
+      await visible(panel.getByText(`Recorded: Invoiced on 16 May 2018 (ref INV-0042) for ${formatPence(again)}.`, { exact: false }));
+      expect(again).not.toBe(totals.grandTotal.total);
       await admin.close();
     });
 

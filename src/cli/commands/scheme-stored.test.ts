@@ -62,7 +62,7 @@ describe('atscale scheme list, show and statement on the schemes kept in atscale
     const winter = overview.items.find((o) => o.id === winterId)!;
     // A terminal: the ID `scheme show` takes, the status and snapshot date in words, the returns as the page words them.
     const table = await atscale('scheme', 'list');
-    expect(table.stdout.split('\n')[0]).toMatch(/^ID +Scheme +Funder +Status +Version +List sizes at +Activity returns +Payments$/);
+    expect(table.stdout.split('\n')[0]).toMatch(/^ID +Scheme +Funder +Status +Version +List sizes at +Activity returns +Payments +Invoiced +Paid to practices$/);
     expect(table.stdout).toMatch(new RegExp(`^ *${winterId} +Winter access scheme 2017/18 +NHS England, through .* +Approved +1 +${escape(formatLongDate(winter.version!.listSnapshotDate!))} +${escape(returnsStateWords(winter.returns))} +Not invoiced$`, 'm'));
     const csv = rows((await runCli(['scheme', 'list', '--format', 'csv'], env)).stdout);
     expect(csv.find((r) => Number(r.ID) === winterId)).toMatchObject({ Status: 'Approved', Version: '1', 'List sizes at': winter.version!.listSnapshotDate });
@@ -145,6 +145,9 @@ describe('atscale scheme list, show and statement on the schemes kept in atscale
       invoiced: { on: '2018-05-15', reference: 'INV-77', amount: { totalPence: totals.grandTotal.total, deliveredPence: totals.amount.total, feePence: totals.fee!.total } },
       paid: { on: '2018-05-30', reference: null, amountPence: totals.amount.sumOfRoundedRows },
     });
+    // scheme list gives what the version in force was invoiced and paid for, as pounds to add up in a CSV.
+    const listed = rows((await runCli(['scheme', 'list', '--format', 'csv'], env)).stdout).find((r) => Number(r.ID) === winterId);
+    expect(listed).toMatchObject({ Payments: 'Paid on 30 May 2018, invoiced 15 May 2018', 'Invoiced (£)': String(totals.grandTotal.total / 100), 'Paid to practices (£)': String(totals.amount.sumOfRoundedRows / 100) });
     // scheme show gives it beside the total to invoice, as the page's summary does.
     const shown = (await atscale('scheme', 'show', id)).stdout;
     expect(shown).toMatch(new RegExp(`^ +Invoice +Invoiced on 15 May 2018 \\(ref INV-77\\) for ${escape(formatPence(totals.grandTotal.total))} \\(delivered cost ${escape(formatPence(totals.amount.total))} and fee ${escape(formatPence(totals.fee!.total))}\\)\n +Payment to practices +Paid ${escape(formatPence(totals.amount.sumOfRoundedRows))} to practices on 30 May 2018$`, 'm'));

@@ -84,6 +84,9 @@ const listColumns: Column<ListedScheme>[] = [
   { header: 'List sizes at', value: (s) => (s.version ? (s.version.listSnapshotDate ?? 'List sizes given in the scheme') : null), date: true },
   { header: 'Activity returns', value: returnsWords },
   { header: 'Payments', value: paymentsWords },
+  // What the version in force was invoiced and paid for, as it kept them when each was recorded: blank where not recorded, or recorded before amounts were kept.
+  { header: 'Invoiced (£)', value: (s) => s.payments?.invoiced?.amount?.totalPence ?? null, numeric: true, pence: true },
+  { header: 'Paid to practices (£)', value: (s) => s.payments?.paid?.amountPence ?? null, numeric: true, pence: true },
 ];
 
 export async function listSchemes(options: { format: OutputFormat; out?: string }): Promise<void> {

@@ -10,6 +10,8 @@ import { useApiForm } from '../../components/use-api-form.js';
 import { type SchemeVersion, schemePath } from './types.js';
 
 type Body = Settlement & { version: number; basedOn: Settlement };
+/** The API's answer: the version as it now is, with what the invoice and payment were for. */
+type Answer = { version: Settlement };
 type Step = 'invoiced' | 'paid';
 
 const ids = { invoiced: { on: 'invoiced-on', reference: 'invoiced-reference' }, paid: { on: 'paid-on', reference: 'paid-reference' } };
@@ -62,8 +64,9 @@ function UndoStep({ step, version, pending, onUndo }: { step: Step; version: num
  * a later one replaced can still be paid or undone.
  */
 export function SettlementPanel({ schemeId, version }: { schemeId: number; version: SchemeVersion }) {
-  const [done, setDone] = useState('');
-  const form = useApiForm<Body>((body) => ({ method: 'PUT', path: `${schemePath(schemeId)}/settlement`, body }), {
+  // What the banner says, from the answer: the invoice and payment as kept, with their amounts.
+  const [said, setSaid] = useState<(answer: Answer) => string>(() => () => '');
+  const form = useApiForm<Body, Answer>((body) => ({ method: 'PUT', path: `${schemePath(schemeId)}/settlement`, body }), {
     invalidates: ['/api/schemes', '/api/my-items', '/api/practices', '/api/finance'],
     fields: {
       'invoiced.on': { id: dateFieldTarget(ids.invoiced.on), label: labels.invoiced.on },
@@ -73,22 +76,22 @@ export function SettlementPanel({ schemeId, version }: { schemeId: number; versi
     },
   });
   const basedOn: Settlement = { invoiced: version.invoiced, paid: version.paid };
-  const send = (next: Settlement, said: string, problem?: { field: string; message: string }) => {
-    setDone(said);
+  const send = (next: Settlement, saying: (answer: Answer) => string, problem?: { field: string; message: string }) => {
+    setSaid(() => saying);
     form.submit({ version: version.version, ...next, basedOn }, () => (problem ? [problem] : []));
   };
   const record = (step: Step) => (parts: typeof emptyDate, reference: string) => {
     const problem = dateProblem(parts, labels[step].on, true);
     const taken: SettlementStep = { on: isoOrNull(parts) ?? '', reference: reference.trim() || null };
     const returnsSettled = version.definition.deliveryModels.length ? ` Version ${version.version}’s activity returns and hand schedule are now settled.` : '';
-    const said = step === 'invoiced' ? `Recorded: ${invoicedWords(taken)}.${returnsSettled}` : `Recorded: ${paidWords(taken)}.`;
-    send({ ...basedOn, [step]: taken }, said, problem ? { field: dateFieldTarget(ids[step].on), message: problem } : undefined);
+    const saying = ({ version: now }: Answer) => (step === 'invoiced' ? `Recorded: ${invoicedWords(now.invoiced ?? taken)}.${returnsSettled}` : `Recorded: ${paidWords(now.paid ?? taken)}.`);
+    send({ ...basedOn, [step]: taken }, saying, problem ? { field: dateFieldTarget(ids[step].on), message: problem } : undefined);
   };
   const { invoiced, paid } = version;
   return (
     <>
       <SuccessBanner id="settlement" count={form.successes}>
-        {done}
+        {form.result ? said(form.result) : ''}
       </SuccessBanner>
       <FormErrorSummary errors={form.errors} attempt={form.attempt} title={form.conflict ? 'Someone else changed the invoice or payment after you opened this page' : undefined} />
       <SummaryRows rows={settlementRows(version)} />
@@ -111,13 +114,13 @@ export function SettlementPanel({ schemeId, version }: { schemeId: number; versi
           <StepForm step="paid" pending={form.pending} dateError={form.fieldError(dateFieldTarget(ids.paid.on))} referenceError={form.fieldError(ids.paid.reference)} onSend={record('paid')} />
           <h3>Undo the invoice</h3>
           <p className="nhsuk-body">If it was recorded by mistake, or the commissioner’s invoice is cancelled, undo it to reopen the returns.</p>
-          <UndoStep step="invoiced" version={version.version} pending={form.pending} onUndo={() => send({ invoiced: null, paid: null }, `Version ${version.version} is no longer invoiced: its activity returns and hand schedule are open again.`)} />
+          <UndoStep step="invoiced" version={version.version} pending={form.pending} onUndo={() => send({ invoiced: null, paid: null }, () => `Version ${version.version} is no longer invoiced: its activity returns and hand schedule are open again.`)} />
         </>
       ) : null}
       {paid ? (
         <>
           <p className="nhsuk-body">To undo “invoiced”, undo the payment to practices first.</p>
-          <UndoStep step="paid" version={version.version} pending={form.pending} onUndo={() => send({ invoiced, paid: null }, `Version ${version.version}’s payment to practices is no longer recorded.`)} />
+          <UndoStep step="paid" version={version.version} pending={form.pending} onUndo={() => send({ invoiced, paid: null }, () => `Version ${version.version}’s payment to practices is no longer recorded.`)} />
         </>
       ) : null}
     </>

@@ -4,13 +4,12 @@ import { type Settlement, settledAmountsWords, settlementStatus } from '../../..
 /**
  * A version's payments at a glance, for the schemes list and the versions table:
  * "Not invoiced", or an Invoiced or Paid tag over its day ("on 30 May 2018, invoiced 15 May 2018").
- * `version` names the version when it is not the one the row is about (an admin's draft); `amounts`
- * adds what it was invoiced and paid for ("£70,024 invoiced, £66,692 paid"), where that was kept.
+ * `version` names the version when it is not the one the row is about (an admin's draft); below, what
+ * it was invoiced and paid for ("£70,024 invoiced, £66,692 paid"), where that was kept.
  */
-export function SettlementStatus({ settlement, version, amounts }: { settlement: Settlement; version?: number | undefined; amounts?: boolean }) {
+export function SettlementStatus({ settlement, version }: { settlement: Settlement; version?: number | undefined }) {
   const { state, days } = settlementStatus(settlement, version);
-  // The versions table says what each was invoiced and paid for, where that was kept.
-  const money = amounts ? settledAmountsWords(settlement) : null;
+  const money = settledAmountsWords(settlement);
   if (state === 'Not invoiced') return <span className="nhsuk-u-secondary-text-colour">{version ? `Version ${version} not invoiced` : 'Not invoiced'}</span>;
   return (
     <>

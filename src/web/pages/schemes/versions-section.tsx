@@ -24,7 +24,7 @@ export function VersionsTable({ schemeId, versions, shown }: { schemeId: number;
     { key: 'created', header: 'Created', cell: (v) => `${formatDateTime(v.createdAt)}${v.createdBy ? ` by ${actorName(v.createdBy)}` : ''}` },
     { key: 'approved', header: 'Approved', cell: (v) => (v.approvedAt ? `${formatDateTime(v.approvedAt)}${v.approvedBy ? ` by ${actorName(v.approvedBy)}` : ''}` : 'Not approved') },
     // An approved version's payments are invoiced, then paid; a draft's are not yet anything.
-    { key: 'payments', header: 'Invoice and payment', cell: (v) => (v.status === 'draft' || !paysPractices(v.definition) ? null : <SettlementStatus settlement={v} amounts />) },
+    { key: 'payments', header: 'Invoice and payment', cell: (v) => (v.status === 'draft' || !paysPractices(v.definition) ? null : <SettlementStatus settlement={v} />) },
   ];
   return <DataTable caption="Versions of this scheme" captionHidden columns={columns} rows={[...versions].reverse()} rowKey={(v) => v.version} />;
 }
