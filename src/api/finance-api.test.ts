@@ -41,10 +41,42 @@ describe('finance API', () => {
     // Read later, as evidence, the file says which year it is, that scheme figures are as their returns then stood, and who produced it when.
     const about = (book: InstanceType<typeof ExcelJS.Workbook>) => Object.fromEntries(book.getWorksheet('About')!.getSheetValues().flatMap((row) => (Array.isArray(row) && row[1] !== 'About this file' ? [[row[1], row[2]]] : [])));
     const produced = expect.stringMatching(new RegExp(`^\\d{1,2} [A-Z][a-z]+ \\d{4} by ${demoUser('admin').name}, with atscale$`));
-    expect(about(workbook)).toEqual({ What: 'The finance plan: every table of the year', 'Financial year': '2018/19', 'Scheme figures': expect.stringContaining('as recorded when this file was produced'), Produced: produced });
+    // And what the cash flow's page says beside its table: here, the plan's opening balance against 2017/18's close.
+    const { openingNote } = (await admin.request('GET', '/api/finance/cash-flow?year=2018/19')).body;
+    expect(openingNote).toMatch(/^2017\/18 closes at /);
+    expect(about(workbook)).toEqual({ What: 'The finance plan: every table of the year', 'Financial year': '2018/19', 'Scheme figures': expect.stringContaining('as recorded when this file was produced'), Produced: produced, 'Opening balance': openingNote });
     const ieBook = new ExcelJS.Workbook();
     await ieBook.xlsx.load(Buffer.from(await (await fetch(`${server.baseUrl}/api/finance/ie/export.xlsx?year=18/19`, { headers: { cookie: admin.session.cookie! } })).arrayBuffer()) as never);
     expect(about(ieBook)).toMatchObject({ What: 'Income and expenditure 2018/19', 'Financial year': '2018/19', Produced: produced });
+  });
+
+  it('says in every download of the cash flow what its page says of the money recorded invoice and payment dates place', async () => {
+    const winter = (await admin.request('GET', '/api/schemes/overview')).body.items.find((i: { version: { name: string } | null }) => i.version?.name === 'Winter access scheme 2017/18').id;
+    const settled = { invoiced: { on: '2018-05-15', reference: 'INV-CSV-1' }, paid: { on: '2018-05-30', reference: null } };
+    expect(await admin.request('PUT', `/api/schemes/${winter}/settlement`, { version: 1, ...settled, basedOn: { invoiced: null, paid: null } })).toMatchObject({ status: 200 });
+    try {
+      const download = (path: string) => fetch(`${server.baseUrl}${path}`, { headers: { cookie: admin.session.cookie! } });
+      const aboutOf = async (path: string) => {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(Buffer.from(await (await download(path)).arrayBuffer()) as never);
+        return new Map(book.getWorksheet('About')!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
+      };
+      for (const year of ['2017/18', '2018/19']) {
+        const { datedNote } = (await admin.request('GET', `/api/finance/cash-flow?year=${year}`)).body;
+        expect(datedNote).toMatch(/^From recorded dates rather than payment terms: Winter access scheme 2017\/18: /);
+        // The CSV, which has no About tab, in its TOTAL row's "Recorded dates" (2017/18 has the column for it alone: its invoice went to June 2018).
+        const csv = (await (await download(`/api/finance/cash-flow/export.csv?year=${year}`)).text()).split('\r\n');
+        expect(csv[0]).toMatch(/,Recorded dates$/);
+        expect(csv.find((line) => line.startsWith('TOTAL,'))).toMatch(new RegExp(`,"${datedNote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"$`));
+        // The cash flow's workbook and the workbook of every table of the year, on their About tabs.
+        expect((await aboutOf(`/api/finance/cash-flow/export.xlsx?year=${year}`)).get('Recorded dates')).toBe(datedNote);
+        expect((await aboutOf(`/api/finance/export.xlsx?year=${year}`)).get('Recorded dates')).toBe(datedNote);
+      }
+    } finally {
+      const back = (invoiced: unknown, paid: unknown, basedOn: unknown) => admin.request('PUT', `/api/schemes/${winter}/settlement`, { version: 1, invoiced, paid, basedOn });
+      await back(settled.invoiced, null, settled);
+      await back(null, null, { ...settled, paid: null });
+    }
   });
 
   it('links an I&E line to a scheme once: a second line for the same scheme is a 409, an unknown scheme a 400 naming the field', async () => {

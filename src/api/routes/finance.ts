@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { financeTables } from '../../app/finance/finance-reports.js';
-import { type FinanceQuery, financeAbout, financeQuerySchema, financeReports, financeTablesFile, runFinanceReport } from '../../app/finance/finance-requests.js';
+import { type FinanceQuery, financeAbout, financeQuerySchema, financeReports, financeTablesFile, reportNotes, runFinanceReport } from '../../app/finance/finance-requests.js';
 import { parseOrRefuse } from '../../app/records/zod-problems.js';
 import { readInUseCase } from './read-in-use-case.js';
 import { financeFileType, importFinanceCsv } from '../../app/finance/import-finance.js';
@@ -32,7 +32,8 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
   );
   r.get('/api/finance/export.xlsx', { schema: { tags, summary: 'Every finance table of a year as one workbook', querystring: financeQuerySchema } }, async (request, reply) => {
     const year = request.query.year ?? '';
-    const file = await financeTablesFile(`finance-${year.replace('/', '-')}`, await financeTables(ctxOf(request), year), 'xlsx', financeAbout(ctxOf(request), 'The finance plan: every table of the year', year));
+    const { tables, cashFlow } = await financeTables(ctxOf(request), year);
+    const file = await financeTablesFile(`finance-${year.replace('/', '-')}`, { tables }, 'xlsx', [...financeAbout(ctxOf(request), 'The finance plan: every table of the year', year), ...reportNotes(cashFlow)]);
     return sendFile(reply, file.type, file);
   });
   const reportOf = (request: FastifyRequest) => parseOrRefuse(reportParams, request.params, 'The address is not valid').report;
@@ -45,8 +46,8 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
     const query = queryOf(request);
     const result = await runFinanceReport(ctxOf(request), report, query);
     const year = typeof query.year === 'string' && query.year ? query.year : undefined;
-    const about = [...financeAbout(ctxOf(request), result.tables[0]!.title, year), ...(typeof result.datedNote === 'string' ? [['Recorded dates', result.datedNote] as [string, string]] : [])];
-    const file = await financeTablesFile(`${report}${year ? `-${year.replace('/', '-')}` : ''}`, result.tables, format, about);
+    const about = [...financeAbout(ctxOf(request), result.tables[0]!.title, year), ...reportNotes(result)];
+    const file = await financeTablesFile(`${report}${year ? `-${year.replace('/', '-')}` : ''}`, result, format, about);
     return sendFile(reply, file.type, file);
   });
   // Refused by the kind's record type before the file is read (the path is checked after this hook, so an unknown kind is read as the I&E's, admins' too).

@@ -162,8 +162,8 @@ export async function scenarioReport(ctx: AppContext, rawYear: string, changes: 
   };
 }
 
-/** Every finance table of a year, for one workbook. */
-export async function financeTables(ctx: AppContext, rawYear: string): Promise<FinanceTable[]> {
+/** Every finance table of a year, for one workbook, and the cash flow's report (whose sentences its About tab gives, as the cash flow's own does). */
+export async function financeTables(ctx: AppContext, rawYear: string): Promise<{ tables: FinanceTable[]; cashFlow: Awaited<ReturnType<typeof cashFlowReport>> }> {
   const [streams, savings, costs, ie, flow] = await Promise.all([incomeStreamsReport(ctx), costSavingsReport(ctx), runningCostsReport(ctx, rawYear), ieReport(ctx, rawYear), cashFlowReport(ctx, rawYear)]);
-  return [...streams.tables, ...savings.tables, ...costs.tables, ...ie.tables, ...flow.tables];
+  return { tables: [...streams.tables, ...savings.tables, ...costs.tables, ...ie.tables, ...flow.tables], cashFlow: flow };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parsePounds, poundsSchema } from '../../domain/finance/money.js';
-import type { FinanceTable } from '../../domain/finance/presenters.js';
+import { cashFlowTableWithNote, type FinanceTable } from '../../domain/finance/presenters.js';
 import type { ScenarioChange } from '../../domain/finance/scenarios.js';
 import { reportTableColumns } from '../export/report-table-columns.js';
 import { aboutSheet, producedWords, toCsvFile, toXlsx } from '../export/tabular.js';
@@ -73,9 +73,30 @@ export function financeAbout(ctx: AppContext, what: string, year: string | undef
   ];
 }
 
-/** A report's tables as a file: CSV holds the first (main) table, XLSX a sheet per table and, given `about`, a tab saying what it is. */
-export async function financeTablesFile(name: string, tables: readonly FinanceTable[], format: 'csv' | 'xlsx', about?: readonly [string, string][]): Promise<{ fileName: string; type: string; content: Buffer }> {
-  if (format === 'csv') return { fileName: `${name}.csv`, type: 'text/csv; charset=utf-8', content: Buffer.from(toCsvFile(tables[0]!.rows, reportTableColumns(tables[0]!, 'csv', 'labels'))) };
-  const content = await toXlsx([...tables.map((t) => ({ name: t.name, rows: t.rows, columns: reportTableColumns(t, 'xlsx') })), ...(about ? [aboutSheet(about)] : [])]);
+/**
+ * What a report's page says in sentences beside its tables, for a workbook's About tab: the cash
+ * flow's opening balance against last year's close, and the money its recorded invoice and payment
+ * dates place (with the cash flow's own export, and in the workbook of every table of the year).
+ */
+export function reportNotes(result: Record<string, unknown>): [string, string][] {
+  return [
+    ...(typeof result.openingNote === 'string' ? [['Opening balance', result.openingNote] as [string, string]] : []),
+    ...(typeof result.datedNote === 'string' ? [['Recorded dates', result.datedNote] as [string, string]] : []),
+  ];
+}
+
+/** The one table a report's CSV holds: its main table; the cash flow's with the sentence on recorded dates (`cashFlowTableWithNote`). */
+export function csvTableOf(result: { tables: readonly FinanceTable[] } & Record<string, unknown>): FinanceTable {
+  const main = result.tables[0]!;
+  return main.name === 'cash-flow' ? cashFlowTableWithNote(main, typeof result.datedNote === 'string' ? result.datedNote : null) : main;
+}
+
+/** A report's tables as a file: CSV holds the main table (`csvTableOf`), XLSX a sheet per table and, given `about`, a tab saying what it is. */
+export async function financeTablesFile(name: string, result: { tables: readonly FinanceTable[] } & Record<string, unknown>, format: 'csv' | 'xlsx', about?: readonly [string, string][]): Promise<{ fileName: string; type: string; content: Buffer }> {
+  if (format === 'csv') {
+    const table = csvTableOf(result);
+    return { fileName: `${name}.csv`, type: 'text/csv; charset=utf-8', content: Buffer.from(toCsvFile(table.rows, reportTableColumns(table, 'csv', 'labels'))) };
+  }
+  const content = await toXlsx([...result.tables.map((t) => ({ name: t.name, rows: t.rows, columns: reportTableColumns(t, 'xlsx') })), ...(about ? [aboutSheet(about)] : [])]);
   return { fileName: `${name}.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content };
 }

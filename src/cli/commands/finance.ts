@@ -1,6 +1,6 @@
 import { Argument, type Command } from 'commander';
 import { withClient } from '../with-client.js';
-import type { FinanceQuery, FinanceReportName } from '../../app/finance/finance-requests.js';
+import { csvTableOf, type FinanceQuery, type FinanceReportName } from '../../app/finance/finance-requests.js';
 import { reportTableColumns } from '../../app/export/report-table-columns.js';
 import { toCsv, toTextTable, toXlsx } from '../../app/export/tabular.js';
 import { AppError } from '../../domain/errors.js';
@@ -71,7 +71,10 @@ async function report(name: FinanceReportName, options: ReportOptions) {
     if (options.format === 'json') {
       const { tables: _tables, ...rest } = result;
       content = `${JSON.stringify(rest, null, 2)}\n`;
-    } else if (options.format === 'csv') content = toCsv(result.tables[0]!.rows, columnsOf(result.tables[0]!, 'csv'));
+    } else if (options.format === 'csv') {
+      const table = csvTableOf(result);
+      content = toCsv(table.rows, columnsOf(table, 'csv'));
+    }
     else if (options.format === 'xlsx') {
       if (!options.out) throw new AppError('invalid', '--format xlsx needs --out <file.xlsx>');
       content = await toXlsx(result.tables.map((t) => ({ name: t.name, rows: t.rows, columns: columnsOf(t, 'xlsx') })));

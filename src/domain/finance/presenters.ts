@@ -155,6 +155,17 @@ export function cashFlowTable(flow: CashFlow): FinanceTable {
 }
 
 /**
+ * The cash flow table as a CSV holds it, which has no About tab nor sentences beside it: the sentence
+ * the page gives on the money recorded dates place (`datedMoneyNote`) in the TOTAL row's "Recorded
+ * dates", the column's summary as "Below threshold" has the months', so the file says what the page says.
+ */
+export function cashFlowTableWithNote(table: FinanceTable, datedNote: string | null): FinanceTable {
+  if (datedNote === null) return table;
+  const columns = table.columns.some((c) => c.key === 'recorded_dates') ? table.columns : [...table.columns, text('recorded_dates', 'Recorded dates')];
+  return { ...table, columns, rows: table.rows.map((r) => (r.month === TOTAL_LABEL ? { ...r, recorded_dates: datedNote } : r)) };
+}
+
+/**
  * What each stream pays in, month by month: a row a month, a column a stream (so a year's twelve
  * months fit a laptop's width), the month's receipts in all and a TOTAL row, which are the cash
  * flow's receipts. A stream is headed by its name, and its funder too where two share a name.

@@ -8,7 +8,7 @@ import { cashFlow, paymentSchedule } from './cash-flow.js';
 import { datedMoneyNote, datedWords } from './dated-money.js';
 import { monthsOf } from './financial-year.js';
 import { splitPence } from './money.js';
-import { cashFlowTable } from './presenters.js';
+import { cashFlowTable, cashFlowTableWithNote } from './presenters.js';
 import { type SchemeMoney, schemePaymentYear, schemePeriodMonths, withSchemeFigures } from './scheme-money.js';
 import type { PaymentTerms, SchemeTiming } from './types.js';
 
@@ -100,5 +100,19 @@ describe('cashFlow: the demo’s winter access stream as the scheme is invoiced 
 
   it('leaves the table’s columns alone while nothing is dated', () => {
     expect(cashFlowTable(flowOf('2017/18', {})).columns.map((c) => c.key)).not.toContain('recorded_dates');
+    expect(cashFlowTableWithNote(cashFlowTable(flowOf('2017/18', {})), datedMoneyNote(flowOf('2017/18', {})))).toEqual(cashFlowTable(flowOf('2017/18', {})));
+  });
+
+  it.each([
+    { case: 'a year whose months the recorded dates place', year: '2018/19' },
+    // 2017/18's invoice moved whole into June 2018: no month of the year names it, so only the sentence says where it went.
+    { case: 'a year whose money they moved out of it', year: '2017/18' },
+  ])('gives a CSV the sentence the page shows, in the TOTAL row’s “Recorded dates”: $case', ({ year }) => {
+    const flow = flowOf(year, { invoicedOn: receivedOn, paidOn });
+    const table = cashFlowTableWithNote(cashFlowTable(flow), datedMoneyNote(flow));
+    expect(table.columns.at(-1)).toMatchObject({ key: 'recorded_dates', label: 'Recorded dates' });
+    expect(table.rows.at(-1)).toMatchObject({ month: 'TOTAL', recorded_dates: datedMoneyNote(flow) });
+    // Each month keeps what it had.
+    expect(table.rows.slice(0, -1)).toEqual(cashFlowTable(flow).rows.slice(0, -1));
   });
 });
