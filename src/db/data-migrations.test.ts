@@ -108,4 +108,22 @@ describe.each(databaseKinds)('data migrations (%s)', (kind) => {
       { ref: '1.5a', lead: 'GC' },
     ]);
   });
+
+  it('0030 names the invoice references two recorded invoices share rather than fail on its index without a word, and upgrades a database with none', async () => {
+    const database = await emptyDatabase();
+    await migrateBefore(database, '0030_invoice-reference-held-once');
+    const [{ id }] = (await database.query<{ id: number }>("INSERT INTO schemes (slug, name, funder, status, current_version) VALUES ('winter', 'Winter', 'CCG', 'approved', 2) RETURNING id")) as [{ id: number }];
+    const version = (n: number, reference: string | null, invoicedOn: string | null) =>
+      database.query("INSERT INTO scheme_versions (scheme_id, version, status, definition, created_by, invoice_reference, invoiced_on) VALUES ($1, $2, 'approved', '{}', 'test', $3, $4)", [id, n, reference, invoicedOn]);
+    // Nothing stopped it before 0029: two invoices under INV-7, whatever the case; an undone one under it is no clash.
+    await version(1, 'INV-7', '2018-05-15');
+    await version(2, 'inv-7', '2018-06-15');
+    await version(3, 'INV-7', null);
+    await expect(database.migrate()).rejects.toMatchObject({
+      cause: { message: `Invoice references recorded on more than one invoice: INV-7 (scheme ${id} version 1), inv-7 (scheme ${id} version 2). A reference names one invoice: with the previous atscale, correct the reference of all but one of each (on its scheme page, or atscale scheme invoiced --reference), then upgrade again` },
+    });
+    await database.query("UPDATE scheme_versions SET invoice_reference = 'INV-8' WHERE version = 2");
+    await database.migrate();
+    await expect(database.query("UPDATE scheme_versions SET invoice_reference = 'Inv-7' WHERE version = 2")).rejects.toMatchObject({ code: '23505' });
+  });
 });
