@@ -90,6 +90,21 @@ describe('atscale finance', () => {
     expect(text).toContain(`end below the threshold of £0: ${formatList((json.monthsBelowThreshold as string[]).map(monthLabel))}\n`);
   }, 60_000);
 
+  it('gives the cash flow’s CSV the sentence on recorded dates its notes give, in the TOTAL row, once the winter scheme is invoiced', async () => {
+    const schemes = JSON.parse((await runCli(['scheme', 'list', '--format', 'json'], env)).stdout) as { items: { id: number; slug: string }[] };
+    const winter = String(schemes.items.find((s) => s.slug === 'winter-access-2017-18')!.id);
+    expect(await runCli(['scheme', 'invoiced', winter, '--on', '2018-05-15', '--reference', 'INV-CLI-1'], env)).toMatchObject({ code: 0 });
+    try {
+      const { datedNote } = JSON.parse((await runCli(['finance', 'cashflow', '--year', '17/18', '--format', 'json'], env)).stdout) as { datedNote: string };
+      expect(datedNote).toContain('expected in June 2018 (2018/19), invoiced on 15 May 2018');
+      const csv = (await runCli(['finance', 'cashflow', '--year', '17/18', '--format', 'csv'], env)).stdout.trim().split('\r\n');
+      expect(csv[0]).toMatch(/,Recorded dates$/);
+      expect(csv.at(-1)!.startsWith('TOTAL,') && csv.at(-1)!.endsWith(`,"${datedNote}"`)).toBe(true);
+    } finally {
+      await runCli(['scheme', 'invoiced', winter, '--undo'], env);
+    }
+  }, 120_000);
+
   it('says a year outside the plan is not found (exit code 4), and refuses a bad year and a bad file (exit code 2, with the line and column)', async () => {
     const outside = await runCli(['finance', 'ie', '--year', '2025/26'], env);
     expect({ code: outside.code, stderr: outside.stderr }).toMatchObject({ code: 4, stderr: expect.stringContaining('2025/26 is outside the finance plan') });
