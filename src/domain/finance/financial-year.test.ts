@@ -60,6 +60,7 @@ describe('financial years typed with spaces around them', () => {
   });
 
   it('refuses the unreadable with the reason, spaces and all', () => {
+    expect(() => parseFinancialYear('next year')).toThrow('"next year" is not a financial year (write it like 2018/19)');
     expect(() => parseFinancialYear(' 2018/20 ')).toThrow('" 2018/20 " is not a financial year: the second year must follow the first (write it like 2018/19)');
   });
 });
