@@ -50,3 +50,17 @@ describe('financial years', () => {
     expect(financialYearSchema.safeParse('2018/20').error?.issues[0]?.message).toMatch(/second year must follow/);
   });
 });
+
+describe('financial years typed with spaces around them', () => {
+  it.each([
+    [' 2018/19 ', 2018],
+    ['\tFY18/19\n', 2018],
+  ])('reads %j', (input, start) => {
+    expect(parseFinancialYear(input)).toBe(start);
+  });
+
+  it('refuses the unreadable with the reason, spaces and all', () => {
+    expect(() => parseFinancialYear('next year')).toThrow('"next year" is not a financial year (write it like 2018/19)');
+    expect(() => parseFinancialYear(' 2018/20 ')).toThrow('" 2018/20 " is not a financial year: the second year must follow the first (write it like 2018/19)');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePounds, penceFromText, poundsSchema, shareOf, splitPence } from './money.js';
+import { canonicalPounds, parsePounds, penceFromText, poundsSchema, shareOf, splitPence } from './money.js';
 
 describe('parsePounds', () => {
   it.each([
@@ -74,5 +74,33 @@ describe('splitPence and shareOf', () => {
     [12345, 0, 0],
   ])('%i at %i basis points is %i', (pence, bp, expected) => {
     expect(shareOf(pence, bp)).toBe(expected);
+  });
+});
+
+// Boundaries and messages that mutation testing found unpinned.
+describe('money at its edges', () => {
+  it.each([
+    [Number.POSITIVE_INFINITY, 'is not an amount of money'],
+    ['   ', 'is empty: enter an amount such as £1,234.50'],
+    // 10^17 pence is past the largest safe integer (about 9.007 × 10^15).
+    ['1000000000000000', '"1000000000000000" is too large'],
+  ] as const)('refuses %s saying "%s"', (input, message) => {
+    expect(() => parsePounds(input)).toThrow(new Error(message));
+  });
+
+  it.each(['0', '-0', '(0)', '-£0.00'])('reads %s as 0 pence, never minus 0', (input) => {
+    expect(Object.is(parsePounds(input), 0)).toBe(true);
+  });
+
+  it('writes and accepts £0 as plain 0.00, not as a negative amount', () => {
+    expect(canonicalPounds(0)).toBe('0.00');
+    expect(canonicalPounds(-1)).toBe('-0.01');
+    expect(poundsSchema().parse('0')).toBe('0.00');
+  });
+
+  it('splits into no instalments as none, and takes no share of nothing', () => {
+    expect(splitPence(10_000, 0)).toEqual([]);
+    expect(Object.is(shareOf(0, 9_500), 0)).toBe(true);
+    expect(shareOf(-10_001, 5_000)).toBe(-5_001);
   });
 });

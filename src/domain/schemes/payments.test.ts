@@ -103,6 +103,71 @@ describe('calculatePayments: fees', () => {
     expect(payments.rows.map((r) => r.feePence)).toEqual(perPractice);
   });
 
+  // The label heads the fee column of the report and the fee line of each practice's statement.
+  it.each([
+    { fee: { percent: 5 }, label: 'Federation fee (5%)', percent: 5, fixedPence: null },
+    { fee: { fixed: 250.5 }, label: 'Federation fee', percent: null, fixedPence: 25050 },
+    { fee: { label: 'Management charge', percent: 5 }, label: 'Management charge', percent: 5, fixedPence: null },
+  ])('names fee $fee as "$label"', ({ fee, label, percent, fixedPence }) => {
+    expect(pay(fee).fee).toEqual({ label, percent, fixedPence });
+  });
+
+  it('says where a return came from only when that is known', () => {
+    const definition = makeDefinition();
+    const allocation = allocateScheme(definition, weighPractices(practices, definition.apportionment));
+    const source = { file: 'returns.csv', line: 3 };
+    const warnings = calculatePayments(definition, allocation, [
+      { practiceKey: 'A', takesPart: 'unknown', units: { nurse: 1, gp: null } },
+      { practiceKey: 'B', takesPart: 'unknown', units: { nurse: 1, gp: null }, source },
+    ]).warnings.filter((w) => w.code === 'participation_unknown');
+    expect(warnings.map((w) => [w.practiceKey, 'source' in w ? w.source : 'none'])).toEqual([['A', 'none'], ['B', source]]);
+  });
+
+  // 100 appointments shared by two practices of equal list: 50 each.
+  it.each<[string, DeliveredActivity['takesPart'] | 'no return', DeliveredActivity['units'], string[]]>([
+    ['a return within its allocation', 'yes', { nurse: 30, gp: 20 }, []],
+    ['a return one over its allocation', 'yes', { nurse: 30, gp: 21 }, ['delivered_above_allocation']],
+    ['a return that does not say whether it took part', 'unknown', { nurse: 1, gp: null }, ['participation_unknown']],
+    ['a return saying it did not take part, with no figures', 'no', { nurse: null, gp: null }, ['return_says_not_taking_part']],
+    ['a return taking part with every figure blank', 'yes', { nurse: null, gp: null }, ['no_activity_return']],
+    ['no return at all', 'no return', {}, ['no_activity_return']],
+  ])('warns about %s: %j', (_case, takesPart, units, codes) => {
+    const definition = makeDefinition();
+    const allocation = allocateScheme(definition, weighPractices(practices, definition.apportionment));
+    const returns: DeliveredActivity[] = takesPart === 'no return' ? [] : [{ practiceKey: 'A', takesPart, units }];
+    const payments = calculatePayments(definition, allocation, [...returns, { practiceKey: 'B', takesPart: 'yes', units: { nurse: 50, gp: null } }]);
+    expect(payments.warnings.map((w) => w.code)).toEqual(codes);
+    expect(payments.warnings.every((w) => w.practiceKey === 'A')).toBe(true);
+    expect(payments.rows.find((r) => r.practiceKey === 'A')!.takesPart).toBe(takesPart === 'no return' ? null : takesPart);
+  });
+
+  it('adds up the units delivered, a blank counting as none', () => {
+    const definition = makeDefinition();
+    const allocation = allocateScheme(definition, weighPractices(practices, definition.apportionment));
+    const totals = calculatePayments(definition, allocation, [
+      { practiceKey: 'A', takesPart: 'yes', units: { nurse: 30, gp: 20 } },
+      { practiceKey: 'B', takesPart: 'yes', units: { nurse: 12, gp: null } },
+    ]).totals;
+    expect([totals.delivered, totals.deliveredTotal]).toEqual([[{ modelId: 'nurse', total: 30 + 12 }, { modelId: 'gp', total: 20 }], 30 + 20 + 12]);
+    // Part units (sessions, hours) add up exactly: 0.1 + 0.2 is 0.3, not 0.30000000000000004.
+    const parts = calculatePayments(definition, allocation, [
+      { practiceKey: 'A', takesPart: 'yes', units: { nurse: 0.1, gp: null } },
+      { practiceKey: 'B', takesPart: 'yes', units: { nurse: 0.2, gp: null } },
+    ]).totals;
+    expect([parts.delivered[0]!.total, parts.deliveredTotal]).toEqual([0.3, 0.3]);
+  });
+
+  it.each([
+    [{ nurse: 0, gp: null }, []],
+    [{ nurse: null, gp: null }, []],
+    [{ nurse: 0, gp: 1 }, ['C']],
+  ])('warns of a return %j from a practice not taking part only when it claims activity', (units, warned) => {
+    const definition = makeDefinition();
+    const allocation = allocateScheme(definition, weighPractices(practices, definition.apportionment));
+    const warnings = calculatePayments(definition, allocation, [...delivered, { practiceKey: 'C', takesPart: 'yes', units }]).warnings;
+    expect(warnings.filter((w) => w.code === 'activity_from_non_participant').map((w) => w.practiceKey)).toEqual(warned);
+  });
+
   it('flags activity from a practice that is not in the allocation', () => {
     const definition = makeDefinition();
     const allocation = allocateScheme(definition, weighPractices([practices[0]!], definition.apportionment));

@@ -81,4 +81,64 @@ describe('Ratio', () => {
     expect(ratio(5100).times(9301).div(327255).toFixed(6)).toBe('144.948435');
     expect(JSON.stringify({ value: ratio(12.5) })).toBe('{"value":"12.5"}');
   });
+
+  // 10^17 is past the largest safe integer (about 9.007 × 10^15): these go through the bigint arithmetic.
+  const big = 10n ** 17n;
+
+  it.each([
+    // value, places, half-up, floor
+    ['2.5', 0, '3', '2'],
+    ['2.4999', 0, '2', '2'],
+    ['-2.5', 0, '-3', '-3'],
+    ['-2.4', 0, '-2', '-3'],
+    ['-2', 0, '-2', '-2'],
+    ['1.005', 2, '1.01', '1'],
+    // More places than a float can scale safely: the bigint path.
+    ['0.12345678901234565', 16, '0.1234567890123457', '0.1234567890123456'],
+    [`${big + 3n}.5`, 0, `${big + 4n}`, `${big + 3n}`],
+    [`${big + 3n}.49`, 0, `${big + 3n}`, `${big + 3n}`],
+    [`-${big + 3n}.5`, 0, `-${big + 4n}`, `-${big + 4n}`],
+    [`-${big + 3n}.4`, 0, `-${big + 3n}`, `-${big + 4n}`],
+    [`-${big + 3n}`, 0, `-${big + 3n}`, `-${big + 3n}`],
+  ] as const)('rounds %s to %i places: %s half-up, %s down', (value, places, halfUp, floor) => {
+    expect(ratio(value).roundHalfUp(places).toString()).toBe(halfUp);
+    expect(ratio(value).roundHalfUp(places, 'floor').toString()).toBe(floor);
+  });
+
+  it.each([
+    ['a product past the safe integers', () => ratio(2 ** 40).times(2 ** 20), `${2n ** 60n}`],
+    ['a bigint times a ratio', () => ratio(big + 1n).times(ratio(3)), `${3n * (big + 1n)}`],
+    ['a bigint over a negative, and back', () => ratio(big + 1n).div(ratio(-3)).times(-3), `${big + 1n}`],
+    ['a bigint over a fraction', () => ratio(big).div(ratio(1).div(4)), `${4n * big}`],
+    ['a bigint plus a third, thrice', () => ratio(big).plus(ratio(1).div(3)).times(3), `${3n * big + 1n}`],
+    ['a bigint less a bigint', () => ratio(big + 7n).minus(ratio(big)), '7'],
+    ['thirds plus sixths over the least common denominator', () => ratio(1).div(3).plus(ratio(1).div(6)), '0.5'],
+    ['a third plus a whole number', () => ratio(1).div(3).plus(2).times(3), '7'],
+    ['a whole number less a half, and less a larger one', () => ratio(5).minus(ratio(1).div(2)).minus(7), '-2.5'],
+    ['a column summed past the safe integers', () => sumRatios([ratio(Number.MAX_SAFE_INTEGER), ratio(2)]), `${BigInt(Number.MAX_SAFE_INTEGER) + 2n}`],
+    ['a column of mixed denominators', () => sumRatios([ratio(1).div(3), ratio(1).div(6), ratio(1)]), '1.5'],
+    ['a half of a bigint as a number', () => ratio(big).div(2).toNumber(), `${5e16}`],
+  ] as const)('is exact for %s', (_case, value, text) => {
+    expect(String(value())).toBe(text);
+  });
+
+  it.each([
+    [ratio(1).div(3), ratio(1).div(3), 0],
+    [ratio(1).div(3), ratio(1).div(2), -1],
+    [ratio(2).div(3), 0.5, 1],
+    [ratio(big), big + 1n, -1],
+    [ratio(big + 1n), ratio(big), 1],
+    [ratio(-1).div(3), ratio(-1).div(3), 0],
+  ] as const)('compares %s with %s: %i', (a, b, order) => {
+    expect(a.comparedTo(b)).toBe(order);
+    expect(a.equals(b)).toBe(order === 0);
+  });
+
+  it('holds zero as zero, neither negative nor signed', () => {
+    expect(ratio(0).isNegative()).toBe(false);
+    expect(ratio(0).negated().isZero()).toBe(true);
+    expect(ratio(5).minus(5).isZero()).toBe(true);
+    expect(ratio(2).pow(0).toString()).toBe('1');
+    expect(() => ratio(2).pow(0.5)).toThrow(RangeError);
+  });
 });

@@ -4,6 +4,7 @@ import {
   decimalPlacesOf,
   describeRoundingRule,
   exact,
+  ratio,
   largestRemainder,
   roundByRule,
   roundColumn,
@@ -114,6 +115,11 @@ describe('largestRemainder', () => {
     { name: 'thirds of 100', input: ['33.333', '33.333', '33.334'], places: 0, target: undefined, expected: ['33', '33', '34'] },
     { name: 'tie goes to the larger value', input: ['2.5', '1.5', '1'], places: 0, target: undefined, expected: ['3', '1', '1'] },
     { name: 'equal ties go to the earlier row', input: ['0.5', '0.5'], places: 0, target: undefined, expected: ['1', '0'] },
+    { name: 'five equal halves: the earlier rows, in order', input: ['0.5', '0.5', '0.5', '0.5', '0.5'], places: 0, target: undefined, expected: ['1', '1', '1', '0', '0'] },
+    // 1 + 1 floors, 3 units missing: round the rows again, largest remainder first.
+    { name: 'a target more than a unit a row away goes round again', input: ['1.4', '1.4'], places: 0, target: '5', expected: ['3', '2'] },
+    { name: 'a target below the floors takes from the smallest remainder first', input: ['1.6', '1.2'], places: 0, target: '1', expected: ['1', '0'] },
+    { name: 'no rows share nothing, whatever the target', input: [], places: 0, target: '5', expected: [] },
     { name: 'an explicit target', input: ['1.2', '1.2', '1.2'], places: 0, target: '4', expected: ['2', '1', '1'] },
     { name: 'a target below the floors takes units back', input: ['1.2', '1.7'], places: 0, target: '1', expected: ['0', '1'] },
     { name: 'to 1 dp', input: ['1.25', '1.25', '2.5'], places: 1, target: undefined, expected: ['1.3', '1.2', '2.5'] },
@@ -150,5 +156,25 @@ describe('toPence', () => {
 
   it('refuses a fraction of a penny', () => {
     expect(() => toPence(exact('1.005'))).toThrow(/whole number of pence/);
+  });
+
+  // The engine's own figures are exact ratios: the same pence, and the same refusal.
+  it.each([
+    ['1282.5', 128250],
+    ['1283', 128300],
+    ['0.01', 1],
+    ['-0.01', -1],
+    ['0', 0],
+    ['-21386', -2138600],
+  ])('the ratio £%s is %i pence', (pounds, pence) => {
+    expect(toPence(ratio(pounds))).toBe(pence);
+  });
+
+  it.each([
+    ['a third of a pound', ratio(1).div(3)],
+    ['a tenth of a penny', ratio('1.001')],
+    ['half a penny', ratio('0.005')],
+  ])('refuses %s as a ratio', (_case, pounds) => {
+    expect(() => toPence(pounds)).toThrow(/whole number of pence/);
   });
 });
