@@ -12,6 +12,7 @@ import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 import { sendFile } from './send-file.js';
 import { recordIdSchema } from '../../domain/record-id.js';
+import { fileAnswer, pdf, type UploadForm } from '../route-docs.js';
 
 const idParams = z.object({ id: recordIdSchema });
 
@@ -20,6 +21,8 @@ const idParams = z.object({ id: recordIdSchema });
  * owner matching, policy files, search and acknowledgements. Lists, edits, exports, imports and
  * audit history of risks, meetings, board actions and policies come from the generic record routes.
  */
+const policyUpload: UploadForm = { extensions: ['.pdf', '.docx'] };
+
 export async function registerGovernanceRoutes(app: FastifyInstance, deps: ServerDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
@@ -36,10 +39,10 @@ export async function registerGovernanceRoutes(app: FastifyInstance, deps: Serve
   r.get('/api/owners/match', { schema: { tags: ['people'], summary: 'The people an owner text such as "GC/RB" names, and the parts that name nobody known', querystring: z.object({ text: z.string().max(200) }) } }, async (request) => matchOwnerText(ctxOf(request), request.query.text));
 
   r.get('/api/policies/search', { schema: { tags: ['policies'], summary: 'Full-text search of policy titles and descriptions', querystring: z.object({ q: z.string().trim().min(1).max(200) }) } }, async (request) => ({ items: await searchPolicies(ctxOf(request), request.query.q) }));
-  r.post('/api/policies/:id/file', { preValidation: refuseUnlessMay('policy', 'update'), schema: { tags: ['policies'], summary: 'Upload the policy’s file (admins): PDF or DOCX, checked by content, up to 10 MB', params: idParams, consumes: ['multipart/form-data'] } }, async (request) =>
-    uploadPolicyFile(ctxOf(request), request.params.id, await readUpload(request, ['.pdf', '.docx'])),
+  r.post('/api/policies/:id/file', { preValidation: refuseUnlessMay('policy', 'update'), schema: { tags: ['policies'], summary: 'Upload the policy’s file (admins): PDF or DOCX, checked by content, up to 10 MB', params: idParams, upload: policyUpload } }, async (request) =>
+    uploadPolicyFile(ctxOf(request), request.params.id, await readUpload(request, policyUpload.extensions)),
   );
-  r.get('/api/policies/:id/file', { schema: { tags: ['policies'], summary: 'Download the policy’s current file, or an earlier one (?file=id)', params: idParams, querystring: z.object({ file: recordIdSchema.optional() }) } }, async (request, reply) => {
+  r.get('/api/policies/:id/file', { schema: { tags: ['policies'], summary: 'Download the policy’s current file, or an earlier one (?file=id)', answers: { 200: fileAnswer([...pdf, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], 'the policy’s file: a PDF or Word file') }, params: idParams, querystring: z.object({ file: recordIdSchema.optional() }) } }, async (request, reply) => {
     const file = await downloadPolicyFile(ctxOf(request), request.params.id, request.query.file);
     return sendFile(reply, file.mediaType, file);
   });
