@@ -20,7 +20,36 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
  * GET routes whose success answer the document does not describe yet. Each is a debt, named: the
  * test fails if one here becomes described (take it off) or one not here is undescribed (describe it).
  */
-const notYetDescribed: string[] = [];
+const notYetDescribed: string[] = [
+  'GET /api/practices/{code}/details',
+  'GET /api/groups/{id}/summary',
+  'GET /api/schemes/overview',
+  'GET /api/schemes/practices-on',
+  'GET /api/schemes/{id}/versions',
+  'GET /api/schemes/{id}/run',
+  'GET /api/schemes/{id}/delivered',
+  'GET /api/schemes/{id}/hand-schedule',
+  'GET /api/schemes/{id}/statements/{practiceCode}',
+  'GET /api/programme/work-plans/{id}/summary',
+  'GET /api/programme/tasks/{id}',
+  'GET /api/programme/stp-grid',
+  'GET /api/risks/heat-map',
+  'GET /api/board-actions/{id}/updates',
+  'GET /api/policies/{id}/acknowledgements',
+  'GET /api/my-items',
+  'GET /api/practices/{code}/money',
+  'GET /api/finance/{report}',
+  'GET /api/contract-register',
+  'GET /api/contracts/{id}/overview',
+  'GET /api/fund-overview',
+  'GET /api/funds/{id}/report',
+  'GET /api/fund-applications/{id}',
+  'GET /api/quality/indicators',
+  'GET /api/quality/dashboard',
+  'GET /api/quality/practices/{code}',
+  'GET /api/quality/evaluation',
+  'GET /api/quality/review-pack',
+];
 
 /** A JSON pointer to a part of the document, for ajv to compile where it stands (its $refs then resolve). */
 const pointer = (...parts: string[]) => `openapi#/${parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
@@ -74,10 +103,11 @@ describe.each(databaseKinds)('every GET route answers as the OpenAPI document sa
         if (!match) return [];
         const depth = (line.indexOf('── ') - 1) / 4;
         above[depth] = (depth ? above[depth - 1]! : '') + match[1]!;
-        const path = above[depth]!.replace(/:(\w+)/g, '{$1}');
+        // A parameter is named "{}" on both sides: the router keeps one name where routes differ (:code|:id).
+        const path = above[depth]!.replace(/:\w+(\|:\w+)*/g, '{}');
         return match[2]!.split(', ').filter((m) => m !== 'HEAD' && m !== 'OPTIONS').map((method) => `${method} ${path}`);
       });
-    const documented = new Set(Object.entries(spec.paths).flatMap(([path, operations]) => Object.keys(operations).map((m) => `${m.toUpperCase()} ${path}`)));
+    const documented = new Set(Object.entries(spec.paths).flatMap(([path, operations]) => Object.keys(operations).map((m) => `${m.toUpperCase()} ${path.replace(/\{\w+\}/g, '{}')}`)));
     expect(served.length).toBeGreaterThan(100);
     expect(served.filter((route) => !documented.has(route))).toEqual(['GET /api/openapi.json']);
   });

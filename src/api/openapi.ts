@@ -84,6 +84,18 @@ export function operationIdOf(method: string, path: string): string {
   return method.toLowerCase() + words.join('');
 }
 
+/**
+ * OpenAPI 3.0.3: an enum that may be null must list null, or a validator (ajv, a client's) refuses
+ * the null that `nullable` allows; zod's conversion leaves it out.
+ */
+function allowNullInNullableEnums(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(allowNullInNullableEnums);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as { nullable?: boolean; enum?: unknown[] };
+  if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+  Object.values(node).forEach(allowNullInNullableEnums);
+}
+
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /**
@@ -105,11 +117,12 @@ export function withConventions<T>(document: T): T {
     ...Object.fromEntries(Object.values(refusals).map(([name, description]) => [name, { description, content: errorContent }])),
   };
   doc.security = [{ session: [] }];
+  allowNullInNullableEnums(doc);
   for (const [path, operations] of Object.entries(doc.paths ?? {})) {
     for (const [method, operation] of Object.entries(operations)) {
       operation.operationId ??= operationIdOf(method, path);
       const refused = Object.fromEntries(refusalsOf(method, path, operation).map((status) => [status, { $ref: `#/components/responses/${refusals[status][0]}` }]));
-      operation.responses = { ...operation.responses, ...refused, default: { $ref: '#/components/responses/Error' } };
+      operation.responses = { ...refused, ...operation.responses, default: { $ref: '#/components/responses/Error' } };
       if (publicPaths.has(path)) operation.security = [{}, { session: [] }];
       else if (method !== 'get') operation.security = [{ session: [], csrf: [] }];
     }
