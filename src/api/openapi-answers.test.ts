@@ -34,7 +34,6 @@ const notYetDescribed: string[] = [
   'GET /api/programme/tasks/{id}',
   'GET /api/programme/stp-grid',
   'GET /api/risks/heat-map',
-  'GET /api/board-actions/{id}/updates',
   'GET /api/policies/{id}/acknowledgements',
   'GET /api/my-items',
   'GET /api/practices/{code}/money',

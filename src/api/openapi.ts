@@ -62,7 +62,8 @@ function refusalsOf(method: string, path: string, operation: Operation): (keyof 
   const statuses: (keyof typeof refusals)[] = [400];
   if (!publicPaths.has(path)) statuses.push(401, 403);
   if (path.includes('{')) statuses.push(404);
-  if (method !== 'get') statuses.push(409);
+  // Signing in and out conflict with nothing; every other change may (a name taken, a stale rowVersion).
+  if (method !== 'get' && !publicPaths.has(path)) statuses.push(409);
   if (operation.requestBody) statuses.push(413, 415);
   if (throttled.has(`${method} ${path}`)) statuses.push(429);
   statuses.push(503);

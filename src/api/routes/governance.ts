@@ -14,7 +14,7 @@ import { sendFile } from './send-file.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 import { fileAnswer, pdf, type UploadForm } from '../route-docs.js';
 import { columnsAnswer } from '../record-answers.js';
-import { riskScoreHistory } from '../../db/schema/index.js';
+import { boardActionUpdates, riskScoreHistory } from '../../db/schema/index.js';
 
 const idParams = z.object({ id: recordIdSchema });
 
@@ -32,7 +32,7 @@ export async function registerGovernanceRoutes(app: FastifyInstance, deps: Serve
   r.get('/api/risks/heat-map', { schema: { tags: ['risks'], summary: 'The 5 × 5 heat map of open risks (likelihood × impact)' } }, async (request) => riskHeatMap(ctxOf(request)));
   r.get('/api/risks/:id/history', { schema: { tags: ['risks'], summary: 'Every score a risk has had, with date and who; mayReview: whether the reader may record its review (an admin, or one of its owners)', params: idParams, answers: { 200: z.object({ items: z.array(z.object(columnsAnswer(riskScoreHistory))), mayReview: z.boolean() }) } } }, async (request) => riskScoreHistoryOf(ctxOf(request), request.params.id));
 
-  r.get('/api/board-actions/:id/updates', { schema: { tags: ['board-actions'], summary: 'Dated updates of an action, oldest first, and whether you may add one (mayAdd)', params: idParams } }, async (request) => listActionUpdates(ctxOf(request), request.params.id));
+  r.get('/api/board-actions/:id/updates', { schema: { tags: ['board-actions'], summary: 'Dated updates of an action, oldest first, and whether you may add one (mayAdd)', params: idParams, answers: { 200: z.object({ items: z.array(z.object(columnsAnswer(boardActionUpdates))), mayAdd: z.boolean() }) } } }, async (request) => listActionUpdates(ctxOf(request), request.params.id));
   r.post('/api/board-actions/:id/updates', { preValidation: async (request) => refuseUnlessMayAddUpdate(ctxOf(request), Number((request.params as { id: unknown }).id) || 0), schema: { tags: ['board-actions'], summary: 'Add a dated update (admins, and the action’s owners); earlier updates are never changed', params: idParams, body: z.object({ text: z.string(), enteredOn: z.string().nullable().optional() }) } }, async (request, reply) => {
     reply.status(201);
     return addActionUpdate(ctxOf(request), request.params.id, request.body);
