@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, demoUser, startTestServer, type TestServer } from '../../test/support/api.js';
 import { recordTypes } from '../app/records/registry.js';
+import { operationIdOf } from './openapi.js';
 
 type Parameter = { name: string; in: string; schema?: Record<string, unknown>; required?: boolean };
-type Operation = { parameters?: Parameter[]; responses: Record<string, unknown>; security?: Record<string, unknown>[]; requestBody?: unknown };
+type Operation = { operationId?: string; parameters?: Parameter[]; responses: Record<string, unknown>; security?: Record<string, unknown>[]; requestBody?: { content: Record<string, { schema: { required?: string[]; properties?: Record<string, { type?: string; format?: string }> } }> } };
 
 describe('the API as an integrator reads it: its OpenAPI document and its refusals', () => {
   let server: TestServer;
@@ -52,6 +53,35 @@ describe('the API as an integrator reads it: its OpenAPI document and its refusa
     for (const { path, method, op } of operations()) {
       expect(op.responses.default, `${method} ${path}`).toEqual({ $ref: '#/components/responses/Error' });
       if (method !== 'get' && path !== '/api/session') expect(op.security, `${method} ${path}`).toEqual([{ session: [], csrf: [] }]);
+    }
+  });
+
+  it('names every operation once, from its method and address, for a client generator', () => {
+    const ids = operations().map(({ op }) => op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { path, method, op } of operations()) expect(op.operationId, `${method} ${path}`).toBe(operationIdOf(method, path));
+    expect(spec.paths['/api/risks/{id}/history']!.get!.operationId).toBe('getRisksByIdHistory');
+    expect(spec.paths['/api/practices/export.{format}']!.get!.operationId).toBe('getPracticesExportByFormat');
+  });
+
+  it('describes each upload as a multipart form with its file and fields, and a route that also reads JSON as both', () => {
+    const nhsFile = spec.paths['/api/imports/{kind}']!.post!.requestBody!.content['multipart/form-data']!.schema;
+    expect(nhsFile).toMatchObject({ required: ['file'], properties: { file: { type: 'string', format: 'binary' }, asOf: { type: 'string' }, skipUnknown: { type: 'string' } } });
+    expect(Object.keys(spec.paths['/api/schemes/{id}/delivered']!.post!.requestBody!.content).sort()).toEqual(['application/json', 'multipart/form-data']);
+    expect(spec.paths['/api/schemes/{id}/delivered']!.post!.requestBody!.content['application/json']!.schema.properties).toHaveProperty('entries');
+    for (const { path, method, op } of operations().filter(({ op }) => op.requestBody?.content['multipart/form-data'])) {
+      expect(op.requestBody!.content['multipart/form-data']!.schema.properties!.file, `${method} ${path}`).toMatchObject({ format: 'binary' });
+    }
+  });
+
+  it('lists the refusals each operation may answer with, each the one error body', () => {
+    const refusalsOf = (op: Operation) => Object.keys(op.responses).filter((status) => /^[45]/.test(status));
+    expect(refusalsOf(spec.paths['/api/risks/{id}']!.get!)).toEqual(['400', '401', '403', '404', '503']);
+    expect(refusalsOf(spec.paths['/api/risks/{id}']!.patch!)).toEqual(['400', '401', '403', '404', '409', '413', '415', '503']);
+    expect(refusalsOf(spec.paths['/api/session']!.post!)).toEqual(['400', '413', '415', '429', '503']);
+    expect(spec.paths['/api/risks/{id}']!.get!.responses['404']).toEqual({ $ref: '#/components/responses/NotFound' });
+    for (const name of ['BadRequest', 'Unauthenticated', 'Forbidden', 'NotFound', 'Conflict', 'TooLarge', 'Unsupported', 'RateLimited', 'Unavailable']) {
+      expect(spec.components.responses![name], name).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
     }
   });
 

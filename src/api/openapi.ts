@@ -36,15 +36,72 @@ const errorSchema = {
   },
 };
 
-type Operation = { responses?: Record<string, unknown>; security?: unknown[] };
+type Operation = { operationId?: string; responses?: Record<string, unknown>; security?: unknown[]; requestBody?: { content?: Record<string, unknown> }; parameters?: { in: string }[] };
 type Document = { components?: Record<string, Record<string, unknown>>; paths?: Record<string, Record<string, Operation>>; security?: unknown[] };
 
 /** Public routes: anyone may call them, signed in or not. */
 const publicPaths = new Set(['/api/health', '/api/session']);
+/** Routes that count wrong guesses and refuse for a while after too many. */
+const throttled = new Set(['post /api/session', 'post /api/session/password']);
+
+/** The refusals an operation may answer with, each with the one error body: the status's kind and when. */
+const refusals = {
+  400: ['BadRequest', 'invalid: the request is not valid; problems name each field, or each file line and column'],
+  401: ['Unauthenticated', 'unauthenticated: not signed in, or the session has ended'],
+  403: ['Forbidden', 'forbidden: signed in, but the role may not do this (or not for this practice)'],
+  404: ['NotFound', 'not_found: no such record, or none the reader may see'],
+  409: ['Conflict', 'conflict: a name already taken, a record others rely on, or a stale change (details { stale: true, sent, current })'],
+  413: ['TooLarge', 'too_large: the body or file is over the limit'],
+  415: ['Unsupported', 'unsupported: the body is neither JSON nor a multipart form, or the file is not a kind this takes'],
+  429: ['RateLimited', 'rate_limited: too many wrong attempts; details.retryAfterSeconds and the Retry-After header say when to try again'],
+  503: ['Unavailable', 'unavailable: the database cannot be reached; try again later'],
+} as const satisfies Record<number, readonly [string, string]>;
+
+/** Which refusals an operation can answer with, from its method, address and body. */
+function refusalsOf(method: string, path: string, operation: Operation): (keyof typeof refusals)[] {
+  const statuses: (keyof typeof refusals)[] = [400];
+  if (!publicPaths.has(path)) statuses.push(401, 403);
+  if (path.includes('{')) statuses.push(404);
+  // Signing in and out conflict with nothing; every other change may (a name taken, a stale rowVersion).
+  if (method !== 'get' && !publicPaths.has(path)) statuses.push(409);
+  if (operation.requestBody) statuses.push(413, 415);
+  if (throttled.has(`${method} ${path}`)) statuses.push(429);
+  statuses.push(503);
+  return statuses;
+}
+
+/**
+ * An operation's id, from its method and address, so it is stable while the address is and reads as
+ * what it does: GET /api/risks/{id}/history is getRisksByIdHistory, GET /api/practices/export.{format}
+ * getPracticesExportByFormat, POST /api/schemes/{id}/approve postSchemesByIdApprove.
+ */
+export function operationIdOf(method: string, path: string): string {
+  const words = path
+    .replace(/^\/api\//, '')
+    .split(/[/.-]/)
+    .flatMap((part) => part.split(/(?=\{)|(?<=\})/))
+    .filter(Boolean)
+    .map((word) => (word.startsWith('{') ? `By${capitalised(word.slice(1, -1))}` : capitalised(word)));
+  return method.toLowerCase() + words.join('');
+}
+
+/**
+ * OpenAPI 3.0.3: an enum that may be null must list null, or a validator (ajv, a client's) refuses
+ * the null that `nullable` allows; zod's conversion leaves it out.
+ */
+function allowNullInNullableEnums(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(allowNullInNullableEnums);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as { nullable?: boolean; enum?: unknown[] };
+  if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+  Object.values(node).forEach(allowNullInNullableEnums);
+}
+
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /**
  * Adds to the generated document what the zod schemas cannot say: the session cookie and CSRF
- * header, and the error body each operation may answer with.
+ * header, each operation's id, and the error body for each status it may answer with.
  */
 export function withConventions<T>(document: T): T {
   const doc = document as Document;
@@ -54,11 +111,19 @@ export function withConventions<T>(document: T): T {
     csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'the session’s csrfToken, on every change' },
   };
   doc.components.schemas = { ...doc.components.schemas, Error: errorSchema };
-  doc.components.responses = { ...doc.components.responses, Error: { description: 'Refused or failed: the status says why (400 not valid, 401 not signed in, 403 not allowed, 404 not found, 405 a method the path does not take (Allow lists those it does), 409 conflict or stale rowVersion, 413 too large, 415 wrong type, 429 too many sign-ins, 500 the server failed)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } };
+  const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+  doc.components.responses = {
+    ...doc.components.responses,
+    Error: { description: 'Refused or failed: the status says why (400 not valid, 401 not signed in, 403 not allowed, 404 not found, 405 a method the path does not take (Allow lists those it does), 409 conflict or stale rowVersion, 413 too large, 415 wrong type, 429 too many sign-ins, 500 the server failed)', content: errorContent },
+    ...Object.fromEntries(Object.values(refusals).map(([name, description]) => [name, { description, content: errorContent }])),
+  };
   doc.security = [{ session: [] }];
+  allowNullInNullableEnums(doc);
   for (const [path, operations] of Object.entries(doc.paths ?? {})) {
     for (const [method, operation] of Object.entries(operations)) {
-      operation.responses = { ...operation.responses, default: { $ref: '#/components/responses/Error' } };
+      operation.operationId ??= operationIdOf(method, path);
+      const refused = Object.fromEntries(refusalsOf(method, path, operation).map((status) => [status, { $ref: `#/components/responses/${refusals[status][0]}` }]));
+      operation.responses = { ...refused, ...operation.responses, default: { $ref: '#/components/responses/Error' } };
       if (publicPaths.has(path)) operation.security = [{}, { session: [] }];
       else if (method !== 'get') operation.security = [{ session: [], csrf: [] }];
     }

@@ -5,9 +5,10 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { apiDescription, withConventions } from './openapi.js';
+import { describeRoute } from './route-docs.js';
 import type { LogLevel } from '../config.js';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { JobRunner } from '../app/jobs/jobs.js';
 import type { Database } from '../db/client.js';
 import { registerAuth } from './auth.js';
@@ -67,7 +68,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.removeContentTypeParser('text/plain');
   await app.register(swagger, {
     openapi: { info: { title: 'atscale API', version: '0.1.0', description: apiDescription } },
-    transform: jsonSchemaTransform,
+    transform: describeRoute,
     transformObject: (documentObject) => withConventions(jsonSchemaTransformObject(documentObject)),
   });
   await app.register(cookie);

@@ -14,6 +14,7 @@ import { sendTable } from './send-table.js';
 import { readUpload } from './uploads.js';
 import { sendFile } from './send-file.js';
 import { recordIdSchema } from '../../domain/record-id.js';
+import { fileAnswer, pdf, tableFile } from '../route-docs.js';
 
 const idParams = z.object({ id: recordIdSchema });
 const registerQuery = z.object({
@@ -34,7 +35,7 @@ export async function registerContractRoutes(app: FastifyInstance, deps: ServerD
   r.get('/api/contract-register', { schema: { tags, summary: 'Every contract with notice, renewal and end dates due within ?expiring= days (90 unless given) and the practices that have not signed', querystring: registerQuery } }, async (request) =>
     contractRegister(ctxOf(request), { expiringWithinDays: request.query.expiring, today: request.query.today }),
   );
-  r.get('/api/contract-register/export.:format', { schema: { tags, summary: 'The contract register as CSV or XLSX, with key dates, reminders and unsigned practices', params: z.object({ format: z.enum(['csv', 'xlsx']) }), querystring: registerQuery } }, async (request, reply) => {
+  r.get('/api/contract-register/export.:format', { schema: { tags, summary: 'The contract register as CSV or XLSX, with key dates, reminders and unsigned practices', answers: { 200: tableFile }, params: z.object({ format: z.enum(['csv', 'xlsx']) }), querystring: registerQuery } }, async (request, reply) => {
     const register = await contractRegister(ctxOf(request), { expiringWithinDays: request.query.expiring, today: request.query.today });
     const filters = request.query.expiring === undefined ? [] : [`Contracts with a notice, renewal or end date within ${formatCount(register.withinDays)} days of ${formatLongDate(register.today)}`];
     return sendTable(reply, { name: 'contract-register', title: 'Contracts register', filters }, request.params.format, register.items, registerColumns);
@@ -46,14 +47,14 @@ export async function registerContractRoutes(app: FastifyInstance, deps: ServerD
     reply.status(201);
     return addSubContracts(ctxOf(request), request.params.id, request.body);
   });
-  r.post('/api/contracts/:id/documents', { preValidation: refuseUnlessMay('contract_document', 'create'), schema: { tags, summary: 'Add a signed copy or schedule (admins): a PDF or .docx, at most 10 MB', params: idParams, consumes: ['multipart/form-data'] } }, async (request, reply) => {
+  r.post('/api/contracts/:id/documents', { preValidation: refuseUnlessMay('contract_document', 'create'), schema: { tags, summary: 'Add a signed copy or schedule (admins): a PDF or .docx, at most 10 MB', params: idParams, upload: { extensions: documentExtensions } } }, async (request, reply) => {
     reply.status(201);
     return uploadContractDocument(ctxOf(request), request.params.id, await readUpload(request, documentExtensions));
   });
   r.delete('/api/contracts/:id/documents/:documentId', { preValidation: refuseUnlessMay('contract_document', 'delete'), schema: { tags, summary: 'Remove a document added by mistake (admins); the audit log keeps its name and size, not its contents', params: idParams.extend({ documentId: recordIdSchema }) } }, async (request) =>
     removeContractDocument(ctxOf(request), request.params.id, request.params.documentId),
   );
-  r.get('/api/contracts/:id/documents/:documentId', { schema: { tags, summary: 'Download a contract document', params: idParams.extend({ documentId: recordIdSchema }) } }, async (request, reply) => {
+  r.get('/api/contracts/:id/documents/:documentId', { schema: { tags, summary: 'Download a contract document', answers: { 200: fileAnswer([...pdf, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], 'the document as it was added: a PDF or Word file') }, params: idParams.extend({ documentId: recordIdSchema }) } }, async (request, reply) => {
     const file = await downloadContractDocument(ctxOf(request), request.params.id, request.params.documentId);
     return sendFile(reply, file.contentType, file);
   });

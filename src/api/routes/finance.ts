@@ -13,6 +13,7 @@ import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 import { sendFile } from './send-file.js';
+import { fileAnswer, tableFile, xlsx, type UploadForm } from '../route-docs.js';
 
 const tags = ['finance'];
 const reportParams = z.object({ report: z.enum(financeReports) });
@@ -23,6 +24,8 @@ const exportParams = reportParams.extend({ format: z.enum(['csv', 'xlsx']) });
  * flow, scenarios), their CSV/XLSX exports and the imports of the finance files. The plan's
  * records themselves (streams, amounts, lines, savings, years) use the generic record routes.
  */
+const financeUpload: UploadForm = { extensions: ['.csv'], fields: { year: 'the financial year (2018/19) the rows are for, where the file has no year column' } };
+
 export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
@@ -30,7 +33,7 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
   r.get('/api/practices/:code/money', { schema: { tags, summary: 'What a practice receives and pays: scheme payments and contributions, sub-contracts, fund applications', params: z.object({ code: z.string().min(3).max(10) }) } }, async (request) =>
     practiceMoney(ctxOf(request), request.params.code),
   );
-  r.get('/api/finance/export.xlsx', { schema: { tags, summary: 'Every finance table of a year as one workbook', querystring: financeQuerySchema } }, async (request, reply) => {
+  r.get('/api/finance/export.xlsx', { schema: { tags, summary: 'Every finance table of a year as one workbook', answers: { 200: fileAnswer(xlsx, 'a workbook: a sheet for each table') }, querystring: financeQuerySchema } }, async (request, reply) => {
     const year = request.query.year ?? '';
     const { tables, cashFlow } = await financeTables(ctxOf(request), year);
     const file = await financeTablesFile(`finance-${year.replace('/', '-')}`, { tables }, 'xlsx', [...financeAbout(ctxOf(request), 'The finance plan: every table of the year', year), ...reportNotes(cashFlow)]);
@@ -41,7 +44,7 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
   r.get('/api/finance/:report', { validatorCompiler: readInUseCase, schema: { tags, summary: 'A finance report: streams, savings, running-costs, ie, cash-flow or scenario', params: reportParams, querystring: financeQuerySchema } }, async (request) =>
     runFinanceReport(ctxOf(request), reportOf(request), queryOf(request)),
   );
-  r.get('/api/finance/:report/export.:format', { validatorCompiler: readInUseCase, schema: { tags, summary: 'A finance report’s tables: CSV (the main table) or XLSX (every table)', params: exportParams, querystring: financeQuerySchema } }, async (request, reply) => {
+  r.get('/api/finance/:report/export.:format', { validatorCompiler: readInUseCase, schema: { tags, summary: 'A finance report’s tables: CSV (the main table) or XLSX (every table)', answers: { 200: tableFile }, params: exportParams, querystring: financeQuerySchema } }, async (request, reply) => {
     const { report, format } = parseOrRefuse(exportParams, request.params, 'The address is not valid');
     const query = queryOf(request);
     const result = await runFinanceReport(ctxOf(request), report, query);
@@ -51,8 +54,8 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
     return sendFile(reply, file.type, file);
   });
   // Refused by the kind's record type before the file is read (the path is checked after this hook, so an unknown kind is read as the I&E's, admins' too).
-  r.post('/api/finance/import/:kind', { preValidation: async (request) => refuseUnlessMay(financeFileType((request.params as { kind: FinanceFileKind }).kind), 'import')(request), schema: { tags, summary: 'Import a finance file (admins): streams, savings, running-costs or ie; a year field where the file has none. All or nothing', params: z.object({ kind: z.enum(financeFileKinds) }), consumes: ['multipart/form-data'] } }, async (request) => {
-    const upload = await readUpload(request, ['.csv']);
+  r.post('/api/finance/import/:kind', { preValidation: async (request) => refuseUnlessMay(financeFileType((request.params as { kind: FinanceFileKind }).kind), 'import')(request), schema: { tags, summary: 'Import a finance file (admins): streams, savings, running-costs or ie; a year field where the file has none. All or nothing', params: z.object({ kind: z.enum(financeFileKinds) }), upload: financeUpload } }, async (request) => {
+    const upload = await readUpload(request, financeUpload.extensions);
     return importFinanceCsv(ctxOf(request), request.params.kind, upload, upload.fields.year ? { year: upload.fields.year } : {});
   });
 }

@@ -10,6 +10,7 @@ import type { ServerDeps } from '../server.js';
 import { sendTable } from './send-table.js';
 import { sendFile, xlsxType } from './send-file.js';
 import { recordIdSchema, rowVersionSchema } from '../../domain/record-id.js';
+import { fileAnswer, tableFile, xlsx } from '../route-docs.js';
 
 const idParams = z.object({ id: recordIdSchema });
 const tags = ['funds'];
@@ -24,10 +25,10 @@ export async function registerFundRoutes(app: FastifyInstance, deps: ServerDeps)
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
 
   r.get('/api/fund-overview', { schema: { tags, summary: 'Every fund with its total by year, and what is approved, drawn and remaining' } }, async (request) => fundsOverview(ctxOf(request)));
-  r.get('/api/fund-overview/export.:format', { schema: { tags, summary: 'The funds list as CSV or XLSX', params: z.object({ format: z.enum(['csv', 'xlsx']) }) } }, async (request, reply) =>
+  r.get('/api/fund-overview/export.:format', { schema: { tags, summary: 'The funds list as CSV or XLSX', answers: { 200: tableFile }, params: z.object({ format: z.enum(['csv', 'xlsx']) }) } }, async (request, reply) =>
     sendTable(reply, { name: 'fund-overview', title: 'Funds' }, request.params.format, (await fundsOverview(ctxOf(request))).items, fundOverviewColumns),
   );
-  r.get('/api/funds/:id/export.xlsx', { schema: { tags, summary: 'A fund as a workbook: each locality’s position, each practice’s share by year, and the applications', params: idParams } }, async (request, reply) => {
+  r.get('/api/funds/:id/export.xlsx', { schema: { tags, summary: 'A fund as a workbook: each locality’s position, each practice’s share by year, and the applications', answers: { 200: fileAnswer(xlsx, 'the fund as a workbook') }, params: idParams } }, async (request, reply) => {
     const file = await fundWorkbook(ctxOf(request), request.params.id);
     return sendFile(reply, xlsxType, file);
   });

@@ -8,6 +8,7 @@ import { itemKindLabels, isItemOverdue } from '../../domain/governance/digest.js
 import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { sendTable } from './send-table.js';
+import { tableFile } from '../route-docs.js';
 
 /** "My items" for whoever is signed in, and the daily digest on demand. */
 export async function registerReminderRoutes(app: FastifyInstance, deps: ServerDeps) {
@@ -15,7 +16,7 @@ export async function registerReminderRoutes(app: FastifyInstance, deps: ServerD
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
 
   r.get('/api/my-items', { schema: { tags: ['reminders'], summary: 'Your items: overdue, and due in the next 14 days (actions, risk and policy reviews, acknowledgements, tasks)' } }, async (request) => myItems(ctxOf(request)));
-  r.get('/api/my-items/export.:format', { schema: { tags: ['reminders'], summary: 'Your items as CSV or XLSX', params: z.object({ format: z.enum(['csv', 'xlsx']) }) } }, async (request, reply) => {
+  r.get('/api/my-items/export.:format', { schema: { tags: ['reminders'], summary: 'Your items as CSV or XLSX', answers: { 200: tableFile }, params: z.object({ format: z.enum(['csv', 'xlsx']) }) } }, async (request, reply) => {
     const { items, today } = await myItems(ctxOf(request));
     return sendTable(reply, { name: 'my-items', title: 'My items' }, request.params.format, items, [
       { header: 'Kind', value: (i) => itemKindLabels[i.kind] ?? i.kind },

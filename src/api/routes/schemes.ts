@@ -20,6 +20,7 @@ import { readUpload } from './uploads.js';
 import { sendFile, xlsxType } from './send-file.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { recordIdSchema } from '../../domain/record-id.js';
+import { fileAnswer, pdf, xlsx } from '../route-docs.js';
 
 const idParams = z.object({ id: recordIdSchema });
 const statementParams = idParams.extend({ practiceCode: statementPracticeCodeSchema });
@@ -72,7 +73,7 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
   r.get('/api/schemes/:id/run', { schema: { tags, summary: 'Run a version (the latest unless ?version=): allocation, payments, schedule, differences, footing notes and warnings', params: idParams, querystring: runQuerySchema } }, async (request) =>
     runStoredScheme(ctxOf(request), request.params.id, request.query),
   );
-  r.post('/api/schemes/:id/delivered', { preValidation: refuseUnlessMay('activity_return', 'create'), schema: { tags, summary: 'Record delivered activity. JSON: { entries: [{ practice: ODS code, week?, units: { <delivery model id>: number } }], replace?: boolean, basedOn: { <ODS code>: the practiceRevisions GET gave } } (a practice manager: their own practices, basedOn required). Or, admins, a CSV upload (multipart fields file and basedOn: the revision GET gave), which replaces the version’s returns. A return changed since the revision sent is refused (409), not overwritten', params: idParams, querystring: versionQuerySchema, consumes: ['application/json', 'multipart/form-data'] } }, async (request) => {
+  r.post('/api/schemes/:id/delivered', { preValidation: refuseUnlessMay('activity_return', 'create'), schema: { tags, summary: 'Record delivered activity. JSON: { entries: [{ practice: ODS code, week?, units: { <delivery model id>: number } }], replace?: boolean, basedOn: { <ODS code>: the practiceRevisions GET gave } } (a practice manager: their own practices, basedOn required). Or, admins, a CSV upload (multipart fields file and basedOn: the revision GET gave), which replaces the version’s returns. A return changed since the revision sent is refused (409), not overwritten', params: idParams, querystring: versionQuerySchema, upload: { extensions: ['.csv'], fields: { basedOn: 'the revision GET …/delivered gave' }, json: deliveredEntriesSchema } } }, async (request) => {
     const ctx = ctxOf(request);
     if (request.isMultipart()) {
       const upload = await readUpload(request, ['.csv']);
@@ -83,7 +84,7 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
   r.get('/api/schemes/:id/delivered', { schema: { tags, summary: 'Delivered activity of a version (a practice manager sees their own practices)', params: idParams, querystring: versionQuerySchema } }, async (request) =>
     listDelivered(ctxOf(request), request.params.id, request.query.version),
   );
-  r.post('/api/schemes/:id/hand-schedule', { preValidation: refuseUnlessMay('scheme', 'import'), schema: { tags, summary: 'Record a hand schedule to check against the cost model (admins): JSON, or a CSV upload with label and description fields', params: idParams, querystring: versionQuerySchema, consumes: ['application/json', 'multipart/form-data'] } }, async (request) => {
+  r.post('/api/schemes/:id/hand-schedule', { preValidation: refuseUnlessMay('scheme', 'import'), schema: { tags, summary: 'Record a hand schedule to check against the cost model (admins): JSON, or a CSV upload with label and description fields', params: idParams, querystring: versionQuerySchema, upload: { extensions: ['.csv'], fields: { label: 'what the schedule is', description: 'more about it', basedOn: 'the revision GET …/hand-schedule gave (none the first time)' }, json: handScheduleSchema } } }, async (request) => {
     const ctx = ctxOf(request);
     if (request.isMultipart()) {
       const upload = await readUpload(request, ['.csv']);
@@ -97,10 +98,10 @@ export async function registerSchemeRoutes(app: FastifyInstance, deps: ServerDep
   r.get('/api/schemes/:id/statements/:practiceCode', { schema: { tags, summary: 'One practice’s statement (a practice manager: their own practices only)', params: statementParams, querystring: versionQuerySchema } }, async (request) =>
     schemeStatement(ctxOf(request), request.params.id, request.params.practiceCode, request.query),
   );
-  r.get('/api/schemes/:id/statements/:practiceCode.pdf', { schema: { tags, summary: 'One practice’s statement as a PDF', params: statementParams, querystring: versionQuerySchema } }, async (request, reply) =>
+  r.get('/api/schemes/:id/statements/:practiceCode.pdf', { schema: { tags, summary: 'One practice’s statement as a PDF', answers: { 200: fileAnswer(pdf, 'the statement') }, params: statementParams, querystring: versionQuerySchema } }, async (request, reply) =>
     sendFile(reply, 'application/pdf', await schemeStatementPdf(ctxOf(request), request.params.id, request.params.practiceCode, request.query), 'inline'),
   );
-  r.get('/api/schemes/:id/export.xlsx', { schema: { tags, summary: 'A version’s report tables as a workbook: allocation, payments, statements, schedule, differences…', params: idParams, querystring: versionQuerySchema } }, async (request, reply) =>
+  r.get('/api/schemes/:id/export.xlsx', { schema: { tags, summary: 'A version’s report tables as a workbook: allocation, payments, statements, schedule, differences…', answers: { 200: fileAnswer(xlsx, 'the version’s report tables') }, params: idParams, querystring: versionQuerySchema } }, async (request, reply) =>
     sendFile(reply, xlsxType, await schemeWorkbook(ctxOf(request), request.params.id, request.query)),
   );
 }

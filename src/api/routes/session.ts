@@ -75,7 +75,7 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: ServerDe
   r.post('/api/users/:id/anonymise', { preValidation: refuseUnlessMay('user', 'update'), schema: { tags: ['users'], summary: 'Anonymise a disabled user who has left (admins): their name and email become “Former user N” in their user and wherever their sign-in was recorded', params: z.object({ id: recordIdSchema }) } }, async (request) =>
     anonymiseUser({ db: deps.db, actor: actorOf(request) }, request.params.id),
   );
-  r.get('/api/roles', { schema: { tags: ['users'], summary: 'Each role with its label and, in one line, what it may do (admins: the users page)' } }, async (request) => roleChoices({ db: deps.db, actor: actorOf(request) }));
+  r.get('/api/roles', { schema: { tags: ['users'], summary: 'Each role with its label and, in one line, what it may do (admins: the users page)', answers: { 200: z.object({ items: z.array(z.object({ role: z.enum(roles), label: z.string(), description: z.string() })) }) } } }, async (request) => roleChoices({ db: deps.db, actor: actorOf(request) }));
 }
 
 function presentActor(actor: Actor) {

@@ -25,7 +25,7 @@ export function describeSize(bytes: number): string {
 const tooLarge = (name: string, limit: number) => new AppError('too_large', `${name} is larger than the upload limit of ${describeSize(limit)}`, { problems: [{ field: 'file', message: `must be ${describeSize(limit)} or smaller` }] });
 
 /** Reads the one file of a multipart upload, refusing a missing file, a wrong type or one over the size limit. */
-export async function readUpload(request: FastifyRequest, extensions: string[]): Promise<Upload> {
+export async function readUpload(request: FastifyRequest, extensions: readonly string[]): Promise<Upload> {
   if (!request.isMultipart()) throw new AppError('unsupported', 'Send the file as multipart/form-data');
   const fields: Record<string, string> = {};
   let file: { name: string; content: Uint8Array } | undefined;

@@ -82,5 +82,6 @@ export const contractRecord: RecordType<z.infer<typeof contractInput>> = {
     if (federationFeePercent !== undefined) values.federationFeeBp = percentToBasisPoints(federationFeePercent);
     return values;
   },
+  presents: { noticeDate: z.iso.date().nullable() },
   present: (row) => ({ ...row, noticeDate: noticeDateOf({ startDate: row.startDate as string, endDate: row.endDate as string | null, renewalDate: row.renewalDate as string | null, noticePeriodDays: row.noticePeriodDays as number | null }) }),
 };

@@ -96,5 +96,6 @@ export const boardActionRecord: RecordType<ActionInput> = {
     return { ...input, ...owners, closedOn: closedOnOf(input, existing) };
   },
   importCsv: (ctx, file) => importByRef(ctx, boardActionRecord, file, boardActionLogLayout),
+  presents: { overdue: z.boolean() },
   present: (row) => ({ ...row, overdue: isOverdue(row.dueDate as string | null, todayInEngland(), row.status === 'closed') }),
 };

@@ -1,7 +1,7 @@
 import { todayInEngland } from '../../domain/iso-date.js';
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { isOnTheMatrix, riskRating, riskScore } from '../../domain/governance/risk-score.js';
+import { isOnTheMatrix, riskRating, riskRatings, riskScore } from '../../domain/governance/risk-score.js';
 import { invalid } from '../../domain/errors.js';
 import { risks, riskScoreHistory } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
@@ -106,6 +106,7 @@ export const riskRecord: RecordType<z.infer<typeof riskInput>> = {
   },
   afterWrite: (db, riskId, _input, actor) => keepScoreHistory(db, riskId as number, actor),
   importCsv: (ctx, file) => importByRef(ctx, riskRecord, file, riskRegisterLayout),
+  presents: { score: z.number().int().nullable(), rating: z.enum(riskRatings).nullable() },
   present: (row) => {
     const score = riskScore(row.likelihood as number | null, row.impact as number | null);
     return { ...row, score, rating: riskRating(score) };

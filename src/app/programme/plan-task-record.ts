@@ -106,6 +106,7 @@ export const planTaskRecord = programmeRecord<z.infer<typeof taskInput>>(
     dependents: [{ column: taskPositionUpdates.taskId, one: 'position update', many: 'position updates' }],
     // The line that shared its id may now be the only one with it.
     afterDelete: (db, deleted, actor) => markDuplicateRefs(db, actor, deleted.planId as number),
+    presents: { overdue: z.boolean() },
     present: (row) => ({ ...row, overdue: isOverdue(row as { targetDate: string | null; status: string }, todayIso()) }),
   },
 );

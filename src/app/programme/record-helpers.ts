@@ -43,6 +43,7 @@ export function programmeRecord<Input extends Record<string, unknown>>(
     prepare: RecordType<Input>['prepare'];
     afterWrite?: RecordType<Input>['afterWrite'];
     present?: RecordType<Input>['present'];
+    presents?: RecordType<Input>['presents'];
     dependents?: RecordType<Input>['dependents'];
     alsoDeleted?: RecordType<Input>['alsoDeleted'];
     afterDelete?: RecordType<Input>['afterDelete'];
@@ -68,5 +69,6 @@ export function programmeRecord<Input extends Record<string, unknown>>(
     alsoDeleted: spec.alsoDeleted,
     afterDelete: spec.afterDelete,
     present: spec.present ?? ((row) => row),
+    presents: spec.presents,
   };
 }

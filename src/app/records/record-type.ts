@@ -123,6 +123,8 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
   afterDelete?(db: Db, deleted: Record<string, unknown>, actor: Actor): Promise<void>;
   /** Replaces the generic CSV import where a type reads its own file layout (e.g. a seed register keyed by ref, re-importable). */
   importCsv?(ctx: AppContext, file: { name: string; content: Uint8Array }): Promise<CsvImportReport>;
+  /** What `present` adds to or changes in a row beyond its columns and worked-out fields (a risk's score and rating), for the API description. */
+  presents?: z.ZodRawShape;
   /** Shapes a row for the API, CLI and audit (never a password hash). */
   present(row: Record<string, unknown>): Record<string, unknown>;
 }

@@ -125,6 +125,7 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
   },
   // The hash is never shown, so the before and after of a password reset look alike: say what changed.
   auditSummary: (input) => (input.password ? 'Password changed' : undefined),
+  presents: { practiceCodes: z.array(z.string()) },
   present: (row) => {
     const { passwordHash: _hidden, ...rest } = row;
     return { ...rest, practiceCodes: typeof rest.practiceCodes === 'string' ? rest.practiceCodes.split(';').filter(Boolean) : (rest.practiceCodes ?? []) };

@@ -26,7 +26,8 @@ export function riskScore(likelihood: number | null | undefined, impact: number 
 /** Whether a score can be a likelihood × impact of the 5 × 5 matrix (4, 6, 9 can; 7, 11, 13 cannot). */
 export const isOnTheMatrix = (score: number) => [1, 2, 3, 4, 5].some((l) => score % l === 0 && score / l <= 5);
 
-export type RiskRating = 'low' | 'moderate' | 'high' | 'extreme';
+export const riskRatings = ['low', 'moderate', 'high', 'extreme'] as const;
+export type RiskRating = (typeof riskRatings)[number];
 
 /** Bands of the 5 × 5 matrix: 1–3 low, 4–6 moderate, 8–12 high, 15–25 extreme. */
 export function riskRating(score: number | null): RiskRating | null {
