@@ -13,6 +13,7 @@ import { actorOf, refuseUnlessMay } from '../auth.js';
 import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 import { sendFile } from './send-file.js';
+import { closeFinancialYear, closeYearSchema, financialYearStates, reopenFinancialYear, reopenYearSchema } from '../../app/finance/year-closing.js';
 
 const tags = ['finance'];
 const reportParams = z.object({ report: z.enum(financeReports) });
@@ -32,9 +33,17 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
   );
   r.get('/api/finance/export.xlsx', { schema: { tags, summary: 'Every finance table of a year as one workbook', querystring: financeQuerySchema } }, async (request, reply) => {
     const year = request.query.year ?? '';
-    const file = await financeTablesFile(`finance-${year.replace('/', '-')}`, await financeTables(ctxOf(request), year), 'xlsx', financeAbout(ctxOf(request), 'The finance plan: every table of the year', year));
+    const file = await financeTablesFile(`finance-${year.replace('/', '-')}`, await financeTables(ctxOf(request), year), 'xlsx', await financeAbout(ctxOf(request), 'The finance plan: every table of the year', year));
     return sendFile(reply, file.type, file);
   });
+  r.get('/api/finance/years', { schema: { tags, summary: 'The plan’s financial years, each open or closed (on what day, by whom)' } }, async (request) => financialYearStates(ctxOf(request)));
+  // The body is the use case's to read (readInUseCase), so a year written wrongly is refused in the same words as at the command line.
+  r.post('/api/finance/years/close', { preValidation: refuseUnlessMay('finance_year', 'update'), validatorCompiler: readInUseCase, schema: { tags, summary: 'Close a financial year’s accounts (admins): its figures then cannot change. Refused (409) while something in it is open, naming each, unless `anyway`', body: closeYearSchema } }, async (request) =>
+    closeFinancialYear(ctxOf(request), request.body),
+  );
+  r.post('/api/finance/years/reopen', { preValidation: refuseUnlessMay('finance_year', 'update'), validatorCompiler: readInUseCase, schema: { tags, summary: 'Reopen a closed financial year (admins), saying why; the audit keeps the reason', body: reopenYearSchema } }, async (request) =>
+    reopenFinancialYear(ctxOf(request), request.body),
+  );
   const reportOf = (request: FastifyRequest) => parseOrRefuse(reportParams, request.params, 'The address is not valid').report;
   const queryOf = (request: FastifyRequest) => request.query as FinanceQuery;
   r.get('/api/finance/:report', { validatorCompiler: readInUseCase, schema: { tags, summary: 'A finance report: streams, savings, running-costs, ie, cash-flow or scenario', params: reportParams, querystring: financeQuerySchema } }, async (request) =>
@@ -45,7 +54,7 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
     const query = queryOf(request);
     const result = await runFinanceReport(ctxOf(request), report, query);
     const year = typeof query.year === 'string' && query.year ? query.year : undefined;
-    const about = [...financeAbout(ctxOf(request), result.tables[0]!.title, year), ...(typeof result.datedNote === 'string' ? [['Recorded dates', result.datedNote] as [string, string]] : [])];
+    const about = [...(await financeAbout(ctxOf(request), result.tables[0]!.title, year)), ...(typeof result.datedNote === 'string' ? [['Recorded dates', result.datedNote] as [string, string]] : [])];
     const file = await financeTablesFile(`${report}${year ? `-${year.replace('/', '-')}` : ''}`, result.tables, format, about);
     return sendFile(reply, file.type, file);
   });

@@ -83,7 +83,6 @@ export async function closeFinancialYear(ctx: AppContext, request: unknown, toda
     if (open.length && !anyway) {
       throw new AppError('conflict', `${financialYear} still has ${open.length === 1 ? 'something' : `${open.length} things`} open: ${formatList(open)}. Settle ${open.length === 1 ? 'it' : 'them'} first, or close the year anyway and the audit will name ${open.length === 1 ? 'it' : 'them'}.`, {
         details: { stillOpen: open },
-        problems: open.map((message) => ({ field: 'financialYear', message })),
       });
     }
     const [after] = await setClosure(db, row.id, { closedOn: today, closedBy: ctx.actor.label });
