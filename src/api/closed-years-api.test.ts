@@ -140,6 +140,20 @@ describe.each(databaseKinds)('closing a financial year over the API (%s)', (kind
     expect(await admin.request('POST', '/api/finance/years/reopen', { financialYear: '2017/18', reason: 'again' })).toMatchObject({ status: 409, body: { message: '2017/18 is not closed' } });
   });
 
+  it('refuses a fund drawdown dated in a closed year, and taking one back, and takes them once it is reopened', async () => {
+    const fundId = (await admin.request('GET', '/api/funds?q=ELR%20transformation')).body.items[0].id;
+    const applicationId = (await admin.request('GET', `/api/funds/${fundId}/report`)).body.applications.find((a: { status: string }) => a.status === 'approved').id;
+    const drawn = await admin.request('POST', `/api/fund-applications/${applicationId}/drawdowns`, { amount: '£1', drawnOn: '2018-08-02', evidence: 'Invoice YE-2' });
+    ok(drawn);
+    ok(await admin.request('POST', '/api/finance/years/close', { financialYear: '2018/19', anyway: true }));
+    const rowVersion = async () => (await admin.request('GET', `/api/fund-applications/${applicationId}`)).body.application.rowVersion;
+    const refusedHere = async (answer: Answer) => expect(answer).toMatchObject({ status: 409, body: { error: 'year_closed', message: expect.stringContaining('2018/19 was closed on') } });
+    await refusedHere(await admin.request('POST', `/api/fund-applications/${applicationId}/drawdowns`, { amount: '£1', drawnOn: '2018-08-03', evidence: 'Invoice YE-3' }));
+    await refusedHere(await admin.request('DELETE', `/api/fund-applications/${applicationId}/drawdowns/${drawn.body.id}?rowVersion=${await rowVersion()}`));
+    ok(await admin.request('POST', '/api/finance/years/reopen', { financialYear: '2018/19', reason: 'Drawdown recorded in error' }));
+    ok(await admin.request('DELETE', `/api/fund-applications/${applicationId}/drawdowns/${drawn.body.id}?rowVersion=${await rowVersion()}`));
+  });
+
   it('lets only admins close or reopen a year', async () => {
     const commissioner = await ApiClient.signIn(server.baseUrl, demoUser('commissioner').email, demoUser('commissioner').password);
     expect(await commissioner.request('POST', '/api/finance/years/close', { financialYear: '2018/19', anyway: true })).toMatchObject({ status: 403 });
