@@ -12,6 +12,7 @@ export const statusFor: Record<AppErrorKind, number> = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  year_closed: 409,
   too_large: 413,
   unsupported: 415,
   rate_limited: 429,

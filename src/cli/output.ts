@@ -16,6 +16,7 @@ const exitCodes: Record<AppError['kind'], number> = {
   not_found: 4,
   method_not_allowed: 2,
   conflict: 5,
+  year_closed: 8,
   too_large: 2,
   unsupported: 2,
   rate_limited: 6,

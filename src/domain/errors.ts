@@ -13,6 +13,7 @@ export type AppErrorKind =
   | 'not_found' // 404
   | 'method_not_allowed' // a real path asked with a method it does not take: 405
   | 'conflict' // a stale edit or a duplicate: 409
+  | 'year_closed' // a change to the figures of a financial year whose accounts are closed: 409
   | 'too_large' // an upload over the limit: 413
   | 'unsupported' // a wrong file type: 415
   | 'rate_limited' // 429

@@ -57,6 +57,7 @@ export const router = createBrowserRouter([
                   { path: '/finance/ie', element: page(() => import('./pages/finance/ie-page.js'), 'IePage') },
                   { path: '/finance/cash-flow', element: page(() => import('./pages/finance/cash-flow-page.js'), 'CashFlowPage') },
                   { path: '/finance/scenarios', element: page(() => import('./pages/finance/scenarios-page.js'), 'ScenariosPage') },
+                  { path: '/finance/years', element: page(() => import('./pages/finance/financial-years-page.js'), 'FinancialYearsPage') },
                 ],
               },
               { path: '/contracts', element: page(() => import('./pages/contracts/contracts-list-page.js'), 'ContractsListPage') },

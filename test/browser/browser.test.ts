@@ -18,6 +18,7 @@ import { schemeVersionsSuite } from './scheme-versions-suite.js';
 import { qualitySuite } from './quality-suite.js';
 import { returnsSuite } from './returns-suite.js';
 import { schemePaymentsSuite } from './scheme-payments-suite.js';
+import { yearEndSuite } from './year-end-suite.js';
 
 /**
  * The web app in chromium against the real server and an in-memory database with the demo
@@ -56,6 +57,7 @@ planSuite(() => harness);
 governanceSuite(() => harness);
 riskReviewSuite(() => harness);
 financeSuite(() => harness);
+yearEndSuite(() => harness);
 contractsRegisterSuite(() => harness);
 contractsSuite(() => harness);
 contractsRolesSuite(() => harness);

@@ -14,6 +14,7 @@ import type { ServerDeps } from '../server.js';
 import { readUpload } from './uploads.js';
 import { sendFile } from './send-file.js';
 import { fileAnswer, tableFile, xlsx, type UploadForm } from '../route-docs.js';
+import { closeFinancialYear, closeYearSchema, financialYearStates, reopenFinancialYear, reopenYearSchema } from '../../app/finance/year-closing.js';
 
 const tags = ['finance'];
 const reportParams = z.object({ report: z.enum(financeReports) });
@@ -36,9 +37,17 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
   r.get('/api/finance/export.xlsx', { schema: { tags, summary: 'Every finance table of a year as one workbook', answers: { 200: fileAnswer(xlsx, 'a workbook: a sheet for each table') }, querystring: financeQuerySchema } }, async (request, reply) => {
     const year = request.query.year ?? '';
     const { tables, cashFlow } = await financeTables(ctxOf(request), year);
-    const file = await financeTablesFile(`finance-${year.replace('/', '-')}`, { tables }, 'xlsx', [...financeAbout(ctxOf(request), 'The finance plan: every table of the year', year), ...reportNotes(cashFlow)]);
+    const file = await financeTablesFile(`finance-${year.replace('/', '-')}`, { tables }, 'xlsx', [...(await financeAbout(ctxOf(request), 'The finance plan: every table of the year', year)), ...reportNotes(cashFlow)]);
     return sendFile(reply, file.type, file);
   });
+  r.get('/api/finance/years', { schema: { tags, summary: 'The plan’s financial years, each open or closed (on what day, by whom)' } }, async (request) => financialYearStates(ctxOf(request)));
+  // The body is the use case's to read (readInUseCase), so a year written wrongly is refused in the same words as at the command line.
+  r.post('/api/finance/years/close', { preValidation: refuseUnlessMay('finance_year', 'update'), validatorCompiler: readInUseCase, schema: { tags, summary: 'Close a financial year’s accounts (admins): its figures then cannot change. Refused (409) while something in it is open, naming each, unless `anyway`', body: closeYearSchema } }, async (request) =>
+    closeFinancialYear(ctxOf(request), request.body),
+  );
+  r.post('/api/finance/years/reopen', { preValidation: refuseUnlessMay('finance_year', 'update'), validatorCompiler: readInUseCase, schema: { tags, summary: 'Reopen a closed financial year (admins), saying why; the audit keeps the reason', body: reopenYearSchema } }, async (request) =>
+    reopenFinancialYear(ctxOf(request), request.body),
+  );
   const reportOf = (request: FastifyRequest) => parseOrRefuse(reportParams, request.params, 'The address is not valid').report;
   const queryOf = (request: FastifyRequest) => request.query as FinanceQuery;
   r.get('/api/finance/:report', { validatorCompiler: readInUseCase, schema: { tags, summary: 'A finance report: streams, savings, running-costs, ie, cash-flow or scenario', params: reportParams, querystring: financeQuerySchema } }, async (request) =>
@@ -49,7 +58,7 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
     const query = queryOf(request);
     const result = await runFinanceReport(ctxOf(request), report, query);
     const year = typeof query.year === 'string' && query.year ? query.year : undefined;
-    const about = [...financeAbout(ctxOf(request), result.tables[0]!.title, year), ...reportNotes(result)];
+    const about = [...(await financeAbout(ctxOf(request), result.tables[0]!.title, year)), ...reportNotes(result)];
     const file = await financeTablesFile(`${report}${year ? `-${year.replace('/', '-')}` : ''}`, result, format, about);
     return sendFile(reply, file.type, file);
   });

@@ -7,6 +7,7 @@ import { ieSections, paymentFrequencies, savingBeneficiaries } from '../../domai
 import type { RecordType } from '../records/record-type.js';
 import { equals, financeTable, requirePlanYear, requireStream, requireUnique, withPence } from './record-helpers.js';
 import { requireSchemeLink } from './scheme-links.js';
+import { guardYearField } from './closed-years.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 
 const lineName = z.string({ message: 'Enter the line' }).trim().min(1, 'Enter the line').max(200);
@@ -61,6 +62,7 @@ export const ieLineRecord: RecordType<z.infer<typeof ieLineInput>> = {
     }
     return withPence(input, 'amount', 'amountPence');
   },
+  guardClosedYears: guardYearField('This change to an I&E income line'),
 };
 
 const runningCostInput = z.object({
@@ -96,6 +98,7 @@ export const runningCostRecord: RecordType<z.infer<typeof runningCostInput>> = {
     await requireUnique(db, runningCostLines, [equals(runningCostLines.financialYear, year), equals(runningCostLines.line, line)], existing?.id, `${year} already has a running-cost line "${String(line)}"`);
     return withPence(input, 'amount', 'amountPence');
   },
+  guardClosedYears: guardYearField('This change to a running-cost line'),
 };
 
 const savingInput = z.object({
@@ -128,4 +131,5 @@ export const costSavingRecord: RecordType<z.infer<typeof savingInput>> = {
     await requireUnique(db, costSavings, [equals(costSavings.initiative, initiative), equals(costSavings.financialYear, year)], existing?.id, `${String(initiative)} already has a saving for ${String(year)}`);
     return withPence(withPence(input, 'expected', 'expectedPence'), 'realised', 'realisedPence');
   },
+  guardClosedYears: guardYearField('This change to a cost saving'),
 };

@@ -8,6 +8,9 @@ import { todayInEngland } from '../../domain/iso-date.js';
 import { financialYearStart, normaliseFinancialYear } from '../../domain/finance/financial-year.js';
 import type { AppContext } from '../context.js';
 import { parseOrRefuse } from '../records/zod-problems.js';
+import { closedWords, yearOfDateOrYear } from '../../domain/finance/closed-years.js';
+import type { Db } from '../../db/client.js';
+import { closureOf } from './closed-years.js';
 import { cashFlowReport, costSavingsReport, ieReport, incomeStreamsReport, runningCostsReport, scenarioReport } from './finance-reports.js';
 
 export const financeReports = ['streams', 'savings', 'running-costs', 'ie', 'cash-flow', 'scenario'] as const;
@@ -39,6 +42,13 @@ const yearOf = (query: z.output<typeof financeQuerySchema>) => query.year ?? '';
 /** Runs one finance report by name: what the API's report routes and the CLI both call. */
 export async function runFinanceReport(ctx: AppContext, report: FinanceReportName, raw: FinanceQuery): Promise<{ tables: FinanceTable[] } & Record<string, unknown>> {
   const query = parseOrRefuse(financeQuerySchema, raw, 'The report’s options are not valid');
+  const result = await reportOf(ctx, report, query);
+  // A year's report says whether its accounts are closed ("Closed on 30 April 2019 by Jo Walker"), as its page and downloads show.
+  const year = yearOfDateOrYear(query.year);
+  return year ? { ...result, closed: await closedWordsOf(ctx.db, year) } : result;
+}
+
+async function reportOf(ctx: AppContext, report: FinanceReportName, query: z.output<typeof financeQuerySchema>): Promise<{ tables: FinanceTable[] } & Record<string, unknown>> {
   const threshold = query.threshold !== undefined ? { thresholdPence: parsePounds(query.threshold) } : {};
   switch (report) {
     case 'streams':
@@ -58,16 +68,24 @@ export async function runFinanceReport(ctx: AppContext, report: FinanceReportNam
   }
 }
 
+/** "Closed on 30 April 2019 by Jo Walker" while the year is closed, else null. */
+async function closedWordsOf(db: Db, financialYear: string): Promise<string | null> {
+  const closure = await closureOf(db, financialYear);
+  return closure && closedWords(closure);
+}
+
 /**
  * What a finance workbook's About tab says, so a copy read later is evidence of what the plan said
  * when: which tables, the year, that linked schemes' figures are as their returns then stood, and
  * who produced it on what day.
  */
-export function financeAbout(ctx: AppContext, what: string, year: string | undefined): [string, string][] {
+export async function financeAbout(ctx: AppContext, what: string, year: string | undefined): Promise<[string, string][]> {
   const shown = year && financialYearStart(year) !== null ? normaliseFinancialYear(year) : year;
+  const closed = shown ? await closedWordsOf(ctx.db, shown) : null;
   return [
     ['What', what],
     ...(shown ? [['Financial year', shown] as [string, string]] : []),
+    ...(closed ? [['Accounts', closed] as [string, string]] : []),
     ['Scheme figures', 'A stream or I&E line linked to a scheme takes its money from the scheme’s approved version in force, on its activity returns as recorded when this file was produced'],
     ['Produced', producedWords(todayInEngland(), ctx.actor.label)],
   ];

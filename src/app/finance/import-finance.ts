@@ -15,6 +15,9 @@ import { requirePlanYear } from './record-helpers.js';
 import { importedSchemeLinks } from './scheme-links.js';
 import { refusedImport } from '../records/import-csv.js';
 import { importCounts } from '../../domain/words.js';
+import { costSavingRecord, ieLineRecord, runningCostRecord } from './budget-records.js';
+import { incomeStreamRecord, incomeStreamYearRecord } from './stream-records.js';
+import type { AnyRecordType } from '../records/record-type.js';
 
 export interface FinanceImportReport {
   kind: FinanceFileKind;
@@ -23,6 +26,9 @@ export interface FinanceImportReport {
   updated: number;
   unchanged: number;
 }
+
+/** The record types a finance file writes: an imported row passes the same closed-year guard as one typed in. */
+const writtenTypes: Partial<Record<RecordTypeName, AnyRecordType>> = { income_stream: incomeStreamRecord, income_stream_year: incomeStreamYearRecord, cost_saving: costSavingRecord, running_cost: runningCostRecord, ie_line: ieLineRecord };
 
 type Table = PgTable & { id: AnyPgColumn; rowVersion: AnyPgColumn };
 const defined = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
@@ -41,7 +47,9 @@ class Upserter {
     // Locked until the import commits, so a web edit cannot slip in between this read and the write.
     const [existing] = (await this.db.select().from(table as PgTable).where(and(...match)).for('update')) as Record<string, unknown>[];
     const wanted = defined(values);
+    const guard = writtenTypes[recordType]?.guardClosedYears;
     if (!existing) {
+      await guard?.(this.db, undefined, wanted);
       const [row] = (await this.db.insert(table).values(wanted as never).returning()) as Record<string, unknown>[];
       this.report.inserted++;
       this.audits.push({ recordType, recordId: row!.id as number, action: 'create', after: row, summary: 'Imported' });
@@ -52,6 +60,7 @@ class Upserter {
       this.report.unchanged++;
       return existing.id as number;
     }
+    await guard?.(this.db, existing, changes);
     const [row] = (await this.db.update(table).set({ ...changes, rowVersion: sql`${table.rowVersion} + 1`, updatedAt: new Date() } as never).where(eq(table.id, existing.id as number)).returning()) as Record<string, unknown>[];
     this.report.updated++;
     this.audits.push({ recordType, recordId: existing.id as number, action: 'update', before: existing, after: row, summary: 'Imported' });

@@ -12,6 +12,7 @@ import type { Db } from '../../db/client.js';
 import type { RecordType } from '../records/record-type.js';
 import { equals, financeTable, requireStream, requireUnique, withPence } from './record-helpers.js';
 import { requireSchemeLink } from './scheme-links.js';
+import { guardYearField, refuseChangeInClosedYears } from './closed-years.js';
 import { recordIdSchema } from '../../domain/record-id.js';
 
 const required = (what: string) => z.string({ message: `Enter the ${what}` }).trim().min(1, `Enter the ${what}`).max(200);
@@ -42,6 +43,7 @@ export const financeYearRecord: RecordType<z.infer<typeof yearInput>> = {
     if (input.financialYear) await requireUnique(db, financeYears, [equals(financeYears.financialYear, input.financialYear)], existing?.id, `${input.financialYear} is already in the plan`);
     return withPence(withPence(input, 'openingBalance', 'openingBalancePence'), 'cashThreshold', 'cashThresholdPence');
   },
+  guardClosedYears: guardYearField('This change to a year of the plan'),
 };
 
 const streamInput = z.object({
@@ -57,6 +59,9 @@ const streamInput = z.object({
   /** The scheme this stream pays for. */
   schemeId: recordIdSchema.nullable().optional(),
 });
+
+/** What a stream holds that the year's figures are worked out from (its name, funder and comment are words only). */
+const streamMoneyFields = ['status', 'frequency', 'arrearsMonths', 'practicesShareBasisPoints', 'schemeId'] as const;
 
 /** An income stream: who pays, for what, how sure it is and how it is paid. Its amounts per year are income-stream-year records. */
 export const incomeStreamRecord: RecordType<z.infer<typeof streamInput>> = {
@@ -83,6 +88,12 @@ export const incomeStreamRecord: RecordType<z.infer<typeof streamInput>> = {
     await requireUnique(db, incomeStreams, [equals(incomeStreams.funder, merged.funder), equals(incomeStreams.name, merged.name), equals(incomeStreams.status, merged.status)], existing?.id, `There is already a ${String(merged.status)} stream "${String(merged.name)}" from ${String(merged.funder)}`);
     if (input.schemeId) await requireSchemeLink(db, { table: incomeStreams, noun: 'income stream', label: incomeStreams.name }, input.schemeId, existing?.id);
     return { ...rest, ...(practicesSharePercent !== undefined ? { practicesShareBasisPoints: percentToBasisPoints(practicesSharePercent) } : {}) };
+  },
+  // Its terms decide when and how much of each year's amount comes in and goes on to practices: a change to them (or removing it) alters every year it has an amount in.
+  async guardClosedYears(db, before, after) {
+    if (!before || (after && !streamMoneyFields.some((f) => after[f] !== undefined && after[f] !== before[f]))) return;
+    const years = await db.select({ financialYear: incomeStreamYears.financialYear }).from(incomeStreamYears).where(eq(incomeStreamYears.streamId, Number(before.id)));
+    await refuseChangeInClosedYears(db, years.map((y) => y.financialYear), after ? 'This change to the income stream\'s terms' : 'Deleting this income stream');
   },
   // An I&E line that names it as its source keeps the stream: the line's link would otherwise be cleared unseen.
   dependents: [{ column: ieIncomeLines.streamId, one: 'I&E income line', many: 'I&E income lines' }],
@@ -132,4 +143,5 @@ export const incomeStreamYearRecord: RecordType<z.infer<typeof streamYearInput>>
     await requireUnique(db, incomeStreamYears, [equals(incomeStreamYears.streamId, streamId), equals(incomeStreamYears.financialYear, year)], existing?.id, `The stream already has an amount for ${String(year)}; change that one`);
     return withPence(input, 'amount', 'amountPence');
   },
+  guardClosedYears: guardYearField('This change to an income stream amount'),
 };

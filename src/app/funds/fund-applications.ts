@@ -8,6 +8,7 @@ import { deleteDrawdown, drawdownsOf, findApplication, insertApplication, insert
 import { departuresOf, localitiesOn } from '../../db/repos/registry.js';
 import { wentOn } from '../../domain/groups/departures.js';
 import type { Db } from '../../db/client.js';
+import { refuseChangeInClosedYears } from '../finance/closed-years.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize, authorizeAny } from '../permissions.js';
@@ -191,6 +192,7 @@ export async function recordDrawdown(ctx: AppContext, applicationId: number, inp
     checkDrawdownDate(input.drawnOn, (await findFund(db, application.fundId)).rates.map((r) => r.year), application.decidedOn);
     const drawn = sumPence((await drawdownsOf(db, [applicationId])).map((d) => d.amountPence));
     checkDrawdown(money(application), drawn, input.amount, input.evidence);
+    await refuseChangeInClosedYears(db, [input.drawnOn], 'This drawdown');
     if (!(await updateApplicationIfUnchanged(db, applicationId, application.rowVersion, {}))) {
       throw await staleApplication(db, applicationId, application.rowVersion, 'Someone else drew down against this application at the same time. Reload it and try again.');
     }
@@ -211,6 +213,7 @@ export async function removeDrawdown(ctx: AppContext, applicationId: number, dra
     const application = await loadApplication(db, applicationId);
     const drawdown = (await drawdownsOf(db, [applicationId])).find((d) => d.id === drawdownId);
     if (!drawdown) throw notFound(`Drawdown ${drawdownId} of application ${applicationId}`);
+    await refuseChangeInClosedYears(db, [drawdown.drawnOn], 'Taking back this drawdown');
     if (!(await updateApplicationIfUnchanged(db, applicationId, rowVersion, {}))) throw await staleApplication(db, applicationId, rowVersion, 'Someone else changed this application’s drawdowns. Reload it and try again.');
     await deleteDrawdown(db, drawdownId);
     await recordAudit(db, ctx.actor, { recordType: 'drawdown', recordId: drawdownId, action: 'delete', before: drawdown, summary: `Took back a drawdown against ${application.title}` });

@@ -103,6 +103,12 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
   prepare(db: Db, input: Partial<Input>, existing: Record<string, unknown> | undefined): Promise<Record<string, unknown>>;
   /** Writes what lives beside the row (e.g. a user's practices, a risk's score history). */
   afterWrite?(db: Db, id: string | number, input: Partial<Input>, actor: Actor): Promise<void>;
+  /**
+   * Refuses a write that would alter the figures of a closed financial year, through the one guard
+   * (`refuseChangeInClosedYears`, src/app/finance/closed-years.ts): `before` is the stored row (an
+   * update, a delete), `after` the values to store (a create, an update: only what changes).
+   */
+  guardClosedYears?(db: Db, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): Promise<void>;
   /** What a delete takes with it (rows removed by cascade), kept in the delete's audit entry so nothing goes unrecorded. */
   alsoDeleted?(db: Db, id: string | number): Promise<Record<string, unknown>>;
   /** Records that point at this one by its id: a delete is refused while any exist, so none is left pointing at nothing. */

@@ -174,6 +174,7 @@ export async function insertPrepared(ctx: AppContext, type: AnyRecordType, input
   const audits: AuditEntry[] = [];
   for (const data of inputs) {
     const values = await type.prepare(ctx.db, data, undefined);
+    await type.guardClosedYears?.(ctx.db, undefined, values);
     const [row] = await ctx.db.insert(type.table).values(values as never).returning();
     const id = (row as Record<string, unknown>)[columnKey(type)] as string | number;
     await type.afterWrite?.(ctx.db, id, data, ctx.actor);
@@ -205,6 +206,7 @@ export async function updateRecord(ctx: AppContext, type: AnyRecordType, rawId: 
     const values = await type.prepare(txCtx.db, data, existing);
     // A save that changes nothing (the form sent back what it showed) writes nothing: no new version, no audit row.
     if (!type.afterWrite && existing[versionKey(type)] === expectedVersion && changesNothing(values, existing)) return before;
+    await type.guardClosedYears?.(txCtx.db, existing, values);
     const updated = await tx
       .update(type.table)
       .set({ ...values, rowVersion: sql`${type.versionColumn} + 1`, updatedAt: new Date() } as never)
@@ -237,6 +239,7 @@ export async function deleteRecord(ctx: AppContext, type: AnyRecordType, rawId: 
     authorize(ctx.actor, type.name, 'delete', type.practiceCodeOf?.(existing));
     await refuseWhileDepended(txCtx.db, type, id, rawId);
     await type.refuseDelete?.(txCtx.db, existing);
+    await type.guardClosedYears?.(txCtx.db, existing, undefined);
     const before = { ...type.present((await loadRow(txCtx, type, id)) ?? existing), ...(await type.alsoDeleted?.(txCtx.db, id)) };
     const deleted = await tx.delete(type.table).where(and(eq(type.idColumn, id), eq(type.versionColumn, expectedVersion))).returning();
     if (deleted.length === 0) throw staleChange(`This ${type.label} was changed by someone else since you opened it. Reload it and try again.`, expectedVersion, existing[versionKey(type)]);

@@ -16,7 +16,7 @@ import { restrictDefinition } from './practice-scope.js';
 import { storedPractices, type StoredDefinition } from './resolve-practices.js';
 import { lockedTransaction } from './save-scheme.js';
 import { loadReadableVersion, loadSchemeVersion, type LoadedVersion } from './scheme-inputs.js';
-import { refuseIfSettled } from './settlement.js';
+import { refuseIfSettled, refuseIfYearClosed } from './settlement.js';
 import { presentVersionSummary, settlementOf } from './scheme-presenters.js';
 import { deliveredEntriesSchema, type DeliveredEntries, type DeliveredEntriesRequest } from './scheme-requests.js';
 import { refuseStale, revisionOf } from './upload-revision.js';
@@ -83,6 +83,7 @@ async function saveDelivered(ctx: AppContext, db: Db, loaded: LoadedVersion, sen
   const rows = stampSent(stampReceived(sent, firstReceived(before), today), touched, today === null ? null : { at: new Date(), by: ctx.actor.label });
   const result = { scheme: loaded.scheme.name, version: presentVersionSummary(loaded.version), returns: new Set(rows.map((r) => `${r.practiceCode}|${r.week}`)).size, figures: rows.length };
   if (JSON.stringify(figures(touched)) === JSON.stringify(figures(rows))) return { ...result, changed: false };
+  await refuseIfYearClosed(db, loaded, 'activity returns');
   refuseStaleReturns(loaded, before, basedOn);
   const untouched = before.filter((r) => !touched.includes(r));
   const mixed = [...new Set(rows.map((r) => r.practiceCode))].filter((code) => [...untouched, ...rows].some((r) => r.practiceCode === code && r.week === null) && [...untouched, ...rows].some((r) => r.practiceCode === code && r.week !== null));

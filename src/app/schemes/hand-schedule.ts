@@ -10,7 +10,7 @@ import { authorize } from '../permissions.js';
 import { storedPractices } from './resolve-practices.js';
 import { lockedTransaction } from './save-scheme.js';
 import { loadSchemeVersion, type LoadedVersion } from './scheme-inputs.js';
-import { refuseIfSettled } from './settlement.js';
+import { refuseIfSettled, refuseIfYearClosed } from './settlement.js';
 import { presentVersionSummary } from './scheme-presenters.js';
 import { handScheduleSchema, type HandScheduleRequest } from './scheme-requests.js';
 import { refuseStale, revisionOf } from './upload-revision.js';
@@ -43,6 +43,7 @@ async function saveHandSchedule(ctx: AppContext, db: Db, loaded: LoadedVersion, 
   const before = await handScheduleRows(db, loaded.scheme.id, loaded.version.version);
   const result = { scheme: loaded.scheme.name, version: presentVersionSummary(loaded.version), label, figures: rows.length };
   if (JSON.stringify(figures(before)) === JSON.stringify(figures(rows))) return { ...result, changed: false };
+  await refuseIfYearClosed(db, loaded, 'hand schedule');
   refuseStale(basedOn, revisionOf(figures(before)), `The hand schedule of version ${loaded.version.version} changed`);
   await replaceHandSchedule(db, loaded.scheme.id, loaded.version.version, rows);
   await recordAudit(db, ctx.actor, {

@@ -6,6 +6,10 @@ import { forbidden, staleChange } from '../../domain/errors.js';
 import { todayInEngland } from '../../domain/iso-date.js';
 import { checkSettlementChange, earlierInvoiceWords, invoiceReferenceProblem, isSettled, keptSettlement, paysPractices, sameReference, sameSettlement, settledMessage, settledMoney, settlementChangeWords, settlementWords, type Settlement } from '../../domain/schemes/settlement.js';
 import { runScheme } from '../../domain/schemes/run-scheme.js';
+import { settlementDaysMoved } from '../../domain/finance/closed-years.js';
+import { schemePaymentYear } from '../../domain/finance/scheme-money.js';
+import type { Db } from '../../db/client.js';
+import { refuseChangeInClosedYears } from '../finance/closed-years.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
@@ -22,6 +26,14 @@ import { settlementSchema, type SettlementRequest } from './scheme-requests.js';
 export function refuseIfSettled(loaded: LoadedVersion): void {
   const { invoiced } = settlementOf(loaded.version);
   if (invoiced) throw forbidden(settledMessage(loaded.version.version, invoiced.on));
+}
+
+/**
+ * Refuses a change to a version's activity returns or hand schedule while the financial year its
+ * activity is paid for in (`schemePaymentYear`) is closed: they are that year's figures.
+ */
+export function refuseIfYearClosed(db: Db, loaded: LoadedVersion, what: string): Promise<void> {
+  return refuseChangeInClosedYears(db, [schemePaymentYear(loaded.definition.period)], `This change to the ${what} of version ${loaded.version.version} of ${loaded.scheme.name}`);
 }
 
 const columnsOf = ({ invoiced, paid }: Settlement): Partial<SchemeVersionRow> => ({
@@ -73,6 +85,8 @@ function settle(ctx: AppContext, schemeId: number, body: z.output<typeof settlem
     if (!sameSettlement(before, body.basedOn)) {
       throw staleChange(`The invoice and payment of version ${number} of ${loaded.scheme.name} were changed by someone else since you opened it: it now reads “${settlementWords(before)}”. Reload the page and make your change again.`, body.basedOn, before);
     }
+    const days = settlementDaysMoved({ invoicedOn: before.invoiced?.on, paidOn: before.paid?.on }, { invoicedOn: after.invoiced?.on, paidOn: after.paid?.on });
+    await refuseChangeInClosedYears(db, days, `This change to the invoice and payment of version ${number} of ${loaded.scheme.name}`);
     // The figures invoiced and paid are the version's run's, worked out here and never sent: the version keeps the totals, and the audit each practice's payment too.
     const money = settledMoney(runScheme(await runInputFor(db, loaded)));
     const kept = keptSettlement(before, after, money);

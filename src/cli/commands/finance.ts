@@ -13,6 +13,7 @@ import { formatPence } from '../../domain/schemes/format-money.js';
 import { formatOption } from '../output.js';
 import { writeOutputFile } from '../write-output.js';
 import { importReportLines } from '../import-report-text.js';
+import { registerYearClosingCommands } from './finance-years.js';
 
 
 interface ReportOptions {
@@ -66,7 +67,8 @@ async function report(name: FinanceReportName, options: ReportOptions) {
   await withClient(async (client) => {
     const query: FinanceQuery = { year: options.year, threshold: options.threshold, won: options.won, lost: options.lost };
     const result = await client.financeReport(name, query);
-    const said = notes(name, result);
+    // A closed year says so first: "Closed on 30 April 2019 by Jo Walker".
+    const said = [...(typeof result.closed === 'string' ? [result.closed] : []), ...notes(name, result)];
     let content: string | Buffer;
     if (options.format === 'json') {
       const { tables: _tables, ...rest } = result;
@@ -117,4 +119,5 @@ export function registerFinanceCommands(program: Command): void {
         process.stdout.write(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${importReportLines(result, client.via).join('\n')}\n`);
       });
     });
+  registerYearClosingCommands(finance);
 }

@@ -20,6 +20,13 @@ export const financeYears = pgTable('finance_years', {
   openingBalancePence: pence('opening_balance_pence').notNull().default(0),
   cashThresholdPence: pence('cash_threshold_pence').notNull().default(0),
   notes: text('notes'),
+  /**
+   * The day (in England) the year's accounts were closed, and who closed them ("Name <address>"):
+   * while set, nothing that would change the year's figures is written (src/app/finance/closed-years.ts).
+   * Reopening clears both; the audit keeps every closing and reopening with its reason.
+   */
+  closedOn: date('closed_on'),
+  closedBy: text('closed_by'),
   ...audited,
 });
 

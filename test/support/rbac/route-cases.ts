@@ -25,6 +25,15 @@ const peerGroup = once(async (ids) => (await created(ids, '/api/groups', { name:
 /** An approved application's drawdown of £1, to take back. */
 const drawdownToTakeBack = once(async (ids) => (await created(ids, `/api/fund-applications/${ids.applicationId}/drawdowns`, { amount: '£1', drawnOn: '2018-08-01', evidence: 'Invoice' })).id as number);
 
+/** A new year of the plan that ended long ago (1800/01, 1801/02…), to close or reopen. */
+let pastYears = 1800;
+const pastYear = async (ids: Ids) => {
+  const start = pastYears++;
+  const financialYear = `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+  await created(ids, '/api/finance-years', { financialYear });
+  return financialYear;
+};
+
 /** A document uploaded by mistake, for the admin to remove. */
 const documentToRemove = once(async (ids) => (await created(ids, `/api/contracts/${ids.contractId}/documents`, fileForm('wrong.pdf', '%PDF-1.4 wrong'))).id as number);
 
@@ -171,6 +180,18 @@ const schemes: Case[] = [
 
 const finance: Case[] = [
   get('GET /api/finance/export.xlsx', financeReaders, () => '/api/finance/export.xlsx?year=2018/19'),
+  get('GET /api/finance/years', financeReaders, () => '/api/finance/years'),
+  // A year of the 1800s of its own, ended long ago, so closing (anyway) or reopening it can succeed and touches no demo year.
+  { route: 'POST /api/finance/years/close', allowed: adminOnly, request: async (_r, ids) => ({ method: 'POST', path: '/api/finance/years/close', body: { financialYear: await pastYear(ids), anyway: true } }) },
+  {
+    route: 'POST /api/finance/years/reopen',
+    allowed: adminOnly,
+    request: async (_r, ids) => {
+      const financialYear = await pastYear(ids);
+      await created(ids, '/api/finance/years/close', { financialYear, anyway: true });
+      return { method: 'POST', path: '/api/finance/years/reopen', body: { financialYear, reason: 'Permissions test' } };
+    },
+  },
   get('GET /api/finance/{report}', financeReaders, () => '/api/finance/ie?year=2018/19'),
   get('GET /api/finance/{report}/export.{format}', financeReaders, () => '/api/finance/cash-flow/export.csv?year=2018/19'),
   { route: 'POST /api/finance/import/{kind}', allowed: adminOnly, request: (r) => ({ method: 'POST', path: '/api/finance/import/savings', body: csv('scheme,financial_year,amount', `${unique(r)},2018/19,"£1,000"`) }) },

@@ -1,4 +1,4 @@
-import { Heading, Select } from 'nhsuk-react-components';
+import { Heading, InsetText, Select } from 'nhsuk-react-components';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { Page, SessionUser } from '../../api/types.js';
@@ -10,6 +10,7 @@ import { NotFoundPage, usePageTitle } from '../../components/page-states.js';
 import { normaliseFinancialYear } from '../../../domain/finance/financial-year.js';
 import type { FinanceYearRow } from './types.js';
 import { ExportLinks } from '../../components/export-links.js';
+import { closedWords } from '../../../domain/finance/closed-years.js';
 
 /** The finance pages and the registers that live under Finance in the menu, each shown to whoever may read what it shows. */
 const sections: { to: string; text: string; reads: RecordTypeName }[] = [
@@ -17,6 +18,7 @@ const sections: { to: string; text: string; reads: RecordTypeName }[] = [
   { to: '/finance/ie', text: 'Income and expenditure', reads: 'finance_report' },
   { to: '/finance/cash-flow', text: 'Cash flow', reads: 'finance_report' },
   { to: '/finance/scenarios', text: 'Scenarios', reads: 'finance_report' },
+  { to: '/finance/years', text: 'Financial years', reads: 'finance_year' },
   { to: '/contracts', text: 'Contracts', reads: 'contract' },
   { to: '/funds', text: 'Funds', reads: 'fund' },
 ];
@@ -104,8 +106,21 @@ function FinancePage({ title, intro, year, children }: { title: string; intro?: 
           ))}
         </Select>
       ) : null}
+      {year ? <ClosedYearNotice year={year.years.find((y) => y.financialYear === year.year)} /> : null}
       {children}
     </>
+  );
+}
+
+/** A closed year says so above its figures: "Closed on 30 April 2019 by Jo Walker", and that they cannot change. */
+function ClosedYearNotice({ year }: { year: FinanceYearRow | undefined }) {
+  if (!year?.closedOn) return null;
+  return (
+    <InsetText>
+      <p>
+        <strong>{closedWords({ financialYear: year.financialYear, closedOn: year.closedOn, closedBy: year.closedBy ?? '' })}.</strong> Its figures cannot change until an admin reopens it (<Link to="/finance/years">Financial years</Link>).
+      </p>
+    </InsetText>
   );
 }
 

@@ -58,6 +58,9 @@ export interface FinanceYearRow {
   financialYear: string;
   openingBalancePence: number;
   cashThresholdPence: number;
+  /** Set while the year's accounts are closed: the day (in England) and who closed them. */
+  closedOn: string | null;
+  closedBy: string | null;
   rowVersion: number;
 }
 
