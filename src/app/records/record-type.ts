@@ -123,6 +123,11 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
   afterDelete?(db: Db, deleted: Record<string, unknown>, actor: Actor): Promise<void>;
   /** Replaces the generic CSV import where a type reads its own file layout (e.g. a seed register keyed by ref, re-importable). */
   importCsv?(ctx: AppContext, file: { name: string; content: Uint8Array }): Promise<CsvImportReport>;
+  /**
+   * The personal data a download of these records carries, in words ("names and email addresses"):
+   * each download is then audited, who, when and how many rows (`downloadRecords`).
+   */
+  personalData?: string;
   /** Shapes a row for the API, CLI and audit (never a password hash). */
   present(row: Record<string, unknown>): Record<string, unknown>;
 }
