@@ -119,6 +119,9 @@ async function appendAudit(db: Db): Promise<void> {
   await db.execute(sql.raw(`INSERT INTO audit_log (${auditContent}) SELECT ${auditContent} FROM audit_kept ORDER BY seq NULLS FIRST, id`));
 }
 
+/** A backup made before the log was sealed (migration 0030) holds rows without seals: they stay outside the chain, as they were. */
+const outsideChainUnlessSealed = (rows: readonly Record<string, unknown>[]) => rows.map((row) => (row.hash ? row : { ...row, hash: 'unsealed' }));
+
 /**
  * Migrations that correct stored rows rather than change tables (0018 gives each scheme its approved
  * version's name, not a draft's). A backup made before one holds the rows it corrected, so restoring
@@ -205,7 +208,7 @@ export async function restoreBackup(database: Database, content: Buffer | Backup
     await tx.execute(sql.raw(`TRUNCATE ${[...tables.map((t) => `"${getTableName(t)}"`), '"sessions"'].join(', ')}`));
     for (const table of tables) {
       const name = getTableName(table);
-      const rows = file.tables[name] ?? [];
+      const rows = name === getTableName(schema.auditLog) ? outsideChainUnlessSealed(file.tables[name] ?? []) : (file.tables[name] ?? []);
       counts[name] = rows.length;
       for (let i = 0; i < rows.length; i += 2000) {
         const chunk = JSON.stringify(rows.slice(i, i + 2000));
@@ -226,8 +229,6 @@ export async function restoreBackup(database: Database, content: Buffer | Backup
         );
       }
     }
-    // A backup made before the log was sealed (migration 0030) holds rows without seals: they stay outside the chain, as they were.
-    await tx.execute(sql`UPDATE audit_log SET hash = 'unsealed' WHERE hash IS NULL`);
     await reapplyDataMigrations(tx as never, file.migrations);
     // The backup's own audit log came back with it. What was audited since, and the restore undid,
     // follows it (the audit is never lost), and this last row says when, and from what, it restored.

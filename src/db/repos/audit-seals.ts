@@ -54,7 +54,7 @@ export async function firstSealFailures(db: Db): Promise<SealFailure[]> {
   const inChain = rowsOf<{ id: unknown; seq: unknown; at: unknown; gap: boolean }>(
     await db.execute(sql`
       SELECT id, seq, at, seq <> coalesce(prev_seq, 0) + 1 AS gap FROM (
-        SELECT id, seq, at, hash, lag(seq) OVER w AS prev_seq, audit_link(lag(hash) OVER w, a) AS expected
+        SELECT id, seq, at, hash, lag(seq) OVER w AS prev_seq, audit_link(lag(hash) OVER w, seq, a) AS expected
         FROM audit_log a WHERE seq IS NOT NULL WINDOW w AS (ORDER BY seq)
       ) c
       WHERE hash IS DISTINCT FROM expected OR seq <> coalesce(prev_seq, 0) + 1
