@@ -13,6 +13,7 @@ import { auditRecordNames } from './audit-record-names.js';
 import { auditChangesOf } from './audit-changes.js';
 import type { AuditFieldChange } from '../domain/audit/values.js';
 import { authorize } from './permissions.js';
+import { type Download, recordDownload } from './downloads.js';
 import { labelsOfRecordType } from './records/field-labels.js';
 
 /*
@@ -100,9 +101,11 @@ export async function listAudit(ctx: { db: Db; actor: Actor }, query: AuditQuery
 
 /** Every change that matches, newest first, for a download: up to `AUDIT_EXPORT_LIMIT` rows (narrow the dates for more). */
 export const AUDIT_EXPORT_LIMIT = 100_000;
-export async function exportAudit(ctx: { db: Db; actor: Actor }, query: AuditQuery) {
+export async function exportAudit(ctx: { db: Db; actor: Actor }, query: AuditQuery, download: Pick<Download, 'name' | 'title' | 'format' | 'filters'>) {
   authorize(ctx.actor, 'audit', 'read');
   const rows = await ctx.db.select().from(auditLog).where(auditWhere(query)).orderBy(desc(auditLog.id)).limit(AUDIT_EXPORT_LIMIT);
+  // Who did what, by name and email, and what records held before and after: a download of it is itself audited.
+  await recordDownload(ctx, { ...download, rows: rows.length, holds: 'names and email addresses of who made each change, and what the records held before and after' });
   return presented(ctx.db, rows);
 }
 

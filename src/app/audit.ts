@@ -5,8 +5,8 @@ import type { Actor } from './context.js';
 export interface AuditEntry {
   recordType: string;
   recordId: string | number;
-  /** A restore replaces every record with a backup's: not an import of a file. A refusal is a sign-in refused (the one row that records no change). */
-  action: 'create' | 'update' | 'delete' | 'import' | 'restore' | 'refuse';
+  /** A restore replaces every record with a backup's: not an import of a file. A refusal is a sign-in refused; a download, a file of people's personal data taken away (rows that record no change). */
+  action: 'create' | 'update' | 'delete' | 'import' | 'restore' | 'refuse' | 'download';
   before?: unknown;
   after?: unknown;
   summary?: string;

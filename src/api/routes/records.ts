@@ -2,12 +2,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditColumns, auditedRecordTypes, exportAudit, listAudit } from '../../app/audit-log.js';
+import { checkAuditSeals, readKeptSeal } from '../../app/audit-seals.js';
 import type { AppContext } from '../../app/context.js';
 import { exportColumns } from '../../app/records/export-columns.js';
 import { importRecordsCsv } from '../../app/records/import-csv.js';
 import { referencedNames } from '../../app/records/export-names.js';
 import { listQuerySchema } from '../../app/records/list-query.js';
-import { checkRecord, createRecord, deleteRecord, getRecord, listAllRecords, listRecords, updateRecord } from '../../app/records/records.js';
+import { checkRecord, createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '../../app/records/records.js';
+import { downloadRecords } from '../../app/downloads.js';
+import { sheetTitle } from '../../app/export/tabular.js';
 import { recordTypes } from '../../app/records/registry.js';
 import { refuseUnlessMayChange } from '../../app/records/owner-changes.js';
 import { auditFilterWords, filterWords } from './filter-words.js';
@@ -62,8 +65,13 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
   r.get('/api/audit', { schema: { tags: ['audit'], summary: 'Audit log (admins): a page of changes, newest first, and how many match', querystring: auditFilters.extend(auditPaging).strict(), answers: { 200: auditPageAnswer } } }, async (request) =>
     listAudit(ctxOf(request), request.query),
   );
-  r.get('/api/audit/export.:format', { schema: { tags: ['audit'], summary: 'The audit log as CSV or XLSX (admins), with the same filters', params: formatParams, querystring: auditFilters.strict(), answers: { 200: tableFile } } }, async (request, reply) =>
-    sendTable(reply, { name: 'audit-log', title: 'Audit log', filters: auditFilterWords(request.query) }, request.params.format, await exportAudit(ctxOf(request), request.query), auditColumns),
+  r.get('/api/audit/export.:format', { schema: { tags: ['audit'], summary: 'The audit log as CSV or XLSX (admins), with the same filters; the download is itself audited', params: formatParams, querystring: auditFilters.strict(), answers: { 200: tableFile } } }, async (request, reply) => {
+    const file = { name: 'audit-log', title: 'Audit log', filters: auditFilterWords(request.query) };
+    return sendTable(reply, file, request.params.format, await exportAudit(ctxOf(request), request.query, { ...file, format: request.params.format }), auditColumns);
+  });
+
+  r.get('/api/audit/seals', { schema: { tags: ['audit'], summary: 'Check the audit log’s seals (admins): the first row that fails, if any, and the latest seal to keep elsewhere', querystring: z.object({ anchor: z.string().max(100).optional().describe('a seal kept elsewhere, place:SHA-256 as `atscale audit verify` prints it') }).strict() } }, async (request) =>
+    checkAuditSeals(ctxOf(request), request.query.anchor ? readKeptSeal(request.query.anchor) : undefined),
   );
 
   for (const [plural, type] of Object.entries(recordTypes)) {
@@ -76,9 +84,10 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
     r.get(`/api/${plural}/export.:format`, { validatorCompiler: readInUseCase, schema: { tags, summary: `Export every one of ${plural} that matches as CSV or XLSX, sorted as asked`, params: formatParams, querystring: listQueryDoc(type, false), answers: { 200: tableFile } } }, async (request, reply) => {
       const { format } = parseOrRefuse(formatParams, request.params, 'The address is not valid');
       const { base, filters } = splitQuery(request.query as Record<string, string>, false);
-      const rows = await listAllRecords(ctxOf(request), type, { ...base, filters });
       const names = await referencedNames(ctxOf(request), type);
-      return sendTable(reply, { name: plural, filters: filterWords(type, filters, base.q, names) }, format, rows, exportColumns(type, names));
+      const file = { name: plural, title: sheetTitle({ name: plural }), filters: filterWords(type, filters, base.q, names) };
+      const rows = await downloadRecords(ctxOf(request), type, { ...base, filters }, { ...file, format });
+      return sendTable(reply, file, format, rows, exportColumns(type, names));
     });
     r.get(`/api/${plural}/:id`, { schema: { tags, summary: `Get one of ${plural}`, params: idParams, answers: { 200: one } } }, async (request) => getRecord(ctxOf(request), type, request.params.id));
     r.get(`/api/${plural}/:id/audit`, { schema: { tags, summary: `Audit history of one of ${plural}`, params: idParams, answers: { 200: z.object({ items: z.array(auditRowAnswer) }) } } }, async (request) => ({

@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors.js';
 import { todayInEngland } from '../../domain/iso-date.js';
 import { formatCount } from '../../domain/schemes/format-money.js';
 import { sendFile, xlsxType } from './send-file.js';
+import { downloadFileName } from '../../app/downloads.js';
 
 export interface TableFile {
   /** The file's name before its date ("risks" → risks-2026-11-25.csv), and the data sheet's key. */
@@ -22,7 +23,7 @@ export interface TableFile {
 export async function sendTable<T>(reply: FastifyReply, file: TableFile, format: 'csv' | 'xlsx', rows: readonly T[], columns: readonly Column<T>[]) {
   const today = todayInEngland();
   if (format === 'csv') {
-    return sendFile(reply, 'text/csv; charset=utf-8', { fileName: `${file.name}-${today}.csv`, content: toCsvFile(rows, columns) });
+    return sendFile(reply, 'text/csv; charset=utf-8', { fileName: downloadFileName(file.name, 'csv', today), content: toCsvFile(rows, columns) });
   }
   if (format === 'xlsx') {
     const title = file.title ?? sheetTitle({ name: file.name });
@@ -30,10 +31,10 @@ export async function sendTable<T>(reply: FastifyReply, file: TableFile, format:
       ['What', title],
       ['Filtered by', file.filters?.length ? file.filters.join('; ') : 'Nothing: every record you may see'],
       ['Rows', formatCount(rows.length)],
-      ['Produced', producedWords(today, reply.request.actor?.label)],
+      ['Produced', producedWords(reply.request.actor?.label)],
     ]);
     const content = await toXlsx([{ name: file.name, title: file.title, rows, columns }, about], { title });
-    return sendFile(reply, xlsxType, { fileName: `${file.name}-${today}.xlsx`, content });
+    return sendFile(reply, xlsxType, { fileName: downloadFileName(file.name, 'xlsx', today), content });
   }
   throw new AppError('invalid', 'Choose csv or xlsx');
 }

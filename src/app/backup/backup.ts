@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { asc, getTableName, is, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../../domain/errors.js';
 import { formatDateTime } from '../../domain/iso-date.js';
@@ -80,7 +80,7 @@ function sameRowText(row: Record<string, unknown>): string {
  */
 async function auditSinceBackup(db: Db, backedUp: readonly Record<string, unknown>[]): Promise<{ kept: AuditRow[]; altered: number }> {
   const inBackup = new Map(backedUp.map((r) => [`${r.id} ${new Date(String(r.at)).getTime()}`, sameRowText(r)]));
-  const current = await db.select().from(schema.auditLog).orderBy(asc(schema.auditLog.id));
+  const current = await db.select().from(schema.auditLog);
   const asStored = await db.execute(sql`SELECT id, row_to_json(t)::text AS j FROM audit_log t`);
   const textOf = new Map((asStored as unknown as { rows: { id: number; j: string }[] }).rows.map((r) => [Number(r.id), sameRowText(JSON.parse(r.j) as Record<string, unknown>)]));
   let altered = 0;
@@ -98,10 +98,29 @@ const keptWords = (since: number) => (since === 1 ? '; the audit row written sin
 const alteredWords = (altered: number) =>
   altered === 0 ? '' : `; ${altered === 1 ? '1 audit row in the backup differs' : `${altered} audit rows in the backup differ`} from the log it replaced (the file was changed): the log’s ${altered === 1 ? 'row is' : 'rows are'} kept before this one too`;
 
-/** Adds audit rows after those restored, in their order and with their own times, under new ids. */
-async function appendAudit(db: Db, rows: readonly AuditRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) await db.insert(schema.auditLog).values(rows.slice(i, i + 1000).map(({ id: _id, ...row }) => row));
+/** The audit columns a row keeps when added again after a restore: all but its id and its place in the sealed chain, which it is given anew. */
+const auditContent = Object.values(getTableColumns(schema.auditLog))
+  .map((column) => column.name)
+  .filter((name) => !['id', 'seq', 'hash'].includes(name))
+  .map((name) => `"${name}"`)
+  .join(', ');
+
+/** Holds the rows to keep, exactly as stored (times to the microsecond), in a table that lasts until the restore commits. */
+async function holdAudit(db: Db, rows: readonly AuditRow[]): Promise<void> {
+  await db.execute(sql`CREATE TEMP TABLE audit_kept ON COMMIT DROP AS SELECT * FROM audit_log WHERE id = ANY(${`{${rows.map((r) => r.id).join(',')}}`}::bigint[])`);
 }
+
+/**
+ * Adds the held audit rows after those restored, in the order they were sealed, with their own times,
+ * under new ids; each is sealed again on commit after the backup's last. Restoring a backup of this
+ * database so gives them the seals they had, so a seal kept elsewhere still matches.
+ */
+async function appendAudit(db: Db): Promise<void> {
+  await db.execute(sql.raw(`INSERT INTO audit_log (${auditContent}) SELECT ${auditContent} FROM audit_kept ORDER BY seq NULLS FIRST, id`));
+}
+
+/** A backup made before the log was sealed (migration 0030) holds rows without seals: they stay outside the chain, as they were. */
+const outsideChainUnlessSealed = (rows: readonly Record<string, unknown>[]) => rows.map((row) => (row.hash ? row : { ...row, hash: 'unsealed' }));
 
 /**
  * Migrations that correct stored rows rather than change tables (0018 gives each scheme its approved
@@ -185,10 +204,11 @@ export async function restoreBackup(database: Database, content: Buffer | Backup
   const counts: Record<string, number> = {};
   await database.db.transaction(async (tx) => {
     const { kept, altered } = await auditSinceBackup(tx as never, file.tables.audit_log ?? []);
+    await holdAudit(tx as never, kept);
     await tx.execute(sql.raw(`TRUNCATE ${[...tables.map((t) => `"${getTableName(t)}"`), '"sessions"'].join(', ')}`));
     for (const table of tables) {
       const name = getTableName(table);
-      const rows = file.tables[name] ?? [];
+      const rows = name === getTableName(schema.auditLog) ? outsideChainUnlessSealed(file.tables[name] ?? []) : (file.tables[name] ?? []);
       counts[name] = rows.length;
       for (let i = 0; i < rows.length; i += 2000) {
         const chunk = JSON.stringify(rows.slice(i, i + 2000));
@@ -212,7 +232,7 @@ export async function restoreBackup(database: Database, content: Buffer | Backup
     await reapplyDataMigrations(tx as never, file.migrations);
     // The backup's own audit log came back with it. What was audited since, and the restore undid,
     // follows it (the audit is never lost), and this last row says when, and from what, it restored.
-    await appendAudit(tx as never, kept);
+    await appendAudit(tx as never);
     await recordAudit(tx as never, actor, {
       recordType: 'backup',
       recordId: file.createdAt,

@@ -2,7 +2,7 @@
  * One way to turn a list into a table a person can take away: text for a terminal, CSV, XLSX.
  * Every list the product shows (API export endpoints, CLI --format) goes through here.
  */
-import { dateInWords, formatLongDate } from '../../domain/iso-date.js';
+import { dateInWords, formatDateTime } from '../../domain/iso-date.js';
 import { actorName } from '../../domain/words.js';
 import { formatCount, moneyColumnFormat, penceToPounds } from '../../domain/schemes/format-money.js';
 import { guardFormula } from '../../domain/csv-guard.js';
@@ -162,5 +162,9 @@ export function aboutSheet(lines: readonly (readonly [string, string])[]): Sheet
   return { name: 'About', rows: lines, columns: [{ header: 'About this file', value: (line) => line[0] }, { header: '', value: (line) => line[1] }] };
 }
 
-/** "26 November 2026 by Jo Walker, with atscale": the day (in England) a file was produced, and by whom where someone asked for it. */
-export const producedWords = (today: string, actorLabel?: string | null): string => `${formatLongDate(today)}${actorLabel ? ` by ${actorName(actorLabel)}` : ''}, with atscale`;
+/**
+ * "26 November 2026 at 6:51pm by Jo Walker, with atscale": when a file was produced, as clocks in
+ * England read it, and by whom. Every workbook's about sheet and every PDF says it so: two files from
+ * the same day tell apart, and one found later says whose it was.
+ */
+export const producedWords = (actorLabel: string | null | undefined, at: Date = new Date()): string => `${formatDateTime(at)}${actorLabel ? ` by ${actorName(actorLabel)}` : ''}, with atscale`;

@@ -4,7 +4,6 @@ import { cashFlowTableWithNote, type FinanceTable } from '../../domain/finance/p
 import type { ScenarioChange } from '../../domain/finance/scenarios.js';
 import { reportTableColumns } from '../export/report-table-columns.js';
 import { aboutSheet, producedWords, toCsvFile, toXlsx } from '../export/tabular.js';
-import { todayInEngland } from '../../domain/iso-date.js';
 import { financialYearStart, normaliseFinancialYear } from '../../domain/finance/financial-year.js';
 import type { AppContext } from '../context.js';
 import { parseOrRefuse } from '../records/zod-problems.js';
@@ -87,7 +86,7 @@ export async function financeAbout(ctx: AppContext, what: string, year: string |
     ...(shown ? [['Financial year', shown] as [string, string]] : []),
     ...(closed ? [['Accounts', closed] as [string, string]] : []),
     ['Scheme figures', 'A stream or I&E line linked to a scheme takes its money from the scheme’s approved version in force, on its activity returns as recorded when this file was produced'],
-    ['Produced', producedWords(todayInEngland(), ctx.actor.label)],
+    ['Produced', producedWords(ctx.actor.label)],
   ];
 }
 

@@ -1,4 +1,4 @@
-import { formatLongDate, todayInEngland } from '../../domain/iso-date.js';
+import { formatLongDate } from '../../domain/iso-date.js';
 import { formatPence } from '../../domain/schemes/format-money.js';
 import { humanise } from '../../domain/words.js';
 import { applicationStatusLabels, type ApplicationStatus } from '../../domain/funds/fund-applications.js';
@@ -86,7 +86,7 @@ export async function fundWorkbook(ctx: AppContext, fundId: number): Promise<{ f
     // The fund page's warnings, so the file read later says what the page said.
     ...report.departures.map((d): [string, string] => ['Closed or left', d]),
     ...report.heldBeyondShare.map((h): [string, string] => ['Over its share', h]),
-    ['Produced', producedWords(todayInEngland(), ctx.actor.label)],
+    ['Produced', producedWords(ctx.actor.label)],
   ]);
   return { fileName: `fund-${slug}.xlsx`, content: await toXlsx([positions, shares, applications, about]) };
 }

@@ -39,6 +39,7 @@ export const personRecord: RecordType<z.infer<typeof personInput>> = {
   label: 'person',
   ...storedIn(people),
   createdByPeople: true,
+  personalData: 'names, job titles, organisations and email addresses of the people named as owners, leads and attendees',
   fields: {
     id: { header: 'ID', column: people.id, kind: 'integer', filter: 'exact', sortable: true },
     name: { header: 'Name', column: people.name, kind: 'text', filter: 'search', sortable: true },

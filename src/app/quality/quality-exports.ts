@@ -2,8 +2,8 @@ import { funnelChartOption, practiceSpcChartOption } from '../../domain/quality/
 import { unitLabels } from '../../domain/quality/indicators.js';
 import { funnelPosition, standardWord } from '../../domain/quality/outlier-words.js';
 import { describeAssurance, describeVariation } from '../../domain/quality/spc-words.js';
-import { type Column, type Sheet, toXlsx } from '../export/tabular.js';
-import { formatLongDate, todayInEngland } from '../../domain/iso-date.js';
+import { type Column, producedWords, type Sheet, toXlsx } from '../export/tabular.js';
+import { formatLongDate } from '../../domain/iso-date.js';
 import type { AppContext } from '../context.js';
 import { type Dashboard, type DashboardQuery, type DashboardRow, getDashboard } from './dashboard.js';
 import { getPracticeIndicator, type practiceIndicatorQuerySchema } from './practice-indicator.js';
@@ -50,11 +50,11 @@ function packColumns(groupName: string): Column<PackLine>[] {
 }
 
 /** What a reader of the pack needs to know of its columns, away from the page that explains them. */
-function packNotes(pack: ReviewPack, today: string): [string, string][] {
+function packNotes(pack: ReviewPack, producedBy: string): [string, string][] {
   return [
     ['What', `Peer review pack for ${pack.locality.name}${pack.federation ? `, in ${pack.federation.name}` : ''}`],
     ['Practices', `${pack.practices.length}: the members on ${pack.membersOn ? formatLongDate(pack.membersOn) : 'the pack’s date'}, the latest period any indicator has figures for`],
-    ['Produced', `${formatLongDate(today)}, with atscale`],
+    ['Produced', producedWords(producedBy)],
     ['Sheets', 'All practices: every practice and indicator. Then a sheet for each practice.'],
     ['Unit', '% is a percentage; per 1,000 is a rate per 1,000 patients; count is a number of patients; minutes is a time'],
     [`${pack.locality.name}, Federation, Sub-ICB location, ${ALL_PRACTICES_HELD}`, 'For a percentage or a rate, the figure of all their practices pooled (every numerator over every denominator). For a count or a time, the average of their practices.'],
@@ -78,7 +78,7 @@ export async function reviewPackWorkbook(ctx: AppContext, localityId: number): P
     { header: '', value: (line) => line[1] },
   ];
   const sheets: Sheet<any>[] = [
-    { name: 'About', rows: packNotes(pack, todayInEngland()), columns: about },
+    { name: 'About', rows: packNotes(pack, ctx.actor.label), columns: about },
     { name: 'All practices', rows: lines, columns },
     ...pack.practices.map((p) => ({ name: `${p.practiceCode} ${p.practiceName}`.replace(/[[\]:*?/\\]/g, ' '), rows: lines.filter((l) => l.practiceCode === p.practiceCode), columns: columns.slice(2) })),
   ];

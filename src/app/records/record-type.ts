@@ -131,6 +131,11 @@ export interface RecordType<Input extends Record<string, unknown> = Record<strin
   importCsv?(ctx: AppContext, file: { name: string; content: Uint8Array }): Promise<CsvImportReport>;
   /** What `present` adds to or changes in a row beyond its columns and worked-out fields (a risk's score and rating), for the API description. */
   presents?: z.ZodRawShape;
+  /**
+   * The personal data a download of these records carries, in words ("names and email addresses"):
+   * each download is then audited, who, when and how many rows (`downloadRecords`).
+   */
+  personalData?: string;
   /** Shapes a row for the API, CLI and audit (never a password hash). */
   present(row: Record<string, unknown>): Record<string, unknown>;
 }

@@ -8,7 +8,7 @@ import { producedWords, toXlsx, type Sheet } from '../export/tabular.js';
 import type { AppContext } from '../context.js';
 import { runStoredScheme, schemeStatement, type RunOptions } from './run-stored-scheme.js';
 import { statementFacts, statementPractice } from './scheme-presenters.js';
-import { dayInEngland, todayInEngland, formatLongDate } from '../../domain/iso-date.js';
+import { dayInEngland, formatLongDate } from '../../domain/iso-date.js';
 import { actorName, humanise } from '../../domain/words.js';
 
 /**
@@ -28,7 +28,7 @@ export async function schemeWorkbook(ctx: AppContext, schemeId: number, options:
     ['Approved', result.version.approvedAt ? `${formatLongDate(dayInEngland(new Date(result.version.approvedAt)))} by ${actorName(result.version.approvedBy)}` : 'Not yet'],
     ['List sizes', result.version.listSnapshotDate ? `registry snapshot at ${formatLongDate(result.version.listSnapshotDate)}` : 'as given in the scheme'],
     ...(result.run.payments ? [['Invoiced and paid', settlementWords(result.version)] as [string, string]] : []),
-    ['Produced', producedWords(todayInEngland(), ctx.actor.label)],
+    ['Produced', producedWords(ctx.actor.label)],
     // A practice manager's workbook holds their own practices' rows: say so, and say where there are none.
     ...(ctx.actor.role === 'practice_manager'
       ? [['Rows', result.run.allocation.rows.length ? 'your practices’ rows, and the totals of every practice in the scheme' : 'none: your practices take no part in this scheme, so the sheets hold only its totals'] as [string, string]]
@@ -80,7 +80,7 @@ export async function schemeStatementPdf(ctx: AppContext, schemeId: number, prac
         layout: 'lightHorizontalLines',
       },
       ...statement.warnings.map((w) => ({ text: `Note: ${w}`, margin: [0, 6, 0, 0] as [number, number, number, number], italics: true })),
-      { text: `Produced by ${from ? `${from.name} with atscale` : 'atscale'} on ${formatLongDate(todayInEngland())}. Figures are worked from unrounded values and rounded once, by the rule shown.`, style: 'footnote' },
+      { text: `${from ? `From ${from.name}. ` : ''}Produced on ${producedWords(ctx.actor.label)}. Figures are worked from unrounded values and rounded once, by the rule shown.`, style: 'footnote' },
     ],
     styles: {
       title: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] },

@@ -7,6 +7,7 @@ import { signIn } from '../auth/sessions.js';
 import { listRecords, updateRecord } from '../records/records.js';
 import { recordTypes } from '../records/registry.js';
 import { anonymiseUser, formerUserName } from './anonymise-user.js';
+import { checkAuditSeals } from '../audit-seals.js';
 
 describe.each(databaseKinds)('anonymising a user who has left (%s)', (kind) => {
   let database: Database;
@@ -37,6 +38,19 @@ describe.each(databaseKinds)('anonymising a user who has left (%s)', (kind) => {
     await expect(anonymiseUser(admin(), user.id as number)).rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('disable them first') });
   });
 
+  it('refuses, changing nothing, while the audit log fails its check: sealing it again would hide what failed', async () => {
+    const user = await userRow();
+    await updateRecord(admin(), recordTypes.users!, String(user.id), { disabled: true }, user.rowVersion as number);
+    const [row] = await database.query<{ seq: number; summary: string }>('SELECT seq::int, summary FROM audit_log WHERE seq IS NOT NULL ORDER BY seq LIMIT 1');
+    await database.query("UPDATE audit_log SET summary = 'nothing happened' WHERE seq = $1", [row!.seq]);
+    await expect(anonymiseUser(admin(), user.id as number)).rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/^The audit log fails its check: Audit row \d+ .* does not match its seal.* nothing was changed/) });
+    expect(await placesHolding(manager.email)).toContain('users.email');
+    // Put back as it was, the row matches its seal again.
+    await database.query('UPDATE audit_log SET summary = $2 WHERE seq = $1', [row!.seq, row!.summary]);
+    const again = await userRow();
+    await updateRecord(admin(), recordTypes.users!, String(again.id), { disabled: false }, again.rowVersion as number);
+  });
+
   it('replaces their name and email wherever their sign-in was recorded, keeping what they did under “Former user N”', async () => {
     const user = await userRow();
     const before = await placesHolding(manager.email);
@@ -53,7 +67,10 @@ describe.each(databaseKinds)('anonymising a user who has left (%s)', (kind) => {
     expect(await placesHolding(manager.name)).toEqual([]);
     expect(await placesHolding(`${formerUserName(user.id as number)}`)).toEqual(expect.arrayContaining(['audit_log.actor_label', 'users.name']));
     const [audit] = await database.query<{ summary: string; after: unknown }>("SELECT summary, after FROM audit_log WHERE record_type = 'user' ORDER BY id DESC LIMIT 1");
-    expect(audit!.summary).toMatch(/^Anonymised a former user: their name and email are now “Former user \d+” in \d+ places$/);
+    // Rewriting their name in the log breaks the seals of the rows that held it: it seals again from the first, says so, and keeps the latest seal from before.
+    expect(audit!.summary).toMatch(/^Anonymised a former user: their name and email are now “Former user \d+” in \d+ places; the audit log was sealed again from place \d+ \(\d+ rows; the latest seal before was \d+:[0-9a-f]{64}\)$/);
+    expect(audit!.after).toMatchObject({ resealed: { from: expect.any(Number), rows: expect.any(Number), latestBefore: { seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) } } });
+    expect(await checkAuditSeals(admin())).toMatchObject({ ok: true, failures: [] });
     await expect(anonymiseUser(admin(), user.id as number)).rejects.toMatchObject({ kind: 'conflict' });
   });
 });

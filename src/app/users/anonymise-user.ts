@@ -4,6 +4,7 @@ import { conflict, invalid, notFound } from '../../domain/errors.js';
 import type { Db } from '../../db/client.js';
 import * as schema from '../../db/schema/index.js';
 import { recordAudit } from '../audit.js';
+import { rewritingAudit } from '../audit-seals.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 
@@ -57,14 +58,24 @@ export async function anonymiseUser(ctx: AppContext, userId: number): Promise<{ 
     if (!user.disabled) throw invalid(`${user.name} can still sign in: disable them first, then anonymise them once they have left`, [{ field: 'disabled', message: 'must be disabled first' }]);
     const label = `${user.name} <${user.email}>`;
     const name = formerUserName(user.id);
-    let places = 0;
-    // The label first, then the address wherever it stands alone, then the name in the audit of their own user record.
-    for (const place of labelColumns()) places += await replaceIn(db, place, label, name);
-    for (const place of labelColumns()) places += await replaceIn(db, place, user.email, formerUserEmail(user.id));
-    const ownAudit = sql`record_type = 'user' AND record_id = ${String(user.id)}`;
-    for (const column of ['before', 'after', 'summary']) places += await replaceIn(db, { table: 'audit_log', column, json: column !== 'summary' }, user.name, name, ownAudit);
+    const { result: places, resealed } = await rewritingAudit(db, async () => {
+      let places = 0;
+      // The label first, then the address wherever it stands alone, then the name in the audit of their own user record.
+      for (const place of labelColumns()) places += await replaceIn(db, place, label, name);
+      for (const place of labelColumns()) places += await replaceIn(db, place, user.email, formerUserEmail(user.id));
+      const ownAudit = sql`record_type = 'user' AND record_id = ${String(user.id)}`;
+      for (const column of ['before', 'after', 'summary']) places += await replaceIn(db, { table: 'audit_log', column, json: column !== 'summary' }, user.name, name, ownAudit);
+      return places;
+    });
     await db.update(schema.users).set({ name, email: formerUserEmail(user.id), rowVersion: user.rowVersion + 1, updatedAt: new Date() }).where(eq(schema.users.id, user.id));
-    await recordAudit(db, ctx.actor, { recordType: 'user', recordId: user.id, action: 'update', after: { name, places }, summary: `Anonymised a former user: their name and email are now “${name}” in ${places} ${places === 1 ? 'place' : 'places'}` });
+    const sealedAgain = resealed ? `; the audit log was sealed again from place ${resealed.from} (${resealed.rows} rows; the latest seal before was ${resealed.latestBefore.seq}:${resealed.latestBefore.hash})` : '';
+    await recordAudit(db, ctx.actor, {
+      recordType: 'user',
+      recordId: user.id,
+      action: 'update',
+      after: { name, places, ...(resealed ? { resealed } : {}) },
+      summary: `Anonymised a former user: their name and email are now “${name}” in ${places} ${places === 1 ? 'place' : 'places'}${sealedAgain}`,
+    });
     return { name, places };
   });
 }

@@ -77,6 +77,7 @@ export const userRecord: RecordType<z.infer<typeof userInput>> = {
   sourceIdColumn: userOverview.id,
   versionColumn: users.rowVersion,
   createdByPeople: true,
+  personalData: 'names, email addresses, roles and practices of the people who may sign in, and when each last did',
   parseId: parseSerialId,
   fields: {
     id: { header: 'ID', column: userOverview.id, kind: 'integer', sortable: true },

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { auditColumns, auditedRecordTypes, auditTerminalColumns, listAudit } from '../../app/audit-log.js';
+import { checkAuditSeals, readKeptSeal } from '../../app/audit-seals.js';
 import { permissions } from '../../app/permissions.js';
 import { AppError, invalid } from '../../domain/errors.js';
 import { optionalIsoDate } from '../../domain/iso-date.js';
@@ -22,8 +23,21 @@ interface AuditOptions {
 
 /** `atscale audit`: the latest changes, newest first, as the audit page lists them; a file gets each change's before and after too. */
 export function registerAuditCommand(program: Command) {
-  program
-    .command('audit')
+  const audit = program.command('audit');
+  audit
+    .command('verify')
+    .description('Check every seal of the audit log: say the first row that fails (exit code 2), and print the latest seal to keep elsewhere')
+    .option('--anchor <place:seal>', 'a seal kept from an earlier check (place:SHA-256): check the log still holds it')
+    .addOption(formatOption(['text', 'json'], 'text'))
+    .action(async (options: { anchor?: string; format: OutputFormat }) => {
+      const kept = options.anchor === undefined ? undefined : readKeptSeal(options.anchor, '--anchor');
+      await withClient(async (client) => {
+        const check = await client.read((ctx) => checkAuditSeals(ctx, kept), `/api/audit/seals${options.anchor ? `?anchor=${encodeURIComponent(options.anchor)}` : ''}`);
+        process.stdout.write(options.format === 'json' ? `${JSON.stringify(check, null, 2)}\n` : `${check.sentences.join('\n')}\n`);
+        if (!check.ok) process.exitCode = 2;
+      });
+    });
+  audit
     .description('List the latest changes to stored records, newest first (who, when, what; before and after in csv, json and xlsx)')
     .option('--type <recordType>', 'only changes to this kind of record, e.g. practice, risk, import')
     .option('--record <id>', 'only changes to this record (its ID), or, given an ODS code, to that practice and every record naming it (its scheme returns, the invoices and payments counting them, drawdowns against its fund applications)')

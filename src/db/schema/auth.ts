@@ -1,4 +1,4 @@
-import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const users = pgTable('users', {
   id: serial('id').primaryKey(),
@@ -46,6 +46,13 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     summary: text('summary'),
+    /**
+     * The row's place in the sealed chain, in the order rows were committed, and its seal: SHA-256
+     * over the previous row's seal and this row's content (`audit_link`, migration 0030). Both are set
+     * when its transaction commits; rows written before sealing began hold seal 'unsealed'.
+     */
+    seq: bigint('seq', { mode: 'number' }),
+    hash: text('hash'),
   },
-  (t) => [index('audit_record_idx').on(t.recordType, t.recordId), index('audit_at_idx').on(t.at)],
+  (t) => [index('audit_record_idx').on(t.recordType, t.recordId), index('audit_at_idx').on(t.at), uniqueIndex('audit_seq_idx').on(t.seq)],
 );

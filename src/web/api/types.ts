@@ -141,6 +141,7 @@ export interface AuditEntry {
 
 // The import report and job are the server's own types (type-only imports: no server code reaches the bundle).
 export type { ImportReport } from '../../app/registry/import-report.js';
+export type { AuditSealCheck } from '../../app/audit-seals.js';
 import type { ImportReport } from '../../app/registry/import-report.js';
 import type { JobView } from '../../app/jobs/jobs.js';
 

@@ -78,6 +78,7 @@ const registry: Case[] = [
   get('GET /api/audit', adminOnly, () => '/api/audit'),
   get('GET /api/audit/export.{format}', adminOnly, () => '/api/audit/export.csv?recordType=practice'),
   get('GET /api/audit/record-types', adminOnly, () => '/api/audit/record-types'),
+  get('GET /api/audit/seals', adminOnly, () => '/api/audit/seals'),
   get('GET /api/practices', signedIn, () => '/api/practices?commissioner=03W'),
   get('GET /api/practices/export.{format}', signedIn, () => '/api/practices/export.csv'),
   get('GET /api/practices/{id}', signedIn, (_ids, r) => `/api/practices/${practiceFor(r)}`),

@@ -10,6 +10,7 @@ import { FormErrorSummary, useFormErrors } from '../../components/form-errors.js
 import { Loaded, usePageTitle } from '../../components/page-states.js';
 import { Pager } from '../../components/pager.js';
 import { humanise } from '../../format/format.js';
+import { AuditSealsPanel } from './audit-seals-panel.js';
 import { AuditTable } from './audit-table.js';
 
 const PAGE_SIZE = 100;
@@ -53,7 +54,8 @@ export function AuditPage() {
     <>
       <FormErrorSummary errors={errors.errors} attempt={errors.attempt} />
       <Heading headingLevel="h1">Audit log</Heading>
-      <p className="nhsuk-body">Every change to the records atscale keeps, newest first: who made it, when, and what it was before and after.</p>
+      <p className="nhsuk-body">Every change to the records atscale keeps, newest first: who made it, when, and what it was before and after; and every download of people’s details (users, people, this log).</p>
+      <AuditSealsPanel />
       <form className="app-filters" onSubmit={submit} aria-label="Filter the audit log" noValidate>
         <div className="app-filters__row">
           <Select id="record-type" name="record-type" label="Record type" value={type} onChange={(e) => setType(e.target.value)}>
