@@ -10,6 +10,9 @@ import { authorize } from '../permissions.js';
 import { indicatorOf } from './catalogue.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { recordIdSchema } from '../../domain/record-id.js';
+import { placeThenSentences } from '../../domain/quality/comparator-words.js';
+import { todayInEngland } from '../../domain/iso-date.js';
+import { placesOn } from '../registry/practice-on-date.js';
 
 export const practiceIndicatorQuerySchema = z.object({
   indicator: z.string().trim().min(1).max(60),
@@ -38,6 +41,8 @@ export interface PracticeIndicator {
   spc: PracticeSpc | null;
   spcNote: string | null;
   comparisons: Comparison[];
+  /** What the sub-ICB and PCN rows are: the practice's in the period, and how they have changed since. */
+  placeNotes: string[];
 }
 
 const comparatorOrder = ['locality', 'federation', 'pcn', 'commissioner', 'england'];
@@ -77,5 +82,12 @@ export async function getPracticeIndicator(ctx: AppContext, practiceCode: string
     spc: 'points' in spc ? spc : null,
     spcNote: 'reason' in spc ? spc.reason : null,
     comparisons: period ? await comparePractice(ctx.db, indicator, practiceCode, period, value, query.group ?? null) : [],
+    placeNotes: period ? await placeNotes(ctx, practice.odsCode, practice.localName ?? practice.name, period, periodLabel(period, indicator.cadence)) : [],
   };
+}
+
+/** The practice's sub-ICB and PCN in the period against today's, in words (`placeThenSentences`). */
+async function placeNotes(ctx: AppContext, code: string, name: string, period: string, periodWords: string): Promise<string[]> {
+  const [then, now] = await Promise.all([placesOn(ctx.db, [code], period), placesOn(ctx.db, [code], todayInEngland())]);
+  return then.get(code) && now.get(code) ? placeThenSentences(name, period, periodWords, then.get(code)!, now.get(code)!) : [];
 }

@@ -16,7 +16,6 @@ import { formatLongDate } from '../../domain/iso-date.js';
 import { endAtClosing } from '../../domain/registry/pcn-closing.js';
 import { pcnSources } from '../../domain/registry/pcn-sources.js';
 
-
 interface Membership {
   practiceCode: string;
   pcnCode: string;

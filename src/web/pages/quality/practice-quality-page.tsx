@@ -44,7 +44,8 @@ function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
       <p className="nhsuk-body-s" data-testid="peers-pooled">
         {pooled
           ? 'Each group’s value pools its practices: their total numerator ÷ their total denominator, so a large practice counts for more than a small one. It is not the average of the practices’ values.'
-          : 'Each group’s value is the average of its practices’ values.'}
+          : 'Each group’s value is the average of its practices’ values.'}{' '}
+        <span data-testid="peers-then">{data.placeNotes.join(' ')}</span>
       </p>
       <Heading headingLevel="h3">Over time</Heading>
       {data.spc ? (
