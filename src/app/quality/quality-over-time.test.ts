@@ -8,6 +8,7 @@ import { loadDemo } from '../demo/load-demo.js';
 import { importNhsFile } from '../registry/import-file.js';
 import { getPracticeIndicator } from './practice-indicator.js';
 import { getDashboard } from './dashboard.js';
+import { getGroupSummary } from '../registry/practice-details.js';
 
 /**
  * Quality pages read through commissioner changes, with the real ODS and list-size releases
@@ -27,6 +28,7 @@ describe.each(databaseKinds)('quality comparators in the period shown (%s)', (ki
     await importNhsFile(ctx, 'ods', nhsFile('epraccur-2018-06.csv'));
     await importNhsFile(ctx, 'ods', nhsFile('epraccur-2019-11.csv'));
     await importNhsFile(ctx, 'list-sizes', nhsFile('gp-reg-pat-prac-all-2021-01.csv'), { skipUnknown: true });
+    await importNhsFile(ctx, 'ods', nhsFile('epraccur-2022-12.csv'));
     await importNhsFile(ctx, 'pcns', nhsFile('ePCN-2023-01.xlsx'), { skipUnknown: true });
     await loadDemo(ctx);
   }, 300_000);
@@ -65,5 +67,21 @@ describe.each(databaseKinds)('quality comparators in the period shown (%s)', (ki
     const rows = new Map(dashboard.rows.map((r) => [r.practiceCode, r.commissionerCode]));
     expect(rows.get('C82119')).toBe(ods2018.get('C82119'));
     expect([...rows].filter(([, code]) => code !== '03W')).toEqual([]);
+  });
+
+  it('says why a locality’s total drops between a practice’s closing and the next list-size file', async () => {
+    const ctx = contextFor(database);
+    const [harborough] = await database.query<{ id: number }>("SELECT id FROM practice_groups WHERE name = 'Harborough'");
+    const before = await getGroupSummary(ctx, harborough!.id, '2020-06-30');
+    const after = await getGroupSummary(ctx, harborough!.id, '2020-07-01');
+    const twoShires = before.practices.find((p) => p.odsCode === 'C82036')!;
+    expect(after.listSizeDates).toEqual(before.listSizeDates);
+    expect(before.totalListSize - after.totalListSize).toBe(twoShires.listSize);
+    expect(before.goneSinceListSizes).toEqual([]);
+    expect(after.goneSinceListSizes).toHaveLength(1);
+    expect(after.goneSinceListSizes[0]).toContain(`(C82036) closed on 30 June 2020, after the list sizes of 1 January 2018: its ${twoShires.listSize!.toLocaleString('en-GB')} patients then are not in the total`);
+    // The January 2021 file no longer holds Two Shires, and its patients are in Kibworth's list: nothing to explain.
+    expect(lists2021.some((r) => r.CODE === 'C82036')).toBe(false);
+    expect((await getGroupSummary(ctx, harborough!.id, '2021-01-01')).goneSinceListSizes).toEqual([]);
   });
 });
