@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { comparatorFigures, lookUpIndicator } from '../../db/repos/quality.js';
+import { comparatorFigures, lookUpIndicator, neighbourMemberships } from '../../db/repos/quality.js';
+import { describeMark, marksOnChart, memberChanges } from '../../domain/quality/membership-events.js';
+import type { SpcMark } from '../../domain/quality/chart-options.js';
 import { notFound } from '../../domain/errors.js';
 import { pooledFromTotals, type Threshold } from '../../domain/quality/comparisons.js';
 import { type Indicator, periodLabel } from '../../domain/quality/indicators.js';
@@ -40,6 +42,8 @@ export interface PracticeIndicator {
   series: { period: string; label: string; numerator: number | null; denominator: number | null; value: number }[];
   spc: PracticeSpc | null;
   spcNote: string | null;
+  /** Joinings, leavings and closings in its locality or PCN between the chart's first and last points, at the point each first shows in. */
+  spcMarks: SpcMark[];
   comparisons: Comparison[];
   /** What the sub-ICB and PCN rows are: the practice's in the period, and how they have changed since. */
   placeNotes: string[];
@@ -81,6 +85,7 @@ export async function getPracticeIndicator(ctx: AppContext, practiceCode: string
     series: series.map((s) => ({ ...s, label: periodLabel(s.period, indicator.cadence) })),
     spc: 'points' in spc ? spc : null,
     spcNote: 'reason' in spc ? spc.reason : null,
+    spcMarks: await chartMarks(ctx, practice.odsCode, series.map((p) => p.period), indicator),
     comparisons: period ? await comparePractice(ctx.db, indicator, practiceCode, period, value, query.group ?? null) : [],
     placeNotes: period ? await placeNotes(ctx, practice.odsCode, practice.localName ?? practice.name, period, periodLabel(period, indicator.cadence)) : [],
   };
@@ -90,4 +95,11 @@ export async function getPracticeIndicator(ctx: AppContext, practiceCode: string
 async function placeNotes(ctx: AppContext, code: string, name: string, period: string, periodWords: string): Promise<string[]> {
   const [then, now] = await Promise.all([placesOn(ctx.db, [code], period), placesOn(ctx.db, [code], todayInEngland())]);
   return then.get(code) && now.get(code) ? placeThenSentences(name, period, periodWords, then.get(code)!, now.get(code)!) : [];
+}
+
+/** The membership changes among the practice's neighbours that its chart marks (`marksOnChart`). */
+async function chartMarks(ctx: AppContext, code: string, periods: string[], indicator: Indicator): Promise<SpcMark[]> {
+  if (periods.length < 2) return [];
+  const changes = memberChanges(await neighbourMemberships(ctx.db, code, periods[0]!, periods.at(-1)!));
+  return marksOnChart(changes, periods).map((mark) => ({ period: mark.period, words: describeMark(mark, periodLabel(mark.period, indicator.cadence)), short: mark.changes.map((c) => c.short).join(', ') }));
 }

@@ -144,6 +144,6 @@ export async function funnelSvg(ctx: AppContext, query: DashboardQuery): Promise
 export async function spcSvg(ctx: AppContext, practiceCode: string, query: z.infer<typeof practiceIndicatorQuerySchema>): Promise<SvgExport> {
   const data = await getPracticeIndicator(ctx, practiceCode, query);
   if (!data.spc) return { reason: data.spcNote ?? 'no SPC chart for this practice and indicator' };
-  const option = practiceSpcChartOption({ indicator: data.indicator, practiceName: data.practice.name, points: data.spc.points, threshold: data.threshold, screening: data.spc.screening });
+  const option = practiceSpcChartOption({ indicator: data.indicator, practiceName: data.practice.name, points: data.spc.points, threshold: data.threshold, screening: data.spc.screening, marks: data.spcMarks });
   return { fileName: `spc-${data.practice.odsCode.toLowerCase()}-${data.indicator.code.toLowerCase()}.svg`, content: await renderSvg(option, 900, 420) };
 }

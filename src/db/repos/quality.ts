@@ -5,6 +5,7 @@ import type { Db } from '../client.js';
 import { indicators, indicatorThresholds, indicatorValues } from '../schema/index.js';
 import { ALL_PRACTICES_HELD } from '../../domain/quality/comparator-words.js';
 import { commissionerOn, pcnOn } from './practice-on-date.js';
+import type { NeighbourMembership } from '../../domain/quality/membership-events.js';
 
 /**
  * Queries for the quality dashboard. Each view is one statement: figures come with what the view
@@ -227,4 +228,20 @@ export async function practiceNames(db: Db, codes: readonly string[]): Promise<R
   if (!codes.length) return {};
   const rows = rowsOf<{ ods_code: string; name: string }>(await db.execute(sql`SELECT ods_code, coalesce(local_name, name) AS name FROM practices WHERE ods_code = ANY(${sql.param([...codes])}::text[])`));
   return Object.fromEntries(rows.map((r) => [r.ods_code, r.name]));
+}
+
+/**
+ * The memberships of the locality and PCN groups a practice belonged to at some time from `from`
+ * to `to` (its own among them), with each member's close date: the joinings, leavings and closings
+ * its SPC chart marks.
+ */
+export async function neighbourMemberships(db: Db, practiceCode: string, from: string, to: string): Promise<NeighbourMembership[]> {
+  return rowsOf<NeighbourMembership>(
+    await db.execute(sql`SELECT m.practice_code AS "practiceCode", coalesce(p.local_name, p.name, m.practice_code) AS "practiceName", p.close_date::text AS "closeDate",
+        m.start_date::text AS "startDate", m.end_date::text AS "endDate", g.name AS "groupName"
+      FROM practice_groups g JOIN group_memberships m ON m.group_id = g.id LEFT JOIN practices p ON p.ods_code = m.practice_code
+      WHERE g.kind IN ('locality', 'pcn') AND EXISTS (SELECT 1 FROM group_memberships own WHERE own.group_id = g.id AND own.practice_code = ${practiceCode}
+        AND own.start_date <= ${to} AND (own.end_date IS NULL OR own.end_date >= ${from}))
+      ORDER BY m.practice_code, m.start_date`),
+  );
 }
