@@ -9,6 +9,7 @@ import { importNhsFile } from '../registry/import-file.js';
 import { getPracticeIndicator } from './practice-indicator.js';
 import { getDashboard } from './dashboard.js';
 import { getGroupSummary } from '../registry/practice-details.js';
+import { spcSvg } from './quality-exports.js';
 
 /**
  * Quality pages read through commissioner changes, with the real ODS and list-size releases
@@ -83,5 +84,25 @@ describe.each(databaseKinds)('quality comparators in the period shown (%s)', (ki
     // The January 2021 file no longer holds Two Shires, and its patients are in Kibworth's list: nothing to explain.
     expect(lists2021.some((r) => r.CODE === 'C82036')).toBe(false);
     expect((await getGroupSummary(ctx, harborough!.id, '2021-01-01')).goneSinceListSizes).toEqual([]);
+  });
+
+  it('marks Two Shires’ closing on Kibworth’s list sizes, at the first list after it', async () => {
+    const page = await getPracticeIndicator(contextFor(database), 'C82001', { indicator: 'REGISTERED_PATIENTS' });
+    expect(page.series.map((p) => p.period)).toEqual(['2018-01-01', '2021-01-01']);
+    expect(page.spcMarks).toEqual([{ period: '2021-01-01', words: expect.stringContaining('(C82036) closed on 30 June 2020 (Harborough)'), short: expect.stringMatching(/closed$/) }]);
+  });
+
+  it('marks a practice leaving its locality on the monthly chart and its SVG, and leaves the limits as they were', async () => {
+    const ctx = contextFor(database);
+    const before = await getPracticeIndicator(ctx, 'C82009', { indicator: 'DNA_RATE' });
+    // Billesdon leaves Harborough at the end of June 2025, within the illustrative monthly series.
+    await database.query("UPDATE group_memberships SET end_date = '2025-06-30' WHERE practice_code = 'C82022' AND group_id = (SELECT id FROM practice_groups WHERE name = 'Harborough')");
+    const after = await getPracticeIndicator(ctx, 'C82009', { indicator: 'DNA_RATE' });
+    expect(before.spcMarks).toEqual([]);
+    expect(after.spcMarks.map((m) => m.period)).toEqual(['2025-07-01']);
+    expect(after.spcMarks[0]!.words).toMatch(/^Marked at July 2025: .*\(C82022\) left Harborough on 30 June 2025\.$/);
+    expect(after.spc!.points).toEqual(before.spc!.points);
+    const svg = await spcSvg(ctx, 'C82009', { indicator: 'DNA_RATE' });
+    expect('content' in svg && svg.content.toString()).toContain(after.spcMarks[0]!.short);
   });
 });
