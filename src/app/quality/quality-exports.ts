@@ -110,7 +110,7 @@ function dashboardColumns(dashboard: Dashboard): Column<DashboardRow>[] {
 export async function dashboardTable(ctx: AppContext, query: DashboardQuery): Promise<{ name: string; title: string; filters: string[]; rows: DashboardRow[]; columns: Column<DashboardRow>[] }> {
   const dashboard = await getDashboard(ctx, query);
   // What the file holds is one indicator, one period and one group: its About sheet says which.
-  const filters = [`Indicator: ${dashboard.indicator.name}`, `Period: ${dashboard.periodLabel}`, `Practices: ${dashboard.group ? `members of ${dashboard.group.name}` : 'every practice in England'}`];
+  const filters = [`Indicator: ${dashboard.indicator.name}`, `Period: ${dashboard.periodLabel}`, `Practices: ${dashboard.group ? `members of ${dashboard.group.name} on ${formatLongDate(dashboard.period)}` : 'every practice in England'}`, ...dashboard.membershipNotes];
   // Where the limits came from, when not from these practices themselves: a small group is plotted against a larger one.
   const centre = dashboard.funnel?.centre;
   if (centre?.reason) filters.push(`Centre line and limits: ${centre.reason}`);

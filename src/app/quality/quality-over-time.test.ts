@@ -9,7 +9,7 @@ import { importNhsFile } from '../registry/import-file.js';
 import { getPracticeIndicator } from './practice-indicator.js';
 import { getDashboard } from './dashboard.js';
 import { getGroupSummary } from '../registry/practice-details.js';
-import { spcSvg } from './quality-exports.js';
+import { dashboardTable, spcSvg } from './quality-exports.js';
 
 /**
  * Quality pages read through commissioner changes, with the real ODS and list-size releases
@@ -104,5 +104,19 @@ describe.each(databaseKinds)('quality comparators in the period shown (%s)', (ki
     expect(after.spc!.points).toEqual(before.spc!.points);
     const svg = await spcSvg(ctx, 'C82009', { indicator: 'DNA_RATE' });
     expect('content' in svg && svg.content.toString()).toContain(after.spcMarks[0]!.short);
+  });
+
+  it('says on the dashboard and in its download that a member went during the month, and counts it as a member on the 1st', async () => {
+    const ctx = contextFor(database);
+    const [harborough] = await database.query<{ id: number }>("SELECT id FROM practice_groups WHERE name = 'Harborough'");
+    await database.query(`UPDATE group_memberships SET end_date = '2025-03-15' WHERE practice_code = 'C82109' AND group_id = ${harborough!.id}`);
+    const query = { indicator: 'DNA_RATE', period: '2025-03-01', group: harborough!.id };
+    const dashboard = await getDashboard(ctx, query);
+    expect(dashboard.rows.map((r) => r.practiceCode)).toContain('C82109');
+    expect(dashboard.membershipNotes).toEqual([expect.stringMatching(/\(C82109\) left Harborough on 15 March 2025, during March 2025: the group counts its members on 1 March 2025, so its figure is in the group’s\.$/)]);
+    expect((await getDashboard(ctx, { ...query, period: '2025-04-01' })).rows.map((r) => r.practiceCode)).not.toContain('C82109');
+    const table = await dashboardTable(ctx, query);
+    expect(table.filters).toEqual(expect.arrayContaining(['Practices: members of Harborough on 1 March 2025', ...dashboard.membershipNotes]));
+    expect(table.rows).toEqual(dashboard.rows);
   });
 });

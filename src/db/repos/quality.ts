@@ -210,6 +210,14 @@ export async function groupMembersOn(db: Db, groupId: number, date: string): Pro
   );
 }
 
+/** Practices in a group at some time from `from` to `to` (a membership overlapping those days). */
+export async function groupMembersBetween(db: Db, groupId: number, from: string, to: string): Promise<string[]> {
+  const rows = rowsOf<{ practice_code: string }>(
+    await db.execute(sql`SELECT DISTINCT practice_code FROM group_memberships WHERE group_id = ${groupId} AND start_date <= ${to} AND (end_date IS NULL OR end_date >= ${from}) ORDER BY practice_code`),
+  );
+  return rows.map((r) => r.practice_code);
+}
+
 /** Stored figures of one indicator, keyed "practice period", for an import's change detection. */
 export async function storedValues(db: Db, indicatorCodes: readonly string[]) {
   if (!indicatorCodes.length) return [];

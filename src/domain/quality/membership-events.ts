@@ -1,6 +1,8 @@
 import { addDays, formatLongDate } from '../iso-date.js';
 import { shortPracticeName } from '../registry/short-practice-name.js';
 import { formatList } from '../words.js';
+import { type Departure, wentOn } from '../groups/departures.js';
+import type { Cadence } from './indicators.js';
 
 /**
  * A membership of one of a practice's neighbouring groups (its locality or PCN), the practice's
@@ -69,3 +71,27 @@ export function marksOnChart(changes: readonly MemberChange[], periods: readonly
 
 /** A mark in words, for the chart's text alternative: "Marked at January 2021: Two Shires … closed on 30 June 2020 (Harborough)." */
 export const describeMark = (mark: ChartMark, periodWords: string): string => `Marked at ${periodWords}: ${formatList(mark.changes.map((c) => c.words))}.`;
+
+/** The days a period covers: a month from its first day; a QOF year (stored as its 31 March) from the 1 April before. */
+export function periodSpan(period: string, cadence: Cadence): { start: string; end: string } {
+  if (cadence === 'year') return { start: `${Number(period.slice(0, 4)) - 1}-04-01`, end: period };
+  const [year, month] = [Number(period.slice(0, 4)), Number(period.slice(5, 7))];
+  const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+  return { start: period, end: addDays(next, -1) };
+}
+
+/**
+ * A sentence for each member that closed or left the group during the period shown (before its last
+ * day): a group's figures count its members on the period's date (a month's first day, a QOF
+ * year's 31 March), so one that went during a month is in that month's figures, and one that went
+ * during a QOF year is not in that year's.
+ */
+export function wentDuringPeriodSentences(departures: readonly Departure[], period: string, cadence: Cadence, periodWords: string): string[] {
+  const span = periodSpan(period, cadence);
+  return departures.flatMap((d) => {
+    const went = wentOn(d);
+    if (!went || went.on < span.start || went.on >= span.end) return [];
+    const counted = went.on >= period;
+    return [`${d.practice} ${went.words}, during ${periodWords}: the group counts its members on ${formatLongDate(period)}, so its figure is ${counted ? 'in' : 'not in'} the group’s.`];
+  });
+}
