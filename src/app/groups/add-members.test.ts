@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { groupMemberships, organisations, pcnMemberships, practiceHistory, practices } from '../../db/schema/index.js';
-import { pcnSources } from '../registry/import-pcns.js';
+import { pcnSources } from '../../domain/registry/pcn-sources.js';
 import { databaseKinds, openTestDatabase } from '../../../test/support/databases.js';
 import { adminActor, contextFor, makePractice } from '../../../test/support/factories.js';
 import { createRecord } from '../records/records.js';

@@ -2,7 +2,7 @@ import { and, countDistinct, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import { type CheckedMembership, type EndedMembership, endingAtClosing, type MembershipProblem, membershipProblems, stillMembersSentences } from '../../domain/groups/membership-check.js';
 import { type MemberChange, memberChangeSentences } from '../../domain/groups/member-changes.js';
 import { formatLongDate, todayInEngland } from '../../domain/iso-date.js';
-import { commissionerOn } from '../registry/practice-on-date.js';
+import { commissionerOn } from '../../db/repos/practice-on-date.js';
 import type { Db } from '../../db/client.js';
 import { membershipOverview, practiceGroups, practiceOverview, practices } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';

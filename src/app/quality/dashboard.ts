@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { figuresForPeriod, type FigureRow, lookUpIndicator } from '../../db/repos/quality.js';
+import { figuresForPeriod, type FigureRow, groupMembersBetween, lookUpIndicator } from '../../db/repos/quality.js';
+import { departuresOf } from '../../db/repos/registry.js';
+import { periodSpan, wentDuringPeriodSentences } from '../../domain/quality/membership-events.js';
 import { invalid, notFound } from '../../domain/errors.js';
 import type { FunnelChartData } from '../../domain/quality/chart-options.js';
 import { poolFigures, pooledFromTotals, practicesBelowThreshold, type Threshold, type ThresholdGap } from '../../domain/quality/comparisons.js';
@@ -48,6 +50,8 @@ export interface Dashboard {
   rows: DashboardRow[];
   outliers: DashboardRow[];
   belowThreshold: (ThresholdGap & { practiceName: string })[];
+  /** Members that closed or left the group during the period, and whether the group's figures count them. */
+  membershipNotes: string[];
 }
 
 /**
@@ -63,7 +67,14 @@ export async function getDashboard(ctx: AppContext, query: DashboardQuery): Prom
   const group = looked.group_id !== null ? { id: looked.group_id, name: looked.group_name!, kind: looked.group_kind! } : null;
   const figures = await figuresForPeriod(ctx.db, indicator.code, query.period, group?.id ?? null);
   const reference = await funnelReferenceFor(ctx.db, indicator, query.period, group, figures);
-  return presentDashboard(indicator, threshold, query, group, figures, reference);
+  return { ...presentDashboard(indicator, threshold, query, group, figures, reference), membershipNotes: group ? await wentDuringPeriod(ctx, group, query.period, indicator) : [] };
+}
+
+/** The group's members that went during the period (`wentDuringPeriodSentences`). */
+async function wentDuringPeriod(ctx: AppContext, group: NonNullable<Dashboard['group']>, period: string, indicator: Indicator): Promise<string[]> {
+  const span = periodSpan(period, indicator.cadence);
+  const departures = await departuresOf(ctx.db, await groupMembersBetween(ctx.db, group.id, span.start, span.end), group.id, span.start);
+  return wentDuringPeriodSentences(departures, period, indicator.cadence, periodLabel(period, indicator.cadence));
 }
 
 /** Why a group has no figures for a period: it counts the practices that were its members on the period's date. */
@@ -71,7 +82,7 @@ const noMembersThen = (group: string, period: string, cadence: Indicator['cadenc
   `No practice was a member of ${group} in ${periodLabel(period, cadence)}: a group counts the practices that were its members then, and its memberships start later. Choose a later period, or look at all practices held.`;
 
 /** The dashboard from its figures; `reference` is the larger set a small group's funnel is drawn against (funnel-reference.ts). */
-export function presentDashboard(indicator: Indicator, threshold: Threshold | null, query: DashboardQuery, group: Dashboard['group'], figures: FigureRow[], reference?: FunnelScope['reference']): Dashboard {
+export function presentDashboard(indicator: Indicator, threshold: Threshold | null, query: DashboardQuery, group: Dashboard['group'], figures: FigureRow[], reference?: FunnelScope['reference']): Omit<Dashboard, 'membershipNotes'> {
   const englandRow = figures[0];
   if (!englandRow || englandRow.england_practices === 0) throw invalid(`There are no figures for ${indicator.name} in ${periodLabel(query.period, indicator.cadence)}`, [{ field: 'period', message: 'no figures for this period' }]);
   const practices = practiceFiguresOf(figures);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { comparatorFigures, lookUpIndicator } from '../../db/repos/quality.js';
+import { comparatorFigures, lookUpIndicator, neighbourMemberships } from '../../db/repos/quality.js';
+import { describeMark, marksOnChart, memberChanges } from '../../domain/quality/membership-events.js';
+import type { SpcMark } from '../../domain/quality/chart-options.js';
 import { notFound } from '../../domain/errors.js';
 import { pooledFromTotals, type Threshold } from '../../domain/quality/comparisons.js';
 import { type Indicator, periodLabel } from '../../domain/quality/indicators.js';
@@ -10,6 +12,9 @@ import { authorize } from '../permissions.js';
 import { indicatorOf } from './catalogue.js';
 import { isoDateSchema } from '../../domain/iso-date.js';
 import { recordIdSchema } from '../../domain/record-id.js';
+import { placeThenSentences } from '../../domain/quality/comparator-words.js';
+import { todayInEngland } from '../../domain/iso-date.js';
+import { placesOn } from '../registry/practice-on-date.js';
 
 export const practiceIndicatorQuerySchema = z.object({
   indicator: z.string().trim().min(1).max(60),
@@ -37,7 +42,11 @@ export interface PracticeIndicator {
   series: { period: string; label: string; numerator: number | null; denominator: number | null; value: number }[];
   spc: PracticeSpc | null;
   spcNote: string | null;
+  /** Joinings, leavings and closings in its locality or PCN between the chart's first and last points, at the point each first shows in. */
+  spcMarks: SpcMark[];
   comparisons: Comparison[];
+  /** What the sub-ICB and PCN rows are: the practice's in the period, and how they have changed since. */
+  placeNotes: string[];
 }
 
 const comparatorOrder = ['locality', 'federation', 'pcn', 'commissioner', 'england'];
@@ -76,6 +85,21 @@ export async function getPracticeIndicator(ctx: AppContext, practiceCode: string
     series: series.map((s) => ({ ...s, label: periodLabel(s.period, indicator.cadence) })),
     spc: 'points' in spc ? spc : null,
     spcNote: 'reason' in spc ? spc.reason : null,
+    spcMarks: await chartMarks(ctx, practice.odsCode, series.map((p) => p.period), indicator),
     comparisons: period ? await comparePractice(ctx.db, indicator, practiceCode, period, value, query.group ?? null) : [],
+    placeNotes: period ? await placeNotes(ctx, practice.odsCode, practice.localName ?? practice.name, period, periodLabel(period, indicator.cadence)) : [],
   };
+}
+
+/** The practice's sub-ICB and PCN in the period against today's, in words (`placeThenSentences`). */
+async function placeNotes(ctx: AppContext, code: string, name: string, period: string, periodWords: string): Promise<string[]> {
+  const [then, now] = await Promise.all([placesOn(ctx.db, [code], period), placesOn(ctx.db, [code], todayInEngland())]);
+  return then.get(code) && now.get(code) ? placeThenSentences(name, period, periodWords, then.get(code)!, now.get(code)!) : [];
+}
+
+/** The membership changes among the practice's neighbours that its chart marks (`marksOnChart`). */
+async function chartMarks(ctx: AppContext, code: string, periods: string[], indicator: Indicator): Promise<SpcMark[]> {
+  if (periods.length < 2) return [];
+  const changes = memberChanges(await neighbourMemberships(ctx.db, code, periods[0]!, periods.at(-1)!));
+  return marksOnChart(changes, periods).map((mark) => ({ period: mark.period, words: describeMark(mark, periodLabel(mark.period, indicator.cadence)), short: mark.changes.map((c) => c.short).join(', ') }));
 }

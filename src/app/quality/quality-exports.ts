@@ -110,7 +110,7 @@ function dashboardColumns(dashboard: Dashboard): Column<DashboardRow>[] {
 export async function dashboardTable(ctx: AppContext, query: DashboardQuery): Promise<{ name: string; title: string; filters: string[]; rows: DashboardRow[]; columns: Column<DashboardRow>[] }> {
   const dashboard = await getDashboard(ctx, query);
   // What the file holds is one indicator, one period and one group: its About sheet says which.
-  const filters = [`Indicator: ${dashboard.indicator.name}`, `Period: ${dashboard.periodLabel}`, `Practices: ${dashboard.group ? `members of ${dashboard.group.name}` : 'every practice in England'}`];
+  const filters = [`Indicator: ${dashboard.indicator.name}`, `Period: ${dashboard.periodLabel}`, `Practices: ${dashboard.group ? `members of ${dashboard.group.name} on ${formatLongDate(dashboard.period)}` : 'every practice in England'}`, ...dashboard.membershipNotes];
   // Where the limits came from, when not from these practices themselves: a small group is plotted against a larger one.
   const centre = dashboard.funnel?.centre;
   if (centre?.reason) filters.push(`Centre line and limits: ${centre.reason}`);
@@ -144,6 +144,6 @@ export async function funnelSvg(ctx: AppContext, query: DashboardQuery): Promise
 export async function spcSvg(ctx: AppContext, practiceCode: string, query: z.infer<typeof practiceIndicatorQuerySchema>): Promise<SvgExport> {
   const data = await getPracticeIndicator(ctx, practiceCode, query);
   if (!data.spc) return { reason: data.spcNote ?? 'no SPC chart for this practice and indicator' };
-  const option = practiceSpcChartOption({ indicator: data.indicator, practiceName: data.practice.name, points: data.spc.points, threshold: data.threshold, screening: data.spc.screening });
+  const option = practiceSpcChartOption({ indicator: data.indicator, practiceName: data.practice.name, points: data.spc.points, threshold: data.threshold, screening: data.spc.screening, marks: data.spcMarks });
   return { fileName: `spc-${data.practice.odsCode.toLowerCase()}-${data.indicator.code.toLowerCase()}.svg`, content: await renderSvg(option, 900, 420) };
 }

@@ -14,9 +14,7 @@ import { historyColumns, type HistoryRow } from './practice-history.js';
 import { type OrganisationRow, saveOrganisations } from './organisations.js';
 import { formatLongDate } from '../../domain/iso-date.js';
 import { endAtClosing } from '../../domain/registry/pcn-closing.js';
-
-/** Where a PCN membership row came from: ePCN gives each its real dates; the mapping file only the file's date. */
-export const pcnSources = { epcn: 'ODS ePCN', map: 'patients registered mapping' } as const;
+import { pcnSources } from '../../domain/registry/pcn-sources.js';
 
 interface Membership {
   practiceCode: string;

@@ -6,6 +6,7 @@ import { listSizes, membershipOverview, organisations, pcnMemberships, practiceG
 import type { AppContext } from '../context.js';
 import { authorize, isAllowed } from '../permissions.js';
 import { type PlaceOn, placesOn } from './practice-on-date.js';
+import { listTotalDepartureSentences } from '../../domain/groups/departures.js';
 
 /** Everything the practice page shows: ODS facts, list sizes over time, its groups, PCN history and changes. */
 export async function getPracticeDetails(ctx: AppContext, odsCode: string) {
@@ -96,6 +97,10 @@ export async function getGroupSummary(ctx: AppContext, groupId: number, onDate =
     : [];
   const localityOf = new Map(childMembers.map((m) => [m.practiceCode, m.groupName]));
   const sizeDates = [...new Set(current.map((m) => m.practice.listSizeDate).filter(Boolean))].sort();
+  const former = members.filter((m) => !current.includes(m));
+  // The file the total is read from: a member that went between it and the date shown is in the file but not in the total.
+  const totalFrom = sizeDates.filter((d) => d! <= onDate).at(-1) ?? null;
+  const departures = former.map((m) => ({ practiceKey: m.practice.odsCode, practice: `${m.practice.displayName} (${m.practice.odsCode})`, closedOn: m.practice.closeDate, leftOn: m.membership.endDate, group: group.name }));
   return {
     group,
     onDate,
@@ -103,10 +108,12 @@ export async function getGroupSummary(ctx: AppContext, groupId: number, onDate =
     // Each member's locality in this group (another group's localities are not this one's business).
     practices: current.map((m) => ({ ...m.practice, locality: localityOf.get(m.practice.odsCode) ?? (group.kind === 'locality' ? group.name : null), ...membershipOf(m.membership) })),
     // With its close date, so a membership that ended when the practice closed says so.
-    formerPractices: members.filter((m) => !current.includes(m)).map((m) => ({ odsCode: m.practice.odsCode, name: m.practice.displayName, closeDate: m.practice.closeDate, ...membershipOf(m.membership) })),
+    formerPractices: former.map((m) => ({ odsCode: m.practice.odsCode, name: m.practice.displayName, closeDate: m.practice.closeDate, ...membershipOf(m.membership) })),
     totalListSize: current.reduce((sum, m) => sum + (m.practice.listSize ?? 0), 0),
     listSizeDates: sizeDates,
     // Members the total leaves out, as no list-size file holds them (one closed before the first imported), named so the page can say so.
     withoutListSize: current.filter((m) => m.practice.listSize === null).map((m) => `${m.practice.displayName} (${m.practice.odsCode})`),
+    // Why the total is below the file's own count for the group: members that closed or left since that file.
+    goneSinceListSizes: totalFrom ? listTotalDepartureSentences(departures, totalFrom, onDate, (code) => (byCode.get(code)?.listSizeDate === totalFrom ? byCode.get(code)!.listSize : null)) : [],
   };
 }

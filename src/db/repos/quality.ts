@@ -4,6 +4,8 @@ import { preparedRows } from '../prepared.js';
 import type { Db } from '../client.js';
 import { indicators, indicatorThresholds, indicatorValues } from '../schema/index.js';
 import { ALL_PRACTICES_HELD } from '../../domain/quality/comparator-words.js';
+import { commissionerOn, pcnOn } from './practice-on-date.js';
+import type { NeighbourMembership } from '../../domain/quality/membership-events.js';
 
 /**
  * Queries for the quality dashboard. Each view is one statement: figures come with what the view
@@ -122,8 +124,9 @@ export interface FigureRow {
 
 /**
  * The figures of a group's members (on the period's date; every practice when no group is given)
- * for an indicator and period, with England's totals on each row. When no member has a figure,
- * one row carries England alone (its practice_code is null).
+ * for an indicator and period, with England's totals on each row. Each practice's commissioner and
+ * PCN are those it had on the period's date, so a sub-ICB's figure then pools its practices then.
+ * When no member has a figure, one row carries England alone (its practice_code is null).
  */
 export async function figuresForPeriod(db: Db, indicatorCode: string, period: string, groupId: number | null): Promise<FigureRow[]> {
   // A group's members are few: find them first and fetch only their figures (by the unique index).
@@ -136,10 +139,10 @@ export async function figuresForPeriod(db: Db, indicatorCode: string, period: st
     sql`WITH f AS NOT MATERIALIZED (SELECT * FROM ${figuresOf(indicatorCode)} x WHERE x.period = ${period}),
       england AS (SELECT * FROM ${englandTotals(indicatorCode, period)} t),
       scoped AS (${scoped})
-      SELECT s.practice_code, coalesce(p.local_name, p.name, s.practice_code) AS practice_name, p.commissioner_code, p.pcn_code,
+      SELECT s.practice_code, coalesce(practices.local_name, practices.name, s.practice_code) AS practice_name, ${commissionerOn(period)} AS commissioner_code, ${pcnOn(period)} AS pcn_code,
         s.numerator, s.denominator, s.value,
         e.practices AS england_practices, e.numerator AS england_numerator, e.denominator AS england_denominator, e.mean AS england_mean
-      FROM england e LEFT JOIN scoped s ON true LEFT JOIN practices p ON p.ods_code = s.practice_code
+      FROM england e LEFT JOIN scoped s ON true LEFT JOIN practices ON practices.ods_code = s.practice_code
       ORDER BY s.practice_code`,
   );
 }
@@ -162,26 +165,30 @@ export interface ComparatorRow {
 }
 
 /**
- * A practice's peers on one indicator and period, pooled: England, its commissioner (sub-ICB),
- * its PCN, each locality and federation it belongs to on that date, and any extra group asked for.
+ * A practice's peers on one indicator and period, pooled: England, its commissioner (sub-ICB) and
+ * its PCN as they were on the period's date (each peer's too: a practice that moved commissioner
+ * since is compared with those it was commissioned with then), each locality and federation it
+ * belongs to on that date, and any extra group asked for.
  */
 export async function comparatorFigures(db: Db, indicatorCode: string, period: string, practiceCode: string, extraGroupId: number | null): Promise<ComparatorRow[]> {
   const aggregate = sql`count(*)::int AS practices, sum(f.numerator) AS numerator, sum(f.denominator) AS denominator, avg(f.value) AS mean`;
+  const placedOn = sql`${commissionerOn(period)} AS commissioner_code, ${pcnOn(period)} AS pcn_code`;
   return preparedRows<ComparatorRow>(
     db,
-    sql`WITH f AS NOT MATERIALIZED (SELECT * FROM ${figuresOf(indicatorCode)} x WHERE x.period = ${period}),
-      subject AS (SELECT commissioner_code, pcn_code FROM practices WHERE ods_code = ${practiceCode}),
+    sql`WITH figures AS NOT MATERIALIZED (SELECT * FROM ${figuresOf(indicatorCode)} x WHERE x.period = ${period}),
+      subject AS (SELECT ${placedOn} FROM practices WHERE ods_code = ${practiceCode}),
+      f AS (SELECT figures.*, ${placedOn} FROM figures JOIN practices ON practices.ods_code = figures.practice_code),
       groups AS (SELECT g.id, g.kind, g.name FROM practice_groups g WHERE g.id = ${extraGroupId ?? -1}
         OR (g.kind IN ('locality', 'federation') AND EXISTS (SELECT 1 FROM group_memberships m WHERE m.group_id = g.id AND m.practice_code = ${practiceCode}
           AND m.start_date <= ${period} AND (m.end_date IS NULL OR m.end_date >= ${period}))))
       SELECT 'england' AS comparator, ${ALL_PRACTICES_HELD}::text AS label, 'england' AS kind, t.practices, t.numerator, t.denominator, t.mean FROM ${englandTotals(indicatorCode, period)} t
       UNION ALL SELECT 'commissioner', 'Sub-ICB location ' || s.commissioner_code, 'commissioner', ${aggregate}
-        FROM f JOIN practices p ON p.ods_code = f.practice_code JOIN subject s ON p.commissioner_code = s.commissioner_code GROUP BY s.commissioner_code
+        FROM f JOIN subject s ON f.commissioner_code = s.commissioner_code GROUP BY s.commissioner_code
       UNION ALL SELECT 'pcn', coalesce(o.name, 'PCN ' || s.pcn_code), 'pcn', ${aggregate}
-        FROM f JOIN practices p ON p.ods_code = f.practice_code JOIN subject s ON p.pcn_code = s.pcn_code LEFT JOIN organisations o ON o.code = s.pcn_code GROUP BY s.pcn_code, o.name
+        FROM f JOIN subject s ON f.pcn_code = s.pcn_code LEFT JOIN organisations o ON o.code = s.pcn_code GROUP BY s.pcn_code, o.name
       UNION ALL SELECT 'group:' || g.id, g.name, g.kind, ${aggregate}
         FROM groups g JOIN group_memberships m ON m.group_id = g.id AND m.start_date <= ${period} AND (m.end_date IS NULL OR m.end_date >= ${period})
-        JOIN f ON f.practice_code = m.practice_code GROUP BY g.id, g.name, g.kind`,
+        JOIN figures f ON f.practice_code = m.practice_code GROUP BY g.id, g.name, g.kind`,
   );
 }
 
@@ -203,6 +210,14 @@ export async function groupMembersOn(db: Db, groupId: number, date: string): Pro
   );
 }
 
+/** Practices in a group at some time from `from` to `to` (a membership overlapping those days). */
+export async function groupMembersBetween(db: Db, groupId: number, from: string, to: string): Promise<string[]> {
+  const rows = rowsOf<{ practice_code: string }>(
+    await db.execute(sql`SELECT DISTINCT practice_code FROM group_memberships WHERE group_id = ${groupId} AND start_date <= ${to} AND (end_date IS NULL OR end_date >= ${from}) ORDER BY practice_code`),
+  );
+  return rows.map((r) => r.practice_code);
+}
+
 /** Stored figures of one indicator, keyed "practice period", for an import's change detection. */
 export async function storedValues(db: Db, indicatorCodes: readonly string[]) {
   if (!indicatorCodes.length) return [];
@@ -221,4 +236,20 @@ export async function practiceNames(db: Db, codes: readonly string[]): Promise<R
   if (!codes.length) return {};
   const rows = rowsOf<{ ods_code: string; name: string }>(await db.execute(sql`SELECT ods_code, coalesce(local_name, name) AS name FROM practices WHERE ods_code = ANY(${sql.param([...codes])}::text[])`));
   return Object.fromEntries(rows.map((r) => [r.ods_code, r.name]));
+}
+
+/**
+ * The memberships of the locality and PCN groups a practice belonged to at some time from `from`
+ * to `to` (its own among them), with each member's close date: the joinings, leavings and closings
+ * its SPC chart marks.
+ */
+export async function neighbourMemberships(db: Db, practiceCode: string, from: string, to: string): Promise<NeighbourMembership[]> {
+  return rowsOf<NeighbourMembership>(
+    await db.execute(sql`SELECT m.practice_code AS "practiceCode", coalesce(p.local_name, p.name, m.practice_code) AS "practiceName", p.close_date::text AS "closeDate",
+        m.start_date::text AS "startDate", m.end_date::text AS "endDate", g.name AS "groupName"
+      FROM practice_groups g JOIN group_memberships m ON m.group_id = g.id LEFT JOIN practices p ON p.ods_code = m.practice_code
+      WHERE g.kind IN ('locality', 'pcn') AND EXISTS (SELECT 1 FROM group_memberships own WHERE own.group_id = g.id AND own.practice_code = ${practiceCode}
+        AND own.start_date <= ${to} AND (own.end_date IS NULL OR own.end_date >= ${from}))
+      ORDER BY m.practice_code, m.start_date`),
+  );
 }

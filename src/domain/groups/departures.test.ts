@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Departure, financialYearSpan, fundDepartureSentences, schemeDepartureSentences, schemeSpan, wentOn } from './departures.js';
+import { type Departure, financialYearSpan, fundDepartureSentences, listTotalDepartureSentences, schemeDepartureSentences, schemeSpan, wentOn } from './departures.js';
 
 const twoShires: Departure = { practiceKey: 'C82036', practice: 'Two Shires Medical Practice (C82036)', closedOn: '2020-06-30', leftOn: '2020-06-30', group: 'ELR federation' };
 const narborough: Departure = { practiceKey: 'C82119', practice: 'Narborough Health Centre (C82119)', closedOn: null, leftOn: '2019-03-31', group: 'ELR federation' };
@@ -68,4 +68,14 @@ describe('fundDepartureSentences', () => {
   it('leaves out a practice with no share (no list size on the fund’s date)', () => {
     expect(fundDepartureSentences([twoShires], ['2021/22'], () => undefined, pounds, '2018-01-01')).toEqual([]);
   });
+});
+
+describe('listTotalDepartureSentences', () => {
+  const patients = (key: string) => ({ C82036: 15936 })[key] ?? null;
+  it.each([
+    ['closed after the list-size file, before the date shown', [twoShires], '2018-01-01', '2020-07-01', ['Two Shires Medical Practice (C82036) closed on 30 June 2020, after the list sizes of 1 January 2018: its 15,936 patients then are not in the total, and a practice that took them on counts them only from the next list-size file.']],
+    ['closes on the date shown: a member to the end of that day, so in the total', [twoShires], '2018-01-01', '2020-06-30', []],
+    ['left, with no list in the file', [narborough], '2018-01-01', '2019-04-01', ['Narborough Health Centre (C82119) left ELR federation on 31 March 2019, after the list sizes of 1 January 2018: its patients then are not in the total, and a practice that took them on counts them only from the next list-size file.']],
+    ['closed before the file: the file does not count it', [twoShires], '2021-01-01', '2021-06-01', []],
+  ])('%s', (_, departures, listSizeDate, onDate, expected) => expect(listTotalDepartureSentences(departures, listSizeDate, onDate, patients)).toEqual(expected));
 });

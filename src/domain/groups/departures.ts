@@ -1,6 +1,7 @@
 import { parseFinancialYear } from '../finance/financial-year.js';
 import { addDays, formatLongDate } from '../iso-date.js';
 import { formatList } from '../words.js';
+import { formatCount } from '../schemes/format-money.js';
 
 /**
  * A practice counted in a scheme or fund because it was a member of the group on the list-size
@@ -86,5 +87,22 @@ export function fundDepartureSentences(departures: readonly Departure[], years: 
     const pence = years.reduce((sum, year, i) => sum + (during.includes(year) || after.includes(year) ? (shares[i] ?? 0) : 0), 0);
     const when = formatList([...during.map((y) => `during ${y}`), ...(after.length ? [`before ${formatList(after)}`] : [])]);
     return [`${d.practice} ${went.words}, ${when}, yet has a share of ${during.length + after.length === 1 ? 'that year' : 'those years'} (${money(pence)}): the fund counts the footprint’s members on its list-size date, ${formatLongDate(snapshotDate)}`];
+  });
+}
+
+/**
+ * Why a group's total list on a date is smaller than the list-size file it is read from would make
+ * it: a sentence for each member that closed or left after that file's date and before the
+ * date shown (a member to the end of its last day). Its patients were in the file, under its own code; the total leaves them out, and a
+ * practice that took them on (after a merger) shows them only from the next file. `patientsOf`
+ * gives its list in that file, when it has one.
+ */
+export function listTotalDepartureSentences(departures: readonly Departure[], listSizeDate: string, onDate: string, patientsOf: (practiceKey: string) => number | null): string[] {
+  return departures.flatMap((d) => {
+    const went = wentOn(d);
+    if (!went || went.on <= listSizeDate || went.on >= onDate) return [];
+    const patients = patientsOf(d.practiceKey);
+    const its = patients === null ? 'its patients' : `its ${formatCount(patients)} patients`;
+    return [`${d.practice} ${went.words}, after the list sizes of ${formatLongDate(listSizeDate)}: ${its} then are not in the total, and a practice that took them on counts them only from the next list-size file.`];
   });
 }

@@ -174,14 +174,23 @@ const pointColour = (type: string | null) => (type === null ? NHS.grey : type.in
  * export all draw it: titled "indicator: practice", with the target line (the minimum when the
  * indicator has no target).
  */
-export function practiceSpcChartOption(data: { indicator: { name: string; unit: IndicatorUnit; cadence: Cadence; polarity?: Polarity }; practiceName: string; points: SpcChartPoint[]; threshold: { target: number | null; minimum: number | null } | null; screening?: MovingRangeScreening | null }): Record<string, unknown> {
+/** A point at which the chart marks membership changes among the practice's neighbours (membership-events.ts). */
+export interface SpcMark {
+  period: string;
+  /** For the text alternative: "Marked at January 2021: … closed on 30 June 2020 (Harborough)." */
+  words: string;
+  /** On the chart: "Two Shires closed". */
+  short: string;
+}
+
+export function practiceSpcChartOption(data: { indicator: { name: string; unit: IndicatorUnit; cadence: Cadence; polarity?: Polarity }; practiceName: string; points: SpcChartPoint[]; threshold: { target: number | null; minimum: number | null } | null; screening?: MovingRangeScreening | null; marks?: readonly SpcMark[] }): Record<string, unknown> {
   const { indicator, threshold } = data;
   // A threshold may set both a target and a floor (a ceiling where lower is better): each is drawn.
   const lines = [
     ...(threshold?.target != null ? [{ value: threshold.target, name: 'Target' }] : []),
     ...(threshold?.minimum != null ? [{ value: threshold.minimum, name: data.indicator.polarity === 'lower' ? 'Maximum' : 'Minimum' }] : []),
   ];
-  return spcChartOption({ title: `${indicator.name}: ${data.practiceName}`, unitLabel: unitLabels[indicator.unit], points: data.points, thresholds: lines, cadence: indicator.cadence, screening: data.screening });
+  return spcChartOption({ title: `${indicator.name}: ${data.practiceName}`, unitLabel: unitLabels[indicator.unit], points: data.points, thresholds: lines, cadence: indicator.cadence, screening: data.screening, marks: data.marks ?? [] });
 }
 
 /**
@@ -189,9 +198,8 @@ export function practiceSpcChartOption(data: { indicator: { name: string; unit: 
  * With `screening`, the subtitle says how many moving ranges the limits left out.
  * Too few points for limits: the points alone, and the subtitle says why there are no limits.
  */
-export function spcChartOption(data: { title: string; unitLabel: string; points: SpcChartPoint[]; thresholds: { value: number; name: string }[]; cadence?: Cadence; screening?: MovingRangeScreening | null }): Record<string, unknown> {
+export function spcChartOption(data: { title: string; unitLabel: string; points: SpcChartPoint[]; thresholds: { value: number; name: string }[]; cadence?: Cadence; screening?: MovingRangeScreening | null; marks?: readonly SpcMark[] }): Record<string, unknown> {
   const { cadence } = data;
-  const periods = data.points.map((p) => (cadence ? periodLabel(p.period, cadence, 'short') : p.period));
   const limit = (name: string, key: 'mean' | 'lower' | 'upper', dashed: boolean) => ({
     name,
     type: 'line',
@@ -205,16 +213,27 @@ export function spcChartOption(data: { title: string; unitLabel: string; points:
   const subtitle = limited
     ? ['XmR chart: mean and process limits (mean ± 2.66 × average moving range), Making Data Count rules', ...(data.screening ? [describeScreening(data.screening)] : [])]
     : [`The figures only: ${data.points.length} points are too few for process limits (at least ${MINIMUM_POINTS_FOR_LIMITS} are needed)`];
+  const marks = data.marks ?? [];
+  if (marks.length) subtitle.push('Dashed upright line: a practice in its locality or PCN joined, left or closed before that point; the limits are not recalculated there');
+  const labelOf = (period: string) => (cadence ? periodLabel(period, cadence, 'short') : period);
   return {
     animation: false,
     title: { text: data.title, subtext: subtitle.join('\n'), textStyle: { fontSize: 15, color: NHS.dark }, subtextStyle: { fontSize: 11, lineHeight: SUBTITLE_LINE, color: NHS.grey } },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { left: 64, right: 24, top: plotTop(subtitle.length), bottom: 64 },
-    xAxis: { type: 'category', data: periods },
+    xAxis: { type: 'category', data: data.points.map((p) => labelOf(p.period)) },
     yAxis: { ...sideName(data.unitLabel), type: 'value', scale: true },
     series: [
-      { name: 'Value', type: 'line', data: data.points.map((p) => ({ value: p.value, itemStyle: { color: pointColour(p.type) } })), symbolSize: 8, lineStyle: { color: NHS.grey }, itemStyle: { color: NHS.grey } },
+      {
+        name: 'Value',
+        type: 'line',
+        data: data.points.map((p) => ({ value: p.value, itemStyle: { color: pointColour(p.type) } })),
+        symbolSize: 8,
+        lineStyle: { color: NHS.grey },
+        itemStyle: { color: NHS.grey },
+        ...(marks.length ? { markLine: { symbol: 'none', silent: true, lineStyle: { color: NHS.dark, type: 'dashed', width: 1 }, label: { position: 'insideEndTop', fontSize: 11, color: NHS.dark }, data: marks.map((m) => ({ xAxis: labelOf(m.period), label: { formatter: m.short } })) } } : {}),
+      },
       ...(limited ? [limit('Mean', 'mean', false), limit('Lower process limit', 'lower', true), limit('Upper process limit', 'upper', true)] : []),
       // The target dotted, a minimum or maximum dash-dotted: both green, told apart in the legend.
       ...data.thresholds.map((t, i) => ({ name: t.name, type: 'line', data: data.points.map(() => t.value), showSymbol: false, silent: true, lineStyle: { color: NHS.green, type: i === 0 ? 'dotted' : [8, 3, 2, 3] }, itemStyle: { color: NHS.green } })),

@@ -101,6 +101,8 @@ export interface GroupSummary {
   listSizeDates: string[];
   /** Members with no list size on record, "Name (C82001)": the total leaves them out. */
   withoutListSize: string[];
+  /** Members that closed or left between the list-size file the total is read from and the date shown. */
+  goneSinceListSizes: string[];
 }
 
 export interface PracticeDetails {

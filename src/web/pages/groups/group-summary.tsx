@@ -69,6 +69,7 @@ export function KeyFigures({ summary }: { summary: GroupSummary }) {
           { key: 'Number of practices', value: formatNumber(summary.practices.length) },
           { key: 'List sizes as at', value: formatList(summary.listSizeDates.map(formatDate)) },
           ...(summary.withoutListSize.length ? [{ key: 'No list size on record', value: `${formatList(summary.withoutListSize)} (not in the total: the list-size file of ${summary.listSizeDates.length ? formatDate(summary.listSizeDates.at(-1)!) : 'that date'} does not hold ${summary.withoutListSize.length === 1 ? 'it' : 'them'}, as with a practice closing; or import one that does)` }] : []),
+          ...(summary.goneSinceListSizes.length ? [{ key: 'Closed or left since those list sizes', value: <span data-testid="gone-since-list-sizes">{summary.goneSinceListSizes.join(' ')}</span> }] : []),
           { key: 'Membership on', value: formatDate(summary.onDate) },
         ]}
       />

@@ -20,7 +20,7 @@ function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
   // A percentage or a rate is pooled (comparisons.ts); a count or a time is averaged.
   const pooled = unitMultiplier(data.indicator.unit) !== null;
   const option = useMemo(
-    () => (data.spc ? practiceSpcChartOption({ indicator: data.indicator, practiceName: data.practice.name, points: data.spc.points, threshold: data.threshold, screening: data.spc.screening }) : null),
+    () => (data.spc ? practiceSpcChartOption({ indicator: data.indicator, practiceName: data.practice.name, points: data.spc.points, threshold: data.threshold, screening: data.spc.screening, marks: data.spcMarks }) : null),
     [data],
   );
   return (
@@ -44,13 +44,14 @@ function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
       <p className="nhsuk-body-s" data-testid="peers-pooled">
         {pooled
           ? 'Each group’s value pools its practices: their total numerator ÷ their total denominator, so a large practice counts for more than a small one. It is not the average of the practices’ values.'
-          : 'Each group’s value is the average of its practices’ values.'}
+          : 'Each group’s value is the average of its practices’ values.'}{' '}
+        <span data-testid="peers-then">{data.placeNotes.join(' ')}</span>
       </p>
       <Heading headingLevel="h3">Over time</Heading>
       {data.spc ? (
         <>
           <SpcIcons spc={data.spc} />
-          <EChart option={option!} label={`${data.spc.variation ? 'SPC chart' : 'Chart'} of ${data.indicator.name} for ${data.practice.name}, ${data.spc.points.length} points. ${data.spc.variation ? `Variation: ${describeVariation(data.spc.variation)}.` : data.spc.noLimitsReason}`} testId="spc-chart" />
+          <EChart option={option!} label={`${data.spc.variation ? 'SPC chart' : 'Chart'} of ${data.indicator.name} for ${data.practice.name}, ${data.spc.points.length} points. ${data.spc.variation ? `Variation: ${describeVariation(data.spc.variation)}.` : data.spc.noLimitsReason}${data.spcMarks.map((m) => ` ${m.words}`).join('')}`} testId="spc-chart" />
           <p className="nhsuk-body-s">
             {data.spc.screening ? <span data-testid="spc-screening">{describeScreening(data.spc.screening)} </span> : null}
             <a href={`/api/quality/practices/${data.practice.odsCode}/spc.svg${queryString({ indicator: data.indicator.code })}`}>{data.spc.variation ? 'Download the SPC chart (SVG)' : 'Download the chart (SVG)'}</a>
@@ -78,6 +79,16 @@ function PracticeIndicatorView({ data }: { data: PracticeIndicator }) {
           <p>{data.spcNote}</p>
         </InsetText>
       )}
+      {data.spcMarks.length ? (
+        <div data-testid="spc-marks">
+          <p className="nhsuk-body-s">Changes among the practices of its locality or PCN, each at the first period after it{data.spc ? ' (the dashed upright lines on the chart)' : ''}. They can move this practice’s figures: a practice closing sends its patients to its neighbours.</p>
+          <ul className="nhsuk-body-s">
+            {data.spcMarks.map((m) => (
+              <li key={m.period}>{m.words}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <DataTable
         caption="Every period"
         columns={[

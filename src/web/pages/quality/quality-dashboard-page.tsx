@@ -1,4 +1,5 @@
 import { Heading, InsetText, WarningCallout } from 'nhsuk-react-components';
+import { formatLongDate } from '../../../domain/iso-date.js';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type ChartLayout, describeFunnel, funnelChartOption } from '../../../domain/quality/chart-options.js';
@@ -61,7 +62,8 @@ function DashboardView({ data }: { data: Dashboard }) {
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">{where}</dt>
           <dd className="nhsuk-summary-list__value" data-testid="scope-value">
-            {formatGroupFigure(data.scope.value, data.indicator)} ({countOf(data.scope.practices, 'practice')})
+            {formatGroupFigure(data.scope.value, data.indicator)} ({countOf(data.scope.practices, 'practice')}{data.group ? `, its members on ${formatLongDate(data.period)}` : ''})
+            {data.membershipNotes.length ? <p className="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0" data-testid="went-during-period">{data.membershipNotes.join(' ')}</p> : null}
           </dd>
         </div>
         <div className="nhsuk-summary-list__row">
