@@ -28,6 +28,7 @@ describe('parseCsv', () => {
     ['an empty file', '', /no header row/],
     ['a last row cut short', 'a,b,c\n1,2,3\n4,"half a val', /never closed/],
     ['a last row cut short after a comma', 'a,b,c\n1,2,3\n4,5', /ends part-way through this row \(2 of the header's 3 fields\)/],
+    ['a NUL byte in a value, which no stored text can hold', 'a,b\n1,x\u0000y\n', /holds a NUL character/],
     ['a value with an unquoted comma', 'a,b\nKibworth, Harborough,9301\n', /3 fields but the header has 2/],
   ])('refuses %s', (_name, text, message) => {
     expect(() => parseCsv(text, 'x.csv')).toThrow(AppError);
