@@ -6,7 +6,7 @@ import { databaseKinds, openTestDatabase } from '../../../test/support/databases
 import { adminActor, contextFor, managerOf } from '../../../test/support/factories.js';
 import { uploadContractDocument } from '../contracts/contract-documents.js';
 import { loadDemo } from '../demo/load-demo.js';
-import { createBackup, restoreBackup } from './backup.js';
+import { createBackup, readBackup, restoreBackup } from './backup.js';
 
 describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
   let source: Database;
@@ -172,5 +172,14 @@ describe.each(databaseKinds)('backup and restore (%s)', (kind) => {
   it('refuses a file that is not a backup and leaves the data as it was', async () => {
     await expect(restoreBackup(target, Buffer.from('not a backup'))).rejects.toMatchObject({ kind: 'invalid' });
     expect((await target.query<{ n: number }>('SELECT count(*)::int AS n FROM practices'))[0]!.n).toBe(31);
+  });
+});
+
+describe('reading a backup file', () => {
+  it('stops unpacking a file that unpacks to more than it can hold (a zip bomb), refusing it in a sentence', () => {
+    // 8 MB of one byte packs to a few kilobytes; the limit here stands for the ~512 MB one string holds.
+    const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20));
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    expect(() => readBackup(bomb, 1024 * 1024)).toThrow(/^That file unpacks to more than 1 MB, the most atscale can restore from one backup; it is not a backup atscale could have made\. Nothing was restored\.$/);
   });
 });

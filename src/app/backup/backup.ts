@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { constants } from 'node:buffer';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { getTableColumns, getTableName, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
@@ -160,14 +161,20 @@ function refuseIncomplete(file: BackupFile): void {
   if (unknown.length) throw new AppError('invalid', `The backup holds what its version of atscale did not have (${words(unknown)}): it may have been edited or made by another program. Nothing was restored.`);
 }
 
+/** The most a backup may unpack to: the longest string this Node.js can hold (about 512 MB). */
+const largestBackupText = constants.MAX_STRING_LENGTH;
+
 /** A backup file read and checked: when it was made, and what it holds. */
-export function readBackup(content: Buffer): BackupFile {
+export function readBackup(content: Buffer, largest = largestBackupText): BackupFile {
   let text: string;
   try {
-    text = gunzipSync(content).toString('utf8');
+    // Unpacked only as far as one string can hold: a small file that unpacks to gigabytes (a
+    // "zip bomb", or a file that is not a backup) is refused before it fills the memory.
+    text = gunzipSync(content, { maxOutputLength: largest }).toString('utf8');
   } catch (error) {
     // A gzip stream that stops early: copied while it was written, or the disk filled.
     if ((error as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') throw new AppError('invalid', 'That backup is cut short: the file ends before the backup does (was it copied before it was complete?). Nothing was restored.');
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new AppError('invalid', `That file unpacks to more than ${Math.floor(largest / 1024 / 1024)} MB, the most atscale can restore from one backup; it is not a backup atscale could have made. Nothing was restored.`);
     throw new AppError('invalid', 'That file is not an atscale backup (expected a gzipped JSON file made by atscale backup)');
   }
   let file: BackupFile;

@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import Papa from 'papaparse';
 import { AppError, invalid, type Problem } from '../../domain/errors.js';
 import { csvText, noRowsProblem } from '../../domain/registry/index.js';
 import { recordAudit } from '../audit.js';
@@ -7,7 +6,7 @@ import type { AppContext } from '../context.js';
 import type { AnyRecordType, CsvImportReport } from '../records/record-type.js';
 import { insertPrepared } from '../records/records.js';
 import { zodProblems } from '../records/zod-problems.js';
-import { unguardFormula } from '../../domain/csv-guard.js';
+import { parseCsv } from '../../domain/schemes/tabular-input.js';
 import { downloadLayout, rowFromDownload } from '../records/read-download.js';
 
 /** How one register's CSV layout (e.g. the ELR seed's risks.csv) becomes record inputs. */
@@ -33,27 +32,29 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * Every row is checked; one problem anywhere and nothing is written.
  */
 export async function importByRef(ctx: AppContext, type: AnyRecordType, file: { name: string; content: Uint8Array }, layout: RegisterLayout): Promise<CsvImportReport> {
-  const parsed = Papa.parse<Record<string, string>>(csvText(file), { header: true, skipEmptyLines: 'greedy', transform: unguardFormula });
+  const table = parseCsv(csvText(file), file.name);
+  const fields = [...table.header];
+  refuseRepeatedColumns(file.name, fields);
+  const rowsRead = table.rows.map(({ line, cells }) => ({ line, row: Object.fromEntries(fields.map((h, i) => [h, cells[i] ?? ''])) }));
   // atscale's own download of the register, edited in a spreadsheet, is read under the file's column names.
-  const fromDownload = downloadLayout(type, parsed.meta.fields ?? [], layout);
-  const header = fromDownload ? (parsed.meta.fields ?? []).map((h) => fromDownload.get(h)?.column ?? h) : (parsed.meta.fields ?? []);
-  if (fromDownload) parsed.data = parsed.data.map((row) => rowFromDownload(row, fromDownload));
+  const fromDownload = downloadLayout(type, fields, layout);
+  const header = fromDownload ? fields.map((h) => fromDownload.get(h)?.column ?? h) : fields;
+  const rows = fromDownload ? rowsRead.map(({ line, row }) => ({ line, row: rowFromDownload(row, fromDownload) })) : rowsRead;
   const missing = layout.columns.filter((c) => !header.includes(c));
   if (missing.length) throw invalid(`${file.name} lacks columns ${missing.join(', ')}`, missing.map((c) => ({ file: file.name, line: 1, message: `no "${c}" column; expected ${layout.columns.join(', ')}` })));
   const columnLabel = (field: string | number | undefined) => {
     const name = layout.columnOf[String(field ?? '').split('.')[0]!] ?? String(field ?? '');
     const index = header.indexOf(name);
-    return index >= 0 ? `${index + 1} (${(parsed.meta.fields ?? [])[index]})` : name || undefined;
+    return index >= 0 ? `${index + 1} (${fields[index]})` : name || undefined;
   };
-  if (!parsed.data.length) throw invalid(`${file.name} has no rows`, [noRowsProblem(file.name)]);
-  const table = type.table as never as { ref: never; id: never };
+  if (!rows.length) throw invalid(`${file.name} has no rows`, [noRowsProblem(file.name)]);
+  const refTable = type.table as never as { ref: never; id: never };
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx as never };
     const problems: Problem[] = [];
     const report: CsvImportReport = { inserted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
     const lineOfRef = new Map<string, number>();
-    for (const [index, row] of parsed.data.entries()) {
-      const line = index + 2;
+    for (const { line, row } of rows) {
       const { input: raw, problems: cellProblems } = await layout.toInput(row, txCtx);
       problems.push(...cellProblems.map((p) => ({ file: file.name, line, column: columnLabel(p.column), message: p.message })));
       const result = type.createSchema.safeParse(raw);
@@ -71,7 +72,7 @@ export async function importByRef(ctx: AppContext, type: AnyRecordType, file: { 
       }
       lineOfRef.set(ref, line);
       try {
-        const { id, outcome } = await saveRow(txCtx, type, table, result.data as Record<string, unknown>);
+        const { id, outcome } = await saveRow(txCtx, type, refTable, result.data as Record<string, unknown>);
         const besideChanged = layout.afterRow ? await layout.afterRow(txCtx, id, row) : false;
         report[outcome === 'unchanged' && besideChanged ? 'updated' : outcome]++;
       } catch (error) {
@@ -82,6 +83,12 @@ export async function importByRef(ctx: AppContext, type: AnyRecordType, file: { 
     if (problems.length) throw invalid(`${file.name}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported`, problems);
     return report;
   });
+}
+
+/** Two columns of one name: which of them a row's value comes from would be a guess. */
+function refuseRepeatedColumns(file: string, header: readonly string[]): void {
+  const problems = header.flatMap((name, i) => (name !== '' && header.indexOf(name) < i ? [{ file, line: 1, column: i + 1, message: `the column "${name}" appears twice (columns ${header.indexOf(name) + 1} and ${i + 1}): keep one` }] : []));
+  if (problems.length) throw invalid(`${file} has a column twice`, problems);
 }
 
 type RowOutcome = 'inserted' | 'updated' | 'unchanged';

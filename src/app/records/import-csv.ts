@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { AppError, invalid, type Problem } from '../../domain/errors.js';
 import { csvText, noRowsProblem } from '../../domain/registry/index.js';
 import type { AppContext } from '../context.js';
@@ -6,7 +5,7 @@ import { authorize } from '../permissions.js';
 import type { AnyRecordType } from './record-type.js';
 import { insertPrepared } from './records.js';
 import { zodProblems } from './zod-problems.js';
-import { unguardFormula } from '../../domain/csv-guard.js';
+import { parseCsv } from '../../domain/schemes/tabular-input.js';
 
 const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -18,9 +17,9 @@ const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 export async function importRecordsCsv(ctx: AppContext, type: AnyRecordType, file: { name: string; content: Uint8Array }) {
   authorize(ctx.actor, type.name, 'import');
   if (type.importCsv) return type.importCsv(ctx, file);
-  const parsed = Papa.parse<string[]>(csvText(file), { skipEmptyLines: 'greedy', transform: unguardFormula });
-  const [header, ...rows] = parsed.data;
-  if (!header?.length) throw invalid(`${file.name} is empty`, [{ file: file.name, line: 1, message: 'no header row' }]);
+  // The one CSV reader: an unclosed quote, a row with more fields than the header or a file cut
+  // short part-way through a row is refused, and each row keeps the line it starts on.
+  const { header, rows } = parseCsv(csvText(file), file.name);
   if (!rows.length) throw invalid(`${file.name} has no rows`, [noRowsProblem(file.name)]);
   const shape = (type.createSchema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
   const keyByName = new Map<string, string>();
@@ -35,8 +34,7 @@ export async function importRecordsCsv(ctx: AppContext, type: AnyRecordType, fil
   if (problems.length) throw invalid(`${file.name} has columns atscale does not know`, problems);
 
   const inputs: Record<string, unknown>[] = [];
-  rows.forEach((cells, index) => {
-    const line = index + 2;
+  rows.forEach(({ cells, line }) => {
     if (cells.length !== header.length) {
       problems.push({ file: file.name, line, message: `expected ${header.length} fields, found ${cells.length}` });
       return;
@@ -77,7 +75,7 @@ export async function importRecordsCsv(ctx: AppContext, type: AnyRecordType, fil
 /** "members.csv: 1 problem; nothing was imported" (or "3 problems"). */
 export const refusedImport = (file: string, problems: Problem[]) => invalid(`${file}: ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}; nothing was imported`, problems);
 
-function columnLabel(header: string[], keys: (string | undefined)[], field: string | number | undefined): string | number | undefined {
+function columnLabel(header: readonly string[], keys: (string | undefined)[], field: string | number | undefined): string | number | undefined {
   if (typeof field !== 'string') return field;
   const index = keys.indexOf(field.split('.')[0]);
   return index >= 0 ? `${index + 1} (${header[index]})` : field;

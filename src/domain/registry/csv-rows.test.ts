@@ -20,6 +20,12 @@ describe('readCsvRows', () => {
     expect(read(text)).toEqual({ rows, problems: [] });
   });
 
+  it('refuses a value holding a NUL (no stored text can), naming its line and column, and reads the rows around it', () => {
+    const { rows, problems } = read('a,b\n"c\u0000",d\ne,f\n');
+    expect(rows).toEqual([[1, 'a', 'b'], [3, 'e', 'f']]);
+    expect(problems).toEqual([{ file: 'f.csv', line: 2, column: 1, message: expect.stringMatching(/^this value holds a NUL character/) }]);
+  });
+
   it('reports an unterminated quote on the line where the row starts', () => {
     const { rows, problems } = read('a,b\nc,"d\n');
     expect(rows).toEqual([[1, 'a', 'b']]);

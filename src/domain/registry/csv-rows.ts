@@ -29,6 +29,8 @@ export function readCsvRows(input: string, file: string, onRow: (row: CsvRow) =>
   const problems: Problem[] = [];
   let i = 0;
   let line = 1;
+  // Looked for once: a NUL is never in a real text file, so rows are searched only when there is one.
+  const hasNul = text.includes('\u0000');
 
   const lineBreakAt = (at: number): number => {
     const c = text.charCodeAt(at);
@@ -108,11 +110,18 @@ export function readCsvRows(input: string, file: string, onRow: (row: CsvRow) =>
     const br = i < n ? lineBreakAt(i) : 0;
     i += br;
     if (br) line++;
-    if (fault !== null) problems.push({ file, line: rowLine, message: `not valid CSV: ${fault}` });
+    const nulAt = hasNul && fault === null ? fields.findIndex(holdsNul) : -1;
+    if (nulAt >= 0) problems.push({ file, line: rowLine, column: nulAt + 1, message: nulMessage });
+    else if (fault !== null) problems.push({ file, line: rowLine, message: `not valid CSV: ${fault}` });
     else if (!(fields.length === 1 && fields[0] === '')) onRow({ fields, line: rowLine });
   }
   return problems;
 }
+
+export const holdsNul = (value: string): boolean => value.includes('\u0000');
+
+/** No text stored can hold a NUL (byte 0): the file is damaged, or is not text (a UTF-16 file without its byte-order mark). */
+export const nulMessage = 'this value holds a NUL character (byte 0), which text cannot hold: the file may be damaged, or saved as UTF-16 without its byte-order mark; save it as CSV UTF-8';
 
 /**
  * Number of non-blank lines: a cheap upper bound on rows, used only to report progress. Lines are

@@ -16,6 +16,8 @@ describe('decodeText', () => {
     { case: 'windows-1252 en dash 0x96 and pound 0xA3', input: bytes(0x96, 0xa3), expected: '–£' },
     { case: 'windows-1252 byte 0x81 has no character and stays U+0081', input: bytes(0x81, 0xe9), expected: '\u0081é' },
     { case: 'empty', input: bytes(), expected: '' },
+    { case: 'UTF-16LE with its BOM (Windows "Unicode" text), £ included', input: new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('CODE,£\r\n', 'utf16le')])), expected: 'CODE,£\r\n' },
+    { case: 'UTF-16BE with its BOM', input: bytes(0xfe, 0xff, 0x00, 0x41, 0x00, 0xa3), expected: 'A£' },
   ])('$case', ({ input, expected }) => {
     expect(decodeText(input)).toBe(expected);
   });

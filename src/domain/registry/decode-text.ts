@@ -6,6 +6,10 @@
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
 export function decodeText(buf: Uint8Array): string {
+  // "Unicode" text as Windows saves it (PowerShell's Out-File, some reporting tools): UTF-16 with its
+  // byte-order mark. Read as bytes, every other character would be a NUL and no header would match.
+  const utf16 = utf16Encoding(buf);
+  if (utf16) return new TextDecoder(utf16, { ignoreBOM: false }).decode(buf);
   const body = hasUtf8Bom(buf) ? buf.subarray(UTF8_BOM.length) : buf;
   try {
     // ignoreBOM: the BOM is already gone; a second one would be content, not a marker.
@@ -33,4 +37,10 @@ export function textOf(input: string | Uint8Array): string {
 
 function hasUtf8Bom(buf: Uint8Array): boolean {
   return buf.length >= 3 && buf[0] === UTF8_BOM[0] && buf[1] === UTF8_BOM[1] && buf[2] === UTF8_BOM[2];
+}
+
+function utf16Encoding(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (buf.length < 2) return null;
+  if (buf[0] === 0xff && buf[1] === 0xfe) return 'utf-16le';
+  return buf[0] === 0xfe && buf[1] === 0xff ? 'utf-16be' : null;
 }

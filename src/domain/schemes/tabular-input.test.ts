@@ -26,6 +26,10 @@ describe('parseCsv', () => {
   it.each([
     ['an unclosed quote', 'a\n"open\n', /never closed/],
     ['an empty file', '', /no header row/],
+    ['a last row cut short', 'a,b,c\n1,2,3\n4,"half a val', /never closed/],
+    ['a last row cut short after a comma', 'a,b,c\n1,2,3\n4,5', /ends part-way through this row \(2 of the header's 3 fields\)/],
+    ['a NUL byte in a value, which no stored text can hold', 'a,b\n1,x\u0000y\n', /holds a NUL character/],
+    ['a value with an unquoted comma', 'a,b\nKibworth, Harborough,9301\n', /3 fields but the header has 2/],
   ])('refuses %s', (_name, text, message) => {
     expect(() => parseCsv(text, 'x.csv')).toThrow(AppError);
     try {
@@ -33,6 +37,36 @@ describe('parseCsv', () => {
     } catch (error) {
       expect((error as AppError).problems[0]!.message).toMatch(message);
     }
+  });
+});
+
+describe('parseCsv: rows that do not fit the header', () => {
+  const problemsOf = (text: string) => {
+    try {
+      parseCsv(text, 'x.csv');
+    } catch (error) {
+      return (error as AppError).problems;
+    }
+    return [];
+  };
+
+  it('names the line and the first extra or missing column of every such row at once', () => {
+    expect(problemsOf('a,b,c\n1,2,3,4\n"two\nlines",2,3\n4,5,6,,7,\n8,9').map(({ line, column }) => ({ line, column }))).toEqual([
+      { line: 2, column: 4 },
+      { line: 5, column: 4 },
+      { line: 6, column: 3 },
+    ]);
+  });
+
+  it('counts a lone CR inside quotes as a line, as it does between rows', () => {
+    expect(problemsOf('a,b\r"two\rlines",2,3\r4,5\r').map((p) => p.line)).toEqual([2]);
+    expect(problemsOf('a,b\r"two\rlines",2\r3,4,5\r').map((p) => p.line)).toEqual([4]);
+  });
+
+  it('drops blank cells past the header, as a spreadsheet leaves them, and reads a row without its trailing empty cells', () => {
+    expect(parseCsv('a,b\n1,2,,\n', 'x.csv').rows[0]!.cells).toEqual(['1', '2']);
+    expect(parseCsv('a,b,c\n1\n2,3,4\n', 'x.csv').rows.map((r) => r.cells)).toEqual([['1'], ['2', '3', '4']]);
+    expect(parseCsv('a,b,c\n1,2,3\n4,5\n', 'x.csv').rows[1]!.cells).toEqual(['4', '5']);
   });
 });
 

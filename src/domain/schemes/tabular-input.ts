@@ -1,6 +1,7 @@
 import { AppError, type Problem } from '../errors.js';
 import type { Participation } from './scheme-definition.js';
 import { unguardFormula } from '../csv-guard.js';
+import { holdsNul, nulMessage } from '../registry/csv-rows.js';
 
 /**
  * A table read from a file (CSV, or a sheet), already split into cells, with the line each row
@@ -30,7 +31,8 @@ export function parseCsv(text: string, file: string): TabularInput {
   let fieldStarted = false;
   const endRow = () => {
     cells.push(unguardFormula(field));
-    if (cells.length > 1 || cells[0] !== '') records.push({ line: rowLine, cells });
+    // A blank line, or a spreadsheet's blank row (",,,"), holds nothing to read.
+    if (cells.some((cell) => cell.trim() !== '')) records.push({ line: rowLine, cells });
     cells = [];
     field = '';
     fieldStarted = false;
@@ -44,7 +46,8 @@ export function parseCsv(text: string, file: string): TabularInput {
       } else if (ch === '"') {
         quoted = false;
       } else {
-        if (ch === '\n') line++;
+        // A line break inside quotes: LF, CRLF or a lone CR (an old Mac file) each count one line.
+        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
         field += ch;
       }
     } else if (ch === '"' && !fieldStarted) {
@@ -68,7 +71,32 @@ export function parseCsv(text: string, file: string): TabularInput {
   if (field !== '' || cells.length > 0) endRow();
   const [header, ...rows] = records;
   if (!header) throw new AppError('invalid', `${file} is empty`, { problems: [{ file, line: 1, message: 'the file has no header row' }] });
-  return { file, header: header.cells.map((h) => h.trim()), rows };
+  return { file, header: header.cells.map((h) => h.trim()), rows: readableRows(file, header.cells.length, rows, /[\r\n]$/.test(text)) };
+}
+
+/**
+ * Refuses rows that cannot be read as the header says, or that hold what no text can (a NUL). A row
+ * with more fields than the header has a comma that needed quotes: read as it stands, its values would land under the wrong headings and the
+ * last be lost. A last row with fewer, with no line break after it, is a file cut short (a copy or
+ * download stopped part-way): imported, half a value would overwrite what is stored. Blank cells
+ * past the header (a spreadsheet's empty columns) are dropped, and a row that leaves off its
+ * trailing empty cells, as one typed by hand may, is read with them blank.
+ */
+function readableRows(file: string, width: number, rows: TabularRow[], endsWithLineBreak: boolean): TabularRow[] {
+  const problems: Problem[] = [];
+  const fitted = rows.map((row, i) => {
+    const nulAt = row.cells.findIndex(holdsNul);
+    if (nulAt >= 0) problems.push({ file, line: row.line, column: nulAt + 1, message: nulMessage });
+    const extra = row.cells.slice(width);
+    const lastFilled = extra.findLastIndex((cell) => cell.trim() !== '');
+    if (lastFilled >= 0) problems.push({ file, line: row.line, column: width + 1, message: `this row has ${width + lastFilled + 1} fields but the header has ${width}: a value holding a comma must be in double quotes` });
+    else if (row.cells.length < width && i === rows.length - 1 && !endsWithLineBreak) {
+      problems.push({ file, line: row.line, column: row.cells.length + 1, message: `the file ends part-way through this row (${row.cells.length} of the header's ${width} fields): it may have been cut short, so nothing was imported` });
+    }
+    return extra.length ? { ...row, cells: row.cells.slice(0, width) } : row;
+  });
+  if (problems.length) throw new AppError('invalid', `${file} is not valid CSV: ${problems.length === 1 ? '1 row does' : `${problems.length} rows do`} not fit its header or cannot be read`, { problems });
+  return fitted;
 }
 
 function normaliseHeader(name: string): string {
