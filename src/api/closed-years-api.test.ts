@@ -54,12 +54,12 @@ describe.each(databaseKinds)('closing a financial year over the API (%s)', (kind
   afterAll(() => server?.close());
 
   it('refuses to close a year with a scheme still open, naming it, and closes it anyway when asked', async () => {
-    const open = await admin.request('POST', '/api/finance/years/close', { financialYear: '2017-18' });
+    const open = await admin.request('POST', '/api/finance/year-ends/close', { financialYear: '2017-18' });
     expect(open).toMatchObject({ status: 409, body: { error: 'conflict', details: { stillOpen: ['Winter access scheme 2017/18 version 1 is approved but not invoiced to the commissioner'] } } });
-    expect((await admin.request('GET', '/api/finance/years')).body.find((y: { financialYear: string }) => y.financialYear === '2017/18').closed).toBeNull();
-    const anyway = await admin.request('POST', '/api/finance/years/close', { financialYear: '2017-18', anyway: true });
+    expect((await admin.request('GET', '/api/finance/year-ends')).body.find((y: { financialYear: string }) => y.financialYear === '2017/18').closed).toBeNull();
+    const anyway = await admin.request('POST', '/api/finance/year-ends/close', { financialYear: '2017-18', anyway: true });
     expect(anyway).toMatchObject({ status: 200, body: { financialYear: '2017/18', closed: { closedOn: todayInEngland(), words: closed }, stillOpen: open.body.details.stillOpen } });
-    expect(await admin.request('POST', '/api/finance/years/close', { financialYear: '2017/18' })).toMatchObject({ status: 409, body: { error: 'conflict', message: `2017/18 is already closed: ${closed}` } });
+    expect(await admin.request('POST', '/api/finance/year-ends/close', { financialYear: '2017/18' })).toMatchObject({ status: 409, body: { error: 'conflict', message: `2017/18 is already closed: ${closed}` } });
     const audit = (await admin.request('GET', `/api/finance-years/${made['finance-years']!['2017/18'].id}/audit`)).body.items;
     expect(audit[0]).toMatchObject({ summary: expect.stringContaining('Closed 2017/18, with Winter access scheme 2017/18 version 1 is approved but not invoiced') });
   });
@@ -67,7 +67,7 @@ describe.each(databaseKinds)('closing a financial year over the API (%s)', (kind
   it('refuses a year that has not ended', async () => {
     const year = `${Number(todayInEngland().slice(0, 4)) + 1}/${String((Number(todayInEngland().slice(0, 4)) + 2) % 100).padStart(2, '0')}`;
     ok(await admin.request('POST', '/api/finance-years', { financialYear: year }));
-    expect(await admin.request('POST', '/api/finance/years/close', { financialYear: year, anyway: true })).toMatchObject({ status: 400, body: { error: 'invalid', message: expect.stringContaining('a year is closed after it has ended') } });
+    expect(await admin.request('POST', '/api/finance/year-ends/close', { financialYear: year, anyway: true })).toMatchObject({ status: 400, body: { error: 'invalid', message: expect.stringContaining('a year is closed after it has ended') } });
   });
 
   it.each(['ie-lines', 'running-costs', 'cost-savings', 'income-stream-years'])('refuses adding, changing and removing %s in the closed year, and allows them in the open one', async (type) => {
@@ -130,14 +130,14 @@ describe.each(databaseKinds)('closing a financial year over the API (%s)', (kind
   });
 
   it('reopens the year only with a reason, audited, and then takes the change it refused', async () => {
-    expect(await admin.request('POST', '/api/finance/years/reopen', { financialYear: '2017/18', reason: ' ' })).toMatchObject({ status: 400, body: { problems: [{ field: 'reason', message: 'Say why the year is reopened' }] } });
-    const reopened = await admin.request('POST', '/api/finance/years/reopen', { financialYear: '2017/18', reason: 'Auditors asked for the winter accrual to be corrected' });
+    expect(await admin.request('POST', '/api/finance/year-ends/reopen', { financialYear: '2017/18', reason: ' ' })).toMatchObject({ status: 400, body: { problems: [{ field: 'reason', message: 'Say why the year is reopened' }] } });
+    const reopened = await admin.request('POST', '/api/finance/year-ends/reopen', { financialYear: '2017/18', reason: 'Auditors asked for the winter accrual to be corrected' });
     expect(reopened).toMatchObject({ status: 200, body: { financialYear: '2017/18', closed: null } });
     const audit = (await admin.request('GET', `/api/finance-years/${made['finance-years']!['2017/18'].id}/audit`)).body.items;
     expect(audit[0].summary).toBe(`Reopened 2017/18 (${closed.toLowerCase()}): Auditors asked for the winter accrual to be corrected`);
     const line = made['ie-lines']!['2017/18'];
     ok(await admin.request('PATCH', `/api/ie-lines/${line.id}`, { amount: '£900', rowVersion: line.rowVersion }));
-    expect(await admin.request('POST', '/api/finance/years/reopen', { financialYear: '2017/18', reason: 'again' })).toMatchObject({ status: 409, body: { message: '2017/18 is not closed' } });
+    expect(await admin.request('POST', '/api/finance/year-ends/reopen', { financialYear: '2017/18', reason: 'again' })).toMatchObject({ status: 409, body: { message: '2017/18 is not closed' } });
   });
 
   it('refuses a fund drawdown dated in a closed year, and taking one back, and takes them once it is reopened', async () => {
@@ -145,18 +145,18 @@ describe.each(databaseKinds)('closing a financial year over the API (%s)', (kind
     const applicationId = (await admin.request('GET', `/api/funds/${fundId}/report`)).body.applications.find((a: { status: string }) => a.status === 'approved').id;
     const drawn = await admin.request('POST', `/api/fund-applications/${applicationId}/drawdowns`, { amount: '£1', drawnOn: '2018-08-02', evidence: 'Invoice YE-2' });
     ok(drawn);
-    ok(await admin.request('POST', '/api/finance/years/close', { financialYear: '2018/19', anyway: true }));
+    ok(await admin.request('POST', '/api/finance/year-ends/close', { financialYear: '2018/19', anyway: true }));
     const rowVersion = async () => (await admin.request('GET', `/api/fund-applications/${applicationId}`)).body.application.rowVersion;
     const refusedHere = async (answer: Answer) => expect(answer).toMatchObject({ status: 409, body: { error: 'year_closed', message: expect.stringContaining('2018/19 was closed on') } });
     await refusedHere(await admin.request('POST', `/api/fund-applications/${applicationId}/drawdowns`, { amount: '£1', drawnOn: '2018-08-03', evidence: 'Invoice YE-3' }));
     await refusedHere(await admin.request('DELETE', `/api/fund-applications/${applicationId}/drawdowns/${drawn.body.id}?rowVersion=${await rowVersion()}`));
-    ok(await admin.request('POST', '/api/finance/years/reopen', { financialYear: '2018/19', reason: 'Drawdown recorded in error' }));
+    ok(await admin.request('POST', '/api/finance/year-ends/reopen', { financialYear: '2018/19', reason: 'Drawdown recorded in error' }));
     ok(await admin.request('DELETE', `/api/fund-applications/${applicationId}/drawdowns/${drawn.body.id}?rowVersion=${await rowVersion()}`));
   });
 
   it('lets only admins close or reopen a year', async () => {
     const commissioner = await ApiClient.signIn(server.baseUrl, demoUser('commissioner').email, demoUser('commissioner').password);
-    expect(await commissioner.request('POST', '/api/finance/years/close', { financialYear: '2018/19', anyway: true })).toMatchObject({ status: 403 });
-    expect((await commissioner.request('GET', '/api/finance/years')).status).toBe(200);
+    expect(await commissioner.request('POST', '/api/finance/year-ends/close', { financialYear: '2018/19', anyway: true })).toMatchObject({ status: 403 });
+    expect((await commissioner.request('GET', '/api/finance/year-ends')).status).toBe(200);
   });
 });

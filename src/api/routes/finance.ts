@@ -17,6 +17,8 @@ import { fileAnswer, tableFile, xlsx, type UploadForm } from '../route-docs.js';
 import { closeFinancialYear, closeYearSchema, financialYearStates, reopenFinancialYear, reopenYearSchema } from '../../app/finance/year-closing.js';
 
 const tags = ['finance'];
+const yearClosure = z.object({ financialYear: z.string(), closedOn: z.iso.date(), closedBy: z.string(), words: z.string().describe('"Closed on 30 April 2019 by Jo Walker"') });
+const financialYearsAnswer = z.array(z.object({ financialYear: z.string(), closed: yearClosure.nullable(), rowVersion: z.number().int() }));
 const reportParams = z.object({ report: z.enum(financeReports) });
 const exportParams = reportParams.extend({ format: z.enum(['csv', 'xlsx']) });
 
@@ -40,12 +42,12 @@ export async function registerFinanceRoutes(app: FastifyInstance, deps: ServerDe
     const file = await financeTablesFile(`finance-${year.replace('/', '-')}`, { tables }, 'xlsx', [...(await financeAbout(ctxOf(request), 'The finance plan: every table of the year', year)), ...reportNotes(cashFlow)]);
     return sendFile(reply, file.type, file);
   });
-  r.get('/api/finance/years', { schema: { tags, summary: 'The plan’s financial years, each open or closed (on what day, by whom)' } }, async (request) => financialYearStates(ctxOf(request)));
+  r.get('/api/finance/year-ends', { schema: { tags, summary: 'The plan’s financial years, each open or closed (on what day, by whom)', answers: { 200: financialYearsAnswer } } }, async (request) => financialYearStates(ctxOf(request)));
   // The body is the use case's to read (readInUseCase), so a year written wrongly is refused in the same words as at the command line.
-  r.post('/api/finance/years/close', { preValidation: refuseUnlessMay('finance_year', 'update'), validatorCompiler: readInUseCase, schema: { tags, summary: 'Close a financial year’s accounts (admins): its figures then cannot change. Refused (409) while something in it is open, naming each, unless `anyway`', body: closeYearSchema } }, async (request) =>
+  r.post('/api/finance/year-ends/close', { preValidation: refuseUnlessMay('finance_year', 'update'), validatorCompiler: readInUseCase, schema: { tags, summary: 'Close a financial year’s accounts (admins): its figures then cannot change. Refused (409) while something in it is open, naming each, unless `anyway`', body: closeYearSchema } }, async (request) =>
     closeFinancialYear(ctxOf(request), request.body),
   );
-  r.post('/api/finance/years/reopen', { preValidation: refuseUnlessMay('finance_year', 'update'), validatorCompiler: readInUseCase, schema: { tags, summary: 'Reopen a closed financial year (admins), saying why; the audit keeps the reason', body: reopenYearSchema } }, async (request) =>
+  r.post('/api/finance/year-ends/reopen', { preValidation: refuseUnlessMay('finance_year', 'update'), validatorCompiler: readInUseCase, schema: { tags, summary: 'Reopen a closed financial year (admins), saying why; the audit keeps the reason', body: reopenYearSchema } }, async (request) =>
     reopenFinancialYear(ctxOf(request), request.body),
   );
   const reportOf = (request: FastifyRequest) => parseOrRefuse(reportParams, request.params, 'The address is not valid').report;

@@ -49,6 +49,19 @@ function splitQuery(query: Record<string, string | string[]>, paged = true) {
 }
 
 /** One set of routes serves every record type: list, export, get, create, update, delete, import, audit history. */
+const sealedRow = z.object({ id: z.number().int(), seq: z.number().int(), hash: z.string(), at: z.string() });
+/** What a check of the audit log's seals answers (AuditSealCheck). */
+const sealCheckAnswer = z.object({
+  ok: z.boolean(),
+  sealed: z.number().int(),
+  unsealed: z.number().int(),
+  first: sealedRow.nullable(),
+  head: sealedRow.nullable(),
+  failures: z.array(z.object({ id: z.number().int(), seq: z.number().int().nullable(), at: z.string(), fault: z.enum(['altered', 'missing_before', 'not_sealed']), message: z.string() })),
+  kept: z.object({ seq: z.number().int(), hash: z.string(), matches: z.boolean(), message: z.string() }).optional(),
+  sentences: z.array(z.string()),
+});
+
 export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest): AppContext => ({ db: deps.db, actor: actorOf(request) });
@@ -70,7 +83,7 @@ export async function registerRecordRoutes(app: FastifyInstance, deps: ServerDep
     return sendTable(reply, file, request.params.format, await exportAudit(ctxOf(request), request.query, { ...file, format: request.params.format }), auditColumns);
   });
 
-  r.get('/api/audit/seals', { schema: { tags: ['audit'], summary: 'Check the audit log’s seals (admins): the first row that fails, if any, and the latest seal to keep elsewhere', querystring: z.object({ anchor: z.string().max(100).optional().describe('a seal kept elsewhere, place:SHA-256 as `atscale audit verify` prints it') }).strict() } }, async (request) =>
+  r.get('/api/audit/seals', { schema: { tags: ['audit'], summary: 'Check the audit log’s seals (admins): the first row that fails, if any, and the latest seal to keep elsewhere', querystring: z.object({ anchor: z.string().max(100).optional().describe('a seal kept elsewhere, place:SHA-256 as `atscale audit verify` prints it') }).strict(), answers: { 200: sealCheckAnswer } } }, async (request) =>
     checkAuditSeals(ctxOf(request), request.query.anchor ? readKeptSeal(request.query.anchor) : undefined),
   );
 

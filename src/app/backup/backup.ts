@@ -120,7 +120,7 @@ async function appendAudit(db: Db): Promise<void> {
   await db.execute(sql.raw(`INSERT INTO audit_log (${auditContent}) SELECT ${auditContent} FROM audit_kept ORDER BY seq NULLS FIRST, id`));
 }
 
-/** A backup made before the log was sealed (migration 0030) holds rows without seals: they stay outside the chain, as they were. */
+/** A backup made before the log was sealed (migration 0032) holds rows without seals: they stay outside the chain, as they were. */
 const outsideChainUnlessSealed = (rows: readonly Record<string, unknown>[]) => rows.map((row) => (row.hash ? row : { ...row, hash: 'unsealed' }));
 
 /**

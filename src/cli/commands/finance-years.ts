@@ -18,7 +18,7 @@ export function registerYearClosingCommands(finance: Command): void {
     .addOption(formatOption(['text', 'json'], 'text'))
     .action(async (options: { format: string }) => {
       await withClient(async (client) => {
-        const years = await client.read((ctx) => financialYearStates(ctx), '/api/finance/years');
+        const years = await client.read((ctx) => financialYearStates(ctx), '/api/finance/year-ends');
         print(options.format, years, years.length ? years.map(stateWords).join('\n') : 'The plan has no years yet');
       });
     });
@@ -31,7 +31,7 @@ export function registerYearClosingCommands(finance: Command): void {
     .action(async (year: string, options: { anyway?: boolean; format: string }) => {
       await withClient(async (client) => {
         const body = { financialYear: year, ...(options.anyway ? { anyway: true } : {}) };
-        const closed = await client.act((ctx) => closeFinancialYear(ctx, body), '/api/finance/years/close', body);
+        const closed = await client.act((ctx) => closeFinancialYear(ctx, body), '/api/finance/year-ends/close', body);
         print(options.format, closed, `${stateWords(closed)}${closed.stillOpen.length ? `\nStill open when closed (kept in the audit): ${formatList(closed.stillOpen)}` : ''}`);
       });
     });
@@ -44,7 +44,7 @@ export function registerYearClosingCommands(finance: Command): void {
     .action(async (year: string, options: { reason: string; format: string }) => {
       await withClient(async (client) => {
         const body = { financialYear: year, reason: options.reason };
-        const reopened = await client.act((ctx) => reopenFinancialYear(ctx, body), '/api/finance/years/reopen', body);
+        const reopened = await client.act((ctx) => reopenFinancialYear(ctx, body), '/api/finance/year-ends/reopen', body);
         print(options.format, reopened, stateWords(reopened));
       });
     });

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 
 /**
- * Queries over the audit log's seals (migration 0030: each row, as its transaction commits, takes the
+ * Queries over the audit log's seals (migration 0032: each row, as its transaction commits, takes the
  * next place in one chain and a SHA-256 over the previous row's seal and its own content,
  * `audit_link`). Checking recomputes every seal in the database with that same function.
  */
@@ -27,7 +27,7 @@ export interface SealFailure {
 
 export interface SealCounts {
   sealed: number;
-  /** Rows written before sealing began (migration 0030, or a backup made before it): outside the chain. */
+  /** Rows written before sealing began (migration 0032, or a backup made before it): outside the chain. */
   unsealed: number;
   first: SealedRow | null;
   head: SealedRow | null;

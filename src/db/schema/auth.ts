@@ -48,7 +48,7 @@ export const auditLog = pgTable(
     summary: text('summary'),
     /**
      * The row's place in the sealed chain, in the order rows were committed, and its seal: SHA-256
-     * over the previous row's seal and this row's content (`audit_link`, migration 0030). Both are set
+     * over the previous row's seal and this row's content (`audit_link`, migration 0032). Both are set
      * when its transaction commits; rows written before sealing began hold seal 'unsealed'.
      */
     seq: bigint('seq', { mode: 'number' }),

@@ -181,16 +181,16 @@ const schemes: Case[] = [
 
 const finance: Case[] = [
   get('GET /api/finance/export.xlsx', financeReaders, () => '/api/finance/export.xlsx?year=2018/19'),
-  get('GET /api/finance/years', financeReaders, () => '/api/finance/years'),
+  get('GET /api/finance/year-ends', financeReaders, () => '/api/finance/year-ends'),
   // A year of the 1800s of its own, ended long ago, so closing (anyway) or reopening it can succeed and touches no demo year.
-  { route: 'POST /api/finance/years/close', allowed: adminOnly, request: async (_r, ids) => ({ method: 'POST', path: '/api/finance/years/close', body: { financialYear: await pastYear(ids), anyway: true } }) },
+  { route: 'POST /api/finance/year-ends/close', allowed: adminOnly, request: async (_r, ids) => ({ method: 'POST', path: '/api/finance/year-ends/close', body: { financialYear: await pastYear(ids), anyway: true } }) },
   {
-    route: 'POST /api/finance/years/reopen',
+    route: 'POST /api/finance/year-ends/reopen',
     allowed: adminOnly,
     request: async (_r, ids) => {
       const financialYear = await pastYear(ids);
-      await created(ids, '/api/finance/years/close', { financialYear, anyway: true });
-      return { method: 'POST', path: '/api/finance/years/reopen', body: { financialYear, reason: 'Permissions test' } };
+      await created(ids, '/api/finance/year-ends/close', { financialYear, anyway: true });
+      return { method: 'POST', path: '/api/finance/year-ends/reopen', body: { financialYear, reason: 'Permissions test' } };
     },
   },
   get('GET /api/finance/{report}', financeReaders, () => '/api/finance/ie?year=2018/19'),

@@ -22,12 +22,12 @@ type Asking = { action: 'close'; year: string; stillOpen?: string[] } | { action
  */
 export function FinancialYearsPage() {
   const user = useUser();
-  const years = useApiQuery<FinancialYearState[]>('/api/finance/years');
+  const years = useApiQuery<FinancialYearState[]>('/api/finance/year-ends');
   const [asking, setAsking] = useState<Asking | null>(null);
   const [reason, setReason] = useState('');
   const [done, setDone] = useState({ count: 0, words: '' });
   const { errors, attempt, show, clear, fieldError } = useFormErrors();
-  const change = useApiMutation<{ action: 'close' | 'reopen'; body: Record<string, unknown> }, FinancialYearState>(({ action, body }) => ({ method: 'POST', path: `/api/finance/years/${action}`, body }), ['/api/finance', ...financeReports]);
+  const change = useApiMutation<{ action: 'close' | 'reopen'; body: Record<string, unknown> }, FinancialYearState>(({ action, body }) => ({ method: 'POST', path: `/api/finance/year-ends/${action}`, body }), ['/api/finance', ...financeReports]);
   const send = (action: 'close' | 'reopen', body: Record<string, unknown>) =>
     change.mutate(
       { action, body },
