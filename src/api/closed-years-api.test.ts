@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, demoUser, fileForm, startTestServer, type TestServer } from '../../test/support/api.js';
 import { databaseKinds } from '../../test/support/databases.js';
+import { makeSchemeRequest } from '../../test/support/factories.js';
 import { closedWords } from '../domain/finance/closed-years.js';
 import { todayInEngland } from '../domain/iso-date.js';
 
@@ -87,6 +88,9 @@ describe.each(databaseKinds)('closing a financial year over the API (%s)', (kind
 
   it('refuses a new line in the closed year and a change to a closed year’s opening balance', async () => {
     refused(await admin.request('POST', '/api/ie-lines', { financialYear: '2017/18', section: 'potential', line: 'Late line', amount: '£1' }));
+    // The form's check (?check=true) says so too, before the person saves.
+    refused(await admin.request('POST', '/api/ie-lines?check=true', { financialYear: '2017/18', section: 'potential', line: 'Late line', amount: '£1' }));
+    ok(await admin.request('POST', '/api/ie-lines?check=true', { financialYear: '2018/19', section: 'potential', line: 'Late line', amount: '£1' }));
     const late = await admin.request('POST', '/api/ie-lines', { financialYear: '2018/19', section: 'potential', line: 'Late line', amount: '£1' });
     ok(late);
     // Moving a line into the closed year alters it too.
@@ -116,6 +120,14 @@ describe.each(databaseKinds)('closing a financial year over the API (%s)', (kind
     const units = { [version!.definition.deliveryModels[0]!.id]: 987 };
     refused(await admin.request('POST', `/api/schemes/${winterId}/delivered`, { entries: [{ practice: 'C82001', units }] }));
     ok(await admin.request('PUT', `/api/schemes/${winterId}/settlement`, { version: 1, invoiced: { on: '2018-04-01', reference: 'YE-1' }, paid: null, basedOn: none }));
+  });
+
+  it('refuses to approve a scheme paid in the closed year, and approves one paid in the open year', async () => {
+    const closedYearScheme = await admin.request('POST', '/api/schemes', makeSchemeRequest({ period: { weeks: 8, end: '2018-03-31' } }));
+    ok(closedYearScheme);
+    refused(await admin.request('POST', `/api/schemes/${closedYearScheme.body.scheme.id}/approve`, { rowVersion: closedYearScheme.body.scheme.rowVersion }));
+    const openYearScheme = await admin.request('POST', '/api/schemes', makeSchemeRequest({ period: { weeks: 8, end: '2018-04-01' } }));
+    ok(await admin.request('POST', `/api/schemes/${openYearScheme.body.scheme.id}/approve`, { rowVersion: openYearScheme.body.scheme.rowVersion }));
   });
 
   it('says the year is closed on its reports and in its workbook', async () => {

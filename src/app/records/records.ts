@@ -163,7 +163,9 @@ export async function checkRecord(ctx: AppContext, type: AnyRecordType, input: u
     if (rawId !== undefined && !existing) throw notFound(`${capitalise(type.label)} ${rawId}`);
     const data = await readOrRefuse(txCtx, type, input, existing, action);
     authorize(ctx.actor, type.name, action, type.practiceCodeOf?.(existing ?? data));
-    await type.prepare(txCtx.db, data, existing);
+    const values = await type.prepare(txCtx.db, data, existing);
+    // As a save would be refused in a closed year, so is its check: the form says so before the person finishes.
+    if (!(existing && changesNothing(values, existing))) await type.guardClosedYears?.(txCtx.db, existing, values);
   });
   return { problems: [] };
 }

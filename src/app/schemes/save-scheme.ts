@@ -18,7 +18,9 @@ import { conflict, staleChange } from '../../domain/errors.js';
 import { hasBeenApproved } from '../../domain/schemes/returns-due.js';
 import { runScheme } from '../../domain/schemes/run-scheme.js';
 import { invoicedTermsMessage } from '../../domain/schemes/settlement.js';
+import { schemePaymentYear } from '../../domain/finance/scheme-money.js';
 import { recordAudit } from '../audit.js';
+import { refuseChangeInClosedYears } from '../finance/closed-years.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../permissions.js';
 import { reconcileInputs } from './reconcile-inputs.js';
@@ -26,6 +28,8 @@ import { resolveDefinition } from './resolve-practices.js';
 import { loadSchemeVersion, runInputFor, type LoadedVersion } from './scheme-inputs.js';
 import { presentScheme, presentVersion } from './scheme-presenters.js';
 import type { CreateSchemeRequest, UpdateSchemeRequest } from './scheme-requests.js';
+
+type SchemePeriod = Parameters<typeof schemePaymentYear>[0];
 
 function slugOf(definition: { id?: string | undefined; name: string }): string {
   return definition.id ?? definition.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
@@ -114,8 +118,12 @@ export async function approveScheme(ctx: AppContext, schemeId: number, rowVersio
     const before = await loadSchemeVersion(db, schemeId);
     if (before.scheme.rowVersion !== rowVersion) throw staleEdit(before, rowVersion);
     if (before.version.status !== 'draft') throw conflict(`Version ${before.version.version} of ${before.scheme.name} is already ${before.version.status}; edit the scheme to make a new version`);
-    const invoicedInForce = (await listVersions(db, schemeId)).find((v) => v.status === 'approved' && v.invoicedOn);
+    const versions = await listVersions(db, schemeId);
+    const invoicedInForce = versions.find((v) => v.status === 'approved' && v.invoicedOn);
     if (invoicedInForce) throw conflict(invoicedTermsMessage(before.scheme.name, invoicedInForce.version, invoicedInForce.invoicedOn!));
+    // New terms change the money of the year they are paid in, and of the year of the version they supersede.
+    const periods = [before.definition.period, ...versions.filter((v) => v.status === 'approved').map((v) => (v.definition as { period?: SchemePeriod }).period ?? {})];
+    await refuseChangeInClosedYears(db, periods.map(schemePaymentYear), `Approving version ${before.version.version} of ${before.scheme.name}`);
     // Approval must not fix terms the engine cannot run with the inputs recorded so far.
     runScheme(await runInputFor(db, before));
     const scheme = await updateSchemeIfUnchanged(db, schemeId, rowVersion, { status: 'approved', name: before.definition.name, funder: before.definition.funder });
