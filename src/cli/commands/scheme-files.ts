@@ -43,7 +43,11 @@ export function readSchemeFile(path: string): SchemeDefinition {
     const problems: Problem[] = doc.errors.map((e) => ({ file, ...(e.linePos ? { line: e.linePos[0].line, column: e.linePos[0].col } : {}), message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }));
     throw new AppError('invalid', `${file} is not valid YAML`, { problems });
   }
-  const parsed = schemeDefinitionSchema.safeParse(doc.toJS());
+  const value: unknown = doc.toJS();
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new AppError('invalid', `The scheme file ${file} is not valid`, { problems: [{ file, line: 1, column: 1, message: 'a scheme file is a set of fields (name:, funder:, period: and so on), one a line, not a single value or a list' }] });
+  }
+  const parsed = schemeDefinitionSchema.safeParse(value);
   if (!parsed.success) {
     const problems = problemsFromZod(parsed.error, file).map((p) => ({ ...p, ...locateField(doc, counter, p.field) }));
     throw new AppError('invalid', `The scheme file ${file} is not valid`, { problems });

@@ -183,6 +183,19 @@ describe('atscale scheme, in process', () => {
     expect((error as AppError).problems.map(describeProblem).join('\n')).toMatch(/bad-fee\.yaml, line \d+, column \d+, field fee\.percent: must be between 0 and 100/);
   });
 
+  it('refuses a scheme file that is one value or a list, not fields, saying what a scheme file is', async () => {
+    for (const [name, text] of [['one-value.yaml', 'winter access 2017/18\n'], ['a-list.yaml', '- name: Winter\n- funder: ELR CCG\n']] as const) {
+      const file = join(scratch, name);
+      writeFileSync(file, text);
+      const error = await run('scheme', 'run', file).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).problems.map(describeProblem)).toEqual([expect.stringMatching(new RegExp(`${name.replace('.', '\\.')}, line 1, column 1: a scheme file is a set of fields \\(name:, funder:, period: and so on\\)`))]);
+    }
+  });
+
   it('prints one practice’s statement', async () => {
     const text = await run('scheme', 'statement', winter, '--practice', 'C82067');
     expect(text).toMatch(/GP delivered\s+81 appointments at 6 an hour, paid £95 an hour\s+£1,282\.50/);

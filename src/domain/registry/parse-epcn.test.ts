@@ -145,6 +145,6 @@ describe('parseEpcnWorkbook problems', () => {
 
   it('bytes that are not a workbook are one problem', async () => {
     const { problems } = await parseEpcnWorkbook(Buffer.from('PCN Code,PCN Name\n'), 'ePCN.csv');
-    expect(problems).toEqual([{ file: 'ePCN.csv', message: expect.stringMatching(/^not a readable Excel workbook \(\.xlsx\)/) }]);
+    expect(problems).toEqual([{ file: 'ePCN.csv', message: 'not a readable Excel workbook (.xlsx): it is damaged or cut short, or another kind of file; download it again from NHS England' }]);
   });
 });

@@ -72,8 +72,9 @@ export async function parseEpcnWorkbook(buf: Uint8Array, file: string): Promise<
     const bytes = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
     // exceljs declares its own `Buffer` (an ArrayBuffer) that Node's Buffer type does not match; at run time it takes a Node Buffer.
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    result.problems.push({ file, message: `not a readable Excel workbook (.xlsx): ${(error as Error).message}` });
+  } catch {
+    // The zip library's own words ("End of data reached… Corrupted zip ?") mean nothing to the person importing.
+    result.problems.push({ file, message: 'not a readable Excel workbook (.xlsx): it is damaged or cut short, or another kind of file; download it again from NHS England' });
     return result;
   }
 
