@@ -122,6 +122,12 @@ describe.each(databaseKinds)('closing a financial year over the API (%s)', (kind
     ok(await admin.request('PUT', `/api/schemes/${winterId}/settlement`, { version: 1, invoiced: { on: '2018-04-01', reference: 'YE-1' }, paid: null, basedOn: none }));
   });
 
+  it('takes one of two saves of an open year made at the same moment and refuses the other as stale', async () => {
+    const year = (await admin.request('GET', `/api/finance-years/${made['finance-years']!['2018/19'].id}`)).body as { id: number; rowVersion: number };
+    const saves = await Promise.all([1, 2].map((n) => admin.request('PATCH', `/api/finance-years/${year.id}`, { notes: `Year-end save ${n}`, rowVersion: year.rowVersion })));
+    expect(saves.map((s) => s.status).sort()).toEqual([200, 409]);
+  });
+
   it('refuses to approve a scheme paid in the closed year, and approves one paid in the open year', async () => {
     const closedYearScheme = await admin.request('POST', '/api/schemes', makeSchemeRequest({ period: { weeks: 8, end: '2018-03-31' } }));
     ok(closedYearScheme);

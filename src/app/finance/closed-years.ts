@@ -35,10 +35,10 @@ export function yearClosed(closures: readonly YearClosure[], what?: string): App
  * (an invoice's day) and years ("2018/19") the write touches, before and after it. The years' rows
  * are read FOR SHARE, so a closing that commits meanwhile waits for this write, or this write for it.
  */
-export async function refuseChangeInClosedYears(db: Db, datesOrYears: Iterable<string | null | undefined>, what?: string): Promise<void> {
+export async function refuseChangeInClosedYears(db: Db, datesOrYears: Iterable<string | null | undefined>, what?: string, lock: 'share' | 'update' = 'share'): Promise<void> {
   const years = [...new Set([...datesOrYears].map(yearOfDateOrYear).filter((y): y is string => y !== null))];
   if (!years.length) return;
-  const rows = await db.select({ financialYear: financeYears.financialYear, closedOn: financeYears.closedOn, closedBy: financeYears.closedBy }).from(financeYears).where(inArray(financeYears.financialYear, years)).for('share');
+  const rows = await db.select({ financialYear: financeYears.financialYear, closedOn: financeYears.closedOn, closedBy: financeYears.closedBy }).from(financeYears).where(inArray(financeYears.financialYear, years)).for(lock);
   const closures = closuresCovering(
     years,
     rows.filter((r) => r.closedOn).map((r) => ({ financialYear: r.financialYear, closedOn: r.closedOn!, closedBy: r.closedBy ?? '' })),
@@ -46,6 +46,10 @@ export async function refuseChangeInClosedYears(db: Db, datesOrYears: Iterable<s
   if (closures.length) throw yearClosed(closures, what);
 }
 
-/** A record type's `guardClosedYears` for a record that holds one year's figures in its `financialYear`. */
-export const guardYearField = (what: string) => (db: Db, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined) =>
-  refuseChangeInClosedYears(db, [before?.financialYear as string | undefined, after?.financialYear as string | undefined], what);
+/**
+ * A record type's `guardClosedYears` for a record that holds one year's figures in its `financialYear`.
+ * The plan's year itself, about to be written, is read FOR UPDATE (`lock`): two saves of one year each
+ * holding it FOR SHARE would wait on each other to write it, and one be aborted as a deadlock.
+ */
+export const guardYearField = (what: string, lock: 'share' | 'update' = 'share') => (db: Db, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined) =>
+  refuseChangeInClosedYears(db, [before?.financialYear as string | undefined, after?.financialYear as string | undefined], what, lock);

@@ -43,7 +43,7 @@ export const financeYearRecord: RecordType<z.infer<typeof yearInput>> = {
     if (input.financialYear) await requireUnique(db, financeYears, [equals(financeYears.financialYear, input.financialYear)], existing?.id, `${input.financialYear} is already in the plan`);
     return withPence(withPence(input, 'openingBalance', 'openingBalancePence'), 'cashThreshold', 'cashThresholdPence');
   },
-  guardClosedYears: guardYearField('This change to a year of the plan'),
+  guardClosedYears: guardYearField('This change to a year of the plan', 'update'),
 };
 
 const streamInput = z.object({
