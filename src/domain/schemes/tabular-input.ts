@@ -79,8 +79,9 @@ export function parseCsv(text: string, file: string): TabularInput {
  * with more fields than the header has a comma that needed quotes: read as it stands, its values would land under the wrong headings and the
  * last be lost. A last row with fewer, with no line break after it, is a file cut short (a copy or
  * download stopped part-way): imported, half a value would overwrite what is stored. Blank cells
- * past the header (a spreadsheet's empty columns) are dropped, and a row that leaves off its
- * trailing empty cells, as one typed by hand may, is read with them blank.
+ * past the header (a spreadsheet's empty columns) are dropped. A row that leaves off its trailing
+ * empty cells, as one typed by hand may, is passed on as it is: the finance, programme and scheme
+ * imports read the missing cells as blank, the record import refuses it naming the line.
  */
 function readableRows(file: string, width: number, rows: TabularRow[], endsWithLineBreak: boolean): TabularRow[] {
   const problems: Problem[] = [];
